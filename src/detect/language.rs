@@ -1,0 +1,222 @@
+//! Language of the document and of each block, with whatlang.
+
+use whatlang::{Detector, Lang};
+
+use crate::diagnostic::Diagnostic;
+use crate::markup;
+use crate::model::LanguageShare;
+use crate::normalize::Text;
+
+/// Languages planex supports; anything else is `und`.
+const SUPPORTED: [Lang; 3] = [Lang::Spa, Lang::Eng, Lang::Fra];
+/// Blocks with fewer letters than this are too short to classify reliably.
+const MIN_LETTERS: usize = 12;
+/// Longest run of lines classified as one block, so that a document without
+/// blank lines still gets per-block languages.
+const MAX_BLOCK_LINES: usize = 40;
+/// Below this many letters a block's language is kept only when whatlang is
+/// confident: a short English title in a Spanish document is often guessed as
+/// Spanish with low confidence.
+const SHORT_BLOCK_LETTERS: usize = 60;
+/// Confidence whatlang must reach on a short block.
+const SHORT_BLOCK_CONFIDENCE: f64 = 0.25;
+
+/// A run of consecutive non-empty lines and its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageBlock {
+    /// Index of the first line in [`Text::lines`].
+    pub first_line: usize,
+    /// Index of the last line in [`Text::lines`].
+    pub last_line: usize,
+    /// `es`, `en` or `fr`; `None` when too short to tell.
+    pub language: Option<&'static str>,
+    /// Letters in the block.
+    pub letters: usize,
+}
+
+pub(super) struct Languages {
+    pub language: String,
+    pub shares: Vec<LanguageShare>,
+    pub blocks: Vec<LanguageBlock>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub(super) fn detect_languages(text: &Text) -> Languages {
+    let detector = Detector::with_allowlist(SUPPORTED.to_vec());
+    let mut blocks = Vec::new();
+    let mut whole = String::new();
+    for (first_line, last_line) in block_ranges(text) {
+        let joined: String = text.lines[first_line..=last_line]
+            .iter()
+            .map(|line| markup::plain(&line.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
+        let language = if letters >= MIN_LETTERS {
+            detector
+                .detect(&joined)
+                .filter(|info| {
+                    letters >= SHORT_BLOCK_LETTERS || info.confidence() >= SHORT_BLOCK_CONFIDENCE
+                })
+                .map(|info| code(info.lang()))
+        } else {
+            None
+        };
+        if letters >= MIN_LETTERS {
+            whole.push_str(&joined);
+            whole.push('\n');
+        }
+        blocks.push(LanguageBlock {
+            first_line,
+            last_line,
+            language,
+            letters,
+        });
+    }
+
+    let mut diagnostics = Vec::new();
+    let mut shares = shares(&blocks);
+    if let Some(info) = whatlang::detect(&whole) {
+        if !SUPPORTED.contains(&info.lang()) && info.is_reliable() {
+            diagnostics.push(Diagnostic::warning(
+                "detect.unsupported_language",
+                format!(
+                    "the text looks like {} ({}, confidence {:.2}), which planex does not support; language set to und",
+                    info.lang().eng_name(),
+                    info.lang().code(),
+                    info.confidence()
+                ),
+            ));
+            shares.clear();
+        }
+    }
+    let language = shares
+        .first()
+        .map_or_else(|| "und".to_owned(), |share| share.language.clone());
+    if shares.is_empty() && diagnostics.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            "detect.language_undetermined",
+            "too little text to tell the language",
+        ));
+    }
+    Languages {
+        language,
+        shares,
+        blocks,
+        diagnostics,
+    }
+}
+
+/// Runs of non-empty lines, split at blank lines, page breaks and every
+/// [`MAX_BLOCK_LINES`] lines.
+fn block_ranges(text: &Text) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start: Option<usize> = None;
+    for (index, line) in text.lines.iter().enumerate() {
+        let blank = line.text.trim().is_empty();
+        if let Some(first) = start {
+            let new_page = text.lines[first].page != line.page;
+            if blank || new_page || index - first >= MAX_BLOCK_LINES {
+                ranges.push((first, index - 1));
+                start = None;
+            }
+        }
+        if !blank && start.is_none() {
+            start = Some(index);
+        }
+    }
+    if let Some(first) = start {
+        ranges.push((first, text.lines.len() - 1));
+    }
+    ranges
+}
+
+fn shares(blocks: &[LanguageBlock]) -> Vec<LanguageShare> {
+    let total: usize = blocks
+        .iter()
+        .filter(|b| b.language.is_some())
+        .map(|b| b.letters)
+        .sum();
+    let mut shares: Vec<LanguageShare> = Vec::new();
+    for block in blocks {
+        let Some(language) = block.language else {
+            continue;
+        };
+        match shares.iter_mut().find(|share| share.language == language) {
+            Some(share) => {
+                share.share += block.letters as f64;
+                share.blocks += 1;
+            }
+            None => shares.push(LanguageShare {
+                language: language.to_owned(),
+                share: block.letters as f64,
+                blocks: 1,
+            }),
+        }
+    }
+    for share in &mut shares {
+        share.share = (share.share / total.max(1) as f64 * 1000.0).round() / 1000.0;
+    }
+    shares.sort_by(|a, b| {
+        b.share
+            .total_cmp(&a.share)
+            .then_with(|| a.language.cmp(&b.language))
+    });
+    shares
+}
+
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Spa => "es",
+        Lang::Fra => "fr",
+        _ => "en",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trilingual_cover_does_not_decide() {
+        let text = Text::from_plain(
+            "INFORMATION & KNOWLEDGE\nINFORMACIÓN & CONOCIMIENTO\nINFORMATION & CONNAISSANCE\n\n\
+             Le plan de travail du Secrétariat général pour cette année comprend des actions principales.\n\n\
+             Main actions: positioning and advocacy at global level, with policy debates within the Board of Directors meeting \
+             and participation at outstanding global events. The platform will be developed as a tool of learning and capacity building.",
+        );
+        let languages = detect_languages(&text);
+        assert_eq!(languages.language, "en");
+        assert!(
+            languages.shares.iter().any(|share| share.language == "fr"),
+            "{:?}",
+            languages.shares
+        );
+    }
+
+    #[test]
+    fn unsupported_language_is_und_with_diagnostic() {
+        let text = Text::from_plain(
+            "Dies ist ein Jahresbericht über die Arbeit des Sekretariats. Wir haben viele Veranstaltungen organisiert und \
+             die Mitglieder haben an zahlreichen Sitzungen teilgenommen, um gemeinsam über die Zukunft der Städte zu sprechen.",
+        );
+        let languages = detect_languages(&text);
+        assert_eq!(languages.language, "und");
+        assert_eq!(languages.diagnostics[0].code, "detect.unsupported_language");
+        assert!(
+            languages.diagnostics[0].message.contains("deu"),
+            "{}",
+            languages.diagnostics[0].message
+        );
+    }
+
+    #[test]
+    fn empty_text_is_undetermined() {
+        let languages = detect_languages(&Text::from_plain("12 34\n"));
+        assert_eq!(languages.language, "und");
+        assert_eq!(
+            languages.diagnostics[0].code,
+            "detect.language_undetermined"
+        );
+    }
+}

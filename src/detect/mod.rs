@@ -1,0 +1,81 @@
+//! Stage 3 of 6: what is this document? Language, kind, period and title.
+//!
+//! Owns the [`Profile`] that extractors receive: the dominant language and
+//! every language present (per block of text), the document kind and the year
+//! or period it covers, each with a confidence and the phrases that decided
+//! it. Word lists live in [`lexicon`](crate::lexicon); this module only scores.
+
+mod kind;
+mod language;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{DocumentKind, KindDetection, LanguageShare, Period};
+use crate::normalize::Text;
+
+pub use language::LanguageBlock;
+
+/// Everything detected about a document as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// Dominant language (`es`, `en`, `fr`) or `und`.
+    pub language: String,
+    /// Every language present, largest share first.
+    pub languages: Vec<LanguageShare>,
+    /// Language of each block of consecutive non-empty lines.
+    pub blocks: Vec<LanguageBlock>,
+    /// Kind, with confidence and evidence.
+    pub kind: KindDetection,
+    /// Period, when one was found.
+    pub period: Option<Period>,
+    /// Title, when a title line was found.
+    pub title: Option<String>,
+    /// Doubts raised while detecting.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Profile {
+    /// A profile that knows nothing: language `und`, kind `other`. For tests
+    /// of extractors that do not depend on detection.
+    pub fn unknown() -> Self {
+        Self {
+            language: "und".to_owned(),
+            languages: Vec::new(),
+            blocks: Vec::new(),
+            kind: KindDetection {
+                value: DocumentKind::Other,
+                confidence: 0.0,
+                evidence: Vec::new(),
+            },
+            period: None,
+            title: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Language of the line at `index` in [`Text::lines`], falling back to the
+    /// document's language for lines too short to classify.
+    pub fn language_of_line(&self, index: usize) -> &str {
+        self.blocks
+            .iter()
+            .find(|block| (block.first_line..=block.last_line).contains(&index))
+            .and_then(|block| block.language)
+            .unwrap_or(&self.language)
+    }
+}
+
+/// Detects language, kind, period and title.
+pub fn detect(text: &Text) -> Profile {
+    let languages = language::detect_languages(text);
+    let mut diagnostics = languages.diagnostics;
+    let kind = kind::detect_kind(text, &languages.blocks, &languages.language);
+    diagnostics.extend(kind.diagnostics);
+    Profile {
+        language: languages.language,
+        languages: languages.shares,
+        blocks: languages.blocks,
+        kind: kind.kind,
+        period: kind.period,
+        title: kind.title,
+        diagnostics,
+    }
+}

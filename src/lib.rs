@@ -1,0 +1,108 @@
+//! planex turns archived plan reports into data.
+//!
+//! It reads annual reports, triennial implementation reports and work plans
+//! (PDF, plain text or Markdown, in Spanish, English or French) and returns a
+//! [`Document`]: deliverable codes with normalized statuses, the report's own
+//! totals checked against what was extracted, sections, calendars, key
+//! figures, members and people, and a [`Diagnostic`] for every doubt.
+//!
+//! # Pipeline
+//!
+//! Data flows one way through six stages, one module each:
+//!
+//! ```text
+//!  bytes ──read──▶ RawDocument ──normalize──▶ Text ──detect──▶ Profile
+//!                  (pages, glyphs)            (lines)          (language, kind, period)
+//!                                               │                 │
+//!                                               ▼                 ▼
+//!                                          extract(&Text, &Profile) ──▶ Extraction
+//!                                                                          │
+//!                                                     check ◀──────────────┘
+//!                                                       │
+//!                                                       ▼
+//!                                                   Document ──write──▶ JSON
+//! ```
+//!
+//! Only [`read`] touches files; every later stage is a pure function of its
+//! input, so each can be tested on a string.
+//!
+//! # Example
+//!
+//! ```
+//! use planex::{convert_bytes, Config};
+//!
+//! let report = "INFORME ANUAL 2023\n\nEste informe resume las actividades de la Secretaría General durante el año.";
+//! let document = convert_bytes("informe.txt", report.as_bytes(), &Config::default()).unwrap();
+//! assert_eq!(document.language, "es");
+//! assert_eq!(document.kind.value, planex::model::DocumentKind::AnnualReport);
+//! assert_eq!(document.period.unwrap().label, "2023");
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod config;
+pub mod detect;
+pub mod diagnostic;
+pub mod error;
+pub mod extract;
+pub mod layout;
+pub mod lexicon;
+pub mod markup;
+pub mod model;
+pub mod normalize;
+pub mod read;
+
+use std::path::Path;
+
+pub use config::{Config, Limits};
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use error::ReadError;
+pub use model::Document;
+
+use model::Source;
+use read::RawDocument;
+
+/// Converts the file at `path` into a document.
+///
+/// # Errors
+/// A [`ReadError`] when the file cannot be read or holds no text; every
+/// other doubt is a diagnostic inside the document.
+pub fn convert_file(path: &Path, config: &Config) -> Result<Document, ReadError> {
+    let raw = read::read_file(path, &config.limits)?;
+    Ok(convert_raw(raw))
+}
+
+/// Converts bytes already in memory; `name` stands for the input in the output.
+///
+/// # Errors
+/// As [`convert_file`].
+pub fn convert_bytes(
+    name: impl AsRef<Path>,
+    bytes: &[u8],
+    config: &Config,
+) -> Result<Document, ReadError> {
+    let raw = read::read_bytes(name.as_ref(), bytes, &config.limits)?;
+    Ok(convert_raw(raw))
+}
+
+/// Runs every stage after reading. Pure: the same raw document always gives
+/// the same document.
+pub fn convert_raw(raw: RawDocument) -> Document {
+    let text = normalize::normalize(&raw);
+    let profile = detect::detect(&text);
+    let extraction = extract::extract(&text, &profile);
+    let source = Source {
+        path: raw.path.display().to_string(),
+        sha256: raw.sha256,
+        format: raw.format,
+        encoding: raw.encoding,
+        backend: raw.backend,
+        bytes: raw.bytes,
+        pages: raw.page_count,
+    };
+    let mut diagnostics = raw.diagnostics;
+    diagnostics.extend(text.diagnostics);
+    check::check(extraction, profile, source, diagnostics)
+}

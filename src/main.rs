@@ -1,0 +1,99 @@
+//! The `planex` binary: parses arguments, calls the library, owns exit codes and streams.
+//!
+//! Data goes to standard output; errors and summaries go to standard error.
+//! Exit status: 0 when every input converted, 1 when some failed, 2 on usage
+//! or fatal errors.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use cli::{Args, Command, ExtractArgs};
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) => {
+            let usage_error = err.use_stderr();
+            let _ = err.print();
+            return if usage_error {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(args) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("planex: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a command; returns how many inputs failed.
+fn run(args: Args) -> anyhow::Result<usize> {
+    match args.command {
+        Command::Extract(extract) => run_extract(&extract),
+        Command::Schema => {
+            let schema = planex::model::document_schema();
+            let mut stdout = io::stdout().lock();
+            serde_json::to_writer_pretty(&mut stdout, &schema)
+                .context("cannot write the schema")?;
+            writeln!(stdout).context("cannot write the schema")?;
+            Ok(0)
+        }
+    }
+}
+
+fn run_extract(args: &ExtractArgs) -> anyhow::Result<usize> {
+    let config = args.config();
+    let stdout = io::stdout();
+    let pretty = args.pretty || (!args.compact && args.inputs.len() == 1 && stdout.is_terminal());
+    let mut out = stdout.lock();
+    let mut failed = 0;
+    for input in &args.inputs {
+        let converted = if input == Path::new("-") {
+            planex::read::read_limited(io::stdin().lock().by_ref(), input, &config.limits)
+                .and_then(|bytes| planex::convert_bytes(input, &bytes, &config))
+        } else {
+            planex::convert_file(input, &config)
+        };
+        match converted {
+            Ok(document) => {
+                if pretty {
+                    serde_json::to_writer_pretty(&mut out, &document)
+                } else {
+                    serde_json::to_writer(&mut out, &document)
+                }
+                .context("cannot write to standard output")?;
+                writeln!(out).context("cannot write to standard output")?;
+            }
+            Err(err) => {
+                failed += 1;
+                eprintln!("planex: {}", error_chain(&err));
+            }
+        }
+    }
+    out.flush().context("cannot write to standard output")?;
+    Ok(failed)
+}
+
+/// The error and its sources, `: `-separated, as ripgrep prints them.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

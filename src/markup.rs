@@ -1,0 +1,66 @@
+//! Inline markup that converters leave in text: Markdown emphasis, links,
+//! headings, escapes, and the HTML of some PDF-to-Markdown tools.
+//!
+//! Extractors compare words, not markup, so they call [`plain`] on a line
+//! before matching. The normalize stage keeps markup because Markdown
+//! structure (headings, tables, lists) is evidence for later stages.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?P<text>[^\]]*)\]\([^)]*\)").expect("LINK is a valid literal pattern")
+});
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:a|b|i|u|em|strong|span|sup|sub|br|p|div)\b[^>]*>")
+        .expect("TAG is a valid literal pattern")
+});
+
+/// The line without inline markup: `**bold**`, `[text](url)`, `<a href>…</a>`,
+/// `<br>`, `\$` escapes and a leading `#` heading marker.
+///
+/// ```
+/// assert_eq!(planex::markup::plain("## **Work** [plan](#) <a href=\"#\">2019</a>"), "Work plan 2019");
+/// ```
+pub fn plain(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    let without_heading = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+        trimmed[hashes..].trim_start()
+    } else {
+        trimmed
+    };
+    let linked = LINK.replace_all(without_heading, "$text");
+    let untagged = TAG.replace_all(&linked, " ");
+    let mut out = String::with_capacity(untagged.len());
+    let mut chars = untagged.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|next| next.is_ascii_punctuation()) => {}
+            '*' | '_' if chars.peek() == Some(&c) => {
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    let collapsed: Vec<&str> = out.split(' ').filter(|part| !part.is_empty()).collect();
+    collapsed.join(" ").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_markup_keeps_words() {
+        assert_eq!(plain("**+750k \\$"), "+750k $");
+        assert_eq!(
+            plain("• <a href=\"#\">II Urban 20 Mayors Summit</a>"),
+            "• II Urban 20 Mayors Summit"
+        );
+        assert_eq!(plain("a<br>b"), "a b");
+        assert_eq!(plain("snake_case stays"), "snake_case stays");
+        assert_eq!(plain("#MetroGovernance"), "#MetroGovernance");
+    }
+}

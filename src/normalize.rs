@@ -1,0 +1,223 @@
+//! Stage 2 of 6: pages in, clean numbered lines out.
+//!
+//! Owns everything that makes text comparable regardless of the converter that
+//! produced it: Unicode NFC, ligatures, soft hyphens, exotic spaces, line
+//! endings and words hyphenated across line ends. Glyph pages from a PDF are
+//! first turned into lines by [`layout`](crate::layout). Tabs are kept because
+//! converters use them to separate table cells (seed 000). Every line keeps its
+//! page and its 1-based number within the page, so later stages can say where
+//! an item or a doubt comes from.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::layout;
+use crate::model::SourceFormat;
+use crate::read::{PageContent, RawDocument};
+
+/// One line of normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based page number.
+    pub page: u32,
+    /// 1-based line number within the page.
+    pub number: u32,
+    /// The text, normalized; may be empty.
+    pub text: String,
+}
+
+impl Line {
+    /// Where this line is.
+    pub fn location(&self) -> Location {
+        Location::new(self.page, self.number)
+    }
+}
+
+/// A whole document as normalized lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// Format of the source, so extractors know whether to expect Markdown.
+    pub format: SourceFormat,
+    /// Every line of every page, in reading order.
+    pub lines: Vec<Line>,
+    /// Doubts raised while normalizing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Text {
+    /// Normalizes plain text given as a string, as if it were a one-page text file.
+    /// Meant for tests and for callers that already hold text.
+    ///
+    /// ```
+    /// let text = planex::normalize::Text::from_plain("ﬁnal re-\nport\u{a0}2019");
+    /// assert_eq!(text.lines[0].text, "final report");
+    /// assert_eq!(text.lines[1].text, "2019");
+    /// ```
+    pub fn from_plain(text: &str) -> Self {
+        let format = SourceFormat::Text;
+        Self {
+            format,
+            lines: page_lines(1, text),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Number of pages that have at least one line.
+    pub fn page_count(&self) -> u32 {
+        self.lines.last().map_or(0, |line| line.page)
+    }
+}
+
+/// Turns a raw document into normalized lines.
+pub fn normalize(raw: &RawDocument) -> Text {
+    let mut lines = Vec::new();
+    let mut diagnostics = Vec::new();
+    for page in &raw.pages {
+        match &page.content {
+            PageContent::Text(text) => lines.extend(page_lines(page.number, text)),
+            PageContent::Glyphs(glyphs) => {
+                let laid_out = layout::lines(glyphs);
+                lines.extend(page_lines(page.number, &laid_out));
+            }
+        }
+    }
+    let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
+    if raw.format == SourceFormat::Pdf && !has_text && !raw.pages.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            "read.no_text_layer",
+            format!(
+                "the PDF has {} page(s) but no text layer; it is probably scanned (OCR is not supported)",
+                raw.page_count
+            ),
+        ));
+    }
+    Text {
+        format: raw.format,
+        lines,
+        diagnostics,
+    }
+}
+
+/// Splits one page into normalized, numbered lines and joins hyphenated words.
+fn page_lines(page: u32, text: &str) -> Vec<Line> {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines: Vec<Line> = unified
+        .split('\n')
+        .zip(1..)
+        .map(|(line, number)| Line {
+            page,
+            number,
+            text: normalize_line(line),
+        })
+        .collect();
+    if lines.last().is_some_and(|line| line.text.is_empty()) && unified.ends_with('\n') {
+        lines.pop();
+    }
+    join_hyphenated(&mut lines);
+    lines
+}
+
+/// NFC, ligatures expanded, soft hyphens dropped, exotic spaces made plain.
+pub fn normalize_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.nfc() {
+        match c {
+            '\u{ad}' | '\u{200b}' | '\u{feff}' => {}
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2002}'
+            | '\u{2003}' => out.push(' '),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+    let trimmed = out.trim_end();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// `acontecimien-` + `tos internacionales` → `acontecimientos` + `internacionales`.
+///
+/// Only a letter, a hyphen and a line end followed by a lower-case letter
+/// count: `2018-` + `2020` and `Bruselas-` + `Capital` stay as they are.
+fn join_hyphenated(lines: &mut [Line]) {
+    for index in 1..lines.len() {
+        let (before, after) = lines.split_at_mut(index);
+        let previous = &mut before[index - 1];
+        let next = &mut after[0];
+        let Some(stem) = previous.text.strip_suffix('-') else {
+            continue;
+        };
+        let ends_in_letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
+        let next_trimmed = next.text.trim_start();
+        let continues_lower = next_trimmed.chars().next().is_some_and(char::is_lowercase);
+        if !(ends_in_letter && continues_lower) {
+            continue;
+        }
+        let word_end = next_trimmed
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(next_trimmed.len());
+        let (word, rest) = next_trimmed.split_at(word_end);
+        let joined = format!("{stem}{word}");
+        let remainder = rest.trim_start().to_owned();
+        previous.text = joined;
+        next.text = remainder;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &Text) -> Vec<&str> {
+        text.lines.iter().map(|line| line.text.as_str()).collect()
+    }
+
+    #[test]
+    fn ligatures_spaces_and_soft_hyphens() {
+        let text = Text::from_plain("ﬁn de l'eﬀort\u{202f}: of\u{ad}ficial\u{a0}plan");
+        assert_eq!(texts(&text), ["fin de l'effort : official plan"]);
+    }
+
+    #[test]
+    fn nfc_composes_accents() {
+        let text = Text::from_plain("Informacio\u{301}n");
+        assert_eq!(text.lines[0].text, "Información");
+    }
+
+    #[test]
+    fn line_endings_are_unified_and_tabs_kept() {
+        let text = Text::from_plain("a\tb\r\nc\rd\n");
+        assert_eq!(texts(&text), ["a\tb", "c", "d"]);
+        assert_eq!(text.lines[2].number, 3);
+    }
+
+    #[test]
+    fn hyphenated_words_are_joined() {
+        let text = Text::from_plain("Calendario de acontecimien-\ntos internacionales\nPlan 2018-\n2020\nBruselas-\nCapital");
+        assert_eq!(
+            texts(&text),
+            [
+                "Calendario de acontecimientos",
+                "internacionales",
+                "Plan 2018-",
+                "2020",
+                "Bruselas-",
+                "Capital"
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphen_join_that_empties_a_line_keeps_numbering() {
+        let text = Text::from_plain("parti-\ncipación\nnext");
+        assert_eq!(texts(&text), ["participación", "", "next"]);
+        assert_eq!(text.lines[2].number, 3);
+    }
+}

@@ -1,0 +1,271 @@
+//! Stage 1 of 6: bytes in, pages of text or positioned glyphs out.
+//!
+//! This is the only stage that touches files. It sniffs the format from the
+//! content (never the file name), decodes text, runs the PDF extractor behind a
+//! panic guard, and records everything it had to guess as diagnostics. It does
+//! not interpret the text: turning glyphs into lines belongs to
+//! [`normalize`](crate::normalize).
+
+mod pdf;
+mod text;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::config::Limits;
+use crate::diagnostic::Diagnostic;
+use crate::error::ReadError;
+use crate::model::{Backend, SourceFormat, TextEncoding};
+
+pub use pdf::{Glyph, GlyphPage};
+
+/// One input as read: its identity, its format and its pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawDocument {
+    /// The input's path as given (`-` for standard input).
+    pub path: PathBuf,
+    /// SHA-256 of the bytes, lowercase hex.
+    pub sha256: String,
+    /// Number of bytes read.
+    pub bytes: u64,
+    /// Format sniffed from the content.
+    pub format: SourceFormat,
+    /// Text encoding, for text inputs.
+    pub encoding: Option<TextEncoding>,
+    /// Which extractor produced the pages.
+    pub backend: Backend,
+    /// Pages in order; a PDF page that failed is missing (and diagnosed).
+    pub pages: Vec<RawPage>,
+    /// Total number of pages in the source, including failed ones.
+    pub page_count: u32,
+    /// Doubts raised while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One page of an input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawPage {
+    /// 1-based page number in the source.
+    pub number: u32,
+    /// What the page holds.
+    pub content: PageContent,
+}
+
+/// The content of a page: text as written, or glyphs with positions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageContent {
+    /// Already-linear text (text and Markdown inputs).
+    Text(String),
+    /// Glyphs with their positions, from a PDF.
+    Glyphs(GlyphPage),
+}
+
+/// Reads the file at `path`.
+///
+/// # Errors
+/// [`ReadError::Io`] when it cannot be opened, [`ReadError::TooLarge`] over
+/// [`Limits::max_bytes`], and every error of [`read_bytes`].
+pub fn read_file(path: &Path, limits: &Limits) -> Result<RawDocument, ReadError> {
+    let io_error = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let metadata = fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        let source = std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a directory");
+        return Err(io_error(source));
+    }
+    if metadata.len() > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            bytes: metadata.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let file = fs::File::open(path).map_err(io_error)?;
+    let bytes = read_limited(file, path, limits)?;
+    read_bytes(path, &bytes, limits)
+}
+
+/// Reads everything from `reader` (standard input, a pipe), refusing more than
+/// [`Limits::max_bytes`] without buffering the excess.
+///
+/// # Errors
+/// [`ReadError::Io`] and [`ReadError::TooLarge`].
+pub fn read_limited(reader: impl Read, path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limits.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| ReadError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    let read = bytes.len() as u64;
+    if read > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            bytes: read,
+            limit: limits.max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads an input already in memory; `path` only names it in errors and output.
+///
+/// # Errors
+/// [`ReadError::Empty`] for no bytes or no text, [`ReadError::TooLarge`],
+/// [`ReadError::UnsupportedFormat`] for binary data that is not a PDF, and the
+/// PDF errors ([`ReadError::Encrypted`], [`ReadError::Pdf`],
+/// [`ReadError::ExtractorPanicked`], [`ReadError::NoPages`]).
+pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<RawDocument, ReadError> {
+    let size = bytes.len() as u64;
+    if size > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            bytes: size,
+            limit: limits.max_bytes,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let sha256 = hex_sha256(bytes);
+    if is_pdf(bytes) {
+        let extracted = pdf::extract(bytes, path)?;
+        return Ok(RawDocument {
+            path: path.to_owned(),
+            sha256,
+            bytes: size,
+            format: SourceFormat::Pdf,
+            encoding: None,
+            backend: Backend::PdfExtract,
+            pages: extracted.pages,
+            page_count: extracted.page_count,
+            diagnostics: extracted.diagnostics,
+        });
+    }
+    let decoded = text::decode(bytes).map_err(|reason| ReadError::UnsupportedFormat {
+        path: path.to_owned(),
+        reason,
+    })?;
+    if decoded.text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let format = if text::looks_like_markdown(&decoded.text) {
+        SourceFormat::Markdown
+    } else {
+        SourceFormat::Text
+    };
+    let pages: Vec<RawPage> = decoded
+        .text
+        .split('\u{c}')
+        .zip(1..)
+        .map(|(page, number)| RawPage {
+            number,
+            content: PageContent::Text(page.to_owned()),
+        })
+        .collect();
+    Ok(RawDocument {
+        path: path.to_owned(),
+        sha256,
+        bytes: size,
+        format,
+        encoding: Some(decoded.encoding),
+        backend: Backend::Plain,
+        page_count: u32::try_from(pages.len()).unwrap_or(u32::MAX),
+        pages,
+        diagnostics: decoded.diagnostics,
+    })
+}
+
+/// True when `%PDF-` appears within the first 1024 bytes, as PDF readers accept.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|window| window == b"%PDF-")
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> Result<RawDocument, ReadError> {
+        read_bytes(Path::new("input"), bytes, &Limits::default())
+    }
+
+    #[test]
+    fn pdf_signature_is_found_after_leading_junk() {
+        let mut bytes = vec![b' '; 1000];
+        bytes.extend_from_slice(b"%PDF-1.4");
+        assert!(is_pdf(&bytes));
+        let mut late = vec![b' '; 1024];
+        late.extend_from_slice(b"%PDF-1.4");
+        assert!(!is_pdf(&late));
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_are_errors() {
+        assert!(matches!(read(b""), Err(ReadError::Empty { .. })));
+        assert!(matches!(read(b"  \n\t\n"), Err(ReadError::Empty { .. })));
+    }
+
+    #[test]
+    fn size_limit_is_enforced() {
+        let limits = Limits { max_bytes: 4 };
+        let err = read_bytes(Path::new("big.txt"), b"hello", &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ReadError::TooLarge {
+                    bytes: 5,
+                    limit: 4,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn form_feeds_split_pages() {
+        let raw = read(b"one\x0ctwo\x0cthree").unwrap();
+        assert_eq!(raw.pages.len(), 3);
+        assert_eq!(raw.page_count, 3);
+        assert_eq!(raw.pages[2].content, PageContent::Text("three".into()));
+    }
+
+    #[test]
+    fn sha256_is_lowercase_hex() {
+        let raw = read(b"abc").unwrap();
+        assert_eq!(
+            raw.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn random_binary_is_unsupported() {
+        let bytes: Vec<u8> = (0..2048u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(matches!(
+            read(&bytes),
+            Err(ReadError::UnsupportedFormat { .. })
+        ));
+    }
+}

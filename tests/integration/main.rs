@@ -1,0 +1,3 @@
+//! Integration tests, one module per concern (the list is the table of contents).
+
+mod util;

@@ -1,23 +1,182 @@
-//! Glyphs to lines: rebuilds reading order from positions, not stream order.
+//! Glyphs to lines: rebuilds reading order, table rows and running texts from positions.
 //!
-//! PDF producers draw text in any order (row by row, column by column, headers
-//! last). This module sorts a page's glyphs into visual lines by baseline, then
-//! left to right, and marks wide horizontal gaps with a tab so that table
-//! cells stay separable, as in text exported by other converters.
+//! PDF producers draw text in any order (row by row, column by column, bottom
+//! up, headers last), so nothing here trusts content-stream order. For every
+//! page of a document, [`lay_out`]:
+//!
+//! 1. groups glyphs into visual lines by baseline, and lines into words and
+//!    chunks by the horizontal gaps between glyphs;
+//! 2. recognises running headers and footers: lines in the top or bottom
+//!    margin whose text, with every number replaced by `#`, recurs on at least
+//!    two pages and 40 % of them (page numbers are the bare case, `#`). They
+//!    are kept out of the text and returned in [`PageLayout::running`], so the
+//!    caller can report them;
+//! 3. finds tables: runs of lines whose chunks start at shared column edges
+//!    without any word straddling an edge. Within a table, the lines of each
+//!    column form cell blocks (a gap wider than the column's line pitch starts
+//!    a new block), blocks that overlap vertically form one logical row (so a
+//!    vertically centred mark joins its row), and a row in which one column
+//!    has several blocks (a cell spanning several rows) is split at that
+//!    column's blocks;
+//! 4. writes each table row as one line, cells separated by a tab and the
+//!    lines of a cell joined by a space (a word hyphenated across the cell's
+//!    line end is rejoined), and every other line as its words, with a tab for
+//!    a wide gap, as text exported by other converters does.
+//!
+//! Everything is a pure function of the glyph pages; ligatures, soft hyphens
+//! and hyphenation across ordinary lines are left to
+//! [`normalize`](crate::normalize).
+
+use std::collections::BTreeMap;
 
 use crate::read::{Glyph, GlyphPage};
 
-/// Gap, in multiples of the font size, above which two glyphs are separate
-/// words.
+/// Gap, in multiples of the font size, above which two glyphs are separate words.
 const WORD_GAP: f32 = 0.15;
-/// Gap, in multiples of the font size, above which two glyphs are in
-/// separate table cells or columns.
-const CELL_GAP: f32 = 1.5;
+/// Gap, in multiples of the font size, above which two words are in separate
+/// chunks (table cells, columns).
+const CELL_GAP: f32 = 1.2;
+/// Smallest gap, in multiples of the font size, before a word that lands on a
+/// known column edge for the line to be split there (narrow gutters).
+const GUTTER_GAP: f32 = 0.55;
 /// Baselines closer than this fraction of the font size are the same line.
 const SAME_LINE: f32 = 0.45;
+/// Two left edges closer than this fraction of the font size are one column edge.
+const EDGE_TOLERANCE: f32 = 0.8;
+/// A vertical gap above this multiple of the font size ends a table.
+const TABLE_BREAK: f32 = 3.5;
+/// Within a column, a line pitch above this multiple of the column's usual
+/// pitch starts a new cell.
+const BLOCK_BREAK: f32 = 1.42;
+/// Running texts live in this fraction of the page height at the top and bottom.
+const MARGIN_ZONE: f32 = 0.07;
 
-/// Lays out one page as text, one visual line per `\n`.
-pub fn lines(page: &GlyphPage) -> String {
+/// One page laid out as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLayout {
+    /// The page's text, one line per `\n`, table rows as tab-separated cells.
+    pub text: String,
+    /// Running headers, footers and page numbers found on this page and kept
+    /// out of [`text`](Self::text), top to bottom.
+    pub running: Vec<String>,
+}
+
+/// Lays out every page of one document; the result is parallel to `pages`.
+///
+/// The whole set is needed to recognise running headers and footers, which
+/// are defined by their repetition across pages.
+pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
+    let lined: Vec<Vec<TextLine>> = pages.iter().map(|page| text_lines(page)).collect();
+    let running = running_keys(pages, &lined);
+    let edges = document_edges(&lined);
+    pages
+        .iter()
+        .zip(lined)
+        .map(|(page, lines)| {
+            let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
+                .into_iter()
+                .partition(|line| !is_running(page, line, &running));
+            PageLayout {
+                text: render(&kept, &edges),
+                running: dropped.iter().map(TextLine::plain).collect(),
+            }
+        })
+        .collect()
+}
+
+/// A run of glyphs with no gap wider than a word space.
+#[derive(Debug, Clone, PartialEq)]
+struct Word {
+    x0: f32,
+    x1: f32,
+    size: f32,
+    text: String,
+}
+
+/// Glyphs sharing a baseline, as words from left to right.
+#[derive(Debug, Clone, PartialEq)]
+struct TextLine {
+    y: f32,
+    size: f32,
+    words: Vec<Word>,
+}
+
+impl TextLine {
+    /// The words, a tab before each one that starts a new chunk.
+    fn plain(&self) -> String {
+        let mut out = String::new();
+        for (index, word) in self.words.iter().enumerate() {
+            if index > 0 {
+                let gap = self.words.get(index - 1).map_or(0.0, |prev| word.x0 - prev.x1);
+                out.push(if gap > CELL_GAP * self.size { '\t' } else { ' ' });
+            }
+            out.push_str(&word.text);
+        }
+        out
+    }
+
+    /// Left edges of the chunks after the first (a chunk follows a wide gap).
+    fn chunk_starts(&self) -> Vec<f32> {
+        self.words
+            .windows(2)
+            .filter(|pair| pair[1].x0 - pair[0].x1 > CELL_GAP * self.size)
+            .map(|pair| pair[1].x0)
+            .collect()
+    }
+
+    /// Where new cells start on this line: after every wide gap, and at every
+    /// known column edge of the document where a word starts after a gap
+    /// wider than a word space (narrow gutters), or where the line begins.
+    fn cell_starts(&self, document_edges: &[(f32, f32)]) -> Vec<f32> {
+        let mut starts = self.chunk_starts();
+        for (index, word) in self.words.iter().enumerate() {
+            let on_edge = document_edges
+                .iter()
+                .any(|&(edge, size)| (edge - word.x0).abs() <= EDGE_TOLERANCE * size);
+            let after_gap = match index.checked_sub(1).and_then(|i| self.words.get(i)) {
+                Some(prev) => word.x0 - prev.x1 >= GUTTER_GAP * self.size,
+                None => true,
+            };
+            if on_edge && after_gap {
+                starts.push(word.x0);
+            }
+        }
+        starts
+    }
+
+    /// True when `starts` (from [`cell_starts`](Self::cell_starts)) put words
+    /// of this line in at least two cells.
+    fn is_tabular(&self, starts: &[f32]) -> bool {
+        let first = self.words.first().map_or(f32::INFINITY, |w| w.x0);
+        starts.iter().any(|&x| x > first)
+    }
+
+    /// True when the line can be cut at `edge`: no word straddles it, and the
+    /// gap around it is wider than a word space (a narrow gutter, an empty
+    /// cell), not a space between two words of prose that happens to fall there.
+    fn fits_edge(&self, edge: f32) -> bool {
+        let tolerance = EDGE_TOLERANCE * self.size;
+        if self
+            .words
+            .iter()
+            .any(|w| w.x0 < edge - tolerance && w.x1 > edge + tolerance)
+        {
+            return false;
+        }
+        let Some(after) = self.words.iter().position(|w| w.x0 >= edge - tolerance) else {
+            return true;
+        };
+        let Some(before) = after.checked_sub(1).and_then(|i| self.words.get(i)) else {
+            return true;
+        };
+        self.words
+            .get(after)
+            .is_some_and(|word| word.x0 - before.x1 >= GUTTER_GAP * self.size)
+    }
+}
+
+/// Visual lines of a page, top to bottom, words left to right.
+fn text_lines(page: &GlyphPage) -> Vec<TextLine> {
     let mut glyphs: Vec<&Glyph> = page
         .glyphs
         .iter()
@@ -29,63 +188,613 @@ pub fn lines(page: &GlyphPage) -> String {
     for glyph in glyphs {
         let tolerance = glyph.font_size.max(1.0) * SAME_LINE;
         match rows.last_mut() {
-            Some(row) if (baseline(row) - glyph.y).abs() <= tolerance => row.push(glyph),
+            Some(row) if (mean(row.iter().map(|g| g.y)) - glyph.y).abs() <= tolerance => {
+                row.push(glyph);
+            }
             _ => rows.push(vec![glyph]),
         }
     }
 
-    let mut out = String::new();
-    for row in &mut rows {
-        row.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let mut previous_end: Option<f32> = None;
-        for glyph in row.iter() {
-            if let Some(end) = previous_end {
-                let gap = glyph.x - end;
-                let size = glyph.font_size.max(1.0);
-                if gap > CELL_GAP * size {
-                    out.push('\t');
-                } else if gap > WORD_GAP * size {
-                    out.push(' ');
+    rows.into_iter()
+        .map(|mut row| {
+            row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let size = median(row.iter().map(|g| g.font_size.max(1.0)));
+            let y = mean(row.iter().map(|g| g.y));
+            let mut words: Vec<Word> = Vec::new();
+            let mut previous: Option<&Glyph> = None;
+            for glyph in row {
+                let text = page.glyph_text(glyph);
+                if let Some(prev) = previous {
+                    // Fake bold: the same glyph drawn again a hair to the right.
+                    if page.glyph_text(prev) == text && (glyph.x - prev.x).abs() < 0.1 * size {
+                        continue;
+                    }
+                }
+                let glyph_end = glyph.x + glyph.width.max(0.0);
+                match words.last_mut() {
+                    Some(word) if glyph.x - word.x1 <= WORD_GAP * size => {
+                        word.text.push_str(text);
+                        word.x1 = word.x1.max(glyph_end);
+                    }
+                    _ => words.push(Word {
+                        x0: glyph.x,
+                        x1: glyph_end,
+                        size: glyph.font_size,
+                        text: text.to_owned(),
+                    }),
+                }
+                previous = Some(glyph);
+            }
+            TextLine { y, size, words }
+        })
+        .collect()
+}
+
+/// The keys (text with digit runs as `#`) of lines that run across pages.
+fn running_keys(pages: &[&GlyphPage], lined: &[Vec<TextLine>]) -> Vec<String> {
+    let mut pages_with: BTreeMap<String, usize> = BTreeMap::new();
+    let mut pages_with_text = 0;
+    for (page, lines) in pages.iter().zip(lined) {
+        if !lines.is_empty() {
+            pages_with_text += 1;
+        }
+        let mut keys: Vec<String> = margin_lines(page, lines)
+            .map(|line| running_key(&line.plain()))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            *pages_with.entry(key).or_default() += 1;
+        }
+    }
+    pages_with
+        .into_iter()
+        .filter(|(key, count)| !key.is_empty() && *count >= 2 && *count * 5 >= pages_with_text * 2)
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// The first two and last two lines of a page, when they lie in its margins.
+fn margin_lines<'a>(page: &GlyphPage, lines: &'a [TextLine]) -> impl Iterator<Item = &'a TextLine> {
+    let top = page.height * MARGIN_ZONE;
+    let bottom = page.height * (1.0 - MARGIN_ZONE);
+    let count = lines.len();
+    lines.iter().enumerate().filter(move |(index, line)| {
+        (*index < 2 && line.y <= top) || (*index + 2 >= count && line.y >= bottom)
+    })
+    .map(|(_, line)| line)
+}
+
+fn is_running(page: &GlyphPage, line: &TextLine, running: &[String]) -> bool {
+    if running.is_empty() {
+        return false;
+    }
+    let top = page.height * MARGIN_ZONE;
+    let bottom = page.height * (1.0 - MARGIN_ZONE);
+    (line.y <= top || line.y >= bottom) && running.contains(&running_key(&line.plain()))
+}
+
+/// The shape of a running text: lower case, digit runs as `#`, whitespace
+/// collapsed, so `Página 12` and `página 13` are the same (`página #`).
+pub fn running_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut in_digits = false;
+    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// A table found on a page: the lines it spans and its column edges.
+struct Region {
+    first: usize,
+    last: usize,
+    edges: Vec<f32>,
+}
+
+/// Column edges seen on at least three lines of the document: a table
+/// continued on the next page starts at them even when its first lines hold
+/// a single column.
+fn document_edges(lined: &[Vec<TextLine>]) -> Vec<(f32, f32)> {
+    let mut starts: Vec<(f32, f32)> = lined
+        .iter()
+        .flatten()
+        .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
+        .collect();
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut edges = Vec::new();
+    let mut group: Vec<(f32, f32)> = Vec::new();
+    for start in starts {
+        let joins = group
+            .last()
+            .is_some_and(|last| start.0 - last.0 <= EDGE_TOLERANCE * last.1);
+        if !joins {
+            if group.len() >= 3 {
+                edges.push((median(group.iter().map(|g| g.0)), median(group.iter().map(|g| g.1))));
+            }
+            group.clear();
+        }
+        group.push(start);
+    }
+    if group.len() >= 3 {
+        edges.push((median(group.iter().map(|g| g.0)), median(group.iter().map(|g| g.1))));
+    }
+    edges
+}
+
+/// Lays out the kept lines of one page.
+fn render(lines: &[TextLine], document_edges: &[(f32, f32)]) -> String {
+    let regions = find_regions(lines, document_edges);
+    let mut out: Vec<(f32, String)> = Vec::new();
+    let mut index = 0;
+    let mut regions = regions.into_iter().peekable();
+    while index < lines.len() {
+        match regions.peek() {
+            Some(region) if region.first == index => {
+                out.extend(table_rows(&lines[region.first..=region.last], &region.edges));
+                index = region.last + 1;
+                regions.next();
+            }
+            _ => {
+                if let Some(line) = lines.get(index) {
+                    out.push((line.y, line.plain()));
+                }
+                index += 1;
+            }
+        }
+    }
+    let mut text = String::new();
+    for (_, line) in out {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
+/// Runs of lines that share column edges: tables (or side-by-side columns).
+///
+/// A run starts at a line with several chunks, or at a line that starts on a
+/// column edge of the document (a table continued from the previous page),
+/// and must contain at least one line with several chunks.
+fn find_regions(lines: &[TextLine], document_edges: &[(f32, f32)]) -> Vec<Region> {
+    let mut regions = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        let Some(start) = lines.get(index) else { break };
+        let starts = start.cell_starts(document_edges);
+        if starts.is_empty() {
+            index += 1;
+            continue;
+        }
+        let mut tabular = start.is_tabular(&starts);
+        let mut edges: Vec<f32> = Vec::new();
+        merge_edges(&mut edges, &starts, start.size);
+        let mut last = index;
+        let mut previous_y = start.y;
+        for (offset, line) in lines.iter().enumerate().skip(index + 1) {
+            if line.y - previous_y > TABLE_BREAK * line.size {
+                break;
+            }
+            if !edges.iter().all(|&edge| line.fits_edge(edge)) {
+                break;
+            }
+            let new_starts = line.cell_starts(document_edges);
+            if !new_starts.is_empty() {
+                merge_edges(&mut edges, &new_starts, line.size);
+                tabular = tabular || line.is_tabular(&new_starts);
+            }
+            last = offset;
+            previous_y = line.y;
+        }
+        if !tabular || last == index {
+            index += 1;
+            continue;
+        }
+        regions.push(Region {
+            first: index,
+            last,
+            edges,
+        });
+        index = last + 1;
+    }
+    regions
+}
+
+/// Adds chunk starts to the sorted edge list, merging starts within tolerance.
+fn merge_edges(edges: &mut Vec<f32>, starts: &[f32], size: f32) {
+    for &start in starts {
+        let tolerance = EDGE_TOLERANCE * size;
+        if !edges.iter().any(|&edge| (edge - start).abs() <= tolerance) {
+            edges.push(start);
+        }
+    }
+    edges.sort_by(f32::total_cmp);
+}
+
+/// One column's piece of one line.
+struct Fragment {
+    y: f32,
+    size: f32,
+    text: String,
+}
+
+/// Consecutive fragments of one column: one cell's text.
+struct Block {
+    column: usize,
+    top: f32,
+    bottom: f32,
+    lines: Vec<String>,
+}
+
+/// Turns a table's lines into one `(y, line)` per logical row.
+fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, String)> {
+    let columns = edges.len() + 1;
+    let mut fragments: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
+    for line in lines {
+        let tolerance = EDGE_TOLERANCE * line.size;
+        let mut cells: Vec<Vec<&Word>> = (0..columns).map(|_| Vec::new()).collect();
+        for word in &line.words {
+            let column = edges.iter().filter(|&&edge| word.x0 >= edge - tolerance).count();
+            if let Some(cell) = cells.get_mut(column) {
+                cell.push(word);
+            }
+        }
+        for (column, words) in cells.into_iter().enumerate() {
+            if words.is_empty() {
+                continue;
+            }
+            let text = words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let size = words.iter().map(|w| w.size).fold(0.0_f32, f32::max).max(1.0);
+            if let Some(column_fragments) = fragments.get_mut(column) {
+                column_fragments.push(Fragment {
+                    y: line.y,
+                    size,
+                    text,
+                });
+            }
+        }
+    }
+
+    let mut blocks = column_blocks(&fragments);
+    blocks.sort_by(|a, b| a.top.total_cmp(&b.top));
+
+    // Blocks overlapping vertically form one row.
+    let mut rows: Vec<Vec<Block>> = Vec::new();
+    let mut row_bottom = f32::NEG_INFINITY;
+    for block in blocks {
+        match rows.last_mut() {
+            Some(row) if block.top < row_bottom => {
+                row_bottom = row_bottom.max(block.bottom);
+                row.push(block);
+            }
+            _ => {
+                row_bottom = block.bottom;
+                rows.push(vec![block]);
+            }
+        }
+    }
+
+    rows.into_iter()
+        .flat_map(split_spanning)
+        .map(|row| {
+            let top = row.iter().map(|b| b.top).fold(f32::INFINITY, f32::min);
+            let mut cells: Vec<Vec<String>> = (0..columns).map(|_| Vec::new()).collect();
+            for block in row {
+                if let Some(cell) = cells.get_mut(block.column) {
+                    cell.extend(block.lines);
                 }
             }
-            out.push_str(page.glyph_text(glyph));
-            previous_end = Some(glyph.x + glyph.width);
+            let mut texts: Vec<String> = cells.iter().map(|lines| join_cell(lines)).collect();
+            while texts.last().is_some_and(String::is_empty) {
+                texts.pop();
+            }
+            (top, texts.join("\t"))
+        })
+        .collect()
+}
+
+/// Groups each column's fragments into cell blocks by line pitch.
+fn column_blocks(fragments: &[Vec<Fragment>]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for (column, column_fragments) in fragments.iter().enumerate() {
+        let pitches: Vec<f32> = column_fragments
+            .windows(2)
+            .map(|pair| pair[1].y - pair[0].y)
+            .filter(|&d| d > 0.0 && d < 2.0 * pair_size(column_fragments))
+            .collect();
+        let pitch = if pitches.is_empty() {
+            1.2 * pair_size(column_fragments)
+        } else {
+            pitches.iter().copied().fold(f32::INFINITY, f32::min).max(median(pitches.iter().copied()) * 0.8)
+        };
+        let mut current: Option<Block> = None;
+        let mut previous_y = f32::NEG_INFINITY;
+        for fragment in column_fragments {
+            let extends = fragment.y - previous_y <= pitch * BLOCK_BREAK;
+            match current.as_mut() {
+                Some(block) if extends => {
+                    block.bottom = fragment.y + 0.25 * fragment.size;
+                    block.lines.push(fragment.text.clone());
+                }
+                _ => {
+                    blocks.extend(current.take());
+                    current = Some(Block {
+                        column,
+                        top: fragment.y - 0.75 * fragment.size,
+                        bottom: fragment.y + 0.25 * fragment.size,
+                        lines: vec![fragment.text.clone()],
+                    });
+                }
+            }
+            previous_y = fragment.y;
         }
-        out.push('\n');
+        blocks.extend(current);
+    }
+    blocks
+}
+
+/// The usual font size of a column's fragments.
+fn pair_size(fragments: &[Fragment]) -> f32 {
+    if fragments.is_empty() {
+        10.0
+    } else {
+        median(fragments.iter().map(|f| f.size))
+    }
+}
+
+/// Splits a row in which one column holds several cells (the other columns'
+/// cells span them) at that column's cells.
+fn split_spanning(row: Vec<Block>) -> Vec<Vec<Block>> {
+    let mut per_column: BTreeMap<usize, Vec<f32>> = BTreeMap::new();
+    for block in &row {
+        per_column.entry(block.column).or_default().push(block.top);
+    }
+    let Some(mut cuts) = per_column
+        .into_values()
+        .filter(|tops| tops.len() >= 2)
+        .max_by_key(Vec::len)
+    else {
+        return vec![row];
+    };
+    cuts.sort_by(f32::total_cmp);
+    let mut parts: Vec<Vec<Block>> = cuts.iter().map(|_| Vec::new()).collect();
+    for block in row {
+        let part = cuts
+            .iter()
+            .rposition(|&cut| block.top >= cut - 0.5)
+            .unwrap_or(0);
+        if let Some(target) = parts.get_mut(part) {
+            target.push(block);
+        }
+    }
+    parts.retain(|part| !part.is_empty());
+    parts
+}
+
+/// Joins the lines of one cell with spaces, rejoining words hyphenated at a line end.
+fn join_cell(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let continues_word = line.chars().next().is_some_and(char::is_lowercase);
+        match out.strip_suffix('-') {
+            Some(stem)
+                if continues_word
+                    && stem.chars().next_back().is_some_and(char::is_alphabetic) =>
+            {
+                out.truncate(stem.len());
+            }
+            _ if out.is_empty() => {}
+            _ => out.push(' '),
+        }
+        out.push_str(line);
     }
     out
 }
 
-/// Mean baseline of a row of glyphs.
-fn baseline(row: &[&Glyph]) -> f32 {
-    row.iter().map(|g| g.y).sum::<f32>() / row.len().max(1) as f32
+fn mean(values: impl Iterator<Item = f32>) -> f32 {
+    let (sum, count) = values.fold((0.0, 0u32), |(sum, count), v| (sum + v, count + 1));
+    if count == 0 {
+        0.0
+    } else {
+        sum / count as f32
+    }
+}
+
+fn median(values: impl Iterator<Item = f32>) -> f32 {
+    let mut values: Vec<f32> = values.collect();
+    values.sort_by(f32::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const SIZE: f32 = 10.0;
+    const ADVANCE: f32 = 5.0;
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y` (a space advances too).
     fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
         for (i, c) in text.chars().enumerate() {
-            page.push(&c.to_string(), x + i as f32 * 5.0, y, 5.0, 10.0);
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
         }
+    }
+
+    fn page() -> GlyphPage {
+        GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        }
+    }
+
+    fn one(page: &GlyphPage) -> String {
+        lay_out(&[page]).remove(0).text
     }
 
     #[test]
     fn rows_come_from_positions_not_stream_order() {
-        let mut page = GlyphPage::default();
+        let mut page = page();
         word(&mut page, "v", 300.0, 100.0);
         word(&mut page, "x", 300.0, 120.0);
         word(&mut page, "L1M1D1", 50.0, 100.0);
         word(&mut page, "L1M1D2", 50.0, 120.0);
-        assert_eq!(lines(&page), "L1M1D1\tv\nL1M1D2\tx\n");
+        assert_eq!(one(&page), "L1M1D1\tv\nL1M1D2\tx\n");
     }
 
     #[test]
     fn small_gaps_are_spaces() {
-        let mut page = GlyphPage::default();
+        let mut page = page();
         word(&mut page, "Plan", 10.0, 10.0);
         word(&mut page, "2019", 33.0, 10.0);
-        assert_eq!(lines(&page), "Plan 2019\n");
+        assert_eq!(one(&page), "Plan 2019\n");
+    }
+
+    /// Three columns; the title wraps over two lines, the measure over four,
+    /// and the mark sits between the title's lines (vertically centred).
+    fn wrapped_table(page: &mut GlyphPage, column_order: bool) {
+        let cells: [(&str, f32, f32); 9] = [
+            ("L1M1 Que se hayan", 50.0, 100.0),
+            ("seguido de cerca", 50.0, 112.0),
+            ("los acontecimien-", 50.0, 124.0),
+            ("tos mundiales.", 50.0, 136.0),
+            ("L1M1D1 Calendario de", 200.0, 100.0),
+            ("acontecimientos", 200.0, 112.0),
+            ("v", 400.0, 118.0),
+            ("L1M1D2 Presencia", 200.0, 160.0),
+            ("V", 400.0, 160.0),
+        ];
+        let mut order: Vec<usize> = (0..cells.len()).collect();
+        if !column_order {
+            order.sort_by(|&a, &b| cells[a].2.total_cmp(&cells[b].2));
+        }
+        for index in order {
+            let (text, x, y) = cells[index];
+            word(page, text, x, y);
+        }
+    }
+
+    #[test]
+    fn wrapped_cells_become_one_row_in_either_stream_order() {
+        for column_order in [false, true] {
+            let mut page = page();
+            wrapped_table(&mut page, column_order);
+            assert_eq!(
+                one(&page),
+                "L1M1 Que se hayan seguido de cerca los acontecimientos mundiales.\tL1M1D1 Calendario de acontecimientos\tv\n\tL1M1D2 Presencia\tV\n",
+                "column order: {column_order}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_cell_spanning_rows_is_split_at_the_other_column() {
+        let mut page = page();
+        for (text, x, y) in [
+            ("Febrero", 50.0, 100.0),
+            ("Marzo", 50.0, 130.0),
+            ("Conferencia", 200.0, 100.0),
+            ("Reunión anual", 200.0, 130.0),
+            ("hecho", 400.0, 100.0),
+            ("en curso", 400.0, 112.0),
+            ("largo", 400.0, 124.0),
+        ] {
+            word(&mut page, text, x, y);
+        }
+        assert_eq!(
+            one(&page),
+            "Febrero\tConferencia\thecho en curso largo\nMarzo\tReunión anual\n"
+        );
+    }
+
+    #[test]
+    fn prose_after_a_table_is_not_a_cell() {
+        let mut page = page();
+        word(&mut page, "Mes", 50.0, 100.0);
+        word(&mut page, "Evento", 200.0, 100.0);
+        // `los` starts right at the second column's edge, after a plain space.
+        word(&mut page, "Texto que cruza la columna de los eventos", 50.0, 130.0);
+        assert_eq!(
+            one(&page),
+            "Mes\tEvento\nTexto que cruza la columna de los eventos\n"
+        );
+    }
+
+    #[test]
+    fn narrow_gutters_split_at_known_edges() {
+        let mut page = page();
+        word(&mut page, "Medidas", 50.0, 100.0);
+        word(&mut page, "Resultados", 200.0, 100.0);
+        // The first cell ends 0.6 font sizes before the next column's edge.
+        word(&mut page, "uno dos tres cuatro fin", 79.0, 112.0);
+        word(&mut page, "siguiente", 200.0, 112.0);
+        assert_eq!(
+            one(&page),
+            "Medidas uno dos tres cuatro fin\tResultados siguiente\n"
+        );
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_kept_apart() {
+        let pages: Vec<GlyphPage> = (1..=3)
+            .map(|number| {
+                let mut page = page();
+                word(&mut page, "Informe trienal 2018-2020", 50.0, 30.0);
+                word(&mut page, &format!("Texto de la página {number}"), 50.0, 200.0);
+                word(&mut page, &number.to_string(), 300.0, 780.0);
+                page
+            })
+            .collect();
+        let refs: Vec<&GlyphPage> = pages.iter().collect();
+        let laid = lay_out(&refs);
+        assert_eq!(laid[1].text, "Texto de la página 2\n");
+        assert_eq!(laid[1].running, ["Informe trienal 2018-2020", "2"]);
+    }
+
+    #[test]
+    fn a_single_page_keeps_its_margins() {
+        let mut page = page();
+        word(&mut page, "Informe", 50.0, 30.0);
+        word(&mut page, "7", 300.0, 780.0);
+        let laid = lay_out(&[&page]);
+        assert_eq!(laid[0].text, "Informe\n7\n");
+        assert!(laid[0].running.is_empty());
+    }
+
+    #[test]
+    fn fake_bold_is_drawn_once() {
+        let mut page = page();
+        word(&mut page, "Plan", 10.0, 10.0);
+        word(&mut page, "Plan", 10.3, 10.0);
+        assert_eq!(one(&page), "Plan\n");
+    }
+
+    #[test]
+    fn cell_lines_rejoin_hyphenated_words() {
+        for (lines, want) in [
+            (&["acontecimien-", "tos"][..], "acontecimientos"),
+            (&["2018-", "2020"][..], "2018- 2020"),
+            (&["Bruselas-", "Capital"][..], "Bruselas- Capital"),
+            (&["uno", "", "dos"][..], "uno dos"),
+        ] {
+            let owned: Vec<String> = lines.iter().map(|s| (*s).to_owned()).collect();
+            assert_eq!(join_cell(&owned), want);
+        }
     }
 }

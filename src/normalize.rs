@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::layout;
 use crate::model::SourceFormat;
-use crate::read::{PageContent, RawDocument};
+use crate::read::{GlyphPage, PageContent, RawDocument};
 
 /// One line of normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,14 +72,47 @@ impl Text {
 pub fn normalize(raw: &RawDocument) -> Text {
     let mut lines = Vec::new();
     let mut diagnostics = Vec::new();
+    let glyph_pages: Vec<&GlyphPage> = raw
+        .pages
+        .iter()
+        .filter_map(|page| match &page.content {
+            PageContent::Glyphs(glyphs) => Some(glyphs),
+            PageContent::Text(_) => None,
+        })
+        .collect();
+    let mut laid_out = layout::lay_out(&glyph_pages).into_iter();
+    // Running texts grouped by their shape, so page numbers 1, 2, 3 are one.
+    let mut running: Vec<(String, String, Vec<u32>)> = Vec::new();
     for page in &raw.pages {
         match &page.content {
             PageContent::Text(text) => lines.extend(page_lines(page.number, text)),
-            PageContent::Glyphs(glyphs) => {
-                let laid_out = layout::lines(glyphs);
-                lines.extend(page_lines(page.number, &laid_out));
+            PageContent::Glyphs(_) => {
+                let Some(layout) = laid_out.next() else {
+                    continue;
+                };
+                lines.extend(page_lines(page.number, &layout.text));
+                for text in layout.running {
+                    let key = layout::running_key(&text);
+                    match running.iter_mut().find(|(seen, _, _)| *seen == key) {
+                        Some((_, _, pages)) => pages.push(page.number),
+                        None => running.push((key, normalize_line(&text), vec![page.number])),
+                    }
+                }
             }
         }
+    }
+    for (_, text, pages) in running {
+        let first = pages.first().copied().unwrap_or(1);
+        diagnostics.push(
+            Diagnostic::info(
+                "layout.running_text",
+                format!(
+                    "`{text}` and the like recur in the page margins (running header, footer or page number) on {} page(s); kept out of the text",
+                    pages.len()
+                ),
+            )
+            .on_page(first),
+        );
     }
     let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
     if raw.format == SourceFormat::Pdf && !has_text && !raw.pages.is_empty() {

@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Args as ClapArgs, Parser, Subcommand};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
   planex extract report.pdf                 one document, pretty JSON on a terminal
   planex extract fixtures/docs/*.txt        one compact JSON document per line
+  planex extract --fallback pdftotext x.pdf retry with poppler when pdf-extract fails
   cat plan.md | planex extract -            read standard input
   planex schema > document.schema.json      the published JSON Schema
 
@@ -47,13 +48,30 @@ pub struct ExtractArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = planex::Limits::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Second PDF backend, tried when pdf-extract fails or finds no text on a page.
+    #[arg(long, value_enum, value_name = "BACKEND", default_value = "none")]
+    pub fallback: FallbackArg,
+}
+
+/// Values of `--fallback`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FallbackArg {
+    /// No second backend.
+    None,
+    /// poppler's `pdftotext` (poppler-utils), if installed.
+    Pdftotext,
 }
 
 impl ExtractArgs {
     /// The library configuration these arguments ask for.
     pub fn config(&self) -> planex::Config {
+        let fallback = match self.fallback {
+            FallbackArg::None => planex::Fallback::None,
+            FallbackArg::Pdftotext => planex::Fallback::Pdftotext,
+        };
         planex::Config::with_limits(planex::Limits {
             max_bytes: self.max_bytes,
         })
+        .with_fallback(fallback)
     }
 }

@@ -21,17 +21,42 @@ impl Default for Limits {
     }
 }
 
+/// What to do when pdf-extract cannot read a PDF, or finds no text on pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fallback {
+    /// Nothing: report the failure (the default; planex needs no other program).
+    #[default]
+    None,
+    /// Run poppler's `pdftotext` (from `poppler-utils`) on the whole file and
+    /// take its text for the pages pdf-extract could not read. When the
+    /// program is not installed, a diagnostic says so and nothing else changes.
+    Pdftotext,
+}
+
 /// Everything that changes how planex converts a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Config {
     /// Resource limits.
     pub limits: Limits,
+    /// Second PDF backend, tried when pdf-extract fails.
+    pub fallback: Fallback,
 }
 
 impl Config {
     /// The default configuration with the given limits.
     pub fn with_limits(limits: Limits) -> Self {
-        Self { limits }
+        Self {
+            limits,
+            ..Self::default()
+        }
+    }
+
+    /// The same configuration with another PDF fallback.
+    #[must_use]
+    pub fn with_fallback(mut self, fallback: Fallback) -> Self {
+        self.fallback = fallback;
+        self
     }
 }

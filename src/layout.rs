@@ -107,8 +107,15 @@ impl TextLine {
         let mut out = String::new();
         for (index, word) in self.words.iter().enumerate() {
             if index > 0 {
-                let gap = self.words.get(index - 1).map_or(0.0, |prev| word.x0 - prev.x1);
-                out.push(if gap > CELL_GAP * self.size { '\t' } else { ' ' });
+                let gap = self
+                    .words
+                    .get(index - 1)
+                    .map_or(0.0, |prev| word.x0 - prev.x1);
+                out.push(if gap > CELL_GAP * self.size {
+                    '\t'
+                } else {
+                    ' '
+                });
             }
             out.push_str(&word.text);
         }
@@ -259,10 +266,13 @@ fn margin_lines<'a>(page: &GlyphPage, lines: &'a [TextLine]) -> impl Iterator<It
     let top = page.height * MARGIN_ZONE;
     let bottom = page.height * (1.0 - MARGIN_ZONE);
     let count = lines.len();
-    lines.iter().enumerate().filter(move |(index, line)| {
-        (*index < 2 && line.y <= top) || (*index + 2 >= count && line.y >= bottom)
-    })
-    .map(|(_, line)| line)
+    lines
+        .iter()
+        .enumerate()
+        .filter(move |(index, line)| {
+            (*index < 2 && line.y <= top) || (*index + 2 >= count && line.y >= bottom)
+        })
+        .map(|(_, line)| line)
 }
 
 fn is_running(page: &GlyphPage, line: &TextLine, running: &[String]) -> bool {
@@ -279,7 +289,12 @@ fn is_running(page: &GlyphPage, line: &TextLine, running: &[String]) -> bool {
 pub fn running_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     let mut in_digits = false;
-    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
         if c.is_ascii_digit() {
             if !in_digits {
                 key.push('#');
@@ -318,14 +333,20 @@ fn document_edges(lined: &[Vec<TextLine>]) -> Vec<(f32, f32)> {
             .is_some_and(|last| start.0 - last.0 <= EDGE_TOLERANCE * last.1);
         if !joins {
             if group.len() >= 3 {
-                edges.push((median(group.iter().map(|g| g.0)), median(group.iter().map(|g| g.1))));
+                edges.push((
+                    median(group.iter().map(|g| g.0)),
+                    median(group.iter().map(|g| g.1)),
+                ));
             }
             group.clear();
         }
         group.push(start);
     }
     if group.len() >= 3 {
-        edges.push((median(group.iter().map(|g| g.0)), median(group.iter().map(|g| g.1))));
+        edges.push((
+            median(group.iter().map(|g| g.0)),
+            median(group.iter().map(|g| g.1)),
+        ));
     }
     edges
 }
@@ -339,7 +360,10 @@ fn render(lines: &[TextLine], document_edges: &[(f32, f32)]) -> String {
     while index < lines.len() {
         match regions.peek() {
             Some(region) if region.first == index => {
-                out.extend(table_rows(&lines[region.first..=region.last], &region.edges));
+                out.extend(table_rows(
+                    &lines[region.first..=region.last],
+                    &region.edges,
+                ));
                 index = region.last + 1;
                 regions.next();
             }
@@ -442,7 +466,10 @@ fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, String)> {
         let tolerance = EDGE_TOLERANCE * line.size;
         let mut cells: Vec<Vec<&Word>> = (0..columns).map(|_| Vec::new()).collect();
         for word in &line.words {
-            let column = edges.iter().filter(|&&edge| word.x0 >= edge - tolerance).count();
+            let column = edges
+                .iter()
+                .filter(|&&edge| word.x0 >= edge - tolerance)
+                .count();
             if let Some(cell) = cells.get_mut(column) {
                 cell.push(word);
             }
@@ -456,7 +483,11 @@ fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, String)> {
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let size = words.iter().map(|w| w.size).fold(0.0_f32, f32::max).max(1.0);
+            let size = words
+                .iter()
+                .map(|w| w.size)
+                .fold(0.0_f32, f32::max)
+                .max(1.0);
             if let Some(column_fragments) = fragments.get_mut(column) {
                 column_fragments.push(Fragment {
                     y: line.y,
@@ -517,7 +548,11 @@ fn column_blocks(fragments: &[Vec<Fragment>]) -> Vec<Block> {
         let pitch = if pitches.is_empty() {
             1.2 * pair_size(column_fragments)
         } else {
-            pitches.iter().copied().fold(f32::INFINITY, f32::min).max(median(pitches.iter().copied()) * 0.8)
+            pitches
+                .iter()
+                .copied()
+                .fold(f32::INFINITY, f32::min)
+                .max(median(pitches.iter().copied()) * 0.8)
         };
         let mut current: Option<Block> = None;
         let mut previous_y = f32::NEG_INFINITY;
@@ -594,8 +629,7 @@ fn join_cell(lines: &[String]) -> String {
         let continues_word = line.chars().next().is_some_and(char::is_lowercase);
         match out.strip_suffix('-') {
             Some(stem)
-                if continues_word
-                    && stem.chars().next_back().is_some_and(char::is_alphabetic) =>
+                if continues_word && stem.chars().next_back().is_some_and(char::is_alphabetic) =>
             {
                 out.truncate(stem.len());
             }
@@ -729,7 +763,12 @@ mod tests {
         word(&mut page, "Mes", 50.0, 100.0);
         word(&mut page, "Evento", 200.0, 100.0);
         // `los` starts right at the second column's edge, after a plain space.
-        word(&mut page, "Texto que cruza la columna de los eventos", 50.0, 130.0);
+        word(
+            &mut page,
+            "Texto que cruza la columna de los eventos",
+            50.0,
+            130.0,
+        );
         assert_eq!(
             one(&page),
             "Mes\tEvento\nTexto que cruza la columna de los eventos\n"
@@ -756,7 +795,12 @@ mod tests {
             .map(|number| {
                 let mut page = page();
                 word(&mut page, "Informe trienal 2018-2020", 50.0, 30.0);
-                word(&mut page, &format!("Texto de la página {number}"), 50.0, 200.0);
+                word(
+                    &mut page,
+                    &format!("Texto de la página {number}"),
+                    50.0,
+                    200.0,
+                );
                 word(&mut page, &number.to_string(), 300.0, 780.0);
                 page
             })

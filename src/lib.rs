@@ -56,7 +56,7 @@ pub mod read;
 
 use std::path::Path;
 
-pub use config::{Config, Limits};
+pub use config::{Config, Fallback, Limits};
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use error::ReadError;
 pub use model::Document;
@@ -70,7 +70,7 @@ use read::RawDocument;
 /// A [`ReadError`] when the file cannot be read or holds no text; every
 /// other doubt is a diagnostic inside the document.
 pub fn convert_file(path: &Path, config: &Config) -> Result<Document, ReadError> {
-    let raw = read::read_file(path, &config.limits)?;
+    let raw = read::read_file(path, config)?;
     Ok(convert_raw(raw))
 }
 
@@ -83,7 +83,7 @@ pub fn convert_bytes(
     bytes: &[u8],
     config: &Config,
 ) -> Result<Document, ReadError> {
-    let raw = read::read_bytes(name.as_ref(), bytes, &config.limits)?;
+    let raw = read::read_bytes(name.as_ref(), bytes, config)?;
     Ok(convert_raw(raw))
 }
 

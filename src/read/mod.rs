@@ -6,6 +6,7 @@
 //! not interpret the text: turning glyphs into lines belongs to
 //! [`normalize`](crate::normalize).
 
+mod fallback;
 mod pdf;
 mod text;
 
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::config::Limits;
+use crate::config::{Config, Fallback, Limits};
 use crate::diagnostic::Diagnostic;
 use crate::error::ReadError;
 use crate::model::{Backend, SourceFormat, TextEncoding};
@@ -68,7 +69,8 @@ pub enum PageContent {
 /// # Errors
 /// [`ReadError::Io`] when it cannot be opened, [`ReadError::TooLarge`] over
 /// [`Limits::max_bytes`], and every error of [`read_bytes`].
-pub fn read_file(path: &Path, limits: &Limits) -> Result<RawDocument, ReadError> {
+pub fn read_file(path: &Path, config: &Config) -> Result<RawDocument, ReadError> {
+    let limits = &config.limits;
     let io_error = |source| ReadError::Io {
         path: path.to_owned(),
         source,
@@ -87,7 +89,7 @@ pub fn read_file(path: &Path, limits: &Limits) -> Result<RawDocument, ReadError>
     }
     let file = fs::File::open(path).map_err(io_error)?;
     let bytes = read_limited(file, path, limits)?;
-    read_bytes(path, &bytes, limits)
+    read_bytes(path, &bytes, config)
 }
 
 /// Reads everything from `reader` (standard input, a pipe), refusing more than
@@ -117,12 +119,17 @@ pub fn read_limited(reader: impl Read, path: &Path, limits: &Limits) -> Result<V
 
 /// Reads an input already in memory; `path` only names it in errors and output.
 ///
+/// A PDF is read by pdf-extract; when that fails, or leaves pages without
+/// text, the [`Config::fallback`] backend (if any) is tried on the file.
+///
 /// # Errors
 /// [`ReadError::Empty`] for no bytes or no text, [`ReadError::TooLarge`],
 /// [`ReadError::UnsupportedFormat`] for binary data that is not a PDF, and the
 /// PDF errors ([`ReadError::Encrypted`], [`ReadError::Pdf`],
-/// [`ReadError::ExtractorPanicked`], [`ReadError::NoPages`]).
-pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<RawDocument, ReadError> {
+/// [`ReadError::ExtractorPanicked`], [`ReadError::NoPages`]) when no backend
+/// could read it.
+pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocument, ReadError> {
+    let limits = &config.limits;
     let size = bytes.len() as u64;
     if size > limits.max_bytes {
         return Err(ReadError::TooLarge {
@@ -138,17 +145,17 @@ pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<RawDocum
     }
     let sha256 = hex_sha256(bytes);
     if is_pdf(bytes) {
-        let extracted = pdf::extract(bytes, path)?;
+        let read = read_pdf(path, bytes, config.fallback)?;
         return Ok(RawDocument {
             path: path.to_owned(),
             sha256,
             bytes: size,
             format: SourceFormat::Pdf,
             encoding: None,
-            backend: Backend::PdfExtract,
-            pages: extracted.pages,
-            page_count: extracted.page_count,
-            diagnostics: extracted.diagnostics,
+            backend: read.backend,
+            pages: read.pages,
+            page_count: read.page_count,
+            diagnostics: read.diagnostics,
         });
     }
     let decoded = text::decode(bytes).map_err(|reason| ReadError::UnsupportedFormat {
@@ -187,6 +194,150 @@ pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<RawDocum
     })
 }
 
+/// A PDF's pages as read by one or two backends.
+struct PdfRead {
+    backend: Backend,
+    pages: Vec<RawPage>,
+    page_count: u32,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// pdf-extract first; the fallback for a file it cannot read and for pages
+/// on which it finds no text.
+fn read_pdf(path: &Path, bytes: &[u8], fallback: Fallback) -> Result<PdfRead, ReadError> {
+    let primary = pdf::extract(bytes, path);
+    if fallback == Fallback::None {
+        return primary.map(|extracted| PdfRead {
+            backend: Backend::PdfExtract,
+            pages: extracted.pages,
+            page_count: extracted.page_count,
+            diagnostics: extracted.diagnostics,
+        });
+    }
+    match primary {
+        Ok(extracted) => Ok(fill_missing_pages(extracted, bytes)),
+        // Encrypted files too: poppler opens some that lopdf cannot decrypt.
+        Err(err) => {
+            let Ok(pages) = fallback::pdftotext_pages(bytes) else {
+                return Err(err);
+            };
+            if !pages.iter().any(has_text) {
+                return Err(err);
+            }
+            let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+            let diagnostic = Diagnostic::warning(
+                "read.fallback",
+                format!(
+                    "pdf-extract could not read the file ({err}); its text comes from pdftotext"
+                ),
+            );
+            Ok(PdfRead {
+                backend: Backend::Pdftotext,
+                pages: numbered(pages),
+                page_count,
+                diagnostics: vec![diagnostic],
+            })
+        }
+    }
+}
+
+/// Replaces pages that pdf-extract failed on or found empty with pdftotext's
+/// text for them, when it has some.
+fn fill_missing_pages(extracted: pdf::Extracted, bytes: &[u8]) -> PdfRead {
+    let pdf::Extracted {
+        mut pages,
+        page_count,
+        mut diagnostics,
+    } = extracted;
+    let missing: Vec<u32> = (1..=page_count)
+        .filter(|number| {
+            !pages
+                .iter()
+                .any(|page| page.number == *number && page_has_text(page))
+        })
+        .collect();
+    let mut backend = Backend::PdfExtract;
+    if missing.is_empty() {
+        return PdfRead {
+            backend,
+            pages,
+            page_count,
+            diagnostics,
+        };
+    }
+    match fallback::pdftotext_pages(bytes) {
+        Ok(fallback_pages) => {
+            let mut filled = Vec::new();
+            for page in numbered(fallback_pages) {
+                if missing.contains(&page.number) && page_has_text(&page) {
+                    filled.push(page.number);
+                    pages.retain(|kept| kept.number != page.number);
+                    pages.push(page);
+                }
+            }
+            pages.sort_by_key(|page| page.number);
+            if !filled.is_empty() {
+                if !pages.iter().any(|page| !filled.contains(&page.number) && page_has_text(page)) {
+                    backend = Backend::Pdftotext;
+                }
+                diagnostics.push(Diagnostic::info(
+                    "read.fallback",
+                    format!(
+                        "pdf-extract found no text on page(s) {}; their text comes from pdftotext",
+                        list(&filled)
+                    ),
+                ));
+            }
+        }
+        Err(reason) => diagnostics.push(Diagnostic::warning(
+            "read.fallback_failed",
+            format!(
+                "pdf-extract found no text on page(s) {} and the pdftotext fallback failed: {reason}",
+                list(&missing)
+            ),
+        )),
+    }
+    PdfRead {
+        backend,
+        pages,
+        page_count,
+        diagnostics,
+    }
+}
+
+fn numbered(pages: Vec<GlyphPage>) -> Vec<RawPage> {
+    pages
+        .into_iter()
+        .zip(1..)
+        .map(|(page, number)| RawPage {
+            number,
+            content: PageContent::Glyphs(page),
+        })
+        .collect()
+}
+
+fn has_text(page: &GlyphPage) -> bool {
+    page.glyphs
+        .iter()
+        .any(|glyph| !page.glyph_text(glyph).trim().is_empty())
+}
+
+fn page_has_text(page: &RawPage) -> bool {
+    match &page.content {
+        PageContent::Glyphs(glyphs) => has_text(glyphs),
+        PageContent::Text(text) => !text.trim().is_empty(),
+    }
+}
+
+/// `1, 3, 4`
+fn list(numbers: &[u32]) -> String {
+    numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// True when `%PDF-` appears within the first 1024 bytes, as PDF readers accept.
 pub fn is_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
@@ -205,7 +356,7 @@ mod tests {
     use super::*;
 
     fn read(bytes: &[u8]) -> Result<RawDocument, ReadError> {
-        read_bytes(Path::new("input"), bytes, &Limits::default())
+        read_bytes(Path::new("input"), bytes, &Config::default())
     }
 
     #[test]
@@ -226,8 +377,8 @@ mod tests {
 
     #[test]
     fn size_limit_is_enforced() {
-        let limits = Limits { max_bytes: 4 };
-        let err = read_bytes(Path::new("big.txt"), b"hello", &limits).unwrap_err();
+        let config = Config::with_limits(Limits { max_bytes: 4 });
+        let err = read_bytes(Path::new("big.txt"), b"hello", &config).unwrap_err();
         assert!(
             matches!(
                 err,

@@ -118,9 +118,15 @@ pub(super) fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ReadError>
             }
         }
         if collector.pages.is_empty() {
-            return Err(ReadError::Pdf {
-                path: path.to_owned(),
-                reason: first_failure,
+            return Err(match first_failure.strip_prefix(PANICKED) {
+                Some(message) => ReadError::ExtractorPanicked {
+                    path: path.to_owned(),
+                    message: message.to_owned(),
+                },
+                None => ReadError::Pdf {
+                    path: path.to_owned(),
+                    reason: first_failure,
+                },
             });
         }
     }
@@ -172,12 +178,15 @@ fn page_failed(page: u32, failure: &str) -> Diagnostic {
     .on_page(page)
 }
 
+/// How [`failure_text`] introduces a panic's message.
+const PANICKED: &str = "extractor panicked: ";
+
 /// `Some(reason)` when the guarded call panicked or returned an error.
 fn failure_text(outcome: Result<Result<(), OutputError>, String>) -> Option<String> {
     match outcome {
         Ok(Ok(())) => None,
         Ok(Err(err)) => Some(err.to_string()),
-        Err(panic) => Some(format!("extractor panicked: {panic}")),
+        Err(panic) => Some(format!("{PANICKED}{panic}")),
     }
 }
 
@@ -201,9 +210,10 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
             }
         }));
     });
-    EXTRACTING.with(|flag| flag.set(true));
+    // Restore rather than clear the flag, so nested guards stay quiet.
+    let was_extracting = EXTRACTING.with(|flag| flag.replace(true));
     let outcome = panic::catch_unwind(AssertUnwindSafe(f));
-    EXTRACTING.with(|flag| flag.set(false));
+    EXTRACTING.with(|flag| flag.set(was_extracting));
     outcome.map_err(|payload| panic_message(payload.as_ref()))
 }
 

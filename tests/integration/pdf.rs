@@ -1,0 +1,307 @@
+//! PDF renderings of the seeds (fixtures/pdf/): the laid-out text must say what the seed says.
+//!
+//! The renderings come from two producers and several content-stream orders
+//! (see fixtures/README.md); the checks here are on the normalized `Text`,
+//! the input of every extractor.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use planex::normalize::{self, Text};
+use planex::{Config, Fallback};
+use regex::Regex;
+
+use crate::util::fixture;
+
+/// Every rendering of seed 000, the triennial report's deliverable table.
+const TRIENNIAL: [&str; 5] = [
+    "triennial-2018-2020.rows.reportlab.pdf",
+    "triennial-2018-2020.columns.reportlab.pdf",
+    "triennial-2018-2020.bottom-up.reportlab.pdf",
+    "triennial-2018-2020.marks-column.libreoffice.pdf",
+    "triennial-2018-2020.marks-in-title.libreoffice.pdf",
+];
+
+/// Every rendering, with the seed it renders.
+const RENDERINGS: [(&str, &str); 13] = [
+    (TRIENNIAL[0], "triennial-report-2018-2020.es.txt"),
+    (TRIENNIAL[1], "triennial-report-2018-2020.es.txt"),
+    (TRIENNIAL[2], "triennial-report-2018-2020.es.txt"),
+    (TRIENNIAL[3], "triennial-report-2018-2020.es.txt"),
+    (TRIENNIAL[4], "triennial-report-2018-2020.es.txt"),
+    ("work-plan-2019.es.reportlab.pdf", "work-plan-2019.es.md"),
+    ("work-plan-2019.es.libreoffice.pdf", "work-plan-2019.es.md"),
+    ("work-plan-2019.en.reportlab.pdf", "work-plan-2019.en.md"),
+    ("work-plan-2019.en.libreoffice.pdf", "work-plan-2019.en.md"),
+    (
+        "annual-report-2023.es.reportlab.pdf",
+        "annual-report-2023.es.md",
+    ),
+    (
+        "annual-report-2023.es.libreoffice.pdf",
+        "annual-report-2023.es.md",
+    ),
+    (
+        "annual-report-2021.es.reportlab.pdf",
+        "annual-report-2021.es.md",
+    ),
+    (
+        "annual-report-2021.es.libreoffice.pdf",
+        "annual-report-2021.es.md",
+    ),
+];
+
+/// A code at the start of a cell, and the status mark that ends its line.
+static CODE_AND_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) (?:^|\t) (?P<code>L\dM\d+D\d+) \b [^\t]*? [\t\ ] (?P<mark>[Vv٧0○×*]) $")
+        .expect("CODE_AND_MARK is a valid literal pattern")
+});
+
+static CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"L\dM\d+D\d+").expect("CODE is a valid literal pattern"));
+
+fn laid_out(name: &str) -> Text {
+    let raw = planex::read::read_file(&fixture(&format!("pdf/{name}")), &Config::default())
+        .unwrap_or_else(|err| panic!("{name}: {err}"));
+    normalize::normalize(&raw)
+}
+
+/// Code → mark, for every line where a code is followed by its mark.
+fn marks(lines: impl IntoIterator<Item = String>) -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
+    for line in lines {
+        if let Some(caps) = CODE_AND_MARK.captures(&line) {
+            found
+                .entry(caps["code"].to_owned())
+                .or_insert_with(|| caps["mark"].to_owned());
+        }
+    }
+    found
+}
+
+fn seed_marks() -> BTreeMap<String, String> {
+    let seed = std::fs::read_to_string(fixture("docs/triennial-report-2018-2020.es.txt"))
+        .expect("the seed is readable");
+    marks(seed.lines().map(str::to_owned))
+}
+
+#[test]
+fn every_code_shares_its_logical_line_with_its_mark() {
+    let want = seed_marks();
+    assert_eq!(want.len(), 65, "the seed's table has 65 deliverables");
+    for name in TRIENNIAL {
+        let text = laid_out(name);
+        let got = marks(text.lines.iter().map(|line| line.text.clone()));
+        let wrong: Vec<_> = want
+            .iter()
+            .filter(|(code, mark)| got.get(*code) != Some(*mark))
+            .map(|(code, mark)| format!("{code} {mark} → {:?}", got.get(code)))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{name}: {}/65 codes paired with their mark; wrong: {wrong:?}",
+            65 - wrong.len()
+        );
+    }
+}
+
+#[test]
+fn stream_order_does_not_change_the_text() {
+    // Same layout; one draws columns one after the other (and uses the ﬁ/ﬂ
+    // ligatures), the other draws every page bottom up.
+    let columns = laid_out("triennial-2018-2020.columns.reportlab.pdf");
+    let bottom_up = laid_out("triennial-2018-2020.bottom-up.reportlab.pdf");
+    assert_eq!(columns.lines, bottom_up.lines);
+}
+
+#[test]
+fn lines_carry_their_page() {
+    for (name, _) in RENDERINGS {
+        let text = laid_out(name);
+        let raw = planex::read::read_file(&fixture(&format!("pdf/{name}")), &Config::default())
+            .expect("readable");
+        let mut pages: Vec<u32> = text.lines.iter().map(|line| line.page).collect();
+        pages.dedup();
+        let all: Vec<u32> = (1..=raw.page_count).collect();
+        assert_eq!(pages, all, "{name}: every page, in order, 1-based");
+        for line in &text.lines {
+            assert!(line.number >= 1, "{name}: line numbers are 1-based");
+        }
+    }
+    let text = laid_out(TRIENNIAL[3]);
+    let page_of = |code: &str| {
+        text.lines
+            .iter()
+            .find(|line| line.text.contains(code))
+            .map(|line| line.page)
+    };
+    assert_eq!(page_of("L1M1D1"), Some(1));
+    assert!(page_of("L3M8D1") > Some(3), "the table spans several pages");
+}
+
+#[test]
+fn running_headers_and_page_numbers_stay_out_of_the_rows() {
+    for name in TRIENNIAL {
+        let text = laid_out(name);
+        for line in &text.lines {
+            assert!(
+                !line.text.contains("Informe trienal 2018-2020 · Metropolis"),
+                "{name}: running header in {line:?}"
+            );
+            assert!(
+                !line.text.trim().chars().all(|c| c.is_ascii_digit()) || line.text.is_empty(),
+                "{name}: page number left in the text: {line:?}"
+            );
+        }
+        let running: Vec<_> = text
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "layout.running_text")
+            .collect();
+        assert_eq!(running.len(), 2, "{name}: the header and the page numbers");
+    }
+}
+
+#[test]
+fn calendar_tables_come_out_one_month_per_line() {
+    let months = [
+        (
+            "work-plan-2019.es",
+            "Febrero Marzo Abril Mayo Junio Julio Septiembre Octubre Noviembre",
+        ),
+        (
+            "work-plan-2019.en",
+            "February March April May June July September October November",
+        ),
+    ];
+    for (stem, names) in months {
+        for producer in ["reportlab", "libreoffice"] {
+            let name = format!("{stem}.{producer}.pdf");
+            let text = laid_out(&name);
+            for month in names.split(' ') {
+                let rows: Vec<_> = text
+                    .lines
+                    .iter()
+                    .filter(|line| line.text.starts_with(&format!("{month}\t• ")))
+                    .collect();
+                assert_eq!(rows.len(), 1, "{name}: {month}");
+            }
+            let june = text
+                .lines
+                .iter()
+                .find(|line| {
+                    line.text
+                        .starts_with(&format!("{}\t", names.split(' ').nth(4).unwrap_or("")))
+                })
+                .map(|line| line.text.matches('•').count());
+            assert_eq!(june, Some(3), "{name}: June holds three events in one cell");
+        }
+    }
+}
+
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for word in text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *counts.entry(word.to_owned()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn pdf_text_has_the_seed_words() {
+    for (name, seed) in RENDERINGS {
+        let seed_text = std::fs::read_to_string(fixture(&format!("docs/{seed}"))).expect("seed");
+        let pdf_text: String = laid_out(name)
+            .lines
+            .iter()
+            .map(|line| line.text.clone() + "\n")
+            .collect();
+        let (want, got) = (words(&seed_text), words(&pdf_text));
+        let common: usize = want
+            .iter()
+            .map(|(word, n)| (*n).min(got.get(word).copied().unwrap_or(0)))
+            .sum();
+        let recall = common as f64 / want.values().sum::<usize>() as f64;
+        let precision = common as f64 / got.values().sum::<usize>() as f64;
+        // Recall stays below 1 for the English plan: `<a href>` markup is not text.
+        assert!(recall >= 0.95, "{name}: recall {recall:.3}");
+        assert!(precision >= 0.99, "{name}: precision {precision:.3}");
+    }
+}
+
+#[test]
+fn renderings_are_detected_like_their_seeds() {
+    for (name, seed) in RENDERINGS {
+        let config = Config::default();
+        let from_pdf = planex::convert_file(&fixture(&format!("pdf/{name}")), &config)
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        let from_text = planex::convert_file(&fixture(&format!("docs/{seed}")), &config)
+            .unwrap_or_else(|err| panic!("{seed}: {err}"));
+        assert_eq!(from_pdf.language, from_text.language, "{name}");
+        assert_eq!(from_pdf.kind.value, from_text.kind.value, "{name}");
+        assert_eq!(
+            from_pdf.period.map(|p| p.label),
+            from_text.period.map(|p| p.label),
+            "{name}"
+        );
+        assert_eq!(from_pdf.source.backend, planex::model::Backend::PdfExtract);
+    }
+}
+
+#[test]
+fn codes_in_the_unmarked_repeated_block_stay_unpaired() {
+    // Seed 000 repeats L3M5D2…L3M7D4 in one cell without marks; the
+    // renderings keep that block as one row whose codes have no mark.
+    for name in TRIENNIAL {
+        let text = laid_out(name);
+        let block = text
+            .lines
+            .iter()
+            .find(|line| {
+                line.text
+                    .contains("Estrategia de recaudación de fondos L3M5D2")
+            })
+            .unwrap_or_else(|| panic!("{name}: the repeated block"));
+        assert_eq!(CODE.find_iter(&block.text).count(), 12, "{name}");
+    }
+}
+
+#[test]
+fn fallback_reads_pages_pdf_extract_cannot() {
+    // Page 1 has no MediaBox: pdf-extract panics on it and keeps page 2.
+    let path = fixture("bad/page-without-mediabox.pdf");
+    let raw = planex::read::read_file(&path, &Config::default()).expect("page 2 is readable");
+    assert_eq!(raw.page_count, 2);
+    assert_eq!(raw.pages.len(), 1);
+    assert!(raw
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "read.page_failed" && d.page == Some(1)));
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        println!("skipping the pdftotext half: pdftotext is not installed");
+        return;
+    }
+    let config = Config::default().with_fallback(Fallback::Pdftotext);
+    let raw = planex::read::read_file(&path, &config).expect("readable");
+    assert_eq!(raw.pages.len(), 2);
+    assert!(raw.diagnostics.iter().any(|d| d.code == "read.fallback"));
+    let text = normalize::normalize(&raw);
+    let first = text
+        .lines
+        .iter()
+        .find(|line| line.page == 1)
+        .expect("page 1 has text");
+    assert_eq!(
+        first.text,
+        "Segunda pagina del informe anual 2019 de la red"
+    );
+    assert_eq!(raw.backend, planex::model::Backend::PdfExtract);
+}

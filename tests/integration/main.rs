@@ -1,3 +1,6 @@
 //! Integration tests, one module per concern (the list is the table of contents).
 
+mod cli;
+mod detect;
+mod schema;
 mod util;

@@ -150,7 +150,7 @@ fn by_function_words(text: &str) -> Option<&'static str> {
             )
         })
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     match counts.as_slice() {
         [(language, best), (_, second), ..] if *best > *second => Some(language),
         _ => None,

@@ -22,7 +22,7 @@ use regex::Regex;
 use super::pdf::GlyphPage;
 
 /// How long `pdftotext` may run on one file before it is killed.
-const TIMEOUT: Duration = Duration::from_secs(120);
+const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// `<page width="595.000000" height="842.000000">`
 static PAGE_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -186,3 +186,37 @@ fn corpus_never_panics_out_of_the_library() {
     );
     assert!(converted * 2 > sample.len(), "most corpus files convert");
 }
+
+#[test]
+fn the_fallback_changes_no_failure_into_a_panic() {
+    let config = Config::default().with_fallback(planex::Fallback::Pdftotext);
+    for (name, kind) in FAILING {
+        let err = planex::convert_file(&bad(name), &config)
+            .err()
+            .unwrap_or_else(|| panic!("{name} should not convert, even with pdftotext"));
+        assert_eq!(err.kind(), kind, "{name}: {err}");
+    }
+}
+
+#[test]
+fn the_fallback_without_pdftotext_installed_is_a_diagnostic() {
+    let output = Command::cargo_bin("planex")
+        .expect("the binary is built")
+        .env("PATH", "")
+        .args(["extract", "--compact", "--fallback", "pdftotext"])
+        .arg(bad("page-without-mediabox.pdf"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let document: serde_json::Value = serde_json::from_slice(&output).expect("one JSON document");
+    let codes: Vec<&str> = document["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"read.fallback_failed"), "{codes:?}");
+    assert_eq!(document["source"]["backend"], "pdf_extract");
+}

@@ -48,6 +48,8 @@ const TABLE_BREAK: f32 = 3.5;
 /// Within a column, a line pitch above this multiple of the column's usual
 /// pitch starts a new cell.
 const BLOCK_BREAK: f32 = 1.42;
+/// A line without wide gaps spanning this share of the page's text width is prose.
+const PROSE_WIDTH: f32 = 0.6;
 /// Running texts live in this fraction of the page height at the top and bottom.
 const MARGIN_ZONE: f32 = 0.07;
 
@@ -68,7 +70,7 @@ pub struct PageLayout {
 pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
     let lined: Vec<Vec<TextLine>> = pages.iter().map(|page| text_lines(page)).collect();
     let running = running_keys(pages, &lined);
-    let edges = document_edges(&lined);
+    let columns = DocumentColumns::new(&lined);
     pages
         .iter()
         .zip(lined)
@@ -77,7 +79,7 @@ pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
                 .into_iter()
                 .partition(|line| !is_running(page, line, &running));
             PageLayout {
-                text: render(&kept, &edges),
+                text: render(&kept, &columns),
                 running: dropped.iter().map(TextLine::plain).collect(),
             }
         })
@@ -123,31 +125,38 @@ impl TextLine {
     }
 
     /// Left edges of the chunks after the first (a chunk follows a wide gap).
+    ///
+    /// A page number in the margin (`9` … `1.2 Metric spaces`) does not open
+    /// a column: a lone number before the first gap is not a cell.
     fn chunk_starts(&self) -> Vec<f32> {
         self.words
             .windows(2)
-            .filter(|pair| pair[1].x0 - pair[0].x1 > CELL_GAP * self.size)
-            .map(|pair| pair[1].x0)
+            .enumerate()
+            .filter(|(index, pair)| {
+                let margin_number = *index == 0
+                    && pair[0].text.len() <= 4
+                    && pair[0].text.chars().all(|c| c.is_ascii_digit());
+                pair[1].x0 - pair[0].x1 > CELL_GAP * self.size && !margin_number
+            })
+            .map(|(_, pair)| pair[1].x0)
             .collect()
     }
 
     /// Where new cells start on this line: after every wide gap, and at every
     /// known column edge of the document where a word starts after a gap
     /// wider than a word space (narrow gutters), or where the line begins.
-    fn cell_starts(&self, document_edges: &[(f32, f32)]) -> Vec<f32> {
+    fn cell_starts(&self, document: &DocumentColumns) -> Vec<f32> {
         let mut starts = self.chunk_starts();
         for (index, word) in self.words.iter().enumerate() {
-            let on_edge = document_edges
-                .iter()
-                .any(|&(edge, size)| (edge - word.x0).abs() <= EDGE_TOLERANCE * size);
             let after_gap = match index.checked_sub(1).and_then(|i| self.words.get(i)) {
                 Some(prev) => word.x0 - prev.x1 >= GUTTER_GAP * self.size,
                 None => true,
             };
-            if on_edge && after_gap {
+            if after_gap && near(&document.edges, word.x0) {
                 starts.push(word.x0);
             }
         }
+        starts.retain(|&x| !near(&document.margins, x));
         starts
     }
 
@@ -308,66 +317,25 @@ pub fn running_key(text: &str) -> String {
     key
 }
 
-/// A table found on a page: the lines it spans and its column edges.
+/// A table found on a page: the lines it spans and its rows, laid out.
 struct Region {
     first: usize,
     last: usize,
-    edges: Vec<f32>,
-}
-
-/// Column edges seen on at least three lines of the document: a table
-/// continued on the next page starts at them even when its first lines hold
-/// a single column.
-fn document_edges(lined: &[Vec<TextLine>]) -> Vec<(f32, f32)> {
-    let mut starts: Vec<(f32, f32)> = lined
-        .iter()
-        .flatten()
-        .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
-        .collect();
-    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut edges = Vec::new();
-    let mut group: Vec<(f32, f32)> = Vec::new();
-    for start in starts {
-        let joins = group
-            .last()
-            .is_some_and(|last| start.0 - last.0 <= EDGE_TOLERANCE * last.1);
-        if !joins {
-            if group.len() >= 3 {
-                edges.push((
-                    median(group.iter().map(|g| g.0)),
-                    median(group.iter().map(|g| g.1)),
-                ));
-            }
-            group.clear();
-        }
-        group.push(start);
-    }
-    if group.len() >= 3 {
-        edges.push((
-            median(group.iter().map(|g| g.0)),
-            median(group.iter().map(|g| g.1)),
-        ));
-    }
-    edges
+    rows: Vec<(f32, String)>,
 }
 
 /// Lays out the kept lines of one page.
-fn render(lines: &[TextLine], document_edges: &[(f32, f32)]) -> String {
-    let regions = find_regions(lines, document_edges);
+fn render(lines: &[TextLine], document: &DocumentColumns) -> String {
     let mut out: Vec<(f32, String)> = Vec::new();
     let mut index = 0;
-    let mut regions = regions.into_iter().peekable();
+    let mut regions = find_regions(lines, document).into_iter().peekable();
     while index < lines.len() {
-        match regions.peek() {
-            Some(region) if region.first == index => {
-                out.extend(table_rows(
-                    &lines[region.first..=region.last],
-                    &region.edges,
-                ));
+        match regions.next_if(|region| region.first == index) {
+            Some(region) => {
+                out.extend(region.rows);
                 index = region.last + 1;
-                regions.next();
             }
-            _ => {
+            None => {
                 if let Some(line) = lines.get(index) {
                     out.push((line.y, line.plain()));
                 }
@@ -383,17 +351,115 @@ fn render(lines: &[TextLine], document_edges: &[(f32, f32)]) -> String {
     text
 }
 
+/// What the whole document says about columns.
+struct DocumentColumns {
+    /// Left edges of columns seen on at least three lines: a table continued
+    /// on the next page starts at them even when its first lines hold a
+    /// single column.
+    edges: Vec<(f32, f32)>,
+    /// Left margins of the prose (where wide single-chunk lines start): a
+    /// chunk starting there is a paragraph after a figure or a number in the
+    /// margin, never a new column.
+    margins: Vec<(f32, f32)>,
+}
+
+impl DocumentColumns {
+    fn new(lined: &[Vec<TextLine>]) -> Self {
+        let mut prose = Vec::new();
+        for lines in lined {
+            let left = lines
+                .iter()
+                .filter_map(|l| l.words.first())
+                .map(|w| w.x0)
+                .fold(f32::INFINITY, f32::min);
+            let right = lines
+                .iter()
+                .filter_map(|l| l.words.last())
+                .map(|w| w.x1)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let width = right - left;
+            for line in lines {
+                let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {
+                    continue;
+                };
+                if line.chunk_starts().is_empty() && last.x1 - first.x0 >= PROSE_WIDTH * width {
+                    prose.push((first.x0, line.size));
+                }
+            }
+        }
+        // The dominant margin, and any other nearly as common (odd and even pages).
+        let prose_clusters = clusters(prose);
+        let most = prose_clusters.iter().map(|c| c.2).max().unwrap_or(0);
+        let margins: Vec<(f32, f32)> = prose_clusters
+            .into_iter()
+            .filter(|c| c.2 * 2 >= most)
+            .map(|(x, size, _)| (x, size))
+            .collect();
+        let starts = lined
+            .iter()
+            .flatten()
+            .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
+            .filter(|&(x, _)| !near(&margins, x))
+            .collect();
+        Self {
+            edges: clusters(starts)
+                .into_iter()
+                .map(|(x, size, _)| (x, size))
+                .collect(),
+            margins,
+        }
+    }
+}
+
+/// True when `x` is within tolerance of one of `positions` (x, font size).
+fn near(positions: &[(f32, f32)], x: f32) -> bool {
+    positions
+        .iter()
+        .any(|&(position, size)| (position - x).abs() <= EDGE_TOLERANCE * size)
+}
+
+/// Groups nearby positions (x, font size); every group of three or more
+/// becomes one position, its median, with the group's size.
+fn clusters(mut starts: Vec<(f32, f32)>) -> Vec<(f32, f32, usize)> {
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut edges = Vec::new();
+    let mut group: Vec<(f32, f32)> = Vec::new();
+    for start in starts {
+        let joins = group
+            .last()
+            .is_some_and(|last| start.0 - last.0 <= EDGE_TOLERANCE * last.1);
+        if !joins {
+            close_edge_group(&mut edges, &group);
+            group.clear();
+        }
+        group.push(start);
+    }
+    close_edge_group(&mut edges, &group);
+    edges
+}
+
+/// Keeps a group of nearby chunk starts as one edge when it has three or more.
+fn close_edge_group(edges: &mut Vec<(f32, f32, usize)>, group: &[(f32, f32)]) {
+    if group.len() >= 3 {
+        edges.push((
+            median(group.iter().map(|g| g.0)),
+            median(group.iter().map(|g| g.1)),
+            group.len(),
+        ));
+    }
+}
+
 /// Runs of lines that share column edges: tables (or side-by-side columns).
 ///
 /// A run starts at a line with several chunks, or at a line that starts on a
 /// column edge of the document (a table continued from the previous page),
 /// and must contain at least one line with several chunks.
-fn find_regions(lines: &[TextLine], document_edges: &[(f32, f32)]) -> Vec<Region> {
+fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Vec<Region> {
     let mut regions = Vec::new();
     let mut index = 0;
     while index < lines.len() {
         let Some(start) = lines.get(index) else { break };
-        let starts = start.cell_starts(document_edges);
+        let starts = start.cell_starts(document);
         if starts.is_empty() {
             index += 1;
             continue;
@@ -410,7 +476,7 @@ fn find_regions(lines: &[TextLine], document_edges: &[(f32, f32)]) -> Vec<Region
             if !edges.iter().all(|&edge| line.fits_edge(edge)) {
                 break;
             }
-            let new_starts = line.cell_starts(document_edges);
+            let new_starts = line.cell_starts(document);
             if !new_starts.is_empty() {
                 merge_edges(&mut edges, &new_starts, line.size);
                 tabular = tabular || line.is_tabular(&new_starts);
@@ -418,14 +484,21 @@ fn find_regions(lines: &[TextLine], document_edges: &[(f32, f32)]) -> Vec<Region
             last = offset;
             previous_y = line.y;
         }
-        if !tabular || last == index {
+        let rows = match lines.get(index..=last) {
+            Some(run) if tabular && last > index => table_rows(run, &edges),
+            _ => Vec::new(),
+        };
+        if !looks_like_a_table(&rows) {
             index += 1;
             continue;
         }
         regions.push(Region {
             first: index,
             last,
-            edges,
+            rows: rows
+                .into_iter()
+                .map(|(top, cells)| (top, cells.join("\t")))
+                .collect(),
         });
         index = last + 1;
     }
@@ -458,8 +531,15 @@ struct Block {
     lines: Vec<String>,
 }
 
-/// Turns a table's lines into one `(y, line)` per logical row.
-fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, String)> {
+/// A table has at least one row with two or more filled cells.
+fn looks_like_a_table(rows: &[(f32, Vec<String>)]) -> bool {
+    rows.iter()
+        .any(|(_, cells)| cells.iter().filter(|cell| !cell.is_empty()).count() >= 2)
+}
+
+/// Turns a table's lines into one `(y, cells)` per logical row, trailing
+/// empty cells dropped.
+fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, Vec<String>)> {
     let columns = edges.len() + 1;
     let mut fragments: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
     for line in lines {
@@ -531,7 +611,7 @@ fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, String)> {
             while texts.last().is_some_and(String::is_empty) {
                 texts.pop();
             }
-            (top, texts.join("\t"))
+            (top, texts)
         })
         .collect()
 }
@@ -783,9 +863,25 @@ mod tests {
         // The first cell ends 0.6 font sizes before the next column's edge.
         word(&mut page, "uno dos tres cuatro fin", 79.0, 112.0);
         word(&mut page, "siguiente", 200.0, 112.0);
+        word(&mut page, "otra", 50.0, 140.0);
+        word(&mut page, "fila", 200.0, 140.0);
         assert_eq!(
             one(&page),
-            "Medidas uno dos tres cuatro fin\tResultados siguiente\n"
+            "Medidas uno dos tres cuatro fin\tResultados siguiente\notra\tfila\n"
+        );
+    }
+
+    #[test]
+    fn prose_beside_a_margin_number_is_not_a_table() {
+        let mut page = page();
+        word(&mut page, "9", 20.0, 100.0);
+        word(&mut page, "Capítulo uno", 80.0, 100.0);
+        word(&mut page, "Primera línea del texto", 80.0, 112.0);
+        word(&mut page, "segunda línea del texto", 80.0, 124.0);
+        assert_eq!(
+            one(&page),
+            "9\tCapítulo uno\nPrimera línea del texto\nsegunda línea del texto\n",
+            "the gap after a page number is not a column"
         );
     }
 

@@ -12,7 +12,12 @@
 //!    are kept out of the text and returned in [`PageLayout::running`], so the
 //!    caller can report them;
 //! 3. finds tables: runs of lines whose chunks start at shared column edges
-//!    without any word straddling an edge. Within a table, the lines of each
+//!    without any word straddling an edge, holding at least one row with two
+//!    filled cells. Column edges are learnt on the whole document, so a table
+//!    continued on the next page, or a line whose gutter is narrower than a
+//!    wide gap (≥ 0.55 em is enough at a known edge), still splits; the prose
+//!    margin and a lone page number in the margin never make a column.
+//!    Within a table, the lines of each
 //!    column form cell blocks (a gap wider than the column's line pitch starts
 //!    a new block), blocks that overlap vertically form one logical row (so a
 //!    vertically centred mark joins its row), and a row in which one column
@@ -25,7 +30,10 @@
 //!
 //! Everything is a pure function of the glyph pages; ligatures, soft hyphens
 //! and hyphenation across ordinary lines are left to
-//! [`normalize`](crate::normalize).
+//! [`normalize`](crate::normalize). Known limits: a table row that a producer
+//! breaks across two pages comes out as two rows; prose set in side-by-side
+//! columns comes out one paragraph pair per line; rotated pages are read in
+//! unrotated coordinates.
 
 use std::collections::BTreeMap;
 

@@ -3,10 +3,12 @@
 //! Owns everything that makes text comparable regardless of the converter that
 //! produced it: Unicode NFC, ligatures, soft hyphens, exotic spaces, line
 //! endings and words hyphenated across line ends. Glyph pages from a PDF are
-//! first turned into lines by [`layout`](crate::layout). Tabs are kept because
+//! first turned into lines by [`layout`]. Tabs are kept because
 //! converters use them to separate table cells (seed 000). Every line keeps its
 //! page and its 1-based number within the page, so later stages can say where
-//! an item or a doubt comes from.
+//! an item or a doubt comes from. Running headers, footers and page numbers,
+//! which the layout keeps out of the lines, are reported once per kind as
+//! `layout.running_text` info diagnostics.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -107,7 +109,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
             Diagnostic::info(
                 "layout.running_text",
                 format!(
-                    "`{text}` and the like recur in the page margins (running header, footer or page number) on {} page(s); kept out of the text",
+                    "`{text}` recurs in the page margins of {} page(s), numbers aside (running header, footer or page number); kept out of the text",
                     pages.len()
                 ),
             )

@@ -301,3 +301,42 @@ impl OutputDev for Collector {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarded_turns_panics_into_messages() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        assert_eq!(guarded(|| -> u8 { panic!("boom") }), Err("boom".to_owned()));
+        let nested = guarded(|| guarded(|| -> u8 { panic!("inner {}", 1) }));
+        assert_eq!(nested, Ok(Err("inner 1".to_owned())));
+        assert!(
+            !EXTRACTING.with(Cell::get),
+            "the flag is cleared afterwards"
+        );
+    }
+
+    #[test]
+    fn failures_name_panics() {
+        assert_eq!(failure_text(Ok(Ok(()))), None);
+        assert_eq!(
+            failure_text(Err("index out of bounds".to_owned())),
+            Some("extractor panicked: index out of bounds".to_owned())
+        );
+    }
+
+    #[test]
+    fn glyph_text_out_of_range_is_empty() {
+        let mut page = GlyphPage::default();
+        page.push("ﬁ", 1.0, 2.0, 3.0, 4.0);
+        assert_eq!(page.glyph_text(&page.glyphs[0]), "ﬁ");
+        let stray = Glyph {
+            start: 5,
+            end: 9,
+            ..page.glyphs[0]
+        };
+        assert_eq!(page.glyph_text(&stray), "");
+    }
+}

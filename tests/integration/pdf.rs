@@ -305,3 +305,51 @@ fn fallback_reads_pages_pdf_extract_cannot() {
     );
     assert_eq!(raw.backend, planex::model::Backend::PdfExtract);
 }
+
+#[test]
+fn fallback_rescues_corpus_files_pdf_extract_cannot_read() {
+    let Some(shared) = crate::util::shared_dir("fallback_rescues_corpus_files") else {
+        return;
+    };
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        println!("skipping fallback_rescues_corpus_files: pdftotext is not installed");
+        return;
+    }
+    // A broken xref, a page tree without /Type, and a file whose text
+    // pdf-extract cannot decode: measured while choosing the fallback.
+    for name in [
+        "qpdf__bad2.pdf",
+        "qpdf__no-pages-types.pdf",
+        "qpdf__bad22.pdf",
+    ] {
+        let path = shared.join("corpus/qpdf").join(name);
+        if !path.is_file() {
+            println!("skipping {name}: not in the corpus");
+            continue;
+        }
+        let has_text = |raw: &planex::read::RawDocument| {
+            normalize::normalize(raw)
+                .lines
+                .iter()
+                .any(|line| !line.text.trim().is_empty())
+        };
+        let alone = planex::read::read_file(&path, &Config::default());
+        assert!(
+            !alone.as_ref().is_ok_and(has_text),
+            "{name}: pdf-extract alone reads it"
+        );
+        let config = Config::default().with_fallback(Fallback::Pdftotext);
+        let raw =
+            planex::read::read_file(&path, &config).unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert!(has_text(&raw), "{name}: text through pdftotext");
+        assert_eq!(raw.backend, planex::model::Backend::Pdftotext, "{name}");
+        assert!(
+            raw.diagnostics.iter().any(|d| d.code == "read.fallback"),
+            "{name}"
+        );
+    }
+}

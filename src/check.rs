@@ -17,6 +17,7 @@ pub fn check(
 ) -> Document {
     diagnostics.extend(profile.diagnostics);
     diagnostics.extend(extraction.diagnostics);
+    diagnostics.extend(crate::figures_check::check_parts(&extraction.key_figures));
     Document {
         schema_version: SCHEMA_VERSION.to_owned(),
         planex_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -35,6 +36,7 @@ pub fn check(
         calendar: extraction.calendar,
         key_figures: extraction.key_figures,
         members: extraction.members,
+        member_lists: extraction.member_lists,
         people: extraction.people,
         diagnostics,
     }

@@ -6,13 +6,22 @@
 //! here reads files, the clock or global state. Reconciling items with each
 //! other (totals, parts and wholes) belongs to [`check`](crate::check).
 
+mod calendar;
+mod figures;
+mod people;
+mod sections;
+mod shape;
+
 use crate::detect::Profile;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, Person, Section,
-    TotalsCounts,
+    ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, MemberList, Person,
+    Section, TotalsCounts,
 };
 use crate::normalize::Text;
+
+pub use calendar::is_tbc;
+pub use figures::parse_number;
 
 /// Everything the extractors found, before cross-checks.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,6 +44,8 @@ pub struct Extraction {
     pub key_figures: Vec<KeyFigure>,
     /// Members.
     pub members: Vec<Member>,
+    /// Member lists, with declared counts and totals.
+    pub member_lists: Vec<MemberList>,
     /// People.
     pub people: Vec<Person>,
     /// Doubts raised by the extractors.
@@ -42,6 +53,30 @@ pub struct Extraction {
 }
 
 /// Runs every extractor over the text.
-pub fn extract(_text: &Text, _profile: &Profile) -> Extraction {
-    Extraction::default()
+pub fn extract(text: &Text, profile: &Profile) -> Extraction {
+    let mut extraction = Extraction::default();
+    extract_structure(text, profile, &mut extraction);
+    extraction
+}
+
+/// Fills sections, calendar, key figures, members and people. People and
+/// members go first: the lines they claim are never headings or figures.
+fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction) {
+    let people = people::extract_people(text);
+    let members = people::extract_members(text);
+    let mut claimed = people.lines.clone();
+    claimed.extend(&members.lines);
+    let headings = sections::find_headings(text, &claimed);
+    let year = profile
+        .period
+        .as_ref()
+        .filter(|period| period.start == period.end)
+        .map(|period| period.start);
+    extraction.sections = sections::sections(text, profile, &headings);
+    extraction.calendar = calendar::extract_calendar(text, year, &headings);
+    extraction.key_figures = figures::extract_figures(text, &headings, &claimed);
+    extraction.members = members.members;
+    extraction.member_lists = members.lists;
+    extraction.people = people.people;
+    extraction.diagnostics.extend(members.diagnostics);
 }

@@ -5,5 +5,12 @@
 //! matching code lower-cases and strips the text it compares.
 
 mod kinds;
+mod months;
+mod structure;
 
 pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
+pub use months::{month_number, MONTHS, TO_BE_CONFIRMED};
+pub use structure::{
+    CONTENTS_HEADINGS, MEMBER_LIST_HEADINGS, MEMBER_WORDS, NUMBERED_HEADING_PREFIXES,
+    PEOPLE_LIST_HEADINGS, QUALIFIER_WORDS, ROLE_WORDS, TOTAL_WORDS, UNIT_WORDS,
+};

@@ -63,6 +63,9 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[:–—-]|\|)\s*(?P<rest>\S.*)$")
         .expect("SEPARATOR is a valid literal pattern")
 });
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?P<note>[^)]*)\)").expect("NOTE is a valid literal pattern")
+});
 static BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>|•").expect("BREAK is a valid literal pattern"));
 
@@ -82,10 +85,11 @@ pub fn extract_calendar(
             index += consumed;
             continue;
         }
-        if let Some(event) = dated_line(text, index, year, headings) {
-            events.push(event);
+        if !crate::extract::shape::is_blank(&line.text) {
+            if let Some(event) = dated_line(text, index, year, headings) {
+                events.push(event);
+            }
         }
-        let _ = line;
         index += 1;
     }
     events
@@ -164,7 +168,7 @@ fn calendar_row(
         events.push(CalendarEvent {
             start: date,
             end: None,
-            text: cleaned.to_owned(),
+            text: without_tbc_note(cleaned),
             to_be_confirmed: is_tbc(cleaned),
             page: line.page,
             line: line.number,
@@ -224,7 +228,7 @@ fn dated_line(
         .to_owned();
     let (start, end, note_tbc) = date_of(&caps)?;
     let tbc = note_tbc || is_tbc(&rest);
-    Some(event(line, start, end, rest, tbc, year))
+    Some(event(line, start, end, without_tbc_note(&rest), tbc, year))
 }
 
 /// The heading right above `index` (only blank lines between), if any.
@@ -328,6 +332,20 @@ fn date_of(caps: &regex::Captures<'_>) -> Option<(EventDate, Option<EventDate>, 
     Some((start, end, tbc))
 }
 
+/// The text without a parenthesized "to be confirmed" note: `Forum (tbc)` → `Forum`.
+fn without_tbc_note(text: &str) -> String {
+    NOTE.replace_all(text, |caps: &regex::Captures<'_>| {
+        let note = caps.name("note").map_or("", |m| m.as_str());
+        if is_tbc(note) {
+            String::new()
+        } else {
+            caps.get(0).map_or("", |m| m.as_str()).to_owned()
+        }
+    })
+    .trim()
+    .to_owned()
+}
+
 /// Whether `text` says "to be confirmed" in one of the lexicon's phrasings.
 pub fn is_tbc(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -344,7 +362,10 @@ pub fn is_tbc(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn one(line: &str) -> Option<(u8, Option<u8>, Option<(u8, Option<u8>)>, String, bool)> {
+    /// Start month and day, end, text and "to be confirmed" of an event.
+    type Summary<T> = (u8, Option<u8>, Option<(u8, Option<u8>)>, T, bool);
+
+    fn one(line: &str) -> Option<Summary<String>> {
         let text = Text::from_plain(line);
         let events = extract_calendar(&text, Some(2019), &[]);
         events.first().map(|e| {
@@ -360,10 +381,7 @@ mod tests {
 
     #[test]
     fn dated_lines() {
-        let cases: &[(
-            &str,
-            Option<(u8, Option<u8>, Option<(u8, Option<u8>)>, &str, bool)>,
-        )] = &[
+        let cases: &[(&str, Option<Summary<&str>>)] = &[
             (
                 "26 février : appel à candidatures",
                 Some((2, Some(26), None, "appel à candidatures", false)),

@@ -2,8 +2,8 @@
 //!
 //! A number is a key figure when the document puts it forward: it opens a
 //! line or a list item (`17  Profesionales`, `+2.4K` over its label), it is
-//! in bold (`**24 eventos globales**`), or it carries a unit (`63%`,
-//! `7.000,00 €`, `600 km`). Years, dates (`8 de octubre`), ordinals (`1ª`,
+//! in bold (`**24 eventos globales**`), it carries a unit (`63%`,
+//! `7.000,00 €`, `600 km`) or it is abbreviated (`35,3k`). Years, dates (`8 de octubre`), ordinals (`1ª`,
 //! `3er`, `2nd`), codes (`C40`, `U20`), page numbers (`07`, numbers under a
 //! table of contents) and the numbers of numbered headings (`1 Día Mundial
 //! Metropolitano`, `6` over `Seminario Internacional…`) are not.
@@ -101,10 +101,7 @@ pub fn parse_number(text: &str, suffix: Option<char>) -> Option<f64> {
                 Some(mark)
             }
         }
-        _ => compact
-            .chars()
-            .filter(|c| *c == '.' || *c == ',')
-            .next_back(),
+        _ => compact.chars().rfind(|c| *c == '.' || *c == ','),
     };
     let mut digits = String::with_capacity(compact.len());
     for c in compact.chars() {
@@ -169,7 +166,7 @@ pub fn extract_figures(
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
             let leading = position == 0 && leads(before);
-            if !(leading || m.bold || m.unit.is_some()) {
+            if !(leading || m.bold || m.unit.is_some() || m.has_suffix) {
                 continue;
             }
             let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
@@ -380,7 +377,10 @@ fn label_for(
         }
     }
     if !leading || in_list || line_plain.chars().count() > PARAGRAPH_CHARS {
-        let label = phrase(&after[..next_start.saturating_sub(m.end).min(after.len())]);
+        let mut label = phrase(&after[..next_start.saturating_sub(m.end).min(after.len())]);
+        if label.is_empty() {
+            label = phrase_before(raw.get(..m.start).unwrap_or(""));
+        }
         return (!label.is_empty()).then_some((label, true, None));
     }
     let mut label = plain(after).trim_matches([':', '-', '–', ' ']).to_owned();
@@ -397,14 +397,7 @@ fn label_for(
         }
         let part = plain(&line.text);
         let (unit, used) = unit_after(&part);
-        if m.unit.is_none()
-            && unit.is_some()
-            && used == part.len()
-            && label.is_empty()
-            && !m.has_suffix
-        {
-            unit_fix = unit;
-        } else if unit.is_some() && used == part.len() && label.is_empty() {
+        if unit.is_some() && used == part.len() && label.is_empty() {
             unit_fix = unit;
         } else {
             if !label.is_empty() {
@@ -465,6 +458,18 @@ fn phrase(text: &str) -> String {
         words.pop();
     }
     words.join(" ")
+}
+
+/// A label from the words before a number (`total a 35,3k` → `total`),
+/// for a number that ends its line.
+fn phrase_before(text: &str) -> String {
+    let flat = plain(text);
+    let start = flat
+        .rfind(|c: char| ",.;:()!?".contains(c) || c.is_ascii_digit())
+        .map_or(0, |at| at + 1);
+    let words: Vec<&str> = flat.get(start..).unwrap_or("").split_whitespace().collect();
+    let kept = words.len().saturating_sub(PHRASE_WORDS);
+    phrase(&words[kept..].join(" "))
 }
 
 /// Marks wholes with their parts, and runs of shares adding up to 100 %.
@@ -637,7 +642,8 @@ mod tests {
     fn key_figures_from_lines() {
         use Qualifier::{AtLeast, AtMost, Exact};
         let pct = Some("%".to_owned());
-        let cases: Vec<(&str, Vec<(f64, Option<String>, Qualifier, &str)>)> = vec![
+        type Expected<'a> = Vec<(f64, Option<String>, Qualifier, &'a str)>;
+        let cases: Vec<(&str, Expected<'_>)> = vec![
             (
                 "+2.4K \n\nParticipantes\nen eventos",
                 vec![(2400.0, None, AtLeast, "Participantes en eventos")],
@@ -699,6 +705,10 @@ mod tests {
             ("• Conferencia Women4Climate 2019 (C40)", vec![]),
             ("07\n\nCUMBRE", vec![]),
             ("Closure of 6 Pilot Projects and a single event", vec![]),
+            (
+                "lo que eleva el\ntotal a 35,3k",
+                vec![(35_300.0, None, Exact, "total")],
+            ),
         ];
         for (source, want) in cases {
             let want: Vec<_> = want

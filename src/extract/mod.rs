@@ -80,3 +80,63 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
     extraction.people = people.people;
     extraction.diagnostics.extend(members.diagnostics);
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces of the shapes the structure extractors look for, to reach deep
+    /// into their rules rather than only through random text.
+    const PIECES: &[&str] = &[
+        "| Junio | • V Foro",
+        "• Foro Chicago |",
+        "<br>",
+        "**",
+        "+2.4K",
+        "16,8%",
+        "7.000,00 €",
+        "JUNTA DIRECTIVA",
+        "CLAUDIA LÓPEZ",
+        "Presidenta",
+        "Vice-",
+        "10 nuevos miembros",
+        "Antalya",
+        "- o ",
+        "- ",
+        "## ",
+        "26 février :",
+        "du 12 au",
+        "à confirmer",
+        "30 ALIANZAS",
+        "5",
+        "\t",
+        "Línea de acción 2",
+        "1^a",
+        "total",
+        "$",
+        "\\",
+        "(",
+        ")",
+        ":",
+        " ",
+        "ÍNDICE",
+        "07",
+    ];
+
+    proptest! {
+        #[test]
+        fn extract_never_panics_on_any_text(s in "\\PC*") {
+            let _ = extract(&Text::from_plain(&s), &Profile::unknown());
+        }
+
+        #[test]
+        fn extract_never_panics_on_structure_like_lines(
+            lines in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 0..6), 0..40)
+        ) {
+            let source: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
+            let _ = extract(&Text::from_plain(&source.join("\n")), &Profile::unknown());
+        }
+    }
+}

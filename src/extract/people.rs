@@ -8,7 +8,8 @@
 //! only of [`lexicon::ROLE_WORDS`] are the role; what follows is the place
 //! (`alcaldesa de Bogotá`). A person with a single line after the name gets it
 //! as place when it names one (a capitalised word: `alcalde de Madrid`,
-//! `Buenos Aires`) and as role otherwise (`jefa de programas`). When blank
+//! `Buenos Aires`) and as role otherwise (`jefa de programas`); a line such
+//! as `presidente, Gran París` is split at the comma into role and place. When blank
 //! lines are missing (PDF), a new person starts at a capitals line that
 //! follows a non-capitals line.
 //!
@@ -175,8 +176,11 @@ fn person_from(text: &Text, lines: &[usize], group: Option<&str>) -> Option<Pers
         (Some(role), true) => (Some(role), None),
         (Some(role), false) => (Some(role), Some(remainder)),
         (None, true) => (None, None),
-        (None, false) if names_place(&remainder) => (None, Some(remainder)),
-        (None, false) => (Some(remainder), None),
+        (None, false) => match remainder.split_once(", ") {
+            Some((role, place)) if is_role(role) => (Some(role.to_owned()), Some(place.to_owned())),
+            _ if names_place(&remainder) => (None, Some(remainder)),
+            _ => (Some(remainder), None),
+        },
     };
     Some(Person {
         name: line_plain(text, first),
@@ -249,7 +253,8 @@ pub fn extract_members(text: &Text) -> MembersFound {
                 continue;
             }
             let name = bullet(&line.text).map_or_else(|| plain(&line.text), |b| plain(b.text));
-            if !is_member_name(&name) || member_heading(&name).is_some() {
+            let heading = line.text.trim_start().starts_with('#') || is_people_heading(&name);
+            if heading || !is_member_name(&name) || member_heading(&name).is_some() {
                 break;
             }
             names.push((cursor, name));
@@ -356,7 +361,8 @@ mod tests {
 
     #[test]
     fn people_blocks() {
-        let cases: &[(&str, &[(&str, Option<&str>, Option<&str>)])] = &[
+        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+        let cases: &[(&str, &[Row<'_>])] = &[
             (
                 "JUNTA DIRECTIVA\n\nCLAUDIA LÓPEZ HERNÁNDEZ\nPresidenta\nalcaldesa de Bogotá\n\nSUN ZHIYANG\nCopresidente\nalcalde en funciones\nde Guangzhou\n",
                 &[
@@ -370,6 +376,13 @@ mod tests {
                     ("ANS PERSOONS", Some("Vicepresidenta Regional"), Some("Bruselas")),
                     ("OH SE-HOON", Some("Regional Vicepresident"), Some("alcalde de Seoul")),
                     ("EKREM İMAMOĞLU", None, Some("alcalde de Estambul")),
+                ],
+            ),
+            (
+                "JUNTA DIRECTIVA\nPATRICK OLLIER\npresidente, Gran París\nHORACIO RODRÍGUEZ LARRETA\nBuenos Aires\n",
+                &[
+                    ("PATRICK OLLIER", Some("presidente"), Some("Gran París")),
+                    ("HORACIO RODRÍGUEZ LARRETA", None, Some("Buenos Aires")),
                 ],
             ),
             (

@@ -270,7 +270,7 @@ fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
         && !is_table_row(raw)
         && bullet(raw).is_none()
         && !title.contains(':')
-        && !".,;:?!…".contains(last)
+        && (!".,;:?!…".contains(last) || title.ends_with("...") || title.ends_with('…'))
         && word_count(title) <= 12
         && title.chars().count() <= 100
 }

@@ -1,3 +1,5 @@
 //! Integration tests, one module per concern (the list is the table of contents).
 
+mod pair;
+mod structure;
 mod util;

@@ -272,8 +272,10 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
         if MONTH_AFTER.is_match(rest) || MONTH_BEFORE.is_match(&raw[..start]) {
             continue;
         }
-        if rest.starts_with(['-', '–', '—']) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        let range = rest
+            .strip_prefix(['-', '–', '—'])
+            .is_some_and(|tail| tail.starts_with(|c: char| c.is_ascii_digit()));
+        if range {
             continue;
         }
         let suffix = caps.name("suffix").and_then(|m| m.as_str().chars().next());
@@ -322,21 +324,21 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
 /// The unit written right after a number, and how many bytes it takes.
 fn unit_after(rest: &str) -> (Option<String>, usize) {
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
-    let unescaped = spaced.strip_prefix('\\').unwrap_or(spaced);
-    let skipped = rest.len() - unescaped.len();
-    let candidate = unescaped;
-    let lower = candidate.to_lowercase();
+    let candidate = spaced.strip_prefix('\\').unwrap_or(spaced);
+    let skipped = rest.len() - candidate.len();
     for (word, unit) in lexicon::UNIT_WORDS {
-        let probe = word.replace('$', "\\$");
-        for spelled in [word.to_string(), probe] {
-            if let Some(after) = lower.strip_prefix(spelled.as_str()) {
-                let alphabetic = spelled.chars().next_back().is_some_and(char::is_alphabetic);
-                if alphabetic && after.chars().next().is_some_and(char::is_alphanumeric) {
-                    continue;
-                }
-                return (Some((*unit).to_owned()), skipped + spelled.len());
-            }
+        let Some(head) = candidate.get(..word.len()) else {
+            continue;
+        };
+        if head.to_lowercase() != *word {
+            continue;
         }
+        let alphabetic = word.chars().next_back().is_some_and(char::is_alphabetic);
+        let after = candidate.get(word.len()..).unwrap_or("");
+        if alphabetic && after.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        return (Some((*unit).to_owned()), skipped + word.len());
     }
     (None, 0)
 }
@@ -370,14 +372,20 @@ fn label_for(
     let line_plain = plain(raw);
     if m.bold {
         let span_end = after.find("**").map_or(after.len(), |at| at);
-        let inside = &after[..span_end.min(next_start.saturating_sub(m.end))];
+        let inside = after
+            .get(..span_end.min(next_start.saturating_sub(m.end)))
+            .unwrap_or("");
         let label = phrase(inside);
         if !label.is_empty() {
             return Some((label, true, None));
         }
     }
     if !leading || in_list || line_plain.chars().count() > PARAGRAPH_CHARS {
-        let mut label = phrase(&after[..next_start.saturating_sub(m.end).min(after.len())]);
+        let mut label = phrase(
+            after
+                .get(..next_start.saturating_sub(m.end).min(after.len()))
+                .unwrap_or(after),
+        );
         if label.is_empty() {
             label = phrase_before(raw.get(..m.start).unwrap_or(""));
         }

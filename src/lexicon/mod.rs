@@ -5,10 +5,12 @@
 //! matching code lower-cases and strips the text it compares.
 
 mod kinds;
+mod languages;
 mod months;
 mod structure;
 
 pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
+pub use languages::FUNCTION_WORDS;
 pub use months::{month_number, MONTHS, TO_BE_CONFIRMED};
 pub use structure::{
     CONTENTS_HEADINGS, MEMBER_LIST_HEADINGS, MEMBER_WORDS, NUMBERED_HEADING_PREFIXES,

@@ -174,7 +174,7 @@ fn structure_matches_gold_files() {
                 .map(|i| Value::from(array(i, "children").len()))
                 .collect();
             shapes.note(
-                Value::from(array(found, "items").len()) == expected["items"]
+                expected["items"] == array(found, "items").len()
                     && Value::from(children) == expected["children"],
             );
         }

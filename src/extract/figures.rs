@@ -35,6 +35,8 @@ const PHRASE_WORDS: usize = 8;
 const PARAGRAPH_CHARS: usize = 100;
 /// Largest number of continuation lines read as a label.
 const LABEL_LINES: usize = 4;
+/// A whole run of shares within this distance of 100 is one rounded group.
+const ROUNDED_SHARES: f64 = 5.0;
 /// Tolerance when shares must add up to 100.
 const SHARE_TOLERANCE: f64 = 0.5;
 
@@ -283,12 +285,13 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
             continue;
         };
         let (unit_text, unit_len) = unit_after(rest);
-        let currency = caps.name("currency").map(|_| "USD".to_owned());
-        let currency = match caps.name("currency").map(|m| m.as_str().trim()) {
-            Some("€") => Some("EUR".to_owned()),
-            Some(_) => currency,
-            None => None,
-        };
+        let currency = caps.name("currency").map(|m| {
+            if m.as_str().trim() == "€" {
+                "EUR".to_owned()
+            } else {
+                "USD".to_owned()
+            }
+        });
         let unit = unit_text.or(currency);
         let sign = caps.name("sign").map(|m| m.as_str().trim());
         let qualifier = match sign {
@@ -357,7 +360,6 @@ fn qualifier_before(before: &str) -> Qualifier {
 }
 
 /// The label of a figure: `(label, on the number's line, unit found on a continuation line)`.
-#[allow(clippy::too_many_arguments)]
 fn label_for(
     text: &Text,
     index: usize,
@@ -534,6 +536,32 @@ fn group_parts(found: &mut [Found]) {
     renumber_groups(found);
 }
 
+/// Left-to-right, non-overlapping stretches of at least two shares whose sum is 100.
+fn windows_of_100(run: &[usize], values: &[f64]) -> Vec<Vec<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    'outer: while start < values.len() {
+        let mut sum = 0.0;
+        for end in start..values.len() {
+            sum += values.get(end).copied().unwrap_or(0.0);
+            if end > start && (sum - 100.0).abs() <= SHARE_TOLERANCE {
+                chunks.push(
+                    run.get(start..=end)
+                        .map(<[usize]>::to_vec)
+                        .unwrap_or_default(),
+                );
+                start = end + 1;
+                continue 'outer;
+            }
+            if sum > 100.0 + SHARE_TOLERANCE {
+                break;
+            }
+        }
+        start += 1;
+    }
+    chunks
+}
+
 /// Numbers groups 1, 2… in order of their first figure.
 fn renumber_groups(found: &mut [Found]) {
     let mut order: Vec<u32> = Vec::new();
@@ -553,8 +581,9 @@ fn renumber_groups(found: &mut [Found]) {
     }
 }
 
-/// Runs of leading percentages in one section: one group if they add up to
-/// about 100, else consecutive groups of exactly 100 each, else none.
+/// Runs of leading percentages in one section: one group if the whole run
+/// adds up to about 100 (rounded shares), else every stretch of consecutive
+/// shares adding up to exactly 100 (`50 % 50 % 52 % 48 %` → two groups).
 fn group_shares(found: &mut [Found], mut group: u32) {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
@@ -580,24 +609,10 @@ fn group_shares(found: &mut [Found], mut group: u32) {
             .map(|f| f.figure.value)
             .collect();
         let total: f64 = values.iter().sum();
-        let chunks: Vec<Vec<usize>> = if (90.0..=110.0).contains(&total) {
+        let chunks = if (100.0 - ROUNDED_SHARES..=100.0 + ROUNDED_SHARES).contains(&total) {
             vec![run.clone()]
         } else {
-            let mut chunks = Vec::new();
-            let mut chunk = Vec::new();
-            let mut sum = 0.0;
-            for (&i, value) in run.iter().zip(&values) {
-                chunk.push(i);
-                sum += value;
-                if (sum - 100.0).abs() <= SHARE_TOLERANCE {
-                    chunks.push(std::mem::take(&mut chunk));
-                    sum = 0.0;
-                }
-            }
-            if !chunk.is_empty() {
-                continue;
-            }
-            chunks
+            windows_of_100(&run, &values)
         };
         for chunk in chunks.into_iter().filter(|chunk| chunk.len() >= 2) {
             group += 1;
@@ -724,6 +739,21 @@ mod tests {
                 .map(|(v, u, q, l)| (v, u, q, l.to_owned()))
                 .collect();
             assert_eq!(figures(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn shares_split_into_stretches_of_100() {
+        let cases: &[(&[f64], &[&[usize]])] = &[
+            (&[50.0, 50.0, 52.0, 48.0], &[&[0, 1], &[2, 3]]),
+            (&[16.8, 50.0, 50.0, 52.0, 48.0], &[&[1, 2], &[3, 4]]),
+            (&[61.0, 63.0], &[]),
+            (&[100.0, 20.0], &[]),
+        ];
+        for (values, want) in cases {
+            let run: Vec<usize> = (0..values.len()).collect();
+            let want: Vec<Vec<usize>> = want.iter().map(|w| w.to_vec()).collect();
+            assert_eq!(windows_of_100(&run, values), want, "{values:?}");
         }
     }
 

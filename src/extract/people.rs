@@ -27,6 +27,8 @@ use crate::markup::plain;
 use crate::model::{Member, MemberList, Person};
 use crate::normalize::Text;
 
+/// Longest role or place line, in words.
+const ROLE_WORDS_MAX: usize = 10;
 /// Longest member name, in words.
 const MEMBER_WORDS_MAX: usize = 6;
 
@@ -75,59 +77,82 @@ pub fn extract_people(text: &Text) -> PeopleFound {
     let mut last_lines: Vec<usize> = Vec::new();
     let mut index = 0;
     while index < text.lines.len() {
-        let block = block_at(text, index);
-        let Some(&first) = block.first() else {
+        let line = line_plain(text, index);
+        if is_blank(&line) {
             index += 1;
             continue;
-        };
-        let first_text = line_plain(text, first);
-        if is_people_heading(&first_text) {
-            group = Some(first_text);
+        }
+        if is_people_heading(&line) {
+            group = Some(line);
             last_lines.clear();
-            index = first + 1;
+            index += 1;
             continue;
         }
-        if group.is_some() && is_name(&first_text) {
-            for person_lines in split_people(text, &block) {
-                if let Some(person) = person_from(text, &person_lines, group.as_deref()) {
-                    found.lines.extend(&person_lines);
-                    found.people.push(person);
-                    last_lines = person_lines;
-                }
+        if group.is_none() {
+            index += 1;
+            continue;
+        }
+        if is_name(&line) {
+            let person_lines = person_lines(text, index);
+            index = person_lines.last().map_or(index + 1, |last| last + 1);
+            if let Some(person) = person_from(text, &person_lines, group.as_deref()) {
+                found.lines.extend(&person_lines);
+                found.people.push(person);
+                last_lines = person_lines;
             }
-        } else if group.is_some() && !last_lines.is_empty() && continues_person(text, &block) {
-            last_lines.extend(&block);
+            continue;
+        }
+        let after_person = last_lines.last().is_some_and(|&last| {
+            (last + 1..index).all(|i| text.lines.get(i).is_some_and(|l| is_blank(&l.text)))
+                && index <= last + 2
+        });
+        if after_person && continues_person(&line) {
+            last_lines.push(index);
             if let (Some(person), Some(last)) = (
                 person_from(text, &last_lines, group.as_deref()),
                 found.people.last_mut(),
             ) {
                 *last = person;
             }
-            found.lines.extend(&block);
+            found.lines.insert(index);
         } else {
             group = None;
             last_lines.clear();
         }
-        index = block.last().map_or(index + 1, |last| last + 1);
+        index += 1;
     }
     found
 }
 
-/// A short block of lower-case lines right after a person: the rest of their
-/// place, cut off by a line emptied when a hyphenated word was joined.
-fn continues_person(text: &Text, block: &[usize]) -> bool {
-    block.len() <= 2
-        && block.iter().all(|&i| {
-            let line = line_plain(text, i);
-            line.chars().next().is_some_and(char::is_lowercase) && word_count(&line) <= 6
-        })
+/// The lines of the person whose name is at `index`: the name, then role
+/// and place lines up to a blank line, a list heading, or the next name (a
+/// capitals line after a line that is not in capitals, or after the
+/// person's first detail line: `MÓNICA OLIVERA` / `BECARIA DE COMUNICACIÓN`
+/// / `JÚLIA PALMAROLA`).
+fn person_lines(text: &Text, index: usize) -> Vec<usize> {
+    let mut lines = vec![index];
+    let mut previous_caps = true;
+    for next in index + 1..text.lines.len() {
+        let line = line_plain(text, next);
+        let caps = is_all_caps(&line, 4);
+        let ends = is_blank(&line)
+            || is_people_heading(&line)
+            || (is_name(&line) && (lines.len() >= 2 || !previous_caps))
+            || word_count(&line) > ROLE_WORDS_MAX
+            || line.chars().any(|c| c.is_ascii_digit());
+        if ends {
+            break;
+        }
+        lines.push(next);
+        previous_caps = caps;
+    }
+    lines
 }
 
-/// The consecutive non-blank lines starting at `index` (empty if blank).
-fn block_at(text: &Text, index: usize) -> Vec<usize> {
-    (index..text.lines.len())
-        .take_while(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))
-        .collect()
+/// A lower-case line right after a person: the rest of their place, cut off
+/// by a line emptied when a hyphenated word was joined.
+fn continues_person(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase) && word_count(line) <= 6
 }
 
 fn line_plain(text: &Text, index: usize) -> String {
@@ -135,23 +160,6 @@ fn line_plain(text: &Text, index: usize) -> String {
         .get(index)
         .map(|l| plain(&l.text))
         .unwrap_or_default()
-}
-
-/// Splits a block at capitals lines that follow a non-capitals line.
-fn split_people(text: &Text, block: &[usize]) -> Vec<Vec<usize>> {
-    let mut people: Vec<Vec<usize>> = Vec::new();
-    let mut previous_caps = false;
-    for &i in block {
-        let line = line_plain(text, i);
-        let caps = is_all_caps(&line, 4);
-        if people.is_empty() || (caps && !previous_caps && is_name(&line)) {
-            people.push(vec![i]);
-        } else if let Some(current) = people.last_mut() {
-            current.push(i);
-        }
-        previous_caps = caps;
-    }
-    people
 }
 
 /// Name, role and place from a person's lines.
@@ -391,6 +399,13 @@ mod tests {
                     ("JORDI VAQUER", Some("Secretario General"), None),
                     ("KEI ARNAU", Some("técnico de administración de programas"), None),
                     ("MÓNICA OLIVERA", Some("BECARIA DE COMUNICACIÓN"), None),
+                ],
+            ),
+            (
+                "SECRETARÍA GENERAL\nMÓNICA OLIVERA\nBECARIA DE COMUNICACIÓN\nJÚLIA PALMAROLA\ntécnica de formación\nSecretaría General\nAvinyó, 15. 08002 Barcelona\n",
+                &[
+                    ("MÓNICA OLIVERA", Some("BECARIA DE COMUNICACIÓN"), None),
+                    ("JÚLIA PALMAROLA", Some("técnica de formación"), None),
                 ],
             ),
             ("CLAUDIA LÓPEZ HERNÁNDEZ\nPresidenta\n", &[]),

@@ -23,8 +23,6 @@ static SUB_BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// A bullet or numbered list item, as written on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bullet<'a> {
-    /// Leading spaces before the marker.
-    pub indent: usize,
     /// True for a nested item: an `o` sub-bullet (Word lists) or a deeper indent.
     pub nested: bool,
     /// The item text after the markers, with its markup.
@@ -42,14 +40,12 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
             .name("indent")
             .map_or(0, |m| m.as_str().chars().count());
         return Some(Bullet {
-            indent,
             nested: caps.name("sub").is_some() || indent >= 2,
             text,
         });
     }
     let caps = SUB_BULLET.captures(line)?;
     Some(Bullet {
-        indent: 0,
         nested: true,
         text: caps.name("text")?.as_str(),
     })

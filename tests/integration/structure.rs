@@ -384,3 +384,35 @@ fn structure_documents_validate_against_the_schema() {
         assert!(errors.is_empty(), "{name}: {errors:?}");
     }
 }
+
+/// PDF converters lose blank lines and bold markers; the rules must not depend on them alone.
+#[test]
+fn seeds_without_blank_lines_or_bold_keep_their_structure() {
+    let flatten = |name: &str| -> Document {
+        let source = std::fs::read_to_string(fixture(&format!("docs/{name}")))
+            .expect("the seed is readable");
+        let flat: Vec<String> = source
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| line.replace("**", ""))
+            .collect();
+        planex::convert_bytes(
+            format!("{name}.txt"),
+            flat.join("\n").as_bytes(),
+            &Config::default(),
+        )
+        .unwrap_or_else(|err| panic!("{name}: {err}"))
+    };
+    let plan = flatten("work-plan-2019.es.md");
+    assert_eq!(plan.calendar.len(), 13);
+    let report = flatten("annual-report-2023.es.md");
+    assert_eq!(report.people.len(), 57);
+    assert_eq!(report.members.len(), 10);
+    let infographic = flatten("annual-report-2021.es.md");
+    let codes: Vec<&str> = infographic
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(codes.contains(&"figures.parts_mismatch"), "{codes:?}");
+}

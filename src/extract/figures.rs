@@ -540,26 +540,35 @@ fn group_parts(found: &mut [Found]) {
 fn windows_of_100(run: &[usize], values: &[f64]) -> Vec<Vec<usize>> {
     let mut chunks = Vec::new();
     let mut start = 0;
-    'outer: while start < values.len() {
-        let mut sum = 0.0;
-        for end in start..values.len() {
-            sum += values.get(end).copied().unwrap_or(0.0);
-            if end > start && (sum - 100.0).abs() <= SHARE_TOLERANCE {
+    while start < values.len() {
+        match stretch_of_100(values, start) {
+            Some(end) => {
                 chunks.push(
                     run.get(start..=end)
                         .map(<[usize]>::to_vec)
                         .unwrap_or_default(),
                 );
                 start = end + 1;
-                continue 'outer;
             }
-            if sum > 100.0 + SHARE_TOLERANCE {
-                break;
-            }
+            None => start += 1,
         }
-        start += 1;
     }
     chunks
+}
+
+/// The end of the shortest stretch of at least two values from `start` that adds up to 100.
+fn stretch_of_100(values: &[f64], start: usize) -> Option<usize> {
+    let mut sum = 0.0;
+    for (end, value) in values.iter().enumerate().skip(start) {
+        sum += value;
+        if end > start && (sum - 100.0).abs() <= SHARE_TOLERANCE {
+            return Some(end);
+        }
+        if sum > 100.0 + SHARE_TOLERANCE {
+            return None;
+        }
+    }
+    None
 }
 
 /// Numbers groups 1, 2… in order of their first figure.

@@ -159,7 +159,7 @@ pub fn compare(left: &Document, right: &Document) -> Comparison {
         kind: EvidenceKind::Kind,
         score: f64::from(u8::from(same_kind)),
         weight: 1.0,
-        detail: format!("{:?} / {:?}", left.kind.value, right.kind.value),
+        detail: format!("{} / {}", kind_name(left), kind_name(right)),
     });
     let periods = (left.period.as_ref(), right.period.as_ref());
     let same_period = match periods {
@@ -237,10 +237,12 @@ pub fn compare(left: &Document, right: &Document) -> Comparison {
             detail: format!("{shared} shared names"),
         });
     }
+    for item in &mut evidence {
+        item.score = rounded(item.score);
+    }
     let total_weight: f64 = evidence.iter().map(|e| e.weight).sum();
     let score = if total_weight > 0.0 {
-        let raw = evidence.iter().map(|e| e.score * e.weight).sum::<f64>() / total_weight;
-        (raw * 1000.0).round() / 1000.0
+        rounded(evidence.iter().map(|e| e.score * e.weight).sum::<f64>() / total_weight)
     } else {
         0.0
     };
@@ -291,6 +293,19 @@ pub fn compare(left: &Document, right: &Document) -> Comparison {
         sections,
         events,
     }
+}
+
+/// The kind as it is serialized (`work_plan`).
+fn kind_name(document: &Document) -> String {
+    serde_json::to_value(document.kind.value)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Rounded to three decimals, for stable output.
+fn rounded(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {

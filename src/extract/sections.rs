@@ -6,8 +6,11 @@
 //! bold (`**…**`, possibly wrapped over a few lines), and short standalone
 //! lines in sentence case. The last shape is the weakest, so such a line is a
 //! heading only when what follows it is body text (a paragraph, a list, a
-//! table, a line ending in `:`), another such heading leading to body text,
-//! or, directly, a stronger heading. A short line right after a lone number
+//! table, a line ending in `:`), another such heading leading to body text
+//! (possibly across a lone number, as in `6` / `Seminario…`), or, in the
+//! title area before any body text, directly a stronger heading (a cover
+//! title over `ÍNDICE`; after the body begins, such a line is a signature
+//! like `Secretario General de Metropolis`). A short line right after a lone number
 //! (`5` / `Colaboradoras`) is an infographic label unless body text follows.
 //!
 //! Without Markdown the depth is not printed, so non-Markdown headings get
@@ -86,12 +89,16 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
     let candidate: Vec<bool> = (0..raws.len())
         .map(|i| !covered[i] && !claimed.contains(&i) && plain_candidate(&raws, &plains, i))
         .collect();
-    let shapes = Shapes {
+    let mut shapes = Shapes {
         raws: &raws,
         plains: &plains,
         strong: &strong,
         candidate: &candidate,
+        first_body: raws.len(),
     };
+    shapes.first_body = (0..raws.len())
+        .find(|&i| shapes.is_body(i))
+        .unwrap_or(raws.len());
     let mut headings = Vec::new();
     for (i, found) in strong.iter().enumerate() {
         if let Some(heading) = found {
@@ -281,6 +288,8 @@ struct Shapes<'a> {
     plains: &'a [String],
     strong: &'a [Option<Heading>],
     candidate: &'a [bool],
+    /// Index of the first body line (the end of the title area).
+    first_body: usize,
 }
 
 impl Shapes<'_> {
@@ -324,7 +333,19 @@ impl Shapes<'_> {
         if after_number || numbered {
             return false;
         }
-        if depth == 0 && self.strong.get(next).is_some_and(Option::is_some) {
+        let (next, depth) = match self.plains.get(next) {
+            // `Capacidades…` / `6` / `Seminario Internacional…`: a numbered
+            // subheading split over two lines sits between a heading and its body.
+            Some(p) if is_number_only(p) => match self.next_non_blank(next) {
+                Some(after) => (after, depth + 1),
+                None => return false,
+            },
+            _ => (next, depth),
+        };
+        if depth == 0
+            && index < self.first_body
+            && self.strong.get(next).is_some_and(Option::is_some)
+        {
             return true;
         }
         depth < MAX_CHAIN
@@ -364,6 +385,18 @@ mod tests {
                 &[(2, "Secretaría General"), (2, "Plan de trabajo 2019"), (2, "Acciones principales")],
             ),
             ("5\n\nColaboradoras\n\nMIEMBROS\n\nAntalya", &[(1, "MIEMBROS")]),
+            (
+                "\nInforme Anual 2023\n\nÍNDICE\n\nUna nota larga que ocupa una línea entera de texto corrido, con punto final.\n\nJordi Vaquer\n\nSecretario General de Metropolis\n\nPRINCIPALES RESULTADOS\n\ntext",
+                &[(2, "Informe Anual 2023"), (1, "ÍNDICE"), (1, "PRINCIPALES RESULTADOS")],
+            ),
+            (
+                "\nConocimiento\n\n5\n\nEstratégicas\n\n2\n\nPatrocinadora\n\nREUNIONES\n\n1",
+                &[(1, "REUNIONES")],
+            ),
+            (
+                "\nCapacidades\n\n6\n\nSeminario Internacional\n\nEn una visita a Guangzhou, el equipo de Metropolis colaboró con CGLU.\n",
+                &[(2, "Capacidades"), (2, "Seminario Internacional")],
+            ),
             ("Antalya\n\nKonya\n\nQingdao\n\nTánger\n", &[]),
             ("30 ALIANZAS ACTIVAS\n", &[]),
             ("- Respaldo a declaraciones políticas\n", &[]),

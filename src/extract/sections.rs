@@ -40,7 +40,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         .map(|p| regex::escape(p).replace(' ', r"\s+"))
         .collect();
     Regex::new(&format!(
-        r"(?x) ^ (?:{}) \s+ (?: \d{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—] .* )? $",
+        r"(?x) ^ (?:{}) \s+ (?: \d{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
         prefixes.join("|")
     ))
     .expect("NUMBERED is a valid pattern built from the lexicon")
@@ -208,7 +208,8 @@ fn strong_heading(raws: &[&str], plains: &[String], index: usize) -> Option<Head
     }
     let first = title.chars().next()?;
     let short = word_count(title) <= 12 && title.chars().count() <= 90;
-    if short && NUMBERED.is_match(&shape::folded(title)) {
+    let numbered_length = word_count(title) <= 20 && title.chars().count() <= 160;
+    if numbered_length && NUMBERED.is_match(&shape::folded(title)) {
         return Some(Heading {
             index,
             last: index,
@@ -280,6 +281,18 @@ fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
         && (!".,;:?!…".contains(last) || title.ends_with("...") || title.ends_with('…'))
         && word_count(title) <= 12
         && title.chars().count() <= 100
+        && !is_mark_list(title)
+}
+
+/// A line of one-character marks and words, such as a status legend
+/// (`V alcanzado 0 en proceso x no desarrollado`): not a heading.
+fn is_mark_list(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .filter(|token| token.chars().count() == 1)
+        .filter(|token| !lexicon::ONE_LETTER_WORDS.contains(&token.to_lowercase().as_str()))
+        .count()
+        >= 2
 }
 
 /// Line shapes of a whole text, for following chains of headings.
@@ -373,6 +386,15 @@ mod tests {
             ("LÍNEA DE ACCIÓN 2\n\nCapacidades", &[(1, "LÍNEA DE ACCIÓN 2")]),
             ("| Junio | • V Foro\n• Conferencia\n• Foro Chicago |\n\nOtros\n", &[]),
             ("Action line 3\nsome text", &[(1, "Action line 3")]),
+            (
+                "LÍNEA DE ACCIÓN 1^(L1) Ejercer la diplomacia urbana y la incidencia en cuestiones metropolitanas\ntext",
+                &[(1, "LÍNEA DE ACCIÓN 1^(L1) Ejercer la diplomacia urbana y la incidencia en cuestiones metropolitanas")],
+            ),
+            ("Axe 2 apprentissage entre pairs\ntext", &[(1, "Axe 2 apprentissage entre pairs")]),
+            (
+                "\nV alcanzado 0 en proceso x no desarrollado\n\nL2M2 Que los resultados de todos los proyectos se estudien activamente como un todo.\n",
+                &[],
+            ),
             ("**Plan de trabajo 2019 de la Secretaría\nGeneral**\ntext", &[(1, "Plan de trabajo 2019 de la Secretaría General")]),
             ("JUNTA DIRECTIVA\n\ntext", &[(1, "JUNTA DIRECTIVA")]),
             ("text\n\n**Ajuntament de\nBarcelona**\n", &[]),

@@ -181,3 +181,7 @@ pub const CONTENTS_HEADINGS: &[&str] = &[
     "sommaire",
     "table des matières",
 ];
+
+/// One-letter words of es, en and fr (`y`, `o`, `a`, `à`), lower case: the
+/// other one-character tokens of a line are marks or symbols.
+pub const ONE_LETTER_WORDS: &[&str] = &["y", "o", "a", "e", "u", "à", "i", "&"];

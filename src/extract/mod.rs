@@ -6,8 +6,16 @@
 //! here reads files, the clock or global state. Reconciling items with each
 //! other (totals, parts and wholes) belongs to [`check`](crate::check).
 
+mod deliverables;
+mod legend;
+mod totals;
+
+pub use deliverables::{read_plan, Plan};
+pub use legend::{conventional, meaning, read_legend, LegendReading, MarkMeaning};
+pub use totals::{read_totals, DeclaredTotals};
+
 use crate::detect::Profile;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
     ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, Person, Section,
     TotalsCounts,
@@ -27,6 +35,8 @@ pub struct Extraction {
     pub legend: Option<Legend>,
     /// Totals the document declares, if it declares any.
     pub declared_totals: Option<TotalsCounts>,
+    /// Where the first declared total was read.
+    pub declared_totals_location: Option<Location>,
     /// Sections, in document order.
     pub sections: Vec<Section>,
     /// Calendar events, in document order.
@@ -42,6 +52,27 @@ pub struct Extraction {
 }
 
 /// Runs every extractor over the text.
-pub fn extract(_text: &Text, _profile: &Profile) -> Extraction {
-    Extraction::default()
+pub fn extract(text: &Text, _profile: &Profile) -> Extraction {
+    let mut extraction = Extraction::default();
+    extract_plan(text, &mut extraction);
+    extraction
+}
+
+/// Legend, plan hierarchy and declared totals. Only a document with at least
+/// one deliverable gets a legend; the others have nothing to read it with.
+fn extract_plan(text: &Text, extraction: &mut Extraction) {
+    let legend = read_legend(&text.lines);
+    let plan = read_plan(&text.lines, &legend.legend, &legend.lines);
+    let declared = read_totals(&text.lines);
+    if !plan.deliverables.is_empty() {
+        extraction.legend = Some(legend.legend);
+        extraction.diagnostics.extend(legend.diagnostics);
+        extraction.declared_totals = declared.counts;
+        extraction.declared_totals_location = declared.location;
+        extraction.diagnostics.extend(declared.diagnostics);
+    }
+    extraction.action_lines = plan.action_lines;
+    extraction.measures = plan.measures;
+    extraction.deliverables = plan.deliverables;
+    extraction.diagnostics.extend(plan.diagnostics);
 }

@@ -5,5 +5,11 @@
 //! matching code lower-cases and strips the text it compares.
 
 mod kinds;
+mod status;
 
 pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
+
+pub use status::{
+    ConventionalMark, StatusLabel, ACTION_LINE_WORDS, CONVENTIONAL_MARKS, LEGEND_LABELS,
+    TOTAL_LABELS, TOTAL_NOUNS,
+};

@@ -4,6 +4,8 @@
 //! counted statuses, parts against wholes. It never changes what was read
 //! silently; every correction or mismatch becomes a diagnostic.
 
+mod totals;
+
 use crate::detect::Profile;
 use crate::extract::Extraction;
 use crate::model::{Document, Source, SCHEMA_VERSION};
@@ -16,7 +18,14 @@ pub fn check(
     mut diagnostics: Vec<crate::Diagnostic>,
 ) -> Document {
     diagnostics.extend(profile.diagnostics);
-    diagnostics.extend(extraction.diagnostics);
+    let mut extraction = extraction;
+    diagnostics.extend(std::mem::take(&mut extraction.diagnostics));
+    let totals = totals::reconcile(
+        &mut extraction.deliverables,
+        extraction.declared_totals,
+        extraction.declared_totals_location,
+        &mut diagnostics,
+    );
     Document {
         schema_version: SCHEMA_VERSION.to_owned(),
         planex_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -30,7 +39,7 @@ pub fn check(
         measures: extraction.measures,
         deliverables: extraction.deliverables,
         legend: extraction.legend,
-        totals: None,
+        totals,
         sections: extraction.sections,
         calendar: extraction.calendar,
         key_figures: extraction.key_figures,

@@ -1,0 +1,297 @@
+//! Declared totals against counted statuses, and inference of unknown marks.
+//!
+//! Counts the statuses of the extracted deliverables and compares them with
+//! the figures the document declares. When some marks are unknown and
+//! exactly one way of giving them statuses makes every declared figure
+//! agree, the statuses are assigned with `inferred: true` and a diagnostic
+//! naming the evidence; when more than one way fits, or none does, nothing is
+//! assigned. Mismatches are reported with both numbers and never "fixed".
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{Deliverable, Status, Totals, TotalsCounts};
+
+const STATUSES: [Status; 3] = [Status::Achieved, Status::InProgress, Status::NotDeveloped];
+
+/// Reconciles `deliverables` with the `declared` totals (read at `at`).
+/// Returns `None` when there is neither a deliverable nor a declared figure.
+pub fn reconcile(
+    deliverables: &mut [Deliverable],
+    declared: Option<TotalsCounts>,
+    at: Option<Location>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Totals> {
+    if deliverables.is_empty() && declared.is_none() {
+        return None;
+    }
+    let declared = declared.unwrap_or_default();
+    let mut inferred = 0;
+    if let Some(status) = unique_assignment(&count(deliverables), &declared) {
+        for deliverable in deliverables.iter_mut().filter(|d| d.status.is_none()) {
+            deliverable.status = Some(status);
+            deliverable.inferred = true;
+            inferred += 1;
+            diagnostics.push(
+                Diagnostic::info(
+                    "deliverables.status_inferred",
+                    format!(
+                        "{} (mark {}) inferred as {}: the document declares {}, and this is the only assignment of the unknown marks that makes the counts agree",
+                        deliverable.code,
+                        deliverable.mark.as_deref().map_or_else(|| "none".to_owned(), |m| format!("`{m}`")),
+                        status.as_str(),
+                        describe(&declared),
+                    ),
+                )
+                .at(Location::new(deliverable.page, deliverable.line)),
+            );
+        }
+    }
+    let counted = count(deliverables);
+    let unknown = u32::try_from(deliverables.iter().filter(|d| d.status.is_none()).count())
+        .unwrap_or(u32::MAX);
+    let mut agree = None;
+    for (name, declared_figure, counted_figure) in [
+        ("total", declared.total, counted.total),
+        ("achieved", declared.achieved, counted.achieved),
+        ("in progress", declared.in_progress, counted.in_progress),
+        (
+            "not developed",
+            declared.not_developed,
+            counted.not_developed,
+        ),
+    ] {
+        let Some(declared_figure) = declared_figure else {
+            continue;
+        };
+        let same = Some(declared_figure) == counted_figure;
+        agree = Some(agree.unwrap_or(true) && same);
+        if !same {
+            let counted_figure = counted_figure.unwrap_or(0);
+            let diagnostic = Diagnostic::error(
+                "totals.mismatch",
+                format!(
+                    "the document declares {declared_figure} {name}, planex counted {counted_figure}{}",
+                    if unknown > 0 { format!(" ({unknown} deliverable(s) with unknown status)") } else { String::new() }
+                ),
+            );
+            diagnostics.push(match at {
+                Some(at) => diagnostic.at(at),
+                None => diagnostic,
+            });
+        }
+    }
+    Some(Totals {
+        declared,
+        counted,
+        unknown,
+        inferred,
+        agree,
+    })
+}
+
+/// Counts by status (unknown statuses count only in the total).
+fn count(deliverables: &[Deliverable]) -> TotalsCounts {
+    let of = |status: Status| {
+        u32::try_from(
+            deliverables
+                .iter()
+                .filter(|d| d.status == Some(status))
+                .count(),
+        )
+        .ok()
+    };
+    TotalsCounts {
+        total: u32::try_from(deliverables.len()).ok(),
+        achieved: of(Status::Achieved),
+        in_progress: of(Status::InProgress),
+        not_developed: of(Status::NotDeveloped),
+    }
+}
+
+/// The status to give every unknown deliverable, when exactly one assignment
+/// of statuses to the unknown deliverables makes all declared figures agree.
+///
+/// Assignments are counted per deliverable: splitting the unknowns between
+/// two statuses can be done in several ways (which one gets which), so only
+/// an assignment that gives them all the same status can be unique.
+fn unique_assignment(counted: &TotalsCounts, declared: &TotalsCounts) -> Option<Status> {
+    let unknown = counted.total?
+        - counted.achieved.unwrap_or(0)
+        - counted.in_progress.unwrap_or(0)
+        - counted.not_developed.unwrap_or(0);
+    if unknown == 0
+        || declared
+            .total
+            .is_some_and(|total| Some(total) != counted.total)
+    {
+        return None;
+    }
+    let figures = [
+        (counted.achieved.unwrap_or(0), declared.achieved),
+        (counted.in_progress.unwrap_or(0), declared.in_progress),
+        (counted.not_developed.unwrap_or(0), declared.not_developed),
+    ];
+    let mut fitting: Vec<[u32; 3]> = Vec::new();
+    for achieved in 0..=unknown {
+        for in_progress in 0..=unknown - achieved {
+            let split = [achieved, in_progress, unknown - achieved - in_progress];
+            let fits = figures
+                .iter()
+                .zip(split)
+                .all(|((have, want), add)| want.map_or(true, |want| want == have + add));
+            if fits {
+                fitting.push(split);
+            }
+        }
+    }
+    match fitting.as_slice() {
+        [only] => {
+            let mut nonzero = STATUSES.iter().zip(only).filter(|(_, n)| **n > 0);
+            match (nonzero.next(), nonzero.next()) {
+                (Some((status, _)), None) => Some(*status),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn describe(declared: &TotalsCounts) -> String {
+    let parts: Vec<String> = [
+        ("total", declared.total),
+        ("achieved", declared.achieved),
+        ("in progress", declared.in_progress),
+        ("not developed", declared.not_developed),
+    ]
+    .into_iter()
+    .filter_map(|(name, n)| n.map(|n| format!("{n} {name}")))
+    .collect();
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Status::{Achieved, InProgress, NotDeveloped};
+
+    fn deliverables(statuses: &[Option<Status>]) -> Vec<Deliverable> {
+        statuses
+            .iter()
+            .zip(1..)
+            .map(|(status, number)| Deliverable {
+                code: format!("L1M1D{number}"),
+                action_line: 1,
+                measure: 1,
+                number,
+                measure_code: "L1M1".to_owned(),
+                action_line_code: "L1".to_owned(),
+                title: String::new(),
+                mark: Some(if status.is_some() { "V" } else { "*" }.to_owned()),
+                status: *status,
+                inferred: false,
+                repaired: false,
+                conflicting_marks: Vec::new(),
+                page: 1,
+                line: number.into(),
+            })
+            .collect()
+    }
+
+    fn declared(total: u32, a: u32, i: u32, n: u32) -> TotalsCounts {
+        TotalsCounts {
+            total: Some(total),
+            achieved: Some(a),
+            in_progress: Some(i),
+            not_developed: Some(n),
+        }
+    }
+
+    #[test]
+    fn inference_only_when_exactly_one_assignment_fits() {
+        let cases: &[(&[Option<Status>], TotalsCounts, Option<Status>)] = &[
+            // seed 000 in small: two unknowns, both must be not developed.
+            (
+                &[Some(Achieved), Some(NotDeveloped), None, None],
+                declared(4, 1, 0, 3),
+                Some(NotDeveloped),
+            ),
+            // two unknowns split one/one: two ways fit, no inference.
+            (&[Some(Achieved), None, None], declared(3, 1, 1, 1), None),
+            // totals that no assignment satisfies.
+            (&[Some(Achieved), None], declared(2, 2, 1, 0), None),
+            // declared total differs from the counted one.
+            (&[Some(Achieved), None], declared(3, 2, 0, 0), None),
+            // partial declaration: only the achieved count is known, and the gap decides it.
+            (
+                &[Some(Achieved), None],
+                TotalsCounts {
+                    achieved: Some(2),
+                    ..TotalsCounts::default()
+                },
+                Some(Achieved),
+            ),
+            // partial declaration that leaves the status open.
+            (
+                &[Some(Achieved), None],
+                TotalsCounts {
+                    total: Some(2),
+                    ..TotalsCounts::default()
+                },
+                None,
+            ),
+        ];
+        for (statuses, declared, want) in cases {
+            let mut items = deliverables(statuses);
+            let mut diagnostics = Vec::new();
+            reconcile(&mut items, Some(*declared), None, &mut diagnostics);
+            let got: Vec<Option<Status>> = items
+                .iter()
+                .filter(|d| d.mark.as_deref() == Some("*"))
+                .map(|d| d.status)
+                .collect();
+            assert!(
+                got.iter().all(|status| *status == *want),
+                "{statuses:?} {declared:?}: {got:?}"
+            );
+            assert_eq!(
+                items.iter().any(|d| d.inferred),
+                want.is_some(),
+                "{statuses:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn mismatch_reports_both_numbers() {
+        let mut items = deliverables(&[Some(Achieved), Some(InProgress)]);
+        let mut diagnostics = Vec::new();
+        let totals = reconcile(
+            &mut items,
+            Some(declared(2, 2, 0, 0)),
+            Some(Location::new(1, 7)),
+            &mut diagnostics,
+        )
+        .expect("totals");
+        assert_eq!(totals.agree, Some(false));
+        let messages: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d.code == "totals.mismatch")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "the document declares 2 achieved, planex counted 1",
+                "the document declares 0 in progress, planex counted 1"
+            ]
+        );
+        assert_eq!(items[1].status, Some(InProgress), "never silently fixed");
+    }
+
+    #[test]
+    fn no_declaration_means_agreement_unknown() {
+        let mut items = deliverables(&[Some(Achieved)]);
+        let totals = reconcile(&mut items, None, None, &mut Vec::new()).expect("totals");
+        assert_eq!(totals.agree, None);
+        assert_eq!(totals.counted.achieved, Some(1));
+    }
+}

@@ -1,0 +1,824 @@
+//! Plan items: action lines, measures and deliverables, with their marks.
+//!
+//! Owns the plan hierarchy of implementation reports: action line headings
+//! (`LÍNEA DE ACCIÓN 1^(L1) …`), measures (`L1M1 Que se hayan seguido…`) and
+//! deliverable rows (`L1M1D1 Calendario…<TAB>v`), in any of the layouts
+//! converters produce:
+//!
+//! - cells separated by tabs (text exports, PDF lines rebuilt from glyphs);
+//! - Markdown pipe tables;
+//! - the mark glued at the end of the title (`… internacionales v`);
+//! - a title wrapped over several lines, the mark on the last one;
+//! - measure and deliverable on one line with no tab between them.
+//!
+//! A code counts as a new deliverable only where a code is expected (at the
+//! start of a cell, or after the text of its own measure); a code inside
+//! prose is a reference. Codes damaged by extraction (`L2M1 D3`, `L2.M1.D3`)
+//! are read there and reported as repaired. When a code occurs more than
+//! once, the first occurrence with a mark wins; unmarked repetitions are
+//! reported once per block, different marks as an error that keeps both.
+//! Reading a mark goes through the [`legend`](super::legend); reconciling
+//! statuses with declared totals is [`check`](crate::check)'s job.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::legend::{self, MarkMeaning};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::lexicon::ACTION_LINE_WORDS;
+use crate::markup;
+use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
+use crate::normalize::Line;
+
+/// A deliverable code at the start of a cell, tolerating one space or dot
+/// at each junction (`L2M1 D3`, `L2.M1.D3`).
+static DELIVERABLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ L [\s.]? (?P<l>\d{1,3}) [\s.]? M [\s.]? (?P<m>\d{1,3}) [\s.]? D [\s.]? (?P<d>\d{1,3}) (?P<end> [^\p{L}\p{N}] | $ )",
+    )
+    .expect("DELIVERABLE_AT_START is a valid literal pattern")
+});
+
+/// A measure code at the start of a cell (`L1M1 Que…`).
+static MEASURE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ L [\s.]? (?P<l>\d{1,3}) [\s.]? M [\s.]? (?P<m>\d{1,3}) (?P<end> [^\p{L}\p{N}] | $ )")
+        .expect("MEASURE_AT_START is a valid literal pattern")
+});
+
+/// A well-formed deliverable code anywhere (references and repeated blocks).
+static DELIVERABLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bL(?P<l>\d{1,3})M(?P<m>\d{1,3})D(?P<d>\d{1,3})\b")
+        .expect("DELIVERABLE_ANYWHERE is a valid literal pattern")
+});
+
+/// A deliverable code after the end of a sentence, inside a measure cell:
+/// the row continues with no tab (`…focalizada. L1M1D1 Calendario…`).
+static DELIVERABLE_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) [.;:] \s+ (?P<code> L [\s.]? \d{1,3} [\s.]? M [\s.]? \d{1,3} [\s.]? D [\s.]? \d{1,3} ) \b")
+        .expect("DELIVERABLE_AFTER_SENTENCE is a valid literal pattern")
+});
+
+/// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
+static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let words = ACTION_LINE_WORDS
+        .iter()
+        .map(|word| regex::escape(word).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?ix) ^ (?:{words}) \s* (?P<n>\d{{1,3}}) \s* (?: \^? \s* \( \s* L \s* (?P<l>\d{{1,3}}) \s* \) )? \s* [:.\-–—]? \s* (?P<title>.*) $"
+    ))
+    .expect("ACTION_LINE_HEADING is a valid pattern built from lexicon phrases")
+});
+
+/// Leading list bullets before a code (`- L1M1D1`, `• L1M1D1`).
+const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>'];
+
+/// Punctuation that is table debris, never a mark.
+const NOT_MARKS: &[char] = &[
+    '.', ',', ';', ':', '|', '/', '\\', '(', ')', '[', ']', '\'', '"', '-', '–', '—', '_',
+];
+
+/// How many lines after its code a wrapped title may continue.
+const MAX_CONTINUATION_LINES: usize = 4;
+
+/// Repeated codes in one line of prose that make it a repeated block rather
+/// than a reference.
+const REPEATED_BLOCK_MIN_CODES: usize = 3;
+
+/// Action lines, measures and deliverables found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Action lines, by number.
+    pub action_lines: Vec<ActionLine>,
+    /// Measures, in code order.
+    pub measures: Vec<Measure>,
+    /// Deliverables, in document order.
+    pub deliverables: Vec<Deliverable>,
+    /// Everything doubtful.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One occurrence of a deliverable code where a row starts.
+#[derive(Debug, Clone)]
+struct Row {
+    code: DeliverableCode,
+    repaired: Option<String>,
+    title: Vec<String>,
+    mark: Option<String>,
+    index: usize,
+    location: Location,
+}
+
+/// One occurrence of a measure code with its text.
+#[derive(Debug, Clone)]
+struct MeasureRow {
+    action_line: u16,
+    number: u16,
+    text: Vec<String>,
+    location: Location,
+}
+
+/// What a following line may still add to.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    row: usize,
+    measure: Option<usize>,
+    lines: usize,
+}
+
+/// Scanner state over the lines of one document.
+#[derive(Debug, Default)]
+struct Scan {
+    rows: Vec<Row>,
+    measures: Vec<MeasureRow>,
+    headings: Vec<ActionLine>,
+    open: Option<Open>,
+    current_measure: Option<usize>,
+    mention_lines: Vec<(usize, Location, Vec<DeliverableCode>)>,
+}
+
+/// Reads the plan hierarchy. `legend_lines` are skipped (they hold marks but no items).
+pub fn read_plan(lines: &[Line], legend: &Legend, legend_lines: &[usize]) -> Plan {
+    let mut scan = Scan::default();
+    let mut index = 0;
+    while let Some(line) = lines.get(index) {
+        if legend_lines.contains(&index) {
+            scan.open = None;
+        } else if !line.text.trim().is_empty() {
+            scan.line(lines, index, legend);
+        }
+        index += 1;
+    }
+    scan.finish(legend)
+}
+
+impl Scan {
+    fn line(&mut self, lines: &[Line], index: usize, legend: &Legend) {
+        let Some(line) = lines.get(index) else {
+            return;
+        };
+        let location = line.location();
+        if let Some(heading) = action_line_heading(lines, index) {
+            self.headings.push(heading);
+            self.open = None;
+            self.current_measure = None;
+            return;
+        }
+        let cells = split_measure_cells(cells(&line.text));
+        let first_code = cells.iter().position(|cell| starts_with_code(cell));
+        let Some(first_code) = first_code else {
+            self.text_line(&cells, index, location, legend);
+            return;
+        };
+        if first_code > 0 {
+            if let Some(measure) = self.current_measure.and_then(|m| self.measures.get_mut(m)) {
+                if !ends_sentence(measure.text.last()) {
+                    measure.text.extend(cells.iter().take(first_code).cloned());
+                }
+            }
+        }
+        self.open = None;
+        let mut at = first_code;
+        while let Some(cell) = cells.get(at) {
+            if let Some((code, repaired, rest)) = deliverable_at_start(cell) {
+                let mut title: Vec<String> = vec![rest.to_owned()];
+                title.retain(|part| !part.is_empty());
+                let mut mark = None;
+                at += 1;
+                while let Some(next) = cells.get(at) {
+                    if starts_with_code(next) {
+                        break;
+                    }
+                    at += 1;
+                    if mark.is_some() {
+                        continue;
+                    }
+                    if !title.is_empty() && is_mark_cell(next) {
+                        mark = Some(next.clone());
+                    } else {
+                        title.push(next.clone());
+                    }
+                }
+                if mark.is_none() {
+                    mark = take_glued_mark(&mut title, legend);
+                }
+                self.rows.push(Row {
+                    code,
+                    repaired,
+                    title,
+                    mark: mark.clone(),
+                    index,
+                    location,
+                });
+                self.open = mark.is_none().then_some(Open {
+                    row: self.rows.len() - 1,
+                    measure: self.current_measure,
+                    lines: 0,
+                });
+            } else if let Some((action_line, number, rest)) = measure_at_start(cell) {
+                let mut text: Vec<String> = vec![rest.to_owned()];
+                text.retain(|part| !part.is_empty());
+                at += 1;
+                while let Some(next) = cells.get(at) {
+                    if starts_with_code(next) {
+                        break;
+                    }
+                    text.push(next.clone());
+                    at += 1;
+                }
+                self.measures.push(MeasureRow {
+                    action_line,
+                    number,
+                    text,
+                    location,
+                });
+                self.current_measure = Some(self.measures.len() - 1);
+            } else {
+                at += 1;
+            }
+        }
+    }
+
+    /// A line with no code where a row starts: a continuation of an open
+    /// row, a repeated block, a reference in prose, or nothing of ours.
+    fn text_line(&mut self, cells: &[String], index: usize, location: Location, legend: &Legend) {
+        let mentions: Vec<DeliverableCode> = cells
+            .iter()
+            .flat_map(|cell| DELIVERABLE_ANYWHERE.captures_iter(cell))
+            .filter_map(|caps| code_from(&caps))
+            .collect();
+        if !mentions.is_empty() {
+            self.open = None;
+            if mentions.len() >= REPEATED_BLOCK_MIN_CODES {
+                self.mention_lines.push((index, location, mentions));
+            }
+            return;
+        }
+        let Some(open) = self.open else {
+            return;
+        };
+        if open.lines >= MAX_CONTINUATION_LINES || is_debris(cells) {
+            return;
+        }
+        let mut parts: Vec<String> = cells.to_vec();
+        let mut mark = None;
+        if parts.len() > 1 && parts.last().is_some_and(|last| is_mark_cell(last)) {
+            mark = parts.pop();
+        } else if parts.len() == 1
+            && parts
+                .first()
+                .is_some_and(|only| is_mark_token(only, legend))
+        {
+            mark = parts.pop();
+        } else {
+            mark = mark.or_else(|| take_glued_mark(&mut parts, legend));
+        }
+        let starts_lower = parts
+            .first()
+            .and_then(|first| first.chars().next())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+        if !(starts_lower || mark.is_some()) {
+            self.open = None;
+            return;
+        }
+        if parts.len() > 1 {
+            let title_part = parts.pop();
+            if let Some(measure) = open.measure.and_then(|m| self.measures.get_mut(m)) {
+                measure.text.extend(parts.drain(..));
+            }
+            parts.extend(title_part);
+        }
+        let Some(row) = self.rows.get_mut(open.row) else {
+            return;
+        };
+        row.title.extend(parts);
+        row.mark = mark;
+        self.open = row.mark.is_none().then_some(Open {
+            lines: open.lines + 1,
+            ..open
+        });
+    }
+
+    fn finish(self, legend: &Legend) -> Plan {
+        let mut diagnostics = Vec::new();
+        let mut by_code: BTreeMap<DeliverableCode, Vec<usize>> = BTreeMap::new();
+        for (at, row) in self.rows.iter().enumerate() {
+            by_code.entry(row.code).or_default().push(at);
+        }
+        let mut winners: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut repeated: Vec<(usize, Location, DeliverableCode)> = Vec::new();
+        for (code, occurrences) in &by_code {
+            let winner = occurrences
+                .iter()
+                .copied()
+                .find(|&at| self.rows.get(at).is_some_and(|row| row.mark.is_some()))
+                .or_else(|| occurrences.first().copied());
+            let Some(winner) = winner else {
+                continue;
+            };
+            let Some(winning) = self.rows.get(winner) else {
+                continue;
+            };
+            let mut conflicting = Vec::new();
+            for &other_at in occurrences.iter().filter(|&&at| at != winner) {
+                let Some(other) = self.rows.get(other_at) else {
+                    continue;
+                };
+                match (&winning.mark, &other.mark) {
+                    (_, None) => repeated.push((other.index, other.location, *code)),
+                    (Some(kept), Some(mark)) if kept != mark => {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "deliverables.conflicting_marks",
+                                format!(
+                                    "{code} is marked `{kept}` at page {} line {} and `{mark}` at page {} line {}; the first is kept, both are in `conflicting_marks`",
+                                    winning.location.page, winning.location.line, other.location.page, other.location.line
+                                ),
+                            )
+                            .at(other.location),
+                        );
+                        conflicting.push(mark.clone());
+                    }
+                    _ => diagnostics.push(
+                        Diagnostic::info(
+                            "deliverables.duplicate",
+                            format!("{code} appears again with the same mark; the first occurrence is kept"),
+                        )
+                        .at(other.location),
+                    ),
+                }
+            }
+            winners.push((winner, conflicting));
+        }
+        winners.sort_by_key(|(at, _)| *at);
+
+        let known: Vec<DeliverableCode> = winners
+            .iter()
+            .filter_map(|(at, _)| self.rows.get(*at).map(|row| row.code))
+            .collect();
+        for (index, location, mentions) in &self.mention_lines {
+            if mentions.iter().filter(|code| known.contains(code)).count() * 2 >= mentions.len() {
+                repeated.extend(mentions.iter().map(|code| (*index, *location, *code)));
+            }
+        }
+        diagnostics.extend(repeated_block_diagnostics(repeated));
+
+        let mut deliverables = Vec::new();
+        let mut variants: BTreeMap<String, (String, usize, Location)> = BTreeMap::new();
+        for (at, conflicting) in winners {
+            let Some(row) = self.rows.get(at) else {
+                continue;
+            };
+            let code = row.code;
+            if let Some(raw) = &row.repaired {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "deliverables.code_repaired",
+                        format!("code `{raw}` is damaged; read as {code}"),
+                    )
+                    .at(row.location),
+                );
+            }
+            let status = match &row.mark {
+                None => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "deliverables.missing_mark",
+                            format!("{code} has no status mark"),
+                        )
+                        .at(row.location),
+                    );
+                    None
+                }
+                Some(mark) => {
+                    let meaning = legend::meaning(legend, mark);
+                    match &meaning {
+                        MarkMeaning::Unknown => diagnostics.push(
+                            Diagnostic::warning(
+                                "deliverables.unknown_mark",
+                                format!("{code} is marked `{mark}`, which neither the legend nor the conventional table defines; its status is unknown"),
+                            )
+                            .at(row.location),
+                        ),
+                        MarkMeaning::Variant { status, of } => {
+                            let entry = variants.entry(mark.clone()).or_insert_with(|| {
+                                (format!("legend mark `{of}` ({})", status.as_str()), 0, row.location)
+                            });
+                            entry.1 += 1;
+                        }
+                        MarkMeaning::Conventional(status) if legend.source == crate::model::LegendSource::Document => {
+                            let entry = variants.entry(mark.clone()).or_insert_with(|| {
+                                (format!("the conventional table ({}); the legend does not list it", status.as_str()), 0, row.location)
+                            });
+                            entry.1 += 1;
+                        }
+                        _ => {}
+                    }
+                    meaning.status()
+                }
+            };
+            deliverables.push(Deliverable {
+                code: code.to_string(),
+                action_line: code.action_line,
+                measure: code.measure,
+                number: code.number,
+                measure_code: code.measure_code(),
+                action_line_code: code.action_line_code(),
+                title: clean_title(&row.title),
+                mark: row.mark.clone(),
+                status,
+                inferred: false,
+                repaired: row.repaired.is_some(),
+                conflicting_marks: conflicting,
+                page: row.location.page,
+                line: row.location.line,
+            });
+        }
+        for (mark, (read_as, count, location)) in variants {
+            diagnostics.push(
+                Diagnostic::info(
+                    "deliverables.mark_variant",
+                    format!("mark `{mark}` ({count} deliverable(s), first here) read as {read_as}"),
+                )
+                .at(location),
+            );
+        }
+
+        let measures = assemble_measures(&self.measures, &deliverables, &mut diagnostics);
+        let action_lines =
+            assemble_action_lines(self.headings, &measures, &deliverables, &mut diagnostics);
+        diagnostics.extend(numbering_gaps(&measures, &deliverables));
+        Plan {
+            action_lines,
+            measures,
+            deliverables,
+            diagnostics,
+        }
+    }
+}
+
+/// One diagnostic per block of consecutive lines that repeat known codes without marks.
+fn repeated_block_diagnostics(
+    mut repeated: Vec<(usize, Location, DeliverableCode)>,
+) -> Vec<Diagnostic> {
+    repeated.sort_by_key(|(index, _, code)| (*index, *code));
+    repeated.dedup();
+    let mut blocks: Vec<(usize, Location, Vec<DeliverableCode>)> = Vec::new();
+    for (index, location, code) in repeated {
+        match blocks.last_mut() {
+            Some((last, _, codes)) if index <= *last + 2 => {
+                *last = index;
+                codes.push(code);
+            }
+            _ => blocks.push((index, location, vec![code])),
+        }
+    }
+    blocks
+        .into_iter()
+        .map(|(_, location, mut codes)| {
+            codes.sort();
+            codes.dedup();
+            let first = codes.first().map(ToString::to_string).unwrap_or_default();
+            let last = codes.last().map(ToString::to_string).unwrap_or_default();
+            Diagnostic::warning(
+                "deliverables.repeated_block",
+                format!(
+                    "{} code(s) from {first} to {last} are repeated without marks; the repetition is ignored and the marked occurrences are kept",
+                    codes.len()
+                ),
+            )
+            .at(location)
+        })
+        .collect()
+}
+
+fn assemble_measures(
+    rows: &[MeasureRow],
+    deliverables: &[Deliverable],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Measure> {
+    let mut measures: BTreeMap<(u16, u16), Measure> = BTreeMap::new();
+    for row in rows {
+        let text = clean_title(&row.text);
+        let entry = measures
+            .entry((row.action_line, row.number))
+            .or_insert_with(|| Measure {
+                code: format!("L{}M{}", row.action_line, row.number),
+                action_line: row.action_line,
+                number: row.number,
+                text: None,
+                page: Some(row.location.page),
+                line: Some(row.location.line),
+            });
+        if entry.text.is_none() && !text.is_empty() {
+            entry.text = Some(text);
+            entry.page = Some(row.location.page);
+            entry.line = Some(row.location.line);
+        }
+    }
+    for deliverable in deliverables {
+        measures
+            .entry((deliverable.action_line, deliverable.measure))
+            .or_insert_with(|| Measure {
+                code: deliverable.measure_code.clone(),
+                action_line: deliverable.action_line,
+                number: deliverable.measure,
+                text: None,
+                page: None,
+                line: None,
+            });
+    }
+    for measure in measures.values().filter(|measure| measure.text.is_none()) {
+        let first = deliverables.iter().find(|d| d.measure_code == measure.code);
+        let diagnostic = Diagnostic::warning(
+            "deliverables.measure_without_text",
+            format!(
+                "measure {} has deliverables but the document never states its text",
+                measure.code
+            ),
+        );
+        diagnostics.push(match first {
+            Some(first) => diagnostic.at(Location::new(first.page, first.line)),
+            None => diagnostic,
+        });
+    }
+    measures.into_values().collect()
+}
+
+fn assemble_action_lines(
+    headings: Vec<ActionLine>,
+    measures: &[Measure],
+    deliverables: &[Deliverable],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ActionLine> {
+    let mut lines: BTreeMap<u16, ActionLine> = BTreeMap::new();
+    for heading in headings {
+        lines.entry(heading.number).or_insert(heading);
+    }
+    let used = measures.iter().map(|measure| measure.action_line).chain(
+        deliverables
+            .iter()
+            .map(|deliverable| deliverable.action_line),
+    );
+    for number in used {
+        lines.entry(number).or_insert_with(|| {
+            diagnostics.push(Diagnostic::info(
+                "deliverables.action_line_without_title",
+                format!("action line L{number} has items but no heading"),
+            ));
+            ActionLine {
+                code: format!("L{number}"),
+                number,
+                title: None,
+                page: None,
+                line: None,
+            }
+        });
+    }
+    lines.into_values().collect()
+}
+
+/// `D1` then `D3`, `M1` then `M5`: information, never an error.
+fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut measure_numbers: BTreeMap<u16, Vec<u16>> = BTreeMap::new();
+    for measure in measures {
+        measure_numbers
+            .entry(measure.action_line)
+            .or_default()
+            .push(measure.number);
+    }
+    for (line, numbers) in &measure_numbers {
+        for missing in missing_numbers(numbers) {
+            diagnostics.push(Diagnostic::info(
+                "deliverables.numbering_gap",
+                format!("action line L{line} has no measure L{line}M{missing}"),
+            ));
+        }
+    }
+    let mut deliverable_numbers: BTreeMap<&str, (Vec<u16>, Location)> = BTreeMap::new();
+    for deliverable in deliverables {
+        deliverable_numbers
+            .entry(deliverable.measure_code.as_str())
+            .or_insert_with(|| {
+                (
+                    Vec::new(),
+                    Location::new(deliverable.page, deliverable.line),
+                )
+            })
+            .0
+            .push(deliverable.number);
+    }
+    for (measure, (numbers, location)) in &deliverable_numbers {
+        for missing in missing_numbers(numbers) {
+            diagnostics.push(
+                Diagnostic::info(
+                    "deliverables.numbering_gap",
+                    format!("measure {measure} has no deliverable {measure}D{missing}"),
+                )
+                .at(*location),
+            );
+        }
+    }
+    diagnostics
+}
+
+fn missing_numbers(numbers: &[u16]) -> Vec<u16> {
+    let max = numbers.iter().copied().max().unwrap_or(0);
+    (1..max).filter(|n| !numbers.contains(n)).collect()
+}
+
+/// The line as cells: Markdown pipe cells, else tab-separated cells; markup
+/// removed, empty cells and table separator rows dropped.
+fn cells(text: &str) -> Vec<String> {
+    let trimmed = text.trim();
+    let raw: Vec<&str> = if trimmed.starts_with('|') {
+        if trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        {
+            return Vec::new();
+        }
+        trimmed.split('|').collect()
+    } else {
+        text.split('\t').collect()
+    };
+    raw.into_iter()
+        .map(markup::plain)
+        .map(|cell| cell.trim().to_owned())
+        .filter(|cell| !cell.is_empty())
+        .collect()
+}
+
+/// Splits a measure cell that runs on into its first deliverable
+/// (`L1M1 Que… focalizada. L1M1D1 Calendario…`) at that deliverable's code.
+fn split_measure_cells(cells: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let measure = measure_at_start(&cell).map(|(line, number, _)| (line, number));
+        let split = measure.and_then(|(line, number)| {
+            DELIVERABLE_AFTER_SENTENCE
+                .captures_iter(&cell)
+                .find_map(|caps| {
+                    let code_match = caps.name("code")?;
+                    let (code, _, _) = deliverable_at_start(code_match.as_str())?;
+                    (code.action_line == line && code.measure == number)
+                        .then_some(code_match.start())
+                })
+        });
+        match split.and_then(|at| Some((cell.get(..at)?, cell.get(at..)?))) {
+            Some((measure_part, deliverable_part)) => {
+                out.push(measure_part.trim().to_owned());
+                out.push(deliverable_part.trim().to_owned());
+            }
+            None => out.push(cell),
+        }
+    }
+    out
+}
+
+fn strip_bullet(cell: &str) -> &str {
+    let trimmed = cell.trim_start();
+    match trimmed.strip_prefix(BULLETS) {
+        Some(rest) if rest.starts_with(' ') => rest.trim_start(),
+        _ => trimmed,
+    }
+}
+
+fn code_from(caps: &regex::Captures<'_>) -> Option<DeliverableCode> {
+    let number = |name: &str| caps.name(name)?.as_str().parse::<u16>().ok();
+    Some(DeliverableCode {
+        action_line: number("l")?,
+        measure: number("m")?,
+        number: number("d")?,
+    })
+}
+
+/// The code at the start of a cell, whether it was damaged (`Some(raw)`), and the rest.
+fn deliverable_at_start(cell: &str) -> Option<(DeliverableCode, Option<String>, &str)> {
+    let cell = strip_bullet(cell);
+    let caps = DELIVERABLE_AT_START.captures(cell)?;
+    let code = code_from(&caps)?;
+    let end = caps.name("end").map_or(cell.len(), |end| end.start());
+    let raw = cell.get(..end)?;
+    let repaired = (raw != code.to_string()).then(|| raw.to_owned());
+    Some((code, repaired, cell.get(end..)?.trim()))
+}
+
+/// The measure code at the start of a cell (not a deliverable code) and the rest.
+fn measure_at_start(cell: &str) -> Option<(u16, u16, &str)> {
+    let cell = strip_bullet(cell);
+    if DELIVERABLE_AT_START.is_match(cell) {
+        return None;
+    }
+    let caps = MEASURE_AT_START.captures(cell)?;
+    let line = caps.name("l")?.as_str().parse().ok()?;
+    let number = caps.name("m")?.as_str().parse().ok()?;
+    let end = caps.name("end").map_or(cell.len(), |end| end.start());
+    Some((line, number, cell.get(end..)?.trim()))
+}
+
+fn starts_with_code(cell: &str) -> bool {
+    deliverable_at_start(cell).is_some() || measure_at_start(cell).is_some()
+}
+
+/// A cell that holds only a mark, known or not: at most two characters, no
+/// space, and not table punctuation.
+fn is_mark_cell(cell: &str) -> bool {
+    let count = cell.chars().count();
+    (1..=2).contains(&count)
+        && !cell.chars().any(char::is_whitespace)
+        && !cell.chars().all(|c| NOT_MARKS.contains(&c))
+}
+
+/// A token that may stand for a mark at the end of a title or alone on a
+/// line: a mark the legend or the conventional table knows, or a single
+/// symbol that is neither a letter, a digit nor table punctuation (`*`).
+fn is_mark_token(token: &str, legend: &Legend) -> bool {
+    let mut chars = token.chars();
+    let single_symbol = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_alphanumeric() && !NOT_MARKS.contains(&c));
+    single_symbol || legend::meaning(legend, token) != MarkMeaning::Unknown
+}
+
+/// Takes a mark glued at the end of the last title part (`… internacionales v`).
+fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
+    let last = parts.last_mut()?;
+    let (rest, token) = last.rsplit_once(' ')?;
+    if rest.trim().is_empty() || !is_mark_token(token, legend) {
+        return None;
+    }
+    let mark = token.to_owned();
+    *last = rest.trim_end().to_owned();
+    Some(mark)
+}
+
+/// A line of table debris (`<u>.</u>	i`): no word of two letters or digits.
+fn is_debris(cells: &[String]) -> bool {
+    cells.iter().all(|cell| {
+        !cell
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.chars().count() >= 2)
+    }) && cells.len() > 1
+}
+
+fn ends_sentence(text: Option<&String>) -> bool {
+    text.map_or(true, |text| text.trim_end().ends_with(['.', '!', '?']))
+}
+
+/// Joins title parts and drops trailing debris (table punctuation, a stray
+/// single character left by a broken cell).
+fn clean_title(parts: &[String]) -> String {
+    let joined = parts.join(" ");
+    let mut title = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    loop {
+        let trimmed = title
+            .trim_end_matches(['|', '\\', '·', '–', '—', ' '])
+            .to_owned();
+        let stray = trimmed
+            .rsplit_once(' ')
+            .filter(|(_, last)| {
+                last.chars().count() == 1
+                    && last
+                        .chars()
+                        .all(|c| NOT_MARKS.contains(&c) && c != ')' && c != '.')
+            })
+            .map(|(rest, _)| rest.to_owned());
+        match stray {
+            Some(rest) => title = rest,
+            None if trimmed.len() == title.len() => return title,
+            None => title = trimmed,
+        }
+    }
+}
+
+/// An action line heading at `index`, its title taken from the next line
+/// when the heading line holds only the number.
+fn action_line_heading(lines: &[Line], index: usize) -> Option<ActionLine> {
+    let line = lines.get(index)?;
+    let plain = markup::plain(&line.text.replace('\t', " "));
+    let caps = ACTION_LINE_HEADING.captures(&plain)?;
+    let number: u16 = caps.name("n")?.as_str().parse().ok()?;
+    let mut title = caps
+        .name("title")
+        .map(|t| t.as_str().trim().to_owned())
+        .filter(|t| !t.is_empty());
+    if title.is_none() {
+        title = lines
+            .iter()
+            .skip(index + 1)
+            .take(3)
+            .map(|next| markup::plain(&next.text))
+            .find(|next| !next.is_empty())
+            .filter(|next| !starts_with_code(next) && ACTION_LINE_HEADING.captures(next).is_none());
+    }
+    Some(ActionLine {
+        code: format!("L{number}"),
+        number,
+        title,
+        page: Some(line.page),
+        line: Some(line.number),
+    })
+}

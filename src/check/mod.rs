@@ -6,6 +6,8 @@
 
 mod totals;
 
+pub use totals::reconcile as reconcile_totals;
+
 use crate::detect::Profile;
 use crate::extract::Extraction;
 use crate::model::{Document, Source, SCHEMA_VERSION};

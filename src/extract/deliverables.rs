@@ -822,3 +822,248 @@ fn action_line_heading(lines: &[Line], index: usize) -> Option<ActionLine> {
         line: Some(line.number),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::legend;
+    use crate::model::Status;
+    use crate::normalize::Text;
+    use proptest::prelude::*;
+
+    fn plan(text: &str) -> Plan {
+        let text = Text::from_plain(text);
+        let reading = legend::read_legend(&text.lines);
+        read_plan(&text.lines, &reading.legend, &reading.lines)
+    }
+
+    fn rows(plan: &Plan) -> Vec<(String, String, Option<String>)> {
+        plan.deliverables
+            .iter()
+            .map(|d| (d.code.clone(), d.title.clone(), d.mark.clone()))
+            .collect()
+    }
+
+    fn row(code: &str, title: &str, mark: Option<&str>) -> (String, String, Option<String>) {
+        (code.to_owned(), title.to_owned(), mark.map(str::to_owned))
+    }
+
+    fn codes(plan: &Plan) -> Vec<&str> {
+        plan.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn layouts_of_one_row() {
+        let want = [row(
+            "L1M1D1",
+            "Calendario de acontecimientos internacionales",
+            Some("v"),
+        )];
+        for (layout, text) in [
+            ("tab", "L1M1 Que se hayan seguido.\tL1M1D1 Calendario de acontecimientos internacionales\tv"),
+            ("glued mark", "L1M1D1 Calendario de acontecimientos internacionales v"),
+            ("wrapped", "L1M1D1 Calendario de\nacontecimientos\ninternacionales v"),
+            ("wrapped, mark alone", "L1M1D1 Calendario de acontecimientos internacionales\nv"),
+            ("no tab after measure", "L1M1 Que se hayan seguido. L1M1D1 Calendario de acontecimientos internacionales v"),
+            ("pipe table", "| Code | Deliverable | Status |\n|---|---|---|\n| L1M1D1 | Calendario de acontecimientos internacionales | v |"),
+            ("bold pipe table", "| **L1M1D1** | Calendario de acontecimientos internacionales | **v** |"),
+            ("bullet", "- L1M1D1 Calendario de acontecimientos internacionales\tv"),
+            ("page number after mark", "\tL1M1D1 Calendario de acontecimientos internacionales\tv\t12"),
+        ] {
+            assert_eq!(rows(&plan(text)), want, "layout {layout}");
+        }
+    }
+
+    #[test]
+    fn measure_text_wrapped_in_the_left_column() {
+        let plan = plan("L1M1 Que se hayan seguido\tL1M1D1 Calendario\tV\nde cerca los temas.\tL1M1D2 Presencia\t0");
+        let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
+        assert_eq!(texts, [Some("Que se hayan seguido de cerca los temas.")]);
+        assert_eq!(plan.deliverables.len(), 2);
+    }
+
+    #[test]
+    fn damaged_codes_are_repaired_where_a_code_is_expected() {
+        for (text, raw) in [
+            (
+                "\tL2M1 D3 Convocatoria anual de proyectos piloto\tv",
+                "L2M1 D3",
+            ),
+            (
+                "\tL2.M1.D3 Convocatoria anual de proyectos piloto\tv",
+                "L2.M1.D3",
+            ),
+            (
+                "\tL 2M1D3 Convocatoria anual de proyectos piloto\tv",
+                "L 2M1D3",
+            ),
+        ] {
+            let plan = plan(text);
+            assert_eq!(
+                rows(&plan),
+                [row(
+                    "L2M1D3",
+                    "Convocatoria anual de proyectos piloto",
+                    Some("v")
+                )],
+                "{text:?}"
+            );
+            assert!(plan.deliverables[0].repaired);
+            let repaired: Vec<&Diagnostic> = plan
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "deliverables.code_repaired")
+                .collect();
+            assert_eq!(repaired.len(), 1, "{text:?}");
+            assert!(repaired[0].message.contains(raw), "{}", repaired[0].message);
+        }
+    }
+
+    #[test]
+    fn references_in_prose_are_not_deliverables() {
+        let plan = plan(
+            "\tL2M3D1 Documento temático\tV\nEste documento, como se describe en L2M3D1, y el L2M4D1 se publicaron.\nAs described in L2M3D1 the paper was delayed.",
+        );
+        assert_eq!(
+            rows(&plan),
+            [row("L2M3D1", "Documento temático", Some("V"))]
+        );
+        assert!(!codes(&plan).contains(&"deliverables.repeated_block"));
+    }
+
+    #[test]
+    fn repeated_block_keeps_marked_titles_and_is_reported_once() {
+        let plan = plan(
+            "L3M5D1 Estrategia\tV\nL3M5D2 Convenio\tV\nL3M5D3 Planes\t0\n\tEstrategia L3M5D2 Convenio L3M5D3 Planes L3M6D1 Otro\nL3M5D2 Planes\nL3M5D3 Otro\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L3M5D1", "Estrategia", Some("V")),
+                row("L3M5D2", "Convenio", Some("V")),
+                row("L3M5D3", "Planes", Some("0"))
+            ]
+        );
+        assert_eq!(
+            codes(&plan)
+                .iter()
+                .filter(|c| **c == "deliverables.repeated_block")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn first_marked_occurrence_wins_and_conflicts_keep_both_marks() {
+        let plan = plan("L1M1D1 Sin marca\nL1M1D1 Con marca\tV\nL1M1D1 Otra\tx\n");
+        assert_eq!(rows(&plan), [row("L1M1D1", "Con marca", Some("V"))]);
+        assert_eq!(plan.deliverables[0].conflicting_marks, ["x"]);
+        let conflict = plan
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "deliverables.conflicting_marks")
+            .expect("conflict");
+        assert_eq!(conflict.severity, crate::diagnostic::Severity::Error);
+        assert!(conflict.message.contains("`V`") && conflict.message.contains("`x`"));
+    }
+
+    #[test]
+    fn hierarchy_gaps_and_missing_texts() {
+        let plan = plan(
+            "ACTION LINE 1 (L1) Urban diplomacy\nL1M1 Measure one.\tL1M1D1 First\tV\n\tL1M1D3 Third\t✓\nL1M5D1 Fifth measure\tx\nLIGNE D’ACTION 2 (L2)\nRenforcer les capacités\n",
+        );
+        let titles: Vec<(&str, Option<&str>)> = plan
+            .action_lines
+            .iter()
+            .map(|a| (a.code.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("L1", Some("Urban diplomacy")),
+                ("L2", Some("Renforcer les capacités"))
+            ]
+        );
+        let measures: Vec<(&str, bool)> = plan
+            .measures
+            .iter()
+            .map(|m| (m.code.as_str(), m.text.is_some()))
+            .collect();
+        assert_eq!(measures, [("L1M1", true), ("L1M5", false)]);
+        let gaps: Vec<&str> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "deliverables.numbering_gap")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            gaps,
+            [
+                "action line L1 has no measure L1M2",
+                "action line L1 has no measure L1M3",
+                "action line L1 has no measure L1M4",
+                "measure L1M1 has no deliverable L1M1D2"
+            ]
+        );
+        assert!(plan
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "deliverables.numbering_gap"
+                || d.severity == crate::diagnostic::Severity::Info));
+        assert!(codes(&plan).contains(&"deliverables.measure_without_text"));
+    }
+
+    #[test]
+    fn action_line_heading_noise() {
+        let plan =
+            plan("LÍNEA DE ACCIÓN 1^(L1) Ejercer la diplomacia urbana\n\tL1M1D1 Calendario\tV");
+        assert_eq!(
+            plan.action_lines[0].title.as_deref(),
+            Some("Ejercer la diplomacia urbana")
+        );
+        assert_eq!(
+            (plan.action_lines[0].page, plan.action_lines[0].line),
+            (Some(1), Some(1))
+        );
+    }
+
+    #[test]
+    fn marks_unknown_missing_and_variants() {
+        let plan = plan("V alcanzado 0 en proceso x no desarrollado\n\tL1M1D1 Uno\t*\n\tL1M1D2 Dos\t٧\n\tL1M1D3 Tres\n\n");
+        let statuses: Vec<Option<Status>> = plan.deliverables.iter().map(|d| d.status).collect();
+        assert_eq!(statuses, [None, Some(Status::Achieved), None]);
+        let codes = codes(&plan);
+        for code in [
+            "deliverables.unknown_mark",
+            "deliverables.mark_variant",
+            "deliverables.missing_mark",
+        ] {
+            assert!(codes.contains(&code), "{code} missing from {codes:?}");
+        }
+    }
+
+    #[test]
+    fn table_debris_is_not_a_title_or_a_mark() {
+        let plan = plan("\tL2M5D2 Calendario de acontecimientos\tV\n\t<u>.</u>\ti\n\nV alcanzado 0 en proceso x no desarrollado\n");
+        assert_eq!(
+            rows(&plan),
+            [row("L2M5D2", "Calendario de acontecimientos", Some("V"))]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(text in "\\PC*") {
+            let _ = crate::extract::extract(&Text::from_plain(&text), &crate::detect::Profile::unknown());
+        }
+
+        #[test]
+        fn code_like_text_never_panics(text in "([LMD. \t|*×٧vV0-9\n]|L1M1D1|L99999M1D1|Achieved: 9|V alcanzado){0,40}") {
+            let text = Text::from_plain(&text);
+            let extraction = crate::extract::extract(&text, &crate::detect::Profile::unknown());
+            let mut diagnostics = Vec::new();
+            let mut deliverables = extraction.deliverables;
+            let _ = crate::check::reconcile_totals(&mut deliverables, extraction.declared_totals, None, &mut diagnostics);
+        }
+    }
+}

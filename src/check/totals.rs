@@ -25,7 +25,33 @@ pub fn reconcile(
     }
     let declared = declared.unwrap_or_default();
     let mut inferred = 0;
-    if let Some(status) = unique_assignment(&count(deliverables), &declared) {
+    let inference = infer(&count(deliverables), &declared);
+    if let Inference::Ambiguous(ways) = inference {
+        let unknown_codes: Vec<&str> = deliverables
+            .iter()
+            .filter(|d| d.status.is_none())
+            .map(|d| d.code.as_str())
+            .collect();
+        let why = if ways == 0 {
+            "no assignment of statuses makes the counts agree".to_owned()
+        } else {
+            format!("{ways} different assignments of statuses make the counts agree")
+        };
+        let diagnostic = Diagnostic::warning(
+            "deliverables.status_not_inferred",
+            format!(
+                "{} deliverable(s) with unknown status ({}): the document declares {}, but {why}, so none is inferred",
+                unknown_codes.len(),
+                unknown_codes.join(", "),
+                describe(&declared),
+            ),
+        );
+        diagnostics.push(match at {
+            Some(at) => diagnostic.at(at),
+            None => diagnostic,
+        });
+    }
+    if let Inference::Unique(status) = inference {
         for deliverable in deliverables.iter_mut().filter(|d| d.status.is_none()) {
             deliverable.status = Some(status);
             deliverable.inferred = true;
@@ -107,30 +133,47 @@ fn count(deliverables: &[Deliverable]) -> TotalsCounts {
     }
 }
 
-/// The status to give every unknown deliverable, when exactly one assignment
-/// of statuses to the unknown deliverables makes all declared figures agree.
+/// What the declared totals say about the unknown statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inference {
+    /// Nothing to infer: no unknown status, or no declared status count.
+    Nothing,
+    /// Exactly one assignment fits: every unknown gets this status.
+    Unique(Status),
+    /// This many assignments fit (0: none does).
+    Ambiguous(u64),
+}
+
+/// Counts the assignments of statuses to the unknown deliverables that make
+/// every declared figure agree.
 ///
 /// Assignments are counted per deliverable: splitting the unknowns between
 /// two statuses can be done in several ways (which one gets which), so only
 /// an assignment that gives them all the same status can be unique.
-fn unique_assignment(counted: &TotalsCounts, declared: &TotalsCounts) -> Option<Status> {
-    let unknown = counted.total?
-        - counted.achieved.unwrap_or(0)
-        - counted.in_progress.unwrap_or(0)
-        - counted.not_developed.unwrap_or(0);
-    if unknown == 0
-        || declared
-            .total
-            .is_some_and(|total| Some(total) != counted.total)
+fn infer(counted: &TotalsCounts, declared: &TotalsCounts) -> Inference {
+    let known = counted.achieved.unwrap_or(0)
+        + counted.in_progress.unwrap_or(0)
+        + counted.not_developed.unwrap_or(0);
+    let unknown = counted.total.unwrap_or(0).saturating_sub(known);
+    let declares_statuses = declared.achieved.is_some()
+        || declared.in_progress.is_some()
+        || declared.not_developed.is_some();
+    if unknown == 0 || !declares_statuses {
+        return Inference::Nothing;
+    }
+    if declared
+        .total
+        .is_some_and(|total| Some(total) != counted.total)
     {
-        return None;
+        return Inference::Ambiguous(0);
     }
     let figures = [
         (counted.achieved.unwrap_or(0), declared.achieved),
         (counted.in_progress.unwrap_or(0), declared.in_progress),
         (counted.not_developed.unwrap_or(0), declared.not_developed),
     ];
-    let mut fitting: Vec<[u32; 3]> = Vec::new();
+    let mut ways: u64 = 0;
+    let mut unique = None;
     for achieved in 0..=unknown {
         for in_progress in 0..=unknown - achieved {
             let split = [achieved, in_progress, unknown - achieved - in_progress];
@@ -138,21 +181,30 @@ fn unique_assignment(counted: &TotalsCounts, declared: &TotalsCounts) -> Option<
                 .iter()
                 .zip(split)
                 .all(|((have, want), add)| want.map_or(true, |want| want == have + add));
-            if fits {
-                fitting.push(split);
+            if !fits {
+                continue;
             }
-        }
-    }
-    match fitting.as_slice() {
-        [only] => {
-            let mut nonzero = STATUSES.iter().zip(only).filter(|(_, n)| **n > 0);
-            match (nonzero.next(), nonzero.next()) {
+            ways = ways.saturating_add(arrangements(unknown, split));
+            let mut nonzero = STATUSES.iter().zip(split).filter(|(_, n)| *n > 0);
+            unique = match (nonzero.next(), nonzero.next()) {
                 (Some((status, _)), None) => Some(*status),
                 _ => None,
-            }
+            };
         }
-        _ => None,
     }
+    match (ways, unique) {
+        (1, Some(status)) => Inference::Unique(status),
+        _ => Inference::Ambiguous(ways),
+    }
+}
+
+/// In how many ways `unknown` deliverables can be split into `split` (a multinomial).
+fn arrangements(unknown: u32, split: [u32; 3]) -> u64 {
+    let binomial = |n: u32, k: u32| {
+        (1..=u64::from(k)).fold(1u64, |acc, i| acc.saturating_mul(u64::from(n) - i + 1) / i)
+    };
+    let [achieved, in_progress, _] = split;
+    binomial(unknown, achieved).saturating_mul(binomial(unknown - achieved, in_progress))
 }
 
 fn describe(declared: &TotalsCounts) -> String {
@@ -205,9 +257,12 @@ mod tests {
         }
     }
 
+    /// Statuses of the deliverables, declared totals, expected inferred status.
+    type Case<'a> = (&'a [Option<Status>], TotalsCounts, Option<Status>);
+
     #[test]
     fn inference_only_when_exactly_one_assignment_fits() {
-        let cases: &[(&[Option<Status>], TotalsCounts, Option<Status>)] = &[
+        let cases: &[Case<'_>] = &[
             // seed 000 in small: two unknowns, both must be not developed.
             (
                 &[Some(Achieved), Some(NotDeveloped), None, None],
@@ -285,6 +340,38 @@ mod tests {
             ]
         );
         assert_eq!(items[1].status, Some(InProgress), "never silently fixed");
+    }
+
+    #[test]
+    fn ambiguous_and_impossible_inferences_say_why() {
+        for (statuses, declared, want) in [
+            (
+                &[Some(Achieved), None, None][..],
+                declared(3, 1, 1, 1),
+                "2 different assignments",
+            ),
+            (
+                &[Some(Achieved), None, None, None][..],
+                declared(4, 1, 2, 1),
+                "3 different assignments",
+            ),
+            (
+                &[Some(Achieved), None][..],
+                declared(2, 2, 1, 0),
+                "no assignment",
+            ),
+        ] {
+            let mut items = deliverables(statuses);
+            let mut diagnostics = Vec::new();
+            reconcile(&mut items, Some(declared), None, &mut diagnostics);
+            let reasons: Vec<&str> = diagnostics
+                .iter()
+                .filter(|d| d.code == "deliverables.status_not_inferred")
+                .map(|d| d.message.as_str())
+                .collect();
+            assert_eq!(reasons.len(), 1, "{statuses:?}");
+            assert!(reasons[0].contains(want), "{}", reasons[0]);
+        }
     }
 
     #[test]

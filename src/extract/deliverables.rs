@@ -264,18 +264,16 @@ impl Scan {
             return;
         }
         let mut parts: Vec<String> = cells.to_vec();
-        let mut mark = None;
-        if parts.len() > 1 && parts.last().is_some_and(|last| is_mark_cell(last)) {
-            mark = parts.pop();
-        } else if parts.len() == 1
-            && parts
-                .first()
-                .is_some_and(|only| is_mark_token(only, legend))
-        {
-            mark = parts.pop();
+        let mark_cell = match parts.as_slice() {
+            [.., last] if parts.len() > 1 => is_mark_cell(last),
+            [only] => is_mark_token(only, legend),
+            _ => false,
+        };
+        let mark = if mark_cell {
+            parts.pop()
         } else {
-            mark = mark.or_else(|| take_glued_mark(&mut parts, legend));
-        }
+            take_glued_mark(&mut parts, legend)
+        };
         let starts_lower = parts
             .first()
             .and_then(|first| first.chars().next())
@@ -287,7 +285,7 @@ impl Scan {
         if parts.len() > 1 {
             let title_part = parts.pop();
             if let Some(measure) = open.measure.and_then(|m| self.measures.get_mut(m)) {
-                measure.text.extend(parts.drain(..));
+                measure.text.append(&mut parts);
             }
             parts.extend(title_part);
         }
@@ -755,7 +753,7 @@ fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
     Some(mark)
 }
 
-/// A line of table debris (`<u>.</u>	i`): no word of two letters or digits.
+/// A line of table debris (`<u>.</u>`, a tab, `i`): no word of two letters or digits.
 fn is_debris(cells: &[String]) -> bool {
     cells.iter().all(|cell| {
         !cell

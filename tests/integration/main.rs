@@ -1,3 +1,7 @@
 //! Integration tests, one module per concern (the list is the table of contents).
 
 mod util;
+// Plan deliverables, measures, action lines and totals against hand-written gold files.
+mod deliverables;
+// Whole-document JSON snapshots (insta).
+mod snapshots;

@@ -5,10 +5,11 @@
 //! matching code lower-cases and strips the text it compares.
 
 mod kinds;
+mod languages;
 mod status;
 
 pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
-
+pub use languages::FUNCTION_WORDS;
 pub use status::{
     ConventionalMark, StatusLabel, ACTION_LINE_WORDS, CONVENTIONAL_MARKS, LEGEND_LABELS,
     TOTAL_LABELS, TOTAL_NOUNS,

@@ -1,5 +1,8 @@
 //! Integration tests, one module per concern (the list is the table of contents).
 
+mod cli;
+mod detect;
+mod schema;
 mod util;
 // Plan deliverables, measures, action lines and totals against hand-written gold files.
 mod deliverables;

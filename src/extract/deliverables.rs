@@ -53,11 +53,14 @@ static DELIVERABLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("DELIVERABLE_ANYWHERE is a valid literal pattern")
 });
 
-/// A deliverable code after the end of a sentence, inside a measure cell:
-/// the row continues with no tab (`…focalizada. L1M1D1 Calendario…`).
-static DELIVERABLE_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) [.;:] \s+ (?P<code> L [\s.]? \d{1,3} [\s.]? M [\s.]? \d{1,3} [\s.]? D [\s.]? \d{1,3} ) \b")
-        .expect("DELIVERABLE_AFTER_SENTENCE is a valid literal pattern")
+/// A deliverable code after a space inside a measure cell: when it belongs
+/// to that measure, the row continues with no tab (`…focalizada. L1M1D1
+/// Calendario…`, or `…de esas ciudades L2M6D1 Observatorio…`).
+static DELIVERABLE_IN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) \s (?P<code> L [\s.]? \d{1,3} [\s.]? M [\s.]? \d{1,3} [\s.]? D [\s.]? \d{1,3} ) \b",
+    )
+    .expect("DELIVERABLE_IN_MEASURE is a valid literal pattern")
 });
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
@@ -82,7 +85,7 @@ const NOT_MARKS: &[char] = &[
 ];
 
 /// How many lines after its code a wrapped title may continue.
-const MAX_CONTINUATION_LINES: usize = 4;
+const MAX_CONTINUATION_LINES: usize = 12;
 
 /// Repeated codes in one line of prose that make it a repeated block rather
 /// than a reference.
@@ -121,12 +124,14 @@ struct MeasureRow {
     location: Location,
 }
 
-/// What a following line may still add to.
+/// The last row, which following lines without a code may continue (a
+/// wrapped title, the mark on a later line, the measure's left column).
 #[derive(Debug, Clone, Copy)]
 struct Open {
     row: usize,
     measure: Option<usize>,
     lines: usize,
+    last_index: usize,
 }
 
 /// Scanner state over the lines of one document.
@@ -181,6 +186,9 @@ impl Scan {
             }
         }
         self.open = None;
+        // The left column continues only beside rows that show it: a row
+        // whose line has no measure text means the measure is complete.
+        let mut measure_on_line = first_code > 0;
         let mut at = first_code;
         while let Some(cell) = cells.get(at) {
             if let Some((code, repaired, rest)) = deliverable_at_start(cell) {
@@ -213,10 +221,11 @@ impl Scan {
                     index,
                     location,
                 });
-                self.open = mark.is_none().then_some(Open {
+                self.open = Some(Open {
                     row: self.rows.len() - 1,
-                    measure: self.current_measure,
+                    measure: self.current_measure.filter(|_| measure_on_line),
                     lines: 0,
+                    last_index: index,
                 });
             } else if let Some((action_line, number, rest)) = measure_at_start(cell) {
                 let mut text: Vec<String> = vec![rest.to_owned()];
@@ -236,6 +245,7 @@ impl Scan {
                     location,
                 });
                 self.current_measure = Some(self.measures.len() - 1);
+                measure_on_line = true;
             } else {
                 at += 1;
             }
@@ -260,16 +270,27 @@ impl Scan {
         let Some(open) = self.open else {
             return;
         };
-        if open.lines >= MAX_CONTINUATION_LINES || is_debris(cells) {
+        if is_page_number(cells) || is_debris(cells) {
             return;
         }
+        if open.lines >= MAX_CONTINUATION_LINES {
+            self.open = None;
+            return;
+        }
+        let marked = self
+            .rows
+            .get(open.row)
+            .is_some_and(|row| row.mark.is_some());
         let mut parts: Vec<String> = cells.to_vec();
         let mark_cell = match parts.as_slice() {
+            _ if marked => false,
             [.., last] if parts.len() > 1 => is_mark_cell(last),
             [only] => is_mark_token(only, legend),
             _ => false,
         };
-        let mark = if mark_cell {
+        let mark = if marked {
+            None
+        } else if mark_cell {
             parts.pop()
         } else {
             take_glued_mark(&mut parts, legend)
@@ -278,24 +299,39 @@ impl Scan {
             .first()
             .and_then(|first| first.chars().next())
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
-        if !(starts_lower || mark.is_some()) {
+        let adjacent = index == open.last_index + 1;
+        if !(starts_lower || adjacent || mark.is_some()) {
             self.open = None;
             return;
         }
-        if parts.len() > 1 {
-            let title_part = parts.pop();
-            if let Some(measure) = open.measure.and_then(|m| self.measures.get_mut(m)) {
+        let measure = open.measure.and_then(|m| self.measures.get_mut(m));
+        let measure_unfinished = measure
+            .as_ref()
+            .is_some_and(|m| !ends_sentence(m.text.last()));
+        let title_parts = match (parts.len(), measure) {
+            // Left column continues the measure, right column the title.
+            (2.., Some(measure)) => {
+                let title_part = parts.pop();
                 measure.text.append(&mut parts);
+                title_part.into_iter().collect()
             }
-            parts.extend(title_part);
-        }
+            // One column only: the measure's, while its sentence is unfinished.
+            (1, Some(measure)) if measure_unfinished && mark.is_none() => {
+                measure.text.append(&mut parts);
+                Vec::new()
+            }
+            _ => parts,
+        };
         let Some(row) = self.rows.get_mut(open.row) else {
             return;
         };
-        row.title.extend(parts);
-        row.mark = mark;
-        self.open = row.mark.is_none().then_some(Open {
+        row.title.extend(title_parts);
+        if mark.is_some() {
+            row.mark = mark;
+        }
+        self.open = Some(Open {
             lines: open.lines + 1,
+            last_index: index,
             ..open
         });
     }
@@ -658,7 +694,7 @@ fn split_measure_cells(cells: Vec<String>) -> Vec<String> {
     for cell in cells {
         let measure = measure_at_start(&cell).map(|(line, number, _)| (line, number));
         let split = measure.and_then(|(line, number)| {
-            DELIVERABLE_AFTER_SENTENCE
+            DELIVERABLE_IN_MEASURE
                 .captures_iter(&cell)
                 .find_map(|caps| {
                     let code_match = caps.name("code")?;
@@ -741,16 +777,30 @@ fn is_mark_token(token: &str, legend: &Legend) -> bool {
     single_symbol || legend::meaning(legend, token) != MarkMeaning::Unknown
 }
 
-/// Takes a mark glued at the end of the last title part (`… internacionales v`).
+/// Takes a mark glued at the end of the last title part (`… internacionales
+/// v`), dropping a page number glued after it (`… internacionales v 12`).
 fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
     let last = parts.last_mut()?;
-    let (rest, token) = last.rsplit_once(' ')?;
+    let (mut rest, mut token) = last.rsplit_once(' ')?;
+    if is_page_number_token(token) && !is_mark_token(token, legend) {
+        (rest, token) = rest.rsplit_once(' ')?;
+    }
     if rest.trim().is_empty() || !is_mark_token(token, legend) {
         return None;
     }
     let mark = token.to_owned();
     *last = rest.trim_end().to_owned();
     Some(mark)
+}
+
+/// One to three digits: a page number when it stands alone.
+fn is_page_number_token(token: &str) -> bool {
+    (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line that holds only a page number (a PDF page footer between rows).
+fn is_page_number(cells: &[String]) -> bool {
+    matches!(cells, [only] if is_page_number_token(only))
 }
 
 /// A line of table debris (`<u>.</u>`, a tab, `i`): no word of two letters or digits.

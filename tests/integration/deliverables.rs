@@ -195,3 +195,126 @@ fn documents_without_plan_tables_have_no_deliverables() {
         assert_eq!(output.totals, None, "{document}");
     }
 }
+
+/// How a PDF might lay out seed 000's table rows.
+#[derive(Debug, Clone, Copy)]
+enum Layout {
+    /// Every tab became a single space: measure, title and mark on one line.
+    NoTabs,
+    /// Two columns wrapped at 50 and 40 characters, the mark beside the
+    /// first line of the row (top-aligned cells).
+    ColumnsMarkOnTop,
+    /// Two columns, the mark glued to the last line of the title.
+    ColumnsMarkGlued,
+}
+
+/// Greedy word wrap.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+/// Re-renders the table rows of a tab-separated report in `layout`; every
+/// other line is kept as it is.
+fn render(text: &str, layout: Layout) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let row = match cells.as_slice() {
+            [measure, deliverable, mark] if deliverable.starts_with('L') && !mark.is_empty() => {
+                Some((*measure, *deliverable, *mark))
+            }
+            [deliverable, mark] if deliverable.starts_with('L') && !mark.is_empty() => {
+                Some(("", *deliverable, *mark))
+            }
+            _ => None,
+        };
+        let Some((measure, deliverable, mark)) = row else {
+            out.push(line.to_owned());
+            continue;
+        };
+        if let Layout::NoTabs = layout {
+            out.push(format!("{measure} {deliverable} {mark}").trim().to_owned());
+            continue;
+        }
+        let left = if measure.is_empty() {
+            Vec::new()
+        } else {
+            wrap(measure, 50)
+        };
+        let right = wrap(deliverable, 40);
+        for k in 0..left.len().max(right.len()) {
+            let mut right_part = right.get(k).cloned();
+            if let (Layout::ColumnsMarkGlued, Some(part)) = (layout, right_part.as_mut()) {
+                if k + 1 == right.len() {
+                    part.push(' ');
+                    part.push_str(mark);
+                }
+            }
+            let mut cells: Vec<String> =
+                left.get(k).cloned().into_iter().chain(right_part).collect();
+            if let (Layout::ColumnsMarkOnTop, 0) = (layout, k) {
+                cells.push(mark.to_owned());
+            }
+            out.push(cells.join("\t"));
+        }
+    }
+    out.join("\n")
+}
+
+/// The PDF reader rebuilds lines from glyph positions (tabs only for wide
+/// gaps), so the extractor must not depend on the text export's tabs.
+#[test]
+fn seed_000_layouts_give_the_same_deliverables() {
+    let document = "triennial-report-2018-2020.es.txt";
+    let text = std::fs::read_to_string(fixture(&format!("docs/{document}")))
+        .expect("seed 000 is readable");
+    let (_, gold) = load(document);
+    for layout in [
+        Layout::NoTabs,
+        Layout::ColumnsMarkOnTop,
+        Layout::ColumnsMarkGlued,
+    ] {
+        let rendered = render(&text, layout);
+        let output =
+            planex::convert_bytes(document, rendered.as_bytes(), &planex::Config::default())
+                .unwrap_or_else(|err| panic!("{layout:?}: {err}"));
+        let output = serde_json::to_value(&output).expect("documents serialize");
+        let mut problems = Vec::new();
+        let name = format!("{document} ({layout:?})");
+        compare_items(
+            &name,
+            "measure",
+            &output["measures"],
+            &gold["measures"],
+            &["text"],
+            &mut problems,
+        );
+        compare_items(
+            &name,
+            "deliverable",
+            &output["deliverables"],
+            &gold["deliverables"],
+            &["title", "mark", "status", "inferred"],
+            &mut problems,
+        );
+        if output["totals"]["agree"] != true {
+            problems.push(format!("{name}: totals do not agree: {}", output["totals"]));
+        }
+        assert!(
+            problems.is_empty(),
+            "{} difference(s):\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+}

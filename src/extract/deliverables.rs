@@ -27,7 +27,7 @@ use regex::Regex;
 
 use super::legend::{self, MarkMeaning};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::lexicon::ACTION_LINE_WORDS;
+use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Line;
@@ -111,6 +111,8 @@ struct Row {
     repaired: Option<String>,
     title: Vec<String>,
     mark: Option<String>,
+    /// The mark was the last word of the title (`… internacionales v`).
+    glued: bool,
     index: usize,
     location: Location,
 }
@@ -145,12 +147,14 @@ struct Scan {
     mention_lines: Vec<(usize, Location, Vec<DeliverableCode>)>,
 }
 
-/// Reads the plan hierarchy. `legend_lines` are skipped (they hold marks but no items).
-pub fn read_plan(lines: &[Line], legend: &Legend, legend_lines: &[usize]) -> Plan {
+/// Reads the plan hierarchy. `claimed` lines (indices into `lines`) belong to
+/// other readers (legends, declared totals): they hold no items and end a row.
+pub fn read_plan(lines: &[Line], legend: &Legend, claimed: &[usize]) -> Plan {
     let mut scan = Scan::default();
     let mut index = 0;
     while let Some(line) = lines.get(index) {
-        if legend_lines.contains(&index) {
+        let has_code_cell = || cells(&line.text).iter().any(|cell| starts_with_code(cell));
+        if claimed.contains(&index) && !has_code_cell() {
             scan.open = None;
         } else if !line.text.trim().is_empty() {
             scan.line(lines, index, legend);
@@ -210,14 +214,16 @@ impl Scan {
                         title.push(next.clone());
                     }
                 }
-                if mark.is_none() {
+                let glued = mark.is_none();
+                if glued {
                     mark = take_glued_mark(&mut title, legend);
                 }
                 self.rows.push(Row {
                     code,
                     repaired,
                     title,
-                    mark: mark.clone(),
+                    glued: glued && mark.is_some(),
+                    mark,
                     index,
                     location,
                 });
@@ -277,10 +283,22 @@ impl Scan {
             self.open = None;
             return;
         }
-        let marked = self
-            .rows
-            .get(open.row)
-            .is_some_and(|row| row.mark.is_some());
+        let starts_lower = cells
+            .first()
+            .and_then(|first| first.chars().next())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+        if let Some(row) = self.rows.get_mut(open.row) {
+            // `Presencia política o` + `técnica en…`: the glued "mark" was a
+            // word of a wrapped title (Spanish `o`, "or").
+            if row.glued && starts_lower && row.mark.as_deref().is_some_and(is_function_word) {
+                row.title.extend(row.mark.take());
+                row.glued = false;
+            }
+        }
+        let Some(row) = self.rows.get(open.row) else {
+            return;
+        };
+        let marked = row.mark.is_some();
         let mut parts: Vec<String> = cells.to_vec();
         let mark_cell = match parts.as_slice() {
             _ if marked => false,
@@ -295,10 +313,9 @@ impl Scan {
         } else {
             take_glued_mark(&mut parts, legend)
         };
-        let starts_lower = parts
-            .first()
-            .and_then(|first| first.chars().next())
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+        // A line that starts with a capital continues the row only when it
+        // follows it directly (`Organigrama de la Secretaría` + `General de
+        // Metropolis`); after a blank line it is something else.
         let adjacent = index == open.last_index + 1;
         if !(starts_lower || adjacent || mark.is_some()) {
             self.open = None;
@@ -327,6 +344,7 @@ impl Scan {
         };
         row.title.extend(title_parts);
         if mark.is_some() {
+            row.glued = !mark_cell;
             row.mark = mark;
         }
         self.open = Some(Open {
@@ -812,6 +830,14 @@ fn is_debris(cells: &[String]) -> bool {
     }) && cells.len() > 1
 }
 
+/// A function word of any supported language (`de`, `of`, `o`, `et`).
+fn is_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    FUNCTION_WORDS
+        .iter()
+        .any(|(_, words)| words.contains(&lower.as_str()))
+}
+
 fn ends_sentence(text: Option<&String>) -> bool {
     text.map_or(true, |text| text.trim_end().ends_with(['.', '!', '?']))
 }
@@ -1087,6 +1113,53 @@ mod tests {
             "deliverables.missing_mark",
         ] {
             assert!(codes.contains(&code), "{code} missing from {codes:?}");
+        }
+    }
+
+    #[test]
+    fn wrapped_rows_in_pdf_layouts() {
+        let cases: &[(&str, &str, &[(&str, &str, Option<&str>)])] = &[
+            (
+                "Spanish `o` at a line end is a word, not a mark",
+                "\tL1M1D3 Presencia política o\ntécnica en acontecimientos V",
+                &[("L1M1D3", "Presencia política o técnica en acontecimientos", Some("V"))],
+            ),
+            (
+                "mark on the first line, title continues with a capital",
+                "L3M7D1 Organigrama de la Secretaría\t0\nGeneral de Metropolis\nL3M7D2 Descripción\tV",
+                &[
+                    ("L3M7D1", "Organigrama de la Secretaría General de Metropolis", Some("0")),
+                    ("L3M7D2", "Descripción", Some("V")),
+                ],
+            ),
+            (
+                "page number between rows and glued after a mark",
+                "L1M1D1 Calendario de acontecimientos v 12\n\n13\n\nL1M1D2 Presencia\tV",
+                &[
+                    ("L1M1D1", "Calendario de acontecimientos", Some("v")),
+                    ("L1M1D2", "Presencia", Some("V")),
+                ],
+            ),
+            (
+                "prose after a blank line is not a title",
+                "L1M1D1 Calendario\tV\n\nEsta publicación ha sido editada con apoyo.",
+                &[("L1M1D1", "Calendario", Some("V"))],
+            ),
+            (
+                "a totals line right after the last row is not a title",
+                "L1M1D1 Calendario\tV\nAchieved: 1",
+                &[("L1M1D1", "Calendario", Some("V"))],
+            ),
+        ];
+        for (case, text, want) in cases {
+            let text = Text::from_plain(text);
+            let reading = legend::read_legend(&text.lines);
+            let totals = crate::extract::read_totals(&text.lines);
+            let mut claimed = reading.lines.clone();
+            claimed.extend(&totals.lines);
+            let plan = read_plan(&text.lines, &reading.legend, &claimed);
+            let want: Vec<_> = want.iter().map(|(c, t, m)| row(c, t, *m)).collect();
+            assert_eq!(rows(&plan), want, "{case}");
         }
     }
 

@@ -62,8 +62,10 @@ pub fn extract(text: &Text, _profile: &Profile) -> Extraction {
 /// one deliverable gets a legend; the others have nothing to read it with.
 fn extract_plan(text: &Text, extraction: &mut Extraction) {
     let legend = read_legend(&text.lines);
-    let plan = read_plan(&text.lines, &legend.legend, &legend.lines);
     let declared = read_totals(&text.lines);
+    let mut claimed = legend.lines.clone();
+    claimed.extend(&declared.lines);
+    let plan = read_plan(&text.lines, &legend.legend, &claimed);
     if !plan.deliverables.is_empty() {
         extraction.legend = Some(legend.legend);
         extraction.diagnostics.extend(legend.diagnostics);

@@ -62,6 +62,8 @@ pub struct DeclaredTotals {
     pub counts: Option<TotalsCounts>,
     /// Where the first figure was read.
     pub location: Option<Location>,
+    /// Indices (into [`Text::lines`](crate::normalize::Text::lines)) of every line with a figure.
+    pub lines: Vec<usize>,
     /// `totals.conflicting_declarations`.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -71,7 +73,7 @@ pub struct DeclaredTotals {
 pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
     let mut counts = TotalsCounts::default();
     let mut found = DeclaredTotals::default();
-    for line in lines {
+    for (index, line) in lines.iter().enumerate() {
         let plain = markup::plain(&line.text);
         let mut figures: Vec<(Field, u32)> = Vec::new();
         for caps in STATUS_COUNT.captures_iter(&plain) {
@@ -98,6 +100,9 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
             if let Some(number) = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok()) {
                 figures.push((Field::Total, number));
             }
+        }
+        if !figures.is_empty() {
+            found.lines.push(index);
         }
         for (field, number) in figures {
             let slot = match field {

@@ -1116,9 +1116,12 @@ mod tests {
         }
     }
 
+    /// Code, title and mark of one expected row.
+    type Want<'a> = (&'a str, &'a str, Option<&'a str>);
+
     #[test]
     fn wrapped_rows_in_pdf_layouts() {
-        let cases: &[(&str, &str, &[(&str, &str, Option<&str>)])] = &[
+        let cases: &[(&str, &str, &[Want<'_>])] = &[
             (
                 "Spanish `o` at a line end is a word, not a mark",
                 "\tL1M1D3 Presencia política o\ntécnica en acontecimientos V",

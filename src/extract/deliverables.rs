@@ -7,9 +7,18 @@
 //!
 //! - cells separated by tabs (text exports, PDF lines rebuilt from glyphs);
 //! - Markdown pipe tables;
-//! - the mark glued at the end of the title (`… internacionales v`);
-//! - a title wrapped over several lines, the mark on the last one;
+//! - the mark glued at the end of the title (`… internacionales v`), with or
+//!   without a page number after it;
+//! - a title wrapped over several lines, the mark on the first, a middle or
+//!   the last one, the measure's left column wrapping beside it;
 //! - measure and deliverable on one line with no tab between them.
+//!
+//! A line without a code continues the last row when it starts in lower
+//! case, holds the row's missing mark, or follows the row directly; a blank
+//! line, a heading, a legend or a totals line ends the row. Beside a row that
+//! shows measure text on its own line, a two-cell line continues both
+//! columns, and a one-cell line continues the measure while its sentence is
+//! unfinished. Page numbers alone on a line and table debris are skipped.
 //!
 //! A code counts as a new deliverable only where a code is expected (at the
 //! start of a cell, or after the text of its own measure); a code inside
@@ -144,7 +153,18 @@ struct Scan {
     headings: Vec<ActionLine>,
     open: Option<Open>,
     current_measure: Option<usize>,
-    mention_lines: Vec<(usize, Location, Vec<DeliverableCode>)>,
+    mention_lines: Vec<MentionLine>,
+}
+
+/// A line of prose that mentions several codes: a repeated block when the
+/// codes are already known.
+#[derive(Debug, Clone)]
+struct MentionLine {
+    index: usize,
+    location: Location,
+    codes: Vec<DeliverableCode>,
+    /// The text before the first code.
+    lead: String,
 }
 
 /// Reads the plan hierarchy. `claimed` lines (indices into `lines`) belong to
@@ -269,7 +289,19 @@ impl Scan {
         if !mentions.is_empty() {
             self.open = None;
             if mentions.len() >= REPEATED_BLOCK_MIN_CODES {
-                self.mention_lines.push((index, location, mentions));
+                let joined = cells.join(" ");
+                let lead = DELIVERABLE_ANYWHERE
+                    .find(&joined)
+                    .and_then(|first| joined.get(..first.start()))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                self.mention_lines.push(MentionLine {
+                    index,
+                    location,
+                    codes: mentions,
+                    lead,
+                });
             }
             return;
         }
@@ -411,12 +443,38 @@ impl Scan {
             .iter()
             .filter_map(|(at, _)| self.rows.get(*at).map(|row| row.code))
             .collect();
-        for (index, location, mentions) in &self.mention_lines {
-            if mentions.iter().filter(|code| known.contains(code)).count() * 2 >= mentions.len() {
-                repeated.extend(mentions.iter().map(|code| (*index, *location, *code)));
+        let mut shifted: BTreeMap<usize, DeliverableCode> = BTreeMap::new();
+        for mention in &self.mention_lines {
+            let known_count = mention
+                .codes
+                .iter()
+                .filter(|code| known.contains(code))
+                .count();
+            if known_count * 2 < mention.codes.len() {
+                continue;
+            }
+            repeated.extend(
+                mention
+                    .codes
+                    .iter()
+                    .map(|code| (mention.index, mention.location, *code)),
+            );
+            // `Estrategia de recaudación de fondos L3M5D2 Convenio…`: the
+            // line opens with the title of the code before its first code.
+            let lead_owner = winners
+                .iter()
+                .filter_map(|(at, _)| self.rows.get(*at))
+                .find(|row| {
+                    !mention.lead.is_empty()
+                        && !mention.codes.contains(&row.code)
+                        && clean_title(&row.title) == mention.lead
+                });
+            if let Some(owner) = lead_owner {
+                repeated.push((mention.index, mention.location, owner.code));
+                shifted.insert(mention.index, owner.code);
             }
         }
-        diagnostics.extend(repeated_block_diagnostics(repeated));
+        diagnostics.extend(repeated_block_diagnostics(repeated, &shifted));
 
         let mut deliverables = Vec::new();
         let mut variants: BTreeMap<String, (String, usize, Location)> = BTreeMap::new();
@@ -513,32 +571,46 @@ impl Scan {
 }
 
 /// One diagnostic per block of consecutive lines that repeat known codes without marks.
+///
+/// `shifted` maps a line to the code whose title opens it without the code
+/// (seed 000's repetition, where every title stands before the next code).
 fn repeated_block_diagnostics(
     mut repeated: Vec<(usize, Location, DeliverableCode)>,
+    shifted: &BTreeMap<usize, DeliverableCode>,
 ) -> Vec<Diagnostic> {
     repeated.sort_by_key(|(index, _, code)| (*index, *code));
     repeated.dedup();
-    let mut blocks: Vec<(usize, Location, Vec<DeliverableCode>)> = Vec::new();
+    let mut blocks: Vec<(
+        usize,
+        Location,
+        Vec<DeliverableCode>,
+        Option<DeliverableCode>,
+    )> = Vec::new();
     for (index, location, code) in repeated {
+        let shift = shifted.get(&index).copied();
         match blocks.last_mut() {
-            Some((last, _, codes)) if index <= *last + 2 => {
+            Some((last, _, codes, block_shift)) if index <= *last + 2 => {
                 *last = index;
                 codes.push(code);
+                *block_shift = block_shift.or(shift);
             }
-            _ => blocks.push((index, location, vec![code])),
+            _ => blocks.push((index, location, vec![code], shift)),
         }
     }
     blocks
         .into_iter()
-        .map(|(_, location, mut codes)| {
+        .map(|(_, location, mut codes, shift)| {
             codes.sort();
             codes.dedup();
             let first = codes.first().map(ToString::to_string).unwrap_or_default();
             let last = codes.last().map(ToString::to_string).unwrap_or_default();
+            let shift = shift.map_or_else(String::new, |code| {
+                format!(" (it opens with the title of {code} without its code, so, read code by code, its titles are shifted by one)")
+            });
             Diagnostic::warning(
                 "deliverables.repeated_block",
                 format!(
-                    "{} code(s) from {first} to {last} are repeated without marks; the repetition is ignored and the marked occurrences are kept",
+                    "{} code(s) from {first} to {last} are repeated without marks{shift}; the repetition is ignored and the marked occurrences keep their titles",
                     codes.len()
                 ),
             )
@@ -617,10 +689,15 @@ fn assemble_action_lines(
     );
     for number in used {
         lines.entry(number).or_insert_with(|| {
-            diagnostics.push(Diagnostic::info(
+            let diagnostic = Diagnostic::info(
                 "deliverables.action_line_without_title",
                 format!("action line L{number} has items but no heading"),
-            ));
+            );
+            let first = deliverables.iter().find(|d| d.action_line == number);
+            diagnostics.push(match first {
+                Some(first) => diagnostic.at(Location::new(first.page, first.line)),
+                None => diagnostic,
+            });
             ActionLine {
                 code: format!("L{number}"),
                 number,
@@ -644,11 +721,26 @@ fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Dia
             .push(measure.number);
     }
     for (line, numbers) in &measure_numbers {
+        // Located at the first measure after the gap.
         for missing in missing_numbers(numbers) {
-            diagnostics.push(Diagnostic::info(
+            let diagnostic = Diagnostic::info(
                 "deliverables.numbering_gap",
                 format!("action line L{line} has no measure L{line}M{missing}"),
-            ));
+            );
+            let after = measures
+                .iter()
+                .filter(|m| m.action_line == *line && m.number > missing)
+                .find_map(|m| Some(Location::new(m.page?, m.line?)))
+                .or_else(|| {
+                    deliverables
+                        .iter()
+                        .find(|d| d.action_line == *line && d.measure > missing)
+                        .map(|d| Location::new(d.page, d.line))
+                });
+            diagnostics.push(match after {
+                Some(at) => diagnostic.at(at),
+                None => diagnostic,
+            });
         }
     }
     let mut deliverable_numbers: BTreeMap<&str, (Vec<u16>, Location)> = BTreeMap::new();
@@ -1018,12 +1110,18 @@ mod tests {
                 row("L3M5D3", "Planes", Some("0"))
             ]
         );
-        assert_eq!(
-            codes(&plan)
-                .iter()
-                .filter(|c| **c == "deliverables.repeated_block")
-                .count(),
-            1
+        let repeated: Vec<&Diagnostic> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "deliverables.repeated_block")
+            .collect();
+        assert_eq!(repeated.len(), 1);
+        assert!(
+            repeated[0]
+                .message
+                .contains("opens with the title of L3M5D1"),
+            "{}",
+            repeated[0].message
         );
     }
 

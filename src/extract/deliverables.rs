@@ -228,7 +228,12 @@ impl Scan {
                     if mark.is_some() {
                         continue;
                     }
-                    if !title.is_empty() && is_mark_cell(next) {
+                    // A mark cell ends the title; with no title yet, only a
+                    // known mark closing the row is one (`L1M1D1<TAB>V`).
+                    let closes_row = cells.get(at).map_or(true, |after| starts_with_code(after));
+                    let is_mark = is_mark_cell(next)
+                        && (!title.is_empty() || (closes_row && is_mark_token(next, legend)));
+                    if is_mark {
                         mark = Some(next.clone());
                     } else {
                         title.push(next.clone());
@@ -530,6 +535,16 @@ impl Scan {
                     meaning.status()
                 }
             };
+            let title = clean_title(&row.title);
+            if title.is_empty() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "deliverables.missing_title",
+                        format!("{code} has no title"),
+                    )
+                    .at(row.location),
+                );
+            }
             deliverables.push(Deliverable {
                 code: code.to_string(),
                 action_line: code.action_line,
@@ -537,7 +552,7 @@ impl Scan {
                 number: code.number,
                 measure_code: code.measure_code(),
                 action_line_code: code.action_line_code(),
-                title: clean_title(&row.title),
+                title,
                 mark: row.mark.clone(),
                 status,
                 inferred: false,
@@ -1037,6 +1052,19 @@ mod tests {
             ("page number after mark", "\tL1M1D1 Calendario de acontecimientos internacionales\tv\t12"),
         ] {
             assert_eq!(rows(&plan(text)), want, "layout {layout}");
+        }
+    }
+
+    #[test]
+    fn a_row_without_title_keeps_its_mark() {
+        for text in ["| L1M1D1 | | ✓ |", "L1M1D1\t✓", "L1M1D1\t✓\tL1M1D2 Web\tV"] {
+            let plan = plan(text);
+            assert_eq!(
+                rows(&plan).first(),
+                Some(&row("L1M1D1", "", Some("✓"))),
+                "{text:?}"
+            );
+            assert!(codes(&plan).contains(&"deliverables.missing_title"));
         }
     }
 

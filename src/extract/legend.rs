@@ -9,7 +9,7 @@
 //! is [`deliverables`](super::deliverables)' business.
 
 use crate::diagnostic::Diagnostic;
-use crate::lexicon::{CONVENTIONAL_MARKS, LEGEND_LABELS};
+use crate::lexicon::{StatusLabel, CONVENTIONAL_MARKS, LEGEND_LABELS};
 use crate::markup;
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
 use crate::normalize::Line;
@@ -225,47 +225,32 @@ fn parse_line(text: &str) -> Parsed {
         .iter()
         .map(|token| token.trim_matches(SEPARATORS).to_lowercase())
         .collect();
-    let mut entries = Vec::new();
-    let mut used_until = 0;
+    let mut spans = Vec::new();
     let mut index = 0;
-    let mut stray_labels = 0;
-    let mut consumed = 0;
     while index < tokens.len() {
-        let Some((label, width)) = label_at(&words, index) else {
-            index += 1;
-            continue;
-        };
-        let mark = (used_until..index).rev().find_map(|at| {
-            let token = tokens.get(at)?;
-            let trimmed = token.trim_matches(SEPARATORS);
-            let mark = if trimmed.is_empty() { *token } else { trimmed };
-            (!token.chars().all(|c| SEPARATORS.contains(&c))).then_some(mark)
-        });
-        match mark.filter(|mark| is_legend_mark(mark)) {
-            Some(mark) => {
-                let label_text = tokens
-                    .get(index..index + width)
-                    .map(|words| words.join(" ").trim_matches(SEPARATORS).to_owned());
-                entries.push(LegendEntry {
-                    mark: mark.to_owned(),
-                    status: label.status,
-                    label: label_text,
-                });
-                consumed += width + 1;
+        match label_at(&words, index) {
+            Some((label, width)) => {
+                spans.push((index, width, label));
+                index += width;
             }
-            None => stray_labels += 1,
+            None => index += 1,
         }
-        index += width;
-        used_until = index;
     }
+    // `V alcanzado 0 en proceso`, else `Achieved ✓ · In progress ○`.
+    let Some(entries) = entries_with_marks(&tokens, &spans, Side::Before)
+        .or_else(|| entries_with_marks(&tokens, &spans, Side::After))
+    else {
+        return Parsed::Nothing;
+    };
+    let label_words: usize = spans.iter().map(|(_, width, _)| width).sum();
     let separators = tokens
         .iter()
         .filter(|token| token.chars().all(|c| SEPARATORS.contains(&c)))
         .count();
-    let extra_words = tokens.len().saturating_sub(consumed + separators);
-    if stray_labels > 0 {
-        return Parsed::Nothing;
-    }
+    let extra_words = tokens
+        .len()
+        .saturating_sub(label_words + entries.len() + separators);
+    let mut entries = entries;
     match entries.len() {
         1 if extra_words == 0 => entries.pop().map_or(Parsed::Nothing, Parsed::Fragment),
         2.. if extra_words <= 2 && distinct_statuses(&entries) >= 2 => Parsed::Legend(entries),
@@ -273,11 +258,64 @@ fn parse_line(text: &str) -> Parsed {
     }
 }
 
+/// Which side of its label a legend writes the mark on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// One entry per label span, its mark the nearest token on `side` between
+/// the neighbouring spans; `None` unless every label has a valid mark.
+fn entries_with_marks(
+    tokens: &[&str],
+    spans: &[(usize, usize, &'static StatusLabel)],
+    side: Side,
+) -> Option<Vec<LegendEntry>> {
+    if spans.is_empty() {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(spans.len());
+    for (at, (start, width, label)) in spans.iter().enumerate() {
+        let end = start + width;
+        let candidates: Vec<usize> = match side {
+            Side::Before => {
+                let from = at
+                    .checked_sub(1)
+                    .and_then(|previous| spans.get(previous))
+                    .map_or(0, |(s, w, _)| s + w);
+                (from..*start).rev().collect()
+            }
+            Side::After => {
+                let to = spans.get(at + 1).map_or(tokens.len(), |(s, _, _)| *s);
+                (end..to).collect()
+            }
+        };
+        let mark = candidates.into_iter().find_map(|index| {
+            let token = tokens.get(index)?;
+            if token.chars().all(|c| SEPARATORS.contains(&c)) {
+                return None;
+            }
+            let trimmed = token.trim_matches(SEPARATORS);
+            Some(if trimmed.is_empty() { *token } else { trimmed })
+        })?;
+        if !is_legend_mark(mark) {
+            return None;
+        }
+        let label_text = tokens
+            .get(*start..end)
+            .map(|words| words.join(" ").trim_matches(SEPARATORS).to_owned());
+        entries.push(LegendEntry {
+            mark: mark.to_owned(),
+            status: label.status,
+            label: label_text,
+        });
+    }
+    Some(entries)
+}
+
 /// The legend label that starts at `words[index]`, and how many words it takes.
-fn label_at(
-    words: &[String],
-    index: usize,
-) -> Option<(&'static crate::lexicon::StatusLabel, usize)> {
+fn label_at(words: &[String], index: usize) -> Option<(&'static StatusLabel, usize)> {
     LEGEND_LABELS.iter().find_map(|label| {
         let parts: Vec<&str> = label.label.split(' ').collect();
         let candidate = words.get(index..index + parts.len())?;
@@ -338,6 +376,10 @@ mod tests {
             (
                 "**Key:** V achieved, O in progress, X not achieved",
                 &[("V", Achieved), ("O", InProgress), ("X", NotDeveloped)],
+            ),
+            (
+                "Achieved ✓ · In progress ○ · Not developed ✗",
+                &[("✓", Achieved), ("○", InProgress), ("✗", NotDeveloped)],
             ),
             (
                 "Légende : ✔ atteint ◯ en cours ✘ non réalisé 12",

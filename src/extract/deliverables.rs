@@ -36,7 +36,7 @@ use regex::Regex;
 
 use super::legend::{self, MarkMeaning};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS};
+use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Line;
@@ -153,6 +153,8 @@ struct Scan {
     headings: Vec<ActionLine>,
     open: Option<Open>,
     current_measure: Option<usize>,
+    /// A measure that ended its line without a deliverable, and that line.
+    open_measure: Option<(usize, usize)>,
     mention_lines: Vec<MentionLine>,
 }
 
@@ -193,6 +195,7 @@ impl Scan {
         if let Some(heading) = action_line_heading(lines, index) {
             self.headings.push(heading);
             self.open = None;
+            self.open_measure = None;
             self.current_measure = None;
             return;
         }
@@ -210,6 +213,7 @@ impl Scan {
             }
         }
         self.open = None;
+        self.open_measure = None;
         // The left column continues only beside rows that show it: a row
         // whose line has no measure text means the measure is complete.
         let mut measure_on_line = first_code > 0;
@@ -277,6 +281,9 @@ impl Scan {
                 });
                 self.current_measure = Some(self.measures.len() - 1);
                 measure_on_line = true;
+                if at >= cells.len() {
+                    self.open_measure = Some((self.measures.len() - 1, index));
+                }
             } else {
                 at += 1;
             }
@@ -310,20 +317,39 @@ impl Scan {
             }
             return;
         }
-        let Some(open) = self.open else {
-            return;
-        };
-        if is_page_number(cells) || is_debris(cells) {
+        if is_table_heading(cells) {
+            self.open = None;
+            self.open_measure = None;
             return;
         }
-        if open.lines >= MAX_CONTINUATION_LINES {
-            self.open = None;
+        if is_page_number(cells) || is_debris(cells, legend) {
             return;
         }
         let starts_lower = cells
             .first()
             .and_then(|first| first.chars().next())
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+        if let Some((measure_at, last_index)) = self.open_measure {
+            // A measure whose text wraps before its first deliverable's row.
+            let adjacent = index == last_index + 1;
+            match self.measures.get_mut(measure_at) {
+                Some(measure)
+                    if (starts_lower || adjacent) && !ends_sentence(measure.text.last()) =>
+                {
+                    measure.text.extend(cells.iter().cloned());
+                    self.open_measure = Some((measure_at, index));
+                    return;
+                }
+                _ => self.open_measure = None,
+            }
+        }
+        let Some(open) = self.open else {
+            return;
+        };
+        if open.lines >= MAX_CONTINUATION_LINES {
+            self.open = None;
+            return;
+        }
         if let Some(row) = self.rows.get_mut(open.row) {
             // `Presencia política o` + `técnica en…`: the glued "mark" was a
             // word of a wrapped title (Spanish `o`, "or").
@@ -928,13 +954,53 @@ fn is_page_number(cells: &[String]) -> bool {
     matches!(cells, [only] if is_page_number_token(only))
 }
 
-/// A line of table debris (`<u>.</u>`, a tab, `i`): no word of two letters or digits.
-fn is_debris(cells: &[String]) -> bool {
-    cells.iter().all(|cell| {
-        !cell
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| word.chars().count() >= 2)
-    }) && cells.len() > 1
+/// A line of table debris (`<u>.</u>`, a tab, `i`): no word of two letters
+/// or digits, and not a lone mark.
+fn is_debris(cells: &[String], legend: &Legend) -> bool {
+    let lone_mark = matches!(cells, [only] if is_mark_token(only, legend));
+    !lone_mark
+        && cells.iter().all(|cell| {
+            !cell
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.chars().count() >= 2)
+        })
+}
+
+/// A line made only of two or more table column headings (`Medidas |
+/// Resultados y entregables`, with or without the tab): one heading word
+/// alone (`resultados`) may end a wrapped title.
+fn is_table_heading(cells: &[String]) -> bool {
+    let words: Vec<String> = cells
+        .iter()
+        .flat_map(|cell| cell.split_whitespace())
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    let mut at = 0;
+    let mut headings = 0;
+    while at < words.len() {
+        let longest = TABLE_HEADINGS
+            .iter()
+            .map(|heading| heading.split(' ').collect::<Vec<_>>())
+            .filter(|parts| {
+                words
+                    .get(at..at + parts.len())
+                    .is_some_and(|candidate| candidate.iter().zip(parts).all(|(w, p)| w == p))
+            })
+            .map(|parts| parts.len())
+            .max();
+        match longest {
+            Some(width) => {
+                at += width;
+                headings += 1;
+            }
+            None => return false,
+        }
+    }
+    headings >= 2
 }
 
 /// A function word of any supported language (`de`, `of`, `o`, `et`).
@@ -952,7 +1018,16 @@ fn ends_sentence(text: Option<&String>) -> bool {
 /// Joins title parts and drops trailing debris (table punctuation, a stray
 /// single character left by a broken cell).
 fn clean_title(parts: &[String]) -> String {
-    let joined = parts.join(" ");
+    // `(2018-` + `2019-2020)`: a part cut after a hyphen before a digit
+    // joins without a space.
+    let mut joined = String::new();
+    for part in parts {
+        let glue = joined.ends_with('-') && part.starts_with(|c: char| c.is_ascii_digit());
+        if !joined.is_empty() && !glue {
+            joined.push(' ');
+        }
+        joined.push_str(part);
+    }
     let mut title = joined.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
         let trimmed = title
@@ -1073,6 +1148,37 @@ mod tests {
         let plan = plan("L1M1 Que se hayan seguido\tL1M1D1 Calendario\tV\nde cerca los temas.\tL1M1D2 Presencia\t0");
         let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
         assert_eq!(texts, [Some("Que se hayan seguido de cerca los temas.")]);
+        assert_eq!(plan.deliverables.len(), 2);
+    }
+
+    #[test]
+    fn table_headings() {
+        for (line, want) in [
+            ("Medidas\tResultados y entregables\t", true),
+            ("Medidas Resultados y entregables", true),
+            ("| Measures | Results and deliverables | Status |", true),
+            ("Mesures\tRésultats et livrables", true),
+            ("resultados", false),
+            ("resultados.", false),
+            ("Resultados:", false),
+            ("Medidas de apoyo", false),
+        ] {
+            assert_eq!(is_table_heading(&cells(line)), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn measure_text_wrapped_above_its_first_row() {
+        let plan = plan(
+            "L2M2 Que los resultados de todos\nlos proyectos e iniciativas\nse estudien.\tL2M2D1 Plan estratégico\t0\n\tL2M2D2 Observatorio\tV",
+        );
+        let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
+        assert_eq!(
+            texts,
+            [Some(
+                "Que los resultados de todos los proyectos e iniciativas se estudien."
+            )]
+        );
         assert_eq!(plan.deliverables.len(), 2);
     }
 
@@ -1268,6 +1374,27 @@ mod tests {
                     ("L1M1D1", "Calendario de acontecimientos", Some("v")),
                     ("L1M1D2", "Presencia", Some("V")),
                 ],
+            ),
+            (
+                "table headings repeated at the top of a page",
+                "L1M4D1 Coordinación con socios\t*\nMedidas\tResultados y entregables\nL1M5D1 Estrategia\tV",
+                &[
+                    ("L1M4D1", "Coordinación con socios", Some("*")),
+                    ("L1M5D1", "Estrategia", Some("V")),
+                ],
+            ),
+            (
+                "debris on one cell after a row",
+                "\tL2M5D2 Calendario y programa de formación V\n\t. i\nL2M6D1 Observatorio\tV",
+                &[
+                    ("L2M5D2", "Calendario y programa de formación", Some("V")),
+                    ("L2M6D1", "Observatorio", Some("V")),
+                ],
+            ),
+            (
+                "a year range cut after its hyphen",
+                "L1M6D1 Planes anuales (2018-\n2019-2020)\tV",
+                &[("L1M6D1", "Planes anuales (2018-2019-2020)", Some("V"))],
             ),
             (
                 "prose after a blank line is not a title",

@@ -12,5 +12,5 @@ pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
 pub use languages::FUNCTION_WORDS;
 pub use status::{
     ConventionalMark, StatusLabel, ACTION_LINE_WORDS, CONVENTIONAL_MARKS, LEGEND_LABELS,
-    TOTAL_LABELS, TOTAL_NOUNS,
+    TABLE_HEADINGS, TOTAL_LABELS, TOTAL_NOUNS,
 };

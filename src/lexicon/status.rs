@@ -126,3 +126,27 @@ pub const ACTION_LINE_WORDS: &[&str] = &[
     "axe d'action",
     "axe d’action",
 ];
+
+/// Column headings of plan tables, repeated at the top of every page of a
+/// PDF (`Medidas | Resultados y entregables`); a line made only of these is
+/// a table heading, never part of a title.
+pub const TABLE_HEADINGS: &[&str] = &[
+    "medidas",
+    "resultados y entregables",
+    "resultados",
+    "entregables",
+    "estado",
+    "código",
+    "measures",
+    "results and deliverables",
+    "deliverables",
+    "results",
+    "status",
+    "code",
+    "mesures",
+    "résultats et livrables",
+    "livrables",
+    "résultats",
+    "statut",
+    "état",
+];

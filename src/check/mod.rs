@@ -3,6 +3,9 @@
 //! Owns every rule that relates items to each other: declared totals against
 //! counted statuses, parts against wholes. It never changes what was read
 //! silently; every correction or mismatch becomes a diagnostic.
+//!
+//! One file per rule: `totals.rs` ([`reconcile_totals`]) reconciles declared and counted statuses
+//! (and infers unknown marks only when exactly one assignment fits).
 
 mod totals;
 

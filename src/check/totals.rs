@@ -34,6 +34,8 @@ pub fn reconcile(
             .collect();
         let why = if ways == 0 {
             "no assignment of statuses makes the counts agree".to_owned()
+        } else if ways == u64::MAX {
+            "a very large number of assignments of statuses make the counts agree".to_owned()
         } else {
             format!("{ways} different assignments of statuses make the counts agree")
         };
@@ -42,7 +44,7 @@ pub fn reconcile(
             format!(
                 "{} deliverable(s) with unknown status ({}): the document declares {}, but {why}, so none is inferred",
                 unknown_codes.len(),
-                unknown_codes.join(", "),
+                list_codes(&unknown_codes),
                 describe(&declared),
             ),
         );
@@ -167,24 +169,45 @@ fn infer(counted: &TotalsCounts, declared: &TotalsCounts) -> Inference {
     {
         return Inference::Ambiguous(0);
     }
-    let figures = [
-        (counted.achieved.unwrap_or(0), declared.achieved),
-        (counted.in_progress.unwrap_or(0), declared.in_progress),
-        (counted.not_developed.unwrap_or(0), declared.not_developed),
-    ];
+    // The unknowns each declared status still needs; `None` when undeclared.
+    let needed = |have: Option<u32>, want: Option<u32>| -> Option<Option<u32>> {
+        match want {
+            None => Some(None),
+            Some(want) => want.checked_sub(have.unwrap_or(0)).map(Some),
+        }
+    };
+    let (Some(need_achieved), Some(need_in_progress), Some(need_not_developed)) = (
+        needed(counted.achieved, declared.achieved),
+        needed(counted.in_progress, declared.in_progress),
+        needed(counted.not_developed, declared.not_developed),
+    ) else {
+        return Inference::Ambiguous(0);
+    };
+    // At least one status is declared, so at most one count is free once the
+    // others are fixed: the enumeration is linear in the number of unknowns.
     let mut ways: u64 = 0;
     let mut unique = None;
-    for achieved in 0..=unknown {
-        for in_progress in 0..=unknown - achieved {
-            let split = [achieved, in_progress, unknown - achieved - in_progress];
-            let fits = figures
-                .iter()
-                .zip(split)
-                .all(|((have, want), add)| want.map_or(true, |want| want == have + add));
-            if !fits {
+    let achieved_range = need_achieved.map_or(0..=unknown, |n| n..=n);
+    for achieved in achieved_range.filter(|a| *a <= unknown) {
+        let rest = unknown - achieved;
+        let in_progress_range = match (need_in_progress, need_not_developed) {
+            (Some(n), _) => n..=n,
+            (None, Some(not_developed)) => match rest.checked_sub(not_developed) {
+                Some(n) => n..=n,
+                None => continue,
+            },
+            (None, None) => 0..=rest,
+        };
+        for in_progress in in_progress_range.filter(|i| *i <= rest) {
+            let not_developed = rest - in_progress;
+            if need_not_developed.is_some_and(|n| n != not_developed) {
                 continue;
             }
+            let split = [achieved, in_progress, not_developed];
             ways = ways.saturating_add(arrangements(unknown, split));
+            if ways == u64::MAX {
+                return Inference::Ambiguous(ways);
+            }
             let mut nonzero = STATUSES.iter().zip(split).filter(|(_, n)| *n > 0);
             unique = match (nonzero.next(), nonzero.next()) {
                 (Some((status, _)), None) => Some(*status),
@@ -200,11 +223,34 @@ fn infer(counted: &TotalsCounts, declared: &TotalsCounts) -> Inference {
 
 /// In how many ways `unknown` deliverables can be split into `split` (a multinomial).
 fn arrangements(unknown: u32, split: [u32; 3]) -> u64 {
+    // Stops at the first overflow: beyond u64 the exact count does not matter.
     let binomial = |n: u32, k: u32| {
-        (1..=u64::from(k)).fold(1u64, |acc, i| acc.saturating_mul(u64::from(n) - i + 1) / i)
+        let mut acc: u64 = 1;
+        for i in 1..=u64::from(k) {
+            match acc.checked_mul(u64::from(n) - i + 1) {
+                Some(product) => acc = product / i,
+                None => return u64::MAX,
+            }
+        }
+        acc
     };
     let [achieved, in_progress, _] = split;
     binomial(unknown, achieved).saturating_mul(binomial(unknown - achieved, in_progress))
+}
+
+/// `L1M1D1, L1M1D2` — at most ten codes, then how many more.
+fn list_codes(codes: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let mut listed = codes
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if codes.len() > SHOWN {
+        listed.push_str(&format!(" and {} more", codes.len() - SHOWN));
+    }
+    listed
 }
 
 fn describe(declared: &TotalsCounts) -> String {
@@ -313,6 +359,23 @@ mod tests {
                 "{statuses:?}"
             );
         }
+    }
+
+    #[test]
+    fn many_unknowns_are_decided_quickly() {
+        let mut statuses = vec![None; 60_000];
+        statuses.push(Some(Achieved));
+        let mut items = deliverables(&statuses);
+        let mut diagnostics = Vec::new();
+        let partial = TotalsCounts {
+            achieved: Some(1),
+            ..TotalsCounts::default()
+        };
+        reconcile(&mut items, Some(partial), None, &mut diagnostics);
+        assert!(items.iter().all(|d| !d.inferred));
+        let complete = declared(60_001, 1, 0, 60_000);
+        reconcile(&mut items, Some(complete), None, &mut diagnostics);
+        assert_eq!(items.iter().filter(|d| d.inferred).count(), 60_000);
     }
 
     #[test]

@@ -696,8 +696,14 @@ fn assemble_measures(
                 line: None,
             });
     }
+    let mut first_deliverable: BTreeMap<&str, &Deliverable> = BTreeMap::new();
+    for deliverable in deliverables {
+        first_deliverable
+            .entry(deliverable.measure_code.as_str())
+            .or_insert(deliverable);
+    }
     for measure in measures.values().filter(|measure| measure.text.is_none()) {
-        let first = deliverables.iter().find(|d| d.measure_code == measure.code);
+        let first = first_deliverable.get(measure.code.as_str());
         let diagnostic = Diagnostic::warning(
             "deliverables.measure_without_text",
             format!(

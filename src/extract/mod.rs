@@ -7,13 +7,20 @@
 //! other (totals, parts and wholes) belongs to [`check`](crate::check).
 
 mod calendar;
+mod deliverables;
 mod figures;
+mod legend;
 mod people;
 mod sections;
 mod shape;
+mod totals;
+
+pub use deliverables::{read_plan, Plan};
+pub use legend::{conventional, meaning, read_legend, LegendReading, MarkMeaning};
+pub use totals::{read_totals, DeclaredTotals};
 
 use crate::detect::Profile;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
     ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, MemberList, Person,
     Section, TotalsCounts,
@@ -36,6 +43,8 @@ pub struct Extraction {
     pub legend: Option<Legend>,
     /// Totals the document declares, if it declares any.
     pub declared_totals: Option<TotalsCounts>,
+    /// Where the first declared total was read.
+    pub declared_totals_location: Option<Location>,
     /// Sections, in document order.
     pub sections: Vec<Section>,
     /// Calendar events, in document order.
@@ -55,8 +64,30 @@ pub struct Extraction {
 /// Runs every extractor over the text.
 pub fn extract(text: &Text, profile: &Profile) -> Extraction {
     let mut extraction = Extraction::default();
+    extract_plan(text, &mut extraction);
     extract_structure(text, profile, &mut extraction);
     extraction
+}
+
+/// Legend, plan hierarchy and declared totals. Only a document with at least
+/// one deliverable gets a legend; the others have nothing to read it with.
+fn extract_plan(text: &Text, extraction: &mut Extraction) {
+    let legend = read_legend(&text.lines);
+    let declared = read_totals(&text.lines);
+    let mut claimed = legend.lines.clone();
+    claimed.extend(&declared.lines);
+    let plan = read_plan(&text.lines, &legend.legend, &claimed);
+    if !plan.deliverables.is_empty() {
+        extraction.legend = Some(legend.legend);
+        extraction.diagnostics.extend(legend.diagnostics);
+        extraction.declared_totals = declared.counts;
+        extraction.declared_totals_location = declared.location;
+        extraction.diagnostics.extend(declared.diagnostics);
+    }
+    extraction.action_lines = plan.action_lines;
+    extraction.measures = plan.measures;
+    extraction.deliverables = plan.deliverables;
+    extraction.diagnostics.extend(plan.diagnostics);
 }
 
 /// Fills sections, calendar, key figures, members and people. People and

@@ -15,8 +15,8 @@ mod people;
 mod structure;
 
 pub use deliverable::{
-    ActionLine, Deliverable, DeliverableCode, Legend, LegendEntry, Measure, Status, Totals,
-    TotalsCounts,
+    ActionLine, CodeError, Deliverable, DeliverableCode, Legend, LegendEntry, LegendSource,
+    Measure, Status, Totals, TotalsCounts,
 };
 pub use figures::{FigureRole, KeyFigure, Qualifier};
 pub use people::{Member, MemberList, Person};

@@ -6,3 +6,7 @@ mod pair;
 mod schema;
 mod structure;
 mod util;
+// Plan deliverables, measures, action lines and totals against hand-written gold files.
+mod deliverables;
+// Whole-document JSON snapshots (insta).
+mod snapshots;

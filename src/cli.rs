@@ -11,6 +11,7 @@ Examples:
   planex extract --fallback pdftotext x.pdf retry with poppler when pdf-extract fails
   cat plan.md | planex extract -            read standard input
   planex schema > document.schema.json      the published JSON Schema
+  planex pair plan.es.md plan.en.md         translation pairs, with evidence
 
 Exit status: 0 when every input converted, 1 when some failed, 2 on usage errors.";
 
@@ -31,6 +32,22 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print the JSON Schema of the output documents.
     Schema,
+    /// Find documents that are the same document in two languages.
+    Pair(PairArgs),
+}
+
+/// Arguments of `planex pair`.
+#[derive(Debug, ClapArgs)]
+pub struct PairArgs {
+    /// Input files to compare (two or more).
+    #[arg(value_name = "FILE", required_unless_present = "schema")]
+    pub inputs: Vec<PathBuf>,
+    /// Print the JSON Schema of the pair report instead.
+    #[arg(long)]
+    pub schema: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = planex::Limits::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 /// Arguments of `planex extract`.

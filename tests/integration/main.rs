@@ -2,7 +2,13 @@
 
 mod cli;
 mod detect;
+mod pair;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;
+mod structure;
 mod util;
+// Plan deliverables, measures, action lines and totals against hand-written gold files.
+mod deliverables;
+// Whole-document JSON snapshots (insta).
+mod snapshots;

@@ -706,7 +706,11 @@ fn split_spanning(row: Vec<Block>) -> Vec<Vec<Block>> {
     parts
 }
 
-/// Joins the lines of one cell with spaces, rejoining words hyphenated at a line end.
+/// Joins the lines of one cell with spaces. A line ending in a hyphen after a
+/// letter or digit continues on the next line without a space: before a
+/// lower-case letter the hyphen was a word break and goes (`acontecimien-` +
+/// `tos`), before anything else it is part of the text and stays (`2018-` +
+/// `2019`, `Bruselas-` + `Capital`).
 fn join_cell(lines: &[String]) -> String {
     let mut out = String::new();
     for line in lines {
@@ -716,10 +720,11 @@ fn join_cell(lines: &[String]) -> String {
         }
         let continues_word = line.chars().next().is_some_and(char::is_lowercase);
         match out.strip_suffix('-') {
-            Some(stem)
-                if continues_word && stem.chars().next_back().is_some_and(char::is_alphabetic) =>
-            {
-                out.truncate(stem.len());
+            Some(stem) if stem.chars().next_back().is_some_and(char::is_alphanumeric) => {
+                let letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
+                if continues_word && letter {
+                    out.truncate(stem.len());
+                }
             }
             _ if out.is_empty() => {}
             _ => out.push(' '),
@@ -937,8 +942,10 @@ mod tests {
     fn cell_lines_rejoin_hyphenated_words() {
         for (lines, want) in [
             (&["acontecimien-", "tos"][..], "acontecimientos"),
-            (&["2018-", "2020"][..], "2018- 2020"),
-            (&["Bruselas-", "Capital"][..], "Bruselas- Capital"),
+            (&["2018-", "2020"][..], "2018-2020"),
+            (&["(2018-", "2019- 2020)"][..], "(2018-2019- 2020)"),
+            (&["Bruselas-", "Capital"][..], "Bruselas-Capital"),
+            (&["uno -", "dos"][..], "uno - dos"),
             (&["uno", "", "dos"][..], "uno dos"),
         ] {
             let owned: Vec<String> = lines.iter().map(|s| (*s).to_owned()).collect();

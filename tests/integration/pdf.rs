@@ -353,3 +353,91 @@ fn fallback_rescues_corpus_files_pdf_extract_cannot_read() {
         );
     }
 }
+
+/// The document as JSON, with every `page` and `line` key removed (they
+/// differ between a PDF and its seed by construction).
+fn without_locations(document: &planex::Document) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(object) => {
+                object.remove("page");
+                object.remove("line");
+                object.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(document).expect("documents serialize");
+    strip(&mut value);
+    value
+}
+
+/// Removes the spaces after hyphens in every string: where a line ends after
+/// a hyphen, whether a space followed it is lost (seed 000 writes both
+/// `(2018-2019-2020)` and `(2018-2019- 2020)`; the layout keeps the hyphen
+/// and adds no space).
+fn hyphens_closed(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => *text = text.replace("- ", "-"),
+        serde_json::Value::Object(object) => object.values_mut().for_each(hyphens_closed),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(hyphens_closed),
+        _ => {}
+    }
+}
+
+fn convert_pair(
+    name: &str,
+    seed: &str,
+) -> (planex::Document, serde_json::Value, serde_json::Value) {
+    let config = Config::default();
+    let pdf = planex::convert_file(&fixture(&format!("pdf/{name}")), &config)
+        .unwrap_or_else(|err| panic!("{name}: {err}"));
+    let text = planex::convert_file(&fixture(&format!("docs/{seed}")), &config)
+        .unwrap_or_else(|err| panic!("{seed}: {err}"));
+    let (mut pdf_value, mut text_value) = (without_locations(&pdf), without_locations(&text));
+    hyphens_closed(&mut pdf_value);
+    hyphens_closed(&mut text_value);
+    (pdf, pdf_value, text_value)
+}
+
+#[test]
+fn deliverables_from_every_rendering_match_the_text_item_by_item() {
+    for name in TRIENNIAL {
+        let (pdf, got, want) = convert_pair(name, "triennial-report-2018-2020.es.txt");
+        for key in ["action_lines", "measures", "deliverables", "totals"] {
+            let (got_items, want_items) = (&got[key], &want[key]);
+            if let (Some(got_items), Some(want_items)) =
+                (got_items.as_array(), want_items.as_array())
+            {
+                assert_eq!(got_items.len(), want_items.len(), "{name}: number of {key}");
+                for (got_item, want_item) in got_items.iter().zip(want_items) {
+                    assert_eq!(got_item, want_item, "{name}: {key}");
+                }
+            } else {
+                assert_eq!(got_items, want_items, "{name}: {key}");
+            }
+        }
+        let pages = pdf.source.pages;
+        for deliverable in &pdf.deliverables {
+            let page = serde_json::to_value(deliverable).expect("serializes")["page"].as_u64();
+            assert!(
+                page.is_some_and(|page| page >= 1 && page <= u64::from(pages)),
+                "{name}: {} on page {page:?} of {pages}",
+                deliverable.code
+            );
+        }
+    }
+}
+
+#[test]
+fn calendar_events_from_every_rendering_match_the_text_item_by_item() {
+    for (name, seed) in RENDERINGS
+        .iter()
+        .filter(|(name, _)| name.starts_with("work-plan"))
+    {
+        let (_, got, want) = convert_pair(name, seed);
+        assert_eq!(got["calendar"].as_array().map(Vec::len), Some(13), "{name}");
+        assert_eq!(got["calendar"], want["calendar"], "{name}");
+    }
+}

@@ -459,20 +459,24 @@ fn close_edge_group(edges: &mut Vec<(f32, f32, usize)>, group: &[(f32, f32)]) {
 
 /// Runs of lines that share column edges: tables (or side-by-side columns).
 ///
-/// A run starts at a line with several chunks, or at a line that starts on a
-/// column edge of the document (a table continued from the previous page),
-/// and must contain at least one line with several chunks.
+/// A run starts at a line with several cells, or at a page's first line when
+/// it starts on a column edge of the document (a table continued from the
+/// previous page), and must contain a row with two filled cells.
 fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Vec<Region> {
     let mut regions = Vec::new();
     let mut index = 0;
+    // Lines below this index belong to no earlier table.
+    let mut floor = 0;
     while index < lines.len() {
         let Some(start) = lines.get(index) else { break };
         let starts = start.cell_starts(document);
-        if starts.is_empty() {
+        let mut tabular = start.is_tabular(&starts);
+        // A single-cell line opens a table only at the top of the page: the
+        // rest of a table whose first rows were on the previous page.
+        if starts.is_empty() || (!tabular && index > 0) {
             index += 1;
             continue;
         }
-        let mut tabular = start.is_tabular(&starts);
         let mut edges: Vec<f32> = Vec::new();
         merge_edges(&mut edges, &starts, start.size);
         let mut last = index;
@@ -492,16 +496,30 @@ fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Vec<Region> {
             last = offset;
             previous_y = line.y;
         }
-        let rows = match lines.get(index..=last) {
-            Some(run) if tabular && last > index => table_rows(run, &edges),
+        // The first rows may hold a single column each (a tall measure cell
+        // whose title is centred lower down): take the lines above that fit.
+        let mut first = index;
+        while first > floor {
+            let (Some(above), Some(below)) = (lines.get(first - 1), lines.get(first)) else {
+                break;
+            };
+            let close = below.y - above.y <= TABLE_BREAK * below.size;
+            if !close || !edges.iter().all(|&edge| above.fits_edge(edge)) {
+                break;
+            }
+            first -= 1;
+        }
+        let rows = match lines.get(first..=last) {
+            Some(run) if tabular && last > first => table_rows(run, &edges),
             _ => Vec::new(),
         };
         if !looks_like_a_table(&rows) {
             index += 1;
             continue;
         }
+        floor = last + 1;
         regions.push(Region {
-            first: index,
+            first,
             last,
             rows: rows
                 .into_iter()
@@ -828,6 +846,29 @@ mod tests {
                 "column order: {column_order}"
             );
         }
+    }
+
+    #[test]
+    fn a_row_may_start_with_lines_of_one_column() {
+        // Every cell vertically centred: the measure's first line is alone on
+        // its baseline, the title and mark come lower down.
+        let mut page = page();
+        for (text, x, y) in [
+            ("L1M1 Que se hayan", 50.0, 100.0),
+            ("seguido de cerca", 50.0, 112.0),
+            ("L1M1D1 Calendario", 200.0, 118.0),
+            ("v", 400.0, 118.0),
+            ("los temas.", 50.0, 124.0),
+            ("L1M2 Otra", 50.0, 150.0),
+            ("L1M2D1 Presencia", 200.0, 150.0),
+            ("V", 400.0, 150.0),
+        ] {
+            word(&mut page, text, x, y);
+        }
+        assert_eq!(
+            one(&page),
+            "L1M1 Que se hayan seguido de cerca los temas.\tL1M1D1 Calendario\tv\nL1M2 Otra\tL1M2D1 Presencia\tV\n"
+        );
     }
 
     #[test]

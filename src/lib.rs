@@ -41,6 +41,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod check;
 pub mod config;
 pub mod detect;
@@ -53,6 +54,7 @@ pub mod markup;
 pub mod model;
 pub mod normalize;
 pub mod read;
+pub mod write;
 
 use std::path::Path;
 

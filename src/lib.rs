@@ -108,3 +108,39 @@ pub fn convert_raw(raw: RawDocument) -> Document {
     diagnostics.extend(text.diagnostics);
     check::check(extraction, profile, source, diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+            let _ = convert_bytes("input", &bytes, &Config::default());
+        }
+
+        #[test]
+        fn any_text_never_panics(text in "\\PC{0,2000}") {
+            let _ = convert_bytes("input.txt", text.as_bytes(), &Config::default());
+        }
+
+        #[test]
+        fn pdf_lookalikes_never_panic(tail in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let mut bytes = b"%PDF-1.4\n".to_vec();
+            bytes.extend_from_slice(&tail);
+            let _ = convert_bytes("input.pdf", &bytes, &Config::default());
+        }
+
+        #[test]
+        fn successful_documents_keep_their_source(text in "[a-zA-Záéíóúñ ,.\\n]{1,500}") {
+            if let Ok(document) = convert_bytes("input.txt", text.as_bytes(), &Config::default()) {
+                prop_assert_eq!(document.source.bytes, text.len() as u64);
+                prop_assert_eq!(document.source.sha256.len(), 64);
+            }
+        }
+    }
+}

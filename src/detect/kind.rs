@@ -341,7 +341,7 @@ fn detect_title(
         let same_language = block_language(candidate.index) == Some(language);
         titles.push((same_language, title));
     }
-    titles.sort_by(|a, b| b.0.cmp(&a.0));
+    titles.sort_by_key(|(same_language, _)| std::cmp::Reverse(*same_language));
     titles.into_iter().next().map(|(_, title)| title)
 }
 

@@ -3,6 +3,7 @@
 use whatlang::{Detector, Lang};
 
 use crate::diagnostic::Diagnostic;
+use crate::lexicon::FUNCTION_WORDS;
 use crate::markup;
 use crate::model::LanguageShare;
 use crate::normalize::Text;
@@ -59,6 +60,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
                     letters >= SHORT_BLOCK_LETTERS || info.confidence() >= SHORT_BLOCK_CONFIDENCE
                 })
                 .map(|info| code(info.lang()))
+                .or_else(|| by_function_words(&joined))
         } else {
             None
         };
@@ -129,6 +131,30 @@ fn block_ranges(text: &Text) -> Vec<(usize, usize)> {
         ranges.push((first, text.lines.len() - 1));
     }
     ranges
+}
+
+/// The language whose function words occur most often in a short text, when
+/// one language clearly leads (a tie decides nothing).
+fn by_function_words(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let mut counts: Vec<(&'static str, usize)> = FUNCTION_WORDS
+        .iter()
+        .map(|(language, list)| {
+            (
+                *language,
+                words.iter().filter(|word| list.contains(word)).count(),
+            )
+        })
+        .collect();
+    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    match counts.as_slice() {
+        [(language, best), (_, second), ..] if *best > *second => Some(language),
+        _ => None,
+    }
 }
 
 fn shares(blocks: &[LanguageBlock]) -> Vec<LanguageShare> {
@@ -208,6 +234,20 @@ mod tests {
             "{}",
             languages.diagnostics[0].message
         );
+    }
+
+    #[test]
+    fn short_blocks_fall_back_to_function_words() {
+        assert_eq!(
+            by_function_words("Plan de travail 2019 du Secrétariat général"),
+            Some("fr")
+        );
+        assert_eq!(by_function_words("Report of the Secretariat"), Some("en"));
+        assert_eq!(
+            by_function_words("Secretariat General Work Plan 2019"),
+            None
+        );
+        assert_eq!(by_function_words("Plan de la Secretaría"), None);
     }
 
     #[test]

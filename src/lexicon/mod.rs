@@ -5,5 +5,7 @@
 //! matching code lower-cases and strips the text it compares.
 
 mod kinds;
+mod languages;
 
 pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
+pub use languages::FUNCTION_WORDS;

@@ -26,3 +26,40 @@ pub fn shared_dir(test: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// Every file under `fixtures/docs` and `fixtures/pdf`, sorted.
+pub fn fixture_documents() -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for dir in ["docs", "pdf"] {
+        let Ok(entries) = std::fs::read_dir(fixture(dir)) else {
+            continue;
+        };
+        paths.extend(
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.is_file()),
+        );
+    }
+    paths.sort();
+    paths
+}
+
+/// Panics with every validation error when `value` does not follow `schemas/document.schema.json`.
+pub fn assert_valid_document(value: &serde_json::Value) {
+    assert_valid(value, &planex::model::document_schema());
+}
+
+/// Panics with every validation error when `value` does not follow `schema`.
+pub fn assert_valid(value: &serde_json::Value, schema: &serde_json::Value) {
+    let validator = jsonschema::draft202012::new(schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "output does not follow the schema:\n{}",
+        errors.join("\n")
+    );
+}

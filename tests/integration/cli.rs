@@ -1,0 +1,133 @@
+//! The `planex` binary: streams, formats and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use crate::util;
+
+fn planex() -> Command {
+    Command::cargo_bin("planex").expect("the planex binary is built")
+}
+
+#[test]
+fn extract_prints_one_compact_document_per_input() {
+    let output = planex()
+        .arg("extract")
+        .arg(util::fixture("docs/work-plan-2019.en.md"))
+        .arg(util::fixture("docs/work-plan-2019.es.md"))
+        .output()
+        .expect("planex runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let documents: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is a JSON document"))
+        .collect();
+    assert_eq!(documents.len(), 2);
+    assert_eq!(documents[0]["language"], "en");
+    assert_eq!(documents[1]["language"], "es");
+    for document in &documents {
+        util::assert_valid_document(document);
+    }
+}
+
+#[test]
+fn pretty_output_is_indented_and_compact_is_not() {
+    let path = util::fixture("docs/annual-report-2021.es.md");
+    let pretty = planex()
+        .args(["extract", "--pretty"])
+        .arg(&path)
+        .output()
+        .expect("planex runs");
+    assert!(String::from_utf8_lossy(&pretty.stdout).starts_with("{\n  \""));
+    let compact = planex()
+        .args(["extract", "--compact"])
+        .arg(&path)
+        .output()
+        .expect("planex runs");
+    assert_eq!(String::from_utf8_lossy(&compact.stdout).lines().count(), 1);
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    planex()
+        .args(["extract", "-"])
+        .write_stdin("Rapport annuel 2022\n\nCe rapport présente les activités du secrétariat général pendant l'année écoulée.")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(r#""path":"-""#))
+        .stdout(predicate::str::contains(r#""language":"fr""#))
+        .stdout(predicate::str::contains(r#""value":"annual_report""#));
+}
+
+#[test]
+fn a_failed_input_exits_1_and_keeps_the_others() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    let output = planex()
+        .arg("extract")
+        .arg(&empty)
+        .arg(util::fixture("docs/annual-report-2023.es.md"))
+        .output()
+        .expect("planex runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(&format!("planex: {}: ", empty.display())),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        1,
+        "the good input still converts"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    planex().assert().code(2);
+    planex().arg("extract").assert().code(2);
+    planex()
+        .args(["extract", "--no-such-flag", "x"])
+        .assert()
+        .code(2);
+    planex().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    planex()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+    planex()
+        .args(["extract", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit status"));
+    planex()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let output = planex().arg("schema").output().expect("planex runs");
+    assert!(output.status.success());
+    let printed: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("the schema is JSON");
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(util::root().join("schemas/document.schema.json")).expect("read"),
+    )
+    .expect("JSON");
+    assert_eq!(printed, committed);
+}

@@ -17,8 +17,9 @@ use crate::config::Config;
 use crate::model::Document;
 
 /// How far (in inputs) the threads may run ahead of the first unfinished
-/// input, per job: bounds the reorder buffer, hence memory.
-const AHEAD_PER_JOB: usize = 8;
+/// input, per job: bounds the reorder buffer, hence memory (a file that
+/// runs into its time limit stalls the other threads only after this many).
+const AHEAD_PER_JOB: usize = 32;
 
 /// Where PDFs are converted.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -67,7 +67,9 @@ fn stages(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter("5-check"), |b| {
             b.iter_batched(
                 || (extraction.clone(), profile.clone(), document.source.clone()),
-                |(extraction, profile, source)| check::check(extraction, profile, source, Vec::new()),
+                |(extraction, profile, source)| {
+                    check::check(extraction, profile, source, Vec::new())
+                },
                 BatchSize::SmallInput,
             )
         });

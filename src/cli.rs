@@ -12,6 +12,7 @@ Examples:
   cat plan.md | planex extract -            read standard input
   planex schema > document.schema.json      the published JSON Schema
   planex batch archive/ --out converted/    a whole tree, in parallel, isolated
+  planex pair plan.es.md plan.en.md         translation pairs, with evidence
 
 Exit status: 0 when every input converted, 1 when some failed, 2 on usage errors.";
 
@@ -38,6 +39,22 @@ pub enum Command {
     /// Internal: serve conversion requests for `planex batch` on stdin/stdout.
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),
+    /// Find documents that are the same document in two languages.
+    Pair(PairArgs),
+}
+
+/// Arguments of `planex pair`.
+#[derive(Debug, ClapArgs)]
+pub struct PairArgs {
+    /// Input files to compare (two or more).
+    #[arg(value_name = "FILE", required_unless_present = "schema")]
+    pub inputs: Vec<PathBuf>,
+    /// Print the JSON Schema of the pair report instead.
+    #[arg(long)]
+    pub schema: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = planex::Limits::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 /// Arguments of `planex extract`.

@@ -48,11 +48,13 @@ pub mod detect;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;
+pub mod figures_check;
 pub mod layout;
 pub mod lexicon;
 pub mod markup;
 pub mod model;
 pub mod normalize;
+pub mod pair;
 pub mod read;
 pub mod write;
 

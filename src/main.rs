@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{Args, Command, ExtractArgs};
+use cli::{Args, Command, ExtractArgs, PairArgs};
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
@@ -57,7 +57,38 @@ fn run(args: Args) -> anyhow::Result<usize> {
         }
         Command::Batch(batch) => batch_command::run_batch(&batch),
         Command::Worker(worker) => batch_command::run_worker(&worker),
+        Command::Pair(pair) => run_pair(&pair),
     }
+}
+
+/// Converts every input, then prints the pair report; failed inputs are skipped.
+fn run_pair(args: &PairArgs) -> anyhow::Result<usize> {
+    let mut stdout = io::stdout().lock();
+    if args.schema {
+        serde_json::to_writer_pretty(&mut stdout, &planex::pair::pair_schema())
+            .context("cannot write the schema")?;
+        writeln!(stdout).context("cannot write the schema")?;
+        return Ok(0);
+    }
+    let config = planex::Config::with_limits(planex::Limits {
+        max_bytes: args.max_bytes,
+    });
+    let mut documents = Vec::new();
+    let mut failed = 0;
+    for input in &args.inputs {
+        match planex::convert_file(input, &config) {
+            Ok(document) => documents.push(document),
+            Err(err) => {
+                failed += 1;
+                eprintln!("planex: {}", error_chain(&err));
+            }
+        }
+    }
+    let report = planex::pair::pair(&documents);
+    serde_json::to_writer_pretty(&mut stdout, &report)
+        .context("cannot write to standard output")?;
+    writeln!(stdout).context("cannot write to standard output")?;
+    Ok(failed)
 }
 
 fn run_extract(args: &ExtractArgs) -> anyhow::Result<usize> {

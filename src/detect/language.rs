@@ -15,12 +15,13 @@ const MIN_LETTERS: usize = 12;
 /// Longest run of lines classified as one block, so that a document without
 /// blank lines still gets per-block languages.
 const MAX_BLOCK_LINES: usize = 40;
-/// Below this many letters a block's language is kept only when whatlang is
-/// confident: a short English title in a Spanish document is often guessed as
-/// Spanish with low confidence.
+/// Below this many letters whatlang's trigrams are unreliable (`Informe Anual
+/// 2023` comes out English, `Secretariat General` Spanish), so a short block is
+/// classified by its function words first, and by whatlang only when it is
+/// nearly certain; otherwise it takes the document's language.
 const SHORT_BLOCK_LETTERS: usize = 60;
-/// Confidence whatlang must reach on a short block.
-const SHORT_BLOCK_CONFIDENCE: f64 = 0.25;
+/// Confidence whatlang must reach on a short block without telling function words.
+const SHORT_BLOCK_CONFIDENCE: f64 = 0.9;
 
 /// A run of consecutive non-empty lines and its language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,14 +54,15 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
             .collect::<Vec<_>>()
             .join(" ");
         let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
-        let language = if letters >= MIN_LETTERS {
-            detector
-                .detect(&joined)
-                .filter(|info| {
-                    letters >= SHORT_BLOCK_LETTERS || info.confidence() >= SHORT_BLOCK_CONFIDENCE
-                })
-                .map(|info| code(info.lang()))
-                .or_else(|| by_function_words(&joined))
+        let language = if letters >= SHORT_BLOCK_LETTERS {
+            detector.detect_lang(&joined).map(code)
+        } else if letters >= MIN_LETTERS {
+            by_function_words(&joined).or_else(|| {
+                detector
+                    .detect(&joined)
+                    .filter(|info| info.confidence() >= SHORT_BLOCK_CONFIDENCE)
+                    .map(|info| code(info.lang()))
+            })
         } else {
             None
         };

@@ -6,13 +6,29 @@
 //! here reads files, the clock or global state. Reconciling items with each
 //! other (totals, parts and wholes) belongs to [`check`](crate::check).
 
+mod calendar;
+mod deliverables;
+mod figures;
+mod legend;
+mod people;
+mod sections;
+mod shape;
+mod totals;
+
+pub use deliverables::{read_plan, Plan};
+pub use legend::{conventional, meaning, read_legend, LegendReading, MarkMeaning};
+pub use totals::{read_totals, DeclaredTotals};
+
 use crate::detect::Profile;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
-    ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, Person, Section,
-    TotalsCounts,
+    ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, MemberList, Person,
+    Section, TotalsCounts,
 };
 use crate::normalize::Text;
+
+pub use calendar::is_tbc;
+pub use figures::parse_number;
 
 /// Everything the extractors found, before cross-checks.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +43,8 @@ pub struct Extraction {
     pub legend: Option<Legend>,
     /// Totals the document declares, if it declares any.
     pub declared_totals: Option<TotalsCounts>,
+    /// Where the first declared total was read.
+    pub declared_totals_location: Option<Location>,
     /// Sections, in document order.
     pub sections: Vec<Section>,
     /// Calendar events, in document order.
@@ -35,6 +53,8 @@ pub struct Extraction {
     pub key_figures: Vec<KeyFigure>,
     /// Members.
     pub members: Vec<Member>,
+    /// Member lists, with declared counts and totals.
+    pub member_lists: Vec<MemberList>,
     /// People.
     pub people: Vec<Person>,
     /// Doubts raised by the extractors.
@@ -42,6 +62,112 @@ pub struct Extraction {
 }
 
 /// Runs every extractor over the text.
-pub fn extract(_text: &Text, _profile: &Profile) -> Extraction {
-    Extraction::default()
+pub fn extract(text: &Text, profile: &Profile) -> Extraction {
+    let mut extraction = Extraction::default();
+    extract_plan(text, &mut extraction);
+    extract_structure(text, profile, &mut extraction);
+    extraction
+}
+
+/// Legend, plan hierarchy and declared totals. Only a document with at least
+/// one deliverable gets a legend; the others have nothing to read it with.
+fn extract_plan(text: &Text, extraction: &mut Extraction) {
+    let legend = read_legend(&text.lines);
+    let declared = read_totals(&text.lines);
+    let mut claimed = legend.lines.clone();
+    claimed.extend(&declared.lines);
+    let plan = read_plan(&text.lines, &legend.legend, &claimed);
+    if !plan.deliverables.is_empty() {
+        extraction.legend = Some(legend.legend);
+        extraction.diagnostics.extend(legend.diagnostics);
+        extraction.declared_totals = declared.counts;
+        extraction.declared_totals_location = declared.location;
+        extraction.diagnostics.extend(declared.diagnostics);
+    }
+    extraction.action_lines = plan.action_lines;
+    extraction.measures = plan.measures;
+    extraction.deliverables = plan.deliverables;
+    extraction.diagnostics.extend(plan.diagnostics);
+}
+
+/// Fills sections, calendar, key figures, members and people. People and
+/// members go first: the lines they claim are never headings or figures.
+fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction) {
+    let people = people::extract_people(text);
+    let members = people::extract_members(text);
+    let mut claimed = people.lines.clone();
+    claimed.extend(&members.lines);
+    let headings = sections::find_headings(text, &claimed);
+    let year = profile
+        .period
+        .as_ref()
+        .filter(|period| period.start == period.end)
+        .map(|period| period.start);
+    extraction.sections = sections::sections(text, profile, &headings);
+    extraction.calendar = calendar::extract_calendar(text, year, &headings);
+    extraction.key_figures = figures::extract_figures(text, &headings, &claimed);
+    extraction.members = members.members;
+    extraction.member_lists = members.lists;
+    extraction.people = people.people;
+    extraction.diagnostics.extend(members.diagnostics);
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces of the shapes the structure extractors look for, to reach deep
+    /// into their rules rather than only through random text.
+    const PIECES: &[&str] = &[
+        "| Junio | • V Foro",
+        "• Foro Chicago |",
+        "<br>",
+        "**",
+        "+2.4K",
+        "16,8%",
+        "7.000,00 €",
+        "JUNTA DIRECTIVA",
+        "CLAUDIA LÓPEZ",
+        "Presidenta",
+        "Vice-",
+        "10 nuevos miembros",
+        "Antalya",
+        "- o ",
+        "- ",
+        "## ",
+        "26 février :",
+        "du 12 au",
+        "à confirmer",
+        "30 ALIANZAS",
+        "5",
+        "\t",
+        "Línea de acción 2",
+        "1^a",
+        "total",
+        "$",
+        "\\",
+        "(",
+        ")",
+        ":",
+        " ",
+        "ÍNDICE",
+        "07",
+    ];
+
+    proptest! {
+        #[test]
+        fn extract_never_panics_on_any_text(s in "\\PC*") {
+            let _ = extract(&Text::from_plain(&s), &Profile::unknown());
+        }
+
+        #[test]
+        fn extract_never_panics_on_structure_like_lines(
+            lines in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 0..6), 0..40)
+        ) {
+            let source: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
+            let _ = extract(&Text::from_plain(&source.join("\n")), &Profile::unknown());
+        }
+    }
 }

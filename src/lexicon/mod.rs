@@ -6,6 +6,18 @@
 
 mod kinds;
 mod languages;
+mod months;
+mod status;
+mod structure;
 
 pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
 pub use languages::FUNCTION_WORDS;
+pub use months::{month_number, MONTHS, TO_BE_CONFIRMED};
+pub use status::{
+    ConventionalMark, StatusLabel, ACTION_LINE_WORDS, CONVENTIONAL_MARKS, LEGEND_LABELS,
+    TABLE_HEADINGS, TOTAL_LABELS, TOTAL_NOUNS,
+};
+pub use structure::{
+    CONTENTS_HEADINGS, MEMBER_LIST_HEADINGS, MEMBER_WORDS, NUMBERED_HEADING_PREFIXES,
+    ONE_LETTER_WORDS, PEOPLE_LIST_HEADINGS, QUALIFIER_WORDS, ROLE_WORDS, TOTAL_WORDS, UNIT_WORDS,
+};

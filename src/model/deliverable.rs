@@ -20,6 +20,17 @@ pub enum Status {
     NotDeveloped,
 }
 
+impl Status {
+    /// The name as serialized (`achieved`, `in_progress`, `not_developed`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Achieved => "achieved",
+            Self::InProgress => "in_progress",
+            Self::NotDeveloped => "not_developed",
+        }
+    }
+}
+
 /// A plan code such as `L2M3D1`: action line 2, measure 3, deliverable 1.
 ///
 /// ```
@@ -151,6 +162,9 @@ pub struct Deliverable {
     pub inferred: bool,
     /// True when the code was damaged in the source (`L2M1 D3`) and repaired.
     pub repaired: bool,
+    /// Other marks printed for the same code elsewhere in the document, kept
+    /// as evidence of a contradiction (empty when the document is consistent).
+    pub conflicting_marks: Vec<String>,
     /// Page of the code.
     pub page: u32,
     /// Line of the code within its page.
@@ -213,6 +227,9 @@ pub struct Totals {
     pub counted: TotalsCounts,
     /// Deliverables whose status stayed unknown.
     pub unknown: u32,
-    /// True when every declared figure equals the counted one.
-    pub agree: bool,
+    /// Deliverables whose status was inferred from the declared totals.
+    pub inferred: u32,
+    /// True when every declared figure equals the counted one, false when one
+    /// differs, null when the document declares no figure.
+    pub agree: Option<bool>,
 }

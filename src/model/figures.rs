@@ -13,6 +13,20 @@ pub enum Qualifier {
     AtLeast,
     /// `aproximadamente`, `~`: about the value.
     Approximately,
+    /// `menos del 2%`, `less than`: at most the value.
+    AtMost,
+}
+
+/// The part a figure plays in a statement of parts and wholes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureRole {
+    /// A figure on its own.
+    Standalone,
+    /// A total whose parts follow it (`30 ALIANZAS ACTIVAS`).
+    Whole,
+    /// One part of a whole, or one share of an implicit 100 %.
+    Part,
 }
 
 /// A number the document highlights, such as `+2.4K Participantes`.
@@ -32,4 +46,10 @@ pub struct KeyFigure {
     pub page: u32,
     /// Line of the number within its page.
     pub line: u32,
+    /// Whether the figure is a whole, a part of one, or stands alone.
+    pub role: FigureRole,
+    /// Parts-and-whole statement the figure belongs to (1, 2… in document
+    /// order); figures of one group are a whole and its parts, or shares
+    /// that should add up to 100 % when no whole is stated.
+    pub group: Option<u32>,
 }

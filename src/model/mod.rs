@@ -15,11 +15,11 @@ mod people;
 mod structure;
 
 pub use deliverable::{
-    ActionLine, Deliverable, DeliverableCode, Legend, LegendEntry, Measure, Status, Totals,
-    TotalsCounts,
+    ActionLine, CodeError, Deliverable, DeliverableCode, Legend, LegendEntry, LegendSource,
+    Measure, Status, Totals, TotalsCounts,
 };
-pub use figures::{KeyFigure, Qualifier};
-pub use people::{Member, Person};
+pub use figures::{FigureRole, KeyFigure, Qualifier};
+pub use people::{Member, MemberList, Person};
 pub use structure::{CalendarEvent, EventDate, ListItem, Section};
 
 use schemars::JsonSchema;
@@ -72,6 +72,8 @@ pub struct Document {
     pub key_figures: Vec<KeyFigure>,
     /// Member organisations or cities listed by the document.
     pub members: Vec<Member>,
+    /// The member lists those members come from, with declared counts and totals.
+    pub member_lists: Vec<MemberList>,
     /// People listed by the document (board, secretariat…).
     pub people: Vec<Person>,
     /// Every doubt planex had, with where it happened.

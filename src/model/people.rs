@@ -32,3 +32,21 @@ pub struct Person {
     /// Line of the name within its page.
     pub line: u32,
 }
+
+/// A list of members as the document presents it: heading, the count it
+/// declares, and the total membership it states nearby.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MemberList {
+    /// The heading as printed (`10 nuevos miembros`).
+    pub title: String,
+    /// The count the heading declares (`10`), when it declares one.
+    pub declared_count: Option<u32>,
+    /// How many names planex found under the heading.
+    pub listed_count: u32,
+    /// Total membership stated beside the list (`154 ciudades miembro en total`).
+    pub total_members: Option<u32>,
+    /// Page of the heading.
+    pub page: u32,
+    /// Line of the heading within its page.
+    pub line: u32,
+}

@@ -6,5 +6,11 @@ mod cli;
 // planex batch over ../shared/corpus: one record per input, no crash escapes
 mod corpus;
 mod detect;
+mod pair;
 mod schema;
+mod structure;
 mod util;
+// Plan deliverables, measures, action lines and totals against hand-written gold files.
+mod deliverables;
+// Whole-document JSON snapshots (insta).
+mod snapshots;

@@ -3,6 +3,13 @@
 //! Owns every rule that relates items to each other: declared totals against
 //! counted statuses, parts against wholes. It never changes what was read
 //! silently; every correction or mismatch becomes a diagnostic.
+//!
+//! One file per rule: `totals.rs` ([`reconcile_totals`]) reconciles declared and counted statuses
+//! (and infers unknown marks only when exactly one assignment fits).
+
+mod totals;
+
+pub use totals::reconcile as reconcile_totals;
 
 use crate::detect::Profile;
 use crate::extract::Extraction;
@@ -16,7 +23,15 @@ pub fn check(
     mut diagnostics: Vec<crate::Diagnostic>,
 ) -> Document {
     diagnostics.extend(profile.diagnostics);
-    diagnostics.extend(extraction.diagnostics);
+    let mut extraction = extraction;
+    diagnostics.extend(std::mem::take(&mut extraction.diagnostics));
+    let totals = totals::reconcile(
+        &mut extraction.deliverables,
+        extraction.declared_totals,
+        extraction.declared_totals_location,
+        &mut diagnostics,
+    );
+    diagnostics.extend(crate::figures_check::check_parts(&extraction.key_figures));
     Document {
         schema_version: SCHEMA_VERSION.to_owned(),
         planex_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -30,11 +45,12 @@ pub fn check(
         measures: extraction.measures,
         deliverables: extraction.deliverables,
         legend: extraction.legend,
-        totals: None,
+        totals,
         sections: extraction.sections,
         calendar: extraction.calendar,
         key_figures: extraction.key_figures,
         members: extraction.members,
+        member_lists: extraction.member_lists,
         people: extraction.people,
         diagnostics,
     }

@@ -1,0 +1,464 @@
+//! Calendars: month → events tables and dated lines.
+//!
+//! Two shapes are read. A calendar row is a table row (Markdown pipes or
+//! tabs) whose first cell is a month name; its other cells, and the bullet
+//! lines that continue an unclosed row, hold events separated by `•` or
+//! `<br>` (seeds 001 and 003). A dated line starts with a date, or holds a
+//! date as a cell of its own: `26 de febrero: …`, `February 26th: …`,
+//! `du 12 au 15 mai : …`, `Mars (à confirmer) : …`, `Bélgica | 12—15 junio de 2023`.
+//! Dates inside running prose (`El 7 de octubre, más de…`) and months at the
+//! end of list items (`Webinar, marzo`) are not events: they are mentions.
+//!
+//! Month names come from [`lexicon::MONTHS`] (es, en, fr); the year is the
+//! one printed with the date, else the document's single-year period.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sections::Heading;
+use super::shape::{bullet, is_blank};
+use crate::lexicon;
+use crate::markup::plain;
+use crate::model::{CalendarEvent, EventDate};
+use crate::normalize::Text;
+
+/// Month alternatives for patterns, longest first so `septiembre` wins over `sep`.
+fn month_alternatives() -> String {
+    let mut names: Vec<&str> = lexicon::MONTHS.iter().map(|(name, _)| *name).collect();
+    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    names
+        .iter()
+        .map(|name| regex::escape(name))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = month_alternatives();
+    let pattern = format!(
+        r"(?xi) ^ \s*
+        (?:
+            # 26 de febrero / 26 février / du 12 au 15 mai / 12—15 junio de 2023 / 28 février - 2 mars
+            (?: (?:del?|du|from) \s+ )?
+            (?P<d1>\d{{1,2}}) (?:er|º|st|nd|rd|th)?
+            (?: \s+ (?:de \s+)? (?P<m1>{months}) \b \.? )?
+            (?: \s* (?: [-–—] | \b al? \b | \b au \b | \b to \b | \b y \b ) \s*
+                (?P<d2>\d{{1,2}}) (?:er|º|st|nd|rd|th)? )?
+            \s+ (?:de \s+)? (?P<m2>{months}) \b \.?
+          |
+            # February 26th / March 3-5 / June
+            (?P<m3>{months}) \b \.?
+            (?: \s+ (?P<d3>\d{{1,2}}) (?:st|nd|rd|th)?
+                (?: \s* [-–—] \s* (?P<d4>\d{{1,2}}) (?:st|nd|rd|th)? )? )?
+            (?: \s* [-–—] \s* (?P<m4>{months}) \b \.? )?
+        )
+        (?: ,? \s+ (?:de \s+ | del \s+)? (?P<year>(?:19|20)\d{{2}}) )?
+        (?: \s* \( (?P<note>[^)]*) \) )?
+        "
+    );
+    Regex::new(&pattern).expect("DATE is a valid pattern built from the lexicon")
+});
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[:–—-]|\|)\s*(?P<rest>\S.*)$")
+        .expect("SEPARATOR is a valid literal pattern")
+});
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?P<note>[^)]*)\)").expect("NOTE is a valid literal pattern")
+});
+static BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>|•").expect("BREAK is a valid literal pattern"));
+
+/// Finds calendar rows and dated lines. `year` is the document's year.
+pub fn extract_calendar(
+    text: &Text,
+    year: Option<u16>,
+    headings: &[Heading],
+) -> Vec<CalendarEvent> {
+    let mut events = Vec::new();
+    let mut index = 0;
+    while index < text.lines.len() {
+        let Some(line) = text.lines.get(index) else {
+            break;
+        };
+        if let Some(consumed) = calendar_row(text, index, year, &mut events) {
+            index += consumed;
+            continue;
+        }
+        if !crate::extract::shape::is_blank(&line.text) {
+            if let Some(event) = dated_line(text, index, year, headings) {
+                events.push(event);
+            }
+        }
+        index += 1;
+    }
+    events
+}
+
+/// Cells of a table row (pipes or tabs), trimmed, without the empty edges.
+fn cells(line: &str) -> Vec<&str> {
+    let trimmed = line.trim();
+    let inner = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+    let parts: Vec<&str> = if inner.contains('|') {
+        inner.split('|').map(str::trim).collect()
+    } else {
+        inner.split('\t').map(str::trim).collect()
+    };
+    let start = usize::from(parts.first().is_some_and(|c| c.is_empty()) && inner.starts_with('|'));
+    let end = parts.len() - usize::from(inner.ends_with('|') && parts.len() > start);
+    parts
+        .get(start..end)
+        .map(<[&str]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// A `| Month | • event • event |` row starting at `index`, possibly
+/// continued on following bullet lines. Returns how many lines it used.
+fn calendar_row(
+    text: &Text,
+    index: usize,
+    year: Option<u16>,
+    events: &mut Vec<CalendarEvent>,
+) -> Option<usize> {
+    let line = text.lines.get(index)?;
+    let raw = line.text.as_str();
+    if !(raw.contains('|') || raw.contains('\t')) {
+        return None;
+    }
+    let row = cells(raw);
+    let (first, rest) = row.split_first()?;
+    let first = plain(first);
+    let mut words = first.split_whitespace();
+    let month = lexicon::month_number(words.next()?)?;
+    let row_year = match words.next() {
+        Some(word) => Some(word.parse::<u16>().ok()?),
+        None => year,
+    };
+    if words.next().is_some() {
+        return None;
+    }
+    let mut body = rest.join(" ");
+    let mut used = 1;
+    let open = raw.trim_start().starts_with('|') && !raw.trim_end().ends_with('|');
+    let mut continued = open;
+    while continued || next_is_continuation(text, index + used) {
+        let Some(next) = text.lines.get(index + used) else {
+            break;
+        };
+        if is_blank(&next.text) {
+            break;
+        }
+        let trimmed = next.text.trim();
+        body.push_str(" • ");
+        body.push_str(trimmed.trim_end_matches('|'));
+        used += 1;
+        continued = continued && !trimmed.ends_with('|');
+    }
+    let date = EventDate {
+        year: row_year,
+        month,
+        day: None,
+    };
+    for piece in BREAK.split(&body) {
+        let cleaned = plain(piece.trim_end_matches('|'));
+        let cleaned = cleaned.trim().trim_end_matches('|').trim();
+        if cleaned.is_empty() {
+            continue;
+        }
+        events.push(CalendarEvent {
+            start: date,
+            end: None,
+            text: without_tbc_note(cleaned),
+            to_be_confirmed: is_tbc(cleaned),
+            page: line.page,
+            line: line.number,
+        });
+    }
+    Some(used)
+}
+
+/// A line that continues a tab-separated calendar row: a bullet on its own.
+fn next_is_continuation(text: &Text, index: usize) -> bool {
+    text.lines
+        .get(index)
+        .is_some_and(|line| line.text.trim_start().starts_with('•'))
+}
+
+/// A line that starts with a date and goes on with text, or holds a date
+/// as a cell of its own.
+fn dated_line(
+    text: &Text,
+    index: usize,
+    year: Option<u16>,
+    headings: &[Heading],
+) -> Option<CalendarEvent> {
+    let line = text.lines.get(index)?;
+    let raw = line.text.as_str();
+    let body = bullet(raw).map_or(raw, |b| b.text);
+    let flat = plain(body);
+    if raw.contains('|') || raw.contains('\t') {
+        let row = cells(raw);
+        let position = row
+            .iter()
+            .position(|cell| full_date(&plain(cell)).is_some())?;
+        let cell = plain(row.get(position)?);
+        let (start, end, tbc) = full_date(&cell)?;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(heading) = heading_just_before(text, index, headings) {
+            parts.push(heading.title.clone());
+        }
+        parts.extend(
+            row.iter()
+                .enumerate()
+                .filter(|(i, c)| *i != position && !c.is_empty())
+                .map(|(_, c)| plain(c)),
+        );
+        if parts.is_empty() {
+            return None;
+        }
+        return Some(event(line, start, end, parts.join(" | "), tbc, year));
+    }
+    let caps = DATE.captures(&flat)?;
+    let after = flat.get(caps.get(0)?.end()..)?;
+    let rest = SEPARATOR
+        .captures(after)?
+        .name("rest")?
+        .as_str()
+        .trim()
+        .to_owned();
+    let (start, end, note_tbc) = date_of(&caps)?;
+    let tbc = note_tbc || is_tbc(&rest);
+    Some(event(line, start, end, without_tbc_note(&rest), tbc, year))
+}
+
+/// The heading right above `index` (only blank lines between), if any.
+fn heading_just_before<'h>(
+    text: &Text,
+    index: usize,
+    headings: &'h [Heading],
+) -> Option<&'h Heading> {
+    let previous = (0..index)
+        .rev()
+        .find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))?;
+    headings.iter().find(|h| h.last == previous)
+}
+
+fn event(
+    line: &crate::normalize::Line,
+    mut start: EventDate,
+    mut end: Option<EventDate>,
+    text: String,
+    to_be_confirmed: bool,
+    year: Option<u16>,
+) -> CalendarEvent {
+    start.year = start.year.or(year);
+    if let Some(end) = end.as_mut() {
+        end.year = end.year.or(start.year);
+    }
+    CalendarEvent {
+        start,
+        end,
+        text,
+        to_be_confirmed,
+        page: line.page,
+        line: line.number,
+    }
+}
+
+/// A cell that is a date and nothing else.
+fn full_date(cell: &str) -> Option<(EventDate, Option<EventDate>, bool)> {
+    let caps = DATE.captures(cell)?;
+    if caps.get(0)?.end() != cell.len() {
+        return None;
+    }
+    date_of(&caps)
+}
+
+/// Start, end and "to be confirmed" from a [`DATE`] match.
+fn date_of(caps: &regex::Captures<'_>) -> Option<(EventDate, Option<EventDate>, bool)> {
+    let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u8>().ok());
+    let month = |name: &str| {
+        caps.name(name)
+            .and_then(|m| lexicon::month_number(m.as_str()))
+    };
+    let year = caps
+        .name("year")
+        .and_then(|m| m.as_str().parse::<u16>().ok());
+    let tbc = caps.name("note").is_some_and(|m| is_tbc(m.as_str()));
+    let valid = |day: Option<u8>| day.map_or(true, |d| (1..=31).contains(&d));
+    let (start, end) = if let Some(m2) = month("m2") {
+        let d1 = number("d1");
+        let m1 = month("m1").unwrap_or(m2);
+        let start = EventDate {
+            year,
+            month: m1,
+            day: d1,
+        };
+        let end = number("d2").map(|d2| EventDate {
+            year,
+            month: m2,
+            day: Some(d2),
+        });
+        if !(valid(d1) && valid(end.and_then(|e| e.day))) {
+            return None;
+        }
+        (start, end)
+    } else {
+        let m3 = month("m3")?;
+        let d3 = number("d3");
+        let start = EventDate {
+            year,
+            month: m3,
+            day: d3,
+        };
+        let end = match (number("d4"), month("m4")) {
+            (Some(d4), _) => Some(EventDate {
+                year,
+                month: m3,
+                day: Some(d4),
+            }),
+            (None, Some(m4)) => Some(EventDate {
+                year,
+                month: m4,
+                day: None,
+            }),
+            (None, None) => None,
+        };
+        if !valid(d3) {
+            return None;
+        }
+        (start, end)
+    };
+    Some((start, end, tbc))
+}
+
+/// The text without a parenthesized "to be confirmed" note: `Forum (tbc)` → `Forum`.
+fn without_tbc_note(text: &str) -> String {
+    NOTE.replace_all(text, |caps: &regex::Captures<'_>| {
+        let note = caps.name("note").map_or("", |m| m.as_str());
+        if is_tbc(note) {
+            String::new()
+        } else {
+            caps.get(0).map_or("", |m| m.as_str()).to_owned()
+        }
+    })
+    .trim()
+    .to_owned()
+}
+
+/// Whether `text` says "to be confirmed" in one of the lexicon's phrasings.
+pub fn is_tbc(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lexicon::TO_BE_CONFIRMED.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Start month and day, end, text and "to be confirmed" of an event.
+    type Summary<T> = (u8, Option<u8>, Option<(u8, Option<u8>)>, T, bool);
+
+    fn one(line: &str) -> Option<Summary<String>> {
+        let text = Text::from_plain(line);
+        let events = extract_calendar(&text, Some(2019), &[]);
+        events.first().map(|e| {
+            (
+                e.start.month,
+                e.start.day,
+                e.end.map(|end| (end.month, end.day)),
+                e.text.clone(),
+                e.to_be_confirmed,
+            )
+        })
+    }
+
+    #[test]
+    fn dated_lines() {
+        let cases: &[(&str, Option<Summary<&str>>)] = &[
+            (
+                "26 février : appel à candidatures",
+                Some((2, Some(26), None, "appel à candidatures", false)),
+            ),
+            (
+                "26 de febrero: convocatoria",
+                Some((2, Some(26), None, "convocatoria", false)),
+            ),
+            (
+                "February 26th : call for applications",
+                Some((2, Some(26), None, "call for applications", false)),
+            ),
+            (
+                "du 12 au 15 mai : séminaire",
+                Some((5, Some(12), Some((5, Some(15))), "séminaire", false)),
+            ),
+            (
+                "12—15 junio de 2023 – Cumbre",
+                Some((6, Some(12), Some((6, Some(15))), "Cumbre", false)),
+            ),
+            (
+                "28 février - 2 mars : atelier",
+                Some((2, Some(28), Some((3, Some(2))), "atelier", false)),
+            ),
+            (
+                "Septembre (à confirmer) : forum",
+                Some((9, None, None, "forum", true)),
+            ),
+            (
+                "- 3 mars : réunion, à confirmer",
+                Some((3, Some(3), None, "réunion, à confirmer", true)),
+            ),
+            ("El 7 de octubre, más de 240 participantes", None),
+            ("- Webinar sobre Innovación Urbana, marzo", None),
+            ("Mayo", None),
+            ("32 de mayo: nada", None),
+            ("Marketing: plan", None),
+        ];
+        for (line, want) in cases {
+            let want = want.map(|(m, d, e, t, c)| (m, d, e, t.to_owned(), c));
+            assert_eq!(one(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn table_rows_split_events() {
+        let text = Text::from_plain(
+            "| Junio | • V Foro European Metropolitan Authorities\n• Conferencia internacional\n• Foro Chicago 2019 |\n| June | • <a href=\"#\">A</a><br>• <a href=\"#\">B</a> |\n| Bélgica | 12 |\n",
+        );
+        let events = extract_calendar(&text, Some(2019), &[]);
+        let texts: Vec<(&str, u8, u32)> = events
+            .iter()
+            .map(|e| (e.text.as_str(), e.start.month, e.line))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("V Foro European Metropolitan Authorities", 6, 1),
+                ("Conferencia internacional", 6, 1),
+                ("Foro Chicago 2019", 6, 1),
+                ("A", 6, 4),
+                ("B", 6, 4)
+            ]
+        );
+        assert!(events.iter().all(|e| e.start.year == Some(2019)));
+    }
+
+    #[test]
+    fn tbc_words() {
+        for (text, want) in [
+            ("Líderes de pensamiento. Guangzhou, por confirmar", true),
+            ("Thought leaders. Guangzhou, tbc", true),
+            ("date à confirmer", true),
+            ("subtbcx", false),
+            ("confirmed", false),
+        ] {
+            assert_eq!(is_tbc(text), want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,1452 @@
+//! Plan items: action lines, measures and deliverables, with their marks.
+//!
+//! Owns the plan hierarchy of implementation reports: action line headings
+//! (`LÍNEA DE ACCIÓN 1^(L1) …`), measures (`L1M1 Que se hayan seguido…`) and
+//! deliverable rows (`L1M1D1 Calendario…<TAB>v`), in any of the layouts
+//! converters produce:
+//!
+//! - cells separated by tabs (text exports, PDF lines rebuilt from glyphs);
+//! - Markdown pipe tables;
+//! - the mark glued at the end of the title (`… internacionales v`), with or
+//!   without a page number after it;
+//! - a title wrapped over several lines, the mark on the first, a middle or
+//!   the last one, the measure's left column wrapping beside it;
+//! - measure and deliverable on one line with no tab between them.
+//!
+//! A line without a code continues the last row when it starts in lower
+//! case, holds the row's missing mark, or follows the row directly; a blank
+//! line, a heading, a legend or a totals line ends the row. Beside a row that
+//! shows measure text on its own line, a two-cell line continues both
+//! columns, and a one-cell line continues the measure while its sentence is
+//! unfinished. Page numbers alone on a line and table debris are skipped.
+//!
+//! A code counts as a new deliverable only where a code is expected (at the
+//! start of a cell, or after the text of its own measure); a code inside
+//! prose is a reference. Codes damaged by extraction (`L2M1 D3`, `L2.M1.D3`)
+//! are read there and reported as repaired. When a code occurs more than
+//! once, the first occurrence with a mark wins; unmarked repetitions are
+//! reported once per block, different marks as an error that keeps both.
+//! Reading a mark goes through the [`legend`](super::legend); reconciling
+//! statuses with declared totals is [`check`](crate::check)'s job.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::legend::{self, MarkMeaning};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
+use crate::markup;
+use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
+use crate::normalize::Line;
+
+/// A deliverable code at the start of a cell, tolerating one space or dot
+/// at each junction (`L2M1 D3`, `L2.M1.D3`).
+static DELIVERABLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ L [\s.]? (?P<l>\d{1,3}) [\s.]? M [\s.]? (?P<m>\d{1,3}) [\s.]? D [\s.]? (?P<d>\d{1,3}) (?P<end> [^\p{L}\p{N}] | $ )",
+    )
+    .expect("DELIVERABLE_AT_START is a valid literal pattern")
+});
+
+/// A measure code at the start of a cell (`L1M1 Que…`).
+static MEASURE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ L [\s.]? (?P<l>\d{1,3}) [\s.]? M [\s.]? (?P<m>\d{1,3}) (?P<end> [^\p{L}\p{N}] | $ )")
+        .expect("MEASURE_AT_START is a valid literal pattern")
+});
+
+/// A well-formed deliverable code anywhere (references and repeated blocks).
+static DELIVERABLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bL(?P<l>\d{1,3})M(?P<m>\d{1,3})D(?P<d>\d{1,3})\b")
+        .expect("DELIVERABLE_ANYWHERE is a valid literal pattern")
+});
+
+/// A deliverable code after a space inside a measure cell: when it belongs
+/// to that measure, the row continues with no tab (`…focalizada. L1M1D1
+/// Calendario…`, or `…de esas ciudades L2M6D1 Observatorio…`).
+static DELIVERABLE_IN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) \s (?P<code> L [\s.]? \d{1,3} [\s.]? M [\s.]? \d{1,3} [\s.]? D [\s.]? \d{1,3} ) \b",
+    )
+    .expect("DELIVERABLE_IN_MEASURE is a valid literal pattern")
+});
+
+/// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
+static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let words = ACTION_LINE_WORDS
+        .iter()
+        .map(|word| regex::escape(word).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?ix) ^ (?:{words}) \s* (?P<n>\d{{1,3}}) \s* (?: \^? \s* \( \s* L \s* (?P<l>\d{{1,3}}) \s* \) )? \s* [:.\-–—]? \s* (?P<title>.*) $"
+    ))
+    .expect("ACTION_LINE_HEADING is a valid pattern built from lexicon phrases")
+});
+
+/// Leading list bullets before a code (`- L1M1D1`, `• L1M1D1`).
+const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>'];
+
+/// Punctuation that is table debris, never a mark.
+const NOT_MARKS: &[char] = &[
+    '.', ',', ';', ':', '|', '/', '\\', '(', ')', '[', ']', '\'', '"', '-', '–', '—', '_',
+];
+
+/// How many lines after its code a wrapped title may continue.
+const MAX_CONTINUATION_LINES: usize = 12;
+
+/// Repeated codes in one line of prose that make it a repeated block rather
+/// than a reference.
+const REPEATED_BLOCK_MIN_CODES: usize = 3;
+
+/// Action lines, measures and deliverables found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Action lines, by number.
+    pub action_lines: Vec<ActionLine>,
+    /// Measures, in code order.
+    pub measures: Vec<Measure>,
+    /// Deliverables, in document order.
+    pub deliverables: Vec<Deliverable>,
+    /// Everything doubtful.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One occurrence of a deliverable code where a row starts.
+#[derive(Debug, Clone)]
+struct Row {
+    code: DeliverableCode,
+    repaired: Option<String>,
+    title: Vec<String>,
+    mark: Option<String>,
+    /// The mark was the last word of the title (`… internacionales v`).
+    glued: bool,
+    index: usize,
+    location: Location,
+}
+
+/// One occurrence of a measure code with its text.
+#[derive(Debug, Clone)]
+struct MeasureRow {
+    action_line: u16,
+    number: u16,
+    text: Vec<String>,
+    location: Location,
+}
+
+/// The last row, which following lines without a code may continue (a
+/// wrapped title, the mark on a later line, the measure's left column).
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    row: usize,
+    measure: Option<usize>,
+    lines: usize,
+    last_index: usize,
+}
+
+/// Scanner state over the lines of one document.
+#[derive(Debug, Default)]
+struct Scan {
+    rows: Vec<Row>,
+    measures: Vec<MeasureRow>,
+    headings: Vec<ActionLine>,
+    open: Option<Open>,
+    current_measure: Option<usize>,
+    /// A measure that ended its line without a deliverable, and that line.
+    open_measure: Option<(usize, usize)>,
+    mention_lines: Vec<MentionLine>,
+}
+
+/// A line of prose that mentions several codes: a repeated block when the
+/// codes are already known.
+#[derive(Debug, Clone)]
+struct MentionLine {
+    index: usize,
+    location: Location,
+    codes: Vec<DeliverableCode>,
+    /// The text before the first code.
+    lead: String,
+}
+
+/// Reads the plan hierarchy. `claimed` lines (indices into `lines`) belong to
+/// other readers (legends, declared totals): they hold no items and end a row.
+pub fn read_plan(lines: &[Line], legend: &Legend, claimed: &[usize]) -> Plan {
+    let mut scan = Scan::default();
+    let mut index = 0;
+    while let Some(line) = lines.get(index) {
+        let has_code_cell = || cells(&line.text).iter().any(|cell| starts_with_code(cell));
+        if claimed.contains(&index) && !has_code_cell() {
+            scan.open = None;
+        } else if !line.text.trim().is_empty() {
+            scan.line(lines, index, legend);
+        }
+        index += 1;
+    }
+    scan.finish(legend)
+}
+
+impl Scan {
+    fn line(&mut self, lines: &[Line], index: usize, legend: &Legend) {
+        let Some(line) = lines.get(index) else {
+            return;
+        };
+        let location = line.location();
+        if let Some(heading) = action_line_heading(lines, index) {
+            self.headings.push(heading);
+            self.open = None;
+            self.open_measure = None;
+            self.current_measure = None;
+            return;
+        }
+        let cells = split_measure_cells(cells(&line.text));
+        let first_code = cells.iter().position(|cell| starts_with_code(cell));
+        let Some(first_code) = first_code else {
+            self.text_line(&cells, index, location, legend);
+            return;
+        };
+        if first_code > 0 {
+            if let Some(measure) = self.current_measure.and_then(|m| self.measures.get_mut(m)) {
+                if !ends_sentence(measure.text.last()) {
+                    measure.text.extend(cells.iter().take(first_code).cloned());
+                }
+            }
+        }
+        self.open = None;
+        self.open_measure = None;
+        // The left column continues only beside rows that show it: a row
+        // whose line has no measure text means the measure is complete.
+        let mut measure_on_line = first_code > 0;
+        let mut at = first_code;
+        while let Some(cell) = cells.get(at) {
+            if let Some((code, repaired, rest)) = deliverable_at_start(cell) {
+                let mut title: Vec<String> = vec![rest.to_owned()];
+                title.retain(|part| !part.is_empty());
+                let mut mark = None;
+                at += 1;
+                while let Some(next) = cells.get(at) {
+                    if starts_with_code(next) {
+                        break;
+                    }
+                    at += 1;
+                    if mark.is_some() {
+                        continue;
+                    }
+                    // A mark cell ends the title; with no title yet, only a
+                    // known mark closing the row is one (`L1M1D1<TAB>V`).
+                    let closes_row = cells.get(at).map_or(true, |after| starts_with_code(after));
+                    let is_mark = is_mark_cell(next)
+                        && (!title.is_empty() || (closes_row && is_mark_token(next, legend)));
+                    if is_mark {
+                        mark = Some(next.clone());
+                    } else {
+                        title.push(next.clone());
+                    }
+                }
+                let glued = mark.is_none();
+                if glued {
+                    mark = take_glued_mark(&mut title, legend);
+                }
+                self.rows.push(Row {
+                    code,
+                    repaired,
+                    title,
+                    glued: glued && mark.is_some(),
+                    mark,
+                    index,
+                    location,
+                });
+                self.open = Some(Open {
+                    row: self.rows.len() - 1,
+                    measure: self.current_measure.filter(|_| measure_on_line),
+                    lines: 0,
+                    last_index: index,
+                });
+            } else if let Some((action_line, number, rest)) = measure_at_start(cell) {
+                let mut text: Vec<String> = vec![rest.to_owned()];
+                text.retain(|part| !part.is_empty());
+                at += 1;
+                while let Some(next) = cells.get(at) {
+                    if starts_with_code(next) {
+                        break;
+                    }
+                    text.push(next.clone());
+                    at += 1;
+                }
+                self.measures.push(MeasureRow {
+                    action_line,
+                    number,
+                    text,
+                    location,
+                });
+                self.current_measure = Some(self.measures.len() - 1);
+                measure_on_line = true;
+                if at >= cells.len() {
+                    self.open_measure = Some((self.measures.len() - 1, index));
+                }
+            } else {
+                at += 1;
+            }
+        }
+    }
+
+    /// A line with no code where a row starts: a continuation of an open
+    /// row, a repeated block, a reference in prose, or nothing of ours.
+    fn text_line(&mut self, cells: &[String], index: usize, location: Location, legend: &Legend) {
+        let mentions: Vec<DeliverableCode> = cells
+            .iter()
+            .flat_map(|cell| DELIVERABLE_ANYWHERE.captures_iter(cell))
+            .filter_map(|caps| code_from(&caps))
+            .collect();
+        if !mentions.is_empty() {
+            self.open = None;
+            if mentions.len() >= REPEATED_BLOCK_MIN_CODES {
+                let joined = cells.join(" ");
+                let lead = DELIVERABLE_ANYWHERE
+                    .find(&joined)
+                    .and_then(|first| joined.get(..first.start()))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                self.mention_lines.push(MentionLine {
+                    index,
+                    location,
+                    codes: mentions,
+                    lead,
+                });
+            }
+            return;
+        }
+        if is_table_heading(cells) {
+            self.open = None;
+            self.open_measure = None;
+            return;
+        }
+        if is_page_number(cells) || is_debris(cells, legend) {
+            return;
+        }
+        let starts_lower = cells
+            .first()
+            .and_then(|first| first.chars().next())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+        if let Some((measure_at, last_index)) = self.open_measure {
+            // A measure whose text wraps before its first deliverable's row.
+            let adjacent = index == last_index + 1;
+            match self.measures.get_mut(measure_at) {
+                Some(measure)
+                    if (starts_lower || adjacent) && !ends_sentence(measure.text.last()) =>
+                {
+                    measure.text.extend(cells.iter().cloned());
+                    self.open_measure = Some((measure_at, index));
+                    return;
+                }
+                _ => self.open_measure = None,
+            }
+        }
+        let Some(open) = self.open else {
+            return;
+        };
+        if open.lines >= MAX_CONTINUATION_LINES {
+            self.open = None;
+            return;
+        }
+        if let Some(row) = self.rows.get_mut(open.row) {
+            // `Presencia política o` + `técnica en…`: the glued "mark" was a
+            // word of a wrapped title (Spanish `o`, "or").
+            if row.glued && starts_lower && row.mark.as_deref().is_some_and(is_function_word) {
+                row.title.extend(row.mark.take());
+                row.glued = false;
+            }
+        }
+        let Some(row) = self.rows.get(open.row) else {
+            return;
+        };
+        let marked = row.mark.is_some();
+        let mut parts: Vec<String> = cells.to_vec();
+        let mark_cell = match parts.as_slice() {
+            _ if marked => false,
+            [.., last] if parts.len() > 1 => is_mark_cell(last),
+            [only] => is_mark_token(only, legend),
+            _ => false,
+        };
+        let mark = if marked {
+            None
+        } else if mark_cell {
+            parts.pop()
+        } else {
+            take_glued_mark(&mut parts, legend)
+        };
+        // A line that starts with a capital continues the row only when it
+        // follows it directly (`Organigrama de la Secretaría` + `General de
+        // Metropolis`); after a blank line it is something else.
+        let adjacent = index == open.last_index + 1;
+        if !(starts_lower || adjacent || mark.is_some()) {
+            self.open = None;
+            return;
+        }
+        let measure = open.measure.and_then(|m| self.measures.get_mut(m));
+        let measure_unfinished = measure
+            .as_ref()
+            .is_some_and(|m| !ends_sentence(m.text.last()));
+        let title_parts = match (parts.len(), measure) {
+            // Left column continues the measure, right column the title.
+            (2.., Some(measure)) => {
+                let title_part = parts.pop();
+                measure.text.append(&mut parts);
+                title_part.into_iter().collect()
+            }
+            // One column only: the measure's, while its sentence is unfinished.
+            (1, Some(measure)) if measure_unfinished && mark.is_none() => {
+                measure.text.append(&mut parts);
+                Vec::new()
+            }
+            _ => parts,
+        };
+        let Some(row) = self.rows.get_mut(open.row) else {
+            return;
+        };
+        row.title.extend(title_parts);
+        if mark.is_some() {
+            row.glued = !mark_cell;
+            row.mark = mark;
+        }
+        self.open = Some(Open {
+            lines: open.lines + 1,
+            last_index: index,
+            ..open
+        });
+    }
+
+    fn finish(self, legend: &Legend) -> Plan {
+        let mut diagnostics = Vec::new();
+        let mut by_code: BTreeMap<DeliverableCode, Vec<usize>> = BTreeMap::new();
+        for (at, row) in self.rows.iter().enumerate() {
+            by_code.entry(row.code).or_default().push(at);
+        }
+        let mut winners: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut repeated: Vec<(usize, Location, DeliverableCode)> = Vec::new();
+        for (code, occurrences) in &by_code {
+            let winner = occurrences
+                .iter()
+                .copied()
+                .find(|&at| self.rows.get(at).is_some_and(|row| row.mark.is_some()))
+                .or_else(|| occurrences.first().copied());
+            let Some(winner) = winner else {
+                continue;
+            };
+            let Some(winning) = self.rows.get(winner) else {
+                continue;
+            };
+            let mut conflicting = Vec::new();
+            for &other_at in occurrences.iter().filter(|&&at| at != winner) {
+                let Some(other) = self.rows.get(other_at) else {
+                    continue;
+                };
+                match (&winning.mark, &other.mark) {
+                    (_, None) => repeated.push((other.index, other.location, *code)),
+                    (Some(kept), Some(mark)) if kept != mark => {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "deliverables.conflicting_marks",
+                                format!(
+                                    "{code} is marked `{kept}` at page {} line {} and `{mark}` at page {} line {}; the first is kept, both are in `conflicting_marks`",
+                                    winning.location.page, winning.location.line, other.location.page, other.location.line
+                                ),
+                            )
+                            .at(other.location),
+                        );
+                        conflicting.push(mark.clone());
+                    }
+                    _ => diagnostics.push(
+                        Diagnostic::info(
+                            "deliverables.duplicate",
+                            format!("{code} appears again with the same mark; the first occurrence is kept"),
+                        )
+                        .at(other.location),
+                    ),
+                }
+            }
+            winners.push((winner, conflicting));
+        }
+        winners.sort_by_key(|(at, _)| *at);
+
+        let known: Vec<DeliverableCode> = winners
+            .iter()
+            .filter_map(|(at, _)| self.rows.get(*at).map(|row| row.code))
+            .collect();
+        let mut shifted: BTreeMap<usize, DeliverableCode> = BTreeMap::new();
+        for mention in &self.mention_lines {
+            let known_count = mention
+                .codes
+                .iter()
+                .filter(|code| known.contains(code))
+                .count();
+            if known_count * 2 < mention.codes.len() {
+                continue;
+            }
+            repeated.extend(
+                mention
+                    .codes
+                    .iter()
+                    .map(|code| (mention.index, mention.location, *code)),
+            );
+            // `Estrategia de recaudación de fondos L3M5D2 Convenio…`: the
+            // line opens with the title of the code before its first code.
+            let lead_owner = winners
+                .iter()
+                .filter_map(|(at, _)| self.rows.get(*at))
+                .find(|row| {
+                    !mention.lead.is_empty()
+                        && !mention.codes.contains(&row.code)
+                        && clean_title(&row.title) == mention.lead
+                });
+            if let Some(owner) = lead_owner {
+                repeated.push((mention.index, mention.location, owner.code));
+                shifted.insert(mention.index, owner.code);
+            }
+        }
+        diagnostics.extend(repeated_block_diagnostics(repeated, &shifted));
+
+        let mut deliverables = Vec::new();
+        let mut variants: BTreeMap<String, (String, usize, Location)> = BTreeMap::new();
+        for (at, conflicting) in winners {
+            let Some(row) = self.rows.get(at) else {
+                continue;
+            };
+            let code = row.code;
+            if let Some(raw) = &row.repaired {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "deliverables.code_repaired",
+                        format!("code `{raw}` is damaged; read as {code}"),
+                    )
+                    .at(row.location),
+                );
+            }
+            let status = match &row.mark {
+                None => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "deliverables.missing_mark",
+                            format!("{code} has no status mark"),
+                        )
+                        .at(row.location),
+                    );
+                    None
+                }
+                Some(mark) => {
+                    let meaning = legend::meaning(legend, mark);
+                    match &meaning {
+                        MarkMeaning::Unknown => diagnostics.push(
+                            Diagnostic::warning(
+                                "deliverables.unknown_mark",
+                                format!("{code} is marked `{mark}`, which neither the legend nor the conventional table defines; its status is unknown"),
+                            )
+                            .at(row.location),
+                        ),
+                        MarkMeaning::Variant { status, of } => {
+                            let entry = variants.entry(mark.clone()).or_insert_with(|| {
+                                (format!("legend mark `{of}` ({})", status.as_str()), 0, row.location)
+                            });
+                            entry.1 += 1;
+                        }
+                        MarkMeaning::Conventional(status) if legend.source == crate::model::LegendSource::Document => {
+                            let entry = variants.entry(mark.clone()).or_insert_with(|| {
+                                (format!("the conventional table ({}); the legend does not list it", status.as_str()), 0, row.location)
+                            });
+                            entry.1 += 1;
+                        }
+                        _ => {}
+                    }
+                    meaning.status()
+                }
+            };
+            let title = clean_title(&row.title);
+            if title.is_empty() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "deliverables.missing_title",
+                        format!("{code} has no title"),
+                    )
+                    .at(row.location),
+                );
+            }
+            deliverables.push(Deliverable {
+                code: code.to_string(),
+                action_line: code.action_line,
+                measure: code.measure,
+                number: code.number,
+                measure_code: code.measure_code(),
+                action_line_code: code.action_line_code(),
+                title,
+                mark: row.mark.clone(),
+                status,
+                inferred: false,
+                repaired: row.repaired.is_some(),
+                conflicting_marks: conflicting,
+                page: row.location.page,
+                line: row.location.line,
+            });
+        }
+        for (mark, (read_as, count, location)) in variants {
+            diagnostics.push(
+                Diagnostic::info(
+                    "deliverables.mark_variant",
+                    format!("mark `{mark}` ({count} deliverable(s), first here) read as {read_as}"),
+                )
+                .at(location),
+            );
+        }
+
+        let measures = assemble_measures(&self.measures, &deliverables, &mut diagnostics);
+        let action_lines =
+            assemble_action_lines(self.headings, &measures, &deliverables, &mut diagnostics);
+        diagnostics.extend(numbering_gaps(&measures, &deliverables));
+        Plan {
+            action_lines,
+            measures,
+            deliverables,
+            diagnostics,
+        }
+    }
+}
+
+/// One diagnostic per block of consecutive lines that repeat known codes without marks.
+///
+/// `shifted` maps a line to the code whose title opens it without the code
+/// (seed 000's repetition, where every title stands before the next code).
+fn repeated_block_diagnostics(
+    mut repeated: Vec<(usize, Location, DeliverableCode)>,
+    shifted: &BTreeMap<usize, DeliverableCode>,
+) -> Vec<Diagnostic> {
+    repeated.sort_by_key(|(index, _, code)| (*index, *code));
+    repeated.dedup();
+    let mut blocks: Vec<(
+        usize,
+        Location,
+        Vec<DeliverableCode>,
+        Option<DeliverableCode>,
+    )> = Vec::new();
+    for (index, location, code) in repeated {
+        let shift = shifted.get(&index).copied();
+        match blocks.last_mut() {
+            Some((last, _, codes, block_shift)) if index <= *last + 2 => {
+                *last = index;
+                codes.push(code);
+                *block_shift = block_shift.or(shift);
+            }
+            _ => blocks.push((index, location, vec![code], shift)),
+        }
+    }
+    blocks
+        .into_iter()
+        .map(|(_, location, mut codes, shift)| {
+            codes.sort();
+            codes.dedup();
+            let first = codes.first().map(ToString::to_string).unwrap_or_default();
+            let last = codes.last().map(ToString::to_string).unwrap_or_default();
+            let shift = shift.map_or_else(String::new, |code| {
+                format!(" (it opens with the title of {code} without its code, so, read code by code, its titles are shifted by one)")
+            });
+            Diagnostic::warning(
+                "deliverables.repeated_block",
+                format!(
+                    "{} code(s) from {first} to {last} are repeated without marks{shift}; the repetition is ignored and the marked occurrences keep their titles",
+                    codes.len()
+                ),
+            )
+            .at(location)
+        })
+        .collect()
+}
+
+fn assemble_measures(
+    rows: &[MeasureRow],
+    deliverables: &[Deliverable],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Measure> {
+    let mut measures: BTreeMap<(u16, u16), Measure> = BTreeMap::new();
+    for row in rows {
+        let text = clean_title(&row.text);
+        let entry = measures
+            .entry((row.action_line, row.number))
+            .or_insert_with(|| Measure {
+                code: format!("L{}M{}", row.action_line, row.number),
+                action_line: row.action_line,
+                number: row.number,
+                text: None,
+                page: Some(row.location.page),
+                line: Some(row.location.line),
+            });
+        if entry.text.is_none() && !text.is_empty() {
+            entry.text = Some(text);
+            entry.page = Some(row.location.page);
+            entry.line = Some(row.location.line);
+        }
+    }
+    for deliverable in deliverables {
+        measures
+            .entry((deliverable.action_line, deliverable.measure))
+            .or_insert_with(|| Measure {
+                code: deliverable.measure_code.clone(),
+                action_line: deliverable.action_line,
+                number: deliverable.measure,
+                text: None,
+                page: None,
+                line: None,
+            });
+    }
+    let mut first_deliverable: BTreeMap<&str, &Deliverable> = BTreeMap::new();
+    for deliverable in deliverables {
+        first_deliverable
+            .entry(deliverable.measure_code.as_str())
+            .or_insert(deliverable);
+    }
+    for measure in measures.values().filter(|measure| measure.text.is_none()) {
+        let first = first_deliverable.get(measure.code.as_str());
+        let diagnostic = Diagnostic::warning(
+            "deliverables.measure_without_text",
+            format!(
+                "measure {} has deliverables but the document never states its text",
+                measure.code
+            ),
+        );
+        diagnostics.push(match first {
+            Some(first) => diagnostic.at(Location::new(first.page, first.line)),
+            None => diagnostic,
+        });
+    }
+    measures.into_values().collect()
+}
+
+fn assemble_action_lines(
+    headings: Vec<ActionLine>,
+    measures: &[Measure],
+    deliverables: &[Deliverable],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ActionLine> {
+    let mut lines: BTreeMap<u16, ActionLine> = BTreeMap::new();
+    for heading in headings {
+        lines.entry(heading.number).or_insert(heading);
+    }
+    let used = measures.iter().map(|measure| measure.action_line).chain(
+        deliverables
+            .iter()
+            .map(|deliverable| deliverable.action_line),
+    );
+    for number in used {
+        lines.entry(number).or_insert_with(|| {
+            let diagnostic = Diagnostic::info(
+                "deliverables.action_line_without_title",
+                format!("action line L{number} has items but no heading"),
+            );
+            let first = deliverables.iter().find(|d| d.action_line == number);
+            diagnostics.push(match first {
+                Some(first) => diagnostic.at(Location::new(first.page, first.line)),
+                None => diagnostic,
+            });
+            ActionLine {
+                code: format!("L{number}"),
+                number,
+                title: None,
+                page: None,
+                line: None,
+            }
+        });
+    }
+    lines.into_values().collect()
+}
+
+/// `D1` then `D3`, `M1` then `M5`: information, never an error.
+fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut measure_numbers: BTreeMap<u16, Vec<u16>> = BTreeMap::new();
+    for measure in measures {
+        measure_numbers
+            .entry(measure.action_line)
+            .or_default()
+            .push(measure.number);
+    }
+    for (line, numbers) in &measure_numbers {
+        // Located at the first measure after the gap.
+        for missing in missing_numbers(numbers) {
+            let diagnostic = Diagnostic::info(
+                "deliverables.numbering_gap",
+                format!("action line L{line} has no measure L{line}M{missing}"),
+            );
+            let after = measures
+                .iter()
+                .filter(|m| m.action_line == *line && m.number > missing)
+                .find_map(|m| Some(Location::new(m.page?, m.line?)))
+                .or_else(|| {
+                    deliverables
+                        .iter()
+                        .find(|d| d.action_line == *line && d.measure > missing)
+                        .map(|d| Location::new(d.page, d.line))
+                });
+            diagnostics.push(match after {
+                Some(at) => diagnostic.at(at),
+                None => diagnostic,
+            });
+        }
+    }
+    let mut deliverable_numbers: BTreeMap<&str, (Vec<u16>, Location)> = BTreeMap::new();
+    for deliverable in deliverables {
+        deliverable_numbers
+            .entry(deliverable.measure_code.as_str())
+            .or_insert_with(|| {
+                (
+                    Vec::new(),
+                    Location::new(deliverable.page, deliverable.line),
+                )
+            })
+            .0
+            .push(deliverable.number);
+    }
+    for (measure, (numbers, location)) in &deliverable_numbers {
+        for missing in missing_numbers(numbers) {
+            diagnostics.push(
+                Diagnostic::info(
+                    "deliverables.numbering_gap",
+                    format!("measure {measure} has no deliverable {measure}D{missing}"),
+                )
+                .at(*location),
+            );
+        }
+    }
+    diagnostics
+}
+
+fn missing_numbers(numbers: &[u16]) -> Vec<u16> {
+    let max = numbers.iter().copied().max().unwrap_or(0);
+    (1..max).filter(|n| !numbers.contains(n)).collect()
+}
+
+/// The line as cells: Markdown pipe cells, else tab-separated cells; markup
+/// removed, empty cells and table separator rows dropped.
+fn cells(text: &str) -> Vec<String> {
+    let trimmed = text.trim();
+    let raw: Vec<&str> = if trimmed.starts_with('|') {
+        if trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        {
+            return Vec::new();
+        }
+        trimmed.split('|').collect()
+    } else {
+        text.split('\t').collect()
+    };
+    raw.into_iter()
+        .map(markup::plain)
+        .map(|cell| cell.trim().to_owned())
+        .filter(|cell| !cell.is_empty())
+        .collect()
+}
+
+/// Splits a measure cell that runs on into its first deliverable
+/// (`L1M1 Que… focalizada. L1M1D1 Calendario…`) at that deliverable's code.
+fn split_measure_cells(cells: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let measure = measure_at_start(&cell).map(|(line, number, _)| (line, number));
+        let split = measure.and_then(|(line, number)| {
+            DELIVERABLE_IN_MEASURE
+                .captures_iter(&cell)
+                .find_map(|caps| {
+                    let code_match = caps.name("code")?;
+                    let (code, _, _) = deliverable_at_start(code_match.as_str())?;
+                    (code.action_line == line && code.measure == number)
+                        .then_some(code_match.start())
+                })
+        });
+        match split.and_then(|at| Some((cell.get(..at)?, cell.get(at..)?))) {
+            Some((measure_part, deliverable_part)) => {
+                out.push(measure_part.trim().to_owned());
+                out.push(deliverable_part.trim().to_owned());
+            }
+            None => out.push(cell),
+        }
+    }
+    out
+}
+
+fn strip_bullet(cell: &str) -> &str {
+    let trimmed = cell.trim_start();
+    match trimmed.strip_prefix(BULLETS) {
+        Some(rest) if rest.starts_with(' ') => rest.trim_start(),
+        _ => trimmed,
+    }
+}
+
+fn code_from(caps: &regex::Captures<'_>) -> Option<DeliverableCode> {
+    let number = |name: &str| caps.name(name)?.as_str().parse::<u16>().ok();
+    Some(DeliverableCode {
+        action_line: number("l")?,
+        measure: number("m")?,
+        number: number("d")?,
+    })
+}
+
+/// The code at the start of a cell, whether it was damaged (`Some(raw)`), and the rest.
+fn deliverable_at_start(cell: &str) -> Option<(DeliverableCode, Option<String>, &str)> {
+    let cell = strip_bullet(cell);
+    let caps = DELIVERABLE_AT_START.captures(cell)?;
+    let code = code_from(&caps)?;
+    let end = caps.name("end").map_or(cell.len(), |end| end.start());
+    let raw = cell.get(..end)?;
+    let repaired = (raw != code.to_string()).then(|| raw.to_owned());
+    Some((code, repaired, cell.get(end..)?.trim()))
+}
+
+/// The measure code at the start of a cell (not a deliverable code) and the rest.
+fn measure_at_start(cell: &str) -> Option<(u16, u16, &str)> {
+    let cell = strip_bullet(cell);
+    if DELIVERABLE_AT_START.is_match(cell) {
+        return None;
+    }
+    let caps = MEASURE_AT_START.captures(cell)?;
+    let line = caps.name("l")?.as_str().parse().ok()?;
+    let number = caps.name("m")?.as_str().parse().ok()?;
+    let end = caps.name("end").map_or(cell.len(), |end| end.start());
+    Some((line, number, cell.get(end..)?.trim()))
+}
+
+fn starts_with_code(cell: &str) -> bool {
+    deliverable_at_start(cell).is_some() || measure_at_start(cell).is_some()
+}
+
+/// A cell that holds only a mark, known or not: at most two characters, no
+/// space, and not table punctuation.
+fn is_mark_cell(cell: &str) -> bool {
+    let count = cell.chars().count();
+    (1..=2).contains(&count)
+        && !cell.chars().any(char::is_whitespace)
+        && !cell.chars().all(|c| NOT_MARKS.contains(&c))
+}
+
+/// A token that may stand for a mark at the end of a title or alone on a
+/// line: a mark the legend or the conventional table knows, or a single
+/// symbol that is neither a letter, a digit nor table punctuation (`*`).
+fn is_mark_token(token: &str, legend: &Legend) -> bool {
+    let mut chars = token.chars();
+    let single_symbol = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_alphanumeric() && !NOT_MARKS.contains(&c));
+    single_symbol || legend::meaning(legend, token) != MarkMeaning::Unknown
+}
+
+/// Takes a mark glued at the end of the last title part (`… internacionales
+/// v`), dropping a page number glued after it (`… internacionales v 12`).
+fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
+    let last = parts.last_mut()?;
+    let (mut rest, mut token) = last.rsplit_once(' ')?;
+    if is_page_number_token(token) && !is_mark_token(token, legend) {
+        (rest, token) = rest.rsplit_once(' ')?;
+    }
+    if rest.trim().is_empty() || !is_mark_token(token, legend) {
+        return None;
+    }
+    let mark = token.to_owned();
+    *last = rest.trim_end().to_owned();
+    Some(mark)
+}
+
+/// One to three digits: a page number when it stands alone.
+fn is_page_number_token(token: &str) -> bool {
+    (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line that holds only a page number (a PDF page footer between rows).
+fn is_page_number(cells: &[String]) -> bool {
+    matches!(cells, [only] if is_page_number_token(only))
+}
+
+/// A line of table debris (`<u>.</u>`, a tab, `i`): no word of two letters
+/// or digits, and not a lone mark.
+fn is_debris(cells: &[String], legend: &Legend) -> bool {
+    let lone_mark = matches!(cells, [only] if is_mark_token(only, legend));
+    !lone_mark
+        && cells.iter().all(|cell| {
+            !cell
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.chars().count() >= 2)
+        })
+}
+
+/// A line made only of two or more table column headings (`Medidas |
+/// Resultados y entregables`, with or without the tab): one heading word
+/// alone (`resultados`) may end a wrapped title.
+fn is_table_heading(cells: &[String]) -> bool {
+    let words: Vec<String> = cells
+        .iter()
+        .flat_map(|cell| cell.split_whitespace())
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    let mut at = 0;
+    let mut headings = 0;
+    while at < words.len() {
+        let longest = TABLE_HEADINGS
+            .iter()
+            .map(|heading| heading.split(' ').collect::<Vec<_>>())
+            .filter(|parts| {
+                words
+                    .get(at..at + parts.len())
+                    .is_some_and(|candidate| candidate.iter().zip(parts).all(|(w, p)| w == p))
+            })
+            .map(|parts| parts.len())
+            .max();
+        match longest {
+            Some(width) => {
+                at += width;
+                headings += 1;
+            }
+            None => return false,
+        }
+    }
+    headings >= 2
+}
+
+/// A function word of any supported language (`de`, `of`, `o`, `et`).
+fn is_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    FUNCTION_WORDS
+        .iter()
+        .any(|(_, words)| words.contains(&lower.as_str()))
+}
+
+fn ends_sentence(text: Option<&String>) -> bool {
+    text.map_or(true, |text| text.trim_end().ends_with(['.', '!', '?']))
+}
+
+/// Joins title parts and drops trailing debris (table punctuation, a stray
+/// single character left by a broken cell).
+fn clean_title(parts: &[String]) -> String {
+    // `(2018-` + `2019-2020)`: a part cut after a hyphen before a digit
+    // joins without a space.
+    let mut joined = String::new();
+    for part in parts {
+        let glue = joined.ends_with('-') && part.starts_with(|c: char| c.is_ascii_digit());
+        if !joined.is_empty() && !glue {
+            joined.push(' ');
+        }
+        joined.push_str(part);
+    }
+    let mut title = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    loop {
+        let trimmed = title
+            .trim_end_matches(['|', '\\', '·', '–', '—', ' '])
+            .to_owned();
+        let stray = trimmed
+            .rsplit_once(' ')
+            .filter(|(_, last)| {
+                last.chars().count() == 1
+                    && last
+                        .chars()
+                        .all(|c| NOT_MARKS.contains(&c) && c != ')' && c != '.')
+            })
+            .map(|(rest, _)| rest.to_owned());
+        match stray {
+            Some(rest) => title = rest,
+            None if trimmed.len() == title.len() => return title,
+            None => title = trimmed,
+        }
+    }
+}
+
+/// An action line heading at `index`, its title taken from the next line
+/// when the heading line holds only the number.
+fn action_line_heading(lines: &[Line], index: usize) -> Option<ActionLine> {
+    let line = lines.get(index)?;
+    let plain = markup::plain(&line.text.replace('\t', " "));
+    let caps = ACTION_LINE_HEADING.captures(&plain)?;
+    let number: u16 = caps.name("n")?.as_str().parse().ok()?;
+    let mut title = caps
+        .name("title")
+        .map(|t| t.as_str().trim().to_owned())
+        .filter(|t| !t.is_empty());
+    if title.is_none() {
+        title = lines
+            .iter()
+            .skip(index + 1)
+            .take(3)
+            .map(|next| markup::plain(&next.text))
+            .find(|next| !next.is_empty())
+            .filter(|next| !starts_with_code(next) && ACTION_LINE_HEADING.captures(next).is_none());
+    }
+    Some(ActionLine {
+        code: format!("L{number}"),
+        number,
+        title,
+        page: Some(line.page),
+        line: Some(line.number),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::legend;
+    use crate::model::Status;
+    use crate::normalize::Text;
+    use proptest::prelude::*;
+
+    fn plan(text: &str) -> Plan {
+        let text = Text::from_plain(text);
+        let reading = legend::read_legend(&text.lines);
+        read_plan(&text.lines, &reading.legend, &reading.lines)
+    }
+
+    fn rows(plan: &Plan) -> Vec<(String, String, Option<String>)> {
+        plan.deliverables
+            .iter()
+            .map(|d| (d.code.clone(), d.title.clone(), d.mark.clone()))
+            .collect()
+    }
+
+    fn row(code: &str, title: &str, mark: Option<&str>) -> (String, String, Option<String>) {
+        (code.to_owned(), title.to_owned(), mark.map(str::to_owned))
+    }
+
+    fn codes(plan: &Plan) -> Vec<&str> {
+        plan.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn layouts_of_one_row() {
+        let want = [row(
+            "L1M1D1",
+            "Calendario de acontecimientos internacionales",
+            Some("v"),
+        )];
+        for (layout, text) in [
+            ("tab", "L1M1 Que se hayan seguido.\tL1M1D1 Calendario de acontecimientos internacionales\tv"),
+            ("glued mark", "L1M1D1 Calendario de acontecimientos internacionales v"),
+            ("wrapped", "L1M1D1 Calendario de\nacontecimientos\ninternacionales v"),
+            ("wrapped, mark alone", "L1M1D1 Calendario de acontecimientos internacionales\nv"),
+            ("no tab after measure", "L1M1 Que se hayan seguido. L1M1D1 Calendario de acontecimientos internacionales v"),
+            ("pipe table", "| Code | Deliverable | Status |\n|---|---|---|\n| L1M1D1 | Calendario de acontecimientos internacionales | v |"),
+            ("bold pipe table", "| **L1M1D1** | Calendario de acontecimientos internacionales | **v** |"),
+            ("bullet", "- L1M1D1 Calendario de acontecimientos internacionales\tv"),
+            ("page number after mark", "\tL1M1D1 Calendario de acontecimientos internacionales\tv\t12"),
+        ] {
+            assert_eq!(rows(&plan(text)), want, "layout {layout}");
+        }
+    }
+
+    #[test]
+    fn a_row_without_title_keeps_its_mark() {
+        for text in ["| L1M1D1 | | ✓ |", "L1M1D1\t✓", "L1M1D1\t✓\tL1M1D2 Web\tV"] {
+            let plan = plan(text);
+            assert_eq!(
+                rows(&plan).first(),
+                Some(&row("L1M1D1", "", Some("✓"))),
+                "{text:?}"
+            );
+            assert!(codes(&plan).contains(&"deliverables.missing_title"));
+        }
+    }
+
+    #[test]
+    fn measure_text_wrapped_in_the_left_column() {
+        let plan = plan("L1M1 Que se hayan seguido\tL1M1D1 Calendario\tV\nde cerca los temas.\tL1M1D2 Presencia\t0");
+        let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
+        assert_eq!(texts, [Some("Que se hayan seguido de cerca los temas.")]);
+        assert_eq!(plan.deliverables.len(), 2);
+    }
+
+    #[test]
+    fn table_headings() {
+        for (line, want) in [
+            ("Medidas\tResultados y entregables\t", true),
+            ("Medidas Resultados y entregables", true),
+            ("| Measures | Results and deliverables | Status |", true),
+            ("Mesures\tRésultats et livrables", true),
+            ("resultados", false),
+            ("resultados.", false),
+            ("Resultados:", false),
+            ("Medidas de apoyo", false),
+        ] {
+            assert_eq!(is_table_heading(&cells(line)), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn measure_text_wrapped_above_its_first_row() {
+        let plan = plan(
+            "L2M2 Que los resultados de todos\nlos proyectos e iniciativas\nse estudien.\tL2M2D1 Plan estratégico\t0\n\tL2M2D2 Observatorio\tV",
+        );
+        let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
+        assert_eq!(
+            texts,
+            [Some(
+                "Que los resultados de todos los proyectos e iniciativas se estudien."
+            )]
+        );
+        assert_eq!(plan.deliverables.len(), 2);
+    }
+
+    #[test]
+    fn damaged_codes_are_repaired_where_a_code_is_expected() {
+        for (text, raw) in [
+            (
+                "\tL2M1 D3 Convocatoria anual de proyectos piloto\tv",
+                "L2M1 D3",
+            ),
+            (
+                "\tL2.M1.D3 Convocatoria anual de proyectos piloto\tv",
+                "L2.M1.D3",
+            ),
+            (
+                "\tL 2M1D3 Convocatoria anual de proyectos piloto\tv",
+                "L 2M1D3",
+            ),
+        ] {
+            let plan = plan(text);
+            assert_eq!(
+                rows(&plan),
+                [row(
+                    "L2M1D3",
+                    "Convocatoria anual de proyectos piloto",
+                    Some("v")
+                )],
+                "{text:?}"
+            );
+            assert!(plan.deliverables[0].repaired);
+            let repaired: Vec<&Diagnostic> = plan
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "deliverables.code_repaired")
+                .collect();
+            assert_eq!(repaired.len(), 1, "{text:?}");
+            assert!(repaired[0].message.contains(raw), "{}", repaired[0].message);
+        }
+    }
+
+    #[test]
+    fn references_in_prose_are_not_deliverables() {
+        let plan = plan(
+            "\tL2M3D1 Documento temático\tV\nEste documento, como se describe en L2M3D1, y el L2M4D1 se publicaron.\nAs described in L2M3D1 the paper was delayed.",
+        );
+        assert_eq!(
+            rows(&plan),
+            [row("L2M3D1", "Documento temático", Some("V"))]
+        );
+        assert!(!codes(&plan).contains(&"deliverables.repeated_block"));
+    }
+
+    #[test]
+    fn repeated_block_keeps_marked_titles_and_is_reported_once() {
+        let plan = plan(
+            "L3M5D1 Estrategia\tV\nL3M5D2 Convenio\tV\nL3M5D3 Planes\t0\n\tEstrategia L3M5D2 Convenio L3M5D3 Planes L3M6D1 Otro\nL3M5D2 Planes\nL3M5D3 Otro\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L3M5D1", "Estrategia", Some("V")),
+                row("L3M5D2", "Convenio", Some("V")),
+                row("L3M5D3", "Planes", Some("0"))
+            ]
+        );
+        let repeated: Vec<&Diagnostic> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "deliverables.repeated_block")
+            .collect();
+        assert_eq!(repeated.len(), 1);
+        assert!(
+            repeated[0]
+                .message
+                .contains("opens with the title of L3M5D1"),
+            "{}",
+            repeated[0].message
+        );
+    }
+
+    #[test]
+    fn first_marked_occurrence_wins_and_conflicts_keep_both_marks() {
+        let plan = plan("L1M1D1 Sin marca\nL1M1D1 Con marca\tV\nL1M1D1 Otra\tx\n");
+        assert_eq!(rows(&plan), [row("L1M1D1", "Con marca", Some("V"))]);
+        assert_eq!(plan.deliverables[0].conflicting_marks, ["x"]);
+        let conflict = plan
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "deliverables.conflicting_marks")
+            .expect("conflict");
+        assert_eq!(conflict.severity, crate::diagnostic::Severity::Error);
+        assert!(conflict.message.contains("`V`") && conflict.message.contains("`x`"));
+    }
+
+    #[test]
+    fn hierarchy_gaps_and_missing_texts() {
+        let plan = plan(
+            "ACTION LINE 1 (L1) Urban diplomacy\nL1M1 Measure one.\tL1M1D1 First\tV\n\tL1M1D3 Third\t✓\nL1M5D1 Fifth measure\tx\nLIGNE D’ACTION 2 (L2)\nRenforcer les capacités\n",
+        );
+        let titles: Vec<(&str, Option<&str>)> = plan
+            .action_lines
+            .iter()
+            .map(|a| (a.code.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("L1", Some("Urban diplomacy")),
+                ("L2", Some("Renforcer les capacités"))
+            ]
+        );
+        let measures: Vec<(&str, bool)> = plan
+            .measures
+            .iter()
+            .map(|m| (m.code.as_str(), m.text.is_some()))
+            .collect();
+        assert_eq!(measures, [("L1M1", true), ("L1M5", false)]);
+        let gaps: Vec<&str> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "deliverables.numbering_gap")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            gaps,
+            [
+                "action line L1 has no measure L1M2",
+                "action line L1 has no measure L1M3",
+                "action line L1 has no measure L1M4",
+                "measure L1M1 has no deliverable L1M1D2"
+            ]
+        );
+        assert!(plan
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "deliverables.numbering_gap"
+                || d.severity == crate::diagnostic::Severity::Info));
+        assert!(codes(&plan).contains(&"deliverables.measure_without_text"));
+    }
+
+    #[test]
+    fn action_line_heading_noise() {
+        let plan =
+            plan("LÍNEA DE ACCIÓN 1^(L1) Ejercer la diplomacia urbana\n\tL1M1D1 Calendario\tV");
+        assert_eq!(
+            plan.action_lines[0].title.as_deref(),
+            Some("Ejercer la diplomacia urbana")
+        );
+        assert_eq!(
+            (plan.action_lines[0].page, plan.action_lines[0].line),
+            (Some(1), Some(1))
+        );
+    }
+
+    #[test]
+    fn marks_unknown_missing_and_variants() {
+        let plan = plan("V alcanzado 0 en proceso x no desarrollado\n\tL1M1D1 Uno\t*\n\tL1M1D2 Dos\t٧\n\tL1M1D3 Tres\n\n");
+        let statuses: Vec<Option<Status>> = plan.deliverables.iter().map(|d| d.status).collect();
+        assert_eq!(statuses, [None, Some(Status::Achieved), None]);
+        let codes = codes(&plan);
+        for code in [
+            "deliverables.unknown_mark",
+            "deliverables.mark_variant",
+            "deliverables.missing_mark",
+        ] {
+            assert!(codes.contains(&code), "{code} missing from {codes:?}");
+        }
+    }
+
+    /// Code, title and mark of one expected row.
+    type Want<'a> = (&'a str, &'a str, Option<&'a str>);
+
+    #[test]
+    fn wrapped_rows_in_pdf_layouts() {
+        let cases: &[(&str, &str, &[Want<'_>])] = &[
+            (
+                "Spanish `o` at a line end is a word, not a mark",
+                "\tL1M1D3 Presencia política o\ntécnica en acontecimientos V",
+                &[("L1M1D3", "Presencia política o técnica en acontecimientos", Some("V"))],
+            ),
+            (
+                "mark on the first line, title continues with a capital",
+                "L3M7D1 Organigrama de la Secretaría\t0\nGeneral de Metropolis\nL3M7D2 Descripción\tV",
+                &[
+                    ("L3M7D1", "Organigrama de la Secretaría General de Metropolis", Some("0")),
+                    ("L3M7D2", "Descripción", Some("V")),
+                ],
+            ),
+            (
+                "page number between rows and glued after a mark",
+                "L1M1D1 Calendario de acontecimientos v 12\n\n13\n\nL1M1D2 Presencia\tV",
+                &[
+                    ("L1M1D1", "Calendario de acontecimientos", Some("v")),
+                    ("L1M1D2", "Presencia", Some("V")),
+                ],
+            ),
+            (
+                "table headings repeated at the top of a page",
+                "L1M4D1 Coordinación con socios\t*\nMedidas\tResultados y entregables\nL1M5D1 Estrategia\tV",
+                &[
+                    ("L1M4D1", "Coordinación con socios", Some("*")),
+                    ("L1M5D1", "Estrategia", Some("V")),
+                ],
+            ),
+            (
+                "debris on one cell after a row",
+                "\tL2M5D2 Calendario y programa de formación V\n\t. i\nL2M6D1 Observatorio\tV",
+                &[
+                    ("L2M5D2", "Calendario y programa de formación", Some("V")),
+                    ("L2M6D1", "Observatorio", Some("V")),
+                ],
+            ),
+            (
+                "a year range cut after its hyphen",
+                "L1M6D1 Planes anuales (2018-\n2019-2020)\tV",
+                &[("L1M6D1", "Planes anuales (2018-2019-2020)", Some("V"))],
+            ),
+            (
+                "prose after a blank line is not a title",
+                "L1M1D1 Calendario\tV\n\nEsta publicación ha sido editada con apoyo.",
+                &[("L1M1D1", "Calendario", Some("V"))],
+            ),
+            (
+                "a totals line right after the last row is not a title",
+                "L1M1D1 Calendario\tV\nAchieved: 1",
+                &[("L1M1D1", "Calendario", Some("V"))],
+            ),
+        ];
+        for (case, text, want) in cases {
+            let text = Text::from_plain(text);
+            let reading = legend::read_legend(&text.lines);
+            let totals = crate::extract::read_totals(&text.lines);
+            let mut claimed = reading.lines.clone();
+            claimed.extend(&totals.lines);
+            let plan = read_plan(&text.lines, &reading.legend, &claimed);
+            let want: Vec<_> = want.iter().map(|(c, t, m)| row(c, t, *m)).collect();
+            assert_eq!(rows(&plan), want, "{case}");
+        }
+    }
+
+    #[test]
+    fn table_debris_is_not_a_title_or_a_mark() {
+        let plan = plan("\tL2M5D2 Calendario de acontecimientos\tV\n\t<u>.</u>\ti\n\nV alcanzado 0 en proceso x no desarrollado\n");
+        assert_eq!(
+            rows(&plan),
+            [row("L2M5D2", "Calendario de acontecimientos", Some("V"))]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(text in "\\PC*") {
+            let _ = crate::extract::extract(&Text::from_plain(&text), &crate::detect::Profile::unknown());
+        }
+
+        #[test]
+        fn code_like_text_never_panics(text in "([LMD. \t|*×٧vV0-9\n]|L1M1D1|L99999M1D1|Achieved: 9|V alcanzado){0,40}") {
+            let text = Text::from_plain(&text);
+            let extraction = crate::extract::extract(&text, &crate::detect::Profile::unknown());
+            let mut diagnostics = Vec::new();
+            let mut deliverables = extraction.deliverables;
+            let _ = crate::check::reconcile_totals(&mut deliverables, extraction.declared_totals, None, &mut diagnostics);
+        }
+    }
+}

@@ -1,0 +1,791 @@
+//! Key figures: the numbers a document highlights, with label, unit and qualifier.
+//!
+//! A number is a key figure when the document puts it forward: it opens a
+//! line or a list item (`17  Profesionales`, `+2.4K` over its label), it is
+//! in bold (`**24 eventos globales**`), it carries a unit (`63%`,
+//! `7.000,00 €`, `600 km`) or it is abbreviated (`35,3k`). Years, dates (`8 de octubre`), ordinals (`1ª`,
+//! `3er`, `2nd`), codes (`C40`, `U20`), page numbers (`07`, numbers under a
+//! table of contents) and the numbers of numbered headings (`1 Día Mundial
+//! Metropolitano`, `6` over `Seminario Internacional…`) are not.
+//!
+//! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
+//! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a
+//! leading `+` or from [`lexicon::QUALIFIER_WORDS`] (`más de`, `plus de`…).
+//!
+//! This module also says which figures are stated as a whole and its parts
+//! (`30 ALIANZAS ACTIVAS` followed by `5`, `3`, `8`, `5`, `2`) or as shares of
+//! 100 % (`59%`, `6%`, `33%`, `2%`); whether they add up is checked later, in
+//! [`figures_check`](crate::figures_check).
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sections::Heading;
+use super::shape::{bullet, folded, is_blank, is_number_only};
+use crate::lexicon;
+use crate::markup::plain;
+use crate::model::{FigureRole, KeyFigure, Qualifier};
+use crate::normalize::Text;
+
+/// Longest label, in words, taken from running text.
+const PHRASE_WORDS: usize = 8;
+/// A line longer than this (in characters) is a paragraph: labels are phrases.
+const PARAGRAPH_CHARS: usize = 100;
+/// Largest number of continuation lines read as a label.
+const LABEL_LINES: usize = 4;
+/// A whole run of shares within this distance of 100 is one rounded group.
+const ROUNDED_SHARES: f64 = 5.0;
+/// Tolerance when shares must add up to 100.
+const SHARE_TOLERANCE: f64 = 0.5;
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<sign> [+~≈] \s? )?
+        (?P<currency> (?: \\?\$ | € ) \s? )?
+        (?P<num> \d{1,3} (?: (?:\.\d{3})+ | (?:,\d{3})+ | (?:\ \d{3})+ ) (?: [.,] \d{1,2} )?
+               | \d+ (?: [.,] \d+ )? )
+        (?P<suffix> [kKM] )?",
+    )
+    .expect("NUMBER is a valid literal pattern")
+});
+static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let months: Vec<String> = lexicon::MONTHS
+        .iter()
+        .map(|(m, _)| regex::escape(m))
+        .collect();
+    Regex::new(&format!(
+        r"(?i)^\s*(?:[-–—]\s*\d{{1,2}}\s*)?(?:de\s+)?(?:{})\b",
+        months.join("|")
+    ))
+    .expect("MONTH_AFTER is a valid pattern built from the lexicon")
+});
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let months: Vec<String> = lexicon::MONTHS
+        .iter()
+        .map(|(m, _)| regex::escape(m))
+        .collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\s*$", months.join("|")))
+        .expect("MONTH_BEFORE is a valid pattern built from the lexicon")
+});
+
+/// Parses a number as printed, with the separators of any of es, en, fr.
+///
+/// Two different separators: the last one is the decimal mark (`7.000,00`,
+/// `1,234.5`). One kind repeated, or spaces: thousands (`1.234.567`,
+/// `1 400`). A single separator followed by exactly three digits is a
+/// thousands separator (`1,400`, `1.400`), because key figures rarely have
+/// three decimals; otherwise it is the decimal mark (`16,8`, `9.3`). With a
+/// `K`/`M` suffix a single separator is always decimal (`2.4K`, `35,3k`).
+///
+/// ```
+/// use planex::extract::parse_number;
+/// assert_eq!(parse_number("16,8", None), Some(16.8));
+/// assert_eq!(parse_number("7.000,00", None), Some(7000.0));
+/// assert_eq!(parse_number("2.4", Some('K')), Some(2400.0));
+/// ```
+pub fn parse_number(text: &str, suffix: Option<char>) -> Option<f64> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let spaced = compact.len() != text.len();
+    let dots = compact.matches('.').count();
+    let commas = compact.matches(',').count();
+    let decimal = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) | (0, _) if spaced => Some(if dots > 0 { '.' } else { ',' }),
+        (_, 0) | (0, _) => {
+            let mark = if dots > 0 { '.' } else { ',' };
+            let after = compact.rsplit(mark).next().map_or(0, str::len);
+            if dots + commas > 1 || (after == 3 && suffix.is_none()) {
+                None
+            } else {
+                Some(mark)
+            }
+        }
+        _ => compact.chars().rfind(|c| *c == '.' || *c == ','),
+    };
+    let mut digits = String::with_capacity(compact.len());
+    for c in compact.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else if Some(c) == decimal {
+            digits.push('.');
+        }
+    }
+    let value: f64 = digits.parse().ok()?;
+    let factor = match suffix {
+        Some('k' | 'K') => 1_000.0,
+        Some('M') => 1_000_000.0,
+        _ => 1.0,
+    };
+    Some(((value * factor) * 1e6).round() / 1e6)
+}
+
+/// A figure with what the parts-and-wholes rule needs to know about its line.
+#[derive(Debug, Clone)]
+struct Found {
+    figure: KeyFigure,
+    index: usize,
+    leading: bool,
+    in_list: bool,
+    label_on_line: bool,
+    section: usize,
+}
+
+/// One number as matched in a line.
+#[derive(Debug, Clone)]
+struct Match {
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: Option<String>,
+    qualifier: Qualifier,
+    printed: String,
+    bold: bool,
+    has_suffix: bool,
+}
+
+/// Finds key figures, skipping headings and the lines in `claimed`.
+pub fn extract_figures(
+    text: &Text,
+    headings: &[Heading],
+    claimed: &BTreeSet<usize>,
+) -> Vec<KeyFigure> {
+    let heading_lines: BTreeSet<usize> = headings.iter().flat_map(|h| h.index..=h.last).collect();
+    let contents = contents_lines(text, headings);
+    let bold_open = bold_state(text);
+    let mut found: Vec<Found> = Vec::new();
+    for (index, line) in text.lines.iter().enumerate() {
+        if heading_lines.contains(&index) || contents.contains(&index) || claimed.contains(&index) {
+            continue;
+        }
+        let raw = line.text.as_str();
+        let item = bullet(raw);
+        let content_start = item.as_ref().map_or(0, |b| raw.len() - b.text.len());
+        let matches = numbers(raw, bold_open.get(index).copied().unwrap_or(false));
+        let section = headings.iter().take_while(|h| h.index <= index).count();
+        for (position, m) in matches.iter().enumerate() {
+            let before = raw.get(content_start..m.start).unwrap_or("");
+            let leading = position == 0 && leads(before);
+            if !(leading || m.bold || m.unit.is_some() || m.has_suffix) {
+                continue;
+            }
+            let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
+            let Some((label, label_on_line, unit_fix)) = label_for(
+                text,
+                index,
+                m,
+                leading,
+                item.is_some(),
+                next_start,
+                &heading_lines,
+            ) else {
+                continue;
+            };
+            if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
+                continue;
+            }
+            let figure = KeyFigure {
+                value: m.value,
+                unit: unit_fix.or_else(|| m.unit.clone()),
+                qualifier: m.qualifier,
+                text: m.printed.clone(),
+                label,
+                page: line.page,
+                line: line.number,
+                role: FigureRole::Standalone,
+                group: None,
+            };
+            found.push(Found {
+                figure,
+                index,
+                leading,
+                in_list: item.is_some(),
+                label_on_line,
+                section,
+            });
+        }
+    }
+    group_parts(&mut found);
+    found.into_iter().map(|f| f.figure).collect()
+}
+
+/// Whether `before` (the line up to a number) holds only markup and qualifiers.
+fn leads(before: &str) -> bool {
+    let cleaned = folded(&before.replace("**", " ").replace('*', " "));
+    cleaned.is_empty()
+        || lexicon::QUALIFIER_WORDS
+            .iter()
+            .any(|(phrase, _)| cleaned == *phrase)
+}
+
+/// Lines under a table-of-contents heading, whose numbers are page numbers.
+fn contents_lines(text: &Text, headings: &[Heading]) -> BTreeSet<usize> {
+    let mut lines = BTreeSet::new();
+    for (position, heading) in headings.iter().enumerate() {
+        if lexicon::CONTENTS_HEADINGS.contains(&folded(&heading.title).as_str()) {
+            let end = headings
+                .get(position + 1)
+                .map_or(text.lines.len(), |h| h.index);
+            lines.extend(heading.last + 1..end);
+        }
+    }
+    lines
+}
+
+/// For each line, whether a `**` bold span opened on an earlier line of the
+/// same block is still open at its start.
+fn bold_state(text: &Text) -> Vec<bool> {
+    let mut open = false;
+    text.lines
+        .iter()
+        .map(|line| {
+            if is_blank(&line.text) {
+                open = false;
+            }
+            let at_start = open;
+            if line.text.matches("**").count() % 2 == 1 {
+                open = !open;
+            }
+            at_start
+        })
+        .collect()
+}
+
+/// Every number of a line that is a quantity (not a year, date, ordinal or code).
+fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
+    let mut out = Vec::new();
+    for caps in NUMBER.captures_iter(raw) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+            continue;
+        };
+        let start = whole.start();
+        let end = whole.end();
+        let previous = raw[..start].chars().next_back();
+        if previous.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '/') {
+            continue;
+        }
+        let following = raw[end..].chars().next();
+        if following.is_some_and(|c| c.is_alphanumeric() || "ºª°^'’".contains(c)) {
+            continue;
+        }
+        let rest = &raw[end..];
+        if MONTH_AFTER.is_match(rest) || MONTH_BEFORE.is_match(&raw[..start]) {
+            continue;
+        }
+        let range = rest
+            .strip_prefix(['-', '–', '—'])
+            .is_some_and(|tail| tail.starts_with(|c: char| c.is_ascii_digit()));
+        if range {
+            continue;
+        }
+        let suffix = caps.name("suffix").and_then(|m| m.as_str().chars().next());
+        let Some(value) = parse_number(num.as_str(), suffix) else {
+            continue;
+        };
+        let (unit_text, unit_len) = unit_after(rest);
+        let currency = caps.name("currency").map(|m| {
+            if m.as_str().trim() == "€" {
+                "EUR".to_owned()
+            } else {
+                "USD".to_owned()
+            }
+        });
+        let unit = unit_text.or(currency);
+        let sign = caps.name("sign").map(|m| m.as_str().trim());
+        let qualifier = match sign {
+            Some("+") => Qualifier::AtLeast,
+            Some(_) => Qualifier::Approximately,
+            None => qualifier_before(&raw[..start]),
+        };
+        let is_year = sign.is_none()
+            && suffix.is_none()
+            && unit.is_none()
+            && !num.as_str().contains(['.', ',', ' '])
+            && (1900.0..=2100.0).contains(&value);
+        if is_year {
+            continue;
+        }
+        let bold = bold_at_start ^ (raw[..start].matches("**").count() % 2 == 1);
+        let printed_end = end + unit_len;
+        let printed = plain(raw.get(start..printed_end).unwrap_or(whole.as_str()));
+        out.push(Match {
+            start,
+            end: printed_end,
+            value,
+            unit,
+            qualifier,
+            printed,
+            bold,
+            has_suffix: suffix.is_some(),
+        });
+    }
+    out
+}
+
+/// The unit written right after a number, and how many bytes it takes.
+fn unit_after(rest: &str) -> (Option<String>, usize) {
+    let spaced = rest.strip_prefix(' ').unwrap_or(rest);
+    let candidate = spaced.strip_prefix('\\').unwrap_or(spaced);
+    let skipped = rest.len() - candidate.len();
+    for (word, unit) in lexicon::UNIT_WORDS {
+        let Some(head) = candidate.get(..word.len()) else {
+            continue;
+        };
+        if head.to_lowercase() != *word {
+            continue;
+        }
+        let alphabetic = word.chars().next_back().is_some_and(char::is_alphabetic);
+        let after = candidate.get(word.len()..).unwrap_or("");
+        if alphabetic && after.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        return (Some((*unit).to_owned()), skipped + word.len());
+    }
+    (None, 0)
+}
+
+/// The qualifier phrase ending right before a number, if any.
+fn qualifier_before(before: &str) -> Qualifier {
+    let cleaned = folded(&before.replace("**", " "));
+    lexicon::QUALIFIER_WORDS
+        .iter()
+        .find(|(phrase, _)| {
+            cleaned
+                .strip_suffix(phrase)
+                .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+        })
+        .map_or(Qualifier::Exact, |&(_, qualifier)| qualifier)
+}
+
+/// The label of a figure: `(label, on the number's line, unit found on a continuation line)`.
+fn label_for(
+    text: &Text,
+    index: usize,
+    m: &Match,
+    leading: bool,
+    in_list: bool,
+    next_start: usize,
+    headings: &BTreeSet<usize>,
+) -> Option<(String, bool, Option<String>)> {
+    let raw = text.lines.get(index)?.text.as_str();
+    let after = raw.get(m.end..)?;
+    let line_plain = plain(raw);
+    if m.bold {
+        let span_end = after.find("**").map_or(after.len(), |at| at);
+        let inside = after
+            .get(..span_end.min(next_start.saturating_sub(m.end)))
+            .unwrap_or("");
+        let label = phrase(inside);
+        if !label.is_empty() {
+            return Some((label, true, None));
+        }
+    }
+    if !leading || in_list || line_plain.chars().count() > PARAGRAPH_CHARS {
+        let mut label = phrase(
+            after
+                .get(..next_start.saturating_sub(m.end).min(after.len()))
+                .unwrap_or(after),
+        );
+        if label.is_empty() {
+            label = phrase_before(raw.get(..m.start).unwrap_or(""));
+        }
+        return (!label.is_empty()).then_some((label, true, None));
+    }
+    let mut label = plain(after).trim_matches([':', '-', '–', ' ']).to_owned();
+    let label_on_line = !label.is_empty();
+    let mut unit_fix = None;
+    let mut cursor = index + 1;
+    while let Some(line) = text.lines.get(cursor) {
+        if cursor > index + LABEL_LINES
+            || is_blank(&line.text)
+            || headings.contains(&cursor)
+            || starts_with_number(&line.text)
+        {
+            break;
+        }
+        let part = plain(&line.text);
+        let (unit, used) = unit_after(&part);
+        if unit.is_some() && used == part.len() && label.is_empty() {
+            unit_fix = unit;
+        } else {
+            if !label.is_empty() {
+                label.push(' ');
+            }
+            label.push_str(&part);
+        }
+        cursor += 1;
+    }
+    if label.is_empty() {
+        while text.lines.get(cursor).is_some_and(|l| is_blank(&l.text)) {
+            cursor += 1;
+        }
+        if headings.contains(&cursor) {
+            return None;
+        }
+        let first = cursor;
+        while let Some(line) = text.lines.get(cursor) {
+            if cursor >= first + LABEL_LINES
+                || is_blank(&line.text)
+                || headings.contains(&cursor)
+                || starts_with_number(&line.text)
+            {
+                break;
+            }
+            if !label.is_empty() {
+                label.push(' ');
+            }
+            label.push_str(&plain(&line.text));
+            cursor += 1;
+        }
+    }
+    (!label.is_empty()).then_some((label, label_on_line, unit_fix))
+}
+
+/// Whether a line opens with a number (after bullets, markup and a sign).
+fn starts_with_number(raw: &str) -> bool {
+    let flat = plain(raw);
+    let body = flat.trim_start_matches(['-', '•', '+', '~', ' ', '$', '€']);
+    body.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A label taken from running text: up to the next punctuation or number,
+/// at most [`PHRASE_WORDS`] words, without dangling short words at the end.
+fn phrase(text: &str) -> String {
+    let flat = plain(text);
+    let cut = flat
+        .find(|c: char| ",.;:()!?".contains(c) || c.is_ascii_digit())
+        .unwrap_or(flat.len());
+    let mut words: Vec<&str> = flat[..cut].split_whitespace().take(PHRASE_WORDS).collect();
+    while words.last().is_some_and(|w| {
+        w.chars().count() <= 2
+            || [
+                "con", "los", "las", "del", "des", "the", "and", "with", "par", "por",
+            ]
+            .contains(w)
+    }) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// A label from the words before a number (`total a 35,3k` → `total`),
+/// for a number that ends its line.
+fn phrase_before(text: &str) -> String {
+    let flat = plain(text);
+    let start = flat
+        .rfind(|c: char| ",.;:()!?".contains(c) || c.is_ascii_digit())
+        .map_or(0, |at| at + 1);
+    let words: Vec<&str> = flat.get(start..).unwrap_or("").split_whitespace().collect();
+    let kept = words.len().saturating_sub(PHRASE_WORDS);
+    phrase(&words[kept..].join(" "))
+}
+
+/// Marks wholes with their parts, and runs of shares adding up to 100 %.
+fn group_parts(found: &mut [Found]) {
+    let mut group = 0;
+    let mut position = 0;
+    while position < found.len() {
+        let Some(whole) = found.get(position) else {
+            break;
+        };
+        let can_be_whole = whole.leading
+            && !whole.in_list
+            && whole.label_on_line
+            && whole.figure.qualifier == Qualifier::Exact
+            && whole.figure.unit.is_none();
+        if !can_be_whole {
+            position += 1;
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut last_line = whole.index;
+        for (offset, part) in found.iter().enumerate().skip(position + 1) {
+            let fits = part.leading
+                && !part.in_list
+                && part.figure.unit.is_none()
+                && part.figure.qualifier == Qualifier::Exact
+                && part.figure.value < whole.figure.value
+                && part.index != last_line
+                && part.section == whole.section;
+            if !fits {
+                break;
+            }
+            last_line = part.index;
+            parts.push(offset);
+        }
+        if parts.len() < 2 {
+            position += 1;
+            continue;
+        }
+        group += 1;
+        if let Some(whole) = found.get_mut(position) {
+            whole.figure.role = FigureRole::Whole;
+            whole.figure.group = Some(group);
+        }
+        for &offset in &parts {
+            if let Some(part) = found.get_mut(offset) {
+                part.figure.role = FigureRole::Part;
+                part.figure.group = Some(group);
+            }
+        }
+        position = parts.last().map_or(position + 1, |last| last + 1);
+    }
+    group_shares(found, group);
+    renumber_groups(found);
+}
+
+/// Left-to-right, non-overlapping stretches of at least two shares whose sum is 100.
+fn windows_of_100(run: &[usize], values: &[f64]) -> Vec<Vec<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    while start < values.len() {
+        match stretch_of_100(values, start) {
+            Some(end) => {
+                chunks.push(
+                    run.get(start..=end)
+                        .map(<[usize]>::to_vec)
+                        .unwrap_or_default(),
+                );
+                start = end + 1;
+            }
+            None => start += 1,
+        }
+    }
+    chunks
+}
+
+/// The end of the shortest stretch of at least two values from `start` that adds up to 100.
+fn stretch_of_100(values: &[f64], start: usize) -> Option<usize> {
+    let mut sum = 0.0;
+    for (end, value) in values.iter().enumerate().skip(start) {
+        sum += value;
+        if end > start && (sum - 100.0).abs() <= SHARE_TOLERANCE {
+            return Some(end);
+        }
+        if sum > 100.0 + SHARE_TOLERANCE {
+            return None;
+        }
+    }
+    None
+}
+
+/// Numbers groups 1, 2… in order of their first figure.
+fn renumber_groups(found: &mut [Found]) {
+    let mut order: Vec<u32> = Vec::new();
+    for item in found.iter() {
+        if let Some(group) = item.figure.group {
+            if !order.contains(&group) {
+                order.push(group);
+            }
+        }
+    }
+    for item in found.iter_mut() {
+        item.figure.group = item
+            .figure
+            .group
+            .and_then(|group| order.iter().position(|&g| g == group))
+            .and_then(|position| u32::try_from(position + 1).ok());
+    }
+}
+
+/// Runs of leading percentages in one section: one group if the whole run
+/// adds up to about 100 (rounded shares), else every stretch of consecutive
+/// shares adding up to exactly 100 (`50 % 50 % 52 % 48 %` → two groups).
+fn group_shares(found: &mut [Found], mut group: u32) {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut section = None;
+    for (offset, item) in found.iter().enumerate() {
+        let share = item.figure.unit.as_deref() == Some("%")
+            && item.leading
+            && !item.in_list
+            && item.figure.group.is_none();
+        if section != Some(item.section) || (item.figure.unit.as_deref() == Some("%") && !share) {
+            runs.push(std::mem::take(&mut current));
+            section = Some(item.section);
+        }
+        if share {
+            current.push(offset);
+        }
+    }
+    runs.push(current);
+    for run in runs.into_iter().filter(|run| run.len() >= 2) {
+        let values: Vec<f64> = run
+            .iter()
+            .filter_map(|&i| found.get(i))
+            .map(|f| f.figure.value)
+            .collect();
+        let total: f64 = values.iter().sum();
+        let chunks = if (100.0 - ROUNDED_SHARES..=100.0 + ROUNDED_SHARES).contains(&total) {
+            vec![run.clone()]
+        } else {
+            windows_of_100(&run, &values)
+        };
+        for chunk in chunks.into_iter().filter(|chunk| chunk.len() >= 2) {
+            group += 1;
+            for i in chunk {
+                if let Some(item) = found.get_mut(i) {
+                    item.figure.role = FigureRole::Part;
+                    item.figure.group = Some(group);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_parse_by_separator_rules() {
+        let cases: &[(&str, Option<char>, f64)] = &[
+            ("16,8", None, 16.8),
+            ("7.000,00", None, 7000.0),
+            ("1,400", None, 1400.0),
+            ("1.400", None, 1400.0),
+            ("1 400", None, 1400.0),
+            ("2.4", Some('K'), 2400.0),
+            ("36.4", Some('K'), 36400.0),
+            ("750", Some('k'), 750_000.0),
+            ("35,3", Some('k'), 35_300.0),
+            ("9.3", None, 9.3),
+            ("1,234.5", None, 1234.5),
+            ("1.234.567", None, 1_234_567.0),
+            ("12,50", None, 12.5),
+            ("154", None, 154.0),
+        ];
+        for (text, suffix, want) in cases {
+            assert_eq!(parse_number(text, *suffix), Some(*want), "{text:?}");
+        }
+    }
+
+    fn figures(source: &str) -> Vec<(f64, Option<String>, Qualifier, String)> {
+        let text = Text::from_plain(source);
+        extract_figures(&text, &[], &BTreeSet::new())
+            .into_iter()
+            .map(|f| (f.value, f.unit, f.qualifier, f.label))
+            .collect()
+    }
+
+    #[test]
+    fn key_figures_from_lines() {
+        use Qualifier::{AtLeast, AtMost, Exact};
+        let pct = Some("%".to_owned());
+        type Expected<'a> = Vec<(f64, Option<String>, Qualifier, &'a str)>;
+        let cases: Vec<(&str, Expected<'_>)> = vec![
+            (
+                "+2.4K \n\nParticipantes\nen eventos",
+                vec![(2400.0, None, AtLeast, "Participantes en eventos")],
+            ),
+            (
+                "**+750k \\$\nUSD**\n\nrecaudados\npara proyectos",
+                vec![(
+                    750_000.0,
+                    Some("USD".to_owned()),
+                    AtLeast,
+                    "recaudados para proyectos",
+                )],
+            ),
+            (
+                "+750k $ USD recaudados",
+                vec![(750_000.0, Some("USD".to_owned()), AtLeast, "recaudados")],
+            ),
+            (
+                "16,8%\n\nde nuestras metrópolis",
+                vec![(16.8, pct.clone(), Exact, "de nuestras metrópolis")],
+            ),
+            (
+                "154 ciudades miembro en total",
+                vec![(154.0, None, Exact, "ciudades miembro en total")],
+            ),
+            (
+                "**+ 9.3% de\nincremento**",
+                vec![(9.3, pct.clone(), AtLeast, "de incremento")],
+            ),
+            (
+                "17  Profesionales",
+                vec![(17.0, None, Exact, "Profesionales")],
+            ),
+            (
+                "Un budget de **7.000,00 €** pour",
+                vec![(7000.0, Some("EUR".to_owned()), Exact, "pour")],
+            ),
+            (
+                "Plus de 1 400 participants",
+                vec![(1400.0, None, AtLeast, "participants")],
+            ),
+            (
+                "More than 1,400 attendees",
+                vec![(1400.0, None, AtLeast, "attendees")],
+            ),
+            (
+                "las mujeres representan **menos del 2% del personal**",
+                vec![(2.0, pct.clone(), AtMost, "del personal")],
+            ),
+            (
+                "- **+1.2K dibujos** de niñas",
+                vec![(1200.0, None, AtLeast, "dibujos")],
+            ),
+            ("Informe Anual 2023", vec![]),
+            ("1^a\n\nReunión de vicepresidencias", vec![]),
+            ("- 2ª fase de Seguridad", vec![]),
+            ("El **8 de octubre, Estambul**", vec![]),
+            ("Bélgica | 12—15 junio de 2023", vec![]),
+            ("• Conferencia Women4Climate 2019 (C40)", vec![]),
+            ("07\n\nCUMBRE", vec![]),
+            ("Closure of 6 Pilot Projects and a single event", vec![]),
+            (
+                "lo que eleva el\ntotal a 35,3k",
+                vec![(35_300.0, None, Exact, "total")],
+            ),
+        ];
+        for (source, want) in cases {
+            let want: Vec<_> = want
+                .into_iter()
+                .map(|(v, u, q, l)| (v, u, q, l.to_owned()))
+                .collect();
+            assert_eq!(figures(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn shares_split_into_stretches_of_100() {
+        let cases: &[(&[f64], &[&[usize]])] = &[
+            (&[50.0, 50.0, 52.0, 48.0], &[&[0, 1], &[2, 3]]),
+            (&[16.8, 50.0, 50.0, 52.0, 48.0], &[&[1, 2], &[3, 4]]),
+            (&[61.0, 63.0], &[]),
+            (&[100.0, 20.0], &[]),
+        ];
+        for (values, want) in cases {
+            let run: Vec<usize> = (0..values.len()).collect();
+            let want: Vec<Vec<usize>> = want.iter().map(|w| w.to_vec()).collect();
+            assert_eq!(windows_of_100(&run, values), want, "{values:?}");
+        }
+    }
+
+    #[test]
+    fn wholes_and_parts_are_grouped() {
+        let source = "FUENTES\n\n59%  Partenariados\n\n3 acuerdos firmados\n\n6% Alianzas\n\n33% Cuotas\n\n2% Otras\n\n30 ALIANZAS ACTIVAS\n\n5 \n\nColaboradoras\n\n3 \n\nMiembros benefactores\n\n8 \n\nConocimiento\n";
+        let text = Text::from_plain(source);
+        let found = extract_figures(&text, &[], &BTreeSet::new());
+        let roles: Vec<(f64, FigureRole, Option<u32>)> =
+            found.iter().map(|f| (f.value, f.role, f.group)).collect();
+        assert_eq!(
+            roles,
+            [
+                (59.0, FigureRole::Part, Some(1)),
+                (3.0, FigureRole::Standalone, None),
+                (6.0, FigureRole::Part, Some(1)),
+                (33.0, FigureRole::Part, Some(1)),
+                (2.0, FigureRole::Part, Some(1)),
+                (30.0, FigureRole::Whole, Some(2)),
+                (5.0, FigureRole::Part, Some(2)),
+                (3.0, FigureRole::Part, Some(2)),
+                (8.0, FigureRole::Part, Some(2)),
+            ]
+        );
+    }
+}

@@ -1,0 +1,510 @@
+//! Status legends: which mark means which [`Status`] in one document.
+//!
+//! Owns reading legend lines such as `V alcanzado 0 en proceso x no
+//! desarrollado 5` (a page number glued on), `✓ = achieved · ○ = in progress`
+//! or `✓ atteint ○ en cours ✗ non réalisé`, merging the legends a document
+//! repeats, and the fallback to the conventional table of
+//! [`lexicon::CONVENTIONAL_MARKS`](crate::lexicon::CONVENTIONAL_MARKS) when it
+//! states none. It only reads legends; which deliverable carries which mark
+//! is [`deliverables`](super::deliverables)' business.
+
+use crate::diagnostic::Diagnostic;
+use crate::lexicon::{StatusLabel, CONVENTIONAL_MARKS, LEGEND_LABELS};
+use crate::markup;
+use crate::model::{Legend, LegendEntry, LegendSource, Status};
+use crate::normalize::Line;
+
+/// Legend lines are short; a longer line with status words is prose.
+const MAX_LEGEND_CHARS: usize = 160;
+
+/// Characters that separate a mark from its label and are never a mark.
+const SEPARATORS: &[char] = &['=', ':', ';', ',', '|', '(', ')', '–', '—', '-', '·', '/'];
+
+/// The legend a document uses, and the lines it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegendReading {
+    /// The document's merged legend, or the conventional table.
+    pub legend: Legend,
+    /// Indices (into [`Text::lines`](crate::normalize::Text::lines)) of the legend lines.
+    pub lines: Vec<usize>,
+    /// `legend.conventional`, `legend.conflict`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How a printed mark was understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkMeaning {
+    /// The legend lists this exact mark.
+    Legend(Status),
+    /// An OCR or case variant of a legend mark (`٧` or `v` for `V`).
+    Variant {
+        /// The status of the legend mark.
+        status: Status,
+        /// The legend mark it stands for.
+        of: String,
+    },
+    /// Not in the document's legend, but conventional (`✓`).
+    Conventional(Status),
+    /// Nobody defines this mark.
+    Unknown,
+}
+
+impl MarkMeaning {
+    /// The status, if the mark is understood at all.
+    pub fn status(&self) -> Option<Status> {
+        match self {
+            Self::Legend(status) | Self::Conventional(status) => Some(*status),
+            Self::Variant { status, .. } => Some(*status),
+            Self::Unknown => None,
+        }
+    }
+}
+
+/// The conventional table as a legend (source `conventional`, no labels).
+pub fn conventional() -> Legend {
+    Legend {
+        source: LegendSource::Conventional,
+        entries: CONVENTIONAL_MARKS
+            .iter()
+            .map(|entry| LegendEntry {
+                mark: entry.mark.to_owned(),
+                status: entry.status,
+                label: None,
+            })
+            .collect(),
+        page: None,
+        line: None,
+    }
+}
+
+/// What `mark` means under `legend`: the exact entry first, then a variant of
+/// an entry (same conventional class, or same letter in another case), then
+/// the conventional table.
+pub fn meaning(legend: &Legend, mark: &str) -> MarkMeaning {
+    if let Some(entry) = legend.entries.iter().find(|entry| entry.mark == mark) {
+        return MarkMeaning::Legend(entry.status);
+    }
+    let conventional = conventional_status(mark);
+    let variant = legend.entries.iter().find(|entry| {
+        entry.mark.to_lowercase() == mark.to_lowercase()
+            || (conventional.is_some() && conventional_status(&entry.mark) == conventional)
+    });
+    if let Some(entry) = variant {
+        return MarkMeaning::Variant {
+            status: entry.status,
+            of: entry.mark.clone(),
+        };
+    }
+    conventional.map_or(MarkMeaning::Unknown, MarkMeaning::Conventional)
+}
+
+/// The conventional status of a mark, if it has one.
+pub fn conventional_status(mark: &str) -> Option<Status> {
+    CONVENTIONAL_MARKS
+        .iter()
+        .find(|entry| entry.mark == mark)
+        .map(|entry| entry.status)
+}
+
+/// Finds every legend in the document and merges them; falls back to the
+/// conventional table (with a `legend.conventional` diagnostic) when there is none.
+pub fn read_legend(lines: &[Line]) -> LegendReading {
+    let mut found: Vec<(usize, Vec<LegendEntry>)> = Vec::new();
+    let mut fragments: Vec<(usize, LegendEntry)> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        match parse_line(&line.text) {
+            Parsed::Legend(entries) => found.push((index, entries)),
+            Parsed::Fragment(entry) => fragments.push((index, entry)),
+            Parsed::Nothing => {}
+        }
+    }
+    found.extend(fragment_runs(lines, fragments));
+    found.sort_by_key(|(index, _)| *index);
+
+    let mut diagnostics = Vec::new();
+    let Some(&(first, _)) = found.first() else {
+        diagnostics.push(Diagnostic::info(
+            "legend.conventional",
+            "the document states no legend of status marks; reading marks with the conventional table (V v ✓ ✔ √ ٧ achieved; 0 o O ○ ◯ ◦ in progress; × x X ✗ ✘ not developed)",
+        ));
+        return LegendReading {
+            legend: conventional(),
+            lines: Vec::new(),
+            diagnostics,
+        };
+    };
+    let mut entries: Vec<LegendEntry> = Vec::new();
+    for (index, line_entries) in &found {
+        for entry in line_entries {
+            match entries.iter().find(|known| known.mark == entry.mark) {
+                Some(known) if known.status != entry.status => {
+                    if let Some(line) = lines.get(*index) {
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                "legend.conflict",
+                                format!(
+                                    "legend gives mark `{}` two meanings: {} and {}; the first is kept",
+                                    entry.mark,
+                                    known.status.as_str(),
+                                    entry.status.as_str()
+                                ),
+                            )
+                            .at(line.location()),
+                        );
+                    }
+                }
+                Some(_) => {}
+                None => entries.push(entry.clone()),
+            }
+        }
+    }
+    let location = lines.get(first).map(Line::location);
+    LegendReading {
+        legend: Legend {
+            source: LegendSource::Document,
+            entries,
+            page: location.map(|at| at.page),
+            line: location.map(|at| at.line),
+        },
+        lines: found.into_iter().map(|(index, _)| index).collect(),
+        diagnostics,
+    }
+}
+
+/// Consecutive one-entry lines (`| ✓ | achieved |` rows) that together form a legend.
+fn fragment_runs(
+    lines: &[Line],
+    fragments: Vec<(usize, LegendEntry)>,
+) -> Vec<(usize, Vec<LegendEntry>)> {
+    let mut runs: Vec<(usize, usize, Vec<LegendEntry>)> = Vec::new();
+    for (index, entry) in fragments {
+        let adjacent = runs.last().is_some_and(|(_, last, _)| {
+            lines
+                .get(last + 1..index)
+                .is_some_and(|between| between.iter().all(|line| line.text.trim().is_empty()))
+        });
+        match runs.last_mut() {
+            Some((_, last, entries)) if adjacent => {
+                *last = index;
+                entries.push(entry);
+            }
+            _ => runs.push((index, index, vec![entry])),
+        }
+    }
+    runs.into_iter()
+        .filter(|(_, _, entries)| distinct_statuses(entries) >= 2)
+        .map(|(first, _, entries)| (first, entries))
+        .collect()
+}
+
+fn distinct_statuses(entries: &[LegendEntry]) -> usize {
+    let mut statuses: Vec<Status> = entries.iter().map(|entry| entry.status).collect();
+    statuses.sort();
+    statuses.dedup();
+    statuses.len()
+}
+
+/// What one line holds, legend-wise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Parsed {
+    /// Two or more entries with different statuses: a legend.
+    Legend(Vec<LegendEntry>),
+    /// Exactly one entry and nothing else (a row of a legend table).
+    Fragment(LegendEntry),
+    Nothing,
+}
+
+/// Reads the `mark label` pairs of one line.
+fn parse_line(text: &str) -> Parsed {
+    let plain = markup::plain(text);
+    if plain.chars().count() > MAX_LEGEND_CHARS {
+        return Parsed::Nothing;
+    }
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|token| token.trim_matches(SEPARATORS).to_lowercase())
+        .collect();
+    let mut spans = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        match label_at(&words, index) {
+            Some((label, width)) => {
+                spans.push((index, width, label));
+                index += width;
+            }
+            None => index += 1,
+        }
+    }
+    // `V alcanzado 0 en proceso`, else `Achieved ✓ · In progress ○`.
+    let Some(entries) = entries_with_marks(&tokens, &spans, Side::Before)
+        .or_else(|| entries_with_marks(&tokens, &spans, Side::After))
+    else {
+        return Parsed::Nothing;
+    };
+    let label_words: usize = spans.iter().map(|(_, width, _)| width).sum();
+    let separators = tokens
+        .iter()
+        .filter(|token| token.chars().all(|c| SEPARATORS.contains(&c)))
+        .count();
+    let extra_words = tokens
+        .len()
+        .saturating_sub(label_words + entries.len() + separators);
+    let mut entries = entries;
+    match entries.len() {
+        1 if extra_words == 0 => entries.pop().map_or(Parsed::Nothing, Parsed::Fragment),
+        2.. if extra_words <= 2 && distinct_statuses(&entries) >= 2 => Parsed::Legend(entries),
+        _ => Parsed::Nothing,
+    }
+}
+
+/// Which side of its label a legend writes the mark on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// One entry per label span, its mark the nearest token on `side` between
+/// the neighbouring spans; `None` unless every label has a valid mark.
+fn entries_with_marks(
+    tokens: &[&str],
+    spans: &[(usize, usize, &'static StatusLabel)],
+    side: Side,
+) -> Option<Vec<LegendEntry>> {
+    if spans.is_empty() {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(spans.len());
+    for (at, (start, width, label)) in spans.iter().enumerate() {
+        let end = start + width;
+        let candidates: Vec<usize> = match side {
+            Side::Before => {
+                let from = at
+                    .checked_sub(1)
+                    .and_then(|previous| spans.get(previous))
+                    .map_or(0, |(s, w, _)| s + w);
+                (from..*start).rev().collect()
+            }
+            Side::After => {
+                let to = spans.get(at + 1).map_or(tokens.len(), |(s, _, _)| *s);
+                (end..to).collect()
+            }
+        };
+        let mark = candidates.into_iter().find_map(|index| {
+            let token = tokens.get(index)?;
+            if token.chars().all(|c| SEPARATORS.contains(&c)) {
+                return None;
+            }
+            let trimmed = token.trim_matches(SEPARATORS);
+            Some(if trimmed.is_empty() { *token } else { trimmed })
+        })?;
+        if !is_legend_mark(mark) {
+            return None;
+        }
+        let label_text = tokens
+            .get(*start..end)
+            .map(|words| words.join(" ").trim_matches(SEPARATORS).to_owned());
+        entries.push(LegendEntry {
+            mark: mark.to_owned(),
+            status: label.status,
+            label: label_text,
+        });
+    }
+    Some(entries)
+}
+
+/// The legend label that starts at `words[index]`, and how many words it takes.
+fn label_at(words: &[String], index: usize) -> Option<(&'static StatusLabel, usize)> {
+    LEGEND_LABELS.iter().find_map(|label| {
+        let parts: Vec<&str> = label.label.split(' ').collect();
+        let candidate = words.get(index..index + parts.len())?;
+        candidate
+            .iter()
+            .zip(&parts)
+            .all(|(word, part)| word == part)
+            .then_some((label, parts.len()))
+    })
+}
+
+/// A legend mark is one character (`V`, `0`, `×`, `٧`), or up to three
+/// characters none of which is a letter or digit (`✓✓`).
+fn is_legend_mark(mark: &str) -> bool {
+    let count = mark.chars().count();
+    count == 1 || (count <= 3 && !mark.chars().any(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Text;
+    use Status::{Achieved, InProgress, NotDeveloped};
+
+    fn pairs(line: &str) -> Vec<(String, Status)> {
+        match parse_line(line) {
+            Parsed::Legend(entries) => entries
+                .into_iter()
+                .map(|entry| (entry.mark, entry.status))
+                .collect(),
+            other => panic!("{line:?} is not a legend: {other:?}"),
+        }
+    }
+
+    fn owned(want: &[(&str, Status)]) -> Vec<(String, Status)> {
+        want.iter().map(|(m, s)| ((*m).to_owned(), *s)).collect()
+    }
+
+    #[test]
+    fn legend_lines_per_language() {
+        let cases: &[(&str, &[(&str, Status)])] = &[
+            (
+                "V alcanzado 0 en proceso x no desarrollado",
+                &[("V", Achieved), ("0", InProgress), ("x", NotDeveloped)],
+            ),
+            (
+                "V alcanzado o en proceso × no desarrollado 5",
+                &[("V", Achieved), ("o", InProgress), ("×", NotDeveloped)],
+            ),
+            (
+                "V alcanzado ○ en proceso × no desarrollado",
+                &[("V", Achieved), ("○", InProgress), ("×", NotDeveloped)],
+            ),
+            (
+                "Legend: ✓ = achieved · ◦ = in progress · ✗ = not developed",
+                &[("✓", Achieved), ("◦", InProgress), ("✗", NotDeveloped)],
+            ),
+            (
+                "**Key:** V achieved, O in progress, X not achieved",
+                &[("V", Achieved), ("O", InProgress), ("X", NotDeveloped)],
+            ),
+            (
+                "Achieved ✓ · In progress ○ · Not developed ✗",
+                &[("✓", Achieved), ("○", InProgress), ("✗", NotDeveloped)],
+            ),
+            (
+                "Légende : ✔ atteint ◯ en cours ✘ non réalisé 12",
+                &[("✔", Achieved), ("◯", InProgress), ("✘", NotDeveloped)],
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(pairs(line), owned(want), "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn prose_and_totals_are_not_legends() {
+        for line in [
+            "V Alcanzados: 49En proceso: 10X No desarrollados: 6",
+            "Of the 20 deliverables, 14 were achieved and 4 are in progress.",
+            "achieved in progress not developed",
+            "Medidas\tResultados y entregables",
+        ] {
+            assert!(
+                !matches!(parse_line(line), Parsed::Legend(_)),
+                "{line:?} read as a legend"
+            );
+        }
+    }
+
+    #[test]
+    fn legend_table_rows_form_one_legend() {
+        let text =
+            Text::from_plain("| ✓ | achieved |\n| ○ | in progress |\n| ✗ | not developed |\n");
+        let reading = read_legend(&text.lines);
+        assert_eq!(reading.legend.source, LegendSource::Document);
+        assert_eq!(reading.legend.entries.len(), 3);
+        assert_eq!(reading.lines, [0]);
+    }
+
+    #[test]
+    fn repeated_legends_merge_and_conflicts_are_reported() {
+        let text = Text::from_plain(
+            "V alcanzado 0 en proceso x no desarrollado\n\nV alcanzado o en proceso × no desarrollado 5\nV alcanzado x en proceso × no desarrollado\n",
+        );
+        let reading = read_legend(&text.lines);
+        let marks: Vec<&str> = reading
+            .legend
+            .entries
+            .iter()
+            .map(|e| e.mark.as_str())
+            .collect();
+        assert_eq!(marks, ["V", "0", "x", "o", "×"]);
+        assert_eq!(
+            (reading.legend.page, reading.legend.line),
+            (Some(1), Some(1))
+        );
+        let codes: Vec<&str> = reading
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert_eq!(codes, ["legend.conflict"]);
+    }
+
+    #[test]
+    fn no_legend_falls_back_to_conventional() {
+        let reading = read_legend(&Text::from_plain("L1M1D1 Title\tV\n").lines);
+        assert_eq!(reading.legend.source, LegendSource::Conventional);
+        assert_eq!(reading.diagnostics[0].code, "legend.conventional");
+    }
+
+    #[test]
+    fn marks_map_to_status() {
+        let legend = conventional();
+        for (mark, want) in [
+            ("V", Some(Achieved)),
+            ("v", Some(Achieved)),
+            ("٧", Some(Achieved)),
+            ("✓", Some(Achieved)),
+            ("√", Some(Achieved)),
+            ("0", Some(InProgress)),
+            ("o", Some(InProgress)),
+            ("○", Some(InProgress)),
+            ("◦", Some(InProgress)),
+            ("×", Some(NotDeveloped)),
+            ("x", Some(NotDeveloped)),
+            ("✘", Some(NotDeveloped)),
+            ("*", None),
+            ("?", None),
+        ] {
+            assert_eq!(meaning(&legend, mark).status(), want, "mark {mark:?}");
+        }
+    }
+
+    #[test]
+    fn document_legend_reads_variants() {
+        let Parsed::Legend(entries) = parse_line("V alcanzado 0 en proceso x no desarrollado")
+        else {
+            panic!("legend expected");
+        };
+        let legend = Legend {
+            source: LegendSource::Document,
+            entries,
+            page: Some(1),
+            line: Some(1),
+        };
+        assert_eq!(meaning(&legend, "V"), MarkMeaning::Legend(Achieved));
+        assert_eq!(
+            meaning(&legend, "٧"),
+            MarkMeaning::Variant {
+                status: Achieved,
+                of: "V".to_owned()
+            }
+        );
+        assert_eq!(
+            meaning(&legend, "×"),
+            MarkMeaning::Variant {
+                status: NotDeveloped,
+                of: "x".to_owned()
+            }
+        );
+        assert_eq!(
+            meaning(&legend, "○"),
+            MarkMeaning::Variant {
+                status: InProgress,
+                of: "0".to_owned()
+            }
+        );
+        assert_eq!(meaning(&legend, "*"), MarkMeaning::Unknown);
+    }
+}

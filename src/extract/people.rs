@@ -1,0 +1,436 @@
+//! Members and people: member lists under headings such as `10 nuevos
+//! miembros`, and board or secretariat lists of people.
+//!
+//! A people list starts at a heading from [`lexicon::PEOPLE_LIST_HEADINGS`]
+//! (`JUNTA DIRECTIVA`, `Secretariat General`) and holds one person per block:
+//! a name in capitals, then role and place lines, roles possibly wrapped
+//! (`Vicepresidenta` / `Regional`, `Regional Vice-` / `president`). Lines made
+//! only of [`lexicon::ROLE_WORDS`] are the role; what follows is the place
+//! (`alcaldesa de Bogotá`). A person with a single line after the name gets it
+//! as place when it names one (a capitalised word: `alcalde de Madrid`,
+//! `Buenos Aires`) and as role otherwise (`jefa de programas`); a line such
+//! as `presidente, Gran París` is split at the comma into role and place. When blank
+//! lines are missing (PDF), a new person starts at a capitals line that
+//! follows a non-capitals line.
+//!
+//! A member list starts at a heading from [`lexicon::MEMBER_LIST_HEADINGS`],
+//! optionally with a count (`10 nuevos miembros`), and holds short names, one
+//! per line or bullet, until a line that is not a name. A nearby line such as
+//! `154 ciudades miembro en total` gives the total membership.
+
+use std::collections::BTreeSet;
+
+use super::shape::{bullet, folded, is_all_caps, is_blank, word_count};
+use crate::diagnostic::Diagnostic;
+use crate::lexicon;
+use crate::markup::plain;
+use crate::model::{Member, MemberList, Person};
+use crate::normalize::Text;
+
+/// Longest role or place line, in words.
+const ROLE_WORDS_MAX: usize = 10;
+/// Longest member name, in words.
+const MEMBER_WORDS_MAX: usize = 6;
+
+/// People found, and the lines they use (names, roles, places).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PeopleFound {
+    /// People in document order.
+    pub people: Vec<Person>,
+    /// Indices of the lines they were read from.
+    pub lines: BTreeSet<usize>,
+}
+
+/// Members found, their lists, the lines of names, and doubts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MembersFound {
+    /// Members in document order.
+    pub members: Vec<Member>,
+    /// The lists, with counts.
+    pub lists: Vec<MemberList>,
+    /// Indices of the name lines.
+    pub lines: BTreeSet<usize>,
+    /// Count mismatches.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether `text` is a person's name in capitals (`CLAUDIA LÓPEZ HERNÁNDEZ`).
+fn is_name(text: &str) -> bool {
+    let words = word_count(text);
+    (2..=6).contains(&words)
+        && text.chars().count() <= 50
+        && is_all_caps(text, 4)
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ":|&".contains(c))
+        && !is_people_heading(text)
+}
+
+fn is_people_heading(text: &str) -> bool {
+    lexicon::PEOPLE_LIST_HEADINGS.contains(&folded(text).as_str())
+}
+
+/// Finds board, secretariat and team lists.
+pub fn extract_people(text: &Text) -> PeopleFound {
+    let mut found = PeopleFound::default();
+    let mut group: Option<String> = None;
+    let mut last_lines: Vec<usize> = Vec::new();
+    let mut index = 0;
+    while index < text.lines.len() {
+        let line = line_plain(text, index);
+        if is_blank(&line) {
+            index += 1;
+            continue;
+        }
+        if is_people_heading(&line) {
+            group = Some(line);
+            last_lines.clear();
+            index += 1;
+            continue;
+        }
+        if group.is_none() {
+            index += 1;
+            continue;
+        }
+        if is_name(&line) {
+            let person_lines = person_lines(text, index);
+            index = person_lines.last().map_or(index + 1, |last| last + 1);
+            if let Some(person) = person_from(text, &person_lines, group.as_deref()) {
+                found.lines.extend(&person_lines);
+                found.people.push(person);
+                last_lines = person_lines;
+            }
+            continue;
+        }
+        let after_person = last_lines.last().is_some_and(|&last| {
+            (last + 1..index).all(|i| text.lines.get(i).is_some_and(|l| is_blank(&l.text)))
+                && index <= last + 2
+        });
+        if after_person && continues_person(&line) {
+            last_lines.push(index);
+            if let (Some(person), Some(last)) = (
+                person_from(text, &last_lines, group.as_deref()),
+                found.people.last_mut(),
+            ) {
+                *last = person;
+            }
+            found.lines.insert(index);
+        } else {
+            group = None;
+            last_lines.clear();
+        }
+        index += 1;
+    }
+    found
+}
+
+/// The lines of the person whose name is at `index`: the name, then role
+/// and place lines up to a blank line, a list heading, or the next name (a
+/// capitals line after a line that is not in capitals, or after the
+/// person's first detail line: `MÓNICA OLIVERA` / `BECARIA DE COMUNICACIÓN`
+/// / `JÚLIA PALMAROLA`).
+fn person_lines(text: &Text, index: usize) -> Vec<usize> {
+    let mut lines = vec![index];
+    let mut previous_caps = true;
+    for next in index + 1..text.lines.len() {
+        let line = line_plain(text, next);
+        let caps = is_all_caps(&line, 4);
+        let ends = is_blank(&line)
+            || is_people_heading(&line)
+            || (is_name(&line) && (lines.len() >= 2 || !previous_caps))
+            || word_count(&line) > ROLE_WORDS_MAX
+            || line.chars().any(|c| c.is_ascii_digit());
+        if ends {
+            break;
+        }
+        lines.push(next);
+        previous_caps = caps;
+    }
+    lines
+}
+
+/// A lower-case line right after a person: the rest of their place, cut off
+/// by a line emptied when a hyphenated word was joined.
+fn continues_person(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase) && word_count(line) <= 6
+}
+
+fn line_plain(text: &Text, index: usize) -> String {
+    text.lines
+        .get(index)
+        .map(|l| plain(&l.text))
+        .unwrap_or_default()
+}
+
+/// Name, role and place from a person's lines.
+fn person_from(text: &Text, lines: &[usize], group: Option<&str>) -> Option<Person> {
+    let (&first, rest) = lines.split_first()?;
+    let line = text.lines.get(first)?;
+    let mut details: Vec<String> = Vec::new();
+    for &i in rest {
+        let part = line_plain(text, i);
+        if part.is_empty() {
+            continue;
+        }
+        match details.last_mut() {
+            Some(previous) if previous.ends_with('-') => previous.push_str(&part),
+            _ => details.push(part),
+        }
+    }
+    let role_lines = details.iter().take_while(|d| is_role(d)).count();
+    let role = (role_lines > 0).then(|| details[..role_lines].join(" "));
+    let remainder = details[role_lines..].join(" ");
+    let (role, place) = match (role, remainder.is_empty()) {
+        (Some(role), true) => (Some(role), None),
+        (Some(role), false) => (Some(role), Some(remainder)),
+        (None, true) => (None, None),
+        (None, false) => match remainder.split_once(", ") {
+            Some((role, place)) if is_role(role) => (Some(role.to_owned()), Some(place.to_owned())),
+            _ if names_place(&remainder) => (None, Some(remainder)),
+            _ => (Some(remainder), None),
+        },
+    };
+    Some(Person {
+        name: line_plain(text, first),
+        role,
+        place,
+        group: group.map(str::to_owned),
+        page: line.page,
+        line: line.number,
+    })
+}
+
+/// A line made only of role words (`Vicepresidente Regional`).
+fn is_role(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == '.'))
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            lexicon::ROLE_WORDS.contains(w)
+                || w.ends_with('-') && lexicon::ROLE_WORDS.contains(&w.trim_end_matches('-'))
+        })
+}
+
+/// Whether a line names a place or an organisation: it has a capitalised
+/// word (`alcalde de Madrid`, `Buenos Aires`). Lines in capitals are judged
+/// in lower case.
+fn names_place(text: &str) -> bool {
+    if is_all_caps(text, 4) {
+        return false;
+    }
+    text.split_whitespace()
+        .any(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Finds member lists and their members.
+pub fn extract_members(text: &Text) -> MembersFound {
+    let mut found = MembersFound::default();
+    let mut index = 0;
+    let mut area_total: Option<u32> = None;
+    let mut area_lists: Vec<usize> = Vec::new();
+    while index < text.lines.len() {
+        let line_text = line_plain(text, index);
+        if let Some(total) = total_line(&line_text) {
+            area_total = Some(total);
+            for &list in &area_lists {
+                if let Some(list) = found.lists.get_mut(list) {
+                    list.total_members = Some(total);
+                }
+            }
+            index += 1;
+            continue;
+        }
+        let Some(declared) = member_heading(&line_text) else {
+            if !is_blank(&line_text) && area_lists.is_empty() && area_total.is_some() {
+                area_total = None;
+            }
+            index += 1;
+            continue;
+        };
+        let Some(heading) = text.lines.get(index) else {
+            break;
+        };
+        let mut names = Vec::new();
+        let mut cursor = index + 1;
+        while let Some(line) = text.lines.get(cursor) {
+            if is_blank(&line.text) {
+                cursor += 1;
+                continue;
+            }
+            let name = bullet(&line.text).map_or_else(|| plain(&line.text), |b| plain(b.text));
+            let heading = line.text.trim_start().starts_with('#') || is_people_heading(&name);
+            if heading || !is_member_name(&name) || member_heading(&name).is_some() {
+                break;
+            }
+            names.push((cursor, name));
+            cursor += 1;
+        }
+        if names.is_empty() {
+            index += 1;
+            continue;
+        }
+        let listed = u32::try_from(names.len()).unwrap_or(u32::MAX);
+        if let Some(declared) = declared.filter(|&d| d != listed) {
+            found.diagnostics.push(
+                Diagnostic::warning(
+                    "members.count_mismatch",
+                    format!("the list `{line_text}` announces {declared} members but {listed} names follow"),
+                )
+                .at(heading.location()),
+            );
+        }
+        for (line_index, name) in names {
+            if let Some(line) = text.lines.get(line_index) {
+                found.lines.insert(line_index);
+                found.members.push(Member {
+                    name,
+                    list: Some(line_text.clone()),
+                    page: line.page,
+                    line: line.number,
+                });
+            }
+        }
+        area_lists.push(found.lists.len());
+        found.lists.push(MemberList {
+            title: line_text.clone(),
+            declared_count: declared,
+            listed_count: listed,
+            total_members: area_total,
+            page: heading.page,
+            line: heading.number,
+        });
+        index = cursor;
+    }
+    found
+}
+
+/// `Some(count)` for a member-list heading (`10 nuevos miembros` → `Some(Some(10))`).
+fn member_heading(text: &str) -> Option<Option<u32>> {
+    let lower = folded(text);
+    let (count, phrase) = match lower.split_once(' ') {
+        Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) => {
+            (number.parse::<u32>().ok(), rest)
+        }
+        _ => (None, lower.as_str()),
+    };
+    lexicon::MEMBER_LIST_HEADINGS
+        .contains(&phrase)
+        .then_some(count)
+}
+
+/// The total in a line such as `154 ciudades miembro en total`.
+fn total_line(text: &str) -> Option<u32> {
+    let lower = folded(text);
+    let (number, rest) = lower.split_once(' ')?;
+    let total = number.parse::<u32>().ok()?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let has_member = words.iter().any(|w| lexicon::MEMBER_WORDS.contains(w));
+    let has_total = lexicon::TOTAL_WORDS
+        .iter()
+        .any(|t| rest.ends_with(t) || rest.starts_with(t) || rest.contains(&format!(" {t} ")));
+    (has_member && has_total).then_some(total)
+}
+
+/// A short name: capitalised, no final period, not a sentence or a heading.
+fn is_member_name(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && word_count(text) <= MEMBER_WORDS_MAX
+        && text.chars().count() <= 50
+        && !is_all_caps(text, 4)
+        && !text.ends_with(['.', ':', ';'])
+        && !text.chars().any(|c| c.is_ascii_digit() || c == '|')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(source: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        extract_people(&Text::from_plain(source))
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.role, p.place))
+            .collect()
+    }
+
+    fn owned(
+        rows: &[(&str, Option<&str>, Option<&str>)],
+    ) -> Vec<(String, Option<String>, Option<String>)> {
+        rows.iter()
+            .map(|(n, r, p)| ((*n).to_owned(), r.map(str::to_owned), p.map(str::to_owned)))
+            .collect()
+    }
+
+    #[test]
+    fn people_blocks() {
+        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+        let cases: &[(&str, &[Row<'_>])] = &[
+            (
+                "JUNTA DIRECTIVA\n\nCLAUDIA LÓPEZ HERNÁNDEZ\nPresidenta\nalcaldesa de Bogotá\n\nSUN ZHIYANG\nCopresidente\nalcalde en funciones\nde Guangzhou\n",
+                &[
+                    ("CLAUDIA LÓPEZ HERNÁNDEZ", Some("Presidenta"), Some("alcaldesa de Bogotá")),
+                    ("SUN ZHIYANG", Some("Copresidente"), Some("alcalde en funciones de Guangzhou")),
+                ],
+            ),
+            (
+                "Board of Directors\n\nANS PERSOONS\nVicepresidenta\nRegional\nBruselas\n\nOH SE-HOON\nRegional Vice-\npresident\nalcalde de Seoul\n\nEKREM İMAMOĞLU\nalcalde de Estambul\n",
+                &[
+                    ("ANS PERSOONS", Some("Vicepresidenta Regional"), Some("Bruselas")),
+                    ("OH SE-HOON", Some("Regional Vicepresident"), Some("alcalde de Seoul")),
+                    ("EKREM İMAMOĞLU", None, Some("alcalde de Estambul")),
+                ],
+            ),
+            (
+                "JUNTA DIRECTIVA\nPATRICK OLLIER\npresidente, Gran París\nHORACIO RODRÍGUEZ LARRETA\nBuenos Aires\n",
+                &[
+                    ("PATRICK OLLIER", Some("presidente"), Some("Gran París")),
+                    ("HORACIO RODRÍGUEZ LARRETA", None, Some("Buenos Aires")),
+                ],
+            ),
+            (
+                "SECRETARÍA GENERAL\nJORDI VAQUER\nSecretario General\nKEI ARNAU\ntécnico de administración de programas\nMÓNICA OLIVERA\nBECARIA DE COMUNICACIÓN\n",
+                &[
+                    ("JORDI VAQUER", Some("Secretario General"), None),
+                    ("KEI ARNAU", Some("técnico de administración de programas"), None),
+                    ("MÓNICA OLIVERA", Some("BECARIA DE COMUNICACIÓN"), None),
+                ],
+            ),
+            (
+                "SECRETARÍA GENERAL\nMÓNICA OLIVERA\nBECARIA DE COMUNICACIÓN\nJÚLIA PALMAROLA\ntécnica de formación\nSecretaría General\nAvinyó, 15. 08002 Barcelona\n",
+                &[
+                    ("MÓNICA OLIVERA", Some("BECARIA DE COMUNICACIÓN"), None),
+                    ("JÚLIA PALMAROLA", Some("técnica de formación"), None),
+                ],
+            ),
+            ("CLAUDIA LÓPEZ HERNÁNDEZ\nPresidenta\n", &[]),
+            ("Secretaría General\n\nPlan de trabajo 2019\n\nACCIONES\n", &[]),
+        ];
+        for (source, want) in cases {
+            assert_eq!(people(source), owned(want), "{source:?}");
+        }
+    }
+
+    #[test]
+    fn member_lists() {
+        let text = Text::from_plain(
+            "MIEMBROS\n\n154 ciudades miembro en total\n\n10 nuevos miembros\n\nAntalya\n\nSantiago de Cali\n\nGRANPAL, Porto Alegre\n\nEN NÚMEROS\n",
+        );
+        let found = extract_members(&text);
+        let names: Vec<&str> = found.members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Antalya", "Santiago de Cali", "GRANPAL, Porto Alegre"]
+        );
+        assert_eq!(found.lists.len(), 1);
+        assert_eq!(found.lists[0].declared_count, Some(10));
+        assert_eq!(found.lists[0].total_members, Some(154));
+        assert_eq!(found.diagnostics.len(), 1);
+        assert_eq!(found.diagnostics[0].code, "members.count_mismatch");
+    }
+}

@@ -1,0 +1,449 @@
+//! Sections: the heading tree and the list items under each heading.
+//!
+//! Headings come in five shapes, strongest first: Markdown `#` lines (level =
+//! number of `#`), numbered headings (`LÍNEA DE ACCIÓN 2`, prefixes from
+//! [`lexicon::NUMBERED_HEADING_PREFIXES`]), upper-case lines, lines wholly in
+//! bold (`**…**`, possibly wrapped over a few lines), and short standalone
+//! lines in sentence case. The last shape is the weakest, so such a line is a
+//! heading only when what follows it is body text (a paragraph, a list, a
+//! table, a line ending in `:`), another such heading leading to body text
+//! (possibly across a lone number, as in `6` / `Seminario…`), or, in the
+//! title area before any body text, directly a stronger heading (a cover
+//! title over `ÍNDICE`; after the body begins, such a line is a signature
+//! like `Secretario General de Metropolis`). A short line right after a lone number
+//! (`5` / `Colaboradoras`) is an infographic label unless body text follows.
+//!
+//! Without Markdown the depth is not printed, so non-Markdown headings get
+//! level 1 (upper case, numbered, bold) or 2 (sentence case). Lines that other
+//! extractors claimed (people's names, member names) are never headings.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
+use crate::detect::Profile;
+use crate::lexicon;
+use crate::markup::plain;
+use crate::model::{ListItem, Section};
+use crate::normalize::Text;
+
+/// Longest chain of sentence-case headings looked through to find body text.
+const MAX_CHAIN: usize = 3;
+/// A sentence at least this long (in characters) is body text, not a heading.
+const BODY_CHARS: usize = 60;
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    let prefixes: Vec<String> = lexicon::NUMBERED_HEADING_PREFIXES
+        .iter()
+        .map(|p| regex::escape(p).replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!(
+        r"(?x) ^ (?:{}) \s+ (?: \d{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
+        prefixes.join("|")
+    ))
+    .expect("NUMBERED is a valid pattern built from the lexicon")
+});
+static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}\s+\p{Lu}").expect("NUMBERED_TITLE is a valid literal pattern")
+});
+
+/// A heading found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Index in [`Text::lines`] of the heading's first line.
+    pub index: usize,
+    /// Index of its last line (bold headings may wrap).
+    pub last: usize,
+    /// Depth, 1 for top level.
+    pub level: u8,
+    /// Title without markup.
+    pub title: String,
+}
+
+/// Finds every heading, in document order, ignoring the lines in `claimed`.
+pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
+    let raws: Vec<&str> = text.lines.iter().map(|line| line.text.as_str()).collect();
+    let plains: Vec<String> = raws.iter().map(|raw| plain(raw)).collect();
+    let mut strong: Vec<Option<Heading>> = vec![None; raws.len()];
+    let mut covered = vec![false; raws.len()];
+    let mut index = 0;
+    while index < raws.len() {
+        if claimed.contains(&index) {
+            index += 1;
+            continue;
+        }
+        if let Some(heading) = strong_heading(&raws, &plains, index) {
+            for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
+                *flag = true;
+            }
+            index = heading.last + 1;
+            if let Some(slot) = strong.get_mut(heading.index) {
+                *slot = Some(heading);
+            }
+        } else {
+            index += 1;
+        }
+    }
+    let candidate: Vec<bool> = (0..raws.len())
+        .map(|i| !covered[i] && !claimed.contains(&i) && plain_candidate(&raws, &plains, i))
+        .collect();
+    let mut shapes = Shapes {
+        raws: &raws,
+        plains: &plains,
+        strong: &strong,
+        candidate: &candidate,
+        first_body: raws.len(),
+    };
+    shapes.first_body = (0..raws.len())
+        .find(|&i| shapes.is_body(i))
+        .unwrap_or(raws.len());
+    let mut headings = Vec::new();
+    for (i, found) in strong.iter().enumerate() {
+        if let Some(heading) = found {
+            headings.push(heading.clone());
+        } else if candidate[i] && shapes.leads_to_body(i, 0) {
+            headings.push(Heading {
+                index: i,
+                last: i,
+                level: 2,
+                title: plains[i].clone(),
+            });
+        }
+    }
+    let governs_nothing = headings
+        .last()
+        .is_some_and(|last| raws.iter().skip(last.last + 1).all(|raw| is_blank(raw)));
+    if governs_nothing {
+        headings.pop();
+    }
+    headings
+}
+
+/// Builds sections (span, language, list items) from headings.
+pub fn sections(text: &Text, profile: &Profile, headings: &[Heading]) -> Vec<Section> {
+    let mut out = Vec::with_capacity(headings.len());
+    for (position, heading) in headings.iter().enumerate() {
+        let next_any = headings
+            .get(position + 1)
+            .map_or(text.lines.len(), |next| next.index);
+        let next_same = headings
+            .iter()
+            .skip(position + 1)
+            .find(|next| next.level <= heading.level)
+            .map_or(text.lines.len(), |next| next.index);
+        let end = last_non_blank(text, heading.last, next_same);
+        let (Some(first), Some(last)) = (text.lines.get(heading.index), text.lines.get(end)) else {
+            continue;
+        };
+        out.push(Section {
+            level: heading.level,
+            title: heading.title.clone(),
+            page: first.page,
+            line: first.number,
+            end_page: last.page,
+            end_line: last.number,
+            language: profile.language_of_line(heading.index).to_owned(),
+            items: list_items(text, heading.last + 1, next_any),
+        });
+    }
+    out
+}
+
+/// Index of the last non-blank line in `from..to`, or `from` if all are blank.
+fn last_non_blank(text: &Text, from: usize, to: usize) -> usize {
+    (from..to.min(text.lines.len()))
+        .rev()
+        .find(|&i| text.lines.get(i).is_some_and(|line| !is_blank(&line.text)))
+        .unwrap_or(from)
+}
+
+/// List items in `from..to`, `o` sub-bullets nested under the item before them.
+fn list_items(text: &Text, from: usize, to: usize) -> Vec<ListItem> {
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut open_row = false;
+    for line in text.lines.iter().take(to).skip(from) {
+        let trimmed = line.text.trim();
+        if open_row || trimmed.starts_with('|') {
+            open_row = !(trimmed.ends_with('|') || trimmed.is_empty());
+            continue;
+        }
+        let Some(found) = bullet(&line.text) else {
+            continue;
+        };
+        let item = ListItem {
+            text: plain(found.text),
+            children: Vec::new(),
+            page: line.page,
+            line: line.number,
+        };
+        match items.last_mut() {
+            Some(parent) if found.nested => parent.children.push(item),
+            _ => items.push(item),
+        }
+    }
+    items
+}
+
+/// A Markdown, numbered, upper-case or bold heading starting at `index`.
+fn strong_heading(raws: &[&str], plains: &[String], index: usize) -> Option<Heading> {
+    let raw = raws.get(index)?;
+    let title = plains.get(index)?;
+    if is_blank(raw) || raw.contains('|') || is_table_row(raw) || bullet(raw).is_some() {
+        return None;
+    }
+    let trimmed = raw.trim_start();
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') && !title.is_empty() {
+        return Some(Heading {
+            index,
+            last: index,
+            level: u8::try_from(hashes).unwrap_or(6),
+            title: title.clone(),
+        });
+    }
+    if trimmed.starts_with("**") && !trimmed.starts_with("***") {
+        return bold_heading(raws, index);
+    }
+    let first = title.chars().next()?;
+    let short = word_count(title) <= 12 && title.chars().count() <= 90;
+    let numbered_length = word_count(title) <= 20 && title.chars().count() <= 160;
+    if numbered_length && NUMBERED.is_match(&shape::folded(title)) {
+        return Some(Heading {
+            index,
+            last: index,
+            level: 1,
+            title: title.clone(),
+        });
+    }
+    let opens_like_text = first.is_alphabetic() || first == '¿' || first == '¡';
+    if short && opens_like_text && is_all_caps(title, 4) && !title.ends_with(',') {
+        return Some(Heading {
+            index,
+            last: index,
+            level: 1,
+            title: title.clone(),
+        });
+    }
+    None
+}
+
+/// A heading wholly in bold, possibly wrapped over up to four lines.
+fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
+    let mut joined = String::new();
+    for (last, raw) in raws.iter().enumerate().skip(index).take(4) {
+        if is_blank(raw) {
+            return None;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(raw.trim());
+        if joined.matches("**").count() > 2 {
+            return None;
+        }
+        if joined.len() > 4 && joined.ends_with("**") {
+            let title = plain(&joined);
+            let first = title.chars().next()?;
+            if !first.is_alphabetic() || word_count(&title) > 20 {
+                return None;
+            }
+            return Some(Heading {
+                index,
+                last,
+                level: 1,
+                title,
+            });
+        }
+    }
+    None
+}
+
+/// A short standalone line in sentence case, which may be a heading.
+fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
+    let (Some(raw), Some(title)) = (raws.get(index), plains.get(index)) else {
+        return false;
+    };
+    let blank_at = |i: Option<usize>| i.and_then(|i| raws.get(i)).map_or(true, |r| is_blank(r));
+    let standalone = blank_at(index.checked_sub(1)) && blank_at(Some(index + 1));
+    let Some(first) = title.chars().next() else {
+        return false;
+    };
+    let opens = first.is_uppercase() || NUMBERED_TITLE.is_match(title);
+    let last = title.chars().next_back().unwrap_or('.');
+    standalone
+        && opens
+        && !raw.contains('|')
+        && !is_table_row(raw)
+        && bullet(raw).is_none()
+        && !title.contains(':')
+        && (!".,;:?!…".contains(last) || title.ends_with("...") || title.ends_with('…'))
+        && word_count(title) <= 12
+        && title.chars().count() <= 100
+        && !is_mark_list(title)
+}
+
+/// A line of one-character marks and words, such as a status legend
+/// (`V alcanzado 0 en proceso x no desarrollado`): not a heading.
+fn is_mark_list(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .filter(|token| token.chars().count() == 1)
+        .filter(|token| !lexicon::ONE_LETTER_WORDS.contains(&token.to_lowercase().as_str()))
+        .count()
+        >= 2
+}
+
+/// Line shapes of a whole text, for following chains of headings.
+struct Shapes<'a> {
+    raws: &'a [&'a str],
+    plains: &'a [String],
+    strong: &'a [Option<Heading>],
+    candidate: &'a [bool],
+    /// Index of the first body line (the end of the title area).
+    first_body: usize,
+}
+
+impl Shapes<'_> {
+    fn next_non_blank(&self, index: usize) -> Option<usize> {
+        (index + 1..self.raws.len()).find(|&i| self.raws.get(i).is_some_and(|r| !is_blank(r)))
+    }
+
+    fn previous_non_blank(&self, index: usize) -> Option<usize> {
+        (0..index)
+            .rev()
+            .find(|&i| self.raws.get(i).is_some_and(|r| !is_blank(r)))
+    }
+
+    fn is_body(&self, index: usize) -> bool {
+        let (Some(raw), Some(text)) = (self.raws.get(index), self.plains.get(index)) else {
+            return false;
+        };
+        let sentence = text.contains(':') || text.ends_with(['.', '!', '?', '…', ')', '"', '»']);
+        bullet(raw).is_some()
+            || is_table_row(raw)
+            || text.ends_with(':')
+            || (text.chars().count() >= BODY_CHARS && sentence)
+    }
+
+    /// Whether the sentence-case candidate at `index` introduces body text.
+    fn leads_to_body(&self, index: usize, depth: usize) -> bool {
+        let Some(next) = self.next_non_blank(index) else {
+            return false;
+        };
+        if self.is_body(next) {
+            return true;
+        }
+        let after_number = self
+            .previous_non_blank(index)
+            .and_then(|i| self.plains.get(i))
+            .is_some_and(|p| is_number_only(p));
+        let numbered = self
+            .plains
+            .get(index)
+            .is_some_and(|p| NUMBERED_TITLE.is_match(p));
+        if after_number || numbered {
+            return false;
+        }
+        let (next, depth) = match self.plains.get(next) {
+            // `Capacidades…` / `6` / `Seminario Internacional…`: a numbered
+            // subheading split over two lines sits between a heading and its body.
+            Some(p) if is_number_only(p) => match self.next_non_blank(next) {
+                Some(after) => (after, depth + 1),
+                None => return false,
+            },
+            _ => (next, depth),
+        };
+        if depth == 0
+            && index < self.first_body
+            && self.strong.get(next).is_some_and(Option::is_some)
+        {
+            return true;
+        }
+        depth < MAX_CHAIN
+            && self.candidate.get(next).copied().unwrap_or(false)
+            && self.leads_to_body(next, depth + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(source: &str) -> Vec<(u8, String)> {
+        let text = Text::from_plain(source);
+        find_headings(&text, &BTreeSet::new())
+            .into_iter()
+            .map(|h| (h.level, h.title))
+            .collect()
+    }
+
+    #[test]
+    fn heading_shapes() {
+        let cases: &[(&str, &[(u8, &str)])] = &[
+            ("## Hub of knowledge\n\ntext", &[(2, "Hub of knowledge")]),
+            ("LÍNEA DE ACCIÓN 2\n\nCapacidades", &[(1, "LÍNEA DE ACCIÓN 2")]),
+            ("| Junio | • V Foro\n• Conferencia\n• Foro Chicago |\n\nOtros\n", &[]),
+            ("Action line 3\nsome text", &[(1, "Action line 3")]),
+            (
+                "LÍNEA DE ACCIÓN 1^(L1) Ejercer la diplomacia urbana y la incidencia en cuestiones metropolitanas\ntext",
+                &[(1, "LÍNEA DE ACCIÓN 1^(L1) Ejercer la diplomacia urbana y la incidencia en cuestiones metropolitanas")],
+            ),
+            ("Axe 2 apprentissage entre pairs\ntext", &[(1, "Axe 2 apprentissage entre pairs")]),
+            (
+                "\nV alcanzado 0 en proceso x no desarrollado\n\nL2M2 Que los resultados de todos los proyectos se estudien activamente como un todo.\n",
+                &[],
+            ),
+            ("**Plan de trabajo 2019 de la Secretaría\nGeneral**\ntext", &[(1, "Plan de trabajo 2019 de la Secretaría General")]),
+            ("JUNTA DIRECTIVA\n\ntext", &[(1, "JUNTA DIRECTIVA")]),
+            ("text\n\n**Ajuntament de\nBarcelona**\n", &[]),
+            (
+                "\nCentro de conocimiento\n\nProductos, servicios y acciones relacionadas con Metropolis: Plataforma\n",
+                &[(2, "Centro de conocimiento")],
+            ),
+            (
+                "\nSecretaría General\n\nPlan de trabajo 2019\n\nAcciones principales\n\n- item\n",
+                &[(2, "Secretaría General"), (2, "Plan de trabajo 2019"), (2, "Acciones principales")],
+            ),
+            ("5\n\nColaboradoras\n\nMIEMBROS\n\nAntalya", &[(1, "MIEMBROS")]),
+            (
+                "\nInforme Anual 2023\n\nÍNDICE\n\nUna nota larga que ocupa una línea entera de texto corrido, con punto final.\n\nJordi Vaquer\n\nSecretario General de Metropolis\n\nPRINCIPALES RESULTADOS\n\ntext",
+                &[(2, "Informe Anual 2023"), (1, "ÍNDICE"), (1, "PRINCIPALES RESULTADOS")],
+            ),
+            (
+                "\nConocimiento\n\n5\n\nEstratégicas\n\n2\n\nPatrocinadora\n\nREUNIONES\n\n1",
+                &[(1, "REUNIONES")],
+            ),
+            (
+                "\nCapacidades\n\n6\n\nSeminario Internacional\n\nEn una visita a Guangzhou, el equipo de Metropolis colaboró con CGLU.\n",
+                &[(2, "Capacidades"), (2, "Seminario Internacional")],
+            ),
+            ("Antalya\n\nKonya\n\nQingdao\n\nTánger\n", &[]),
+            ("30 ALIANZAS ACTIVAS\n", &[]),
+            ("- Respaldo a declaraciones políticas\n", &[]),
+            ("| Junio | • V Foro |\n", &[]),
+            ("Otros: Memorando de Entendimiento con UITP y C40\n\n- a\n", &[]),
+        ];
+        for (source, want) in cases {
+            let want: Vec<(u8, String)> = want.iter().map(|(l, t)| (*l, (*t).to_owned())).collect();
+            assert_eq!(titles(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn items_nest_o_sub_bullets() {
+        let text = Text::from_plain(
+            "## Pilot projects\n- Closure of 6 Pilot Projects:\n  - o METROAirports\n  - o Surplus Food Network\n- Ongoing Pilot Projects:\n o Metropolis in movement\n",
+        );
+        let headings = find_headings(&text, &BTreeSet::new());
+        let found = sections(&text, &Profile::unknown(), &headings);
+        assert_eq!(found.len(), 1);
+        let items = &found[0].items;
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].children.len(), 2);
+        assert_eq!(items[0].children[1].text, "Surplus Food Network");
+        assert_eq!(items[1].children[0].text, "Metropolis in movement");
+        assert_eq!((found[0].end_page, found[0].end_line), (1, 6));
+    }
+}

@@ -1,0 +1,240 @@
+//! Declared totals: what the report says it achieved, in its own words.
+//!
+//! Owns phrases such as `Entre 2018 y 2020, Metropolis tenía que llevar a
+//! cabo 65 resultados y entregables`, `V Alcanzados: 49En proceso: 10X No
+//! desarrollados: 6` (spaces lost in extraction), `Achieved: 14` and
+//! `Atteints : 11` (a narrow no-break space before the colon). It only reads
+//! what is declared; comparing with the counted statuses is
+//! [`check`](crate::check)'s job.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::lexicon::{LEGEND_LABELS, TOTAL_LABELS, TOTAL_NOUNS};
+use crate::markup;
+use crate::model::{Status, TotalsCounts};
+use crate::normalize::Line;
+
+/// Alternation of lexicon phrases, longest first, escaped.
+fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
+    let mut phrases: Vec<&str> = phrases.collect();
+    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
+    phrases
+        .iter()
+        .map(|phrase| regex::escape(phrase).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `Alcanzados: 49`, `In progress = 4`, `Atteints : 11`. The label may follow
+/// a digit directly (`49En proceso`), so there is no `\b` before it; the
+/// caller checks that no letter precedes it instead.
+static STATUS_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = alternation(LEGEND_LABELS.iter().map(|label| label.label));
+    Regex::new(&format!(
+        r"(?i)(?P<label>{labels})[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>\d{{1,5}})"
+    ))
+    .expect("STATUS_COUNT is a valid pattern built from lexicon phrases")
+});
+
+/// `65 resultados y entregables`, `20 deliverables`, `18 livrables`.
+static TOTAL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns = alternation(TOTAL_NOUNS.iter().copied());
+    Regex::new(&format!(r"(?i)\b(?P<n>\d{{1,5}})\s+(?P<noun>{nouns})\b"))
+        .expect("TOTAL_PHRASE is a valid pattern built from lexicon phrases")
+});
+
+/// `Total: 20`, `Total deliverables = 20`.
+static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = alternation(TOTAL_LABELS.iter().copied());
+    Regex::new(&format!(
+        r"(?i)\b(?:{labels})(?:\s+\p{{L}}+)?[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>\d{{1,5}})\b"
+    ))
+    .expect("TOTAL_LABEL is a valid pattern built from lexicon phrases")
+});
+
+/// Totals the document declares.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeclaredTotals {
+    /// The figures, null where the document states none; `None` when it states none at all.
+    pub counts: Option<TotalsCounts>,
+    /// Where the first figure was read.
+    pub location: Option<Location>,
+    /// Indices (into [`Text::lines`](crate::normalize::Text::lines)) of every line with a figure.
+    pub lines: Vec<usize>,
+    /// `totals.conflicting_declarations`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every declared total; the first declaration of each figure wins and
+/// a later different one is reported.
+pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
+    let mut counts = TotalsCounts::default();
+    let mut found = DeclaredTotals::default();
+    for (index, line) in lines.iter().enumerate() {
+        let plain = markup::plain(&line.text);
+        let mut figures: Vec<(Field, u32)> = Vec::new();
+        for caps in STATUS_COUNT.captures_iter(&plain) {
+            let Some(label) = caps.name("label") else {
+                continue;
+            };
+            let glued_to_word = plain
+                .get(..label.start())
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_alphabetic);
+            if glued_to_word {
+                continue;
+            }
+            let status = status_of_label(label.as_str());
+            let number = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok());
+            if let (Some(status), Some(number)) = (status, number) {
+                figures.push((Field::Status(status), number));
+            }
+        }
+        for caps in TOTAL_PHRASE
+            .captures_iter(&plain)
+            .chain(TOTAL_LABEL.captures_iter(&plain))
+        {
+            if let Some(number) = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok()) {
+                figures.push((Field::Total, number));
+            }
+        }
+        if !figures.is_empty() {
+            found.lines.push(index);
+        }
+        for (field, number) in figures {
+            let slot = match field {
+                Field::Total => &mut counts.total,
+                Field::Status(Status::Achieved) => &mut counts.achieved,
+                Field::Status(Status::InProgress) => &mut counts.in_progress,
+                Field::Status(Status::NotDeveloped) => &mut counts.not_developed,
+            };
+            match *slot {
+                None => {
+                    *slot = Some(number);
+                    found.location.get_or_insert(line.location());
+                }
+                Some(previous) if previous != number => found.diagnostics.push(
+                    Diagnostic::warning(
+                        "totals.conflicting_declarations",
+                        format!(
+                            "the document declares {} twice: {previous}, then {number}; the first is used",
+                            field.name()
+                        ),
+                    )
+                    .at(line.location()),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    if found.location.is_some() {
+        found.counts = Some(counts);
+    }
+    found
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Total,
+    Status(Status),
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Total => "the total",
+            Self::Status(Status::Achieved) => "the achieved count",
+            Self::Status(Status::InProgress) => "the in-progress count",
+            Self::Status(Status::NotDeveloped) => "the not-developed count",
+        }
+    }
+}
+
+fn status_of_label(label: &str) -> Option<Status> {
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    let label = words.join(" ");
+    LEGEND_LABELS
+        .iter()
+        .find(|known| known.label == label)
+        .map(|known| known.status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Text;
+
+    fn counts(text: &str) -> Option<TotalsCounts> {
+        read_totals(&Text::from_plain(text).lines).counts
+    }
+
+    fn all(total: u32, achieved: u32, in_progress: u32, not_developed: u32) -> TotalsCounts {
+        TotalsCounts {
+            total: Some(total),
+            achieved: Some(achieved),
+            in_progress: Some(in_progress),
+            not_developed: Some(not_developed),
+        }
+    }
+
+    #[test]
+    fn totals_phrases() {
+        let cases: &[(&str, TotalsCounts)] = &[
+            (
+                "Entre 2018 y 2020, Metropolis tenía que llevar a cabo 65 resultados y entregables. En total,\n\nResultados:\n\nV Alcanzados: 49En proceso: 10X No desarrollados: 6",
+                all(65, 49, 10, 6),
+            ),
+            (
+                "Between 2019 and 2021 the network had to deliver 20 deliverables.\nAchieved: 14 | In progress: 4 | Not developed: 2",
+                all(20, 14, 4, 2),
+            ),
+            (
+                "Sur 18 livrables prévus :\nAtteints\u{202f}: 11\nEn cours\u{202f}: 5\nNon réalisés\u{202f}: 2",
+                all(18, 11, 5, 2),
+            ),
+            (
+                "Total: 12 · achieved = 7",
+                TotalsCounts { total: Some(12), achieved: Some(7), ..TotalsCounts::default() },
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(counts(text), Some(*want), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn legends_and_prose_declare_nothing() {
+        for text in [
+            "V alcanzado 0 en proceso x no desarrollado",
+            "V alcanzado o en proceso × no desarrollado 5",
+            "Resultados:",
+            "Plan de Acción 2018-2020",
+        ] {
+            assert_eq!(counts(text), None, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn raw_narrow_space_is_accepted_too() {
+        let line = Line {
+            page: 1,
+            number: 1,
+            text: "Atteints\u{202f}: 11".to_owned(),
+        };
+        assert_eq!(
+            read_totals(&[line]).counts.and_then(|c| c.achieved),
+            Some(11)
+        );
+    }
+
+    #[test]
+    fn conflicting_declarations_keep_the_first() {
+        let found = read_totals(&Text::from_plain("Achieved: 14\nAchieved: 15").lines);
+        assert_eq!(found.counts.and_then(|c| c.achieved), Some(14));
+        assert_eq!(found.diagnostics[0].code, "totals.conflicting_declarations");
+        assert_eq!(found.location, Some(Location::new(1, 1)));
+    }
+}

@@ -1,0 +1,119 @@
+//! `planex pair`: translation pairs are claimed for the same document in two
+//! languages, and only for it.
+
+use planex::pair::{pair, pair_schema};
+use planex::{Config, Document};
+
+use crate::util::{fixture, root};
+
+fn convert(name: &str) -> Document {
+    planex::convert_file(&fixture(&format!("docs/{name}")), &Config::default())
+        .unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+fn batch() -> Vec<Document> {
+    [
+        "work-plan-2019.es.md",
+        "annual-report-2023.es.md",
+        "work-plan-2019.en.md",
+        "annual-report-2021.es.md",
+        "plan-de-travail-2022.fr.txt",
+        "rapport-annuel-2022.fr.md",
+        "triennial-report-2018-2020.es.txt",
+    ]
+    .iter()
+    .map(|name| convert(name))
+    .collect()
+}
+
+#[test]
+fn only_the_work_plan_and_its_translation_pair() {
+    let report = pair(&batch());
+    for comparison in &report.comparisons {
+        println!(
+            "{} ~ {}: score {} paired {} {:?}",
+            comparison.left,
+            comparison.right,
+            comparison.score,
+            comparison.paired,
+            comparison.rejected_because
+        );
+    }
+    assert_eq!(report.pairs.len(), 1, "{:#?}", report.pairs);
+    let claimed = &report.pairs[0];
+    assert!(
+        claimed.left.ends_with("work-plan-2019.es.md")
+            && claimed.right.ends_with("work-plan-2019.en.md")
+    );
+    assert!(claimed.score >= 0.8, "score {}", claimed.score);
+    assert_eq!(claimed.sections.len(), 13);
+    assert_eq!(claimed.events.len(), 13);
+    let implementation = claimed
+        .sections
+        .iter()
+        .find(|s| s.left_text == "Implementación de conocimiento")
+        .expect("the pilot-project section is aligned");
+    assert_eq!(implementation.right_text, "Implementation of knowledge");
+    let chicago = claimed
+        .events
+        .iter()
+        .find(|e| e.left_text.starts_with("Foro Chicago"))
+        .expect("the Chicago forum is aligned");
+    assert_eq!(chicago.right_text, "2019 Chicago Forum on Global Cities");
+    assert_eq!(report.unpaired.len(), 5);
+}
+
+#[test]
+fn two_annual_reports_are_not_a_pair_even_by_evidence() {
+    let documents = [
+        convert("annual-report-2023.es.md"),
+        convert("annual-report-2021.es.md"),
+    ];
+    let comparison = planex::pair::compare(&documents[0], &documents[1]);
+    assert!(!comparison.paired);
+    assert!(
+        comparison.score < planex::pair::PAIR_THRESHOLD,
+        "score {}",
+        comparison.score
+    );
+}
+
+#[test]
+fn pair_report_validates_against_its_published_schema() {
+    let committed = std::fs::read_to_string(root().join("schemas/pair.schema.json"))
+        .expect("schemas/pair.schema.json is committed");
+    let committed: serde_json::Value =
+        serde_json::from_str(&committed).expect("the schema is JSON");
+    assert_eq!(
+        committed,
+        pair_schema(),
+        "regenerate with `planex pair --schema > schemas/pair.schema.json`"
+    );
+    let validator = jsonschema::validator_for(&committed).expect("the pair schema compiles");
+    let report = serde_json::to_value(pair(&batch())).expect("reports serialize");
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn pair_command_prints_the_report() {
+    let output = assert_cmd::Command::cargo_bin("planex")
+        .expect("the binary is built")
+        .arg("pair")
+        .arg(fixture("docs/work-plan-2019.es.md"))
+        .arg(fixture("docs/work-plan-2019.en.md"))
+        .arg(fixture("docs/annual-report-2021.es.md"))
+        .output()
+        .expect("planex runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(report["pairs"].as_array().map(Vec::len), Some(1));
+    assert_eq!(report["unpaired"].as_array().map(Vec::len), Some(1));
+}

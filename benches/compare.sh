@@ -42,18 +42,20 @@ fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# measure NAME CMD...: best wall time (s) of REPEAT runs and the peak RSS (KiB) of that run.
+# measure NAME CMD...: best wall time (s) of REPEAT runs, then the peak RSS (KiB) and the
+# CPU time (user + sys, s; less sensitive than wall time to other load on the machine) of that run.
 measure() {
-  local name=$1 best="" rss=""
+  local name=$1 best="" rss="" cpu=""
   shift
   for _ in $(seq "$REPEAT"); do
     /usr/bin/time -v -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr" || true
-    local wall kib
+    local wall kib used
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/time")
     kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time")
-    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$wall; rss=$kib; fi
+    used=$(awk -F': ' '/(User|System) time \(seconds\)/ {s+=$2} END{print s}' "$WORK/time")
+    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$wall; rss=$kib; cpu=$used; fi
   done
-  echo "$name $best $rss"
+  echo "$name $best $rss $cpu"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a" }'; }
@@ -73,17 +75,19 @@ compare_set() {
   r_one=$(measure planex-1job "$PLANEX" batch --quiet --jobs 1 --files-from "$list" -o "$WORK/out1")
   r_jobs=$(measure "planex-${JOBS}jobs" "$PLANEX" batch --quiet --jobs "$JOBS" --files-from "$list" -o "$WORK/outN")
   r_inproc=$(measure "in-process-${JOBS}jobs" "$PLANEX" batch --quiet --in-process --jobs "$JOBS" --files-from "$list" -o "$WORK/outI")
-  printf '%-22s %8s %10s %12s\n' tool "wall s" "pages/s" "peak RSS MiB"
+  printf '%-22s %8s %8s %10s %12s\n' tool "wall s" "cpu s" "pages/s" "peak RSS MiB"
   for r in "$r_pdf" "$r_one" "$r_jobs" "$r_inproc"; do
     set -- $r
-    printf '%-22s %8.2f %10.0f %12.1f\n' "$1" "$2" "$(awk -v p="$pages" -v s="$2" 'BEGIN{print (s>0)?p/s:0}')" "$(awk -v k="$3" 'BEGIN{print k/1024}')"
+    printf '%-22s %8.2f %8.2f %10.0f %12.1f\n' "$1" "$2" "$4" "$(awk -v p="$pages" -v s="$2" 'BEGIN{print (s>0)?p/s:0}')" "$(awk -v k="$3" 'BEGIN{print k/1024}')"
   done
   local t_pdf t_one t_jobs t_inproc
   t_pdf=$(echo "$r_pdf" | cut -d' ' -f2); t_one=$(echo "$r_one" | cut -d' ' -f2)
   t_jobs=$(echo "$r_jobs" | cut -d' ' -f2); t_inproc=$(echo "$r_inproc" | cut -d' ' -f2)
   echo "ratio planex/pdftotext pages/s ($JOBS jobs): $(ratio "$t_pdf" "$t_jobs")   (target >= 1.0)"
   echo "ratio $JOBS jobs / 1 job:                     $(ratio "$t_one" "$t_jobs")   (target >= 1.8)"
-  echo "isolation overhead (workers vs in-process): $(awk -v w="$t_jobs" -v i="$t_inproc" 'BEGIN{ if (i>0) printf "%+.1f%%", (w/i-1)*100; else print "n/a" }')   (target <= 10%)"
+  local c_jobs c_inproc
+  c_jobs=$(echo "$r_jobs" | cut -d' ' -f4); c_inproc=$(echo "$r_inproc" | cut -d' ' -f4)
+  echo "isolation overhead (workers vs in-process): wall $(awk -v w="$t_jobs" -v i="$t_inproc" 'BEGIN{ if (i>0) printf "%+.1f%%", (w/i-1)*100; else print "n/a" }'), cpu $(awk -v w="$c_jobs" -v i="$c_inproc" 'BEGIN{ if (i>0) printf "%+.1f%%", (w/i-1)*100; else print "n/a" }')   (target <= 10%)"
   if [ -f "$WORK/outN/summary.json" ]; then
     echo "planex outcome: $(tr -d '\n ' <"$WORK/outN/summary.json" | grep -o '"converted":[0-9]*,"reused":[0-9]*,"failed":[0-9]*' ) $(tr -d '\n ' <"$WORK/outN/summary.json" | grep -o '"failures_by_kind":{[^}]*}')"
   fi

@@ -71,7 +71,7 @@ compare_set() {
   pages=$(while IFS= read -r f; do timeout 10 pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done <"$list" | awk '{s+=$1} END{print s+0}')
   echo "## $label: $files PDFs, $pages pages (pdfinfo), $JOBS jobs, best of $REPEAT"
   local r_pdf r_one r_jobs r_inproc
-  r_pdf=$(measure pdftotext xargs -d '\n' -P "$JOBS" -I{} sh -c 'timeout 60 pdftotext -q "$1" /dev/null || true' _ {} <"$list")
+  r_pdf=$(measure pdftotext xargs -a "$list" -d '\n' -P "$JOBS" -I{} sh -c 'timeout 60 pdftotext -q "$1" /dev/null || true' _ {})
   r_one=$(measure planex-1job "$PLANEX" batch --quiet --jobs 1 --files-from "$list" -o "$WORK/out1")
   r_jobs=$(measure "planex-${JOBS}jobs" "$PLANEX" batch --quiet --jobs "$JOBS" --files-from "$list" -o "$WORK/outN")
   r_inproc=$(measure "in-process-${JOBS}jobs" "$PLANEX" batch --quiet --in-process --jobs "$JOBS" --files-from "$list" -o "$WORK/outI")
@@ -135,8 +135,8 @@ elif [ -d "$SHARED" ] && command -v valgrind >/dev/null 2>&1; then
   callgrind_annotate "$WORK/callgrind.out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -20
   echo "inclusive cost of the pipeline stages:"
   callgrind_annotate --inclusive=yes "$WORK/callgrind.out" 2>/dev/null \
-    | grep -E 'planex::(convert_raw|read::read_bytes|read::pdf::extract|normalize::normalize|detect::detect|extract::extract|check::check|write::|batch::)|sha2::sha256|lopdf::document::Document::load|pdf_extract::output_doc' \
-    | grep -v '<' | head -20
+    | grep -E 'planex::(convert_raw|read::read_bytes|read::pdf::extract|normalize::normalize|detect::detect|extract::extract|check::check)( |$)|sha2::sha256::compress256 ' \
+    | grep -F '[' | head -12
 else
   echo "no profiler (perf or valgrind) or no corpus: skipped"
 fi

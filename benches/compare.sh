@@ -119,7 +119,7 @@ echo "## profile: where time goes (planex batch --in-process --jobs 1 on the cor
 if [ -d "$SHARED" ] && command -v perf >/dev/null 2>&1 \
   && perf record -q -F 2000 -g -o "$WORK/perf.data" -- "$PLANEX" batch --quiet --in-process --jobs 1 --files-from "$WORK/corpus.list" -o "$WORK/perf-out" >/dev/null 2>&1; then
   perf report -i "$WORK/perf.data" --stdio --no-children --sort dso,symbol 2>/dev/null \
-    | grep -E '^ +[0-9]' | head -25
+    | grep -E '^ +[0-9]' | head -25 || true
   echo "by crate (self time):"
   perf report -i "$WORK/perf.data" --stdio --no-children --sort symbol 2>/dev/null \
     | awk '/^ +[0-9]/ { pct=$1; sub("%","",pct); sym=$0; crate="other";
@@ -127,16 +127,16 @@ if [ -d "$SHARED" ] && command -v perf >/dev/null 2>&1 \
         else if (sym ~ /planex::/) crate="planex"; else if (sym ~ /flate2|miniz|inflate/) crate="inflate";
         else if (sym ~ /whatlang/) crate="whatlang"; else if (sym ~ /regex/) crate="regex";
         else if (sym ~ /serde/) crate="serde_json"; else if (sym ~ /malloc|free|realloc|memcpy|memmove/) crate="libc alloc/copy";
-        t[crate]+=pct } END { for (c in t) printf "  %-18s %5.1f%%\n", c, t[c] }' | sort -k2 -nr
+        t[crate]+=pct } END { for (c in t) printf "  %-18s %5.1f%%\n", c, t[c] }' | sort -k2 -nr || true
 elif [ -d "$SHARED" ] && command -v valgrind >/dev/null 2>&1; then
   head -n 40 "$WORK/corpus.list" >"$WORK/small.list"
   valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" "$PLANEX" batch --quiet --in-process --jobs 1 --files-from "$WORK/small.list" -o "$WORK/cg-out" >/dev/null 2>&1 || true
   echo "self cost, top functions (first 40 corpus files):"
-  callgrind_annotate "$WORK/callgrind.out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -20
+  callgrind_annotate "$WORK/callgrind.out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -20 || true
   echo "inclusive cost of the pipeline stages:"
   callgrind_annotate --inclusive=yes "$WORK/callgrind.out" 2>/dev/null \
     | grep -E 'planex::(convert_raw|read::read_bytes|read::pdf::extract|normalize::normalize|detect::detect|extract::extract|check::check)( |$)|sha2::sha256::compress256 ' \
-    | grep -F '[' | head -12
+    | grep -F '[' | head -12 || true
 else
   echo "no profiler (perf or valgrind) or no corpus: skipped"
 fi

@@ -1,6 +1,7 @@
 //! Command-line arguments: parsing only, then handed to the library as a [`planex::Config`].
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
@@ -11,6 +12,7 @@ Examples:
   planex extract --fallback pdftotext x.pdf retry with poppler when pdf-extract fails
   cat plan.md | planex extract -            read standard input
   planex schema > document.schema.json      the published JSON Schema
+  planex batch archive/ --out converted/    a whole tree, in parallel, isolated
   planex pair plan.es.md plan.en.md         translation pairs, with evidence
 
 Exit status: 0 when every input converted, 1 when some failed, 2 on usage errors.";
@@ -30,8 +32,14 @@ pub enum Command {
     /// Convert each input to one JSON document on standard output.
     #[command(after_help = EXAMPLES)]
     Extract(ExtractArgs),
-    /// Print the JSON Schema of the output documents.
-    Schema,
+    /// Print the JSON Schema of the output documents (or of batch outputs).
+    Schema(SchemaArgs),
+    /// Convert many inputs in parallel into an output directory (or a stream).
+    #[command(after_help = BATCH_EXAMPLES)]
+    Batch(BatchArgs),
+    /// Internal: serve conversion requests for `planex batch` on stdin/stdout.
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
     /// Find documents that are the same document in two languages.
     Pair(PairArgs),
 }
@@ -90,5 +98,159 @@ impl ExtractArgs {
             max_bytes: self.max_bytes,
         })
         .with_fallback(fallback)
+    }
+}
+
+const BATCH_EXAMPLES: &str = "\
+Examples:
+  planex batch archive/ --out converted/              every PDF, text and Markdown file under archive/
+  planex batch archive/ --glob '**/*.pdf' -o out/      only PDFs
+  find . -name '*.pdf' | planex batch --files-from - -o out/
+  planex batch archive/ -o - --format csv > deliverables.csv
+  planex batch archive/ -o out/ --resume              skip inputs already converted
+
+Writes OUT/<input path>.json per document, OUT/documents.jsonl (one line per input,
+in input order), OUT/deliverables.csv and OUT/summary.json.
+
+Exit status: 0 when every input converted, 1 when some failed (or Ctrl-C stopped
+the batch), 2 on usage errors.";
+
+/// Arguments of `planex schema`.
+#[derive(Debug, ClapArgs)]
+pub struct SchemaArgs {
+    /// Which schema: a document, a line of `documents.jsonl`, or `summary.json`.
+    #[arg(value_enum, default_value = "document")]
+    pub which: SchemaName,
+}
+
+/// The published schemas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaName {
+    /// `schemas/document.schema.json`.
+    Document,
+    /// `schemas/batch-line.schema.json`.
+    BatchLine,
+    /// `schemas/summary.schema.json`.
+    Summary,
+}
+
+/// What `planex batch -o -` writes on standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A JSON array of batch lines.
+    Json,
+    /// One batch line per input (`{input, document}` or `{input, error}`).
+    Jsonl,
+    /// One CSV row per deliverable.
+    Csv,
+}
+
+/// Arguments of `planex batch`.
+#[derive(Debug, ClapArgs)]
+pub struct BatchArgs {
+    /// Input files and directories (walked recursively; hidden and non-document files skipped).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Read more inputs from this file, one path per line (`-` for standard input).
+    #[arg(long, value_name = "LIST")]
+    pub files_from: Option<PathBuf>,
+    /// Output directory, or `-` to stream one format to standard output.
+    #[arg(short, long = "out", value_name = "DIR")]
+    pub out: PathBuf,
+    /// With `-o -`: what to stream.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Only take files under directories whose relative path matches (repeatable;
+    /// replaces the default .pdf/.txt/.md/.markdown filter).
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Inputs converted at once (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Time limit per PDF, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+    pub timeout: f64,
+    /// Memory limit per PDF worker (address space), e.g. `1GiB`, `512MiB`.
+    #[arg(long, value_name = "SIZE", default_value = "1GiB", value_parser = parse_size)]
+    pub max_memory: u64,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = planex::Limits::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// Reuse outputs already in DIR made by this planex version from identical inputs.
+    #[arg(long)]
+    pub resume: bool,
+    /// Convert PDFs in this process instead of isolated workers (faster to start,
+    /// but a hang or crash in the PDF extractor stops the batch; no time or memory limit).
+    #[arg(long)]
+    pub in_process: bool,
+    /// No progress and no final summary line on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl BatchArgs {
+    /// The per-file time limit.
+    pub fn timeout(&self) -> Result<Duration, String> {
+        Duration::try_from_secs_f64(self.timeout)
+            .ok()
+            .filter(|timeout| !timeout.is_zero())
+            .ok_or_else(|| {
+                format!(
+                    "--timeout {} is not a positive number of seconds",
+                    self.timeout
+                )
+            })
+    }
+}
+
+/// Arguments of the hidden worker subcommand.
+#[derive(Debug, ClapArgs)]
+pub struct WorkerArgs {
+    /// Address-space limit of this process, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_memory: u64,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_bytes: u64,
+}
+
+/// `1GiB`, `512MiB`, `2G`, `1000000` → bytes (K, M, G are binary multiples, as for memory).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits_end);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as 1GiB or 512MiB"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("`{text}`: unknown unit (use KiB, MiB or GiB)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        for (text, want) in [
+            ("1GiB", Some(1 << 30)),
+            ("512MiB", Some(512 << 20)),
+            ("2g", Some(2 << 30)),
+            ("1000", Some(1000)),
+            ("1.5G", None),
+            ("ten", None),
+        ] {
+            assert_eq!(parse_size(text).ok(), want, "{text}");
+        }
     }
 }

@@ -41,6 +41,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod check;
 pub mod config;
 pub mod detect;
@@ -55,6 +56,7 @@ pub mod model;
 pub mod normalize;
 pub mod pair;
 pub mod read;
+pub mod write;
 
 use std::path::Path;
 

@@ -4,6 +4,7 @@
 //! Exit status: 0 when every input converted, 1 when some failed, 2 on usage
 //! or fatal errors.
 
+mod batch_command;
 mod cli;
 
 use std::io::{self, IsTerminal, Read, Write};
@@ -42,14 +43,20 @@ fn main() -> ExitCode {
 fn run(args: Args) -> anyhow::Result<usize> {
     match args.command {
         Command::Extract(extract) => run_extract(&extract),
-        Command::Schema => {
-            let schema = planex::model::document_schema();
+        Command::Schema(which) => {
+            let schema = match which.which {
+                cli::SchemaName::Document => planex::model::document_schema(),
+                cli::SchemaName::BatchLine => planex::batch::batch_line_schema(),
+                cli::SchemaName::Summary => planex::batch::summary_schema(),
+            };
             let mut stdout = io::stdout().lock();
             serde_json::to_writer_pretty(&mut stdout, &schema)
                 .context("cannot write the schema")?;
             writeln!(stdout).context("cannot write the schema")?;
             Ok(0)
         }
+        Command::Batch(batch) => batch_command::run_batch(&batch),
+        Command::Worker(worker) => batch_command::run_worker(&worker),
         Command::Pair(pair) => run_pair(&pair),
     }
 }

@@ -1,0 +1,229 @@
+//! Stage 6: documents and batch records to bytes on disk or on a stream.
+//!
+//! Owns file naming under an output directory and atomic writes: every file
+//! is written next to its target as `NAME.partial` and renamed into place, so
+//! a reader (or a crash, or Ctrl-C) never sees half a file. The output
+//! directory of `planex batch` holds:
+//!
+//! - `<relative path>.json`: one pretty-printed document per converted input,
+//!   mirroring the input tree (see [`crate::batch::Input::output`]);
+//! - `documents.jsonl`: one [`BatchLine`](crate::batch::BatchLine) per input, in input order;
+//! - `deliverables.csv`: one row per deliverable ([`csv`]);
+//! - `summary.json`: the [`Summary`].
+//!
+//! Nothing here reads the clock: the only time in any output is the
+//! summary's elapsed time, measured by the caller.
+
+pub mod csv;
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::batch::{Outcome, Record, Sink, Summary};
+
+/// File names inside the output directory.
+pub const DOCUMENTS_JSONL: &str = "documents.jsonl";
+/// See [`DOCUMENTS_JSONL`].
+pub const DELIVERABLES_CSV: &str = "deliverables.csv";
+/// See [`DOCUMENTS_JSONL`].
+pub const SUMMARY_JSON: &str = "summary.json";
+/// Suffix of files being written.
+pub const PARTIAL_SUFFIX: &str = ".partial";
+
+/// Writes `bytes` to `path` atomically (temporary file, then rename),
+/// creating parent directories.
+///
+/// # Errors
+/// When a directory or the file cannot be created, written or renamed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let partial = partial_path(path);
+    fs::write(&partial, bytes)?;
+    fs::rename(&partial, path)
+}
+
+/// `path` with [`PARTIAL_SUFFIX`] appended.
+pub fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(PARTIAL_SUFFIX);
+    PathBuf::from(name)
+}
+
+/// A file written as a stream and renamed into place by [`AtomicFile::commit`].
+struct AtomicFile {
+    path: PathBuf,
+    out: BufWriter<File>,
+}
+
+impl AtomicFile {
+    fn create(path: PathBuf) -> io::Result<Self> {
+        let out = BufWriter::new(File::create(partial_path(&path))?);
+        Ok(Self { path, out })
+    }
+
+    fn commit(mut self) -> io::Result<()> {
+        self.out.flush()?;
+        self.out.get_ref().sync_all()?;
+        fs::rename(partial_path(&self.path), &self.path)
+    }
+}
+
+/// The output directory of a batch, as a [`Sink`].
+pub struct OutputDir {
+    root: PathBuf,
+    jsonl: AtomicFile,
+    csv: AtomicFile,
+}
+
+impl OutputDir {
+    /// Creates the directory and starts `documents.jsonl` and `deliverables.csv`.
+    ///
+    /// # Errors
+    /// When the directory or the files cannot be created.
+    pub fn create(root: &Path) -> io::Result<Self> {
+        fs::create_dir_all(root)?;
+        let jsonl = AtomicFile::create(root.join(DOCUMENTS_JSONL))?;
+        let mut csv = AtomicFile::create(root.join(DELIVERABLES_CSV))?;
+        csv::write_header(&mut csv.out)?;
+        Ok(Self {
+            root: root.to_owned(),
+            jsonl,
+            csv,
+        })
+    }
+
+    /// Closes the streams and writes `summary.json`.
+    ///
+    /// # Errors
+    /// When a file cannot be written or renamed.
+    pub fn finish(self, summary: &Summary) -> io::Result<()> {
+        self.jsonl.commit()?;
+        self.csv.commit()?;
+        let mut bytes = serde_json::to_vec_pretty(summary)?;
+        bytes.push(b'\n');
+        write_atomically(&self.root.join(SUMMARY_JSON), &bytes)
+    }
+}
+
+impl Sink for OutputDir {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        let target = self.root.join(&record.input.output);
+        match &record.outcome {
+            Outcome::Converted(document) => {
+                let mut bytes = serde_json::to_vec_pretty(document)?;
+                bytes.push(b'\n');
+                write_atomically(&target, &bytes)?;
+            }
+            // Already on disk, byte for byte.
+            Outcome::Reused(_) => {}
+            // A document left by an earlier run would contradict documents.jsonl.
+            Outcome::Failed(_) => match fs::remove_file(&target) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+                _ => {}
+            },
+        }
+        serde_json::to_writer(&mut self.jsonl.out, &record.line())?;
+        self.jsonl.out.write_all(b"\n")?;
+        if let Some(document) = record.outcome.document() {
+            csv::write_rows(
+                &mut self.csv.out,
+                &record.input.path.display().to_string(),
+                document,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// What `planex batch -o -` streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamFormat {
+    /// One JSON array of batch lines.
+    Json,
+    /// One batch line per line (as `documents.jsonl`).
+    Jsonl,
+    /// The deliverables CSV.
+    Csv,
+}
+
+/// A [`Sink`] writing one format to a stream (standard output).
+pub struct StreamSink<W: Write> {
+    format: StreamFormat,
+    out: W,
+    started: bool,
+}
+
+impl<W: Write> StreamSink<W> {
+    /// Starts the stream (the CSV header goes out now).
+    ///
+    /// # Errors
+    /// When the stream cannot be written.
+    pub fn new(format: StreamFormat, mut out: W) -> io::Result<Self> {
+        if format == StreamFormat::Csv {
+            csv::write_header(&mut out)?;
+        }
+        Ok(Self {
+            format,
+            out,
+            started: false,
+        })
+    }
+
+    /// Ends the stream (closes the JSON array) and flushes it.
+    ///
+    /// # Errors
+    /// When the stream cannot be written.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.format == StreamFormat::Json {
+            self.out
+                .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Sink for StreamSink<W> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        match self.format {
+            StreamFormat::Jsonl => {
+                serde_json::to_writer(&mut self.out, &record.line())?;
+                self.out.write_all(b"\n")?;
+            }
+            StreamFormat::Json => {
+                self.out
+                    .write_all(if self.started { b",\n" } else { b"[\n" })?;
+                serde_json::to_writer(&mut self.out, &record.line())?;
+            }
+            StreamFormat::Csv => {
+                if let Some(document) = record.outcome.document() {
+                    csv::write_rows(
+                        &mut self.out,
+                        &record.input.path.display().to_string(),
+                        document,
+                    )?;
+                }
+            }
+        }
+        self.started = true;
+        // A pipeline reader sees each input as soon as it is done.
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_leaves_no_partial_file_and_creates_parents() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a/b/c.json");
+        write_atomically(&target, b"{}").unwrap();
+        write_atomically(&target, b"[]").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"[]");
+        assert!(!partial_path(&target).exists());
+    }
+}

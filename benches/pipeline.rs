@@ -43,8 +43,8 @@ fn fixtures() -> Vec<Fixture> {
 fn stages(c: &mut Criterion) {
     let config = Config::default();
     for fixture in fixtures() {
-        let raw = read::read_bytes(&fixture.path, &fixture.bytes, &config.limits)
-            .expect("fixtures convert");
+        let raw =
+            read::read_bytes(&fixture.path, &fixture.bytes, &config).expect("fixtures convert");
         let text = normalize::normalize(&raw);
         let profile = detect::detect(&text);
         let extraction = extract::extract(&text, &profile);
@@ -53,7 +53,7 @@ fn stages(c: &mut Criterion) {
         let mut group = c.benchmark_group(fixture.name.clone());
         group.throughput(Throughput::Bytes(fixture.bytes.len() as u64));
         group.bench_function(BenchmarkId::from_parameter("1-read"), |b| {
-            b.iter(|| read::read_bytes(&fixture.path, black_box(&fixture.bytes), &config.limits))
+            b.iter(|| read::read_bytes(&fixture.path, black_box(&fixture.bytes), &config))
         });
         group.bench_function(BenchmarkId::from_parameter("2-normalize"), |b| {
             b.iter(|| normalize::normalize(black_box(&raw)))

@@ -23,9 +23,11 @@
 //! process management in the library; the binary passes the path of its own
 //! executable in [`Isolation::Workers`].
 //!
-//! Parallelism uses one OS thread per job rather than rayon: each thread
-//! spends its time blocked on a worker's pipe, which is what rayon's pool is
-//! not meant for.
+//! Parallelism is a rayon pool of exactly `jobs` threads, private to the
+//! batch: each job converts text in place or waits on its own worker's pipe,
+//! and the calling thread gathers results in input order. The jobs take
+//! inputs from a shared cursor that may run at most a fixed window ahead of
+//! the first unfinished input, which bounds the reorder buffer and so memory.
 
 mod discover;
 mod reorder;

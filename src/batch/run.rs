@@ -1,4 +1,4 @@
-//! The batch runner: fans inputs out to `jobs` threads, gathers results in input order.
+//! The batch runner: fans inputs out to a rayon pool of `jobs` threads, gathers results in input order.
 
 use std::fs;
 use std::io::{self, Read};
@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc;
 use std::sync::{Condvar, Mutex};
-use std::thread;
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
@@ -126,11 +125,17 @@ pub fn run(
     let mut sink_error = None;
     let (sender, results) = mpsc::channel::<(usize, Outcome)>();
 
-    thread::scope(|scope| {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|index| format!("planex-job-{index}"))
+        .build()
+        .map_err(io::Error::other)?;
+    // The jobs run on the pool; this thread gathers and writes their results.
+    pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             let sender = sender.clone();
             let (dispatch, turn) = (&dispatch, &turn);
-            scope.spawn(move || {
+            scope.spawn(move |_| {
                 let mut worker = None;
                 while let Some(index) = next_input(dispatch, turn, window, inputs.len(), cancel) {
                     let Some(input) = inputs.get(index) else {

@@ -9,7 +9,7 @@ use anyhow::{bail, Context};
 use globset::{Glob, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use planex::batch::{self, worker, BatchOptions, Cancel, Isolation, Skipped, Summary};
+use planex::batch::{self, worker, BatchOptions, Cancel, Isolation, Sink, Skipped, Summary};
 use planex::write::{OutputDir, StreamFormat, StreamSink};
 
 use crate::cli::{BatchArgs, Format, WorkerArgs};
@@ -84,41 +84,31 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
         other: found.skipped_other,
     };
     let mut progress = Reporter::new(found.inputs.len(), args.quiet);
-    let summary = if streaming {
+    let (mut sink, target): (Box<dyn Sink>, String) = if streaming {
         let format = match args.format.unwrap_or(Format::Jsonl) {
             Format::Json => StreamFormat::Json,
             Format::Jsonl => StreamFormat::Jsonl,
             Format::Csv => StreamFormat::Csv,
         };
-        let mut sink = StreamSink::new(format, io::stdout().lock())
+        let sink = StreamSink::new(format, io::stdout().lock())
             .context("cannot write to standard output")?;
-        let summary = batch::run(
-            &found.inputs,
-            &options,
-            skipped,
-            &mut sink,
-            &mut progress,
-            &CANCEL,
-        )
-        .context("cannot write to standard output")?;
-        sink.finish().context("cannot write to standard output")?;
-        summary
+        (Box::new(sink), "standard output".to_owned())
     } else {
-        let mut sink = OutputDir::create(&args.out)
+        let sink = OutputDir::create(&args.out)
             .with_context(|| format!("cannot create {}", args.out.display()))?;
-        let summary = batch::run(
-            &found.inputs,
-            &options,
-            skipped,
-            &mut sink,
-            &mut progress,
-            &CANCEL,
-        )
-        .with_context(|| format!("cannot write into {}", args.out.display()))?;
-        sink.finish(&summary)
-            .with_context(|| format!("cannot write into {}", args.out.display()))?;
-        summary
+        (Box::new(sink), args.out.display().to_string())
     };
+    let summary = batch::run(
+        &found.inputs,
+        &options,
+        skipped,
+        sink.as_mut(),
+        &mut progress,
+        &CANCEL,
+    )
+    .with_context(|| format!("cannot write to {target}"))?;
+    sink.finish(&summary)
+        .with_context(|| format!("cannot write to {target}"))?;
     progress.done(&summary);
     Ok(usize::try_from(summary.failed + summary.not_processed).unwrap_or(usize::MAX))
 }

@@ -50,6 +50,13 @@ pub trait Sink {
     /// # Errors
     /// When writing fails; the batch then stops.
     fn write(&mut self, record: &Record) -> io::Result<()>;
+
+    /// Completes the output once every record is written (closes a JSON
+    /// array, commits files, writes the summary).
+    ///
+    /// # Errors
+    /// When writing fails.
+    fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()>;
 }
 
 /// Called after each record with the summary so far.
@@ -320,6 +327,10 @@ mod tests {
     impl Sink for Collect {
         fn write(&mut self, record: &Record) -> io::Result<()> {
             self.0.push(serde_json::to_string(&record.line())?);
+            Ok(())
+        }
+
+        fn finish(self: Box<Self>, _summary: &Summary) -> io::Result<()> {
             Ok(())
         }
     }

@@ -94,21 +94,18 @@ impl OutputDir {
             csv,
         })
     }
+}
 
-    /// Closes the streams and writes `summary.json`.
-    ///
-    /// # Errors
-    /// When a file cannot be written or renamed.
-    pub fn finish(self, summary: &Summary) -> io::Result<()> {
+impl Sink for OutputDir {
+    /// Commits `documents.jsonl` and `deliverables.csv` and writes `summary.json`.
+    fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()> {
         self.jsonl.commit()?;
         self.csv.commit()?;
         let mut bytes = serde_json::to_vec_pretty(summary)?;
         bytes.push(b'\n');
         write_atomically(&self.root.join(SUMMARY_JSON), &bytes)
     }
-}
 
-impl Sink for OutputDir {
     fn write(&mut self, record: &Record) -> io::Result<()> {
         let target = self.root.join(&record.input.output);
         match &record.outcome {
@@ -171,21 +168,18 @@ impl<W: Write> StreamSink<W> {
             started: false,
         })
     }
+}
 
-    /// Ends the stream (closes the JSON array) and flushes it.
-    ///
-    /// # Errors
-    /// When the stream cannot be written.
-    pub fn finish(mut self) -> io::Result<()> {
+impl<W: Write> Sink for StreamSink<W> {
+    /// Closes a JSON array and flushes the stream.
+    fn finish(mut self: Box<Self>, _summary: &Summary) -> io::Result<()> {
         if self.format == StreamFormat::Json {
             self.out
                 .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
         }
         self.out.flush()
     }
-}
 
-impl<W: Write> Sink for StreamSink<W> {
     fn write(&mut self, record: &Record) -> io::Result<()> {
         match self.format {
             StreamFormat::Jsonl => {

@@ -118,7 +118,7 @@ the batch), 2 on usage errors.";
 /// Arguments of `planex schema`.
 #[derive(Debug, ClapArgs)]
 pub struct SchemaArgs {
-    /// Which schema: a document, a line of `documents.jsonl`, or `summary.json`.
+    /// Which schema: a document, a line of `documents.jsonl`, `summary.json`, or a pair report.
     #[arg(value_enum, default_value = "document")]
     pub which: SchemaName,
 }
@@ -132,6 +132,8 @@ pub enum SchemaName {
     BatchLine,
     /// `schemas/summary.schema.json`.
     Summary,
+    /// `schemas/pair.schema.json`.
+    Pair,
 }
 
 /// What `planex batch -o -` writes on standard output.

@@ -48,6 +48,7 @@ fn run(args: Args) -> anyhow::Result<usize> {
                 cli::SchemaName::Document => planex::model::document_schema(),
                 cli::SchemaName::BatchLine => planex::batch::batch_line_schema(),
                 cli::SchemaName::Summary => planex::batch::summary_schema(),
+                cli::SchemaName::Pair => planex::pair::pair_schema(),
             };
             let mut stdout = io::stdout().lock();
             serde_json::to_writer_pretty(&mut stdout, &schema)

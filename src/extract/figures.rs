@@ -39,6 +39,11 @@ const LABEL_LINES: usize = 4;
 const ROUNDED_SHARES: f64 = 5.0;
 /// Tolerance when shares must add up to 100.
 const SHARE_TOLERANCE: f64 = 0.5;
+/// A line at least this long (in characters) that goes on in lower case on
+/// the next line is running text wrapped by a PDF.
+const WRAPPED_CHARS: usize = 60;
+/// Most words in the title of a numbered subheading.
+const TITLE_WORDS: usize = 12;
 /// Fewest items of a list whose counts are figures without bold.
 const ENUMERATIVE_ITEMS: usize = 3;
 
@@ -159,6 +164,9 @@ pub fn extract_figures(
     claimed: &BTreeSet<usize>,
 ) -> Vec<KeyFigure> {
     let heading_lines: BTreeSet<usize> = headings.iter().flat_map(|h| h.index..=h.last).collect();
+    // A label never runs into a heading or a line another extractor claimed
+    // (a member's or a person's name): in a PDF no blank line keeps them apart.
+    let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
     let contents = contents_lines(text, headings);
     let bold_open = bold_state(text);
     let all_numbers: Vec<Vec<Match>> = text
@@ -197,12 +205,15 @@ pub fn extract_figures(
             let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
             let labelled = match in_item {
                 Some(opening) => item_label(text, index, m, opening, &items),
-                None => label_for(text, index, m, leading, next_start, &heading_lines),
+                None => label_for(text, index, m, leading, next_start, &label_stops),
             };
             let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
             };
             if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
+                continue;
+            }
+            if leading && in_item.is_none() && numbers_a_heading(text, index, m) {
                 continue;
             }
             let figure = KeyFigure {
@@ -403,7 +414,7 @@ fn label_for(
             return Some((label, true, None));
         }
     }
-    if !leading || line_plain.chars().count() > PARAGRAPH_CHARS {
+    if !leading || line_plain.chars().count() > PARAGRAPH_CHARS || wraps(text, index) {
         let mut label = phrase(
             after
                 .get(..next_start.saturating_sub(m.end).min(after.len()))
@@ -667,6 +678,73 @@ fn is_address(raw: &str) -> bool {
                     && tld.len() >= 2
                     && tld.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
             }))
+}
+
+/// Whether the line at `index` is running text wrapped onto the next line:
+/// long, and the next line goes on in lower case (a PDF's paragraph lines).
+fn wraps(text: &Text, index: usize) -> bool {
+    let long = text
+        .lines
+        .get(index)
+        .is_some_and(|line| plain(&line.text).chars().count() >= WRAPPED_CHARS);
+    long && text.lines.get(index + 1).is_some_and(|next| {
+        plain(&next.text)
+            .trim_start()
+            .starts_with(char::is_lowercase)
+    })
+}
+
+/// Whether a leading number is the number of a numbered subheading
+/// (`1 Día Mundial Metropolitano`, or `6` over `Seminario Internacional…`)
+/// followed by its body text: a plain small integer, a title in sentence or
+/// title case (capital first, no comma, no final stop, at most
+/// [`TITLE_WORDS`] words) and then a line of running text. Markdown keeps
+/// such headings apart with blank lines and the sections extractor takes
+/// them; a PDF's text has no blank lines, so the shape must say it here.
+fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
+    let plain_integer = m.qualifier == Qualifier::Exact
+        && m.unit.is_none()
+        && !m.has_suffix
+        && !m.bold
+        && m.value < 100.0
+        && m.printed.chars().all(|c| c.is_ascii_digit());
+    let Some(line) = text.lines.get(index) else {
+        return false;
+    };
+    if !plain_integer {
+        return false;
+    }
+    let rest = plain(line.text.get(m.end..).unwrap_or(""));
+    let (title, title_index) = if rest.trim().is_empty() {
+        let Some(next) = next_non_blank(text, index) else {
+            return false;
+        };
+        (
+            text.lines
+                .get(next)
+                .map_or(String::new(), |l| plain(&l.text)),
+            next,
+        )
+    } else {
+        (rest, index)
+    };
+    let title = title.trim();
+    let is_title = title.starts_with(char::is_uppercase)
+        && !title.contains(',')
+        && !title.ends_with(['.', ':', ';'])
+        && title.split_whitespace().count() <= TITLE_WORDS;
+    let body_follows = next_non_blank(text, title_index)
+        .and_then(|next| text.lines.get(next))
+        .is_some_and(|next| {
+            let body = plain(&next.text);
+            body.chars().count() >= WRAPPED_CHARS && body.starts_with(char::is_uppercase)
+        });
+    is_title && body_follows
+}
+
+/// Index of the next non-blank line after `index`.
+fn next_non_blank(text: &Text, index: usize) -> Option<usize> {
+    (index + 1..text.lines.len()).find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))
 }
 
 /// Whether a line opens with a number (after bullets, markup and a sign).
@@ -972,6 +1050,28 @@ mod tests {
             ("• Conferencia Women4Climate 2019 (C40)", vec![]),
             ("07\n\nCUMBRE", vec![]),
             ("Closure of 6 Pilot Projects and a single event", vec![]),
+            (
+                // Numbered subheadings over their body text, without blank
+                // lines (a PDF): heading numbers, not figures.
+                "1 Día Mundial Metropolitano\nLa Unión de Municipios organizó el Día Mundial Metropolitano, en el marco\n6\nSeminario Internacional de Diplomacia\nEn una visita a Guangzhou, el equipo de Metropolis colaboró con CGLU para",
+                vec![],
+            ),
+            (
+                "17 Profesionales\n7 Estudiantes en prácticas\n\nFUENTES DE FINANCIACIÓN",
+                vec![
+                    (17.0, None, Exact, "Profesionales"),
+                    (7.0, None, Exact, "Estudiantes en prácticas"),
+                ],
+            ),
+            (
+                "Más de 90 oradores han presentado conocimientos innovadores sobre temas de actualidad para los\ngobiernos locales, como el clima",
+                vec![(
+                    90.0,
+                    None,
+                    AtLeast,
+                    "oradores han presentado conocimientos innovadores sobre temas",
+                )],
+            ),
             (
                 "lo que eleva el\ntotal a 35,3k",
                 vec![(35_300.0, None, Exact, "total")],

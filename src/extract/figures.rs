@@ -8,6 +8,18 @@
 //! table of contents) and the numbers of numbered headings (`1 Día Mundial
 //! Metropolitano`, `6` over `Seminario Internacional…`) are not.
 //!
+//! Bold is lost in a PDF, so list items do not rely on it: in an item a
+//! number with a `+` is a figure, and so is a count (a number before a plural
+//! noun, `24 eventos globales`, or a partitive, `3 de ellas`) when most items
+//! of the list state counts, as achievement lists do (a work plan's `Closure
+//! of 6 Pilot Projects` among items without numbers is not). The label of a
+//! figure in an item is the noun phrase after the number, read across the
+//! item's wrapped lines ([`noun_phrase`]), with or without bold, so the
+//! Markdown and the PDF of a report give the same figures. Likewise, without
+//! blank lines a numbered subheading is told by its shape (a title, then
+//! running text), and a label stops at a web address or a line another
+//! extractor claimed.
+//!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
 //! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a
 //! leading `+` or from [`lexicon::QUALIFIER_WORDS`] (`más de`, `plus de`…).

@@ -10,10 +10,13 @@
 //! which the layout keeps out of the lines, are reported once per kind as
 //! `layout.running_text` info diagnostics.
 
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::layout;
+use crate::lexicon;
 use crate::model::SourceFormat;
 use crate::read::{GlyphPage, PageContent, RawDocument};
 
@@ -57,9 +60,11 @@ impl Text {
     /// ```
     pub fn from_plain(text: &str) -> Self {
         let format = SourceFormat::Text;
+        let mut lines = page_lines(1, text);
+        join_hyphenated(&mut lines);
         Self {
             format,
-            lines: page_lines(1, text),
+            lines,
             diagnostics: Vec::new(),
         }
     }
@@ -116,6 +121,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
             .on_page(first),
         );
     }
+    join_hyphenated(&mut lines);
     let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
     if raw.format == SourceFormat::Pdf && !has_text && !raw.pages.is_empty() {
         diagnostics.push(Diagnostic::warning(
@@ -133,7 +139,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
     }
 }
 
-/// Splits one page into normalized, numbered lines and joins hyphenated words.
+/// Splits one page into normalized, numbered lines.
 fn page_lines(page: u32, text: &str) -> Vec<Line> {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines: Vec<Line> = unified
@@ -148,7 +154,6 @@ fn page_lines(page: u32, text: &str) -> Vec<Line> {
     if lines.last().is_some_and(|line| line.text.is_empty()) && unified.ends_with('\n') {
         lines.pop();
     }
-    join_hyphenated(&mut lines);
     lines
 }
 
@@ -179,13 +184,20 @@ pub fn normalize_line(line: &str) -> String {
 
 /// `acontecimien-` + `tos internacionales` → `acontecimientos` + `internacionales`.
 ///
-/// Only a letter, a hyphen and a line end followed by a lower-case letter
-/// count: `2018-` + `2020` and `Bruselas-` + `Capital` stay as they are.
+/// Only a letter, a hyphen and a line end followed by a lower-case letter on
+/// the same page count: `2018-` + `2020` and `Bruselas-` + `Capital` stay as
+/// they are. The hyphen is kept, and the word still rejoined, when it joins
+/// two words rather than splitting one ([`keeps_hyphen`]): `febrero-` +
+/// `marzo` → `febrero-marzo`.
 fn join_hyphenated(lines: &mut [Line]) {
+    let words = word_counts(lines);
     for index in 1..lines.len() {
         let (before, after) = lines.split_at_mut(index);
         let previous = &mut before[index - 1];
         let next = &mut after[0];
+        if previous.page != next.page {
+            continue;
+        }
         let Some(stem) = previous.text.strip_suffix('-') else {
             continue;
         };
@@ -199,11 +211,64 @@ fn join_hyphenated(lines: &mut [Line]) {
             .find(|c: char| c.is_whitespace())
             .unwrap_or(next_trimmed.len());
         let (word, rest) = next_trimmed.split_at(word_end);
-        let joined = format!("{stem}{word}");
+        let joined = if keeps_hyphen(last_word(stem), first_word(word), &words) {
+            format!("{stem}-{word}")
+        } else {
+            format!("{stem}{word}")
+        };
         let remainder = rest.trim_start().to_owned();
         previous.text = joined;
         next.text = remainder;
     }
+}
+
+/// How often each word (a run of letters, lower case) occurs in the lines.
+fn word_counts(lines: &[Line]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for line in lines {
+        for word in line.text.split(|c: char| !c.is_alphabetic()) {
+            if !word.is_empty() {
+                *counts.entry(word.to_lowercase()).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// The run of letters that ends `text`.
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(text.len(), |(at, _)| at);
+    text.get(start..).unwrap_or("")
+}
+
+/// The run of letters that starts `text`.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    text.get(..end).unwrap_or("")
+}
+
+/// Whether a hyphen at a line end between `first` and `next` is part of the
+/// text, not a word break: both are month names (`febrero-marzo`), or both
+/// occur elsewhere in the document as words of their own while the two
+/// written together never do (`socio-` + `económico`, when `socio` and
+/// `económico` occur elsewhere and `socioeconómico` does not). `words` counts
+/// the document's words, these two included, so "elsewhere" means twice.
+fn keeps_hyphen(first: &str, next: &str, words: &HashMap<String, usize>) -> bool {
+    if first.is_empty() || next.is_empty() {
+        return false;
+    }
+    if lexicon::month_number(first).is_some() && lexicon::month_number(next).is_some() {
+        return true;
+    }
+    let count = |word: &str| words.get(&word.to_lowercase()).copied().unwrap_or(0);
+    count(first) >= 2 && count(next) >= 2 && count(&format!("{first}{next}")) == 0
 }
 
 #[cfg(test)]
@@ -247,6 +312,36 @@ mod tests {
                 "Capital"
             ]
         );
+    }
+
+    #[test]
+    fn hyphens_between_two_words_are_kept() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Reuniones de febrero-\nmarzo y abril",
+                &["Reuniones de febrero-marzo", "y abril"],
+            ),
+            ("del 3 de juin-\njuillet", &["del 3 de juin-juillet", ""]),
+            (
+                "impacto socio-\neconómico\nel socio y lo económico",
+                &["impacto socio-económico", "", "el socio y lo económico"],
+            ),
+            (
+                "impacto socio-\neconómico\nsocio, económico, socioeconómico",
+                &[
+                    "impacto socioeconómico",
+                    "",
+                    "socio, económico, socioeconómico",
+                ],
+            ),
+            (
+                "los acontecimien-\ntos y otros acontecimientos",
+                &["los acontecimientos", "y otros acontecimientos"],
+            ),
+        ];
+        for (source, want) in cases {
+            assert_eq!(texts(&Text::from_plain(source)), *want, "{source:?}");
+        }
     }
 
     #[test]

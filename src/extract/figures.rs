@@ -8,6 +8,18 @@
 //! table of contents) and the numbers of numbered headings (`1 Día Mundial
 //! Metropolitano`, `6` over `Seminario Internacional…`) are not.
 //!
+//! Bold is lost in a PDF, so list items do not rely on it: in an item a
+//! number with a `+` is a figure, and so is a count (a number before a plural
+//! noun, `24 eventos globales`, or a partitive, `3 de ellas`) when most items
+//! of the list state counts, as achievement lists do (a work plan's `Closure
+//! of 6 Pilot Projects` among items without numbers is not). The label of a
+//! figure in an item is the noun phrase after the number, read across the
+//! item's wrapped lines ([`noun_phrase`]), with or without bold, so the
+//! Markdown and the PDF of a report give the same figures. Likewise, without
+//! blank lines a numbered subheading is told by its shape (a title, then
+//! running text), and a label stops at a web address or a line another
+//! extractor claimed.
+//!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
 //! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a
 //! leading `+` or from [`lexicon::QUALIFIER_WORDS`] (`más de`, `plus de`…).
@@ -23,7 +35,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sections::Heading;
-use super::shape::{bullet, folded, is_blank, is_number_only};
+use super::shape::{bullet, folded, is_blank, is_number_only, is_table_row};
 use crate::lexicon;
 use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
@@ -39,6 +51,13 @@ const LABEL_LINES: usize = 4;
 const ROUNDED_SHARES: f64 = 5.0;
 /// Tolerance when shares must add up to 100.
 const SHARE_TOLERANCE: f64 = 0.5;
+/// A line at least this long (in characters) that goes on in lower case on
+/// the next line is running text wrapped by a PDF.
+const WRAPPED_CHARS: usize = 60;
+/// Most words in the title of a numbered subheading.
+const TITLE_WORDS: usize = 12;
+/// Fewest items of a list whose counts are figures without bold.
+const ENUMERATIVE_ITEMS: usize = 3;
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -144,6 +163,10 @@ struct Match {
     printed: String,
     bold: bool,
     has_suffix: bool,
+    /// Written with a leading `+` (`+30 ciudades`).
+    plus: bool,
+    /// Followed by a plural noun or a partitive (`24 eventos`, `3 de ellas`).
+    counted: bool,
 }
 
 /// Finds key figures, skipping headings and the lines in `claimed`.
@@ -153,8 +176,19 @@ pub fn extract_figures(
     claimed: &BTreeSet<usize>,
 ) -> Vec<KeyFigure> {
     let heading_lines: BTreeSet<usize> = headings.iter().flat_map(|h| h.index..=h.last).collect();
+    // A label never runs into a heading or a line another extractor claimed
+    // (a member's or a person's name): in a PDF no blank line keeps them apart.
+    let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
     let contents = contents_lines(text, headings);
     let bold_open = bold_state(text);
+    let all_numbers: Vec<Vec<Match>> = text
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| numbers(&line.text, bold_open.get(index).copied().unwrap_or(false)))
+        .collect();
+    let items = item_of_lines(text, &heading_lines);
+    let enumerative = enumerative_items(&items, &all_numbers);
     let mut found: Vec<Found> = Vec::new();
     for (index, line) in text.lines.iter().enumerate() {
         if heading_lines.contains(&index) || contents.contains(&index) || claimed.contains(&index) {
@@ -162,28 +196,36 @@ pub fn extract_figures(
         }
         let raw = line.text.as_str();
         let item = bullet(raw);
+        let in_item = items.get(index).copied().flatten();
+        let continuation = in_item.is_some() && item.is_none();
         let content_start = item.as_ref().map_or(0, |b| raw.len() - b.text.len());
-        let matches = numbers(raw, bold_open.get(index).copied().unwrap_or(false));
+        let Some(matches) = all_numbers.get(index) else {
+            continue;
+        };
         let section = headings.iter().take_while(|h| h.index <= index).count();
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
-            let leading = position == 0 && leads(before);
-            if !(leading || m.bold || m.unit.is_some() || m.has_suffix) {
+            let leading = position == 0 && !continuation && leads(before);
+            // In a list item a `+` marks a figure, and so does a count in a
+            // list whose items are mostly counts (seed 004's achievements):
+            // no bold needed, so a PDF gives what its Markdown gives.
+            let listed = in_item
+                .is_some_and(|opening| m.plus || (m.counted && enumerative.contains(&opening)));
+            if !(leading || m.bold || m.unit.is_some() || m.has_suffix || listed) {
                 continue;
             }
             let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
-            let Some((label, label_on_line, unit_fix)) = label_for(
-                text,
-                index,
-                m,
-                leading,
-                item.is_some(),
-                next_start,
-                &heading_lines,
-            ) else {
+            let labelled = match in_item {
+                Some(opening) => item_label(text, index, m, opening, &items),
+                None => label_for(text, index, m, leading, next_start, &label_stops),
+            };
+            let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
             };
             if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
+                continue;
+            }
+            if leading && in_item.is_none() && numbers_a_heading(text, index, m) {
                 continue;
             }
             let figure = KeyFigure {
@@ -201,7 +243,7 @@ pub fn extract_figures(
                 figure,
                 index,
                 leading,
-                in_list: item.is_some(),
+                in_list: in_item.is_some(),
                 label_on_line,
                 section,
             });
@@ -308,6 +350,7 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
             continue;
         }
         let bold = bold_at_start ^ (raw[..start].matches("**").count() % 2 == 1);
+        let counted = value >= 2.0 && value.fract() == 0.0 && counts_a_noun(rest);
         let printed_end = end + unit_len;
         let printed = plain(raw.get(start..printed_end).unwrap_or(whole.as_str()));
         out.push(Match {
@@ -319,6 +362,8 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
             printed,
             bold,
             has_suffix: suffix.is_some(),
+            plus: sign == Some("+"),
+            counted,
         });
     }
     out
@@ -365,7 +410,6 @@ fn label_for(
     index: usize,
     m: &Match,
     leading: bool,
-    in_list: bool,
     next_start: usize,
     headings: &BTreeSet<usize>,
 ) -> Option<(String, bool, Option<String>)> {
@@ -382,7 +426,7 @@ fn label_for(
             return Some((label, true, None));
         }
     }
-    if !leading || in_list || line_plain.chars().count() > PARAGRAPH_CHARS {
+    if !leading || line_plain.chars().count() > PARAGRAPH_CHARS || wraps(text, index) {
         let mut label = phrase(
             after
                 .get(..next_start.saturating_sub(m.end).min(after.len()))
@@ -402,6 +446,7 @@ fn label_for(
             || is_blank(&line.text)
             || headings.contains(&cursor)
             || starts_with_number(&line.text)
+            || is_address(&line.text)
         {
             break;
         }
@@ -430,6 +475,7 @@ fn label_for(
                 || is_blank(&line.text)
                 || headings.contains(&cursor)
                 || starts_with_number(&line.text)
+                || is_address(&line.text)
             {
                 break;
             }
@@ -441,6 +487,276 @@ fn label_for(
         }
     }
     (!label.is_empty()).then_some((label, label_on_line, unit_fix))
+}
+
+/// For each line, the index of the bullet line that opens the list item it
+/// belongs to: the bullet line itself, and the lines that continue it (a PDF
+/// wraps long items: not blank, not a bullet, heading or table row, starting
+/// in lower case or with a sign).
+fn item_of_lines(text: &Text, headings: &BTreeSet<usize>) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(text.lines.len());
+    let mut current = None;
+    for (index, line) in text.lines.iter().enumerate() {
+        let raw = line.text.as_str();
+        if headings.contains(&index) || is_blank(raw) || is_table_row(raw) {
+            current = None;
+        } else if bullet(raw).is_some() {
+            current = Some(index);
+        } else {
+            let continues = plain(raw)
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase() || c == '+');
+            if !continues {
+                current = None;
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Opening lines of the items of enumerative lists: lists of at least
+/// [`ENUMERATIVE_ITEMS`] items, most of which state a count (`24 eventos
+/// globales`, `+100 líderes`). A list is a run of items, blank lines allowed
+/// between them; sub-items do not count as items of their own.
+fn enumerative_items(items: &[Option<usize>], numbers: &[Vec<Match>]) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    let mut list: Vec<usize> = Vec::new();
+    let mut counting: BTreeSet<usize> = BTreeSet::new();
+    let mut close = |list: &mut Vec<usize>, counting: &mut BTreeSet<usize>| {
+        if list.len() >= ENUMERATIVE_ITEMS && counting.len() * 2 > list.len() {
+            out.extend(list.iter().copied());
+        }
+        list.clear();
+        counting.clear();
+    };
+    for (index, item) in items.iter().enumerate() {
+        let line_numbers = numbers.get(index).map_or(&[][..], Vec::as_slice);
+        match item {
+            Some(opening) => {
+                if *opening == index {
+                    list.push(index);
+                }
+                if line_numbers
+                    .iter()
+                    .any(|m| m.counted || m.plus || m.has_suffix || m.unit.is_some())
+                {
+                    counting.insert(*opening);
+                }
+            }
+            None if line_numbers.is_empty() && !list.is_empty() && items_resume(items, index) => {}
+            None => close(&mut list, &mut counting),
+        }
+    }
+    close(&mut list, &mut counting);
+    out
+}
+
+/// Whether the run of lines without an item from `index` ends at an item
+/// (blank lines between two items of one list).
+fn items_resume(items: &[Option<usize>], index: usize) -> bool {
+    items
+        .get(index..)
+        .and_then(|rest| rest.iter().position(Option::is_some))
+        .is_some_and(|offset| offset <= 2)
+}
+
+/// Whether the text after a number starts with what it counts: a plural
+/// noun or adjective in lower case (`dibujos`, `nuevas publicaciones`) or a
+/// partitive (`de ellas`).
+fn counts_a_noun(rest: &str) -> bool {
+    let flat = plain(rest);
+    let after = folded(&flat);
+    if lexicon::PARTITIVE_WORDS.iter().any(|phrase| {
+        after
+            .strip_prefix(phrase)
+            .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
+    }) {
+        return true;
+    }
+    let Some(word) = flat.split_whitespace().next() else {
+        return false;
+    };
+    let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && word.starts_with(char::is_lowercase)
+        && word.ends_with(['s', 'x'])
+}
+
+/// The label of a figure in a list item, the same whatever the markup: the
+/// noun phrase after the number ([`noun_phrase`]), else the words after it up
+/// to punctuation, else the words before it. The item's continuation lines
+/// are read too, so a PDF that wraps the item gives the Markdown's label.
+fn item_label(
+    text: &Text,
+    index: usize,
+    m: &Match,
+    opening: usize,
+    items: &[Option<usize>],
+) -> Option<(String, bool, Option<String>)> {
+    let raw = text.lines.get(index)?.text.as_str();
+    let mut tail = plain(raw.get(m.end..)?);
+    for (offset, line) in text.lines.iter().enumerate().skip(index + 1) {
+        if items.get(offset).copied().flatten() != Some(opening) || bullet(&line.text).is_some() {
+            break;
+        }
+        tail.push(' ');
+        tail.push_str(&plain(&line.text));
+    }
+    let mut label = noun_phrase(&tail);
+    if label.is_empty() {
+        label = phrase(&tail);
+    }
+    if label.is_empty() {
+        label = phrase_before(raw.get(..m.start).unwrap_or(""));
+    }
+    (!label.is_empty()).then_some((label, true, None))
+}
+
+/// The noun phrase that opens `text`: words up to punctuation, a number or a
+/// word of [`lexicon::LABEL_STOP_WORDS`] (`prácticas urbanas en la…` →
+/// `prácticas urbanas`). `de`/`of` before a bare noun continues it
+/// (`actividades de aprendizaje`); before an article, a pronoun or a
+/// coordinated pair (`dibujos de niñas y niños`) it ends it.
+fn noun_phrase(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut position = 0;
+    while let Some(&token) = tokens.get(position) {
+        let word = token.trim_end_matches(|c: char| ",.;:!?)".contains(c));
+        let ends = word.len() != token.len();
+        if word.is_empty()
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            break;
+        }
+        let lower = word.to_lowercase();
+        if lexicon::LABEL_STOP_WORDS.contains(&lower.as_str()) {
+            let coordinated = tokens.get(position + 2).is_some_and(|after| {
+                lexicon::CONJUNCTIONS.contains(&after.to_lowercase().as_str())
+            });
+            let compound = !words.is_empty()
+                && !ends
+                && ["de", "of"].contains(&lower.as_str())
+                && tokens
+                    .get(position + 1)
+                    .is_some_and(|next| is_bare_word(next))
+                && !coordinated;
+            if !compound {
+                break;
+            }
+        }
+        words.push(word);
+        if ends || words.len() >= PHRASE_WORDS {
+            break;
+        }
+        position += 1;
+    }
+    while words
+        .last()
+        .is_some_and(|w| lexicon::LABEL_STOP_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// A word that can follow `de` in a compound noun: letters only, not a stop word.
+fn is_bare_word(token: &str) -> bool {
+    let word = token.trim_end_matches(|c: char| ",.;:!?)".contains(c));
+    !word.is_empty()
+        && word.chars().all(char::is_alphabetic)
+        && !lexicon::LABEL_STOP_WORDS.contains(&word.to_lowercase().as_str())
+        && !lexicon::PARTITIVE_WORDS
+            .iter()
+            .any(|p| p.ends_with(&format!(" {}", word.to_lowercase())))
+}
+
+/// A web address or a hashtag on a line of its own (`metropolis.org`,
+/// `#MetroGovernance`): page furniture, never part of a label.
+fn is_address(raw: &str) -> bool {
+    let flat = plain(raw);
+    let trimmed = flat.trim();
+    !trimmed.is_empty()
+        && !trimmed.contains(' ')
+        && (trimmed.starts_with('#')
+            || trimmed.starts_with("http")
+            || trimmed.starts_with("www.")
+            || trimmed.split_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty()
+                    && tld.len() >= 2
+                    && tld.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+            }))
+}
+
+/// Whether the line at `index` is running text wrapped onto the next line:
+/// long, and the next line goes on in lower case (a PDF's paragraph lines).
+fn wraps(text: &Text, index: usize) -> bool {
+    let long = text
+        .lines
+        .get(index)
+        .is_some_and(|line| plain(&line.text).chars().count() >= WRAPPED_CHARS);
+    long && text.lines.get(index + 1).is_some_and(|next| {
+        plain(&next.text)
+            .trim_start()
+            .starts_with(char::is_lowercase)
+    })
+}
+
+/// Whether a leading number is the number of a numbered subheading
+/// (`1 Día Mundial Metropolitano`, or `6` over `Seminario Internacional…`)
+/// followed by its body text: a plain small integer, a title in sentence or
+/// title case (capital first, no comma, no final stop, at most
+/// [`TITLE_WORDS`] words) and then a line of running text. Markdown keeps
+/// such headings apart with blank lines and the sections extractor takes
+/// them; a PDF's text has no blank lines, so the shape must say it here.
+fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
+    let plain_integer = m.qualifier == Qualifier::Exact
+        && m.unit.is_none()
+        && !m.has_suffix
+        && !m.bold
+        && m.value < 100.0
+        && m.printed.chars().all(|c| c.is_ascii_digit());
+    let Some(line) = text.lines.get(index) else {
+        return false;
+    };
+    if !plain_integer {
+        return false;
+    }
+    let rest = plain(line.text.get(m.end..).unwrap_or(""));
+    let (title, title_index) = if rest.trim().is_empty() {
+        let Some(next) = next_non_blank(text, index) else {
+            return false;
+        };
+        (
+            text.lines
+                .get(next)
+                .map_or(String::new(), |l| plain(&l.text)),
+            next,
+        )
+    } else {
+        (rest, index)
+    };
+    let title = title.trim();
+    let is_title = title.starts_with(char::is_uppercase)
+        && !title.contains(',')
+        && !title.ends_with(['.', ':', ';'])
+        && title.split_whitespace().count() <= TITLE_WORDS;
+    let body_follows = next_non_blank(text, title_index)
+        .and_then(|next| text.lines.get(next))
+        .is_some_and(|next| {
+            let body = plain(&next.text);
+            body.chars().count() >= WRAPPED_CHARS && body.starts_with(char::is_uppercase)
+        });
+    is_title && body_follows
+}
+
+/// Index of the next non-blank line after `index`.
+fn next_non_blank(text: &Text, index: usize) -> Option<usize> {
+    (index + 1..text.lines.len()).find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))
 }
 
 /// Whether a line opens with a number (after bullets, markup and a sign).
@@ -726,8 +1042,17 @@ mod tests {
                 vec![(2.0, pct.clone(), AtMost, "del personal")],
             ),
             (
-                "- **+1.2K dibujos** de niñas",
+                "- **+1.2K dibujos** de niñas y niños",
                 vec![(1200.0, None, AtLeast, "dibujos")],
+            ),
+            (
+                "16,8%\nde nuestras metrópolis\npor mujeres\nmetropolis.org\n#MetroGovernance",
+                vec![(
+                    16.8,
+                    pct.clone(),
+                    Exact,
+                    "de nuestras metrópolis por mujeres",
+                )],
             ),
             ("Informe Anual 2023", vec![]),
             ("1^a\n\nReunión de vicepresidencias", vec![]),
@@ -737,6 +1062,28 @@ mod tests {
             ("• Conferencia Women4Climate 2019 (C40)", vec![]),
             ("07\n\nCUMBRE", vec![]),
             ("Closure of 6 Pilot Projects and a single event", vec![]),
+            (
+                // Numbered subheadings over their body text, without blank
+                // lines (a PDF): heading numbers, not figures.
+                "1 Día Mundial Metropolitano\nLa Unión de Municipios organizó el Día Mundial Metropolitano, en el marco\n6\nSeminario Internacional de Diplomacia\nEn una visita a Guangzhou, el equipo de Metropolis colaboró con CGLU para",
+                vec![],
+            ),
+            (
+                "17 Profesionales\n7 Estudiantes en prácticas\n\nFUENTES DE FINANCIACIÓN",
+                vec![
+                    (17.0, None, Exact, "Profesionales"),
+                    (7.0, None, Exact, "Estudiantes en prácticas"),
+                ],
+            ),
+            (
+                "Más de 90 oradores han presentado conocimientos innovadores sobre temas de actualidad para los\ngobiernos locales, como el clima",
+                vec![(
+                    90.0,
+                    None,
+                    AtLeast,
+                    "oradores han presentado conocimientos innovadores sobre temas",
+                )],
+            ),
             (
                 "lo que eleva el\ntotal a 35,3k",
                 vec![(35_300.0, None, Exact, "total")],
@@ -748,6 +1095,87 @@ mod tests {
                 .map(|(v, u, q, l)| (v, u, q, l.to_owned()))
                 .collect();
             assert_eq!(figures(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn counts_in_enumerative_lists_need_no_bold() {
+        use Qualifier::{AtLeast, Exact};
+        type Expected<'a> = Vec<(f64, Option<String>, Qualifier, &'a str)>;
+        let cases: Vec<(&str, Expected<'_>)> = vec![
+            (
+                // Seed 004 as a PDF gives it: no bold, a wrapped item.
+                "• Lanzamiento de Vista, donde recibimos +1.2K dibujos de niñas y\nniños de +30 ciudades alrededor del mundo\n• Contribución y promoción de 4 declaraciones políticas, 3 de ellas con visión de género\n• Participación activa en 24 eventos globales\n• Lanzamiento de la Station, donde se pueden encontrar 21 productos generadores de\nconocimiento",
+                vec![
+                    (1200.0, None, AtLeast, "dibujos"),
+                    (30.0, None, AtLeast, "ciudades"),
+                    (4.0, None, Exact, "declaraciones políticas"),
+                    (3.0, None, Exact, "de ellas con visión de género"),
+                    (24.0, None, Exact, "eventos globales"),
+                    (21.0, None, Exact, "productos generadores de conocimiento"),
+                ],
+            ),
+            (
+                "- 423 prácticas urbanas en la plataforma USE con 540 autoridades municipales registradas\n\n- 17 ciudades han participado en la iniciativa\n- Celebración de nuestro 1r congreso online en 2021",
+                vec![
+                    (423.0, None, Exact, "prácticas urbanas"),
+                    (540.0, None, Exact, "autoridades municipales registradas"),
+                    (17.0, None, Exact, "ciudades"),
+                ],
+            ),
+            (
+                // A work plan: two items of five hold a count; planned
+                // activities, not figures.
+                "- Closure of 6 Pilot Projects and a single event:\n- Ongoing Pilot Projects:\n- Start of 4 new Pilot Projects (subject to budget)\n- Several workshops will take place\n- A single event to present the conclusions of 2019",
+                vec![],
+            ),
+            (
+                "- Adhesión a algunas campañas (sobre todo, 8 de marzo)\n- 2ª fase de Seguridad\n- Reunión anual 2019",
+                vec![],
+            ),
+        ];
+        for (source, want) in cases {
+            let want: Vec<_> = want
+                .into_iter()
+                .map(|(v, u, q, l)| (v, u, q, l.to_owned()))
+                .collect();
+            assert_eq!(figures(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn noun_phrases_end_at_function_words() {
+        for (text, want) in [
+            ("prácticas urbanas en la plataforma", "prácticas urbanas"),
+            (
+                "líderes metropolitanos, representantes y",
+                "líderes metropolitanos",
+            ),
+            ("actividades de aprendizaje", "actividades de aprendizaje"),
+            ("dibujos de niñas y niños de", "dibujos"),
+            ("miembros de todas las regiones", "miembros"),
+            ("ciudades han participado", "ciudades"),
+            ("de ellas con visión", ""),
+            ("members of staff in 3 offices", "members of staff"),
+            ("participants à nos événements", "participants"),
+            ("cities in 12 countries", "cities"),
+        ] {
+            assert_eq!(noun_phrase(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn addresses_and_hashtags() {
+        for (line, want) in [
+            ("metropolis.org", true),
+            ("#MetroGovernance", true),
+            ("www.example.com", true),
+            ("https://x.org/a", true),
+            ("por mujeres", false),
+            ("1.2K", false),
+            ("Total.", false),
+        ] {
+            assert_eq!(is_address(line), want, "{line:?}");
         }
     }
 

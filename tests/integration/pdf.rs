@@ -441,3 +441,109 @@ fn calendar_events_from_every_rendering_match_the_text_item_by_item() {
         assert_eq!(got["calendar"], want["calendar"], "{name}");
     }
 }
+
+/// Each key figure as `value unit qualifier «label» role group`: what must
+/// be the same whatever the rendering (pages and lines differ by construction).
+fn figure_keys(document: &planex::Document) -> Vec<String> {
+    document
+        .key_figures
+        .iter()
+        .map(|figure| {
+            let value = serde_json::to_value(figure).expect("figures serialize");
+            format!(
+                "{:.3} {} {} «{}» {} {}",
+                figure.value,
+                value["unit"],
+                value["qualifier"],
+                figure.label,
+                value["role"],
+                value["group"]
+            )
+        })
+        .collect()
+}
+
+/// Item-by-item differences between two lists of figure keys, or `None`:
+/// the figures missing, those in excess, or the same figures in another order.
+fn figure_differences(got: &[String], want: &[String]) -> Option<String> {
+    if got == want {
+        return None;
+    }
+    let mut pool: Vec<Option<&String>> = want.iter().map(Some).collect();
+    let mut extra = Vec::new();
+    for key in got {
+        match pool.iter_mut().find(|slot| **slot == Some(key)) {
+            Some(slot) => *slot = None,
+            None => extra.push(key),
+        }
+    }
+    let missing: Vec<&String> = pool.into_iter().flatten().collect();
+    let mut report = format!("{} figures, expected {}\n", got.len(), want.len());
+    for key in &missing {
+        report.push_str(&format!("  missing {key}\n"));
+    }
+    for key in &extra {
+        report.push_str(&format!("  extra   {key}\n"));
+    }
+    if missing.is_empty() && extra.is_empty() {
+        report.push_str("  the same figures in another order\n");
+    }
+    Some(report)
+}
+
+/// The seed as a PDF renders it (`fixtures/make-pdfs.py`): no `**` bold and
+/// no blank lines between paragraphs.
+fn seed_as_rendered(seed: &str) -> planex::Document {
+    let source = std::fs::read_to_string(fixture(&format!("docs/{seed}"))).expect("seed");
+    let flat: Vec<String> = source
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.replace("**", ""))
+        .collect();
+    planex::convert_bytes(
+        format!("{seed}.flat.txt"),
+        flat.join("\n").as_bytes(),
+        &Config::default(),
+    )
+    .unwrap_or_else(|err| panic!("{seed}: {err}"))
+}
+
+#[test]
+fn key_figures_from_every_annual_report_rendering_match_the_text_item_by_item() {
+    let config = Config::default();
+    let mut failures = Vec::new();
+    for (name, seed) in RENDERINGS
+        .iter()
+        .filter(|(name, _)| name.starts_with("annual-report"))
+    {
+        let pdf = planex::convert_file(&fixture(&format!("pdf/{name}")), &config)
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        let text = planex::convert_file(&fixture(&format!("docs/{seed}")), &config)
+            .unwrap_or_else(|err| panic!("{seed}: {err}"));
+        let (got, want) = (figure_keys(&pdf), figure_keys(&text));
+        // What the rendering carries: the same words, without bold or blank lines.
+        let rendered = figure_keys(&seed_as_rendered(seed));
+        if let Some(report) = figure_differences(&got, &rendered) {
+            failures.push(format!(
+                "{name} against its seed without bold and blank lines: {report}"
+            ));
+        }
+        match figure_differences(&got, &want) {
+            None => println!("{name}: {} key figures, as in {seed}", got.len()),
+            // Only a seed whose own figures change when bold and blank lines
+            // are taken away may differ, and only by those figures.
+            Some(report) if rendered != want => println!(
+                "{name}: differs from {seed} where the seed needs bold or blank lines:\n{report}"
+            ),
+            Some(report) => failures.push(format!("{name} against {seed}: {report}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The 2021 infographic's figures need neither bold nor blank lines.
+    let pdf = planex::convert_file(
+        &fixture("pdf/annual-report-2021.es.libreoffice.pdf"),
+        &config,
+    )
+    .expect("readable");
+    assert_eq!(pdf.key_figures.len(), 47);
+}

@@ -60,6 +60,16 @@ const BLOCK_BREAK: f32 = 1.42;
 const PROSE_WIDTH: f32 = 0.6;
 /// Running texts live in this fraction of the page height at the top and bottom.
 const MARGIN_ZONE: f32 = 0.07;
+/// A letter is drawn heavy (bold) when its advance per unit of font size
+/// exceeds the usual advance of that letter in the document by this factor:
+/// bold faces are 5 to 25 % wider (Helvetica `r` 333 → 389, DejaVu Sans `i`
+/// 278 → 343 thousandths of an em), while one face's advances never vary.
+const HEAVY: f32 = 1.04;
+/// No bold face widens a character by more than this factor.
+const BOLDEST: f32 = 1.35;
+/// Bullets that open list items: drawn in the text's face, never part of a
+/// bold run.
+const BULLETS: [&str; 7] = ["•", "◦", "▪", "●", "–", "-", "·"];
 
 /// One page laid out as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,7 +86,11 @@ pub struct PageLayout {
 /// The whole set is needed to recognise running headers and footers, which
 /// are defined by their repetition across pages.
 pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
-    let lined: Vec<Vec<TextLine>> = pages.iter().map(|page| text_lines(page)).collect();
+    let advances = Advances::learn(pages);
+    let lined: Vec<Vec<TextLine>> = pages
+        .iter()
+        .map(|page| text_lines(page, &advances))
+        .collect();
     let running = running_keys(pages, &lined);
     let columns = DocumentColumns::new(&lined);
     pages
@@ -101,6 +115,109 @@ struct Word {
     x1: f32,
     size: f32,
     text: String,
+    /// Letters whose usual advance is known, and how many of them are heavy.
+    letters: u16,
+    heavy: u16,
+    /// The same for other glyphs (digits, punctuation).
+    others: u16,
+    heavy_others: u16,
+}
+
+impl Word {
+    /// `Some(bold)` when the word has glyphs to judge by: bold when most of
+    /// its letters are heavy. Digits and punctuation have the same advance in
+    /// both faces of many fonts (Helvetica), so they count only in documents
+    /// that draw them heavy somewhere (DejaVu Sans): a word without letters
+    /// is then bold when most of its glyphs are heavy, and has no weight of
+    /// its own otherwise.
+    fn weight(&self) -> Option<bool> {
+        if self.letters > 0 {
+            Some(self.heavy * 2 > self.letters)
+        } else {
+            (self.others > 0).then_some(self.heavy_others * 2 > self.others)
+        }
+    }
+
+    fn count(&mut self, letter: bool, heavy: bool) {
+        let (total, heavy_total) = if letter {
+            (&mut self.letters, &mut self.heavy)
+        } else {
+            (&mut self.others, &mut self.heavy_others)
+        };
+        *total = total.saturating_add(1);
+        *heavy_total = heavy_total.saturating_add(u16::from(heavy));
+    }
+}
+
+/// The usual advance of every letter of a document, per unit of font size:
+/// the most common one, since regular body text dominates.
+struct Advances {
+    /// Per character: its usual advance, and whether the document also draws
+    /// it heavy (a face whose bold digits are no wider never does).
+    usual: BTreeMap<char, (u32, bool)>,
+}
+
+impl Advances {
+    fn learn(pages: &[&GlyphPage]) -> Self {
+        let mut seen: BTreeMap<char, BTreeMap<u32, usize>> = BTreeMap::new();
+        for page in pages {
+            for glyph in &page.glyphs {
+                if let Some((letter, advance)) = letter_advance(page, glyph) {
+                    *seen.entry(letter).or_default().entry(advance).or_default() += 1;
+                }
+            }
+        }
+        let usual = seen
+            .into_iter()
+            .filter_map(|(letter, counts)| {
+                let usual = usual_advance(&counts)?;
+                let widened = counts.keys().any(|&advance| is_heavy(advance, usual));
+                Some((letter, (usual, widened)))
+            })
+            .collect();
+        Self { usual }
+    }
+
+    /// `Some((is a letter, heavy))` for a glyph that tells its weight: a
+    /// letter whose usual advance is known, or another character that the
+    /// document also draws heavy somewhere.
+    fn heavy(&self, page: &GlyphPage, glyph: &Glyph) -> Option<(bool, bool)> {
+        let (letter, advance) = letter_advance(page, glyph)?;
+        let &(usual, widened) = self.usual.get(&letter)?;
+        let is_letter = letter.is_alphabetic();
+        (is_letter || widened).then_some((is_letter, is_heavy(advance, usual)))
+    }
+}
+
+fn is_heavy(advance: u32, usual: u32) -> bool {
+    advance as f32 > usual as f32 * HEAVY && advance as f32 <= usual as f32 * BOLDEST
+}
+
+/// The usual advance of one character from how often each advance occurs:
+/// the most common one (on a tie the narrower, the regular face), unless a
+/// narrower advance that a bold face would widen to it is common too (a third
+/// as often, three times at least): in a report that sets most of its numbers
+/// in bold, the regular digits are the narrower ones.
+fn usual_advance(counts: &BTreeMap<u32, usize>) -> Option<u32> {
+    let most = counts.values().copied().max()?;
+    let (&mode, _) = counts.iter().find(|&(_, &count)| count == most)?;
+    let narrower = counts.iter().find(|&(&advance, &count)| {
+        advance < mode && mode as f32 <= advance as f32 * BOLDEST && count >= 3 && count * 3 >= most
+    });
+    Some(narrower.map_or(mode, |(&advance, _)| advance))
+}
+
+/// A one-character glyph and its advance in thousandths of its font size.
+fn letter_advance(page: &GlyphPage, glyph: &Glyph) -> Option<(char, u32)> {
+    let mut chars = page.glyph_text(glyph).chars();
+    let letter = chars.next().filter(|c| !c.is_whitespace())?;
+    if chars.next().is_some() || glyph.font_size <= 0.0 || glyph.width <= 0.0 {
+        return None;
+    }
+    let advance = (1000.0 * glyph.width / glyph.font_size).round();
+    (advance.is_finite() && advance < 10_000.0)
+        .then_some(advance as u32)
+        .map(|advance| (letter, advance))
 }
 
 /// Glyphs sharing a baseline, as words from left to right.
@@ -114,20 +231,40 @@ struct TextLine {
 impl TextLine {
     /// The words, a tab before each one that starts a new chunk.
     fn plain(&self) -> String {
+        self.marked(&[], Span::default())
+    }
+
+    /// The words as [`plain`](Self::plain) writes them, each run of words
+    /// whose `bold` flag is set between `**` (Markdown bold). `span` says
+    /// whether a run opened on the line above goes on here and whether the
+    /// run ending this line goes on below; a run never crosses a tab.
+    fn marked(&self, bold: &[bool], span: Span) -> String {
         let mut out = String::new();
+        let mut open = false;
         for (index, word) in self.words.iter().enumerate() {
+            let heavy = bold.get(index).copied().unwrap_or(false);
             if index > 0 {
                 let gap = self
                     .words
                     .get(index - 1)
                     .map_or(0.0, |prev| word.x0 - prev.x1);
-                out.push(if gap > CELL_GAP * self.size {
-                    '\t'
-                } else {
-                    ' '
-                });
+                let tab = gap > CELL_GAP * self.size;
+                if open && (tab || !heavy) {
+                    out.push_str("**");
+                    open = false;
+                }
+                out.push(if tab { '\t' } else { ' ' });
+            }
+            if heavy && !open {
+                if !(index == 0 && span.from_above) {
+                    out.push_str("**");
+                }
+                open = true;
             }
             out.push_str(&word.text);
+        }
+        if open && !span.below {
+            out.push_str("**");
         }
         out
     }
@@ -199,8 +336,68 @@ impl TextLine {
     }
 }
 
+/// Whether a bold run crosses a line's edges: it opened on the line above
+/// (`from_above`), or goes on to the line below (`below`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    from_above: bool,
+    below: bool,
+}
+
+/// Whether each word of a run of prose lines is bold, line by line.
+///
+/// A word with a weight of its own ([`Word::weight`]) keeps it. A word
+/// without (a sign, a number in a font whose digits do not change width)
+/// takes the weight of the next word of its line that has one (`+ 3302`,
+/// `6 actividades`), else of the previous one (`en 2023`); on a line where
+/// no word has a weight, it is bold when the nearest weighted words on the
+/// lines above and below both are.
+fn weights(lines: &[&TextLine]) -> Vec<Vec<bool>> {
+    let own: Vec<Vec<Option<bool>>> = lines
+        .iter()
+        .map(|line| line.words.iter().map(Word::weight).collect())
+        .collect();
+    let last_above = |index: usize| {
+        own.get(..index)
+            .and_then(|above| above.iter().rev().flatten().rev().flatten().next_back())
+            .copied()
+    };
+    let first_below = |index: usize| {
+        own.get(index + 1..)
+            .and_then(|below| below.iter().flatten().flatten().next())
+            .copied()
+    };
+    own.iter()
+        .zip(lines)
+        .enumerate()
+        .map(|(index, (words, line))| {
+            let fallback = || {
+                let (above, below) = (last_above(index), first_below(index));
+                above.or(below).unwrap_or(false) && below.or(above).unwrap_or(false)
+            };
+            let bulleted = line
+                .words
+                .first()
+                .is_some_and(|word| BULLETS.contains(&word.text.as_str()));
+            (0..words.len())
+                .map(|position| {
+                    if position == 0 && bulleted {
+                        return false;
+                    }
+                    let next = words.iter().skip(position).flatten().next();
+                    let previous = words.iter().take(position).flatten().next_back();
+                    match next.or(previous) {
+                        Some(&weight) => weight,
+                        None => fallback(),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Visual lines of a page, top to bottom, words left to right.
-fn text_lines(page: &GlyphPage) -> Vec<TextLine> {
+fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine> {
     let mut glyphs: Vec<&Glyph> = page
         .glyphs
         .iter()
@@ -235,17 +432,27 @@ fn text_lines(page: &GlyphPage) -> Vec<TextLine> {
                     }
                 }
                 let glyph_end = glyph.x + glyph.width.max(0.0);
-                match words.last_mut() {
-                    Some(word) if glyph.x - word.x1 <= WORD_GAP * size => {
-                        word.text.push_str(text);
-                        word.x1 = word.x1.max(glyph_end);
-                    }
-                    _ => words.push(Word {
+                let joins = words
+                    .last()
+                    .is_some_and(|word| glyph.x - word.x1 <= WORD_GAP * size);
+                if !joins {
+                    words.push(Word {
                         x0: glyph.x,
                         x1: glyph_end,
                         size: glyph.font_size,
-                        text: text.to_owned(),
-                    }),
+                        text: String::new(),
+                        letters: 0,
+                        heavy: 0,
+                        others: 0,
+                        heavy_others: 0,
+                    });
+                }
+                if let Some(word) = words.last_mut() {
+                    word.text.push_str(text);
+                    word.x1 = word.x1.max(glyph_end);
+                    if let Some((letter, heavy)) = advances.heavy(page, glyph) {
+                        word.count(letter, heavy);
+                    }
                 }
                 previous = Some(glyph);
             }
@@ -333,30 +540,61 @@ struct Region {
 }
 
 /// Lays out the kept lines of one page.
+///
+/// Bold runs of prose lines come out as Markdown `**…**`, so the extractors
+/// read a PDF's emphasis as they read a Markdown file's; table rows stay
+/// plain, as the extractors of tables expect.
 fn render(lines: &[TextLine], document: &DocumentColumns) -> String {
-    let mut out: Vec<(f32, String)> = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
     let mut regions = find_regions(lines, document).into_iter().peekable();
     while index < lines.len() {
         match regions.next_if(|region| region.first == index) {
             Some(region) => {
-                out.extend(region.rows);
+                out.extend(marked_prose(&prose));
+                prose.clear();
+                out.extend(region.rows.into_iter().map(|(_, row)| row));
                 index = region.last + 1;
             }
             None => {
-                if let Some(line) = lines.get(index) {
-                    out.push((line.y, line.plain()));
-                }
+                prose.extend(lines.get(index));
                 index += 1;
             }
         }
     }
+    out.extend(marked_prose(&prose));
     let mut text = String::new();
-    for (_, line) in out {
+    for line in out {
         text.push_str(&line);
         text.push('\n');
     }
     text
+}
+
+/// Consecutive prose lines with their bold runs marked; a run goes on over
+/// a line end when the last word of a line and the first of the next are bold.
+fn marked_prose(lines: &[&TextLine]) -> Vec<String> {
+    let bold = weights(lines);
+    let ends = |index: usize, first: bool| {
+        bold.get(index).is_some_and(|words| {
+            let edge = if first { words.first() } else { words.last() };
+            edge.copied().unwrap_or(false)
+        })
+    };
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let joins_above = index > 0 && ends(index - 1, false) && ends(index, true);
+            let joins_below = ends(index, false) && ends(index + 1, true);
+            let span = Span {
+                from_above: joins_above,
+                below: joins_below,
+            };
+            line.marked(bold.get(index).map_or(&[][..], Vec::as_slice), span)
+        })
+        .collect()
 }
 
 /// What the whole document says about columns.

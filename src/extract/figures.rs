@@ -231,7 +231,7 @@ pub fn extract_figures(
             let figure = KeyFigure {
                 value: m.value,
                 unit: unit_fix.or_else(|| m.unit.clone()),
-                qualifier: m.qualifier,
+                qualifier: wrapped_qualifier(text, index, before, m),
                 text: m.printed.clone(),
                 label,
                 page: line.page,
@@ -391,6 +391,23 @@ fn unit_after(rest: &str) -> (Option<String>, usize) {
     (None, 0)
 }
 
+/// The qualifier of a figure, read across a line wrap when the words before
+/// it on its line continue a wrapped line (`… con un total de más` / `de 300
+/// participantes`).
+fn wrapped_qualifier(text: &Text, index: usize, before: &str, m: &Match) -> Qualifier {
+    if m.qualifier != Qualifier::Exact || m.plus {
+        return m.qualifier;
+    }
+    let Some(above) = index.checked_sub(1).filter(|&above| wraps(text, above)) else {
+        return m.qualifier;
+    };
+    let joined = format!(
+        "{} {before}",
+        text.lines.get(above).map_or("", |line| line.text.as_str())
+    );
+    qualifier_before(&joined)
+}
+
 /// The qualifier phrase ending right before a number, if any.
 fn qualifier_before(before: &str) -> Qualifier {
     let cleaned = folded(&before.replace("**", " "));
@@ -416,12 +433,22 @@ fn label_for(
     let raw = text.lines.get(index)?.text.as_str();
     let after = raw.get(m.end..)?;
     let line_plain = plain(raw);
+    // A bold span left open at the end of the line goes on below: a number
+    // inside a paragraph takes its label there (a PDF wraps `**… de 322` /
+    // `ciudades y 82 países.**`).
+    let span_goes_on = m.bold && !after.contains("**");
     if m.bold {
         let span_end = after.find("**").map_or(after.len(), |at| at);
         let inside = after
             .get(..span_end.min(next_start.saturating_sub(m.end)))
             .unwrap_or("");
-        let label = phrase(inside);
+        let mut label = phrase(inside);
+        let wrapped = !leading && span_goes_on && next_start >= raw.len();
+        if label.is_empty() && wrapped && is_blank(inside) {
+            if let Some(below) = text.lines.get(index + 1) {
+                label = phrase(below.text.split("**").next().unwrap_or(""));
+            }
+        }
         if !label.is_empty() {
             return Some((label, true, None));
         }
@@ -461,6 +488,12 @@ fn label_for(
             label.push_str(&part);
         }
         cursor += 1;
+        // The label of a bold figure ends with its bold span (`**+ 3302` /
+        // `seguidores**` / `en LinkedIn…`), blank line or not; a span that
+        // holds only the unit (`**+750k $` / `USD**`) leaves the label below.
+        if span_goes_on && line.text.contains("**") && !label.is_empty() {
+            break;
+        }
     }
     if label.is_empty() {
         while text.lines.get(cursor).is_some_and(|l| is_blank(&l.text)) {

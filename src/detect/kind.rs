@@ -364,15 +364,19 @@ mod tests {
 
     #[test]
     fn first_phrase_of_a_line_wins() {
-        let text = Text::from_plain(
+        for source in [
             "Este ha sido el primer año de implementación del Plan de Acción Estratégico 2021-2023",
-        );
-        let profile = detect(&text);
-        assert_eq!(profile.kind.value, DocumentKind::AnnualReport);
-        assert_eq!(
-            profile.period.as_ref().map(|p| p.label.as_str()),
-            Some("2021")
-        );
+            // As a PDF wraps it, in bold.
+            "Este ha sido el primer año de implementación del **Plan de Acción Estratégico\n2021-2023**",
+        ] {
+            let profile = detect(&Text::from_plain(source));
+            assert_eq!(profile.kind.value, DocumentKind::AnnualReport, "{source}");
+            assert_eq!(
+                profile.period.as_ref().map(|p| p.label.as_str()),
+                Some("2021"),
+                "{source}"
+            );
+        }
     }
 
     #[test]

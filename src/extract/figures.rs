@@ -1038,6 +1038,34 @@ mod tests {
                     "recaudados para proyectos",
                 )],
             ),
+            // A PDF's text: no blank lines, the bold spans wrapped.
+            (
+                "**+750k \\$\nUSD**\nrecaudados\npara proyectos\n**+ 3302\nseguidores**\nen LinkedIn y X,\nlo que eleva el",
+                vec![
+                    (
+                        750_000.0,
+                        Some("USD".to_owned()),
+                        AtLeast,
+                        "recaudados para proyectos",
+                    ),
+                    (3302.0, None, AtLeast, "seguidores"),
+                ],
+            ),
+            (
+                "El encuentro ha sido un éxito, con la participación de **más de 1400 asistentes procedentes de 322\nciudades y 82 países.**",
+                vec![
+                    (1400.0, None, AtLeast, "asistentes procedentes"),
+                    (322.0, None, Exact, "ciudades"),
+                    (82.0, None, Exact, "países"),
+                ],
+            ),
+            (
+                "A lo largo de 2023, Metropolis organizó **6 actividades de aprendizaje en línea con un total de más\nde 300 participantes.** Incluyó seminarios web del **Proyecto Clearing House,** en los que",
+                vec![
+                    (6.0, None, Exact, "actividades de aprendizaje en línea con un total"),
+                    (300.0, None, AtLeast, "participantes"),
+                ],
+            ),
             (
                 "+750k $ USD recaudados",
                 vec![(750_000.0, Some("USD".to_owned()), AtLeast, "recaudados")],

@@ -40,7 +40,10 @@
 //!    that keeps an advance in bold (Helvetica's digits) gives no evidence,
 //!    and a word without any (a number, a sign) takes the weight of its
 //!    neighbours (`weights`). A run goes on over a line end when both
-//!    sides are bold; table cells stay plain.
+//!    sides are bold, in one font size, a line or a paragraph's spacing
+//!    apart; table cells stay plain. Bold that changes no advance is not
+//!    seen: monospaced faces (Courier Bold is as wide as Courier), bold
+//!    faked by stroking the outline or drawing a glyph twice.
 //!
 //! Everything is a pure function of the glyph pages; ligatures, soft hyphens
 //! and hyphenation across ordinary lines are left to
@@ -79,6 +82,12 @@ const MARGIN_ZONE: f32 = 0.07;
 /// bold faces are 5 to 25 % wider (Helvetica `r` 333 → 389, DejaVu Sans `i`
 /// 278 → 343 thousandths of an em), while one face's advances never vary.
 const HEAVY: f32 = 1.04;
+/// A bold run goes on to the next line when the baselines are at most this
+/// multiple of the font size apart (line pitch or a paragraph's spacing,
+/// not a gap that sets a block apart).
+const BOLD_BLOCK_PITCH: f32 = 2.0;
+/// Two font sizes within this factor are the same size.
+const SAME_SIZE: f32 = 1.1;
 /// No bold face widens a character by more than this factor.
 const BOLDEST: f32 = 1.35;
 /// Bullets that open list items: drawn in the text's face, never part of a
@@ -589,7 +598,10 @@ fn render(lines: &[TextLine], document: &DocumentColumns) -> String {
 }
 
 /// Consecutive prose lines with their bold runs marked; a run goes on over
-/// a line end when the last word of a line and the first of the next are bold.
+/// a line end when the last word of a line and the first of the next are
+/// bold, in the same font size, and the next line follows closely (a bold
+/// block of short lines, `+750k $` over `USD`, is one run as in Markdown;
+/// an 11-point bold heading over 9-point bold text is not).
 fn marked_prose(lines: &[&TextLine]) -> Vec<String> {
     let bold = weights(lines);
     let ends = |index: usize, first: bool| {
@@ -602,8 +614,18 @@ fn marked_prose(lines: &[&TextLine]) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(index, line)| {
-            let joins_above = index > 0 && ends(index - 1, false) && ends(index, true);
-            let joins_below = ends(index, false) && ends(index + 1, true);
+            let same_paragraph = |upper: usize| {
+                let (Some(above), Some(below)) = (lines.get(upper), lines.get(upper + 1)) else {
+                    return false;
+                };
+                let (small, large) = (above.size.min(below.size), above.size.max(below.size));
+                large <= small * SAME_SIZE && below.y - above.y <= BOLD_BLOCK_PITCH * small
+            };
+            let joins_above = index > 0
+                && same_paragraph(index - 1)
+                && ends(index - 1, false)
+                && ends(index, true);
+            let joins_below = same_paragraph(index) && ends(index, false) && ends(index + 1, true);
             let span = Span {
                 from_above: joins_above,
                 below: joins_below,
@@ -1357,8 +1379,11 @@ mod tests {
             136.0,
             true,
         );
+        // A bold line far below (a new block) starts a run of its own.
+        runs(&mut page, &[("más ciudades", true)], 148.0, true);
+        runs(&mut page, &[("países", true)], 190.0, true);
         let text = one(&page);
-        let lines: Vec<&str> = text.lines().take(4).collect();
+        let lines: Vec<&str> = text.lines().take(6).collect();
         assert_eq!(
             lines,
             [
@@ -1366,6 +1391,8 @@ mod tests {
                 "1400 asistentes** de ciudades",
                 "en **más ciudades**",
                 "• **asistentes** de",
+                "**más ciudades**",
+                "**países**",
             ]
         );
     }

@@ -8,7 +8,10 @@
 //! table of contents) and the numbers of numbered headings (`1 Día Mundial
 //! Metropolitano`, `6` over `Seminario Internacional…`) are not.
 //!
-//! Bold is lost in a PDF, so list items do not rely on it: in an item a
+//! A PDF's bold reaches this module only as far as the layout sees it in the
+//! glyphs' advance widths ([`layout`](crate::layout)): a font whose bold
+//! digits and letters keep their widths loses it. So list items do not rely
+//! on it: in an item a
 //! number with a `+` is a figure, and so is a count (a number before a plural
 //! noun, `24 eventos globales`, or a partitive, `3 de ellas`) when most items
 //! of the list state counts, as achievement lists do (a work plan's `Closure
@@ -18,7 +21,10 @@
 //! Markdown and the PDF of a report give the same figures. Likewise, without
 //! blank lines a numbered subheading is told by its shape (a title, then
 //! running text), and a label stops at a web address or a line another
-//! extractor claimed.
+//! extractor claimed. Where a PDF wraps a paragraph, a bold span, the label
+//! of a number ending a line and a qualifier ending the line above (`… de
+//! más` / `300 participantes`) are read across the line end, and the label
+//! of a bold figure ends with its span.
 //!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
 //! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a

@@ -22,9 +22,9 @@
 //! blank lines a numbered subheading is told by its shape (a title, then
 //! running text), and a label stops at a web address or a line another
 //! extractor claimed. Where a PDF wraps a paragraph, a bold span, the label
-//! of a number ending a line and a qualifier ending the line above (`… de
-//! más` / `300 participantes`) are read across the line end, and the label
-//! of a bold figure ends with its span.
+//! of a number ending a line and a qualifier ending the line above (`… un
+//! total de más` / `de 300 participantes`) are read across the line end, and
+//! the label of a bold figure ends with its span.
 //!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
 //! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a

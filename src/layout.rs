@@ -26,7 +26,24 @@
 //! 4. writes each table row as one line, cells separated by a tab and the
 //!    lines of a cell joined by a space (a word hyphenated across the cell's
 //!    line end is rejoined), and every other line as its words, with a tab for
-//!    a wide gap, as text exported by other converters does.
+//!    a wide gap, as text exported by other converters does;
+//! 5. marks bold in prose lines as Markdown `**…**`, so the extractors read a
+//!    PDF's emphasis as they read a Markdown file's (figures in running
+//!    paragraphs are often marked by bold alone). pdf-extract does not say
+//!    which font draws a glyph, only its advance and size, so bold comes from
+//!    geometry: a bold face is wider than the regular one for most letters
+//!    (DejaVu Sans `i` 278 → 343 thousandths of an em). The usual advance of
+//!    each character is learnt over the whole document (the most common,
+//!    since body text is regular); a glyph is heavy when it is 4 to 35 %
+//!    wider, and a word is bold when most of its letters are heavy. Only
+//!    characters that the document draws heavy somewhere count, so a face
+//!    that keeps an advance in bold (Helvetica's digits) gives no evidence,
+//!    and a word without any (a number, a sign) takes the weight of its
+//!    neighbours (`weights`). A run goes on over a line end when both
+//!    sides are bold, in one font size, a line or a paragraph's spacing
+//!    apart; table cells stay plain. Bold that changes no advance is not
+//!    seen: monospaced faces (Courier Bold is as wide as Courier), bold
+//!    faked by stroking the outline or drawing a glyph twice.
 //!
 //! Everything is a pure function of the glyph pages; ligatures, soft hyphens
 //! and hyphenation across ordinary lines are left to
@@ -60,6 +77,22 @@ const BLOCK_BREAK: f32 = 1.42;
 const PROSE_WIDTH: f32 = 0.6;
 /// Running texts live in this fraction of the page height at the top and bottom.
 const MARGIN_ZONE: f32 = 0.07;
+/// A letter is drawn heavy (bold) when its advance per unit of font size
+/// exceeds the usual advance of that letter in the document by this factor:
+/// bold faces are 5 to 25 % wider (Helvetica `r` 333 → 389, DejaVu Sans `i`
+/// 278 → 343 thousandths of an em), while one face's advances never vary.
+const HEAVY: f32 = 1.04;
+/// A bold run goes on to the next line when the baselines are at most this
+/// multiple of the font size apart (line pitch or a paragraph's spacing,
+/// not a gap that sets a block apart).
+const BOLD_BLOCK_PITCH: f32 = 2.0;
+/// Two font sizes within this factor are the same size.
+const SAME_SIZE: f32 = 1.1;
+/// No bold face widens a character by more than this factor.
+const BOLDEST: f32 = 1.35;
+/// Bullets that open list items: drawn in the text's face, never part of a
+/// bold run.
+const BULLETS: [&str; 7] = ["•", "◦", "▪", "●", "–", "-", "·"];
 
 /// One page laid out as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,7 +109,11 @@ pub struct PageLayout {
 /// The whole set is needed to recognise running headers and footers, which
 /// are defined by their repetition across pages.
 pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
-    let lined: Vec<Vec<TextLine>> = pages.iter().map(|page| text_lines(page)).collect();
+    let advances = Advances::learn(pages);
+    let lined: Vec<Vec<TextLine>> = pages
+        .iter()
+        .map(|page| text_lines(page, &advances))
+        .collect();
     let running = running_keys(pages, &lined);
     let columns = DocumentColumns::new(&lined);
     pages
@@ -101,6 +138,111 @@ struct Word {
     x1: f32,
     size: f32,
     text: String,
+    /// Letters whose usual advance is known, and how many of them are heavy.
+    letters: u16,
+    heavy: u16,
+    /// The same for other glyphs (digits, punctuation).
+    others: u16,
+    heavy_others: u16,
+}
+
+impl Word {
+    /// `Some(bold)` when the word has glyphs that tell their weight
+    /// ([`Advances::heavy`]): bold when most of its letters are heavy, or,
+    /// without letters, most of its digits and signs (DejaVu Sans widens
+    /// them, Helvetica does not). A lone letter says nothing by itself (`y`,
+    /// `a`, or a variable set in a mathematical font), only with other glyphs
+    /// that tell (`+750k`).
+    fn weight(&self) -> Option<bool> {
+        let (glyphs, heavy) = match self.letters {
+            0 => (self.others, self.heavy_others),
+            1 if self.others > 0 => (1 + self.others, self.heavy + self.heavy_others),
+            1 => return None,
+            _ => (self.letters, self.heavy),
+        };
+        (glyphs > 0).then_some(heavy * 2 > glyphs)
+    }
+
+    fn count(&mut self, letter: bool, heavy: bool) {
+        let (total, heavy_total) = if letter {
+            (&mut self.letters, &mut self.heavy)
+        } else {
+            (&mut self.others, &mut self.heavy_others)
+        };
+        *total = total.saturating_add(1);
+        *heavy_total = heavy_total.saturating_add(u16::from(heavy));
+    }
+}
+
+/// The usual advance of every letter of a document, per unit of font size:
+/// the most common one, since regular body text dominates.
+struct Advances {
+    /// Per character: its usual advance, and whether the document also draws
+    /// it heavy (a face whose bold digits are no wider never does).
+    usual: BTreeMap<char, (u32, bool)>,
+}
+
+impl Advances {
+    fn learn(pages: &[&GlyphPage]) -> Self {
+        let mut seen: BTreeMap<char, BTreeMap<u32, usize>> = BTreeMap::new();
+        for page in pages {
+            for glyph in &page.glyphs {
+                if let Some((letter, advance)) = letter_advance(page, glyph) {
+                    *seen.entry(letter).or_default().entry(advance).or_default() += 1;
+                }
+            }
+        }
+        let usual = seen
+            .into_iter()
+            .filter_map(|(letter, counts)| {
+                let usual = usual_advance(&counts)?;
+                let widened = counts.keys().any(|&advance| is_heavy(advance, usual));
+                Some((letter, (usual, widened)))
+            })
+            .collect();
+        Self { usual }
+    }
+
+    /// `Some((is a letter, heavy))` for a glyph that tells its weight: one
+    /// whose character the document also draws heavy somewhere. Many faces
+    /// keep some advances in bold (Helvetica's digits, Times' `i` and `s`),
+    /// and a character that never widens says nothing.
+    fn heavy(&self, page: &GlyphPage, glyph: &Glyph) -> Option<(bool, bool)> {
+        let (letter, advance) = letter_advance(page, glyph)?;
+        let &(usual, widened) = self.usual.get(&letter)?;
+        widened.then_some((letter.is_alphabetic(), is_heavy(advance, usual)))
+    }
+}
+
+fn is_heavy(advance: u32, usual: u32) -> bool {
+    advance as f32 > usual as f32 * HEAVY && advance as f32 <= usual as f32 * BOLDEST
+}
+
+/// The usual advance of one character from how often each advance occurs:
+/// the most common one (on a tie the narrower, the regular face), unless a
+/// narrower advance that a bold face would widen to it is common too (a third
+/// as often, three times at least): in a report that sets most of its numbers
+/// in bold, the regular digits are the narrower ones.
+fn usual_advance(counts: &BTreeMap<u32, usize>) -> Option<u32> {
+    let most = counts.values().copied().max()?;
+    let (&mode, _) = counts.iter().find(|&(_, &count)| count == most)?;
+    let narrower = counts.iter().find(|&(&advance, &count)| {
+        advance < mode && mode as f32 <= advance as f32 * BOLDEST && count >= 3 && count * 3 >= most
+    });
+    Some(narrower.map_or(mode, |(&advance, _)| advance))
+}
+
+/// A one-character glyph and its advance in thousandths of its font size.
+fn letter_advance(page: &GlyphPage, glyph: &Glyph) -> Option<(char, u32)> {
+    let mut chars = page.glyph_text(glyph).chars();
+    let letter = chars.next().filter(|c| !c.is_whitespace())?;
+    if chars.next().is_some() || glyph.font_size <= 0.0 || glyph.width <= 0.0 {
+        return None;
+    }
+    let advance = (1000.0 * glyph.width / glyph.font_size).round();
+    (advance.is_finite() && advance < 10_000.0)
+        .then_some(advance as u32)
+        .map(|advance| (letter, advance))
 }
 
 /// Glyphs sharing a baseline, as words from left to right.
@@ -114,20 +256,40 @@ struct TextLine {
 impl TextLine {
     /// The words, a tab before each one that starts a new chunk.
     fn plain(&self) -> String {
+        self.marked(&[], Span::default())
+    }
+
+    /// The words as [`plain`](Self::plain) writes them, each run of words
+    /// whose `bold` flag is set between `**` (Markdown bold). `span` says
+    /// whether a run opened on the line above goes on here and whether the
+    /// run ending this line goes on below; a run never crosses a tab.
+    fn marked(&self, bold: &[bool], span: Span) -> String {
         let mut out = String::new();
+        let mut open = false;
         for (index, word) in self.words.iter().enumerate() {
+            let heavy = bold.get(index).copied().unwrap_or(false);
             if index > 0 {
                 let gap = self
                     .words
                     .get(index - 1)
                     .map_or(0.0, |prev| word.x0 - prev.x1);
-                out.push(if gap > CELL_GAP * self.size {
-                    '\t'
-                } else {
-                    ' '
-                });
+                let tab = gap > CELL_GAP * self.size;
+                if open && (tab || !heavy) {
+                    out.push_str("**");
+                    open = false;
+                }
+                out.push(if tab { '\t' } else { ' ' });
+            }
+            if heavy && !open {
+                if !(index == 0 && span.from_above) {
+                    out.push_str("**");
+                }
+                open = true;
             }
             out.push_str(&word.text);
+        }
+        if open && !span.below {
+            out.push_str("**");
         }
         out
     }
@@ -199,8 +361,68 @@ impl TextLine {
     }
 }
 
+/// Whether a bold run crosses a line's edges: it opened on the line above
+/// (`from_above`), or goes on to the line below (`below`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    from_above: bool,
+    below: bool,
+}
+
+/// Whether each word of a run of prose lines is bold, line by line.
+///
+/// A word with a weight of its own ([`Word::weight`]) keeps it. A word
+/// without (a sign, a number in a font whose digits do not change width)
+/// takes the weight of the next word of its line that has one (`+ 3302`,
+/// `6 actividades`), else of the previous one (`en 2023`); on a line where
+/// no word has a weight, it is bold when the nearest weighted words on the
+/// lines above and below both are.
+fn weights(lines: &[&TextLine]) -> Vec<Vec<bool>> {
+    let own: Vec<Vec<Option<bool>>> = lines
+        .iter()
+        .map(|line| line.words.iter().map(Word::weight).collect())
+        .collect();
+    let last_above = |index: usize| {
+        own.get(..index)
+            .and_then(|above| above.iter().flatten().flatten().next_back())
+            .copied()
+    };
+    let first_below = |index: usize| {
+        own.get(index + 1..)
+            .and_then(|below| below.iter().flatten().flatten().next())
+            .copied()
+    };
+    own.iter()
+        .zip(lines)
+        .enumerate()
+        .map(|(index, (words, line))| {
+            let fallback = || {
+                let (above, below) = (last_above(index), first_below(index));
+                above.or(below).unwrap_or(false) && below.or(above).unwrap_or(false)
+            };
+            let bulleted = line
+                .words
+                .first()
+                .is_some_and(|word| BULLETS.contains(&word.text.as_str()));
+            (0..words.len())
+                .map(|position| {
+                    if position == 0 && bulleted {
+                        return false;
+                    }
+                    let next = words.iter().skip(position).flatten().next();
+                    let previous = words.iter().take(position).flatten().next_back();
+                    match next.or(previous) {
+                        Some(&weight) => weight,
+                        None => fallback(),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Visual lines of a page, top to bottom, words left to right.
-fn text_lines(page: &GlyphPage) -> Vec<TextLine> {
+fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine> {
     let mut glyphs: Vec<&Glyph> = page
         .glyphs
         .iter()
@@ -235,17 +457,27 @@ fn text_lines(page: &GlyphPage) -> Vec<TextLine> {
                     }
                 }
                 let glyph_end = glyph.x + glyph.width.max(0.0);
-                match words.last_mut() {
-                    Some(word) if glyph.x - word.x1 <= WORD_GAP * size => {
-                        word.text.push_str(text);
-                        word.x1 = word.x1.max(glyph_end);
-                    }
-                    _ => words.push(Word {
+                let joins = words
+                    .last()
+                    .is_some_and(|word| glyph.x - word.x1 <= WORD_GAP * size);
+                if !joins {
+                    words.push(Word {
                         x0: glyph.x,
                         x1: glyph_end,
                         size: glyph.font_size,
-                        text: text.to_owned(),
-                    }),
+                        text: String::new(),
+                        letters: 0,
+                        heavy: 0,
+                        others: 0,
+                        heavy_others: 0,
+                    });
+                }
+                if let Some(word) = words.last_mut() {
+                    word.text.push_str(text);
+                    word.x1 = word.x1.max(glyph_end);
+                    if let Some((letter, heavy)) = advances.heavy(page, glyph) {
+                        word.count(letter, heavy);
+                    }
                 }
                 previous = Some(glyph);
             }
@@ -333,30 +565,74 @@ struct Region {
 }
 
 /// Lays out the kept lines of one page.
+///
+/// Bold runs of prose lines come out as Markdown `**…**`, so the extractors
+/// read a PDF's emphasis as they read a Markdown file's; table rows stay
+/// plain, as the extractors of tables expect.
 fn render(lines: &[TextLine], document: &DocumentColumns) -> String {
-    let mut out: Vec<(f32, String)> = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
     let mut regions = find_regions(lines, document).into_iter().peekable();
     while index < lines.len() {
         match regions.next_if(|region| region.first == index) {
             Some(region) => {
-                out.extend(region.rows);
+                out.extend(marked_prose(&prose));
+                prose.clear();
+                out.extend(region.rows.into_iter().map(|(_, row)| row));
                 index = region.last + 1;
             }
             None => {
-                if let Some(line) = lines.get(index) {
-                    out.push((line.y, line.plain()));
-                }
+                prose.extend(lines.get(index));
                 index += 1;
             }
         }
     }
+    out.extend(marked_prose(&prose));
     let mut text = String::new();
-    for (_, line) in out {
+    for line in out {
         text.push_str(&line);
         text.push('\n');
     }
     text
+}
+
+/// Consecutive prose lines with their bold runs marked; a run goes on over
+/// a line end when the last word of a line and the first of the next are
+/// bold, in the same font size, and the next line follows closely (a bold
+/// block of short lines, `+750k $` over `USD`, is one run as in Markdown;
+/// an 11-point bold heading over 9-point bold text is not).
+fn marked_prose(lines: &[&TextLine]) -> Vec<String> {
+    let bold = weights(lines);
+    let ends = |index: usize, first: bool| {
+        bold.get(index).is_some_and(|words| {
+            let edge = if first { words.first() } else { words.last() };
+            edge.copied().unwrap_or(false)
+        })
+    };
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let same_paragraph = |upper: usize| {
+                let (Some(above), Some(below)) = (lines.get(upper), lines.get(upper + 1)) else {
+                    return false;
+                };
+                let (small, large) = (above.size.min(below.size), above.size.max(below.size));
+                large <= small * SAME_SIZE && below.y - above.y <= BOLD_BLOCK_PITCH * small
+            };
+            let joins_above = index > 0
+                && same_paragraph(index - 1)
+                && ends(index - 1, false)
+                && ends(index, true);
+            let joins_below = same_paragraph(index) && ends(index, false) && ends(index + 1, true);
+            let span = Span {
+                from_above: joins_above,
+                below: joins_below,
+            };
+            line.marked(bold.get(index).map_or(&[][..], Vec::as_slice), span)
+        })
+        .collect()
 }
 
 /// What the whole document says about columns.
@@ -977,6 +1253,167 @@ mod tests {
         word(&mut page, "Plan", 10.0, 10.0);
         word(&mut page, "Plan", 10.3, 10.0);
         assert_eq!(one(&page), "Plan\n");
+    }
+
+    /// Draws a line of `(text, bold)` runs from `x`: regular glyphs advance
+    /// [`ADVANCE`], bold ones 12 % more, or the same when `digits_widen` is
+    /// false and the glyph is a digit (Helvetica's bold digits).
+    fn runs(page: &mut GlyphPage, parts: &[(&str, bool)], y: f32, digits_widen: bool) {
+        cell(page, parts, 50.0, y, digits_widen);
+    }
+
+    fn cell(page: &mut GlyphPage, parts: &[(&str, bool)], mut x: f32, y: f32, digits_widen: bool) {
+        for &(text, bold) in parts {
+            for c in text.chars() {
+                let widen = bold && (digits_widen || !c.is_ascii_digit());
+                let advance = if widen { ADVANCE * 1.12 } else { ADVANCE };
+                page.push(&c.to_string(), x, y, advance, SIZE);
+                x += advance;
+            }
+        }
+    }
+
+    /// Regular body text that makes every letter's usual advance known.
+    fn body(page: &mut GlyphPage, y: f32) {
+        for (offset, line) in [
+            "con la participación de más asistentes procedentes de ciudades",
+            "países actividades de aprendizaje en línea y organizó un total",
+            "de 1400 y 322 y 82 y 6 y 300 más",
+        ]
+        .iter()
+        .enumerate()
+        {
+            runs(page, &[(line, false)], y + 12.0 * offset as f32, true);
+        }
+    }
+
+    #[test]
+    fn usual_advance_is_the_regular_face() {
+        for (counts, want) in [
+            (&[(600, 10), (672, 4)][..], Some(600)),
+            // Mostly bold digits: the regular ones are common enough.
+            (&[(636, 5), (696, 12)][..], Some(636)),
+            // Too rare, or too narrow to be the same face: the mode.
+            (&[(636, 2), (696, 12)][..], Some(696)),
+            (&[(400, 5), (696, 12)][..], Some(696)),
+            (&[(500, 3), (560, 3)][..], Some(500)),
+            (&[][..], None),
+        ] {
+            let counts: BTreeMap<u32, usize> = counts.iter().copied().collect();
+            assert_eq!(usual_advance(&counts), want, "{counts:?}");
+        }
+    }
+
+    #[test]
+    fn bold_runs_come_from_wider_advances() {
+        for (parts, digits_widen, want) in [
+            (
+                &[
+                    ("con la participación de ", false),
+                    ("más de 1400 asistentes", true),
+                    (" procedentes", false),
+                ][..],
+                true,
+                "con la participación de **más de 1400 asistentes** procedentes",
+            ),
+            // Digits that do not widen take the weight of the next word.
+            (
+                &[
+                    ("organizó ", false),
+                    ("6 actividades", true),
+                    (" en línea", false),
+                ][..],
+                false,
+                "organizó **6 actividades** en línea",
+            ),
+            // Digits that widen tell their own weight.
+            (
+                &[
+                    ("organizó 6 ", false),
+                    ("actividades", true),
+                    (" de ", false),
+                    ("600", true),
+                ][..],
+                true,
+                "organizó 6 **actividades** de **600**",
+            ),
+            (
+                &[("ciudades y países", false)][..],
+                true,
+                "ciudades y países",
+            ),
+        ] {
+            let mut page = page();
+            body(&mut page, 300.0);
+            runs(&mut page, parts, 100.0, digits_widen);
+            let text = one(&page);
+            assert_eq!(text.lines().next(), Some(want), "{parts:?}");
+        }
+    }
+
+    #[test]
+    fn a_bold_run_goes_on_over_a_line_end_but_not_into_a_list_item() {
+        let mut page = page();
+        body(&mut page, 300.0);
+        runs(
+            &mut page,
+            &[("participación de ", false), ("más de", true)],
+            100.0,
+            true,
+        );
+        runs(
+            &mut page,
+            &[("1400 asistentes", true), (" de ciudades", false)],
+            112.0,
+            true,
+        );
+        runs(
+            &mut page,
+            &[("en ", false), ("más ciudades", true)],
+            124.0,
+            true,
+        );
+        runs(
+            &mut page,
+            &[("• ", false), ("asistentes", true), (" de", false)],
+            136.0,
+            true,
+        );
+        // A bold line far below (a new block) starts a run of its own.
+        runs(&mut page, &[("más ciudades", true)], 148.0, true);
+        runs(&mut page, &[("países", true)], 190.0, true);
+        let text = one(&page);
+        let lines: Vec<&str> = text.lines().take(6).collect();
+        assert_eq!(
+            lines,
+            [
+                "participación de **más de",
+                "1400 asistentes** de ciudades",
+                "en **más ciudades**",
+                "• **asistentes** de",
+                "**más ciudades**",
+                "**países**",
+            ]
+        );
+    }
+
+    #[test]
+    fn table_cells_stay_plain() {
+        let mut page = page();
+        body(&mut page, 300.0);
+        for (row, (first, second)) in [("Mes", "total"), ("otro", "aprendizaje"), ("más", "un")]
+            .into_iter()
+            .enumerate()
+        {
+            let y = 100.0 + 20.0 * row as f32;
+            cell(&mut page, &[(first, row == 0)], 50.0, y, true);
+            cell(&mut page, &[(second, row == 1)], 200.0, y, true);
+        }
+        let text = one(&page);
+        assert!(
+            text.starts_with("Mes\ttotal\notro\taprendizaje\nmás\tun\n"),
+            "{text}"
+        );
     }
 
     #[test]

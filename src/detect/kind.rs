@@ -183,7 +183,7 @@ fn detect_period(
     let mut found: Vec<Period> = Vec::new();
     for hit in hits.iter().filter(|hit| hit.phrase.kind == kind) {
         let candidate = &candidates[hit.candidate];
-        if let Some(period) = ordinal_year(candidate) {
+        if let Some(period) = ordinal_year(candidate, candidates.get(hit.candidate + 1)) {
             found.push(period);
             continue;
         }
@@ -223,10 +223,18 @@ fn detect_period(
     Some(best)
 }
 
-/// "primer año de implementación del Plan … 2021-2023" → 2021.
-fn ordinal_year(candidate: &Candidate<'_>) -> Option<Period> {
-    let (start, end) = span_in(&candidate.lower)?;
-    let lower = &candidate.lower;
+/// "primer año de implementación del Plan … 2021-2023" → 2021; the span may
+/// be wrapped onto the next line (`… de Metròpolis` / `2021-2023`, in a PDF).
+fn ordinal_year(candidate: &Candidate<'_>, next: Option<&Candidate<'_>>) -> Option<Period> {
+    let joined;
+    let lower = match (span_in(&candidate.lower), next) {
+        (None, Some(next)) => {
+            joined = format!("{} {}", candidate.lower, next.lower);
+            &joined
+        }
+        _ => &candidate.lower,
+    };
+    let (start, end) = span_in(lower)?;
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -356,15 +364,19 @@ mod tests {
 
     #[test]
     fn first_phrase_of_a_line_wins() {
-        let text = Text::from_plain(
+        for source in [
             "Este ha sido el primer año de implementación del Plan de Acción Estratégico 2021-2023",
-        );
-        let profile = detect(&text);
-        assert_eq!(profile.kind.value, DocumentKind::AnnualReport);
-        assert_eq!(
-            profile.period.as_ref().map(|p| p.label.as_str()),
-            Some("2021")
-        );
+            // As a PDF wraps it, in bold.
+            "Este ha sido el primer año de implementación del **Plan de Acción Estratégico\n2021-2023**",
+        ] {
+            let profile = detect(&Text::from_plain(source));
+            assert_eq!(profile.kind.value, DocumentKind::AnnualReport, "{source}");
+            assert_eq!(
+                profile.period.as_ref().map(|p| p.label.as_str()),
+                Some("2021"),
+                "{source}"
+            );
+        }
     }
 
     #[test]

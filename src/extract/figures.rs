@@ -8,7 +8,10 @@
 //! table of contents) and the numbers of numbered headings (`1 Día Mundial
 //! Metropolitano`, `6` over `Seminario Internacional…`) are not.
 //!
-//! Bold is lost in a PDF, so list items do not rely on it: in an item a
+//! A PDF's bold reaches this module only as far as the layout sees it in the
+//! glyphs' advance widths ([`layout`](crate::layout)): a font whose bold
+//! digits and letters keep their widths loses it. So list items do not rely
+//! on it: in an item a
 //! number with a `+` is a figure, and so is a count (a number before a plural
 //! noun, `24 eventos globales`, or a partitive, `3 de ellas`) when most items
 //! of the list state counts, as achievement lists do (a work plan's `Closure
@@ -18,7 +21,10 @@
 //! Markdown and the PDF of a report give the same figures. Likewise, without
 //! blank lines a numbered subheading is told by its shape (a title, then
 //! running text), and a label stops at a web address or a line another
-//! extractor claimed.
+//! extractor claimed. Where a PDF wraps a paragraph, a bold span, the label
+//! of a number ending a line and a qualifier ending the line above (`… un
+//! total de más` / `de 300 participantes`) are read across the line end, and
+//! the label of a bold figure ends with its span.
 //!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
 //! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a
@@ -231,7 +237,7 @@ pub fn extract_figures(
             let figure = KeyFigure {
                 value: m.value,
                 unit: unit_fix.or_else(|| m.unit.clone()),
-                qualifier: m.qualifier,
+                qualifier: wrapped_qualifier(text, index, before, m),
                 text: m.printed.clone(),
                 label,
                 page: line.page,
@@ -391,6 +397,23 @@ fn unit_after(rest: &str) -> (Option<String>, usize) {
     (None, 0)
 }
 
+/// The qualifier of a figure, read across a line wrap when the words before
+/// it on its line continue a wrapped line (`… con un total de más` / `de 300
+/// participantes`).
+fn wrapped_qualifier(text: &Text, index: usize, before: &str, m: &Match) -> Qualifier {
+    if m.qualifier != Qualifier::Exact || m.plus {
+        return m.qualifier;
+    }
+    let Some(above) = index.checked_sub(1).filter(|&above| wraps(text, above)) else {
+        return m.qualifier;
+    };
+    let joined = format!(
+        "{} {before}",
+        text.lines.get(above).map_or("", |line| line.text.as_str())
+    );
+    qualifier_before(&joined)
+}
+
 /// The qualifier phrase ending right before a number, if any.
 fn qualifier_before(before: &str) -> Qualifier {
     let cleaned = folded(&before.replace("**", " "));
@@ -416,12 +439,22 @@ fn label_for(
     let raw = text.lines.get(index)?.text.as_str();
     let after = raw.get(m.end..)?;
     let line_plain = plain(raw);
+    // A bold span left open at the end of the line goes on below: a number
+    // inside a paragraph takes its label there (a PDF wraps `**… de 322` /
+    // `ciudades y 82 países.**`).
+    let span_goes_on = m.bold && !after.contains("**");
     if m.bold {
         let span_end = after.find("**").map_or(after.len(), |at| at);
         let inside = after
             .get(..span_end.min(next_start.saturating_sub(m.end)))
             .unwrap_or("");
-        let label = phrase(inside);
+        let mut label = phrase(inside);
+        let wrapped = !leading && span_goes_on && next_start >= raw.len();
+        if label.is_empty() && wrapped && is_blank(inside) {
+            if let Some(below) = text.lines.get(index + 1) {
+                label = phrase(below.text.split("**").next().unwrap_or(""));
+            }
+        }
         if !label.is_empty() {
             return Some((label, true, None));
         }
@@ -461,6 +494,12 @@ fn label_for(
             label.push_str(&part);
         }
         cursor += 1;
+        // The label of a bold figure ends with its bold span (`**+ 3302` /
+        // `seguidores**` / `en LinkedIn…`), blank line or not; a span that
+        // holds only the unit (`**+750k $` / `USD**`) leaves the label below.
+        if span_goes_on && line.text.contains("**") && !label.is_empty() {
+            break;
+        }
     }
     if label.is_empty() {
         while text.lines.get(cursor).is_some_and(|l| is_blank(&l.text)) {
@@ -1004,6 +1043,34 @@ mod tests {
                     AtLeast,
                     "recaudados para proyectos",
                 )],
+            ),
+            // A PDF's text: no blank lines, the bold spans wrapped.
+            (
+                "**+750k \\$\nUSD**\nrecaudados\npara proyectos\n**+ 3302\nseguidores**\nen LinkedIn y X,\nlo que eleva el",
+                vec![
+                    (
+                        750_000.0,
+                        Some("USD".to_owned()),
+                        AtLeast,
+                        "recaudados para proyectos",
+                    ),
+                    (3302.0, None, AtLeast, "seguidores"),
+                ],
+            ),
+            (
+                "El encuentro ha sido un éxito, con la participación de **más de 1400 asistentes procedentes de 322\nciudades y 82 países.**",
+                vec![
+                    (1400.0, None, AtLeast, "asistentes procedentes"),
+                    (322.0, None, Exact, "ciudades"),
+                    (82.0, None, Exact, "países"),
+                ],
+            ),
+            (
+                "A lo largo de 2023, Metropolis organizó **6 actividades de aprendizaje en línea con un total de más\nde 300 participantes.** Incluyó seminarios web del **Proyecto Clearing House,** en los que",
+                vec![
+                    (6.0, None, Exact, "actividades de aprendizaje en línea con un total"),
+                    (300.0, None, AtLeast, "participantes"),
+                ],
             ),
             (
                 "+750k $ USD recaudados",

@@ -491,23 +491,6 @@ fn figure_differences(got: &[String], want: &[String]) -> Option<String> {
     Some(report)
 }
 
-/// The seed as a PDF renders it (`fixtures/make-pdfs.py`): no `**` bold and
-/// no blank lines between paragraphs.
-fn seed_as_rendered(seed: &str) -> planex::Document {
-    let source = std::fs::read_to_string(fixture(&format!("docs/{seed}"))).expect("seed");
-    let flat: Vec<String> = source
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| line.replace("**", ""))
-        .collect();
-    planex::convert_bytes(
-        format!("{seed}.flat.txt"),
-        flat.join("\n").as_bytes(),
-        &Config::default(),
-    )
-    .unwrap_or_else(|err| panic!("{seed}: {err}"))
-}
-
 #[test]
 fn key_figures_from_every_annual_report_rendering_match_the_text_item_by_item() {
     let config = Config::default();
@@ -521,29 +504,20 @@ fn key_figures_from_every_annual_report_rendering_match_the_text_item_by_item() 
         let text = planex::convert_file(&fixture(&format!("docs/{seed}")), &config)
             .unwrap_or_else(|err| panic!("{seed}: {err}"));
         let (got, want) = (figure_keys(&pdf), figure_keys(&text));
-        // What the rendering carries: the same words, without bold or blank lines.
-        let rendered = figure_keys(&seed_as_rendered(seed));
-        if let Some(report) = figure_differences(&got, &rendered) {
+        // The renderings draw the seed's `**` as a bold face (issue 6): the
+        // layout must recover it from the glyphs' advances, since the figures
+        // of running paragraphs are marked by bold alone.
+        let expected = if seed.contains("2023") { 21 } else { 47 };
+        if want.len() != expected {
             failures.push(format!(
-                "{name} against its seed without bold and blank lines: {report}"
+                "{seed}: {} key figures, expected {expected}",
+                want.len()
             ));
         }
         match figure_differences(&got, &want) {
             None => println!("{name}: {} key figures, as in {seed}", got.len()),
-            // Only a seed whose own figures change when bold and blank lines
-            // are taken away may differ, and only by those figures.
-            Some(report) if rendered != want => println!(
-                "{name}: differs from {seed} where the seed needs bold or blank lines:\n{report}"
-            ),
             Some(report) => failures.push(format!("{name} against {seed}: {report}")),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // The 2021 infographic's figures need neither bold nor blank lines.
-    let pdf = planex::convert_file(
-        &fixture("pdf/annual-report-2021.es.libreoffice.pdf"),
-        &config,
-    )
-    .expect("readable");
-    assert_eq!(pdf.key_figures.len(), 47);
 }

@@ -1025,11 +1025,23 @@ mod tests {
             .collect()
     }
 
+    /// (value, unit, qualifier, label) of each figure a source must give.
+    type Expected<'a> = Vec<(f64, Option<String>, Qualifier, &'a str)>;
+
+    fn assert_figures(cases: Vec<(&str, Expected<'_>)>) {
+        for (source, want) in cases {
+            let want: Vec<_> = want
+                .into_iter()
+                .map(|(v, u, q, l)| (v, u, q, l.to_owned()))
+                .collect();
+            assert_eq!(figures(source), want, "{source:?}");
+        }
+    }
+
     #[test]
     fn key_figures_from_lines() {
         use Qualifier::{AtLeast, AtMost, Exact};
         let pct = Some("%".to_owned());
-        type Expected<'a> = Vec<(f64, Option<String>, Qualifier, &'a str)>;
         let cases: Vec<(&str, Expected<'_>)> = vec![
             (
                 "+2.4K \n\nParticipantes\nen eventos",
@@ -1156,19 +1168,12 @@ mod tests {
                 vec![(35_300.0, None, Exact, "total")],
             ),
         ];
-        for (source, want) in cases {
-            let want: Vec<_> = want
-                .into_iter()
-                .map(|(v, u, q, l)| (v, u, q, l.to_owned()))
-                .collect();
-            assert_eq!(figures(source), want, "{source:?}");
-        }
+        assert_figures(cases);
     }
 
     #[test]
     fn counts_in_enumerative_lists_need_no_bold() {
         use Qualifier::{AtLeast, Exact};
-        type Expected<'a> = Vec<(f64, Option<String>, Qualifier, &'a str)>;
         let cases: Vec<(&str, Expected<'_>)> = vec![
             (
                 // Seed 004 as a PDF gives it: no bold, a wrapped item.
@@ -1201,13 +1206,7 @@ mod tests {
                 vec![],
             ),
         ];
-        for (source, want) in cases {
-            let want: Vec<_> = want
-                .into_iter()
-                .map(|(v, u, q, l)| (v, u, q, l.to_owned()))
-                .collect();
-            assert_eq!(figures(source), want, "{source:?}");
-        }
+        assert_figures(cases);
     }
 
     #[test]

@@ -80,13 +80,7 @@ pub fn read_file(path: &Path, config: &Config) -> Result<RawDocument, ReadError>
         let source = std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a directory");
         return Err(io_error(source));
     }
-    if metadata.len() > limits.max_bytes {
-        return Err(ReadError::TooLarge {
-            path: path.to_owned(),
-            bytes: metadata.len(),
-            limit: limits.max_bytes,
-        });
-    }
+    within_limit(path, metadata.len(), limits)?;
     let file = fs::File::open(path).map_err(io_error)?;
     let bytes = read_limited(file, path, limits)?;
     read_bytes(path, &bytes, config)
@@ -106,15 +100,20 @@ pub fn read_limited(reader: impl Read, path: &Path, limits: &Limits) -> Result<V
             path: path.to_owned(),
             source,
         })?;
-    let read = bytes.len() as u64;
-    if read > limits.max_bytes {
+    within_limit(path, bytes.len() as u64, limits)?;
+    Ok(bytes)
+}
+
+/// [`ReadError::TooLarge`] when `size` is over [`Limits::max_bytes`].
+fn within_limit(path: &Path, size: u64, limits: &Limits) -> Result<(), ReadError> {
+    if size > limits.max_bytes {
         return Err(ReadError::TooLarge {
             path: path.to_owned(),
-            bytes: read,
+            bytes: size,
             limit: limits.max_bytes,
         });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Reads an input already in memory; `path` only names it in errors and output.
@@ -131,13 +130,7 @@ pub fn read_limited(reader: impl Read, path: &Path, limits: &Limits) -> Result<V
 pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocument, ReadError> {
     let limits = &config.limits;
     let size = bytes.len() as u64;
-    if size > limits.max_bytes {
-        return Err(ReadError::TooLarge {
-            path: path.to_owned(),
-            bytes: size,
-            limit: limits.max_bytes,
-        });
-    }
+    within_limit(path, size, limits)?;
     if bytes.is_empty() {
         return Err(ReadError::Empty {
             path: path.to_owned(),

@@ -24,6 +24,11 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(planex::markup::plain("## **Work** [plan](#) <a href=\"#\">2019</a>"), "Work plan 2019");
 /// ```
 pub fn plain(line: &str) -> String {
+    // Most lines carry no markup at all; every extractor calls this on every line.
+    let has_markup = line.bytes().any(|b| matches!(b, b'#' | b'[' | b'<' | b'*' | b'_' | b'\\'));
+    if !has_markup && !line.contains("  ") {
+        return line.trim().to_owned();
+    }
     let trimmed = line.trim_start();
     let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
     let without_heading = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {

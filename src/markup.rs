@@ -25,7 +25,9 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// ```
 pub fn plain(line: &str) -> String {
     // Most lines carry no markup at all; every extractor calls this on every line.
-    let has_markup = line.bytes().any(|b| matches!(b, b'#' | b'[' | b'<' | b'*' | b'_' | b'\\'));
+    let has_markup = line
+        .bytes()
+        .any(|b| matches!(b, b'#' | b'[' | b'<' | b'*' | b'_' | b'\\'));
     if !has_markup && !line.contains("  ") {
         return line.trim().to_owned();
     }

@@ -466,3 +466,56 @@ fn committed_schemas_match_the_types() {
         );
     }
 }
+
+/// Issue 5: Ctrl-C lets the files in progress finish and leaves a valid
+/// summary of what was done, with no partial file.
+#[test]
+fn ctrl_c_leaves_a_valid_summary_of_what_was_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("inputs.txt");
+    let docs: Vec<String> = fixture_docs()
+        .iter()
+        .map(|name| util::fixture("docs").join(name).display().to_string())
+        .collect();
+    // Enough inputs that the batch is still running when the signal comes.
+    let repeated: Vec<&str> = (0..400)
+        .flat_map(|_| docs.iter().map(String::as_str))
+        .collect();
+    fs::write(&list, repeated.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("planex"))
+        .args(["batch", "--jobs", "2", "--quiet", "--files-from"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&out)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let signalled = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(signalled.success(), "kill -INT failed");
+    let status = child.wait().unwrap();
+    let lines = check_output_dir(&out);
+    let summary: Value =
+        serde_json::from_str(&fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let count = |key: &str| summary[key].as_u64().unwrap();
+    assert_eq!(summary["interrupted"], true, "{summary}");
+    assert_eq!(status.code(), Some(1));
+    assert!(count("not_processed") > 0, "{summary}");
+    assert_eq!(
+        count("converted") + count("failed") + count("not_processed"),
+        repeated.len() as u64
+    );
+    assert_eq!(lines.len() as u64, count("converted") + count("failed"));
+    let inputs: Vec<&str> = lines
+        .iter()
+        .map(|line| line["input"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        inputs,
+        repeated[..inputs.len()],
+        "what was done is a prefix, in input order"
+    );
+}

@@ -68,6 +68,32 @@ fn compare_items(
     }
 }
 
+/// Compares measures (by text) and deliverables (by `deliverable_fields`) with the gold file.
+fn compare_plan(
+    name: &str,
+    output: &Value,
+    gold: &Value,
+    deliverable_fields: &[&str],
+    problems: &mut Vec<String>,
+) {
+    compare_items(
+        name,
+        "measure",
+        &output["measures"],
+        &gold["measures"],
+        &["text"],
+        problems,
+    );
+    compare_items(
+        name,
+        "deliverable",
+        &output["deliverables"],
+        &gold["deliverables"],
+        deliverable_fields,
+        problems,
+    );
+}
+
 fn check_against_gold(document: &str) {
     let (output, gold) = load(document);
     let mut problems = Vec::new();
@@ -79,19 +105,10 @@ fn check_against_gold(document: &str) {
         &["title"],
         &mut problems,
     );
-    compare_items(
+    compare_plan(
         document,
-        "measure",
-        &output["measures"],
-        &gold["measures"],
-        &["text"],
-        &mut problems,
-    );
-    compare_items(
-        document,
-        "deliverable",
-        &output["deliverables"],
-        &gold["deliverables"],
+        &output,
+        &gold,
         &[
             "title", "mark", "status", "inferred", "repaired", "page", "line",
         ],
@@ -291,19 +308,10 @@ fn seed_000_layouts_give_the_same_deliverables() {
         let output = serde_json::to_value(&output).expect("documents serialize");
         let mut problems = Vec::new();
         let name = format!("{document} ({layout:?})");
-        compare_items(
+        compare_plan(
             &name,
-            "measure",
-            &output["measures"],
-            &gold["measures"],
-            &["text"],
-            &mut problems,
-        );
-        compare_items(
-            &name,
-            "deliverable",
-            &output["deliverables"],
-            &gold["deliverables"],
+            &output,
+            &gold,
             &["title", "mark", "status", "inferred"],
             &mut problems,
         );

@@ -490,7 +490,22 @@ fn ctrl_c_leaves_a_valid_summary_of_what_was_done() {
         .arg(&out)
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    // The output directory is created after the Ctrl-C handler is installed:
+    // signalling earlier would kill the process the default way, which is not
+    // what this test is about. A loaded machine can take seconds to get there.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !out.exists() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the batch ended before it was signalled"
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the batch did not create its output directory"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
     let signalled = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

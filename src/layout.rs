@@ -430,22 +430,25 @@ fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine> {
         .collect();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
 
-    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    // Each row with the sum of its glyphs' y, so that its mean baseline is
+    // not recomputed for every glyph added.
+    let mut rows: Vec<(Vec<&Glyph>, f32)> = Vec::new();
     for glyph in glyphs {
         let tolerance = glyph.font_size.max(1.0) * SAME_LINE;
         match rows.last_mut() {
-            Some(row) if (mean(row.iter().map(|g| g.y)) - glyph.y).abs() <= tolerance => {
+            Some((row, y_sum)) if (*y_sum / row.len() as f32 - glyph.y).abs() <= tolerance => {
                 row.push(glyph);
+                *y_sum += glyph.y;
             }
-            _ => rows.push(vec![glyph]),
+            _ => rows.push((vec![glyph], glyph.y)),
         }
     }
 
     rows.into_iter()
-        .map(|mut row| {
+        .map(|(mut row, y_sum)| {
+            let y = y_sum / row.len() as f32;
             row.sort_by(|a, b| a.x.total_cmp(&b.x));
             let size = median(row.iter().map(|g| g.font_size.max(1.0)));
-            let y = mean(row.iter().map(|g| g.y));
             let mut words: Vec<Word> = Vec::new();
             let mut previous: Option<&Glyph> = None;
             for glyph in row {
@@ -1026,15 +1029,6 @@ fn join_cell(lines: &[String]) -> String {
         out.push_str(line);
     }
     out
-}
-
-fn mean(values: impl Iterator<Item = f32>) -> f32 {
-    let (sum, count) = values.fold((0.0, 0u32), |(sum, count), v| (sum + v, count + 1));
-    if count == 0 {
-        0.0
-    } else {
-        sum / count as f32
-    }
 }
 
 fn median(values: impl Iterator<Item = f32>) -> f32 {

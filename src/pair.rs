@@ -25,7 +25,7 @@ use crate::model::{Document, ListItem, Section};
 pub const PAIR_THRESHOLD: f64 = 0.6;
 
 static DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+").expect("DIGITS is a valid literal pattern"));
+    LazyLock::new(|| Regex::new(r"[0-9]+").expect("DIGITS is a valid literal pattern"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*").expect("WORD is a valid literal pattern")
 });

@@ -24,13 +24,23 @@ const TITLE_AREA_LINES: usize = 15;
 const MAX_TITLE_WORDS: usize = 12;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:19[5-9]\d|20\d\d)\b").expect("YEAR is a valid literal pattern")
+    Regex::new(r"\b(?:19[5-9][0-9]|20[0-9][0-9])\b").expect("YEAR is a valid literal pattern")
 });
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) \b (?P<start>(?:19[5-9]|20\d)\d) \s? [-–—/] \s? (?P<end>(?:19[5-9]|20\d)\d) \b",
+        r"(?x) \b (?P<start>(?:19[5-9]|20[0-9])[0-9]) \s? [-–—/] \s? (?P<end>(?:19[5-9]|20[0-9])[0-9]) \b",
     )
     .expect("SPAN is a valid literal pattern")
+});
+
+/// Any kind phrase anywhere: one pass that rules out the many lines naming
+/// no kind before each phrase is looked for on its own.
+static ANY_KIND_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let phrases: Vec<String> = KIND_PHRASES
+        .iter()
+        .map(|phrase| regex::escape(phrase.phrase))
+        .collect();
+    Regex::new(&phrases.join("|")).expect("escaped phrases form a valid pattern")
 });
 
 pub(super) struct KindResult {
@@ -125,6 +135,9 @@ fn candidates(text: &Text) -> Vec<Candidate<'_>> {
 fn kind_hits<'a>(candidates: &[Candidate<'_>]) -> Vec<Hit<'a>> {
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
+        if !ANY_KIND_PHRASE.is_match(&candidate.lower) {
+            continue;
+        }
         let first = KIND_PHRASES
             .iter()
             .filter_map(|phrase| find_words(&candidate.lower, phrase.phrase).map(|at| (at, phrase)))

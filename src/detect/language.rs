@@ -23,6 +23,10 @@ const SHORT_BLOCK_LETTERS: usize = 60;
 /// Confidence whatlang must reach on a short block without telling function words.
 const SHORT_BLOCK_CONFIDENCE: f64 = 0.9;
 
+/// Enough text for whatlang to tell reliably that a document is in a language
+/// planex does not support; longer documents are sampled from start to end.
+const UNSUPPORTED_SAMPLE_BYTES: usize = 8_000;
+
 /// A run of consecutive non-empty lines and its language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LanguageBlock {
@@ -46,7 +50,7 @@ pub(super) struct Languages {
 pub(super) fn detect_languages(text: &Text) -> Languages {
     let detector = Detector::with_allowlist(SUPPORTED.to_vec());
     let mut blocks = Vec::new();
-    let mut whole = String::new();
+    let mut classified: Vec<String> = Vec::new();
     for (first_line, last_line) in block_ranges(text) {
         let joined: String = text.lines[first_line..=last_line]
             .iter()
@@ -67,8 +71,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
             None
         };
         if letters >= MIN_LETTERS {
-            whole.push_str(&joined);
-            whole.push('\n');
+            classified.push(joined);
         }
         blocks.push(LanguageBlock {
             first_line,
@@ -80,7 +83,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
 
     let mut diagnostics = Vec::new();
     let mut shares = shares(&blocks);
-    if let Some(info) = whatlang::detect(&whole) {
+    if let Some(info) = whatlang::detect(&sample(&classified)) {
         if !SUPPORTED.contains(&info.lang()) && info.is_reliable() {
             diagnostics.push(Diagnostic::warning(
                 "detect.unsupported_language",
@@ -109,6 +112,19 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
         blocks,
         diagnostics,
     }
+}
+
+/// Every block of a short document; one block in so many of a long one, so
+/// that the sample stays near [`UNSUPPORTED_SAMPLE_BYTES`] and covers it all.
+fn sample(blocks: &[String]) -> String {
+    let total: usize = blocks.iter().map(String::len).sum();
+    let stride = total.div_ceil(UNSUPPORTED_SAMPLE_BYTES).max(1);
+    let mut sample = String::new();
+    for block in blocks.iter().step_by(stride) {
+        sample.push_str(block);
+        sample.push('\n');
+    }
+    sample
 }
 
 /// Runs of non-empty lines, split at blank lines, page breaks and every
@@ -204,6 +220,23 @@ fn code(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_unsupported_language_sample_covers_long_documents_within_budget() {
+        let short: Vec<String> = (0..3).map(|i| format!("block {i}")).collect();
+        assert_eq!(sample(&short), "block 0\nblock 1\nblock 2\n");
+        let long: Vec<String> = (0..100)
+            .map(|i| format!("{i:03} {}", "x".repeat(996)))
+            .collect();
+        let taken = sample(&long);
+        assert!(
+            taken.len() <= UNSUPPORTED_SAMPLE_BYTES + 100,
+            "{}",
+            taken.len()
+        );
+        assert!(taken.starts_with("000 "));
+        assert!(taken.contains("\n091 "), "the sample reaches the end");
+    }
 
     #[test]
     fn a_trilingual_cover_does_not_decide() {

@@ -41,19 +41,19 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         (?:
             # 26 de febrero / 26 février / du 12 au 15 mai / 12—15 junio de 2023 / 28 février - 2 mars
             (?: (?:del?|du|from) \s+ )?
-            (?P<d1>\d{{1,2}}) (?:er|º|st|nd|rd|th)?
+            (?P<d1>[0-9]{{1,2}}) (?:er|º|st|nd|rd|th)?
             (?: \s+ (?:de \s+)? (?P<m1>{months}) \b \.? )?
             (?: \s* (?: [-–—] | \b al? \b | \b au \b | \b to \b | \b y \b ) \s*
-                (?P<d2>\d{{1,2}}) (?:er|º|st|nd|rd|th)? )?
+                (?P<d2>[0-9]{{1,2}}) (?:er|º|st|nd|rd|th)? )?
             \s+ (?:de \s+)? (?P<m2>{months}) \b \.?
           |
             # February 26th / March 3-5 / June
             (?P<m3>{months}) \b \.?
-            (?: \s+ (?P<d3>\d{{1,2}}) (?:st|nd|rd|th)?
-                (?: \s* [-–—] \s* (?P<d4>\d{{1,2}}) (?:st|nd|rd|th)? )? )?
+            (?: \s+ (?P<d3>[0-9]{{1,2}}) (?:st|nd|rd|th)?
+                (?: \s* [-–—] \s* (?P<d4>[0-9]{{1,2}}) (?:st|nd|rd|th)? )? )?
             (?: \s* [-–—] \s* (?P<m4>{months}) \b \.? )?
         )
-        (?: ,? \s+ (?:de \s+ | del \s+)? (?P<year>(?:19|20)\d{{2}}) )?
+        (?: ,? \s+ (?:de \s+ | del \s+)? (?P<year>(?:19|20)[0-9]{{2}}) )?
         (?: \s* \( (?P<note>[^)]*) \) )?
         "
     );

@@ -45,20 +45,20 @@ use crate::normalize::Line;
 /// at each junction (`L2M1 D3`, `L2.M1.D3`).
 static DELIVERABLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) ^ L [\s.]? (?P<l>\d{1,3}) [\s.]? M [\s.]? (?P<m>\d{1,3}) [\s.]? D [\s.]? (?P<d>\d{1,3}) (?P<end> [^\p{L}\p{N}] | $ )",
+        r"(?x) ^ L [\s.]? (?P<l>[0-9]{1,3}) [\s.]? M [\s.]? (?P<m>[0-9]{1,3}) [\s.]? D [\s.]? (?P<d>[0-9]{1,3}) (?P<end> [^\p{L}\p{N}] | $ )",
     )
     .expect("DELIVERABLE_AT_START is a valid literal pattern")
 });
 
 /// A measure code at the start of a cell (`L1M1 Que…`).
 static MEASURE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ L [\s.]? (?P<l>\d{1,3}) [\s.]? M [\s.]? (?P<m>\d{1,3}) (?P<end> [^\p{L}\p{N}] | $ )")
+    Regex::new(r"(?x) ^ L [\s.]? (?P<l>[0-9]{1,3}) [\s.]? M [\s.]? (?P<m>[0-9]{1,3}) (?P<end> [^\p{L}\p{N}] | $ )")
         .expect("MEASURE_AT_START is a valid literal pattern")
 });
 
 /// A well-formed deliverable code anywhere (references and repeated blocks).
 static DELIVERABLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bL(?P<l>\d{1,3})M(?P<m>\d{1,3})D(?P<d>\d{1,3})\b")
+    Regex::new(r"\bL(?P<l>[0-9]{1,3})M(?P<m>[0-9]{1,3})D(?P<d>[0-9]{1,3})\b")
         .expect("DELIVERABLE_ANYWHERE is a valid literal pattern")
 });
 
@@ -67,7 +67,7 @@ static DELIVERABLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// Calendario…`, or `…de esas ciudades L2M6D1 Observatorio…`).
 static DELIVERABLE_IN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) \s (?P<code> L [\s.]? \d{1,3} [\s.]? M [\s.]? \d{1,3} [\s.]? D [\s.]? \d{1,3} ) \b",
+        r"(?x) \s (?P<code> L [\s.]? [0-9]{1,3} [\s.]? M [\s.]? [0-9]{1,3} [\s.]? D [\s.]? [0-9]{1,3} ) \b",
     )
     .expect("DELIVERABLE_IN_MEASURE is a valid literal pattern")
 });
@@ -80,7 +80,7 @@ static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?ix) ^ (?:{words}) \s* (?P<n>\d{{1,3}}) \s* (?: \^? \s* \( \s* L \s* (?P<l>\d{{1,3}}) \s* \) )? \s* [:.\-–—]? \s* (?P<title>.*) $"
+        r"(?ix) ^ (?:{words}) \s* (?P<n>[0-9]{{1,3}}) \s* (?: \^? \s* \( \s* L \s* (?P<l>[0-9]{{1,3}}) \s* \) )? \s* [:.\-–—]? \s* (?P<title>.*) $"
     ))
     .expect("ACTION_LINE_HEADING is a valid pattern built from lexicon phrases")
 });

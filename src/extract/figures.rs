@@ -70,8 +70,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<sign> [+~≈] \s? )?
         (?P<currency> (?: \\?\$ | € ) \s? )?
-        (?P<num> \d{1,3} (?: (?:\.\d{3})+ | (?:,\d{3})+ | (?:\ \d{3})+ ) (?: [.,] \d{1,2} )?
-               | \d+ (?: [.,] \d+ )? )
+        (?P<num> [0-9]{1,3} (?: (?:\.[0-9]{3})+ | (?:,[0-9]{3})+ | (?:\ [0-9]{3})+ ) (?: [.,] [0-9]{1,2} )?
+               | [0-9]+ (?: [.,] [0-9]+ )? )
         (?P<suffix> [kKM] )?",
     )
     .expect("NUMBER is a valid literal pattern")
@@ -82,7 +82,7 @@ static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .map(|(m, _)| regex::escape(m))
         .collect();
     Regex::new(&format!(
-        r"(?i)^\s*(?:[-–—]\s*\d{{1,2}}\s*)?(?:de\s+)?(?:{})\b",
+        r"(?i)^\s*(?:[-–—]\s*[0-9]{{1,2}}\s*)?(?:de\s+)?(?:{})\b",
         months.join("|")
     ))
     .expect("MONTH_AFTER is a valid pattern built from the lexicon")

@@ -85,8 +85,14 @@ pub fn meaning(legend: &Legend, mark: &str) -> MarkMeaning {
         return MarkMeaning::Legend(entry.status);
     }
     let conventional = conventional_status(mark);
+    let lower = |text: &str| {
+        text.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let mark_lower = lower(mark);
     let variant = legend.entries.iter().find(|entry| {
-        entry.mark.to_lowercase() == mark.to_lowercase()
+        lower(&entry.mark) == mark_lower
             || (conventional.is_some() && conventional_status(&entry.mark) == conventional)
     });
     if let Some(entry) = variant {
@@ -316,14 +322,14 @@ fn entries_with_marks(
 
 /// The legend label that starts at `words[index]`, and how many words it takes.
 fn label_at(words: &[String], index: usize) -> Option<(&'static StatusLabel, usize)> {
+    let rest = words.get(index..)?;
     LEGEND_LABELS.iter().find_map(|label| {
-        let parts: Vec<&str> = label.label.split(' ').collect();
-        let candidate = words.get(index..index + parts.len())?;
-        candidate
+        let width = label.label.split(' ').count();
+        rest.get(..width)?
             .iter()
-            .zip(&parts)
+            .zip(label.label.split(' '))
             .all(|(word, part)| word == part)
-            .then_some((label, parts.len()))
+            .then_some((label, width))
     })
 }
 

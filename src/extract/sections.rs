@@ -40,13 +40,13 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         .map(|p| regex::escape(p).replace(' ', r"\s+"))
         .collect();
     Regex::new(&format!(
-        r"(?x) ^ (?:{}) \s+ (?: \d{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
+        r"(?x) ^ (?:{}) \s+ (?: [0-9]{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
         prefixes.join("|")
     ))
     .expect("NUMBERED is a valid pattern built from the lexicon")
 });
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,2}\s+\p{Lu}").expect("NUMBERED_TITLE is a valid literal pattern")
+    Regex::new(r"^[0-9]{1,2}\s+\p{Lu}").expect("NUMBERED_TITLE is a valid literal pattern")
 });
 
 /// A heading found in the text.

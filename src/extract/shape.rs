@@ -10,7 +10,7 @@ use regex::Regex;
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) ^ (?P<indent>\s*) (?: [-*•▪◦●] | (?P<number>\d{1,2}) [.)] ) \s+
+        r"(?x) ^ (?P<indent>\s*) (?: [-*•▪◦●] | (?P<number>[0-9]{1,2}) [.)] ) \s+
            (?: (?P<sub>[o]) \s+ )? (?P<text>\S.*) $",
     )
     .expect("BULLET is a valid literal pattern")

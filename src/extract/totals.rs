@@ -34,7 +34,7 @@ fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
 static STATUS_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let labels = alternation(LEGEND_LABELS.iter().map(|label| label.label));
     Regex::new(&format!(
-        r"(?i)(?P<label>{labels})[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>\d{{1,5}})"
+        r"(?i)(?P<label>{labels})[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>[0-9]{{1,5}})"
     ))
     .expect("STATUS_COUNT is a valid pattern built from lexicon phrases")
 });
@@ -42,7 +42,7 @@ static STATUS_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// `65 resultados y entregables`, `20 deliverables`, `18 livrables`.
 static TOTAL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = alternation(TOTAL_NOUNS.iter().copied());
-    Regex::new(&format!(r"(?i)\b(?P<n>\d{{1,5}})\s+(?P<noun>{nouns})\b"))
+    Regex::new(&format!(r"(?i)\b(?P<n>[0-9]{{1,5}})\s+(?P<noun>{nouns})\b"))
         .expect("TOTAL_PHRASE is a valid pattern built from lexicon phrases")
 });
 
@@ -50,7 +50,7 @@ static TOTAL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let labels = alternation(TOTAL_LABELS.iter().copied());
     Regex::new(&format!(
-        r"(?i)\b(?:{labels})(?:\s+\p{{L}}+)?[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>\d{{1,5}})\b"
+        r"(?i)\b(?:{labels})(?:\s+\p{{L}}+)?[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>[0-9]{{1,5}})\b"
     ))
     .expect("TOTAL_LABEL is a valid pattern built from lexicon phrases")
 });

@@ -7,6 +7,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+use std::path::Path;
+
+use planex::markup;
 use planex::normalize::{self, Text};
 use planex::{Config, Fallback};
 use regex::Regex;
@@ -520,4 +523,84 @@ fn key_figures_from_every_annual_report_rendering_match_the_text_item_by_item() 
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A PDF built from `objects` (numbered from 1, object 1 the catalog), with a
+/// correct cross-reference table.
+fn pdf_from_objects(objects: &[String]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", index + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+fn stream(content: &str, dictionary: &str) -> String {
+    format!(
+        "<< {dictionary} /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    )
+}
+
+/// Resource names such as /F1 are local to one resource dictionary: the same
+/// name on another page, or inside a form XObject, can be another font. The
+/// vendored pdf-extract caches fonts per document by dictionary, not by name
+/// (vendor/pdf-extract/PATCHES.md); this PDF tells the two apart.
+#[test]
+fn one_font_name_in_two_resource_dictionaries_is_two_fonts() {
+    let plain = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+    let shifted = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding \
+                   << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [65 /x /y /z] >> >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 612 792] >>".to_owned(),
+        // Page 1: /F1 is Helvetica; its form XObject's own /F1 is the shifted font.
+        "<< /Type /Page /Parent 2 0 R /Contents 5 0 R \
+         /Resources << /Font << /F1 7 0 R >> /XObject << /X1 9 0 R >> >> >>"
+            .to_owned(),
+        // Page 2: /F1 is the shifted font, /F2 Helvetica.
+        "<< /Type /Page /Parent 2 0 R /Contents 6 0 R /Resources << /Font << /F1 8 0 R /F2 7 0 R >> >> >>"
+            .to_owned(),
+        stream("BT /F1 24 Tf 72 700 Td (ABC) Tj ET /X1 Do", ""),
+        stream(
+            "BT /F1 24 Tf 72 700 Td (ABC) Tj ET BT /F2 24 Tf 72 600 Td (ABC) Tj ET",
+            "",
+        ),
+        plain.to_owned(),
+        shifted.to_owned(),
+        stream(
+            "BT /F1 24 Tf 72 600 Td (ABC) Tj ET",
+            "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 8 0 R >> >>",
+        ),
+    ];
+    let pdf = pdf_from_objects(&objects);
+    let raw = planex::read::read_bytes(Path::new("fonts.pdf"), &pdf, &Config::default())
+        .expect("the PDF reads");
+    let lines: Vec<(u32, String)> = normalize::normalize(&raw)
+        .lines
+        .iter()
+        .filter(|line| !line.text.trim().is_empty())
+        .map(|line| (line.page, markup::plain(&line.text)))
+        .collect();
+    let want: Vec<(u32, String)> = [(1, "ABC"), (1, "xyz"), (2, "xyz"), (2, "ABC")]
+        .into_iter()
+        .map(|(page, text)| (page, text.to_owned()))
+        .collect();
+    assert_eq!(lines, want);
 }

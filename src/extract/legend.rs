@@ -8,6 +8,8 @@
 //! states none. It only reads legends; which deliverable carries which mark
 //! is [`deliverables`](super::deliverables)' business.
 
+use std::sync::LazyLock;
+
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::{StatusLabel, CONVENTIONAL_MARKS, LEGEND_LABELS};
 use crate::markup;
@@ -323,15 +325,23 @@ fn entries_with_marks(
 /// The legend label that starts at `words[index]`, and how many words it takes.
 fn label_at(words: &[String], index: usize) -> Option<(&'static StatusLabel, usize)> {
     let rest = words.get(index..)?;
-    LEGEND_LABELS.iter().find_map(|label| {
-        let width = label.label.split(' ').count();
-        rest.get(..width)?
+    LABEL_WORDS.iter().find_map(|(label, parts)| {
+        rest.get(..parts.len())?
             .iter()
-            .zip(label.label.split(' '))
+            .zip(parts)
             .all(|(word, part)| word == part)
-            .then_some((label, width))
+            .then_some((*label, parts.len()))
     })
 }
+
+/// [`LEGEND_LABELS`] split into words once, in lexicon order.
+static LABEL_WORDS: LazyLock<Vec<(&'static StatusLabel, Vec<&'static str>)>> =
+    LazyLock::new(|| {
+        LEGEND_LABELS
+            .iter()
+            .map(|label| (label, label.label.split(' ').collect()))
+            .collect()
+    });
 
 /// A legend mark is one character (`V`, `0`, `×`, `٧`), or up to three
 /// characters none of which is a letter or digit (`✓✓`).

@@ -20,7 +20,7 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::batch::{Outcome, Record, Sink, Summary};
+use crate::batch::{Input, Outcome, Record, Sink, Summary};
 
 /// File names inside the output directory.
 pub const DOCUMENTS_JSONL: &str = "documents.jsonl";
@@ -43,6 +43,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let partial = partial_path(path);
     fs::write(&partial, bytes)?;
     fs::rename(&partial, path)
+}
+
+/// Writes the file of one input under the output directory `root`: its
+/// document as pretty JSON (atomically) when converted; nothing when reused
+/// (it is already there, byte for byte); and no file at all when it failed,
+/// since a document left by an earlier run would contradict `documents.jsonl`.
+///
+/// # Errors
+/// When the file cannot be written or the stale one removed.
+pub fn write_document_file(root: &Path, input: &Input, outcome: &Outcome) -> io::Result<()> {
+    let target = root.join(&input.output);
+    match outcome {
+        Outcome::Converted(document) => {
+            let mut bytes = serde_json::to_vec_pretty(document)?;
+            bytes.push(b'\n');
+            write_atomically(&target, &bytes)
+        }
+        Outcome::Reused(_) => Ok(()),
+        Outcome::Failed(_) => match fs::remove_file(&target) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+            _ => Ok(()),
+        },
+    }
 }
 
 /// `path` with [`PARTIAL_SUFFIX`] appended.
@@ -106,22 +129,13 @@ impl Sink for OutputDir {
         write_atomically(&self.root.join(SUMMARY_JSON), &bytes)
     }
 
+    fn documents_dir(&self) -> Option<&Path> {
+        Some(&self.root)
+    }
+
+    /// Appends the record to `documents.jsonl` and `deliverables.csv`; its
+    /// document file is already written ([`write_document_file`]).
     fn write(&mut self, record: &Record) -> io::Result<()> {
-        let target = self.root.join(&record.input.output);
-        match &record.outcome {
-            Outcome::Converted(document) => {
-                let mut bytes = serde_json::to_vec_pretty(document)?;
-                bytes.push(b'\n');
-                write_atomically(&target, &bytes)?;
-            }
-            // Already on disk, byte for byte.
-            Outcome::Reused(_) => {}
-            // A document left by an earlier run would contradict documents.jsonl.
-            Outcome::Failed(_) => match fs::remove_file(&target) {
-                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
-                _ => {}
-            },
-        }
         serde_json::to_writer(&mut self.jsonl.out, &record.line())?;
         self.jsonl.out.write_all(b"\n")?;
         if let Some(document) = record.outcome.document() {

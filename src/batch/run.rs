@@ -387,6 +387,18 @@ mod tests {
         }
     }
 
+    /// Runs `inputs` in process with `jobs` jobs, without progress or Ctrl-C.
+    fn run_with(inputs: &[Input], jobs: usize, sink: &mut dyn Sink) -> io::Result<Summary> {
+        run(
+            inputs,
+            &options(jobs),
+            Skipped::default(),
+            sink,
+            &mut |_: &Summary| {},
+            &Cancel::new(),
+        )
+    }
+
     #[test]
     fn records_come_in_input_order_whatever_the_jobs() {
         let dir = tempfile::tempdir().unwrap();
@@ -394,15 +406,7 @@ mod tests {
         let mut lines = Vec::new();
         for jobs in [1, 2, 7] {
             let mut sink = Collect(Vec::new());
-            let summary = run(
-                &inputs,
-                &options(jobs),
-                Skipped::default(),
-                &mut sink,
-                &mut |_: &Summary| {},
-                &Cancel::new(),
-            )
-            .unwrap();
+            let summary = run_with(&inputs, jobs, &mut sink).unwrap();
             assert_eq!((summary.converted, summary.failed), (26, 14), "jobs {jobs}");
             assert_eq!(summary.failures_by_kind.get("empty"), Some(&14));
             lines.push(sink.0);
@@ -440,15 +444,7 @@ mod tests {
         // A file left by an earlier run for an input that now fails.
         fs::write(out.join("000.txt.json"), "stale").unwrap();
         let mut sink = CollectWithFiles(Collect(Vec::new()), out.clone());
-        run(
-            &inputs,
-            &options(2),
-            Skipped::default(),
-            &mut sink,
-            &mut |_: &Summary| {},
-            &Cancel::new(),
-        )
-        .unwrap();
+        run_with(&inputs, 2, &mut sink).unwrap();
         for (i, input) in inputs.iter().enumerate() {
             let written = out.join(&input.output);
             assert_eq!(written.exists(), i % 3 != 0, "{}", written.display());
@@ -466,14 +462,7 @@ mod tests {
         let out = dir.path().join("not-a-directory");
         fs::write(&out, "").unwrap();
         let mut sink = CollectWithFiles(Collect(Vec::new()), out);
-        let result = run(
-            &inputs,
-            &options(2),
-            Skipped::default(),
-            &mut sink,
-            &mut |_: &Summary| {},
-            &Cancel::new(),
-        );
+        let result = run_with(&inputs, 2, &mut sink);
         assert!(result.is_err(), "{result:?}");
     }
 

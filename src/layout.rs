@@ -86,6 +86,15 @@ const HEAVY: f32 = 1.04;
 /// multiple of the font size apart (line pitch or a paragraph's spacing,
 /// not a gap that sets a block apart).
 const BOLD_BLOCK_PITCH: f32 = 2.0;
+/// Two prose lines are separate paragraphs (a blank line between them, as in
+/// the text a PDF was made from) when their baselines are further apart than
+/// this multiple of the font size, and than [`PARAGRAPH_PITCH`] times the
+/// page's usual line pitch: single-spaced text sets lines about 1.2 sizes
+/// apart and adds spacing between paragraphs; a page set wider throughout
+/// raises the bar with it.
+const PARAGRAPH_GAP: f32 = 1.45;
+/// See [`PARAGRAPH_GAP`].
+const PARAGRAPH_PITCH: f32 = 1.2;
 /// Two font sizes within this factor are the same size.
 const SAME_SIZE: f32 = 1.1;
 /// No bold face widens a character by more than this factor.
@@ -577,10 +586,11 @@ fn render(lines: &[TextLine], document: &DocumentColumns) -> String {
     let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
     let mut regions = find_regions(lines, document).into_iter().peekable();
+    let pitch = usual_pitch(lines);
     while index < lines.len() {
         match regions.next_if(|region| region.first == index) {
             Some(region) => {
-                out.extend(marked_prose(&prose));
+                out.extend(marked_prose(&prose, pitch));
                 prose.clear();
                 out.extend(region.rows.into_iter().map(|(_, row)| row));
                 index = region.last + 1;
@@ -591,7 +601,7 @@ fn render(lines: &[TextLine], document: &DocumentColumns) -> String {
             }
         }
     }
-    out.extend(marked_prose(&prose));
+    out.extend(marked_prose(&prose, pitch));
     let mut text = String::new();
     for line in out {
         text.push_str(&line);
@@ -605,7 +615,7 @@ fn render(lines: &[TextLine], document: &DocumentColumns) -> String {
 /// bold, in the same font size, and the next line follows closely (a bold
 /// block of short lines, `+750k $` over `USD`, is one run as in Markdown;
 /// an 11-point bold heading over 9-point bold text is not).
-fn marked_prose(lines: &[&TextLine]) -> Vec<String> {
+fn marked_prose(lines: &[&TextLine], usual_pitch: f32) -> Vec<String> {
     let bold = weights(lines);
     let ends = |index: usize, first: bool| {
         bold.get(index).is_some_and(|words| {
@@ -633,9 +643,42 @@ fn marked_prose(lines: &[&TextLine]) -> Vec<String> {
                 from_above: joins_above,
                 below: joins_below,
             };
-            line.marked(bold.get(index).map_or(&[][..], Vec::as_slice), span)
+            let marked = line.marked(bold.get(index).map_or(&[][..], Vec::as_slice), span);
+            // A bold run going on below holds its lines together.
+            let paragraph_ends = !joins_below
+                && lines
+                    .get(index + 1)
+                    .is_some_and(|below| starts_paragraph(line, below, usual_pitch));
+            (marked, paragraph_ends)
+        })
+        .flat_map(|(marked, paragraph_ends)| {
+            std::iter::once(marked).chain(paragraph_ends.then(String::new))
         })
         .collect()
+}
+
+/// Whether `below` starts a new paragraph after `above` (see [`PARAGRAPH_GAP`]).
+fn starts_paragraph(above: &TextLine, below: &TextLine, usual_pitch: f32) -> bool {
+    let size = above.size.max(below.size);
+    let pitch = (below.y - above.y) / size;
+    pitch > PARAGRAPH_GAP && pitch > PARAGRAPH_PITCH * usual_pitch
+}
+
+/// The page's usual line pitch, in font sizes: the lower quartile of the
+/// pitches between consecutive lines of one size, so that a page of many
+/// short paragraphs still shows its line spacing; 0 when no two lines follow.
+fn usual_pitch(lines: &[TextLine]) -> f32 {
+    let mut pitches: Vec<f32> = lines
+        .windows(2)
+        .filter_map(|pair| {
+            let (above, below) = (pair.first()?, pair.get(1)?);
+            let (small, large) = (above.size.min(below.size), above.size.max(below.size));
+            (large <= small * SAME_SIZE && small > 0.0).then(|| (below.y - above.y) / large)
+        })
+        .filter(|pitch| pitch.is_finite() && *pitch > 0.0)
+        .collect();
+    pitches.sort_by(f32::total_cmp);
+    pitches.get(pitches.len() / 4).copied().unwrap_or(0.0)
 }
 
 /// What the whole document says about columns.
@@ -1064,6 +1107,40 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_gap_becomes_a_blank_line() {
+        let mut page = page();
+        // Lines 1.2 sizes apart, then a gap of 1.8 sizes: two paragraphs.
+        let pitch = 1.2 * SIZE;
+        for (i, text) in ["one line", "goes on", "and ends"].iter().enumerate() {
+            word(&mut page, text, 50.0, 100.0 + pitch * i as f32);
+        }
+        word(&mut page, "next", 50.0, 100.0 + 2.0 * pitch + 1.8 * SIZE);
+        word(
+            &mut page,
+            "paragraph",
+            50.0,
+            100.0 + 3.0 * pitch + 1.8 * SIZE,
+        );
+        assert_eq!(
+            one(&page),
+            "one line\ngoes on\nand ends\n\nnext\nparagraph\n"
+        );
+    }
+
+    #[test]
+    fn evenly_spaced_lines_stay_together_however_wide_the_spacing() {
+        let mut page = page();
+        // A list set 1.8 sizes apart throughout: its spacing is the page's pitch.
+        for (i, text) in ["CLAUDIA", "Presidenta", "KAI", "Copresidente"]
+            .iter()
+            .enumerate()
+        {
+            word(&mut page, text, 50.0, 100.0 + 1.8 * SIZE * i as f32);
+        }
+        assert_eq!(one(&page), "CLAUDIA\nPresidenta\nKAI\nCopresidente\n");
+    }
+
+    #[test]
     fn rows_come_from_positions_not_stream_order() {
         let mut page = page();
         word(&mut page, "v", 300.0, 100.0);
@@ -1377,7 +1454,7 @@ mod tests {
         runs(&mut page, &[("más ciudades", true)], 148.0, true);
         runs(&mut page, &[("países", true)], 190.0, true);
         let text = one(&page);
-        let lines: Vec<&str> = text.lines().take(6).collect();
+        let lines: Vec<&str> = text.lines().take(7).collect();
         assert_eq!(
             lines,
             [
@@ -1386,6 +1463,7 @@ mod tests {
                 "en **más ciudades**",
                 "• **asistentes** de",
                 "**más ciudades**",
+                "",
                 "**países**",
             ]
         );

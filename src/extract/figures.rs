@@ -474,8 +474,13 @@ fn label_for(
     let label_on_line = !label.is_empty();
     let mut unit_fix = None;
     let mut cursor = index + 1;
+    let mut taken = 0;
     while let Some(line) = text.lines.get(cursor) {
-        if cursor > index + LABEL_LINES
+        if is_blank(&line.text) && phrase_goes_on_below(text, cursor, headings) {
+            cursor += 1;
+            continue;
+        }
+        if taken >= LABEL_LINES
             || is_blank(&line.text)
             || headings.contains(&cursor)
             || starts_with_number(&line.text)
@@ -483,6 +488,7 @@ fn label_for(
         {
             break;
         }
+        taken += 1;
         let part = plain(&line.text);
         let (unit, used) = unit_after(&part);
         if unit.is_some() && used == part.len() && label.is_empty() {
@@ -508,9 +514,13 @@ fn label_for(
         if headings.contains(&cursor) {
             return None;
         }
-        let first = cursor;
+        let mut taken = 0;
         while let Some(line) = text.lines.get(cursor) {
-            if cursor >= first + LABEL_LINES
+            if is_blank(&line.text) && phrase_goes_on_below(text, cursor, headings) {
+                cursor += 1;
+                continue;
+            }
+            if taken >= LABEL_LINES
                 || is_blank(&line.text)
                 || headings.contains(&cursor)
                 || starts_with_number(&line.text)
@@ -518,6 +528,7 @@ fn label_for(
             {
                 break;
             }
+            taken += 1;
             if !label.is_empty() {
                 label.push(' ');
             }
@@ -526,6 +537,21 @@ fn label_for(
         }
     }
     (!label.is_empty()).then_some((label, label_on_line, unit_fix))
+}
+
+/// Whether the phrase of a label goes on over the blank line at `blank`: the
+/// next line is no heading and starts in lower case (`16,8%` / `de nuestras
+/// metrópolis` / `están gobernadas`), as when a PDF sets the lines of an
+/// infographic's phrase a paragraph apart.
+fn phrase_goes_on_below(text: &Text, blank: usize, headings: &BTreeSet<usize>) -> bool {
+    let below = blank + 1;
+    !headings.contains(&below)
+        && text.lines.get(below).is_some_and(|line| {
+            plain(&line.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
 }
 
 /// For each line, the index of the bullet line that opens the list item it
@@ -1046,6 +1072,11 @@ mod tests {
             (
                 "+2.4K \n\nParticipantes\nen eventos",
                 vec![(2400.0, None, AtLeast, "Participantes en eventos")],
+            ),
+            (
+                // An infographic's phrase set a paragraph apart, line by line.
+                "16,8%\n\nde nuestras metrópolis\n\nestán gobernadas\n\nSeguidores",
+                vec![(16.8, pct.clone(), Exact, "de nuestras metrópolis están gobernadas")],
             ),
             (
                 "**+750k \\$\nUSD**\n\nrecaudados\npara proyectos",

@@ -14,7 +14,7 @@ use planex::normalize::{self, Text};
 use planex::{Config, Fallback};
 use regex::Regex;
 
-use crate::util::fixture;
+use crate::util::{self, fixture};
 
 /// Every rendering of seed 000, the triennial report's deliverable table.
 const TRIENNIAL: [&str; 5] = [
@@ -525,39 +525,6 @@ fn key_figures_from_every_annual_report_rendering_match_the_text_item_by_item() 
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// A PDF built from `objects` (numbered from 1, object 1 the catalog), with a
-/// correct cross-reference table.
-fn pdf_from_objects(objects: &[String]) -> Vec<u8> {
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (index, body) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", index + 1).as_bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for offset in offsets {
-        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    pdf
-}
-
-fn stream(content: &str, dictionary: &str) -> String {
-    format!(
-        "<< {dictionary} /Length {} >>\nstream\n{content}\nendstream",
-        content.len()
-    )
-}
-
 /// Resource names such as /F1 are local to one resource dictionary: the same
 /// name on another page, or inside a form XObject, can be another font. The
 /// vendored pdf-extract caches fonts per document by dictionary, not by name
@@ -577,19 +544,19 @@ fn one_font_name_in_two_resource_dictionaries_is_two_fonts() {
         // Page 2: /F1 is the shifted font, /F2 Helvetica.
         "<< /Type /Page /Parent 2 0 R /Contents 6 0 R /Resources << /Font << /F1 8 0 R /F2 7 0 R >> >> >>"
             .to_owned(),
-        stream("BT /F1 24 Tf 72 700 Td (ABC) Tj ET /X1 Do", ""),
-        stream(
+        util::stream("BT /F1 24 Tf 72 700 Td (ABC) Tj ET /X1 Do", ""),
+        util::stream(
             "BT /F1 24 Tf 72 700 Td (ABC) Tj ET BT /F2 24 Tf 72 600 Td (ABC) Tj ET",
             "",
         ),
         plain.to_owned(),
         shifted.to_owned(),
-        stream(
+        util::stream(
             "BT /F1 24 Tf 72 600 Td (ABC) Tj ET",
             "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 8 0 R >> >>",
         ),
     ];
-    let pdf = pdf_from_objects(&objects);
+    let pdf = util::pdf_from_objects(&objects);
     let raw = planex::read::read_bytes(Path::new("fonts.pdf"), &pdf, &Config::default())
         .expect("the PDF reads");
     let lines: Vec<(u32, String)> = normalize::normalize(&raw)

@@ -63,3 +63,37 @@ pub fn assert_valid(value: &serde_json::Value, schema: &serde_json::Value) {
         errors.join("\n")
     );
 }
+
+/// A PDF built from `objects` (numbered from 1, object 1 the catalog), with a
+/// correct cross-reference table.
+pub fn pdf_from_objects(objects: &[String]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", index + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+/// A stream object holding `content`, with the extra `dictionary` entries.
+pub fn stream(content: &str, dictionary: &str) -> String {
+    format!(
+        "<< {dictionary} /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    )
+}

@@ -45,7 +45,7 @@ use super::shape::{bullet, folded, is_blank, is_number_only, is_table_row};
 use crate::lexicon;
 use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
-use crate::normalize::Text;
+use crate::normalize::{Line, Text};
 
 /// Longest label, in words, taken from running text.
 const PHRASE_WORDS: usize = 8;
@@ -475,20 +475,9 @@ fn label_for(
     let mut unit_fix = None;
     let mut cursor = index + 1;
     let mut taken = 0;
-    while let Some(line) = text.lines.get(cursor) {
-        if is_blank(&line.text) && phrase_goes_on_below(text, cursor, headings) {
-            cursor += 1;
-            continue;
-        }
-        if taken >= LABEL_LINES
-            || is_blank(&line.text)
-            || headings.contains(&cursor)
-            || starts_with_number(&line.text)
-            || is_address(&line.text)
-        {
-            break;
-        }
+    while let Some((at, line)) = next_label_line(text, cursor, taken, headings) {
         taken += 1;
+        cursor = at + 1;
         let part = plain(&line.text);
         let (unit, used) = unit_after(&part);
         if unit.is_some() && used == part.len() && label.is_empty() {
@@ -499,7 +488,6 @@ fn label_for(
             }
             label.push_str(&part);
         }
-        cursor += 1;
         // The label of a bold figure ends with its bold span (`**+ 3302` /
         // `seguidores**` / `en LinkedIn…`), blank line or not; a span that
         // holds only the unit (`**+750k $` / `USD**`) leaves the label below.
@@ -515,28 +503,42 @@ fn label_for(
             return None;
         }
         let mut taken = 0;
-        while let Some(line) = text.lines.get(cursor) {
-            if is_blank(&line.text) && phrase_goes_on_below(text, cursor, headings) {
-                cursor += 1;
-                continue;
-            }
-            if taken >= LABEL_LINES
-                || is_blank(&line.text)
-                || headings.contains(&cursor)
-                || starts_with_number(&line.text)
-                || is_address(&line.text)
-            {
-                break;
-            }
+        while let Some((at, line)) = next_label_line(text, cursor, taken, headings) {
             taken += 1;
             if !label.is_empty() {
                 label.push(' ');
             }
             label.push_str(&plain(&line.text));
-            cursor += 1;
+            cursor = at + 1;
         }
     }
     (!label.is_empty()).then_some((label, label_on_line, unit_fix))
+}
+
+/// The next line of a label at or after `cursor`, with `taken` lines already
+/// in it: a blank line that a lower-case phrase goes on over is passed; a
+/// blank line, heading, number, address or [`LABEL_LINES`] ends the label.
+fn next_label_line<'t>(
+    text: &'t Text,
+    mut cursor: usize,
+    taken: usize,
+    headings: &BTreeSet<usize>,
+) -> Option<(usize, &'t Line)> {
+    while text
+        .lines
+        .get(cursor)
+        .is_some_and(|line| is_blank(&line.text))
+        && phrase_goes_on_below(text, cursor, headings)
+    {
+        cursor += 1;
+    }
+    let line = text.lines.get(cursor)?;
+    let ends = taken >= LABEL_LINES
+        || is_blank(&line.text)
+        || headings.contains(&cursor)
+        || starts_with_number(&line.text)
+        || is_address(&line.text);
+    (!ends).then_some((cursor, line))
 }
 
 /// Whether the phrase of a label goes on over the blank line at `blank`: the

@@ -6,6 +6,8 @@ mod cli;
 // planex batch over ../shared/corpus: one record per input, no crash escapes
 mod corpus;
 mod detect;
+// Real-world development set (gitignored texts, committed gold) and real-shapes fixtures, GROBID-style scores
+mod devset;
 mod pair;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic

@@ -1,0 +1,171 @@
+//! The real-world development set and the real-shapes fixtures, scored field by field.
+//!
+//! `devset/gold/<id>.json` holds hand-written facts of real public documents
+//! whose text is third-party and therefore not in the repository: it is
+//! re-pulled into the gitignored `devset/texts/<id>.txt` as `devset/pull.md`
+//! says. When that folder is absent (CI, users) the scoring test skips with a
+//! printed reason; the gold files are still checked for form.
+//!
+//! Run with `cargo test --test integration devset -- --nocapture` to see the tables.
+
+mod scoring;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use planex::model::DocumentKind;
+use planex::Config;
+use scoring::{Facts, Scoreboard};
+
+use crate::util::root;
+
+fn read_gold(path: &Path) -> Facts {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+/// `*.json` files of a folder, sorted.
+fn gold_files(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn convert(path: &Path) -> Facts {
+    let document = planex::convert_file(path, &Config::default())
+        .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    let value = serde_json::to_value(&document).expect("documents serialize");
+    Facts::from_output(&value)
+}
+
+/// Checks what every gold file must hold, whatever the document.
+fn check_gold_form(path: &Path, gold: &Facts) {
+    let name = path.display();
+    let language = gold.language.as_deref().unwrap_or("");
+    assert!(
+        ["es", "en", "fr"].contains(&language),
+        "{name}: language `{language}` is not es, en or fr"
+    );
+    let kind = gold.kind.as_deref().unwrap_or("");
+    assert!(
+        serde_json::from_value::<DocumentKind>(serde_json::Value::from(kind)).is_ok(),
+        "{name}: kind `{kind}` is not a document kind of the model"
+    );
+    if let Some(period) = gold.period {
+        assert!(
+            period.start <= period.end,
+            "{name}: period ends before it starts"
+        );
+    }
+    for event in &gold.events {
+        for date in std::iter::once(&event.start).chain(event.end.as_ref()) {
+            assert!(
+                (1..=12).contains(&date.month),
+                "{name}: month {}",
+                date.month
+            );
+            assert!(
+                date.day.map_or(true, |day| (1..=31).contains(&day)),
+                "{name}: day {:?}",
+                date.day
+            );
+        }
+    }
+}
+
+/// The ids listed in `devset/SOURCES.tsv` (first column, header skipped).
+fn listed_sources() -> BTreeSet<String> {
+    let path = root().join("devset/SOURCES.tsv");
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').next())
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Size of the development set: documents in all, and in each language.
+const MINIMUM_DOCUMENTS: usize = 10;
+const MINIMUM_PER_LANGUAGE: usize = 3;
+
+#[test]
+fn devset_gold_files_are_well_formed_and_listed() {
+    let sources = listed_sources();
+    let golds = gold_files(&root().join("devset/gold"));
+    assert!(
+        golds.len() >= MINIMUM_DOCUMENTS,
+        "only {} gold files",
+        golds.len()
+    );
+    let mut per_language = std::collections::BTreeMap::new();
+    for path in &golds {
+        let gold = read_gold(path);
+        check_gold_form(path, &gold);
+        assert!(
+            sources.contains(&stem(path)),
+            "{} is not listed in devset/SOURCES.tsv",
+            path.display()
+        );
+        *per_language.entry(gold.language.clone()).or_insert(0) += 1;
+    }
+    for id in &sources {
+        assert!(
+            root().join(format!("devset/gold/{id}.json")).is_file(),
+            "devset/SOURCES.tsv lists {id}, which has no gold file"
+        );
+    }
+    for (language, count) in per_language {
+        assert!(
+            count >= MINIMUM_PER_LANGUAGE,
+            "only {count} documents in {language:?}"
+        );
+    }
+}
+
+#[test]
+fn devset_real_documents_scored() {
+    let texts = root().join("devset/texts");
+    if !texts.is_dir() {
+        println!(
+            "skipping devset_real_documents_scored: devset/texts/ is absent \
+             (third-party texts are not committed; devset/pull.md says how to re-pull them)"
+        );
+        return;
+    }
+    let mut board = Scoreboard::default();
+    let mut missing = Vec::new();
+    for path in gold_files(&root().join("devset/gold")) {
+        let id = stem(&path);
+        let text = texts.join(format!("{id}.txt"));
+        if !text.is_file() {
+            missing.push(id);
+            continue;
+        }
+        board.add(&id, &read_gold(&path), &convert(&text));
+    }
+    println!(
+        "devset: real documents present in devset/texts/\n{}",
+        board.table()
+    );
+    if !missing.is_empty() {
+        println!(
+            "devset: not scored (no text pulled): {}",
+            missing.join(", ")
+        );
+    }
+}

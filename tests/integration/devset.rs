@@ -100,8 +100,8 @@ fn listed_sources() -> BTreeSet<String> {
 }
 
 /// Size of the development set: documents in all, and in each language.
-const MINIMUM_DOCUMENTS: usize = 10;
-const MINIMUM_PER_LANGUAGE: usize = 3;
+const MINIMUM_DOCUMENTS: usize = 30;
+const MINIMUM_PER_LANGUAGE: usize = 8;
 
 #[test]
 fn devset_gold_files_are_well_formed_and_listed() {

@@ -6,6 +6,11 @@
 //! says. When that folder is absent (CI, users) the scoring test skips with a
 //! printed reason; the gold files are still checked for form.
 //!
+//! `fixtures/real-shapes/docs/` holds documents written for this project in
+//! the shapes of the failures of issue 10, with gold files in the same format
+//! under `fixtures/real-shapes/gold/`. They are scored by the same scorer and
+//! must stay at or above the floors below.
+//!
 //! Run with `cargo test --test integration devset -- --nocapture` to see the tables.
 
 mod scoring;
@@ -15,9 +20,9 @@ use std::path::{Path, PathBuf};
 
 use planex::model::DocumentKind;
 use planex::Config;
-use scoring::{Facts, Scoreboard};
+use scoring::{Facts, Field, Level, Scoreboard};
 
-use crate::util::root;
+use crate::util::{fixture, root};
 
 fn read_gold(path: &Path) -> Facts {
     let text =
@@ -168,4 +173,62 @@ fn devset_real_documents_scored() {
             missing.join(", ")
         );
     }
+}
+
+/// Lowest accepted scores on the real-shapes fixtures, per field: relaxed
+/// precision and recall. Set at planex's values when the fixtures were
+/// written (commit of this line); raise them as extraction improves, never
+/// lower them. Two exceptions: a precision over nothing found (people) is no
+/// evidence and has no floor, and the events' precision floor is the issue's
+/// target (0.90) rather than today's 4 of 4.
+const REAL_SHAPES_FLOORS: &[(Field, f64, f64)] = &[
+    (Field::Language, 1.0, 1.0),
+    (Field::Kind, 0.5, 0.5),
+    (Field::Period, 0.6, 0.5),
+    (Field::Title, 0.75, 0.5),
+    (Field::Events, 0.9, 0.21),
+    (Field::People, 0.0, 0.0),
+    (Field::Figures, 0.53, 0.32),
+    (Field::Sections, 0.8, 0.105),
+];
+
+/// Lowest accepted whole-document F1 (relaxed) on the real-shapes fixtures.
+const REAL_SHAPES_DOCUMENT_F1_FLOOR: f64 = 0.35;
+
+#[test]
+fn real_shapes_fixtures_scored_against_floors() {
+    let mut board = Scoreboard::default();
+    let golds = gold_files(&fixture("real-shapes/gold"));
+    assert!(
+        !golds.is_empty(),
+        "no gold files in fixtures/real-shapes/gold"
+    );
+    for path in &golds {
+        let gold = read_gold(path);
+        check_gold_form(path, &gold);
+        let id = stem(path);
+        let document = fixture(&format!("real-shapes/docs/{id}.txt"));
+        assert!(document.is_file(), "{} has no document", path.display());
+        board.add(&id, &gold, &convert(&document));
+    }
+    println!("real-shapes fixtures\n{}", board.table());
+    let mut below = Vec::new();
+    for &(field, precision, recall) in REAL_SHAPES_FLOORS {
+        let counts = board.field(field, Level::Relaxed);
+        if counts.precision() + 1e-9 < precision || counts.recall() + 1e-9 < recall {
+            below.push(format!(
+                "{}: P {:.3} R {:.3} (floors {precision:.3} / {recall:.3})",
+                field.name(),
+                counts.precision(),
+                counts.recall()
+            ));
+        }
+    }
+    let document_f1 = board.whole(Level::Relaxed).f1();
+    if document_f1 + 1e-9 < REAL_SHAPES_DOCUMENT_F1_FLOOR {
+        below.push(format!(
+            "document: F1 {document_f1:.3} (floor {REAL_SHAPES_DOCUMENT_F1_FLOOR:.3})"
+        ));
+    }
+    assert!(below.is_empty(), "below the floors: {}", below.join("; "));
 }

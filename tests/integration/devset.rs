@@ -15,14 +15,14 @@
 
 mod scoring;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use planex::model::DocumentKind;
 use planex::Config;
-use scoring::{Facts, Field, Level, Scoreboard};
+use scoring::{f1_by_group, Facts, Field, Level, Scoreboard};
 
-use crate::util::{fixture, root};
+use crate::util::{fixture, root, shared_dir};
 
 fn read_gold(path: &Path) -> Facts {
     let text =
@@ -117,7 +117,7 @@ fn devset_gold_files_are_well_formed_and_listed() {
         "only {} gold files",
         golds.len()
     );
-    let mut per_language = std::collections::BTreeMap::new();
+    let mut per_language = BTreeMap::new();
     for path in &golds {
         let gold = read_gold(path);
         check_gold_form(path, &gold);
@@ -142,6 +142,61 @@ fn devset_gold_files_are_well_formed_and_listed() {
     }
 }
 
+/// An address without scheme, `www.`, query-insensitive case or trailing slash.
+fn plain_address(address: &str) -> String {
+    let lower = address.trim().to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.trim_end_matches('/').replacen(".com./", ".com/", 1)
+}
+
+/// The last path segment of an address, which names the document on most hosts.
+fn slug(address: &str) -> String {
+    plain_address(address)
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn devset_avoids_documents_reserved_for_evaluation() {
+    let Some(shared) = shared_dir("devset_avoids_documents_reserved_for_evaluation") else {
+        return;
+    };
+    let reserved_path = shared.join("reserved-for-evaluation.txt");
+    let Ok(reserved) = std::fs::read_to_string(&reserved_path) else {
+        println!("skipping: {} is absent", reserved_path.display());
+        return;
+    };
+    let reserved: Vec<&str> = reserved
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
+    let sources = std::fs::read_to_string(root().join("devset/SOURCES.tsv"))
+        .expect("devset/SOURCES.tsv is readable");
+    for line in sources.lines().skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (id, address) = (fields[0], fields.get(3).copied().unwrap_or_default());
+        for held in &reserved {
+            assert_ne!(
+                plain_address(address),
+                plain_address(held),
+                "{id} is reserved for evaluation"
+            );
+            let (ours, theirs) = (slug(address), slug(held));
+            assert!(
+                ours.len() < 16 || ours != theirs,
+                "{id} looks like another copy of {held}"
+            );
+        }
+    }
+}
+
 #[test]
 fn devset_real_documents_scored() {
     let texts = root().join("devset/texts");
@@ -153,6 +208,7 @@ fn devset_real_documents_scored() {
         return;
     }
     let mut board = Scoreboard::default();
+    let mut by_language: BTreeMap<String, Scoreboard> = BTreeMap::new();
     let mut missing = Vec::new();
     for path in gold_files(&root().join("devset/gold")) {
         let id = stem(&path);
@@ -161,12 +217,18 @@ fn devset_real_documents_scored() {
             missing.push(id);
             continue;
         }
-        board.add(&id, &read_gold(&path), &convert(&text));
+        let (gold, found) = (read_gold(&path), convert(&text));
+        board.add(&id, &gold, &found);
+        by_language
+            .entry(gold.language.clone().unwrap_or_default())
+            .or_default()
+            .add(&id, &gold, &found);
     }
     println!(
         "devset: real documents present in devset/texts/\n{}",
         board.table()
     );
+    println!("devset: by language\n{}", f1_by_group(&by_language));
     if !missing.is_empty() {
         println!(
             "devset: not scored (no text pulled): {}",

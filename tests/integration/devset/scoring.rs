@@ -592,6 +592,31 @@ impl Scoreboard {
     }
 }
 
+/// Relaxed F1 of every field (and of the whole document) for groups of
+/// documents side by side, one column per group (a language, a genre).
+pub fn f1_by_group(groups: &BTreeMap<String, Scoreboard>) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{:<10}", "F1~");
+    for (name, board) in groups {
+        let _ = write!(out, " {:>9}", format!("{name}({})", board.documents.len()));
+    }
+    out.push('\n');
+    let mut row = |label: &str, value: &dyn Fn(&Scoreboard) -> f64| {
+        let _ = write!(out, "{label:<10}");
+        for board in groups.values() {
+            let _ = write!(out, " {:>9.3}", value(board));
+        }
+        out.push('\n');
+    };
+    for field in Field::ALL {
+        row(field.name(), &|board| {
+            board.field(field, Level::Relaxed).f1()
+        });
+    }
+    row("document", &|board| board.whole(Level::Relaxed).f1());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -783,5 +808,9 @@ mod tests {
             (1, 1, 1)
         );
         assert!(board.table().contains("document"));
+        let groups = BTreeMap::from([("es".to_owned(), board)]);
+        let matrix = f1_by_group(&groups);
+        assert!(matrix.contains("es(1)"), "{matrix}");
+        assert!(matrix.contains("kind           0.000"), "{matrix}");
     }
 }

@@ -18,7 +18,10 @@
 //! List fields are matched one to one, each gold item taking the first
 //! unmatched output item that matches it. A single-valued field that both
 //! sides leave empty counts nothing. The whole-document score adds the
-//! counts of every field (micro average).
+//! counts of every field (micro average). For the people matched at the
+//! relaxed level, [`people_attributes`] also says how many carry the gold's
+//! role and city or organisation (folded, one inside the other or sharing
+//! most tokens).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

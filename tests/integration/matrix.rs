@@ -2,7 +2,7 @@
 //! text fixture with another producer or layout, so planex must find in it what
 //! it finds in the text. Scored item by item against the text's own results:
 //! deliverable codes, statuses, titles, statuses silently wrong, calendar events
-//! with their month, the declared totals. The scores are printed as a table
+//! with their month, key figures (value, unit, qualifier), the declared totals. The scores are printed as a table
 //! (`cargo test --test integration matrix -- --nocapture`) and held to the
 //! per-rendering floors of fixtures/matrix/manifest.tsv, which can only rise:
 //! `PLANEX_MATRIX_RECORD=1` rewrites them with today's figures once every
@@ -21,8 +21,8 @@ use crate::util::fixture;
 const MANIFEST: &str = "matrix/manifest.tsv";
 
 /// Names of the manifest's floor columns, in order after the five describing columns.
-const FLOORS: [&str; 6] = [
-    "codes", "statuses", "titles", "silent", "calendar", "totals",
+const FLOORS: [&str; 7] = [
+    "codes", "statuses", "titles", "silent", "calendar", "figures", "totals",
 ];
 
 /// One line of the manifest.
@@ -73,6 +73,7 @@ struct Score {
     /// Deliverables whose code the text does not have.
     extra: usize,
     calendar: (usize, usize),
+    figures: (usize, usize),
     /// `Some(true)` when the declared totals are the text's; `None` when the text declares none.
     totals: Option<bool>,
 }
@@ -91,6 +92,7 @@ impl Score {
             self.titles.0.to_string(),
             self.silent.to_string(),
             self.calendar.0.to_string(),
+            self.figures.0.to_string(),
             totals,
         ]
     }
@@ -176,6 +178,21 @@ fn score(pdf: &Document, text: &Document) -> Score {
             result.calendar.0 += 1;
         }
     }
+    let figure_key = |figure: &planex::model::KeyFigure| {
+        (
+            format!("{:.3}", figure.value),
+            figure.unit.clone(),
+            figure.qualifier,
+        )
+    };
+    let mut pool: Vec<_> = pdf.key_figures.iter().map(figure_key).collect();
+    for figure in &text.key_figures {
+        result.figures.1 += 1;
+        if let Some(index) = pool.iter().position(|key| *key == figure_key(figure)) {
+            pool.swap_remove(index);
+            result.figures.0 += 1;
+        }
+    }
     result.totals = text
         .totals
         .as_ref()
@@ -196,8 +213,16 @@ fn table(rows: &[(String, Score)]) -> String {
     let width = rows.iter().map(|(name, _)| name.len()).max().unwrap_or(9);
     let _ = writeln!(
         out,
-        "{:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>6}",
-        "rendering", "codes", "statuses", "titles", "silent", "extra", "calendar", "totals"
+        "{:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
+        "rendering",
+        "codes",
+        "statuses",
+        "titles",
+        "silent",
+        "extra",
+        "calendar",
+        "figures",
+        "totals"
     );
     let mut sums = Score::default();
     for (name, score) in rows {
@@ -208,13 +233,14 @@ fn table(rows: &[(String, Score)]) -> String {
         };
         let _ = writeln!(
             out,
-            "{name:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>6}",
+            "{name:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
             ratio(score.codes),
             ratio(score.statuses),
             ratio(score.titles),
             score.silent,
             score.extra,
             ratio(score.calendar),
+            ratio(score.figures),
             totals
         );
         let add = |sum: &mut (usize, usize), part: (usize, usize)| {
@@ -225,6 +251,7 @@ fn table(rows: &[(String, Score)]) -> String {
         add(&mut sums.statuses, score.statuses);
         add(&mut sums.titles, score.titles);
         add(&mut sums.calendar, score.calendar);
+        add(&mut sums.figures, score.figures);
         sums.silent += score.silent;
         sums.extra += score.extra;
     }
@@ -238,7 +265,7 @@ fn table(rows: &[(String, Score)]) -> String {
         .count();
     let _ = writeln!(
         out,
-        "{:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>6}",
+        "{:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
         format!("all {} renderings", rows.len()),
         ratio(sums.codes),
         ratio(sums.statuses),
@@ -246,6 +273,7 @@ fn table(rows: &[(String, Score)]) -> String {
         sums.silent,
         sums.extra,
         ratio(sums.calendar),
+        ratio(sums.figures),
         format!("{right_totals}/{with_totals}")
     );
     out

@@ -8,7 +8,7 @@
 //! `PLANEX_MATRIX_RECORD=1` rewrites them with today's figures once every
 //! rendering meets its old floors.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Mutex;
@@ -208,74 +208,101 @@ fn ratio((right, total): (usize, usize)) -> String {
     }
 }
 
-fn table(rows: &[(String, Score)]) -> String {
-    let mut out = String::new();
-    let width = rows.iter().map(|(name, _)| name.len()).max().unwrap_or(9);
-    let _ = writeln!(
-        out,
-        "{:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
-        "rendering",
-        "codes",
-        "statuses",
-        "titles",
-        "silent",
-        "extra",
-        "calendar",
-        "figures",
-        "totals"
-    );
-    let mut sums = Score::default();
-    for (name, score) in rows {
-        let totals = match score.totals {
-            None => "-",
-            Some(true) => "right",
-            Some(false) => "WRONG",
-        };
-        let _ = writeln!(
-            out,
-            "{name:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
-            ratio(score.codes),
-            ratio(score.statuses),
-            ratio(score.titles),
-            score.silent,
-            score.extra,
-            ratio(score.calendar),
-            ratio(score.figures),
-            totals
-        );
+/// Scores added up over renderings; `totals` counts the renderings whose
+/// declared totals are right, out of those whose text declares totals.
+#[derive(Debug, Default, Clone)]
+struct Sum {
+    codes: (usize, usize),
+    statuses: (usize, usize),
+    titles: (usize, usize),
+    silent: usize,
+    extra: usize,
+    calendar: (usize, usize),
+    figures: (usize, usize),
+    totals: (usize, usize),
+}
+
+impl Sum {
+    fn add(&mut self, score: &Score) {
         let add = |sum: &mut (usize, usize), part: (usize, usize)| {
             sum.0 += part.0;
             sum.1 += part.1;
         };
-        add(&mut sums.codes, score.codes);
-        add(&mut sums.statuses, score.statuses);
-        add(&mut sums.titles, score.titles);
-        add(&mut sums.calendar, score.calendar);
-        add(&mut sums.figures, score.figures);
-        sums.silent += score.silent;
-        sums.extra += score.extra;
+        add(&mut self.codes, score.codes);
+        add(&mut self.statuses, score.statuses);
+        add(&mut self.titles, score.titles);
+        add(&mut self.calendar, score.calendar);
+        add(&mut self.figures, score.figures);
+        self.silent += score.silent;
+        self.extra += score.extra;
+        if let Some(right) = score.totals {
+            add(&mut self.totals, (usize::from(right), 1));
+        }
     }
-    let right_totals = rows
+}
+
+/// The scores added up by `key` of each rendering's file name, in key order.
+fn grouped(rows: &[(String, Score)], key: impl Fn(&str) -> String) -> Vec<(String, Sum)> {
+    let mut groups: BTreeMap<String, Sum> = BTreeMap::new();
+    for (name, score) in rows {
+        groups.entry(key(name)).or_default().add(score);
+    }
+    groups.into_iter().collect()
+}
+
+/// The `index`-th dot-separated field of `<document>.<layout>.<producer>.pdf`, from the end.
+fn name_field(name: &str, from_end: usize) -> String {
+    name.trim_end_matches(".pdf")
+        .rsplit('.')
+        .nth(from_end)
+        .unwrap_or("")
+        .to_owned()
+}
+
+fn table(heading: &str, rows: &[(String, Sum)]) -> String {
+    let mut out = String::new();
+    let width = rows
         .iter()
-        .filter(|(_, score)| score.totals == Some(true))
-        .count();
-    let with_totals = rows
-        .iter()
-        .filter(|(_, score)| score.totals.is_some())
-        .count();
+        .map(|(name, _)| name.len())
+        .chain([heading.len(), 4])
+        .max()
+        .unwrap_or(9);
     let _ = writeln!(
         out,
-        "{:width$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
-        format!("all {} renderings", rows.len()),
-        ratio(sums.codes),
-        ratio(sums.statuses),
-        ratio(sums.titles),
-        sums.silent,
-        sums.extra,
-        ratio(sums.calendar),
-        ratio(sums.figures),
-        format!("{right_totals}/{with_totals}")
+        "{heading:width$}  {:>9}  {:>9}  {:>9}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
+        "codes", "statuses", "titles", "silent", "extra", "calendar", "figures", "totals"
     );
+    let mut line = |label: &str, sum: &Sum| {
+        let _ = writeln!(
+            out,
+            "{label:width$}  {:>9}  {:>9}  {:>9}  {:>6}  {:>5}  {:>8}  {:>7}  {:>6}",
+            ratio(sum.codes),
+            ratio(sum.statuses),
+            ratio(sum.titles),
+            sum.silent,
+            sum.extra,
+            ratio(sum.calendar),
+            ratio(sum.figures),
+            ratio(sum.totals)
+        );
+    };
+    let mut all = Sum::default();
+    for (name, sum) in rows {
+        line(name, sum);
+        let add = |total: &mut (usize, usize), part: (usize, usize)| {
+            total.0 += part.0;
+            total.1 += part.1;
+        };
+        add(&mut all.codes, sum.codes);
+        add(&mut all.statuses, sum.statuses);
+        add(&mut all.titles, sum.titles);
+        add(&mut all.calendar, sum.calendar);
+        add(&mut all.figures, sum.figures);
+        add(&mut all.totals, sum.totals);
+        all.silent += sum.silent;
+        all.extra += sum.extra;
+    }
+    line("all", &all);
     out
 }
 
@@ -384,7 +411,15 @@ fn every_rendering_scores_at_least_its_floors() {
         );
     }
     let rows = scores(&renderings);
-    println!("{}", table(&rows));
+    println!("{}", table("rendering", &grouped(&rows, str::to_owned)));
+    println!(
+        "{}",
+        table("producer", &grouped(&rows, |name| name_field(name, 0)))
+    );
+    println!(
+        "{}",
+        table("layout", &grouped(&rows, |name| name_field(name, 1)))
+    );
     let mut failures = Vec::new();
     for (rendering, (name, score)) in renderings.iter().zip(&rows) {
         if rendering.floors.iter().all(|floor| floor == "-") {

@@ -129,8 +129,16 @@ fn parse_count(field: &str) -> usize {
 fn flagged(document: &Document, code: &str, page: u32, line: u32) -> bool {
     document.diagnostics.iter().any(|diagnostic| {
         diagnostic.severity >= Severity::Warning
-            && (diagnostic.message.contains(code)
+            && (names(&diagnostic.message, code)
                 || (diagnostic.page == Some(page) && diagnostic.line == Some(line)))
+    })
+}
+
+/// Whether `message` names `code` itself (`L1M1D1`, not `L1M1D10`).
+fn names(message: &str, code: &str) -> bool {
+    message.match_indices(code).any(|(at, _)| {
+        !message[at + code.len()..].starts_with(|c: char| c.is_ascii_digit())
+            && !message[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
     })
 }
 

@@ -9,6 +9,8 @@ mod detect;
 // Real-world development set (gitignored texts, committed gold) and real-shapes fixtures, GROBID-style scores
 mod devset;
 mod pair;
+// The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
+mod matrix;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;

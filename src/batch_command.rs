@@ -10,7 +10,7 @@ use globset::{Glob, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use planex::batch::{self, worker, BatchOptions, Cancel, Isolation, Sink, Skipped, Summary};
-use planex::write::{OutputDir, StreamFormat, StreamSink};
+use planex::write::{DirLock, OutputDir, StreamFormat, StreamSink};
 
 use crate::cli::{BatchArgs, Format, WorkerArgs};
 
@@ -30,6 +30,21 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
         bail!("--resume needs an output directory, not `-o -`");
     }
     let timeout = args.timeout().map_err(anyhow::Error::msg)?;
+    // Ctrl-C, SIGTERM and SIGHUP (the `termination` feature of ctrlc) all
+    // stop the batch the same way, and before anything is written.
+    ctrlc::set_handler(|| match CANCEL.request() {
+        1 => eprintln!(
+            "\nplanex: stopping after the files in progress (signal again to abandon them)"
+        ),
+        _ => eprintln!("\nplanex: abandoning the files in progress"),
+    })
+    .context("cannot install the signal handler")?;
+    // First, so that a second batch into the same directory is refused at once.
+    let lock = if streaming {
+        None
+    } else {
+        Some(DirLock::acquire(&args.out)?)
+    };
     let mut roots = args.inputs.clone();
     if let Some(list) = &args.files_from {
         roots.extend(read_list(list)?);
@@ -71,32 +86,27 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
         isolation,
         resume_from: args.resume.then(|| args.out.clone()),
     };
-    ctrlc::set_handler(|| match CANCEL.request() {
-        1 => eprintln!(
-            "\nplanex: stopping after the files in progress (Ctrl-C again to abandon them)"
-        ),
-        _ => eprintln!("\nplanex: abandoning the files in progress"),
-    })
-    .context("cannot install the Ctrl-C handler")?;
 
     let skipped = Skipped {
         hidden: found.skipped_hidden,
         other: found.skipped_other,
     };
     let mut progress = Reporter::new(found.inputs.len(), args.quiet);
-    let (mut sink, target): (Box<dyn Sink>, String) = if streaming {
-        let format = match args.format.unwrap_or(Format::Jsonl) {
-            Format::Json => StreamFormat::Json,
-            Format::Jsonl => StreamFormat::Jsonl,
-            Format::Csv => StreamFormat::Csv,
-        };
-        let sink = StreamSink::new(format, io::stdout().lock())
-            .context("cannot write to standard output")?;
-        (Box::new(sink), "standard output".to_owned())
-    } else {
-        let sink = OutputDir::create(&args.out)
-            .with_context(|| format!("cannot create {}", args.out.display()))?;
-        (Box::new(sink), args.out.display().to_string())
+    let (mut sink, target): (Box<dyn Sink>, String) = match lock {
+        None => {
+            let format = match args.format.unwrap_or(Format::Jsonl) {
+                Format::Json => StreamFormat::Json,
+                Format::Jsonl => StreamFormat::Jsonl,
+                Format::Csv => StreamFormat::Csv,
+            };
+            let sink = StreamSink::new(format, io::stdout().lock())
+                .context("cannot write to standard output")?;
+            (Box::new(sink), "standard output".to_owned())
+        }
+        Some(lock) => {
+            let sink = OutputDir::create(&args.out, lock)?;
+            (Box::new(sink), args.out.display().to_string())
+        }
     };
     let summary = batch::run(
         &found.inputs,

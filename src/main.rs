@@ -2,7 +2,9 @@
 //!
 //! Data goes to standard output; errors and summaries go to standard error.
 //! Exit status: 0 when every input converted, 1 when some failed, 2 on usage
-//! or fatal errors.
+//! or fatal errors. A reader that goes away (`planex extract … | head`) ends
+//! the program quietly with 0, as ripgrep does: nothing went wrong that the
+//! user did not ask for.
 
 mod batch_command;
 mod cli;
@@ -32,11 +34,23 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("planex: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// True when the error comes from writing to a closed pipe.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<serde_json::Error>() {
+            Some(err) => err.io_error_kind(),
+            None => cause.downcast_ref::<io::Error>().map(io::Error::kind),
+        };
+        kind == Some(io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs a command; returns how many inputs failed.

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::util;
 
-fn planex() -> Command {
+pub fn planex() -> Command {
     Command::cargo_bin("planex").expect("the planex binary is built")
 }
 
@@ -94,7 +94,7 @@ pub fn check_output_dir(out: &Path) -> Vec<Value> {
 }
 
 /// A one-page PDF showing `text` in Helvetica, with a correct cross-reference table.
-fn tiny_pdf(text: &str) -> Vec<u8> {
+pub fn tiny_pdf(text: &str) -> Vec<u8> {
     let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
@@ -107,7 +107,7 @@ fn tiny_pdf(text: &str) -> Vec<u8> {
 }
 
 /// The file names in fixtures/docs, sorted.
-fn fixture_docs() -> Vec<String> {
+pub fn fixture_docs() -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(util::fixture("docs"))
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -453,6 +453,13 @@ fn committed_schemas_match_the_types() {
 /// summary of what was done, with no partial file.
 #[test]
 fn ctrl_c_leaves_a_valid_summary_of_what_was_done() {
+    interrupt_with("INT");
+}
+
+/// Runs a long batch, sends it `signal` (`INT`, `TERM`, `HUP`) once it is
+/// under way, and checks that it stopped as Ctrl-C stops it: exit 1, a valid
+/// summary marked interrupted, an input-order prefix done, no partial file.
+pub fn interrupt_with(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("inputs.txt");
     let docs: Vec<String> = fixture_docs()
@@ -489,16 +496,17 @@ fn ctrl_c_leaves_a_valid_summary_of_what_was_done() {
     }
     std::thread::sleep(std::time::Duration::from_millis(300));
     let signalled = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
         .status()
         .unwrap();
-    assert!(signalled.success(), "kill -INT failed");
+    assert!(signalled.success(), "kill -{signal} failed");
     let status = child.wait().unwrap();
     let lines = check_output_dir(&out);
     let summary: Value =
         serde_json::from_str(&fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     let count = |key: &str| summary[key].as_u64().unwrap();
-    assert_eq!(summary["interrupted"], true, "{summary}");
+    assert_eq!(summary["interrupted"], true, "SIG{signal}: {summary}");
     assert_eq!(status.code(), Some(1));
     assert!(count("not_processed") > 0, "{summary}");
     assert_eq!(

@@ -66,9 +66,7 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     let jobs = args.jobs.filter(|&jobs| jobs > 0).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
-    let config = planex::Config::with_limits(planex::Limits {
-        max_bytes: args.max_bytes,
-    });
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let isolation = if args.in_process {
         Isolation::InProcess
     } else {
@@ -77,7 +75,6 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
                 .context("cannot find the planex executable for workers")?,
             timeout,
             max_memory: args.max_memory,
-            max_bytes: args.max_bytes,
         })
     };
     let options = BatchOptions {
@@ -123,18 +120,18 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     Ok(usize::try_from(summary.failed + summary.not_processed).unwrap_or(usize::MAX))
 }
 
-/// Runs the hidden worker: limits itself, then serves requests until stdin closes.
-pub fn run_worker(args: &WorkerArgs) -> anyhow::Result<usize> {
-    rlimit::setrlimit(rlimit::Resource::AS, args.max_memory, args.max_memory)
+/// Runs the hidden worker: reads its setup, limits itself, then serves
+/// requests until stdin closes.
+pub fn run_worker(_args: &WorkerArgs) -> anyhow::Result<usize> {
+    let mut input = io::stdin().lock();
+    let setup = worker::read_setup(&mut input).context("no valid setup from the batch")?;
+    rlimit::setrlimit(rlimit::Resource::AS, setup.max_memory, setup.max_memory)
         .context("cannot set the worker's memory limit")?;
     // Ctrl-C reaches the whole process group; the parent decides what stops.
     // Under a tiny memory limit the handler's thread may not start: the worker
     // then still serves, and a Ctrl-C only costs the files in flight.
     let _ = ctrlc::set_handler(|| {});
-    let config = planex::Config::with_limits(planex::Limits {
-        max_bytes: args.max_bytes,
-    });
-    worker::serve(io::stdin().lock(), io::stdout().lock(), &config)
+    worker::serve(input, io::stdout().lock(), &setup.config)
         .context("the batch that started this worker is gone")?;
     Ok(0)
 }

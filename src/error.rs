@@ -45,8 +45,10 @@ pub enum ReadError {
         /// What gave it away.
         reason: String,
     },
-    /// The PDF is encrypted and the empty user password does not open it.
-    #[error("{}: encrypted PDF, the empty user password does not open it", .path.display())]
+    /// The PDF is encrypted and neither the empty user password nor any
+    /// password of [`Config::passwords`](crate::Config::passwords) opens it.
+    /// The message never names a password.
+    #[error("{}: encrypted PDF, neither the empty password nor any password given opens it", .path.display())]
     Encrypted {
         /// The input.
         path: PathBuf,

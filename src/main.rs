@@ -85,9 +85,7 @@ fn run_pair(args: &PairArgs) -> anyhow::Result<usize> {
         writeln!(stdout).context("cannot write the schema")?;
         return Ok(0);
     }
-    let config = planex::Config::with_limits(planex::Limits {
-        max_bytes: args.max_bytes,
-    });
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let mut documents = Vec::new();
     let mut failed = 0;
     for input in &args.inputs {
@@ -107,7 +105,7 @@ fn run_pair(args: &PairArgs) -> anyhow::Result<usize> {
 }
 
 fn run_extract(args: &ExtractArgs) -> anyhow::Result<usize> {
-    let config = args.config();
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let stdout = io::stdout();
     let pretty = args.pretty || (!args.compact && args.inputs.len() == 1 && stdout.is_terminal());
     let mut out = stdout.lock();

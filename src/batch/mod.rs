@@ -17,11 +17,12 @@
 //! worker's stdin and stdout. The runner kills a worker that exceeds the
 //! per-file time limit, notices one that died (memory limit, abort), gives
 //! the file an error record and replaces the worker. Text and Markdown
-//! inputs are converted in the runner's own threads: their reader is plain
-//! Rust over a byte slice, with nothing that can hang or blow up, and a
-//! process round trip would only cost time. The process boundary is the only
-//! process management in the library; the binary passes the path of its own
-//! executable in [`Isolation::Workers`].
+//! inputs go the same way: their reader cannot blow up, but a huge file or
+//! a file that blocks when read must meet the same time and memory limits.
+//! The workers get the whole library [`Config`](crate::Config) as one
+//! serialized value, so every option of `extract` holds in a batch too. The
+//! process boundary is the only process management in the library; the
+//! binary passes the path of its own executable in [`Isolation::Workers`].
 //!
 //! Parallelism is a rayon pool of exactly `jobs` threads, private to the
 //! batch: each job converts text in place or waits on its own worker's pipe,

@@ -1,7 +1,7 @@
 //! The batch runner: fans inputs out to a rayon pool of `jobs` threads, gathers results in input order.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc;
@@ -268,13 +268,13 @@ fn process(
             return Some(Outcome::Reused(Box::new(document)));
         }
     }
-    let name = input.path.to_str();
-    let result = match (&options.isolation, name) {
-        (Isolation::Workers(worker_options), Some(name)) if starts_like_pdf(&input.path) => {
-            in_worker(name, worker_options, worker, cancel)?
+    let result = match &options.isolation {
+        Isolation::Workers(worker_options) => {
+            in_worker(&input.path, worker_options, &options.config, worker, cancel)?
         }
-        _ => worker::convert_in_process(&input.path.display().to_string(), &options.config)
-            .map(Box::new),
+        Isolation::InProcess => {
+            worker::convert_in_process(&input.path, &options.config).map(Box::new)
+        }
     };
     Some(match result {
         Ok(document) => Outcome::Converted(document),
@@ -283,27 +283,29 @@ fn process(
 }
 
 fn in_worker(
-    name: &str,
+    path: &Path,
     options: &WorkerOptions,
+    config: &Config,
     slot: &mut Option<WorkerProcess>,
     cancel: &Cancel,
 ) -> Option<Result<Box<Document>, Failure>> {
     let process = match slot {
         Some(process) => process,
-        None => match WorkerProcess::spawn(options) {
+        None => match WorkerProcess::spawn(options, config) {
             Ok(process) => slot.insert(process),
             Err(err) => {
                 return Some(Err(Failure::new(
                     "worker_error",
                     format!(
-                        "{name}: cannot start a worker ({}): {err}",
+                        "{}: cannot start a worker ({}): {err}",
+                        path.display(),
                         options.exe.display()
                     ),
                 )))
             }
         },
     };
-    match process.convert(name, options.timeout, &|| cancel.abandoning()) {
+    match process.convert(path, options.timeout, &|| cancel.abandoning()) {
         Reply::Answered(result) => Some(result),
         Reply::Lost(failure) => {
             *slot = None;
@@ -314,15 +316,6 @@ fn in_worker(
             None
         }
     }
-}
-
-/// True when the file starts like a PDF (`%PDF-` in its first 1024 bytes);
-/// false also when it cannot be read (the in-process reader reports why).
-fn starts_like_pdf(path: &Path) -> bool {
-    let mut head = Vec::with_capacity(1024);
-    fs::File::open(path)
-        .and_then(|file| file.take(1024).read_to_end(&mut head))
-        .is_ok_and(|_| crate::read::is_pdf(&head))
 }
 
 /// The existing document at `output`, when it was made by this planex version

@@ -138,7 +138,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocum
     }
     let sha256 = hex_sha256(bytes);
     if is_pdf(bytes) {
-        let read = read_pdf(path, bytes, config.fallback)?;
+        let read = read_pdf(path, bytes, config)?;
         return Ok(RawDocument {
             path: path.to_owned(),
             sha256,
@@ -197,8 +197,9 @@ struct PdfRead {
 
 /// pdf-extract first; the fallback for a file it cannot read and for pages
 /// on which it finds no text.
-fn read_pdf(path: &Path, bytes: &[u8], fallback: Fallback) -> Result<PdfRead, ReadError> {
-    let primary = pdf::extract(bytes, path);
+fn read_pdf(path: &Path, bytes: &[u8], config: &Config) -> Result<PdfRead, ReadError> {
+    let fallback = config.fallback;
+    let primary = pdf::extract(bytes, path, &config.passwords);
     if fallback == Fallback::None {
         return primary.map(|extracted| PdfRead {
             backend: Backend::PdfExtract,

@@ -14,8 +14,9 @@
 //! - `documents.jsonl`: one [`BatchLine`](crate::batch::BatchLine) per input, in input order;
 //! - `deliverables.csv`: one row per deliverable ([`csv`]);
 //! - `summary.json`: the [`Summary`];
-//! - `.planex.lock`: the lock, holding the process id of the batch that has it
-//!   (left in place: removing a lock file races with the next writer).
+//! - `.planex.lock`: the lock, holding the process id of the batch that has
+//!   it, emptied when the batch ends (and left in place: removing a lock file
+//!   races with the next writer).
 //!
 //! Nothing here reads the clock: the only time in any output is the
 //! summary's elapsed time, measured by the caller.
@@ -74,7 +75,15 @@ pub enum OutputError {
 #[derive(Debug)]
 pub struct DirLock {
     /// Open for as long as the lock is held (closing releases it).
-    _file: File,
+    file: File,
+}
+
+impl Drop for DirLock {
+    /// Empties the lock file before releasing it: a finished batch leaves no
+    /// process id behind, and the same inputs leave the same bytes.
+    fn drop(&mut self) {
+        let _ = self.file.set_len(0);
+    }
 }
 
 impl DirLock {
@@ -117,7 +126,7 @@ impl DirLock {
             .and_then(|()| writeln!(file, "{}", std::process::id()))
             .and_then(|()| file.flush())
             .map_err(io_error)?;
-        Ok(Self { _file: file })
+        Ok(Self { file })
     }
 }
 

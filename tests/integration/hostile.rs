@@ -82,3 +82,106 @@ fn a_broken_pipe_ends_quietly() {
         );
     }
 }
+
+/// Every file under `dir`, concatenated (to look for what must never be written).
+fn everything_written(dir: &std::path::Path) -> String {
+    let mut text = String::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            text.push_str(&String::from_utf8_lossy(&fs::read(entry.path()).unwrap()));
+        }
+    }
+    text
+}
+
+#[test]
+fn passwords_open_encrypted_pdfs_and_are_never_written_or_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let encrypted = util::fixture("bad/encrypted-password.pdf");
+    // The right password (see fixtures/README.md) after a wrong one.
+    let passwords = dir.path().join("passwords.txt");
+    fs::write(&passwords, "wrong-one\r\nsecreto\n").unwrap();
+    let out = dir.path().join("out");
+    let assert = planex()
+        .args(["batch", "-o"])
+        .arg(&out)
+        .arg("--passwords-file")
+        .arg(&passwords)
+        .arg(&encrypted)
+        .assert()
+        .code(0);
+    let lines = check_output_dir(&out);
+    assert_eq!(lines[0]["document"]["source"]["pages"], 3, "{}", lines[0]);
+    let printed = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(!printed.contains("secreto") && !printed.contains("wrong-one"));
+    let written = everything_written(&out);
+    assert!(!written.contains("secreto") && !written.contains("wrong-one"));
+
+    // Wrong passwords only: an `encrypted` record that names none of them.
+    let out = dir.path().join("wrong");
+    let assert = planex()
+        .args(["batch", "-o"])
+        .arg(&out)
+        .args(["--password", "not-it", "--password", "nor-this"])
+        .arg(&encrypted)
+        .assert()
+        .code(1);
+    let lines = check_output_dir(&out);
+    assert_eq!(lines[0]["error"]["kind"], "encrypted");
+    let printed = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let written = everything_written(&out);
+    for password in ["not-it", "nor-this"] {
+        assert!(!printed.contains(password) && !written.contains(password));
+    }
+
+    let assert = planex()
+        .args(["extract", "--compact", "--password", "secreto"])
+        .arg(&encrypted)
+        .assert()
+        .code(0);
+    assert!(!String::from_utf8_lossy(&assert.get_output().stdout).contains("secreto"));
+}
+
+/// The batch's workers get the whole configuration: `--fallback` reaches them.
+#[test]
+fn batch_takes_the_fallback_to_its_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    planex()
+        .env("PATH", "")
+        .args(["batch", "--quiet", "--fallback", "pdftotext", "-o"])
+        .arg(&out)
+        .arg(util::fixture("bad/page-without-mediabox.pdf"))
+        .assert()
+        .code(0);
+    let lines = check_output_dir(&out);
+    let codes: Vec<&str> = lines[0]["document"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"read.fallback_failed"), "{codes:?}");
+}
+
+#[test]
+fn max_bytes_takes_a_size_with_a_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    planex()
+        .args(["batch", "--quiet", "--max-bytes", "1KiB", "-o"])
+        .arg(&out)
+        .arg(util::fixture("pdf"))
+        .assert()
+        .code(1);
+    let lines = check_output_dir(&out);
+    assert!(lines
+        .iter()
+        .all(|line| line["error"]["kind"] == "too_large"));
+    planex()
+        .args(["extract", "--max-bytes", "256MiB"])
+        .arg(util::fixture("bad/latin1.txt"))
+        .assert()
+        .code(0);
+}

@@ -56,6 +56,7 @@ pub mod model;
 pub mod normalize;
 pub mod pair;
 pub mod read;
+pub mod record;
 pub mod write;
 
 use std::path::Path;

@@ -14,18 +14,10 @@ use std::path::{Component, Path, PathBuf};
 
 use globset::GlobSet;
 
+use crate::record::Input;
+
 /// File extensions (lower case) taken from directories when no `--glob` is given.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["pdf", "txt", "text", "md", "markdown"];
-
-/// One input of a batch and where its document goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// The file to read, as given or as found under a directory given.
-    pub path: PathBuf,
-    /// Path of its JSON document, relative to the output directory
-    /// (`2019/plan.pdf.json` for `archive/2019/plan.pdf` under `archive/`).
-    pub output: PathBuf,
-}
 
 /// The inputs found, in order, and what was left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -10,8 +10,8 @@
 //! `planex batch` holds:
 //!
 //! - `<relative path>.json`: one pretty-printed document per converted input,
-//!   mirroring the input tree (see [`crate::batch::Input::output`]);
-//! - `documents.jsonl`: one [`BatchLine`](crate::batch::BatchLine) per input, in input order;
+//!   mirroring the input tree (see [`Input::output`]);
+//! - `documents.jsonl`: one [`BatchLine`](crate::record::BatchLine) per input, in input order;
 //! - `deliverables.csv`: one row per deliverable ([`csv`]);
 //! - `summary.json`: the [`Summary`];
 //! - `.planex.lock`: the lock, holding the process id of the batch that has
@@ -27,8 +27,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
-use crate::batch::{Input, Outcome, Record, Sink, Summary};
+use crate::record::{DocumentStore, Input, Outcome, Record, Sink, Summary};
 
 /// File names inside the output directory.
 pub const DOCUMENTS_JSONL: &str = "documents.jsonl";
@@ -170,6 +171,20 @@ pub fn write_document_file(root: &Path, input: &Input, outcome: &Outcome) -> io:
     }
 }
 
+/// The document files under an output directory, as a [`DocumentStore`]
+/// (see [`write_document_file`]).
+#[derive(Debug, Clone)]
+pub struct DocumentFiles {
+    /// The output directory.
+    pub root: PathBuf,
+}
+
+impl DocumentStore for DocumentFiles {
+    fn store(&self, input: &Input, outcome: &Outcome) -> io::Result<()> {
+        write_document_file(&self.root, input, outcome)
+    }
+}
+
 /// A fresh temporary name beside `path`: `PATH.PID-N.partial`, unique
 /// within this process (N counts) and across processes (PID).
 pub fn partial_path(path: &Path) -> PathBuf {
@@ -242,8 +257,10 @@ impl Sink for OutputDir {
         write_atomically(&self.root.join(SUMMARY_JSON), &bytes)
     }
 
-    fn documents_dir(&self) -> Option<&Path> {
-        Some(&self.root)
+    fn documents(&self) -> Option<Arc<dyn DocumentStore>> {
+        Some(Arc::new(DocumentFiles {
+            root: self.root.clone(),
+        }))
     }
 
     /// Appends the record to `documents.jsonl` and `deliverables.csv`; its
@@ -350,6 +367,33 @@ mod tests {
             .map(|entry| entry.unwrap().file_name())
             .collect();
         assert_eq!(left, ["c.json"]);
+    }
+
+    #[test]
+    fn document_files_are_written_and_stale_ones_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DocumentFiles {
+            root: dir.path().to_owned(),
+        };
+        let input = |name: &str| Input {
+            path: PathBuf::from(name),
+            output: PathBuf::from(format!("sub/{name}.json")),
+        };
+        let document =
+            crate::convert_bytes("a.txt", b"WORK PLAN 2001", &crate::Config::default()).unwrap();
+        store
+            .store(&input("a.txt"), &Outcome::Converted(Box::new(document)))
+            .unwrap();
+        let written: crate::Document =
+            serde_json::from_slice(&fs::read(dir.path().join("sub/a.txt.json")).unwrap()).unwrap();
+        assert_eq!(written.period.map(|p| p.label), Some("2001".to_owned()));
+        // A file left by an earlier run for an input that now fails.
+        fs::write(dir.path().join("sub/b.txt.json"), "stale").unwrap();
+        let failure = crate::record::Failure::new("empty", "b.txt: empty");
+        store
+            .store(&input("b.txt"), &Outcome::Failed(failure))
+            .unwrap();
+        assert!(!dir.path().join("sub/b.txt.json").exists());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use anyhow::{bail, Context};
 use globset::{Glob, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use planex::batch::{self, worker, BatchOptions, Cancel, Isolation, Sink, Skipped, Summary};
+use planex::batch::{self, worker, BatchOptions, Cancel, Isolation, Sink, Summary};
 use planex::write::{DirLock, OutputDir, StreamFormat, StreamSink};
 
 use crate::cli::{BatchArgs, Format, WorkerArgs};
@@ -84,10 +84,12 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
         resume_from: args.resume.then(|| args.out.clone()),
     };
 
-    let skipped = Skipped {
-        hidden: found.skipped_hidden,
-        other: found.skipped_other,
-    };
+    if !args.quiet {
+        for entry in &found.skipped.entries {
+            let path = entry.path_escaped.as_deref().unwrap_or(&entry.path);
+            eprintln!("planex: {path}: {} (skipped)", entry.message);
+        }
+    }
     let mut progress = Reporter::new(found.inputs.len(), args.quiet);
     let (mut sink, target): (Box<dyn Sink>, String) = match lock {
         None => {
@@ -108,7 +110,7 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     let summary = batch::run(
         &found.inputs,
         &options,
-        skipped,
+        found.skipped,
         sink.as_mut(),
         &mut progress,
         &CANCEL,
@@ -117,7 +119,8 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     sink.finish(&summary)
         .with_context(|| format!("cannot write to {target}"))?;
     progress.done(&summary);
-    Ok(usize::try_from(summary.failed + summary.not_processed).unwrap_or(usize::MAX))
+    let incomplete = summary.failed + summary.not_processed + summary.skipped.recorded();
+    Ok(usize::try_from(incomplete).unwrap_or(usize::MAX))
 }
 
 /// Runs the hidden worker: reads its setup, limits itself, then serves

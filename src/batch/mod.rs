@@ -42,6 +42,6 @@ pub use run::{run, BatchOptions, Cancel, Isolation, Progress};
 
 pub use crate::record::{
     batch_line_schema, duration_text, summary_schema, thousands, BatchLine, BatchLineRef,
-    DocumentStore, Failure, FailureEntry, Input, Outcome, Record, Sink, Skipped, Summary,
-    PLANEX_VERSION,
+    DocumentStore, Failure, FailureEntry, Input, Outcome, Record, Sink, SkipEntry, SkipKind,
+    Skipped, Summary, PLANEX_VERSION,
 };

@@ -8,12 +8,14 @@
 mod summary;
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use summary::{duration_text, summary_schema, thousands, FailureEntry, Skipped, Summary};
+pub use summary::{
+    duration_text, summary_schema, thousands, FailureEntry, SkipEntry, SkipKind, Skipped, Summary,
+};
 
 use crate::error::ReadError;
 use crate::model::Document;
@@ -104,11 +106,18 @@ impl Record {
     /// The line of `documents.jsonl` for this record.
     pub fn line(&self) -> BatchLineRef<'_> {
         let input = self.input.path.display().to_string();
+        let input_escaped = escaped_path(&self.input.path);
         match &self.outcome {
-            Outcome::Converted(document) | Outcome::Reused(document) => {
-                BatchLineRef::Document { input, document }
-            }
-            Outcome::Failed(error) => BatchLineRef::Error { input, error },
+            Outcome::Converted(document) | Outcome::Reused(document) => BatchLineRef::Document {
+                input,
+                input_escaped,
+                document,
+            },
+            Outcome::Failed(error) => BatchLineRef::Error {
+                input,
+                input_escaped,
+                error,
+            },
         }
     }
 }
@@ -125,6 +134,10 @@ pub enum BatchLine {
     Document {
         /// The input path, as given or found.
         input: String,
+        /// The input path losslessly, when it is not UTF-8 (and `input`
+        /// therefore shows `�` for some bytes): see [`escaped_path`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        input_escaped: Option<String>,
         /// Its document.
         document: Box<Document>,
     },
@@ -132,6 +145,10 @@ pub enum BatchLine {
     Error {
         /// The input path, as given or found.
         input: String,
+        /// The input path losslessly, when it is not UTF-8 (and `input`
+        /// therefore shows `�` for some bytes): see [`escaped_path`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        input_escaped: Option<String>,
         /// Why there is no document.
         error: Failure,
     },
@@ -145,6 +162,9 @@ pub enum BatchLineRef<'a> {
     Document {
         /// The input path.
         input: String,
+        /// See [`BatchLine::Document::input_escaped`].
+        #[serde(skip_serializing_if = "Option::is_none")]
+        input_escaped: Option<String>,
         /// Its document.
         document: &'a Document,
     },
@@ -152,6 +172,9 @@ pub enum BatchLineRef<'a> {
     Error {
         /// The input path.
         input: String,
+        /// See [`BatchLine::Document::input_escaped`].
+        #[serde(skip_serializing_if = "Option::is_none")]
+        input_escaped: Option<String>,
         /// Why there is no document.
         error: &'a Failure,
     },
@@ -203,6 +226,44 @@ pub trait Sink {
     /// # Errors
     /// When writing fails.
     fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()>;
+}
+
+/// The path as text without losing a byte, or `None` when it is UTF-8 (and
+/// so already exact as text).
+///
+/// Bytes that are not UTF-8 become `\xNN` and a backslash becomes `\\`, as
+/// ripgrep and Rust's byte-string literals write them, so two different
+/// names never give the same text.
+///
+/// ```
+/// # #[cfg(unix)] {
+/// use std::ffi::OsStr;
+/// use std::os::unix::ffi::OsStrExt;
+/// use std::path::Path;
+/// let latin1 = Path::new(OsStr::from_bytes(b"plan-\xe9t\xe9.pdf"));
+/// assert_eq!(planex::record::escaped_path(latin1).as_deref(), Some("plan-\\xE9t\\xE9.pdf"));
+/// assert_eq!(planex::record::escaped_path(Path::new("plan-été.pdf")), None);
+/// # }
+/// ```
+pub fn escaped_path(path: &Path) -> Option<String> {
+    if path.to_str().is_some() {
+        return None;
+    }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut text = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for byte in chunk.invalid() {
+            text.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    Some(text)
+}
+
+/// The path as text: itself when UTF-8, else its [`escaped_path`] form.
+/// Unique per path, for places with room for one text only (CSV columns).
+pub fn path_text(path: &Path) -> String {
+    escaped_path(path).unwrap_or_else(|| path.display().to_string())
 }
 
 /// Keeps one file per input (the documents under an output directory).

@@ -1,6 +1,7 @@
 //! `deliverables.csv`: one row per deliverable of every converted document.
 //!
-//! Columns, in order: `document` (the input path), `code` (`L1M2D3`), `line`
+//! Columns, in order: `document` (the input path; when it is not UTF-8, its
+//! escaped form, see [`crate::record::path_text`]), `code` (`L1M2D3`), `line`
 //! (the action line number, the `1` of `L1`), `measure`, `number` (the
 //! deliverable's number within its measure), `title`, `status`
 //! (`achieved`, `in_progress`, `not_developed` or empty when unknown), `mark`

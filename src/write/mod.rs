@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use crate::record::{DocumentStore, Input, Outcome, Record, Sink, Summary};
+use crate::record::{path_text, DocumentStore, Input, Outcome, Record, Sink, Summary};
 
 /// File names inside the output directory.
 pub const DOCUMENTS_JSONL: &str = "documents.jsonl";
@@ -269,11 +269,7 @@ impl Sink for OutputDir {
         serde_json::to_writer(&mut self.jsonl.out, &record.line())?;
         self.jsonl.out.write_all(b"\n")?;
         if let Some(document) = record.outcome.document() {
-            csv::write_rows(
-                &mut self.csv.out,
-                &record.input.path.display().to_string(),
-                document,
-            )?;
+            csv::write_rows(&mut self.csv.out, &path_text(&record.input.path), document)?;
         }
         Ok(())
     }
@@ -337,11 +333,7 @@ impl<W: Write> Sink for StreamSink<W> {
             }
             StreamFormat::Csv => {
                 if let Some(document) = record.outcome.document() {
-                    csv::write_rows(
-                        &mut self.out,
-                        &record.input.path.display().to_string(),
-                        document,
-                    )?;
+                    csv::write_rows(&mut self.out, &path_text(&record.input.path), document)?;
                 }
             }
         }

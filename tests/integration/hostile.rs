@@ -185,3 +185,158 @@ fn max_bytes_takes_a_size_with_a_unit() {
         .assert()
         .code(0);
 }
+
+/// A tree with every kind of entry issue 14 found trouble with, and the
+/// Latin-1 names of old archives: two files whose names differ only in one
+/// non-UTF-8 byte (both `plan-\u{fffd}.txt` once lossily decoded).
+#[cfg(unix)]
+fn hostile_tree(root: &std::path::Path) {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    fs::create_dir_all(root.join("locked")).unwrap();
+    fs::write(root.join("locked/inside.md"), "# WORK PLAN 2019\n\nLocked.").unwrap();
+    fs::write(root.join("ok.md"), "# WORK PLAN 2019\n\nFine.").unwrap();
+    for (byte, year) in [(0xe9u8, 2019), (0xe8, 2020)] {
+        let mut name = b"plan-".to_vec();
+        name.push(byte);
+        name.extend_from_slice(b".txt");
+        fs::write(
+            root.join(OsStr::from_bytes(&name)),
+            format!("WORK PLAN {year}\n\nThe secretariat meets."),
+        )
+        .unwrap();
+    }
+    std::os::unix::fs::symlink(root.join("nowhere.pdf"), root.join("gone.pdf")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(root.join("b.md"))
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+}
+
+/// `planex`, run as an unprivileged user when the tests run as root (a
+/// directory with mode 000 is readable by root), or `None` when that is not
+/// possible here.
+#[cfg(unix)]
+fn planex_unprivileged() -> Option<assert_cmd::Command> {
+    let root = std::process::Command::new("id").arg("-u").output().ok()?;
+    if String::from_utf8_lossy(&root.stdout).trim() != "0" {
+        return Some(planex());
+    }
+    let probe = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status();
+    if !probe.is_ok_and(|status| status.success()) {
+        println!("skipping the unreadable directory: running as root without setpriv");
+        return None;
+    }
+    let mut command = assert_cmd::Command::new("setpriv");
+    command
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(assert_cmd::cargo::cargo_bin("planex"));
+    Some(command)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hostile_tree_gives_a_record_for_every_entry_and_nothing_hangs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let archive = dir.path().join("archive");
+    hostile_tree(&archive);
+    let Some(mut planex) = planex_unprivileged() else {
+        return;
+    };
+    fs::set_permissions(archive.join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let out = dir.path().join("out");
+    let assert = planex
+        .args(["batch", "--jobs", "2", "-o"])
+        .arg(&out)
+        .arg(&archive)
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .code(1);
+    let _ = fs::set_permissions(archive.join("locked"), fs::Permissions::from_mode(0o755));
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(
+            "3 converted, 0 failed, 3 skipped (1 unreadable, 1 broken link, 1 special file)"
+        ),
+        "{stderr}"
+    );
+    for name in ["locked", "gone.pdf", "b.md"] {
+        assert!(
+            stderr.contains(&format!("{name}: ")),
+            "{name} not reported: {stderr}"
+        );
+    }
+    let lines = check_output_dir(&out);
+    let summary: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let skipped = &summary["skipped"];
+    assert_eq!(
+        (
+            &skipped["unreadable"],
+            &skipped["broken_links"],
+            &skipped["special_files"]
+        ),
+        (&1.into(), &1.into(), &1.into()),
+        "{skipped}"
+    );
+    assert_eq!(skipped["entries"].as_array().unwrap().len(), 3);
+    // The two Latin-1 names: two documents, two files, two distinct records.
+    let escaped: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| line["input_escaped"].as_str())
+        .collect();
+    assert_eq!(escaped.len(), 2, "{lines:?}");
+    assert!(escaped[0].ends_with("plan-\\xE8.txt") && escaped[1].ends_with("plan-\\xE9.txt"));
+    let periods: Vec<&str> = lines
+        .iter()
+        .filter(|line| line["input_escaped"].is_string())
+        .map(|line| line["document"]["period"]["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        periods,
+        ["2020", "2019"],
+        "each file read under its own name"
+    );
+    let documents = fs::read_dir(&out)
+        .unwrap()
+        .filter(|entry| {
+            let name = entry.as_ref().unwrap().file_name();
+            name.as_encoded_bytes().starts_with(b"plan-")
+        })
+        .count();
+    assert_eq!(documents, 2, "two names, two output files");
+}
+
+#[test]
+fn the_output_directory_is_never_an_input_whatever_the_glob() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    fs::write(archive.join("a.md"), "# WORK PLAN 2019\n\nFine.").unwrap();
+    // The output directory is the input: refused before anything is written.
+    let assert = planex()
+        .args(["batch", "--quiet", "--glob", "**", "-o"])
+        .arg(&archive)
+        .arg(&archive)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("inside the output directory"), "{stderr}");
+    assert!(!archive.join("documents.jsonl").exists());
+    // Inside the input: twice, and the second run still sees one input.
+    let out = archive.join("out");
+    for _ in 0..2 {
+        planex()
+            .args(["batch", "--quiet", "--glob", "**", "-o"])
+            .arg(&out)
+            .arg(&archive)
+            .assert()
+            .code(0);
+        assert_eq!(check_output_dir(&out).len(), 1);
+    }
+}

@@ -12,7 +12,8 @@
 //! - `<relative path>.json`: one pretty-printed document per converted input,
 //!   mirroring the input tree (see [`Input::output`]);
 //! - `documents.jsonl`: one [`BatchLine`](crate::record::BatchLine) per input, in input order;
-//! - `deliverables.csv`: one row per deliverable ([`csv`]);
+//! - `deliverables.csv`, `calendar.csv`, `key_figures.csv`, `people.csv`:
+//!   one row per deliverable, calendar event, key figure and person ([`csv`]);
 //! - `summary.json`: the [`Summary`];
 //! - `.planex.lock`: the lock, holding the process id of the batch that has
 //!   it, emptied when the batch ends (and left in place: removing a lock file
@@ -33,8 +34,8 @@ use crate::record::{path_text, DocumentStore, Input, Outcome, Record, Sink, Summ
 
 /// File names inside the output directory.
 pub const DOCUMENTS_JSONL: &str = "documents.jsonl";
-/// See [`DOCUMENTS_JSONL`].
-pub const DELIVERABLES_CSV: &str = "deliverables.csv";
+/// See [`DOCUMENTS_JSONL`] (and [`csv::TABLES`] for the other tables).
+pub const DELIVERABLES_CSV: &str = csv::DELIVERABLES.file;
 /// See [`DOCUMENTS_JSONL`].
 pub const SUMMARY_JSON: &str = "summary.json";
 /// See [`DOCUMENTS_JSONL`]: the lock file of the output directory.
@@ -219,13 +220,14 @@ impl AtomicFile {
 pub struct OutputDir {
     root: PathBuf,
     jsonl: AtomicFile,
-    csv: AtomicFile,
+    /// One file per table of [`csv::TABLES`], in that order.
+    tables: Vec<(csv::Table, AtomicFile)>,
     /// Held until the summary is written.
     _lock: DirLock,
 }
 
 impl OutputDir {
-    /// Starts `documents.jsonl` and `deliverables.csv` in a directory whose
+    /// Starts `documents.jsonl` and the CSV tables in a directory whose
     /// lock the caller holds (see [`DirLock::acquire`]).
     ///
     /// # Errors
@@ -236,22 +238,28 @@ impl OutputDir {
             source,
         };
         let jsonl = AtomicFile::create(root.join(DOCUMENTS_JSONL)).map_err(io_error)?;
-        let mut csv = AtomicFile::create(root.join(DELIVERABLES_CSV)).map_err(io_error)?;
-        csv::write_header(&mut csv.out).map_err(io_error)?;
+        let mut tables = Vec::with_capacity(csv::TABLES.len());
+        for table in csv::TABLES {
+            let mut file = AtomicFile::create(root.join(table.file)).map_err(io_error)?;
+            table.write_header(&mut file.out).map_err(io_error)?;
+            tables.push((table, file));
+        }
         Ok(Self {
             root: root.to_owned(),
             jsonl,
-            csv,
+            tables,
             _lock: lock,
         })
     }
 }
 
 impl Sink for OutputDir {
-    /// Commits `documents.jsonl` and `deliverables.csv` and writes `summary.json`.
+    /// Commits `documents.jsonl` and the CSV tables and writes `summary.json`.
     fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()> {
         self.jsonl.commit()?;
-        self.csv.commit()?;
+        for (_, file) in self.tables {
+            file.commit()?;
+        }
         let mut bytes = serde_json::to_vec_pretty(summary)?;
         bytes.push(b'\n');
         write_atomically(&self.root.join(SUMMARY_JSON), &bytes)
@@ -263,13 +271,16 @@ impl Sink for OutputDir {
         }))
     }
 
-    /// Appends the record to `documents.jsonl` and `deliverables.csv`; its
+    /// Appends the record to `documents.jsonl` and the CSV tables; its
     /// document file is already written ([`write_document_file`]).
     fn write(&mut self, record: &Record) -> io::Result<()> {
         serde_json::to_writer(&mut self.jsonl.out, &record.line())?;
         self.jsonl.out.write_all(b"\n")?;
         if let Some(document) = record.outcome.document() {
-            csv::write_rows(&mut self.csv.out, &path_text(&record.input.path), document)?;
+            let input = path_text(&record.input.path);
+            for (table, file) in &mut self.tables {
+                table.write_rows(&mut file.out, &input, document)?;
+            }
         }
         Ok(())
     }

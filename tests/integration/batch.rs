@@ -524,3 +524,69 @@ pub fn interrupt_with(signal: &str) {
         "what was done is a prefix, in input order"
     );
 }
+
+/// The records of a CSV file (RFC 4180: quoted fields may hold commas,
+/// doubled quotes and line breaks).
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (ch, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (ch, _) => field.push(ch),
+        }
+    }
+    records
+}
+
+/// Issue 13: calendars, key figures and people get a table each, one row per
+/// item, in input order, with the document's path.
+#[test]
+fn every_item_kind_gets_a_csv_table_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    planex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(&out)
+        .arg(util::fixture("docs"))
+        .arg(util::fixture("pdf"))
+        .assert()
+        .code(0);
+    let lines = check_output_dir(&out);
+    for (file, items) in [
+        ("deliverables.csv", "deliverables"),
+        ("calendar.csv", "calendar"),
+        ("key_figures.csv", "key_figures"),
+        ("people.csv", "people"),
+    ] {
+        let records = csv_records(&fs::read_to_string(out.join(file)).unwrap());
+        let table = planex::write::csv::TABLES
+            .iter()
+            .find(|table| table.file == file)
+            .unwrap();
+        assert_eq!(records[0], table.columns, "{file} header");
+        let want: Vec<&str> = lines
+            .iter()
+            .flat_map(|line| {
+                let count = line["document"][items].as_array().map_or(0, Vec::len);
+                std::iter::repeat_n(line["input"].as_str().unwrap(), count)
+            })
+            .collect();
+        assert!(!want.is_empty(), "the fixtures have {items}");
+        let got: Vec<&str> = records[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(got, want, "{file}: one row per item, in input order");
+        assert!(records.iter().all(|r| r.len() == table.columns.len()));
+    }
+}

@@ -14,6 +14,7 @@ Examples:
   planex schema > document.schema.json      the published JSON Schema
   planex batch archive/ --out converted/    a whole tree, in parallel, isolated
   planex pair plan.es.md plan.en.md         translation pairs, with evidence
+  planex completions bash                   shell completions (also zsh, fish, …); `planex man` for the manual
 
 Exit status: 0 when every input converted, 1 when some failed, 2 on usage errors.";
 
@@ -42,6 +43,18 @@ pub enum Command {
     Worker(WorkerArgs),
     /// Find documents that are the same document in two languages.
     Pair(PairArgs),
+    /// Print a shell completion script (e.g. `planex completions bash > /etc/bash_completion.d/planex`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `planex man | man -l -`.
+    Man,
+}
+
+/// Arguments of `planex completions`.
+#[derive(Debug, ClapArgs)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `planex pair`.

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{Args, Command, ExtractArgs, PairArgs};
 
@@ -73,6 +73,29 @@ fn run(args: Args) -> anyhow::Result<usize> {
         Command::Batch(batch) => batch_command::run_batch(&batch),
         Command::Worker(worker) => batch_command::run_worker(&worker),
         Command::Pair(pair) => run_pair(&pair),
+        Command::Completions(completions) => {
+            // Generated in memory: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(
+                completions.shell,
+                &mut Args::command(),
+                "planex",
+                &mut script,
+            );
+            let mut stdout = io::stdout().lock();
+            stdout
+                .write_all(&script)
+                .and_then(|()| stdout.flush())
+                .context("cannot write the completions")?;
+            Ok(0)
+        }
+        Command::Man => {
+            let mut stdout = io::stdout().lock();
+            clap_mangen::Man::new(Args::command())
+                .render(&mut stdout)
+                .context("cannot write the manual page")?;
+            Ok(0)
+        }
     }
 }
 

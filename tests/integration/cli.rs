@@ -131,3 +131,33 @@ fn schema_command_prints_the_committed_schema() {
     .expect("JSON");
     assert_eq!(printed, committed);
 }
+
+#[test]
+fn completions_and_man_page() {
+    for (shell, needle) in [
+        ("bash", "--passwords-file"),
+        ("zsh", "--passwords-file"),
+        ("fish", "passwords-file"),
+    ] {
+        let output = planex()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let script = String::from_utf8(output).unwrap();
+        assert!(script.contains(needle), "{shell}");
+    }
+    let output = planex()
+        .arg("man")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(output).unwrap();
+    assert!(page.contains(".TH planex 1"), "{page}");
+    assert!(page.contains("completions"));
+    planex().args(["completions", "tcsh"]).assert().code(2);
+}

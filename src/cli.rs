@@ -158,10 +158,12 @@ Examples:
   planex batch archive/ -o out/ --fallback pdftotext --passwords-file pw.txt
 
 Writes OUT/<input path>.json per document, OUT/documents.jsonl (one line per input,
-in input order), OUT/deliverables.csv and OUT/summary.json.
+in input order), OUT/deliverables.csv, calendar.csv, key_figures.csv, people.csv
+and OUT/summary.json. One batch at a time per OUT (a lock file, .planex.lock).
 
-Exit status: 0 when every input converted, 1 when some failed (or Ctrl-C stopped
-the batch), 2 on usage errors.";
+Exit status: 0 when every input converted, 1 when some failed, were skipped with a
+record (unreadable, broken link, FIFO/socket/device) or a signal (Ctrl-C, SIGTERM,
+SIGHUP) stopped the batch, 2 on usage errors or when OUT is in use.";
 
 /// Arguments of `planex schema`.
 #[derive(Debug, ClapArgs)]

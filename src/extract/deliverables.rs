@@ -234,7 +234,7 @@ impl Scan {
                     }
                     // A mark cell ends the title; with no title yet, only a
                     // known mark closing the row is one (`L1M1D1<TAB>V`).
-                    let closes_row = cells.get(at).map_or(true, |after| starts_with_code(after));
+                    let closes_row = cells.get(at).is_none_or(|after| starts_with_code(after));
                     let is_mark = is_mark_cell(next)
                         && (!title.is_empty() || (closes_row && is_mark_token(next, legend)));
                     if is_mark {
@@ -1018,7 +1018,7 @@ fn is_function_word(word: &str) -> bool {
 }
 
 fn ends_sentence(text: Option<&String>) -> bool {
-    text.map_or(true, |text| text.trim_end().ends_with(['.', '!', '?']))
+    text.is_none_or(|text| text.trim_end().ends_with(['.', '!', '?']))
 }
 
 /// Joins title parts and drops trailing debris (table punctuation, a stray

@@ -42,6 +42,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod catalogue;
 pub mod check;
 pub mod config;
 pub mod detect;

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::worker::{self, Reply, WorkerOptions, WorkerProcess};
 use super::ReorderBuffer;
+use crate::catalogue::ErrorKind;
 use crate::config::Config;
 use crate::model::Document;
 use crate::record::{Failure, Input, Outcome, Record, Sink, Skipped, Summary, PLANEX_VERSION};
@@ -271,7 +272,7 @@ fn in_worker(
             Ok(process) => slot.insert(process),
             Err(err) => {
                 return Some(Err(Failure::new(
-                    "worker_error",
+                    ErrorKind::WorkerError,
                     format!(
                         "{}: cannot start a worker ({}): {err}",
                         path.display(),

@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::Failure;
+use crate::catalogue::ErrorKind;
 use crate::config::Config;
 use crate::model::Document;
 
@@ -110,7 +111,7 @@ pub fn serve(input: impl BufRead, mut output: impl Write, config: &Config) -> io
         let response = match serde_json::from_str::<Request>(&line) {
             Ok(request) => convert(Path::new(&request.path), config),
             Err(err) => Response::Error(Failure::new(
-                "worker_error",
+                ErrorKind::WorkerError,
                 format!("malformed request: {err}"),
             )),
         };
@@ -129,7 +130,7 @@ pub fn convert_in_process(path: &Path, config: &Config) -> Result<Document, Fail
         Ok(Ok(document)) => Ok(document),
         Ok(Err(err)) => Err(Failure::from(&err)),
         Err(_) => Err(Failure::new(
-            "crashed",
+            ErrorKind::Crashed,
             format!("{}: planex panicked while converting it", path.display()),
         )),
     }
@@ -239,7 +240,7 @@ impl WorkerProcess {
             if left.is_zero() {
                 self.kill();
                 return Reply::Lost(Failure::new(
-                    "timeout",
+                    ErrorKind::Timeout,
                     format!(
                         "{}: no result within {}",
                         path.display(),
@@ -255,7 +256,7 @@ impl WorkerProcess {
                         Err(err) => {
                             self.kill();
                             Reply::Lost(Failure::new(
-                                "worker_error",
+                                ErrorKind::WorkerError,
                                 format!(
                                     "{}: unreadable answer from the worker: {err}",
                                     path.display()
@@ -314,7 +315,7 @@ fn classify_death(path: &Path, status: Option<ExitStatus>, stderr: &str) -> Fail
     );
     if stderr.contains("memory allocation of") || stderr.contains("capacity overflow") {
         return Failure::new(
-            "memory_limit",
+            ErrorKind::MemoryLimit,
             format!("{path}: the worker ran out of its memory limit ({last})"),
         );
     }
@@ -324,7 +325,7 @@ fn classify_death(path: &Path, status: Option<ExitStatus>, stderr: &str) -> Fail
         format!(": {last}")
     };
     Failure::new(
-        "crashed",
+        ErrorKind::Crashed,
         format!("{path}: the worker died with {how}{detail}"),
     )
 }

@@ -19,7 +19,7 @@ use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 
 use super::{PageContent, RawPage};
 use crate::config::Password;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::ReadError;
 
 /// One glyph drawn on a page, in points, with the origin at the page's top-left
@@ -194,7 +194,7 @@ fn next_page(page_numbers: &[u32], last_done: Option<&RawPage>) -> Option<u32> {
 
 fn page_failed(page: u32, failure: &str) -> Diagnostic {
     Diagnostic::warning(
-        "read.page_failed",
+        Code::ReadPageFailed,
         format!("no text from page {page}: {failure}"),
     )
     .on_page(page)

@@ -17,6 +17,7 @@ pub use summary::{
     duration_text, summary_schema, thousands, FailureEntry, SkipEntry, SkipKind, Skipped, Summary,
 };
 
+use crate::catalogue::ErrorKind;
 use crate::error::ReadError;
 use crate::model::Document;
 
@@ -49,9 +50,9 @@ pub struct Failure {
 
 impl Failure {
     /// A failure of kind `kind`.
-    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
-            kind: kind.to_owned(),
+            kind: kind.as_str().to_owned(),
             message: message.into(),
         }
     }
@@ -66,7 +67,7 @@ impl From<&ReadError> for Failure {
             message.push_str(&cause.to_string());
             source = cause.source();
         }
-        Self::new(err.kind(), message)
+        Self::new(err.error_kind(), message)
     }
 }
 

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Outcome, Record};
+pub use crate::catalogue::SkipKind;
 
 /// The summary of a batch, written as `summary.json`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -84,18 +85,6 @@ impl Skipped {
     pub fn recorded(&self) -> u64 {
         self.unreadable + self.broken_links + self.special_files
     }
-}
-
-/// Why an entry found while walking was skipped with a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SkipKind {
-    /// A directory that could not be listed, or an entry that could not be examined.
-    Unreadable,
-    /// A symbolic link to nothing.
-    BrokenLink,
-    /// A FIFO, socket or device, never opened (reading one can block forever).
-    SpecialFile,
 }
 
 /// One entry skipped with a record while walking.

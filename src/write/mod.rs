@@ -392,7 +392,8 @@ mod tests {
         assert_eq!(written.period.map(|p| p.label), Some("2001".to_owned()));
         // A file left by an earlier run for an input that now fails.
         fs::write(dir.path().join("sub/b.txt.json"), "stale").unwrap();
-        let failure = crate::record::Failure::new("empty", "b.txt: empty");
+        let failure =
+            crate::record::Failure::new(crate::catalogue::ErrorKind::Empty, "b.txt: empty");
         store
             .store(&input("b.txt"), &Outcome::Failed(failure))
             .unwrap();

@@ -209,3 +209,23 @@ fn the_declared_rust_version_is_what_the_locked_tree_needs() {
     let stated = format!("Rust {}.{} or later", needed[0], needed[1]);
     assert!(readme.contains(&stated), "README.md should say `{stated}`");
 }
+
+/// The README's catalogue tables are generated from `planex::catalogue`.
+#[test]
+fn readme_catalogue_matches_the_code() {
+    let path = crate::util::root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- catalogue:start -->\n", "<!-- catalogue:end -->");
+    let from = readme.find(start).expect("start marker") + start.len();
+    let to = readme.find(end).expect("end marker");
+    let generated = planex::catalogue::markdown();
+    if readme[from..to] != generated && std::env::var_os("PLANEX_UPDATE_README").is_some() {
+        let updated = format!("{}{generated}{}", &readme[..from], &readme[to..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert!(
+        readme[from..to] == generated,
+        "README.md's catalogue is stale: run `PLANEX_UPDATE_README=1 cargo test --test integration readme_catalogue`"
+    );
+}

@@ -9,8 +9,8 @@ use anyhow::{bail, Context};
 use globset::{Glob, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use planex::batch::{self, worker, BatchOptions, Cancel, Isolation, Sink, Skipped, Summary};
-use planex::write::{OutputDir, StreamFormat, StreamSink};
+use planex::batch::{self, worker, BatchOptions, Cancel, Isolation, Sink, Summary};
+use planex::write::{DirLock, OutputDir, StreamFormat, StreamSink};
 
 use crate::cli::{BatchArgs, Format, WorkerArgs};
 
@@ -30,6 +30,21 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
         bail!("--resume needs an output directory, not `-o -`");
     }
     let timeout = args.timeout().map_err(anyhow::Error::msg)?;
+    // Ctrl-C, SIGTERM and SIGHUP (the `termination` feature of ctrlc) all
+    // stop the batch the same way, and before anything is written.
+    ctrlc::set_handler(|| match CANCEL.request() {
+        1 => eprintln!(
+            "\nplanex: stopping after the files in progress (signal again to abandon them)"
+        ),
+        _ => eprintln!("\nplanex: abandoning the files in progress"),
+    })
+    .context("cannot install the signal handler")?;
+    // First, so that a second batch into the same directory is refused at once.
+    let lock = if streaming {
+        None
+    } else {
+        Some(DirLock::acquire(&args.out)?)
+    };
     let mut roots = args.inputs.clone();
     if let Some(list) = &args.files_from {
         roots.extend(read_list(list)?);
@@ -51,9 +66,7 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     let jobs = args.jobs.filter(|&jobs| jobs > 0).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
-    let config = planex::Config::with_limits(planex::Limits {
-        max_bytes: args.max_bytes,
-    });
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let isolation = if args.in_process {
         Isolation::InProcess
     } else {
@@ -62,7 +75,6 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
                 .context("cannot find the planex executable for workers")?,
             timeout,
             max_memory: args.max_memory,
-            max_bytes: args.max_bytes,
         })
     };
     let options = BatchOptions {
@@ -71,37 +83,34 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
         isolation,
         resume_from: args.resume.then(|| args.out.clone()),
     };
-    ctrlc::set_handler(|| match CANCEL.request() {
-        1 => eprintln!(
-            "\nplanex: stopping after the files in progress (Ctrl-C again to abandon them)"
-        ),
-        _ => eprintln!("\nplanex: abandoning the files in progress"),
-    })
-    .context("cannot install the Ctrl-C handler")?;
 
-    let skipped = Skipped {
-        hidden: found.skipped_hidden,
-        other: found.skipped_other,
-    };
+    if !args.quiet {
+        for entry in &found.skipped.entries {
+            let path = entry.path_escaped.as_deref().unwrap_or(&entry.path);
+            eprintln!("planex: {path}: {} (skipped)", entry.message);
+        }
+    }
     let mut progress = Reporter::new(found.inputs.len(), args.quiet);
-    let (mut sink, target): (Box<dyn Sink>, String) = if streaming {
-        let format = match args.format.unwrap_or(Format::Jsonl) {
-            Format::Json => StreamFormat::Json,
-            Format::Jsonl => StreamFormat::Jsonl,
-            Format::Csv => StreamFormat::Csv,
-        };
-        let sink = StreamSink::new(format, io::stdout().lock())
-            .context("cannot write to standard output")?;
-        (Box::new(sink), "standard output".to_owned())
-    } else {
-        let sink = OutputDir::create(&args.out)
-            .with_context(|| format!("cannot create {}", args.out.display()))?;
-        (Box::new(sink), args.out.display().to_string())
+    let (mut sink, target): (Box<dyn Sink>, String) = match lock {
+        None => {
+            let format = match args.format.unwrap_or(Format::Jsonl) {
+                Format::Json => StreamFormat::Json,
+                Format::Jsonl => StreamFormat::Jsonl,
+                Format::Csv => StreamFormat::Csv,
+            };
+            let sink = StreamSink::new(format, io::stdout().lock())
+                .context("cannot write to standard output")?;
+            (Box::new(sink), "standard output".to_owned())
+        }
+        Some(lock) => {
+            let sink = OutputDir::create(&args.out, lock)?;
+            (Box::new(sink), args.out.display().to_string())
+        }
     };
     let summary = batch::run(
         &found.inputs,
         &options,
-        skipped,
+        found.skipped,
         sink.as_mut(),
         &mut progress,
         &CANCEL,
@@ -110,21 +119,22 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     sink.finish(&summary)
         .with_context(|| format!("cannot write to {target}"))?;
     progress.done(&summary);
-    Ok(usize::try_from(summary.failed + summary.not_processed).unwrap_or(usize::MAX))
+    let incomplete = summary.failed + summary.not_processed + summary.skipped.recorded();
+    Ok(usize::try_from(incomplete).unwrap_or(usize::MAX))
 }
 
-/// Runs the hidden worker: limits itself, then serves requests until stdin closes.
-pub fn run_worker(args: &WorkerArgs) -> anyhow::Result<usize> {
-    rlimit::setrlimit(rlimit::Resource::AS, args.max_memory, args.max_memory)
+/// Runs the hidden worker: reads its setup, limits itself, then serves
+/// requests until stdin closes.
+pub fn run_worker(_args: &WorkerArgs) -> anyhow::Result<usize> {
+    let mut input = io::stdin().lock();
+    let setup = worker::read_setup(&mut input).context("no valid setup from the batch")?;
+    rlimit::setrlimit(rlimit::Resource::AS, setup.max_memory, setup.max_memory)
         .context("cannot set the worker's memory limit")?;
     // Ctrl-C reaches the whole process group; the parent decides what stops.
     // Under a tiny memory limit the handler's thread may not start: the worker
     // then still serves, and a Ctrl-C only costs the files in flight.
     let _ = ctrlc::set_handler(|| {});
-    let config = planex::Config::with_limits(planex::Limits {
-        max_bytes: args.max_bytes,
-    });
-    worker::serve(io::stdin().lock(), io::stdout().lock(), &config)
+    worker::serve(input, io::stdout().lock(), &setup.config)
         .context("the batch that started this worker is gone")?;
     Ok(0)
 }

@@ -14,6 +14,7 @@ Examples:
   planex schema > document.schema.json      the published JSON Schema
   planex batch archive/ --out converted/    a whole tree, in parallel, isolated
   planex pair plan.es.md plan.en.md         translation pairs, with evidence
+  planex completions bash                   shell completions (also zsh, fish, …); `planex man` for the manual
 
 Exit status: 0 when every input converted, 1 when some failed, 2 on usage errors.";
 
@@ -42,6 +43,18 @@ pub enum Command {
     Worker(WorkerArgs),
     /// Find documents that are the same document in two languages.
     Pair(PairArgs),
+    /// Print a shell completion script (e.g. `planex completions bash > /etc/bash_completion.d/planex`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `planex man | man -l -`.
+    Man,
+}
+
+/// Arguments of `planex completions`.
+#[derive(Debug, ClapArgs)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `planex pair`.
@@ -53,9 +66,9 @@ pub struct PairArgs {
     /// Print the JSON Schema of the pair report instead.
     #[arg(long)]
     pub schema: bool,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = planex::Limits::DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub convert: ConvertArgs,
 }
 
 /// Arguments of `planex extract`.
@@ -70,12 +83,27 @@ pub struct ExtractArgs {
     /// Indented JSON, even for several inputs or when not on a terminal.
     #[arg(long)]
     pub pretty: bool,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = planex::Limits::DEFAULT_MAX_BYTES)]
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub convert: ConvertArgs,
+}
+
+/// The options of `extract`, `batch` and `pair` that become a [`planex::Config`].
+#[derive(Debug, ClapArgs)]
+pub struct ConvertArgs {
+    /// Refuse inputs larger than this, e.g. `256MiB` (plain numbers are bytes).
+    #[arg(long, value_name = "SIZE", default_value = "256MiB", value_parser = parse_size)]
     pub max_bytes: u64,
     /// Second PDF backend, tried when pdf-extract fails or finds no text on a page.
     #[arg(long, value_enum, value_name = "BACKEND", default_value = "none")]
     pub fallback: FallbackArg,
+    /// Password for encrypted PDFs (repeatable; tried after the empty one). Visible
+    /// to other users in the process list: prefer --passwords-file.
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Vec<String>,
+    /// File of passwords for encrypted PDFs, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub passwords_file: Option<PathBuf>,
 }
 
 /// Values of `--fallback`.
@@ -87,17 +115,36 @@ pub enum FallbackArg {
     Pdftotext,
 }
 
-impl ExtractArgs {
+impl ConvertArgs {
     /// The library configuration these arguments ask for.
-    pub fn config(&self) -> planex::Config {
+    ///
+    /// # Errors
+    /// When the passwords file cannot be read (its content is never quoted).
+    pub fn config(&self) -> Result<planex::Config, String> {
         let fallback = match self.fallback {
             FallbackArg::None => planex::Fallback::None,
             FallbackArg::Pdftotext => planex::Fallback::Pdftotext,
         };
-        planex::Config::with_limits(planex::Limits {
+        let mut passwords: Vec<planex::config::Password> = self
+            .password
+            .iter()
+            .map(planex::config::Password::new)
+            .collect();
+        if let Some(file) = &self.passwords_file {
+            let text = std::fs::read_to_string(file)
+                .map_err(|err| format!("cannot read --passwords-file {}: {err}", file.display()))?;
+            passwords.extend(
+                text.lines()
+                    .map(|line| line.strip_suffix('\r').unwrap_or(line))
+                    .filter(|line| !line.is_empty())
+                    .map(planex::config::Password::new),
+            );
+        }
+        Ok(planex::Config::with_limits(planex::Limits {
             max_bytes: self.max_bytes,
         })
         .with_fallback(fallback)
+        .with_passwords(passwords))
     }
 }
 
@@ -108,12 +155,15 @@ Examples:
   find . -name '*.pdf' | planex batch --files-from - -o out/
   planex batch archive/ -o - --format csv > deliverables.csv
   planex batch archive/ -o out/ --resume              skip inputs already converted
+  planex batch archive/ -o out/ --fallback pdftotext --passwords-file pw.txt
 
 Writes OUT/<input path>.json per document, OUT/documents.jsonl (one line per input,
-in input order), OUT/deliverables.csv and OUT/summary.json.
+in input order), OUT/deliverables.csv, calendar.csv, key_figures.csv, people.csv
+and OUT/summary.json. One batch at a time per OUT (a lock file, .planex.lock).
 
-Exit status: 0 when every input converted, 1 when some failed (or Ctrl-C stopped
-the batch), 2 on usage errors.";
+Exit status: 0 when every input converted, 1 when some failed, were skipped with a
+record (unreadable, broken link, FIFO/socket/device) or a signal (Ctrl-C, SIGTERM,
+SIGHUP) stopped the batch, 2 on usage errors or when OUT is in use.";
 
 /// Arguments of `planex schema`.
 #[derive(Debug, ClapArgs)]
@@ -169,20 +219,20 @@ pub struct BatchArgs {
     /// Inputs converted at once (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Time limit per PDF, in seconds.
+    /// Time limit per input, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 60.0)]
     pub timeout: f64,
-    /// Memory limit per PDF worker (address space), e.g. `1GiB`, `512MiB`.
+    /// Memory limit per worker (address space), e.g. `1GiB`, `512MiB`.
     #[arg(long, value_name = "SIZE", default_value = "1GiB", value_parser = parse_size)]
     pub max_memory: u64,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = planex::Limits::DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub convert: ConvertArgs,
     /// Reuse outputs already in DIR made by this planex version from identical inputs.
     #[arg(long)]
     pub resume: bool,
-    /// Convert PDFs in this process instead of isolated workers (faster to start,
-    /// but a hang or crash in the PDF extractor stops the batch; no time or memory limit).
+    /// Convert in this process instead of isolated workers (faster to start, but a
+    /// hang or crash in the PDF extractor stops the batch; no time or memory limit).
     #[arg(long)]
     pub in_process: bool,
     /// No progress and no final summary line on standard error.
@@ -205,16 +255,10 @@ impl BatchArgs {
     }
 }
 
-/// Arguments of the hidden worker subcommand.
+/// Arguments of the hidden worker subcommand: none, its setup comes on
+/// standard input (see `planex::batch::worker`).
 #[derive(Debug, ClapArgs)]
-pub struct WorkerArgs {
-    /// Address-space limit of this process, in bytes.
-    #[arg(long, value_name = "BYTES")]
-    pub max_memory: u64,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES")]
-    pub max_bytes: u64,
-}
+pub struct WorkerArgs {}
 
 /// `1GiB`, `512MiB`, `2G`, `1000000` → bytes (K, M, G are binary multiples, as for memory).
 pub fn parse_size(text: &str) -> Result<u64, String> {

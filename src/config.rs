@@ -1,7 +1,16 @@
 //! Validated library input: limits and options that apply to every document.
+//!
+//! A [`Config`] is one serializable value: `planex batch` hands it to its
+//! worker processes as is (one JSON line on their standard input, never on
+//! their command line, where passwords would show in `ps`), so every option
+//! of `extract` reaches the workers without being rebuilt from flags.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
 
 /// Resource limits applied while reading one input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Limits {
     /// Inputs larger than this many bytes are refused with
     /// [`ReadError::TooLarge`](crate::ReadError::TooLarge). Default: 256 MiB.
@@ -22,7 +31,8 @@ impl Default for Limits {
 }
 
 /// What to do when pdf-extract cannot read a PDF, or finds no text on pages.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Fallback {
     /// Nothing: report the failure (the default; planex needs no other program).
@@ -34,14 +44,40 @@ pub enum Fallback {
     Pdftotext,
 }
 
+/// A password for encrypted PDFs. It never shows in `Debug` output, so it
+/// cannot leak into a log or an error message by accident.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Password(String);
+
+impl Password {
+    /// Wraps a password.
+    pub fn new(password: impl Into<String>) -> Self {
+        Self(password.into())
+    }
+
+    /// The password itself, for the PDF reader only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(<hidden>)")
+    }
+}
+
 /// Everything that changes how planex converts a document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Config {
     /// Resource limits.
     pub limits: Limits,
     /// Second PDF backend, tried when pdf-extract fails.
     pub fallback: Fallback,
+    /// Passwords tried, in order, after the empty one, on encrypted PDFs.
+    pub passwords: Vec<Password>,
 }
 
 impl Config {
@@ -58,5 +94,32 @@ impl Config {
     pub fn with_fallback(mut self, fallback: Fallback) -> Self {
         self.fallback = fallback;
         self
+    }
+
+    /// The same configuration with these passwords for encrypted PDFs.
+    #[must_use]
+    pub fn with_passwords(mut self, passwords: Vec<Password>) -> Self {
+        self.passwords = passwords;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_show_in_debug_output() {
+        let config = Config::default().with_passwords(vec![Password::new("secreto")]);
+        assert!(!format!("{config:?}").contains("secreto"));
+    }
+
+    #[test]
+    fn a_config_survives_its_serialized_form() {
+        let config = Config::with_limits(Limits { max_bytes: 7 })
+            .with_fallback(Fallback::Pdftotext)
+            .with_passwords(vec![Password::new("a"), Password::new("b")]);
+        let text = serde_json::to_string(&config).unwrap();
+        assert_eq!(serde_json::from_str::<Config>(&text).unwrap(), config);
     }
 }

@@ -4,10 +4,13 @@
 //! mark nobody defined, totals that do not add up) it returns a diagnostic with
 //! a stable [`code`](Diagnostic::code) and, where it knows one, the
 //! [`Location`] in the source. Tests and downstream tools match on codes, never
-//! on the human-readable message.
+//! on the human-readable message. Every code is a [`Code`] of the
+//! [catalogue](crate::catalogue), with its severity and meaning.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+pub use crate::catalogue::Code;
 
 /// How serious a diagnostic is.
 #[derive(
@@ -62,11 +65,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic with no location.
-    pub fn new(severity: Severity, code: &str, message: impl Into<String>) -> Self {
+    /// A diagnostic with no location. `severity` must be one the catalogue
+    /// lists for `code` (checked in debug builds).
+    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        debug_assert!(
+            code.severities().contains(&severity),
+            "{code} raised as {severity:?}, which the catalogue does not list"
+        );
         Self {
             severity,
-            code: code.to_owned(),
+            code: code.as_str().to_owned(),
             message: message.into(),
             page: None,
             line: None,
@@ -74,25 +82,25 @@ impl Diagnostic {
     }
 
     /// An informational diagnostic.
-    pub fn info(code: &str, message: impl Into<String>) -> Self {
+    pub fn info(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, message)
     }
 
     /// A warning.
-    pub fn warning(code: &str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
     /// An error-level diagnostic (the document itself is inconsistent).
-    pub fn error(code: &str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
     /// The same diagnostic, located at `location`.
     ///
     /// ```
-    /// use planex::{Diagnostic, Location};
-    /// let d = Diagnostic::warning("marks.unknown", "mark `*` is not in the legend").at(Location::new(2, 14));
+    /// use planex::{diagnostic::Code, Diagnostic, Location};
+    /// let d = Diagnostic::warning(Code::DeliverablesUnknownMark, "mark `*` is not in the legend").at(Location::new(2, 14));
     /// assert_eq!((d.page, d.line), (Some(2), Some(14)));
     /// ```
     #[must_use]

@@ -8,6 +8,8 @@
 
 use std::path::PathBuf;
 
+use crate::catalogue::ErrorKind;
+
 /// Why an input could not be turned into text.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -45,8 +47,10 @@ pub enum ReadError {
         /// What gave it away.
         reason: String,
     },
-    /// The PDF is encrypted and the empty user password does not open it.
-    #[error("{}: encrypted PDF, the empty user password does not open it", .path.display())]
+    /// The PDF is encrypted and neither the empty user password nor any
+    /// password of [`Config::passwords`](crate::Config::passwords) opens it.
+    /// The message never names a password.
+    #[error("{}: encrypted PDF, neither the empty password nor any password given opens it", .path.display())]
     Encrypted {
         /// The input.
         path: PathBuf,
@@ -77,17 +81,22 @@ pub enum ReadError {
 
 impl ReadError {
     /// A stable, machine-readable name for the kind of failure, as written in
-    /// error records (`encrypted`, `too_large`…).
+    /// error records (`encrypted`, `too_large`…): see [`ReadError::error_kind`].
     pub fn kind(&self) -> &'static str {
+        self.error_kind().as_str()
+    }
+
+    /// The kind of failure, from the [catalogue](crate::catalogue).
+    pub fn error_kind(&self) -> ErrorKind {
         match self {
-            Self::Io { .. } => "io",
-            Self::TooLarge { .. } => "too_large",
-            Self::Empty { .. } => "empty",
-            Self::UnsupportedFormat { .. } => "unsupported_format",
-            Self::Encrypted { .. } => "encrypted",
-            Self::Pdf { .. } => "pdf_error",
-            Self::ExtractorPanicked { .. } => "crashed",
-            Self::NoPages { .. } => "no_pages",
+            Self::Io { .. } => ErrorKind::Io,
+            Self::TooLarge { .. } => ErrorKind::TooLarge,
+            Self::Empty { .. } => ErrorKind::Empty,
+            Self::UnsupportedFormat { .. } => ErrorKind::UnsupportedFormat,
+            Self::Encrypted { .. } => ErrorKind::Encrypted,
+            Self::Pdf { .. } => ErrorKind::PdfError,
+            Self::ExtractorPanicked { .. } => ErrorKind::Crashed,
+            Self::NoPages { .. } => ErrorKind::NoPages,
         }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{FigureRole, KeyFigure};
 
 /// Sums below this difference are equal (shares are often rounded).
@@ -42,7 +42,7 @@ pub fn check_parts(figures: &[KeyFigure]) -> Vec<Diagnostic> {
         let location = Location::new(first.page, first.line);
         let diagnostic = if (sum - expected).abs() <= TOLERANCE {
             Diagnostic::info(
-                "figures.parts_consistent",
+                Code::FiguresPartsConsistent,
                 format!(
                     "{} = {} adds up to {stated}",
                     terms.join(" + "),
@@ -51,7 +51,7 @@ pub fn check_parts(figures: &[KeyFigure]) -> Vec<Diagnostic> {
             )
         } else {
             Diagnostic::warning(
-                "figures.parts_mismatch",
+                Code::FiguresPartsMismatch,
                 format!(
                     "{stated} states {} but its parts {} add up to {}",
                     number(expected),

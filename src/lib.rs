@@ -42,6 +42,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod catalogue;
 pub mod check;
 pub mod config;
 pub mod detect;
@@ -56,6 +57,7 @@ pub mod model;
 pub mod normalize;
 pub mod pair;
 pub mod read;
+pub mod record;
 pub mod write;
 
 use std::path::Path;

@@ -2,7 +2,9 @@
 //!
 //! Data goes to standard output; errors and summaries go to standard error.
 //! Exit status: 0 when every input converted, 1 when some failed, 2 on usage
-//! or fatal errors.
+//! or fatal errors. A reader that goes away (`planex extract … | head`) ends
+//! the program quietly with 0, as ripgrep does: nothing went wrong that the
+//! user did not ask for.
 
 mod batch_command;
 mod cli;
@@ -12,7 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{Args, Command, ExtractArgs, PairArgs};
 
@@ -32,11 +34,23 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("planex: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// True when the error comes from writing to a closed pipe.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<serde_json::Error>() {
+            Some(err) => err.io_error_kind(),
+            None => cause.downcast_ref::<io::Error>().map(io::Error::kind),
+        };
+        kind == Some(io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs a command; returns how many inputs failed.
@@ -59,6 +73,29 @@ fn run(args: Args) -> anyhow::Result<usize> {
         Command::Batch(batch) => batch_command::run_batch(&batch),
         Command::Worker(worker) => batch_command::run_worker(&worker),
         Command::Pair(pair) => run_pair(&pair),
+        Command::Completions(completions) => {
+            // Generated in memory: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(
+                completions.shell,
+                &mut Args::command(),
+                "planex",
+                &mut script,
+            );
+            let mut stdout = io::stdout().lock();
+            stdout
+                .write_all(&script)
+                .and_then(|()| stdout.flush())
+                .context("cannot write the completions")?;
+            Ok(0)
+        }
+        Command::Man => {
+            let mut stdout = io::stdout().lock();
+            clap_mangen::Man::new(Args::command())
+                .render(&mut stdout)
+                .context("cannot write the manual page")?;
+            Ok(0)
+        }
     }
 }
 
@@ -71,9 +108,7 @@ fn run_pair(args: &PairArgs) -> anyhow::Result<usize> {
         writeln!(stdout).context("cannot write the schema")?;
         return Ok(0);
     }
-    let config = planex::Config::with_limits(planex::Limits {
-        max_bytes: args.max_bytes,
-    });
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let mut documents = Vec::new();
     let mut failed = 0;
     for input in &args.inputs {
@@ -93,7 +128,7 @@ fn run_pair(args: &PairArgs) -> anyhow::Result<usize> {
 }
 
 fn run_extract(args: &ExtractArgs) -> anyhow::Result<usize> {
-    let config = args.config();
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let stdout = io::stdout();
     let pretty = args.pretty || (!args.compact && args.inputs.len() == 1 && stdout.is_terminal());
     let mut out = stdout.lock();

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::layout;
 use crate::lexicon;
 use crate::model::SourceFormat;
@@ -112,7 +112,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
         let first = pages.first().copied().unwrap_or(1);
         diagnostics.push(
             Diagnostic::info(
-                "layout.running_text",
+                Code::LayoutRunningText,
                 format!(
                     "`{text}` recurs in the page margins of {} page(s), numbers aside (running header, footer or page number); kept out of the text",
                     pages.len()
@@ -125,7 +125,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
     let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
     if raw.format == SourceFormat::Pdf && !has_text && !raw.pages.is_empty() {
         diagnostics.push(Diagnostic::warning(
-            "read.no_text_layer",
+            Code::ReadNoTextLayer,
             format!(
                 "the PDF has {} page(s) but no text layer; it is probably scanned (OCR is not supported)",
                 raw.page_count

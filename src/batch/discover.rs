@@ -1,11 +1,13 @@
 //! Input discovery: command-line paths and lists become an ordered list of [`Input`]s.
 //!
-//! Directories are walked recursively in byte order of file names, so the
-//! input order (and therefore every output) does not depend on the file
-//! system. Hidden entries (names starting with `.`) are skipped, and so are
-//! files that are not documents (by extension, or not matching `--glob`);
-//! both are counted. Files named explicitly are always taken: their format is
-//! sniffed from the content later.
+//! Directories are walked recursively (walkdir) in byte order of file names,
+//! so the input order (and therefore every output) does not depend on the
+//! file system. Hidden entries (names starting with `.`) are skipped, and so
+//! are files that are not documents (by extension, or not matching
+//! `--glob`); both are counted. What cannot be examined or is not a regular
+//! file gets a [`SkipEntry`] and the walk goes on. Files named explicitly
+//! are taken unless they are special files: their format is sniffed from
+//! the content later.
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
@@ -13,43 +15,39 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use globset::GlobSet;
+use walkdir::WalkDir;
+
+use crate::record::{Input, SkipEntry, SkipKind, Skipped};
 
 /// File extensions (lower case) taken from directories when no `--glob` is given.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["pdf", "txt", "text", "md", "markdown"];
-
-/// One input of a batch and where its document goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// The file to read, as given or as found under a directory given.
-    pub path: PathBuf,
-    /// Path of its JSON document, relative to the output directory
-    /// (`2019/plan.pdf.json` for `archive/2019/plan.pdf` under `archive/`).
-    pub output: PathBuf,
-}
 
 /// The inputs found, in order, and what was left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Discovery {
     /// Inputs in batch order.
     pub inputs: Vec<Input>,
-    /// Hidden files and directories skipped while walking.
-    pub skipped_hidden: u64,
-    /// Files skipped while walking because they are not documents (or do not match `--glob`).
-    pub skipped_other: u64,
+    /// What was left out, with a record for each entry that could not be
+    /// examined or is not a regular file.
+    pub skipped: Skipped,
 }
 
 /// Why the inputs could not be listed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DiscoverError {
-    /// A directory could not be listed.
-    #[error("{}: cannot list directory", .path.display())]
-    Io {
-        /// The directory.
-        path: PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: std::io::Error,
+    /// An input directory lies inside the output directory (or is it): its
+    /// outputs would become inputs.
+    #[error(
+        "{}: this input is inside the output directory {}; choose an output directory outside the inputs",
+        .input.display(),
+        .output.display()
+    )]
+    InputInsideOutput {
+        /// The input directory.
+        input: PathBuf,
+        /// The output directory.
+        output: PathBuf,
     },
 }
 
@@ -57,100 +55,166 @@ pub enum DiscoverError {
 ///
 /// `glob`, when given, replaces the extension filter for files found in
 /// directories (it is matched against the path relative to the directory).
-/// `exclude` (the output directory) is never walked into, so re-running a
-/// batch whose output lies inside its input does not read its own outputs.
+/// `exclude` (the output directory) is never walked into and no file in it
+/// is taken, whatever the glob, so a batch never reads its own outputs.
+///
+/// Nothing found while walking stops the walk: a directory that cannot be
+/// listed, an entry that cannot be examined, a symbolic link to nothing and
+/// a FIFO, socket or device that would have been taken each become a
+/// [`SkipEntry`] (FIFOs and devices are never opened: reading one can block
+/// forever). Symbolic links to files are taken; to directories, they are
+/// not followed (so there are no loops).
 ///
 /// # Errors
-/// [`DiscoverError::Io`] when a directory cannot be listed.
+/// [`DiscoverError::InputInsideOutput`] when an input directory is the
+/// output directory or lies inside it.
 pub fn discover(
     roots: &[PathBuf],
     glob: Option<&GlobSet>,
     exclude: Option<&Path>,
 ) -> Result<Discovery, DiscoverError> {
-    let exclude = exclude.and_then(|path| fs::canonicalize(path).ok());
-    let mut discovery = Discovery::default();
+    let exclude_canonical = exclude.and_then(|path| fs::canonicalize(path).ok());
+    let inside_output = |path: &Path| {
+        exclude_canonical.as_ref().is_some_and(|out| {
+            fs::canonicalize(path).is_ok_and(|canonical| canonical.starts_with(out))
+        })
+    };
+    let mut skipped = Skipped::default();
     let mut found: Vec<(PathBuf, PathBuf)> = Vec::new();
     for root in roots {
         if root.is_dir() {
-            walk(
-                root,
-                root,
-                glob,
-                exclude.as_deref(),
-                &mut discovery,
-                &mut found,
-            )?;
+            if inside_output(root) {
+                return Err(DiscoverError::InputInsideOutput {
+                    input: root.clone(),
+                    output: exclude.map(Path::to_owned).unwrap_or_default(),
+                });
+            }
+            walk(root, glob, &inside_output, &mut skipped, &mut found);
+        } else if inside_output(root) {
+            skipped.other += 1;
         } else {
-            found.push((root.clone(), sanitized(root)));
+            match fs::symlink_metadata(root) {
+                Ok(metadata) if is_special(&metadata.file_type()) => {
+                    skipped.add(SkipEntry::new(
+                        root,
+                        SkipKind::SpecialFile,
+                        "not a regular file (FIFO, socket or device), not opened",
+                    ));
+                }
+                // Missing or unreadable files named explicitly get an error
+                // record when converted, like any input.
+                _ => found.push((root.clone(), sanitized(root))),
+            }
         }
     }
     let mut taken = HashSet::new();
-    discovery.inputs = found
+    let inputs = found
         .into_iter()
         .map(|(path, relative)| Input {
             output: unique_output(&relative, &mut taken),
             path,
         })
         .collect();
-    Ok(discovery)
+    Ok(Discovery { inputs, skipped })
 }
 
 fn walk(
     root: &Path,
-    dir: &Path,
     glob: Option<&GlobSet>,
-    exclude: Option<&Path>,
-    discovery: &mut Discovery,
+    inside_output: &dyn Fn(&Path) -> bool,
+    skipped: &mut Skipped,
     found: &mut Vec<(PathBuf, PathBuf)>,
-) -> Result<(), DiscoverError> {
-    let io_error = |source| DiscoverError::Io {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut entries = fs::read_dir(dir)
-        .map_err(io_error)?
-        .map(|entry| entry.map(|entry| entry.path()))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(io_error)?;
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(OsStr::to_str)
-            .is_some_and(|name| name.starts_with('.'));
-        if hidden {
-            discovery.skipped_hidden += 1;
-            continue;
-        }
-        let Ok(metadata) = fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if metadata.is_dir() {
-            let excluded = exclude.is_some_and(|exclude| {
-                fs::canonicalize(&path).is_ok_and(|canonical| canonical == exclude)
-            });
-            if !excluded {
-                walk(root, &path, glob, exclude, discovery, found)?;
+) {
+    let mut hidden = 0;
+    let entries = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() == 0 {
+                return true;
             }
+            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                hidden += 1;
+                return false;
+            }
+            !(entry.file_type().is_dir() && inside_output(entry.path()))
+        });
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_owned();
+                let message = err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), ToString::to_string);
+                skipped.add(SkipEntry::new(
+                    &path,
+                    SkipKind::Unreadable,
+                    format!("cannot read: {message}"),
+                ));
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
             continue;
         }
-        // Symlinks to directories are not followed (no cycles); to files they are taken.
-        if metadata.file_type().is_symlink() && !path.is_file() {
-            discovery.skipped_other += 1;
-            continue;
-        }
-        let relative = path.strip_prefix(root).unwrap_or(&path).to_owned();
+        let path = entry.path();
+        let relative = path.strip_prefix(root).unwrap_or(path).to_owned();
         let wanted = match glob {
             Some(glob) => glob.is_match(&relative),
-            None => is_document_name(&path),
+            None => is_document_name(path),
         };
-        if wanted {
-            found.push((path, relative));
-        } else {
-            discovery.skipped_other += 1;
+        if !wanted {
+            skipped.other += 1;
+            continue;
         }
+        if file_type.is_symlink() {
+            match fs::metadata(path) {
+                Ok(target) if target.is_file() => {}
+                Ok(target) if target.is_dir() => {
+                    // Not followed: no loops, and no tree counted twice.
+                    skipped.other += 1;
+                    continue;
+                }
+                Ok(_) => {
+                    skipped.add(SkipEntry::new(
+                        path,
+                        SkipKind::SpecialFile,
+                        "a link to something that is not a regular file, not opened",
+                    ));
+                    continue;
+                }
+                Err(err) => {
+                    skipped.add(SkipEntry::new(
+                        path,
+                        SkipKind::BrokenLink,
+                        format!("broken symbolic link: {err}"),
+                    ));
+                    continue;
+                }
+            }
+        } else if is_special(&file_type) {
+            skipped.add(SkipEntry::new(
+                path,
+                SkipKind::SpecialFile,
+                "not a regular file (FIFO, socket or device), not opened",
+            ));
+            continue;
+        }
+        if inside_output(path) {
+            skipped.other += 1;
+            continue;
+        }
+        found.push((path.to_owned(), relative));
     }
-    Ok(())
+    skipped.hidden += hidden;
+}
+
+/// FIFOs, sockets, block and character devices.
+fn is_special(file_type: &fs::FileType) -> bool {
+    !(file_type.is_file() || file_type.is_dir() || file_type.is_symlink())
 }
 
 /// True when the file name has one of the [`DOCUMENT_EXTENSIONS`] (any case).
@@ -227,8 +291,8 @@ mod tests {
             outputs,
             ["B.PDF.json", "a.txt.json", "b/1.md.json", "b/2.pdf.json"].map(PathBuf::from)
         );
-        assert_eq!(found.skipped_hidden, 2);
-        assert_eq!(found.skipped_other, 1);
+        assert_eq!(found.skipped.hidden, 2);
+        assert_eq!(found.skipped.other, 1);
     }
 
     #[test]
@@ -243,7 +307,7 @@ mod tests {
             .unwrap();
         let found = discover(&[dir.path().to_owned()], Some(&glob), None).unwrap();
         assert_eq!(found.inputs.len(), 1);
-        assert_eq!(found.skipped_other, 2);
+        assert_eq!(found.skipped.other, 2);
     }
 
     #[test]
@@ -254,6 +318,44 @@ mod tests {
         let out = dir.path().join("out");
         let found = discover(&[dir.path().to_owned()], None, Some(&out)).unwrap();
         assert_eq!(found.inputs.len(), 1);
+    }
+
+    #[test]
+    fn an_output_directory_holding_the_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        touch(&dir.path().join("in/a.txt"));
+        let root = dir.path().join("in");
+        for out in [dir.path().to_owned(), root.clone()] {
+            let err = discover(std::slice::from_ref(&root), None, Some(&out)).unwrap_err();
+            assert!(
+                matches!(err, DiscoverError::InputInsideOutput { .. }),
+                "{err}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_links_and_special_files_get_records_and_the_walk_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        touch(&dir.path().join("a.md"));
+        touch(&dir.path().join("z.md"));
+        std::os::unix::fs::symlink(dir.path().join("nowhere.pdf"), dir.path().join("gone.pdf"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("a.md"), dir.path().join("link.md")).unwrap();
+        std::os::unix::net::UnixListener::bind(dir.path().join("socket.md")).unwrap();
+        // Neither a document name nor a record: just `other`.
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("gone")).unwrap();
+        let found = discover(&[dir.path().to_owned()], None, None).unwrap();
+        let names: Vec<_> = found.inputs.iter().map(|i| i.output.clone()).collect();
+        assert_eq!(
+            names,
+            ["a.md.json", "link.md.json", "z.md.json"].map(PathBuf::from)
+        );
+        let kinds: Vec<_> = found.skipped.entries.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [SkipKind::BrokenLink, SkipKind::SpecialFile]);
+        assert_eq!(found.skipped.recorded(), 2);
+        assert_eq!(found.skipped.other, 1);
     }
 
     #[test]

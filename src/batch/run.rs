@@ -1,7 +1,7 @@
 //! The batch runner: fans inputs out to a rayon pool of `jobs` threads, gathers results in input order.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc;
@@ -11,10 +11,11 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 
 use super::worker::{self, Reply, WorkerOptions, WorkerProcess};
-use super::{Failure, Input, Outcome, Record, ReorderBuffer, Skipped, Summary, PLANEX_VERSION};
+use super::ReorderBuffer;
+use crate::catalogue::ErrorKind;
 use crate::config::Config;
 use crate::model::Document;
-use crate::write::write_document_file;
+use crate::record::{Failure, Input, Outcome, Record, Sink, Skipped, Summary, PLANEX_VERSION};
 
 /// How far (in inputs) the threads may run ahead of the first unfinished
 /// input, per job: bounds the reorder buffer, hence memory. A slow file at
@@ -44,30 +45,6 @@ pub struct BatchOptions {
     pub isolation: Isolation,
     /// With `--resume`: the output directory whose documents may be reused.
     pub resume_from: Option<PathBuf>,
-}
-
-/// Receives finished records, in input order.
-pub trait Sink {
-    /// The output directory that takes one file per input, if any: the job
-    /// threads write those files themselves ([`write_document_file`]), in
-    /// parallel and as each input finishes, before its record reaches
-    /// [`Sink::write`].
-    fn documents_dir(&self) -> Option<&Path> {
-        None
-    }
-
-    /// Writes one record.
-    ///
-    /// # Errors
-    /// When writing fails; the batch then stops.
-    fn write(&mut self, record: &Record) -> io::Result<()>;
-
-    /// Completes the output once every record is written (closes a JSON
-    /// array, commits files, writes the summary).
-    ///
-    /// # Errors
-    /// When writing fails.
-    fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()>;
 }
 
 /// Called after each record with the summary so far.
@@ -142,7 +119,7 @@ pub fn run(
     let mut summary = Summary::new(inputs.len(), skipped);
     let mut sink_error = None;
     let (sender, results) = mpsc::channel::<(usize, Outcome, io::Result<()>)>();
-    let documents_dir = sink.documents_dir().map(Path::to_owned);
+    let documents = sink.documents();
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -153,7 +130,7 @@ pub fn run(
     pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             let sender = sender.clone();
-            let (dispatch, turn, documents_dir) = (&dispatch, &turn, &documents_dir);
+            let (dispatch, turn, documents) = (&dispatch, &turn, &documents);
             scope.spawn(move |_| {
                 let mut worker = None;
                 while let Some(index) = next_input(dispatch, turn, window, inputs.len(), cancel) {
@@ -163,9 +140,9 @@ pub fn run(
                     let Some(outcome) = process(input, options, &mut worker, cancel) else {
                         break;
                     };
-                    let written = documents_dir
+                    let written = documents
                         .as_deref()
-                        .map_or(Ok(()), |dir| write_document_file(dir, input, &outcome));
+                        .map_or(Ok(()), |store| store.store(input, &outcome));
                     if sender.send((index, outcome, written)).is_err() {
                         break;
                     }
@@ -268,13 +245,13 @@ fn process(
             return Some(Outcome::Reused(Box::new(document)));
         }
     }
-    let name = input.path.to_str();
-    let result = match (&options.isolation, name) {
-        (Isolation::Workers(worker_options), Some(name)) if starts_like_pdf(&input.path) => {
-            in_worker(name, worker_options, worker, cancel)?
+    let result = match &options.isolation {
+        Isolation::Workers(worker_options) => {
+            in_worker(&input.path, worker_options, &options.config, worker, cancel)?
         }
-        _ => worker::convert_in_process(&input.path.display().to_string(), &options.config)
-            .map(Box::new),
+        Isolation::InProcess => {
+            worker::convert_in_process(&input.path, &options.config).map(Box::new)
+        }
     };
     Some(match result {
         Ok(document) => Outcome::Converted(document),
@@ -283,27 +260,29 @@ fn process(
 }
 
 fn in_worker(
-    name: &str,
+    path: &Path,
     options: &WorkerOptions,
+    config: &Config,
     slot: &mut Option<WorkerProcess>,
     cancel: &Cancel,
 ) -> Option<Result<Box<Document>, Failure>> {
     let process = match slot {
         Some(process) => process,
-        None => match WorkerProcess::spawn(options) {
+        None => match WorkerProcess::spawn(options, config) {
             Ok(process) => slot.insert(process),
             Err(err) => {
                 return Some(Err(Failure::new(
-                    "worker_error",
+                    ErrorKind::WorkerError,
                     format!(
-                        "{name}: cannot start a worker ({}): {err}",
+                        "{}: cannot start a worker ({}): {err}",
+                        path.display(),
                         options.exe.display()
                     ),
                 )))
             }
         },
     };
-    match process.convert(name, options.timeout, &|| cancel.abandoning()) {
+    match process.convert(path, options.timeout, &|| cancel.abandoning()) {
         Reply::Answered(result) => Some(result),
         Reply::Lost(failure) => {
             *slot = None;
@@ -314,15 +293,6 @@ fn in_worker(
             None
         }
     }
-}
-
-/// True when the file starts like a PDF (`%PDF-` in its first 1024 bytes);
-/// false also when it cannot be read (the in-process reader reports why).
-fn starts_like_pdf(path: &Path) -> bool {
-    let mut head = Vec::with_capacity(1024);
-    fs::File::open(path)
-        .and_then(|file| file.take(1024).read_to_end(&mut head))
-        .is_ok_and(|_| crate::read::is_pdf(&head))
 }
 
 /// The existing document at `output`, when it was made by this planex version
@@ -345,7 +315,10 @@ fn reusable(output: &Path, input: &Path) -> Option<Document> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::record::DocumentStore;
 
     struct Collect(Vec<String>);
 
@@ -418,12 +391,31 @@ mod tests {
         assert!(lines[0][1].contains("\"document\""));
     }
 
-    /// A sink whose per-input files go under `dir`.
-    struct CollectWithFiles(Collect, PathBuf);
+    /// A store that notes which thread stored what, or fails when told to.
+    struct Noted {
+        stored: std::sync::Mutex<Vec<(PathBuf, bool, String)>>,
+        fail: bool,
+    }
 
-    impl Sink for CollectWithFiles {
-        fn documents_dir(&self) -> Option<&Path> {
-            Some(&self.1)
+    impl DocumentStore for Noted {
+        fn store(&self, input: &Input, outcome: &Outcome) -> io::Result<()> {
+            if self.fail {
+                return Err(io::Error::other("disk full"));
+            }
+            let thread = std::thread::current().name().unwrap_or("").to_owned();
+            if let Ok(mut stored) = self.stored.lock() {
+                stored.push((input.output.clone(), outcome.document().is_some(), thread));
+            }
+            Ok(())
+        }
+    }
+
+    /// A sink that hands per-input files to a [`Noted`] store.
+    struct CollectWithStore(Collect, Arc<Noted>);
+
+    impl Sink for CollectWithStore {
+        fn documents(&self) -> Option<Arc<dyn DocumentStore>> {
+            Some(self.1.clone())
         }
 
         fn write(&mut self, record: &Record) -> io::Result<()> {
@@ -435,33 +427,37 @@ mod tests {
         }
     }
 
-    #[test]
-    fn job_threads_write_each_document_file_and_remove_stale_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        let inputs = batch(dir.path(), 6);
-        let out = dir.path().join("out");
-        fs::create_dir(&out).unwrap();
-        // A file left by an earlier run for an input that now fails.
-        fs::write(out.join("000.txt.json"), "stale").unwrap();
-        let mut sink = CollectWithFiles(Collect(Vec::new()), out.clone());
-        run_with(&inputs, 2, &mut sink).unwrap();
-        for (i, input) in inputs.iter().enumerate() {
-            let written = out.join(&input.output);
-            assert_eq!(written.exists(), i % 3 != 0, "{}", written.display());
-        }
-        let document: Document =
-            serde_json::from_slice(&fs::read(out.join("001.txt.json")).unwrap()).unwrap();
-        assert_eq!(document.period.map(|p| p.label), Some("2001".to_owned()));
+    fn noted(fail: bool) -> Arc<Noted> {
+        Arc::new(Noted {
+            stored: std::sync::Mutex::new(Vec::new()),
+            fail,
+        })
     }
 
     #[test]
-    fn a_document_file_that_cannot_be_written_stops_the_batch_with_its_error() {
+    fn job_threads_store_each_input_once() {
         let dir = tempfile::tempdir().unwrap();
         let inputs = batch(dir.path(), 6);
-        // A plain file where the output directory should be.
-        let out = dir.path().join("not-a-directory");
-        fs::write(&out, "").unwrap();
-        let mut sink = CollectWithFiles(Collect(Vec::new()), out);
+        let store = noted(false);
+        let mut sink = CollectWithStore(Collect(Vec::new()), store.clone());
+        run_with(&inputs, 2, &mut sink).unwrap();
+        let mut stored = store.stored.lock().unwrap().clone();
+        stored.sort();
+        assert_eq!(stored.len(), inputs.len());
+        for ((output, converted, thread), (i, input)) in
+            stored.iter().zip(inputs.iter().enumerate())
+        {
+            assert_eq!(output, &input.output);
+            assert_eq!(*converted, i % 3 != 0);
+            assert!(thread.starts_with("planex-job-"), "{thread}");
+        }
+    }
+
+    #[test]
+    fn a_document_file_that_cannot_be_stored_stops_the_batch_with_its_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = batch(dir.path(), 6);
+        let mut sink = CollectWithStore(Collect(Vec::new()), noted(true));
         let result = run_with(&inputs, 2, &mut sink);
         assert!(result.is_err(), "{result:?}");
     }

@@ -2,14 +2,18 @@
 //!
 //! # Protocol
 //!
-//! The parent starts `planex __worker --max-memory BYTES --max-bytes BYTES`
-//! and writes one [`Request`] per line (JSON) on its standard input; the
+//! The parent starts `planex __worker` and writes one [`Setup`] line (JSON)
+//! on its standard input: the whole library [`Config`] and the worker's
+//! memory limit, as one serialized value (passwords included, which is why it
+//! is not passed as arguments). Then it writes one [`Request`] per line; the
 //! worker answers each with one line on standard output: [`RESPONSE_MARKER`]
-//! followed by a [`Response`] as JSON. The marker lets the parent ignore
+//! followed by a [`Response`] as JSON. Paths travel as [`OsString`]s, so a
+//! file name that is not UTF-8 reaches the worker unchanged. The marker lets the parent ignore
 //! anything a library might print on standard output. The worker exits when
 //! its standard input closes. Standard error is kept by the parent (its tail
 //! tells an out-of-memory abort from another crash).
 
+use std::ffi::OsString;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -22,6 +26,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::Failure;
+use crate::catalogue::ErrorKind;
 use crate::config::Config;
 use crate::model::Document;
 
@@ -37,11 +42,20 @@ const POLL: Duration = Duration::from_millis(100);
 /// Keep this much of a worker's standard error.
 const STDERR_TAIL: usize = 4096;
 
+/// The first line a worker reads: everything it needs besides the files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setup {
+    /// The library configuration for every file.
+    pub config: Config,
+    /// Address-space limit of the worker, in bytes (RLIMIT_AS, set by the worker itself).
+    pub max_memory: u64,
+}
+
 /// Convert the file at `path`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Request {
     /// The file, as the parent names it (it becomes `source.path`).
-    pub path: String,
+    pub path: OsString,
 }
 
 /// The worker's answer to one [`Request`].
@@ -63,11 +77,25 @@ pub struct WorkerOptions {
     pub timeout: Duration,
     /// Address-space limit of each worker, in bytes (RLIMIT_AS, set by the worker itself).
     pub max_memory: u64,
-    /// Inputs larger than this are refused.
-    pub max_bytes: u64,
 }
 
-/// The worker's loop: answers requests from `input` on `output` until `input` ends.
+/// Reads the worker's [`Setup`], its first line.
+///
+/// # Errors
+/// When `input` cannot be read, ends first, or the line is not a setup.
+pub fn read_setup(input: &mut impl BufRead) -> io::Result<Setup> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "no setup line on standard input",
+        ));
+    }
+    serde_json::from_str(&line).map_err(io::Error::from)
+}
+
+/// The worker's loop: answers requests from `input` on `output` until `input`
+/// ends (the setup line already read, see [`read_setup`]).
 ///
 /// Conversion panics are caught (pdf-extract's are already caught by the
 /// reader; this is the backstop) and answered as `crashed` errors.
@@ -81,9 +109,9 @@ pub fn serve(input: impl BufRead, mut output: impl Write, config: &Config) -> io
             continue;
         }
         let response = match serde_json::from_str::<Request>(&line) {
-            Ok(request) => convert(&request.path, config),
+            Ok(request) => convert(Path::new(&request.path), config),
             Err(err) => Response::Error(Failure::new(
-                "worker_error",
+                ErrorKind::WorkerError,
                 format!("malformed request: {err}"),
             )),
         };
@@ -96,21 +124,19 @@ pub fn serve(input: impl BufRead, mut output: impl Write, config: &Config) -> io
 }
 
 /// Converts one file in this process, turning a panic into a `crashed` failure.
-pub fn convert_in_process(path: &str, config: &Config) -> Result<Document, Failure> {
-    let converted = panic::catch_unwind(AssertUnwindSafe(|| {
-        crate::convert_file(Path::new(path), config)
-    }));
+pub fn convert_in_process(path: &Path, config: &Config) -> Result<Document, Failure> {
+    let converted = panic::catch_unwind(AssertUnwindSafe(|| crate::convert_file(path, config)));
     match converted {
         Ok(Ok(document)) => Ok(document),
         Ok(Err(err)) => Err(Failure::from(&err)),
         Err(_) => Err(Failure::new(
-            "crashed",
-            format!("{path}: planex panicked while converting it"),
+            ErrorKind::Crashed,
+            format!("{}: planex panicked while converting it", path.display()),
         )),
     }
 }
 
-fn convert(path: &str, config: &Config) -> Response {
+fn convert(path: &Path, config: &Config) -> Response {
     match convert_in_process(path, config) {
         Ok(document) => Response::Document(Box::new(document)),
         Err(failure) => Response::Error(failure),
@@ -139,23 +165,27 @@ pub struct WorkerProcess {
 }
 
 impl WorkerProcess {
-    /// Starts a worker.
+    /// Starts a worker and sends it its [`Setup`].
     ///
     /// # Errors
-    /// When the executable cannot be started.
-    pub fn spawn(options: &WorkerOptions) -> io::Result<Self> {
+    /// When the executable cannot be started or its standard input written.
+    pub fn spawn(options: &WorkerOptions, config: &Config) -> io::Result<Self> {
         let mut child = Command::new(&options.exe)
             .arg(WORKER_SUBCOMMAND)
-            .arg("--max-memory")
-            .arg(options.max_memory.to_string())
-            .arg("--max-bytes")
-            .arg(options.max_bytes.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()?;
         let missing = || io::Error::other("worker pipes missing");
-        let stdin = child.stdin.take().ok_or_else(missing)?;
+        let mut stdin = child.stdin.take().ok_or_else(missing)?;
+        let setup = Setup {
+            config: config.clone(),
+            max_memory: options.max_memory,
+        };
+        let mut line = serde_json::to_vec(&setup)?;
+        line.push(b'\n');
+        stdin.write_all(&line)?;
+        stdin.flush()?;
         let stdout = child.stdout.take().ok_or_else(missing)?;
         let stderr_pipe = child.stderr.take().ok_or_else(missing)?;
         let (sender, lines) = mpsc::channel();
@@ -186,9 +216,9 @@ impl WorkerProcess {
     ///
     /// `abandon` is polled while waiting: when it returns true, the worker is
     /// killed and [`Reply::Abandoned`] returned.
-    pub fn convert(&mut self, path: &str, timeout: Duration, abandon: &dyn Fn() -> bool) -> Reply {
+    pub fn convert(&mut self, path: &Path, timeout: Duration, abandon: &dyn Fn() -> bool) -> Reply {
         let request = Request {
-            path: path.to_owned(),
+            path: path.as_os_str().to_owned(),
         };
         let mut line = serde_json::to_string(&request).unwrap_or_default();
         line.push('\n');
@@ -210,9 +240,10 @@ impl WorkerProcess {
             if left.is_zero() {
                 self.kill();
                 return Reply::Lost(Failure::new(
-                    "timeout",
+                    ErrorKind::Timeout,
                     format!(
-                        "{path}: no result within {}",
+                        "{}: no result within {}",
+                        path.display(),
                         super::duration_text(timeout.as_secs_f64())
                     ),
                 ));
@@ -225,8 +256,11 @@ impl WorkerProcess {
                         Err(err) => {
                             self.kill();
                             Reply::Lost(Failure::new(
-                                "worker_error",
-                                format!("{path}: unreadable answer from the worker: {err}"),
+                                ErrorKind::WorkerError,
+                                format!(
+                                    "{}: unreadable answer from the worker: {err}",
+                                    path.display()
+                                ),
                             ))
                         }
                     }
@@ -244,7 +278,7 @@ impl WorkerProcess {
     }
 
     /// The failure of a file whose worker died under it.
-    fn died(&mut self, path: &str) -> Failure {
+    fn died(&mut self, path: &Path) -> Failure {
         let status = self.child.wait().ok();
         if let Some(handle) = self.stderr_thread.take() {
             let _ = handle.join();
@@ -266,7 +300,8 @@ impl Drop for WorkerProcess {
 
 /// `memory_limit` when the worker's last words are Rust's allocation failure
 /// (what hitting RLIMIT_AS looks like), `crashed` otherwise.
-fn classify_death(path: &str, status: Option<ExitStatus>, stderr: &str) -> Failure {
+fn classify_death(path: &Path, status: Option<ExitStatus>, stderr: &str) -> Failure {
+    let path = path.display();
     let last = stderr
         .lines()
         .rev()
@@ -280,7 +315,7 @@ fn classify_death(path: &str, status: Option<ExitStatus>, stderr: &str) -> Failu
     );
     if stderr.contains("memory allocation of") || stderr.contains("capacity overflow") {
         return Failure::new(
-            "memory_limit",
+            ErrorKind::MemoryLimit,
             format!("{path}: the worker ran out of its memory limit ({last})"),
         );
     }
@@ -290,7 +325,7 @@ fn classify_death(path: &str, status: Option<ExitStatus>, stderr: &str) -> Failu
         format!(": {last}")
     };
     Failure::new(
-        "crashed",
+        ErrorKind::Crashed,
         format!("{path}: the worker died with {how}{detail}"),
     )
 }
@@ -326,11 +361,11 @@ mod tests {
         let requests = format!(
             "{}\n\n{}\nnot json\n",
             serde_json::to_string(&Request {
-                path: text.display().to_string()
+                path: text.clone().into_os_string()
             })
             .unwrap(),
             serde_json::to_string(&Request {
-                path: missing.display().to_string()
+                path: missing.into_os_string()
             })
             .unwrap(),
         );
@@ -352,12 +387,16 @@ mod tests {
     #[test]
     fn deaths_are_classified_from_the_stderr_tail() {
         let oom = classify_death(
-            "a.pdf",
+            Path::new("a.pdf"),
             None,
             "memory allocation of 536870913 bytes failed\n",
         );
         assert_eq!(oom.kind, "memory_limit");
-        let abort = classify_death("a.pdf", None, "thread 'main' has overflowed its stack\n");
+        let abort = classify_death(
+            Path::new("a.pdf"),
+            None,
+            "thread 'main' has overflowed its stack\n",
+        );
         assert_eq!(abort.kind, "crashed");
         assert!(abort.message.contains("overflowed"), "{}", abort.message);
     }

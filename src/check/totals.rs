@@ -7,7 +7,7 @@
 //! naming the evidence; when more than one way fits, or none does, nothing is
 //! assigned. Mismatches are reported with both numbers and never "fixed".
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Deliverable, Status, Totals, TotalsCounts};
 
 const STATUSES: [Status; 3] = [Status::Achieved, Status::InProgress, Status::NotDeveloped];
@@ -40,7 +40,7 @@ pub fn reconcile(
             format!("{ways} different assignments of statuses make the counts agree")
         };
         let diagnostic = Diagnostic::warning(
-            "deliverables.status_not_inferred",
+            Code::DeliverablesStatusNotInferred,
             format!(
                 "{} deliverable(s) with unknown status ({}): the document declares {}, but {why}, so none is inferred",
                 unknown_codes.len(),
@@ -60,7 +60,7 @@ pub fn reconcile(
             inferred += 1;
             diagnostics.push(
                 Diagnostic::info(
-                    "deliverables.status_inferred",
+                    Code::DeliverablesStatusInferred,
                     format!(
                         "{} (mark {}) inferred as {}: the document declares {}, and this is the only assignment of the unknown marks that makes the counts agree",
                         deliverable.code,
@@ -95,7 +95,7 @@ pub fn reconcile(
         if !same {
             let counted_figure = counted_figure.unwrap_or(0);
             let diagnostic = Diagnostic::error(
-                "totals.mismatch",
+                Code::TotalsMismatch,
                 format!(
                     "the document declares {declared_figure} {name}, planex counted {counted_figure}{}",
                     if unknown > 0 { format!(" ({unknown} deliverable(s) with unknown status)") } else { String::new() }

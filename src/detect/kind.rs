@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::language::LanguageBlock;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::lexicon::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
 use crate::markup;
 use crate::model::{DocumentKind, Evidence, KindDetection, Period};
@@ -81,13 +81,13 @@ pub(super) fn detect_kind(text: &Text, blocks: &[LanguageBlock], language: &str)
     let mut diagnostics = Vec::new();
     if kind == DocumentKind::Other {
         diagnostics.push(Diagnostic::info(
-            "detect.kind_unknown",
+            Code::DetectKindUnknown,
             "no phrase names the kind of document",
         ));
     }
     if period.is_none() {
         diagnostics.push(Diagnostic::info(
-            "detect.period_unknown",
+            Code::DetectPeriodUnknown,
             "no year or period found",
         ));
     }

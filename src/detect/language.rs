@@ -2,7 +2,7 @@
 
 use whatlang::{Detector, Lang};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::lexicon::FUNCTION_WORDS;
 use crate::markup;
 use crate::model::LanguageShare;
@@ -86,7 +86,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
     if let Some(info) = whatlang::detect(&sample(&classified)) {
         if !SUPPORTED.contains(&info.lang()) && info.is_reliable() {
             diagnostics.push(Diagnostic::warning(
-                "detect.unsupported_language",
+                Code::DetectUnsupportedLanguage,
                 format!(
                     "the text looks like {} ({}, confidence {:.2}), which planex does not support; language set to und",
                     info.lang().eng_name(),
@@ -102,7 +102,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
         .map_or_else(|| "und".to_owned(), |share| share.language.clone());
     if shares.is_empty() && diagnostics.is_empty() {
         diagnostics.push(Diagnostic::warning(
-            "detect.language_undetermined",
+            Code::DetectLanguageUndetermined,
             "too little text to tell the language",
         ));
     }

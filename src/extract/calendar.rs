@@ -285,7 +285,7 @@ fn date_of(caps: &regex::Captures<'_>) -> Option<(EventDate, Option<EventDate>, 
         .name("year")
         .and_then(|m| m.as_str().parse::<u16>().ok());
     let tbc = caps.name("note").is_some_and(|m| is_tbc(m.as_str()));
-    let valid = |day: Option<u8>| day.map_or(true, |d| (1..=31).contains(&d));
+    let valid = |day: Option<u8>| day.is_none_or(|d| (1..=31).contains(&d));
     let (start, end) = if let Some(m2) = month("m2") {
         let d1 = number("d1");
         let m1 = month("m1").unwrap_or(m2);

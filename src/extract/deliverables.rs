@@ -35,7 +35,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::legend::{self, MarkMeaning};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
@@ -234,7 +234,7 @@ impl Scan {
                     }
                     // A mark cell ends the title; with no title yet, only a
                     // known mark closing the row is one (`L1M1D1<TAB>V`).
-                    let closes_row = cells.get(at).map_or(true, |after| starts_with_code(after));
+                    let closes_row = cells.get(at).is_none_or(|after| starts_with_code(after));
                     let is_mark = is_mark_cell(next)
                         && (!title.is_empty() || (closes_row && is_mark_token(next, legend)));
                     if is_mark {
@@ -447,7 +447,7 @@ impl Scan {
                     (Some(kept), Some(mark)) if kept != mark => {
                         diagnostics.push(
                             Diagnostic::error(
-                                "deliverables.conflicting_marks",
+                                Code::DeliverablesConflictingMarks,
                                 format!(
                                     "{code} is marked `{kept}` at page {} line {} and `{mark}` at page {} line {}; the first is kept, both are in `conflicting_marks`",
                                     winning.location.page, winning.location.line, other.location.page, other.location.line
@@ -459,7 +459,7 @@ impl Scan {
                     }
                     _ => diagnostics.push(
                         Diagnostic::info(
-                            "deliverables.duplicate",
+                            Code::DeliverablesDuplicate,
                             format!("{code} appears again with the same mark; the first occurrence is kept"),
                         )
                         .at(other.location),
@@ -517,7 +517,7 @@ impl Scan {
             if let Some(raw) = &row.repaired {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "deliverables.code_repaired",
+                        Code::DeliverablesCodeRepaired,
                         format!("code `{raw}` is damaged; read as {code}"),
                     )
                     .at(row.location),
@@ -527,7 +527,7 @@ impl Scan {
                 None => {
                     diagnostics.push(
                         Diagnostic::warning(
-                            "deliverables.missing_mark",
+                            Code::DeliverablesMissingMark,
                             format!("{code} has no status mark"),
                         )
                         .at(row.location),
@@ -539,7 +539,7 @@ impl Scan {
                     match &meaning {
                         MarkMeaning::Unknown => diagnostics.push(
                             Diagnostic::warning(
-                                "deliverables.unknown_mark",
+                                Code::DeliverablesUnknownMark,
                                 format!("{code} is marked `{mark}`, which neither the legend nor the conventional table defines; its status is unknown"),
                             )
                             .at(row.location),
@@ -565,7 +565,7 @@ impl Scan {
             if title.is_empty() {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "deliverables.missing_title",
+                        Code::DeliverablesMissingTitle,
                         format!("{code} has no title"),
                     )
                     .at(row.location),
@@ -591,7 +591,7 @@ impl Scan {
         for (mark, (read_as, count, location)) in variants {
             diagnostics.push(
                 Diagnostic::info(
-                    "deliverables.mark_variant",
+                    Code::DeliverablesMarkVariant,
                     format!("mark `{mark}` ({count} deliverable(s), first here) read as {read_as}"),
                 )
                 .at(location),
@@ -649,7 +649,7 @@ fn repeated_block_diagnostics(
                 format!(" (it opens with the title of {code} without its code, so, read code by code, its titles are shifted by one)")
             });
             Diagnostic::warning(
-                "deliverables.repeated_block",
+                Code::DeliverablesRepeatedBlock,
                 format!(
                     "{} code(s) from {first} to {last} are repeated without marks{shift}; the repetition is ignored and the marked occurrences keep their titles",
                     codes.len()
@@ -705,7 +705,7 @@ fn assemble_measures(
     for measure in measures.values().filter(|measure| measure.text.is_none()) {
         let first = first_deliverable.get(measure.code.as_str());
         let diagnostic = Diagnostic::warning(
-            "deliverables.measure_without_text",
+            Code::DeliverablesMeasureWithoutText,
             format!(
                 "measure {} has deliverables but the document never states its text",
                 measure.code
@@ -737,7 +737,7 @@ fn assemble_action_lines(
     for number in used {
         lines.entry(number).or_insert_with(|| {
             let diagnostic = Diagnostic::info(
-                "deliverables.action_line_without_title",
+                Code::DeliverablesActionLineWithoutTitle,
                 format!("action line L{number} has items but no heading"),
             );
             let first = deliverables.iter().find(|d| d.action_line == number);
@@ -771,7 +771,7 @@ fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Dia
         // Located at the first measure after the gap.
         for missing in missing_numbers(numbers) {
             let diagnostic = Diagnostic::info(
-                "deliverables.numbering_gap",
+                Code::DeliverablesNumberingGap,
                 format!("action line L{line} has no measure L{line}M{missing}"),
             );
             let after = measures
@@ -807,7 +807,7 @@ fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Dia
         for missing in missing_numbers(numbers) {
             diagnostics.push(
                 Diagnostic::info(
-                    "deliverables.numbering_gap",
+                    Code::DeliverablesNumberingGap,
                     format!("measure {measure} has no deliverable {measure}D{missing}"),
                 )
                 .at(*location),
@@ -1018,7 +1018,7 @@ fn is_function_word(word: &str) -> bool {
 }
 
 fn ends_sentence(text: Option<&String>) -> bool {
-    text.map_or(true, |text| text.trim_end().ends_with(['.', '!', '?']))
+    text.is_none_or(|text| text.trim_end().ends_with(['.', '!', '?']))
 }
 
 /// Joins title parts and drops trailing debris (table punctuation, a stray

@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::lexicon::{StatusLabel, CONVENTIONAL_MARKS, LEGEND_LABELS};
 use crate::markup;
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
@@ -132,7 +132,7 @@ pub fn read_legend(lines: &[Line]) -> LegendReading {
     let mut diagnostics = Vec::new();
     let Some(&(first, _)) = found.first() else {
         diagnostics.push(Diagnostic::info(
-            "legend.conventional",
+            Code::LegendConventional,
             "the document states no legend of status marks; reading marks with the conventional table (V v ✓ ✔ √ ٧ achieved; 0 o O ○ ◯ ◦ in progress; × x X ✗ ✘ not developed)",
         ));
         return LegendReading {
@@ -149,7 +149,7 @@ pub fn read_legend(lines: &[Line]) -> LegendReading {
                     if let Some(line) = lines.get(*index) {
                         diagnostics.push(
                             Diagnostic::warning(
-                                "legend.conflict",
+                                Code::LegendConflict,
                                 format!(
                                     "legend gives mark `{}` two meanings: {} and {}; the first is kept",
                                     entry.mark,

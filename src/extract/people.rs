@@ -21,7 +21,7 @@
 use std::collections::BTreeSet;
 
 use super::shape::{bullet, folded, is_all_caps, is_blank, word_count};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::lexicon;
 use crate::markup::plain;
 use crate::model::{Member, MemberList, Person};
@@ -276,7 +276,7 @@ pub fn extract_members(text: &Text) -> MembersFound {
         if let Some(declared) = declared.filter(|&d| d != listed) {
             found.diagnostics.push(
                 Diagnostic::warning(
-                    "members.count_mismatch",
+                    Code::MembersCountMismatch,
                     format!("the list `{line_text}` announces {declared} members but {listed} names follow"),
                 )
                 .at(heading.location()),

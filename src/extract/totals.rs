@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::lexicon::{LEGEND_LABELS, TOTAL_LABELS, TOTAL_NOUNS};
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
@@ -118,7 +118,7 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
                 }
                 Some(previous) if previous != number => found.diagnostics.push(
                     Diagnostic::warning(
-                        "totals.conflicting_declarations",
+                        Code::TotalsConflictingDeclarations,
                         format!(
                             "the document declares {} twice: {previous}, then {number}; the first is used",
                             field.name()

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::config::{Config, Fallback, Limits};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::ReadError;
 use crate::model::{Backend, SourceFormat, TextEncoding};
 
@@ -138,7 +138,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocum
     }
     let sha256 = hex_sha256(bytes);
     if is_pdf(bytes) {
-        let read = read_pdf(path, bytes, config.fallback)?;
+        let read = read_pdf(path, bytes, config)?;
         return Ok(RawDocument {
             path: path.to_owned(),
             sha256,
@@ -197,8 +197,9 @@ struct PdfRead {
 
 /// pdf-extract first; the fallback for a file it cannot read and for pages
 /// on which it finds no text.
-fn read_pdf(path: &Path, bytes: &[u8], fallback: Fallback) -> Result<PdfRead, ReadError> {
-    let primary = pdf::extract(bytes, path);
+fn read_pdf(path: &Path, bytes: &[u8], config: &Config) -> Result<PdfRead, ReadError> {
+    let fallback = config.fallback;
+    let primary = pdf::extract(bytes, path, &config.passwords);
     if fallback == Fallback::None {
         return primary.map(|extracted| PdfRead {
             backend: Backend::PdfExtract,
@@ -219,7 +220,7 @@ fn read_pdf(path: &Path, bytes: &[u8], fallback: Fallback) -> Result<PdfRead, Re
             }
             let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
             let diagnostic = Diagnostic::warning(
-                "read.fallback",
+                Code::ReadFallback,
                 format!(
                     "pdf-extract could not read the file ({err}); its text comes from pdftotext"
                 ),
@@ -274,7 +275,7 @@ fn fill_missing_pages(extracted: pdf::Extracted, bytes: &[u8]) -> PdfRead {
                     backend = Backend::Pdftotext;
                 }
                 diagnostics.push(Diagnostic::info(
-                    "read.fallback",
+                    Code::ReadFallback,
                     format!(
                         "pdf-extract found no text on page(s) {}; their text comes from pdftotext",
                         list(&filled)
@@ -283,7 +284,7 @@ fn fill_missing_pages(extracted: pdf::Extracted, bytes: &[u8]) -> PdfRead {
             }
         }
         Err(reason) => diagnostics.push(Diagnostic::warning(
-            "read.fallback_failed",
+            Code::ReadFallbackFailed,
             format!(
                 "pdf-extract found no text on page(s) {} and the pdftotext fallback failed: {reason}",
                 list(&missing)

@@ -18,7 +18,8 @@ use std::sync::Once;
 use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 
 use super::{PageContent, RawPage};
-use crate::diagnostic::Diagnostic;
+use crate::config::Password;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::ReadError;
 
 /// One glyph drawn on a page, in points, with the origin at the page's top-left
@@ -83,12 +84,17 @@ pub(super) struct Extracted {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub(super) fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ReadError> {
-    let document =
-        guarded(|| load(bytes, path)).map_err(|message| ReadError::ExtractorPanicked {
+pub(super) fn extract(
+    bytes: &[u8],
+    path: &Path,
+    passwords: &[Password],
+) -> Result<Extracted, ReadError> {
+    let document = guarded(|| load(bytes, path, passwords)).map_err(|message| {
+        ReadError::ExtractorPanicked {
             path: path.to_owned(),
             message,
-        })??;
+        }
+    })??;
     let page_numbers: Vec<u32> = document.get_pages().into_keys().collect();
     let page_count = u32::try_from(page_numbers.len()).unwrap_or(u32::MAX);
     if page_numbers.is_empty() {
@@ -137,11 +143,27 @@ pub(super) fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ReadError>
     })
 }
 
-fn load(bytes: &[u8], path: &Path) -> Result<Document, ReadError> {
-    let options = pdf_extract::LoadOptions::with_password("");
+/// Loads the PDF, opening an encrypted one with the empty user password or,
+/// failing that, the first of `passwords` that works.
+fn load(bytes: &[u8], path: &Path, passwords: &[Password]) -> Result<Document, ReadError> {
+    let candidates = std::iter::once("").chain(passwords.iter().map(Password::expose));
+    let mut last = None;
+    for password in candidates {
+        match load_with(bytes, path, password) {
+            Err(err @ ReadError::Encrypted { .. }) => last = Some(err),
+            other => return other,
+        }
+    }
+    Err(last.unwrap_or_else(|| ReadError::Encrypted {
+        path: path.to_owned(),
+    }))
+}
+
+fn load_with(bytes: &[u8], path: &Path, password: &str) -> Result<Document, ReadError> {
+    let options = pdf_extract::LoadOptions::with_password(password);
     let mut document =
         Document::load_mem_with_options(bytes, options).map_err(|err| classify(err, path))?;
-    if document.is_encrypted() && document.decrypt("").is_err() {
+    if document.is_encrypted() && document.decrypt(password).is_err() {
         return Err(ReadError::Encrypted {
             path: path.to_owned(),
         });
@@ -172,7 +194,7 @@ fn next_page(page_numbers: &[u32], last_done: Option<&RawPage>) -> Option<u32> {
 
 fn page_failed(page: u32, failure: &str) -> Diagnostic {
     Diagnostic::warning(
-        "read.page_failed",
+        Code::ReadPageFailed,
         format!("no text from page {page}: {failure}"),
     )
     .on_page(page)

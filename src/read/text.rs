@@ -1,6 +1,6 @@
 //! Decoding text inputs: BOMs, UTF-8, UTF-16, and a lossy Windows-1252 fallback.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::TextEncoding;
 
 /// Text decoded from bytes, with how it was decoded.
@@ -40,7 +40,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         }
         let text = decode_windows_1252(bytes);
         diagnostics.push(Diagnostic::warning(
-            "read.lossy_decoding",
+            Code::ReadLossyDecoding,
             "the input is not valid UTF-8; it was decoded as Windows-1252 (Latin-1), so some characters may be wrong",
         ));
         (text, TextEncoding::Windows1252)
@@ -67,7 +67,7 @@ fn decode_utf8_or_lossy(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Stri
         Ok(text) => text.to_owned(),
         Err(_) => {
             diagnostics.push(Diagnostic::warning(
-                "read.lossy_decoding",
+                Code::ReadLossyDecoding,
                 "the input starts with a UTF-8 byte order mark but has invalid UTF-8; invalid bytes were replaced",
             ));
             String::from_utf8_lossy(bytes).into_owned()
@@ -92,7 +92,7 @@ fn decode_utf16(
         .collect();
     if replaced > 0 || bytes.len() % 2 == 1 {
         diagnostics.push(Diagnostic::warning(
-            "read.lossy_decoding",
+            Code::ReadLossyDecoding,
             format!(
                 "invalid UTF-16: {replaced} unpaired surrogates replaced{}",
                 if bytes.len() % 2 == 1 {

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::util;
 
-fn planex() -> Command {
+pub fn planex() -> Command {
     Command::cargo_bin("planex").expect("the planex binary is built")
 }
 
@@ -94,7 +94,7 @@ pub fn check_output_dir(out: &Path) -> Vec<Value> {
 }
 
 /// A one-page PDF showing `text` in Helvetica, with a correct cross-reference table.
-fn tiny_pdf(text: &str) -> Vec<u8> {
+pub fn tiny_pdf(text: &str) -> Vec<u8> {
     let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
@@ -107,7 +107,7 @@ fn tiny_pdf(text: &str) -> Vec<u8> {
 }
 
 /// The file names in fixtures/docs, sorted.
-fn fixture_docs() -> Vec<String> {
+pub fn fixture_docs() -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(util::fixture("docs"))
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -263,7 +263,7 @@ fn worker_time_limit_gives_a_timeout_record_and_the_batch_goes_on() {
     fs::write(dir.path().join("a.pdf"), tiny_pdf("WORK PLAN 2019")).unwrap();
     fs::write(
         dir.path().join("b.txt"),
-        "WORK PLAN 2019\n\nText inputs are converted in-process.",
+        "WORK PLAN 2019\n\nText inputs meet the same time limit.",
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -276,7 +276,7 @@ fn worker_time_limit_gives_a_timeout_record_and_the_batch_goes_on() {
         .code(1);
     let lines = check_output_dir(&out);
     assert_eq!(lines[0]["error"]["kind"], "timeout");
-    assert!(lines[1]["document"].is_object());
+    assert_eq!(lines[1]["error"]["kind"], "timeout", "text too");
 }
 
 #[test]
@@ -286,7 +286,7 @@ fn worker_memory_limit_gives_a_memory_limit_record_and_the_batch_goes_on() {
     fs::write(dir.path().join("b.pdf"), tiny_pdf("WORK PLAN 2020")).unwrap();
     fs::write(
         dir.path().join("c.txt"),
-        "WORK PLAN 2019\n\nStill converted after the limit.",
+        "WORK PLAN 2019\n\nText meets the same limit.",
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -302,7 +302,7 @@ fn worker_memory_limit_gives_a_memory_limit_record_and_the_batch_goes_on() {
         lines[1]["error"]["kind"], "memory_limit",
         "a replaced worker, limited too"
     );
-    assert!(lines[2]["document"].is_object());
+    assert_eq!(lines[2]["error"]["kind"], "memory_limit", "text too");
 }
 
 #[test]
@@ -453,6 +453,13 @@ fn committed_schemas_match_the_types() {
 /// summary of what was done, with no partial file.
 #[test]
 fn ctrl_c_leaves_a_valid_summary_of_what_was_done() {
+    interrupt_with("INT");
+}
+
+/// Runs a long batch, sends it `signal` (`INT`, `TERM`, `HUP`) once it is
+/// under way, and checks that it stopped as Ctrl-C stops it: exit 1, a valid
+/// summary marked interrupted, an input-order prefix done, no partial file.
+pub fn interrupt_with(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("inputs.txt");
     let docs: Vec<String> = fixture_docs()
@@ -489,16 +496,17 @@ fn ctrl_c_leaves_a_valid_summary_of_what_was_done() {
     }
     std::thread::sleep(std::time::Duration::from_millis(300));
     let signalled = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
         .status()
         .unwrap();
-    assert!(signalled.success(), "kill -INT failed");
+    assert!(signalled.success(), "kill -{signal} failed");
     let status = child.wait().unwrap();
     let lines = check_output_dir(&out);
     let summary: Value =
         serde_json::from_str(&fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     let count = |key: &str| summary[key].as_u64().unwrap();
-    assert_eq!(summary["interrupted"], true, "{summary}");
+    assert_eq!(summary["interrupted"], true, "SIG{signal}: {summary}");
     assert_eq!(status.code(), Some(1));
     assert!(count("not_processed") > 0, "{summary}");
     assert_eq!(
@@ -515,4 +523,70 @@ fn ctrl_c_leaves_a_valid_summary_of_what_was_done() {
         repeated[..inputs.len()],
         "what was done is a prefix, in input order"
     );
+}
+
+/// The records of a CSV file (RFC 4180: quoted fields may hold commas,
+/// doubled quotes and line breaks).
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (ch, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (ch, _) => field.push(ch),
+        }
+    }
+    records
+}
+
+/// Issue 13: calendars, key figures and people get a table each, one row per
+/// item, in input order, with the document's path.
+#[test]
+fn every_item_kind_gets_a_csv_table_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    planex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(&out)
+        .arg(util::fixture("docs"))
+        .arg(util::fixture("pdf"))
+        .assert()
+        .code(0);
+    let lines = check_output_dir(&out);
+    for (file, items) in [
+        ("deliverables.csv", "deliverables"),
+        ("calendar.csv", "calendar"),
+        ("key_figures.csv", "key_figures"),
+        ("people.csv", "people"),
+    ] {
+        let records = csv_records(&fs::read_to_string(out.join(file)).unwrap());
+        let table = planex::write::csv::TABLES
+            .iter()
+            .find(|table| table.file == file)
+            .unwrap();
+        assert_eq!(records[0], table.columns, "{file} header");
+        let want: Vec<&str> = lines
+            .iter()
+            .flat_map(|line| {
+                let count = line["document"][items].as_array().map_or(0, Vec::len);
+                std::iter::repeat_n(line["input"].as_str().unwrap(), count)
+            })
+            .collect();
+        assert!(!want.is_empty(), "the fixtures have {items}");
+        let got: Vec<&str> = records[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(got, want, "{file}: one row per item, in input order");
+        assert!(records.iter().all(|r| r.len() == table.columns.len()));
+    }
 }

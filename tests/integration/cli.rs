@@ -131,3 +131,101 @@ fn schema_command_prints_the_committed_schema() {
     .expect("JSON");
     assert_eq!(printed, committed);
 }
+
+#[test]
+fn completions_and_man_page() {
+    for (shell, needle) in [
+        ("bash", "--passwords-file"),
+        ("zsh", "--passwords-file"),
+        ("fish", "passwords-file"),
+    ] {
+        let output = planex()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let script = String::from_utf8(output).unwrap();
+        assert!(script.contains(needle), "{shell}");
+    }
+    let output = planex()
+        .arg("man")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(output).unwrap();
+    assert!(page.contains(".TH planex 1"), "{page}");
+    assert!(page.contains("completions"));
+    planex().args(["completions", "tcsh"]).assert().code(2);
+}
+
+/// `rust-version` in Cargo.toml is the highest one declared by the locked
+/// dependencies (README states it; clippy's `incompatible_msrv` then checks
+/// that planex's own code uses nothing newer).
+#[test]
+fn the_declared_rust_version_is_what_the_locked_tree_needs() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = std::process::Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .current_dir(crate::util::root())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let version = |text: &str| -> Vec<u32> {
+        text.split('.')
+            .map(|part| part.parse().unwrap_or(0))
+            .chain([0, 0])
+            .take(3)
+            .collect()
+    };
+    let resolved: Vec<&str> = metadata["resolve"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|node| node["id"].as_str())
+        .collect();
+    let packages = metadata["packages"].as_array().unwrap();
+    let (needed, by) = packages
+        .iter()
+        .filter(|p| p["name"] != "planex" && resolved.contains(&p["id"].as_str().unwrap_or("")))
+        .filter_map(|p| Some((version(p["rust_version"].as_str()?), p["name"].as_str()?)))
+        .max()
+        .unwrap();
+    let planex = packages.iter().find(|p| p["name"] == "planex").unwrap();
+    let declared = version(planex["rust_version"].as_str().unwrap());
+    assert_eq!(
+        declared, needed,
+        "Cargo.toml's rust-version should be {needed:?} (needed by {by}); update README.md too"
+    );
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    let stated = format!("Rust {}.{} or later", needed[0], needed[1]);
+    assert!(readme.contains(&stated), "README.md should say `{stated}`");
+}
+
+/// The README's catalogue tables are generated from `planex::catalogue`.
+#[test]
+fn readme_catalogue_matches_the_code() {
+    let path = crate::util::root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- catalogue:start -->\n", "<!-- catalogue:end -->");
+    let from = readme.find(start).expect("start marker") + start.len();
+    let to = readme.find(end).expect("end marker");
+    let generated = planex::catalogue::markdown();
+    if readme[from..to] != generated && std::env::var_os("PLANEX_UPDATE_README").is_some() {
+        let updated = format!("{}{generated}{}", &readme[..from], &readme[to..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert!(
+        readme[from..to] == generated,
+        "README.md's catalogue is stale: run `PLANEX_UPDATE_README=1 cargo test --test integration readme_catalogue`"
+    );
+}

@@ -8,6 +8,8 @@ mod corpus;
 mod detect;
 // Real-world development set (gitignored texts, committed gold) and real-shapes fixtures, GROBID-style scores
 mod devset;
+// Issue 14: locked output, any file name, any tree, every signal
+mod hostile;
 mod pair;
 // The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
 mod matrix;

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Outcome, Record};
+pub use crate::catalogue::SkipKind;
 
 /// The summary of a batch, written as `summary.json`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -48,12 +49,68 @@ pub struct Summary {
 }
 
 /// Files left out while walking directories.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Skipped {
     /// Hidden files and directories (names starting with `.`).
     pub hidden: u64,
-    /// Files that are not documents, or do not match `--glob`.
+    /// Files that are not documents, do not match `--glob`, lie in the
+    /// output directory, or are links to directories (not followed).
     pub other: u64,
+    /// Directories that could not be listed and entries that could not be examined.
+    #[serde(default)]
+    pub unreadable: u64,
+    /// Symbolic links to nothing.
+    #[serde(default)]
+    pub broken_links: u64,
+    /// FIFOs, sockets and devices (never opened).
+    #[serde(default)]
+    pub special_files: u64,
+    /// One record per unreadable entry, broken link and special file, in walk order.
+    #[serde(default)]
+    pub entries: Vec<SkipEntry>,
+}
+
+impl Skipped {
+    /// Counts and keeps one skip record.
+    pub fn add(&mut self, entry: SkipEntry) {
+        match entry.kind {
+            SkipKind::Unreadable => self.unreadable += 1,
+            SkipKind::BrokenLink => self.broken_links += 1,
+            SkipKind::SpecialFile => self.special_files += 1,
+        }
+        self.entries.push(entry);
+    }
+
+    /// How many entries have a skip record: each makes the batch incomplete.
+    pub fn recorded(&self) -> u64 {
+        self.unreadable + self.broken_links + self.special_files
+    }
+}
+
+/// One entry skipped with a record while walking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SkipEntry {
+    /// The path, as in `documents.jsonl` inputs.
+    pub path: String,
+    /// The path losslessly when it is not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_escaped: Option<String>,
+    /// Why it was skipped.
+    pub kind: SkipKind,
+    /// What went wrong, as the operating system said it.
+    pub message: String,
+}
+
+impl SkipEntry {
+    /// A record of `path` skipped for `kind`.
+    pub fn new(path: &std::path::Path, kind: SkipKind, message: impl Into<String>) -> Self {
+        Self {
+            path: path.display().to_string(),
+            path_escaped: super::escaped_path(path),
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 /// One failed input.
@@ -61,6 +118,9 @@ pub struct Skipped {
 pub struct FailureEntry {
     /// The input, as in `documents.jsonl`.
     pub input: String,
+    /// The input losslessly when it is not UTF-8, as in `documents.jsonl`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_escaped: Option<String>,
     /// The error kind.
     pub kind: String,
     /// What went wrong.
@@ -106,6 +166,7 @@ impl Summary {
                     .or_default() += 1;
                 self.failures.push(FailureEntry {
                     input: record.input.path.display().to_string(),
+                    input_escaped: super::escaped_path(&record.input.path),
                     kind: failure.kind.clone(),
                     message: failure.message.clone(),
                 });
@@ -136,6 +197,23 @@ impl Summary {
                 .collect();
             line.push_str(&format!(" ({})", kinds.join(", ")));
         }
+        let recorded = self.skipped.recorded();
+        if recorded > 0 {
+            let kinds: Vec<String> = [
+                (self.skipped.unreadable, "unreadable"),
+                (self.skipped.broken_links, "broken link"),
+                (self.skipped.special_files, "special file"),
+            ]
+            .into_iter()
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, kind)| format!("{} {kind}", thousands(count)))
+            .collect();
+            line.push_str(&format!(
+                ", {} skipped ({})",
+                thousands(recorded),
+                kinds.join(", ")
+            ));
+        }
         if self.not_processed > 0 {
             line.push_str(&format!(
                 ", {} not processed (interrupted)",
@@ -152,7 +230,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

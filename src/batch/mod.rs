@@ -177,6 +177,36 @@ pub enum BatchLineRef<'a> {
     },
 }
 
+/// The `documents.jsonl` line (without its newline) that `planex batch` writes
+/// for the input named `input` whose content is `bytes`, for tools that read
+/// files themselves and convert them elsewhere (the Python package's Ray Data
+/// recipe). A document or a failure record, never an error: a panic is a
+/// `crashed` record, as in a worker. Only what the worker pool adds (kinds
+/// `timeout`, `memory_limit`, `worker_error`) cannot happen here.
+///
+/// ```
+/// let line = planex::batch::line_for_bytes("empty.txt", b"", &planex::Config::default())?;
+/// assert_eq!(line, r#"{"input":"empty.txt","error":{"kind":"empty","message":"empty.txt: empty input, no text"}}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// # Errors
+/// Only when serde_json fails to serialize the line, which `planex batch`
+/// would also fail on.
+pub fn line_for_bytes(
+    input: &str,
+    bytes: &[u8],
+    config: &crate::Config,
+) -> serde_json::Result<String> {
+    let converted = worker::convert_bytes_in_process(input, bytes, config);
+    let input = input.to_owned();
+    let line = match &converted {
+        Ok(document) => BatchLineRef::Document { input, document },
+        Err(error) => BatchLineRef::Error { input, error },
+    };
+    serde_json::to_string(&line)
+}
+
 /// The JSON Schema (2020-12) of one `documents.jsonl` line, as published in
 /// `schemas/batch-line.schema.json`.
 ///

@@ -10,6 +10,7 @@ mod detect;
 mod library;
 mod pair;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
+mod python; // the Python package: wheel, pytest, Ray recipe (skips without python3/maturin)
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;
 mod structure;

@@ -10,7 +10,7 @@ converts them with the `planex` wheel on the cluster's CPUs, and the driver writ
 `OUT_DIR/documents.jsonl`: one line per input, in input order, each identical to the
 line `planex batch IN_DIR... --out OUT_DIR` writes for the same file. A file planex cannot
 convert is an error record (`{"input": …, "error": {"kind": …, "message": …}}`), never an
-exception: a conversion that kills its Ray worker process is retried by Ray, then written
+exception: a conversion that kills its Ray worker process is tried twice more, then written
 as a `crashed` record while the job goes on. Unlike `planex batch`, no time or memory limit
 applies per file (no `timeout` / `memory_limit` records): Ray's workers are the isolation.
 
@@ -80,6 +80,9 @@ def run(in_dirs: List[str], out_dir: str, fallback: Optional[str]) -> int:
             fn_kwargs={"names": by_key, "order": order, "fallback": fallback},
             batch_format="numpy",
             batch_size=1,
+            # Ray Data retries a task whose worker died forever by default; a file that
+            # crashes the extractor would never let the job end.
+            max_retries=2,
         )
         for row in converted.iter_rows():
             lines[int(row["index"])] = str(row["line"])

@@ -37,7 +37,7 @@ def planex_bin() -> str:
     candidates = [os.environ.get("PLANEX_BIN"), shutil.which("planex"), str(ROOT / "target" / "debug" / "planex")]
     for candidate in candidates:
         if candidate and os.access(candidate, os.X_OK):
-            return candidate
+            return os.path.abspath(candidate)
     pytest.skip("no planex binary to compare with: build it (cargo build) or set PLANEX_BIN")
 
 

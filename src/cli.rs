@@ -125,11 +125,8 @@ impl ConvertArgs {
             FallbackArg::None => planex::Fallback::None,
             FallbackArg::Pdftotext => planex::Fallback::Pdftotext,
         };
-        let mut passwords: Vec<planex::config::Password> = self
-            .password
-            .iter()
-            .map(planex::config::Password::new)
-            .collect();
+        let mut passwords: Vec<planex::Password> =
+            self.password.iter().map(planex::Password::new).collect();
         if let Some(file) = &self.passwords_file {
             let text = std::fs::read_to_string(file)
                 .map_err(|err| format!("cannot read --passwords-file {}: {err}", file.display()))?;
@@ -137,7 +134,7 @@ impl ConvertArgs {
                 text.lines()
                     .map(|line| line.strip_suffix('\r').unwrap_or(line))
                     .filter(|line| !line.is_empty())
-                    .map(planex::config::Password::new),
+                    .map(planex::Password::new),
             );
         }
         Ok(planex::Config::with_limits(planex::Limits {

@@ -26,6 +26,23 @@
 //! Only [`read`] touches files; every later stage is a pure function of its
 //! input, so each can be tested on a string.
 //!
+//! # Public API
+//!
+//! - [`convert_file`], [`convert_bytes`], [`convert_raw`] with a [`Config`]
+//!   give a [`Document`] or a [`ReadError`] (whose [`ReadError::kind`] is the
+//!   error kind of batch records);
+//! - [`model`]: the output types, whose JSON Schema is
+//!   [`model::document_schema`];
+//! - the stages [`read`], [`normalize`], [`detect`], [`extract`], [`check`]
+//!   and [`markup`], each usable alone;
+//! - [`batch`] (many inputs, isolated, in input order), [`write`](mod@write) (its output
+//!   files) and [`pair`] (translations of one document).
+//!
+//! [`lexicon`] holds the word lists as data. Layout (glyphs to lines) and
+//! the parts-and-wholes check are internal. The crate's default feature `cli` builds the `planex` binary and
+//! the crates only it needs (clap, anyhow, indicatif, ctrlc, rlimit); a
+//! library user sets `default-features = false`.
+//!
 //! # Example
 //!
 //! ```
@@ -44,13 +61,13 @@
 pub mod batch;
 pub mod catalogue;
 pub mod check;
-pub mod config;
+mod config;
 pub mod detect;
-pub mod diagnostic;
-pub mod error;
+mod diagnostic;
+mod error;
 pub mod extract;
-pub mod figures_check;
-pub mod layout;
+pub(crate) mod figures_check;
+pub(crate) mod layout;
 pub mod lexicon;
 pub mod markup;
 pub mod model;
@@ -62,7 +79,7 @@ pub mod write;
 
 use std::path::Path;
 
-pub use config::{Config, Fallback, Limits};
+pub use config::{Config, Fallback, Limits, Password};
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use error::ReadError;
 pub use model::Document;

@@ -3,7 +3,7 @@
 //! Owns everything that makes text comparable regardless of the converter that
 //! produced it: Unicode NFC, ligatures, soft hyphens, exotic spaces, line
 //! endings and words hyphenated across line ends. Glyph pages from a PDF are
-//! first turned into lines by [`layout`]. Tabs are kept because
+//! first turned into lines by `layout`. Tabs are kept because
 //! converters use them to separate table cells (seed 000). Every line keeps its
 //! page and its 1-based number within the page, so later stages can say where
 //! an item or a doubt comes from. Running headers, footers and page numbers,

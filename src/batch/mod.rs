@@ -45,3 +45,43 @@ pub use crate::record::{
     DocumentStore, Failure, FailureEntry, Input, Outcome, Record, Sink, SkipEntry, SkipKind,
     Skipped, Summary, PLANEX_VERSION,
 };
+
+/// The `documents.jsonl` line (without its newline) that `planex batch` writes
+/// for the input named `input` whose content is `bytes`, for tools that read
+/// files themselves and convert them elsewhere (the Python package's Ray Data
+/// recipe). A document or a failure record, never an error: a panic is a
+/// `crashed` record, as in a worker. Only what the worker pool adds (kinds
+/// `timeout`, `memory_limit`, `worker_error`) cannot happen here.
+///
+/// ```
+/// let line = planex::batch::line_for_bytes("empty.txt", b"", &planex::Config::default())?;
+/// assert_eq!(line, r#"{"input":"empty.txt","error":{"kind":"empty","message":"empty.txt: empty input, no text"}}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// # Errors
+/// Only when serde_json fails to serialize the line, which `planex batch`
+/// would also fail on.
+pub fn line_for_bytes(
+    input: impl AsRef<std::path::Path>,
+    bytes: &[u8],
+    config: &crate::Config,
+) -> serde_json::Result<String> {
+    let path = input.as_ref();
+    let converted = worker::convert_bytes_in_process(path, bytes, config);
+    let input = path.display().to_string();
+    let input_escaped = crate::record::escaped_path(path);
+    let line = match &converted {
+        Ok(document) => BatchLineRef::Document {
+            input,
+            input_escaped,
+            document,
+        },
+        Err(error) => BatchLineRef::Error {
+            input,
+            input_escaped,
+            error,
+        },
+    };
+    serde_json::to_string(&line)
+}

@@ -125,8 +125,24 @@ pub fn serve(input: impl BufRead, mut output: impl Write, config: &Config) -> io
 
 /// Converts one file in this process, turning a panic into a `crashed` failure.
 pub fn convert_in_process(path: &Path, config: &Config) -> Result<Document, Failure> {
-    let converted = panic::catch_unwind(AssertUnwindSafe(|| crate::convert_file(path, config)));
-    match converted {
+    without_panics(path, || crate::convert_file(path, config))
+}
+
+/// As [`convert_in_process`], for the content of `path` already in memory
+/// (read by someone else, e.g. a Ray Data task): the same document or failure.
+pub fn convert_bytes_in_process(
+    path: &Path,
+    bytes: &[u8],
+    config: &Config,
+) -> Result<Document, Failure> {
+    without_panics(path, || crate::convert_bytes(path, bytes, config))
+}
+
+fn without_panics(
+    path: &Path,
+    convert: impl FnOnce() -> Result<Document, crate::ReadError>,
+) -> Result<Document, Failure> {
+    match panic::catch_unwind(AssertUnwindSafe(convert)) {
         Ok(Ok(document)) => Ok(document),
         Ok(Err(err)) => Err(Failure::from(&err)),
         Err(_) => Err(Failure::new(

@@ -83,7 +83,7 @@ fn check_gold_form(path: &Path, gold: &Facts) {
                 date.month
             );
             assert!(
-                date.day.map_or(true, |day| (1..=31).contains(&day)),
+                date.day.is_none_or(|day| (1..=31).contains(&day)),
                 "{name}: day {:?}",
                 date.day
             );

@@ -10,10 +10,13 @@ mod detect;
 mod devset;
 // Issue 14: locked output, any file name, any tree, every signal
 mod hostile;
+// The library as other tools use it (batch lines from bytes).
+mod library;
 mod pair;
 // The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
 mod matrix;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
+mod python; // the Python package: wheel, pytest, Ray recipe (skips without python3/maturin)
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;
 mod structure;

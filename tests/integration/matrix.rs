@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Mutex;
 
-use planex::diagnostic::Severity;
+use planex::Severity;
 use planex::{Config, Document};
 
 use crate::util::fixture;

@@ -396,9 +396,10 @@ fn person_matches(gold: &Person, found: &Person, level: Level) -> bool {
     match level {
         Level::Exact => {
             collapse(&gold.name) == collapse(&found.name)
-                && gold.role.as_deref().map_or(true, |role| {
-                    found.role.as_deref().map(fold) == Some(fold(role))
-                })
+                && gold
+                    .role
+                    .as_deref()
+                    .is_none_or(|role| found.role.as_deref().map(fold) == Some(fold(role)))
         }
         Level::Relaxed => name_overlap(&gold.name, &found.name) >= 0.5,
     }
@@ -413,7 +414,7 @@ fn section_matches(gold: &Section, found: &Section, level: Level) -> bool {
     match level {
         Level::Exact => {
             collapse(&gold.title) == collapse(&found.title)
-                && gold.page.map_or(true, |page| found.page == Some(page))
+                && gold.page.is_none_or(|page| found.page == Some(page))
         }
         Level::Relaxed => fold(&gold.title) == fold(&found.title),
     }

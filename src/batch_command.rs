@@ -29,7 +29,20 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     if args.resume && streaming {
         bail!("--resume needs an output directory, not `-o -`");
     }
+    if args.inputs.is_empty() && args.files_from.is_none() {
+        bail!("no inputs: name files or directories, or use --files-from");
+    }
     let timeout = args.timeout().map_err(anyhow::Error::msg)?;
+    let glob = if args.glob.is_empty() {
+        None
+    } else {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in &args.glob {
+            builder.add(Glob::new(pattern).with_context(|| format!("bad --glob `{pattern}`"))?);
+        }
+        Some(builder.build().context("bad --glob")?)
+    };
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     // Ctrl-C, SIGTERM and SIGHUP (the `termination` feature of ctrlc) all
     // stop the batch the same way, and before anything is written.
     ctrlc::set_handler(|| match CANCEL.request() {
@@ -52,21 +65,11 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     if roots.is_empty() {
         bail!("no inputs: name files or directories, or use --files-from");
     }
-    let glob = if args.glob.is_empty() {
-        None
-    } else {
-        let mut builder = GlobSetBuilder::new();
-        for pattern in &args.glob {
-            builder.add(Glob::new(pattern).with_context(|| format!("bad --glob `{pattern}`"))?);
-        }
-        Some(builder.build().context("bad --glob")?)
-    };
     let exclude = (!streaming).then_some(args.out.as_path());
     let found = batch::discover(&roots, glob.as_ref(), exclude)?;
     let jobs = args.jobs.filter(|&jobs| jobs > 0).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
-    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let isolation = if args.in_process {
         Isolation::InProcess
     } else {

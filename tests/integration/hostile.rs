@@ -416,3 +416,51 @@ fn partials(dir: &std::path::Path) -> bool {
         entry.is_ok_and(|entry| entry.file_name().to_string_lossy().ends_with(".partial"))
     })
 }
+
+/// Latin-1 names reach the batch through `--files-from` too, and through
+/// `--in-process` as through the workers, each read under its own name.
+#[cfg(unix)]
+#[test]
+fn latin1_names_from_a_list_convert_under_their_own_names() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut list = Vec::new();
+    for (byte, year) in [(0xe9u8, 2019), (0xe8, 2020)] {
+        let mut name = dir.path().as_os_str().as_bytes().to_vec();
+        name.extend_from_slice(b"/plan-");
+        name.push(byte);
+        name.extend_from_slice(b".md");
+        fs::write(
+            OsStr::from_bytes(&name),
+            format!("# WORK PLAN {year}\n\nThe secretariat meets."),
+        )
+        .unwrap();
+        list.extend_from_slice(&name);
+        list.push(b'\n');
+    }
+    fs::write(dir.path().join("list"), &list).unwrap();
+    for flags in [&["--jobs", "2"][..], &["--in-process"][..]] {
+        let out = dir.path().join(format!("out{}", flags.len()));
+        planex()
+            .args(["batch", "--quiet", "--files-from"])
+            .arg(dir.path().join("list"))
+            .args(flags)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(0);
+        let lines = check_output_dir(&out);
+        let periods: Vec<&str> = lines
+            .iter()
+            .map(|line| line["document"]["period"]["label"].as_str().unwrap())
+            .collect();
+        assert_eq!(periods, ["2019", "2020"], "{flags:?}");
+        assert!(lines[0]["input_escaped"]
+            .as_str()
+            .unwrap()
+            .ends_with("/plan-\\xE9.md"));
+        let csv = fs::read_to_string(out.join("deliverables.csv")).unwrap();
+        assert_eq!(csv.lines().count(), 1, "no deliverables, just the header");
+    }
+}

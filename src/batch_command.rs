@@ -1,7 +1,7 @@
 //! `planex batch` and its hidden worker: arguments to [`planex::batch::run`],
 //! progress on standard error, Ctrl-C, the final one-line summary.
 
-use std::io::{self, BufRead, IsTerminal};
+use std::io::{self, BufRead, IsTerminal, Read};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -29,7 +29,20 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     if args.resume && streaming {
         bail!("--resume needs an output directory, not `-o -`");
     }
+    if args.inputs.is_empty() && args.files_from.is_none() {
+        bail!("no inputs: name files or directories, or use --files-from");
+    }
     let timeout = args.timeout().map_err(anyhow::Error::msg)?;
+    let glob = if args.glob.is_empty() {
+        None
+    } else {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in &args.glob {
+            builder.add(Glob::new(pattern).with_context(|| format!("bad --glob `{pattern}`"))?);
+        }
+        Some(builder.build().context("bad --glob")?)
+    };
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     // Ctrl-C, SIGTERM and SIGHUP (the `termination` feature of ctrlc) all
     // stop the batch the same way, and before anything is written.
     ctrlc::set_handler(|| match CANCEL.request() {
@@ -52,21 +65,11 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     if roots.is_empty() {
         bail!("no inputs: name files or directories, or use --files-from");
     }
-    let glob = if args.glob.is_empty() {
-        None
-    } else {
-        let mut builder = GlobSetBuilder::new();
-        for pattern in &args.glob {
-            builder.add(Glob::new(pattern).with_context(|| format!("bad --glob `{pattern}`"))?);
-        }
-        Some(builder.build().context("bad --glob")?)
-    };
     let exclude = (!streaming).then_some(args.out.as_path());
     let found = batch::discover(&roots, glob.as_ref(), exclude)?;
     let jobs = args.jobs.filter(|&jobs| jobs > 0).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
-    let config = args.convert.config().map_err(anyhow::Error::msg)?;
     let isolation = if args.in_process {
         Isolation::InProcess
     } else {
@@ -139,23 +142,38 @@ pub fn run_worker(_args: &WorkerArgs) -> anyhow::Result<usize> {
     Ok(0)
 }
 
-/// Paths listed one per line in `list` (`-`: standard input); blank lines are skipped.
+/// Paths listed one per line in `list` (`-`: standard input); blank lines
+/// are skipped. Lines are bytes, not text: a file name that is not UTF-8
+/// (`find` prints them as they are) is kept exactly.
 fn read_list(list: &PathBuf) -> anyhow::Result<Vec<PathBuf>> {
-    let reader: Box<dyn BufRead> = if list.as_os_str() == "-" {
+    let mut reader: Box<dyn BufRead> = if list.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
         let file = std::fs::File::open(list)
             .with_context(|| format!("cannot read --files-from {}", list.display()))?;
         Box::new(io::BufReader::new(file))
     };
-    let mut paths = Vec::new();
-    for line in reader.lines() {
-        let line = line.with_context(|| format!("cannot read --files-from {}", list.display()))?;
-        if !line.trim().is_empty() {
-            paths.push(PathBuf::from(line));
-        }
-    }
-    Ok(paths)
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read --files-from {}", list.display()))?;
+    Ok(bytes
+        .split(|&byte| byte == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+        .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
+        .map(path_from_bytes)
+        .collect())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Progress on standard error: a bar on a terminal, a line every few seconds otherwise.

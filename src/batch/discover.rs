@@ -203,7 +203,8 @@ fn walk(
             ));
             continue;
         }
-        if inside_output(path) {
+        // The walk never enters the output directory; only a link can lead into it.
+        if file_type.is_symlink() && inside_output(path) {
             skipped.other += 1;
             continue;
         }

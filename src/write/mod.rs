@@ -195,6 +195,21 @@ pub fn partial_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Removes every file under `root` whose name ends with [`PARTIAL_SUFFIX`].
+fn remove_partials(root: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+        let entry = entry.map_err(io::Error::from)?;
+        let partial = entry
+            .file_name()
+            .as_encoded_bytes()
+            .ends_with(PARTIAL_SUFFIX.as_bytes());
+        if partial && entry.file_type().is_file() {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// A file written as a stream and renamed into place by [`AtomicFile::commit`].
 struct AtomicFile {
     path: PathBuf,
@@ -228,15 +243,18 @@ pub struct OutputDir {
 
 impl OutputDir {
     /// Starts `documents.jsonl` and the CSV tables in a directory whose
-    /// lock the caller holds (see [`DirLock::acquire`]).
+    /// lock the caller holds (see [`DirLock::acquire`]), after removing the
+    /// temporary files a killed batch left there: with the lock held, no
+    /// other process is writing them.
     ///
     /// # Errors
-    /// When the files cannot be created.
+    /// When the files cannot be created, or a stale temporary file removed.
     pub fn create(root: &Path, lock: DirLock) -> Result<Self, OutputError> {
         let io_error = |source| OutputError::Io {
             dir: root.to_owned(),
             source,
         };
+        remove_partials(root).map_err(io_error)?;
         let jsonl = AtomicFile::create(root.join(DOCUMENTS_JSONL)).map_err(io_error)?;
         let mut tables = Vec::with_capacity(csv::TABLES.len());
         for table in csv::TABLES {

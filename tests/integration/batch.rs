@@ -13,7 +13,7 @@ pub fn planex() -> Command {
 }
 
 /// Every file under `dir`, relative, sorted.
-fn files(dir: &Path) -> Vec<PathBuf> {
+pub fn files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(next) = stack.pop() {

@@ -167,9 +167,19 @@ fn completions_and_man_page() {
 /// that planex's own code uses nothing newer).
 #[test]
 fn the_declared_rust_version_is_what_the_locked_tree_needs() {
+    let rustc = std::process::Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc runs");
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("host: ").map(str::to_owned))
+        .expect("rustc names its host");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    // This platform's dependencies only: those are the ones a build fetches.
     let output = std::process::Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .args(["--filter-platform", &host])
         .current_dir(crate::util::root())
         .output()
         .expect("cargo runs");

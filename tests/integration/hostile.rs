@@ -340,3 +340,127 @@ fn the_output_directory_is_never_an_input_whatever_the_glob() {
         assert_eq!(check_output_dir(&out).len(), 1);
     }
 }
+
+/// SIGKILL leaves temporary files; the next batch into the directory (here
+/// with `--resume`) removes them and ends byte-identical to a clean run.
+#[cfg(unix)]
+#[test]
+fn after_sigkill_the_next_batch_cleans_up_and_matches_a_clean_run() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("inputs.txt");
+    let docs: Vec<String> = crate::batch::fixture_docs()
+        .iter()
+        .map(|name| util::fixture("docs").join(name).display().to_string())
+        .collect();
+    let repeated: Vec<&str> = (0..20)
+        .flat_map(|_| docs.iter().map(String::as_str))
+        .collect();
+    fs::write(&list, repeated.join("\n")).unwrap();
+    let killed = dir.path().join("killed");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("planex"))
+        .args(["batch", "--jobs", "2", "--quiet", "--files-from"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&killed)
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    // Killed as soon as its first temporary file exists: mid-run, since
+    // converting hundreds of inputs takes far longer than starting.
+    while !partials(&killed) {
+        assert!(child.try_wait().unwrap().is_none(), "finished too early");
+        assert!(std::time::Instant::now() < deadline, "never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(9), "killed while running");
+    assert!(
+        partials(&killed),
+        "a killed batch leaves its temporary files"
+    );
+    // Fixture docs may fail or convert: the exit code is the same for both runs.
+    let code = |out: &std::path::Path, extra: &[&str]| {
+        planex()
+            .args(["batch", "--jobs", "2", "--quiet", "--files-from"])
+            .arg(&list)
+            .args(extra)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    let clean = dir.path().join("clean");
+    assert_eq!(code(&killed, &["--resume"]), code(&clean, &[]));
+    assert!(!partials(&killed));
+    let reference = crate::batch::files(&clean);
+    assert_eq!(crate::batch::files(&killed), reference);
+    for file in reference
+        .iter()
+        .filter(|file| file.as_os_str() != "summary.json")
+    {
+        assert!(
+            fs::read(clean.join(file)).unwrap() == fs::read(killed.join(file)).unwrap(),
+            "{} differs",
+            file.display()
+        );
+    }
+}
+
+/// True when some file under `dir` is a temporary `.partial` file.
+fn partials(dir: &std::path::Path) -> bool {
+    walkdir::WalkDir::new(dir).into_iter().any(|entry| {
+        entry.is_ok_and(|entry| entry.file_name().to_string_lossy().ends_with(".partial"))
+    })
+}
+
+/// Latin-1 names reach the batch through `--files-from` too, and through
+/// `--in-process` as through the workers, each read under its own name.
+#[cfg(unix)]
+#[test]
+fn latin1_names_from_a_list_convert_under_their_own_names() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut list = Vec::new();
+    for (byte, year) in [(0xe9u8, 2019), (0xe8, 2020)] {
+        let mut name = dir.path().as_os_str().as_bytes().to_vec();
+        name.extend_from_slice(b"/plan-");
+        name.push(byte);
+        name.extend_from_slice(b".md");
+        fs::write(
+            OsStr::from_bytes(&name),
+            format!("# WORK PLAN {year}\n\nThe secretariat meets."),
+        )
+        .unwrap();
+        list.extend_from_slice(&name);
+        list.push(b'\n');
+    }
+    fs::write(dir.path().join("list"), &list).unwrap();
+    for flags in [&["--jobs", "2"][..], &["--in-process"][..]] {
+        let out = dir.path().join(format!("out{}", flags.len()));
+        planex()
+            .args(["batch", "--quiet", "--files-from"])
+            .arg(dir.path().join("list"))
+            .args(flags)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(0);
+        let lines = check_output_dir(&out);
+        let periods: Vec<&str> = lines
+            .iter()
+            .map(|line| line["document"]["period"]["label"].as_str().unwrap())
+            .collect();
+        assert_eq!(periods, ["2019", "2020"], "{flags:?}");
+        assert!(lines[0]["input_escaped"]
+            .as_str()
+            .unwrap()
+            .ends_with("/plan-\\xE9.md"));
+        let csv = fs::read_to_string(out.join("deliverables.csv")).unwrap();
+        assert_eq!(csv.lines().count(), 1, "no deliverables, just the header");
+    }
+}

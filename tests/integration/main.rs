@@ -6,6 +6,8 @@ mod cli;
 // planex batch over ../shared/corpus: one record per input, no crash escapes
 mod corpus;
 mod detect;
+// The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
+mod geometry;
 mod pair;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic

@@ -9,7 +9,10 @@ mod detect;
 // The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
 mod geometry;
 mod pair;
-mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
+mod pdf;
+mod pdfgen; // a PDF writer for tests: runs and rules, in any encoding, order and rotation // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
+            // Random tables drawn into PDFs: the read stage and the whole pipeline recover them
+mod random_tables;
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;
 mod structure;

@@ -409,6 +409,48 @@ fn bad_widths_do_not_lose_the_page() {
 }
 
 #[test]
+fn cid_width_ranges_set_every_code_of_the_range() {
+    // /W in both forms: `first last width` and `first [widths]`; /DW 0, as
+    // Typst writes it, so a code without a width would not advance.
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+                /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def \
+                /CMapName /Adobe-Identity-UCS def /CMapType 2 def \
+                1 begincodespacerange <0000> <FFFF> endcodespacerange \
+                4 beginbfchar <0001> <0041> <0002> <0042> <0003> <0043> <0004> <0044> endbfchar \
+                endcmap CMapName currentdict /CMapName defineresource pop end end";
+    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Test /Encoding /Identity-H \
+                /ToUnicode 5 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 \
+                /BaseFont /ABCDEF+Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+                /FontDescriptor << /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 4 >> \
+                /DW 0 /W [1 2 500 3 [600 700]] >>] >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << /F5 {font} >> >> >>"
+        ),
+        util::stream("BT /F5 10 Tf 100 700 Td <0001000200030004> Tj ET", ""),
+        util::stream(cmap, ""),
+    ];
+    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let glyphs: Vec<(&str, f32, f32)> = page
+        .glyphs
+        .iter()
+        .map(|g| (page.glyph_text(g), g.x, g.width))
+        .collect();
+    assert_eq!(
+        glyphs,
+        [
+            ("A", 100.0, 5.0),
+            ("B", 105.0, 5.0),
+            ("C", 110.0, 6.0),
+            ("D", 116.0, 7.0)
+        ]
+    );
+}
+
+#[test]
 fn forms_are_placed_by_their_matrix_and_images_skipped() {
     // The page moves the origin by `cm`, then draws a form whose /Matrix
     // moves it again, then an image whose samples look like operators.

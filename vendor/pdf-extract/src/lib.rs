@@ -1018,23 +1018,29 @@ impl<'a> PdfCIDFont<'a> {
         dlog!("widths {:?}", w);
         let mut widths = HashMap::new();
         let mut i = 0;
+        // planex patch: `c_first c_last width` ranges read all three values
+        // from w[i] (so no width was ever set, and with /DW 0 every glyph
+        // of a string piled up at one place) and left out c_last; a
+        // malformed array ends the widths instead of panicking.
+        let number = |o: Option<&&Object>| o.and_then(|o| o.as_float().ok()).map(f64::from);
         if let Some(w) = w {
             while i < w.len() {
-                if let &Object::Array(ref wa) = w[i+1] {
-                    let cid = w[i].as_i64().expect("id should be num");
+                if let Some(&&Object::Array(ref wa)) = w.get(i + 1) {
+                    let Some(cid) = w[i].as_i64().ok() else { break };
                     let mut j = 0;
                     dlog!("wa: {:?} -> {:?}", cid, wa);
                     for w in wa {
-                        widths.insert((cid + j) as CharCode, as_num(w) );
+                        widths.insert((cid + j) as CharCode, maybe_deref(doc, w).as_float().map(f64::from).unwrap_or(0.));
                         j += 1;
                     }
                     i += 2;
                 } else {
-                    let c_first = w[i].as_i64().expect("first should be num");
-                    let c_last = w[i].as_i64().expect("last should be num");
-                    let c_width = as_num(&w[i]);
-                    for id in c_first..c_last {
-                        widths.insert(id as CharCode, c_width);
+                    let (Some(c_first), Some(c_last), Some(c_width)) = (number(w.get(i)), number(w.get(i + 1)), number(w.get(i + 2))) else { break };
+                    // A range of more than 65536 codes is not a font's.
+                    if c_first >= 0. && c_last - c_first <= 65536. {
+                        for id in (c_first as i64)..=(c_last as i64) {
+                            widths.insert(id as CharCode, c_width);
+                        }
                     }
                     i += 3;
                 }

@@ -157,7 +157,8 @@ impl GlyphPage {
             .filter(|glyph| glyph.direction == Direction::Upright)
     }
 
-    /// Appends an upright glyph of no known font; used by the backends and by
+    /// Appends an upright glyph in face 0 (no face at all while
+    /// [`fonts`](Self::fonts) is empty); used by the pdftotext backend and by
     /// tests that build pages by hand.
     pub fn push(&mut self, text: &str, x: f32, y: f32, width: f32, font_size: f32) {
         self.push_glyph(

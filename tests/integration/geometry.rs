@@ -409,6 +409,29 @@ fn bad_widths_do_not_lose_the_page() {
 }
 
 #[test]
+fn fonts_without_widths_take_helvetica_metrics() {
+    // Arial is no standard-14 font, yet some producers leave out its
+    // /Widths; readers substitute Helvetica's (A and B are 667/1000 wide).
+    let font = "<< /Type /Font /Subtype /TrueType /BaseFont /Arial /Encoding /WinAnsiEncoding >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << /F5 {font} >> >> >>"
+        ),
+        util::stream("BT /F5 10 Tf 100 700 Td (AB) Tj ET", ""),
+    ];
+    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let glyphs: Vec<(&str, f32, f32)> = page
+        .glyphs
+        .iter()
+        .map(|g| (page.glyph_text(g), g.x, g.width))
+        .collect();
+    assert_eq!(glyphs, [("A", 100.0, 6.67), ("B", 106.67, 6.67)]);
+}
+
+#[test]
 fn cid_width_ranges_set_every_code_of_the_range() {
     // /W in both forms: `first last width` and `first [widths]`; /DW 0, as
     // Typst writes it, so a code without a width would not advance.

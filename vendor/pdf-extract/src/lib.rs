@@ -609,7 +609,10 @@ impl<'a> PdfSimpleFont<'a> {
                 "Helvetica"
             };
             for font_metrics in core_fonts::metrics().iter() {
-                if font_metrics.0 == base_name {
+                // planex patch: look up the substitute (upstream compared
+                // base_name again, so a font without /Widths that is not a
+                // core font got no widths at all).
+                if font_metrics.0 == name {
                     if let Some(ref encoding) = encoding_table {
                         dlog!("has encoding");
                         for w in font_metrics.2 {
@@ -643,7 +646,11 @@ impl<'a> PdfSimpleFont<'a> {
                             width_map.insert(w.0 as CharCode, w.1 as f64);
                             // -1 is "not encoded"
                         }
-                        encoding_table = Some(encoding.to_vec());
+                        // planex patch: a substitute lends its widths, not
+                        // its encoding.
+                        if name == base_name {
+                            encoding_table = Some(encoding.to_vec());
+                        }
                     }
                     /* "Ordinarily, a font dictionary that refers to one of the standard fonts
                         should omit the FirstChar, LastChar, Widths, and FontDescriptor entries.

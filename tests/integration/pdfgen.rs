@@ -222,6 +222,9 @@ pub struct Style {
     pub shuffle: Option<u64>,
     /// Fonts carry `/Widths` (otherwise the reader's AFM metrics apply).
     pub widths: bool,
+    /// The content is drawn in units of this many points: every coordinate,
+    /// size and line width divided by it, the CTM multiplied by it.
+    pub unit: f32,
 }
 
 impl Default for Style {
@@ -233,6 +236,7 @@ impl Default for Style {
             size_in_matrix: false,
             shuffle: None,
             widths: true,
+            unit: 1.0,
         }
     }
 }
@@ -359,7 +363,10 @@ pub fn write(pages: &[Page], style: &Style) -> Vec<u8> {
     let resources_id = doc.add_object(dictionary! { "Font" => fonts });
     let mut kids = Vec::new();
     for page in pages {
-        let ([paper_w, paper_h], rotate, matrix) = style.turn.paper(page.width, page.height);
+        let ([paper_w, paper_h], rotate, [a, b, c, d, e, f]) =
+            style.turn.paper(page.width, page.height);
+        let u = style.unit;
+        let matrix = [a * u, b * u, c * u, d * u, e, f];
         let content = Content {
             operations: page_operations(page, style, matrix),
         };
@@ -440,7 +447,7 @@ fn page_operations(page: &Page, style: &Style, matrix: [f32; 6]) -> Vec<Operatio
                     ops.push(op("q", vec![]));
                     ops.push(op("cm", reals(&matrix)));
                 }
-                ops.extend(shape_operations(shape, page.height));
+                ops.extend(shape_operations(shape, page.height, style.unit));
                 if !whole_page_turn {
                     ops.push(op("Q", vec![]));
                 }
@@ -457,7 +464,9 @@ fn page_operations(page: &Page, style: &Style, matrix: [f32; 6]) -> Vec<Operatio
     ops
 }
 
-fn shape_operations(shape: &Shape, height: f32) -> Vec<Operation> {
+/// A shape's operators, its lengths in units of `unit` points.
+fn shape_operations(shape: &Shape, height: f32, unit: f32) -> Vec<Operation> {
+    let scaled = |values: &[f32]| reals(&values.iter().map(|v| v / unit).collect::<Vec<_>>());
     match *shape {
         Shape::Line {
             x0,
@@ -466,10 +475,10 @@ fn shape_operations(shape: &Shape, height: f32) -> Vec<Operation> {
             y1,
             width,
         } => vec![
-            op("w", reals(&[width])),
+            op("w", scaled(&[width])),
             op("G", reals(&[0.0])),
-            op("m", reals(&[x0, height - y0])),
-            op("l", reals(&[x1, height - y1])),
+            op("m", scaled(&[x0, height - y0])),
+            op("l", scaled(&[x1, height - y1])),
             op("S", vec![]),
         ],
         Shape::Fill {
@@ -480,7 +489,7 @@ fn shape_operations(shape: &Shape, height: f32) -> Vec<Operation> {
             gray,
         } => vec![
             op("g", reals(&[gray])),
-            op("re", reals(&[x0, height - y1, x1 - x0, y1 - y0])),
+            op("re", scaled(&[x0, height - y1, x1 - x0, y1 - y0])),
             op("f", vec![]),
             op("g", reals(&[0.0])),
         ],
@@ -510,12 +519,13 @@ fn run_operations(
     style: &Style,
     turn: Option<[f32; 6]>,
 ) -> Vec<Operation> {
+    let unit = style.unit;
     let (font_size, scale) = if style.size_in_matrix {
-        (1.0, run.size)
+        (1.0, run.size / unit)
     } else {
-        (run.size, 1.0)
+        (run.size / unit, 1.0)
     };
-    let baseline = height - run.y;
+    let baseline = (height - run.y) / unit;
     let mut ops = vec![
         op("BT", vec![]),
         op(
@@ -526,7 +536,7 @@ fn run_operations(
             ],
         ),
     ];
-    let at = |x: f32| op("Tm", text_matrix(x + shift, baseline, scale, turn));
+    let at = |x: f32| op("Tm", text_matrix((x + shift) / unit, baseline, scale, turn));
     let literal = |text: &str| Object::string_literal(text.as_bytes().to_vec());
     match style.encoding {
         Encoding::Strings => {
@@ -534,8 +544,8 @@ fn run_operations(
             ops.push(op("Tj", vec![literal(&run.text)]));
         }
         Encoding::WordSpaced => {
-            // Tw is in unscaled text space: the text matrix scales it.
-            ops.push(op("Tw", reals(&[WORD_SPACING * run.size / scale])));
+            // Tw is in unscaled text space: the text matrix and the CTM scale it.
+            ops.push(op("Tw", reals(&[WORD_SPACING * run.size / scale / unit])));
             ops.push(at(run.x));
             ops.push(op("Tj", vec![literal(&run.text)]));
             ops.push(op("Tw", reals(&[0.0])));

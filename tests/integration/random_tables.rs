@@ -8,8 +8,8 @@
 //! one word or one glyph per operator), drawing orders and rotations.
 //!
 //! - **Read stage**: every drawn glyph comes back once, with its text, face,
-//!   size and position in upright coordinates, whatever the encoding, order
-//!   and rotation; every ruling and fill comes back as drawn.
+//!   size and position in upright coordinates, whatever the encoding, order,
+//!   rotation and scale of the CTM; every ruling and fill comes back as drawn.
 //! - **Whole pipeline**: `planex::convert_bytes` recovers every code, title
 //!   and mark exactly. This needs the typed page model (issue 9); it is
 //!   ignored until the layout reads cells from geometry.
@@ -489,15 +489,17 @@ fn style() -> impl Strategy<Value = Style> {
         any::<bool>(),
         prop::option::of(any::<u64>()),
         any::<bool>(),
+        prop::sample::select(vec![1.0f32, 0.5, 0.75, 2.0]),
     )
         .prop_map(
-            |(encoding, turn, turn_in_text_matrix, size_in_matrix, shuffle, widths)| Style {
+            |(encoding, turn, turn_in_text_matrix, size_in_matrix, shuffle, widths, unit)| Style {
                 encoding,
                 turn,
                 turn_in_text_matrix,
                 size_in_matrix,
                 shuffle,
                 widths,
+                unit,
             },
         )
 }
@@ -682,6 +684,7 @@ fn one_table_in_every_encoding_and_turn_reads_the_same() {
                     size_in_matrix,
                     shuffle: Some(7),
                     widths: true,
+                    unit: if size_in_matrix { 0.5 } else { 1.0 },
                 };
                 if let Err(failure) = check_read_stage(&pages, &style) {
                     panic!("{style:?}: {failure}");

@@ -2,6 +2,8 @@
 //! the page frame, rulings and fills from paths, fake-bold duplicates, and
 //! font faces from their names.
 
+use std::collections::{BTreeMap, HashMap};
+
 use pdf_extract::{FontInfo, Path, PathOp, Transform};
 
 use crate::read::glyphs::{Direction, Font, Glyph, GlyphPage, Rule, RuleKind};
@@ -345,51 +347,65 @@ pub(super) fn is_white(color: &[f64], space: &pdf_extract::ColorSpace) -> bool {
 /// Drops the extra copies of glyphs drawn two or more times at nearly the
 /// same place (fake bold, shadows) and marks the first copy
 /// [`overprinted`](crate::read::Glyph::overprinted). Content order is kept.
+///
+/// Glyphs of one text are swept from top to bottom; each is compared with
+/// the earlier ones of its text within reach across the baseline, found by
+/// x in an ordered map, so a page costs O(n log n) whatever its shape (a
+/// long row of dot leaders, a column of identical marks).
 pub(super) fn merge_overprints(page: &mut GlyphPage) {
     let count = page.glyphs.len();
-    let mut order: Vec<usize> = (0..count).collect();
-    order.sort_by(|&a, &b| {
-        let (ga, gb) = (&page.glyphs[a], &page.glyphs[b]);
-        page.glyph_text(ga)
-            .cmp(page.glyph_text(gb))
-            .then(ga.x.total_cmp(&gb.x))
-            .then(a.cmp(&b))
-    });
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, glyph) in page.glyphs.iter().enumerate() {
+        by_text
+            .entry(page.glyph_text(glyph))
+            .or_default()
+            .push(index);
+    }
     let mut dropped = vec![false; count];
     let mut overprinted = vec![false; count];
-    for (position, &first) in order.iter().enumerate() {
-        if dropped[first] {
+    let milli = |v: f32| (f64::from(v) * 1000.0).round() as i64;
+    for mut group in by_text.into_values() {
+        if group.len() < 2 {
             continue;
         }
-        let glyph = page.glyphs[first];
-        let text = page.glyph_text(&glyph);
-        let size = glyph.font_size.max(f32::EPSILON);
-        let mut reach = OVERPRINT_ALONG * size;
-        if glyph.width > 0.0 {
-            reach = reach.min(OVERPRINT_ADVANCE * glyph.width);
-        }
-        for &other in &order[position + 1..] {
-            let copy = &page.glyphs[other];
-            if page.glyph_text(copy) != text || copy.x - glyph.x > reach {
-                break;
+        let glyphs = &page.glyphs;
+        group.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y));
+        let largest = group
+            .iter()
+            .map(|&i| glyphs[i].font_size)
+            .fold(0.0f32, f32::max);
+        let across = OVERPRINT_ACROSS * largest;
+        let along = OVERPRINT_ALONG * largest;
+        // Glyphs within `across` above the current one, by x (milli-points).
+        let mut window: BTreeMap<(i64, usize), usize> = BTreeMap::new();
+        let mut oldest = 0;
+        for (position, &current) in group.iter().enumerate() {
+            let glyph = glyphs[current];
+            while oldest < position && glyph.y - glyphs[group[oldest]].y > across {
+                let leaving = group[oldest];
+                window.remove(&(milli(glyphs[leaving].x), leaving));
+                oldest += 1;
             }
-            let sizes = copy.font_size.max(size) / copy.font_size.min(size).max(f32::EPSILON);
-            if !dropped[other]
-                && copy.direction == glyph.direction
-                && (copy.y - glyph.y).abs() <= OVERPRINT_ACROSS * size
-                && sizes <= SAME_SIZE
-            {
+            let range = (milli(glyph.x - along), 0)..=(milli(glyph.x + along), usize::MAX);
+            let copy_of = window
+                .range(range)
+                .map(|(_, &earlier)| earlier)
+                .find(|&earlier| !dropped[earlier] && copies(&glyphs[earlier], &glyph));
+            if let Some(earlier) = copy_of {
                 // Keep whichever copy the content stream drew first.
-                let (kept, gone) = if other < first {
-                    (other, first)
+                let (kept, gone) = if earlier < current {
+                    (earlier, current)
                 } else {
-                    (first, other)
+                    (current, earlier)
                 };
                 dropped[gone] = true;
                 overprinted[kept] = true;
-                if gone == first {
-                    break;
+                if gone == earlier {
+                    window.remove(&(milli(glyphs[earlier].x), earlier));
+                    window.insert((milli(glyph.x), current), current);
                 }
+            } else {
+                window.insert((milli(glyph.x), current), current);
             }
         }
     }
@@ -406,6 +422,23 @@ pub(super) fn merge_overprints(page: &mut GlyphPage) {
             ..glyph
         })
         .collect();
+}
+
+/// True when two glyphs of the same text are one glyph drawn twice: same
+/// direction and size, origins within [`OVERPRINT_ALONG`] em (and
+/// [`OVERPRINT_ADVANCE`] of the advance) along the baseline and
+/// [`OVERPRINT_ACROSS`] em across it.
+fn copies(a: &Glyph, b: &Glyph) -> bool {
+    let size = a.font_size.max(f32::EPSILON);
+    let mut reach = OVERPRINT_ALONG * size;
+    if a.width > 0.0 {
+        reach = reach.min(OVERPRINT_ADVANCE * a.width);
+    }
+    let sizes = a.font_size.max(b.font_size) / a.font_size.min(b.font_size).max(f32::EPSILON);
+    a.direction == b.direction
+        && (a.x - b.x).abs() <= reach
+        && (a.y - b.y).abs() <= OVERPRINT_ACROSS * size
+        && sizes <= SAME_SIZE
 }
 
 /// The face a font dictionary names.
@@ -626,6 +659,23 @@ mod tests {
             vec![("B", true), ("o", true), ("l", false), ("l", false)]
         );
         assert_eq!(page.glyphs[0].x, 10.0, "the first copy drawn is kept");
+    }
+
+    #[test]
+    fn a_column_of_marks_drawn_twice_keeps_one_of_each() {
+        // One mark per row at the same x, every one drawn again 0.3 pt to
+        // the right after the whole column: copies are far apart in content
+        // order and in x order, near only on the page.
+        let rows = 3000;
+        let mut page = GlyphPage::default();
+        for shift in [0.0, 0.3] {
+            for row in 0..rows {
+                page.push("V", 500.0 + shift, 20.0 + row as f32 * 12.0, 6.7, 10.0);
+            }
+        }
+        merge_overprints(&mut page);
+        assert_eq!(page.glyphs.len(), rows);
+        assert!(page.glyphs.iter().all(|g| g.overprinted && g.x == 500.0));
     }
 
     #[test]

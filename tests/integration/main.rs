@@ -17,6 +17,12 @@ mod pair;
 mod matrix;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod python; // the Python package: wheel, pytest, Ray recipe (skips without python3/maturin)
+            // The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
+mod geometry;
+// A PDF writer for tests: runs and rules, in any encoding, order and rotation
+mod pdfgen;
+// Random tables drawn into PDFs: the read stage and the whole pipeline recover them
+mod random_tables;
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;
 mod structure;

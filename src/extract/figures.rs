@@ -28,7 +28,7 @@
 //!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
 //! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a
-//! leading `+` or from [`lexicon::QUALIFIER_WORDS`] (`más de`, `plus de`…).
+//! leading `+` or from the lexicon's qualifier words (`más de`, `plus de`…).
 //!
 //! This module also says which figures are stated as a whole and its parts
 //! (`30 ALIANZAS ACTIVAS` followed by `5`, `3`, `8`, `5`, `2`) or as shares of
@@ -42,7 +42,7 @@ use regex::Regex;
 
 use super::sections::Heading;
 use super::shape::{bullet, folded, is_blank, is_number_only, is_table_row};
-use crate::lexicon;
+use crate::lexicon::{self, Lexicons};
 use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
 use crate::normalize::{Line, Text};
@@ -180,18 +180,25 @@ pub fn extract_figures(
     text: &Text,
     headings: &[Heading],
     claimed: &BTreeSet<usize>,
+    lex: &Lexicons,
 ) -> Vec<KeyFigure> {
     let heading_lines: BTreeSet<usize> = headings.iter().flat_map(|h| h.index..=h.last).collect();
     // A label never runs into a heading or a line another extractor claimed
     // (a member's or a person's name): in a PDF no blank line keeps them apart.
     let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
-    let contents = contents_lines(text, headings);
+    let contents = contents_lines(text, headings, lex);
     let bold_open = bold_state(text);
     let all_numbers: Vec<Vec<Match>> = text
         .lines
         .iter()
         .enumerate()
-        .map(|(index, line)| numbers(&line.text, bold_open.get(index).copied().unwrap_or(false)))
+        .map(|(index, line)| {
+            numbers(
+                &line.text,
+                bold_open.get(index).copied().unwrap_or(false),
+                lex,
+            )
+        })
         .collect();
     let items = item_of_lines(text, &heading_lines);
     let enumerative = enumerative_items(&items, &all_numbers);
@@ -211,7 +218,7 @@ pub fn extract_figures(
         let section = headings.iter().take_while(|h| h.index <= index).count();
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
-            let leading = position == 0 && !continuation && leads(before);
+            let leading = position == 0 && !continuation && leads(before, lex);
             // In a list item a `+` marks a figure, and so does a count in a
             // list whose items are mostly counts (seed 004's achievements):
             // no bold needed, so a PDF gives what its Markdown gives.
@@ -222,8 +229,8 @@ pub fn extract_figures(
             }
             let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
             let labelled = match in_item {
-                Some(opening) => item_label(text, index, m, opening, &items),
-                None => label_for(text, index, m, leading, next_start, &label_stops),
+                Some(opening) => item_label(text, index, m, opening, &items, lex),
+                None => label_for(text, index, m, leading, next_start, &label_stops, lex),
             };
             let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
@@ -237,7 +244,7 @@ pub fn extract_figures(
             let figure = KeyFigure {
                 value: m.value,
                 unit: unit_fix.or_else(|| m.unit.clone()),
-                qualifier: wrapped_qualifier(text, index, before, m),
+                qualifier: wrapped_qualifier(text, index, before, m, lex),
                 text: m.printed.clone(),
                 label,
                 page: line.page,
@@ -260,19 +267,19 @@ pub fn extract_figures(
 }
 
 /// Whether `before` (the line up to a number) holds only markup and qualifiers.
-fn leads(before: &str) -> bool {
+fn leads(before: &str, lex: &Lexicons) -> bool {
     let cleaned = folded(&before.replace("**", " ").replace('*', " "));
     cleaned.is_empty()
-        || lexicon::QUALIFIER_WORDS
-            .iter()
+        || lex
+            .each(|l| l.qualifier_words)
             .any(|(phrase, _)| cleaned == *phrase)
 }
 
 /// Lines under a table-of-contents heading, whose numbers are page numbers.
-fn contents_lines(text: &Text, headings: &[Heading]) -> BTreeSet<usize> {
+fn contents_lines(text: &Text, headings: &[Heading], lex: &Lexicons) -> BTreeSet<usize> {
     let mut lines = BTreeSet::new();
     for (position, heading) in headings.iter().enumerate() {
-        if lexicon::CONTENTS_HEADINGS.contains(&folded(&heading.title).as_str()) {
+        if lex.has(|l| l.contents_headings, &folded(&heading.title)) {
             let end = headings
                 .get(position + 1)
                 .map_or(text.lines.len(), |h| h.index);
@@ -302,7 +309,7 @@ fn bold_state(text: &Text) -> Vec<bool> {
 }
 
 /// Every number of a line that is a quantity (not a year, date, ordinal or code).
-fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
+fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
     let mut out = Vec::new();
     for caps in NUMBER.captures_iter(raw) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
@@ -332,7 +339,7 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
         let Some(value) = parse_number(num.as_str(), suffix) else {
             continue;
         };
-        let (unit_text, unit_len) = unit_after(rest);
+        let (unit_text, unit_len) = unit_after(rest, lex);
         let currency = caps.name("currency").map(|m| {
             if m.as_str().trim() == "€" {
                 "EUR".to_owned()
@@ -345,7 +352,7 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
         let qualifier = match sign {
             Some("+") => Qualifier::AtLeast,
             Some(_) => Qualifier::Approximately,
-            None => qualifier_before(&raw[..start]),
+            None => qualifier_before(&raw[..start], lex),
         };
         let is_year = sign.is_none()
             && suffix.is_none()
@@ -356,7 +363,7 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
             continue;
         }
         let bold = bold_at_start ^ (raw[..start].matches("**").count() % 2 == 1);
-        let counted = value >= 2.0 && value.fract() == 0.0 && counts_a_noun(rest);
+        let counted = value >= 2.0 && value.fract() == 0.0 && counts_a_noun(rest, lex);
         let printed_end = end + unit_len;
         let printed = plain(raw.get(start..printed_end).unwrap_or(whole.as_str()));
         out.push(Match {
@@ -376,11 +383,16 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
 }
 
 /// The unit written right after a number, and how many bytes it takes.
-fn unit_after(rest: &str) -> (Option<String>, usize) {
+fn unit_after(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
     let candidate = spaced.strip_prefix('\\').unwrap_or(spaced);
     let skipped = rest.len() - candidate.len();
-    for (word, unit) in lexicon::UNIT_WORDS {
+    let mut units: Vec<&(&str, &str)> = lexicon::UNIT_SYMBOLS
+        .iter()
+        .chain(lex.each(|l| l.unit_words))
+        .collect();
+    units.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+    for (word, unit) in units {
         let Some(head) = candidate.get(..word.len()) else {
             continue;
         };
@@ -400,7 +412,13 @@ fn unit_after(rest: &str) -> (Option<String>, usize) {
 /// The qualifier of a figure, read across a line wrap when the words before
 /// it on its line continue a wrapped line (`… con un total de más` / `de 300
 /// participantes`).
-fn wrapped_qualifier(text: &Text, index: usize, before: &str, m: &Match) -> Qualifier {
+fn wrapped_qualifier(
+    text: &Text,
+    index: usize,
+    before: &str,
+    m: &Match,
+    lex: &Lexicons,
+) -> Qualifier {
     if m.qualifier != Qualifier::Exact || m.plus {
         return m.qualifier;
     }
@@ -411,14 +429,13 @@ fn wrapped_qualifier(text: &Text, index: usize, before: &str, m: &Match) -> Qual
         "{} {before}",
         text.lines.get(above).map_or("", |line| line.text.as_str())
     );
-    qualifier_before(&joined)
+    qualifier_before(&joined, lex)
 }
 
 /// The qualifier phrase ending right before a number, if any.
-fn qualifier_before(before: &str) -> Qualifier {
+fn qualifier_before(before: &str, lex: &Lexicons) -> Qualifier {
     let cleaned = folded(&before.replace("**", " "));
-    lexicon::QUALIFIER_WORDS
-        .iter()
+    lex.each(|l| l.qualifier_words)
         .find(|(phrase, _)| {
             cleaned
                 .strip_suffix(phrase)
@@ -435,6 +452,7 @@ fn label_for(
     leading: bool,
     next_start: usize,
     headings: &BTreeSet<usize>,
+    lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
     let raw = text.lines.get(index)?.text.as_str();
     let after = raw.get(m.end..)?;
@@ -479,7 +497,7 @@ fn label_for(
         taken += 1;
         cursor = at + 1;
         let part = plain(&line.text);
-        let (unit, used) = unit_after(&part);
+        let (unit, used) = unit_after(&part, lex);
         if unit.is_some() && used == part.len() && label.is_empty() {
             unit_fix = unit;
         } else {
@@ -631,10 +649,10 @@ fn items_resume(items: &[Option<usize>], index: usize) -> bool {
 /// Whether the text after a number starts with what it counts: a plural
 /// noun or adjective in lower case (`dibujos`, `nuevas publicaciones`) or a
 /// partitive (`de ellas`).
-fn counts_a_noun(rest: &str) -> bool {
+fn counts_a_noun(rest: &str, lex: &Lexicons) -> bool {
     let flat = plain(rest);
     let after = folded(&flat);
-    if lexicon::PARTITIVE_WORDS.iter().any(|phrase| {
+    if lex.each(|l| l.partitive_words).any(|phrase| {
         after
             .strip_prefix(phrase)
             .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
@@ -661,6 +679,7 @@ fn item_label(
     m: &Match,
     opening: usize,
     items: &[Option<usize>],
+    lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
     let raw = text.lines.get(index)?.text.as_str();
     let mut tail = plain(raw.get(m.end..)?);
@@ -671,7 +690,7 @@ fn item_label(
         tail.push(' ');
         tail.push_str(&plain(&line.text));
     }
-    let mut label = noun_phrase(&tail);
+    let mut label = noun_phrase(&tail, lex);
     if label.is_empty() {
         label = phrase(&tail);
     }
@@ -682,11 +701,11 @@ fn item_label(
 }
 
 /// The noun phrase that opens `text`: words up to punctuation, a number or a
-/// word of [`lexicon::LABEL_STOP_WORDS`] (`prácticas urbanas en la…` →
+/// label stop word of the lexicon (`prácticas urbanas en la…` →
 /// `prácticas urbanas`). `de`/`of` before a bare noun continues it
 /// (`actividades de aprendizaje`); before an article, a pronoun or a
 /// coordinated pair (`dibujos de niñas y niños`) it ends it.
-fn noun_phrase(text: &str) -> String {
+fn noun_phrase(text: &str, lex: &Lexicons) -> String {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut words: Vec<&str> = Vec::new();
     let mut position = 0;
@@ -701,16 +720,16 @@ fn noun_phrase(text: &str) -> String {
             break;
         }
         let lower = word.to_lowercase();
-        if lexicon::LABEL_STOP_WORDS.contains(&lower.as_str()) {
-            let coordinated = tokens.get(position + 2).is_some_and(|after| {
-                lexicon::CONJUNCTIONS.contains(&after.to_lowercase().as_str())
-            });
+        if lex.has(|l| l.label_stop_words, &lower) {
+            let coordinated = tokens
+                .get(position + 2)
+                .is_some_and(|after| lex.has(|l| l.conjunctions, &after.to_lowercase()));
             let compound = !words.is_empty()
                 && !ends
-                && ["de", "of"].contains(&lower.as_str())
+                && lex.has(|l| l.noun_links, &lower)
                 && tokens
                     .get(position + 1)
-                    .is_some_and(|next| is_bare_word(next))
+                    .is_some_and(|next| is_bare_word(next, lex))
                 && !coordinated;
             if !compound {
                 break;
@@ -724,7 +743,7 @@ fn noun_phrase(text: &str) -> String {
     }
     while words
         .last()
-        .is_some_and(|w| lexicon::LABEL_STOP_WORDS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| lex.has(|l| l.label_stop_words, &w.to_lowercase()))
     {
         words.pop();
     }
@@ -732,13 +751,13 @@ fn noun_phrase(text: &str) -> String {
 }
 
 /// A word that can follow `de` in a compound noun: letters only, not a stop word.
-fn is_bare_word(token: &str) -> bool {
+fn is_bare_word(token: &str, lex: &Lexicons) -> bool {
     let word = token.trim_end_matches(|c: char| ",.;:!?)".contains(c));
     !word.is_empty()
         && word.chars().all(char::is_alphabetic)
-        && !lexicon::LABEL_STOP_WORDS.contains(&word.to_lowercase().as_str())
-        && !lexicon::PARTITIVE_WORDS
-            .iter()
+        && !lex.has(|l| l.label_stop_words, &word.to_lowercase())
+        && !lex
+            .each(|l| l.partitive_words)
             .any(|p| p.ends_with(&format!(" {}", word.to_lowercase())))
 }
 
@@ -1047,7 +1066,7 @@ mod tests {
 
     fn figures(source: &str) -> Vec<(f64, Option<String>, Qualifier, String)> {
         let text = Text::from_plain(source);
-        extract_figures(&text, &[], &BTreeSet::new())
+        extract_figures(&text, &[], &BTreeSet::new(), &Lexicons::all())
             .into_iter()
             .map(|f| (f.value, f.unit, f.qualifier, f.label))
             .collect()
@@ -1259,7 +1278,7 @@ mod tests {
             ("participants à nos événements", "participants"),
             ("cities in 12 countries", "cities"),
         ] {
-            assert_eq!(noun_phrase(text), want, "{text:?}");
+            assert_eq!(noun_phrase(text, &Lexicons::all()), want, "{text:?}");
         }
     }
 
@@ -1297,7 +1316,7 @@ mod tests {
     fn wholes_and_parts_are_grouped() {
         let source = "FUENTES\n\n59%  Partenariados\n\n3 acuerdos firmados\n\n6% Alianzas\n\n33% Cuotas\n\n2% Otras\n\n30 ALIANZAS ACTIVAS\n\n5 \n\nColaboradoras\n\n3 \n\nMiembros benefactores\n\n8 \n\nConocimiento\n";
         let text = Text::from_plain(source);
-        let found = extract_figures(&text, &[], &BTreeSet::new());
+        let found = extract_figures(&text, &[], &BTreeSet::new(), &Lexicons::all());
         let roles: Vec<(f64, FigureRole, Option<u32>)> =
             found.iter().map(|f| (f.value, f.role, f.group)).collect();
         assert_eq!(

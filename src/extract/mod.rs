@@ -93,11 +93,12 @@ fn extract_plan(text: &Text, extraction: &mut Extraction) {
 /// Fills sections, calendar, key figures, members and people. People and
 /// members go first: the lines they claim are never headings or figures.
 fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction) {
-    let people = people::extract_people(text);
-    let members = people::extract_members(text);
+    let lex = &profile.lexicons;
+    let people = people::extract_people(text, lex);
+    let members = people::extract_members(text, lex);
     let mut claimed = people.lines.clone();
     claimed.extend(&members.lines);
-    let headings = sections::find_headings(text, &claimed);
+    let headings = sections::find_headings(text, &claimed, lex);
     let year = profile
         .period
         .as_ref()
@@ -105,7 +106,7 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         .map(|period| period.start);
     extraction.sections = sections::sections(text, profile, &headings);
     extraction.calendar = calendar::extract_calendar(text, year, &headings);
-    extraction.key_figures = figures::extract_figures(text, &headings, &claimed);
+    extraction.key_figures = figures::extract_figures(text, &headings, &claimed, lex);
     extraction.members = members.members;
     extraction.member_lists = members.lists;
     extraction.people = people.people;

@@ -2,7 +2,7 @@
 //!
 //! Headings come in five shapes, strongest first: Markdown `#` lines (level =
 //! number of `#`), numbered headings (`LÍNEA DE ACCIÓN 2`, prefixes from
-//! [`lexicon::NUMBERED_HEADING_PREFIXES`]), upper-case lines, lines wholly in
+//! the lexicon's numbered heading prefixes), upper-case lines, lines wholly in
 //! bold (`**…**`, possibly wrapped over a few lines), and short standalone
 //! lines in sentence case. The last shape is the weakest, so such a line is a
 //! heading only when what follows it is body text (a paragraph, a list, a
@@ -18,13 +18,13 @@
 //! extractors claimed (people's names, member names) are never headings.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
 use crate::detect::Profile;
-use crate::lexicon;
+use crate::lexicon::Lexicons;
 use crate::markup::plain;
 use crate::model::{ListItem, Section};
 use crate::normalize::Text;
@@ -34,17 +34,15 @@ const MAX_CHAIN: usize = 3;
 /// A sentence at least this long (in characters) is body text, not a heading.
 const BODY_CHARS: usize = 60;
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    let prefixes: Vec<String> = lexicon::NUMBERED_HEADING_PREFIXES
-        .iter()
-        .map(|p| regex::escape(p).replace(' ', r"\s+"))
-        .collect();
-    Regex::new(&format!(
-        r"(?x) ^ (?:{}) \s+ (?: [0-9]{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
-        prefixes.join("|")
-    ))
-    .expect("NUMBERED is a valid pattern built from the lexicon")
-});
+/// A numbered heading: a prefix of the lexicons, then a number or roman numeral.
+fn numbered(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("numbered_heading", |lex| {
+        format!(
+            r"(?x) ^ (?:{}) \s+ (?: [0-9]{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
+            lex.alternation(lex.each(|l| l.numbered_heading_prefixes).copied())
+        )
+    })
+}
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9]{1,2}\s+\p{Lu}").expect("NUMBERED_TITLE is a valid literal pattern")
 });
@@ -63,7 +61,7 @@ pub struct Heading {
 }
 
 /// Finds every heading, in document order, ignoring the lines in `claimed`.
-pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
+pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     let raws: Vec<&str> = text.lines.iter().map(|line| line.text.as_str()).collect();
     let plains: Vec<String> = raws.iter().map(|raw| plain(raw)).collect();
     let mut strong: Vec<Option<Heading>> = vec![None; raws.len()];
@@ -74,7 +72,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
             index += 1;
             continue;
         }
-        if let Some(heading) = strong_heading(&raws, &plains, index) {
+        if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
@@ -87,7 +85,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
         }
     }
     let candidate: Vec<bool> = (0..raws.len())
-        .map(|i| !covered[i] && !claimed.contains(&i) && plain_candidate(&raws, &plains, i))
+        .map(|i| !covered[i] && !claimed.contains(&i) && plain_candidate(&raws, &plains, i, lex))
         .collect();
     let mut shapes = Shapes {
         raws: &raws,
@@ -187,7 +185,12 @@ fn list_items(text: &Text, from: usize, to: usize) -> Vec<ListItem> {
 }
 
 /// A Markdown, numbered, upper-case or bold heading starting at `index`.
-fn strong_heading(raws: &[&str], plains: &[String], index: usize) -> Option<Heading> {
+fn strong_heading(
+    raws: &[&str],
+    plains: &[String],
+    index: usize,
+    lex: &Lexicons,
+) -> Option<Heading> {
     let raw = raws.get(index)?;
     let title = plains.get(index)?;
     if is_blank(raw) || raw.contains('|') || is_table_row(raw) || bullet(raw).is_some() {
@@ -209,7 +212,7 @@ fn strong_heading(raws: &[&str], plains: &[String], index: usize) -> Option<Head
     let first = title.chars().next()?;
     let short = word_count(title) <= 12 && title.chars().count() <= 90;
     let numbered_length = word_count(title) <= 20 && title.chars().count() <= 160;
-    if numbered_length && NUMBERED.is_match(&shape::folded(title)) {
+    if numbered_length && numbered(lex).is_match(&shape::folded(title)) {
         return Some(Heading {
             index,
             last: index,
@@ -261,7 +264,7 @@ fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
 }
 
 /// A short standalone line in sentence case, which may be a heading.
-fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
+fn plain_candidate(raws: &[&str], plains: &[String], index: usize, lex: &Lexicons) -> bool {
     let (Some(raw), Some(title)) = (raws.get(index), plains.get(index)) else {
         return false;
     };
@@ -281,16 +284,16 @@ fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
         && (!".,;:?!…".contains(last) || title.ends_with("...") || title.ends_with('…'))
         && word_count(title) <= 12
         && title.chars().count() <= 100
-        && !is_mark_list(title)
+        && !is_mark_list(title, lex)
 }
 
 /// A line of one-character marks and words, such as a status legend
 /// (`V alcanzado 0 en proceso x no desarrollado`): not a heading.
-fn is_mark_list(title: &str) -> bool {
+fn is_mark_list(title: &str, lex: &Lexicons) -> bool {
     title
         .split_whitespace()
         .filter(|token| token.chars().count() == 1)
-        .filter(|token| !lexicon::ONE_LETTER_WORDS.contains(&token.to_lowercase().as_str()))
+        .filter(|token| !lex.has(|l| l.one_letter_words, &token.to_lowercase()))
         .count()
         >= 2
 }
@@ -373,7 +376,7 @@ mod tests {
 
     fn titles(source: &str) -> Vec<(u8, String)> {
         let text = Text::from_plain(source);
-        find_headings(&text, &BTreeSet::new())
+        find_headings(&text, &BTreeSet::new(), &Lexicons::all())
             .into_iter()
             .map(|h| (h.level, h.title))
             .collect()
@@ -436,7 +439,7 @@ mod tests {
         let text = Text::from_plain(
             "## Pilot projects\n- Closure of 6 Pilot Projects:\n  - o METROAirports\n  - o Surplus Food Network\n- Ongoing Pilot Projects:\n o Metropolis in movement\n",
         );
-        let headings = find_headings(&text, &BTreeSet::new());
+        let headings = find_headings(&text, &BTreeSet::new(), &Lexicons::all());
         let found = sections(&text, &Profile::unknown(), &headings);
         assert_eq!(found.len(), 1);
         let items = &found[0].items;

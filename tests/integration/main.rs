@@ -6,6 +6,8 @@ mod cli;
 // planex batch over ../shared/corpus: one record per input, no crash escapes
 mod corpus;
 mod detect;
+// One lexicon file per language: a German fixture read with the German tables
+mod lexicon;
 mod pair;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic

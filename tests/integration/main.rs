@@ -6,6 +6,8 @@ mod cli;
 // planex batch over ../shared/corpus: one record per input, no crash escapes
 mod corpus;
 mod detect;
+// Real-world development set (gitignored texts, committed gold) and real-shapes fixtures, GROBID-style scores
+mod devset;
 // One lexicon file per language: a German fixture read with the German tables
 mod lexicon;
 mod pair;

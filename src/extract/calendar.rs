@@ -16,9 +16,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, is_blank};
-use crate::lexicon;
+use crate::lexicon::{self, fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
 use crate::normalize::Text;
@@ -69,30 +70,88 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>|•").expect("BREAK is a valid literal pattern"));
 
-/// Finds calendar rows and dated lines. `year` is the document's year.
+/// Finds calendar rows, dated lines and sentences dating an event. `year`
+/// is the document's year; a heading (or a line ending in `:`) that states
+/// one year gives it to the lines under it, up to the next heading.
 pub fn extract_calendar(
     text: &Text,
     year: Option<u16>,
     headings: &[Heading],
+    lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     let mut index = 0;
+    let mut heading_year: Option<u16> = None;
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
         };
+        if let Some(heading) = headings.iter().find(|h| h.index == index) {
+            heading_year = dates::heading_year(&heading.title);
+        } else if plain(&line.text).trim_end().ends_with(':') {
+            heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
+        }
+        let year = heading_year.or(year);
         if let Some(consumed) = calendar_row(text, index, year, &mut events) {
             index += consumed;
             continue;
         }
         if !crate::extract::shape::is_blank(&line.text) {
-            if let Some(event) = dated_line(text, index, year, headings) {
+            if let Some(event) = dated_line(text, index, year, headings, lex) {
                 events.push(event);
+            } else {
+                events.extend(cued_dates(line, year, lex));
             }
         }
         index += 1;
     }
     events
+}
+
+/// Events dated in a sentence by a cue right before the date (`The
+/// assembly will be held on September 9`, `se celebrará del 3 al 6 de
+/// octubre`): the sentence is the event's text. Other dates in prose are
+/// mentions, not events.
+fn cued_dates(
+    line: &crate::normalize::Line,
+    year: Option<u16>,
+    lex: &Lexicons,
+) -> Vec<CalendarEvent> {
+    let flat = fold(&plain(&line.text)).into_owned();
+    let lower = flat.to_lowercase();
+    if lower.len() != flat.len() {
+        return Vec::new();
+    }
+    dates::find_dates(&flat, lex)
+        .into_iter()
+        .filter(|date| {
+            // The date may open with the cue's last word (`aura lieu` + `du 3 au 6`).
+            let before = lower.get(..date.from).unwrap_or("").trim_end();
+            let first_word = lower
+                .get(date.from..)
+                .and_then(|d| d.split_whitespace().next())
+                .unwrap_or("");
+            let with_first = format!("{before} {first_word}");
+            lex.each(|l| l.event_cues).any(|cue| {
+                [before, with_first.as_str()].iter().any(|window| {
+                    window
+                        .strip_suffix(cue)
+                        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+                })
+            })
+        })
+        .map(|date| {
+            let tbc = is_tbc(&flat);
+            event(
+                line,
+                date.start,
+                date.end,
+                flat.trim().to_owned(),
+                tbc,
+                year,
+            )
+        })
+        .collect()
 }
 
 /// Cells of a table row (pipes or tabs), trimmed, without the empty edges.
@@ -191,6 +250,7 @@ fn dated_line(
     index: usize,
     year: Option<u16>,
     headings: &[Heading],
+    lex: &Lexicons,
 ) -> Option<CalendarEvent> {
     let line = text.lines.get(index)?;
     let raw = line.text.as_str();
@@ -218,17 +278,31 @@ fn dated_line(
         }
         return Some(event(line, start, end, parts.join(" | "), tbc, year));
     }
-    let caps = DATE.captures(&flat)?;
-    let after = flat.get(caps.get(0)?.end()..)?;
-    let rest = SEPARATOR
-        .captures(after)?
-        .name("rest")?
-        .as_str()
-        .trim()
-        .to_owned();
-    let (start, end, note_tbc) = date_of(&caps)?;
+    let (start, end, note_tbc, rest) = line_date(&flat, lex)?;
     let tbc = note_tbc || is_tbc(&rest);
     Some(event(line, start, end, without_tbc_note(&rest), tbc, year))
+}
+
+/// The date opening a line and the text after its separator: the seeds'
+/// shapes first, then every shape of the [`dates`] module.
+fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, bool, String)> {
+    let rest_after = |after: &str| {
+        SEPARATOR
+            .captures(after)
+            .and_then(|caps| caps.name("rest"))
+            .map(|rest| rest.as_str().trim().to_owned())
+    };
+    let old = DATE.captures(flat).and_then(|caps| {
+        let (start, end, tbc) = date_of(&caps)?;
+        let rest = rest_after(flat.get(caps.get(0)?.end()..)?)?;
+        Some((start, end, tbc, rest))
+    });
+    old.or_else(|| {
+        let folded = fold(flat).into_owned();
+        let found = dates::date_at_start(&folded, lex)?;
+        let rest = rest_after(folded.get(found.to..)?)?;
+        Some((found.start, found.end, false, rest))
+    })
 }
 
 /// The heading right above `index` (only blank lines between), if any.
@@ -367,7 +441,7 @@ mod tests {
 
     fn one(line: &str) -> Option<Summary<String>> {
         let text = Text::from_plain(line);
-        let events = extract_calendar(&text, Some(2019), &[]);
+        let events = extract_calendar(&text, Some(2019), &[], &Lexicons::all());
         events.first().map(|e| {
             (
                 e.start.month,
@@ -431,7 +505,7 @@ mod tests {
         let text = Text::from_plain(
             "| Junio | • V Foro European Metropolitan Authorities\n• Conferencia internacional\n• Foro Chicago 2019 |\n| June | • <a href=\"#\">A</a><br>• <a href=\"#\">B</a> |\n| Bélgica | 12 |\n",
         );
-        let events = extract_calendar(&text, Some(2019), &[]);
+        let events = extract_calendar(&text, Some(2019), &[], &Lexicons::all());
         let texts: Vec<(&str, u8, u32)> = events
             .iter()
             .map(|e| (e.text.as_str(), e.start.month, e.line))
@@ -447,6 +521,41 @@ mod tests {
             ]
         );
         assert!(events.iter().all(|e| e.start.year == Some(2019)));
+    }
+
+    #[test]
+    fn prose_events_need_a_cue_and_headings_give_their_year() {
+        let text = Text::from_plain(
+            "The calendar for 2022:\n\
+             - October 3rd – November 30th: call for proposals\n\
+             The general assembly will be held on September 9 in Lisbon.\n\
+             On 7 October more than 200 people came.\n\
+             Jueves, 14 de marzo de 2019: reunión de la junta\n\
+             L'assemblée aura lieu du 3 au 6 octobre 2016 à Lyon.\n",
+        );
+        let events = extract_calendar(&text, Some(2021), &[], &Lexicons::all());
+        type Dated = (Option<u16>, u8, Option<u8>, Option<(u8, Option<u8>)>);
+        let got: Vec<Dated> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.start.year,
+                    e.start.month,
+                    e.start.day,
+                    e.end.map(|d| (d.month, d.day)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2022), 10, Some(3), Some((11, Some(30)))),
+                (Some(2022), 9, Some(9), None),
+                (Some(2019), 3, Some(14), None),
+                (Some(2016), 10, Some(3), Some((10, Some(6)))),
+            ]
+        );
+        assert_eq!(events[1].line, 3, "each event keeps its source line");
     }
 
     #[test]

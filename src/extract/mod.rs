@@ -7,6 +7,7 @@
 //! other (totals, parts and wholes) belongs to [`check`](crate::check).
 
 mod calendar;
+mod dates;
 mod deliverables;
 mod figures;
 mod legend;
@@ -105,7 +106,7 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         .filter(|period| period.start == period.end)
         .map(|period| period.start);
     extraction.sections = sections::sections(text, profile, &headings);
-    extraction.calendar = calendar::extract_calendar(text, year, &headings);
+    extraction.calendar = calendar::extract_calendar(text, year, &headings, lex);
     extraction.key_figures = figures::extract_figures(text, &headings, &claimed, lex);
     extraction.members = members.members;
     extraction.member_lists = members.lists;

@@ -46,6 +46,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_links: &["den"],
     range_openers: &["vom", "von", "zwischen dem"],
     range_joiners: &["bis zum", "bis", "und"],
+    event_cues: &[
+        "findet am",
+        "fand am",
+        "findet vom",
+        "fand vom",
+        "tagt am",
+        "tagte am",
+    ],
     to_be_confirmed: &[
         "noch offen",
         "wird noch bestätigt",

@@ -62,6 +62,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_links: &["of"],
     range_openers: &["from", "between"],
     range_joiners: &["to", "through", "until", "till", "and"],
+    event_cues: &[
+        "held on",
+        "held from",
+        "took place on",
+        "take place on",
+        "takes place on",
+        "took place from",
+        "will meet on",
+        "met on",
+        "scheduled for",
+        "scheduled on",
+    ],
     to_be_confirmed: &[
         "to be confirmed",
         "to be determined",

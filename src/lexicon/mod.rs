@@ -144,6 +144,9 @@ pub struct Lexicon {
     pub range_openers: &'static [&'static str],
     /// Words that join the ends of a range of dates (`al`, `to`, `au`).
     pub range_joiners: &'static [&'static str],
+    /// Phrases right before a date in a sentence that make it an event's date
+    /// (`held on`, `se celebrará el`, `aura lieu du`).
+    pub event_cues: &'static [&'static str],
     /// Phrases saying a date or an event is not fixed yet.
     pub to_be_confirmed: &'static [&'static str],
     /// Phrases that name a kind of document.
@@ -487,7 +490,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 29] = [
+            let words: [(&str, usize); 30] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -496,6 +499,7 @@ mod tests {
                 ("range_openers", l.range_openers.len()),
                 ("range_joiners", l.range_joiners.len()),
                 ("to_be_confirmed", l.to_be_confirmed.len()),
+                ("event_cues", l.event_cues.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
                 ("year_words", l.year_words.len()),

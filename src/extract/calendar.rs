@@ -18,7 +18,7 @@ use regex::Regex;
 
 use super::dates;
 use super::sections::Heading;
-use super::shape::{bullet, is_blank};
+use super::shape::{bullet, is_blank, word_count};
 use crate::lexicon::{self, fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
@@ -75,13 +75,14 @@ static BREAK: LazyLock<Regex> =
 /// one year gives it to the lines under it, up to the next heading.
 pub fn extract_calendar(
     text: &Text,
-    year: Option<u16>,
+    time: DocumentTime,
     headings: &[Heading],
     lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     let mut index = 0;
     let mut heading_year: Option<u16> = None;
+    let mut running_year: Option<u16> = None;
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
@@ -91,7 +92,7 @@ pub fn extract_calendar(
         } else if plain(&line.text).trim_end().ends_with(':') {
             heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
         }
-        let year = heading_year.or(year);
+        let year = heading_year.or(time.year);
         if let Some(consumed) = calendar_row(text, index, year, &mut events) {
             index += consumed;
             continue;
@@ -100,45 +101,102 @@ pub fn extract_calendar(
             if let Some(event) = dated_line(text, index, year, headings, lex) {
                 events.push(event);
             } else {
-                events.extend(cued_dates(line, year, lex));
+                // Without a heading's or the document's year, a date in prose
+                // takes the year of the last date printed with one.
+                let running = year.or(running_year);
+                for event in prose_dates(line, running, time, lex) {
+                    let seen = events
+                        .iter()
+                        .any(|e| e.start == event.start && e.end == event.end);
+                    if !seen {
+                        events.push(event);
+                    }
+                }
             }
+            running_year = dates::find_dates(&fold(&plain(&line.text)), lex)
+                .iter()
+                .rev()
+                .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year))
+                .or(running_year);
         }
         index += 1;
     }
     events
 }
 
-/// Events dated in a sentence by a cue right before the date (`The
-/// assembly will be held on September 9`, `se celebrará del 3 al 6 de
-/// octubre`): the sentence is the event's text. Other dates in prose are
-/// mentions, not events.
-fn cued_dates(
+/// What the calendar knows of the document as a whole.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocumentTime {
+    /// The document's single year, given to dates printed without one.
+    pub year: Option<u16>,
+    /// The last year a report covers: in a report, a later date with its
+    /// year is about the report itself (approval, publication), not an
+    /// event of the period. `None` for plans and unknown kinds.
+    pub report_end: Option<u16>,
+}
+
+/// Maximum words of a line that is a dated title (`AG du 30 mai 2015`).
+const DATED_TITLE_WORDS: usize = 12;
+
+/// Events dated in running text. A date is an event's date when a cue
+/// introduces it (`will be held on`, `se celebrará el`, `aura lieu du`), when
+/// a word anchors it to the time of writing (`le 17 mai dernier`, `el
+/// pasado viernes 3 de diciembre`), when a preposition places something on
+/// a full date with its year (`on January 16, 2018`, `le 14 août 2021`), or
+/// when a short line that is not a sentence holds a full date (`4 November
+/// 2013`, `Compte rendu du conseil, samedi 17 octobre 2020`). A day without a
+/// year and without a cue or anchor is a mention (`El 7 de octubre, más
+/// de…`): which year it is would be a guess. The line is the event's text.
+fn prose_dates(
     line: &crate::normalize::Line,
     year: Option<u16>,
+    time: DocumentTime,
     lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
     let flat = fold(&plain(&line.text)).into_owned();
     let lower = flat.to_lowercase();
-    if lower.len() != flat.len() {
+    if lower.len() != flat.len() || flat.contains('|') {
         return Vec::new();
     }
+    let short_title =
+        word_count(&flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
     dates::find_dates(&flat, lex)
         .into_iter()
         .filter(|date| {
-            // The date may open with the cue's last word (`aura lieu` + `du 3 au 6`).
             let before = lower.get(..date.from).unwrap_or("").trim_end();
+            let after = lower.get(date.to..).unwrap_or("").trim_start();
             let first_word = lower
                 .get(date.from..)
                 .and_then(|d| d.split_whitespace().next())
                 .unwrap_or("");
+            let ends_with = |window: &str, phrase: &str| {
+                window
+                    .strip_suffix(phrase)
+                    .is_some_and(|head| head.is_empty() || head.ends_with([' ', '(', ',']))
+            };
+            // The date may open with the cue's last word (`aura lieu` + `du 3 au 6`).
             let with_first = format!("{before} {first_word}");
-            lex.each(|l| l.event_cues).any(|cue| {
-                [before, with_first.as_str()].iter().any(|window| {
-                    window
-                        .strip_suffix(cue)
-                        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
-                })
-            })
+            let cued = lex
+                .each(|l| l.event_cues)
+                .any(|cue| ends_with(before, cue) || ends_with(&with_first, cue));
+            let next_word = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let anchored = lex.has(|l| l.relative_date_words, next_word)
+                || lex
+                    .each(|l| l.relative_date_words)
+                    .any(|word| ends_with(before, word));
+            let full = date.start.day.is_some() && date.start.year.is_some();
+            let about_the_report = time
+                .report_end
+                .zip(date.start.year)
+                .is_some_and(|(end, year)| year > end);
+            let placed = full
+                && lex
+                    .each(|l| l.date_prepositions)
+                    .any(|word| ends_with(before, word) || ends_with(&with_first, word));
+            cued || anchored || ((placed || (full && short_title)) && !about_the_report)
         })
         .map(|date| {
             let tbc = is_tbc(&flat);
@@ -436,12 +494,19 @@ pub fn is_tbc(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn time(year: u16) -> DocumentTime {
+        DocumentTime {
+            year: Some(year),
+            report_end: None,
+        }
+    }
+
     /// Start month and day, end, text and "to be confirmed" of an event.
     type Summary<T> = (u8, Option<u8>, Option<(u8, Option<u8>)>, T, bool);
 
     fn one(line: &str) -> Option<Summary<String>> {
         let text = Text::from_plain(line);
-        let events = extract_calendar(&text, Some(2019), &[], &Lexicons::all());
+        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all());
         events.first().map(|e| {
             (
                 e.start.month,
@@ -505,7 +570,7 @@ mod tests {
         let text = Text::from_plain(
             "| Junio | • V Foro European Metropolitan Authorities\n• Conferencia internacional\n• Foro Chicago 2019 |\n| June | • <a href=\"#\">A</a><br>• <a href=\"#\">B</a> |\n| Bélgica | 12 |\n",
         );
-        let events = extract_calendar(&text, Some(2019), &[], &Lexicons::all());
+        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all());
         let texts: Vec<(&str, u8, u32)> = events
             .iter()
             .map(|e| (e.text.as_str(), e.start.month, e.line))
@@ -533,7 +598,7 @@ mod tests {
              Jueves, 14 de marzo de 2019: reunión de la junta\n\
              L'assemblée aura lieu du 3 au 6 octobre 2016 à Lyon.\n",
         );
-        let events = extract_calendar(&text, Some(2021), &[], &Lexicons::all());
+        let events = extract_calendar(&text, time(2021), &[], &Lexicons::all());
         type Dated = (Option<u16>, u8, Option<u8>, Option<(u8, Option<u8>)>);
         let got: Vec<Dated> = events
             .iter()

@@ -23,8 +23,8 @@ pub use totals::{read_totals, DeclaredTotals};
 use crate::detect::Profile;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
-    ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, MemberList, Person,
-    Section, TotalsCounts,
+    ActionLine, CalendarEvent, Deliverable, DocumentKind, KeyFigure, Legend, Measure, Member,
+    MemberList, Person, Section, TotalsCounts,
 };
 use crate::normalize::Text;
 
@@ -106,7 +106,26 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         .filter(|period| period.start == period.end)
         .map(|period| period.start);
     extraction.sections = sections::sections(text, profile, &headings);
-    extraction.calendar = calendar::extract_calendar(text, year, &headings, lex);
+    extraction.calendar = calendar::extract_calendar(
+        text,
+        calendar::DocumentTime {
+            year,
+            report_end: profile
+                .period
+                .as_ref()
+                .filter(|_| {
+                    matches!(
+                        profile.kind.value,
+                        DocumentKind::AnnualReport
+                            | DocumentKind::ActivityReport
+                            | DocumentKind::TriennialReport
+                    )
+                })
+                .map(|period| period.end),
+        },
+        &headings,
+        lex,
+    );
     extraction.key_figures = figures::extract_figures(text, &headings, &claimed, lex);
     extraction.members = members.members;
     extraction.member_lists = members.lists;

@@ -47,6 +47,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     range_openers: &["vom", "von", "zwischen dem"],
     range_joiners: &["bis zum", "bis", "und"],
     event_cues: &[
+        "beschlossen am",
+        "unterzeichnet am",
         "findet am",
         "fand am",
         "findet vom",
@@ -54,6 +56,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "tagt am",
         "tagte am",
     ],
+    date_prepositions: &["am"],
+    relative_date_words: &["letzten", "nächsten"],
     to_be_confirmed: &[
         "noch offen",
         "wird noch bestätigt",

@@ -63,6 +63,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     range_openers: &["from", "between"],
     range_joiners: &["to", "through", "until", "till", "and"],
     event_cues: &[
+        "adopted on",
+        "approved on",
+        "adopted",
+        "approved",
+        "signed on",
         "held on",
         "held from",
         "took place on",
@@ -74,6 +79,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "scheduled for",
         "scheduled on",
     ],
+    date_prepositions: &["on"],
+    relative_date_words: &["last", "next"],
     to_be_confirmed: &[
         "to be confirmed",
         "to be determined",

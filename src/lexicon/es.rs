@@ -51,6 +51,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     range_openers: &["del", "desde el", "desde", "entre el", "de"],
     range_joiners: &["al", "hasta el", "hasta", "a", "y"],
     event_cues: &[
+        "aprobado el",
+        "aprobada el",
+        "adoptado el",
+        "firmado el",
+        "firmada el",
         "se celebró el",
         "se celebrará el",
         "se celebró del",
@@ -66,6 +71,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "se reunió el",
         "se reunirá el",
     ],
+    date_prepositions: &["el", "los días", "el día"],
+    relative_date_words: &["pasado", "próximo", "proximo", "último"],
     to_be_confirmed: &[
         "por confirmar",
         "a confirmar",

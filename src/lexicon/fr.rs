@@ -52,6 +52,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     range_openers: &["du", "depuis le", "entre le"],
     range_joiners: &["au", "jusqu'au", "à", "et"],
     event_cues: &[
+        "adopté le",
+        "adoptée le",
+        "approuvé le",
+        "signé le",
+        "signée le",
         "aura lieu le",
         "a eu lieu le",
         "aura lieu du",
@@ -65,6 +70,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "se réunira le",
         "s'est réuni le",
     ],
+    date_prepositions: &["le", "les"],
+    relative_date_words: &["dernier", "prochain"],
     to_be_confirmed: &[
         "à confirmer",
         "a confirmer",

@@ -147,6 +147,10 @@ pub struct Lexicon {
     /// Phrases right before a date in a sentence that make it an event's date
     /// (`held on`, `se celebrará el`, `aura lieu du`).
     pub event_cues: &'static [&'static str],
+    /// Words that place an event on a date (`on`, `le`, `el`, `am`).
+    pub date_prepositions: &'static [&'static str],
+    /// Words that anchor a date to the time of writing (`last`, `dernier`, `próximo`).
+    pub relative_date_words: &'static [&'static str],
     /// Phrases saying a date or an event is not fixed yet.
     pub to_be_confirmed: &'static [&'static str],
     /// Phrases that name a kind of document.
@@ -490,7 +494,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 30] = [
+            let words: [(&str, usize); 32] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -500,6 +504,8 @@ mod tests {
                 ("range_joiners", l.range_joiners.len()),
                 ("to_be_confirmed", l.to_be_confirmed.len()),
                 ("event_cues", l.event_cues.len()),
+                ("date_prepositions", l.date_prepositions.len()),
+                ("relative_date_words", l.relative_date_words.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
                 ("year_words", l.year_words.len()),

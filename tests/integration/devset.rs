@@ -248,7 +248,7 @@ const REAL_SHAPES_FLOORS: &[(Field, f64, f64)] = &[
     (Field::Kind, 0.5, 0.5),
     (Field::Period, 0.6, 0.5),
     (Field::Title, 0.75, 0.5),
-    (Field::Events, 0.9, 0.63),
+    (Field::Events, 0.9, 0.73),
     (Field::People, 0.0, 0.0),
     (Field::Figures, 0.53, 0.32),
     (Field::Sections, 0.8, 0.105),

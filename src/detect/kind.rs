@@ -36,7 +36,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) \b (?P<start>(?:19[5-9]|20[0-9])[0-9]) \s? [-–—/] \s? (?P<end>(?:19[5-9]|20[0-9])[0-9]) \b",
+        r"(?x) \b (?P<start>(?:19[5-9]|20[0-9])[0-9]) \s? [-–—/] \s? (?P<end>(?:19[5-9]|20[0-9])[0-9] | [0-9]{2}) \b",
     )
     .expect("SPAN is a valid literal pattern")
 });
@@ -77,6 +77,7 @@ pub(super) fn detect_kind(
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
     let (kind, kind_confidence) = best_kind(&hits, &candidates, &mut diagnostics);
+    let hit_kind = kind;
     let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.phrase.kind == kind).collect();
     kind_hits.sort_by_key(|hit| !candidates[hit.candidate].in_title_area);
     let evidence: Vec<Evidence> = kind_hits
@@ -85,7 +86,15 @@ pub(super) fn detect_kind(
         .map(|hit| evidence(&candidates[hit.candidate], hit.phrase.phrase))
         .collect();
     let period = detect_period(&candidates, &hits, kind, lexicons, &mut diagnostics);
-    let title = detect_title(&candidates, &hits, kind, blocks, language);
+    // An activity report of one year (or one fiscal year) is a yearly
+    // report: `activity_report` is for reports not tied to a year.
+    let yearly = period.as_ref().is_some_and(|p| p.end <= p.start + 1);
+    let kind = if kind == DocumentKind::ActivityReport && yearly {
+        DocumentKind::AnnualReport
+    } else {
+        kind
+    };
+    let title = detect_title(&candidates, &hits, hit_kind, blocks, language);
     if kind == DocumentKind::Other {
         diagnostics.push(Diagnostic::info(
             "detect.kind_unknown",
@@ -291,7 +300,14 @@ fn detect_period(
                 .any(|c| c.in_title_area && c.line.page == e.page && c.line.number == e.line)
         })
     };
-    let fits = |p: &Period| (p.start != p.end) == wants_span;
+    // A yearly document covers one year, or one fiscal year across two.
+    let fits = |p: &Period| {
+        if wants_span {
+            p.end > p.start + 1
+        } else {
+            p.end <= p.start + 1
+        }
+    };
     let rank = |p: &Period| (fits(p), in_title(p));
     found.sort_by(|a, b| {
         rank(b)
@@ -386,7 +402,13 @@ fn ordinal_year(
 fn span_in(text: &str) -> Option<(u16, u16)> {
     SPAN.captures_iter(text).find_map(|caps| {
         let start: u16 = caps["start"].parse().ok()?;
-        let end: u16 = caps["end"].parse().ok()?;
+        let printed: u16 = caps["end"].parse().ok()?;
+        // A fiscal year printed short: `2009-10`, `2002/03`.
+        let end = if caps["end"].len() == 2 {
+            (printed == (start + 1) % 100).then_some(start + 1)?
+        } else {
+            printed
+        };
         (start < end && end - start <= 10).then_some((start, end))
     })
 }
@@ -567,8 +589,23 @@ mod tests {
             ),
             (
                 "Rapport d'activités 2020",
-                DocumentKind::ActivityReport,
+                DocumentKind::AnnualReport,
                 "2020",
+            ),
+            (
+                "Annual Report 2009-10",
+                DocumentKind::AnnualReport,
+                "2009-2010",
+            ),
+            (
+                "President's Report 2002/2003",
+                DocumentKind::AnnualReport,
+                "2002-2003",
+            ),
+            (
+                "Informes de Gestión Secretaría Ejecutiva 2000/2001",
+                DocumentKind::AnnualReport,
+                "2000-2001",
             ),
             (
                 "Plan d'action 2021-2023",
@@ -600,7 +637,7 @@ mod tests {
     fn typographic_apostrophes_and_dashes_are_folded() {
         assert_eq!(
             kind_and_period("Rapport d’activités 2011"),
-            (DocumentKind::ActivityReport, Some("2011".to_owned()))
+            (DocumentKind::AnnualReport, Some("2011".to_owned()))
         );
         assert_eq!(
             kind_and_period("Plan d’action 2021–2023"),
@@ -644,7 +681,7 @@ mod tests {
         );
         assert_eq!(
             kind_and_period(&source),
-            (DocumentKind::ActivityReport, Some("2012".to_owned()))
+            (DocumentKind::AnnualReport, Some("2012".to_owned()))
         );
         let tenure = with_body(
             "Rapport d'activités",

@@ -65,6 +65,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "vorläufig",
     ],
     kind_phrases: &[
+        phrase("fortschrittsbericht", AnnualReport, 0.7),
         phrase("dreijahresbericht", TriennialReport, 1.0),
         phrase("jahresbericht", AnnualReport, 1.0),
         phrase("geschäftsbericht", AnnualReport, 1.0),

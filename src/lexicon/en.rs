@@ -89,6 +89,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "tbd",
     ],
     kind_phrases: &[
+        phrase("president's report", AnnualReport, 0.8),
+        phrase("presidential report", AnnualReport, 0.8),
+        phrase("progress report", AnnualReport, 0.7),
         phrase("triennial report", TriennialReport, 1.0),
         phrase("triennial implementation report", TriennialReport, 1.0),
         phrase("annual report", AnnualReport, 1.0),

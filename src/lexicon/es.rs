@@ -82,6 +82,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "por definir",
     ],
     kind_phrases: &[
+        phrase("informe de gestión", AnnualReport, 0.9),
+        phrase("informes de gestión", AnnualReport, 0.9),
+        phrase("memoria de gestión", AnnualReport, 0.9),
+        phrase("informe de seguimiento", AnnualReport, 0.7),
+        phrase("informe de avance", AnnualReport, 0.7),
+        phrase("evaluación de metas", AnnualReport, 0.6),
         phrase("informe trienal", TriennialReport, 1.0),
         phrase("informe de implementación trienal", TriennialReport, 1.0),
         phrase("informe anual", AnnualReport, 1.0),

@@ -80,6 +80,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "à préciser",
     ],
     kind_phrases: &[
+        phrase("rapport moral", AnnualReport, 0.8),
+        phrase("rapport de gestion", AnnualReport, 0.9),
         phrase("rapport triennal", TriennialReport, 1.0),
         phrase("rapport de mise en œuvre triennal", TriennialReport, 1.0),
         phrase("rapport annuel", AnnualReport, 1.0),

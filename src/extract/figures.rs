@@ -201,6 +201,7 @@ pub fn extract_figures(
         })
         .collect();
     let items = item_of_lines(text, &heading_lines);
+    let statements = statement_lines(text, &label_stops, &items);
     let enumerative = enumerative_items(&items, &all_numbers);
     let mut found: Vec<Found> = Vec::new();
     for (index, line) in text.lines.iter().enumerate() {
@@ -208,6 +209,9 @@ pub fn extract_figures(
             continue;
         }
         let raw = line.text.as_str();
+        if is_contents_entry(raw) {
+            continue;
+        }
         let item = bullet(raw);
         let in_item = items.get(index).copied().flatten();
         let continuation = in_item.is_some() && item.is_none();
@@ -218,13 +222,27 @@ pub fn extract_figures(
         let section = headings.iter().take_while(|h| h.index <= index).count();
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
+            if counts_pages(before, lex) {
+                continue;
+            }
             let leading = position == 0 && !continuation && leads(before, lex);
             // In a list item a `+` marks a figure, and so does a count in a
             // list whose items are mostly counts (seed 004's achievements):
             // no bold needed, so a PDF gives what its Markdown gives.
             let listed = in_item
                 .is_some_and(|opening| m.plus || (m.counted && enumerative.contains(&opening)));
-            if !(leading || m.bold || m.unit.is_some() || m.has_suffix || listed) {
+            // A count in a sentence: `received 14 proposals, 5 of them…`,
+            // `plus de 2 700 participants venus de 41 villes`.
+            let sentence =
+                in_item.is_none() && !leading && statements.get(index).copied().unwrap_or(false);
+            let counted_in_sentence = sentence && (m.counted || partitive_before(before, lex));
+            if !(leading
+                || m.bold
+                || m.unit.is_some()
+                || m.has_suffix
+                || listed
+                || counted_in_sentence)
+            {
                 continue;
             }
             let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
@@ -264,6 +282,114 @@ pub fn extract_figures(
     }
     group_parts(&mut found);
     found.into_iter().map(|f| f.figure).collect()
+}
+
+/// A table-of-contents entry: a title, dot leaders and a page number
+/// (`Housing programme ........ 5`); its numbers are page numbers.
+fn is_contents_entry(raw: &str) -> bool {
+    static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\.\s?){4,}\s*[0-9]{1,4}\s*$|…{2,}\s*[0-9]{1,4}\s*$")
+            .expect("ENTRY is a valid literal pattern")
+    });
+    ENTRY.is_match(raw)
+}
+
+/// Whether a number is a page counter's (`Page 2 of 4`, `Página 3`): the
+/// word before it is a page word of the lexicons, or it follows `of`/`sur`
+/// after one (`Page 2 of 4`).
+fn counts_pages(before: &str, lex: &Lexicons) -> bool {
+    let lower = plain(before).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [.., last] if lex.has(|l| l.page_words, last) => true,
+        [.., page, number, _] => {
+            lex.has(|l| l.page_words, page) && number.chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Most words of a statement of counts.
+const STATEMENT_WORDS: usize = 40;
+
+/// For each line, whether its paragraph is a statement: one sentence of at
+/// most [`STATEMENT_WORDS`] words (`The call for projects received 14
+/// proposals, 5 of them from rural councils.`). Such a paragraph is built
+/// around its counts, which are key figures; counts in passing inside a
+/// narrative paragraph of several sentences are not. Paragraphs are read
+/// across the lines a PDF wraps them on, so a rendering gives what its text gives.
+fn statement_lines(text: &Text, stops: &BTreeSet<usize>, items: &[Option<usize>]) -> Vec<bool> {
+    let mut out = vec![false; text.lines.len()];
+    let mut index = 0;
+    while index < text.lines.len() {
+        let in_paragraph = |i: usize| {
+            text.lines.get(i).is_some_and(|l| {
+                !is_blank(&l.text)
+                    && !stops.contains(&i)
+                    && !is_table_row(&l.text)
+                    && items.get(i).copied().flatten().is_none()
+            })
+        };
+        if !in_paragraph(index) {
+            index += 1;
+            continue;
+        }
+        // A line ending in a stop ends a paragraph of plain text, where each
+        // sentence may have a line of its own.
+        let first = index;
+        while in_paragraph(index) {
+            index += 1;
+            let ended = text
+                .lines
+                .get(index - 1)
+                .is_some_and(|l| plain(&l.text).trim_end().ends_with(['.', '!', '?']));
+            if ended {
+                break;
+            }
+        }
+        let joined: Vec<String> = (first..index)
+            .filter_map(|i| text.lines.get(i).map(|l| plain(&l.text)))
+            .collect();
+        if is_statement(&joined.join(" ")) {
+            for flag in out.iter_mut().take(index).skip(first) {
+                *flag = true;
+            }
+        }
+    }
+    out
+}
+
+/// One sentence, ended by a stop, of at most [`STATEMENT_WORDS`] words.
+fn is_statement(paragraph: &str) -> bool {
+    let trimmed = paragraph.trim();
+    let words = trimmed.split_whitespace().count();
+    let stops = trimmed
+        .split_whitespace()
+        .filter(|word| word.ends_with(['.', '!', '?']))
+        .count();
+    (5..=STATEMENT_WORDS).contains(&words) && stops == 1 && trimmed.ends_with(['.', '!', '?'])
+}
+
+/// A line of running text: a sentence that ends with a stop, or a long line.
+fn is_sentence(raw: &str) -> bool {
+    let flat = plain(raw);
+    let trimmed = flat.trim();
+    trimmed.split_whitespace().count() >= 5
+        && (trimmed.ends_with(['.', '!', '?', ';']) || trimmed.chars().count() > PARAGRAPH_CHARS)
+}
+
+/// Whether a partitive word right before a number makes it a part of a
+/// count (`dont 5`, `of which 3`).
+fn partitive_before(before: &str, lex: &Lexicons) -> bool {
+    let lower = folded(&lexicon::fold(&plain(before)));
+    lex.each(|l| l.partitive_words).any(|phrase| {
+        lower
+            .strip_suffix(phrase)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    })
 }
 
 /// Whether `before` (the line up to a number) holds only markup and qualifiers.
@@ -805,7 +931,7 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
         && !m.has_suffix
         && !m.bold
         && m.value < 100.0
-        && m.printed.chars().all(|c| c.is_ascii_digit());
+        && is_heading_number(&m.printed);
     let Some(line) = text.lines.get(index) else {
         return false;
     };
@@ -835,9 +961,19 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
         .and_then(|next| text.lines.get(next))
         .is_some_and(|next| {
             let body = plain(&next.text);
-            body.chars().count() >= WRAPPED_CHARS && body.starts_with(char::is_uppercase)
+            body.starts_with(char::is_uppercase)
+                && (body.chars().count() >= WRAPPED_CHARS || is_sentence(&next.text))
         });
     is_title && body_follows
+}
+
+/// A heading's number: `2`, `2.`, or a section code such as `5.1`.
+fn is_heading_number(printed: &str) -> bool {
+    let code = printed.trim_end_matches('.');
+    !code.is_empty()
+        && code
+            .split('.')
+            .all(|part| (1..=2).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Index of the next non-blank line after `index`.
@@ -1070,6 +1206,50 @@ mod tests {
             .into_iter()
             .map(|f| (f.value, f.unit, f.qualifier, f.label))
             .collect()
+    }
+
+    fn values(source: &str) -> Vec<f64> {
+        figures(source).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn counts_in_one_sentence_statements_with_every_separator() {
+        for (source, want) in [
+            (
+                "The call for projects received 14 proposals, 5 of them from rural councils.",
+                vec![14.0, 5.0],
+            ),
+            (
+                "By December the programme had delivered 41,208 homes in the region.",
+                vec![41208.0],
+            ),
+            (
+                "Le forum a réuni plus de 2 700 participants venus de 41 villes.",
+                vec![2700.0, 41.0],
+            ),
+            (
+                "Le réseau a reçu 14 candidatures, dont 5 de communes rurales.",
+                vec![14.0, 5.0],
+            ),
+            (
+                "La red reunió a 3.500 personas en sus actividades.",
+                vec![3500.0],
+            ),
+            // Counts in passing in a narrative paragraph are not put forward
+            // (the one opening it is).
+            (
+                "Más de 30 proyectos se presentaron. Participaron 20 ciudades y 6 organizaciones.",
+                vec![30.0],
+            ),
+        ] {
+            assert_eq!(values(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn contents_page_counters_and_section_codes_are_not_figures() {
+        let source = "Contents\nForeword ........................ 2\n1 Highlights of the year ........ 3\n\nPage 1 of 4\n\n5.1 Accounts summary\n\nMembership fees brought in 1,250,000 USD.\n\nPágina 3 de 10\n";
+        assert_eq!(values(source), vec![1_250_000.0]);
     }
 
     /// (value, unit, qualifier, label) of each figure a source must give.

@@ -250,7 +250,7 @@ const REAL_SHAPES_FLOORS: &[(Field, f64, f64)] = &[
     (Field::Title, 0.75, 0.5),
     (Field::Events, 0.9, 0.73),
     (Field::People, 0.0, 0.0),
-    (Field::Figures, 0.53, 0.32),
+    (Field::Figures, 1.0, 0.84),
     (Field::Sections, 0.8, 0.105),
 ];
 

@@ -305,8 +305,10 @@ fn counts_pages(before: &str, lex: &Lexicons) -> bool {
         .collect();
     match words.as_slice() {
         [.., last] if lex.has(|l| l.page_words, last) => true,
-        [.., page, number, _] => {
-            lex.has(|l| l.page_words, page) && number.chars().all(|c| c.is_ascii_digit())
+        [.., page, number, link] => {
+            lex.has(|l| l.page_words, page)
+                && number.chars().all(|c| c.is_ascii_digit())
+                && lex.has(|l| l.page_links, link)
         }
         _ => false,
     }

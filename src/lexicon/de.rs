@@ -113,6 +113,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         decimal: ',',
     },
     page_words: &["seite", "s"],
+    page_links: &["von"],
     member_list_headings: &["mitglieder", "neue mitglieder", "mitgliedsstädte"],
     member_words: &["mitglied", "mitglieder"],
     total_words: &["insgesamt", "gesamt"],

@@ -158,6 +158,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         decimal: '.',
     },
     page_words: &["page", "p"],
+    page_links: &["of"],
     member_list_headings: &[
         "members",
         "new members",

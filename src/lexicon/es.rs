@@ -156,6 +156,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         decimal: ',',
     },
     page_words: &["página", "pagina", "pág", "pag"],
+    page_links: &["de"],
     member_list_headings: &[
         "miembros",
         "nuevos miembros",

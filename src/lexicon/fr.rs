@@ -150,6 +150,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         decimal: ',',
     },
     page_words: &["page", "p"],
+    page_links: &["sur", "de"],
     member_list_headings: &[
         "membres",
         "nouveaux membres",

@@ -180,6 +180,8 @@ pub struct Lexicon {
     pub number_format: NumberFormat,
     /// Words of a page counter (`Page 1`, `Página 3 de 10`).
     pub page_words: &'static [&'static str],
+    /// Words between a page number and the page count (`of` in `Page 2 of 4`).
+    pub page_links: &'static [&'static str],
     /// Headings of member lists.
     pub member_list_headings: &'static [&'static str],
     /// Words that name members.

@@ -11,6 +11,7 @@ mod dates;
 mod deliverables;
 mod figures;
 mod legend;
+mod mentions;
 mod people;
 mod sections;
 mod shape;
@@ -130,6 +131,20 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
     extraction.members = members.members;
     extraction.member_lists = members.lists;
     extraction.people = people.people;
+    // A person named in the text who is on a list already (`Claudia López`
+    // and `CLAUDIA LÓPEZ HERNÁNDEZ`) is that person.
+    let words =
+        |name: &str| -> Vec<String> { name.split_whitespace().map(str::to_lowercase).collect() };
+    for person in mentions::extract_mentions(text, &claimed, lex) {
+        let named = words(&person.name);
+        let listed = extraction.people.iter().any(|p| {
+            let known = words(&p.name);
+            named.iter().all(|word| known.contains(word))
+        });
+        if !listed {
+            extraction.people.push(person);
+        }
+    }
     extraction.diagnostics.extend(members.diagnostics);
 }
 

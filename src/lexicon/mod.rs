@@ -192,6 +192,13 @@ pub struct Lexicon {
     pub people_list_headings: &'static [&'static str],
     /// Words that make up roles (`vicepresidenta`, `general`, `mayor`).
     pub role_words: &'static [&'static str],
+    /// Titles before a name (`Mme`, `Mr`, `Sra`), without their dot.
+    pub honorifics: &'static [&'static str],
+    /// Words that open a list of people in a sentence or a label
+    /// (`Asistentes:`, `Étaient présents :`, `Apologies:`, `Signed:`).
+    pub attendance_words: &'static [&'static str],
+    /// Attendance words for people who sent their apologies.
+    pub excused_words: &'static [&'static str],
     /// Words joining a role to its organisation or city (`de`, `of`).
     pub role_links: &'static [&'static str],
     /// Prefixes of numbered headings (`línea de acción 2`, `chapter 3`).

@@ -348,7 +348,7 @@ fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
     YEAR.is_match(lower)
         && words(lower)
             .iter()
-            .any(|word| lexicons.has(|l| l.role_words, word) && *word != "general")
+            .any(|word| lexicons.has(|l| l.role_words, word))
 }
 
 /// The year of a title-area line that is a date heading: a lone year, or a

@@ -6,13 +6,17 @@
 //! `<br>` (seeds 001 and 003). A dated line starts with a date, or holds a
 //! date as a cell of its own: `26 de febrero: …`, `February 26th: …`,
 //! `du 12 au 15 mai : …`, `Mars (à confirmer) : …`, `Bélgica | 12—15 junio de 2023`.
-//! Dates inside running prose (`El 7 de octubre, más de…`) and months at the
-//! end of list items (`Webinar, marzo`) are not events: they are mentions.
+//! A date inside running prose is an event when a cue introduces it, a word
+//! anchors it to the time of writing, or a preposition places something on
+//! a full date ([`prose_dates`]); otherwise (`El 7 de octubre, más de…`), and
+//! for months at the end of list items (`Webinar, marzo`), it is a mention.
 //!
-//! Month names come from [`lexicon::MONTHS`] (es, en, fr); the year is the
-//! one printed with the date, else the document's single-year period.
+//! Month names and date words come from the document's lexicons; the
+//! shapes of dates in prose are read by [`dates`]. The year is the one
+//! printed with the date, else the year of the heading above, else the
+//! document's single-year period.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
@@ -24,42 +28,40 @@ use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
 use crate::normalize::Text;
 
-/// Month alternatives for patterns, longest first so `septiembre` wins over `sep`.
-fn month_alternatives() -> String {
-    let mut names: Vec<&str> = lexicon::MONTHS.iter().map(|(name, _)| *name).collect();
-    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
-    names
-        .iter()
-        .map(|name| regex::escape(name))
-        .collect::<Vec<_>>()
-        .join("|")
+/// A date opening a line or filling a cell, in the shapes calendars print
+/// (`26 de febrero`, `du 12 au 15 mai`, `12—15 junio de 2023`, `February
+/// 26th`, `March 3-5`, `Septembre (à confirmer)`), with the words of `lex`.
+fn line_date_pattern(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("calendar_line_date", |lex| {
+        let months = lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m));
+        let ordinals = lex.alternation(lex.each(|l| l.ordinal_suffixes).copied());
+        let links = lex.alternation(lex.each(|l| l.date_links).copied());
+        let openers = lex.alternation(lex.each(|l| l.range_openers).copied());
+        let joiners = lex.alternation(lex.each(|l| l.range_joiners).copied());
+        format!(
+            r"(?xi) ^ \s*
+            (?:
+                # 26 de febrero / du 12 au 15 mai / 12—15 junio de 2023 / 28 février - 2 mars
+                (?: (?:{openers}) \s+ )?
+                (?P<d1>[0-9]{{1,2}}) (?:{ordinals})?
+                (?: \s+ (?:(?:{links}) \s+)? (?P<m1>{months}) \b \.? )?
+                (?: \s* (?: [-–—] | \b(?:{joiners})\b ) \s*
+                    (?P<d2>[0-9]{{1,2}}) (?:{ordinals})? )?
+                \s+ (?:(?:{links}) \s+)? (?P<m2>{months}) \b \.?
+              |
+                # February 26th / March 3-5 / June
+                (?P<m3>{months}) \b \.?
+                (?: \s+ (?P<d3>[0-9]{{1,2}}) (?:{ordinals})?
+                    (?: \s* [-–—] \s* (?P<d4>[0-9]{{1,2}}) (?:{ordinals})? )? )?
+                (?: \s* [-–—] \s* (?P<m4>{months}) \b \.? )?
+            )
+            (?: ,? \s+ (?:(?:{links}) \s+)? (?P<year>(?:19|20)[0-9]{{2}}) )?
+            (?: \s* \( (?P<note>[^)]*) \) )?
+            "
+        )
+    })
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let months = month_alternatives();
-    let pattern = format!(
-        r"(?xi) ^ \s*
-        (?:
-            # 26 de febrero / 26 février / du 12 au 15 mai / 12—15 junio de 2023 / 28 février - 2 mars
-            (?: (?:del?|du|from) \s+ )?
-            (?P<d1>[0-9]{{1,2}}) (?:er|º|st|nd|rd|th)?
-            (?: \s+ (?:de \s+)? (?P<m1>{months}) \b \.? )?
-            (?: \s* (?: [-–—] | \b al? \b | \b au \b | \b to \b | \b y \b ) \s*
-                (?P<d2>[0-9]{{1,2}}) (?:er|º|st|nd|rd|th)? )?
-            \s+ (?:de \s+)? (?P<m2>{months}) \b \.?
-          |
-            # February 26th / March 3-5 / June
-            (?P<m3>{months}) \b \.?
-            (?: \s+ (?P<d3>[0-9]{{1,2}}) (?:st|nd|rd|th)?
-                (?: \s* [-–—] \s* (?P<d4>[0-9]{{1,2}}) (?:st|nd|rd|th)? )? )?
-            (?: \s* [-–—] \s* (?P<m4>{months}) \b \.? )?
-        )
-        (?: ,? \s+ (?:de \s+ | del \s+)? (?P<year>(?:19|20)[0-9]{{2}}) )?
-        (?: \s* \( (?P<note>[^)]*) \) )?
-        "
-    );
-    Regex::new(&pattern).expect("DATE is a valid pattern built from the lexicon")
-});
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[:–—-]|\|)\s*(?P<rest>\S.*)$")
         .expect("SEPARATOR is a valid literal pattern")
@@ -318,9 +320,9 @@ fn dated_line(
         let row = cells(raw);
         let position = row
             .iter()
-            .position(|cell| full_date(&plain(cell)).is_some())?;
+            .position(|cell| full_date(&plain(cell), lex).is_some())?;
         let cell = plain(row.get(position)?);
-        let (start, end, tbc) = full_date(&cell)?;
+        let (start, end, tbc) = full_date(&cell, lex)?;
         let mut parts: Vec<String> = Vec::new();
         if let Some(heading) = heading_just_before(text, index, headings) {
             parts.push(heading.title.clone());
@@ -350,7 +352,7 @@ fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>
             .and_then(|caps| caps.name("rest"))
             .map(|rest| rest.as_str().trim().to_owned())
     };
-    let old = DATE.captures(flat).and_then(|caps| {
+    let old = line_date_pattern(lex).captures(flat).and_then(|caps| {
         let (start, end, tbc) = date_of(&caps)?;
         let rest = rest_after(flat.get(caps.get(0)?.end()..)?)?;
         Some((start, end, tbc, rest))
@@ -398,8 +400,8 @@ fn event(
 }
 
 /// A cell that is a date and nothing else.
-fn full_date(cell: &str) -> Option<(EventDate, Option<EventDate>, bool)> {
-    let caps = DATE.captures(cell)?;
+fn full_date(cell: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, bool)> {
+    let caps = line_date_pattern(lex).captures(cell)?;
     if caps.get(0)?.end() != cell.len() {
         return None;
     }

@@ -276,10 +276,9 @@ fn detect_period(
         }
     }
     for candidate in candidates {
-        if is_tenure(&candidate.lower, lexicons) {
-            continue;
-        }
-        if let Some(span) = between_span(&candidate.lower, lexicons) {
+        let between = between_span(&candidate.lower, lexicons)
+            .filter(|_| !is_tenure(&candidate.lower, lexicons));
+        if let Some(span) = between {
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
             if let Some(span) = span_in(&candidate.lower) {

@@ -25,7 +25,7 @@ use crate::model::Person;
 use crate::normalize::Text;
 
 /// Most words of a role phrase.
-const ROLE_PHRASE_WORDS: usize = 12;
+const ROLE_PHRASE_WORDS: usize = 16;
 
 /// People named in running text, skipping the lines in `claimed` (lists
 /// that [`extract_people`](super::people::extract_people) read).
@@ -91,14 +91,15 @@ fn is_role_word(word: &str, lex: &Lexicons) -> bool {
                 .all(|part| !part.is_empty() && lex.has(|l| l.role_words, part)))
 }
 
-/// A capitalised word of a name: `Vélez`, `Castaño`, `O'Neil`, `Jean-Luc`.
+/// A capitalised word of a name: `Vélez`, `Castaño`, `O'Neil`, `Jean-Luc`,
+/// or a surname in capitals (`Benoist APPARU`, see [`as_name`]).
 fn is_name_word(word: &str, lex: &Lexicons) -> bool {
     let mut chars = word.chars();
     let starts = chars.next().is_some_and(char::is_uppercase);
     let rest_lower = word
         .chars()
         .skip(1)
-        .all(|c| c.is_lowercase() || c == '-' || c == '\'');
+        .all(|c| c.is_lowercase() || c.is_uppercase() || c == '-' || c == '\'');
     let lower = word.to_lowercase();
     starts
         && rest_lower
@@ -119,7 +120,18 @@ fn as_name(text: &str, lex: &Lexicons) -> Option<String> {
     {
         words.remove(0);
     }
-    ((2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w, lex)))
+    let title_case = |w: &&str| w.chars().skip(1).any(char::is_lowercase);
+    let capitals = |w: &&str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    // Words in title case, or capitals for the surname after a first name
+    // in title case; never a name wholly in capitals (that is a heading).
+    let shaped = words.iter().all(|w| title_case(w) || capitals(w))
+        && words.first().is_some_and(title_case)
+        && words.iter().skip(1).all(|w| title_case(w) || capitals(w));
+    ((2..=4).contains(&words.len()) && shaped && words.iter().all(|w| is_name_word(w, lex)))
         .then(|| words.join(" "))
 }
 

@@ -201,6 +201,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "governor",
         "councillor",
         "executive",
+        "chief",
+        "officer",
+        "manager",
+        "assistant",
+        "acting",
     ],
     honorifics: &["mr", "mrs", "ms", "dr", "cllr", "hon"],
     attendance_words: &[

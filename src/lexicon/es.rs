@@ -208,6 +208,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "concejala",
         "ejecutivo",
         "ejecutiva",
+        "regidor",
+        "regidora",
+        "consejero",
+        "consejera",
+        "síndico",
+        "síndica",
+        "municipal",
     ],
     honorifics: &["sr", "sra", "sr.", "sra.", "don", "doña", "dr", "dra"],
     attendance_words: &[

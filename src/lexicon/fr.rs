@@ -189,6 +189,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "adjointe",
         "coordinateur",
         "coordinatrice",
+        "délégué",
+        "déléguée",
+        "député",
+        "députée",
+        "conseiller",
+        "conseillère",
     ],
     honorifics: &["m", "mme", "mlle", "me", "dr"],
     attendance_words: &[

@@ -18,7 +18,10 @@
 //! List fields are matched one to one, each gold item taking the first
 //! unmatched output item that matches it. A single-valued field that both
 //! sides leave empty counts nothing. The whole-document score adds the
-//! counts of every field (micro average).
+//! counts of every field (micro average). For the people matched at the
+//! relaxed level, [`people_attributes`] also says how many carry the gold's
+//! role and city or organisation (folded, one inside the other or sharing
+//! most tokens).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -183,6 +186,9 @@ pub struct Person {
     /// Role, when stated.
     #[serde(default)]
     pub role: Option<String>,
+    /// City or organisation (`organisation` in gold files, `place` in planex's output).
+    #[serde(default, rename = "organisation")]
+    pub place: Option<String>,
 }
 
 /// A key figure (what it counts is the gold writer's note and is not scored).
@@ -284,6 +290,7 @@ impl Facts {
                     Some(Person {
                         name: string(&person["name"])?,
                         role: string(&person["role"]),
+                        place: string(&person["place"]),
                     })
                 })
                 .collect(),
@@ -453,6 +460,57 @@ fn match_single<T>(
     }
 }
 
+/// How often an attribute of matched items agrees with the gold.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Agreement {
+    /// Matched items whose attribute agrees.
+    pub same: usize,
+    /// Matched items whose gold states the attribute.
+    pub stated: usize,
+}
+
+impl Agreement {
+    fn add(&mut self, other: Agreement) {
+        self.same += other.same;
+        self.stated += other.stated;
+    }
+}
+
+/// Folded texts that are equal, or one inside the other (`Presidenta` and
+/// `Presidenta de la Red`), or names sharing most tokens.
+fn loosely_same(gold: &str, found: &str) -> bool {
+    let (g, f) = (fold(gold), fold(found));
+    !g.is_empty()
+        && (f.contains(&g) || (!f.is_empty() && g.contains(&f)) || name_overlap(gold, found) >= 0.5)
+}
+
+/// Roles and places of the people matched at the relaxed level: how many
+/// agree with the gold, among those the gold states.
+pub fn people_attributes(gold: &Facts, found: &Facts) -> (Agreement, Agreement) {
+    let mut taken = vec![false; found.people.len()];
+    let (mut roles, mut places) = (Agreement::default(), Agreement::default());
+    for expected in &gold.people {
+        let Some(at) = (0..found.people.len())
+            .find(|&i| !taken[i] && person_matches(expected, &found.people[i], Level::Relaxed))
+        else {
+            continue;
+        };
+        taken[at] = true;
+        let person = &found.people[at];
+        for (wanted, got, tally) in [
+            (&expected.role, &person.role, &mut roles),
+            (&expected.place, &person.place, &mut places),
+        ] {
+            if let Some(wanted) = wanted {
+                tally.stated += 1;
+                tally.same +=
+                    usize::from(got.as_deref().is_some_and(|got| loosely_same(wanted, got)));
+            }
+        }
+    }
+    (roles, places)
+}
+
 /// Counts of one field of one document.
 pub fn score_field(gold: &Facts, found: &Facts, field: Field, level: Level) -> Counts {
     match field {
@@ -486,6 +544,8 @@ pub fn score_field(gold: &Facts, found: &Facts, field: Field, level: Level) -> C
 pub struct Scoreboard {
     counts: BTreeMap<(Field, Level), Counts>,
     documents: Vec<(String, Counts, Counts)>,
+    roles: Agreement,
+    places: Agreement,
 }
 
 impl Scoreboard {
@@ -500,6 +560,9 @@ impl Scoreboard {
             }
         }
         self.documents.push((name.to_owned(), whole[0], whole[1]));
+        let (roles, places) = people_attributes(gold, found);
+        self.roles.add(roles);
+        self.places.add(places);
     }
 
     /// Summed counts of one field.
@@ -571,6 +634,11 @@ impl Scoreboard {
             "document",
             self.whole(Level::Exact),
             self.whole(Level::Relaxed),
+        );
+        let _ = writeln!(
+            out,
+            "people matched (relaxed) with the gold's role: {}/{}, with its city or organisation: {}/{}",
+            self.roles.same, self.roles.stated, self.places.same, self.places.stated
         );
         let _ = writeln!(
             out,
@@ -724,6 +792,23 @@ mod tests {
             score_field(&gold, &stranger, Field::People, Level::Relaxed).true_positives,
             0
         );
+    }
+
+    #[test]
+    fn roles_and_places_of_matched_people_are_compared_loosely() {
+        let gold = facts(
+            r#"{"people": [
+                {"name": "Ana María Pérez", "role": "Presidenta", "organisation": "Santa Marta"},
+                {"name": "Luis Gil", "role": "Tesorero", "organisation": null}
+            ]}"#,
+        );
+        let found = Facts::from_output(&serde_json::json!({"people": [
+            {"name": "ANA MARÍA PÉREZ", "role": "Presidenta de la Red", "place": "Alcaldía de Santa Marta"},
+            {"name": "Luis Gil", "role": "Secretario", "place": "Tolú"}
+        ]}));
+        let (roles, places) = people_attributes(&gold, &found);
+        assert_eq!((roles.same, roles.stated), (1, 2));
+        assert_eq!((places.same, places.stated), (1, 1));
     }
 
     #[test]

@@ -43,7 +43,7 @@ fn pattern(lex: &Lexicons) -> Arc<Regex> {
         let month = format!(r"(?:{months})\b\.?");
         let year = r"(?:19|20)[0-9]{2}\b";
         let link = format!(r"(?:(?:{links})\s+)?");
-        let join = format!(r"\s*(?:-|\b(?:{joiners})\b)\s*");
+        let join = format!(r"\s*(?:[-–—]|\b(?:{joiners})\b)\s*");
         let opener = format!(r"(?:\b(?:{openers})\s+)?");
         let weekday = format!(r"(?:\b(?:{weekdays})\b\.?,?\s+)?");
         format!(

@@ -40,6 +40,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, folded, is_blank, is_number_only, is_table_row};
 use crate::lexicon::{self, Lexicons};
@@ -439,6 +440,12 @@ fn bold_state(text: &Text) -> Vec<bool> {
 /// Every number of a line that is a quantity (not a year, date, ordinal or code).
 fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
     let mut out = Vec::new();
+    // Numbers inside a date (`du 18 au 21 novembre 2019`) are not quantities.
+    let dated: Vec<std::ops::Range<usize>> = dates::find_dates(raw, lex)
+        .iter()
+        .filter(|date| date.start.day.is_some())
+        .map(|date| date.from..date.to)
+        .collect();
     for caps in NUMBER.captures_iter(raw) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
@@ -446,7 +453,11 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let start = whole.start();
         let end = whole.end();
         let previous = raw[..start].chars().next_back();
-        if previous.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '/') {
+        // `N°22`, `Nº31-13`: a number's sign makes it a code.
+        if previous.is_some_and(|c| c.is_alphanumeric() || ".,/°º#".contains(c)) {
+            continue;
+        }
+        if dated.iter().any(|span| span.contains(&start)) {
             continue;
         }
         let following = raw[end..].chars().next();
@@ -467,6 +478,13 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let Some(value) = parse_number(num.as_str(), suffix) else {
             continue;
         };
+        let (scale, scale_len) = match suffix {
+            Some(_) => (1.0, 0),
+            None => scale_after(rest, lex),
+        };
+        let value = value * scale;
+        let rest = rest.get(scale_len..).unwrap_or("");
+        let end = end + scale_len;
         let (unit_text, unit_len) = unit_after(rest, lex);
         let currency = caps.name("currency").map(|m| {
             if m.as_str().trim() == "€" {
@@ -484,6 +502,7 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         };
         let is_year = sign.is_none()
             && suffix.is_none()
+            && scale_len == 0
             && unit.is_none()
             && !num.as_str().contains(['.', ',', ' '])
             && (1900.0..=2100.0).contains(&value);
@@ -508,6 +527,28 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         });
     }
     out
+}
+
+/// The scale word right after a number (`million`, `millones`), and how
+/// many bytes it takes with its space.
+fn scale_after(rest: &str, lex: &Lexicons) -> (f64, usize) {
+    let Some(spaced) = rest.strip_prefix(' ') else {
+        return (1.0, 0);
+    };
+    let lower = spaced.to_lowercase();
+    if lower.len() != spaced.len() {
+        return (1.0, 0);
+    }
+    let mut scales: Vec<&(&str, f64)> = lex.each(|l| l.scale_words).collect();
+    scales.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+    scales
+        .into_iter()
+        .find(|(word, _)| {
+            lower
+                .strip_prefix(word)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        })
+        .map_or((1.0, 0), |&(word, scale)| (scale, 1 + word.len()))
 }
 
 /// The unit written right after a number, and how many bytes it takes.
@@ -1246,6 +1287,24 @@ mod tests {
         ] {
             assert_eq!(values(source), want, "{source:?}");
         }
+    }
+
+    #[test]
+    fn scale_words_dates_and_numbered_codes() {
+        let got: Vec<(f64, Option<String>)> =
+            figures("We secured $200 million in additional funding for councils.")
+                .into_iter()
+                .map(|f| (f.0, f.1))
+                .collect();
+        assert_eq!(got, [(200_000_000.0, Some("USD".to_owned()))]);
+        assert_eq!(
+            values("Le congrès se tiendra du 18 au 21 novembre 2019 à Paris."),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            values("ACTA SESIÓN N°22 del concejo, con 9 regidores presentes."),
+            vec![9.0]
+        );
     }
 
     #[test]

@@ -108,6 +108,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("fast", Approximately),
     ],
     unit_words: &[("euro", "EUR"), ("dollar", "USD")],
+    scale_words: &[
+        ("milliarden", 1e9),
+        ("millionen", 1e6),
+        ("million", 1e6),
+        ("tausend", 1e3),
+    ],
     number_format: NumberFormat {
         thousands: &['.', ' '],
         decimal: ',',

@@ -153,6 +153,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("almost", Approximately),
     ],
     unit_words: &[("euros", "EUR"), ("euro", "EUR"), ("dollars", "USD")],
+    scale_words: &[
+        ("billion", 1e9),
+        ("million", 1e6),
+        ("millions", 1e6),
+        ("thousand", 1e3),
+    ],
     number_format: NumberFormat {
         thousands: &[','],
         decimal: '.',

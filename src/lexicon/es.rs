@@ -151,6 +151,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("dólares", "USD"),
         ("dolares", "USD"),
     ],
+    scale_words: &[
+        ("mil millones", 1e9),
+        ("millones", 1e6),
+        ("millón", 1e6),
+        ("mil", 1e3),
+    ],
     number_format: NumberFormat {
         thousands: &['.', ' '],
         decimal: ',',

@@ -145,6 +145,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("presque", Approximately),
     ],
     unit_words: &[("euros", "EUR"), ("euro", "EUR"), ("dollars", "USD")],
+    scale_words: &[
+        ("milliards", 1e9),
+        ("milliard", 1e9),
+        ("millions", 1e6),
+        ("million", 1e6),
+    ],
     number_format: NumberFormat {
         thousands: &[' ', '.'],
         decimal: ',',

@@ -176,6 +176,8 @@ pub struct Lexicon {
     /// Unit words after a number, with the unit they stand for (symbols and
     /// codes such as `%`, `€`, `USD` are in [`UNIT_SYMBOLS`]).
     pub unit_words: &'static [(&'static str, &'static str)],
+    /// Words after a number that scale it (`3,2 millions`, `$200 million`).
+    pub scale_words: &'static [(&'static str, f64)],
     /// How numbers are written.
     pub number_format: NumberFormat,
     /// Words of a page counter (`Page 1`, `Página 3 de 10`).
@@ -503,7 +505,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 32] = [
+            let words: [(&str, usize); 33] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -526,6 +528,7 @@ mod tests {
                 ("table_headings", l.table_headings.len()),
                 ("qualifier_words", l.qualifier_words.len()),
                 ("unit_words", l.unit_words.len()),
+                ("scale_words", l.scale_words.len()),
                 ("page_words", l.page_words.len()),
                 ("member_list_headings", l.member_list_headings.len()),
                 ("member_words", l.member_words.len()),

@@ -68,6 +68,10 @@ codes! {
         "No phrase names the kind of document; the kind is `other`.";
     DetectPeriodUnknown = "detect.period_unknown", [Info],
         "No year or period was found; `period` is null.";
+    DetectKindTie = "detect.kind_tie", [Warning],
+        "Two kinds of document are named with equal weight in the title area; the first named is kept and the other is named in the message.";
+    DetectPeriodTie = "detect.period_tie", [Warning],
+        "Two periods are stated with equal weight; the one kept and its rivals are named in the message.";
     LegendConventional = "legend.conventional", [Info],
         "The document states no legend of status marks; marks are read with the conventional table.";
     LegendConflict = "legend.conflict", [Warning],

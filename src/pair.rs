@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Document, ListItem, Section};
 
@@ -229,10 +230,11 @@ pub fn compare(left: &Document, right: &Document) -> Comparison {
     }
     let people = (people_of(left), people_of(right));
     if !(people.0.is_empty() && people.1.is_empty()) {
-        let shared = people.0.intersection(&people.1).count();
+        let shared = shared_names(&people.0, &people.1);
+        let union = people.0.len() + people.1.len() - shared;
         evidence.push(PairEvidence {
             kind: EvidenceKind::MembersAndPeople,
-            score: ratio(shared, people.0.union(&people.1).count()),
+            score: ratio(shared, union),
             weight: 1.0,
             detail: format!("{shared} shared names"),
         });
@@ -377,7 +379,7 @@ fn proper_names(document: &Document) -> BTreeSet<String> {
             let inner_capital = word.chars().skip(1).any(char::is_uppercase);
             let capital = word.chars().next().is_some_and(char::is_uppercase);
             if word.chars().count() >= 3 && (inner_capital || (capital && position > 0)) {
-                out.insert(word.to_owned());
+                out.insert(name_key(word));
             }
         }
     }
@@ -396,9 +398,49 @@ fn people_of(document: &Document) -> BTreeSet<String> {
     document
         .people
         .iter()
-        .map(|p| p.name.to_lowercase())
-        .chain(document.members.iter().map(|m| m.name.to_lowercase()))
+        .map(|p| name_key(&p.name))
+        .chain(document.members.iter().map(|m| name_key(&m.name)))
         .collect()
+}
+
+/// A name as two versions of a document may both print it: lower case,
+/// without accents or typographic apostrophes (`Hélène` and `Helene`,
+/// `Québec` and `Quebec`, `d’Eastbridge` and `d'Eastbridge`).
+fn name_key(name: &str) -> String {
+    crate::lexicon::fold(name)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Names shared by two sets: equal keys, or people whose names share most
+/// words (`Helen Okafor` and `Hélène Okafor` share the surname, and a
+/// translated first name is still the same person).
+fn shared_names(a: &BTreeSet<String>, b: &BTreeSet<String>) -> usize {
+    let words =
+        |name: &str| -> BTreeSet<String> { name.split_whitespace().map(str::to_owned).collect() };
+    let mut used: BTreeSet<&String> = BTreeSet::new();
+    let mut shared = 0;
+    for left in a {
+        let left_words = words(left);
+        let partner = b
+            .iter()
+            .filter(|right| !used.contains(right))
+            .find(|right| {
+                let right_words = words(right);
+                let common = left_words.intersection(&right_words).count();
+                *right == left
+                    || (left_words.len() >= 2
+                        && right_words.len() >= 2
+                        && common * 2 >= left_words.len().max(right_words.len()))
+            });
+        if let Some(right) = partner {
+            used.insert(right);
+            shared += 1;
+        }
+    }
+    shared
 }
 
 /// Shape of a section for alignment: number of items and of sub-items.

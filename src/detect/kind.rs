@@ -2,10 +2,18 @@
 //!
 //! Only the title area (the first page, or the first lines of a text without
 //! pages) states what a document is; the body mentions other documents
-//! ("the Action Plan 2018-2020") all the time. So matches in the title area
-//! weigh twice as much, each kind scores its best match (not the sum, which
-//! would reward repetition), and in a line naming two kinds only the first
-//! counts: "first year of implementation of the Action Plan" is an annual report.
+//! ("the Action Plan 2018-2020") all the time. So when the title area names a
+//! kind, body mentions only add evidence; otherwise they decide, at half
+//! weight. Each kind scores its best match (not the sum, which would reward
+//! repetition), in a line naming two kinds only the first counts ("first
+//! year of implementation of the Action Plan" is an annual report), and two
+//! kinds scoring alike give a diagnostic naming both.
+//!
+//! The period, likewise, comes first from the title area: the year after the
+//! kind phrase, a month range with its year (`Janvier-Décembre 2012`), a
+//! lone year on the cover; then from body lines. A span of years beside a
+//! role (`Secretary General between 2001 and 2009`) is a tenure, not a
+//! period. Every line is [`fold`]ed before any lookup.
 
 use std::sync::LazyLock;
 
@@ -13,7 +21,7 @@ use regex::Regex;
 
 use super::language::LanguageBlock;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lexicon::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
+use crate::lexicon::{fold, KindPhrase, Lexicons};
 use crate::markup;
 use crate::model::{DocumentKind, Evidence, KindDetection, Period};
 use crate::normalize::{Line, Text};
@@ -28,19 +36,9 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) \b (?P<start>(?:19[5-9]|20[0-9])[0-9]) \s? [-–—/] \s? (?P<end>(?:19[5-9]|20[0-9])[0-9]) \b",
+        r"(?x) \b (?P<start>(?:19[5-9]|20[0-9])[0-9]) \s? [-–—/] \s? (?P<end>(?:19[5-9]|20[0-9])[0-9] | [0-9]{2}) \b",
     )
     .expect("SPAN is a valid literal pattern")
-});
-
-/// Any kind phrase anywhere: one pass that rules out the many lines naming
-/// no kind before each phrase is looked for on its own.
-static ANY_KIND_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let phrases: Vec<String> = KIND_PHRASES
-        .iter()
-        .map(|phrase| regex::escape(phrase.phrase))
-        .collect();
-    Regex::new(&phrases.join("|")).expect("escaped phrases form a valid pattern")
 });
 
 pub(super) struct KindResult {
@@ -50,11 +48,14 @@ pub(super) struct KindResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// One line with its plain lower-case form, and whether it is in the title area.
+/// One line with its plain form, its folded lower-case form (for lookups),
+/// and whether it is in the title area.
 struct Candidate<'a> {
     index: usize,
     line: &'a Line,
     plain: String,
+    /// `plain` folded, so that byte offsets in `lower` index it.
+    folded: String,
     lower: String,
     in_title_area: bool,
 }
@@ -66,19 +67,34 @@ struct Hit<'a> {
     score: f64,
 }
 
-pub(super) fn detect_kind(text: &Text, blocks: &[LanguageBlock], language: &str) -> KindResult {
+pub(super) fn detect_kind(
+    text: &Text,
+    blocks: &[LanguageBlock],
+    language: &str,
+    lexicons: &Lexicons,
+) -> KindResult {
     let candidates = candidates(text);
-    let hits = kind_hits(&candidates);
-    let (kind, kind_confidence) = best_kind(&hits);
-    let evidence: Vec<Evidence> = hits
+    let hits = kind_hits(&candidates, lexicons);
+    let mut diagnostics = Vec::new();
+    let (kind, kind_confidence) = best_kind(&hits, &candidates, &mut diagnostics);
+    let hit_kind = kind;
+    let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.phrase.kind == kind).collect();
+    kind_hits.sort_by_key(|hit| !candidates[hit.candidate].in_title_area);
+    let evidence: Vec<Evidence> = kind_hits
         .iter()
-        .filter(|hit| hit.phrase.kind == kind)
         .take(3)
         .map(|hit| evidence(&candidates[hit.candidate], hit.phrase.phrase))
         .collect();
-    let period = detect_period(&candidates, &hits, kind);
-    let title = detect_title(&candidates, &hits, kind, blocks, language);
-    let mut diagnostics = Vec::new();
+    let period = detect_period(&candidates, &hits, kind, lexicons, &mut diagnostics);
+    // An activity report of one year (or one fiscal year) is a yearly
+    // report: `activity_report` is for reports not tied to a year.
+    let yearly = period.as_ref().is_some_and(|p| p.end <= p.start + 1);
+    let kind = if kind == DocumentKind::ActivityReport && yearly {
+        DocumentKind::AnnualReport
+    } else {
+        kind
+    };
+    let title = detect_title(&candidates, &hits, hit_kind, blocks, language);
     if kind == DocumentKind::Other {
         diagnostics.push(Diagnostic::info(
             Code::DetectKindUnknown,
@@ -119,11 +135,13 @@ fn candidates(text: &Text) -> Vec<Candidate<'_>> {
             };
             seen_in_title += 1;
             let plain = markup::plain(&line.text);
-            let lower = plain.to_lowercase();
+            let folded = fold(&plain).into_owned();
+            let lower = lower_same_length(&folded);
             Candidate {
                 index,
                 line,
                 plain,
+                folded,
                 lower,
                 in_title_area,
             }
@@ -131,15 +149,29 @@ fn candidates(text: &Text) -> Vec<Candidate<'_>> {
         .collect()
 }
 
+/// Lower case, keeping each character's byte length (a character whose lower
+/// case is longer, such as `İ`, stays as it is), so that offsets found in the
+/// lower-case text index the original.
+fn lower_same_length(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
 /// The first kind phrase of each line (longest when several start together).
-fn kind_hits<'a>(candidates: &[Candidate<'_>]) -> Vec<Hit<'a>> {
+fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'static>> {
+    let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
-        if !ANY_KIND_PHRASE.is_match(&candidate.lower) {
-            continue;
-        }
-        let first = KIND_PHRASES
+        let first = phrases
             .iter()
+            .copied()
             .filter_map(|phrase| find_words(&candidate.lower, phrase.phrase).map(|at| (at, phrase)))
             .min_by(|(at_a, a), (at_b, b)| {
                 at_a.cmp(at_b).then(b.phrase.len().cmp(&a.phrase.len()))
@@ -172,9 +204,24 @@ fn find_words(haystack: &str, needle: &str) -> Option<usize> {
         })
 }
 
-fn best_kind(hits: &[Hit<'_>]) -> (DocumentKind, f64) {
+/// The kind named in the title area, else the one named in the body; each
+/// kind scores its best hit, and the first-named kind wins a tie, with a
+/// diagnostic.
+fn best_kind(
+    hits: &[Hit<'_>],
+    candidates: &[Candidate<'_>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (DocumentKind, f64) {
+    let in_title = |hit: &&Hit<'_>| candidates[hit.candidate].in_title_area;
+    let titled: Vec<&Hit<'_>> = hits.iter().filter(in_title).collect();
+    let deciding: Vec<&Hit<'_>> = if titled.is_empty() {
+        hits.iter().collect()
+    } else {
+        titled
+    };
+    // (kind, best score), in order of first mention.
     let mut best: Vec<(DocumentKind, f64)> = Vec::new();
-    for hit in hits {
+    for hit in &deciding {
         match best.iter_mut().find(|(kind, _)| *kind == hit.phrase.kind) {
             Some((_, score)) => *score = score.max(hit.score),
             None => best.push((hit.phrase.kind, hit.score)),
@@ -184,19 +231,40 @@ fn best_kind(hits: &[Hit<'_>]) -> (DocumentKind, f64) {
     match best.as_slice() {
         [] => (DocumentKind::Other, 0.0),
         [(kind, score)] => (*kind, *score),
-        [(kind, score), (_, second), ..] => (*kind, score * score / (score + second)),
+        [(kind, score), (other, second), ..] => {
+            if (score - second).abs() < f64::EPSILON {
+                diagnostics.push(Diagnostic::warning(
+                    Code::DetectKindTie,
+                    format!(
+                        "{} and {} are named alike; the first named is kept",
+                        kind_name(*kind),
+                        kind_name(*other)
+                    ),
+                ));
+            }
+            (*kind, score * score / (score + second))
+        }
     }
+}
+
+fn kind_name(kind: DocumentKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn detect_period(
     candidates: &[Candidate<'_>],
     hits: &[Hit<'_>],
     kind: DocumentKind,
+    lexicons: &Lexicons,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Period> {
     let mut found: Vec<Period> = Vec::new();
     for hit in hits.iter().filter(|hit| hit.phrase.kind == kind) {
         let candidate = &candidates[hit.candidate];
-        if let Some(period) = ordinal_year(candidate, candidates.get(hit.candidate + 1)) {
+        if let Some(period) = ordinal_year(candidate, candidates.get(hit.candidate + 1), lexicons) {
             found.push(period);
             continue;
         }
@@ -208,11 +276,15 @@ fn detect_period(
         }
     }
     for candidate in candidates {
-        if let Some(span) = between_span(&candidate.lower) {
+        let between = between_span(&candidate.lower, lexicons)
+            .filter(|_| !is_tenure(&candidate.lower, lexicons));
+        if let Some(span) = between {
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
             if let Some(span) = span_in(&candidate.lower) {
                 found.push(make_period(span, 0.6, candidate));
+            } else if let Some(year) = title_year(candidate, lexicons) {
+                found.push(make_period(year, 0.5, candidate));
             }
         }
     }
@@ -220,25 +292,88 @@ fn detect_period(
         kind,
         DocumentKind::TriennialReport | DocumentKind::ActionPlan
     );
+    let in_title = |p: &Period| {
+        p.evidence.first().is_some_and(|e| {
+            candidates
+                .iter()
+                .any(|c| c.in_title_area && c.line.page == e.page && c.line.number == e.line)
+        })
+    };
+    // A yearly document covers one year, or one fiscal year across two.
+    let fits = |p: &Period| {
+        if wants_span {
+            p.end > p.start + 1
+        } else {
+            p.end <= p.start + 1
+        }
+    };
+    let rank = |p: &Period| (fits(p), in_title(p));
     found.sort_by(|a, b| {
-        let fits = |p: &Period| (p.start != p.end) == wants_span;
-        fits(b)
-            .cmp(&fits(a))
+        rank(b)
+            .cmp(&rank(a))
             .then(b.confidence.total_cmp(&a.confidence))
     });
     let mut periods = found.into_iter();
     let mut best = periods.next()?;
-    for other in periods.filter(|p| p.start == best.start && p.end == best.end) {
-        best.evidence.extend(other.evidence);
-        best.confidence = best.confidence.max(other.confidence);
+    let mut rivals: Vec<String> = Vec::new();
+    for other in periods {
+        if other.start == best.start && other.end == best.end {
+            best.evidence.extend(other.evidence);
+            best.confidence = best.confidence.max(other.confidence);
+        } else if rank(&other) == rank(&best)
+            && (other.confidence - best.confidence).abs() < f64::EPSILON
+            && !rivals.contains(&other.label)
+        {
+            rivals.push(other.label);
+        }
+    }
+    if !rivals.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            Code::DetectPeriodTie,
+            format!(
+                "period {} kept; {} stated alike",
+                best.label,
+                rivals.join(", ")
+            ),
+        ));
     }
     best.evidence.truncate(3);
     Some(best)
 }
 
+/// A span of years beside a role word is a person's tenure (`Secretary
+/// General between 2001 and 2009`), not the document's period.
+fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
+    YEAR.is_match(lower)
+        && words(lower)
+            .iter()
+            .any(|word| lexicons.has(|l| l.role_words, word))
+}
+
+/// The year of a title-area line that is a date heading: a lone year, or a
+/// month (range) with its year (`Janvier-Décembre 2012`, `Octubre 2019`).
+fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let words = words(&candidate.lower);
+    let year = single_year_in(&candidate.lower)?;
+    let months = words.iter().filter(|w| lexicons.month(w).is_some()).count();
+    let lone = words.len() == 1;
+    (lone || (months >= 1 && words.len() <= 6)).then_some(year)
+}
+
+fn words(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// "primer año de implementación del Plan … 2021-2023" → 2021; the span may
 /// be wrapped onto the next line (`… de Metròpolis` / `2021-2023`, in a PDF).
-fn ordinal_year(candidate: &Candidate<'_>, next: Option<&Candidate<'_>>) -> Option<Period> {
+fn ordinal_year(
+    candidate: &Candidate<'_>,
+    next: Option<&Candidate<'_>>,
+    lexicons: &Lexicons,
+) -> Option<Period> {
     let joined;
     let lower = match (span_in(&candidate.lower), next) {
         (None, Some(next)) => {
@@ -253,9 +388,9 @@ fn ordinal_year(candidate: &Candidate<'_>, next: Option<&Candidate<'_>>) -> Opti
         .filter(|w| !w.is_empty())
         .collect();
     let nth = words.windows(2).find_map(|pair| {
-        let is_year_word = matches!(pair[1], "año" | "year" | "année");
-        YEAR_ORDINALS
-            .iter()
+        let is_year_word = lexicons.has(|l| l.year_words, pair[1]);
+        lexicons
+            .each(|l| l.year_ordinals)
             .find(|(word, _)| *word == pair[0] && is_year_word)
             .map(|(_, n)| *n)
     })?;
@@ -266,7 +401,13 @@ fn ordinal_year(candidate: &Candidate<'_>, next: Option<&Candidate<'_>>) -> Opti
 fn span_in(text: &str) -> Option<(u16, u16)> {
     SPAN.captures_iter(text).find_map(|caps| {
         let start: u16 = caps["start"].parse().ok()?;
-        let end: u16 = caps["end"].parse().ok()?;
+        let printed: u16 = caps["end"].parse().ok()?;
+        // A fiscal year printed short: `2009-10`, `2002/03`.
+        let end = if caps["end"].len() == 2 {
+            (printed == (start + 1) % 100).then_some(start + 1)?
+        } else {
+            printed
+        };
         (start < end && end - start <= 10).then_some((start, end))
     })
 }
@@ -277,14 +418,14 @@ fn single_year_in(text: &str) -> Option<(u16, u16)> {
 }
 
 /// "entre 2018 y 2020", "between 2018 and 2020".
-fn between_span(lower: &str) -> Option<(u16, u16)> {
+fn between_span(lower: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     words.windows(4).find_map(|w| {
-        let joined = PERIOD_BETWEEN
-            .iter()
+        let joined = lexicons
+            .each(|l| l.period_between)
             .any(|(first, second)| w[0] == *first && w[2] == *second);
         let start: u16 = w[1].parse().ok()?;
         let end: u16 = w[3].parse().ok()?;
@@ -304,14 +445,14 @@ fn make_period((start, end): (u16, u16), confidence: f64, candidate: &Candidate<
         end,
         label,
         confidence,
-        evidence: vec![evidence(candidate, &candidate.plain)],
+        evidence: vec![evidence(candidate, &candidate.folded)],
     }
 }
 
 fn evidence(candidate: &Candidate<'_>, text: &str) -> Evidence {
     let text = find_words(&candidate.lower, text)
-        .and_then(|at| candidate.plain.get(at..at + text.len()))
-        .unwrap_or(&candidate.plain)
+        .and_then(|at| candidate.folded.get(at..at + text.len()))
+        .unwrap_or(&candidate.folded)
         .to_owned();
     Evidence {
         text,
@@ -412,12 +553,21 @@ mod tests {
     #[test]
     fn between_years_is_a_span() {
         assert_eq!(
-            between_span("entre 2018 y 2020, metropolis tenía"),
+            between_span("entre 2018 y 2020, metropolis tenía", &Lexicons::all()),
             Some((2018, 2020))
         );
-        assert_eq!(between_span("between 2018 and 2020"), Some((2018, 2020)));
-        assert_eq!(between_span("entre 2018 et 2020"), Some((2018, 2020)));
-        assert_eq!(between_span("entre 12 y 15 asistentes"), None);
+        assert_eq!(
+            between_span("between 2018 and 2020", &Lexicons::all()),
+            Some((2018, 2020))
+        );
+        assert_eq!(
+            between_span("entre 2018 et 2020", &Lexicons::all()),
+            Some((2018, 2020))
+        );
+        assert_eq!(
+            between_span("entre 12 y 15 asistentes", &Lexicons::all()),
+            None
+        );
     }
 
     #[test]
@@ -438,8 +588,23 @@ mod tests {
             ),
             (
                 "Rapport d'activités 2020",
-                DocumentKind::ActivityReport,
+                DocumentKind::AnnualReport,
                 "2020",
+            ),
+            (
+                "Annual Report 2009-10",
+                DocumentKind::AnnualReport,
+                "2009-2010",
+            ),
+            (
+                "President's Report 2002/2003",
+                DocumentKind::AnnualReport,
+                "2002-2003",
+            ),
+            (
+                "Informes de Gestión Secretaría Ejecutiva 2000/2001",
+                DocumentKind::AnnualReport,
+                "2000-2001",
             ),
             (
                 "Plan d'action 2021-2023",
@@ -455,6 +620,89 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    fn kind_and_period(source: &str) -> (DocumentKind, Option<String>) {
+        let profile = detect(&Text::from_plain(source));
+        (profile.kind.value, profile.period.map(|p| p.label))
+    }
+
+    fn with_body(title: &str, body: &str) -> String {
+        let filler = "Une ligne de texte ordinaire sans date ni titre.\n".repeat(20);
+        format!("{title}\n{filler}{body}\n")
+    }
+
+    #[test]
+    fn typographic_apostrophes_and_dashes_are_folded() {
+        assert_eq!(
+            kind_and_period("Rapport d’activités 2011"),
+            (DocumentKind::AnnualReport, Some("2011".to_owned()))
+        );
+        assert_eq!(
+            kind_and_period("Plan d’action 2021–2023"),
+            (DocumentKind::ActionPlan, Some("2021-2023".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_yearly_activity_report_is_annual() {
+        assert_eq!(
+            kind_and_period("Annual Activity Report 2012"),
+            (DocumentKind::AnnualReport, Some("2012".to_owned()))
+        );
+    }
+
+    #[test]
+    fn the_title_decides_the_kind_and_body_mentions_do_not() {
+        let source = with_body(
+            "Annual Report\n2014",
+            "We worked on the update of the Strategic Action Plan 2016-2019.",
+        );
+        assert_eq!(
+            kind_and_period(&source),
+            (DocumentKind::AnnualReport, Some("2014".to_owned()))
+        );
+    }
+
+    #[test]
+    fn the_report_year_beats_the_plan_span_on_the_cover() {
+        assert_eq!(
+            kind_and_period("Informe anual\n2015\nPlan Estratégico 2013-2016"),
+            (DocumentKind::AnnualReport, Some("2015".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_title_month_range_beats_body_dates_and_tenures_are_not_periods() {
+        let source = with_body(
+            "Rapport d'activités\nJanvier–Décembre 2012",
+            "Secrétaire général entre 2001 et 2009, il a présenté le rapport d'activités 2013 en mars 2013.",
+        );
+        assert_eq!(
+            kind_and_period(&source),
+            (DocumentKind::AnnualReport, Some("2012".to_owned()))
+        );
+        let tenure = with_body(
+            "Rapport d'activités",
+            "Secrétaire général entre 2001 et 2009.",
+        );
+        assert_eq!(
+            kind_and_period(&tenure),
+            (DocumentKind::ActivityReport, None)
+        );
+    }
+
+    #[test]
+    fn two_kinds_named_alike_give_a_diagnostic() {
+        let profile = detect(&Text::from_plain("Work Plan 2019\nAnnual Report 2019"));
+        assert!(
+            profile
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "detect.kind_tie"),
+            "{:?}",
+            profile.diagnostics
+        );
     }
 
     #[test]

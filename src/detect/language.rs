@@ -1,15 +1,22 @@
 //! Language of the document and of each block, with whatlang.
 
+use std::sync::LazyLock;
+
 use whatlang::{Detector, Lang};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lexicon::FUNCTION_WORDS;
+use crate::lexicon::{Language, FUNCTION_WORDS};
 use crate::markup;
 use crate::model::LanguageShare;
 use crate::normalize::Text;
 
-/// Languages planex supports; anything else is `und`.
-const SUPPORTED: [Lang; 3] = [Lang::Spa, Lang::Eng, Lang::Fra];
+/// Languages planex has a lexicon for, as whatlang names them; anything else is `und`.
+static SUPPORTED: LazyLock<Vec<Lang>> = LazyLock::new(|| {
+    Language::ALL
+        .iter()
+        .filter_map(|language| Lang::from_code(language.lexicon().iso639_3))
+        .collect()
+});
 /// Blocks with fewer letters than this are too short to classify reliably.
 const MIN_LETTERS: usize = 12;
 /// Longest run of lines classified as one block, so that a document without
@@ -34,7 +41,7 @@ pub struct LanguageBlock {
     pub first_line: usize,
     /// Index of the last line in [`Text::lines`].
     pub last_line: usize,
-    /// `es`, `en` or `fr`; `None` when too short to tell.
+    /// ISO 639-1 code of a [`Language`]; `None` when too short to tell.
     pub language: Option<&'static str>,
     /// Letters in the block.
     pub letters: usize,
@@ -48,7 +55,7 @@ pub(super) struct Languages {
 }
 
 pub(super) fn detect_languages(text: &Text) -> Languages {
-    let detector = Detector::with_allowlist(SUPPORTED.to_vec());
+    let detector = Detector::with_allowlist(SUPPORTED.clone());
     let mut blocks = Vec::new();
     let mut classified: Vec<String> = Vec::new();
     for (first_line, last_line) in block_ranges(text) {
@@ -59,13 +66,13 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
             .join(" ");
         let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
         let language = if letters >= SHORT_BLOCK_LETTERS {
-            detector.detect_lang(&joined).map(code)
+            detector.detect_lang(&joined).and_then(code)
         } else if letters >= MIN_LETTERS {
             by_function_words(&joined).or_else(|| {
                 detector
                     .detect(&joined)
                     .filter(|info| info.confidence() >= SHORT_BLOCK_CONFIDENCE)
-                    .map(|info| code(info.lang()))
+                    .and_then(|info| code(info.lang()))
             })
         } else {
             None
@@ -209,12 +216,8 @@ fn shares(blocks: &[LanguageBlock]) -> Vec<LanguageShare> {
     shares
 }
 
-fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Spa => "es",
-        Lang::Fra => "fr",
-        _ => "en",
-    }
+fn code(lang: Lang) -> Option<&'static str> {
+    Language::from_iso639_3(lang.code()).map(Language::code)
 }
 
 #[cfg(test)]
@@ -258,14 +261,14 @@ mod tests {
     #[test]
     fn unsupported_language_is_und_with_diagnostic() {
         let text = Text::from_plain(
-            "Dies ist ein Jahresbericht über die Arbeit des Sekretariats. Wir haben viele Veranstaltungen organisiert und \
-             die Mitglieder haben an zahlreichen Sitzungen teilgenommen, um gemeinsam über die Zukunft der Städte zu sprechen.",
+            "Questo è un rapporto annuale sul lavoro della segreteria. Abbiamo organizzato molti eventi e \
+             i membri hanno partecipato a numerose riunioni per parlare insieme del futuro delle città.",
         );
         let languages = detect_languages(&text);
         assert_eq!(languages.language, "und");
         assert_eq!(languages.diagnostics[0].code, "detect.unsupported_language");
         assert!(
-            languages.diagnostics[0].message.contains("deu"),
+            languages.diagnostics[0].message.contains("ita"),
             "{}",
             languages.diagnostics[0].message
         );

@@ -9,6 +9,7 @@ mod kind;
 mod language;
 
 use crate::diagnostic::Diagnostic;
+use crate::lexicon::Lexicons;
 use crate::model::{DocumentKind, KindDetection, LanguageShare, Period};
 use crate::normalize::Text;
 
@@ -23,6 +24,8 @@ pub struct Profile {
     pub languages: Vec<LanguageShare>,
     /// Language of each block of consecutive non-empty lines.
     pub blocks: Vec<LanguageBlock>,
+    /// The lexicons of the languages present (every lexicon when none is).
+    pub lexicons: Lexicons,
     /// Kind, with confidence and evidence.
     pub kind: KindDetection,
     /// Period, when one was found.
@@ -41,6 +44,7 @@ impl Profile {
             language: "und".to_owned(),
             languages: Vec::new(),
             blocks: Vec::new(),
+            lexicons: Lexicons::all(),
             kind: KindDetection {
                 value: DocumentKind::Other,
                 confidence: 0.0,
@@ -67,12 +71,17 @@ impl Profile {
 pub fn detect(text: &Text) -> Profile {
     let languages = language::detect_languages(text);
     let mut diagnostics = languages.diagnostics;
-    let kind = kind::detect_kind(text, &languages.blocks, &languages.language);
+    let lexicons = Lexicons::for_codes(
+        std::iter::once(languages.language.as_str())
+            .chain(languages.shares.iter().map(|share| share.language.as_str())),
+    );
+    let kind = kind::detect_kind(text, &languages.blocks, &languages.language, &lexicons);
     diagnostics.extend(kind.diagnostics);
     Profile {
         language: languages.language,
         languages: languages.shares,
         blocks: languages.blocks,
+        lexicons,
         kind: kind.kind,
         period: kind.period,
         title: kind.title,

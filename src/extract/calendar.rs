@@ -6,59 +6,62 @@
 //! `<br>` (seeds 001 and 003). A dated line starts with a date, or holds a
 //! date as a cell of its own: `26 de febrero: …`, `February 26th: …`,
 //! `du 12 au 15 mai : …`, `Mars (à confirmer) : …`, `Bélgica | 12—15 junio de 2023`.
-//! Dates inside running prose (`El 7 de octubre, más de…`) and months at the
-//! end of list items (`Webinar, marzo`) are not events: they are mentions.
+//! A date inside running prose is an event when a cue introduces it, a word
+//! anchors it to the time of writing, or a preposition places something on
+//! a full date ([`prose_dates`]); otherwise (`El 7 de octubre, más de…`), and
+//! for months at the end of list items (`Webinar, marzo`), it is a mention.
 //!
-//! Month names come from [`lexicon::MONTHS`] (es, en, fr); the year is the
-//! one printed with the date, else the document's single-year period.
+//! Month names and date words come from the document's lexicons; the
+//! shapes of dates in prose are read by [`dates`]. The year is the one
+//! printed with the date, else the year of the heading above, else the
+//! document's single-year period.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::dates;
 use super::sections::Heading;
-use super::shape::{bullet, is_blank};
-use crate::lexicon;
+use super::shape::{bullet, is_blank, word_count};
+use crate::lexicon::{self, fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
 use crate::normalize::Text;
 
-/// Month alternatives for patterns, longest first so `septiembre` wins over `sep`.
-fn month_alternatives() -> String {
-    let mut names: Vec<&str> = lexicon::MONTHS.iter().map(|(name, _)| *name).collect();
-    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
-    names
-        .iter()
-        .map(|name| regex::escape(name))
-        .collect::<Vec<_>>()
-        .join("|")
+/// A date opening a line or filling a cell, in the shapes calendars print
+/// (`26 de febrero`, `du 12 au 15 mai`, `12—15 junio de 2023`, `February
+/// 26th`, `March 3-5`, `Septembre (à confirmer)`), with the words of `lex`.
+fn line_date_pattern(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("calendar_line_date", |lex| {
+        let months = lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m));
+        let ordinals = lex.alternation(lex.each(|l| l.ordinal_suffixes).copied());
+        let links = lex.alternation(lex.each(|l| l.date_links).copied());
+        let openers = lex.alternation(lex.each(|l| l.range_openers).copied());
+        let joiners = lex.alternation(lex.each(|l| l.range_joiners).copied());
+        format!(
+            r"(?xi) ^ \s*
+            (?:
+                # 26 de febrero / du 12 au 15 mai / 12—15 junio de 2023 / 28 février - 2 mars
+                (?: (?:{openers}) \s+ )?
+                (?P<d1>[0-9]{{1,2}}) (?:{ordinals})?
+                (?: \s+ (?:(?:{links}) \s+)? (?P<m1>{months}) \b \.? )?
+                (?: \s* (?: [-–—] | \b(?:{joiners})\b ) \s*
+                    (?P<d2>[0-9]{{1,2}}) (?:{ordinals})? )?
+                \s+ (?:(?:{links}) \s+)? (?P<m2>{months}) \b \.?
+              |
+                # February 26th / March 3-5 / June
+                (?P<m3>{months}) \b \.?
+                (?: \s+ (?P<d3>[0-9]{{1,2}}) (?:{ordinals})?
+                    (?: \s* [-–—] \s* (?P<d4>[0-9]{{1,2}}) (?:{ordinals})? )? )?
+                (?: \s* [-–—] \s* (?P<m4>{months}) \b \.? )?
+            )
+            (?: ,? \s+ (?:(?:{links}) \s+)? (?P<year>(?:19|20)[0-9]{{2}}) )?
+            (?: \s* \( (?P<note>[^)]*) \) )?
+            "
+        )
+    })
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let months = month_alternatives();
-    let pattern = format!(
-        r"(?xi) ^ \s*
-        (?:
-            # 26 de febrero / 26 février / du 12 au 15 mai / 12—15 junio de 2023 / 28 février - 2 mars
-            (?: (?:del?|du|from) \s+ )?
-            (?P<d1>[0-9]{{1,2}}) (?:er|º|st|nd|rd|th)?
-            (?: \s+ (?:de \s+)? (?P<m1>{months}) \b \.? )?
-            (?: \s* (?: [-–—] | \b al? \b | \b au \b | \b to \b | \b y \b ) \s*
-                (?P<d2>[0-9]{{1,2}}) (?:er|º|st|nd|rd|th)? )?
-            \s+ (?:de \s+)? (?P<m2>{months}) \b \.?
-          |
-            # February 26th / March 3-5 / June
-            (?P<m3>{months}) \b \.?
-            (?: \s+ (?P<d3>[0-9]{{1,2}}) (?:st|nd|rd|th)?
-                (?: \s* [-–—] \s* (?P<d4>[0-9]{{1,2}}) (?:st|nd|rd|th)? )? )?
-            (?: \s* [-–—] \s* (?P<m4>{months}) \b \.? )?
-        )
-        (?: ,? \s+ (?:de \s+ | del \s+)? (?P<year>(?:19|20)[0-9]{{2}}) )?
-        (?: \s* \( (?P<note>[^)]*) \) )?
-        "
-    );
-    Regex::new(&pattern).expect("DATE is a valid pattern built from the lexicon")
-});
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[:–—-]|\|)\s*(?P<rest>\S.*)$")
         .expect("SEPARATOR is a valid literal pattern")
@@ -69,30 +72,146 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>|•").expect("BREAK is a valid literal pattern"));
 
-/// Finds calendar rows and dated lines. `year` is the document's year.
+/// Finds calendar rows, dated lines and sentences dating an event. `year`
+/// is the document's year; a heading (or a line ending in `:`) that states
+/// one year gives it to the lines under it, up to the next heading.
 pub fn extract_calendar(
     text: &Text,
-    year: Option<u16>,
+    time: DocumentTime,
     headings: &[Heading],
+    lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     let mut index = 0;
+    let mut heading_year: Option<u16> = None;
+    let mut running_year: Option<u16> = None;
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
         };
+        if let Some(heading) = headings.iter().find(|h| h.index == index) {
+            heading_year = dates::heading_year(&heading.title);
+        } else if plain(&line.text).trim_end().ends_with(':') {
+            heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
+        }
+        let year = heading_year.or(time.year);
         if let Some(consumed) = calendar_row(text, index, year, &mut events) {
             index += consumed;
             continue;
         }
         if !crate::extract::shape::is_blank(&line.text) {
-            if let Some(event) = dated_line(text, index, year, headings) {
+            if let Some(event) = dated_line(text, index, year, headings, lex) {
                 events.push(event);
+            } else {
+                // Without a heading's or the document's year, a date in prose
+                // takes the year of the last date printed with one.
+                let running = year.or(running_year);
+                for event in prose_dates(line, running, time, lex) {
+                    let seen = events
+                        .iter()
+                        .any(|e| e.start == event.start && e.end == event.end);
+                    if !seen {
+                        events.push(event);
+                    }
+                }
             }
+            running_year = dates::find_dates(&fold(&plain(&line.text)), lex)
+                .iter()
+                .rev()
+                .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year))
+                .or(running_year);
         }
         index += 1;
     }
     events
+}
+
+/// What the calendar knows of the document as a whole.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocumentTime {
+    /// The document's single year, given to dates printed without one.
+    pub year: Option<u16>,
+    /// The last year a report covers: in a report, a later date with its
+    /// year is about the report itself (approval, publication), not an
+    /// event of the period. `None` for plans and unknown kinds.
+    pub report_end: Option<u16>,
+}
+
+/// Maximum words of a line that is a dated title (`AG du 30 mai 2015`).
+const DATED_TITLE_WORDS: usize = 12;
+
+/// Events dated in running text. A date is an event's date when a cue
+/// introduces it (`will be held on`, `se celebrará el`, `aura lieu du`), when
+/// a word anchors it to the time of writing (`le 17 mai dernier`, `el
+/// pasado viernes 3 de diciembre`), when a preposition places something on
+/// a full date with its year (`on January 16, 2018`, `le 14 août 2021`), or
+/// when a short line that is not a sentence holds a full date (`4 November
+/// 2013`, `Compte rendu du conseil, samedi 17 octobre 2020`). A day without a
+/// year and without a cue or anchor is a mention (`El 7 de octubre, más
+/// de…`): which year it is would be a guess. The line is the event's text.
+fn prose_dates(
+    line: &crate::normalize::Line,
+    year: Option<u16>,
+    time: DocumentTime,
+    lex: &Lexicons,
+) -> Vec<CalendarEvent> {
+    let flat = fold(&plain(&line.text)).into_owned();
+    let lower = flat.to_lowercase();
+    if lower.len() != flat.len() || flat.contains('|') {
+        return Vec::new();
+    }
+    let short_title =
+        word_count(&flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
+    dates::find_dates(&flat, lex)
+        .into_iter()
+        .filter(|date| {
+            let before = lower.get(..date.from).unwrap_or("").trim_end();
+            let after = lower.get(date.to..).unwrap_or("").trim_start();
+            let first_word = lower
+                .get(date.from..)
+                .and_then(|d| d.split_whitespace().next())
+                .unwrap_or("");
+            let ends_with = |window: &str, phrase: &str| {
+                window
+                    .strip_suffix(phrase)
+                    .is_some_and(|head| head.is_empty() || head.ends_with([' ', '(', ',']))
+            };
+            // The date may open with the cue's last word (`aura lieu` + `du 3 au 6`).
+            let with_first = format!("{before} {first_word}");
+            let cued = lex
+                .each(|l| l.event_cues)
+                .any(|cue| ends_with(before, cue) || ends_with(&with_first, cue));
+            let next_word = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let anchored = lex.has(|l| l.relative_date_words, next_word)
+                || lex
+                    .each(|l| l.relative_date_words)
+                    .any(|word| ends_with(before, word));
+            let full = date.start.day.is_some() && date.start.year.is_some();
+            let about_the_report = time
+                .report_end
+                .zip(date.start.year)
+                .is_some_and(|(end, year)| year > end);
+            let placed = full
+                && lex
+                    .each(|l| l.date_prepositions)
+                    .any(|word| ends_with(before, word) || ends_with(&with_first, word));
+            cued || anchored || ((placed || (full && short_title)) && !about_the_report)
+        })
+        .map(|date| {
+            let tbc = is_tbc(&flat);
+            event(
+                line,
+                date.start,
+                date.end,
+                flat.trim().to_owned(),
+                tbc,
+                year,
+            )
+        })
+        .collect()
 }
 
 /// Cells of a table row (pipes or tabs), trimmed, without the empty edges.
@@ -191,6 +310,7 @@ fn dated_line(
     index: usize,
     year: Option<u16>,
     headings: &[Heading],
+    lex: &Lexicons,
 ) -> Option<CalendarEvent> {
     let line = text.lines.get(index)?;
     let raw = line.text.as_str();
@@ -200,9 +320,9 @@ fn dated_line(
         let row = cells(raw);
         let position = row
             .iter()
-            .position(|cell| full_date(&plain(cell)).is_some())?;
+            .position(|cell| full_date(&plain(cell), lex).is_some())?;
         let cell = plain(row.get(position)?);
-        let (start, end, tbc) = full_date(&cell)?;
+        let (start, end, tbc) = full_date(&cell, lex)?;
         let mut parts: Vec<String> = Vec::new();
         if let Some(heading) = heading_just_before(text, index, headings) {
             parts.push(heading.title.clone());
@@ -218,17 +338,31 @@ fn dated_line(
         }
         return Some(event(line, start, end, parts.join(" | "), tbc, year));
     }
-    let caps = DATE.captures(&flat)?;
-    let after = flat.get(caps.get(0)?.end()..)?;
-    let rest = SEPARATOR
-        .captures(after)?
-        .name("rest")?
-        .as_str()
-        .trim()
-        .to_owned();
-    let (start, end, note_tbc) = date_of(&caps)?;
+    let (start, end, note_tbc, rest) = line_date(&flat, lex)?;
     let tbc = note_tbc || is_tbc(&rest);
     Some(event(line, start, end, without_tbc_note(&rest), tbc, year))
+}
+
+/// The date opening a line and the text after its separator: the seeds'
+/// shapes first, then every shape of the [`dates`] module.
+fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, bool, String)> {
+    let rest_after = |after: &str| {
+        SEPARATOR
+            .captures(after)
+            .and_then(|caps| caps.name("rest"))
+            .map(|rest| rest.as_str().trim().to_owned())
+    };
+    let old = line_date_pattern(lex).captures(flat).and_then(|caps| {
+        let (start, end, tbc) = date_of(&caps)?;
+        let rest = rest_after(flat.get(caps.get(0)?.end()..)?)?;
+        Some((start, end, tbc, rest))
+    });
+    old.or_else(|| {
+        let folded = fold(flat).into_owned();
+        let found = dates::date_at_start(&folded, lex)?;
+        let rest = rest_after(folded.get(found.to..)?)?;
+        Some((found.start, found.end, false, rest))
+    })
 }
 
 /// The heading right above `index` (only blank lines between), if any.
@@ -266,8 +400,8 @@ fn event(
 }
 
 /// A cell that is a date and nothing else.
-fn full_date(cell: &str) -> Option<(EventDate, Option<EventDate>, bool)> {
-    let caps = DATE.captures(cell)?;
+fn full_date(cell: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, bool)> {
+    let caps = line_date_pattern(lex).captures(cell)?;
     if caps.get(0)?.end() != cell.len() {
         return None;
     }
@@ -362,12 +496,19 @@ pub fn is_tbc(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn time(year: u16) -> DocumentTime {
+        DocumentTime {
+            year: Some(year),
+            report_end: None,
+        }
+    }
+
     /// Start month and day, end, text and "to be confirmed" of an event.
     type Summary<T> = (u8, Option<u8>, Option<(u8, Option<u8>)>, T, bool);
 
     fn one(line: &str) -> Option<Summary<String>> {
         let text = Text::from_plain(line);
-        let events = extract_calendar(&text, Some(2019), &[]);
+        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all());
         events.first().map(|e| {
             (
                 e.start.month,
@@ -431,7 +572,7 @@ mod tests {
         let text = Text::from_plain(
             "| Junio | • V Foro European Metropolitan Authorities\n• Conferencia internacional\n• Foro Chicago 2019 |\n| June | • <a href=\"#\">A</a><br>• <a href=\"#\">B</a> |\n| Bélgica | 12 |\n",
         );
-        let events = extract_calendar(&text, Some(2019), &[]);
+        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all());
         let texts: Vec<(&str, u8, u32)> = events
             .iter()
             .map(|e| (e.text.as_str(), e.start.month, e.line))
@@ -447,6 +588,41 @@ mod tests {
             ]
         );
         assert!(events.iter().all(|e| e.start.year == Some(2019)));
+    }
+
+    #[test]
+    fn prose_events_need_a_cue_and_headings_give_their_year() {
+        let text = Text::from_plain(
+            "The calendar for 2022:\n\
+             - October 3rd – November 30th: call for proposals\n\
+             The general assembly will be held on September 9 in Lisbon.\n\
+             On 7 October more than 200 people came.\n\
+             Jueves, 14 de marzo de 2019: reunión de la junta\n\
+             L'assemblée aura lieu du 3 au 6 octobre 2016 à Lyon.\n",
+        );
+        let events = extract_calendar(&text, time(2021), &[], &Lexicons::all());
+        type Dated = (Option<u16>, u8, Option<u8>, Option<(u8, Option<u8>)>);
+        let got: Vec<Dated> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.start.year,
+                    e.start.month,
+                    e.start.day,
+                    e.end.map(|d| (d.month, d.day)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2022), 10, Some(3), Some((11, Some(30)))),
+                (Some(2022), 9, Some(9), None),
+                (Some(2019), 3, Some(14), None),
+                (Some(2016), 10, Some(3), Some((10, Some(6)))),
+            ]
+        );
+        assert_eq!(events[1].line, 3, "each event keeps its source line");
     }
 
     #[test]

@@ -28,7 +28,7 @@
 //!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
 //! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a
-//! leading `+` or from [`lexicon::QUALIFIER_WORDS`] (`más de`, `plus de`…).
+//! leading `+` or from the lexicon's qualifier words (`más de`, `plus de`…).
 //!
 //! This module also says which figures are stated as a whole and its parts
 //! (`30 ALIANZAS ACTIVAS` followed by `5`, `3`, `8`, `5`, `2`) or as shares of
@@ -40,9 +40,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, folded, is_blank, is_number_only, is_table_row};
-use crate::lexicon;
+use crate::lexicon::{self, Lexicons};
 use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
 use crate::normalize::{Line, Text};
@@ -180,20 +181,28 @@ pub fn extract_figures(
     text: &Text,
     headings: &[Heading],
     claimed: &BTreeSet<usize>,
+    lex: &Lexicons,
 ) -> Vec<KeyFigure> {
     let heading_lines: BTreeSet<usize> = headings.iter().flat_map(|h| h.index..=h.last).collect();
     // A label never runs into a heading or a line another extractor claimed
     // (a member's or a person's name): in a PDF no blank line keeps them apart.
     let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
-    let contents = contents_lines(text, headings);
+    let contents = contents_lines(text, headings, lex);
     let bold_open = bold_state(text);
     let all_numbers: Vec<Vec<Match>> = text
         .lines
         .iter()
         .enumerate()
-        .map(|(index, line)| numbers(&line.text, bold_open.get(index).copied().unwrap_or(false)))
+        .map(|(index, line)| {
+            numbers(
+                &line.text,
+                bold_open.get(index).copied().unwrap_or(false),
+                lex,
+            )
+        })
         .collect();
     let items = item_of_lines(text, &heading_lines);
+    let statements = statement_lines(text, &label_stops, &items);
     let enumerative = enumerative_items(&items, &all_numbers);
     let mut found: Vec<Found> = Vec::new();
     for (index, line) in text.lines.iter().enumerate() {
@@ -201,6 +210,9 @@ pub fn extract_figures(
             continue;
         }
         let raw = line.text.as_str();
+        if is_contents_entry(raw) {
+            continue;
+        }
         let item = bullet(raw);
         let in_item = items.get(index).copied().flatten();
         let continuation = in_item.is_some() && item.is_none();
@@ -211,19 +223,33 @@ pub fn extract_figures(
         let section = headings.iter().take_while(|h| h.index <= index).count();
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
-            let leading = position == 0 && !continuation && leads(before);
+            if counts_pages(before, lex) {
+                continue;
+            }
+            let leading = position == 0 && !continuation && leads(before, lex);
             // In a list item a `+` marks a figure, and so does a count in a
             // list whose items are mostly counts (seed 004's achievements):
             // no bold needed, so a PDF gives what its Markdown gives.
             let listed = in_item
                 .is_some_and(|opening| m.plus || (m.counted && enumerative.contains(&opening)));
-            if !(leading || m.bold || m.unit.is_some() || m.has_suffix || listed) {
+            // A count in a sentence: `received 14 proposals, 5 of them…`,
+            // `plus de 2 700 participants venus de 41 villes`.
+            let sentence =
+                in_item.is_none() && !leading && statements.get(index).copied().unwrap_or(false);
+            let counted_in_sentence = sentence && (m.counted || partitive_before(before, lex));
+            if !(leading
+                || m.bold
+                || m.unit.is_some()
+                || m.has_suffix
+                || listed
+                || counted_in_sentence)
+            {
                 continue;
             }
             let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
             let labelled = match in_item {
-                Some(opening) => item_label(text, index, m, opening, &items),
-                None => label_for(text, index, m, leading, next_start, &label_stops),
+                Some(opening) => item_label(text, index, m, opening, &items, lex),
+                None => label_for(text, index, m, leading, next_start, &label_stops, lex),
             };
             let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
@@ -237,7 +263,7 @@ pub fn extract_figures(
             let figure = KeyFigure {
                 value: m.value,
                 unit: unit_fix.or_else(|| m.unit.clone()),
-                qualifier: wrapped_qualifier(text, index, before, m),
+                qualifier: wrapped_qualifier(text, index, before, m, lex),
                 text: m.printed.clone(),
                 label,
                 page: line.page,
@@ -259,20 +285,130 @@ pub fn extract_figures(
     found.into_iter().map(|f| f.figure).collect()
 }
 
+/// A table-of-contents entry: a title, dot leaders and a page number
+/// (`Housing programme ........ 5`); its numbers are page numbers.
+fn is_contents_entry(raw: &str) -> bool {
+    static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\.\s?){4,}\s*[0-9]{1,4}\s*$|…{2,}\s*[0-9]{1,4}\s*$")
+            .expect("ENTRY is a valid literal pattern")
+    });
+    ENTRY.is_match(raw)
+}
+
+/// Whether a number is a page counter's (`Page 2 of 4`, `Página 3`): the
+/// word before it is a page word of the lexicons, or it follows `of`/`sur`
+/// after one (`Page 2 of 4`).
+fn counts_pages(before: &str, lex: &Lexicons) -> bool {
+    let lower = plain(before).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [.., last] if lex.has(|l| l.page_words, last) => true,
+        [.., page, number, link] => {
+            lex.has(|l| l.page_words, page)
+                && number.chars().all(|c| c.is_ascii_digit())
+                && lex.has(|l| l.page_links, link)
+        }
+        _ => false,
+    }
+}
+
+/// Most words of a statement of counts.
+const STATEMENT_WORDS: usize = 40;
+
+/// For each line, whether its paragraph is a statement: one sentence of at
+/// most [`STATEMENT_WORDS`] words (`The call for projects received 14
+/// proposals, 5 of them from rural councils.`). Such a paragraph is built
+/// around its counts, which are key figures; counts in passing inside a
+/// narrative paragraph of several sentences are not. Paragraphs are read
+/// across the lines a PDF wraps them on, so a rendering gives what its text gives.
+fn statement_lines(text: &Text, stops: &BTreeSet<usize>, items: &[Option<usize>]) -> Vec<bool> {
+    let mut out = vec![false; text.lines.len()];
+    let mut index = 0;
+    while index < text.lines.len() {
+        let in_paragraph = |i: usize| {
+            text.lines.get(i).is_some_and(|l| {
+                !is_blank(&l.text)
+                    && !stops.contains(&i)
+                    && !is_table_row(&l.text)
+                    && items.get(i).copied().flatten().is_none()
+            })
+        };
+        if !in_paragraph(index) {
+            index += 1;
+            continue;
+        }
+        // A line ending in a stop ends a paragraph of plain text, where each
+        // sentence may have a line of its own.
+        let first = index;
+        while in_paragraph(index) {
+            index += 1;
+            let ended = text
+                .lines
+                .get(index - 1)
+                .is_some_and(|l| plain(&l.text).trim_end().ends_with(['.', '!', '?']));
+            if ended {
+                break;
+            }
+        }
+        let joined: Vec<String> = (first..index)
+            .filter_map(|i| text.lines.get(i).map(|l| plain(&l.text)))
+            .collect();
+        if is_statement(&joined.join(" ")) {
+            for flag in out.iter_mut().take(index).skip(first) {
+                *flag = true;
+            }
+        }
+    }
+    out
+}
+
+/// One sentence, ended by a stop, of at most [`STATEMENT_WORDS`] words.
+fn is_statement(paragraph: &str) -> bool {
+    let trimmed = paragraph.trim();
+    let words = trimmed.split_whitespace().count();
+    let stops = trimmed
+        .split_whitespace()
+        .filter(|word| word.ends_with(['.', '!', '?']))
+        .count();
+    (5..=STATEMENT_WORDS).contains(&words) && stops == 1 && trimmed.ends_with(['.', '!', '?'])
+}
+
+/// A line of running text: a sentence that ends with a stop, or a long line.
+fn is_sentence(raw: &str) -> bool {
+    let flat = plain(raw);
+    let trimmed = flat.trim();
+    trimmed.split_whitespace().count() >= 5
+        && (trimmed.ends_with(['.', '!', '?', ';']) || trimmed.chars().count() > PARAGRAPH_CHARS)
+}
+
+/// Whether a partitive word right before a number makes it a part of a
+/// count (`dont 5`, `of which 3`).
+fn partitive_before(before: &str, lex: &Lexicons) -> bool {
+    let lower = folded(&lexicon::fold(&plain(before)));
+    lex.each(|l| l.partitive_words).any(|phrase| {
+        lower
+            .strip_suffix(phrase)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    })
+}
+
 /// Whether `before` (the line up to a number) holds only markup and qualifiers.
-fn leads(before: &str) -> bool {
+fn leads(before: &str, lex: &Lexicons) -> bool {
     let cleaned = folded(&before.replace("**", " ").replace('*', " "));
     cleaned.is_empty()
-        || lexicon::QUALIFIER_WORDS
-            .iter()
+        || lex
+            .each(|l| l.qualifier_words)
             .any(|(phrase, _)| cleaned == *phrase)
 }
 
 /// Lines under a table-of-contents heading, whose numbers are page numbers.
-fn contents_lines(text: &Text, headings: &[Heading]) -> BTreeSet<usize> {
+fn contents_lines(text: &Text, headings: &[Heading], lex: &Lexicons) -> BTreeSet<usize> {
     let mut lines = BTreeSet::new();
     for (position, heading) in headings.iter().enumerate() {
-        if lexicon::CONTENTS_HEADINGS.contains(&folded(&heading.title).as_str()) {
+        if lex.has(|l| l.contents_headings, &folded(&heading.title)) {
             let end = headings
                 .get(position + 1)
                 .map_or(text.lines.len(), |h| h.index);
@@ -302,8 +438,14 @@ fn bold_state(text: &Text) -> Vec<bool> {
 }
 
 /// Every number of a line that is a quantity (not a year, date, ordinal or code).
-fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
+fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
     let mut out = Vec::new();
+    // Numbers inside a date (`du 18 au 21 novembre 2019`) are not quantities.
+    let dated: Vec<std::ops::Range<usize>> = dates::find_dates(raw, lex)
+        .iter()
+        .filter(|date| date.start.day.is_some())
+        .map(|date| date.from..date.to)
+        .collect();
     for caps in NUMBER.captures_iter(raw) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
@@ -311,7 +453,11 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
         let start = whole.start();
         let end = whole.end();
         let previous = raw[..start].chars().next_back();
-        if previous.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '/') {
+        // `N°22`, `Nº31-13`: a number's sign makes it a code.
+        if previous.is_some_and(|c| c.is_alphanumeric() || ".,/°º#".contains(c)) {
+            continue;
+        }
+        if dated.iter().any(|span| span.contains(&start)) {
             continue;
         }
         let following = raw[end..].chars().next();
@@ -332,7 +478,14 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
         let Some(value) = parse_number(num.as_str(), suffix) else {
             continue;
         };
-        let (unit_text, unit_len) = unit_after(rest);
+        let (scale, scale_len) = match suffix {
+            Some(_) => (1.0, 0),
+            None => scale_after(rest, lex),
+        };
+        let value = value * scale;
+        let rest = rest.get(scale_len..).unwrap_or("");
+        let end = end + scale_len;
+        let (unit_text, unit_len) = unit_after(rest, lex);
         let currency = caps.name("currency").map(|m| {
             if m.as_str().trim() == "€" {
                 "EUR".to_owned()
@@ -345,10 +498,11 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
         let qualifier = match sign {
             Some("+") => Qualifier::AtLeast,
             Some(_) => Qualifier::Approximately,
-            None => qualifier_before(&raw[..start]),
+            None => qualifier_before(&raw[..start], lex),
         };
         let is_year = sign.is_none()
             && suffix.is_none()
+            && scale_len == 0
             && unit.is_none()
             && !num.as_str().contains(['.', ',', ' '])
             && (1900.0..=2100.0).contains(&value);
@@ -356,7 +510,7 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
             continue;
         }
         let bold = bold_at_start ^ (raw[..start].matches("**").count() % 2 == 1);
-        let counted = value >= 2.0 && value.fract() == 0.0 && counts_a_noun(rest);
+        let counted = value >= 2.0 && value.fract() == 0.0 && counts_a_noun(rest, lex);
         let printed_end = end + unit_len;
         let printed = plain(raw.get(start..printed_end).unwrap_or(whole.as_str()));
         out.push(Match {
@@ -375,12 +529,39 @@ fn numbers(raw: &str, bold_at_start: bool) -> Vec<Match> {
     out
 }
 
+/// The scale word right after a number (`million`, `millones`), and how
+/// many bytes it takes with its space.
+fn scale_after(rest: &str, lex: &Lexicons) -> (f64, usize) {
+    let Some(spaced) = rest.strip_prefix(' ') else {
+        return (1.0, 0);
+    };
+    let lower = spaced.to_lowercase();
+    if lower.len() != spaced.len() {
+        return (1.0, 0);
+    }
+    let mut scales: Vec<&(&str, f64)> = lex.each(|l| l.scale_words).collect();
+    scales.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+    scales
+        .into_iter()
+        .find(|(word, _)| {
+            lower
+                .strip_prefix(word)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        })
+        .map_or((1.0, 0), |&(word, scale)| (scale, 1 + word.len()))
+}
+
 /// The unit written right after a number, and how many bytes it takes.
-fn unit_after(rest: &str) -> (Option<String>, usize) {
+fn unit_after(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
     let candidate = spaced.strip_prefix('\\').unwrap_or(spaced);
     let skipped = rest.len() - candidate.len();
-    for (word, unit) in lexicon::UNIT_WORDS {
+    let mut units: Vec<&(&str, &str)> = lexicon::UNIT_SYMBOLS
+        .iter()
+        .chain(lex.each(|l| l.unit_words))
+        .collect();
+    units.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+    for (word, unit) in units {
         let Some(head) = candidate.get(..word.len()) else {
             continue;
         };
@@ -400,7 +581,13 @@ fn unit_after(rest: &str) -> (Option<String>, usize) {
 /// The qualifier of a figure, read across a line wrap when the words before
 /// it on its line continue a wrapped line (`… con un total de más` / `de 300
 /// participantes`).
-fn wrapped_qualifier(text: &Text, index: usize, before: &str, m: &Match) -> Qualifier {
+fn wrapped_qualifier(
+    text: &Text,
+    index: usize,
+    before: &str,
+    m: &Match,
+    lex: &Lexicons,
+) -> Qualifier {
     if m.qualifier != Qualifier::Exact || m.plus {
         return m.qualifier;
     }
@@ -411,14 +598,13 @@ fn wrapped_qualifier(text: &Text, index: usize, before: &str, m: &Match) -> Qual
         "{} {before}",
         text.lines.get(above).map_or("", |line| line.text.as_str())
     );
-    qualifier_before(&joined)
+    qualifier_before(&joined, lex)
 }
 
 /// The qualifier phrase ending right before a number, if any.
-fn qualifier_before(before: &str) -> Qualifier {
+fn qualifier_before(before: &str, lex: &Lexicons) -> Qualifier {
     let cleaned = folded(&before.replace("**", " "));
-    lexicon::QUALIFIER_WORDS
-        .iter()
+    lex.each(|l| l.qualifier_words)
         .find(|(phrase, _)| {
             cleaned
                 .strip_suffix(phrase)
@@ -435,6 +621,7 @@ fn label_for(
     leading: bool,
     next_start: usize,
     headings: &BTreeSet<usize>,
+    lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
     let raw = text.lines.get(index)?.text.as_str();
     let after = raw.get(m.end..)?;
@@ -479,7 +666,7 @@ fn label_for(
         taken += 1;
         cursor = at + 1;
         let part = plain(&line.text);
-        let (unit, used) = unit_after(&part);
+        let (unit, used) = unit_after(&part, lex);
         if unit.is_some() && used == part.len() && label.is_empty() {
             unit_fix = unit;
         } else {
@@ -631,10 +818,10 @@ fn items_resume(items: &[Option<usize>], index: usize) -> bool {
 /// Whether the text after a number starts with what it counts: a plural
 /// noun or adjective in lower case (`dibujos`, `nuevas publicaciones`) or a
 /// partitive (`de ellas`).
-fn counts_a_noun(rest: &str) -> bool {
+fn counts_a_noun(rest: &str, lex: &Lexicons) -> bool {
     let flat = plain(rest);
     let after = folded(&flat);
-    if lexicon::PARTITIVE_WORDS.iter().any(|phrase| {
+    if lex.each(|l| l.partitive_words).any(|phrase| {
         after
             .strip_prefix(phrase)
             .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
@@ -661,6 +848,7 @@ fn item_label(
     m: &Match,
     opening: usize,
     items: &[Option<usize>],
+    lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
     let raw = text.lines.get(index)?.text.as_str();
     let mut tail = plain(raw.get(m.end..)?);
@@ -671,7 +859,7 @@ fn item_label(
         tail.push(' ');
         tail.push_str(&plain(&line.text));
     }
-    let mut label = noun_phrase(&tail);
+    let mut label = noun_phrase(&tail, lex);
     if label.is_empty() {
         label = phrase(&tail);
     }
@@ -682,11 +870,11 @@ fn item_label(
 }
 
 /// The noun phrase that opens `text`: words up to punctuation, a number or a
-/// word of [`lexicon::LABEL_STOP_WORDS`] (`prácticas urbanas en la…` →
+/// label stop word of the lexicon (`prácticas urbanas en la…` →
 /// `prácticas urbanas`). `de`/`of` before a bare noun continues it
 /// (`actividades de aprendizaje`); before an article, a pronoun or a
 /// coordinated pair (`dibujos de niñas y niños`) it ends it.
-fn noun_phrase(text: &str) -> String {
+fn noun_phrase(text: &str, lex: &Lexicons) -> String {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut words: Vec<&str> = Vec::new();
     let mut position = 0;
@@ -701,16 +889,16 @@ fn noun_phrase(text: &str) -> String {
             break;
         }
         let lower = word.to_lowercase();
-        if lexicon::LABEL_STOP_WORDS.contains(&lower.as_str()) {
-            let coordinated = tokens.get(position + 2).is_some_and(|after| {
-                lexicon::CONJUNCTIONS.contains(&after.to_lowercase().as_str())
-            });
+        if lex.has(|l| l.label_stop_words, &lower) {
+            let coordinated = tokens
+                .get(position + 2)
+                .is_some_and(|after| lex.has(|l| l.conjunctions, &after.to_lowercase()));
             let compound = !words.is_empty()
                 && !ends
-                && ["de", "of"].contains(&lower.as_str())
+                && lex.has(|l| l.noun_links, &lower)
                 && tokens
                     .get(position + 1)
-                    .is_some_and(|next| is_bare_word(next))
+                    .is_some_and(|next| is_bare_word(next, lex))
                 && !coordinated;
             if !compound {
                 break;
@@ -724,7 +912,7 @@ fn noun_phrase(text: &str) -> String {
     }
     while words
         .last()
-        .is_some_and(|w| lexicon::LABEL_STOP_WORDS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| lex.has(|l| l.label_stop_words, &w.to_lowercase()))
     {
         words.pop();
     }
@@ -732,13 +920,13 @@ fn noun_phrase(text: &str) -> String {
 }
 
 /// A word that can follow `de` in a compound noun: letters only, not a stop word.
-fn is_bare_word(token: &str) -> bool {
+fn is_bare_word(token: &str, lex: &Lexicons) -> bool {
     let word = token.trim_end_matches(|c: char| ",.;:!?)".contains(c));
     !word.is_empty()
         && word.chars().all(char::is_alphabetic)
-        && !lexicon::LABEL_STOP_WORDS.contains(&word.to_lowercase().as_str())
-        && !lexicon::PARTITIVE_WORDS
-            .iter()
+        && !lex.has(|l| l.label_stop_words, &word.to_lowercase())
+        && !lex
+            .each(|l| l.partitive_words)
             .any(|p| p.ends_with(&format!(" {}", word.to_lowercase())))
 }
 
@@ -786,7 +974,7 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
         && !m.has_suffix
         && !m.bold
         && m.value < 100.0
-        && m.printed.chars().all(|c| c.is_ascii_digit());
+        && is_heading_number(&m.printed);
     let Some(line) = text.lines.get(index) else {
         return false;
     };
@@ -816,9 +1004,19 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
         .and_then(|next| text.lines.get(next))
         .is_some_and(|next| {
             let body = plain(&next.text);
-            body.chars().count() >= WRAPPED_CHARS && body.starts_with(char::is_uppercase)
+            body.starts_with(char::is_uppercase)
+                && (body.chars().count() >= WRAPPED_CHARS || is_sentence(&next.text))
         });
     is_title && body_follows
+}
+
+/// A heading's number: `2`, `2.`, or a section code such as `5.1`.
+fn is_heading_number(printed: &str) -> bool {
+    let code = printed.trim_end_matches('.');
+    !code.is_empty()
+        && code
+            .split('.')
+            .all(|part| (1..=2).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Index of the next non-blank line after `index`.
@@ -1047,10 +1245,72 @@ mod tests {
 
     fn figures(source: &str) -> Vec<(f64, Option<String>, Qualifier, String)> {
         let text = Text::from_plain(source);
-        extract_figures(&text, &[], &BTreeSet::new())
+        extract_figures(&text, &[], &BTreeSet::new(), &Lexicons::all())
             .into_iter()
             .map(|f| (f.value, f.unit, f.qualifier, f.label))
             .collect()
+    }
+
+    fn values(source: &str) -> Vec<f64> {
+        figures(source).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn counts_in_one_sentence_statements_with_every_separator() {
+        for (source, want) in [
+            (
+                "The call for projects received 14 proposals, 5 of them from rural councils.",
+                vec![14.0, 5.0],
+            ),
+            (
+                "By December the programme had delivered 41,208 homes in the region.",
+                vec![41208.0],
+            ),
+            (
+                "Le forum a réuni plus de 2 700 participants venus de 41 villes.",
+                vec![2700.0, 41.0],
+            ),
+            (
+                "Le réseau a reçu 14 candidatures, dont 5 de communes rurales.",
+                vec![14.0, 5.0],
+            ),
+            (
+                "La red reunió a 3.500 personas en sus actividades.",
+                vec![3500.0],
+            ),
+            // Counts in passing in a narrative paragraph are not put forward
+            // (the one opening it is).
+            (
+                "Más de 30 proyectos se presentaron. Participaron 20 ciudades y 6 organizaciones.",
+                vec![30.0],
+            ),
+        ] {
+            assert_eq!(values(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn scale_words_dates_and_numbered_codes() {
+        let got: Vec<(f64, Option<String>)> =
+            figures("We secured $200 million in additional funding for councils.")
+                .into_iter()
+                .map(|f| (f.0, f.1))
+                .collect();
+        assert_eq!(got, [(200_000_000.0, Some("USD".to_owned()))]);
+        assert_eq!(
+            values("Le congrès se tiendra du 18 au 21 novembre 2019 à Paris."),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            values("ACTA SESIÓN N°22 del concejo, con 9 regidores presentes."),
+            vec![9.0]
+        );
+    }
+
+    #[test]
+    fn contents_page_counters_and_section_codes_are_not_figures() {
+        let source = "Contents\nForeword ........................ 2\n1 Highlights of the year ........ 3\n\nPage 1 of 4\n\n5.1 Accounts summary\n\nMembership fees brought in 1,250,000 USD.\n\nPágina 3 de 10\n";
+        assert_eq!(values(source), vec![1_250_000.0]);
     }
 
     /// (value, unit, qualifier, label) of each figure a source must give.
@@ -1259,7 +1519,7 @@ mod tests {
             ("participants à nos événements", "participants"),
             ("cities in 12 countries", "cities"),
         ] {
-            assert_eq!(noun_phrase(text), want, "{text:?}");
+            assert_eq!(noun_phrase(text, &Lexicons::all()), want, "{text:?}");
         }
     }
 
@@ -1297,7 +1557,7 @@ mod tests {
     fn wholes_and_parts_are_grouped() {
         let source = "FUENTES\n\n59%  Partenariados\n\n3 acuerdos firmados\n\n6% Alianzas\n\n33% Cuotas\n\n2% Otras\n\n30 ALIANZAS ACTIVAS\n\n5 \n\nColaboradoras\n\n3 \n\nMiembros benefactores\n\n8 \n\nConocimiento\n";
         let text = Text::from_plain(source);
-        let found = extract_figures(&text, &[], &BTreeSet::new());
+        let found = extract_figures(&text, &[], &BTreeSet::new(), &Lexicons::all());
         let roles: Vec<(f64, FigureRole, Option<u32>)> =
             found.iter().map(|f| (f.value, f.role, f.group)).collect();
         assert_eq!(

@@ -7,9 +7,11 @@
 //! other (totals, parts and wholes) belongs to [`check`](crate::check).
 
 mod calendar;
+mod dates;
 mod deliverables;
 mod figures;
 mod legend;
+mod mentions;
 mod people;
 mod sections;
 mod shape;
@@ -22,8 +24,8 @@ pub use totals::{read_totals, DeclaredTotals};
 use crate::detect::Profile;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
-    ActionLine, CalendarEvent, Deliverable, KeyFigure, Legend, Measure, Member, MemberList, Person,
-    Section, TotalsCounts,
+    ActionLine, CalendarEvent, Deliverable, DocumentKind, KeyFigure, Legend, Measure, Member,
+    MemberList, Person, Section, TotalsCounts,
 };
 use crate::normalize::Text;
 
@@ -93,22 +95,56 @@ fn extract_plan(text: &Text, extraction: &mut Extraction) {
 /// Fills sections, calendar, key figures, members and people. People and
 /// members go first: the lines they claim are never headings or figures.
 fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction) {
-    let people = people::extract_people(text);
-    let members = people::extract_members(text);
+    let lex = &profile.lexicons;
+    let people = people::extract_people(text, lex);
+    let members = people::extract_members(text, lex);
     let mut claimed = people.lines.clone();
     claimed.extend(&members.lines);
-    let headings = sections::find_headings(text, &claimed);
+    let headings = sections::find_headings(text, &claimed, lex);
     let year = profile
         .period
         .as_ref()
         .filter(|period| period.start == period.end)
         .map(|period| period.start);
     extraction.sections = sections::sections(text, profile, &headings);
-    extraction.calendar = calendar::extract_calendar(text, year, &headings);
-    extraction.key_figures = figures::extract_figures(text, &headings, &claimed);
+    extraction.calendar = calendar::extract_calendar(
+        text,
+        calendar::DocumentTime {
+            year,
+            report_end: profile
+                .period
+                .as_ref()
+                .filter(|_| {
+                    matches!(
+                        profile.kind.value,
+                        DocumentKind::AnnualReport
+                            | DocumentKind::ActivityReport
+                            | DocumentKind::TriennialReport
+                    )
+                })
+                .map(|period| period.end),
+        },
+        &headings,
+        lex,
+    );
+    extraction.key_figures = figures::extract_figures(text, &headings, &claimed, lex);
     extraction.members = members.members;
     extraction.member_lists = members.lists;
     extraction.people = people.people;
+    // A person named in the text who is on a list already (`Claudia López`
+    // and `CLAUDIA LÓPEZ HERNÁNDEZ`) is that person.
+    let words =
+        |name: &str| -> Vec<String> { name.split_whitespace().map(str::to_lowercase).collect() };
+    for person in mentions::extract_mentions(text, &claimed, lex) {
+        let named = words(&person.name);
+        let listed = extraction.people.iter().any(|p| {
+            let known = words(&p.name);
+            named.iter().all(|word| known.contains(word))
+        });
+        if !listed {
+            extraction.people.push(person);
+        }
+    }
     extraction.diagnostics.extend(members.diagnostics);
 }
 

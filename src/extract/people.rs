@@ -1,11 +1,11 @@
 //! Members and people: member lists under headings such as `10 nuevos
 //! miembros`, and board or secretariat lists of people.
 //!
-//! A people list starts at a heading from [`lexicon::PEOPLE_LIST_HEADINGS`]
+//! A people list starts at a heading from the lexicon's people list headings
 //! (`JUNTA DIRECTIVA`, `Secretariat General`) and holds one person per block:
 //! a name in capitals, then role and place lines, roles possibly wrapped
 //! (`Vicepresidenta` / `Regional`, `Regional Vice-` / `president`). Lines made
-//! only of [`lexicon::ROLE_WORDS`] are the role; what follows is the place
+//! only of role words of the lexicon are the role; what follows is the place
 //! (`alcaldesa de Bogotá`). A person with a single line after the name gets it
 //! as place when it names one (a capitalised word: `alcalde de Madrid`,
 //! `Buenos Aires`) and as role otherwise (`jefa de programas`); a line such
@@ -13,7 +13,7 @@
 //! lines are missing (PDF), a new person starts at a capitals line that
 //! follows a non-capitals line.
 //!
-//! A member list starts at a heading from [`lexicon::MEMBER_LIST_HEADINGS`],
+//! A member list starts at a heading from the lexicon's member list headings,
 //! optionally with a count (`10 nuevos miembros`), and holds short names, one
 //! per line or bullet, until a line that is not a name. A nearby line such as
 //! `154 ciudades miembro en total` gives the total membership.
@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 
 use super::shape::{bullet, folded, is_all_caps, is_blank, word_count};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lexicon;
+use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{Member, MemberList, Person};
 use crate::normalize::Text;
@@ -55,7 +55,7 @@ pub struct MembersFound {
 }
 
 /// Whether `text` is a person's name in capitals (`CLAUDIA LÓPEZ HERNÁNDEZ`).
-fn is_name(text: &str) -> bool {
+fn is_name(text: &str, lex: &Lexicons) -> bool {
     let words = word_count(text);
     (2..=6).contains(&words)
         && text.chars().count() <= 50
@@ -63,15 +63,15 @@ fn is_name(text: &str) -> bool {
         && !text
             .chars()
             .any(|c| c.is_ascii_digit() || ":|&".contains(c))
-        && !is_people_heading(text)
+        && !is_people_heading(text, lex)
 }
 
-fn is_people_heading(text: &str) -> bool {
-    lexicon::PEOPLE_LIST_HEADINGS.contains(&folded(text).as_str())
+fn is_people_heading(text: &str, lex: &Lexicons) -> bool {
+    lex.has(|l| l.people_list_headings, &folded(&fold(text)))
 }
 
 /// Finds board, secretariat and team lists.
-pub fn extract_people(text: &Text) -> PeopleFound {
+pub fn extract_people(text: &Text, lex: &Lexicons) -> PeopleFound {
     let mut found = PeopleFound::default();
     let mut group: Option<String> = None;
     let mut last_lines: Vec<usize> = Vec::new();
@@ -82,7 +82,7 @@ pub fn extract_people(text: &Text) -> PeopleFound {
             index += 1;
             continue;
         }
-        if is_people_heading(&line) {
+        if is_people_heading(&line, lex) {
             group = Some(line);
             last_lines.clear();
             index += 1;
@@ -92,10 +92,10 @@ pub fn extract_people(text: &Text) -> PeopleFound {
             index += 1;
             continue;
         }
-        if is_name(&line) {
-            let person_lines = person_lines(text, index);
+        if is_name(&line, lex) {
+            let person_lines = person_lines(text, index, lex);
             index = person_lines.last().map_or(index + 1, |last| last + 1);
-            if let Some(person) = person_from(text, &person_lines, group.as_deref()) {
+            if let Some(person) = person_from(text, &person_lines, group.as_deref(), lex) {
                 found.lines.extend(&person_lines);
                 found.people.push(person);
                 last_lines = person_lines;
@@ -109,7 +109,7 @@ pub fn extract_people(text: &Text) -> PeopleFound {
         if after_person && continues_person(&line) {
             last_lines.push(index);
             if let (Some(person), Some(last)) = (
-                person_from(text, &last_lines, group.as_deref()),
+                person_from(text, &last_lines, group.as_deref(), lex),
                 found.people.last_mut(),
             ) {
                 *last = person;
@@ -129,15 +129,15 @@ pub fn extract_people(text: &Text) -> PeopleFound {
 /// capitals line after a line that is not in capitals, or after the
 /// person's first detail line: `MÓNICA OLIVERA` / `BECARIA DE COMUNICACIÓN`
 /// / `JÚLIA PALMAROLA`).
-fn person_lines(text: &Text, index: usize) -> Vec<usize> {
+fn person_lines(text: &Text, index: usize, lex: &Lexicons) -> Vec<usize> {
     let mut lines = vec![index];
     let mut previous_caps = true;
     for next in index + 1..text.lines.len() {
         let line = line_plain(text, next);
         let caps = is_all_caps(&line, 4);
         let ends = is_blank(&line)
-            || is_people_heading(&line)
-            || (is_name(&line) && (lines.len() >= 2 || !previous_caps))
+            || is_people_heading(&line, lex)
+            || (is_name(&line, lex) && (lines.len() >= 2 || !previous_caps))
             || word_count(&line) > ROLE_WORDS_MAX
             || line.chars().any(|c| c.is_ascii_digit());
         if ends {
@@ -163,7 +163,12 @@ fn line_plain(text: &Text, index: usize) -> String {
 }
 
 /// Name, role and place from a person's lines.
-fn person_from(text: &Text, lines: &[usize], group: Option<&str>) -> Option<Person> {
+fn person_from(
+    text: &Text,
+    lines: &[usize],
+    group: Option<&str>,
+    lex: &Lexicons,
+) -> Option<Person> {
     let (&first, rest) = lines.split_first()?;
     let line = text.lines.get(first)?;
     let mut details: Vec<String> = Vec::new();
@@ -177,7 +182,7 @@ fn person_from(text: &Text, lines: &[usize], group: Option<&str>) -> Option<Pers
             _ => details.push(part),
         }
     }
-    let role_lines = details.iter().take_while(|d| is_role(d)).count();
+    let role_lines = details.iter().take_while(|d| is_role(d, lex)).count();
     let role = (role_lines > 0).then(|| details[..role_lines].join(" "));
     let remainder = details[role_lines..].join(" ");
     let (role, place) = match (role, remainder.is_empty()) {
@@ -185,7 +190,9 @@ fn person_from(text: &Text, lines: &[usize], group: Option<&str>) -> Option<Pers
         (Some(role), false) => (Some(role), Some(remainder)),
         (None, true) => (None, None),
         (None, false) => match remainder.split_once(", ") {
-            Some((role, place)) if is_role(role) => (Some(role.to_owned()), Some(place.to_owned())),
+            Some((role, place)) if is_role(role, lex) => {
+                (Some(role.to_owned()), Some(place.to_owned()))
+            }
             _ if names_place(&remainder) => (None, Some(remainder)),
             _ => (Some(remainder), None),
         },
@@ -201,16 +208,16 @@ fn person_from(text: &Text, lines: &[usize], group: Option<&str>) -> Option<Pers
 }
 
 /// A line made only of role words (`Vicepresidente Regional`).
-fn is_role(text: &str) -> bool {
-    let lower = text.to_lowercase();
+fn is_role(text: &str, lex: &Lexicons) -> bool {
+    let lower = fold(text).to_lowercase();
     let words: Vec<&str> = lower
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == ',' || c == '.'))
         .collect();
     !words.is_empty()
         && words.iter().all(|w| {
-            lexicon::ROLE_WORDS.contains(w)
-                || w.ends_with('-') && lexicon::ROLE_WORDS.contains(&w.trim_end_matches('-'))
+            lex.has(|l| l.role_words, w)
+                || w.ends_with('-') && lex.has(|l| l.role_words, w.trim_end_matches('-'))
         })
 }
 
@@ -226,14 +233,14 @@ fn names_place(text: &str) -> bool {
 }
 
 /// Finds member lists and their members.
-pub fn extract_members(text: &Text) -> MembersFound {
+pub fn extract_members(text: &Text, lex: &Lexicons) -> MembersFound {
     let mut found = MembersFound::default();
     let mut index = 0;
     let mut area_total: Option<u32> = None;
     let mut area_lists: Vec<usize> = Vec::new();
     while index < text.lines.len() {
         let line_text = line_plain(text, index);
-        if let Some(total) = total_line(&line_text) {
+        if let Some(total) = total_line(&line_text, lex) {
             area_total = Some(total);
             for &list in &area_lists {
                 if let Some(list) = found.lists.get_mut(list) {
@@ -243,7 +250,7 @@ pub fn extract_members(text: &Text) -> MembersFound {
             index += 1;
             continue;
         }
-        let Some(declared) = member_heading(&line_text) else {
+        let Some(declared) = member_heading(&line_text, lex) else {
             if !is_blank(&line_text) && area_lists.is_empty() && area_total.is_some() {
                 area_total = None;
             }
@@ -261,8 +268,8 @@ pub fn extract_members(text: &Text) -> MembersFound {
                 continue;
             }
             let name = bullet(&line.text).map_or_else(|| plain(&line.text), |b| plain(b.text));
-            let heading = line.text.trim_start().starts_with('#') || is_people_heading(&name);
-            if heading || !is_member_name(&name) || member_heading(&name).is_some() {
+            let heading = line.text.trim_start().starts_with('#') || is_people_heading(&name, lex);
+            if heading || !is_member_name(&name) || member_heading(&name, lex).is_some() {
                 break;
             }
             names.push((cursor, name));
@@ -308,28 +315,26 @@ pub fn extract_members(text: &Text) -> MembersFound {
 }
 
 /// `Some(count)` for a member-list heading (`10 nuevos miembros` → `Some(Some(10))`).
-fn member_heading(text: &str) -> Option<Option<u32>> {
-    let lower = folded(text);
+fn member_heading(text: &str, lex: &Lexicons) -> Option<Option<u32>> {
+    let lower = folded(&fold(text));
     let (count, phrase) = match lower.split_once(' ') {
         Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) => {
             (number.parse::<u32>().ok(), rest)
         }
         _ => (None, lower.as_str()),
     };
-    lexicon::MEMBER_LIST_HEADINGS
-        .contains(&phrase)
-        .then_some(count)
+    lex.has(|l| l.member_list_headings, phrase).then_some(count)
 }
 
 /// The total in a line such as `154 ciudades miembro en total`.
-fn total_line(text: &str) -> Option<u32> {
-    let lower = folded(text);
+fn total_line(text: &str, lex: &Lexicons) -> Option<u32> {
+    let lower = folded(&fold(text));
     let (number, rest) = lower.split_once(' ')?;
     let total = number.parse::<u32>().ok()?;
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let has_member = words.iter().any(|w| lexicon::MEMBER_WORDS.contains(w));
-    let has_total = lexicon::TOTAL_WORDS
-        .iter()
+    let has_member = words.iter().any(|w| lex.has(|l| l.member_words, w));
+    let has_total = lex
+        .each(|l| l.total_words)
         .any(|t| rest.ends_with(t) || rest.starts_with(t) || rest.contains(&format!(" {t} ")));
     (has_member && has_total).then_some(total)
 }
@@ -352,7 +357,7 @@ mod tests {
     use super::*;
 
     fn people(source: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        extract_people(&Text::from_plain(source))
+        extract_people(&Text::from_plain(source), &Lexicons::all())
             .people
             .into_iter()
             .map(|p| (p.name, p.role, p.place))
@@ -421,7 +426,7 @@ mod tests {
         let text = Text::from_plain(
             "MIEMBROS\n\n154 ciudades miembro en total\n\n10 nuevos miembros\n\nAntalya\n\nSantiago de Cali\n\nGRANPAL, Porto Alegre\n\nEN NÚMEROS\n",
         );
-        let found = extract_members(&text);
+        let found = extract_members(&text, &Lexicons::all());
         let names: Vec<&str> = found.members.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(
             names,

@@ -2,7 +2,7 @@
 //!
 //! Headings come in five shapes, strongest first: Markdown `#` lines (level =
 //! number of `#`), numbered headings (`LÍNEA DE ACCIÓN 2`, prefixes from
-//! [`lexicon::NUMBERED_HEADING_PREFIXES`]), upper-case lines, lines wholly in
+//! the lexicon's numbered heading prefixes), upper-case lines, lines wholly in
 //! bold (`**…**`, possibly wrapped over a few lines), and short standalone
 //! lines in sentence case. The last shape is the weakest, so such a line is a
 //! heading only when what follows it is body text (a paragraph, a list, a
@@ -18,13 +18,14 @@
 //! extractors claimed (people's names, member names) are never headings.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
 use crate::detect::Profile;
-use crate::lexicon;
+use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{ListItem, Section};
 use crate::normalize::Text;
@@ -34,17 +35,15 @@ const MAX_CHAIN: usize = 3;
 /// A sentence at least this long (in characters) is body text, not a heading.
 const BODY_CHARS: usize = 60;
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    let prefixes: Vec<String> = lexicon::NUMBERED_HEADING_PREFIXES
-        .iter()
-        .map(|p| regex::escape(p).replace(' ', r"\s+"))
-        .collect();
-    Regex::new(&format!(
-        r"(?x) ^ (?:{}) \s+ (?: [0-9]{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
-        prefixes.join("|")
-    ))
-    .expect("NUMBERED is a valid pattern built from the lexicon")
-});
+/// A numbered heading: a prefix of the lexicons, then a number or roman numeral.
+fn numbered(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("numbered_heading", |lex| {
+        format!(
+            r"(?x) ^ (?:{}) \s+ (?: [0-9]{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
+            lex.alternation(lex.each(|l| l.numbered_heading_prefixes).copied())
+        )
+    })
+}
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9]{1,2}\s+\p{Lu}").expect("NUMBERED_TITLE is a valid literal pattern")
 });
@@ -60,21 +59,43 @@ pub struct Heading {
     pub level: u8,
     /// Title without markup.
     pub title: String,
+    /// The page a table of contents gives for it, as printed.
+    pub printed_page: Option<u32>,
 }
 
 /// Finds every heading, in document order, ignoring the lines in `claimed`.
-pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
+pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     let raws: Vec<&str> = text.lines.iter().map(|line| line.text.as_str()).collect();
     let plains: Vec<String> = raws.iter().map(|raw| plain(raw)).collect();
     let mut strong: Vec<Option<Heading>> = vec![None; raws.len()];
     let mut covered = vec![false; raws.len()];
     let mut index = 0;
+    // Whether the lines just read are a table of contents.
+    let mut in_contents = false;
     while index < raws.len() {
         if claimed.contains(&index) {
             index += 1;
             continue;
         }
-        if let Some(heading) = strong_heading(&raws, &plains, index) {
+        let entry = contents_entry(plains.get(index).map_or("", String::as_str), in_contents).map(
+            |(title, page)| Heading {
+                index,
+                last: index,
+                level: 2,
+                title,
+                printed_page: Some(page),
+            },
+        );
+        if entry.is_none() && !is_blank(raws.get(index).unwrap_or(&"")) {
+            in_contents = false;
+        }
+        if let Some(heading) = entry.or_else(|| strong_heading(&raws, &plains, index, lex)) {
+            if heading.printed_page.is_none() {
+                in_contents = lex.has(
+                    |l| l.contents_headings,
+                    &shape::folded(&fold(&heading.title)),
+                );
+            }
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
@@ -87,7 +108,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
         }
     }
     let candidate: Vec<bool> = (0..raws.len())
-        .map(|i| !covered[i] && !claimed.contains(&i) && plain_candidate(&raws, &plains, i))
+        .map(|i| !covered[i] && !claimed.contains(&i) && plain_candidate(&raws, &plains, i, lex))
         .collect();
     let mut shapes = Shapes {
         raws: &raws,
@@ -109,6 +130,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>) -> Vec<Heading> {
                 last: i,
                 level: 2,
                 title: plains[i].clone(),
+                printed_page: None,
             });
         }
     }
@@ -142,6 +164,7 @@ pub fn sections(text: &Text, profile: &Profile, headings: &[Heading]) -> Vec<Sec
             title: heading.title.clone(),
             page: first.page,
             line: first.number,
+            printed_page: heading.printed_page,
             end_page: last.page,
             end_line: last.number,
             language: profile.language_of_line(heading.index).to_owned(),
@@ -187,7 +210,12 @@ fn list_items(text: &Text, from: usize, to: usize) -> Vec<ListItem> {
 }
 
 /// A Markdown, numbered, upper-case or bold heading starting at `index`.
-fn strong_heading(raws: &[&str], plains: &[String], index: usize) -> Option<Heading> {
+fn strong_heading(
+    raws: &[&str],
+    plains: &[String],
+    index: usize,
+    lex: &Lexicons,
+) -> Option<Heading> {
     let raw = raws.get(index)?;
     let title = plains.get(index)?;
     if is_blank(raw) || raw.contains('|') || is_table_row(raw) || bullet(raw).is_some() {
@@ -201,20 +229,34 @@ fn strong_heading(raws: &[&str], plains: &[String], index: usize) -> Option<Head
             last: index,
             level: u8::try_from(hashes).unwrap_or(6),
             title: title.clone(),
+            printed_page: None,
         });
     }
     if trimmed.starts_with("**") && !trimmed.starts_with("***") {
         return bold_heading(raws, index);
     }
-    let first = title.chars().next()?;
-    let short = word_count(title) <= 12 && title.chars().count() <= 90;
-    let numbered_length = word_count(title) <= 20 && title.chars().count() <= 160;
-    if numbered_length && NUMBERED.is_match(&shape::folded(title)) {
+    if is_furniture(title, lex) {
+        return None;
+    }
+    if lex.has(|l| l.contents_headings, &shape::folded(&fold(title))) {
         return Some(Heading {
             index,
             last: index,
             level: 1,
             title: title.clone(),
+            printed_page: None,
+        });
+    }
+    let first = title.chars().next()?;
+    let short = word_count(title) <= 12 && title.chars().count() <= 90;
+    let numbered_length = word_count(title) <= 20 && title.chars().count() <= 160;
+    if numbered_length && numbered(lex).is_match(&shape::folded(title)) {
+        return Some(Heading {
+            index,
+            last: index,
+            level: 1,
+            title: title.clone(),
+            printed_page: None,
         });
     }
     let opens_like_text = first.is_alphabetic() || first == '¿' || first == '¡';
@@ -224,6 +266,7 @@ fn strong_heading(raws: &[&str], plains: &[String], index: usize) -> Option<Head
             last: index,
             level: 1,
             title: title.clone(),
+            printed_page: None,
         });
     }
     None
@@ -254,6 +297,7 @@ fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
                 last,
                 level: 1,
                 title,
+                printed_page: None,
             });
         }
     }
@@ -261,7 +305,7 @@ fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
 }
 
 /// A short standalone line in sentence case, which may be a heading.
-fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
+fn plain_candidate(raws: &[&str], plains: &[String], index: usize, lex: &Lexicons) -> bool {
     let (Some(raw), Some(title)) = (raws.get(index), plains.get(index)) else {
         return false;
     };
@@ -273,6 +317,7 @@ fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
     let opens = first.is_uppercase() || NUMBERED_TITLE.is_match(title);
     let last = title.chars().next_back().unwrap_or('.');
     standalone
+        && !is_furniture(title, lex)
         && opens
         && !raw.contains('|')
         && !is_table_row(raw)
@@ -281,16 +326,71 @@ fn plain_candidate(raws: &[&str], plains: &[String], index: usize) -> bool {
         && (!".,;:?!…".contains(last) || title.ends_with("...") || title.ends_with('…'))
         && word_count(title) <= 12
         && title.chars().count() <= 100
-        && !is_mark_list(title)
+        && !is_mark_list(title, lex)
+}
+
+/// A table-of-contents entry: a title, then dot leaders (or, inside a table
+/// of contents, a tab or a wide gap) and the printed page number.
+fn contents_entry(line: &str, in_contents: bool) -> Option<(String, u32)> {
+    static LEADERS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<title>\S.*?)\s*(?:(?:\.\s?){3,}|…+|·{3,})\s*(?P<page>[0-9]{1,4})\s*$")
+            .expect("LEADERS is a valid literal pattern")
+    });
+    static GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?\p{L}\)?)(?:\t|\s{3,})\s*(?P<page>[0-9]{1,4})\s*$")
+            .expect("GAP is a valid literal pattern")
+    });
+    let caps = LEADERS
+        .captures(line)
+        .or_else(|| in_contents.then(|| GAP.captures(line)).flatten())?;
+    let title = caps.name("title")?.as_str().trim().to_owned();
+    let page = caps.name("page")?.as_str().parse().ok()?;
+    (!title.is_empty() && title.chars().any(char::is_alphabetic)).then_some((title, page))
+}
+
+/// Page furniture that is never a heading: a page counter (`Page 1`,
+/// `Page 2 of 4`, `Página 3 de 10`) or a line that is a date and little more
+/// (a posting date: `Posted on 3 March 2013`, `Édition du 7 novembre 2017`).
+fn is_furniture(title: &str, lex: &Lexicons) -> bool {
+    let folded_title = fold(title);
+    let lower = folded_title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let counter = match words.as_slice() {
+        [page, number, rest @ ..] => {
+            lex.has(|l| l.page_words, page)
+                && number.chars().all(|c| c.is_ascii_digit())
+                && rest.len() <= 2
+                && rest
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_digit()) || lex.has(|l| l.page_links, w))
+        }
+        _ => false,
+    };
+    if counter {
+        return true;
+    }
+    let found = dates::find_dates(&folded_title, lex);
+    let mut rest = String::new();
+    let mut at = 0;
+    for date in found.iter().filter(|date| date.start.day.is_some()) {
+        rest.push_str(folded_title.get(at..date.from).unwrap_or(""));
+        rest.push(' ');
+        at = date.to;
+    }
+    rest.push_str(folded_title.get(at..).unwrap_or(""));
+    at > 0 && word_count(&rest) <= 3
 }
 
 /// A line of one-character marks and words, such as a status legend
 /// (`V alcanzado 0 en proceso x no desarrollado`): not a heading.
-fn is_mark_list(title: &str) -> bool {
+fn is_mark_list(title: &str, lex: &Lexicons) -> bool {
     title
         .split_whitespace()
         .filter(|token| token.chars().count() == 1)
-        .filter(|token| !lexicon::ONE_LETTER_WORDS.contains(&token.to_lowercase().as_str()))
+        .filter(|token| !lex.has(|l| l.one_letter_words, &token.to_lowercase()))
         .count()
         >= 2
 }
@@ -373,7 +473,7 @@ mod tests {
 
     fn titles(source: &str) -> Vec<(u8, String)> {
         let text = Text::from_plain(source);
-        find_headings(&text, &BTreeSet::new())
+        find_headings(&text, &BTreeSet::new(), &Lexicons::all())
             .into_iter()
             .map(|h| (h.level, h.title))
             .collect()
@@ -432,11 +532,47 @@ mod tests {
     }
 
     #[test]
+    fn contents_entries_are_sections_with_their_printed_pages() {
+        let text = Text::from_plain(
+            "Contents\nForeword ..................... 2\n1 Highlights of the year ....... 3\n5.1 Accounts\t\t8\n\nPage 1 of 4\n\nForeword\n\nThe year was a demanding one for every member of the association.\n",
+        );
+        let headings = find_headings(&text, &BTreeSet::new(), &Lexicons::all());
+        let got: Vec<(&str, Option<u32>)> = headings
+            .iter()
+            .map(|h| (h.title.as_str(), h.printed_page))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Contents", None),
+                ("Foreword", Some(2)),
+                ("1 Highlights of the year", Some(3)),
+                ("5.1 Accounts", Some(8)),
+                ("Foreword", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn page_counters_and_posting_dates_are_never_headings() {
+        for line in [
+            "Page 1",
+            "PAGE 2 OF 4",
+            "Página 3 de 10",
+            "Posted on 3 March 2013",
+            "Édition du 7 novembre 2017",
+        ] {
+            let source = format!("\n{line}\n\nThe association met twice this year to review its programme of work.\n");
+            assert_eq!(titles(&source), [], "{line}");
+        }
+    }
+
+    #[test]
     fn items_nest_o_sub_bullets() {
         let text = Text::from_plain(
             "## Pilot projects\n- Closure of 6 Pilot Projects:\n  - o METROAirports\n  - o Surplus Food Network\n- Ongoing Pilot Projects:\n o Metropolis in movement\n",
         );
-        let headings = find_headings(&text, &BTreeSet::new());
+        let headings = find_headings(&text, &BTreeSet::new(), &Lexicons::all());
         let found = sections(&text, &Profile::unknown(), &headings);
         assert_eq!(found.len(), 1);
         let items = &found[0].items;

@@ -1,24 +1,592 @@
-//! Multilingual word lists (es, en, fr), kept as data, apart from the code that uses them.
+//! The words of each supported language, kept as data apart from the code that uses them.
 //!
-//! Every table is a plain `const` slice so that adding a phrase or a language
-//! is a data change. Phrases are written in lower case without markup; the
-//! matching code lower-cases and strips the text it compares.
+//! One [`Lexicon`] per [`Language`], one file per language (`es.rs`, `en.rs`,
+//! `fr.rs`, `de.rs`), every field required, so that a new language is one new
+//! file and one line in [`Language`]. Extractors ask for the tables of the
+//! languages detected in a document through [`Lexicons`]; the few places that
+//! read tables before detection (legends, totals, plan tables) use the union
+//! of all languages ([`MONTHS`], [`LEGEND_LABELS`]…).
+//!
+//! Phrases are written in lower case, without markup, with the plain
+//! apostrophe `'` and hyphen `-`: text is passed through [`fold`] (typographic
+//! quotes, apostrophes, dashes and unusual spaces become plain ones) before
+//! any lookup, so `Rapport d’activités` finds `rapport d'activités`.
 
-mod kinds;
-mod languages;
-mod months;
-mod status;
-mod structure;
+mod de;
+mod en;
+mod es;
+mod fr;
 
-pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
-pub use languages::FUNCTION_WORDS;
-pub use months::{month_number, MONTHS, TO_BE_CONFIRMED};
-pub use status::{
-    ConventionalMark, StatusLabel, ACTION_LINE_WORDS, CONVENTIONAL_MARKS, LEGEND_LABELS,
-    TABLE_HEADINGS, TOTAL_LABELS, TOTAL_NOUNS,
-};
-pub use structure::{
-    CONJUNCTIONS, CONTENTS_HEADINGS, LABEL_STOP_WORDS, MEMBER_LIST_HEADINGS, MEMBER_WORDS,
-    NUMBERED_HEADING_PREFIXES, ONE_LETTER_WORDS, PARTITIVE_WORDS, PEOPLE_LIST_HEADINGS,
-    QUALIFIER_WORDS, ROLE_WORDS, TOTAL_WORDS, UNIT_WORDS,
-};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
+use regex::Regex;
+
+use crate::model::{DocumentKind, Qualifier, Status};
+
+/// A language planex has a lexicon for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    /// Spanish.
+    Es,
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// German.
+    De,
+}
+
+impl Language {
+    /// Every supported language, in the order their tables are searched.
+    pub const ALL: [Language; 4] = [Language::Es, Language::En, Language::Fr, Language::De];
+
+    /// The language's tables.
+    pub fn lexicon(self) -> &'static Lexicon {
+        match self {
+            Language::Es => &es::LEXICON,
+            Language::En => &en::LEXICON,
+            Language::Fr => &fr::LEXICON,
+            Language::De => &de::LEXICON,
+        }
+    }
+
+    /// ISO 639-1 code (`es`, `en`, `fr`, `de`).
+    pub fn code(self) -> &'static str {
+        self.lexicon().code
+    }
+
+    /// The language with ISO 639-1 code `code`, if supported.
+    ///
+    /// ```
+    /// use planex::lexicon::Language;
+    /// assert_eq!(Language::from_code("fr"), Some(Language::Fr));
+    /// assert_eq!(Language::from_code("und"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language with ISO 639-3 code `code` (as whatlang names them).
+    pub fn from_iso639_3(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|l| l.lexicon().iso639_3 == code)
+    }
+}
+
+/// A phrase that names a kind of document, with how strongly it does.
+#[derive(Debug, Clone, Copy)]
+pub struct KindPhrase {
+    /// Lower-case phrase, matched on word boundaries.
+    pub phrase: &'static str,
+    /// The kind it names.
+    pub kind: DocumentKind,
+    /// Weight when it appears in the title area; halved in the body.
+    pub weight: f64,
+}
+
+/// Shorthand for lexicon files.
+pub(crate) const fn phrase(phrase: &'static str, kind: DocumentKind, weight: f64) -> KindPhrase {
+    KindPhrase {
+        phrase,
+        kind,
+        weight,
+    }
+}
+
+/// A printed label of a status, as legends and totals write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusLabel {
+    /// Lower-case label (`alcanzado`, `in progress`, `non réalisé`).
+    pub label: &'static str,
+    /// What it means.
+    pub status: Status,
+}
+
+/// Shorthand for lexicon files.
+pub(crate) const fn label(label: &'static str, status: Status) -> StatusLabel {
+    StatusLabel { label, status }
+}
+
+/// How a language writes numbers: `3.500,5` (es), `3,500.5` (en), `3 500,5` (fr).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberFormat {
+    /// Characters that group thousands.
+    pub thousands: &'static [char],
+    /// The decimal mark.
+    pub decimal: char,
+}
+
+/// Every table of one language. Lower case; longer phrases before shorter
+/// ones they contain, where a left-to-right scan takes the first match.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Which language this is.
+    pub language: Language,
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// ISO 639-3 code, as the language detector names it.
+    pub iso639_3: &'static str,
+    /// Function words, to classify text too short for the detector.
+    pub function_words: &'static [&'static str],
+    /// Month names and abbreviations with their number (1-12), with and
+    /// without accents (PDF converters drop them).
+    pub months: &'static [(&'static str, u8)],
+    /// Weekday names and abbreviations, Monday = 1.
+    pub weekdays: &'static [(&'static str, u8)],
+    /// Ordinal endings of a number (`st`, `º`, `er`), as in `3rd` or `1er`.
+    pub ordinal_suffixes: &'static [&'static str],
+    /// Words that link the parts of a date (`de` in `14 de marzo de 2019`).
+    pub date_links: &'static [&'static str],
+    /// Words that open a range of dates (`del`, `from`, `du`).
+    pub range_openers: &'static [&'static str],
+    /// Words that join the ends of a range of dates (`al`, `to`, `au`).
+    pub range_joiners: &'static [&'static str],
+    /// Phrases right before a date in a sentence that make it an event's date
+    /// (`held on`, `se celebrará el`, `aura lieu du`).
+    pub event_cues: &'static [&'static str],
+    /// Words that place an event on a date (`on`, `le`, `el`, `am`).
+    pub date_prepositions: &'static [&'static str],
+    /// Words that anchor a date to the time of writing (`last`, `dernier`, `próximo`).
+    pub relative_date_words: &'static [&'static str],
+    /// Phrases saying a date or an event is not fixed yet.
+    pub to_be_confirmed: &'static [&'static str],
+    /// Phrases that name a kind of document.
+    pub kind_phrases: &'static [KindPhrase],
+    /// Words that join the two years of a span (`entre … y …`).
+    pub period_between: &'static [(&'static str, &'static str)],
+    /// The word "year".
+    pub year_words: &'static [&'static str],
+    /// Ordinal words for "the Nth year of a plan", with N (0 = the last year).
+    pub year_ordinals: &'static [(&'static str, u16)],
+    /// Status labels of legends and totals, longest negative forms first.
+    pub legend_labels: &'static [StatusLabel],
+    /// Words naming the whole of a plan's deliverables in a totals sentence.
+    pub total_nouns: &'static [&'static str],
+    /// Words that introduce an explicit grand total.
+    pub total_labels: &'static [&'static str],
+    /// Words that open an action line heading, before its number.
+    pub action_line_words: &'static [&'static str],
+    /// Column headings of plan tables.
+    pub table_headings: &'static [&'static str],
+    /// Words before a number that qualify it, longest first.
+    pub qualifier_words: &'static [(&'static str, Qualifier)],
+    /// Unit words after a number, with the unit they stand for (symbols and
+    /// codes such as `%`, `€`, `USD` are in [`UNIT_SYMBOLS`]).
+    pub unit_words: &'static [(&'static str, &'static str)],
+    /// Words after a number that scale it (`3,2 millions`, `$200 million`).
+    pub scale_words: &'static [(&'static str, f64)],
+    /// How numbers are written.
+    pub number_format: NumberFormat,
+    /// Words of a page counter (`Page 1`, `Página 3 de 10`).
+    pub page_words: &'static [&'static str],
+    /// Words between a page number and the page count (`of` in `Page 2 of 4`).
+    pub page_links: &'static [&'static str],
+    /// Headings of member lists.
+    pub member_list_headings: &'static [&'static str],
+    /// Words that name members.
+    pub member_words: &'static [&'static str],
+    /// Words that mark a count as a total.
+    pub total_words: &'static [&'static str],
+    /// Headings of people lists (board, secretariat, team, attendance).
+    pub people_list_headings: &'static [&'static str],
+    /// Words that make up roles (`vicepresidenta`, `general`, `mayor`).
+    pub role_words: &'static [&'static str],
+    /// Titles before a name (`Mme`, `Mr`, `Sra`), without their dot.
+    pub honorifics: &'static [&'static str],
+    /// Words that open a list of people in a sentence or a label
+    /// (`Asistentes:`, `Étaient présents :`, `Apologies:`, `Signed:`).
+    pub attendance_words: &'static [&'static str],
+    /// Attendance words for people who sent their apologies.
+    pub excused_words: &'static [&'static str],
+    /// Words joining a role to its organisation or city (`de`, `of`).
+    pub role_links: &'static [&'static str],
+    /// Prefixes of numbered headings (`línea de acción 2`, `chapter 3`).
+    pub numbered_heading_prefixes: &'static [&'static str],
+    /// Headings of tables of contents.
+    pub contents_headings: &'static [&'static str],
+    /// One-letter words.
+    pub one_letter_words: &'static [&'static str],
+    /// Words that end a noun phrase counted by a number.
+    pub label_stop_words: &'static [&'static str],
+    /// Phrases after a number that make it a part of the count before it.
+    pub partitive_words: &'static [&'static str],
+    /// Words that join a noun to a bare noun in a compound (`actividades de aprendizaje`).
+    pub noun_links: &'static [&'static str],
+    /// Conjunctions that join two nouns.
+    pub conjunctions: &'static [&'static str],
+}
+
+/// The lexicons of a set of languages: those detected in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lexicons(Vec<Language>);
+
+impl Lexicons {
+    /// Every supported language.
+    pub fn all() -> Self {
+        Self(Language::ALL.to_vec())
+    }
+
+    /// The languages named by `codes` (ISO 639-1); every language when none
+    /// is supported (an undetermined document is read with all tables).
+    pub fn for_codes<'a>(codes: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut languages: Vec<Language> = Vec::new();
+        for language in codes.into_iter().filter_map(Language::from_code) {
+            if !languages.contains(&language) {
+                languages.push(language);
+            }
+        }
+        if languages.is_empty() {
+            Self::all()
+        } else {
+            Self(languages)
+        }
+    }
+
+    /// The languages, in order.
+    pub fn languages(&self) -> &[Language] {
+        &self.0
+    }
+
+    /// The entries of one table, over every language of the set.
+    pub fn each<'a, T: 'static>(
+        &'a self,
+        table: impl Fn(&'static Lexicon) -> &'static [T] + 'a,
+    ) -> impl Iterator<Item = &'static T> + 'a {
+        self.0.iter().flat_map(move |l| table(l.lexicon()).iter())
+    }
+
+    /// Whether `word` (already folded and lower case) is in a word table.
+    pub fn has(
+        &self,
+        table: impl Fn(&'static Lexicon) -> &'static [&'static str],
+        word: &str,
+    ) -> bool {
+        self.each(table).any(|w| *w == word)
+    }
+
+    /// A pattern built from these lexicons by `build`, compiled once per
+    /// `name` and set of languages. `build` must give a valid pattern for any
+    /// set (it escapes the words it takes): a pattern that does not compile
+    /// matches nothing.
+    pub fn pattern(&self, name: &'static str, build: impl Fn(&Lexicons) -> String) -> Arc<Regex> {
+        type Cache = Mutex<HashMap<(&'static str, Vec<Language>), Arc<Regex>>>;
+        static CACHE: LazyLock<Cache> = LazyLock::new(|| Mutex::new(HashMap::new()));
+        static NEVER: LazyLock<Arc<Regex>> = LazyLock::new(|| {
+            Arc::new(Regex::new(r"[^\s\S]").expect("NEVER is a valid literal pattern"))
+        });
+        let key = (name, self.0.clone());
+        let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = cache.get(&key) {
+            return Arc::clone(found);
+        }
+        let compiled = Regex::new(&build(self)).map_or_else(|_| Arc::clone(&NEVER), Arc::new);
+        cache.insert(key, Arc::clone(&compiled));
+        compiled
+    }
+
+    /// The words of a table as a regex alternation, longest first, escaped,
+    /// with `'` and `-` also matching their typographic forms and spaces
+    /// matching any run of spaces.
+    pub fn alternation(&self, words: impl Iterator<Item = &'static str>) -> String {
+        let mut words: Vec<&str> = words.collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        words.dedup();
+        words
+            .iter()
+            .map(|w| {
+                regex::escape(w)
+                    .replace('\'', "['’‘ʼ]")
+                    .replace("\\-", "[-‐‑–—]")
+                    .replace(' ', r"\s+")
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// The month number of `word` (any case, a trailing dot allowed).
+    pub fn month(&self, word: &str) -> Option<u8> {
+        let lower = fold(word.trim().trim_end_matches('.')).to_lowercase();
+        self.each(|l| l.months)
+            .find(|(name, _)| *name == lower)
+            .map(|&(_, n)| n)
+    }
+
+    /// The weekday number of `word` (any case, a trailing dot allowed).
+    pub fn weekday(&self, word: &str) -> Option<u8> {
+        let lower = fold(word.trim().trim_end_matches('.')).to_lowercase();
+        self.each(|l| l.weekdays)
+            .find(|(name, _)| *name == lower)
+            .map(|&(_, n)| n)
+    }
+}
+
+/// Typographic characters and their plain forms: quotes, apostrophes,
+/// dashes, and spaces that are not U+0020.
+const FOLDS: &[(char, char)] = &[
+    ('\u{2019}', '\''),
+    ('\u{2018}', '\''),
+    ('\u{201B}', '\''),
+    ('\u{02BC}', '\''),
+    ('\u{00B4}', '\''),
+    ('`', '\''),
+    ('\u{201C}', '"'),
+    ('\u{201D}', '"'),
+    ('\u{201E}', '"'),
+    ('\u{00AB}', '"'),
+    ('\u{00BB}', '"'),
+    ('\u{2010}', '-'),
+    ('\u{2011}', '-'),
+    ('\u{2012}', '-'),
+    ('\u{2013}', '-'),
+    ('\u{2014}', '-'),
+    ('\u{2015}', '-'),
+    ('\u{2212}', '-'),
+    ('\u{00A0}', ' '),
+    ('\u{202F}', ' '),
+    ('\u{2009}', ' '),
+    ('\u{2007}', ' '),
+];
+
+/// Folds typographic quotes, apostrophes, dashes and spaces into their plain
+/// forms, as lexicon phrases are written. Borrowed when nothing changes.
+///
+/// ```
+/// assert_eq!(planex::lexicon::fold("Rapport d’activités – 2011"), "Rapport d'activités - 2011");
+/// ```
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii()
+        || !text
+            .chars()
+            .any(|c| FOLDS.iter().any(|(from, _)| *from == c))
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                FOLDS
+                    .iter()
+                    .find(|(from, _)| *from == c)
+                    .map_or(c, |(_, to)| *to)
+            })
+            .collect(),
+    )
+}
+
+/// A mark and the status it conventionally means, used when a document
+/// states no legend, and to read OCR variants of a legend's marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConventionalMark {
+    /// The mark as printed.
+    pub mark: &'static str,
+    /// What it conventionally means.
+    pub status: Status,
+}
+
+const fn mark(mark: &'static str, status: Status) -> ConventionalMark {
+    ConventionalMark { mark, status }
+}
+
+use Status::{Achieved, InProgress, NotDeveloped};
+
+/// The conventional table (marks, not words: the same in every language).
+/// `٧` (Arabic-Indic seven) is what OCR makes of a hand-drawn tick (seed 000
+/// has five); `0` and `o` are OCR for `○`.
+pub const CONVENTIONAL_MARKS: &[ConventionalMark] = &[
+    mark("V", Achieved),
+    mark("v", Achieved),
+    mark("✓", Achieved),
+    mark("✔", Achieved),
+    mark("√", Achieved),
+    mark("٧", Achieved),
+    mark("0", InProgress),
+    mark("o", InProgress),
+    mark("O", InProgress),
+    mark("○", InProgress),
+    mark("◯", InProgress),
+    mark("◦", InProgress),
+    mark("×", NotDeveloped),
+    mark("x", NotDeveloped),
+    mark("X", NotDeveloped),
+    mark("✗", NotDeveloped),
+    mark("✘", NotDeveloped),
+];
+
+/// Unit symbols and codes, the same in every language, with their unit.
+pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
+    ("%", "%"),
+    ("€", "EUR"),
+    ("eur", "EUR"),
+    ("$ usd", "USD"),
+    ("usd", "USD"),
+    ("us$", "USD"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("gbp", "GBP"),
+    ("km²", "km²"),
+    ("km2", "km²"),
+    ("km", "km"),
+    ("ha", "ha"),
+];
+
+/// The entries of one table over every language, in [`Language::ALL`] order.
+fn union<T: Copy + 'static>(table: impl Fn(&'static Lexicon) -> &'static [T]) -> Vec<T> {
+    Lexicons::all().each(table).copied().collect()
+}
+
+/// Month names of every language (for readers that run before detection).
+pub static MONTHS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| union(|l| l.months));
+/// "To be confirmed" phrases of every language.
+pub static TO_BE_CONFIRMED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|l| l.to_be_confirmed));
+/// Legend labels of every language, each language's longest negative forms first.
+pub static LEGEND_LABELS: LazyLock<Vec<StatusLabel>> = LazyLock::new(|| union(|l| l.legend_labels));
+/// Total nouns of every language.
+pub static TOTAL_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|l| l.total_nouns));
+/// Grand-total labels of every language.
+pub static TOTAL_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|l| l.total_labels));
+/// Action line words of every language.
+pub static ACTION_LINE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|l| l.action_line_words));
+/// Plan table headings of every language.
+pub static TABLE_HEADINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|l| l.table_headings));
+/// (ISO 639-1 code, function words) of every language.
+pub static FUNCTION_WORDS: LazyLock<Vec<(&'static str, &'static [&'static str])>> =
+    LazyLock::new(|| {
+        Language::ALL
+            .iter()
+            .map(|l| (l.code(), l.lexicon().function_words))
+            .collect()
+    });
+
+/// The month number of `word` (any case) in any language.
+///
+/// ```
+/// assert_eq!(planex::lexicon::month_number("Février"), Some(2));
+/// assert_eq!(planex::lexicon::month_number("Junio"), Some(6));
+/// assert_eq!(planex::lexicon::month_number("plan"), None);
+/// ```
+pub fn month_number(word: &str) -> Option<u8> {
+    static ALL: LazyLock<Lexicons> = LazyLock::new(Lexicons::all);
+    ALL.month(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_names_in_every_language() {
+        for (word, want) in [
+            ("enero", Some(1)),
+            ("Septiembre", Some(9)),
+            ("setiembre", Some(9)),
+            ("February", Some(2)),
+            ("Sept.", Some(9)),
+            ("février", Some(2)),
+            ("AOÛT", Some(8)),
+            ("décembre", Some(12)),
+            ("Mai", Some(5)),
+            ("März", Some(3)),
+            ("maybe", None),
+            ("", None),
+        ] {
+            assert_eq!(month_number(word), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn every_language_fills_every_table() {
+        for language in Language::ALL {
+            let l = language.lexicon();
+            assert_eq!(l.language, language);
+            assert_eq!(Language::from_code(l.code), Some(language));
+            let words: [(&str, usize); 33] = [
+                ("function_words", l.function_words.len()),
+                ("months", l.months.len()),
+                ("weekdays", l.weekdays.len()),
+                ("ordinal_suffixes", l.ordinal_suffixes.len()),
+                ("date_links", l.date_links.len()),
+                ("range_openers", l.range_openers.len()),
+                ("range_joiners", l.range_joiners.len()),
+                ("to_be_confirmed", l.to_be_confirmed.len()),
+                ("event_cues", l.event_cues.len()),
+                ("date_prepositions", l.date_prepositions.len()),
+                ("relative_date_words", l.relative_date_words.len()),
+                ("kind_phrases", l.kind_phrases.len()),
+                ("period_between", l.period_between.len()),
+                ("year_words", l.year_words.len()),
+                ("year_ordinals", l.year_ordinals.len()),
+                ("legend_labels", l.legend_labels.len()),
+                ("total_nouns", l.total_nouns.len()),
+                ("total_labels", l.total_labels.len()),
+                ("action_line_words", l.action_line_words.len()),
+                ("table_headings", l.table_headings.len()),
+                ("qualifier_words", l.qualifier_words.len()),
+                ("unit_words", l.unit_words.len()),
+                ("scale_words", l.scale_words.len()),
+                ("page_words", l.page_words.len()),
+                ("member_list_headings", l.member_list_headings.len()),
+                ("member_words", l.member_words.len()),
+                ("total_words", l.total_words.len()),
+                ("people_list_headings", l.people_list_headings.len()),
+                ("role_words", l.role_words.len()),
+                ("role_links", l.role_links.len()),
+                (
+                    "numbered_heading_prefixes",
+                    l.numbered_heading_prefixes.len(),
+                ),
+                ("contents_headings", l.contents_headings.len()),
+                ("label_stop_words", l.label_stop_words.len()),
+            ];
+            for (field, count) in words {
+                assert!(count > 0, "{}: {field} is empty", l.code);
+            }
+            assert!(l.months.len() >= 12 && l.weekdays.len() >= 7, "{}", l.code);
+            for month in 1..=12 {
+                assert!(
+                    l.months.iter().any(|(_, n)| *n == month),
+                    "{} {month}",
+                    l.code
+                );
+            }
+            for day in 1..=7 {
+                assert!(
+                    l.weekdays.iter().any(|(_, n)| *n == day),
+                    "{} {day}",
+                    l.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_are_written_folded_and_lower_case() {
+        for language in Language::ALL {
+            let l = language.lexicon();
+            let mut all: Vec<&str> = l.kind_phrases.iter().map(|p| p.phrase).collect();
+            all.extend(l.months.iter().map(|(m, _)| *m));
+            all.extend(l.role_words);
+            all.extend(l.contents_headings);
+            all.extend(l.people_list_headings);
+            all.extend(l.to_be_confirmed);
+            for phrase in all {
+                assert_eq!(fold(phrase), phrase, "{}: {phrase}", l.code);
+                assert_eq!(phrase.to_lowercase(), phrase, "{}: {phrase}", l.code);
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_reads_with_its_own_languages() {
+        let en = Lexicons::for_codes(["en"]);
+        assert_eq!(en.month("mars"), None);
+        assert_eq!(en.month("March"), Some(3));
+        assert_eq!(Lexicons::for_codes(["und"]), Lexicons::all());
+        assert_eq!(Lexicons::for_codes(["fr"]).weekday("Jeudi"), Some(4));
+    }
+}

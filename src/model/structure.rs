@@ -14,6 +14,9 @@ pub struct Section {
     pub page: u32,
     /// Line of the heading within its page.
     pub line: u32,
+    /// The page number a table of contents prints for it (`null` for
+    /// headings of the text itself).
+    pub printed_page: Option<u32>,
     /// Page of the last line of the section's span.
     pub end_page: u32,
     /// Last line of the section's span within `end_page`.

@@ -12,6 +12,8 @@ mod devset;
 mod hostile;
 // The library as other tools use it (batch lines from bytes).
 mod library;
+// One lexicon file per language: a German fixture read with the German tables
+mod lexicon;
 mod pair;
 // The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
 mod matrix;

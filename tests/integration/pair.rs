@@ -117,3 +117,33 @@ fn pair_command_prints_the_report() {
     assert_eq!(report["pairs"].as_array().map(Vec::len), Some(1));
     assert_eq!(report["unpaired"].as_array().map(Vec::len), Some(1));
 }
+
+/// An annual report in English and its French version, written for this
+/// test: names lose or gain accents (`Helen` / `Hélène`), numbers change
+/// separators (`41,208` / `41 208`, `$3.2M` / `3,2 M$`), one section more.
+#[test]
+fn versions_that_differ_slightly_still_pair() {
+    let documents: Vec<Document> = [
+        "real-shapes/docs/annual-activity-report-2012.en.txt",
+        "pairs/rapport-annuel-activite-2012.fr.txt",
+    ]
+    .iter()
+    .map(|name| {
+        planex::convert_file(&fixture(name), &Config::default())
+            .unwrap_or_else(|err| panic!("{name}: {err}"))
+    })
+    .collect();
+    let report = pair(&documents);
+    let comparison = &report.comparisons[0];
+    assert!(
+        comparison.paired,
+        "score {} ({:?}): {:?}",
+        comparison.score, comparison.rejected_because, comparison.evidence
+    );
+    let people = comparison
+        .evidence
+        .iter()
+        .find(|e| e.kind == planex::pair::EvidenceKind::MembersAndPeople)
+        .map(|e| e.score);
+    assert_eq!(people, Some(1.0), "Helen and Hélène Okafor are one person");
+}

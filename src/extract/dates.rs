@@ -1,0 +1,245 @@
+//! Dates as printed, in the languages of a document's lexicons: a pure parser.
+//!
+//! Shapes read (words from the [`Lexicons`]: months, weekdays, ordinal
+//! endings, date links, range openers and joiners):
+//! - day first: `14 de marzo de 2019`, `Jueves, 14 de marzo de 2019`,
+//!   `du 3 au 6 octobre 2016`, `28 février - 2 mars`, `1er juin`, `10. März 2022`;
+//! - month first: `September 9`, `October 3rd - November 30th`, `March 3-5, 2019`;
+//! - month and year: `octubre de 2019`, `Janvier-Décembre 2012`;
+//! - numeric, day first: `12.04.2018`, `del 11 al 12.04.2018`, `12/04/2018`,
+//!   and ISO `2018-04-12`.
+//!
+//! Text is [`fold`](crate::lexicon::fold)ed by the caller; offsets index it.
+
+use std::sync::Arc;
+
+use regex::{Captures, Regex};
+
+use crate::lexicon::Lexicons;
+use crate::model::EventDate;
+
+/// A date (or range of dates) found in a text, with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    /// First day (or month) of the range.
+    pub start: EventDate,
+    /// Last day (or month), for a range.
+    pub end: Option<EventDate>,
+    /// Byte offset where the date starts.
+    pub from: usize,
+    /// Byte offset where it ends.
+    pub to: usize,
+}
+
+fn pattern(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("dates", |lex| {
+        let months = lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m));
+        let weekdays = lex.alternation(lex.each(|l| l.weekdays).map(|(w, _)| *w));
+        let ordinals = lex.alternation(lex.each(|l| l.ordinal_suffixes).copied());
+        let links = lex.alternation(lex.each(|l| l.date_links).copied());
+        let openers = lex.alternation(lex.each(|l| l.range_openers).copied());
+        let joiners = lex.alternation(lex.each(|l| l.range_joiners).copied());
+        let day = format!(r"[0-3]?[0-9](?:{ordinals})?\.?");
+        let month = format!(r"(?:{months})\b\.?");
+        let year = r"(?:19|20)[0-9]{2}\b";
+        let link = format!(r"(?:(?:{links})\s+)?");
+        let join = format!(r"\s*(?:[-–—]|\b(?:{joiners})\b)\s*");
+        let opener = format!(r"(?:\b(?:{openers})\s+)?");
+        let weekday = format!(r"(?:\b(?:{weekdays})\b\.?,?\s+)?");
+        format!(
+            r"(?xi)
+            # numeric: 12.04.2018, del 11 al 12.04.2018, 12/04/2018
+            (?: {opener} (?: \b(?P<n0>[0-3]?[0-9]) {join} )?
+                \b(?P<nd>[0-3]?[0-9]) [./] (?P<nm>[01]?[0-9]) [./] (?P<ny>(?:19|20)[0-9]{{2}}) \b )
+          | (?: \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b )
+          # day first
+          | (?: {weekday} {opener} \b(?P<d1>{day})
+                (?: \s+ {link} (?P<m1>{month}) (?: ,?\s+ {link} (?P<y1>{year}) )? )?
+                (?: {join} {weekday} (?P<d2>{day}) )?
+                \s+ {link} (?P<m2>{month}) (?: ,?\s+ {link} (?P<y2>{year}) )? )
+          # month first
+          | (?: {weekday} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ (?P<yb1>{year}) )?
+                (?: {join} (?: (?P<mb2>{month}) \s+ )? (?P<db2>{day}) \b )?
+                (?: ,?\s+ (?P<yb2>{year}) )? )
+          # month and year: octubre de 2019, Janvier-Décembre 2012
+          | (?: \b(?P<mc1>{month}) (?: {join} (?P<mc2>{month}) )? ,?\s+ {link} (?P<yc>{year}) )
+            "
+        )
+    })
+}
+
+/// Every date of `text`, left to right, without overlaps.
+pub fn find_dates(text: &str, lex: &Lexicons) -> Vec<FoundDate> {
+    pattern(lex)
+        .captures_iter(text)
+        .filter_map(|caps| read(&caps, lex))
+        .collect()
+}
+
+/// The date that opens `text` (after spaces), if any.
+pub fn date_at_start(text: &str, lex: &Lexicons) -> Option<FoundDate> {
+    let start = text.len() - text.trim_start().len();
+    find_dates(text, lex)
+        .into_iter()
+        .next()
+        .filter(|date| date.from == start)
+}
+
+fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
+    let whole = caps.get(0)?;
+    let number = |name: &str| {
+        caps.name(name).and_then(|m| {
+            let digits: String = m
+                .as_str()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse::<u16>().ok()
+        })
+    };
+    let month = |name: &str| caps.name(name).and_then(|m| lex.month(m.as_str()));
+    let day = |name: &str| {
+        number(name)
+            .and_then(|d| u8::try_from(d).ok())
+            .filter(|d| (1..=31).contains(d))
+    };
+    let date = |year: Option<u16>, month: u8, day: Option<u8>| EventDate { year, month, day };
+    let (start, end) = if let Some(nm) = number("nm") {
+        let m = u8::try_from(nm).ok().filter(|m| (1..=12).contains(m))?;
+        let y = number("ny");
+        let end_day = day("nd")?;
+        match day("n0") {
+            Some(first) => (date(y, m, Some(first)), Some(date(y, m, Some(end_day)))),
+            None => (date(y, m, Some(end_day)), None),
+        }
+    } else if let Some(iy) = number("iy") {
+        let m = number("im")
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m))?;
+        (date(Some(iy), m, Some(day("id")?)), None)
+    } else if let Some(m2) = month("m2") {
+        let year = number("y2").or(number("y1"));
+        let d1 = day("d1")?;
+        let m1 = month("m1").unwrap_or(m2);
+        let start_year = number("y1").or(year);
+        match caps.name("d2") {
+            Some(_) => (
+                date(start_year, m1, Some(d1)),
+                Some(date(year, m2, Some(day("d2")?))),
+            ),
+            None if caps.name("m1").is_some() => {
+                (date(start_year, m1, Some(d1)), Some(date(year, m2, None)))
+            }
+            None => (date(year, m2, Some(d1)), None),
+        }
+    } else if let Some(mb1) = month("mb1") {
+        let year = number("yb2").or(number("yb1"));
+        let start = date(number("yb1").or(year), mb1, Some(day("db1")?));
+        let end = match caps.name("db2") {
+            Some(_) => Some(date(year, month("mb2").unwrap_or(mb1), Some(day("db2")?))),
+            None => None,
+        };
+        (start, end)
+    } else {
+        let mc1 = month("mc1")?;
+        let year = number("yc");
+        let end = month("mc2").map(|m| date(year, m, None));
+        (date(year, mc1, None), end)
+    };
+    Some(FoundDate {
+        start,
+        end,
+        from: whole.start(),
+        to: whole.end(),
+    })
+}
+
+/// The one year a heading gives the lines under it (`The calendar for 2022:`,
+/// `Calendario 2019`), when it states exactly one.
+pub fn heading_year(text: &str) -> Option<u16> {
+    let mut years = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse::<u16>().ok());
+    let year = years.next()?;
+    years.all(|other| other == year).then_some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Short = (
+        (Option<u16>, u8, Option<u8>),
+        Option<(Option<u16>, u8, Option<u8>)>,
+    );
+
+    fn first(text: &str) -> Option<Short> {
+        let lex = Lexicons::all();
+        find_dates(&crate::lexicon::fold(text), &lex)
+            .first()
+            .map(|d| {
+                (
+                    (d.start.year, d.start.month, d.start.day),
+                    d.end.map(|e| (e.year, e.month, e.day)),
+                )
+            })
+    }
+
+    #[test]
+    fn dates_in_three_languages() {
+        let cases: &[(&str, Option<Short>)] = &[
+            (
+                "Jueves, 14 de marzo de 2019",
+                Some(((Some(2019), 3, Some(14)), None)),
+            ),
+            (
+                "du 3 au 6 octobre 2016",
+                Some(((Some(2016), 10, Some(3)), Some((Some(2016), 10, Some(6))))),
+            ),
+            (
+                "del 11 al 12.04.2018",
+                Some(((Some(2018), 4, Some(11)), Some((Some(2018), 4, Some(12))))),
+            ),
+            (
+                "will be held on September 9",
+                Some(((None, 9, Some(9)), None)),
+            ),
+            (
+                "October 3rd – November 30th",
+                Some(((None, 10, Some(3)), Some((None, 11, Some(30))))),
+            ),
+            ("le 1er juin 2015", Some(((Some(2015), 6, Some(1)), None))),
+            (
+                "28 février - 2 mars",
+                Some(((None, 2, Some(28)), Some((None, 3, Some(2))))),
+            ),
+            (
+                "March 3-5, 2019",
+                Some(((Some(2019), 3, Some(3)), Some((Some(2019), 3, Some(5))))),
+            ),
+            (
+                "Janvier–Décembre 2012",
+                Some(((Some(2012), 1, None), Some((Some(2012), 12, None)))),
+            ),
+            (
+                "Donnerstag, 10. März 2022",
+                Some(((Some(2022), 3, Some(10)), None)),
+            ),
+            ("2018-04-12", Some(((Some(2018), 4, Some(12)), None))),
+            ("32 de mayo", None),
+            ("5.1 Objectives", None),
+            ("Page 3 of 12", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(first(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_heading_gives_its_one_year() {
+        assert_eq!(heading_year("The calendar for 2022:"), Some(2022));
+        assert_eq!(heading_year("Plan 2018-2020"), None);
+        assert_eq!(heading_year("Events"), None);
+    }
+}

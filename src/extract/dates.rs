@@ -229,7 +229,10 @@ mod tests {
                 Some(((Some(2022), 3, Some(10)), None)),
             ),
             ("2018-04-12", Some(((Some(2018), 4, Some(12)), None))),
-            ("approved in September 2022", Some(((Some(2022), 9, None), None))),
+            (
+                "approved in September 2022",
+                Some(((Some(2022), 9, None), None)),
+            ),
             ("32 de mayo", None),
             ("5.1 Objectives", None),
             ("Page 3 of 12", None),

@@ -144,7 +144,8 @@ const DATED_TITLE_WORDS: usize = 12;
 /// introduces it (`will be held on`, `se celebrará el`, `aura lieu du`), when
 /// a word anchors it to the time of writing (`le 17 mai dernier`, `el
 /// pasado viernes 3 de diciembre`), when a preposition places something on
-/// a full date with its year (`on January 16, 2018`, `le 14 août 2021`), or
+/// a full date with its year (`on January 16, 2018`, `le 14 août 2021`) or
+/// in a month with its year (`in September 2022`), or
 /// when a short line that is not a sentence holds a full date (`4 November
 /// 2013`, `Compte rendu du conseil, samedi 17 octobre 2020`). A day without a
 /// year and without a cue or anchor is a mention (`El 7 de octubre, más
@@ -198,7 +199,14 @@ fn prose_dates(
                 && lex
                     .each(|l| l.date_prepositions)
                     .any(|word| ends_with(before, word) || ends_with(&with_first, word));
-            cued || anchored || ((placed || (full && short_title)) && !about_the_report)
+            // `approved by the Board in September 2022`: a month with its year.
+            let in_month = date.start.day.is_none()
+                && date.end.is_none()
+                && date.start.year.is_some()
+                && lex
+                    .each(|l| l.month_prepositions)
+                    .any(|word| ends_with(before, word));
+            cued || anchored || ((placed || in_month || (full && short_title)) && !about_the_report)
         })
         .map(|date| {
             let tbc = is_tbc(&flat);

@@ -39,7 +39,9 @@ fn pattern(lex: &Lexicons) -> Arc<Regex> {
         let links = lex.alternation(lex.each(|l| l.date_links).copied());
         let openers = lex.alternation(lex.each(|l| l.range_openers).copied());
         let joiners = lex.alternation(lex.each(|l| l.range_joiners).copied());
-        let day = format!(r"[0-3]?[0-9](?:{ordinals})?\.?");
+        // A day is one or two digits, never the start of a longer number
+        // (`September 2022` is no 20th of September).
+        let day = format!(r"[0-3]?[0-9](?:(?:{ordinals})|\b)\.?");
         let month = format!(r"(?:{months})\b\.?");
         let year = r"(?:19|20)[0-9]{2}\b";
         let link = format!(r"(?:(?:{links})\s+)?");
@@ -227,6 +229,10 @@ mod tests {
                 Some(((Some(2022), 3, Some(10)), None)),
             ),
             ("2018-04-12", Some(((Some(2018), 4, Some(12)), None))),
+            (
+                "approved in September 2022",
+                Some(((Some(2022), 9, None), None)),
+            ),
             ("32 de mayo", None),
             ("5.1 Objectives", None),
             ("Page 3 of 12", None),

@@ -36,7 +36,7 @@
 //! [`figures_check`](crate::figures_check).
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
@@ -77,25 +77,26 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("NUMBER is a valid literal pattern")
 });
-static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    let months: Vec<String> = lexicon::MONTHS
-        .iter()
-        .map(|(m, _)| regex::escape(m))
-        .collect();
-    Regex::new(&format!(
-        r"(?i)^\s*(?:[-–—]\s*[0-9]{{1,2}}\s*)?(?:de\s+)?(?:{})\b",
-        months.join("|")
-    ))
-    .expect("MONTH_AFTER is a valid pattern built from the lexicon")
-});
-static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let months: Vec<String> = lexicon::MONTHS
-        .iter()
-        .map(|(m, _)| regex::escape(m))
-        .collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\s*$", months.join("|")))
-        .expect("MONTH_BEFORE is a valid pattern built from the lexicon")
-});
+/// A month right after a number (`8 de octubre`, `12-15 junio`): a date.
+fn month_after(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("figures_month_after", |lex| {
+        format!(
+            r"(?i)^\s*(?:[-–—]\s*[0-9]{{1,2}}\s*)?(?:(?:{})\s+)?(?:{})\b",
+            lex.alternation(lex.each(|l| l.date_links).copied()),
+            lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m))
+        )
+    })
+}
+
+/// A month right before a number (`October 3`): a date.
+fn month_before(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("figures_month_before", |lex| {
+        format!(
+            r"(?i)\b(?:{})\s*$",
+            lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m))
+        )
+    })
+}
 
 /// Parses a number as printed, with the separators of any of es, en, fr.
 ///
@@ -440,6 +441,7 @@ fn bold_state(text: &Text) -> Vec<bool> {
 /// Every number of a line that is a quantity (not a year, date, ordinal or code).
 fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
     let mut out = Vec::new();
+    let (months_after, months_before) = (month_after(lex), month_before(lex));
     // Numbers inside a date (`du 18 au 21 novembre 2019`) are not quantities.
     let dated: Vec<std::ops::Range<usize>> = dates::find_dates(raw, lex)
         .iter()
@@ -465,7 +467,7 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             continue;
         }
         let rest = &raw[end..];
-        if MONTH_AFTER.is_match(rest) || MONTH_BEFORE.is_match(&raw[..start]) {
+        if months_after.is_match(rest) || months_before.is_match(&raw[..start]) {
             continue;
         }
         let range = rest

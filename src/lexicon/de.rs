@@ -57,6 +57,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "tagte am",
     ],
     date_prepositions: &["am"],
+    month_prepositions: &["im"],
     relative_date_words: &["letzten", "nächsten"],
     to_be_confirmed: &[
         "noch offen",

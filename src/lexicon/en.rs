@@ -80,6 +80,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "scheduled on",
     ],
     date_prepositions: &["on"],
+    month_prepositions: &["in"],
     relative_date_words: &["last", "next"],
     to_be_confirmed: &[
         "to be confirmed",

@@ -72,6 +72,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "se reunirá el",
     ],
     date_prepositions: &["el", "los días", "el día"],
+    month_prepositions: &["en"],
     relative_date_words: &["pasado", "próximo", "proximo", "último"],
     to_be_confirmed: &[
         "por confirmar",

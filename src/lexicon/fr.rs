@@ -71,6 +71,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "s'est réuni le",
     ],
     date_prepositions: &["le", "les"],
+    month_prepositions: &["en"],
     relative_date_words: &["dernier", "prochain"],
     to_be_confirmed: &[
         "à confirmer",

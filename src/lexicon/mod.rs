@@ -149,6 +149,8 @@ pub struct Lexicon {
     pub event_cues: &'static [&'static str],
     /// Words that place an event on a date (`on`, `le`, `el`, `am`).
     pub date_prepositions: &'static [&'static str],
+    /// Words that place an event in a month (`in`, `en`, `im`).
+    pub month_prepositions: &'static [&'static str],
     /// Words that anchor a date to the time of writing (`last`, `dernier`, `próximo`).
     pub relative_date_words: &'static [&'static str],
     /// Phrases saying a date or an event is not fixed yet.
@@ -505,7 +507,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 33] = [
+            let words: [(&str, usize); 34] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -516,6 +518,7 @@ mod tests {
                 ("to_be_confirmed", l.to_be_confirmed.len()),
                 ("event_cues", l.event_cues.len()),
                 ("date_prepositions", l.date_prepositions.len()),
+                ("month_prepositions", l.month_prepositions.len()),
                 ("relative_date_words", l.relative_date_words.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),

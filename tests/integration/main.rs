@@ -7,6 +7,8 @@ mod cli;
 mod corpus;
 mod detect;
 mod pair;
+// The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
+mod matrix;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;

@@ -49,6 +49,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod figures_check;
+pub mod grammar;
 pub mod layout;
 pub mod lexicon;
 pub mod markup;

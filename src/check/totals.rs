@@ -8,14 +8,71 @@
 //! assigned. Mismatches are reported with both numbers and never "fixed".
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::model::{Deliverable, Status, Totals, TotalsCounts};
+use crate::model::{Deliverable, Item, Status, Totals, TotalsCounts};
+
+/// What reconciling needs of a plan item: deliverables of the built-in
+/// grammar and generic items are reconciled the same way.
+pub trait Counted {
+    /// Prefix of the diagnostic codes (`deliverables`, `items`).
+    const KIND: &'static str;
+    /// The item's code.
+    fn code(&self) -> &str;
+    /// The mark as printed.
+    fn mark(&self) -> Option<&str>;
+    /// The normalized status.
+    fn status(&self) -> Option<Status>;
+    /// Sets a status deduced from the declared totals.
+    fn infer(&mut self, status: Status);
+    /// Where the item is.
+    fn location(&self) -> Location;
+}
+
+impl Counted for Deliverable {
+    const KIND: &'static str = "deliverables";
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn mark(&self) -> Option<&str> {
+        self.mark.as_deref()
+    }
+    fn status(&self) -> Option<Status> {
+        self.status
+    }
+    fn infer(&mut self, status: Status) {
+        self.status = Some(status);
+        self.inferred = true;
+    }
+    fn location(&self) -> Location {
+        Location::new(self.page, self.line)
+    }
+}
+
+impl Counted for Item {
+    const KIND: &'static str = "items";
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn mark(&self) -> Option<&str> {
+        self.mark.as_deref()
+    }
+    fn status(&self) -> Option<Status> {
+        self.status
+    }
+    fn infer(&mut self, status: Status) {
+        self.status = Some(status);
+        self.inferred = true;
+    }
+    fn location(&self) -> Location {
+        Location::new(self.page, self.line)
+    }
+}
 
 const STATUSES: [Status; 3] = [Status::Achieved, Status::InProgress, Status::NotDeveloped];
 
 /// Reconciles `deliverables` with the `declared` totals (read at `at`).
 /// Returns `None` when there is neither a deliverable nor a declared figure.
-pub fn reconcile(
-    deliverables: &mut [Deliverable],
+pub fn reconcile<T: Counted>(
+    deliverables: &mut [T],
     declared: Option<TotalsCounts>,
     at: Option<Location>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -29,8 +86,8 @@ pub fn reconcile(
     if let Inference::Ambiguous(ways) = inference {
         let unknown_codes: Vec<&str> = deliverables
             .iter()
-            .filter(|d| d.status.is_none())
-            .map(|d| d.code.as_str())
+            .filter(|d| d.status().is_none())
+            .map(|d| d.code())
             .collect();
         let why = if ways == 0 {
             "no assignment of statuses makes the counts agree".to_owned()
@@ -40,7 +97,7 @@ pub fn reconcile(
             format!("{ways} different assignments of statuses make the counts agree")
         };
         let diagnostic = Diagnostic::warning(
-            "deliverables.status_not_inferred",
+            &format!("{}.status_not_inferred", T::KIND),
             format!(
                 "{} deliverable(s) with unknown status ({}): the document declares {}, but {why}, so none is inferred",
                 unknown_codes.len(),
@@ -54,27 +111,26 @@ pub fn reconcile(
         });
     }
     if let Inference::Unique(status) = inference {
-        for deliverable in deliverables.iter_mut().filter(|d| d.status.is_none()) {
-            deliverable.status = Some(status);
-            deliverable.inferred = true;
+        for deliverable in deliverables.iter_mut().filter(|d| d.status().is_none()) {
+            deliverable.infer(status);
             inferred += 1;
             diagnostics.push(
                 Diagnostic::info(
-                    "deliverables.status_inferred",
+                    &format!("{}.status_inferred", T::KIND),
                     format!(
                         "{} (mark {}) inferred as {}: the document declares {}, and this is the only assignment of the unknown marks that makes the counts agree",
-                        deliverable.code,
-                        deliverable.mark.as_deref().map_or_else(|| "none".to_owned(), |m| format!("`{m}`")),
+                        deliverable.code(),
+                        deliverable.mark().map_or_else(|| "none".to_owned(), |m| format!("`{m}`")),
                         status.as_str(),
                         describe(&declared),
                     ),
                 )
-                .at(Location::new(deliverable.page, deliverable.line)),
+                .at(deliverable.location()),
             );
         }
     }
     let counted = count(deliverables);
-    let unknown = u32::try_from(deliverables.iter().filter(|d| d.status.is_none()).count())
+    let unknown = u32::try_from(deliverables.iter().filter(|d| d.status().is_none()).count())
         .unwrap_or(u32::MAX);
     let mut agree = None;
     for (name, declared_figure, counted_figure) in [
@@ -117,12 +173,12 @@ pub fn reconcile(
 }
 
 /// Counts by status (unknown statuses count only in the total).
-fn count(deliverables: &[Deliverable]) -> TotalsCounts {
+fn count<T: Counted>(deliverables: &[T]) -> TotalsCounts {
     let of = |status: Status| {
         u32::try_from(
             deliverables
                 .iter()
-                .filter(|d| d.status == Some(status))
+                .filter(|d| d.status() == Some(status))
                 .count(),
         )
         .ok()

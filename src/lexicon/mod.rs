@@ -8,6 +8,7 @@ mod kinds;
 mod languages;
 mod months;
 mod status;
+mod status_words;
 mod structure;
 
 pub use kinds::{KindPhrase, KIND_PHRASES, PERIOD_BETWEEN, YEAR_ORDINALS};
@@ -16,6 +17,10 @@ pub use months::{month_number, MONTHS, TO_BE_CONFIRMED};
 pub use status::{
     ConventionalMark, StatusLabel, ACTION_LINE_WORDS, CONVENTIONAL_MARKS, LEGEND_LABELS,
     TABLE_HEADINGS, TOTAL_LABELS, TOTAL_NOUNS,
+};
+pub use status_words::{
+    StatusMeaning, StatusPhrase, COLOUR_WORDS, ITEM_NOUNS, OUTSIDE_PHRASES, STATUS_HEADINGS,
+    STATUS_PHRASES, TOTALS_OPENERS,
 };
 pub use structure::{
     CONJUNCTIONS, CONTENTS_HEADINGS, LABEL_STOP_WORDS, MEMBER_LIST_HEADINGS, MEMBER_WORDS,

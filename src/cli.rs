@@ -76,6 +76,9 @@ pub struct ExtractArgs {
     /// Second PDF backend, tried when pdf-extract fails or finds no text on a page.
     #[arg(long, value_enum, value_name = "BACKEND", default_value = "none")]
     pub fallback: FallbackArg,
+    /// Grammar file (TOML): code patterns and status words the document uses.
+    #[arg(long, value_name = "FILE")]
+    pub grammar: Option<PathBuf>,
 }
 
 /// Values of `--fallback`.

@@ -1,5 +1,7 @@
 //! Validated library input: limits and options that apply to every document.
 
+use crate::grammar::Grammar;
+
 /// Resource limits applied while reading one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -42,6 +44,9 @@ pub struct Config {
     pub limits: Limits,
     /// Second PDF backend, tried when pdf-extract fails.
     pub fallback: Fallback,
+    /// A user's code grammar and status words (`--grammar plan.toml`), read
+    /// as well as the built-in and detected ones.
+    pub grammar: Option<Grammar>,
 }
 
 impl Config {
@@ -51,6 +56,13 @@ impl Config {
             limits,
             ..Self::default()
         }
+    }
+
+    /// The same configuration with a user's grammar.
+    #[must_use]
+    pub fn with_grammar(mut self, grammar: Grammar) -> Self {
+        self.grammar = Some(grammar);
+        self
     }
 
     /// The same configuration with another PDF fallback.

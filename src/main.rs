@@ -93,7 +93,12 @@ fn run_pair(args: &PairArgs) -> anyhow::Result<usize> {
 }
 
 fn run_extract(args: &ExtractArgs) -> anyhow::Result<usize> {
-    let config = args.config();
+    let mut config = args.config();
+    if let Some(path) = &args.grammar {
+        let grammar = planex::grammar::read_grammar_file(path)
+            .with_context(|| format!("grammar file {}", path.display()))?;
+        config = config.with_grammar(grammar);
+    }
     let stdout = io::stdout();
     let pretty = args.pretty || (!args.compact && args.inputs.len() == 1 && stdout.is_terminal());
     let mut out = stdout.lock();

@@ -21,6 +21,11 @@ pub trait Counted {
     fn mark(&self) -> Option<&str>;
     /// The normalized status.
     fn status(&self) -> Option<Status>;
+    /// True when the status is unknown and may be inferred (a state outside
+    /// the three classes is known, just not counted in one of them).
+    fn open(&self) -> bool {
+        self.status().is_none()
+    }
     /// Sets a status deduced from the declared totals.
     fn infer(&mut self, status: Status);
     /// Where the item is.
@@ -49,6 +54,9 @@ impl Counted for Deliverable {
 
 impl Counted for Item {
     const KIND: &'static str = "items";
+    fn open(&self) -> bool {
+        self.status.is_none() && self.status_label.is_none()
+    }
     fn code(&self) -> &str {
         &self.code
     }
@@ -82,11 +90,12 @@ pub fn reconcile<T: Counted>(
     }
     let declared = declared.unwrap_or_default();
     let mut inferred = 0;
-    let inference = infer(&count(deliverables), &declared);
+    let open = u32::try_from(deliverables.iter().filter(|d| d.open()).count()).unwrap_or(u32::MAX);
+    let inference = infer(&count(deliverables), &declared, open);
     if let Inference::Ambiguous(ways) = inference {
         let unknown_codes: Vec<&str> = deliverables
             .iter()
-            .filter(|d| d.status().is_none())
+            .filter(|d| d.open())
             .map(|d| d.code())
             .collect();
         let why = if ways == 0 {
@@ -111,7 +120,7 @@ pub fn reconcile<T: Counted>(
         });
     }
     if let Inference::Unique(status) = inference {
-        for deliverable in deliverables.iter_mut().filter(|d| d.status().is_none()) {
+        for deliverable in deliverables.iter_mut().filter(|d| d.open()) {
             deliverable.infer(status);
             inferred += 1;
             diagnostics.push(
@@ -208,11 +217,7 @@ enum Inference {
 /// Assignments are counted per deliverable: splitting the unknowns between
 /// two statuses can be done in several ways (which one gets which), so only
 /// an assignment that gives them all the same status can be unique.
-fn infer(counted: &TotalsCounts, declared: &TotalsCounts) -> Inference {
-    let known = counted.achieved.unwrap_or(0)
-        + counted.in_progress.unwrap_or(0)
-        + counted.not_developed.unwrap_or(0);
-    let unknown = counted.total.unwrap_or(0).saturating_sub(known);
+fn infer(counted: &TotalsCounts, declared: &TotalsCounts, unknown: u32) -> Inference {
     let declares_statuses = declared.achieved.is_some()
         || declared.in_progress.is_some()
         || declared.not_developed.is_some();

@@ -83,7 +83,7 @@ struct Row {
 
 /// The table cells of a line (pipe or tab separated), markup removed;
 /// empty cells kept so that column positions hold. A line without cells is one cell.
-fn cells(text: &str) -> Vec<String> {
+pub(super) fn cells(text: &str) -> Vec<String> {
     let trimmed = text.trim();
     let raw: Vec<&str> = if trimmed.starts_with('|') {
         let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
@@ -96,7 +96,8 @@ fn cells(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn is_separator_row(text: &str) -> bool {
+/// A Markdown table separator row (`|---|---|`).
+pub(super) fn is_separator_row(text: &str) -> bool {
     let trimmed = text.trim();
     trimmed.starts_with('|')
         && trimmed

@@ -15,6 +15,7 @@ mod people;
 mod sections;
 mod shape;
 mod totals;
+mod totals_shapes;
 
 pub use deliverables::{read_plan, Plan};
 pub use items::{
@@ -122,7 +123,10 @@ fn extract_items(
     declared: &DeclaredTotals,
     extraction: &mut Extraction,
 ) {
-    let reading = read_items(&text.lines, grammar, &declared.lines);
+    let shapes = totals_shapes::read_totals_shapes(&text.lines, grammar);
+    let mut claimed = declared.lines.clone();
+    claimed.extend(&shapes.lines);
+    let reading = read_items(&text.lines, grammar, &claimed);
     if reading.items.is_empty() {
         return;
     }
@@ -130,11 +134,29 @@ fn extract_items(
     extraction.grammar = reading.grammar;
     extraction.legend = reading.legend;
     extraction.diagnostics.extend(reading.diagnostics);
-    extraction.declared_totals = declared.counts;
-    extraction.declared_totals_location = declared.location;
+    extraction.declared_totals = merge_declared(declared.counts, shapes.counts);
+    extraction.declared_totals_location = declared.location.or(shapes.location);
     extraction
         .diagnostics
         .extend(declared.diagnostics.iter().cloned());
+    extraction.diagnostics.extend(shapes.diagnostics);
+}
+
+/// Figures of labelled totals (`Achieved: 14`) first, then those of
+/// sentences and totals tables where the former say nothing.
+fn merge_declared(
+    labelled: Option<TotalsCounts>,
+    shapes: Option<TotalsCounts>,
+) -> Option<TotalsCounts> {
+    match (labelled, shapes) {
+        (Some(first), Some(second)) => Some(TotalsCounts {
+            total: first.total.or(second.total),
+            achieved: first.achieved.or(second.achieved),
+            in_progress: first.in_progress.or(second.in_progress),
+            not_developed: first.not_developed.or(second.not_developed),
+        }),
+        (first, second) => first.or(second),
+    }
 }
 
 /// Fills sections, calendar, key figures, members and people. People and

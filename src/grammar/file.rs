@@ -58,6 +58,14 @@ pub enum GrammarFileError {
         /// The value given.
         value: String,
     },
+    /// The file cannot be read.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
     /// The file says nothing planex can use.
     #[error("line 1: the grammar file has neither [codes] patterns nor [statuses]")]
     Empty,
@@ -74,6 +82,18 @@ struct RawFile {
 #[serde(deny_unknown_fields)]
 struct RawCodes {
     patterns: Vec<Spanned<String>>,
+}
+
+/// Reads and parses the grammar file at `path`.
+///
+/// # Errors
+/// [`GrammarFileError::Io`] when it cannot be read, else as [`parse_grammar_file`].
+pub fn read_grammar_file(path: &std::path::Path) -> Result<Grammar, GrammarFileError> {
+    let text = std::fs::read_to_string(path).map_err(|err| GrammarFileError::Io {
+        path: path.display().to_string(),
+        message: err.to_string(),
+    })?;
+    parse_grammar_file(&text)
 }
 
 /// 1-based line of a byte offset.

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::{StatusMeaning, OUTSIDE_PHRASES, STATUS_PHRASES};
 use crate::model::Status;
 
-pub use file::{parse_grammar_file, GrammarFileError};
+pub use file::{parse_grammar_file, read_grammar_file, GrammarFileError};
 
 /// Names of the built-in grammar's levels, top first (`L1`, `L1M2`, `L1M2D3`).
 pub const BUILTIN_LEVELS: [&str; 3] = ["Line", "Measure", "Deliverable"];

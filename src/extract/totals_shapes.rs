@@ -1,0 +1,235 @@
+//! Declared totals in the shapes of any plan: sentences and small tables.
+//!
+//! Owns `Of the 24 projects, 15 are complete, 7 are under way and 2 have
+//! not begun`, `Sur 17 actions : 11 atteintes, 4 en cours, 2 non engagées`,
+//! `De las 20 acciones, 12 se han cumplido, 5 están en ejecución y 3 no se
+//! han iniciado`, and a totals table with one column per status (`| Total |
+//! Completed | In progress | Not started |` over `| 24 | 15 | 7 | 2 |`). A
+//! number counts for a status when a status phrase of the lexicon follows it
+//! within a few words; a line counts only with two such figures, or one and
+//! a total. What is read is only declared: [`check`](crate::check) compares.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::items::{cells, is_separator_row};
+use super::totals::DeclaredTotals;
+use crate::diagnostic::Diagnostic;
+use crate::grammar::{self, Grammar, Meaning};
+use crate::lexicon::{TOTALS_OPENERS, TOTAL_LABELS};
+use crate::markup;
+use crate::model::{Status, TotalsCounts};
+use crate::normalize::Line;
+
+/// How many words may stand between a number and its status phrase
+/// (`7 are under way`, `12 se han cumplido`).
+const MAX_WORDS_BEFORE_PHRASE: usize = 3;
+
+/// `Of the 24 projects`, `Sur 17 actions`, `De las 20 acciones`.
+static TOTAL_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    let openers = TOTALS_OPENERS
+        .iter()
+        .map(|opener| regex::escape(opener).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,;:(])(?:{openers})\s+(?:(?:the|les|las|los|el|la)\s+)?(?P<n>[0-9]{{1,5}})\s+\p{{L}}"
+    ))
+    .expect("TOTAL_OPENER is a valid pattern built from lexicon words")
+});
+
+/// Reads totals sentences and totals tables.
+pub fn read_totals_shapes(lines: &[Line], grammar: Option<&Grammar>) -> DeclaredTotals {
+    let mut found = DeclaredTotals::default();
+    let mut counts = TotalsCounts::default();
+    for (index, line) in lines.iter().enumerate() {
+        let figures = sentence_figures(line, grammar)
+            .or_else(|| table_figures(lines, index, grammar))
+            .unwrap_or_default();
+        if figures.is_empty() {
+            continue;
+        }
+        found.lines.push(index);
+        if table_figures(lines, index, grammar).is_some() {
+            found.lines.push(index + 1);
+        }
+        for (field, number) in figures {
+            let slot = match field {
+                None => &mut counts.total,
+                Some(Status::Achieved) => &mut counts.achieved,
+                Some(Status::InProgress) => &mut counts.in_progress,
+                Some(Status::NotDeveloped) => &mut counts.not_developed,
+            };
+            match *slot {
+                None => {
+                    *slot = Some(number);
+                    found.location.get_or_insert(line.location());
+                }
+                Some(previous) if previous != number => found.diagnostics.push(
+                    Diagnostic::warning(
+                        "totals.conflicting_declarations",
+                        format!(
+                            "the document declares {number} {} here and {previous} earlier; the first is kept",
+                            field.map_or("in total", Status::as_str)
+                        ),
+                    )
+                    .at(line.location()),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    if found.location.is_some() {
+        found.counts = Some(counts);
+    }
+    found
+}
+
+/// A figure: `None` for the total, else the status it counts.
+type Figure = (Option<Status>, u32);
+
+/// The figures of a totals sentence, when the line is one.
+fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+    let plain = markup::plain(&line.text.replace('\t', " "));
+    let total = TOTAL_OPENER
+        .captures(&plain)
+        .and_then(|caps| caps.name("n"))
+        .and_then(|n| Some((n.start(), n.as_str().parse::<u32>().ok()?)));
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|token| grammar::fold_word(token))
+        .collect();
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut offset = 0;
+    for (at, token) in tokens.iter().enumerate() {
+        let start = plain
+            .get(offset..)
+            .and_then(|rest| rest.find(token))
+            .map(|i| i + offset);
+        offset = start.map_or(offset, |s| s + token.len());
+        let Some(number) = number_token(token) else {
+            continue;
+        };
+        if total.is_some_and(|(total_start, _)| start == Some(total_start)) {
+            continue;
+        }
+        let phrase = (1..=MAX_WORDS_BEFORE_PHRASE + 1)
+            .take_while(|step| {
+                words
+                    .get(at + step)
+                    .is_some_and(|w| number_token(w).is_none())
+            })
+            .find_map(|step| grammar::phrase_at(&words, at + step, grammar));
+        if let Some((Meaning::Class(status), _)) = phrase {
+            figures.push((Some(status), number));
+        }
+    }
+    let enough = figures.len() >= 2 || (figures.len() == 1 && total.is_some());
+    if !enough {
+        return None;
+    }
+    if let Some((_, total)) = total {
+        figures.insert(0, (None, total));
+    }
+    Some(figures)
+}
+
+fn number_token(token: &str) -> Option<u32> {
+    let digits = token.trim_matches(|c: char| !c.is_ascii_digit());
+    let clean = token.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')'));
+    (!digits.is_empty() && digits == clean && digits.len() <= 5)
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// The figures of a totals table whose heading row is `lines[index]`: every
+/// heading a status phrase or a total label, the next row all numbers.
+fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+    let headings: Vec<String> = cells(&lines.get(index)?.text)
+        .into_iter()
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    if headings.len() < 2 {
+        return None;
+    }
+    let fields: Vec<Option<Status>> = headings
+        .iter()
+        .map(|heading| {
+            if TOTAL_LABELS.contains(&heading.to_lowercase().as_str()) {
+                return Some(None);
+            }
+            match grammar::phrase_cell(heading, grammar)? {
+                Meaning::Class(status) => Some(Some(status)),
+                Meaning::Outside(_) => None,
+            }
+        })
+        .collect::<Option<_>>()?;
+    if fields.iter().filter(|field| field.is_some()).count() < 2 {
+        return None;
+    }
+    let next = lines
+        .iter()
+        .skip(index + 1)
+        .find(|line| !is_separator_row(&line.text))?;
+    let numbers: Vec<u32> = cells(&next.text)
+        .into_iter()
+        .filter(|cell| !cell.is_empty())
+        .map(|cell| number_token(&cell))
+        .collect::<Option<_>>()?;
+    (numbers.len() == fields.len()).then(|| fields.into_iter().zip(numbers).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Text;
+
+    fn counts(text: &str) -> Option<TotalsCounts> {
+        read_totals_shapes(&Text::from_plain(text).lines, None).counts
+    }
+
+    fn declared(total: Option<u32>, a: u32, i: u32, n: u32) -> Option<TotalsCounts> {
+        Some(TotalsCounts {
+            total,
+            achieved: Some(a),
+            in_progress: Some(i),
+            not_developed: Some(n),
+        })
+    }
+
+    #[test]
+    fn sentences_in_three_languages() {
+        for text in [
+            "Of the 24 projects, 15 are complete, 7 are under way and 2 have not begun.",
+            "Sur 24 actions : 15 atteintes, 7 en cours, 2 non engagées.",
+            "De las 24 acciones, 15 se han cumplido, 7 están en ejecución y 2 no se han iniciado.",
+        ] {
+            assert_eq!(counts(text), declared(Some(24), 15, 7, 2), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_totals_table() {
+        assert_eq!(
+            counts("| Total | Completed | In progress | Not started |\n|---|---|---|---|\n| 24 | 15 | 7 | 2 |"),
+            declared(Some(24), 15, 7, 2)
+        );
+        assert_eq!(
+            counts("Réalisées\tEn cours\tNon démarrées\n15\t7\t2"),
+            declared(None, 15, 7, 2)
+        );
+    }
+
+    #[test]
+    fn prose_with_numbers_is_not_totals() {
+        for text in [
+            "In 2019, 15 cities joined and 7 left.",
+            "Of the 24 projects, most were useful.",
+            "| Code | Activity | Status |\n| 1.1 | Train 12 staff | Completed |",
+        ] {
+            assert_eq!(counts(text), None, "{text}");
+        }
+    }
+}

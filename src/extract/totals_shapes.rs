@@ -44,8 +44,9 @@ pub fn read_totals_shapes(lines: &[Line], grammar: Option<&Grammar>) -> Declared
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
     for (index, line) in lines.iter().enumerate() {
-        let figures = sentence_figures(line, grammar)
+        let figures = labelled_cells(line, grammar)
             .or_else(|| table_figures(lines, index, grammar))
+            .or_else(|| sentence_figures(line, grammar))
             .unwrap_or_default();
         if figures.is_empty() {
             continue;
@@ -181,6 +182,33 @@ fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Opt
     (numbers.len() == fields.len()).then(|| fields.into_iter().zip(numbers).collect())
 }
 
+/// A totals table whose columns were read as one cell each, heading and
+/// figure together: `Total 4<TAB>Achieved 3<TAB>Not achieved 1`.
+fn labelled_cells(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+    let cells: Vec<String> = cells(&line.text)
+        .into_iter()
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    let figures: Vec<Figure> = cells
+        .iter()
+        .map(|cell| {
+            let (label, number) = cell.trim().rsplit_once(' ')?;
+            let number = number_token(number)?;
+            if TOTAL_LABELS.contains(&label.trim().to_lowercase().as_str()) {
+                return Some((None, number));
+            }
+            match grammar::phrase_cell(label, grammar)? {
+                Meaning::Class(status) => Some((Some(status), number)),
+                Meaning::Outside(_) => None,
+            }
+        })
+        .collect::<Option<_>>()?;
+    (figures.iter().filter(|(field, _)| field.is_some()).count() >= 2).then_some(figures)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +247,10 @@ mod tests {
         assert_eq!(
             counts("Réalisées\tEn cours\tNon démarrées\n15\t7\t2"),
             declared(None, 15, 7, 2)
+        );
+        assert_eq!(
+            counts("Total 24\tLogrados 15\tEn curso 7\tNo logrados 2"),
+            declared(Some(24), 15, 7, 2)
         );
     }
 

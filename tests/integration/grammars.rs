@@ -1,0 +1,109 @@
+//! Plans in other code grammars than L/M/D (`fixtures/grammars/`, made by
+//! `fixtures/grammars/make.py`): every item, its parent, level, title, mark
+//! and status, and the declared totals, against `gold/<grammar>.<lang>.json`,
+//! for the text, Markdown and PDF rendering of each document.
+
+use serde_json::Value;
+
+use crate::util::fixture;
+
+const FIELDS: &[&str] = &[
+    "depth",
+    "level",
+    "parent",
+    "title",
+    "mark",
+    "status",
+    "status_label",
+    "inferred",
+    "tracked",
+];
+
+/// The differences between one converted document and its gold file.
+fn problems(document: &str, gold: &Value) -> Vec<String> {
+    let path = fixture(&format!("grammars/{document}"));
+    let output = match planex::convert_file(&path, &planex::Config::default()) {
+        Ok(output) => serde_json::to_value(&output).expect("documents serialize"),
+        Err(err) => return vec![format!("{document}: {err}")],
+    };
+    let mut problems = Vec::new();
+    let empty = Vec::new();
+    let got = output["items"].as_array().unwrap_or(&empty);
+    let want = gold["items"].as_array().unwrap_or(&empty);
+    let codes = |items: &[Value]| -> Vec<String> {
+        items
+            .iter()
+            .map(|item| item["code"].as_str().unwrap_or("?").to_owned())
+            .collect()
+    };
+    if codes(got) != codes(want) {
+        problems.push(format!(
+            "{document}: codes {:?}, expected {:?}",
+            codes(got),
+            codes(want)
+        ));
+    }
+    for want_item in want {
+        let Some(got_item) = got.iter().find(|item| item["code"] == want_item["code"]) else {
+            continue;
+        };
+        for field in FIELDS {
+            if got_item[field] != want_item[field] {
+                problems.push(format!(
+                    "{document}: {} {field} is {}, expected {}",
+                    want_item["code"], got_item[field], want_item[field]
+                ));
+            }
+        }
+    }
+    let declared = &output["totals"]["declared"];
+    for (field, want_figure) in gold["declared_totals"].as_object().into_iter().flatten() {
+        if &declared[field] != want_figure {
+            problems.push(format!(
+                "{document}: declared {field} is {}, expected {want_figure}",
+                declared[field]
+            ));
+        }
+    }
+    if output["totals"]["agree"] != Value::Bool(true) {
+        problems.push(format!(
+            "{document}: totals do not agree: {}",
+            output["totals"]
+        ));
+    }
+    problems
+}
+
+#[test]
+fn five_grammars_three_languages_three_formats() {
+    let gold_dir = fixture("grammars/gold");
+    let mut golds: Vec<_> = std::fs::read_dir(&gold_dir)
+        .expect("fixtures/grammars/gold exists")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    golds.sort();
+    assert!(golds.len() >= 15, "only {} gold files", golds.len());
+    let mut all = Vec::new();
+    let mut checked = 0;
+    for gold_path in golds {
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(&gold_path).expect("gold files are readable"),
+        )
+        .expect("gold files are JSON");
+        let stem = gold_path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .expect("gold file names are UTF-8");
+        for format in ["txt", "md", "pdf"] {
+            all.extend(problems(&format!("{stem}.{format}"), &gold));
+            checked += 1;
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} problem(s) in {checked} documents:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}

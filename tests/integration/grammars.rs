@@ -107,3 +107,83 @@ fn five_grammars_three_languages_three_formats() {
         all.join("\n")
     );
 }
+
+/// `--grammar plan.toml`: a code shape detection does not read (`Mesure
+/// 2-1`) and the report's own status words, one of them outside the classes.
+#[test]
+fn a_grammar_file_reads_what_detection_misses() {
+    let document = fixture("grammars/file/mesures.fr.txt");
+    let run = |grammar: Option<&str>| -> Value {
+        let mut command =
+            assert_cmd::Command::cargo_bin("planex").expect("the planex binary is built");
+        command.arg("extract").arg("--compact");
+        if let Some(grammar) = grammar {
+            command.arg("--grammar").arg(fixture(grammar));
+        }
+        let output = command
+            .arg(&document)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&output).expect("extract prints JSON")
+    };
+    assert_eq!(run(None)["items"], serde_json::json!([]));
+    let output = run(Some("grammars/file/plan.toml"));
+    let items: Vec<(String, Option<String>, Value, Value)> = output["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| {
+            (
+                item["code"].as_str().unwrap_or_default().to_owned(),
+                item["parent"].as_str().map(str::to_owned),
+                item["status"].clone(),
+                item["status_label"].clone(),
+            )
+        })
+        .collect();
+    let want = |code: &str, parent: Option<&str>, status: Value, label: Value| {
+        (code.to_owned(), parent.map(str::to_owned), status, label)
+    };
+    assert_eq!(
+        items,
+        [
+            want("Axe 1", None, Value::Null, Value::Null),
+            want("Mesure 1-1", Some("Axe 1"), "achieved".into(), Value::Null),
+            want(
+                "Mesure 1-2",
+                Some("Axe 1"),
+                "in_progress".into(),
+                Value::Null
+            ),
+            want(
+                "Mesure 1-3",
+                Some("Axe 1"),
+                "not_developed".into(),
+                Value::Null
+            ),
+            want("Axe 2", None, Value::Null, Value::Null),
+            want("Mesure 2-1", Some("Axe 2"), "achieved".into(), Value::Null),
+            want("Mesure 2-2", Some("Axe 2"), Value::Null, "cancelled".into()),
+        ]
+    );
+    assert_eq!(output["grammar"]["source"], "file");
+    assert_eq!(output["grammar"]["levels"][1]["name"], "mesure");
+}
+
+#[test]
+fn grammar_file_errors_name_the_line() {
+    assert_cmd::Command::cargo_bin("planex")
+        .expect("the planex binary is built")
+        .arg("extract")
+        .arg("--grammar")
+        .arg(fixture("grammars/file/bad.toml"))
+        .arg(fixture("grammars/file/mesures.fr.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "line 5: `Fait` = `done`: done is not a status",
+        ));
+}

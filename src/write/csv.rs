@@ -61,7 +61,8 @@ fn status_name(status: Status) -> &'static str {
     }
 }
 
-fn write_row(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
+/// Writes one RFC 4180 row.
+pub(super) fn write_row(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
     let row: Vec<String> = fields.iter().map(|field| quoted(field)).collect();
     out.write_all(row.join(",").as_bytes())?;
     out.write_all(b"\n")

@@ -9,12 +9,14 @@
 //!   mirroring the input tree (see [`crate::batch::Input::output`]);
 //! - `documents.jsonl`: one [`BatchLine`](crate::batch::BatchLine) per input, in input order;
 //! - `deliverables.csv`: one row per deliverable ([`csv`]);
+//! - `items.csv`: one row per plan item, in any code grammar ([`items_csv`]);
 //! - `summary.json`: the [`Summary`].
 //!
 //! Nothing here reads the clock: the only time in any output is the
 //! summary's elapsed time, measured by the caller.
 
 pub mod csv;
+pub mod items_csv;
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -26,6 +28,8 @@ use crate::batch::{Input, Outcome, Record, Sink, Summary};
 pub const DOCUMENTS_JSONL: &str = "documents.jsonl";
 /// See [`DOCUMENTS_JSONL`].
 pub const DELIVERABLES_CSV: &str = "deliverables.csv";
+/// See [`DOCUMENTS_JSONL`].
+pub const ITEMS_CSV: &str = "items.csv";
 /// See [`DOCUMENTS_JSONL`].
 pub const SUMMARY_JSON: &str = "summary.json";
 /// Suffix of files being written.
@@ -99,6 +103,7 @@ pub struct OutputDir {
     root: PathBuf,
     jsonl: AtomicFile,
     csv: AtomicFile,
+    items: AtomicFile,
 }
 
 impl OutputDir {
@@ -111,10 +116,13 @@ impl OutputDir {
         let jsonl = AtomicFile::create(root.join(DOCUMENTS_JSONL))?;
         let mut csv = AtomicFile::create(root.join(DELIVERABLES_CSV))?;
         csv::write_header(&mut csv.out)?;
+        let mut items = AtomicFile::create(root.join(ITEMS_CSV))?;
+        items_csv::write_header(&mut items.out)?;
         Ok(Self {
             root: root.to_owned(),
             jsonl,
             csv,
+            items,
         })
     }
 }
@@ -124,6 +132,7 @@ impl Sink for OutputDir {
     fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()> {
         self.jsonl.commit()?;
         self.csv.commit()?;
+        self.items.commit()?;
         let mut bytes = serde_json::to_vec_pretty(summary)?;
         bytes.push(b'\n');
         write_atomically(&self.root.join(SUMMARY_JSON), &bytes)
@@ -139,11 +148,9 @@ impl Sink for OutputDir {
         serde_json::to_writer(&mut self.jsonl.out, &record.line())?;
         self.jsonl.out.write_all(b"\n")?;
         if let Some(document) = record.outcome.document() {
-            csv::write_rows(
-                &mut self.csv.out,
-                &record.input.path.display().to_string(),
-                document,
-            )?;
+            let input = record.input.path.display().to_string();
+            csv::write_rows(&mut self.csv.out, &input, document)?;
+            items_csv::write_rows(&mut self.items.out, &input, document)?;
         }
         Ok(())
     }

@@ -187,3 +187,52 @@ fn grammar_file_errors_name_the_line() {
             "line 5: `Fait` = `done`: done is not a status",
         ));
 }
+
+/// `planex batch` writes every item of any grammar to `items.csv`, and
+/// `deliverables.csv` stays for L/M/D deliverables only.
+#[test]
+fn batch_writes_items_csv() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).expect("input directory");
+    std::fs::copy(
+        fixture("grammars/dotted.en.txt"),
+        inputs.join("dotted.en.txt"),
+    )
+    .expect("copy");
+    let out = dir.path().join("out");
+    assert_cmd::Command::cargo_bin("planex")
+        .expect("the planex binary is built")
+        .arg("batch")
+        .arg(&inputs)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let items = std::fs::read_to_string(out.join("items.csv")).expect("items.csv");
+    let lines: Vec<&str> = items.lines().collect();
+    assert_eq!(
+        lines.first(),
+        Some(&"document,code,depth,level,parent,title,status,status_label,mark,inferred,tracked,page")
+    );
+    assert_eq!(lines.len(), 1 + 11, "{items}");
+    assert!(
+        lines.iter().any(|line| line
+            .ends_with(",1.1.1,3,,1.1,Hold four board meetings,achieved,,COMPLETED,false,true,1")),
+        "{items}"
+    );
+    assert!(
+        lines.iter().any(
+            |line| line.contains(",2.1.2,3,,2.1,Publish a methods guide,,postponed,POSTPONED,")
+        ),
+        "{items}"
+    );
+    let deliverables =
+        std::fs::read_to_string(out.join("deliverables.csv")).expect("deliverables.csv");
+    assert_eq!(deliverables.lines().count(), 1, "{deliverables}");
+    let summary: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("summary.json")).expect("summary.json"),
+    )
+    .expect("summary is JSON");
+    assert_eq!(summary["items"], 11);
+}

@@ -37,7 +37,7 @@ pub const SCHEMA_VERSION: &str = "1.1.0";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     title = "planex document",
-    description = "Structured data extracted by planex from one report, work plan or similar document."
+    description = "Structured data extracted by planex from one report, work plan or similar document. Schema 1.1 adds `items` and `grammar`: every coded plan item in any code grammar (1.0 consumers are unaffected; `action_lines`, `measures` and `deliverables` keep the L/M/D items in the 1.0 shape and will be dropped at 2.0 in favour of `items`)."
 )]
 pub struct Document {
     /// Version of this output format ([`SCHEMA_VERSION`]).

@@ -36,41 +36,13 @@ use regex::Regex;
 
 use super::legend::{self, MarkMeaning};
 use crate::diagnostic::{Diagnostic, Location};
+use crate::grammar::builtin::{
+    self, DELIVERABLE_ANYWHERE, DELIVERABLE_AT_START, DELIVERABLE_IN_MEASURE, MEASURE_AT_START,
+};
 use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Line;
-
-/// A deliverable code at the start of a cell, tolerating one space or dot
-/// at each junction (`L2M1 D3`, `L2.M1.D3`).
-static DELIVERABLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ L [\s.]? (?P<l>[0-9]{1,3}) [\s.]? M [\s.]? (?P<m>[0-9]{1,3}) [\s.]? D [\s.]? (?P<d>[0-9]{1,3}) (?P<end> [^\p{L}\p{N}] | $ )",
-    )
-    .expect("DELIVERABLE_AT_START is a valid literal pattern")
-});
-
-/// A measure code at the start of a cell (`L1M1 Que…`).
-static MEASURE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ L [\s.]? (?P<l>[0-9]{1,3}) [\s.]? M [\s.]? (?P<m>[0-9]{1,3}) (?P<end> [^\p{L}\p{N}] | $ )")
-        .expect("MEASURE_AT_START is a valid literal pattern")
-});
-
-/// A well-formed deliverable code anywhere (references and repeated blocks).
-static DELIVERABLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bL(?P<l>[0-9]{1,3})M(?P<m>[0-9]{1,3})D(?P<d>[0-9]{1,3})\b")
-        .expect("DELIVERABLE_ANYWHERE is a valid literal pattern")
-});
-
-/// A deliverable code after a space inside a measure cell: when it belongs
-/// to that measure, the row continues with no tab (`…focalizada. L1M1D1
-/// Calendario…`, or `…de esas ciudades L2M6D1 Observatorio…`).
-static DELIVERABLE_IN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) \s (?P<code> L [\s.]? [0-9]{1,3} [\s.]? M [\s.]? [0-9]{1,3} [\s.]? D [\s.]? [0-9]{1,3} ) \b",
-    )
-    .expect("DELIVERABLE_IN_MEASURE is a valid literal pattern")
-});
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
 static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,8 +51,9 @@ static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .map(|word| regex::escape(word).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
+    let line_code = builtin::line_code_in_parentheses();
     Regex::new(&format!(
-        r"(?ix) ^ (?:{words}) \s* (?P<n>[0-9]{{1,3}}) \s* (?: \^? \s* \( \s* L \s* (?P<l>[0-9]{{1,3}}) \s* \) )? \s* [:.\-–—]? \s* (?P<title>.*) $"
+        r"(?ix) ^ (?:{words}) \s* (?P<n>[0-9]{{1,3}}) \s* (?: \^? \s* {line_code} )? \s* [:.\-–—]? \s* (?P<title>.*) $"
     ))
     .expect("ACTION_LINE_HEADING is a valid pattern built from lexicon phrases")
 });
@@ -671,7 +644,7 @@ fn assemble_measures(
         let entry = measures
             .entry((row.action_line, row.number))
             .or_insert_with(|| Measure {
-                code: format!("L{}M{}", row.action_line, row.number),
+                code: builtin::code(&[row.action_line, row.number]),
                 action_line: row.action_line,
                 number: row.number,
                 text: None,
@@ -738,7 +711,10 @@ fn assemble_action_lines(
         lines.entry(number).or_insert_with(|| {
             let diagnostic = Diagnostic::info(
                 "deliverables.action_line_without_title",
-                format!("action line L{number} has items but no heading"),
+                format!(
+                    "action line {} has items but no heading",
+                    builtin::code(&[number])
+                ),
             );
             let first = deliverables.iter().find(|d| d.action_line == number);
             diagnostics.push(match first {
@@ -746,7 +722,7 @@ fn assemble_action_lines(
                 None => diagnostic,
             });
             ActionLine {
-                code: format!("L{number}"),
+                code: builtin::code(&[number]),
                 number,
                 title: None,
                 page: None,
@@ -772,7 +748,11 @@ fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Dia
         for missing in missing_numbers(numbers) {
             let diagnostic = Diagnostic::info(
                 "deliverables.numbering_gap",
-                format!("action line L{line} has no measure L{line}M{missing}"),
+                format!(
+                    "action line {} has no measure {}",
+                    builtin::code(&[*line]),
+                    builtin::code(&[*line, missing])
+                ),
             );
             let after = measures
                 .iter()
@@ -808,7 +788,10 @@ fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Dia
             diagnostics.push(
                 Diagnostic::info(
                     "deliverables.numbering_gap",
-                    format!("measure {measure} has no deliverable {measure}D{missing}"),
+                    format!(
+                        "measure {measure} has no deliverable {measure}{}{missing}",
+                        builtin::LETTERS[2]
+                    ),
                 )
                 .at(*location),
             );
@@ -1077,7 +1060,7 @@ fn action_line_heading(lines: &[Line], index: usize) -> Option<ActionLine> {
             .filter(|next| !starts_with_code(next) && ACTION_LINE_HEADING.captures(next).is_none());
     }
     Some(ActionLine {
-        code: format!("L{number}"),
+        code: builtin::code(&[number]),
         number,
         title,
         page: Some(line.page),

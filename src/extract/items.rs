@@ -639,7 +639,7 @@ pub fn builtin_items(
     let mut items = Vec::new();
     let mut located: Vec<(u32, u32, Item)> = Vec::new();
     for line in action_lines {
-        if let Some((code, depth, level, parent)) = grammar::builtin_item(&[line.number]) {
+        if let Some((code, depth, level, parent)) = grammar::builtin::item(&[line.number]) {
             located.push((
                 line.page.unwrap_or(0),
                 line.line.unwrap_or(0),
@@ -662,7 +662,7 @@ pub fn builtin_items(
     }
     for measure in measures {
         if let Some((code, depth, level, parent)) =
-            grammar::builtin_item(&[measure.action_line, measure.number])
+            grammar::builtin::item(&[measure.action_line, measure.number])
         {
             located.push((
                 measure.page.unwrap_or(0),
@@ -685,7 +685,7 @@ pub fn builtin_items(
         }
     }
     for deliverable in deliverables {
-        if let Some((code, depth, level, parent)) = grammar::builtin_item(&[
+        if let Some((code, depth, level, parent)) = grammar::builtin::item(&[
             deliverable.action_line,
             deliverable.measure,
             deliverable.number,
@@ -720,12 +720,12 @@ pub fn builtin_items(
 pub fn builtin_summary() -> GrammarSummary {
     GrammarSummary {
         source: GrammarSource::Builtin,
-        levels: grammar::BUILTIN_LEVELS
+        levels: grammar::builtin::LEVELS
             .iter()
             .enumerate()
             .filter_map(|(at, name)| {
                 let path: Vec<u16> = (1..=u16::try_from(at + 1).ok()?).map(|_| 1).collect();
-                let (example, depth, _, _) = grammar::builtin_item(&path)?;
+                let (example, depth, _, _) = grammar::builtin::item(&path)?;
                 Some(GrammarLevel {
                     depth,
                     name: Some((*name).to_owned()),

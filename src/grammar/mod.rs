@@ -4,7 +4,7 @@
 //! Owns every code shape planex knows:
 //!
 //! - the built-in Line / Measure / Deliverable grammar of the seeds
-//!   (`L2M3D1`: [`BUILTIN_LEVELS`], [`builtin_item`]);
+//!   (`L2M3D1`: [`builtin`]);
 //! - shapes detected from the document ([`code_at_start`]): an optional
 //!   prefix word (`Action 1.2.3`, `Objectif 2.1`) or prefix letters
 //!   (`A1.1`, `L1=`), then numbers joined by dots, or letter–number
@@ -20,6 +20,7 @@
 //! Status words are matched with [`fold_word`], which ignores case, plural
 //! `s` and the feminine endings of Spanish and French.
 
+pub mod builtin;
 pub mod file;
 
 use std::sync::LazyLock;
@@ -31,12 +32,6 @@ use crate::lexicon::{StatusMeaning, OUTSIDE_PHRASES, STATUS_PHRASES};
 use crate::model::Status;
 
 pub use file::{parse_grammar_file, read_grammar_file, GrammarFileError};
-
-/// Names of the built-in grammar's levels, top first (`L1`, `L1M2`, `L1M2D3`).
-pub const BUILTIN_LEVELS: [&str; 3] = ["Line", "Measure", "Deliverable"];
-
-/// Letters of the built-in grammar's code segments, top first.
-pub const BUILTIN_LETTERS: [char; 3] = ['L', 'M', 'D'];
 
 /// A user-declared grammar (from a grammar file): code patterns and status
 /// words. Serializable so that batch workers receive it inside their config.
@@ -210,7 +205,7 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             letters.push(segment.name("letters")?.as_str().to_owned());
             path.push(segment.name("n")?.as_str().parse().ok()?);
         }
-        if is_builtin_letters(&letters) {
+        if builtin::is_own_letters(&letters) {
             return None;
         }
         let end = caps.name("end")?.end();
@@ -259,13 +254,6 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         path,
         rest: offset + end,
     })
-}
-
-fn is_builtin_letters(letters: &[String]) -> bool {
-    letters
-        .iter()
-        .zip(BUILTIN_LETTERS)
-        .all(|(letters, builtin)| letters.len() == 1 && letters.starts_with(builtin))
 }
 
 /// `ACTION` → `Action`: one spelling per prefix word.
@@ -343,22 +331,6 @@ fn strip_literal<'a>(rest: &'a str, literal: &str) -> Option<&'a str> {
         }
     }
     Some(rest)
-}
-
-/// An item of the built-in grammar: code, depth, level name and parent code,
-/// from its numbers (`[2, 3, 1]` → `L2M3D1`, depth 3, `Deliverable`, `L2M3`).
-pub fn builtin_item(path: &[u16]) -> Option<(String, u8, &'static str, Option<String>)> {
-    let depth = path.len();
-    let name = BUILTIN_LEVELS.get(depth.checked_sub(1)?)?;
-    let code = |numbers: &[u16]| -> String {
-        numbers
-            .iter()
-            .zip(BUILTIN_LETTERS)
-            .map(|(n, letter)| format!("{letter}{n}"))
-            .collect()
-    };
-    let parent = (depth > 1).then(|| code(&path[..depth - 1]));
-    Some((code(path), u8::try_from(depth).ok()?, name, parent))
 }
 
 /// A word folded for comparing status words: lower case, without a plural
@@ -516,21 +488,6 @@ mod tests {
         let top = code_at_start("Axe 2 Former", Some(&grammar)).expect("code");
         assert_eq!((top.code.as_str(), top.depth()), ("Axe 2", 1));
         assert_eq!(code_at_start("1.1 Former", Some(&grammar)), None);
-    }
-
-    #[test]
-    fn builtin_items() {
-        assert_eq!(
-            builtin_item(&[2, 3, 1]),
-            Some((
-                "L2M3D1".to_owned(),
-                3,
-                "Deliverable",
-                Some("L2M3".to_owned())
-            ))
-        );
-        assert_eq!(builtin_item(&[2]), Some(("L2".to_owned(), 1, "Line", None)));
-        assert_eq!(builtin_item(&[]), None);
     }
 
     #[test]

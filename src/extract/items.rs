@@ -831,6 +831,56 @@ mod tests {
         assert!(reading.items.is_empty());
     }
 
+    /// Pieces of the shapes the items reader looks for.
+    const PIECES: &[&str] = &[
+        "1.1",
+        "1.1.1 ",
+        "Action 2.1.3",
+        "A1.1",
+        "L1=",
+        "O1R2",
+        "\t",
+        "| ",
+        " |",
+        "|---|",
+        "Completed",
+        "en cours",
+        "no iniciada",
+        "Cancelled",
+        "R = realizada",
+        " · ",
+        "P = en proceso",
+        "🟢",
+        "Green = achieved;",
+        "Status",
+        "Estado",
+        ": ",
+        " (",
+        ")",
+        "?",
+        "x",
+        "—",
+        "Of the 3 projects, 2 are complete",
+        "Total",
+        "4",
+        " ",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn item_like_lines_never_panic(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(PIECES), 0..8),
+                0..30,
+            )
+        ) {
+            let source: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
+            let text = Text::from_plain(&source.join("\n"));
+            let _ = read_items(&text.lines, None, &[]);
+            let _ = crate::convert_bytes("items.txt", source.join("\n").as_bytes(), &crate::Config::default());
+        }
+    }
+
     #[test]
     fn two_statuses_on_one_row_stay_null() {
         let reading = read("1.1\tA\tCompleted\tIn progress\n1.2\tB\tCompleted\n1.3\tC\tPending\n");

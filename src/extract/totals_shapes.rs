@@ -17,7 +17,7 @@ use super::items::{cells, is_separator_row};
 use super::totals::DeclaredTotals;
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{self, Grammar, Meaning};
-use crate::lexicon::{TOTALS_OPENERS, TOTAL_LABELS};
+use crate::lexicon::{TOTALS_ARTICLES, TOTALS_OPENERS, TOTAL_LABELS};
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
 use crate::normalize::Line;
@@ -33,8 +33,9 @@ static TOTAL_OPENER: LazyLock<Regex> = LazyLock::new(|| {
         .map(|opener| regex::escape(opener).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
+    let articles = TOTALS_ARTICLES.join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[\s,;:(])(?:{openers})\s+(?:(?:the|les|las|los|el|la)\s+)?(?P<n>[0-9]{{1,5}})\s+\p{{L}}"
+        r"(?i)(?:^|[\s,;:(])(?:{openers})\s+(?:(?:{articles})\s+)?(?P<n>[0-9]{{1,5}})\s+\p{{L}}"
     ))
     .expect("TOTAL_OPENER is a valid pattern built from lexicon words")
 });

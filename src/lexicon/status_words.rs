@@ -168,3 +168,6 @@ pub const ITEM_NOUNS: &[&str] = &[
 
 /// Words that open a totals sentence before the total (`Of the 24`, `Sur 17`, `De las 20`).
 pub const TOTALS_OPENERS: &[&str] = &["of", "out of", "sur", "de", "del", "sobre"];
+
+/// Articles between an opener and the total (`Of the 24`, `De las 20`).
+pub const TOTALS_ARTICLES: &[&str] = &["the", "les", "las", "los", "el", "la"];

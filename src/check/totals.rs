@@ -15,6 +15,8 @@ use crate::model::{Deliverable, Item, Status, Totals, TotalsCounts};
 pub trait Counted {
     /// Prefix of the diagnostic codes (`deliverables`, `items`).
     const KIND: &'static str;
+    /// The noun in messages (`deliverable(s)`, `item(s)`).
+    const NOUN: &'static str;
     /// The item's code.
     fn code(&self) -> &str;
     /// The mark as printed.
@@ -34,6 +36,7 @@ pub trait Counted {
 
 impl Counted for Deliverable {
     const KIND: &'static str = "deliverables";
+    const NOUN: &'static str = "deliverable(s)";
     fn code(&self) -> &str {
         &self.code
     }
@@ -54,6 +57,7 @@ impl Counted for Deliverable {
 
 impl Counted for Item {
     const KIND: &'static str = "items";
+    const NOUN: &'static str = "item(s)";
     fn open(&self) -> bool {
         self.status.is_none() && self.status_label.is_none()
     }
@@ -108,8 +112,9 @@ pub fn reconcile<T: Counted>(
         let diagnostic = Diagnostic::warning(
             &format!("{}.status_not_inferred", T::KIND),
             format!(
-                "{} deliverable(s) with unknown status ({}): the document declares {}, but {why}, so none is inferred",
+                "{} {} with unknown status ({}): the document declares {}, but {why}, so none is inferred",
                 unknown_codes.len(),
+                T::NOUN,
                 list_codes(&unknown_codes),
                 describe(&declared),
             ),
@@ -163,7 +168,7 @@ pub fn reconcile<T: Counted>(
                 "totals.mismatch",
                 format!(
                     "the document declares {declared_figure} {name}, planex counted {counted_figure}{}",
-                    if unknown > 0 { format!(" ({unknown} deliverable(s) with unknown status)") } else { String::new() }
+                    if unknown > 0 { format!(" ({unknown} {} with unknown status)", T::NOUN) } else { String::new() }
                 ),
             );
             diagnostics.push(match at {

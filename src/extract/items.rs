@@ -204,6 +204,17 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], grammar: Option<&Grammar>) -> 
         .map(|mark| Meaning::Class(mark.status))
 }
 
+/// A status phrase followed by a qualifier in brackets or after a dash or
+/// comma (`Completed (March 2022)`, `En cours – retard`), in a status
+/// column: the phrase gives the status, the whole cell is the mark. Anything else before the qualifier
+/// (`Partially completed`) is no status.
+fn qualified_phrase(cell: &str, grammar: Option<&Grammar>) -> Option<(String, Meaning)> {
+    let at = cell.find(['(', '[', ',', ';', '–', '—'])?;
+    let head = cell.get(..at)?.trim().trim_end_matches(" -");
+    let meaning = grammar::phrase_cell(head, grammar)?;
+    Some((cell.trim().to_owned(), meaning))
+}
+
 /// Splits a trailing status off a title: `Train staff — completed`,
 /// `Former les agents (en cours)`, `Taller 🟢`.
 fn trailing_status(
@@ -343,6 +354,11 @@ fn read_row(
     if let Some(column) = status_column {
         if let Some(chosen) = statuses.iter().find(|(at, _, _)| *at == column).cloned() {
             statuses = vec![chosen];
+        } else if let Some((mark, meaning)) = cells
+            .get(column)
+            .and_then(|cell| qualified_phrase(cell, grammar))
+        {
+            statuses = vec![(column, mark, meaning)];
         } else if let Some(cell) = cells.get(column).filter(|cell| !cell.is_empty()) {
             return Row {
                 code,
@@ -823,6 +839,38 @@ mod tests {
         );
         assert_eq!(reading.items[3].status_label.as_deref(), Some("cancelled"));
         assert_eq!(reading.items[1].title.as_deref(), Some("Former 40 agents"));
+    }
+
+    #[test]
+    fn a_status_column_among_other_columns() {
+        let reading = read(
+            "| No. | Activity | Responsible | Status |\n|---|---|---|---|\n| 1.1 | Draft the strategy | Secretariat | Completed (March 2022) |\n| 1.2 | Hire two officers | HR | Partially completed |\n| 1.3 | Launch the survey | Research | Delayed |\n| 1.4 | Publish | Comms | 50% |\n",
+        );
+        let got: Vec<(&str, Option<&str>, Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.code.as_str(),
+                    item.mark.as_deref(),
+                    item.status,
+                    item.status_label.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1.1", Some("Completed (March 2022)"), Some(Achieved), None),
+                ("1.2", Some("Partially completed"), None, None),
+                ("1.3", Some("Delayed"), None, Some("delayed")),
+                ("1.4", Some("50%"), None, None),
+            ]
+        );
+        assert_eq!(
+            reading.items[0].title.as_deref(),
+            Some("Draft the strategy")
+        );
     }
 
     #[test]

@@ -146,11 +146,12 @@ impl CodeMatch {
 /// Leading list bullets before a code.
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 
-/// `Action 1.2.3`, `Objectif 2.1 :`, `A1.1`, `L1=`, `1.1.1.`: an optional
-/// prefix word or prefix letters, then one to six numbers joined by dots.
+/// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `A1.1`,
+/// `L1=`, `1.1.1.`: an optional prefix word (with one lower-case word after
+/// it) or prefix letters, then one to six numbers joined by dots.
 static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) ^ (?: (?P<word> \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) \s+ | (?P<letters> \p{Lu}{1,3} ) \s? )?
+        r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) \s? )?
            (?P<nums> [0-9]{1,3} (?: \. [0-9]{1,3} ){0,5} )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -258,6 +259,7 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
 
 /// `ACTION` → `Action`: one spelling per prefix word.
 fn capitalized(word: &str) -> String {
+    let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
         first
@@ -460,6 +462,13 @@ mod tests {
             ("L1= Gobernanza", "L1", "l#1", &[1], "Gobernanza"),
             ("- 2.3. Suivi", "2.3", "#2", &[2, 3], "Suivi"),
             ("O1A2 Audit", "O1A2", "O-A#2", &[1, 2], "Audit"),
+            (
+                "Objectif stratégique 2 : Agir",
+                "Objectif stratégique 2",
+                "objectif stratégique#1",
+                &[2],
+                "Agir",
+            ),
         ];
         for (cell, code, family, path, rest) in cases {
             let found = code_at_start(cell, None).unwrap_or_else(|| panic!("{cell}"));

@@ -103,6 +103,7 @@ fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure
         .iter()
         .map(|token| grammar::fold_word(token))
         .collect();
+    let mut total = total.map(|(start, number)| (Some(start), number));
     let mut figures: Vec<Figure> = Vec::new();
     let mut offset = 0;
     for (at, token) in tokens.iter().enumerate() {
@@ -114,17 +115,54 @@ fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure
         let Some(number) = number_token(token) else {
             continue;
         };
-        if total.is_some_and(|(total_start, _)| start == Some(total_start)) {
+        if total.is_some_and(|(total_start, _)| total_start.is_some() && start == total_start) {
             continue;
         }
-        let phrase = (1..=MAX_WORDS_BEFORE_PHRASE + 1)
-            .take_while(|step| {
-                words
+        // `Cumplidas: 2`, `Total de acciones: 6`: a label and a colon before the number.
+        let labelled = at
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| before.ends_with([':', '=']));
+        if labelled {
+            let label = (1..=MAX_WORDS_BEFORE_PHRASE + 1)
+                .filter_map(|width| Some((at.checked_sub(width)?, width)))
+                .find_map(|(from, width)| {
+                    let (meaning, found) = grammar::phrase_at(&words, from, grammar)?;
+                    (found == width).then_some(meaning)
+                });
+            if let Some(Meaning::Class(status)) = label {
+                figures.push((Some(status), number));
+                continue;
+            }
+            if total.is_none()
+                && (1..=MAX_WORDS_BEFORE_PHRASE + 1).any(|back| {
+                    at.checked_sub(back)
+                        .and_then(|from| words.get(from))
+                        .is_some_and(|word| TOTAL_LABELS.contains(&word.as_str()))
+                })
+            {
+                total = Some((None, number));
+                continue;
+            }
+        }
+        // `15 are complete`: the phrase follows within the same sentence.
+        let mut steps = 1..=MAX_WORDS_BEFORE_PHRASE + 1;
+        let phrase = steps.find_map(|step| {
+            let ended = (at..at + step).any(|between| {
+                tokens
+                    .get(between)
+                    .is_some_and(|word| word.ends_with(['.', ':', ';']))
+            });
+            if ended
+                || words
                     .get(at + step)
-                    .is_some_and(|w| number_token(w).is_none())
-            })
-            .find_map(|step| grammar::phrase_at(&words, at + step, grammar));
-        if let Some((Meaning::Class(status), _)) = phrase {
+                    .is_none_or(|w| number_token(w).is_some())
+            {
+                return Some(None);
+            }
+            grammar::phrase_at(&words, at + step, grammar).map(Some)
+        });
+        if let Some(Some((Meaning::Class(status), _))) = phrase {
             figures.push((Some(status), number));
         }
     }
@@ -234,6 +272,7 @@ mod tests {
             "Of the 24 projects, 15 are complete, 7 are under way and 2 have not begun.",
             "Sur 24 actions : 15 atteintes, 7 en cours, 2 non engagées.",
             "De las 24 acciones, 15 se han cumplido, 7 están en ejecución y 2 no se han iniciado.",
+            "Total de acciones: 24. Cumplidas: 15. En ejecución: 7. Pendientes: 2.",
         ] {
             assert_eq!(counts(text), declared(Some(24), 15, 7, 2), "{text}");
         }
@@ -260,6 +299,7 @@ mod tests {
         for text in [
             "In 2019, 15 cities joined and 7 left.",
             "Of the 24 projects, most were useful.",
+            "We met 3. Completed 4 reports.",
             "| Code | Activity | Status |\n| 1.1 | Train 12 staff | Completed |",
         ] {
             assert_eq!(counts(text), None, "{text}");

@@ -236,3 +236,105 @@ fn batch_writes_items_csv() {
     .expect("summary is JSON");
     assert_eq!(summary["items"], 11);
 }
+
+/// Hand-written reports in other shapes: two-word prefixes (`Objectif
+/// stratégique 1`), statuses after a dash, `Eje 1.` headings over a tab
+/// table, labelled totals (`Cumplidas: 2.`), a status column among other
+/// columns, qualified and unknown statuses, and states outside the classes.
+#[test]
+fn other_report_shapes() {
+    type Want<'a> = &'a [(&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>)];
+    let cases: &[(&str, Want<'_>, bool)] = &[
+        (
+            "extra/bilan-plan-strategique.fr.txt",
+            &[
+                ("Objectif stratégique 1", None, None, None),
+                (
+                    "1.1",
+                    Some("Objectif stratégique 1"),
+                    Some("achieved"),
+                    None,
+                ),
+                (
+                    "1.2",
+                    Some("Objectif stratégique 1"),
+                    Some("in_progress"),
+                    None,
+                ),
+                (
+                    "1.3",
+                    Some("Objectif stratégique 1"),
+                    Some("not_developed"),
+                    None,
+                ),
+                ("Objectif stratégique 2", None, None, None),
+                (
+                    "2.1",
+                    Some("Objectif stratégique 2"),
+                    Some("achieved"),
+                    None,
+                ),
+                (
+                    "2.2",
+                    Some("Objectif stratégique 2"),
+                    None,
+                    Some("cancelled"),
+                ),
+            ],
+            true,
+        ),
+        (
+            "extra/informe-gestion.es.txt",
+            &[
+                ("Eje 1", None, None, None),
+                ("1.1", Some("Eje 1"), Some("achieved"), None),
+                ("1.2", Some("Eje 1"), Some("in_progress"), None),
+                ("1.3", Some("Eje 1"), Some("not_developed"), None),
+                ("Eje 2", None, None, None),
+                ("2.1", Some("Eje 2"), Some("achieved"), None),
+                ("2.2", Some("Eje 2"), None, Some("on_hold")),
+                ("2.3", Some("Eje 2"), Some("not_developed"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/progress-report.en.md",
+            &[
+                ("Objective 1", None, None, None),
+                ("1.1", Some("Objective 1"), Some("achieved"), None),
+                ("1.2", Some("Objective 1"), Some("in_progress"), None),
+                ("1.3", Some("Objective 1"), None, Some("delayed")),
+                ("1.4", Some("Objective 1"), None, None),
+                ("Objective 2", None, None, None),
+                ("2.1", Some("Objective 2"), Some("achieved"), None),
+                ("2.2", Some("Objective 2"), Some("not_developed"), None),
+            ],
+            true,
+        ),
+    ];
+    for (document, want, agree) in cases {
+        let output = planex::convert_file(
+            &fixture(&format!("grammars/{document}")),
+            &planex::Config::default(),
+        )
+        .unwrap_or_else(|err| panic!("{document}: {err}"));
+        let got: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = output
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.code.as_str(),
+                    item.parent.as_deref(),
+                    item.status.map(planex::model::Status::as_str),
+                    item.status_label.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(got, *want, "{document}");
+        assert_eq!(
+            output.totals.and_then(|totals| totals.agree),
+            Some(*agree),
+            "{document}"
+        );
+    }
+}

@@ -846,7 +846,8 @@ mod tests {
         let reading = read(
             "| No. | Activity | Responsible | Status |\n|---|---|---|---|\n| 1.1 | Draft the strategy | Secretariat | Completed (March 2022) |\n| 1.2 | Hire two officers | HR | Partially completed |\n| 1.3 | Launch the survey | Research | Delayed |\n| 1.4 | Publish | Comms | 50% |\n",
         );
-        let got: Vec<(&str, Option<&str>, Option<Status>, Option<&str>)> = reading
+        type Got<'a> = (&'a str, Option<&'a str>, Option<Status>, Option<&'a str>);
+        let got: Vec<Got<'_>> = reading
             .items
             .iter()
             .map(|item| {

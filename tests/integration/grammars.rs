@@ -243,7 +243,9 @@ fn batch_writes_items_csv() {
 /// columns, qualified and unknown statuses, and states outside the classes.
 #[test]
 fn other_report_shapes() {
-    type Want<'a> = &'a [(&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>)];
+    /// Code, parent, status and status label.
+    type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    type Want<'a> = &'a [Row<'a>];
     let cases: &[(&str, Want<'_>, bool)] = &[
         (
             "extra/bilan-plan-strategique.fr.txt",
@@ -318,7 +320,7 @@ fn other_report_shapes() {
             &planex::Config::default(),
         )
         .unwrap_or_else(|err| panic!("{document}: {err}"));
-        let got: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = output
+        let got: Vec<Row<'_>> = output
             .items
             .iter()
             .map(|item| {

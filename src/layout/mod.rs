@@ -45,11 +45,12 @@
 //!    seen: monospaced faces (Courier Bold is as wide as Courier), bold
 //!    faked by stroking the outline or drawing a glyph twice.
 //!
-//! One module per pass: [`words`] (glyphs to words by gaps, numbers kept
-//! whole), [`lines`] (baselines), [`weight`] (bold from advances),
-//! [`running`] (running text), [`columns`] (column edges), [`tables`] (rows
-//! and cells) and [`order`] (reading order and paragraphs); every threshold
-//! lives in [`thresholds`].
+//! One module per pass: `words` (glyphs to words by gaps, numbers kept
+//! whole), `lines` (baselines), `weight` (bold from advances),
+//! `running` (running text), `columns` (column edges), `tables` (cells by
+//! column), `anchors` (rows anchored on codes and months) and `order`
+//! (reading order and paragraphs); every threshold of those passes lives in
+//! `thresholds`.
 //!
 //! Everything is a pure function of the glyph pages; ligatures, soft hyphens
 //! and hyphenation across ordinary lines are left to
@@ -58,6 +59,7 @@
 //! columns comes out one paragraph pair per line; rotated pages are read in
 //! unrotated coordinates.
 
+mod anchors;
 mod columns;
 mod lines;
 mod order;

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::anchors::anchored_rows;
 use super::columns::DocumentColumns;
 use super::lines::TextLine;
 use super::median;
@@ -123,7 +124,9 @@ pub(super) fn looks_like_a_table(rows: &[(f32, Vec<String>)]) -> bool {
 
 /// Turns a table's lines into one `(y, cells)` per logical row, trailing
 /// empty cells dropped.
-pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, Vec<String>)> {
+/// Each column's pieces of the lines, top to bottom: the words of a line
+/// that start between one column edge and the next.
+pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>> {
     let columns = edges.len() + 1;
     let mut fragments: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
     for line in lines {
@@ -161,8 +164,18 @@ pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, Vec<Str
             }
         }
     }
+    fragments
+}
 
-    let mut blocks = column_blocks(&fragments);
+pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, Vec<String>)> {
+    let fragments = fragments(lines, edges);
+    anchored_rows(&fragments).unwrap_or_else(|| block_rows(&fragments, edges.len() + 1))
+}
+
+/// Rows from cell blocks: each column's lines grouped into blocks by line
+/// pitch, blocks that overlap vertically in one row.
+fn block_rows(fragments: &[Vec<Fragment>], columns: usize) -> Vec<(f32, Vec<String>)> {
+    let mut blocks = column_blocks(fragments);
     blocks.sort_by(|a, b| a.top.total_cmp(&b.top));
 
     // Blocks overlapping vertically form one row.

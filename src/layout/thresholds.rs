@@ -6,6 +6,13 @@ pub(super) const WORD_GAP: f32 = 0.15;
 /// usual advance apart belong to one number (a bold digit's stated advance
 /// may be too narrow; a space after a digit adds at least a fifth of an em).
 pub(super) const DIGIT_PITCH: f32 = 1.2;
+/// A stated advance above this multiple of the font size is impossible.
+pub(super) const MAX_ADVANCE: f32 = 2.0;
+/// The advance, in multiples of the font size, of a glyph whose stated
+/// advance is unusable and whose character the document never states: a
+/// digit's, about the widest common advance, so a number stays whole while a
+/// space after it (a third of an em more) still breaks.
+pub(super) const UNSTATED_ADVANCE: f32 = 0.65;
 /// Gap, in multiples of the font size, above which two words are in separate
 /// chunks (table cells, columns).
 pub(super) const CELL_GAP: f32 = 1.2;

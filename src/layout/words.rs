@@ -9,7 +9,8 @@
 //! whose origins are at most [`DIGIT_PITCH`] times the first one's usual
 //! advance apart stay one word unless a space glyph is drawn between them: a
 //! bold `49` never becomes `4 9`, while `49 10` (a digit and a space further)
-//! stays two numbers.
+//! stays two numbers. A glyph whose stated advance is missing or impossible
+//! reaches as far as its character usually does.
 
 use super::thresholds::*;
 use super::weight::Advances;
@@ -50,7 +51,7 @@ pub(super) fn words(
                 continue;
             }
         }
-        let glyph_end = glyph.x + glyph.width.max(0.0);
+        let glyph_end = glyph.x + advance(page, glyph, advances);
         let joins = words.last().is_some_and(|word| {
             glyph.x - word.x1 <= WORD_GAP * size
                 || previous
@@ -80,6 +81,22 @@ pub(super) fn words(
     words
 }
 
+/// How far a glyph reaches: its stated advance, unless the PDF states none
+/// or an impossible one (a font whose `/Widths` miss the digits gives them
+/// 0): then the character's usual advance in the document, else
+/// [`UNSTATED_ADVANCE`] em.
+fn advance(page: &GlyphPage, glyph: &Glyph, advances: &Advances) -> f32 {
+    let size = glyph.font_size.max(1.0);
+    let text = page.glyph_text(glyph);
+    // A glyph may carry a whole word (a fallback backend's words).
+    let characters = text.chars().count().max(1) as f32;
+    if glyph.width > 0.0 && glyph.width <= MAX_ADVANCE * size * characters {
+        return glyph.width;
+    }
+    let usual = text.chars().next().and_then(|c| advances.usual(c));
+    usual.unwrap_or(UNSTATED_ADVANCE) * size * characters
+}
+
 /// Whether `glyph` goes on with the number that `prev` ends: both are digits
 /// or number separators (one of them a digit), their origins at most
 /// [`DIGIT_PITCH`] times the usual advance of `prev`'s character apart, and
@@ -101,9 +118,7 @@ fn continues_number(
     };
     let digits =
         numeric(before) && numeric(after) && (before.is_ascii_digit() || after.is_ascii_digit());
-    let Some(usual) = advances.usual(before) else {
-        return false;
-    };
+    let usual = advances.usual(before).unwrap_or(UNSTATED_ADVANCE);
     let pitch = (glyph.x - prev.x) / prev.font_size.max(1.0);
     digits
         && pitch > 0.0
@@ -169,6 +184,20 @@ mod tests {
             ("1", 111.0, 3.0),
         ];
         assert_eq!(line_words(&with_space), ["49", "1"]);
+    }
+
+    #[test]
+    fn glyphs_without_stated_advances_reach_as_far_as_a_digit() {
+        // `2019 and` whose digits claim no width (`/Widths` without digits),
+        // 0.636 em apart, a space of 0.318 em before `and`.
+        let mut glyphs = Vec::new();
+        for (i, digit) in ["2", "0", "1", "9"].into_iter().enumerate() {
+            glyphs.push((digit, 100.0 + i as f32 * 6.36, 0.0));
+        }
+        for (i, letter) in ["a", "n", "d"].into_iter().enumerate() {
+            glyphs.push((letter, 134.62 + i as f32 * 6.0, 6.0));
+        }
+        assert_eq!(line_words(&glyphs), ["2019", "and"]);
     }
 
     #[test]

@@ -273,6 +273,7 @@ mod tests {
             "Sur 24 actions : 15 atteintes, 7 en cours, 2 non engagées.",
             "De las 24 acciones, 15 se han cumplido, 7 están en ejecución y 2 no se han iniciado.",
             "Total de acciones: 24. Cumplidas: 15. En ejecución: 7. Pendientes: 2.",
+            "15 completed, 7 in progress and 2 not started out of 24 projects.",
         ] {
             assert_eq!(counts(text), declared(Some(24), 15, 7, 2), "{text}");
         }

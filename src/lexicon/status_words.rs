@@ -56,6 +56,7 @@ pub const STATUS_PHRASES: &[StatusPhrase] = &[
     class("not done", NotDeveloped),
     class("not developed", NotDeveloped),
     class("not completed", NotDeveloped),
+    class("yet to start", NotDeveloped),
     class("pending", NotDeveloped),
     class("non démarré", NotDeveloped),
     class("non commencé", NotDeveloped),
@@ -87,6 +88,7 @@ pub const STATUS_PHRASES: &[StatusPhrase] = &[
     class("en proceso", InProgress),
     class("en curso", InProgress),
     class("en marcha", InProgress),
+    class("en progreso", InProgress),
     // Achieved.
     class("completed", Achieved),
     class("complete", Achieved),
@@ -104,6 +106,10 @@ pub const STATUS_PHRASES: &[StatusPhrase] = &[
     class("alcanzado", Achieved),
     class("completado", Achieved),
     class("terminado", Achieved),
+    class("finalizado", Achieved),
+    class("ejecutado", Achieved),
+    class("concluido", Achieved),
+    class("accompli", Achieved),
 ];
 
 /// States outside the three classes. Checked before [`STATUS_PHRASES`].

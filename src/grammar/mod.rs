@@ -313,6 +313,23 @@ fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
     })
 }
 
+/// True when a single word is a plan code that can anchor a table row: a
+/// code of letter–number segments (`L1M1D1`, `O1R2`, also written
+/// `L1.M1.D1`), prefix letters before dotted numbers (`A1.1`, `OE2.3`), or
+/// three or more dotted numbers (`1.1.1`). Two dotted numbers alone (`1.5`)
+/// are as often a decimal figure as a code, so they do not anchor rows.
+pub fn is_code_word(word: &str) -> bool {
+    static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
+                    | \p{Lu}{1,3} [0-9]{1,3} (?: \.[0-9]{1,3} )+
+                    | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5} ) $",
+        )
+        .expect("ANCHOR is a valid literal pattern")
+    });
+    ANCHOR.is_match(word)
+}
+
 /// `rest` without the literal `literal` at its start (case-insensitive,
 /// any run of spaces for a space).
 fn strip_literal<'a>(rest: &'a str, literal: &str) -> Option<&'a str> {
@@ -479,6 +496,24 @@ mod tests {
         }
         for cell in ["L1M1D1 Calendario", "2019 budget", "1,5 million", "L2M1 D3"] {
             assert_eq!(code_at_start(cell, None), None, "{cell}");
+        }
+    }
+
+    #[test]
+    fn code_words_that_anchor_rows() {
+        for (word, anchor) in [
+            ("L1M1D1", true),
+            ("L1.M1.D1", true),
+            ("O1R2", true),
+            ("A1.1", true),
+            ("OE2.3", true),
+            ("1.1.1", true),
+            ("1.5", false),
+            ("2019", false),
+            ("A1", false),
+            ("Action", false),
+        ] {
+            assert_eq!(is_code_word(word), anchor, "{word}");
         }
     }
 

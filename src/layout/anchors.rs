@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tables::{join_cell, Fragment};
+use crate::grammar;
 use crate::lexicon;
 
 /// A hierarchical code: two or more groups of a capital letter and a number
@@ -128,7 +129,7 @@ fn first_word(text: &str) -> Option<&str> {
 /// Whether a piece of a line opens a row: its first word is a code or a month.
 pub(super) fn is_anchor(text: &str) -> bool {
     first_word(text)
-        .is_some_and(|word| CODE.is_match(word) || lexicon::month_number(word).is_some())
+        .is_some_and(|word| grammar::is_code_word(word) || lexicon::month_number(word).is_some())
 }
 
 /// The rows of a table read by anchors, as `(top, cells)`, or `None` when no

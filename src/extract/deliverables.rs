@@ -1258,6 +1258,51 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_column_left_of_the_codes_is_read() {
+        let plan = plan("L1M1 Que se siga la agenda.\t✓\tL1M1D1 Calendario\n\t✗\tL1M1D2 Informes");
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Calendario", Some("✓")),
+                row("L1M1D2", "Informes", Some("✗")),
+            ]
+        );
+        assert_eq!(
+            plan.measures[0].text.as_deref(),
+            Some("Que se siga la agenda.")
+        );
+    }
+
+    #[test]
+    fn two_different_marks_in_one_row_leave_the_status_unknown() {
+        for source in ["L1M1D1 Calendario\t✗ ✓", "L1M1D1 Calendario ✗ ✓"] {
+            let plan = plan(source);
+            assert_eq!(rows(&plan), [row("L1M1D1", "Calendario", None)], "{source}");
+            let diagnostic = plan
+                .diagnostics
+                .iter()
+                .find(|d| d.code == "deliverables.ambiguous_mark")
+                .unwrap_or_else(|| panic!("{source}: no diagnostic"));
+            assert!(diagnostic.message.contains("`✗`") && diagnostic.message.contains("`✓`"));
+        }
+        let same = plan("L1M1D1 Calendario\tV V");
+        assert_eq!(rows(&same), [row("L1M1D1", "Calendario", Some("V"))]);
+    }
+
+    #[test]
+    fn a_code_swallowed_by_another_title_is_its_own_row_without_a_status() {
+        let plan = plan("L3M1D2 Manual interno L3M2D1 Agendas regionales\t✓");
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L3M1D2", "Manual interno", None),
+                row("L3M2D1", "Agendas regionales", None),
+            ]
+        );
+        assert!(codes(&plan).contains(&"deliverables.fused_rows"));
+    }
+
+    #[test]
     fn layouts_of_one_row() {
         let want = [row(
             "L1M1D1",

@@ -97,7 +97,9 @@ fn row_starts(column: &[Fragment], line_pitch: f32) -> Option<(Vec<(f32, String)
 
 /// The pitch of the lines of a wrapped cell: the lower quartile of the
 /// pitches between consecutive pieces of one column, over every column of the
-/// table (a pitch under [`MIN_PITCH`] sizes is a shifted baseline, not a line).
+/// table (a pitch under [`MIN_PITCH`] sizes is a shifted baseline, not a
+/// line). A table whose cells rarely wrap shows no such pitch, and is read by
+/// cell blocks instead.
 fn line_pitch(fragments: &[Vec<Fragment>]) -> f32 {
     let mut pitches: Vec<f32> = fragments
         .iter()
@@ -300,4 +302,165 @@ fn child_band(piece: &Fragment, starts: &[(f32, String)]) -> Option<usize> {
         .iter()
         .position(|(_, anchor)| anchor.len() > code.len() && anchor.starts_with(code))
         .map(|index| index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::lay_out;
+    use crate::read::GlyphPage;
+
+    const SIZE: f32 = 10.0;
+    const ADVANCE: f32 = 5.0;
+    /// Lines of a wrapped cell are 12 pt apart; rows 18 pt (cell padding).
+    const LINE: f32 = 12.0;
+    const ROW: f32 = 18.0;
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y`.
+    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+        }
+    }
+
+    /// Lays out one page drawn from `(text, x, y)` pieces, in the order given.
+    fn rows(pieces: &[(&str, f32, f32)]) -> Vec<String> {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        for &(text, x, y) in pieces {
+            word(&mut page, text, x, y);
+        }
+        lay_out(&[&page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Three deliverables whose titles wrap over two lines, the marks
+    /// `v`, `x`, `o` placed by `mark_line` (0 top, 1 bottom, 0.5 middle) in a
+    /// column at `mark_x` (left of the codes at 100, or right at 400).
+    fn table(mark_line: f32, mark_x: f32) -> Vec<(&'static str, f32, f32)> {
+        let titles = [
+            ("L1M1D1 Calendario de", "acontecimientos", "v"),
+            ("L1M1D2 Presencia en", "reuniones", "x"),
+            ("L1M1D3 Informes", "anuales", "o"),
+        ];
+        let mut pieces = vec![("Entregables", 100.0, 80.0), ("Estado", mark_x, 80.0)];
+        let mut y = 80.0 + ROW;
+        for (first, second, mark) in titles {
+            pieces.push((first, 100.0, y));
+            pieces.push((second, 100.0, y + LINE));
+            pieces.push((mark, mark_x, y + mark_line * LINE));
+            y += LINE + ROW;
+        }
+        pieces
+    }
+
+    #[test]
+    fn wrapped_titles_keep_their_marks_wherever_the_mark_sits() {
+        for mark_line in [0.0, 0.5, 1.0] {
+            let got = rows(&table(mark_line, 400.0));
+            assert_eq!(
+                got,
+                [
+                    "Entregables\tEstado",
+                    "L1M1D1 Calendario de acontecimientos\tv",
+                    "L1M1D2 Presencia en reuniones\tx",
+                    "L1M1D3 Informes anuales\to",
+                ],
+                "mark line {mark_line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mark_column_left_of_the_codes_stays_in_its_rows() {
+        for mark_line in [0.0, 0.5, 1.0] {
+            let got = rows(&table(mark_line, 30.0));
+            assert_eq!(
+                got,
+                [
+                    "Estado\tEntregables",
+                    "v\tL1M1D1 Calendario de acontecimientos",
+                    "x\tL1M1D2 Presencia en reuniones",
+                    "o\tL1M1D3 Informes anuales",
+                ],
+                "mark line {mark_line}"
+            );
+        }
+    }
+
+    #[test]
+    fn drawing_order_does_not_change_the_rows() {
+        let mut pieces = table(0.5, 400.0);
+        let forward = rows(&pieces);
+        pieces.reverse();
+        assert_eq!(rows(&pieces), forward);
+    }
+
+    #[test]
+    fn a_code_starting_a_wrapped_line_is_a_reference_not_a_row() {
+        let pieces = [
+            ("Entregables", 100.0, 80.0),
+            ("Estado", 400.0, 80.0),
+            ("L2M3D1 Plan anual, como se anuncia en", 100.0, 98.0),
+            ("L2M1D3", 100.0, 110.0),
+            ("v", 400.0, 98.0),
+            ("L2M3D2 Calendario de", 100.0, 128.0),
+            ("sesiones de", 100.0, 140.0),
+            ("formación", 100.0, 152.0),
+            ("x", 400.0, 128.0),
+        ];
+        assert_eq!(
+            rows(&pieces),
+            [
+                "Entregables\tEstado",
+                "L2M3D1 Plan anual, como se anuncia en L2M1D3\tv",
+                "L2M3D2 Calendario de sesiones de formación\tx",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_calendar_cell_of_several_events_stays_with_its_month_even_centred() {
+        // June's events are three lines; the month is centred beside them.
+        let pieces = [
+            ("Mes", 50.0, 80.0),
+            ("Eventos", 200.0, 80.0),
+            ("Mayo", 50.0, 98.0),
+            ("• Cumbre Urban 20", 200.0, 98.0),
+            ("• Foro europeo", 200.0, 116.0 + 0.0),
+            ("• Reunión anual", 200.0, 128.0),
+            ("• Foro Chicago", 200.0, 140.0),
+            ("Junio", 50.0, 128.0),
+            ("Julio", 50.0, 164.0),
+            ("• Foro político", 200.0, 158.0),
+            ("• Día metropolitano", 200.0, 170.0),
+        ];
+        assert_eq!(
+            rows(&pieces),
+            [
+                "Mes\tEventos",
+                "Mayo\t• Cumbre Urban 20",
+                "Junio\t• Foro europeo • Reunión anual • Foro Chicago",
+                "Julio\t• Foro político • Día metropolitano",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_below_the_last_row_is_not_part_of_it() {
+        let mut pieces = table(0.0, 400.0);
+        pieces.push(("v alcanzado", 100.0, 80.0 + 4.0 * ROW + 3.0 * LINE + 6.0));
+        let got = rows(&pieces);
+        assert_eq!(got.last().map(String::as_str), Some("v alcanzado"));
+        assert_eq!(
+            got.get(3).map(String::as_str),
+            Some("L1M1D3 Informes anuales\to")
+        );
+    }
 }

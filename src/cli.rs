@@ -10,6 +10,7 @@ Examples:
   planex extract report.pdf                 one document, pretty JSON on a terminal
   planex extract fixtures/docs/*.txt        one compact JSON document per line
   planex extract --fallback pdftotext x.pdf retry with poppler when pdf-extract fails
+  planex extract --grammar plan.toml x.txt  codes and status words from a grammar file
   cat plan.md | planex extract -            read standard input
   planex schema > document.schema.json      the published JSON Schema
   planex batch archive/ --out converted/    a whole tree, in parallel, isolated

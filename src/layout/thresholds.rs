@@ -6,6 +6,8 @@ pub(super) const WORD_GAP: f32 = 0.15;
 /// usual advance apart belong to one number (a bold digit's stated advance
 /// may be too narrow; a space after a digit adds at least a fifth of an em).
 pub(super) const DIGIT_PITCH: f32 = 1.2;
+/// Fewest dots in a row that make a dot leader.
+pub(super) const LEADER_RUN: usize = 4;
 /// A stated advance above this multiple of the font size is impossible.
 pub(super) const MAX_ADVANCE: f32 = 2.0;
 /// The advance, in multiples of the font size, of a glyph whose stated

@@ -43,7 +43,13 @@ pub(super) fn words(
 ) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut previous: Option<&Glyph> = None;
-    for &glyph in row {
+    let leaders = leader_glyphs(page, row);
+    let mut after_leader = false;
+    for (index, &glyph) in row.iter().enumerate() {
+        if leaders.get(index).copied().unwrap_or(false) {
+            after_leader = true;
+            continue;
+        }
         let text = page.glyph_text(glyph);
         if let Some(prev) = previous {
             // Fake bold: the same glyph drawn again a hair to the right.
@@ -52,11 +58,13 @@ pub(super) fn words(
             }
         }
         let glyph_end = glyph.x + advance(page, glyph, advances);
-        let joins = words.last().is_some_and(|word| {
-            glyph.x - word.x1 <= WORD_GAP * size
-                || previous
-                    .is_some_and(|prev| continues_number(page, prev, glyph, spaces, size, advances))
-        });
+        let joins = !std::mem::take(&mut after_leader)
+            && words.last().is_some_and(|word| {
+                glyph.x - word.x1 <= WORD_GAP * size
+                    || previous.is_some_and(|prev| {
+                        continues_number(page, prev, glyph, spaces, size, advances)
+                    })
+            });
         if !joins {
             words.push(Word {
                 x0: glyph.x,
@@ -79,6 +87,30 @@ pub(super) fn words(
         previous = Some(glyph);
     }
     words
+}
+
+/// Which glyphs of a line are dot leaders: runs of at least [`LEADER_RUN`]
+/// dots (`.`, `·`, `…`) drawn one after the other. Leaders lead the eye from
+/// a title to its mark or page number; they are neither, so they are
+/// dropped and leave a gap that separates the two.
+fn leader_glyphs(page: &GlyphPage, row: &[&Glyph]) -> Vec<bool> {
+    let dot = |glyph: &&Glyph| matches!(page.glyph_text(glyph), "." | "·" | "…" | "․");
+    let mut leaders = vec![false; row.len()];
+    let mut start = 0;
+    while start < row.len() {
+        let run = row
+            .iter()
+            .skip(start)
+            .take_while(|glyph| dot(glyph))
+            .count();
+        if run >= LEADER_RUN {
+            for flag in leaders.iter_mut().skip(start).take(run) {
+                *flag = true;
+            }
+        }
+        start += run.max(1);
+    }
+    leaders
 }
 
 /// How far a glyph reaches: its stated advance, unless the PDF states none
@@ -198,6 +230,29 @@ mod tests {
             glyphs.push((letter, 134.62 + i as f32 * 6.0, 6.0));
         }
         assert_eq!(line_words(&glyphs), ["2019", "and"]);
+    }
+
+    #[test]
+    fn dot_leaders_are_dropped_and_part_title_from_mark() {
+        let mut glyphs = vec![
+            ("e", 100.0, 5.0),
+            ("n", 105.0, 5.0),
+            ("d", 110.0, 5.0),
+            (".", 115.0, 2.5),
+        ];
+        for i in 0..8 {
+            glyphs.push((".", 117.5 + i as f32 * 2.5, 2.5));
+        }
+        glyphs.push(("✓", 137.5, 6.0));
+        assert_eq!(line_words(&glyphs), ["end", "✓"]);
+        // Two or three dots are text (an ellipsis, `etc..`).
+        let ellipsis = [
+            ("e", 100.0, 5.0),
+            (".", 105.0, 2.5),
+            (".", 107.5, 2.5),
+            (".", 110.0, 2.5),
+        ];
+        assert_eq!(line_words(&ellipsis), ["e..."]);
     }
 
     #[test]

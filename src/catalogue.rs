@@ -102,6 +102,26 @@ codes! {
         "An unknown status was inferred from the document's declared totals (the only assignment that makes the counts add up); `inferred` is true.";
     DeliverablesStatusNotInferred = "deliverables.status_not_inferred", [Warning],
         "Deliverables with unknown status could not be inferred from the declared totals (none or several assignments fit).";
+    DeliverablesFusedRows = "deliverables.fused_rows", [Warning],
+        "Two codes were read as one table row; the row's mark may be either's, so both statuses are left unknown.";
+    DeliverablesAmbiguousMark = "deliverables.ambiguous_mark", [Warning],
+        "A table row holds several different marks; its status is left unknown and the candidates are named.";
+    ItemsConflictingMarks = "items.conflicting_marks", [Error],
+        "A plan item is marked twice with different marks; the first is kept.";
+    ItemsStatusOutsideClasses = "items.status_outside_classes", [Info],
+        "A plan item's mark is a state outside achieved / in progress / not developed (cancelled, postponed…); its status is null and `status_label` keeps it.";
+    ItemsUnknownMark = "items.unknown_mark", [Warning],
+        "A plan item's mark is defined by neither the legend, the status words nor a grammar file; its status is unknown.";
+    ItemsAmbiguousStatus = "items.ambiguous_status", [Warning],
+        "A plan item's row holds two different statuses; its status is left null and both are named.";
+    ItemsMissingMark = "items.missing_mark", [Warning],
+        "A tracked plan item has no status; its status is unknown.";
+    ItemsStatusInferred = "items.status_inferred", [Info],
+        "A plan item's unknown status was inferred from the declared totals: the only assignment that makes the counts agree.";
+    ItemsStatusNotInferred = "items.status_not_inferred", [Warning],
+        "Plan items with unknown status could not be inferred from the declared totals (none or several assignments fit).";
+    TotalsUnreadable = "totals.unreadable", [Warning],
+        "A totals line holds a number split by spaces (`4 9`); it is not read as other numbers.";
     TotalsConflictingDeclarations = "totals.conflicting_declarations", [Warning],
         "The document declares the same total twice with different numbers; the first is used.";
     TotalsMismatch = "totals.mismatch", [Error],

@@ -10,6 +10,7 @@ Examples:
   planex extract report.pdf                 one document, pretty JSON on a terminal
   planex extract fixtures/docs/*.txt        one compact JSON document per line
   planex extract --fallback pdftotext x.pdf retry with poppler when pdf-extract fails
+  planex extract --grammar plan.toml x.txt  codes and status words from a grammar file
   cat plan.md | planex extract -            read standard input
   planex schema > document.schema.json      the published JSON Schema
   planex batch archive/ --out converted/    a whole tree, in parallel, isolated
@@ -104,6 +105,9 @@ pub struct ConvertArgs {
     /// File of passwords for encrypted PDFs, one per line.
     #[arg(long, value_name = "FILE")]
     pub passwords_file: Option<PathBuf>,
+    /// Grammar file (TOML): code patterns and status words the documents use.
+    #[arg(long, value_name = "FILE")]
+    pub grammar: Option<PathBuf>,
 }
 
 /// Values of `--fallback`.
@@ -119,7 +123,8 @@ impl ConvertArgs {
     /// The library configuration these arguments ask for.
     ///
     /// # Errors
-    /// When the passwords file cannot be read (its content is never quoted).
+    /// When the passwords file cannot be read (its content is never quoted),
+    /// or the grammar file cannot be read or has an error (its line is named).
     pub fn config(&self) -> Result<planex::Config, String> {
         let fallback = match self.fallback {
             FallbackArg::None => planex::Fallback::None,
@@ -137,11 +142,17 @@ impl ConvertArgs {
                     .map(planex::Password::new),
             );
         }
-        Ok(planex::Config::with_limits(planex::Limits {
+        let mut config = planex::Config::with_limits(planex::Limits {
             max_bytes: self.max_bytes,
         })
         .with_fallback(fallback)
-        .with_passwords(passwords))
+        .with_passwords(passwords);
+        if let Some(path) = &self.grammar {
+            let grammar = planex::grammar::read_grammar_file(path)
+                .map_err(|err| format!("grammar file {}: {err}", path.display()))?;
+            config = config.with_grammar(grammar);
+        }
+        Ok(config)
     }
 }
 

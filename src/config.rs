@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::grammar::Grammar;
+
 /// Resource limits applied while reading one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Limits {
@@ -78,6 +80,9 @@ pub struct Config {
     pub fallback: Fallback,
     /// Passwords tried, in order, after the empty one, on encrypted PDFs.
     pub passwords: Vec<Password>,
+    /// A user's code grammar and status words (`--grammar plan.toml`), read
+    /// as well as the built-in and detected ones.
+    pub grammar: Option<Grammar>,
 }
 
 impl Config {
@@ -87,6 +92,13 @@ impl Config {
             limits,
             ..Self::default()
         }
+    }
+
+    /// The same configuration with a user's grammar.
+    #[must_use]
+    pub fn with_grammar(mut self, grammar: Grammar) -> Self {
+        self.grammar = Some(grammar);
+        self
     }
 
     /// The same configuration with another PDF fallback.

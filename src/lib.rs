@@ -68,6 +68,9 @@ mod error;
 pub mod extract;
 pub(crate) mod figures_check;
 pub(crate) mod layout;
+
+pub mod grammar;
+
 pub mod lexicon;
 pub mod markup;
 pub mod model;
@@ -94,7 +97,7 @@ use read::RawDocument;
 /// other doubt is a diagnostic inside the document.
 pub fn convert_file(path: &Path, config: &Config) -> Result<Document, ReadError> {
     let raw = read::read_file(path, config)?;
-    Ok(convert_raw(raw))
+    Ok(convert_raw_with_grammar(raw, config.grammar.as_ref()))
 }
 
 /// Converts bytes already in memory; `name` stands for the input in the output.
@@ -107,15 +110,21 @@ pub fn convert_bytes(
     config: &Config,
 ) -> Result<Document, ReadError> {
     let raw = read::read_bytes(name.as_ref(), bytes, config)?;
-    Ok(convert_raw(raw))
+    Ok(convert_raw_with_grammar(raw, config.grammar.as_ref()))
 }
 
 /// Runs every stage after reading. Pure: the same raw document always gives
 /// the same document.
 pub fn convert_raw(raw: RawDocument) -> Document {
+    convert_raw_with_grammar(raw, None)
+}
+
+/// As [`convert_raw`], reading plan codes and statuses with a user's
+/// grammar (from a grammar file) as well.
+pub fn convert_raw_with_grammar(raw: RawDocument, grammar: Option<&grammar::Grammar>) -> Document {
     let text = normalize::normalize(&raw);
     let profile = detect::detect(&text);
-    let extraction = extract::extract(&text, &profile);
+    let extraction = extract::extract_with_grammar(&text, &profile, grammar);
     let source = Source {
         path: raw.path.display().to_string(),
         sha256: raw.sha256,

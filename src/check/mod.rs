@@ -12,8 +12,8 @@ mod totals;
 pub use totals::reconcile as reconcile_totals;
 
 use crate::detect::Profile;
-use crate::extract::Extraction;
-use crate::model::{Document, Source, SCHEMA_VERSION};
+use crate::extract::{builtin_items, builtin_summary, Extraction};
+use crate::model::{Document, Item, Source, SCHEMA_VERSION};
 
 /// Cross-checks an extraction and assembles the final document.
 pub fn check(
@@ -25,12 +25,51 @@ pub fn check(
     diagnostics.extend(profile.diagnostics);
     let mut extraction = extraction;
     diagnostics.extend(std::mem::take(&mut extraction.diagnostics));
-    let totals = totals::reconcile(
-        &mut extraction.deliverables,
-        extraction.declared_totals,
-        extraction.declared_totals_location,
-        &mut diagnostics,
-    );
+    let (totals, items, grammar) = if extraction.deliverables.is_empty() {
+        let mut items = std::mem::take(&mut extraction.items);
+        let deepest = items
+            .iter()
+            .filter(|item| item.tracked)
+            .map(|item| item.depth)
+            .max();
+        let mut counted: Vec<Item> = items
+            .iter()
+            .filter(|item| item.tracked && Some(item.depth) == deepest)
+            .cloned()
+            .collect();
+        let totals = if counted.is_empty() {
+            None
+        } else {
+            totals::reconcile(
+                &mut counted,
+                extraction.declared_totals,
+                extraction.declared_totals_location,
+                &mut diagnostics,
+            )
+        };
+        for done in counted.into_iter().filter(|item| item.inferred) {
+            if let Some(item) = items
+                .iter_mut()
+                .find(|item| item.tracked && item.code == done.code)
+            {
+                *item = done;
+            }
+        }
+        (totals, items, extraction.grammar.take())
+    } else {
+        let totals = totals::reconcile(
+            &mut extraction.deliverables,
+            extraction.declared_totals,
+            extraction.declared_totals_location,
+            &mut diagnostics,
+        );
+        let items = builtin_items(
+            &extraction.action_lines,
+            &extraction.measures,
+            &extraction.deliverables,
+        );
+        (totals, items, Some(builtin_summary()))
+    };
     diagnostics.extend(crate::figures_check::check_parts(&extraction.key_figures));
     Document {
         schema_version: SCHEMA_VERSION.to_owned(),
@@ -41,6 +80,8 @@ pub fn check(
         kind: profile.kind,
         period: profile.period,
         title: profile.title,
+        items,
+        grammar,
         action_lines: extraction.action_lines,
         measures: extraction.measures,
         deliverables: extraction.deliverables,

@@ -8,14 +8,87 @@
 //! assigned. Mismatches are reported with both numbers and never "fixed".
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{Deliverable, Status, Totals, TotalsCounts};
+use crate::model::{Deliverable, Item, Status, Totals, TotalsCounts};
+
+/// What reconciling needs of a plan item: deliverables of the built-in
+/// grammar and generic items are reconciled the same way.
+pub trait Counted {
+    /// The diagnostic raised for each status inferred from the totals.
+    const INFERRED: Code;
+    /// The diagnostic raised when the totals leave the unknown statuses open.
+    const NOT_INFERRED: Code;
+    /// The noun in messages (`deliverable(s)`, `item(s)`).
+    const NOUN: &'static str;
+    /// The item's code.
+    fn code(&self) -> &str;
+    /// The mark as printed.
+    fn mark(&self) -> Option<&str>;
+    /// The normalized status.
+    fn status(&self) -> Option<Status>;
+    /// True when the status is unknown and may be inferred (a state outside
+    /// the three classes is known, just not counted in one of them).
+    fn open(&self) -> bool {
+        self.status().is_none()
+    }
+    /// Sets a status deduced from the declared totals.
+    fn infer(&mut self, status: Status);
+    /// Where the item is.
+    fn location(&self) -> Location;
+}
+
+impl Counted for Deliverable {
+    const INFERRED: Code = Code::DeliverablesStatusInferred;
+    const NOT_INFERRED: Code = Code::DeliverablesStatusNotInferred;
+    const NOUN: &'static str = "deliverable(s)";
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn mark(&self) -> Option<&str> {
+        self.mark.as_deref()
+    }
+    fn status(&self) -> Option<Status> {
+        self.status
+    }
+    fn infer(&mut self, status: Status) {
+        self.status = Some(status);
+        self.inferred = true;
+    }
+    fn location(&self) -> Location {
+        Location::new(self.page, self.line)
+    }
+}
+
+impl Counted for Item {
+    const INFERRED: Code = Code::ItemsStatusInferred;
+    const NOT_INFERRED: Code = Code::ItemsStatusNotInferred;
+    const NOUN: &'static str = "item(s)";
+    fn open(&self) -> bool {
+        self.status.is_none() && self.status_label.is_none()
+    }
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn mark(&self) -> Option<&str> {
+        self.mark.as_deref()
+    }
+    fn status(&self) -> Option<Status> {
+        self.status
+    }
+    fn infer(&mut self, status: Status) {
+        self.status = Some(status);
+        self.inferred = true;
+    }
+    fn location(&self) -> Location {
+        Location::new(self.page, self.line)
+    }
+}
 
 const STATUSES: [Status; 3] = [Status::Achieved, Status::InProgress, Status::NotDeveloped];
 
 /// Reconciles `deliverables` with the `declared` totals (read at `at`).
 /// Returns `None` when there is neither a deliverable nor a declared figure.
-pub fn reconcile(
-    deliverables: &mut [Deliverable],
+pub fn reconcile<T: Counted>(
+    deliverables: &mut [T],
     declared: Option<TotalsCounts>,
     at: Option<Location>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -25,12 +98,13 @@ pub fn reconcile(
     }
     let declared = declared.unwrap_or_default();
     let mut inferred = 0;
-    let inference = infer(&count(deliverables), &declared);
+    let open = u32::try_from(deliverables.iter().filter(|d| d.open()).count()).unwrap_or(u32::MAX);
+    let inference = infer(&count(deliverables), &declared, open);
     if let Inference::Ambiguous(ways) = inference {
         let unknown_codes: Vec<&str> = deliverables
             .iter()
-            .filter(|d| d.status.is_none())
-            .map(|d| d.code.as_str())
+            .filter(|d| d.open())
+            .map(|d| d.code())
             .collect();
         let why = if ways == 0 {
             "no assignment of statuses makes the counts agree".to_owned()
@@ -40,10 +114,11 @@ pub fn reconcile(
             format!("{ways} different assignments of statuses make the counts agree")
         };
         let diagnostic = Diagnostic::warning(
-            Code::DeliverablesStatusNotInferred,
+            T::NOT_INFERRED,
             format!(
-                "{} deliverable(s) with unknown status ({}): the document declares {}, but {why}, so none is inferred",
+                "{} {} with unknown status ({}): the document declares {}, but {why}, so none is inferred",
                 unknown_codes.len(),
+                T::NOUN,
                 list_codes(&unknown_codes),
                 describe(&declared),
             ),
@@ -54,27 +129,26 @@ pub fn reconcile(
         });
     }
     if let Inference::Unique(status) = inference {
-        for deliverable in deliverables.iter_mut().filter(|d| d.status.is_none()) {
-            deliverable.status = Some(status);
-            deliverable.inferred = true;
+        for deliverable in deliverables.iter_mut().filter(|d| d.open()) {
+            deliverable.infer(status);
             inferred += 1;
             diagnostics.push(
                 Diagnostic::info(
-                    Code::DeliverablesStatusInferred,
+                    T::INFERRED,
                     format!(
                         "{} (mark {}) inferred as {}: the document declares {}, and this is the only assignment of the unknown marks that makes the counts agree",
-                        deliverable.code,
-                        deliverable.mark.as_deref().map_or_else(|| "none".to_owned(), |m| format!("`{m}`")),
+                        deliverable.code(),
+                        deliverable.mark().map_or_else(|| "none".to_owned(), |m| format!("`{m}`")),
                         status.as_str(),
                         describe(&declared),
                     ),
                 )
-                .at(Location::new(deliverable.page, deliverable.line)),
+                .at(deliverable.location()),
             );
         }
     }
     let counted = count(deliverables);
-    let unknown = u32::try_from(deliverables.iter().filter(|d| d.status.is_none()).count())
+    let unknown = u32::try_from(deliverables.iter().filter(|d| d.status().is_none()).count())
         .unwrap_or(u32::MAX);
     let mut agree = None;
     for (name, declared_figure, counted_figure) in [
@@ -98,7 +172,7 @@ pub fn reconcile(
                 Code::TotalsMismatch,
                 format!(
                     "the document declares {declared_figure} {name}, planex counted {counted_figure}{}",
-                    if unknown > 0 { format!(" ({unknown} deliverable(s) with unknown status)") } else { String::new() }
+                    if unknown > 0 { format!(" ({unknown} {} with unknown status)", T::NOUN) } else { String::new() }
                 ),
             );
             diagnostics.push(match at {
@@ -117,12 +191,12 @@ pub fn reconcile(
 }
 
 /// Counts by status (unknown statuses count only in the total).
-fn count(deliverables: &[Deliverable]) -> TotalsCounts {
+fn count<T: Counted>(deliverables: &[T]) -> TotalsCounts {
     let of = |status: Status| {
         u32::try_from(
             deliverables
                 .iter()
-                .filter(|d| d.status == Some(status))
+                .filter(|d| d.status() == Some(status))
                 .count(),
         )
         .ok()
@@ -152,11 +226,7 @@ enum Inference {
 /// Assignments are counted per deliverable: splitting the unknowns between
 /// two statuses can be done in several ways (which one gets which), so only
 /// an assignment that gives them all the same status can be unique.
-fn infer(counted: &TotalsCounts, declared: &TotalsCounts) -> Inference {
-    let known = counted.achieved.unwrap_or(0)
-        + counted.in_progress.unwrap_or(0)
-        + counted.not_developed.unwrap_or(0);
-    let unknown = counted.total.unwrap_or(0).saturating_sub(known);
+fn infer(counted: &TotalsCounts, declared: &TotalsCounts, unknown: u32) -> Inference {
     let declares_statuses = declared.achieved.is_some()
         || declared.in_progress.is_some()
         || declared.not_developed.is_some();

@@ -36,41 +36,13 @@ use regex::Regex;
 
 use super::legend::{self, MarkMeaning};
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::grammar::builtin::{
+    self, DELIVERABLE_ANYWHERE, DELIVERABLE_AT_START, DELIVERABLE_IN_MEASURE, MEASURE_AT_START,
+};
 use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Line;
-
-/// A deliverable code at the start of a cell, tolerating one space or dot
-/// at each junction (`L2M1 D3`, `L2.M1.D3`).
-static DELIVERABLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ L [\s.]? (?P<l>[0-9]{1,3}) [\s.]? M [\s.]? (?P<m>[0-9]{1,3}) [\s.]? D [\s.]? (?P<d>[0-9]{1,3}) (?P<end> [^\p{L}\p{N}] | $ )",
-    )
-    .expect("DELIVERABLE_AT_START is a valid literal pattern")
-});
-
-/// A measure code at the start of a cell (`L1M1 Que…`).
-static MEASURE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ L [\s.]? (?P<l>[0-9]{1,3}) [\s.]? M [\s.]? (?P<m>[0-9]{1,3}) (?P<end> [^\p{L}\p{N}] | $ )")
-        .expect("MEASURE_AT_START is a valid literal pattern")
-});
-
-/// A well-formed deliverable code anywhere (references and repeated blocks).
-static DELIVERABLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bL(?P<l>[0-9]{1,3})M(?P<m>[0-9]{1,3})D(?P<d>[0-9]{1,3})\b")
-        .expect("DELIVERABLE_ANYWHERE is a valid literal pattern")
-});
-
-/// A deliverable code after a space inside a measure cell: when it belongs
-/// to that measure, the row continues with no tab (`…focalizada. L1M1D1
-/// Calendario…`, or `…de esas ciudades L2M6D1 Observatorio…`).
-static DELIVERABLE_IN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) \s (?P<code> L [\s.]? [0-9]{1,3} [\s.]? M [\s.]? [0-9]{1,3} [\s.]? D [\s.]? [0-9]{1,3} ) \b",
-    )
-    .expect("DELIVERABLE_IN_MEASURE is a valid literal pattern")
-});
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
 static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,8 +51,9 @@ static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .map(|word| regex::escape(word).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
+    let line_code = builtin::line_code_in_parentheses();
     Regex::new(&format!(
-        r"(?ix) ^ (?:{words}) \s* (?P<n>[0-9]{{1,3}}) \s* (?: \^? \s* \( \s* L \s* (?P<l>[0-9]{{1,3}}) \s* \) )? \s* [:.\-–—]? \s* (?P<title>.*) $"
+        r"(?ix) ^ (?:{words}) \s* (?P<n>[0-9]{{1,3}}) \s* (?: \^? \s* {line_code} )? \s* [:.\-–—]? \s* (?P<title>.*) $"
     ))
     .expect("ACTION_LINE_HEADING is a valid pattern built from lexicon phrases")
 });
@@ -122,6 +95,12 @@ struct Row {
     mark: Option<String>,
     /// The mark was the last word of the title (`… internacionales v`).
     glued: bool,
+    /// Two or more marks where one belongs (rows fused by the layout): the
+    /// status stays unknown and a diagnostic names them.
+    candidates: Vec<String>,
+    /// Another deliverable whose code and title ran into this row's title,
+    /// so the row's one mark may be either's.
+    shared_with: Option<DeliverableCode>,
     index: usize,
     location: Location,
 }
@@ -205,10 +184,12 @@ impl Scan {
             self.text_line(&cells, index, location, legend);
             return;
         };
-        if first_code > 0 {
+        let before_code =
+            first_code - usize::from(mark_before(&cells, first_code, legend).is_some());
+        if before_code > 0 {
             if let Some(measure) = self.current_measure.and_then(|m| self.measures.get_mut(m)) {
                 if !ends_sentence(measure.text.last()) {
-                    measure.text.extend(cells.iter().take(first_code).cloned());
+                    measure.text.extend(cells.iter().take(before_code).cloned());
                 }
             }
         }
@@ -220,9 +201,11 @@ impl Scan {
         let mut at = first_code;
         while let Some(cell) = cells.get(at) {
             if let Some((code, repaired, rest)) = deliverable_at_start(cell) {
+                let code_at = at;
                 let mut title: Vec<String> = vec![rest.to_owned()];
                 title.retain(|part| !part.is_empty());
                 let mut mark = None;
+                let mut candidates = Vec::new();
                 at += 1;
                 while let Some(next) = cells.get(at) {
                     if starts_with_code(next) {
@@ -239,20 +222,42 @@ impl Scan {
                         && (!title.is_empty() || (closes_row && is_mark_token(next, legend)));
                     if is_mark {
                         mark = Some(next.clone());
+                    } else if let Some(several) = several_marks(next, legend) {
+                        candidates = several;
                     } else {
                         title.push(next.clone());
                     }
                 }
-                let glued = mark.is_none();
+                if mark.is_none() && candidates.is_empty() {
+                    candidates = take_trailing_marks(&mut title, legend);
+                }
+                // Candidates that agree leave no doubt about the status.
+                if candidates
+                    .windows(2)
+                    .all(|pair| pair.first() == pair.get(1))
+                {
+                    mark = mark.or_else(|| candidates.first().cloned());
+                    candidates.clear();
+                }
+                let glued = mark.is_none() && candidates.is_empty();
                 if glued {
                     mark = take_glued_mark(&mut title, legend);
                 }
+                // A mark column left of the codes (`✓<TAB>L1M1D2 …`).
+                let left = mark
+                    .is_none()
+                    .then(|| mark_before(&cells, code_at, legend))
+                    .flatten();
+                let glued = glued && left.is_none();
+                mark = mark.or(left);
                 self.rows.push(Row {
                     code,
                     repaired,
                     title,
                     glued: glued && mark.is_some(),
                     mark,
+                    candidates,
+                    shared_with: None,
                     index,
                     location,
                 });
@@ -267,7 +272,7 @@ impl Scan {
                 text.retain(|part| !part.is_empty());
                 at += 1;
                 while let Some(next) = cells.get(at) {
-                    if starts_with_code(next) {
+                    if starts_with_code(next) || mark_before(&cells, at + 1, legend).is_some() {
                         break;
                     }
                     text.push(next.clone());
@@ -417,8 +422,9 @@ impl Scan {
         });
     }
 
-    fn finish(self, legend: &Legend) -> Plan {
+    fn finish(mut self, legend: &Legend) -> Plan {
         let mut diagnostics = Vec::new();
+        split_fused_rows(&mut self.rows);
         let mut by_code: BTreeMap<DeliverableCode, Vec<usize>> = BTreeMap::new();
         for (at, row) in self.rows.iter().enumerate() {
             by_code.entry(row.code).or_default().push(at);
@@ -524,6 +530,42 @@ impl Scan {
                 );
             }
             let status = match &row.mark {
+                None if row.shared_with.is_some() => {
+                    let other = row
+                        .shared_with
+                        .map(|code| code.to_string())
+                        .unwrap_or_default();
+                    let mark = row
+                        .candidates
+                        .first()
+                        .map_or(String::new(), |mark| format!(" `{mark}`"));
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            Code::DeliverablesFusedRows,
+                            format!("{code} and {other} were read as one row; its mark{mark} may be either's, so the status is left unknown"),
+                        )
+                        .at(row.location),
+                    );
+                    None
+                }
+                None if row.candidates.len() >= 2 => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            Code::DeliverablesAmbiguousMark,
+                            format!(
+                                "{code} has {} candidate marks ({}); its status is left unknown",
+                                row.candidates.len(),
+                                row.candidates
+                                    .iter()
+                                    .map(|mark| format!("`{mark}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        )
+                        .at(row.location),
+                    );
+                    None
+                }
                 None => {
                     diagnostics.push(
                         Diagnostic::warning(
@@ -671,7 +713,7 @@ fn assemble_measures(
         let entry = measures
             .entry((row.action_line, row.number))
             .or_insert_with(|| Measure {
-                code: format!("L{}M{}", row.action_line, row.number),
+                code: builtin::code(&[row.action_line, row.number]),
                 action_line: row.action_line,
                 number: row.number,
                 text: None,
@@ -738,7 +780,10 @@ fn assemble_action_lines(
         lines.entry(number).or_insert_with(|| {
             let diagnostic = Diagnostic::info(
                 Code::DeliverablesActionLineWithoutTitle,
-                format!("action line L{number} has items but no heading"),
+                format!(
+                    "action line {} has items but no heading",
+                    builtin::code(&[number])
+                ),
             );
             let first = deliverables.iter().find(|d| d.action_line == number);
             diagnostics.push(match first {
@@ -746,7 +791,7 @@ fn assemble_action_lines(
                 None => diagnostic,
             });
             ActionLine {
-                code: format!("L{number}"),
+                code: builtin::code(&[number]),
                 number,
                 title: None,
                 page: None,
@@ -772,7 +817,11 @@ fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Dia
         for missing in missing_numbers(numbers) {
             let diagnostic = Diagnostic::info(
                 Code::DeliverablesNumberingGap,
-                format!("action line L{line} has no measure L{line}M{missing}"),
+                format!(
+                    "action line {} has no measure {}",
+                    builtin::code(&[*line]),
+                    builtin::code(&[*line, missing])
+                ),
             );
             let after = measures
                 .iter()
@@ -808,7 +857,10 @@ fn numbering_gaps(measures: &[Measure], deliverables: &[Deliverable]) -> Vec<Dia
             diagnostics.push(
                 Diagnostic::info(
                     Code::DeliverablesNumberingGap,
-                    format!("measure {measure} has no deliverable {measure}D{missing}"),
+                    format!(
+                        "measure {measure} has no deliverable {measure}{}{missing}",
+                        builtin::LETTERS[2]
+                    ),
                 )
                 .at(*location),
             );
@@ -950,6 +1002,97 @@ fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
     Some(mark)
 }
 
+/// Splits rows whose title holds the code of a deliverable that has no row
+/// of its own (`L3M1D2 Internal procedures manual L3M2D1 Five annual…`):
+/// two rows fused by the layout. Each keeps its part of the title; the one
+/// mark cannot be told to belong to either, so both lose it to a diagnostic.
+fn split_fused_rows(rows: &mut Vec<Row>) {
+    let mut known: Vec<DeliverableCode> = rows.iter().map(|row| row.code).collect();
+    let mut at = 0;
+    while let Some(row) = rows.get_mut(at) {
+        at += 1;
+        let joined = row.title.join(" ");
+        let swallowed = DELIVERABLE_ANYWHERE
+            .captures_iter(&joined)
+            .find_map(|caps| {
+                let code = code_from(&caps)?;
+                let whole = caps.get(0)?;
+                (!known.contains(&code)).then(|| (code, whole.start(), whole.end()))
+            });
+        let Some((code, start, end)) = swallowed else {
+            continue;
+        };
+        let (Some(before), Some(after)) = (joined.get(..start), joined.get(end..)) else {
+            continue;
+        };
+        let mark = row.mark.take();
+        row.title = vec![before.trim().to_owned()];
+        row.glued = false;
+        row.shared_with = Some(code);
+        row.candidates = mark.iter().cloned().collect();
+        let split = Row {
+            code,
+            repaired: None,
+            title: vec![after.trim().to_owned()],
+            mark: None,
+            glued: false,
+            candidates: mark.into_iter().collect(),
+            shared_with: Some(row.code),
+            index: row.index,
+            location: row.location,
+        };
+        known.push(code);
+        rows.insert(at, split);
+    }
+}
+
+/// The marks of a cell that holds nothing but two or more marks (`✗ ✓`):
+/// rows fused into one, whose marks cannot be told apart.
+fn several_marks(cell: &str, legend: &Legend) -> Option<Vec<String>> {
+    let tokens: Vec<String> = cell.split_whitespace().map(str::to_owned).collect();
+    (tokens.len() >= 2
+        && tokens
+            .iter()
+            .all(|token| is_mark_token(token, legend) && is_mark_cell(token)))
+    .then_some(tokens)
+}
+
+/// Takes two or more marks glued at the end of the title (`… agendas ✗ ✓`):
+/// more than one candidate, so none is the row's.
+fn take_trailing_marks(parts: &mut [String], legend: &Legend) -> Vec<String> {
+    let Some(last) = parts.last_mut() else {
+        return Vec::new();
+    };
+    let tokens: Vec<&str> = last.split_whitespace().collect();
+    let trailing = tokens
+        .iter()
+        .rev()
+        .take_while(|token| {
+            is_mark_token(token, legend) && is_mark_cell(token) && !is_page_number_token(token)
+        })
+        .count();
+    if trailing < 2 || trailing == tokens.len() {
+        return Vec::new();
+    }
+    let keep = tokens.len() - trailing;
+    let marks: Vec<String> = tokens
+        .iter()
+        .skip(keep)
+        .map(|token| (*token).to_owned())
+        .collect();
+    *last = tokens.get(..keep).unwrap_or_default().join(" ");
+    marks
+}
+
+/// The mark in the cell just before `at` when the cell at `at` opens a
+/// deliverable: a mark column printed left of the codes.
+fn mark_before(cells: &[String], at: usize, legend: &Legend) -> Option<String> {
+    let code = cells.get(at)?;
+    deliverable_at_start(code)?;
+    let before = cells.get(at.checked_sub(1)?)?;
+    (is_mark_cell(before) && is_mark_token(before, legend)).then(|| before.clone())
+}
+
 /// One to three digits: a page number when it stands alone.
 fn is_page_number_token(token: &str) -> bool {
     (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
@@ -1077,7 +1220,7 @@ fn action_line_heading(lines: &[Line], index: usize) -> Option<ActionLine> {
             .filter(|next| !starts_with_code(next) && ACTION_LINE_HEADING.captures(next).is_none());
     }
     Some(ActionLine {
-        code: format!("L{number}"),
+        code: builtin::code(&[number]),
         number,
         title,
         page: Some(line.page),
@@ -1112,6 +1255,51 @@ mod tests {
 
     fn codes(plan: &Plan) -> Vec<&str> {
         plan.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_mark_column_left_of_the_codes_is_read() {
+        let plan = plan("L1M1 Que se siga la agenda.\t✓\tL1M1D1 Calendario\n\t✗\tL1M1D2 Informes");
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Calendario", Some("✓")),
+                row("L1M1D2", "Informes", Some("✗")),
+            ]
+        );
+        assert_eq!(
+            plan.measures[0].text.as_deref(),
+            Some("Que se siga la agenda.")
+        );
+    }
+
+    #[test]
+    fn two_different_marks_in_one_row_leave_the_status_unknown() {
+        for source in ["L1M1D1 Calendario\t✗ ✓", "L1M1D1 Calendario ✗ ✓"] {
+            let plan = plan(source);
+            assert_eq!(rows(&plan), [row("L1M1D1", "Calendario", None)], "{source}");
+            let diagnostic = plan
+                .diagnostics
+                .iter()
+                .find(|d| d.code == "deliverables.ambiguous_mark")
+                .unwrap_or_else(|| panic!("{source}: no diagnostic"));
+            assert!(diagnostic.message.contains("`✗`") && diagnostic.message.contains("`✓`"));
+        }
+        let same = plan("L1M1D1 Calendario\tV V");
+        assert_eq!(rows(&same), [row("L1M1D1", "Calendario", Some("V"))]);
+    }
+
+    #[test]
+    fn a_code_swallowed_by_another_title_is_its_own_row_without_a_status() {
+        let plan = plan("L3M1D2 Manual interno L3M2D1 Agendas regionales\t✓");
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L3M1D2", "Manual interno", None),
+                row("L3M2D1", "Agendas regionales", None),
+            ]
+        );
+        assert!(codes(&plan).contains(&"deliverables.fused_rows"));
     }
 
     #[test]

@@ -10,22 +10,28 @@ mod calendar;
 mod dates;
 mod deliverables;
 mod figures;
+mod items;
 mod legend;
 mod mentions;
 mod people;
 mod sections;
 mod shape;
 mod totals;
+mod totals_shapes;
 
 pub use deliverables::{read_plan, Plan};
+pub use items::{
+    builtin_items, builtin_summary, read_items, read_mark_legend, ItemsReading, MarkEntry,
+};
 pub use legend::{conventional, meaning, read_legend, LegendReading, MarkMeaning};
 pub use totals::{read_totals, DeclaredTotals};
 
 use crate::detect::Profile;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::grammar::Grammar;
 use crate::model::{
-    ActionLine, CalendarEvent, Deliverable, DocumentKind, KeyFigure, Legend, Measure, Member,
-    MemberList, Person, Section, TotalsCounts,
+    ActionLine, CalendarEvent, Deliverable, DocumentKind, GrammarSummary, Item, KeyFigure, Legend,
+    Measure, Member, MemberList, Person, Section, TotalsCounts,
 };
 use crate::normalize::Text;
 
@@ -41,6 +47,11 @@ pub struct Extraction {
     pub measures: Vec<Measure>,
     /// Deliverables, in document order.
     pub deliverables: Vec<Deliverable>,
+    /// Items of a plan in a grammar other than the built-in one (the
+    /// built-in grammar's items are built from `deliverables` after checks).
+    pub items: Vec<Item>,
+    /// The grammar of `items`.
+    pub grammar: Option<GrammarSummary>,
     /// The legend used to read marks.
     pub legend: Option<Legend>,
     /// Totals the document declares, if it declares any.
@@ -65,15 +76,25 @@ pub struct Extraction {
 
 /// Runs every extractor over the text.
 pub fn extract(text: &Text, profile: &Profile) -> Extraction {
+    extract_with_grammar(text, profile, None)
+}
+
+/// Runs every extractor over the text, reading plan codes and statuses with
+/// a user's grammar as well as the built-in ones.
+pub fn extract_with_grammar(
+    text: &Text,
+    profile: &Profile,
+    grammar: Option<&Grammar>,
+) -> Extraction {
     let mut extraction = Extraction::default();
-    extract_plan(text, &mut extraction);
+    extract_plan(text, grammar, &mut extraction);
     extract_structure(text, profile, &mut extraction);
     extraction
 }
 
 /// Legend, plan hierarchy and declared totals. Only a document with at least
 /// one deliverable gets a legend; the others have nothing to read it with.
-fn extract_plan(text: &Text, extraction: &mut Extraction) {
+fn extract_plan(text: &Text, grammar: Option<&Grammar>, extraction: &mut Extraction) {
     let legend = read_legend(&text.lines);
     let declared = read_totals(&text.lines);
     let mut claimed = legend.lines.clone();
@@ -84,12 +105,60 @@ fn extract_plan(text: &Text, extraction: &mut Extraction) {
         extraction.diagnostics.extend(legend.diagnostics);
         extraction.declared_totals = declared.counts;
         extraction.declared_totals_location = declared.location;
-        extraction.diagnostics.extend(declared.diagnostics);
+        extraction
+            .diagnostics
+            .extend(declared.diagnostics.iter().cloned());
     }
     extraction.action_lines = plan.action_lines;
     extraction.measures = plan.measures;
     extraction.deliverables = plan.deliverables;
     extraction.diagnostics.extend(plan.diagnostics);
+    if extraction.deliverables.is_empty() {
+        extract_items(text, grammar, &declared, extraction);
+    }
+}
+
+/// Items of any other grammar, their legend and their declared totals.
+fn extract_items(
+    text: &Text,
+    grammar: Option<&Grammar>,
+    declared: &DeclaredTotals,
+    extraction: &mut Extraction,
+) {
+    let shapes = totals_shapes::read_totals_shapes(&text.lines, grammar);
+    let mut claimed = declared.lines.clone();
+    claimed.extend(&shapes.lines);
+    let reading = read_items(&text.lines, grammar, &claimed);
+    if reading.items.is_empty() {
+        return;
+    }
+    extraction.items = reading.items;
+    extraction.grammar = reading.grammar;
+    extraction.legend = reading.legend;
+    extraction.diagnostics.extend(reading.diagnostics);
+    extraction.declared_totals = merge_declared(declared.counts, shapes.counts);
+    extraction.declared_totals_location = declared.location.or(shapes.location);
+    extraction
+        .diagnostics
+        .extend(declared.diagnostics.iter().cloned());
+    extraction.diagnostics.extend(shapes.diagnostics);
+}
+
+/// Figures of labelled totals (`Achieved: 14`) first, then those of
+/// sentences and totals tables where the former say nothing.
+fn merge_declared(
+    labelled: Option<TotalsCounts>,
+    shapes: Option<TotalsCounts>,
+) -> Option<TotalsCounts> {
+    match (labelled, shapes) {
+        (Some(first), Some(second)) => Some(TotalsCounts {
+            total: first.total.or(second.total),
+            achieved: first.achieved.or(second.achieved),
+            in_progress: first.in_progress.or(second.in_progress),
+            not_developed: first.not_developed.or(second.not_developed),
+        }),
+        (first, second) => first.or(second),
+    }
 }
 
 /// Fills sections, calendar, key figures, members and people. People and

@@ -88,6 +88,13 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
                 continue;
             }
             let status = status_of_label(label.as_str());
+            if caps
+                .name("n")
+                .is_some_and(|n| split_number(&plain, n.start(), n.end()))
+            {
+                found.diagnostics.push(unreadable(&plain, line));
+                continue;
+            }
             let number = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok());
             if let (Some(status), Some(number)) = (status, number) {
                 figures.push((Field::Status(status), number));
@@ -97,6 +104,13 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
             .captures_iter(&plain)
             .chain(TOTAL_LABEL.captures_iter(&plain))
         {
+            if caps
+                .name("n")
+                .is_some_and(|n| split_number(&plain, n.start(), n.end()))
+            {
+                found.diagnostics.push(unreadable(&plain, line));
+                continue;
+            }
             if let Some(number) = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok()) {
                 figures.push((Field::Total, number));
             }
@@ -134,6 +148,35 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
         found.counts = Some(counts);
     }
     found
+}
+
+/// Whether the number at `start..end` of `text` is part of a longer one
+/// split by a space (`4 9`, `1 8 deliverables`, a thousands separator): a
+/// digit right before or after it, one space apart. Reading a piece of it
+/// would declare another figure.
+fn split_number(text: &str, start: usize, end: usize) -> bool {
+    let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    let after = text.get(end..).unwrap_or_default();
+    let before = text.get(..start).unwrap_or_default();
+    let digit_after = after
+        .strip_prefix(space)
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let digit_before = before
+        .strip_suffix(space)
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+    digit_after || digit_before
+}
+
+/// `totals.unreadable`: a declared figure whose digits are split.
+fn unreadable(plain: &str, line: &Line) -> Diagnostic {
+    Diagnostic::warning(
+        Code::TotalsUnreadable,
+        format!(
+            "the totals line `{}` holds a number split by spaces; it is not read",
+            plain.trim()
+        ),
+    )
+    .at(line.location())
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -177,6 +220,27 @@ mod tests {
             achieved: Some(achieved),
             in_progress: Some(in_progress),
             not_developed: Some(not_developed),
+        }
+    }
+
+    #[test]
+    fn a_split_number_is_unreadable_not_another_figure() {
+        for source in [
+            "Achieved: 4 9 · In progress: 10",
+            "the network had to deliver 1 8 deliverables",
+        ] {
+            let text = Text::from_plain(source);
+            let totals = read_totals(&text.lines);
+            assert!(
+                totals
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == "totals.unreadable"),
+                "{source}"
+            );
+            let counts = totals.counts.unwrap_or_default();
+            assert_eq!(counts.achieved, None, "{source}");
+            assert_eq!(counts.total, None, "{source}");
         }
     }
 

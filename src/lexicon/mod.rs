@@ -16,12 +16,18 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod status_words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
+
+pub use status_words::{
+    StatusMeaning, StatusPhrase, COLOUR_WORDS, ITEM_NOUNS, OUTSIDE_PHRASES, STATUS_HEADINGS,
+    STATUS_PHRASES, TOTALS_ARTICLES, TOTALS_OPENERS,
+};
 
 use crate::model::{DocumentKind, Qualifier, Status};
 

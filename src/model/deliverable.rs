@@ -6,6 +6,8 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::grammar::builtin;
+
 /// Normalized status of a deliverable.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -65,14 +67,10 @@ impl FromStr for DeliverableCode {
     type Err = CodeError;
 
     fn from_str(s: &str) -> Result<Self, CodeError> {
-        let malformed = || CodeError::Malformed(s.to_owned());
-        let rest = s.strip_prefix('L').ok_or_else(malformed)?;
-        let (line, rest) = rest.split_once('M').ok_or_else(malformed)?;
-        let (measure, number) = rest.split_once('D').ok_or_else(malformed)?;
+        let Some(&[line, measure, number]) = builtin::digits(s).as_deref() else {
+            return Err(CodeError::Malformed(s.to_owned()));
+        };
         let parse = |digits: &str| {
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(malformed());
-            }
             digits
                 .parse::<u16>()
                 .map_err(|_| CodeError::OutOfRange(s.to_owned()))
@@ -87,19 +85,23 @@ impl FromStr for DeliverableCode {
 
 impl fmt::Display for DeliverableCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "L{}M{}D{}", self.action_line, self.measure, self.number)
+        f.write_str(&builtin::code(&[
+            self.action_line,
+            self.measure,
+            self.number,
+        ]))
     }
 }
 
 impl DeliverableCode {
     /// The code of the measure this deliverable belongs to (`L2M3`).
     pub fn measure_code(&self) -> String {
-        format!("L{}M{}", self.action_line, self.measure)
+        builtin::code(&[self.action_line, self.measure])
     }
 
     /// The code of the action line this deliverable belongs to (`L2`).
     pub fn action_line_code(&self) -> String {
-        format!("L{}", self.action_line)
+        builtin::code(&[self.action_line])
     }
 }
 

@@ -11,6 +11,7 @@
 
 mod deliverable;
 mod figures;
+mod item;
 mod people;
 mod structure;
 
@@ -19,6 +20,7 @@ pub use deliverable::{
     Measure, Status, Totals, TotalsCounts,
 };
 pub use figures::{FigureRole, KeyFigure, Qualifier};
+pub use item::{GrammarLevel, GrammarSource, GrammarSummary, Item};
 pub use people::{Member, MemberList, Person};
 pub use structure::{CalendarEvent, EventDate, ListItem, Section};
 
@@ -29,13 +31,13 @@ use crate::diagnostic::Diagnostic;
 
 /// Version of the output format. Bumped on any change a consumer could notice:
 /// major for removals or renames, minor for additions.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// Everything planex extracted from one input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     title = "planex document",
-    description = "Structured data extracted by planex from one report, work plan or similar document."
+    description = "Structured data extracted by planex from one report, work plan or similar document. Schema 1.1 adds `items` and `grammar`: every coded plan item in any code grammar (1.0 consumers are unaffected; `action_lines`, `measures` and `deliverables` keep the L/M/D items in the 1.0 shape and will be dropped at 2.0 in favour of `items`)."
 )]
 pub struct Document {
     /// Version of this output format ([`SCHEMA_VERSION`]).
@@ -54,15 +56,26 @@ pub struct Document {
     pub period: Option<Period>,
     /// The document's title, as printed.
     pub title: Option<String>,
-    /// Action lines of a plan (`L1`, `L2`…), in document order.
+    /// Every coded item of a plan, in any code grammar and at any depth, in
+    /// document order (since 1.1). For L/M/D plans these are the action
+    /// lines, measures and deliverables below, in one shape.
+    pub items: Vec<Item>,
+    /// The code grammar of `items`: built in, detected or from a grammar file (since 1.1).
+    pub grammar: Option<GrammarSummary>,
+    /// Action lines of a plan (`L1`, `L2`…), in document order. L/M/D plans
+    /// only; `items` (depth 1) carries them for every grammar.
     pub action_lines: Vec<ActionLine>,
-    /// Measures (`L1M1`…), in code order.
+    /// Measures (`L1M1`…), in code order. L/M/D plans only; `items` (depth 2)
+    /// carries them for every grammar.
     pub measures: Vec<Measure>,
-    /// Deliverables (`L1M1D1`…), in document order.
+    /// Deliverables (`L1M1D1`…), in document order. L/M/D plans only;
+    /// `items` (tracked, depth 3) carries them for every grammar.
     pub deliverables: Vec<Deliverable>,
     /// The document's own legend of status marks, or the conventional table used instead.
     pub legend: Option<Legend>,
-    /// Totals the document declares, what planex counted, and whether they agree.
+    /// Totals the document declares, what planex counted, and whether they
+    /// agree. Counts deliverables for L/M/D plans, else the deepest tracked
+    /// level of `items`.
     pub totals: Option<Totals>,
     /// The heading tree, flattened in document order (`level` gives the depth).
     pub sections: Vec<Section>,

@@ -186,7 +186,7 @@ pub enum BatchLineRef<'a> {
 ///
 /// ```
 /// let schema = planex::batch::batch_line_schema();
-/// assert_eq!(schema["$id"], "urn:planex:schema:batch-line:1.0.0");
+/// assert_eq!(schema["$id"], format!("urn:planex:schema:batch-line:{}", planex::model::SCHEMA_VERSION));
 /// ```
 pub fn batch_line_schema() -> serde_json::Value {
     schema_with_id(schemars::schema_for!(BatchLine), "batch-line")

@@ -42,6 +42,8 @@ pub struct Summary {
     pub pages: u64,
     /// Deliverables found in the converted documents.
     pub deliverables: u64,
+    /// Plan items found in the converted documents, in any code grammar.
+    pub items: u64,
     /// Every failure, in input order.
     pub failures: Vec<FailureEntry>,
     /// Wall-clock time of the batch in seconds (the only time planex writes).
@@ -157,6 +159,7 @@ impl Summary {
                 *self.by_kind.entry(kind).or_default() += 1;
                 self.pages += u64::from(document.source.pages);
                 self.deliverables += document.deliverables.len() as u64;
+                self.items += document.items.len() as u64;
             }
             Outcome::Failed(failure) => {
                 self.failed += 1;

@@ -116,6 +116,30 @@ pub const KEY_FIGURES: Table = Table {
     rows: key_figure_rows,
 };
 
+/// `items.csv`: plan items in any code grammar, the generic counterpart of
+/// `deliverables.csv`. `depth` is 1 for the top level, `level` the level's
+/// name (empty when unknown), `parent` the parent's code (empty at the top),
+/// `status_label` a state outside the three statuses (`cancelled`…) and
+/// `tracked` is `true` for the levels that carry statuses.
+pub const ITEMS: Table = Table {
+    file: "items.csv",
+    columns: &[
+        "document",
+        "code",
+        "depth",
+        "level",
+        "parent",
+        "title",
+        "status",
+        "status_label",
+        "mark",
+        "inferred",
+        "tracked",
+        "page",
+    ],
+    rows: item_rows,
+};
+
 /// `people.csv`.
 pub const PEOPLE: Table = Table {
     file: "people.csv",
@@ -124,7 +148,7 @@ pub const PEOPLE: Table = Table {
 };
 
 /// Every table an output directory gets, in this order.
-pub const TABLES: [Table; 4] = [DELIVERABLES, CALENDAR, KEY_FIGURES, PEOPLE];
+pub const TABLES: [Table; 5] = [DELIVERABLES, ITEMS, CALENDAR, KEY_FIGURES, PEOPLE];
 
 /// The header row's columns of `deliverables.csv` (what `-o - --format csv` streams).
 pub const COLUMNS: &[&str] = DELIVERABLES.columns;
@@ -259,6 +283,7 @@ fn status_name(status: Status) -> &'static str {
     }
 }
 
+/// Writes one RFC 4180 row.
 fn write_row(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
     let row: Vec<String> = fields.iter().map(|field| quoted(field)).collect();
     out.write_all(row.join(",").as_bytes())?;
@@ -300,4 +325,29 @@ mod tests {
             );
         }
     }
+}
+
+fn item_rows(input: &str, document: &Document) -> Vec<Vec<String>> {
+    document
+        .items
+        .iter()
+        .map(|item| {
+            vec![
+                input.to_owned(),
+                item.code.clone(),
+                item.depth.to_string(),
+                item.level.clone().unwrap_or_default(),
+                item.parent.clone().unwrap_or_default(),
+                item.title.clone().unwrap_or_default(),
+                item.status
+                    .map(|status| status.as_str().to_owned())
+                    .unwrap_or_default(),
+                item.status_label.clone().unwrap_or_default(),
+                item.mark.clone().unwrap_or_default(),
+                item.inferred.to_string(),
+                item.tracked.to_string(),
+                item.page.to_string(),
+            ]
+        })
+        .collect()
 }

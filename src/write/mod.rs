@@ -12,8 +12,9 @@
 //! - `<relative path>.json`: one pretty-printed document per converted input,
 //!   mirroring the input tree (see [`Input::output`]);
 //! - `documents.jsonl`: one [`BatchLine`](crate::record::BatchLine) per input, in input order;
-//! - `deliverables.csv`, `calendar.csv`, `key_figures.csv`, `people.csv`:
-//!   one row per deliverable, calendar event, key figure and person ([`csv`]);
+//! - `deliverables.csv`, `items.csv`, `calendar.csv`, `key_figures.csv`,
+//!   `people.csv`: one row per deliverable, plan item (in any code grammar),
+//!   calendar event, key figure and person ([`csv`]);
 //! - `summary.json`: the [`Summary`];
 //! - `.planex.lock`: the lock, holding the process id of the batch that has
 //!   it, emptied when the batch ends (and left in place: removing a lock file
@@ -36,6 +37,8 @@ use crate::record::{path_text, DocumentStore, Input, Outcome, Record, Sink, Summ
 pub const DOCUMENTS_JSONL: &str = "documents.jsonl";
 /// See [`DOCUMENTS_JSONL`] (and [`csv::TABLES`] for the other tables).
 pub const DELIVERABLES_CSV: &str = csv::DELIVERABLES.file;
+/// See [`DOCUMENTS_JSONL`].
+pub const ITEMS_CSV: &str = csv::ITEMS.file;
 /// See [`DOCUMENTS_JSONL`].
 pub const SUMMARY_JSON: &str = "summary.json";
 /// See [`DOCUMENTS_JSONL`]: the lock file of the output directory.

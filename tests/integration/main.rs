@@ -33,3 +33,5 @@ mod util;
 mod deliverables;
 // Whole-document JSON snapshots (insta).
 mod snapshots;
+// Plans in five code grammars (es/en/fr; text, Markdown, PDF) against gold items and totals.
+mod grammars;

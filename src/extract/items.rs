@@ -1,0 +1,944 @@
+//! Generic plan items: codes of any grammar with their statuses.
+//!
+//! Owns reading plans whose codes are not the built-in `L1M2D3` (those are
+//! [`deliverables`](super::deliverables)' and become items through
+//! [`builtin_items`]). Codes are read at the start of a line or of a table
+//! cell with [`grammar::code_at_start`]; each code shape (prefix and depth)
+//! is a family. A family whose rows carry statuses is *tracked*: its codes
+//! are items. A family whose codes are the numeric prefixes of the tracked
+//! codes that follow them (`Objectif 2.1` before `Action 2.1.3`) is their
+//! ancestor level. Everything else (numbered headings, list items, figures)
+//! is not a plan item.
+//!
+//! A status is a cell or a trailing phrase: a status word of the lexicon
+//! (`Completed`, `en cours`, `no iniciada`), a mark defined by the
+//! document's legend (`R = realizada · P = en proceso · N = no iniciada`,
+//! `🟢 Completed 🟠 In progress 🔴 Not started`, `Green = achieved`), a
+//! grammar file's word or a conventional mark. A column headed `Status` /
+//! `Estado` / `État` holds the status wherever it is. Two different statuses
+//! on one row leave it null with a diagnostic naming both; a state outside
+//! the three classes (`cancelled`) keeps its mark and label, status null.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::grammar::{self, code_at_start, CodeMatch, Grammar, Meaning};
+use crate::lexicon::{COLOUR_WORDS, CONVENTIONAL_MARKS, STATUS_HEADINGS};
+use crate::markup;
+use crate::model::{
+    ActionLine, Deliverable, GrammarLevel, GrammarSource, GrammarSummary, Item, Legend,
+    LegendEntry, LegendSource, Measure,
+};
+use crate::normalize::Line;
+
+/// A family is tracked when at least this many of its rows carry a status…
+const MIN_MARKED_ROWS: usize = 2;
+
+/// Legend lines are short; a longer line with status words is prose.
+const MAX_LEGEND_CHARS: usize = 200;
+
+/// Characters that separate a mark from its label in a legend.
+const SEPARATORS: &[char] = &[
+    '=', ':', ';', ',', '|', '(', ')', '–', '—', '-', '·', '/', '•',
+];
+
+/// One legend entry: a mark and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkEntry {
+    /// The mark as printed (`R`, `🟢`, `Green`).
+    pub mark: String,
+    /// What it means.
+    pub meaning: Meaning,
+    /// The label as printed (`realizada`).
+    pub label: String,
+}
+
+/// The generic items of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemsReading {
+    /// Items in document order.
+    pub items: Vec<Item>,
+    /// The grammar the items were read with, when there are items.
+    pub grammar: Option<GrammarSummary>,
+    /// The document's legend of marks, as the 1.x legend object.
+    pub legend: Option<Legend>,
+    /// Indices of the lines read as legends.
+    pub legend_lines: Vec<usize>,
+    /// Doubts.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One occurrence of a code where a row starts.
+#[derive(Debug, Clone)]
+struct Row {
+    code: CodeMatch,
+    location: Location,
+    title: String,
+    mark: Option<String>,
+    meaning: Option<Meaning>,
+    /// Two different statuses were read on the row.
+    ambiguous: Vec<String>,
+    in_status_column: bool,
+}
+
+/// The table cells of a line (pipe or tab separated), markup removed;
+/// empty cells kept so that column positions hold. A line without cells is one cell.
+pub(super) fn cells(text: &str) -> Vec<String> {
+    let trimmed = text.trim();
+    let raw: Vec<&str> = if trimmed.starts_with('|') {
+        let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
+        inner.split('|').collect()
+    } else {
+        text.split('\t').collect()
+    };
+    raw.into_iter()
+        .map(|cell| markup::plain(cell).trim().to_owned())
+        .collect()
+}
+
+/// A Markdown table separator row (`|---|---|`).
+pub(super) fn is_separator_row(text: &str) -> bool {
+    let trimmed = text.trim();
+    trimmed.starts_with('|')
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// Reads the document's legend of marks: lines of two or more `mark label`
+/// pairs whose labels are status phrases, with different meanings.
+pub fn read_mark_legend(lines: &[Line], grammar: Option<&Grammar>) -> (Vec<MarkEntry>, Vec<usize>) {
+    let mut entries: Vec<MarkEntry> = Vec::new();
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let plain = markup::plain(&line.text.replace('\t', " "));
+        if plain.chars().count() > MAX_LEGEND_CHARS {
+            continue;
+        }
+        let line_entries = legend_pairs(&plain, grammar);
+        let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
+        meanings.dedup();
+        if line_entries.len() >= 2 && meanings.len() >= 2 {
+            found.push(index);
+            for entry in line_entries {
+                if !entries.iter().any(|known| known.mark == entry.mark) {
+                    entries.push(entry);
+                }
+            }
+        }
+    }
+    (entries, found)
+}
+
+/// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
+/// is the token before each label.
+fn legend_pairs(plain: &str, grammar: Option<&Grammar>) -> Vec<MarkEntry> {
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let words: Vec<String> = tokens.iter().map(|t| grammar::fold_word(t)).collect();
+    let mut entries = Vec::new();
+    let mut at = 0;
+    let mut previous_end = 0;
+    while at < tokens.len() {
+        let Some((meaning, width)) = grammar::phrase_at(&words, at, grammar) else {
+            at += 1;
+            continue;
+        };
+        let mark = (previous_end..at).rev().find_map(|index| {
+            let token = tokens.get(index)?.trim_matches(SEPARATORS);
+            (!token.is_empty()).then_some(token)
+        });
+        if let Some(mark) = mark.filter(|mark| is_mark_like(mark)) {
+            let label = tokens
+                .get(at..at + width)
+                .map(|w| w.join(" ").trim_matches(SEPARATORS).to_owned())
+                .unwrap_or_default();
+            entries.push(MarkEntry {
+                mark: mark.to_owned(),
+                meaning,
+                label,
+            });
+        }
+        at += width;
+        previous_end = at;
+    }
+    entries
+}
+
+/// A token that can be a legend mark: one to three characters, or a colour name.
+fn is_mark_like(token: &str) -> bool {
+    let count = token.chars().count();
+    (1..=3).contains(&count) && !token.chars().all(|c| c.is_ascii_digit())
+        || COLOUR_WORDS.contains(&token.to_lowercase().as_str())
+}
+
+/// What a whole cell says about a status, with the document's legend.
+fn cell_meaning(cell: &str, legend: &[MarkEntry], grammar: Option<&Grammar>) -> Option<Meaning> {
+    let cell = cell.trim().trim_matches(['(', ')', '[', ']']).trim();
+    if cell.is_empty() {
+        return None;
+    }
+    let user = grammar
+        .into_iter()
+        .flat_map(|g| &g.statuses)
+        .find(|entry| entry.mark == cell)
+        .and_then(|entry| entry.meaning());
+    if user.is_some() {
+        return user;
+    }
+    if let Some(entry) = legend.iter().find(|entry| {
+        entry.mark == cell
+            || (entry.mark.chars().count() > 3 && entry.mark.to_lowercase() == cell.to_lowercase())
+    }) {
+        return Some(entry.meaning.clone());
+    }
+    if let Some(meaning) = grammar::phrase_cell(cell, grammar) {
+        return Some(meaning);
+    }
+    // A conventional symbol, unless the legend gives its letters other meanings.
+    let letter_in_legend = legend
+        .iter()
+        .any(|entry| entry.mark.to_lowercase() == cell.to_lowercase());
+    CONVENTIONAL_MARKS
+        .iter()
+        .find(|mark| mark.mark == cell && !letter_in_legend)
+        .map(|mark| Meaning::Class(mark.status))
+}
+
+/// A status phrase followed by a qualifier in brackets or after a dash or
+/// comma (`Completed (March 2022)`, `En cours – retard`), in a status
+/// column: the phrase gives the status, the whole cell is the mark. Anything else before the qualifier
+/// (`Partially completed`) is no status.
+fn qualified_phrase(cell: &str, grammar: Option<&Grammar>) -> Option<(String, Meaning)> {
+    let at = cell.find(['(', '[', ',', ';', '–', '—'])?;
+    let head = cell.get(..at)?.trim().trim_end_matches(" -");
+    let meaning = grammar::phrase_cell(head, grammar)?;
+    Some((cell.trim().to_owned(), meaning))
+}
+
+/// Splits a trailing status off a title: `Train staff — completed`,
+/// `Former les agents (en cours)`, `Taller 🟢`.
+fn trailing_status(
+    title: &str,
+    legend: &[MarkEntry],
+    grammar: Option<&Grammar>,
+) -> Option<(String, String, Meaning)> {
+    let title = title.trim();
+    for separator in [" — ", " – ", " - ", ": ", " (", " [", " "] {
+        let Some((head, tail)) = title.rsplit_once(separator) else {
+            continue;
+        };
+        let tail = tail.trim_end_matches([')', ']', '.']).trim();
+        // A bare last word is a mark only when it is a symbol the legend defines.
+        if separator == " " && tail.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if let Some(meaning) = cell_meaning(tail, legend, grammar) {
+            return Some((head.trim().to_owned(), tail.to_owned(), meaning));
+        }
+    }
+    None
+}
+
+/// Reads the generic items of a document. `claimed` lines belong to other
+/// readers (totals) and hold no items.
+pub fn read_items(lines: &[Line], grammar: Option<&Grammar>, claimed: &[usize]) -> ItemsReading {
+    let (legend, legend_lines) = read_mark_legend(lines, grammar);
+    let mut rows: Vec<Row> = Vec::new();
+    let mut status_column: Option<usize> = None;
+    let mut open_row: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        if claimed.contains(&index) || legend_lines.contains(&index) || is_separator_row(&line.text)
+        {
+            open_row = None;
+            continue;
+        }
+        let cells = cells(&line.text);
+        let is_table = cells.len() > 1;
+        if !is_table {
+            status_column = None;
+        }
+        if let Some(column) = status_heading_column(&cells) {
+            status_column = Some(column);
+            open_row = None;
+            continue;
+        }
+        let first_code = cells
+            .iter()
+            .enumerate()
+            .find_map(|(at, cell)| code_at_start(cell, grammar).map(|found| (at, found)));
+        let Some((code_at, code)) = first_code else {
+            continue_title(&mut rows, open_row, &cells, line);
+            if line.text.trim().is_empty() || is_table {
+                open_row = None;
+            }
+            continue;
+        };
+        let row = read_row(
+            &cells,
+            code_at,
+            code,
+            status_column,
+            &legend,
+            grammar,
+            line.location(),
+        );
+        rows.push(row);
+        open_row = Some(rows.len() - 1);
+    }
+    assemble(rows, legend, legend_lines, grammar)
+}
+
+/// A line without a code that starts in lower case continues the title of
+/// the row just read (a wrapped title).
+fn continue_title(rows: &mut [Row], open_row: Option<usize>, cells: &[String], line: &Line) {
+    let Some(row) = open_row.and_then(|at| rows.get_mut(at)) else {
+        return;
+    };
+    let [only] = cells else {
+        return;
+    };
+    let follows = line.location().page == row.location.page && line.number == row.location.line + 1;
+    if follows && only.starts_with(|c: char| c.is_lowercase()) {
+        row.title = format!("{} {only}", row.title).trim().to_owned();
+    }
+}
+
+/// The column headed by a status heading, in a row of two or more headings.
+fn status_heading_column(cells: &[String]) -> Option<usize> {
+    if cells.len() < 2 {
+        return None;
+    }
+    cells.iter().position(|cell| {
+        let lower = cell.trim().trim_end_matches(':').to_lowercase();
+        STATUS_HEADINGS.contains(&lower.as_str())
+    })
+}
+
+fn read_row(
+    cells: &[String],
+    code_at: usize,
+    code: CodeMatch,
+    status_column: Option<usize>,
+    legend: &[MarkEntry],
+    grammar: Option<&Grammar>,
+    location: Location,
+) -> Row {
+    let code_cell = cells.get(code_at).map_or("", String::as_str);
+    let rest = code_cell
+        .get(code.rest..)
+        .unwrap_or_default()
+        .trim()
+        .trim_start_matches(SEPARATORS)
+        .trim()
+        .to_owned();
+    let mut statuses: Vec<(usize, String, Meaning)> = Vec::new();
+    let mut title_cell: Option<String> = (!rest.is_empty()).then_some(rest);
+    for (at, cell) in cells.iter().enumerate() {
+        if at == code_at || cell.is_empty() {
+            continue;
+        }
+        match cell_meaning(cell, legend, grammar) {
+            Some(meaning) => statuses.push((at, cell.clone(), meaning)),
+            None if at > code_at
+                && title_cell.is_none()
+                && cell.chars().any(char::is_alphabetic) =>
+            {
+                title_cell = Some(cell.clone());
+            }
+            None => {}
+        }
+    }
+    let mut title = title_cell.unwrap_or_default();
+    let in_status_column = status_column.is_some_and(|column| cells.len() > column);
+    // A status column decides between several status cells.
+    if let Some(column) = status_column {
+        if let Some(chosen) = statuses.iter().find(|(at, _, _)| *at == column).cloned() {
+            statuses = vec![chosen];
+        } else if let Some((mark, meaning)) = cells
+            .get(column)
+            .and_then(|cell| qualified_phrase(cell, grammar))
+        {
+            statuses = vec![(column, mark, meaning)];
+        } else if let Some(cell) = cells.get(column).filter(|cell| !cell.is_empty()) {
+            return Row {
+                code,
+                location,
+                title,
+                mark: Some(cell.clone()),
+                meaning: None,
+                ambiguous: Vec::new(),
+                in_status_column,
+            };
+        }
+    }
+    if statuses.is_empty() {
+        if let Some((head, mark, meaning)) = trailing_status(&title, legend, grammar) {
+            title = head;
+            statuses.push((code_at, mark, meaning));
+        }
+    }
+    if statuses.is_empty() {
+        // A short cell at the end of the row that nobody defines: an unknown mark.
+        let last = cells.iter().rposition(|cell| !cell.is_empty());
+        if let Some(cell) = last.filter(|&at| at > code_at).and_then(|at| cells.get(at)) {
+            if is_mark_like(cell) && Some(cell.as_str()) != Some(title.as_str()) {
+                return Row {
+                    code,
+                    location,
+                    title,
+                    mark: Some(cell.clone()),
+                    meaning: None,
+                    ambiguous: Vec::new(),
+                    in_status_column,
+                };
+            }
+        }
+    }
+    let mut distinct: Vec<&(usize, String, Meaning)> = Vec::new();
+    for status in &statuses {
+        if !distinct.iter().any(|known| known.2 == status.2) {
+            distinct.push(status);
+        }
+    }
+    let (mark, meaning, ambiguous) = match distinct.as_slice() {
+        [] => (None, None, Vec::new()),
+        [(_, mark, meaning)] => (Some(mark.clone()), Some(meaning.clone()), Vec::new()),
+        several => (
+            None,
+            None,
+            several.iter().map(|(_, mark, _)| mark.clone()).collect(),
+        ),
+    };
+    Row {
+        code,
+        location,
+        title,
+        mark,
+        meaning,
+        ambiguous,
+        in_status_column,
+    }
+}
+
+/// Decides which families are items, links parents and builds the items.
+fn assemble(
+    rows: Vec<Row>,
+    legend: Vec<MarkEntry>,
+    legend_lines: Vec<usize>,
+    grammar: Option<&Grammar>,
+) -> ItemsReading {
+    let mut families: BTreeMap<&str, (usize, usize, bool)> = BTreeMap::new();
+    for row in &rows {
+        let entry = families.entry(row.code.family.as_str()).or_default();
+        entry.0 += 1;
+        if row.mark.is_some() || !row.ambiguous.is_empty() {
+            entry.1 += 1;
+        }
+        entry.2 |= row.in_status_column;
+    }
+    let tracked: Vec<String> = families
+        .iter()
+        .filter(|(_, (count, marked, column))| {
+            (*marked >= MIN_MARKED_ROWS && marked * 2 >= *count)
+                || (*column && *count >= MIN_MARKED_ROWS)
+        })
+        .map(|(family, _)| (*family).to_owned())
+        .collect();
+    let mut reading = ItemsReading {
+        legend_lines,
+        ..ItemsReading::default()
+    };
+    if tracked.is_empty() {
+        return reading;
+    }
+    let is_tracked = |row: &Row| tracked.contains(&row.code.family);
+    // Ancestors: rows whose next tracked row is a descendant.
+    let mut ancestor_rows: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
+    for (at, row) in rows.iter().enumerate() {
+        if is_tracked(row) {
+            continue;
+        }
+        let entry = ancestor_rows.entry(row.code.family.as_str()).or_default();
+        entry.0 += 1;
+        let next_tracked = rows.iter().skip(at + 1).find(|next| is_tracked(next));
+        if next_tracked.is_some_and(|next| {
+            next.code.path.len() > row.code.path.len() && next.code.path.starts_with(&row.code.path)
+        }) {
+            entry.1.push(at);
+        }
+    }
+    let mut accepted: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| is_tracked(row))
+        .map(|(at, _)| at)
+        .collect();
+    for (count, passing) in ancestor_rows.values() {
+        if passing.len() * 3 >= count * 2 {
+            accepted.extend(passing);
+        }
+    }
+    accepted.sort_unstable();
+
+    // One item per code: the first occurrence with a mark wins.
+    let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &at in &accepted {
+        if let Some(row) = rows.get(at) {
+            by_code.entry(row.code.code.as_str()).or_default().push(at);
+        }
+    }
+    let mut winners: Vec<usize> = Vec::new();
+    for (code, occurrences) in &by_code {
+        let winner = occurrences
+            .iter()
+            .copied()
+            .find(|&at| rows.get(at).is_some_and(|row| row.mark.is_some()))
+            .or_else(|| occurrences.first().copied());
+        let Some(winner) = winner else { continue };
+        winners.push(winner);
+        let Some(kept) = rows.get(winner) else {
+            continue;
+        };
+        for other in occurrences
+            .iter()
+            .filter(|&&at| at != winner)
+            .filter_map(|&at| rows.get(at))
+        {
+            if other.mark.is_some() && other.meaning != kept.meaning {
+                reading.diagnostics.push(
+                    Diagnostic::error(
+                        Code::ItemsConflictingMarks,
+                        format!(
+                            "{code} is marked `{}` at page {} line {} and `{}` here; the first is kept",
+                            kept.mark.as_deref().unwrap_or_default(),
+                            kept.location.page,
+                            kept.location.line,
+                            other.mark.as_deref().unwrap_or_default()
+                        ),
+                    )
+                    .at(other.location),
+                );
+            }
+        }
+    }
+    winners.sort_unstable();
+    let paths: Vec<(Vec<u16>, String)> = winners
+        .iter()
+        .filter_map(|&at| rows.get(at))
+        .map(|row| (row.code.path.clone(), row.code.code.clone()))
+        .collect();
+    let source = if grammar.is_some_and(|g| !g.patterns.is_empty()) {
+        GrammarSource::File
+    } else {
+        GrammarSource::Detected
+    };
+    for row in winners.iter().filter_map(|&at| rows.get(at)) {
+        let tracked_row = is_tracked(row);
+        let parent = paths
+            .iter()
+            .filter(|(path, _)| path.len() < row.code.path.len() && row.code.path.starts_with(path))
+            .max_by_key(|(path, _)| path.len())
+            .map(|(_, code)| code.clone());
+        let code = &row.code.code;
+        let (status, status_label) = match &row.meaning {
+            Some(Meaning::Class(status)) => (Some(*status), None),
+            Some(Meaning::Outside(name)) => {
+                reading.diagnostics.push(
+                    Diagnostic::info(
+                        Code::ItemsStatusOutsideClasses,
+                        format!(
+                            "{code} is marked `{}` ({name}), a state outside achieved / in progress / not developed; its status is null and `status_label` keeps it",
+                            row.mark.as_deref().unwrap_or_default()
+                        ),
+                    )
+                    .at(row.location),
+                );
+                (None, Some(name.clone()))
+            }
+            None => {
+                if tracked_row {
+                    reading.diagnostics.push(missing_status(code, row));
+                }
+                (None, None)
+            }
+        };
+        reading.items.push(Item {
+            code: code.clone(),
+            depth: row.code.depth(),
+            level: row.code.level.clone(),
+            parent,
+            title: (!row.title.is_empty()).then(|| row.title.clone()),
+            mark: row.mark.clone(),
+            status,
+            status_label,
+            inferred: false,
+            tracked: tracked_row,
+            page: row.location.page,
+            line: row.location.line,
+        });
+    }
+    reading.grammar = Some(summary(source, &reading.items));
+    reading.legend = document_legend(&legend, &reading.items);
+    reading
+}
+
+fn missing_status(code: &str, row: &Row) -> Diagnostic {
+    let message = match (&row.mark, row.ambiguous.as_slice()) {
+        (Some(mark), _) => format!(
+            "{code} is marked `{mark}`, which neither the legend, the status words nor a grammar file define; its status is unknown"
+        ),
+        (None, [first, second, ..]) => format!(
+            "{code} has two statuses on its row, `{first}` and `{second}`; its status is left null"
+        ),
+        _ => format!("{code} has no status"),
+    };
+    let code_name = match (&row.mark, row.ambiguous.is_empty()) {
+        (Some(_), _) => Code::ItemsUnknownMark,
+        (None, false) => Code::ItemsAmbiguousStatus,
+        (None, true) => Code::ItemsMissingMark,
+    };
+    Diagnostic::warning(code_name, message).at(row.location)
+}
+
+/// One level per depth: its name, an example and whether it is tracked.
+fn summary(source: GrammarSource, items: &[Item]) -> GrammarSummary {
+    let mut levels: BTreeMap<u8, GrammarLevel> = BTreeMap::new();
+    for item in items {
+        let level = levels.entry(item.depth).or_insert_with(|| GrammarLevel {
+            depth: item.depth,
+            name: item.level.clone(),
+            example: item.code.clone(),
+            tracked: false,
+        });
+        level.tracked |= item.tracked;
+        if level.name.is_none() {
+            level.name.clone_from(&item.level);
+        }
+    }
+    GrammarSummary {
+        source,
+        levels: levels.into_values().collect(),
+    }
+}
+
+/// The legend entries of the three classes that the items use, as the 1.x
+/// legend object (states outside the classes have no place there).
+fn document_legend(legend: &[MarkEntry], items: &[Item]) -> Option<Legend> {
+    let entries: Vec<LegendEntry> = legend
+        .iter()
+        .filter_map(|entry| {
+            Some(LegendEntry {
+                mark: entry.mark.clone(),
+                status: entry.meaning.status()?,
+                label: Some(entry.label.clone()),
+            })
+        })
+        .collect();
+    if entries.is_empty() || items.is_empty() {
+        return None;
+    }
+    Some(Legend {
+        source: LegendSource::Document,
+        entries,
+        page: None,
+        line: None,
+    })
+}
+
+/// The built-in grammar's items: action lines, measures and deliverables as
+/// generic items, in document order of their first appearance.
+pub fn builtin_items(
+    action_lines: &[ActionLine],
+    measures: &[Measure],
+    deliverables: &[Deliverable],
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut located: Vec<(u32, u32, Item)> = Vec::new();
+    for line in action_lines {
+        if let Some((code, depth, level, parent)) = grammar::builtin::item(&[line.number]) {
+            located.push((
+                line.page.unwrap_or(0),
+                line.line.unwrap_or(0),
+                Item {
+                    code,
+                    depth,
+                    level: Some(level.to_owned()),
+                    parent,
+                    title: line.title.clone(),
+                    mark: None,
+                    status: None,
+                    status_label: None,
+                    inferred: false,
+                    tracked: false,
+                    page: line.page.unwrap_or(0),
+                    line: line.line.unwrap_or(0),
+                },
+            ));
+        }
+    }
+    for measure in measures {
+        if let Some((code, depth, level, parent)) =
+            grammar::builtin::item(&[measure.action_line, measure.number])
+        {
+            located.push((
+                measure.page.unwrap_or(0),
+                measure.line.unwrap_or(0),
+                Item {
+                    code,
+                    depth,
+                    level: Some(level.to_owned()),
+                    parent,
+                    title: measure.text.clone(),
+                    mark: None,
+                    status: None,
+                    status_label: None,
+                    inferred: false,
+                    tracked: false,
+                    page: measure.page.unwrap_or(0),
+                    line: measure.line.unwrap_or(0),
+                },
+            ));
+        }
+    }
+    for deliverable in deliverables {
+        if let Some((code, depth, level, parent)) = grammar::builtin::item(&[
+            deliverable.action_line,
+            deliverable.measure,
+            deliverable.number,
+        ]) {
+            located.push((
+                deliverable.page,
+                deliverable.line,
+                Item {
+                    code,
+                    depth,
+                    level: Some(level.to_owned()),
+                    parent,
+                    title: (!deliverable.title.is_empty()).then(|| deliverable.title.clone()),
+                    mark: deliverable.mark.clone(),
+                    status: deliverable.status,
+                    status_label: None,
+                    inferred: deliverable.inferred,
+                    tracked: true,
+                    page: deliverable.page,
+                    line: deliverable.line,
+                },
+            ));
+        }
+    }
+    // Stable: same position keeps hierarchy order (line, measure, deliverable).
+    located.sort_by_key(|(page, line, _)| (*page, *line));
+    items.extend(located.into_iter().map(|(_, _, item)| item));
+    items
+}
+
+/// The summary of the built-in grammar.
+pub fn builtin_summary() -> GrammarSummary {
+    GrammarSummary {
+        source: GrammarSource::Builtin,
+        levels: grammar::builtin::LEVELS
+            .iter()
+            .enumerate()
+            .filter_map(|(at, name)| {
+                let path: Vec<u16> = (1..=u16::try_from(at + 1).ok()?).map(|_| 1).collect();
+                let (example, depth, _, _) = grammar::builtin::item(&path)?;
+                Some(GrammarLevel {
+                    depth,
+                    name: Some((*name).to_owned()),
+                    example,
+                    tracked: depth == 3,
+                })
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+    use crate::normalize::Text;
+
+    fn read(text: &str) -> ItemsReading {
+        read_items(&Text::from_plain(text).lines, None, &[])
+    }
+
+    fn rows(reading: &ItemsReading) -> Vec<(String, Option<String>, Option<Status>)> {
+        reading
+            .items
+            .iter()
+            .map(|item| (item.code.clone(), item.parent.clone(), item.status))
+            .collect()
+    }
+
+    fn want(
+        rows: &[(&str, Option<&str>, Option<Status>)],
+    ) -> Vec<(String, Option<String>, Option<Status>)> {
+        rows.iter()
+            .map(|(code, parent, status)| ((*code).to_owned(), parent.map(str::to_owned), *status))
+            .collect()
+    }
+
+    use Status::{Achieved, InProgress, NotDeveloped};
+
+    #[test]
+    fn dotted_codes_with_status_words_in_a_pipe_table() {
+        let reading = read(
+            "1. Governance\n1.1 Board\n| Code | Activity | Status |\n|---|---|---|\n| 1.1.1 | Hold four board meetings | Completed |\n| 1.1.2 | Adopt the budget | In progress |\n| 1.1.3 | Review the statutes | Not started |\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("1", None, None),
+                ("1.1", Some("1"), None),
+                ("1.1.1", Some("1.1"), Some(Achieved)),
+                ("1.1.2", Some("1.1"), Some(InProgress)),
+                ("1.1.3", Some("1.1"), Some(NotDeveloped)),
+            ])
+        );
+        assert_eq!(
+            reading.items[2].title.as_deref(),
+            Some("Hold four board meetings")
+        );
+    }
+
+    #[test]
+    fn letters_defined_by_a_legend_line() {
+        let reading = read(
+            "R = realizada · P = en proceso · N = no iniciada\nL1= Gobernanza\nA1.1\tTaller de planificación\tR\nA1.2\tManual de procedimientos\tP\nA1.3\tAuditoría externa\tN\nA1.4\tPlan de riesgos\tC\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("L1", None, None),
+                ("A1.1", Some("L1"), Some(Achieved)),
+                ("A1.2", Some("L1"), Some(InProgress)),
+                ("A1.3", Some("L1"), Some(NotDeveloped)),
+                ("A1.4", Some("L1"), None),
+            ])
+        );
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "items.unknown_mark"));
+    }
+
+    #[test]
+    fn circles_outside_states_and_trailing_words() {
+        let reading = read(
+            "🟢 Atteint 🟠 En cours 🔴 Non atteint\nObjectif 2.1 Former les agents\nAction 2.1.1 Former 40 agents 🟢\nAction 2.1.2 Publier le guide (en cours)\nAction 2.1.3 Ouvrir le bureau : annulée\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Objectif 2.1", None, None),
+                ("Action 2.1.1", Some("Objectif 2.1"), Some(Achieved)),
+                ("Action 2.1.2", Some("Objectif 2.1"), Some(InProgress)),
+                ("Action 2.1.3", Some("Objectif 2.1"), None),
+            ])
+        );
+        assert_eq!(reading.items[3].status_label.as_deref(), Some("cancelled"));
+        assert_eq!(reading.items[1].title.as_deref(), Some("Former 40 agents"));
+    }
+
+    #[test]
+    fn a_status_column_among_other_columns() {
+        let reading = read(
+            "| No. | Activity | Responsible | Status |\n|---|---|---|---|\n| 1.1 | Draft the strategy | Secretariat | Completed (March 2022) |\n| 1.2 | Hire two officers | HR | Partially completed |\n| 1.3 | Launch the survey | Research | Delayed |\n| 1.4 | Publish | Comms | 50% |\n",
+        );
+        type Got<'a> = (&'a str, Option<&'a str>, Option<Status>, Option<&'a str>);
+        let got: Vec<Got<'_>> = reading
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.code.as_str(),
+                    item.mark.as_deref(),
+                    item.status,
+                    item.status_label.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1.1", Some("Completed (March 2022)"), Some(Achieved), None),
+                ("1.2", Some("Partially completed"), None, None),
+                ("1.3", Some("Delayed"), None, Some("delayed")),
+                ("1.4", Some("50%"), None, None),
+            ]
+        );
+        assert_eq!(
+            reading.items[0].title.as_deref(),
+            Some("Draft the strategy")
+        );
+    }
+
+    #[test]
+    fn numbered_prose_is_not_a_plan() {
+        let reading = read("1. Introduction\n2. Context\n3.1 Budget of 2019\n3.2 Staff\n");
+        assert!(reading.items.is_empty());
+    }
+
+    /// Pieces of the shapes the items reader looks for.
+    const PIECES: &[&str] = &[
+        "1.1",
+        "1.1.1 ",
+        "Action 2.1.3",
+        "A1.1",
+        "L1=",
+        "O1R2",
+        "\t",
+        "| ",
+        " |",
+        "|---|",
+        "Completed",
+        "en cours",
+        "no iniciada",
+        "Cancelled",
+        "R = realizada",
+        " · ",
+        "P = en proceso",
+        "🟢",
+        "Green = achieved;",
+        "Status",
+        "Estado",
+        ": ",
+        " (",
+        ")",
+        "?",
+        "x",
+        "—",
+        "Of the 3 projects, 2 are complete",
+        "Total",
+        "4",
+        " ",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn item_like_lines_never_panic(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(PIECES), 0..8),
+                0..30,
+            )
+        ) {
+            let source: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
+            let text = Text::from_plain(&source.join("\n"));
+            let _ = read_items(&text.lines, None, &[]);
+            let _ = crate::convert_bytes("items.txt", source.join("\n").as_bytes(), &crate::Config::default());
+        }
+    }
+
+    #[test]
+    fn two_statuses_on_one_row_stay_null() {
+        let reading = read("1.1\tA\tCompleted\tIn progress\n1.2\tB\tCompleted\n1.3\tC\tPending\n");
+        assert_eq!(reading.items[0].status, None);
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "items.ambiguous_status"
+                && d.message.contains("`Completed`")
+                && d.message.contains("`In progress`")));
+    }
+}

@@ -1,0 +1,559 @@
+//! The code grammar of plans: what an item code looks like and where it sits
+//! in the hierarchy, and the status vocabulary items are read with.
+//!
+//! Owns every code shape planex knows:
+//!
+//! - the built-in Line / Measure / Deliverable grammar of the seeds
+//!   (`L2M3D1`: [`builtin`]);
+//! - shapes detected from the document ([`code_at_start`]): an optional
+//!   prefix word (`Action 1.2.3`, `Objectif 2.1`) or prefix letters
+//!   (`A1.1`, `L1=`), then numbers joined by dots, or letter–number
+//!   segments (`O1A2`). Codes are grouped in families of one prefix and one
+//!   depth; which families are plan items is decided by the
+//!   [`items`](crate::extract) reader from the statuses their rows carry;
+//! - shapes a user declares in a grammar file ([`file`], `--grammar
+//!   plan.toml`): patterns such as `Action {axis}.{objective}.{action}` and
+//!   status words or marks mapped to normalized statuses.
+//!
+//! The parent of a code is the code whose numbers are the longest proper
+//! prefix of its own (`1.2` for `1.2.3`, `Objectif 2.1` for `Action 2.1.3`).
+//! Status words are matched with [`fold_word`], which ignores case, plural
+//! `s` and the feminine endings of Spanish and French.
+
+pub mod builtin;
+pub mod file;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{StatusMeaning, OUTSIDE_PHRASES, STATUS_PHRASES};
+use crate::model::Status;
+
+pub use file::{parse_grammar_file, read_grammar_file, GrammarFileError};
+
+/// A user-declared grammar (from a grammar file): code patterns and status
+/// words. Serializable so that batch workers receive it inside their config.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grammar {
+    /// Code patterns; empty to detect codes from the document.
+    pub patterns: Vec<CodePattern>,
+    /// Status words or marks, matched before the built-in vocabulary.
+    pub statuses: Vec<StatusEntry>,
+}
+
+/// A code pattern: literal text and numbered levels, such as
+/// `Action {axis}.{objective}.{action}`. A code may stop after any level
+/// (`Action 1.2` is an objective of that pattern).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodePattern {
+    /// The pattern as written.
+    pub source: String,
+    /// Literal text before each level, and the level's name.
+    pub levels: Vec<PatternLevel>,
+}
+
+/// One numbered level of a [`CodePattern`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatternLevel {
+    /// Literal text printed before this level's number (`Action `, `.`, `M`).
+    pub before: String,
+    /// The level's name (`objective`).
+    pub name: String,
+}
+
+/// A status word or mark a grammar file maps to a status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEntry {
+    /// The word or mark as printed (matched case-insensitively for words).
+    pub mark: String,
+    /// The normalized status, or null for a state outside the three classes.
+    pub status: Option<Status>,
+    /// The normalized name of a state outside the three classes (`cancelled`).
+    pub label: Option<String>,
+}
+
+impl StatusEntry {
+    /// What the entry means.
+    pub fn meaning(&self) -> Option<Meaning> {
+        match (&self.status, &self.label) {
+            (Some(status), _) => Some(Meaning::Class(*status)),
+            (None, Some(label)) => Some(Meaning::Outside(label.clone())),
+            (None, None) => None,
+        }
+    }
+}
+
+/// What a mark or status word means, owned (a grammar file's labels are not static).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Meaning {
+    /// One of the three normalized statuses.
+    Class(Status),
+    /// A state outside them, by normalized name.
+    Outside(String),
+}
+
+impl From<StatusMeaning> for Meaning {
+    fn from(meaning: StatusMeaning) -> Self {
+        match meaning {
+            StatusMeaning::Class(status) => Self::Class(status),
+            StatusMeaning::Outside(name) => Self::Outside(name.to_owned()),
+        }
+    }
+}
+
+impl Meaning {
+    /// The normalized status, for the three classes.
+    pub fn status(&self) -> Option<Status> {
+        match self {
+            Self::Class(status) => Some(*status),
+            Self::Outside(_) => None,
+        }
+    }
+
+    /// A short name (`achieved`, `cancelled`).
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Class(status) => status.as_str(),
+            Self::Outside(name) => name,
+        }
+    }
+}
+
+/// A code found at the start of a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeMatch {
+    /// The code, normalized (`Action 1.2.3`, `A1.1`, `1.1.1`, `O1A2`).
+    pub code: String,
+    /// The family: prefix and depth (`action#3`), one shape of one level.
+    pub family: String,
+    /// The level name the code itself gives (`Action`, `A`), if any.
+    pub level: Option<String>,
+    /// The numbers of the code, top level first.
+    pub path: Vec<u16>,
+    /// Byte offset, in the cell, of the text after the code.
+    pub rest: usize,
+}
+
+impl CodeMatch {
+    /// Depth: how many numbers the code has.
+    pub fn depth(&self) -> u8 {
+        u8::try_from(self.path.len()).unwrap_or(u8::MAX)
+    }
+}
+
+/// Leading list bullets before a code.
+const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
+
+/// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `A1.1`,
+/// `L1=`, `1.1.1.`: an optional prefix word (with one lower-case word after
+/// it) or prefix letters, then one to six numbers joined by dots.
+static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) \s? )?
+           (?P<nums> [0-9]{1,3} (?: \. [0-9]{1,3} ){0,5} )
+           (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
+    )
+    .expect("DOTTED_CODE is a valid literal pattern")
+});
+
+/// `O1A2`, `OE2R1`: letter–number segments, two or more.
+static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ (?P<code> (?: \p{Lu}{1,2} [0-9]{1,3} ){2,6} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
+        .expect("SEGMENTED_CODE is a valid literal pattern")
+});
+
+/// Splits `O1A2` into its letters and numbers.
+static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<letters>\p{Lu}{1,2})(?P<n>[0-9]{1,3})")
+        .expect("SEGMENT is a valid literal pattern")
+});
+
+fn strip_bullet(cell: &str) -> (&str, usize) {
+    let trimmed = cell.trim_start();
+    let offset = cell.len() - trimmed.len();
+    match trimmed.strip_prefix(BULLETS) {
+        Some(rest) if rest.starts_with(' ') => {
+            let rest_trimmed = rest.trim_start();
+            (rest_trimmed, cell.len() - rest_trimmed.len())
+        }
+        _ => (trimmed, offset),
+    }
+}
+
+/// The code at the start of `cell`, read with the grammar's patterns when it
+/// has any, else with the shapes planex detects. Built-in `L1M2D3` codes are
+/// not returned: the deliverables reader owns them.
+pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch> {
+    let (text, offset) = strip_bullet(cell);
+    if let Some(grammar) = grammar.filter(|g| !g.patterns.is_empty()) {
+        return grammar
+            .patterns
+            .iter()
+            .filter_map(|pattern| pattern_at_start(pattern, text))
+            .max_by_key(|found| (found.path.len(), found.rest))
+            .map(|found| CodeMatch {
+                rest: found.rest + offset,
+                ..found
+            });
+    }
+    if let Some(caps) = SEGMENTED_CODE.captures(text) {
+        let code = caps.name("code")?.as_str();
+        let mut letters = Vec::new();
+        let mut path = Vec::new();
+        for segment in SEGMENT.captures_iter(code) {
+            letters.push(segment.name("letters")?.as_str().to_owned());
+            path.push(segment.name("n")?.as_str().parse().ok()?);
+        }
+        if builtin::is_own_letters(&letters) {
+            return None;
+        }
+        let end = caps.name("end")?.end();
+        return Some(CodeMatch {
+            code: code.to_owned(),
+            family: format!("{}#{}", letters.join("-"), path.len()),
+            level: letters.last().cloned(),
+            path,
+            rest: offset + end,
+        });
+    }
+    let caps = DOTTED_CODE.captures(text)?;
+    let nums = caps.name("nums")?.as_str();
+    let path: Vec<u16> = nums
+        .split('.')
+        .map(|n| n.parse().ok())
+        .collect::<Option<_>>()?;
+    let end = caps.name("end")?.end();
+    let (prefix, code) = match (caps.name("word"), caps.name("letters")) {
+        (Some(word), _) => {
+            let word = capitalized(word.as_str());
+            (Some(word.clone()), format!("{word} {nums}"))
+        }
+        (None, Some(letters)) => {
+            let letters = letters.as_str();
+            // `L1M2` written with a space is the built-in grammar's, damaged.
+            if letters == "L"
+                && text
+                    .get(letters.len()..)
+                    .is_some_and(|r| r.starts_with(' '))
+            {
+                return None;
+            }
+            (Some(letters.to_owned()), format!("{letters}{nums}"))
+        }
+        (None, None) => (None, nums.to_owned()),
+    };
+    Some(CodeMatch {
+        code,
+        family: format!(
+            "{}#{}",
+            prefix.as_deref().unwrap_or("").to_lowercase(),
+            path.len()
+        ),
+        level: prefix,
+        path,
+        rest: offset + end,
+    })
+}
+
+/// `ACTION` → `Action`: one spelling per prefix word.
+fn capitalized(word: &str) -> String {
+    let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+/// Reads a grammar-file pattern at the start of `text`, stopping after the
+/// deepest level present.
+fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
+    let mut at = 0;
+    let mut path = Vec::new();
+    for level in &pattern.levels {
+        let rest = text.get(at..)?;
+        let Some(after_literal) = strip_literal(rest, &level.before) else {
+            break;
+        };
+        let digits = after_literal.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        let number: u16 = after_literal.get(..digits)?.parse().ok()?;
+        path.push(number);
+        at = text.len() - after_literal.len() + digits;
+    }
+    if path.is_empty() {
+        return None;
+    }
+    let after = text.get(at..)?;
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let end_len = after.len() - after.trim_start_matches(['.', ':', '=', ')', ' ']).len();
+    let depth = path.len();
+    let mut code = String::new();
+    for (level, number) in pattern.levels.iter().zip(&path) {
+        code.push_str(&level.before);
+        code.push_str(&number.to_string());
+    }
+    Some(CodeMatch {
+        code: code.trim().to_owned(),
+        family: format!("{}#{depth}", pattern.source),
+        level: pattern
+            .levels
+            .get(depth - 1)
+            .map(|level| level.name.clone()),
+        path,
+        rest: at + end_len,
+    })
+}
+
+/// True when a single word is a plan code that can anchor a table row: a
+/// code of letter–number segments (`L1M1D1`, `O1R2`, also written
+/// `L1.M1.D1`), prefix letters before dotted numbers (`A1.1`, `OE2.3`), or
+/// three or more dotted numbers (`1.1.1`). Two dotted numbers alone (`1.5`)
+/// are as often a decimal figure as a code, so they do not anchor rows.
+pub fn is_code_word(word: &str) -> bool {
+    static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
+                    | \p{Lu}{1,3} [0-9]{1,3} (?: \.[0-9]{1,3} )+
+                    | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5} ) $",
+        )
+        .expect("ANCHOR is a valid literal pattern")
+    });
+    ANCHOR.is_match(word)
+}
+
+/// `rest` without the literal `literal` at its start (case-insensitive,
+/// any run of spaces for a space).
+fn strip_literal<'a>(rest: &'a str, literal: &str) -> Option<&'a str> {
+    let mut rest = rest;
+    for part in literal.split_inclusive(' ') {
+        let word = part.trim_end();
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) && head.to_lowercase() != word.to_lowercase() {
+            return None;
+        }
+        rest = rest.get(word.len()..)?;
+        if part.ends_with(' ') {
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() {
+                return None;
+            }
+            rest = trimmed;
+        }
+    }
+    Some(rest)
+}
+
+/// A word folded for comparing status words: lower case, without a plural
+/// `s`, with feminine `ée` → `é`, a final `a` → `o` (Spanish) and a final
+/// `e` dropped after a consonant (`atteinte` → `atteint`, `complete` → `complet`).
+pub fn fold_word(word: &str) -> String {
+    let mut word: String = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if word.chars().count() <= 3 {
+        return word;
+    }
+    if word.ends_with('s') {
+        word.pop();
+    }
+    if word.ends_with("ée") {
+        word.pop();
+    } else if word.ends_with('a') {
+        word.pop();
+        word.push('o');
+    } else if word.ends_with('e') {
+        let before = word.chars().rev().nth(1);
+        if before.is_some_and(|c| !"aeiouéè".contains(c)) {
+            word.pop();
+        }
+    }
+    word
+}
+
+/// Folded words of each vocabulary phrase, outside states first.
+static FOLDED_PHRASES: LazyLock<Vec<(Vec<String>, Meaning)>> = LazyLock::new(|| {
+    OUTSIDE_PHRASES
+        .iter()
+        .chain(STATUS_PHRASES)
+        .map(|phrase| {
+            (
+                phrase.phrase.split(' ').map(fold_word).collect(),
+                Meaning::from(phrase.meaning),
+            )
+        })
+        .collect()
+});
+
+/// The longest status phrase starting at `words[at]` (words already folded),
+/// with how many words it spans. A grammar file's words come first.
+pub fn phrase_at(
+    words: &[String],
+    at: usize,
+    grammar: Option<&Grammar>,
+) -> Option<(Meaning, usize)> {
+    let user = grammar
+        .into_iter()
+        .flat_map(|g| &g.statuses)
+        .filter_map(|entry| {
+            let folded: Vec<String> = entry.mark.split_whitespace().map(fold_word).collect();
+            Some((folded, entry.meaning()?))
+        })
+        .filter(|(folded, _)| folded.iter().any(|w| w.chars().count() > 1));
+    let builtin = FOLDED_PHRASES.iter().cloned();
+    let mut best: Option<(Meaning, usize)> = None;
+    for (phrase, meaning) in user.chain(builtin) {
+        let width = phrase.len();
+        let fits = words
+            .get(at..at + width)
+            .is_some_and(|candidate| candidate == phrase.as_slice());
+        if fits && best.as_ref().map_or(true, |(_, w)| width > *w) {
+            best = Some((meaning, width));
+        }
+    }
+    best
+}
+
+/// Folded words of a text.
+pub fn folded_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(fold_word)
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// The status a whole cell states in words (`Completed`, `En cours`,
+/// `no iniciada`), if the cell is nothing but a status phrase.
+pub fn phrase_cell(cell: &str, grammar: Option<&Grammar>) -> Option<Meaning> {
+    let words = folded_words(cell);
+    match phrase_at(&words, 0, grammar) {
+        Some((meaning, width)) if width == words.len() => Some(meaning),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detected_code_shapes() {
+        let cases: &[(&str, &str, &str, &[u16], &str)] = &[
+            (
+                "1.1.1 Train staff",
+                "1.1.1",
+                "#3",
+                &[1, 1, 1],
+                "Train staff",
+            ),
+            (
+                "Action 1.2.3 — Train",
+                "Action 1.2.3",
+                "action#3",
+                &[1, 2, 3],
+                "Train",
+            ),
+            (
+                "ACTION 1.2.3 Train",
+                "Action 1.2.3",
+                "action#3",
+                &[1, 2, 3],
+                "Train",
+            ),
+            (
+                "Objectif 2.1 : Former",
+                "Objectif 2.1",
+                "objectif#2",
+                &[2, 1],
+                "Former",
+            ),
+            ("A1.1 Taller", "A1.1", "a#2", &[1, 1], "Taller"),
+            ("L1= Gobernanza", "L1", "l#1", &[1], "Gobernanza"),
+            ("- 2.3. Suivi", "2.3", "#2", &[2, 3], "Suivi"),
+            ("O1A2 Audit", "O1A2", "O-A#2", &[1, 2], "Audit"),
+            (
+                "Objectif stratégique 2 : Agir",
+                "Objectif stratégique 2",
+                "objectif stratégique#1",
+                &[2],
+                "Agir",
+            ),
+        ];
+        for (cell, code, family, path, rest) in cases {
+            let found = code_at_start(cell, None).unwrap_or_else(|| panic!("{cell}"));
+            assert_eq!(found.code, *code, "{cell}");
+            assert_eq!(found.family, *family, "{cell}");
+            assert_eq!(found.path, *path, "{cell}");
+            assert_eq!(cell[found.rest..].trim(), *rest, "{cell}");
+        }
+        for cell in ["L1M1D1 Calendario", "2019 budget", "1,5 million", "L2M1 D3"] {
+            assert_eq!(code_at_start(cell, None), None, "{cell}");
+        }
+    }
+
+    #[test]
+    fn code_words_that_anchor_rows() {
+        for (word, anchor) in [
+            ("L1M1D1", true),
+            ("L1.M1.D1", true),
+            ("O1R2", true),
+            ("A1.1", true),
+            ("OE2.3", true),
+            ("1.1.1", true),
+            ("1.5", false),
+            ("2019", false),
+            ("A1", false),
+            ("Action", false),
+        ] {
+            assert_eq!(is_code_word(word), anchor, "{word}");
+        }
+    }
+
+    #[test]
+    fn file_patterns_stop_at_any_level() {
+        let grammar = Grammar {
+            patterns: vec![file::parse_pattern("Axe {axe}.{objectif}").expect("pattern")],
+            statuses: Vec::new(),
+        };
+        let found = code_at_start("Axe 2.1 : Former", Some(&grammar)).expect("code");
+        assert_eq!(
+            (found.code.as_str(), found.path.as_slice()),
+            ("Axe 2.1", &[2, 1][..])
+        );
+        assert_eq!(found.level.as_deref(), Some("objectif"));
+        let top = code_at_start("Axe 2 Former", Some(&grammar)).expect("code");
+        assert_eq!((top.code.as_str(), top.depth()), ("Axe 2", 1));
+        assert_eq!(code_at_start("1.1 Former", Some(&grammar)), None);
+    }
+
+    #[test]
+    fn status_phrases_in_three_languages() {
+        let cases: &[(&str, Option<Meaning>)] = &[
+            ("Completed", Some(Meaning::Class(Status::Achieved))),
+            ("NOT STARTED", Some(Meaning::Class(Status::NotDeveloped))),
+            ("réalisée", Some(Meaning::Class(Status::Achieved))),
+            ("atteintes", Some(Meaning::Class(Status::Achieved))),
+            ("non engagées", Some(Meaning::Class(Status::NotDeveloped))),
+            ("En ejecución", Some(Meaning::Class(Status::InProgress))),
+            ("cumplidas", Some(Meaning::Class(Status::Achieved))),
+            ("no iniciada", Some(Meaning::Class(Status::NotDeveloped))),
+            ("Pendiente", Some(Meaning::Class(Status::NotDeveloped))),
+            ("Not achieved", Some(Meaning::Class(Status::NotDeveloped))),
+            ("Cancelled", Some(Meaning::Outside("cancelled".to_owned()))),
+            ("Reportée", Some(Meaning::Outside("postponed".to_owned()))),
+            ("Training completed in May", None),
+            ("", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(phrase_cell(cell, None), *want, "{cell}");
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Rows anchored on what identifies them: a table whose column holds a code
+//! (`L1M1D1`, `A2.3`) or a month at the start of several cells has one row per
+//! such anchor.
+//!
+//! A row's band runs from its anchor's line to the next anchor's line, and
+//! every other piece of a line (a wrapped title, a mark printed beside the
+//! title's first, middle or last line, in a column left or right of the
+//! codes) belongs to the band it lies in. Rows built this way never depend
+//! on how a producer spaces wrapped lines, so a title that wraps never merges
+//! two rows and a vertically centred or bottom-aligned mark stays with its
+//! code. Pieces above the first anchor are the table's header, one row.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::tables::{join_cell, Fragment};
+use crate::grammar;
+use crate::lexicon;
+
+/// A hierarchical code: two or more groups of a capital letter and a number
+/// (`L1M1D1`, `L2M3`), with or without dots between the groups.
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[0-9]{1,3}(?:\.?\p{Lu}[0-9]{1,3})+$").expect("CODE is a valid pattern")
+});
+
+/// The pieces of one cell: baseline and text.
+type Cell<'a> = Vec<(f32, &'a str)>;
+
+/// Fewest anchors in one column for a table to be read by anchors.
+const MIN_ANCHORS: usize = 2;
+
+/// Where a band starts above its anchor's baseline, in font sizes (the
+/// ascent of a capital letter, with room).
+const BAND_TOP: f32 = 0.8;
+
+/// Where a fragment lies, above its baseline, in font sizes (about the middle
+/// of a lower-case letter): the point that decides its band.
+const FRAGMENT_MIDDLE: f32 = 0.3;
+
+/// A pitch in the anchor column above this multiple of the table's line
+/// pitch ([`line_pitch`]) sets cells apart (cell padding, a ruling); below it, lines are a
+/// wrapped cell.
+const CELL_PITCH: f32 = 1.15;
+
+/// A piece without an anchor opens a row of its own when it is set apart
+/// from the line above by this share of the usual gap before an anchor.
+const ROW_GAP_SHARE: f32 = 0.9;
+
+/// Lines of text are at least this many font sizes apart.
+const MIN_PITCH: f32 = 0.9;
+
+/// Where the rows start, top to bottom: the anchor column's first piece and
+/// every piece set apart from the one above it by more than a line of a
+/// wrapped cell, as long as at least [`MIN_ANCHORS`] of them are anchors.
+/// A code that merely starts a wrapped line of a title (`… as announced in`
+/// / `L2M1D3`) or of a paragraph that cites codes is no anchor, and a piece
+/// set apart that holds no anchor (debris, a row without a code) starts a
+/// row of its own rather than joining the row above.
+fn row_starts(column: &[Fragment], line_pitch: f32) -> Option<(Vec<(f32, String)>, f32)> {
+    let mut pieces: Vec<&Fragment> = column.iter().collect();
+    pieces.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let pitch_above = |index: usize| {
+        let above = pieces.get(index.checked_sub(1)?)?;
+        Some(pieces.get(index)?.y - above.y)
+    };
+    // How far the anchors that open rows are from the line above them, at
+    // least: a piece without an anchor opens a row only when set apart as far.
+    let mut row_gaps: Vec<f32> = (0..pieces.len())
+        .filter(|&index| {
+            pieces
+                .get(index)
+                .is_some_and(|piece| is_anchor(&piece.text))
+        })
+        .filter_map(pitch_above)
+        .filter(|&pitch| pitch > CELL_PITCH * line_pitch)
+        .collect();
+    row_gaps.sort_by(f32::total_cmp);
+    let row_gap = row_gaps.first().copied().unwrap_or(f32::INFINITY);
+    let mut starts = Vec::new();
+    let mut anchors = 0;
+    for (index, piece) in pieces.iter().enumerate() {
+        let anchor = is_anchor(&piece.text);
+        let opens = match pitch_above(index) {
+            None => true,
+            Some(pitch) if anchor => pitch > CELL_PITCH * line_pitch,
+            Some(pitch) => pitch >= ROW_GAP_SHARE * row_gap,
+        };
+        if opens {
+            let word = first_word(&piece.text).unwrap_or_default().to_owned();
+            starts.push((piece.y - BAND_TOP * piece.size, word));
+            anchors += usize::from(anchor);
+        }
+    }
+    (anchors >= MIN_ANCHORS).then_some((starts, row_gap))
+}
+
+/// The pitch of the lines of a wrapped cell: the lower quartile of the
+/// pitches between consecutive pieces of one column, over every column of the
+/// table (a pitch under [`MIN_PITCH`] sizes is a shifted baseline, not a
+/// line). A table whose cells rarely wrap shows no such pitch, and is read by
+/// cell blocks instead.
+fn line_pitch(fragments: &[Vec<Fragment>]) -> f32 {
+    let mut pitches: Vec<f32> = fragments
+        .iter()
+        .flat_map(|column| {
+            let mut ys: Vec<(f32, f32)> = column.iter().map(|f| (f.y, f.size)).collect();
+            ys.sort_by(|a, b| a.0.total_cmp(&b.0));
+            ys.windows(2)
+                .filter_map(|pair| {
+                    let (above, below) = (pair.first()?, pair.get(1)?);
+                    let pitch = below.0 - above.0;
+                    (pitch >= MIN_PITCH * above.1).then_some(pitch)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    pitches.sort_by(f32::total_cmp);
+    pitches
+        .get(pitches.len() / 4)
+        .copied()
+        .unwrap_or(f32::INFINITY)
+}
+
+/// The first word of a piece of a line, without trailing punctuation.
+fn first_word(text: &str) -> Option<&str> {
+    let first = text.split_whitespace().next()?;
+    Some(first.trim_end_matches(['.', ':', ',', ';']))
+}
+
+/// Whether a piece of a line opens a row: its first word is a code or a month.
+pub(super) fn is_anchor(text: &str) -> bool {
+    first_word(text)
+        .is_some_and(|word| grammar::is_code_word(word) || lexicon::month_number(word).is_some())
+}
+
+/// The rows of a table read by anchors, as `(top, cells)`, or `None` when no
+/// column holds [`MIN_ANCHORS`] anchors. `fragments` holds each column's
+/// pieces of lines, top to bottom. The anchor column is the one with the most
+/// anchors (deliverable codes outnumber the measure codes beside them).
+pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec<String>)>> {
+    let counts: Vec<usize> = fragments
+        .iter()
+        .map(|column| column.iter().filter(|f| is_anchor(&f.text)).count())
+        .collect();
+    let most = counts.iter().copied().max()?;
+    if most < MIN_ANCHORS {
+        return None;
+    }
+    let anchor_column = counts.iter().position(|&count| count == most)?;
+    let pitch = line_pitch(fragments);
+    let (starts, _) = row_starts(fragments.get(anchor_column)?, pitch)?;
+    let tops: Vec<f32> = starts.iter().map(|start| start.0).collect();
+    let table_end = last_row_end(fragments, tops.last().copied()?, pitch);
+    let band_of = |piece: &Fragment| {
+        let middle = piece.y - FRAGMENT_MIDDLE * piece.size;
+        tops.iter().filter(|&&top| top <= middle).count()
+    };
+    // Band 0 is what lies above the first row start; band k + 1 is start k's.
+    let mut bands: Vec<Vec<Cell>> = vec![vec![Vec::new(); fragments.len()]; tops.len() + 1];
+    let mut trailing: Vec<(f32, usize, &str)> = Vec::new();
+    for (column, pieces) in fragments.iter().enumerate() {
+        let parent = column != anchor_column
+            && counts
+                .get(column)
+                .is_some_and(|&count| count >= MIN_ANCHORS);
+        let groups = if column == anchor_column {
+            pieces.iter().map(|piece| vec![piece]).collect()
+        } else {
+            cell_blocks(pieces, pitch, parent)
+        };
+        for group in groups {
+            let (Some(first), Some(last)) = (group.first(), group.last()) else {
+                continue;
+            };
+            if first.y > table_end {
+                // Below the last row: a line of its own (a legend, a note).
+                for piece in group {
+                    trailing.push((piece.y, column, piece.text.as_str()));
+                }
+                continue;
+            }
+            // A cell taller than its anchor's (vertically centred beside a
+            // short code or month) belongs to the one row start it spans.
+            let spanned: Vec<usize> = tops
+                .iter()
+                .enumerate()
+                .filter(|&(_, &top)| {
+                    top + BAND_TOP * first.size >= first.y - first.size && top <= last.y
+                })
+                .map(|(index, _)| index + 1)
+                .collect();
+            let whole = parent
+                .then(|| child_band(first, &starts))
+                .flatten()
+                .or_else(|| match spanned.as_slice() {
+                    [] => Some(band_of(first)),
+                    [only] => Some(*only),
+                    _ => None,
+                });
+            for piece in &group {
+                let band = whole.unwrap_or_else(|| band_of(piece));
+                if let Some(cell) = bands.get_mut(band).and_then(|row| row.get_mut(column)) {
+                    cell.push((piece.y, piece.text.as_str()));
+                }
+            }
+        }
+    }
+    let header_top = fragments
+        .iter()
+        .flatten()
+        .map(|f| f.y - BAND_TOP * f.size)
+        .fold(f32::INFINITY, f32::min);
+    let band_tops = std::iter::once(header_top).chain(tops.iter().copied());
+    trailing.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut trailing_rows: Vec<(f32, Vec<Cell>)> = Vec::new();
+    for (y, column, text) in trailing {
+        let same_line = trailing_rows
+            .last()
+            .is_some_and(|(row_y, _)| y - row_y < 0.5 * pitch);
+        if !same_line {
+            trailing_rows.push((y, vec![Vec::new(); fragments.len()]));
+        }
+        if let Some(cell) = trailing_rows
+            .last_mut()
+            .and_then(|(_, row)| row.get_mut(column))
+        {
+            cell.push((y, text));
+        }
+    }
+    let rows = bands
+        .into_iter()
+        .zip(band_tops)
+        .chain(trailing_rows.into_iter().map(|(y, row)| (row, y)))
+        .filter_map(|(cells, top)| {
+            let mut texts: Vec<String> = cells
+                .into_iter()
+                .map(|mut pieces| {
+                    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    let lines: Vec<String> =
+                        pieces.iter().map(|(_, text)| (*text).to_owned()).collect();
+                    join_cell(&lines)
+                })
+                .collect();
+            while texts.last().is_some_and(String::is_empty) {
+                texts.pop();
+            }
+            (!texts.is_empty()).then_some((top, texts))
+        })
+        .collect();
+    Some(rows)
+}
+
+/// Where the last row ends: at the first line below its start set apart from
+/// the line above (see [`CELL_PITCH`]): a legend or a note after the table.
+fn last_row_end(fragments: &[Vec<Fragment>], last_top: f32, line_pitch: f32) -> f32 {
+    let mut ys: Vec<f32> = fragments
+        .iter()
+        .flatten()
+        .map(|piece| piece.y)
+        .filter(|&y| y >= last_top)
+        .collect();
+    ys.sort_by(f32::total_cmp);
+    ys.windows(2)
+        .find_map(|pair| {
+            let (above, below) = (*pair.first()?, *pair.get(1)?);
+            (below - above > CELL_PITCH * line_pitch).then_some((above + below) / 2.0)
+        })
+        .unwrap_or(f32::INFINITY)
+}
+
+/// The cells of a column other than the anchor column: runs of pieces none
+/// of which is set apart from the one above. In a column that holds codes of
+/// a higher level (`parent`: measures beside deliverables) a cell also starts
+/// at each code, and may span several rows.
+fn cell_blocks(pieces: &[Fragment], line_pitch: f32, parent: bool) -> Vec<Vec<&Fragment>> {
+    let mut sorted: Vec<&Fragment> = pieces.iter().collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut blocks: Vec<Vec<&Fragment>> = Vec::new();
+    let mut previous: Option<&Fragment> = None;
+    for piece in sorted {
+        let set_apart = previous.map_or(true, |above| piece.y - above.y > CELL_PITCH * line_pitch);
+        match blocks.last_mut() {
+            Some(block) if !(set_apart || parent && is_anchor(&piece.text)) => block.push(piece),
+            _ => blocks.push(vec![piece]),
+        }
+        previous = Some(piece);
+    }
+    blocks
+}
+
+/// The band of the first row whose anchor code extends the code opening
+/// `piece` (`L1M3` → the row of `L1M3D1`): a cell spanning several rows,
+/// vertically centred beside them, belongs with its first child, not with
+/// the row its first line happens to lie in.
+fn child_band(piece: &Fragment, starts: &[(f32, String)]) -> Option<usize> {
+    let code = first_word(&piece.text)?;
+    if !CODE.is_match(code) {
+        return None;
+    }
+    starts
+        .iter()
+        .position(|(_, anchor)| anchor.len() > code.len() && anchor.starts_with(code))
+        .map(|index| index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::lay_out;
+    use crate::read::GlyphPage;
+
+    const SIZE: f32 = 10.0;
+    const ADVANCE: f32 = 5.0;
+    /// Lines of a wrapped cell are 12 pt apart; rows 18 pt (cell padding).
+    const LINE: f32 = 12.0;
+    const ROW: f32 = 18.0;
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y`.
+    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+        }
+    }
+
+    /// Lays out one page drawn from `(text, x, y)` pieces, in the order given.
+    fn rows(pieces: &[(&str, f32, f32)]) -> Vec<String> {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        for &(text, x, y) in pieces {
+            word(&mut page, text, x, y);
+        }
+        lay_out(&[&page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Three deliverables whose titles wrap over two lines, the marks
+    /// `v`, `x`, `o` placed by `mark_line` (0 top, 1 bottom, 0.5 middle) in a
+    /// column at `mark_x` (left of the codes at 100, or right at 400).
+    fn table(mark_line: f32, mark_x: f32) -> Vec<(&'static str, f32, f32)> {
+        let titles = [
+            ("L1M1D1 Calendario de", "acontecimientos", "v"),
+            ("L1M1D2 Presencia en", "reuniones", "x"),
+            ("L1M1D3 Informes", "anuales", "o"),
+        ];
+        let mut pieces = vec![("Entregables", 100.0, 80.0), ("Estado", mark_x, 80.0)];
+        let mut y = 80.0 + ROW;
+        for (first, second, mark) in titles {
+            pieces.push((first, 100.0, y));
+            pieces.push((second, 100.0, y + LINE));
+            pieces.push((mark, mark_x, y + mark_line * LINE));
+            y += LINE + ROW;
+        }
+        pieces
+    }
+
+    #[test]
+    fn wrapped_titles_keep_their_marks_wherever_the_mark_sits() {
+        for mark_line in [0.0, 0.5, 1.0] {
+            let got = rows(&table(mark_line, 400.0));
+            assert_eq!(
+                got,
+                [
+                    "Entregables\tEstado",
+                    "L1M1D1 Calendario de acontecimientos\tv",
+                    "L1M1D2 Presencia en reuniones\tx",
+                    "L1M1D3 Informes anuales\to",
+                ],
+                "mark line {mark_line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mark_column_left_of_the_codes_stays_in_its_rows() {
+        for mark_line in [0.0, 0.5, 1.0] {
+            let got = rows(&table(mark_line, 30.0));
+            assert_eq!(
+                got,
+                [
+                    "Estado\tEntregables",
+                    "v\tL1M1D1 Calendario de acontecimientos",
+                    "x\tL1M1D2 Presencia en reuniones",
+                    "o\tL1M1D3 Informes anuales",
+                ],
+                "mark line {mark_line}"
+            );
+        }
+    }
+
+    #[test]
+    fn drawing_order_does_not_change_the_rows() {
+        let mut pieces = table(0.5, 400.0);
+        let forward = rows(&pieces);
+        pieces.reverse();
+        assert_eq!(rows(&pieces), forward);
+    }
+
+    #[test]
+    fn a_code_starting_a_wrapped_line_is_a_reference_not_a_row() {
+        let pieces = [
+            ("Entregables", 100.0, 80.0),
+            ("Estado", 400.0, 80.0),
+            ("L2M3D1 Plan anual, como se anuncia en", 100.0, 98.0),
+            ("L2M1D3", 100.0, 110.0),
+            ("v", 400.0, 98.0),
+            ("L2M3D2 Calendario de", 100.0, 128.0),
+            ("sesiones de", 100.0, 140.0),
+            ("formación", 100.0, 152.0),
+            ("x", 400.0, 128.0),
+        ];
+        assert_eq!(
+            rows(&pieces),
+            [
+                "Entregables\tEstado",
+                "L2M3D1 Plan anual, como se anuncia en L2M1D3\tv",
+                "L2M3D2 Calendario de sesiones de formación\tx",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_calendar_cell_of_several_events_stays_with_its_month_even_centred() {
+        // June's events are three lines; the month is centred beside them.
+        let pieces = [
+            ("Mes", 50.0, 80.0),
+            ("Eventos", 200.0, 80.0),
+            ("Mayo", 50.0, 98.0),
+            ("• Cumbre Urban 20", 200.0, 98.0),
+            ("• Foro europeo", 200.0, 116.0 + 0.0),
+            ("• Reunión anual", 200.0, 128.0),
+            ("• Foro Chicago", 200.0, 140.0),
+            ("Junio", 50.0, 128.0),
+            ("Julio", 50.0, 164.0),
+            ("• Foro político", 200.0, 158.0),
+            ("• Día metropolitano", 200.0, 170.0),
+        ];
+        assert_eq!(
+            rows(&pieces),
+            [
+                "Mes\tEventos",
+                "Mayo\t• Cumbre Urban 20",
+                "Junio\t• Foro europeo • Reunión anual • Foro Chicago",
+                "Julio\t• Foro político • Día metropolitano",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_below_the_last_row_is_not_part_of_it() {
+        let mut pieces = table(0.0, 400.0);
+        pieces.push(("v alcanzado", 100.0, 80.0 + 4.0 * ROW + 3.0 * LINE + 6.0));
+        let got = rows(&pieces);
+        assert_eq!(got.last().map(String::as_str), Some("v alcanzado"));
+        assert_eq!(
+            got.get(3).map(String::as_str),
+            Some("L1M1D3 Informes anuales\to")
+        );
+    }
+}

@@ -1,0 +1,361 @@
+//! Plans in other code grammars than L/M/D (`fixtures/grammars/`, made by
+//! `fixtures/grammars/make.py`): every item, its parent, level, title, mark
+//! and status, and the declared totals, against `gold/<grammar>.<lang>.json`,
+//! for the text, Markdown and PDF rendering of each document.
+
+use serde_json::Value;
+
+use crate::util::fixture;
+
+const FIELDS: &[&str] = &[
+    "depth",
+    "level",
+    "parent",
+    "title",
+    "mark",
+    "status",
+    "status_label",
+    "inferred",
+    "tracked",
+];
+
+/// The differences between one converted document and its gold file.
+fn problems(document: &str, gold: &Value) -> Vec<String> {
+    let path = fixture(&format!("grammars/{document}"));
+    let output = match planex::convert_file(&path, &planex::Config::default()) {
+        Ok(output) => serde_json::to_value(&output).expect("documents serialize"),
+        Err(err) => return vec![format!("{document}: {err}")],
+    };
+    let mut problems = Vec::new();
+    let empty = Vec::new();
+    let got = output["items"].as_array().unwrap_or(&empty);
+    let want = gold["items"].as_array().unwrap_or(&empty);
+    let codes = |items: &[Value]| -> Vec<String> {
+        items
+            .iter()
+            .map(|item| item["code"].as_str().unwrap_or("?").to_owned())
+            .collect()
+    };
+    if codes(got) != codes(want) {
+        problems.push(format!(
+            "{document}: codes {:?}, expected {:?}",
+            codes(got),
+            codes(want)
+        ));
+    }
+    for want_item in want {
+        let Some(got_item) = got.iter().find(|item| item["code"] == want_item["code"]) else {
+            continue;
+        };
+        for field in FIELDS {
+            if got_item[field] != want_item[field] {
+                problems.push(format!(
+                    "{document}: {} {field} is {}, expected {}",
+                    want_item["code"], got_item[field], want_item[field]
+                ));
+            }
+        }
+    }
+    let declared = &output["totals"]["declared"];
+    for (field, want_figure) in gold["declared_totals"].as_object().into_iter().flatten() {
+        if &declared[field] != want_figure {
+            problems.push(format!(
+                "{document}: declared {field} is {}, expected {want_figure}",
+                declared[field]
+            ));
+        }
+    }
+    if output["totals"]["agree"] != Value::Bool(true) {
+        problems.push(format!(
+            "{document}: totals do not agree: {}",
+            output["totals"]
+        ));
+    }
+    problems
+}
+
+/// Renderings the layout stage still reads wrong, with the reason. Each must
+/// still fail: when one passes, remove it from here.
+///
+/// `segmented.es.pdf`: two wrapped rows in a three-row table make the table's
+/// line pitch (the lower quartile of its pitches) the row pitch, so the
+/// header row is not set apart from the first anchored row and fuses with it
+/// (`Estado Verde | Código O2R1 | …`); O2R1 is lost.
+const KNOWN_LAYOUT_FAILURES: &[&str] = &["segmented.es.pdf"];
+
+#[test]
+fn five_grammars_three_languages_three_formats() {
+    let gold_dir = fixture("grammars/gold");
+    let mut golds: Vec<_> = std::fs::read_dir(&gold_dir)
+        .expect("fixtures/grammars/gold exists")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    golds.sort();
+    assert!(golds.len() >= 15, "only {} gold files", golds.len());
+    let mut all = Vec::new();
+    let mut checked = 0;
+    for gold_path in golds {
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(&gold_path).expect("gold files are readable"),
+        )
+        .expect("gold files are JSON");
+        let stem = gold_path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .expect("gold file names are UTF-8");
+        for format in ["txt", "md", "pdf"] {
+            let document = format!("{stem}.{format}");
+            let found = problems(&document, &gold);
+            if KNOWN_LAYOUT_FAILURES.contains(&document.as_str()) {
+                if found.is_empty() {
+                    all.push(format!(
+                        "{document} now passes: remove it from KNOWN_LAYOUT_FAILURES"
+                    ));
+                }
+            } else {
+                all.extend(found);
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} problem(s) in {checked} documents:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
+
+/// `--grammar plan.toml`: a code shape detection does not read (`Mesure
+/// 2-1`) and the report's own status words, one of them outside the classes.
+#[test]
+fn a_grammar_file_reads_what_detection_misses() {
+    let document = fixture("grammars/file/mesures.fr.txt");
+    let run = |grammar: Option<&str>| -> Value {
+        let mut command =
+            assert_cmd::Command::cargo_bin("planex").expect("the planex binary is built");
+        command.arg("extract").arg("--compact");
+        if let Some(grammar) = grammar {
+            command.arg("--grammar").arg(fixture(grammar));
+        }
+        let output = command
+            .arg(&document)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&output).expect("extract prints JSON")
+    };
+    assert_eq!(run(None)["items"], serde_json::json!([]));
+    let output = run(Some("grammars/file/plan.toml"));
+    let items: Vec<(String, Option<String>, Value, Value)> = output["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| {
+            (
+                item["code"].as_str().unwrap_or_default().to_owned(),
+                item["parent"].as_str().map(str::to_owned),
+                item["status"].clone(),
+                item["status_label"].clone(),
+            )
+        })
+        .collect();
+    let want = |code: &str, parent: Option<&str>, status: Value, label: Value| {
+        (code.to_owned(), parent.map(str::to_owned), status, label)
+    };
+    assert_eq!(
+        items,
+        [
+            want("Axe 1", None, Value::Null, Value::Null),
+            want("Mesure 1-1", Some("Axe 1"), "achieved".into(), Value::Null),
+            want(
+                "Mesure 1-2",
+                Some("Axe 1"),
+                "in_progress".into(),
+                Value::Null
+            ),
+            want(
+                "Mesure 1-3",
+                Some("Axe 1"),
+                "not_developed".into(),
+                Value::Null
+            ),
+            want("Axe 2", None, Value::Null, Value::Null),
+            want("Mesure 2-1", Some("Axe 2"), "achieved".into(), Value::Null),
+            want("Mesure 2-2", Some("Axe 2"), Value::Null, "cancelled".into()),
+        ]
+    );
+    assert_eq!(output["grammar"]["source"], "file");
+    assert_eq!(output["grammar"]["levels"][1]["name"], "mesure");
+}
+
+#[test]
+fn grammar_file_errors_name_the_line() {
+    assert_cmd::Command::cargo_bin("planex")
+        .expect("the planex binary is built")
+        .arg("extract")
+        .arg("--grammar")
+        .arg(fixture("grammars/file/bad.toml"))
+        .arg(fixture("grammars/file/mesures.fr.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "line 5: `Fait` = `done`: done is not a status",
+        ));
+}
+
+/// `planex batch` writes every item of any grammar to `items.csv`, and
+/// `deliverables.csv` stays for L/M/D deliverables only.
+#[test]
+fn batch_writes_items_csv() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).expect("input directory");
+    std::fs::copy(
+        fixture("grammars/dotted.en.txt"),
+        inputs.join("dotted.en.txt"),
+    )
+    .expect("copy");
+    let out = dir.path().join("out");
+    assert_cmd::Command::cargo_bin("planex")
+        .expect("the planex binary is built")
+        .arg("batch")
+        .arg(&inputs)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let items = std::fs::read_to_string(out.join("items.csv")).expect("items.csv");
+    let lines: Vec<&str> = items.lines().collect();
+    assert_eq!(
+        lines.first(),
+        Some(&"document,code,depth,level,parent,title,status,status_label,mark,inferred,tracked,page")
+    );
+    assert_eq!(lines.len(), 1 + 11, "{items}");
+    assert!(
+        lines.iter().any(|line| line
+            .ends_with(",1.1.1,3,,1.1,Hold four board meetings,achieved,,COMPLETED,false,true,1")),
+        "{items}"
+    );
+    assert!(
+        lines.iter().any(
+            |line| line.contains(",2.1.2,3,,2.1,Publish a methods guide,,postponed,POSTPONED,")
+        ),
+        "{items}"
+    );
+    let deliverables =
+        std::fs::read_to_string(out.join("deliverables.csv")).expect("deliverables.csv");
+    assert_eq!(deliverables.lines().count(), 1, "{deliverables}");
+    let summary: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("summary.json")).expect("summary.json"),
+    )
+    .expect("summary is JSON");
+    assert_eq!(summary["items"], 11);
+}
+
+/// Hand-written reports in other shapes: two-word prefixes (`Objectif
+/// stratégique 1`), statuses after a dash, `Eje 1.` headings over a tab
+/// table, labelled totals (`Cumplidas: 2.`), a status column among other
+/// columns, qualified and unknown statuses, and states outside the classes.
+#[test]
+fn other_report_shapes() {
+    /// Code, parent, status and status label.
+    type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    type Want<'a> = &'a [Row<'a>];
+    let cases: &[(&str, Want<'_>, bool)] = &[
+        (
+            "extra/bilan-plan-strategique.fr.txt",
+            &[
+                ("Objectif stratégique 1", None, None, None),
+                (
+                    "1.1",
+                    Some("Objectif stratégique 1"),
+                    Some("achieved"),
+                    None,
+                ),
+                (
+                    "1.2",
+                    Some("Objectif stratégique 1"),
+                    Some("in_progress"),
+                    None,
+                ),
+                (
+                    "1.3",
+                    Some("Objectif stratégique 1"),
+                    Some("not_developed"),
+                    None,
+                ),
+                ("Objectif stratégique 2", None, None, None),
+                (
+                    "2.1",
+                    Some("Objectif stratégique 2"),
+                    Some("achieved"),
+                    None,
+                ),
+                (
+                    "2.2",
+                    Some("Objectif stratégique 2"),
+                    None,
+                    Some("cancelled"),
+                ),
+            ],
+            true,
+        ),
+        (
+            "extra/informe-gestion.es.txt",
+            &[
+                ("Eje 1", None, None, None),
+                ("1.1", Some("Eje 1"), Some("achieved"), None),
+                ("1.2", Some("Eje 1"), Some("in_progress"), None),
+                ("1.3", Some("Eje 1"), Some("not_developed"), None),
+                ("Eje 2", None, None, None),
+                ("2.1", Some("Eje 2"), Some("achieved"), None),
+                ("2.2", Some("Eje 2"), None, Some("on_hold")),
+                ("2.3", Some("Eje 2"), Some("not_developed"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/progress-report.en.md",
+            &[
+                ("Objective 1", None, None, None),
+                ("1.1", Some("Objective 1"), Some("achieved"), None),
+                ("1.2", Some("Objective 1"), Some("in_progress"), None),
+                ("1.3", Some("Objective 1"), None, Some("delayed")),
+                ("1.4", Some("Objective 1"), None, None),
+                ("Objective 2", None, None, None),
+                ("2.1", Some("Objective 2"), Some("achieved"), None),
+                ("2.2", Some("Objective 2"), Some("not_developed"), None),
+            ],
+            true,
+        ),
+    ];
+    for (document, want, agree) in cases {
+        let output = planex::convert_file(
+            &fixture(&format!("grammars/{document}")),
+            &planex::Config::default(),
+        )
+        .unwrap_or_else(|err| panic!("{document}: {err}"));
+        let got: Vec<Row<'_>> = output
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.code.as_str(),
+                    item.parent.as_deref(),
+                    item.status.map(planex::model::Status::as_str),
+                    item.status_label.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(got, *want, "{document}");
+        assert_eq!(
+            output.totals.and_then(|totals| totals.agree),
+            Some(*agree),
+            "{document}"
+        );
+    }
+}

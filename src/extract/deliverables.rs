@@ -231,11 +231,17 @@ impl Scan {
                 if mark.is_none() && candidates.is_empty() {
                     candidates = take_trailing_marks(&mut title, legend);
                 }
-                // Candidates that agree leave no doubt about the status.
-                if candidates
+                // Candidates that mean one status (`V v`) leave no doubt about it.
+                let status_of = |mark: &String| legend::meaning(legend, mark).status();
+                let agree = candidates
                     .windows(2)
-                    .all(|pair| pair.first() == pair.get(1))
-                {
+                    .all(|pair| match (pair.first(), pair.get(1)) {
+                        (Some(a), Some(b)) => {
+                            a == b || (status_of(a).is_some() && status_of(a) == status_of(b))
+                        }
+                        _ => true,
+                    });
+                if agree {
                     mark = mark.or_else(|| candidates.first().cloned());
                     candidates.clear();
                 }

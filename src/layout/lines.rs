@@ -63,11 +63,7 @@ pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine>
     let (mut glyphs, spaces): (Vec<&Glyph>, Vec<&Glyph>) = page
         .upright_glyphs()
         .partition(|g| !page.glyph_text(g).trim().is_empty());
-    glyphs.sort_by(|a, b| {
-        a.y.total_cmp(&b.y)
-            .then(a.x.total_cmp(&b.x))
-            .then_with(|| page.glyph_text(a).cmp(page.glyph_text(b)))
-    });
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
 
     // Each row with the sum of its glyphs' y, so that its mean baseline is
     // not recomputed for every glyph added.
@@ -86,10 +82,9 @@ pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine>
     rows.into_iter()
         .map(|(mut row, y_sum)| {
             let y = y_sum / row.len() as f32;
-            row.sort_by(|a, b| {
-                a.x.total_cmp(&b.x)
-                    .then_with(|| page.glyph_text(a).cmp(page.glyph_text(b)))
-            });
+            // Stable: glyphs piled up at one position (a font whose widths
+            // the PDF misstates) keep the order the stream draws them in.
+            row.sort_by(|a, b| a.x.total_cmp(&b.x));
             let size = median(row.iter().map(|g| g.font_size.max(1.0)));
             let words = words(page, &row, &spaces, size, advances);
             TextLine { y, size, words }

@@ -156,7 +156,7 @@ fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure
             if ended
                 || words
                     .get(at + step)
-                    .map_or(true, |w| number_token(w).is_some())
+                    .is_none_or(|w| number_token(w).is_some())
             {
                 return Some(None);
             }

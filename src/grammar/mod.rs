@@ -415,7 +415,7 @@ pub fn phrase_at(
         let fits = words
             .get(at..at + width)
             .is_some_and(|candidate| candidate == phrase.as_slice());
-        if fits && best.as_ref().map_or(true, |(_, w)| width > *w) {
+        if fits && best.as_ref().is_none_or(|(_, w)| width > *w) {
             best = Some((meaning, width));
         }
     }

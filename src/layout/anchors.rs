@@ -279,7 +279,7 @@ fn cell_blocks(pieces: &[Fragment], line_pitch: f32, parent: bool) -> Vec<Vec<&F
     let mut blocks: Vec<Vec<&Fragment>> = Vec::new();
     let mut previous: Option<&Fragment> = None;
     for piece in sorted {
-        let set_apart = previous.map_or(true, |above| piece.y - above.y > CELL_PITCH * line_pitch);
+        let set_apart = previous.is_none_or(|above| piece.y - above.y > CELL_PITCH * line_pitch);
         match blocks.last_mut() {
             Some(block) if !(set_apart || parent && is_anchor(&piece.text)) => block.push(piece),
             _ => blocks.push(vec![piece]),

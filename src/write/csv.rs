@@ -299,6 +299,31 @@ fn quoted(field: &str) -> String {
     }
 }
 
+fn item_rows(input: &str, document: &Document) -> Vec<Vec<String>> {
+    document
+        .items
+        .iter()
+        .map(|item| {
+            vec![
+                input.to_owned(),
+                item.code.clone(),
+                item.depth.to_string(),
+                item.level.clone().unwrap_or_default(),
+                item.parent.clone().unwrap_or_default(),
+                item.title.clone().unwrap_or_default(),
+                item.status
+                    .map(|status| status.as_str().to_owned())
+                    .unwrap_or_default(),
+                item.status_label.clone().unwrap_or_default(),
+                item.mark.clone().unwrap_or_default(),
+                item.inferred.to_string(),
+                item.tracked.to_string(),
+                item.page.to_string(),
+            ]
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,29 +350,4 @@ mod tests {
             );
         }
     }
-}
-
-fn item_rows(input: &str, document: &Document) -> Vec<Vec<String>> {
-    document
-        .items
-        .iter()
-        .map(|item| {
-            vec![
-                input.to_owned(),
-                item.code.clone(),
-                item.depth.to_string(),
-                item.level.clone().unwrap_or_default(),
-                item.parent.clone().unwrap_or_default(),
-                item.title.clone().unwrap_or_default(),
-                item.status
-                    .map(|status| status.as_str().to_owned())
-                    .unwrap_or_default(),
-                item.status_label.clone().unwrap_or_default(),
-                item.mark.clone().unwrap_or_default(),
-                item.inferred.to_string(),
-                item.tracked.to_string(),
-                item.page.to_string(),
-            ]
-        })
-        .collect()
 }

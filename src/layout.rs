@@ -49,8 +49,9 @@
 //! and hyphenation across ordinary lines are left to
 //! [`normalize`](crate::normalize). Known limits: a table row that a producer
 //! breaks across two pages comes out as two rows; prose set in side-by-side
-//! columns comes out one paragraph pair per line; rotated pages are read in
-//! unrotated coordinates.
+//! columns comes out one paragraph pair per line. Pages come upright from the read
+//! stage (rotated pages and text matrices turned back); glyphs running
+//! another way are left out.
 
 use std::collections::BTreeMap;
 
@@ -432,9 +433,10 @@ fn weights(lines: &[&TextLine]) -> Vec<Vec<bool>> {
 
 /// Visual lines of a page, top to bottom, words left to right.
 fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine> {
+    // Glyphs running across the page's lines (a vertical header, a stamp)
+    // would each make a line of their own.
     let mut glyphs: Vec<&Glyph> = page
-        .glyphs
-        .iter()
+        .upright_glyphs()
         .filter(|g| !page.glyph_text(g).trim().is_empty())
         .collect();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));

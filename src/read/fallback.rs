@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use regex::Regex;
 
-use super::pdf::GlyphPage;
+use super::glyphs::GlyphPage;
 
 /// How long `pdftotext` may run on one file before it is killed.
 const TIMEOUT: Duration = Duration::from_secs(60);

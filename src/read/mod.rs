@@ -7,6 +7,7 @@
 //! [`normalize`](crate::normalize).
 
 mod fallback;
+mod glyphs;
 mod pdf;
 mod text;
 
@@ -21,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::ReadError;
 use crate::model::{Backend, SourceFormat, TextEncoding};
 
-pub use pdf::{Glyph, GlyphPage};
+pub use glyphs::{Direction, Font, Glyph, GlyphPage, Rule, RuleKind};
 
 /// One input as read: its identity, its format and its pages.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,73 +8,41 @@
 //! under `catch_unwind`; when a page fails, the pages already collected are
 //! kept and the remaining pages are retried one at a time, so one bad page
 //! costs that page only.
+//!
+//! Geometry comes from the text rendering matrix of each glyph, never from
+//! the producer's spaces or string boundaries: the baseline direction gives
+//! the advance vector (`width · size · (m11, m12)`) and the glyph's
+//! direction, quantised to quarter turns (diagonal beyond a tangent of 0.1);
+//! the em square's height `size · |(m21, m22)|` is the font size, so
+//! horizontal scaling (`Tz`) widens advances without inflating sizes. When
+//! the page ends, it is turned by whole quarter turns so that its most
+//! common glyph direction reads upright: `/Rotate`, a rotated CTM and a
+//! rotated text matrix all give the same upright page, and `/Rotate` only
+//! decides for a page without straight text. Horizontal and vertical
+//! strokes and axis-aligned filled rectangles become [`Rule`](super::Rule)s in the same
+//! coordinates, and glyphs drawn twice at nearly the same place (fake bold)
+//! become one glyph flagged [`overprinted`](Glyph::overprinted). The
+//! vendored pdf-extract (vendor/pdf-extract/PATCHES.md) tells us the font of
+//! each string, its line widths and fill colours.
+
+mod geometry;
 
 use std::any::Any;
 use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
 
-use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{
+    ColorSpace, Document, FontInfo, MediaBox, Object, ObjectId, OutputDev, OutputError,
+    Path as PdfPath, Transform,
+};
 
+use super::glyphs::{Font, Glyph, GlyphPage};
 use super::{PageContent, RawPage};
 use crate::diagnostic::Diagnostic;
 use crate::error::ReadError;
-
-/// One glyph drawn on a page, in points, with the origin at the page's top-left
-/// corner and `y` growing downwards (reading order).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Glyph {
-    /// Byte offset of the glyph's text in [`GlyphPage::text`].
-    pub start: u32,
-    /// Byte offset just past the glyph's text.
-    pub end: u32,
-    /// Left edge of the glyph's origin.
-    pub x: f32,
-    /// Baseline, measured from the top of the page.
-    pub y: f32,
-    /// Advance width.
-    pub width: f32,
-    /// Effective font size (the text matrix's scale applied).
-    pub font_size: f32,
-}
-
-/// The glyphs of one PDF page, in content-stream order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GlyphPage {
-    /// Page width in points.
-    pub width: f32,
-    /// Page height in points.
-    pub height: f32,
-    /// The text of every glyph, concatenated; glyphs index into it.
-    pub text: String,
-    /// Glyphs in the order the content stream draws them.
-    pub glyphs: Vec<Glyph>,
-}
-
-impl GlyphPage {
-    /// The text of one glyph of this page.
-    pub fn glyph_text(&self, glyph: &Glyph) -> &str {
-        self.text
-            .get(glyph.start as usize..glyph.end as usize)
-            .unwrap_or("")
-    }
-
-    /// Appends a glyph; used by the extractor and by tests that build pages by hand.
-    pub fn push(&mut self, text: &str, x: f32, y: f32, width: f32, font_size: f32) {
-        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        self.text.push_str(text);
-        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        self.glyphs.push(Glyph {
-            start,
-            end,
-            x,
-            y,
-            width,
-            font_size,
-        });
-    }
-}
 
 /// What the extractor produced for one PDF.
 pub(super) struct Extracted {
@@ -97,7 +65,7 @@ pub(super) fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ReadError>
         });
     }
 
-    let mut collector = Collector::default();
+    let mut collector = Collector::new(&document);
     let mut diagnostics = Vec::new();
     let whole = guarded(|| pdf_extract::output_doc(&document, &mut collector));
     if let Some(failure) = failure_text(whole) {
@@ -227,18 +195,95 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
-/// Our `OutputDev`: collects glyphs into pages.
+/// Our `OutputDev`: collects glyphs and rules into pages.
 #[derive(Default)]
 struct Collector {
     pages: Vec<RawPage>,
-    current: Option<(u32, GlyphPage, MediaBox)>,
+    current: Option<PageInProgress>,
+    /// Each page's `/Rotate`, in quarter turns clockwise.
+    rotations: BTreeMap<u32, u8>,
+    /// The document's faces, as [`GlyphPage::fonts`] lists them.
+    faces: Vec<Font>,
+    /// Face index of each font dictionary seen (by [`FontInfo::key`]).
+    face_of_font: HashMap<usize, u16>,
+    /// The face of the glyphs being shown.
+    face: u16,
+}
+
+/// A page being collected, in unturned page coordinates: top-left origin
+/// of the media box, `y` down.
+struct PageInProgress {
+    number: u32,
+    media_box: MediaBox,
+    page: GlyphPage,
+    /// Each glyph's direction in quarter turns (`None`: diagonal).
+    directions: Vec<Option<u8>>,
 }
 
 impl Collector {
+    fn new(document: &Document) -> Self {
+        let rotations = document
+            .get_pages()
+            .into_iter()
+            .map(|(number, id)| (number, page_rotation(document, id)))
+            .collect();
+        Self {
+            rotations,
+            ..Self::default()
+        }
+    }
+
     /// Drops a page that was begun but not finished; returns its number.
     fn abandon_page(&mut self) -> Option<u32> {
-        self.current.take().map(|(number, _, _)| number)
+        self.current.take().map(|page| page.number)
     }
+
+    /// Adds the rulings and fills of a painted path (`line_width` for a
+    /// stroke, `None` for a fill) to the current page.
+    fn paint(&mut self, path: &PdfPath, ctm: &Transform, line_width: Option<f64>) {
+        let Some(current) = self.current.as_mut() else {
+            return;
+        };
+        let room = geometry::MAX_RULES.saturating_sub(current.page.rules.len());
+        if room == 0 {
+            return;
+        }
+        let media_box = current.media_box;
+        let rules = geometry::path_rules(path, ctm, line_width, |x, y| {
+            (x - media_box.llx, media_box.ury - y)
+        });
+        current.page.rules.extend(rules.into_iter().take(room));
+    }
+}
+
+/// A page's `/Rotate` (inherited from the page tree), in quarter turns
+/// clockwise; 0 when absent or not a multiple of 90.
+fn page_rotation(document: &Document, page: ObjectId) -> u8 {
+    let mut node = document.get_dictionary(page).ok();
+    // The depth bound guards against a page tree whose parents form a cycle.
+    for _ in 0..32 {
+        let Some(dictionary) = node else {
+            break;
+        };
+        if let Ok(rotate) = dictionary.get(b"Rotate") {
+            let degrees = document
+                .dereference(rotate)
+                .ok()
+                .and_then(|(_, value)| value.as_i64().ok())
+                .unwrap_or(0);
+            return if degrees % 90 == 0 {
+                u8::try_from(degrees.rem_euclid(360) / 90).unwrap_or(0)
+            } else {
+                0
+            };
+        }
+        node = dictionary
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .and_then(|parent| document.get_dictionary(parent))
+            .ok();
+    }
+    0
 }
 
 impl OutputDev for Collector {
@@ -253,20 +298,52 @@ impl OutputDev for Collector {
             height: (media_box.ury - media_box.lly).abs() as f32,
             ..GlyphPage::default()
         };
-        self.current = Some((page_num, page, *media_box));
+        self.current = Some(PageInProgress {
+            number: page_num,
+            media_box: *media_box,
+            page,
+            directions: Vec::new(),
+        });
         Ok(())
     }
 
+    /// Turns the page so that its most common glyph direction reads
+    /// upright, flags the glyphs that run otherwise, and merges glyphs drawn
+    /// twice.
     fn end_page(&mut self) -> Result<(), OutputError> {
-        if let Some((number, page, _)) = self.current.take() {
-            self.pages.push(RawPage {
-                number,
-                content: PageContent::Glyphs(page),
-            });
+        let Some(PageInProgress {
+            number,
+            mut page,
+            directions,
+            ..
+        }) = self.current.take()
+        else {
+            return Ok(());
+        };
+        let rotation = self.rotations.get(&number).copied().unwrap_or(0);
+        let turns = geometry::frame_turns(&directions, rotation);
+        let (width, height) = (page.width, page.height);
+        for (glyph, direction) in page.glyphs.iter_mut().zip(&directions) {
+            (glyph.x, glyph.y) = geometry::turn_point(glyph.x, glyph.y, width, height, turns);
+            glyph.direction = geometry::direction(*direction, turns);
         }
+        for rule in &mut page.rules {
+            *rule = geometry::turn_rule(rule, width, height, turns);
+        }
+        (page.width, page.height) = geometry::turned_size(width, height, turns);
+        geometry::merge_overprints(&mut page);
+        page.fonts.clone_from(&self.faces);
+        self.pages.push(RawPage {
+            number,
+            content: PageContent::Glyphs(page),
+        });
         Ok(())
     }
 
+    /// One glyph, from the text rendering matrix `trm` (text matrix, CTM,
+    /// horizontal scaling and rise, but not the font size): the baseline
+    /// runs along `(m11, m12)` and the em square's height along
+    /// `(m21, m22)`.
     fn output_character(
         &mut self,
         trm: &Transform,
@@ -275,17 +352,82 @@ impl OutputDev for Collector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        let Some((_, page, media_box)) = self.current.as_mut() else {
+        let Some(current) = self.current.as_mut() else {
             return Ok(());
         };
-        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
-        let size = font_size * scale;
-        let x = trm.m31 - media_box.llx;
-        let y = media_box.ury - trm.m32;
+        let size = font_size * trm.m21.hypot(trm.m22);
+        let advance = width * font_size * trm.m11.hypot(trm.m12);
+        let x = trm.m31 - current.media_box.llx;
+        let y = current.media_box.ury - trm.m32;
         if !(x.is_finite() && y.is_finite() && size.is_finite()) {
             return Ok(());
         }
-        page.push(text, x as f32, y as f32, (width * size) as f32, size as f32);
+        current.page.push_glyph(
+            text,
+            Glyph {
+                x: x as f32,
+                y: y as f32,
+                width: if advance.is_finite() {
+                    advance.abs() as f32
+                } else {
+                    0.0
+                },
+                font_size: size.abs() as f32,
+                font: self.face,
+                ..Glyph::default()
+            },
+        );
+        // Page coordinates run downwards: the baseline's y flips.
+        current
+            .directions
+            .push(geometry::quarter_turns(trm.m11, -trm.m12));
+        Ok(())
+    }
+
+    fn set_font(&mut self, font: &FontInfo) -> Result<(), OutputError> {
+        self.face = match self.face_of_font.get(&font.key) {
+            Some(&face) => face,
+            None => {
+                let face = geometry::font_face(font);
+                let index = match self.faces.iter().position(|known| *known == face) {
+                    Some(index) => index,
+                    None => {
+                        self.faces.push(face);
+                        self.faces.len() - 1
+                    }
+                };
+                let index = u16::try_from(index).unwrap_or(u16::MAX);
+                self.face_of_font.insert(font.key, index);
+                index
+            }
+        };
+        Ok(())
+    }
+
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        colorspace: &ColorSpace,
+        color: &[f64],
+        path: &PdfPath,
+    ) -> Result<(), OutputError> {
+        if !geometry::is_white(color, colorspace) {
+            self.paint(path, ctm, None);
+        }
+        Ok(())
+    }
+
+    fn stroke_with_width(
+        &mut self,
+        ctm: &Transform,
+        colorspace: &ColorSpace,
+        color: &[f64],
+        line_width: f64,
+        path: &PdfPath,
+    ) -> Result<(), OutputError> {
+        if !geometry::is_white(color, colorspace) {
+            self.paint(path, ctm, Some(line_width));
+        }
         Ok(())
     }
 
@@ -325,18 +467,5 @@ mod tests {
             failure_text(Err("index out of bounds".to_owned())),
             Some("extractor panicked: index out of bounds".to_owned())
         );
-    }
-
-    #[test]
-    fn glyph_text_out_of_range_is_empty() {
-        let mut page = GlyphPage::default();
-        page.push("ﬁ", 1.0, 2.0, 3.0, 4.0);
-        assert_eq!(page.glyph_text(&page.glyphs[0]), "ﬁ");
-        let stray = Glyph {
-            start: 5,
-            end: 9,
-            ..page.glyphs[0]
-        };
-        assert_eq!(page.glyph_text(&stray), "");
     }
 }

@@ -8,10 +8,16 @@ mod corpus;
 mod detect;
 // Real-world development set (gitignored texts, committed gold) and real-shapes fixtures, GROBID-style scores
 mod devset;
-mod pair;
+// The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
+mod geometry;
 // The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
 mod matrix;
+mod pair;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
+// A PDF writer for tests: runs and rules, in any encoding, order and rotation
+mod pdfgen;
+// Random tables drawn into PDFs: the read stage and the whole pipeline recover them
+mod random_tables;
 mod robustness; // fixtures/bad/ and the shared corpus: error records, never a panic
 mod schema;
 mod structure;

@@ -581,7 +581,11 @@ impl<'a> PdfSimpleFont<'a> {
                 width_map.insert((first_char + i) as CharCode, w);
                 i += 1;
             }
-            assert_eq!(first_char + i - 1, last_char);
+            // planex patch: a /Widths array longer or shorter than
+            // LastChar - FirstChar + 1 is used as far as it goes, not a panic.
+            if first_char + i - 1 != last_char {
+                warn!("{} widths for codes {}..={}", i, first_char, last_char);
+            }
         } else {
             let name = if is_core_font(&base_name) {
                 &base_name
@@ -746,20 +750,27 @@ impl<'a> PdfType3Font<'a> {
             _ => { panic!() }
         }
 
-        let first_char: i64 = get(doc, font, b"FirstChar");
-        let last_char: i64 = get(doc, font, b"LastChar");
-        let widths: Vec<f64> = get(doc, font, b"Widths");
+        // planex patch: Type3 widths are in glyph space, which /FontMatrix maps
+        // to text space; scale them to the thousandths of text space that
+        // get_width's callers expect. Missing entries give no width, never a panic.
+        let first_char: i64 = maybe_get(doc, font, b"FirstChar").unwrap_or(0);
+        let widths: Vec<f64> = maybe_get_array(doc, font, b"Widths")
+            .map(|widths| widths.iter().map(|w| maybe_deref(doc, w).as_float().map(f64::from).unwrap_or(0.)).collect())
+            .unwrap_or_default();
+        let font_matrix_scale = maybe_get_array(doc, font, b"FontMatrix")
+            .and_then(|matrix| matrix.first())
+            .and_then(|a| maybe_deref(doc, a).as_float().ok())
+            .map(f64::from)
+            .filter(|a| a.is_finite() && *a != 0.)
+            .unwrap_or(0.001);
 
         let mut width_map = HashMap::new();
 
-        let mut i = 0;
-        dlog!("first_char {:?}, last_char: {:?}, widths: {} {:?}", first_char, last_char, widths.len(), widths);
+        dlog!("first_char {:?}, widths: {} {:?}", first_char, widths.len(), widths);
 
-        for w in widths {
-            width_map.insert((first_char + i) as CharCode, w);
-            i += 1;
+        for (i, w) in widths.into_iter().enumerate() {
+            width_map.insert((first_char + i as i64) as CharCode, w * font_matrix_scale * 1000.);
         }
-        assert_eq!(first_char + i - 1, last_char);
         PdfType3Font {doc, font, widths: width_map, encoding: encoding_table, unicode_map}
     }
 }
@@ -858,12 +869,8 @@ impl<'a> fmt::Debug for PdfSimpleFont<'a> {
 
 impl<'a> PdfFont for PdfType3Font<'a> {
     fn get_width(&self, id: CharCode) -> f64 {
-        let width = self.widths.get(&id);
-        if let Some(width) = width {
-            return *width;
-        } else {
-            panic!("missing width for {} {:?}", id, self.font);
-        }
+        // planex patch: a code outside /Widths has no width, not a panic.
+        self.widths.get(&id).copied().unwrap_or(0.)
     }
     /*fn decode(&self, chars: &[u8]) -> String {
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
@@ -1238,10 +1245,49 @@ fn as_num(o: &Object) -> f64 {
     }
 }
 
+/// planex patch: what a font dictionary says about its face, passed to
+/// [`OutputDev::set_font`] before every string the font shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontInfo {
+    /// `/BaseFont`, with its subset prefix (`ABCDEF+Arial-BoldMT`) if any;
+    /// empty when the dictionary has none (Type3 fonts).
+    pub base_name: String,
+    /// `/Flags` of the font descriptor (of the descendant font for Type0).
+    pub flags: Option<i64>,
+    /// `/FontWeight` of the font descriptor.
+    pub weight: Option<f64>,
+    /// Tells font dictionaries apart within one document: equal keys are one
+    /// dictionary, whatever resource name it is selected by.
+    pub key: usize,
+}
+
+impl FontInfo {
+    fn new(doc: &Document, font: &Dictionary) -> FontInfo {
+        let base_name = maybe_get_obj(doc, font, b"BaseFont")
+            .and_then(|name| name.as_name().ok())
+            .map(pdf_to_utf8)
+            .unwrap_or_default();
+        let descendant = maybe_get_array(doc, font, b"DescendantFonts")
+            .and_then(|fonts| fonts.first())
+            .and_then(|first| maybe_deref(doc, first).as_dict().ok());
+        let descriptor = maybe_get_obj(doc, font, b"FontDescriptor")
+            .or_else(|| descendant.and_then(|d| maybe_get_obj(doc, d, b"FontDescriptor")))
+            .and_then(|d| d.as_dict().ok());
+        let flags = descriptor.and_then(|d| maybe_get_obj(doc, d, b"Flags")).and_then(|f| f.as_i64().ok());
+        let weight = descriptor
+            .and_then(|d| maybe_get_obj(doc, d, b"FontWeight"))
+            .and_then(|w| w.as_float().ok())
+            .map(f64::from);
+        FontInfo { base_name, flags, weight, key: font as *const Dictionary as usize }
+    }
+}
+
 #[derive(Clone)]
 struct TextState<'a>
 {
     font: Option<Rc<dyn PdfFont + 'a>>,
+    /// planex patch: the face of `font`.
+    font_info: Option<Rc<FontInfo>>,
     font_size: f64,
     character_spacing: f64,
     word_spacing: f64,
@@ -1273,6 +1319,42 @@ struct GraphicsState<'a>
     line_width: f64,
 }
 
+impl<'a> GraphicsState<'a> {
+    /// The state a page's content starts in (planex patch: a form XObject
+    /// starts in the state of the page at its `Do` instead).
+    fn initial() -> GraphicsState<'a> {
+        GraphicsState {
+            ts: TextState {
+                font: None,
+                font_info: None,
+                font_size: std::f64::NAN,
+                character_spacing: 0.,
+                word_spacing: 0.,
+                horizontal_scaling: 100. / 100.,
+                leading: 0.,
+                rise: 0.,
+                tm: Transform2D::identity(),
+            },
+            fill_color: Vec::new(),
+            fill_colorspace: ColorSpace::DeviceGray,
+            stroke_color: Vec::new(),
+            stroke_colorspace: ColorSpace::DeviceGray,
+            line_width: 1.,
+            ctm: Transform2D::identity(),
+            smask: None
+        }
+    }
+}
+
+/// planex patch: the colour space a device colour operator sets.
+fn device_colorspace(operator: &str) -> ColorSpace {
+    match operator {
+        "G" | "g" => ColorSpace::DeviceGray,
+        "RG" | "rg" => ColorSpace::DeviceRGB,
+        _ => ColorSpace::DeviceCMYK,
+    }
+}
+
 fn show_text(gs: &mut GraphicsState, s: &[u8],
              _tlm: &Transform,
              _flip_ctm: &Transform,
@@ -1283,6 +1365,9 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
     dlog!("{:?}", font.decode(s));
     dlog!("{:?}", font.decode(s).as_bytes());
     dlog!("{:?}", s);
+    if let Some(info) = &ts.font_info {
+        output.set_font(info)?;
+    }
     output.begin_word()?;
 
     for (c, length) in font.char_codes(s) {
@@ -1574,7 +1659,7 @@ struct Processor<'a> {
     // dictionary, while a dictionary borrowed from `doc` is the same font for
     // as long as `doc` lives. Fonts (and their ToUnicode CMaps) are then built
     // once per document instead of once per page.
-    font_table: HashMap<*const Dictionary, Rc<dyn PdfFont + 'a>>,
+    font_table: HashMap<*const Dictionary, (Rc<dyn PdfFont + 'a>, Rc<FontInfo>)>,
     _none: PhantomData<&'a ()>,
 }
 
@@ -1583,27 +1668,8 @@ impl<'a> Processor<'a> {
         Processor { font_table: HashMap::new(), _none: PhantomData }
     }
 
-    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32, mut gs: GraphicsState<'a>) -> Result<(), OutputError> {
         let content = Content::decode(&content).unwrap();
-        let mut gs: GraphicsState = GraphicsState {
-            ts: TextState {
-                font: None,
-                font_size: std::f64::NAN,
-                character_spacing: 0.,
-                word_spacing: 0.,
-                horizontal_scaling: 100. / 100.,
-                leading: 0.,
-                rise: 0.,
-                tm: Transform2D::identity(),
-            },
-            fill_color: Vec::new(),
-            fill_colorspace: ColorSpace::DeviceGray,
-            stroke_color: Vec::new(),
-            stroke_colorspace: ColorSpace::DeviceGray,
-            line_width: 1.,
-            ctm: Transform2D::identity(),
-            smask: None
-        };
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
         let mut mc_stack = Vec::new();
@@ -1655,8 +1721,14 @@ impl<'a> Processor<'a> {
                         _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
                     };
                 }
-                "G" | "g" | "RG" | "rg" | "K" | "k" => {
-                    dlog!("unhandled color operation {:?}", operation);
+                // planex patch: device colours set the colour passed to fill and stroke.
+                "G" | "RG" | "K" => {
+                    gs.stroke_colorspace = device_colorspace(&operation.operator);
+                    gs.stroke_color = operation.operands.iter().map(|x| as_num(x)).collect();
+                }
+                "g" | "rg" | "k" => {
+                    gs.fill_colorspace = device_colorspace(&operation.operator);
+                    gs.fill_color = operation.operands.iter().map(|x| as_num(x)).collect();
                 }
                 "TJ" => {
                     match operation.operands[0] {
@@ -1715,7 +1787,7 @@ impl<'a> Processor<'a> {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
                     let font_dict = get::<&Dictionary>(doc, fonts, name);
-                    let font = self.font_table.entry(font_dict as *const Dictionary).or_insert_with(|| make_font(doc, font_dict)).clone();
+                    let (font, info) = self.font_table.entry(font_dict as *const Dictionary).or_insert_with(|| (make_font(doc, font_dict), Rc::new(FontInfo::new(doc, font_dict)))).clone();
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -1726,6 +1798,7 @@ impl<'a> Processor<'a> {
                     }*/
                     }
                     gs.ts.font = Some(font);
+                    gs.ts.font_info = Some(info);
 
                     gs.ts.font_size = as_num(&operation.operands[1]);
                     dlog!("font {} size: {} {:?}", pdf_to_utf8(name), gs.ts.font_size, operation);
@@ -1841,15 +1914,22 @@ impl<'a> Processor<'a> {
                                                as_num(&operation.operands[2]),
                                                as_num(&operation.operands[3])))
                 }
-                "s" | "f*" | "B" | "B*" | "b" => {
-                    dlog!("unhandled path op {:?}", operation);
-                }
-                "S" => {
-                    output.stroke(&gs.ctm, &gs.stroke_colorspace, &gs.stroke_color, &path)?;
+                // planex patch: every painting operator paints and ends the
+                // path (upstream ignored s, f*, B, B*, b and b*, and their
+                // paths ran on into the next one).
+                "S" | "s" => {
+                    if operation.operator == "s" { path.ops.push(PathOp::Close) }
+                    output.stroke_with_width(&gs.ctm, &gs.stroke_colorspace, &gs.stroke_color, gs.line_width, &path)?;
                     path.ops.clear();
                 }
-                "F" | "f" => {
+                "F" | "f" | "f*" => {
                     output.fill(&gs.ctm, &gs.fill_colorspace, &gs.fill_color, &path)?;
+                    path.ops.clear();
+                }
+                "B" | "B*" | "b" | "b*" => {
+                    if operation.operator.starts_with('b') { path.ops.push(PathOp::Close) }
+                    output.fill(&gs.ctm, &gs.fill_colorspace, &gs.fill_color, &path)?;
+                    output.stroke_with_width(&gs.ctm, &gs.stroke_colorspace, &gs.stroke_color, gs.line_width, &path)?;
                     path.ops.clear();
                 }
                 "W" | "w*" => { dlog!("unhandled clipping operation {:?}", operation); }
@@ -1869,9 +1949,19 @@ impl<'a> Processor<'a> {
                     let xobject: &Dictionary = get(&doc, resources, b"XObject");
                     let name = operation.operands[0].as_name().unwrap();
                     let xf: &Stream = get(&doc, xobject, name);
+                    // planex patch: only form XObjects hold content (an image's
+                    // samples are not operators), and a form is drawn in its
+                    // own graphics state, with its /Matrix applied.
+                    if maybe_get_name(doc, &xf.dict, b"Subtype").is_some_and(|subtype| subtype != b"Form") {
+                        continue;
+                    }
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
+                    let mut form_gs = gs.clone();
+                    if let Some(m) = maybe_get::<Vec<f64>>(doc, &xf.dict, b"Matrix").filter(|m| m.len() == 6) {
+                        form_gs.ctm = form_gs.ctm.pre_transform(&Transform2D::row_major(m[0], m[1], m[2], m[3], m[4], m[5]));
+                    }
+                    self.process_stream(&doc, contents, resources, &media_box, output, page_num, form_gs)?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
@@ -1891,6 +1981,13 @@ pub trait OutputDev {
     fn end_line(&mut self)-> Result<(), OutputError>;
     fn stroke(&mut self, _ctm: &Transform, _colorspace: &ColorSpace, _color: &[f64], _path: &Path)-> Result<(), OutputError> {Ok(())}
     fn fill(&mut self, _ctm: &Transform, _colorspace: &ColorSpace, _color: &[f64], _path: &Path)-> Result<(), OutputError> {Ok(())}
+    /// planex patch: `stroke` with the line width (in the units of `ctm`'s
+    /// input space); by default, `stroke`.
+    fn stroke_with_width(&mut self, ctm: &Transform, colorspace: &ColorSpace, color: &[f64], _line_width: f64, path: &Path)-> Result<(), OutputError> {
+        self.stroke(ctm, colorspace, color, path)
+    }
+    /// planex patch: the font of the glyphs of the next string shown.
+    fn set_font(&mut self, _font: &FontInfo) -> Result<(), OutputError> {Ok(())}
 }
 
 
@@ -2416,7 +2513,7 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?;
+    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num, GraphicsState::initial())?;
     output.end_page()?;
     Ok(())
 }

@@ -1,0 +1,455 @@
+//! The read stage's page geometry on hand-built PDFs: rotated pages and text
+//! matrices come back upright, fake bold is one glyph, rulings and fills come
+//! back as drawn, fonts are known by face, bad widths cost nothing.
+
+use std::path::Path;
+
+use planex::normalize;
+use planex::read::{self, Direction, GlyphPage, PageContent, RuleKind};
+use planex::Config;
+
+use crate::util;
+
+/// Standard-14 fonts every page below may use.
+const FONTS: &str = "/F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> \
+                     /F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
+
+/// A PDF of one page per `(media box, extra page entries, content)`, the
+/// page resources holding [`FONTS`] and `resources`.
+fn pdf(pages: &[(&str, &str, &str)], resources: &str) -> Vec<u8> {
+    let count = pages.len();
+    let kids: Vec<String> = (0..count).map(|i| format!("{} 0 R", 3 + 2 * i)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {count} >>",
+            kids.join(" ")
+        ),
+    ];
+    for (index, (media_box, entries, content)) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [{media_box}] {entries} /Contents {} 0 R \
+             /Resources << /Font << {FONTS} >> {resources} >> >>",
+            4 + 2 * index
+        ));
+        objects.push(util::stream(content, ""));
+    }
+    util::pdf_from_objects(&objects)
+}
+
+/// The glyph pages of a PDF, as the read stage gives them.
+fn glyph_pages(bytes: &[u8]) -> Vec<GlyphPage> {
+    let raw = read::read_bytes(Path::new("geometry.pdf"), bytes, &Config::default())
+        .expect("the PDF reads");
+    assert!(
+        raw.diagnostics.is_empty(),
+        "no page is lost: {:?}",
+        raw.diagnostics
+    );
+    raw.pages
+        .into_iter()
+        .filter_map(|page| match page.content {
+            PageContent::Glyphs(glyphs) => Some(glyphs),
+            PageContent::Text(_) => None,
+        })
+        .collect()
+}
+
+/// Each glyph's text, direction, position and size, sorted by position:
+/// what must not depend on how the page was drawn.
+fn placed(page: &GlyphPage) -> Vec<(String, Direction, [f32; 4])> {
+    let mut glyphs: Vec<_> = page
+        .glyphs
+        .iter()
+        .map(|glyph| {
+            (
+                page.glyph_text(glyph).to_owned(),
+                glyph.direction,
+                [glyph.x, glyph.y, glyph.width, glyph.font_size],
+            )
+        })
+        .collect();
+    glyphs.sort_by(|a, b| {
+        let key = |g: &(String, Direction, [f32; 4])| (g.2[0] * 10.0).round() as i64;
+        let line = |g: &(String, Direction, [f32; 4])| (g.2[1] * 10.0).round() as i64;
+        (line(a), key(a)).cmp(&(line(b), key(b)))
+    });
+    glyphs
+}
+
+/// Panics unless two pages hold the same glyphs within a hundredth of a point.
+fn assert_same_glyphs(got: &GlyphPage, want: &GlyphPage, what: &str) {
+    let (got, want) = (placed(got), placed(want));
+    let same = got.len() == want.len()
+        && got.iter().zip(&want).all(|(a, b)| {
+            a.0 == b.0 && a.1 == b.1 && a.2.iter().zip(&b.2).all(|(x, y)| (x - y).abs() <= 0.01)
+        });
+    assert!(same, "{what}:\n got {got:?}\nwant {want:?}");
+}
+
+/// Two lines of a landscape table (842 × 595 as read), drawn in a frame
+/// where the text runs along x.
+const LANDSCAPE_TEXT: &str = "BT /F1 12 Tf 72 500 Td (L1M1D1) Tj 100 0 Td (Informe anual) Tj \
+                              /F2 12 Tf 300 0 Td (V) Tj ET \
+                              BT /F1 9 Tf 72 480 Td (L1M1D2) Tj ET";
+
+#[test]
+fn rotated_pages_read_like_upright_ones() {
+    let upright = format!("q {LANDSCAPE_TEXT} Q");
+    // Each way of drawing the same landscape page on paper of either shape.
+    let variants = [
+        ("0 0 842 595", String::new(), upright.clone()),
+        // Portrait paper shown a quarter turn clockwise; the text is drawn
+        // turned a quarter counterclockwise, so it reads upright on screen.
+        (
+            "0 0 595 842",
+            "/Rotate 90".to_owned(),
+            format!("q 0 1 -1 0 595 0 cm {LANDSCAPE_TEXT} Q"),
+        ),
+        // The same without /Rotate: the text reads upwards on the paper.
+        (
+            "0 0 595 842",
+            String::new(),
+            format!("q 0 1 -1 0 595 0 cm {LANDSCAPE_TEXT} Q"),
+        ),
+        (
+            "0 0 595 842",
+            "/Rotate 270".to_owned(),
+            format!("q 0 -1 1 0 0 842 cm {LANDSCAPE_TEXT} Q"),
+        ),
+        (
+            "0 0 842 595",
+            "/Rotate 180".to_owned(),
+            format!("q -1 0 0 -1 842 595 cm {LANDSCAPE_TEXT} Q"),
+        ),
+        // Upright text on a page turned upside down by /Rotate alone.
+        ("0 0 842 595", "/Rotate 180".to_owned(), upright.clone()),
+        // A media box that does not start at the origin.
+        (
+            "100 50 942 645",
+            String::new(),
+            format!("q 1 0 0 1 100 50 cm {LANDSCAPE_TEXT} Q"),
+        ),
+    ];
+    let pages: Vec<(&str, &str, &str)> = variants
+        .iter()
+        .map(|(media_box, entries, content)| (*media_box, entries.as_str(), content.as_str()))
+        .collect();
+    let read = glyph_pages(&pdf(&pages, ""));
+    assert_eq!(read.len(), variants.len());
+    let want = placed(&read[0]);
+    assert_eq!(want.len(), 26, "{want:?}");
+    assert_eq!(want[0].0, "L");
+    assert_eq!(want[0].2[..2], [72.0, 95.0], "{want:?}");
+    for (index, page) in read.iter().enumerate() {
+        assert_eq!(
+            (page.width, page.height),
+            (842.0, 595.0),
+            "variant {index} is a landscape page"
+        );
+        assert_same_glyphs(page, &read[0], &format!("variant {index}"));
+    }
+}
+
+#[test]
+fn rotated_text_matrices_read_like_upright_text() {
+    // The same words, once with Td, once with a text matrix turned a
+    // quarter clockwise (reading down the portrait paper), whose page is
+    // then read turned a quarter counterclockwise.
+    let upright = "BT /F1 10 Tf 1 0 0 1 100 400 Tm (Plan 2024) Tj 0 -14 Td (L2M3D1) Tj ET";
+    let turned = "BT /F1 10 Tf 0 -1 1 0 400 742 Tm (Plan 2024) Tj 0 -14 Td (L2M3D1) Tj ET";
+    let read = glyph_pages(&pdf(
+        &[("0 0 842 595", "", upright), ("0 0 595 842", "", turned)],
+        "",
+    ));
+    assert_eq!((read[1].width, read[1].height), (842.0, 595.0));
+    assert_same_glyphs(&read[1], &read[0], "turned text matrix");
+    let raw = read::read_bytes(
+        Path::new("turned.pdf"),
+        &pdf(&[("0 0 595 842", "", turned)], ""),
+        &Config::default(),
+    )
+    .expect("the PDF reads");
+    let lines: Vec<String> = normalize::normalize(&raw)
+        .lines
+        .into_iter()
+        .map(|line| line.text)
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    assert_eq!(lines, ["Plan 2024", "L2M3D1"]);
+}
+
+#[test]
+fn glyphs_across_the_reading_direction_are_flagged_and_left_out_of_lines() {
+    // A body of upright lines and a label running up the left margin.
+    let content = "BT /F1 10 Tf 100 700 Td (L1M1D1 Publicar el informe) Tj \
+                   0 -14 Td (L1M1D2 Revisar el plan) Tj ET \
+                   BT /F1 10 Tf 0 1 -1 0 40 400 Tm (Borrador) Tj ET";
+    let bytes = pdf(&[("0 0 595 842", "", content)], "");
+    let page = &glyph_pages(&bytes)[0];
+    let vertical: String = page
+        .glyphs
+        .iter()
+        .filter(|glyph| glyph.direction == Direction::Rotated270)
+        .map(|glyph| page.glyph_text(glyph))
+        .collect();
+    assert_eq!(vertical, "Borrador");
+    assert_eq!(page.upright_glyphs().count(), page.glyphs.len() - 8);
+    let raw = read::read_bytes(Path::new("label.pdf"), &bytes, &Config::default())
+        .expect("the PDF reads");
+    let text: Vec<String> = normalize::normalize(&raw)
+        .lines
+        .into_iter()
+        .map(|line| line.text)
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    assert_eq!(
+        text,
+        ["L1M1D1 Publicar el informe", "L1M1D2 Revisar el plan"]
+    );
+}
+
+#[test]
+fn fake_bold_drawn_twice_is_one_overprinted_glyph() {
+    // Each string drawn, then drawn again 0.3 pt to the right (a common
+    // way to fake bold), once as whole strings and once glyph by glyph.
+    let content =
+        "BT /F1 10 Tf 100 700 Td (Total 49) Tj ET BT /F1 10 Tf 100.3 700 Td (Total 49) Tj ET \
+                   BT /F1 10 Tf 100 680 Td (A) Tj 0.3 0 Td (A) Tj ET \
+                   BT /F1 10 Tf 100 660 Td (plain) Tj ET";
+    let bytes = pdf(&[("0 0 595 842", "", content)], "");
+    let page = &glyph_pages(&bytes)[0];
+    let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
+    assert_eq!(text, "Total 49Aplain");
+    for glyph in &page.glyphs {
+        let heavy = glyph.y < 170.0;
+        assert_eq!(
+            glyph.overprinted,
+            heavy,
+            "{:?} at {}",
+            page.glyph_text(glyph),
+            glyph.y
+        );
+        assert_eq!(page.is_bold(glyph), heavy);
+    }
+    let raw = read::read_bytes(Path::new("bold.pdf"), &bytes, &Config::default()).expect("reads");
+    let lines: Vec<String> = normalize::normalize(&raw)
+        .lines
+        .into_iter()
+        .map(|line| planex::markup::plain(&line.text))
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    assert_eq!(lines, ["Total 49", "A", "plain"]);
+}
+
+#[test]
+fn rulings_and_fills_come_back_as_drawn_and_upright() {
+    // On a 600 × 400 page: a white background (invisible, not kept), a grey
+    // header fill, a stroked rule under it, a stroked cell box, a thin
+    // filled vertical rule, and a curve (no rule). Text makes the page read
+    // upright.
+    let drawing = "1 g 0 0 600 400 re f \
+                   0.85 g 50 330 500 20 re f \
+                   0 G 0.5 w 50 330 m 550 330 l S \
+                   1 w 50 200 200 100 re S \
+                   0 g 300 200 0.8 100 re f \
+                   0 0 1 RG 10 10 m 50 60 80 60 100 10 c S \
+                   0.9 0.9 0.9 rg 50 150 m 550 150 l 550 170 l 50 170 l h f* \
+                   BT /F1 10 Tf 60 335 Td (Header) Tj ET";
+    let turned = format!("q 0 1 -1 0 400 0 cm {drawing} Q");
+    let read = glyph_pages(&pdf(
+        &[
+            ("0 0 600 400", "", drawing),
+            ("0 0 400 600", "/Rotate 90", &turned),
+        ],
+        "",
+    ));
+    let mut want = vec![
+        (RuleKind::Fill, 50.0, 50.0, 550.0, 70.0),
+        (RuleKind::Ruling, 50.0, 69.75, 550.0, 70.25),
+        (RuleKind::Ruling, 50.0, 99.5, 250.0, 100.5),
+        (RuleKind::Ruling, 249.5, 100.0, 250.5, 200.0),
+        (RuleKind::Ruling, 50.0, 199.5, 250.0, 200.5),
+        (RuleKind::Ruling, 49.5, 100.0, 50.5, 200.0),
+        (RuleKind::Ruling, 300.0, 100.0, 300.8, 200.0),
+        (RuleKind::Fill, 50.0, 230.0, 550.0, 250.0),
+    ];
+    want.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
+    for (index, page) in read.iter().enumerate() {
+        let mut got: Vec<_> = page
+            .rules
+            .iter()
+            .map(|rule| {
+                let round = |v: f32| (v * 100.0).round() / 100.0;
+                (
+                    rule.kind,
+                    round(rule.x0),
+                    round(rule.y0),
+                    round(rule.x1),
+                    round(rule.y1),
+                )
+            })
+            .collect();
+        got.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
+        assert_eq!(got, want, "page {}", index + 1);
+        assert!(page
+            .rules
+            .iter()
+            .filter(|r| r.kind == RuleKind::Ruling)
+            .all(|r| r.is_horizontal() == (r.x1 - r.x0 > 10.0)));
+    }
+}
+
+#[test]
+fn font_faces_come_from_base_names() {
+    let content =
+        "BT /F1 10 Tf 100 700 Td (regular) Tj /F2 10 Tf ( bold) Tj /F3 10 Tf ( subset) Tj \
+                   /F4 10 Tf ( italic) Tj /F5 10 Tf (4) Tj ET";
+    let fonts = "/F3 << /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Arial-BoldMT /FirstChar 32 \
+                 /LastChar 126 /Widths [] /Encoding /WinAnsiEncoding >> \
+                 /F4 << /Type /Font /Subtype /Type1 /BaseFont /Times-Italic /Encoding /WinAnsiEncoding >> \
+                 /F5 << /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << {FONTS} {fonts} >> >> >>"
+        ),
+        util::stream(content, ""),
+    ];
+    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let faces: Vec<(String, String, bool, bool, bool)> = ["r", "b", "s", "i", "✔"]
+        .iter()
+        .map(|letter| {
+            let glyph = page
+                .glyphs
+                .iter()
+                .find(|glyph| page.glyph_text(glyph) == *letter)
+                .unwrap_or_else(|| panic!("a glyph {letter}"));
+            let font = page.font(glyph).expect("every glyph has a face");
+            (
+                (*letter).to_owned(),
+                font.name.clone(),
+                font.bold,
+                font.italic,
+                font.symbolic,
+            )
+        })
+        .collect();
+    let want = [
+        ("r", "Helvetica", false, false, false),
+        ("b", "Helvetica-Bold", true, false, false),
+        ("s", "Arial-BoldMT", true, false, false),
+        ("i", "Times-Italic", false, true, false),
+        ("✔", "ZapfDingbats", false, false, true),
+    ]
+    .map(|(l, n, b, i, s)| (l.to_owned(), n.to_owned(), b, i, s));
+    assert_eq!(faces, want);
+    assert_eq!(page.fonts.len(), 5, "one face per font: {:?}", page.fonts);
+}
+
+/// A Type3 font whose glyph space is a hundredth of text space: widths of
+/// 50 are half an em. Code 66 has no width.
+const TYPE3: &str = "/F3 << /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] \
+                     /FontMatrix [0.01 0 0 0.01 0 0] /FirstChar 65 /LastChar 65 /Widths [50] \
+                     /Encoding << /Type /Encoding /Differences [65 /A /B] >> \
+                     /CharProcs << /A 5 0 R /B 5 0 R >> >>";
+
+#[test]
+fn type3_widths_follow_the_font_matrix() {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << {TYPE3} >> >> >>"
+        ),
+        util::stream("BT /F3 20 Tf 100 700 Td (AAB) Tj ET", ""),
+        util::stream("50 0 0 0 100 100 d1 0 0 100 100 re f", ""),
+    ];
+    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let glyphs: Vec<(&str, f32, f32)> = page
+        .glyphs
+        .iter()
+        .map(|g| (page.glyph_text(g), g.x, g.width))
+        .collect();
+    assert_eq!(
+        glyphs,
+        [("A", 100.0, 10.0), ("A", 110.0, 10.0), ("B", 120.0, 0.0)]
+    );
+}
+
+#[test]
+fn bad_widths_do_not_lose_the_page() {
+    // A Type3 font without any widths, and a TrueType font whose /Widths is
+    // shorter than its code range.
+    let fonts = "/F3 << /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] /FontMatrix [0.001 0 0 0.001 0 0] \
+                 /Encoding << /Type /Encoding /Differences [65 /A] >> /CharProcs << /A 5 0 R >> >> \
+                 /F4 << /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 65 /LastChar 70 \
+                 /Widths [600 700] /Encoding /WinAnsiEncoding >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << {fonts} >> >> >>"
+        ),
+        util::stream(
+            "BT /F3 20 Tf 100 700 Td (A) Tj /F4 10 Tf 0 -20 Td (ABE) Tj ET",
+            "",
+        ),
+        util::stream("0 0 0 0 100 100 d1", ""),
+    ];
+    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
+    assert_eq!(text, "AABE");
+    let widths: Vec<f32> = page.glyphs.iter().map(|g| g.width).collect();
+    assert_eq!(widths, [0.0, 6.0, 7.0, 0.0]);
+}
+
+#[test]
+fn forms_are_placed_by_their_matrix_and_images_skipped() {
+    // The page moves the origin by `cm`, then draws a form whose /Matrix
+    // moves it again, then an image whose samples look like operators.
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << {FONTS} >> /XObject << /Fm 5 0 R /Im 6 0 R >> >> >>"
+        ),
+        util::stream(
+            "q 1 0 0 1 100 0 cm /Fm Do Q q 10 0 0 10 0 0 cm /Im Do Q \
+             BT /F1 10 Tf 100 600 Td (after) Tj ET",
+            "",
+        ),
+        util::stream(
+            "BT /F1 10 Tf 0 0 Td (form) Tj ET",
+            "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 700]",
+        ),
+        util::stream(
+            "BT /F1 10 Tf 0 0 Td (image) Tj ET",
+            "/Type /XObject /Subtype /Image /Width 8 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8",
+        ),
+    ];
+    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let starts: Vec<(String, f32, f32)> = ["f", "a"]
+        .iter()
+        .filter_map(|letter| {
+            page.glyphs
+                .iter()
+                .find(|g| page.glyph_text(g) == *letter)
+                .map(|g| ((*letter).to_owned(), g.x, g.y))
+        })
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            ("f".to_owned(), 100.0, 142.0),
+            ("a".to_owned(), 100.0, 242.0)
+        ]
+    );
+    let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
+    assert_eq!(text, "formafter");
+}

@@ -1,0 +1,172 @@
+//! Columns: where a line can be cut into cells, from the edges that chunk
+//! starts share across the document.
+
+use super::lines::TextLine;
+use super::median;
+use super::thresholds::*;
+
+impl TextLine {
+    /// Left edges of the chunks after the first (a chunk follows a wide gap).
+    ///
+    /// A page number in the margin (`9` … `1.2 Metric spaces`) does not open
+    /// a column: a lone number before the first gap is not a cell.
+    pub(super) fn chunk_starts(&self) -> Vec<f32> {
+        self.words
+            .windows(2)
+            .enumerate()
+            .filter(|(index, pair)| {
+                let margin_number = *index == 0
+                    && pair[0].text.len() <= 4
+                    && pair[0].text.chars().all(|c| c.is_ascii_digit());
+                pair[1].x0 - pair[0].x1 > CELL_GAP * self.size && !margin_number
+            })
+            .map(|(_, pair)| pair[1].x0)
+            .collect()
+    }
+
+    /// Where new cells start on this line: after every wide gap, and at every
+    /// known column edge of the document where a word starts after a gap
+    /// wider than a word space (narrow gutters), or where the line begins.
+    pub(super) fn cell_starts(&self, document: &DocumentColumns) -> Vec<f32> {
+        let mut starts = self.chunk_starts();
+        for (index, word) in self.words.iter().enumerate() {
+            let after_gap = match index.checked_sub(1).and_then(|i| self.words.get(i)) {
+                Some(prev) => word.x0 - prev.x1 >= GUTTER_GAP * self.size,
+                None => true,
+            };
+            if after_gap && near(&document.edges, word.x0) {
+                starts.push(word.x0);
+            }
+        }
+        starts.retain(|&x| !near(&document.margins, x));
+        starts
+    }
+
+    /// True when `starts` (from [`cell_starts`](Self::cell_starts)) put words
+    /// of this line in at least two cells.
+    pub(super) fn is_tabular(&self, starts: &[f32]) -> bool {
+        let first = self.words.first().map_or(f32::INFINITY, |w| w.x0);
+        starts.iter().any(|&x| x > first)
+    }
+
+    /// True when the line can be cut at `edge`: no word straddles it, and the
+    /// gap around it is wider than a word space (a narrow gutter, an empty
+    /// cell), not a space between two words of prose that happens to fall there.
+    pub(super) fn fits_edge(&self, edge: f32) -> bool {
+        let tolerance = EDGE_TOLERANCE * self.size;
+        if self
+            .words
+            .iter()
+            .any(|w| w.x0 < edge - tolerance && w.x1 > edge + tolerance)
+        {
+            return false;
+        }
+        let Some(after) = self.words.iter().position(|w| w.x0 >= edge - tolerance) else {
+            return true;
+        };
+        let Some(before) = after.checked_sub(1).and_then(|i| self.words.get(i)) else {
+            return true;
+        };
+        self.words
+            .get(after)
+            .is_some_and(|word| word.x0 - before.x1 >= GUTTER_GAP * self.size)
+    }
+}
+
+/// What the whole document says about columns.
+pub(super) struct DocumentColumns {
+    /// Left edges of columns seen on at least three lines: a table continued
+    /// on the next page starts at them even when its first lines hold a
+    /// single column.
+    pub(super) edges: Vec<(f32, f32)>,
+    /// Left margins of the prose (where wide single-chunk lines start): a
+    /// chunk starting there is a paragraph after a figure or a number in the
+    /// margin, never a new column.
+    pub(super) margins: Vec<(f32, f32)>,
+}
+
+impl DocumentColumns {
+    pub(super) fn new(lined: &[Vec<TextLine>]) -> Self {
+        let mut prose = Vec::new();
+        for lines in lined {
+            let left = lines
+                .iter()
+                .filter_map(|l| l.words.first())
+                .map(|w| w.x0)
+                .fold(f32::INFINITY, f32::min);
+            let right = lines
+                .iter()
+                .filter_map(|l| l.words.last())
+                .map(|w| w.x1)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let width = right - left;
+            for line in lines {
+                let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {
+                    continue;
+                };
+                if line.chunk_starts().is_empty() && last.x1 - first.x0 >= PROSE_WIDTH * width {
+                    prose.push((first.x0, line.size));
+                }
+            }
+        }
+        // The dominant margin, and any other nearly as common (odd and even pages).
+        let prose_clusters = clusters(prose);
+        let most = prose_clusters.iter().map(|c| c.2).max().unwrap_or(0);
+        let margins: Vec<(f32, f32)> = prose_clusters
+            .into_iter()
+            .filter(|c| c.2 * 2 >= most)
+            .map(|(x, size, _)| (x, size))
+            .collect();
+        let starts = lined
+            .iter()
+            .flatten()
+            .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
+            .filter(|&(x, _)| !near(&margins, x))
+            .collect();
+        Self {
+            edges: clusters(starts)
+                .into_iter()
+                .map(|(x, size, _)| (x, size))
+                .collect(),
+            margins,
+        }
+    }
+}
+
+/// True when `x` is within tolerance of one of `positions` (x, font size).
+pub(super) fn near(positions: &[(f32, f32)], x: f32) -> bool {
+    positions
+        .iter()
+        .any(|&(position, size)| (position - x).abs() <= EDGE_TOLERANCE * size)
+}
+
+/// Groups nearby positions (x, font size); every group of three or more
+/// becomes one position, its median, with the group's size.
+pub(super) fn clusters(mut starts: Vec<(f32, f32)>) -> Vec<(f32, f32, usize)> {
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut edges = Vec::new();
+    let mut group: Vec<(f32, f32)> = Vec::new();
+    for start in starts {
+        let joins = group
+            .last()
+            .is_some_and(|last| start.0 - last.0 <= EDGE_TOLERANCE * last.1);
+        if !joins {
+            close_edge_group(&mut edges, &group);
+            group.clear();
+        }
+        group.push(start);
+    }
+    close_edge_group(&mut edges, &group);
+    edges
+}
+
+/// Keeps a group of nearby chunk starts as one edge when it has three or more.
+pub(super) fn close_edge_group(edges: &mut Vec<(f32, f32, usize)>, group: &[(f32, f32)]) {
+    if group.len() >= 3 {
+        edges.push((
+            median(group.iter().map(|g| g.0)),
+            median(group.iter().map(|g| g.1)),
+            group.len(),
+        ));
+    }
+}

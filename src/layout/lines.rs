@@ -1,0 +1,98 @@
+//! Lines: glyphs sharing a baseline, top to bottom, words left to right.
+
+use super::median;
+use super::thresholds::*;
+use super::weight::{Advances, Span};
+use super::words::{words, Word};
+use crate::read::{Glyph, GlyphPage};
+
+/// Glyphs sharing a baseline, as words from left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct TextLine {
+    pub(super) y: f32,
+    pub(super) size: f32,
+    pub(super) words: Vec<Word>,
+}
+
+impl TextLine {
+    /// The words, a tab before each one that starts a new chunk.
+    pub(super) fn plain(&self) -> String {
+        self.marked(&[], Span::default())
+    }
+
+    /// The words as [`plain`](Self::plain) writes them, each run of words
+    /// whose `bold` flag is set between `**` (Markdown bold). `span` says
+    /// whether a run opened on the line above goes on here and whether the
+    /// run ending this line goes on below; a run never crosses a tab.
+    pub(super) fn marked(&self, bold: &[bool], span: Span) -> String {
+        let mut out = String::new();
+        let mut open = false;
+        for (index, word) in self.words.iter().enumerate() {
+            let heavy = bold.get(index).copied().unwrap_or(false);
+            if index > 0 {
+                let gap = self
+                    .words
+                    .get(index - 1)
+                    .map_or(0.0, |prev| word.x0 - prev.x1);
+                let tab = gap > CELL_GAP * self.size;
+                if open && (tab || !heavy) {
+                    out.push_str("**");
+                    open = false;
+                }
+                out.push(if tab { '\t' } else { ' ' });
+            }
+            if heavy && !open {
+                if !(index == 0 && span.from_above) {
+                    out.push_str("**");
+                }
+                open = true;
+            }
+            out.push_str(&word.text);
+        }
+        if open && !span.below {
+            out.push_str("**");
+        }
+        out
+    }
+}
+
+/// Visual lines of a page, top to bottom, words left to right.
+pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine> {
+    // Glyphs running across the page's lines (a vertical header, a stamp)
+    // would each make a line of their own.
+    let (mut glyphs, spaces): (Vec<&Glyph>, Vec<&Glyph>) = page
+        .upright_glyphs()
+        .partition(|g| !page.glyph_text(g).trim().is_empty());
+    glyphs.sort_by(|a, b| {
+        a.y.total_cmp(&b.y)
+            .then(a.x.total_cmp(&b.x))
+            .then_with(|| page.glyph_text(a).cmp(page.glyph_text(b)))
+    });
+
+    // Each row with the sum of its glyphs' y, so that its mean baseline is
+    // not recomputed for every glyph added.
+    let mut rows: Vec<(Vec<&Glyph>, f32)> = Vec::new();
+    for glyph in glyphs {
+        let tolerance = glyph.font_size.max(1.0) * SAME_LINE;
+        match rows.last_mut() {
+            Some((row, y_sum)) if (*y_sum / row.len() as f32 - glyph.y).abs() <= tolerance => {
+                row.push(glyph);
+                *y_sum += glyph.y;
+            }
+            _ => rows.push((vec![glyph], glyph.y)),
+        }
+    }
+
+    rows.into_iter()
+        .map(|(mut row, y_sum)| {
+            let y = y_sum / row.len() as f32;
+            row.sort_by(|a, b| {
+                a.x.total_cmp(&b.x)
+                    .then_with(|| page.glyph_text(a).cmp(page.glyph_text(b)))
+            });
+            let size = median(row.iter().map(|g| g.font_size.max(1.0)));
+            let words = words(page, &row, &spaces, size, advances);
+            TextLine { y, size, words }
+        })
+        .collect()
+}

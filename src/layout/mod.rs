@@ -1,0 +1,548 @@
+//! Glyphs to lines: rebuilds reading order, table rows and running texts from positions.
+//!
+//! PDF producers draw text in any order (row by row, column by column, bottom
+//! up, headers last), so nothing here trusts content-stream order. For every
+//! page of a document, [`lay_out`]:
+//!
+//! 1. groups glyphs into visual lines by baseline, and lines into words and
+//!    chunks by the horizontal gaps between glyphs;
+//! 2. recognises running headers and footers: lines in the top or bottom
+//!    margin whose text, with every number replaced by `#`, recurs on at least
+//!    two pages and 40 % of them (page numbers are the bare case, `#`). They
+//!    are kept out of the text and returned in [`PageLayout::running`], so the
+//!    caller can report them;
+//! 3. finds tables: runs of lines whose chunks start at shared column edges
+//!    without any word straddling an edge, holding at least one row with two
+//!    filled cells. Column edges are learnt on the whole document, so a table
+//!    continued on the next page, or a line whose gutter is narrower than a
+//!    wide gap (≥ 0.55 em is enough at a known edge), still splits; the prose
+//!    margin and a lone page number in the margin never make a column.
+//!    Within a table, the lines of each
+//!    column form cell blocks (a gap wider than the column's line pitch starts
+//!    a new block), blocks that overlap vertically form one logical row (so a
+//!    vertically centred mark joins its row), and a row in which one column
+//!    has several blocks (a cell spanning several rows) is split at that
+//!    column's blocks;
+//! 4. writes each table row as one line, cells separated by a tab and the
+//!    lines of a cell joined by a space (a word hyphenated across the cell's
+//!    line end is rejoined), and every other line as its words, with a tab for
+//!    a wide gap, as text exported by other converters does;
+//! 5. marks bold in prose lines as Markdown `**…**`, so the extractors read a
+//!    PDF's emphasis as they read a Markdown file's (figures in running
+//!    paragraphs are often marked by bold alone). pdf-extract does not say
+//!    which font draws a glyph, only its advance and size, so bold comes from
+//!    geometry: a bold face is wider than the regular one for most letters
+//!    (DejaVu Sans `i` 278 → 343 thousandths of an em). The usual advance of
+//!    each character is learnt over the whole document (the most common,
+//!    since body text is regular); a glyph is heavy when it is 4 to 35 %
+//!    wider, and a word is bold when most of its letters are heavy. Only
+//!    characters that the document draws heavy somewhere count, so a face
+//!    that keeps an advance in bold (Helvetica's digits) gives no evidence,
+//!    and a word without any (a number, a sign) takes the weight of its
+//!    neighbours (`weights`). A run goes on over a line end when both
+//!    sides are bold, in one font size, a line or a paragraph's spacing
+//!    apart; table cells stay plain. Bold that changes no advance is not
+//!    seen: monospaced faces (Courier Bold is as wide as Courier), bold
+//!    faked by stroking the outline or drawing a glyph twice.
+//!
+//! One module per pass: [`words`] (glyphs to words by gaps, numbers kept
+//! whole), [`lines`] (baselines), [`weight`] (bold from advances),
+//! [`running`] (running text), [`columns`] (column edges), [`tables`] (rows
+//! and cells) and [`order`] (reading order and paragraphs); every threshold
+//! lives in [`thresholds`].
+//!
+//! Everything is a pure function of the glyph pages; ligatures, soft hyphens
+//! and hyphenation across ordinary lines are left to
+//! [`normalize`](crate::normalize). Known limits: a table row that a producer
+//! breaks across two pages comes out as two rows; prose set in side-by-side
+//! columns comes out one paragraph pair per line; rotated pages are read in
+//! unrotated coordinates.
+
+mod columns;
+mod lines;
+mod order;
+mod running;
+mod tables;
+mod thresholds;
+mod weight;
+mod words;
+
+use columns::DocumentColumns;
+use lines::{text_lines, TextLine};
+use order::render;
+pub use running::running_key;
+use running::{is_running, running_keys};
+use weight::Advances;
+
+use crate::read::GlyphPage;
+
+/// One page laid out as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLayout {
+    /// The page's text, one line per `\n`, table rows as tab-separated cells.
+    pub text: String,
+    /// Running headers, footers and page numbers found on this page and kept
+    /// out of [`text`](Self::text), top to bottom.
+    pub running: Vec<String>,
+}
+
+/// Lays out every page of one document; the result is parallel to `pages`.
+///
+/// The whole set is needed to recognise running headers and footers, which
+/// are defined by their repetition across pages.
+pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
+    let advances = Advances::learn(pages);
+    let lined: Vec<Vec<TextLine>> = pages
+        .iter()
+        .map(|page| text_lines(page, &advances))
+        .collect();
+    let running = running_keys(pages, &lined);
+    let columns = DocumentColumns::new(&lined);
+    pages
+        .iter()
+        .zip(lined)
+        .map(|(page, lines)| {
+            let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
+                .into_iter()
+                .partition(|line| !is_running(page, line, &running));
+            PageLayout {
+                text: render(&kept, &columns),
+                running: dropped.iter().map(TextLine::plain).collect(),
+            }
+        })
+        .collect()
+}
+
+fn median(values: impl Iterator<Item = f32>) -> f32 {
+    let mut values: Vec<f32> = values.collect();
+    values.sort_by(f32::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::tables::join_cell;
+    use super::weight::usual_advance;
+    use super::*;
+
+    const SIZE: f32 = 10.0;
+    const ADVANCE: f32 = 5.0;
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y` (a space advances too).
+    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+        }
+    }
+
+    fn page() -> GlyphPage {
+        GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        }
+    }
+
+    fn one(page: &GlyphPage) -> String {
+        lay_out(&[page]).remove(0).text
+    }
+
+    #[test]
+    fn a_paragraph_gap_becomes_a_blank_line() {
+        let mut page = page();
+        // Lines 1.2 sizes apart, then a gap of 1.8 sizes: two paragraphs.
+        let pitch = 1.2 * SIZE;
+        for (i, text) in ["one line", "goes on", "and ends"].iter().enumerate() {
+            word(&mut page, text, 50.0, 100.0 + pitch * i as f32);
+        }
+        word(&mut page, "next", 50.0, 100.0 + 2.0 * pitch + 1.8 * SIZE);
+        word(
+            &mut page,
+            "paragraph",
+            50.0,
+            100.0 + 3.0 * pitch + 1.8 * SIZE,
+        );
+        assert_eq!(
+            one(&page),
+            "one line\ngoes on\nand ends\n\nnext\nparagraph\n"
+        );
+    }
+
+    #[test]
+    fn evenly_spaced_lines_stay_together_however_wide_the_spacing() {
+        let mut page = page();
+        // A list set 1.8 sizes apart throughout: its spacing is the page's pitch.
+        for (i, text) in ["CLAUDIA", "Presidenta", "KAI", "Copresidente"]
+            .iter()
+            .enumerate()
+        {
+            word(&mut page, text, 50.0, 100.0 + 1.8 * SIZE * i as f32);
+        }
+        assert_eq!(one(&page), "CLAUDIA\nPresidenta\nKAI\nCopresidente\n");
+    }
+
+    #[test]
+    fn rows_come_from_positions_not_stream_order() {
+        let mut page = page();
+        word(&mut page, "v", 300.0, 100.0);
+        word(&mut page, "x", 300.0, 120.0);
+        word(&mut page, "L1M1D1", 50.0, 100.0);
+        word(&mut page, "L1M1D2", 50.0, 120.0);
+        assert_eq!(one(&page), "L1M1D1\tv\nL1M1D2\tx\n");
+    }
+
+    #[test]
+    fn small_gaps_are_spaces() {
+        let mut page = page();
+        word(&mut page, "Plan", 10.0, 10.0);
+        word(&mut page, "2019", 33.0, 10.0);
+        assert_eq!(one(&page), "Plan 2019\n");
+    }
+
+    /// Three columns; the title wraps over two lines, the measure over four,
+    /// and the mark sits between the title's lines (vertically centred).
+    fn wrapped_table(page: &mut GlyphPage, column_order: bool) {
+        let cells: [(&str, f32, f32); 9] = [
+            ("L1M1 Que se hayan", 50.0, 100.0),
+            ("seguido de cerca", 50.0, 112.0),
+            ("los acontecimien-", 50.0, 124.0),
+            ("tos mundiales.", 50.0, 136.0),
+            ("L1M1D1 Calendario de", 200.0, 100.0),
+            ("acontecimientos", 200.0, 112.0),
+            ("v", 400.0, 118.0),
+            ("L1M1D2 Presencia", 200.0, 160.0),
+            ("V", 400.0, 160.0),
+        ];
+        let mut order: Vec<usize> = (0..cells.len()).collect();
+        if !column_order {
+            order.sort_by(|&a, &b| cells[a].2.total_cmp(&cells[b].2));
+        }
+        for index in order {
+            let (text, x, y) = cells[index];
+            word(page, text, x, y);
+        }
+    }
+
+    #[test]
+    fn wrapped_cells_become_one_row_in_either_stream_order() {
+        for column_order in [false, true] {
+            let mut page = page();
+            wrapped_table(&mut page, column_order);
+            assert_eq!(
+                one(&page),
+                "L1M1 Que se hayan seguido de cerca los acontecimientos mundiales.\tL1M1D1 Calendario de acontecimientos\tv\n\tL1M1D2 Presencia\tV\n",
+                "column order: {column_order}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_may_start_with_lines_of_one_column() {
+        // Every cell vertically centred: the measure's first line is alone on
+        // its baseline, the title and mark come lower down.
+        let mut page = page();
+        for (text, x, y) in [
+            ("L1M1 Que se hayan", 50.0, 100.0),
+            ("seguido de cerca", 50.0, 112.0),
+            ("L1M1D1 Calendario", 200.0, 118.0),
+            ("v", 400.0, 118.0),
+            ("los temas.", 50.0, 124.0),
+            ("L1M2 Otra", 50.0, 150.0),
+            ("L1M2D1 Presencia", 200.0, 150.0),
+            ("V", 400.0, 150.0),
+        ] {
+            word(&mut page, text, x, y);
+        }
+        assert_eq!(
+            one(&page),
+            "L1M1 Que se hayan seguido de cerca los temas.\tL1M1D1 Calendario\tv\nL1M2 Otra\tL1M2D1 Presencia\tV\n"
+        );
+    }
+
+    #[test]
+    fn a_cell_spanning_rows_is_split_at_the_other_column() {
+        let mut page = page();
+        for (text, x, y) in [
+            ("Febrero", 50.0, 100.0),
+            ("Marzo", 50.0, 130.0),
+            ("Conferencia", 200.0, 100.0),
+            ("Reunión anual", 200.0, 130.0),
+            ("hecho", 400.0, 100.0),
+            ("en curso", 400.0, 112.0),
+            ("largo", 400.0, 124.0),
+        ] {
+            word(&mut page, text, x, y);
+        }
+        assert_eq!(
+            one(&page),
+            "Febrero\tConferencia\thecho en curso largo\nMarzo\tReunión anual\n"
+        );
+    }
+
+    #[test]
+    fn prose_after_a_table_is_not_a_cell() {
+        let mut page = page();
+        word(&mut page, "Mes", 50.0, 100.0);
+        word(&mut page, "Evento", 200.0, 100.0);
+        // `los` starts right at the second column's edge, after a plain space.
+        word(
+            &mut page,
+            "Texto que cruza la columna de los eventos",
+            50.0,
+            130.0,
+        );
+        assert_eq!(
+            one(&page),
+            "Mes\tEvento\nTexto que cruza la columna de los eventos\n"
+        );
+    }
+
+    #[test]
+    fn narrow_gutters_split_at_known_edges() {
+        let mut page = page();
+        word(&mut page, "Medidas", 50.0, 100.0);
+        word(&mut page, "Resultados", 200.0, 100.0);
+        // The first cell ends 0.6 font sizes before the next column's edge.
+        word(&mut page, "uno dos tres cuatro fin", 79.0, 112.0);
+        word(&mut page, "siguiente", 200.0, 112.0);
+        word(&mut page, "otra", 50.0, 140.0);
+        word(&mut page, "fila", 200.0, 140.0);
+        assert_eq!(
+            one(&page),
+            "Medidas uno dos tres cuatro fin\tResultados siguiente\notra\tfila\n"
+        );
+    }
+
+    #[test]
+    fn prose_beside_a_margin_number_is_not_a_table() {
+        let mut page = page();
+        word(&mut page, "9", 20.0, 100.0);
+        word(&mut page, "Capítulo uno", 80.0, 100.0);
+        word(&mut page, "Primera línea del texto", 80.0, 112.0);
+        word(&mut page, "segunda línea del texto", 80.0, 124.0);
+        assert_eq!(
+            one(&page),
+            "9\tCapítulo uno\nPrimera línea del texto\nsegunda línea del texto\n",
+            "the gap after a page number is not a column"
+        );
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_kept_apart() {
+        let pages: Vec<GlyphPage> = (1..=3)
+            .map(|number| {
+                let mut page = page();
+                word(&mut page, "Informe trienal 2018-2020", 50.0, 30.0);
+                word(
+                    &mut page,
+                    &format!("Texto de la página {number}"),
+                    50.0,
+                    200.0,
+                );
+                word(&mut page, &number.to_string(), 300.0, 780.0);
+                page
+            })
+            .collect();
+        let refs: Vec<&GlyphPage> = pages.iter().collect();
+        let laid = lay_out(&refs);
+        assert_eq!(laid[1].text, "Texto de la página 2\n");
+        assert_eq!(laid[1].running, ["Informe trienal 2018-2020", "2"]);
+    }
+
+    #[test]
+    fn a_single_page_keeps_its_margins() {
+        let mut page = page();
+        word(&mut page, "Informe", 50.0, 30.0);
+        word(&mut page, "7", 300.0, 780.0);
+        let laid = lay_out(&[&page]);
+        assert_eq!(laid[0].text, "Informe\n7\n");
+        assert!(laid[0].running.is_empty());
+    }
+
+    #[test]
+    fn fake_bold_is_drawn_once() {
+        let mut page = page();
+        word(&mut page, "Plan", 10.0, 10.0);
+        word(&mut page, "Plan", 10.3, 10.0);
+        assert_eq!(one(&page), "Plan\n");
+    }
+
+    /// Draws a line of `(text, bold)` runs from `x`: regular glyphs advance
+    /// [`ADVANCE`], bold ones 12 % more, or the same when `digits_widen` is
+    /// false and the glyph is a digit (Helvetica's bold digits).
+    fn runs(page: &mut GlyphPage, parts: &[(&str, bool)], y: f32, digits_widen: bool) {
+        cell(page, parts, 50.0, y, digits_widen);
+    }
+
+    fn cell(page: &mut GlyphPage, parts: &[(&str, bool)], mut x: f32, y: f32, digits_widen: bool) {
+        for &(text, bold) in parts {
+            for c in text.chars() {
+                let widen = bold && (digits_widen || !c.is_ascii_digit());
+                let advance = if widen { ADVANCE * 1.12 } else { ADVANCE };
+                page.push(&c.to_string(), x, y, advance, SIZE);
+                x += advance;
+            }
+        }
+    }
+
+    /// Regular body text that makes every letter's usual advance known.
+    fn body(page: &mut GlyphPage, y: f32) {
+        for (offset, line) in [
+            "con la participación de más asistentes procedentes de ciudades",
+            "países actividades de aprendizaje en línea y organizó un total",
+            "de 1400 y 322 y 82 y 6 y 300 más",
+        ]
+        .iter()
+        .enumerate()
+        {
+            runs(page, &[(line, false)], y + 12.0 * offset as f32, true);
+        }
+    }
+
+    #[test]
+    fn usual_advance_is_the_regular_face() {
+        for (counts, want) in [
+            (&[(600, 10), (672, 4)][..], Some(600)),
+            // Mostly bold digits: the regular ones are common enough.
+            (&[(636, 5), (696, 12)][..], Some(636)),
+            // Too rare, or too narrow to be the same face: the mode.
+            (&[(636, 2), (696, 12)][..], Some(696)),
+            (&[(400, 5), (696, 12)][..], Some(696)),
+            (&[(500, 3), (560, 3)][..], Some(500)),
+            (&[][..], None),
+        ] {
+            let counts: BTreeMap<u32, usize> = counts.iter().copied().collect();
+            assert_eq!(usual_advance(&counts), want, "{counts:?}");
+        }
+    }
+
+    #[test]
+    fn bold_runs_come_from_wider_advances() {
+        for (parts, digits_widen, want) in [
+            (
+                &[
+                    ("con la participación de ", false),
+                    ("más de 1400 asistentes", true),
+                    (" procedentes", false),
+                ][..],
+                true,
+                "con la participación de **más de 1400 asistentes** procedentes",
+            ),
+            // Digits that do not widen take the weight of the next word.
+            (
+                &[
+                    ("organizó ", false),
+                    ("6 actividades", true),
+                    (" en línea", false),
+                ][..],
+                false,
+                "organizó **6 actividades** en línea",
+            ),
+            // Digits that widen tell their own weight.
+            (
+                &[
+                    ("organizó 6 ", false),
+                    ("actividades", true),
+                    (" de ", false),
+                    ("600", true),
+                ][..],
+                true,
+                "organizó 6 **actividades** de **600**",
+            ),
+            (
+                &[("ciudades y países", false)][..],
+                true,
+                "ciudades y países",
+            ),
+        ] {
+            let mut page = page();
+            body(&mut page, 300.0);
+            runs(&mut page, parts, 100.0, digits_widen);
+            let text = one(&page);
+            assert_eq!(text.lines().next(), Some(want), "{parts:?}");
+        }
+    }
+
+    #[test]
+    fn a_bold_run_goes_on_over_a_line_end_but_not_into_a_list_item() {
+        let mut page = page();
+        body(&mut page, 300.0);
+        runs(
+            &mut page,
+            &[("participación de ", false), ("más de", true)],
+            100.0,
+            true,
+        );
+        runs(
+            &mut page,
+            &[("1400 asistentes", true), (" de ciudades", false)],
+            112.0,
+            true,
+        );
+        runs(
+            &mut page,
+            &[("en ", false), ("más ciudades", true)],
+            124.0,
+            true,
+        );
+        runs(
+            &mut page,
+            &[("• ", false), ("asistentes", true), (" de", false)],
+            136.0,
+            true,
+        );
+        // A bold line far below (a new block) starts a run of its own.
+        runs(&mut page, &[("más ciudades", true)], 148.0, true);
+        runs(&mut page, &[("países", true)], 190.0, true);
+        let text = one(&page);
+        let lines: Vec<&str> = text.lines().take(7).collect();
+        assert_eq!(
+            lines,
+            [
+                "participación de **más de",
+                "1400 asistentes** de ciudades",
+                "en **más ciudades**",
+                "• **asistentes** de",
+                "**más ciudades**",
+                "",
+                "**países**",
+            ]
+        );
+    }
+
+    #[test]
+    fn table_cells_stay_plain() {
+        let mut page = page();
+        body(&mut page, 300.0);
+        for (row, (first, second)) in [("Mes", "total"), ("otro", "aprendizaje"), ("más", "un")]
+            .into_iter()
+            .enumerate()
+        {
+            let y = 100.0 + 20.0 * row as f32;
+            cell(&mut page, &[(first, row == 0)], 50.0, y, true);
+            cell(&mut page, &[(second, row == 1)], 200.0, y, true);
+        }
+        let text = one(&page);
+        assert!(
+            text.starts_with("Mes\ttotal\notro\taprendizaje\nmás\tun\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn cell_lines_rejoin_hyphenated_words() {
+        for (lines, want) in [
+            (&["acontecimien-", "tos"][..], "acontecimientos"),
+            (&["2018-", "2020"][..], "2018-2020"),
+            (&["(2018-", "2019- 2020)"][..], "(2018-2019- 2020)"),
+            (&["Bruselas-", "Capital"][..], "Bruselas-Capital"),
+            (&["uno -", "dos"][..], "uno - dos"),
+            (&["uno", "", "dos"][..], "uno dos"),
+        ] {
+            let owned: Vec<String> = lines.iter().map(|s| (*s).to_owned()).collect();
+            assert_eq!(join_cell(&owned), want);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Tables: runs of lines that share column edges, turned into rows of cells.
+
+use std::collections::BTreeMap;
+
+use super::columns::DocumentColumns;
+use super::lines::TextLine;
+use super::median;
+use super::thresholds::*;
+use super::words::Word;
+
+/// A table found on a page: the lines it spans and its rows, laid out.
+pub(super) struct Region {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) rows: Vec<(f32, String)>,
+}
+
+/// Runs of lines that share column edges: tables (or side-by-side columns).
+///
+/// A run starts at a line with several cells, or at a page's first line when
+/// it starts on a column edge of the document (a table continued from the
+/// previous page), and must contain a row with two filled cells.
+pub(super) fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Vec<Region> {
+    let mut regions = Vec::new();
+    let mut index = 0;
+    // Lines below this index belong to no earlier table.
+    let mut floor = 0;
+    while index < lines.len() {
+        let Some(start) = lines.get(index) else { break };
+        let starts = start.cell_starts(document);
+        let mut tabular = start.is_tabular(&starts);
+        // A single-cell line opens a table only at the top of the page: the
+        // rest of a table whose first rows were on the previous page.
+        if starts.is_empty() || (!tabular && index > 0) {
+            index += 1;
+            continue;
+        }
+        let mut edges: Vec<f32> = Vec::new();
+        merge_edges(&mut edges, &starts, start.size);
+        let mut last = index;
+        let mut previous_y = start.y;
+        for (offset, line) in lines.iter().enumerate().skip(index + 1) {
+            if line.y - previous_y > TABLE_BREAK * line.size {
+                break;
+            }
+            if !edges.iter().all(|&edge| line.fits_edge(edge)) {
+                break;
+            }
+            let new_starts = line.cell_starts(document);
+            if !new_starts.is_empty() {
+                merge_edges(&mut edges, &new_starts, line.size);
+                tabular = tabular || line.is_tabular(&new_starts);
+            }
+            last = offset;
+            previous_y = line.y;
+        }
+        // The first rows may hold a single column each (a tall measure cell
+        // whose title is centred lower down): take the lines above that fit.
+        let mut first = index;
+        while first > floor {
+            let (Some(above), Some(below)) = (lines.get(first - 1), lines.get(first)) else {
+                break;
+            };
+            let close = below.y - above.y <= TABLE_BREAK * below.size;
+            if !close || !edges.iter().all(|&edge| above.fits_edge(edge)) {
+                break;
+            }
+            first -= 1;
+        }
+        let rows = match lines.get(first..=last) {
+            Some(run) if tabular && last > first => table_rows(run, &edges),
+            _ => Vec::new(),
+        };
+        if !looks_like_a_table(&rows) {
+            index += 1;
+            continue;
+        }
+        floor = last + 1;
+        regions.push(Region {
+            first,
+            last,
+            rows: rows
+                .into_iter()
+                .map(|(top, cells)| (top, cells.join("\t")))
+                .collect(),
+        });
+        index = last + 1;
+    }
+    regions
+}
+
+/// Adds chunk starts to the sorted edge list, merging starts within tolerance.
+pub(super) fn merge_edges(edges: &mut Vec<f32>, starts: &[f32], size: f32) {
+    for &start in starts {
+        let tolerance = EDGE_TOLERANCE * size;
+        if !edges.iter().any(|&edge| (edge - start).abs() <= tolerance) {
+            edges.push(start);
+        }
+    }
+    edges.sort_by(f32::total_cmp);
+}
+
+/// One column's piece of one line.
+pub(super) struct Fragment {
+    pub(super) y: f32,
+    pub(super) size: f32,
+    pub(super) text: String,
+}
+
+/// Consecutive fragments of one column: one cell's text.
+pub(super) struct Block {
+    pub(super) column: usize,
+    pub(super) top: f32,
+    pub(super) bottom: f32,
+    pub(super) lines: Vec<String>,
+}
+
+/// A table has at least one row with two or more filled cells.
+pub(super) fn looks_like_a_table(rows: &[(f32, Vec<String>)]) -> bool {
+    rows.iter()
+        .any(|(_, cells)| cells.iter().filter(|cell| !cell.is_empty()).count() >= 2)
+}
+
+/// Turns a table's lines into one `(y, cells)` per logical row, trailing
+/// empty cells dropped.
+pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, Vec<String>)> {
+    let columns = edges.len() + 1;
+    let mut fragments: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
+    for line in lines {
+        let tolerance = EDGE_TOLERANCE * line.size;
+        let mut cells: Vec<Vec<&Word>> = (0..columns).map(|_| Vec::new()).collect();
+        for word in &line.words {
+            let column = edges
+                .iter()
+                .filter(|&&edge| word.x0 >= edge - tolerance)
+                .count();
+            if let Some(cell) = cells.get_mut(column) {
+                cell.push(word);
+            }
+        }
+        for (column, words) in cells.into_iter().enumerate() {
+            if words.is_empty() {
+                continue;
+            }
+            let text = words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let size = words
+                .iter()
+                .map(|w| w.size)
+                .fold(0.0_f32, f32::max)
+                .max(1.0);
+            if let Some(column_fragments) = fragments.get_mut(column) {
+                column_fragments.push(Fragment {
+                    y: line.y,
+                    size,
+                    text,
+                });
+            }
+        }
+    }
+
+    let mut blocks = column_blocks(&fragments);
+    blocks.sort_by(|a, b| a.top.total_cmp(&b.top));
+
+    // Blocks overlapping vertically form one row.
+    let mut rows: Vec<Vec<Block>> = Vec::new();
+    let mut row_bottom = f32::NEG_INFINITY;
+    for block in blocks {
+        match rows.last_mut() {
+            Some(row) if block.top < row_bottom => {
+                row_bottom = row_bottom.max(block.bottom);
+                row.push(block);
+            }
+            _ => {
+                row_bottom = block.bottom;
+                rows.push(vec![block]);
+            }
+        }
+    }
+
+    rows.into_iter()
+        .flat_map(split_spanning)
+        .map(|row| {
+            let top = row.iter().map(|b| b.top).fold(f32::INFINITY, f32::min);
+            let mut cells: Vec<Vec<String>> = (0..columns).map(|_| Vec::new()).collect();
+            for block in row {
+                if let Some(cell) = cells.get_mut(block.column) {
+                    cell.extend(block.lines);
+                }
+            }
+            let mut texts: Vec<String> = cells.iter().map(|lines| join_cell(lines)).collect();
+            while texts.last().is_some_and(String::is_empty) {
+                texts.pop();
+            }
+            (top, texts)
+        })
+        .collect()
+}
+
+/// Groups each column's fragments into cell blocks by line pitch.
+pub(super) fn column_blocks(fragments: &[Vec<Fragment>]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for (column, column_fragments) in fragments.iter().enumerate() {
+        let pitches: Vec<f32> = column_fragments
+            .windows(2)
+            .map(|pair| pair[1].y - pair[0].y)
+            .filter(|&d| d > 0.0 && d < 2.0 * pair_size(column_fragments))
+            .collect();
+        let pitch = if pitches.is_empty() {
+            1.2 * pair_size(column_fragments)
+        } else {
+            pitches
+                .iter()
+                .copied()
+                .fold(f32::INFINITY, f32::min)
+                .max(median(pitches.iter().copied()) * 0.8)
+        };
+        let mut current: Option<Block> = None;
+        let mut previous_y = f32::NEG_INFINITY;
+        for fragment in column_fragments {
+            let extends = fragment.y - previous_y <= pitch * BLOCK_BREAK;
+            match current.as_mut() {
+                Some(block) if extends => {
+                    block.bottom = fragment.y + 0.25 * fragment.size;
+                    block.lines.push(fragment.text.clone());
+                }
+                _ => {
+                    blocks.extend(current.take());
+                    current = Some(Block {
+                        column,
+                        top: fragment.y - 0.75 * fragment.size,
+                        bottom: fragment.y + 0.25 * fragment.size,
+                        lines: vec![fragment.text.clone()],
+                    });
+                }
+            }
+            previous_y = fragment.y;
+        }
+        blocks.extend(current);
+    }
+    blocks
+}
+
+/// The usual font size of a column's fragments.
+pub(super) fn pair_size(fragments: &[Fragment]) -> f32 {
+    if fragments.is_empty() {
+        10.0
+    } else {
+        median(fragments.iter().map(|f| f.size))
+    }
+}
+
+/// Splits a row in which one column holds several cells (the other columns'
+/// cells span them) at that column's cells.
+pub(super) fn split_spanning(row: Vec<Block>) -> Vec<Vec<Block>> {
+    let mut per_column: BTreeMap<usize, Vec<f32>> = BTreeMap::new();
+    for block in &row {
+        per_column.entry(block.column).or_default().push(block.top);
+    }
+    let Some(mut cuts) = per_column
+        .into_values()
+        .filter(|tops| tops.len() >= 2)
+        .max_by_key(Vec::len)
+    else {
+        return vec![row];
+    };
+    cuts.sort_by(f32::total_cmp);
+    let mut parts: Vec<Vec<Block>> = cuts.iter().map(|_| Vec::new()).collect();
+    for block in row {
+        let part = cuts
+            .iter()
+            .rposition(|&cut| block.top >= cut - 0.5)
+            .unwrap_or(0);
+        if let Some(target) = parts.get_mut(part) {
+            target.push(block);
+        }
+    }
+    parts.retain(|part| !part.is_empty());
+    parts
+}
+
+/// Joins the lines of one cell with spaces. A line ending in a hyphen after a
+/// letter or digit continues on the next line without a space: before a
+/// lower-case letter the hyphen was a word break and goes (`acontecimien-` +
+/// `tos`), before anything else it is part of the text and stays (`2018-` +
+/// `2019`, `Bruselas-` + `Capital`).
+pub(super) fn join_cell(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let continues_word = line.chars().next().is_some_and(char::is_lowercase);
+        match out.strip_suffix('-') {
+            Some(stem) if stem.chars().next_back().is_some_and(char::is_alphanumeric) => {
+                let letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
+                if continues_word && letter {
+                    out.truncate(stem.len());
+                }
+            }
+            _ if out.is_empty() => {}
+            _ => out.push(' '),
+        }
+        out.push_str(line);
+    }
+    out
+}

@@ -1,0 +1,52 @@
+//! Every distance and ratio the layout passes decide by, in one place.
+
+/// Gap, in multiples of the font size, above which two glyphs are separate words.
+pub(super) const WORD_GAP: f32 = 0.15;
+/// Two digits whose origins are at most this multiple of the first digit's
+/// usual advance apart belong to one number (a bold digit's stated advance
+/// may be too narrow; a space after a digit adds at least a fifth of an em).
+pub(super) const DIGIT_PITCH: f32 = 1.2;
+/// Gap, in multiples of the font size, above which two words are in separate
+/// chunks (table cells, columns).
+pub(super) const CELL_GAP: f32 = 1.2;
+/// Smallest gap, in multiples of the font size, before a word that lands on a
+/// known column edge for the line to be split there (narrow gutters).
+pub(super) const GUTTER_GAP: f32 = 0.55;
+/// Baselines closer than this fraction of the font size are the same line.
+pub(super) const SAME_LINE: f32 = 0.45;
+/// Two left edges closer than this fraction of the font size are one column edge.
+pub(super) const EDGE_TOLERANCE: f32 = 0.8;
+/// A vertical gap above this multiple of the font size ends a table.
+pub(super) const TABLE_BREAK: f32 = 3.5;
+/// Within a column, a line pitch above this multiple of the column's usual
+/// pitch starts a new cell.
+pub(super) const BLOCK_BREAK: f32 = 1.42;
+/// A line without wide gaps spanning this share of the page's text width is prose.
+pub(super) const PROSE_WIDTH: f32 = 0.6;
+/// Running texts live in this fraction of the page height at the top and bottom.
+pub(super) const MARGIN_ZONE: f32 = 0.07;
+/// A letter is drawn heavy (bold) when its advance per unit of font size
+/// exceeds the usual advance of that letter in the document by this factor:
+/// bold faces are 5 to 25 % wider (Helvetica `r` 333 → 389, DejaVu Sans `i`
+/// 278 → 343 thousandths of an em), while one face's advances never vary.
+pub(super) const HEAVY: f32 = 1.04;
+/// A bold run goes on to the next line when the baselines are at most this
+/// multiple of the font size apart (line pitch or a paragraph's spacing,
+/// not a gap that sets a block apart).
+pub(super) const BOLD_BLOCK_PITCH: f32 = 2.0;
+/// Two prose lines are separate paragraphs (a blank line between them, as in
+/// the text a PDF was made from) when their baselines are further apart than
+/// this multiple of the font size, and than [`PARAGRAPH_PITCH`] times the
+/// page's usual line pitch: single-spaced text sets lines about 1.2 sizes
+/// apart and adds spacing between paragraphs; a page set wider throughout
+/// raises the bar with it.
+pub(super) const PARAGRAPH_GAP: f32 = 1.45;
+/// See [`PARAGRAPH_GAP`].
+pub(super) const PARAGRAPH_PITCH: f32 = 1.2;
+/// Two font sizes within this factor are the same size.
+pub(super) const SAME_SIZE: f32 = 1.1;
+/// No bold face widens a character by more than this factor.
+pub(super) const BOLDEST: f32 = 1.35;
+/// Bullets that open list items: drawn in the text's face, never part of a
+/// bold run.
+pub(super) const BULLETS: [&str; 7] = ["•", "◦", "▪", "●", "–", "-", "·"];

@@ -196,7 +196,13 @@ pub fn extract_figures(
     let items = item_of_lines(text, &heading_lines);
     let enumerative = enumerative_items(&items, &all_numbers);
     let mut found: Vec<Found> = Vec::new();
+    // Headings at or before the current line: it only grows as the lines go on,
+    // so the count is carried along rather than taken again for every line.
+    let mut section = 0;
     for (index, line) in text.lines.iter().enumerate() {
+        while headings.get(section).is_some_and(|h| h.index <= index) {
+            section += 1;
+        }
         if heading_lines.contains(&index) || contents.contains(&index) || claimed.contains(&index) {
             continue;
         }
@@ -208,7 +214,6 @@ pub fn extract_figures(
         let Some(matches) = all_numbers.get(index) else {
             continue;
         };
-        let section = headings.iter().take_while(|h| h.index <= index).count();
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
             let leading = position == 0 && !continuation && leads(before);

@@ -51,9 +51,13 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     let jobs = args.jobs.filter(|&jobs| jobs > 0).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
+    // The cores that a batch with fewer files than jobs leaves free go to the
+    // pages of each file: never more threads in all than jobs.
+    let page_threads = jobs / found.inputs.len().clamp(1, jobs);
     let config = planex::Config::with_limits(planex::Limits {
         max_bytes: args.max_bytes,
-    });
+    })
+    .with_page_threads(page_threads);
     let isolation = if args.in_process {
         Isolation::InProcess
     } else {
@@ -63,6 +67,7 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
             timeout,
             max_memory: args.max_memory,
             max_bytes: args.max_bytes,
+            page_threads,
         })
     };
     let options = BatchOptions {
@@ -123,7 +128,8 @@ pub fn run_worker(args: &WorkerArgs) -> anyhow::Result<usize> {
     let _ = ctrlc::set_handler(|| {});
     let config = planex::Config::with_limits(planex::Limits {
         max_bytes: args.max_bytes,
-    });
+    })
+    .with_page_threads(args.page_threads);
     worker::serve(io::stdin().lock(), io::stdout().lock(), &config)
         .context("the batch that started this worker is gone")?;
     Ok(0)

@@ -98,6 +98,9 @@ impl ExtractArgs {
             max_bytes: self.max_bytes,
         })
         .with_fallback(fallback)
+        .with_page_threads(
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        )
     }
 }
 
@@ -214,6 +217,9 @@ pub struct WorkerArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES")]
     pub max_bytes: u64,
+    /// Threads that read the pages of one PDF.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub page_threads: usize,
 }
 
 /// `1GiB`, `512MiB`, `2G`, `1000000` → bytes (K, M, G are binary multiples, as for memory).

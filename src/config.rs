@@ -42,6 +42,9 @@ pub struct Config {
     pub limits: Limits,
     /// Second PDF backend, tried when pdf-extract fails.
     pub fallback: Fallback,
+    /// At most this many threads read the pages of one PDF (0 or 1: one), in
+    /// the current rayon pool. The result is the same for any number.
+    pub page_threads: usize,
 }
 
 impl Config {
@@ -51,6 +54,13 @@ impl Config {
             limits,
             ..Self::default()
         }
+    }
+
+    /// The same configuration reading a PDF's pages on up to `threads` threads.
+    #[must_use]
+    pub fn with_page_threads(mut self, threads: usize) -> Self {
+        self.page_threads = threads;
+        self
     }
 
     /// The same configuration with another PDF fallback.

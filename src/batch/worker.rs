@@ -65,6 +65,8 @@ pub struct WorkerOptions {
     pub max_memory: u64,
     /// Inputs larger than this are refused.
     pub max_bytes: u64,
+    /// Threads that read the pages of one PDF in each worker.
+    pub page_threads: usize,
 }
 
 /// The worker's loop: answers requests from `input` on `output` until `input` ends.
@@ -150,6 +152,8 @@ impl WorkerProcess {
             .arg(options.max_memory.to_string())
             .arg("--max-bytes")
             .arg(options.max_bytes.to_string())
+            .arg("--page-threads")
+            .arg(options.page_threads.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -139,7 +139,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocum
     }
     let sha256 = hex_sha256(bytes);
     if is_pdf(bytes) {
-        let read = read_pdf(path, bytes, config.fallback)?;
+        let read = read_pdf(path, bytes, config.fallback, config.page_threads)?;
         return Ok(RawDocument {
             path: path.to_owned(),
             sha256,
@@ -198,8 +198,13 @@ struct PdfRead {
 
 /// pdf-extract first; the fallback for a file it cannot read and for pages
 /// on which it finds no text.
-fn read_pdf(path: &Path, bytes: &[u8], fallback: Fallback) -> Result<PdfRead, ReadError> {
-    let primary = pdf::extract(bytes, path);
+fn read_pdf(
+    path: &Path,
+    bytes: &[u8],
+    fallback: Fallback,
+    page_threads: usize,
+) -> Result<PdfRead, ReadError> {
+    let primary = pdf::extract(bytes, path, page_threads);
     if fallback == Fallback::None {
         return primary.map(|extracted| PdfRead {
             backend: Backend::PdfExtract,

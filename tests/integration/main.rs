@@ -14,7 +14,7 @@ mod geometry;
 mod matrix;
 mod pair;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
-// A PDF writer for tests: runs and rules, in any encoding, order and rotation
+         // A PDF writer for tests: runs and rules, in any encoding, order and rotation
 mod pdfgen;
 // Random tables drawn into PDFs: the read stage and the whole pipeline recover them
 mod random_tables;

@@ -447,6 +447,11 @@ impl OutputDev for Collector {
         (page.width, page.height) = geometry::turned_size(width, height, turns);
         geometry::merge_overprints(&mut page);
         page.fonts.clone_from(&self.faces);
+        // Every page is kept until the layout's document-wide passes: drop
+        // the spare capacity that growing the vectors left behind.
+        page.glyphs.shrink_to_fit();
+        page.text.shrink_to_fit();
+        page.rules.shrink_to_fit();
         self.pages.push(RawPage {
             number,
             content: PageContent::Glyphs(page),

@@ -13,16 +13,31 @@
 # of the batch for 100 vs 2,000 inputs (fixture files repeated via --files-from)
 # and a profile of one in-process run (perf, or valgrind --tool=callgrind).
 #
+# Real reports, where the per-page cost dominates rather than process starts
+# (inputs made here, in $WORK, never committed):
+#   long report   the PDFs of fixtures/pdf joined until about LONG_PAGES pages
+#                 (qpdf), one `planex batch --jobs JOBS` vs one `pdftotext -layout`
+#   reports batch 20 report PDFs (the fixture PDFs joined once, each starting
+#                 at another file), `planex batch --jobs JOBS` vs
+#                 `xargs -P JOBS pdftotext -layout`
+#   big text      10 and 30 MB of text (fixtures/docs repeated), `planex extract`
+#                 alone: MB/s and peak RSS, which must stay linear in the size
+#
 # Usage: benches/compare.sh [JOBS]       (default JOBS: 2)
 # Env:   PLANEX=path/to/planex            (default: builds target/release/planex)
 #        REPEAT=N                         best of N runs per measurement (default 3)
+#        LONG_PAGES=N                     pages of the long report (default 650)
+#        ONLY=reports                     only the real-report and big-text cases
 # Installs nothing. Needs: pdftotext and pdfinfo (Debian/Ubuntu: `apt-get install
-# poppler-utils`), GNU time (`apt-get install time`); perf or valgrind optional.
+# poppler-utils`), GNU time (`apt-get install time`); qpdf for the joined reports
+# (skipped without it); perf or valgrind optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JOBS=${1:-2}
 REPEAT=${REPEAT:-3}
+LONG_PAGES=${LONG_PAGES:-650}
+ONLY=${ONLY:-}
 SHARED=../shared/corpus
 
 need() {
@@ -94,8 +109,89 @@ compare_set() {
   echo
 }
 
+# pair_line LABEL A B: one line of wall, CPU and peak RSS for planex (A) and pdftotext (B),
+# with the speed ratio (B's wall / A's wall) and the CPU ratio (A's CPU / B's CPU).
+pair_line() {
+  local label=$1 a=$2 b=$3
+  set -- $a; local wa=$2 ka=$3 ca=$4
+  set -- $b; local wb=$2 kb=$3 cb=$4
+  printf '%-34s planex %6.2f s %6.2f cpu %7.1f MiB | pdftotext %6.2f s %6.2f cpu %7.1f MiB | speed %sx, cpu %sx\n' \
+    "$label" "$wa" "$ca" "$(awk -v k="$ka" 'BEGIN{print k/1024}')" "$wb" "$cb" "$(awk -v k="$kb" 'BEGIN{print k/1024}')" \
+    "$(ratio "$wb" "$wa")" "$(ratio "$ca" "$cb")"
+}
+
+# join_reports OUT FIRST PAGES: the fixture PDFs, starting with the FIRST-th, joined in turn
+# until the result has at least PAGES pages.
+join_reports() {
+  local out=$1 first=$2 want=$3 pages=0 i=0 n
+  local -a files=() parts=()
+  mapfile -t files < <(find fixtures/pdf -type f -iname '*.pdf' | sort)
+  n=${#files[@]}
+  while [ "$pages" -lt "$want" ]; do
+    local f=${files[$(((first + i) % n))]}
+    parts+=("$f")
+    pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
+    i=$((i + 1))
+  done
+  qpdf --empty --pages "${parts[@]}" -- "$out"
+}
+
+real_reports() {
+  if ! command -v qpdf >/dev/null 2>&1; then
+    echo "## real reports: qpdf is missing (apt-get install qpdf): skipped"
+    echo
+    return
+  fi
+  join_reports "$WORK/long.pdf" 0 "$LONG_PAGES"
+  local pages
+  pages=$(pdfinfo "$WORK/long.pdf" | awk '/^Pages:/ {print $2}')
+  echo "## one long report: $pages pages, $JOBS jobs, best of $REPEAT"
+  local r_pdf r_jobs r_one
+  r_pdf=$(measure pdftotext pdftotext -q -layout "$WORK/long.pdf" /dev/null)
+  r_jobs=$(measure "planex-${JOBS}jobs" "$PLANEX" batch --quiet --jobs "$JOBS" "$WORK/long.pdf" -o "$WORK/long-out")
+  r_one=$(measure planex-1job "$PLANEX" batch --quiet --jobs 1 "$WORK/long.pdf" -o "$WORK/long-out1")
+  pair_line "long report, $JOBS jobs" "$r_jobs" "$r_pdf"
+  pair_line "long report, 1 job" "$r_one" "$r_pdf"
+  echo "(targets: speed >= 1.5x with $JOBS jobs; cpu <= 1.0x; peak RSS <= 64 MiB at 2,600 pages)"
+  echo
+
+  local first
+  mkdir -p "$WORK/reports"
+  for first in $(seq 0 19); do
+    join_reports "$WORK/reports/report-$first.pdf" "$first" 50
+  done
+  find "$WORK/reports" -type f -name '*.pdf' | sort >"$WORK/reports.list"
+  echo "## reports batch: 20 PDFs, $(while IFS= read -r f; do pdfinfo "$f" | awk '/^Pages:/ {print $2}'; done <"$WORK/reports.list" | awk '{s+=$1} END{print s}') pages, $JOBS jobs, best of $REPEAT"
+  r_pdf=$(measure pdftotext xargs -a "$WORK/reports.list" -d '\n' -P "$JOBS" -I{} pdftotext -q -layout {} /dev/null)
+  r_jobs=$(measure "planex-${JOBS}jobs" "$PLANEX" batch --quiet --jobs "$JOBS" --files-from "$WORK/reports.list" -o "$WORK/reports-out")
+  r_one=$(measure planex-1job "$PLANEX" batch --quiet --jobs 1 --files-from "$WORK/reports.list" -o "$WORK/reports-out1")
+  pair_line "reports batch, $JOBS jobs" "$r_jobs" "$r_pdf"
+  echo "ratio $JOBS jobs / 1 job: $(ratio "$(echo "$r_one" | cut -d' ' -f2)" "$(echo "$r_jobs" | cut -d' ' -f2)")   (target >= 1.9)"
+  echo "(target: speed >= 1.5x)"
+  echo
+}
+
+big_text() {
+  echo "## big text: fixtures/docs repeated, planex extract, best of $REPEAT"
+  local mb
+  for mb in 10 30; do
+    find fixtures/docs -type f | sort | xargs cat >"$WORK/docs.txt"
+    : >"$WORK/big.txt"
+    while [ "$(stat -c %s "$WORK/big.txt")" -lt $((mb * 1000000)) ]; do cat "$WORK/docs.txt" >>"$WORK/big.txt"; done
+    local r
+    r=$(measure "text-${mb}MB" "$PLANEX" extract --compact "$WORK/big.txt")
+    set -- $r
+    printf '%3d MB: %6.2f s, %6.2f cpu, %5.1f MB/s, peak RSS %6.1f MiB   (target >= 20 MB/s, linear)\n' \
+      "$mb" "$2" "$4" "$(awk -v b="$(stat -c %s "$WORK/big.txt")" -v s="$2" 'BEGIN{print (s>0)?b/s/1e6:0}')" "$(awk -v k="$3" 'BEGIN{print k/1024}')"
+  done
+  echo
+}
+
 echo "# planex $("$PLANEX" --version | cut -d' ' -f2) vs $(pdftotext -v 2>&1 | head -1), $(nproc) cores"
 echo
+real_reports
+big_text
+[ "$ONLY" = reports ] && exit 0
 if [ -d "$SHARED" ]; then
   find "$SHARED" -type f -iname '*.pdf' | sort >"$WORK/corpus.list"
   compare_set "../shared/corpus" "$WORK/corpus.list"

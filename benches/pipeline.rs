@@ -1,10 +1,14 @@
-//! Criterion benchmarks of each pipeline stage on every file of `fixtures/docs`.
+//! Criterion benchmarks of each pipeline stage on every file of `fixtures/docs`
+//! and `fixtures/pdf`, and on a long text made here.
 //!
-//! One group per stage (read, normalize, detect, extract, check, write) and
-//! one for the whole conversion, each with one benchmark per fixture and the
-//! fixture's size as throughput, so the report shows where time goes and how
-//! each stage scales with input size (pulldown-cmark splits parse from render
-//! the same way). Run with `cargo bench --bench pipeline`.
+//! One group per fixture with one benchmark per stage (read, layout for PDFs,
+//! normalize, detect, extract, check, write) and one for the whole
+//! conversion, with the fixture's size as throughput, so the report shows
+//! where time goes and how each stage scales with input size (pulldown-cmark
+//! splits parse from render the same way). `long-text` repeats the text
+//! fixtures to about 2 MB: its throughput beside a small fixture's shows a
+//! stage that grows faster than its input. Run with `cargo bench --bench
+//! pipeline`.
 
 use std::fs;
 use std::hint::black_box;
@@ -12,7 +16,8 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
-use planex::{check, detect, extract, normalize, read, Config};
+use planex::read::PageContent;
+use planex::{check, detect, extract, layout, normalize, read, Config};
 
 struct Fixture {
     name: String,
@@ -20,10 +25,31 @@ struct Fixture {
     bytes: Vec<u8>,
 }
 
+/// Bytes of the long text made from the text fixtures.
+const LONG_TEXT_BYTES: usize = 2_000_000;
+
 fn fixtures() -> Vec<Fixture> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/docs");
+    let mut found = fixtures_in("fixtures/docs");
+    let mut long = Vec::new();
+    while long.len() < LONG_TEXT_BYTES {
+        for fixture in &found {
+            long.extend_from_slice(&fixture.bytes);
+            long.extend_from_slice(b"\n\n");
+        }
+    }
+    found.push(Fixture {
+        name: "long-text".to_owned(),
+        path: PathBuf::from("long-text.txt"),
+        bytes: long,
+    });
+    found.extend(fixtures_in("fixtures/pdf"));
+    found
+}
+
+fn fixtures_in(folder: &str) -> Vec<Fixture> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut found: Vec<Fixture> = fs::read_dir(&dir)
-        .expect("fixtures/docs exists")
+        .expect("the fixture folder exists")
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.is_file())
@@ -55,6 +81,19 @@ fn stages(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter("1-read"), |b| {
             b.iter(|| read::read_bytes(&fixture.path, black_box(&fixture.bytes), &config))
         });
+        let glyph_pages: Vec<_> = raw
+            .pages
+            .iter()
+            .filter_map(|page| match &page.content {
+                PageContent::Glyphs(glyphs) => Some(glyphs),
+                PageContent::Text(_) => None,
+            })
+            .collect();
+        if !glyph_pages.is_empty() {
+            group.bench_function(BenchmarkId::from_parameter("1b-layout"), |b| {
+                b.iter(|| layout::lay_out(black_box(&glyph_pages)))
+            });
+        }
         group.bench_function(BenchmarkId::from_parameter("2-normalize"), |b| {
             b.iter(|| normalize::normalize(black_box(&raw)))
         });

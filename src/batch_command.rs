@@ -70,6 +70,11 @@ pub fn run_batch(args: &BatchArgs) -> anyhow::Result<usize> {
     let jobs = args.jobs.filter(|&jobs| jobs > 0).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
+    // The cores that a batch with fewer files than jobs leaves free go to the
+    // pages of each file: never more threads in all than jobs. Workers get
+    // the number with the rest of the configuration.
+    let page_threads = jobs / found.inputs.len().clamp(1, jobs);
+    let config = config.with_page_threads(page_threads);
     let isolation = if args.in_process {
         Isolation::InProcess
     } else {

@@ -146,7 +146,10 @@ impl ConvertArgs {
             max_bytes: self.max_bytes,
         })
         .with_fallback(fallback)
-        .with_passwords(passwords);
+        .with_passwords(passwords)
+        .with_page_threads(
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        );
         if let Some(path) = &self.grammar {
             let grammar = planex::grammar::read_grammar_file(path)
                 .map_err(|err| format!("grammar file {}: {err}", path.display()))?;

@@ -83,6 +83,9 @@ pub struct Config {
     /// A user's code grammar and status words (`--grammar plan.toml`), read
     /// as well as the built-in and detected ones.
     pub grammar: Option<Grammar>,
+    /// At most this many threads read the pages of one PDF (0 or 1: one), in
+    /// the current rayon pool. The result is the same for any number.
+    pub page_threads: usize,
 }
 
 impl Config {
@@ -98,6 +101,13 @@ impl Config {
     #[must_use]
     pub fn with_grammar(mut self, grammar: Grammar) -> Self {
         self.grammar = Some(grammar);
+        self
+    }
+
+    /// The same configuration reading a PDF's pages on up to `threads` threads.
+    #[must_use]
+    pub fn with_page_threads(mut self, threads: usize) -> Self {
+        self.page_threads = threads;
         self
     }
 

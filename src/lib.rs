@@ -67,7 +67,7 @@ mod diagnostic;
 mod error;
 pub mod extract;
 pub(crate) mod figures_check;
-pub(crate) mod layout;
+pub mod layout;
 
 pub mod grammar;
 

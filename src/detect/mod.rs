@@ -22,7 +22,7 @@ pub struct Profile {
     pub language: String,
     /// Every language present, largest share first.
     pub languages: Vec<LanguageShare>,
-    /// Language of each block of consecutive non-empty lines.
+    /// Language of each block of consecutive non-empty lines, in line order.
     pub blocks: Vec<LanguageBlock>,
     /// The lexicons of the languages present (every lexicon when none is).
     pub lexicons: Lexicons,
@@ -59,9 +59,15 @@ impl Profile {
     /// Language of the line at `index` in [`Text::lines`], falling back to the
     /// document's language for lines too short to classify.
     pub fn language_of_line(&self, index: usize) -> &str {
-        self.blocks
-            .iter()
-            .find(|block| (block.first_line..=block.last_line).contains(&index))
+        // Blocks are disjoint and in line order: the only one that can hold
+        // the line is the last that starts at or before it.
+        let starting_before = self
+            .blocks
+            .partition_point(|block| block.first_line <= index);
+        starting_before
+            .checked_sub(1)
+            .and_then(|last| self.blocks.get(last))
+            .filter(|block| index <= block.last_line)
             .and_then(|block| block.language)
             .unwrap_or(&self.language)
     }

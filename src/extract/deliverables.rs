@@ -29,7 +29,7 @@
 //! Reading a mark goes through the [`legend`](super::legend); reconciling
 //! statuses with declared totals is [`check`](crate::check)'s job.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -152,6 +152,7 @@ struct MentionLine {
 /// other readers (legends, declared totals): they hold no items and end a row.
 pub fn read_plan(lines: &[Line], legend: &Legend, claimed: &[usize]) -> Plan {
     let mut scan = Scan::default();
+    let claimed: HashSet<usize> = claimed.iter().copied().collect();
     let mut index = 0;
     while let Some(line) = lines.get(index) {
         let has_code_cell = || cells(&line.text).iter().any(|cell| starts_with_code(cell));

@@ -206,7 +206,13 @@ pub fn extract_figures(
     let statements = statement_lines(text, &label_stops, &items);
     let enumerative = enumerative_items(&items, &all_numbers);
     let mut found: Vec<Found> = Vec::new();
+    // Headings at or before the current line: it only grows as the lines go on,
+    // so the count is carried along rather than taken again for every line.
+    let mut section = 0;
     for (index, line) in text.lines.iter().enumerate() {
+        while headings.get(section).is_some_and(|h| h.index <= index) {
+            section += 1;
+        }
         if heading_lines.contains(&index) || contents.contains(&index) || claimed.contains(&index) {
             continue;
         }
@@ -221,7 +227,6 @@ pub fn extract_figures(
         let Some(matches) = all_numbers.get(index) else {
             continue;
         };
-        let section = headings.iter().take_while(|h| h.index <= index).count();
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
             if counts_pages(before, lex) {

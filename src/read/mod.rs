@@ -200,7 +200,7 @@ struct PdfRead {
 /// on which it finds no text.
 fn read_pdf(path: &Path, bytes: &[u8], config: &Config) -> Result<PdfRead, ReadError> {
     let fallback = config.fallback;
-    let primary = pdf::extract(bytes, path, &config.passwords);
+    let primary = pdf::extract(bytes, path, &config.passwords, config.page_threads);
     if fallback == Fallback::None {
         return primary.map(|extracted| PdfRead {
             backend: Backend::PdfExtract,

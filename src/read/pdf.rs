@@ -34,6 +34,8 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
 
+use rayon::prelude::*;
+
 use pdf_extract::{
     ColorSpace, Document, FontInfo, MediaBox, Object, ObjectId, OutputDev, OutputError,
     Path as PdfPath, Transform,
@@ -52,10 +54,23 @@ pub(super) struct Extracted {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Fewest pages worth a thread of their own: below this, starting a thread
+/// and parsing the fonts again costs more than the pages.
+const MIN_PAGES_PER_THREAD: usize = 4;
+
+/// Reads every page, on up to `threads` threads (0 or 1: this thread only),
+/// opening an encrypted PDF with the empty password or one of `passwords`.
+///
+/// Each thread takes a contiguous share of the pages, with its own collector
+/// and font cache, in the current rayon pool (so a batch's pool is shared,
+/// never added to). The shares are joined in page order and their font
+/// tables merged as one pass would have built them, so the result is the
+/// same for any number of threads.
 pub(super) fn extract(
     bytes: &[u8],
     path: &Path,
     passwords: &[Password],
+    threads: usize,
 ) -> Result<Extracted, ReadError> {
     let document = guarded(|| load(bytes, path, passwords)).map_err(|message| {
         ReadError::ExtractorPanicked {
@@ -63,52 +78,158 @@ pub(super) fn extract(
             message,
         }
     })??;
-    let page_numbers: Vec<u32> = document.get_pages().into_keys().collect();
-    let page_count = u32::try_from(page_numbers.len()).unwrap_or(u32::MAX);
-    if page_numbers.is_empty() {
+    let pages = document.get_pages();
+    let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+    if pages.is_empty() {
         return Err(ReadError::NoPages {
             path: path.to_owned(),
         });
     }
-
-    let mut collector = Collector::new(&document);
-    let mut diagnostics = Vec::new();
-    let whole = guarded(|| pdf_extract::output_doc(&document, &mut collector));
-    if let Some(failure) = failure_text(whole) {
-        let failed_page = collector
-            .abandon_page()
-            .or_else(|| next_page(&page_numbers, collector.pages.last()));
-        let mut first_failure = failure;
-        if let Some(failed) = failed_page {
-            diagnostics.push(page_failed(failed, &first_failure));
-            for &number in page_numbers.iter().filter(|&&n| n > failed) {
-                let single =
-                    guarded(|| pdf_extract::output_doc_page(&document, &mut collector, number));
-                if let Some(failure) = failure_text(single) {
-                    collector.abandon_page();
-                    diagnostics.push(page_failed(number, &failure));
-                    first_failure = failure;
-                }
-            }
-        }
-        if collector.pages.is_empty() {
-            return Err(match first_failure.strip_prefix(PANICKED) {
+    let rotations: BTreeMap<u32, u8> = pages
+        .iter()
+        .map(|(&number, &id)| (number, page_rotation(&document, id)))
+        .collect();
+    let page_numbers: Vec<u32> = pages.into_keys().collect();
+    let shares = threads
+        .min(page_numbers.len() / MIN_PAGES_PER_THREAD)
+        .max(1);
+    let share_len = page_numbers.len().div_ceil(shares);
+    let read: Vec<Share> = if shares == 1 {
+        vec![read_share(&document, &rotations, &page_numbers)]
+    } else {
+        page_numbers
+            .par_chunks(share_len)
+            .map(|numbers| read_share(&document, &rotations, numbers))
+            .collect()
+    };
+    let mut joined = Share::default();
+    let mut last_failure = None;
+    for share in read {
+        joined.append(share);
+        last_failure = joined.failure.take().or(last_failure);
+    }
+    if joined.pages.is_empty() {
+        if let Some(failure) = last_failure {
+            return Err(match failure.strip_prefix(PANICKED) {
                 Some(message) => ReadError::ExtractorPanicked {
                     path: path.to_owned(),
                     message: message.to_owned(),
                 },
                 None => ReadError::Pdf {
                     path: path.to_owned(),
-                    reason: first_failure,
+                    reason: failure,
                 },
             });
         }
     }
     Ok(Extracted {
-        pages: collector.pages,
+        pages: joined.pages,
         page_count,
-        diagnostics,
+        diagnostics: joined.diagnostics,
     })
+}
+
+/// What one thread read of a share of the pages.
+#[derive(Default)]
+struct Share {
+    pages: Vec<RawPage>,
+    /// The faces the pages' glyphs and font lists index.
+    faces: Vec<Font>,
+    diagnostics: Vec<Diagnostic>,
+    /// The last failure, if any page failed.
+    failure: Option<String>,
+}
+
+impl Share {
+    /// Appends a later share: its face indices become indices into this
+    /// share's faces (new faces appended in their order of appearance), and
+    /// each page lists the faces seen up to its end, as one pass gives.
+    fn append(&mut self, later: Share) {
+        let index_here: Vec<u16> = later
+            .faces
+            .into_iter()
+            .map(|face| {
+                let index = match self.faces.iter().position(|known| *known == face) {
+                    Some(index) => index,
+                    None => {
+                        self.faces.push(face);
+                        self.faces.len() - 1
+                    }
+                };
+                u16::try_from(index).unwrap_or(u16::MAX)
+            })
+            .collect();
+        let mut seen = self.pages_faces_known();
+        for mut page in later.pages {
+            if let PageContent::Glyphs(glyphs) = &mut page.content {
+                for glyph in &mut glyphs.glyphs {
+                    glyph.font = index_here
+                        .get(usize::from(glyph.font))
+                        .copied()
+                        .unwrap_or(glyph.font);
+                }
+                let known_here = index_here
+                    .iter()
+                    .take(glyphs.fonts.len())
+                    .map(|&index| usize::from(index) + 1)
+                    .max()
+                    .unwrap_or(0);
+                seen = seen.max(known_here);
+                glyphs.fonts = self.faces[..seen.min(self.faces.len())].to_vec();
+            }
+            self.pages.push(page);
+        }
+        self.diagnostics.extend(later.diagnostics);
+        self.failure = later.failure;
+    }
+
+    /// How many faces the last page read so far lists.
+    fn pages_faces_known(&self) -> usize {
+        self.pages
+            .iter()
+            .rev()
+            .find_map(|page| match &page.content {
+                PageContent::Glyphs(glyphs) => Some(glyphs.fonts.len()),
+                PageContent::Text(_) => None,
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// Reads the pages numbered in `page_numbers` in one pass; when a page fails,
+/// the pages read before it are kept and the later ones are retried one at a
+/// time, so one bad page costs that page only.
+fn read_share(document: &Document, rotations: &BTreeMap<u32, u8>, page_numbers: &[u32]) -> Share {
+    let mut collector = Collector::new(rotations.clone());
+    let mut diagnostics = Vec::new();
+    let whole = guarded(|| pdf_extract::output_doc_pages(document, &mut collector, page_numbers));
+    let mut last_failure = None;
+    if let Some(failure) = failure_text(whole) {
+        let failed_page = collector
+            .abandon_page()
+            .or_else(|| next_page(page_numbers, collector.pages.last()));
+        last_failure = Some(failure);
+        if let Some(failed) = failed_page {
+            if let Some(failure) = &last_failure {
+                diagnostics.push(page_failed(failed, failure));
+            }
+            for &number in page_numbers.iter().filter(|&&n| n > failed) {
+                let single =
+                    guarded(|| pdf_extract::output_doc_page(document, &mut collector, number));
+                if let Some(failure) = failure_text(single) {
+                    collector.abandon_page();
+                    diagnostics.push(page_failed(number, &failure));
+                    last_failure = Some(failure);
+                }
+            }
+        }
+    }
+    Share {
+        pages: collector.pages,
+        faces: collector.faces,
+        diagnostics,
+        failure: last_failure,
+    }
 }
 
 /// Loads the PDF, opening an encrypted one with the empty user password or,
@@ -243,12 +364,7 @@ struct PageInProgress {
 }
 
 impl Collector {
-    fn new(document: &Document) -> Self {
-        let rotations = document
-            .get_pages()
-            .into_iter()
-            .map(|(number, id)| (number, page_rotation(document, id)))
-            .collect();
+    fn new(rotations: BTreeMap<u32, u8>) -> Self {
         Self {
             rotations,
             ..Self::default()
@@ -355,6 +471,11 @@ impl OutputDev for Collector {
         (page.width, page.height) = geometry::turned_size(width, height, turns);
         geometry::merge_overprints(&mut page);
         page.fonts.clone_from(&self.faces);
+        // Every page is kept until the layout's document-wide passes: drop
+        // the spare capacity that growing the vectors left behind.
+        page.glyphs.shrink_to_fit();
+        page.text.shrink_to_fit();
+        page.rules.shrink_to_fit();
         self.pages.push(RawPage {
             number,
             content: PageContent::Glyphs(page),

@@ -15,13 +15,14 @@ mod library;
 // One lexicon file per language: a German fixture read with the German tables
 mod lexicon;
 mod pair;
+// The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
+mod geometry;
 // The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
 mod matrix;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback
 mod python; // the Python package: wheel, pytest, Ray recipe (skips without python3/maturin)
-            // The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
-mod geometry;
-// A PDF writer for tests: runs and rules, in any encoding, order and rotation
+            // A PDF writer for tests: runs and rules, in any encoding, order and rotation
+            // A PDF writer for tests: runs and rules, in any encoding, order and rotation
 mod pdfgen;
 // Random tables drawn into PDFs: the read stage and the whole pipeline recover them
 mod random_tables;

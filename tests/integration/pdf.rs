@@ -623,3 +623,29 @@ fn sections_from_renderings_agree_with_the_text() {
     assert!(found * 100 >= wanted * 45, "recall {found}/{wanted}");
     assert!(given * 100 >= returned * 85, "precision {given}/{returned}");
 }
+
+/// The pages of one PDF read on several threads give what one thread gives,
+/// byte for byte: the same glyphs, fonts and diagnostics, and the same JSON.
+#[test]
+fn pages_in_parallel_read_as_one_thread() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = [
+        "fixtures/matrix/pdf/triennial-2018-2020.14pt-split.weasyprint.pdf",
+        "fixtures/matrix/pdf/triennial-2018-2020.14pt-split.libreoffice.pdf",
+        "fixtures/matrix/pdf/annual-report-2023.es.ruled.groff.pdf",
+        "fixtures/pdf/annual-report-2023.es.libreoffice.pdf",
+    ];
+    for file in files {
+        let path = root.join(file);
+        let bytes = std::fs::read(&path).expect("fixture is readable");
+        let one = planex::read::read_bytes(&path, &bytes, &Config::default()).expect("reads");
+        let one_json = serde_json::to_string(&planex::convert_raw(one.clone())).expect("json");
+        for threads in [2, 3, 8] {
+            let config = Config::default().with_page_threads(threads);
+            let many = planex::read::read_bytes(&path, &bytes, &config).expect("reads");
+            assert!(many == one, "{file}: {threads} threads read other pages");
+            let many_json = serde_json::to_string(&planex::convert_raw(many)).expect("json");
+            assert_eq!(many_json, one_json, "{file}: {threads} threads");
+        }
+    }
+}

@@ -124,8 +124,7 @@ fn document_json(py: Python<'_>, converted: Result<planex::Document, Failure>) -
 #[pyo3(signature = (path, *, fallback=None))]
 fn extract_path_json(py: Python<'_>, path: PathBuf, fallback: Option<&str>) -> PyResult<String> {
     let config = config(fallback)?;
-    let name = path.display().to_string();
-    let converted = py.detach(|| batch::worker::convert_in_process(&name, &config));
+    let converted = py.detach(|| batch::worker::convert_in_process(&path, &config));
     document_json(py, converted)
 }
 
@@ -140,7 +139,9 @@ fn extract_bytes_json(
     fallback: Option<&str>,
 ) -> PyResult<String> {
     let config = config(fallback)?;
-    let converted = py.detach(|| batch::worker::convert_bytes_in_process(name, data, &config));
+    let converted = py.detach(|| {
+        batch::worker::convert_bytes_in_process(std::path::Path::new(name), data, &config)
+    });
     document_json(py, converted)
 }
 

@@ -36,26 +36,33 @@ pub trait Counted {
     fn location(&self) -> Location;
 }
 
+/// The accessors that deliverables and items spell the same way.
+macro_rules! same_fields {
+    () => {
+        fn code(&self) -> &str {
+            &self.code
+        }
+        fn mark(&self) -> Option<&str> {
+            self.mark.as_deref()
+        }
+        fn status(&self) -> Option<Status> {
+            self.status
+        }
+        fn infer(&mut self, status: Status) {
+            self.status = Some(status);
+            self.inferred = true;
+        }
+        fn location(&self) -> Location {
+            Location::new(self.page, self.line)
+        }
+    };
+}
+
 impl Counted for Deliverable {
     const INFERRED: Code = Code::DeliverablesStatusInferred;
     const NOT_INFERRED: Code = Code::DeliverablesStatusNotInferred;
     const NOUN: &'static str = "deliverable(s)";
-    fn code(&self) -> &str {
-        &self.code
-    }
-    fn mark(&self) -> Option<&str> {
-        self.mark.as_deref()
-    }
-    fn status(&self) -> Option<Status> {
-        self.status
-    }
-    fn infer(&mut self, status: Status) {
-        self.status = Some(status);
-        self.inferred = true;
-    }
-    fn location(&self) -> Location {
-        Location::new(self.page, self.line)
-    }
+    same_fields!();
 }
 
 impl Counted for Item {
@@ -65,22 +72,7 @@ impl Counted for Item {
     fn open(&self) -> bool {
         self.status.is_none() && self.status_label.is_none()
     }
-    fn code(&self) -> &str {
-        &self.code
-    }
-    fn mark(&self) -> Option<&str> {
-        self.mark.as_deref()
-    }
-    fn status(&self) -> Option<Status> {
-        self.status
-    }
-    fn infer(&mut self, status: Status) {
-        self.status = Some(status);
-        self.inferred = true;
-    }
-    fn location(&self) -> Location {
-        Location::new(self.page, self.line)
-    }
+    same_fields!();
 }
 
 const STATUSES: [Status; 3] = [Status::Achieved, Status::InProgress, Status::NotDeveloped];

@@ -119,29 +119,11 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
             found.lines.push(index);
         }
         for (field, number) in figures {
-            let slot = match field {
-                Field::Total => &mut counts.total,
-                Field::Status(Status::Achieved) => &mut counts.achieved,
-                Field::Status(Status::InProgress) => &mut counts.in_progress,
-                Field::Status(Status::NotDeveloped) => &mut counts.not_developed,
+            let status = match field {
+                Field::Total => None,
+                Field::Status(status) => Some(status),
             };
-            match *slot {
-                None => {
-                    *slot = Some(number);
-                    found.location.get_or_insert(line.location());
-                }
-                Some(previous) if previous != number => found.diagnostics.push(
-                    Diagnostic::warning(
-                        Code::TotalsConflictingDeclarations,
-                        format!(
-                            "the document declares {} twice: {previous}, then {number}; the first is used",
-                            field.name()
-                        ),
-                    )
-                    .at(line.location()),
-                ),
-                Some(_) => {}
-            }
+            declare(&mut counts, status, number, line, &mut found);
         }
     }
     if found.location.is_some() {
@@ -185,14 +167,43 @@ enum Field {
     Status(Status),
 }
 
-impl Field {
-    fn name(self) -> &'static str {
-        match self {
-            Self::Total => "the total",
-            Self::Status(Status::Achieved) => "the achieved count",
-            Self::Status(Status::InProgress) => "the in-progress count",
-            Self::Status(Status::NotDeveloped) => "the not-developed count",
+/// Records that `line` declares `number` items of `status` (`None`: in
+/// total). The first declaration of a figure is kept; a later, different
+/// one is reported with both numbers.
+pub(super) fn declare(
+    counts: &mut TotalsCounts,
+    status: Option<Status>,
+    number: u32,
+    line: &Line,
+    found: &mut DeclaredTotals,
+) {
+    let slot = match status {
+        None => &mut counts.total,
+        Some(Status::Achieved) => &mut counts.achieved,
+        Some(Status::InProgress) => &mut counts.in_progress,
+        Some(Status::NotDeveloped) => &mut counts.not_developed,
+    };
+    match *slot {
+        None => {
+            *slot = Some(number);
+            found.location.get_or_insert(line.location());
         }
+        Some(previous) if previous != number => found.diagnostics.push(
+            Diagnostic::warning(
+                Code::TotalsConflictingDeclarations,
+                format!(
+                    "the document declares {} twice: {previous}, then {number}; the first is used",
+                    match status {
+                        None => "the total",
+                        Some(Status::Achieved) => "the achieved count",
+                        Some(Status::InProgress) => "the in-progress count",
+                        Some(Status::NotDeveloped) => "the not-developed count",
+                    }
+                ),
+            )
+            .at(line.location()),
+        ),
+        Some(_) => {}
     }
 }
 

@@ -14,8 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::items::{cells, is_separator_row};
-use super::totals::DeclaredTotals;
-use crate::diagnostic::{Code, Diagnostic};
+use super::totals::{declare, DeclaredTotals};
 use crate::grammar::{self, Grammar, Meaning};
 use crate::lexicon::{TOTALS_ARTICLES, TOTALS_OPENERS, TOTAL_LABELS};
 use crate::markup;
@@ -57,29 +56,7 @@ pub fn read_totals_shapes(lines: &[Line], grammar: Option<&Grammar>) -> Declared
             found.lines.push(index + 1);
         }
         for (field, number) in figures {
-            let slot = match field {
-                None => &mut counts.total,
-                Some(Status::Achieved) => &mut counts.achieved,
-                Some(Status::InProgress) => &mut counts.in_progress,
-                Some(Status::NotDeveloped) => &mut counts.not_developed,
-            };
-            match *slot {
-                None => {
-                    *slot = Some(number);
-                    found.location.get_or_insert(line.location());
-                }
-                Some(previous) if previous != number => found.diagnostics.push(
-                    Diagnostic::warning(
-                        Code::TotalsConflictingDeclarations,
-                        format!(
-                            "the document declares {number} {} here and {previous} earlier; the first is kept",
-                            field.map_or("in total", Status::as_str)
-                        ),
-                    )
-                    .at(line.location()),
-                ),
-                Some(_) => {}
-            }
+            declare(&mut counts, field, number, line, &mut found);
         }
     }
     if found.location.is_some() {

@@ -16,7 +16,6 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
-use planex::read::PageContent;
 use planex::{check, detect, extract, layout, normalize, read, Config};
 
 struct Fixture {
@@ -81,14 +80,7 @@ fn stages(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter("1-read"), |b| {
             b.iter(|| read::read_bytes(&fixture.path, black_box(&fixture.bytes), &config))
         });
-        let glyph_pages: Vec<_> = raw
-            .pages
-            .iter()
-            .filter_map(|page| match &page.content {
-                PageContent::Glyphs(glyphs) => Some(glyphs),
-                PageContent::Text(_) => None,
-            })
-            .collect();
+        let glyph_pages = raw.glyph_pages();
         if !glyph_pages.is_empty() {
             group.bench_function(BenchmarkId::from_parameter("1b-layout"), |b| {
                 b.iter(|| layout::lay_out(black_box(&glyph_pages)))

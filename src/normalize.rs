@@ -18,7 +18,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::layout;
 use crate::lexicon;
 use crate::model::SourceFormat;
-use crate::read::{GlyphPage, PageContent, RawDocument};
+use crate::read::{PageContent, RawDocument};
 
 /// One line of normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,14 +79,7 @@ impl Text {
 pub fn normalize(raw: &RawDocument) -> Text {
     let mut lines = Vec::new();
     let mut diagnostics = Vec::new();
-    let glyph_pages: Vec<&GlyphPage> = raw
-        .pages
-        .iter()
-        .filter_map(|page| match &page.content {
-            PageContent::Glyphs(glyphs) => Some(glyphs),
-            PageContent::Text(_) => None,
-        })
-        .collect();
+    let glyph_pages = raw.glyph_pages();
     let mut laid_out = layout::lay_out(&glyph_pages).into_iter();
     // Running texts grouped by their shape, so page numbers 1, 2, 3 are one.
     let mut running: Vec<(String, String, Vec<u32>)> = Vec::new();

@@ -47,6 +47,19 @@ pub struct RawDocument {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl RawDocument {
+    /// The glyph pages of a PDF, in page order (none for text inputs).
+    pub fn glyph_pages(&self) -> Vec<&GlyphPage> {
+        self.pages
+            .iter()
+            .filter_map(|page| match &page.content {
+                PageContent::Glyphs(glyphs) => Some(glyphs),
+                PageContent::Text(_) => None,
+            })
+            .collect()
+    }
+}
+
 /// One page of an input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawPage {

@@ -216,9 +216,11 @@ fn hostile_tree(root: &std::path::Path) {
 
 /// `planex`, run as an unprivileged user when the tests run as root (a
 /// directory with mode 000 is readable by root), or `None` when that is not
-/// possible here.
+/// possible here. The binary is copied into `dir` (open to every user) first:
+/// the checkout may lie under a directory the unprivileged user cannot
+/// enter, and the batch's workers re-execute the binary.
 #[cfg(unix)]
-fn planex_unprivileged() -> Option<assert_cmd::Command> {
+fn planex_unprivileged(dir: &std::path::Path) -> Option<assert_cmd::Command> {
     let root = std::process::Command::new("id").arg("-u").output().ok()?;
     if String::from_utf8_lossy(&root.stdout).trim() != "0" {
         return Some(planex());
@@ -230,10 +232,12 @@ fn planex_unprivileged() -> Option<assert_cmd::Command> {
         println!("skipping the unreadable directory: running as root without setpriv");
         return None;
     }
+    let binary = dir.join("planex");
+    fs::copy(assert_cmd::cargo::cargo_bin("planex"), &binary).ok()?;
     let mut command = assert_cmd::Command::new("setpriv");
     command
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(assert_cmd::cargo::cargo_bin("planex"));
+        .arg(binary);
     Some(command)
 }
 
@@ -245,7 +249,7 @@ fn a_hostile_tree_gives_a_record_for_every_entry_and_nothing_hangs() {
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
     let archive = dir.path().join("archive");
     hostile_tree(&archive);
-    let Some(mut planex) = planex_unprivileged() else {
+    let Some(mut planex) = planex_unprivileged(dir.path()) else {
         return;
     };
     fs::set_permissions(archive.join("locked"), fs::Permissions::from_mode(0o000)).unwrap();

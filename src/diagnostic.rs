@@ -99,7 +99,7 @@ impl Diagnostic {
     /// The same diagnostic, located at `location`.
     ///
     /// ```
-    /// use planex::{diagnostic::Code, Diagnostic, Location};
+    /// use planex::{catalogue::Code, Diagnostic, Location};
     /// let d = Diagnostic::warning(Code::DeliverablesUnknownMark, "mark `*` is not in the legend").at(Location::new(2, 14));
     /// assert_eq!((d.page, d.line), (Some(2), Some(14)));
     /// ```

@@ -63,6 +63,19 @@ pub struct Heading {
     pub printed_page: Option<u32>,
 }
 
+impl Heading {
+    /// A heading on one line, with no printed page.
+    fn one_line(index: usize, level: u8, title: &str) -> Self {
+        Self {
+            index,
+            last: index,
+            level,
+            title: title.to_owned(),
+            printed_page: None,
+        }
+    }
+}
+
 /// Finds every heading, in document order, ignoring the lines in `claimed`.
 pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     let raws: Vec<&str> = text.lines.iter().map(|line| line.text.as_str()).collect();
@@ -224,13 +237,11 @@ fn strong_heading(
     let trimmed = raw.trim_start();
     let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') && !title.is_empty() {
-        return Some(Heading {
+        return Some(Heading::one_line(
             index,
-            last: index,
-            level: u8::try_from(hashes).unwrap_or(6),
-            title: title.clone(),
-            printed_page: None,
-        });
+            u8::try_from(hashes).unwrap_or(6),
+            title,
+        ));
     }
     if trimmed.starts_with("**") && !trimmed.starts_with("***") {
         return bold_heading(raws, index);
@@ -239,35 +250,17 @@ fn strong_heading(
         return None;
     }
     if lex.has(|l| l.contents_headings, &shape::folded(&fold(title))) {
-        return Some(Heading {
-            index,
-            last: index,
-            level: 1,
-            title: title.clone(),
-            printed_page: None,
-        });
+        return Some(Heading::one_line(index, 1, title));
     }
     let first = title.chars().next()?;
     let short = word_count(title) <= 12 && title.chars().count() <= 90;
     let numbered_length = word_count(title) <= 20 && title.chars().count() <= 160;
     if numbered_length && numbered(lex).is_match(&shape::folded(title)) {
-        return Some(Heading {
-            index,
-            last: index,
-            level: 1,
-            title: title.clone(),
-            printed_page: None,
-        });
+        return Some(Heading::one_line(index, 1, title));
     }
     let opens_like_text = first.is_alphabetic() || first == '¿' || first == '¡';
     if short && opens_like_text && is_all_caps(title, 4) && !title.ends_with(',') {
-        return Some(Heading {
-            index,
-            last: index,
-            level: 1,
-            title: title.clone(),
-            printed_page: None,
-        });
+        return Some(Heading::one_line(index, 1, title));
     }
     None
 }

@@ -1245,7 +1245,7 @@ mod tests {
 
     fn plan(text: &str) -> Plan {
         let text = Text::from_plain(text);
-        let reading = legend::read_legend(&text.lines);
+        let reading = legend::read_legend(&text.lines, &crate::lexicon::Lexicons::all());
         read_plan(&text.lines, &reading.legend, &reading.lines)
     }
 
@@ -1610,8 +1610,8 @@ mod tests {
         ];
         for (case, text, want) in cases {
             let text = Text::from_plain(text);
-            let reading = legend::read_legend(&text.lines);
-            let totals = crate::extract::read_totals(&text.lines);
+            let reading = legend::read_legend(&text.lines, &crate::lexicon::Lexicons::all());
+            let totals = crate::extract::read_totals(&text.lines, &crate::lexicon::Lexicons::all());
             let mut claimed = reading.lines.clone();
             claimed.extend(&totals.lines);
             let plan = read_plan(&text.lines, &reading.legend, &claimed);

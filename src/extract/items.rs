@@ -22,8 +22,8 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::grammar::{self, code_at_start, CodeMatch, Grammar, Meaning};
-use crate::lexicon::{COLOUR_WORDS, CONVENTIONAL_MARKS, STATUS_HEADINGS};
+use crate::grammar::{self, code_at_start, CodeMatch, Grammar, Meaning, Vocabulary};
+use crate::lexicon::{self, Lexicons, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{
     ActionLine, Deliverable, GrammarLevel, GrammarSource, GrammarSummary, Item, Legend,
@@ -107,7 +107,10 @@ pub(super) fn is_separator_row(text: &str) -> bool {
 
 /// Reads the document's legend of marks: lines of two or more `mark label`
 /// pairs whose labels are status phrases, with different meanings.
-pub fn read_mark_legend(lines: &[Line], grammar: Option<&Grammar>) -> (Vec<MarkEntry>, Vec<usize>) {
+pub fn read_mark_legend(
+    lines: &[Line],
+    vocabulary: Vocabulary<'_>,
+) -> (Vec<MarkEntry>, Vec<usize>) {
     let mut entries: Vec<MarkEntry> = Vec::new();
     let mut found = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -115,7 +118,7 @@ pub fn read_mark_legend(lines: &[Line], grammar: Option<&Grammar>) -> (Vec<MarkE
         if plain.chars().count() > MAX_LEGEND_CHARS {
             continue;
         }
-        let line_entries = legend_pairs(&plain, grammar);
+        let line_entries = legend_pairs(&plain, vocabulary);
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
         if line_entries.len() >= 2 && meanings.len() >= 2 {
@@ -132,14 +135,14 @@ pub fn read_mark_legend(lines: &[Line], grammar: Option<&Grammar>) -> (Vec<MarkE
 
 /// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
 /// is the token before each label.
-fn legend_pairs(plain: &str, grammar: Option<&Grammar>) -> Vec<MarkEntry> {
+fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
     let tokens: Vec<&str> = plain.split_whitespace().collect();
     let words: Vec<String> = tokens.iter().map(|t| grammar::fold_word(t)).collect();
     let mut entries = Vec::new();
     let mut at = 0;
     let mut previous_end = 0;
     while at < tokens.len() {
-        let Some((meaning, width)) = grammar::phrase_at(&words, at, grammar) else {
+        let Some((meaning, width)) = grammar::phrase_at(&words, at, vocabulary) else {
             at += 1;
             continue;
         };
@@ -147,7 +150,7 @@ fn legend_pairs(plain: &str, grammar: Option<&Grammar>) -> Vec<MarkEntry> {
             let token = tokens.get(index)?.trim_matches(SEPARATORS);
             (!token.is_empty()).then_some(token)
         });
-        if let Some(mark) = mark.filter(|mark| is_mark_like(mark)) {
+        if let Some(mark) = mark.filter(|mark| is_mark_like(mark, vocabulary.lexicons)) {
             let label = tokens
                 .get(at..at + width)
                 .map(|w| w.join(" ").trim_matches(SEPARATORS).to_owned())
@@ -165,19 +168,20 @@ fn legend_pairs(plain: &str, grammar: Option<&Grammar>) -> Vec<MarkEntry> {
 }
 
 /// A token that can be a legend mark: one to three characters, or a colour name.
-fn is_mark_like(token: &str) -> bool {
+fn is_mark_like(token: &str, lexicons: &Lexicons) -> bool {
     let count = token.chars().count();
     (1..=3).contains(&count) && !token.chars().all(|c| c.is_ascii_digit())
-        || COLOUR_WORDS.contains(&token.to_lowercase().as_str())
+        || lexicons.has(|l| l.status_colours, &token.to_lowercase())
 }
 
 /// What a whole cell says about a status, with the document's legend.
-fn cell_meaning(cell: &str, legend: &[MarkEntry], grammar: Option<&Grammar>) -> Option<Meaning> {
+fn cell_meaning(cell: &str, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) -> Option<Meaning> {
     let cell = cell.trim().trim_matches(['(', ')', '[', ']']).trim();
     if cell.is_empty() {
         return None;
     }
-    let user = grammar
+    let user = vocabulary
+        .grammar
         .into_iter()
         .flat_map(|g| &g.statuses)
         .find(|entry| entry.mark == cell)
@@ -191,7 +195,7 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], grammar: Option<&Grammar>) -> 
     }) {
         return Some(entry.meaning.clone());
     }
-    if let Some(meaning) = grammar::phrase_cell(cell, grammar) {
+    if let Some(meaning) = grammar::phrase_cell(cell, vocabulary) {
         return Some(meaning);
     }
     // A conventional symbol, unless the legend gives its letters other meanings.
@@ -208,10 +212,10 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], grammar: Option<&Grammar>) -> 
 /// comma (`Completed (March 2022)`, `En cours – retard`), in a status
 /// column: the phrase gives the status, the whole cell is the mark. Anything else before the qualifier
 /// (`Partially completed`) is no status.
-fn qualified_phrase(cell: &str, grammar: Option<&Grammar>) -> Option<(String, Meaning)> {
+fn qualified_phrase(cell: &str, vocabulary: Vocabulary<'_>) -> Option<(String, Meaning)> {
     let at = cell.find(['(', '[', ',', ';', '–', '—'])?;
     let head = cell.get(..at)?.trim().trim_end_matches(" -");
-    let meaning = grammar::phrase_cell(head, grammar)?;
+    let meaning = grammar::phrase_cell(head, vocabulary)?;
     Some((cell.trim().to_owned(), meaning))
 }
 
@@ -220,7 +224,7 @@ fn qualified_phrase(cell: &str, grammar: Option<&Grammar>) -> Option<(String, Me
 fn trailing_status(
     title: &str,
     legend: &[MarkEntry],
-    grammar: Option<&Grammar>,
+    vocabulary: Vocabulary<'_>,
 ) -> Option<(String, String, Meaning)> {
     let title = title.trim();
     for separator in [" — ", " – ", " - ", ": ", " (", " [", " "] {
@@ -232,7 +236,7 @@ fn trailing_status(
         if separator == " " && tail.chars().any(char::is_alphanumeric) {
             continue;
         }
-        if let Some(meaning) = cell_meaning(tail, legend, grammar) {
+        if let Some(meaning) = cell_meaning(tail, legend, vocabulary) {
             return Some((head.trim().to_owned(), tail.to_owned(), meaning));
         }
     }
@@ -241,8 +245,8 @@ fn trailing_status(
 
 /// Reads the generic items of a document. `claimed` lines belong to other
 /// readers (totals) and hold no items.
-pub fn read_items(lines: &[Line], grammar: Option<&Grammar>, claimed: &[usize]) -> ItemsReading {
-    let (legend, legend_lines) = read_mark_legend(lines, grammar);
+pub fn read_items(lines: &[Line], vocabulary: Vocabulary<'_>, claimed: &[usize]) -> ItemsReading {
+    let (legend, legend_lines) = read_mark_legend(lines, vocabulary);
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
     let mut open_row: Option<usize> = None;
@@ -257,15 +261,14 @@ pub fn read_items(lines: &[Line], grammar: Option<&Grammar>, claimed: &[usize]) 
         if !is_table {
             status_column = None;
         }
-        if let Some(column) = status_heading_column(&cells) {
+        if let Some(column) = status_heading_column(&cells, vocabulary.lexicons) {
             status_column = Some(column);
             open_row = None;
             continue;
         }
-        let first_code = cells
-            .iter()
-            .enumerate()
-            .find_map(|(at, cell)| code_at_start(cell, grammar).map(|found| (at, found)));
+        let first_code = cells.iter().enumerate().find_map(|(at, cell)| {
+            code_at_start(cell, vocabulary.grammar).map(|found| (at, found))
+        });
         let Some((code_at, code)) = first_code else {
             continue_title(&mut rows, open_row, &cells, line);
             if line.text.trim().is_empty() || is_table {
@@ -279,13 +282,13 @@ pub fn read_items(lines: &[Line], grammar: Option<&Grammar>, claimed: &[usize]) 
             code,
             status_column,
             &legend,
-            grammar,
+            vocabulary,
             line.location(),
         );
         rows.push(row);
         open_row = Some(rows.len() - 1);
     }
-    assemble(rows, legend, legend_lines, grammar)
+    assemble(rows, legend, legend_lines, vocabulary.grammar)
 }
 
 /// A line without a code that starts in lower case continues the title of
@@ -304,13 +307,13 @@ fn continue_title(rows: &mut [Row], open_row: Option<usize>, cells: &[String], l
 }
 
 /// The column headed by a status heading, in a row of two or more headings.
-fn status_heading_column(cells: &[String]) -> Option<usize> {
+fn status_heading_column(cells: &[String], lexicons: &Lexicons) -> Option<usize> {
     if cells.len() < 2 {
         return None;
     }
     cells.iter().position(|cell| {
-        let lower = cell.trim().trim_end_matches(':').to_lowercase();
-        STATUS_HEADINGS.contains(&lower.as_str())
+        let lower = lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase();
+        lexicons.has(|l| l.status_headings, &lower)
     })
 }
 
@@ -320,7 +323,7 @@ fn read_row(
     code: CodeMatch,
     status_column: Option<usize>,
     legend: &[MarkEntry],
-    grammar: Option<&Grammar>,
+    vocabulary: Vocabulary<'_>,
     location: Location,
 ) -> Row {
     let code_cell = cells.get(code_at).map_or("", String::as_str);
@@ -337,7 +340,7 @@ fn read_row(
         if at == code_at || cell.is_empty() {
             continue;
         }
-        match cell_meaning(cell, legend, grammar) {
+        match cell_meaning(cell, legend, vocabulary) {
             Some(meaning) => statuses.push((at, cell.clone(), meaning)),
             None if at > code_at
                 && title_cell.is_none()
@@ -356,7 +359,7 @@ fn read_row(
             statuses = vec![chosen];
         } else if let Some((mark, meaning)) = cells
             .get(column)
-            .and_then(|cell| qualified_phrase(cell, grammar))
+            .and_then(|cell| qualified_phrase(cell, vocabulary))
         {
             statuses = vec![(column, mark, meaning)];
         } else if let Some(cell) = cells.get(column).filter(|cell| !cell.is_empty()) {
@@ -372,7 +375,7 @@ fn read_row(
         }
     }
     if statuses.is_empty() {
-        if let Some((head, mark, meaning)) = trailing_status(&title, legend, grammar) {
+        if let Some((head, mark, meaning)) = trailing_status(&title, legend, vocabulary) {
             title = head;
             statuses.push((code_at, mark, meaning));
         }
@@ -381,7 +384,9 @@ fn read_row(
         // A short cell at the end of the row that nobody defines: an unknown mark.
         let last = cells.iter().rposition(|cell| !cell.is_empty());
         if let Some(cell) = last.filter(|&at| at > code_at).and_then(|at| cells.get(at)) {
-            if is_mark_like(cell) && Some(cell.as_str()) != Some(title.as_str()) {
+            if is_mark_like(cell, vocabulary.lexicons)
+                && Some(cell.as_str()) != Some(title.as_str())
+            {
                 return Row {
                     code,
                     location,
@@ -760,7 +765,12 @@ mod tests {
     use crate::normalize::Text;
 
     fn read(text: &str) -> ItemsReading {
-        read_items(&Text::from_plain(text).lines, None, &[])
+        let all = Lexicons::all();
+        read_items(
+            &Text::from_plain(text).lines,
+            Vocabulary::new(None, &all),
+            &[],
+        )
     }
 
     fn rows(reading: &ItemsReading) -> Vec<(String, Option<String>, Option<Status>)> {
@@ -925,7 +935,7 @@ mod tests {
         ) {
             let source: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
             let text = Text::from_plain(&source.join("\n"));
-            let _ = read_items(&text.lines, None, &[]);
+            let _ = read_items(&text.lines, Vocabulary::new(None, &Lexicons::all()), &[]);
             let _ = crate::convert_bytes("items.txt", source.join("\n").as_bytes(), &crate::Config::default());
         }
     }

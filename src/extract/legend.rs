@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lexicon::{StatusLabel, CONVENTIONAL_MARKS, LEGEND_LABELS};
+use crate::lexicon::{Language, Lexicons, StatusLabel, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
 use crate::normalize::Line;
@@ -114,13 +114,14 @@ pub fn conventional_status(mark: &str) -> Option<Status> {
         .map(|entry| entry.status)
 }
 
-/// Finds every legend in the document and merges them; falls back to the
-/// conventional table (with a `legend.conventional` diagnostic) when there is none.
-pub fn read_legend(lines: &[Line]) -> LegendReading {
+/// Finds every legend in the document, reading labels in the document's
+/// languages, and merges them; falls back to the conventional table (with a
+/// `legend.conventional` diagnostic) when there is none.
+pub fn read_legend(lines: &[Line], lexicons: &Lexicons) -> LegendReading {
     let mut found: Vec<(usize, Vec<LegendEntry>)> = Vec::new();
     let mut fragments: Vec<(usize, LegendEntry)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        match parse_line(&line.text) {
+        match parse_line(&line.text, lexicons) {
             Parsed::Legend(entries) => found.push((index, entries)),
             Parsed::Fragment(entry) => fragments.push((index, entry)),
             Parsed::Nothing => {}
@@ -223,7 +224,7 @@ enum Parsed {
 }
 
 /// Reads the `mark label` pairs of one line.
-fn parse_line(text: &str) -> Parsed {
+fn parse_line(text: &str, lexicons: &Lexicons) -> Parsed {
     let plain = markup::plain(text);
     if plain.chars().count() > MAX_LEGEND_CHARS {
         return Parsed::Nothing;
@@ -236,7 +237,7 @@ fn parse_line(text: &str) -> Parsed {
     let mut spans = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        match label_at(&words, index) {
+        match label_at(&words, index, lexicons) {
             Some((label, width)) => {
                 spans.push((index, width, label));
                 index += width;
@@ -322,26 +323,51 @@ fn entries_with_marks(
     Some(entries)
 }
 
-/// The legend label that starts at `words[index]`, and how many words it takes.
-fn label_at(words: &[String], index: usize) -> Option<(&'static StatusLabel, usize)> {
+/// The longest legend label of the document's languages that starts at
+/// `words[index]`, and how many words it takes.
+fn label_at(
+    words: &[String],
+    index: usize,
+    lexicons: &Lexicons,
+) -> Option<(&'static StatusLabel, usize)> {
     let rest = words.get(index..)?;
-    LABEL_WORDS.iter().find_map(|(label, parts)| {
-        rest.get(..parts.len())?
+    let mut best: Option<(&'static StatusLabel, usize)> = None;
+    for language in lexicons.languages() {
+        let labels = LABEL_WORDS
             .iter()
-            .zip(parts)
-            .all(|(word, part)| word == part)
-            .then_some((*label, parts.len()))
-    })
+            .filter(|(known, _)| known == language)
+            .flat_map(|(_, labels)| labels);
+        for (label, parts) in labels {
+            let fits = rest
+                .get(..parts.len())
+                .is_some_and(|head| head.iter().zip(parts).all(|(word, part)| word == part));
+            if fits && best.is_none_or(|(_, width)| parts.len() > width) {
+                best = Some((label, parts.len()));
+            }
+        }
+    }
+    best
 }
 
-/// [`LEGEND_LABELS`] split into words once, in lexicon order.
-static LABEL_WORDS: LazyLock<Vec<(&'static StatusLabel, Vec<&'static str>)>> =
-    LazyLock::new(|| {
-        LEGEND_LABELS
-            .iter()
-            .map(|label| (label, label.label.split(' ').collect()))
-            .collect()
-    });
+/// Each language's legend labels split into words once.
+type LabelWords = Vec<(&'static StatusLabel, Vec<&'static str>)>;
+
+/// [`Lexicon::legend_labels`](crate::lexicon::Lexicon::legend_labels) of
+/// each language, split into words once.
+static LABEL_WORDS: LazyLock<Vec<(Language, LabelWords)>> = LazyLock::new(|| {
+    Language::ALL
+        .into_iter()
+        .map(|language| {
+            let labels = language
+                .lexicon()
+                .legend_labels
+                .iter()
+                .map(|label| (label, label.label.split(' ').collect()))
+                .collect();
+            (language, labels)
+        })
+        .collect()
+});
 
 /// A legend mark is one character (`V`, `0`, `×`, `٧`), or up to three
 /// characters none of which is a letter or digit (`✓✓`).
@@ -357,7 +383,7 @@ mod tests {
     use Status::{Achieved, InProgress, NotDeveloped};
 
     fn pairs(line: &str) -> Vec<(String, Status)> {
-        match parse_line(line) {
+        match parse_line(line, &Lexicons::all()) {
             Parsed::Legend(entries) => entries
                 .into_iter()
                 .map(|entry| (entry.mark, entry.status))
@@ -416,7 +442,7 @@ mod tests {
             "Medidas\tResultados y entregables",
         ] {
             assert!(
-                !matches!(parse_line(line), Parsed::Legend(_)),
+                !matches!(parse_line(line, &Lexicons::all()), Parsed::Legend(_)),
                 "{line:?} read as a legend"
             );
         }
@@ -426,7 +452,7 @@ mod tests {
     fn legend_table_rows_form_one_legend() {
         let text =
             Text::from_plain("| ✓ | achieved |\n| ○ | in progress |\n| ✗ | not developed |\n");
-        let reading = read_legend(&text.lines);
+        let reading = read_legend(&text.lines, &Lexicons::all());
         assert_eq!(reading.legend.source, LegendSource::Document);
         assert_eq!(reading.legend.entries.len(), 3);
         assert_eq!(reading.lines, [0]);
@@ -437,7 +463,7 @@ mod tests {
         let text = Text::from_plain(
             "V alcanzado 0 en proceso x no desarrollado\n\nV alcanzado o en proceso × no desarrollado 5\nV alcanzado x en proceso × no desarrollado\n",
         );
-        let reading = read_legend(&text.lines);
+        let reading = read_legend(&text.lines, &Lexicons::all());
         let marks: Vec<&str> = reading
             .legend
             .entries
@@ -459,7 +485,10 @@ mod tests {
 
     #[test]
     fn no_legend_falls_back_to_conventional() {
-        let reading = read_legend(&Text::from_plain("L1M1D1 Title\tV\n").lines);
+        let reading = read_legend(
+            &Text::from_plain("L1M1D1 Title\tV\n").lines,
+            &Lexicons::all(),
+        );
         assert_eq!(reading.legend.source, LegendSource::Conventional);
         assert_eq!(reading.diagnostics[0].code, "legend.conventional");
     }
@@ -489,8 +518,10 @@ mod tests {
 
     #[test]
     fn document_legend_reads_variants() {
-        let Parsed::Legend(entries) = parse_line("V alcanzado 0 en proceso x no desarrollado")
-        else {
+        let Parsed::Legend(entries) = parse_line(
+            "V alcanzado 0 en proceso x no desarrollado",
+            &Lexicons::all(),
+        ) else {
             panic!("legend expected");
         };
         let legend = Legend {

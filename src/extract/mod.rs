@@ -28,7 +28,7 @@ pub use totals::{read_totals, DeclaredTotals};
 
 use crate::detect::Profile;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, Vocabulary};
 use crate::model::{
     ActionLine, CalendarEvent, Deliverable, DocumentKind, GrammarSummary, Item, KeyFigure, Legend,
     Measure, Member, MemberList, Person, Section, TotalsCounts,
@@ -87,16 +87,21 @@ pub fn extract_with_grammar(
     grammar: Option<&Grammar>,
 ) -> Extraction {
     let mut extraction = Extraction::default();
-    extract_plan(text, grammar, &mut extraction);
+    extract_plan(
+        text,
+        Vocabulary::new(grammar, &profile.lexicons),
+        &mut extraction,
+    );
     extract_structure(text, profile, &mut extraction);
     extraction
 }
 
-/// Legend, plan hierarchy and declared totals. Only a document with at least
-/// one deliverable gets a legend; the others have nothing to read it with.
-fn extract_plan(text: &Text, grammar: Option<&Grammar>, extraction: &mut Extraction) {
-    let legend = read_legend(&text.lines);
-    let declared = read_totals(&text.lines);
+/// Legend, plan hierarchy and declared totals, read with the status words of
+/// the document's languages. Only a document with at least one deliverable
+/// gets a legend; the others have nothing to read it with.
+fn extract_plan(text: &Text, vocabulary: Vocabulary<'_>, extraction: &mut Extraction) {
+    let legend = read_legend(&text.lines, vocabulary.lexicons);
+    let declared = read_totals(&text.lines, vocabulary.lexicons);
     let mut claimed = legend.lines.clone();
     claimed.extend(&declared.lines);
     let plan = read_plan(&text.lines, &legend.legend, &claimed);
@@ -114,21 +119,21 @@ fn extract_plan(text: &Text, grammar: Option<&Grammar>, extraction: &mut Extract
     extraction.deliverables = plan.deliverables;
     extraction.diagnostics.extend(plan.diagnostics);
     if extraction.deliverables.is_empty() {
-        extract_items(text, grammar, &declared, extraction);
+        extract_items(text, vocabulary, &declared, extraction);
     }
 }
 
 /// Items of any other grammar, their legend and their declared totals.
 fn extract_items(
     text: &Text,
-    grammar: Option<&Grammar>,
+    vocabulary: Vocabulary<'_>,
     declared: &DeclaredTotals,
     extraction: &mut Extraction,
 ) {
-    let shapes = totals_shapes::read_totals_shapes(&text.lines, grammar);
+    let shapes = totals_shapes::read_totals_shapes(&text.lines, vocabulary);
     let mut claimed = declared.lines.clone();
     claimed.extend(&shapes.lines);
-    let reading = read_items(&text.lines, grammar, &claimed);
+    let reading = read_items(&text.lines, vocabulary, &claimed);
     if reading.items.is_empty() {
         return;
     }

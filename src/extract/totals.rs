@@ -7,53 +7,45 @@
 //! what is declared; comparing with the counted statuses is
 //! [`check`](crate::check)'s job.
 
-use std::sync::LazyLock;
+use std::sync::Arc;
 
 use regex::Regex;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::lexicon::{LEGEND_LABELS, TOTAL_LABELS, TOTAL_NOUNS};
+use crate::lexicon::Lexicons;
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
 use crate::normalize::Line;
 
-/// Alternation of lexicon phrases, longest first, escaped.
-fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
-    let mut phrases: Vec<&str> = phrases.collect();
-    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
-    phrases
-        .iter()
-        .map(|phrase| regex::escape(phrase).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
 /// `Alcanzados: 49`, `In progress = 4`, `Atteints : 11`. The label may follow
 /// a digit directly (`49En proceso`), so there is no `\b` before it; the
 /// caller checks that no letter precedes it instead.
-static STATUS_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = alternation(LEGEND_LABELS.iter().map(|label| label.label));
-    Regex::new(&format!(
-        r"(?i)(?P<label>{labels})[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>[0-9]{{1,5}})"
-    ))
-    .expect("STATUS_COUNT is a valid pattern built from lexicon phrases")
-});
+fn status_count(lexicons: &Lexicons) -> Arc<Regex> {
+    lexicons.pattern("totals.status_count", |lex| {
+        let labels = lex.alternation(lex.each(|l| l.legend_labels).map(|label| label.label));
+        format!(
+            r"(?i)(?P<label>{labels})[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>[0-9]{{1,5}})"
+        )
+    })
+}
 
 /// `65 resultados y entregables`, `20 deliverables`, `18 livrables`.
-static TOTAL_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let nouns = alternation(TOTAL_NOUNS.iter().copied());
-    Regex::new(&format!(r"(?i)\b(?P<n>[0-9]{{1,5}})\s+(?P<noun>{nouns})\b"))
-        .expect("TOTAL_PHRASE is a valid pattern built from lexicon phrases")
-});
+fn total_phrase(lexicons: &Lexicons) -> Arc<Regex> {
+    lexicons.pattern("totals.total_phrase", |lex| {
+        let nouns = lex.alternation(lex.each(|l| l.total_nouns).copied());
+        format!(r"(?i)\b(?P<n>[0-9]{{1,5}})\s+(?P<noun>{nouns})\b")
+    })
+}
 
 /// `Total: 20`, `Total deliverables = 20`.
-static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = alternation(TOTAL_LABELS.iter().copied());
-    Regex::new(&format!(
-        r"(?i)\b(?:{labels})(?:\s+\p{{L}}+)?[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>[0-9]{{1,5}})\b"
-    ))
-    .expect("TOTAL_LABEL is a valid pattern built from lexicon phrases")
-});
+fn total_label(lexicons: &Lexicons) -> Arc<Regex> {
+    lexicons.pattern("totals.total_label", |lex| {
+        let labels = lex.alternation(lex.each(|l| l.total_labels).copied());
+        format!(
+            r"(?i)\b(?:{labels})(?:\s+\p{{L}}+)?[\s\u{{a0}}\u{{202f}}]*[:=][\s\u{{a0}}\u{{202f}}]*(?P<n>[0-9]{{1,5}})\b"
+        )
+    })
+}
 
 /// Totals the document declares.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -68,15 +60,20 @@ pub struct DeclaredTotals {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads every declared total; the first declaration of each figure wins and
-/// a later different one is reported.
-pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
+/// Reads every declared total in the document's languages; the first
+/// declaration of each figure wins and a later different one is reported.
+pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
     let mut counts = TotalsCounts::default();
     let mut found = DeclaredTotals::default();
+    let (status_count, total_phrase, total_label) = (
+        status_count(lexicons),
+        total_phrase(lexicons),
+        total_label(lexicons),
+    );
     for (index, line) in lines.iter().enumerate() {
         let plain = markup::plain(&line.text);
         let mut figures: Vec<(Field, u32)> = Vec::new();
-        for caps in STATUS_COUNT.captures_iter(&plain) {
+        for caps in status_count.captures_iter(&plain) {
             let Some(label) = caps.name("label") else {
                 continue;
             };
@@ -87,7 +84,7 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
             if glued_to_word {
                 continue;
             }
-            let status = status_of_label(label.as_str());
+            let status = status_of_label(label.as_str(), lexicons);
             if caps
                 .name("n")
                 .is_some_and(|n| split_number(&plain, n.start(), n.end()))
@@ -100,9 +97,9 @@ pub fn read_totals(lines: &[Line]) -> DeclaredTotals {
                 figures.push((Field::Status(status), number));
             }
         }
-        for caps in TOTAL_PHRASE
+        for caps in total_phrase
             .captures_iter(&plain)
-            .chain(TOTAL_LABEL.captures_iter(&plain))
+            .chain(total_label.captures_iter(&plain))
         {
             if caps
                 .name("n")
@@ -207,11 +204,14 @@ pub(super) fn declare(
     }
 }
 
-fn status_of_label(label: &str) -> Option<Status> {
-    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+fn status_of_label(label: &str, lexicons: &Lexicons) -> Option<Status> {
+    let words: Vec<String> = crate::lexicon::fold(label)
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
     let label = words.join(" ");
-    LEGEND_LABELS
-        .iter()
+    lexicons
+        .each(|l| l.legend_labels)
         .find(|known| known.label == label)
         .map(|known| known.status)
 }
@@ -222,7 +222,7 @@ mod tests {
     use crate::normalize::Text;
 
     fn counts(text: &str) -> Option<TotalsCounts> {
-        read_totals(&Text::from_plain(text).lines).counts
+        read_totals(&Text::from_plain(text).lines, &Lexicons::all()).counts
     }
 
     fn all(total: u32, achieved: u32, in_progress: u32, not_developed: u32) -> TotalsCounts {
@@ -241,7 +241,7 @@ mod tests {
             "the network had to deliver 1 8 deliverables",
         ] {
             let text = Text::from_plain(source);
-            let totals = read_totals(&text.lines);
+            let totals = read_totals(&text.lines, &Lexicons::all());
             assert!(
                 totals
                     .diagnostics
@@ -300,14 +300,19 @@ mod tests {
             text: "Atteints\u{202f}: 11".to_owned(),
         };
         assert_eq!(
-            read_totals(&[line]).counts.and_then(|c| c.achieved),
+            read_totals(&[line], &Lexicons::all())
+                .counts
+                .and_then(|c| c.achieved),
             Some(11)
         );
     }
 
     #[test]
     fn conflicting_declarations_keep_the_first() {
-        let found = read_totals(&Text::from_plain("Achieved: 14\nAchieved: 15").lines);
+        let found = read_totals(
+            &Text::from_plain("Achieved: 14\nAchieved: 15").lines,
+            &Lexicons::all(),
+        );
         assert_eq!(found.counts.and_then(|c| c.achieved), Some(14));
         assert_eq!(found.diagnostics[0].code, "totals.conflicting_declarations");
         assert_eq!(found.location, Some(Location::new(1, 1)));

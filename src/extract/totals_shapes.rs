@@ -9,14 +9,14 @@
 //! within a few words; a line counts only with two such figures, or one and
 //! a total. What is read is only declared: [`check`](crate::check) compares.
 
-use std::sync::LazyLock;
+use std::sync::Arc;
 
 use regex::Regex;
 
 use super::items::{cells, is_separator_row};
 use super::totals::{declare, DeclaredTotals};
-use crate::grammar::{self, Grammar, Meaning};
-use crate::lexicon::{TOTALS_ARTICLES, TOTALS_OPENERS, TOTAL_LABELS};
+use crate::grammar::{self, Meaning, Vocabulary};
+use crate::lexicon::{self, Lexicons};
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
 use crate::normalize::Line;
@@ -26,33 +26,38 @@ use crate::normalize::Line;
 const MAX_WORDS_BEFORE_PHRASE: usize = 3;
 
 /// `Of the 24 projects`, `Sur 17 actions`, `De las 20 acciones`.
-static TOTAL_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    let openers = TOTALS_OPENERS
-        .iter()
-        .map(|opener| regex::escape(opener).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    let articles = TOTALS_ARTICLES.join("|");
-    Regex::new(&format!(
-        r"(?i)(?:^|[\s,;:(])(?:{openers})\s+(?:(?:{articles})\s+)?(?P<n>[0-9]{{1,5}})\s+\p{{L}}"
-    ))
-    .expect("TOTAL_OPENER is a valid pattern built from lexicon words")
-});
+fn total_opener(lexicons: &Lexicons) -> Arc<Regex> {
+    lexicons.pattern("totals_shapes.total_opener", |lex| {
+        let openers = lex.alternation(lex.each(|l| l.totals_openers).copied());
+        let articles = lex.alternation(lex.each(|l| l.totals_articles).copied());
+        format!(
+            r"(?i)(?:^|[\s,;:(])(?:{openers})\s+(?:(?:{articles})\s+)?(?P<n>[0-9]{{1,5}})\s+\p{{L}}"
+        )
+    })
+}
+
+/// Whether `word` (any case) is a grand-total label of the document's languages.
+fn is_total_label(word: &str, lexicons: &Lexicons) -> bool {
+    lexicons.has(
+        |l| l.total_labels,
+        &lexicon::fold(word.trim()).to_lowercase(),
+    )
+}
 
 /// Reads totals sentences and totals tables.
-pub fn read_totals_shapes(lines: &[Line], grammar: Option<&Grammar>) -> DeclaredTotals {
+pub fn read_totals_shapes(lines: &[Line], vocabulary: Vocabulary<'_>) -> DeclaredTotals {
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
     for (index, line) in lines.iter().enumerate() {
-        let figures = labelled_cells(line, grammar)
-            .or_else(|| table_figures(lines, index, grammar))
-            .or_else(|| sentence_figures(line, grammar))
+        let figures = labelled_cells(line, vocabulary)
+            .or_else(|| table_figures(lines, index, vocabulary))
+            .or_else(|| sentence_figures(line, vocabulary))
             .unwrap_or_default();
         if figures.is_empty() {
             continue;
         }
         found.lines.push(index);
-        if table_figures(lines, index, grammar).is_some() {
+        if table_figures(lines, index, vocabulary).is_some() {
             found.lines.push(index + 1);
         }
         for (field, number) in figures {
@@ -69,9 +74,9 @@ pub fn read_totals_shapes(lines: &[Line], grammar: Option<&Grammar>) -> Declared
 type Figure = (Option<Status>, u32);
 
 /// The figures of a totals sentence, when the line is one.
-fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+fn sentence_figures(line: &Line, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
     let plain = markup::plain(&line.text.replace('\t', " "));
-    let total = TOTAL_OPENER
+    let total = total_opener(vocabulary.lexicons)
         .captures(&plain)
         .and_then(|caps| caps.name("n"))
         .and_then(|n| Some((n.start(), n.as_str().parse::<u32>().ok()?)));
@@ -104,7 +109,7 @@ fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure
             let label = (1..=MAX_WORDS_BEFORE_PHRASE + 1)
                 .filter_map(|width| Some((at.checked_sub(width)?, width)))
                 .find_map(|(from, width)| {
-                    let (meaning, found) = grammar::phrase_at(&words, from, grammar)?;
+                    let (meaning, found) = grammar::phrase_at(&words, from, vocabulary)?;
                     (found == width).then_some(meaning)
                 });
             if let Some(Meaning::Class(status)) = label {
@@ -115,7 +120,7 @@ fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure
                 && (1..=MAX_WORDS_BEFORE_PHRASE + 1).any(|back| {
                     at.checked_sub(back)
                         .and_then(|from| words.get(from))
-                        .is_some_and(|word| TOTAL_LABELS.contains(&word.as_str()))
+                        .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
                 })
             {
                 total = Some((None, number));
@@ -137,7 +142,7 @@ fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure
             {
                 return Some(None);
             }
-            grammar::phrase_at(&words, at + step, grammar).map(Some)
+            grammar::phrase_at(&words, at + step, vocabulary).map(Some)
         });
         if let Some(Some((Meaning::Class(status), _))) = phrase {
             figures.push((Some(status), number));
@@ -163,7 +168,7 @@ fn number_token(token: &str) -> Option<u32> {
 
 /// The figures of a totals table whose heading row is `lines[index]`: every
 /// heading a status phrase or a total label, the next row all numbers.
-fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+fn table_figures(lines: &[Line], index: usize, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
     let headings: Vec<String> = cells(&lines.get(index)?.text)
         .into_iter()
         .filter(|cell| !cell.is_empty())
@@ -174,10 +179,10 @@ fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Opt
     let fields: Vec<Option<Status>> = headings
         .iter()
         .map(|heading| {
-            if TOTAL_LABELS.contains(&heading.to_lowercase().as_str()) {
+            if is_total_label(heading, vocabulary.lexicons) {
                 return Some(None);
             }
-            match grammar::phrase_cell(heading, grammar)? {
+            match grammar::phrase_cell(heading, vocabulary)? {
                 Meaning::Class(status) => Some(Some(status)),
                 Meaning::Outside(_) => None,
             }
@@ -200,7 +205,7 @@ fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Opt
 
 /// A totals table whose columns were read as one cell each, heading and
 /// figure together: `Total 4<TAB>Achieved 3<TAB>Not achieved 1`.
-fn labelled_cells(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+fn labelled_cells(line: &Line, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
     let cells: Vec<String> = cells(&line.text)
         .into_iter()
         .filter(|cell| !cell.is_empty())
@@ -213,10 +218,10 @@ fn labelled_cells(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>>
         .map(|cell| {
             let (label, number) = cell.trim().rsplit_once(' ')?;
             let number = number_token(number)?;
-            if TOTAL_LABELS.contains(&label.trim().to_lowercase().as_str()) {
+            if is_total_label(label, vocabulary.lexicons) {
                 return Some((None, number));
             }
-            match grammar::phrase_cell(label, grammar)? {
+            match grammar::phrase_cell(label, vocabulary)? {
                 Meaning::Class(status) => Some((Some(status), number)),
                 Meaning::Outside(_) => None,
             }
@@ -231,7 +236,8 @@ mod tests {
     use crate::normalize::Text;
 
     fn counts(text: &str) -> Option<TotalsCounts> {
-        read_totals_shapes(&Text::from_plain(text).lines, None).counts
+        let all = Lexicons::all();
+        read_totals_shapes(&Text::from_plain(text).lines, Vocabulary::new(None, &all)).counts
     }
 
     fn declared(total: Option<u32>, a: u32, i: u32, n: u32) -> Option<TotalsCounts> {

@@ -28,10 +28,27 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{StatusMeaning, OUTSIDE_PHRASES, STATUS_PHRASES};
+use crate::lexicon::{Language, Lexicons, StatusMeaning};
 use crate::model::Status;
 
 pub use file::{parse_grammar_file, read_grammar_file, GrammarFileError};
+
+/// What plan items and statuses are read with: a user's grammar, if any,
+/// and the lexicons of the languages detected in the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Vocabulary<'a> {
+    /// A grammar file's code patterns and status words.
+    pub grammar: Option<&'a Grammar>,
+    /// The status words of the document's languages.
+    pub lexicons: &'a Lexicons,
+}
+
+impl<'a> Vocabulary<'a> {
+    /// Reads with the lexicons of `lexicons` and, when given, a user's grammar.
+    pub fn new(grammar: Option<&'a Grammar>, lexicons: &'a Lexicons) -> Self {
+        Self { grammar, lexicons }
+    }
+}
 
 /// A user-declared grammar (from a grammar file): code patterns and status
 /// words. Serializable so that batch workers receive it inside their config.
@@ -379,47 +396,71 @@ pub fn fold_word(word: &str) -> String {
     word
 }
 
-/// Folded words of each vocabulary phrase, outside states first.
-static FOLDED_PHRASES: LazyLock<Vec<(Vec<String>, Meaning)>> = LazyLock::new(|| {
-    OUTSIDE_PHRASES
-        .iter()
-        .chain(STATUS_PHRASES)
-        .map(|phrase| {
-            (
-                phrase.phrase.split(' ').map(fold_word).collect(),
-                Meaning::from(phrase.meaning),
-            )
+/// A status phrase as folded words, with what it means.
+type FoldedPhrase = (Vec<String>, Meaning);
+
+/// Folded words of each language's status phrases, outside states first.
+static FOLDED_PHRASES: LazyLock<Vec<(Language, Vec<FoldedPhrase>)>> = LazyLock::new(|| {
+    Language::ALL
+        .into_iter()
+        .map(|language| {
+            let lexicon = language.lexicon();
+            let phrases = lexicon
+                .outside_phrases
+                .iter()
+                .chain(lexicon.status_phrases)
+                .map(|phrase| {
+                    (
+                        phrase.phrase.split(' ').map(fold_word).collect(),
+                        Meaning::from(phrase.meaning),
+                    )
+                })
+                .collect();
+            (language, phrases)
         })
         .collect()
 });
 
+/// The folded status phrases of the languages of `lexicons`.
+fn folded_phrases(lexicons: &Lexicons) -> impl Iterator<Item = &'static FoldedPhrase> + '_ {
+    lexicons.languages().iter().flat_map(|language| {
+        FOLDED_PHRASES
+            .iter()
+            .filter(move |(known, _)| known == language)
+            .flat_map(|(_, phrases)| phrases)
+    })
+}
+
 /// The longest status phrase starting at `words[at]` (words already folded),
-/// with how many words it spans. A grammar file's words come first.
+/// with how many words it spans. A grammar file's words come first, then
+/// the status words of the document's languages.
 pub fn phrase_at(
     words: &[String],
     at: usize,
-    grammar: Option<&Grammar>,
+    vocabulary: Vocabulary<'_>,
 ) -> Option<(Meaning, usize)> {
-    let user = grammar
+    let user: Vec<FoldedPhrase> = vocabulary
+        .grammar
         .into_iter()
         .flat_map(|g| &g.statuses)
         .filter_map(|entry| {
             let folded: Vec<String> = entry.mark.split_whitespace().map(fold_word).collect();
             Some((folded, entry.meaning()?))
         })
-        .filter(|(folded, _)| folded.iter().any(|w| w.chars().count() > 1));
-    let builtin = FOLDED_PHRASES.iter().cloned();
-    let mut best: Option<(Meaning, usize)> = None;
-    for (phrase, meaning) in user.chain(builtin) {
+        .filter(|(folded, _)| folded.iter().any(|w| w.chars().count() > 1))
+        .collect();
+    let mut best: Option<(&Meaning, usize)> = None;
+    let builtin = folded_phrases(vocabulary.lexicons).map(|entry| entry as &FoldedPhrase);
+    for (phrase, meaning) in user.iter().chain(builtin) {
         let width = phrase.len();
         let fits = words
             .get(at..at + width)
             .is_some_and(|candidate| candidate == phrase.as_slice());
-        if fits && best.as_ref().is_none_or(|(_, w)| width > *w) {
+        if fits && best.is_none_or(|(_, w)| width > w) {
             best = Some((meaning, width));
         }
     }
-    best
+    best.map(|(meaning, width)| (meaning.clone(), width))
 }
 
 /// Folded words of a text.
@@ -432,9 +473,9 @@ pub fn folded_words(text: &str) -> Vec<String> {
 
 /// The status a whole cell states in words (`Completed`, `En cours`,
 /// `no iniciada`), if the cell is nothing but a status phrase.
-pub fn phrase_cell(cell: &str, grammar: Option<&Grammar>) -> Option<Meaning> {
-    let words = folded_words(cell);
-    match phrase_at(&words, 0, grammar) {
+pub fn phrase_cell(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
+    let words = folded_words(&crate::lexicon::fold(cell));
+    match phrase_at(&words, 0, vocabulary) {
         Some((meaning, width)) if width == words.len() => Some(meaning),
         _ => None,
     }
@@ -535,6 +576,42 @@ mod tests {
     }
 
     #[test]
+    fn status_words_are_read_in_the_document_languages() {
+        let english = Lexicons::for_codes(["en"]);
+        let french = Lexicons::for_codes(["fr"]);
+        let vocabulary = |lexicons| Vocabulary::new(None, lexicons);
+        assert_eq!(phrase_cell("réalisées", vocabulary(&english)), None);
+        assert_eq!(
+            phrase_cell("réalisées", vocabulary(&french)),
+            Some(Meaning::Class(Status::Achieved))
+        );
+        assert_eq!(phrase_cell("Done", vocabulary(&french)), None);
+        assert_eq!(
+            phrase_cell("Abgeschlossen", vocabulary(&Lexicons::for_codes(["de"]))),
+            Some(Meaning::Class(Status::Achieved))
+        );
+    }
+
+    #[test]
+    fn no_status_word_means_two_things_in_one_language() {
+        for language in Language::ALL {
+            let lexicon = language.lexicon();
+            let mut seen: Vec<(Vec<String>, StatusMeaning)> = Vec::new();
+            for phrase in lexicon.outside_phrases.iter().chain(lexicon.status_phrases) {
+                let folded: Vec<String> = phrase.phrase.split(' ').map(fold_word).collect();
+                if let Some((_, other)) = seen.iter().find(|(known, _)| *known == folded) {
+                    assert_eq!(
+                        *other, phrase.meaning,
+                        "{}: {}",
+                        lexicon.code, phrase.phrase
+                    );
+                }
+                seen.push((folded, phrase.meaning));
+            }
+        }
+    }
+
+    #[test]
     fn status_phrases_in_three_languages() {
         let cases: &[(&str, Option<Meaning>)] = &[
             ("Completed", Some(Meaning::Class(Status::Achieved))),
@@ -552,8 +629,13 @@ mod tests {
             ("Training completed in May", None),
             ("", None),
         ];
+        let all = Lexicons::all();
         for (cell, want) in cases {
-            assert_eq!(phrase_cell(cell, None), *want, "{cell}");
+            assert_eq!(
+                phrase_cell(cell, Vocabulary::new(None, &all)),
+                *want,
+                "{cell}"
+            );
         }
     }
 }

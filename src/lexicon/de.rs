@@ -1,6 +1,6 @@
 //! German: the proof that a language is one file (and one line in [`Language`]).
 
-use super::{label, phrase, Language, Lexicon, NumberFormat};
+use super::{class, label, outside, phrase, Language, Lexicon, NumberFormat};
 use crate::model::DocumentKind::{
     ActionPlan, ActivityReport, AnnualReport, TriennialReport, WorkPlan,
 };
@@ -95,6 +95,32 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     total_nouns: &["ergebnisse und leistungen", "leistungen", "ergebnisse"],
     total_labels: &["gesamt", "summe"],
+    status_phrases: &[
+        class("nicht begonnen", NotDeveloped),
+        class("noch nicht begonnen", NotDeveloped),
+        class("nicht erreicht", NotDeveloped),
+        class("nicht umgesetzt", NotDeveloped),
+        class("ausstehend", NotDeveloped),
+        class("in bearbeitung", InProgress),
+        class("in umsetzung", InProgress),
+        class("laufend", InProgress),
+        class("abgeschlossen", Achieved),
+        class("erreicht", Achieved),
+        class("erledigt", Achieved),
+        class("umgesetzt", Achieved),
+    ],
+    outside_phrases: &[
+        outside("abgesagt", "cancelled"),
+        outside("gestrichen", "cancelled"),
+        outside("verschoben", "postponed"),
+        outside("zusammengelegt", "merged"),
+        outside("verzögert", "delayed"),
+        outside("ausgesetzt", "on_hold"),
+    ],
+    status_colours: &["grün", "gelb", "rot"],
+    status_headings: &["status", "stand"],
+    totals_openers: &["von"],
+    totals_articles: &["den"],
     action_line_words: &["aktionslinie", "handlungsfeld"],
     table_headings: &["maßnahmen", "ergebnisse", "leistungen", "status", "kennung"],
     qualifier_words: &[

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{label, phrase, Language, Lexicon, NumberFormat};
+use super::{class, label, outside, phrase, Language, Lexicon, NumberFormat};
 use crate::model::DocumentKind::{
     ActionPlan, ActivityReport, AnnualReport, TriennialReport, WorkPlan,
 };
@@ -131,6 +131,48 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     total_nouns: &["results and deliverables", "deliverables", "outputs"],
     total_labels: &["total"],
+    status_phrases: &[
+        class("not started", NotDeveloped),
+        class("not yet started", NotDeveloped),
+        class("not begun", NotDeveloped),
+        class("not yet begun", NotDeveloped),
+        class("not achieved", NotDeveloped),
+        class("not met", NotDeveloped),
+        class("not done", NotDeveloped),
+        class("not developed", NotDeveloped),
+        class("not completed", NotDeveloped),
+        class("yet to start", NotDeveloped),
+        class("pending", NotDeveloped),
+        class("in progress", InProgress),
+        class("ongoing", InProgress),
+        class("under way", InProgress),
+        class("underway", InProgress),
+        class("in process", InProgress),
+        class("completed", Achieved),
+        class("complete", Achieved),
+        class("done", Achieved),
+        class("achieved", Achieved),
+        class("met", Achieved),
+        class("finished", Achieved),
+    ],
+    outside_phrases: &[
+        outside("cancelled", "cancelled"),
+        outside("canceled", "cancelled"),
+        outside("abandoned", "cancelled"),
+        outside("discontinued", "cancelled"),
+        outside("dropped", "cancelled"),
+        outside("postponed", "postponed"),
+        outside("deferred", "postponed"),
+        outside("merged", "merged"),
+        outside("delayed", "delayed"),
+        outside("behind schedule", "delayed"),
+        outside("on hold", "on_hold"),
+        outside("suspended", "on_hold"),
+    ],
+    status_colours: &["green", "yellow", "amber", "orange", "red"],
+    status_headings: &["status", "state", "progress"],
+    totals_openers: &["of", "out of"],
+    totals_articles: &["the"],
     action_line_words: &["action line", "line of action"],
     table_headings: &[
         "measures",

@@ -1,6 +1,6 @@
 //! French.
 
-use super::{label, phrase, Language, Lexicon, NumberFormat};
+use super::{class, label, outside, phrase, Language, Lexicon, NumberFormat};
 use crate::model::DocumentKind::{
     ActionPlan, ActivityReport, AnnualReport, TriennialReport, WorkPlan,
 };
@@ -123,6 +123,38 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     total_nouns: &["résultats et livrables", "livrables", "résultats"],
     total_labels: &["total", "totaux"],
+    status_phrases: &[
+        class("non démarré", NotDeveloped),
+        class("non commencé", NotDeveloped),
+        class("pas commencé", NotDeveloped),
+        class("non engagé", NotDeveloped),
+        class("non réalisé", NotDeveloped),
+        class("non atteint", NotDeveloped),
+        class("non développé", NotDeveloped),
+        class("non lancé", NotDeveloped),
+        class("en attente", NotDeveloped),
+        class("en cours", InProgress),
+        class("réalisé", Achieved),
+        class("atteint", Achieved),
+        class("achevé", Achieved),
+        class("terminé", Achieved),
+        class("accompli", Achieved),
+    ],
+    outside_phrases: &[
+        outside("annulé", "cancelled"),
+        outside("abandonné", "cancelled"),
+        outside("reporté", "postponed"),
+        outside("différé", "postponed"),
+        outside("ajourné", "postponed"),
+        outside("fusionné", "merged"),
+        outside("en retard", "delayed"),
+        outside("retardé", "delayed"),
+        outside("suspendu", "on_hold"),
+    ],
+    status_colours: &["vert", "jaune", "orange", "rouge"],
+    status_headings: &["statut", "état", "avancement", "état d'avancement"],
+    totals_openers: &["sur", "des"],
+    totals_articles: &["les"],
     action_line_words: &[
         "ligne d'action",
         "ligne d’action",

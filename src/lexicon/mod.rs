@@ -4,8 +4,9 @@
 //! `fr.rs`, `de.rs`), every field required, so that a new language is one new
 //! file and one line in [`Language`]. Extractors ask for the tables of the
 //! languages detected in a document through [`Lexicons`]; the few places that
-//! read tables before detection (legends, totals, plan tables) use the union
-//! of all languages ([`MONTHS`], [`LEGEND_LABELS`]…).
+//! read text before detection (line joining, table anchors) or have not been
+//! given the document's languages yet (plan tables) use the union of all
+//! languages ([`month_number`], [`TABLE_HEADINGS`]…).
 //!
 //! Phrases are written in lower case, without markup, with the plain
 //! apostrophe `'` and hyphen `-`: text is passed through [`fold`] (typographic
@@ -16,18 +17,12 @@ mod de;
 mod en;
 mod es;
 mod fr;
-mod status_words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
-
-pub use status_words::{
-    StatusMeaning, StatusPhrase, COLOUR_WORDS, ITEM_NOUNS, OUTSIDE_PHRASES, STATUS_HEADINGS,
-    STATUS_PHRASES, TOTALS_ARTICLES, TOTALS_OPENERS,
-};
 
 use crate::model::{DocumentKind, Qualifier, Status};
 
@@ -116,6 +111,43 @@ pub(crate) const fn label(label: &'static str, status: Status) -> StatusLabel {
     StatusLabel { label, status }
 }
 
+/// What a status word means: one of the three classes, or a state outside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusMeaning {
+    /// One of the normalized statuses.
+    Class(Status),
+    /// A state outside the three classes, by its normalized name
+    /// (`cancelled`, `postponed`, `merged`, `delayed`, `on_hold`).
+    Outside(&'static str),
+}
+
+/// A word or phrase that states an item's status (`completed`, `en cours`,
+/// `no iniciado`, `cancelled`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusPhrase {
+    /// Lower-case phrase, singular masculine: matching folds plural and
+    /// feminine endings (`réalisé` matches `réalisées`).
+    pub phrase: &'static str,
+    /// What it means.
+    pub meaning: StatusMeaning,
+}
+
+/// Shorthand for lexicon files: a phrase of one of the three classes.
+pub(crate) const fn class(phrase: &'static str, status: Status) -> StatusPhrase {
+    StatusPhrase {
+        phrase,
+        meaning: StatusMeaning::Class(status),
+    }
+}
+
+/// Shorthand for lexicon files: a phrase of a state outside the classes.
+pub(crate) const fn outside(phrase: &'static str, name: &'static str) -> StatusPhrase {
+    StatusPhrase {
+        phrase,
+        meaning: StatusMeaning::Outside(name),
+    }
+}
+
 /// How a language writes numbers: `3.500,5` (es), `3,500.5` (en), `3 500,5` (fr).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumberFormat {
@@ -175,6 +207,21 @@ pub struct Lexicon {
     pub total_nouns: &'static [&'static str],
     /// Words that introduce an explicit grand total.
     pub total_labels: &'static [&'static str],
+    /// Words and phrases that state an item's status in a cell, after a
+    /// title or in a totals sentence (`completed`, `en cours`, `no iniciado`);
+    /// the longest match wins.
+    pub status_phrases: &'static [StatusPhrase],
+    /// Words and phrases of states outside the three classes (`cancelled`,
+    /// `reporté`, `fusionado`), checked before [`Lexicon::status_phrases`].
+    pub outside_phrases: &'static [StatusPhrase],
+    /// Colour names a legend may define as marks (`Green = achieved`).
+    pub status_colours: &'static [&'static str],
+    /// Headings of a status column (`| Code | Activity | Status |`).
+    pub status_headings: &'static [&'static str],
+    /// Words that open a totals sentence before the total (`Of the 24`, `Sur 17`).
+    pub totals_openers: &'static [&'static str],
+    /// Articles between an opener and the total (`Of the 24`, `De las 20`).
+    pub totals_articles: &'static [&'static str],
     /// Words that open an action line heading, before its number.
     pub action_line_words: &'static [&'static str],
     /// Column headings of plan tables.
@@ -450,12 +497,6 @@ pub static MONTHS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| union(|l
 /// "To be confirmed" phrases of every language.
 pub static TO_BE_CONFIRMED: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|l| l.to_be_confirmed));
-/// Legend labels of every language, each language's longest negative forms first.
-pub static LEGEND_LABELS: LazyLock<Vec<StatusLabel>> = LazyLock::new(|| union(|l| l.legend_labels));
-/// Total nouns of every language.
-pub static TOTAL_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|l| l.total_nouns));
-/// Grand-total labels of every language.
-pub static TOTAL_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|l| l.total_labels));
 /// Action line words of every language.
 pub static ACTION_LINE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|l| l.action_line_words));
@@ -513,7 +554,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 34] = [
+            let words: [(&str, usize); 40] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -533,6 +574,12 @@ mod tests {
                 ("legend_labels", l.legend_labels.len()),
                 ("total_nouns", l.total_nouns.len()),
                 ("total_labels", l.total_labels.len()),
+                ("status_phrases", l.status_phrases.len()),
+                ("outside_phrases", l.outside_phrases.len()),
+                ("status_colours", l.status_colours.len()),
+                ("status_headings", l.status_headings.len()),
+                ("totals_openers", l.totals_openers.len()),
+                ("totals_articles", l.totals_articles.len()),
                 ("action_line_words", l.action_line_words.len()),
                 ("table_headings", l.table_headings.len()),
                 ("qualifier_words", l.qualifier_words.len()),
@@ -583,6 +630,11 @@ mod tests {
             all.extend(l.contents_headings);
             all.extend(l.people_list_headings);
             all.extend(l.to_be_confirmed);
+            all.extend(l.status_phrases.iter().map(|p| p.phrase));
+            all.extend(l.outside_phrases.iter().map(|p| p.phrase));
+            all.extend(l.status_colours);
+            all.extend(l.status_headings);
+            all.extend(l.legend_labels.iter().map(|p| p.label));
             for phrase in all {
                 assert_eq!(fold(phrase), phrase, "{}: {phrase}", l.code);
                 assert_eq!(phrase.to_lowercase(), phrase, "{}: {phrase}", l.code);

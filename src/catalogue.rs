@@ -107,7 +107,7 @@ codes! {
     DeliverablesAmbiguousMark = "deliverables.ambiguous_mark", [Warning],
         "A table row holds several different marks; its status is left unknown and the candidates are named.";
     ItemsConflictingMarks = "items.conflicting_marks", [Error],
-        "A plan item is marked twice with different marks; the first is kept.";
+        "A plan item is marked twice with different statuses; its status is left null and both marks are named.";
     ItemsStatusOutsideClasses = "items.status_outside_classes", [Info],
         "A plan item's mark is a state outside achieved / in progress / not developed (cancelled, postponed…); its status is null and `status_label` keeps it.";
     ItemsUnknownMark = "items.unknown_mark", [Warning],

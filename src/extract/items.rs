@@ -22,7 +22,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::grammar::{self, code_at_start, CodeMatch, Grammar, Meaning, Vocabulary};
+use crate::grammar::{self, CodeMatch, Grammar, Meaning, Vocabulary};
 use crate::lexicon::{self, Lexicons, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{
@@ -33,6 +33,9 @@ use crate::normalize::Line;
 
 /// A family is tracked when at least this many of its rows carry a status…
 const MIN_MARKED_ROWS: usize = 2;
+
+/// The longest mark of a key, in words (`Not yet due`).
+const MAX_KEY_MARK_WORDS: usize = 4;
 
 /// Legend lines are short; a longer line with status words is prose.
 const MAX_LEGEND_CHARS: usize = 200;
@@ -118,7 +121,11 @@ pub fn read_mark_legend(
         if plain.chars().count() > MAX_LEGEND_CHARS {
             continue;
         }
-        let line_entries = legend_pairs(&plain, vocabulary);
+        let mut line_entries = legend_pairs(&plain, vocabulary);
+        let keyed = key_pairs(&plain, vocabulary);
+        if keyed.len() > line_entries.len() {
+            line_entries = keyed;
+        }
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
         if line_entries.len() >= 2 && meanings.len() >= 2 {
@@ -165,6 +172,34 @@ fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         previous_end = at;
     }
     entries
+}
+
+/// Entries of a key whose marks are the report's own words, each before `=`
+/// and its status phrase: `Status key: Delivered = completed · On track = in
+/// progress · Not yet due = not started`.
+fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
+    plain
+        .split(['·', ';', '|', '•', ','])
+        .filter_map(|segment| {
+            let (mark, label) = segment.rsplit_once('=')?;
+            // `Status key: Delivered`: the mark is what follows the key's name.
+            let mark = mark
+                .rsplit_once(':')
+                .map_or(mark, |(_, after)| after)
+                .trim();
+            let label = label.trim().trim_end_matches(['.', ')']).trim();
+            let words = mark.split_whitespace().count();
+            if !(1..=MAX_KEY_MARK_WORDS).contains(&words) {
+                return None;
+            }
+            let meaning = grammar::phrase_cell(label, vocabulary)?;
+            Some(MarkEntry {
+                mark: mark.to_owned(),
+                meaning,
+                label: label.to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// A token that can be a legend mark: one to three characters, or a colour name.
@@ -267,9 +302,11 @@ pub fn read_items(lines: &[Line], vocabulary: Vocabulary<'_>, claimed: &[usize])
             continue;
         }
         let first_code = cells.iter().enumerate().find_map(|(at, cell)| {
-            code_at_start(cell, vocabulary.grammar).map(|found| (at, found))
+            let mut codes = grammar::codes_at_start(cell, vocabulary.grammar);
+            let leaf = codes.pop()?;
+            Some((at, codes, leaf))
         });
-        let Some((code_at, code)) = first_code else {
+        let Some((code_at, ancestors, code)) = first_code else {
             continue_title(&mut rows, open_row, &cells, line);
             if line.text.trim().is_empty() || is_table {
                 open_row = None;
@@ -285,6 +322,22 @@ pub fn read_items(lines: &[Line], vocabulary: Vocabulary<'_>, claimed: &[usize])
             vocabulary,
             line.location(),
         );
+        // A bare number with nothing but a status beside it is a count
+        // (`| Completed | 12 |`), not a plan item.
+        if row.code.depth() == 1 && row.code.level.is_none() && row.title.is_empty() {
+            open_row = None;
+            continue;
+        }
+        // The codes of a breadcrumb before the row's own are its ancestors.
+        rows.extend(ancestors.into_iter().map(|ancestor| Row {
+            code: ancestor,
+            location: line.location(),
+            title: String::new(),
+            mark: None,
+            meaning: None,
+            ambiguous: Vec::new(),
+            in_status_column: false,
+        }));
         rows.push(row);
         open_row = Some(rows.len() - 1);
     }
@@ -336,6 +389,7 @@ fn read_row(
         .to_owned();
     let mut statuses: Vec<(usize, String, Meaning)> = Vec::new();
     let mut title_cell: Option<String> = (!rest.is_empty()).then_some(rest);
+    let mut title_at: Option<usize> = None;
     for (at, cell) in cells.iter().enumerate() {
         if at == code_at || cell.is_empty() {
             continue;
@@ -347,6 +401,18 @@ fn read_row(
                 && cell.chars().any(char::is_alphabetic) =>
             {
                 title_cell = Some(cell.clone());
+                title_at = Some(at);
+            }
+            // A cell right after the title that starts in lower case goes on
+            // with it (`Éditer | un annuaire`: a word gap read as a gutter).
+            None if title_at.is_some_and(|title| at == title + 1)
+                && cell.starts_with(char::is_lowercase) =>
+            {
+                if let Some(title) = title_cell.as_mut() {
+                    title.push(' ');
+                    title.push_str(cell);
+                }
+                title_at = Some(at);
             }
             None => {}
         }
@@ -485,7 +551,8 @@ fn assemble(
     }
     accepted.sort_unstable();
 
-    // One item per code: the first occurrence with a mark wins.
+    // One item per code: the first occurrence with a mark wins; when other
+    // occurrences carry another status, the code's status is left null.
     let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &at in &accepted {
         if let Some(row) = rows.get(at) {
@@ -493,6 +560,7 @@ fn assemble(
         }
     }
     let mut winners: Vec<usize> = Vec::new();
+    let mut conflicted: Vec<usize> = Vec::new();
     for (code, occurrences) in &by_code {
         let winner = occurrences
             .iter()
@@ -510,11 +578,12 @@ fn assemble(
             .filter_map(|&at| rows.get(at))
         {
             if other.mark.is_some() && other.meaning != kept.meaning {
+                conflicted.push(winner);
                 reading.diagnostics.push(
                     Diagnostic::error(
                         Code::ItemsConflictingMarks,
                         format!(
-                            "{code} is marked `{}` at page {} line {} and `{}` here; the first is kept",
+                            "{code} is marked `{}` at page {} line {} and `{}` here; its status is left null",
                             kept.mark.as_deref().unwrap_or_default(),
                             kept.location.page,
                             kept.location.line,
@@ -537,7 +606,7 @@ fn assemble(
     } else {
         GrammarSource::Detected
     };
-    for row in winners.iter().filter_map(|&at| rows.get(at)) {
+    for (at, row) in winners.iter().filter_map(|&at| Some((at, rows.get(at)?))) {
         let tracked_row = is_tracked(row);
         let parent = paths
             .iter()
@@ -545,7 +614,8 @@ fn assemble(
             .max_by_key(|(path, _)| path.len())
             .map(|(_, code)| code.clone());
         let code = &row.code.code;
-        let (status, status_label) = match &row.meaning {
+        let meaning = row.meaning.as_ref().filter(|_| !conflicted.contains(&at));
+        let (status, status_label) = match meaning {
             Some(Meaning::Class(status)) => (Some(*status), None),
             Some(Meaning::Outside(name)) => {
                 reading.diagnostics.push(
@@ -561,7 +631,7 @@ fn assemble(
                 (None, Some(name.clone()))
             }
             None => {
-                if tracked_row {
+                if tracked_row && !conflicted.contains(&at) {
                     reading.diagnostics.push(missing_status(code, row));
                 }
                 (None, None)
@@ -882,6 +952,55 @@ mod tests {
             reading.items[0].title.as_deref(),
             Some("Draft the strategy")
         );
+    }
+
+    #[test]
+    fn a_key_of_the_reports_own_words() {
+        let reading = read(
+            "Status key: Delivered = completed · On track = in progress · Not yet due = not started · Merged = merged\nPillar 1. Inclusive city\n| Path | Project | Status |\n|---|---|---|\n| Pillar 1 › Programme 1.1 › Project 1.1.4 | Census of settlements | Delivered |\n| Pillar 1 › Programme 1.1 › Project 1.1.5 | Renovation guide | On track |\n| Pillar 1 › Programme 1.2 › Project 1.2.4 | Cycle lanes | Not yet due |\n| Pillar 1 › Programme 1.2 › Project 1.2.5 | Waste | Merged |\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Pillar 1", None, None),
+                ("Programme 1.1", Some("Pillar 1"), None),
+                ("Project 1.1.4", Some("Programme 1.1"), Some(Achieved)),
+                ("Project 1.1.5", Some("Programme 1.1"), Some(InProgress)),
+                ("Programme 1.2", Some("Pillar 1"), None),
+                ("Project 1.2.4", Some("Programme 1.2"), Some(NotDeveloped)),
+                ("Project 1.2.5", Some("Programme 1.2"), None),
+            ])
+        );
+        assert_eq!(reading.items[6].status_label.as_deref(), Some("merged"));
+        assert_eq!(
+            reading.items[2].title.as_deref(),
+            Some("Census of settlements")
+        );
+    }
+
+    #[test]
+    fn one_code_with_two_statuses_stays_null() {
+        let reading =
+            read("A1.1\tTaller\tCompleted\nA1.2\tManual\tCompleted\nA1.1\tTaller\tNot started\n");
+        assert_eq!(reading.items[0].code, "A1.1");
+        assert_eq!(reading.items[0].status, None);
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "items.conflicting_marks" && d.message.contains("`Not started`")));
+    }
+
+    #[test]
+    fn counts_beside_statuses_are_not_items() {
+        let reading = read(
+            "1.1\tTrain staff\tCompleted\n1.2\tPublish\tOngoing\n\nCompleted\t1\nOngoing\t1\nTotal\t2\n",
+        );
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
+        assert_eq!(codes, ["1.1", "1.2"]);
     }
 
     #[test]

@@ -130,7 +130,8 @@ fn extract_items(
     declared: &DeclaredTotals,
     extraction: &mut Extraction,
 ) {
-    let shapes = totals_shapes::read_totals_shapes(&text.lines, vocabulary);
+    let (key, _) = read_mark_legend(&text.lines, vocabulary);
+    let shapes = totals_shapes::read_totals_shapes(&text.lines, vocabulary, &key);
     let mut claimed = declared.lines.clone();
     claimed.extend(&shapes.lines);
     let reading = read_items(&text.lines, vocabulary, &claimed);

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
-use super::items::{cells, is_separator_row};
+use super::items::{cells, is_separator_row, MarkEntry};
 use super::totals::{declare, DeclaredTotals};
 use crate::grammar::{self, Meaning, Vocabulary};
 use crate::lexicon::{self, Lexicons};
@@ -44,22 +44,29 @@ fn is_total_label(word: &str, lexicons: &Lexicons) -> bool {
     )
 }
 
-/// Reads totals sentences and totals tables.
-pub fn read_totals_shapes(lines: &[Line], vocabulary: Vocabulary<'_>) -> DeclaredTotals {
+/// Reads totals sentences and totals tables. `key` is the document's own
+/// legend of status marks: a totals table may head its columns with the
+/// key's words (`Delivered`, `On track`).
+pub fn read_totals_shapes(
+    lines: &[Line],
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> DeclaredTotals {
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
-    for (index, line) in lines.iter().enumerate() {
-        let figures = labelled_cells(line, vocabulary)
-            .or_else(|| table_figures(lines, index, vocabulary))
-            .or_else(|| sentence_figures(line, vocabulary))
-            .unwrap_or_default();
-        if figures.is_empty() {
+    let mut index = 0;
+    while let Some(line) = lines.get(index) {
+        let reading = labelled_cells(line, vocabulary, key)
+            .map(|figures| (figures, vec![index]))
+            .or_else(|| table_figures(lines, index, vocabulary, key))
+            .or_else(|| vertical_figures(lines, index, vocabulary, key))
+            .or_else(|| sentence_figures(line, vocabulary).map(|figures| (figures, vec![index])));
+        let Some((figures, read)) = reading else {
+            index += 1;
             continue;
-        }
-        found.lines.push(index);
-        if table_figures(lines, index, vocabulary).is_some() {
-            found.lines.push(index + 1);
-        }
+        };
+        index = read.iter().copied().max().unwrap_or(index).max(index) + 1;
+        found.lines.extend(&read);
         for (field, number) in figures {
             declare(&mut counts, field, number, line, &mut found);
         }
@@ -68,6 +75,57 @@ pub fn read_totals_shapes(lines: &[Line], vocabulary: Vocabulary<'_>) -> Declare
         found.counts = Some(counts);
     }
     found
+}
+
+/// What a totals table's heading or label counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// The grand total (`Total`).
+    Total,
+    /// One of the three classes.
+    Status(Status),
+    /// A state outside the classes (`Cancelled`): a column the totals do not use.
+    Outside,
+}
+
+/// The field a heading or label names: a total label, a status phrase of the
+/// lexicon or a grammar file, or a word of the document's key (plural or
+/// feminine forms too: `Delivered` in the key, `Delivered` or `Entregados`
+/// over the column).
+fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Option<Field> {
+    if is_total_label(label, vocabulary.lexicons) {
+        return Some(Field::Total);
+    }
+    let folded = grammar::folded_words(&lexicon::fold(label));
+    let meaning = grammar::phrase_cell(label, vocabulary).or_else(|| {
+        key.iter()
+            .filter(|entry| entry.mark.chars().count() > 3)
+            .find(|entry| grammar::folded_words(&lexicon::fold(&entry.mark)) == folded)
+            .map(|entry| entry.meaning.clone())
+    })?;
+    Some(match meaning {
+        Meaning::Class(status) => Field::Status(status),
+        Meaning::Outside(_) => Field::Outside,
+    })
+}
+
+/// Figures from fields and numbers, columns outside the classes left out;
+/// `None` unless two or more count a status.
+fn figures_of(fields: impl IntoIterator<Item = (Field, u32)>) -> Option<Vec<Figure>> {
+    let figures: Vec<Figure> = fields
+        .into_iter()
+        .filter_map(|(field, number)| match field {
+            Field::Total => Some((None, number)),
+            Field::Status(status) => Some((Some(status), number)),
+            Field::Outside => None,
+        })
+        .collect();
+    (figures
+        .iter()
+        .filter(|(status, _)| status.is_some())
+        .count()
+        >= 2)
+        .then_some(figures)
 }
 
 /// A figure: `None` for the total, else the status it counts.
@@ -98,6 +156,21 @@ fn sentence_figures(line: &Line, vocabulary: Vocabulary<'_>) -> Option<Vec<Figur
             continue;
         };
         if total.is_some_and(|(total_start, _)| total_start.is_some() && start == total_start) {
+            continue;
+        }
+        // `In total 7 activities`, `Au total, 7 activités`, `En total se
+        // programaron 7 actividades`: a total word shortly before the first
+        // number, a noun after it.
+        let after_total_word = (1..=MAX_WORDS_BEFORE_PHRASE).any(|back| {
+            at.checked_sub(back)
+                .and_then(|from| words.get(from))
+                .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
+        });
+        let noun_follows = tokens
+            .get(at + 1)
+            .is_some_and(|next| next.starts_with(char::is_alphabetic));
+        if total.is_none() && figures.is_empty() && after_total_word && noun_follows {
+            total = Some((None, number));
             continue;
         }
         // `Cumplidas: 2`, `Total de acciones: 6`: a label and a colon before the number.
@@ -166,68 +239,104 @@ fn number_token(token: &str) -> Option<u32> {
         .flatten()
 }
 
-/// The figures of a totals table whose heading row is `lines[index]`: every
-/// heading a status phrase or a total label, the next row all numbers.
-fn table_figures(lines: &[Line], index: usize, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
-    let headings: Vec<String> = cells(&lines.get(index)?.text)
+/// The non-empty cells of a line.
+fn filled_cells(line: &Line) -> Vec<String> {
+    cells(&line.text)
         .into_iter()
         .filter(|cell| !cell.is_empty())
-        .collect();
+        .collect()
+}
+
+/// The figures of a totals table whose heading row is `lines[index]`: every
+/// heading a status, a state outside the classes or a total label, the next
+/// row all numbers. With the indices of both rows.
+fn table_figures(
+    lines: &[Line],
+    index: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<(Vec<Figure>, Vec<usize>)> {
+    let headings = filled_cells(lines.get(index)?);
     if headings.len() < 2 {
         return None;
     }
-    let fields: Vec<Option<Status>> = headings
+    let fields: Vec<Field> = headings
         .iter()
-        .map(|heading| {
-            if is_total_label(heading, vocabulary.lexicons) {
-                return Some(None);
-            }
-            match grammar::phrase_cell(heading, vocabulary)? {
-                Meaning::Class(status) => Some(Some(status)),
-                Meaning::Outside(_) => None,
-            }
-        })
+        .map(|heading| label_field(heading, vocabulary, key))
         .collect::<Option<_>>()?;
-    if fields.iter().filter(|field| field.is_some()).count() < 2 {
+    let (next_index, next) = lines
+        .iter()
+        .enumerate()
+        .skip(index + 1)
+        .find(|(_, line)| !is_separator_row(&line.text))?;
+    let numbers: Vec<u32> = filled_cells(next)
+        .iter()
+        .map(|cell| number_token(cell))
+        .collect::<Option<_>>()?;
+    if numbers.len() != fields.len() {
         return None;
     }
-    let next = lines
-        .iter()
-        .skip(index + 1)
-        .find(|line| !is_separator_row(&line.text))?;
-    let numbers: Vec<u32> = cells(&next.text)
-        .into_iter()
-        .filter(|cell| !cell.is_empty())
-        .map(|cell| number_token(&cell))
-        .collect::<Option<_>>()?;
-    (numbers.len() == fields.len()).then(|| fields.into_iter().zip(numbers).collect())
+    let figures = figures_of(fields.into_iter().zip(numbers))?;
+    Some((figures, vec![index, next_index]))
+}
+
+/// A totals table with one row per status (`| Completed | 12 |`), from the
+/// row at `index` on, its heading row (`| Status | Activities |`) before it
+/// included. With the indices of its rows.
+fn vertical_figures(
+    lines: &[Line],
+    index: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<(Vec<Figure>, Vec<usize>)> {
+    let row = |line: &Line| -> Option<(Field, u32)> {
+        match filled_cells(line).as_slice() {
+            [label, number] if cells(&line.text).len() > 1 => {
+                Some((label_field(label, vocabulary, key)?, number_token(number)?))
+            }
+            _ => None,
+        }
+    };
+    let mut read = Vec::new();
+    let mut fields = Vec::new();
+    for (at, line) in lines.iter().enumerate().skip(index) {
+        if is_separator_row(&line.text) {
+            continue;
+        }
+        let Some(field) = row(line) else {
+            // The heading row: the first of two cells, above the figures.
+            if read.is_empty() && at == index && filled_cells(line).len() == 2 {
+                read.push(at);
+                continue;
+            }
+            break;
+        };
+        read.push(at);
+        fields.push(field);
+    }
+    let figures = figures_of(fields)?;
+    Some((figures, read))
 }
 
 /// A totals table whose columns were read as one cell each, heading and
 /// figure together: `Total 4<TAB>Achieved 3<TAB>Not achieved 1`.
-fn labelled_cells(line: &Line, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
-    let cells: Vec<String> = cells(&line.text)
-        .into_iter()
-        .filter(|cell| !cell.is_empty())
-        .collect();
+fn labelled_cells(
+    line: &Line,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<Vec<Figure>> {
+    let cells = filled_cells(line);
     if cells.len() < 2 {
         return None;
     }
-    let figures: Vec<Figure> = cells
+    let fields: Vec<(Field, u32)> = cells
         .iter()
         .map(|cell| {
             let (label, number) = cell.trim().rsplit_once(' ')?;
-            let number = number_token(number)?;
-            if is_total_label(label, vocabulary.lexicons) {
-                return Some((None, number));
-            }
-            match grammar::phrase_cell(label, vocabulary)? {
-                Meaning::Class(status) => Some((Some(status), number)),
-                Meaning::Outside(_) => None,
-            }
+            Some((label_field(label, vocabulary, key)?, number_token(number)?))
         })
         .collect::<Option<_>>()?;
-    (figures.iter().filter(|(field, _)| field.is_some()).count() >= 2).then_some(figures)
+    figures_of(fields)
 }
 
 #[cfg(test)]
@@ -237,7 +346,12 @@ mod tests {
 
     fn counts(text: &str) -> Option<TotalsCounts> {
         let all = Lexicons::all();
-        read_totals_shapes(&Text::from_plain(text).lines, Vocabulary::new(None, &all)).counts
+        read_totals_shapes(
+            &Text::from_plain(text).lines,
+            Vocabulary::new(None, &all),
+            &[],
+        )
+        .counts
     }
 
     fn declared(total: Option<u32>, a: u32, i: u32, n: u32) -> Option<TotalsCounts> {
@@ -276,6 +390,60 @@ mod tests {
             counts("Total 24\tLogrados 15\tEn curso 7\tNo logrados 2"),
             declared(Some(24), 15, 7, 2)
         );
+    }
+
+    #[test]
+    fn a_total_word_before_the_first_number() {
+        for text in [
+            "In total 24 activities were planned: 15 have been completed, 7 are ongoing and 2 have not yet started.",
+            "En total se programaron 24 actividades: 15 finalizadas, 7 en marcha y 2 sin iniciar.",
+            "Au total, 24 activités étaient prévues : 15 achevées, 7 en cours et 2 non commencées.",
+        ] {
+            assert_eq!(counts(text), declared(Some(24), 15, 7, 2), "{text}");
+        }
+        assert_eq!(counts("In total 24 cities joined the network."), None);
+    }
+
+    #[test]
+    fn a_vertical_totals_table() {
+        for text in [
+            "| Status | Activities |\n|---|---|\n| Completed | 15 |\n| In progress | 7 |\n| Not started | 2 |\n| Cancelled | 1 |\n| Total | 25 |",
+            "Estado\tActividades\nCumplidas\t15\nEn ejecución\t7\nNo iniciadas\t2\nTotal\t24",
+        ] {
+            let found = read_totals_shapes(
+                &Text::from_plain(text).lines,
+                Vocabulary::new(None, &Lexicons::all()),
+                &[],
+            );
+            let counts = found.counts.unwrap_or_default();
+            assert_eq!(
+                (counts.achieved, counts.in_progress, counts.not_developed),
+                (Some(15), Some(7), Some(2)),
+                "{text}"
+            );
+            assert!(counts.total.is_some(), "{text}");
+            assert!(found.lines.len() >= 4, "{text}: every row is claimed");
+        }
+    }
+
+    #[test]
+    fn a_totals_table_headed_with_the_key_words() {
+        let key = |mark: &str, status| MarkEntry {
+            mark: mark.to_owned(),
+            meaning: Meaning::Class(status),
+            label: String::new(),
+        };
+        let key = [
+            key("Entregado", Status::Achieved),
+            key("En curso", Status::InProgress),
+            key("Por iniciar", Status::NotDeveloped),
+        ];
+        let found = read_totals_shapes(
+            &Text::from_plain("Total\tEntregados\tEn curso\tPor iniciar\n5\t2\t1\t1").lines,
+            Vocabulary::new(None, &Lexicons::for_codes(["es"])),
+            &key,
+        );
+        assert_eq!(found.counts, declared(Some(5), 2, 1, 1));
     }
 
     #[test]

@@ -175,11 +175,57 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("DOTTED_CODE is a valid literal pattern")
 });
 
-/// `O1A2`, `OE2R1`: letter–number segments, two or more.
+/// `III.2.1`, `IV.1`, `Axe III`, `Pillar II.`: a roman numeral, then dotted
+/// numbers or after a prefix word (a lone `I` or `V` is a word, not a code).
+static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ (?: (?P<word> \p{Lu}\p{Ll}{2,} (?: \s \p{Ll}{3,} )? ) \s+ )?
+           (?P<nums> (?P<roman> [IVXL]{1,7} ) (?P<dotted> (?: \. [0-9]{1,3} ){0,5} ) )
+           (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
+    )
+    .expect("ROMAN_CODE is a valid literal pattern")
+});
+
+/// `O1A2`, `OE2R1`, `OE1-LA2-A3`, `OE1.LA2`: letter–number segments, two or
+/// more, joined directly or by one hyphen or dot each.
 static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ (?P<code> (?: \p{Lu}{1,2} [0-9]{1,3} ){2,6} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
+    Regex::new(r"(?x) ^ (?P<code> \p{Lu}{1,2} [0-9]{1,3} (?: [-.]? \p{Lu}{1,2} [0-9]{1,3} ){1,5} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
         .expect("SEGMENTED_CODE is a valid literal pattern")
 });
+
+/// What separates the codes of a breadcrumb (`Eje 1 › Programa 1.2 › Proyecto 1.2.4`).
+const BREADCRUMB_SEPARATORS: &[&str] = &["›", "»", ">", "→", "▸", "/"];
+
+/// The value of a roman numeral written in canonical form (`III`, `XIV`),
+/// up to 89; `IIII`, `VV` or `IL` are not numerals.
+fn roman_value(numeral: &str) -> Option<u16> {
+    const DIGITS: [(u16, &str); 7] = [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut rest = numeral;
+    let mut value = 0;
+    for (worth, digits) in DIGITS {
+        while let Some(after) = rest.strip_prefix(digits) {
+            rest = after;
+            value += worth;
+        }
+    }
+    let mut written = String::new();
+    let mut left = value;
+    for (worth, digits) in DIGITS {
+        while left >= worth {
+            left -= worth;
+            written.push_str(digits);
+        }
+    }
+    (rest.is_empty() && value > 0 && written == numeral).then_some(value)
+}
 
 /// Splits `O1A2` into its letters and numbers.
 static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -235,6 +281,9 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             rest: offset + end,
         });
     }
+    if let Some(found) = roman_at_start(text, offset) {
+        return Some(found);
+    }
     let caps = DOTTED_CODE.captures(text)?;
     let nums = caps.name("nums")?.as_str();
     let path: Vec<u16> = nums
@@ -271,6 +320,72 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         level: prefix,
         path,
         rest: offset + end,
+    })
+}
+
+/// The codes of a breadcrumb at the start of `cell` (`Eje 1 › Programa 1.2
+/// › Proyecto 1.2.4`), top level first, each the parent of the next; one
+/// code when there is no breadcrumb, none when the cell starts with no code.
+pub fn codes_at_start(cell: &str, grammar: Option<&Grammar>) -> Vec<CodeMatch> {
+    let mut codes: Vec<CodeMatch> = Vec::new();
+    let Some(first) = code_at_start(cell, grammar) else {
+        return codes;
+    };
+    codes.push(first);
+    while let Some(last) = codes.last() {
+        let after = cell.get(last.rest..).unwrap_or_default();
+        let trimmed = after.trim_start();
+        let Some(next_text) = BREADCRUMB_SEPARATORS
+            .iter()
+            .find_map(|separator| trimmed.strip_prefix(separator))
+        else {
+            break;
+        };
+        let offset = cell.len() - next_text.len();
+        let Some(next) = code_at_start(next_text, grammar) else {
+            break;
+        };
+        let descends = next.path.len() > last.path.len() && next.path.starts_with(&last.path);
+        if !descends {
+            break;
+        }
+        codes.push(CodeMatch {
+            rest: next.rest + offset,
+            ..next
+        });
+    }
+    codes
+}
+
+/// A roman-numbered code at the start of `text` (bullet already stripped,
+/// `offset` bytes into the cell).
+fn roman_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
+    let caps = ROMAN_CODE.captures(text)?;
+    let word = caps.name("word");
+    let dotted = caps.name("dotted")?.as_str();
+    if word.is_none() && dotted.is_empty() {
+        return None;
+    }
+    let mut path = vec![roman_value(caps.name("roman")?.as_str())?];
+    for number in dotted.split('.').skip(1) {
+        path.push(number.parse().ok()?);
+    }
+    let nums = caps.name("nums")?.as_str();
+    let prefix = word.map(|word| capitalized(word.as_str()));
+    let code = prefix
+        .as_ref()
+        .map_or_else(|| nums.to_owned(), |word| format!("{word} {nums}"));
+    Some(CodeMatch {
+        code,
+        // Roman-numbered codes are a family of their own (`III.2` beside `3.2`).
+        family: format!(
+            "{}roman#{}",
+            prefix.as_deref().unwrap_or("").to_lowercase(),
+            path.len()
+        ),
+        level: prefix,
+        path,
+        rest: offset + caps.name("end")?.end(),
     })
 }
 
@@ -521,6 +636,35 @@ mod tests {
             ("- 2.3. Suivi", "2.3", "#2", &[2, 3], "Suivi"),
             ("O1A2 Audit", "O1A2", "O-A#2", &[1, 2], "Audit"),
             (
+                "OE1-LA2-A3 Audit",
+                "OE1-LA2-A3",
+                "OE-LA-A#3",
+                &[1, 2, 3],
+                "Audit",
+            ),
+            (
+                "OE1.LA2 Alianzas",
+                "OE1.LA2",
+                "OE-LA#2",
+                &[1, 2],
+                "Alianzas",
+            ),
+            (
+                "III.2.1 Publier",
+                "III.2.1",
+                "roman#3",
+                &[3, 2, 1],
+                "Publier",
+            ),
+            ("XIV.1 Cierre", "XIV.1", "roman#2", &[14, 1], "Cierre"),
+            (
+                "Axe III. Rayonnement",
+                "Axe III",
+                "axeroman#1",
+                &[3],
+                "Rayonnement",
+            ),
+            (
                 "Objectif stratégique 2 : Agir",
                 "Objectif stratégique 2",
                 "objectif stratégique#1",
@@ -535,9 +679,32 @@ mod tests {
             assert_eq!(found.path, *path, "{cell}");
             assert_eq!(cell[found.rest..].trim(), *rest, "{cell}");
         }
-        for cell in ["L1M1D1 Calendario", "2019 budget", "1,5 million", "L2M1 D3"] {
+        for cell in [
+            "L1M1D1 Calendario",
+            "L1-M1-D1 Calendario",
+            "2019 budget",
+            "1,5 million",
+            "L2M1 D3",
+            "I think so",
+            "V alcanzado 0 en proceso",
+            "IIII.2 Four",
+            "VX.1 Nothing",
+        ] {
             assert_eq!(code_at_start(cell, None), None, "{cell}");
         }
+    }
+
+    #[test]
+    fn breadcrumbs_give_every_level() {
+        let cell = "Eje 1 › Programa 1.2 › Proyecto 1.2.4 Censo";
+        let codes = codes_at_start(cell, None);
+        let got: Vec<&str> = codes.iter().map(|code| code.code.as_str()).collect();
+        assert_eq!(got, ["Eje 1", "Programa 1.2", "Proyecto 1.2.4"]);
+        assert_eq!(cell[codes[2].rest..].trim(), "Censo");
+        // Not a descent: the second code is not read as a level.
+        let codes = codes_at_start("1.2 / 3.4 ratio", None);
+        assert_eq!(codes.len(), 1);
+        assert!(codes_at_start("Census › 1.2", None).is_empty());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Plans in other code grammars than L/M/D (`fixtures/grammars/`, made by
 //! `fixtures/grammars/make.py`): every item, its parent, level, title, mark
 //! and status, and the declared totals, against `gold/<grammar>.<lang>.json`,
-//! for the text, Markdown and PDF rendering of each document.
+//! for the text, Markdown and PDF rendering of each document. Four of the
+//! nine grammars (results, hyphen, roman, breadcrumb) were written after
+//! the detector, to measure it on shapes it was not built from.
 
 use serde_json::Value;
 
@@ -81,7 +83,18 @@ fn problems(document: &str, gold: &Value) -> Vec<String> {
 /// line pitch (the lower quartile of its pitches) the row pitch, so the
 /// header row is not set apart from the first anchored row and fuses with it
 /// (`Estado Verde | Código O2R1 | …`); O2R1 is lost.
-const KNOWN_LAYOUT_FAILURES: &[&str] = &["segmented.es.pdf"];
+///
+/// `breadcrumb.es.pdf`: the first cell of each row wraps (`Eje 1 › Programa
+/// 1.1 ›` over `Proyecto 1.1.4`) and the two lines are cut into columns
+/// (`Eje 1 › Programa Proyecto | 1.1 › 1.1.4`), so only `Eje 1` is read,
+/// with a different status on each row: it is left null
+/// (`items.conflicting_marks`), the five projects are lost.
+/// `breadcrumb.fr.pdf`: the same wrap gives `Pilier 1 › Projet 1.1.4 |
+/// Programme | 1.1 ›`: every project and status is read, but under `Pilier 1`
+/// (the programmes are lost, titles read `Programme`), and the heading
+/// `Pilier 2. Ville verte` is cut into `Pilier | 2. Ville | verte`.
+const KNOWN_LAYOUT_FAILURES: &[&str] =
+    &["segmented.es.pdf", "breadcrumb.es.pdf", "breadcrumb.fr.pdf"];
 
 #[test]
 fn five_grammars_three_languages_three_formats() {
@@ -92,7 +105,7 @@ fn five_grammars_three_languages_three_formats() {
         .map(|entry| entry.path())
         .collect();
     golds.sort();
-    assert!(golds.len() >= 15, "only {} gold files", golds.len());
+    assert!(golds.len() >= 27, "only {} gold files", golds.len());
     let mut all = Vec::new();
     let mut checked = 0;
     for gold_path in golds {

@@ -128,6 +128,12 @@ pub fn parse_grammar_file(text: &str) -> Result<Grammar, GrammarFileError> {
     let statuses: toml::Table = raw.statuses.unwrap_or_default();
     for (mark, value) in statuses {
         let line = key_line(text, &mark);
+        if mark.trim().is_empty() {
+            return Err(GrammarFileError::Syntax {
+                line,
+                message: "a status entry has an empty word or mark before `=`".to_owned(),
+            });
+        }
         let value = match value {
             toml::Value::String(value) => value,
             other => {
@@ -192,6 +198,11 @@ pub fn parse_pattern(source: &str) -> Result<CodePattern, String> {
         let name = after.get(..close).unwrap_or_default().trim();
         if name.is_empty() || name.contains('{') {
             return Err("each level needs a name between `{` and `}`".to_owned());
+        }
+        if levels.iter().any(|level: &PatternLevel| level.name == name) {
+            return Err(format!(
+                "level `{{{name}}}` is named twice; give each level its own name"
+            ));
         }
         if !levels.is_empty() && before.is_empty() {
             return Err(format!(
@@ -266,6 +277,19 @@ mod tests {
                 "line 3: `P` = `finished`: finished is not a status",
             ),
             ("[statuses]\nR = 3\n", "line 2: `R` = `3`"),
+            (
+                "[statuses]\nR = \"achieved\"\n\"\" = \"achieved\"\n",
+                "line 3: a status entry has an empty word or mark",
+            ),
+            (
+                "[codes]\npatterns = [\"Axe {a}\", \"Action {a}.{a}\"]\n",
+                "line 2: code pattern `Action {a}.{a}`: level `{a}` is named twice",
+            ),
+            (
+                "[statuses]\nR = \"achieved\"\nR = \"in_progress\"\n",
+                "line 3: ",
+            ),
+            ("[codes]\npatterns = \"Axe {a}\"\n", "line 2: "),
             (
                 "[codes]\npattern = [\"A{a}\"]\n",
                 "line 2: unknown field `pattern`",

@@ -372,3 +372,25 @@ fn other_report_shapes() {
         );
     }
 }
+
+/// The README's grammar-file example parses, and is the grammar of the
+/// fixture the `--grammar` test runs, so the example stays correct.
+#[test]
+fn the_readme_grammar_example_is_the_tested_one() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md is readable");
+    let opening = "```toml\n# plan.toml\n";
+    let from = readme
+        .find(opening)
+        .expect("the README shows a grammar file")
+        + "```toml\n".len();
+    let to = from
+        + readme[from..]
+            .find("```")
+            .expect("the example's code block is closed");
+    let example = planex::grammar::parse_grammar_file(&readme[from..to])
+        .unwrap_or_else(|err| panic!("the README's grammar file: {err}"));
+    let tested = planex::grammar::read_grammar_file(&fixture("grammars/file/plan.toml"))
+        .expect("the fixture grammar file parses");
+    assert_eq!(example, tested);
+}

@@ -10,6 +10,11 @@ impl TextLine {
     ///
     /// A page number in the margin (`9` … `1.2 Metric spaces`) does not open
     /// a column: a lone number before the first gap is not a cell.
+    ///
+    /// Nor does a gap of justified text: justification widens every gap of a
+    /// line alike, so a wide gap beside another of the same width, between
+    /// words of different widths, is a stretched space, not a gutter (see
+    /// [`is_justified_gap`](Self::is_justified_gap)).
     pub(super) fn chunk_starts(&self) -> Vec<f32> {
         self.words
             .windows(2)
@@ -18,20 +23,63 @@ impl TextLine {
                 let margin_number = *index == 0
                     && pair[0].text.len() <= 4
                     && pair[0].text.chars().all(|c| c.is_ascii_digit());
-                pair[1].x0 - pair[0].x1 > CELL_GAP * self.size && !margin_number
+                pair[1].x0 - pair[0].x1 > CELL_GAP * self.size
+                    && !margin_number
+                    && !self.is_justified_gap(*index)
             })
             .map(|(_, pair)| pair[1].x0)
             .collect()
     }
 
+    /// The gap after word `index`, when both words exist.
+    fn gap_after(&self, index: usize) -> Option<f32> {
+        let before = self.words.get(index)?;
+        let after = self.words.get(index + 1)?;
+        Some(after.x0 - before.x1)
+    }
+
+    /// True when the gap after word `index` is a space stretched by
+    /// justification: it belongs to a run of two or more consecutive gaps as
+    /// wide as it, within [`JUSTIFIED_SPREAD`] em, and the words' pitches
+    /// (origin to origin) along that run differ by more than
+    /// [`JUSTIFIED_PITCH`] em. Equal columns of equal tokens (`V  V  V`,
+    /// `2018  2019  2020`) keep one pitch and stay cells; justified words
+    /// have their own widths, hence their own pitches.
+    pub(super) fn is_justified_gap(&self, index: usize) -> bool {
+        let Some(gap) = self.gap_after(index) else {
+            return false;
+        };
+        let alike = |other: usize| {
+            self.gap_after(other)
+                .is_some_and(|other_gap| (other_gap - gap).abs() <= JUSTIFIED_SPREAD * self.size)
+        };
+        let mut first = index;
+        while first.checked_sub(1).is_some_and(alike) {
+            first -= 1;
+        }
+        let mut last = index;
+        while alike(last + 1) {
+            last += 1;
+        }
+        let pitches: Vec<f32> = (first..=last)
+            .filter_map(|i| Some(self.words.get(i + 1)?.x0 - self.words.get(i)?.x0))
+            .collect();
+        let widest = pitches.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let narrowest = pitches.iter().copied().fold(f32::INFINITY, f32::min);
+        last > first && widest - narrowest > JUSTIFIED_PITCH * self.size
+    }
+
     /// Where new cells start on this line: after every wide gap, and at every
     /// known column edge of the document where a word starts after a gap
-    /// wider than a word space (narrow gutters), or where the line begins.
+    /// wider than a word space (narrow gutters) and not stretched by
+    /// justification, or where the line begins.
     pub(super) fn cell_starts(&self, document: &DocumentColumns) -> Vec<f32> {
         let mut starts = self.chunk_starts();
         for (index, word) in self.words.iter().enumerate() {
-            let after_gap = match index.checked_sub(1).and_then(|i| self.words.get(i)) {
-                Some(prev) => word.x0 - prev.x1 >= GUTTER_GAP * self.size,
+            let after_gap = match index.checked_sub(1) {
+                Some(before) => self.gap_after(before).is_some_and(|gap| {
+                    gap >= GUTTER_GAP * self.size && !self.is_justified_gap(before)
+                }),
                 None => true,
             };
             if after_gap && near(&document.edges, word.x0) {

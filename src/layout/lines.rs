@@ -15,7 +15,8 @@ pub(super) struct TextLine {
 }
 
 impl TextLine {
-    /// The words, a tab before each one that starts a new chunk.
+    /// The words, a tab before each one that starts a new chunk (after a
+    /// wide gap that justification did not stretch).
     pub(super) fn plain(&self) -> String {
         self.marked(&[], Span::default())
     }
@@ -34,7 +35,7 @@ impl TextLine {
                     .words
                     .get(index - 1)
                     .map_or(0.0, |prev| word.x0 - prev.x1);
-                let tab = gap > CELL_GAP * self.size;
+                let tab = gap > CELL_GAP * self.size && !self.is_justified_gap(index - 1);
                 if open && (tab || !heavy) {
                     out.push_str("**");
                     open = false;

@@ -317,6 +317,87 @@ mod tests {
         );
     }
 
+    /// Draws `words` from `x` on baseline `y`, each `gap` after the last.
+    fn spaced(page: &mut GlyphPage, words: &[&str], x: f32, y: f32, gap: f32) {
+        let mut x = x;
+        for text in words {
+            word(page, text, x, y);
+            x += text.chars().count() as f32 * ADVANCE + gap;
+        }
+    }
+
+    #[test]
+    fn justified_gaps_are_spaces_not_columns() {
+        // Each line stretched to the same right edge: its gaps are wide and
+        // alike, its words of different widths.
+        let mut page = page();
+        let lines: [&[&str]; 4] = [
+            &["Que", "se", "hayan", "seguido", "de"],
+            &["cerca", "los", "temas", "y", "las"],
+            &["cuestiones", "mundiales", "y", "se"],
+            &["hayan", "evaluado."],
+        ];
+        for (row, words) in lines.iter().enumerate() {
+            let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+            let room = 250.0 - letters as f32 * ADVANCE;
+            let gap = if row == 3 {
+                ADVANCE
+            } else {
+                room / (words.len() - 1) as f32
+            };
+            spaced(&mut page, words, 50.0, 100.0 + 12.0 * row as f32, gap);
+        }
+        assert_eq!(
+            one(&page),
+            "Que se hayan seguido de\ncerca los temas y las\ncuestiones mundiales y se\nhayan evaluado.\n"
+        );
+    }
+
+    #[test]
+    fn a_justified_cell_stays_one_cell_beside_its_row() {
+        // The measure cell is justified (stretched gaps, a two-word line
+        // with a single wide gap); the code column is the only gutter.
+        let mut page = page();
+        let measure: [&[&str]; 4] = [
+            &["L1M1", "Que", "se", "adopte"],
+            &["una", "perspectiva", "que"],
+            &["distintas", "preocupaciones"],
+            &["metropolitanas."],
+        ];
+        for (row, words) in measure.iter().enumerate() {
+            let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+            let gap = if words.len() > 1 {
+                (120.0 - letters as f32 * ADVANCE) / (words.len() - 1) as f32
+            } else {
+                0.0
+            };
+            spaced(&mut page, words, 50.0, 100.0 + 12.0 * row as f32, gap);
+        }
+        word(&mut page, "L1M1D1 Estrategia de presión", 200.0, 100.0);
+        word(&mut page, "acordada", 200.0, 112.0);
+        word(&mut page, "V", 400.0, 100.0);
+        word(&mut page, "L1M1D2 Informes", 200.0, 150.0);
+        word(&mut page, "X", 400.0, 150.0);
+        assert_eq!(
+            one(&page),
+            "L1M1 Que se adopte una perspectiva que distintas preocupaciones metropolitanas.\tL1M1D1 Estrategia de presión acordada\tV\n\tL1M1D2 Informes\tX\n"
+        );
+    }
+
+    #[test]
+    fn equal_columns_of_equal_tokens_stay_cells() {
+        // Gaps alike, but so are the pitches: columns, not justified text.
+        let mut page = page();
+        spaced(&mut page, &["2018", "2019", "2020"], 200.0, 100.0, 40.0);
+        for (row, marks) in [["V", "X", "V"], ["X", "V", "V"]].iter().enumerate() {
+            let y = 120.0 + 20.0 * row as f32;
+            for (column, mark) in marks.iter().enumerate() {
+                word(&mut page, mark, 207.5 + 60.0 * column as f32, y);
+            }
+        }
+        assert_eq!(one(&page), "2018\t2019\t2020\nV\tX\tV\nX\tV\tV\n");
+    }
+
     #[test]
     fn prose_beside_a_margin_number_is_not_a_table() {
         let mut page = page();

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::anchors::anchored_rows;
-use super::columns::DocumentColumns;
+use super::columns::{near, DocumentColumns};
 use super::lines::TextLine;
 use super::median;
 use super::thresholds::*;
@@ -69,7 +69,9 @@ pub(super) fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Ve
             first -= 1;
         }
         let rows = match lines.get(first..=last) {
-            Some(run) if tabular && last > first => table_rows(run, &edges),
+            Some(run) if tabular && last > first => {
+                table_rows(run, &supported_edges(run, &edges, document))
+            }
             _ => Vec::new(),
         };
         if !looks_like_a_table(&rows) {
@@ -88,6 +90,46 @@ pub(super) fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Ve
         index = last + 1;
     }
     regions
+}
+
+/// The edges of a run of lines, without those that only one line starts a
+/// cell at, that the document does not know, and whose line ends flush
+/// with two others of the run: the one stretched space of a two-word line
+/// of justified text (`distintas      preocupaciones`) is no column.
+fn supported_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) -> Vec<f32> {
+    let starts: Vec<Vec<f32>> = run.iter().map(|line| line.cell_starts(document)).collect();
+    let ends: Vec<f32> = run
+        .iter()
+        .filter_map(|line| line.words.last().map(|word| word.x1))
+        .collect();
+    edges
+        .iter()
+        .copied()
+        .filter(|&edge| {
+            let supporting: Vec<&TextLine> = run
+                .iter()
+                .zip(&starts)
+                .filter(|(line, starts)| {
+                    starts
+                        .iter()
+                        .any(|&start| (start - edge).abs() <= EDGE_TOLERANCE * line.size)
+                })
+                .map(|(line, _)| line)
+                .collect();
+            let [line] = supporting.as_slice() else {
+                return true;
+            };
+            let flush = line.words.last().is_some_and(|last| {
+                let alike = ends
+                    .iter()
+                    .filter(|&&end| (end - last.x1).abs() <= JUSTIFIED_SPREAD * line.size)
+                    .count();
+                // The line itself is one of them.
+                alike >= 3
+            });
+            near(&document.edges, edge) || !flush
+        })
+        .collect()
 }
 
 /// Adds chunk starts to the sorted edge list, merging starts within tolerance.

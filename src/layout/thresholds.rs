@@ -18,6 +18,14 @@ pub(super) const UNSTATED_ADVANCE: f32 = 0.65;
 /// Gap, in multiples of the font size, above which two words are in separate
 /// chunks (table cells, columns).
 pub(super) const CELL_GAP: f32 = 1.2;
+/// Two gaps of a line within this many font sizes of each other are the
+/// same stretched space of justified text (justification adds the same width
+/// to every gap of a line).
+pub(super) const JUSTIFIED_SPREAD: f32 = 0.12;
+/// Two word pitches (origin to origin) further apart than this many font
+/// sizes come from words of different widths: what justified text has and
+/// equal columns of equal tokens do not.
+pub(super) const JUSTIFIED_PITCH: f32 = 0.3;
 /// Smallest gap, in multiples of the font size, before a word that lands on a
 /// known column edge for the line to be split there (narrow gutters).
 pub(super) const GUTTER_GAP: f32 = 0.55;

@@ -86,6 +86,13 @@ pub struct Config {
     /// At most this many threads read the pages of one PDF (0 or 1: one), in
     /// the current rayon pool. The result is the same for any number.
     pub page_threads: usize,
+    /// Keep every glyph of a PDF in the raw document
+    /// ([`PageContent::Glyphs`](crate::read::PageContent::Glyphs)), for tools
+    /// that look at glyphs, instead of laying each page out as it is read
+    /// ([`PageContent::Laid`](crate::read::PageContent::Laid)). The
+    /// converted document is the same; memory grows with the page count.
+    #[serde(default)]
+    pub glyph_pages: bool,
 }
 
 impl Config {
@@ -108,6 +115,14 @@ impl Config {
     #[must_use]
     pub fn with_page_threads(mut self, threads: usize) -> Self {
         self.page_threads = threads;
+        self
+    }
+
+    /// The same configuration keeping every glyph of a PDF in the raw
+    /// document (see [`Config::glyph_pages`]).
+    #[must_use]
+    pub fn with_glyph_pages(mut self) -> Self {
+        self.glyph_pages = true;
         self
     }
 

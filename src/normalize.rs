@@ -87,18 +87,11 @@ pub fn normalize(raw: &RawDocument) -> Text {
         match &page.content {
             PageContent::Text(text) => lines.extend(page_lines(page.number, text)),
             PageContent::Glyphs(_) => {
-                let Some(layout) = laid_out.next() else {
-                    continue;
-                };
-                lines.extend(page_lines(page.number, &layout.text));
-                for text in layout.running {
-                    let key = layout::running_key(&text);
-                    match running.iter_mut().find(|(seen, _, _)| *seen == key) {
-                        Some((_, _, pages)) => pages.push(page.number),
-                        None => running.push((key, normalize_line(&text), vec![page.number])),
-                    }
+                if let Some(layout) = laid_out.next() {
+                    add_layout(page.number, &layout, &mut lines, &mut running);
                 }
             }
+            PageContent::Laid(layout) => add_layout(page.number, layout, &mut lines, &mut running),
         }
     }
     for (_, text, pages) in running {
@@ -129,6 +122,24 @@ pub fn normalize(raw: &RawDocument) -> Text {
         format: raw.format,
         lines,
         diagnostics,
+    }
+}
+
+/// Adds a laid-out page's lines, and its running texts grouped by their
+/// shape with the pages they run on.
+fn add_layout(
+    number: u32,
+    layout: &layout::PageLayout,
+    lines: &mut Vec<Line>,
+    running: &mut Vec<(String, String, Vec<u32>)>,
+) {
+    lines.extend(page_lines(number, &layout.text));
+    for text in &layout.running {
+        let key = layout::running_key(text);
+        match running.iter_mut().find(|(seen, _, _)| *seen == key) {
+            Some((_, _, pages)) => pages.push(number),
+            None => running.push((key, normalize_line(text), vec![number])),
+        }
     }
 }
 

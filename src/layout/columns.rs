@@ -1,6 +1,8 @@
 //! Columns: where a line can be cut into cells, from the edges that chunk
 //! starts share across the document.
 
+use std::cell::RefCell;
+
 use super::lines::TextLine;
 use super::median;
 use super::thresholds::*;
@@ -82,11 +84,11 @@ impl TextLine {
                 }),
                 None => true,
             };
-            if after_gap && near(&document.edges, word.x0) {
+            if after_gap && document.is_edge(word.x0) {
                 starts.push(word.x0);
             }
         }
-        starts.retain(|&x| !near(&document.margins, x));
+        starts.retain(|&x| !document.is_margin(x));
         starts
     }
 
@@ -122,6 +124,7 @@ impl TextLine {
 }
 
 /// What the whole document says about columns.
+#[derive(Debug, Default)]
 pub(super) struct DocumentColumns {
     /// Left edges of columns seen on at least three lines: a table continued
     /// on the next page starts at them even when its first lines hold a
@@ -131,44 +134,78 @@ pub(super) struct DocumentColumns {
     /// chunk starting there is a paragraph after a figure or a number in the
     /// margin, never a new column.
     pub(super) margins: Vec<(f32, f32)>,
+    /// When recording, every question asked through [`is_edge`](Self::is_edge)
+    /// and [`is_margin`](Self::is_margin) with its answer, so a page laid out
+    /// with provisional columns can be checked against the final ones.
+    asked: Option<RefCell<Vec<Asked>>>,
+}
+
+/// One question asked of [`DocumentColumns`]: whether `x` is near an edge
+/// (or a margin), and the answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Asked {
+    pub(super) x: f32,
+    pub(super) margin: bool,
+    pub(super) answer: bool,
+}
+
+/// What one page's lines tell about columns: the starts of its wide prose
+/// lines and of its chunks, with their font sizes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct ColumnPart {
+    pub(super) prose: Vec<(f32, f32)>,
+    pub(super) starts: Vec<(f32, f32)>,
+}
+
+impl ColumnPart {
+    pub(super) fn of(lines: &[TextLine]) -> Self {
+        let mut prose = Vec::new();
+        let left = lines
+            .iter()
+            .filter_map(|l| l.words.first())
+            .map(|w| w.x0)
+            .fold(f32::INFINITY, f32::min);
+        let right = lines
+            .iter()
+            .filter_map(|l| l.words.last())
+            .map(|w| w.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let width = right - left;
+        for line in lines {
+            let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {
+                continue;
+            };
+            if line.chunk_starts().is_empty() && last.x1 - first.x0 >= PROSE_WIDTH * width {
+                prose.push((first.x0, line.size));
+            }
+        }
+        let starts = lines
+            .iter()
+            .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
+            .collect();
+        Self { prose, starts }
+    }
 }
 
 impl DocumentColumns {
     pub(super) fn new(lined: &[Vec<TextLine>]) -> Self {
-        let mut prose = Vec::new();
-        for lines in lined {
-            let left = lines
-                .iter()
-                .filter_map(|l| l.words.first())
-                .map(|w| w.x0)
-                .fold(f32::INFINITY, f32::min);
-            let right = lines
-                .iter()
-                .filter_map(|l| l.words.last())
-                .map(|w| w.x1)
-                .fold(f32::NEG_INFINITY, f32::max);
-            let width = right - left;
-            for line in lines {
-                let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {
-                    continue;
-                };
-                if line.chunk_starts().is_empty() && last.x1 - first.x0 >= PROSE_WIDTH * width {
-                    prose.push((first.x0, line.size));
-                }
-            }
-        }
+        let parts: Vec<ColumnPart> = lined.iter().map(|lines| ColumnPart::of(lines)).collect();
+        Self::from_parts(parts.iter())
+    }
+
+    /// The columns of a document whose pages gave `parts`, in page order.
+    pub(super) fn from_parts<'a>(parts: impl Iterator<Item = &'a ColumnPart> + Clone) -> Self {
+        let prose = parts.clone().flat_map(|part| part.prose.iter().copied());
         // The dominant margin, and any other nearly as common (odd and even pages).
-        let prose_clusters = clusters(prose);
+        let prose_clusters = clusters(prose.collect());
         let most = prose_clusters.iter().map(|c| c.2).max().unwrap_or(0);
         let margins: Vec<(f32, f32)> = prose_clusters
             .into_iter()
             .filter(|c| c.2 * 2 >= most)
             .map(|(x, size, _)| (x, size))
             .collect();
-        let starts = lined
-            .iter()
-            .flatten()
-            .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
+        let starts = parts
+            .flat_map(|part| part.starts.iter().copied())
             .filter(|&(x, _)| !near(&margins, x))
             .collect();
         Self {
@@ -177,7 +214,51 @@ impl DocumentColumns {
                 .map(|(x, size, _)| (x, size))
                 .collect(),
             margins,
+            asked: None,
         }
+    }
+
+    /// These columns, recording every question asked of them from now on.
+    pub(super) fn recording(self) -> Self {
+        Self {
+            asked: Some(RefCell::default()),
+            ..self
+        }
+    }
+
+    /// The questions recorded since the last call (none when not recording).
+    pub(super) fn take_asked(&self) -> Vec<Asked> {
+        self.asked.as_ref().map(RefCell::take).unwrap_or_default()
+    }
+
+    /// True when `x` is at a column edge of the document.
+    pub(super) fn is_edge(&self, x: f32) -> bool {
+        self.answer(x, false, near(&self.edges, x))
+    }
+
+    /// True when `x` is at a left margin of the document's prose.
+    pub(super) fn is_margin(&self, x: f32) -> bool {
+        self.answer(x, true, near(&self.margins, x))
+    }
+
+    fn answer(&self, x: f32, margin: bool, answer: bool) -> bool {
+        if let Some(asked) = &self.asked {
+            asked.borrow_mut().push(Asked { x, margin, answer });
+        }
+        answer
+    }
+
+    /// True when every recorded question gets the same answer from these
+    /// columns.
+    pub(super) fn answers_as(&self, asked: &[Asked]) -> bool {
+        asked.iter().all(|question| {
+            let positions = if question.margin {
+                &self.margins
+            } else {
+                &self.edges
+            };
+            near(positions, question.x) == question.answer
+        })
     }
 }
 

@@ -64,6 +64,7 @@ mod columns;
 mod lines;
 mod order;
 mod running;
+mod stream;
 mod tables;
 mod thresholds;
 mod weight;
@@ -74,6 +75,7 @@ use lines::{text_lines, TextLine};
 use order::render;
 pub use running::running_key;
 use running::{is_running, running_keys};
+pub use stream::{settle, PageStream, StreamedPage};
 use weight::Advances;
 
 use crate::read::GlyphPage;
@@ -91,7 +93,8 @@ pub struct PageLayout {
 /// Lays out every page of one document; the result is parallel to `pages`.
 ///
 /// The whole set is needed to recognise running headers and footers, which
-/// are defined by their repetition across pages.
+/// are defined by their repetition across pages. [`PageStream`] gives the
+/// same result without holding every page at once.
 pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
     let advances = Advances::learn(pages);
     let lined: Vec<Vec<TextLine>> = pages
@@ -103,16 +106,24 @@ pub fn lay_out(pages: &[&GlyphPage]) -> Vec<PageLayout> {
     pages
         .iter()
         .zip(lined)
-        .map(|(page, lines)| {
-            let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
-                .into_iter()
-                .partition(|line| !is_running(page, line, &running));
-            PageLayout {
-                text: render(&kept, &columns),
-                running: dropped.iter().map(TextLine::plain).collect(),
-            }
-        })
+        .map(|(page, lines)| page_layout(page, lines, &running, &columns))
         .collect()
+}
+
+/// One page's lines laid out with the document's running keys and columns.
+fn page_layout(
+    page: &GlyphPage,
+    lines: Vec<TextLine>,
+    running: &[String],
+    columns: &DocumentColumns,
+) -> PageLayout {
+    let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
+        .into_iter()
+        .partition(|line| !is_running(page, line, running));
+    PageLayout {
+        text: render(&kept, columns),
+        running: dropped.iter().map(TextLine::plain).collect(),
+    }
 }
 
 fn median(values: impl Iterator<Item = f32>) -> f32 {

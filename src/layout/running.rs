@@ -9,26 +9,58 @@ use crate::read::GlyphPage;
 
 /// The keys (text with digit runs as `#`) of lines that run across pages.
 pub(super) fn running_keys(pages: &[&GlyphPage], lined: &[Vec<TextLine>]) -> Vec<String> {
-    let mut pages_with: BTreeMap<String, usize> = BTreeMap::new();
-    let mut pages_with_text = 0;
+    let mut counts = RunningCounts::default();
     for (page, lines) in pages.iter().zip(lined) {
-        if !lines.is_empty() {
-            pages_with_text += 1;
+        counts.add_page(&margin_keys(page, lines), !lines.is_empty());
+    }
+    counts.running_keys()
+}
+
+/// The distinct keys of a page's [`margin_lines`], sorted.
+pub(super) fn margin_keys(page: &GlyphPage, lines: &[TextLine]) -> Vec<String> {
+    let mut keys: Vec<String> = margin_lines(page, lines)
+        .map(|line| running_key(&line.plain()))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// On how many pages each margin key occurs, and how many pages have text:
+/// what [`running_keys`] are decided from, page by page.
+#[derive(Debug, Clone, Default)]
+pub(super) struct RunningCounts {
+    pages_with: BTreeMap<String, usize>,
+    pages_with_text: usize,
+}
+
+impl RunningCounts {
+    /// Counts one more page: its [`margin_keys`], and whether it has lines.
+    pub(super) fn add_page(&mut self, keys: &[String], has_lines: bool) {
+        if has_lines {
+            self.pages_with_text += 1;
         }
-        let mut keys: Vec<String> = margin_lines(page, lines)
-            .map(|line| running_key(&line.plain()))
-            .collect();
-        keys.sort();
-        keys.dedup();
         for key in keys {
-            *pages_with.entry(key).or_default() += 1;
+            match self.pages_with.get_mut(key) {
+                Some(count) => *count += 1,
+                None => {
+                    self.pages_with.insert(key.clone(), 1);
+                }
+            }
         }
     }
-    pages_with
-        .into_iter()
-        .filter(|(key, count)| !key.is_empty() && *count >= 2 && *count * 5 >= pages_with_text * 2)
-        .map(|(key, _)| key)
-        .collect()
+
+    /// The keys that run across the pages counted: on two pages at least
+    /// and on 40 % of the pages with text.
+    pub(super) fn running_keys(&self) -> Vec<String> {
+        self.pages_with
+            .iter()
+            .filter(|(key, &count)| {
+                !key.is_empty() && count >= 2 && count * 5 >= self.pages_with_text * 2
+            })
+            .map(|(key, _)| key.clone())
+            .collect()
+    }
 }
 
 /// The first two and last two lines of a page, when they lie in its margins.
@@ -52,9 +84,15 @@ pub(super) fn is_running(page: &GlyphPage, line: &TextLine, running: &[String]) 
     if running.is_empty() {
         return false;
     }
+    in_margins(page, line) && running.contains(&running_key(&line.plain()))
+}
+
+/// True when a line lies in the top or bottom margin zone of its page, where
+/// running text is looked for.
+pub(super) fn in_margins(page: &GlyphPage, line: &TextLine) -> bool {
     let top = page.height * MARGIN_ZONE;
     let bottom = page.height * (1.0 - MARGIN_ZONE);
-    (line.y <= top || line.y >= bottom) && running.contains(&running_key(&line.plain()))
+    line.y <= top || line.y >= bottom
 }
 
 /// The shape of a running text: lower case, digit runs as `#`, whitespace

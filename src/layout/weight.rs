@@ -39,31 +39,72 @@ impl Word {
 
 /// The usual advance of every letter of a document, per unit of font size:
 /// the most common one, since regular body text dominates.
+#[derive(Debug, Default)]
 pub(super) struct Advances {
     /// Per character: its usual advance, and whether the document also draws
     /// it heavy (a face whose bold digits are no wider never does).
     pub(super) usual: BTreeMap<char, (u32, bool)>,
 }
 
-impl Advances {
-    pub(super) fn learn(pages: &[&GlyphPage]) -> Self {
-        let mut seen: BTreeMap<char, BTreeMap<u32, usize>> = BTreeMap::new();
-        for page in pages {
-            for glyph in &page.glyphs {
-                if let Some((letter, advance)) = letter_advance(page, glyph) {
-                    *seen.entry(letter).or_default().entry(advance).or_default() += 1;
-                }
+/// How often a document draws each one-character glyph at each advance (in
+/// thousandths of its font size): what [`Advances`] are learnt from. Counts
+/// add up page by page, in any order.
+#[derive(Debug, Clone, Default)]
+pub(super) struct AdvanceCounts(BTreeMap<char, BTreeMap<u32, usize>>);
+
+impl AdvanceCounts {
+    /// Counts the glyphs of one more page.
+    pub(super) fn add_page(&mut self, page: &GlyphPage) {
+        for glyph in &page.glyphs {
+            if let Some((letter, advance)) = letter_advance(page, glyph) {
+                *self
+                    .0
+                    .entry(letter)
+                    .or_default()
+                    .entry(advance)
+                    .or_default() += 1;
             }
         }
-        let usual = seen
-            .into_iter()
-            .filter_map(|(letter, counts)| {
-                let usual = usual_advance(&counts)?;
+    }
+
+    /// Adds the counts of other pages.
+    pub(super) fn merge(&mut self, other: AdvanceCounts) {
+        for (letter, counts) in other.0 {
+            let mine = self.0.entry(letter).or_default();
+            for (advance, count) in counts {
+                *mine.entry(advance).or_default() += count;
+            }
+        }
+    }
+}
+
+impl Advances {
+    pub(super) fn learn(pages: &[&GlyphPage]) -> Self {
+        let mut counts = AdvanceCounts::default();
+        for page in pages {
+            counts.add_page(page);
+        }
+        Self::from_counts(&counts)
+    }
+
+    /// The usual advances of the pages counted in `counts`.
+    pub(super) fn from_counts(counts: &AdvanceCounts) -> Self {
+        let usual = counts
+            .0
+            .iter()
+            .filter_map(|(&letter, counts)| {
+                let usual = usual_advance(counts)?;
                 let widened = counts.keys().any(|&advance| is_heavy(advance, usual));
                 Some((letter, (usual, widened)))
             })
             .collect();
         Self { usual }
+    }
+
+    /// What is known of `character`: its usual advance (thousandths of the
+    /// font size), and whether the document also draws it heavy.
+    pub(super) fn entry(&self, character: char) -> Option<(u32, bool)> {
+        self.usual.get(&character).copied()
     }
 
     /// The usual advance of `character`, in multiples of the font size.

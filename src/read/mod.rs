@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{Config, Fallback, Limits};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::ReadError;
+use crate::layout::PageLayout;
 use crate::model::{Backend, SourceFormat, TextEncoding};
 
 pub use glyphs::{Direction, Font, Glyph, GlyphPage, Rule, RuleKind};
@@ -54,7 +55,7 @@ impl RawDocument {
             .iter()
             .filter_map(|page| match &page.content {
                 PageContent::Glyphs(glyphs) => Some(glyphs),
-                PageContent::Text(_) => None,
+                PageContent::Text(_) | PageContent::Laid(_) => None,
             })
             .collect()
     }
@@ -76,6 +77,11 @@ pub enum PageContent {
     Text(String),
     /// Glyphs with their positions, from a PDF.
     Glyphs(GlyphPage),
+    /// A PDF page laid out as it was read, its glyphs not kept (see
+    /// [`layout::settle`](crate::layout::settle)): the same layout
+    /// [`layout::lay_out`](crate::layout::lay_out) gives on every glyph page
+    /// of the document at once.
+    Laid(PageLayout),
 }
 
 /// Reads the file at `path`.
@@ -213,7 +219,14 @@ struct PdfRead {
 /// on which it finds no text.
 fn read_pdf(path: &Path, bytes: &[u8], config: &Config) -> Result<PdfRead, ReadError> {
     let fallback = config.fallback;
-    let primary = pdf::extract(bytes, path, &config.passwords, config.page_threads);
+    // The fallback's pages are laid out with pdf-extract's, as one document,
+    // so every glyph page is kept until then.
+    let mode = if fallback == Fallback::None && !config.glyph_pages {
+        pdf::Pages::Laid
+    } else {
+        pdf::Pages::Glyphs
+    };
+    let primary = pdf::extract(bytes, path, &config.passwords, config.page_threads, mode);
     if fallback == Fallback::None {
         return primary.map(|extracted| PdfRead {
             backend: Backend::PdfExtract,
@@ -334,6 +347,7 @@ fn page_has_text(page: &RawPage) -> bool {
     match &page.content {
         PageContent::Glyphs(glyphs) => has_text(glyphs),
         PageContent::Text(text) => !text.trim().is_empty(),
+        PageContent::Laid(layout) => !(layout.text.trim().is_empty() && layout.running.is_empty()),
     }
 }
 

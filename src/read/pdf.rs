@@ -46,6 +46,7 @@ use super::{PageContent, RawPage};
 use crate::config::Password;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::ReadError;
+use crate::layout::{self, PageStream, StreamedPage};
 
 /// What the extractor produced for one PDF.
 pub(super) struct Extracted {
@@ -57,6 +58,17 @@ pub(super) struct Extracted {
 /// Fewest pages worth a thread of their own: below this, starting a thread
 /// and parsing the fonts again costs more than the pages.
 const MIN_PAGES_PER_THREAD: usize = 4;
+
+/// How a PDF's pages come out of [`extract`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pages {
+    /// As glyph pages, every one held until the end.
+    Glyphs,
+    /// Laid out as they are read ([`PageContent::Laid`]): each page's glyphs
+    /// are dropped once it is laid out, so memory stays flat in the page
+    /// count (see [`layout::settle`]).
+    Laid,
+}
 
 /// Reads every page, on up to `threads` threads (0 or 1: this thread only),
 /// opening an encrypted PDF with the empty password or one of `passwords`.
@@ -71,6 +83,7 @@ pub(super) fn extract(
     path: &Path,
     passwords: &[Password],
     threads: usize,
+    mode: Pages,
 ) -> Result<Extracted, ReadError> {
     let document = guarded(|| load(bytes, path, passwords)).map_err(|message| {
         ReadError::ExtractorPanicked {
@@ -90,25 +103,9 @@ pub(super) fn extract(
         .map(|(&number, &id)| (number, page_rotation(&document, id)))
         .collect();
     let page_numbers: Vec<u32> = pages.into_keys().collect();
-    let shares = threads
-        .min(page_numbers.len() / MIN_PAGES_PER_THREAD)
-        .max(1);
-    let share_len = page_numbers.len().div_ceil(shares);
-    let read: Vec<Share> = if shares == 1 {
-        vec![read_share(&document, &rotations, &page_numbers)]
-    } else {
-        page_numbers
-            .par_chunks(share_len)
-            .map(|numbers| read_share(&document, &rotations, numbers))
-            .collect()
-    };
-    let mut joined = Share::default();
-    let mut last_failure = None;
-    for share in read {
-        joined.append(share);
-        last_failure = joined.failure.take().or(last_failure);
-    }
-    if joined.pages.is_empty() {
+    let mut joined = read_shares(&document, &rotations, &page_numbers, threads, mode);
+    let last_failure = joined.failure.take();
+    if joined.pages.is_empty() && joined.streamed.is_empty() {
         if let Some(failure) = last_failure {
             return Err(match failure.strip_prefix(PANICKED) {
                 Some(message) => ReadError::ExtractorPanicked {
@@ -122,17 +119,88 @@ pub(super) fn extract(
             });
         }
     }
+    let mut pages = joined.pages;
+    if mode == Pages::Laid {
+        let (numbers, mut laid): (Vec<u32>, Vec<StreamedPage>) =
+            joined.streamed.into_iter().unzip();
+        let mut reread = |indices: &[usize]| {
+            let wanted: Vec<u32> = indices
+                .iter()
+                .filter_map(|&i| numbers.get(i))
+                .copied()
+                .collect();
+            let mut read = read_shares(&document, &rotations, &wanted, threads, Pages::Glyphs)
+                .pages
+                .into_iter()
+                .peekable();
+            wanted
+                .iter()
+                .map(|&number| {
+                    while read.next_if(|page| page.number < number).is_some() {}
+                    match read.next_if(|page| page.number == number)?.content {
+                        PageContent::Glyphs(glyphs) => Some(glyphs),
+                        _ => None,
+                    }
+                })
+                .collect()
+        };
+        layout::settle(&mut laid, joined.streams, &mut reread);
+        pages = numbers
+            .into_iter()
+            .zip(laid)
+            .map(|(number, page)| RawPage {
+                number,
+                content: PageContent::Laid(page.into_layout()),
+            })
+            .collect();
+    }
     Ok(Extracted {
-        pages: joined.pages,
+        pages,
         page_count,
         diagnostics: joined.diagnostics,
     })
+}
+
+/// Reads the pages numbered in `page_numbers` on up to `threads` threads,
+/// each a contiguous share of them, and joins the shares in page order; the
+/// joined share's failure is the last one.
+fn read_shares(
+    document: &Document,
+    rotations: &BTreeMap<u32, u8>,
+    page_numbers: &[u32],
+    threads: usize,
+    mode: Pages,
+) -> Share {
+    let shares = threads
+        .min(page_numbers.len() / MIN_PAGES_PER_THREAD)
+        .max(1);
+    let share_len = page_numbers.len().div_ceil(shares).max(1);
+    let read: Vec<Share> = if shares == 1 {
+        vec![read_share(document, rotations, page_numbers, mode)]
+    } else {
+        page_numbers
+            .par_chunks(share_len)
+            .map(|numbers| read_share(document, rotations, numbers, mode))
+            .collect()
+    };
+    let mut joined = Share::default();
+    let mut last_failure = None;
+    for share in read {
+        joined.append(share);
+        last_failure = joined.failure.take().or(last_failure);
+    }
+    joined.failure = last_failure;
+    joined
 }
 
 /// What one thread read of a share of the pages.
 #[derive(Default)]
 struct Share {
     pages: Vec<RawPage>,
+    /// Pages laid out as they were read, with their numbers.
+    streamed: Vec<(u32, StreamedPage)>,
+    /// The streams that laid them out, one per thread.
+    streams: Vec<PageStream>,
     /// The faces the pages' glyphs and font lists index.
     faces: Vec<Font>,
     diagnostics: Vec<Diagnostic>,
@@ -179,6 +247,8 @@ impl Share {
             }
             self.pages.push(page);
         }
+        self.streamed.extend(later.streamed);
+        self.streams.extend(later.streams);
         self.diagnostics.extend(later.diagnostics);
         self.failure = later.failure;
     }
@@ -190,7 +260,7 @@ impl Share {
             .rev()
             .find_map(|page| match &page.content {
                 PageContent::Glyphs(glyphs) => Some(glyphs.fonts.len()),
-                PageContent::Text(_) => None,
+                PageContent::Text(_) | PageContent::Laid(_) => None,
             })
             .unwrap_or(0)
     }
@@ -199,15 +269,20 @@ impl Share {
 /// Reads the pages numbered in `page_numbers` in one pass; when a page fails,
 /// the pages read before it are kept and the later ones are retried one at a
 /// time, so one bad page costs that page only.
-fn read_share(document: &Document, rotations: &BTreeMap<u32, u8>, page_numbers: &[u32]) -> Share {
-    let mut collector = Collector::new(rotations.clone());
+fn read_share(
+    document: &Document,
+    rotations: &BTreeMap<u32, u8>,
+    page_numbers: &[u32],
+    mode: Pages,
+) -> Share {
+    let mut collector = Collector::new(rotations.clone(), mode);
     let mut diagnostics = Vec::new();
     let whole = guarded(|| pdf_extract::output_doc_pages(document, &mut collector, page_numbers));
     let mut last_failure = None;
     if let Some(failure) = failure_text(whole) {
         let failed_page = collector
             .abandon_page()
-            .or_else(|| next_page(page_numbers, collector.pages.last()));
+            .or_else(|| next_page(page_numbers, collector.last_page()));
         last_failure = Some(failure);
         if let Some(failed) = failed_page {
             if let Some(failure) = &last_failure {
@@ -226,6 +301,8 @@ fn read_share(document: &Document, rotations: &BTreeMap<u32, u8>, page_numbers: 
     }
     Share {
         pages: collector.pages,
+        streamed: collector.streamed,
+        streams: collector.stream.into_iter().collect(),
         faces: collector.faces,
         diagnostics,
         failure: last_failure,
@@ -274,9 +351,9 @@ fn classify(err: pdf_extract::Error, path: &Path) -> ReadError {
     }
 }
 
-fn next_page(page_numbers: &[u32], last_done: Option<&RawPage>) -> Option<u32> {
+fn next_page(page_numbers: &[u32], last_done: Option<u32>) -> Option<u32> {
     match last_done {
-        Some(page) => page_numbers.iter().copied().find(|&n| n > page.number),
+        Some(last) => page_numbers.iter().copied().find(|&n| n > last),
         None => page_numbers.first().copied(),
     }
 }
@@ -342,6 +419,10 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
 #[derive(Default)]
 struct Collector {
     pages: Vec<RawPage>,
+    /// Lays out each page as it ends, when pages are [`Pages::Laid`].
+    stream: Option<PageStream>,
+    /// The pages it laid out, with their numbers.
+    streamed: Vec<(u32, StreamedPage)>,
     current: Option<PageInProgress>,
     /// Each page's `/Rotate`, in quarter turns clockwise.
     rotations: BTreeMap<u32, u8>,
@@ -364,11 +445,19 @@ struct PageInProgress {
 }
 
 impl Collector {
-    fn new(rotations: BTreeMap<u32, u8>) -> Self {
+    fn new(rotations: BTreeMap<u32, u8>, mode: Pages) -> Self {
         Self {
             rotations,
+            stream: (mode == Pages::Laid).then(PageStream::new),
             ..Self::default()
         }
+    }
+
+    /// The number of the last page finished.
+    fn last_page(&self) -> Option<u32> {
+        let glyphs = self.pages.last().map(|page| page.number);
+        let laid = self.streamed.last().map(|(number, _)| *number);
+        glyphs.max(laid)
     }
 
     /// Drops a page that was begun but not finished; returns its number.
@@ -471,6 +560,11 @@ impl OutputDev for Collector {
         (page.width, page.height) = geometry::turned_size(width, height, turns);
         geometry::merge_overprints(&mut page);
         page.fonts.clone_from(&self.faces);
+        if let Some(stream) = &mut self.stream {
+            let laid = stream.page(&page);
+            self.streamed.push((number, laid));
+            return Ok(());
+        }
         // Every page is kept until the layout's document-wide passes: drop
         // the spare capacity that growing the vectors left behind.
         page.glyphs.shrink_to_fit();

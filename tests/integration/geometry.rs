@@ -39,8 +39,12 @@ fn pdf(pages: &[(&str, &str, &str)], resources: &str) -> Vec<u8> {
 
 /// The glyph pages of a PDF, as the read stage gives them.
 fn glyph_pages(bytes: &[u8]) -> Vec<GlyphPage> {
-    let raw = read::read_bytes(Path::new("geometry.pdf"), bytes, &Config::default())
-        .expect("the PDF reads");
+    let raw = read::read_bytes(
+        Path::new("geometry.pdf"),
+        bytes,
+        &Config::default().with_glyph_pages(),
+    )
+    .expect("the PDF reads");
     assert!(
         raw.diagnostics.is_empty(),
         "no page is lost: {:?}",
@@ -50,7 +54,7 @@ fn glyph_pages(bytes: &[u8]) -> Vec<GlyphPage> {
         .into_iter()
         .filter_map(|page| match page.content {
             PageContent::Glyphs(glyphs) => Some(glyphs),
-            PageContent::Text(_) => None,
+            PageContent::Text(_) | PageContent::Laid(_) => None,
         })
         .collect()
 }

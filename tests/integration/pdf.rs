@@ -627,6 +627,43 @@ fn sections_from_renderings_agree_with_the_text() {
 /// The pages of one PDF read on several threads give what one thread gives,
 /// byte for byte: the same glyphs, fonts and diagnostics, and the same JSON.
 #[test]
+fn pages_laid_out_as_read_convert_as_all_glyph_pages_at_once() {
+    // Every fixture PDF and every fifth rendering of the matrix (producers,
+    // layouts, running headers, tables continued over pages, bold): the
+    // pages the read stage lays out one at a time give the document that
+    // laying out all the kept glyph pages at once gives (on any number of
+    // threads: `pages_in_parallel_read_as_one_thread`).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = ["fixtures/pdf", "fixtures/matrix/pdf"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("fixture folder"))
+        .map(|entry| entry.expect("fixture entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "pdf"))
+        .collect();
+    files.sort();
+    let matrix = root.join("fixtures/matrix");
+    let mut rendering = 0;
+    files.retain(|path| {
+        !path.starts_with(&matrix) || {
+            rendering += 1;
+            rendering % 5 == 0
+        }
+    });
+    assert!(files.len() > 30, "{} files", files.len());
+    for path in files {
+        let bytes = std::fs::read(&path).expect("fixture is readable");
+        let glyphs = Config::default().with_glyph_pages();
+        let Ok(kept) = planex::convert_bytes(&path, &bytes, &glyphs) else {
+            continue;
+        };
+        let want = serde_json::to_string(&kept).expect("json");
+        let laid = planex::convert_bytes(&path, &bytes, &Config::default()).expect("converts");
+        let got = serde_json::to_string(&laid).expect("json");
+        assert!(got == want, "{}", path.display());
+    }
+}
+
+#[test]
 fn pages_in_parallel_read_as_one_thread() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let files = [

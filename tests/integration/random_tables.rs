@@ -533,15 +533,19 @@ fn style() -> impl Strategy<Value = Style> {
 
 /// Reads a written PDF back into glyph pages.
 fn read_back(bytes: &[u8]) -> Result<Vec<GlyphPage>, TestCaseError> {
-    let raw = read::read_bytes(Path::new("random.pdf"), bytes, &Config::default())
-        .map_err(|err| TestCaseError::fail(format!("the PDF does not read: {err}")))?;
+    let raw = read::read_bytes(
+        Path::new("random.pdf"),
+        bytes,
+        &Config::default().with_glyph_pages(),
+    )
+    .map_err(|err| TestCaseError::fail(format!("the PDF does not read: {err}")))?;
     prop_assert!(raw.diagnostics.is_empty(), "{:?}", raw.diagnostics);
     Ok(raw
         .pages
         .into_iter()
         .filter_map(|page| match page.content {
             PageContent::Glyphs(glyphs) => Some(glyphs),
-            PageContent::Text(_) => None,
+            PageContent::Text(_) | PageContent::Laid(_) => None,
         })
         .collect())
 }

@@ -1,0 +1,312 @@
+//! Streaming layout: each page laid out as soon as it is read, so that a
+//! document's glyphs are never all held at once and memory stays flat in
+//! its page count.
+//!
+//! [`lay_out`](super::lay_out) learns three things from the whole document
+//! before it lays out any page: the usual advance of each character (bold),
+//! the running headers and footers, and the column edges and prose margins.
+//! A [`PageStream`] lays out each page at once with what the pages read so far
+//! say (provisional statistics, its own page included), keeps the page's
+//! text, what the page contributes to the statistics, and every answer the
+//! statistics gave it, and drops the glyphs. [`settle`] then learns the final
+//! statistics from the contributions, exactly as `lay_out` does, and lays out
+//! again every page that got another answer than the final statistics give,
+//! from its glyphs read again. A page's layout depends on the statistics only
+//! through those answers (the usual advance of a character it draws, whether
+//! a margin line's key runs, whether an x is a column edge or a prose
+//! margin), so the result is byte-identical to `lay_out` on all the pages at
+//! once. Pages laid out again are the price: few once the statistics have
+//! settled, which they do early in a long document.
+
+use super::columns::{Asked, ColumnPart, DocumentColumns};
+use super::lines::{text_lines, TextLine};
+use super::running::{in_margins, margin_keys, running_key, RunningCounts};
+use super::weight::{AdvanceCounts, Advances};
+use super::{page_layout, PageLayout};
+use crate::read::GlyphPage;
+
+/// How many pages [`settle`] asks to be read again at once: enough for the
+/// reader to share its font cache and threads, few enough to keep memory
+/// flat.
+const REREAD_BATCH: usize = 32;
+
+/// Lays out the pages of one document (or one contiguous share of its pages)
+/// one at a time, in page order, with the statistics of the pages seen so far.
+#[derive(Debug, Default)]
+pub struct PageStream {
+    counts: AdvanceCounts,
+    running_counts: RunningCounts,
+    column_parts: Vec<ColumnPart>,
+    advances: Advances,
+    running: Vec<String>,
+    columns: DocumentColumns,
+    /// How many prose and chunk starts the provisional columns were learnt
+    /// from: they are learnt again when a quarter more are known.
+    columns_learnt_from: usize,
+    starts_known: usize,
+}
+
+/// One page laid out by a [`PageStream`]: its layout, final once
+/// [`settle`] has run.
+#[derive(Debug, Clone, Default)]
+pub struct StreamedPage {
+    layout: PageLayout,
+    part: Part,
+    answers: Answers,
+}
+
+impl StreamedPage {
+    /// The page's layout.
+    pub fn into_layout(self) -> PageLayout {
+        self.layout
+    }
+}
+
+/// What a page contributes to the statistics learnt from lines.
+#[derive(Debug, Clone, Default)]
+struct Part {
+    margin_keys: Vec<String>,
+    has_lines: bool,
+    columns: ColumnPart,
+}
+
+impl Part {
+    fn of(page: &GlyphPage, lines: &[TextLine]) -> Self {
+        Self {
+            margin_keys: margin_keys(page, lines),
+            has_lines: !lines.is_empty(),
+            columns: ColumnPart::of(lines),
+        }
+    }
+}
+
+/// The answers a page's layout got from the statistics.
+#[derive(Debug, Clone, Default)]
+struct Answers {
+    /// Every character the page draws, with its usual advance.
+    advances: Vec<(char, Option<(u32, bool)>)>,
+    /// The key of every line in the page's margins, and whether it runs.
+    running: Vec<(String, bool)>,
+    /// Every question asked of the columns.
+    columns: Vec<Asked>,
+}
+
+impl Answers {
+    fn advances(page: &GlyphPage, advances: &Advances) -> Vec<(char, Option<(u32, bool)>)> {
+        let mut characters: Vec<char> = page.text.chars().collect();
+        characters.sort_unstable();
+        characters.dedup();
+        characters
+            .into_iter()
+            .map(|character| (character, advances.entry(character)))
+            .collect()
+    }
+
+    fn running(page: &GlyphPage, lines: &[TextLine], running: &[String]) -> Vec<(String, bool)> {
+        lines
+            .iter()
+            .filter(|line| in_margins(page, line))
+            .map(|line| {
+                let key = running_key(&line.plain());
+                let runs = running.contains(&key);
+                (key, runs)
+            })
+            .collect()
+    }
+
+    fn hold_for_advances(&self, advances: &Advances) -> bool {
+        self.advances
+            .iter()
+            .all(|&(character, entry)| advances.entry(character) == entry)
+    }
+
+    fn hold_for_lines(&self, running: &[String], columns: &DocumentColumns) -> bool {
+        self.running
+            .iter()
+            .all(|(key, runs)| running.contains(key) == *runs)
+            && columns.answers_as(&self.columns)
+    }
+}
+
+impl PageStream {
+    /// A stream that has seen no page yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lays out the next page with the statistics of the pages seen so far,
+    /// this one included.
+    pub fn page(&mut self, page: &GlyphPage) -> StreamedPage {
+        self.counts.add_page(page);
+        self.advances = Advances::from_counts(&self.counts);
+        let lines = text_lines(page, &self.advances);
+        let part = Part::of(page, &lines);
+        self.running_counts
+            .add_page(&part.margin_keys, part.has_lines);
+        self.running = self.running_counts.running_keys();
+        self.starts_known += part.columns.prose.len() + part.columns.starts.len();
+        self.column_parts.push(part.columns.clone());
+        if self.starts_known >= self.columns_learnt_from + 8 + self.columns_learnt_from / 4 {
+            self.columns = DocumentColumns::from_parts(self.column_parts.iter()).recording();
+            self.columns_learnt_from = self.starts_known;
+        }
+        let mut answers = Answers {
+            advances: Answers::advances(page, &self.advances),
+            running: Answers::running(page, &lines, &self.running),
+            columns: Vec::new(),
+        };
+        self.columns.take_asked();
+        let layout = page_layout(page, lines, &self.running, &self.columns);
+        answers.columns = self.columns.take_asked();
+        answers
+            .columns
+            .sort_by(|a, b| a.x.total_cmp(&b.x).then(a.margin.cmp(&b.margin)));
+        answers.columns.dedup();
+        StreamedPage {
+            layout,
+            part,
+            answers,
+        }
+    }
+}
+
+/// Makes the layouts of `pages` (every page of one document, in page order,
+/// from one or more [`PageStream`]s: `streams`) what
+/// [`lay_out`](super::lay_out) gives on all of them at once.
+///
+/// `reread` reads pages again: given indices into `pages`, it returns their
+/// glyph pages in that order (`None` for a page it cannot read, which keeps
+/// its provisional layout). Returns how many pages were laid out again.
+pub fn settle(
+    pages: &mut [StreamedPage],
+    streams: Vec<PageStream>,
+    reread: &mut dyn FnMut(&[usize]) -> Vec<Option<GlyphPage>>,
+) -> usize {
+    let mut counts = AdvanceCounts::default();
+    for stream in streams {
+        counts.merge(stream.counts);
+    }
+    let advances = Advances::from_counts(&counts);
+    // A page that saw other advances may have other lines, so other
+    // contributions to the running keys and columns.
+    let mut stale: Vec<usize> = (0..pages.len())
+        .filter(|&index| !pages[index].answers.hold_for_advances(&advances))
+        .collect();
+    for batch in stale.chunks(REREAD_BATCH) {
+        for (&index, glyphs) in batch.iter().zip(reread(batch)) {
+            if let Some(glyphs) = glyphs {
+                let lines = text_lines(&glyphs, &advances);
+                pages[index].part = Part::of(&glyphs, &lines);
+            }
+        }
+    }
+    let mut running_counts = RunningCounts::default();
+    for page in pages.iter() {
+        running_counts.add_page(&page.part.margin_keys, page.part.has_lines);
+    }
+    let running = running_counts.running_keys();
+    let columns = DocumentColumns::from_parts(pages.iter().map(|page| &page.part.columns));
+    let mut fresh = stale.iter().copied().peekable();
+    let mut changed = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        if fresh.next_if_eq(&index).is_some() {
+            continue;
+        }
+        if !page.answers.hold_for_lines(&running, &columns) {
+            changed.push(index);
+        }
+    }
+    stale.extend(changed);
+    stale.sort_unstable();
+    for batch in stale.chunks(REREAD_BATCH) {
+        for (&index, glyphs) in batch.iter().zip(reread(batch)) {
+            if let Some(glyphs) = glyphs {
+                let lines = text_lines(&glyphs, &advances);
+                pages[index].layout = page_layout(&glyphs, lines, &running, &columns);
+            }
+        }
+    }
+    for page in pages.iter_mut() {
+        page.part = Part::default();
+        page.answers = Answers::default();
+    }
+    stale.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lay_out;
+    use super::*;
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y`.
+    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32, advance: f32) {
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * advance, y, advance, 10.0);
+        }
+    }
+
+    /// Pages whose statistics change as the document goes on: a running
+    /// header from the third page, a table whose column edge appears late,
+    /// and bold (wider) words on some pages.
+    fn document() -> Vec<GlyphPage> {
+        (1..=12)
+            .map(|number| {
+                let mut page = GlyphPage {
+                    width: 600.0,
+                    height: 800.0,
+                    ..GlyphPage::default()
+                };
+                if number >= 3 {
+                    word(&mut page, "Informe anual 2023", 50.0, 30.0, 5.0);
+                }
+                let advance = if number % 4 == 0 { 5.6 } else { 5.0 };
+                word(&mut page, "con la participación de", 50.0, 200.0, 5.0);
+                word(&mut page, "más asistentes", 170.0, 200.0, advance);
+                word(&mut page, "procedentes de ciudades", 50.0, 212.0, 5.0);
+                if number > 6 {
+                    word(&mut page, "Mes", 50.0, 300.0, 5.0);
+                    word(&mut page, &format!("Evento {number}"), 250.0, 300.0, 5.0);
+                    word(&mut page, "Marzo", 50.0, 312.0, 5.0);
+                    word(&mut page, "Reunión", 250.0, 312.0, 5.0);
+                }
+                word(&mut page, &number.to_string(), 300.0, 780.0, 5.0);
+                page
+            })
+            .collect()
+    }
+
+    fn streamed(pages: &[GlyphPage], shares: usize) -> (Vec<PageLayout>, usize) {
+        let share_len = pages.len().div_ceil(shares);
+        let mut streams = Vec::new();
+        let mut laid = Vec::new();
+        for share in pages.chunks(share_len) {
+            let mut stream = PageStream::new();
+            laid.extend(share.iter().map(|page| stream.page(page)));
+            streams.push(stream);
+        }
+        let mut reread = |indices: &[usize]| {
+            indices
+                .iter()
+                .map(|&index| pages.get(index).cloned())
+                .collect()
+        };
+        let again = settle(&mut laid, streams, &mut reread);
+        (
+            laid.into_iter().map(StreamedPage::into_layout).collect(),
+            again,
+        )
+    }
+
+    #[test]
+    fn streamed_pages_are_laid_out_as_all_pages_at_once() {
+        let pages = document();
+        let refs: Vec<&GlyphPage> = pages.iter().collect();
+        let whole = lay_out(&refs);
+        assert!(whole[5].running.contains(&"Informe anual 2023".to_owned()));
+        for shares in [1, 2, 5] {
+            let (laid, again) = streamed(&pages, shares);
+            assert_eq!(laid, whole, "{shares} share(s)");
+            assert!(again > 0, "the first pages saw other statistics");
+        }
+    }
+}

@@ -225,6 +225,11 @@ pub struct Lexicon {
     pub noun_links: &'static [&'static str],
     /// Conjunctions that join two nouns.
     pub conjunctions: &'static [&'static str],
+    /// Roles written as a title right before a name (`Mayor Jenny Hill`,
+    /// `Councillor John Rich`, `presidente Ana Ruiz`).
+    pub title_roles: &'static [&'static str],
+    /// Lower-case words inside a name (`Margaret de Wit`, `Wes ten Hove`).
+    pub name_particles: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -513,7 +518,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 34] = [
+            let words: [(&str, usize); 36] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -551,6 +556,8 @@ mod tests {
                 ),
                 ("contents_headings", l.contents_headings.len()),
                 ("label_stop_words", l.label_stop_words.len()),
+                ("title_roles", l.title_roles.len()),
+                ("name_particles", l.name_particles.len()),
             ];
             for (field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);
@@ -583,6 +590,8 @@ mod tests {
             all.extend(l.contents_headings);
             all.extend(l.people_list_headings);
             all.extend(l.to_be_confirmed);
+            all.extend(l.title_roles);
+            all.extend(l.name_particles);
             for phrase in all {
                 assert_eq!(fold(phrase), phrase, "{}: {phrase}", l.code);
                 assert_eq!(phrase.to_lowercase(), phrase, "{}: {phrase}", l.code);

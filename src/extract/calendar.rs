@@ -106,7 +106,7 @@ pub fn extract_calendar(
                 // Without a heading's or the document's year, a date in prose
                 // takes the year of the last date printed with one.
                 let running = year.or(running_year);
-                for event in prose_dates(line, running, time, lex) {
+                for event in prose_dates(line, running, year.is_some(), time, lex) {
                     let seen = events
                         .iter()
                         .any(|e| e.start == event.start && e.end == event.end);
@@ -153,6 +153,7 @@ const DATED_TITLE_WORDS: usize = 12;
 fn prose_dates(
     line: &crate::normalize::Line,
     year: Option<u16>,
+    year_known: bool,
     time: DocumentTime,
     lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
@@ -163,7 +164,8 @@ fn prose_dates(
     }
     let short_title =
         word_count(&flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
-    dates::find_dates(&flat, lex)
+    let found = dates::find_dates(&flat, lex);
+    found
         .into_iter()
         .filter(|date| {
             let before = lower.get(..date.from).unwrap_or("").trim_end();
@@ -195,14 +197,27 @@ fn prose_dates(
                 .report_end
                 .zip(date.start.year)
                 .is_some_and(|(end, year)| year > end);
-            let placed = full
-                && lex
-                    .each(|l| l.date_prepositions)
-                    .any(|word| ends_with(before, word) || ends_with(&with_first, word));
+            // A date printed without its year takes the heading's or the
+            // document's year; with neither it stays a mention.
+            let inherits = date.start.year.is_none() && year_known;
+            // Without its year, a day is placed only inside a sentence
+            // (`the elections on 19 March when…`): a sentence that opens
+            // on it (`El 7 de octubre, más de…`) merely mentions it.
+            let inside_sentence = |word: &str| {
+                before.strip_suffix(word).is_some_and(|head| {
+                    let head = head.trim_end();
+                    !head.is_empty() && !head.ends_with(['.', '!', '?', ':', ';'])
+                })
+            };
+            let placed_on = |word: &str| ends_with(before, word) || ends_with(&with_first, word);
+            let placed = lex.each(|l| l.date_prepositions).any(|word| {
+                placed_on(word)
+                    && (full || (date.start.day.is_some() && inherits && inside_sentence(word)))
+            });
             // `approved by the Board in September 2022`: a month with its year.
             let in_month = date.start.day.is_none()
                 && date.end.is_none()
-                && date.start.year.is_some()
+                && (date.start.year.is_some() || inherits)
                 && lex
                     .each(|l| l.month_prepositions)
                     .any(|word| ends_with(before, word));
@@ -631,6 +646,30 @@ mod tests {
             ]
         );
         assert_eq!(events[1].line, 3, "each event keeps its source line");
+    }
+
+    #[test]
+    fn a_day_placed_inside_a_sentence_takes_the_document_year() {
+        let text = Text::from_plain(
+            "Turnout rose at the town elections on 19 March when nine mayors changed.
+
+             Le bureau se réunira avec les maires le mardi 24 novembre, à Lyon.
+
+             El 7 de octubre, más de 240 personas asistieron.
+",
+        );
+        let days = |time: DocumentTime| -> Vec<(Option<u16>, u8, Option<u8>)> {
+            extract_calendar(&text, time, &[], &Lexicons::all())
+                .iter()
+                .map(|e| (e.start.year, e.start.month, e.start.day))
+                .collect()
+        };
+        assert_eq!(
+            days(time(2030)),
+            [(Some(2030), 3, Some(19)), (Some(2030), 11, Some(24))]
+        );
+        // With no year to give, the same days are mentions.
+        assert_eq!(days(DocumentTime::default()), []);
     }
 
     #[test]

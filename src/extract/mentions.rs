@@ -41,6 +41,8 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
             continue;
         }
         let mut found = in_line(&lines[index], lex);
+        found.extend(titled(&lines[index], lex));
+        found.extend(bulleted(&lines[index], lex));
         found.extend(signature(&lines, index, lex));
         for (name, role, place) in found {
             add(
@@ -59,10 +61,23 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
     people
 }
 
-/// Adds a person, or completes the one already found under that name.
+/// Adds a person, or completes the one already found under that name or
+/// under a name with the same words and more (`Elizabeth Tapia` and
+/// `Elizabeth Tapia Venegas`, read before and after a line break).
 fn add(people: &mut Vec<Person>, person: Person) {
-    match people.iter_mut().find(|p| p.name == person.name) {
+    let words = |name: &str| -> BTreeSet<String> {
+        name.split_whitespace().map(str::to_lowercase).collect()
+    };
+    let new = words(&person.name);
+    let same = people.iter_mut().find(|p| {
+        let old = words(&p.name);
+        old.is_subset(&new) || new.is_subset(&old)
+    });
+    match same {
         Some(known) => {
+            if new.len() > words(&known.name).len() {
+                known.name = person.name;
+            }
             if known.role.is_none() {
                 known.role = person.role;
             }
@@ -233,8 +248,14 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             ),
             None => (piece.trim_end_matches('.'), None),
         };
-        let Some(name) = as_name(head, lex) else {
-            continue;
+        // A whole piece that is a name, or a name ending a clause
+        // (`…con el legislador Mario Delgado`), kept only with a role after it.
+        let (name, whole) = match as_name(head, lex) {
+            Some(name) => (name, true),
+            None => match trailing_name(head, lex) {
+                Some(name) => (name, false),
+                None => continue,
+            },
         };
         let next = pieces.get(position + 1).map(|p| p.trim());
         let previous = position
@@ -259,9 +280,15 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
                 .next()
                 .unwrap_or(previous)
                 .trim();
-            as_role(tail, lex)
+            trailing_role(tail, lex)
         });
         let in_paren = paren.as_deref().and_then(|p| as_role(p, lex));
+        if !whole {
+            if let Some((role, place)) = after {
+                found.push((name, Some(role), place));
+            }
+            continue;
+        }
         if let Some((role, place)) = in_paren {
             found.push((name, Some(role), place));
         } else if let Some((role, place)) = before {
@@ -276,6 +303,243 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             found.push((name, Some(role), place));
         } else if attendance {
             found.push((name, None, paren));
+        }
+    }
+    found
+}
+
+/// Most words of a name, particles and initials included.
+const NAME_WORDS: usize = 6;
+
+/// The words of `line` with the byte offset where each starts.
+fn words_at(line: &str) -> Vec<(usize, &str)> {
+    let base = line.as_ptr() as usize;
+    line.split_whitespace()
+        .map(|word| (word.as_ptr() as usize - base, word))
+        .collect()
+}
+
+/// Whether `word` (bare, lower case) is a title before a name: an
+/// honorific (`Sra.`, `Mr`, `señor`) or a role written as a title (`Mayor`).
+fn title_at(words: &[(usize, &str)], at: usize, lex: &Lexicons) -> Option<(usize, bool)> {
+    let bare_at = |i: usize| words.get(i).map(|(_, w)| bare(w.trim_end_matches('.')));
+    let one = bare_at(at)?;
+    if words.get(at).is_some_and(|(_, w)| w.ends_with(',')) {
+        return None;
+    }
+    if lex.has(|l| l.honorifics, &one) {
+        return Some((1, true));
+    }
+    if let Some(two) = bare_at(at + 1) {
+        if lex.has(|l| l.title_roles, &format!("{one} {two}")) {
+            return Some((2, false));
+        }
+    }
+    lex.has(|l| l.title_roles, &one).then_some((1, false))
+}
+
+/// Names led by an honorific or by a role written as a title: `Sra. Norma
+/// Dubó Álvarez;`, `el señor ANA RUIZ PEÑA, Secretaria Municipal`, `Mayor
+/// Jenny Hill filled…`, `Councillor John Rich, President of the association`.
+/// A role after the name and a comma is the role (its organisation the
+/// place); otherwise a title role is the role, with the role words just
+/// before it (`vice president Frans Timmermans`). After an honorific the
+/// name may be in capitals; after a role, never (`Mayor LGA` is no one).
+fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let words = words_at(line);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let Some((title_len, honorific)) = title_at(&words, at, lex) else {
+            at += 1;
+            continue;
+        };
+        let start = at + title_len;
+        let (name, end) = name_from(&words, start, honorific, lex);
+        let Some(name) = name else {
+            at += 1;
+            continue;
+        };
+        let closed_by_comma = end
+            .checked_sub(1)
+            .and_then(|last| words.get(last))
+            .is_some_and(|(_, w)| w.ends_with(','));
+        let after = closed_by_comma
+            .then(|| {
+                words
+                    .get(end)
+                    .map(|&(offset, _)| role_after(&line[offset..], lex))
+            })
+            .flatten()
+            .flatten();
+        let title_role = (!honorific).then(|| {
+            let first = (0..at)
+                .rev()
+                .take_while(|&i| {
+                    words.get(i).is_some_and(|(_, w)| {
+                        !w.ends_with([',', '.', ';', ':']) && is_role_word(w, lex)
+                    })
+                })
+                .last()
+                .unwrap_or(at);
+            words[first..start]
+                .iter()
+                .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        match after {
+            Some((role, place)) => found.push((name, Some(role), place)),
+            None => found.push((name, title_role, None)),
+        }
+        at = end.max(at + 1);
+    }
+    found
+}
+
+/// The name that starts at word `start`, and the index of the word after
+/// it: two to four name words, lower-case particles between them
+/// (`Margaret de Wit`) and initials (`Ana V. Granados`), ending where a
+/// word is no part of a name or closes a clause (`,` `;` `.`).
+fn name_from(
+    words: &[(usize, &str)],
+    start: usize,
+    capitals_allowed: bool,
+    lex: &Lexicons,
+) -> (Option<String>, usize) {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut proper = 0;
+    let mut at = start;
+    while let Some(&(_, word)) = words.get(at) {
+        if parts.len() >= NAME_WORDS {
+            break;
+        }
+        let core = word.trim_end_matches([',', ';', ':', '.', ')']);
+        // An elided article before a first name: `d'André`, `l'Ana`.
+        let core = match core.split_once('\'') {
+            Some((article, rest)) if parts.is_empty() && article.chars().count() == 1 => rest,
+            _ => core,
+        };
+        let initial =
+            word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase);
+        let closes = !initial && core.len() < word.len();
+        // Capitals after an honorific, or for a surname after a first name
+        // in title case (`Jacques PÉLISSARD`).
+        let capitals = (capitals_allowed || proper > 0)
+            && core.chars().count() >= 2
+            && core.chars().all(|c| c.is_uppercase() || c == '-')
+            && !lex.has(|l| l.function_words, &core.to_lowercase());
+        let shaped = core.chars().skip(1).any(char::is_lowercase) && is_name_word(core, lex);
+        let next_is_name = words
+            .get(at + 1)
+            .is_some_and(|(_, next)| next.chars().next().is_some_and(char::is_uppercase));
+        if (shaped || capitals) && !core.is_empty() {
+            parts.push(core);
+            proper += 1;
+        } else if initial && proper > 0 && next_is_name {
+            parts.push(word);
+        } else if proper > 0 && !closes && next_is_name && lex.has(|l| l.name_particles, core) {
+            parts.push(core);
+        } else {
+            break;
+        }
+        at += 1;
+        if closes {
+            break;
+        }
+    }
+    let name = (2..=4).contains(&proper).then(|| parts.join(" "));
+    (name, at)
+}
+
+/// The role in the clause after a name (`Alcalde de la comuna de X y
+/// asisten…` → `Alcalde`, `comuna de X`): up to the next `,` `;` or `.`,
+/// or to its first conjunction when the whole clause is no role.
+fn role_after(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
+    let clause = text.split([',', ';', '.', '(']).next().unwrap_or("").trim();
+    as_role(clause, lex).or_else(|| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let cut = words
+            .iter()
+            .position(|w| lex.has(|l| l.conjunctions, &bare(w)))?;
+        as_role(&words[..cut].join(" "), lex)
+    })
+}
+
+/// The name that ends `text` after words that are no part of it
+/// (`modérée par Soham El Wardini` → `Soham El Wardini`).
+fn trailing_name(text: &str, lex: &Lexicons) -> Option<String> {
+    let words = words_at(text);
+    (2..=4).rev().find_map(|count| {
+        let start = words.len().checked_sub(count)?;
+        let before_is_lower = start
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_lowercase));
+        let (name, end) = name_from(&words, start, false, lex);
+        name.filter(|_| before_is_lower && end == words.len())
+    })
+}
+
+/// The role phrase that ends `text` (`…enviada por el Alcalde de
+/// Barcelona` → `Alcalde`, `Barcelona`): the longest one starting with a
+/// role word among the last words.
+fn trailing_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let from = words.len().saturating_sub(ROLE_PHRASE_WORDS / 2);
+    (from..words.len())
+        .filter(|&start| words.get(start).is_some_and(|w| is_role_word(w, lex)))
+        .find_map(|start| as_role(&words[start..].join(" "), lex))
+}
+
+/// Whether `text` speaks of a board or of members (`the members of the
+/// Executive Committee:`), so that a bulleted list after it lists people.
+fn announces_people(text: &str, lex: &Lexicons) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let padded = format!(" {} ", words.join(" "));
+    lex.each(|l| l.member_words)
+        .chain(lex.each(|l| l.people_list_headings))
+        .any(|phrase| padded.contains(&format!(" {phrase} ")))
+}
+
+/// A bulleted item `Name (what they represent)`, as a name and the
+/// parenthesis's role or organisation.
+fn bulleted_person(item: &str, lex: &Lexicons) -> Option<Found> {
+    let (head, rest) = item.split_once('(')?;
+    let words = words_at(head);
+    let (name, end) = name_from(&words, 0, false, lex);
+    let name = name.filter(|_| end == words.len())?;
+    let inside = rest.split_once(')').map(|(inside, _)| inside.trim())?;
+    if !inside.chars().any(char::is_alphabetic) || inside.split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(match as_role(inside, lex) {
+        Some((role, place)) => (name, Some(role), place),
+        None => (name, None, Some(inside.to_owned())),
+    })
+}
+
+/// People of bulleted lists run into one line (`…the members of the
+/// Executive Committee: • Ana Ruiz (North Branch) • Tom Lee (Treasurer)`):
+/// each item `Name (…)` after text that announces people, or after another
+/// such item.
+fn bulleted(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let segments: Vec<&str> = line.split('•').collect();
+    let mut found = Vec::new();
+    let mut listing = false;
+    for (position, item) in segments.iter().enumerate().skip(1) {
+        let previous = segments.get(position - 1).copied().unwrap_or("");
+        let previous_was_person = position >= 2 && bulleted_person(previous, lex).is_some();
+        listing = announces_people(previous, lex) || (listing && previous_was_person);
+        if !listing {
+            continue;
+        }
+        if let Some(person) = bulleted_person(item, lex) {
+            found.push(person);
         }
     }
     found
@@ -363,6 +627,41 @@ mod tests {
                 "La Présidente,\nOdile Garnier",
                 vec![one("Odile Garnier", Some("Présidente"), None)],
             ),
+            (
+                "Abre la sesión el Sr. Tomás Ibáñez Rojo, Alcalde de la comuna de Lontué y asisten los consejeros; Sra. Inés Mora Ruiz; Sr. Pablo Gil Soto y el señor RAMÓN PRIETO LARA, Secretario Municipal.",
+                vec![
+                    one("Tomás Ibáñez Rojo", Some("Alcalde"), Some("comuna de Lontué")),
+                    one("Inés Mora Ruiz", None, None),
+                    one("Pablo Gil Soto", None, None),
+                    one("RAMÓN PRIETO LARA", Some("Secretario Municipal"), None),
+                ],
+            ),
+            (
+                "Harbourtown Mayor Ellen Marsh chaired until vice president Karl de Vries was elected.",
+                vec![
+                    one("Ellen Marsh", Some("Mayor"), None),
+                    one("Karl de Vries", Some("vice president"), None),
+                ],
+            ),
+            (
+                "I thank the members of the Executive Committee: • Amy Lowe (Vice President) • Raj Patel (Coastal Branch) • Nils van Dam (Hill Branch) I also thank our staff.",
+                vec![
+                    one("Amy Lowe", Some("Vice President"), None),
+                    one("Raj Patel", None, Some("Coastal Branch")),
+                    one("Nils van Dam", None, Some("Hill Branch")),
+                ],
+            ),
+            (
+                "La séance a été ouverte par Odile Garnier, maire de Villebrune, qui a salué les élus.",
+                vec![one("Odile Garnier", Some("maire"), Some("Villebrune"))],
+            ),
+            (
+                "Entre las cartas destaca la enviada por el Alcalde de Lugo, Ana Ruiz, que saluda a la red.",
+                vec![one("Ana Ruiz", Some("Alcalde"), Some("Lugo"))],
+            ),
+            // Topics in a bulleted list are no people, nor is a title role before an organisation.
+            ("Our themes: • Urban Mobility (Transport) • Social Affairs (Housing)", vec![]),
+            ("The Mayor LGA Board met.", vec![]),
             // A name and a role apart, with a blank line between, are no signature.
             ("Jordi Vaquer\n\nSecretario General de Metropolis", vec![]),
             ("The Board met in Lisbon, Porto and Braga.", vec![]),

@@ -17,7 +17,7 @@
 //! level 1 (upper case, numbered, bold) or 2 (sentence case). Lines that other
 //! extractors claimed (people's names, member names) are never headings.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -80,8 +80,9 @@ impl Heading {
 pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     let raws: Vec<&str> = text.lines.iter().map(|line| line.text.as_str()).collect();
     let plains: Vec<String> = raws.iter().map(|raw| plain(raw)).collect();
-    let mut strong: Vec<Option<Heading>> = vec![None; raws.len()];
+    let mut strong: Vec<Vec<Heading>> = vec![Vec::new(); raws.len()];
     let mut covered = vec![false; raws.len()];
+    let runs = listed_contents(&plains, lex);
     let mut index = 0;
     // Whether the lines just read are a table of contents.
     let mut in_contents = false;
@@ -90,31 +91,52 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             index += 1;
             continue;
         }
-        let entry = contents_entry(plains.get(index).map_or("", String::as_str), in_contents).map(
-            |(title, page)| Heading {
+        let line = plains.get(index).map_or("", String::as_str);
+        let mut entries = match runs.get(&index) {
+            Some((title, page)) => vec![Heading {
                 index,
                 last: index,
                 level: 2,
-                title,
-                printed_page: Some(page),
-            },
-        );
-        if entry.is_none() && !is_blank(raws.get(index).unwrap_or(&"")) {
+                title: title.clone(),
+                printed_page: Some(*page),
+            }],
+            None => contents_entries(
+                index,
+                raws.get(index).unwrap_or(&""),
+                line,
+                in_contents,
+                lex,
+            ),
+        };
+        if let Some(first) = entries.first_mut() {
+            in_contents = true;
+            if let Some(previous) = wrapped_title_start(&plains, &strong, &covered, first) {
+                strong[previous].clear();
+                first.index = previous;
+            }
+            for flag in covered.iter_mut().take(index + 1).skip(first.index) {
+                *flag = true;
+            }
+            if let Some(slot) = strong.get_mut(index) {
+                slot.extend(entries);
+            }
+            index += 1;
+            continue;
+        }
+        if !is_blank(raws.get(index).unwrap_or(&"")) {
             in_contents = false;
         }
-        if let Some(heading) = entry.or_else(|| strong_heading(&raws, &plains, index, lex)) {
-            if heading.printed_page.is_none() {
-                in_contents = lex.has(
-                    |l| l.contents_headings,
-                    &shape::folded(&fold(&heading.title)),
-                );
-            }
+        if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
+            in_contents = lex.has(
+                |l| l.contents_headings,
+                &shape::folded(&fold(&heading.title)),
+            );
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
             index = heading.last + 1;
             if let Some(slot) = strong.get_mut(heading.index) {
-                *slot = Some(heading);
+                slot.push(heading);
             }
         } else {
             index += 1;
@@ -135,8 +157,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         .unwrap_or(raws.len());
     let mut headings = Vec::new();
     for (i, found) in strong.iter().enumerate() {
-        if let Some(heading) = found {
-            headings.push(heading.clone());
+        if !found.is_empty() {
+            headings.extend(found.iter().cloned());
         } else if candidate[i] && shapes.leads_to_body(i, 0) {
             headings.push(Heading {
                 index: i,
@@ -322,23 +344,267 @@ fn plain_candidate(raws: &[&str], plains: &[String], index: usize, lex: &Lexicon
         && !is_mark_list(title, lex)
 }
 
-/// A table-of-contents entry: a title, then dot leaders (or, inside a table
-/// of contents, a tab or a wide gap) and the printed page number.
-fn contents_entry(line: &str, in_contents: bool) -> Option<(String, u32)> {
-    static LEADERS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<title>\S.*?)\s*(?:(?:\.\s?){3,}|…+|·{3,})\s*(?P<page>[0-9]{1,4})\s*$")
-            .expect("LEADERS is a valid literal pattern")
-    });
+/// Most words of a table-of-contents title.
+const ENTRY_WORDS: usize = 20;
+/// Fewest entries in a row that make a table of contents without dot leaders.
+const MIN_RUN: usize = 3;
+
+/// A page reference of a table of contents: an optional page word (`P.`,
+/// `page`, `pág.`) and a number or range (`8-15`), whose first number is kept.
+fn page_reference(lex: &Lexicons) -> String {
+    format!(
+        r"(?:(?i:{})\s?\.?\s?)?(?P<page>[0-9]{{1,4}})(?:\s?[-–]\s?[0-9]{{1,4}})?",
+        lex.alternation(lex.each(|l| l.page_words).copied())
+    )
+}
+
+/// Dot leaders then a page reference: `Territoires ...... P. 8-15`, several
+/// to a line when a table of contents was read as one line.
+fn leaders(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("contents_leaders", |lex| {
+        format!(
+            r"(?P<title>\S.*?)\s*(?:(?:\.\s?){{3,}}|…+|·{{3,}})\s*{}",
+            page_reference(lex)
+        )
+    })
+}
+
+/// A page word and number before a title (`P. 4 L'UVCW en chiffres`).
+fn page_first(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("contents_page_first", |lex| {
+        format!(
+            r"\b(?i:{})\.?\s?(?P<page>[0-9]{{1,3}})\b",
+            lex.alternation(lex.each(|l| l.page_words).copied())
+        )
+    })
+}
+
+/// The heading of a table of contents inside a line.
+fn contents_word(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("contents_word", |lex| {
+        format!(
+            r"(?i)\b(?:{})\b",
+            lex.alternation(lex.each(|l| l.contents_headings).copied())
+        )
+    })
+}
+
+/// A title fit for a table-of-contents entry: some letters, not a sentence.
+fn entry_title(title: &str) -> Option<String> {
+    // A run-on line keeps other text before a wide gap: the entry is after it.
+    let title = title.rsplit("  ").next().unwrap_or(title);
+    let title = title.trim().trim_end_matches([',', ';', ':']).trim();
+    let words = word_count(title);
+    (title.chars().any(char::is_alphabetic) && (1..=ENTRY_WORDS).contains(&words))
+        .then(|| title.to_owned())
+}
+
+fn entry(index: usize, title: String, page: Option<u32>) -> Heading {
+    Heading {
+        index,
+        last: index,
+        level: if page.is_some() { 2 } else { 1 },
+        title,
+        printed_page: page,
+    }
+}
+
+/// The table-of-contents entries of line `index`: titles with dot leaders
+/// and page references (several to a line when the table was read as one
+/// line, then a chapter heading left after the last), entries led by their
+/// page reference after a contents heading in the same line (`SOMMAIRE P. 3
+/// L'année… P. 4 L'UVCW…`, the heading kept too), or, inside a table of
+/// contents, a title and page parted by a tab or a wide gap, or a title
+/// with leaders whose page was cut off.
+fn contents_entries(
+    index: usize,
+    raw: &str,
+    line: &str,
+    in_contents: bool,
+    lex: &Lexicons,
+) -> Vec<Heading> {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?\p{L}\)?)(?:\t|\s{3,})\s*(?P<page>[0-9]{1,4})\s*$")
             .expect("GAP is a valid literal pattern")
     });
-    let caps = LEADERS
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<title>\p{L}.*?)\s*(?:\.\s?){3,}$")
+            .expect("CUT is a valid literal pattern")
+    });
+    let mut found = Vec::new();
+    let mut end = 0;
+    // Read on the raw line, whose wide gaps part run-on entries.
+    for caps in leaders(lex).captures_iter(raw) {
+        let (Some(title), Some(page)) = (caps.name("title"), caps.name("page")) else {
+            continue;
+        };
+        let title = entry_title(title.as_str()).map(|t| plain(&t));
+        if let (Some(title), Ok(page)) = (title, page.as_str().parse()) {
+            found.push(entry(index, title, Some(page)));
+        }
+        end = caps.get(0).map_or(end, |m| m.end());
+    }
+    if !found.is_empty() {
+        let rest = plain(raw.get(end..).unwrap_or(""));
+        let rest = rest.trim();
+        if numbered(lex).is_match(&shape::folded(rest)) && word_count(rest) <= ENTRY_WORDS {
+            found.push(entry(index, rest.to_owned(), None));
+        }
+        return found;
+    }
+    if let Some(found) = page_first_entries(index, line, in_contents, lex) {
+        return found;
+    }
+    if !in_contents {
+        return found;
+    }
+    if let Some(caps) = GAP.captures(line) {
+        let title = caps.name("title").and_then(|t| entry_title(t.as_str()));
+        let page = caps.name("page").and_then(|p| p.as_str().parse().ok());
+        if let (Some(title), Some(page)) = (title, page) {
+            found.push(entry(index, title, Some(page)));
+        }
+    } else if let Some(title) = CUT
         .captures(line)
-        .or_else(|| in_contents.then(|| GAP.captures(line)).flatten())?;
-    let title = caps.name("title")?.as_str().trim().to_owned();
-    let page = caps.name("page")?.as_str().parse().ok()?;
-    (!title.is_empty() && title.chars().any(char::is_alphabetic)).then_some((title, page))
+        .and_then(|caps| entry_title(caps.name("title")?.as_str()))
+    {
+        found.push(entry(index, title, None));
+    }
+    found
+}
+
+/// Entries led by their page reference, after a contents heading in the
+/// same line (or anywhere inside a table of contents); at least [`MIN_RUN`].
+/// A reference with no title after it (a page number of the layout) is skipped.
+fn page_first_entries(
+    index: usize,
+    line: &str,
+    in_contents: bool,
+    lex: &Lexicons,
+) -> Option<Vec<Heading>> {
+    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s[0-9]{1,3}(?:\s|$)").expect("COUNTER is a valid literal pattern")
+    });
+    let (heading, from) = match contents_word(lex).find(line) {
+        Some(word) => (Some(word.as_str()), word.end()),
+        None if in_contents => (None, 0),
+        None => return None,
+    };
+    let tail = line.get(from..)?;
+    let marks: Vec<(usize, usize, u32)> = page_first(lex)
+        .captures_iter(tail)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            Some((
+                whole.start(),
+                whole.end(),
+                caps.name("page")?.as_str().parse().ok()?,
+            ))
+        })
+        .collect();
+    // The entries must start right after the heading.
+    if marks
+        .first()
+        .is_none_or(|&(start, _, _)| !tail[..start].trim().is_empty())
+    {
+        return None;
+    }
+    let mut found: Vec<Heading> = heading
+        .map(|word| entry(index, word.to_owned(), None))
+        .into_iter()
+        .collect();
+    for (position, &(_, end, page)) in marks.iter().enumerate() {
+        let next = marks
+            .get(position + 1)
+            .map_or(tail.len(), |&(start, _, _)| start);
+        let mut title = tail.get(end..next).unwrap_or("").trim();
+        if position + 1 == marks.len() {
+            // After the last entry the page's own furniture may follow (`2 • RAPPORT…`).
+            title = COUNTER.find(title).map_or(title, |m| &title[..m.start()]);
+        }
+        let opens = title.chars().next().is_some_and(char::is_uppercase);
+        if let Some(title) = entry_title(title).filter(|_| opens) {
+            found.push(entry(index, title, Some(page)));
+        }
+    }
+    let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
+    (entries >= MIN_RUN).then_some(found)
+}
+
+/// Lines that are entries of a table of contents printed without leaders,
+/// a title and its page parted by one space (`President's Report 3`): a run
+/// of at least [`MIN_RUN`] such lines with pages that never go back, next to
+/// a contents heading (before or after the run, which layouts also do).
+fn listed_contents(plains: &[String], lex: &Lexicons) -> BTreeMap<usize, (String, u32)> {
+    static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'])\s+(?P<page>[0-9]{1,3})$")
+            .expect("LISTED is a valid literal pattern")
+    });
+    let is_contents = |i: usize| {
+        plains
+            .get(i)
+            .is_some_and(|p| lex.has(|l| l.contents_headings, &shape::folded(&fold(p))))
+    };
+    let non_blank: Vec<usize> = (0..plains.len())
+        .filter(|&i| !is_blank(&plains[i]))
+        .collect();
+    let listed = |i: usize| -> Option<(String, u32)> {
+        let caps = LISTED.captures(plains.get(i)?.trim())?;
+        let title = caps.name("title")?.as_str();
+        let page = caps.name("page")?.as_str().parse().ok()?;
+        (word_count(title) <= 8).then(|| (title.to_owned(), page))
+    };
+    let mut found = BTreeMap::new();
+    let mut at = 0;
+    while at < non_blank.len() {
+        let mut run: Vec<(usize, String, u32)> = Vec::new();
+        let mut next = at;
+        while let Some((title, page)) = non_blank.get(next).and_then(|&i| listed(i)) {
+            if run.last().is_some_and(|&(_, _, last)| page < last) {
+                break;
+            }
+            run.push((non_blank[next], title, page));
+            next += 1;
+        }
+        let beside = |i: Option<&usize>| i.is_some_and(|&i| is_contents(i));
+        let headed =
+            beside(at.checked_sub(1).and_then(|b| non_blank.get(b))) || beside(non_blank.get(next));
+        if run.len() >= MIN_RUN && headed {
+            for (i, title, page) in run {
+                found.insert(i, (title, page));
+            }
+        }
+        at = next.max(at + 1);
+    }
+    found
+}
+
+/// Where the title of a table-of-contents entry starts when it was wrapped:
+/// an entry opening in lower case (`et des présidents… ...... P. 28`)
+/// continues the short line before it, which is then no heading of its own.
+fn wrapped_title_start(
+    plains: &[String],
+    strong: &[Vec<Heading>],
+    covered: &[bool],
+    first: &mut Heading,
+) -> Option<usize> {
+    if !first.title.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let previous = (0..first.index)
+        .rev()
+        .find(|&i| plains.get(i).is_some_and(|p| !is_blank(p)))?;
+    let text = plains.get(previous)?;
+    let free = strong
+        .get(previous)
+        .is_some_and(|found| found.iter().all(|h| h.printed_page.is_none()))
+        && (!covered.get(previous).copied().unwrap_or(true)
+            || strong.get(previous).is_some_and(|found| !found.is_empty()));
+    if !free || word_count(text) > 12 || text.trim_end().ends_with(['.', ':']) {
+        return None;
+    }
+    first.title = format!("{} {}", text.trim(), first.title);
+    Some(previous)
 }
 
 /// Page furniture that is never a heading: a page counter (`Page 1`,
@@ -392,7 +658,7 @@ fn is_mark_list(title: &str, lex: &Lexicons) -> bool {
 struct Shapes<'a> {
     raws: &'a [&'a str],
     plains: &'a [String],
-    strong: &'a [Option<Heading>],
+    strong: &'a [Vec<Heading>],
     candidate: &'a [bool],
     /// Index of the first body line (the end of the title area).
     first_body: usize,
@@ -450,7 +716,7 @@ impl Shapes<'_> {
         };
         if depth == 0
             && index < self.first_body
-            && self.strong.get(next).is_some_and(Option::is_some)
+            && self.strong.get(next).is_some_and(|found| !found.is_empty())
         {
             return true;
         }
@@ -544,6 +810,75 @@ mod tests {
                 ("Foreword", None),
             ]
         );
+    }
+
+    fn entries(source: &str) -> Vec<(String, Option<u32>)> {
+        let text = Text::from_plain(source);
+        find_headings(&text, &BTreeSet::new(), &Lexicons::all())
+            .into_iter()
+            .map(|h| (h.title, h.printed_page))
+            .collect()
+    }
+
+    fn owned(list: &[(&str, Option<u32>)]) -> Vec<(String, Option<u32>)> {
+        list.iter().map(|(t, p)| ((*t).to_owned(), *p)).collect()
+    }
+
+    #[test]
+    fn contents_entries_with_page_words_ranges_and_wrapped_titles() {
+        let source = "Sommaire\n\nHabitat ...... P. 8-15 Logement - Foncier\n\nLes écoles du réseau\n\net leurs maîtres ...... P . 16-21\n\nComptes ...... p. 22 Chapitre 3 Les moyens\n\nLe réseau a tenu ses réunions habituelles.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Sommaire", None),
+                ("Habitat", Some(8)),
+                ("Les écoles du réseau et leurs maîtres", Some(16)),
+                ("Comptes", Some(22)),
+                ("Chapitre 3 Les moyens", None),
+            ])
+        );
+    }
+
+    #[test]
+    fn contents_read_as_one_line_give_every_entry() {
+        let run_on = "Our year . . . . . 4Our towns . . . . . . .9\n\nThe year was a busy one.\n";
+        assert_eq!(
+            entries(run_on),
+            owned(&[("Our year", Some(4)), ("Our towns", Some(9))])
+        );
+        let page_first = "Welcome from the chair. CONTENTS P. 3 A word from the chair P. 5 P. 4 Our towns in figures P. 9 Roads and bridges 2 • REPORT 2030\n\nThe year was a busy one.\n";
+        assert_eq!(
+            entries(page_first),
+            owned(&[
+                ("CONTENTS", None),
+                ("A word from the chair", Some(3)),
+                ("Our towns in figures", Some(4)),
+                ("Roads and bridges", Some(9)),
+            ])
+        );
+        // Two page references are no table of contents.
+        assert_eq!(
+            entries("Contents P. 3 A word P. 5 Roads\n\nThe year was a busy one.\n"),
+            owned(&[])
+        );
+    }
+
+    #[test]
+    fn contents_listed_without_leaders_next_to_their_heading() {
+        let source = "Board of the year 2\n\nA word from the chair 3\n\nAccounts 9\n\nCONTENTS\n\nOur aim\n\nThe association serves the towns of the valley and their staff.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Board of the year", Some(2)),
+                ("A word from the chair", Some(3)),
+                ("Accounts", Some(9)),
+                ("CONTENTS", None),
+                ("Our aim", None),
+            ])
+        );
+        // The same lines with no contents heading beside them are not entries.
+        let bare = "Board of the year 2\n\nA word from the chair 3\n\nAccounts 9\n";
+        assert!(entries(bare).iter().all(|(_, page)| page.is_none()));
     }
 
     #[test]

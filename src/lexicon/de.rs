@@ -192,4 +192,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     partitive_words: &["davon"],
     noun_links: &["von"],
     conjunctions: &["und", "oder"],
+    title_roles: &[
+        "präsident",
+        "präsidentin",
+        "bürgermeister",
+        "bürgermeisterin",
+    ],
+    name_particles: &["von", "van", "zu", "de"],
 };

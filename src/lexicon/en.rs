@@ -220,6 +220,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "board of directors",
         "board",
         "executive bureau",
+        "executive committee",
         "secretariat general",
         "general secretariat",
         "team",
@@ -256,7 +257,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "assistant",
         "acting",
     ],
-    honorifics: &["mr", "mrs", "ms", "dr", "cllr", "hon"],
+    honorifics: &[
+        "mr", "mrs", "ms", "miss", "dr", "cllr", "hon", "sir", "dame", "prof",
+    ],
     attendance_words: &[
         "present",
         "attendees",
@@ -285,4 +288,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     partitive_words: &["of them", "of which"],
     noun_links: &["of"],
     conjunctions: &["and", "or"],
+    title_roles: &[
+        "president",
+        "mayor",
+        "lord mayor",
+        "deputy mayor",
+        "councillor",
+        "councilor",
+        "alderman",
+        "governor",
+        "chair",
+    ],
+    name_particles: &[
+        "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
+    ],
 };

@@ -201,6 +201,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     people_list_headings: &[
         "conseil d'administration",
         "bureau exécutif",
+        "comité directeur",
         "secrétariat général",
         "équipe",
         "équipe du secrétariat général",
@@ -235,7 +236,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "conseiller",
         "conseillère",
     ],
-    honorifics: &["m", "mme", "mlle", "me", "dr"],
+    honorifics: &["m", "mme", "mlle", "me", "dr", "monsieur", "madame"],
     attendance_words: &[
         "étaient présents",
         "présents",
@@ -259,4 +260,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     partitive_words: &["d'entre eux", "d'entre elles", "dont"],
     noun_links: &["de"],
     conjunctions: &["et", "ou"],
+    title_roles: &[
+        "président",
+        "présidente",
+        "maire",
+        "adjoint",
+        "adjointe",
+        "préfet",
+        "préfète",
+    ],
+    name_particles: &["de", "du", "des", "d'", "le", "la"],
 };

@@ -272,6 +272,11 @@ pub struct Lexicon {
     pub noun_links: &'static [&'static str],
     /// Conjunctions that join two nouns.
     pub conjunctions: &'static [&'static str],
+    /// Roles written as a title right before a name (`Mayor Jenny Hill`,
+    /// `Councillor John Rich`, `presidente Ana Ruiz`).
+    pub title_roles: &'static [&'static str],
+    /// Lower-case words inside a name (`Margaret de Wit`, `Wes ten Hove`).
+    pub name_particles: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -554,7 +559,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 40] = [
+            let words: [(&str, usize); 42] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -598,6 +603,8 @@ mod tests {
                 ),
                 ("contents_headings", l.contents_headings.len()),
                 ("label_stop_words", l.label_stop_words.len()),
+                ("title_roles", l.title_roles.len()),
+                ("name_particles", l.name_particles.len()),
             ];
             for (field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);
@@ -635,6 +642,8 @@ mod tests {
             all.extend(l.status_colours);
             all.extend(l.status_headings);
             all.extend(l.legend_labels.iter().map(|p| p.label));
+            all.extend(l.title_roles);
+            all.extend(l.name_particles);
             for phrase in all {
                 assert_eq!(fold(phrase), phrase, "{}: {phrase}", l.code);
                 assert_eq!(phrase.to_lowercase(), phrase, "{}: {phrase}", l.code);

@@ -91,6 +91,28 @@ impl Text {
         self.block_of(index)?.table()
     }
 
+    /// The cells of line `index`, as the extractors of tables read a line:
+    /// a table row's cells (empty ones keep their column), none for a line of
+    /// a table that is no row (a Markdown `|---|` separator), and the whole
+    /// line as one cell for any other line (or none past the last line).
+    pub fn cells(&self, index: usize) -> Vec<&str> {
+        match (self.row(index), self.table_of(index)) {
+            (Some(row), _) => row.cells.iter().map(|cell| cell.text.as_str()).collect(),
+            (None, Some(_)) => Vec::new(),
+            (None, None) => self
+                .lines
+                .get(index)
+                .map(|line| vec![line.text.as_str()])
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The text of line `index` with its cells joined by spaces, for readers
+    /// of phrases that a table may split over cells (a legend, a heading).
+    pub fn joined_cells(&self, index: usize) -> String {
+        self.cells(index).join(" ")
+    }
+
     /// The table row that line `index` renders, with its cells.
     pub fn row(&self, index: usize) -> Option<&Row> {
         let rows = &self.table_of(index)?.rows;

@@ -99,7 +99,7 @@ fn extract_plan(text: &Text, grammar: Option<&Grammar>, extraction: &mut Extract
     let declared = read_totals(&text.lines);
     let mut claimed = legend.lines.clone();
     claimed.extend(&declared.lines);
-    let plan = read_plan(&text.lines, &legend.legend, &claimed);
+    let plan = read_plan(text, &legend.legend, &claimed);
     if !plan.deliverables.is_empty() {
         extraction.legend = Some(legend.legend);
         extraction.diagnostics.extend(legend.diagnostics);

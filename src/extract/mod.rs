@@ -125,10 +125,10 @@ fn extract_items(
     declared: &DeclaredTotals,
     extraction: &mut Extraction,
 ) {
-    let shapes = totals_shapes::read_totals_shapes(&text.lines, grammar);
+    let shapes = totals_shapes::read_totals_shapes(text, grammar);
     let mut claimed = declared.lines.clone();
     claimed.extend(&shapes.lines);
-    let reading = read_items(&text.lines, grammar, &claimed);
+    let reading = read_items(text, grammar, &claimed);
     if reading.items.is_empty() {
         return;
     }

@@ -19,7 +19,7 @@ use crate::grammar::{self, Grammar, Meaning};
 use crate::lexicon::{TOTALS_ARTICLES, TOTALS_OPENERS, TOTAL_LABELS};
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
-use crate::normalize::Line;
+use crate::normalize::Text;
 
 /// How many words may stand between a number and its status phrase
 /// (`7 are under way`, `12 se han cumplido`).
@@ -40,19 +40,19 @@ static TOTAL_OPENER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads totals sentences and totals tables.
-pub fn read_totals_shapes(lines: &[Line], grammar: Option<&Grammar>) -> DeclaredTotals {
+pub fn read_totals_shapes(text: &Text, grammar: Option<&Grammar>) -> DeclaredTotals {
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
-    for (index, line) in lines.iter().enumerate() {
-        let figures = labelled_cells(line, grammar)
-            .or_else(|| table_figures(lines, index, grammar))
-            .or_else(|| sentence_figures(line, grammar))
+    for (index, line) in text.lines.iter().enumerate() {
+        let figures = labelled_cells(text, index, grammar)
+            .or_else(|| table_figures(text, index, grammar))
+            .or_else(|| sentence_figures(text, index, grammar))
             .unwrap_or_default();
         if figures.is_empty() {
             continue;
         }
         found.lines.push(index);
-        if table_figures(lines, index, grammar).is_some() {
+        if table_figures(text, index, grammar).is_some() {
             found.lines.push(index + 1);
         }
         for (field, number) in figures {
@@ -69,8 +69,8 @@ pub fn read_totals_shapes(lines: &[Line], grammar: Option<&Grammar>) -> Declared
 type Figure = (Option<Status>, u32);
 
 /// The figures of a totals sentence, when the line is one.
-fn sentence_figures(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
-    let plain = markup::plain(&line.text.replace('\t', " "));
+fn sentence_figures(text: &Text, index: usize, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+    let plain = markup::plain(&text.joined_cells(index));
     let total = TOTAL_OPENER
         .captures(&plain)
         .and_then(|caps| caps.name("n"))
@@ -161,10 +161,10 @@ fn number_token(token: &str) -> Option<u32> {
         .flatten()
 }
 
-/// The figures of a totals table whose heading row is `lines[index]`: every
+/// The figures of a totals table whose heading row is line `index`: every
 /// heading a status phrase or a total label, the next row all numbers.
-fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
-    let headings: Vec<String> = cells(&lines.get(index)?.text)
+fn table_figures(text: &Text, index: usize, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+    let headings: Vec<String> = cells(text, index)
         .into_iter()
         .filter(|cell| !cell.is_empty())
         .collect();
@@ -186,11 +186,8 @@ fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Opt
     if fields.iter().filter(|field| field.is_some()).count() < 2 {
         return None;
     }
-    let next = lines
-        .iter()
-        .skip(index + 1)
-        .find(|line| !is_separator_row(&line.text))?;
-    let numbers: Vec<u32> = cells(&next.text)
+    let next = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
+    let numbers: Vec<u32> = cells(text, next)
         .into_iter()
         .filter(|cell| !cell.is_empty())
         .map(|cell| number_token(&cell))
@@ -200,8 +197,8 @@ fn table_figures(lines: &[Line], index: usize, grammar: Option<&Grammar>) -> Opt
 
 /// A totals table whose columns were read as one cell each, heading and
 /// figure together: `Total 4<TAB>Achieved 3<TAB>Not achieved 1`.
-fn labelled_cells(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
-    let cells: Vec<String> = cells(&line.text)
+fn labelled_cells(text: &Text, index: usize, grammar: Option<&Grammar>) -> Option<Vec<Figure>> {
+    let cells: Vec<String> = cells(text, index)
         .into_iter()
         .filter(|cell| !cell.is_empty())
         .collect();
@@ -228,10 +225,9 @@ fn labelled_cells(line: &Line, grammar: Option<&Grammar>) -> Option<Vec<Figure>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::Text;
 
     fn counts(text: &str) -> Option<TotalsCounts> {
-        read_totals_shapes(&Text::from_plain(text).lines, None).counts
+        read_totals_shapes(&Text::from_plain(text), None).counts
     }
 
     fn declared(total: Option<u32>, a: u32, i: u32, n: u32) -> Option<TotalsCounts> {

@@ -38,6 +38,10 @@
 //! - [`batch`] (many inputs, isolated, in input order), [`write`](mod@write) (its output
 //!   files) and [`pair`] (translations of one document).
 //!
+//! [`page`] is the typed page model between layout and the extractors:
+//! blocks, table rows and cells with their lines, words and boxes, built
+//! alike from PDF geometry and from text or Markdown lines.
+//!
 //! [`lexicon`] holds the word lists as data. Layout (glyphs to lines) and
 //! the parts-and-wholes check are internal. The crate's default feature `cli` builds the `planex` binary and
 //! the crates only it needs (clap, anyhow, indicatif, ctrlc, rlimit); a
@@ -75,6 +79,7 @@ pub mod lexicon;
 pub mod markup;
 pub mod model;
 pub mod normalize;
+pub mod page;
 pub mod pair;
 pub mod read;
 pub mod record;

@@ -18,6 +18,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::layout;
 use crate::lexicon;
 use crate::model::SourceFormat;
+use crate::page::{text_blocks, Block, Row, Table};
 use crate::read::{PageContent, RawDocument};
 
 /// One line of normalized text.
@@ -38,13 +39,17 @@ impl Line {
     }
 }
 
-/// A whole document as normalized lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A whole document as normalized lines, and the blocks they form.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     /// Format of the source, so extractors know whether to expect Markdown.
     pub format: SourceFormat,
     /// Every line of every page, in reading order.
     pub lines: Vec<Line>,
+    /// The [page model](crate::page)'s blocks of every page, in line order:
+    /// paragraphs, headings, list items and tables, whose rows name the line
+    /// they render to. No block spans two pages.
+    pub blocks: Vec<Block>,
     /// Doubts raised while normalizing.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -62,11 +67,57 @@ impl Text {
         let format = SourceFormat::Text;
         let mut lines = page_lines(1, text);
         join_hyphenated(&mut lines);
+        let blocks = page_blocks(&lines, Vec::new());
         Self {
             format,
             lines,
+            blocks,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The block that holds line `index` (an index into [`lines`](Self::lines)).
+    pub fn block_of(&self, index: usize) -> Option<&Block> {
+        let after = self
+            .blocks
+            .partition_point(|block| block.lines.start <= index);
+        let block = self.blocks.get(after.checked_sub(1)?)?;
+        block.lines.contains(&index).then_some(block)
+    }
+
+    /// The table that holds line `index`, whether or not the line is one of
+    /// its rows (a Markdown table's `|---|` separator is not).
+    pub fn table_of(&self, index: usize) -> Option<&Table> {
+        self.block_of(index)?.table()
+    }
+
+    /// The cells of line `index`, as the extractors of tables read a line:
+    /// a table row's cells (empty ones keep their column), none for a line of
+    /// a table that is no row (a Markdown `|---|` separator), and the whole
+    /// line as one cell for any other line (or none past the last line).
+    pub fn cells(&self, index: usize) -> Vec<&str> {
+        match (self.row(index), self.table_of(index)) {
+            (Some(row), _) => row.cells.iter().map(|cell| cell.text.as_str()).collect(),
+            (None, Some(_)) => Vec::new(),
+            (None, None) => self
+                .lines
+                .get(index)
+                .map(|line| vec![line.text.as_str()])
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The text of line `index` with its cells joined by spaces, for readers
+    /// of phrases that a table may split over cells (a legend, a heading).
+    pub fn joined_cells(&self, index: usize) -> String {
+        self.cells(index).join(" ")
+    }
+
+    /// The table row that line `index` renders, with its cells.
+    pub fn row(&self, index: usize) -> Option<&Row> {
+        let rows = &self.table_of(index)?.rows;
+        let at = rows.binary_search_by_key(&index, |row| row.line).ok()?;
+        rows.get(at)
     }
 
     /// Number of pages that have at least one line.
@@ -78,6 +129,9 @@ impl Text {
 /// Turns a raw document into normalized lines.
 pub fn normalize(raw: &RawDocument) -> Text {
     let mut lines = Vec::new();
+    // Each page's first line, and the blocks layout found on a PDF page
+    // (document line indices); text pages get theirs once their lines are final.
+    let mut pages: Vec<(usize, Option<Vec<Block>>)> = Vec::new();
     let mut diagnostics = Vec::new();
     let glyph_pages = raw.glyph_pages();
     let mut laid_out = layout::lay_out(&glyph_pages).into_iter();
@@ -85,13 +139,18 @@ pub fn normalize(raw: &RawDocument) -> Text {
     let mut running: Vec<(String, String, Vec<u32>)> = Vec::new();
     for page in &raw.pages {
         match &page.content {
-            PageContent::Text(text) => lines.extend(page_lines(page.number, text)),
+            PageContent::Text(text) => {
+                pages.push((lines.len(), None));
+                lines.extend(page_lines(page.number, text));
+            }
             PageContent::Glyphs(_) => {
                 if let Some(layout) = laid_out.next() {
-                    add_layout(page.number, &layout, &mut lines, &mut running);
+                    add_layout(page.number, &layout, &mut lines, &mut pages, &mut running);
                 }
             }
-            PageContent::Laid(layout) => add_layout(page.number, layout, &mut lines, &mut running),
+            PageContent::Laid(layout) => {
+                add_layout(page.number, layout, &mut lines, &mut pages, &mut running)
+            }
         }
     }
     for (_, text, pages) in running {
@@ -108,6 +167,23 @@ pub fn normalize(raw: &RawDocument) -> Text {
         );
     }
     join_hyphenated(&mut lines);
+    let mut blocks = Vec::new();
+    let ends = pages
+        .iter()
+        .skip(1)
+        .map(|(first, _)| *first)
+        .chain(std::iter::once(lines.len()))
+        .collect::<Vec<_>>();
+    for ((first, laid), end) in pages.into_iter().zip(ends) {
+        match laid {
+            Some(laid) => blocks.extend(laid),
+            None => blocks.extend(
+                page_blocks(lines.get(first..end).unwrap_or_default(), Vec::new())
+                    .into_iter()
+                    .map(|block| block.shifted(first)),
+            ),
+        }
+    }
     let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
     if raw.format == SourceFormat::Pdf && !has_text && !raw.pages.is_empty() {
         diagnostics.push(Diagnostic::warning(
@@ -121,19 +197,28 @@ pub fn normalize(raw: &RawDocument) -> Text {
     Text {
         format: raw.format,
         lines,
+        blocks,
         diagnostics,
     }
 }
 
-/// Adds a laid-out page's lines, and its running texts grouped by their
+/// Adds a laid-out page's lines and blocks, and its running texts grouped by their
 /// shape with the pages they run on.
 fn add_layout(
     number: u32,
     layout: &layout::PageLayout,
     lines: &mut Vec<Line>,
+    pages: &mut Vec<(usize, Option<Vec<Block>>)>,
     running: &mut Vec<(String, String, Vec<u32>)>,
 ) {
+    let first = lines.len();
     lines.extend(page_lines(number, &layout.text));
+    let blocks = layout
+        .blocks
+        .iter()
+        .map(|block| normalized_block(block.clone().shifted(first), lines.len()))
+        .collect();
+    pages.push((first, Some(blocks)));
     for text in &layout.running {
         let key = layout::running_key(text);
         match running.iter_mut().find(|(seen, _, _)| *seen == key) {
@@ -141,6 +226,32 @@ fn add_layout(
             None => running.push((key, normalize_line(text), vec![number])),
         }
     }
+}
+
+/// The blocks of one page's lines (indices relative to `lines`).
+fn page_blocks(lines: &[Line], given: Vec<Block>) -> Vec<Block> {
+    let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+    text_blocks(&texts, given)
+}
+
+/// A block laid out on a PDF page, its cells' text normalized as the lines
+/// are; a block reaching past the page's `line_count` lines (none should) is
+/// cut there.
+fn normalized_block(mut block: Block, line_count: usize) -> Block {
+    block.lines.end = block.lines.end.min(line_count);
+    if let Some(table) = block.table_mut() {
+        table.rows.retain(|row| row.line < line_count);
+        for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
+            cell.text = normalize_line(&cell.text);
+            for line in &mut cell.lines {
+                *line = normalize_line(line);
+            }
+            for word in &mut cell.words {
+                word.text = normalize_line(&word.text);
+            }
+        }
+    }
+    block
 }
 
 /// Splits one page into normalized, numbered lines.
@@ -346,6 +457,22 @@ mod tests {
         for (source, want) in cases {
             assert_eq!(texts(&Text::from_plain(source)), *want, "{source:?}");
         }
+    }
+
+    #[test]
+    fn table_rows_are_found_by_line() {
+        let text = Text::from_plain("intro\na\tb\n\n| x | y |\n|---|---|\n| 1 | 2 |\n");
+        let cells = |index: usize| -> Option<Vec<&str>> {
+            let row = text.row(index)?;
+            Some(row.cells.iter().map(|cell| cell.text.as_str()).collect())
+        };
+        assert_eq!(cells(0), None);
+        assert_eq!(cells(1), Some(vec!["a", "b"]));
+        assert!(text.table_of(2).is_none(), "a blank line is in no block");
+        assert_eq!(cells(3), Some(vec!["x", "y"]));
+        assert!(text.table_of(4).is_some() && cells(4).is_none());
+        assert_eq!(cells(5), Some(vec!["1", "2"]));
+        assert!(text.block_of(6).is_none());
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //!
 //! Owns the plan hierarchy of implementation reports: action line headings
 //! (`LÍNEA DE ACCIÓN 1^(L1) …`), measures (`L1M1 Que se hayan seguido…`) and
-//! deliverable rows (`L1M1D1 Calendario…<TAB>v`), in any of the layouts
+//! deliverable rows (`L1M1D1 Calendario…` | `v`), in any of the layouts
 //! converters produce:
 //!
-//! - cells separated by tabs (text exports, PDF lines rebuilt from glyphs);
-//! - Markdown pipe tables;
+//! - table rows of the [page model](crate::page): cells from a PDF's geometry,
+//!   a text's tabs or a Markdown pipe table, read through [`Text::cells`]
+//!   (never by splitting a line's text again);
 //! - the mark glued at the end of the title (`… internacionales v`), with or
 //!   without a page number after it;
 //! - a title wrapped over several lines, the mark on the first, a middle or
@@ -42,7 +43,7 @@ use crate::grammar::builtin::{
 use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
-use crate::normalize::Line;
+use crate::normalize::Text;
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
 static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,16 +151,16 @@ struct MentionLine {
 
 /// Reads the plan hierarchy. `claimed` lines (indices into `lines`) belong to
 /// other readers (legends, declared totals): they hold no items and end a row.
-pub fn read_plan(lines: &[Line], legend: &Legend, claimed: &[usize]) -> Plan {
+pub fn read_plan(text: &Text, legend: &Legend, claimed: &[usize]) -> Plan {
     let mut scan = Scan::default();
     let claimed: HashSet<usize> = claimed.iter().copied().collect();
     let mut index = 0;
-    while let Some(line) = lines.get(index) {
-        let has_code_cell = || cells(&line.text).iter().any(|cell| starts_with_code(cell));
+    while let Some(line) = text.lines.get(index) {
+        let has_code_cell = || cells(text, index).iter().any(|cell| starts_with_code(cell));
         if claimed.contains(&index) && !has_code_cell() {
             scan.open = None;
         } else if !line.text.trim().is_empty() {
-            scan.line(lines, index, legend);
+            scan.line(text, index, legend);
         }
         index += 1;
     }
@@ -167,19 +168,19 @@ pub fn read_plan(lines: &[Line], legend: &Legend, claimed: &[usize]) -> Plan {
 }
 
 impl Scan {
-    fn line(&mut self, lines: &[Line], index: usize, legend: &Legend) {
-        let Some(line) = lines.get(index) else {
+    fn line(&mut self, text: &Text, index: usize, legend: &Legend) {
+        let Some(line) = text.lines.get(index) else {
             return;
         };
         let location = line.location();
-        if let Some(heading) = action_line_heading(lines, index) {
+        if let Some(heading) = action_line_heading(text, index) {
             self.headings.push(heading);
             self.open = None;
             self.open_measure = None;
             self.current_measure = None;
             return;
         }
-        let cells = split_measure_cells(cells(&line.text));
+        let cells = split_measure_cells(cells(text, index));
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
             self.text_line(&cells, index, location, legend);
@@ -881,22 +882,11 @@ fn missing_numbers(numbers: &[u16]) -> Vec<u16> {
     (1..max).filter(|n| !numbers.contains(n)).collect()
 }
 
-/// The line as cells: Markdown pipe cells, else tab-separated cells; markup
-/// removed, empty cells and table separator rows dropped.
-fn cells(text: &str) -> Vec<String> {
-    let trimmed = text.trim();
-    let raw: Vec<&str> = if trimmed.starts_with('|') {
-        if trimmed
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-        {
-            return Vec::new();
-        }
-        trimmed.split('|').collect()
-    } else {
-        text.split('\t').collect()
-    };
-    raw.into_iter()
+/// Line `index` as cells ([`Text::cells`]: a table row's cells, a line
+/// outside tables as one cell); markup removed, empty cells dropped.
+fn cells(text: &Text, index: usize) -> Vec<String> {
+    text.cells(index)
+        .into_iter()
         .map(markup::plain)
         .map(|cell| cell.trim().to_owned())
         .filter(|cell| !cell.is_empty())
@@ -1208,9 +1198,10 @@ fn clean_title(parts: &[String]) -> String {
 
 /// An action line heading at `index`, its title taken from the next line
 /// when the heading line holds only the number.
-fn action_line_heading(lines: &[Line], index: usize) -> Option<ActionLine> {
+fn action_line_heading(text: &Text, index: usize) -> Option<ActionLine> {
+    let lines = &text.lines;
     let line = lines.get(index)?;
-    let plain = markup::plain(&line.text.replace('\t', " "));
+    let plain = markup::plain(&text.joined_cells(index));
     let caps = ACTION_LINE_HEADING.captures(&plain)?;
     let number: u16 = caps.name("n")?.as_str().parse().ok()?;
     let mut title = caps
@@ -1246,7 +1237,7 @@ mod tests {
     fn plan(text: &str) -> Plan {
         let text = Text::from_plain(text);
         let reading = legend::read_legend(&text.lines, &crate::lexicon::Lexicons::all());
-        read_plan(&text.lines, &reading.legend, &reading.lines)
+        read_plan(&text, &reading.legend, &reading.lines)
     }
 
     fn rows(plan: &Plan) -> Vec<(String, String, Option<String>)> {
@@ -1364,7 +1355,8 @@ mod tests {
             ("Resultados:", false),
             ("Medidas de apoyo", false),
         ] {
-            assert_eq!(is_table_heading(&cells(line)), want, "{line:?}");
+            let text = Text::from_plain(line);
+            assert_eq!(is_table_heading(&cells(&text, 0)), want, "{line:?}");
         }
     }
 
@@ -1614,7 +1606,7 @@ mod tests {
             let totals = crate::extract::read_totals(&text.lines, &crate::lexicon::Lexicons::all());
             let mut claimed = reading.lines.clone();
             claimed.extend(&totals.lines);
-            let plan = read_plan(&text.lines, &reading.legend, &claimed);
+            let plan = read_plan(&text, &reading.legend, &claimed);
             let want: Vec<_> = want.iter().map(|(c, t, m)| row(c, t, *m)).collect();
             assert_eq!(rows(&plan), want, "{case}");
         }

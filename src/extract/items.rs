@@ -29,7 +29,7 @@ use crate::model::{
     ActionLine, Deliverable, GrammarLevel, GrammarSource, GrammarSummary, Item, Legend,
     LegendEntry, LegendSource, Measure,
 };
-use crate::normalize::Line;
+use crate::normalize::{Line, Text};
 
 /// A family is tracked when at least this many of its rows carry a status…
 const MIN_MARKED_ROWS: usize = 2;
@@ -84,40 +84,28 @@ struct Row {
     in_status_column: bool,
 }
 
-/// The table cells of a line (pipe or tab separated), markup removed;
-/// empty cells kept so that column positions hold. A line without cells is one cell.
-pub(super) fn cells(text: &str) -> Vec<String> {
-    let trimmed = text.trim();
-    let raw: Vec<&str> = if trimmed.starts_with('|') {
-        let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
-        inner.split('|').collect()
-    } else {
-        text.split('\t').collect()
-    };
-    raw.into_iter()
+/// The table cells of line `index` ([`Text::cells`]: a table row's cells,
+/// another line as one cell), markup removed; empty cells kept so that
+/// column positions hold.
+pub(super) fn cells(text: &Text, index: usize) -> Vec<String> {
+    text.cells(index)
+        .into_iter()
         .map(|cell| markup::plain(cell).trim().to_owned())
         .collect()
 }
 
-/// A Markdown table separator row (`|---|---|`).
-pub(super) fn is_separator_row(text: &str) -> bool {
-    let trimmed = text.trim();
-    trimmed.starts_with('|')
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+/// A line of a table that is none of its rows (a Markdown `|---|---|`).
+pub(super) fn is_separator_row(text: &Text, index: usize) -> bool {
+    text.table_of(index).is_some() && text.row(index).is_none()
 }
 
 /// Reads the document's legend of marks: lines of two or more `mark label`
 /// pairs whose labels are status phrases, with different meanings.
-pub fn read_mark_legend(
-    lines: &[Line],
-    vocabulary: Vocabulary<'_>,
-) -> (Vec<MarkEntry>, Vec<usize>) {
+pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> (Vec<MarkEntry>, Vec<usize>) {
     let mut entries: Vec<MarkEntry> = Vec::new();
     let mut found = Vec::new();
-    for (index, line) in lines.iter().enumerate() {
-        let plain = markup::plain(&line.text.replace('\t', " "));
+    for index in 0..text.lines.len() {
+        let plain = markup::plain(&text.joined_cells(index));
         if plain.chars().count() > MAX_LEGEND_CHARS {
             continue;
         }
@@ -280,18 +268,21 @@ fn trailing_status(
 
 /// Reads the generic items of a document. `claimed` lines belong to other
 /// readers (totals) and hold no items.
-pub fn read_items(lines: &[Line], vocabulary: Vocabulary<'_>, claimed: &[usize]) -> ItemsReading {
-    let (legend, legend_lines) = read_mark_legend(lines, vocabulary);
+pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) -> ItemsReading {
+    let (legend, legend_lines) = read_mark_legend(text, vocabulary);
+    let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
     let mut open_row: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
-        if claimed.contains(&index) || legend_lines.contains(&index) || is_separator_row(&line.text)
+        if claimed.contains(&index)
+            || legend_lines.contains(&index)
+            || is_separator_row(text, index)
         {
             open_row = None;
             continue;
         }
-        let cells = cells(&line.text);
+        let cells = cells(text, index);
         let is_table = cells.len() > 1;
         if !is_table {
             status_column = None;
@@ -832,15 +823,10 @@ pub fn builtin_summary() -> GrammarSummary {
 mod tests {
     use super::*;
     use crate::model::Status;
-    use crate::normalize::Text;
 
     fn read(text: &str) -> ItemsReading {
         let all = Lexicons::all();
-        read_items(
-            &Text::from_plain(text).lines,
-            Vocabulary::new(None, &all),
-            &[],
-        )
+        read_items(&Text::from_plain(text), Vocabulary::new(None, &all), &[])
     }
 
     fn rows(reading: &ItemsReading) -> Vec<(String, Option<String>, Option<Status>)> {
@@ -1054,7 +1040,7 @@ mod tests {
         ) {
             let source: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
             let text = Text::from_plain(&source.join("\n"));
-            let _ = read_items(&text.lines, Vocabulary::new(None, &Lexicons::all()), &[]);
+            let _ = read_items(&text, Vocabulary::new(None, &Lexicons::all()), &[]);
             let _ = crate::convert_bytes("items.txt", source.join("\n").as_bytes(), &crate::Config::default());
         }
     }

@@ -104,7 +104,7 @@ fn extract_plan(text: &Text, vocabulary: Vocabulary<'_>, extraction: &mut Extrac
     let declared = read_totals(&text.lines, vocabulary.lexicons);
     let mut claimed = legend.lines.clone();
     claimed.extend(&declared.lines);
-    let plan = read_plan(&text.lines, &legend.legend, &claimed);
+    let plan = read_plan(text, &legend.legend, &claimed);
     if !plan.deliverables.is_empty() {
         extraction.legend = Some(legend.legend);
         extraction.diagnostics.extend(legend.diagnostics);
@@ -130,11 +130,11 @@ fn extract_items(
     declared: &DeclaredTotals,
     extraction: &mut Extraction,
 ) {
-    let (key, _) = read_mark_legend(&text.lines, vocabulary);
-    let shapes = totals_shapes::read_totals_shapes(&text.lines, vocabulary, &key);
+    let (key, _) = read_mark_legend(text, vocabulary);
+    let shapes = totals_shapes::read_totals_shapes(text, vocabulary, &key);
     let mut claimed = declared.lines.clone();
     claimed.extend(&shapes.lines);
-    let reading = read_items(&text.lines, vocabulary, &claimed);
+    let reading = read_items(text, vocabulary, &claimed);
     if reading.items.is_empty() {
         return;
     }

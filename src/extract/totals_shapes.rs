@@ -19,7 +19,7 @@ use crate::grammar::{self, Meaning, Vocabulary};
 use crate::lexicon::{self, Lexicons};
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
-use crate::normalize::Line;
+use crate::normalize::Text;
 
 /// How many words may stand between a number and its status phrase
 /// (`7 are under way`, `12 se han cumplido`).
@@ -48,19 +48,19 @@ fn is_total_label(word: &str, lexicons: &Lexicons) -> bool {
 /// legend of status marks: a totals table may head its columns with the
 /// key's words (`Delivered`, `On track`).
 pub fn read_totals_shapes(
-    lines: &[Line],
+    text: &Text,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> DeclaredTotals {
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
     let mut index = 0;
-    while let Some(line) = lines.get(index) {
-        let reading = labelled_cells(line, vocabulary, key)
+    while let Some(line) = text.lines.get(index) {
+        let reading = labelled_cells(text, index, vocabulary, key)
             .map(|figures| (figures, vec![index]))
-            .or_else(|| table_figures(lines, index, vocabulary, key))
-            .or_else(|| vertical_figures(lines, index, vocabulary, key))
-            .or_else(|| sentence_figures(line, vocabulary).map(|figures| (figures, vec![index])));
+            .or_else(|| table_figures(text, index, vocabulary, key))
+            .or_else(|| vertical_figures(text, index, vocabulary, key))
+            .or_else(|| sentence_figures(text, index, vocabulary).map(|figures| (figures, vec![index])));
         let Some((figures, read)) = reading else {
             index += 1;
             continue;
@@ -132,8 +132,8 @@ fn figures_of(fields: impl IntoIterator<Item = (Field, u32)>) -> Option<Vec<Figu
 type Figure = (Option<Status>, u32);
 
 /// The figures of a totals sentence, when the line is one.
-fn sentence_figures(line: &Line, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
-    let plain = markup::plain(&line.text.replace('\t', " "));
+fn sentence_figures(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
+    let plain = markup::plain(&text.joined_cells(index));
     let total = total_opener(vocabulary.lexicons)
         .captures(&plain)
         .and_then(|caps| caps.name("n"))
@@ -239,24 +239,24 @@ fn number_token(token: &str) -> Option<u32> {
         .flatten()
 }
 
-/// The non-empty cells of a line.
-fn filled_cells(line: &Line) -> Vec<String> {
-    cells(&line.text)
+/// The non-empty cells of line `index`.
+fn filled_cells(text: &Text, index: usize) -> Vec<String> {
+    cells(text, index)
         .into_iter()
         .filter(|cell| !cell.is_empty())
         .collect()
 }
 
-/// The figures of a totals table whose heading row is `lines[index]`: every
+/// The figures of a totals table whose heading row is line `index`: every
 /// heading a status, a state outside the classes or a total label, the next
 /// row all numbers. With the indices of both rows.
 fn table_figures(
-    lines: &[Line],
+    text: &Text,
     index: usize,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<(Vec<Figure>, Vec<usize>)> {
-    let headings = filled_cells(lines.get(index)?);
+    let headings = filled_cells(text, index);
     if headings.len() < 2 {
         return None;
     }
@@ -264,12 +264,8 @@ fn table_figures(
         .iter()
         .map(|heading| label_field(heading, vocabulary, key))
         .collect::<Option<_>>()?;
-    let (next_index, next) = lines
-        .iter()
-        .enumerate()
-        .skip(index + 1)
-        .find(|(_, line)| !is_separator_row(&line.text))?;
-    let numbers: Vec<u32> = filled_cells(next)
+    let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
+    let numbers: Vec<u32> = filled_cells(text, next_index)
         .iter()
         .map(|cell| number_token(cell))
         .collect::<Option<_>>()?;
@@ -284,14 +280,14 @@ fn table_figures(
 /// row at `index` on, its heading row (`| Status | Activities |`) before it
 /// included. With the indices of its rows.
 fn vertical_figures(
-    lines: &[Line],
+    text: &Text,
     index: usize,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<(Vec<Figure>, Vec<usize>)> {
-    let row = |line: &Line| -> Option<(Field, u32)> {
-        match filled_cells(line).as_slice() {
-            [label, number] if cells(&line.text).len() > 1 => {
+    let row = |at: usize| -> Option<(Field, u32)> {
+        match filled_cells(text, at).as_slice() {
+            [label, number] if cells(text, at).len() > 1 => {
                 Some((label_field(label, vocabulary, key)?, number_token(number)?))
             }
             _ => None,
@@ -299,13 +295,13 @@ fn vertical_figures(
     };
     let mut read = Vec::new();
     let mut fields = Vec::new();
-    for (at, line) in lines.iter().enumerate().skip(index) {
-        if is_separator_row(&line.text) {
+    for at in index..text.lines.len() {
+        if is_separator_row(text, at) {
             continue;
         }
-        let Some(field) = row(line) else {
+        let Some(field) = row(at) else {
             // The heading row: the first of two cells, above the figures.
-            if read.is_empty() && at == index && filled_cells(line).len() == 2 {
+            if read.is_empty() && at == index && filled_cells(text, at).len() == 2 {
                 read.push(at);
                 continue;
             }
@@ -321,11 +317,12 @@ fn vertical_figures(
 /// A totals table whose columns were read as one cell each, heading and
 /// figure together: `Total 4<TAB>Achieved 3<TAB>Not achieved 1`.
 fn labelled_cells(
-    line: &Line,
+    text: &Text,
+    index: usize,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
-    let cells = filled_cells(line);
+    let cells = filled_cells(text, index);
     if cells.len() < 2 {
         return None;
     }
@@ -347,7 +344,7 @@ mod tests {
     fn counts(text: &str) -> Option<TotalsCounts> {
         let all = Lexicons::all();
         read_totals_shapes(
-            &Text::from_plain(text).lines,
+            &Text::from_plain(text),
             Vocabulary::new(None, &all),
             &[],
         )
@@ -411,7 +408,7 @@ mod tests {
             "Estado\tActividades\nCumplidas\t15\nEn ejecución\t7\nNo iniciadas\t2\nTotal\t24",
         ] {
             let found = read_totals_shapes(
-                &Text::from_plain(text).lines,
+                &Text::from_plain(text),
                 Vocabulary::new(None, &Lexicons::all()),
                 &[],
             );
@@ -439,7 +436,7 @@ mod tests {
             key("Por iniciar", Status::NotDeveloped),
         ];
         let found = read_totals_shapes(
-            &Text::from_plain("Total\tEntregados\tEn curso\tPor iniciar\n5\t2\t1\t1").lines,
+            &Text::from_plain("Total\tEntregados\tEn curso\tPor iniciar\n5\t2\t1\t1"),
             Vocabulary::new(None, &Lexicons::for_codes(["es"])),
             &key,
         );

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tables::{join_cell, Fragment};
+use super::tables::{Fragment, LaidRow};
 use crate::grammar;
 use crate::lexicon;
 
@@ -24,8 +24,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[0-9]{1,3}(?:\.?\p{Lu}[0-9]{1,3})+$").expect("CODE is a valid pattern")
 });
 
-/// The pieces of one cell: baseline and text.
-type Cell<'a> = Vec<(f32, &'a str)>;
+/// The pieces of one cell.
+type Cell<'a> = Vec<&'a Fragment>;
 
 /// Fewest anchors in one column for a table to be read by anchors.
 const MIN_ANCHORS: usize = 2;
@@ -138,7 +138,7 @@ pub(super) fn is_anchor(text: &str) -> bool {
 /// column holds [`MIN_ANCHORS`] anchors. `fragments` holds each column's
 /// pieces of lines, top to bottom. The anchor column is the one with the most
 /// anchors (deliverable codes outnumber the measure codes beside them).
-pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec<String>)>> {
+pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>> {
     let counts: Vec<usize> = fragments
         .iter()
         .map(|column| column.iter().filter(|f| is_anchor(&f.text)).count())
@@ -158,7 +158,7 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec
     };
     // Band 0 is what lies above the first row start; band k + 1 is start k's.
     let mut bands: Vec<Vec<Cell>> = vec![vec![Vec::new(); fragments.len()]; tops.len() + 1];
-    let mut trailing: Vec<(f32, usize, &str)> = Vec::new();
+    let mut trailing: Vec<(f32, usize, &Fragment)> = Vec::new();
     for (column, pieces) in fragments.iter().enumerate() {
         let parent = column != anchor_column
             && counts
@@ -176,7 +176,7 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec
             if first.y > table_end {
                 // Below the last row: a line of its own (a legend, a note).
                 for piece in group {
-                    trailing.push((piece.y, column, piece.text.as_str()));
+                    trailing.push((piece.y, column, piece));
                 }
                 continue;
             }
@@ -201,7 +201,7 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec
             for piece in &group {
                 let band = whole.unwrap_or_else(|| band_of(piece));
                 if let Some(cell) = bands.get_mut(band).and_then(|row| row.get_mut(column)) {
-                    cell.push((piece.y, piece.text.as_str()));
+                    cell.push(piece);
                 }
             }
         }
@@ -214,7 +214,7 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec
     let band_tops = std::iter::once(header_top).chain(tops.iter().copied());
     trailing.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut trailing_rows: Vec<(f32, Vec<Cell>)> = Vec::new();
-    for (y, column, text) in trailing {
+    for (y, column, piece) in trailing {
         let same_line = trailing_rows
             .last()
             .is_some_and(|(row_y, _)| y - row_y < 0.5 * pitch);
@@ -225,7 +225,7 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec
             .last_mut()
             .and_then(|(_, row)| row.get_mut(column))
         {
-            cell.push((y, text));
+            cell.push(piece);
         }
     }
     let rows = bands
@@ -233,19 +233,14 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<(f32, Vec
         .zip(band_tops)
         .chain(trailing_rows.into_iter().map(|(y, row)| (row, y)))
         .filter_map(|(cells, top)| {
-            let mut texts: Vec<String> = cells
+            let cells = cells
                 .into_iter()
                 .map(|mut pieces| {
-                    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
-                    let lines: Vec<String> =
-                        pieces.iter().map(|(_, text)| (*text).to_owned()).collect();
-                    join_cell(&lines)
+                    pieces.sort_by(|a, b| a.y.total_cmp(&b.y));
+                    pieces.into_iter().cloned().collect()
                 })
                 .collect();
-            while texts.last().is_some_and(String::is_empty) {
-                texts.pop();
-            }
-            (!texts.is_empty()).then_some((top, texts))
+            LaidRow::new(top, cells)
         })
         .collect();
     Some(rows)

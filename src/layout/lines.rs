@@ -21,6 +21,14 @@ impl TextLine {
         self.marked(&[], Span::default())
     }
 
+    /// The words in chunks: a new chunk after every gap that
+    /// [`plain`](Self::plain) writes as a tab.
+    pub(super) fn chunks(&self) -> Vec<&[Word]> {
+        self.words
+            .chunk_by(|before, after| after.x0 - before.x1 <= CELL_GAP * self.size)
+            .collect()
+    }
+
     /// The words as [`plain`](Self::plain) writes them, each run of words
     /// whose `bold` flag is set between `**` (Markdown bold). `span` says
     /// whether a run opened on the line above goes on here and whether the

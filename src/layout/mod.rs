@@ -26,7 +26,10 @@
 //! 4. writes each table row as one line, cells separated by a tab and the
 //!    lines of a cell joined by a space (a word hyphenated across the cell's
 //!    line end is rejoined), and every other line as its words, with a tab for
-//!    a wide gap, as text exported by other converters does;
+//!    a wide gap, as text exported by other converters does; beside the text,
+//!    the page's [blocks](crate::page): each table with its rows and cells
+//!    (a cell's lines, words and boxes), a line with wide gaps as a row of
+//!    its chunks, and the prose between them;
 //! 5. marks bold in prose lines as Markdown `**…**`, so the extractors read a
 //!    PDF's emphasis as they read a Markdown file's (figures in running
 //!    paragraphs are often marked by bold alone). pdf-extract does not say
@@ -78,13 +81,18 @@ use running::{is_running, running_keys};
 pub use stream::{settle, PageStream, StreamedPage};
 use weight::Advances;
 
+use crate::page::Block;
 use crate::read::GlyphPage;
 
-/// One page laid out as text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One page laid out as text, with the blocks its lines form.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageLayout {
     /// The page's text, one line per `\n`, table rows as tab-separated cells.
     pub text: String,
+    /// The blocks of the page's lines (indices into the lines of
+    /// [`text`](Self::text)): tables found from geometry, whose cells keep
+    /// their lines, words and boxes, and the prose between them.
+    pub blocks: Vec<Block>,
     /// Running headers, footers and page numbers found on this page and kept
     /// out of [`text`](Self::text), top to bottom.
     pub running: Vec<String>,
@@ -120,8 +128,10 @@ fn page_layout(
     let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
         .into_iter()
         .partition(|line| !is_running(page, line, running));
+    let (text, blocks) = render(&kept, columns);
     PageLayout {
-        text: render(&kept, columns),
+        text,
+        blocks,
         running: dropped.iter().map(TextLine::plain).collect(),
     }
 }
@@ -249,6 +259,71 @@ mod tests {
                 "column order: {column_order}"
             );
         }
+    }
+
+    #[test]
+    fn table_rows_are_blocks_of_cells_with_lines_words_and_boxes() {
+        let mut page = page();
+        word(&mut page, "Texto antes", 50.0, 60.0);
+        wrapped_table(&mut page, true);
+        let laid = lay_out(&[&page]).remove(0);
+        assert_eq!(laid.text.lines().count(), 3, "{}", laid.text);
+        let kinds: Vec<(bool, std::ops::Range<usize>)> = laid
+            .blocks
+            .iter()
+            .map(|block| (block.table().is_some(), block.lines.clone()))
+            .collect();
+        assert_eq!(kinds, [(false, 0..1), (true, 1..3)]);
+        let table = laid.blocks[1].table().expect("a table");
+        assert_eq!(table.columns, 3);
+        let first = &table.rows[0];
+        assert_eq!(first.line, 1);
+        assert_eq!(
+            first.cells[1].lines,
+            ["L1M1D1 Calendario de", "acontecimientos"]
+        );
+        assert_eq!(first.cells[1].text, "L1M1D1 Calendario de acontecimientos");
+        assert_eq!(
+            first.cells[0].text,
+            "L1M1 Que se hayan seguido de cerca los acontecimientos mundiales."
+        );
+        let mark = &first.cells[2];
+        assert_eq!((mark.column, mark.text.as_str()), (2, "v"));
+        let bbox = mark.bbox.expect("a drawn cell has a box");
+        assert!((bbox.x0 - 400.0).abs() < 0.01 && (bbox.x1 - 405.0).abs() < 0.01);
+        assert!(bbox.y0 < 118.0 && bbox.y1 > 118.0, "{bbox:?}");
+        let words: Vec<&str> = first.cells[1]
+            .words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(words, ["L1M1D1", "Calendario", "de", "acontecimientos"]);
+        let row_box = first.bbox.expect("a row box");
+        assert!(row_box.x0 <= 50.0 && row_box.x1 >= 405.0);
+        let second = &table.rows[1];
+        assert_eq!(second.line, 2);
+        let texts: Vec<&str> = second.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["", "L1M1D2 Presencia", "V"]);
+        assert_eq!(second.cells[0].bbox, None, "an empty cell has no box");
+    }
+
+    #[test]
+    fn a_prose_line_with_wide_gaps_is_a_row_of_its_chunks() {
+        let mut page = page();
+        word(&mut page, "Una línea", 50.0, 100.0);
+        word(&mut page, "9", 20.0, 130.0);
+        word(&mut page, "Capítulo uno", 80.0, 130.0);
+        let laid = lay_out(&[&page]).remove(0);
+        assert_eq!(laid.text, "Una línea\n9\tCapítulo uno\n");
+        let row = laid
+            .blocks
+            .iter()
+            .find_map(|block| block.table())
+            .and_then(|table| table.rows.first())
+            .expect("a row");
+        assert_eq!(row.line, 1);
+        let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["9", "Capítulo uno"]);
     }
 
     #[test]

@@ -13,7 +13,31 @@ use super::words::Word;
 pub(super) struct Region {
     pub(super) first: usize,
     pub(super) last: usize,
-    pub(super) rows: Vec<(f32, String)>,
+    pub(super) rows: Vec<LaidRow>,
+}
+
+/// One logical row of a table: where its band starts, and each column's
+/// pieces of lines, top to bottom (a column's cell may be empty).
+pub(super) struct LaidRow {
+    pub(super) top: f32,
+    pub(super) cells: Vec<Vec<Fragment>>,
+}
+
+impl LaidRow {
+    /// A row of these cells, trailing empty cells dropped; `None` when no
+    /// cell is left.
+    pub(super) fn new(top: f32, mut cells: Vec<Vec<Fragment>>) -> Option<Self> {
+        while cells.last().is_some_and(|cell| cell_text(cell).is_empty()) {
+            cells.pop();
+        }
+        (!cells.is_empty()).then_some(Self { top, cells })
+    }
+}
+
+/// A cell's text: its pieces' lines joined by [`join_cell`].
+pub(super) fn cell_text(pieces: &[Fragment]) -> String {
+    let lines: Vec<String> = pieces.iter().map(|piece| piece.text.clone()).collect();
+    join_cell(&lines)
 }
 
 /// Runs of lines that share column edges: tables (or side-by-side columns).
@@ -79,14 +103,7 @@ pub(super) fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Ve
             continue;
         }
         floor = last + 1;
-        regions.push(Region {
-            first,
-            last,
-            rows: rows
-                .into_iter()
-                .map(|(top, cells)| (top, cells.join("\t")))
-                .collect(),
-        });
+        regions.push(Region { first, last, rows });
         index = last + 1;
     }
     regions
@@ -144,10 +161,13 @@ pub(super) fn merge_edges(edges: &mut Vec<f32>, starts: &[f32], size: f32) {
 }
 
 /// One column's piece of one line.
+#[derive(Clone)]
 pub(super) struct Fragment {
     pub(super) y: f32,
     pub(super) size: f32,
     pub(super) text: String,
+    /// The words of the piece, left to right.
+    pub(super) words: Vec<Word>,
 }
 
 /// Consecutive fragments of one column: one cell's text.
@@ -155,13 +175,18 @@ pub(super) struct Block {
     pub(super) column: usize,
     pub(super) top: f32,
     pub(super) bottom: f32,
-    pub(super) lines: Vec<String>,
+    pub(super) lines: Vec<Fragment>,
 }
 
 /// A table has at least one row with two or more filled cells.
-pub(super) fn looks_like_a_table(rows: &[(f32, Vec<String>)]) -> bool {
-    rows.iter()
-        .any(|(_, cells)| cells.iter().filter(|cell| !cell.is_empty()).count() >= 2)
+pub(super) fn looks_like_a_table(rows: &[LaidRow]) -> bool {
+    rows.iter().any(|row| {
+        row.cells
+            .iter()
+            .filter(|cell| !cell_text(cell).is_empty())
+            .count()
+            >= 2
+    })
 }
 
 /// Turns a table's lines into one `(y, cells)` per logical row, trailing
@@ -202,6 +227,7 @@ pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>>
                     y: line.y,
                     size,
                     text,
+                    words: words.into_iter().cloned().collect(),
                 });
             }
         }
@@ -209,14 +235,14 @@ pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>>
     fragments
 }
 
-pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<(f32, Vec<String>)> {
+pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<LaidRow> {
     let fragments = fragments(lines, edges);
     anchored_rows(&fragments).unwrap_or_else(|| block_rows(&fragments, edges.len() + 1))
 }
 
 /// Rows from cell blocks: each column's lines grouped into blocks by line
 /// pitch, blocks that overlap vertically in one row.
-fn block_rows(fragments: &[Vec<Fragment>], columns: usize) -> Vec<(f32, Vec<String>)> {
+fn block_rows(fragments: &[Vec<Fragment>], columns: usize) -> Vec<LaidRow> {
     let mut blocks = column_blocks(fragments);
     blocks.sort_by(|a, b| a.top.total_cmp(&b.top));
 
@@ -238,19 +264,15 @@ fn block_rows(fragments: &[Vec<Fragment>], columns: usize) -> Vec<(f32, Vec<Stri
 
     rows.into_iter()
         .flat_map(split_spanning)
-        .map(|row| {
+        .filter_map(|row| {
             let top = row.iter().map(|b| b.top).fold(f32::INFINITY, f32::min);
-            let mut cells: Vec<Vec<String>> = (0..columns).map(|_| Vec::new()).collect();
+            let mut cells: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
             for block in row {
                 if let Some(cell) = cells.get_mut(block.column) {
                     cell.extend(block.lines);
                 }
             }
-            let mut texts: Vec<String> = cells.iter().map(|lines| join_cell(lines)).collect();
-            while texts.last().is_some_and(String::is_empty) {
-                texts.pop();
-            }
-            (top, texts)
+            LaidRow::new(top, cells)
         })
         .collect()
 }
@@ -280,7 +302,7 @@ pub(super) fn column_blocks(fragments: &[Vec<Fragment>]) -> Vec<Block> {
             match current.as_mut() {
                 Some(block) if extends => {
                     block.bottom = fragment.y + 0.25 * fragment.size;
-                    block.lines.push(fragment.text.clone());
+                    block.lines.push(fragment.clone());
                 }
                 _ => {
                     blocks.extend(current.take());
@@ -288,7 +310,7 @@ pub(super) fn column_blocks(fragments: &[Vec<Fragment>]) -> Vec<Block> {
                         column,
                         top: fragment.y - 0.75 * fragment.size,
                         bottom: fragment.y + 0.25 * fragment.size,
-                        lines: vec![fragment.text.clone()],
+                        lines: vec![fragment.clone()],
                     });
                 }
             }

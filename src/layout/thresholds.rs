@@ -67,3 +67,10 @@ pub(super) const BOLDEST: f32 = 1.35;
 /// Bullets that open list items: drawn in the text's face, never part of a
 /// bold run.
 pub(super) const BULLETS: [&str; 7] = ["•", "◦", "▪", "●", "–", "-", "·"];
+
+/// How far a word's box reaches above its baseline, in font sizes (the
+/// ascent of most faces).
+pub(super) const WORD_ASCENT: f32 = 0.8;
+
+/// How far a word's box reaches below its baseline, in font sizes.
+pub(super) const WORD_DESCENT: f32 = 0.2;

@@ -23,6 +23,7 @@ mod pdf; // PDF renderings of the seeds: rows from positions, pages, running tex
 mod python; // the Python package: wheel, pytest, Ray recipe (skips without python3/maturin)
             // A PDF writer for tests: runs and rules, in any encoding, order and rotation
             // A PDF writer for tests: runs and rules, in any encoding, order and rotation
+mod page_model;
 mod pdfgen;
 // Random tables drawn into PDFs: the read stage and the whole pipeline recover them
 mod random_tables;

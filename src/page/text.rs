@@ -1,0 +1,274 @@
+//! Blocks from lines of text: what a text or Markdown file's lines are, and
+//! what a PDF page's lines outside its geometric tables are.
+
+use super::{table, Block, BlockKind, Cell, Row};
+
+/// How a line of text reads on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Blank,
+    /// A Markdown pipe-table line; `separator` for `|---|:--|`.
+    Pipe {
+        separator: bool,
+    },
+    /// A line of tab-separated cells.
+    Tabbed,
+    Heading(u8),
+    ListItem,
+    Prose,
+}
+
+fn shape(line: &str) -> Shape {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return Shape::Blank;
+    }
+    if trimmed.starts_with('|') {
+        let separator = trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        return Shape::Pipe { separator };
+    }
+    if line.contains('\t') {
+        return Shape::Tabbed;
+    }
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes)
+        && trimmed
+            .get(hashes..)
+            .is_some_and(|rest| rest.starts_with(' '))
+    {
+        return Shape::Heading(u8::try_from(hashes).unwrap_or(6));
+    }
+    if is_list_item(trimmed) {
+        return Shape::ListItem;
+    }
+    Shape::Prose
+}
+
+/// `- item`, `* item`, `+ item`, `• item`, `1. item`, `2) item`.
+fn is_list_item(trimmed: &str) -> bool {
+    let bulleted = ["- ", "* ", "+ ", "• "]
+        .iter()
+        .any(|bullet| trimmed.starts_with(bullet));
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (1..=3).contains(&digits)
+        && trimmed
+            .get(digits..)
+            .is_some_and(|rest| rest.starts_with(". ") || rest.starts_with(") "));
+    bulleted || numbered
+}
+
+/// The cells of a pipe-table line: the text between the pipes, trimmed (the
+/// outer pipes open and close the row, they hold no cell).
+fn pipe_cells(line: &str) -> Vec<Cell> {
+    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    inner
+        .split('|')
+        .enumerate()
+        .map(|(column, cell)| Cell::of_text(column, cell.trim()))
+        .collect()
+}
+
+/// The cells of a tab-separated line, trimmed; empty cells keep their column.
+fn tabbed_cells(line: &str) -> Vec<Cell> {
+    line.split('\t')
+        .enumerate()
+        .map(|(column, cell)| Cell::of_text(column, cell.trim()))
+        .collect()
+}
+
+/// The blocks of a page's (or a text file's) lines, indices relative to
+/// `lines`. `given` blocks (a PDF page's tables, found from geometry) keep
+/// their lines; the other lines form blocks from their text alone:
+/// consecutive tab-separated lines one table, consecutive pipe-table lines
+/// another (separator rows inside it, but no row), `#` headings and list
+/// items one block each (a list item goes on over the lines that follow it
+/// up to a blank line or another block), and the rest paragraphs separated
+/// by blank lines. Blank lines belong to no block. The result is in line
+/// order.
+pub fn text_blocks(lines: &[&str], given: Vec<Block>) -> Vec<Block> {
+    let mut covered = vec![false; lines.len()];
+    for block in &given {
+        for flag in covered
+            .iter_mut()
+            .take(block.lines.end)
+            .skip(block.lines.start)
+        {
+            *flag = true;
+        }
+    }
+    let mut blocks = given;
+    let mut index = 0;
+    while index < lines.len() {
+        if covered.get(index).copied().unwrap_or(true) {
+            index += 1;
+            continue;
+        }
+        let first = shape(lines.get(index).copied().unwrap_or_default());
+        // How far a block that starts here runs: while `goes_on` holds for
+        // the next uncovered line.
+        let goes_on = |next: Shape| match first {
+            Shape::Blank | Shape::Heading(_) => false,
+            Shape::Pipe { .. } => matches!(next, Shape::Pipe { .. }),
+            Shape::Tabbed => next == Shape::Tabbed,
+            Shape::ListItem | Shape::Prose => next == Shape::Prose,
+        };
+        let mut end = index + 1;
+        while end < lines.len()
+            && !covered.get(end).copied().unwrap_or(true)
+            && goes_on(shape(lines.get(end).copied().unwrap_or_default()))
+        {
+            end += 1;
+        }
+        let kind = match first {
+            Shape::Blank => None,
+            Shape::Heading(level) => Some(BlockKind::Heading { level }),
+            Shape::ListItem => Some(BlockKind::ListItem),
+            Shape::Prose => Some(BlockKind::Paragraph),
+            Shape::Pipe { .. } | Shape::Tabbed => {
+                let rows = (index..end)
+                    .filter_map(|at| {
+                        let line = lines.get(at)?;
+                        let cells = match shape(line) {
+                            Shape::Pipe { separator: false } => pipe_cells(line),
+                            Shape::Tabbed => tabbed_cells(line),
+                            _ => return None,
+                        };
+                        Some(Row {
+                            line: at,
+                            cells,
+                            bbox: None,
+                        })
+                    })
+                    .collect();
+                Some(BlockKind::Table(table(rows)))
+            }
+        };
+        if let Some(kind) = kind {
+            blocks.push(Block {
+                kind,
+                lines: index..end,
+                bbox: None,
+            });
+        }
+        index = end;
+    }
+    blocks.sort_by_key(|block| block.lines.start);
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<Block> {
+        let lines: Vec<&str> = text.lines().collect();
+        text_blocks(&lines, Vec::new())
+    }
+
+    fn cell_texts(block: &Block) -> Vec<Vec<&str>> {
+        block
+            .table()
+            .map(|table| {
+                table
+                    .rows
+                    .iter()
+                    .map(|row| row.cells.iter().map(|cell| cell.text.as_str()).collect())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn consecutive_tab_separated_lines_are_one_table() {
+        let found = blocks("Intro line\nL1M1\tL1M1D1 Calendario\tv\n\tL1M1D2 Presencia\tx\n\nEnd");
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].kind, BlockKind::Paragraph);
+        assert_eq!(found[1].lines, 1..3);
+        assert_eq!(
+            cell_texts(&found[1]),
+            [
+                vec!["L1M1", "L1M1D1 Calendario", "v"],
+                vec!["", "L1M1D2 Presencia", "x"]
+            ]
+        );
+        let table = found[1].table().expect("a table");
+        assert_eq!(table.columns, 3);
+        assert_eq!(table.rows[1].line, 2);
+        assert_eq!(table.rows[1].cells[2].column, 2);
+        assert_eq!(found[2].lines, 4..5);
+    }
+
+    #[test]
+    fn a_pipe_table_drops_its_separator_row_and_trims_cells() {
+        let found = blocks("| Código | Estado |\n|---|:---:|\n| L1M1D1 **Calendario** | v |\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].lines, 0..3);
+        assert_eq!(
+            cell_texts(&found[0]),
+            [vec!["Código", "Estado"], vec!["L1M1D1 **Calendario**", "v"]]
+        );
+        let lines: Vec<usize> = found[0]
+            .table()
+            .map(|table| table.rows.iter().map(|row| row.line).collect())
+            .unwrap_or_default();
+        assert_eq!(lines, [0, 2], "the separator is in the table but no row");
+    }
+
+    #[test]
+    fn list_items_take_their_wrapped_lines() {
+        let found =
+            blocks("- first item\n  goes on\n* second\n• third\n1. fourth\n2) fifth\nplain");
+        let kinds: Vec<(&BlockKind, std::ops::Range<usize>)> = found
+            .iter()
+            .map(|block| (&block.kind, block.lines.clone()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (&BlockKind::ListItem, 0..2),
+                (&BlockKind::ListItem, 2..3),
+                (&BlockKind::ListItem, 3..4),
+                (&BlockKind::ListItem, 4..5),
+                (&BlockKind::ListItem, 5..7),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_stand_alone_and_paragraphs_end_at_blank_lines() {
+        let found = blocks("## Plan de trabajo\nUna línea\notra línea\n\n#hashtag line\n");
+        let kinds: Vec<(&BlockKind, std::ops::Range<usize>)> = found
+            .iter()
+            .map(|block| (&block.kind, block.lines.clone()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (&BlockKind::Heading { level: 2 }, 0..1),
+                (&BlockKind::Paragraph, 1..3),
+                (&BlockKind::Paragraph, 4..5),
+            ]
+        );
+    }
+
+    #[test]
+    fn given_blocks_keep_their_lines() {
+        let lines = ["a\tb", "c\td", "prose"];
+        let given = Block {
+            kind: BlockKind::Table(table(Vec::new())),
+            lines: 0..1,
+            bbox: None,
+        };
+        let found = text_blocks(&lines, vec![given.clone()]);
+        assert_eq!(found[0], given);
+        assert_eq!(
+            found[1].lines,
+            1..2,
+            "the uncovered tab line is a table of its own"
+        );
+        assert_eq!(cell_texts(&found[1]), [vec!["c", "d"]]);
+        assert_eq!(found[2].kind, BlockKind::Paragraph);
+    }
+}

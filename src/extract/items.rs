@@ -108,14 +108,23 @@ pub(super) fn is_separator_row(text: &str) -> bool {
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
+/// The document's legend of marks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkLegend {
+    /// Each mark once; a mark the document defines twice with different
+    /// meanings is left out (its items' statuses stay unknown).
+    pub entries: Vec<MarkEntry>,
+    /// Indices of the lines read as legends.
+    pub lines: Vec<usize>,
+    /// `legend.conflict` for each mark defined twice differently.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Reads the document's legend of marks: lines of two or more `mark label`
 /// pairs whose labels are status phrases, with different meanings.
-pub fn read_mark_legend(
-    lines: &[Line],
-    vocabulary: Vocabulary<'_>,
-) -> (Vec<MarkEntry>, Vec<usize>) {
-    let mut entries: Vec<MarkEntry> = Vec::new();
-    let mut found = Vec::new();
+pub fn read_mark_legend(lines: &[Line], vocabulary: Vocabulary<'_>) -> MarkLegend {
+    let mut legend = MarkLegend::default();
+    let mut conflicting: Vec<String> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let plain = markup::plain(&line.text.replace('\t', " "));
         if plain.chars().count() > MAX_LEGEND_CHARS {
@@ -128,16 +137,39 @@ pub fn read_mark_legend(
         }
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
-        if line_entries.len() >= 2 && meanings.len() >= 2 {
-            found.push(index);
-            for entry in line_entries {
-                if !entries.iter().any(|known| known.mark == entry.mark) {
-                    entries.push(entry);
+        if line_entries.len() < 2 || meanings.len() < 2 {
+            continue;
+        }
+        legend.lines.push(index);
+        for entry in line_entries {
+            match legend.entries.iter().find(|known| known.mark == entry.mark) {
+                None => legend.entries.push(entry),
+                Some(known) if known.meaning != entry.meaning => {
+                    legend.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::LegendConflict,
+                            format!(
+                                "the legend defines `{}` twice: `{}` ({}) and `{}` ({}); items marked `{}` are left without a status",
+                                entry.mark,
+                                known.label,
+                                known.meaning.name(),
+                                entry.label,
+                                entry.meaning.name(),
+                                entry.mark
+                            ),
+                        )
+                        .at(line.location()),
+                    );
+                    conflicting.push(entry.mark);
                 }
+                Some(_) => {}
             }
         }
     }
-    (entries, found)
+    legend
+        .entries
+        .retain(|entry| !conflicting.contains(&entry.mark));
+    legend
 }
 
 /// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
@@ -281,7 +313,11 @@ fn trailing_status(
 /// Reads the generic items of a document. `claimed` lines belong to other
 /// readers (totals) and hold no items.
 pub fn read_items(lines: &[Line], vocabulary: Vocabulary<'_>, claimed: &[usize]) -> ItemsReading {
-    let (legend, legend_lines) = read_mark_legend(lines, vocabulary);
+    let MarkLegend {
+        entries: legend,
+        lines: legend_lines,
+        diagnostics: legend_diagnostics,
+    } = read_mark_legend(lines, vocabulary);
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
     let mut open_row: Option<usize> = None;
@@ -341,7 +377,9 @@ pub fn read_items(lines: &[Line], vocabulary: Vocabulary<'_>, claimed: &[usize])
         rows.push(row);
         open_row = Some(rows.len() - 1);
     }
-    assemble(rows, legend, legend_lines, vocabulary.grammar)
+    let mut reading = assemble(rows, legend, legend_lines, vocabulary.grammar);
+    reading.diagnostics.extend(legend_diagnostics);
+    reading
 }
 
 /// A line without a code that starts in lower case continues the title of
@@ -976,6 +1014,21 @@ mod tests {
             reading.items[2].title.as_deref(),
             Some("Census of settlements")
         );
+    }
+
+    #[test]
+    fn a_mark_defined_twice_differently_means_nothing() {
+        let reading = read(
+            "R = realizada · P = en proceso · N = no iniciada\nA1.1\tTaller\tR\nA1.2\tManual\tP\nR = retrasada · C = cumplida · N = no iniciada\nA1.3\tAuditoría\tR\nA1.4\tPlan\tC\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [None, Some(InProgress), None, Some(Achieved)]);
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "legend.conflict"
+                && d.message.contains("`realizada`")
+                && d.message.contains("`retrasada`")));
     }
 
     #[test]

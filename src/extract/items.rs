@@ -125,21 +125,36 @@ pub struct MarkLegend {
 pub fn read_mark_legend(lines: &[Line], vocabulary: Vocabulary<'_>) -> MarkLegend {
     let mut legend = MarkLegend::default();
     let mut conflicting: Vec<String> = Vec::new();
+    let mut found: Vec<(usize, Vec<MarkEntry>)> = Vec::new();
+    // Runs of lines holding one entry each (`| ● | Completed |`, `- R : réalisée`).
+    let mut run: Vec<(usize, MarkEntry)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        let plain = markup::plain(&line.text.replace('\t', " "));
-        if plain.chars().count() > MAX_LEGEND_CHARS {
+        let plain = markup::plain(&cells(&line.text).join(" "));
+        if plain.trim().is_empty() || is_separator_row(&line.text) {
             continue;
         }
-        let mut line_entries = legend_pairs(&plain, vocabulary);
-        let keyed = key_pairs(&plain, vocabulary);
-        if keyed.len() > line_entries.len() {
-            line_entries = keyed;
-        }
+        let line_entries = if plain.chars().count() > MAX_LEGEND_CHARS {
+            Vec::new()
+        } else {
+            line_entries(&plain, vocabulary)
+        };
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
-        if line_entries.len() < 2 || meanings.len() < 2 {
+        if line_entries.len() >= 2 && meanings.len() >= 2 {
+            found.push((index, line_entries));
             continue;
         }
+        match line_entries.as_slice() {
+            [entry] if is_lone_entry(&plain, entry) => run.push((index, entry.clone())),
+            _ => found.extend(legend_run(std::mem::take(&mut run))),
+        }
+    }
+    found.extend(legend_run(run));
+    found.sort_by_key(|(index, _)| *index);
+    for (index, line_entries) in found {
+        let Some(line) = lines.get(index) else {
+            continue;
+        };
         legend.lines.push(index);
         for entry in line_entries {
             match legend.entries.iter().find(|known| known.mark == entry.mark) {
@@ -170,6 +185,47 @@ pub fn read_mark_legend(lines: &[Line], vocabulary: Vocabulary<'_>) -> MarkLegen
         .entries
         .retain(|entry| !conflicting.contains(&entry.mark));
     legend
+}
+
+/// The `mark label` pairs of one line, read as a legend or as a key.
+fn line_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
+    let pairs = legend_pairs(plain, vocabulary);
+    let keyed = key_pairs(plain, vocabulary);
+    if keyed.len() > pairs.len() {
+        keyed
+    } else {
+        pairs
+    }
+}
+
+/// Whether a line is one legend entry and nothing else (`● Completed`,
+/// `R : réalisée`, `Delivered = completed`), bullets and separators aside.
+fn is_lone_entry(plain: &str, entry: &MarkEntry) -> bool {
+    let words = |text: &str| -> usize {
+        text.split_whitespace()
+            .filter(|token| !token.chars().all(|c| SEPARATORS.contains(&c)))
+            .count()
+    };
+    // `| 1.1 | Completed |` is a plan row, not a definition of `1.1`.
+    let is_code = grammar::code_at_start(&entry.mark, None).is_some();
+    !is_code && words(plain) == words(&entry.mark) + words(&entry.label)
+}
+
+/// A run of one-entry lines is a legend when it defines two or more marks
+/// with different meanings; each line of it is a legend line.
+fn legend_run(run: Vec<(usize, MarkEntry)>) -> Vec<(usize, Vec<MarkEntry>)> {
+    let mut meanings: Vec<&Meaning> = Vec::new();
+    for (_, entry) in &run {
+        if !meanings.contains(&&entry.meaning) {
+            meanings.push(&entry.meaning);
+        }
+    }
+    if run.len() < 2 || meanings.len() < 2 {
+        return Vec::new();
+    }
+    run.into_iter()
+        .map(|(index, entry)| (index, vec![entry]))
+        .collect()
 }
 
 /// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
@@ -1029,6 +1085,29 @@ mod tests {
             .any(|d| d.code == "legend.conflict"
                 && d.message.contains("`realizada`")
                 && d.message.contains("`retrasada`")));
+    }
+
+    #[test]
+    fn a_legend_of_one_entry_per_line() {
+        for key in [
+            "| Symbol | Meaning |\n|---|---|\n| ● | Completed |\n| ◐ | In progress |\n| ○ | Not started |\n",
+            "Key:\n- ● : completed\n- ◐ : in progress\n\n- ○ : not started\n",
+        ] {
+            let reading = read(&format!(
+                "{key}\n| Activity | Status | Description |\n|---|---|---|\n| Activity 1.1.1 | ● | Hold the meeting |\n| Activity 1.1.2 | ◐ | Survey |\n| Activity 1.1.3 | ○ | Launch the portal |\n"
+            ));
+            let statuses: Vec<Option<Status>> =
+                reading.items.iter().map(|item| item.status).collect();
+            // `○` is conventionally `in progress`: the key says otherwise.
+            assert_eq!(
+                statuses,
+                [Some(Achieved), Some(InProgress), Some(NotDeveloped)],
+                "{key}"
+            );
+        }
+        // Plan rows of one code and one status word are no legend.
+        let reading = read("| 1.1 | Completed |\n| 1.2 | In progress |\n");
+        assert_eq!(rows(&reading).len(), 2);
     }
 
     #[test]

@@ -75,7 +75,7 @@ codes! {
     LegendConventional = "legend.conventional", [Info],
         "The document states no legend of status marks; marks are read with the conventional table.";
     LegendConflict = "legend.conflict", [Warning],
-        "The legend gives one mark two meanings; the first is kept.";
+        "The legend gives one mark two meanings; for L/M/D deliverables the first is kept, for items of other grammars the mark is left undefined.";
     DeliverablesCodeRepaired = "deliverables.code_repaired", [Warning],
         "A damaged deliverable code (`L2M1 D3`, `L2.M1.D3`) was read as the code it most likely is.";
     DeliverablesMissingMark = "deliverables.missing_mark", [Warning],

@@ -23,7 +23,7 @@ use regex::Regex;
 use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, is_blank, word_count};
-use crate::lexicon::{self, fold, Lexicons};
+use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
 use crate::normalize::Text;
@@ -95,7 +95,7 @@ pub fn extract_calendar(
             heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
         }
         let year = heading_year.or(time.year);
-        if let Some(consumed) = calendar_row(text, index, year, &mut events) {
+        if let Some(consumed) = calendar_row(text, index, year, lex, &mut events) {
             index += consumed;
             continue;
         }
@@ -224,7 +224,7 @@ fn prose_dates(
             cued || anchored || ((placed || in_month || (full && short_title)) && !about_the_report)
         })
         .map(|date| {
-            let tbc = is_tbc(&flat);
+            let tbc = is_tbc(&flat, lex);
             event(
                 line,
                 date.start,
@@ -260,6 +260,7 @@ fn calendar_row(
     text: &Text,
     index: usize,
     year: Option<u16>,
+    lex: &Lexicons,
     events: &mut Vec<CalendarEvent>,
 ) -> Option<usize> {
     let line = text.lines.get(index)?;
@@ -271,7 +272,7 @@ fn calendar_row(
     let (first, rest) = row.split_first()?;
     let first = plain(first);
     let mut words = first.split_whitespace();
-    let month = lexicon::month_number(words.next()?)?;
+    let month = lex.month(words.next()?)?;
     let row_year = match words.next() {
         Some(word) => Some(word.parse::<u16>().ok()?),
         None => year,
@@ -310,8 +311,8 @@ fn calendar_row(
         events.push(CalendarEvent {
             start: date,
             end: None,
-            text: without_tbc_note(cleaned),
-            to_be_confirmed: is_tbc(cleaned),
+            text: without_tbc_note(cleaned, lex),
+            to_be_confirmed: is_tbc(cleaned, lex),
             page: line.page,
             line: line.number,
         });
@@ -362,8 +363,15 @@ fn dated_line(
         return Some(event(line, start, end, parts.join(" | "), tbc, year));
     }
     let (start, end, note_tbc, rest) = line_date(&flat, lex)?;
-    let tbc = note_tbc || is_tbc(&rest);
-    Some(event(line, start, end, without_tbc_note(&rest), tbc, year))
+    let tbc = note_tbc || is_tbc(&rest, lex);
+    Some(event(
+        line,
+        start,
+        end,
+        without_tbc_note(&rest, lex),
+        tbc,
+        year,
+    ))
 }
 
 /// The date opening a line and the text after its separator: the seeds'
@@ -376,7 +384,7 @@ fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>
             .map(|rest| rest.as_str().trim().to_owned())
     };
     let old = line_date_pattern(lex).captures(flat).and_then(|caps| {
-        let (start, end, tbc) = date_of(&caps)?;
+        let (start, end, tbc) = date_of(&caps, lex)?;
         let rest = rest_after(flat.get(caps.get(0)?.end()..)?)?;
         Some((start, end, tbc, rest))
     });
@@ -428,20 +436,20 @@ fn full_date(cell: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>
     if caps.get(0)?.end() != cell.len() {
         return None;
     }
-    date_of(&caps)
+    date_of(&caps, lex)
 }
 
 /// Start, end and "to be confirmed" from a [`DATE`] match.
-fn date_of(caps: &regex::Captures<'_>) -> Option<(EventDate, Option<EventDate>, bool)> {
+fn date_of(
+    caps: &regex::Captures<'_>,
+    lex: &Lexicons,
+) -> Option<(EventDate, Option<EventDate>, bool)> {
     let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u8>().ok());
-    let month = |name: &str| {
-        caps.name(name)
-            .and_then(|m| lexicon::month_number(m.as_str()))
-    };
+    let month = |name: &str| caps.name(name).and_then(|m| lex.month(m.as_str()));
     let year = caps
         .name("year")
         .and_then(|m| m.as_str().parse::<u16>().ok());
-    let tbc = caps.name("note").is_some_and(|m| is_tbc(m.as_str()));
+    let tbc = caps.name("note").is_some_and(|m| is_tbc(m.as_str(), lex));
     let valid = |day: Option<u8>| day.is_none_or(|d| (1..=31).contains(&d));
     let (start, end) = if let Some(m2) = month("m2") {
         let d1 = number("d1");
@@ -490,10 +498,10 @@ fn date_of(caps: &regex::Captures<'_>) -> Option<(EventDate, Option<EventDate>, 
 }
 
 /// The text without a parenthesized "to be confirmed" note: `Forum (tbc)` → `Forum`.
-fn without_tbc_note(text: &str) -> String {
+fn without_tbc_note(text: &str, lex: &Lexicons) -> String {
     NOTE.replace_all(text, |caps: &regex::Captures<'_>| {
         let note = caps.name("note").map_or("", |m| m.as_str());
-        if is_tbc(note) {
+        if is_tbc(note, lex) {
             String::new()
         } else {
             caps.get(0).map_or("", |m| m.as_str()).to_owned()
@@ -503,10 +511,10 @@ fn without_tbc_note(text: &str) -> String {
     .to_owned()
 }
 
-/// Whether `text` says "to be confirmed" in one of the lexicon's phrasings.
-pub fn is_tbc(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lexicon::TO_BE_CONFIRMED.iter().any(|phrase| {
+/// Whether `text` says "to be confirmed" in one of the phrasings of `lex`.
+pub fn is_tbc(text: &str, lex: &Lexicons) -> bool {
+    let lower = fold(text).to_lowercase();
+    lex.each(|l| l.to_be_confirmed).any(|phrase| {
         lower.match_indices(phrase).any(|(at, _)| {
             let before = lower[..at].chars().next_back();
             let after = lower[at + phrase.len()..].chars().next();
@@ -681,7 +689,7 @@ mod tests {
             ("subtbcx", false),
             ("confirmed", false),
         ] {
-            assert_eq!(is_tbc(text), want, "{text:?}");
+            assert_eq!(is_tbc(text, &Lexicons::all()), want, "{text:?}");
         }
     }
 }

@@ -99,33 +99,124 @@ pub(super) fn is_separator_row(text: &Text, index: usize) -> bool {
     text.table_of(index).is_some() && text.row(index).is_none()
 }
 
+/// The document's legend of marks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkLegend {
+    /// Each mark once; a mark the document defines twice with different
+    /// meanings is left out (its items' statuses stay unknown).
+    pub entries: Vec<MarkEntry>,
+    /// Indices of the lines read as legends.
+    pub lines: Vec<usize>,
+    /// `legend.conflict` for each mark defined twice differently.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Reads the document's legend of marks: lines of two or more `mark label`
 /// pairs whose labels are status phrases, with different meanings.
-pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> (Vec<MarkEntry>, Vec<usize>) {
-    let mut entries: Vec<MarkEntry> = Vec::new();
-    let mut found = Vec::new();
+pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
+    let mut legend = MarkLegend::default();
+    let mut conflicting: Vec<String> = Vec::new();
+    let mut found: Vec<(usize, Vec<MarkEntry>)> = Vec::new();
+    // Runs of lines holding one entry each (`| ● | Completed |`, `- R : réalisée`).
+    let mut run: Vec<(usize, MarkEntry)> = Vec::new();
     for index in 0..text.lines.len() {
         let plain = markup::plain(&text.joined_cells(index));
-        if plain.chars().count() > MAX_LEGEND_CHARS {
+        if plain.trim().is_empty() || is_separator_row(text, index) {
             continue;
         }
-        let mut line_entries = legend_pairs(&plain, vocabulary);
-        let keyed = key_pairs(&plain, vocabulary);
-        if keyed.len() > line_entries.len() {
-            line_entries = keyed;
-        }
+        let line_entries = if plain.chars().count() > MAX_LEGEND_CHARS {
+            Vec::new()
+        } else {
+            line_entries(&plain, vocabulary)
+        };
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
         if line_entries.len() >= 2 && meanings.len() >= 2 {
-            found.push(index);
-            for entry in line_entries {
-                if !entries.iter().any(|known| known.mark == entry.mark) {
-                    entries.push(entry);
+            found.push((index, line_entries));
+            continue;
+        }
+        match line_entries.as_slice() {
+            [entry] if is_lone_entry(&plain, entry) => run.push((index, entry.clone())),
+            _ => found.extend(legend_run(std::mem::take(&mut run))),
+        }
+    }
+    found.extend(legend_run(run));
+    found.sort_by_key(|(index, _)| *index);
+    for (index, line_entries) in found {
+        let Some(line) = text.lines.get(index) else {
+            continue;
+        };
+        legend.lines.push(index);
+        for entry in line_entries {
+            match legend.entries.iter().find(|known| known.mark == entry.mark) {
+                None => legend.entries.push(entry),
+                Some(known) if known.meaning != entry.meaning => {
+                    legend.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::LegendConflict,
+                            format!(
+                                "the legend defines `{}` twice: `{}` ({}) and `{}` ({}); items marked `{}` are left without a status",
+                                entry.mark,
+                                known.label,
+                                known.meaning.name(),
+                                entry.label,
+                                entry.meaning.name(),
+                                entry.mark
+                            ),
+                        )
+                        .at(line.location()),
+                    );
+                    conflicting.push(entry.mark);
                 }
+                Some(_) => {}
             }
         }
     }
-    (entries, found)
+    legend
+        .entries
+        .retain(|entry| !conflicting.contains(&entry.mark));
+    legend
+}
+
+/// The `mark label` pairs of one line, read as a legend or as a key.
+fn line_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
+    let pairs = legend_pairs(plain, vocabulary);
+    let keyed = key_pairs(plain, vocabulary);
+    if keyed.len() > pairs.len() {
+        keyed
+    } else {
+        pairs
+    }
+}
+
+/// Whether a line is one legend entry and nothing else (`● Completed`,
+/// `R : réalisée`, `Delivered = completed`), bullets and separators aside.
+fn is_lone_entry(plain: &str, entry: &MarkEntry) -> bool {
+    let words = |text: &str| -> usize {
+        text.split_whitespace()
+            .filter(|token| !token.chars().all(|c| SEPARATORS.contains(&c)))
+            .count()
+    };
+    // `| 1.1 | Completed |` is a plan row, not a definition of `1.1`.
+    let is_code = grammar::code_at_start(&entry.mark, None).is_some();
+    !is_code && words(plain) == words(&entry.mark) + words(&entry.label)
+}
+
+/// A run of one-entry lines is a legend when it defines two or more marks
+/// with different meanings; each line of it is a legend line.
+fn legend_run(run: Vec<(usize, MarkEntry)>) -> Vec<(usize, Vec<MarkEntry>)> {
+    let mut meanings: Vec<&Meaning> = Vec::new();
+    for (_, entry) in &run {
+        if !meanings.contains(&&entry.meaning) {
+            meanings.push(&entry.meaning);
+        }
+    }
+    if run.len() < 2 || meanings.len() < 2 {
+        return Vec::new();
+    }
+    run.into_iter()
+        .map(|(index, entry)| (index, vec![entry]))
+        .collect()
 }
 
 /// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
@@ -269,7 +360,11 @@ fn trailing_status(
 /// Reads the generic items of a document. `claimed` lines belong to other
 /// readers (totals) and hold no items.
 pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) -> ItemsReading {
-    let (legend, legend_lines) = read_mark_legend(text, vocabulary);
+    let MarkLegend {
+        entries: legend,
+        lines: legend_lines,
+        diagnostics: legend_diagnostics,
+    } = read_mark_legend(text, vocabulary);
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -332,7 +427,9 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         rows.push(row);
         open_row = Some(rows.len() - 1);
     }
-    assemble(rows, legend, legend_lines, vocabulary.grammar)
+    let mut reading = assemble(rows, legend, legend_lines, vocabulary.grammar);
+    reading.diagnostics.extend(legend_diagnostics);
+    reading
 }
 
 /// A line without a code that starts in lower case continues the title of
@@ -962,6 +1059,44 @@ mod tests {
             reading.items[2].title.as_deref(),
             Some("Census of settlements")
         );
+    }
+
+    #[test]
+    fn a_mark_defined_twice_differently_means_nothing() {
+        let reading = read(
+            "R = realizada · P = en proceso · N = no iniciada\nA1.1\tTaller\tR\nA1.2\tManual\tP\nR = retrasada · C = cumplida · N = no iniciada\nA1.3\tAuditoría\tR\nA1.4\tPlan\tC\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [None, Some(InProgress), None, Some(Achieved)]);
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "legend.conflict"
+                && d.message.contains("`realizada`")
+                && d.message.contains("`retrasada`")));
+    }
+
+    #[test]
+    fn a_legend_of_one_entry_per_line() {
+        for key in [
+            "| Symbol | Meaning |\n|---|---|\n| ● | Completed |\n| ◐ | In progress |\n| ○ | Not started |\n",
+            "Key:\n- ● : completed\n- ◐ : in progress\n\n- ○ : not started\n",
+        ] {
+            let reading = read(&format!(
+                "{key}\n| Activity | Status | Description |\n|---|---|---|\n| Activity 1.1.1 | ● | Hold the meeting |\n| Activity 1.1.2 | ◐ | Survey |\n| Activity 1.1.3 | ○ | Launch the portal |\n"
+            ));
+            let statuses: Vec<Option<Status>> =
+                reading.items.iter().map(|item| item.status).collect();
+            // `○` is conventionally `in progress`: the key says otherwise.
+            assert_eq!(
+                statuses,
+                [Some(Achieved), Some(InProgress), Some(NotDeveloped)],
+                "{key}"
+            );
+        }
+        // Plan rows of one code and one status word are no legend.
+        let reading = read("| 1.1 | Completed |\n| 1.2 | In progress |\n");
+        assert_eq!(rows(&reading).len(), 2);
     }
 
     #[test]

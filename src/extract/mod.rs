@@ -22,6 +22,7 @@ mod totals_shapes;
 pub use deliverables::{read_plan, Plan};
 pub use items::{
     builtin_items, builtin_summary, read_items, read_mark_legend, ItemsReading, MarkEntry,
+    MarkLegend,
 };
 pub use legend::{conventional, meaning, read_legend, LegendReading, MarkMeaning};
 pub use totals::{read_totals, DeclaredTotals};
@@ -130,8 +131,8 @@ fn extract_items(
     declared: &DeclaredTotals,
     extraction: &mut Extraction,
 ) {
-    let (key, _) = read_mark_legend(text, vocabulary);
-    let shapes = totals_shapes::read_totals_shapes(text, vocabulary, &key);
+    let key = read_mark_legend(text, vocabulary);
+    let shapes = totals_shapes::read_totals_shapes(text, vocabulary, &key.entries);
     let mut claimed = declared.lines.clone();
     claimed.extend(&shapes.lines);
     let reading = read_items(text, vocabulary, &claimed);

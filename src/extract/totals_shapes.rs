@@ -169,7 +169,26 @@ fn sentence_figures(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Op
         let noun_follows = tokens
             .get(at + 1)
             .is_some_and(|next| next.starts_with(char::is_alphabetic));
-        if total.is_none() && figures.is_empty() && after_total_word && noun_follows {
+        // `Se previeron 5 actividades: 2 cumplidas…`: a count of a noun that
+        // a colon closes, before the status figures.
+        let noun_and_colon = tokens
+            .get(at + 1)
+            .is_some_and(|next| next.starts_with(char::is_alphabetic) && next.ends_with(':'))
+            || tokens.get(at + 2).is_some_and(|next| *next == ":");
+        // `5 activities in total; 3 completed…`: the total word after the noun.
+        let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
+            words
+                .get(at + step)
+                .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
+        });
+        let first_number = tokens
+            .get(..at)
+            .is_some_and(|before| before.iter().all(|token| number_token(token).is_none()));
+        if total.is_none()
+            && first_number
+            && noun_follows
+            && (after_total_word || noun_and_colon || total_word_follows)
+        {
             total = Some((None, number));
             continue;
         }
@@ -399,6 +418,18 @@ mod tests {
             assert_eq!(counts(text), declared(Some(24), 15, 7, 2), "{text}");
         }
         assert_eq!(counts("In total 24 cities joined the network."), None);
+        assert_eq!(
+            counts("Summary: 24 activities in total; 15 completed, 7 in progress, 2 not started."),
+            declared(Some(24), 15, 7, 2)
+        );
+        assert_eq!(
+            counts("Se previeron 24 actividades: 15 cumplidas, 7 en ejecución y 2 pendientes."),
+            declared(Some(24), 15, 7, 2)
+        );
+        assert_eq!(
+            counts("Nous avions prévu 24 actions : 15 réalisées, 7 en cours, 2 non démarrées."),
+            declared(Some(24), 15, 7, 2)
+        );
     }
 
     #[test]

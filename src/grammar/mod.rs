@@ -363,7 +363,10 @@ fn roman_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
     let caps = ROMAN_CODE.captures(text)?;
     let word = caps.name("word");
     let dotted = caps.name("dotted")?.as_str();
-    if word.is_none() && dotted.is_empty() {
+    let end = caps.name("end")?;
+    // A lone numeral is a code only with a prefix word or a mark after it
+    // (`III. Gestión`, `IV - Finances`): `I think` is a word.
+    if word.is_none() && dotted.is_empty() && end.as_str().trim().is_empty() {
         return None;
     }
     let mut path = vec![roman_value(caps.name("roman")?.as_str())?];
@@ -385,7 +388,7 @@ fn roman_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
         ),
         level: prefix,
         path,
-        rest: offset + caps.name("end")?.end(),
+        rest: offset + end.end(),
     })
 }
 
@@ -657,6 +660,7 @@ mod tests {
                 "Publier",
             ),
             ("XIV.1 Cierre", "XIV.1", "roman#2", &[14, 1], "Cierre"),
+            ("III. GESTIÓN", "III", "roman#1", &[3], "GESTIÓN"),
             (
                 "Axe III. Rayonnement",
                 "Axe III",

@@ -499,9 +499,6 @@ fn union<T: Copy + 'static>(table: impl Fn(&'static Lexicon) -> &'static [T]) ->
 
 /// Month names of every language (for readers that run before detection).
 pub static MONTHS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| union(|l| l.months));
-/// "To be confirmed" phrases of every language.
-pub static TO_BE_CONFIRMED: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| union(|l| l.to_be_confirmed));
 /// Action line words of every language.
 pub static ACTION_LINE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|l| l.action_line_words));

@@ -273,6 +273,11 @@ fn batch_writes_items_csv() {
 /// stratégique 1`), statuses after a dash, `Eje 1.` headings over a tab
 /// table, labelled totals (`Cumplidas: 2.`), a status column among other
 /// columns, qualified and unknown statuses, and states outside the classes.
+/// The last four were written after the detector: `Activity 2.3.1` under
+/// `Result 2.3`, a lone roman heading (`III. GESTIÓN`), a key as a table of
+/// one symbol per row (`○` defined against its conventional meaning), a
+/// legend as a bulleted list of multi-letter marks, and totals sentences
+/// whose total is `N nouns:` or `N nouns in total`.
 #[test]
 fn other_report_shapes() {
     /// Code, parent, status and status label.
@@ -342,6 +347,85 @@ fn other_report_shapes() {
                 ("Objective 2", None, None, None),
                 ("2.1", Some("Objective 2"), Some("achieved"), None),
                 ("2.2", Some("Objective 2"), Some("not_developed"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/results-framework.en.txt",
+            &[
+                ("Objective 2", None, None, None),
+                ("Result 2.3", Some("Objective 2"), None, None),
+                ("Activity 2.3.1", Some("Result 2.3"), Some("achieved"), None),
+                (
+                    "Activity 2.3.2",
+                    Some("Result 2.3"),
+                    Some("in_progress"),
+                    None,
+                ),
+                (
+                    "Activity 2.3.3",
+                    Some("Result 2.3"),
+                    Some("not_developed"),
+                    None,
+                ),
+                ("Result 2.4", Some("Objective 2"), None, None),
+                (
+                    "Activity 2.4.1",
+                    Some("Result 2.4"),
+                    None,
+                    Some("cancelled"),
+                ),
+                ("Activity 2.4.2", Some("Result 2.4"), Some("achieved"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/informe-ejecucion.es.txt",
+            &[
+                ("III", None, None, None),
+                ("III.1", Some("III"), None, None),
+                ("III.1.1", Some("III.1"), Some("achieved"), None),
+                ("III.1.2", Some("III.1"), Some("in_progress"), None),
+                ("III.1.3", Some("III.1"), None, Some("on_hold")),
+                ("III.2", Some("III"), None, None),
+                ("III.2.1", Some("III.2"), Some("achieved"), None),
+                ("III.2.2", Some("III.2"), Some("not_developed"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/workplan-progress.en.md",
+            &[
+                ("Output 1.1", None, None, None),
+                ("Activity 1.1.1", Some("Output 1.1"), Some("achieved"), None),
+                (
+                    "Activity 1.1.2",
+                    Some("Output 1.1"),
+                    Some("in_progress"),
+                    None,
+                ),
+                (
+                    "Activity 1.1.3",
+                    Some("Output 1.1"),
+                    Some("not_developed"),
+                    None,
+                ),
+                ("Output 1.2", None, None, None),
+                ("Activity 1.2.1", Some("Output 1.2"), Some("achieved"), None),
+                ("Activity 1.2.2", Some("Output 1.2"), Some("achieved"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/rapport-execution.fr.txt",
+            &[
+                ("Axe 1", None, None, None),
+                ("1.1", Some("Axe 1"), Some("achieved"), None),
+                ("1.2", Some("Axe 1"), Some("in_progress"), None),
+                ("1.3", Some("Axe 1"), Some("not_developed"), None),
+                ("Axe 2", None, None, None),
+                ("2.1", Some("Axe 2"), Some("achieved"), None),
+                ("2.2", Some("Axe 2"), Some("achieved"), None),
             ],
             true,
         ),

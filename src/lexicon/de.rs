@@ -173,4 +173,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "bürgermeisterin",
     ],
     name_particles: &["von", "van", "zu", "de"],
+    duration_words: &[
+        "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
+    ],
 };

@@ -260,4 +260,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     name_particles: &[
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
+    duration_words: &["years", "year", "months", "month", "weeks", "days", "hours"],
 };

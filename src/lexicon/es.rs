@@ -331,4 +331,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gobernadora",
     ],
     name_particles: &["de", "del", "de la", "y"],
+    duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
 };

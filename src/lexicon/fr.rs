@@ -238,4 +238,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "préfète",
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
+    duration_words: &["ans", "années", "mois", "semaines", "jours", "heures"],
 };

@@ -230,6 +230,9 @@ pub struct Lexicon {
     pub title_roles: &'static [&'static str],
     /// Lower-case words inside a name (`Margaret de Wit`, `Wes ten Hove`).
     pub name_particles: &'static [&'static str],
+    /// Units of time after a number that make it a duration, not a figure
+    /// (`12 months`, `20 años`).
+    pub duration_words: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -518,7 +521,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 36] = [
+            let words: [(&str, usize); 37] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -558,6 +561,7 @@ mod tests {
                 ("label_stop_words", l.label_stop_words.len()),
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),
+                ("duration_words", l.duration_words.len()),
             ];
             for (field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

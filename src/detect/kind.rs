@@ -283,7 +283,9 @@ fn detect_period(
         } else if candidate.in_title_area {
             if let Some(span) = span_in(&candidate.lower) {
                 found.push(make_period(span, 0.6, candidate));
-            } else if let Some(year) = title_year(candidate, lexicons) {
+            } else if let Some(year) =
+                title_year(candidate, lexicons).or_else(|| meeting_year(candidate, lexicons))
+            {
                 found.push(make_period(year, 0.5, candidate));
             }
         }
@@ -358,6 +360,22 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
     let months = words.iter().filter(|w| lexicons.month(w).is_some()).count();
     let lone = words.len() == 1;
     (lone || (months >= 1 && words.len() <= 6)).then_some(year)
+}
+
+/// The year of a meeting whose minutes open the document: a title-area
+/// line that names minutes (`ACTA SESIÓN ORDINARIA N° 1 DE FECHA 2 DE MARZO
+/// 2021`, `Compte rendu du conseil du 17 octobre 2020`) and holds one year.
+fn meeting_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let names_minutes = lexicons
+        .each(|l| l.minutes_words)
+        .any(|phrase| find_words(&candidate.lower, phrase).is_some());
+    let years: Vec<(u16, u16)> = YEAR
+        .find_iter(&candidate.lower)
+        .filter_map(|m| m.as_str().parse().ok())
+        .map(|year| (year, year))
+        .collect();
+    let first = *years.first()?;
+    (names_minutes && years.iter().all(|&year| year == first)).then_some(first)
 }
 
 fn words(lower: &str) -> Vec<&str> {
@@ -571,6 +589,27 @@ mod tests {
     }
 
     #[test]
+    fn minutes_take_the_year_of_their_meeting() {
+        for title in [
+            "ACTA SESIÓN ORDINARIA N° 4 DE FECHA 9 DE ABRIL 2031 DEL CONSEJO VECINAL",
+            "Compte rendu de l'assemblée des maires du samedi 4 octobre 2031 à Vichy",
+            "Minutes of the board meeting held at the town hall on 3 May 2031",
+        ] {
+            let profile = detect(&Text::from_plain(title));
+            assert_eq!(
+                profile.period.as_ref().map(|p| p.label.as_str()),
+                Some("2031"),
+                "{title}"
+            );
+        }
+        // A long title line with a year but no minutes word gives none.
+        let news = detect(&Text::from_plain(
+            "Mayors of the valley gather in Lyon to share their plans for the coming winter 2031",
+        ));
+        assert!(news.period.is_none());
+    }
+
+    #[test]
     fn kind_phrases_in_three_languages() {
         for (title, kind, year) in [
             ("Informe Anual 2023", DocumentKind::AnnualReport, "2023"),
@@ -610,6 +649,11 @@ mod tests {
                 "Plan d'action 2021-2023",
                 DocumentKind::ActionPlan,
                 "2021-2023",
+            ),
+            (
+                "Town Business Plan 2026-2029",
+                DocumentKind::ActionPlan,
+                "2026-2029",
             ),
         ] {
             let profile = detect(&Text::from_plain(title));

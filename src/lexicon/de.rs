@@ -176,4 +176,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     duration_words: &[
         "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
     ],
+    minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
 };

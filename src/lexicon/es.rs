@@ -332,4 +332,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "del", "de la", "y"],
     duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
+    minutes_words: &[
+        "acta",
+        "actas",
+        "sesión ordinaria",
+        "sesión extraordinaria",
+        "orden del día",
+    ],
 };

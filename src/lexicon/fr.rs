@@ -239,4 +239,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
     duration_words: &["ans", "années", "mois", "semaines", "jours", "heures"],
+    minutes_words: &[
+        "compte rendu",
+        "compte-rendu",
+        "procès-verbal",
+        "procès verbal",
+        "ordre du jour",
+    ],
 };

@@ -94,7 +94,7 @@ pub(super) fn detect_kind(
     } else {
         kind
     };
-    let title = detect_title(&candidates, &hits, hit_kind, blocks, language);
+    let title = detect_title(&candidates, &hits, hit_kind, blocks, language, lexicons);
     if kind == DocumentKind::Other {
         diagnostics.push(Diagnostic::info(
             Code::DetectKindUnknown,
@@ -488,6 +488,7 @@ fn detect_title(
     kind: DocumentKind,
     blocks: &[LanguageBlock],
     language: &str,
+    lexicons: &Lexicons,
 ) -> Option<String> {
     let block_language = |index: usize| {
         blocks
@@ -522,7 +523,25 @@ fn detect_title(
         titles.push((same_language, title));
     }
     titles.sort_by_key(|(same_language, _)| std::cmp::Reverse(*same_language));
-    titles.into_iter().next().map(|(_, title)| title)
+    titles
+        .into_iter()
+        .next()
+        .map(|(_, title)| title)
+        .or_else(|| {
+            // Minutes name no kind: their title is the line that names them.
+            candidates
+                .iter()
+                .filter(|c| c.in_title_area)
+                .find(|c| {
+                    lexicons
+                        .each(|l| l.minutes_words)
+                        .any(|phrase| find_words(&c.lower, phrase).is_some())
+                })
+                .map(|c| c.plain.trim().to_owned())
+                .filter(|title| {
+                    title.split_whitespace().count() <= MAX_TITLE_WORDS && !title.ends_with('.')
+                })
+        })
 }
 
 fn round(value: f64) -> f64 {
@@ -591,15 +610,20 @@ mod tests {
     #[test]
     fn minutes_take_the_year_of_their_meeting() {
         for title in [
-            "ACTA SESIÓN ORDINARIA N° 4 DE FECHA 9 DE ABRIL 2031 DEL CONSEJO VECINAL",
-            "Compte rendu de l'assemblée des maires du samedi 4 octobre 2031 à Vichy",
-            "Minutes of the board meeting held at the town hall on 3 May 2031",
+            "ACTA SESIÓN ORDINARIA N° 4 DE FECHA 9 DE ABRIL 2031",
+            "Compte rendu de l'assemblée des maires du 4 octobre 2031",
+            "Minutes of the board meeting of 3 May 2031",
         ] {
             let profile = detect(&Text::from_plain(title));
             assert_eq!(
                 profile.period.as_ref().map(|p| p.label.as_str()),
                 Some("2031"),
                 "{title}"
+            );
+            assert_eq!(
+                profile.title.as_deref(),
+                Some(title),
+                "minutes are titled by the line naming them"
             );
         }
         // A long title line with a year but no minutes word gives none.

@@ -330,7 +330,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gobernador",
         "gobernadora",
     ],
-    name_particles: &["de", "del", "de la", "y"],
+    name_particles: &["de", "del", "de la"],
     duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
     minutes_words: &[
         "acta",

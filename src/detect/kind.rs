@@ -94,7 +94,7 @@ pub(super) fn detect_kind(
     } else {
         kind
     };
-    let title = detect_title(&candidates, &hits, hit_kind, blocks, language);
+    let title = detect_title(&candidates, &hits, hit_kind, blocks, language, lexicons);
     if kind == DocumentKind::Other {
         diagnostics.push(Diagnostic::info(
             Code::DetectKindUnknown,
@@ -283,7 +283,9 @@ fn detect_period(
         } else if candidate.in_title_area {
             if let Some(span) = span_in(&candidate.lower) {
                 found.push(make_period(span, 0.6, candidate));
-            } else if let Some(year) = title_year(candidate, lexicons) {
+            } else if let Some(year) =
+                title_year(candidate, lexicons).or_else(|| meeting_year(candidate, lexicons))
+            {
                 found.push(make_period(year, 0.5, candidate));
             }
         }
@@ -358,6 +360,22 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
     let months = words.iter().filter(|w| lexicons.month(w).is_some()).count();
     let lone = words.len() == 1;
     (lone || (months >= 1 && words.len() <= 6)).then_some(year)
+}
+
+/// The year of a meeting whose minutes open the document: a title-area
+/// line that names minutes (`ACTA SESIÓN ORDINARIA N° 1 DE FECHA 2 DE MARZO
+/// 2021`, `Compte rendu du conseil du 17 octobre 2020`) and holds one year.
+fn meeting_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let names_minutes = lexicons
+        .each(|l| l.minutes_words)
+        .any(|phrase| find_words(&candidate.lower, phrase).is_some());
+    let years: Vec<(u16, u16)> = YEAR
+        .find_iter(&candidate.lower)
+        .filter_map(|m| m.as_str().parse().ok())
+        .map(|year| (year, year))
+        .collect();
+    let first = *years.first()?;
+    (names_minutes && years.iter().all(|&year| year == first)).then_some(first)
 }
 
 fn words(lower: &str) -> Vec<&str> {
@@ -470,6 +488,7 @@ fn detect_title(
     kind: DocumentKind,
     blocks: &[LanguageBlock],
     language: &str,
+    lexicons: &Lexicons,
 ) -> Option<String> {
     let block_language = |index: usize| {
         blocks
@@ -504,7 +523,25 @@ fn detect_title(
         titles.push((same_language, title));
     }
     titles.sort_by_key(|(same_language, _)| std::cmp::Reverse(*same_language));
-    titles.into_iter().next().map(|(_, title)| title)
+    titles
+        .into_iter()
+        .next()
+        .map(|(_, title)| title)
+        .or_else(|| {
+            // Minutes name no kind: their title is the line that names them.
+            candidates
+                .iter()
+                .filter(|c| c.in_title_area)
+                .find(|c| {
+                    lexicons
+                        .each(|l| l.minutes_words)
+                        .any(|phrase| find_words(&c.lower, phrase).is_some())
+                })
+                .map(|c| c.plain.trim().to_owned())
+                .filter(|title| {
+                    title.split_whitespace().count() <= MAX_TITLE_WORDS && !title.ends_with('.')
+                })
+        })
 }
 
 fn round(value: f64) -> f64 {
@@ -571,6 +608,32 @@ mod tests {
     }
 
     #[test]
+    fn minutes_take_the_year_of_their_meeting() {
+        for title in [
+            "ACTA SESIÓN ORDINARIA N° 4 DE FECHA 9 DE ABRIL 2031",
+            "Compte rendu de l'assemblée des maires du 4 octobre 2031",
+            "Minutes of the board meeting of 3 May 2031",
+        ] {
+            let profile = detect(&Text::from_plain(title));
+            assert_eq!(
+                profile.period.as_ref().map(|p| p.label.as_str()),
+                Some("2031"),
+                "{title}"
+            );
+            assert_eq!(
+                profile.title.as_deref(),
+                Some(title),
+                "minutes are titled by the line naming them"
+            );
+        }
+        // A long title line with a year but no minutes word gives none.
+        let news = detect(&Text::from_plain(
+            "Mayors of the valley gather in Lyon to share their plans for the coming winter 2031",
+        ));
+        assert!(news.period.is_none());
+    }
+
+    #[test]
     fn kind_phrases_in_three_languages() {
         for (title, kind, year) in [
             ("Informe Anual 2023", DocumentKind::AnnualReport, "2023"),
@@ -610,6 +673,11 @@ mod tests {
                 "Plan d'action 2021-2023",
                 DocumentKind::ActionPlan,
                 "2021-2023",
+            ),
+            (
+                "Town Business Plan 2026-2029",
+                DocumentKind::ActionPlan,
+                "2026-2029",
             ),
         ] {
             let profile = detect(&Text::from_plain(title));

@@ -229,7 +229,7 @@ pub fn extract_figures(
         };
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
-            if counts_pages(before, lex) {
+            if counts_pages(before, lex) || counts_time(raw.get(m.end..).unwrap_or(""), lex) {
                 continue;
             }
             let leading = position == 0 && !continuation && leads(before, lex);
@@ -263,6 +263,9 @@ pub fn extract_figures(
             if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
                 continue;
             }
+            if leading && in_item.is_none() && !label_on_line && !labels_a_count(&label, lex) {
+                continue;
+            }
             if leading && in_item.is_none() && numbers_a_heading(text, index, m) {
                 continue;
             }
@@ -288,7 +291,22 @@ pub fn extract_figures(
         }
     }
     group_parts(&mut found);
-    found.into_iter().map(|f| f.figure).collect()
+    // A fact restated (`our 77 member councils` in the opening and the
+    // closing paragraph) is one figure: same value, unit and label.
+    let mut figures: Vec<KeyFigure> = Vec::with_capacity(found.len());
+    for figure in found.into_iter().map(|f| f.figure) {
+        let restated = figures.iter().any(|seen| {
+            seen.value == figure.value
+                && seen.unit == figure.unit
+                && seen.label == figure.label
+                && seen.group.is_none()
+                && figure.group.is_none()
+        });
+        if !restated {
+            figures.push(figure);
+        }
+    }
+    figures
 }
 
 /// A table-of-contents entry: a title, dot leaders and a page number
@@ -299,6 +317,29 @@ fn is_contents_entry(raw: &str) -> bool {
             .expect("ENTRY is a valid literal pattern")
     });
     ENTRY.is_match(raw)
+}
+
+/// Most words of the line that labels a number standing on its own line.
+const STANDING_LABEL_WORDS: usize = 12;
+
+/// Whether the line under a number standing alone labels it as a count
+/// (`5` / `Colaboradoras`): a short phrase, not running text or a title
+/// line that happens to follow a page count, and not a month (`18` /
+/// `novembre` / `2015` is a date printed over three lines).
+fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
+    let first = label.split_whitespace().next().unwrap_or("");
+    super::shape::word_count(label) <= STANDING_LABEL_WORDS && lex.month(first).is_none()
+}
+
+/// Whether the words after a number make it a duration (`the past 12
+/// months`, `durante 20 años`): a length of time, not a quantity reported.
+fn counts_time(after: &str, lex: &Lexicons) -> bool {
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    lex.has(|l| l.duration_words, &next)
 }
 
 /// Whether a number is a page counter's (`Page 2 of 4`, `Página 3`): the
@@ -835,14 +876,23 @@ fn counts_a_noun(rest: &str, lex: &Lexicons) -> bool {
     }) {
         return true;
     }
-    let Some(word) = flat.split_whitespace().next() else {
-        return false;
+    let words: Vec<&str> = flat.split_whitespace().take(2).collect();
+    let lower_word = |word: &str| {
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && word.starts_with(char::is_lowercase)
     };
-    let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-    word.chars().count() >= 3
-        && word.chars().all(char::is_alphabetic)
-        && word.starts_with(char::is_lowercase)
-        && word.ends_with(['s', 'x'])
+    let plural = |word: &str| lower_word(word) && word.ends_with(['s', 'x']);
+    fn bare(word: &str) -> &str {
+        word.trim_end_matches(|c: char| c.is_ascii_punctuation())
+    }
+    match words.as_slice() {
+        // `98 tasks`, or one modifier before the plural noun (`77 member
+        // councils`, `41 new mayors`), the modifier not closed by punctuation.
+        [first, ..] if plural(bare(first)) => true,
+        [first, second] => lower_word(first) && plural(bare(second)),
+        _ => false,
+    }
 }
 
 /// The label of a figure in a list item, the same whatever the markup: the
@@ -1260,6 +1310,35 @@ mod tests {
 
     fn values(source: &str) -> Vec<f64> {
         figures(source).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn durations_standing_dates_and_page_counts_are_not_figures() {
+        // A length of time, a day printed over three lines, a page count
+        // standing over a title line that runs on: none is a figure.
+        assert_eq!(
+            values("The past 12 months brought a new board to the valley.\n"),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            values("18\nnovembre\n2030\n\nLes maires se sont réunis à Lyon.\n"),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            values("31\nMINUTES OF THE ORDINARY SESSION OF THE TOWN COUNCIL HELD IN THE HALL OF THE OLD MARKET BUILDING\n"),
+            Vec::<f64>::new()
+        );
+        // A number standing over a short label still is one.
+        assert_eq!(
+            values("5\n\nPartner networks\n\nThe year in brief.\n"),
+            vec![5.0]
+        );
+    }
+
+    #[test]
+    fn counts_with_a_modifier_before_the_noun_once_each() {
+        let source = "The association serves our 77 member councils.\n\nThe elections brought 41 new mayors to office.\n\nWe thank our 77 member councils.\n";
+        assert_eq!(values(source), vec![77.0, 41.0]);
     }
 
     #[test]

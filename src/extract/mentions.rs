@@ -155,6 +155,9 @@ fn as_name(text: &str, lex: &Lexicons) -> Option<String> {
 /// organisation: in `Mayor of X and President of the association` the last
 /// role is the role, the rest the organisation.
 fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
+    // Dot leaders end the phrase (`Présidente ...... P. 2`, a contents entry).
+    let text = text.split(['…']).next().unwrap_or(text);
+    let text = text.split("...").next().unwrap_or(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() || words.len() > ROLE_PHRASE_WORDS {
         return None;
@@ -447,6 +450,12 @@ fn name_from(
         if closes {
             break;
         }
+    }
+    // A particle or an initial never ends a name.
+    while parts.last().is_some_and(|last| {
+        last.chars().next().is_some_and(|c| !c.is_uppercase()) || last.ends_with('.')
+    }) {
+        parts.pop();
     }
     let name = (2..=4).contains(&proper).then(|| parts.join(" "));
     (name, at)

@@ -182,7 +182,22 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         .as_ref()
         .filter(|period| period.start == period.end)
         .map(|period| period.start);
-    extraction.sections = sections::sections(text, profile, &headings);
+    // The seeds' gold keeps a report's or plan's title among its sections;
+    // a document of no known kind (minutes, news) opens on its title line,
+    // which is no section of it.
+    let titled_other = |heading: &sections::Heading| {
+        profile.kind.value == DocumentKind::Other
+            && heading.printed_page.is_none()
+            && profile.title.as_deref().is_some_and(|title| {
+                crate::lexicon::fold(title).trim() == crate::lexicon::fold(&heading.title).trim()
+            })
+    };
+    let section_headings: Vec<sections::Heading> = headings
+        .iter()
+        .filter(|heading| !titled_other(heading))
+        .cloned()
+        .collect();
+    extraction.sections = sections::sections(text, profile, &section_headings);
     extraction.calendar = calendar::extract_calendar(
         text,
         calendar::DocumentTime {

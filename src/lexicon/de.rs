@@ -199,4 +199,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "bürgermeisterin",
     ],
     name_particles: &["von", "van", "zu", "de"],
+    duration_words: &[
+        "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
+    ],
+    minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
 };

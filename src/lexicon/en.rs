@@ -108,6 +108,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("action plan", ActionPlan, 0.7),
         phrase("strategic action plan", ActionPlan, 0.8),
         phrase("strategic plan", ActionPlan, 0.7),
+        phrase("business plan", ActionPlan, 0.7),
         phrase("activity report", ActivityReport, 1.0),
         phrase("activities report", ActivityReport, 1.0),
     ],
@@ -302,4 +303,6 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     name_particles: &[
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
+    duration_words: &["years", "year", "months", "month", "weeks", "days", "hours"],
+    minutes_words: &["minutes", "meeting minutes", "record of proceedings"],
 };

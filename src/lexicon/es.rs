@@ -375,5 +375,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gobernador",
         "gobernadora",
     ],
-    name_particles: &["de", "del", "de la", "y"],
+    name_particles: &["de", "del", "de la"],
+    duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
+    minutes_words: &[
+        "acta",
+        "actas",
+        "sesión ordinaria",
+        "sesión extraordinaria",
+        "orden del día",
+    ],
 };

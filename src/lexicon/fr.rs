@@ -270,4 +270,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "préfète",
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
+    duration_words: &["ans", "années", "mois", "semaines", "jours", "heures"],
+    minutes_words: &[
+        "compte rendu",
+        "compte-rendu",
+        "procès-verbal",
+        "procès verbal",
+        "ordre du jour",
+    ],
 };

@@ -277,6 +277,12 @@ pub struct Lexicon {
     pub title_roles: &'static [&'static str],
     /// Lower-case words inside a name (`Margaret de Wit`, `Wes ten Hove`).
     pub name_particles: &'static [&'static str],
+    /// Units of time after a number that make it a duration, not a figure
+    /// (`12 months`, `20 años`).
+    pub duration_words: &'static [&'static str],
+    /// Words that name the minutes of a meeting (`acta`, `compte rendu`):
+    /// their meeting's year is the document's period.
+    pub minutes_words: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -556,7 +562,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 42] = [
+            let words: [(&str, usize); 44] = [
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -602,6 +608,8 @@ mod tests {
                 ("label_stop_words", l.label_stop_words.len()),
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),
+                ("duration_words", l.duration_words.len()),
+                ("minutes_words", l.minutes_words.len()),
             ];
             for (field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

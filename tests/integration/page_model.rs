@@ -165,3 +165,34 @@ fn every_format_builds_table_rows_with_the_cells_of_the_plan() {
         assert_eq!(got, &want, "{name}");
     }
 }
+
+#[test]
+fn pages_prints_the_model_of_standard_input() {
+    let output = assert_cmd::Command::cargo_bin("planex")
+        .expect("the planex binary is built")
+        .args(["pages", "-"])
+        .write_stdin(markdown_version())
+        .output()
+        .expect("planex runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let model: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("the model is JSON");
+    let blocks = model["blocks"].as_array().expect("blocks");
+    let kinds: Vec<&str> = blocks
+        .iter()
+        .map(|block| block["kind"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(kinds, ["heading", "table", "paragraph"]);
+    let table = &blocks[1];
+    assert_eq!(
+        (table["first_line"].as_u64(), table["last_line"].as_u64()),
+        (Some(3), Some(8))
+    );
+    assert_eq!(table["rows"][1]["line"], 5, "the separator row is line 4");
+    assert_eq!(table["rows"][1]["cells"][2]["text"], "V");
+}

@@ -209,7 +209,7 @@ fn the_rows_of_every_pdf_rendering_are_the_lines_they_render() {
     assert!(!paths.is_empty(), "no PDF in {}", directory.display());
     let mut rows = 0;
     for path in &paths {
-        let raw = read::read_file(&path, &Config::default())
+        let raw = read::read_file(path, &Config::default())
             .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
         let text = normalize(&raw);
         for table in text.blocks.iter().filter_map(|block| block.table()) {

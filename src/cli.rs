@@ -15,6 +15,7 @@ Examples:
   planex schema > document.schema.json      the published JSON Schema
   planex batch archive/ --out converted/    a whole tree, in parallel, isolated
   planex pair plan.es.md plan.en.md         translation pairs, with evidence
+  planex pages report.pdf                   the page model: blocks, rows, cells, boxes
   planex completions bash                   shell completions (also zsh, fish, …); `planex man` for the manual
 
 Exit status: 0 when every input converted, 1 when some failed, 2 on usage errors.";
@@ -44,6 +45,9 @@ pub enum Command {
     Worker(WorkerArgs),
     /// Find documents that are the same document in two languages.
     Pair(PairArgs),
+    /// Print the page model of one input as JSON (blocks, table rows, cells
+    /// with their lines, words and boxes): what the extractors read.
+    Pages(PagesArgs),
     /// Print a shell completion script (e.g. `planex completions bash > /etc/bash_completion.d/planex`).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `planex man | man -l -`.
@@ -68,6 +72,17 @@ pub struct PairArgs {
     #[arg(long)]
     pub schema: bool,
     /// How to read the inputs.
+    #[command(flatten)]
+    pub convert: ConvertArgs,
+}
+
+/// Arguments of `planex pages`.
+#[derive(Debug, ClapArgs)]
+pub struct PagesArgs {
+    /// Input file (PDF, text or Markdown); `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub input: PathBuf,
+    /// How to read the input.
     #[command(flatten)]
     pub convert: ConvertArgs,
 }

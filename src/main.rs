@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{CommandFactory, Parser};
 
-use cli::{Args, Command, ExtractArgs, PairArgs};
+use cli::{Args, Command, ExtractArgs, PagesArgs, PairArgs};
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
@@ -73,6 +73,7 @@ fn run(args: Args) -> anyhow::Result<usize> {
         Command::Batch(batch) => batch_command::run_batch(&batch),
         Command::Worker(worker) => batch_command::run_worker(&worker),
         Command::Pair(pair) => run_pair(&pair),
+        Command::Pages(pages) => run_pages(&pages),
         Command::Completions(completions) => {
             // Generated in memory: clap_complete panics when its writer fails.
             let mut script = Vec::new();
@@ -125,6 +126,31 @@ fn run_pair(args: &PairArgs) -> anyhow::Result<usize> {
         .context("cannot write to standard output")?;
     writeln!(stdout).context("cannot write to standard output")?;
     Ok(failed)
+}
+
+/// Prints the page model of one input; 1 when it cannot be read.
+fn run_pages(args: &PagesArgs) -> anyhow::Result<usize> {
+    let config = args.convert.config().map_err(anyhow::Error::msg)?;
+    let input = &args.input;
+    let raw = if input == Path::new("-") {
+        planex::read::read_limited(io::stdin().lock().by_ref(), input, &config.limits)
+            .and_then(|bytes| planex::read::read_bytes(input, &bytes, &config))
+    } else {
+        planex::read::read_file(input, &config)
+    };
+    let raw = match raw {
+        Ok(raw) => raw,
+        Err(err) => {
+            eprintln!("planex: {}", error_chain(&err));
+            return Ok(1);
+        }
+    };
+    let text = planex::normalize::normalize(&raw);
+    let mut stdout = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &planex::page::to_json(&text))
+        .context("cannot write to standard output")?;
+    writeln!(stdout).context("cannot write to standard output")?;
+    Ok(0)
 }
 
 fn run_extract(args: &ExtractArgs) -> anyhow::Result<usize> {

@@ -66,7 +66,7 @@ impl Text {
     pub fn from_plain(text: &str) -> Self {
         let format = SourceFormat::Text;
         let mut lines = page_lines(1, text);
-        join_hyphenated(&mut lines);
+        join_hyphenated(&mut lines, &[]);
         let blocks = page_blocks(&lines, Vec::new());
         Self {
             format,
@@ -166,7 +166,17 @@ pub fn normalize(raw: &RawDocument) -> Text {
             .on_page(first),
         );
     }
-    join_hyphenated(&mut lines);
+    // A PDF table row's cells are final: layout rejoined the words its cells
+    // hyphenate, and a row is no continuation of the line above it.
+    let mut laid_rows: Vec<usize> = pages
+        .iter()
+        .filter_map(|(_, blocks)| blocks.as_ref())
+        .flatten()
+        .filter_map(Block::table)
+        .flat_map(|table| table.rows.iter().map(|row| row.line))
+        .collect();
+    laid_rows.sort_unstable();
+    join_hyphenated(&mut lines, &laid_rows);
     let mut blocks = Vec::new();
     let ends = pages
         .iter()
@@ -299,14 +309,20 @@ pub fn normalize_line(line: &str) -> String {
 
 /// `acontecimien-` + `tos internacionales` → `acontecimientos` + `internacionales`.
 ///
+/// Lines listed in `rows` (sorted), a PDF's table rows, are left alone.
+///
 /// Only a letter, a hyphen and a line end followed by a lower-case letter on
 /// the same page count: `2018-` + `2020` and `Bruselas-` + `Capital` stay as
 /// they are. The hyphen is kept, and the word still rejoined, when it joins
 /// two words rather than splitting one ([`keeps_hyphen`]): `febrero-` +
 /// `marzo` → `febrero-marzo`.
-fn join_hyphenated(lines: &mut [Line]) {
+fn join_hyphenated(lines: &mut [Line], rows: &[usize]) {
     let words = word_counts(lines);
     for index in 1..lines.len() {
+        let is_row = |at: usize| rows.binary_search(&at).is_ok();
+        if is_row(index - 1) || is_row(index) {
+            continue;
+        }
         let (before, after) = lines.split_at_mut(index);
         let previous = &mut before[index - 1];
         let next = &mut after[0];

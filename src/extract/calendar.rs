@@ -237,15 +237,31 @@ fn prose_dates(
         .collect()
 }
 
-/// Cells of a table row (pipes or tabs), trimmed, without the empty edges.
-fn cells(line: &str) -> Vec<&str> {
+/// Whether line `index` reads as cells: a table row, or a line that sets
+/// parts apart with a pipe (`Bélgica | 12—15 junio de 2023`).
+fn has_cells(text: &Text, index: usize) -> bool {
+    text.row(index).is_some()
+        || text
+            .lines
+            .get(index)
+            .is_some_and(|line| line.text.contains('|'))
+}
+
+/// The cells of line `index`: a table row's ([`Text::cells`]), else the
+/// parts a pipe sets apart (without the empty edges); a list bullet before
+/// the first cell is dropped.
+fn cells(text: &Text, index: usize) -> Vec<&str> {
+    if text.row(index).is_some() {
+        let mut row = text.cells(index);
+        if let Some(first) = row.first_mut() {
+            *first = first.strip_prefix("- ").unwrap_or(first).trim();
+        }
+        return row;
+    }
+    let line = text.lines.get(index).map_or("", |line| line.text.as_str());
     let trimmed = line.trim();
     let inner = trimmed.strip_prefix("- ").unwrap_or(trimmed);
-    let parts: Vec<&str> = if inner.contains('|') {
-        inner.split('|').map(str::trim).collect()
-    } else {
-        inner.split('\t').map(str::trim).collect()
-    };
+    let parts: Vec<&str> = inner.split('|').map(str::trim).collect();
     let start = usize::from(parts.first().is_some_and(|c| c.is_empty()) && inner.starts_with('|'));
     let end = parts.len() - usize::from(inner.ends_with('|') && parts.len() > start);
     parts
@@ -265,10 +281,10 @@ fn calendar_row(
 ) -> Option<usize> {
     let line = text.lines.get(index)?;
     let raw = line.text.as_str();
-    if !(raw.contains('|') || raw.contains('\t')) {
+    if !has_cells(text, index) {
         return None;
     }
-    let row = cells(raw);
+    let row = cells(text, index);
     let (first, rest) = row.split_first()?;
     let first = plain(first);
     let mut words = first.split_whitespace();
@@ -340,8 +356,8 @@ fn dated_line(
     let raw = line.text.as_str();
     let body = bullet(raw).map_or(raw, |b| b.text);
     let flat = plain(body);
-    if raw.contains('|') || raw.contains('\t') {
-        let row = cells(raw);
+    if has_cells(text, index) {
+        let row = cells(text, index);
         let position = row
             .iter()
             .position(|cell| full_date(&plain(cell), lex).is_some())?;

@@ -58,13 +58,15 @@ pub(super) fn render(lines: &[TextLine], document: &DocumentColumns) -> (String,
 }
 
 /// Writes a run of prose lines; a line with wide gaps also becomes a row of
-/// a table block (a chunked line right below another joins its table).
+/// a table block (a chunked line right below another joins its table, not a
+/// table found from columns just above the run).
 fn flush_prose(
     prose: &mut Vec<&TextLine>,
     pitch: f32,
     out: &mut Vec<String>,
     tables: &mut Vec<Block>,
 ) {
+    let run_start = out.len();
     let mut laid = prose.iter();
     for text in marked_prose(prose, pitch) {
         // Every line comes out non-empty; an empty one is a paragraph break.
@@ -72,7 +74,9 @@ fn flush_prose(
         if let Some(line) = line.filter(|line| line.chunks().len() > 1) {
             let at = out.len();
             let row = chunk_row(line, at);
-            let joins = tables.last().is_some_and(|block| block.lines.end == at);
+            let joins = tables
+                .last()
+                .is_some_and(|block| block.lines.start >= run_start && block.lines.end == at);
             match tables.last_mut() {
                 Some(Block {
                     kind: BlockKind::Table(table),

@@ -23,8 +23,11 @@ mod text;
 use std::ops::Range;
 
 use serde::Serialize;
+use serde_json::{json, Value};
 
 pub use text::text_blocks;
+
+use crate::normalize::Text;
 
 /// A rectangle on a page, in points, in upright page space: `x` grows to the
 /// right and `y` downwards from the top of the page.
@@ -187,4 +190,53 @@ impl Block {
 pub fn table(rows: Vec<Row>) -> Table {
     let columns = rows.iter().map(|row| row.cells.len()).max().unwrap_or(0);
     Table { columns, rows }
+}
+
+/// The page model of a document as JSON, for reading what the extractors
+/// see (`planex pages FILE`): every block with its kind, page, first and
+/// last line numbers and its lines' text; a table with its rows, each row's
+/// line number and cells (lines, text, box and words where drawn).
+pub fn to_json(text: &Text) -> Value {
+    let blocks: Vec<Value> = text
+        .blocks
+        .iter()
+        .map(|block| {
+            let lines = text.lines.get(block.lines.clone()).unwrap_or_default();
+            let mut value = json!({
+                "page": lines.first().map(|line| line.page),
+                "first_line": lines.first().map(|line| line.number),
+                "last_line": lines.last().map(|line| line.number),
+                "bbox": block.bbox,
+            });
+            match &block.kind {
+                BlockKind::Table(table) => {
+                    let rows: Vec<Value> = table
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            json!({
+                                "line": text.lines.get(row.line).map(|line| line.number),
+                                "bbox": row.bbox,
+                                "cells": row.cells,
+                            })
+                        })
+                        .collect();
+                    value["kind"] = json!("table");
+                    value["columns"] = json!(table.columns);
+                    value["rows"] = json!(rows);
+                }
+                kind => {
+                    if let (Value::Object(fields), Ok(Value::Object(kind))) =
+                        (&mut value, serde_json::to_value(kind))
+                    {
+                        fields.extend(kind);
+                    }
+                    let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+                    value["text"] = json!(texts);
+                }
+            }
+            value
+        })
+        .collect();
+    json!({ "blocks": blocks })
 }

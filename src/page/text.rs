@@ -253,6 +253,47 @@ mod tests {
         );
     }
 
+    /// Pieces of the shapes the builder tells apart.
+    const PIECES: &[&str] = &[
+        "\t", "|", " | ", "|---|", ":--", "# ", "## ", "- ", "* ", "• ", "1. ", "2) ", "L1M1D1",
+        "v", "texto", " ", "",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_are_ordered_disjoint_and_rows_match_their_lines(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(PIECES), 0..6),
+                0..30,
+            )
+        ) {
+            let source: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
+            let refs: Vec<&str> = source.iter().map(String::as_str).collect();
+            let found = text_blocks(&refs, Vec::new());
+            let mut end = 0;
+            for block in &found {
+                proptest::prop_assert!(block.lines.start >= end && block.lines.start < block.lines.end);
+                proptest::prop_assert!(block.lines.end <= refs.len());
+                end = block.lines.end;
+                for row in block.table().map_or(&[][..], |table| &table.rows) {
+                    proptest::prop_assert!(block.lines.contains(&row.line));
+                    let line = refs[row.line];
+                    let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+                    if line.trim().starts_with('|') {
+                        proptest::prop_assert_eq!(texts.len(), line.trim().trim_matches('|').split('|').count());
+                    } else {
+                        let trimmed: Vec<&str> = line.split('\t').map(str::trim).collect();
+                        proptest::prop_assert_eq!(texts, trimmed);
+                    }
+                }
+            }
+            for (index, line) in refs.iter().enumerate() {
+                let covered = found.iter().any(|block| block.lines.contains(&index));
+                proptest::prop_assert_eq!(covered, !line.trim().is_empty(), "blank lines only are in no block");
+            }
+        }
+    }
+
     #[test]
     fn given_blocks_keep_their_lines() {
         let lines = ["a\tb", "c\td", "prose"];

@@ -165,3 +165,78 @@ fn every_format_builds_table_rows_with_the_cells_of_the_plan() {
         assert_eq!(got, &want, "{name}");
     }
 }
+
+#[test]
+fn pages_prints_the_model_of_standard_input() {
+    let output = assert_cmd::Command::cargo_bin("planex")
+        .expect("the planex binary is built")
+        .args(["pages", "-"])
+        .write_stdin(markdown_version())
+        .output()
+        .expect("planex runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let model: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("the model is JSON");
+    let blocks = model["blocks"].as_array().expect("blocks");
+    let kinds: Vec<&str> = blocks
+        .iter()
+        .map(|block| block["kind"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(kinds, ["heading", "table", "paragraph"]);
+    let table = &blocks[1];
+    assert_eq!(
+        (table["first_line"].as_u64(), table["last_line"].as_u64()),
+        (Some(3), Some(8))
+    );
+    assert_eq!(table["rows"][1]["line"], 5, "the separator row is line 4");
+    assert_eq!(table["rows"][1]["cells"][2]["text"], "V");
+}
+
+#[test]
+fn the_rows_of_every_pdf_rendering_are_the_lines_they_render() {
+    let directory = crate::util::fixture("pdf");
+    let mut paths: Vec<_> = std::fs::read_dir(&directory)
+        .expect("fixtures/pdf is readable")
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "pdf"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no PDF in {}", directory.display());
+    let mut rows = 0;
+    for path in &paths {
+        let raw = read::read_file(path, &Config::default())
+            .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let text = normalize(&raw);
+        for table in text.blocks.iter().filter_map(|block| block.table()) {
+            for row in &table.rows {
+                rows += 1;
+                let cells: Vec<&str> = row.cells.iter().map(|cell| cell.text.as_str()).collect();
+                let line = &text.lines[row.line];
+                // Prose lines carry bold as `**`, their cells do not.
+                assert_eq!(
+                    planex::markup::plain(&cells.join("\t")),
+                    planex::markup::plain(&line.text),
+                    "{} page {} line {}",
+                    path.display(),
+                    line.page,
+                    line.number
+                );
+                assert!(
+                    row.cells.iter().any(|cell| cell.bbox.is_some()),
+                    "{}: a drawn row has a box",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(
+        rows > 100,
+        "{rows} table rows in {} renderings",
+        paths.len()
+    );
+}

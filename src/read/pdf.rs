@@ -144,7 +144,10 @@ pub(super) fn extract(
                 })
                 .collect()
         };
-        layout::settle(&mut laid, joined.streams, &mut reread);
+        let again = layout::settle(&mut laid, joined.streams, &mut reread);
+        if std::env::var_os("PLANEX_TMP_SETTLE").is_some() {
+            eprintln!("settle: {again} of {} pages again", laid.len());
+        }
         pages = numbers
             .into_iter()
             .zip(laid)

@@ -144,10 +144,7 @@ pub(super) fn extract(
                 })
                 .collect()
         };
-        let again = layout::settle(&mut laid, joined.streams, &mut reread);
-        if std::env::var_os("PLANEX_TMP_SETTLE").is_some() {
-            eprintln!("settle: {again} of {} pages again", laid.len());
-        }
+        layout::settle(&mut laid, joined.streams, &mut reread);
         pages = numbers
             .into_iter()
             .zip(laid)

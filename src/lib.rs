@@ -126,8 +126,14 @@ pub fn convert_raw(raw: RawDocument) -> Document {
 
 /// As [`convert_raw`], reading plan codes and statuses with a user's
 /// grammar (from a grammar file) as well.
-pub fn convert_raw_with_grammar(raw: RawDocument, grammar: Option<&grammar::Grammar>) -> Document {
+pub fn convert_raw_with_grammar(
+    mut raw: RawDocument,
+    grammar: Option<&grammar::Grammar>,
+) -> Document {
     let text = normalize::normalize(&raw);
+    // The pages live on as lines: keeping both would double a long
+    // document's memory.
+    raw.pages = Vec::new();
     let profile = detect::detect(&text);
     let extraction = extract::extract_with_grammar(&text, &profile, grammar);
     let source = Source {

@@ -48,16 +48,27 @@ pub(super) struct KindResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// One line with its plain form, its folded lower-case form (for lookups),
-/// and whether it is in the title area.
+/// One line with its folded lower-case form (for lookups), and whether it
+/// is in the title area. Its plain and folded forms, needed only for the
+/// few lines that give evidence or a title, are made on demand: a long
+/// document has one candidate per line.
 struct Candidate<'a> {
     index: usize,
     line: &'a Line,
-    plain: String,
-    /// `plain` folded, so that byte offsets in `lower` index it.
-    folded: String,
     lower: String,
     in_title_area: bool,
+}
+
+impl Candidate<'_> {
+    /// The line without markup.
+    fn plain(&self) -> String {
+        markup::plain(&self.line.text)
+    }
+
+    /// The plain line folded, so that byte offsets in `lower` index it.
+    fn folded(&self) -> String {
+        fold(&self.plain()).into_owned()
+    }
 }
 
 /// A kind phrase found on a line.
@@ -134,14 +145,10 @@ fn candidates(text: &Text) -> Vec<Candidate<'_>> {
                 seen_in_title < TITLE_AREA_LINES
             };
             seen_in_title += 1;
-            let plain = markup::plain(&line.text);
-            let folded = fold(&plain).into_owned();
-            let lower = lower_same_length(&folded);
+            let lower = lower_same_length(&fold(&markup::plain(&line.text)));
             Candidate {
                 index,
                 line,
-                plain,
-                folded,
                 lower,
                 in_title_area,
             }
@@ -463,14 +470,15 @@ fn make_period((start, end): (u16, u16), confidence: f64, candidate: &Candidate<
         end,
         label,
         confidence,
-        evidence: vec![evidence(candidate, &candidate.folded)],
+        evidence: vec![evidence(candidate, &candidate.folded())],
     }
 }
 
 fn evidence(candidate: &Candidate<'_>, text: &str) -> Evidence {
+    let folded = candidate.folded();
     let text = find_words(&candidate.lower, text)
-        .and_then(|at| candidate.folded.get(at..at + text.len()))
-        .unwrap_or(&candidate.folded)
+        .and_then(|at| folded.get(at..at + text.len()))
+        .unwrap_or(&folded)
         .to_owned();
     Evidence {
         text,
@@ -502,7 +510,7 @@ fn detect_title(
         .filter(|hit| hit.phrase.kind == kind && candidates[hit.candidate].in_title_area)
     {
         let candidate = &candidates[hit.candidate];
-        let mut title = candidate.plain.clone();
+        let mut title = candidate.plain();
         let mut raw_end = candidate.line.text.trim_end().to_owned();
         let opens_bold = candidate.line.text.trim_start().starts_with("**");
         let mut next = hit.candidate + 1;
@@ -512,7 +520,7 @@ fn detect_title(
             && next - hit.candidate < 4
         {
             title.push(' ');
-            title.push_str(&candidates[next].plain);
+            title.push_str(&candidates[next].plain());
             raw_end = candidates[next].line.text.trim_end().to_owned();
             next += 1;
         }
@@ -537,7 +545,7 @@ fn detect_title(
                         .each(|l| l.minutes_words)
                         .any(|phrase| find_words(&c.lower, phrase).is_some())
                 })
-                .map(|c| c.plain.trim().to_owned())
+                .map(|c| c.plain().trim().to_owned())
                 .filter(|title| {
                     title.split_whitespace().count() <= MAX_TITLE_WORDS && !title.ends_with('.')
                 })

@@ -16,6 +16,7 @@
 //! printed with the date, else the year of the heading above, else the
 //! document's single-year period.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -81,7 +82,15 @@ pub fn extract_calendar(
     headings: &[Heading],
     lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
-    let mut events = Vec::new();
+    let mut events: Vec<CalendarEvent> = Vec::new();
+    // The dates of the events found so far (all of them from `counted` on),
+    // so that a prose date found again is known at once.
+    let mut dated: HashSet<(EventDate, Option<EventDate>)> = HashSet::new();
+    let mut counted = 0;
+    let mut heading_at: HashMap<usize, &Heading> = HashMap::new();
+    for heading in headings {
+        heading_at.entry(heading.index).or_insert(heading);
+    }
     let mut index = 0;
     let mut heading_year: Option<u16> = None;
     let mut running_year: Option<u16> = None;
@@ -89,7 +98,7 @@ pub fn extract_calendar(
         let Some(line) = text.lines.get(index) else {
             break;
         };
-        if let Some(heading) = headings.iter().find(|h| h.index == index) {
+        if let Some(heading) = heading_at.get(&index) {
             heading_year = dates::heading_year(&heading.title);
         } else if plain(&line.text).trim_end().ends_with(':') {
             heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
@@ -107,10 +116,11 @@ pub fn extract_calendar(
                 // takes the year of the last date printed with one.
                 let running = year.or(running_year);
                 for event in prose_dates(line, running, year.is_some(), time, lex) {
-                    let seen = events
-                        .iter()
-                        .any(|e| e.start == event.start && e.end == event.end);
-                    if !seen {
+                    for known in events.get(counted..).unwrap_or_default() {
+                        dated.insert((known.start, known.end));
+                    }
+                    counted = events.len();
+                    if !dated.contains(&(event.start, event.end)) {
                         events.push(event);
                     }
                 }

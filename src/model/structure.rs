@@ -41,7 +41,7 @@ pub struct ListItem {
 }
 
 /// When an event happens, as precisely as the document says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct EventDate {
     /// Year, when the document states or implies one.
     pub year: Option<u16>,

@@ -290,6 +290,15 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         .collect()
 }
 
+/// A short cell with a status phrase among other words (`Partially
+/// achieved`, `Reprogramada para 2022`): a status the vocabulary cannot
+/// name, kept as an unknown mark rather than read as no status.
+fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
+    let words = grammar::folded_words(&lexicon::fold(cell));
+    words.len() <= MAX_KEY_MARK_WORDS
+        && (0..words.len()).any(|at| grammar::phrase_at(&words, at, vocabulary).is_some())
+}
+
 /// A token that can be a legend mark: one to three characters, or a colour name.
 fn is_mark_like(token: &str, lexicons: &Lexicons) -> bool {
     let count = token.chars().count();
@@ -388,7 +397,7 @@ pub fn read_items(lines: &[Line], vocabulary: Vocabulary<'_>, claimed: &[usize])
         if !is_table {
             status_column = None;
         }
-        if let Some(column) = status_heading_column(&cells, vocabulary.lexicons) {
+        if let Some(column) = status_heading_column(&cells, vocabulary) {
             status_column = Some(column);
             open_row = None;
             continue;
@@ -454,13 +463,28 @@ fn continue_title(rows: &mut [Row], open_row: Option<usize>, cells: &[String], l
 }
 
 /// The column headed by a status heading, in a row of two or more headings.
-fn status_heading_column(cells: &[String], lexicons: &Lexicons) -> Option<usize> {
+fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
+    let lexicons = vocabulary.lexicons;
     if cells.len() < 2 {
         return None;
     }
+    // A heading row holds no code.
+    if cells
+        .iter()
+        .any(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
+    {
+        return None;
+    }
+    // `Status`, or a short heading with a status word in it (`Situación
+    // actual`, `Current status`) that is not itself a status (`In progress`).
     cells.iter().position(|cell| {
         let lower = lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase();
         lexicons.has(|l| l.status_headings, &lower)
+            || (lower.split_whitespace().count() <= 3
+                && lower
+                    .split_whitespace()
+                    .any(|word| lexicons.has(|l| l.status_headings, word))
+                && grammar::phrase_cell(cell, vocabulary).is_none())
     })
 }
 
@@ -541,10 +565,24 @@ fn read_row(
         }
     }
     if statuses.is_empty() {
+        // The row's last cell, a status phrase with a qualifier
+        // (`Achieved (100%)`, `Not achieved – lack of funding`).
+        let last = cells.iter().rposition(|cell| !cell.is_empty());
+        if let Some(at) = last.filter(|&at| at > code_at) {
+            if let Some((mark, meaning)) = cells
+                .get(at)
+                .filter(|cell| Some(cell.as_str()) != Some(title.as_str()))
+                .and_then(|cell| qualified_phrase(cell, vocabulary))
+            {
+                statuses.push((at, mark, meaning));
+            }
+        }
+    }
+    if statuses.is_empty() {
         // A short cell at the end of the row that nobody defines: an unknown mark.
         let last = cells.iter().rposition(|cell| !cell.is_empty());
         if let Some(cell) = last.filter(|&at| at > code_at).and_then(|at| cells.get(at)) {
-            if is_mark_like(cell, vocabulary.lexicons)
+            if (is_mark_like(cell, vocabulary.lexicons) || mentions_status(cell, vocabulary))
                 && Some(cell.as_str()) != Some(title.as_str())
             {
                 return Row {
@@ -1133,6 +1171,24 @@ mod tests {
             .map(|item| item.code.as_str())
             .collect();
         assert_eq!(codes, ["1.1", "1.2"]);
+    }
+
+    #[test]
+    fn qualified_statuses_in_the_last_cell() {
+        let reading = read(
+            "1.1\tHold the assembly\tAchieved (100%)\n1.2\tRecruit members\tPartially achieved\n1.3\tOpen an office\tNot achieved – lack of funding\n1.4\tPublish\tOn track\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(
+            statuses,
+            [Some(Achieved), None, Some(NotDeveloped), Some(InProgress)]
+        );
+        assert_eq!(reading.items[1].mark.as_deref(), Some("Partially achieved"));
+        let reading = read(
+            "| N.º | Meta | Situación actual |\n|---|---|---|\n| 2.1.1 | Aprobar | Cumplida |\n| 2.1.2 | Capacitar | En proceso (60 %) |\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(Achieved), Some(InProgress)]);
     }
 
     #[test]

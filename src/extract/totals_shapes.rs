@@ -36,6 +36,13 @@ fn total_opener(lexicons: &Lexicons) -> Arc<Regex> {
     })
 }
 
+/// Whether a folded word negates what follows (`not`, `pas`, `n'est`).
+fn is_negation(word: &str, lexicons: &Lexicons) -> bool {
+    lexicons.each(|l| l.negation_words).any(|negation| {
+        word == *negation || (negation.ends_with('\'') && word.starts_with(negation))
+    })
+}
+
 /// Whether `word` (any case) is a grand-total label of the document's languages.
 fn is_total_label(word: &str, lexicons: &Lexicons) -> bool {
     lexicons.has(
@@ -227,14 +234,24 @@ fn sentence_figures(line: &Line, vocabulary: Vocabulary<'_>) -> Option<Vec<Figur
                     .get(between)
                     .is_some_and(|word| word.ends_with(['.', ':', ';']))
             });
+            // Another count ends the search; a bracketed share (`(20%)`) does not.
             if ended
-                || words
+                || tokens
                     .get(at + step)
-                    .is_none_or(|w| number_token(w).is_some())
+                    .is_none_or(|token| number_token(token).is_some())
             {
                 return Some(None);
             }
-            grammar::phrase_at(&words, at + step, vocabulary).map(Some)
+            let found = grammar::phrase_at(&words, at + step, vocabulary)?;
+            // `1 has not been completed`, `1 n'est pas réalisée`: a negation
+            // before a positive phrase makes the count unreadable.
+            let negated = words
+                .get(at + 1..at + step)
+                .is_some_and(|between| between.iter().any(|w| is_negation(w, vocabulary.lexicons)));
+            if negated && found.0 != Meaning::Class(Status::NotDeveloped) {
+                return Some(None);
+            }
+            Some(Some(found))
         });
         if let Some(Some((Meaning::Class(status), _))) = phrase {
             figures.push((Some(status), number));
@@ -422,6 +439,10 @@ mod tests {
         }
         assert_eq!(counts("In total 24 cities joined the network."), None);
         assert_eq!(
+            counts("Of the 24 targets, 15 (62%) were achieved, 7 are on track and 2 were not achieved."),
+            declared(Some(24), 15, 7, 2)
+        );
+        assert_eq!(
             counts("Summary: 24 activities in total; 15 completed, 7 in progress, 2 not started."),
             declared(Some(24), 15, 7, 2)
         );
@@ -475,6 +496,24 @@ mod tests {
             &key,
         );
         assert_eq!(found.counts, declared(Some(5), 2, 1, 1));
+    }
+
+    #[test]
+    fn a_negated_positive_phrase_is_not_counted() {
+        assert_eq!(
+            counts(
+                "Sur les 5 actions, 2 sont réalisées, 1 est en cours et 2 ne sont pas réalisées."
+            ),
+            declared(Some(5), 2, 1, 2)
+        );
+        let found = counts(
+            "Of the 5 actions, 2 were completed, 1 is ongoing and 2 have not been completed.",
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            (found.achieved, found.in_progress, found.not_developed),
+            (Some(2), Some(1), None)
+        );
     }
 
     #[test]

@@ -3,21 +3,25 @@
 //! Owns reading plans whose codes are not the built-in `L1M2D3` (those are
 //! [`deliverables`](super::deliverables)' and become items through
 //! [`builtin_items`]). Codes are read at the start of a line or of a table
-//! cell with [`grammar::code_at_start`]; each code shape (prefix and depth)
-//! is a family. A family whose rows carry statuses is *tracked*: its codes
+//! cell, in any column, with [`grammar::codes_at_start`] (a breadcrumb
+//! `Eje 1 › Programa 1.2 › Proyecto 1.2.4` gives every level); each code
+//! shape (prefix and depth) is a family. A family whose rows carry statuses is *tracked*: its codes
 //! are items. A family whose codes are the numeric prefixes of the tracked
 //! codes that follow them (`Objectif 2.1` before `Action 2.1.3`) is their
 //! ancestor level. Everything else (numbered headings, list items, figures)
 //! is not a plan item.
 //!
-//! A status is a cell or a trailing phrase: a status word of the lexicon
-//! (`Completed`, `en cours`, `no iniciada`), a mark defined by the
-//! document's legend (`R = realizada · P = en proceso · N = no iniciada`,
-//! `🟢 Completed 🟠 In progress 🔴 Not started`, `Green = achieved`), a
-//! grammar file's word or a conventional mark. A column headed `Status` /
-//! `Estado` / `État` holds the status wherever it is. Two different statuses
-//! on one row leave it null with a diagnostic naming both; a state outside
-//! the three classes (`cancelled`) keeps its mark and label, status null.
+//! A status is a cell or a trailing phrase: a status word of the lexicons of
+//! the document's languages (`Completed`, `en cours`, `no iniciada`), a mark
+//! defined by the document's legend (`R = realizada · P = en proceso · N =
+//! no iniciada`, `🟢 Completed 🟠 In progress 🔴 Not started`, `Green =
+//! achieved`, a key of its own words `Delivered = completed`, or one entry
+//! per line or table row), a grammar file's word or a conventional mark. A
+//! column headed `Status` / `Estado` / `Situación actual` holds the status
+//! wherever it is. Two different statuses on one row, or for one code in
+//! two places, leave it null with a diagnostic naming both, and so does a
+//! mark the legend defines twice; a state outside the three classes
+//! (`cancelled`) keeps its mark and label, status null.
 
 use std::collections::BTreeMap;
 

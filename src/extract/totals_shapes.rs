@@ -3,11 +3,15 @@
 //! Owns `Of the 24 projects, 15 are complete, 7 are under way and 2 have
 //! not begun`, `Sur 17 actions : 11 atteintes, 4 en cours, 2 non engagées`,
 //! `De las 20 acciones, 12 se han cumplido, 5 están en ejecución y 3 no se
-//! han iniciado`, and a totals table with one column per status (`| Total |
-//! Completed | In progress | Not started |` over `| 24 | 15 | 7 | 2 |`). A
-//! number counts for a status when a status phrase of the lexicon follows it
-//! within a few words; a line counts only with two such figures, or one and
-//! a total. What is read is only declared: [`check`](crate::check) compares.
+//! han iniciado`, `In total 24 activities were planned: 15 …`, `Se
+//! previeron 24 actividades: 15 …`, and a totals table with one column per
+//! status (`| Total | Completed | In progress | Not started |` over `| 24 |
+//! 15 | 7 | 2 |`) or one row per status (`| Completed | 15 |`), headed with
+//! status words or the words of the document's key. A number counts for a
+//! status when a status phrase of the lexicon follows it within a few
+//! words, with no negation before a positive phrase; a line counts only
+//! with two such figures, or one and a total. What is read is only
+//! declared: [`check`](crate::check) compares.
 
 use std::sync::Arc;
 

@@ -3,21 +3,25 @@
 //! Owns reading plans whose codes are not the built-in `L1M2D3` (those are
 //! [`deliverables`](super::deliverables)' and become items through
 //! [`builtin_items`]). Codes are read at the start of a line or of a table
-//! cell with [`grammar::code_at_start`]; each code shape (prefix and depth)
-//! is a family. A family whose rows carry statuses is *tracked*: its codes
+//! cell, in any column, with [`grammar::codes_at_start`] (a breadcrumb
+//! `Eje 1 › Programa 1.2 › Proyecto 1.2.4` gives every level); each code
+//! shape (prefix and depth) is a family. A family whose rows carry statuses is *tracked*: its codes
 //! are items. A family whose codes are the numeric prefixes of the tracked
 //! codes that follow them (`Objectif 2.1` before `Action 2.1.3`) is their
 //! ancestor level. Everything else (numbered headings, list items, figures)
 //! is not a plan item.
 //!
-//! A status is a cell or a trailing phrase: a status word of the lexicon
-//! (`Completed`, `en cours`, `no iniciada`), a mark defined by the
-//! document's legend (`R = realizada · P = en proceso · N = no iniciada`,
-//! `🟢 Completed 🟠 In progress 🔴 Not started`, `Green = achieved`), a
-//! grammar file's word or a conventional mark. A column headed `Status` /
-//! `Estado` / `État` holds the status wherever it is. Two different statuses
-//! on one row leave it null with a diagnostic naming both; a state outside
-//! the three classes (`cancelled`) keeps its mark and label, status null.
+//! A status is a cell or a trailing phrase: a status word of the lexicons of
+//! the document's languages (`Completed`, `en cours`, `no iniciada`), a mark
+//! defined by the document's legend (`R = realizada · P = en proceso · N =
+//! no iniciada`, `🟢 Completed 🟠 In progress 🔴 Not started`, `Green =
+//! achieved`, a key of its own words `Delivered = completed`, or one entry
+//! per line or table row), a grammar file's word or a conventional mark. A
+//! column headed `Status` / `Estado` / `Situación actual` holds the status
+//! wherever it is. Two different statuses on one row, or for one code in
+//! two places, leave it null with a diagnostic naming both, and so does a
+//! mark the legend defines twice; a state outside the three classes
+//! (`cancelled`) keeps its mark and label, status null.
 
 use std::collections::BTreeMap;
 
@@ -281,6 +285,15 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         .collect()
 }
 
+/// A short cell with a status phrase among other words (`Partially
+/// achieved`, `Reprogramada para 2022`): a status the vocabulary cannot
+/// name, kept as an unknown mark rather than read as no status.
+fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
+    let words = grammar::folded_words(&lexicon::fold(cell));
+    words.len() <= MAX_KEY_MARK_WORDS
+        && (0..words.len()).any(|at| grammar::phrase_at(&words, at, vocabulary).is_some())
+}
+
 /// A token that can be a legend mark: one to three characters, or a colour name.
 fn is_mark_like(token: &str, lexicons: &Lexicons) -> bool {
     let count = token.chars().count();
@@ -382,7 +395,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         if !is_table {
             status_column = None;
         }
-        if let Some(column) = status_heading_column(&cells, vocabulary.lexicons) {
+        if let Some(column) = status_heading_column(&cells, vocabulary) {
             status_column = Some(column);
             open_row = None;
             continue;
@@ -448,13 +461,28 @@ fn continue_title(rows: &mut [Row], open_row: Option<usize>, cells: &[String], l
 }
 
 /// The column headed by a status heading, in a row of two or more headings.
-fn status_heading_column(cells: &[String], lexicons: &Lexicons) -> Option<usize> {
+fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
+    let lexicons = vocabulary.lexicons;
     if cells.len() < 2 {
         return None;
     }
+    // A heading row holds no code.
+    if cells
+        .iter()
+        .any(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
+    {
+        return None;
+    }
+    // `Status`, or a short heading with a status word in it (`Situación
+    // actual`, `Current status`) that is not itself a status (`In progress`).
     cells.iter().position(|cell| {
         let lower = lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase();
         lexicons.has(|l| l.status_headings, &lower)
+            || (lower.split_whitespace().count() <= 3
+                && lower
+                    .split_whitespace()
+                    .any(|word| lexicons.has(|l| l.status_headings, word))
+                && grammar::phrase_cell(cell, vocabulary).is_none())
     })
 }
 
@@ -535,10 +563,24 @@ fn read_row(
         }
     }
     if statuses.is_empty() {
+        // The row's last cell, a status phrase with a qualifier
+        // (`Achieved (100%)`, `Not achieved – lack of funding`).
+        let last = cells.iter().rposition(|cell| !cell.is_empty());
+        if let Some(at) = last.filter(|&at| at > code_at) {
+            if let Some((mark, meaning)) = cells
+                .get(at)
+                .filter(|cell| Some(cell.as_str()) != Some(title.as_str()))
+                .and_then(|cell| qualified_phrase(cell, vocabulary))
+            {
+                statuses.push((at, mark, meaning));
+            }
+        }
+    }
+    if statuses.is_empty() {
         // A short cell at the end of the row that nobody defines: an unknown mark.
         let last = cells.iter().rposition(|cell| !cell.is_empty());
         if let Some(cell) = last.filter(|&at| at > code_at).and_then(|at| cells.get(at)) {
-            if is_mark_like(cell, vocabulary.lexicons)
+            if (is_mark_like(cell, vocabulary.lexicons) || mentions_status(cell, vocabulary))
                 && Some(cell.as_str()) != Some(title.as_str())
             {
                 return Row {
@@ -1122,6 +1164,24 @@ mod tests {
             .map(|item| item.code.as_str())
             .collect();
         assert_eq!(codes, ["1.1", "1.2"]);
+    }
+
+    #[test]
+    fn qualified_statuses_in_the_last_cell() {
+        let reading = read(
+            "1.1\tHold the assembly\tAchieved (100%)\n1.2\tRecruit members\tPartially achieved\n1.3\tOpen an office\tNot achieved – lack of funding\n1.4\tPublish\tOn track\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(
+            statuses,
+            [Some(Achieved), None, Some(NotDeveloped), Some(InProgress)]
+        );
+        assert_eq!(reading.items[1].mark.as_deref(), Some("Partially achieved"));
+        let reading = read(
+            "| N.º | Meta | Situación actual |\n|---|---|---|\n| 2.1.1 | Aprobar | Cumplida |\n| 2.1.2 | Capacitar | En proceso (60 %) |\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(Achieved), Some(InProgress)]);
     }
 
     #[test]

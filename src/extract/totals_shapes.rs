@@ -3,11 +3,15 @@
 //! Owns `Of the 24 projects, 15 are complete, 7 are under way and 2 have
 //! not begun`, `Sur 17 actions : 11 atteintes, 4 en cours, 2 non engagées`,
 //! `De las 20 acciones, 12 se han cumplido, 5 están en ejecución y 3 no se
-//! han iniciado`, and a totals table with one column per status (`| Total |
-//! Completed | In progress | Not started |` over `| 24 | 15 | 7 | 2 |`). A
-//! number counts for a status when a status phrase of the lexicon follows it
-//! within a few words; a line counts only with two such figures, or one and
-//! a total. What is read is only declared: [`check`](crate::check) compares.
+//! han iniciado`, `In total 24 activities were planned: 15 …`, `Se
+//! previeron 24 actividades: 15 …`, and a totals table with one column per
+//! status (`| Total | Completed | In progress | Not started |` over `| 24 |
+//! 15 | 7 | 2 |`) or one row per status (`| Completed | 15 |`), headed with
+//! status words or the words of the document's key. A number counts for a
+//! status when a status phrase of the lexicon follows it within a few
+//! words, with no negation before a positive phrase; a line counts only
+//! with two such figures, or one and a total. What is read is only
+//! declared: [`check`](crate::check) compares.
 
 use std::sync::Arc;
 
@@ -33,6 +37,13 @@ fn total_opener(lexicons: &Lexicons) -> Arc<Regex> {
         format!(
             r"(?i)(?:^|[\s,;:(])(?:{openers})\s+(?:(?:{articles})\s+)?(?P<n>[0-9]{{1,5}})\s+\p{{L}}"
         )
+    })
+}
+
+/// Whether a folded word negates what follows (`not`, `pas`, `n'est`).
+fn is_negation(word: &str, lexicons: &Lexicons) -> bool {
+    lexicons.each(|l| l.negation_words).any(|negation| {
+        word == *negation || (negation.ends_with('\'') && word.starts_with(negation))
     })
 }
 
@@ -227,14 +238,24 @@ fn sentence_figures(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Op
                     .get(between)
                     .is_some_and(|word| word.ends_with(['.', ':', ';']))
             });
+            // Another count ends the search; a bracketed share (`(20%)`) does not.
             if ended
-                || words
+                || tokens
                     .get(at + step)
-                    .is_none_or(|w| number_token(w).is_some())
+                    .is_none_or(|token| number_token(token).is_some())
             {
                 return Some(None);
             }
-            grammar::phrase_at(&words, at + step, vocabulary).map(Some)
+            let found = grammar::phrase_at(&words, at + step, vocabulary)?;
+            // `1 has not been completed`, `1 n'est pas réalisée`: a negation
+            // before a positive phrase makes the count unreadable.
+            let negated = words
+                .get(at + 1..at + step)
+                .is_some_and(|between| between.iter().any(|w| is_negation(w, vocabulary.lexicons)));
+            if negated && found.0 != Meaning::Class(Status::NotDeveloped) {
+                return Some(None);
+            }
+            Some(Some(found))
         });
         if let Some(Some((Meaning::Class(status), _))) = phrase {
             figures.push((Some(status), number));
@@ -419,6 +440,10 @@ mod tests {
         }
         assert_eq!(counts("In total 24 cities joined the network."), None);
         assert_eq!(
+            counts("Of the 24 targets, 15 (62%) were achieved, 7 are on track and 2 were not achieved."),
+            declared(Some(24), 15, 7, 2)
+        );
+        assert_eq!(
             counts("Summary: 24 activities in total; 15 completed, 7 in progress, 2 not started."),
             declared(Some(24), 15, 7, 2)
         );
@@ -472,6 +497,24 @@ mod tests {
             &key,
         );
         assert_eq!(found.counts, declared(Some(5), 2, 1, 1));
+    }
+
+    #[test]
+    fn a_negated_positive_phrase_is_not_counted() {
+        assert_eq!(
+            counts(
+                "Sur les 5 actions, 2 sont réalisées, 1 est en cours et 2 ne sont pas réalisées."
+            ),
+            declared(Some(5), 2, 1, 2)
+        );
+        let found = counts(
+            "Of the 5 actions, 2 were completed, 1 is ongoing and 2 have not been completed.",
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            (found.achieved, found.in_progress, found.not_developed),
+            (Some(2), Some(1), None)
+        );
     }
 
     #[test]

@@ -7,18 +7,21 @@
 //!   (`L2M3D1`: [`builtin`]);
 //! - shapes detected from the document ([`code_at_start`]): an optional
 //!   prefix word (`Action 1.2.3`, `Objectif 2.1`) or prefix letters
-//!   (`A1.1`, `L1=`), then numbers joined by dots, or letter–number
-//!   segments (`O1A2`). Codes are grouped in families of one prefix and one
-//!   depth; which families are plan items is decided by the
-//!   [`items`](crate::extract) reader from the statuses their rows carry;
+//!   (`A1.1`, `L1=`), then numbers joined by dots, the first possibly a
+//!   roman numeral (`III.2.1`, `Axe III`), or letter–number segments
+//!   (`O1A2`, `OE1-LA2-A3`); a breadcrumb of codes (`Eje 1 › Programa 1.2`)
+//!   is read whole by [`codes_at_start`]. Codes are grouped in families of
+//!   one prefix and one depth; which families are plan items is decided by
+//!   the [`items`](crate::extract) reader from the statuses their rows carry;
 //! - shapes a user declares in a grammar file ([`file`], `--grammar
 //!   plan.toml`): patterns such as `Action {axis}.{objective}.{action}` and
 //!   status words or marks mapped to normalized statuses.
 //!
 //! The parent of a code is the code whose numbers are the longest proper
 //! prefix of its own (`1.2` for `1.2.3`, `Objectif 2.1` for `Action 2.1.3`).
-//! Status words are matched with [`fold_word`], which ignores case, plural
-//! `s` and the feminine endings of Spanish and French.
+//! Status words come from the lexicons of the document's languages
+//! ([`Vocabulary`]) and are matched with [`fold_word`], which ignores case,
+//! plural `s` and the feminine endings of Spanish and French.
 
 pub mod builtin;
 pub mod file;

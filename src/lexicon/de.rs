@@ -121,6 +121,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     status_headings: &["status", "stand"],
     totals_openers: &["von"],
     totals_articles: &["den"],
+    negation_words: &["nicht", "kein", "keine"],
     action_line_words: &["aktionslinie", "handlungsfeld"],
     table_headings: &["maßnahmen", "ergebnisse", "leistungen", "status", "kennung"],
     qualifier_words: &[

@@ -142,6 +142,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("en curso", InProgress),
         class("en marcha", InProgress),
         class("en progreso", InProgress),
+        class("en curso de ejecución", InProgress),
         class("cumplido", Achieved),
         class("logrado", Achieved),
         class("realizado", Achieved),
@@ -160,6 +161,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("aplazado", "postponed"),
         outside("pospuesto", "postponed"),
         outside("postergado", "postponed"),
+        outside("reprogramado", "postponed"),
         outside("fusionado", "merged"),
         outside("retrasado", "delayed"),
         outside("con retraso", "delayed"),
@@ -170,6 +172,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     status_headings: &["estado", "situación", "avance", "estatus"],
     totals_openers: &["de", "del", "sobre"],
     totals_articles: &["las", "los", "el", "la"],
+    negation_words: &["no", "sin", "nunca"],
     action_line_words: &["línea de acción", "linea de accion", "línea de actuación"],
     table_headings: &[
         "medidas",

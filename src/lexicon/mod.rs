@@ -222,6 +222,10 @@ pub struct Lexicon {
     pub totals_openers: &'static [&'static str],
     /// Articles between an opener and the total (`Of the 24`, `De las 20`).
     pub totals_articles: &'static [&'static str],
+    /// Words that negate a status phrase after them (`1 has not been
+    /// completed`, `1 n'est pas réalisée`): a count with one between it and
+    /// a positive phrase is not read.
+    pub negation_words: &'static [&'static str],
     /// Words that open an action line heading, before its number.
     pub action_line_words: &'static [&'static str],
     /// Column headings of plan tables.
@@ -562,7 +566,7 @@ mod tests {
             let l = language.lexicon();
             assert_eq!(l.language, language);
             assert_eq!(Language::from_code(l.code), Some(language));
-            let words: [(&str, usize); 44] = [
+            let words: &[(&str, usize)] = &[
                 ("function_words", l.function_words.len()),
                 ("months", l.months.len()),
                 ("weekdays", l.weekdays.len()),
@@ -588,6 +592,7 @@ mod tests {
                 ("status_headings", l.status_headings.len()),
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),
+                ("negation_words", l.negation_words.len()),
                 ("action_line_words", l.action_line_words.len()),
                 ("table_headings", l.table_headings.len()),
                 ("qualifier_words", l.qualifier_words.len()),

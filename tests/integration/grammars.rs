@@ -277,7 +277,12 @@ fn batch_writes_items_csv() {
 /// `Result 2.3`, a lone roman heading (`III. GESTIÓN`), a key as a table of
 /// one symbol per row (`○` defined against its conventional meaning), a
 /// legend as a bulleted list of multi-letter marks, and totals sentences
-/// whose total is `N nouns:` or `N nouns in total`.
+/// whose total is `N nouns:` or `N nouns in total`; statuses with a
+/// qualifier in the last cell (`Achieved (100%)`, `En proceso (60 %)`) or in
+/// a column headed `Situación actual`, partial statuses kept as unknown
+/// marks (`Partially achieved`: never inferred into a class the totals
+/// leave no room for), and `n'est pas réalisée`, a negation before a
+/// positive word.
 #[test]
 fn other_report_shapes() {
     /// Code, parent, status and status label.
@@ -426,6 +431,51 @@ fn other_report_shapes() {
                 ("Axe 2", None, None, None),
                 ("2.1", Some("Axe 2"), Some("achieved"), None),
                 ("2.2", Some("Axe 2"), Some("achieved"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/implementation-report.en.txt",
+            &[
+                ("Goal 1", None, None, None),
+                ("1.1", Some("Goal 1"), Some("achieved"), None),
+                ("1.2", Some("Goal 1"), None, None),
+                ("1.3", Some("Goal 1"), Some("not_developed"), None),
+                ("1.4", Some("Goal 1"), Some("in_progress"), None),
+                ("1.5", Some("Goal 1"), Some("achieved"), None),
+            ],
+            true,
+        ),
+        (
+            "extra/informe-metas.es.md",
+            &[
+                ("2.1.1", None, Some("achieved"), None),
+                ("2.1.2", None, Some("in_progress"), None),
+                ("2.1.3", None, Some("not_developed"), None),
+                ("2.1.4", None, None, None),
+            ],
+            true,
+        ),
+        (
+            "extra/bilan-orientations.fr.txt",
+            &[
+                ("Orientation 1", None, None, None),
+                ("Action 1.1", Some("Orientation 1"), Some("achieved"), None),
+                ("Action 1.2", Some("Orientation 1"), None, None),
+                (
+                    "Action 1.3",
+                    Some("Orientation 1"),
+                    Some("in_progress"),
+                    None,
+                ),
+                ("Orientation 2", None, None, None),
+                (
+                    "Action 2.1",
+                    Some("Orientation 2"),
+                    Some("not_developed"),
+                    None,
+                ),
+                ("Action 2.2", Some("Orientation 2"), Some("achieved"), None),
             ],
             true,
         ),

@@ -229,7 +229,10 @@ pub fn extract_figures(
         };
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
-            if counts_pages(before, lex) || counts_time(raw.get(m.end..).unwrap_or(""), lex) {
+            // A duration is no figure, unless the author set it in bold
+            // (`financiación … para los próximos **3 años**`, annual-report-2023.es).
+            let duration = !m.bold && counts_time(raw.get(m.end..).unwrap_or(""), lex);
+            if counts_pages(before, lex) || duration {
                 continue;
             }
             let leading = position == 0 && !continuation && leads(before, lex);

@@ -169,6 +169,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             });
         }
     }
+    drop_stacked_words(&mut headings, &plains);
     let governs_nothing = headings
         .last()
         .is_some_and(|last| raws.iter().skip(last.last + 1).all(|raw| is_blank(raw)));
@@ -176,6 +177,23 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         headings.pop();
     }
     headings
+}
+
+/// One-word lines in capitals stacked with no blank line between are a
+/// list (acronyms, logos), not headings. (A heading printed many times is
+/// kept: the seeds repeat their action lines' headings.)
+fn drop_stacked_words(headings: &mut Vec<Heading>, plains: &[String]) {
+    let one_capital_word = |i: Option<usize>| {
+        i.and_then(|i| plains.get(i)).is_some_and(|p| {
+            let p = p.trim();
+            word_count(p) == 1 && is_all_caps(p, 2)
+        })
+    };
+    headings.retain(|h| {
+        h.printed_page.is_some()
+            || word_count(&h.title) != 1
+            || !(one_capital_word(h.index.checked_sub(1)) || one_capital_word(Some(h.last + 1)))
+    });
 }
 
 /// Builds sections (span, language, list items) from headings.
@@ -780,6 +798,10 @@ mod tests {
             ),
             ("Antalya\n\nKonya\n\nQingdao\n\nTánger\n", &[]),
             ("30 ALIANZAS ACTIVAS\n", &[]),
+            (
+                "LIST OF ACRONYMS\n\nARDA\nCIVET\nKOLM\n\nThe partners met twice this year in the valley.\n",
+                &[(1, "LIST OF ACRONYMS")],
+            ),
             ("- Respaldo a declaraciones políticas\n", &[]),
             ("| Junio | • V Foro |\n", &[]),
             ("Otros: Memorando de Entendimiento con UITP y C40\n\n- a\n", &[]),

@@ -6,9 +6,12 @@
 //! first turned into lines by `layout`. Tabs are kept because
 //! converters use them to separate table cells (seed 000). Every line keeps its
 //! page and its 1-based number within the page, so later stages can say where
-//! an item or a doubt comes from. Running headers, footers and page numbers,
-//! which the layout keeps out of the lines, are reported once per kind as
-//! `layout.running_text` info diagnostics.
+//! an item or a doubt comes from. Beside the lines, [`Text::blocks`] holds the
+//! [page model](crate::page): a PDF page's blocks as layout found them (cells
+//! normalized as the lines are), a text page's built from its final lines;
+//! extractors ask [`Text::cells`] for a line's cells. Running headers,
+//! footers and page numbers, which the layout keeps out of the lines, are
+//! reported once per kind as `layout.running_text` info diagnostics.
 
 use std::collections::HashMap;
 

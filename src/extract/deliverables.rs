@@ -164,7 +164,7 @@ pub fn read_plan(text: &Text, legend: &Legend, claimed: &[usize]) -> Plan {
         }
         index += 1;
     }
-    scan.finish(legend)
+    scan.finish(text, legend)
 }
 
 impl Scan {
@@ -430,9 +430,9 @@ impl Scan {
         });
     }
 
-    fn finish(mut self, legend: &Legend) -> Plan {
+    fn finish(mut self, text: &Text, legend: &Legend) -> Plan {
         let mut diagnostics = Vec::new();
-        split_fused_rows(&mut self.rows);
+        split_fused_rows(text, &mut self.rows);
         let mut by_code: BTreeMap<DeliverableCode, Vec<usize>> = BTreeMap::new();
         for (at, row) in self.rows.iter().enumerate() {
             by_code.entry(row.code).or_default().push(at);
@@ -1001,9 +1001,11 @@ fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
 
 /// Splits rows whose title holds the code of a deliverable that has no row
 /// of its own (`L3M1D2 Internal procedures manual L3M2D1 Five annual…`):
-/// two rows fused by the layout. Each keeps its part of the title; the one
-/// mark cannot be told to belong to either, so both lose it to a diagnostic.
-fn split_fused_rows(rows: &mut Vec<Row>) {
+/// two rows fused by the layout. Each keeps its part of the title. When the
+/// page model shows where the codes and marks are drawn, each mark goes to
+/// the code whose band it lies in ([`marks_by_band`]); otherwise the mark
+/// cannot be told to belong to either, so both lose it to a diagnostic.
+fn split_fused_rows(text: &Text, rows: &mut Vec<Row>) {
     let mut known: Vec<DeliverableCode> = rows.iter().map(|row| row.code).collect();
     let mut at = 0;
     while let Some(row) = rows.get_mut(at) {
@@ -1023,24 +1025,98 @@ fn split_fused_rows(rows: &mut Vec<Row>) {
             continue;
         };
         let mark = row.mark.take();
+        let marks: Vec<String> = match &mark {
+            Some(mark) => vec![mark.clone()],
+            None => row.candidates.clone(),
+        };
+        let banded = marks_by_band(text, row.index, row.code, code, &marks);
         row.title = vec![before.trim().to_owned()];
         row.glued = false;
-        row.shared_with = Some(code);
-        row.candidates = mark.iter().cloned().collect();
-        let split = Row {
+        let mut split = Row {
             code,
             repaired: None,
             title: vec![after.trim().to_owned()],
             mark: None,
             glued: false,
-            candidates: mark.into_iter().collect(),
+            candidates: mark.iter().cloned().collect(),
             shared_with: Some(row.code),
             index: row.index,
             location: row.location,
         };
+        match banded {
+            Some((upper, lower)) => {
+                row.mark = upper;
+                row.candidates = Vec::new();
+                row.shared_with = None;
+                split.mark = lower;
+                split.candidates = Vec::new();
+                split.shared_with = None;
+            }
+            None => {
+                row.shared_with = Some(code);
+                row.candidates = mark.into_iter().collect();
+            }
+        }
         known.push(code);
         rows.insert(at, split);
     }
+}
+
+/// The marks of the table row at line `line` given to the fused rows of
+/// codes `upper` and `lower` by where they are drawn: each code's band runs
+/// from the top of its code's line to the next code's, and a mark belongs to
+/// the band its middle lies in, whether printed beside the first, a middle
+/// or the last line of its title. `marks` are the row's marks as read, which
+/// must be the words of one cell. `None` when the row has no geometry, a
+/// code is not drawn as a word of its own, `lower` is not below `upper`, or
+/// two marks fall in one band; `Some` with a mark per code otherwise (a code
+/// whose band holds none gets `None`).
+fn marks_by_band(
+    text: &Text,
+    line: usize,
+    upper: DeliverableCode,
+    lower: DeliverableCode,
+    marks: &[String],
+) -> Option<(Option<String>, Option<String>)> {
+    let row = text.row(line)?;
+    let words = || row.cells.iter().flat_map(|cell| &cell.words);
+    let code_top = |code: DeliverableCode| {
+        let code = code.to_string();
+        words()
+            .find(|word| {
+                word.text.starts_with(&code)
+                    && !word
+                        .text
+                        .get(code.len()..)
+                        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .map(|word| word.bbox.y0)
+    };
+    let (upper_top, lower_top) = (code_top(upper)?, code_top(lower)?);
+    if lower_top <= upper_top || marks.is_empty() {
+        return None;
+    }
+    let cell = row.cells.iter().find(|cell| {
+        cell.words.len() == marks.len()
+            && cell
+                .words
+                .iter()
+                .zip(marks)
+                .all(|(word, mark)| word.text == *mark)
+    })?;
+    let (mut above, mut below) = (None, None);
+    for word in &cell.words {
+        let middle = (word.bbox.y0 + word.bbox.y1) / 2.0;
+        let band = if middle < lower_top {
+            &mut above
+        } else {
+            &mut below
+        };
+        if band.replace(word.text.clone()).is_some() {
+            return None;
+        }
+    }
+    Some((above, below))
 }
 
 /// The marks of a cell that holds nothing but two or more marks (`✗ ✓`):
@@ -1285,6 +1361,89 @@ mod tests {
         }
         let same = plan("L1M1D1 Calendario\tV V");
         assert_eq!(rows(&same), [row("L1M1D1", "Calendario", Some("V"))]);
+    }
+
+    /// A one-row table as a PDF gives it: a title cell in which the layout
+    /// fused two deliverables (the second code 12 pt below the first) and a
+    /// mark cell whose marks are drawn at the given baselines.
+    fn fused_pdf_row(marks: &[(&str, f32)]) -> Text {
+        use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
+        let word = |text: &str, x: f32, y: f32| Word {
+            text: text.to_owned(),
+            bbox: BoundingBox {
+                x0: x,
+                y0: y - 8.0,
+                x1: x + 5.0 * text.chars().count() as f32,
+                y1: y + 2.0,
+            },
+            size: 10.0,
+            bold: Some(false),
+        };
+        let cell = |column: usize, words: Vec<Word>| {
+            let text = words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Cell {
+                column,
+                lines: vec![text.clone()],
+                text,
+                bbox: BoundingBox::enclosing(words.iter().map(|w| w.bbox)),
+                words,
+            }
+        };
+        let title = cell(
+            0,
+            vec![
+                word("L1M1D2", 50.0, 100.0),
+                word("Publicación", 90.0, 100.0),
+                word("L1M1D3", 50.0, 112.0),
+                word("Presencia", 90.0, 112.0),
+            ],
+        );
+        let mark = cell(
+            1,
+            marks
+                .iter()
+                .map(|&(mark, y)| word(mark, 300.0, y))
+                .collect(),
+        );
+        let line = format!("{}\t{}", title.text, mark.text);
+        let mut text = Text::from_plain(&line);
+        text.blocks = vec![Block {
+            kind: BlockKind::Table(page::table(vec![Row {
+                line: 0,
+                cells: vec![title, mark],
+                bbox: None,
+            }])),
+            lines: 0..1,
+            bbox: None,
+        }];
+        text
+    }
+
+    #[test]
+    fn marks_of_fused_rows_go_to_the_code_whose_band_they_lie_in() {
+        for (marks, want) in [
+            // One mark beside each code's line.
+            (&[("×", 100.0), ("V", 112.0)][..], [Some("×"), Some("V")]),
+            // Only the lower row's mark is drawn: the upper row has none.
+            (&[("V", 112.0)][..], [None, Some("V")]),
+            // Both marks in the upper band: which is whose cannot be told.
+            (&[("×", 98.0), ("V", 102.0)][..], [None, None]),
+        ] {
+            let text = fused_pdf_row(marks);
+            let plan = read_plan(&text, &legend::conventional(), &[]);
+            let got: Vec<Option<&str>> = plan
+                .deliverables
+                .iter()
+                .map(|d| d.mark.as_deref())
+                .collect();
+            assert_eq!(got, want, "{marks:?}");
+            let fused = codes(&plan).contains(&"deliverables.fused_rows");
+            assert_eq!(fused, want == [None, None], "{marks:?}");
+        }
     }
 
     #[test]

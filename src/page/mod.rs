@@ -2,7 +2,7 @@
 //! extractors read: blocks of lines (paragraphs, headings, list items and
 //! tables), table rows, and cells with their lines, words and boxes.
 //!
-//! A document's [`Text`](crate::normalize::Text) keeps its lines as text (the
+//! A document's [`Text`] keeps its lines as text (the
 //! rendering every output and diagnostic location refers to) and, beside
 //! them, the [`Block`]s those lines form. A block names its lines by index
 //! into `Text::lines`; a table row names the one line it renders to, so an

@@ -47,17 +47,33 @@ const CELL_PITCH: f32 = 1.15;
 /// from the line above by this share of the usual gap before an anchor.
 const ROW_GAP_SHARE: f32 = 0.9;
 
+/// A space between two words, in font sizes, at least (most faces set it
+/// at a quarter to a third of an em).
+const WORD_SPACE: f32 = 0.35;
+
+/// A mark is at most this many characters long (`V`, `✔`, `N/A`).
+const MARK_LENGTH: usize = 3;
+
+/// Two baselines closer than this many font sizes are one.
+const SAME_BASELINE: f32 = 0.3;
+
 /// Lines of text are at least this many font sizes apart.
 const MIN_PITCH: f32 = 0.9;
 
 /// Where the rows start, top to bottom: the anchor column's first piece and
 /// every piece set apart from the one above it by more than a line of a
-/// wrapped cell, as long as at least [`MIN_ANCHORS`] of them are anchors.
+/// wrapped cell, or after a line that had room for it (see below), or
+/// beside a mark (`marks` holds their baselines), as long as at least
+/// [`MIN_ANCHORS`] of them are anchors.
 /// A code that merely starts a wrapped line of a title (`… as announced in`
 /// / `L2M1D3`) or of a paragraph that cites codes is no anchor, and a piece
 /// set apart that holds no anchor (debris, a row without a code) starts a
 /// row of its own rather than joining the row above.
-fn row_starts(column: &[Fragment], line_pitch: f32) -> Option<(Vec<(f32, String)>, f32)> {
+fn row_starts(
+    column: &[Fragment],
+    line_pitch: f32,
+    marks: &[f32],
+) -> Option<(Vec<(f32, String)>, f32)> {
     let mut pieces: Vec<&Fragment> = column.iter().collect();
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y));
     let pitch_above = |index: usize| {
@@ -77,15 +93,63 @@ fn row_starts(column: &[Fragment], line_pitch: f32) -> Option<(Vec<(f32, String)
         .collect();
     row_gaps.sort_by(f32::total_cmp);
     let row_gap = row_gaps.first().copied().unwrap_or(f32::INFINITY);
+    // A line breaks where the next word no longer fits: when the line above,
+    // starting where the anchor starts (a left-aligned cell), had room for
+    // the anchor, the anchor starts a new cell (rows with no vertical gap
+    // between them), not a wrapped line.
+    let right = pieces
+        .iter()
+        .map(|piece| piece.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let room_above = |index: usize| {
+        let (Some(above), Some(piece)) = (
+            index.checked_sub(1).and_then(|i| pieces.get(i)),
+            pieces.get(index),
+        ) else {
+            return false;
+        };
+        let same_start = (above.x0 - piece.x0).abs() <= WORD_SPACE * piece.size;
+        same_start && above.x1 + WORD_SPACE * piece.size + piece.first_width <= right
+    };
+    // A mark on the anchor's own baseline says a row starts there too.
+    let beside_mark = |index: usize| {
+        pieces.get(index).is_some_and(|piece| {
+            marks
+                .iter()
+                .any(|&y| (y - piece.y).abs() <= SAME_BASELINE * piece.size)
+        })
+    };
+    // Rows set apart by spacing or by room on the line above.
+    let firm: Vec<bool> = pieces
+        .iter()
+        .enumerate()
+        .map(|(index, piece)| match pitch_above(index) {
+            None => true,
+            Some(pitch) if is_anchor(&piece.text) => {
+                pitch > CELL_PITCH * line_pitch || room_above(index)
+            }
+            Some(pitch) => pitch >= ROW_GAP_SHARE * row_gap,
+        })
+        .collect();
+    // Whether the marks are set on a row's first line: true of every row
+    // of several lines that an anchor opens (or when no row has several). Only then does a
+    // mark beside an anchor say that the anchor starts a row; a mark set
+    // on a cell's last line sits beside a code that merely wrapped.
+    let top_aligned = (0..pieces.len())
+        .filter(|&index| firm.get(index).copied().unwrap_or(false))
+        .filter(|&index| {
+            pieces
+                .get(index)
+                .is_some_and(|piece| is_anchor(&piece.text))
+        })
+        .filter(|&index| firm.get(index + 1).is_some_and(|next| !next))
+        .all(beside_mark);
     let mut starts = Vec::new();
     let mut anchors = 0;
     for (index, piece) in pieces.iter().enumerate() {
         let anchor = is_anchor(&piece.text);
-        let opens = match pitch_above(index) {
-            None => true,
-            Some(pitch) if anchor => pitch > CELL_PITCH * line_pitch,
-            Some(pitch) => pitch >= ROW_GAP_SHARE * row_gap,
-        };
+        let opens = firm.get(index).copied().unwrap_or(false)
+            || (anchor && top_aligned && beside_mark(index));
         if opens {
             let word = first_word(&piece.text).unwrap_or_default().to_owned();
             starts.push((piece.y - BAND_TOP * piece.size, word));
@@ -149,7 +213,21 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>>
     }
     let anchor_column = counts.iter().position(|&count| count == most)?;
     let pitch = line_pitch(fragments);
-    let (starts, _) = row_starts(fragments.get(anchor_column)?, pitch)?;
+    // Baselines of marks: pieces of a column, other than the anchor column,
+    // whose pieces are mostly a few characters long.
+    let marks: Vec<f32> = fragments
+        .iter()
+        .enumerate()
+        .filter(|&(column, pieces)| {
+            let short = pieces
+                .iter()
+                .filter(|piece| piece.text.chars().count() <= MARK_LENGTH)
+                .count();
+            column != anchor_column && short * 2 >= pieces.len() && short > 0
+        })
+        .flat_map(|(_, pieces)| pieces.iter().map(|piece| piece.y))
+        .collect();
+    let (starts, _) = row_starts(fragments.get(anchor_column)?, pitch, &marks)?;
     let tops: Vec<f32> = starts.iter().map(|start| start.0).collect();
     let table_end = last_row_end(fragments, tops.last().copied()?, pitch);
     let band_of = |piece: &Fragment| {
@@ -416,6 +494,33 @@ mod tests {
                 "Entregables\tEstado",
                 "L2M3D1 Plan anual, como se anuncia en L2M1D3\tv",
                 "L2M3D2 Calendario de sesiones de formación\tx",
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_without_a_gap_part_where_the_line_above_had_room() {
+        // Every line 12 pt apart, rows too; each title's last line is short,
+        // so the code below it could not have been a wrapped word.
+        let pieces = [
+            ("Entregables", 100.0, 80.0),
+            ("Estado", 400.0, 80.0),
+            ("L1M1D1 Calendario de acontecimientos", 100.0, 92.0),
+            ("internacionales", 100.0, 104.0),
+            ("v", 400.0, 92.0),
+            ("L1M1D2 Presencia en reuniones", 100.0, 116.0),
+            ("x", 400.0, 116.0),
+            ("L1M1D3 Informes anuales de la", 100.0, 128.0),
+            ("red", 100.0, 140.0),
+            ("o", 400.0, 128.0),
+        ];
+        assert_eq!(
+            rows(&pieces),
+            [
+                "Entregables\tEstado",
+                "L1M1D1 Calendario de acontecimientos internacionales\tv",
+                "L1M1D2 Presencia en reuniones\tx",
+                "L1M1D3 Informes anuales de la red\to",
             ]
         );
     }

@@ -485,6 +485,34 @@ mod tests {
     }
 
     #[test]
+    fn a_page_in_two_columns_is_read_column_by_column() {
+        // A table in each page column, rows at their own heights: the left
+        // column's rows come first, then the right column's.
+        let mut page = page();
+        let mut want = String::new();
+        // The longest title last: every line above had room for a code.
+        let titles = [
+            "Plan",
+            "Foro",
+            "Red",
+            "Web",
+            "Agenda",
+            "Informe anual de la red",
+        ];
+        for (line, x, mark, pitch, top) in
+            [(1, 50.0, "V", 20.0, 100.0), (2, 320.0, "X", 24.0, 110.0)]
+        {
+            for (row, title) in titles.iter().enumerate() {
+                let cell = format!("L{line}M1D{} {title}", row + 1);
+                word(&mut page, &cell, x, top + pitch * row as f32);
+                word(&mut page, mark, x + 180.0, top + pitch * row as f32);
+                want.push_str(&format!("{cell}\t{mark}\n"));
+            }
+        }
+        assert_eq!(one(&page), want);
+    }
+
+    #[test]
     fn prose_beside_a_margin_number_is_not_a_table() {
         let mut page = page();
         word(&mut page, "9", 20.0, 100.0);

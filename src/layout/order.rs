@@ -17,9 +17,139 @@ use crate::page::{self, text_blocks, Block, BlockKind, BoundingBox, Cell, Row};
 /// plain, as the extractors of tables expect. A table's rows are the rows of
 /// a table block; a prose line with wide gaps is a row of cells too (its
 /// chunks), and consecutive such lines one table.
+///
+/// A page set in two columns (newspaper layout) is read column by column:
+/// see [`page_flows`].
 pub(super) fn render(lines: &[TextLine], document: &DocumentColumns) -> (String, Vec<Block>) {
     let mut out: Vec<String> = Vec::new();
     let mut tables: Vec<Block> = Vec::new();
+    for flow in page_flows(lines) {
+        render_flow(&flow, document, &mut out, &mut tables);
+    }
+    let mut text = String::new();
+    for line in &out {
+        text.push_str(line);
+        text.push('\n');
+    }
+    let texts: Vec<&str> = out.iter().map(String::as_str).collect();
+    (text, text_blocks(&texts, tables))
+}
+
+/// The lines of a page as flows read one after the other: the lines above
+/// the page's columns (a title across both), the left column, the right
+/// column, the lines below (a footnote across both); a page without columns
+/// is one flow.
+///
+/// A page gutter is whitespace at least [`PAGE_GUTTER`] em wide, in the
+/// middle of the text width, that an unbroken run of most of the page's lines
+/// (at least [`PAGE_COLUMN_LINES`] on each side) never crosses. The gutter
+/// between two columns of a table is such whitespace too, on a page that
+/// holds only the table; it is a page gutter only when both sides look alike:
+/// both hold tables of their own (a quarter of their lines or more with
+/// cell gaps), or both are prose (lines of several words, few cell gaps). A table's columns differ (a prose
+/// cell beside a column of titles and marks, a column of months beside one
+/// of events).
+pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
+    let whole = || vec![lines.to_vec()];
+    if lines.len() < 2 * PAGE_COLUMN_LINES {
+        return whole();
+    }
+    let left = lines
+        .iter()
+        .filter_map(|line| line.words.first())
+        .map(|word| word.x0)
+        .fold(f32::INFINITY, f32::min);
+    let right = lines
+        .iter()
+        .filter_map(|line| line.words.last())
+        .map(|word| word.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let width = right - left;
+    if !width.is_finite() || width <= 0.0 {
+        return whole();
+    }
+    let crosses = |line: &TextLine, x: f32| {
+        let half = PAGE_GUTTER * line.size / 2.0;
+        line.words
+            .iter()
+            .any(|word| word.x0 < x + half && word.x1 > x - half)
+    };
+    // For each candidate gutter, the longest run of lines that do not cross it.
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut x = left + 0.3 * width;
+    while x <= left + 0.7 * width {
+        let mut start = 0;
+        for (index, line) in lines.iter().enumerate() {
+            if crosses(line, x) {
+                start = index + 1;
+                continue;
+            }
+            // The longest run wins; of equal runs, the gutter nearest the middle.
+            let length = index + 1 - start;
+            let middle = left + width / 2.0;
+            let better = best.is_none_or(|(first, last, at)| {
+                let best_length = last + 1 - first;
+                length > best_length
+                    || (length == best_length && (x - middle).abs() < (at - middle).abs())
+            });
+            if better {
+                best = Some((start, index, x));
+            }
+        }
+        x += 1.0;
+    }
+    let Some((first, last, gutter)) = best else {
+        return whole();
+    };
+    let run = last + 1 - first;
+    if run * 5 < lines.len() * 3 {
+        return whole();
+    }
+    let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
+    for line in lines.get(first..=last).unwrap_or_default() {
+        let (before, after): (Vec<_>, Vec<_>) = line
+            .words
+            .iter()
+            .cloned()
+            .partition(|word| word.x1 <= gutter);
+        for (words, side) in [(before, &mut left_lines), (after, &mut right_lines)] {
+            if !words.is_empty() {
+                side.push(TextLine {
+                    y: line.y,
+                    size: line.size,
+                    words,
+                });
+            }
+        }
+    }
+    if left_lines.len() < PAGE_COLUMN_LINES || right_lines.len() < PAGE_COLUMN_LINES {
+        return whole();
+    }
+    let tabular = |side: &[TextLine]| {
+        let cut = side
+            .iter()
+            .filter(|line| !line.chunk_starts().is_empty())
+            .count();
+        cut >= 2 && cut * 4 >= side.len()
+    };
+    if !(tabular(&left_lines) && tabular(&right_lines)) {
+        return whole();
+    }
+    vec![
+        lines.get(..first).unwrap_or_default().to_vec(),
+        left_lines,
+        right_lines,
+        lines.get(last + 1..).unwrap_or_default().to_vec(),
+    ]
+}
+
+/// Lays out one flow of lines, top to bottom.
+fn render_flow(
+    lines: &[TextLine],
+    document: &DocumentColumns,
+    out: &mut Vec<String>,
+    tables: &mut Vec<Block>,
+) {
     let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
     let mut regions = find_regions(lines, document).into_iter().peekable();
@@ -27,7 +157,7 @@ pub(super) fn render(lines: &[TextLine], document: &DocumentColumns) -> (String,
     while index < lines.len() {
         match regions.next_if(|region| region.first == index) {
             Some(region) => {
-                flush_prose(&mut prose, pitch, &mut out, &mut tables);
+                flush_prose(&mut prose, pitch, out, tables);
                 let first = out.len();
                 let rows: Vec<Row> = region
                     .rows
@@ -38,7 +168,7 @@ pub(super) fn render(lines: &[TextLine], document: &DocumentColumns) -> (String,
                         row
                     })
                     .collect();
-                push_table(&mut tables, first..out.len(), rows);
+                push_table(tables, first..out.len(), rows);
                 index = region.last + 1;
             }
             None => {
@@ -47,14 +177,7 @@ pub(super) fn render(lines: &[TextLine], document: &DocumentColumns) -> (String,
             }
         }
     }
-    flush_prose(&mut prose, pitch, &mut out, &mut tables);
-    let mut text = String::new();
-    for line in &out {
-        text.push_str(line);
-        text.push('\n');
-    }
-    let texts: Vec<&str> = out.iter().map(String::as_str).collect();
-    (text, text_blocks(&texts, tables))
+    flush_prose(&mut prose, pitch, out, tables);
 }
 
 /// Writes a run of prose lines; a line with wide gaps also becomes a row of

@@ -109,7 +109,8 @@ pub(super) fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Ve
     regions
 }
 
-/// The edges of a run of lines, without those that only one line starts a
+/// The edges of a run of lines, without its left margin and without those
+/// that only one line starts a
 /// cell at, that the document does not know, and whose line ends flush
 /// with two others of the run: the one stretched space of a two-word line
 /// of justified text (`distintas      preocupaciones`) is no column.
@@ -119,9 +120,18 @@ fn supported_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) 
         .iter()
         .filter_map(|line| line.words.last().map(|word| word.x1))
         .collect();
+    // An edge with no word left of it is the run's own left margin (the
+    // left edge of a page column), not a column of the table.
+    let leftmost = run
+        .iter()
+        .filter_map(|line| line.words.first().map(|word| (word.x0, line.size)))
+        .fold(f32::INFINITY, |least, (x0, size)| {
+            least.min(x0 + EDGE_TOLERANCE * size)
+        });
     edges
         .iter()
         .copied()
+        .filter(|&edge| edge > leftmost)
         .filter(|&edge| {
             let supporting: Vec<&TextLine> = run
                 .iter()
@@ -168,6 +178,11 @@ pub(super) struct Fragment {
     pub(super) text: String,
     /// The words of the piece, left to right.
     pub(super) words: Vec<Word>,
+    /// Where the piece starts and ends.
+    pub(super) x0: f32,
+    pub(super) x1: f32,
+    /// The width of its first word.
+    pub(super) first_width: f32,
 }
 
 /// Consecutive fragments of one column: one cell's text.
@@ -222,12 +237,18 @@ pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>>
                 .map(|w| w.size)
                 .fold(0.0_f32, f32::max)
                 .max(1.0);
+            let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+            let x0 = words.first().map_or(0.0, |w| w.x0);
+            let first_width = words.first().map_or(0.0, |w| w.x1 - w.x0);
             if let Some(column_fragments) = fragments.get_mut(column) {
                 column_fragments.push(Fragment {
                     y: line.y,
                     size,
                     text,
                     words: words.into_iter().cloned().collect(),
+                    x0,
+                    x1,
+                    first_width,
                 });
             }
         }

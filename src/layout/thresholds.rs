@@ -40,6 +40,10 @@ pub(super) const TABLE_BREAK: f32 = 3.5;
 pub(super) const BLOCK_BREAK: f32 = 1.42;
 /// A line without wide gaps spanning this share of the page's text width is prose.
 pub(super) const PROSE_WIDTH: f32 = 0.6;
+/// Narrowest gutter between two page columns, in font sizes.
+pub(super) const PAGE_GUTTER: f32 = 1.0;
+/// Fewest lines on each side of a page gutter.
+pub(super) const PAGE_COLUMN_LINES: usize = 5;
 /// Running texts live in this fraction of the page height at the top and bottom.
 pub(super) const MARGIN_ZONE: f32 = 0.07;
 /// A letter is drawn heavy (bold) when its advance per unit of font size

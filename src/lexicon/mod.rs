@@ -616,7 +616,7 @@ mod tests {
                 ("duration_words", l.duration_words.len()),
                 ("minutes_words", l.minutes_words.len()),
             ];
-            for (field, count) in words {
+            for &(field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);
             }
             assert!(l.months.len() >= 12 && l.weekdays.len() >= 7, "{}", l.code);

@@ -16,7 +16,8 @@
 # Real reports, where the per-page cost dominates rather than process starts
 # (inputs made here, in $WORK, never committed):
 #   long report   the PDFs of fixtures/pdf joined until about LONG_PAGES pages
-#                 (qpdf), one `planex batch --jobs JOBS` vs one `pdftotext -layout`
+#                 (qpdf), one `planex batch --jobs JOBS` vs one `pdftotext -layout`;
+#                 then joined to 2,600 pages, once, for peak RSS (flat in pages)
 #   reports batch 20 report PDFs (the fixture PDFs joined once, each starting
 #                 at another file), `planex batch --jobs JOBS` vs
 #                 `xargs -P JOBS pdftotext -layout`
@@ -153,6 +154,11 @@ real_reports() {
   pair_line "long report, $JOBS jobs" "$r_jobs" "$r_pdf"
   pair_line "long report, 1 job" "$r_one" "$r_pdf"
   echo "(targets: speed >= 1.5x with $JOBS jobs; cpu <= 1.0x; peak RSS <= 64 MiB at 2,600 pages)"
+  # Memory must not grow with the page count: the same report at 2,600 pages.
+  join_reports "$WORK/long2600.pdf" 0 2600
+  r_pdf=$(REPEAT=1 measure pdftotext pdftotext -q -layout "$WORK/long2600.pdf" /dev/null)
+  r_jobs=$(REPEAT=1 measure "planex-${JOBS}jobs" "$PLANEX" extract --compact "$WORK/long2600.pdf")
+  pair_line "long report, 2,600 pages, extract" "$r_jobs" "$r_pdf"
   echo
 
   local first

@@ -18,6 +18,8 @@
 //! once. Pages laid out again are the price: few once the statistics have
 //! settled, which they do early in a long document.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use super::columns::{Asked, ColumnPart, DocumentColumns};
 use super::lines::{text_lines, TextLine};
 use super::running::{in_margins, margin_keys, running_key, RunningCounts};
@@ -62,12 +64,12 @@ impl StreamedPage {
     }
 }
 
-/// What a page contributes to the statistics learnt from lines.
+/// What a page contributes to the running keys (its contribution to the
+/// columns stays with its [`PageStream`], in page order).
 #[derive(Debug, Clone, Default)]
 struct Part {
     margin_keys: Vec<String>,
     has_lines: bool,
-    columns: ColumnPart,
 }
 
 impl Part {
@@ -75,31 +77,39 @@ impl Part {
         Self {
             margin_keys: margin_keys(page, lines),
             has_lines: !lines.is_empty(),
-            columns: ColumnPart::of(lines),
         }
     }
 }
 
-/// The answers a page's layout got from the statistics.
+/// The answers a page's layout got from the statistics, kept small: a
+/// long document holds one per page until it is settled.
 #[derive(Debug, Clone, Default)]
 struct Answers {
-    /// Every character the page draws, with its usual advance.
-    advances: Vec<(char, Option<(u32, bool)>)>,
+    /// Every character the page draws, once each, in order.
+    characters: Box<str>,
+    /// A digest of their usual advances ([`advances_digest`]).
+    advances: u64,
     /// The key of every line in the page's margins, and whether it runs.
     running: Vec<(String, bool)>,
     /// Every question asked of the columns.
-    columns: Vec<Asked>,
+    columns: Box<[Asked]>,
+}
+
+/// A digest of what `advances` says of each of `characters`.
+fn advances_digest(characters: &str, advances: &Advances) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for character in characters.chars() {
+        advances.entry(character).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 impl Answers {
-    fn advances(page: &GlyphPage, advances: &Advances) -> Vec<(char, Option<(u32, bool)>)> {
+    fn characters(page: &GlyphPage) -> Box<str> {
         let mut characters: Vec<char> = page.text.chars().collect();
         characters.sort_unstable();
         characters.dedup();
-        characters
-            .into_iter()
-            .map(|character| (character, advances.entry(character)))
-            .collect()
+        characters.into_iter().collect::<String>().into_boxed_str()
     }
 
     fn running(page: &GlyphPage, lines: &[TextLine], running: &[String]) -> Vec<(String, bool)> {
@@ -115,9 +125,7 @@ impl Answers {
     }
 
     fn hold_for_advances(&self, advances: &Advances) -> bool {
-        self.advances
-            .iter()
-            .all(|&(character, entry)| advances.entry(character) == entry)
+        advances_digest(&self.characters, advances) == self.advances
     }
 
     fn hold_for_lines(&self, running: &[String], columns: &DocumentColumns) -> bool {
@@ -144,28 +152,33 @@ impl PageStream {
         self.running_counts
             .add_page(&part.margin_keys, part.has_lines);
         self.running = self.running_counts.running_keys();
-        self.starts_known += part.columns.prose.len() + part.columns.starts.len();
-        self.column_parts.push(part.columns.clone());
+        let mut columns = ColumnPart::of(&lines);
+        columns.prose.shrink_to_fit();
+        columns.starts.shrink_to_fit();
+        self.starts_known += columns.prose.len() + columns.starts.len();
+        self.column_parts.push(columns);
         if self.starts_known >= self.columns_learnt_from + 8 + self.columns_learnt_from / 4 {
             self.columns = DocumentColumns::from_parts(self.column_parts.iter()).recording();
             self.columns_learnt_from = self.starts_known;
         }
-        let mut answers = Answers {
-            advances: Answers::advances(page, &self.advances),
-            running: Answers::running(page, &lines, &self.running),
-            columns: Vec::new(),
-        };
+        let characters = Answers::characters(page);
+        let advances = advances_digest(&characters, &self.advances);
+        let running = Answers::running(page, &lines, &self.running);
         self.columns.take_asked();
-        let layout = page_layout(page, lines, &self.running, &self.columns);
-        answers.columns = self.columns.take_asked();
-        answers
-            .columns
-            .sort_by(|a, b| a.x.total_cmp(&b.x).then(a.margin.cmp(&b.margin)));
-        answers.columns.dedup();
+        let mut layout = page_layout(page, lines, &self.running, &self.columns);
+        layout.text.shrink_to_fit();
+        let mut asked = self.columns.take_asked();
+        asked.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.margin.cmp(&b.margin)));
+        asked.dedup();
         StreamedPage {
             layout,
             part,
-            answers,
+            answers: Answers {
+                characters,
+                advances,
+                running,
+                columns: asked.into_boxed_slice(),
+            },
         }
     }
 }
@@ -183,9 +196,13 @@ pub fn settle(
     reread: &mut dyn FnMut(&[usize]) -> Vec<Option<GlyphPage>>,
 ) -> usize {
     let mut counts = AdvanceCounts::default();
+    let mut column_parts = Vec::with_capacity(pages.len());
     for stream in streams {
         counts.merge(stream.counts);
+        column_parts.extend(stream.column_parts);
     }
+    // One part per page laid out, in page order.
+    column_parts.resize_with(pages.len(), ColumnPart::default);
     let advances = Advances::from_counts(&counts);
     // A page that saw other advances may have other lines, so other
     // contributions to the running keys and columns.
@@ -197,6 +214,9 @@ pub fn settle(
             if let Some(glyphs) = glyphs {
                 let lines = text_lines(&glyphs, &advances);
                 pages[index].part = Part::of(&glyphs, &lines);
+                if let Some(part) = column_parts.get_mut(index) {
+                    *part = ColumnPart::of(&lines);
+                }
             }
         }
     }
@@ -205,7 +225,8 @@ pub fn settle(
         running_counts.add_page(&page.part.margin_keys, page.part.has_lines);
     }
     let running = running_counts.running_keys();
-    let columns = DocumentColumns::from_parts(pages.iter().map(|page| &page.part.columns));
+    let columns = DocumentColumns::from_parts(column_parts.iter());
+    drop(column_parts);
     let mut fresh = stale.iter().copied().peekable();
     let mut changed = Vec::new();
     for (index, page) in pages.iter().enumerate() {

@@ -322,7 +322,11 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) ->
     }) {
         return Some(entry.meaning.clone());
     }
-    if let Some(meaning) = grammar::phrase_cell(cell, vocabulary) {
+    // A whole cell is a status word of the document's languages, else of
+    // any language (international reports keep English status words).
+    if let Some(meaning) = grammar::phrase_cell(cell, vocabulary)
+        .or_else(|| grammar::phrase_cell(cell, vocabulary.every_language()))
+    {
         return Some(meaning);
     }
     // A conventional symbol, unless the legend gives its letters other meanings.
@@ -477,7 +481,10 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
     // actual`, `Current status`) that is not itself a status (`In progress`).
     cells.iter().position(|cell| {
         let lower = lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase();
-        lexicons.has(|l| l.status_headings, &lower)
+        vocabulary
+            .every_language()
+            .lexicons
+            .has(|l| l.status_headings, &lower)
             || (lower.split_whitespace().count() <= 3
                 && lower
                     .split_whitespace()
@@ -1179,6 +1186,21 @@ mod tests {
         assert_eq!(reading.items[1].mark.as_deref(), Some("Partially achieved"));
         let reading = read(
             "| N.º | Meta | Situación actual |\n|---|---|---|\n| 2.1.1 | Aprobar | Cumplida |\n| 2.1.2 | Capacitar | En proceso (60 %) |\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(Achieved), Some(InProgress)]);
+    }
+
+    #[test]
+    fn status_cells_in_another_language_than_the_document() {
+        let spanish = Lexicons::for_codes(["es"]);
+        let reading = read_items(
+            &Text::from_plain(
+                "Código\tActividad\tStatus\n1.1\tCelebrar la asamblea\tCompleted\n1.2\tPublicar el boletín\tIn progress\n",
+            )
+            .lines,
+            Vocabulary::new(None, &spanish),
+            &[],
         );
         let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
         assert_eq!(statuses, [Some(Achieved), Some(InProgress)]);

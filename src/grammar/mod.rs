@@ -51,6 +51,17 @@ impl<'a> Vocabulary<'a> {
     pub fn new(grammar: Option<&'a Grammar>, lexicons: &'a Lexicons) -> Self {
         Self { grammar, lexicons }
     }
+
+    /// The same grammar with the lexicons of every language: for a cell
+    /// that is a status word and nothing else, which reads the same in any
+    /// language (`Completed` in a Spanish report's status column).
+    pub fn every_language(self) -> Vocabulary<'a> {
+        static ALL: LazyLock<Lexicons> = LazyLock::new(Lexicons::all);
+        Vocabulary {
+            grammar: self.grammar,
+            lexicons: &ALL,
+        }
+    }
 }
 
 /// A user-declared grammar (from a grammar file): code patterns and status

@@ -528,3 +528,33 @@ fn the_readme_grammar_example_is_the_tested_one() {
         .expect("the fixture grammar file parses");
     assert_eq!(example, tested);
 }
+
+/// A Spanish report whose status column keeps English words: whole status
+/// cells are read in any language, not only the document's.
+#[test]
+fn status_words_of_another_language_in_a_status_column() {
+    let output = planex::convert_file(
+        &fixture("grammars/extra/informe-anual-status.es.txt"),
+        &planex::Config::default(),
+    )
+    .expect("the report converts");
+    assert_eq!(output.language, "es");
+    let got: Vec<(&str, Option<&str>)> = output
+        .items
+        .iter()
+        .map(|item| {
+            (
+                item.code.as_str(),
+                item.status.map(planex::model::Status::as_str),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.1", Some("achieved")),
+            ("1.2", Some("in_progress")),
+            ("1.3", Some("not_developed")),
+        ]
+    );
+}

@@ -1007,29 +1007,39 @@ fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
 /// cannot be told to belong to either, so both lose it to a diagnostic.
 fn split_fused_rows(text: &Text, rows: &mut Vec<Row>) {
     let mut known: Vec<DeliverableCode> = rows.iter().map(|row| row.code).collect();
+    // Marks given by geometry to every code of a fused row, once for the row.
+    let mut banded: BTreeMap<DeliverableCode, Option<String>> = BTreeMap::new();
     let mut at = 0;
     while let Some(row) = rows.get_mut(at) {
         at += 1;
         let joined = row.title.join(" ");
-        let swallowed = DELIVERABLE_ANYWHERE
+        let unknown: Vec<(DeliverableCode, usize, usize)> = DELIVERABLE_ANYWHERE
             .captures_iter(&joined)
-            .find_map(|caps| {
+            .filter_map(|caps| {
                 let code = code_from(&caps)?;
                 let whole = caps.get(0)?;
                 (!known.contains(&code)).then(|| (code, whole.start(), whole.end()))
-            });
-        let Some((code, start, end)) = swallowed else {
+            })
+            .collect();
+        let Some(&(code, start, end)) = unknown.first() else {
             continue;
         };
         let (Some(before), Some(after)) = (joined.get(..start), joined.get(end..)) else {
             continue;
         };
         let mark = row.mark.take();
-        let marks: Vec<String> = match &mark {
-            Some(mark) => vec![mark.clone()],
-            None => row.candidates.clone(),
-        };
-        let banded = marks_by_band(text, row.index, row.code, code, &marks);
+        if !banded.contains_key(&row.code) {
+            let marks: Vec<String> = match &mark {
+                Some(mark) => vec![mark.clone()],
+                None => row.candidates.clone(),
+            };
+            let chain: Vec<DeliverableCode> = std::iter::once(row.code)
+                .chain(unknown.iter().map(|(code, _, _)| *code))
+                .collect();
+            if let Some(per_code) = marks_by_band(text, row.index, &chain, &marks) {
+                banded.extend(chain.into_iter().zip(per_code));
+            }
+        }
         row.title = vec![before.trim().to_owned()];
         row.glued = false;
         let mut split = Row {
@@ -1043,16 +1053,16 @@ fn split_fused_rows(text: &Text, rows: &mut Vec<Row>) {
             index: row.index,
             location: row.location,
         };
-        match banded {
-            Some((upper, lower)) => {
-                row.mark = upper;
+        match (banded.get(&row.code), banded.get(&code)) {
+            (Some(upper), Some(lower)) => {
+                row.mark = upper.clone();
                 row.candidates = Vec::new();
                 row.shared_with = None;
-                split.mark = lower;
+                split.mark = lower.clone();
                 split.candidates = Vec::new();
                 split.shared_with = None;
             }
-            None => {
+            _ => {
                 row.shared_with = Some(code);
                 row.candidates = mark.into_iter().collect();
             }
@@ -1063,24 +1073,23 @@ fn split_fused_rows(text: &Text, rows: &mut Vec<Row>) {
 }
 
 /// The marks of the table row at line `line` given to the fused rows of
-/// codes `upper` and `lower` by where they are drawn: each code's band runs
+/// `codes` (top to bottom) by where they are drawn: each code's band runs
 /// from the top of its code's line to the next code's, and a mark belongs to
 /// the band its middle lies in, whether printed beside the first, a middle
 /// or the last line of its title. `marks` are the row's marks as read, which
 /// must be the words of one cell. `None` when the row has no geometry, a
-/// code is not drawn as a word of its own, `lower` is not below `upper`, or
-/// two marks fall in one band; `Some` with a mark per code otherwise (a code
-/// whose band holds none gets `None`).
+/// code is not drawn as a word of its own, the codes are not drawn top to
+/// bottom, or two marks fall in one band; otherwise a mark or `None` per
+/// code (a code whose band holds no mark).
 fn marks_by_band(
     text: &Text,
     line: usize,
-    upper: DeliverableCode,
-    lower: DeliverableCode,
+    codes: &[DeliverableCode],
     marks: &[String],
-) -> Option<(Option<String>, Option<String>)> {
+) -> Option<Vec<Option<String>>> {
     let row = text.row(line)?;
     let words = || row.cells.iter().flat_map(|cell| &cell.words);
-    let code_top = |code: DeliverableCode| {
+    let code_top = |code: &DeliverableCode| {
         let code = code.to_string();
         words()
             .find(|word| {
@@ -1092,8 +1101,12 @@ fn marks_by_band(
             })
             .map(|word| word.bbox.y0)
     };
-    let (upper_top, lower_top) = (code_top(upper)?, code_top(lower)?);
-    if lower_top <= upper_top || marks.is_empty() {
+    let tops: Vec<f32> = codes.iter().map(code_top).collect::<Option<_>>()?;
+    let downwards = tops.windows(2).all(|pair| match pair {
+        [above, below] => above < below,
+        _ => true,
+    });
+    if codes.len() < 2 || !downwards || marks.is_empty() {
         return None;
     }
     let cell = row.cells.iter().find(|cell| {
@@ -1104,19 +1117,15 @@ fn marks_by_band(
                 .zip(marks)
                 .all(|(word, mark)| word.text == *mark)
     })?;
-    let (mut above, mut below) = (None, None);
+    let mut per_code: Vec<Option<String>> = vec![None; codes.len()];
     for word in &cell.words {
         let middle = (word.bbox.y0 + word.bbox.y1) / 2.0;
-        let band = if middle < lower_top {
-            &mut above
-        } else {
-            &mut below
-        };
-        if band.replace(word.text.clone()).is_some() {
+        let band = tops.iter().skip(1).filter(|&&top| top <= middle).count();
+        if per_code.get_mut(band)?.replace(word.text.clone()).is_some() {
             return None;
         }
     }
-    Some((above, below))
+    Some(per_code)
 }
 
 /// The marks of a cell that holds nothing but two or more marks (`✗ ✓`):
@@ -1364,9 +1373,9 @@ mod tests {
     }
 
     /// A one-row table as a PDF gives it: a title cell in which the layout
-    /// fused two deliverables (the second code 12 pt below the first) and a
-    /// mark cell whose marks are drawn at the given baselines.
-    fn fused_pdf_row(marks: &[(&str, f32)]) -> Text {
+    /// fused deliverables (`codes` at the given baselines, each followed by a
+    /// word of title) and a mark cell whose marks are drawn at theirs.
+    fn fused_pdf_row(codes: &[(&str, f32)], marks: &[(&str, f32)]) -> Text {
         use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
         let word = |text: &str, x: f32, y: f32| Word {
             text: text.to_owned(),
@@ -1395,12 +1404,10 @@ mod tests {
         };
         let title = cell(
             0,
-            vec![
-                word("L1M1D2", 50.0, 100.0),
-                word("Publicación", 90.0, 100.0),
-                word("L1M1D3", 50.0, 112.0),
-                word("Presencia", 90.0, 112.0),
-            ],
+            codes
+                .iter()
+                .flat_map(|&(code, y)| [word(code, 50.0, y), word("Título", 90.0, y)])
+                .collect(),
         );
         let mark = cell(
             1,
@@ -1425,15 +1432,27 @@ mod tests {
 
     #[test]
     fn marks_of_fused_rows_go_to_the_code_whose_band_they_lie_in() {
-        for (marks, want) in [
+        let two = &[("L1M1D2", 100.0), ("L1M1D3", 112.0)][..];
+        let three = &[("L1M1D2", 100.0), ("L1M1D3", 124.0), ("L1M1D4", 148.0)][..];
+        for (drawn, marks, want) in [
             // One mark beside each code's line.
-            (&[("×", 100.0), ("V", 112.0)][..], [Some("×"), Some("V")]),
+            (
+                two,
+                &[("×", 100.0), ("V", 112.0)][..],
+                &[Some("×"), Some("V")][..],
+            ),
             // Only the lower row's mark is drawn: the upper row has none.
-            (&[("V", 112.0)][..], [None, Some("V")]),
+            (two, &[("V", 112.0)][..], &[None, Some("V")][..]),
             // Both marks in the upper band: which is whose cannot be told.
-            (&[("×", 98.0), ("V", 102.0)][..], [None, None]),
+            (two, &[("×", 98.0), ("V", 102.0)][..], &[None, None][..]),
+            // Marks centred on two-line titles, three rows fused.
+            (
+                three,
+                &[("0", 106.0), ("V", 130.0), ("×", 154.0)][..],
+                &[Some("0"), Some("V"), Some("×")][..],
+            ),
         ] {
-            let text = fused_pdf_row(marks);
+            let text = fused_pdf_row(drawn, marks);
             let plan = read_plan(&text, &legend::conventional(), &[]);
             let got: Vec<Option<&str>> = plan
                 .deliverables
@@ -1442,7 +1461,7 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{marks:?}");
             let fused = codes(&plan).contains(&"deliverables.fused_rows");
-            assert_eq!(fused, want == [None, None], "{marks:?}");
+            assert_eq!(fused, want.iter().all(Option::is_none), "{marks:?}");
         }
     }
 

@@ -1197,8 +1197,7 @@ mod tests {
         let reading = read_items(
             &Text::from_plain(
                 "Código\tActividad\tStatus\n1.1\tCelebrar la asamblea\tCompleted\n1.2\tPublicar el boletín\tIn progress\n",
-            )
-            .lines,
+            ),
             Vocabulary::new(None, &spanish),
             &[],
         );

@@ -130,7 +130,7 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
             .iter()
             .filter(|line| !line.chunk_starts().is_empty())
             .count();
-        cut >= 2 && cut * 4 >= side.len()
+        cut >= 3 && cut * PAGE_TABLE_SHARE >= side.len()
     };
     if !(tabular(&left_lines) && tabular(&right_lines)) {
         return whole();

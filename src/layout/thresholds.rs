@@ -44,6 +44,10 @@ pub(super) const PROSE_WIDTH: f32 = 0.6;
 pub(super) const PAGE_GUTTER: f32 = 1.0;
 /// Fewest lines on each side of a page gutter.
 pub(super) const PAGE_COLUMN_LINES: usize = 5;
+/// A side of a page gutter holds a table of its own when at least one line
+/// in this many has a cell gap (cells wrap over many lines in a narrow
+/// page column).
+pub(super) const PAGE_TABLE_SHARE: usize = 12;
 /// Running texts live in this fraction of the page height at the top and bottom.
 pub(super) const MARGIN_ZONE: f32 = 0.07;
 /// A letter is drawn heavy (bold) when its advance per unit of font size

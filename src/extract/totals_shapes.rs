@@ -71,7 +71,9 @@ pub fn read_totals_shapes(
             .map(|figures| (figures, vec![index]))
             .or_else(|| table_figures(text, index, vocabulary, key))
             .or_else(|| vertical_figures(text, index, vocabulary, key))
-            .or_else(|| sentence_figures(text, index, vocabulary).map(|figures| (figures, vec![index])));
+            .or_else(|| {
+                sentence_figures(text, index, vocabulary).map(|figures| (figures, vec![index]))
+            });
         let Some((figures, read)) = reading else {
             index += 1;
             continue;
@@ -383,12 +385,7 @@ mod tests {
 
     fn counts(text: &str) -> Option<TotalsCounts> {
         let all = Lexicons::all();
-        read_totals_shapes(
-            &Text::from_plain(text),
-            Vocabulary::new(None, &all),
-            &[],
-        )
-        .counts
+        read_totals_shapes(&Text::from_plain(text), Vocabulary::new(None, &all), &[]).counts
     }
 
     fn declared(total: Option<u32>, a: u32, i: u32, n: u32) -> Option<TotalsCounts> {

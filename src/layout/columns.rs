@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use super::lines::TextLine;
+use super::lines::{text_extent, TextLine};
 use super::median;
 use super::thresholds::*;
 
@@ -160,16 +160,7 @@ pub(super) struct ColumnPart {
 impl ColumnPart {
     pub(super) fn of(lines: &[TextLine]) -> Self {
         let mut prose = Vec::new();
-        let left = lines
-            .iter()
-            .filter_map(|l| l.words.first())
-            .map(|w| w.x0)
-            .fold(f32::INFINITY, f32::min);
-        let right = lines
-            .iter()
-            .filter_map(|l| l.words.last())
-            .map(|w| w.x1)
-            .fold(f32::NEG_INFINITY, f32::max);
+        let (left, right) = text_extent(lines);
         let width = right - left;
         for line in lines {
             let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {

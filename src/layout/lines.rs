@@ -65,6 +65,22 @@ impl TextLine {
     }
 }
 
+/// The horizontal extent of a run of lines: the leftmost start and the
+/// rightmost end of their words (infinite bounds when no line has a word).
+pub(super) fn text_extent(lines: &[TextLine]) -> (f32, f32) {
+    let left = lines
+        .iter()
+        .filter_map(|line| line.words.first())
+        .map(|word| word.x0)
+        .fold(f32::INFINITY, f32::min);
+    let right = lines
+        .iter()
+        .filter_map(|line| line.words.last())
+        .map(|word| word.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    (left, right)
+}
+
 /// Visual lines of a page, top to bottom, words left to right.
 pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine> {
     // Glyphs running across the page's lines (a vertical header, a stamp)

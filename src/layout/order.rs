@@ -2,7 +2,7 @@
 //! and prose with its paragraph breaks, and the page's blocks.
 
 use super::columns::DocumentColumns;
-use super::lines::TextLine;
+use super::lines::{text_extent, TextLine};
 use super::tables::{cell_text, find_regions, Fragment, LaidRow};
 use super::thresholds::*;
 use super::weight::marked_prose;
@@ -54,16 +54,7 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
     if lines.len() < 2 * PAGE_COLUMN_LINES {
         return whole();
     }
-    let left = lines
-        .iter()
-        .filter_map(|line| line.words.first())
-        .map(|word| word.x0)
-        .fold(f32::INFINITY, f32::min);
-    let right = lines
-        .iter()
-        .filter_map(|line| line.words.last())
-        .map(|word| word.x1)
-        .fold(f32::NEG_INFINITY, f32::max);
+    let (left, right) = text_extent(lines);
     let width = right - left;
     if !width.is_finite() || width <= 0.0 {
         return whole();

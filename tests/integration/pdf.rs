@@ -686,3 +686,38 @@ fn pages_in_parallel_read_as_one_thread() {
         }
     }
 }
+
+/// reportlab writes a character outside the Basic Multilingual Plane in a
+/// ToUnicode CMap as its code point (`<1F535>`, five hex digits) rather than
+/// as a UTF-16 surrogate pair; the CMap parser pdf-extract uses panicked on
+/// it and the whole document was lost. Emoji statuses declared in a key are
+/// read through it (fixtures/grammars/make-emoji.py).
+#[test]
+fn emoji_written_as_code_points_in_a_to_unicode_cmap_are_read() {
+    let document =
+        planex::convert_file(&fixture("grammars/emoji-legend.en.pdf"), &Config::default())
+            .expect("the PDF reads");
+    let statuses: Vec<(String, Option<String>, Option<&str>)> = document
+        .items
+        .iter()
+        .map(|item| {
+            (
+                item.code.clone(),
+                item.mark.clone(),
+                item.status.map(|status| status.as_str()),
+            )
+        })
+        .collect();
+    let expected = [
+        ("1.1.1", "🔵", "achieved"),
+        ("1.1.2", "🔵", "achieved"),
+        ("1.2.1", "🔶", "in_progress"),
+        ("2.1.1", "🔴", "not_developed"),
+        ("2.1.2", "🔶", "in_progress"),
+    ];
+    let expected: Vec<(String, Option<String>, Option<&str>)> = expected
+        .iter()
+        .map(|(code, mark, status)| ((*code).to_owned(), Some((*mark).to_owned()), Some(*status)))
+        .collect();
+    assert_eq!(statuses, expected);
+}

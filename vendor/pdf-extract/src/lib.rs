@@ -931,6 +931,158 @@ struct PdfCIDFont<'a> {
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
+/// The ToUnicode CMap `contents` as code → UTF-16BE bytes (patch 7).
+///
+/// `adobe_cmap_parser` panics on CMaps some producers write (reportlab writes
+/// a character outside the Basic Multilingual Plane as its code point,
+/// `<1F535>`, an odd number of hex digits, not as a UTF-16 surrogate pair).
+/// Its map is used when it parses and every value is UTF-16 (an even number
+/// of bytes); otherwise the CMap is read by [`tolerant_unicode_cmap`].
+fn unicode_cmap(contents: &[u8]) -> HashMap<u32, Vec<u8>> {
+    let parsed = std::panic::catch_unwind(|| adobe_cmap_parser::get_unicode_map(contents));
+    match parsed {
+        Ok(Ok(map)) if map.values().all(|value| value.len() % 2 == 0) => map,
+        _ => tolerant_unicode_cmap(contents),
+    }
+}
+
+/// Reads the `bfchar` and `bfrange` sections of a ToUnicode CMap, skipping
+/// what it cannot read. A destination whose hex digits are not a whole number
+/// of UTF-16 units is taken as a code point.
+fn tolerant_unicode_cmap(contents: &[u8]) -> HashMap<u32, Vec<u8>> {
+    #[derive(Debug)]
+    enum Token {
+        Hex(String),
+        Open,
+        Close,
+        Word(String),
+    }
+    let text = String::from_utf8_lossy(contents);
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' if chars.peek() == Some(&'<') => {
+                chars.next();
+            }
+            '>' if chars.peek() == Some(&'>') => {
+                chars.next();
+            }
+            '<' => {
+                let mut hex = String::new();
+                for d in chars.by_ref() {
+                    if d == '>' {
+                        break;
+                    }
+                    if d.is_ascii_hexdigit() {
+                        hex.push(d);
+                    }
+                }
+                tokens.push(Token::Hex(hex));
+            }
+            '[' => tokens.push(Token::Open),
+            ']' => tokens.push(Token::Close),
+            c if c.is_alphanumeric() => {
+                let mut word = c.to_string();
+                while let Some(&d) = chars.peek() {
+                    if !d.is_alphanumeric() {
+                        break;
+                    }
+                    word.push(d);
+                    chars.next();
+                }
+                tokens.push(Token::Word(word));
+            }
+            _ => {}
+        }
+    }
+    let code = |hex: &str| u32::from_str_radix(hex, 16).ok();
+    let utf16 = |hex: &str| -> Option<Vec<u8>> {
+        if !hex.is_empty() && hex.len() % 4 == 0 {
+            (0..hex.len())
+                .step_by(2)
+                .map(|at| hex.get(at..at + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
+                .collect()
+        } else {
+            let c = char::from_u32(code(hex)?)?;
+            let mut units = [0u16; 2];
+            Some(c.encode_utf16(&mut units).iter().flat_map(|unit| unit.to_be_bytes()).collect())
+        }
+    };
+    // The UTF-16 of `start` with its last unit advanced by `offset`.
+    let advanced = |start: &[u8], offset: u32| -> Option<Vec<u8>> {
+        let mut bytes = start.to_vec();
+        let len = bytes.len();
+        if len < 2 {
+            return None;
+        }
+        let last = u16::from_be_bytes([bytes[len - 2], bytes[len - 1]]);
+        let next = <u16 as std::convert::TryFrom<u32>>::try_from(u32::from(last) + offset).ok()?;
+        bytes.splice(len - 2.., next.to_be_bytes());
+        Some(bytes)
+    };
+    let mut map = HashMap::new();
+    let mut section = "";
+    let mut at = 0;
+    while at < tokens.len() {
+        match &tokens[at] {
+            Token::Word(word) if word == "beginbfchar" || word == "beginbfrange" => {
+                section = if word == "beginbfchar" { "char" } else { "range" };
+                at += 1;
+            }
+            Token::Word(_) => {
+                section = "";
+                at += 1;
+            }
+            Token::Hex(source) if section == "char" => {
+                if let (Some(source), Some(Token::Hex(target))) = (code(source), tokens.get(at + 1)) {
+                    if let Some(target) = utf16(target) {
+                        map.insert(source, target);
+                    }
+                }
+                at += 2;
+            }
+            Token::Hex(low) if section == "range" => {
+                let (Some(low), Some(Token::Hex(high))) = (code(low), tokens.get(at + 1)) else {
+                    at += 1;
+                    continue;
+                };
+                let Some(high) = code(high).filter(|&high| high >= low && high - low < 0x10000) else {
+                    at += 2;
+                    continue;
+                };
+                match tokens.get(at + 2) {
+                    Some(Token::Hex(start)) => {
+                        if let Some(start) = utf16(start) {
+                            for offset in 0..=high - low {
+                                if let Some(target) = advanced(&start, offset) {
+                                    map.insert(low + offset, target);
+                                }
+                            }
+                        }
+                        at += 3;
+                    }
+                    Some(Token::Open) => {
+                        at += 3;
+                        let mut source = low;
+                        while let Some(Token::Hex(target)) = tokens.get(at) {
+                            if let Some(target) = utf16(target) {
+                                map.insert(source, target);
+                            }
+                            source += 1;
+                            at += 1;
+                        }
+                        at += 1;
+                    }
+                    _ => at += 2,
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    map
+}
+
 fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
     let to_unicode = maybe_get_obj(doc, font, b"ToUnicode");
     dlog!("ToUnicode: {:?}", to_unicode);
@@ -940,7 +1092,7 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
             let contents = get_contents(stream);
             dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
 
-            let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
+            let cmap = unicode_cmap(&contents);
             let mut unicode = HashMap::new();
             // "It must use the beginbfchar, endbfchar, beginbfrange, and endbfrange operators to
             // define the mapping from character codes to Unicode character sequences expressed in

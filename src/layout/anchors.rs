@@ -73,6 +73,7 @@ fn row_starts(
     column: &[Fragment],
     line_pitch: f32,
     marks: &[f32],
+    is_anchor: &dyn Fn(&str) -> bool,
 ) -> Option<(Vec<(f32, String)>, f32)> {
     let mut pieces: Vec<&Fragment> = column.iter().collect();
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y));
@@ -193,6 +194,32 @@ fn first_word(text: &str) -> Option<&str> {
 }
 
 /// Whether a piece of a line opens a row: its first word is a code or a month.
+/// `1.2` as the pair (1, 2): a code of a two-level plan, or a decimal figure.
+fn pair_code(word: &str) -> Option<(u16, u16)> {
+    let (major, minor) = word.split_once('.')?;
+    let digits =
+        |part: &str| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(major) || !digits(minor) {
+        return None;
+    }
+    Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+/// Whether a column opens at least [`MIN_ANCHORS`] of its pieces with two
+/// dotted numbers in plan order (`1.1`, `1.2`, `2.1`: distinct, ascending).
+/// Alone, `1.5` is as often a decimal figure as a code (see
+/// [`grammar::is_code_word`]); a column of them in ascending order is a
+/// column of codes, and they anchor its rows.
+fn is_pair_code_column(column: &[Fragment]) -> bool {
+    let mut sorted: Vec<&Fragment> = column.iter().collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let codes: Vec<(u16, u16)> = sorted
+        .iter()
+        .filter_map(|piece| first_word(&piece.text).and_then(pair_code))
+        .collect();
+    codes.len() >= MIN_ANCHORS && codes.windows(2).all(|pair| pair[0] < pair[1])
+}
+
 pub(super) fn is_anchor(text: &str) -> bool {
     first_word(text)
         .is_some_and(|word| grammar::is_code_word(word) || lexicon::month_number(word).is_some())
@@ -203,6 +230,11 @@ pub(super) fn is_anchor(text: &str) -> bool {
 /// pieces of lines, top to bottom. The anchor column is the one with the most
 /// anchors (deliverable codes outnumber the measure codes beside them).
 pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>> {
+    let pairs = fragments.iter().any(|column| is_pair_code_column(column));
+    let anchor = |text: &str| {
+        is_anchor(text) || (pairs && first_word(text).is_some_and(|word| pair_code(word).is_some()))
+    };
+    let is_anchor = &anchor;
     let counts: Vec<usize> = fragments
         .iter()
         .map(|column| column.iter().filter(|f| is_anchor(&f.text)).count())
@@ -227,7 +259,7 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>>
         })
         .flat_map(|(_, pieces)| pieces.iter().map(|piece| piece.y))
         .collect();
-    let (starts, _) = row_starts(fragments.get(anchor_column)?, pitch, &marks)?;
+    let (starts, _) = row_starts(fragments.get(anchor_column)?, pitch, &marks, is_anchor)?;
     let tops: Vec<f32> = starts.iter().map(|start| start.0).collect();
     let table_end = last_row_end(fragments, tops.last().copied()?, pitch);
     let band_of = |piece: &Fragment| {
@@ -245,7 +277,7 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>>
         let groups = if column == anchor_column {
             pieces.iter().map(|piece| vec![piece]).collect()
         } else {
-            cell_blocks(pieces, pitch, parent)
+            cell_blocks(pieces, pitch, parent, is_anchor)
         };
         for group in groups {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
@@ -346,7 +378,12 @@ fn last_row_end(fragments: &[Vec<Fragment>], last_top: f32, line_pitch: f32) -> 
 /// of which is set apart from the one above. In a column that holds codes of
 /// a higher level (`parent`: measures beside deliverables) a cell also starts
 /// at each code, and may span several rows.
-fn cell_blocks(pieces: &[Fragment], line_pitch: f32, parent: bool) -> Vec<Vec<&Fragment>> {
+fn cell_blocks<'a>(
+    pieces: &'a [Fragment],
+    line_pitch: f32,
+    parent: bool,
+    is_anchor: &dyn Fn(&str) -> bool,
+) -> Vec<Vec<&'a Fragment>> {
     let mut sorted: Vec<&Fragment> = pieces.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
     let mut blocks: Vec<Vec<&Fragment>> = Vec::new();

@@ -207,6 +207,27 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_two_level_codes_in_plan_order_anchors_single_line_rows() {
+        let mut page = page();
+        let rows = [
+            ("1.1", "Publish the survey", "v"),
+            ("1.2", "Hold the assembly", "x"),
+            ("2.1", "Open the portal", "v"),
+            ("2.2", "Train officers", "o"),
+        ];
+        for (i, (code, title, mark)) in rows.iter().enumerate() {
+            let y = 100.0 + 1.8 * SIZE * i as f32;
+            word(&mut page, code, 50.0, y);
+            word(&mut page, title, 100.0, y);
+            word(&mut page, mark, 400.0, y);
+        }
+        assert_eq!(
+            one(&page),
+            "1.1\tPublish the survey\tv\n1.2\tHold the assembly\tx\n2.1\tOpen the portal\tv\n2.2\tTrain officers\to\n"
+        );
+    }
+
+    #[test]
     fn rows_come_from_positions_not_stream_order() {
         let mut page = page();
         word(&mut page, "v", 300.0, 100.0);

@@ -75,7 +75,15 @@ impl Candidate<'_> {
 struct Hit<'a> {
     candidate: usize,
     phrase: &'a KindPhrase,
+    /// The kind the line names: the phrase's, or [`DocumentKind::Other`]
+    /// when the line names a report on a plan's progress.
+    kind: DocumentKind,
     score: f64,
+    /// Whether the line names the document itself: a heading, or a sentence
+    /// that points at the document (`this report`). A sentence that names a
+    /// kind otherwise speaks of another document (`its annual report`, `a
+    /// new business plan`).
+    names_document: bool,
 }
 
 pub(super) fn detect_kind(
@@ -87,9 +95,9 @@ pub(super) fn detect_kind(
     let candidates = candidates(text);
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
-    let (kind, kind_confidence) = best_kind(&hits, &candidates, &mut diagnostics);
+    let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
     let hit_kind = kind;
-    let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.phrase.kind == kind).collect();
+    let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.kind == kind).collect();
     kind_hits.sort_by_key(|hit| !candidates[hit.candidate].in_title_area);
     let evidence: Vec<Evidence> = kind_hits
         .iter()
@@ -183,20 +191,79 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
             .min_by(|(at_a, a), (at_b, b)| {
                 at_a.cmp(at_b).then(b.phrase.len().cmp(&a.phrase.len()))
             });
-        if let Some((_, phrase)) = first {
+        if let Some((at, phrase)) = first {
             let score = if candidate.in_title_area {
                 phrase.weight
             } else {
                 phrase.weight / 2.0
             };
+            let after = &candidate.lower[at + phrase.phrase.len()..];
+            let kind = if is_plan(phrase.kind) && names_plan_update(after, lexicons) {
+                DocumentKind::Other
+            } else {
+                phrase.kind
+            };
+            // `the first year of implementation of the plan` says which
+            // year the document reports on, in whatever sentence.
+            let names_reported_year = words(phrase.phrase)
+                .iter()
+                .any(|word| lexicons.has(|l| l.year_words, word));
+            let before = &candidate.lower[..at];
+            let names_document = names_reported_year
+                || !is_sentence(candidate)
+                || opens_line(before)
+                || points_at_itself(before, lexicons);
             hits.push(Hit {
                 candidate: position,
                 phrase,
+                kind,
                 score,
+                names_document,
             });
         }
     }
     hits
+}
+
+fn is_plan(kind: DocumentKind) -> bool {
+    matches!(kind, DocumentKind::ActionPlan | DocumentKind::WorkPlan)
+}
+
+/// Whether the rest of a line after a plan's name makes it a progress report
+/// on the plan (`Strategic Plan - Biannual Progress Update #3`).
+fn names_plan_update(after: &str, lexicons: &Lexicons) -> bool {
+    lexicons
+        .each(|l| l.plan_update_words)
+        .any(|word| find_words(after, word).is_some())
+}
+
+/// Whether a kind phrase opens its line, after at most two words (an
+/// organisation's name): a title run into the text, as a page whose layout
+/// was lost reads (`EUROCITIES annual report 2018 Forewords 4 …`).
+fn opens_line(before: &str) -> bool {
+    words(before).len() <= 2
+}
+
+/// A line that reads as a sentence rather than a heading: long, or ended by
+/// a full stop.
+fn is_sentence(candidate: &Candidate<'_>) -> bool {
+    let plain = candidate.plain();
+    let plain = plain.trim();
+    plain.split_whitespace().count() > MAX_TITLE_WORDS || plain.ends_with('.')
+}
+
+/// Whether the words before a kind phrase point at the document itself
+/// (`this`, `ce`, `el presente`), right before it or one word earlier (`our
+/// first annual report`).
+fn points_at_itself(before: &str, lexicons: &Lexicons) -> bool {
+    let words = words(before);
+    (0..=1.min(words.len())).any(|gap| {
+        let end = words.len() - gap;
+        lexicons.each(|l| l.self_reference_words).any(|determiner| {
+            let determiner: Vec<&str> = determiner.split_whitespace().collect();
+            end >= determiner.len() && words[end - determiner.len()..end] == determiner[..]
+        })
+    })
 }
 
 /// Byte offset of `needle` in `haystack` on word boundaries.
@@ -217,21 +284,30 @@ fn find_words(haystack: &str, needle: &str) -> Option<usize> {
 fn best_kind(
     hits: &[Hit<'_>],
     candidates: &[Candidate<'_>],
+    lexicons: &Lexicons,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (DocumentKind, f64) {
     let in_title = |hit: &&Hit<'_>| candidates[hit.candidate].in_title_area;
-    let titled: Vec<&Hit<'_>> = hits.iter().filter(in_title).collect();
-    let deciding: Vec<&Hit<'_>> = if titled.is_empty() {
-        hits.iter().collect()
-    } else {
-        titled
-    };
+    let naming: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.names_document).collect();
+    let titled: Vec<&Hit<'_>> = naming.iter().copied().filter(in_title).collect();
+    // Minutes or an agenda item named above the first kind of the title
+    // area: the document records a meeting that discussed that document.
+    let first_titled = titled.first().map(|hit| hit.candidate);
+    let meeting_first = candidates
+        .iter()
+        .take_while(|candidate| candidate.in_title_area)
+        .position(|candidate| names_minutes(candidate, lexicons))
+        .is_some_and(|at| first_titled.is_some_and(|first| at < first));
+    if meeting_first {
+        return (DocumentKind::Other, 0.0);
+    }
+    let deciding: Vec<&Hit<'_>> = if titled.is_empty() { naming } else { titled };
     // (kind, best score), in order of first mention.
     let mut best: Vec<(DocumentKind, f64)> = Vec::new();
     for hit in &deciding {
-        match best.iter_mut().find(|(kind, _)| *kind == hit.phrase.kind) {
+        match best.iter_mut().find(|(kind, _)| *kind == hit.kind) {
             Some((_, score)) => *score = score.max(hit.score),
-            None => best.push((hit.phrase.kind, hit.score)),
+            None => best.push((hit.kind, hit.score)),
         }
     }
     best.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -269,7 +345,10 @@ fn detect_period(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Period> {
     let mut found: Vec<Period> = Vec::new();
-    for hit in hits.iter().filter(|hit| hit.phrase.kind == kind) {
+    for hit in hits
+        .iter()
+        .filter(|hit| hit.kind == kind && hit.names_document)
+    {
         let candidate = &candidates[hit.candidate];
         if let Some(period) = ordinal_year(candidate, candidates.get(hit.candidate + 1), lexicons) {
             found.push(period);
@@ -282,17 +361,25 @@ fn detect_period(
             found.push(make_period(period, confidence, candidate));
         }
     }
+    // A document that names no kind and records no meeting dates its cover
+    // only to say when it was posted (`7 JANUARY 2013`, `Édition du 13
+    // juin`): a dateline, not a period.
+    let minutes = candidates
+        .iter()
+        .take_while(|candidate| candidate.in_title_area)
+        .any(|candidate| names_minutes(candidate, lexicons));
+    let datelines_are_periods = kind != DocumentKind::Other || minutes;
     for candidate in candidates {
         let between = between_span(&candidate.lower, lexicons)
             .filter(|_| !is_tenure(&candidate.lower, lexicons));
         if let Some(span) = between {
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
-            if let Some(span) = span_in(&candidate.lower) {
+            let title_year = title_year(candidate, lexicons)
+                .filter(|_| datelines_are_periods || !names_day(&candidate.lower, lexicons));
+            if let Some(span) = span_in(&candidate.lower).filter(|_| !is_sentence(candidate)) {
                 found.push(make_period(span, 0.6, candidate));
-            } else if let Some(year) =
-                title_year(candidate, lexicons).or_else(|| meeting_year(candidate, lexicons))
-            {
+            } else if let Some(year) = title_year.or_else(|| meeting_year(candidate, lexicons)) {
                 found.push(make_period(year, 0.5, candidate));
             }
         }
@@ -373,9 +460,7 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
 /// line that names minutes (`ACTA SESIÓN ORDINARIA N° 1 DE FECHA 2 DE MARZO
 /// 2021`, `Compte rendu du conseil du 17 octobre 2020`) and holds one year.
 fn meeting_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
-    let names_minutes = lexicons
-        .each(|l| l.minutes_words)
-        .any(|phrase| find_words(&candidate.lower, phrase).is_some());
+    let names_minutes = names_minutes(candidate, lexicons);
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(&candidate.lower)
         .filter_map(|m| m.as_str().parse().ok())
@@ -383,6 +468,40 @@ fn meeting_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, 
         .collect();
     let first = *years.first()?;
     (names_minutes && years.iter().all(|&year| year == first)).then_some(first)
+}
+
+/// Whether a line holds one date with its day (`7 JANUARY 2013`, `jueves,
+/// 28 marzo`, `1er juin`): a day number beside a month name, and no other.
+fn names_day(lower: &str, lexicons: &Lexicons) -> bool {
+    let words = words(lower);
+    let is_day = |word: &str| {
+        let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+        digits
+            .parse::<u8>()
+            .is_ok_and(|day| (1..=31).contains(&day))
+    };
+    // A range of days (`du 23 au 26 novembre`) dates the event the document
+    // is about, not its posting.
+    if words.iter().filter(|word| is_day(word)).count() != 1 {
+        return false;
+    }
+    words.iter().enumerate().any(|(at, word)| {
+        lexicons.month(word).is_some()
+            && (at
+                .checked_sub(1)
+                .is_some_and(|before| is_day(words[before]))
+                || at
+                    .checked_sub(2)
+                    .is_some_and(|before| is_day(words[before]))
+                || words.get(at + 1).is_some_and(|after| is_day(after)))
+    })
+}
+
+/// Whether a line names the minutes of a meeting or an item of its agenda.
+fn names_minutes(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    lexicons
+        .each(|l| l.minutes_words)
+        .any(|phrase| find_words(&candidate.lower, phrase).is_some())
 }
 
 fn words(lower: &str) -> Vec<&str> {
@@ -507,7 +626,7 @@ fn detect_title(
     let mut titles: Vec<(bool, String)> = Vec::new();
     for hit in hits
         .iter()
-        .filter(|hit| hit.phrase.kind == kind && candidates[hit.candidate].in_title_area)
+        .filter(|hit| hit.kind == kind && candidates[hit.candidate].in_title_area)
     {
         let candidate = &candidates[hit.candidate];
         let mut title = candidate.plain();
@@ -778,6 +897,68 @@ mod tests {
                 .any(|d| d.code == "detect.kind_tie"),
             "{:?}",
             profile.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_kind_named_in_a_sentence_is_another_document_unless_pointed_at() {
+        for news in [
+            "The Secretariat is developing a new business plan that will guide the organisation over the next three years.",
+            "L'association a rendu public hier son rapport annuel d'activité pour l'année 2017, à quinze jours du congrès.",
+            "La red definirá su plan de acción para el año 2006 y elegirá su nueva Secretaría Ejecutiva en la cumbre.",
+        ] {
+            let (kind, period) = kind_and_period(&with_body(news, ""));
+            assert_eq!(kind, DocumentKind::Other, "{news}");
+            assert_eq!(period, None, "{news}");
+        }
+        let report = with_body(
+            "Ensemble, nous retraçons l'année écoulée.",
+            "Ce rapport d'activité illustre la capacité de propositions et d'analyse de l'association.",
+        );
+        assert_eq!(kind_and_period(&report).0, DocumentKind::ActivityReport);
+        let run_into_text = "RAPPORT ANNUEL 2012/2013 Éditoriaux Éditorial du Président 2 Les commissions 4 Les congrès 6 Les publications 8.";
+        assert_eq!(
+            kind_and_period(run_into_text),
+            (DocumentKind::AnnualReport, Some("2012-2013".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_progress_update_on_a_plan_or_a_meeting_item_is_not_the_plan() {
+        for source in [
+            "FY 2023-2027 Strategic Plan - Biannual Progress Update #3\nStatement of Issue:",
+            "Staff Report\nStrategic Plan Update - Fall 2020 Report",
+            "Agenda item\nLGA Business Plan 2019-22\nThe Chair asked the director to introduce the report.",
+            "Orden del día\nPlan de Acción 2019-2022",
+        ] {
+            assert_eq!(kind_and_period(source).0, DocumentKind::Other, "{source}");
+        }
+        assert_eq!(
+            kind_and_period("Strategic Plan 2023-2027\nGoals and strategies").0,
+            DocumentKind::ActionPlan
+        );
+    }
+
+    #[test]
+    fn a_posting_date_is_no_period_but_a_meeting_date_is() {
+        for news in [
+            "7 JANUARY 2013\nCities meet in Brussels",
+            "| Édition du vendredi 13 juin 2025 |\nLes maires se réunissent",
+            "jueves, 28 marzo, 2024\nLa asociación presenta su agenda",
+        ] {
+            assert_eq!(kind_and_period(news), (DocumentKind::Other, None), "{news}");
+        }
+        assert_eq!(
+            kind_and_period("Acta de la reunión\nLunes 2 de marzo de 2021").1,
+            Some("2021".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("PRÉ-PROGRAMME\nCongrès des maires\ndu 23 au 26 novembre 2020").1,
+            Some("2020".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Rapport d'activité\nMauriac - le 30 mai 2015").1,
+            Some("2015".to_owned())
         );
     }
 

@@ -204,4 +204,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
     ],
     minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
+    plan_update_words: &[
+        "aktualisierung",
+        "fortschrittsbericht",
+        "sachstand",
+        "umsetzungsstand",
+    ],
+    self_reference_words: &[
+        "dieser",
+        "diese",
+        "dieses",
+        "der vorliegende",
+        "unser",
+        "unsere",
+    ],
 };

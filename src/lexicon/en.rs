@@ -308,5 +308,17 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
     duration_words: &["years", "year", "months", "month", "weeks", "days", "hours"],
-    minutes_words: &["minutes", "meeting minutes", "record of proceedings"],
+    minutes_words: &[
+        "minutes",
+        "meeting minutes",
+        "record of proceedings",
+        "agenda item",
+    ],
+    plan_update_words: &[
+        "update",
+        "progress update",
+        "status report",
+        "status update",
+    ],
+    self_reference_words: &["this", "the present", "our"],
 };

@@ -387,4 +387,19 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sesión extraordinaria",
         "orden del día",
     ],
+    plan_update_words: &[
+        "actualización",
+        "informe de avance",
+        "avance",
+        "seguimiento",
+        "evaluación",
+    ],
+    self_reference_words: &[
+        "este",
+        "esta",
+        "el presente",
+        "la presente",
+        "nuestro",
+        "nuestra",
+    ],
 };

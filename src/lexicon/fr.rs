@@ -284,4 +284,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "procès verbal",
         "ordre du jour",
     ],
+    plan_update_words: &[
+        "mise à jour",
+        "bilan d'étape",
+        "état d'avancement",
+        "suivi",
+        "point d'étape",
+    ],
+    self_reference_words: &["ce", "cet", "cette", "le présent", "la présente", "notre"],
 };

@@ -287,6 +287,14 @@ pub struct Lexicon {
     /// Words that name the minutes of a meeting (`acta`, `compte rendu`):
     /// their meeting's year is the document's period.
     pub minutes_words: &'static [&'static str],
+    /// Words after a plan's name that make the line name a report on the
+    /// plan's progress, not the plan (`Strategic Plan Update`, `Plan de
+    /// acción: informe de avance`).
+    pub plan_update_words: &'static [&'static str],
+    /// Determiners by which a sentence names the document itself (`this
+    /// report`, `ce rapport`, `el presente informe`); a kind named in a
+    /// sentence without one is another document (`its annual report`).
+    pub self_reference_words: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -615,6 +623,8 @@ mod tests {
                 ("name_particles", l.name_particles.len()),
                 ("duration_words", l.duration_words.len()),
                 ("minutes_words", l.minutes_words.len()),
+                ("plan_update_words", l.plan_update_words.len()),
+                ("self_reference_words", l.self_reference_words.len()),
             ];
             for &(field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

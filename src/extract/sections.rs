@@ -34,6 +34,14 @@ use crate::normalize::Text;
 const MAX_CHAIN: usize = 3;
 /// A sentence at least this long (in characters) is body text, not a heading.
 const BODY_CHARS: usize = 60;
+/// Most words of a label heading ending in a colon (`Background Information:`).
+const LABEL_WORDS: usize = 4;
+/// Letters from which a word of a label is capitalised (`of`, `and` are not).
+const LABEL_WORD_CHARS: usize = 4;
+/// Fewest written lines, and most blank lines per written line (one in
+/// this many), of a text set one paragraph a line.
+const TIGHT_MIN_LINES: usize = 6;
+const TIGHT_BLANK_RATIO: usize = 5;
 
 /// A numbered heading: a prefix of the lexicons, then a number or roman numeral.
 fn numbered(lex: &Lexicons) -> Arc<Regex> {
@@ -142,8 +150,23 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             index += 1;
         }
     }
+    let tight = one_paragraph_a_line(&raws);
+    // What follows a label is its content (`Financial Impact:` / `Not
+    // applicable`), not a heading.
+    let mut after_label = false;
     let candidate: Vec<bool> = (0..raws.len())
-        .map(|i| !covered[i] && !claimed.contains(&i) && plain_candidate(&raws, &plains, i, lex))
+        .map(|i| {
+            let raw = raws.get(i).copied().unwrap_or("");
+            if is_blank(raw) {
+                return false;
+            }
+            let content = after_label;
+            after_label = plains.get(i).is_some_and(|p| is_label(p));
+            !content
+                && !covered[i]
+                && !claimed.contains(&i)
+                && plain_candidate(&raws, &plains, i, tight, lex)
+        })
         .collect();
     let mut shapes = Shapes {
         raws: &raws,
@@ -164,7 +187,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 index: i,
                 last: i,
                 level: 2,
-                title: plains[i].clone(),
+                title: plains[i].trim_end_matches(':').trim_end().to_owned(),
                 printed_page: None,
             });
         }
@@ -177,6 +200,30 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         headings.pop();
     }
     headings
+}
+
+/// Whether a line is a short label in title case ending in a colon
+/// (`Background Information:`, `Statement of Issue:`), which heads what
+/// follows, rather than a sentence leading into a list (`The calendar for
+/// 2022:`).
+fn is_label(title: &str) -> bool {
+    let Some(words) = title.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    word_count(words) <= LABEL_WORDS
+        && words
+            .split_whitespace()
+            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= LABEL_WORD_CHARS)
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a text sets its paragraphs one a line with (almost) no blank
+/// line between them, as text taken from web pages does: there, a heading
+/// has no blank line around it.
+fn one_paragraph_a_line(raws: &[&str]) -> bool {
+    let blank = raws.iter().filter(|raw| is_blank(raw)).count();
+    let written = raws.len() - blank;
+    written >= TIGHT_MIN_LINES && blank * TIGHT_BLANK_RATIO < written
 }
 
 /// One-word lines in capitals stacked with no blank line between are a
@@ -338,7 +385,13 @@ fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
 }
 
 /// A short standalone line in sentence case, which may be a heading.
-fn plain_candidate(raws: &[&str], plains: &[String], index: usize, lex: &Lexicons) -> bool {
+fn plain_candidate(
+    raws: &[&str],
+    plains: &[String],
+    index: usize,
+    tight: bool,
+    lex: &Lexicons,
+) -> bool {
     let (Some(raw), Some(title)) = (raws.get(index), plains.get(index)) else {
         return false;
     };
@@ -349,14 +402,24 @@ fn plain_candidate(raws: &[&str], plains: &[String], index: usize, lex: &Lexicon
     };
     let opens = first.is_uppercase() || NUMBERED_TITLE.is_match(title);
     let last = title.chars().next_back().unwrap_or('.');
-    standalone
+    let colons = title.matches(':').count();
+    // `Summary Statement:` over its paragraph is a label heading; in a text
+    // of one paragraph a line, `Fonds pour Haïti : les avancées` a headline.
+    let label = colons == 1 && last == ':' && is_label(title);
+    let headline = tight && colons == 1 && title.contains(" : ");
+    let ends_well = !".,;:?!…".contains(last)
+        || title.ends_with("...")
+        || title.ends_with('…')
+        || label
+        || (tight && last == '!');
+    (standalone || tight)
         && !is_furniture(title, lex)
         && opens
         && !raw.contains('|')
         && !is_table_row(raw)
         && bullet(raw).is_none()
-        && !title.contains(':')
-        && (!".,;:?!…".contains(last) || title.ends_with("...") || title.ends_with('…'))
+        && (colons == 0 || label || headline)
+        && ends_well
         && word_count(title) <= 12
         && title.chars().count() <= 100
         && !is_mark_list(title, lex)
@@ -646,7 +709,7 @@ fn is_furniture(title: &str, lex: &Lexicons) -> bool {
         }
         _ => false,
     };
-    if counter {
+    if counter || is_navigation(&words, lex) {
         return true;
     }
     let found = dates::find_dates(&folded_title, lex);
@@ -659,6 +722,16 @@ fn is_furniture(title: &str, lex: &Lexicons) -> bool {
     }
     rest.push_str(folded_title.get(at..).unwrap_or(""));
     at > 0 && word_count(&rest) <= 3
+}
+
+/// Whether a line's words are a web page's link or label (`EN SAVOIR
+/// PLUS`, `Imprimer PDF`, `Click here for full text`): one of the lexicon's
+/// navigation phrases, and at most three words more.
+fn is_navigation(words: &[&str], lex: &Lexicons) -> bool {
+    lex.each(|l| l.navigation_words).any(|phrase| {
+        let phrase: Vec<&str> = phrase.split_whitespace().collect();
+        words.len() <= phrase.len() + 3 && words.starts_with(&phrase)
+    })
 }
 
 /// A line of one-character marks and words, such as a status legend
@@ -700,8 +773,16 @@ impl Shapes<'_> {
         let sentence = text.contains(':') || text.ends_with(['.', '!', '?', '…', ')', '"', '»']);
         bullet(raw).is_some()
             || is_table_row(raw)
-            || text.ends_with(':')
+            || (text.ends_with(':') && !is_label(text))
             || (text.chars().count() >= BODY_CHARS && sentence)
+    }
+
+    /// Whether line `index` is a paragraph of prose: a long sentence.
+    fn is_prose(&self, index: usize) -> bool {
+        self.plains.get(index).is_some_and(|text| {
+            text.chars().count() >= BODY_CHARS
+                && text.ends_with(['.', '!', '?', '…', ')', '"', '»'])
+        })
     }
 
     /// Whether the sentence-case candidate at `index` introduces body text.
@@ -709,6 +790,13 @@ impl Shapes<'_> {
         let Some(next) = self.next_non_blank(index) else {
             return false;
         };
+        // A label heads a paragraph; over a list or a short line it names
+        // them (`Metropolis Urban Innovation:` / `- Webinar…`, `Resultados:`
+        // / `V Alcanzados: 49…`).
+        if self.plains.get(index).is_some_and(|p| is_label(p)) {
+            let raw = self.raws.get(next).copied().unwrap_or("");
+            return bullet(raw).is_none() && !is_table_row(raw) && self.is_prose(next);
+        }
         if self.is_body(next) {
             return true;
         }
@@ -915,6 +1003,41 @@ mod tests {
             let source = format!("\n{line}\n\nThe association met twice this year to review its programme of work.\n");
             assert_eq!(titles(&source), [], "{line}");
         }
+    }
+
+    #[test]
+    fn headings_of_texts_set_one_paragraph_a_line() {
+        let source = "Strategic Plan\n\
+            The City adopted a plan with nine long-term goals for the community and its government.\n\
+            Goals\n\
+            - Create affordable housing for the most vulnerable members of the community\n\
+            - Provide well-maintained infrastructure and facilities\n\
+            Project Status\n\
+            The following chart shows the status of the projects at the end of the fiscal year.\n\
+            Click here for full text\n\
+            Fonds de solidarité : les avancées de mai à octobre\n\
+            Depuis octobre, le fonds a mobilisé des dons des collectivités pour l'accès à l'eau.\n\
+            EN SAVOIR PLUS\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            found,
+            [
+                "Strategic Plan",
+                "Goals",
+                "Project Status",
+                "Fonds de solidarité : les avancées de mai à octobre"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_label_ending_in_a_colon_heads_its_paragraph() {
+        let source = "\nFinancial Impact:\n\nNot applicable\n\nSummary Statement:\n\nThe attached report provides the Council with an update on the accomplishments of the staff.\n\n\
+            Members noted the report and asked the staff to present the following points to the board:\n\n\
+            The next meeting will review the budget and the programme of work for the coming year.\n\n\
+            Urban Innovation Programme:\n\n- Webinar on urban innovation, March\n- Global forum, June\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(found, ["Summary Statement"]);
     }
 
     #[test]

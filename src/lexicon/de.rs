@@ -218,4 +218,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "unser",
         "unsere",
     ],
+    navigation_words: &[
+        "weiterlesen",
+        "mehr erfahren",
+        "hier klicken",
+        "drucken",
+        "herunterladen",
+        "teilen",
+        "anzeige",
+        "meistgelesen",
+        "neueste nachrichten",
+    ],
 };

@@ -292,4 +292,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "point d'étape",
     ],
     self_reference_words: &["ce", "cet", "cette", "le présent", "la présente", "notre"],
+    navigation_words: &[
+        "en savoir plus",
+        "lire la suite",
+        "lire plus",
+        "cliquez ici",
+        "imprimer",
+        "télécharger",
+        "partager",
+        "publicité",
+        "les plus lus",
+        "dernières actualités",
+        "articles liés",
+        "retour en haut",
+    ],
 };

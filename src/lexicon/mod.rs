@@ -295,6 +295,10 @@ pub struct Lexicon {
     /// report`, `ce rapport`, `el presente informe`); a kind named in a
     /// sentence without one is another document (`its annual report`).
     pub self_reference_words: &'static [&'static str],
+    /// Lower-case links and labels of web pages (`read more`, `en savoir
+    /// plus`, `imprimer`): a line that is one of them, give or take three
+    /// words, is page furniture, never a heading.
+    pub navigation_words: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -625,6 +629,7 @@ mod tests {
                 ("minutes_words", l.minutes_words.len()),
                 ("plan_update_words", l.plan_update_words.len()),
                 ("self_reference_words", l.self_reference_words.len()),
+                ("navigation_words", l.navigation_words.len()),
             ];
             for &(field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

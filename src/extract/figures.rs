@@ -263,6 +263,9 @@ pub fn extract_figures(
             let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
             };
+            if counts_page_use(&label, lex) {
+                continue;
+            }
             if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
                 continue;
             }
@@ -310,6 +313,21 @@ pub fn extract_figures(
         }
     }
     figures
+}
+
+/// Whether a label makes its number a web page's counter (`1 views`, `0
+/// download`, `4 • Download`): the label is a navigation word of the
+/// lexicon, give or take a word.
+fn counts_page_use(label: &str, lex: &Lexicons) -> bool {
+    let folded_label = lexicon::fold(label).to_lowercase();
+    let words: Vec<&str> = folded_label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    lex.each(|l| l.navigation_words).any(|phrase| {
+        let phrase: Vec<&str> = phrase.split_whitespace().collect();
+        words.len() <= phrase.len() + 1 && words.starts_with(&phrase)
+    })
 }
 
 /// A table-of-contents entry: a title, dot leaders and a page number
@@ -1394,6 +1412,13 @@ mod tests {
             values("ACTA SESIÓN N°22 del concejo, con 9 regidores presentes."),
             vec![9.0]
         );
+    }
+
+    #[test]
+    fn counters_of_web_pages_are_not_figures() {
+        let source =
+            "Post on 18-Jul-2020\n\n1 views\n\nCategory:\n\n0 download\n\n  • View\n    4\n";
+        assert_eq!(values(source), Vec::<f64>::new());
     }
 
     #[test]

@@ -726,11 +726,13 @@ fn is_furniture(title: &str, lex: &Lexicons) -> bool {
 
 /// Whether a line's words are a web page's link or label (`EN SAVOIR
 /// PLUS`, `Imprimer PDF`, `Click here for full text`): one of the lexicon's
-/// navigation phrases, and at most three words more.
+/// navigation phrases, and at most one word more after a one-word phrase
+/// (`Print media campaign` is a heading), three after a longer one.
 fn is_navigation(words: &[&str], lex: &Lexicons) -> bool {
     lex.each(|l| l.navigation_words).any(|phrase| {
         let phrase: Vec<&str> = phrase.split_whitespace().collect();
-        words.len() <= phrase.len() + 3 && words.starts_with(&phrase)
+        let more = if phrase.len() == 1 { 1 } else { 3 };
+        words.len() <= phrase.len() + more && words.starts_with(&phrase)
     })
 }
 

@@ -295,9 +295,10 @@ pub struct Lexicon {
     /// report`, `ce rapport`, `el presente informe`); a kind named in a
     /// sentence without one is another document (`its annual report`).
     pub self_reference_words: &'static [&'static str],
-    /// Lower-case links and labels of web pages (`read more`, `en savoir
-    /// plus`, `imprimer`): a line that is one of them, give or take three
-    /// words, is page furniture, never a heading.
+    /// Lower-case links, labels and counters of web pages (`read more`,
+    /// `en savoir plus`, `imprimer`, `views`): a line that is one of them
+    /// (and a word or so more) is page furniture, never a heading, and a
+    /// number they label is a counter, never a key figure.
     pub navigation_words: &'static [&'static str],
 }
 

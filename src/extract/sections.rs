@@ -41,7 +41,9 @@ const LABEL_WORD_CHARS: usize = 4;
 /// Fewest written lines, and most blank lines per written line (one in
 /// this many), of a text set one paragraph a line.
 const TIGHT_MIN_LINES: usize = 6;
-const TIGHT_BLANK_RATIO: usize = 5;
+const TIGHT_BLANK_RATIO: usize = 3;
+/// Most words of one link of a breadcrumb trail.
+const BREADCRUMB_PART_WORDS: usize = 4;
 
 /// A numbered heading: a prefix of the lexicons, then a number or roman numeral.
 fn numbered(lex: &Lexicons) -> Arc<Regex> {
@@ -215,6 +217,16 @@ fn is_label(title: &str) -> bool {
             .split_whitespace()
             .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= LABEL_WORD_CHARS)
             .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a line of a web page is a trail of links (`Actualité / Maroc`,
+/// `Image / illustration`): short parts joined by slashes.
+fn is_breadcrumb(title: &str) -> bool {
+    let parts: Vec<&str> = title.split(" / ").collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|part| word_count(part) <= BREADCRUMB_PART_WORDS)
 }
 
 /// Whether a text sets its paragraphs one a line with (almost) no blank
@@ -412,7 +424,8 @@ fn plain_candidate(
         || title.ends_with('…')
         || label
         || (tight && last == '!');
-    (standalone || tight)
+    (standalone || tight || label)
+        && !(tight && is_breadcrumb(title))
         && !is_furniture(title, lex)
         && opens
         && !raw.contains('|')
@@ -420,7 +433,7 @@ fn plain_candidate(
         && bullet(raw).is_none()
         && (colons == 0 || label || headline)
         && ends_well
-        && word_count(title) <= 12
+        && word_count(&title.replace(" : ", " ")) <= 12
         && title.chars().count() <= 100
         && !is_mark_list(title, lex)
 }
@@ -1017,7 +1030,8 @@ mod tests {
             Project Status\n\
             The following chart shows the status of the projects at the end of the fiscal year.\n\
             Click here for full text\n\
-            Fonds de solidarité : les avancées de mai à octobre\n\
+            Actualité / Crises et réhabilitation\n\
+            Fonds de solidarité pour Haïti : les avancées de mai à octobre 2023\n\
             Depuis octobre, le fonds a mobilisé des dons des collectivités pour l'accès à l'eau.\n\
             EN SAVOIR PLUS\n";
         let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
@@ -1027,14 +1041,14 @@ mod tests {
                 "Strategic Plan",
                 "Goals",
                 "Project Status",
-                "Fonds de solidarité : les avancées de mai à octobre"
+                "Fonds de solidarité pour Haïti : les avancées de mai à octobre 2023"
             ]
         );
     }
 
     #[test]
     fn a_short_label_ending_in_a_colon_heads_its_paragraph() {
-        let source = "\nFinancial Impact:\n\nNot applicable\n\nSummary Statement:\n\nThe attached report provides the Council with an update on the accomplishments of the staff.\n\n\
+        let source = "\nFinancial Impact:\n\nNot applicable\nPrepared By:\nA. Lee, Policy Analyst\nSummary Statement:\n\nThe attached report provides the Council with an update on the accomplishments of the staff.\n\n\
             Members noted the report and asked the staff to present the following points to the board:\n\n\
             The next meeting will review the budget and the programme of work for the coming year.\n\n\
             Urban Innovation Programme:\n\n- Webinar on urban innovation, March\n- Global forum, June\n";

@@ -217,6 +217,9 @@ fn parenthesis(text: &str) -> Option<&str> {
 
 /// People named in one line.
 fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
+    if let Some(found) = attendance_run(line, lex) {
+        return found;
+    }
     let mut found = Vec::new();
     let (label, body) = match line.split_once(':') {
         Some((label, body)) if label.split_whitespace().count() <= 4 => (Some(label.trim()), body),
@@ -309,6 +312,60 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Attendance lists run into one line, each opened by its cue (`Étaient
+/// présents : A, B Étaient excusés : C, D`): the names of every list, or
+/// `None` when the line holds fewer than two cues (then [`in_line`] reads
+/// it as one label and its body).
+fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        return None;
+    }
+    // (start of the cue, end of its colon), longest cue first at a place.
+    let mut cues: Vec<(usize, usize)> = Vec::new();
+    for phrase in lex.each(|l| l.attendance_words) {
+        for (at, _) in lower.match_indices(phrase) {
+            let starts_word = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = &lower[at + phrase.len()..];
+            let colon = rest.len() - rest.trim_start().len();
+            if starts_word && rest[colon..].starts_with(':') {
+                cues.push((at, at + phrase.len() + colon + 1));
+            }
+        }
+    }
+    cues.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    cues.dedup_by(|later, earlier| later.0 < earlier.1);
+    if cues.len() < 2 {
+        return None;
+    }
+    let mut found = Vec::new();
+    for (position, &(_, body_start)) in cues.iter().enumerate() {
+        let body_end = cues.get(position + 1).map_or(line.len(), |next| next.0);
+        let body = line.get(body_start..body_end).unwrap_or("");
+        for piece in body.split([',', ';']) {
+            let piece = piece.trim().trim_end_matches('.');
+            let (head, paren) = match piece.split_once('(') {
+                Some((head, rest)) => (
+                    head.trim(),
+                    rest.split_once(')').map(|(inside, _)| inside.trim()),
+                ),
+                None => (piece, None),
+            };
+            if let Some(name) = as_name(head, lex) {
+                let (role, place) = match paren.and_then(|p| as_role(p, lex)) {
+                    Some((role, place)) => (Some(role), place),
+                    None => (None, paren.map(str::to_owned)),
+                };
+                found.push((name, role, place));
+            }
+        }
+    }
+    Some(found)
 }
 
 /// Most words of a name, particles and initials included.
@@ -600,6 +657,26 @@ mod tests {
             role.map(str::to_owned),
             place.map(str::to_owned),
         )
+    }
+
+    #[test]
+    fn attendance_lists_run_into_one_line() {
+        let source =
+            "Étaient présents : Odile GARNIER, Hervé LAMBERT (trésorier), Karim BELKACEM, \
+            Étaient excusés et représentés : Étaient excusés : Denis ROUX, Anne FAURE \
+            Étaient absents : Jean-Pierre MARTIN, Luc PETIT.";
+        assert_eq!(
+            people(source),
+            [
+                one("Odile GARNIER", None, None),
+                one("Hervé LAMBERT", Some("trésorier"), None),
+                one("Karim BELKACEM", None, None),
+                one("Denis ROUX", None, None),
+                one("Anne FAURE", None, None),
+                one("Jean-Pierre MARTIN", None, None),
+                one("Luc PETIT", None, None),
+            ]
+        );
     }
 
     #[test]

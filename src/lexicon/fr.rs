@@ -245,6 +245,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     honorifics: &["m", "mme", "mlle", "me", "dr", "monsieur", "madame"],
     attendance_words: &[
         "étaient présents",
+        "étaient excusés",
+        "étaient absents",
         "présents",
         "présentes",
         "excusés",

@@ -232,7 +232,7 @@ pub fn extract_figures(
             // A duration is no figure, unless the author set it in bold
             // (`financiación … para los próximos **3 años**`, annual-report-2023.es).
             let duration = !m.bold && counts_time(raw.get(m.end..).unwrap_or(""), lex);
-            if counts_pages(before, lex) || duration {
+            if counts_pages(before, lex) || duration || is_rate(m, raw) {
                 continue;
             }
             let leading = position == 0 && !continuation && leads(before, lex);
@@ -263,7 +263,7 @@ pub fn extract_figures(
             let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
             };
-            if counts_page_use(&label, lex) {
+            if counts_page_use(&label) {
                 continue;
             }
             if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
@@ -315,19 +315,37 @@ pub fn extract_figures(
     figures
 }
 
+/// Whether a number with a unit of measure is a rate (`250 km/h`, `3 m/s`):
+/// a speed or flow that describes something, not a quantity reported.
+/// Money per period (`1 200 €/mois`) stays a figure.
+fn is_rate(m: &Match, raw: &str) -> bool {
+    let measured = m.unit.as_deref().is_some_and(|unit| {
+        unit != "%" && !(unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    let tail = raw.get(m.end..).unwrap_or("");
+    let token = tail.trim_start().split_whitespace().next().unwrap_or("");
+    measured
+        && token
+            .split_once('/')
+            .is_some_and(|(_, per)| per.chars().next().is_some_and(char::is_alphabetic))
+}
+
 /// Whether a label makes its number a web page's counter (`1 views`, `0
-/// download`, `4 • Download`): the label is a navigation word of the
-/// lexicon, give or take a word.
-fn counts_page_use(label: &str, lex: &Lexicons) -> bool {
+/// download`, `4 • Download`): the label is a navigation word of any
+/// lexicon (a site's furniture is often in another language than its
+/// page), give or take a word.
+fn counts_page_use(label: &str) -> bool {
+    let lex = Lexicons::all();
     let folded_label = lexicon::fold(label).to_lowercase();
     let words: Vec<&str> = folded_label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    lex.each(|l| l.navigation_words).any(|phrase| {
+    let counter = lex.each(|l| l.navigation_words).any(|phrase| {
         let phrase: Vec<&str> = phrase.split_whitespace().collect();
         words.len() <= phrase.len() + 1 && words.starts_with(&phrase)
-    })
+    });
+    counter
 }
 
 /// A table-of-contents entry: a title, dot leaders and a page number
@@ -1411,6 +1429,14 @@ mod tests {
         assert_eq!(
             values("ACTA SESIÓN N°22 del concejo, con 9 regidores presentes."),
             vec![9.0]
+        );
+    }
+
+    #[test]
+    fn rates_are_not_figures_but_money_per_period_is() {
+        assert_eq!(
+            values("Le cyclone a frappé la côte avec des vents atteignant jusqu’à 250 km/h.\n"),
+            Vec::<f64>::new()
         );
     }
 

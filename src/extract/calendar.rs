@@ -231,7 +231,11 @@ fn prose_dates(
                 && lex
                     .each(|l| l.month_prepositions)
                     .any(|word| ends_with(before, word));
-            cued || anchored || ((placed || in_month || (full && short_title)) && !about_the_report)
+            let dateline = is_dateline(&lower, before, after, lex);
+            !dateline
+                && (cued
+                    || anchored
+                    || ((placed || in_month || (full && short_title)) && !about_the_report))
         })
         .map(|date| {
             let tbc = is_tbc(&flat, lex);
@@ -245,6 +249,32 @@ fn prose_dates(
             )
         })
         .collect()
+}
+
+/// Whether a date is a posting date rather than an event's: a dateline
+/// word before it (`Édition du 7 novembre 2017`, `Posted on 3 March`), or
+/// a line that is the date alone and ends in a comma (`Le 23 février
+/// 2026,` over the headline of the item it dates).
+fn is_dateline(lower: &str, before: &str, after: &str, lex: &Lexicons) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let before_words = words(before);
+    let posted = lex.each(|l| l.dateline_words).any(|word| {
+        let word: Vec<&str> = word.split_whitespace().collect();
+        before_words
+            .windows(word.len())
+            .any(|window| window.iter().map(String::as_str).eq(word.iter().copied()))
+    });
+    let date_alone = lower.trim_end().ends_with(',')
+        && words(after).is_empty()
+        && before_words
+            .iter()
+            .all(|word| lex.has(|l| l.date_prepositions, word));
+    posted || date_alone
 }
 
 /// Whether line `index` reads as cells: a table row, or a line that sets
@@ -622,6 +652,19 @@ mod tests {
             let want = want.map(|(m, d, e, t, c)| (m, d, e, t.to_owned(), c));
             assert_eq!(one(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn posting_dates_are_no_events() {
+        for line in [
+            "date 2017-11 Édition du 7 novembre 2017",
+            "Posted on 3 March 2013",
+            "Le 23 février 2026,",
+        ] {
+            assert_eq!(one(line), None, "{line:?}");
+        }
+        assert!(one("4 November 2013").is_some());
+        assert!(one("Le 10 février 2026, la côte a été frappée par le cyclone.").is_some());
     }
 
     #[test]

@@ -229,4 +229,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "meistgelesen",
         "neueste nachrichten",
     ],
+    dateline_words: &["veröffentlicht", "ausgabe", "aktualisiert"],
 };

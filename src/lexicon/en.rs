@@ -339,4 +339,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "related posts",
         "back to top",
     ],
+    dateline_words: &["posted", "published", "updated", "edition"],
 };

@@ -419,4 +419,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "noticias relacionadas",
         "volver arriba",
     ],
+    dateline_words: &["publicado", "publicada", "actualizado", "edición"],
 };

@@ -308,4 +308,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "articles liés",
         "retour en haut",
     ],
+    dateline_words: &["édition", "publié", "publiée", "mis à jour"],
 };

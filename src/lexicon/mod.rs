@@ -300,6 +300,9 @@ pub struct Lexicon {
     /// (and a word or so more) is page furniture, never a heading, and a
     /// number they label is a counter, never a key figure.
     pub navigation_words: &'static [&'static str],
+    /// Words that make a date a posting date (`Édition du 7 novembre`,
+    /// `Posted on 3 March`): when a page was written, not an event.
+    pub dateline_words: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -631,6 +634,7 @@ mod tests {
                 ("plan_update_words", l.plan_update_words.len()),
                 ("self_reference_words", l.self_reference_words.len()),
                 ("navigation_words", l.navigation_words.len()),
+                ("dateline_words", l.dateline_words.len()),
             ];
             for &(field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

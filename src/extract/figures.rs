@@ -323,7 +323,7 @@ fn is_rate(m: &Match, raw: &str) -> bool {
         unit != "%" && !(unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
     });
     let tail = raw.get(m.end..).unwrap_or("");
-    let token = tail.trim_start().split_whitespace().next().unwrap_or("");
+    let token = tail.split_whitespace().next().unwrap_or("");
     measured
         && token
             .split_once('/')

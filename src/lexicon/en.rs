@@ -261,6 +261,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "manager",
         "assistant",
         "acting",
+        "analyst",
+        "adviser",
+        "advisor",
+        "convenor",
     ],
     honorifics: &[
         "mr", "mrs", "ms", "miss", "dr", "cllr", "hon", "sir", "dame", "prof",

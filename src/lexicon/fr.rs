@@ -241,6 +241,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "députée",
         "conseiller",
         "conseillère",
+        "chargé",
+        "chargée",
+        "ambassadeur",
+        "ambassadrice",
+        "sénateur",
+        "sénatrice",
     ],
     honorifics: &["m", "mme", "mlle", "me", "dr", "monsieur", "madame"],
     attendance_words: &[

@@ -377,7 +377,12 @@ fn detect_period(
         } else if candidate.in_title_area {
             let title_year = title_year(candidate, lexicons)
                 .filter(|_| datelines_are_periods || !names_day(&candidate.lower, lexicons));
-            if let Some(span) = span_in(&candidate.lower).filter(|_| !is_sentence(candidate)) {
+            // In a sentence, a span longer than a (fiscal) year is the span
+            // of something mentioned (a term, a plan); `In 2015-16, we…`
+            // dates what the text covers.
+            let span = span_in(&candidate.lower)
+                .filter(|&(start, end)| !is_sentence(candidate) || end == start + 1);
+            if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
             } else if let Some(year) = title_year.or_else(|| meeting_year(candidate, lexicons)) {
                 found.push(make_period(year, 0.5, candidate));
@@ -453,7 +458,15 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
     let year = single_year_in(&candidate.lower)?;
     let months = words.iter().filter(|w| lexicons.month(w).is_some()).count();
     let lone = words.len() == 1;
-    (lone || (months >= 1 && words.len() <= 6)).then_some(year)
+    // A cover line in capitals that ends on its year (`LINEAMIENTOS
+    // OPERATIVOS 2015`).
+    let plain = candidate.plain();
+    let plain = plain.trim();
+    let capitals_ending_on_year = plain.chars().any(char::is_alphabetic)
+        && !plain.chars().any(char::is_lowercase)
+        && plain.ends_with(|c: char| c.is_ascii_digit())
+        && YEAR.find_iter(&candidate.lower).count() == 1;
+    (lone || ((months >= 1 || capitals_ending_on_year) && words.len() <= 6)).then_some(year)
 }
 
 /// The year of a meeting whose minutes open the document: a title-area
@@ -937,6 +950,24 @@ mod tests {
             kind_and_period("Strategic Plan 2023-2027\nGoals and strategies").0,
             DocumentKind::ActionPlan
         );
+    }
+
+    #[test]
+    fn a_cover_line_in_capitals_ending_on_its_year_dates_the_document() {
+        let cover = "PROGRAMA\nAGENDA PARA EL DESARROLLO\nMUNICIPAL\nLINEAMIENTOS OPERATIVOS 2015";
+        assert_eq!(kind_and_period(cover).1, Some("2015".to_owned()));
+        assert_eq!(
+            kind_and_period("FUNDADA EN 1995 POR 12 CIUDADES\nNoticias").1,
+            None
+        );
+    }
+
+    #[test]
+    fn a_span_in_an_opening_sentence_is_the_period_only_when_yearly() {
+        let foreword = "CEO's Foreword\nIn 2015-16, our 120th year as a peak body, the association continued its mission for its member councils.";
+        assert_eq!(kind_and_period(foreword).1, Some("2015-2016".to_owned()));
+        let news = "Los alcaldes de las ciudades capitales presentarán ante el Presidente su agenda para el periodo 2014-2018 en la cumbre.";
+        assert_eq!(kind_and_period(news).1, None);
     }
 
     #[test]

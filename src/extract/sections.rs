@@ -27,7 +27,7 @@ use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table
 use crate::detect::Profile;
 use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
-use crate::model::{ListItem, Section};
+use crate::model::{ListItem, Section, SourceFormat};
 use crate::normalize::Text;
 
 /// Longest chain of sentence-case headings looked through to find body text.
@@ -152,7 +152,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             index += 1;
         }
     }
-    let tight = one_paragraph_a_line(&raws);
+    // A PDF's lines are lines of print, its paragraphs wrapped over them.
+    let tight = text.format != SourceFormat::Pdf && one_paragraph_a_line(&raws);
     // What follows a label is its content (`Financial Impact:` / `Not
     // applicable`), not a heading.
     let mut after_label = false;
@@ -231,7 +232,7 @@ fn is_breadcrumb(title: &str) -> bool {
 
 /// Whether a text sets its paragraphs one a line with (almost) no blank
 /// line between them, as text taken from web pages does: there, a heading
-/// has no blank line around it.
+/// has no blank line around it. (Not asked of PDFs, whose paragraphs wrap.)
 fn one_paragraph_a_line(raws: &[&str]) -> bool {
     let blank = raws.iter().filter(|raw| is_blank(raw)).count();
     let written = raws.len() - blank;

@@ -15,6 +15,7 @@
 //! role (`Secretary General between 2001 and 2009`) is a tenure, not a
 //! period. Every line is [`fold`]ed before any lookup.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -301,12 +302,16 @@ fn detect_period(
         kind,
         DocumentKind::TriennialReport | DocumentKind::ActionPlan
     );
+    // Looked up once per comparison of the sort: a set, not a scan of every line.
+    let title_lines: HashSet<(u32, u32)> = candidates
+        .iter()
+        .filter(|c| c.in_title_area)
+        .map(|c| (c.line.page, c.line.number))
+        .collect();
     let in_title = |p: &Period| {
-        p.evidence.first().is_some_and(|e| {
-            candidates
-                .iter()
-                .any(|c| c.in_title_area && c.line.page == e.page && c.line.number == e.line)
-        })
+        p.evidence
+            .first()
+            .is_some_and(|e| title_lines.contains(&(e.page, e.line)))
     };
     // A yearly document covers one year, or one fiscal year across two.
     let fits = |p: &Period| {

@@ -18,6 +18,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::language::LanguageBlock;
@@ -161,6 +162,9 @@ fn candidates(text: &Text) -> Vec<Candidate<'_>> {
 /// case is longer, such as `İ`, stays as it is), so that offsets found in the
 /// lower-case text index the original.
 fn lower_same_length(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .map(|c| {
             let mut lower = c.to_lowercase();
@@ -175,29 +179,58 @@ fn lower_same_length(text: &str) -> String {
 /// The first kind phrase of each line (longest when several start together).
 fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'static>> {
     let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
+    // One automaton for every phrase: each line is read once, not once per phrase.
+    let automaton = AhoCorasick::new(phrases.iter().map(|phrase| phrase.phrase))
+        .expect("kind phrases are a few short literals");
+    let mut resume = vec![0usize; phrases.len()];
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
-        let first = phrases
-            .iter()
-            .copied()
-            .filter_map(|phrase| find_words(&candidate.lower, phrase.phrase).map(|at| (at, phrase)))
-            .min_by(|(at_a, a), (at_b, b)| {
-                at_a.cmp(at_b).then(b.phrase.len().cmp(&a.phrase.len()))
-            });
-        if let Some((_, phrase)) = first {
-            let score = if candidate.in_title_area {
-                phrase.weight
-            } else {
-                phrase.weight / 2.0
-            };
-            hits.push(Hit {
-                candidate: position,
-                phrase,
-                score,
-            });
-        }
+        let Some(phrase) = first_phrase(&automaton, &phrases, &candidate.lower, &mut resume) else {
+            continue;
+        };
+        let score = if candidate.in_title_area {
+            phrase.weight
+        } else {
+            phrase.weight / 2.0
+        };
+        hits.push(Hit {
+            candidate: position,
+            phrase,
+            score,
+        });
     }
     hits
+}
+
+/// The phrase found first in `lower` on word boundaries, the longest of those
+/// starting together, the first listed of equals: what [`find_words`] run for
+/// each phrase in turn would find. `resume` is scratch space, one slot per phrase.
+fn first_phrase(
+    automaton: &AhoCorasick,
+    phrases: &[&'static KindPhrase],
+    lower: &str,
+    resume: &mut [usize],
+) -> Option<&'static KindPhrase> {
+    resume.fill(0);
+    // (start, longest first, list order) of each phrase's first match on word boundaries.
+    let mut first: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+    for found in automaton.find_overlapping_iter(lower) {
+        let index = found.pattern().as_usize();
+        // Like `str::match_indices`, a phrase's matches do not overlap each other.
+        if found.start() < resume[index] {
+            continue;
+        }
+        resume[index] = found.end();
+        if on_word_boundaries(lower, found.start(), found.end()) {
+            let key = (found.start(), std::cmp::Reverse(found.len()), index);
+            if first.is_none_or(|best| key < best) {
+                first = Some(key);
+            }
+            // Later matches of this phrase are never its first.
+            resume[index] = usize::MAX;
+        }
+    }
+    first.map(|(_, _, index)| phrases[index])
 }
 
 /// Byte offset of `needle` in `haystack` on word boundaries.
@@ -205,11 +238,14 @@ fn find_words(haystack: &str, needle: &str) -> Option<usize> {
     haystack
         .match_indices(needle)
         .map(|(at, _)| at)
-        .find(|&at| {
-            let before = haystack[..at].chars().next_back();
-            let after = haystack[at + needle.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        .find(|&at| on_word_boundaries(haystack, at, at + needle.len()))
+}
+
+/// Whether `haystack[start..end]` has no letter or digit right before or after it.
+fn on_word_boundaries(haystack: &str, start: usize, end: usize) -> bool {
+    let before = haystack[..start].chars().next_back();
+    let after = haystack[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The kind named in the title area, else the one named in the body; each

@@ -92,5 +92,10 @@ mod tests {
         assert_eq!(plain("a<br>b"), "a b");
         assert_eq!(plain("snake_case stays"), "snake_case stays");
         assert_eq!(plain("#MetroGovernance"), "#MetroGovernance");
+        // Runs of spaces collapse, other white space is kept inside and trimmed at the ends.
+        assert_eq!(plain("  **a**   b\tc  \t"), "a b\tc");
+        assert_eq!(plain("\t **x** "), "x");
+        assert_eq!(plain("a **  ** b"), "a b");
+        assert_eq!(plain("## <b>T</b>  [x](y)"), "T x");
     }
 }

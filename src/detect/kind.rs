@@ -603,6 +603,50 @@ mod tests {
     use crate::detect::detect;
 
     #[test]
+    fn one_pass_finds_what_a_search_per_phrase_finds() {
+        let lexicons = Lexicons::all();
+        let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
+        let automaton =
+            AhoCorasick::new(phrases.iter().map(|p| p.phrase)).expect("kind phrases compile");
+        let mut resume = vec![0; phrases.len()];
+        // Each phrase alone, inside a word, repeated, and next to, inside or
+        // overlapping another: phrases that start together, contain each
+        // other or share words.
+        let mut lines = Vec::new();
+        for p in &phrases {
+            lines.push(p.phrase.to_owned());
+            lines.push(format!("x{} {}s", p.phrase, p.phrase));
+            lines.push(format!("the {}s, then the {} 2020", p.phrase, p.phrase));
+            for q in &phrases {
+                lines.push(format!("{} {}", p.phrase, q.phrase));
+                lines.push(format!("{}{}", p.phrase, q.phrase));
+                lines.push(format!("({}) {}", q.phrase, p.phrase));
+            }
+        }
+        for line in &lines {
+            let naive = phrases
+                .iter()
+                .copied()
+                .filter_map(|phrase| find_words(line, phrase.phrase).map(|at| (at, phrase)))
+                .min_by(|(at_a, a), (at_b, b)| {
+                    at_a.cmp(at_b).then(b.phrase.len().cmp(&a.phrase.len()))
+                })
+                .map(|(_, phrase)| phrase);
+            let fast = first_phrase(&automaton, &phrases, line, &mut resume);
+            assert!(
+                match (naive, fast) {
+                    (Some(a), Some(b)) => std::ptr::eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                },
+                "{line}: {:?} vs {:?}",
+                naive.map(|p| p.phrase),
+                fast.map(|p| p.phrase)
+            );
+        }
+    }
+
+    #[test]
     fn first_phrase_of_a_line_wins() {
         for source in [
             "Este ha sido el primer año de implementación del Plan de Acción Estratégico 2021-2023",

@@ -130,10 +130,10 @@ pub fn convert_raw_with_grammar(
     mut raw: RawDocument,
     grammar: Option<&grammar::Grammar>,
 ) -> Document {
-    let text = normalize::normalize(&raw);
     // The pages live on as lines: keeping both would double a long
     // document's memory.
-    raw.pages = Vec::new();
+    let text =
+        normalize::normalize_pages(raw.format, raw.page_count, std::mem::take(&mut raw.pages));
     let profile = detect::detect(&text);
     let extraction = extract::extract_with_grammar(&text, &profile, grammar);
     let source = Source {

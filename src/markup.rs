@@ -5,6 +5,7 @@
 //! before matching. The normalize stage keeps markup because Markdown
 //! structure (headings, tables, lists) is evidence for later stages.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -38,9 +39,20 @@ pub fn plain(line: &str) -> String {
     } else {
         trimmed
     };
-    let linked = LINK.replace_all(without_heading, "$text");
-    let untagged = TAG.replace_all(&linked, " ");
+    // The patterns need a `[` or a `<`, which most lines with markup lack.
+    let linked = if without_heading.contains('[') {
+        LINK.replace_all(without_heading, "$text")
+    } else {
+        Cow::Borrowed(without_heading)
+    };
+    let untagged = if linked.contains('<') {
+        TAG.replace_all(&linked, " ")
+    } else {
+        Cow::Borrowed(linked.as_ref())
+    };
+    // Markup removed and runs of spaces collapsed in one pass.
     let mut out = String::with_capacity(untagged.len());
+    let mut pending_space = false;
     let mut chars = untagged.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -48,11 +60,22 @@ pub fn plain(line: &str) -> String {
             '*' | '_' if chars.peek() == Some(&c) => {
                 chars.next();
             }
-            _ => out.push(c),
+            ' ' => pending_space = !out.is_empty(),
+            _ => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
         }
     }
-    let collapsed: Vec<&str> = out.split(' ').filter(|part| !part.is_empty()).collect();
-    collapsed.join(" ").trim().to_owned()
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -69,5 +92,10 @@ mod tests {
         assert_eq!(plain("a<br>b"), "a b");
         assert_eq!(plain("snake_case stays"), "snake_case stays");
         assert_eq!(plain("#MetroGovernance"), "#MetroGovernance");
+        // Runs of spaces collapse, other white space is kept inside and trimmed at the ends.
+        assert_eq!(plain("  **a**   b\tc  \t"), "a b\tc");
+        assert_eq!(plain("\t **x** "), "x");
+        assert_eq!(plain("a **  ** b"), "a b");
+        assert_eq!(plain("## <b>T</b>  [x](y)"), "T x");
     }
 }

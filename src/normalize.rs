@@ -22,7 +22,7 @@ use crate::layout;
 use crate::lexicon;
 use crate::model::SourceFormat;
 use crate::page::{text_blocks, Block, Row, Table};
-use crate::read::{PageContent, RawDocument};
+use crate::read::{GlyphPage, PageContent, RawDocument, RawPage};
 
 /// One line of normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,24 +131,39 @@ impl Text {
 
 /// Turns a raw document into normalized lines.
 pub fn normalize(raw: &RawDocument) -> Text {
+    normalize_pages(raw.format, raw.page_count, raw.pages.clone())
+}
+
+/// As [`normalize`], consuming the pages of a document of `format` whose
+/// source has `page_count` pages: a laid-out page's blocks move into the
+/// text instead of being copied, and each page is dropped once read, so a
+/// long PDF's tables are not held twice.
+pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<RawPage>) -> Text {
     let mut lines = Vec::new();
     // Each page's first line, and the blocks layout found on a PDF page
     // (document line indices); text pages get theirs once their lines are final.
     let mut pages: Vec<(usize, Option<Vec<Block>>)> = Vec::new();
     let mut diagnostics = Vec::new();
-    let glyph_pages = raw.glyph_pages();
+    let glyph_pages: Vec<&GlyphPage> = raw_pages
+        .iter()
+        .filter_map(|page| match &page.content {
+            PageContent::Glyphs(glyphs) => Some(glyphs),
+            PageContent::Text(_) | PageContent::Laid(_) => None,
+        })
+        .collect();
     let mut laid_out = layout::lay_out(&glyph_pages).into_iter();
+    let had_pages = !raw_pages.is_empty();
     // Running texts grouped by their shape, so page numbers 1, 2, 3 are one.
     let mut running: Vec<(String, String, Vec<u32>)> = Vec::new();
-    for page in &raw.pages {
-        match &page.content {
+    for page in raw_pages {
+        match page.content {
             PageContent::Text(text) => {
                 pages.push((lines.len(), None));
-                lines.extend(page_lines(page.number, text));
+                lines.extend(page_lines(page.number, &text));
             }
             PageContent::Glyphs(_) => {
                 if let Some(layout) = laid_out.next() {
-                    add_layout(page.number, &layout, &mut lines, &mut pages, &mut running);
+                    add_layout(page.number, layout, &mut lines, &mut pages, &mut running);
                 }
             }
             PageContent::Laid(layout) => {
@@ -198,17 +213,16 @@ pub fn normalize(raw: &RawDocument) -> Text {
         }
     }
     let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
-    if raw.format == SourceFormat::Pdf && !has_text && !raw.pages.is_empty() {
+    if format == SourceFormat::Pdf && !has_text && had_pages {
         diagnostics.push(Diagnostic::warning(
             Code::ReadNoTextLayer,
             format!(
-                "the PDF has {} page(s) but no text layer; it is probably scanned (OCR is not supported)",
-                raw.page_count
+                "the PDF has {page_count} page(s) but no text layer; it is probably scanned (OCR is not supported)"
             ),
         ));
     }
     Text {
-        format: raw.format,
+        format,
         lines,
         blocks,
         diagnostics,
@@ -219,7 +233,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
 /// shape with the pages they run on.
 fn add_layout(
     number: u32,
-    layout: &layout::PageLayout,
+    layout: layout::PageLayout,
     lines: &mut Vec<Line>,
     pages: &mut Vec<(usize, Option<Vec<Block>>)>,
     running: &mut Vec<(String, String, Vec<u32>)>,
@@ -228,8 +242,8 @@ fn add_layout(
     lines.extend(page_lines(number, &layout.text));
     let blocks = layout
         .blocks
-        .iter()
-        .map(|block| normalized_block(block.clone().shifted(first), lines.len()))
+        .into_iter()
+        .map(|block| normalized_block(block.shifted(first), lines.len()))
         .collect();
     pages.push((first, Some(blocks)));
     for text in &layout.running {

@@ -15,8 +15,10 @@
 //! role (`Secretary General between 2001 and 2009`) is a tenure, not a
 //! period. Every line is [`fold`]ed before any lookup.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::language::LanguageBlock;
@@ -168,6 +170,9 @@ fn candidates(text: &Text) -> Vec<Candidate<'_>> {
 /// case is longer, such as `İ`, stays as it is), so that offsets found in the
 /// lower-case text index the original.
 fn lower_same_length(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .map(|c| {
             let mut lower = c.to_lowercase();
@@ -182,15 +187,13 @@ fn lower_same_length(text: &str) -> String {
 /// The first kind phrase of each line (longest when several start together).
 fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'static>> {
     let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
+    // One automaton for every phrase: each line is read once, not once per phrase.
+    let automaton = AhoCorasick::new(phrases.iter().map(|phrase| phrase.phrase))
+        .expect("kind phrases are a few short literals");
+    let mut resume = vec![0usize; phrases.len()];
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
-        let first = phrases
-            .iter()
-            .copied()
-            .filter_map(|phrase| find_words(&candidate.lower, phrase.phrase).map(|at| (at, phrase)))
-            .min_by(|(at_a, a), (at_b, b)| {
-                at_a.cmp(at_b).then(b.phrase.len().cmp(&a.phrase.len()))
-            });
+        let first = first_phrase(&automaton, &phrases, &candidate.lower, &mut resume);
         if let Some((at, phrase)) = first {
             let score = if candidate.in_title_area {
                 phrase.weight
@@ -266,16 +269,50 @@ fn points_at_itself(before: &str, lexicons: &Lexicons) -> bool {
     })
 }
 
+/// The phrase found first in `lower` (with its byte offset) on word boundaries, the longest of those
+/// starting together, the first listed of equals: what [`find_words`] run for
+/// each phrase in turn would find. `resume` is scratch space, one slot per phrase.
+fn first_phrase(
+    automaton: &AhoCorasick,
+    phrases: &[&'static KindPhrase],
+    lower: &str,
+    resume: &mut [usize],
+) -> Option<(usize, &'static KindPhrase)> {
+    resume.fill(0);
+    // (start, longest first, list order) of each phrase's first match on word boundaries.
+    let mut first: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+    for found in automaton.find_overlapping_iter(lower) {
+        let index = found.pattern().as_usize();
+        // Like `str::match_indices`, a phrase's matches do not overlap each other.
+        if found.start() < resume[index] {
+            continue;
+        }
+        resume[index] = found.end();
+        if on_word_boundaries(lower, found.start(), found.end()) {
+            let key = (found.start(), std::cmp::Reverse(found.len()), index);
+            if first.is_none_or(|best| key < best) {
+                first = Some(key);
+            }
+            // Later matches of this phrase are never its first.
+            resume[index] = usize::MAX;
+        }
+    }
+    first.map(|(at, _, index)| (at, phrases[index]))
+}
+
 /// Byte offset of `needle` in `haystack` on word boundaries.
 fn find_words(haystack: &str, needle: &str) -> Option<usize> {
     haystack
         .match_indices(needle)
         .map(|(at, _)| at)
-        .find(|&at| {
-            let before = haystack[..at].chars().next_back();
-            let after = haystack[at + needle.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        .find(|&at| on_word_boundaries(haystack, at, at + needle.len()))
+}
+
+/// Whether `haystack[start..end]` has no letter or digit right before or after it.
+fn on_word_boundaries(haystack: &str, start: usize, end: usize) -> bool {
+    let before = haystack[..start].chars().next_back();
+    let after = haystack[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The kind named in the title area, else the one named in the body; each
@@ -393,12 +430,16 @@ fn detect_period(
         kind,
         DocumentKind::TriennialReport | DocumentKind::ActionPlan
     );
+    // Looked up once per comparison of the sort: a set, not a scan of every line.
+    let title_lines: HashSet<(u32, u32)> = candidates
+        .iter()
+        .filter(|c| c.in_title_area)
+        .map(|c| (c.line.page, c.line.number))
+        .collect();
     let in_title = |p: &Period| {
-        p.evidence.first().is_some_and(|e| {
-            candidates
-                .iter()
-                .any(|c| c.in_title_area && c.line.page == e.page && c.line.number == e.line)
-        })
+        p.evidence
+            .first()
+            .is_some_and(|e| title_lines.contains(&(e.page, e.line)))
     };
     // A yearly document covers one year, or one fiscal year across two.
     let fits = |p: &Period| {
@@ -692,6 +733,50 @@ fn round(value: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::detect::detect;
+
+    #[test]
+    fn one_pass_finds_what_a_search_per_phrase_finds() {
+        let lexicons = Lexicons::all();
+        let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
+        let automaton =
+            AhoCorasick::new(phrases.iter().map(|p| p.phrase)).expect("kind phrases compile");
+        let mut resume = vec![0; phrases.len()];
+        // Each phrase alone, inside a word, repeated, and next to, inside or
+        // overlapping another: phrases that start together, contain each
+        // other or share words.
+        let mut lines = Vec::new();
+        for p in &phrases {
+            lines.push(p.phrase.to_owned());
+            lines.push(format!("x{} {}s", p.phrase, p.phrase));
+            lines.push(format!("the {}s, then the {} 2020", p.phrase, p.phrase));
+            for q in &phrases {
+                lines.push(format!("{} {}", p.phrase, q.phrase));
+                lines.push(format!("{}{}", p.phrase, q.phrase));
+                lines.push(format!("({}) {}", q.phrase, p.phrase));
+            }
+        }
+        for line in &lines {
+            let naive = phrases
+                .iter()
+                .copied()
+                .filter_map(|phrase| find_words(line, phrase.phrase).map(|at| (at, phrase)))
+                .min_by(|(at_a, a), (at_b, b)| {
+                    at_a.cmp(at_b).then(b.phrase.len().cmp(&a.phrase.len()))
+                })
+                .map(|(_, phrase)| phrase);
+            let fast = first_phrase(&automaton, &phrases, line, &mut resume);
+            assert!(
+                match (naive, fast) {
+                    (Some(a), Some(b)) => std::ptr::eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                },
+                "{line}: {:?} vs {:?}",
+                naive.map(|p| p.phrase),
+                fast.map(|p| p.phrase)
+            );
+        }
+    }
 
     #[test]
     fn first_phrase_of_a_line_wins() {

@@ -1213,15 +1213,18 @@ fn is_table_heading(cells: &[String]) -> bool {
     let mut at = 0;
     let mut headings = 0;
     while at < words.len() {
+        // Compared word by word in place: this runs on every line.
         let longest = TABLE_HEADINGS
             .iter()
-            .map(|heading| heading.split(' ').collect::<Vec<_>>())
-            .filter(|parts| {
-                words
-                    .get(at..at + parts.len())
-                    .is_some_and(|candidate| candidate.iter().zip(parts).all(|(w, p)| w == p))
+            .filter_map(|heading| {
+                let width = heading.split(' ').count();
+                let candidate = words.get(at..at + width)?;
+                candidate
+                    .iter()
+                    .zip(heading.split(' '))
+                    .all(|(w, p)| w == p)
+                    .then_some(width)
             })
-            .map(|parts| parts.len())
             .max();
         match longest {
             Some(width) => {

@@ -30,7 +30,7 @@
 //! Reading a mark goes through the [`legend`](super::legend); reconciling
 //! statuses with declared totals is [`check`](crate::check)'s job.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -44,6 +44,7 @@ use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Text;
+use crate::page::{Row as PageRow, Table};
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
 static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,6 +137,8 @@ struct Scan {
     /// A measure that ended its line without a deliverable, and that line.
     open_measure: Option<(usize, usize)>,
     mention_lines: Vec<MentionLine>,
+    /// The code, title and mark columns of each table, by its first row's line.
+    roles: HashMap<usize, Option<TableRoles>>,
 }
 
 /// A line of prose that mentions several codes: a repeated block when the
@@ -180,7 +183,14 @@ impl Scan {
             self.current_measure = None;
             return;
         }
-        let cells = split_measure_cells(cells(text, index));
+        let roles = text.table_of(index).and_then(|table| {
+            let first = table.rows.first().map(|row| row.line)?;
+            *self
+                .roles
+                .entry(first)
+                .or_insert_with(|| TableRoles::of(table, legend))
+        });
+        let cells = split_measure_cells(ordered_cells(text, index, roles));
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
             self.text_line(&cells, index, location, legend);
@@ -204,8 +214,18 @@ impl Scan {
         while let Some(cell) = cells.get(at) {
             if let Some((code, repaired, rest)) = deliverable_at_start(cell) {
                 let code_at = at;
+                // A mark the legend knows, alone after the code in its cell
+                // while the title has a cell of its own (`L1M1D1 V` |
+                // `Calendario`): a mark column too close to the codes for a
+                // gutter of its own.
+                let title_follows = cells
+                    .get(at + 1)
+                    .is_some_and(|next| !starts_with_code(next) && !is_mark_cell(next));
+                let beside_code =
+                    (title_follows && is_mark_cell(rest) && is_mark_token(rest, legend))
+                        .then(|| rest.to_owned());
                 let mut title: Vec<String> = vec![rest.to_owned()];
-                title.retain(|part| !part.is_empty());
+                title.retain(|part| !part.is_empty() && beside_code.is_none());
                 let mut mark = None;
                 let mut candidates = Vec::new();
                 at += 1;
@@ -228,6 +248,15 @@ impl Scan {
                         candidates = several;
                     } else {
                         title.push(next.clone());
+                    }
+                }
+                if let Some(beside_code) = beside_code {
+                    match &mark {
+                        Some(other) if *other != beside_code => {
+                            candidates = vec![beside_code, other.clone()];
+                            mark = None;
+                        }
+                        _ => mark = Some(beside_code),
                     }
                 }
                 if mark.is_none() && candidates.is_empty() {
@@ -893,6 +922,151 @@ fn cells(text: &Text, index: usize) -> Vec<String> {
         .collect()
 }
 
+/// Line `index` as [`cells`], with a table's code, title and mark columns
+/// put in reading order ([`TableRoles`]): a title column left of the codes
+/// or a mark column between code and title is read as if drawn
+/// `code | title | mark`. Other columns keep their places around them.
+fn ordered_cells(text: &Text, index: usize, roles: Option<TableRoles>) -> Vec<String> {
+    let (Some(row), Some(table), Some(roles)) = (text.row(index), text.table_of(index), roles)
+    else {
+        return cells(text, index);
+    };
+    let text_of = |column: usize| {
+        row.cells
+            .iter()
+            .find(|cell| cell.column == column)
+            .map(|cell| markup::plain(&cell.text).trim().to_owned())
+            .unwrap_or_default()
+    };
+    let code_cell = text_of(roles.code);
+    let (code, mark_beside) = match deliverable_at_start(&code_cell) {
+        Some((_, _, rest)) if !rest.is_empty() => {
+            let at = code_cell.len() - rest.len();
+            (
+                code_cell.get(..at).unwrap_or_default().trim().to_owned(),
+                rest.to_owned(),
+            )
+        }
+        _ => (code_cell.clone(), String::new()),
+    };
+    let mark = roles.mark.map(text_of).unwrap_or(mark_beside);
+    let before = (0..roles.code).filter(|&column| !roles.holds(column));
+    let after = (roles.code + 1..table.columns).filter(|&column| !roles.holds(column));
+    before
+        .map(text_of)
+        .chain([code, text_of(roles.title), mark])
+        .chain(after.map(text_of))
+        .filter(|cell| !cell.is_empty())
+        .collect()
+}
+
+/// The columns of a table that hold a deliverable's code, its title and its
+/// mark, found from the rows that start with a code: the code column holds
+/// most codes, each alone or followed by a mark (a mark column too close to
+/// the codes for a gutter of its own); the mark column, unless the marks
+/// stand beside the codes, holds marks the legend knows; the title column is
+/// the one other column filled in most of those rows that never starts with
+/// a code. `None` when any of them is missing or not unique: the row is then
+/// read cell by cell, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TableRoles {
+    code: usize,
+    title: usize,
+    /// `None` when the marks stand beside the codes, in their cells.
+    mark: Option<usize>,
+}
+
+impl TableRoles {
+    fn of(table: &Table, legend: &Legend) -> Option<Self> {
+        let plain_cells = |row: &PageRow| -> Vec<(usize, String)> {
+            row.cells
+                .iter()
+                .map(|cell| (cell.column, markup::plain(&cell.text).trim().to_owned()))
+                .filter(|(_, text)| !text.is_empty())
+                .collect()
+        };
+        let rows: Vec<Vec<(usize, String)>> = table.rows.iter().map(plain_cells).collect();
+        let is_mark = |text: &str| is_mark_cell(text) && is_mark_token(text, legend);
+        // The code alone (`Some(false)`) or with a mark after it (`Some(true)`).
+        let code_cell = |text: &str| {
+            deliverable_at_start(text).and_then(|(_, _, rest)| match rest {
+                "" => Some(false),
+                _ if is_mark(rest) => Some(true),
+                _ => None,
+            })
+        };
+        let mut code_counts = vec![0usize; table.columns];
+        for (column, text) in rows.iter().flatten() {
+            if code_cell(text).is_some() {
+                if let Some(count) = code_counts.get_mut(*column) {
+                    *count += 1;
+                }
+            }
+        }
+        let most = code_counts.iter().copied().max().filter(|&most| most > 0)?;
+        let code = code_counts.iter().position(|&count| count == most)?;
+        let coded: Vec<&Vec<(usize, String)>> = rows
+            .iter()
+            .filter(|row| {
+                row.iter()
+                    .any(|(column, text)| *column == code && starts_with_code(text))
+            })
+            .collect();
+        let code_cells: Vec<Option<bool>> = coded
+            .iter()
+            .flat_map(|row| row.iter().filter(|(column, _)| *column == code))
+            .map(|(_, text)| code_cell(text))
+            .collect();
+        if code_cells.iter().any(Option::is_none) {
+            return None;
+        }
+        let marks_beside = code_cells
+            .iter()
+            .filter(|beside| **beside == Some(true))
+            .count();
+        let filled = |column: usize| {
+            coded.iter().filter_map(move |row| {
+                row.iter()
+                    .find(|(c, _)| *c == column)
+                    .map(|(_, t)| t.as_str())
+            })
+        };
+        let marks: Vec<usize> = (0..table.columns)
+            .filter(|&column| column != code)
+            .filter(|&column| {
+                let cells: Vec<&str> = filled(column).collect();
+                !cells.is_empty() && cells.iter().all(|text| is_mark(text))
+            })
+            .collect();
+        let mark = match (marks.as_slice(), marks_beside) {
+            ([mark], 0) => Some(*mark),
+            ([], beside) if beside == code_cells.len() => None,
+            _ => return None,
+        };
+        let starts_any_code = |column: usize| {
+            rows.iter()
+                .flatten()
+                .any(|(c, text)| *c == column && starts_with_code(text))
+        };
+        let titles: Vec<usize> = (0..table.columns)
+            .filter(|&column| column != code && Some(column) != mark)
+            .filter(|&column| 2 * filled(column).count() >= coded.len() && !starts_any_code(column))
+            .collect();
+        let [title] = titles.as_slice() else {
+            return None;
+        };
+        Some(Self {
+            code,
+            title: *title,
+            mark,
+        })
+    }
+
+    fn holds(&self, column: usize) -> bool {
+        column == self.code || column == self.title || Some(column) == self.mark
+    }
+}
+
 /// Splits a measure cell that runs on into its first deliverable
 /// (`L1M1 Que… focalizada. L1M1D1 Calendario…`) at that deliverable's code.
 fn split_measure_cells(cells: Vec<String>) -> Vec<String> {
@@ -1205,8 +1379,11 @@ fn is_table_heading(cells: &[String]) -> bool {
         .iter()
         .flat_map(|cell| cell.split_whitespace())
         .map(|word| {
-            word.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+            without_accents(
+                &word
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            )
         })
         .filter(|word| !word.is_empty())
         .collect();
@@ -1215,7 +1392,8 @@ fn is_table_heading(cells: &[String]) -> bool {
     while at < words.len() {
         let longest = TABLE_HEADINGS
             .iter()
-            .map(|heading| heading.split(' ').collect::<Vec<_>>())
+            .map(|heading| without_accents(heading))
+            .map(|heading| heading.split(' ').map(str::to_owned).collect::<Vec<_>>())
             .filter(|parts| {
                 words
                     .get(at..at + parts.len())
@@ -1232,6 +1410,24 @@ fn is_table_heading(cells: &[String]) -> bool {
         }
     }
     headings >= 2
+}
+
+/// Lower-case Latin letters without their accents (`código` → `codigo`):
+/// headings drawn in a face without accented glyphs, or typed without them,
+/// still name their columns.
+fn without_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
 }
 
 /// A function word of any supported language (`de`, `of`, `o`, `et`).
@@ -1338,6 +1534,33 @@ mod tests {
 
     fn codes(plan: &Plan) -> Vec<&str> {
         plan.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn columns_in_any_order_are_read_as_code_title_and_mark() {
+        let want = [
+            row("L1M1D1", "Calendario anual", Some("V")),
+            row("L1M1D2", "Informe de seguimiento", Some("X")),
+        ];
+        for table in [
+            // The title column left of the codes.
+            "Resultado\tCódigo\tEstado\nCalendario anual\tL1M1D1\tV\nInforme de seguimiento\tL1M1D2\tX",
+            // The mark column between code and title.
+            "Código\tEstado\tResultado\nL1M1D1\tV\tCalendario anual\nL1M1D2\tX\tInforme de seguimiento",
+            // The mark column too close to the codes for a gutter: in their cells.
+            "Resultado\tCódigo Estado\nCalendario anual\tL1M1D1 V\nInforme de seguimiento\tL1M1D2 X",
+            "Código Estado\tResultado\nL1M1D1 V\tCalendario anual\nL1M1D2 X\tInforme de seguimiento",
+        ] {
+            assert_eq!(rows(&plan(table)), want, "{table:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_column_that_holds_codes_is_no_title_column() {
+        // The left column holds measures: read left to right as before.
+        let plan = plan("L1M1 Que se siga.\tL1M1D1\tV\tCalendario\n\tL1M1D2\tX\tInformes");
+        assert_eq!(plan.measures[0].text.as_deref(), Some("Que se siga."));
+        assert_eq!(plan.deliverables.len(), 2);
     }
 
     #[test]
@@ -1528,6 +1751,10 @@ mod tests {
             ("Medidas Resultados y entregables", true),
             ("| Measures | Results and deliverables | Status |", true),
             ("Mesures\tRésultats et livrables", true),
+            // Singular headings, and headings set without their accents.
+            ("Code\tDeliverable\tStatus", true),
+            ("Codigo\tResultado\tEstado", true),
+            ("Code\tLivrable\tEtat", true),
             ("resultados", false),
             ("resultados.", false),
             ("Resultados:", false),

@@ -57,6 +57,10 @@ const MARK_LENGTH: usize = 3;
 /// Two baselines closer than this many font sizes are one.
 const SAME_BASELINE: f32 = 0.3;
 
+/// The lines of one cell are at most this many font sizes apart (single
+/// spacing sets them 1.15 to 1.25 sizes apart, one and a half 1.5).
+const MAX_LINE_PITCH: f32 = 1.6;
+
 /// Lines of text are at least this many font sizes apart.
 const MIN_PITCH: f32 = 0.9;
 
@@ -181,10 +185,18 @@ fn line_pitch(fragments: &[Vec<Fragment>]) -> f32 {
         })
         .collect();
     pitches.sort_by(f32::total_cmp);
-    pitches
+    let quartile = pitches
         .get(pitches.len() / 4)
         .copied()
-        .unwrap_or(f32::INFINITY)
+        .unwrap_or(f32::INFINITY);
+    // A table whose rows are mostly one line shows its row pitch there; no
+    // producer sets the lines of one cell that far apart.
+    let mut sizes: Vec<f32> = fragments.iter().flatten().map(|f| f.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let widest = sizes
+        .get(sizes.len() / 2)
+        .map_or(f32::INFINITY, |size| MAX_LINE_PITCH * size);
+    quartile.min(widest)
 }
 
 /// The first word of a piece of a line, without trailing punctuation.
@@ -468,6 +480,31 @@ mod tests {
             y += LINE + ROW;
         }
         pieces
+    }
+
+    #[test]
+    fn rows_of_one_line_each_stay_apart_when_few_titles_wrap() {
+        // Rows 2.05 sizes apart (cell padding), two titles of ten wrapped:
+        // most pitches of the table are its row pitch, not a cell's lines.
+        let mut pieces = vec![("Code", 50.0, 80.0), ("Deliverable", 150.0, 80.0)];
+        let codes = [
+            "L1M1D1", "L1M1D2", "L1M1D3", "L1M1D4", "L1M2D1", "L1M2D2", "L1M2D3", "L1M2D4",
+            "L1M3D1", "L1M3D2",
+        ];
+        let mut y = 80.0 + 20.5;
+        for (index, code) in codes.iter().enumerate() {
+            pieces.push((code, 50.0, y));
+            pieces.push(("Informe anual", 150.0, y));
+            if index == 2 || index == 6 {
+                pieces.push(("de seguimiento", 150.0, y + 12.5));
+                y += 12.5;
+            }
+            y += 20.5;
+        }
+        let got = rows(&pieces);
+        assert_eq!(got.len(), 11, "{got:?}");
+        assert_eq!(got[3], "L1M1D3\tInforme anual de seguimiento");
+        assert_eq!(got[10], "L1M3D2\tInforme anual");
     }
 
     #[test]

@@ -190,7 +190,10 @@ impl Scan {
                 .entry(first)
                 .or_insert_with(|| TableRoles::of(table, legend))
         });
-        let cells = split_measure_cells(ordered_cells(text, index, roles));
+        let cells = split_leading_marks(
+            split_measure_cells(ordered_cells(text, index, roles, legend)),
+            legend,
+        );
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
             self.text_line(&cells, index, location, legend);
@@ -926,7 +929,12 @@ fn cells(text: &Text, index: usize) -> Vec<String> {
 /// put in reading order ([`TableRoles`]): a title column left of the codes
 /// or a mark column between code and title is read as if drawn
 /// `code | title | mark`. Other columns keep their places around them.
-fn ordered_cells(text: &Text, index: usize, roles: Option<TableRoles>) -> Vec<String> {
+fn ordered_cells(
+    text: &Text,
+    index: usize,
+    roles: Option<TableRoles>,
+    legend: &Legend,
+) -> Vec<String> {
     let (Some(row), Some(table), Some(roles)) = (text.row(index), text.table_of(index), roles)
     else {
         return cells(text, index);
@@ -939,22 +947,20 @@ fn ordered_cells(text: &Text, index: usize, roles: Option<TableRoles>) -> Vec<St
             .unwrap_or_default()
     };
     let code_cell = text_of(roles.code);
-    let (code, mark_beside) = match deliverable_at_start(&code_cell) {
-        Some((_, _, rest)) if !rest.is_empty() => {
-            let at = code_cell.len() - rest.len();
-            (
-                code_cell.get(..at).unwrap_or_default().trim().to_owned(),
-                rest.to_owned(),
-            )
+    let (code, mark_beside) =
+        code_and_mark(&code_cell, legend).unwrap_or((code_cell.clone(), String::new()));
+    let mut title = text_of(roles.title);
+    let mut mark = roles.mark.map(text_of).unwrap_or(mark_beside);
+    if roles.lead_marks {
+        if let Some((lead, rest)) = leading_mark(&title, legend) {
+            (mark, title) = (lead.to_owned(), rest.to_owned());
         }
-        _ => (code_cell.clone(), String::new()),
-    };
-    let mark = roles.mark.map(text_of).unwrap_or(mark_beside);
+    }
     let before = (0..roles.code).filter(|&column| !roles.holds(column));
     let after = (roles.code + 1..table.columns).filter(|&column| !roles.holds(column));
     before
         .map(text_of)
-        .chain([code, text_of(roles.title), mark])
+        .chain([code, title, mark])
         .chain(after.map(text_of))
         .filter(|cell| !cell.is_empty())
         .collect()
@@ -972,8 +978,11 @@ fn ordered_cells(text: &Text, index: usize, roles: Option<TableRoles>) -> Vec<St
 struct TableRoles {
     code: usize,
     title: usize,
-    /// `None` when the marks stand beside the codes, in their cells.
+    /// `None` when the marks stand beside the codes, or open the titles, in
+    /// their cells.
     mark: Option<usize>,
+    /// The marks open the titles' cells (`V Calendario anual`).
+    lead_marks: bool,
 }
 
 impl TableRoles {
@@ -987,14 +996,8 @@ impl TableRoles {
         };
         let rows: Vec<Vec<(usize, String)>> = table.rows.iter().map(plain_cells).collect();
         let is_mark = |text: &str| is_mark_cell(text) && is_mark_token(text, legend);
-        // The code alone (`Some(false)`) or with a mark after it (`Some(true)`).
-        let code_cell = |text: &str| {
-            deliverable_at_start(text).and_then(|(_, _, rest)| match rest {
-                "" => Some(false),
-                _ if is_mark(rest) => Some(true),
-                _ => None,
-            })
-        };
+        // The code alone (`Some(false)`) or with a mark beside it (`Some(true)`).
+        let code_cell = |text: &str| code_and_mark(text, legend).map(|(_, mark)| !mark.is_empty());
         let mut code_counts = vec![0usize; table.columns];
         for (column, text) in rows.iter().flatten() {
             if code_cell(text).is_some() {
@@ -1041,8 +1044,10 @@ impl TableRoles {
         let mark = match (marks.as_slice(), marks_beside) {
             ([mark], 0) => Some(*mark),
             ([], beside) if beside == code_cells.len() => None,
+            ([], 0) => None,
             _ => return None,
         };
+        let lead_marks = mark.is_none() && marks_beside == 0;
         let starts_any_code = |column: usize| {
             rows.iter()
                 .flatten()
@@ -1055,16 +1060,71 @@ impl TableRoles {
         let [title] = titles.as_slice() else {
             return None;
         };
+        // No mark column: the marks may open the titles' cells, a mark column
+        // too close to the titles for a gutter of its own.
+        if lead_marks && !filled(*title).all(|text| leading_mark(text, legend).is_some()) {
+            return None;
+        }
         Some(Self {
             code,
             title: *title,
             mark,
+            lead_marks,
         })
     }
 
     fn holds(&self, column: usize) -> bool {
         column == self.code || column == self.title || Some(column) == self.mark
     }
+}
+
+/// A cell that holds a deliverable code alone, or with a mark the legend
+/// knows just before or after it (`L1M1D1 V`, `V L1M1D1`: a mark column too
+/// close to the codes for a gutter of its own): the code and the mark (empty
+/// when none).
+fn code_and_mark(cell: &str, legend: &Legend) -> Option<(String, String)> {
+    let is_mark = |text: &str| is_mark_cell(text) && is_mark_token(text, legend);
+    if let Some((_, _, rest)) = deliverable_at_start(cell) {
+        let code = cell.get(..cell.len() - rest.len())?.trim();
+        return match rest {
+            "" => Some((code.to_owned(), String::new())),
+            _ if is_mark(rest) => Some((code.to_owned(), rest.to_owned())),
+            _ => None,
+        };
+    }
+    let (mark, code) = cell.split_once(' ')?;
+    let (_, _, rest) = deliverable_at_start(code)?;
+    (is_mark(mark) && rest.is_empty()).then(|| (code.trim().to_owned(), mark.to_owned()))
+}
+
+/// A mark the legend knows at the start of a cell, and the rest of the cell
+/// (`V Calendario anual` → `V`, `Calendario anual`).
+fn leading_mark<'a>(cell: &'a str, legend: &Legend) -> Option<(&'a str, &'a str)> {
+    let (mark, rest) = cell.split_once(' ')?;
+    (is_mark_cell(mark) && is_mark_token(mark, legend) && !rest.trim().is_empty())
+        .then(|| (mark, rest.trim()))
+}
+
+/// Splits a mark the legend knows off the start of a cell whose rest starts
+/// with a deliverable code (`0 L1M1D1 Calendario`): a mark column left of
+/// the codes, too close to them for a gutter of its own.
+fn split_leading_marks(cells: Vec<String>, legend: &Legend) -> Vec<String> {
+    let mut out = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let split = cell.split_once(' ').filter(|(mark, rest)| {
+            is_mark_cell(mark)
+                && is_mark_token(mark, legend)
+                && deliverable_at_start(rest).is_some()
+        });
+        match split {
+            Some((mark, rest)) => {
+                out.push(mark.to_owned());
+                out.push(rest.trim().to_owned());
+            }
+            None => out.push(cell),
+        }
+    }
+    out
 }
 
 /// Splits a measure cell that runs on into its first deliverable
@@ -1550,6 +1610,11 @@ mod tests {
             // The mark column too close to the codes for a gutter: in their cells.
             "Resultado\tCódigo Estado\nCalendario anual\tL1M1D1 V\nInforme de seguimiento\tL1M1D2 X",
             "Código Estado\tResultado\nL1M1D1 V\tCalendario anual\nL1M1D2 X\tInforme de seguimiento",
+            "Estado Código\tResultado\nV L1M1D1\tCalendario anual\nX L1M1D2\tInforme de seguimiento",
+            // The mark column too close to the titles: in their cells.
+            "Código\tEstado Resultado\nL1M1D1\tV Calendario anual\nL1M1D2\tX Informe de seguimiento",
+            // A mark glued before the code in a cell that holds the title too.
+            "Estado Resultado\nV L1M1D1 Calendario anual\nX L1M1D2 Informe de seguimiento",
         ] {
             assert_eq!(rows(&plan(table)), want, "{table:?}");
         }

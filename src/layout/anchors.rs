@@ -507,6 +507,54 @@ mod tests {
         assert_eq!(got[10], "L1M3D2\tInforme anual");
     }
 
+    /// Rows whose titles wrap over `lines` lines, code and mark set on the
+    /// title's top (0), middle (0.5) or bottom (1) line.
+    fn centred_table(lines: &[usize], place: f32) -> Vec<(String, f32, f32)> {
+        let mut pieces = vec![
+            ("Code".to_owned(), 50.0, 80.0),
+            ("Deliverable".to_owned(), 150.0, 80.0),
+            ("Status".to_owned(), 400.0, 80.0),
+        ];
+        let mut y = 80.0 + 20.0;
+        for (index, &count) in lines.iter().enumerate() {
+            let code_y = y + place * (count - 1) as f32 * LINE;
+            pieces.push((format!("L1M1D{}", index + 1), 50.0, code_y));
+            pieces.push(("v".to_owned(), 400.0, code_y));
+            for line in 0..count {
+                pieces.push((
+                    format!("title {index} line {line}"),
+                    150.0,
+                    y + line as f32 * LINE,
+                ));
+            }
+            y += (count - 1) as f32 * LINE + 20.0;
+        }
+        pieces
+    }
+
+    #[test]
+    fn titles_wrapped_above_and_below_their_code_stay_in_its_row() {
+        for place in [0.0, 0.5, 1.0] {
+            for lines in [[1, 2, 3, 1, 2], [3, 1, 1, 2, 1], [2, 2, 2, 1, 3]] {
+                let pieces = centred_table(&lines, place);
+                let borrowed: Vec<(&str, f32, f32)> = pieces
+                    .iter()
+                    .map(|(t, x, y)| (t.as_str(), *x, *y))
+                    .collect();
+                let got = rows(&borrowed);
+                let want: Vec<String> = std::iter::once("Code\tDeliverable\tStatus".to_owned())
+                    .chain(lines.iter().enumerate().map(|(index, &count)| {
+                        let title: Vec<String> = (0..count)
+                            .map(|line| format!("title {index} line {line}"))
+                            .collect();
+                        format!("L1M1D{}\t{}\tv", index + 1, title.join(" "))
+                    }))
+                    .collect();
+                assert_eq!(got, want, "place {place}, lines {lines:?}");
+            }
+        }
+    }
+
     #[test]
     fn wrapped_titles_keep_their_marks_wherever_the_mark_sits() {
         for mark_line in [0.0, 0.5, 1.0] {

@@ -30,7 +30,7 @@
 //! Reading a mark goes through the [`legend`](super::legend); reconciling
 //! statuses with declared totals is [`check`](crate::check)'s job.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -44,6 +44,7 @@ use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Text;
+use crate::page::{Row as PageRow, Table};
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
 static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,6 +137,8 @@ struct Scan {
     /// A measure that ended its line without a deliverable, and that line.
     open_measure: Option<(usize, usize)>,
     mention_lines: Vec<MentionLine>,
+    /// The code, title and mark columns of each table, by its first row's line.
+    roles: HashMap<usize, Option<TableRoles>>,
 }
 
 /// A line of prose that mentions several codes: a repeated block when the
@@ -180,7 +183,17 @@ impl Scan {
             self.current_measure = None;
             return;
         }
-        let cells = split_measure_cells(cells(text, index));
+        let roles = text.table_of(index).and_then(|table| {
+            let first = table.rows.first().map(|row| row.line)?;
+            *self
+                .roles
+                .entry(first)
+                .or_insert_with(|| TableRoles::of(table, legend))
+        });
+        let cells = split_leading_marks(
+            split_measure_cells(ordered_cells(text, index, roles, legend)),
+            legend,
+        );
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
             self.text_line(&cells, index, location, legend);
@@ -204,8 +217,18 @@ impl Scan {
         while let Some(cell) = cells.get(at) {
             if let Some((code, repaired, rest)) = deliverable_at_start(cell) {
                 let code_at = at;
+                // A mark the legend knows, alone after the code in its cell
+                // while the title has a cell of its own (`L1M1D1 V` |
+                // `Calendario`): a mark column too close to the codes for a
+                // gutter of its own.
+                let title_follows = cells
+                    .get(at + 1)
+                    .is_some_and(|next| !starts_with_code(next) && !is_mark_cell(next));
+                let beside_code =
+                    (title_follows && is_mark_cell(rest) && is_mark_token(rest, legend))
+                        .then(|| rest.to_owned());
                 let mut title: Vec<String> = vec![rest.to_owned()];
-                title.retain(|part| !part.is_empty());
+                title.retain(|part| !part.is_empty() && beside_code.is_none());
                 let mut mark = None;
                 let mut candidates = Vec::new();
                 at += 1;
@@ -228,6 +251,15 @@ impl Scan {
                         candidates = several;
                     } else {
                         title.push(next.clone());
+                    }
+                }
+                if let Some(beside_code) = beside_code {
+                    match &mark {
+                        Some(other) if *other != beside_code => {
+                            candidates = vec![beside_code, other.clone()];
+                            mark = None;
+                        }
+                        _ => mark = Some(beside_code),
                     }
                 }
                 if mark.is_none() && candidates.is_empty() {
@@ -893,6 +925,208 @@ fn cells(text: &Text, index: usize) -> Vec<String> {
         .collect()
 }
 
+/// Line `index` as [`cells`], with a table's code, title and mark columns
+/// put in reading order ([`TableRoles`]): a title column left of the codes
+/// or a mark column between code and title is read as if drawn
+/// `code | title | mark`. Other columns keep their places around them.
+fn ordered_cells(
+    text: &Text,
+    index: usize,
+    roles: Option<TableRoles>,
+    legend: &Legend,
+) -> Vec<String> {
+    let (Some(row), Some(table), Some(roles)) = (text.row(index), text.table_of(index), roles)
+    else {
+        return cells(text, index);
+    };
+    let text_of = |column: usize| {
+        row.cells
+            .iter()
+            .find(|cell| cell.column == column)
+            .map(|cell| markup::plain(&cell.text).trim().to_owned())
+            .unwrap_or_default()
+    };
+    let code_cell = text_of(roles.code);
+    let (code, mark_beside) =
+        code_and_mark(&code_cell, legend).unwrap_or((code_cell.clone(), String::new()));
+    let mut title = text_of(roles.title);
+    let mut mark = roles.mark.map(text_of).unwrap_or(mark_beside);
+    if roles.lead_marks {
+        if let Some((lead, rest)) = leading_mark(&title, legend) {
+            (mark, title) = (lead.to_owned(), rest.to_owned());
+        }
+    }
+    let before = (0..roles.code).filter(|&column| !roles.holds(column));
+    let after = (roles.code + 1..table.columns).filter(|&column| !roles.holds(column));
+    before
+        .map(text_of)
+        .chain([code, title, mark])
+        .chain(after.map(text_of))
+        .filter(|cell| !cell.is_empty())
+        .collect()
+}
+
+/// The columns of a table that hold a deliverable's code, its title and its
+/// mark, found from the rows that start with a code: the code column holds
+/// most codes, each alone or followed by a mark (a mark column too close to
+/// the codes for a gutter of its own); the mark column, unless the marks
+/// stand beside the codes, holds marks the legend knows; the title column is
+/// the one other column filled in most of those rows that never starts with
+/// a code. `None` when any of them is missing or not unique: the row is then
+/// read cell by cell, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TableRoles {
+    code: usize,
+    title: usize,
+    /// `None` when the marks stand beside the codes, or open the titles, in
+    /// their cells.
+    mark: Option<usize>,
+    /// The marks open the titles' cells (`V Calendario anual`).
+    lead_marks: bool,
+}
+
+impl TableRoles {
+    fn of(table: &Table, legend: &Legend) -> Option<Self> {
+        let plain_cells = |row: &PageRow| -> Vec<(usize, String)> {
+            row.cells
+                .iter()
+                .map(|cell| (cell.column, markup::plain(&cell.text).trim().to_owned()))
+                .filter(|(_, text)| !text.is_empty())
+                .collect()
+        };
+        let rows: Vec<Vec<(usize, String)>> = table.rows.iter().map(plain_cells).collect();
+        let is_mark = |text: &str| is_mark_cell(text) && is_mark_token(text, legend);
+        // The code alone (`Some(false)`) or with a mark beside it (`Some(true)`).
+        let code_cell = |text: &str| code_and_mark(text, legend).map(|(_, mark)| !mark.is_empty());
+        let mut code_counts = vec![0usize; table.columns];
+        for (column, text) in rows.iter().flatten() {
+            if code_cell(text).is_some() {
+                if let Some(count) = code_counts.get_mut(*column) {
+                    *count += 1;
+                }
+            }
+        }
+        let most = code_counts.iter().copied().max().filter(|&most| most > 0)?;
+        let code = code_counts.iter().position(|&count| count == most)?;
+        let coded: Vec<&Vec<(usize, String)>> = rows
+            .iter()
+            .filter(|row| {
+                row.iter()
+                    .any(|(column, text)| *column == code && starts_with_code(text))
+            })
+            .collect();
+        let code_cells: Vec<Option<bool>> = coded
+            .iter()
+            .flat_map(|row| row.iter().filter(|(column, _)| *column == code))
+            .map(|(_, text)| code_cell(text))
+            .collect();
+        if code_cells.iter().any(Option::is_none) {
+            return None;
+        }
+        let marks_beside = code_cells
+            .iter()
+            .filter(|beside| **beside == Some(true))
+            .count();
+        let filled = |column: usize| {
+            coded.iter().filter_map(move |row| {
+                row.iter()
+                    .find(|(c, _)| *c == column)
+                    .map(|(_, t)| t.as_str())
+            })
+        };
+        let marks: Vec<usize> = (0..table.columns)
+            .filter(|&column| column != code)
+            .filter(|&column| {
+                let cells: Vec<&str> = filled(column).collect();
+                !cells.is_empty() && cells.iter().all(|text| is_mark(text))
+            })
+            .collect();
+        let mark = match (marks.as_slice(), marks_beside) {
+            ([mark], 0) => Some(*mark),
+            ([], beside) if beside == code_cells.len() => None,
+            ([], 0) => None,
+            _ => return None,
+        };
+        let lead_marks = mark.is_none() && marks_beside == 0;
+        let starts_any_code = |column: usize| {
+            rows.iter()
+                .flatten()
+                .any(|(c, text)| *c == column && starts_with_code(text))
+        };
+        let titles: Vec<usize> = (0..table.columns)
+            .filter(|&column| column != code && Some(column) != mark)
+            .filter(|&column| 2 * filled(column).count() >= coded.len() && !starts_any_code(column))
+            .collect();
+        let [title] = titles.as_slice() else {
+            return None;
+        };
+        // No mark column: the marks may open the titles' cells, a mark column
+        // too close to the titles for a gutter of its own.
+        if lead_marks && !filled(*title).all(|text| leading_mark(text, legend).is_some()) {
+            return None;
+        }
+        Some(Self {
+            code,
+            title: *title,
+            mark,
+            lead_marks,
+        })
+    }
+
+    fn holds(&self, column: usize) -> bool {
+        column == self.code || column == self.title || Some(column) == self.mark
+    }
+}
+
+/// A cell that holds a deliverable code alone, or with a mark the legend
+/// knows just before or after it (`L1M1D1 V`, `V L1M1D1`: a mark column too
+/// close to the codes for a gutter of its own): the code and the mark (empty
+/// when none).
+fn code_and_mark(cell: &str, legend: &Legend) -> Option<(String, String)> {
+    let is_mark = |text: &str| is_mark_cell(text) && is_mark_token(text, legend);
+    if let Some((_, _, rest)) = deliverable_at_start(cell) {
+        let code = cell.get(..cell.len() - rest.len())?.trim();
+        return match rest {
+            "" => Some((code.to_owned(), String::new())),
+            _ if is_mark(rest) => Some((code.to_owned(), rest.to_owned())),
+            _ => None,
+        };
+    }
+    let (mark, code) = cell.split_once(' ')?;
+    let (_, _, rest) = deliverable_at_start(code)?;
+    (is_mark(mark) && rest.is_empty()).then(|| (code.trim().to_owned(), mark.to_owned()))
+}
+
+/// A mark the legend knows at the start of a cell, and the rest of the cell
+/// (`V Calendario anual` → `V`, `Calendario anual`).
+fn leading_mark<'a>(cell: &'a str, legend: &Legend) -> Option<(&'a str, &'a str)> {
+    let (mark, rest) = cell.split_once(' ')?;
+    (is_mark_cell(mark) && is_mark_token(mark, legend) && !rest.trim().is_empty())
+        .then(|| (mark, rest.trim()))
+}
+
+/// Splits a mark the legend knows off the start of a cell whose rest starts
+/// with a deliverable code (`0 L1M1D1 Calendario`): a mark column left of
+/// the codes, too close to them for a gutter of its own.
+fn split_leading_marks(cells: Vec<String>, legend: &Legend) -> Vec<String> {
+    let mut out = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let split = cell.split_once(' ').filter(|(mark, rest)| {
+            is_mark_cell(mark)
+                && is_mark_token(mark, legend)
+                && deliverable_at_start(rest).is_some()
+        });
+        match split {
+            Some((mark, rest)) => {
+                out.push(mark.to_owned());
+                out.push(rest.trim().to_owned());
+            }
+            None => out.push(cell),
+        }
+    }
+    out
+}
+
 /// Splits a measure cell that runs on into its first deliverable
 /// (`L1M1 Que… focalizada. L1M1D1 Calendario…`) at that deliverable's code.
 fn split_measure_cells(cells: Vec<String>) -> Vec<String> {
@@ -1205,16 +1439,23 @@ fn is_table_heading(cells: &[String]) -> bool {
         .iter()
         .flat_map(|cell| cell.split_whitespace())
         .map(|word| {
-            word.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+            without_accents(
+                &word
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            )
         })
         .filter(|word| !word.is_empty())
+        .collect();
+    let plain_headings: Vec<String> = TABLE_HEADINGS
+        .iter()
+        .map(|heading| without_accents(heading))
         .collect();
     let mut at = 0;
     let mut headings = 0;
     while at < words.len() {
         // Compared word by word in place: this runs on every line.
-        let longest = TABLE_HEADINGS
+        let longest = plain_headings
             .iter()
             .filter_map(|heading| {
                 let width = heading.split(' ').count();
@@ -1235,6 +1476,24 @@ fn is_table_heading(cells: &[String]) -> bool {
         }
     }
     headings >= 2
+}
+
+/// Lower-case Latin letters without their accents (`código` → `codigo`):
+/// headings drawn in a face without accented glyphs, or typed without them,
+/// still name their columns.
+fn without_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
 }
 
 /// A function word of any supported language (`de`, `of`, `o`, `et`).
@@ -1341,6 +1600,38 @@ mod tests {
 
     fn codes(plan: &Plan) -> Vec<&str> {
         plan.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn columns_in_any_order_are_read_as_code_title_and_mark() {
+        let want = [
+            row("L1M1D1", "Calendario anual", Some("V")),
+            row("L1M1D2", "Informe de seguimiento", Some("X")),
+        ];
+        for table in [
+            // The title column left of the codes.
+            "Resultado\tCódigo\tEstado\nCalendario anual\tL1M1D1\tV\nInforme de seguimiento\tL1M1D2\tX",
+            // The mark column between code and title.
+            "Código\tEstado\tResultado\nL1M1D1\tV\tCalendario anual\nL1M1D2\tX\tInforme de seguimiento",
+            // The mark column too close to the codes for a gutter: in their cells.
+            "Resultado\tCódigo Estado\nCalendario anual\tL1M1D1 V\nInforme de seguimiento\tL1M1D2 X",
+            "Código Estado\tResultado\nL1M1D1 V\tCalendario anual\nL1M1D2 X\tInforme de seguimiento",
+            "Estado Código\tResultado\nV L1M1D1\tCalendario anual\nX L1M1D2\tInforme de seguimiento",
+            // The mark column too close to the titles: in their cells.
+            "Código\tEstado Resultado\nL1M1D1\tV Calendario anual\nL1M1D2\tX Informe de seguimiento",
+            // A mark glued before the code in a cell that holds the title too.
+            "Estado Resultado\nV L1M1D1 Calendario anual\nX L1M1D2 Informe de seguimiento",
+        ] {
+            assert_eq!(rows(&plan(table)), want, "{table:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_column_that_holds_codes_is_no_title_column() {
+        // The left column holds measures: read left to right as before.
+        let plan = plan("L1M1 Que se siga.\tL1M1D1\tV\tCalendario\n\tL1M1D2\tX\tInformes");
+        assert_eq!(plan.measures[0].text.as_deref(), Some("Que se siga."));
+        assert_eq!(plan.deliverables.len(), 2);
     }
 
     #[test]
@@ -1531,6 +1822,10 @@ mod tests {
             ("Medidas Resultados y entregables", true),
             ("| Measures | Results and deliverables | Status |", true),
             ("Mesures\tRésultats et livrables", true),
+            // Singular headings, and headings set without their accents.
+            ("Code\tDeliverable\tStatus", true),
+            ("Codigo\tResultado\tEstado", true),
+            ("Code\tLivrable\tEtat", true),
             ("resultados", false),
             ("resultados.", false),
             ("Resultados:", false),

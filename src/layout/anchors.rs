@@ -57,6 +57,10 @@ const MARK_LENGTH: usize = 3;
 /// Two baselines closer than this many font sizes are one.
 const SAME_BASELINE: f32 = 0.3;
 
+/// The lines of one cell are at most this many font sizes apart (single
+/// spacing sets them 1.15 to 1.25 sizes apart, one and a half 1.5).
+const MAX_LINE_PITCH: f32 = 1.6;
+
 /// Lines of text are at least this many font sizes apart.
 const MIN_PITCH: f32 = 0.9;
 
@@ -181,10 +185,18 @@ fn line_pitch(fragments: &[Vec<Fragment>]) -> f32 {
         })
         .collect();
     pitches.sort_by(f32::total_cmp);
-    pitches
+    let quartile = pitches
         .get(pitches.len() / 4)
         .copied()
-        .unwrap_or(f32::INFINITY)
+        .unwrap_or(f32::INFINITY);
+    // A table whose rows are mostly one line shows its row pitch there; no
+    // producer sets the lines of one cell that far apart.
+    let mut sizes: Vec<f32> = fragments.iter().flatten().map(|f| f.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let widest = sizes
+        .get(sizes.len() / 2)
+        .map_or(f32::INFINITY, |size| MAX_LINE_PITCH * size);
+    quartile.min(widest)
 }
 
 /// The first word of a piece of a line, without trailing punctuation.
@@ -468,6 +480,79 @@ mod tests {
             y += LINE + ROW;
         }
         pieces
+    }
+
+    #[test]
+    fn rows_of_one_line_each_stay_apart_when_few_titles_wrap() {
+        // Rows 2.05 sizes apart (cell padding), two titles of ten wrapped:
+        // most pitches of the table are its row pitch, not a cell's lines.
+        let mut pieces = vec![("Code", 50.0, 80.0), ("Deliverable", 150.0, 80.0)];
+        let codes = [
+            "L1M1D1", "L1M1D2", "L1M1D3", "L1M1D4", "L1M2D1", "L1M2D2", "L1M2D3", "L1M2D4",
+            "L1M3D1", "L1M3D2",
+        ];
+        let mut y = 80.0 + 20.5;
+        for (index, code) in codes.iter().enumerate() {
+            pieces.push((code, 50.0, y));
+            pieces.push(("Informe anual", 150.0, y));
+            if index == 2 || index == 6 {
+                pieces.push(("de seguimiento", 150.0, y + 12.5));
+                y += 12.5;
+            }
+            y += 20.5;
+        }
+        let got = rows(&pieces);
+        assert_eq!(got.len(), 11, "{got:?}");
+        assert_eq!(got[3], "L1M1D3\tInforme anual de seguimiento");
+        assert_eq!(got[10], "L1M3D2\tInforme anual");
+    }
+
+    /// Rows whose titles wrap over `lines` lines, code and mark set on the
+    /// title's top (0), middle (0.5) or bottom (1) line.
+    fn centred_table(lines: &[usize], place: f32) -> Vec<(String, f32, f32)> {
+        let mut pieces = vec![
+            ("Code".to_owned(), 50.0, 80.0),
+            ("Deliverable".to_owned(), 150.0, 80.0),
+            ("Status".to_owned(), 400.0, 80.0),
+        ];
+        let mut y = 80.0 + 20.0;
+        for (index, &count) in lines.iter().enumerate() {
+            let code_y = y + place * (count - 1) as f32 * LINE;
+            pieces.push((format!("L1M1D{}", index + 1), 50.0, code_y));
+            pieces.push(("v".to_owned(), 400.0, code_y));
+            for line in 0..count {
+                pieces.push((
+                    format!("title {index} line {line}"),
+                    150.0,
+                    y + line as f32 * LINE,
+                ));
+            }
+            y += (count - 1) as f32 * LINE + 20.0;
+        }
+        pieces
+    }
+
+    #[test]
+    fn titles_wrapped_above_and_below_their_code_stay_in_its_row() {
+        for place in [0.0, 0.5, 1.0] {
+            for lines in [[1, 2, 3, 1, 2], [3, 1, 1, 2, 1], [2, 2, 2, 1, 3]] {
+                let pieces = centred_table(&lines, place);
+                let borrowed: Vec<(&str, f32, f32)> = pieces
+                    .iter()
+                    .map(|(t, x, y)| (t.as_str(), *x, *y))
+                    .collect();
+                let got = rows(&borrowed);
+                let want: Vec<String> = std::iter::once("Code\tDeliverable\tStatus".to_owned())
+                    .chain(lines.iter().enumerate().map(|(index, &count)| {
+                        let title: Vec<String> = (0..count)
+                            .map(|line| format!("title {index} line {line}"))
+                            .collect();
+                        format!("L1M1D{}\t{}\tv", index + 1, title.join(" "))
+                    }))
+                    .collect();
+                assert_eq!(got, want, "place {place}, lines {lines:?}");
+            }
+        }
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn page_layout(
     let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
         .into_iter()
         .partition(|line| !is_running(page, line, running));
-    let (text, blocks) = render(&kept, columns);
+    let (text, blocks) = render(&kept, columns, &page.rules);
     PageLayout {
         text,
         blocks,

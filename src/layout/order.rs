@@ -8,6 +8,7 @@ use super::thresholds::*;
 use super::weight::marked_prose;
 use super::words::Word;
 use crate::page::{self, text_blocks, Block, BlockKind, BoundingBox, Cell, Row};
+use crate::read::Rule;
 
 /// Lays out the kept lines of one page: its text, and the blocks its lines
 /// form (indices into the text's lines).
@@ -20,11 +21,15 @@ use crate::page::{self, text_blocks, Block, BlockKind, BoundingBox, Cell, Row};
 ///
 /// A page set in two columns (newspaper layout) is read column by column:
 /// see [`page_flows`].
-pub(super) fn render(lines: &[TextLine], document: &DocumentColumns) -> (String, Vec<Block>) {
+pub(super) fn render(
+    lines: &[TextLine],
+    document: &DocumentColumns,
+    rules: &[Rule],
+) -> (String, Vec<Block>) {
     let mut out: Vec<String> = Vec::new();
     let mut tables: Vec<Block> = Vec::new();
     for flow in page_flows(lines) {
-        render_flow(&flow, document, &mut out, &mut tables);
+        render_flow(&flow, document, rules, &mut out, &mut tables);
     }
     let mut text = String::new();
     for line in &out {
@@ -138,12 +143,13 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
 fn render_flow(
     lines: &[TextLine],
     document: &DocumentColumns,
+    rules: &[Rule],
     out: &mut Vec<String>,
     tables: &mut Vec<Block>,
 ) {
     let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
-    let mut regions = find_regions(lines, document).into_iter().peekable();
+    let mut regions = find_regions(lines, document, rules).into_iter().peekable();
     let pitch = usual_pitch(lines);
     while index < lines.len() {
         match regions.next_if(|region| region.first == index) {

@@ -8,6 +8,7 @@ use super::lines::TextLine;
 use super::median;
 use super::thresholds::*;
 use super::words::Word;
+use crate::read::Rule;
 
 /// A table found on a page: the lines it spans and its rows, laid out.
 pub(super) struct Region {
@@ -45,7 +46,11 @@ pub(super) fn cell_text(pieces: &[Fragment]) -> String {
 /// A run starts at a line with several cells, or at a page's first line when
 /// it starts on a column edge of the document (a table continued from the
 /// previous page), and must contain a row with two filled cells.
-pub(super) fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Vec<Region> {
+pub(super) fn find_regions(
+    lines: &[TextLine],
+    document: &DocumentColumns,
+    rules: &[Rule],
+) -> Vec<Region> {
     let mut regions = Vec::new();
     let mut index = 0;
     // Lines below this index belong to no earlier table.
@@ -94,7 +99,13 @@ pub(super) fn find_regions(lines: &[TextLine], document: &DocumentColumns) -> Ve
         }
         let rows = match lines.get(first..=last) {
             Some(run) if tabular && last > first => {
-                table_rows(run, &supported_edges(run, &edges, document))
+                let ruled = ruled_edges(run, rules);
+                let edges = if ruled.is_empty() {
+                    supported_edges(run, &edges, document)
+                } else {
+                    ruled
+                };
+                table_rows(run, &edges)
             }
             _ => Vec::new(),
         };
@@ -157,6 +168,34 @@ fn supported_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) 
             near(&document.edges, edge) || !flush
         })
         .collect()
+}
+
+/// Column edges drawn as vertical rulings between the words of a run: a
+/// ruling (a thin line or bar) with words on both sides that runs along at
+/// least half of the run's height is a cell border, whatever the text's
+/// alignment (centred or right-aligned cells share no left edge). When a
+/// table draws them, they are its columns: the edges fall on the rulings
+/// (shifted by the tolerance [`fragments`] allows a word's start).
+fn ruled_edges(run: &[TextLine], rules: &[Rule]) -> Vec<f32> {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return Vec::new();
+    };
+    let size = median(run.iter().map(|line| line.size));
+    let top = first.y - WORD_ASCENT * first.size;
+    let bottom = last.y + WORD_DESCENT * last.size;
+    let words = run.iter().flat_map(|line| line.words.iter());
+    let left = words.clone().map(|w| w.x0).fold(f32::INFINITY, f32::min);
+    let right = words.map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    let mut edges = Vec::new();
+    for rule in rules {
+        let x = (rule.x0 + rule.x1) / 2.0;
+        let thin = rule.x1 - rule.x0 <= RULING_WIDTH * size;
+        let along = rule.y1.min(bottom) - rule.y0.max(top);
+        if !rule.is_horizontal() && thin && x > left && x < right && 2.0 * along >= bottom - top {
+            merge_edges(&mut edges, &[x + EDGE_TOLERANCE * size], size);
+        }
+    }
+    edges
 }
 
 /// Adds chunk starts to the sorted edge list, merging starts within tolerance.
@@ -406,4 +445,76 @@ pub(super) fn join_cell(lines: &[String]) -> String {
         out.push_str(line);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::lay_out;
+    use crate::read::{GlyphPage, Rule, RuleKind};
+
+    const SIZE: f32 = 10.0;
+    const ADVANCE: f32 = 5.0;
+
+    /// Draws `text` glyph by glyph, centred on `centre`, on baseline `y`.
+    fn centred(page: &mut GlyphPage, text: &str, centre: f32, y: f32) {
+        let x = centre - ADVANCE * text.chars().count() as f32 / 2.0;
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+        }
+    }
+
+    fn ruling(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+        Rule {
+            x0,
+            y0,
+            x1,
+            y1,
+            kind: RuleKind::Ruling,
+        }
+    }
+
+    /// A table of centred cells: code, title and mark columns between
+    /// vertical rulings at 50, 110, 300 and 340, one row every 20 points.
+    fn centred_table(rulings: bool) -> GlyphPage {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let rows = [
+            ("Code", "Deliverable", "Status"),
+            ("L1M1D1", "Annual report", "V"),
+            ("L1M1D2", "Calendar of international events", "X"),
+            ("L1M1D3", "Web", "0"),
+            ("L1M1D4", "Training plan for members", "V"),
+        ];
+        for (index, (code, title, mark)) in rows.iter().enumerate() {
+            let y = 100.0 + 20.0 * index as f32;
+            centred(&mut page, code, 80.0, y);
+            centred(&mut page, title, 205.0, y);
+            centred(&mut page, mark, 320.0, y);
+        }
+        if rulings {
+            for x in [50.0, 110.0, 300.0, 340.0] {
+                page.rules.push(ruling(x - 0.25, 88.0, x + 0.25, 186.0));
+            }
+        }
+        page
+    }
+
+    #[test]
+    fn vertical_rulings_are_the_columns_of_a_table_of_centred_cells() {
+        let ruled = lay_out(&[&centred_table(true)]).remove(0).text;
+        assert_eq!(
+            ruled,
+            "Code\tDeliverable\tStatus\n\
+             L1M1D1\tAnnual report\tV\n\
+             L1M1D2\tCalendar of international events\tX\n\
+             L1M1D3\tWeb\t0\n\
+             L1M1D4\tTraining plan for members\tV\n"
+        );
+        // Without them, the centred titles share no edge.
+        let bare = lay_out(&[&centred_table(false)]).remove(0).text;
+        assert_ne!(bare, ruled);
+    }
 }

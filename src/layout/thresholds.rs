@@ -29,6 +29,9 @@ pub(super) const JUSTIFIED_PITCH: f32 = 0.3;
 /// Smallest gap, in multiples of the font size, before a word that lands on a
 /// known column edge for the line to be split there (narrow gutters).
 pub(super) const GUTTER_GAP: f32 = 0.55;
+/// A vertical ruling is at most this many font sizes wide (wider, it is a
+/// fill).
+pub(super) const RULING_WIDTH: f32 = 0.5;
 /// Baselines closer than this fraction of the font size are the same line.
 pub(super) const SAME_LINE: f32 = 0.45;
 /// Two left edges closer than this fraction of the font size are one column edge.

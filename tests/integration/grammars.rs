@@ -79,11 +79,6 @@ fn problems(document: &str, gold: &Value) -> Vec<String> {
 /// Renderings the layout stage still reads wrong, with the reason. Each must
 /// still fail: when one passes, remove it from here.
 ///
-/// `segmented.es.pdf`: two wrapped rows in a three-row table make the table's
-/// line pitch (the lower quartile of its pitches) the row pitch, so the
-/// header row is not set apart from the first anchored row and fuses with it
-/// (`Estado Verde | Código O2R1 | …`); O2R1 is lost.
-///
 /// `breadcrumb.es.pdf`: the first cell of each row wraps (`Eje 1 › Programa
 /// 1.1 ›` over `Proyecto 1.1.4`) and the two lines are cut into columns
 /// (`Eje 1 › Programa Proyecto | 1.1 › 1.1.4`), so only `Eje 1` is read,
@@ -93,8 +88,7 @@ fn problems(document: &str, gold: &Value) -> Vec<String> {
 /// Programme | 1.1 ›`: every project and status is read, but under `Pilier 1`
 /// (the programmes are lost, titles read `Programme`), and the heading
 /// `Pilier 2. Ville verte` is cut into `Pilier | 2. Ville | verte`.
-const KNOWN_LAYOUT_FAILURES: &[&str] =
-    &["segmented.es.pdf", "breadcrumb.es.pdf", "breadcrumb.fr.pdf"];
+const KNOWN_LAYOUT_FAILURES: &[&str] = &["breadcrumb.es.pdf", "breadcrumb.fr.pdf"];
 
 #[test]
 fn five_grammars_three_languages_three_formats() {

@@ -111,6 +111,14 @@ impl Encoding {
         Encoding::WordSpaced,
     ];
 
+    /// Width each space glyph gains over its advance, in em.
+    pub fn space_gain(self) -> f32 {
+        match self {
+            Encoding::WordSpaced => WORD_SPACING,
+            _ => 0.0,
+        }
+    }
+
     fn draws_spaces(self) -> bool {
         matches!(self, Encoding::Strings | Encoding::WordSpaced)
     }

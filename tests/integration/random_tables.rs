@@ -11,13 +11,21 @@
 //!   size and position in upright coordinates, whatever the encoding, order,
 //!   rotation and scale of the CTM; every ruling and fill comes back as drawn.
 //! - **Whole pipeline**: `planex::convert_bytes` recovers every code, title
-//!   and mark exactly. On simple tables (codes, left-aligned one-line titles
-//!   and marks in that order, one page) it holds today in every encoding,
-//!   order, rotation and scale; on all tables it needs the typed page model
-//!   (issue 9) and is ignored until the layout reads cells from geometry
-//!   (today a mark left of its code is lost, a right-aligned title loses
-//!   its last word to the mark column, and a header repeated after a page
-//!   break joins the previous title).
+//!   and mark exactly. It holds in CI for every table whose titles are
+//!   left-aligned and whose codes and marks sit on the title's first line:
+//!   any column order (title left of the codes, mark left of them or between
+//!   code and title), code and mark alignment, face, size, landscape, page
+//!   breaks with or without a repeated header, rulings, zebra fills, fake
+//!   bold, encoding, drawing order, rotation and scale. On all tables it is
+//!   ignored: centred or right-aligned titles share no left edge from line to
+//!   line, so their column is not found (cells split inside a title or a
+//!   title joins the mark), and a code set beside the middle or last line of
+//!   a wrapped title with a gutter narrower than 1.2 em before it (the
+//!   generator's 0.8 em) falls in the title's column, whose lines above the
+//!   code then open rows of their own or join the row above.
+//!
+//! Set `RANDOM_TABLES_DUMP=/path/file.pdf` to keep the last PDF a pipeline
+//! case failed on (read it with `planex pages`).
 
 use std::path::Path;
 
@@ -189,8 +197,16 @@ impl TableSpec {
             .collect()
     }
 
-    /// The pages of the drawn document.
+    /// The pages of the drawn document, as drawn with spaces of their usual
+    /// width.
     fn draw(&self) -> Vec<Page> {
+        self.draw_spaced(0.0)
+    }
+
+    /// The pages of the drawn document, every space glyph `space_gain` em
+    /// wider than its advance (word spacing): titles wrap and align on the
+    /// width they are drawn at, so no text runs over its cell.
+    fn draw_spaced(&self, space_gain: f32) -> Vec<Page> {
         let (width, height) = if self.landscape {
             (842.0, 595.0)
         } else {
@@ -267,13 +283,16 @@ impl TableSpec {
             Column::Title => self.align[1],
             Column::Mark => self.align[2],
         };
+        let drawn_width = |face: Face, text: &str| {
+            face.text_width(text, size) + text.matches(' ').count() as f32 * space_gain * size
+        };
         let cell_x = |column: Column, text: &str, face: Face| {
             let (_, x0, x1) = columns
                 .iter()
                 .copied()
                 .find(|(c, _, _)| *c == column)
                 .unwrap_or((column, margin, margin));
-            let w = face.text_width(text, size);
+            let w = drawn_width(face, text);
             match align(column) {
                 Align::Left => x0 + pad,
                 Align::Right => x1 - pad - w,
@@ -302,7 +321,7 @@ impl TableSpec {
         let words_width = (title_width - 2.0 * pad).max(1.0);
         for (index, row) in self.rows.iter().enumerate() {
             let title = self.title(row);
-            let lines = wrap(&title, self.face, size, words_width);
+            let lines = wrap(&title, words_width, |line| drawn_width(self.face, line));
             let row_height = lines.len() as f32 * leading + 2.0 * pad;
             if y + row_height > height - self.bottom {
                 pages.push(new_page());
@@ -403,12 +422,12 @@ impl TableSpec {
     }
 }
 
-/// Greedy word wrap to `width` points.
-fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
+/// Greedy word wrap to `width` points, lines measured by `measure`.
+fn wrap(text: &str, width: f32, measure: impl Fn(&str) -> f32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split(' ') {
         match lines.last_mut() {
-            Some(line) if face.text_width(&format!("{line} {word}"), size) <= width => {
+            Some(line) if measure(&format!("{line} {word}")) <= width => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -506,6 +525,16 @@ fn simple_table() -> impl Strategy<Value = TableSpec> {
             let pages = spec.draw();
             pages.len() == 1 && pages[0].runs.len() == 5 + 3 * spec.rows.len()
         })
+}
+
+/// Tables whose titles are left-aligned, code and mark on a title's first
+/// line; everything else varies as in [`table`].
+fn left_aligned_table() -> impl Strategy<Value = TableSpec> {
+    table().prop_map(|mut spec| {
+        spec.align[1] = Align::Left;
+        spec.valign = VAlign::Top;
+        spec
+    })
 }
 
 fn style() -> impl Strategy<Value = Style> {
@@ -642,7 +671,7 @@ fn check_read_stage(pages: &[Page], style: &Style) -> Result<(), TestCaseError> 
 
 /// The deliverables of the converted PDF are the table's rows.
 fn check_pipeline(spec: &TableSpec, style: &Style) -> Result<(), TestCaseError> {
-    let bytes = pdfgen::write(&spec.draw(), style);
+    let bytes = pdfgen::write(&spec.draw_spaced(style.encoding.space_gain()), style);
     let document = planex::convert_bytes("random.pdf", &bytes, &Config::default())
         .map_err(|err| TestCaseError::fail(format!("the PDF does not convert: {err}")))?;
     let got: Vec<Expected> = document
@@ -656,6 +685,11 @@ fn check_pipeline(spec: &TableSpec, style: &Style) -> Result<(), TestCaseError> 
             )
         })
         .collect();
+    if got != spec.expected() {
+        if let Some(path) = std::env::var_os("RANDOM_TABLES_DUMP") {
+            let _ = std::fs::write(path, &bytes);
+        }
+    }
     prop_assert_eq!(got, spec.expected());
     Ok(())
 }
@@ -678,7 +712,15 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "needs the page model (branch model)"]
+    fn pipeline_recovers_tables_of_left_aligned_titles_in_any_layout(
+        spec in left_aligned_table(),
+        style in style(),
+    ) {
+        check_pipeline(&spec, &style)?;
+    }
+
+    #[test]
+    #[ignore = "centred and right-aligned titles, codes beside a wrapped title's middle or last line (see the module's doc)"]
     fn pipeline_recovers_codes_titles_and_marks(spec in table(), style in style()) {
         check_pipeline(&spec, &style)?;
     }

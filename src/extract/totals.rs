@@ -112,6 +112,12 @@ pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
                 figures.push((Field::Total, number));
             }
         }
+        if let Some(number) = lines
+            .get(index + 1)
+            .and_then(|next| total_across_wrap(&plain, line, next, &total_phrase))
+        {
+            figures.push((Field::Total, number));
+        }
         if !figures.is_empty() {
             found.lines.push(index);
         }
@@ -127,6 +133,27 @@ pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
         found.counts = Some(counts);
     }
     found
+}
+
+/// A total phrase that a line wrap cuts between its number and its noun
+/// (`… had to deliver 18` / `deliverables. Overall:`), as narrow columns of
+/// prose do: the number ends `line` and the noun starts `next`, the next
+/// line of the same page. Phrases wholly on one line are read with it.
+fn total_across_wrap(plain: &str, line: &Line, next: &Line, total_phrase: &Regex) -> Option<u32> {
+    let next_plain = markup::plain(&next.text);
+    if next.page != line.page || next.number != line.number + 1 || next_plain.trim().is_empty() {
+        return None;
+    }
+    let ending = plain.trim_end();
+    if !ending.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let joined = format!("{ending} {}", next_plain.trim_start());
+    total_phrase
+        .captures_iter(&joined)
+        .filter_map(|caps| caps.name("n"))
+        .find(|n| n.end() == ending.len() && !split_number(&joined, n.start(), n.end()))
+        .and_then(|n| n.as_str().parse().ok())
 }
 
 /// Whether the number at `start..end` of `text` is part of a longer one
@@ -271,6 +298,15 @@ mod tests {
                 all(18, 11, 5, 2),
             ),
             (
+                // A narrow column of prose wraps between the number and its noun.
+                "Between 2019 and 2021, the network had to deliver 18\ndeliverables. Overall:\n\nResults: Achieved: 12 · In progress: 4 · Not developed: 2",
+                all(18, 12, 4, 2),
+            ),
+            (
+                "Entre 2018 y 2020, Metropolis tenía que llevar a cabo 65\nresultados y entregables. En total,\nV Alcanzados: 49 En proceso: 10 X No desarrollados: 6",
+                all(65, 49, 10, 6),
+            ),
+            (
                 "Total: 12 · achieved = 7",
                 TotalsCounts { total: Some(12), achieved: Some(7), ..TotalsCounts::default() },
             ),
@@ -287,6 +323,8 @@ mod tests {
             "V alcanzado o en proceso × no desarrollado 5",
             "Resultados:",
             "Plan de Acción 2018-2020",
+            // A number ending a paragraph is not joined to the next one.
+            "Informe 2020\n\nresultados y entregables",
         ] {
             assert_eq!(counts(text), None, "text {text:?}");
         }

@@ -227,6 +227,30 @@ mod tests {
         );
     }
 
+    /// A page holds a table's header and a single row (the rest of the table
+    /// is on the next page), so the code column has three lines: the header,
+    /// then a title of two. The header stays a row of its own.
+    #[test]
+    fn a_header_above_a_single_wrapped_row_is_its_own_row() {
+        let mut page = page();
+        let cells: [(&str, f32, f32); 7] = [
+            ("Measures", 49.0, 131.5),
+            ("Deliverables", 241.0, 131.5),
+            ("L3M1 Define the roles", 49.0, 149.5),
+            ("of each body", 49.0, 162.0),
+            ("L3M1D1 Document of roles", 241.0, 149.5),
+            ("of the secretariats", 241.0, 162.0),
+            ("V", 520.0, 149.5),
+        ];
+        for (text, x, y) in cells {
+            word(&mut page, text, x, y);
+        }
+        assert_eq!(
+            one(&page),
+            "Measures\tDeliverables\nL3M1 Define the roles of each body\tL3M1D1 Document of roles of the secretariats\tV\n"
+        );
+    }
+
     #[test]
     fn rows_come_from_positions_not_stream_order() {
         let mut page = page();

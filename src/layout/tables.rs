@@ -338,22 +338,27 @@ fn block_rows(fragments: &[Vec<Fragment>], columns: usize) -> Vec<LaidRow> {
 }
 
 /// Groups each column's fragments into cell blocks by line pitch.
+///
+/// The column's line pitch is its smallest pitch, unless that is far below
+/// the lower median (a superscript, a line drawn twice). The lower median,
+/// not the upper: a column of three lines (a header, then a cell of two
+/// lines) has two pitches, and the upper one is the gap between the header
+/// and the cell, which would then read as a line of one cell.
 pub(super) fn column_blocks(fragments: &[Vec<Fragment>]) -> Vec<Block> {
     let mut blocks = Vec::new();
     for (column, column_fragments) in fragments.iter().enumerate() {
-        let pitches: Vec<f32> = column_fragments
+        let mut pitches: Vec<f32> = column_fragments
             .windows(2)
             .map(|pair| pair[1].y - pair[0].y)
             .filter(|&d| d > 0.0 && d < 2.0 * pair_size(column_fragments))
             .collect();
-        let pitch = if pitches.is_empty() {
-            1.2 * pair_size(column_fragments)
-        } else {
-            pitches
-                .iter()
-                .copied()
-                .fold(f32::INFINITY, f32::min)
-                .max(median(pitches.iter().copied()) * 0.8)
+        pitches.sort_by(f32::total_cmp);
+        let pitch = match (
+            pitches.first(),
+            pitches.get(pitches.len().saturating_sub(1) / 2),
+        ) {
+            (Some(&least), Some(&lower_median)) => least.max(lower_median * 0.8),
+            _ => 1.2 * pair_size(column_fragments),
         };
         let mut current: Option<Block> = None;
         let mut previous_y = f32::NEG_INFINITY;

@@ -54,12 +54,18 @@ fn manifest() -> Vec<Rendering> {
 }
 
 /// Spaces folded; a space after a hyphen dropped (where a line ends after a
-/// hyphen, whether a space followed is lost).
+/// hyphen, whether a space followed is lost); quotation marks folded to
+/// ASCII. The last is the producers', not planex's: TeX sets a straight `"`
+/// as a closing `”` wherever it stands, so a PDF really shows `”Policy
+/// Transfer”` where the text has `"Policy Transfer"`, and planex reports the
+/// characters the page shows.
 fn folded(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace("- ", "-")
+        .replace(['“', '”', '„', '‟', '«', '»'], "\"")
+        .replace(['‘', '’', '‚', '‛'], "'")
 }
 
 /// How one rendering scores against its text fixture: `(right, out of)` pairs.

@@ -572,6 +572,51 @@ fn one_font_name_in_two_resource_dictionaries_is_two_fonts() {
     assert_eq!(lines, want);
 }
 
+/// A font's `/Differences` may name glyphs by code point (`uni0667`,
+/// `u2713`, as groff's gropdf and many subsetters write them) rather than by
+/// the Adobe Glyph List's names; the code point is the glyph's text. A name
+/// that says nothing is an unknown glyph (U+FFFD), never the base encoding's
+/// character at that code: `uni0667` at code 132 once read as `—`, which
+/// PDFDocEncoding puts there, and a legend mark became another
+/// (vendor/pdf-extract/PATCHES.md, patch 8).
+#[test]
+fn glyph_names_that_spell_code_points_are_read_as_those_code_points() {
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding \
+                << /Type /Encoding /Differences [132 /uni0667 /u2713 /uni2717.alt /x-mystery] >> >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_owned(),
+        util::stream(
+            "BT /F1 24 Tf 72 700 Td (A \\204) Tj ET \
+             BT /F1 24 Tf 72 650 Td (B \\205) Tj ET \
+             BT /F1 24 Tf 72 600 Td (C \\206) Tj ET \
+             BT /F1 24 Tf 72 550 Td (D \\207) Tj ET",
+            "",
+        ),
+        font.to_owned(),
+    ];
+    let pdf = util::pdf_from_objects(&objects);
+    let raw = planex::read::read_bytes(Path::new("names.pdf"), &pdf, &Config::default())
+        .expect("the PDF reads");
+    let lines: Vec<String> = normalize::normalize(&raw)
+        .lines
+        .iter()
+        .filter(|line| !line.text.trim().is_empty())
+        .map(|line| {
+            markup::plain(&line.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        ["A \u{667}", "B \u{2713}", "C \u{2717}", "D \u{fffd}"]
+    );
+}
+
 /// Section titles of a document, without markup, case or spacing differences.
 fn section_titles(path: &Path) -> Vec<String> {
     let document = planex::convert_file(path, &Config::default())

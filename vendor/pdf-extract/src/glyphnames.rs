@@ -4707,5 +4707,39 @@ pub fn name_to_unicode(name: &str) -> Option<u16> {
 ("zukatakana", 0x30ba)
     ];
     let result = names.binary_search_by_key(&name, |&(name,_code)| &name);
-    result.ok().map(|indx| names[indx].1)
+    // planex patch 8: names the list lacks are read by the Adobe Glyph List
+    // specification's rules (`uni0667`, `u1F535`, `uni2713.alt`).
+    result.ok().map(|indx| names[indx].1).or_else(|| agl_name_to_unicode(name))
+}
+
+/// planex patch 8: the Adobe Glyph List specification's names for code points
+/// (<https://github.com/adobe-type-tools/agl-specification>, section 2): a
+/// suffix after the first period is dropped; `uniXXXX` (four uppercase hex
+/// digits, the first of a ligature's groups) and `uXXXX` to `uXXXXXX` name
+/// a code point. Only code points of the Basic Multilingual Plane outside the
+/// surrogates fit the `u16` the encoding tables hold; the rest stay unknown.
+fn agl_name_to_unicode(name: &str) -> Option<u16> {
+    let name = name.split('.').next().unwrap_or(name);
+    let uppercase_hex = |digits: &str| {
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || ('A'..='F').contains(&c))
+    };
+    let value = if let Some(groups) = name.strip_prefix("uni") {
+        let first = groups.get(..4)?;
+        if groups.len() % 4 != 0 || !uppercase_hex(groups) {
+            return None;
+        }
+        u32::from_str_radix(first, 16).ok()?
+    } else if let Some(digits) = name.strip_prefix('u') {
+        if !(4..=6).contains(&digits.len()) || !uppercase_hex(digits) {
+            return None;
+        }
+        u32::from_str_radix(digits, 16).ok()?
+    } else {
+        return None;
+    };
+    if (0xD800..=0xDFFF).contains(&value) || value > 0xFFFF {
+        return None;
+    }
+    Some(value as u16)
 }

@@ -518,6 +518,10 @@ impl<'a> PdfSimpleFont<'a> {
                                         }
                                         _ => {
                                             warn!("unknown glyph name '{}' for font {}", name, base_name);
+                                            // planex patch 8: the base encoding's character at this
+                                            // code is another glyph's; an unknown name is read as
+                                            // U+FFFD, a glyph of unknown meaning, not as that one.
+                                            table[code as usize] = 0xFFFD;
                                         }
                                     }
                                 }

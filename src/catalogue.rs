@@ -126,6 +126,8 @@ codes! {
         "The document declares the same total twice with different numbers; the first is used.";
     TotalsMismatch = "totals.mismatch", [Error],
         "A total the document declares differs from what planex counted.";
+    CalendarMonthAmbiguous = "calendar.month_ambiguous", [Warning],
+        "A calendar table's event could be in two months (a month label's place in its row, top, middle or bottom, leaves both open); the event is left out and the message names both.";
     FiguresPartsConsistent = "figures.parts_consistent", [Info],
         "The parts of a key figure add up to the whole the document states.";
     FiguresPartsMismatch = "figures.parts_mismatch", [Warning],

@@ -16,6 +16,8 @@
 //! printed with the date, else the year of the heading above, else the
 //! document's single-year period.
 
+mod geometry;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -24,6 +26,7 @@ use regex::Regex;
 use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, is_blank, word_count};
+use crate::diagnostic::Diagnostic;
 use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
@@ -73,16 +76,31 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>|•").expect("BREAK is a valid literal pattern"));
 
+/// The events of a document's calendars, and the doubts met reading them.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    /// Events, in the order of the text.
+    pub events: Vec<CalendarEvent>,
+    /// Events left out because their month is ambiguous.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Finds calendar rows, dated lines and sentences dating an event. `year`
 /// is the document's year; a heading (or a line ending in `:`) that states
 /// one year gives it to the lines under it, up to the next heading.
+///
+/// A PDF table of month labels beside bulleted events is read from its
+/// geometry ([`geometry`]), whichever way its months sit in their rows.
 pub fn extract_calendar(
     text: &Text,
     time: DocumentTime,
     headings: &[Heading],
     lex: &Lexicons,
-) -> Vec<CalendarEvent> {
+) -> Calendar {
     let mut events: Vec<CalendarEvent> = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    // The last month of the calendar table read last, and the line after it.
+    let mut last_table: Option<(usize, Carried)> = None;
     // The dates of the events found so far (all of them from `counted` on),
     // so that a prose date found again is known at once.
     let mut dated: HashSet<(EventDate, Option<EventDate>)> = HashSet::new();
@@ -104,6 +122,27 @@ pub fn extract_calendar(
             heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
         }
         let year = heading_year.or(time.year);
+        let carried = last_table
+            .as_ref()
+            .filter(|(end, _)| {
+                text.lines
+                    .get(*end..index)
+                    .is_some_and(|between| between.iter().all(|l| is_blank(&l.text)))
+            })
+            .map(|(_, carried)| carried.clone());
+        if let Some((end, month)) = geometric_table(
+            text,
+            index,
+            year,
+            carried,
+            lex,
+            &mut events,
+            &mut diagnostics,
+        ) {
+            last_table = month.map(|month| (end, month));
+            index = end;
+            continue;
+        }
         if let Some(consumed) = calendar_row(text, index, year, lex, &mut events) {
             index += consumed;
             continue;
@@ -133,7 +172,79 @@ pub fn extract_calendar(
         }
         index += 1;
     }
-    events
+    Calendar {
+        events,
+        diagnostics,
+    }
+}
+
+/// The month a calendar table ends on, which a table continuing it opens on.
+#[derive(Debug, Clone)]
+struct Carried {
+    /// As printed.
+    name: String,
+    date: EventDate,
+}
+
+/// Reads the calendar table whose block starts at line `index` from its
+/// geometry, when it is one ([`geometry::read`]). Returns the line after
+/// the table and the month it ends on.
+fn geometric_table(
+    text: &Text,
+    index: usize,
+    year: Option<u16>,
+    carried: Option<Carried>,
+    lex: &Lexicons,
+    events: &mut Vec<CalendarEvent>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(usize, Option<Carried>)> {
+    let block = text.block_of(index).filter(|b| b.lines.start == index)?;
+    let read = geometry::read(block, |word| lex.month(word), carried.is_some())?;
+    let date_of = |label: &geometry::Label| EventDate {
+        year: label.year.or(year),
+        month: label.month,
+        day: None,
+    };
+    for (item, assigned) in read.events.iter().zip(&read.months) {
+        let Some(line) = text.lines.get(item.line) else {
+            continue;
+        };
+        let date = match assigned {
+            geometry::Assigned::Label(at) => read.labels.get(*at).map(date_of),
+            geometry::Assigned::Carried => carried.as_ref().map(|c| c.date),
+            geometry::Assigned::Ambiguous(candidates) => {
+                diagnostics.push(
+                    geometry::ambiguity(
+                        item,
+                        candidates,
+                        &read.labels,
+                        carried.as_ref().map(|c| c.name.as_str()),
+                    )
+                    .at(line.location()),
+                );
+                None
+            }
+            geometry::Assigned::Unplaced => None,
+        };
+        let cleaned = plain(&item.text);
+        let cleaned = cleaned.trim();
+        let Some(date) = date.filter(|_| !cleaned.is_empty()) else {
+            continue;
+        };
+        events.push(CalendarEvent {
+            start: date,
+            end: None,
+            text: without_tbc_note(cleaned, lex),
+            to_be_confirmed: is_tbc(cleaned, lex),
+            page: line.page,
+            line: line.number,
+        });
+    }
+    let last = read.labels.last().map(|label| Carried {
+        name: label.name.clone(),
+        date: date_of(label),
+    });
+    Some((block.lines.end, last.or(carried)))
 }
 
 /// What the calendar knows of the document as a whole.
@@ -595,7 +706,7 @@ mod tests {
 
     fn one(line: &str) -> Option<Summary<String>> {
         let text = Text::from_plain(line);
-        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all());
+        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all()).events;
         events.first().map(|e| {
             (
                 e.start.month,
@@ -672,7 +783,7 @@ mod tests {
         let text = Text::from_plain(
             "| Junio | • V Foro European Metropolitan Authorities\n• Conferencia internacional\n• Foro Chicago 2019 |\n| June | • <a href=\"#\">A</a><br>• <a href=\"#\">B</a> |\n| Bélgica | 12 |\n",
         );
-        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all());
+        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all()).events;
         let texts: Vec<(&str, u8, u32)> = events
             .iter()
             .map(|e| (e.text.as_str(), e.start.month, e.line))
@@ -700,7 +811,7 @@ mod tests {
              Jueves, 14 de marzo de 2019: reunión de la junta\n\
              L'assemblée aura lieu du 3 au 6 octobre 2016 à Lyon.\n",
         );
-        let events = extract_calendar(&text, time(2021), &[], &Lexicons::all());
+        let events = extract_calendar(&text, time(2021), &[], &Lexicons::all()).events;
         type Dated = (Option<u16>, u8, Option<u8>, Option<(u8, Option<u8>)>);
         let got: Vec<Dated> = events
             .iter()
@@ -737,6 +848,7 @@ mod tests {
         );
         let days = |time: DocumentTime| -> Vec<(Option<u16>, u8, Option<u8>)> {
             extract_calendar(&text, time, &[], &Lexicons::all())
+                .events
                 .iter()
                 .map(|e| (e.start.year, e.start.month, e.start.day))
                 .collect()

@@ -198,7 +198,7 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         .cloned()
         .collect();
     extraction.sections = sections::sections(text, profile, &section_headings);
-    extraction.calendar = calendar::extract_calendar(
+    let calendar = calendar::extract_calendar(
         text,
         calendar::DocumentTime {
             year,
@@ -218,6 +218,8 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         &headings,
         lex,
     );
+    extraction.calendar = calendar.events;
+    extraction.diagnostics.extend(calendar.diagnostics);
     extraction.key_figures = figures::extract_figures(text, &headings, &claimed, lex);
     extraction.members = members.members;
     extraction.member_lists = members.lists;

@@ -558,6 +558,38 @@ mod tests {
     }
 
     #[test]
+    fn a_table_in_a_column_of_prose_beside_prose_is_read_column_by_column() {
+        // Left page column: prose, a calendar (months beside events), prose;
+        // right page column: prose all along. The calendar's own gutter is
+        // crossed by the prose of its column, so the page gutter is one.
+        let mut page = page();
+        let prose = "words of running prose set in a column";
+        let left = [
+            prose, prose, prose, "", "", "", "", prose, prose, prose, prose,
+        ];
+        let months = ["February", "March", "April", "May"];
+        for (line, text) in left.iter().enumerate() {
+            let y = 100.0 + 12.0 * line as f32;
+            match line.checked_sub(3).and_then(|i| months.get(i)) {
+                Some(month) => {
+                    word(&mut page, month, 50.0, y);
+                    word(&mut page, "• Forum", 110.0, y);
+                }
+                None => word(&mut page, text, 50.0, y),
+            }
+            word(&mut page, "other prose of the right column", 320.0, y);
+        }
+        let text = one(&page);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let right = |line: &&str| line.contains("right column");
+        let first_right = lines.iter().position(right);
+        assert_eq!(first_right, Some(lines.len() - left.len()), "{text}");
+        assert!(lines[..lines.len() - left.len()].iter().all(|l| !right(l)));
+        assert!(lines[lines.len() - left.len()..].iter().all(right));
+        assert!(text.contains("February"), "{text}");
+    }
+
+    #[test]
     fn prose_beside_a_margin_number_is_not_a_table() {
         let mut page = page();
         word(&mut page, "9", 20.0, 100.0);

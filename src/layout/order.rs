@@ -51,9 +51,12 @@ pub(super) fn render(
 /// between two columns of a table is such whitespace too, on a page that
 /// holds only the table; it is a page gutter only when both sides look alike:
 /// both hold tables of their own (a quarter of their lines or more with
-/// cell gaps), or both are prose (lines of several words, few cell gaps). A table's columns differ (a prose
-/// cell beside a column of titles and marks, a column of months beside one
-/// of events).
+/// cell gaps), or one holds prose (lines of several words, few cell gaps) and
+/// the other a table set within prose of its own column: prose lines there
+/// run across the table's own gutter ([`table_in_prose`]). A table's columns
+/// differ (a prose cell beside a column of titles and marks, a column of
+/// months beside one of events), and no line of a table's column crosses
+/// the gutter inside it.
 pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
     let whole = || vec![lines.to_vec()];
     if lines.len() < 2 * PAGE_COLUMN_LINES {
@@ -128,7 +131,10 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
             .count();
         cut >= 3 && cut * PAGE_TABLE_SHARE >= side.len()
     };
-    if !(tabular(&left_lines) && tabular(&right_lines)) {
+    let alike = tabular(&left_lines) && tabular(&right_lines);
+    let table_beside_prose = (table_in_prose(&left_lines) && is_prose(&right_lines))
+        || (table_in_prose(&right_lines) && is_prose(&left_lines));
+    if !(alike || table_beside_prose) {
         return whole();
     }
     vec![
@@ -137,6 +143,61 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
         right_lines,
         lines.get(last + 1..).unwrap_or_default().to_vec(),
     ]
+}
+
+/// Whether the lines of one side of a page gutter are prose: few cell gaps
+/// (not a table's column of titles and marks) and most lines of several
+/// words (not a column of months or codes).
+fn is_prose(side: &[TextLine]) -> bool {
+    let cut = side
+        .iter()
+        .filter(|line| !line.chunk_starts().is_empty())
+        .count();
+    let worded = side.iter().filter(|line| line.words.len() >= 3).count();
+    cut * PAGE_TABLE_SHARE < side.len() && worded * 2 >= side.len()
+}
+
+/// Whether one side of a page gutter holds a table set in a page column of
+/// prose: its lines are cut at a gutter of their own (the table's), and at
+/// least [`PAGE_COLUMN_PROSE_LINES`] lines of that side run across it (the
+/// column's paragraphs above and below the table). A table's column never
+/// has lines crossing the table's gutter: its cells stop at it.
+fn table_in_prose(side: &[TextLine]) -> bool {
+    let starts: Vec<(f32, f32)> = side
+        .iter()
+        .flat_map(|line| {
+            let tolerance = EDGE_TOLERANCE * line.size;
+            line.chunk_starts().into_iter().map(move |x| (x, tolerance))
+        })
+        .collect();
+    let cut_lines = |x: f32| {
+        side.iter()
+            .filter(|line| {
+                line.chunk_starts()
+                    .iter()
+                    .any(|&start| (start - x).abs() <= EDGE_TOLERANCE * line.size)
+            })
+            .count()
+    };
+    let Some((gutter, tolerance, lines)) = starts
+        .iter()
+        .map(|&(x, tolerance)| (x, tolerance, cut_lines(x)))
+        .max_by_key(|&(_, _, lines)| lines)
+    else {
+        return false;
+    };
+    let crossing = side
+        .iter()
+        .filter(|line| {
+            let starts_before = line
+                .words
+                .first()
+                .is_some_and(|w| w.x0 < gutter - tolerance);
+            let ends_after = line.words.last().is_some_and(|w| w.x1 > gutter + tolerance);
+            starts_before && ends_after && !line.fits_edge(gutter)
+        })
+        .count();
+    lines >= 3 && crossing >= PAGE_COLUMN_PROSE_LINES
 }
 
 /// Lays out one flow of lines, top to bottom.

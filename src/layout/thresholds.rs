@@ -51,6 +51,9 @@ pub(super) const PAGE_COLUMN_LINES: usize = 5;
 /// in this many has a cell gap (cells wrap over many lines in a narrow
 /// page column).
 pub(super) const PAGE_TABLE_SHARE: usize = 12;
+/// Fewest prose lines of a page column that run across the gutter of a
+/// table set in that column (see `order::table_in_prose`).
+pub(super) const PAGE_COLUMN_PROSE_LINES: usize = 3;
 /// Running texts live in this fraction of the page height at the top and bottom.
 pub(super) const MARGIN_ZONE: f32 = 0.07;
 /// A letter is drawn heavy (bold) when its advance per unit of font size

@@ -1,0 +1,774 @@
+//! Calendar tables read from their geometry: months as rows, bulleted
+//! events beside them, each event given the month whose row it sits in.
+//!
+//! The page model cuts a table into rows at its anchors (a month opens a
+//! row), which is right when each month is printed beside the first line
+//! of its events. Producers also centre the month in its row, or set it at
+//! the row's bottom; a wrapped event then straddles two anchors and the
+//! rows cut it apart. So a calendar table with bullets is read again from
+//! its words: the month labels of its first column, and the events of the
+//! other columns (a bullet opens one, a line without one goes on with it).
+//!
+//! Which events a month holds follows from how the month sits in its row:
+//! beside its first event's top, its last event's bottom, or the middle of
+//! its events. Each alignment is tried on the whole table: the events are
+//! cut, in order, into one group per label, and a cut misfits by the
+//! farthest any label sits from where the alignment puts it. The best cut
+//! of the best alignment must misfit by at most [`FIT`] font sizes
+//! (producers pad cells unevenly). An event takes a month only when every
+//! cut giving it another month, under any alignment, misfits by [`MARGIN`]
+//! more than the best cut giving it this one. Otherwise it is left out, with
+//! a diagnostic naming the months it could have: no wrong month is better
+//! than a guess. When no alignment fits, an event's candidates are the
+//! labels beside it, the last label whose top is above its top and the
+//! first whose bottom is below its bottom; it takes a month when they are
+//! one.
+//!
+//! A table continued from the one right before it (the next page, or the
+//! next page column, with nothing but blank lines between them) may open on
+//! events of the previous table's last month, before its first label.
+
+use crate::catalogue::Code;
+use crate::diagnostic::Diagnostic;
+use crate::page::{Block, BoundingBox, Word};
+
+/// Characters that open a list item in a cell.
+const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '‣', '·'];
+
+/// How far, at most, a month label may sit from where the alignment that
+/// fits best puts it, in font sizes (producers pad cells unevenly).
+const FIT: f32 = 0.6;
+
+/// Two months are both candidates for an event when the best cuts giving
+/// it either misfit by amounts this close, in font sizes: well under half
+/// a line, the least by which two alignments differ.
+const MARGIN: f32 = 0.3;
+
+/// The most a month broken over two lines has between their tops, in font
+/// sizes: a line pitch, not a gap between rows.
+const LABEL_BREAK_PITCH: f32 = 1.6;
+
+/// A month label of a calendar table's first column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// The month as printed.
+    pub name: String,
+    /// Month number, 1 to 12.
+    pub month: u8,
+    /// The year printed beside the month, if any.
+    pub year: Option<u16>,
+    /// Where the label is drawn.
+    pub bbox: BoundingBox,
+    /// The document line of the row holding it.
+    pub line: usize,
+}
+
+/// One event of a calendar table: its lines' text and extent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The lines' text, the bullet dropped.
+    pub text: String,
+    /// Top of the first line.
+    pub top: f32,
+    /// Bottom of the last line.
+    pub bottom: f32,
+    /// The document line of the row holding its first line.
+    pub line: usize,
+}
+
+/// A calendar table read from its words.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableCalendar {
+    /// The month labels, top to bottom.
+    pub labels: Vec<Label>,
+    /// Events before the first label's group that no label can claim;
+    /// they go on with the month of the table before, when there is one.
+    pub events: Vec<Item>,
+    /// For each event, the index into `labels` of its month, `None` for
+    /// the month of the table before, or the candidates when ambiguous.
+    pub months: Vec<Assigned>,
+    /// Font size of the table's words.
+    pub size: f32,
+}
+
+/// The month an event gets.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Assigned {
+    /// The label at this index.
+    Label(usize),
+    /// The last month of the table before (the table goes on from it).
+    Carried,
+    /// No alignment settles it: the candidates (label indices; `None` for
+    /// the month carried from the table before).
+    Ambiguous(Vec<Option<usize>>),
+    /// Above every label of a table that continues none.
+    Unplaced,
+}
+
+/// Reads a calendar table from its words: month labels in its first
+/// column (a month, perhaps with its year, alone on its line) and events
+/// opened by bullets in the other columns. `None` when the block is not
+/// such a table (no geometry, no label, no bullet).
+pub fn read(
+    block: &Block,
+    month_of: impl Fn(&str) -> Option<u8>,
+    carried: bool,
+) -> Option<TableCalendar> {
+    let table = block.table()?;
+    let mut label_words: Vec<(&Word, usize)> = Vec::new();
+    let mut event_words: Vec<(&Word, usize)> = Vec::new();
+    for row in &table.rows {
+        for cell in &row.cells {
+            let side = if cell.column == 0 {
+                &mut label_words
+            } else {
+                &mut event_words
+            };
+            side.extend(cell.words.iter().map(|word| (word, row.line)));
+        }
+    }
+    let labels = labels(&visual_lines(label_words), &month_of);
+    if labels.is_empty() {
+        return None;
+    }
+    let lines = visual_lines(event_words);
+    let opens = |line: &VisualLine| {
+        line.words
+            .first()
+            .is_some_and(|word| word.text.starts_with(BULLETS))
+    };
+    if !lines.iter().any(opens) {
+        return None;
+    }
+    let size = median(
+        lines
+            .iter()
+            .flat_map(|line| line.words.iter().map(|w| w.size)),
+    );
+    let mut events: Vec<(Vec<String>, BoundingBox, usize)> = Vec::new();
+    for line in &lines {
+        let words: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+        let text = words.join(" ");
+        match events.last_mut() {
+            Some((texts, bbox, _)) if !opens(line) => {
+                texts.push(text);
+                *bbox = bbox.union(line.bbox);
+            }
+            // Lines above the first bullet go on with an event of the table before.
+            None if !opens(line) && !carried => {}
+            _ => events.push((vec![text], line.bbox, line.line)),
+        }
+    }
+    let events: Vec<Item> = events
+        .into_iter()
+        .map(|(texts, bbox, line)| Item {
+            text: join_lines(&texts)
+                .trim_start_matches(BULLETS)
+                .trim()
+                .to_owned(),
+            top: bbox.y0,
+            bottom: bbox.y1,
+            line,
+        })
+        .collect();
+    let months = assign(&labels, &events, size, carried);
+    Some(TableCalendar {
+        labels,
+        events,
+        months,
+        size,
+    })
+}
+
+/// The month labels among the lines of a calendar's first column: a month
+/// alone on its line, perhaps with its year. A month broken over two lines
+/// of a narrow column (`Septemb` + `er`, `Septem-` + `ber`) is one label.
+fn labels(lines: &[VisualLine<'_>], month_of: &impl Fn(&str) -> Option<u8>) -> Vec<Label> {
+    let label = |words: &[String], bbox: BoundingBox, line: usize| -> Option<Label> {
+        let (first, rest) = words.split_first()?;
+        let month = month_of(first)?;
+        let year = match rest {
+            [] => None,
+            [year] => Some(
+                year.parse::<u16>()
+                    .ok()
+                    .filter(|y| (1900..2100).contains(y))?,
+            ),
+            _ => return None,
+        };
+        Some(Label {
+            name: first.clone(),
+            month,
+            year,
+            bbox,
+            line,
+        })
+    };
+    let texts = |line: &VisualLine<'_>| -> Vec<String> {
+        line.words.iter().map(|word| word.text.clone()).collect()
+    };
+    let mut labels = Vec::new();
+    let mut index = 0;
+    while let Some(line) = lines.get(index) {
+        if let Some(found) = label(&texts(line), line.bbox, line.line) {
+            labels.push(found);
+            index += 1;
+            continue;
+        }
+        let broken = lines.get(index + 1).and_then(|next| {
+            let [head] = texts(line).try_into().ok()?;
+            let mut rest = texts(next);
+            let first = rest.first_mut()?;
+            let pitch = next.bbox.y0 - line.bbox.y0;
+            let size = line.words.first()?.size;
+            if pitch > LABEL_BREAK_PITCH * size {
+                return None;
+            }
+            *first = format!("{}{first}", head.strip_suffix('-').unwrap_or(&head));
+            label(&rest, line.bbox.union(next.bbox), line.line)
+        });
+        match broken {
+            Some(found) => {
+                labels.push(found);
+                index += 2;
+            }
+            None => index += 1,
+        }
+    }
+    labels
+}
+
+/// The diagnostic for an event whose month is ambiguous, naming the
+/// candidates (`carried`: the printed month of the table before, if any).
+pub fn ambiguity(
+    event: &Item,
+    candidates: &[Option<usize>],
+    labels: &[Label],
+    carried: Option<&str>,
+) -> Diagnostic {
+    let names: Vec<&str> = candidates
+        .iter()
+        .filter_map(|candidate| match candidate {
+            Some(index) => labels.get(*index).map(|label| label.name.as_str()),
+            None => carried,
+        })
+        .collect();
+    Diagnostic::warning(
+        Code::CalendarMonthAmbiguous,
+        format!(
+            "calendar event `{}` could be in {}: where the month labels sit in their rows does not tell; left out",
+            event.text,
+            names.join(" or ")
+        ),
+    )
+}
+
+/// Words on one baseline, left to right.
+struct VisualLine<'w> {
+    words: Vec<&'w Word>,
+    bbox: BoundingBox,
+    line: usize,
+}
+
+/// Groups words into visual lines (their vertical middles within half a
+/// font size), top to bottom.
+fn visual_lines(mut words: Vec<(&Word, usize)>) -> Vec<VisualLine<'_>> {
+    let middle = |word: &Word| (word.bbox.y0 + word.bbox.y1) / 2.0;
+    words.sort_by(|a, b| middle(a.0).total_cmp(&middle(b.0)));
+    let mut lines: Vec<VisualLine<'_>> = Vec::new();
+    for (word, line) in words {
+        match lines.last_mut() {
+            Some(last)
+                if (middle(word) - (last.bbox.y0 + last.bbox.y1) / 2.0).abs()
+                    <= 0.5 * word.size.max(1.0) =>
+            {
+                last.words.push(word);
+                last.bbox = last.bbox.union(word.bbox);
+            }
+            _ => lines.push(VisualLine {
+                words: vec![word],
+                bbox: word.bbox,
+                line,
+            }),
+        }
+    }
+    for line in &mut lines {
+        line.words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    }
+    lines
+}
+
+/// The lines of one event joined with spaces; a word hyphenated at a line
+/// end (a letter, `-`, then a lower-case letter) is rejoined.
+fn join_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let continues_word = line.chars().next().is_some_and(char::is_lowercase);
+        match out.strip_suffix('-') {
+            Some(stem)
+                if continues_word && stem.chars().next_back().is_some_and(char::is_alphabetic) =>
+            {
+                out.truncate(stem.len());
+            }
+            _ if out.is_empty() => {}
+            _ => out.push(' '),
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn median(values: impl Iterator<Item = f32>) -> f32 {
+    let mut values: Vec<f32> = values.filter(|v| v.is_finite() && *v > 0.0).collect();
+    values.sort_by(f32::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(10.0)
+}
+
+/// Where a month label sits in its row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Alignment {
+    Top,
+    Middle,
+    Bottom,
+}
+
+impl Alignment {
+    /// The y a label's box is lined up by.
+    fn of_label(self, bbox: &BoundingBox) -> f32 {
+        match self {
+            Alignment::Top => bbox.y0,
+            Alignment::Middle => (bbox.y0 + bbox.y1) / 2.0,
+            Alignment::Bottom => bbox.y1,
+        }
+    }
+
+    /// The y a group of events (first to last) lines up with.
+    fn of_group(self, first: &Item, last: &Item) -> f32 {
+        match self {
+            Alignment::Top => first.top,
+            Alignment::Middle => (first.top + last.bottom) / 2.0,
+            Alignment::Bottom => last.bottom,
+        }
+    }
+}
+
+/// The month of each event: see the module documentation. `size` is the
+/// table's font size.
+fn assign(labels: &[Label], events: &[Item], size: f32, carried: bool) -> Vec<Assigned> {
+    // cost[j][m]: the least misfit of a cut giving event j the month m
+    // (label index, or `labels.len()` for the month carried).
+    let mut cost = vec![vec![f32::INFINITY; labels.len() + 1]; events.len()];
+    let mut best = f32::INFINITY;
+    for alignment in [Alignment::Top, Alignment::Middle, Alignment::Bottom] {
+        best = best.min(misfits(alignment, labels, events, carried, &mut cost));
+    }
+    if best > FIT * size {
+        return fallback(labels, events, size * MARGIN, carried);
+    }
+    cost.iter()
+        .map(|months| {
+            let least = months.iter().copied().fold(f32::INFINITY, f32::min);
+            let near: Vec<Option<usize>> = months
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c <= least + MARGIN * size)
+                .map(|(m, _)| (m < labels.len()).then_some(m))
+                .collect();
+            match near.as_slice() {
+                [Some(index)] => Assigned::Label(*index),
+                [None] => Assigned::Carried,
+                [] => Assigned::Unplaced,
+                _ => Assigned::Ambiguous(near),
+            }
+        })
+        .collect()
+}
+
+/// When no alignment fits: an event's candidates are the labels beside it,
+/// the last label whose top is above its top and the first whose bottom is
+/// below its bottom (or the month carried, when no label is above).
+fn fallback(labels: &[Label], events: &[Item], tolerance: f32, carried: bool) -> Vec<Assigned> {
+    events
+        .iter()
+        .map(|item| {
+            let top = labels
+                .iter()
+                .rposition(|label| label.bbox.y0 <= item.top + tolerance);
+            let bottom = labels
+                .iter()
+                .position(|label| label.bbox.y1 >= item.bottom - tolerance);
+            let beside = labels
+                .iter()
+                .enumerate()
+                .filter(|(_, label)| label.bbox.y0 < item.bottom && label.bbox.y1 > item.top)
+                .map(|(index, _)| index);
+            let mut near: Vec<Option<usize>> = Vec::new();
+            for month in beside.chain(top).chain(bottom) {
+                if !near.contains(&Some(month)) {
+                    near.push(Some(month));
+                }
+            }
+            if top.is_none() && carried {
+                near.push(None);
+            }
+            match near.as_slice() {
+                [Some(index)] => Assigned::Label(*index),
+                [None] => Assigned::Carried,
+                [] => Assigned::Unplaced,
+                _ => Assigned::Ambiguous(near),
+            }
+        })
+        .collect()
+}
+
+/// Cuts the events, in order, into one group per label (a label beside no
+/// event may have an empty group; events before the first group only when
+/// `carried`, taking the month carried), each group's misfit being how far
+/// its label sits from where `alignment` puts it. A cut's misfit is its
+/// worst group's. Lowers `cost[j][m]` to the least misfit of a cut giving
+/// event j month m, and returns the least misfit of any cut.
+fn misfits(
+    alignment: Alignment,
+    labels: &[Label],
+    events: &[Item],
+    carried: bool,
+    cost: &mut [Vec<f32>],
+) -> f32 {
+    let (n, k) = (events.len(), labels.len());
+    let misfit = |label: usize, first: usize, last: usize| match (
+        events.get(first),
+        events.get(last),
+        labels.get(label),
+    ) {
+        (Some(a), Some(b), Some(l)) => {
+            (alignment.of_group(a, b) - alignment.of_label(&l.bbox)).abs()
+        }
+        _ => f32::INFINITY,
+    };
+    // Whether label `label` can hold no event, the events before `at` above
+    // it and the rest below.
+    let empty = |label: usize, at: usize| {
+        let Some(l) = labels.get(label) else {
+            return false;
+        };
+        let above = at
+            .checked_sub(1)
+            .and_then(|i| events.get(i))
+            .is_none_or(|e| e.bottom <= l.bbox.y0);
+        let below = events.get(at).is_none_or(|e| e.top >= l.bbox.y1);
+        above && below
+    };
+    let at = |table: &Vec<Vec<f32>>, i: usize, s: usize| {
+        table
+            .get(i)
+            .and_then(|row| row.get(s))
+            .copied()
+            .unwrap_or(f32::INFINITY)
+    };
+    // forward[i][s]: least misfit of the groups before label i, ending right before s.
+    let mut forward = vec![vec![f32::INFINITY; n + 1]; k + 1];
+    for (s, cell) in forward[0].iter_mut().enumerate() {
+        if s == 0 || carried {
+            *cell = 0.0;
+        }
+    }
+    for i in 0..k {
+        for s in 0..=n {
+            let before = at(&forward, i, s);
+            if !before.is_finite() {
+                continue;
+            }
+            if empty(i, s) && before < forward[i + 1][s] {
+                forward[i + 1][s] = before;
+            }
+            for e in s..n {
+                let worst = before.max(misfit(i, s, e));
+                if worst < forward[i + 1][e + 1] {
+                    forward[i + 1][e + 1] = worst;
+                }
+            }
+        }
+    }
+    // backward[i][s]: least misfit of labels i.. holding exactly events s..n.
+    let mut backward = vec![vec![f32::INFINITY; n + 1]; k + 1];
+    backward[k][n] = 0.0;
+    for i in (0..k).rev() {
+        for s in 0..=n {
+            let mut least = if empty(i, s) {
+                at(&backward, i + 1, s)
+            } else {
+                f32::INFINITY
+            };
+            for e in s..n {
+                least = least.min(misfit(i, s, e).max(at(&backward, i + 1, e + 1)));
+            }
+            backward[i][s] = least;
+        }
+    }
+    for i in 0..k {
+        for s in 0..n {
+            let before = at(&forward, i, s);
+            if !before.is_finite() {
+                continue;
+            }
+            for e in s..n {
+                let worst = before.max(misfit(i, s, e)).max(at(&backward, i + 1, e + 1));
+                for event in cost.iter_mut().take(e + 1).skip(s) {
+                    if let Some(c) = event.get_mut(i) {
+                        *c = c.min(worst);
+                    }
+                }
+            }
+        }
+    }
+    if carried {
+        for s in 1..=n {
+            let worst = at(&backward, 0, s);
+            for event in cost.iter_mut().take(s) {
+                if let Some(c) = event.get_mut(k) {
+                    *c = c.min(worst);
+                }
+            }
+        }
+    }
+    at(&backward, 0, 0).min(if carried {
+        (1..=n)
+            .map(|s| at(&backward, 0, s))
+            .fold(f32::INFINITY, f32::min)
+    } else {
+        f32::INFINITY
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIZE: f32 = 10.0;
+    const PITCH: f32 = 12.0;
+
+    fn bbox(line: f32) -> BoundingBox {
+        BoundingBox {
+            x0: 0.0,
+            y0: 100.0 + PITCH * line,
+            x1: 10.0,
+            y1: 100.0 + PITCH * line + SIZE,
+        }
+    }
+
+    fn label(month: u8, line: f32) -> Label {
+        Label {
+            name: String::new(),
+            month,
+            year: None,
+            bbox: bbox(line),
+            line: 0,
+        }
+    }
+
+    /// An event of `lines` lines from line `first`.
+    fn item(first: f32, lines: f32) -> Item {
+        Item {
+            text: String::new(),
+            top: bbox(first).y0,
+            bottom: bbox(first + lines - 1.0).y1,
+            line: 0,
+        }
+    }
+
+    fn months(labels: &[Label], events: &[Item], carried: bool) -> Vec<Assigned> {
+        assign(labels, events, SIZE, carried)
+    }
+
+    use Assigned::{Ambiguous, Carried, Label as At};
+
+    #[test]
+    fn months_beside_their_first_event() {
+        // Feb: a 2-line event and a 1-line one; Mar: one event.
+        let labels = [label(2, 0.0), label(3, 3.0)];
+        let events = [item(0.0, 2.0), item(2.0, 1.0), item(3.0, 1.0)];
+        assert_eq!(months(&labels, &events, false), [At(0), At(0), At(1)]);
+    }
+
+    #[test]
+    fn months_centred_in_their_rows() {
+        // Feb centred on one event; Mar centred on a 2-line event that
+        // starts above the label, so Mar's first line sits beside no label.
+        let labels = [label(2, 0.0), label(3, 1.5), label(4, 3.0)];
+        let events = [item(0.0, 1.0), item(1.0, 2.0), item(3.0, 1.0)];
+        assert_eq!(months(&labels, &events, false), [At(0), At(1), At(2)]);
+        // Mar centred on three one-line events, Apr on a two-line one (read
+        // as tops of their rows, Feb would hold two events, but Apr would sit
+        // half a line below its event's top).
+        let labels = [label(2, 0.0), label(3, 2.0), label(4, 4.5)];
+        let events = [
+            item(0.0, 1.0),
+            item(1.0, 1.0),
+            item(2.0, 1.0),
+            item(3.0, 1.0),
+            item(4.0, 2.0),
+        ];
+        assert_eq!(
+            months(&labels, &events, false),
+            [At(0), At(1), At(1), At(1), At(2)]
+        );
+    }
+
+    #[test]
+    fn months_at_the_bottom_of_their_rows() {
+        let labels = [label(2, 1.0), label(3, 2.0)];
+        let events = [item(0.0, 2.0), item(2.0, 1.0)];
+        assert_eq!(months(&labels, &events, false), [At(0), At(1)]);
+    }
+
+    #[test]
+    fn a_table_continued_opens_on_the_month_before() {
+        // Two one-line events, then November beside a two-line event and
+        // centred on it: the first event is above every group.
+        let labels = [label(11, 1.5)];
+        let events = [item(0.0, 1.0), item(1.0, 2.0)];
+        assert_eq!(months(&labels, &events, true), [Carried, At(0)]);
+        // Not continued: no alignment fits; the first event is above
+        // November's bottom and the second beside it.
+        assert_eq!(months(&labels, &events, false), [At(0), At(0)]);
+    }
+
+    #[test]
+    fn an_event_two_alignments_place_apart_is_ambiguous() {
+        // Feb beside the first of four one-line events, Mar beside the
+        // third: as tops of their rows, Feb holds two events; as middles,
+        // Feb holds the first and Mar the other three. The second event's
+        // month is not known.
+        let labels = [label(2, 0.0), label(3, 2.0)];
+        let events = [
+            item(0.0, 1.0),
+            item(1.0, 1.0),
+            item(2.0, 1.0),
+            item(3.0, 1.0),
+        ];
+        let got = months(&labels, &events, false);
+        assert_eq!(got[0], At(0));
+        assert_eq!(got[1], Ambiguous(vec![Some(0), Some(1)]));
+        assert_eq!(got[2..], [At(1), At(1)]);
+    }
+
+    /// A word of `text` on line `line` (of the table's pitch) from `x`.
+    fn word(text: &str, x: f32, line: f32) -> Word {
+        let y = bbox(line);
+        Word {
+            text: text.to_owned(),
+            bbox: BoundingBox {
+                x0: x,
+                x1: x + 5.0 * text.chars().count() as f32,
+                ..y
+            },
+            size: SIZE,
+            bold: None,
+        }
+    }
+
+    /// A table of two cells: the first column's lines and the second's,
+    /// each `(line, text)`, all in one row as a page model may cut it.
+    fn table(first: &[(f32, &str)], second: &[(f32, &str)]) -> Block {
+        let cell = |column: usize, lines: &[(f32, &str)]| crate::page::Cell {
+            column,
+            lines: Vec::new(),
+            text: String::new(),
+            bbox: None,
+            words: lines
+                .iter()
+                .flat_map(|(line, text)| {
+                    let x0 = 50.0 + 100.0 * column as f32;
+                    let mut x = x0;
+                    text.split(' ')
+                        .map(|w| {
+                            let made = word(w, x, *line);
+                            x = made.bbox.x1 + 3.0;
+                            made
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+        };
+        let row = crate::page::Row {
+            line: 0,
+            cells: vec![cell(0, first), cell(1, second)],
+            bbox: None,
+        };
+        Block {
+            kind: crate::page::BlockKind::Table(crate::page::table(vec![row])),
+            lines: 0..1,
+            bbox: None,
+        }
+    }
+
+    fn month(word: &str) -> Option<u8> {
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+        ]
+        .iter()
+        .position(|m| *m == word.to_lowercase())
+        .and_then(|m| u8::try_from(m + 1).ok())
+    }
+
+    #[test]
+    fn a_calendar_of_centred_months_is_read_from_its_words() {
+        // A heading line above February in the first column; March centred
+        // on a wrapped event; September broken over two lines of a narrow
+        // column, centred on a three-line event.
+        let block = table(
+            &[
+                (-1.0, "Main events:"),
+                (0.0, "February"),
+                (1.5, "March"),
+                (3.0, "Septemb"),
+                (4.0, "er"),
+            ],
+            &[
+                (0.0, "• Women4Climate"),
+                (1.0, "• Second Annual Meeting"),
+                (2.0, "on finance"),
+                (3.0, "• Forum under the"),
+                (4.0, "auspices of the"),
+                (5.0, "Assembly"),
+            ],
+        );
+        let read = read(&block, month, false).expect("a calendar table");
+        let names: Vec<&str> = read.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["February", "March", "September"]);
+        let got: Vec<(&str, &Assigned)> = read
+            .events
+            .iter()
+            .map(|e| e.text.as_str())
+            .zip(&read.months)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Women4Climate", &At(0)),
+                ("Second Annual Meeting on finance", &At(1)),
+                ("Forum under the auspices of the Assembly", &At(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_without_bullets_or_months_is_not_read_here() {
+        let no_bullets = table(&[(0.0, "February")], &[(0.0, "Women4Climate")]);
+        assert_eq!(read(&no_bullets, month, false), None);
+        let no_months = table(&[(0.0, "L1M1D1")], &[(0.0, "• Women4Climate")]);
+        assert_eq!(read(&no_months, month, false), None);
+    }
+}

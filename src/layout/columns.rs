@@ -99,6 +99,16 @@ impl TextLine {
         starts.iter().any(|&x| x > first)
     }
 
+    /// True when a word of the line starts left of `edge` (beyond the
+    /// tolerance of an edge) and ends right of it: the line runs into the
+    /// column that starts there.
+    pub(super) fn reaches_past(&self, edge: f32) -> bool {
+        let tolerance = EDGE_TOLERANCE * self.size;
+        self.words
+            .iter()
+            .any(|w| w.x0 < edge - tolerance && w.x1 > edge)
+    }
+
     /// True when the line can be cut at `edge`: no word straddles it, and the
     /// gap around it is wider than a word space (a narrow gutter, an empty
     /// cell), not a space between two words of prose that happens to fall there.
@@ -149,32 +159,51 @@ pub(super) struct Asked {
     pub(super) answer: bool,
 }
 
-/// What one page's lines tell about columns: the starts of its wide prose
-/// lines and of its chunks, with their font sizes.
+/// What one page's lines tell about columns: the width of its text, the
+/// starts of its wide prose lines (with their widths) and of its chunks,
+/// with their font sizes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct ColumnPart {
-    pub(super) prose: Vec<(f32, f32)>,
+    pub(super) width: f32,
+    pub(super) prose: Vec<ProseStart>,
     pub(super) starts: Vec<(f32, f32)>,
+}
+
+/// Where a line without wide gaps starts, how wide it is, and its font size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct ProseStart {
+    pub(super) x: f32,
+    pub(super) width: f32,
+    pub(super) size: f32,
 }
 
 impl ColumnPart {
     pub(super) fn of(lines: &[TextLine]) -> Self {
         let mut prose = Vec::new();
         let (left, right) = text_extent(lines);
-        let width = right - left;
+        let width = (right - left).max(0.0);
         for line in lines {
             let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {
                 continue;
             };
-            if line.chunk_starts().is_empty() && last.x1 - first.x0 >= PROSE_WIDTH * width {
-                prose.push((first.x0, line.size));
+            let line_width = last.x1 - first.x0;
+            if line.chunk_starts().is_empty() && line_width >= PROSE_WIDTH * width {
+                prose.push(ProseStart {
+                    x: first.x0,
+                    width: line_width,
+                    size: line.size,
+                });
             }
         }
         let starts = lines
             .iter()
             .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
             .collect();
-        Self { prose, starts }
+        Self {
+            width: if width.is_finite() { width } else { 0.0 },
+            prose,
+            starts,
+        }
     }
 }
 
@@ -186,7 +215,17 @@ impl DocumentColumns {
 
     /// The columns of a document whose pages gave `parts`, in page order.
     pub(super) fn from_parts<'a>(parts: impl Iterator<Item = &'a ColumnPart> + Clone) -> Self {
-        let prose = parts.clone().flat_map(|part| part.prose.iter().copied());
+        // A page whose text is one column of a table (the rest of a long
+        // cell) is narrower than the document's text: its lines are wide
+        // for that page only, and their start is a column edge, not a margin.
+        let text_width = parts.clone().map(|part| part.width).fold(0.0_f32, f32::max);
+        let prose = parts.clone().flat_map(|part| {
+            let width = part.width.max(text_width);
+            part.prose
+                .iter()
+                .filter(move |line| line.width >= PROSE_WIDTH * width)
+                .map(|line| (line.x, line.size))
+        });
         // The dominant margin, and any other nearly as common (odd and even pages).
         let prose_clusters = clusters(prose.collect());
         let most = prose_clusters.iter().map(|c| c.2).max().unwrap_or(0);

@@ -85,14 +85,19 @@ pub(super) fn find_regions(
             previous_y = line.y;
         }
         // The first rows may hold a single column each (a tall measure cell
-        // whose title is centred lower down): take the lines above that fit.
+        // whose title is centred lower down): take the lines above that stay
+        // within the columns. A line reaching past an edge, however little,
+        // is the end of a paragraph across the page, not a cell.
         let mut first = index;
         while first > floor {
             let (Some(above), Some(below)) = (lines.get(first - 1), lines.get(first)) else {
                 break;
             };
             let close = below.y - above.y <= TABLE_BREAK * below.size;
-            if !close || !edges.iter().all(|&edge| above.fits_edge(edge)) {
+            let within = edges
+                .iter()
+                .all(|&edge| above.fits_edge(edge) && !above.reaches_past(edge));
+            if !close || !within {
                 break;
             }
             first -= 1;
@@ -453,7 +458,7 @@ pub(super) fn join_cell(lines: &[String]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+mod ruling_tests {
     use crate::layout::lay_out;
     use crate::read::{GlyphPage, Rule, RuleKind};
 
@@ -521,5 +526,106 @@ mod tests {
         // Without them, the centred titles share no edge.
         let bare = lay_out(&[&centred_table(false)]).remove(0).text;
         assert_ne!(bare, ruled);
+    }
+}
+
+#[cfg(test)]
+mod region_tests {
+    use crate::layout::lay_out;
+    use crate::page::BlockKind;
+    use crate::read::GlyphPage;
+
+    const SIZE: f32 = 10.0;
+    const ADVANCE: f32 = 5.0;
+
+    /// A page drawn from `(text, x, y)` pieces, glyph by glyph.
+    fn page(pieces: &[(&str, f32, f32)]) -> GlyphPage {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        for &(text, x, y) in pieces {
+            for (i, c) in text.chars().enumerate() {
+                page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+            }
+        }
+        page
+    }
+
+    /// A page of a 14 pt table whose first rows follow a paragraph and a
+    /// heading across the page: measures at 50, deliverables at 250, marks
+    /// at 520.
+    fn table_page() -> GlyphPage {
+        page(&[
+            (
+                "Entre 2018 y 2020 la red tenía que llevar a cabo sesenta y cinco resultados y",
+                50.0,
+                100.0,
+            ),
+            ("entregables. En total:", 50.0, 112.0),
+            (
+                "LINEA DE ACCION 1 Ejercer la diplomacia urbana y la incidencia en las cuestiones",
+                50.0,
+                136.0,
+            ),
+            ("metropolitanas de la red y de los socios.", 50.0, 148.0),
+            ("Medidas", 50.0, 172.0),
+            ("Resultados", 250.0, 172.0),
+            ("L1M1 Que se hayan", 50.0, 190.0),
+            ("L1M1D1 Calendario de", 250.0, 190.0),
+            ("seguido de cerca los", 50.0, 202.0),
+            ("acontecimientos", 250.0, 202.0),
+            ("v", 520.0, 202.0),
+            ("temas.", 50.0, 214.0),
+            ("L1M2 Que se haya", 50.0, 232.0),
+            ("L1M2D1 Documentos de", 250.0, 232.0),
+            ("debatido un discurso", 50.0, 244.0),
+            ("posición", 250.0, 244.0),
+            ("x", 520.0, 244.0),
+            ("L1M3 Que se difunda", 50.0, 262.0),
+            ("L1M3D1 Debates en el", 250.0, 262.0),
+            ("seno de las reuniones", 250.0, 274.0),
+            ("o", 520.0, 274.0),
+        ])
+    }
+
+    #[test]
+    fn a_page_holding_only_a_long_cell_does_not_make_its_column_a_margin() {
+        // The next pages hold the rest of a long deliverable cell: lines at
+        // 250 as wide as those pages' text, but not as the document's.
+        let cell: Vec<(&str, f32, f32)> = (0..8)
+            .map(|i| {
+                (
+                    "del legado de los líderes de las metrópolis",
+                    250.0,
+                    100.0 + 12.0 * i as f32,
+                )
+            })
+            .collect();
+        let rest = page(&cell);
+        let laid = lay_out(&[&table_page(), &rest, &rest]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        assert!(
+            lines.contains(&"L1M1 Que se hayan seguido de cerca los temas.\tL1M1D1 Calendario de acontecimientos\tv"),
+            "{lines:#?}"
+        );
+        assert!(
+            lines.contains(&"L1M3 Que se difunda\tL1M3D1 Debates en el seno de las reuniones\to"),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn a_table_does_not_take_the_end_of_a_paragraph_across_its_columns() {
+        let laid = lay_out(&[&table_page()]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        let tables: Vec<&str> = laid[0]
+            .blocks
+            .iter()
+            .filter(|block| matches!(block.kind, BlockKind::Table(_)))
+            .filter_map(|block| lines.get(block.lines.start).copied())
+            .collect();
+        assert_eq!(tables, ["Medidas\tResultados"], "{lines:#?}");
     }
 }

@@ -762,18 +762,17 @@ mod tests {
                 .filter_map(|phrase| find_words(line, phrase.phrase).map(|at| (at, phrase)))
                 .min_by(|(at_a, a), (at_b, b)| {
                     at_a.cmp(at_b).then(b.phrase.len().cmp(&a.phrase.len()))
-                })
-                .map(|(_, phrase)| phrase);
+                });
             let fast = first_phrase(&automaton, &phrases, line, &mut resume);
             assert!(
                 match (naive, fast) {
-                    (Some(a), Some(b)) => std::ptr::eq(a, b),
+                    (Some((at_a, a)), Some((at_b, b))) => at_a == at_b && std::ptr::eq(a, b),
                     (None, None) => true,
                     _ => false,
                 },
                 "{line}: {:?} vs {:?}",
-                naive.map(|p| p.phrase),
-                fast.map(|p| p.phrase)
+                naive.map(|(at, p)| (at, p.phrase)),
+                fast.map(|(at, p)| (at, p.phrase))
             );
         }
     }

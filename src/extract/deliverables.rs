@@ -1225,7 +1225,7 @@ fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
     if is_page_number_token(token) && !is_mark_token(token, legend) {
         (rest, token) = rest.rsplit_once(' ')?;
     }
-    if rest.trim().is_empty() || !is_mark_token(token, legend) {
+    if rest.trim().is_empty() || !is_mark_token(token, legend) || closes_an_opening(rest, token) {
         return None;
     }
     let mark = token.to_owned();
@@ -1371,6 +1371,25 @@ fn several_marks(cell: &str, legend: &Legend) -> Option<Vec<String>> {
             .iter()
             .all(|token| is_mark_token(token, legend) && is_mark_cell(token)))
     .then_some(tokens)
+}
+
+/// Whether `token` is a closing quote or bracket whose opening one `text`
+/// leaves open (`Plateforme « Policy Transfer` then `»`): the end of the
+/// title, not a mark after it.
+fn closes_an_opening(text: &str, token: &str) -> bool {
+    let opening = match token {
+        "»" => '«',
+        "”" => '“',
+        "’" => '‘',
+        "›" => '‹',
+        ")" => '(',
+        "]" => '[',
+        "}" => '{',
+        "\"" => return text.matches('"').count() % 2 == 1,
+        _ => return false,
+    };
+    let closing = token.chars().next().unwrap_or(opening);
+    text.matches(opening).count() > text.matches(closing).count()
 }
 
 /// Takes two or more marks glued at the end of the title (`… agendas ✗ ✓`):
@@ -1647,6 +1666,20 @@ mod tests {
         assert_eq!(
             plan.measures[0].text.as_deref(),
             Some("Que se siga la agenda.")
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_ends_the_title_and_is_no_mark() {
+        let plan = plan(
+            "L1M1 Que se siga la agenda.\t✓\tL1M1D1 Plataforme « Policy Transfer »\n\t✗\tL1M1D2 Informes (anuales)",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Plataforme « Policy Transfer »", Some("✓")),
+                row("L1M1D2", "Informes (anuales)", Some("✗")),
+            ]
         );
     }
 

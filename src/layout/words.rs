@@ -10,7 +10,9 @@
 //! advance apart stay one word unless a space glyph is drawn between them: a
 //! bold `49` never becomes `4 9`, while `49 10` (a digit and a space further)
 //! stays two numbers. A glyph whose stated advance is missing or impossible
-//! reaches as far as its character usually does.
+//! reaches as far as its character usually does. A no-break space the
+//! producer draws (`Transfer »`, `12 %`) binds the words around it into one,
+//! and keeps its character, as the text it was set from does.
 
 use super::thresholds::*;
 use super::weight::Advances;
@@ -44,6 +46,15 @@ pub(super) fn words(
     let mut words: Vec<Word> = Vec::new();
     let mut previous: Option<&Glyph> = None;
     let leaders = leader_glyphs(page, row);
+    let line_y = row.first().map_or(0.0, |glyph| glyph.y);
+    let no_breaks: Vec<&Glyph> = spaces
+        .iter()
+        .copied()
+        .filter(|space| {
+            (space.y - line_y).abs() <= SAME_LINE * size
+                && matches!(page.glyph_text(space), "\u{a0}" | "\u{2007}" | "\u{202f}")
+        })
+        .collect();
     let mut after_leader = false;
     for (index, &glyph) in row.iter().enumerate() {
         if leaders.get(index).copied().unwrap_or(false) {
@@ -58,13 +69,27 @@ pub(super) fn words(
             }
         }
         let glyph_end = glyph.x + advance(page, glyph, advances);
-        let joins = !std::mem::take(&mut after_leader)
+        let leader_before = std::mem::take(&mut after_leader);
+        let mut joins = !leader_before
             && words.last().is_some_and(|word| {
                 glyph.x - word.x1 <= WORD_GAP * size
                     || previous.is_some_and(|prev| {
                         continues_number(page, prev, glyph, spaces, size, advances)
                     })
             });
+        // A no-break space binds, but never across a gap as wide as a
+        // gutter (an empty cell filled with one).
+        let narrow = words
+            .last()
+            .is_some_and(|word| glyph.x - word.x1 < GUTTER_GAP * size);
+        if !joins && !leader_before && narrow {
+            let bound =
+                previous.and_then(|prev| no_break_space_between(page, prev, glyph, &no_breaks));
+            if let (Some(no_break), Some(word)) = (bound, words.last_mut()) {
+                word.text.push_str(no_break);
+                joins = true;
+            }
+        }
         if !joins {
             words.push(Word {
                 x0: glyph.x,
@@ -127,6 +152,20 @@ fn advance(page: &GlyphPage, glyph: &Glyph, advances: &Advances) -> f32 {
     }
     let usual = text.chars().next().and_then(|c| advances.usual(c));
     usual.unwrap_or(UNSTATED_ADVANCE) * size * characters
+}
+
+/// The no-break space drawn between `prev` and `glyph`, if any, among the
+/// line's no-break spaces (U+00A0, U+2007, U+202F).
+fn no_break_space_between<'a>(
+    page: &'a GlyphPage,
+    prev: &Glyph,
+    glyph: &Glyph,
+    no_breaks: &[&Glyph],
+) -> Option<&'a str> {
+    no_breaks
+        .iter()
+        .find(|space| space.x > prev.x && space.x < glyph.x)
+        .map(|space| page.glyph_text(space))
 }
 
 /// Whether `glyph` goes on with the number that `prev` ends: both are digits
@@ -253,6 +292,30 @@ mod tests {
             (".", 110.0, 2.5),
         ];
         assert_eq!(line_words(&ellipsis), ["e..."]);
+    }
+
+    #[test]
+    fn a_drawn_no_break_space_binds_its_words_and_stays() {
+        // `Transfer` and `»` 0.3 em apart with U+202F drawn between them (a
+        // French closing quote), then a mark beyond a gutter with U+00A0
+        // drawn in the gutter (an empty cell): the first pair is one word
+        // that keeps its U+202F, the mark stays apart.
+        let glyphs = [
+            ("T", 100.0, 5.0),
+            ("r", 105.0, 5.0),
+            ("\u{202f}", 110.0, 2.0),
+            ("»", 113.0, 5.0),
+            ("\u{a0}", 130.0, 2.5),
+            ("V", 160.0, 5.0),
+        ];
+        assert_eq!(line_words(&glyphs), ["Tr\u{202f}»", "V"]);
+        let spaced = [
+            ("T", 100.0, 5.0),
+            ("r", 105.0, 5.0),
+            (" ", 110.0, 2.0),
+            ("»", 113.0, 5.0),
+        ];
+        assert_eq!(line_words(&spaced), ["Tr", "»"]);
     }
 
     #[test]

@@ -301,6 +301,10 @@ fn page_lines(page: u32, text: &str) -> Vec<Line> {
 
 /// NFC, ligatures expanded, soft hyphens dropped, exotic spaces made plain.
 pub fn normalize_line(line: &str) -> String {
+    // ASCII is in NFC and holds none of the characters replaced below.
+    if line.is_ascii() {
+        return line.trim_end().to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     for c in line.nfc() {
         match c {

@@ -68,7 +68,7 @@ const MIN_PITCH: f32 = 0.9;
 /// every piece set apart from the one above it by more than a line of a
 /// wrapped cell, or after a line that had room for it (see below), or
 /// beside a mark (`marks` holds their baselines), as long as at least
-/// [`MIN_ANCHORS`] of them are anchors.
+/// `least` of them are anchors.
 /// A code that merely starts a wrapped line of a title (`… as announced in`
 /// / `L2M1D3`) or of a paragraph that cites codes is no anchor, and a piece
 /// set apart that holds no anchor (debris, a row without a code) starts a
@@ -78,6 +78,7 @@ fn row_starts(
     line_pitch: f32,
     marks: &[f32],
     is_anchor: &dyn Fn(&str) -> bool,
+    least: usize,
 ) -> Option<(Vec<(f32, String)>, f32)> {
     let mut pieces: Vec<&Fragment> = column.iter().collect();
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y));
@@ -161,7 +162,21 @@ fn row_starts(
             anchors += usize::from(anchor);
         }
     }
-    (anchors >= MIN_ANCHORS).then_some((starts, row_gap))
+    (anchors >= least).then_some((starts, row_gap))
+}
+
+/// True when a column holds one hierarchical code (see [`CODE`]) at the
+/// start of a piece, below a piece without one (the table's header).
+fn lone_code_below_header(column: &[Fragment]) -> bool {
+    let mut sorted: Vec<&Fragment> = column.iter().collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let coded: Vec<usize> = sorted
+        .iter()
+        .enumerate()
+        .filter(|(_, piece)| first_word(&piece.text).is_some_and(|word| CODE.is_match(word)))
+        .map(|(index, _)| index)
+        .collect();
+    matches!(coded.as_slice(), [only] if *only > 0)
 }
 
 /// The pitch of the lines of a wrapped cell: the lower quartile of the
@@ -252,10 +267,32 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>>
         .map(|column| column.iter().filter(|f| is_anchor(&f.text)).count())
         .collect();
     let most = counts.iter().copied().max()?;
-    if most < MIN_ANCHORS {
+    // Of columns with as many anchors, the one with the deepest codes.
+    let deepest = |column: &Vec<Fragment>| {
+        column
+            .iter()
+            .filter(|piece| is_anchor(&piece.text))
+            .filter_map(|piece| first_word(&piece.text).map(str::len))
+            .max()
+            .unwrap_or(0)
+    };
+    let anchor_column = (0..fragments.len())
+        .filter(|&column| counts.get(column) == Some(&most))
+        .max_by_key(|&column| {
+            let depth = fragments.get(column).map_or(0, deepest);
+            (depth, std::cmp::Reverse(column))
+        })?;
+    // One hierarchical code (`L2M1D1`, never a month or a number) under
+    // the table's header anchors the one row of a table split across
+    // pages; anything else needs more.
+    let least = if lone_code_below_header(fragments.get(anchor_column)?) {
+        1
+    } else {
+        MIN_ANCHORS
+    };
+    if most < least {
         return None;
     }
-    let anchor_column = counts.iter().position(|&count| count == most)?;
     let pitch = line_pitch(fragments);
     // Baselines of marks: pieces of a column, other than the anchor column,
     // whose pieces are mostly a few characters long.
@@ -271,7 +308,13 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>>
         })
         .flat_map(|(_, pieces)| pieces.iter().map(|piece| piece.y))
         .collect();
-    let (starts, _) = row_starts(fragments.get(anchor_column)?, pitch, &marks, is_anchor)?;
+    let (starts, _) = row_starts(
+        fragments.get(anchor_column)?,
+        pitch,
+        &marks,
+        is_anchor,
+        least,
+    )?;
     let tops: Vec<f32> = starts.iter().map(|start| start.0).collect();
     let table_end = last_row_end(fragments, tops.last().copied()?, pitch);
     let band_of = |piece: &Fragment| {
@@ -643,6 +686,30 @@ mod tests {
                 "L1M1D1 Calendario de acontecimientos internacionales\tv",
                 "L1M1D2 Presencia en reuniones\tx",
                 "L1M1D3 Informes anuales de la red\to",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_code_below_the_header_anchors_the_one_row_of_a_split_table() {
+        // The rest of a table split across pages: its header, then a single
+        // deliverable whose cells wrap, the header set as far apart as the
+        // cell's lines.
+        let pieces = [
+            ("Medidas", 50.0, 80.0),
+            ("Resultados y entregables", 250.0, 80.0),
+            ("L2M1 Que los miembros", 50.0, 98.0),
+            ("apliquen de forma", 50.0, 110.0),
+            ("colaborativa", 50.0, 122.0),
+            ("L2M1D1 Informes descriptivos", 250.0, 98.0),
+            ("anuales", 250.0, 110.0),
+            ("V", 500.0, 98.0),
+        ];
+        assert_eq!(
+            rows(&pieces),
+            [
+                "Medidas\tResultados y entregables",
+                "L2M1 Que los miembros apliquen de forma colaborativa\tL2M1D1 Informes descriptivos anuales\tV",
             ]
         );
     }

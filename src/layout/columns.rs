@@ -216,11 +216,16 @@ impl DocumentColumns {
     /// The columns of a document whose pages gave `parts`, in page order.
     pub(super) fn from_parts<'a>(parts: impl Iterator<Item = &'a ColumnPart> + Clone) -> Self {
         // A page whose text is one column of a table (the rest of a long
-        // cell) is narrower than the document's text: its lines are wide
+        // cell) is narrower than the document's usual page: its lines are wide
         // for that page only, and their start is a column edge, not a margin.
-        let text_width = parts.clone().map(|part| part.width).fold(0.0_f32, f32::max);
+        let usual_width = median(
+            parts
+                .clone()
+                .map(|part| part.width)
+                .filter(|&width| width > 0.0),
+        );
         let prose = parts.clone().flat_map(|part| {
-            let width = part.width.max(text_width);
+            let width = part.width.max(usual_width);
             part.prose
                 .iter()
                 .filter(move |line| line.width >= PROSE_WIDTH * width)

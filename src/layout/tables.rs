@@ -94,10 +94,20 @@ pub(super) fn find_regions(
                 break;
             };
             let close = below.y - above.y <= TABLE_BREAK * below.size;
-            let within = edges
-                .iter()
-                .all(|&edge| above.fits_edge(edge) && !above.reaches_past(edge));
-            if !close || !within {
+            let within = |line: &TextLine| {
+                edges
+                    .iter()
+                    .all(|&edge| line.fits_edge(edge) && !line.reaches_past(edge))
+            };
+            // Nor is a short line right below one across the columns, at
+            // the pitch of a paragraph's lines: that paragraph's last line.
+            let ends_paragraph = first
+                .checked_sub(2)
+                .and_then(|index| lines.get(index))
+                .is_some_and(|line| {
+                    above.y - line.y <= PARAGRAPH_GAP * above.size && !within(line)
+                });
+            if !close || !within(above) || ends_paragraph {
                 break;
             }
             first -= 1;
@@ -556,7 +566,8 @@ mod region_tests {
     /// A page of a 14 pt table whose first rows follow a paragraph and a
     /// heading across the page: measures at 50, deliverables at 250, marks
     /// at 520.
-    fn table_page() -> GlyphPage {
+    /// `tail` is the last line of the heading.
+    fn table_page(tail: &str) -> GlyphPage {
         page(&[
             (
                 "Entre 2018 y 2020 la red tenía que llevar a cabo sesenta y cinco resultados y",
@@ -569,7 +580,7 @@ mod region_tests {
                 50.0,
                 136.0,
             ),
-            ("metropolitanas de la red y de los socios.", 50.0, 148.0),
+            (tail, 50.0, 148.0),
             ("Medidas", 50.0, 172.0),
             ("Resultados", 250.0, 172.0),
             ("L1M1 Que se hayan", 50.0, 190.0),
@@ -604,7 +615,8 @@ mod region_tests {
             })
             .collect();
         let rest = page(&cell);
-        let laid = lay_out(&[&table_page(), &rest, &rest]);
+        let table = table_page("metropolitanas");
+        let laid = lay_out(&[&table, &rest, &table, &rest, &table]);
         let lines: Vec<&str> = laid[0].text.lines().collect();
         assert!(
             lines.contains(&"L1M1 Que se hayan seguido de cerca los temas.\tL1M1D1 Calendario de acontecimientos\tv"),
@@ -618,14 +630,21 @@ mod region_tests {
 
     #[test]
     fn a_table_does_not_take_the_end_of_a_paragraph_across_its_columns() {
-        let laid = lay_out(&[&table_page()]);
-        let lines: Vec<&str> = laid[0].text.lines().collect();
-        let tables: Vec<&str> = laid[0]
-            .blocks
-            .iter()
-            .filter(|block| matches!(block.kind, BlockKind::Table(_)))
-            .filter_map(|block| lines.get(block.lines.start).copied())
-            .collect();
-        assert_eq!(tables, ["Medidas\tResultados"], "{lines:#?}");
+        // The heading's last line runs a little into the second column, or
+        // stays short at the pitch of the heading's lines.
+        for tail in [
+            "metropolitanas de la red y de los socios.",
+            "metropolitanas",
+        ] {
+            let laid = lay_out(&[&table_page(tail)]);
+            let lines: Vec<&str> = laid[0].text.lines().collect();
+            let tables: Vec<&str> = laid[0]
+                .blocks
+                .iter()
+                .filter(|block| matches!(block.kind, BlockKind::Table(_)))
+                .filter_map(|block| lines.get(block.lines.start).copied())
+                .collect();
+            assert_eq!(tables, ["Medidas\tResultados"], "{lines:#?}");
+        }
     }
 }

@@ -18,8 +18,8 @@
 //!   breaks with or without a repeated header, rulings, zebra fills, fake
 //!   bold, encoding, drawing order, rotation and scale. On all tables it is
 //!   ignored: centred or right-aligned titles share no left edge from line to
-//!   line, so their column is not found (cells split inside a title or a
-//!   title joins the mark), and a code set beside the middle or last line of
+//!   line, so without vertical rulings (which give the columns) their column
+//!   is not found (cells split inside a title or a title joins the mark), and a code set beside the middle or last line of
 //!   a wrapped title with a gutter narrower than 1.2 em before it (the
 //!   generator's 0.8 em) falls in the title's column, whose lines above the
 //!   code then open rows of their own or join the row above.

@@ -125,16 +125,41 @@ fn row_starts(
                 .any(|&y| (y - piece.y).abs() <= SAME_BASELINE * piece.size)
         })
     };
-    // Rows set apart by spacing or by room on the line above.
+    // A code at the column's left edge that comes next in plan order (after
+    // the last code that opened a row, and never one before) opens a row
+    // even after a full line: rows set without a gap between them. A code
+    // quoted at the start of a wrapped line, or repeated in a note, is out
+    // of order or already seen.
+    let left = pieces
+        .iter()
+        .filter(|piece| is_anchor(&piece.text))
+        .map(|piece| piece.x0)
+        .fold(f32::INFINITY, f32::min);
+    let mut opened: Vec<PlanOrder> = Vec::new();
+    // Rows set apart by spacing, by room on the line above, or by plan order.
     let firm: Vec<bool> = pieces
         .iter()
         .enumerate()
-        .map(|(index, piece)| match pitch_above(index) {
-            None => true,
-            Some(pitch) if is_anchor(&piece.text) => {
-                pitch > CELL_PITCH * line_pitch || room_above(index)
+        .map(|(index, piece)| {
+            let order = first_word(&piece.text).and_then(plan_order);
+            let opens = match pitch_above(index) {
+                None => true,
+                Some(pitch) if is_anchor(&piece.text) => {
+                    let at_edge = (piece.x0 - left).abs() <= WORD_SPACE * piece.size;
+                    let next_in_order = order.as_ref().is_some_and(|order| {
+                        opened.last().is_some_and(|last| order.follows(last))
+                            && !opened.contains(order)
+                    });
+                    pitch > CELL_PITCH * line_pitch
+                        || room_above(index)
+                        || (at_edge && next_in_order)
+                }
+                Some(pitch) => pitch >= ROW_GAP_SHARE * row_gap,
+            };
+            if opens && is_anchor(&piece.text) {
+                opened.extend(order);
             }
-            Some(pitch) => pitch >= ROW_GAP_SHARE * row_gap,
+            opens
         })
         .collect();
     // Whether the marks are set on a row's first line: true of every row
@@ -177,6 +202,36 @@ fn lone_code_below_header(column: &[Fragment]) -> bool {
         .map(|(index, _)| index)
         .collect();
     matches!(coded.as_slice(), [only] if *only > 0)
+}
+
+/// Where a code stands in its plan: its letters and its numbers
+/// (`L2M4D3` → `LMD`, 2, 4, 3; `A1.2` → `A.`, 1, 2).
+#[derive(Debug, Clone, PartialEq)]
+struct PlanOrder {
+    letters: String,
+    numbers: Vec<u32>,
+}
+
+impl PlanOrder {
+    /// True when this code comes after `other` in the same plan: the same
+    /// letters, and greater numbers read from the top level down.
+    fn follows(&self, other: &Self) -> bool {
+        self.letters == other.letters && self.numbers > other.numbers
+    }
+}
+
+/// The plan order of a code word (see [`grammar::is_code_word`]).
+fn plan_order(word: &str) -> Option<PlanOrder> {
+    if !grammar::is_code_word(word) {
+        return None;
+    }
+    let letters: String = word.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let numbers = word
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .map(|run| run.parse().ok())
+        .collect::<Option<Vec<u32>>>()?;
+    Some(PlanOrder { letters, numbers })
 }
 
 /// The pitch of the lines of a wrapped cell: the lower quartile of the
@@ -711,6 +766,42 @@ mod tests {
                 "Medidas\tResultados y entregables",
                 "L2M1 Que los miembros apliquen de forma colaborativa\tL2M1D1 Informes descriptivos anuales\tV",
             ]
+        );
+    }
+
+    #[test]
+    fn a_code_next_in_plan_order_opens_a_row_after_a_full_line() {
+        // Every line 12 pt apart, rows too, and each title's last line as
+        // long as the cell is wide: only plan order tells the rows apart.
+        // The note below quotes codes already read: no rows of their own.
+        let pieces = [
+            ("Entregables", 100.0, 80.0),
+            ("Estado", 400.0, 80.0),
+            ("L2M4D1 Recomendaciones de las", 100.0, 92.0),
+            ("sesiones anuales de los miembros", 100.0, 104.0),
+            ("v", 400.0, 92.0),
+            ("L2M4D2 Conversaciones clave con", 100.0, 116.0),
+            ("los gobiernos que participan ahi", 100.0, 128.0),
+            ("x", 400.0, 116.0),
+            ("L2M4D3 Difusión de las sesiones", 100.0, 140.0),
+            ("o", 400.0, 140.0),
+            ("L2M4D1 y L2M4D2 se retrasaron por", 100.0, 160.0),
+            ("L2M4D2 y la pandemia de este año", 100.0, 172.0),
+        ];
+        let got = rows(&pieces);
+        assert_eq!(
+            got.get(1..4).unwrap_or_default(),
+            [
+                "L2M4D1 Recomendaciones de las sesiones anuales de los miembros\tv",
+                "L2M4D2 Conversaciones clave con los gobiernos que participan ahi\tx",
+                "L2M4D3 Difusión de las sesiones\to",
+            ],
+            "{got:#?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|line| line.starts_with("L2M4D2 y la pandemia")),
+            "{got:#?}"
         );
     }
 

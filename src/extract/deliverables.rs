@@ -1548,10 +1548,15 @@ fn clean_title(parts: &[String]) -> String {
         let stray = trimmed
             .rsplit_once(' ')
             .filter(|(_, last)| {
-                last.chars().count() == 1
+                let debris = last.chars().count() == 1
                     && last
                         .chars()
-                        .all(|c| NOT_MARKS.contains(&c) && c != ')' && c != '.')
+                        .all(|c| NOT_MARKS.contains(&c) && c != ')' && c != '.');
+                // What is left of dot leaders cut short by a title that
+                // fills its cell (`región . .`): a sentence's full stop is
+                // glued to its word, a leader's dots stand apart.
+                let leader = last.chars().all(|c| matches!(c, '.' | '·' | '…' | '․'));
+                debris || leader
             })
             .map(|(rest, _)| rest.to_owned());
         match stray {
@@ -1667,6 +1672,23 @@ mod tests {
             plan.measures[0].text.as_deref(),
             Some("Que se siga la agenda.")
         );
+    }
+
+    #[test]
+    fn dots_left_of_short_leaders_end_no_title() {
+        for (parts, title) in [
+            (
+                vec!["Difusión de las recomendaciones y resultados ."],
+                "Difusión de las recomendaciones y resultados",
+            ),
+            (vec!["Dosier de cada región . ."], "Dosier de cada región"),
+            (vec!["Informe final", ".."], "Informe final"),
+            (vec!["Documentos, etc."], "Documentos, etc."),
+            (vec!["Plan 2018-", "2019-2020)"], "Plan 2018-2019-2020)"),
+        ] {
+            let parts: Vec<String> = parts.into_iter().map(str::to_owned).collect();
+            assert_eq!(clean_title(&parts), title);
+        }
     }
 
     #[test]

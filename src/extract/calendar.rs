@@ -231,14 +231,7 @@ fn geometric_table(
         let Some(date) = date.filter(|_| !cleaned.is_empty()) else {
             continue;
         };
-        events.push(CalendarEvent {
-            start: date,
-            end: None,
-            text: without_tbc_note(cleaned, lex),
-            to_be_confirmed: is_tbc(cleaned, lex),
-            page: line.page,
-            line: line.number,
-        });
+        events.push(cell_event(line, date, cleaned, lex));
     }
     let last = read.labels.last().map(|label| Carried {
         name: label.name.clone(),
@@ -475,14 +468,7 @@ fn calendar_row(
         if cleaned.is_empty() {
             continue;
         }
-        events.push(CalendarEvent {
-            start: date,
-            end: None,
-            text: without_tbc_note(cleaned, lex),
-            to_be_confirmed: is_tbc(cleaned, lex),
-            page: line.page,
-            line: line.number,
-        });
+        events.push(cell_event(line, date, cleaned, lex));
     }
     Some(used)
 }
@@ -592,6 +578,24 @@ fn event(
         end,
         text,
         to_be_confirmed,
+        page: line.page,
+        line: line.number,
+    }
+}
+
+/// One event of a calendar table's cell, dated by its row or label, with
+/// its to-be-confirmed note read off.
+fn cell_event(
+    line: &crate::normalize::Line,
+    start: EventDate,
+    cell: &str,
+    lex: &Lexicons,
+) -> CalendarEvent {
+    CalendarEvent {
+        start,
+        end: None,
+        text: without_tbc_note(cell, lex),
+        to_be_confirmed: is_tbc(cell, lex),
         page: line.page,
         line: line.number,
     }

@@ -146,9 +146,9 @@ fn median(values: impl Iterator<Item = f32>) -> f32 {
 mod tests {
     use std::collections::BTreeMap;
 
-    use super::tables::join_cell;
     use super::weight::usual_advance;
     use super::*;
+    use crate::page::join_cell;
 
     const SIZE: f32 = 10.0;
     const ADVANCE: f32 = 5.0;

@@ -35,10 +35,10 @@ impl LaidRow {
     }
 }
 
-/// A cell's text: its pieces' lines joined by [`join_cell`].
+/// A cell's text: its pieces' lines joined by [`join_cell`](crate::page::join_cell).
 pub(super) fn cell_text(pieces: &[Fragment]) -> String {
     let lines: Vec<String> = pieces.iter().map(|piece| piece.text.clone()).collect();
-    join_cell(&lines)
+    crate::page::join_cell(&lines)
 }
 
 /// Runs of lines that share column edges: tables (or side-by-side columns).
@@ -437,34 +437,6 @@ pub(super) fn split_spanning(row: Vec<Block>) -> Vec<Vec<Block>> {
     }
     parts.retain(|part| !part.is_empty());
     parts
-}
-
-/// Joins the lines of one cell with spaces. A line ending in a hyphen after a
-/// letter or digit continues on the next line without a space: before a
-/// lower-case letter the hyphen was a word break and goes (`acontecimien-` +
-/// `tos`), before anything else it is part of the text and stays (`2018-` +
-/// `2019`, `Bruselas-` + `Capital`).
-pub(super) fn join_cell(lines: &[String]) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let continues_word = line.chars().next().is_some_and(char::is_lowercase);
-        match out.strip_suffix('-') {
-            Some(stem) if stem.chars().next_back().is_some_and(char::is_alphanumeric) => {
-                let letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
-                if continues_word && letter {
-                    out.truncate(stem.len());
-                }
-            }
-            _ if out.is_empty() => {}
-            _ => out.push(' '),
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 #[cfg(test)]

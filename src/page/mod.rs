@@ -240,3 +240,31 @@ pub fn to_json(text: &Text) -> Value {
         .collect();
     json!({ "blocks": blocks })
 }
+
+/// Joins the lines of one cell with spaces. A line ending in a hyphen after a
+/// letter or digit continues on the next line without a space: before a
+/// lower-case letter the hyphen was a word break and goes (`acontecimien-` +
+/// `tos`), before anything else it is part of the text and stays (`2018-` +
+/// `2019`, `Bruselas-` + `Capital`).
+pub(crate) fn join_cell(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let continues_word = line.chars().next().is_some_and(char::is_lowercase);
+        match out.strip_suffix('-') {
+            Some(stem) if stem.chars().next_back().is_some_and(char::is_alphanumeric) => {
+                let letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
+                if continues_word && letter {
+                    out.truncate(stem.len());
+                }
+            }
+            _ if out.is_empty() => {}
+            _ => out.push(' '),
+        }
+        out.push_str(line);
+    }
+    out
+}

@@ -162,7 +162,7 @@ pub fn read(
     let events: Vec<Item> = events
         .into_iter()
         .map(|(texts, bbox, line)| Item {
-            text: join_lines(&texts)
+            text: crate::page::join_cell(&texts)
                 .trim_start_matches(BULLETS)
                 .trim()
                 .to_owned(),
@@ -298,30 +298,6 @@ fn visual_lines(mut words: Vec<(&Word, usize)>) -> Vec<VisualLine<'_>> {
     lines
 }
 
-/// The lines of one event joined with spaces; a word hyphenated at a line
-/// end (a letter, `-`, then a lower-case letter) is rejoined.
-fn join_lines(lines: &[String]) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let continues_word = line.chars().next().is_some_and(char::is_lowercase);
-        match out.strip_suffix('-') {
-            Some(stem)
-                if continues_word && stem.chars().next_back().is_some_and(char::is_alphabetic) =>
-            {
-                out.truncate(stem.len());
-            }
-            _ if out.is_empty() => {}
-            _ => out.push(' '),
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 fn median(values: impl Iterator<Item = f32>) -> f32 {
     let mut values: Vec<f32> = values.filter(|v| v.is_finite() && *v > 0.0).collect();
     values.sort_by(f32::total_cmp);
@@ -378,14 +354,20 @@ fn assign(labels: &[Label], events: &[Item], size: f32, carried: bool) -> Vec<As
                 .filter(|(_, c)| **c <= least + MARGIN * size)
                 .map(|(m, _)| (m < labels.len()).then_some(m))
                 .collect();
-            match near.as_slice() {
-                [Some(index)] => Assigned::Label(*index),
-                [None] => Assigned::Carried,
-                [] => Assigned::Unplaced,
-                _ => Assigned::Ambiguous(near),
-            }
+            assigned(near)
         })
         .collect()
+}
+
+/// What an event's candidate months make of it: one label, the month
+/// carried from the table before, none, or several.
+fn assigned(near: Vec<Option<usize>>) -> Assigned {
+    match near.as_slice() {
+        [Some(index)] => Assigned::Label(*index),
+        [None] => Assigned::Carried,
+        [] => Assigned::Unplaced,
+        _ => Assigned::Ambiguous(near),
+    }
 }
 
 /// When no alignment fits: an event's candidates are the labels beside it,
@@ -415,12 +397,7 @@ fn fallback(labels: &[Label], events: &[Item], tolerance: f32, carried: bool) ->
             if top.is_none() && carried {
                 near.push(None);
             }
-            match near.as_slice() {
-                [Some(index)] => Assigned::Label(*index),
-                [None] => Assigned::Carried,
-                [] => Assigned::Unplaced,
-                _ => Assigned::Ambiguous(near),
-            }
+            assigned(near)
         })
         .collect()
 }

@@ -216,14 +216,19 @@ mod tests {
         assert_eq!(lines, [0, 2], "the separator is in the table but no row");
     }
 
+    /// Each block's kind and the range of lines it holds.
+    fn kinds_and_lines(found: &[Block]) -> Vec<(&BlockKind, std::ops::Range<usize>)> {
+        found
+            .iter()
+            .map(|block| (&block.kind, block.lines.clone()))
+            .collect()
+    }
+
     #[test]
     fn list_items_take_their_wrapped_lines() {
         let found =
             blocks("- first item\n  goes on\n* second\n• third\n1. fourth\n2) fifth\nplain");
-        let kinds: Vec<(&BlockKind, std::ops::Range<usize>)> = found
-            .iter()
-            .map(|block| (&block.kind, block.lines.clone()))
-            .collect();
+        let kinds = kinds_and_lines(&found);
         assert_eq!(
             kinds,
             [
@@ -239,10 +244,7 @@ mod tests {
     #[test]
     fn headings_stand_alone_and_paragraphs_end_at_blank_lines() {
         let found = blocks("## Plan de trabajo\nUna línea\notra línea\n\n#hashtag line\n");
-        let kinds: Vec<(&BlockKind, std::ops::Range<usize>)> = found
-            .iter()
-            .map(|block| (&block.kind, block.lines.clone()))
-            .collect();
+        let kinds = kinds_and_lines(&found);
         assert_eq!(
             kinds,
             [

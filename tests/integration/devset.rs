@@ -104,6 +104,22 @@ fn listed_sources() -> BTreeSet<String> {
         .collect()
 }
 
+/// The batch each listed document was added in (last column of
+/// `devset/SOURCES.tsv`), so that documents added after the extractors were
+/// tuned on the earlier ones can be scored apart as a measure of generality.
+fn source_batches() -> BTreeMap<String, String> {
+    let path = root().join("devset/SOURCES.tsv");
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            Some((fields.first()?.to_string(), fields.get(5)?.to_string()))
+        })
+        .collect()
+}
+
 /// Size of the development set: documents in all, and in each language.
 const MINIMUM_DOCUMENTS: usize = 30;
 const MINIMUM_PER_LANGUAGE: usize = 8;
@@ -216,6 +232,8 @@ fn devset_real_documents_scored() {
     }
     let mut board = Scoreboard::default();
     let mut by_language: BTreeMap<String, Scoreboard> = BTreeMap::new();
+    let mut by_batch: BTreeMap<String, Scoreboard> = BTreeMap::new();
+    let batches = source_batches();
     let mut missing = Vec::new();
     for path in gold_files(&root().join("devset/gold")) {
         let id = stem(&path);
@@ -230,11 +248,20 @@ fn devset_real_documents_scored() {
             .entry(gold.language.clone().unwrap_or_default())
             .or_default()
             .add(&id, &gold, &found);
+        let batch = batches.get(&id).cloned().unwrap_or_default();
+        by_batch
+            .entry(format!("batch {batch}"))
+            .or_default()
+            .add(&id, &gold, &found);
     }
     println!(
         "devset: real documents present in devset/texts/\n{}",
         board.table()
     );
+    for (batch, scores) in &by_batch {
+        println!("devset: {batch} only\n{}", scores.table());
+    }
+    println!("devset: by batch\n{}", f1_by_group(&by_batch));
     println!("devset: by language\n{}", f1_by_group(&by_language));
     if !missing.is_empty() {
         println!(

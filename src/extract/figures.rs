@@ -217,7 +217,7 @@ pub fn extract_figures(
             continue;
         }
         let raw = line.text.as_str();
-        if is_contents_entry(raw) {
+        if is_contents_entry(raw) || is_row_of_numbers(raw) {
             continue;
         }
         let item = bullet(raw);
@@ -232,10 +232,14 @@ pub fn extract_figures(
             // A duration is no figure, unless the author set it in bold
             // (`financiación … para los próximos **3 años**`, annual-report-2023.es).
             let duration = !m.bold && counts_time(raw.get(m.end..).unwrap_or(""), lex);
-            if counts_pages(before, lex) || duration || is_rate(m, raw) {
+            // Nothing is counted by naught (`0,00 €`, a nil amount).
+            if counts_pages(before, lex) || duration || is_rate(m, raw) || m.value == 0.0 {
                 continue;
             }
             let leading = position == 0 && !continuation && leads(before, lex);
+            if leading && is_item_code(m, raw) {
+                continue;
+            }
             // In a list item a `+` marks a figure, and so does a count in a
             // list whose items are mostly counts (seed 004's achievements):
             // no bold needed, so a PDF gives what its Markdown gives.
@@ -367,8 +371,23 @@ const STANDING_LABEL_WORDS: usize = 12;
 /// `novembre` / `2015` is a date printed over three lines).
 fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
     let first = label.split_whitespace().next().unwrap_or("");
-    super::shape::word_count(label) <= STANDING_LABEL_WORDS && lex.month(first).is_none()
+    let words = super::shape::word_count(label);
+    // A longer label names what it counts in its first words (`registered
+    // participants`, `ALIANZAS ACTIVAS`); a title line over a page number
+    // (`REPORT ON THE THIRTY-EIGHTH SESSION…`, `Agenda for the…`) does not.
+    let plural_ahead = label.split_whitespace().take(2).any(|word| {
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        bare.chars().count() >= 3
+            && bare.chars().all(char::is_alphabetic)
+            && bare.to_lowercase().ends_with(['s', 'x'])
+    });
+    words <= STANDING_LABEL_WORDS
+        && lex.month(first).is_none()
+        && (words <= SHORT_LABEL_WORDS || plural_ahead)
 }
+
+/// Most words of a standing number's label that need not name a plural first.
+const SHORT_LABEL_WORDS: usize = 3;
 
 /// Whether the words after a number make it a duration (`the past 12
 /// months`, `durante 20 años`): a length of time, not a quantity reported.
@@ -533,11 +552,19 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         .filter(|date| date.start.day.is_some())
         .map(|date| date.from..date.to)
         .collect();
+    // Where the last number's printed form (with its unit) ends: a currency
+    // sign inside it (`1 000.00 € 274`) is that number's, not the next one's.
+    let mut last_end = 0;
     for caps in NUMBER.captures_iter(raw) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
-        let start = whole.start();
+        let owned_currency = whole.start() < last_end;
+        let start = if owned_currency {
+            num.start()
+        } else {
+            whole.start()
+        };
         let end = whole.end();
         let previous = raw[..start].chars().next_back();
         // `N°22`, `Nº31-13`: a number's sign makes it a code.
@@ -552,6 +579,9 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             continue;
         }
         let rest = &raw[end..];
+        if is_time_or_numeric_date(rest) || is_enumerator(&raw[..start], rest) {
+            continue;
+        }
         if months_after.is_match(rest) || months_before.is_match(&raw[..start]) {
             continue;
         }
@@ -573,7 +603,7 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let rest = rest.get(scale_len..).unwrap_or("");
         let end = end + scale_len;
         let (unit_text, unit_len) = unit_after(rest, lex);
-        let currency = caps.name("currency").map(|m| {
+        let currency = caps.name("currency").filter(|_| !owned_currency).map(|m| {
             if m.as_str().trim() == "€" {
                 "EUR".to_owned()
             } else {
@@ -599,6 +629,7 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let bold = bold_at_start ^ (raw[..start].matches("**").count() % 2 == 1);
         let counted = value >= 2.0 && value.fract() == 0.0 && counts_a_noun(rest, lex);
         let printed_end = end + unit_len;
+        last_end = printed_end;
         let printed = plain(raw.get(start..printed_end).unwrap_or(whole.as_str()));
         out.push(Match {
             start,
@@ -614,6 +645,57 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         });
     }
     out
+}
+
+/// Whether the text right after a number makes it part of a time or a
+/// numeric date (`9:00`, `2/22/2022`): a colon or slash, then a digit.
+fn is_time_or_numeric_date(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some(':' | '/')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a number opening a line enumerates it (`1- Internet`, `2) Budget`):
+/// nothing before it but spacing or a bullet, then a dash or closing
+/// parenthesis, a space and a word.
+fn is_enumerator(before: &str, rest: &str) -> bool {
+    let opens_line = before
+        .chars()
+        .all(|c| c.is_whitespace() || "-•*".contains(c));
+    let tail = rest
+        .strip_prefix(['-', '–', ')'])
+        .and_then(|tail| tail.strip_prefix(' '));
+    opens_line && tail.is_some_and(|tail| tail.starts_with(char::is_alphabetic))
+}
+
+/// Whether a line is nothing but three or more numbers (`630 210 70 57%
+/// 43%`, `28 33 35 39`): a row of counters or page numbers whose labels
+/// were set apart (a lost layout). Which number counts what cannot be told,
+/// and spaces there part numbers rather than group thousands.
+fn is_row_of_numbers(raw: &str) -> bool {
+    let flat = plain(raw);
+    let tokens: Vec<&str> = flat.split_whitespace().collect();
+    tokens.len() >= 3
+        && !flat.contains('|')
+        && tokens.iter().all(|token| {
+            let digits = token.trim_start_matches(['+', '~']).trim_end_matches('%');
+            !digits.is_empty()
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".,".contains(c))
+        })
+}
+
+/// Whether a number opening a line is a multi-level item code before its
+/// title (`1.1 Opening of the Session`, `2.3.1 Budget`): parts of one or two
+/// digits joined by dots, then a capitalised word.
+fn is_item_code(m: &Match, raw: &str) -> bool {
+    let code = m.printed.trim_end_matches('.');
+    let multi_level = code.contains('.') && is_heading_number(code) && m.unit.is_none();
+    let after = raw.get(m.end..).unwrap_or("");
+    multi_level
+        && after
+            .strip_prefix(' ')
+            .is_some_and(|title| title.starts_with(char::is_uppercase))
 }
 
 /// The scale word right after a number (`million`, `millones`), and how
@@ -1438,6 +1520,22 @@ mod tests {
             values("Le cyclone a frappé la côte avec des vents atteignant jusqu’à 250 km/h.\n"),
             Vec::<f64>::new()
         );
+    }
+
+    #[test]
+    fn times_numeric_dates_enumerators_codes_and_folios_are_not_figures() {
+        // A page count over a title line, an agenda with times and item codes, a
+        // slide's numeric date, an enumerated heading and a title line under
+        // a page number: none is a quantity the document reports.
+        let source = "29\n\nREPORT ON THE SESSION\n\n9:00-9:10 I. Opening\n\n1.1 Opening of the Session by the Chair\n\n2/22/2022\nBackground\n\n1- Internet / Social networks\n\n2\n\nAgenda for the Executive Committee Meeting on 7 November 2019\n\n5\n\nCollaborators\n";
+        assert_eq!(values(source), vec![5.0]);
+    }
+
+    #[test]
+    fn rows_of_bare_numbers_nil_amounts_and_a_neighbour_s_currency_are_not_figures() {
+        let source = "630 210 70 57% 43%\nregistered participants cities countries\n\n28 33 35 39\n\nBudget line 020 - 1 000.00 € 274 - loans\n\nTotal of the amendment 0,00 €\n";
+        let found = values(source);
+        assert!(found.iter().all(|&value| value == 1000.0), "{found:?}");
     }
 
     #[test]

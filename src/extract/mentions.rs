@@ -36,11 +36,41 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         .map(|line| fold(&plain(&line.text)).trim().to_owned())
         .collect();
     let mut people: Vec<Person> = Vec::new();
+    // Lines read as the continuation of an attendance list above them.
+    let mut consumed: BTreeSet<usize> = BTreeSet::new();
+    // Inside a roll call opened by a cue line (`Sont présents les membres :`).
+    let mut in_roll = false;
     for (index, line) in text.lines.iter().enumerate() {
-        if claimed.contains(&index) || is_blank(&lines[index]) {
+        if claimed.contains(&index) || consumed.contains(&index) || is_blank(&lines[index]) {
             continue;
         }
-        let mut found = in_line(&lines[index], lex);
+        if in_roll {
+            let entries = roll_entries(&lines[index], lex);
+            if !entries.is_empty() {
+                for (name, role, place) in entries {
+                    add(
+                        &mut people,
+                        Person {
+                            name,
+                            role,
+                            place,
+                            group: None,
+                            page: line.page,
+                            line: line.number,
+                        },
+                    );
+                }
+                continue;
+            }
+            in_roll = false;
+        }
+        if opens_roll(&lines[index], lex) {
+            in_roll = true;
+            continue;
+        }
+        let (logical, continued) = attendance_continued(&lines, index, claimed, lex);
+        consumed.extend(continued);
+        let mut found = in_line(&logical, lex);
         found.extend(titled(&lines[index], lex));
         found.extend(bulleted(&lines[index], lex));
         found.extend(signature(&lines, index, lex));
@@ -244,8 +274,22 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
     }
     let bullet_free = body.trim_start_matches(['-', '•', '*', ' ']);
     let pieces: Vec<&str> = bullet_free.split(',').collect();
+    let mut after_honorific = false;
     for (position, piece) in pieces.iter().enumerate() {
         let piece = piece.trim();
+        if attendance && as_name(piece.trim_end_matches('.'), lex).is_none() {
+            if let Some((name, led)) =
+                listed_surname(piece.trim_end_matches('.'), after_honorific, lex)
+            {
+                after_honorific = after_honorific || led;
+                let role = pieces
+                    .get(position + 1)
+                    .and_then(|next| as_role(next.trim().trim_end_matches('.'), lex));
+                let (role, place) = role.map_or((None, None), |(r, p)| (Some(r), p));
+                found.push((name, role, place));
+                continue;
+            }
+        }
         // `Mme Odile Garnier (présidente)` / `Martín Duque Salas (Tolú)`.
         let (head, paren) = match piece.split_once('(') {
             Some((head, rest)) => (
@@ -314,6 +358,140 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
     found
 }
 
+/// Whether `line` is an attendance cue standing alone (`Sont présents les
+/// Villes-Santé membres de l'association (53) :`): a label with an
+/// attendance word, ending on its colon, the roll call on the lines below.
+fn opens_roll(line: &str, lex: &Lexicons) -> bool {
+    let Some(label) = line.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= ROLE_PHRASE_WORDS
+        && lex.each(|l| l.attendance_words).any(|phrase| {
+            let cue: Vec<&str> = phrase.split_whitespace().collect();
+            words
+                .windows(cue.len())
+                .take(3)
+                .any(|window| window == cue.as_slice())
+        })
+}
+
+/// The entries of one line of a roll call: `Bordeaux : Sylvie Justome
+/// [élu.e.s] ; Noémie Bossard [technicien.ne.s]`. Entries part at
+/// semicolons; an entry may open with its place and a colon, and holds
+/// names parted by commas, the last one followed by its role in brackets.
+/// A line with no name, or whose names have neither place nor role (a
+/// signature: `Signed:` / `Daniel Reyes`, left to the other readers), ends
+/// the roll call.
+fn roll_entries(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut place: Option<String> = None;
+    for entry in line.split(';') {
+        let entry = entry.trim();
+        let body = match entry.split_once(':') {
+            Some((label, body))
+                if word_total(label) <= 6 && !label.chars().any(|c| c.is_ascii_digit()) =>
+            {
+                place = Some(label.trim().to_owned());
+                body
+            }
+            _ => entry,
+        };
+        // The role is the last bracket (`Bruno Bienaimé (a rejoint à 14h15)
+        // [élu.e.s]`): an earlier one is a remark.
+        let names = body.split(['[', '(']).next().unwrap_or(body);
+        let role = body
+            .rsplit_once(['[', '('])
+            .and_then(|(_, rest)| rest.split([']', ')']).next())
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty());
+        for name in names.split(',') {
+            if let Some(name) = as_name(name.trim(), lex) {
+                found.push((name, role.clone(), place.clone()));
+            }
+        }
+    }
+    if found
+        .iter()
+        .all(|(_, role, place)| role.is_none() && place.is_none())
+    {
+        found.clear();
+    }
+    found
+}
+
+fn word_total(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// An attendance list wrapped over several lines (`Présents : A, B,` / `C,
+/// D`): the list read as one line, and the indices of the lines it took
+/// after `index`. A line of the list ends on a comma when the list goes on.
+fn attendance_continued(
+    lines: &[String],
+    index: usize,
+    claimed: &BTreeSet<usize>,
+    lex: &Lexicons,
+) -> (String, Vec<usize>) {
+    let Some(first) = lines.get(index) else {
+        return (String::new(), Vec::new());
+    };
+    let cued = first.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim().to_lowercase();
+        word_total(&label) <= 4 && lex.has(|l| l.attendance_words, &label)
+    });
+    let mut logical = first.clone();
+    let mut taken = Vec::new();
+    let mut next = index + 1;
+    while cued && logical.trim_end().ends_with(',') {
+        let Some(line) = lines.get(next) else {
+            break;
+        };
+        if claimed.contains(&next) || is_blank(line) || line.contains(':') {
+            break;
+        }
+        logical.push(' ');
+        logical.push_str(line.trim());
+        taken.push(next);
+        next += 1;
+    }
+    (logical, taken)
+}
+
+/// A name in an attendance list that [`as_name`] does not take: a surname
+/// in capitals after an honorific (`Mme GAUTIER`, `MM. CHEMINEAU`), or
+/// alone after a plural honorific has opened the run (`Mrs BORDIER,
+/// BOULAY`). One to three words, none a role or an honorific.
+fn listed_surname(piece: &str, after_honorific: bool, lex: &Lexicons) -> Option<(String, bool)> {
+    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    let led = words
+        .first()
+        .is_some_and(|w| lex.has(|l| l.honorifics, &w.trim_end_matches('.').to_lowercase()));
+    if led {
+        words.remove(0);
+    }
+    let capitals = |w: &&str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+    };
+    // A particle may open a surname of several words (`LE ROUX`), never be one.
+    let particle = |w: &&str| lex.has(|l| l.function_words, &w.to_lowercase());
+    let surname = (1..=3).contains(&words.len())
+        && words.iter().all(capitals)
+        && !words.iter().all(particle)
+        && words.last().is_some_and(|w| !particle(w))
+        && words
+            .iter()
+            .all(|w| !is_role_word(w, lex) && !lex.has(|l| l.honorifics, &w.to_lowercase()));
+    (surname && (led || after_honorific)).then(|| (words.join(" "), led))
+}
+
 /// Attendance lists run into one line, each opened by its cue (`Étaient
 /// présents : A, B Étaient excusés : C, D`): the names of every list, or
 /// `None` when the line holds fewer than two cues (then [`in_line`] reads
@@ -347,8 +525,20 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
     for (position, &(_, body_start)) in cues.iter().enumerate() {
         let body_end = cues.get(position + 1).map_or(line.len(), |next| next.0);
         let body = line.get(body_start..body_end).unwrap_or("");
-        for piece in body.split([',', ';']) {
+        let body = body.split(". ").next().unwrap_or(body);
+        let mut after_honorific = false;
+        for piece in body
+            .split([',', ';'])
+            .flat_map(|piece| piece.split(" et ").flat_map(|p| p.split(" and ")))
+        {
             let piece = piece.trim().trim_end_matches('.');
+            if as_name(piece, lex).is_none() {
+                if let Some((name, led)) = listed_surname(piece, after_honorific, lex) {
+                    after_honorific = after_honorific || led;
+                    found.push((name, None, None));
+                    continue;
+                }
+            }
             let (head, paren) = match piece.split_once('(') {
                 Some((head, rest)) => (
                     head.trim(),
@@ -645,6 +835,40 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role, p.place))
         .collect()
+    }
+
+    #[test]
+    fn roll_calls_wrapped_attendance_lists_and_surnames_after_honorifics() {
+        // A roll call under a cue line: place, names, role in brackets.
+        let roll = "Sont présents les villes membres de l'association (12) :\n\nNorrvik : Anna Lind (a rejoint à 14h15) [élu.e.s] ; Paul Vidal [technicien.ne.s]\n\nValmont : Rose Tessier [élu.e.s]\n\nLe quorum est atteint.\n";
+        assert_eq!(
+            people(roll),
+            vec![
+                one("Anna Lind", Some("élu.e.s"), Some("Norrvik")),
+                one("Paul Vidal", Some("technicien.ne.s"), Some("Norrvik")),
+                one("Rose Tessier", Some("élu.e.s"), Some("Valmont")),
+            ]
+        );
+        // A list wrapped over lines, each ending on a comma.
+        let wrapped = "Présents : Anne DUVAL, Marc PERRIN,\nLucie FAURE, Jean ROCHE\nSecrétaire de séance : Marc PERRIN\n";
+        let names: Vec<String> = people(wrapped).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            names,
+            ["Anne DUVAL", "Marc PERRIN", "Lucie FAURE", "Jean ROCHE"]
+        );
+        // Surnames alone after (plural) honorifics, a particle opening one.
+        let surnames = "Présents : Mr LE ROUX, Maire, Mmes GARNIER, BLANC, MM. ROCHE, LE.\n";
+        assert_eq!(
+            people(surnames),
+            vec![
+                one("LE ROUX", Some("Maire"), None),
+                one("GARNIER", None, None),
+                one("BLANC", None, None),
+                one("ROCHE", None, None),
+            ]
+        );
+        // Without an attendance cue, capitals after a comma are no one.
+        assert_eq!(people("Budget : TOTAL, SECTION, DEPENSES\n"), vec![]);
     }
 
     fn one(

@@ -66,8 +66,14 @@ fn is_name(text: &str, lex: &Lexicons) -> bool {
         && !is_people_heading(text, lex)
 }
 
+/// Whether `text` heads a list of people, with or without the years it
+/// covers (`GABINETE MUNICIPAL 2016 - 2019`, `Board 2019-2022`).
 fn is_people_heading(text: &str, lex: &Lexicons) -> bool {
-    lex.has(|l| l.people_list_headings, &folded(&fold(text)))
+    let heading = folded(&fold(text));
+    let undated = heading
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "-–/".contains(c));
+    lex.has(|l| l.people_list_headings, &heading)
+        || (undated.len() < heading.len() && lex.has(|l| l.people_list_headings, undated))
 }
 
 /// Finds board, secretariat and team lists.
@@ -134,6 +140,35 @@ fn person_lines(text: &Text, index: usize, lex: &Lexicons) -> Vec<usize> {
     let mut previous_caps = true;
     for next in index + 1..text.lines.len() {
         let line = line_plain(text, next);
+        // Pages set one line a paragraph (web transcripts) put a blank line
+        // between a name and its role, and inside a wrapped role
+        // (`Directora Departamento Administrativo de` / `Planeación`): a
+        // blank is crossed when the person still lacks a detail line, or
+        // when the last detail line breaks off on a function word.
+        if is_blank(&line) {
+            let last = lines
+                .last()
+                .map(|&i| line_plain(text, i))
+                .unwrap_or_default();
+            let broken = last
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| lex.has(|l| l.function_words, &w.to_lowercase()));
+            let following = (next + 1..text.lines.len())
+                .find(|&i| !is_blank(&line_plain(text, i)))
+                .map(|i| line_plain(text, i));
+            let detail_below = following.as_deref().is_some_and(|below| {
+                !is_name(below, lex)
+                    && !is_people_heading(below, lex)
+                    && !is_all_caps(below, 4)
+                    && word_count(below) <= ROLE_WORDS_MAX
+                    && !below.chars().any(|c| c.is_ascii_digit() || c == ':')
+            });
+            if detail_below && (lines.len() == 1 || broken) {
+                continue;
+            }
+            break;
+        }
         let caps = is_all_caps(&line, 4);
         let ends = is_blank(&line)
             || is_people_heading(&line, lex)
@@ -411,6 +446,15 @@ mod tests {
                 &[
                     ("MÓNICA OLIVERA", Some("BECARIA DE COMUNICACIÓN"), None),
                     ("JÚLIA PALMAROLA", Some("técnica de formación"), None),
+                ],
+            ),
+            (
+                // A web transcript: one line a paragraph, a heading with its
+                // years, a role wrapped on a function word.
+                "GABINETE MUNICIPAL 2016 - 2019\n\nANA OCHOA YEPES\n\nDirectora Departamento Administrativo de\n\nPlaneación\n\nMANUEL VILLA MEJÍA\n\nSecretario Privado\n\nPage 3\n",
+                &[
+                    ("ANA OCHOA YEPES", None, Some("Directora Departamento Administrativo de Planeación")),
+                    ("MANUEL VILLA MEJÍA", None, Some("Secretario Privado")),
                 ],
             ),
             ("CLAUDIA LÓPEZ HERNÁNDEZ\nPresidenta\n", &[]),

@@ -233,6 +233,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "general secretariat",
         "team",
         "staff",
+        "cabinet",
         "attendees",
         "list of participants",
         "signatories",

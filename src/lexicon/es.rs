@@ -234,6 +234,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "equipo",
         "equipo de la secretaría general",
         "lista de asistentes",
+        "gabinete municipal",
         "asistentes a la reunión",
         "firmantes",
     ],

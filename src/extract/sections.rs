@@ -550,6 +550,9 @@ fn contents_entries(
     if let Some(found) = page_first_entries(index, line, in_contents, lex) {
         return found;
     }
+    if let Some(found) = page_after_entries(index, line, in_contents, lex) {
+        return found;
+    }
     if !in_contents {
         return found;
     }
@@ -624,6 +627,104 @@ fn page_first_entries(
     }
     let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
     (entries >= MIN_RUN).then_some(found)
+}
+
+/// A page word and number closing an entry, after a dash or a space
+/// (`An Equality Driven Movement - p. 10`): the page word is followed by its
+/// dot or a space, never glued to a word.
+fn page_after(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("contents_page_after", |lex| {
+        format!(
+            r"(?:\s[-–—])?\s(?i:{})(?:\.\s?|\s)(?P<page>[0-9]{{1,3}})\b",
+            lex.alternation(lex.each(|l| l.page_words).copied())
+        )
+    })
+}
+
+/// Entries followed by their page reference, run into one line (`II. UCLG
+/// CARES FOR PEOPLE An Equality Driven Movement - p. 10 A Feminist way… -
+/// p. 10`): at least two to a line, or one inside a table of contents. A
+/// part heading in capitals opening a title (a chapter's line run into its
+/// first entry) is a heading of its own, without a page.
+fn page_after_entries(
+    index: usize,
+    line: &str,
+    in_contents: bool,
+    lex: &Lexicons,
+) -> Option<Vec<Heading>> {
+    let marks: Vec<(usize, usize, u32)> = page_after(lex)
+        .captures_iter(line)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            Some((
+                whole.start(),
+                whole.end(),
+                caps.name("page")?.as_str().parse().ok()?,
+            ))
+        })
+        .collect();
+    // Outside a table of contents, the run must set its references apart
+    // with dashes (`- p. 10`), which running text and page-first tables
+    // (`P. 3 A word P. 5`) do not.
+    let dashed = marks
+        .iter()
+        .filter(|&&(start, _, _)| {
+            line.get(start..)
+                .is_some_and(|m| m.trim_start().starts_with(['-', '–', '—']))
+        })
+        .count();
+    if !(dashed >= 2 || (in_contents && !marks.is_empty())) {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut from = 0;
+    for &(start, end, page) in &marks {
+        let segment = line.get(from..start).unwrap_or("").trim();
+        from = end;
+        let (part, title) = split_part_heading(segment);
+        if let Some(part) = part.and_then(entry_title) {
+            found.push(entry(index, part, None));
+        }
+        let opens = title.chars().next().is_some_and(char::is_alphanumeric);
+        if let Some(title) = entry_title(title).filter(|_| opens) {
+            found.push(entry(index, title, Some(page)));
+        }
+    }
+    let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
+    (entries == marks.len()).then_some(found)
+}
+
+/// Splits a part heading in capitals (three words or more) off the title
+/// that follows it in the same segment: the heading ends before the first
+/// word with a lower-case letter, less that word's capitalised lead-in.
+fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
+    let words: Vec<(usize, &str)> = segment
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - segment.as_ptr() as usize, w))
+        .collect();
+    let has_lower = |w: &str| w.chars().any(char::is_lowercase);
+    let Some(first_lower) = words.iter().position(|(_, w)| has_lower(w)) else {
+        return (None, segment);
+    };
+    // The title starts at that word when it is capitalised (`Peer learning`),
+    // else with the capitalised word before it (`An` in `… FUTURE An equality`).
+    let capitalised = words
+        .get(first_lower)
+        .is_some_and(|(_, w)| w.starts_with(char::is_uppercase));
+    let title_start = if capitalised {
+        first_lower
+    } else {
+        first_lower.saturating_sub(1).max(1)
+    };
+    let caps_words = words
+        .iter()
+        .take(title_start)
+        .filter(|(_, w)| w.chars().any(char::is_alphabetic))
+        .count();
+    match words.get(title_start) {
+        Some(&(at, _)) if caps_words >= 3 => (Some(segment[..at].trim()), segment[at..].trim()),
+        _ => (None, segment),
+    }
 }
 
 /// Lines that are entries of a table of contents printed without leaders,
@@ -963,6 +1064,26 @@ mod tests {
                 ("Chapitre 3 Les moyens", None),
             ])
         );
+    }
+
+    #[test]
+    fn contents_entries_closed_by_their_page_reference() {
+        let source = "Index\n\nI. OUR TOWNS AND THEIR PEOPLE A shared agenda - p. 10 Housing for all - p. 12\n\nThe road network - p. 14\n\nII. WE LEARN TOGETHER Peer learning p. 20\n\nThe year was a busy one for every town of the network.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Index", None),
+                ("I. OUR TOWNS AND THEIR PEOPLE", None),
+                ("A shared agenda", Some(10)),
+                ("Housing for all", Some(12)),
+                ("The road network", Some(14)),
+                ("II. WE LEARN TOGETHER", None),
+                ("Peer learning", Some(20)),
+            ])
+        );
+        // One reference in running text is no entry.
+        let prose = entries("BUDGET\n\nThe figures are in the annex - p. 12 for details.\n");
+        assert!(prose.iter().all(|(_, page)| page.is_none()), "{prose:?}");
     }
 
     #[test]

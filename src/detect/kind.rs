@@ -201,7 +201,12 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
                 phrase.weight / 2.0
             };
             let after = &candidate.lower[at + phrase.phrase.len()..];
-            let kind = if is_plan(phrase.kind) && names_plan_update(after, lexicons) {
+            let before_words = words(&candidate.lower[..at]);
+            let just_before =
+                before_words[before_words.len().saturating_sub(UPDATE_LEAD_WORDS)..].join(" ");
+            let kind = if is_plan(phrase.kind)
+                && (names_plan_update(after, lexicons) || names_plan_update(&just_before, lexicons))
+            {
                 DocumentKind::Other
             } else {
                 phrase.kind
@@ -232,8 +237,13 @@ fn is_plan(kind: DocumentKind) -> bool {
     matches!(kind, DocumentKind::ActionPlan | DocumentKind::WorkPlan)
 }
 
-/// Whether the rest of a line after a plan's name makes it a progress report
-/// on the plan (`Strategic Plan - Biannual Progress Update #3`).
+/// Most words before a plan's name that can make it a report on the plan
+/// (`INFORME AVANCE PLAN DE DESARROLLO`, `Seguimiento al Plan de Acción`).
+const UPDATE_LEAD_WORDS: usize = 3;
+
+/// Whether the words after (or just before) a plan's name make the line a
+/// progress report on the plan (`Strategic Plan - Biannual Progress Update
+/// #3`, `Informe avance Plan de Desarrollo`).
 fn names_plan_update(after: &str, lexicons: &Lexicons) -> bool {
     lexicons
         .each(|l| l.plan_update_words)
@@ -406,7 +416,7 @@ fn detect_period(
         .take_while(|candidate| candidate.in_title_area)
         .any(|candidate| names_minutes(candidate, lexicons));
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
-    for candidate in candidates {
+    for (position, candidate) in candidates.iter().enumerate() {
         let between = between_span(&candidate.lower, lexicons)
             .filter(|_| !is_tenure(&candidate.lower, lexicons));
         if let Some(span) = between {
@@ -421,7 +431,9 @@ fn detect_period(
                 .filter(|&(start, end)| !is_sentence(candidate) || end == start + 1);
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
-            } else if let Some(year) = title_year.or_else(|| meeting_year(candidate, lexicons)) {
+            } else if let Some(year) = title_year
+                .or_else(|| meeting_year(candidate, candidates.get(position + 1), lexicons))
+            {
                 found.push(make_period(year, 0.5, candidate));
             }
         }
@@ -513,16 +525,55 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
 /// The year of a meeting whose minutes open the document: a title-area
 /// line that names minutes (`ACTA SESIÓN ORDINARIA N° 1 DE FECHA 2 DE MARZO
 /// 2021`, `Compte rendu du conseil du 17 octobre 2020`) and holds one year.
-fn meeting_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
-    let names_minutes = names_minutes(candidate, lexicons);
+///
+/// A line run into the minutes' text (a lost layout) dates the meeting by
+/// the first year within [`MEETING_DATE_WORDS`] words after the minutes'
+/// name (`COMPTE RENDU … DU 6 DECEMBRE 2012 Le Conseil … l'exercice 2013`);
+/// a title with no year takes it from the line below when that line is a
+/// short date with its day (`Procès-verbal de l'assemblée générale` / `du
+/// 31 mars 2021`; not `Agenda item` / `Business Plan 2019-22`).
+fn meeting_year(
+    candidate: &Candidate<'_>,
+    next: Option<&Candidate<'_>>,
+    lexicons: &Lexicons,
+) -> Option<(u16, u16)> {
+    let named_at = lexicons
+        .each(|l| l.minutes_words)
+        .filter_map(|phrase| find_words(&candidate.lower, phrase).map(|at| at + phrase.len()))
+        .min()?;
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(&candidate.lower)
         .filter_map(|m| m.as_str().parse().ok())
         .map(|year| (year, year))
         .collect();
-    let first = *years.first()?;
-    (names_minutes && years.iter().all(|&year| year == first)).then_some(first)
+    if let Some(&first) = years.first() {
+        if years.iter().all(|&year| year == first) {
+            return Some(first);
+        }
+        let after: Vec<&str> = words(&candidate.lower[named_at..])
+            .into_iter()
+            .take(MEETING_DATE_WORDS)
+            .collect();
+        return after
+            .iter()
+            .find_map(|word| YEAR.is_match(word).then(|| word.parse().ok()).flatten())
+            .map(|year| (year, year));
+    }
+    let next = next.filter(|next| {
+        words(&next.lower).len() <= MEETING_DATE_WORDS && names_day(&next.lower, lexicons)
+    })?;
+    let next_years: Vec<u16> = YEAR
+        .find_iter(&next.lower)
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect();
+    match next_years.as_slice() {
+        [year] => Some((*year, *year)),
+        _ => None,
+    }
 }
+
+/// Most words between a minutes' name and the year of the meeting's date.
+const MEETING_DATE_WORDS: usize = 10;
 
 /// Whether a line holds one date with its day (`7 JANUARY 2013`, `jueves,
 /// 28 marzo`, `1er juin`): a day number beside a month name, and no other.
@@ -1027,12 +1078,20 @@ mod tests {
             "Staff Report\nStrategic Plan Update - Fall 2020 Report",
             "Agenda item\nLGA Business Plan 2019-22\nThe Chair asked the director to introduce the report.",
             "Orden del día\nPlan de Acción 2019-2022",
+            "INFORME AVANCE PLAN DE DESARROLLO BIENIO 2020 - 2021\nMetas cumplidas",
+            "Strategic Plan Progress Reporting\nProgress Reporting Overview",
+            "PLAN DE DESARROLLO 2016 – 2019. Informe de seguimiento con corte a junio\nIntroducción",
         ] {
             assert_eq!(kind_and_period(source).0, DocumentKind::Other, "{source}");
         }
         assert_eq!(
             kind_and_period("Strategic Plan 2023-2027\nGoals and strategies").0,
             DocumentKind::ActionPlan
+        );
+        // A municipal development plan is a multi-year plan.
+        assert_eq!(
+            kind_and_period("Plan de Desarrollo 2020-2023\nGabinete municipal"),
+            (DocumentKind::ActionPlan, Some("2020-2023".to_owned()))
         );
     }
 
@@ -1052,6 +1111,19 @@ mod tests {
         assert_eq!(kind_and_period(foreword).1, Some("2015-2016".to_owned()));
         let news = "Los alcaldes de las ciudades capitales presentarán ante el Presidente su agenda para el periodo 2014-2018 en la cumbre.";
         assert_eq!(kind_and_period(news).1, None);
+    }
+
+    #[test]
+    fn minutes_are_dated_by_their_meeting_even_run_on_or_wrapped() {
+        let run_on = "COMPTE RENDU DE LA RÉUNION DU CONSEIL MUNICIPAL DU 6 DECEMBRE 2030 Le Conseil s'est réuni. Sur l'exercice 2031, il y aura un remboursement.";
+        assert_eq!(kind_and_period(run_on).1, Some("2030".to_owned()));
+        let wrapped = "Procès-verbal de l'assemblée générale ordinaire\ndu 31 mars 2031\nLe réseau s'est réuni en visioconférence.";
+        assert_eq!(kind_and_period(wrapped).1, Some("2031".to_owned()));
+        let item = "Agenda item\nLGA Business Plan 2031-34\nThe Chair asked the director to introduce the report.";
+        assert_eq!(kind_and_period(item).1, None);
+        // A year far after the minutes' name is not the meeting's.
+        let far = "Compte rendu des échanges avec les partenaires du réseau sur les projets et les moyens de la coopération décentralisée menée depuis 2015 et jusqu'en 2030";
+        assert_eq!(kind_and_period(far).1, None);
     }
 
     #[test]

@@ -96,6 +96,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("plan d'action", ActionPlan, 0.7),
         phrase("plan d'action stratégique", ActionPlan, 0.8),
         phrase("plan stratégique", ActionPlan, 0.7),
+        phrase("plan de développement", ActionPlan, 0.7),
         phrase("rapport d'activité", ActivityReport, 1.0),
         phrase("rapport d'activités", ActivityReport, 1.0),
     ],

@@ -336,7 +336,12 @@ fn prose_dates(
                     .each(|l| l.month_prepositions)
                     .any(|word| ends_with(before, word));
             let dateline = is_dateline(&lower, before, after, lex);
+            // `avant le 15 février de chaque année`: a rule, not an event.
+            let recurs = lex
+                .each(|l| l.recurrence_words)
+                .any(|word| after.trim_start_matches([' ', ',']).starts_with(word));
             !dateline
+                && !recurs
                 && (cued
                     || anchored
                     || ((placed || in_month || (full && short_title)) && !about_the_report))
@@ -775,9 +780,13 @@ mod tests {
             "date 2017-11 Édition du 7 novembre 2017",
             "Posted on 3 March 2013",
             "Le 23 février 2026,",
+            "Date de convocation : 11 septembre 2019",
+            "Son montant doit être communiqué avant le 15 février de chaque année.",
+            "Reports are due on 31 March 2031 of each year.",
         ] {
             assert_eq!(one(line), None, "{line:?}");
         }
+        assert!(one("Son montant a été communiqué le 15 février 2031.").is_some());
         assert!(one("4 November 2013").is_some());
         assert!(one("Le 10 février 2026, la côte a été frappée par le cyclone.").is_some());
     }

@@ -230,4 +230,5 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "neueste nachrichten",
     ],
     dateline_words: &["veröffentlicht", "ausgabe", "aktualisiert"],
+    recurrence_words: &["jedes jahres", "jedes jahr", "jährlich"],
 };

@@ -351,5 +351,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "related posts",
         "back to top",
     ],
-    dateline_words: &["posted", "published", "updated", "edition"],
+    dateline_words: &[
+        "posted",
+        "published",
+        "updated",
+        "edition",
+        "date of notice",
+    ],
+    recurrence_words: &[
+        "of each year",
+        "of every year",
+        "each year",
+        "every year",
+        "annually",
+    ],
 };

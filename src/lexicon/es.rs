@@ -423,5 +423,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "noticias relacionadas",
         "volver arriba",
     ],
-    dateline_words: &["publicado", "publicada", "actualizado", "edición"],
+    dateline_words: &[
+        "publicado",
+        "publicada",
+        "actualizado",
+        "edición",
+        "fecha de convocatoria",
+    ],
+    recurrence_words: &["de cada año", "cada año", "todos los años", "de cada mes"],
 };

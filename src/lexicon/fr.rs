@@ -337,5 +337,17 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "articles liés",
         "retour en haut",
     ],
-    dateline_words: &["édition", "publié", "publiée", "mis à jour"],
+    dateline_words: &[
+        "édition",
+        "publié",
+        "publiée",
+        "mis à jour",
+        "date de convocation",
+    ],
+    recurrence_words: &[
+        "de chaque année",
+        "chaque année",
+        "tous les ans",
+        "de chaque mois",
+    ],
 };

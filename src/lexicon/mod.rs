@@ -303,6 +303,9 @@ pub struct Lexicon {
     /// Words that make a date a posting date (`Édition du 7 novembre`,
     /// `Posted on 3 March`): when a page was written, not an event.
     pub dateline_words: &'static [&'static str],
+    /// Words after a date that make it recur (`le 15 février de chaque
+    /// année`, `every year on 1 May`): a rule or deadline, not an event.
+    pub recurrence_words: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -635,6 +638,7 @@ mod tests {
                 ("self_reference_words", l.self_reference_words.len()),
                 ("navigation_words", l.navigation_words.len()),
                 ("dateline_words", l.dateline_words.len()),
+                ("recurrence_words", l.recurrence_words.len()),
             ];
             for &(field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

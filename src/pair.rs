@@ -370,12 +370,24 @@ fn numbers_of(document: &Document) -> BTreeMap<String, usize> {
 }
 
 /// Words that are names in any language: an upper-case letter after the
-/// first character (`METROAirports`, `UITP`) or a capital not opening its text.
+/// first character (`METROAirports`, `UITP`) or a capital not opening its
+/// text (numbers before it aside), never a month or weekday.
 fn proper_names(document: &Document) -> BTreeSet<String> {
+    // Month and weekday names are words of a language, capitalised in some.
+    let lexicons = crate::lexicon::Lexicons::all();
     let mut out = BTreeSet::new();
     for text in texts(document) {
-        for (position, word) in WORD.find_iter(&text).enumerate() {
-            let word = word.as_str();
+        // Position among words that start with a letter: a heading's number
+        // (`1 Highlights of the year`) does not make its first word a name.
+        let lettered = WORD
+            .find_iter(&text)
+            .map(|word| without_elision(word.as_str()))
+            .filter(|word| word.starts_with(char::is_alphabetic));
+        for (position, word) in lettered.enumerate() {
+            let lower = word.to_lowercase();
+            if lexicons.month(&lower).is_some() || lexicons.weekday(&lower).is_some() {
+                continue;
+            }
             let inner_capital = word.chars().skip(1).any(char::is_uppercase);
             let capital = word.chars().next().is_some_and(char::is_uppercase);
             if word.chars().count() >= 3 && (inner_capital || (capital && position > 0)) {
@@ -384,6 +396,18 @@ fn proper_names(document: &Document) -> BTreeSet<String> {
         }
     }
     out
+}
+
+/// A word without the elided article or preposition glued to it
+/// (`d’Eastbridge`, `l'UITP` → `Eastbridge`, `UITP`), so that a name reads
+/// the same in a French version and in one that elides nothing.
+fn without_elision(word: &str) -> &str {
+    match word.split_once(['\'', '’']) {
+        Some((article, name)) if (1..=2).contains(&article.chars().count()) && !name.is_empty() => {
+            name
+        }
+        _ => word,
+    }
 }
 
 fn months_of(document: &Document) -> BTreeMap<String, usize> {
@@ -533,4 +557,17 @@ pub fn pair_schema() -> serde_json::Value {
         );
     }
     schema
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elided_articles_are_not_part_of_names() {
+        assert_eq!(without_elision("d’Eastbridge"), "Eastbridge");
+        assert_eq!(without_elision("l'UITP"), "UITP");
+        assert_eq!(without_elision("Eastbridge"), "Eastbridge");
+        assert_eq!(without_elision("aujourd'hui"), "aujourd'hui");
+    }
 }

@@ -146,4 +146,12 @@ fn versions_that_differ_slightly_still_pair() {
         .find(|e| e.kind == planex::pair::EvidenceKind::MembersAndPeople)
         .map(|e| e.score);
     assert_eq!(people, Some(1.0), "Helen and Hélène Okafor are one person");
+    // A heading's number does not make its first word a name (`1 Highlights
+    // of the year` / `1 Les temps forts`), nor is a month one.
+    let names = comparison
+        .evidence
+        .iter()
+        .find(|e| e.kind == planex::pair::EvidenceKind::ProperNames)
+        .map(|e| e.score);
+    assert_eq!(names, Some(1.0), "{:?}", comparison.evidence);
 }

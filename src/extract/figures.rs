@@ -381,13 +381,21 @@ fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
             && bare.chars().all(char::is_alphabetic)
             && bare.to_lowercase().ends_with(['s', 'x'])
     });
+    // A short phrase in sentence case without numbers labels its count
+    // (`1` / `Reunión de la Junta Directiva online`); a line in capitals or
+    // holding numbers or dates is a title.
+    let phrase = words <= PHRASE_LABEL_WORDS
+        && !super::shape::is_all_caps(label, 4)
+        && !label.chars().any(|c| c.is_ascii_digit());
     words <= STANDING_LABEL_WORDS
         && lex.month(first).is_none()
-        && (words <= SHORT_LABEL_WORDS || plural_ahead)
+        && (words <= SHORT_LABEL_WORDS || plural_ahead || phrase)
 }
 
 /// Most words of a standing number's label that need not name a plural first.
 const SHORT_LABEL_WORDS: usize = 3;
+/// Most words of a standing number's label in sentence case.
+const PHRASE_LABEL_WORDS: usize = 6;
 
 /// Whether the words after a number make it a duration (`the past 12
 /// months`, `durante 20 años`): a length of time, not a quantity reported.
@@ -1527,8 +1535,13 @@ mod tests {
         // A page count over a title line, an agenda with times and item codes, a
         // slide's numeric date, an enumerated heading and a title line under
         // a page number: none is a quantity the document reports.
-        let source = "29\n\nREPORT ON THE SESSION\n\n9:00-9:10 I. Opening\n\n1.1 Opening of the Session by the Chair\n\n2/22/2022\nBackground\n\n1- Internet / Social networks\n\n2\n\nAgenda for the Executive Committee Meeting on 7 November 2019\n\n5\n\nCollaborators\n";
+        let source = "29\n\nREPORT ON THE SESSION OF THE COMMITTEE\n\n9:00-9:10 I. Opening\n\n1.1 Opening of the Session by the Chair\n\n2/22/2022\nBackground\n\n1- Internet / Social networks\n\n2\n\nAgenda for the Executive Committee Meeting on 7 November 2019\n\n5\n\nCollaborators\n";
         assert_eq!(values(source), vec![5.0]);
+        // A short phrase in sentence case still labels its count.
+        assert_eq!(
+            values("1\n\nReunión de la Junta Directiva online\n\nTexto.\n"),
+            vec![1.0]
+        );
     }
 
     #[test]

@@ -1473,11 +1473,20 @@ fn is_heading_outside_tables(text: &Text, index: usize) -> bool {
     {
         return true;
     }
-    let Some(line) = text.lines.get(index) else {
-        return false;
-    };
-    line.text
-        .trim()
+    // The line's paragraph (a bold run may take two lines, `**LINE 2 (L2)
+    // Sustainable tourism` + `Stat**`), or the line alone.
+    let lines = text
+        .block_of(index)
+        .map_or(index..index + 1, |block| block.lines.clone());
+    let joined = text
+        .lines
+        .get(lines)
+        .unwrap_or_default()
+        .iter()
+        .map(|line| line.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    joined
         .strip_prefix("**")
         .and_then(|rest| rest.strip_suffix("**"))
         .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains("**"))
@@ -1673,6 +1682,21 @@ mod tests {
                 row("L2M1D1", "Visitor study", Some("V")),
                 row("L2M1D2", "Accommodation label", Some("0")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_bold_heading_over_two_lines_ends_the_row_above() {
+        // The heading's bold run takes the first line of a two-line header
+        // cell with it (`Stat` over `us`).
+        let plan = plan(
+            "Code\tDeliverable\tStatus\nL1M1D1\tFlood map\tV\nL1M1D2\tCoastal guide\tX\n\
+             **LINE 2 (L2) Sustainable tourism\nStat**\nCode\tDeliverable\tus\n\
+             L2M1D1\tVisitor study\tV\nL2M1D2\tAccommodation label\t0\n",
+        );
+        assert_eq!(
+            rows(&plan).get(1),
+            Some(&row("L1M1D2", "Coastal guide", Some("X")))
         );
     }
 

@@ -44,7 +44,7 @@ use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Text;
-use crate::page::{Row as PageRow, Table};
+use crate::page::{BlockKind, Row as PageRow, Table};
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
 static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,6 +196,11 @@ impl Scan {
         );
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
+            if is_heading_outside_tables(text, index) {
+                self.open = None;
+                self.open_measure = None;
+                return;
+            }
             self.text_line(&cells, index, location, legend);
             return;
         };
@@ -1453,6 +1458,40 @@ fn is_debris(cells: &[String], legend: &Legend) -> bool {
 /// A line made only of two or more table column headings (`Medidas |
 /// Resultados y entregables`, with or without the tab): one heading word
 /// alone (`resultados`) may end a wrapped title.
+/// A heading between tables (`LINE 2 (L2) Sustainable tourism` right under
+/// the last row of the table before): a Markdown heading, or a line of a
+/// PDF drawn wholly in bold (the layout writes bold prose as `**…**` and
+/// table cells plain), outside any table. It ends the row above, however
+/// close it stands.
+fn is_heading_outside_tables(text: &Text, index: usize) -> bool {
+    if text.table_of(index).is_some() {
+        return false;
+    }
+    if text
+        .block_of(index)
+        .is_some_and(|block| matches!(block.kind, BlockKind::Heading { .. }))
+    {
+        return true;
+    }
+    // The line's paragraph (a bold run may take two lines, `**LINE 2 (L2)
+    // Sustainable tourism` + `Stat**`), or the line alone.
+    let lines = text
+        .block_of(index)
+        .map_or(index..index + 1, |block| block.lines.clone());
+    let joined = text
+        .lines
+        .get(lines)
+        .unwrap_or_default()
+        .iter()
+        .map(|line| line.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    joined
+        .strip_prefix("**")
+        .and_then(|rest| rest.strip_suffix("**"))
+        .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains("**"))
+}
+
 fn is_table_heading(cells: &[String]) -> bool {
     let words: Vec<String> = cells
         .iter()
@@ -1624,6 +1663,41 @@ mod tests {
 
     fn codes(plan: &Plan) -> Vec<&str> {
         plan.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_bold_heading_right_under_a_table_ends_its_last_row() {
+        // A PDF's tables one under the other, a bold heading and the next
+        // table's header between them at the pitch of a wrapped title.
+        let plan = plan(
+            "Code\tDeliverable\tStatus\nL1M1D1\tFlood map\tV\nL1M1D2\tCoastal guide\tX\n\
+             **LINE 2 (L2) Sustainable tourism**\nCode\tDeliverable\tStatus\n\
+             L2M1D1\tVisitor study\tV\nL2M1D2\tAccommodation label\t0\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Flood map", Some("V")),
+                row("L1M1D2", "Coastal guide", Some("X")),
+                row("L2M1D1", "Visitor study", Some("V")),
+                row("L2M1D2", "Accommodation label", Some("0")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_heading_over_two_lines_ends_the_row_above() {
+        // The heading's bold run takes the first line of a two-line header
+        // cell with it (`Stat` over `us`).
+        let plan = plan(
+            "Code\tDeliverable\tStatus\nL1M1D1\tFlood map\tV\nL1M1D2\tCoastal guide\tX\n\
+             **LINE 2 (L2) Sustainable tourism\nStat**\nCode\tDeliverable\tus\n\
+             L2M1D1\tVisitor study\tV\nL2M1D2\tAccommodation label\t0\n",
+        );
+        assert_eq!(
+            rows(&plan).get(1),
+            Some(&row("L1M1D2", "Coastal guide", Some("X")))
+        );
     }
 
     #[test]

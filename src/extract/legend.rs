@@ -201,9 +201,19 @@ fn fragment_runs(
         }
     }
     runs.into_iter()
-        .filter(|(_, _, entries)| distinct_statuses(entries) >= 2)
+        .filter(|(_, _, entries)| distinct_statuses(entries) >= 2 && !all_counts(entries))
         .map(|(first, _, entries)| (first, entries))
         .collect()
+}
+
+/// Entries whose "marks" are all numbers are the report's counts per
+/// status (`Achieved: 9 · In progress: 4`, a totals table's rows), not a
+/// legend: a legend defines symbols, and a number among them (`0`) stands
+/// beside marks that are not numbers.
+fn all_counts(entries: &[LegendEntry]) -> bool {
+    entries
+        .iter()
+        .all(|entry| entry.mark.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn distinct_statuses(entries: &[LegendEntry]) -> usize {
@@ -262,7 +272,9 @@ fn parse_line(text: &str, lexicons: &Lexicons) -> Parsed {
     let mut entries = entries;
     match entries.len() {
         1 if extra_words == 0 => entries.pop().map_or(Parsed::Nothing, Parsed::Fragment),
-        2.. if extra_words <= 2 && distinct_statuses(&entries) >= 2 => Parsed::Legend(entries),
+        2.. if extra_words <= 2 && distinct_statuses(&entries) >= 2 && !all_counts(&entries) => {
+            Parsed::Legend(entries)
+        }
         _ => Parsed::Nothing,
     }
 }
@@ -437,6 +449,8 @@ mod tests {
     fn prose_and_totals_are_not_legends() {
         for line in [
             "V Alcanzados: 49En proceso: 10X No desarrollados: 6",
+            "Results: Achieved: 9 · In progress: 4 · Not developed: 3",
+            "Résultats : 9 atteints · 4 en cours · 3 non réalisés",
             "Of the 20 deliverables, 14 were achieved and 4 are in progress.",
             "achieved in progress not developed",
             "Medidas\tResultados y entregables",
@@ -446,6 +460,14 @@ mod tests {
                 "{line:?} read as a legend"
             );
         }
+    }
+
+    #[test]
+    fn a_table_of_counts_per_status_is_not_a_legend() {
+        let text =
+            Text::from_plain("| Achieved | 9 |\n| In progress | 4 |\n| Not developed | 3 |\n");
+        let reading = read_legend(&text.lines, &Lexicons::all());
+        assert_eq!(reading.legend.source, LegendSource::Conventional);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 
+use super::anchors::is_anchor;
 use super::lines::{text_extent, TextLine};
 use super::median;
 use super::thresholds::*;
@@ -11,7 +12,8 @@ impl TextLine {
     /// Left edges of the chunks after the first (a chunk follows a wide gap).
     ///
     /// A page number in the margin (`9` … `1.2 Metric spaces`) does not open
-    /// a column: a lone number before the first gap is not a cell.
+    /// a column: a lone number before the first gap is not a cell, unless a
+    /// lettered code follows (a table's `No.` column before its codes).
     ///
     /// Nor does a gap of justified text: justification widens every gap of a
     /// line alike, so a wide gap beside another of the same width, between
@@ -22,9 +24,14 @@ impl TextLine {
             .windows(2)
             .enumerate()
             .filter(|(index, pair)| {
+                // A row number before a lettered code (`3   L1M2D1`) is a
+                // table's numbering column, not a number in the margin.
+                let before_code =
+                    is_anchor(&pair[1].text) && pair[1].text.chars().any(char::is_alphabetic);
                 let margin_number = *index == 0
                     && pair[0].text.len() <= 4
-                    && pair[0].text.chars().all(|c| c.is_ascii_digit());
+                    && pair[0].text.chars().all(|c| c.is_ascii_digit())
+                    && !before_code;
                 pair[1].x0 - pair[0].x1 > CELL_GAP * self.size
                     && !margin_number
                     && !self.is_justified_gap(*index)

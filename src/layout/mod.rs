@@ -558,6 +558,47 @@ mod tests {
     }
 
     #[test]
+    fn a_wide_gutter_before_a_tables_status_columns_is_not_a_page_gutter() {
+        // `No. │ Code │ Deliverable` then, far right past the titles' ragged
+        // ends, `Status │ Lead`: whitespace no line crosses, tabular on both
+        // sides, but the codes are all on the left and the marks stand on
+        // their rows' baselines: one table, read row by row.
+        let mut page = page();
+        let mut want = String::new();
+        let titles = [
+            "Flood map",
+            "Coastal guide",
+            "Warning protocol",
+            "Tide gauges",
+            "Forum",
+            "Peer review",
+            "Visitor study",
+            "Label",
+            "Cultural calendar",
+            "Guides",
+            "Transport passes",
+            "Statutes",
+        ];
+        let marks = ["V", "0", "V", "X", "V", "0", "V", "0", "V", "X", "0", "V"];
+        let leads = [
+            "North", "South", "North", "Office", "Office", "West", "East", "East", "Office",
+            "South", "North", "Office",
+        ];
+        for (row, ((title, mark), lead)) in titles.iter().zip(marks).zip(leads).enumerate() {
+            let y = 100.0 + 16.0 * row as f32;
+            let number = (row + 1).to_string();
+            let code = format!("L1M{}D{}", row / 2 + 1, row % 2 + 1);
+            word(&mut page, &number, 50.0, y);
+            word(&mut page, &code, 80.0, y);
+            word(&mut page, title, 130.0, y);
+            word(&mut page, mark, 420.0, y);
+            word(&mut page, lead, 470.0, y);
+            want.push_str(&format!("{number}\t{code}\t{title}\t{mark}\t{lead}\n"));
+        }
+        assert_eq!(one(&page), want);
+    }
+
+    #[test]
     fn a_table_in_a_column_of_prose_beside_prose_is_read_column_by_column() {
         // Left page column: prose, a calendar (months beside events), prose;
         // right page column: prose all along. The calendar's own gutter is

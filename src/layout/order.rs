@@ -1,6 +1,7 @@
 //! Reading order: the kept lines of a page as text, tables as rows in place
 //! and prose with its paragraph breaks, and the page's blocks.
 
+use super::anchors::is_anchor;
 use super::columns::DocumentColumns;
 use super::lines::{text_extent, TextLine};
 use super::tables::{cell_text, find_regions, Fragment, LaidRow};
@@ -131,7 +132,8 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
             .count();
         cut >= 3 && cut * PAGE_TABLE_SHARE >= side.len()
     };
-    let alike = tabular(&left_lines) && tabular(&right_lines);
+    let alike =
+        tabular(&left_lines) && tabular(&right_lines) && !one_table(&left_lines, &right_lines);
     let table_beside_prose = (table_in_prose(&left_lines) && is_prose(&right_lines))
         || (table_in_prose(&right_lines) && is_prose(&left_lines));
     if !(alike || table_beside_prose) {
@@ -143,6 +145,33 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
         right_lines,
         lines.get(last + 1..).unwrap_or_default().to_vec(),
     ]
+}
+
+/// Whether the two sides of a gutter are the columns of one table, not two
+/// page columns: one side holds the rows' anchors (codes, months) and the
+/// other none, and most lines of the other side stand on the baseline of a
+/// line of the anchored side: the marks and notes of the anchored rows
+/// (`No. │ Code │ Title` ‖ `Status │ Lead`; a mark centred on a two-line
+/// title stands between baselines). Page columns each hold their own
+/// anchors (a table flowing through both, a calendar's months).
+fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
+    let anchored = |side: &[TextLine]| {
+        side.iter()
+            .any(|line| line.words.iter().any(|word| is_anchor(&word.text)))
+    };
+    let (rows, beside) = match (anchored(left), anchored(right)) {
+        (true, false) => (left, right),
+        (false, true) => (right, left),
+        _ => return false,
+    };
+    let on_a_row = beside
+        .iter()
+        .filter(|line| {
+            rows.iter()
+                .any(|row| (row.y - line.y).abs() <= ROW_BASELINE * line.size)
+        })
+        .count();
+    on_a_row * 2 >= beside.len()
 }
 
 /// Whether the lines of one side of a page gutter are prose: few cell gaps

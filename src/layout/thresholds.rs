@@ -88,3 +88,7 @@ pub(super) const WORD_ASCENT: f32 = 0.8;
 
 /// How far a word's box reaches below its baseline, in font sizes.
 pub(super) const WORD_DESCENT: f32 = 0.2;
+
+/// Two lines within this many em of each other stand on one baseline (the
+/// lines of one table row's cells, drawn by one producer).
+pub(super) const ROW_BASELINE: f32 = 0.3;

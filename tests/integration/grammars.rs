@@ -78,17 +78,7 @@ fn problems(document: &str, gold: &Value) -> Vec<String> {
 
 /// Renderings the layout stage still reads wrong, with the reason. Each must
 /// still fail: when one passes, remove it from here.
-///
-/// `breadcrumb.es.pdf`: the first cell of each row wraps (`Eje 1 › Programa
-/// 1.1 ›` over `Proyecto 1.1.4`) and the two lines are cut into columns
-/// (`Eje 1 › Programa Proyecto | 1.1 › 1.1.4`), so only `Eje 1` is read,
-/// with a different status on each row: it is left null
-/// (`items.conflicting_marks`), the five projects are lost.
-/// `breadcrumb.fr.pdf`: the same wrap gives `Pilier 1 › Projet 1.1.4 |
-/// Programme | 1.1 ›`: every project and status is read, but under `Pilier 1`
-/// (the programmes are lost, titles read `Programme`), and the heading
-/// `Pilier 2. Ville verte` is cut into `Pilier | 2. Ville | verte`.
-const KNOWN_LAYOUT_FAILURES: &[&str] = &["breadcrumb.es.pdf", "breadcrumb.fr.pdf"];
+const KNOWN_LAYOUT_FAILURES: &[&str] = &[];
 
 #[test]
 fn five_grammars_three_languages_three_formats() {

@@ -87,7 +87,7 @@ pub(super) fn find_regions(
             // lines right above it that start words at those places after
             // a gutter (its header, whose even gaps may look justified) go
             // with it.
-            let foreign: Vec<f32> = new_starts
+            let mut foreign: Vec<f32> = new_starts
                 .iter()
                 .copied()
                 .filter(|&start| {
@@ -100,6 +100,8 @@ pub(super) fn find_regions(
                             .is_some_and(|run| run.iter().any(|above| !above.fits_edge(start)))
                 })
                 .collect();
+            foreign.sort_by(f32::total_cmp);
+            foreign.dedup_by(|a, b| (*a - *b).abs() <= EDGE_TOLERANCE * line.size);
             let short = match (edges.last(), line.words.last()) {
                 (Some(&edge), Some(word)) => word.x1 < edge - EDGE_TOLERANCE * line.size,
                 _ => false,

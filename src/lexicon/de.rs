@@ -117,6 +117,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("verzögert", "delayed"),
         outside("ausgesetzt", "on_hold"),
     ],
+    status_answers: &[
+        class("ja", Achieved),
+        class("teilweise", InProgress),
+        class("nein", NotDeveloped),
+    ],
     status_colours: &["grün", "gelb", "rot"],
     status_headings: &["status", "stand"],
     totals_openers: &["von"],

@@ -214,6 +214,11 @@ pub struct Lexicon {
     /// Words and phrases of states outside the three classes (`cancelled`,
     /// `reporté`, `fusionado`), checked before [`Lexicon::status_phrases`].
     pub outside_phrases: &'static [StatusPhrase],
+    /// Answers to a question heading a status column (`Done?`, `Réalisé ?`:
+    /// `Yes`, `Partly`, `No`): a status only when a whole cell, a legend's
+    /// label or a totals table's heading is nothing else, never inside
+    /// prose, where these words say nothing about a status.
+    pub status_answers: &'static [StatusPhrase],
     /// Colour names a legend may define as marks (`Green = achieved`).
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
@@ -605,6 +610,7 @@ mod tests {
                 ("status_phrases", l.status_phrases.len()),
                 ("outside_phrases", l.outside_phrases.len()),
                 ("status_colours", l.status_colours.len()),
+                ("status_answers", l.status_answers.len()),
                 ("status_headings", l.status_headings.len()),
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),
@@ -669,6 +675,7 @@ mod tests {
             all.extend(l.to_be_confirmed);
             all.extend(l.status_phrases.iter().map(|p| p.phrase));
             all.extend(l.outside_phrases.iter().map(|p| p.phrase));
+            all.extend(l.status_answers.iter().map(|p| p.phrase));
             all.extend(l.status_colours);
             all.extend(l.status_headings);
             all.extend(l.legend_labels.iter().map(|p| p.label));

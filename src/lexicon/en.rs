@@ -16,6 +16,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "the", "of", "and", "in", "for", "with", "to", "on", "a", "an", "by", "at", "from", "its",
         "our", "is", "are", "or",
     ],
+    dangling_words: &["the", "and", "with"],
     months: &[
         ("january", 1),
         ("february", 2),

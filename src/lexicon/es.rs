@@ -16,6 +16,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "de", "la", "el", "los", "las", "del", "y", "en", "para", "por", "con", "que", "un", "una",
         "sobre", "al", "su", "sus", "entre", "como", "se", "e", "o",
     ],
+    dangling_words: &["con", "los", "las", "del", "por"],
     months: &[
         ("enero", 1),
         ("febrero", 2),

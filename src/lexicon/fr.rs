@@ -16,6 +16,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "de", "la", "le", "les", "des", "du", "et", "en", "pour", "par", "avec", "que", "un",
         "une", "sur", "au", "aux", "sa", "ses", "entre", "est", "ou", "d", "l",
     ],
+    dangling_words: &["des", "par"],
     months: &[
         ("janvier", 1),
         ("février", 2),

@@ -448,6 +448,8 @@ fn capitalized(word: &str) -> String {
 fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
     let mut at = 0;
     let mut path = Vec::new();
+    // The numbers as printed (`01`), for the code.
+    let mut printed: Vec<&str> = Vec::new();
     for level in &pattern.levels {
         let rest = text.get(at..)?;
         let Some(after_literal) = strip_literal(rest, &level.before) else {
@@ -457,8 +459,9 @@ fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
         if digits == 0 || digits > 3 {
             break;
         }
-        let number: u16 = after_literal.get(..digits)?.parse().ok()?;
-        path.push(number);
+        let number_text = after_literal.get(..digits)?;
+        path.push(number_text.parse().ok()?);
+        printed.push(number_text);
         at = text.len() - after_literal.len() + digits;
     }
     if path.is_empty() {
@@ -471,9 +474,9 @@ fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
     let end_len = after.len() - after.trim_start_matches(['.', ':', '=', ')', ' ']).len();
     let depth = path.len();
     let mut code = String::new();
-    for (level, number) in pattern.levels.iter().zip(&path) {
+    for (level, number) in pattern.levels.iter().zip(&printed) {
         code.push_str(&level.before);
-        code.push_str(&number.to_string());
+        code.push_str(number);
     }
     Some(CodeMatch {
         code: code.trim().to_owned(),
@@ -901,6 +904,12 @@ mod tests {
             ("Axe 2.1", &[2, 1][..])
         );
         assert_eq!(found.level.as_deref(), Some("objectif"));
+        // Codes keep their numbers as printed.
+        let padded = code_at_start("Axe 02.01 Former", Some(&grammar)).expect("code");
+        assert_eq!(
+            (padded.code.as_str(), padded.path.as_slice()),
+            ("Axe 02.01", &[2, 1][..])
+        );
         let top = code_at_start("Axe 2 Former", Some(&grammar)).expect("code");
         assert_eq!((top.code.as_str(), top.depth()), ("Axe 2", 1));
         assert_eq!(code_at_start("1.1 Former", Some(&grammar)), None);

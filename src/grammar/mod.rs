@@ -177,9 +177,10 @@ impl CodeMatch {
 /// Leading list bullets before a code.
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 
-/// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `A1.1`,
-/// `L1=`, `1.1.1.`, `Target 3.b`, `Indicator 3.b.1`: an optional prefix
-/// word (with one lower-case word after it) or prefix letters, then one to
+/// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `Obj. 1.2`,
+/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `Target 3.b`, `Indicator
+/// 3.b.1`: an optional prefix word (abbreviated or not, with one lower-case
+/// word after it) or prefix letters (joined by a dot or hyphen), then one to
 /// six numbers joined by dots, any after the first possibly one lower-case
 /// letter (`b` is the second). Prefix letters joined by a hyphen take
 /// hyphens between their numbers too (`P-01`, `P-01-03`).
@@ -187,7 +188,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,3} ) - (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
-             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) \s? )?
+             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
                (?P<nums> [0-9]{1,3} (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} )
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
@@ -345,7 +346,14 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             {
                 return None;
             }
-            (Some(letters.to_owned()), format!("{letters}{nums}"))
+            // The dot or hyphen after the letters is part of the code as printed.
+            let joint = caps.name("joint").map_or("", |joint| joint.as_str().trim());
+            // `VX.1`: roman digits before a dot are a numeral (the roman
+            // reader's, which found none), not letters.
+            if joint == "." && letters.chars().all(|c| "IVXLCDM".contains(c)) {
+                return None;
+            }
+            (Some(letters.to_owned()), format!("{letters}{joint}{nums}"))
         }
         (None, None) => (None, nums.to_owned()),
     };
@@ -772,8 +780,12 @@ mod tests {
             assert_eq!(found.path, *path, "{cell}");
             assert_eq!(cell[found.rest..].trim(), *rest, "{cell}");
         }
-        // Letters inside a path, hyphenated zero-padded numbers.
+        // Letters inside a path, hyphenated zero-padded numbers, joined
+        // or abbreviated prefixes.
         let more: &[(&str, &str, &str, &[u16], &str)] = &[
+            ("A.1.2 Train", "A.1.2", "a#2", &[1, 2], "Train"),
+            ("SO-1.2 Train", "SO-1.2", "so#2", &[1, 2], "Train"),
+            ("Obj. 1.2 Train", "Obj. 1.2", "obj.#2", &[1, 2], "Train"),
             (
                 "Indicator 3.b.1 Vaccines",
                 "Indicator 3.b.1",

@@ -1225,13 +1225,10 @@ fn phrase(text: &str) -> String {
         .find(|c: char| ",.;:()!?".contains(c) || c.is_ascii_digit())
         .unwrap_or(flat.len());
     let mut words: Vec<&str> = flat[..cut].split_whitespace().take(PHRASE_WORDS).collect();
-    while words.last().is_some_and(|w| {
-        w.chars().count() <= 2
-            || [
-                "con", "los", "las", "del", "des", "the", "and", "with", "par", "por",
-            ]
-            .contains(w)
-    }) {
+    while words
+        .last()
+        .is_some_and(|w| w.chars().count() <= 2 || lexicon::DANGLING_WORDS.contains(w))
+    {
         words.pop();
     }
     words.join(" ")

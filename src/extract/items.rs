@@ -183,10 +183,22 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
 }
 
 /// The `mark label` pairs of one line, read as a legend or as a key.
+///
+/// The key's reading wins when it finds more entries, or as many with more
+/// distinct marks: in `100 % = réalisée · 50 % = en cours` the token before
+/// each label is `%`, the key's marks are `100 %` and `50 %`.
 fn line_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
     let pairs = legend_pairs(plain, vocabulary);
     let keyed = key_pairs(plain, vocabulary);
-    if keyed.len() > pairs.len() {
+    let distinct = |entries: &[MarkEntry]| {
+        let mut marks: Vec<&str> = entries.iter().map(|entry| entry.mark.as_str()).collect();
+        marks.sort_unstable();
+        marks.dedup();
+        marks.len()
+    };
+    if keyed.len() > pairs.len()
+        || (keyed.len() == pairs.len() && distinct(&keyed) > distinct(&pairs))
+    {
         keyed
     } else {
         pairs
@@ -294,10 +306,13 @@ fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
         && (0..words.len()).any(|at| grammar::phrase_at(&words, at, vocabulary).is_some())
 }
 
-/// A token that can be a legend mark: one to three characters, or a colour name.
+/// A token that can be a legend mark: one to three characters, or a colour
+/// name. A lower-case word of two or three letters (`was`, `est`, `son`) is
+/// a word of a sentence, not a mark.
 fn is_mark_like(token: &str, lexicons: &Lexicons) -> bool {
     let count = token.chars().count();
-    (1..=3).contains(&count) && !token.chars().all(|c| c.is_ascii_digit())
+    let lower_word = count >= 2 && token.chars().all(char::is_lowercase);
+    (1..=3).contains(&count) && !token.chars().all(|c| c.is_ascii_digit()) && !lower_word
         || lexicons.has(|l| l.status_colours, &token.to_lowercase())
 }
 
@@ -1271,5 +1286,43 @@ mod tests {
             .any(|d| d.code == "items.ambiguous_status"
                 && d.message.contains("`Completed`")
                 && d.message.contains("`In progress`")));
+    }
+
+    #[test]
+    fn percentages_defined_by_a_key_in_a_middle_column() {
+        let reading = read(
+            "Taux de réalisation : 100 % = réalisée · 50 % = en cours · 0 % = non démarrée\n\nActivité\tRéalisation\tIntitulé\tPilote\nA1.1.1\t100 %\tFormer les élus\tCommune\nA1.1.2\t50 %\tPublier un guide\tCommune\nA1.1.3\t0 %\tOuvrir un registre\tCommune\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("A1.1.1", None, Some(Achieved)),
+                ("A1.1.2", None, Some(InProgress)),
+                ("A1.1.3", None, Some(NotDeveloped)),
+            ])
+        );
+        let marks: Vec<Option<&str>> = reading
+            .items
+            .iter()
+            .map(|item| item.mark.as_deref())
+            .collect();
+        assert_eq!(marks, [Some("100 %"), Some("50 %"), Some("0 %")]);
+    }
+
+    #[test]
+    fn answers_in_a_question_column_and_a_sentence_is_no_legend() {
+        let reading = read(
+            "Action\tDone?\tWhat\nAction 1\tYes\tRepair the play area\nAction 5\tPartly\tOpen a tool library\nAction 12\tNo\tInstall bike shelters\n\nOf the 3 actions, 1 was done, 1 was partly done and 1 was not done.\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Action 1", None, Some(Achieved)),
+                ("Action 5", None, Some(InProgress)),
+                ("Action 12", None, Some(NotDeveloped)),
+            ])
+        );
+        // `was not done`, `was partly done`: `was` is a word, not a mark.
+        assert!(reading.legend_lines.is_empty());
     }
 }

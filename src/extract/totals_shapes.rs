@@ -72,7 +72,7 @@ pub fn read_totals_shapes(
             .or_else(|| table_figures(text, index, vocabulary, key))
             .or_else(|| vertical_figures(text, index, vocabulary, key))
             .or_else(|| {
-                sentence_figures(text, index, vocabulary).map(|figures| (figures, vec![index]))
+                sentence_figures(text, index, vocabulary, key).map(|figures| (figures, vec![index]))
             });
         let Some((figures, read)) = reading else {
             index += 1;
@@ -144,8 +144,55 @@ fn figures_of(fields: impl IntoIterator<Item = (Field, u32)>) -> Option<Vec<Figu
 /// A figure: `None` for the total, else the status it counts.
 type Figure = (Option<Status>, u32);
 
+/// The words of the document's key (`Off track = not achieved`), folded,
+/// with what they mean: in a totals sentence they mean what the key says,
+/// before what the lexicon says.
+fn key_phrases(key: &[MarkEntry]) -> Vec<(Vec<String>, Meaning)> {
+    key.iter()
+        .filter(|entry| entry.mark.chars().count() > 3)
+        .map(|entry| {
+            (
+                grammar::folded_words(&lexicon::fold(&entry.mark)),
+                entry.meaning.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The longest phrase at `words[at]`: the key's words first, then the
+/// vocabulary's.
+fn phrase_with_key(
+    words: &[String],
+    at: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[(Vec<String>, Meaning)],
+) -> Option<(Meaning, usize)> {
+    let keyed = key
+        .iter()
+        .filter(|(phrase, _)| {
+            !phrase.is_empty()
+                && words
+                    .get(at..at + phrase.len())
+                    .is_some_and(|candidate| candidate == phrase.as_slice())
+        })
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|(phrase, meaning)| (meaning.clone(), phrase.len()));
+    let found = grammar::phrase_at(words, at, vocabulary);
+    match (keyed, found) {
+        (Some(keyed), Some(found)) if found.1 > keyed.1 => Some(found),
+        (Some(keyed), _) => Some(keyed),
+        (None, found) => found,
+    }
+}
+
 /// The figures of a totals sentence, when the line is one.
-fn sentence_figures(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Option<Vec<Figure>> {
+fn sentence_figures(
+    text: &Text,
+    index: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<Vec<Figure>> {
+    let key = key_phrases(key);
     let plain = markup::plain(&text.joined_cells(index));
     let total = total_opener(vocabulary.lexicons)
         .captures(&plain)
@@ -168,6 +215,10 @@ fn sentence_figures(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Op
         let Some(number) = number_token(token) else {
             continue;
         };
+        // `100 % = réalisée`: a share, not a count.
+        if tokens.get(at + 1).is_some_and(|next| next.starts_with('%')) {
+            continue;
+        }
         if total.is_some_and(|(total_start, _)| total_start.is_some() && start == total_start) {
             continue;
         }
@@ -248,7 +299,7 @@ fn sentence_figures(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Op
             {
                 return Some(None);
             }
-            let found = grammar::phrase_at(&words, at + step, vocabulary)?;
+            let found = phrase_with_key(&words, at + step, vocabulary, &key)?;
             // `1 has not been completed`, `1 n'est pas réalisée`: a negation
             // before a positive phrase makes the count unreadable.
             let negated = words
@@ -256,6 +307,12 @@ fn sentence_figures(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Op
                 .is_some_and(|between| between.iter().any(|w| is_negation(w, vocabulary.lexicons)));
             if negated && found.0 != Meaning::Class(Status::NotDeveloped) {
                 return Some(None);
+            }
+            let partial = words
+                .get(at + 1..at + step)
+                .is_some_and(|between| grammar::holds_partial_answer(between, vocabulary.lexicons));
+            if partial && found.0 == Meaning::Class(Status::Achieved) {
+                return Some(Some((Meaning::Class(Status::InProgress), found.1)));
             }
             Some(Some(found))
         });
@@ -292,6 +349,10 @@ fn filled_cells(text: &Text, index: usize) -> Vec<String> {
 /// The figures of a totals table whose heading row is line `index`: every
 /// heading a status, a state outside the classes or a total label, the next
 /// row all numbers. With the indices of both rows.
+///
+/// The first heading may instead name what is counted (`Proyectos`,
+/// `Actions`): its column is the total when every other heading is a field
+/// and its figure is at least the sum of theirs.
 fn table_figures(
     text: &Text,
     index: usize,
@@ -302,10 +363,20 @@ fn table_figures(
     if headings.len() < 2 {
         return None;
     }
-    let fields: Vec<Field> = headings
+    let mut fields: Vec<Option<Field>> = headings
         .iter()
         .map(|heading| label_field(heading, vocabulary, key))
-        .collect::<Option<_>>()?;
+        .collect();
+    let counted_noun = matches!(fields.first(), Some(None))
+        && headings
+            .first()
+            .is_some_and(|heading| heading.chars().all(|c| c.is_alphabetic() || c == ' '));
+    if counted_noun {
+        if let Some(first) = fields.first_mut() {
+            *first = Some(Field::Total);
+        }
+    }
+    let fields: Vec<Field> = fields.into_iter().collect::<Option<_>>()?;
     let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
     let numbers: Vec<u32> = filled_cells(text, next_index)
         .iter()
@@ -313,6 +384,17 @@ fn table_figures(
         .collect::<Option<_>>()?;
     if numbers.len() != fields.len() {
         return None;
+    }
+    if counted_noun {
+        let counted: u32 = fields
+            .iter()
+            .zip(&numbers)
+            .filter(|(field, _)| matches!(field, Field::Status(_)))
+            .map(|(_, number)| number)
+            .sum();
+        if numbers.first().is_none_or(|&total| total < counted) {
+            return None;
+        }
     }
     let figures = figures_of(fields.into_iter().zip(numbers))?;
     Some((figures, vec![index, next_index]))
@@ -524,5 +606,54 @@ mod tests {
         ] {
             assert_eq!(counts(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn shares_in_a_legend_are_not_counts() {
+        assert_eq!(
+            counts("Taux de réalisation : 100 % = réalisée · 50 % = en cours · 0 % = non démarrée"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_partly_done_count_is_in_progress() {
+        for text in [
+            "Summary: of the 6 actions, 3 were done, 1 was partly done, 1 was not done and 1 was cancelled.",
+            "Sur 6 actions : 3 réalisées, 1 en partie réalisée, 1 non réalisée.",
+        ] {
+            assert_eq!(counts(text), declared(Some(6), 3, 1, 1), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_totals_sentence_in_the_key_words() {
+        let key = |mark: &str, status| MarkEntry {
+            mark: mark.to_owned(),
+            meaning: Meaning::Class(status),
+            label: String::new(),
+        };
+        // `off track` is a delay in the lexicon; this key makes it not achieved.
+        let key = [
+            key("Met", Status::Achieved),
+            key("On track", Status::InProgress),
+            key("Off track", Status::NotDeveloped),
+        ];
+        let found = read_totals_shapes(
+            &Text::from_plain("Of the 6 indicators, 2 are met, 2 are on track and 1 is off track."),
+            Vocabulary::new(None, &Lexicons::for_codes(["en"])),
+            &key,
+        );
+        assert_eq!(found.counts, declared(Some(6), 2, 2, 1));
+    }
+
+    #[test]
+    fn a_totals_table_headed_with_what_it_counts() {
+        assert_eq!(
+            counts("Proyectos\tTerminados\tEn desarrollo\tSin comenzar\n5\t2\t1\t1"),
+            declared(Some(5), 2, 1, 1)
+        );
+        // A first figure below the sum of the others is no total.
+        assert_eq!(counts("Zonas\tTerminados\tEn desarrollo\n2\t2\t1"), None);
     }
 }

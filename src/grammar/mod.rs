@@ -177,24 +177,42 @@ impl CodeMatch {
 /// Leading list bullets before a code.
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 
-/// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `A1.1`,
-/// `L1=`, `1.1.1.`: an optional prefix word (with one lower-case word after
-/// it) or prefix letters, then one to six numbers joined by dots.
+/// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `Obj. 1.2`,
+/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `Target 3.b`, `Indicator
+/// 3.b.1`: an optional prefix word (abbreviated or not, with one lower-case
+/// word after it) or prefix letters (joined by a dot or hyphen), then one to
+/// six numbers joined by dots, any after the first possibly one lower-case
+/// letter (`b` is the second). Prefix letters joined by a hyphen take
+/// hyphens between their numbers too (`P-01`, `P-01-03`).
 static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) \s? )?
-           (?P<nums> [0-9]{1,3} (?: \. [0-9]{1,3} ){0,5} )
+        r"(?x) ^ (?:
+               (?P<hyphened> \p{Lu}{1,3} ) - (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
+             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
+               (?P<nums> [0-9]{1,3} (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} )
+           )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
     .expect("DOTTED_CODE is a valid literal pattern")
 });
+
+/// The numbers of a code's path (`3.b.1`, `01-03`): digits, or one
+/// lower-case letter counted from `a` = 1.
+fn path_numbers(nums: &str, separator: char) -> Option<Vec<u16>> {
+    nums.split(separator)
+        .map(|part| match part.as_bytes() {
+            [letter @ b'a'..=b'z'] => Some(u16::from(letter - b'a') + 1),
+            _ => part.parse().ok(),
+        })
+        .collect()
+}
 
 /// `III.2.1`, `IV.1`, `Axe III`, `Pillar II.`: a roman numeral, then dotted
 /// numbers or after a prefix word (a lone `I` or `V` is a word, not a code).
 static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?: (?P<word> \p{Lu}\p{Ll}{2,} (?: \s \p{Ll}{3,} )? ) \s+ )?
-           (?P<nums> (?P<roman> [IVXL]{1,7} ) (?P<dotted> (?: \. [0-9]{1,3} ){0,5} ) )
+           (?P<nums> (?P<roman> [IVXL]{1,7} ) (?P<dotted> (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} ) )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
     .expect("ROMAN_CODE is a valid literal pattern")
@@ -208,7 +226,7 @@ static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What separates the codes of a breadcrumb (`Eje 1 › Programa 1.2 › Proyecto 1.2.4`).
-const BREADCRUMB_SEPARATORS: &[&str] = &["›", "»", ">", "→", "▸", "/"];
+const BREADCRUMB_SEPARATORS: &[&str] = &["›", "»", ">", "→", "▸", "/", "·", "•", "|"];
 
 /// The value of a roman numeral written in canonical form (`III`, `XIV`),
 /// up to 89; `IIII`, `VV` or `IL` are not numerals.
@@ -299,12 +317,20 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         return Some(found);
     }
     let caps = DOTTED_CODE.captures(text)?;
-    let nums = caps.name("nums")?.as_str();
-    let path: Vec<u16> = nums
-        .split('.')
-        .map(|n| n.parse().ok())
-        .collect::<Option<_>>()?;
     let end = caps.name("end")?.end();
+    if let (Some(letters), Some(nums)) = (caps.name("hyphened"), caps.name("hnums")) {
+        let path = path_numbers(nums.as_str(), '-')?;
+        let letters = letters.as_str();
+        return Some(CodeMatch {
+            code: format!("{letters}-{}", nums.as_str()),
+            family: format!("{}-#{}", letters.to_lowercase(), path.len()),
+            level: Some(letters.to_owned()),
+            path,
+            rest: offset + end,
+        });
+    }
+    let nums = caps.name("nums")?.as_str();
+    let path = path_numbers(nums, '.')?;
     let (prefix, code) = match (caps.name("word"), caps.name("letters")) {
         (Some(word), _) => {
             let word = capitalized(word.as_str());
@@ -320,7 +346,14 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             {
                 return None;
             }
-            (Some(letters.to_owned()), format!("{letters}{nums}"))
+            // The dot or hyphen after the letters is part of the code as printed.
+            let joint = caps.name("joint").map_or("", |joint| joint.as_str().trim());
+            // `VX.1`: roman digits before a dot are a numeral (the roman
+            // reader's, which found none), not letters.
+            if joint == "." && letters.chars().all(|c| "IVXLCDM".contains(c)) {
+                return None;
+            }
+            (Some(letters.to_owned()), format!("{letters}{joint}{nums}"))
         }
         (None, None) => (None, nums.to_owned()),
     };
@@ -384,8 +417,8 @@ fn roman_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
         return None;
     }
     let mut path = vec![roman_value(caps.name("roman")?.as_str())?];
-    for number in dotted.split('.').skip(1) {
-        path.push(number.parse().ok()?);
+    if let Some(numbers) = dotted.strip_prefix('.') {
+        path.extend(path_numbers(numbers, '.')?);
     }
     let nums = caps.name("nums")?.as_str();
     let prefix = word.map(|word| capitalized(word.as_str()));
@@ -423,6 +456,8 @@ fn capitalized(word: &str) -> String {
 fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
     let mut at = 0;
     let mut path = Vec::new();
+    // The numbers as printed (`01`), for the code.
+    let mut printed: Vec<&str> = Vec::new();
     for level in &pattern.levels {
         let rest = text.get(at..)?;
         let Some(after_literal) = strip_literal(rest, &level.before) else {
@@ -432,8 +467,9 @@ fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
         if digits == 0 || digits > 3 {
             break;
         }
-        let number: u16 = after_literal.get(..digits)?.parse().ok()?;
-        path.push(number);
+        let number_text = after_literal.get(..digits)?;
+        path.push(number_text.parse().ok()?);
+        printed.push(number_text);
         at = text.len() - after_literal.len() + digits;
     }
     if path.is_empty() {
@@ -446,9 +482,9 @@ fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
     let end_len = after.len() - after.trim_start_matches(['.', ':', '=', ')', ' ']).len();
     let depth = path.len();
     let mut code = String::new();
-    for (level, number) in pattern.levels.iter().zip(&path) {
+    for (level, number) in pattern.levels.iter().zip(&printed) {
         code.push_str(&level.before);
-        code.push_str(&number.to_string());
+        code.push_str(number);
     }
     Some(CodeMatch {
         code: code.trim().to_owned(),
@@ -604,14 +640,61 @@ pub fn folded_words(text: &str) -> Vec<String> {
 }
 
 /// The status a whole cell states in words (`Completed`, `En cours`,
-/// `no iniciada`), if the cell is nothing but a status phrase.
+/// `no iniciada`), if the cell is nothing but a status phrase, or nothing
+/// but an answer of the lexicons' [`status_answers`] (`Yes`, `En partie`).
+///
+/// [`status_answers`]: crate::lexicon::Lexicon::status_answers
 pub fn phrase_cell(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
     let words = folded_words(&crate::lexicon::fold(cell));
     match phrase_at(&words, 0, vocabulary) {
         Some((meaning, width)) if width == words.len() => Some(meaning),
-        _ => None,
+        _ => FOLDED_ANSWERS
+            .iter()
+            .filter(|(language, _)| vocabulary.lexicons.languages().contains(language))
+            .flat_map(|(_, answers)| answers)
+            .find(|(answer, _)| *answer == words)
+            .map(|(_, meaning)| meaning.clone()),
     }
 }
+
+/// True when `words` (folded) hold an answer of the lexicons meaning in
+/// progress (`partly`, `en partie`, `parcialmente`): in `1 was partly done`
+/// it turns the achieved phrase after it into a count in progress, as the
+/// cell `Partly` is read.
+pub fn holds_partial_answer(words: &[String], lexicons: &Lexicons) -> bool {
+    FOLDED_ANSWERS
+        .iter()
+        .filter(|(language, _)| lexicons.languages().contains(language))
+        .flat_map(|(_, answers)| answers)
+        .filter(|(_, meaning)| *meaning == Meaning::Class(Status::InProgress))
+        .any(|(answer, _)| {
+            !answer.is_empty()
+                && words
+                    .windows(answer.len())
+                    .any(|window| window == answer.as_slice())
+        })
+}
+
+/// Folded words of each language's status answers.
+static FOLDED_ANSWERS: LazyLock<Vec<(Language, Vec<FoldedPhrase>)>> = LazyLock::new(|| {
+    Language::ALL
+        .into_iter()
+        .map(|language| {
+            let answers = language
+                .lexicon()
+                .status_answers
+                .iter()
+                .map(|answer| {
+                    (
+                        answer.phrase.split(' ').map(fold_word).collect(),
+                        Meaning::from(answer.meaning),
+                    )
+                })
+                .collect();
+            (language, answers)
+        })
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
@@ -697,7 +780,48 @@ mod tests {
             assert_eq!(found.path, *path, "{cell}");
             assert_eq!(cell[found.rest..].trim(), *rest, "{cell}");
         }
+        // Letters inside a path, hyphenated zero-padded numbers, joined
+        // or abbreviated prefixes.
+        let more: &[(&str, &str, &str, &[u16], &str)] = &[
+            ("A.1.2 Train", "A.1.2", "a#2", &[1, 2], "Train"),
+            ("SO-1.2 Train", "SO-1.2", "so#2", &[1, 2], "Train"),
+            ("Obj. 1.2 Train", "Obj. 1.2", "obj.#2", &[1, 2], "Train"),
+            (
+                "Indicator 3.b.1 Vaccines",
+                "Indicator 3.b.1",
+                "indicator#3",
+                &[3, 2, 1],
+                "Vaccines",
+            ),
+            (
+                "Target 11.a Planning",
+                "Target 11.a",
+                "target#2",
+                &[11, 1],
+                "Planning",
+            ),
+            ("II.3.a Publier", "II.3.a", "roman#3", &[2, 3, 1], "Publier"),
+            (
+                "P-01-03 Red de riego",
+                "P-01-03",
+                "p-#2",
+                &[1, 3],
+                "Red de riego",
+            ),
+            ("P-02 Caminos", "P-02", "p-#1", &[2], "Caminos"),
+            ("OS1 Améliorer", "OS1", "os#1", &[1], "Améliorer"),
+        ];
+        for (cell, code, family, path, rest) in more {
+            let found = code_at_start(cell, None).unwrap_or_else(|| panic!("{cell}"));
+            assert_eq!(found.code, *code, "{cell}");
+            assert_eq!(found.family, *family, "{cell}");
+            assert_eq!(found.path, *path, "{cell}");
+            assert_eq!(cell[found.rest..].trim(), *rest, "{cell}");
+        }
         for cell in [
+            "e.g. this",
+            "3.bb Budget",
+            "2019-2020 budget",
             "L1M1D1 Calendario",
             "L1-M1-D1 Calendario",
             "2019 budget",
@@ -723,6 +847,43 @@ mod tests {
         let codes = codes_at_start("1.2 / 3.4 ratio", None);
         assert_eq!(codes.len(), 1);
         assert!(codes_at_start("Census › 1.2", None).is_empty());
+        // Middle dots and bullets separate breadcrumbs too.
+        let codes = codes_at_start("Eje 2 · Programa 2.1 · Proyecto 2.1.4", None);
+        let got: Vec<&str> = codes.iter().map(|code| code.code.as_str()).collect();
+        assert_eq!(got, ["Eje 2", "Programa 2.1", "Proyecto 2.1.4"]);
+    }
+
+    #[test]
+    fn answers_are_statuses_only_as_whole_cells() {
+        let vocabulary =
+            |codes: &'static [&'static str]| Lexicons::for_codes(codes.iter().copied());
+        let (en, fr, es) = (
+            vocabulary(&["en"]),
+            vocabulary(&["fr"]),
+            vocabulary(&["es"]),
+        );
+        let cell =
+            |text: &str, lexicons: &Lexicons| phrase_cell(text, Vocabulary::new(None, lexicons));
+        assert_eq!(cell("Yes", &en), Some(Meaning::Class(Status::Achieved)));
+        assert_eq!(
+            cell("Partly", &en),
+            Some(Meaning::Class(Status::InProgress))
+        );
+        assert_eq!(cell("No", &en), Some(Meaning::Class(Status::NotDeveloped)));
+        assert_eq!(
+            cell("En partie", &fr),
+            Some(Meaning::Class(Status::InProgress))
+        );
+        assert_eq!(cell("Non", &fr), Some(Meaning::Class(Status::NotDeveloped)));
+        assert_eq!(cell("Sí", &es), Some(Meaning::Class(Status::Achieved)));
+        // Inside a longer cell or prose they say nothing.
+        assert_eq!(cell("No data yet", &en), None);
+        assert_eq!(cell("Oui", &en), None);
+        let words = folded_words("1 was not done");
+        assert!(phrase_at(&words, 1, Vocabulary::new(None, &en)).is_none());
+        assert!(holds_partial_answer(&folded_words("was partly"), &en));
+        assert!(holds_partial_answer(&folded_words("en partie"), &fr));
+        assert!(!holds_partial_answer(&folded_words("was not"), &en));
     }
 
     #[test]
@@ -755,6 +916,12 @@ mod tests {
             ("Axe 2.1", &[2, 1][..])
         );
         assert_eq!(found.level.as_deref(), Some("objectif"));
+        // Codes keep their numbers as printed.
+        let padded = code_at_start("Axe 02.01 Former", Some(&grammar)).expect("code");
+        assert_eq!(
+            (padded.code.as_str(), padded.path.as_slice()),
+            ("Axe 02.01", &[2, 1][..])
+        );
         let top = code_at_start("Axe 2 Former", Some(&grammar)).expect("code");
         assert_eq!((top.code.as_str(), top.depth()), ("Axe 2", 1));
         assert_eq!(code_at_start("1.1 Former", Some(&grammar)), None);

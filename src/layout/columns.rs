@@ -13,13 +13,17 @@ impl TextLine {
     ///
     /// A page number in the margin (`9` … `1.2 Metric spaces`) does not open
     /// a column: a lone number before the first gap is not a cell, unless a
-    /// lettered code follows (a table's `No.` column before its codes).
+    /// lettered code follows (a table's `No.` column before its codes) or
+    /// every word of the line is a number (`5   2   1   1`, a row of
+    /// figures under a totals table's header).
     ///
     /// Nor does a gap of justified text: justification widens every gap of a
     /// line alike, so a wide gap beside another of the same width, between
     /// words of different widths, is a stretched space, not a gutter (see
     /// [`is_justified_gap`](Self::is_justified_gap)).
     pub(super) fn chunk_starts(&self) -> Vec<f32> {
+        let is_number = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+        let figures = self.words.iter().all(|word| is_number(&word.text));
         self.words
             .windows(2)
             .enumerate()
@@ -29,9 +33,10 @@ impl TextLine {
                 let before_code =
                     is_anchor(&pair[1].text) && pair[1].text.chars().any(char::is_alphabetic);
                 let margin_number = *index == 0
+                    && !figures
+                    && !before_code
                     && pair[0].text.len() <= 4
-                    && pair[0].text.chars().all(|c| c.is_ascii_digit())
-                    && !before_code;
+                    && is_number(&pair[0].text);
                 pair[1].x0 - pair[0].x1 > CELL_GAP * self.size
                     && !margin_number
                     && !self.is_justified_gap(*index)
@@ -97,6 +102,35 @@ impl TextLine {
         }
         starts.retain(|&x| !document.is_margin(x));
         starts
+    }
+
+    /// True when the line can be cut at every one of `edges` and starts a
+    /// word after a gutter (a gap wider than a word space, stretched or
+    /// not) at one of them at least.
+    pub(super) fn opens_cells_at(&self, edges: &[f32]) -> bool {
+        let tolerance = EDGE_TOLERANCE * self.size;
+        let opens = self.words.windows(2).any(|pair| {
+            pair[1].x0 - pair[0].x1 >= GUTTER_GAP * self.size
+                && edges
+                    .iter()
+                    .any(|&edge| (pair[1].x0 - edge).abs() <= tolerance)
+        });
+        opens && edges.iter().all(|&edge| self.fits_edge(edge))
+    }
+
+    /// How many cells `starts` (from [`cell_starts`](Self::cell_starts))
+    /// cut the line into.
+    pub(super) fn cell_count(&self, starts: &[f32]) -> usize {
+        let first = self.words.first().map_or(f32::INFINITY, |w| w.x0);
+        let tolerance = EDGE_TOLERANCE * self.size;
+        let mut inner: Vec<f32> = starts
+            .iter()
+            .copied()
+            .filter(|&x| x > first + tolerance)
+            .collect();
+        inner.sort_by(f32::total_cmp);
+        inner.dedup_by(|a, b| (*a - *b).abs() <= tolerance);
+        inner.len() + 1
     }
 
     /// True when `starts` (from [`cell_starts`](Self::cell_starts)) put words

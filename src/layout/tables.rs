@@ -77,6 +77,57 @@ pub(super) fn find_regions(
                 break;
             }
             let new_starts = line.cell_starts(document);
+            // A line that starts cells at two places or more where the
+            // run's earlier lines cannot be cut (a word straddles the place,
+            // or only a word space falls there), and stops short of the
+            // run's last column or has more cells than any line of the run
+            // (not a row of centred cells), is another table stacked below
+            // this one (a totals table under a table of wrapped cells): its
+            // columns would cut the wrapped cells above into pieces. The
+            // lines right above it that start words at those places after
+            // a gutter (its header, whose even gaps may look justified) go
+            // with it.
+            let mut foreign: Vec<f32> = new_starts
+                .iter()
+                .copied()
+                .filter(|&start| {
+                    let known = edges
+                        .iter()
+                        .any(|&edge| (edge - start).abs() <= EDGE_TOLERANCE * line.size);
+                    !known
+                        && lines
+                            .get(index..offset)
+                            .is_some_and(|run| run.iter().any(|above| !above.fits_edge(start)))
+                })
+                .collect();
+            foreign.sort_by(f32::total_cmp);
+            foreign.dedup_by(|a, b| (*a - *b).abs() <= EDGE_TOLERANCE * line.size);
+            let short = match (edges.last(), line.words.last()) {
+                (Some(&edge), Some(word)) => word.x1 < edge - EDGE_TOLERANCE * line.size,
+                _ => false,
+            };
+            let widest = lines
+                .get(index..offset)
+                .into_iter()
+                .flatten()
+                .map(|above| above.cell_count(&above.cell_starts(document)))
+                .max()
+                .unwrap_or(0);
+            let more_cells = line.cell_count(&new_starts) > widest;
+            if foreign.len() >= 2 && (short || more_cells) {
+                while last > index
+                    && lines
+                        .get(last)
+                        .is_some_and(|above| above.opens_cells_at(&foreign))
+                {
+                    last -= 1;
+                }
+                edges.clear();
+                for above in lines.get(index..=last).into_iter().flatten() {
+                    merge_edges(&mut edges, &above.cell_starts(document), above.size);
+                }
+                break;
+            }
             if !new_starts.is_empty() {
                 merge_edges(&mut edges, &new_starts, line.size);
                 tabular = tabular || line.is_tabular(&new_starts);
@@ -617,6 +668,73 @@ mod region_tests {
                 .filter_map(|block| lines.get(block.lines.start).copied())
                 .collect();
             assert_eq!(tables, ["Medidas\tResultados"], "{lines:#?}");
+        }
+    }
+
+    /// A table whose first cells wrap (`Axis 1 › Programme 1.1 ›` over
+    /// `Project 1.1.4`) with a small totals table right below, its columns
+    /// set by its own content (one padding after each cell, so its header's
+    /// gaps are alike and look justified) and its row of figures opening
+    /// with a number.
+    fn stacked_tables() -> GlyphPage {
+        let mut pieces = vec![
+            ("Path", 50.0, 100.0),
+            ("Project", 200.0, 100.0),
+            ("State", 350.0, 100.0),
+        ];
+        let rows = [
+            (
+                "Axis 1 › Programme 1.1 ›",
+                "Project 1.1.4",
+                "Census",
+                "Done",
+            ),
+            (
+                "Axis 1 › Programme 1.1 ›",
+                "Project 1.1.5",
+                "Guide",
+                "Ongoing",
+            ),
+            (
+                "Axis 1 › Programme 1.2 ›",
+                "Project 1.2.4",
+                "Cycle lanes",
+                "Done",
+            ),
+        ];
+        for (index, &(path, project, title, state)) in rows.iter().enumerate() {
+            let y = 120.0 + 30.0 * index as f32;
+            pieces.extend([
+                (path, 50.0, y),
+                (project, 50.0, y + 12.0),
+                (title, 200.0, y),
+                (state, 350.0, y),
+            ]);
+        }
+        pieces.extend([
+            ("Total", 50.0, 220.0),
+            ("Done", 100.0, 220.0),
+            ("Ongoing", 145.0, 220.0),
+            ("Pending", 205.0, 220.0),
+            ("3", 50.0, 241.0),
+            ("2", 100.0, 241.0),
+            ("1", 145.0, 241.0),
+            ("0", 205.0, 241.0),
+        ]);
+        page(&pieces)
+    }
+
+    #[test]
+    fn a_totals_table_below_wrapped_cells_is_a_table_of_its_own() {
+        let laid = lay_out(&[&stacked_tables()]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in [
+            "Axis 1 › Programme 1.1 › Project 1.1.4\tCensus\tDone",
+            "Axis 1 › Programme 1.2 › Project 1.2.4\tCycle lanes\tDone",
+            "Total\tDone\tOngoing\tPending",
+            "3\t2\t1\t0",
+        ] {
+            assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
         }
     }
 }

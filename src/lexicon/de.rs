@@ -16,6 +16,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "der", "die", "das", "und", "in", "für", "mit", "von", "zu", "den", "dem", "des", "ein",
         "eine", "ist", "sind", "auf", "im", "am", "oder", "wir", "nicht",
     ],
+    dangling_words: &["der", "die", "das", "und", "mit"],
     months: &[
         ("januar", 1),
         ("jänner", 1),
@@ -116,6 +117,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("zusammengelegt", "merged"),
         outside("verzögert", "delayed"),
         outside("ausgesetzt", "on_hold"),
+    ],
+    status_answers: &[
+        class("ja", Achieved),
+        class("teilweise", InProgress),
+        class("nein", NotDeveloped),
     ],
     status_colours: &["grün", "gelb", "rot"],
     status_headings: &["status", "stand"],

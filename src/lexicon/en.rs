@@ -16,6 +16,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "the", "of", "and", "in", "for", "with", "to", "on", "a", "an", "by", "at", "from", "its",
         "our", "is", "are", "or",
     ],
+    dangling_words: &["the", "and", "with"],
     months: &[
         ("january", 1),
         ("february", 2),
@@ -171,8 +172,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("behind schedule", "delayed"),
         outside("off track", "delayed"),
         outside("rescheduled", "postponed"),
+        outside("at risk", "delayed"),
         outside("on hold", "on_hold"),
         outside("suspended", "on_hold"),
+    ],
+    status_answers: &[
+        class("yes", Achieved),
+        class("partly", InProgress),
+        class("partially", InProgress),
+        class("no", NotDeveloped),
     ],
     status_colours: &["green", "yellow", "amber", "orange", "red"],
     status_headings: &["status", "state", "progress"],

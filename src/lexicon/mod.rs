@@ -169,6 +169,9 @@ pub struct Lexicon {
     pub iso639_3: &'static str,
     /// Function words, to classify text too short for the detector.
     pub function_words: &'static [&'static str],
+    /// Short words a label taken from running text must not end with
+    /// (`Inversión con`, `Partners and`).
+    pub dangling_words: &'static [&'static str],
     /// Month names and abbreviations with their number (1-12), with and
     /// without accents (PDF converters drop them).
     pub months: &'static [(&'static str, u8)],
@@ -214,6 +217,11 @@ pub struct Lexicon {
     /// Words and phrases of states outside the three classes (`cancelled`,
     /// `reporté`, `fusionado`), checked before [`Lexicon::status_phrases`].
     pub outside_phrases: &'static [StatusPhrase],
+    /// Answers to a question heading a status column (`Done?`, `Réalisé ?`:
+    /// `Yes`, `Partly`, `No`): a status only when a whole cell, a legend's
+    /// label or a totals table's heading is nothing else, never inside
+    /// prose, where these words say nothing about a status.
+    pub status_answers: &'static [StatusPhrase],
     /// Colour names a legend may define as marks (`Green = achieved`).
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
@@ -534,6 +542,9 @@ pub static ACTION_LINE_WORDS: LazyLock<Vec<&'static str>> =
 /// Plan table headings of every language.
 pub static TABLE_HEADINGS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|l| l.table_headings));
+/// Dangling words of every language.
+pub static DANGLING_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|l| l.dangling_words));
 /// (ISO 639-1 code, function words) of every language.
 pub static FUNCTION_WORDS: LazyLock<Vec<(&'static str, &'static [&'static str])>> =
     LazyLock::new(|| {
@@ -608,6 +619,8 @@ mod tests {
                 ("status_phrases", l.status_phrases.len()),
                 ("outside_phrases", l.outside_phrases.len()),
                 ("status_colours", l.status_colours.len()),
+                ("status_answers", l.status_answers.len()),
+                ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),
@@ -673,6 +686,7 @@ mod tests {
             all.extend(l.to_be_confirmed);
             all.extend(l.status_phrases.iter().map(|p| p.phrase));
             all.extend(l.outside_phrases.iter().map(|p| p.phrase));
+            all.extend(l.status_answers.iter().map(|p| p.phrase));
             all.extend(l.status_colours);
             all.extend(l.status_headings);
             all.extend(l.legend_labels.iter().map(|p| p.label));
@@ -692,5 +706,130 @@ mod tests {
         assert_eq!(en.month("March"), Some(3));
         assert_eq!(Lexicons::for_codes(["und"]), Lexicons::all());
         assert_eq!(Lexicons::for_codes(["fr"]).weekday("Jeudi"), Some(4));
+    }
+
+    /// The string literals of Rust source `text` before its first test
+    /// module, with their line numbers: comments and tests aside.
+    fn code_literals(text: &str) -> Vec<(usize, String)> {
+        let literal = regex::Regex::new(r#""((?:[^"\\]|\\.)*)""#).expect("a valid pattern");
+        text.lines()
+            .enumerate()
+            .take_while(|(_, line)| !line.trim_start().starts_with("#[cfg(test)]"))
+            .filter(|(_, line)| !line.trim_start().starts_with("//"))
+            .flat_map(|(at, line)| {
+                literal
+                    .captures_iter(line)
+                    .filter_map(|caps| Some((at + 1, caps.get(1)?.as_str().to_owned())))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The plan readers: code grammars, items, legends and totals.
+    const READERS: [&str; 6] = [
+        "extract/deliverables.rs",
+        "extract/items.rs",
+        "extract/legend.rs",
+        "extract/totals.rs",
+        "extract/totals_shapes.rs",
+        "extract/shape.rs",
+    ];
+
+    /// No word of a language lives in code outside `src/lexicon/`: no
+    /// string literal of the library's code holds a word that only the
+    /// Spanish, French or German lexicon uses, and none in the plan readers
+    /// ([`READERS`], `src/grammar/`) is an English lexicon phrase.
+    /// Messages (four words or more, or formatted, and their parts elsewhere)
+    /// are English prose for the user, and the published schema's terms
+    /// (`Measure`, `achieved`, `cancelled`) are output vocabulary.
+    #[test]
+    fn no_language_word_lives_outside_the_lexicon() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read =
+            |path: &std::path::Path| std::fs::read_to_string(path).expect("sources are readable");
+        let word = regex::Regex::new(r"[^\W\d_]{2,}").expect("a valid pattern");
+        let syntax = regex::Regex::new(r"\\[pP]\{\w+\}|\\[a-zA-Z]|\(\?P<\w+>|\{\w*\}|\(\?\w+\)")
+            .expect("a valid pattern");
+        // The schema's terms: what it quotes in backticks, and its keys.
+        let schema_text = read(&root.join("schemas/document.schema.json")).to_lowercase();
+        let term = regex::Regex::new(r#"`([^`]+)`|"([a-z_]+)"\s*:"#).expect("a valid pattern");
+        let schema: Vec<String> = term
+            .captures_iter(&schema_text)
+            .filter_map(|caps| caps.get(1).or_else(|| caps.get(2)))
+            .map(|found| found.as_str().to_owned())
+            .collect();
+        let in_schema = |text: &str| {
+            schema
+                .iter()
+                .any(|known| known == text || word.find_iter(known).any(|w| w.as_str() == text))
+        };
+        let mut foreign: Vec<String> = Vec::new();
+        let mut english: Vec<String> = Vec::new();
+        for language in Language::ALL {
+            let source = read(&root.join(format!("src/lexicon/{}.rs", language.code())));
+            for (_, literal) in code_literals(&source) {
+                let literal = literal.to_lowercase();
+                if language == Language::En {
+                    english.push(literal.clone());
+                }
+                for found in word.find_iter(&literal) {
+                    if language != Language::En {
+                        foreign.push(found.as_str().to_owned());
+                    }
+                }
+            }
+        }
+        let english_words: Vec<&str> = english
+            .iter()
+            .flat_map(|literal| word.find_iter(literal).map(|found| found.as_str()))
+            .collect();
+        foreign.retain(|w| !english_words.contains(&w.as_str()) && !in_schema(w));
+        let mut files = vec![root.join("src")];
+        let mut found = Vec::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                if path.ends_with("lexicon") {
+                    continue;
+                }
+                for entry in std::fs::read_dir(&path).expect("source folders are readable") {
+                    files.push(entry.expect("a directory entry").path());
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|ext| ext != "rs") {
+                continue;
+            }
+            for (line, literal) in code_literals(&read(&path)) {
+                // Two letters are too few to tell a word from a name (`im`, a
+                // capture group).
+                let message = literal.chars().count() <= 2
+                    || literal.split_whitespace().count() >= 4
+                    || (literal.contains('{') && !literal.starts_with("(?"));
+                if message {
+                    continue;
+                }
+                let bare = syntax.replace_all(&literal, " ").to_lowercase();
+                let whole = bare.trim();
+                let has_foreign = word
+                    .find_iter(&bare)
+                    .any(|w| foreign.iter().any(|f| f == w.as_str()));
+                let reader = READERS.iter().any(|reader| path.ends_with(reader))
+                    || path
+                        .parent()
+                        .is_some_and(|parent| parent.ends_with("grammar"));
+                let is_english = reader
+                    && word.is_match(whole)
+                    && english.iter().any(|phrase| phrase == whole)
+                    && !in_schema(whole);
+                if has_foreign || is_english {
+                    found.push(format!("{}:{line}: {literal:?}", path.display()));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "language words outside src/lexicon/:\n{}",
+            found.join("\n")
+        );
     }
 }

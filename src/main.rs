@@ -18,12 +18,6 @@ use clap::{CommandFactory, Parser};
 
 use cli::{Args, Command, ExtractArgs, PagesArgs, PairArgs};
 
-/// A long PDF makes millions of small allocations (glyphs, words, cells);
-/// mimalloc serves them faster than the system allocator and packs small
-/// ones tighter, so peak memory is lower too.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,

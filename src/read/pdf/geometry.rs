@@ -2,6 +2,8 @@
 //! the page frame, rulings and fills from paths, fake-bold duplicates, and
 //! font faces from their names.
 
+use std::collections::{BTreeMap, HashMap};
+
 use pdf_extract::{FontInfo, Path, PathOp, Transform};
 
 use crate::read::glyphs::{Direction, Font, Glyph, GlyphPage, Rule, RuleKind};
@@ -348,66 +350,46 @@ pub(super) fn is_white(color: &[f64], space: &pdf_extract::ColorSpace) -> bool {
 ///
 /// Glyphs of one text are swept from top to bottom; each is compared with
 /// the earlier ones of its text within reach across the baseline, found by
-/// x in a sorted window, so a page costs O(n log n) whatever its shape (a
-/// long row of dot leaders, a column of identical marks). One sort groups
-/// the glyphs by text, and the window is a vector: no map is built per glyph.
+/// x in an ordered map, so a page costs O(n log n) whatever its shape (a
+/// long row of dot leaders, a column of identical marks).
 pub(super) fn merge_overprints(page: &mut GlyphPage) {
     let count = page.glyphs.len();
-    let glyphs = &page.glyphs;
-    let text = |index: usize| page.glyph_text(&glyphs[index]);
-    // By text, then top to bottom, then in drawing order.
-    let mut order: Vec<usize> = (0..count).collect();
-    order.sort_unstable_by(|&a, &b| {
-        text(a)
-            .cmp(text(b))
-            .then(glyphs[a].y.total_cmp(&glyphs[b].y))
-            .then(a.cmp(&b))
-    });
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, glyph) in page.glyphs.iter().enumerate() {
+        by_text
+            .entry(page.glyph_text(glyph))
+            .or_default()
+            .push(index);
+    }
     let mut dropped = vec![false; count];
     let mut overprinted = vec![false; count];
     let milli = |v: f32| (f64::from(v) * 1000.0).round() as i64;
-    // Glyphs within `across` above the current one, by x (milli-points).
-    let mut window: Vec<(i64, usize)> = Vec::new();
-    for group in order.chunk_by(|&a, &b| text(a) == text(b)) {
+    for mut group in by_text.into_values() {
         if group.len() < 2 {
             continue;
         }
+        let glyphs = &page.glyphs;
+        group.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y));
         let largest = group
             .iter()
             .map(|&i| glyphs[i].font_size)
             .fold(0.0f32, f32::max);
         let across = OVERPRINT_ACROSS * largest;
         let along = OVERPRINT_ALONG * largest;
-        window.clear();
-        let remove = |window: &mut Vec<(i64, usize)>, key: (i64, usize)| {
-            if let Ok(at) = window.binary_search(&key) {
-                window.remove(at);
-            }
-        };
-        let insert = |window: &mut Vec<(i64, usize)>, key: (i64, usize)| {
-            if let Err(at) = window.binary_search(&key) {
-                window.insert(at, key);
-            }
-        };
+        // Glyphs within `across` above the current one, by x (milli-points).
+        let mut window: BTreeMap<(i64, usize), usize> = BTreeMap::new();
         let mut oldest = 0;
         for (position, &current) in group.iter().enumerate() {
             let glyph = glyphs[current];
             while oldest < position && glyph.y - glyphs[group[oldest]].y > across {
                 let leaving = group[oldest];
-                remove(&mut window, (milli(glyphs[leaving].x), leaving));
+                window.remove(&(milli(glyphs[leaving].x), leaving));
                 oldest += 1;
             }
-            let (low, high) = (
-                (milli(glyph.x - along), 0),
-                (milli(glyph.x + along), usize::MAX),
-            );
-            let from = window.partition_point(|&key| key < low);
+            let range = (milli(glyph.x - along), 0)..=(milli(glyph.x + along), usize::MAX);
             let copy_of = window
-                .get(from..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|&&key| key <= high)
-                .map(|&(_, earlier)| earlier)
+                .range(range)
+                .map(|(_, &earlier)| earlier)
                 .find(|&earlier| !dropped[earlier] && copies(&glyphs[earlier], &glyph));
             if let Some(earlier) = copy_of {
                 // Keep whichever copy the content stream drew first.
@@ -419,11 +401,11 @@ pub(super) fn merge_overprints(page: &mut GlyphPage) {
                 dropped[gone] = true;
                 overprinted[kept] = true;
                 if gone == earlier {
-                    remove(&mut window, (milli(glyphs[earlier].x), earlier));
-                    insert(&mut window, (milli(glyph.x), current));
+                    window.remove(&(milli(glyphs[earlier].x), earlier));
+                    window.insert((milli(glyph.x), current), current);
                 }
             } else {
-                insert(&mut window, (milli(glyph.x), current));
+                window.insert((milli(glyph.x), current), current);
             }
         }
     }

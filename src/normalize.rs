@@ -212,6 +212,9 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
             ),
         }
     }
+    // Both grew by doubling; they live as long as the document does.
+    lines.shrink_to_fit();
+    blocks.shrink_to_fit();
     let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
     if format == SourceFormat::Pdf && !has_text && had_pages {
         diagnostics.push(Diagnostic::warning(
@@ -273,9 +276,7 @@ fn normalized_block(mut block: Block, line_count: usize) -> Block {
             for line in &mut cell.lines {
                 *line = normalize_line(line);
             }
-            for word in &mut cell.words {
-                word.text = normalize_line(&word.text);
-            }
+            cell.words = cell.words.map_texts(normalize_line);
         }
     }
     block

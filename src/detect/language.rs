@@ -57,13 +57,11 @@ pub(super) struct Languages {
 pub(super) fn detect_languages(text: &Text) -> Languages {
     let detector = Detector::with_allowlist(SUPPORTED.clone());
     let mut blocks = Vec::new();
-    let mut classified: Vec<String> = Vec::new();
+    // The byte length of every classified block: the sample is drawn from
+    // them once their total is known, without keeping their text.
+    let mut classified: Vec<(usize, usize, usize)> = Vec::new();
     for (first_line, last_line) in block_ranges(text) {
-        let joined: String = text.lines[first_line..=last_line]
-            .iter()
-            .map(|line| markup::plain(&line.text))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let joined = block_text(text, first_line, last_line);
         let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
         let language = if letters >= SHORT_BLOCK_LETTERS {
             detector.detect_lang(&joined).and_then(code)
@@ -78,7 +76,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
             None
         };
         if letters >= MIN_LETTERS {
-            classified.push(joined);
+            classified.push((first_line, last_line, joined.len()));
         }
         blocks.push(LanguageBlock {
             first_line,
@@ -90,7 +88,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
 
     let mut diagnostics = Vec::new();
     let mut shares = shares(&blocks);
-    if let Some(info) = whatlang::detect(&sample(&classified)) {
+    if let Some(info) = whatlang::detect(&sample(text, &classified)) {
         if !SUPPORTED.contains(&info.lang()) && info.is_reliable() {
             diagnostics.push(Diagnostic::warning(
                 Code::DetectUnsupportedLanguage,
@@ -121,17 +119,29 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
     }
 }
 
-/// Every block of a short document; one block in so many of a long one, so
-/// that the sample stays near [`UNSUPPORTED_SAMPLE_BYTES`] and covers it all.
-fn sample(blocks: &[String]) -> String {
-    let total: usize = blocks.iter().map(String::len).sum();
+/// Every classified block (`(first line, last line, length)`) of a short
+/// document; one block in so many of a long one, so that the sample stays
+/// near [`UNSUPPORTED_SAMPLE_BYTES`] and covers it all.
+fn sample(text: &Text, blocks: &[(usize, usize, usize)]) -> String {
+    let total: usize = blocks.iter().map(|&(_, _, len)| len).sum();
     let stride = total.div_ceil(UNSUPPORTED_SAMPLE_BYTES).max(1);
     let mut sample = String::new();
-    for block in blocks.iter().step_by(stride) {
-        sample.push_str(block);
+    for &(first_line, last_line, _) in blocks.iter().step_by(stride) {
+        sample.push_str(&block_text(text, first_line, last_line));
         sample.push('\n');
     }
     sample
+}
+
+/// The plain text of lines `first_line..=last_line`, joined by spaces.
+fn block_text(text: &Text, first_line: usize, last_line: usize) -> String {
+    text.lines
+        .get(first_line..=last_line)
+        .unwrap_or_default()
+        .iter()
+        .map(|line| markup::plain(&line.text))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Runs of non-empty lines, split at blank lines, page breaks and every
@@ -226,12 +236,22 @@ mod tests {
 
     #[test]
     fn the_unsupported_language_sample_covers_long_documents_within_budget() {
-        let short: Vec<String> = (0..3).map(|i| format!("block {i}")).collect();
-        assert_eq!(sample(&short), "block 0\nblock 1\nblock 2\n");
-        let long: Vec<String> = (0..100)
-            .map(|i| format!("{i:03} {}", "x".repeat(996)))
-            .collect();
-        let taken = sample(&long);
+        // Blocks of one line each, blank lines between them.
+        let blocks = |lines: Vec<String>| {
+            let text = Text::from_plain(&lines.join("\n\n"));
+            let blocks: Vec<(usize, usize, usize)> = (0..lines.len())
+                .map(|i| (2 * i, 2 * i, lines[i].len()))
+                .collect();
+            (text, blocks)
+        };
+        let (text, short) = blocks((0..3).map(|i| format!("block {i}")).collect());
+        assert_eq!(sample(&text, &short), "block 0\nblock 1\nblock 2\n");
+        let (text, long) = blocks(
+            (0..100)
+                .map(|i| format!("{i:03} {}", "x".repeat(996)))
+                .collect(),
+        );
+        let taken = sample(&text, &long);
         assert!(
             taken.len() <= UNSUPPORTED_SAMPLE_BYTES + 100,
             "{}",

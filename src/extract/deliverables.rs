@@ -1360,7 +1360,11 @@ fn marks_by_band(
     for word in &cell.words {
         let middle = (word.bbox.y0 + word.bbox.y1) / 2.0;
         let band = tops.iter().skip(1).filter(|&&top| top <= middle).count();
-        if per_code.get_mut(band)?.replace(word.text.clone()).is_some() {
+        if per_code
+            .get_mut(band)?
+            .replace(word.text.to_owned())
+            .is_some()
+        {
             return None;
         }
     }
@@ -1822,7 +1826,7 @@ mod tests {
                 lines: vec![text.clone()],
                 text,
                 bbox: BoundingBox::enclosing(words.iter().map(|w| w.bbox)),
-                words,
+                words: words.into(),
             }
         };
         let title = cell(

@@ -333,7 +333,7 @@ fn table_row(row: LaidRow, line: usize) -> Row {
         .enumerate()
         .map(|(column, pieces)| {
             let text = cell_text(&pieces);
-            let words: Vec<page::Word> = pieces
+            let words: page::Words = pieces
                 .iter()
                 .flat_map(|piece: &Fragment| {
                     piece.words.iter().map(|word| model_word(word, piece.y))
@@ -369,7 +369,7 @@ fn chunk_row(text_line: &TextLine, line: usize) -> Row {
                 .map(|word| word.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let words: Vec<page::Word> = chunk
+            let words: page::Words = chunk
                 .iter()
                 .map(|word| model_word(word, text_line.y))
                 .collect();

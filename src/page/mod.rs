@@ -87,7 +87,7 @@ pub struct Cell {
     /// Where the cell's words are drawn (PDF only).
     pub bbox: Option<BoundingBox>,
     /// The cell's words, top to bottom and left to right (PDF only).
-    pub words: Vec<Word>,
+    pub words: Words,
 }
 
 impl Cell {
@@ -98,8 +98,180 @@ impl Cell {
             lines: vec![text.to_owned()],
             text: text.to_owned(),
             bbox: None,
-            words: Vec::new(),
+            words: Words::default(),
         }
+    }
+}
+
+/// A cell's words, packed: their texts in one string and their boxes in one
+/// vector, so that a long document's table words cost a few bytes each
+/// instead of an allocation each (memory stays flat in the page count).
+/// Built from [`Word`]s; read as [`WordRef`]s.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Words {
+    /// Every word's text, one after the other.
+    texts: String,
+    words: Vec<PackedWord>,
+}
+
+/// A word of [`Words`]: where its text ends in `texts`, and its geometry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PackedWord {
+    end: u32,
+    bbox: BoundingBox,
+    size: f32,
+    bold: Option<bool>,
+}
+
+/// A word of a cell, borrowed from its [`Words`]: the fields of a [`Word`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WordRef<'a> {
+    /// The word's characters.
+    pub text: &'a str,
+    /// Where it is drawn.
+    pub bbox: BoundingBox,
+    /// Font size, in points.
+    pub size: f32,
+    /// As [`Word::bold`].
+    pub bold: Option<bool>,
+}
+
+impl WordRef<'_> {
+    /// The word as an owned [`Word`].
+    pub fn to_word(&self) -> Word {
+        Word {
+            text: self.text.to_owned(),
+            bbox: self.bbox,
+            size: self.size,
+            bold: self.bold,
+        }
+    }
+}
+
+impl Words {
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there is no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The words in order.
+    pub fn iter(&self) -> WordsIter<'_> {
+        WordsIter {
+            words: self,
+            next: 0,
+        }
+    }
+
+    /// Word `index`, if there is one.
+    pub fn get(&self, index: usize) -> Option<WordRef<'_>> {
+        let word = self.words.get(index)?;
+        let start = index
+            .checked_sub(1)
+            .and_then(|before| self.words.get(before))
+            .map_or(0, |before| before.end as usize);
+        Some(WordRef {
+            text: self.texts.get(start..word.end as usize).unwrap_or(""),
+            bbox: word.bbox,
+            size: word.size,
+            bold: word.bold,
+        })
+    }
+
+    /// The first word.
+    pub fn first(&self) -> Option<WordRef<'_>> {
+        self.get(0)
+    }
+
+    /// Adds a word at the end.
+    pub fn push(&mut self, word: &Word) {
+        self.texts.push_str(&word.text);
+        self.words.push(PackedWord {
+            end: u32::try_from(self.texts.len()).unwrap_or(u32::MAX),
+            bbox: word.bbox,
+            size: word.size,
+            bold: word.bold,
+        });
+    }
+
+    /// The same words, each text replaced by `change` of it.
+    pub fn map_texts(&self, change: impl Fn(&str) -> String) -> Self {
+        let mut texts = String::with_capacity(self.texts.len());
+        let words = self
+            .iter()
+            .map(|word| {
+                texts.push_str(&change(word.text));
+                PackedWord {
+                    end: u32::try_from(texts.len()).unwrap_or(u32::MAX),
+                    bbox: word.bbox,
+                    size: word.size,
+                    bold: word.bold,
+                }
+            })
+            .collect();
+        texts.shrink_to_fit();
+        Self { texts, words }
+    }
+}
+
+impl FromIterator<Word> for Words {
+    fn from_iter<I: IntoIterator<Item = Word>>(iter: I) -> Self {
+        let mut words = Self::default();
+        for word in iter {
+            words.push(&word);
+        }
+        words.texts.shrink_to_fit();
+        words.words.shrink_to_fit();
+        words
+    }
+}
+
+impl From<Vec<Word>> for Words {
+    fn from(words: Vec<Word>) -> Self {
+        words.into_iter().collect()
+    }
+}
+
+impl<'a> IntoIterator for &'a Words {
+    type Item = WordRef<'a>;
+    type IntoIter = WordsIter<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// The words of a [`Words`], in order.
+#[derive(Debug, Clone)]
+pub struct WordsIter<'a> {
+    words: &'a Words,
+    next: usize,
+}
+
+impl<'a> Iterator for WordsIter<'a> {
+    type Item = WordRef<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let word = self.words.get(self.next)?;
+        self.next += 1;
+        Some(word)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.words.len().saturating_sub(self.next);
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for WordsIter<'_> {}
+
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
     }
 }
 
@@ -267,4 +439,46 @@ pub(crate) fn join_cell(lines: &[String]) -> String {
         out.push_str(line);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x0: f32, bold: Option<bool>) -> Word {
+        Word {
+            text: text.to_owned(),
+            bbox: BoundingBox {
+                x0,
+                y0: 10.0,
+                x1: x0 + 5.0,
+                y1: 20.0,
+            },
+            size: 9.5,
+            bold,
+        }
+    }
+
+    #[test]
+    fn packed_words_read_back_as_built_and_serialize_as_words() {
+        let built = vec![
+            word("L1M2D3", 1.0, Some(true)),
+            word("", 2.0, None),
+            word("Año", 3.0, Some(false)),
+        ];
+        let words = Words::from(built.clone());
+        assert_eq!(words.len(), 3);
+        let read: Vec<Word> = words.iter().map(|word| word.to_word()).collect();
+        assert_eq!(read, built);
+        assert_eq!(words.get(2).map(|word| word.text), Some("Año"));
+        assert!(words.get(3).is_none());
+        assert_eq!(
+            serde_json::to_value(&words).ok(),
+            serde_json::to_value(&built).ok()
+        );
+        let upper = words.map_texts(|text| text.to_uppercase());
+        let texts: Vec<&str> = upper.iter().map(|word| word.text).collect();
+        assert_eq!(texts, ["L1M2D3", "", "AÑO"]);
+        assert_eq!(upper.get(2).map(|word| word.bbox.x0), Some(3.0));
+    }
 }

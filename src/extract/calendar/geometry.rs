@@ -30,7 +30,7 @@
 
 use crate::catalogue::Code;
 use crate::diagnostic::Diagnostic;
-use crate::page::{Block, BoundingBox, Word};
+use crate::page::{Block, BoundingBox, WordRef};
 
 /// Characters that open a list item in a cell.
 const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '‣', '·'];
@@ -115,8 +115,8 @@ pub fn read(
     carried: bool,
 ) -> Option<TableCalendar> {
     let table = block.table()?;
-    let mut label_words: Vec<(&Word, usize)> = Vec::new();
-    let mut event_words: Vec<(&Word, usize)> = Vec::new();
+    let mut label_words: Vec<(WordRef, usize)> = Vec::new();
+    let mut event_words: Vec<(WordRef, usize)> = Vec::new();
     for row in &table.rows {
         for cell in &row.cells {
             let side = if cell.column == 0 {
@@ -147,7 +147,7 @@ pub fn read(
     );
     let mut events: Vec<(Vec<String>, BoundingBox, usize)> = Vec::new();
     for line in &lines {
-        let words: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+        let words: Vec<&str> = line.words.iter().map(|w| w.text).collect();
         let text = words.join(" ");
         match events.last_mut() {
             Some((texts, bbox, _)) if !opens(line) => {
@@ -205,7 +205,7 @@ fn labels(lines: &[VisualLine<'_>], month_of: &impl Fn(&str) -> Option<u8>) -> V
         })
     };
     let texts = |line: &VisualLine<'_>| -> Vec<String> {
-        line.words.iter().map(|word| word.text.clone()).collect()
+        line.words.iter().map(|word| word.text.to_owned()).collect()
     };
     let mut labels = Vec::new();
     let mut index = 0;
@@ -265,21 +265,21 @@ pub fn ambiguity(
 
 /// Words on one baseline, left to right.
 struct VisualLine<'w> {
-    words: Vec<&'w Word>,
+    words: Vec<WordRef<'w>>,
     bbox: BoundingBox,
     line: usize,
 }
 
 /// Groups words into visual lines (their vertical middles within half a
 /// font size), top to bottom.
-fn visual_lines(mut words: Vec<(&Word, usize)>) -> Vec<VisualLine<'_>> {
-    let middle = |word: &Word| (word.bbox.y0 + word.bbox.y1) / 2.0;
-    words.sort_by(|a, b| middle(a.0).total_cmp(&middle(b.0)));
+fn visual_lines(mut words: Vec<(WordRef<'_>, usize)>) -> Vec<VisualLine<'_>> {
+    let middle = |word: &WordRef| (word.bbox.y0 + word.bbox.y1) / 2.0;
+    words.sort_by(|a, b| middle(&a.0).total_cmp(&middle(&b.0)));
     let mut lines: Vec<VisualLine<'_>> = Vec::new();
     for (word, line) in words {
         match lines.last_mut() {
             Some(last)
-                if (middle(word) - (last.bbox.y0 + last.bbox.y1) / 2.0).abs()
+                if (middle(&word) - (last.bbox.y0 + last.bbox.y1) / 2.0).abs()
                     <= 0.5 * word.size.max(1.0) =>
             {
                 last.words.push(word);
@@ -634,9 +634,9 @@ mod tests {
     }
 
     /// A word of `text` on line `line` (of the table's pitch) from `x`.
-    fn word(text: &str, x: f32, line: f32) -> Word {
+    fn word(text: &str, x: f32, line: f32) -> crate::page::Word {
         let y = bbox(line);
-        Word {
+        crate::page::Word {
             text: text.to_owned(),
             bbox: BoundingBox {
                 x0: x,

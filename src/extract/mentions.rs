@@ -529,7 +529,7 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
         let mut after_honorific = false;
         for piece in body
             .split([',', ';'])
-            .flat_map(|piece| piece.split(" et ").flat_map(|p| p.split(" and ")))
+            .flat_map(|piece| split_at_conjunctions(piece, lex))
         {
             let piece = piece.trim().trim_end_matches('.');
             if as_name(piece, lex).is_none() {
@@ -556,6 +556,27 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
         }
     }
     Some(found)
+}
+
+/// Splits a list piece at the lexicon's conjunctions standing as words
+/// (`Ana Ruiz et Luc Blanc` gives both names).
+fn split_at_conjunctions<'a>(piece: &'a str, lex: &Lexicons) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut word_start = 0;
+    for (at, _) in piece
+        .match_indices(' ')
+        .chain(std::iter::once((piece.len(), "")))
+    {
+        let word = &piece[word_start..at];
+        if word_start > start && lex.has(|l| l.conjunctions, &word.to_lowercase()) {
+            parts.push(&piece[start..word_start.saturating_sub(1)]);
+            start = (at + 1).min(piece.len());
+        }
+        word_start = (at + 1).min(piece.len());
+    }
+    parts.push(&piece[start..]);
+    parts
 }
 
 /// Most words of a name, particles and initials included.
@@ -835,6 +856,21 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role, p.place))
         .collect()
+    }
+
+    #[test]
+    fn list_pieces_split_at_any_language_conjunction() {
+        let lex = Lexicons::all();
+        assert_eq!(
+            split_at_conjunctions("Ana Ruiz y Luis Gómez", &lex),
+            ["Ana Ruiz", "Luis Gómez"]
+        );
+        assert_eq!(
+            split_at_conjunctions("Luc Blanc et Marie Roux", &lex),
+            ["Luc Blanc", "Marie Roux"]
+        );
+        assert_eq!(split_at_conjunctions("Jo Hill", &lex), ["Jo Hill"]);
+        assert_eq!(split_at_conjunctions("and Jo Hill", &lex), ["and Jo Hill"]);
     }
 
     #[test]

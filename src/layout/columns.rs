@@ -44,11 +44,9 @@ impl TextLine {
     /// justification: it belongs to a run of two or more consecutive gaps as
     /// wide as it, within [`JUSTIFIED_SPREAD`] em, and the words' pitches
     /// (origin to origin) along that run differ by more than
-    /// [`JUSTIFIED_PITCH`] em, and no plain word space (narrower than the
-    /// run and than a cell gap) lies right beside the run. Equal columns of
-    /// equal tokens (`V  V  V`, `2018  2019  2020`) keep one pitch and stay
-    /// cells; justified words have their own widths, hence their own
-    /// pitches.
+    /// [`JUSTIFIED_PITCH`] em. Equal columns of equal tokens (`V  V  V`,
+    /// `2018  2019  2020`) keep one pitch and stay cells; justified words
+    /// have their own widths, hence their own pitches.
     pub(super) fn is_justified_gap(&self, index: usize) -> bool {
         let Some(gap) = self.gap_after(index) else {
             return false;
@@ -70,18 +68,7 @@ impl TextLine {
             .collect();
         let widest = pitches.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let narrowest = pitches.iter().copied().fold(f32::INFINITY, f32::min);
-        // Justification stretches every space of a cell's line alike: a
-        // plain word space right beside the run (`L1M1D1    V    Annual
-        // report`) says the run is gutters that happen to be alike, not
-        // stretched spaces.
-        let plain_beside = [first.checked_sub(1), Some(last + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|beside| self.gap_after(beside))
-            .any(|beside| {
-                beside < gap - JUSTIFIED_SPREAD * self.size && beside < CELL_GAP * self.size
-            });
-        last > first && widest - narrowest > JUSTIFIED_PITCH * self.size && !plain_beside
+        last > first && widest - narrowest > JUSTIFIED_PITCH * self.size
     }
 
     /// Where new cells start on this line: after every wide gap, and at every
@@ -345,40 +332,5 @@ pub(super) fn close_edge_group(edges: &mut Vec<(f32, f32, usize)>, group: &[(f32
             median(group.iter().map(|g| g.1)),
             group.len(),
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::layout::lay_out;
-    use crate::read::GlyphPage;
-
-    const SIZE: f32 = 10.0;
-    const ADVANCE: f32 = 5.0;
-
-    /// Draws `text` glyph by glyph from `x` on baseline `y`.
-    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
-        for (i, c) in text.chars().enumerate() {
-            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
-        }
-    }
-
-    #[test]
-    fn gutters_alike_beside_plain_word_spaces_are_cells_not_justified_text() {
-        // Code, mark and title columns whose two gutters happen to be as
-        // wide as each other (25 pt) on the one line of a one-row table;
-        // the title's own spaces are plain. The title's wrapped word stays
-        // in its cell.
-        let mut page = GlyphPage {
-            width: 600.0,
-            height: 800.0,
-            ..GlyphPage::default()
-        };
-        word(&mut page, "L1M1D1", 50.0, 100.0);
-        word(&mut page, "V", 105.0, 100.0);
-        word(&mut page, "Annual report on urban governance", 135.0, 100.0);
-        word(&mut page, "y", 135.0, 112.0);
-        let text = lay_out(&[&page]).remove(0).text;
-        assert_eq!(text, "L1M1D1\tV\tAnnual report on urban governance y\n");
     }
 }

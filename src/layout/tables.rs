@@ -8,7 +8,7 @@ use super::lines::TextLine;
 use super::median;
 use super::thresholds::*;
 use super::words::Word;
-use crate::read::Rule;
+use crate::read::{Rule, RuleKind};
 
 /// A table found on a page: the lines it spans and its rows, laid out.
 pub(super) struct Region {
@@ -120,7 +120,7 @@ pub(super) fn find_regions(
                 } else {
                     ruled
                 };
-                table_rows(run, &edges)
+                table_rows(run, &edges, &row_borders(run, rules))
             }
             _ => Vec::new(),
         };
@@ -211,6 +211,38 @@ fn ruled_edges(run: &[TextLine], rules: &[Rule]) -> Vec<f32> {
         }
     }
     edges
+}
+
+/// Row borders drawn across a run of lines, top to bottom: horizontal
+/// rulings, and the top and bottom edges of filled rectangles (zebra
+/// stripes, a shaded header), that run along at least half the width of
+/// the run's text, from a line above its first to a line below its last.
+/// An underline or a shaded cell is shorter; a rule closer than
+/// [`SAME_LINE`] sizes to another is the same border (a ruling on a
+/// stripe's edge).
+fn row_borders(run: &[TextLine], rules: &[Rule]) -> Vec<f32> {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return Vec::new();
+    };
+    let size = median(run.iter().map(|line| line.size));
+    let top = first.y - (WORD_ASCENT + 1.0) * first.size;
+    let bottom = last.y + (WORD_DESCENT + 1.0) * last.size;
+    let words = run.iter().flat_map(|line| line.words.iter());
+    let left = words.clone().map(|w| w.x0).fold(f32::INFINITY, f32::min);
+    let right = words.map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    let mut borders: Vec<f32> = rules
+        .iter()
+        .filter(|rule| 2.0 * (rule.x1.min(right) - rule.x0.max(left)) >= right - left)
+        .flat_map(|rule| match rule.kind {
+            RuleKind::Ruling if rule.is_horizontal() => vec![(rule.y0 + rule.y1) / 2.0],
+            RuleKind::Ruling => Vec::new(),
+            RuleKind::Fill => vec![rule.y0, rule.y1],
+        })
+        .filter(|&y| y >= top && y <= bottom)
+        .collect();
+    borders.sort_by(f32::total_cmp);
+    borders.dedup_by(|below, above| *below - *above <= SAME_LINE * size);
+    borders
 }
 
 /// Adds chunk starts to the sorted edge list, merging starts within tolerance.
@@ -310,9 +342,12 @@ pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>>
     fragments
 }
 
-pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<LaidRow> {
+/// A table's rows from its lines cut at `edges`: anchored on codes or
+/// months where a column holds them (rows drawn with `borders` between
+/// them start at those), else from cell blocks.
+pub(super) fn table_rows(lines: &[TextLine], edges: &[f32], borders: &[f32]) -> Vec<LaidRow> {
     let fragments = fragments(lines, edges);
-    anchored_rows(&fragments).unwrap_or_else(|| block_rows(&fragments, edges.len() + 1))
+    anchored_rows(&fragments, borders).unwrap_or_else(|| block_rows(&fragments, edges.len() + 1))
 }
 
 /// Rows from cell blocks: each column's lines grouped into blocks by line
@@ -492,6 +527,146 @@ mod ruling_tests {
             }
         }
         page
+    }
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y`.
+    fn left(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+        }
+    }
+
+    fn fill(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+        Rule {
+            x0,
+            y0,
+            x1,
+            y1,
+            kind: RuleKind::Fill,
+        }
+    }
+
+    /// Titles of `lines` lines each, 12 pt apart, code and mark on the
+    /// title's last line, and no more space between rows than between a
+    /// title's lines: only the borders (`borders`: every row's top and
+    /// bottom as horizontal rulings, or every other row filled) tell where
+    /// a row starts.
+    fn bottom_coded_table(lines: &[usize], borders: Borders) -> (GlyphPage, Vec<String>) {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let mut want = vec!["Code\tDeliverable\tStatus".to_owned()];
+        let mut top = 100.0;
+        let mut row_tops = vec![top];
+        left(&mut page, "Code", 55.0, top + 10.0);
+        left(&mut page, "Deliverable", 150.0, top + 10.0);
+        left(&mut page, "Status", 400.0, top + 10.0);
+        top += 12.0;
+        for (index, &count) in lines.iter().enumerate() {
+            row_tops.push(top);
+            let code = format!("L1M1D{}", index + 1);
+            let mark = ["V", "X", "0"][index % 3];
+            let mut title = Vec::new();
+            for line in 0..count {
+                let text = format!("title {index} line {line}");
+                left(&mut page, &text, 150.0, top + 10.0 + 12.0 * line as f32);
+                title.push(text);
+            }
+            let bottom_line = top + 10.0 + 12.0 * (count - 1) as f32;
+            left(&mut page, &code, 55.0, bottom_line);
+            left(&mut page, mark, 400.0, bottom_line);
+            want.push(format!("{code}\t{}\t{mark}", title.join(" ")));
+            top += 12.0 * count as f32;
+        }
+        row_tops.push(top);
+        for (index, pair) in row_tops.windows(2).enumerate() {
+            match borders {
+                Borders::Rulings => {
+                    page.rules
+                        .push(ruling(50.0, pair[0] - 0.2, 450.0, pair[0] + 0.2))
+                }
+                Borders::Zebra if index % 2 == 0 => {
+                    page.rules.push(fill(50.0, pair[0], 450.0, pair[1]))
+                }
+                Borders::Zebra | Borders::None => {}
+            }
+        }
+        if borders == Borders::Rulings {
+            page.rules.push(ruling(50.0, top - 0.2, 450.0, top + 0.2));
+        }
+        (page, want)
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Borders {
+        None,
+        Rulings,
+        Zebra,
+    }
+
+    #[test]
+    fn horizontal_rulings_and_zebra_fills_are_row_borders() {
+        // The header is shaded in the zebra table, so every row has a
+        // border above it.
+        for borders in [Borders::Rulings, Borders::Zebra] {
+            for lines in [[2, 3, 1, 2], [3, 1, 3, 3], [1, 2, 2, 1]] {
+                let (page, want) = bottom_coded_table(&lines, borders);
+                let got: Vec<String> = lay_out(&[&page])
+                    .remove(0)
+                    .text
+                    .lines()
+                    .map(str::to_owned)
+                    .collect();
+                assert_eq!(got, want, "{borders:?}, lines {lines:?}");
+            }
+        }
+        // Without them, the lines above a code join the row above.
+        let (page, want) = bottom_coded_table(&[2, 3, 1, 2], Borders::None);
+        let got: Vec<String> = lay_out(&[&page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert_ne!(got, want);
+    }
+
+    #[test]
+    fn a_rule_under_the_header_or_a_frame_is_no_row_border() {
+        // Rows set apart by spacing; one ruling under the header and a
+        // fill behind the whole table: bands of several codes, no rows.
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        left(&mut page, "Code", 55.0, 110.0);
+        left(&mut page, "Deliverable", 150.0, 110.0);
+        left(&mut page, "Status", 400.0, 110.0);
+        let mut y = 130.0;
+        let mut want = vec!["Code\tDeliverable\tStatus".to_owned()];
+        for index in 0..3 {
+            left(&mut page, &format!("L1M1D{}", index + 1), 55.0, y);
+            left(&mut page, &format!("title {index} line 0"), 150.0, y);
+            left(&mut page, &format!("title {index} line 1"), 150.0, y + 12.0);
+            left(&mut page, "V", 400.0, y);
+            want.push(format!(
+                "L1M1D{}\ttitle {index} line 0 title {index} line 1\tV",
+                index + 1
+            ));
+            y += 32.0;
+        }
+        page.rules.push(ruling(50.0, 115.0, 450.0, 115.4));
+        page.rules.push(fill(50.0, 98.0, 450.0, y));
+        let got: Vec<String> = lay_out(&[&page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tables::{Fragment, LaidRow};
+use super::tables::{Border, Fragment, LaidRow};
 use crate::grammar;
 use crate::lexicon;
 
@@ -212,8 +212,8 @@ struct RowStart {
 /// borders (or below the last), a band holding exactly one anchor is that
 /// anchor's row, from the border down, whatever else spacing says. Title
 /// lines set above a code placed on their middle or last line join the
-/// code's row, and a piece without an anchor set apart in that band opens
-/// no row of its own. A band holding two anchors or more is no row (a rule
+/// code's row, and a piece without an anchor set apart above the code in
+/// that band opens no row of its own (below it, a note still does). A band holding two anchors or more is no row (a rule
 /// under the header, a frame around the table): its starts stay.
 fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
     // Interval k lies between border k - 1 and border k; interval 0 above
@@ -224,16 +224,25 @@ fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
             .filter(|&&border| border <= start.top + BORDER_SLACK)
             .count()
     };
-    let mut anchors_in: Vec<usize> = vec![0; borders.len() + 1];
+    // Per interval, its anchors and the top of the last one.
+    let mut anchors_in: Vec<(usize, f32)> = vec![(0, f32::NEG_INFINITY); borders.len() + 1];
     for start in starts.iter().filter(|start| start.anchor) {
-        if let Some(count) = anchors_in.get_mut(interval(start)) {
+        if let Some((count, top)) = anchors_in.get_mut(interval(start)) {
             *count += 1;
+            *top = start.top;
         }
     }
-    let ruled = |k: usize| k > 0 && anchors_in.get(k) == Some(&1);
-    starts
+    let ruled = |k: usize| k > 0 && anchors_in.get(k).is_some_and(|&(count, _)| count == 1);
+    // Below the anchor, a piece set apart (a note, debris) still opens a
+    // row of its own.
+    let above_anchor = |start: &RowStart| {
+        anchors_in
+            .get(interval(start))
+            .is_some_and(|&(_, top)| start.top < top)
+    };
+    let mut fitted: Vec<RowStart> = starts
         .into_iter()
-        .filter(|start| start.anchor || !ruled(interval(start)))
+        .filter(|start| start.anchor || !(ruled(interval(start)) && above_anchor(start)))
         .map(|start| {
             let k = interval(&start);
             match borders.get(k.wrapping_sub(1)) {
@@ -244,7 +253,23 @@ fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
                 _ => start,
             }
         })
-        .collect()
+        .collect();
+    // A band between borders without an anchor is a row of its own (a
+    // header, a row without a code), never the rest of the row above.
+    for (index, &border) in borders.iter().enumerate() {
+        if anchors_in
+            .get(index + 1)
+            .is_some_and(|&(count, _)| count == 0)
+        {
+            fitted.push(RowStart {
+                top: border,
+                word: String::new(),
+                anchor: false,
+            });
+        }
+    }
+    fitted.sort_by(|a, b| a.top.total_cmp(&b.top));
+    fitted
 }
 
 /// True when a column holds one hierarchical code (see [`CODE`]) at the
@@ -371,7 +396,10 @@ pub(super) fn is_anchor(text: &str) -> bool {
 ///
 /// `borders` are the row borders drawn across the table, top to bottom (see
 /// [`fit_to_borders`]).
-pub(super) fn anchored_rows(fragments: &[Vec<Fragment>], borders: &[f32]) -> Option<Vec<LaidRow>> {
+pub(super) fn anchored_rows(
+    fragments: &[Vec<Fragment>],
+    borders: &[Border],
+) -> Option<Vec<LaidRow>> {
     let pairs = fragments.iter().any(|column| is_pair_code_column(column));
     let anchor = |text: &str| {
         is_anchor(text) || (pairs && first_word(text).is_some_and(|word| pair_code(word).is_some()))
@@ -430,7 +458,25 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>], borders: &[f32]) -> Opt
         is_anchor,
         least,
     )?;
-    let starts = fit_to_borders(starts, borders);
+    // Borders across the anchors' column (a border under a few columns
+    // only, beside a cell spanning rows, still runs across the codes).
+    let (anchors_left, anchors_right) = fragments
+        .get(anchor_column)?
+        .iter()
+        .filter(|piece| is_anchor(&piece.text))
+        .fold(
+            (f32::INFINITY, f32::NEG_INFINITY),
+            |(left, right), piece| {
+                let code_end = piece.x0 + piece.first_width;
+                (left.min(piece.x0), right.max(code_end))
+            },
+        );
+    let anchor_borders: Vec<f32> = borders
+        .iter()
+        .filter(|border| border.spans(anchors_left, anchors_right, BORDER_SLACK))
+        .map(|border| border.y)
+        .collect();
+    let starts = fit_to_borders(starts, &anchor_borders);
     let tops: Vec<f32> = starts.iter().map(|start| start.top).collect();
     let table_end = last_row_end(fragments, tops.last().copied()?, pitch);
     let band_of = |piece: &Fragment| {
@@ -573,16 +619,20 @@ fn cell_blocks<'a>(
     blocks
 }
 
-/// A cell's pieces cut where a border drawn between two of them (a
-/// ruling, a stripe's edge) sets them in different cells.
-fn split_at_borders<'a>(group: Vec<&'a Fragment>, borders: &[f32]) -> Vec<Vec<&'a Fragment>> {
+/// A cell's pieces cut where a border drawn between two of them, across
+/// both (a ruling, a stripe's edge), sets them in different cells; a
+/// border that stops short of them (under the other columns only, beside a
+/// cell spanning several rows) does not.
+fn split_at_borders<'a>(group: Vec<&'a Fragment>, borders: &[Border]) -> Vec<Vec<&'a Fragment>> {
     let mut parts: Vec<Vec<&Fragment>> = Vec::new();
     let mut previous: Option<&Fragment> = None;
     for piece in group {
         let parted = previous.is_none_or(|above| {
-            borders
-                .iter()
-                .any(|&border| border > above.y && border < piece.y - BAND_TOP * piece.size)
+            borders.iter().any(|border| {
+                border.y > above.y
+                    && border.y < piece.y - BAND_TOP * piece.size
+                    && border.spans(piece.x0.min(above.x0), piece.x1.max(above.x1), BORDER_SLACK)
+            })
         });
         match parts.last_mut() {
             Some(part) if !parted => part.push(piece),

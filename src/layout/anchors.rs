@@ -51,6 +51,9 @@ const ROW_GAP_SHARE: f32 = 0.9;
 /// at a quarter to a third of an em).
 const WORD_SPACE: f32 = 0.35;
 
+/// The height of a capital letter, in font sizes, at least.
+const CAP_HEIGHT: f32 = 0.6;
+
 /// A row's band may start this many points above a border (text set
 /// touching its ruling, a stroke's width).
 const BORDER_SLACK: f32 = 1.0;
@@ -212,8 +215,9 @@ struct RowStart {
 /// borders (or below the last), a band holding exactly one anchor is that
 /// anchor's row, from the border down, whatever else spacing says. Title
 /// lines set above a code placed on their middle or last line join the
-/// code's row, and a piece without an anchor set apart above the code in
-/// that band opens no row of its own (below it, a note still does). A band holding two anchors or more is no row (a rule
+/// code's row, and a piece without an anchor set apart in that band opens
+/// no row of its own (above the first code, it is the table's header); a
+/// band without an anchor is a row of its own. A band holding two anchors or more is no row (a rule
 /// under the header, a frame around the table): its starts stay.
 fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
     // Interval k lies between border k - 1 and border k; interval 0 above
@@ -224,25 +228,22 @@ fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
             .filter(|&&border| border <= start.top + BORDER_SLACK)
             .count()
     };
-    // Per interval, its anchors and the top of the last one.
-    let mut anchors_in: Vec<(usize, f32)> = vec![(0, f32::NEG_INFINITY); borders.len() + 1];
+    let mut anchors_in: Vec<usize> = vec![0; borders.len() + 1];
     for start in starts.iter().filter(|start| start.anchor) {
-        if let Some((count, top)) = anchors_in.get_mut(interval(start)) {
+        if let Some(count) = anchors_in.get_mut(interval(start)) {
             *count += 1;
-            *top = start.top;
         }
     }
-    let ruled = |k: usize| k > 0 && anchors_in.get(k).is_some_and(|&(count, _)| count == 1);
-    // Below the anchor, a piece set apart (a note, debris) still opens a
-    // row of its own.
-    let above_anchor = |start: &RowStart| {
-        anchors_in
-            .get(interval(start))
-            .is_some_and(|&(_, top)| start.top < top)
-    };
+    let ruled = |k: usize| k > 0 && anchors_in.get(k) == Some(&1);
+    // Only after a first anchor: before it, a piece set apart is the
+    // table's header, whatever the borders.
+    let first_anchor = starts
+        .iter()
+        .find(|start| start.anchor)
+        .map_or(f32::INFINITY, |start| start.top);
     let mut fitted: Vec<RowStart> = starts
         .into_iter()
-        .filter(|start| start.anchor || !(ruled(interval(start)) && above_anchor(start)))
+        .filter(|start| start.anchor || start.top < first_anchor || !ruled(interval(start)))
         .map(|start| {
             let k = interval(&start);
             match borders.get(k.wrapping_sub(1)) {
@@ -257,10 +258,7 @@ fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
     // A band between borders without an anchor is a row of its own (a
     // header, a row without a code), never the rest of the row above.
     for (index, &border) in borders.iter().enumerate() {
-        if anchors_in
-            .get(index + 1)
-            .is_some_and(|&(count, _)| count == 0)
-        {
+        if anchors_in.get(index + 1) == Some(&0) {
             fitted.push(RowStart {
                 top: border,
                 word: String::new(),
@@ -471,9 +469,19 @@ pub(super) fn anchored_rows(
                 (left.min(piece.x0), right.max(code_end))
             },
         );
+    // A rule through the letters of a line of the codes' column is drawn
+    // for another table beside it (a page in two columns), not a border.
+    let through_text = |y: f32| {
+        fragments.get(anchor_column).is_some_and(|pieces| {
+            pieces
+                .iter()
+                .any(|piece| y > piece.y - CAP_HEIGHT * piece.size && y < piece.y)
+        })
+    };
     let anchor_borders: Vec<f32> = borders
         .iter()
         .filter(|border| border.spans(anchors_left, anchors_right, BORDER_SLACK))
+        .filter(|border| !through_text(border.y))
         .map(|border| border.y)
         .collect();
     let starts = fit_to_borders(starts, &anchor_borders);

@@ -212,7 +212,7 @@ struct RowStart {
 
 /// Row starts moved to the row borders drawn on the page (`borders`, top
 /// to bottom: horizontal rulings, the edges of zebra stripes): between two
-/// borders (or below the last), a band holding exactly one anchor is that
+/// borders, a band holding exactly one anchor is that
 /// anchor's row, from the border down, whatever else spacing says. Title
 /// lines set above a code placed on their middle or last line join the
 /// code's row, and a piece without an anchor set apart in that band opens
@@ -234,7 +234,7 @@ fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
             *count += 1;
         }
     }
-    let ruled = |k: usize| k > 0 && anchors_in.get(k) == Some(&1);
+    let ruled = |k: usize| k > 0 && k < borders.len() && anchors_in.get(k) == Some(&1);
     // Only after a first anchor: before it, a piece set apart is the
     // table's header, whatever the borders.
     let first_anchor = starts

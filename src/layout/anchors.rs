@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tables::{Fragment, LaidRow};
+use super::tables::{Border, Fragment, LaidRow};
 use crate::grammar;
 use crate::lexicon;
 
@@ -51,6 +51,13 @@ const ROW_GAP_SHARE: f32 = 0.9;
 /// at a quarter to a third of an em).
 const WORD_SPACE: f32 = 0.35;
 
+/// The height of a capital letter, in font sizes, at least.
+const CAP_HEIGHT: f32 = 0.6;
+
+/// A row's band may start this many points above a border (text set
+/// touching its ruling, a stroke's width).
+const BORDER_SLACK: f32 = 1.0;
+
 /// A mark is at most this many characters long (`V`, `✔`, `N/A`).
 const MARK_LENGTH: usize = 3;
 
@@ -79,7 +86,7 @@ fn row_starts(
     marks: &[f32],
     is_anchor: &dyn Fn(&str) -> bool,
     least: usize,
-) -> Option<(Vec<(f32, String)>, f32)> {
+) -> Option<(Vec<RowStart>, f32)> {
     let mut pieces: Vec<&Fragment> = column.iter().collect();
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y));
     let pitch_above = |index: usize| {
@@ -183,11 +190,84 @@ fn row_starts(
             || (anchor && top_aligned && beside_mark(index));
         if opens {
             let word = first_word(&piece.text).unwrap_or_default().to_owned();
-            starts.push((piece.y - BAND_TOP * piece.size, word));
+            starts.push(RowStart {
+                top: piece.y - BAND_TOP * piece.size,
+                word,
+                anchor,
+            });
             anchors += usize::from(anchor);
         }
     }
     (anchors >= least).then_some((starts, row_gap))
+}
+
+/// Where a row starts: the top of its band, the first word of the piece
+/// that opens it, and whether that piece is an anchor.
+#[derive(Debug, Clone, PartialEq)]
+struct RowStart {
+    top: f32,
+    word: String,
+    anchor: bool,
+}
+
+/// Row starts moved to the row borders drawn on the page (`borders`, top
+/// to bottom: horizontal rulings, the edges of zebra stripes): between two
+/// borders, a band holding exactly one anchor is that
+/// anchor's row, from the border down, whatever else spacing says. Title
+/// lines set above a code placed on their middle or last line join the
+/// code's row, and a piece without an anchor set apart in that band opens
+/// no row of its own (above the first code, it is the table's header); a
+/// band without an anchor is a row of its own. A band holding two anchors or more is no row (a rule
+/// under the header, a frame around the table): its starts stay.
+fn fit_to_borders(starts: Vec<RowStart>, borders: &[f32]) -> Vec<RowStart> {
+    // Interval k lies between border k - 1 and border k; interval 0 above
+    // the first border has no border on top.
+    let interval = |start: &RowStart| {
+        borders
+            .iter()
+            .filter(|&&border| border <= start.top + BORDER_SLACK)
+            .count()
+    };
+    let mut anchors_in: Vec<usize> = vec![0; borders.len() + 1];
+    for start in starts.iter().filter(|start| start.anchor) {
+        if let Some(count) = anchors_in.get_mut(interval(start)) {
+            *count += 1;
+        }
+    }
+    let ruled = |k: usize| k > 0 && k < borders.len() && anchors_in.get(k) == Some(&1);
+    // Only after a first anchor: before it, a piece set apart is the
+    // table's header, whatever the borders.
+    let first_anchor = starts
+        .iter()
+        .find(|start| start.anchor)
+        .map_or(f32::INFINITY, |start| start.top);
+    let mut fitted: Vec<RowStart> = starts
+        .into_iter()
+        .filter(|start| start.anchor || start.top < first_anchor || !ruled(interval(start)))
+        .map(|start| {
+            let k = interval(&start);
+            match borders.get(k.wrapping_sub(1)) {
+                Some(&border) if ruled(k) => RowStart {
+                    top: border,
+                    ..start
+                },
+                _ => start,
+            }
+        })
+        .collect();
+    // A band between borders without an anchor is a row of its own (a
+    // header, a row without a code), never the rest of the row above.
+    for (index, &border) in borders.iter().enumerate() {
+        if anchors_in.get(index + 1) == Some(&0) {
+            fitted.push(RowStart {
+                top: border,
+                word: String::new(),
+                anchor: false,
+            });
+        }
+    }
+    fitted.sort_by(|a, b| a.top.total_cmp(&b.top));
+    fitted
 }
 
 /// True when a column holds one hierarchical code (see [`CODE`]) at the
@@ -311,7 +391,13 @@ pub(super) fn is_anchor(text: &str) -> bool {
 /// column holds [`MIN_ANCHORS`] anchors. `fragments` holds each column's
 /// pieces of lines, top to bottom. The anchor column is the one with the most
 /// anchors (deliverable codes outnumber the measure codes beside them).
-pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>> {
+///
+/// `borders` are the row borders drawn across the table, top to bottom (see
+/// [`fit_to_borders`]).
+pub(super) fn anchored_rows(
+    fragments: &[Vec<Fragment>],
+    borders: &[Border],
+) -> Option<Vec<LaidRow>> {
     let pairs = fragments.iter().any(|column| is_pair_code_column(column));
     let anchor = |text: &str| {
         is_anchor(text) || (pairs && first_word(text).is_some_and(|word| pair_code(word).is_some()))
@@ -370,7 +456,36 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>>
         is_anchor,
         least,
     )?;
-    let tops: Vec<f32> = starts.iter().map(|start| start.0).collect();
+    // Borders across the anchors' column (a border under a few columns
+    // only, beside a cell spanning rows, still runs across the codes).
+    let (anchors_left, anchors_right) = fragments
+        .get(anchor_column)?
+        .iter()
+        .filter(|piece| is_anchor(&piece.text))
+        .fold(
+            (f32::INFINITY, f32::NEG_INFINITY),
+            |(left, right), piece| {
+                let code_end = piece.x0 + piece.first_width;
+                (left.min(piece.x0), right.max(code_end))
+            },
+        );
+    // A rule through the letters of a line of the codes' column is drawn
+    // for another table beside it (a page in two columns), not a border.
+    let through_text = |y: f32| {
+        fragments.get(anchor_column).is_some_and(|pieces| {
+            pieces
+                .iter()
+                .any(|piece| y > piece.y - CAP_HEIGHT * piece.size && y < piece.y)
+        })
+    };
+    let anchor_borders: Vec<f32> = borders
+        .iter()
+        .filter(|border| border.spans(anchors_left, anchors_right, BORDER_SLACK))
+        .filter(|border| !through_text(border.y))
+        .map(|border| border.y)
+        .collect();
+    let starts = fit_to_borders(starts, &anchor_borders);
+    let tops: Vec<f32> = starts.iter().map(|start| start.top).collect();
     let table_end = last_row_end(fragments, tops.last().copied()?, pitch);
     let band_of = |piece: &Fragment| {
         let middle = piece.y - FRAGMENT_MIDDLE * piece.size;
@@ -384,10 +499,13 @@ pub(super) fn anchored_rows(fragments: &[Vec<Fragment>]) -> Option<Vec<LaidRow>>
             && counts
                 .get(column)
                 .is_some_and(|&count| count >= MIN_ANCHORS);
-        let groups = if column == anchor_column {
+        let groups: Vec<Cell> = if column == anchor_column {
             pieces.iter().map(|piece| vec![piece]).collect()
         } else {
             cell_blocks(pieces, pitch, parent, is_anchor)
+                .into_iter()
+                .flat_map(|group| split_at_borders(group, borders))
+                .collect()
         };
         for group in groups {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
@@ -509,18 +627,42 @@ fn cell_blocks<'a>(
     blocks
 }
 
+/// A cell's pieces cut where a border drawn between two of them, across
+/// both (a ruling, a stripe's edge), sets them in different cells; a
+/// border that stops short of them (under the other columns only, beside a
+/// cell spanning several rows) does not.
+fn split_at_borders<'a>(group: Vec<&'a Fragment>, borders: &[Border]) -> Vec<Vec<&'a Fragment>> {
+    let mut parts: Vec<Vec<&Fragment>> = Vec::new();
+    let mut previous: Option<&Fragment> = None;
+    for piece in group {
+        let parted = previous.is_none_or(|above| {
+            borders.iter().any(|border| {
+                border.y > above.y
+                    && border.y < piece.y - BAND_TOP * piece.size
+                    && border.spans(piece.x0.min(above.x0), piece.x1.max(above.x1), BORDER_SLACK)
+            })
+        });
+        match parts.last_mut() {
+            Some(part) if !parted => part.push(piece),
+            _ => parts.push(vec![piece]),
+        }
+        previous = Some(piece);
+    }
+    parts
+}
+
 /// The band of the first row whose anchor code extends the code opening
 /// `piece` (`L1M3` → the row of `L1M3D1`): a cell spanning several rows,
 /// vertically centred beside them, belongs with its first child, not with
 /// the row its first line happens to lie in.
-fn child_band(piece: &Fragment, starts: &[(f32, String)]) -> Option<usize> {
+fn child_band(piece: &Fragment, starts: &[RowStart]) -> Option<usize> {
     let code = first_word(&piece.text)?;
     if !CODE.is_match(code) {
         return None;
     }
     starts
         .iter()
-        .position(|(_, anchor)| anchor.len() > code.len() && anchor.starts_with(code))
+        .position(|start| start.word.len() > code.len() && start.word.starts_with(code))
         .map(|index| index + 1)
 }
 

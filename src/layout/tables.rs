@@ -8,7 +8,7 @@ use super::lines::TextLine;
 use super::median;
 use super::thresholds::*;
 use super::words::Word;
-use crate::read::Rule;
+use crate::read::{Rule, RuleKind};
 
 /// A table found on a page: the lines it spans and its rows, laid out.
 pub(super) struct Region {
@@ -58,10 +58,19 @@ pub(super) fn find_regions(
     while index < lines.len() {
         let Some(start) = lines.get(index) else { break };
         let starts = start.cell_starts(document);
-        let mut tabular = start.is_tabular(&starts);
+        let frame = ruled_frame(start, rules);
+        // Words between different pairs of vertical rulings are cells,
+        // however their gaps compare (equal gutters of a header row).
+        let framed = frame.as_ref().is_some_and(|(_, _, xs)| {
+            let cell = |x: f32| xs.iter().filter(|&&ruling| ruling < x).count();
+            let mut cells: Vec<usize> = start.words.iter().map(|w| cell(w.x0)).collect();
+            cells.dedup();
+            cells.len() >= 2
+        });
+        let mut tabular = start.is_tabular(&starts) || framed;
         // A single-cell line opens a table only at the top of the page: the
         // rest of a table whose first rows were on the previous page.
-        if starts.is_empty() || (!tabular && index > 0) {
+        if (starts.is_empty() && !framed) || (!tabular && index > 0) {
             index += 1;
             continue;
         }
@@ -163,6 +172,31 @@ pub(super) fn find_regions(
             }
             first -= 1;
         }
+        // Vertical rulings across the first line frame the table: every
+        // line between their ends that no ruling cuts through is a line of
+        // it, whatever its alignment (a centred title shares no edge with
+        // the lines around it).
+        if let Some((top, bottom, xs)) = frame {
+            let uncut = |line: &TextLine| {
+                !line
+                    .words
+                    .iter()
+                    .any(|w| xs.iter().any(|&x| w.x0 < x && w.x1 > x))
+            };
+            while lines
+                .get(last + 1)
+                .is_some_and(|line| line.y <= bottom && uncut(line))
+            {
+                last += 1;
+            }
+            while first > floor
+                && lines
+                    .get(first - 1)
+                    .is_some_and(|line| line.y >= top && uncut(line))
+            {
+                first -= 1;
+            }
+        }
         let rows = match lines.get(first..=last) {
             Some(run) if tabular && last > first => {
                 let ruled = ruled_edges(run, rules);
@@ -171,7 +205,7 @@ pub(super) fn find_regions(
                 } else {
                     ruled
                 };
-                table_rows(run, &edges)
+                table_rows(run, &edges, &row_borders(run, rules))
             }
             _ => Vec::new(),
         };
@@ -262,6 +296,97 @@ fn ruled_edges(run: &[TextLine], rules: &[Rule]) -> Vec<f32> {
         }
     }
     edges
+}
+
+/// A row border drawn across a table: where it runs, and from where to where.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Border {
+    pub(super) y: f32,
+    pub(super) x0: f32,
+    pub(super) x1: f32,
+}
+
+impl Border {
+    /// True when the border runs across `x0..x1` (within `slack`).
+    pub(super) fn spans(&self, x0: f32, x1: f32, slack: f32) -> bool {
+        self.x0 <= x0 + slack && self.x1 >= x1 - slack
+    }
+}
+
+/// Row borders drawn across a run of lines, top to bottom: horizontal
+/// rulings, and the top and bottom edges of filled rectangles (zebra
+/// stripes, a shaded header), that run along at least half the width of
+/// the run's text, from a line above its first to a line below its last.
+/// An underline or a shaded cell is shorter; a rule closer than
+/// [`SAME_LINE`] sizes to another is the same border (a ruling on a
+/// stripe's edge).
+fn row_borders(run: &[TextLine], rules: &[Rule]) -> Vec<Border> {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return Vec::new();
+    };
+    let size = median(run.iter().map(|line| line.size));
+    let top = first.y - (WORD_ASCENT + 1.0) * first.size;
+    let bottom = last.y + (WORD_DESCENT + 1.0) * last.size;
+    let words = run.iter().flat_map(|line| line.words.iter());
+    let left = words.clone().map(|w| w.x0).fold(f32::INFINITY, f32::min);
+    let right = words.map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    let mut borders: Vec<Border> = rules
+        .iter()
+        .filter(|rule| 2.0 * (rule.x1.min(right) - rule.x0.max(left)) >= right - left)
+        .flat_map(|rule| {
+            let ys = match rule.kind {
+                RuleKind::Ruling if rule.is_horizontal() => vec![(rule.y0 + rule.y1) / 2.0],
+                RuleKind::Ruling => Vec::new(),
+                RuleKind::Fill => vec![rule.y0, rule.y1],
+            };
+            ys.into_iter().map(|y| Border {
+                y,
+                x0: rule.x0,
+                x1: rule.x1,
+            })
+        })
+        .filter(|border| border.y >= top && border.y <= bottom)
+        .collect();
+    borders.sort_by(|a, b| a.y.total_cmp(&b.y));
+    borders.dedup_by(|below, above| {
+        let same = below.y - above.y <= SAME_LINE * size;
+        if same {
+            above.x0 = above.x0.min(below.x0);
+            above.x1 = above.x1.max(below.x1);
+        }
+        same
+    });
+    borders
+}
+
+/// The frame of vertical rulings drawn across `line`: the top and bottom
+/// of the rulings that cross its baseline within its text's width (two or
+/// more, thin), and where they stand. `None` when fewer cross it.
+fn ruled_frame(line: &TextLine, rules: &[Rule]) -> Option<(f32, f32, Vec<f32>)> {
+    let left = line.words.first()?.x0;
+    let right = line.words.last()?.x1;
+    let crossing: Vec<&Rule> = rules
+        .iter()
+        .filter(|rule| {
+            let x = (rule.x0 + rule.x1) / 2.0;
+            !rule.is_horizontal()
+                && rule.x1 - rule.x0 <= RULING_WIDTH * line.size
+                && rule.y0 <= line.y
+                && rule.y1 >= line.y
+                && x > left - line.size
+                && x < right + line.size
+        })
+        .collect();
+    if crossing.len() < 2 {
+        return None;
+    }
+    let top = crossing.iter().map(|r| r.y0).fold(f32::INFINITY, f32::min);
+    let bottom = crossing
+        .iter()
+        .map(|r| r.y1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let xs = crossing.iter().map(|r| (r.x0 + r.x1) / 2.0).collect();
+    Some((top, bottom, xs))
 }
 
 /// Adds chunk starts to the sorted edge list, merging starts within tolerance.
@@ -361,9 +486,12 @@ pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>>
     fragments
 }
 
-pub(super) fn table_rows(lines: &[TextLine], edges: &[f32]) -> Vec<LaidRow> {
+/// A table's rows from its lines cut at `edges`: anchored on codes or
+/// months where a column holds them (rows drawn with `borders` between
+/// them start at those), else from cell blocks.
+pub(super) fn table_rows(lines: &[TextLine], edges: &[f32], borders: &[Border]) -> Vec<LaidRow> {
     let fragments = fragments(lines, edges);
-    anchored_rows(&fragments).unwrap_or_else(|| block_rows(&fragments, edges.len() + 1))
+    anchored_rows(&fragments, borders).unwrap_or_else(|| block_rows(&fragments, edges.len() + 1))
 }
 
 /// Rows from cell blocks: each column's lines grouped into blocks by line
@@ -543,6 +671,198 @@ mod ruling_tests {
             }
         }
         page
+    }
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y`.
+    fn left(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+        }
+    }
+
+    fn fill(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+        Rule {
+            x0,
+            y0,
+            x1,
+            y1,
+            kind: RuleKind::Fill,
+        }
+    }
+
+    /// Titles of `lines` lines each, 12 pt apart, code and mark on the
+    /// title's last line, and no more space between rows than between a
+    /// title's lines: only the borders (`borders`: every row's top and
+    /// bottom as horizontal rulings, or every other row filled) tell where
+    /// a row starts.
+    fn bottom_coded_table(lines: &[usize], borders: Borders) -> (GlyphPage, Vec<String>) {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let mut want = vec!["Code\tDeliverable\tStatus".to_owned()];
+        let mut top = 100.0;
+        let mut row_tops = vec![top];
+        left(&mut page, "Code", 55.0, top + 10.0);
+        left(&mut page, "Deliverable", 150.0, top + 10.0);
+        left(&mut page, "Status", 400.0, top + 10.0);
+        top += 12.0;
+        for (index, &count) in lines.iter().enumerate() {
+            row_tops.push(top);
+            let code = format!("L1M1D{}", index + 1);
+            let mark = ["V", "X", "0"][index % 3];
+            let mut title = Vec::new();
+            for line in 0..count {
+                let text = format!("title {index} line {line}");
+                left(&mut page, &text, 150.0, top + 10.0 + 12.0 * line as f32);
+                title.push(text);
+            }
+            let bottom_line = top + 10.0 + 12.0 * (count - 1) as f32;
+            left(&mut page, &code, 55.0, bottom_line);
+            left(&mut page, mark, 400.0, bottom_line);
+            want.push(format!("{code}\t{}\t{mark}", title.join(" ")));
+            top += 12.0 * count as f32;
+        }
+        row_tops.push(top);
+        for (index, pair) in row_tops.windows(2).enumerate() {
+            match borders {
+                Borders::Rulings => {
+                    page.rules
+                        .push(ruling(50.0, pair[0] - 0.2, 450.0, pair[0] + 0.2))
+                }
+                Borders::Zebra if index % 2 == 0 => {
+                    page.rules.push(fill(50.0, pair[0], 450.0, pair[1]))
+                }
+                Borders::Zebra | Borders::None => {}
+            }
+        }
+        if borders == Borders::Rulings {
+            page.rules.push(ruling(50.0, top - 0.2, 450.0, top + 0.2));
+        }
+        (page, want)
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Borders {
+        None,
+        Rulings,
+        Zebra,
+    }
+
+    #[test]
+    fn horizontal_rulings_and_zebra_fills_are_row_borders() {
+        // The header is shaded in the zebra table, so every row has a
+        // border above it.
+        for borders in [Borders::Rulings, Borders::Zebra] {
+            for lines in [[2, 3, 1, 2], [3, 1, 3, 3], [1, 2, 2, 1]] {
+                let (page, want) = bottom_coded_table(&lines, borders);
+                let got: Vec<String> = lay_out(&[&page])
+                    .remove(0)
+                    .text
+                    .lines()
+                    .map(str::to_owned)
+                    .collect();
+                assert_eq!(got, want, "{borders:?}, lines {lines:?}");
+            }
+        }
+        // Without them, the lines above a code join the row above.
+        let (page, want) = bottom_coded_table(&[2, 3, 1, 2], Borders::None);
+        let got: Vec<String> = lay_out(&[&page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert_ne!(got, want);
+    }
+
+    #[test]
+    fn a_rule_under_the_header_or_a_frame_is_no_row_border() {
+        // Rows set apart by spacing; one ruling under the header and a
+        // fill behind the whole table: bands of several codes, no rows.
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        left(&mut page, "Code", 55.0, 110.0);
+        left(&mut page, "Deliverable", 150.0, 110.0);
+        left(&mut page, "Status", 400.0, 110.0);
+        let mut y = 130.0;
+        let mut want = vec!["Code\tDeliverable\tStatus".to_owned()];
+        for index in 0..3 {
+            left(&mut page, &format!("L1M1D{}", index + 1), 55.0, y);
+            left(&mut page, &format!("title {index} line 0"), 150.0, y);
+            left(&mut page, &format!("title {index} line 1"), 150.0, y + 12.0);
+            left(&mut page, "V", 400.0, y);
+            want.push(format!(
+                "L1M1D{}\ttitle {index} line 0 title {index} line 1\tV",
+                index + 1
+            ));
+            y += 32.0;
+        }
+        page.rules.push(ruling(50.0, 115.0, 450.0, 115.4));
+        page.rules.push(fill(50.0, 98.0, 450.0, y));
+        let got: Vec<String> = lay_out(&[&page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_grid_frames_wrapped_centred_titles_and_codes_set_on_their_middle_line() {
+        // Code, title and mark columns between vertical rulings at 50, 110,
+        // 300 and 340, a ruling above every row: centred titles of one to
+        // three lines share no edge with the lines around them, and the
+        // code and mark sit on the title's middle (between two lines when
+        // it has two).
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let titles: [&[&str]; 4] = [
+            &["Annual report on", "urban governance", "and policy"],
+            &["Web"],
+            &["Calendar of international", "events"],
+            &["Training plan", "for members of", "the network"],
+        ];
+        let mut want = vec!["Code\tDeliverable\tStatus".to_owned()];
+        centred(&mut page, "Code", 80.0, 110.0);
+        centred(&mut page, "Deliverable", 205.0, 110.0);
+        centred(&mut page, "Status", 320.0, 110.0);
+        let mut top = 116.0;
+        let mut tops = vec![100.0, top];
+        for (index, lines) in titles.iter().enumerate() {
+            let code = format!("L1M1D{}", index + 1);
+            let mark = ["V", "X", "0"][index % 3];
+            for (line, text) in lines.iter().enumerate() {
+                centred(&mut page, text, 205.0, top + 10.0 + 12.0 * line as f32);
+            }
+            let middle = top + 10.0 + 6.0 * (lines.len() - 1) as f32;
+            centred(&mut page, &code, 80.0, middle);
+            centred(&mut page, mark, 320.0, middle);
+            want.push(format!("{code}\t{}\t{mark}", lines.join(" ")));
+            top += 12.0 * lines.len() as f32 + 4.0;
+            tops.push(top);
+        }
+        for &y in &tops {
+            page.rules.push(ruling(50.0, y - 0.2, 340.0, y + 0.2));
+        }
+        for x in [50.0, 110.0, 300.0, 340.0] {
+            page.rules.push(ruling(x - 0.2, 100.0, x + 0.2, top));
+        }
+        let got: Vec<String> = lay_out(&[&page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -11,18 +11,31 @@
 //!   size and position in upright coordinates, whatever the encoding, order,
 //!   rotation and scale of the CTM; every ruling and fill comes back as drawn.
 //! - **Whole pipeline**: `planex::convert_bytes` recovers every code, title
-//!   and mark exactly. It holds in CI for every table whose titles are
-//!   left-aligned and whose codes and marks sit on the title's first line:
-//!   any column order (title left of the codes, mark left of them or between
-//!   code and title), code and mark alignment, face, size, landscape, page
-//!   breaks with or without a repeated header, rulings, zebra fills, fake
-//!   bold, encoding, drawing order, rotation and scale. On all tables it is
-//!   ignored: centred or right-aligned titles share no left edge from line to
-//!   line, so without vertical rulings (which give the columns) their column
-//!   is not found (cells split inside a title or a title joins the mark), and a code set beside the middle or last line of
-//!   a wrapped title with a gutter narrower than 1.2 em before it (the
-//!   generator's 0.8 em) falls in the title's column, whose lines above the
-//!   code then open rows of their own or join the row above.
+//!   and mark exactly. It holds in CI for two classes, each drawn from a
+//!   fixed seed: tables whose titles are left-aligned and whose codes and
+//!   marks sit on the title's first line (any column order, code and mark
+//!   alignment, face, size, landscape, page breaks with or without a
+//!   repeated header, rulings, zebra fills, fake bold, encoding, drawing
+//!   order, rotation and scale), and tables drawn in a full grid, aligned
+//!   any way, codes and marks on a wrapped title's first, middle or last
+//!   line (the vertical rulings give the columns and frame the table, the
+//!   horizontal ones the rows). On all tables it is ignored; what still
+//!   fails:
+//!   - centred or right-aligned titles without vertical rulings share no
+//!     left edge from line to line, so their column is not found (cells
+//!     split inside a title, or a title joins the mark);
+//!   - without rulings, a code set beside the middle or last line of a
+//!     wrapped title with a gutter narrower than 1.2 em before it (the
+//!     generator's 0.8 em) falls in the title's column, whose lines above
+//!     the code then join the row above; with horizontal rulings or zebra
+//!     stripes those lines join the code's row, but the table is not always
+//!     found (the lines above the code are single-cell lines);
+//!   - a line whose gutters happen to be equally wide (a code, a centred
+//!     mark and a title whose padding is the same; a header row of short
+//!     cells) reads as one line of justified text (`is_justified_gap`), so
+//!     without vertical rulings it opens no table: a fresh draw of the
+//!     left-aligned class fails about once in 80 runs of 32 tables (seed
+//!     43: a one-row table whose title wraps one word).
 //!
 //! Set `RANDOM_TABLES_DUMP=/path/file.pdf` to keep the last PDF a pipeline
 //! case failed on (read it with `planex pages`).
@@ -537,6 +550,16 @@ fn left_aligned_table() -> impl Strategy<Value = TableSpec> {
     })
 }
 
+/// Tables drawn in a full grid (vertical and horizontal rulings):
+/// everything else varies as in [`table`], titles, codes and marks aligned
+/// any way, codes and marks on a wrapped title's first, middle or last line.
+fn gridded_table() -> impl Strategy<Value = TableSpec> {
+    table().prop_map(|mut spec| {
+        spec.ruling = Ruling::Grid;
+        spec
+    })
+}
+
 fn style() -> impl Strategy<Value = Style> {
     (
         prop::sample::select(Encoding::ALL.to_vec()),
@@ -712,7 +735,7 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "centred and right-aligned titles, codes beside a wrapped title's middle or last line (see the module's doc)"]
+    #[ignore = "without vertical rulings: centred and right-aligned titles, codes beside a wrapped title's middle or last line, equal gutters read as justified text (see the module's doc)"]
     fn pipeline_recovers_codes_titles_and_marks(spec in table(), style in style()) {
         check_pipeline(&spec, &style)?;
     }
@@ -720,9 +743,9 @@ proptest! {
 
 proptest! {
     // Drawn from a fixed seed: these 32 tables pass, and CI must not depend
-    // on the draw. Not every draw of this class passes yet (a centred code
-    // beside a wrapped left-aligned title has failed), so other seeds are
-    // for exploring, not for CI.
+    // on the draw. Fresh draws of this class pass about 79 runs in 80 (see
+    // the module's doc for the one that fails), so other seeds are for
+    // exploring, not for CI.
     #![proptest_config(ProptestConfig {
         cases: 32,
         rng_seed: RngSeed::Fixed(LEFT_ALIGNED_SEED),
@@ -737,6 +760,27 @@ proptest! {
         check_pipeline(&spec, &style)?;
     }
 }
+
+proptest! {
+    // Drawn from a fixed seed, like the left-aligned tables (fresh draws
+    // of 32 passed from ten seeds).
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        rng_seed: RngSeed::Fixed(GRIDDED_SEED),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn pipeline_recovers_tables_drawn_in_a_grid_whatever_their_alignment(
+        spec in gridded_table(),
+        style in style(),
+    ) {
+        check_pipeline(&spec, &style)?;
+    }
+}
+
+/// The seed of the gridded tables CI draws.
+const GRIDDED_SEED: u64 = 2026;
 
 /// The seed of the left-aligned tables CI draws.
 const LEFT_ALIGNED_SEED: u64 = 2026;

@@ -73,7 +73,13 @@ pub(super) fn find_regions(
             if line.y - previous_y > TABLE_BREAK * line.size {
                 break;
             }
-            if !edges.iter().all(|&edge| line.fits_edge(edge)) {
+            // A line that runs into a column, however little (a heading
+            // across the page right below the table), ends the table: a
+            // cell's words stop short of the next column's gutter.
+            if !edges
+                .iter()
+                .all(|&edge| line.fits_edge(edge) && !line.reaches_past(edge))
+            {
                 break;
             }
             let new_starts = line.cell_starts(document);

@@ -24,9 +24,29 @@ impl TextLine {
     /// The words in chunks: a new chunk after every gap that
     /// [`plain`](Self::plain) writes as a tab.
     pub(super) fn chunks(&self) -> Vec<&[Word]> {
-        self.words
-            .chunk_by(|before, after| after.x0 - before.x1 <= CELL_GAP * self.size)
-            .collect()
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        for index in 1..self.words.len() {
+            if self.is_tab_before(index) {
+                chunks.extend(self.words.get(start..index));
+                start = index;
+            }
+        }
+        chunks.extend(self.words.get(start..).filter(|rest| !rest.is_empty()));
+        chunks
+    }
+
+    /// Whether [`plain`](Self::plain) writes a tab before word `index`: the
+    /// gap before it is wide, and not a space stretched by justification.
+    fn is_tab_before(&self, index: usize) -> bool {
+        let gap = match (
+            index.checked_sub(1).and_then(|i| self.words.get(i)),
+            self.words.get(index),
+        ) {
+            (Some(before), Some(word)) => word.x0 - before.x1,
+            _ => return false,
+        };
+        gap > CELL_GAP * self.size && !self.is_justified_gap(index - 1)
     }
 
     /// The words as [`plain`](Self::plain) writes them, each run of words
@@ -39,11 +59,7 @@ impl TextLine {
         for (index, word) in self.words.iter().enumerate() {
             let heavy = bold.get(index).copied().unwrap_or(false);
             if index > 0 {
-                let gap = self
-                    .words
-                    .get(index - 1)
-                    .map_or(0.0, |prev| word.x0 - prev.x1);
-                let tab = gap > CELL_GAP * self.size && !self.is_justified_gap(index - 1);
+                let tab = self.is_tab_before(index);
                 if open && (tab || !heavy) {
                     out.push_str("**");
                     open = false;

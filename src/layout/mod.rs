@@ -495,10 +495,13 @@ mod tests {
             };
             spaced(&mut page, words, 50.0, 100.0 + 12.0 * row as f32, gap);
         }
+        let laid = lay_out(&[&page]).remove(0);
         assert_eq!(
-            one(&page),
+            laid.text,
             "Que se hayan seguido de\ncerca los temas y las\ncuestiones mundiales y se\nhayan evaluado.\n"
         );
+        // Nor is a stretched line a row of chunks in the page model.
+        assert!(laid.blocks.iter().all(|block| block.table().is_none()));
     }
 
     #[test]

@@ -71,18 +71,6 @@ impl TextLine {
         last > first && widest - narrowest > JUSTIFIED_PITCH * self.size
     }
 
-    /// True when the stretched gaps of a justified cell end with the gap
-    /// after word `index` and the line goes on with narrower ones: the last
-    /// line of a justified cell beside the next column, whose gutter happens
-    /// to be as wide as the cell's stretched spaces. A justified line
-    /// stretches every gap to its end.
-    fn stretch_ends_after(&self, index: usize) -> bool {
-        let (Some(gap), Some(next)) = (self.gap_after(index), self.gap_after(index + 1)) else {
-            return false;
-        };
-        next < gap - JUSTIFIED_SPREAD * self.size
-    }
-
     /// Where new cells start on this line: after every wide gap, and at every
     /// known column edge of the document where a word starts after a gap
     /// wider than a word space (narrow gutters) and not stretched by
@@ -92,8 +80,7 @@ impl TextLine {
         for (index, word) in self.words.iter().enumerate() {
             let after_gap = match index.checked_sub(1) {
                 Some(before) => self.gap_after(before).is_some_and(|gap| {
-                    gap >= GUTTER_GAP * self.size
-                        && (!self.is_justified_gap(before) || self.stretch_ends_after(before))
+                    gap >= GUTTER_GAP * self.size && !self.is_justified_gap(before)
                 }),
                 None => true,
             };

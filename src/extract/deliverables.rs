@@ -979,32 +979,45 @@ impl DrawnLine {
 /// A line that holds a word of two letters or digits, or a mark token, ends
 /// them: a mark set at a row's bottom stays the row's.
 fn stray_lines(row: &PageRow, legend: &Legend) -> Vec<DrawnLine> {
-    let mut words: Vec<&Word> = row.cells.iter().flat_map(|cell| &cell.words).collect();
-    words.sort_by(|a, b| (a.bbox.y0 + a.bbox.y1).total_cmp(&(b.bbox.y0 + b.bbox.y1)));
-    let mut lines: Vec<(DrawnLine, Vec<&Word>)> = Vec::new();
-    for word in words {
-        let middle = (word.bbox.y0 + word.bbox.y1) / 2.0;
+    let mut words: Vec<(usize, &Word)> = row
+        .cells
+        .iter()
+        .flat_map(|cell| cell.words.iter().map(move |word| (cell.column, word)))
+        .collect();
+    let middle = |word: &Word| (word.bbox.y0 + word.bbox.y1) / 2.0;
+    words.sort_by(|a, b| middle(a.1).total_cmp(&middle(b.1)));
+    let mut lines: Vec<(DrawnLine, Vec<(usize, &Word)>)> = Vec::new();
+    for (column, word) in words {
         let tolerance = (word.bbox.y1 - word.bbox.y0).max(word.size) / 2.0;
         match lines.last_mut() {
-            Some((line, members)) if middle - line.top <= tolerance => {
-                line.bottom = middle;
-                members.push(word);
+            Some((line, members)) if middle(word) - line.top <= tolerance => {
+                line.bottom = middle(word);
+                members.push((column, word));
             }
             _ => lines.push((
                 DrawnLine {
-                    top: middle,
-                    bottom: middle,
+                    top: middle(word),
+                    bottom: middle(word),
                 },
-                vec![word],
+                vec![(column, word)],
             )),
         }
     }
     if lines.len() < 2 {
         return Vec::new();
     }
-    let debris = |members: &[&Word]| {
-        let texts: Vec<String> = members.iter().map(|word| word.text.clone()).collect();
-        is_debris(&texts, legend) && !texts.iter().any(|text| is_mark_token(text, legend))
+    // Debris is a row of its own across the columns (`.` | `i`), or bare
+    // punctuation: a lone short word in one column (`y`, `a`) may end a
+    // wrapped title.
+    let debris = |members: &[(usize, &Word)]| {
+        let texts: Vec<String> = members.iter().map(|(_, word)| word.text.clone()).collect();
+        let columns: HashSet<usize> = members.iter().map(|(column, _)| *column).collect();
+        let bare = texts
+            .iter()
+            .all(|text| !text.chars().any(char::is_alphanumeric));
+        is_debris(&texts, legend)
+            && !texts.iter().any(|text| is_mark_token(text, legend))
+            && (columns.len() >= 2 || bare)
     };
     let mut stray: Vec<DrawnLine> = Vec::new();
     while let Some((line, members)) = lines.pop() {
@@ -2019,6 +2032,16 @@ mod tests {
         let text = pdf_row(&[&with_debris, &[(124.0, &[("×", 300.0)])]]);
         let plan = read_plan(&text, &legend::conventional(), &[]);
         assert_eq!(rows(&plan)[0].2.as_deref(), Some("×"));
+        // A lone short word on the title's last line is the title's.
+        let text = pdf_row(&[
+            &[title, &[(124.0, &[("y", 50.0)])]].concat(),
+            &[(100.0, &[("V", 300.0)])],
+        ]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        assert_eq!(
+            rows(&plan),
+            [row("L1M1D1", "Calendario de formación y", Some("V"))]
+        );
         // Two marks, one on a line of its own below: both candidates stay.
         let text = pdf_row(&[title, &[(100.0, &[("V", 300.0)]), (124.0, &[("×", 300.0)])]]);
         let plan = read_plan(&text, &legend::conventional(), &[]);

@@ -21,32 +21,21 @@ impl TextLine {
         self.marked(&[], Span::default())
     }
 
-    /// The words in chunks: a new chunk after every gap that
-    /// [`plain`](Self::plain) writes as a tab.
+    /// The words in chunks: a new chunk after every wide gap, unless the
+    /// line is stretched by justification from end to end (every gap of it
+    /// wide and a justified one): a line of justified prose is no row of
+    /// cells.
     pub(super) fn chunks(&self) -> Vec<&[Word]> {
-        let mut chunks = Vec::new();
-        let mut start = 0;
-        for index in 1..self.words.len() {
-            if self.is_tab_before(index) {
-                chunks.extend(self.words.get(start..index));
-                start = index;
-            }
+        let stretched = self.words.len() > 2
+            && self.words.windows(2).enumerate().all(|(index, pair)| {
+                pair[1].x0 - pair[0].x1 > CELL_GAP * self.size && self.is_justified_gap(index)
+            });
+        if stretched {
+            return vec![self.words.as_slice()];
         }
-        chunks.extend(self.words.get(start..).filter(|rest| !rest.is_empty()));
-        chunks
-    }
-
-    /// Whether [`plain`](Self::plain) writes a tab before word `index`: the
-    /// gap before it is wide, and not a space stretched by justification.
-    fn is_tab_before(&self, index: usize) -> bool {
-        let gap = match (
-            index.checked_sub(1).and_then(|i| self.words.get(i)),
-            self.words.get(index),
-        ) {
-            (Some(before), Some(word)) => word.x0 - before.x1,
-            _ => return false,
-        };
-        gap > CELL_GAP * self.size && !self.is_justified_gap(index - 1)
+        self.words
+            .chunk_by(|before, after| after.x0 - before.x1 <= CELL_GAP * self.size)
+            .collect()
     }
 
     /// The words as [`plain`](Self::plain) writes them, each run of words
@@ -59,7 +48,11 @@ impl TextLine {
         for (index, word) in self.words.iter().enumerate() {
             let heavy = bold.get(index).copied().unwrap_or(false);
             if index > 0 {
-                let tab = self.is_tab_before(index);
+                let gap = self
+                    .words
+                    .get(index - 1)
+                    .map_or(0.0, |prev| word.x0 - prev.x1);
+                let tab = gap > CELL_GAP * self.size && !self.is_justified_gap(index - 1);
                 if open && (tab || !heavy) {
                     out.push_str("**");
                     open = false;

@@ -1946,9 +1946,11 @@ mod tests {
         }
     }
 
-    /// A one-row PDF table: each cell's words given as lines of `(text, x)`
-    /// at a baseline, the cell's lines in that order.
-    fn pdf_row(cells: &[&[(f32, &[(&str, f32)])]]) -> Text {
+    /// A line of a cell drawn at a baseline: its words as `(text, x)`.
+    type DrawnCellLine<'a> = (f32, &'a [(&'a str, f32)]);
+
+    /// A one-row PDF table: each cell given as its lines, in that order.
+    fn pdf_row(cells: &[&[DrawnCellLine<'_>]]) -> Text {
         use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
         let cells: Vec<Cell> = cells
             .iter()

@@ -1006,15 +1006,15 @@ fn stray_lines(row: &PageRow, legend: &Legend) -> Vec<DrawnLine> {
     if lines.len() < 2 {
         return Vec::new();
     }
-    // Debris is a row of its own across the columns (`.` | `i`), or bare
-    // punctuation: a lone short word in one column (`y`, `a`) may end a
-    // wrapped title.
+    // Debris is a row of its own across the columns (`.` | `i`), or holds
+    // bare punctuation (`. . . i`): a lone short word in one column (`y`,
+    // `a`) may end a wrapped title.
     let debris = |members: &[(usize, &Word)]| {
         let texts: Vec<String> = members.iter().map(|(_, word)| word.text.clone()).collect();
         let columns: HashSet<usize> = members.iter().map(|(column, _)| *column).collect();
         let bare = texts
             .iter()
-            .all(|text| !text.chars().any(char::is_alphanumeric));
+            .any(|text| !text.chars().any(char::is_alphanumeric));
         is_debris(&texts, legend)
             && !texts.iter().any(|text| is_mark_token(text, legend))
             && (columns.len() >= 2 || bare)

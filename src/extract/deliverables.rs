@@ -44,7 +44,7 @@ use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Text;
-use crate::page::{BlockKind, Row as PageRow, Table};
+use crate::page::{self, BlockKind, Row as PageRow, Table, WordRef};
 
 /// `LÍNEA DE ACCIÓN 1^(L1) Ejercer…`, `ACTION LINE 2 (L2): …`.
 static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +159,11 @@ pub fn read_plan(text: &Text, legend: &Legend, claimed: &[usize]) -> Plan {
     let claimed: HashSet<usize> = claimed.iter().copied().collect();
     let mut index = 0;
     while let Some(line) = text.lines.get(index) {
-        let has_code_cell = || cells(text, index).iter().any(|cell| starts_with_code(cell));
+        let has_code_cell = || {
+            cells(text, index, legend)
+                .iter()
+                .any(|cell| starts_with_code(cell))
+        };
         if claimed.contains(&index) && !has_code_cell() {
             scan.open = None;
         } else if !line.text.trim().is_empty() {
@@ -921,13 +925,116 @@ fn missing_numbers(numbers: &[u16]) -> Vec<u16> {
 
 /// Line `index` as cells ([`Text::cells`]: a table row's cells, a line
 /// outside tables as one cell); markup removed, empty cells dropped.
-fn cells(text: &Text, index: usize) -> Vec<String> {
-    text.cells(index)
-        .into_iter()
-        .map(markup::plain)
-        .map(|cell| cell.trim().to_owned())
-        .filter(|cell| !cell.is_empty())
+fn cells(text: &Text, index: usize, legend: &Legend) -> Vec<String> {
+    match text.row(index) {
+        Some(row) => row_texts(row, legend)
+            .into_iter()
+            .map(|(_, cell)| cell)
+            .collect(),
+        None => text
+            .cells(index)
+            .into_iter()
+            .map(markup::plain)
+            .map(|cell| cell.trim().to_owned())
+            .filter(|cell| !cell.is_empty())
+            .collect(),
+    }
+}
+
+/// The plain text of each filled cell of a table row, with its column, the
+/// row's stray lines ([`stray_lines`]) left out.
+fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
+    let stray = stray_lines(row, legend);
+    row.cells
+        .iter()
+        .map(|cell| {
+            let dropped = stray
+                .iter()
+                .filter(|line| cell.words.iter().any(|word| line.holds(word)))
+                .count();
+            let text = match cell.lines.len().checked_sub(dropped) {
+                Some(keep) if dropped > 0 => {
+                    page::join_cell(cell.lines.get(..keep).unwrap_or_default())
+                }
+                _ => cell.text.clone(),
+            };
+            (cell.column, markup::plain(&text).trim().to_owned())
+        })
+        .filter(|(_, text)| !text.is_empty())
         .collect()
+}
+
+/// A line drawn across a PDF table row: the band of its words' middles.
+struct DrawnLine {
+    top: f32,
+    bottom: f32,
+}
+
+impl DrawnLine {
+    fn holds(&self, word: WordRef) -> bool {
+        let middle = (word.bbox.y0 + word.bbox.y1) / 2.0;
+        (self.top..=self.bottom).contains(&middle)
+    }
+}
+
+/// The lines at the bottom of a PDF table row that are table debris, as
+/// [`is_debris`] tells a text line (`.` under the title, `i` in the mark
+/// column): a codeless row of punctuation below a deliverable, which the
+/// layout joins to the row above because a row's band runs to the next code.
+/// A line that holds a word of two letters or digits, or a mark token, ends
+/// them: a mark set at a row's bottom stays the row's.
+fn stray_lines(row: &PageRow, legend: &Legend) -> Vec<DrawnLine> {
+    let mut words: Vec<(usize, WordRef)> = row
+        .cells
+        .iter()
+        .flat_map(|cell| cell.words.iter().map(move |word| (cell.column, word)))
+        .collect();
+    let middle = |word: WordRef| (word.bbox.y0 + word.bbox.y1) / 2.0;
+    words.sort_by(|a, b| middle(a.1).total_cmp(&middle(b.1)));
+    let mut lines: Vec<(DrawnLine, Vec<(usize, WordRef)>)> = Vec::new();
+    for (column, word) in words {
+        let tolerance = (word.bbox.y1 - word.bbox.y0).max(word.size) / 2.0;
+        match lines.last_mut() {
+            Some((line, members)) if middle(word) - line.top <= tolerance => {
+                line.bottom = middle(word);
+                members.push((column, word));
+            }
+            _ => lines.push((
+                DrawnLine {
+                    top: middle(word),
+                    bottom: middle(word),
+                },
+                vec![(column, word)],
+            )),
+        }
+    }
+    if lines.len() < 2 {
+        return Vec::new();
+    }
+    // Debris is a row of its own across the columns (`.` | `i`), or holds
+    // bare punctuation (`. . . i`): a lone short word in one column (`y`,
+    // `a`) may end a wrapped title.
+    let debris = |members: &[(usize, WordRef)]| {
+        let texts: Vec<String> = members
+            .iter()
+            .map(|(_, word)| word.text.to_owned())
+            .collect();
+        let columns: HashSet<usize> = members.iter().map(|(column, _)| *column).collect();
+        let bare = texts
+            .iter()
+            .any(|text| !text.chars().any(char::is_alphanumeric));
+        is_debris(&texts, legend)
+            && !texts.iter().any(|text| is_mark_token(text, legend))
+            && (columns.len() >= 2 || bare)
+    };
+    let mut stray: Vec<DrawnLine> = Vec::new();
+    while let Some((line, members)) = lines.pop() {
+        if lines.is_empty() || !debris(&members) {
+            break;
+        }
+        stray.push(line);
+    }
+    stray
 }
 
 /// Line `index` as [`cells`], with a table's code, title and mark columns
@@ -942,13 +1049,14 @@ fn ordered_cells(
 ) -> Vec<String> {
     let (Some(row), Some(table), Some(roles)) = (text.row(index), text.table_of(index), roles)
     else {
-        return cells(text, index);
+        return cells(text, index, legend);
     };
+    let texts = row_texts(row, legend);
     let text_of = |column: usize| {
-        row.cells
+        texts
             .iter()
-            .find(|cell| cell.column == column)
-            .map(|cell| markup::plain(&cell.text).trim().to_owned())
+            .find(|(at, _)| *at == column)
+            .map(|(_, text)| text.clone())
             .unwrap_or_default()
     };
     let code_cell = text_of(roles.code);
@@ -992,14 +1100,11 @@ struct TableRoles {
 
 impl TableRoles {
     fn of(table: &Table, legend: &Legend) -> Option<Self> {
-        let plain_cells = |row: &PageRow| -> Vec<(usize, String)> {
-            row.cells
-                .iter()
-                .map(|cell| (cell.column, markup::plain(&cell.text).trim().to_owned()))
-                .filter(|(_, text)| !text.is_empty())
-                .collect()
-        };
-        let rows: Vec<Vec<(usize, String)>> = table.rows.iter().map(plain_cells).collect();
+        let rows: Vec<Vec<(usize, String)>> = table
+            .rows
+            .iter()
+            .map(|row| row_texts(row, legend))
+            .collect();
         let is_mark = |text: &str| is_mark_cell(text) && is_mark_token(text, legend);
         // The code alone (`Some(false)`) or with a mark beside it (`Some(true)`).
         let code_cell = |text: &str| code_and_mark(text, legend).map(|(_, mark)| !mark.is_empty());
@@ -1226,6 +1331,11 @@ fn is_mark_token(token: &str, legend: &Legend) -> bool {
 /// v`), dropping a page number glued after it (`… internacionales v 12`).
 fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
     let last = parts.last_mut()?;
+    if let Some((rest, mark)) = mark_after_leader(last, legend) {
+        let mark = mark.to_owned();
+        *last = rest.trim_end().to_owned();
+        return Some(mark);
+    }
     let (mut rest, mut token) = last.rsplit_once(' ')?;
     if is_page_number_token(token) && !is_mark_token(token, legend) {
         (rest, token) = rest.rsplit_once(' ')?;
@@ -1236,6 +1346,31 @@ fn take_glued_mark(parts: &mut [String], legend: &Legend) -> Option<String> {
     let mark = token.to_owned();
     *last = rest.trim_end().to_owned();
     Some(mark)
+}
+
+/// A mark glued to the dot leaders that end a title (`… región..×`, `…
+/// metrópolis. .٧`): the title before the dots and the mark. The leader is
+/// two dots or more, or one that stands apart from the title's last word:
+/// one dot glued to a word before a letter is an abbreviation (`etc.V`).
+fn mark_after_leader<'a>(text: &'a str, legend: &Legend) -> Option<(&'a str, &'a str)> {
+    let token_start = text.rfind(' ').map_or(0, |space| space + 1);
+    let token = text.get(token_start..)?;
+    let (dot_at, dot) = token
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '·' | '…' | '․'))?;
+    let mark_at = dot_at + dot.len_utf8();
+    let mark = token.get(mark_at..)?;
+    let head = token.get(..mark_at)?;
+    let word = head.trim_end_matches(['.', '·', '…', '․']);
+    let dots = head.get(word.len()..)?.chars().count();
+    let leader = dots >= 2 || head.contains('…') || word.is_empty();
+    let rest = text.get(..token_start + word.len())?;
+    (leader
+        && !mark.is_empty()
+        && is_mark_cell(mark)
+        && is_mark_token(mark, legend)
+        && !rest.trim().is_empty())
+    .then_some((rest, mark))
 }
 
 /// Splits rows whose title holds the code of a deliverable that has no row
@@ -1892,6 +2027,128 @@ mod tests {
         }
     }
 
+    /// A line of a cell drawn at a baseline: its words as `(text, x)`.
+    type DrawnCellLine<'a> = (f32, &'a [(&'a str, f32)]);
+
+    /// A one-row PDF table: each cell given as its lines, in that order.
+    fn pdf_row(cells: &[&[DrawnCellLine<'_>]]) -> Text {
+        use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
+        let cells: Vec<Cell> = cells
+            .iter()
+            .enumerate()
+            .map(|(column, lines)| {
+                let words: Vec<Word> = lines
+                    .iter()
+                    .flat_map(|&(y, words)| {
+                        words.iter().map(move |&(text, x)| Word {
+                            text: text.to_owned(),
+                            bbox: BoundingBox {
+                                x0: x,
+                                y0: y - 8.0,
+                                x1: x + 5.0 * text.chars().count() as f32,
+                                y1: y + 2.0,
+                            },
+                            size: 10.0,
+                            bold: Some(false),
+                        })
+                    })
+                    .collect();
+                let lines: Vec<String> = lines
+                    .iter()
+                    .map(|(_, words)| {
+                        words
+                            .iter()
+                            .map(|(text, _)| *text)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                let text = page::join_cell(&lines);
+                Cell {
+                    column,
+                    lines,
+                    text,
+                    bbox: BoundingBox::enclosing(words.iter().map(|w| w.bbox)),
+                    words: words.into(),
+                }
+            })
+            .collect();
+        let line = cells
+            .iter()
+            .map(|cell| cell.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\t");
+        let mut text = Text::from_plain(&line);
+        text.blocks = vec![Block {
+            kind: BlockKind::Table(page::table(vec![Row {
+                line: 0,
+                cells,
+                bbox: None,
+            }])),
+            lines: 0..1,
+            bbox: None,
+        }];
+        text
+    }
+
+    #[test]
+    fn debris_lines_at_a_rows_bottom_are_not_part_of_its_title_or_mark() {
+        let title: &[(f32, &[(&str, f32)])] = &[
+            (
+                100.0,
+                &[("L1M1D1", 50.0), ("Calendario", 90.0), ("de", 150.0)],
+            ),
+            (112.0, &[("formación", 50.0)]),
+        ];
+        let with_debris = [title, &[(124.0, &[(".", 50.0)])]].concat();
+        // A codeless row of punctuation below the deliverable (`.` | `i`).
+        let text = pdf_row(&[
+            &with_debris,
+            &[(106.0, &[("V", 300.0)]), (124.0, &[("i", 300.0)])],
+        ]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        assert_eq!(
+            rows(&plan),
+            [row("L1M1D1", "Calendario de formación", Some("V"))]
+        );
+        // A mark set at the row's bottom, beside a lone full stop, stays.
+        let text = pdf_row(&[&with_debris, &[(124.0, &[("×", 300.0)])]]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        assert_eq!(rows(&plan)[0].2.as_deref(), Some("×"));
+        // A lone short word on the title's last line is the title's.
+        let text = pdf_row(&[
+            &[title, &[(124.0, &[("y", 50.0)])]].concat(),
+            &[(100.0, &[("V", 300.0)])],
+        ]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        assert_eq!(
+            rows(&plan),
+            [row("L1M1D1", "Calendario de formación y", Some("V"))]
+        );
+        // Two marks, one on a line of its own below: both candidates stay.
+        let text = pdf_row(&[title, &[(100.0, &[("V", 300.0)]), (124.0, &[("×", 300.0)])]]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        assert_eq!(rows(&plan)[0].2, None);
+    }
+
+    #[test]
+    fn a_mark_glued_to_dot_leaders_is_the_rows_mark() {
+        let leaders = plan(
+            "L1M1D1 Dosier de cada región..×\nL1M1D2 Marcos para las metrópolis. .V\nL1M1D3 Informe final…0",
+        );
+        assert_eq!(
+            rows(&leaders),
+            [
+                row("L1M1D1", "Dosier de cada región", Some("×")),
+                row("L1M1D2", "Marcos para las metrópolis.", Some("V")),
+                row("L1M1D3", "Informe final", Some("0")),
+            ]
+        );
+        // One dot glued to a word before a letter is an abbreviation.
+        let abbreviation = plan("L1M1D1 Informes, documentos, etc.V");
+        assert_eq!(rows(&abbreviation)[0].2, None);
+    }
+
     #[test]
     fn a_code_swallowed_by_another_title_is_its_own_row_without_a_status() {
         let plan = plan("L3M1D2 Manual interno L3M2D1 Agendas regionales\t✓");
@@ -1965,7 +2222,11 @@ mod tests {
             ("Medidas de apoyo", false),
         ] {
             let text = Text::from_plain(line);
-            assert_eq!(is_table_heading(&cells(&text, 0)), want, "{line:?}");
+            assert_eq!(
+                is_table_heading(&cells(&text, 0, &legend::conventional())),
+                want,
+                "{line:?}"
+            );
         }
     }
 

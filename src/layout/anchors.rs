@@ -437,17 +437,20 @@ pub(super) fn anchored_rows(
     let pitch = line_pitch(fragments);
     // Baselines of marks: pieces of a column, other than the anchor column,
     // whose pieces are mostly a few characters long.
-    let marks: Vec<f32> = fragments
+    let is_short = |piece: &Fragment| piece.text.chars().count() <= MARK_LENGTH;
+    let mark_columns: Vec<bool> = fragments
         .iter()
         .enumerate()
-        .filter(|&(column, pieces)| {
-            let short = pieces
-                .iter()
-                .filter(|piece| piece.text.chars().count() <= MARK_LENGTH)
-                .count();
+        .map(|(column, pieces)| {
+            let short = pieces.iter().filter(|piece| is_short(piece)).count();
             column != anchor_column && short * 2 >= pieces.len() && short > 0
         })
-        .flat_map(|(_, pieces)| pieces.iter().map(|piece| piece.y))
+        .collect();
+    let marks: Vec<f32> = fragments
+        .iter()
+        .zip(&mark_columns)
+        .filter(|(_, &marks)| marks)
+        .flat_map(|(pieces, _)| pieces.iter().map(|piece| piece.y))
         .collect();
     let (starts, _) = row_starts(
         fragments.get(anchor_column)?,
@@ -502,10 +505,25 @@ pub(super) fn anchored_rows(
         let groups: Vec<Cell> = if column == anchor_column {
             pieces.iter().map(|piece| vec![piece]).collect()
         } else {
-            cell_blocks(pieces, pitch, parent, is_anchor)
+            let blocks = cell_blocks(pieces, pitch, parent, is_anchor)
                 .into_iter()
-                .flat_map(|group| split_at_borders(group, borders))
-                .collect()
+                .flat_map(|group| split_at_borders(group, borders));
+            if mark_columns.get(column) == Some(&true) {
+                // Marks on consecutive lines (set at the bottom of rows drawn
+                // without gaps) are each a row's mark, not one tall cell: a
+                // row has one mark.
+                blocks
+                    .flat_map(|block| {
+                        if block.len() > 1 && block.iter().all(|piece| is_short(piece)) {
+                            block.into_iter().map(|piece| vec![piece]).collect()
+                        } else {
+                            vec![block]
+                        }
+                    })
+                    .collect()
+            } else {
+                blocks.collect()
+            }
         };
         for group in groups {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
@@ -810,6 +828,34 @@ mod tests {
                 "mark line {mark_line}"
             );
         }
+    }
+
+    #[test]
+    fn marks_at_the_bottom_of_rows_drawn_without_gaps_stay_in_their_rows() {
+        // Rows one line apart: the last row's mark sits on the line above
+        // the next code, the marks of consecutive rows on consecutive lines.
+        let mut pieces = vec![("Entregables", 100.0, 80.0), ("Estado", 400.0, 80.0)];
+        let mut y = 80.0 + ROW;
+        for (lines, mark) in [
+            (&["L1M1D1 Dosier de", "cada región"][..], "x"),
+            (&["L1M1D2 Presencia"][..], "o"),
+            (&["L1M1D3 Informes", "anuales", "finales"][..], "v"),
+        ] {
+            for line in lines {
+                pieces.push((line, 100.0, y));
+                y += LINE;
+            }
+            pieces.push((mark, 400.0, y - LINE));
+        }
+        assert_eq!(
+            rows(&pieces),
+            [
+                "Entregables\tEstado",
+                "L1M1D1 Dosier de cada región\tx",
+                "L1M1D2 Presencia\to",
+                "L1M1D3 Informes anuales finales\tv",
+            ]
+        );
     }
 
     #[test]

@@ -21,12 +21,47 @@ impl TextLine {
         self.marked(&[], Span::default())
     }
 
-    /// The words in chunks: a new chunk after every gap that
-    /// [`plain`](Self::plain) writes as a tab.
+    /// The words in chunks: a new chunk after every wide gap, unless it is
+    /// one of a run of three or more stretched by justification (a line of
+    /// justified prose is no row of cells; two alike gutters of a short row,
+    /// `L1M1D1   V   Title`, are too few to tell).
     pub(super) fn chunks(&self) -> Vec<&[Word]> {
-        self.words
-            .chunk_by(|before, after| after.x0 - before.x1 <= CELL_GAP * self.size)
-            .collect()
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        for (index, pair) in self.words.windows(2).enumerate() {
+            let wide = pair[1].x0 - pair[0].x1 > CELL_GAP * self.size;
+            if wide && !self.is_long_justified_run(index) {
+                chunks.extend(self.words.get(start..=index));
+                start = index + 1;
+            }
+        }
+        chunks.extend(self.words.get(start..).filter(|rest| !rest.is_empty()));
+        chunks
+    }
+
+    /// Whether the gap after word `index` is justified and has at least two
+    /// wide, justified neighbours in a row with it.
+    fn is_long_justified_run(&self, index: usize) -> bool {
+        let stretched = |i: usize| {
+            self.words
+                .get(i)
+                .zip(self.words.get(i + 1))
+                .is_some_and(|(a, b)| {
+                    b.x0 - a.x1 > CELL_GAP * self.size && self.is_justified_gap(i)
+                })
+        };
+        if !stretched(index) {
+            return false;
+        }
+        let mut first = index;
+        while first.checked_sub(1).is_some_and(stretched) {
+            first -= 1;
+        }
+        let mut last = index;
+        while stretched(last + 1) {
+            last += 1;
+        }
+        last - first >= 2
     }
 
     /// The words as [`plain`](Self::plain) writes them, each run of words

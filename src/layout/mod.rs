@@ -429,6 +429,23 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_running_a_little_into_a_column_ends_the_table_above() {
+        let mut page = page();
+        word(&mut page, "L1M1 Medida", 50.0, 100.0);
+        word(&mut page, "L1M1D1 Informe anual", 200.0, 100.0);
+        word(&mut page, "V", 400.0, 100.0);
+        word(&mut page, "L1M1D2 Informe final", 200.0, 120.0);
+        word(&mut page, "X", 400.0, 120.0);
+        // The next action line's heading, one table gap below, ends 3 points
+        // into the title column: within an edge's tolerance, yet no cell.
+        word(&mut page, "LINEA 2 Fortalecer las capacidades", 33.0, 140.0);
+        assert_eq!(
+            one(&page),
+            "L1M1 Medida\tL1M1D1 Informe anual\tV\n\tL1M1D2 Informe final\tX\nLINEA 2 Fortalecer las capacidades\n"
+        );
+    }
+
+    #[test]
     fn narrow_gutters_split_at_known_edges() {
         let mut page = page();
         word(&mut page, "Medidas", 50.0, 100.0);
@@ -474,10 +491,13 @@ mod tests {
             };
             spaced(&mut page, words, 50.0, 100.0 + 12.0 * row as f32, gap);
         }
+        let laid = lay_out(&[&page]).remove(0);
         assert_eq!(
-            one(&page),
+            laid.text,
             "Que se hayan seguido de\ncerca los temas y las\ncuestiones mundiales y se\nhayan evaluado.\n"
         );
+        // Nor is a stretched line a row of chunks in the page model.
+        assert!(laid.blocks.iter().all(|block| block.table().is_none()));
     }
 
     #[test]

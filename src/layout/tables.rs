@@ -82,7 +82,13 @@ pub(super) fn find_regions(
             if line.y - previous_y > TABLE_BREAK * line.size {
                 break;
             }
-            if !edges.iter().all(|&edge| line.fits_edge(edge)) {
+            // A word of the first column that runs into the next one,
+            // however little (a heading across the page right below the
+            // table), ends the table: a first cell's words stop short of the
+            // gutter. A later column's words may run into a mark column
+            // (dot leaders, a row's mark set on a line of its own).
+            let first_edge = edges.iter().copied().fold(f32::INFINITY, f32::min);
+            if !edges.iter().all(|&edge| line.fits_edge(edge)) || line.reaches_past(first_edge) {
                 break;
             }
             let new_starts = line.cell_starts(document);

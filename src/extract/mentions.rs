@@ -47,18 +47,8 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         if in_roll {
             let entries = roll_entries(&lines[index], lex);
             if !entries.is_empty() {
-                for (name, role, place) in entries {
-                    add(
-                        &mut people,
-                        Person {
-                            name,
-                            role,
-                            place,
-                            group: None,
-                            page: line.page,
-                            line: line.number,
-                        },
-                    );
+                for found in entries {
+                    add(&mut people, person_at(found, line.page, line.number));
                 }
                 continue;
             }
@@ -74,18 +64,8 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         found.extend(titled(&lines[index], lex));
         found.extend(bulleted(&lines[index], lex));
         found.extend(signature(&lines, index, lex));
-        for (name, role, place) in found {
-            add(
-                &mut people,
-                Person {
-                    name,
-                    role,
-                    place,
-                    group: None,
-                    page: line.page,
-                    line: line.number,
-                },
-            );
+        for found in found {
+            add(&mut people, person_at(found, line.page, line.number));
         }
     }
     people
@@ -94,6 +74,22 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
 /// Adds a person, or completes the one already found under that name or
 /// under a name with the same words and more (`Elizabeth Tapia` and
 /// `Elizabeth Tapia Venegas`, read before and after a line break).
+/// A person found on page `page`, line `line`, in no group.
+fn person_at(
+    (name, role, place): (String, Option<String>, Option<String>),
+    page: u32,
+    line: u32,
+) -> Person {
+    Person {
+        name,
+        role,
+        place,
+        group: None,
+        page,
+        line,
+    }
+}
+
 fn add(people: &mut Vec<Person>, person: Person) {
     let words = |name: &str| -> BTreeSet<String> {
         name.split_whitespace().map(str::to_lowercase).collect()

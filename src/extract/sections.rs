@@ -589,17 +589,7 @@ fn page_first_entries(
         None => return None,
     };
     let tail = line.get(from..)?;
-    let marks: Vec<(usize, usize, u32)> = page_first(lex)
-        .captures_iter(tail)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            Some((
-                whole.start(),
-                whole.end(),
-                caps.name("page")?.as_str().parse().ok()?,
-            ))
-        })
-        .collect();
+    let marks = page_marks(&page_first(lex), tail);
     // The entries must start right after the heading.
     if marks
         .first()
@@ -641,6 +631,22 @@ fn page_after(lex: &Lexicons) -> Arc<Regex> {
     })
 }
 
+/// Each match of a page-reference pattern in `text`: its start, its end and
+/// the page number it gives (the `page` group).
+fn page_marks(pattern: &Regex, text: &str) -> Vec<(usize, usize, u32)> {
+    pattern
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            Some((
+                whole.start(),
+                whole.end(),
+                caps.name("page")?.as_str().parse().ok()?,
+            ))
+        })
+        .collect()
+}
+
 /// Entries followed by their page reference, run into one line (`II. UCLG
 /// CARES FOR PEOPLE An Equality Driven Movement - p. 10 A Feminist way… -
 /// p. 10`): at least two to a line, or one inside a table of contents. A
@@ -652,17 +658,7 @@ fn page_after_entries(
     in_contents: bool,
     lex: &Lexicons,
 ) -> Option<Vec<Heading>> {
-    let marks: Vec<(usize, usize, u32)> = page_after(lex)
-        .captures_iter(line)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            Some((
-                whole.start(),
-                whole.end(),
-                caps.name("page")?.as_str().parse().ok()?,
-            ))
-        })
-        .collect();
+    let marks = page_marks(&page_after(lex), line);
     // Outside a table of contents, the run must set its references apart
     // with dashes (`- p. 10`), which running text and page-first tables
     // (`P. 3 A word P. 5`) do not.

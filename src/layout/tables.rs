@@ -629,6 +629,16 @@ mod ruling_tests {
     use crate::layout::lay_out;
     use crate::read::{GlyphPage, Rule, RuleKind};
 
+    /// The laid-out text of one page, line by line.
+    fn text_lines(page: &GlyphPage) -> Vec<String> {
+        lay_out(&[page])
+            .remove(0)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
     const SIZE: f32 = 10.0;
     const ADVANCE: f32 = 5.0;
 
@@ -763,23 +773,13 @@ mod ruling_tests {
         for borders in [Borders::Rulings, Borders::Zebra] {
             for lines in [[2, 3, 1, 2], [3, 1, 3, 3], [1, 2, 2, 1]] {
                 let (page, want) = bottom_coded_table(&lines, borders);
-                let got: Vec<String> = lay_out(&[&page])
-                    .remove(0)
-                    .text
-                    .lines()
-                    .map(str::to_owned)
-                    .collect();
+                let got = text_lines(&page);
                 assert_eq!(got, want, "{borders:?}, lines {lines:?}");
             }
         }
         // Without them, the lines above a code join the row above.
         let (page, want) = bottom_coded_table(&[2, 3, 1, 2], Borders::None);
-        let got: Vec<String> = lay_out(&[&page])
-            .remove(0)
-            .text
-            .lines()
-            .map(str::to_owned)
-            .collect();
+        let got = text_lines(&page);
         assert_ne!(got, want);
     }
 
@@ -810,12 +810,7 @@ mod ruling_tests {
         }
         page.rules.push(ruling(50.0, 115.0, 450.0, 115.4));
         page.rules.push(fill(50.0, 98.0, 450.0, y));
-        let got: Vec<String> = lay_out(&[&page])
-            .remove(0)
-            .text
-            .lines()
-            .map(str::to_owned)
-            .collect();
+        let got = text_lines(&page);
         assert_eq!(got, want);
     }
 
@@ -862,12 +857,7 @@ mod ruling_tests {
         for x in [50.0, 110.0, 300.0, 340.0] {
             page.rules.push(ruling(x - 0.2, 100.0, x + 0.2, top));
         }
-        let got: Vec<String> = lay_out(&[&page])
-            .remove(0)
-            .text
-            .lines()
-            .map(str::to_owned)
-            .collect();
+        let got = text_lines(&page);
         assert_eq!(got, want);
     }
 

@@ -446,6 +446,24 @@ mod tests {
     }
 
     #[test]
+    fn a_first_cell_line_at_the_table_pitch_running_a_little_into_a_column_stays() {
+        let mut page = page();
+        word(&mut page, "L1M1 Medida", 50.0, 100.0);
+        word(&mut page, "L1M1D1 Informe anual", 200.0, 100.0);
+        word(&mut page, "V", 400.0, 100.0);
+        word(&mut page, "L1M1D2 Informe final", 200.0, 120.0);
+        word(&mut page, "X", 400.0, 120.0);
+        // The same line as the heading above, ending 3 points into the
+        // title column, but at the table's pitch: a wrapped first cell
+        // (other rows may start the next column further right).
+        word(&mut page, "que fortalece las capacidades", 58.0, 132.0);
+        assert_eq!(
+            one(&page),
+            "L1M1 Medida\tL1M1D1 Informe anual\tV\nque fortalece las capacidades\tL1M1D2 Informe final\tX\n"
+        );
+    }
+
+    #[test]
     fn narrow_gutters_split_at_known_edges() {
         let mut page = page();
         word(&mut page, "Medidas", 50.0, 100.0);

@@ -83,12 +83,18 @@ pub(super) fn find_regions(
                 break;
             }
             // A word of the first column that runs into the next one,
-            // however little (a heading across the page right below the
-            // table), ends the table: a first cell's words stop short of the
-            // gutter. A later column's words may run into a mark column
-            // (dot leaders, a row's mark set on a line of its own).
+            // however little, on a line set apart like a paragraph (a
+            // heading across the page right below the table), ends the
+            // table: a first cell's words stop short of the gutter. A line
+            // at the table's pitch stays, as a wrapped first cell may run a
+            // little past where other rows start the next column (rows that
+            // indent or centre it). A later column's words may run into a
+            // mark column (dot leaders, a row's mark set on a line of its
+            // own).
             let first_edge = edges.iter().copied().fold(f32::INFINITY, f32::min);
-            if !edges.iter().all(|&edge| line.fits_edge(edge)) || line.reaches_past(first_edge) {
+            let set_apart = line.y - previous_y > PARAGRAPH_GAP * line.size;
+            let runs_into_next = set_apart && line.reaches_past(first_edge);
+            if !edges.iter().all(|&edge| line.fits_edge(edge)) || runs_into_next {
                 break;
             }
             let new_starts = line.cell_starts(document);

@@ -60,6 +60,27 @@ static ACTION_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ACTION_LINE_HEADING is a valid pattern built from lexicon phrases")
 });
 
+/// `LINE 1 (L1) Coastal resilience`, `Axe 2 (L2)`: any one word before the
+/// line's number, when the line's own code in parentheses repeats it (the
+/// code, not the word, says it is an action line).
+static CODED_LINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let line_code = builtin::line_code_in_parentheses();
+    Regex::new(&format!(
+        r"(?x) ^ \p{{L}}+ \s+ (?P<n>[0-9]{{1,3}}) \s* \^? \s* {line_code} \s* [:.\-–—]? \s* (?P<title>.*) $"
+    ))
+    .expect("CODED_LINE_HEADING is a valid pattern")
+});
+
+/// The parts of an action line heading (`n`, `title`) in `line`, as
+/// [`ACTION_LINE_HEADING`] or [`CODED_LINE_HEADING`] read it.
+fn action_line_captures(line: &str) -> Option<regex::Captures<'_>> {
+    ACTION_LINE_HEADING.captures(line).or_else(|| {
+        CODED_LINE_HEADING
+            .captures(line)
+            .filter(|caps| caps.name("n").map(|n| n.as_str()) == caps.name("l").map(|l| l.as_str()))
+    })
+}
+
 /// Leading list bullets before a code (`- L1M1D1`, `• L1M1D1`).
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>'];
 
@@ -1751,7 +1772,7 @@ fn action_line_heading(text: &Text, index: usize) -> Option<ActionLine> {
     let lines = &text.lines;
     let line = lines.get(index)?;
     let plain = markup::plain(&text.joined_cells(index));
-    let caps = ACTION_LINE_HEADING.captures(&plain)?;
+    let caps = action_line_captures(&plain)?;
     let number: u16 = caps.name("n")?.as_str().parse().ok()?;
     let mut title = caps
         .name("title")
@@ -1764,7 +1785,7 @@ fn action_line_heading(text: &Text, index: usize) -> Option<ActionLine> {
             .take(3)
             .map(|next| markup::plain(&next.text))
             .find(|next| !next.is_empty())
-            .filter(|next| !starts_with_code(next) && ACTION_LINE_HEADING.captures(next).is_none());
+            .filter(|next| !starts_with_code(next) && action_line_captures(next).is_none());
     }
     Some(ActionLine {
         code: builtin::code(&[number]),
@@ -1782,6 +1803,24 @@ mod tests {
     use crate::model::Status;
     use crate::normalize::Text;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_word_and_the_lines_own_code_make_an_action_line_heading() {
+        let title = |line: &str| {
+            action_line_captures(line).map(|caps| (caps["n"].to_owned(), caps["title"].to_owned()))
+        };
+        assert_eq!(
+            title("LINE 1 (L1) Coastal resilience"),
+            Some(("1".to_owned(), "Coastal resilience".to_owned()))
+        );
+        assert_eq!(
+            title("LÍNEA 3 (L3): Una red sólida"),
+            Some(("3".to_owned(), "Una red sólida".to_owned()))
+        );
+        // The code must repeat the number; no code, no heading.
+        assert_eq!(title("Table 1 (L2) Budget"), None);
+        assert_eq!(title("Table 1 Budget"), None);
+    }
 
     fn plan(text: &str) -> Plan {
         let text = Text::from_plain(text);

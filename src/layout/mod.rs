@@ -428,37 +428,35 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_heading_running_a_little_into_a_column_ends_the_table_above() {
+    /// A two-row table (measure, title, mark columns at 50, 200 and 400),
+    /// and below it at `y` a line from `x` that ends 3 points into the
+    /// title column: within an edge's tolerance, yet no cell.
+    fn table_and_line_into_its_title_column(line: &str, x: f32, y: f32) -> String {
         let mut page = page();
         word(&mut page, "L1M1 Medida", 50.0, 100.0);
         word(&mut page, "L1M1D1 Informe anual", 200.0, 100.0);
         word(&mut page, "V", 400.0, 100.0);
         word(&mut page, "L1M1D2 Informe final", 200.0, 120.0);
         word(&mut page, "X", 400.0, 120.0);
-        // The next action line's heading, one table gap below, ends 3 points
-        // into the title column: within an edge's tolerance, yet no cell.
-        word(&mut page, "LINEA 2 Fortalecer las capacidades", 33.0, 140.0);
+        word(&mut page, line, x, y);
+        one(&page)
+    }
+
+    #[test]
+    fn a_heading_running_a_little_into_a_column_ends_the_table_above() {
+        // The next action line's heading, one table gap below.
         assert_eq!(
-            one(&page),
+            table_and_line_into_its_title_column("LINEA 2 Fortalecer las capacidades", 33.0, 140.0),
             "L1M1 Medida\tL1M1D1 Informe anual\tV\n\tL1M1D2 Informe final\tX\nLINEA 2 Fortalecer las capacidades\n"
         );
     }
 
     #[test]
     fn a_first_cell_line_at_the_table_pitch_running_a_little_into_a_column_stays() {
-        let mut page = page();
-        word(&mut page, "L1M1 Medida", 50.0, 100.0);
-        word(&mut page, "L1M1D1 Informe anual", 200.0, 100.0);
-        word(&mut page, "V", 400.0, 100.0);
-        word(&mut page, "L1M1D2 Informe final", 200.0, 120.0);
-        word(&mut page, "X", 400.0, 120.0);
-        // The same line as the heading above, ending 3 points into the
-        // title column, but at the table's pitch: a wrapped first cell
-        // (other rows may start the next column further right).
-        word(&mut page, "que fortalece las capacidades", 58.0, 132.0);
+        // At the table's pitch: a wrapped first cell (other rows may start
+        // the next column further right).
         assert_eq!(
-            one(&page),
+            table_and_line_into_its_title_column("que fortalece las capacidades", 58.0, 132.0),
             "L1M1 Medida\tL1M1D1 Informe anual\tV\nque fortalece las capacidades\tL1M1D2 Informe final\tX\n"
         );
     }

@@ -266,6 +266,15 @@ fn supported_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) 
                 })
                 .map(|(line, _)| line)
                 .collect();
+            // An edge that more lines of the run cannot be cut at (a word
+            // straddles it, or starts there after a word space) than start a
+            // cell at it cuts wrapped cells, not columns: the header of the
+            // next table, its columns set a little apart, taken in with the
+            // heading between them.
+            let uncut = run.iter().filter(|line| !line.fits_edge(edge)).count();
+            if uncut > supporting.len() {
+                return false;
+            }
             let [line] = supporting.as_slice() else {
                 return true;
             };
@@ -1044,6 +1053,43 @@ mod region_tests {
             ("0", 205.0, 241.0),
         ]);
         page(&pieces)
+    }
+
+    #[test]
+    fn a_next_tables_header_set_a_little_apart_does_not_cut_the_wrapped_cells_above() {
+        // Narrow title cells wrap at 250; the next table, after its heading,
+        // starts its title column at 270, where the wrapped lines above have
+        // words after a plain word space.
+        let mut pieces = vec![("Medidas", 50.0, 100.0), ("Resultados", 250.0, 100.0)];
+        for (index, code) in ["L1M1D1", "L1M1D2", "L1M1D3"].iter().enumerate() {
+            let y = 120.0 + 40.0 * index as f32;
+            pieces.extend([
+                (*code, 250.0, y),
+                ("Calendario", 285.0, y),
+                ("de los actos", 250.0, y + 12.0),
+                ("anuales de la red", 250.0, y + 24.0),
+                ("v", 400.0, y + 12.0),
+            ]);
+        }
+        pieces.extend([
+            ("L1M1 Que se hayan", 50.0, 120.0),
+            ("seguido los temas.", 50.0, 132.0),
+            ("LINEA DE ACCION 2 Fortalecer", 50.0, 248.0),
+            ("Medidas", 50.0, 266.0),
+            ("Resultados", 270.0, 266.0),
+            ("L2M1 Que se haga", 50.0, 284.0),
+            ("L2M1D1 Mapeo", 270.0, 284.0),
+            ("x", 400.0, 284.0),
+        ]);
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in [
+            "L1M1 Que se hayan seguido los temas.\tL1M1D1 Calendario de los actos anuales de la red\tv",
+            "\tL1M1D2 Calendario de los actos anuales de la red\tv",
+            "L2M1 Que se haga\tL2M1D1 Mapeo\tx",
+        ] {
+            assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
+        }
     }
 
     #[test]

@@ -135,7 +135,24 @@ pub(super) fn find_regions(
                 .max()
                 .unwrap_or(0);
             let more_cells = line.cell_count(&new_starts) > widest;
-            if foreign.len() >= 2 && (short || more_cells) {
+            // Under a heading between two tables (a line of one chunk set
+            // apart like a paragraph from the lines above and below it), one
+            // such place is enough: a table laid out on its own sets its own
+            // column widths.
+            let apart =
+                |above: &TextLine, below: &TextLine| below.y - above.y > PARAGRAPH_GAP * below.size;
+            let under_heading = offset >= index + 2
+                && match (lines.get(offset - 2), lines.get(offset - 1)) {
+                    (Some(before), Some(heading)) => {
+                        apart(heading, line)
+                            && apart(before, heading)
+                            && heading.chunk_starts().is_empty()
+                    }
+                    _ => false,
+                };
+            if (foreign.len() >= 2 && (short || more_cells))
+                || (!foreign.is_empty() && under_heading)
+            {
                 while last > index
                     && lines
                         .get(last)
@@ -1087,6 +1104,49 @@ mod region_tests {
             "L1M1 Que se hayan seguido los temas.\tL1M1D1 Calendario de los actos anuales de la red\tv",
             "\tL1M1D2 Calendario de los actos anuales de la red\tv",
             "L2M1 Que se haga\tL2M1D1 Mapeo\tx",
+        ] {
+            assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
+        }
+    }
+
+    #[test]
+    fn a_next_table_with_its_own_column_widths_after_a_heading_is_a_table_of_its_own() {
+        // The first table's measures run to 240 and its titles start at 250;
+        // the next one, under its heading, starts its titles at 150, where
+        // the measures above have words.
+        let mut pieces = vec![("Medidas", 50.0, 100.0), ("Resultados", 250.0, 100.0)];
+        for (index, code) in ["L1M1", "L1M2"].iter().enumerate() {
+            let y = 120.0 + 30.0 * index as f32;
+            pieces.extend([
+                (*code, 50.0, y),
+                ("Que se hayan seguido de cerca", 80.0, y),
+                ("los temas y las cuestiones", 50.0, y + 12.0),
+            ]);
+        }
+        pieces.extend([
+            ("L1M1D1 Calendario", 250.0, 120.0),
+            ("v", 400.0, 120.0),
+            ("L1M2D1 Documentos", 250.0, 150.0),
+            ("x", 400.0, 150.0),
+            ("LINEA DE ACCION 2 Fortalecer", 50.0, 190.0),
+            ("Medidas", 50.0, 210.0),
+            ("Resultados", 150.0, 210.0),
+            ("L2M1 Que se", 50.0, 228.0),
+            ("L2M1D1 Mapeo de", 150.0, 228.0),
+            ("haga", 50.0, 240.0),
+            ("miembros", 150.0, 240.0),
+            ("o", 400.0, 228.0),
+            ("L2M2 Que se", 50.0, 258.0),
+            ("L2M2D1 Plan", 150.0, 258.0),
+            ("v", 400.0, 258.0),
+        ]);
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in [
+            "L1M1 Que se hayan seguido de cerca los temas y las cuestiones\tL1M1D1 Calendario\tv",
+            "Medidas\tResultados",
+            "L2M1 Que se haga\tL2M1D1 Mapeo de miembros\to",
+            "L2M2 Que se\tL2M2D1 Plan\tv",
         ] {
             assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
         }

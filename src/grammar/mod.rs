@@ -671,6 +671,29 @@ pub fn phrase_cell(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
     }
 }
 
+/// A share of completion written alone (`100 %`, `45%`, `0 %`, `62,5 %`):
+/// done at 100, not started at 0, in progress between. Read only in a
+/// status column of a document whose legend defines no percentages (a key
+/// such as `100 % = réalisée · 50 % = en cours` says what its own values
+/// mean); above 100 is no status (an over-achievement the report names).
+pub fn completion_share(cell: &str) -> Option<Status> {
+    static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<whole>[0-9]{1,3})(?:[.,](?P<fraction>[0-9]{1,2}))?\s?%$")
+            .expect("SHARE is a valid literal pattern")
+    });
+    let caps = SHARE.captures(cell.trim())?;
+    let whole: u16 = caps.name("whole")?.as_str().parse().ok()?;
+    let fraction = caps
+        .name("fraction")
+        .is_some_and(|digits| digits.as_str().bytes().any(|digit| digit != b'0'));
+    match (whole, fraction) {
+        (0, false) => Some(Status::NotDeveloped),
+        (100, false) => Some(Status::Achieved),
+        (0..=99, _) => Some(Status::InProgress),
+        _ => None,
+    }
+}
+
 /// True when `words` (folded) hold an answer of the lexicons meaning in
 /// progress (`partly`, `en partie`, `parcialmente`): in `1 was partly done`
 /// it turns the achieved phrase after it into a count in progress, as the
@@ -858,6 +881,26 @@ mod tests {
             "I.B. Lee and others",
         ] {
             assert_eq!(code_at_start(cell, None), None, "{cell}");
+        }
+    }
+
+    #[test]
+    fn completion_shares_alone_in_a_cell() {
+        for (cell, status) in [
+            ("100 %", Some(Status::Achieved)),
+            ("100%", Some(Status::Achieved)),
+            ("100,0 %", Some(Status::Achieved)),
+            ("0 %", Some(Status::NotDeveloped)),
+            ("0%", Some(Status::NotDeveloped)),
+            ("0,5 %", Some(Status::InProgress)),
+            ("45 %", Some(Status::InProgress)),
+            ("99.9%", Some(Status::InProgress)),
+            ("120 %", None),
+            ("100", None),
+            ("45 % (retard)", None),
+            ("Done 100%", None),
+        ] {
+            assert_eq!(completion_share(cell), status, "{cell}");
         }
     }
 

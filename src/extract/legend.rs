@@ -11,6 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::grammar::{self, Vocabulary};
 use crate::lexicon::{Language, Lexicons, StatusLabel, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
@@ -47,6 +48,9 @@ pub enum MarkMeaning {
     },
     /// Not in the document's legend, but conventional (`✓`).
     Conventional(Status),
+    /// A whole status word or phrase of any language (`Achieved`, `En
+    /// curso`) in a cell of its own: [`cell_meaning`].
+    Word(Status),
     /// Nobody defines this mark.
     Unknown,
 }
@@ -55,7 +59,7 @@ impl MarkMeaning {
     /// The status, if the mark is understood at all.
     pub fn status(&self) -> Option<Status> {
         match self {
-            Self::Legend(status) | Self::Conventional(status) => Some(*status),
+            Self::Legend(status) | Self::Conventional(status) | Self::Word(status) => Some(*status),
             Self::Variant { status, .. } => Some(*status),
             Self::Unknown => None,
         }
@@ -104,6 +108,28 @@ pub fn meaning(legend: &Legend, mark: &str) -> MarkMeaning {
         };
     }
     conventional.map_or(MarkMeaning::Unknown, MarkMeaning::Conventional)
+}
+
+/// What a mark read from a cell of its own means: [`meaning`], else the
+/// class a whole status phrase of any language names (a status column of
+/// words, `Achieved`, `En curso`, `Non réalisé`).
+pub fn cell_meaning(legend: &Legend, cell: &str) -> MarkMeaning {
+    match meaning(legend, cell) {
+        MarkMeaning::Unknown => status_word(cell).map_or(MarkMeaning::Unknown, MarkMeaning::Word),
+        known => known,
+    }
+}
+
+/// The class a cell names when it is nothing but a status phrase of any
+/// language's lexicon (`Achieved`, `en curso`, `Non réalisé`); a state
+/// outside the classes (`Cancelled`) or an answer (`Yes`) is none.
+pub fn status_word(cell: &str) -> Option<Status> {
+    static ALL: LazyLock<Lexicons> = LazyLock::new(Lexicons::all);
+    let words = grammar::folded_words(&crate::lexicon::fold(cell));
+    match grammar::phrase_at(&words, 0, Vocabulary::new(None, &ALL))? {
+        (grammar::Meaning::Class(status), width) if width == words.len() => Some(status),
+        _ => None,
+    }
 }
 
 /// The conventional status of a mark, if it has one.
@@ -393,6 +419,25 @@ mod tests {
     use super::*;
     use crate::normalize::Text;
     use Status::{Achieved, InProgress, NotDeveloped};
+
+    #[test]
+    fn whole_status_phrases_of_any_language_are_cell_marks() {
+        let legend = conventional();
+        for (cell, status) in [
+            ("Achieved", Some(Achieved)),
+            ("En curso", Some(InProgress)),
+            ("non réalisé", Some(NotDeveloped)),
+            ("✓", Some(Achieved)),
+            ("Cancelled", None),
+            ("Yes", None),
+            ("Partially achieved", None),
+            ("Census completed", None),
+        ] {
+            assert_eq!(cell_meaning(&legend, cell).status(), status, "{cell}");
+        }
+        // Only a cell of its own: a title's last word is no mark.
+        assert_eq!(meaning(&legend, "Achieved"), MarkMeaning::Unknown);
+    }
 
     fn pairs(line: &str) -> Vec<(String, Status)> {
         match parse_line(line, &Lexicons::all()) {

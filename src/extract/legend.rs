@@ -270,12 +270,30 @@ fn parse_line(text: &str, lexicons: &Lexicons) -> Parsed {
         .iter()
         .map(|token| token.trim_matches(SEPARATORS).to_lowercase())
         .collect();
+    // After a legend cue (`Leyenda: ● realizado ◐ en proceso`), any status
+    // phrase is a label; elsewhere only the legend labels are.
+    let cued = plain
+        .split_once(':')
+        .is_some_and(|(head, _)| lexicons.has(|l| l.legend_cues, &head.trim().to_lowercase()));
+    let folded: Vec<String> = tokens
+        .iter()
+        .map(|token| grammar::fold_word(token))
+        .collect();
+    let vocabulary = Vocabulary::new(None, lexicons);
     let mut spans = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        match label_at(&words, index, lexicons) {
-            Some((label, width)) => {
-                spans.push((index, width, label));
+        let label = label_at(&words, index, lexicons)
+            .map(|(label, width)| (label.status, width))
+            .or_else(
+                || match grammar::phrase_at(&folded, index, vocabulary).filter(|_| cued)? {
+                    (grammar::Meaning::Class(status), width) => Some((status, width)),
+                    (grammar::Meaning::Outside(_), _) => None,
+                },
+            );
+        match label {
+            Some((status, width)) => {
+                spans.push((index, width, status));
                 index += width;
             }
             None => index += 1,
@@ -316,14 +334,14 @@ enum Side {
 /// the neighbouring spans; `None` unless every label has a valid mark.
 fn entries_with_marks(
     tokens: &[&str],
-    spans: &[(usize, usize, &'static StatusLabel)],
+    spans: &[(usize, usize, Status)],
     side: Side,
 ) -> Option<Vec<LegendEntry>> {
     if spans.is_empty() {
         return None;
     }
     let mut entries = Vec::with_capacity(spans.len());
-    for (at, (start, width, label)) in spans.iter().enumerate() {
+    for (at, (start, width, status)) in spans.iter().enumerate() {
         let end = start + width;
         let candidates: Vec<usize> = match side {
             Side::Before => {
@@ -354,7 +372,7 @@ fn entries_with_marks(
             .map(|words| words.join(" ").trim_matches(SEPARATORS).to_owned());
         entries.push(LegendEntry {
             mark: mark.to_owned(),
-            status: label.status,
+            status: *status,
             label: label_text,
         });
     }
@@ -419,6 +437,37 @@ mod tests {
     use super::*;
     use crate::normalize::Text;
     use Status::{Achieved, InProgress, NotDeveloped};
+
+    #[test]
+    fn a_cued_legend_reads_any_status_phrase_as_a_label() {
+        assert_eq!(
+            pairs("Leyenda: ● realizado ◐ en proceso ○ no desarrollado"),
+            [
+                ("●".to_owned(), Achieved),
+                ("◐".to_owned(), InProgress),
+                ("○".to_owned(), NotDeveloped),
+            ]
+        );
+        assert_eq!(
+            pairs("Key: ✓ done ~ ongoing ✗ not started"),
+            [
+                ("✓".to_owned(), Achieved),
+                ("~".to_owned(), InProgress),
+                ("✗".to_owned(), NotDeveloped),
+            ]
+        );
+        // Without the cue, `realizado` is no legend label (the totals
+        // pattern counts with those too): `●` stays undefined.
+        assert_eq!(
+            pairs("● realizado ◐ en proceso ○ no desarrollado"),
+            [("◐".to_owned(), InProgress), ("○".to_owned(), NotDeveloped)]
+        );
+        // A cue names no legend in a sentence that merely mentions a status.
+        assert_eq!(
+            parse_line("Key: the plan was realizado in 2020.", &Lexicons::all()),
+            Parsed::Nothing
+        );
+    }
 
     #[test]
     fn whole_status_phrases_of_any_language_are_cell_marks() {

@@ -191,6 +191,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "avance físico",
         "% de ejecución",
     ],
+    legend_cues: &["leyenda", "clave", "clave de estados"],
     totals_openers: &["de", "del", "sobre"],
     totals_articles: &["las", "los", "el", "la"],
     negation_words: &["no", "sin", "nunca"],

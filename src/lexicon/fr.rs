@@ -176,6 +176,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "taux d'avancement",
         "% réalisé",
     ],
+    legend_cues: &["légende", "clé", "code couleur"],
     totals_openers: &["sur", "des"],
     totals_articles: &["les"],
     negation_words: &["pas", "non", "ne", "n'", "jamais"],

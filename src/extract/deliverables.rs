@@ -273,8 +273,10 @@ impl Scan {
                     // A mark cell ends the title; with no title yet, only a
                     // known mark closing the row is one (`L1M1D1<TAB>V`).
                     let closes_row = cells.get(at).is_none_or(|after| starts_with_code(after));
+                    // A status column of words (`Achieved`, `En curso`) after the title.
                     let is_mark = is_mark_cell(next)
-                        && (!title.is_empty() || (closes_row && is_mark_token(next, legend)));
+                        && (!title.is_empty() || (closes_row && is_mark_token(next, legend)))
+                        || (!title.is_empty() && legend::status_word(next).is_some());
                     if is_mark {
                         mark = Some(next.clone());
                     } else if let Some(several) = several_marks(next, legend) {
@@ -647,7 +649,7 @@ impl Scan {
                     None
                 }
                 Some(mark) => {
-                    let meaning = legend::meaning(legend, mark);
+                    let meaning = legend::cell_meaning(legend, mark);
                     match &meaning {
                         MarkMeaning::Unknown => diagnostics.push(
                             Diagnostic::warning(
@@ -1126,7 +1128,9 @@ impl TableRoles {
             .iter()
             .map(|row| row_texts(row, legend))
             .collect();
-        let is_mark = |text: &str| is_mark_cell(text) && is_mark_token(text, legend);
+        let is_mark = |text: &str| {
+            is_mark_cell(text) && is_mark_token(text, legend) || legend::status_word(text).is_some()
+        };
         // The code alone (`Some(false)`) or with a mark beside it (`Some(true)`).
         let code_cell = |text: &str| code_and_mark(text, legend).map(|(_, mark)| !mark.is_empty());
         let mut code_counts = vec![0usize; table.columns];
@@ -1837,6 +1841,53 @@ mod tests {
 
     fn row(code: &str, title: &str, mark: Option<&str>) -> (String, String, Option<String>) {
         (code.to_owned(), title.to_owned(), mark.map(str::to_owned))
+    }
+
+    #[test]
+    fn a_status_column_of_words_in_any_language() {
+        let plan = plan(
+            "Code\tDeliverable\tStatus\tLead\nL1M1D1\tPublish the budget online\tAchieved\tFinance\nL1M1D2\tOpen a data portal\tEn curso\tIT\nL1M1D3\tTrain the staff\tNon réalisé\tHR\nL1M1D4\tReport on the census completed\nL1M1D5\tHire staff\tPartially achieved\n",
+        );
+        let got: Vec<(String, String, Option<String>, Option<Status>)> = plan
+            .deliverables
+            .iter()
+            .map(|d| (d.code.clone(), d.title.clone(), d.mark.clone(), d.status))
+            .collect();
+        let want = |code: &str, title: &str, mark: Option<&str>, status| {
+            (
+                code.to_owned(),
+                title.to_owned(),
+                mark.map(str::to_owned),
+                status,
+            )
+        };
+        assert_eq!(
+            got,
+            [
+                want(
+                    "L1M1D1",
+                    "Publish the budget online",
+                    Some("Achieved"),
+                    Some(Status::Achieved)
+                ),
+                want(
+                    "L1M1D2",
+                    "Open a data portal",
+                    Some("En curso"),
+                    Some(Status::InProgress)
+                ),
+                want(
+                    "L1M1D3",
+                    "Train the staff",
+                    Some("Non réalisé"),
+                    Some(Status::NotDeveloped)
+                ),
+                // A status word inside the title's own cell stays the title's.
+                want("L1M1D4", "Report on the census completed", None, None),
+                // A qualified phrase is no status word (a product decision).
+                want("L1M1D5", "Hire staff Partially achieved", None, None),
+            ]
+        );
     }
 
     fn codes(plan: &Plan) -> Vec<&str> {

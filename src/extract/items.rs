@@ -400,6 +400,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
+    let mut progress_column: Option<usize> = None;
     let mut open_row: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
@@ -413,9 +414,13 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         let is_table = cells.len() > 1;
         if !is_table {
             status_column = None;
+            progress_column = None;
         }
-        if let Some(column) = status_heading_column(&cells, vocabulary) {
-            status_column = Some(column);
+        let status_heading = status_heading_column(&cells, vocabulary);
+        let progress_heading = progress_heading_column(&cells, vocabulary);
+        if status_heading.is_some() || progress_heading.is_some() {
+            status_column = status_heading;
+            progress_column = progress_heading;
             open_row = None;
             continue;
         }
@@ -436,6 +441,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             code_at,
             code,
             status_column,
+            progress_column,
             &legend,
             vocabulary,
             line.location(),
@@ -508,11 +514,47 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
     })
 }
 
+/// The share of completion in a progress column (`| Avance |` … `| 45 % |`)
+/// as a status, unless the document's key defines its own percentages.
+fn completion(
+    cells: &[String],
+    column: usize,
+    legend: &[MarkEntry],
+) -> Option<(usize, String, Meaning)> {
+    if legend.iter().any(|entry| entry.mark.contains('%')) {
+        return None;
+    }
+    let cell = cells.get(column)?;
+    let status = grammar::completion_share(cell)?;
+    Some((column, cell.clone(), Meaning::Class(status)))
+}
+
+/// The column headed by a progress heading (`% complete`, `Avance`,
+/// `Taux de réalisation`), in a row of two or more headings with no code.
+fn progress_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
+    if cells.len() < 2
+        || cells
+            .iter()
+            .any(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
+    {
+        return None;
+    }
+    cells.iter().position(|cell| {
+        let lower = lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase();
+        vocabulary
+            .every_language()
+            .lexicons
+            .has(|l| l.progress_headings, &lower)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 fn read_row(
     cells: &[String],
     code_at: usize,
     code: CodeMatch,
     status_column: Option<usize>,
+    progress_column: Option<usize>,
     legend: &[MarkEntry],
     vocabulary: Vocabulary<'_>,
     location: Location,
@@ -566,6 +608,11 @@ fn read_row(
             .and_then(|cell| qualified_phrase(cell, vocabulary))
         {
             statuses = vec![(column, mark, meaning)];
+        } else if let Some(share) = (progress_column == Some(column))
+            .then(|| completion(cells, column, legend))
+            .flatten()
+        {
+            statuses = vec![share];
         } else if let Some(cell) = cells.get(column).filter(|cell| !cell.is_empty()) {
             return Row {
                 code,
@@ -576,6 +623,11 @@ fn read_row(
                 ambiguous: Vec::new(),
                 in_status_column,
             };
+        }
+    }
+    if statuses.is_empty() {
+        if let Some(share) = progress_column.and_then(|column| completion(cells, column, legend)) {
+            statuses.push(share);
         }
     }
     if statuses.is_empty() {
@@ -1307,6 +1359,48 @@ mod tests {
             .map(|item| item.mark.as_deref())
             .collect();
         assert_eq!(marks, [Some("100 %"), Some("50 %"), Some("0 %")]);
+    }
+
+    #[test]
+    fn completion_shares_in_a_status_column_without_a_key() {
+        let reading = read(
+            "Código\tActividad\tAvance\nE1.P1.A1\tEntregar viviendas\t100 %\nE1.P1.A2\tRegularizar títulos\t45 %\nE1.P1.A3\tRestaurar el teatro\t0 %\nE1.P1.A4\tAmpliar el mercado\t120 %\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(
+            statuses,
+            [Some(Achieved), Some(InProgress), Some(NotDeveloped), None]
+        );
+        assert_eq!(reading.items[1].mark.as_deref(), Some("45 %"));
+        // Outside a status column a share is a figure, not a status.
+        let reading = read(
+            "Code\tActivity\tBudget used\n1.1\tBuild a school\t100 %\n1.2\tTrain staff\t40 %\n",
+        );
+        assert!(reading.items.iter().all(|item| item.status.is_none()));
+        // A status column headed `Status` holds a status, not a share; a
+        // status word in it wins over the progress column beside it.
+        let reading = read(
+            "KPI\tIndicator\t% complete\tStatus\nKPI-01\tAnswer calls\t100%\tDone\nKPI-02\tPublish data\t70%\tOngoing\nKPI-03\tSurvey residents\t0%\t\n",
+        );
+        let got: Vec<(Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.mark.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Done"), Some(Achieved)),
+                (Some("Ongoing"), Some(InProgress)),
+                (Some("0%"), Some(NotDeveloped)),
+            ]
+        );
+        // A key that defines its own values leaves the others unknown.
+        let reading = read(
+            "Avance : 100 % = réalisée · 50 % = en cours · 0 % = non démarrée\n\nActivité\tIntitulé\tAvancement\nA1\tFormer\t50 %\nA2\tPublier\t75 %\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(InProgress), None]);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::grammar::{self, Vocabulary};
 use crate::lexicon::{Language, Lexicons, StatusLabel, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
@@ -47,6 +48,9 @@ pub enum MarkMeaning {
     },
     /// Not in the document's legend, but conventional (`✓`).
     Conventional(Status),
+    /// A whole status word or phrase of any language (`Achieved`, `En
+    /// curso`) in a cell of its own: [`cell_meaning`].
+    Word(Status),
     /// Nobody defines this mark.
     Unknown,
 }
@@ -55,7 +59,7 @@ impl MarkMeaning {
     /// The status, if the mark is understood at all.
     pub fn status(&self) -> Option<Status> {
         match self {
-            Self::Legend(status) | Self::Conventional(status) => Some(*status),
+            Self::Legend(status) | Self::Conventional(status) | Self::Word(status) => Some(*status),
             Self::Variant { status, .. } => Some(*status),
             Self::Unknown => None,
         }
@@ -104,6 +108,28 @@ pub fn meaning(legend: &Legend, mark: &str) -> MarkMeaning {
         };
     }
     conventional.map_or(MarkMeaning::Unknown, MarkMeaning::Conventional)
+}
+
+/// What a mark read from a cell of its own means: [`meaning`], else the
+/// class a whole status phrase of any language names (a status column of
+/// words, `Achieved`, `En curso`, `Non réalisé`).
+pub fn cell_meaning(legend: &Legend, cell: &str) -> MarkMeaning {
+    match meaning(legend, cell) {
+        MarkMeaning::Unknown => status_word(cell).map_or(MarkMeaning::Unknown, MarkMeaning::Word),
+        known => known,
+    }
+}
+
+/// The class a cell names when it is nothing but a status phrase of any
+/// language's lexicon (`Achieved`, `en curso`, `Non réalisé`); a state
+/// outside the classes (`Cancelled`) or an answer (`Yes`) is none.
+pub fn status_word(cell: &str) -> Option<Status> {
+    static ALL: LazyLock<Lexicons> = LazyLock::new(Lexicons::all);
+    let words = grammar::folded_words(&crate::lexicon::fold(cell));
+    match grammar::phrase_at(&words, 0, Vocabulary::new(None, &ALL))? {
+        (grammar::Meaning::Class(status), width) if width == words.len() => Some(status),
+        _ => None,
+    }
 }
 
 /// The conventional status of a mark, if it has one.
@@ -244,12 +270,30 @@ fn parse_line(text: &str, lexicons: &Lexicons) -> Parsed {
         .iter()
         .map(|token| token.trim_matches(SEPARATORS).to_lowercase())
         .collect();
+    // After a legend cue (`Leyenda: ● realizado ◐ en proceso`), any status
+    // phrase is a label; elsewhere only the legend labels are.
+    let cued = plain
+        .split_once(':')
+        .is_some_and(|(head, _)| lexicons.has(|l| l.legend_cues, &head.trim().to_lowercase()));
+    let folded: Vec<String> = tokens
+        .iter()
+        .map(|token| grammar::fold_word(token))
+        .collect();
+    let vocabulary = Vocabulary::new(None, lexicons);
     let mut spans = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        match label_at(&words, index, lexicons) {
-            Some((label, width)) => {
-                spans.push((index, width, label));
+        let label = label_at(&words, index, lexicons)
+            .map(|(label, width)| (label.status, width))
+            .or_else(
+                || match grammar::phrase_at(&folded, index, vocabulary).filter(|_| cued)? {
+                    (grammar::Meaning::Class(status), width) => Some((status, width)),
+                    (grammar::Meaning::Outside(_), _) => None,
+                },
+            );
+        match label {
+            Some((status, width)) => {
+                spans.push((index, width, status));
                 index += width;
             }
             None => index += 1,
@@ -290,14 +334,14 @@ enum Side {
 /// the neighbouring spans; `None` unless every label has a valid mark.
 fn entries_with_marks(
     tokens: &[&str],
-    spans: &[(usize, usize, &'static StatusLabel)],
+    spans: &[(usize, usize, Status)],
     side: Side,
 ) -> Option<Vec<LegendEntry>> {
     if spans.is_empty() {
         return None;
     }
     let mut entries = Vec::with_capacity(spans.len());
-    for (at, (start, width, label)) in spans.iter().enumerate() {
+    for (at, (start, width, status)) in spans.iter().enumerate() {
         let end = start + width;
         let candidates: Vec<usize> = match side {
             Side::Before => {
@@ -328,7 +372,7 @@ fn entries_with_marks(
             .map(|words| words.join(" ").trim_matches(SEPARATORS).to_owned());
         entries.push(LegendEntry {
             mark: mark.to_owned(),
-            status: label.status,
+            status: *status,
             label: label_text,
         });
     }
@@ -393,6 +437,56 @@ mod tests {
     use super::*;
     use crate::normalize::Text;
     use Status::{Achieved, InProgress, NotDeveloped};
+
+    #[test]
+    fn a_cued_legend_reads_any_status_phrase_as_a_label() {
+        assert_eq!(
+            pairs("Leyenda: ● realizado ◐ en proceso ○ no desarrollado"),
+            [
+                ("●".to_owned(), Achieved),
+                ("◐".to_owned(), InProgress),
+                ("○".to_owned(), NotDeveloped),
+            ]
+        );
+        assert_eq!(
+            pairs("Key: ✓ done ~ ongoing ✗ not started"),
+            [
+                ("✓".to_owned(), Achieved),
+                ("~".to_owned(), InProgress),
+                ("✗".to_owned(), NotDeveloped),
+            ]
+        );
+        // Without the cue, `realizado` is no legend label (the totals
+        // pattern counts with those too): `●` stays undefined.
+        assert_eq!(
+            pairs("● realizado ◐ en proceso ○ no desarrollado"),
+            [("◐".to_owned(), InProgress), ("○".to_owned(), NotDeveloped)]
+        );
+        // A cue names no legend in a sentence that merely mentions a status.
+        assert_eq!(
+            parse_line("Key: the plan was realizado in 2020.", &Lexicons::all()),
+            Parsed::Nothing
+        );
+    }
+
+    #[test]
+    fn whole_status_phrases_of_any_language_are_cell_marks() {
+        let legend = conventional();
+        for (cell, status) in [
+            ("Achieved", Some(Achieved)),
+            ("En curso", Some(InProgress)),
+            ("non réalisé", Some(NotDeveloped)),
+            ("✓", Some(Achieved)),
+            ("Cancelled", None),
+            ("Yes", None),
+            ("Partially achieved", None),
+            ("Census completed", None),
+        ] {
+            assert_eq!(cell_meaning(&legend, cell).status(), status, "{cell}");
+        }
+        // Only a cell of its own: a title's last word is no mark.
+        assert_eq!(meaning(&legend, "Achieved"), MarkMeaning::Unknown);
+    }
 
     fn pairs(line: &str) -> Vec<(String, Status)> {
         match parse_line(line, &Lexicons::all()) {

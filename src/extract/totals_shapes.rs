@@ -112,7 +112,7 @@ fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Op
     let folded = grammar::folded_words(&lexicon::fold(label));
     let meaning = grammar::phrase_cell(label, vocabulary).or_else(|| {
         key.iter()
-            .filter(|entry| entry.mark.chars().count() > 3)
+            .filter(|entry| is_key_word(&entry.mark, vocabulary.lexicons))
             .find(|entry| grammar::folded_words(&lexicon::fold(&entry.mark)) == folded)
             .map(|entry| entry.meaning.clone())
     })?;
@@ -144,12 +144,19 @@ fn figures_of(fields: impl IntoIterator<Item = (Field, u32)>) -> Option<Vec<Figu
 /// A figure: `None` for the total, else the status it counts.
 type Figure = (Option<Status>, u32);
 
+/// Whether a key's mark is a word a count can be followed by: longer than
+/// a symbol or letter (`Delivered`, `Off track`), or a colour name of any
+/// length (`Red = not started`: `1 red`).
+fn is_key_word(mark: &str, lexicons: &Lexicons) -> bool {
+    mark.chars().count() > 3 || lexicons.has(|l| l.status_colours, &mark.to_lowercase())
+}
+
 /// The words of the document's key (`Off track = not achieved`), folded,
 /// with what they mean: in a totals sentence they mean what the key says,
 /// before what the lexicon says.
-fn key_phrases(key: &[MarkEntry]) -> Vec<(Vec<String>, Meaning)> {
+fn key_phrases(key: &[MarkEntry], lexicons: &Lexicons) -> Vec<(Vec<String>, Meaning)> {
     key.iter()
-        .filter(|entry| entry.mark.chars().count() > 3)
+        .filter(|entry| is_key_word(&entry.mark, lexicons))
         .map(|entry| {
             (
                 grammar::folded_words(&lexicon::fold(&entry.mark)),
@@ -192,7 +199,7 @@ fn sentence_figures(
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
-    let key = key_phrases(key);
+    let key = key_phrases(key, vocabulary.lexicons);
     let plain = markup::plain(&text.joined_cells(index));
     let total = total_opener(vocabulary.lexicons)
         .captures(&plain)
@@ -235,10 +242,10 @@ fn sentence_figures(
             .is_some_and(|next| next.starts_with(char::is_alphabetic));
         // `Se previeron 5 actividades: 2 cumplidas…`: a count of a noun that
         // a colon closes, before the status figures.
-        let noun_and_colon = tokens
-            .get(at + 1)
-            .is_some_and(|next| next.starts_with(char::is_alphabetic) && next.ends_with(':'))
-            || tokens.get(at + 2).is_some_and(|next| *next == ":");
+        // `Resumen: 6 actividades; 3 cumplidas…`: or a semicolon.
+        let noun_and_colon = tokens.get(at + 1).is_some_and(|next| {
+            next.starts_with(char::is_alphabetic) && next.ends_with([':', ';'])
+        }) || tokens.get(at + 2).is_some_and(|next| *next == ":");
         // `5 activities in total; 3 completed…`: the total word after the noun.
         let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
             words
@@ -257,13 +264,15 @@ fn sentence_figures(
             continue;
         }
         // `Cumplidas: 2`, `Total de acciones: 6`: a label and a colon before the number.
-        let labelled = at
-            .checked_sub(1)
-            .and_then(|before| tokens.get(before))
-            .is_some_and(|before| before.ends_with([':', '=']));
-        if labelled {
+        // The colon may stand apart (`Réalisées : 3`, French spacing).
+        let label_end = match at.checked_sub(1).and_then(|before| tokens.get(before)) {
+            Some(&(":" | "=")) => at.checked_sub(1),
+            Some(before) if before.ends_with([':', '=']) => Some(at),
+            _ => None,
+        };
+        if let Some(label_end) = label_end {
             let label = (1..=MAX_WORDS_BEFORE_PHRASE + 1)
-                .filter_map(|width| Some((at.checked_sub(width)?, width)))
+                .filter_map(|width| Some((label_end.checked_sub(width)?, width)))
                 .find_map(|(from, width)| {
                     let (meaning, found) = grammar::phrase_at(&words, from, vocabulary)?;
                     (found == width).then_some(meaning)
@@ -274,7 +283,8 @@ fn sentence_figures(
             }
             if total.is_none()
                 && (1..=MAX_WORDS_BEFORE_PHRASE + 1).any(|back| {
-                    at.checked_sub(back)
+                    label_end
+                        .checked_sub(back)
                         .and_then(|from| words.get(from))
                         .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
                 })
@@ -282,6 +292,23 @@ fn sentence_figures(
                 total = Some((None, number));
                 continue;
             }
+        }
+        // `Réalisées : 3 / En cours : 1 (4 tâches)`: a bracketed count of a
+        // noun closing the line, after the status counts, is the total.
+        let last_number = tokens
+            .get(at + 1..)
+            .is_some_and(|after| after.iter().all(|token| number_token(token).is_none()));
+        let bracketed_noun = token.starts_with('(')
+            && tokens.get(at + 1).is_some_and(|noun| {
+                noun.trim_end_matches(['.', ')'])
+                    .chars()
+                    .all(char::is_alphabetic)
+                    && noun.trim_end_matches('.').ends_with(')')
+            })
+            && tokens.len() == at + 2;
+        if total.is_none() && figures.len() >= 2 && last_number && bracketed_noun {
+            total = Some((None, number));
+            continue;
         }
         // `15 are complete`: the phrase follows within the same sentence.
         let mut steps = 1..=MAX_WORDS_BEFORE_PHRASE + 1;
@@ -534,6 +561,43 @@ mod tests {
             counts("Nous avions prévu 24 actions : 15 réalisées, 7 en cours, 2 non démarrées."),
             declared(Some(24), 15, 7, 2)
         );
+    }
+
+    #[test]
+    fn counts_after_a_spaced_colon_a_semicolon_or_before_a_bracketed_total() {
+        assert_eq!(
+            counts("Réalisées : 15 / En cours : 7 / Non démarrées : 2 / Reportées : 1 (25 tâches)"),
+            declared(Some(25), 15, 7, 2)
+        );
+        assert_eq!(
+            counts("Resumen: 24 actividades; 15 cumplidas, 7 en ejecución, 2 sin iniciar."),
+            declared(Some(24), 15, 7, 2)
+        );
+        // A bracketed count inside the line is no total.
+        assert_eq!(
+            counts("Completed: 15 / In progress: 7 (3 delayed) / Not started: 2"),
+            declared(None, 15, 7, 2)
+        );
+    }
+
+    #[test]
+    fn counts_of_colour_words_a_key_defines() {
+        let text = "Rating key: Green – completed; Amber – in progress; Red – not started.\nOverall: 15 green, 7 amber and 2 red out of 24 steps.";
+        let text = Text::from_plain(text);
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        let key = super::super::items::read_mark_legend(&text, vocabulary).entries;
+        assert_eq!(key.len(), 3, "{key:?}");
+        assert_eq!(
+            read_totals_shapes(&text, vocabulary, &key).counts,
+            declared(Some(24), 15, 7, 2)
+        );
+        // A one-letter mark is no word of a count (`2 R` is not `2 red`).
+        let text = Text::from_plain(
+            "R = realizada · P = en proceso · N = no iniciada\nSe revisaron 3 r y 2 p.",
+        );
+        let key = super::super::items::read_mark_legend(&text, vocabulary).entries;
+        assert_eq!(read_totals_shapes(&text, vocabulary, &key).counts, None);
     }
 
     #[test]

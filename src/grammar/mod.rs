@@ -196,23 +196,26 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("DOTTED_CODE is a valid literal pattern")
 });
 
-/// The numbers of a code's path (`3.b.1`, `01-03`): digits, or one
-/// lower-case letter counted from `a` = 1.
+/// The numbers of a code's path (`3.b.1`, `01-03`, `I.A.1`): digits, or
+/// one letter counted from `a` (or `A`) = 1.
 fn path_numbers(nums: &str, separator: char) -> Option<Vec<u16>> {
     nums.split(separator)
         .map(|part| match part.as_bytes() {
             [letter @ b'a'..=b'z'] => Some(u16::from(letter - b'a') + 1),
+            [letter @ b'A'..=b'Z'] => Some(u16::from(letter - b'A') + 1),
             _ => part.parse().ok(),
         })
         .collect()
 }
 
-/// `III.2.1`, `IV.1`, `Axe III`, `Pillar II.`: a roman numeral, then dotted
-/// numbers or after a prefix word (a lone `I` or `V` is a word, not a code).
+/// `III.2.1`, `IV.1`, `Axe III`, `Pillar II.`, `I.A.1` (the outline's
+/// numeral, capital letter, number): a roman numeral, then dotted numbers
+/// or letters, or after a prefix word (a lone `I` or `V` is a word, not a
+/// code).
 static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?: (?P<word> \p{Lu}\p{Ll}{2,} (?: \s \p{Ll}{3,} )? ) \s+ )?
-           (?P<nums> (?P<roman> [IVXL]{1,7} ) (?P<dotted> (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} ) )
+           (?P<nums> (?P<roman> [IVXL]{1,7} ) (?P<dotted> (?: \. (?: [0-9]{1,3} | [a-z] | [A-Z] ) ){0,5} ) )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
     .expect("ROMAN_CODE is a valid literal pattern")
@@ -414,6 +417,17 @@ fn roman_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
     // A lone numeral is a code only with a prefix word or a mark after it
     // (`III. Gestión`, `IV - Finances`): `I think` is a word.
     if word.is_none() && dotted.is_empty() && end.as_str().trim().is_empty() {
+        return None;
+    }
+    // `V.A. Smith`: capital letters each closed by a dot are initials; an
+    // outline code's capital letter stands before a number or alone
+    // (`I.A.1`, `I.A Networks`).
+    if dotted
+        .rsplit('.')
+        .next()
+        .is_some_and(|last| last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase()))
+        && end.as_str().starts_with('.')
+    {
         return None;
     }
     let mut path = vec![roman_value(caps.name("roman")?.as_str())?];
@@ -657,6 +671,29 @@ pub fn phrase_cell(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
     }
 }
 
+/// A share of completion written alone (`100 %`, `45%`, `0 %`, `62,5 %`):
+/// done at 100, not started at 0, in progress between. Read only in a
+/// status column of a document whose legend defines no percentages (a key
+/// such as `100 % = réalisée · 50 % = en cours` says what its own values
+/// mean); above 100 is no status (an over-achievement the report names).
+pub fn completion_share(cell: &str) -> Option<Status> {
+    static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<whole>[0-9]{1,3})(?:[.,](?P<fraction>[0-9]{1,2}))?\s?%$")
+            .expect("SHARE is a valid literal pattern")
+    });
+    let caps = SHARE.captures(cell.trim())?;
+    let whole: u16 = caps.name("whole")?.as_str().parse().ok()?;
+    let fraction = caps
+        .name("fraction")
+        .is_some_and(|digits| digits.as_str().bytes().any(|digit| digit != b'0'));
+    match (whole, fraction) {
+        (0, false) => Some(Status::NotDeveloped),
+        (100, false) => Some(Status::Achieved),
+        (0..=99, _) => Some(Status::InProgress),
+        _ => None,
+    }
+}
+
 /// True when `words` (folded) hold an answer of the lexicons meaning in
 /// progress (`partly`, `en partie`, `parcialmente`): in `1 was partly done`
 /// it turns the achieved phrase after it into a count in progress, as the
@@ -810,6 +847,15 @@ mod tests {
             ),
             ("P-02 Caminos", "P-02", "p-#1", &[2], "Caminos"),
             ("OS1 Améliorer", "OS1", "os#1", &[1], "Améliorer"),
+            (
+                "I.A.1 Raccorder",
+                "I.A.1",
+                "roman#3",
+                &[1, 1, 1],
+                "Raccorder",
+            ),
+            ("II.B Mobilité", "II.B", "roman#2", &[2, 2], "Mobilité"),
+            ("IV.C.12 Audit", "IV.C.12", "roman#3", &[4, 3, 12], "Audit"),
         ];
         for (cell, code, family, path, rest) in more {
             let found = code_at_start(cell, None).unwrap_or_else(|| panic!("{cell}"));
@@ -831,8 +877,30 @@ mod tests {
             "V alcanzado 0 en proceso",
             "IIII.2 Four",
             "VX.1 Nothing",
+            "V.A. Smith",
+            "I.B. Lee and others",
         ] {
             assert_eq!(code_at_start(cell, None), None, "{cell}");
+        }
+    }
+
+    #[test]
+    fn completion_shares_alone_in_a_cell() {
+        for (cell, status) in [
+            ("100 %", Some(Status::Achieved)),
+            ("100%", Some(Status::Achieved)),
+            ("100,0 %", Some(Status::Achieved)),
+            ("0 %", Some(Status::NotDeveloped)),
+            ("0%", Some(Status::NotDeveloped)),
+            ("0,5 %", Some(Status::InProgress)),
+            ("45 %", Some(Status::InProgress)),
+            ("99.9%", Some(Status::InProgress)),
+            ("120 %", None),
+            ("100", None),
+            ("45 % (retard)", None),
+            ("Done 100%", None),
+        ] {
+            assert_eq!(completion_share(cell), status, "{cell}");
         }
     }
 

@@ -125,6 +125,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     status_colours: &["grün", "gelb", "rot"],
     status_headings: &["status", "stand"],
+    progress_headings: &["fortschritt", "umsetzungsgrad"],
+    legend_cues: &["legende", "zeichenerklärung"],
     totals_openers: &["von"],
     totals_articles: &["den"],
     negation_words: &["nicht", "kein", "keine"],

@@ -226,6 +226,13 @@ pub struct Lexicon {
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
     pub status_headings: &'static [&'static str],
+    /// Words that open a legend line (`Leyenda:`, `Key:`): after one, the
+    /// line's labels may be any status phrase (`● realizado`), not only the
+    /// legend labels that totals sentences also count with.
+    pub legend_cues: &'static [&'static str],
+    /// Headings of a column of completion shares (`% complete`, `Avance`,
+    /// `Taux de réalisation`): its `100 %`, `45 %`, `0 %` are statuses.
+    pub progress_headings: &'static [&'static str],
     /// Words that open a totals sentence before the total (`Of the 24`, `Sur 17`).
     pub totals_openers: &'static [&'static str],
     /// Articles between an opener and the total (`Of the 24`, `De las 20`).
@@ -622,6 +629,8 @@ mod tests {
                 ("status_answers", l.status_answers.len()),
                 ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
+                ("progress_headings", l.progress_headings.len()),
+                ("legend_cues", l.legend_cues.len()),
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),
                 ("negation_words", l.negation_words.len()),
@@ -689,6 +698,8 @@ mod tests {
             all.extend(l.status_answers.iter().map(|p| p.phrase));
             all.extend(l.status_colours);
             all.extend(l.status_headings);
+            all.extend(l.progress_headings);
+            all.extend(l.legend_cues);
             all.extend(l.legend_labels.iter().map(|p| p.label));
             all.extend(l.title_roles);
             all.extend(l.name_particles);

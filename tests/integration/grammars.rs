@@ -166,6 +166,66 @@ fn grammars_never_seen_before() {
     );
 }
 
+/// Renderings of `fixtures/grammars/fresh/` the layout stage still reads
+/// wrong, with the reason. Each must still fail: when one passes, remove it.
+/// - `kpi.en.pdf`: the five-column scorecard is cut into two page columns
+///   at the gutter after `% complete`, so its Status column lies in another
+///   block; the statuses are right (read from the `% complete` shares) but
+///   the marks are the shares, not the Status words.
+const FRESH_LAYOUT_FAILURES: &[&str] = &["fresh/kpi.en.pdf"];
+
+/// Nine grammars and status vocabularies written after the six above, with
+/// gold written before planex was run on them (`fixtures/grammars/fresh/`,
+/// made by `fixtures/grammars/make-fresh.py`): `KPI-01` with a `% complete`
+/// and a Status column, `Meta 1.2`, `Objectif stratégique 2 / Action 2.4`,
+/// `1.1.1.a`, `I.A.1`, `E1.P1.A1` with completion shares and no key, `O1 /
+/// KR1.2`, `Tâche 1.2 – … (réalisée)` in a list, `✔ ⏳ ✘` declared by
+/// status words; totals as labelled counts, sentences in colour words and
+/// tables. Before the changes made for them, planex found 231 of their 267
+/// items in 27 renderings, 129 of 174 statuses right (0 silently wrong),
+/// read 15 of 27 declared totals and reconciled 11.
+#[test]
+fn fresh_grammars_measured_before_fixing() {
+    let gold_dir = fixture("grammars/fresh/gold");
+    let mut golds: Vec<_> = std::fs::read_dir(&gold_dir)
+        .expect("fixtures/grammars/fresh/gold exists")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    golds.sort();
+    assert!(golds.len() >= 9, "only {} gold files", golds.len());
+    let mut all = Vec::new();
+    for gold_path in &golds {
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(gold_path).expect("gold files are readable"),
+        )
+        .expect("gold files are JSON");
+        let stem = gold_path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .expect("gold file names are UTF-8");
+        for format in ["txt", "md", "pdf"] {
+            let document = format!("fresh/{stem}.{format}");
+            let found = problems(&document, &gold);
+            if FRESH_LAYOUT_FAILURES.contains(&document.as_str()) {
+                if found.is_empty() {
+                    all.push(format!(
+                        "{document} now passes: remove it from FRESH_LAYOUT_FAILURES"
+                    ));
+                }
+            } else {
+                all.extend(found);
+            }
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} problem(s):\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
+
 /// `--grammar plan.toml`: a code shape detection does not read (`Mesure
 /// 2-1`) and the report's own status words, one of them outside the classes.
 #[test]

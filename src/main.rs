@@ -19,6 +19,7 @@ use clap::{CommandFactory, Parser};
 use cli::{Args, Command, ExtractArgs, PagesArgs, PairArgs};
 
 fn main() -> ExitCode {
+    one_malloc_arena();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(err) => {
@@ -41,6 +42,27 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Makes every thread allocate from glibc's one main arena.
+///
+/// glibc gives each thread that allocates its own arena and never hands
+/// memory freed in one arena to another thread: the page threads' glyphs and
+/// layouts, freed once the main thread has normalized the pages, stay
+/// resident beside the main thread's normalized text and extractors (about
+/// 24 MiB of a 2,600-page report's 112 MiB peak). One arena lets the main
+/// thread reuse that memory; its per-thread caches keep the page threads
+/// off the arena's lock for most allocations (CPU within noise).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn one_malloc_arena() {
+    // SAFETY: mallopt only sets an allocator parameter; it is called before
+    // any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn one_malloc_arena() {}
 
 /// True when the error comes from writing to a closed pipe.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

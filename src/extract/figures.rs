@@ -177,6 +177,40 @@ struct Match {
     counted: bool,
 }
 
+/// The numbers of every line of a text, packed: one vector of matches in
+/// line order and where each line's matches start, so that a long document
+/// costs a word per line and its matches, not a vector per line (most lines
+/// hold no number; a vector grown by pushes holds room for four).
+struct LineNumbers {
+    matches: Vec<Match>,
+    /// Where line `i`'s matches start in `matches`; one more than lines.
+    starts: Vec<usize>,
+}
+
+impl LineNumbers {
+    fn of(text: &Text, bold_open: &[bool], lex: &Lexicons) -> Self {
+        let mut matches = Vec::new();
+        let mut starts = Vec::with_capacity(text.lines.len() + 1);
+        starts.push(0);
+        for (index, line) in text.lines.iter().enumerate() {
+            let bold = bold_open.get(index).copied().unwrap_or(false);
+            matches.extend(numbers(&line.text, bold, lex));
+            starts.push(matches.len());
+        }
+        matches.shrink_to_fit();
+        Self { matches, starts }
+    }
+
+    /// The numbers of line `index` (none past the last line).
+    fn line(&self, index: usize) -> &[Match] {
+        let (Some(&start), Some(&end)) = (self.starts.get(index), self.starts.get(index + 1))
+        else {
+            return &[];
+        };
+        self.matches.get(start..end).unwrap_or(&[])
+    }
+}
+
 /// Finds key figures, skipping headings and the lines in `claimed`.
 pub fn extract_figures(
     text: &Text,
@@ -190,18 +224,7 @@ pub fn extract_figures(
     let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
     let contents = contents_lines(text, headings, lex);
     let bold_open = bold_state(text);
-    let all_numbers: Vec<Vec<Match>> = text
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            numbers(
-                &line.text,
-                bold_open.get(index).copied().unwrap_or(false),
-                lex,
-            )
-        })
-        .collect();
+    let all_numbers = LineNumbers::of(text, &bold_open, lex);
     let items = item_of_lines(text, &heading_lines);
     let statements = statement_lines(text, &label_stops, &items);
     let enumerative = enumerative_items(&items, &all_numbers);
@@ -224,9 +247,7 @@ pub fn extract_figures(
         let in_item = items.get(index).copied().flatten();
         let continuation = in_item.is_some() && item.is_none();
         let content_start = item.as_ref().map_or(0, |b| raw.len() - b.text.len());
-        let Some(matches) = all_numbers.get(index) else {
-            continue;
-        };
+        let matches = all_numbers.line(index);
         for (position, m) in matches.iter().enumerate() {
             let before = raw.get(content_start..m.start).unwrap_or("");
             // A duration is no figure, unless the author set it in bold
@@ -950,7 +971,7 @@ fn item_of_lines(text: &Text, headings: &BTreeSet<usize>) -> Vec<Option<usize>> 
 /// [`ENUMERATIVE_ITEMS`] items, most of which state a count (`24 eventos
 /// globales`, `+100 líderes`). A list is a run of items, blank lines allowed
 /// between them; sub-items do not count as items of their own.
-fn enumerative_items(items: &[Option<usize>], numbers: &[Vec<Match>]) -> BTreeSet<usize> {
+fn enumerative_items(items: &[Option<usize>], numbers: &LineNumbers) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
     let mut list: Vec<usize> = Vec::new();
     let mut counting: BTreeSet<usize> = BTreeSet::new();
@@ -962,7 +983,7 @@ fn enumerative_items(items: &[Option<usize>], numbers: &[Vec<Match>]) -> BTreeSe
         counting.clear();
     };
     for (index, item) in items.iter().enumerate() {
-        let line_numbers = numbers.get(index).map_or(&[][..], Vec::as_slice);
+        let line_numbers = numbers.line(index);
         match item {
             Some(opening) => {
                 if *opening == index {

@@ -258,6 +258,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "secretary",
         "general",
         "regional",
+        "chairman",
+        "chairwoman",
+        "chairperson",
         "chair",
         "co-chair",
         "vice-chair",
@@ -292,6 +295,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "in attendance",
     ],
     excused_words: &["apologies", "absent"],
+    signing_words: &["signed"],
+    plural_titles: &[
+        ("councillors", "Councillor"),
+        ("councilors", "Councilor"),
+        ("cllrs", "Cllr"),
+        ("aldermen", "Alderman"),
+    ],
     role_links: &["of", "of the"],
     numbered_heading_prefixes: &[
         "action line",
@@ -319,6 +329,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "councilor",
         "alderman",
         "governor",
+        "cllr",
         "chair",
     ],
     name_particles: &[

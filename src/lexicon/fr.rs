@@ -294,6 +294,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "secrétaire de séance",
     ],
     excused_words: &["excusés", "excusées", "absents"],
+    signing_words: &["signé"],
+    plural_titles: &[
+        ("conseillers municipaux", "conseiller municipal"),
+        ("conseillères municipales", "conseillère municipale"),
+        ("conseillers", "conseiller"),
+        ("adjoints", "adjoint"),
+    ],
     role_links: &["de", "du", "de la", "des"],
     numbered_heading_prefixes: &["ligne d'action", "axe", "chapitre", "annexe"],
     contents_headings: &["sommaire", "table des matières", "table des matieres"],

@@ -360,6 +360,10 @@ fn prose_dates(
         .collect()
 }
 
+/// How many words before a date a dateline word may stand (`Édition du
+/// mardi 8 novembre`, `Date de convocation : 11 septembre`).
+const DATELINE_REACH: usize = 4;
+
 /// Whether a date is a posting date rather than an event's: a dateline
 /// word before it (`Édition du 7 novembre 2017`, `Posted on 3 March`), or
 /// a line that is the date alone and ends in a comma (`Le 23 février
@@ -372,10 +376,13 @@ fn is_dateline(lower: &str, before: &str, after: &str, lex: &Lexicons) -> bool {
             .collect()
     };
     let before_words = words(before);
+    // The dateline word stands right before the date (`Édition du mardi 8
+    // novembre`), not anywhere earlier in a sentence (`en esta edición
+    // anunciamos … su reunión del 4 de julio`).
+    let near = &before_words[before_words.len().saturating_sub(DATELINE_REACH)..];
     let posted = lex.each(|l| l.dateline_words).any(|word| {
         let word: Vec<&str> = word.split_whitespace().collect();
-        before_words
-            .windows(word.len())
+        near.windows(word.len())
             .any(|window| window.iter().map(String::as_str).eq(word.iter().copied()))
     });
     let date_alone = lower.trim_end().ends_with(',')
@@ -885,5 +892,35 @@ mod tests {
         ] {
             assert_eq!(is_tbc(text, &Lexicons::all()), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn meetings_named_by_their_date_and_datelines_near_the_date() {
+        let dates = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>)> {
+            extract_calendar(&Text::from_plain(source), time(2021), &[], &Lexicons::all())
+                .events
+                .iter()
+                .map(|e| (e.start.year, e.start.month, e.start.day))
+                .collect()
+        };
+        // A meeting, a session or a decision named by its date is an event.
+        assert_eq!(
+            dates("Le compte rendu du conseil municipal du 2 novembre 2021 est approuvé."),
+            [(Some(2021), 11, Some(2))]
+        );
+        assert_eq!(
+            dates("(b) The ordinary council meeting held on the 25 July 2019;"),
+            [(Some(2019), 7, Some(25))]
+        );
+        assert_eq!(
+            dates("La junta, en su reunión del 4 de julio, convocó el pleno."),
+            [(Some(2021), 7, Some(4))]
+        );
+        // A dateline word far before the date dates no posting.
+        assert_eq!(
+            dates("En esta edición anunciamos que la junta, en su reunión del 4 de julio, convocó el pleno."),
+            [(Some(2021), 7, Some(4))]
+        );
+        assert_eq!(dates("Édition du mardi 8 novembre 2022"), []);
     }
 }

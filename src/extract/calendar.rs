@@ -324,10 +324,21 @@ fn prose_dates(
                 })
             };
             let placed_on = |word: &str| ends_with(before, word) || ends_with(&with_first, word);
-            let placed = lex.each(|l| l.date_prepositions).any(|word| {
-                placed_on(word)
-                    && (full || (date.start.day.is_some() && inherits && inside_sentence(word)))
+            // A span of more than a month (`from 1 September 2024 to 31 March
+            // 2025`) is a reporting span, not an event a preposition places.
+            let long_span = date.end.is_some_and(|end| {
+                let days = |d: EventDate| {
+                    i32::from(d.year.unwrap_or(0)) * 372
+                        + i32::from(d.month) * 31
+                        + i32::from(d.day.unwrap_or(1))
+                };
+                days(end) - days(date.start) > 31
             });
+            let placed = !long_span
+                && lex.each(|l| l.date_prepositions).any(|word| {
+                    placed_on(word)
+                        && (full || (date.start.day.is_some() && inherits && inside_sentence(word)))
+                });
             // `approved by the Board in September 2022`: a month with its year.
             let in_month = date.start.day.is_none()
                 && date.end.is_none()
@@ -922,5 +933,14 @@ mod tests {
             [(Some(2021), 7, Some(4))]
         );
         assert_eq!(dates("Édition du mardi 8 novembre 2022"), []);
+        // A span of days placed by a preposition is an event; a span of months is none.
+        assert_eq!(
+            dates("From 20-23 September 2022, the network held its congress."),
+            [(Some(2022), 9, Some(20))]
+        );
+        assert_eq!(
+            dates("This update covers the period from 1 September 2024 to 31 March 2025."),
+            []
+        );
     }
 }

@@ -279,9 +279,17 @@ fn prose_dates(
     let short_title =
         word_count(&flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
     let found = dates::find_dates(&flat, lex);
+    // Where the last date taken as an event ends: a date joined to it by a
+    // conjunction alone shares its reading (`par délibérations du 4 juin
+    // 2020 et du 10 juillet 2020`).
+    let mut taken_until: Option<usize> = None;
     found
         .into_iter()
         .filter(|date| {
+            let coordinated = taken_until.is_some_and(|end| {
+                let between = lower.get(end..date.from).unwrap_or("").trim();
+                lex.has(|l| l.conjunctions, between)
+            });
             let before = lower.get(..date.from).unwrap_or("").trim_end();
             let after = lower.get(date.to..).unwrap_or("").trim_start();
             let first_word = lower
@@ -351,11 +359,16 @@ fn prose_dates(
             let recurs = lex
                 .each(|l| l.recurrence_words)
                 .any(|word| after.trim_start_matches([' ', ',']).starts_with(word));
-            !dateline
+            let taken = !dateline
                 && !recurs
                 && (cued
                     || anchored
-                    || ((placed || in_month || (full && short_title)) && !about_the_report))
+                    || coordinated
+                    || ((placed || in_month || (full && short_title)) && !about_the_report));
+            if taken {
+                taken_until = Some(date.to);
+            }
+            taken
         })
         .map(|date| {
             let tbc = is_tbc(&flat, lex);
@@ -933,6 +946,16 @@ mod tests {
             [(Some(2021), 7, Some(4))]
         );
         assert_eq!(dates("Édition du mardi 8 novembre 2022"), []);
+        // A date joined by a conjunction to an event's date is one too.
+        assert_eq!(
+            dates("Par délibérations du 4 juin 2020 et du 10 juillet 2020, le conseil a fixé les commissions."),
+            [(Some(2020), 6, Some(4)), (Some(2020), 7, Some(10))]
+        );
+        // Joined to a date that is no event's, a date is none either.
+        assert_eq!(
+            dates("El informe cita 3 de mayo y 5 de mayo como fechas de cierre."),
+            []
+        );
         // A span of days placed by a preposition is an event; a span of months is none.
         assert_eq!(
             dates("From 20-23 September 2022, the network held its congress."),

@@ -279,9 +279,17 @@ fn prose_dates(
     let short_title =
         word_count(&flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
     let found = dates::find_dates(&flat, lex);
+    // Where the last date taken as an event ends: a date joined to it by a
+    // conjunction alone shares its reading (`par délibérations du 4 juin
+    // 2020 et du 10 juillet 2020`).
+    let mut taken_until: Option<usize> = None;
     found
         .into_iter()
         .filter(|date| {
+            let coordinated = taken_until.is_some_and(|end| {
+                let between = lower.get(end..date.from).unwrap_or("").trim();
+                lex.has(|l| l.conjunctions, between)
+            });
             let before = lower.get(..date.from).unwrap_or("").trim_end();
             let after = lower.get(date.to..).unwrap_or("").trim_start();
             let first_word = lower
@@ -324,10 +332,21 @@ fn prose_dates(
                 })
             };
             let placed_on = |word: &str| ends_with(before, word) || ends_with(&with_first, word);
-            let placed = lex.each(|l| l.date_prepositions).any(|word| {
-                placed_on(word)
-                    && (full || (date.start.day.is_some() && inherits && inside_sentence(word)))
+            // A span of more than a month (`from 1 September 2024 to 31 March
+            // 2025`) is a reporting span, not an event a preposition places.
+            let long_span = date.end.is_some_and(|end| {
+                let days = |d: EventDate| {
+                    i32::from(d.year.unwrap_or(0)) * 372
+                        + i32::from(d.month) * 31
+                        + i32::from(d.day.unwrap_or(1))
+                };
+                days(end) - days(date.start) > 31
             });
+            let placed = !long_span
+                && lex.each(|l| l.date_prepositions).any(|word| {
+                    placed_on(word)
+                        && (full || (date.start.day.is_some() && inherits && inside_sentence(word)))
+                });
             // `approved by the Board in September 2022`: a month with its year.
             let in_month = date.start.day.is_none()
                 && date.end.is_none()
@@ -340,11 +359,16 @@ fn prose_dates(
             let recurs = lex
                 .each(|l| l.recurrence_words)
                 .any(|word| after.trim_start_matches([' ', ',']).starts_with(word));
-            !dateline
+            let taken = !dateline
                 && !recurs
                 && (cued
                     || anchored
-                    || ((placed || in_month || (full && short_title)) && !about_the_report))
+                    || coordinated
+                    || ((placed || in_month || (full && short_title)) && !about_the_report));
+            if taken {
+                taken_until = Some(date.to);
+            }
+            taken
         })
         .map(|date| {
             let tbc = is_tbc(&flat, lex);
@@ -360,6 +384,10 @@ fn prose_dates(
         .collect()
 }
 
+/// How many words before a date a dateline word may stand (`Édition du
+/// mardi 8 novembre`, `Date de convocation : 11 septembre`).
+const DATELINE_REACH: usize = 4;
+
 /// Whether a date is a posting date rather than an event's: a dateline
 /// word before it (`Édition du 7 novembre 2017`, `Posted on 3 March`), or
 /// a line that is the date alone and ends in a comma (`Le 23 février
@@ -372,10 +400,13 @@ fn is_dateline(lower: &str, before: &str, after: &str, lex: &Lexicons) -> bool {
             .collect()
     };
     let before_words = words(before);
+    // The dateline word stands right before the date (`Édition du mardi 8
+    // novembre`), not anywhere earlier in a sentence (`en esta edición
+    // anunciamos … su reunión del 4 de julio`).
+    let near = &before_words[before_words.len().saturating_sub(DATELINE_REACH)..];
     let posted = lex.each(|l| l.dateline_words).any(|word| {
         let word: Vec<&str> = word.split_whitespace().collect();
-        before_words
-            .windows(word.len())
+        near.windows(word.len())
             .any(|window| window.iter().map(String::as_str).eq(word.iter().copied()))
     });
     let date_alone = lower.trim_end().ends_with(',')
@@ -885,5 +916,54 @@ mod tests {
         ] {
             assert_eq!(is_tbc(text, &Lexicons::all()), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn meetings_named_by_their_date_and_datelines_near_the_date() {
+        let dates = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>)> {
+            extract_calendar(&Text::from_plain(source), time(2021), &[], &Lexicons::all())
+                .events
+                .iter()
+                .map(|e| (e.start.year, e.start.month, e.start.day))
+                .collect()
+        };
+        // A meeting, a session or a decision named by its date is an event.
+        assert_eq!(
+            dates("Le compte rendu du conseil municipal du 2 novembre 2021 est approuvé."),
+            [(Some(2021), 11, Some(2))]
+        );
+        assert_eq!(
+            dates("(b) The ordinary council meeting held on the 25 July 2019;"),
+            [(Some(2019), 7, Some(25))]
+        );
+        assert_eq!(
+            dates("La junta, en su reunión del 4 de julio, convocó el pleno."),
+            [(Some(2021), 7, Some(4))]
+        );
+        // A dateline word far before the date dates no posting.
+        assert_eq!(
+            dates("En esta edición anunciamos que la junta, en su reunión del 4 de julio, convocó el pleno."),
+            [(Some(2021), 7, Some(4))]
+        );
+        assert_eq!(dates("Édition du mardi 8 novembre 2022"), []);
+        // A date joined by a conjunction to an event's date is one too.
+        assert_eq!(
+            dates("Par délibérations du 4 juin 2020 et du 10 juillet 2020, le conseil a fixé les commissions."),
+            [(Some(2020), 6, Some(4)), (Some(2020), 7, Some(10))]
+        );
+        // Joined to a date that is no event's, a date is none either.
+        assert_eq!(
+            dates("El informe cita 3 de mayo y 5 de mayo como fechas de cierre."),
+            []
+        );
+        // A span of days placed by a preposition is an event; a span of months is none.
+        assert_eq!(
+            dates("From 20-23 September 2022, the network held its congress."),
+            [(Some(2022), 9, Some(20))]
+        );
+        assert_eq!(
+            dates("This update covers the period from 1 September 2024 to 31 March 2025."),
+            []
+        );
     }
 }

@@ -74,7 +74,7 @@ fn pattern_text(lex: &Lexicons) -> String {
             r"(?xi)
             # numeric: 12.04.2018, del 11 al 12.04.2018, 12/04/2018
             (?: {opener} (?: \b(?P<n0>[0-3]?[0-9]) {join} )?
-                \b(?P<nd>[0-3]?[0-9]) [./] (?P<nm>[01]?[0-9]) [./] (?P<ny>(?:19|20)[0-9]{{2}}) \b )
+                \b(?P<nd>[0-3]?[0-9]) [./-] (?P<nm>[0-3]?[0-9]) [./-] (?P<ny>(?:19|20)[0-9]{{2}}) \b )
           | (?: \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b )
           # day first
           | (?: {weekday} {opener} \b(?P<d1>{day})
@@ -147,9 +147,17 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
     };
     let date = |year: Option<u16>, month: u8, day: Option<u8>| EventDate { year, month, day };
     let (start, end) = if let Some(nm) = number("nm") {
+        // Day first (`12/04/2018`, `10-01-2011`), unless the second number
+        // cannot be a month: then month first (`04/25/2018`, US).
+        let (first, second) = (number("nd")?, nm);
+        let (nm, nd) = if second > 12 && first <= 12 {
+            (first, second)
+        } else {
+            (second, first)
+        };
         let m = u8::try_from(nm).ok().filter(|m| (1..=12).contains(m))?;
         let y = number("ny");
-        let end_day = day("nd")?;
+        let end_day = u8::try_from(nd).ok().filter(|d| (1..=31).contains(d))?;
         match day("n0") {
             Some(first) => (date(y, m, Some(first)), Some(date(y, m, Some(end_day)))),
             None => (date(y, m, Some(end_day)), None),
@@ -296,6 +304,14 @@ mod tests {
                 Some(((Some(2022), 3, Some(10)), None)),
             ),
             ("2018-04-12", Some(((Some(2018), 4, Some(12)), None))),
+            ("el 10-01-2011", Some(((Some(2011), 1, Some(10)), None))),
+            (
+                "Meeting: 05/04/2023 - Council",
+                Some(((Some(2023), 4, Some(5)), None)),
+            ),
+            ("signed 04/25/2018", Some(((Some(2018), 4, Some(25)), None))),
+            ("14/25/2018", None),
+            ("Acta 60-2011 (O)", None),
             (
                 "approved in September 2022",
                 Some(((Some(2022), 9, None), None)),

@@ -18,6 +18,8 @@
 
 use std::collections::BTreeSet;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::shape::is_blank;
 use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
@@ -39,23 +41,23 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
     // Lines read as the continuation of an attendance list above them.
     let mut consumed: BTreeSet<usize> = BTreeSet::new();
     // Inside a roll call opened by a cue line (`Sont présents les membres :`).
-    let mut in_roll = false;
+    let mut roll: Option<Roll> = None;
     for (index, line) in text.lines.iter().enumerate() {
         if claimed.contains(&index) || consumed.contains(&index) || is_blank(&lines[index]) {
             continue;
         }
-        if in_roll {
-            let entries = roll_entries(&lines[index], lex);
+        if let Some(cue) = &roll {
+            let entries = roll_entries(&lines[index], cue, lex);
             if !entries.is_empty() {
                 for found in entries {
                     add(&mut people, person_at(found, line.page, line.number));
                 }
                 continue;
             }
-            in_roll = false;
+            roll = None;
         }
-        if opens_roll(&lines[index], lex) {
-            in_roll = true;
+        if let Some(cue) = opens_roll(&lines[index], lex) {
+            roll = Some(cue);
             continue;
         }
         let (logical, continued) = attendance_continued(&lines, index, claimed, lex);
@@ -64,6 +66,9 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         found.extend(titled(&lines[index], lex));
         found.extend(bulleted(&lines[index], lex));
         found.extend(signature(&lines, index, lex));
+        found.extend(bracketed(&lines[index], lex));
+        found.extend(plural_titled(&lines[index], lex));
+        found.extend(labels_inside(&lines[index], lex));
         for found in found {
             add(&mut people, person_at(found, line.page, line.number));
         }
@@ -91,9 +96,8 @@ fn person_at(
 }
 
 fn add(people: &mut Vec<Person>, person: Person) {
-    let words = |name: &str| -> BTreeSet<String> {
-        name.split_whitespace().map(str::to_lowercase).collect()
-    };
+    let words =
+        |name: &str| -> BTreeSet<String> { name.split_whitespace().map(unaccented).collect() };
     let new = words(&person.name);
     let same = people.iter_mut().find(|p| {
         let old = words(&p.name);
@@ -116,6 +120,15 @@ fn add(people: &mut Vec<Person>, person: Person) {
 }
 
 type Found = (String, Option<String>, Option<String>);
+
+/// `word` in lower case without its accents (`BÉRÉHOUC` and `Berehouc`
+/// are one surname, printed twice).
+fn unaccented(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// Words of `text`, trimmed of punctuation, lower case.
 fn bare(word: &str) -> String {
@@ -150,6 +163,21 @@ fn is_name_word(word: &str, lex: &Lexicons) -> bool {
         && lex.weekday(&lower).is_none()
         && !lex.has(|l| l.function_words, &lower)
         && !lex.has(|l| l.honorifics, &lower)
+        && !lex
+            .each(|l| l.plural_titles)
+            .any(|(title, _)| *title == lower)
+}
+
+/// Whether list piece `piece` is a role rather than a name: it opens with a
+/// role word (`Presidenta`, `trésorier (AMF)`), or reads as a role phrase
+/// after a word or two (`Primera Vicepresidenta`) and holds no name.
+fn is_role_piece(piece: &str, lex: &Lexicons) -> bool {
+    let opens = piece
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| is_role_word(w, lex));
+    let words = words_at(piece);
+    opens || (as_role(piece, lex).is_some() && name_from(&words, 0, true, lex).0.is_none())
 }
 
 /// `text` as a name: two to four name words, an honorific allowed before.
@@ -255,8 +283,12 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
     let attendance = label_lower
         .as_deref()
         .is_some_and(|l| lex.has(|x| x.attendance_words, l));
-    // `Chair: Anna Lind, City of Norrvik` / `Secrétaire de séance : M. Karim Belkacem`.
-    if let (Some(label), false) = (label, attendance) {
+    // `Chair: Anna Lind, City of Norrvik` / `Secrétaire de séance : M. Karim Belkacem`
+    // (an attendance cue too, that opens with a role).
+    let opens_with_role = label
+        .and_then(|l| l.split_whitespace().next())
+        .is_some_and(|w| is_role_word(w, lex));
+    if let (Some(label), false) = (label, attendance && !opens_with_role) {
         if let Some((role, place)) = as_role(label, lex) {
             let mut parts = body.split(',');
             if let Some(name) = parts.next().and_then(|p| as_name(p.trim(), lex)) {
@@ -271,6 +303,10 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
     let bullet_free = body.trim_start_matches(['-', '•', '*', ' ']);
     let pieces: Vec<&str> = bullet_free.split(',').collect();
     let mut after_honorific = false;
+    // The piece read as the role after the name before it (`Ana Ruiz,
+    // Presidenta, Luis Soto, Vicepresidente`): no role in apposition to
+    // the name after it.
+    let mut role_taken: Option<usize> = None;
     for (position, piece) in pieces.iter().enumerate() {
         let piece = piece.trim();
         if attendance && as_name(piece.trim_end_matches('.'), lex).is_none() {
@@ -320,20 +356,25 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             as_role(role_text, lex).map(|(role, own)| (role, place.or(own)))
         });
         // A role in apposition: `El Presidente, Jorge Ibarra Solís, da…`.
-        let before = previous.and_then(|previous| {
-            let tail = previous
-                .rsplit(['.', ';'])
-                .next()
-                .unwrap_or(previous)
-                .trim();
-            trailing_role(tail, lex)
-        });
+        let before = previous
+            .filter(|_| role_taken != position.checked_sub(1))
+            .and_then(|previous| {
+                let tail = previous
+                    .rsplit(['.', ';'])
+                    .next()
+                    .unwrap_or(previous)
+                    .trim();
+                trailing_role(tail, lex)
+            });
         let in_paren = paren.as_deref().and_then(|p| as_role(p, lex));
         if !whole {
             if let Some((role, place)) = after {
                 found.push((name, Some(role), place));
             }
             continue;
+        }
+        if after.is_some() {
+            role_taken = Some(position + 1);
         }
         if let Some((role, place)) = in_paren {
             found.push((name, Some(role), place));
@@ -354,26 +395,65 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
     found
 }
 
-/// Whether `line` is an attendance cue standing alone (`Sont présents les
-/// Villes-Santé membres de l'association (53) :`): a label with an
-/// attendance word, ending on its colon, the roll call on the lines below.
-fn opens_roll(line: &str, lex: &Lexicons) -> bool {
-    let Some(label) = line.trim_end().strip_suffix(':') else {
-        return false;
-    };
+/// The cue line of a roll call, and what it says of the names under it.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Roll {
+    /// The cue is a signature's (`Signed:`): a bare name under it is left
+    /// to the signature reader.
+    signing: bool,
+    /// The role a plural title in the cue gives every name under it
+    /// (`Asistentes: Honorables Concejales:` → `concejal`).
+    role: Option<String>,
+}
+
+/// The roll call that `line` opens when it is an attendance cue standing
+/// alone (`Sont présents les Villes-Santé membres de l'association (53) :`):
+/// a label with an attendance word, ending on its colon, the roll call on
+/// the lines below.
+fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
+    let label = line.trim_end().strip_suffix(':')?;
     let lower = label.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() <= ROLE_PHRASE_WORDS
-        && lex.each(|l| l.attendance_words).any(|phrase| {
-            let cue: Vec<&str> = phrase.split_whitespace().collect();
-            words
-                .windows(cue.len())
-                .take(3)
-                .any(|window| window == cue.as_slice())
+    let has = |phrase: &str| {
+        let cue: Vec<&str> = phrase.split_whitespace().collect();
+        words
+            .windows(cue.len())
+            .take(3)
+            .any(|window| window == cue.as_slice())
+    };
+    let cued = words.len() <= ROLE_PHRASE_WORDS && lex.each(|l| l.attendance_words).any(|p| has(p));
+    cued.then(|| Roll {
+        signing: lex.each(|l| l.signing_words).any(|p| has(p)),
+        role: plural_title_in(&lower, lex).map(|(_, _, role)| role.to_owned()),
+    })
+}
+
+/// The first plural title of `lower` (lower case) standing as words: its
+/// byte span and the role it gives each name.
+fn plural_title_in<'l>(lower: &str, lex: &'l Lexicons) -> Option<(usize, usize, &'l str)> {
+    let mut titles: Vec<&(&str, &str)> = lex.each(|l| l.plural_titles).collect();
+    titles.sort_by_key(|(title, _)| std::cmp::Reverse(title.len()));
+    titles
+        .iter()
+        .flat_map(|(title, role)| {
+            lower
+                .match_indices(title)
+                .map(move |(at, _)| (at, at + title.len(), *role))
         })
+        .filter(|&(from, to, _)| {
+            lower[..from]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && lower[to..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .min_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)))
 }
 
 /// The entries of one line of a roll call: `Bordeaux : Sylvie Justome
@@ -383,16 +463,28 @@ fn opens_roll(line: &str, lex: &Lexicons) -> bool {
 /// A line with no name, or whose names have neither place nor role (a
 /// signature: `Signed:` / `Daniel Reyes`, left to the other readers), ends
 /// the roll call.
-fn roll_entries(line: &str, lex: &Lexicons) -> Vec<Found> {
+fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut place: Option<String> = None;
+    // A role label inside the roll (`Secrétaire de séance : Ana Ruiz`).
+    let mut labelled: Option<String> = None;
     for entry in line.split(';') {
         let entry = entry.trim();
         let body = match entry.split_once(':') {
             Some((label, body))
                 if word_total(label) <= 6 && !label.chars().any(|c| c.is_ascii_digit()) =>
             {
-                place = Some(label.trim().to_owned());
+                let lower = label.trim().to_lowercase();
+                let role = label
+                    .split_whitespace()
+                    .next()
+                    .filter(|w| is_role_word(w, lex))
+                    .and_then(|_| as_role(label.trim(), lex));
+                match role {
+                    Some((role, _)) => labelled = Some(role),
+                    None if lex.has(|l| l.attendance_words, &lower) => {}
+                    None => place = Some(label.trim().to_owned()),
+                }
                 body
             }
             _ => entry,
@@ -405,15 +497,47 @@ fn roll_entries(line: &str, lex: &Lexicons) -> Vec<Found> {
             .and_then(|(_, rest)| rest.split([']', ')']).next())
             .map(|r| r.trim().to_owned())
             .filter(|r| !r.is_empty());
-        for name in names.split(',') {
-            if let Some(name) = as_name(name.trim(), lex) {
-                found.push((name, role.clone(), place.clone()));
+        if cue.signing {
+            for name in names.split(',') {
+                if let Some(name) = as_name(name.trim(), lex) {
+                    found.push((name, role.clone(), place.clone()));
+                }
+            }
+            continue;
+        }
+        // Under an attendance cue, bare names too (`Ana Ruiz, Luc Blanc`),
+        // names opening a clause (`Ana Ruiz a donné procuration à…`) and
+        // names followed by their role (`Mario Montoya, Presidente`).
+        let pieces: Vec<&str> = names
+            .split(',')
+            .flat_map(|piece| split_at_conjunctions(piece, lex))
+            .map(|piece| piece.trim().trim_end_matches(['.', '-']).trim())
+            .filter(|piece| !piece.is_empty())
+            .collect();
+        for piece in pieces {
+            if let Some(last) = found.last_mut().filter(|_| is_role_piece(piece, lex)) {
+                if let Some((own, _)) = as_role(piece, lex) {
+                    if last.1 == cue.role || last.1.is_none() {
+                        last.1 = Some(own);
+                    }
+                    continue;
+                }
+            }
+            let words = words_at(piece);
+            let (name, _) = name_from(&words, 0, false, lex);
+            if let Some(name) = name {
+                let role = labelled
+                    .clone()
+                    .or_else(|| role.clone())
+                    .or_else(|| cue.role.clone());
+                found.push((name, role, place.clone()));
             }
         }
     }
-    if found
-        .iter()
-        .all(|(_, role, place)| role.is_none() && place.is_none())
+    if cue.signing
+        && found
+            .iter()
+            .all(|(_, role, place)| role.is_none() && place.is_none())
     {
         found.clear();
     }
@@ -514,20 +638,36 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
     }
     cues.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
     cues.dedup_by(|later, earlier| later.0 < earlier.1);
-    if cues.len() < 2 {
+    // One cue at the line's start is a label, read by [`in_line`].
+    if cues.is_empty() || (cues.len() == 1 && cues[0].0 == 0) {
         return None;
     }
-    let mut found = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for (position, &(_, body_start)) in cues.iter().enumerate() {
         let body_end = cues.get(position + 1).map_or(line.len(), |next| next.0);
         let body = line.get(body_start..body_end).unwrap_or("");
-        let body = body.split(". ").next().unwrap_or(body);
+        let body = first_sentence(body, lex);
         let mut after_honorific = false;
+        let listed = found.len();
         for piece in body
             .split([',', ';'])
             .flat_map(|piece| split_at_conjunctions(piece, lex))
         {
             let piece = piece.trim().trim_end_matches('.');
+            // A role after a name of this list is that name's (`M. Jean
+            // BRARD, Maire, Mmes Claire HUGUES…`).
+            if found.len() > listed && is_role_piece(piece, lex) && as_name(piece, lex).is_none() {
+                if let Some((role, place)) = as_role(piece, lex) {
+                    if let Some(last) = found.last_mut() {
+                        let (_, last_role, last_place): &mut Found = last;
+                        if last_role.is_none() {
+                            *last_role = Some(role);
+                            *last_place = last_place.take().or(place);
+                        }
+                    }
+                    continue;
+                }
+            }
             if as_name(piece, lex).is_none() {
                 if let Some((name, led)) = listed_surname(piece, after_honorific, lex) {
                     after_honorific = after_honorific || led;
@@ -542,7 +682,13 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
                 ),
                 None => (piece, None),
             };
-            if let Some(name) = as_name(head, lex) {
+            // A whole piece that is a name, particles in capitals included (`Lucie LE GOFF`).
+            let whole = || {
+                let words = words_at(head);
+                let (name, end) = name_from(&words, 0, false, lex);
+                name.filter(|_| end == words.len())
+            };
+            if let Some(name) = as_name(head, lex).or_else(whole) {
                 let (role, place) = match paren.and_then(|p| as_role(p, lex)) {
                     Some((role, place)) => (Some(role), place),
                     None => (None, paren.map(str::to_owned)),
@@ -552,6 +698,154 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
         }
     }
     Some(found)
+}
+
+/// `text` up to the end of its first sentence: a full stop followed by a
+/// space, a dash or the end, after a word that is no abbreviation (an
+/// honorific such as `M.` or `Mmes.`, an initial such as `M.` in
+/// `Jacqueline M. Córdoba`).
+fn first_sentence<'t>(text: &'t str, lex: &Lexicons) -> &'t str {
+    for (at, _) in text.match_indices('.') {
+        let after = text[at + 1..].chars().next();
+        if after.is_some_and(|c| !c.is_whitespace() && c != '-') {
+            continue;
+        }
+        let word = text[..at]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let abbreviation = word.chars().count() == 1
+            || lex.has(|l| l.honorifics, &word.to_lowercase())
+            || lex.has(|l| l.title_roles, &word.to_lowercase());
+        if !abbreviation {
+            return &text[..at];
+        }
+    }
+    text
+}
+
+/// People listed after a plural title (`Councillors Hanton, Bird and
+/// Lawn`, `Regidores Propietarios: Ana Ruiz Gil, Luis Soto Paz.`): each
+/// name of the list takes the title's role, unless its own role follows it
+/// (`REGIDORES: Ana Ruiz, Presidenta, Luis Soto, …`). After such a title a
+/// surname alone is a name. The list ends at the sentence's end, at a
+/// semicolon or a parenthesis, or at a piece that is neither name nor role.
+fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        return Vec::new();
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut from = 0;
+    while let Some((_, end, role)) = lower
+        .get(from..)
+        .and_then(|rest| plural_title_in(rest, lex))
+    {
+        let end = from + end;
+        from = end;
+        // The list follows the title itself (`Councillors Hanton, …`,
+        // `Regidores: …`), never a comma (`los señores Regidores, Síndicos y…`).
+        let rest = line[end..].trim_start();
+        if rest.starts_with(',') {
+            continue;
+        }
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        let rest = first_sentence(rest, lex);
+        let rest = rest.split([';', '(']).next().unwrap_or(rest);
+        let mut listed: Vec<Found> = Vec::new();
+        for piece in rest
+            .split(',')
+            .flat_map(|piece| split_at_conjunctions(piece, lex))
+        {
+            let piece = piece.trim().trim_end_matches(['.', '-']).trim();
+            if piece.is_empty() {
+                continue;
+            }
+            let words = words_at(piece);
+            let (name, end) = name_from(&words, 0, true, lex);
+            let surname = (words.len() == 1)
+                .then_some(piece)
+                .filter(|w| is_name_word(w, lex) && w.chars().skip(1).any(char::is_lowercase));
+            match (name.filter(|_| end == words.len()), surname) {
+                (Some(name), _) => listed.push((name, Some(role.to_owned()), None)),
+                (None, Some(surname)) => {
+                    listed.push((surname.to_owned(), Some(role.to_owned()), None));
+                }
+                (None, None) => match (listed.last_mut(), as_role(piece, lex)) {
+                    (Some(last), Some((own, place))) => {
+                        last.1 = Some(own);
+                        last.2 = place;
+                    }
+                    _ => break,
+                },
+            }
+        }
+        // A surname alone is a name only in a list of several (`les
+        // Conseillers Régionaux,` names no one).
+        let surnames_only = listed.iter().all(|(name, _, _)| !name.contains(' '));
+        if listed.len() >= 2 || !surnames_only {
+            found.extend(listed);
+        }
+    }
+    found
+}
+
+/// A person on a line of their own with the role in brackets after the
+/// name: `James Hill [Chairman]`, `Ana Ruiz OBE [Deputy-chair] - Appointed
+/// 6 July 2021`, `Luc Blanc (trésorier)`.
+fn bracketed(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let line = line.trim_start_matches(['-', '•', '*', ' ']);
+    let Some(open) = line.find(['[', '(']) else {
+        return Vec::new();
+    };
+    let words = words_at(line[..open].trim_end());
+    let (name, end) = name_from(&words, 0, false, lex);
+    let Some(name) = name.filter(|_| end == words.len()) else {
+        return Vec::new();
+    };
+    let inside = line[open + 1..].split([']', ')']).next().unwrap_or("");
+    match as_role(inside.trim(), lex) {
+        Some((role, place)) => vec![(name, Some(role), place)],
+        None => Vec::new(),
+    }
+}
+
+/// Role labels inside a line, after other text (`… donne pouvoir à M. le
+/// Maire. Secrétaire de séance : Alexandra NICOLLE Conseillers en
+/// exercice : 33`): the role phrase right before a colon, the name right
+/// after it. The line's opening label is [`in_line`]'s.
+fn labels_inside(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (colon, _) in line.match_indices(':') {
+        if word_total(&line[..colon]) <= 4 {
+            continue;
+        }
+        let before: Vec<&str> = line[..colon]
+            .rsplit(['.', ';', ','])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        if before.is_empty() || before.len() > 4 {
+            continue;
+        }
+        let Some((role, place)) = as_role(&before.join(" "), lex) else {
+            continue;
+        };
+        if !before.first().is_some_and(|w| is_role_word(w, lex)) {
+            continue;
+        }
+        let words = words_at(&line[colon + 1..]);
+        let skip = usize::from(
+            words
+                .first()
+                .is_some_and(|(_, w)| lex.has(|l| l.honorifics, &bare(w.trim_end_matches('.')))),
+        );
+        if let (Some(name), _) = name_from(&words, skip, true, lex) {
+            found.push((name, Some(role), place));
+        }
+    }
+    found
 }
 
 /// Splits a list piece at the lexicon's conjunctions standing as words
@@ -576,7 +870,7 @@ fn split_at_conjunctions<'a>(piece: &'a str, lex: &Lexicons) -> Vec<&'a str> {
 }
 
 /// Most words of a name, particles and initials included.
-const NAME_WORDS: usize = 6;
+const NAME_WORDS: usize = 7;
 
 /// The words of `line` with the byte offset where each starts.
 fn words_at(line: &str) -> Vec<(usize, &str)> {
@@ -591,10 +885,15 @@ fn words_at(line: &str) -> Vec<(usize, &str)> {
 fn title_at(words: &[(usize, &str)], at: usize, lex: &Lexicons) -> Option<(usize, bool)> {
     let bare_at = |i: usize| words.get(i).map(|(_, w)| bare(w.trim_end_matches('.')));
     let one = bare_at(at)?;
-    if words.get(at).is_some_and(|(_, w)| w.ends_with(',')) {
+    // A title closes no clause (`… M. BRARD, Maire. Présents`).
+    let closes = |w: &str| {
+        w.ends_with(',') || (w.ends_with(['.', ':', ';']) && !lex.has(|l| l.honorifics, &one))
+    };
+    if words.get(at).is_some_and(|(_, w)| closes(w)) {
         return None;
     }
-    if lex.has(|l| l.honorifics, &one) {
+    // A title that is a role too (`Cllr`) names the role.
+    if lex.has(|l| l.honorifics, &one) && !lex.has(|l| l.title_roles, &one) {
         return Some((1, true));
     }
     if let Some(two) = bare_at(at + 1) {
@@ -622,7 +921,13 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
             continue;
         };
         let start = at + title_len;
-        let (name, end) = name_from(&words, start, honorific, lex);
+        let (name, end) = match name_from(&words, start, honorific, lex) {
+            (Some(name), end) => (Some(name), end),
+            _ => match surname_after_title(&words, start, honorific, lex) {
+                Some((name, end)) => (Some(name), end),
+                None => (None, start),
+            },
+        };
         let Some(name) = name else {
             at += 1;
             continue;
@@ -664,6 +969,60 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
     found
 }
 
+/// A surname alone after a title, with its initials (`Councillor
+/// Wainwright attended`, `Cllr Borg (substituted…`, `Councillor G
+/// Carpenter`, `M. MONTIN, Président`): after a role written as a title, a
+/// word in title case; after an honorific, one in capitals too, but only
+/// with a role after its comma. The word after it is no part of a name.
+fn surname_after_title(
+    words: &[(usize, &str)],
+    start: usize,
+    honorific: bool,
+    lex: &Lexicons,
+) -> Option<(String, usize)> {
+    let core = |i: usize| {
+        words
+            .get(i)
+            .map(|(_, w)| w.trim_end_matches([',', ';', ':', '.', ')']))
+    };
+    let mut at = start;
+    while at < start + 2
+        && core(at).is_some_and(|c| c.chars().count() == 1 && c.chars().all(char::is_uppercase))
+    {
+        at += 1;
+    }
+    let (_, word) = *words.get(at)?;
+    let surname = core(at)?;
+    let title_case = surname.chars().skip(1).any(char::is_lowercase) && is_name_word(surname, lex);
+    let capitals = surname.chars().count() >= 2
+        && surname.chars().all(|c| c.is_uppercase() || c == '-')
+        && !lex.has(|l| l.function_words, &surname.to_lowercase());
+    let role_follows = word.ends_with(',')
+        && words
+            .get(at + 1)
+            .is_some_and(|&(_, next)| is_role_word(next, lex));
+    // After a role, only a council member's title (the role of a plural
+    // title: `Councillor`, `regidor`) takes a surname alone: `the President
+    // Emeritus` is no one.
+    let member_title = start
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|(_, title)| {
+            let title = bare(title);
+            lex.each(|l| l.plural_titles)
+                .any(|(_, role)| role.to_lowercase() == title)
+        });
+    let shaped =
+        (honorific && (title_case || capitals) && role_follows) || (title_case && member_title);
+    let next_is_name = words.get(at + 1).is_some_and(|(_, next)| {
+        !word.ends_with([',', ';', '.', ')']) && next.chars().next().is_some_and(char::is_uppercase)
+    });
+    (shaped && !next_is_name).then(|| {
+        let parts: Vec<&str> = (start..=at).filter_map(core).collect();
+        (parts.join(" "), at + 1)
+    })
+}
+
 /// The name that starts at word `start`, and the index of the word after
 /// it: two to four name words, lower-case particles between them
 /// (`Margaret de Wit`) and initials (`Ana V. Granados`), ending where a
@@ -676,6 +1035,8 @@ fn name_from(
 ) -> (Option<String>, usize) {
     let mut parts: Vec<&str> = Vec::new();
     let mut proper = 0;
+    let mut initials = 0;
+    let mut surname_in_capitals = false;
     let mut at = start;
     while let Some(&(_, word)) = words.get(at) {
         if parts.len() >= NAME_WORDS {
@@ -687,8 +1048,30 @@ fn name_from(
             Some((article, rest)) if parts.is_empty() && article.chars().count() == 1 => rest,
             _ => core,
         };
+        let next_is_name = words
+            .get(at + 1)
+            .is_some_and(|(_, next)| next.chars().next().is_some_and(char::is_uppercase));
+        // A particle of two words (`de la Vega`) is followed by a name too.
+        let particle_then_name = words.get(at + 1).is_some_and(|(_, next)| {
+            lex.has(|l| l.name_particles, next)
+                && words
+                    .get(at + 2)
+                    .is_some_and(|(_, after)| after.chars().next().is_some_and(char::is_uppercase))
+        });
+        // An initial (`V.`), or an abbreviated name inside a name (`Sofonias
+        // de Js. Arboleda`), or after a title a bare initial (`Ms D G. Wilby`).
         let initial =
-            word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase);
+            (word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase))
+                || (proper > 0
+                    && next_is_name
+                    && word.ends_with('.')
+                    && (2..=3).contains(&core.chars().count())
+                    && core.chars().next().is_some_and(char::is_uppercase)
+                    && core.chars().skip(1).all(char::is_lowercase))
+                || (capitals_allowed
+                    && next_is_name
+                    && core.chars().count() == 1
+                    && core.chars().all(char::is_uppercase));
         let closes = !initial && core.len() < word.len();
         // Capitals after an honorific, or for a surname after a first name
         // in title case (`Jacques PÉLISSARD`).
@@ -696,16 +1079,25 @@ fn name_from(
             && core.chars().count() >= 2
             && core.chars().all(|c| c.is_uppercase() || c == '-')
             && !lex.has(|l| l.function_words, &core.to_lowercase());
-        let shaped = core.chars().skip(1).any(char::is_lowercase) && is_name_word(core, lex);
-        let next_is_name = words
-            .get(at + 1)
-            .is_some_and(|(_, next)| next.chars().next().is_some_and(char::is_uppercase));
-        if (shaped || capitals) && !core.is_empty() {
+        // A word in title case after a surname in capitals opens what
+        // follows the name (`Alexandra NICOLLE Conseillers en exercice`).
+        let shaped = core.chars().skip(1).any(char::is_lowercase)
+            && is_name_word(core, lex)
+            && !surname_in_capitals;
+        if initial && (proper > 0 || capitals_allowed) && next_is_name {
+            parts.push(word);
+            initials += 1;
+        } else if (shaped || capitals) && !core.is_empty() {
+            surname_in_capitals |= capitals && !shaped && proper > 0;
             parts.push(core);
             proper += 1;
-        } else if initial && proper > 0 && next_is_name {
-            parts.push(word);
-        } else if proper > 0 && !closes && next_is_name && lex.has(|l| l.name_particles, core) {
+        } else if proper > 0
+            && !closes
+            && (next_is_name || particle_then_name)
+            && (lex.has(|l| l.name_particles, core)
+                || (core.chars().all(char::is_uppercase)
+                    && lex.has(|l| l.name_particles, &core.to_lowercase())))
+        {
             parts.push(core);
         } else {
             break;
@@ -721,7 +1113,9 @@ fn name_from(
     }) {
         parts.pop();
     }
-    let name = (2..=4).contains(&proper).then(|| parts.join(" "));
+    // A surname after a title and initials is a name (`Ms D G. Wilby`).
+    let titled_initials = capitals_allowed && proper == 1 && initials > 0;
+    let name = ((2..=4).contains(&proper) || titled_initials).then(|| parts.join(" "));
     (name, at)
 }
 
@@ -1011,5 +1405,109 @@ mod tests {
         for (source, want) in cases {
             assert_eq!(people(source), want, "{source:?}");
         }
+    }
+
+    #[test]
+    fn roll_calls_of_bare_names_clauses_and_role_labels() {
+        // Names under a cue line, a proxy clause, a role label in the roll.
+        let roll = "PRÉSENTS :\nAnne DUVAL, Marc PERRIN, Lucie LE GOFF.\nABSENTS AYANT DONNE PROCURATION :\nPaul ROCHE a donné procuration à Anne DUVAL,\nSECRÉTAIRE DE SÉANCE : Lucie LE GOFF\nLe compte rendu est approuvé.\n";
+        assert_eq!(
+            people(roll),
+            vec![
+                one("Anne DUVAL", None, None),
+                one("Marc PERRIN", None, None),
+                one("Lucie LE GOFF", Some("SECRÉTAIRE"), None),
+                one("Paul ROCHE", None, None),
+            ]
+        );
+        // A plural title in the cue gives its role; a role after a name is its own.
+        let council = "ASISTENTES: Honorables Concejales:\nLuis Mora Pinto, Presidente\nAna Gil de la Vega\nTomás Ruiz Soto.\n\nORDEN DEL DÍA\n";
+        assert_eq!(
+            people(council),
+            vec![
+                one("Luis Mora Pinto", Some("Presidente"), None),
+                one("Ana Gil de la Vega", Some("concejal"), None),
+                one("Tomás Ruiz Soto", Some("concejal"), None),
+            ]
+        );
+        // Under a signature cue a bare name is left to the signature reader.
+        assert_eq!(people("Signed:\nDaniel Reyes\n"), vec![]);
+    }
+
+    #[test]
+    fn lists_after_plural_titles() {
+        let cases: Vec<(&str, Vec<Found>)> = vec![
+            (
+                "Apologies were received from Councillors Hale, O'Brien and Dunmore.",
+                vec![
+                    one("Hale", Some("Councillor"), None),
+                    one("O'Brien", Some("Councillor"), None),
+                    one("Dunmore", Some("Councillor"), None),
+                ],
+            ),
+            (
+                "Se abre la sesión. Regidores Propietarios: Ana María Soto de León, Luis Pérez Gil. Regidores Suplentes: Eva Ríos Paz.",
+                vec![
+                    one("Ana María Soto de León", Some("regidor propietario"), None),
+                    one("Luis Pérez Gil", Some("regidor propietario"), None),
+                    one("Eva Ríos Paz", Some("regidor suplente"), None),
+                ],
+            ),
+            (
+                "REGIDORES: Ana Soto Gil, Presidenta, Luis Paz Ruiz, Vicepresidente, Eva Ríos Mora y Juan Díaz Lara.",
+                vec![
+                    one("Ana Soto Gil", Some("Presidenta"), None),
+                    one("Luis Paz Ruiz", Some("Vicepresidente"), None),
+                    one("Eva Ríos Mora", Some("regidor"), None),
+                    one("Juan Díaz Lara", Some("regidor"), None),
+                ],
+            ),
+            // No list follows these titles.
+            ("Con la asistencia de los señores Regidores, Síndicos y Funcionarios Municipales.", vec![]),
+            ("Madame la Préfète, Mmes et MM les Conseillers Régionaux, chers collègues,", vec![]),
+        ];
+        for (source, want) in cases {
+            assert_eq!(people(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn bracketed_roles_labels_inside_lines_and_surnames_after_titles() {
+        let board = "The members of the board were:\n\nJane Holt [Chairman]\n\nOmar Reid OBE [Deputy-chair] - Appointed 6 July 2021\n";
+        assert_eq!(
+            people(board),
+            vec![
+                one("Jane Holt", Some("Chairman"), None),
+                one("Omar Reid OBE", Some("Deputy-chair"), None),
+            ]
+        );
+        let run_on = "La séance est ouverte sous la présidence de M. ROCHE, Maire. Présents : M. Paul ROCHE, Maire, Mmes et MM. Anne DUVAL, Jean-Luc FAURE, Lucie LE GOFF. Pouvoirs : aucun. Secrétaire de séance : Anne DUVAL Conseillers en exercice : 27";
+        assert_eq!(
+            people(run_on),
+            vec![
+                one("Paul ROCHE", Some("Maire"), None),
+                one("Anne DUVAL", Some("Secrétaire"), Some("séance")),
+                one("Jean-Luc FAURE", None, None),
+                one("Lucie LE GOFF", None, None),
+            ]
+        );
+        let minutes = "Councillor Hale attended as a substitute for Cllr Dunmore (absent). Ms D K. Wells (Democratic Services Officer) took notes. The President Emeritus spoke.";
+        assert_eq!(
+            people(minutes),
+            vec![
+                one("Hale", Some("Councillor"), None),
+                one("Dunmore", Some("Cllr"), None),
+                one("D K. Wells", None, None),
+            ]
+        );
+        // A surname printed with and without its accents is one person.
+        let twice = "Présents : Marc BÉRÉHOUC, Anne DUVAL\nSecrétaire de séance : Marc BEREHOUC\n";
+        assert_eq!(
+            people(twice),
+            vec![
+                one("Marc BÉRÉHOUC", Some("Secrétaire"), Some("séance")),
+                one("Anne DUVAL", None, None),
+            ]
+        );
     }
 }

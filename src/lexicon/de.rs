@@ -189,6 +189,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     honorifics: &["herr", "frau", "dr"],
     attendance_words: &["anwesend", "entschuldigt", "teilnehmende", "gezeichnet"],
     excused_words: &["entschuldigt"],
+    signing_words: &["gezeichnet"],
+    plural_titles: &[
+        ("stadträtinnen", "Stadträtin"),
+        ("stadträte", "Stadtrat"),
+        ("gemeinderäte", "Gemeinderat"),
+    ],
     role_links: &["von", "der", "des"],
     numbered_heading_prefixes: &["kapitel", "anhang", "handlungsfeld"],
     contents_headings: &["inhalt", "inhaltsverzeichnis"],

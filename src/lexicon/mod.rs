@@ -275,6 +275,13 @@ pub struct Lexicon {
     pub attendance_words: &'static [&'static str],
     /// Attendance words for people who sent their apologies.
     pub excused_words: &'static [&'static str],
+    /// Attendance words of a signature (`Signed:`, `Firmado:`): the names
+    /// under them sign, and a bare name there is left to the signature reader.
+    pub signing_words: &'static [&'static str],
+    /// Plural titles before a list of names, with the role each name takes
+    /// (`Councillors Hanton, Bird and Lawn`, `Regidores Propietarios: …`),
+    /// longer titles before shorter ones they end with.
+    pub plural_titles: &'static [(&'static str, &'static str)],
     /// Words joining a role to its organisation or city (`de`, `of`).
     pub role_links: &'static [&'static str],
     /// Prefixes of numbered headings (`línea de acción 2`, `chapter 3`).
@@ -646,6 +653,8 @@ mod tests {
                 ("people_list_headings", l.people_list_headings.len()),
                 ("role_words", l.role_words.len()),
                 ("role_links", l.role_links.len()),
+                ("signing_words", l.signing_words.len()),
+                ("plural_titles", l.plural_titles.len()),
                 (
                     "numbered_heading_prefixes",
                     l.numbered_heading_prefixes.len(),

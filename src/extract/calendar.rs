@@ -350,7 +350,7 @@ fn prose_dates(
                     || ((placed || in_month || (full && short_title)) && !about_the_report))
         })
         .map(|date| {
-            let tbc = is_tbc(&flat, lex);
+            let tbc = is_tbc(flat, lex);
             event(
                 line,
                 date.start,

@@ -495,7 +495,7 @@ fn listed_surname(piece: &str, after_honorific: bool, lex: &Lexicons) -> Option<
 fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
     // Two cues need a colon each: most lines have fewer, and the search
     // below costs a lower-case copy and a scan per cue word.
-    if line.bytes().filter(|&b| b == b':').nth(1).is_none() {
+    if line.bytes().filter(|&b| b == b':').count() < 2 {
         return None;
     }
     let lower = line.to_lowercase();

@@ -284,9 +284,7 @@ fn normalized_block(mut block: Block, line_count: usize) -> Block {
 
 /// Splits one page into normalized, numbered lines.
 fn page_lines(page: u32, text: &str) -> Vec<Line> {
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut lines: Vec<Line> = unified
-        .split('\n')
+    let mut lines: Vec<Line> = raw_lines(text)
         .zip(1..)
         .map(|(line, number)| Line {
             page,
@@ -294,10 +292,26 @@ fn page_lines(page: u32, text: &str) -> Vec<Line> {
             text: normalize_line(line),
         })
         .collect();
-    if lines.last().is_some_and(|line| line.text.is_empty()) && unified.ends_with('\n') {
+    if lines.last().is_some_and(|line| line.text.is_empty()) && text.ends_with(['\n', '\r']) {
         lines.pop();
     }
     lines
+}
+
+/// The lines of `text` split at `\r\n`, `\n` and a lone `\r`, borrowed
+/// from it: a text input is one page, which a copy with unified line
+/// endings would hold twice.
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut pieces = text.split('\n').peekable();
+    std::iter::from_fn(move || {
+        let piece = pieces.next()?;
+        // A `\r` before the `\n` that ends the piece is part of that break.
+        Some(match pieces.peek() {
+            Some(_) => piece.strip_suffix('\r').unwrap_or(piece),
+            None => piece,
+        })
+    })
+    .flat_map(|piece| piece.split('\r'))
 }
 
 /// NFC, ligatures expanded, soft hyphens dropped, exotic spaces made plain.
@@ -449,6 +463,26 @@ mod tests {
         let text = Text::from_plain("a\tb\r\nc\rd\n");
         assert_eq!(texts(&text), ["a\tb", "c", "d"]);
         assert_eq!(text.lines[2].number, 3);
+    }
+
+    #[test]
+    fn raw_lines_break_as_unified_line_endings_would() {
+        for text in [
+            "",
+            "\n",
+            "\r",
+            "\r\n",
+            "a",
+            "a\r\r\nb",
+            "a\n\rb",
+            "a\r\n\r\n",
+            "a\r",
+            "\r\r\n\n\r",
+        ] {
+            let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+            let expected: Vec<&str> = unified.split('\n').collect();
+            assert_eq!(raw_lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -148,13 +148,20 @@ pub fn extract_calendar(
             continue;
         }
         if !crate::extract::shape::is_blank(&line.text) {
+            // The line's dates, read once for its prose events and the running year.
+            let flat = fold(&plain(&line.text)).into_owned();
+            let found = dates::find_dates(&flat, lex);
+            let line_year = found
+                .iter()
+                .rev()
+                .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year));
             if let Some(event) = dated_line(text, index, year, headings, lex) {
                 events.push(event);
             } else {
                 // Without a heading's or the document's year, a date in prose
                 // takes the year of the last date printed with one.
                 let running = year.or(running_year);
-                for event in prose_dates(line, running, year.is_some(), time, lex) {
+                for event in prose_dates(line, &flat, found, running, year.is_some(), time, lex) {
                     for known in events.get(counted..).unwrap_or_default() {
                         dated.insert((known.start, known.end));
                     }
@@ -164,11 +171,7 @@ pub fn extract_calendar(
                     }
                 }
             }
-            running_year = dates::find_dates(&fold(&plain(&line.text)), lex)
-                .iter()
-                .rev()
-                .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year))
-                .or(running_year);
+            running_year = line_year.or(running_year);
         }
         index += 1;
     }
@@ -266,19 +269,19 @@ const DATED_TITLE_WORDS: usize = 12;
 /// de…`): which year it is would be a guess. The line is the event's text.
 fn prose_dates(
     line: &crate::normalize::Line,
+    flat: &str,
+    found: Vec<dates::FoundDate>,
     year: Option<u16>,
     year_known: bool,
     time: DocumentTime,
     lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
-    let flat = fold(&plain(&line.text)).into_owned();
     let lower = flat.to_lowercase();
     if lower.len() != flat.len() || flat.contains('|') {
         return Vec::new();
     }
     let short_title =
-        word_count(&flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
-    let found = dates::find_dates(&flat, lex);
+        word_count(flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
     // Where the last date taken as an event ends: a date joined to it by a
     // conjunction alone shares its reading (`par délibérations du 4 juin
     // 2020 et du 10 juillet 2020`).
@@ -371,7 +374,7 @@ fn prose_dates(
             taken
         })
         .map(|date| {
-            let tbc = is_tbc(&flat, lex);
+            let tbc = is_tbc(flat, lex);
             event(
                 line,
                 date.start,

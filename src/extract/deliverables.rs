@@ -1656,6 +1656,15 @@ fn is_heading_outside_tables(text: &Text, index: usize) -> bool {
         .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains("**"))
 }
 
+/// [`TABLE_HEADINGS`] without their accents, made once: a line is compared
+/// with them on every line of a document.
+static PLAIN_TABLE_HEADINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    TABLE_HEADINGS
+        .iter()
+        .map(|heading| without_accents(heading))
+        .collect()
+});
+
 fn is_table_heading(cells: &[String]) -> bool {
     let words: Vec<String> = cells
         .iter()
@@ -1669,10 +1678,7 @@ fn is_table_heading(cells: &[String]) -> bool {
         })
         .filter(|word| !word.is_empty())
         .collect();
-    let plain_headings: Vec<String> = TABLE_HEADINGS
-        .iter()
-        .map(|heading| without_accents(heading))
-        .collect();
+    let plain_headings = &*PLAIN_TABLE_HEADINGS;
     let mut at = 0;
     let mut headings = 0;
     while at < words.len() {

@@ -617,6 +617,11 @@ fn listed_surname(piece: &str, after_honorific: bool, lex: &Lexicons) -> Option<
 /// `None` when the line holds fewer than two cues (then [`in_line`] reads
 /// it as one label and its body).
 fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
+    // Two cues need a colon each: most lines have fewer, and the search
+    // below costs a lower-case copy and a scan per cue word.
+    if line.bytes().filter(|&b| b == b':').count() < 2 {
+        return None;
+    }
     let lower = line.to_lowercase();
     if lower.len() != line.len() {
         return None;

@@ -209,6 +209,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     duration_words: &[
         "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
     ],
+    threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
     minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
     plan_update_words: &[
         "aktualisierung",

@@ -325,6 +325,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
     duration_words: &["years", "year", "months", "month", "weeks", "days", "hours"],
+    threshold_words: &[
+        "greater",
+        "lower",
+        "higher",
+        "equal",
+        "below",
+        "above",
+        "exceeding",
+    ],
     minutes_words: &[
         "minutes",
         "meeting minutes",

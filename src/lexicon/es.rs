@@ -396,6 +396,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "del", "de la"],
     duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
+    threshold_words: &["menor", "mayor", "inferior", "superior", "igual"],
     minutes_words: &[
         "acta",
         "actas",

@@ -317,6 +317,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
     duration_words: &["ans", "années", "mois", "semaines", "jours", "heures"],
+    threshold_words: &[
+        "inférieur",
+        "inférieure",
+        "supérieur",
+        "supérieure",
+        "égal",
+        "égale",
+    ],
     minutes_words: &[
         "compte rendu",
         "compte-rendu",

@@ -246,7 +246,12 @@ pub fn extract_figures(
             // (`financiación … para los próximos **3 años**`, annual-report-2023.es).
             let duration = !m.bold && counts_time(raw.get(m.end..).unwrap_or(""), lex);
             // Nothing is counted by naught (`0,00 €`, a nil amount).
-            if counts_pages(before, lex) || duration || is_rate(m, raw) || m.value == 0.0 {
+            if counts_pages(before, lex)
+                || refers_to_a_part(before, lex)
+                || duration
+                || is_rate(m, raw)
+                || m.value == 0.0
+            {
                 continue;
             }
             let leading = position == 0 && !continuation && leads(before, lex);
@@ -458,6 +463,27 @@ fn counts_pages(before: &str, lex: &Lexicons) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the word before a number makes it a reference to a part of a
+/// text (`l'article 1609 nonies`, `la Ley 152 de 1994`, `chapter 3`): a
+/// reference word or a numbered heading's prefix of the lexicons.
+fn refers_to_a_part(before: &str, lex: &Lexicons) -> bool {
+    let lower = folded(&plain(before));
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let joined = words.join(" ");
+    lex.has(|l| l.reference_words, last)
+        || lex.each(|l| l.numbered_heading_prefixes).any(|prefix| {
+            joined
+                .strip_suffix(prefix)
+                .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+        })
 }
 
 /// Most words of a statement of counts.
@@ -1765,6 +1791,12 @@ mod tests {
         // modifier before its unit: none is a count the text can label.
         let source = "1.1.1 Integrar la Comisión Especial. 100% 100% 100% 100% Secretaría General y Dirección Jurídica.\n\n13 17 Improving Climate social cohesion 14 commitments Breathable 14 cities Green and healthy cities 16 Circular cities 18 Smarter cities 23 Looking forward\n\nLes 18 derniers mois ont connu 12 congrès régionaux.\n";
         assert_eq!(values(source), vec![12.0]);
+    }
+
+    #[test]
+    fn references_to_articles_laws_and_chapters_are_not_figures() {
+        let source = "Définie par l’article 1609 nonies C du Code général des impôts, l’attribution est versée aux 28 communes membres.\n\nSegún la Ley 152 de 1994 el plan fue aprobado por los 15 concejales presentes.\n\nAs chapter 3 shows, the network welcomed 12 new cities.\n";
+        assert_eq!(values(source), vec![28.0, 15.0, 12.0]);
     }
 
     #[test]

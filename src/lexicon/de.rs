@@ -210,6 +210,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
     ],
     threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
+    reference_words: &[
+        "artikel",
+        "art",
+        "paragraph",
+        "gesetz",
+        "abschnitt",
+        "absatz",
+    ],
     minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
     plan_update_words: &[
         "aktualisierung",

@@ -334,6 +334,17 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "above",
         "exceeding",
     ],
+    reference_words: &[
+        "article",
+        "art",
+        "section",
+        "act",
+        "law",
+        "bill",
+        "paragraph",
+        "resolution",
+        "item",
+    ],
     minutes_words: &[
         "minutes",
         "meeting minutes",

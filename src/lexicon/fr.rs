@@ -325,6 +325,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "égal",
         "égale",
     ],
+    reference_words: &[
+        "article",
+        "art",
+        "loi",
+        "décret",
+        "section",
+        "alinéa",
+        "paragraphe",
+        "délibération",
+    ],
     minutes_words: &[
         "compte rendu",
         "compte-rendu",

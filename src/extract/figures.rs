@@ -77,11 +77,14 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("NUMBER is a valid literal pattern")
 });
-/// A month right after a number (`8 de octubre`, `12-15 junio`): a date.
+/// A month right after a number (`8 de octubre`, `12-15 junio`), or after
+/// a list of days (`19, 20 et 21 mai`, with a `1` read as `l` by a text
+/// layer: `2l mai`): a date.
 fn month_after(lex: &Lexicons) -> Arc<Regex> {
     lex.pattern("figures_month_after", |lex| {
         format!(
-            r"(?i)^\s*(?:[-–—]\s*[0-9]{{1,2}}\s*)?(?:(?:{})\s+)?(?:{})\b",
+            r"(?i)^\s*(?:(?:[-–—,]|(?:{})\b)\s*[0-9]{{1,2}}[lI]?\s*)*(?:(?:{})\s+)?(?:{})\b",
+            lex.alternation(lex.each(|l| l.conjunctions).copied()),
             lex.alternation(lex.each(|l| l.date_links).copied()),
             lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m))
         )
@@ -226,7 +229,13 @@ pub fn extract_figures(
     let bold_open = bold_state(text);
     let all_numbers = LineNumbers::of(text, &bold_open, lex);
     let items = item_of_lines(text, &heading_lines);
-    let statements = statement_lines(text, &label_stops, &items);
+    let (statements, prose) = statement_lines(text, &label_stops, &items);
+    // A document that sets its key figures in bold says which counts it puts
+    // forward: there, counts in passing in a narrative paragraph are not key
+    // figures (seed 003's `Participaron 20 ciudades y 6 organizaciones`).
+    // Without any emphasis (plain text, a PDF whose bold is lost), counts
+    // stated in prose are the figures the document reports.
+    let emphasis = text.lines.iter().any(|line| line.text.contains("**"));
     let enumerative = enumerative_items(&items, &all_numbers);
     let mut found: Vec<Found> = Vec::new();
     // Headings at or before the current line: it only grows as the lines go on,
@@ -240,7 +249,7 @@ pub fn extract_figures(
             continue;
         }
         let raw = line.text.as_str();
-        if is_contents_entry(raw) || is_row_of_numbers(raw) {
+        if is_contents_entry(raw) || is_row_of_numbers(raw) || is_scattered_folios(raw) {
             continue;
         }
         let item = bullet(raw);
@@ -248,17 +257,38 @@ pub fn extract_figures(
         let continuation = in_item.is_some() && item.is_none();
         let content_start = item.as_ref().map_or(0, |b| raw.len() - b.text.len());
         let matches = all_numbers.line(index);
+        let in_row = numbers_in_rows(raw, matches);
         for (position, m) in matches.iter().enumerate() {
+            if in_row.get(position).copied().unwrap_or(false) {
+                continue;
+            }
             let before = raw.get(content_start..m.start).unwrap_or("");
             // A duration is no figure, unless the author set it in bold
             // (`financiación … para los próximos **3 años**`, annual-report-2023.es).
             let duration = !m.bold && counts_time(raw.get(m.end..).unwrap_or(""), lex);
             // Nothing is counted by naught (`0,00 €`, a nil amount).
-            if counts_pages(before, lex) || duration || is_rate(m, raw) || m.value == 0.0 {
+            if counts_pages(before, lex)
+                || refers_to_a_part(before, lex)
+                || duration
+                || is_rate(m, raw)
+                || m.value == 0.0
+            {
                 continue;
             }
             let leading = position == 0 && !continuation && leads(before, lex);
             if leading && is_item_code(m, raw) {
+                continue;
+            }
+            // A number opening a line that another bare number follows (`34
+            // 35 Financial facts…`) is one of a row of page numbers whose
+            // titles a lost layout ran together; and one that opens a title
+            // in capitals running on (`1 REPORT ON THE SESSION OF THE…`) is
+            // the page's folio or the title's number.
+            let next_follows = matches.get(position + 1).is_some_and(|next| {
+                raw.get(m.end..next.start)
+                    .is_some_and(|gap| !gap.is_empty() && is_blank(gap))
+            });
+            if leading && in_item.is_none() && (next_follows || opens_title_in_capitals(m, raw)) {
                 continue;
             }
             // In a list item a `+` marks a figure, and so does a count in a
@@ -268,8 +298,10 @@ pub fn extract_figures(
                 .is_some_and(|opening| m.plus || (m.counted && enumerative.contains(&opening)));
             // A count in a sentence: `received 14 proposals, 5 of them…`,
             // `plus de 2 700 participants venus de 41 villes`.
-            let sentence =
-                in_item.is_none() && !leading && statements.get(index).copied().unwrap_or(false);
+            let in_prose = !emphasis && prose.get(index).copied().unwrap_or(false);
+            let sentence = in_item.is_none()
+                && !leading
+                && (in_prose || statements.get(index).copied().unwrap_or(false));
             let counted_in_sentence = sentence && (m.counted || partitive_before(before, lex));
             if !(leading
                 || m.bold
@@ -421,12 +453,17 @@ const PHRASE_LABEL_WORDS: usize = 6;
 /// Whether the words after a number make it a duration (`the past 12
 /// months`, `durante 20 años`): a length of time, not a quantity reported.
 fn counts_time(after: &str, lex: &Lexicons) -> bool {
-    let next = after
+    let mut words = after
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
-    lex.has(|l| l.duration_words, &next)
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let first = words.next().unwrap_or_default();
+    // One modifier may stand before the unit of time (`les 18 derniers mois`).
+    let second = words
+        .next()
+        .filter(|_| first.chars().all(char::is_alphabetic))
+        .unwrap_or_default();
+    lex.has(|l| l.duration_words, &first) || lex.has(|l| l.duration_words, &second)
 }
 
 /// Whether a number is a page counter's (`Page 2 of 4`, `Página 3`): the
@@ -449,6 +486,27 @@ fn counts_pages(before: &str, lex: &Lexicons) -> bool {
     }
 }
 
+/// Whether the word before a number makes it a reference to a part of a
+/// text (`l'article 1609 nonies`, `la Ley 152 de 1994`, `chapter 3`): a
+/// reference word or a numbered heading's prefix of the lexicons.
+fn refers_to_a_part(before: &str, lex: &Lexicons) -> bool {
+    let lower = folded(&plain(before));
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let joined = words.join(" ");
+    lex.has(|l| l.reference_words, last)
+        || lex.each(|l| l.numbered_heading_prefixes).any(|prefix| {
+            joined
+                .strip_suffix(prefix)
+                .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+        })
+}
+
 /// Most words of a statement of counts.
 const STATEMENT_WORDS: usize = 40;
 
@@ -456,10 +514,17 @@ const STATEMENT_WORDS: usize = 40;
 /// most [`STATEMENT_WORDS`] words (`The call for projects received 14
 /// proposals, 5 of them from rural councils.`). Such a paragraph is built
 /// around its counts, which are key figures; counts in passing inside a
-/// narrative paragraph of several sentences are not. Paragraphs are read
-/// across the lines a PDF wraps them on, so a rendering gives what its text gives.
-fn statement_lines(text: &Text, stops: &BTreeSet<usize>, items: &[Option<usize>]) -> Vec<bool> {
+/// narrative paragraph of several sentences are not, when the document
+/// marks its figures with emphasis. Second, whether its paragraph is prose
+/// at all (sentences, not a title or a label). Paragraphs are read across
+/// the lines a PDF wraps them on, so a rendering gives what its text gives.
+fn statement_lines(
+    text: &Text,
+    stops: &BTreeSet<usize>,
+    items: &[Option<usize>],
+) -> (Vec<bool>, Vec<bool>) {
     let mut out = vec![false; text.lines.len()];
+    let mut prose = vec![false; text.lines.len()];
     let mut index = 0;
     while index < text.lines.len() {
         let in_paragraph = |i: usize| {
@@ -490,13 +555,19 @@ fn statement_lines(text: &Text, stops: &BTreeSet<usize>, items: &[Option<usize>]
         let joined: Vec<String> = (first..index)
             .filter_map(|i| text.lines.get(i).map(|l| plain(&l.text)))
             .collect();
-        if is_statement(&joined.join(" ")) {
+        let paragraph = joined.join(" ");
+        if is_statement(&paragraph) {
             for flag in out.iter_mut().take(index).skip(first) {
                 *flag = true;
             }
         }
+        if is_sentence(&paragraph) {
+            for flag in prose.iter_mut().take(index).skip(first) {
+                *flag = true;
+            }
+        }
     }
-    out
+    (out, prose)
 }
 
 /// One sentence, ended by a stop, of at most [`STATEMENT_WORDS`] words.
@@ -608,7 +679,11 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             continue;
         }
         let rest = &raw[end..];
-        if is_time_or_numeric_date(rest) || is_enumerator(&raw[..start], rest) {
+        // `1.1.1`, `2.3.1.4`: a multi-level code goes on after the number read.
+        let code_goes_on = rest
+            .strip_prefix('.')
+            .is_some_and(|tail| tail.starts_with(|c: char| c.is_ascii_digit()));
+        if code_goes_on || is_time_or_numeric_date(rest) || is_enumerator(&raw[..start], rest) {
             continue;
         }
         if months_after.is_match(rest) || months_before.is_match(&raw[..start]) {
@@ -631,7 +706,10 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let value = value * scale;
         let rest = rest.get(scale_len..).unwrap_or("");
         let end = end + scale_len;
-        let (unit_text, unit_len) = unit_after(rest, lex);
+        let (unit_text, unit_len) = match unit_after(rest, lex) {
+            (None, _) if scale_len > 0 => unit_after_link(rest, lex),
+            found => found,
+        };
         let currency = caps.name("currency").filter(|_| !owned_currency).map(|m| {
             if m.as_str().trim() == "€" {
                 "EUR".to_owned()
@@ -646,6 +724,9 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             Some(_) => Qualifier::Approximately,
             None => qualifier_before(&raw[..start], lex),
         };
+        if is_threshold(&raw[..start], rest.get(unit_len..).unwrap_or(""), lex) {
+            continue;
+        }
         let is_year = sign.is_none()
             && suffix.is_none()
             && scale_len == 0
@@ -668,7 +749,8 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             qualifier,
             printed,
             bold,
-            has_suffix: suffix.is_some(),
+            // A scale word abbreviates like a suffix (`13 milliards`, `47 millones`).
+            has_suffix: suffix.is_some() || scale_len > 0,
             plus: sign == Some("+"),
             counted,
         });
@@ -714,6 +796,55 @@ fn is_row_of_numbers(raw: &str) -> bool {
         })
 }
 
+/// Fewest numbers in a row, parted by spaces only, that make table cells.
+const ROW_NUMBERS: usize = 3;
+
+/// For each number of a line, whether it stands in a row of at least
+/// [`ROW_NUMBERS`] numbers parted only by spaces (`… Acuerdo. 100% 100% 100%
+/// 100% Secretaría…`): the cells of a table row run into the text, whose
+/// columns say what each counts; the text cannot.
+fn numbers_in_rows(raw: &str, matches: &[Match]) -> Vec<bool> {
+    let mut out = vec![false; matches.len()];
+    let mut start = 0;
+    for end in 1..=matches.len() {
+        let joined = end < matches.len()
+            && matches
+                .get(end - 1)
+                .zip(matches.get(end))
+                .and_then(|(a, b)| raw.get(a.end..b.start))
+                .is_some_and(|gap| !gap.is_empty() && is_blank(gap));
+        if !joined {
+            if end - start >= ROW_NUMBERS {
+                for flag in out.iter_mut().take(end).skip(start) {
+                    *flag = true;
+                }
+            }
+            start = end;
+        }
+    }
+    out
+}
+
+/// Fewest bare numbers, and most words per bare number, of a line of folios.
+const SCATTERED_FOLIOS: usize = 5;
+const WORDS_PER_FOLIO: usize = 6;
+
+/// Whether a line is a contents page whose layout was lost: titles and
+/// their page numbers run together (`13 17 Improving Climate social
+/// cohesion 14 commitments Breathable 14 cities Green… 16 Circular cities
+/// 18 Smarter cities…`), at least [`SCATTERED_FOLIOS`] bare numbers of one
+/// to three digits with at most [`WORDS_PER_FOLIO`] words each. Which
+/// number belongs to which title cannot be told, and none is a count.
+fn is_scattered_folios(raw: &str) -> bool {
+    let flat = plain(raw);
+    let tokens: Vec<&str> = flat.split_whitespace().collect();
+    let folios = tokens
+        .iter()
+        .filter(|token| (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    folios >= SCATTERED_FOLIOS && tokens.len() <= folios * WORDS_PER_FOLIO
+}
+
 /// Whether a number opening a line is a multi-level item code before its
 /// title (`1.1 Opening of the Session`, `2.3.1 Budget`): parts of one or two
 /// digits joined by dots, then a capitalised word.
@@ -726,6 +857,57 @@ fn is_item_code(m: &Match, raw: &str) -> bool {
             .strip_prefix(' ')
             .is_some_and(|title| title.starts_with(char::is_uppercase))
 }
+
+/// Fewest words of a title in capitals after a folio or title number.
+const CAPITAL_TITLE_WORDS: usize = 5;
+
+/// Whether a bare number opening a line opens a title in capitals that
+/// runs on (`1 REPORT ON THE THIRTY-EIGHTH SESSION OF THE…`, `1 ACTA
+/// SESIÓN ORDINARIA N° 1 DE FECHA…`): at least [`CAPITAL_TITLE_WORDS`]
+/// words in capitals, then more. A short label in capitals (`30 ALIANZAS
+/// ACTIVAS`) names a count.
+fn opens_title_in_capitals(m: &Match, raw: &str) -> bool {
+    let words: Vec<&str> = raw.get(m.end..).unwrap_or("").split_whitespace().collect();
+    let bare = m.unit.is_none() && !m.plus && !m.has_suffix && m.qualifier == Qualifier::Exact;
+    bare && words.len() > CAPITAL_TITLE_WORDS
+        && super::shape::is_all_caps(&words[..CAPITAL_TITLE_WORDS].join(" "), 12)
+}
+
+/// Words on each side of a number within which a comparative makes it a threshold.
+const THRESHOLD_REACH: usize = 3;
+
+/// Whether a comparative word of the lexicons near a number makes it a
+/// threshold of a scale or legend (`si el valor es menor e igual al 20%`,
+/// `greater than 75%`, `un porcentaje del 75% o superior`): within the
+/// [`THRESHOLD_REACH`] words on either side of it in its clause.
+fn is_threshold(before: &str, after: &str, lex: &Lexicons) -> bool {
+    let clause = before.rsplit([',', ';', ':', '(']).next().unwrap_or("");
+    let words = |text: &str| -> Vec<String> {
+        folded(&plain(text))
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let before_words = words(clause);
+    let after_clause = after.split([',', ';', ':', '.', ')']).next().unwrap_or("");
+    let after_words = words(after_clause);
+    // Only short link words (`a`, `al`, `than`, `à`, `or`) may stand
+    // between the comparative and the number: `the Mayor welcomed 300
+    // guests` states a count.
+    let reaches = |mut words: Box<dyn Iterator<Item = &String> + '_>| {
+        words
+            .find(|word| {
+                word.chars().count() > LINK_LETTERS || lex.has(|l| l.threshold_words, word)
+            })
+            .is_some_and(|word| lex.has(|l| l.threshold_words, word))
+    };
+    reaches(Box::new(before_words.iter().rev().take(THRESHOLD_REACH)))
+        || reaches(Box::new(after_words.iter().take(THRESHOLD_REACH)))
+}
+
+/// Most letters of a link word between a comparative and its number.
+const LINK_LETTERS: usize = 4;
 
 /// The scale word right after a number (`million`, `millones`), and how
 /// many bytes it takes with its space.
@@ -747,6 +929,30 @@ fn scale_after(rest: &str, lex: &Lexicons) -> (f64, usize) {
                 .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
         })
         .map_or((1.0, 0), |&(word, scale)| (scale, 1 + word.len()))
+}
+
+/// The unit after a scale word and a noun link (`19 millones de euros`,
+/// `3 millions d'euros`), and how many bytes it takes with the link.
+fn unit_after_link(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
+    for link in lex.each(|l| l.noun_links) {
+        // A link ending in `e` may be elided before a vowel (`d'euros`).
+        let elided = link.strip_suffix('e').filter(|stem| !stem.is_empty());
+        let Some(tail) = rest.strip_prefix(' ').and_then(|t| {
+            t.strip_prefix(link)
+                .and_then(|t| t.strip_prefix(' '))
+                .or_else(|| {
+                    elided
+                        .and_then(|stem| t.strip_prefix(stem))
+                        .and_then(|t| t.strip_prefix(['\'', '’']))
+                })
+        }) else {
+            continue;
+        };
+        if let (Some(unit), used) = unit_after(tail, lex) {
+            return (Some(unit), rest.len() - tail.len() + used);
+        }
+    }
+    (None, 0)
 }
 
 /// The unit written right after a number, and how many bytes it takes.
@@ -1026,7 +1232,7 @@ fn counts_a_noun(rest: &str, lex: &Lexicons) -> bool {
     }) {
         return true;
     }
-    let words: Vec<&str> = flat.split_whitespace().take(2).collect();
+    let words: Vec<&str> = flat.split_whitespace().take(3).collect();
     let lower_word = |word: &str| {
         word.chars().count() >= 3
             && word.chars().all(char::is_alphabetic)
@@ -1037,10 +1243,12 @@ fn counts_a_noun(rest: &str, lex: &Lexicons) -> bool {
         word.trim_end_matches(|c: char| c.is_ascii_punctuation())
     }
     match words.as_slice() {
-        // `98 tasks`, or one modifier before the plural noun (`77 member
-        // councils`, `41 new mayors`), the modifier not closed by punctuation.
+        // `98 tasks`, or one or two modifiers before the plural noun (`77
+        // member councils`, `41 new mayors`, `80 working group meetings`),
+        // the modifiers not closed by punctuation.
         [first, ..] if plural(bare(first)) => true,
-        [first, second] => lower_word(first) && plural(bare(second)),
+        [first, second, ..] if lower_word(first) && plural(bare(second)) => true,
+        [first, second, third] => lower_word(first) && lower_word(second) && plural(bare(third)),
         _ => false,
     }
 }
@@ -1512,10 +1720,20 @@ mod tests {
                 vec![3500.0],
             ),
             // Counts in passing in a narrative paragraph are not put forward
-            // (the one opening it is).
+            // when the document marks its figures in bold (the one opening
+            // the paragraph is)…
+            (
+                "**Más de 30 proyectos** se presentaron. Participaron 20 ciudades y 6 organizaciones.",
+                vec![30.0],
+            ),
+            // … and they are the figures of a document without emphasis.
             (
                 "Más de 30 proyectos se presentaron. Participaron 20 ciudades y 6 organizaciones.",
-                vec![30.0],
+                vec![30.0, 20.0, 6.0],
+            ),
+            (
+                "Over the past year, we have held 16 forum meetings, over 80 working group meetings and issued some 30 policy statements. This year also marked 20 years of our office in Brussels.",
+                vec![16.0, 80.0, 30.0],
             ),
         ] {
             assert_eq!(values(source), want, "{source:?}");
@@ -1567,6 +1785,58 @@ mod tests {
         let source = "630 210 70 57% 43%\nregistered participants cities countries\n\n28 33 35 39\n\nBudget line 020 - 1 000.00 € 274 - loans\n\nTotal of the amendment 0,00 €\n";
         let found = values(source);
         assert!(found.iter().all(|&value| value == 1000.0), "{found:?}");
+    }
+
+    #[test]
+    fn scale_words_abbreviate_and_take_their_currency_after_a_link() {
+        let got: Vec<(f64, Option<String>)> = figures(
+            "Se firmaron convenios por valor de más de 19 millones de euros, y el Estado anunció 3 millions d’euros. La baisse des dépenses atteint 13 milliards.",
+        )
+        .into_iter()
+        .map(|f| (f.0, f.1))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                (19_000_000.0, Some("EUR".to_owned())),
+                (3_000_000.0, Some("EUR".to_owned())),
+                (13_000_000_000.0, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_run_into_text_and_contents_pages_of_lost_layouts_are_not_figures() {
+        // The cells of a table row read into running text, a contents page
+        // whose titles and folios ran together, a span of time with a
+        // modifier before its unit: none is a count the text can label.
+        let source = "1.1.1 Integrar la Comisión Especial. 100% 100% 100% 100% Secretaría General y Dirección Jurídica.\n\n13 17 Improving Climate social cohesion 14 commitments Breathable 14 cities Green and healthy cities 16 Circular cities 18 Smarter cities 23 Looking forward\n\nLes 18 derniers mois ont connu 12 congrès régionaux.\n";
+        assert_eq!(values(source), vec![12.0]);
+    }
+
+    #[test]
+    fn references_to_articles_laws_and_chapters_are_not_figures() {
+        let source = "Définie par l’article 1609 nonies C du Code général des impôts, l’attribution est versée aux 28 communes membres.\n\nSegún la Ley 152 de 1994 el plan fue aprobado por los 15 concejales presentes.\n\nAs chapter 3 shows, the network welcomed 12 new cities.\n";
+        assert_eq!(values(source), vec![28.0, 15.0, 12.0]);
+    }
+
+    #[test]
+    fn thresholds_of_a_legend_are_not_figures() {
+        // A legend's scale states when a goal takes a colour: its
+        // percentages are cut-offs, not results; a count beside a
+        // comparative word of another sense is still one.
+        let source = "Goals whose value is less than or equal to 20% are not started, if the value is greater than 20% and lower than 75% they are delayed.\n\nLas metas cuyo valor es menor e igual al 20% están en rojo, si es mayor a 20% y menor a 75% en amarillo.\n\nÀ la fin de l’année les objectifs devraient atteindre un taux de 75 % ou supérieur.\n\nThe Mayor welcomed 300 guests to the hall.\n";
+        assert_eq!(values(source), vec![300.0]);
+    }
+
+    #[test]
+    fn folios_over_titles_rows_of_page_numbers_and_lists_of_days_are_not_figures() {
+        // A folio run into the title line of a page in capitals, the page
+        // numbers of a contents page whose layout was lost, days listed
+        // before their month (one read as `2l` by a text layer): none
+        // counts anything. A short label in capitals still names a count.
+        let source = "1 MINUTES OF THE ORDINARY SESSION OF THE TOWN COUNCIL HELD ON 3 MARCH, with the mayor presiding.\n\n34 35 Financial facts Members and partners 3\n\n19,20 et 2l mai 2016 : Assemblée générale à Lyon\n\n30 ALIANZAS ACTIVAS\n";
+        assert_eq!(values(source), vec![30.0]);
     }
 
     #[test]

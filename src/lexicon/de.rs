@@ -217,6 +217,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     duration_words: &[
         "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
     ],
+    threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
+    reference_words: &[
+        "artikel",
+        "art",
+        "paragraph",
+        "gesetz",
+        "abschnitt",
+        "absatz",
+    ],
     minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
     plan_update_words: &[
         "aktualisierung",

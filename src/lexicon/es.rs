@@ -442,6 +442,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "del", "de la", "los", "las"],
     duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
+    threshold_words: &["menor", "mayor", "inferior", "superior", "igual"],
+    reference_words: &[
+        "artículo",
+        "articulo",
+        "art",
+        "ley",
+        "decreto",
+        "acuerdo",
+        "sección",
+        "numeral",
+        "inciso",
+    ],
     minutes_words: &[
         "acta",
         "actas",

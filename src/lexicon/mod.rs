@@ -306,6 +306,14 @@ pub struct Lexicon {
     /// Units of time after a number that make it a duration, not a figure
     /// (`12 months`, `20 años`).
     pub duration_words: &'static [&'static str],
+    /// Comparative words that make a number near them a threshold of a
+    /// scale or legend (`menor a 20%`, `greater than 75%`, `75% ou
+    /// supérieur`), not a quantity reported. Quantity qualifiers (`more
+    /// than`, `más de`) are not among them: they belong to `qualifier_words`.
+    pub threshold_words: &'static [&'static str],
+    /// Words before a number that make it a reference to a text's part
+    /// (`l'article 1609`, `Ley 152`, `section 4`), never a quantity.
+    pub reference_words: &'static [&'static str],
     /// Words that name the minutes of a meeting (`acta`, `compte rendu`):
     /// their meeting's year is the document's period.
     pub minutes_words: &'static [&'static str],
@@ -664,6 +672,8 @@ mod tests {
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),
                 ("duration_words", l.duration_words.len()),
+                ("threshold_words", l.threshold_words.len()),
+                ("reference_words", l.reference_words.len()),
                 ("minutes_words", l.minutes_words.len()),
                 ("plan_update_words", l.plan_update_words.len()),
                 ("self_reference_words", l.self_reference_words.len()),

@@ -84,9 +84,10 @@ fn action_line_captures(line: &str) -> Option<regex::Captures<'_>> {
 /// Leading list bullets before a code (`- L1M1D1`, `• L1M1D1`).
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>'];
 
-/// Punctuation that is table debris, never a mark.
+/// Punctuation that is table debris, never a mark (`…` is what the layout
+/// makes of dot leaders).
 const NOT_MARKS: &[char] = &[
-    '.', ',', ';', ':', '|', '/', '\\', '(', ')', '[', ']', '\'', '"', '-', '–', '—', '_',
+    '.', ',', ';', ':', '|', '/', '\\', '(', ')', '[', ']', '\'', '"', '-', '–', '—', '_', '…',
 ];
 
 /// How many lines after its code a wrapped title may continue.
@@ -2261,6 +2262,15 @@ mod tests {
                 row("L1M1D1", "Dosier de cada región", Some("×")),
                 row("L1M1D2", "Marcos para las metrópolis.", Some("V")),
                 row("L1M1D3", "Informe final", Some("0")),
+            ]
+        );
+        // Leaders the layout made one word stand between title and mark.
+        let apart = plan("L1M1D1 Dosier de cada región … ×\nL1M1D2 Marcos … V 12");
+        assert_eq!(
+            rows(&apart),
+            [
+                row("L1M1D1", "Dosier de cada región", Some("×")),
+                row("L1M1D2", "Marcos", Some("V")),
             ]
         );
         // One dot glued to a word before a letter is an abbreviation.

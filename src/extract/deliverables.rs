@@ -84,13 +84,19 @@ fn action_line_captures(line: &str) -> Option<regex::Captures<'_>> {
 /// Leading list bullets before a code (`- L1M1D1`, `• L1M1D1`).
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>'];
 
-/// Punctuation that is table debris, never a mark.
+/// Punctuation that is table debris, never a mark (`…` is what the layout
+/// makes of dot leaders).
 const NOT_MARKS: &[char] = &[
-    '.', ',', ';', ':', '|', '/', '\\', '(', ')', '[', ']', '\'', '"', '-', '–', '—', '_',
+    '.', ',', ';', ':', '|', '/', '\\', '(', ')', '[', ']', '\'', '"', '-', '–', '—', '_', '…',
 ];
 
 /// How many lines after its code a wrapped title may continue.
 const MAX_CONTINUATION_LINES: usize = 12;
+
+/// Least gap, in font sizes, between a cell's text and a mark drawn on a line
+/// of its own to its right for the mark to be read as the row's
+/// ([`mark_set_apart`]): twice a word space.
+const MARK_GUTTER: f32 = 0.3;
 
 /// Repeated codes in one line of prose that make it a repeated block rather
 /// than a reference.
@@ -965,7 +971,8 @@ fn cells(text: &Text, index: usize, legend: &Legend) -> Vec<String> {
 }
 
 /// The plain text of each filled cell of a table row, with its column, the
-/// row's stray lines ([`stray_lines`]) left out.
+/// row's stray lines ([`stray_lines`]) left out, and a mark set apart on the
+/// right of a cell's text moved to the cell's end ([`mark_set_apart`]).
 fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
     let stray = stray_lines(row, legend);
     row.cells
@@ -975,16 +982,64 @@ fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
                 .iter()
                 .filter(|line| cell.words.iter().any(|word| line.holds(word)))
                 .count();
-            let text = match cell.lines.len().checked_sub(dropped) {
-                Some(keep) if dropped > 0 => {
-                    page::join_cell(cell.lines.get(..keep).unwrap_or_default())
+            let kept = cell
+                .lines
+                .get(..cell.lines.len().saturating_sub(dropped))
+                .unwrap_or_default();
+            let text = match mark_set_apart(cell, kept, legend) {
+                Some(at) => {
+                    let (mark, lines): (Vec<_>, Vec<_>) =
+                        kept.iter().enumerate().partition(|(index, _)| *index == at);
+                    let lines: Vec<String> = lines.into_iter().map(|(_, l)| l.clone()).collect();
+                    let mark = mark
+                        .first()
+                        .map(|(_, mark)| mark.trim())
+                        .unwrap_or_default();
+                    format!("{} {mark}", page::join_cell(&lines))
                 }
-                _ => cell.text.clone(),
+                None if dropped > 0 => page::join_cell(kept),
+                None => cell.text.clone(),
             };
             (cell.column, markup::plain(&text).trim().to_owned())
         })
         .filter(|(_, text)| !text.is_empty())
         .collect()
+}
+
+/// The index among `lines` (a cell's lines) of a mark drawn on a line of its
+/// own to the right of all the cell's other words: a mark column whose
+/// gutter the layout could not see (a mark vertically centred between a
+/// wrapped title's lines, where a title line of another row runs under it),
+/// so the column's marks were read as lines of the title cell. Its place in
+/// reading order is the end of the row, after the title; a lone mark that
+/// starts where title lines start (a wrapped title's last word) is the
+/// title's. `None` when no line, or more than one, is such a mark.
+fn mark_set_apart(cell: &page::Cell, lines: &[String], legend: &Legend) -> Option<usize> {
+    if lines.len() < 2 {
+        return None;
+    }
+    let marks: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| is_mark_cell(line.trim()) && is_mark_token(line.trim(), legend))
+        .map(|(index, _)| index)
+        .collect();
+    let [at] = marks.as_slice() else {
+        return None;
+    };
+    let mark = lines.get(*at)?.trim();
+    let (drawn, others): (Vec<WordRef>, Vec<WordRef>) =
+        cell.words.iter().partition(|word| word.text == mark);
+    let [drawn] = drawn.as_slice() else {
+        return None;
+    };
+    let text_ends = others
+        .iter()
+        .filter(|word| word.text.chars().any(char::is_alphanumeric))
+        .map(|word| word.bbox.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let gutter = MARK_GUTTER * drawn.size.max(1.0);
+    (text_ends.is_finite() && drawn.bbox.x0 - text_ends >= gutter).then_some(*at)
 }
 
 /// A line drawn across a PDF table row: the band of its words' middles.
@@ -2228,6 +2283,32 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_on_a_line_of_its_own_right_of_a_titles_cell_is_the_rows_mark() {
+        // A mark column the layout did not split off: the mark, centred
+        // between the two lines of a wrapped title, became a line of the
+        // title's cell, drawn far right of the title's words.
+        let drawn = |mark_x: f32| {
+            pdf_row(&[&[
+                (
+                    100.0,
+                    &[("L1M1D1", 50.0), ("Annual", 90.0), ("reports", 130.0)][..],
+                ),
+                (106.0, &[("V", mark_x)][..]),
+                (112.0, &[("of", 50.0), ("projects", 65.0)][..]),
+            ]])
+        };
+        let plan = read_plan(&drawn(300.0), &legend::conventional(), &[]);
+        assert_eq!(
+            rows(&plan),
+            [row("L1M1D1", "Annual reports of projects", Some("V"))]
+        );
+        // Drawn where the title's lines run, a lone mark is not set apart:
+        // it stays in the title, and the row has no mark.
+        let plan = read_plan(&drawn(100.0), &legend::conventional(), &[]);
+        assert_eq!(rows(&plan)[0].2, None);
+    }
+
+    #[test]
     fn a_mark_glued_to_dot_leaders_is_the_rows_mark() {
         let leaders = plan(
             "L1M1D1 Dosier de cada región..×\nL1M1D2 Marcos para las metrópolis. .V\nL1M1D3 Informe final…0",
@@ -2238,6 +2319,15 @@ mod tests {
                 row("L1M1D1", "Dosier de cada región", Some("×")),
                 row("L1M1D2", "Marcos para las metrópolis.", Some("V")),
                 row("L1M1D3", "Informe final", Some("0")),
+            ]
+        );
+        // Leaders the layout made one word stand between title and mark.
+        let apart = plan("L1M1D1 Dosier de cada región … ×\nL1M1D2 Marcos … V 12");
+        assert_eq!(
+            rows(&apart),
+            [
+                row("L1M1D1", "Dosier de cada región", Some("×")),
+                row("L1M1D2", "Marcos", Some("V")),
             ]
         );
         // One dot glued to a word before a letter is an abbreviation.

@@ -152,7 +152,9 @@ impl TextLine {
 
     /// True when the line can be cut at `edge`: no word straddles it, and the
     /// gap around it is wider than a word space (a narrow gutter, an empty
-    /// cell), not a space between two words of prose that happens to fall there.
+    /// cell), not a space between two words of prose that happens to fall there;
+    /// after a lone anchor that fills the first cell (`Septiembre • Foro…`),
+    /// a word space is enough.
     pub(super) fn fits_edge(&self, edge: f32) -> bool {
         let tolerance = EDGE_TOLERANCE * self.size;
         if self
@@ -168,9 +170,13 @@ impl TextLine {
         let Some(before) = after.checked_sub(1).and_then(|i| self.words.get(i)) else {
             return true;
         };
+        // A lone anchor (a month, a code) that fills the first cell may end
+        // a word space short of the next column, which starts at the edge.
+        let lone_anchor = after == 1 && is_anchor(&before.text);
+        let least = if lone_anchor { WORD_GAP } else { GUTTER_GAP };
         self.words
             .get(after)
-            .is_some_and(|word| word.x0 - before.x1 >= GUTTER_GAP * self.size)
+            .is_some_and(|word| word.x0 - before.x1 >= least * self.size)
     }
 }
 

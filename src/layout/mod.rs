@@ -477,6 +477,56 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_month_that_fills_its_cell_stays_a_row_of_a_calendar() {
+        let mut calendar = page();
+        word(&mut calendar, "Mes", 50.0, 100.0);
+        word(&mut calendar, "Eventos", 103.5, 100.0);
+        // `Septiembre` ends 0.35 font sizes before the events' column.
+        for (i, (month, event)) in [
+            ("Enero", "• Uno"),
+            ("Mayo", "• Dos"),
+            ("Septiembre", "• Tres"),
+            ("Octubre", "• Cuatro"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 112.0 + 12.0 * i as f32;
+            word(&mut calendar, month, 50.0, y);
+            word(&mut calendar, event, 103.5, y);
+        }
+        // The month stays in the table, in the months' column.
+        let text = one(&calendar);
+        let cells = text
+            .lines()
+            .find(|line| line.contains("Septiembre"))
+            .and_then(|line| line.split_once('\t'));
+        let Some((months, events)) = cells else {
+            panic!("{text}");
+        };
+        assert!(
+            months.contains("Septiembre") && !months.contains('•'),
+            "{text}"
+        );
+        assert!(
+            events.contains("• Tres") && events.contains("• Cuatro"),
+            "{text}"
+        );
+        // Any other word as close to the column is prose, not a cell.
+        let mut prose = page();
+        word(&mut prose, "Mes", 50.0, 100.0);
+        word(&mut prose, "Eventos", 103.5, 100.0);
+        word(&mut prose, "Enero", 50.0, 112.0);
+        word(&mut prose, "• Uno", 103.5, 112.0);
+        word(&mut prose, "Mayo", 50.0, 124.0);
+        word(&mut prose, "• Dos", 103.5, 124.0);
+        word(&mut prose, "Propuestas", 50.0, 136.0);
+        word(&mut prose, "• Tres", 103.5, 136.0);
+        let text = one(&prose);
+        assert!(text.contains("Propuestas • Tres\n"), "{text}");
+    }
+
     /// Draws `words` from `x` on baseline `y`, each `gap` after the last.
     fn spaced(page: &mut GlyphPage, words: &[&str], x: f32, y: f32, gap: f32) {
         let mut x = x;

@@ -33,6 +33,23 @@ pub(super) struct Word {
     pub(super) heavy_others: u16,
 }
 
+impl Word {
+    /// A dot leader drawn from `x0` to `x1`: the word `…`, which neither a
+    /// letter nor a digit makes bold or regular.
+    fn leader(x0: f32, x1: f32, size: f32) -> Self {
+        Self {
+            x0,
+            x1,
+            size,
+            text: "…".to_owned(),
+            letters: 0,
+            heavy: 0,
+            others: 0,
+            heavy_others: 0,
+        }
+    }
+}
+
 /// The words of one line: `row` holds its glyphs left to right, `spaces` the
 /// page's space glyphs (evidence of a break inside a number), `size` the
 /// line's font size.
@@ -45,7 +62,7 @@ pub(super) fn words(
 ) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut previous: Option<&Glyph> = None;
-    let leaders = leader_glyphs(page, row);
+    let leaders = leader_glyphs(page, row, advances);
     let line_y = row.first().map_or(0.0, |glyph| glyph.y);
     let no_breaks: Vec<&Glyph> = spaces
         .iter()
@@ -58,6 +75,11 @@ pub(super) fn words(
     let mut after_leader = false;
     for (index, &glyph) in row.iter().enumerate() {
         if leaders.get(index).copied().unwrap_or(false) {
+            let glyph_end = glyph.x + advance(page, glyph, advances);
+            match words.last_mut() {
+                Some(word) if after_leader => word.x1 = word.x1.max(glyph_end),
+                _ => words.push(Word::leader(glyph.x, glyph_end, glyph.font_size)),
+            }
             after_leader = true;
             continue;
         }
@@ -116,10 +138,17 @@ pub(super) fn words(
 
 /// Which glyphs of a line are dot leaders: runs of at least [`LEADER_RUN`]
 /// dots (`.`, `·`, `…`) drawn one after the other. Leaders lead the eye from
-/// a title to its mark or page number; they are neither, so they are
-/// dropped and leave a gap that separates the two.
-fn leader_glyphs(page: &GlyphPage, row: &[&Glyph]) -> Vec<bool> {
+/// a title to its mark or page number, across what would otherwise be a
+/// gutter: they become one word, `…`, that bridges the gap, so the title, the
+/// leader and the mark stay one chunk of one cell (`locales … V`) wherever
+/// the leader happens to end. A mark set at the end of a leader is where the
+/// leader ends, not in a column: producers that count the dots end them
+/// anywhere. A first dot glued to its word while the next dot stands apart
+/// is the word's full stop (`etc. . . .`), not part of the leader.
+fn leader_glyphs(page: &GlyphPage, row: &[&Glyph], advances: &Advances) -> Vec<bool> {
     let dot = |glyph: &&Glyph| matches!(page.glyph_text(glyph), "." | "·" | "…" | "․");
+    let gap =
+        |before: &Glyph, after: &Glyph| after.x - (before.x + advance(page, before, advances));
     let mut leaders = vec![false; row.len()];
     let mut start = 0;
     while start < row.len() {
@@ -129,7 +158,19 @@ fn leader_glyphs(page: &GlyphPage, row: &[&Glyph]) -> Vec<bool> {
             .take_while(|glyph| dot(glyph))
             .count();
         if run >= LEADER_RUN {
-            for flag in leaders.iter_mut().skip(start).take(run) {
+            let word_gap = |glyph: &Glyph| WORD_GAP * glyph.font_size.max(1.0);
+            let full_stop = match (
+                start.checked_sub(1).and_then(|i| row.get(i)),
+                row.get(start),
+                row.get(start + 1),
+            ) {
+                (Some(&word), Some(&first), Some(&second)) => {
+                    gap(word, first) <= word_gap(first) && gap(first, second) > word_gap(first)
+                }
+                _ => false,
+            };
+            let skip = usize::from(full_stop);
+            for flag in leaders.iter_mut().skip(start + skip).take(run - skip) {
                 *flag = true;
             }
         }
@@ -272,7 +313,7 @@ mod tests {
     }
 
     #[test]
-    fn dot_leaders_are_dropped_and_part_title_from_mark() {
+    fn dot_leaders_become_one_word_that_bridges_title_and_mark() {
         let mut glyphs = vec![
             ("e", 100.0, 5.0),
             ("n", 105.0, 5.0),
@@ -283,7 +324,17 @@ mod tests {
             glyphs.push((".", 117.5 + i as f32 * 2.5, 2.5));
         }
         glyphs.push(("✓", 137.5, 6.0));
-        assert_eq!(line_words(&glyphs), ["end", "✓"]);
+        assert_eq!(line_words(&glyphs), ["end", "…", "✓"]);
+        // Dots set a space apart, wherever they end: the first one glued to
+        // the title's last word is its full stop.
+        for dots in [4, 9] {
+            let mut glyphs = vec![("e", 100.0, 5.0), ("t", 105.0, 5.0), (".", 110.0, 2.5)];
+            for i in 0..dots {
+                glyphs.push((".", 115.0 + i as f32 * 5.0, 2.5));
+            }
+            glyphs.push(("V", 117.0 + dots as f32 * 5.0, 6.0));
+            assert_eq!(line_words(&glyphs), ["et.", "…", "V"], "{dots} dots");
+        }
         // Two or three dots are text (an ellipsis, `etc..`).
         let ellipsis = [
             ("e", 100.0, 5.0),

@@ -61,6 +61,11 @@ const BORDER_SLACK: f32 = 1.0;
 /// A mark is at most this many characters long (`V`, `✔`, `N/A`).
 const MARK_LENGTH: usize = 3;
 
+/// An anchor is centred in its block when its baseline is within this
+/// many font sizes of the middle of the block's first and last baselines
+/// (twice the distance, as measured).
+const CENTRED: f32 = 0.5;
+
 /// Two baselines closer than this many font sizes are one.
 const SAME_BASELINE: f32 = 0.3;
 
@@ -222,7 +227,9 @@ struct Lift {
 /// centred or bottom-aligned codes sharing the column of their titles): a
 /// block of the column's pieces set apart from the piece above it (cell
 /// padding, farther than a wrapped line's pitch) and holding exactly one
-/// anchor, below its first piece, is that anchor's row from the block's
+/// anchor, below its first piece and centred in the block or on its last
+/// line (a month followed by the last events of the month above is
+/// neither), is that anchor's row from the block's
 /// first piece down (the lines of a wrapped cell: the column's closest
 /// lines, when closer than the table's pitch). The lines above the anchor in its
 /// block are its title's first lines, never the rest of the row above:
@@ -257,13 +264,20 @@ fn lifted_anchors(
                 .clone()
                 .filter(|&index| pieces.get(index).is_some_and(|p| is_anchor(&p.text)))
                 .collect();
-            match anchors.as_slice() {
-                [only] if *only > block.start => Some(Lift {
-                    anchor: *only,
-                    block,
-                }),
-                _ => None,
-            }
+            let [only] = anchors.as_slice() else {
+                return None;
+            };
+            let (first, anchor, last) = (
+                pieces.get(block.start)?,
+                pieces.get(*only)?,
+                pieces.get(block.end.checked_sub(1)?)?,
+            );
+            let centred = (2.0 * anchor.y - first.y - last.y).abs() <= CENTRED * anchor.size;
+            let bottom = *only + 1 == block.end;
+            (*only > block.start && (centred || bottom)).then_some(Lift {
+                anchor: *only,
+                block,
+            })
         })
         .collect()
 }

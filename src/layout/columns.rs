@@ -60,12 +60,15 @@ impl TextLine {
     /// `2018  2019  2020`) keep one pitch and stay cells; justified words
     /// have their own widths, hence their own pitches.
     ///
-    /// Justification stretches every space of a text block's line, so a
-    /// run whose first or last word also stands beside a plain word space
-    /// ([`PLAIN_SPACE`] em at most, clearly narrower than the run) is not
-    /// stretched text: its gaps are gutters that happen to be equally wide
+    /// Justification stretches every space of a text block's line, so the
+    /// run's gap before a word that also stands beside a plain word space
+    /// ([`PLAIN_SPACE`] em at most, clearly narrower than the run) is no
+    /// stretched space but the start (or end) of a block of unstretched
+    /// words: a gutter that happens to be as wide as the others
     /// (`L1M1D1   V   Annual report on`, a code and a centred mark padded
-    /// alike before a title).
+    /// alike before a title: both gaps are gutters, as one alone is no
+    /// run). The rest of the run is judged without it (a justified cell's
+    /// line beside an unstretched one).
     pub(super) fn is_justified_gap(&self, index: usize) -> bool {
         let Some(gap) = self.gap_after(index) else {
             return false;
@@ -82,11 +85,6 @@ impl TextLine {
         while alike(last + 1) {
             last += 1;
         }
-        let pitches: Vec<f32> = (first..=last)
-            .filter_map(|i| Some(self.words.get(i + 1)?.x0 - self.words.get(i)?.x0))
-            .collect();
-        let widest = pitches.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let narrowest = pitches.iter().copied().fold(f32::INFINITY, f32::min);
         let least_gap = (first..=last)
             .filter_map(|i| self.gap_after(i))
             .fold(f32::INFINITY, f32::min);
@@ -98,8 +96,26 @@ impl TextLine {
                         && other_gap + JUSTIFIED_SPREAD * self.size < least_gap
                 })
         };
-        let beside_plain = plain(first.checked_sub(1)) || plain(Some(last + 1));
-        last > first && widest - narrowest > JUSTIFIED_PITCH * self.size && !beside_plain
+        // The run's gap next to a plain space opens (or closes) a block of
+        // unstretched words: a gutter, whatever the others are.
+        if plain(Some(last + 1)) {
+            if index == last {
+                return false;
+            }
+            last -= 1;
+        }
+        if plain(first.checked_sub(1)) {
+            if index == first {
+                return false;
+            }
+            first += 1;
+        }
+        let pitches: Vec<f32> = (first..=last)
+            .filter_map(|i| Some(self.words.get(i + 1)?.x0 - self.words.get(i)?.x0))
+            .collect();
+        let widest = pitches.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let narrowest = pitches.iter().copied().fold(f32::INFINITY, f32::min);
+        last > first && widest - narrowest > JUSTIFIED_PITCH * self.size
     }
 
     /// Where new cells start on this line: after every wide gap, and at every

@@ -264,6 +264,14 @@ fn lifted_anchors(
                 .clone()
                 .filter(|&index| pieces.get(index).is_some_and(|p| is_anchor(&p.text)))
                 .collect();
+            // Codes only: a month heads a list of events, which a calendar
+            // spaces like rows.
+            if anchors
+                .iter()
+                .any(|&index| pieces.get(index).is_none_or(|p| is_month(&p.text)))
+            {
+                return None;
+            }
             let [only] = anchors.as_slice() else {
                 return None;
             };
@@ -461,6 +469,11 @@ fn is_pair_code_column(column: &[Fragment]) -> bool {
         .filter_map(|piece| first_word(&piece.text).and_then(pair_code))
         .collect();
     codes.len() >= MIN_ANCHORS && codes.windows(2).all(|pair| pair[0] < pair[1])
+}
+
+/// Whether a piece of a line opens with a month.
+fn is_month(text: &str) -> bool {
+    first_word(text).is_some_and(|word| lexicon::month_number(word).is_some())
 }
 
 pub(super) fn is_anchor(text: &str) -> bool {
@@ -689,7 +702,7 @@ pub(super) fn anchored_rows(
     Some(rows)
 }
 
-/// A cell of the anchor column whose anchor is set beside a later line
+/// A cell of the anchor column whose code (not a month) is set beside a later line
 /// than its first (a code centred or bottom-aligned beside its wrapped
 /// title, in the title's column) reads with the anchor's word first: the
 /// code identifies the row, and the title is every other word in reading
@@ -703,6 +716,9 @@ fn anchor_first(mut pieces: Vec<Fragment>, is_anchor: &dyn Fn(&str) -> bool) -> 
     let Some(at) = pieces.iter().position(|piece| is_anchor(&piece.text)) else {
         return pieces;
     };
+    if pieces.get(at).is_none_or(|piece| is_month(&piece.text)) {
+        return pieces;
+    }
     let Some(anchor) = pieces.get_mut(at) else {
         return pieces;
     };

@@ -33,12 +33,12 @@
 //!     monospaced face's space is 0.6 em), and a row whose first title
 //!     lines end a page's table above its code, at the top of the next
 //!     page without a repeated header;
-//!   - a line whose gutters happen to be equally wide (a code, a centred
-//!     mark and a title whose padding is the same; a header row of short
-//!     cells) reads as one line of justified text (`is_justified_gap`), so
-//!     without vertical rulings it opens no table: a fresh draw of the
-//!     left-aligned class fails about once in 80 runs of 32 tables (seed
-//!     43: a one-row table whose title wraps one word).
+//!   - a line whose gutters happen to be equally wide reads as one line of
+//!     justified text (`is_justified_gap`) unless a plain word space stands
+//!     beside the run (a title of three words or more after a code and a
+//!     centred mark padded alike, as in seed 43 of the left-aligned class,
+//!     which now passes): a header row of short cells, or a row whose title
+//!     has one or two words, still opens no table without vertical rulings.
 //!
 //! Set `RANDOM_TABLES_DUMP=/path/file.pdf` to keep the last PDF a pipeline
 //! case failed on (read it with `planex pages`).

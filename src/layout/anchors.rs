@@ -61,6 +61,11 @@ const BORDER_SLACK: f32 = 1.0;
 /// A mark is at most this many characters long (`V`, `✔`, `N/A`).
 const MARK_LENGTH: usize = 3;
 
+/// An anchor is centred in its block when its baseline is within this
+/// many font sizes of the middle of the block's first and last baselines
+/// (twice the distance, as measured).
+const CENTRED: f32 = 0.5;
+
 /// Two baselines closer than this many font sizes are one.
 const SAME_BASELINE: f32 = 0.3;
 
@@ -182,16 +187,26 @@ fn row_starts(
         })
         .filter(|&index| firm.get(index + 1).is_some_and(|next| !next))
         .all(beside_mark);
+    let lifted = lifted_anchors(&pieces, line_pitch, is_anchor);
     let mut starts = Vec::new();
     let mut anchors = 0;
     for (index, piece) in pieces.iter().enumerate() {
         let anchor = is_anchor(&piece.text);
-        let opens = firm.get(index).copied().unwrap_or(false)
-            || (anchor && top_aligned && beside_mark(index));
+        let block_top = lifted.iter().find(|lift| lift.anchor == index);
+        let in_lifted_block = lifted
+            .iter()
+            .any(|lift| lift.anchor != index && lift.block.contains(&index));
+        let opens = block_top.is_some()
+            || (!in_lifted_block
+                && (firm.get(index).copied().unwrap_or(false)
+                    || (anchor && top_aligned && beside_mark(index))));
         if opens {
             let word = first_word(&piece.text).unwrap_or_default().to_owned();
+            let top_piece = block_top
+                .and_then(|lift| pieces.get(lift.block.start))
+                .unwrap_or(piece);
             starts.push(RowStart {
-                top: piece.y - BAND_TOP * piece.size,
+                top: top_piece.y - BAND_TOP * top_piece.size,
                 word,
                 anchor,
             });
@@ -199,6 +214,80 @@ fn row_starts(
         }
     }
     (anchors >= least).then_some((starts, row_gap))
+}
+
+/// An anchor whose row starts above it: the pieces of its block (by
+/// index, top to bottom) and its own index among them.
+struct Lift {
+    block: std::ops::Range<usize>,
+    anchor: usize,
+}
+
+/// Anchors set beside a wrapped cell's middle or last line (vertically
+/// centred or bottom-aligned codes sharing the column of their titles): a
+/// block of the column's pieces set apart from the piece above it (cell
+/// padding, farther than a wrapped line's pitch) and holding exactly one
+/// anchor, below its first piece and centred in the block or on its last
+/// line (a month followed by the last events of the month above is
+/// neither), is that anchor's row from the block's
+/// first piece down (the lines of a wrapped cell: the column's closest
+/// lines, when closer than the table's pitch). The lines above the anchor in its
+/// block are its title's first lines, never the rest of the row above:
+/// that row's lines end where the gap is. The column's first block is the
+/// table's header, never lifted.
+fn lifted_anchors(
+    pieces: &[&Fragment],
+    line_pitch: f32,
+    is_anchor: &dyn Fn(&str) -> bool,
+) -> Vec<Lift> {
+    // The table's pitch may be a row's when few titles wrap: the column's
+    // own closest lines, when closer, are a wrapped cell's.
+    let closest = pieces
+        .windows(2)
+        .map(|pair| pair[1].y - pair[0].y)
+        .filter(|&pitch| pieces.first().is_some_and(|p| pitch >= MIN_PITCH * p.size))
+        .fold(line_pitch, f32::min);
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+    for (index, pair) in pieces.windows(2).enumerate() {
+        if pair[1].y - pair[0].y > CELL_PITCH * closest {
+            let start = blocks.last().map_or(0, |block| block.end);
+            blocks.push(start..index + 1);
+        }
+    }
+    let start = blocks.last().map_or(0, |block| block.end);
+    blocks.push(start..pieces.len());
+    blocks
+        .into_iter()
+        .filter(|block| block.start > 0)
+        .filter_map(|block| {
+            let anchors: Vec<usize> = block
+                .clone()
+                .filter(|&index| pieces.get(index).is_some_and(|p| is_anchor(&p.text)))
+                .collect();
+            // Codes only: a month heads a list of events, which a calendar
+            // spaces like rows.
+            if anchors
+                .iter()
+                .any(|&index| pieces.get(index).is_none_or(|p| is_month(&p.text)))
+            {
+                return None;
+            }
+            let [only] = anchors.as_slice() else {
+                return None;
+            };
+            let (first, anchor, last) = (
+                pieces.get(block.start)?,
+                pieces.get(*only)?,
+                pieces.get(block.end.checked_sub(1)?)?,
+            );
+            let centred = (2.0 * anchor.y - first.y - last.y).abs() <= CENTRED * anchor.size;
+            let bottom = *only + 1 == block.end;
+            (*only > block.start && (centred || bottom)).then_some(Lift {
+                anchor: *only,
+                block,
+            })
+        })
+        .collect()
 }
 
 /// Where a row starts: the top of its band, the first word of the piece
@@ -380,6 +469,11 @@ fn is_pair_code_column(column: &[Fragment]) -> bool {
         .filter_map(|piece| first_word(&piece.text).and_then(pair_code))
         .collect();
     codes.len() >= MIN_ANCHORS && codes.windows(2).all(|pair| pair[0] < pair[1])
+}
+
+/// Whether a piece of a line opens with a month.
+fn is_month(text: &str) -> bool {
+    first_word(text).is_some_and(|word| lexicon::month_number(word).is_some())
 }
 
 pub(super) fn is_anchor(text: &str) -> bool {
@@ -591,15 +685,74 @@ pub(super) fn anchored_rows(
         .filter_map(|(cells, top)| {
             let cells = cells
                 .into_iter()
-                .map(|mut pieces| {
+                .enumerate()
+                .map(|(column, mut pieces)| {
                     pieces.sort_by(|a, b| a.y.total_cmp(&b.y));
-                    pieces.into_iter().cloned().collect()
+                    let pieces: Vec<Fragment> = pieces.into_iter().cloned().collect();
+                    if column == anchor_column {
+                        anchor_first(pieces, is_anchor)
+                    } else {
+                        pieces
+                    }
                 })
                 .collect();
             LaidRow::new(top, cells)
         })
         .collect();
     Some(rows)
+}
+
+/// A cell of the anchor column whose code (not a month) is set beside a later line
+/// than its first (a code centred or bottom-aligned beside its wrapped
+/// title, in the title's column) reads with the anchor's word first: the
+/// code identifies the row, and the title is every other word in reading
+/// order (`annual report on` / `L1M1D1 urban governance` →
+/// `L1M1D1 annual report on` / `urban governance`). The cell's lines keep
+/// their places; only the code's word moves to the first line.
+fn anchor_first(mut pieces: Vec<Fragment>, is_anchor: &dyn Fn(&str) -> bool) -> Vec<Fragment> {
+    if pieces.first().is_none_or(|first| is_anchor(&first.text)) {
+        return pieces;
+    }
+    let Some(at) = pieces.iter().position(|piece| is_anchor(&piece.text)) else {
+        return pieces;
+    };
+    if pieces.get(at).is_none_or(|piece| is_month(&piece.text)) {
+        return pieces;
+    }
+    let Some(anchor) = pieces.get_mut(at) else {
+        return pieces;
+    };
+    if anchor.words.is_empty() {
+        return pieces;
+    }
+    let code = anchor.words.remove(0);
+    if anchor.words.is_empty() {
+        pieces.remove(at);
+    } else {
+        refresh(anchor);
+    }
+    if let Some(first) = pieces.first_mut() {
+        first.words.insert(0, code);
+        refresh(first);
+    }
+    pieces
+}
+
+/// A fragment's text and extent, from its words.
+fn refresh(piece: &mut Fragment) {
+    let texts: Vec<&str> = piece.words.iter().map(|word| word.text.as_str()).collect();
+    piece.text = texts.join(" ");
+    piece.x0 = piece
+        .words
+        .iter()
+        .map(|word| word.x0)
+        .fold(f32::INFINITY, f32::min);
+    piece.x1 = piece
+        .words
+        .iter()
+        .map(|word| word.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    piece.first_width = piece.words.first().map_or(0.0, |word| word.x1 - word.x0);
 }
 
 /// Where the last row ends: at the first line below its start set apart from
@@ -738,6 +891,53 @@ mod tests {
             y += LINE + ROW;
         }
         pieces
+    }
+
+    /// Deliverables whose titles (at 90, a gutter of one em after the
+    /// codes and their heading at 50, too narrow for a column of its own:
+    /// code and title share a column) wrap over `lines[k]`
+    /// lines, the code and mark (at 400) beside the title's middle line
+    /// (`middle`) or last line, rows set apart by cell padding, not by
+    /// rulings.
+    fn centred_codes(lines: &[usize], middle: bool) -> (Vec<String>, Vec<String>) {
+        let mut pieces: Vec<(String, f32, f32)> = vec![
+            ("Codigo".to_owned(), 50.0, 80.0),
+            ("Deliverable".to_owned(), 90.0, 80.0),
+            ("Status".to_owned(), 400.0, 80.0),
+        ];
+        let mut want = vec!["Codigo Deliverable\tStatus".to_owned()];
+        let mut y = 80.0 + ROW;
+        for (index, &count) in lines.iter().enumerate() {
+            let code = format!("L1M1D{}", index + 1);
+            let mark = ["V", "X", "0"][index % 3];
+            let mut title = Vec::new();
+            for line in 0..count {
+                let text = format!("title {index} line {line}");
+                pieces.push((text.clone(), 90.0, y + LINE * line as f32));
+                title.push(text);
+            }
+            let spare = LINE * (count - 1) as f32;
+            let beside = y + if middle { spare / 2.0 } else { spare };
+            pieces.push((code.clone(), 50.0, beside));
+            pieces.push((mark.to_owned(), 400.0, beside));
+            want.push(format!("{code} {}\t{mark}", title.join(" ")));
+            y += spare + ROW;
+        }
+        let borrowed: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        (rows(&borrowed), want)
+    }
+
+    #[test]
+    fn a_code_beside_its_wrapped_titles_middle_or_last_line_opens_the_title() {
+        for middle in [true, false] {
+            for lines in [[3, 1, 2, 3], [2, 3, 3, 1], [1, 3, 1, 2]] {
+                let (got, want) = centred_codes(&lines, middle);
+                assert_eq!(got, want, "middle {middle}, lines {lines:?}");
+            }
+        }
     }
 
     #[test]

@@ -59,6 +59,17 @@ impl TextLine {
     /// [`JUSTIFIED_PITCH`] em. Equal columns of equal tokens (`V  V  V`,
     /// `2018  2019  2020`) keep one pitch and stay cells; justified words
     /// have their own widths, hence their own pitches.
+    ///
+    /// Justification stretches every space of a text block's line, so the
+    /// run's gap before a word that also stands beside a plain word space
+    /// ([`PLAIN_SPACE`] em at most, clearly narrower than the run, as wide
+    /// as the next space on that side) is no
+    /// stretched space but the start (or end) of a block of unstretched
+    /// words: a gutter that happens to be as wide as the others
+    /// (`L1M1D1   V   Annual report on`, a code and a centred mark padded
+    /// alike before a title: both gaps are gutters, as one alone is no
+    /// run). The rest of the run is judged without it (a justified cell's
+    /// line beside an unstretched one).
     pub(super) fn is_justified_gap(&self, index: usize) -> bool {
         let Some(gap) = self.gap_after(index) else {
             return false;
@@ -74,6 +85,37 @@ impl TextLine {
         let mut last = index;
         while alike(last + 1) {
             last += 1;
+        }
+        let least_gap = (first..=last)
+            .filter_map(|i| self.gap_after(i))
+            .fold(f32::INFINITY, f32::min);
+        // A plain space: narrow, and as wide as the next gap on the same
+        // side (two word spaces of one unstretched block; a narrow gutter
+        // after a justified cell's line is a gap of its own width).
+        let plain = |other: Option<usize>, next: Option<usize>| {
+            let (Some(other_gap), Some(next_gap)) = (
+                other.and_then(|i| self.gap_after(i)),
+                next.and_then(|i| self.gap_after(i)),
+            ) else {
+                return false;
+            };
+            other_gap <= PLAIN_SPACE * self.size
+                && other_gap + JUSTIFIED_SPREAD * self.size < least_gap
+                && (other_gap - next_gap).abs() <= JUSTIFIED_SPREAD * self.size
+        };
+        // The run's gap next to a plain space opens (or closes) a block of
+        // unstretched words: a gutter, whatever the others are.
+        if plain(Some(last + 1), Some(last + 2)) {
+            if index == last {
+                return false;
+            }
+            last -= 1;
+        }
+        if plain(first.checked_sub(1), first.checked_sub(2)) {
+            if index == first {
+                return false;
+            }
+            first += 1;
         }
         let pitches: Vec<f32> = (first..=last)
             .filter_map(|i| Some(self.words.get(i + 1)?.x0 - self.words.get(i)?.x0))
@@ -379,5 +421,57 @@ pub(super) fn close_edge_group(edges: &mut Vec<(f32, f32, usize)>, group: &[(f32
             median(group.iter().map(|g| g.1)),
             group.len(),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::lay_out;
+    use crate::read::GlyphPage;
+
+    const SIZE: f32 = 10.0;
+    const ADVANCE: f32 = 5.0;
+
+    /// Draws `text` glyph by glyph from `x` on baseline `y`, a space as
+    /// wide as a letter (half an em).
+    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
+        for (i, c) in text.chars().enumerate() {
+            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
+        }
+    }
+
+    /// A one-row table under its header (no heading over the marks): code,
+    /// mark and title set
+    /// `gutter` points apart (equal gutters: the code and mark cells padded
+    /// alike), the title wrapping one word onto a second line.
+    fn equal_gutters(gutter: f32) -> GlyphPage {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let (code, mark, title) = (50.0, 80.0 + gutter, 85.0 + 2.0 * gutter);
+        word(&mut page, "Code", 50.0, 100.0);
+        word(&mut page, "Deliverable", title, 100.0);
+        word(&mut page, "L1M1D1", code, 120.0);
+        word(&mut page, "V", mark, 120.0);
+        word(&mut page, "Annual report on urban", title, 120.0);
+        word(&mut page, "governance", title, 132.0);
+        page
+    }
+
+    #[test]
+    fn equal_gutters_beside_plain_word_spaces_are_columns_not_justified_text() {
+        // The gutters are alike and the words' pitches differ, as in a
+        // justified line; but the title's words stand a plain space apart,
+        // which justification would have stretched too.
+        for gutter in [15.0, 20.0, 30.0] {
+            let laid = lay_out(&[&equal_gutters(gutter)]).remove(0);
+            let lines: Vec<&str> = laid.text.lines().collect();
+            assert!(
+                lines.contains(&"L1M1D1\tV\tAnnual report on urban governance"),
+                "gutter {gutter}: {lines:#?}"
+            );
+        }
     }
 }

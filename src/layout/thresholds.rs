@@ -22,6 +22,10 @@ pub(super) const CELL_GAP: f32 = 1.2;
 /// same stretched space of justified text (justification adds the same width
 /// to every gap of a line).
 pub(super) const JUSTIFIED_SPREAD: f32 = 0.12;
+/// A plain (unstretched) word space is at most this many font sizes wide
+/// (most faces set it at a quarter to a third of an em, monospaced faces
+/// at 0.6).
+pub(super) const PLAIN_SPACE: f32 = 0.65;
 /// Two word pitches (origin to origin) further apart than this many font
 /// sizes come from words of different widths: what justified text has and
 /// equal columns of equal tokens do not.

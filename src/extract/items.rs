@@ -488,14 +488,7 @@ fn continue_title(rows: &mut [Row], open_row: Option<usize>, cells: &[String], l
 /// The column headed by a status heading, in a row of two or more headings.
 fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
     let lexicons = vocabulary.lexicons;
-    if cells.len() < 2 {
-        return None;
-    }
-    // A heading row holds no code.
-    if cells
-        .iter()
-        .any(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
-    {
+    if !is_heading_row(cells, vocabulary) {
         return None;
     }
     // `Status`, or a short heading with a status word in it (`Situación
@@ -532,11 +525,7 @@ fn completion(
 /// The column headed by a progress heading (`% complete`, `Avance`,
 /// `Taux de réalisation`), in a row of two or more headings with no code.
 fn progress_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
-    if cells.len() < 2
-        || cells
-            .iter()
-            .any(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
-    {
+    if !is_heading_row(cells, vocabulary) {
         return None;
     }
     cells.iter().position(|cell| {
@@ -546,6 +535,15 @@ fn progress_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Opti
             .lexicons
             .has(|l| l.progress_headings, &lower)
     })
+}
+
+/// Whether a row can be a table's heading row: two or more cells, none
+/// opening with a code.
+fn is_heading_row(cells: &[String], vocabulary: Vocabulary<'_>) -> bool {
+    cells.len() >= 2
+        && !cells
+            .iter()
+            .any(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -429,16 +429,7 @@ mod tests {
     use crate::layout::lay_out;
     use crate::read::GlyphPage;
 
-    const SIZE: f32 = 10.0;
-    const ADVANCE: f32 = 5.0;
-
-    /// Draws `text` glyph by glyph from `x` on baseline `y`, a space as
-    /// wide as a letter (half an em).
-    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
-        for (i, c) in text.chars().enumerate() {
-            page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
-        }
-    }
+    use crate::layout::tests::word;
 
     /// A one-row table under its header (no heading over the marks): code,
     /// mark and title set

@@ -153,8 +153,9 @@ mod tests {
     const SIZE: f32 = 10.0;
     const ADVANCE: f32 = 5.0;
 
-    /// Draws `text` glyph by glyph from `x` on baseline `y` (a space advances too).
-    fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
+    /// Draws `text` glyph by glyph from `x` on baseline `y`, a space as wide
+    /// as a letter (half an em).
+    pub(crate) fn word(page: &mut GlyphPage, text: &str, x: f32, y: f32) {
         for (i, c) in text.chars().enumerate() {
             page.push(&c.to_string(), x + i as f32 * ADVANCE, y, ADVANCE, SIZE);
         }

@@ -145,6 +145,37 @@ impl PageStream {
     /// Lays out the next page with the statistics of the pages seen so far,
     /// this one included.
     pub fn page(&mut self, page: &GlyphPage) -> StreamedPage {
+        let (lines, part) = self.learn(page);
+        self.lay_out(page, lines, part)
+    }
+
+    /// Learns from the next page without laying it out yet: a stream that
+    /// starts far into a document (one of several threads) has no statistics,
+    /// and its first pages would be laid out again by [`settle`]; learning
+    /// from a window of pages before laying them out (with
+    /// [`page_learnt`](Self::page_learnt), in the same order) spares most of
+    /// that. The result after `settle` is the same either way.
+    pub fn learn_page(&mut self, page: &GlyphPage) {
+        self.learn(page);
+    }
+
+    /// Lays out a page that [`learn_page`](Self::learn_page) has seen, the
+    /// `nth` (from 0) this stream has seen, with the statistics of every page
+    /// seen so far.
+    pub fn page_learnt(&mut self, page: &GlyphPage, nth: usize) -> StreamedPage {
+        let lines = text_lines(page, &self.advances);
+        let part = Part::of(page, &lines);
+        if let Some(columns) = self.column_parts.get_mut(nth) {
+            *columns = ColumnPart::of(&lines);
+            columns.prose.shrink_to_fit();
+            columns.starts.shrink_to_fit();
+        }
+        self.lay_out(page, lines, part)
+    }
+
+    /// Adds the page to the statistics; returns its lines and what it
+    /// contributes to the running keys, as the statistics now give them.
+    fn learn(&mut self, page: &GlyphPage) -> (Vec<TextLine>, Part) {
         self.counts.add_page(page);
         self.advances = Advances::from_counts(&self.counts);
         let lines = text_lines(page, &self.advances);
@@ -161,6 +192,12 @@ impl PageStream {
             self.columns = DocumentColumns::from_parts(self.column_parts.iter()).recording();
             self.columns_learnt_from = self.starts_known;
         }
+        (lines, part)
+    }
+
+    /// Lays out a page from its `lines` (and `part`, its contribution to the
+    /// running keys), both found with the current advances.
+    fn lay_out(&mut self, page: &GlyphPage, lines: Vec<TextLine>, part: Part) -> StreamedPage {
         let characters = Answers::characters(page);
         let advances = advances_digest(&characters, &self.advances);
         let running = Answers::running(page, &lines, &self.running);
@@ -296,13 +333,22 @@ mod tests {
             .collect()
     }
 
-    fn streamed(pages: &[GlyphPage], shares: usize) -> (Vec<PageLayout>, usize) {
+    /// Lays out `pages` in `shares` streams, each learning from its first
+    /// `warm_up` pages before laying them out.
+    fn streamed(pages: &[GlyphPage], shares: usize, warm_up: usize) -> (Vec<PageLayout>, usize) {
         let share_len = pages.len().div_ceil(shares);
         let mut streams = Vec::new();
         let mut laid = Vec::new();
         for share in pages.chunks(share_len) {
             let mut stream = PageStream::new();
-            laid.extend(share.iter().map(|page| stream.page(page)));
+            let (warming, rest) = share.split_at(warm_up.min(share.len()));
+            for page in warming {
+                stream.learn_page(page);
+            }
+            for (nth, page) in warming.iter().enumerate() {
+                laid.push(stream.page_learnt(page, nth));
+            }
+            laid.extend(rest.iter().map(|page| stream.page(page)));
             streams.push(stream);
         }
         let mut reread = |indices: &[usize]| {
@@ -325,9 +371,29 @@ mod tests {
         let whole = lay_out(&refs);
         assert!(whole[5].running.contains(&"Informe anual 2023".to_owned()));
         for shares in [1, 2, 5] {
-            let (laid, again) = streamed(&pages, shares);
+            let (laid, again) = streamed(&pages, shares, 0);
             assert_eq!(laid, whole, "{shares} share(s)");
             assert!(again > 0, "the first pages saw other statistics");
         }
+    }
+
+    #[test]
+    fn a_warm_up_window_gives_the_same_layouts_with_fewer_pages_again() {
+        let pages = document();
+        let refs: Vec<&GlyphPage> = pages.iter().collect();
+        let whole = lay_out(&refs);
+        for shares in [1, 2, 5] {
+            let (_, cold) = streamed(&pages, shares, 0);
+            for warm_up in [1, 3, 12] {
+                let (laid, again) = streamed(&pages, shares, warm_up);
+                assert_eq!(laid, whole, "{shares} share(s), warm-up {warm_up}");
+                assert!(again <= cold, "{shares} share(s), warm-up {warm_up}");
+            }
+        }
+        let (_, again) = streamed(&pages, 1, pages.len());
+        assert_eq!(
+            again, 0,
+            "a window of the whole document learns every statistic"
+        );
     }
 }

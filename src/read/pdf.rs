@@ -59,6 +59,13 @@ pub(super) struct Extracted {
 /// and parsing the fonts again costs more than the pages.
 const MIN_PAGES_PER_THREAD: usize = 4;
 
+/// How many pages a thread's [`PageStream`] learns from before it lays out
+/// the first of them: a thread that starts far into the document knows none
+/// of its statistics, and its first pages, laid out without them, would have
+/// to be read and laid out again. Enough pages for the statistics to settle,
+/// few enough that holding their glyphs keeps memory flat.
+const WARM_UP_PAGES: usize = 128;
+
 /// How a PDF's pages come out of [`extract`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Pages {
@@ -299,6 +306,7 @@ fn read_share(
             }
         }
     }
+    collector.end_warm_up();
     Share {
         pages: collector.pages,
         streamed: collector.streamed,
@@ -423,6 +431,9 @@ struct Collector {
     stream: Option<PageStream>,
     /// The pages it laid out, with their numbers.
     streamed: Vec<(u32, StreamedPage)>,
+    /// The stream's first pages, learnt from but not laid out yet (see
+    /// [`WARM_UP_PAGES`]).
+    warming: Vec<(u32, GlyphPage)>,
     current: Option<PageInProgress>,
     /// Each page's `/Rotate`, in quarter turns clockwise.
     rotations: BTreeMap<u32, u8>,
@@ -457,7 +468,19 @@ impl Collector {
     fn last_page(&self) -> Option<u32> {
         let glyphs = self.pages.last().map(|page| page.number);
         let laid = self.streamed.last().map(|(number, _)| *number);
-        glyphs.max(laid)
+        let warming = self.warming.last().map(|(number, _)| *number);
+        glyphs.max(laid).max(warming)
+    }
+
+    /// Lays out the pages held while the stream warmed up.
+    fn end_warm_up(&mut self) {
+        if let Some(stream) = &mut self.stream {
+            let first = self.streamed.len();
+            for (nth, (number, page)) in self.warming.drain(..).enumerate() {
+                let laid = stream.page_learnt(&page, first + nth);
+                self.streamed.push((number, laid));
+            }
+        }
     }
 
     /// Drops a page that was begun but not finished; returns its number.
@@ -561,8 +584,16 @@ impl OutputDev for Collector {
         geometry::merge_overprints(&mut page);
         page.fonts.clone_from(&self.faces);
         if let Some(stream) = &mut self.stream {
-            let laid = stream.page(&page);
-            self.streamed.push((number, laid));
+            if self.streamed.is_empty() && self.warming.len() < WARM_UP_PAGES {
+                stream.learn_page(&page);
+                self.warming.push((number, page));
+                if self.warming.len() == WARM_UP_PAGES {
+                    self.end_warm_up();
+                }
+            } else {
+                let laid = stream.page(&page);
+                self.streamed.push((number, laid));
+            }
             return Ok(());
         }
         // Every page is kept until the layout's document-wide passes: drop

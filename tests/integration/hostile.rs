@@ -234,6 +234,27 @@ fn planex_unprivileged(dir: &std::path::Path) -> Option<assert_cmd::Command> {
     }
     let binary = dir.join("planex");
     fs::copy(assert_cmd::cargo::cargo_bin("planex"), &binary).ok()?;
+    // A child forked by another test thread while the copy was open for
+    // writing holds that descriptor until it executes, and the kernel
+    // refuses to run a file open for writing (`Text file busy`): wait until
+    // the copy runs.
+    let unprivileged = || {
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary)
+            .arg("--version")
+            .output()
+            .is_ok_and(|output| output.status.success())
+    };
+    if !(0..50).any(|attempt| {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        unprivileged()
+    }) {
+        println!("skipping the unreadable directory: the copied binary does not run unprivileged");
+        return None;
+    }
     let mut command = assert_cmd::Command::new("setpriv");
     command
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])

@@ -713,6 +713,115 @@ mod tests {
         assert!(text.contains("February"), "{text}");
     }
 
+    /// Two page columns of wrapped prose, each paragraph `lengths` lines
+    /// long, the left from x = 50, the right from x = 320; the paragraph
+    /// breaks of the two columns stand at different heights.
+    fn newspaper_page(left: &[usize], right: &[usize]) -> GlyphPage {
+        let mut page = page();
+        for (x, paragraphs, name) in [(50.0, left, "left"), (320.0, right, "right")] {
+            let mut y = 100.0;
+            for (paragraph, &length) in paragraphs.iter().enumerate() {
+                for line in 0..length {
+                    let text = format!("the {name} column runs on {paragraph} {line}");
+                    word(&mut page, &text, x, y);
+                    y += 12.0;
+                }
+                y += 12.0;
+            }
+        }
+        page
+    }
+
+    #[test]
+    fn two_columns_of_wrapped_prose_are_two_flows_not_a_table() {
+        let page = newspaper_page(&[6, 9, 4, 7], &[3, 8, 5, 10]);
+        let layout = lay_out(&[&page]).remove(0);
+        assert!(
+            layout.blocks.iter().all(|block| block.table().is_none()),
+            "{}",
+            layout.text
+        );
+        assert!(!layout.text.contains('\t'), "{}", layout.text);
+        let lines: Vec<&str> = layout.text.lines().filter(|l| !l.is_empty()).collect();
+        let first_right = lines.iter().position(|line| line.contains("right"));
+        assert_eq!(first_right, Some(26), "{}", layout.text);
+        assert!(lines[26..].iter().all(|line| line.contains("right")));
+    }
+
+    #[test]
+    fn wrapped_titles_beside_short_status_cells_stay_a_table() {
+        // `Title │ Status`: many-line titles beside one-word marks; the
+        // status column is no prose, so its gutter is no page gutter.
+        let mut page = page();
+        let mut y = 100.0;
+        for (row, mark) in ["Achieved", "Pending", "Achieved", "Delayed", "Pending"]
+            .iter()
+            .enumerate()
+        {
+            word(&mut page, mark, 360.0, y);
+            for line in 0..3 {
+                word(
+                    &mut page,
+                    &format!("a long wrapped title of row {row} {line}"),
+                    50.0,
+                    y,
+                );
+                y += 12.0;
+            }
+            y += 6.0;
+        }
+        let layout = lay_out(&[&page]).remove(0);
+        let rows = layout
+            .blocks
+            .iter()
+            .filter_map(|block| block.table())
+            .map(|t| t.rows.len())
+            .sum::<usize>();
+        assert_eq!(rows, 5, "{}", layout.text);
+    }
+
+    #[test]
+    fn measures_beside_their_deliverables_in_wrapped_prose_stay_one_table() {
+        // `Measure │ Deliverable`: both columns wrapped prose, each cell
+        // opening with its code; not two page columns.
+        let mut page = page();
+        let mut y = 100.0;
+        for row in 1..=4 {
+            word(
+                &mut page,
+                &format!("L1M{row} a measure set in prose"),
+                50.0,
+                y,
+            );
+            word(
+                &mut page,
+                &format!("L1M{row}D1 a deliverable in prose"),
+                320.0,
+                y,
+            );
+            for line in 1..4 {
+                let y = y + 12.0 * line as f32;
+                word(
+                    &mut page,
+                    &format!("that wraps on line {line} of it"),
+                    50.0,
+                    y,
+                );
+                word(
+                    &mut page,
+                    &format!("wrapping on line {line} as well"),
+                    320.0,
+                    y,
+                );
+            }
+            y += 60.0;
+        }
+        let text = one(&page);
+        let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("L1M")).collect();
+        assert_eq!(rows.len(), 4, "{text}");
+        assert!(rows.iter().all(|row| row.contains("\tL1M")), "{text}");
+    }
+
     #[test]
     fn prose_beside_a_margin_number_is_not_a_table() {
         let mut page = page();

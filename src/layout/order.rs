@@ -57,7 +57,10 @@ pub(super) fn render(
 /// run across the table's own gutter ([`table_in_prose`]). A table's columns
 /// differ (a prose cell beside a column of titles and marks, a column of
 /// months beside one of events), and no line of a table's column crosses
-/// the gutter inside it.
+/// the gutter inside it. Both sides prose (lines of several words, few cell
+/// gaps) are the page columns of a newspaper page, unless both sides start
+/// rows with anchors ([`anchored_rows`]): a table of measures beside their
+/// deliverables, both wrapped prose.
 pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
     let whole = || vec![lines.to_vec()];
     if lines.len() < 2 * PAGE_COLUMN_LINES {
@@ -136,7 +139,10 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
         tabular(&left_lines) && tabular(&right_lines) && !one_table(&left_lines, &right_lines);
     let table_beside_prose = (table_in_prose(&left_lines) && is_prose(&right_lines))
         || (table_in_prose(&right_lines) && is_prose(&left_lines));
-    if !(alike || table_beside_prose) {
+    let prose_beside_prose = is_prose(&left_lines)
+        && is_prose(&right_lines)
+        && !(anchored_rows(&left_lines) && anchored_rows(&right_lines));
+    if !(alike || table_beside_prose || prose_beside_prose) {
         return whole();
     }
     vec![
@@ -172,6 +178,14 @@ fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
         })
         .count();
     on_a_row * 2 >= beside.len()
+}
+
+/// Whether a line of one side of a page gutter starts a row with an anchor
+/// (a code), as a cell of a table of plan items does: a measure's cell
+/// beside its deliverables' may hold one row only on a page.
+fn anchored_rows(side: &[TextLine]) -> bool {
+    side.iter()
+        .any(|line| line.words.first().is_some_and(|word| is_anchor(&word.text)))
 }
 
 /// Whether the lines of one side of a page gutter are prose: few cell gaps

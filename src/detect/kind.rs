@@ -194,6 +194,17 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
         let first = first_phrase(&automaton, &phrases, &candidate.lower, &mut resume);
+        if first.is_none() {
+            if let Some(phrase) = yearly_title_phrase(candidate, lexicons) {
+                hits.push(Hit {
+                    candidate: position,
+                    phrase,
+                    kind: phrase.kind,
+                    score: phrase.weight,
+                    names_document: true,
+                });
+            }
+        }
         if let Some((at, phrase)) = first {
             let score = if candidate.in_title_area {
                 phrase.weight
@@ -217,10 +228,11 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
                 .iter()
                 .any(|word| lexicons.has(|l| l.year_words, word));
             let before = &candidate.lower[..at];
-            let names_document = names_reported_year
+            let names_document = (names_reported_year
                 || !is_sentence(candidate)
                 || opens_line(before)
-                || points_at_itself(before, lexicons);
+                || points_at_itself(before, lexicons))
+                && !sent_elsewhere_by_determiner(&before_words, lexicons);
             hits.push(Hit {
                 candidate: position,
                 phrase,
@@ -231,6 +243,25 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
         }
     }
     hits
+}
+
+/// The yearly-review phrase of a title line (`A year in the LGA 2020-21`):
+/// only on the first page, on a line that is no sentence and prints a year
+/// or a span, since the phrase alone is common prose (`twice a year in`).
+fn yearly_title_phrase(
+    candidate: &Candidate<'_>,
+    lexicons: &Lexicons,
+) -> Option<&'static KindPhrase> {
+    if !candidate.in_title_area || is_sentence(candidate) {
+        return None;
+    }
+    let lower = &candidate.lower;
+    if span_in(lower).is_none() && single_year_in(lower).is_none() {
+        return None;
+    }
+    lexicons
+        .each(|l| l.yearly_title_phrases)
+        .find(|phrase| find_words(lower, phrase.phrase).is_some())
 }
 
 fn is_plan(kind: DocumentKind) -> bool {
@@ -274,8 +305,32 @@ fn points_at_itself(before: &str, lexicons: &Lexicons) -> bool {
         let end = words.len() - gap;
         lexicons.each(|l| l.self_reference_words).any(|determiner| {
             let determiner: Vec<&str> = determiner.split_whitespace().collect();
-            end >= determiner.len() && words[end - determiner.len()..end] == determiner[..]
+            let start = end.wrapping_sub(determiner.len());
+            end >= determiner.len()
+                && words[start..end] == determiner[..]
+                && !sent_elsewhere(&words[..start], lexicons)
         })
+    })
+}
+
+/// Whether the words before a determiner end on a verb that sends the reader
+/// to another document (`Read our Annual Report to learn more`).
+fn sent_elsewhere(before: &[&str], lexicons: &Lexicons) -> bool {
+    lexicons.each(|l| l.link_verbs).any(|verb| {
+        let verb: Vec<&str> = verb.split_whitespace().collect();
+        before.len() >= verb.len() && before[before.len() - verb.len()..] == verb[..]
+    })
+}
+
+/// Whether the words before a kind phrase end on a link verb and a
+/// determiner (`Read our`, `Téléchargez notre`): another document, even at
+/// the head of a line.
+fn sent_elsewhere_by_determiner(before: &[&str], lexicons: &Lexicons) -> bool {
+    lexicons.each(|l| l.self_reference_words).any(|determiner| {
+        let determiner: Vec<&str> = determiner.split_whitespace().collect();
+        before.len() >= determiner.len()
+            && before[before.len() - determiner.len()..] == determiner[..]
+            && sent_elsewhere(&before[..before.len() - determiner.len()], lexicons)
     })
 }
 
@@ -1046,6 +1101,53 @@ mod tests {
             "{:?}",
             profile.diagnostics
         );
+    }
+
+    #[test]
+    fn a_link_verb_before_our_sends_to_another_report() {
+        for news in [
+            "Read our Annual Report to learn more about how the hub positioned itself in 2022 as an actor.",
+            "Téléchargez notre rapport annuel pour découvrir ce que le réseau a fait en 2019 avec ses membres.",
+            "Descargue nuestro informe anual para conocer lo que hizo la red durante 2018 con sus ciudades.",
+        ] {
+            assert_eq!(kind_and_period(&with_body(news, "")).0, DocumentKind::Other, "{news}");
+        }
+        let own = with_body(
+            "Ensemble.",
+            "Notre rapport annuel présente une année de travail des membres.",
+        );
+        assert_eq!(kind_and_period(&own).0, DocumentKind::AnnualReport);
+    }
+
+    #[test]
+    fn a_title_naming_a_year_in_review_is_a_yearly_report() {
+        for (title, label) in [
+            ("A year in the Association 2020-21", "2020-2021"),
+            ("Year in Review 2021", "2021"),
+        ] {
+            let source = format!(
+                "{title}\n{}",
+                "An ordinary line of text with no date.\n".repeat(20)
+            );
+            assert_eq!(
+                kind_and_period(&source),
+                (DocumentKind::AnnualReport, Some(label.to_owned())),
+                "{title}"
+            );
+        }
+        let french = with_body("Une année à l'Association 2019", "");
+        assert_eq!(kind_and_period(&french).0, DocumentKind::AnnualReport);
+        // No year on the line, or the phrase in a sentence: common prose.
+        for other in [
+            "A year in the Association",
+            "The board meets twice a year in the capital, as it did in 2019 and 2020.",
+        ] {
+            assert_eq!(
+                kind_and_period(&with_body(other, "")).0,
+                DocumentKind::Other,
+                "{other}"
+            );
+        }
     }
 
     #[test]

@@ -241,6 +241,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "unser",
         "unsere",
     ],
+    link_verbs: &["lesen", "lesen sie", "laden", "herunterladen", "siehe"],
+    yearly_title_phrases: &[phrase("ein jahr im", AnnualReport, 0.6)],
     navigation_words: &[
         "weiterlesen",
         "mehr erfahren",

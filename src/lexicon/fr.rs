@@ -373,6 +373,22 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "point d'étape",
     ],
     self_reference_words: &["ce", "cet", "cette", "le présent", "la présente", "notre"],
+    link_verbs: &[
+        "lire",
+        "lisez",
+        "télécharger",
+        "téléchargez",
+        "consulter",
+        "consultez",
+        "voir",
+        "voyez",
+        "découvrez",
+    ],
+    yearly_title_phrases: &[
+        phrase("une année à", AnnualReport, 0.6),
+        phrase("une année au", AnnualReport, 0.6),
+        phrase("l'année en revue", AnnualReport, 0.6),
+    ],
     navigation_words: &[
         "en savoir plus",
         "lire la suite",

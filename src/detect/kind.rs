@@ -592,10 +592,13 @@ fn meeting_year(
     next: Option<&Candidate<'_>>,
     lexicons: &Lexicons,
 ) -> Option<(u16, u16)> {
-    let named_at = lexicons
+    let (named_start, named_at) = lexicons
         .each(|l| l.minutes_words)
-        .filter_map(|phrase| find_words(&candidate.lower, phrase).map(|at| at + phrase.len()))
+        .filter_map(|phrase| find_words(&candidate.lower, phrase).map(|at| (at, at + phrase.len())))
         .min()?;
+    if approves_earlier_minutes(&candidate.lower, named_start, named_at, lexicons) {
+        return None;
+    }
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(&candidate.lower)
         .filter_map(|m| m.as_str().parse().ok())
@@ -629,6 +632,27 @@ fn meeting_year(
 
 /// Most words between a minutes' name and the year of the meeting's date.
 const MEETING_DATE_WORDS: usize = 10;
+
+/// Most words before a minutes' name that can approve them (`To confirm
+/// the minutes`, `Approbation du compte rendu`).
+const APPROVAL_LEAD_WORDS: usize = 3;
+
+/// Whether the minutes named at `start..end` are an earlier meeting's,
+/// approved or confirmed by this one: an approval word just before their
+/// name or within their date's reach after it (`The minutes of the meeting
+/// held on 25 July 2019 were approved`). A run-on page that approves other
+/// minutes far after its own title keeps its title's date.
+fn approves_earlier_minutes(lower: &str, start: usize, end: usize, lexicons: &Lexicons) -> bool {
+    let before = words(&lower[..start]);
+    let lead = &before[before.len().saturating_sub(APPROVAL_LEAD_WORDS)..];
+    let after: Vec<&str> = words(&lower[end..])
+        .into_iter()
+        .take(MEETING_DATE_WORDS + APPROVAL_LEAD_WORDS)
+        .collect();
+    lead.iter()
+        .chain(after.iter())
+        .any(|word| lexicons.has(|l| l.approval_words, word))
+}
 
 /// Whether a line holds one date with its day (`7 JANUARY 2013`, `jueves,
 /// 28 marzo`, `1er juin`): a day number beside a month name, and no other.
@@ -1213,6 +1237,21 @@ mod tests {
         assert_eq!(kind_and_period(foreword).1, Some("2015-2016".to_owned()));
         let news = "Los alcaldes de las ciudades capitales presentarán ante el Presidente su agenda para el periodo 2014-2018 en la cumbre.";
         assert_eq!(kind_and_period(news).1, None);
+    }
+
+    #[test]
+    fn approved_minutes_of_an_earlier_meeting_do_not_date_the_document() {
+        for earlier in [
+            "Council meeting\n33.1 The minutes of the meeting held on the 25th July 2031 were approved and signed by the Mayor as a correct record.",
+            "Licensing committee\nTo confirm the minutes of the meeting held on the 28 November 2031.\nMinutes of the meeting held on 28 November 2031 were agreed.",
+            "Conseil municipal\nLe compte rendu du Conseil Municipal du 2 novembre 2031 est approuvé à l'unanimité.",
+            "Concejo municipal\nAprobación del acta anterior del 4 de julio de 2031.",
+        ] {
+            assert_eq!(kind_and_period(earlier).1, None, "{earlier}");
+        }
+        // The page's own minutes, approving others far after its title.
+        let own = "COMPTE RENDU DE LA RÉUNION DU CONSEIL MUNICIPAL DU 6 DECEMBRE 2030 Le Conseil s'est réuni à vingt heures à la mairie sous la présidence du maire. APPROBATION DU COMPTE-RENDU DU 22 NOVEMBRE 2030 Le compte-rendu est adopté.";
+        assert_eq!(kind_and_period(own).1, Some("2030".to_owned()));
     }
 
     #[test]

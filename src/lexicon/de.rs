@@ -233,6 +233,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sachstand",
         "umsetzungsstand",
     ],
+    approval_words: &["genehmigt", "genehmigung", "bestätigt"],
     self_reference_words: &[
         "dieser",
         "diese",

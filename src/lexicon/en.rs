@@ -393,6 +393,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "status report",
         "status update",
     ],
+    approval_words: &[
+        "approve",
+        "approved",
+        "approval",
+        "confirm",
+        "confirmed",
+        "agreed",
+        "adopted",
+        "signed",
+    ],
     self_reference_words: &["this", "the present", "our"],
     link_verbs: &["read", "download", "see", "view", "visit", "consult"],
     yearly_title_phrases: &[

@@ -468,6 +468,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "seguimiento",
         "evaluación",
     ],
+    approval_words: &[
+        "aprueba",
+        "aprobada",
+        "aprobado",
+        "aprobación",
+        "aprobar",
+        "anterior",
+    ],
     self_reference_words: &[
         "este",
         "esta",

@@ -372,6 +372,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "suivi",
         "point d'étape",
     ],
+    approval_words: &[
+        "approuve",
+        "approuvé",
+        "approuvée",
+        "approbation",
+        "adopte",
+        "adopté",
+        "adoptée",
+        "adoption",
+    ],
     self_reference_words: &["ce", "cet", "cette", "le présent", "la présente", "notre"],
     link_verbs: &[
         "lire",

@@ -321,6 +321,11 @@ pub struct Lexicon {
     /// plan's progress, not the plan (`Strategic Plan Update`, `Plan de
     /// acción: informe de avance`).
     pub plan_update_words: &'static [&'static str],
+    /// Words by which minutes approve or confirm the minutes of an earlier
+    /// meeting (`the minutes of the meeting held on 25 July were approved`,
+    /// `le compte rendu du 2 novembre est approuvé`): that meeting's date is
+    /// not the document's.
+    pub approval_words: &'static [&'static str],
     /// Determiners by which a sentence names the document itself (`this
     /// report`, `ce rapport`, `el presente informe`); a kind named in a
     /// sentence without one is another document (`its annual report`).
@@ -684,6 +689,7 @@ mod tests {
                 ("reference_words", l.reference_words.len()),
                 ("minutes_words", l.minutes_words.len()),
                 ("plan_update_words", l.plan_update_words.len()),
+                ("approval_words", l.approval_words.len()),
                 ("self_reference_words", l.self_reference_words.len()),
                 ("link_verbs", l.link_verbs.len()),
                 ("yearly_title_phrases", l.yearly_title_phrases.len()),

@@ -478,7 +478,7 @@ fn detect_period(
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
             let title_year = title_year(candidate, lexicons)
-                .filter(|_| datelines_are_periods || !names_day(&candidate.lower, lexicons));
+                .filter(|_| datelines_are_periods || !names_dateline(&candidate.lower, lexicons));
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
             // dates what the text covers.
@@ -652,6 +652,28 @@ fn approves_earlier_minutes(lower: &str, start: usize, end: usize, lexicons: &Le
     lead.iter()
         .chain(after.iter())
         .any(|word| lexicons.has(|l| l.approval_words, word))
+}
+
+/// Whether a line dates a posting or an issue: one date with its day
+/// (`7 JANUARY 2013`) or one month and its year, with no day (`Nº 369 |
+/// JUNIO 2023`, the issue of a magazine). A range of months or days
+/// (`JANUARY - SEPTEMBER 2013`, `du 23 au 26 novembre 2020`) spans what the
+/// document covers.
+fn names_dateline(lower: &str, lexicons: &Lexicons) -> bool {
+    let words = words(lower);
+    let months = words
+        .iter()
+        .filter(|word| lexicons.month(word).is_some())
+        .count();
+    let has_day = words
+        .iter()
+        .any(|word| word.parse::<u8>().is_ok_and(|day| (1..=31).contains(&day)));
+    let month_of_year = months == 1
+        && !has_day
+        && words.windows(2).any(|pair| {
+            lexicons.month(pair[0]).is_some() && pair[1].len() == 4 && YEAR.is_match(pair[1])
+        });
+    month_of_year || names_day(lower, lexicons)
 }
 
 /// Whether a line holds one date with its day (`7 JANUARY 2013`, `jueves,
@@ -1273,6 +1295,8 @@ mod tests {
             "7 JANUARY 2013\nCities meet in Brussels",
             "| Édition du vendredi 13 juin 2025 |\nLes maires se réunissent",
             "jueves, 28 marzo, 2024\nLa asociación presenta su agenda",
+            "carta local Nº 327 | SEPTIEMBRE 2031\nLa asociación presenta su agenda",
+            "MAGAZINE OF THE NETWORK No. 12 | June 2031\nCities meet in Brussels",
         ] {
             assert_eq!(kind_and_period(news), (DocumentKind::Other, None), "{news}");
         }
@@ -1283,6 +1307,14 @@ mod tests {
         assert_eq!(
             kind_and_period("PRÉ-PROGRAMME\nCongrès des maires\ndu 23 au 26 novembre 2020").1,
             Some("2020".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("ACTIVITIES OF THE NETWORK\n(JANUARY - SEPTEMBER 2031)").1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Rapport d'activité\nJUIN 2031").1,
+            Some("2031".to_owned())
         );
         assert_eq!(
             kind_and_period("Rapport d'activité\nMauriac - le 30 mai 2015").1,

@@ -194,6 +194,17 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
         let first = first_phrase(&automaton, &phrases, &candidate.lower, &mut resume);
+        if first.is_none() {
+            if let Some(phrase) = yearly_title_phrase(candidate, lexicons) {
+                hits.push(Hit {
+                    candidate: position,
+                    phrase,
+                    kind: phrase.kind,
+                    score: phrase.weight,
+                    names_document: true,
+                });
+            }
+        }
         if let Some((at, phrase)) = first {
             let score = if candidate.in_title_area {
                 phrase.weight
@@ -217,10 +228,11 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
                 .iter()
                 .any(|word| lexicons.has(|l| l.year_words, word));
             let before = &candidate.lower[..at];
-            let names_document = names_reported_year
+            let names_document = (names_reported_year
                 || !is_sentence(candidate)
                 || opens_line(before)
-                || points_at_itself(before, lexicons);
+                || points_at_itself(before, lexicons))
+                && !sent_elsewhere_by_determiner(&before_words, lexicons);
             hits.push(Hit {
                 candidate: position,
                 phrase,
@@ -231,6 +243,25 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
         }
     }
     hits
+}
+
+/// The yearly-review phrase of a title line (`A year in the LGA 2020-21`):
+/// only on the first page, on a line that is no sentence and prints a year
+/// or a span, since the phrase alone is common prose (`twice a year in`).
+fn yearly_title_phrase(
+    candidate: &Candidate<'_>,
+    lexicons: &Lexicons,
+) -> Option<&'static KindPhrase> {
+    if !candidate.in_title_area || is_sentence(candidate) {
+        return None;
+    }
+    let lower = &candidate.lower;
+    if span_in(lower).is_none() && single_year_in(lower).is_none() {
+        return None;
+    }
+    lexicons
+        .each(|l| l.yearly_title_phrases)
+        .find(|phrase| find_words(lower, phrase.phrase).is_some())
 }
 
 fn is_plan(kind: DocumentKind) -> bool {
@@ -274,8 +305,32 @@ fn points_at_itself(before: &str, lexicons: &Lexicons) -> bool {
         let end = words.len() - gap;
         lexicons.each(|l| l.self_reference_words).any(|determiner| {
             let determiner: Vec<&str> = determiner.split_whitespace().collect();
-            end >= determiner.len() && words[end - determiner.len()..end] == determiner[..]
+            let start = end.wrapping_sub(determiner.len());
+            end >= determiner.len()
+                && words[start..end] == determiner[..]
+                && !sent_elsewhere(&words[..start], lexicons)
         })
+    })
+}
+
+/// Whether the words before a determiner end on a verb that sends the reader
+/// to another document (`Read our Annual Report to learn more`).
+fn sent_elsewhere(before: &[&str], lexicons: &Lexicons) -> bool {
+    lexicons.each(|l| l.link_verbs).any(|verb| {
+        let verb: Vec<&str> = verb.split_whitespace().collect();
+        before.len() >= verb.len() && before[before.len() - verb.len()..] == verb[..]
+    })
+}
+
+/// Whether the words before a kind phrase end on a link verb and a
+/// determiner (`Read our`, `Téléchargez notre`): another document, even at
+/// the head of a line.
+fn sent_elsewhere_by_determiner(before: &[&str], lexicons: &Lexicons) -> bool {
+    lexicons.each(|l| l.self_reference_words).any(|determiner| {
+        let determiner: Vec<&str> = determiner.split_whitespace().collect();
+        before.len() >= determiner.len()
+            && before[before.len() - determiner.len()..] == determiner[..]
+            && sent_elsewhere(&before[..before.len() - determiner.len()], lexicons)
     })
 }
 
@@ -423,7 +478,7 @@ fn detect_period(
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
             let title_year = title_year(candidate, lexicons)
-                .filter(|_| datelines_are_periods || !names_day(&candidate.lower, lexicons));
+                .filter(|_| datelines_are_periods || !names_dateline(&candidate.lower, lexicons));
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
             // dates what the text covers.
@@ -537,10 +592,13 @@ fn meeting_year(
     next: Option<&Candidate<'_>>,
     lexicons: &Lexicons,
 ) -> Option<(u16, u16)> {
-    let named_at = lexicons
+    let (named_start, named_at) = lexicons
         .each(|l| l.minutes_words)
-        .filter_map(|phrase| find_words(&candidate.lower, phrase).map(|at| at + phrase.len()))
+        .filter_map(|phrase| find_words(&candidate.lower, phrase).map(|at| (at, at + phrase.len())))
         .min()?;
+    if approves_earlier_minutes(&candidate.lower, named_start, named_at, lexicons) {
+        return None;
+    }
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(&candidate.lower)
         .filter_map(|m| m.as_str().parse().ok())
@@ -574,6 +632,49 @@ fn meeting_year(
 
 /// Most words between a minutes' name and the year of the meeting's date.
 const MEETING_DATE_WORDS: usize = 10;
+
+/// Most words before a minutes' name that can approve them (`To confirm
+/// the minutes`, `Approbation du compte rendu`).
+const APPROVAL_LEAD_WORDS: usize = 3;
+
+/// Whether the minutes named at `start..end` are an earlier meeting's,
+/// approved or confirmed by this one: an approval word just before their
+/// name or within their date's reach after it (`The minutes of the meeting
+/// held on 25 July 2019 were approved`). A run-on page that approves other
+/// minutes far after its own title keeps its title's date.
+fn approves_earlier_minutes(lower: &str, start: usize, end: usize, lexicons: &Lexicons) -> bool {
+    let before = words(&lower[..start]);
+    let lead = &before[before.len().saturating_sub(APPROVAL_LEAD_WORDS)..];
+    let after: Vec<&str> = words(&lower[end..])
+        .into_iter()
+        .take(MEETING_DATE_WORDS + APPROVAL_LEAD_WORDS)
+        .collect();
+    lead.iter()
+        .chain(after.iter())
+        .any(|word| lexicons.has(|l| l.approval_words, word))
+}
+
+/// Whether a line dates a posting or an issue: one date with its day
+/// (`7 JANUARY 2013`) or one month and its year, with no day (`Nº 369 |
+/// JUNIO 2023`, the issue of a magazine). A range of months or days
+/// (`JANUARY - SEPTEMBER 2013`, `du 23 au 26 novembre 2020`) spans what the
+/// document covers.
+fn names_dateline(lower: &str, lexicons: &Lexicons) -> bool {
+    let words = words(lower);
+    let months = words
+        .iter()
+        .filter(|word| lexicons.month(word).is_some())
+        .count();
+    let has_day = words
+        .iter()
+        .any(|word| word.parse::<u8>().is_ok_and(|day| (1..=31).contains(&day)));
+    let month_of_year = months == 1
+        && !has_day
+        && words.windows(2).any(|pair| {
+            lexicons.month(pair[0]).is_some() && pair[1].len() == 4 && YEAR.is_match(pair[1])
+        });
+    month_of_year || names_day(lower, lexicons)
+}
 
 /// Whether a line holds one date with its day (`7 JANUARY 2013`, `jueves,
 /// 28 marzo`, `1er juin`): a day number beside a month name, and no other.
@@ -1049,6 +1150,53 @@ mod tests {
     }
 
     #[test]
+    fn a_link_verb_before_our_sends_to_another_report() {
+        for news in [
+            "Read our Annual Report to learn more about how the hub positioned itself in 2022 as an actor.",
+            "Téléchargez notre rapport annuel pour découvrir ce que le réseau a fait en 2019 avec ses membres.",
+            "Descargue nuestro informe anual para conocer lo que hizo la red durante 2018 con sus ciudades.",
+        ] {
+            assert_eq!(kind_and_period(&with_body(news, "")).0, DocumentKind::Other, "{news}");
+        }
+        let own = with_body(
+            "Ensemble.",
+            "Notre rapport annuel présente une année de travail des membres.",
+        );
+        assert_eq!(kind_and_period(&own).0, DocumentKind::AnnualReport);
+    }
+
+    #[test]
+    fn a_title_naming_a_year_in_review_is_a_yearly_report() {
+        for (title, label) in [
+            ("A year in the Association 2020-21", "2020-2021"),
+            ("Year in Review 2021", "2021"),
+        ] {
+            let source = format!(
+                "{title}\n{}",
+                "An ordinary line of text with no date.\n".repeat(20)
+            );
+            assert_eq!(
+                kind_and_period(&source),
+                (DocumentKind::AnnualReport, Some(label.to_owned())),
+                "{title}"
+            );
+        }
+        let french = with_body("Une année à l'Association 2019", "");
+        assert_eq!(kind_and_period(&french).0, DocumentKind::AnnualReport);
+        // No year on the line, or the phrase in a sentence: common prose.
+        for other in [
+            "A year in the Association",
+            "The board meets twice a year in the capital, as it did in 2019 and 2020.",
+        ] {
+            assert_eq!(
+                kind_and_period(&with_body(other, "")).0,
+                DocumentKind::Other,
+                "{other}"
+            );
+        }
+    }
+
+    #[test]
     fn a_kind_named_in_a_sentence_is_another_document_unless_pointed_at() {
         for news in [
             "The Secretariat is developing a new business plan that will guide the organisation over the next three years.",
@@ -1114,6 +1262,21 @@ mod tests {
     }
 
     #[test]
+    fn approved_minutes_of_an_earlier_meeting_do_not_date_the_document() {
+        for earlier in [
+            "Council meeting\n33.1 The minutes of the meeting held on the 25th July 2031 were approved and signed by the Mayor as a correct record.",
+            "Licensing committee\nTo confirm the minutes of the meeting held on the 28 November 2031.\nMinutes of the meeting held on 28 November 2031 were agreed.",
+            "Conseil municipal\nLe compte rendu du Conseil Municipal du 2 novembre 2031 est approuvé à l'unanimité.",
+            "Concejo municipal\nAprobación del acta anterior del 4 de julio de 2031.",
+        ] {
+            assert_eq!(kind_and_period(earlier).1, None, "{earlier}");
+        }
+        // The page's own minutes, approving others far after its title.
+        let own = "COMPTE RENDU DE LA RÉUNION DU CONSEIL MUNICIPAL DU 6 DECEMBRE 2030 Le Conseil s'est réuni à vingt heures à la mairie sous la présidence du maire. APPROBATION DU COMPTE-RENDU DU 22 NOVEMBRE 2030 Le compte-rendu est adopté.";
+        assert_eq!(kind_and_period(own).1, Some("2030".to_owned()));
+    }
+
+    #[test]
     fn minutes_are_dated_by_their_meeting_even_run_on_or_wrapped() {
         let run_on = "COMPTE RENDU DE LA RÉUNION DU CONSEIL MUNICIPAL DU 6 DECEMBRE 2030 Le Conseil s'est réuni. Sur l'exercice 2031, il y aura un remboursement.";
         assert_eq!(kind_and_period(run_on).1, Some("2030".to_owned()));
@@ -1132,6 +1295,8 @@ mod tests {
             "7 JANUARY 2013\nCities meet in Brussels",
             "| Édition du vendredi 13 juin 2025 |\nLes maires se réunissent",
             "jueves, 28 marzo, 2024\nLa asociación presenta su agenda",
+            "carta local Nº 327 | SEPTIEMBRE 2031\nLa asociación presenta su agenda",
+            "MAGAZINE OF THE NETWORK No. 12 | June 2031\nCities meet in Brussels",
         ] {
             assert_eq!(kind_and_period(news), (DocumentKind::Other, None), "{news}");
         }
@@ -1142,6 +1307,14 @@ mod tests {
         assert_eq!(
             kind_and_period("PRÉ-PROGRAMME\nCongrès des maires\ndu 23 au 26 novembre 2020").1,
             Some("2020".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("ACTIVITIES OF THE NETWORK\n(JANUARY - SEPTEMBER 2031)").1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Rapport d'activité\nJUIN 2031").1,
+            Some("2031".to_owned())
         );
         assert_eq!(
             kind_and_period("Rapport d'activité\nMauriac - le 30 mai 2015").1,

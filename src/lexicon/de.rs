@@ -233,6 +233,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sachstand",
         "umsetzungsstand",
     ],
+    approval_words: &["genehmigt", "genehmigung", "bestätigt"],
     self_reference_words: &[
         "dieser",
         "diese",
@@ -241,6 +242,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "unser",
         "unsere",
     ],
+    link_verbs: &["lesen", "lesen sie", "laden", "herunterladen", "siehe"],
+    yearly_title_phrases: &[phrase("ein jahr im", AnnualReport, 0.6)],
     navigation_words: &[
         "weiterlesen",
         "mehr erfahren",

@@ -393,7 +393,23 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "status report",
         "status update",
     ],
+    approval_words: &[
+        "approve",
+        "approved",
+        "approval",
+        "confirm",
+        "confirmed",
+        "agreed",
+        "adopted",
+        "signed",
+    ],
     self_reference_words: &["this", "the present", "our"],
+    link_verbs: &["read", "download", "see", "view", "visit", "consult"],
+    yearly_title_phrases: &[
+        phrase("a year in", AnnualReport, 0.6),
+        phrase("a year at", AnnualReport, 0.6),
+        phrase("year in review", AnnualReport, 0.6),
+    ],
     navigation_words: &[
         "read more",
         "click here",

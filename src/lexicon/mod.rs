@@ -321,10 +321,23 @@ pub struct Lexicon {
     /// plan's progress, not the plan (`Strategic Plan Update`, `Plan de
     /// acción: informe de avance`).
     pub plan_update_words: &'static [&'static str],
+    /// Words by which minutes approve or confirm the minutes of an earlier
+    /// meeting (`the minutes of the meeting held on 25 July were approved`,
+    /// `le compte rendu du 2 novembre est approuvé`): that meeting's date is
+    /// not the document's.
+    pub approval_words: &'static [&'static str],
     /// Determiners by which a sentence names the document itself (`this
     /// report`, `ce rapport`, `el presente informe`); a kind named in a
     /// sentence without one is another document (`its annual report`).
     pub self_reference_words: &'static [&'static str],
+    /// Verbs that send the reader to another document (`read our annual
+    /// report`, `téléchargez notre rapport`): right before a determiner of
+    /// [`Lexicon::self_reference_words`], the phrase names that other document.
+    pub link_verbs: &'static [&'static str],
+    /// Phrases by which a title names a yearly review without a kind phrase
+    /// (`A year in the LGA 2020-21`, `2021 Year in Review`): a kind only on a
+    /// title line of the first page that is no sentence and prints a year.
+    pub yearly_title_phrases: &'static [KindPhrase],
     /// Lower-case links, labels and counters of web pages (`read more`,
     /// `en savoir plus`, `imprimer`, `views`): a line that is one of them
     /// (and a word or so more) is page furniture, never a heading, and a
@@ -676,7 +689,10 @@ mod tests {
                 ("reference_words", l.reference_words.len()),
                 ("minutes_words", l.minutes_words.len()),
                 ("plan_update_words", l.plan_update_words.len()),
+                ("approval_words", l.approval_words.len()),
                 ("self_reference_words", l.self_reference_words.len()),
+                ("link_verbs", l.link_verbs.len()),
+                ("yearly_title_phrases", l.yearly_title_phrases.len()),
                 ("navigation_words", l.navigation_words.len()),
                 ("dateline_words", l.dateline_words.len()),
                 ("recurrence_words", l.recurrence_words.len()),

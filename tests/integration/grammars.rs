@@ -82,43 +82,10 @@ const KNOWN_LAYOUT_FAILURES: &[&str] = &[];
 
 #[test]
 fn five_grammars_three_languages_three_formats() {
-    let gold_dir = fixture("grammars/gold");
-    let mut golds: Vec<_> = std::fs::read_dir(&gold_dir)
-        .expect("fixtures/grammars/gold exists")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .collect();
-    golds.sort();
-    assert!(golds.len() >= 27, "only {} gold files", golds.len());
-    let mut all = Vec::new();
-    let mut checked = 0;
-    for gold_path in golds {
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(&gold_path).expect("gold files are readable"),
-        )
-        .expect("gold files are JSON");
-        let stem = gold_path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .expect("gold file names are UTF-8");
-        for format in ["txt", "md", "pdf"] {
-            let document = format!("{stem}.{format}");
-            let found = problems(&document, &gold);
-            if KNOWN_LAYOUT_FAILURES.contains(&document.as_str()) {
-                if found.is_empty() {
-                    all.push(format!(
-                        "{document} now passes: remove it from KNOWN_LAYOUT_FAILURES"
-                    ));
-                }
-            } else {
-                all.extend(found);
-            }
-            checked += 1;
-        }
-    }
+    let all = gold_problems("", 27, KNOWN_LAYOUT_FAILURES);
     assert!(
         all.is_empty(),
-        "{} problem(s) in {checked} documents:\n{}",
+        "{} problem(s):\n{}",
         all.len(),
         all.join("\n")
     );
@@ -175,11 +142,17 @@ fn fresh_grammars_measured_before_fixing() {
 }
 
 /// The problems of every document of `fixtures/grammars/FOLDER/` (txt, md and
-/// PDF of each gold file in `FOLDER/gold/`) against its gold. A document in
+/// PDF of each gold file in `FOLDER/gold/`; an empty folder is
+/// `fixtures/grammars/` itself) against its gold. A document in
 /// `known_failures` must still fail: one that passes is a problem too, so the
 /// list only shrinks.
 fn gold_problems(folder: &str, at_least: usize, known_failures: &[&str]) -> Vec<String> {
-    let gold_dir = fixture(&format!("grammars/{folder}/gold"));
+    let prefix = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    let gold_dir = fixture(&format!("grammars/{prefix}gold"));
     let mut golds: Vec<_> = std::fs::read_dir(&gold_dir)
         .unwrap_or_else(|error| panic!("{} is readable: {error}", gold_dir.display()))
         .filter_map(Result::ok)
@@ -202,7 +175,7 @@ fn gold_problems(folder: &str, at_least: usize, known_failures: &[&str]) -> Vec<
             .and_then(|stem| stem.to_str())
             .expect("gold file names are UTF-8");
         for format in ["txt", "md", "pdf"] {
-            let document = format!("{folder}/{stem}.{format}");
+            let document = format!("{prefix}{stem}.{format}");
             let found = problems(&document, &gold);
             if known_failures.contains(&document.as_str()) {
                 if found.is_empty() {

@@ -2085,14 +2085,11 @@ mod tests {
         assert_eq!(rows(&same), [row("L1M1D1", "Calendario", Some("V"))]);
     }
 
-    /// A one-row table as a PDF gives it: a title cell in which the layout
-    /// fused deliverables (`codes` at the given baselines, each followed by a
-    /// word of title) and a mark cell whose marks are drawn at theirs.
-    fn fused_pdf_row(codes: &[(&str, f32)], marks: &[(&str, f32)]) -> Text {
-        use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
-        let word = |text: &str, x: f32, y: f32| Word {
+    /// A 10 pt word drawn from `x` on baseline `y`, 5 pt a character.
+    fn drawn_word(text: &str, x: f32, y: f32) -> crate::page::Word {
+        crate::page::Word {
             text: text.to_owned(),
-            bbox: BoundingBox {
+            bbox: crate::page::BoundingBox {
                 x0: x,
                 y0: y - 8.0,
                 x1: x + 5.0 * text.chars().count() as f32,
@@ -2100,7 +2097,15 @@ mod tests {
             },
             size: 10.0,
             bold: Some(false),
-        };
+        }
+    }
+
+    /// A one-row table as a PDF gives it: a title cell in which the layout
+    /// fused deliverables (`codes` at the given baselines, each followed by a
+    /// word of title) and a mark cell whose marks are drawn at theirs.
+    fn fused_pdf_row(codes: &[(&str, f32)], marks: &[(&str, f32)]) -> Text {
+        use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
+        let word = drawn_word;
         let cell = |column: usize, words: Vec<Word>| {
             let text = words
                 .iter()
@@ -2191,17 +2196,7 @@ mod tests {
                 let words: Vec<Word> = lines
                     .iter()
                     .flat_map(|&(y, words)| {
-                        words.iter().map(move |&(text, x)| Word {
-                            text: text.to_owned(),
-                            bbox: BoundingBox {
-                                x0: x,
-                                y0: y - 8.0,
-                                x1: x + 5.0 * text.chars().count() as f32,
-                                y1: y + 2.0,
-                            },
-                            size: 10.0,
-                            bold: Some(false),
-                        })
+                        words.iter().map(move |&(text, x)| drawn_word(text, x, y))
                     })
                     .collect();
                 let lines: Vec<String> = lines

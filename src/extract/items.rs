@@ -494,7 +494,7 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
     // `Status`, or a short heading with a status word in it (`Situación
     // actual`, `Current status`) that is not itself a status (`In progress`).
     cells.iter().position(|cell| {
-        let lower = lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase();
+        let lower = folded_heading(cell);
         vocabulary
             .every_language()
             .lexicons
@@ -529,12 +529,18 @@ fn progress_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Opti
         return None;
     }
     cells.iter().position(|cell| {
-        let lower = lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase();
+        let lower = folded_heading(cell);
         vocabulary
             .every_language()
             .lexicons
             .has(|l| l.progress_headings, &lower)
     })
+}
+
+/// A heading cell as the lexicon lists headings: folded, lower case, without
+/// its closing colon.
+fn folded_heading(cell: &str) -> String {
+    lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase()
 }
 
 /// Whether a row can be a table's heading row: two or more cells, none

@@ -497,6 +497,25 @@ mod tests {
         read_totals_shapes(&Text::from_plain(text), Vocabulary::new(None, &all), &[]).counts
     }
 
+    /// The counts read from `text` in `language` under a document key of
+    /// `(label, status)` entries.
+    fn counts_with_key(text: &str, language: &str, key: &[(&str, Status)]) -> Option<TotalsCounts> {
+        let key: Vec<MarkEntry> = key
+            .iter()
+            .map(|&(mark, status)| MarkEntry {
+                mark: mark.to_owned(),
+                meaning: Meaning::Class(status),
+                label: String::new(),
+            })
+            .collect();
+        read_totals_shapes(
+            &Text::from_plain(text),
+            Vocabulary::new(None, &Lexicons::for_codes([language])),
+            &key,
+        )
+        .counts
+    }
+
     fn declared(total: Option<u32>, a: u32, i: u32, n: u32) -> Option<TotalsCounts> {
         Some(TotalsCounts {
             total,
@@ -624,22 +643,19 @@ mod tests {
 
     #[test]
     fn a_totals_table_headed_with_the_key_words() {
-        let key = |mark: &str, status| MarkEntry {
-            mark: mark.to_owned(),
-            meaning: Meaning::Class(status),
-            label: String::new(),
-        };
         let key = [
-            key("Entregado", Status::Achieved),
-            key("En curso", Status::InProgress),
-            key("Por iniciar", Status::NotDeveloped),
+            ("Entregado", Status::Achieved),
+            ("En curso", Status::InProgress),
+            ("Por iniciar", Status::NotDeveloped),
         ];
-        let found = read_totals_shapes(
-            &Text::from_plain("Total\tEntregados\tEn curso\tPor iniciar\n5\t2\t1\t1"),
-            Vocabulary::new(None, &Lexicons::for_codes(["es"])),
-            &key,
+        assert_eq!(
+            counts_with_key(
+                "Total\tEntregados\tEn curso\tPor iniciar\n5\t2\t1\t1",
+                "es",
+                &key
+            ),
+            declared(Some(5), 2, 1, 1)
         );
-        assert_eq!(found.counts, declared(Some(5), 2, 1, 1));
     }
 
     #[test]
@@ -692,23 +708,20 @@ mod tests {
 
     #[test]
     fn a_totals_sentence_in_the_key_words() {
-        let key = |mark: &str, status| MarkEntry {
-            mark: mark.to_owned(),
-            meaning: Meaning::Class(status),
-            label: String::new(),
-        };
         // `off track` is a delay in the lexicon; this key makes it not achieved.
         let key = [
-            key("Met", Status::Achieved),
-            key("On track", Status::InProgress),
-            key("Off track", Status::NotDeveloped),
+            ("Met", Status::Achieved),
+            ("On track", Status::InProgress),
+            ("Off track", Status::NotDeveloped),
         ];
-        let found = read_totals_shapes(
-            &Text::from_plain("Of the 6 indicators, 2 are met, 2 are on track and 1 is off track."),
-            Vocabulary::new(None, &Lexicons::for_codes(["en"])),
-            &key,
+        assert_eq!(
+            counts_with_key(
+                "Of the 6 indicators, 2 are met, 2 are on track and 1 is off track.",
+                "en",
+                &key
+            ),
+            declared(Some(6), 2, 2, 1)
         );
-        assert_eq!(found.counts, declared(Some(6), 2, 2, 1));
     }
 
     #[test]

@@ -112,6 +112,7 @@ pub fn extract_calendar(
     let mut index = 0;
     let mut heading_year: Option<u16> = None;
     let mut running_year: Option<u16> = None;
+    let headline = headline_year(text, lex);
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
@@ -121,7 +122,7 @@ pub fn extract_calendar(
         } else if plain(&line.text).trim_end().ends_with(':') {
             heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
         }
-        let year = heading_year.or(time.year);
+        let year = heading_year.or(time.year).or(headline);
         let carried = last_table
             .as_ref()
             .filter(|(end, _)| {
@@ -179,6 +180,45 @@ pub fn extract_calendar(
         events,
         diagnostics,
     }
+}
+
+/// Most words besides its dates of a line that only dates the page (`Le
+/// 21/12/2017`, `jueves, enero 8, 2026`).
+const DATE_LINE_WORDS: usize = 1;
+
+/// Most words of a headline (`2021 Annual Town Meeting Cancelled, but … in
+/// July 2021`); a longer line is running text.
+const HEADLINE_WORDS: usize = 24;
+
+/// The single year of the document's headline: the first line carrying a
+/// year among the title lines that open the text, before any sentence
+/// (`Winter 2019 Policy Meeting` over `Friday, January 25`). Lines that are
+/// dates themselves (a site's date, a posting date) are passed over: they
+/// date the page, not what it announces. It dates the days printed without
+/// a year only where no heading and no single-year period does.
+fn headline_year(text: &Text, lex: &Lexicons) -> Option<u16> {
+    for line in &text.lines {
+        let flat = plain(&line.text);
+        let line = flat.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.ends_with(['.', '!', '?', ';']) || word_count(line) > HEADLINE_WORDS {
+            return None;
+        }
+        let folded = fold(line);
+        let mut rest = folded.to_string();
+        for date in dates::find_dates(&folded, lex).iter().rev() {
+            rest.replace_range(date.from..date.to, " ");
+        }
+        if rest.trim() != folded.trim() && word_count(&rest) <= DATE_LINE_WORDS {
+            continue;
+        }
+        if let Some(year) = dates::heading_year(line) {
+            return Some(year);
+        }
+    }
+    None
 }
 
 /// The month a calendar table ends on, which a table continuing it opens on.
@@ -362,12 +402,19 @@ fn prose_dates(
             let recurs = lex
                 .each(|l| l.recurrence_words)
                 .any(|word| after.trim_start_matches([' ', ',']).starts_with(word));
+            // A line that is the day alone (`Friday, January 25 - Saturday,
+            // January 26` under the meeting's title) dates what it stands under.
+            let date_only = before.is_empty()
+                && after.chars().all(|c| !c.is_alphanumeric())
+                && date.start.day.is_some()
+                && (date.start.year.is_some() || inherits);
             let taken = !dateline
                 && !recurs
                 && (cued
                     || anchored
                     || coordinated
-                    || ((placed || in_month || (full && short_title)) && !about_the_report));
+                    || ((placed || in_month || (full && short_title) || date_only)
+                        && !about_the_report));
             if taken {
                 taken_until = Some(date.to);
             }
@@ -906,6 +953,64 @@ mod tests {
         );
         // With no year to give, the same days are mentions.
         assert_eq!(days(DocumentTime::default()), []);
+    }
+
+    #[test]
+    fn the_headline_year_dates_days_printed_without_one() {
+        let days = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>, Option<u8>)> {
+            extract_calendar(
+                &Text::from_plain(source),
+                DocumentTime::default(),
+                &[],
+                &Lexicons::all(),
+            )
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.start.year,
+                    e.start.month,
+                    e.start.day,
+                    e.end.and_then(|d| d.day),
+                )
+            })
+            .collect()
+        };
+        // A title line over a line that is the days alone, weekdays on both ends.
+        assert_eq!(
+            days("Spring 2031 Members' Forum\n\nTuesday, March 4 - Wednesday, March 5\nLyon\n"),
+            [(Some(2031), 3, Some(4), Some(5))]
+        );
+        // A headline naming its month and year dates a day placed in a sentence under it.
+        assert_eq!(
+            days("Harvest Fair Moves Indoors in October 2031\n\nStallholders may set up on Friday, 10 October. The fair opens at noon.\n"),
+            [(Some(2031), 10, None, None), (Some(2031), 10, Some(10), None)]
+        );
+        // A line that only dates the page gives no year, nor does a sentence above a title.
+        assert_eq!(
+            days("Saturday, 3 May 2031\nGarden News\n\nVolunteers meet on Friday, 9 May at the hall.\n"),
+            [(Some(2031), 5, Some(3), None)]
+        );
+        assert_eq!(
+            days("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Friday, 9 May.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_meeting_named_by_its_date_after_at_the_is_an_event() {
+        let events = extract_calendar(
+            &Text::from_plain("The mayor gave her address at the March 3, 2031 council meeting.\n"),
+            DocumentTime::default(),
+            &[],
+            &Lexicons::all(),
+        )
+        .events;
+        let got: Vec<_> = events
+            .iter()
+            .map(|e| (e.start.year, e.start.month, e.start.day))
+            .collect();
+        assert_eq!(got, [(Some(2031), 3, Some(3))]);
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn pattern_text(lex: &Lexicons) -> String {
                 \s+ {link} (?P<m2>{month}) (?: ,?\s+ {link} (?P<y2>{year}) )? )
           # month first
           | (?: {weekday} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ (?P<yb1>{year}) )?
-                (?: {join} (?: (?P<mb2>{month}) \s+ )? (?P<db2>{day}) \b )?
+                (?: {join} {weekday} (?: (?P<mb2>{month}) \s+ )? (?P<db2>{day}) \b )?
                 (?: ,?\s+ (?P<yb2>{year}) )? )
           # month and year: octubre de 2019, Janvier-Décembre 2012
           | (?: \b(?P<mc1>{month}) (?: {join} (?P<mc2>{month}) )? ,?\s+ {link} (?P<yc>{year}) )

@@ -86,7 +86,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "scheduled for",
         "scheduled on",
     ],
-    date_prepositions: &["on the", "on", "from"],
+    date_prepositions: &["on the", "on", "at the", "from"],
     month_prepositions: &["in"],
     relative_date_words: &["last", "next"],
     to_be_confirmed: &[

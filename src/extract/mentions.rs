@@ -228,7 +228,19 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
         }
     }
     let last = chunks.pop()?;
-    let role_len = last.iter().take_while(|w| is_role_word(w, lex)).count();
+    let mut role_len = last.iter().take_while(|w| is_role_word(w, lex)).count();
+    let modifier = |w: &&str| lex.has(|l| l.role_modifiers, &bare(w));
+    if last
+        .get(..role_len)
+        .is_some_and(|role| role.iter().all(modifier))
+    {
+        // A qualifier reaches the role word it qualifies (`Acting City
+        // Manager`); alone it is no role (`…, cette assemblée générale`).
+        role_len = last
+            .iter()
+            .position(|w| is_role_word(w, lex) && !modifier(w))?
+            + 1;
+    }
     if role_len == 0 {
         return None;
     }
@@ -345,16 +357,18 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             .and_then(|p| pieces.get(p))
             .map(|p| p.trim());
         // A name then its role: `Carolina Vélez Ortiz, Presidenta (Santa Marta)`.
-        let after = next.and_then(|next| {
-            let (role_text, place) = match next.split_once('(') {
-                Some((role, rest)) => (
-                    role.trim(),
-                    parenthesis(&format!("({rest}")).map(str::to_owned),
-                ),
-                None => (next.trim_end_matches('.'), None),
-            };
-            as_role(role_text, lex).map(|(role, own)| (role, place.or(own)))
-        });
+        let after = next
+            .filter(|next| !names_after_role(next, lex))
+            .and_then(|next| {
+                let (role_text, place) = match next.split_once('(') {
+                    Some((role, rest)) => (
+                        role.trim(),
+                        parenthesis(&format!("({rest}")).map(str::to_owned),
+                    ),
+                    None => (next.trim_end_matches('.'), None),
+                };
+                as_role(role_text, lex).map(|(role, own)| (role, place.or(own)))
+            });
         // A role in apposition: `El Presidente, Jorge Ibarra Solís, da…`.
         let before = previous
             .filter(|_| role_taken != position.checked_sub(1))
@@ -1129,6 +1143,9 @@ fn name_from(
 /// or to its first conjunction when the whole clause is no role.
 fn role_after(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
     let clause = text.split([',', ';', '.', '(']).next().unwrap_or("").trim();
+    if names_after_role(clause, lex) {
+        return None;
+    }
     as_role(clause, lex).or_else(|| {
         let words: Vec<&str> = clause.split_whitespace().collect();
         let cut = words
@@ -1136,6 +1153,12 @@ fn role_after(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
             .position(|w| lex.has(|l| l.conjunctions, &bare(w)))?;
         as_role(&words[..cut].join(" "), lex)
     })
+}
+
+/// Whether `piece` names someone after its role (`Esri CEO Jack
+/// Dangermond`): the role is theirs, not the name's before the comma.
+fn names_after_role(piece: &str, lex: &Lexicons) -> bool {
+    !titled(piece, lex).is_empty()
 }
 
 /// The name that ends `text` after words that are no part of it

@@ -186,6 +186,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "direktor",
         "direktorin",
     ],
+    role_modifiers: &["stellvertretender", "stellvertretende"],
     honorifics: &["herr", "frau", "dr"],
     attendance_words: &["anwesend", "entschuldigt", "teilnehmende", "gezeichnet"],
     excused_words: &["entschuldigt"],

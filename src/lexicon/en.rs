@@ -303,6 +303,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "adviser",
         "advisor",
         "convenor",
+        "clerk",
+        "ceo",
+    ],
+    role_modifiers: &[
+        "general",
+        "regional",
+        "vice",
+        "acting",
+        "executive",
+        "chief",
     ],
     honorifics: &[
         "mr", "mrs", "ms", "miss", "dr", "cllr", "hon", "sir", "dame", "prof",
@@ -353,6 +363,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "governor",
         "cllr",
         "chair",
+        "town clerk",
+        "ceo",
     ],
     name_particles: &[
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",

@@ -307,6 +307,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "síndica",
         "municipal",
     ],
+    role_modifiers: &[
+        "general",
+        "regional",
+        "municipal",
+        "ejecutivo",
+        "ejecutiva",
+        "propietario",
+        "propietaria",
+        "suplente",
+    ],
     honorifics: &[
         "sr",
         "sra",

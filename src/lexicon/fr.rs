@@ -279,6 +279,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sénateur",
         "sénatrice",
     ],
+    role_modifiers: &["générale", "général", "régional", "régionale"],
     honorifics: &[
         "m",
         "mme",
@@ -337,6 +338,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "adjointe",
         "préfet",
         "préfète",
+        "conseiller régional",
+        "conseillère régionale",
+        "conseiller municipal",
+        "conseillère municipale",
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
     duration_words: &["ans", "années", "mois", "semaines", "jours", "heures"],

@@ -268,6 +268,10 @@ pub struct Lexicon {
     pub people_list_headings: &'static [&'static str],
     /// Words that make up roles (`vicepresidenta`, `general`, `mayor`).
     pub role_words: &'static [&'static str],
+    /// Role words that only qualify a role (`general` in `Secretary
+    /// General`, `régionale`): alone after a name they are no role
+    /// (`…, cette assemblée générale`).
+    pub role_modifiers: &'static [&'static str],
     /// Titles before a name (`Mme`, `Mr`, `Sra`), without their dot.
     pub honorifics: &'static [&'static str],
     /// Words that open a list of people in a sentence or a label
@@ -673,6 +677,7 @@ mod tests {
                 ("total_words", l.total_words.len()),
                 ("people_list_headings", l.people_list_headings.len()),
                 ("role_words", l.role_words.len()),
+                ("role_modifiers", l.role_modifiers.len()),
                 ("role_links", l.role_links.len()),
                 ("signing_words", l.signing_words.len()),
                 ("plural_titles", l.plural_titles.len()),
@@ -725,6 +730,7 @@ mod tests {
             let mut all: Vec<&str> = l.kind_phrases.iter().map(|p| p.phrase).collect();
             all.extend(l.months.iter().map(|(m, _)| *m));
             all.extend(l.role_words);
+            all.extend(l.role_modifiers);
             all.extend(l.contents_headings);
             all.extend(l.people_list_headings);
             all.extend(l.to_be_confirmed);

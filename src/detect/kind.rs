@@ -230,7 +230,7 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
             let before = &candidate.lower[..at];
             let names_document = (names_reported_year
                 || !is_sentence(candidate)
-                || opens_line(before)
+                || (opens_line(before) && !subject_of(after, lexicons))
                 || points_at_itself(before, lexicons))
                 && !sent_elsewhere_by_determiner(&before_words, lexicons);
             hits.push(Hit {
@@ -286,6 +286,25 @@ fn names_plan_update(after: &str, lexicons: &Lexicons) -> bool {
 /// was lost reads (`EUROCITIES annual report 2018 Forewords 4 …`).
 fn opens_line(before: &str) -> bool {
     words(before).len() <= 2
+}
+
+/// Most words between a kind phrase and the auxiliary that makes it a
+/// sentence's subject (`rapport moral d'activité vous sera présenté`).
+const SUBJECT_GAP_WORDS: usize = 2;
+
+/// Whether a kind phrase opening a sentence is its subject (`Le rapport
+/// moral d'activité vous sera présenté par…`): an auxiliary follows within
+/// a few words, so the line speaks of a document rather than titling one.
+fn subject_of(after: &str, lexicons: &Lexicons) -> bool {
+    let after = words(after);
+    lexicons.each(|l| l.auxiliaries).any(|auxiliary| {
+        let auxiliary: Vec<&str> = auxiliary.split_whitespace().collect();
+        (0..=SUBJECT_GAP_WORDS).any(|gap| {
+            after
+                .get(gap..gap + auxiliary.len())
+                .is_some_and(|window| window == auxiliary.as_slice())
+        })
+    })
 }
 
 /// A line that reads as a sentence rather than a heading: long, or ended by
@@ -469,7 +488,9 @@ fn detect_period(
     let minutes = candidates
         .iter()
         .take_while(|candidate| candidate.in_title_area)
-        .any(|candidate| names_minutes(candidate, lexicons));
+        .any(|candidate| {
+            names_minutes(candidate, lexicons) || names_meeting_day(&candidate.lower, lexicons)
+        });
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
     for (position, candidate) in candidates.iter().enumerate() {
         let between = between_span(&candidate.lower, lexicons)
@@ -701,6 +722,25 @@ fn names_day(lower: &str, lexicons: &Lexicons) -> bool {
                     .is_some_and(|before| is_day(words[before]))
                 || words.get(at + 1).is_some_and(|after| is_day(after)))
     })
+}
+
+/// Whether a line names a meeting by its day (`CONSEIL COMMUNAUTAIRE DU 11
+/// DECEMBRE 2012`, `Séance du 3 mars`): the record of that meeting, whose
+/// date is its period rather than a posting date.
+fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
+    names_day(lower, lexicons)
+        && lexicons.each(|l| l.event_cues).any(|cue| {
+            find_words(lower, cue).is_some_and(|at| {
+                let rest = words(&lower[at + cue.len()..]);
+                rest.first().is_some_and(|first| {
+                    first
+                        .trim_end_matches(|c: char| c.is_alphabetic())
+                        .parse::<u8>()
+                        .is_ok()
+                        || lexicons.weekday(first).is_some()
+                })
+            })
+        })
 }
 
 /// Whether a line names the minutes of a meeting or an item of its agenda.
@@ -1074,6 +1114,33 @@ mod tests {
     fn with_body(title: &str, body: &str) -> String {
         let filler = "Une ligne de texte ordinaire sans date ni titre.\n".repeat(20);
         format!("{title}\n{filler}{body}\n")
+    }
+
+    #[test]
+    fn a_kind_phrase_subject_of_a_sentence_names_no_document() {
+        // The agenda of a congress announces a report; it is none.
+        let congress = "Le rapport d'activité vous sera présenté par la secrétaire générale de l'association des élus du Val lors du congrès de cette année\nCONGRÈS DES ÉLUS DU VAL\n12 OCTOBRE 2031";
+        assert_eq!(kind_and_period(congress).0, DocumentKind::Other);
+        let annual = "Annual report 2031 will be presented by the secretary general of the association of towns at the assembly this autumn in the hall";
+        assert_eq!(kind_and_period(annual).0, DocumentKind::Other);
+        // A title run into its text still names the document.
+        assert_eq!(
+            kind_and_period("Rapport d'activité 2031 Pour des communes solidaires et fortes dans un monde qui change vite et partout").0,
+            DocumentKind::AnnualReport
+        );
+    }
+
+    #[test]
+    fn a_meeting_named_by_its_day_dates_the_record() {
+        assert_eq!(
+            kind_and_period("Communauté de communes du Val\nCONSEIL COMMUNAUTAIRE DU 9 MARS 2031\nLe conseil approuve le projet.").1,
+            Some("2031".to_owned())
+        );
+        // A day alone on the cover of a page of no kind still dates a posting.
+        assert_eq!(
+            kind_and_period("9 MARS 2031\nLes communes du Val se réunissent").1,
+            None
+        );
     }
 
     #[test]

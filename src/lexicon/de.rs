@@ -187,6 +187,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "direktorin",
     ],
     role_modifiers: &["stellvertretender", "stellvertretende"],
+    auxiliaries: &["wird", "werden", "ist", "war", "wurde", "sind"],
     honorifics: &["herr", "frau", "dr"],
     attendance_words: &["anwesend", "entschuldigt", "teilnehmende", "gezeichnet"],
     excused_words: &["entschuldigt"],

@@ -314,6 +314,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "executive",
         "chief",
     ],
+    auxiliaries: &[
+        "will be",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has been",
+        "have been",
+    ],
     honorifics: &[
         "mr", "mrs", "ms", "miss", "dr", "cllr", "hon", "sir", "dame", "prof",
     ],

@@ -317,6 +317,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "propietaria",
         "suplente",
     ],
+    auxiliaries: &["será", "serán", "es", "fue", "son", "ha sido", "han sido"],
     honorifics: &[
         "sr",
         "sra",

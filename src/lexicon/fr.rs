@@ -71,6 +71,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "se réunira le",
         "s'est réuni le",
         "conseil municipal du",
+        "conseil communautaire du",
         "conseil d'administration du",
         "assemblée générale du",
         "réunion du",
@@ -280,6 +281,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sénatrice",
     ],
     role_modifiers: &["générale", "général", "régional", "régionale"],
+    auxiliaries: &[
+        "sera",
+        "seront",
+        "est",
+        "sont",
+        "a été",
+        "ont été",
+        "vous sera",
+    ],
     honorifics: &[
         "m",
         "mme",

@@ -272,6 +272,10 @@ pub struct Lexicon {
     /// General`, `régionale`): alone after a name they are no role
     /// (`…, cette assemblée générale`).
     pub role_modifiers: &'static [&'static str],
+    /// Auxiliary verbs that make the noun before them a sentence's subject
+    /// (`Le rapport moral vous sera présenté`, `the report will be
+    /// presented`): a kind phrase so followed names a document spoken of.
+    pub auxiliaries: &'static [&'static str],
     /// Titles before a name (`Mme`, `Mr`, `Sra`), without their dot.
     pub honorifics: &'static [&'static str],
     /// Words that open a list of people in a sentence or a label
@@ -678,6 +682,7 @@ mod tests {
                 ("people_list_headings", l.people_list_headings.len()),
                 ("role_words", l.role_words.len()),
                 ("role_modifiers", l.role_modifiers.len()),
+                ("auxiliaries", l.auxiliaries.len()),
                 ("role_links", l.role_links.len()),
                 ("signing_words", l.signing_words.len()),
                 ("plural_titles", l.plural_titles.len()),

@@ -728,17 +728,19 @@ fn names_day(lower: &str, lexicons: &Lexicons) -> bool {
 /// DECEMBRE 2012`, `Séance du 3 mars`): the record of that meeting, whose
 /// date is its period rather than a posting date.
 fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
+    let line = words(lower);
     names_day(lower, lexicons)
         && lexicons.each(|l| l.event_cues).any(|cue| {
-            find_words(lower, cue).is_some_and(|at| {
-                let rest = words(&lower[at + cue.len()..]);
-                rest.first().is_some_and(|first| {
-                    first
-                        .trim_end_matches(|c: char| c.is_alphabetic())
-                        .parse::<u8>()
-                        .is_ok()
-                        || lexicons.weekday(first).is_some()
-                })
+            let cue = words(cue);
+            (0..line.len()).any(|at| {
+                line.get(at..at + cue.len()) == Some(cue.as_slice())
+                    && line.get(at + cue.len()).is_some_and(|first| {
+                        first
+                            .trim_end_matches(|c: char| c.is_alphabetic())
+                            .parse::<u8>()
+                            .is_ok()
+                            || lexicons.weekday(first).is_some()
+                    })
             })
         })
 }

@@ -113,6 +113,7 @@ pub fn extract_calendar(
     let mut heading_year: Option<u16> = None;
     let mut running_year: Option<u16> = None;
     let headline = headline_year(text, lex);
+    let opening = text.lines.iter().position(|line| !is_blank(&line.text));
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
@@ -158,6 +159,8 @@ pub fn extract_calendar(
                 .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year));
             if let Some(event) = dated_line(text, index, year, headings, lex) {
                 events.push(event);
+            } else if Some(index) == opening && dates_the_page(&flat, &found) {
+                // The text opens on a day alone: the page's date, not an event's.
             } else {
                 // Without a heading's or the document's year, a date in prose
                 // takes the year of the last date printed with one.
@@ -179,6 +182,25 @@ pub fn extract_calendar(
     Calendar {
         events,
         diagnostics,
+    }
+}
+
+/// Whether `flat` is one day and nothing else (`5 octobre 2020`, `jueves,
+/// enero 8, 2026`): on the text's first line, the date of the page. A span
+/// (`21 April 2022 – 22 April 2022`) is the event the page announces.
+fn dates_the_page(flat: &str, found: &[dates::FoundDate]) -> bool {
+    match found {
+        [date] => {
+            date.end.is_none()
+                && date.start.day.is_some()
+                && flat.get(..date.from).unwrap_or("").trim().is_empty()
+                && flat
+                    .get(date.to..)
+                    .unwrap_or("")
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+        }
+        _ => false,
     }
 }
 
@@ -868,7 +890,19 @@ mod tests {
             assert_eq!(one(line), None, "{line:?}");
         }
         assert!(one("Son montant a été communiqué le 15 février 2031.").is_some());
-        assert!(one("4 November 2013").is_some());
+        // A day alone under a title dates the meeting; opening the text, the page.
+        assert!(
+            extract_calendar(
+                &Text::from_plain("EXECUTIVE COMMITTEE\n4 November 2013\n"),
+                time(2013),
+                &[],
+                &Lexicons::all()
+            )
+            .events
+            .len()
+                == 1
+        );
+        assert!(one("4 November 2013").is_none());
         assert!(one("Le 10 février 2026, la côte a été frappée par le cyclone.").is_some());
     }
 
@@ -957,7 +991,8 @@ mod tests {
 
     #[test]
     fn the_headline_year_dates_days_printed_without_one() {
-        let days = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>, Option<u8>)> {
+        type Day = (Option<u16>, u8, Option<u8>, Option<u8>);
+        let days = |source: &str| -> Vec<Day> {
             extract_calendar(
                 &Text::from_plain(source),
                 DocumentTime::default(),
@@ -986,14 +1021,35 @@ mod tests {
             days("Harvest Fair Moves Indoors in October 2031\n\nStallholders may set up on Friday, 10 October. The fair opens at noon.\n"),
             [(Some(2031), 10, None, None), (Some(2031), 10, Some(10), None)]
         );
-        // A line that only dates the page gives no year, nor does a sentence above a title.
+        // A line that only dates the page gives no year (nor is it an event),
+        // nor does a sentence above a title.
         assert_eq!(
             days("Saturday, 3 May 2031\nGarden News\n\nVolunteers meet on Friday, 9 May at the hall.\n"),
-            [(Some(2031), 5, Some(3), None)]
+            []
         );
         assert_eq!(
             days("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Friday, 9 May.\n"),
             []
+        );
+    }
+
+    #[test]
+    fn a_day_alone_opening_the_text_dates_the_page() {
+        let days = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>)> {
+            extract_calendar(&Text::from_plain(source), time(2031), &[], &Lexicons::all())
+                .events
+                .iter()
+                .map(|e| (e.start.year, e.start.month, e.start.day))
+                .collect()
+        };
+        assert_eq!(
+            days("martes, 4 de marzo de 2031\n\nLa asamblea de la red se celebró el 28 de febrero de 2031 en Cádiz.\n"),
+            [(Some(2031), 2, Some(28))]
+        );
+        // A span opening the page is the event it announces.
+        assert_eq!(
+            days("12 May 2031 – 13 May 2031\nThe forum of the network.\n"),
+            [(Some(2031), 5, Some(12))]
         );
     }
 

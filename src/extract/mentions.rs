@@ -155,10 +155,16 @@ fn is_name_word(word: &str, lex: &Lexicons) -> bool {
         .skip(1)
         .all(|c| c.is_lowercase() || c.is_uppercase() || c == '-' || c == '\'');
     let lower = word.to_lowercase();
+    // The plural of a role word names a body, not a person (`Maires de
+    // Lot-et-Garonne`, `Alcaldes`).
+    let plural_role = lower
+        .strip_suffix('s')
+        .is_some_and(|singular| lex.has(|l| l.role_words, singular));
     starts
         && rest_lower
         && word.chars().count() >= 2
         && !is_role_word(word, lex)
+        && !plural_role
         && lex.month(&lower).is_none()
         && lex.weekday(&lower).is_none()
         && !lex.has(|l| l.function_words, &lower)
@@ -340,7 +346,8 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
                 head.trim(),
                 parenthesis(&format!("({rest}")).map(str::to_owned),
             ),
-            None => (piece.trim_end_matches('.'), None),
+            // A speaker's name closes with a colon (`Le président, Jacques LE NAY :`).
+            None => (piece.trim_end_matches(['.', ':']).trim_end(), None),
         };
         // A whole piece that is a name, or a name ending a clause
         // (`…con el legislador Mario Delgado`), kept only with a role after it.
@@ -1274,6 +1281,37 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role, p.place))
         .collect()
+    }
+
+    #[test]
+    fn roles_are_neither_qualifiers_alone_nor_taken_from_the_next_name() {
+        // A qualifier alone after the name is no role; the title before it is.
+        assert_eq!(
+            people("Accueillie par le maire, par ailleurs conseiller régional Luc Maret, cette assemblée générale réunit les communes."),
+            [("Luc Maret".to_owned(), Some("conseiller régional".to_owned()), None)]
+        );
+        // A qualifier reaches the role word it qualifies.
+        let found = people("Submitted by: Rosa Field, Acting Town Manager");
+        assert_eq!(
+            found
+                .first()
+                .map(|(name, role, _)| (name.as_str(), role.as_deref())),
+            Some(("Rosa Field", Some("Acting Town Manager")))
+        );
+        // The role after a comma belongs to the name it titles.
+        let speakers = people(
+            "Speakers include the harbour pilot Nora Hale, Tidewell CEO Mara Quist and others.",
+        );
+        assert!(speakers
+            .iter()
+            .all(|(name, role, _)| name != "Nora Hale" || role.is_none()));
+        assert!(speakers.contains(&("Mara Quist".to_owned(), Some("CEO".to_owned()), None)));
+        // The plural of a role word names a body, not a person.
+        assert!(
+            people("Président de l'Amicale des\nMaires de Val-et-Rive, Maire de Brane")
+                .iter()
+                .all(|(name, _, _)| !name.starts_with("Maires"))
+        );
     }
 
     #[test]

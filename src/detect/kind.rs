@@ -595,7 +595,11 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
         && !plain.chars().any(char::is_lowercase)
         && plain.ends_with(|c: char| c.is_ascii_digit())
         && YEAR.find_iter(&candidate.lower).count() == 1;
-    (lone || ((months >= 1 || capitals_ending_on_year) && words.len() <= 6)).then_some(year)
+    // A cover line naming a meeting by its day may take more words
+    // (`CONSEIL D'ADMINISTRATION DU 9 MARS 2031`).
+    let short = words.len() <= 6
+        || (capitals_ending_on_year && names_meeting_day(&candidate.lower, lexicons));
+    (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
 }
 
 /// The year of a meeting whose minutes open the document: a title-area
@@ -1136,6 +1140,10 @@ mod tests {
     fn a_meeting_named_by_its_day_dates_the_record() {
         assert_eq!(
             kind_and_period("Communauté de communes du Val\nCONSEIL COMMUNAUTAIRE DU 9 MARS 2031\nLe conseil approuve le projet.").1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Association des maires du Val\nCONSEIL D'ADMINISTRATION DU 9 MARS 2031\nLe conseil approuve le projet.").1,
             Some("2031".to_owned())
         );
         // A day alone on the cover of a page of no kind still dates a posting.

@@ -2103,8 +2103,18 @@ mod tests {
         assert_eq!(
             figures("59 **% Partenariados con la membresía**\n\n6 **%** Alianzas\n"),
             [
-                (59.0, Some("%".to_owned()), Qualifier::Exact, "Partenariados con la membresía".to_owned()),
-                (6.0, Some("%".to_owned()), Qualifier::Exact, "Alianzas".to_owned()),
+                (
+                    59.0,
+                    Some("%".to_owned()),
+                    Qualifier::Exact,
+                    "Partenariados con la membresía".to_owned()
+                ),
+                (
+                    6.0,
+                    Some("%".to_owned()),
+                    Qualifier::Exact,
+                    "Alianzas".to_owned()
+                ),
             ]
         );
     }

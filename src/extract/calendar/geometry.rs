@@ -178,9 +178,15 @@ pub fn read(
         .into_iter()
         .zip(months)
         .flat_map(|(item, month)| {
-            bulleted_parts(&item.text)
-                .into_iter()
-                .map(move |text| (Item { text, ..item.clone() }, month.clone()))
+            bulleted_parts(&item.text).into_iter().map(move |text| {
+                (
+                    Item {
+                        text,
+                        ..item.clone()
+                    },
+                    month.clone(),
+                )
+            })
         })
         .unzip();
     Some(TableCalendar {
@@ -208,7 +214,13 @@ fn bulleted_parts(text: &str) -> Vec<String> {
     }
     parts
         .into_iter()
-        .map(|words| words.join(" ").trim_start_matches(BULLETS).trim().to_owned())
+        .map(|words| {
+            words
+                .join(" ")
+                .trim_start_matches(BULLETS)
+                .trim()
+                .to_owned()
+        })
         .filter(|part| !part.is_empty())
         .collect()
 }

@@ -7,7 +7,9 @@
 //! the row's bottom; a wrapped event then straddles two anchors and the
 //! rows cut it apart. So a calendar table with bullets is read again from
 //! its words: the month labels of its first column, and the events of the
-//! other columns (a bullet opens one, a line without one goes on with it).
+//! other columns (a bullet opens one, a line without one goes on with it;
+//! bullets inside a line, where a producer flowed the cell's list into one
+//! paragraph, cut it into several events once its month is known).
 //!
 //! Which events a month holds follows from how the month sits in its row:
 //! beside its first event's top, its last event's bottom, or the middle of

@@ -956,8 +956,14 @@ fn unit_after_link(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
 }
 
 /// The unit written right after a number, and how many bytes it takes.
+///
+/// A bold span may open between the two (`59 **% Partenariados**`): a PDF
+/// whose unit is drawn in the label's font (or whose weights the layout
+/// reads from advance widths) puts the unit inside the label's emphasis,
+/// and the unit is still the number's.
 fn unit_after(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
+    let spaced = spaced.strip_prefix("**").unwrap_or(spaced);
     let candidate = spaced.strip_prefix('\\').unwrap_or(spaced);
     let skipped = rest.len() - candidate.len();
     let mut units: Vec<&(&str, &str)> = lexicon::UNIT_SYMBOLS
@@ -2090,6 +2096,27 @@ mod tests {
             let want: Vec<Vec<usize>> = want.iter().map(|w| w.to_vec()).collect();
             assert_eq!(windows_of_100(&run, values), want, "{values:?}");
         }
+    }
+
+    #[test]
+    fn a_unit_inside_the_labels_bold_span_is_the_numbers() {
+        assert_eq!(
+            figures("59 **% Partenariados con la membresía**\n\n6 **%** Alianzas\n"),
+            [
+                (
+                    59.0,
+                    Some("%".to_owned()),
+                    Qualifier::Exact,
+                    "Partenariados con la membresía".to_owned()
+                ),
+                (
+                    6.0,
+                    Some("%".to_owned()),
+                    Qualifier::Exact,
+                    "Alianzas".to_owned()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -1047,6 +1047,18 @@ mod tests {
             (&["Bruselas-", "Capital"][..], "Bruselas-Capital"),
             (&["uno -", "dos"][..], "uno - dos"),
             (&["uno", "", "dos"][..], "uno dos"),
+            (
+                &["metropolitana y/", "o urbana"][..],
+                "metropolitana y/o urbana",
+            ),
+            (
+                &["informe anual /", "Annual report"][..],
+                "informe anual / Annual report",
+            ),
+            (
+                &["https://example.org/", "informe"][..],
+                "https://example.org/informe",
+            ),
         ] {
             let owned: Vec<String> = lines.iter().map(|s| (*s).to_owned()).collect();
             assert_eq!(join_cell(&owned), want);

@@ -417,7 +417,10 @@ pub fn to_json(text: &Text) -> Value {
 /// letter or digit continues on the next line without a space: before a
 /// lower-case letter the hyphen was a word break and goes (`acontecimien-` +
 /// `tos`), before anything else it is part of the text and stays (`2018-` +
-/// `2019`, `Bruselas-` + `Capital`).
+/// `2019`, `Bruselas-` + `Capital`). Likewise a line ending in a slash glued
+/// to a letter or digit: typesetters break lines after a slash inside a word
+/// (`y/` + `o urbana`, `and/` + `or`, a web address), while a slash that
+/// stands alone (`anual /` + `Annual`) was followed by a space.
 pub(crate) fn join_cell(lines: &[String]) -> String {
     let mut out = String::new();
     for line in lines {
@@ -426,7 +429,12 @@ pub(crate) fn join_cell(lines: &[String]) -> String {
             continue;
         }
         let continues_word = line.chars().next().is_some_and(char::is_lowercase);
+        let after_slash = out
+            .strip_suffix('/')
+            .is_some_and(|stem| stem.chars().next_back().is_some_and(char::is_alphanumeric))
+            && line.chars().next().is_some_and(char::is_alphanumeric);
         match out.strip_suffix('-') {
+            _ if after_slash => {}
             Some(stem) if stem.chars().next_back().is_some_and(char::is_alphanumeric) => {
                 let letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
                 if continues_word && letter {

@@ -247,6 +247,42 @@ fn fake_bold_drawn_twice_is_one_overprinted_glyph() {
 }
 
 #[test]
+fn text_clipped_away_is_not_read() {
+    // A body clipped to 60..780 (as browsers clip a page's content box,
+    // under a scaled and flipped matrix); a row started at the foot is cut
+    // along its baseline and drawn again on the next page. A line the clip
+    // only grazes (its descenders cut) is read; a clip saved with `q` ends
+    // at `Q`; clips nest.
+    let content = "q 0.75 0 0 -0.75 40 780 cm 0 0 m 600 0 l 600 960 l 0 960 l h W* n \
+                   BT /F1 10 Tf 1 0 0 -1 0 0 Tm 0 -30 Td (Inside the body) Tj ET \
+                   BT /F1 10 Tf 1 0 0 -1 0 0 Tm 0 -958 Td (Grazed) Tj ET \
+                   BT /F1 10 Tf 1 0 0 -1 0 0 Tm 0 -966 Td (Cut at the foot) Tj ET \
+                   q 0 0 100 100 re W n \
+                   BT /F1 10 Tf 1 0 0 -1 0 0 Tm 0 -50 Td (Nested) Tj ET \
+                   BT /F1 10 Tf 1 0 0 -1 0 0 Tm 200 -50 Td (Outside the nested) Tj ET Q \
+                   BT /F1 10 Tf 1 0 0 -1 0 0 Tm 200 -60 Td (Back in the body) Tj ET Q \
+                   BT /F1 10 Tf 100 20 Td (Unclipped footer) Tj ET";
+    let bytes = pdf(&[("0 0 595 842", "", content)], "");
+    let raw = read::read_bytes(Path::new("clip.pdf"), &bytes, &Config::default()).expect("reads");
+    let lines: Vec<String> = normalize::normalize(&raw)
+        .lines
+        .into_iter()
+        .map(|line| planex::markup::plain(&line.text))
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Inside the body",
+            "Nested",
+            "Back in the body",
+            "Grazed",
+            "Unclipped footer"
+        ]
+    );
+}
+
+#[test]
 fn rulings_and_fills_come_back_as_drawn_and_upright() {
     // On a 600 × 400 page: a white background (invisible, not kept), a grey
     // header fill, a stroked rule under it, a stroked cell box, a thin

@@ -7,7 +7,9 @@
 //! the row's bottom; a wrapped event then straddles two anchors and the
 //! rows cut it apart. So a calendar table with bullets is read again from
 //! its words: the month labels of its first column, and the events of the
-//! other columns (a bullet opens one, a line without one goes on with it).
+//! other columns (a bullet opens one, a line without one goes on with it;
+//! bullets inside a line, where a producer flowed the cell's list into one
+//! paragraph, cut it into several events once its month is known).
 //!
 //! Which events a month holds follows from how the month sits in its row:
 //! beside its first event's top, its last event's bottom, or the middle of
@@ -172,12 +174,57 @@ pub fn read(
         })
         .collect();
     let months = assign(&labels, &events, size, carried);
+    // Events flowed into one paragraph are told apart once their month is
+    // known: where the rows place them is the paragraph's place.
+    let (events, months) = events
+        .into_iter()
+        .zip(months)
+        .flat_map(|(item, month)| {
+            bulleted_parts(&item.text).into_iter().map(move |text| {
+                (
+                    Item {
+                        text,
+                        ..item.clone()
+                    },
+                    month.clone(),
+                )
+            })
+        })
+        .unzip();
     Some(TableCalendar {
         labels,
         events,
         months,
         size,
     })
+}
+
+/// An event's text cut before every bullet inside it, bullets dropped: a
+/// producer that flows a cell's bulleted lines into one paragraph (`•
+/// Metropolitan Day • World Forum`) leaves the bullets as the only sign of
+/// where its events start. A middle dot is no such sign inside a line, where
+/// it separates the parts of one title (`Paris · Lyon`).
+fn bulleted_parts(text: &str) -> Vec<String> {
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
+    for (index, word) in text.split(' ').enumerate() {
+        if index > 0 && word.starts_with(BULLETS) && !word.starts_with('·') {
+            parts.push(Vec::new());
+        }
+        if let Some(part) = parts.last_mut() {
+            part.push(word);
+        }
+    }
+    parts
+        .into_iter()
+        .map(|words| {
+            words
+                .join(" ")
+                .trim_start_matches(BULLETS)
+                .trim()
+                .to_owned()
+        })
+        .filter(|part| !part.is_empty())
+        .collect()
 }
 
 /// The month labels among the lines of a calendar's first column: a month
@@ -737,6 +784,38 @@ mod tests {
                 ("Women4Climate", &At(0)),
                 ("Second Annual Meeting on finance", &At(1)),
                 ("Forum under the auspices of the Assembly", &At(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_flowed_into_one_paragraph_still_open_events() {
+        // A cell's bulleted lines flowed as running text, the second
+        // month's events wrapping with a bullet inside the next line; a
+        // middle dot inside a title stays in it.
+        let block = table(
+            &[(0.0, "February"), (1.0, "March")],
+            &[
+                (0.0, "• Women4Climate • Urban 20 Summit"),
+                (1.0, "• Metropolitan Day · Paris • World Forum of"),
+                (2.0, "Local Economic Development • Expo"),
+            ],
+        );
+        let read = read(&block, month, false).expect("a calendar table");
+        let got: Vec<(&str, &Assigned)> = read
+            .events
+            .iter()
+            .map(|e| e.text.as_str())
+            .zip(&read.months)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Women4Climate", &At(0)),
+                ("Urban 20 Summit", &At(0)),
+                ("Metropolitan Day · Paris", &At(1)),
+                ("World Forum of Local Economic Development", &At(1)),
+                ("Expo", &At(1)),
             ]
         );
     }

@@ -1486,6 +1486,10 @@ struct GraphicsState<'a>
     stroke_colorspace: ColorSpace,
     stroke_color: Vec<f64>,
     line_width: f64,
+    /// planex patch: the clipping region as a device-space box
+    /// `[x0, y0, x1, y1]` holding every clip path set so far (`None`: the
+    /// whole page); a glyph drawn outside it is not shown, so not read.
+    clip: Option<[f64; 4]>,
 }
 
 impl<'a> GraphicsState<'a> {
@@ -1510,7 +1514,8 @@ impl<'a> GraphicsState<'a> {
             stroke_colorspace: ColorSpace::DeviceGray,
             line_width: 1.,
             ctm: Transform2D::identity(),
-            smask: None
+            smask: None,
+            clip: None,
         }
     }
 }
@@ -1565,7 +1570,9 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
         let is_space = c == 32 && length == 1;
         if is_space { spacing += ts.word_spacing }
 
-        output.output_character(&trm, w0, spacing, ts.font_size, &font.decode_char(c))?;
+        if shown(gs.clip, &trm, w0, ts.font_size) {
+            output.output_character(&trm, w0, spacing, ts.font_size, &font.decode_char(c))?;
+        }
         let tj = 0.;
         let ty = 0.;
         let tx = ts.horizontal_scaling * ((w0 - tj/1000.)* ts.font_size + spacing);
@@ -1578,6 +1585,39 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
     }
     output.end_word()?;
     Ok(())
+}
+
+/// planex patch: whether a glyph of advance `w0` (text space, per unit of
+/// font size) drawn by `trm` shows inside the clip box. The point tested is
+/// the middle of the glyph's advance at half the x-height (a quarter of the
+/// font size above the baseline): a line cut off by a clip along its
+/// baseline (a table row a browser draws again on the next page and clips
+/// at the foot of this one) shows only the tops of its letters and is not
+/// read, while a line the clip only grazes is.
+fn shown(clip: Option<[f64; 4]>, trm: &Transform, w0: f64, font_size: f64) -> bool {
+    let Some([x0, y0, x1, y1]) = clip else { return true };
+    let size = if font_size.is_finite() { font_size } else { 1. };
+    let point = trm.transform_point(Point2D::new(w0 * size / 2., size / 4.));
+    point.x >= x0 && point.x <= x1 && point.y >= y0 && point.y <= y1
+}
+
+/// planex patch: the device-space box of a path's points (a curve's control
+/// points included, which only widens the box).
+fn path_box(path: &Path, ctm: &Transform) -> Option<[f64; 4]> {
+    let mut points = Vec::new();
+    for op in &path.ops {
+        match *op {
+            PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) => points.push((x, y)),
+            PathOp::CurveTo(a, b, c, d, e, f) => points.extend([(a, b), (c, d), (e, f)]),
+            PathOp::Rect(x, y, w, h) => points.extend([(x, y), (x + w, y), (x, y + h), (x + w, y + h)]),
+            PathOp::Close => {}
+        }
+    }
+    let mut corners = points.into_iter().map(|(x, y)| ctm.transform_point(Point2D::new(x, y)));
+    let first = corners.next()?;
+    Some(corners.fold([first.x, first.y, first.x, first.y], |[x0, y0, x1, y1], p| {
+        [x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y)]
+    }))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -2101,7 +2141,17 @@ impl<'a> Processor<'a> {
                     output.stroke_with_width(&gs.ctm, &gs.stroke_colorspace, &gs.stroke_color, gs.line_width, &path)?;
                     path.ops.clear();
                 }
-                "W" | "w*" => { dlog!("unhandled clipping operation {:?}", operation); }
+                // planex patch: a clip path narrows the clipping box (upstream
+                // ignored clipping, and misspelt `W*`); the box is kept with
+                // the graphics state, so `Q` restores it.
+                "W" | "W*" => {
+                    if let Some([x0, y0, x1, y1]) = path_box(&path, &gs.ctm) {
+                        gs.clip = Some(match gs.clip {
+                            Some([a, b, c, d]) => [x0.max(a), y0.max(b), x1.min(c), y1.min(d)],
+                            None => [x0, y0, x1, y1],
+                        });
+                    }
+                }
                 "n" => {
                     dlog!("discard {:?}", path);
                     path.ops.clear();

@@ -129,6 +129,71 @@ impl Text {
     }
 }
 
+/// One string per line of a document, packed into one buffer: an
+/// extractor's per-line form of the text (folded, plain) costs the text's
+/// bytes and four more a line, not an allocation a line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PackedLines {
+    texts: String,
+    /// Where each line's text ends in `texts`.
+    ends: Vec<usize>,
+}
+
+impl PackedLines {
+    /// A form of every line of `text` (`form` of each), in line order. The
+    /// buffer is sized from the lines' own text, which a form (plain,
+    /// folded, lower case) seldom outgrows: a long document's forms are
+    /// not copied while the buffer doubles.
+    pub(crate) fn of_lines<S: AsRef<str>>(text: &Text, mut form: impl FnMut(&Line) -> S) -> Self {
+        let bytes = text.lines.iter().map(|line| line.text.len()).sum();
+        let mut lines = Self {
+            texts: String::with_capacity(bytes),
+            ends: Vec::with_capacity(text.lines.len()),
+        };
+        for line in &text.lines {
+            lines.texts.push_str(form(line).as_ref());
+            lines.ends.push(lines.texts.len());
+        }
+        lines.texts.shrink_to_fit();
+        lines
+    }
+
+    /// Line `index`, if there is one.
+    pub(crate) fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = index
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .copied()
+            .unwrap_or(0);
+        self.texts.get(start..end)
+    }
+
+    /// Line `index`, or the empty string past the last line.
+    pub(crate) fn line(&self, index: usize) -> &str {
+        self.get(index).unwrap_or("")
+    }
+
+    /// Number of lines.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The lines in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|index| self.line(index))
+    }
+}
+
+impl std::ops::Index<usize> for PackedLines {
+    type Output = str;
+
+    /// As [`PackedLines::line`]: the empty string past the last line.
+    fn index(&self, index: usize) -> &str {
+        self.line(index)
+    }
+}
+
 /// Turns a raw document into normalized lines.
 pub fn normalize(raw: &RawDocument) -> Text {
     normalize_pages(raw.format, raw.page_count, raw.pages.clone())
@@ -212,9 +277,12 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
             ),
         }
     }
-    // Both grew by doubling; they live as long as the document does.
+    // All grew by doubling; they live as long as the document does.
     lines.shrink_to_fit();
     blocks.shrink_to_fit();
+    for block in &mut blocks {
+        block.shrink_to_fit();
+    }
     let has_text = lines.iter().any(|line| !line.text.trim().is_empty());
     if format == SourceFormat::Pdf && !has_text && had_pages {
         diagnostics.push(Diagnostic::warning(
@@ -271,12 +339,18 @@ fn normalized_block(mut block: Block, line_count: usize) -> Block {
     block.lines.end = block.lines.end.min(line_count);
     if let Some(table) = block.table_mut() {
         table.rows.retain(|row| row.line < line_count);
+        // Most cells are already normal (ASCII, no trailing space): those
+        // keep their strings instead of being copied into equal ones.
         for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
-            cell.text = normalize_line(&cell.text);
-            for line in &mut cell.lines {
+            if !is_normal(&cell.text) {
+                cell.text = normalize_line(&cell.text);
+            }
+            for line in cell.lines.iter_mut().filter(|line| !is_normal(line)) {
                 *line = normalize_line(line);
             }
-            cell.words = cell.words.map_texts(normalize_line);
+            if !cell.words.iter().all(|word| is_normal(word.text)) {
+                cell.words = cell.words.map_texts(normalize_line);
+            }
         }
     }
     block
@@ -312,6 +386,13 @@ fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
         })
     })
     .flat_map(|piece| piece.split('\r'))
+}
+
+/// Whether [`normalize_line`] gives `line` back unchanged without looking
+/// further: ASCII (in NFC, none of the characters it replaces) that ends in
+/// no space.
+fn is_normal(line: &str) -> bool {
+    line.is_ascii() && !line.ends_with(char::is_whitespace)
 }
 
 /// NFC, ligatures expanded, soft hyphens dropped, exotic spaces made plain.
@@ -444,6 +525,42 @@ mod tests {
 
     fn texts(text: &Text) -> Vec<&str> {
         text.lines.iter().map(|line| line.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_normal_line_is_its_own_normal_form() {
+        for line in [
+            "L1M2D3",
+            "plan 2019",
+            "",
+            "a\tb",
+            "café",
+            "x ",
+            "x\u{b}",
+            "ﬁn",
+            "x\u{a0}",
+        ] {
+            if is_normal(line) {
+                assert_eq!(normalize_line(line), line, "{line:?}");
+            }
+        }
+        assert!(is_normal("L1M2D3 en curso"));
+        assert!(!is_normal("trailing\u{b}"));
+        assert!(!is_normal("café"));
+    }
+
+    #[test]
+    fn packed_lines_read_back_as_built() {
+        let text = Text::from_plain("Uno\n\nTres");
+        let lines = PackedLines::of_lines(&text, |line| line.text.to_lowercase());
+        assert_eq!(lines.get(0), Some("uno"));
+        assert_eq!(lines.get(1), Some(""));
+        assert_eq!(lines.line(2), "tres");
+        assert_eq!(lines.get(3), None);
+        assert_eq!(lines.line(3), "");
+        assert_eq!(lines.len(), 3);
+        assert_eq!(&lines[2], "tres");
+        assert_eq!(lines.iter().collect::<Vec<_>>(), ["uno", "", "tres"]);
     }
 
     #[test]

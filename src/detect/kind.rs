@@ -26,7 +26,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::lexicon::{fold, KindPhrase, Lexicons};
 use crate::markup;
 use crate::model::{DocumentKind, Evidence, KindDetection, Period};
-use crate::normalize::{Line, Text};
+use crate::normalize::{Line, PackedLines, Text};
 
 /// Non-empty lines of the first page that form the title area of a text input.
 const TITLE_AREA_LINES: usize = 15;
@@ -57,7 +57,7 @@ pub(super) struct KindResult {
 struct Candidate<'a> {
     index: usize,
     line: &'a Line,
-    lower: String,
+    lower: &'a str,
     in_title_area: bool,
 }
 
@@ -94,7 +94,8 @@ pub(super) fn detect_kind(
     language: &str,
     lexicons: &Lexicons,
 ) -> KindResult {
-    let candidates = candidates(text);
+    let lowers = lowered_lines(text);
+    let candidates = candidates(text, &lowers);
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
@@ -140,7 +141,22 @@ pub(super) fn detect_kind(
     }
 }
 
-fn candidates(text: &Text) -> Vec<Candidate<'_>> {
+/// Every line's plain text folded and lowered ([`lower_same_length`]),
+/// packed: a long document's candidates borrow them rather than own one
+/// string each.
+fn lowered_lines(text: &Text) -> PackedLines {
+    PackedLines::of_lines(text, |line| {
+        if line.text.trim().is_empty() {
+            String::new()
+        } else {
+            lower_same_length(&fold(&markup::plain(&line.text)))
+        }
+    })
+}
+
+/// The non-blank lines as candidates, with their forms in `lowers`
+/// ([`lowered_lines`]).
+fn candidates<'a>(text: &'a Text, lowers: &'a PackedLines) -> Vec<Candidate<'a>> {
     let mut seen_in_title = 0usize;
     let first_page = text.lines.first().map_or(1, |line| line.page);
     let paged = text.page_count() > 1;
@@ -155,7 +171,7 @@ fn candidates(text: &Text) -> Vec<Candidate<'_>> {
                 seen_in_title < TITLE_AREA_LINES
             };
             seen_in_title += 1;
-            let lower = lower_same_length(&fold(&markup::plain(&line.text)));
+            let lower = lowers.line(index);
             Candidate {
                 index,
                 line,
@@ -193,7 +209,7 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
     let mut resume = vec![0usize; phrases.len()];
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
-        let first = first_phrase(&automaton, &phrases, &candidate.lower, &mut resume);
+        let first = first_phrase(&automaton, &phrases, candidate.lower, &mut resume);
         if first.is_none() {
             if let Some(phrase) = yearly_title_phrase(candidate, lexicons) {
                 hits.push(Hit {
@@ -255,7 +271,7 @@ fn yearly_title_phrase(
     if !candidate.in_title_area || is_sentence(candidate) {
         return None;
     }
-    let lower = &candidate.lower;
+    let lower = candidate.lower;
     if span_in(lower).is_none() && single_year_in(lower).is_none() {
         return None;
     }
@@ -475,8 +491,7 @@ fn detect_period(
             found.push(period);
             continue;
         }
-        let after =
-            &candidate.lower[find_words(&candidate.lower, hit.phrase.phrase).unwrap_or(0)..];
+        let after = &candidate.lower[find_words(candidate.lower, hit.phrase.phrase).unwrap_or(0)..];
         if let Some(period) = span_in(after).or_else(|| single_year_in(after)) {
             let confidence = if candidate.in_title_area { 0.9 } else { 0.6 };
             found.push(make_period(period, confidence, candidate));
@@ -489,21 +504,21 @@ fn detect_period(
         .iter()
         .take_while(|candidate| candidate.in_title_area)
         .any(|candidate| {
-            names_minutes(candidate, lexicons) || names_meeting_day(&candidate.lower, lexicons)
+            names_minutes(candidate, lexicons) || names_meeting_day(candidate.lower, lexicons)
         });
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
     for (position, candidate) in candidates.iter().enumerate() {
-        let between = between_span(&candidate.lower, lexicons)
-            .filter(|_| !is_tenure(&candidate.lower, lexicons));
+        let between = between_span(candidate.lower, lexicons)
+            .filter(|_| !is_tenure(candidate.lower, lexicons));
         if let Some(span) = between {
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
             let title_year = title_year(candidate, lexicons)
-                .filter(|_| datelines_are_periods || !names_dateline(&candidate.lower, lexicons));
+                .filter(|_| datelines_are_periods || !names_dateline(candidate.lower, lexicons));
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
             // dates what the text covers.
-            let span = span_in(&candidate.lower)
+            let span = span_in(candidate.lower)
                 .filter(|&(start, end)| !is_sentence(candidate) || end == start + 1);
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
@@ -583,8 +598,8 @@ fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
 /// The year of a title-area line that is a date heading: a lone year, or a
 /// month (range) with its year (`Janvier-Décembre 2012`, `Octubre 2019`).
 fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
-    let words = words(&candidate.lower);
-    let year = single_year_in(&candidate.lower)?;
+    let words = words(candidate.lower);
+    let year = single_year_in(candidate.lower)?;
     let months = words.iter().filter(|w| lexicons.month(w).is_some()).count();
     let lone = words.len() == 1;
     // A cover line in capitals that ends on its year (`LINEAMIENTOS
@@ -594,11 +609,11 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
     let capitals_ending_on_year = plain.chars().any(char::is_alphabetic)
         && !plain.chars().any(char::is_lowercase)
         && plain.ends_with(|c: char| c.is_ascii_digit())
-        && YEAR.find_iter(&candidate.lower).count() == 1;
+        && YEAR.find_iter(candidate.lower).count() == 1;
     // A cover line naming a meeting by its day may take more words
     // (`CONSEIL D'ADMINISTRATION DU 9 MARS 2031`).
     let short = words.len() <= 6
-        || (capitals_ending_on_year && names_meeting_day(&candidate.lower, lexicons));
+        || (capitals_ending_on_year && names_meeting_day(candidate.lower, lexicons));
     (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
 }
 
@@ -619,13 +634,13 @@ fn meeting_year(
 ) -> Option<(u16, u16)> {
     let (named_start, named_at) = lexicons
         .each(|l| l.minutes_words)
-        .filter_map(|phrase| find_words(&candidate.lower, phrase).map(|at| (at, at + phrase.len())))
+        .filter_map(|phrase| find_words(candidate.lower, phrase).map(|at| (at, at + phrase.len())))
         .min()?;
-    if approves_earlier_minutes(&candidate.lower, named_start, named_at, lexicons) {
+    if approves_earlier_minutes(candidate.lower, named_start, named_at, lexicons) {
         return None;
     }
     let years: Vec<(u16, u16)> = YEAR
-        .find_iter(&candidate.lower)
+        .find_iter(candidate.lower)
         .filter_map(|m| m.as_str().parse().ok())
         .map(|year| (year, year))
         .collect();
@@ -643,10 +658,10 @@ fn meeting_year(
             .map(|year| (year, year));
     }
     let next = next.filter(|next| {
-        words(&next.lower).len() <= MEETING_DATE_WORDS && names_day(&next.lower, lexicons)
+        words(next.lower).len() <= MEETING_DATE_WORDS && names_day(next.lower, lexicons)
     })?;
     let next_years: Vec<u16> = YEAR
-        .find_iter(&next.lower)
+        .find_iter(next.lower)
         .filter_map(|m| m.as_str().parse().ok())
         .collect();
     match next_years.as_slice() {
@@ -753,7 +768,7 @@ fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
 fn names_minutes(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
     lexicons
         .each(|l| l.minutes_words)
-        .any(|phrase| find_words(&candidate.lower, phrase).is_some())
+        .any(|phrase| find_words(candidate.lower, phrase).is_some())
 }
 
 fn words(lower: &str) -> Vec<&str> {
@@ -771,12 +786,12 @@ fn ordinal_year(
     lexicons: &Lexicons,
 ) -> Option<Period> {
     let joined;
-    let lower = match (span_in(&candidate.lower), next) {
+    let lower = match (span_in(candidate.lower), next) {
         (None, Some(next)) => {
             joined = format!("{} {}", candidate.lower, next.lower);
-            &joined
+            joined.as_str()
         }
-        _ => &candidate.lower,
+        _ => candidate.lower,
     };
     let (start, end) = span_in(lower)?;
     let words: Vec<&str> = lower
@@ -847,7 +862,7 @@ fn make_period((start, end): (u16, u16), confidence: f64, candidate: &Candidate<
 
 fn evidence(candidate: &Candidate<'_>, text: &str) -> Evidence {
     let folded = candidate.folded();
-    let text = find_words(&candidate.lower, text)
+    let text = find_words(candidate.lower, text)
         .and_then(|at| folded.get(at..at + text.len()))
         .unwrap_or(&folded)
         .to_owned();
@@ -914,7 +929,7 @@ fn detect_title(
                 .find(|c| {
                     lexicons
                         .each(|l| l.minutes_words)
-                        .any(|phrase| find_words(&c.lower, phrase).is_some())
+                        .any(|phrase| find_words(c.lower, phrase).is_some())
                 })
                 .map(|c| c.plain().trim().to_owned())
                 .filter(|title| {

@@ -135,13 +135,15 @@ fn sample(text: &Text, blocks: &[(usize, usize, usize)]) -> String {
 
 /// The plain text of lines `first_line..=last_line`, joined by spaces.
 fn block_text(text: &Text, first_line: usize, last_line: usize) -> String {
-    text.lines
-        .get(first_line..=last_line)
-        .unwrap_or_default()
-        .iter()
-        .map(|line| markup::plain(&line.text))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut joined = String::new();
+    let lines = text.lines.get(first_line..=last_line).unwrap_or_default();
+    for (at, line) in lines.iter().enumerate() {
+        if at > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(&markup::plain(&line.text));
+    }
+    joined
 }
 
 /// Runs of non-empty lines, split at blank lines, page breaks and every

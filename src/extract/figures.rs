@@ -645,6 +645,11 @@ fn bold_state(text: &Text) -> Vec<bool> {
 /// Every number of a line that is a quantity (not a year, date, ordinal or code).
 fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
     let mut out = Vec::new();
+    // Every number has a digit; most lines of prose have none, and are
+    // asked for numbers once each.
+    if !raw.bytes().any(|byte| byte.is_ascii_digit()) {
+        return out;
+    }
     let (months_after, months_before) = (month_after(lex), month_before(lex));
     // Numbers inside a date (`du 18 au 21 novembre 2019`) are not quantities.
     let dated: Vec<std::ops::Range<usize>> = dates::find_dates(raw, lex)

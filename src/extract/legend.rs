@@ -275,22 +275,31 @@ fn parse_line(text: &str, lexicons: &Lexicons) -> Parsed {
     let cued = plain
         .split_once(':')
         .is_some_and(|(head, _)| lexicons.has(|l| l.legend_cues, &head.trim().to_lowercase()));
-    let folded: Vec<String> = tokens
-        .iter()
-        .map(|token| grammar::fold_word(token))
-        .collect();
+    // Status phrases count only after a cue: most lines have none, and
+    // are not folded for them.
+    let folded: Vec<String> = if cued {
+        tokens
+            .iter()
+            .map(|token| grammar::fold_word(token))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let vocabulary = Vocabulary::new(None, lexicons);
     let mut spans = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
         let label = label_at(&words, index, lexicons)
             .map(|(label, width)| (label.status, width))
-            .or_else(
-                || match grammar::phrase_at(&folded, index, vocabulary).filter(|_| cued)? {
+            .or_else(|| {
+                if !cued {
+                    return None;
+                }
+                match grammar::phrase_at(&folded, index, vocabulary)? {
                     (grammar::Meaning::Class(status), width) => Some((status, width)),
                     (grammar::Meaning::Outside(_), _) => None,
-                },
-            );
+                }
+            });
         match label {
             Some((status, width)) => {
                 spans.push((index, width, status));

@@ -24,7 +24,7 @@ use super::shape::is_blank;
 use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
 use crate::model::Person;
-use crate::normalize::Text;
+use crate::normalize::{PackedLines, Text};
 
 /// Most words of a role phrase.
 const ROLE_PHRASE_WORDS: usize = 16;
@@ -32,22 +32,18 @@ const ROLE_PHRASE_WORDS: usize = 16;
 /// People named in running text, skipping the lines in `claimed` (lists
 /// that [`extract_people`](super::people::extract_people) read).
 pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Person> {
-    let lines: Vec<String> = text
-        .lines
-        .iter()
-        .map(|line| fold(&plain(&line.text)).trim().to_owned())
-        .collect();
+    let lines = PackedLines::of_lines(text, |line| fold(&plain(&line.text)).trim().to_owned());
     let mut people: Vec<Person> = Vec::new();
     // Lines read as the continuation of an attendance list above them.
     let mut consumed: BTreeSet<usize> = BTreeSet::new();
     // Inside a roll call opened by a cue line (`Sont présents les membres :`).
     let mut roll: Option<Roll> = None;
     for (index, line) in text.lines.iter().enumerate() {
-        if claimed.contains(&index) || consumed.contains(&index) || is_blank(&lines[index]) {
+        if claimed.contains(&index) || consumed.contains(&index) || is_blank(lines.line(index)) {
             continue;
         }
         if let Some(cue) = &roll {
-            let entries = roll_entries(&lines[index], cue, lex);
+            let entries = roll_entries(lines.line(index), cue, lex);
             if !entries.is_empty() {
                 for found in entries {
                     add(&mut people, person_at(found, line.page, line.number));
@@ -56,19 +52,19 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
             }
             roll = None;
         }
-        if let Some(cue) = opens_roll(&lines[index], lex) {
+        if let Some(cue) = opens_roll(lines.line(index), lex) {
             roll = Some(cue);
             continue;
         }
         let (logical, continued) = attendance_continued(&lines, index, claimed, lex);
         consumed.extend(continued);
         let mut found = in_line(&logical, lex);
-        found.extend(titled(&lines[index], lex));
-        found.extend(bulleted(&lines[index], lex));
+        found.extend(titled(lines.line(index), lex));
+        found.extend(bulleted(lines.line(index), lex));
         found.extend(signature(&lines, index, lex));
-        found.extend(bracketed(&lines[index], lex));
-        found.extend(plural_titled(&lines[index], lex));
-        found.extend(labels_inside(&lines[index], lex));
+        found.extend(bracketed(lines.line(index), lex));
+        found.extend(plural_titled(lines.line(index), lex));
+        found.extend(labels_inside(lines.line(index), lex));
         for found in found {
             add(&mut people, person_at(found, line.page, line.number));
         }
@@ -573,7 +569,7 @@ fn word_total(text: &str) -> usize {
 /// D`): the list read as one line, and the indices of the lines it took
 /// after `index`. A line of the list ends on a comma when the list goes on.
 fn attendance_continued(
-    lines: &[String],
+    lines: &PackedLines,
     index: usize,
     claimed: &BTreeSet<usize>,
     lex: &Lexicons,
@@ -585,7 +581,7 @@ fn attendance_continued(
         let label = label.trim().to_lowercase();
         word_total(&label) <= 4 && lex.has(|l| l.attendance_words, &label)
     });
-    let mut logical = first.clone();
+    let mut logical = first.to_owned();
     let mut taken = Vec::new();
     let mut next = index + 1;
     while cued && logical.trim_end().ends_with(',') {
@@ -1250,7 +1246,7 @@ fn bulleted(line: &str, lex: &Lexicons) -> Vec<Found> {
 /// A signature block: the name line at `index` next to a role line, with
 /// no blank line between (`Daniel Reyes` / `Secretary General`, `La
 /// Présidente,` / `Odile Garnier`).
-fn signature(lines: &[String], index: usize, lex: &Lexicons) -> Vec<Found> {
+fn signature(lines: &PackedLines, index: usize, lex: &Lexicons) -> Vec<Found> {
     let Some(name) = lines
         .get(index)
         .and_then(|line| as_name(line.trim_end_matches(','), lex))

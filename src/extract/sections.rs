@@ -28,7 +28,7 @@ use crate::detect::Profile;
 use crate::lexicon::{fold, Lexicons};
 use crate::markup::plain;
 use crate::model::{ListItem, Section, SourceFormat};
-use crate::normalize::Text;
+use crate::normalize::{PackedLines, Text};
 
 /// Longest chain of sentence-case headings looked through to find body text.
 const MAX_CHAIN: usize = 3;
@@ -95,7 +95,7 @@ impl Heading {
 /// Finds every heading, in document order, ignoring the lines in `claimed`.
 pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     let raws: Vec<&str> = text.lines.iter().map(|line| line.text.as_str()).collect();
-    let plains: Vec<String> = raws.iter().map(|raw| plain(raw)).collect();
+    let plains = PackedLines::of_lines(text, |line| plain(&line.text));
     let mut strong: Vec<Vec<Heading>> = vec![Vec::new(); raws.len()];
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
@@ -110,7 +110,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             index += 1;
             continue;
         }
-        let line = plains.get(index).map_or("", String::as_str);
+        let line = plains.line(index);
         let mut entries = match runs.get(&index) {
             Some((title, page)) => vec![Heading {
                 index,
@@ -194,7 +194,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 return false;
             }
             let content = after_label;
-            after_label = plains.get(i).is_some_and(|p| is_label(p));
+            after_label = plains.get(i).is_some_and(is_label);
             !content
                 && !covered[i]
                 && !claimed.contains(&i)
@@ -277,7 +277,11 @@ fn one_paragraph_a_line(raws: &[&str]) -> bool {
 /// list (acronyms, logos), not headings. (A heading printed many times is
 /// kept: the seeds repeat their action lines' headings, and so is an entry
 /// of a table of contents under its heading: `ÍNDICE` / `Presentación`.)
-fn drop_stacked_words(headings: &mut Vec<Heading>, plains: &[String], entries: &BTreeSet<usize>) {
+fn drop_stacked_words(
+    headings: &mut Vec<Heading>,
+    plains: &PackedLines,
+    entries: &BTreeSet<usize>,
+) {
     let one_capital_word = |i: Option<usize>| {
         i.and_then(|i| plains.get(i)).is_some_and(|p| {
             let p = p.trim();
@@ -361,7 +365,7 @@ fn list_items(text: &Text, from: usize, to: usize) -> Vec<ListItem> {
 /// A Markdown, numbered, upper-case or bold heading starting at `index`.
 fn strong_heading(
     raws: &[&str],
-    plains: &[String],
+    plains: &PackedLines,
     index: usize,
     lex: &Lexicons,
 ) -> Option<Heading> {
@@ -377,7 +381,7 @@ fn strong_heading(
     let numbered_neighbour = |found: Option<usize>| {
         found
             .and_then(|i| plains.get(i))
-            .is_some_and(|p| numbers_a_title_in_capitals(p))
+            .is_some_and(numbers_a_title_in_capitals)
     };
     let previous = (0..index)
         .rev()
@@ -493,7 +497,7 @@ fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
 /// A short standalone line in sentence case, which may be a heading.
 fn plain_candidate(
     raws: &[&str],
-    plains: &[String],
+    plains: &PackedLines,
     index: usize,
     tight: bool,
     lex: &Lexicons,
@@ -674,7 +678,7 @@ fn contents_entries(
 /// its page alone on the next line, with or without leaders (`Le mot du
 /// président` / `4`, `3. Finances` / `........ 9`). Returns the entry and
 /// the index of its page's line.
-fn spread_entry(raws: &[&str], plains: &[String], index: usize) -> Option<(Heading, usize)> {
+fn spread_entry(raws: &[&str], plains: &PackedLines, index: usize) -> Option<(Heading, usize)> {
     static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:(?:\.\s?){3,}|…+)?\s*(?P<page>[0-9]{1,3})\s*$")
             .expect("PAGE_LINE is a valid literal pattern")
@@ -704,7 +708,12 @@ const PART_WORDS: usize = 8;
 /// A part heading inside a table of contents, printed without a page
 /// (`ÍNDICE` / `Presentación` / `Palabras del secretario … ...... 08`): a
 /// short line opening in capitals, without a stop, right over an entry.
-fn part_entry(raws: &[&str], plains: &[String], index: usize, lex: &Lexicons) -> Option<Heading> {
+fn part_entry(
+    raws: &[&str],
+    plains: &PackedLines,
+    index: usize,
+    lex: &Lexicons,
+) -> Option<Heading> {
     let title = plains.get(index)?.trim();
     let opens = title.chars().next().is_some_and(char::is_uppercase);
     let closes = title.chars().next_back().is_some_and(char::is_alphabetic);
@@ -873,7 +882,7 @@ fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
 /// a title and its page parted by one space (`President's Report 3`): a run
 /// of at least [`MIN_RUN`] such lines with pages that never go back, next to
 /// a contents heading (before or after the run, which layouts also do).
-fn listed_contents(plains: &[String], lex: &Lexicons) -> BTreeMap<usize, (String, u32)> {
+fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (String, u32)> {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'])\s+(?P<page>[0-9]{1,3})$")
             .expect("LISTED is a valid literal pattern")
@@ -926,7 +935,7 @@ const IN_PAGE_WORDS: usize = 8;
 /// 1 in order, each a short title without a stop, one of which heads a
 /// part of the text below (a line of its own that repeats it). A list of
 /// steps or goals repeats none of its items as a line.
-fn in_page_contents(plains: &[String]) -> BTreeMap<usize, String> {
+fn in_page_contents(plains: &PackedLines) -> BTreeMap<usize, String> {
     static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?P<number>[0-9]{1,2})[.)]\s+(?P<title>\p{Lu}[^.!?:;]*[\p{L})])\s*$")
             .expect("NUMBERED_ITEM is a valid literal pattern")
@@ -973,7 +982,7 @@ fn in_page_contents(plains: &[String]) -> BTreeMap<usize, String> {
 /// an entry opening in lower case (`et des présidents… ...... P. 28`)
 /// continues the short line before it, which is then no heading of its own.
 fn wrapped_title_start(
-    plains: &[String],
+    plains: &PackedLines,
     strong: &[Vec<Heading>],
     covered: &[bool],
     first: &mut Heading,
@@ -1038,10 +1047,16 @@ fn is_furniture(title: &str, lex: &Lexicons) -> bool {
 /// navigation phrases, and at most one word more after a one-word phrase
 /// (`Print media campaign` is a heading), three after a longer one.
 fn is_navigation(words: &[&str], lex: &Lexicons) -> bool {
+    // Asked of every candidate heading: the phrases are read in place, not
+    // split into vectors each time.
     lex.each(|l| l.navigation_words).any(|phrase| {
-        let phrase: Vec<&str> = phrase.split_whitespace().collect();
-        let more = if phrase.len() == 1 { 1 } else { 3 };
-        words.len() <= phrase.len() + more && words.starts_with(&phrase)
+        let length = phrase.split_whitespace().count();
+        let more = if length == 1 { 1 } else { 3 };
+        (length..=length + more).contains(&words.len())
+            && phrase
+                .split_whitespace()
+                .zip(words)
+                .all(|(expected, word)| expected == *word)
     })
 }
 
@@ -1061,7 +1076,7 @@ fn is_mark_list(title: &str, lex: &Lexicons) -> bool {
 /// Line shapes of a whole text, for following chains of headings.
 struct Shapes<'a> {
     raws: &'a [&'a str],
-    plains: &'a [String],
+    plains: &'a PackedLines,
     strong: &'a [Vec<Heading>],
     candidate: &'a [bool],
     /// Index of the first body line (the end of the title area).
@@ -1112,7 +1127,7 @@ impl Shapes<'_> {
             .raws
             .get(index)
             .is_some_and(|raw| NUMBERED_SECTION.is_match(raw));
-        if section_number || self.plains.get(index).is_some_and(|p| is_label(p)) {
+        if section_number || self.plains.get(index).is_some_and(is_label) {
             let raw = self.raws.get(next).copied().unwrap_or("");
             return bullet(raw).is_none() && !is_table_row(raw) && self.is_prose(next);
         }
@@ -1122,7 +1137,7 @@ impl Shapes<'_> {
         let after_number = self
             .previous_non_blank(index)
             .and_then(|i| self.plains.get(i))
-            .is_some_and(|p| is_number_only(p));
+            .is_some_and(is_number_only);
         let numbered = self
             .plains
             .get(index)

@@ -128,7 +128,11 @@ fn page_layout(
     let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
         .into_iter()
         .partition(|line| !is_running(page, line, running));
-    let (text, blocks) = render(&kept, columns, &page.rules);
+    let (text, mut blocks) = render(&kept, columns, &page.rules);
+    blocks.shrink_to_fit();
+    for block in &mut blocks {
+        block.shrink_to_fit();
+    }
     PageLayout {
         text,
         blocks,

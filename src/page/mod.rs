@@ -345,6 +345,24 @@ impl Block {
         }
     }
 
+    /// Gives back the spare capacity of the block's table: its rows, their
+    /// cells and the cells' lines and text. A laid-out page is held until
+    /// the document's statistics settle, and then for the document's life,
+    /// so the slack of vectors grown by pushing (or collected in place from
+    /// larger items) would grow with the page count.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        if let BlockKind::Table(table) = &mut self.kind {
+            table.rows.shrink_to_fit();
+            for row in &mut table.rows {
+                row.cells.shrink_to_fit();
+                for cell in &mut row.cells {
+                    cell.lines.shrink_to_fit();
+                    cell.text.shrink_to_fit();
+                }
+            }
+        }
+    }
+
     /// The same block with every line index moved by `offset` (page lines
     /// to document lines).
     pub fn shifted(mut self, offset: usize) -> Self {

@@ -64,6 +64,26 @@ static NUMBERED_SECTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("NUMBERED_SECTION is a valid literal pattern")
 });
 
+/// A time of day as programmes print it (`9:00`, `10h00`, `19 h 30`,
+/// `2:15pm`), or a slot between two (`9:00-9:10`, `10h00 à 12h30`), opening
+/// a line; `rest` is what the slot holds.
+fn time_slot(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("time_slot", |lex| {
+        let time = r"[0-9]{1,2}(?::[0-9]{2}|\s?h(?:\s?[0-9]{2})?)(?:\s?(?i:[ap]\.?m\.?))?";
+        format!(
+            r"^\s*{time}(?:\s*(?:[-–—]|(?i:{})\s)\s*{time})?(?:\s+(?P<rest>\S.*))?$",
+            lex.alternation(lex.each(|l| l.range_joiners).copied())
+        )
+    })
+}
+
+/// A part of an agenda numbered with a roman numeral (`I. Opening of the
+/// Session`, `III - Submission of Reports`).
+static ROMAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\s?[.\-–)]\s+\p{Lu}")
+        .expect("ROMAN_TITLE is a valid literal pattern")
+});
+
 /// A heading found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -405,6 +425,9 @@ fn strong_heading(
     if trimmed.starts_with("**") && !trimmed.starts_with("***") {
         return bold_heading(raws, index);
     }
+    if let Some(heading) = programme_heading(raws, plains, index, lex) {
+        return Some(heading);
+    }
     if is_furniture(title, lex) {
         return None;
     }
@@ -421,6 +444,43 @@ fn strong_heading(
         return Some(Heading::one_line(index, 1, title));
     }
     None
+}
+
+/// Most non-blank lines from a programme's day to its first time slot (a
+/// venue may stand between them).
+const DAY_REACH: usize = 2;
+
+/// A heading of a programme: a part of its agenda after its time slot
+/// (`9:00-9:10 I. Opening of the Session`, the slot left out), or a day
+/// named by its weekday and date (`Lundi 23 novembre 2020 - Journée des
+/// Outre-Mer`) over the time slots of that day. Without slots under it,
+/// such a dated line is a posting date, which heads nothing.
+fn programme_heading(
+    raws: &[&str],
+    plains: &[String],
+    index: usize,
+    lex: &Lexicons,
+) -> Option<Heading> {
+    let title = plains.get(index)?.trim();
+    let slot = time_slot(lex);
+    if let Some(caps) = slot.captures(title) {
+        let rest = caps.name("rest")?.as_str().trim();
+        return (ROMAN_TITLE.is_match(rest) && word_count(rest) <= ENTRY_WORDS)
+            .then(|| Heading::one_line(index, 1, rest));
+    }
+    let first = title.split_whitespace().next()?.trim_end_matches(',');
+    lex.weekday(first)?;
+    let dated = dates::find_dates(title, lex)
+        .iter()
+        .any(|date| date.start.day.is_some());
+    if !dated || word_count(title) > ENTRY_WORDS {
+        return None;
+    }
+    let slots_follow = (index + 1..raws.len())
+        .filter(|&i| raws.get(i).is_some_and(|raw| !is_blank(raw)))
+        .take(DAY_REACH)
+        .any(|i| plains.get(i).is_some_and(|p| slot.is_match(p)));
+    slots_follow.then(|| Heading::one_line(index, 1, title))
 }
 
 /// Most words of a headline of a text set one paragraph a line (`Fonds de
@@ -870,12 +930,13 @@ fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
 }
 
 /// Lines that are entries of a table of contents printed without leaders,
-/// a title and its page parted by one space (`President's Report 3`): a run
+/// a title and its page parted by one space (`President's Report 3`, `The
+/// Network in 2020 4`, whose title ends on a year): a run
 /// of at least [`MIN_RUN`] such lines with pages that never go back, next to
 /// a contents heading (before or after the run, which layouts also do).
 fn listed_contents(plains: &[String], lex: &Lexicons) -> BTreeMap<usize, (String, u32)> {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'])\s+(?P<page>[0-9]{1,3})$")
+        Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?(?:[\p{L})’']|\b[0-9]{4}))\s+(?P<page>[0-9]{1,3})$")
             .expect("LISTED is a valid literal pattern")
     });
     let is_contents = |i: usize| {
@@ -1411,8 +1472,41 @@ mod tests {
             ])
         );
         // The same lines with no contents heading beside them are not entries.
+        // A title may end on a year before its page.
+        let dated = "Contents\nA word from the chair 2\nThe network in 2030 4\nAccounts 9\n\nA word from the chair\n\nThe association serves the towns of the valley and their staff.\n";
+        assert_eq!(
+            entries(dated),
+            owned(&[
+                ("Contents", None),
+                ("A word from the chair", Some(2)),
+                ("The network in 2030", Some(4)),
+                ("Accounts", Some(9)),
+                ("A word from the chair", None),
+            ])
+        );
         let bare = "Board of the year 2\n\nA word from the chair 3\n\nAccounts 9\n";
         assert!(entries(bare).iter().all(|(_, page)| page.is_none()));
+    }
+
+    #[test]
+    fn programme_days_and_agenda_parts_after_their_time_slots() {
+        // A day of a programme over its time slots, with or without a
+        // venue between; an agenda's parts numbered in roman numerals after
+        // their slot; a slot holding an item without a part number is no
+        // heading, nor is a dated line with no slot under it.
+        let source = "Jeudi 12 mars 2030 - Journée des territoires\n\n9h30 Accueil des participants\n\n10h00 à 11h30 Table ronde sur l'eau\n\nVendredi 13 mars 2030\nSalle des fêtes de la mairie\n14 h 00 Visite du port\n\n9:00-9:20 I. Welcome by the Chair\n\n9:20 - 10:05am II. Reports of the Secretariat\n\n10:05 Coffee\n\nMonday, 2 June 2030\n\nThe board met to review the accounts of the association for the year.\n";
+        assert_eq!(
+            titles(source)
+                .into_iter()
+                .map(|(_, title)| title)
+                .collect::<Vec<_>>(),
+            [
+                "Jeudi 12 mars 2030 - Journée des territoires",
+                "Vendredi 13 mars 2030",
+                "I. Welcome by the Chair",
+                "II. Reports of the Secretariat",
+            ]
+        );
     }
 
     #[test]

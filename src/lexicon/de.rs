@@ -215,7 +215,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["von", "van", "zu", "de"],
     duration_words: &[
-        "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
+        "jahre",
+        "jahren",
+        "monate",
+        "monaten",
+        "wochen",
+        "tage",
+        "tagen",
+        "stunden",
+        "jahrhunderte",
+        "jahrhundert",
     ],
     threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
     reference_words: &[

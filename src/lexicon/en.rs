@@ -357,7 +357,17 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     name_particles: &[
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
-    duration_words: &["years", "year", "months", "month", "weeks", "days", "hours"],
+    duration_words: &[
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "days",
+        "hours",
+        "centuries",
+        "century",
+    ],
     threshold_words: &[
         "greater",
         "lower",

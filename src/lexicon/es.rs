@@ -441,7 +441,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gobernadora",
     ],
     name_particles: &["de", "del", "de la", "los", "las"],
-    duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
+    duration_words: &[
+        "años", "año", "meses", "mes", "semanas", "días", "horas", "siglos", "siglo",
+    ],
     threshold_words: &["menor", "mayor", "inferior", "superior", "igual"],
     reference_words: &[
         "artículo",

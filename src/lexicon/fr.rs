@@ -339,7 +339,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "préfète",
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
-    duration_words: &["ans", "années", "mois", "semaines", "jours", "heures"],
+    duration_words: &[
+        "ans", "années", "mois", "semaines", "jours", "heures", "siècles", "siècle",
+    ],
     threshold_words: &[
         "inférieur",
         "inférieure",

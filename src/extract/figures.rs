@@ -42,7 +42,7 @@ use regex::Regex;
 
 use super::dates;
 use super::sections::Heading;
-use super::shape::{bullet, folded, is_blank, is_number_only, is_table_row};
+use super::shape::{bullet, folded, is_blank, is_number_only, is_scattered_folios, is_table_row};
 use crate::lexicon::{self, Lexicons};
 use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
@@ -865,26 +865,6 @@ fn numbers_in_rows(raw: &str, matches: &[Match]) -> Vec<bool> {
         }
     }
     out
-}
-
-/// Fewest bare numbers, and most words per bare number, of a line of folios.
-const SCATTERED_FOLIOS: usize = 5;
-const WORDS_PER_FOLIO: usize = 6;
-
-/// Whether a line is a contents page whose layout was lost: titles and
-/// their page numbers run together (`13 17 Improving Climate social
-/// cohesion 14 commitments Breathable 14 cities Green… 16 Circular cities
-/// 18 Smarter cities…`), at least [`SCATTERED_FOLIOS`] bare numbers of one
-/// to three digits with at most [`WORDS_PER_FOLIO`] words each. Which
-/// number belongs to which title cannot be told, and none is a count.
-fn is_scattered_folios(raw: &str) -> bool {
-    let flat = plain(raw);
-    let tokens: Vec<&str> = flat.split_whitespace().collect();
-    let folios = tokens
-        .iter()
-        .filter(|token| (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit()))
-        .count();
-    folios >= SCATTERED_FOLIOS && tokens.len() <= folios * WORDS_PER_FOLIO
 }
 
 /// Whether a number opening a line is a multi-level item code before its

@@ -120,6 +120,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
     let in_page = in_page_contents(&plains);
+    let lost = lost_contents(&plains);
     let mut index = 0;
     // Whether the lines just read are a table of contents.
     let mut in_contents = false;
@@ -143,6 +144,12 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 .get(&index)
                 .map(|title| entry(index, title.clone(), None))
                 .into_iter()
+                .collect(),
+            None if lost.contains_key(&index) => lost
+                .get(&index)
+                .into_iter()
+                .flatten()
+                .map(|(title, page)| entry(index, title.clone(), Some(*page)))
                 .collect(),
             None => contents_entries(
                 index,
@@ -1030,6 +1037,72 @@ fn in_page_contents(plains: &[String]) -> BTreeMap<usize, String> {
     found
 }
 
+/// Largest step between the pages of two neighbouring entries of a
+/// contents page whose layout was lost.
+const LOST_PAGE_STEP: u32 = 20;
+
+/// The entries that can be read with certainty in a contents page whose
+/// layout was lost, its titles and page numbers run into one line
+/// ([`shape::is_scattered_folios`]: `… 14 cities Green, free-flowing and
+/// healthy cities 16 Circular cities 18 Smarter cities 23 Looking
+/// forward`): runs of at least two pieces `page Title`, each title opening
+/// in capitals, closing on a letter, with at most [`IN_PAGE_WORDS`] words
+/// and no number, their pages never going back nor leaping more than
+/// [`LOST_PAGE_STEP`]. A piece the layout broke (`14 commitments
+/// Breathable`, a title of a dozen words from two columns) ends a run.
+fn lost_contents(plains: &[String]) -> BTreeMap<usize, Vec<(String, u32)>> {
+    fn flush(run: &mut Vec<(String, u32)>, entries: &mut Vec<(String, u32)>) {
+        if run.len() >= 2 {
+            entries.append(run);
+        }
+        run.clear();
+    }
+    let mut found = BTreeMap::new();
+    for (index, line) in plains.iter().enumerate() {
+        if !shape::is_scattered_folios(line) {
+            continue;
+        }
+        // Each bare number of one to three digits and the words up to the next.
+        let mut pieces: Vec<(u32, Vec<&str>)> = Vec::new();
+        for token in line.split_whitespace() {
+            let folio = (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit());
+            match token.parse::<u32>() {
+                Ok(page) if folio => pieces.push((page, Vec::new())),
+                _ => {
+                    if let Some((_, words)) = pieces.last_mut() {
+                        words.push(token);
+                    }
+                }
+            }
+        }
+        let (mut run, mut entries): (Vec<(String, u32)>, Vec<(String, u32)>) =
+            (Vec::new(), Vec::new());
+        for (page, words) in pieces {
+            let title = words.join(" ");
+            let readable = title.chars().next().is_some_and(char::is_uppercase)
+                && title.chars().next_back().is_some_and(char::is_alphabetic)
+                && !title.chars().any(|c| c.is_ascii_digit())
+                && word_count(&title) <= IN_PAGE_WORDS;
+            if !readable {
+                flush(&mut run, &mut entries);
+                continue;
+            }
+            let follows = run
+                .last()
+                .is_some_and(|&(_, last)| page >= last && page - last <= LOST_PAGE_STEP);
+            if !follows {
+                flush(&mut run, &mut entries);
+            }
+            run.push((title, page));
+        }
+        flush(&mut run, &mut entries);
+        if !entries.is_empty() {
+            found.insert(index, entries);
+        }
+    }
+    found
+}
+
 /// Where the title of a table-of-contents entry starts when it was wrapped:
 /// an entry opening in lower case (`et des présidents… ...... P. 28`)
 /// continues the short line before it, which is then no heading of its own.
@@ -1506,6 +1579,25 @@ mod tests {
                 "I. Welcome by the Chair",
                 "II. Reports of the Secretariat",
             ]
+        );
+    }
+
+    #[test]
+    fn contents_pages_whose_layout_was_lost_keep_the_entries_read_with_certainty() {
+        // Titles and pages of two columns run into one line: only runs of
+        // `page Title` whose pages go on steadily are entries; a title the
+        // columns broke, a lone piece and a leap of pages are not.
+        let source = "TOWNS 2030 annual review 8 2 6 Jobs Our towns as engines of fair and green growth for all 9 growth 4 Housing 4 our future 11 Clean water for every village 11 Culture and heritage 12 Roads and bridges\n\n13 17 Improving Safer streets 14 commitments Rivers 16 Schools 18 Parks and gardens 23 Looking ahead\n\n26 27 28 31 32 Heritage Our work Looking 100 Days, 100 ways\n\nThe year was a busy one for every town of the valley.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Clean water for every village", Some(11)),
+                ("Culture and heritage", Some(11)),
+                ("Roads and bridges", Some(12)),
+                ("Schools", Some(16)),
+                ("Parks and gardens", Some(18)),
+                ("Looking ahead", Some(23)),
+            ])
         );
     }
 

@@ -801,10 +801,18 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
 }
 
 /// Whether the text right after a number makes it part of a time or a
-/// numeric date (`9:00`, `2/22/2022`): a colon or slash, then a digit.
+/// numeric date (`9:00`, `2/22/2022`): a colon or slash, then a digit; or
+/// an hour set apart (`10 H`, `12 H 30`, `19 h 30`): a lone `h`, then
+/// nothing, a space or the minutes.
 fn is_time_or_numeric_date(rest: &str) -> bool {
     let mut chars = rest.chars();
-    matches!(chars.next(), Some(':' | '/')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+    let numeric =
+        matches!(chars.next(), Some(':' | '/')) && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let hour = rest
+        .strip_prefix(' ')
+        .and_then(|tail| tail.strip_prefix(['h', 'H']))
+        .is_some_and(|tail| !tail.starts_with(char::is_alphabetic));
+    numeric || hour
 }
 
 /// Whether a number opening a line enumerates it (`1- Internet`, `2) Budget`):
@@ -1741,6 +1749,14 @@ mod tests {
         assert_eq!(
             values("AGENDA: 1. Opening\n\nItems to treat: 2. Budget\n\nPhone no: 020 7664 3213\n\nAcademic year: 2030\n"),
             Vec::<f64>::new()
+        );
+    }
+
+    #[test]
+    fn hours_set_apart_are_not_figures() {
+        assert_eq!(
+            values("PROGRAMME\n\n10 H Accueil des maires\n\n12 H 30 / 13 H Échanges\n\nLa séance est ouverte à 19 h 30 devant 45 habitants.\n\n12 hectares de forêt\n"),
+            vec![45.0, 12.0]
         );
     }
 

@@ -441,6 +441,12 @@ fn strong_heading(
     if lex.has(|l| l.contents_headings, &shape::folded(&fold(title))) {
         return Some(Heading::one_line(index, 1, title));
     }
+    // A meeting's agenda heads its items as contents head their entries,
+    // whatever follows (a list, an item run into its paragraph).
+    let bare = title.trim_end().trim_end_matches(':').trim_end();
+    if lex.has(|l| l.agenda_headings, &shape::folded(&fold(bare))) {
+        return Some(Heading::one_line(index, 1, bare));
+    }
     let first = title.chars().next()?;
     let short = word_count(title) <= 12 && title.chars().count() <= 90;
     if numbered_length && numbered(lex).is_match(&shape::folded(title)) {
@@ -1344,6 +1350,8 @@ mod tests {
                 &[(1, "LIST OF ACRONYMS")],
             ),
             ("- Respaldo a declaraciones políticas\n", &[]),
+            ("Ordre du jour :\n   - Approbation du budget\n   - Travaux de voirie\n", &[(1, "Ordre du jour")]),
+            ("Provisional Agenda\n\nFor the 12th Board Meeting\n", &[(1, "Provisional Agenda")]),
             ("| Junio | • V Foro |\n", &[]),
             ("Otros: Memorando de Entendimiento con UITP y C40\n\n- a\n", &[]),
         ];

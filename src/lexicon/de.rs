@@ -198,6 +198,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     role_links: &["von", "der", "des"],
     numbered_heading_prefixes: &["kapitel", "anhang", "handlungsfeld"],
     contents_headings: &["inhalt", "inhaltsverzeichnis"],
+    agenda_headings: &["tagesordnung"],
     one_letter_words: &["&"],
     label_stop_words: &[
         "der", "die", "das", "den", "dem", "des", "und", "oder", "in", "im", "an", "am", "auf",

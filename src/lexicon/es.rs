@@ -357,6 +357,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "anexo",
     ],
     contents_headings: &["índice", "indice", "contenido", "contenidos", "sumario"],
+    agenda_headings: &["orden del día", "orden del dia"],
     one_letter_words: &["y", "o", "a", "e", "u"],
     label_stop_words: &[
         "a",

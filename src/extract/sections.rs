@@ -1081,8 +1081,8 @@ fn lost_contents(plains: &[String]) -> BTreeMap<usize, Vec<(String, u32)>> {
                 }
             }
         }
-        let (mut run, mut entries): (Vec<(String, u32)>, Vec<(String, u32)>) =
-            (Vec::new(), Vec::new());
+        let mut run: Vec<(String, u32)> = Vec::new();
+        let mut entries: Vec<(String, u32)> = Vec::new();
         for (page, words) in pieces {
             let title = words.join(" ");
             let readable = title.chars().next().is_some_and(char::is_uppercase)

@@ -1,8 +1,8 @@
 //! Translation pairs: which documents of a batch are the same document in two languages.
 //!
 //! [`pair`] compares every two documents and claims a pair only when the
-//! gates hold (two different known languages, the same kind, the same period
-//! when both have one) and the weighted evidence reaches [`PAIR_THRESHOLD`].
+//! gates hold (two different known languages, the same kind or an annual
+//! report and a report of activities, the same period when both have one) and the weighted evidence reaches [`PAIR_THRESHOLD`].
 //! The evidence is what survives translation: the section structure (count
 //! and list shapes), the numbers printed anywhere in the structure, proper
 //! names (`Guangzhou`, `METROAirports`, `UITP`), calendar months, and names
@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::{Document, ListItem, Section};
+use crate::model::{Document, DocumentKind, ListItem, Section};
 
 /// Smallest score at which a pair is claimed.
 pub const PAIR_THRESHOLD: f64 = 0.6;
@@ -155,10 +155,11 @@ pub fn pair(documents: &[Document]) -> PairReport {
 /// Compares two documents.
 pub fn compare(left: &Document, right: &Document) -> Comparison {
     let mut evidence = Vec::new();
-    let same_kind = left.kind.value == right.kind.value;
+    let kinds = kind_agreement(left.kind.value, right.kind.value);
+    let same_kind = kinds > 0.0;
     evidence.push(PairEvidence {
         kind: EvidenceKind::Kind,
-        score: f64::from(u8::from(same_kind)),
+        score: kinds,
         weight: 1.0,
         detail: format!("{} / {}", kind_name(left), kind_name(right)),
     });
@@ -297,6 +298,21 @@ pub fn compare(left: &Document, right: &Document) -> Comparison {
     }
 }
 
+/// How far two detected kinds agree: 1 when equal; one half for an annual
+/// report and a report of activities, which name one yearly document when
+/// a version prints no year beside its kind phrase or words it `activity
+/// report` (`2020 Activity Report` / `Memoria de Actividades 2020`); else 0.
+fn kind_agreement(left: DocumentKind, right: DocumentKind) -> f64 {
+    let reports = [DocumentKind::AnnualReport, DocumentKind::ActivityReport];
+    if left == right {
+        1.0
+    } else if reports.contains(&left) && reports.contains(&right) {
+        0.5
+    } else {
+        0.0
+    }
+}
+
 /// The kind as it is serialized (`work_plan`).
 fn kind_name(document: &Document) -> String {
     serde_json::to_value(document.kind.value)
@@ -369,6 +385,9 @@ fn numbers_of(document: &Document) -> BTreeMap<String, usize> {
     out
 }
 
+/// Fewest letters of the words whose capitals make a title's case.
+const TITLE_CASE_LETTERS: usize = 4;
+
 /// Words that are names in any language: an upper-case letter after the
 /// first character (`METROAirports`, `UITP`) or a capital not opening its
 /// text (numbers before it aside), never a month or weekday.
@@ -379,18 +398,32 @@ fn proper_names(document: &Document) -> BTreeSet<String> {
     for text in texts(document) {
         // Position among words that start with a letter: a heading's number
         // (`1 Highlights of the year`) does not make its first word a name.
-        let lettered = WORD
+        let lettered: Vec<&str> = WORD
             .find_iter(&text)
             .map(|word| without_elision(word.as_str()))
-            .filter(|word| word.starts_with(char::is_alphabetic));
-        for (position, word) in lettered.enumerate() {
+            .filter(|word| word.starts_with(char::is_alphabetic))
+            .collect();
+        // A title in title case (`Our Year in Numbers`) capitalises its
+        // words, names or not, where its translation in sentence case (`L'année
+        // en chiffres`) does not: there only inner capitals tell a name.
+        let long: Vec<&&str> = lettered
+            .iter()
+            .filter(|word| word.chars().count() >= TITLE_CASE_LETTERS)
+            .collect();
+        let capitalised = long
+            .iter()
+            .filter(|word| word.starts_with(char::is_uppercase))
+            .count();
+        let title_case = long.len() >= 2 && capitalised == long.len();
+        for (position, &word) in lettered.iter().enumerate() {
             let lower = word.to_lowercase();
             if lexicons.month(&lower).is_some() || lexicons.weekday(&lower).is_some() {
                 continue;
             }
             let inner_capital = word.chars().skip(1).any(char::is_uppercase);
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            if word.chars().count() >= 3 && (inner_capital || (capital && position > 0)) {
+            let named_by_capital = capital && position > 0 && !title_case;
+            if word.chars().count() >= 3 && (inner_capital || named_by_capital) {
                 out.insert(name_key(word));
             }
         }

@@ -42,7 +42,7 @@ use regex::Regex;
 
 use super::dates;
 use super::sections::Heading;
-use super::shape::{bullet, folded, is_blank, is_number_only, is_table_row};
+use super::shape::{bullet, folded, is_blank, is_number_only, is_scattered_folios, is_table_row};
 use crate::lexicon::{self, Lexicons};
 use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
@@ -303,19 +303,22 @@ pub fn extract_figures(
                 && !leading
                 && (in_prose || statements.get(index).copied().unwrap_or(false));
             let counted_in_sentence = sentence && (m.counted || partitive_before(before, lex));
+            let colon_label = colon_label(before, raw.get(m.end..).unwrap_or(""), m, lex);
             if !(leading
                 || m.bold
                 || m.unit.is_some()
                 || m.has_suffix
                 || listed
-                || counted_in_sentence)
+                || counted_in_sentence
+                || colon_label.is_some())
             {
                 continue;
             }
             let next_start = matches.get(position + 1).map_or(raw.len(), |n| n.start);
-            let labelled = match in_item {
-                Some(opening) => item_label(text, index, m, opening, &items, lex),
-                None => label_for(text, index, m, leading, next_start, &label_stops, lex),
+            let labelled = match (colon_label, in_item) {
+                (Some(label), _) => Some((label, true, None)),
+                (None, Some(opening)) => item_label(text, index, m, opening, &items, lex),
+                (None, None) => label_for(text, index, m, leading, next_start, &label_stops, lex),
             };
             let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
@@ -370,6 +373,43 @@ pub fn extract_figures(
         }
     }
     figures
+}
+
+/// The label of a value set after it and a colon (`Présents : 29 -
+/// Votants : 33`, `Les services extérieurs : 169 200,00 € ;`, `Members
+/// present: 14`): the phrase before the colon, whose last word is in
+/// lower case (a label in capitals heads a list: `ORDEN DEL DÍA: 1`), the
+/// value closing its clause (the end of the line, a dash, a semicolon, a
+/// comma, a parenthesis, a full stop ending the line or the next label of
+/// a run-on line), and not printed with a leading zero (`Phone no: 020
+/// 7664 3213` is a code). A count under a status label (`En proceso: 10`,
+/// `No desarrollados: 6`) is a declared total of a plan's items, which
+/// [`totals`](super::totals) reads, not a key figure.
+fn colon_label(before: &str, rest: &str, m: &Match, lex: &Lexicons) -> Option<String> {
+    let flat = plain(before);
+    let label = flat.trim_end().strip_suffix(':')?.trim_end();
+    let last = label.split_whitespace().next_back()?;
+    let worded = last.chars().all(char::is_alphabetic) && last.chars().any(char::is_lowercase);
+    let folded_label = folded(label);
+    let status = lex.each(|l| l.legend_labels).any(|status| {
+        folded_label
+            .strip_suffix(status.label)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    });
+    if !worded || status || m.printed.starts_with('0') {
+        return None;
+    }
+    let tail = rest.trim_start();
+    let closes = tail.is_empty()
+        || tail.starts_with(['-', '–', '—', ';', ',', '('])
+        || tail.starts_with(char::is_uppercase)
+        || tail
+            .strip_prefix('.')
+            .is_some_and(|after| after.trim().is_empty());
+    // The dash that parts it from the value before (`33 - Présents : 29`).
+    let label = phrase_before(label);
+    let label = label.trim_start_matches(['-', '–', '—', ' ']);
+    (closes && !label.is_empty()).then(|| label.to_owned())
 }
 
 /// Whether a number with a unit of measure is a rate (`250 km/h`, `3 m/s`):
@@ -732,12 +772,14 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         if is_threshold(&raw[..start], rest.get(unit_len..).unwrap_or(""), lex) {
             continue;
         }
+        // A year run into the next word reads as one with a suffix
+        // (`RAPPORT FINANCIER 2022M. GIMENEZ`, the `M.` of a name): still a year.
         let is_year = sign.is_none()
-            && suffix.is_none()
             && scale_len == 0
             && unit.is_none()
             && !num.as_str().contains(['.', ',', ' '])
-            && (1900.0..=2100.0).contains(&value);
+            && parse_number(num.as_str(), None)
+                .is_some_and(|bare| (1900.0..=2100.0).contains(&bare));
         if is_year {
             continue;
         }
@@ -764,10 +806,18 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
 }
 
 /// Whether the text right after a number makes it part of a time or a
-/// numeric date (`9:00`, `2/22/2022`): a colon or slash, then a digit.
+/// numeric date (`9:00`, `2/22/2022`): a colon or slash, then a digit; or
+/// an hour set apart (`10 H`, `12 H 30`, `19 h 30`): a lone `h`, then
+/// nothing, a space or the minutes.
 fn is_time_or_numeric_date(rest: &str) -> bool {
     let mut chars = rest.chars();
-    matches!(chars.next(), Some(':' | '/')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+    let numeric =
+        matches!(chars.next(), Some(':' | '/')) && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let hour = rest
+        .strip_prefix(' ')
+        .and_then(|tail| tail.strip_prefix(['h', 'H']))
+        .is_some_and(|tail| !tail.starts_with(char::is_alphabetic));
+    numeric || hour
 }
 
 /// Whether a number opening a line enumerates it (`1- Internet`, `2) Budget`):
@@ -828,26 +878,6 @@ fn numbers_in_rows(raw: &str, matches: &[Match]) -> Vec<bool> {
         }
     }
     out
-}
-
-/// Fewest bare numbers, and most words per bare number, of a line of folios.
-const SCATTERED_FOLIOS: usize = 5;
-const WORDS_PER_FOLIO: usize = 6;
-
-/// Whether a line is a contents page whose layout was lost: titles and
-/// their page numbers run together (`13 17 Improving Climate social
-/// cohesion 14 commitments Breathable 14 cities Green… 16 Circular cities
-/// 18 Smarter cities…`), at least [`SCATTERED_FOLIOS`] bare numbers of one
-/// to three digits with at most [`WORDS_PER_FOLIO`] words each. Which
-/// number belongs to which title cannot be told, and none is a count.
-fn is_scattered_folios(raw: &str) -> bool {
-    let flat = plain(raw);
-    let tokens: Vec<&str> = flat.split_whitespace().collect();
-    let folios = tokens
-        .iter()
-        .filter(|token| (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit()))
-        .count();
-    folios >= SCATTERED_FOLIOS && tokens.len() <= folios * WORDS_PER_FOLIO
 }
 
 /// Whether a number opening a line is a multi-level item code before its
@@ -1698,6 +1728,54 @@ mod tests {
         assert_eq!(
             values("5\n\nPartner networks\n\nThe year in brief.\n"),
             vec![5.0]
+        );
+    }
+
+    #[test]
+    fn values_set_after_their_label_and_a_colon() {
+        // Counters of minutes run into one line, amounts of a budget's
+        // items: the label is the phrase before the colon.
+        let labels: Vec<(f64, String)> = figures(
+            "Secretary: Ann Hollis Members in office : 21 - Present : 17 - Majority : 11 SECOND ITEM\n\n- Road repairs : 84 300,00 € ;\n- Street lighting: 12 500 €.\n",
+        )
+        .into_iter()
+        .map(|f| (f.0, f.3))
+        .collect();
+        assert_eq!(
+            labels,
+            [
+                (21.0, "Ann Hollis Members in office".to_owned()),
+                (17.0, "Present".to_owned()),
+                (11.0, "Majority".to_owned()),
+                (84300.0, "Road repairs".to_owned()),
+                (12500.0, "Street lighting".to_owned()),
+            ]
+        );
+        // A heading in capitals over its first item, an enumerator, a
+        // phone number, a year and the totals of a plan's statuses are none.
+        assert_eq!(
+            values("Results:\n\nV Achieved: 12In progress: 4X Not developed: 3\n"),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            values("AGENDA: 1. Opening\n\nItems to treat: 2. Budget\n\nPhone no: 020 7664 3213\n\nAcademic year: 2030\n"),
+            Vec::<f64>::new()
+        );
+    }
+
+    #[test]
+    fn hours_set_apart_are_not_figures() {
+        assert_eq!(
+            values("PROGRAMME\n\n10 H Accueil des maires\n\n12 H 30 / 13 H Échanges\n\nLa séance est ouverte à 19 h 30 devant 45 habitants.\n\n12 hectares de forêt\n"),
+            vec![45.0, 12.0]
+        );
+    }
+
+    #[test]
+    fn years_run_into_a_name_and_centuries_are_not_figures() {
+        assert_eq!(
+            values("RAPPORT FINANCIER 2030M. DURAND Paul, trésorier, a présenté les comptes.\n\nUn village de 12 siglos de historia recibió a 300 visitantes.\n"),
+            vec![300.0]
         );
     }
 

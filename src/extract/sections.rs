@@ -64,6 +64,26 @@ static NUMBERED_SECTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("NUMBERED_SECTION is a valid literal pattern")
 });
 
+/// A time of day as programmes print it (`9:00`, `10h00`, `19 h 30`,
+/// `2:15pm`), or a slot between two (`9:00-9:10`, `10h00 à 12h30`), opening
+/// a line; `rest` is what the slot holds.
+fn time_slot(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("time_slot", |lex| {
+        let time = r"[0-9]{1,2}(?::[0-9]{2}|\s?h(?:\s?[0-9]{2})?)(?:\s?(?i:[ap]\.?m\.?))?";
+        format!(
+            r"^\s*{time}(?:\s*(?:[-–—]|(?i:{})\s)\s*{time})?(?:\s+(?P<rest>\S.*))?$",
+            lex.alternation(lex.each(|l| l.range_joiners).copied())
+        )
+    })
+}
+
+/// A part of an agenda numbered with a roman numeral (`I. Opening of the
+/// Session`, `III - Submission of Reports`).
+static ROMAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\s?[.\-–)]\s+\p{Lu}")
+        .expect("ROMAN_TITLE is a valid literal pattern")
+});
+
 /// A heading found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -100,6 +120,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
     let in_page = in_page_contents(&plains);
+    let lost = lost_contents(&plains);
     let mut index = 0;
     // Whether the lines just read are a table of contents.
     let mut in_contents = false;
@@ -123,6 +144,12 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 .get(&index)
                 .map(|title| entry(index, title.clone(), None))
                 .into_iter()
+                .collect(),
+            None if lost.contains_key(&index) => lost
+                .get(&index)
+                .into_iter()
+                .flatten()
+                .map(|(title, page)| entry(index, title.clone(), Some(*page)))
                 .collect(),
             None => contents_entries(
                 index,
@@ -409,11 +436,20 @@ fn strong_heading(
     if trimmed.starts_with("**") && !trimmed.starts_with("***") {
         return bold_heading(raws, index);
     }
+    if let Some(heading) = programme_heading(raws, plains, index, lex) {
+        return Some(heading);
+    }
     if is_furniture(title, lex) {
         return None;
     }
     if lex.has(|l| l.contents_headings, &shape::folded(&fold(title))) {
         return Some(Heading::one_line(index, 1, title));
+    }
+    // A meeting's agenda heads its items as contents head their entries,
+    // whatever follows (a list, an item run into its paragraph).
+    let bare = title.trim_end().trim_end_matches(':').trim_end();
+    if lex.has(|l| l.agenda_headings, &shape::folded(&fold(bare))) {
+        return Some(Heading::one_line(index, 1, bare));
     }
     let first = title.chars().next()?;
     let short = word_count(title) <= 12 && title.chars().count() <= 90;
@@ -425,6 +461,43 @@ fn strong_heading(
         return Some(Heading::one_line(index, 1, title));
     }
     None
+}
+
+/// Most non-blank lines from a programme's day to its first time slot (a
+/// venue may stand between them).
+const DAY_REACH: usize = 2;
+
+/// A heading of a programme: a part of its agenda after its time slot
+/// (`9:00-9:10 I. Opening of the Session`, the slot left out), or a day
+/// named by its weekday and date (`Lundi 23 novembre 2020 - Journée des
+/// Outre-Mer`) over the time slots of that day. Without slots under it,
+/// such a dated line is a posting date, which heads nothing.
+fn programme_heading(
+    raws: &[&str],
+    plains: &PackedLines,
+    index: usize,
+    lex: &Lexicons,
+) -> Option<Heading> {
+    let title = plains.get(index)?.trim();
+    let slot = time_slot(lex);
+    if let Some(caps) = slot.captures(title) {
+        let rest = caps.name("rest")?.as_str().trim();
+        return (ROMAN_TITLE.is_match(rest) && word_count(rest) <= ENTRY_WORDS)
+            .then(|| Heading::one_line(index, 1, rest));
+    }
+    let first = title.split_whitespace().next()?.trim_end_matches(',');
+    lex.weekday(first)?;
+    let dated = dates::find_dates(title, lex)
+        .iter()
+        .any(|date| date.start.day.is_some());
+    if !dated || word_count(title) > ENTRY_WORDS {
+        return None;
+    }
+    let slots_follow = (index + 1..raws.len())
+        .filter(|&i| raws.get(i).is_some_and(|raw| !is_blank(raw)))
+        .take(DAY_REACH)
+        .any(|i| plains.get(i).is_some_and(|p| slot.is_match(p)));
+    slots_follow.then(|| Heading::one_line(index, 1, title))
 }
 
 /// Most words of a headline of a text set one paragraph a line (`Fonds de
@@ -879,12 +952,13 @@ fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
 }
 
 /// Lines that are entries of a table of contents printed without leaders,
-/// a title and its page parted by one space (`President's Report 3`): a run
+/// a title and its page parted by one space (`President's Report 3`, `The
+/// Network in 2020 4`, whose title ends on a year): a run
 /// of at least [`MIN_RUN`] such lines with pages that never go back, next to
 /// a contents heading (before or after the run, which layouts also do).
 fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (String, u32)> {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'])\s+(?P<page>[0-9]{1,3})$")
+        Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?(?:[\p{L})’']|\b[0-9]{4}))\s+(?P<page>[0-9]{1,3})$")
             .expect("LISTED is a valid literal pattern")
     });
     let is_contents = |i: usize| {
@@ -974,6 +1048,72 @@ fn in_page_contents(plains: &PackedLines) -> BTreeMap<usize, String> {
             found.extend(run);
         }
         at = next.max(at + 1);
+    }
+    found
+}
+
+/// Largest step between the pages of two neighbouring entries of a
+/// contents page whose layout was lost.
+const LOST_PAGE_STEP: u32 = 20;
+
+/// The entries that can be read with certainty in a contents page whose
+/// layout was lost, its titles and page numbers run into one line
+/// ([`shape::is_scattered_folios`]: `… 14 cities Green, free-flowing and
+/// healthy cities 16 Circular cities 18 Smarter cities 23 Looking
+/// forward`): runs of at least two pieces `page Title`, each title opening
+/// in capitals, closing on a letter, with at most [`IN_PAGE_WORDS`] words
+/// and no number, their pages never going back nor leaping more than
+/// [`LOST_PAGE_STEP`]. A piece the layout broke (`14 commitments
+/// Breathable`, a title of a dozen words from two columns) ends a run.
+fn lost_contents(plains: &PackedLines) -> BTreeMap<usize, Vec<(String, u32)>> {
+    fn flush(run: &mut Vec<(String, u32)>, entries: &mut Vec<(String, u32)>) {
+        if run.len() >= 2 {
+            entries.append(run);
+        }
+        run.clear();
+    }
+    let mut found = BTreeMap::new();
+    for (index, line) in plains.iter().enumerate() {
+        if !shape::is_scattered_folios(line) {
+            continue;
+        }
+        // Each bare number of one to three digits and the words up to the next.
+        let mut pieces: Vec<(u32, Vec<&str>)> = Vec::new();
+        for token in line.split_whitespace() {
+            let folio = (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit());
+            match token.parse::<u32>() {
+                Ok(page) if folio => pieces.push((page, Vec::new())),
+                _ => {
+                    if let Some((_, words)) = pieces.last_mut() {
+                        words.push(token);
+                    }
+                }
+            }
+        }
+        let mut run: Vec<(String, u32)> = Vec::new();
+        let mut entries: Vec<(String, u32)> = Vec::new();
+        for (page, words) in pieces {
+            let title = words.join(" ");
+            let readable = title.chars().next().is_some_and(char::is_uppercase)
+                && title.chars().next_back().is_some_and(char::is_alphabetic)
+                && !title.chars().any(|c| c.is_ascii_digit())
+                && word_count(&title) <= IN_PAGE_WORDS;
+            if !readable {
+                flush(&mut run, &mut entries);
+                continue;
+            }
+            let follows = run
+                .last()
+                .is_some_and(|&(_, last)| page >= last && page - last <= LOST_PAGE_STEP);
+            if !follows {
+                flush(&mut run, &mut entries);
+            }
+            run.push((title, page));
+        }
+        flush(&mut run, &mut entries);
+        if !entries.is_empty() {
+            found.insert(index, entries);
+        }
     }
     found
 }
@@ -1225,6 +1365,8 @@ mod tests {
                 &[(1, "LIST OF ACRONYMS")],
             ),
             ("- Respaldo a declaraciones políticas\n", &[]),
+            ("Ordre du jour :\n   - Approbation du budget\n   - Travaux de voirie\n", &[(1, "Ordre du jour")]),
+            ("Provisional Agenda\n\nFor the 12th Board Meeting\n", &[(1, "Provisional Agenda")]),
             ("| Junio | • V Foro |\n", &[]),
             ("Otros: Memorando de Entendimiento con UITP y C40\n\n- a\n", &[]),
         ];
@@ -1426,8 +1568,60 @@ mod tests {
             ])
         );
         // The same lines with no contents heading beside them are not entries.
+        // A title may end on a year before its page.
+        let dated = "Contents\nA word from the chair 2\nThe network in 2030 4\nAccounts 9\n\nA word from the chair\n\nThe association serves the towns of the valley and their staff.\n";
+        assert_eq!(
+            entries(dated),
+            owned(&[
+                ("Contents", None),
+                ("A word from the chair", Some(2)),
+                ("The network in 2030", Some(4)),
+                ("Accounts", Some(9)),
+                ("A word from the chair", None),
+            ])
+        );
         let bare = "Board of the year 2\n\nA word from the chair 3\n\nAccounts 9\n";
         assert!(entries(bare).iter().all(|(_, page)| page.is_none()));
+    }
+
+    #[test]
+    fn programme_days_and_agenda_parts_after_their_time_slots() {
+        // A day of a programme over its time slots, with or without a
+        // venue between; an agenda's parts numbered in roman numerals after
+        // their slot; a slot holding an item without a part number is no
+        // heading, nor is a dated line with no slot under it.
+        let source = "Jeudi 12 mars 2030 - Journée des territoires\n\n9h30 Accueil des participants\n\n10h00 à 11h30 Table ronde sur l'eau\n\nVendredi 13 mars 2030\nSalle des fêtes de la mairie\n14 h 00 Visite du port\n\n9:00-9:20 I. Welcome by the Chair\n\n9:20 - 10:05am II. Reports of the Secretariat\n\n10:05 Coffee\n\nMonday, 2 June 2030\n\nThe board met to review the accounts of the association for the year.\n";
+        assert_eq!(
+            titles(source)
+                .into_iter()
+                .map(|(_, title)| title)
+                .collect::<Vec<_>>(),
+            [
+                "Jeudi 12 mars 2030 - Journée des territoires",
+                "Vendredi 13 mars 2030",
+                "I. Welcome by the Chair",
+                "II. Reports of the Secretariat",
+            ]
+        );
+    }
+
+    #[test]
+    fn contents_pages_whose_layout_was_lost_keep_the_entries_read_with_certainty() {
+        // Titles and pages of two columns run into one line: only runs of
+        // `page Title` whose pages go on steadily are entries; a title the
+        // columns broke, a lone piece and a leap of pages are not.
+        let source = "TOWNS 2030 annual review 8 2 6 Jobs Our towns as engines of fair and green growth for all 9 growth 4 Housing 4 our future 11 Clean water for every village 11 Culture and heritage 12 Roads and bridges\n\n13 17 Improving Safer streets 14 commitments Rivers 16 Schools 18 Parks and gardens 23 Looking ahead\n\n26 27 28 31 32 Heritage Our work Looking 100 Days, 100 ways\n\nThe year was a busy one for every town of the valley.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Clean water for every village", Some(11)),
+                ("Culture and heritage", Some(11)),
+                ("Roads and bridges", Some(12)),
+                ("Schools", Some(16)),
+                ("Parks and gardens", Some(18)),
+                ("Looking ahead", Some(23)),
+            ])
+        );
     }
 
     #[test]

@@ -103,6 +103,26 @@ pub fn folded(text: &str) -> String {
     }
 }
 
+/// Fewest bare numbers, and most words per bare number, of a line of folios.
+const SCATTERED_FOLIOS: usize = 5;
+const WORDS_PER_FOLIO: usize = 6;
+
+/// Whether a line is a contents page whose layout was lost: titles and
+/// their page numbers run together (`13 17 Improving Climate social
+/// cohesion 14 commitments Breathable 14 cities Green… 16 Circular cities
+/// 18 Smarter cities…`), at least [`SCATTERED_FOLIOS`] bare numbers of one
+/// to three digits with at most [`WORDS_PER_FOLIO`] words each. Which
+/// number belongs to which title cannot be told, and none is a count.
+pub fn is_scattered_folios(raw: &str) -> bool {
+    let flat = crate::markup::plain(raw);
+    let tokens: Vec<&str> = flat.split_whitespace().collect();
+    let folios = tokens
+        .iter()
+        .filter(|token| (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    folios >= SCATTERED_FOLIOS && tokens.len() <= folios * WORDS_PER_FOLIO
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -200,6 +200,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     role_links: &["von", "der", "des"],
     numbered_heading_prefixes: &["kapitel", "anhang", "handlungsfeld"],
     contents_headings: &["inhalt", "inhaltsverzeichnis"],
+    agenda_headings: &["tagesordnung"],
     one_letter_words: &["&"],
     label_stop_words: &[
         "der", "die", "das", "den", "dem", "des", "und", "oder", "in", "im", "an", "am", "auf",
@@ -217,7 +218,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["von", "van", "zu", "de"],
     duration_words: &[
-        "jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "stunden",
+        "jahre",
+        "jahren",
+        "monate",
+        "monaten",
+        "wochen",
+        "tage",
+        "tagen",
+        "stunden",
+        "jahrhunderte",
+        "jahrhundert",
     ],
     threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
     reference_words: &[

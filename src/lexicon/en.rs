@@ -352,6 +352,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "annex",
     ],
     contents_headings: &["contents", "table of contents"],
+    agenda_headings: &["agenda", "provisional agenda", "draft agenda"],
     one_letter_words: &["a", "i", "&"],
     label_stop_words: &[
         "a", "about", "across", "and", "are", "around", "as", "at", "by", "for", "from", "had",
@@ -378,7 +379,17 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     name_particles: &[
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
-    duration_words: &["years", "year", "months", "month", "weeks", "days", "hours"],
+    duration_words: &[
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "days",
+        "hours",
+        "centuries",
+        "century",
+    ],
     threshold_words: &[
         "greater",
         "lower",

@@ -368,6 +368,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "anexo",
     ],
     contents_headings: &["índice", "indice", "contenido", "contenidos", "sumario"],
+    agenda_headings: &["orden del día", "orden del dia"],
     one_letter_words: &["y", "o", "a", "e", "u"],
     label_stop_words: &[
         "a",
@@ -452,7 +453,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gobernadora",
     ],
     name_particles: &["de", "del", "de la", "los", "las"],
-    duration_words: &["años", "año", "meses", "mes", "semanas", "días", "horas"],
+    duration_words: &[
+        "años", "año", "meses", "mes", "semanas", "días", "horas", "siglos", "siglo",
+    ],
     threshold_words: &["menor", "mayor", "inferior", "superior", "igual"],
     reference_words: &[
         "artículo",

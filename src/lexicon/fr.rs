@@ -331,6 +331,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     role_links: &["de", "du", "de la", "des"],
     numbered_heading_prefixes: &["ligne d'action", "axe", "chapitre", "annexe"],
     contents_headings: &["sommaire", "table des matières", "table des matieres"],
+    agenda_headings: &["ordre du jour"],
     one_letter_words: &["à", "a", "y"],
     label_stop_words: &[
         "à", "au", "aux", "de", "d", "en", "l", "la", "le", "les", "un", "une", "avec", "chez",
@@ -354,7 +355,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "conseillère municipale",
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
-    duration_words: &["ans", "années", "mois", "semaines", "jours", "heures"],
+    duration_words: &[
+        "ans", "années", "mois", "semaines", "jours", "heures", "siècles", "siècle",
+    ],
     threshold_words: &[
         "inférieur",
         "inférieure",

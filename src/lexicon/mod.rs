@@ -296,6 +296,8 @@ pub struct Lexicon {
     pub numbered_heading_prefixes: &'static [&'static str],
     /// Headings of tables of contents.
     pub contents_headings: &'static [&'static str],
+    /// Headings of a meeting's agenda (`ordre du jour`, `provisional agenda`).
+    pub agenda_headings: &'static [&'static str],
     /// One-letter words.
     pub one_letter_words: &'static [&'static str],
     /// Words that end a noun phrase counted by a number.
@@ -691,6 +693,7 @@ mod tests {
                     l.numbered_heading_prefixes.len(),
                 ),
                 ("contents_headings", l.contents_headings.len()),
+                ("agenda_headings", l.agenda_headings.len()),
                 ("label_stop_words", l.label_stop_words.len()),
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),
@@ -737,6 +740,7 @@ mod tests {
             all.extend(l.role_words);
             all.extend(l.role_modifiers);
             all.extend(l.contents_headings);
+            all.extend(l.agenda_headings);
             all.extend(l.people_list_headings);
             all.extend(l.to_be_confirmed);
             all.extend(l.status_phrases.iter().map(|p| p.phrase));

@@ -155,3 +155,59 @@ fn versions_that_differ_slightly_still_pair() {
         .map(|e| e.score);
     assert_eq!(names, Some(1.0), "{:?}", comparison.evidence);
 }
+
+/// Pairs in other shapes, written for this test after the pairing rules:
+/// an English report in Markdown with title-case headings and a French one
+/// in plain text with sentence-case headings, a section more, rounded
+/// figures (`1,340` / `Plus de 1 300`) and shifted contents pages; a
+/// Spanish and an English report of one year, one named an activity report
+/// without its year beside the kind phrase. A French report of another
+/// association, of the same kind and year, pairs with neither.
+#[test]
+fn versions_in_other_shapes_pair_and_a_report_of_another_body_does_not() {
+    let paths = [
+        "pairs/annual-report-2019.en.md",
+        "pairs/rapport-activite-2019.fr.txt",
+        "pairs/rapport-annuel-2019.fr.txt",
+        "pairs/activity-report-2020.en.txt",
+        "pairs/memoria-actividades-2020.es.txt",
+    ];
+    let documents: Vec<Document> = paths
+        .iter()
+        .map(|name| {
+            planex::convert_file(&fixture(name), &Config::default())
+                .unwrap_or_else(|err| panic!("{name}: {err}"))
+        })
+        .collect();
+    let report = pair(&documents);
+    let mut claimed: Vec<(String, String)> = report
+        .pairs
+        .iter()
+        .map(|c| {
+            let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
+            (name(&c.left), name(&c.right))
+        })
+        .collect();
+    claimed.sort();
+    assert_eq!(
+        claimed,
+        [
+            (
+                "activity-report-2020.en.txt".to_owned(),
+                "memoria-actividades-2020.es.txt".to_owned()
+            ),
+            (
+                "annual-report-2019.en.md".to_owned(),
+                "rapport-activite-2019.fr.txt".to_owned()
+            ),
+        ],
+        "{:#?}",
+        report
+            .comparisons
+            .iter()
+            .map(|c| (&c.left, &c.right, c.score, &c.rejected_because))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(report.unpaired.len(), 1);
+    assert!(report.unpaired[0].ends_with("rapport-annuel-2019.fr.txt"));
+}

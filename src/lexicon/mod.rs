@@ -440,19 +440,31 @@ impl Lexicons {
 
     /// The month number of `word` (any case, a trailing dot allowed).
     pub fn month(&self, word: &str) -> Option<u8> {
-        let lower = fold(word.trim().trim_end_matches('.')).to_lowercase();
-        self.each(|l| l.months)
-            .find(|(name, _)| *name == lower)
-            .map(|&(_, n)| n)
+        numbered(self.each(|l| l.months), word)
     }
 
     /// The weekday number of `word` (any case, a trailing dot allowed).
     pub fn weekday(&self, word: &str) -> Option<u8> {
-        let lower = fold(word.trim().trim_end_matches('.')).to_lowercase();
-        self.each(|l| l.weekdays)
-            .find(|(name, _)| *name == lower)
-            .map(|&(_, n)| n)
+        numbered(self.each(|l| l.weekdays), word)
     }
+}
+
+/// The number of the first of `names` (folded, lower case) that `word` is,
+/// in any case, with a trailing dot allowed. Layout asks this of every word
+/// that may open a row, so it compares folded, lowered characters as they
+/// come instead of building a lowered copy of each word.
+fn numbered<'a>(names: impl Iterator<Item = &'a (&'static str, u8)>, word: &str) -> Option<u8> {
+    let word = word.trim().trim_end_matches('.');
+    // Every name opens with a letter, and folding never makes one: codes
+    // and figures are turned away before any comparison.
+    if !word.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let lowered = || word.chars().map(fold_char).flat_map(char::to_lowercase);
+    names
+        .filter(|(name, _)| name.chars().eq(lowered()))
+        .map(|&(_, n)| n)
+        .next()
 }
 
 /// Typographic characters and their plain forms: quotes, apostrophes,
@@ -496,16 +508,15 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                FOLDS
-                    .iter()
-                    .find(|(from, _)| *from == c)
-                    .map_or(c, |(_, to)| *to)
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(fold_char).collect())
+}
+
+/// The plain form of one typographic character (see [`fold`]).
+fn fold_char(c: char) -> char {
+    FOLDS
+        .iter()
+        .find(|(from, _)| *from == c)
+        .map_or(c, |(_, to)| *to)
 }
 
 /// A mark and the status it conventionally means, used when a document
@@ -604,6 +615,28 @@ pub fn month_number(word: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_and_weekday_names_open_with_a_letter() {
+        // `numbered` turns away words that do not open with a letter.
+        let all = Lexicons::all();
+        for (name, _) in all.each(|l| l.months).chain(all.each(|l| l.weekdays)) {
+            assert!(name.chars().next().is_some_and(char::is_alphabetic), "{name:?}");
+            assert_eq!(name.to_lowercase(), *name, "{name:?} is not lower case");
+        }
+    }
+
+    #[test]
+    fn month_and_weekday_words_with_typographic_marks_and_case() {
+        let all = Lexicons::all();
+        assert_eq!(all.month(" AVR. "), Some(4));
+        assert_eq!(all.month("Août"), Some(8));
+        assert_eq!(all.month("1er"), None);
+        assert_eq!(all.month("2024"), None);
+        assert_eq!(all.month("Ma"), None);
+        assert_eq!(all.weekday("MONDAY."), Some(1));
+        assert_eq!(all.weekday("Mon-day"), None);
+    }
 
     #[test]
     fn month_names_in_every_language() {

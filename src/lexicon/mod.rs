@@ -621,7 +621,10 @@ mod tests {
         // `numbered` turns away words that do not open with a letter.
         let all = Lexicons::all();
         for (name, _) in all.each(|l| l.months).chain(all.each(|l| l.weekdays)) {
-            assert!(name.chars().next().is_some_and(char::is_alphabetic), "{name:?}");
+            assert!(
+                name.chars().next().is_some_and(char::is_alphabetic),
+                "{name:?}"
+            );
             assert_eq!(name.to_lowercase(), *name, "{name:?} is not lower case");
         }
     }

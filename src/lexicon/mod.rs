@@ -440,31 +440,56 @@ impl Lexicons {
 
     /// The month number of `word` (any case, a trailing dot allowed).
     pub fn month(&self, word: &str) -> Option<u8> {
-        numbered(self.each(|l| l.months), word)
+        static MONTHS: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::of(|l| l.months));
+        MONTHS.number(&self.0, word)
     }
 
     /// The weekday number of `word` (any case, a trailing dot allowed).
     pub fn weekday(&self, word: &str) -> Option<u8> {
-        numbered(self.each(|l| l.weekdays), word)
+        static WEEKDAYS: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::of(|l| l.weekdays));
+        WEEKDAYS.number(&self.0, word)
     }
 }
 
-/// The number of the first of `names` (folded, lower case) that `word` is,
-/// in any case, with a trailing dot allowed. Layout asks this of every word
-/// that may open a row, so it compares folded, lowered characters as they
-/// come instead of building a lowered copy of each word.
-fn numbered<'a>(names: impl Iterator<Item = &'a (&'static str, u8)>, word: &str) -> Option<u8> {
-    let word = word.trim().trim_end_matches('.');
-    // Every name opens with a letter, and folding never makes one: codes
-    // and figures are turned away before any comparison.
-    if !word.chars().next().is_some_and(char::is_alphabetic) {
-        return None;
+/// The numbered names of one table (months, weekdays) of every language,
+/// by name. Layout asks for a month of every word that may open a row, so
+/// a word is folded and lowered into a buffer on the stack and looked up,
+/// instead of being copied and compared with every name of every language.
+struct NameIndex(HashMap<&'static str, Vec<(Language, u8)>>);
+
+/// Longest folded, lowered word [`NameIndex`] looks up, in bytes; no name
+/// comes near it (a test checks).
+const NAME_BYTES: usize = 48;
+
+impl NameIndex {
+    fn of(table: impl Fn(&'static Lexicon) -> &'static [(&'static str, u8)]) -> Self {
+        let mut index: HashMap<&'static str, Vec<(Language, u8)>> = HashMap::new();
+        for language in Language::ALL {
+            for &(name, number) in table(language.lexicon()) {
+                index.entry(name).or_default().push((language, number));
+            }
+        }
+        Self(index)
     }
-    let lowered = || word.chars().map(fold_char).flat_map(char::to_lowercase);
-    names
-        .filter(|(name, _)| name.chars().eq(lowered()))
-        .map(|&(_, n)| n)
-        .next()
+
+    /// The number of `word` in the first of `languages` that names it.
+    fn number(&self, languages: &[Language], word: &str) -> Option<u8> {
+        let word = word.trim().trim_end_matches('.');
+        let mut buffer = [0u8; NAME_BYTES];
+        let mut len = 0;
+        for c in word.chars().map(fold_char).flat_map(char::to_lowercase) {
+            let bytes = buffer.get_mut(len..len + c.len_utf8())?;
+            len += c.encode_utf8(bytes).len();
+        }
+        let lowered = std::str::from_utf8(buffer.get(..len)?).ok()?;
+        let entries = self.0.get(lowered)?;
+        languages.iter().find_map(|language| {
+            entries
+                .iter()
+                .find(|(named, _)| named == language)
+                .map(|&(_, number)| number)
+        })
+    }
 }
 
 /// Typographic characters and their plain forms: quotes, apostrophes,
@@ -617,15 +642,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn month_and_weekday_names_open_with_a_letter() {
-        // `numbered` turns away words that do not open with a letter.
+    fn month_and_weekday_names_fit_the_lookup_buffer() {
         let all = Lexicons::all();
         for (name, _) in all.each(|l| l.months).chain(all.each(|l| l.weekdays)) {
-            assert!(
-                name.chars().next().is_some_and(char::is_alphabetic),
-                "{name:?}"
+            assert!(name.len() < NAME_BYTES / 2, "{name:?}");
+            assert_eq!(
+                fold(&name.to_lowercase()),
+                *name,
+                "{name:?} is not folded lower case"
             );
-            assert_eq!(name.to_lowercase(), *name, "{name:?} is not lower case");
         }
     }
 
@@ -639,6 +664,12 @@ mod tests {
         assert_eq!(all.month("Ma"), None);
         assert_eq!(all.weekday("MONDAY."), Some(1));
         assert_eq!(all.weekday("Mon-day"), None);
+        assert_eq!(all.month(&"e".repeat(NAME_BYTES + 1)), None);
+        // The first language of the set that names the word decides.
+        assert_eq!(Lexicons::for_codes(["de", "fr"]).month("mai"), Some(5));
+        assert_eq!(all.month(&"e".repeat(NAME_BYTES + 1)), None);
+        // The first language of the set that names the word decides.
+        assert_eq!(Lexicons::for_codes(["de", "fr"]).month("mai"), Some(5));
     }
 
     #[test]

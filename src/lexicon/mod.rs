@@ -477,9 +477,20 @@ impl NameIndex {
         let word = word.trim().trim_end_matches('.');
         let mut buffer = [0u8; NAME_BYTES];
         let mut len = 0;
-        for c in word.chars().map(fold_char).flat_map(char::to_lowercase) {
-            let bytes = buffer.get_mut(len..len + c.len_utf8())?;
-            len += c.encode_utf8(bytes).len();
+        if word.is_ascii() {
+            // ASCII lowers byte by byte, and only its punctuation can fold.
+            let bytes = buffer.get_mut(..word.len())?;
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            for byte in bytes.iter_mut().filter(|b| !b.is_ascii_alphanumeric()) {
+                *byte = u8::try_from(fold_char(char::from(*byte))).unwrap_or(*byte);
+            }
+            len = word.len();
+        } else {
+            for c in word.chars().map(fold_char).flat_map(char::to_lowercase) {
+                let bytes = buffer.get_mut(len..len + c.len_utf8())?;
+                len += c.encode_utf8(bytes).len();
+            }
         }
         let lowered = std::str::from_utf8(buffer.get(..len)?).ok()?;
         let entries = self.0.get(lowered)?;
@@ -664,6 +675,8 @@ mod tests {
         assert_eq!(all.month("Ma"), None);
         assert_eq!(all.weekday("MONDAY."), Some(1));
         assert_eq!(all.weekday("Mon-day"), None);
+        assert_eq!(all.month("AO\u{00DB}T"), Some(8));
+        assert_eq!(all.month("ao\u{00FB}t\u{2019}"), None);
         assert_eq!(all.month(&"e".repeat(NAME_BYTES + 1)), None);
         // The first language of the set that names the word decides.
         assert_eq!(Lexicons::for_codes(["de", "fr"]).month("mai"), Some(5));

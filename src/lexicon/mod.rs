@@ -450,18 +450,66 @@ impl Lexicons {
 
     /// The month number of `word` (any case, a trailing dot allowed).
     pub fn month(&self, word: &str) -> Option<u8> {
-        let lower = fold(word.trim().trim_end_matches('.')).to_lowercase();
-        self.each(|l| l.months)
-            .find(|(name, _)| *name == lower)
-            .map(|&(_, n)| n)
+        static MONTHS: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::of(|l| l.months));
+        MONTHS.number(&self.0, word)
     }
 
     /// The weekday number of `word` (any case, a trailing dot allowed).
     pub fn weekday(&self, word: &str) -> Option<u8> {
-        let lower = fold(word.trim().trim_end_matches('.')).to_lowercase();
-        self.each(|l| l.weekdays)
-            .find(|(name, _)| *name == lower)
-            .map(|&(_, n)| n)
+        static WEEKDAYS: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::of(|l| l.weekdays));
+        WEEKDAYS.number(&self.0, word)
+    }
+}
+
+/// The numbered names of one table (months, weekdays) of every language,
+/// by name. Layout asks for a month of every word that may open a row, so
+/// a word is folded and lowered into a buffer on the stack and looked up,
+/// instead of being copied and compared with every name of every language.
+struct NameIndex(HashMap<&'static str, Vec<(Language, u8)>>);
+
+/// Longest folded, lowered word [`NameIndex`] looks up, in bytes; no name
+/// comes near it (a test checks).
+const NAME_BYTES: usize = 48;
+
+impl NameIndex {
+    fn of(table: impl Fn(&'static Lexicon) -> &'static [(&'static str, u8)]) -> Self {
+        let mut index: HashMap<&'static str, Vec<(Language, u8)>> = HashMap::new();
+        for language in Language::ALL {
+            for &(name, number) in table(language.lexicon()) {
+                index.entry(name).or_default().push((language, number));
+            }
+        }
+        Self(index)
+    }
+
+    /// The number of `word` in the first of `languages` that names it.
+    fn number(&self, languages: &[Language], word: &str) -> Option<u8> {
+        let word = word.trim().trim_end_matches('.');
+        let mut buffer = [0u8; NAME_BYTES];
+        let mut len = 0;
+        if word.is_ascii() {
+            // ASCII lowers byte by byte, and only its punctuation can fold.
+            let bytes = buffer.get_mut(..word.len())?;
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            for byte in bytes.iter_mut().filter(|b| !b.is_ascii_alphanumeric()) {
+                *byte = u8::try_from(fold_char(char::from(*byte))).unwrap_or(*byte);
+            }
+            len = word.len();
+        } else {
+            for c in word.chars().map(fold_char).flat_map(char::to_lowercase) {
+                let bytes = buffer.get_mut(len..len + c.len_utf8())?;
+                len += c.encode_utf8(bytes).len();
+            }
+        }
+        let lowered = std::str::from_utf8(buffer.get(..len)?).ok()?;
+        let entries = self.0.get(lowered)?;
+        languages.iter().find_map(|language| {
+            entries
+                .iter()
+                .find(|(named, _)| named == language)
+                .map(|&(_, number)| number)
+        })
     }
 }
 
@@ -506,16 +554,15 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                FOLDS
-                    .iter()
-                    .find(|(from, _)| *from == c)
-                    .map_or(c, |(_, to)| *to)
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(fold_char).collect())
+}
+
+/// The plain form of one typographic character (see [`fold`]).
+fn fold_char(c: char) -> char {
+    FOLDS
+        .iter()
+        .find(|(from, _)| *from == c)
+        .map_or(c, |(_, to)| *to)
 }
 
 /// A mark and the status it conventionally means, used when a document
@@ -614,6 +661,39 @@ pub fn month_number(word: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_and_weekday_names_fit_the_lookup_buffer() {
+        let all = Lexicons::all();
+        for (name, _) in all.each(|l| l.months).chain(all.each(|l| l.weekdays)) {
+            assert!(name.len() < NAME_BYTES / 2, "{name:?}");
+            assert_eq!(
+                fold(&name.to_lowercase()),
+                *name,
+                "{name:?} is not folded lower case"
+            );
+        }
+    }
+
+    #[test]
+    fn month_and_weekday_words_with_typographic_marks_and_case() {
+        let all = Lexicons::all();
+        assert_eq!(all.month(" AVR. "), Some(4));
+        assert_eq!(all.month("Août"), Some(8));
+        assert_eq!(all.month("1er"), None);
+        assert_eq!(all.month("2024"), None);
+        assert_eq!(all.month("Ma"), None);
+        assert_eq!(all.weekday("MONDAY."), Some(1));
+        assert_eq!(all.weekday("Mon-day"), None);
+        assert_eq!(all.month("AO\u{00DB}T"), Some(8));
+        assert_eq!(all.month("ao\u{00FB}t\u{2019}"), None);
+        assert_eq!(all.month(&"e".repeat(NAME_BYTES + 1)), None);
+        // The first language of the set that names the word decides.
+        assert_eq!(Lexicons::for_codes(["de", "fr"]).month("mai"), Some(5));
+        assert_eq!(all.month(&"e".repeat(NAME_BYTES + 1)), None);
+        // The first language of the set that names the word decides.
+        assert_eq!(Lexicons::for_codes(["de", "fr"]).month("mai"), Some(5));
+    }
 
     #[test]
     fn month_names_in_every_language() {

@@ -556,20 +556,172 @@ fn one_font_name_in_two_resource_dictionaries_is_two_fonts() {
             "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 8 0 R >> >>",
         ),
     ];
-    let pdf = util::pdf_from_objects(&objects);
-    let raw = planex::read::read_bytes(Path::new("fonts.pdf"), &pdf, &Config::default())
-        .expect("the PDF reads");
-    let lines: Vec<(u32, String)> = normalize::normalize(&raw)
+    let raw = planex::read::read_bytes(
+        Path::new("fonts.pdf"),
+        &util::pdf_from_objects(&objects),
+        &Config::default(),
+    )
+    .expect("the PDF reads");
+    assert_eq!(
+        page_lines(&raw),
+        page_lines_of(&[(1, "ABC"), (1, "xyz"), (2, "xyz"), (2, "ABC")])
+    );
+}
+
+/// The non-blank lines of a read document, as `(page, plain text)`.
+fn page_lines(raw: &planex::read::RawDocument) -> Vec<(u32, String)> {
+    normalize::normalize(raw)
         .lines
         .iter()
         .filter(|line| !line.text.trim().is_empty())
         .map(|line| (line.page, markup::plain(&line.text)))
-        .collect();
-    let want: Vec<(u32, String)> = [(1, "ABC"), (1, "xyz"), (2, "xyz"), (2, "ABC")]
-        .into_iter()
-        .map(|(page, text)| (page, text.to_owned()))
-        .collect();
-    assert_eq!(lines, want);
+        .collect()
+}
+
+fn page_lines_of(lines: &[(u32, &str)]) -> Vec<(u32, String)> {
+    lines
+        .iter()
+        .map(|&(page, text)| (page, text.to_owned()))
+        .collect()
+}
+
+const HELVETICA: &str =
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+
+/// A document of the given page dictionaries (objects 3, 4, ...: their
+/// `/Contents` are the objects after them, in order) over one Helvetica
+/// font, object 2 + 2 × pages + 1.
+fn pages_pdf(pages: &[(&str, &str)]) -> Vec<u8> {
+    let count = pages.len();
+    let font = 2 + 2 * count + 1;
+    let kids: Vec<String> = (0..count).map(|i| format!("{} 0 R", 3 + i)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {count} >>",
+            kids.join(" ")
+        ),
+    ];
+    for (i, (page, _)) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /Contents {} 0 R \
+             /Resources << /Font << /F1 {font} 0 R >> >> {page} >>",
+            3 + count + i
+        ));
+    }
+    objects.extend(pages.iter().map(|(_, content)| util::stream(content, "")));
+    objects.push(HELVETICA.to_owned());
+    util::pdf_from_objects(&objects)
+}
+
+/// Each way a document can break what the PDF extractor relies on, once on
+/// its only page (a clean `pdf_error`, never `crashed`) and once before a
+/// sound page (that page is still read, the broken one is a diagnostic).
+/// Before these were errors, each one panicked inside the extractor (seven
+/// files of the shared corpus, from qpdf's test suite, crashed that way).
+#[test]
+fn broken_pages_are_errors_not_crashes() {
+    const BOX: &str = "/MediaBox [0 0 612 792]";
+    let sound = (BOX, "BT /F1 24 Tf 72 700 Td (Fine) Tj ET");
+    for (class, page, content) in [
+        (
+            "a page without a media box",
+            "",
+            "BT /F1 24 Tf 72 700 Td (Lost) Tj ET",
+        ),
+        (
+            "a name operand given as a number",
+            BOX,
+            "BT 7 24 Tf 72 700 Td (Lost) Tj ET",
+        ),
+        (
+            "a number operand given as a name",
+            BOX,
+            "BT /F1 /Big Tf 72 700 Td (Lost) Tj ET",
+        ),
+        (
+            "an operator without its operands",
+            BOX,
+            "BT /F1 24 Tf 72 Td (Lost) Tj ET",
+        ),
+        (
+            "a font no resource dictionary holds",
+            BOX,
+            "BT /F9 24 Tf 72 700 Td (Lost) Tj ET",
+        ),
+        (
+            "text shown before any font",
+            BOX,
+            "BT 72 700 Td (Lost) Tj ET",
+        ),
+        (
+            "an inline image cut by the end of the stream",
+            BOX,
+            "BT /F1 24 Tf 72 700 Td (Lost) Tj ET BI /W 4 /H 4 /BPC 8 /CS /G ID abc",
+        ),
+    ] {
+        let alone = planex::read::read_bytes(
+            Path::new("broken.pdf"),
+            &pages_pdf(&[(page, content)]),
+            &Config::default(),
+        );
+        match alone {
+            Err(err) => assert_eq!(err.kind(), "pdf_error", "{class}: {err}"),
+            Ok(raw) => panic!("{class}: read as {:?}", page_lines(&raw)),
+        }
+        let raw = planex::read::read_bytes(
+            Path::new("broken.pdf"),
+            &pages_pdf(&[(page, content), sound]),
+            &Config::default(),
+        )
+        .unwrap_or_else(|err| panic!("{class}: {err}"));
+        assert_eq!(page_lines(&raw), page_lines_of(&[(2, "Fine")]), "{class}");
+        let failed: Vec<_> = raw
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "read.page_failed")
+            .collect();
+        assert!(
+            failed.len() == 1
+                && failed[0].page == Some(1)
+                && !failed[0].message.contains("panicked"),
+            "{class}: {failed:?}"
+        );
+    }
+}
+
+/// A form XObject with resources of its own may still draw with a font only
+/// its page's resources hold (qpdf's `form-xobjects-some-resources` files);
+/// readers look a name up in the enclosing resources, and so do we. A font
+/// both define is still the form's own.
+#[test]
+fn a_form_borrows_the_fonts_its_own_resources_lack() {
+    let shifted = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding \
+                   << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [65 /x /y /z] >> >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R /F2 5 0 R >> /XObject << /X1 7 0 R >> >> >>"
+            .to_owned(),
+        util::stream("BT /F1 24 Tf 72 700 Td (Page) Tj ET /X1 Do", ""),
+        HELVETICA.to_owned(),
+        shifted.to_owned(),
+        util::stream(
+            "BT /F1 24 Tf 72 600 Td (ABC) Tj ET BT /F2 24 Tf 72 500 Td (ABC) Tj ET",
+            "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >>",
+        ),
+    ];
+    let raw = planex::read::read_bytes(
+        Path::new("forms.pdf"),
+        &util::pdf_from_objects(&objects),
+        &Config::default(),
+    )
+    .expect("the PDF reads");
+    assert_eq!(
+        page_lines(&raw),
+        page_lines_of(&[(1, "Page"), (1, "xyz"), (1, "ABC")])
+    );
 }
 
 /// A font's `/Differences` may name glyphs by code point (`uni0667`,

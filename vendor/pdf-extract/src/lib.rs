@@ -2,7 +2,7 @@ extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
 use encoding_rs::UTF_16BE;
-use lopdf::content::Content;
+use lopdf::content::{Content, Operation};
 pub use lopdf::*;
 use euclid::*;
 use lopdf::encryption::DecryptionError;
@@ -37,7 +37,10 @@ pub enum OutputError
 {
     FormatError(std::fmt::Error),
     IoError(std::io::Error),
-    PdfError(lopdf::Error)
+    PdfError(lopdf::Error),
+    /// planex patch: the document breaks a rule the extractor relies on
+    /// (a missing resource or page box, an operand of the wrong type).
+    Malformed(String)
 }
 
 impl std::fmt::Display for OutputError
@@ -46,7 +49,8 @@ impl std::fmt::Display for OutputError
         match self {
             OutputError::FormatError(e) => write!(f, "Formating error: {}", e),
             OutputError::IoError(e) => write!(f, "IO error: {}", e),
-            OutputError::PdfError(e) => write!(f, "PDF error: {}", e)
+            OutputError::PdfError(e) => write!(f, "PDF error: {}", e),
+            OutputError::Malformed(e) => write!(f, "malformed PDF: {}", e)
         }
     }
 }
@@ -172,9 +176,13 @@ fn to_utf8(encoding: &[u16], s: &[u8]) -> String {
 }
 
 
+static NULL: Object = Object::Null;
+
 fn maybe_deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     match o {
-        &Object::Reference(r) => doc.get_object(r).expect("missing object reference"),
+        // planex patch: a reference to an object that does not exist is the
+        // null object (ISO 32000-1, 7.3.10), not a panic.
+        &Object::Reference(r) => doc.get_object(r).unwrap_or(&NULL),
         _ => o
     }
 }
@@ -209,31 +217,19 @@ impl<'a, T: FromObj<'a>> FromOptObj<'a> for T {
 // on arrays, streams and dicts
 impl<'a, T: FromObj<'a>> FromObj<'a> for Vec<T> {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| x.iter()
-            .map(|x| T::from_obj(doc, x).expect("wrong type"))
-            .collect()).ok()
+        // planex patch: an element of another type makes the array unreadable
+        // (None), not a panic.
+        maybe_deref(doc, obj).as_array().ok()?.iter()
+            .map(|x| T::from_obj(doc, x))
+            .collect()
     }
 }
 
-// XXX: These will panic if we don't have the right number of items
-// we don't want to do that
-impl<'a, T: FromObj<'a>> FromObj<'a> for [T; 4] {
+// planex patch: an array of another length or with an element of another
+// type is unreadable (None), not a panic.
+impl<'a, T: FromObj<'a>, const N: usize> FromObj<'a> for [T; N] {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| {
-            let mut all = x.iter()
-                .map(|x| T::from_obj(doc, x).expect("wrong type"));
-            [all.next().unwrap(), all.next().unwrap(), all.next().unwrap(), all.next().unwrap()]
-        }).ok()
-    }
-}
-
-impl<'a, T: FromObj<'a>> FromObj<'a> for [T; 3] {
-    fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| {
-            let mut all = x.iter()
-                .map(|x| T::from_obj(doc, x).expect("wrong type"));
-            [all.next().unwrap(), all.next().unwrap(), all.next().unwrap()]
-        }).ok()
+        std::convert::TryInto::try_into(Vec::<T>::from_obj(doc, obj)?).ok()
     }
 }
 
@@ -1414,6 +1410,62 @@ fn as_num(o: &Object) -> f64 {
     }
 }
 
+// planex patch: what the content stream and the resources hold is read
+// through these, which name what is wrong instead of panicking.
+fn malformed(what: impl Into<String>) -> OutputError {
+    OutputError::Malformed(what.into())
+}
+
+fn operand<'o>(operation: &'o Operation, index: usize) -> Result<&'o Object, OutputError> {
+    operation.operands.get(index)
+        .ok_or_else(|| malformed(format!("operator {} lacks operand {}", operation.operator, index + 1)))
+}
+
+fn number(operation: &Operation, object: &Object) -> Result<f64, OutputError> {
+    match object {
+        &Object::Integer(i) => Ok(i as f64),
+        &Object::Real(f) => Ok(f.into()),
+        other => Err(malformed(format!("operator {} has {} where a number belongs", operation.operator, other.enum_variant()))),
+    }
+}
+
+fn num_operand(operation: &Operation, index: usize) -> Result<f64, OutputError> {
+    number(operation, operand(operation, index)?)
+}
+
+fn num_operands<const N: usize>(operation: &Operation) -> Result<[f64; N], OutputError> {
+    let mut values = [0.; N];
+    for (index, value) in values.iter_mut().enumerate() {
+        *value = num_operand(operation, index)?;
+    }
+    Ok(values)
+}
+
+fn name_operand<'o>(operation: &'o Operation, index: usize) -> Result<&'o [u8], OutputError> {
+    let object = operand(operation, index)?;
+    object.as_name().map_err(|_| malformed(format!("operator {} has {} where a name belongs", operation.operator, object.enum_variant())))
+}
+
+/// The resource `name` of `category` (`Font`, `XObject`, ...). `resources`
+/// lists the resource dictionaries in force, innermost (the form being drawn)
+/// last; a name a form's dictionary lacks is looked up in the enclosing ones,
+/// as readers do for forms that borrow their page's fonts.
+fn resource<'a>(doc: &'a Document, resources: &[&'a Dictionary], category: &[u8], name: &[u8]) -> Result<&'a Object, OutputError> {
+    resources.iter().rev()
+        .filter_map(|dict| maybe_get::<&Dictionary>(doc, dict, category))
+        .find_map(|entries| maybe_get_obj(doc, entries, name))
+        .ok_or_else(|| malformed(format!("no {} named {} in the resources", String::from_utf8_lossy(category), String::from_utf8_lossy(name))))
+}
+
+fn required<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Result<T, OutputError> {
+    maybe_get(doc, dict, key)
+        .ok_or_else(|| malformed(format!("missing or unreadable /{}", String::from_utf8_lossy(key))))
+}
+
+fn item(array: &[Object], index: usize) -> Result<&Object, OutputError> {
+    array.get(index).ok_or_else(|| malformed(format!("colour space array lacks item {}", index + 1)))
+}
+
 /// planex patch: what a font dictionary says about its face, passed to
 /// [`OutputDev::set_font`] before every string the font shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -1534,7 +1586,7 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
              _flip_ctm: &Transform,
              output: &mut dyn OutputDev) -> Result<(), OutputError> {
     let ts = &mut gs.ts;
-    let font = ts.font.as_ref().unwrap();
+    let font = ts.font.as_ref().ok_or_else(|| malformed("text shown before any font is set"))?;
     //let encoding = font.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
     dlog!("{:?}", font.decode(s));
     dlog!("{:?}", font.decode(s).as_bytes());
@@ -1628,33 +1680,25 @@ pub struct MediaBox {
     pub ury: f64
 }
 
-fn apply_state(doc: &Document, gs: &mut GraphicsState, state: &Dictionary) {
+fn apply_state(doc: &Document, gs: &mut GraphicsState, state: &Dictionary) -> Result<(), OutputError> {
+    // planex patch: a soft mask given as something else than /None or a
+    // dictionary is an error, not a panic; /Type is not checked.
     for (k, v) in state.iter() {
         let k : &[u8] = k.as_ref();
         match k {
             b"SMask" => { match maybe_deref(doc, v)  {
-                &Object::Name(ref name) => {
-                    if name == b"None" {
-                        gs.smask = None;
-                    } else {
-                        panic!("unexpected smask name")
-                    }
+                &Object::Name(ref name) if name == b"None" => {
+                    gs.smask = None;
                 }
                 &Object::Dictionary(ref dict) => {
                     gs.smask = Some(dict.clone());
                 }
-                _ => { panic!("unexpected smask type {:?}", v) }
-            }}
-            b"Type" => { match v {
-                &Object::Name(ref name) => {
-                    assert_eq!(name, b"ExtGState")
-                }
-                _ => { panic!("unexpected type") }
+                other => { return Err(malformed(format!("soft mask given as {}", other.enum_variant()))) }
             }}
             _ => {  dlog!("unapplied state: {:?} {:?}", k, v); }
         }
     }
-
+    Ok(())
 }
 
 #[derive(Debug)]
@@ -1740,102 +1784,103 @@ pub enum ColorSpace {
     ICCBased(Vec<u8>)
 }
 
-fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary) -> ColorSpace {
-    match name {
+/// planex patch: a colour space the document does not define, or defines
+/// with arrays of the wrong shape, is an error, not a panic.
+fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &[&'a Dictionary]) -> Result<ColorSpace, OutputError> {
+    Ok(match name {
         b"DeviceGray" => ColorSpace::DeviceGray,
         b"DeviceRGB" => ColorSpace::DeviceRGB,
         b"DeviceCMYK" => ColorSpace::DeviceCMYK,
         b"Pattern" => ColorSpace::Pattern,
         _ => {
-            let colorspaces: &Dictionary = get(&doc, resources, b"ColorSpace");
-            let cs: &Object = maybe_get_obj(doc, colorspaces, &name[..]).unwrap_or_else(|| panic!("missing colorspace {:?}", &name[..]));
+            let cs: &Object = resource(doc, resources, b"ColorSpace", name)?;
             if let Ok(cs) = cs.as_array() {
-                let cs_name = pdf_to_utf8(cs[0].as_name().expect("first arg must be a name"));
+                let cs_name = pdf_to_utf8(item(cs, 0)?.as_name().map_err(|_| malformed("colour space array without its name"))?);
                 match cs_name.as_ref() {
                     "Separation" => {
-                        let name = pdf_to_utf8(cs[1].as_name().expect("second arg must be a name"));
-                        let alternate_space = match &maybe_deref(doc, &cs[2]) {
+                        let name = pdf_to_utf8(item(cs, 1)?.as_name().map_err(|_| malformed("colour space array without its name"))?);
+                        let alternate_space = match &maybe_deref(doc, item(cs, 2)?) {
                             Object::Name(name) => {
                                 match &name[..] {
                                     b"DeviceGray" => AlternateColorSpace::DeviceGray,
                                     b"DeviceRGB" => AlternateColorSpace::DeviceRGB,
                                     b"DeviceCMYK" => AlternateColorSpace::DeviceCMYK,
-                                    _ => panic!("unexpected color space name")
+                                    _ => return Err(malformed("unexpected color space name"))
                                 }
                             }
                             Object::Array(cs) => {
-                                let cs_name = pdf_to_utf8(cs[0].as_name().expect("first arg must be a name"));
+                                let cs_name = pdf_to_utf8(item(cs, 0)?.as_name().map_err(|_| malformed("colour space array without its name"))?);
                                 match cs_name.as_ref() {
                                     "ICCBased" => {
-                                        let stream = maybe_deref(doc, &cs[1]).as_stream().unwrap();
+                                        let stream = maybe_deref(doc, item(cs, 1)?).as_stream().map_err(|_| malformed("ICCBased colour space without its stream"))?;
                                         dlog!("ICCBased {:?}", stream);
                                         // XXX: we're going to be continually decompressing everytime this object is referenced
                                         AlternateColorSpace::ICCBased(get_contents(stream))
                                     }
                                     "CalGray" => {
-                                        let dict = cs[1].as_dict().expect("second arg must be a dict");
+                                        let dict = item(cs, 1)?.as_dict().map_err(|_| malformed("colour space without its dictionary"))?;
                                         AlternateColorSpace::CalGray(CalGray {
-                                            white_point: get(&doc, dict, b"WhitePoint"),
-                                            black_point: get(&doc, dict, b"BackPoint"),
-                                            gamma: get(&doc, dict, b"Gamma"),
+                                            white_point: required(doc, dict, b"WhitePoint")?,
+                                            black_point: maybe_get(doc, dict, b"BackPoint"),
+                                            gamma: maybe_get(doc, dict, b"Gamma"),
                                         })
                                     }
                                     "CalRGB" => {
-                                        let dict = cs[1].as_dict().expect("second arg must be a dict");
+                                        let dict = item(cs, 1)?.as_dict().map_err(|_| malformed("colour space without its dictionary"))?;
                                         AlternateColorSpace::CalRGB(CalRGB {
-                                            white_point: get(&doc, dict, b"WhitePoint"),
-                                            black_point: get(&doc, dict, b"BackPoint"),
-                                            gamma: get(&doc, dict, b"Gamma"),
-                                            matrix: get(&doc, dict, b"Matrix"),
+                                            white_point: required(doc, dict, b"WhitePoint")?,
+                                            black_point: maybe_get(doc, dict, b"BackPoint"),
+                                            gamma: maybe_get(doc, dict, b"Gamma"),
+                                            matrix: maybe_get(doc, dict, b"Matrix"),
                                         })
                                     }
                                     "Lab" => {
-                                        let dict = cs[1].as_dict().expect("second arg must be a dict");
+                                        let dict = item(cs, 1)?.as_dict().map_err(|_| malformed("colour space without its dictionary"))?;
                                         AlternateColorSpace::Lab(Lab {
-                                            white_point: get(&doc, dict, b"WhitePoint"),
-                                            black_point: get(&doc, dict, b"BackPoint"),
-                                            range: get(&doc, dict, b"Range"),
+                                            white_point: required(doc, dict, b"WhitePoint")?,
+                                            black_point: maybe_get(doc, dict, b"BackPoint"),
+                                            range: maybe_get(doc, dict, b"Range"),
                                         })
                                     }
-                                    _ => panic!("Unexpected color space name")
+                                    _ => return Err(malformed("Unexpected color space name"))
                                 }
                             }
-                            _ => panic!("Alternate space should be name or array {:?}", cs[2])
+                            other => return Err(malformed(format!("alternate colour space given as {}", other.enum_variant())))
                         };
-                        let tint_transform = Box::new(Function::new(doc, maybe_deref(doc, &cs[3])));
+                        let tint_transform = Box::new(Function::new(doc, maybe_deref(doc, item(cs, 3)?)));
 
                         dlog!("{:?} {:?} {:?}", name, alternate_space, tint_transform);
                         ColorSpace::Separation(Separation{ name, alternate_space, tint_transform})
                     }
                     "ICCBased" => {
-                        let stream = maybe_deref(doc, &cs[1]).as_stream().unwrap();
+                        let stream = maybe_deref(doc, item(cs, 1)?).as_stream().map_err(|_| malformed("ICCBased colour space without its stream"))?;
                         dlog!("ICCBased {:?}", stream);
                         // XXX: we're going to be continually decompressing everytime this object is referenced
                         ColorSpace::ICCBased(get_contents(stream))
                     }
                     "CalGray" => {
-                        let dict = cs[1].as_dict().expect("second arg must be a dict");
+                        let dict = item(cs, 1)?.as_dict().map_err(|_| malformed("colour space without its dictionary"))?;
                         ColorSpace::CalGray(CalGray {
-                            white_point: get(&doc, dict, b"WhitePoint"),
-                            black_point: get(&doc, dict, b"BackPoint"),
-                            gamma: get(&doc, dict, b"Gamma"),
+                            white_point: required(doc, dict, b"WhitePoint")?,
+                            black_point: maybe_get(doc, dict, b"BackPoint"),
+                            gamma: maybe_get(doc, dict, b"Gamma"),
                         })
                     }
                     "CalRGB" => {
-                        let dict = cs[1].as_dict().expect("second arg must be a dict");
+                        let dict = item(cs, 1)?.as_dict().map_err(|_| malformed("colour space without its dictionary"))?;
                         ColorSpace::CalRGB(CalRGB {
-                            white_point: get(&doc, dict, b"WhitePoint"),
-                            black_point: get(&doc, dict, b"BackPoint"),
-                            gamma: get(&doc, dict, b"Gamma"),
-                            matrix: get(&doc, dict, b"Matrix"),
+                            white_point: required(doc, dict, b"WhitePoint")?,
+                            black_point: maybe_get(doc, dict, b"BackPoint"),
+                            gamma: maybe_get(doc, dict, b"Gamma"),
+                            matrix: maybe_get(doc, dict, b"Matrix"),
                         })
                     }
                     "Lab" => {
-                        let dict = cs[1].as_dict().expect("second arg must be a dict");
+                        let dict = item(cs, 1)?.as_dict().map_err(|_| malformed("colour space without its dictionary"))?;
                         ColorSpace::Lab(Lab {
-                            white_point: get(&doc, dict, b"WhitePoint"),
-                            black_point: get(&doc, dict, b"BackPoint"),
-                            range: get(&doc, dict, b"Range"),
+                            white_point: required(doc, dict, b"WhitePoint")?,
+                            black_point: maybe_get(doc, dict, b"BackPoint"),
+                            range: maybe_get(doc, dict, b"Range"),
                         })
                     }
                     "Pattern" => {
@@ -1846,20 +1891,20 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
                     "DeviceCMYK" => ColorSpace::DeviceCMYK,
                     "DeviceN" => ColorSpace::DeviceN,
                     _ => {
-                        panic!("color_space {:?} {:?} {:?}", name, cs_name, cs)
+                        return Err(malformed(format!("color_space {:?} {:?} {:?}", name, cs_name, cs)))
                     }
                 }
             } else if let Ok(cs) = cs.as_name() {
                 match pdf_to_utf8(cs).as_ref() {
                     "DeviceRGB" => ColorSpace::DeviceRGB,
                     "DeviceGray" => ColorSpace::DeviceGray,
-                    _ => panic!()
+                    _ => return Err(malformed("unknown colour space"))
                 }
             } else {
-                panic!();
+                return Err(malformed("unknown colour space"));
             }
         }
-    }
+    })
 }
 
 struct Processor<'a> {
@@ -1877,8 +1922,10 @@ impl<'a> Processor<'a> {
         Processor { font_table: HashMap::new(), _none: PhantomData }
     }
 
-    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32, mut gs: GraphicsState<'a>) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
+    /// planex patch: `resources` are the resource dictionaries in force,
+    /// innermost last (see [`resource`]).
+    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &[&'a Dictionary], media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32, mut gs: GraphicsState<'a>) -> Result<(), OutputError> {
+        let content = Content::decode(&content)?;
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
         let mut mc_stack = Vec::new();
@@ -1900,47 +1947,46 @@ impl<'a> Processor<'a> {
                     gs.ts.tm = tlm;
                 }
                 "cm" => {
-                    assert!(operation.operands.len() == 6);
-                    let m = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                   as_num(&operation.operands[1]),
-                                                   as_num(&operation.operands[2]),
-                                                   as_num(&operation.operands[3]),
-                                                   as_num(&operation.operands[4]),
-                                                   as_num(&operation.operands[5]));
+                    let m = Transform2D::row_major(num_operand(operation, 0)?,
+                                                   num_operand(operation, 1)?,
+                                                   num_operand(operation, 2)?,
+                                                   num_operand(operation, 3)?,
+                                                   num_operand(operation, 4)?,
+                                                   num_operand(operation, 5)?);
                     gs.ctm = gs.ctm.pre_transform(&m);
                     dlog!("matrix {:?}", gs.ctm);
                 }
                 "CS" => {
-                    let name = operation.operands[0].as_name().unwrap();
-                    gs.stroke_colorspace = make_colorspace(doc, name, resources);
+                    let name = name_operand(operation, 0)?;
+                    gs.stroke_colorspace = make_colorspace(doc, name, resources)?;
                 }
                 "cs" => {
-                    let name = operation.operands[0].as_name().unwrap();
-                    gs.fill_colorspace = make_colorspace(doc, name, resources);
+                    let name = name_operand(operation, 0)?;
+                    gs.fill_colorspace = make_colorspace(doc, name, resources)?;
                 }
                 "SC" | "SCN" => {
                     gs.stroke_color = match gs.stroke_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { operation.operands.iter().map(|x| number(operation, x)).collect::<Result<_, _>>()? }
                     };
                 }
                 "sc" | "scn" => {
                     gs.fill_color = match gs.fill_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { operation.operands.iter().map(|x| number(operation, x)).collect::<Result<_, _>>()? }
                     };
                 }
                 // planex patch: device colours set the colour passed to fill and stroke.
                 "G" | "RG" | "K" => {
                     gs.stroke_colorspace = device_colorspace(&operation.operator);
-                    gs.stroke_color = operation.operands.iter().map(|x| as_num(x)).collect();
+                    gs.stroke_color = operation.operands.iter().map(|x| number(operation, x)).collect::<Result<_, _>>()?;
                 }
                 "g" | "rg" | "k" => {
                     gs.fill_colorspace = device_colorspace(&operation.operator);
-                    gs.fill_color = operation.operands.iter().map(|x| as_num(x)).collect();
+                    gs.fill_color = operation.operands.iter().map(|x| number(operation, x)).collect::<Result<_, _>>()?;
                 }
                 "TJ" => {
-                    match operation.operands[0] {
+                    match *operand(operation, 0)? {
                         Object::Array(ref array) => {
                             for e in array {
                                 match e {
@@ -1973,29 +2019,29 @@ impl<'a> Processor<'a> {
                     }
                 }
                 "Tj" => {
-                    match operation.operands[0] {
+                    match *operand(operation, 0)? {
                         Object::String(ref s, _) => {
                             show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
                         }
-                        _ => { panic!("unexpected Tj operand {:?}", operation) }
+                        ref other => { return Err(malformed(format!("operator Tj has {} where a string belongs", other.enum_variant()))) }
                     }
                 }
                 "Tc" => {
-                    gs.ts.character_spacing = as_num(&operation.operands[0]);
+                    gs.ts.character_spacing = num_operand(operation, 0)?;
                 }
                 "Tw" => {
-                    gs.ts.word_spacing = as_num(&operation.operands[0]);
+                    gs.ts.word_spacing = num_operand(operation, 0)?;
                 }
                 "Tz" => {
-                    gs.ts.horizontal_scaling = as_num(&operation.operands[0]) / 100.;
+                    gs.ts.horizontal_scaling = num_operand(operation, 0)? / 100.;
                 }
                 "TL" => {
-                    gs.ts.leading = as_num(&operation.operands[0]);
+                    gs.ts.leading = num_operand(operation, 0)?;
                 }
                 "Tf" => {
-                    let fonts: &Dictionary = get(&doc, resources, b"Font");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let font_dict = get::<&Dictionary>(doc, fonts, name);
+                    let name = name_operand(operation, 0)?;
+                    let font_dict = resource(doc, resources, b"Font", name)?.as_dict()
+                        .map_err(|_| malformed(format!("font {} is not a dictionary", String::from_utf8_lossy(name))))?;
                     let (font, info) = self.font_table.entry(font_dict as *const Dictionary).or_insert_with(|| (make_font(doc, font_dict), Rc::new(FontInfo::new(doc, font_dict)))).clone();
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
@@ -2009,20 +2055,19 @@ impl<'a> Processor<'a> {
                     gs.ts.font = Some(font);
                     gs.ts.font_info = Some(info);
 
-                    gs.ts.font_size = as_num(&operation.operands[1]);
+                    gs.ts.font_size = num_operand(operation, 1)?;
                     dlog!("font {} size: {} {:?}", pdf_to_utf8(name), gs.ts.font_size, operation);
                 }
                 "Ts" => {
-                    gs.ts.rise = as_num(&operation.operands[0]);
+                    gs.ts.rise = num_operand(operation, 0)?;
                 }
                 "Tm" => {
-                    assert!(operation.operands.len() == 6);
-                    tlm = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                 as_num(&operation.operands[1]),
-                                                 as_num(&operation.operands[2]),
-                                                 as_num(&operation.operands[3]),
-                                                 as_num(&operation.operands[4]),
-                                                 as_num(&operation.operands[5]));
+                    tlm = Transform2D::row_major(num_operand(operation, 0)?,
+                                                 num_operand(operation, 1)?,
+                                                 num_operand(operation, 2)?,
+                                                 num_operand(operation, 3)?,
+                                                 num_operand(operation, 4)?,
+                                                 num_operand(operation, 5)?);
                     gs.ts.tm = tlm;
                     dlog!("Tm: matrix {:?}", gs.ts.tm);
                     output.end_line()?;
@@ -2032,9 +2077,8 @@ impl<'a> Processor<'a> {
                    tx and ty are numbers expressed in unscaled text space units.
                    More precisely, this operator performs the following assignments:
                  */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
+                    let tx = num_operand(operation, 0)?;
+                    let ty = num_operand(operation, 1)?;
                     dlog!("translation: {} {}", tx, ty);
 
                     tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
@@ -2047,9 +2091,8 @@ impl<'a> Processor<'a> {
                     /* Move to the start of the next line, offset from the start of the current line by (tx , ty ).
                    As a side effect, this operator sets the leading parameter in the text state.
                  */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
+                    let tx = num_operand(operation, 0)?;
+                    let ty = num_operand(operation, 1)?;
                     dlog!("translation: {} {}", tx, ty);
                     gs.ts.leading = -ty;
 
@@ -2078,50 +2121,50 @@ impl<'a> Processor<'a> {
                     }
                 }
                 "gs" => {
-                    let ext_gstate: &Dictionary = get(doc, resources, b"ExtGState");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let state: &Dictionary = get(doc, ext_gstate, name);
-                    apply_state(doc, &mut gs, state);
+                    let name = name_operand(operation, 0)?;
+                    let state = resource(doc, resources, b"ExtGState", name)?.as_dict()
+                        .map_err(|_| malformed(format!("graphics state {} is not a dictionary", String::from_utf8_lossy(name))))?;
+                    apply_state(doc, &mut gs, state)?;
                 }
                 "i" => { dlog!("unhandled graphics state flattness operator {:?}", operation); }
-                "w" => { gs.line_width = as_num(&operation.operands[0]); }
+                "w" => { gs.line_width = num_operand(operation, 0)?; }
                 "J" | "j" | "M" | "d" | "ri"  => { dlog!("unknown graphics state operator {:?}", operation); }
-                "m" => { path.ops.push(PathOp::MoveTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
-                "l" => { path.ops.push(PathOp::LineTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
+                "m" => { path.ops.push(PathOp::MoveTo(num_operand(operation, 0)?, num_operand(operation, 1)?)) }
+                "l" => { path.ops.push(PathOp::LineTo(num_operand(operation, 0)?, num_operand(operation, 1)?)) }
                 "c" => {
                     path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[4]),
-                        as_num(&operation.operands[5])))
+                        num_operand(operation, 0)?,
+                        num_operand(operation, 1)?,
+                        num_operand(operation, 2)?,
+                        num_operand(operation, 3)?,
+                        num_operand(operation, 4)?,
+                        num_operand(operation, 5)?))
                 }
                 "v" => {
                     let (x, y) = path.current_point();
                     path.ops.push(PathOp::CurveTo(
                         x,
                         y,
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                        num_operand(operation, 0)?,
+                        num_operand(operation, 1)?,
+                        num_operand(operation, 2)?,
+                        num_operand(operation, 3)?))
                 }
                 "y" => {
                     path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                        num_operand(operation, 0)?,
+                        num_operand(operation, 1)?,
+                        num_operand(operation, 2)?,
+                        num_operand(operation, 3)?,
+                        num_operand(operation, 2)?,
+                        num_operand(operation, 3)?))
                 }
                 "h" => { path.ops.push(PathOp::Close) }
                 "re" => {
-                    path.ops.push(PathOp::Rect(as_num(&operation.operands[0]),
-                                               as_num(&operation.operands[1]),
-                                               as_num(&operation.operands[2]),
-                                               as_num(&operation.operands[3])))
+                    path.ops.push(PathOp::Rect(num_operand(operation, 0)?,
+                                               num_operand(operation, 1)?,
+                                               num_operand(operation, 2)?,
+                                               num_operand(operation, 3)?))
                 }
                 // planex patch: every painting operator paints and ends the
                 // path (upstream ignored s, f*, B, B*, b and b*, and their
@@ -2165,22 +2208,23 @@ impl<'a> Processor<'a> {
                 "Do" => {
                     // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
                     // with the subdocument content and resources
-                    let xobject: &Dictionary = get(&doc, resources, b"XObject");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let xf: &Stream = get(&doc, xobject, name);
+                    let name = name_operand(operation, 0)?;
+                    let xf = resource(doc, resources, b"XObject", name)?.as_stream()
+                        .map_err(|_| malformed(format!("XObject {} is not a stream", String::from_utf8_lossy(name))))?;
                     // planex patch: only form XObjects hold content (an image's
                     // samples are not operators), and a form is drawn in its
                     // own graphics state, with its /Matrix applied.
                     if maybe_get_name(doc, &xf.dict, b"Subtype").is_some_and(|subtype| subtype != b"Form") {
                         continue;
                     }
-                    let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
+                    let mut resources = resources.to_vec();
+                    resources.extend(maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()));
                     let contents = get_contents(xf);
                     let mut form_gs = gs.clone();
                     if let Some(m) = maybe_get::<Vec<f64>>(doc, &xf.dict, b"Matrix").filter(|m| m.len() == 6) {
                         form_gs.ctm = form_gs.ctm.pre_transform(&Transform2D::row_major(m[0], m[1], m[2], m[3], m[4], m[5]));
                     }
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num, form_gs)?;
+                    self.process_stream(&doc, contents, &resources, &media_box, output, page_num, form_gs)?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
@@ -2738,18 +2782,21 @@ pub fn output_doc_pages(doc: &Document, output: &mut dyn OutputDev, page_nums: &
 }
 
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
-    let page_dict = doc.get_object(object_id).unwrap().as_dict().unwrap();
+    // planex patch: a page that is not a dictionary, has no media box or no
+    // readable content is an error, not a panic.
+    let page_dict = doc.get_object(object_id)?.as_dict()?;
     dlog!("page {} {:?}", page_num, page_dict);
     // XXX: Some pdfs lack a Resources directory
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
     dlog!("resources {:?}", resources);
     // pdfium searches up the page tree for MediaBoxes as needed
-    let media_box: Vec<f64> = get_inherited(doc, page_dict, b"MediaBox").expect("MediaBox");
-    let media_box = MediaBox { llx: media_box[0], lly: media_box[1], urx: media_box[2], ury: media_box[3] };
-    let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
-        .map(|x| (x[0], x[1], x[2], x[3]));
+    let [llx, lly, urx, ury]: [f64; 4] = get_inherited(doc, page_dict, b"MediaBox")
+        .ok_or_else(|| malformed(format!("page {} has no readable /MediaBox", page_num)))?;
+    let media_box = MediaBox { llx, lly, urx, ury };
+    let art_box = get::<Option<[f64; 4]>>(&doc, page_dict, b"ArtBox")
+        .map(|[a, b, c, d]| (a, b, c, d));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num, GraphicsState::initial())?;
+    p.process_stream(&doc, doc.get_page_content(object_id)?, &[resources], &media_box, output, page_num, GraphicsState::initial())?;
     output.end_page()?;
     Ok(())
 }

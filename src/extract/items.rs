@@ -362,6 +362,12 @@ fn qualified_phrase(cell: &str, vocabulary: Vocabulary<'_>) -> Option<(String, M
     let at = cell.find(['(', '[', ',', ';', '–', '—'])?;
     let head = cell.get(..at)?.trim().trim_end_matches(" -");
     let meaning = grammar::phrase_cell(head, vocabulary)?;
+    // `Completed (partially)`: a partial qualifier takes back what the
+    // phrase says; the cell is an unknown mark, not a class.
+    let qualifier = grammar::folded_words(&lexicon::fold(cell.get(at..)?));
+    if grammar::holds_partial_answer(&qualifier, vocabulary.lexicons) {
+        return None;
+    }
     Some((cell.trim().to_owned(), meaning))
 }
 
@@ -540,7 +546,14 @@ fn progress_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Opti
 /// A heading cell as the lexicon lists headings: folded, lower case, without
 /// its closing colon.
 fn folded_heading(cell: &str) -> String {
-    lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase()
+    let cell = cell.trim().trim_end_matches(':').trim_end();
+    // `Statut¹`, `Semáforo (*)`, `RAG*`: a footnote call is not the heading.
+    let cell = cell
+        .strip_suffix("(*)")
+        .unwrap_or(cell)
+        .trim_end_matches(['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'])
+        .trim_end();
+    lexicon::fold(cell).to_lowercase()
 }
 
 /// Whether a row can be a table's heading row: two or more cells, none
@@ -612,6 +625,10 @@ fn read_row(
             .and_then(|cell| qualified_phrase(cell, vocabulary))
         {
             statuses = vec![(column, mark, meaning)];
+        } else if progress_column == Some(column) && !statuses.is_empty() {
+            // A share of completion is read by convention; a mark the
+            // document's key or status words define elsewhere in the row
+            // says the state (`Gris` = rescheduled, at `10 %`).
         } else if let Some(share) = (progress_column == Some(column))
             .then(|| completion(cells, column, legend))
             .flatten()
@@ -1260,6 +1277,41 @@ mod tests {
         );
         let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
         assert_eq!(statuses, [Some(Achieved), Some(InProgress)]);
+    }
+
+    #[test]
+    fn a_partial_qualifier_leaves_the_status_unknown() {
+        let reading = read(
+            "Ref\tAction\tStatus\n3.a\tOpen a clinic\tDone (on time)\n3.b\tPublish an atlas\tDone (partly)\n3.c\tRéviser les statuts\tRéalisé (en partie)\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(Achieved), None, None]);
+        assert_eq!(reading.items[1].mark.as_deref(), Some("Done (partly)"));
+    }
+
+    #[test]
+    fn a_defined_mark_beats_a_share_in_a_progress_column() {
+        // The key defines `Blue` outside the classes; the share column
+        // alone would say in progress.
+        let reading = read(
+            "Key: Blue = postponed; Green = completed; Amber = in progress\nRAG*\tRef\tAction\tProgress\nBlue\tT-1\tMove the depot\t15 %\nGreen\tT-2\tOpen the hub\t100 %\n\tT-3\tHire staff\t40 %\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(None, Some("postponed")), (Some(Achieved), None), (Some(InProgress), None)]
+        );
+    }
+
+    #[test]
+    fn a_footnote_call_is_not_part_of_a_heading() {
+        assert_eq!(folded_heading("Statut¹"), "statut");
+        assert_eq!(folded_heading("Semáforo (*)"), "semáforo");
+        assert_eq!(folded_heading("RAG*:"), "rag");
     }
 
     #[test]

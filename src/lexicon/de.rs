@@ -124,7 +124,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("nein", NotDeveloped),
     ],
     status_colours: &["grün", "gelb", "rot"],
-    status_headings: &["status", "stand"],
+    status_headings: &["status", "stand", "ampel"],
     progress_headings: &["fortschritt", "umsetzungsgrad"],
     legend_cues: &["legende", "zeichenerklärung"],
     totals_openers: &["von"],

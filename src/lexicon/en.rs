@@ -189,7 +189,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("no", NotDeveloped),
     ],
     status_colours: &["green", "yellow", "amber", "orange", "red"],
-    status_headings: &["status", "state", "progress"],
+    status_headings: &["status", "state", "progress", "rag", "rag status"],
     progress_headings: &[
         "progress",
         "% complete",

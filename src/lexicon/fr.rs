@@ -147,6 +147,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("pas engagé", NotDeveloped),
         class("pas démarré", NotDeveloped),
         class("en cours", InProgress),
+        class("engagé", InProgress),
         class("en bonne voie", InProgress),
         class("réalisé", Achieved),
         class("atteint", Achieved),
@@ -174,7 +175,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("non", NotDeveloped),
     ],
     status_colours: &["vert", "jaune", "orange", "rouge"],
-    status_headings: &["statut", "état", "avancement", "état d'avancement"],
+    status_headings: &["statut", "état", "avancement", "état d'avancement", "météo"],
     progress_headings: &[
         "avancement",
         "état d'avancement",

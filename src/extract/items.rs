@@ -379,7 +379,8 @@ fn trailing_status(
     vocabulary: Vocabulary<'_>,
 ) -> Option<(String, String, Meaning)> {
     let title = title.trim();
-    for separator in [" — ", " – ", " - ", ": ", " (", " [", " "] {
+    // `Lancer une consigne. Reportée`: a last sentence that is only a status.
+    for separator in [" — ", " – ", " - ", ": ", " (", " [", ". ", " "] {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
         };
@@ -1312,6 +1313,26 @@ mod tests {
         assert_eq!(folded_heading("Statut¹"), "statut");
         assert_eq!(folded_heading("Semáforo (*)"), "semáforo");
         assert_eq!(folded_heading("RAG*:"), "rag");
+    }
+
+    #[test]
+    fn a_last_sentence_that_is_only_a_status() {
+        let reading = read(
+            "- 4.1 Renew the fleet. Postponed\n- 4.2 Open the depot. Completed\n- 4.3 Train the drivers in St. Albans\n",
+        );
+        let got: Vec<(Option<&str>, Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.title.as_deref(), item.mark.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Renew the fleet"), Some("Postponed"), None),
+                (Some("Open the depot"), Some("Completed"), Some(Achieved)),
+                (Some("Train the drivers in St. Albans"), None, None),
+            ]
+        );
     }
 
     #[test]

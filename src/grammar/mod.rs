@@ -322,8 +322,20 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
     let caps = DOTTED_CODE.captures(text)?;
     let end = caps.name("end")?.end();
     if let (Some(letters), Some(nums)) = (caps.name("hyphened"), caps.name("hnums")) {
-        let path = path_numbers(nums.as_str(), '-')?;
+        let mut path = path_numbers(nums.as_str(), '-')?;
         let letters = letters.as_str();
+        // `II-3`, `IV-2`: a roman numeral before the hyphen is the first
+        // number of the path (action 3 of axis II), as in `II.3`.
+        if let Some(numeral) = roman_value(letters) {
+            path.insert(0, numeral);
+            return Some(CodeMatch {
+                code: format!("{letters}-{}", nums.as_str()),
+                family: format!("roman-#{}", path.len()),
+                level: None,
+                path,
+                rest: offset + end,
+            });
+        }
         return Some(CodeMatch {
             code: format!("{letters}-{}", nums.as_str()),
             family: format!("{}-#{}", letters.to_lowercase(), path.len()),
@@ -856,6 +868,9 @@ mod tests {
             ),
             ("II.B Mobilité", "II.B", "roman#2", &[2, 2], "Mobilité"),
             ("IV.C.12 Audit", "IV.C.12", "roman#3", &[4, 3, 12], "Audit"),
+            ("II-3 Réhabiliter", "II-3", "roman-#2", &[2, 3], "Réhabiliter"),
+            ("IV-12 Audit", "IV-12", "roman-#2", &[4, 12], "Audit"),
+            ("CP-04 Roof", "CP-04", "cp-#1", &[4], "Roof"),
         ];
         for (cell, code, family, path, rest) in more {
             let found = code_at_start(cell, None).unwrap_or_else(|| panic!("{cell}"));

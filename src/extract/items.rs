@@ -287,7 +287,16 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
             if !(1..=MAX_KEY_MARK_WORDS).contains(&words) {
                 return None;
             }
-            let meaning = grammar::phrase_cell(label, vocabulary)?;
+            // `B = closed without delivery (cancelled)`: a label the
+            // vocabulary does not name may name its status in brackets.
+            let (meaning, label) = match grammar::phrase_cell(label, vocabulary) {
+                Some(meaning) => (meaning, label),
+                None => {
+                    let (_, bracketed) = label.rsplit_once('(')?;
+                    let bracketed = bracketed.trim();
+                    (grammar::phrase_cell(bracketed, vocabulary)?, bracketed)
+                }
+            };
             Some(MarkEntry {
                 mark: mark.to_owned(),
                 meaning,
@@ -1332,6 +1341,22 @@ mod tests {
                 (Some("Open the depot"), Some("Completed"), Some(Achieved)),
                 (Some("Train the drivers in St. Albans"), None, None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_key_label_may_name_its_status_in_brackets() {
+        let reading = read(
+            "CP-01\tResurface the street\tG\nCP-02\tBuild the library\tB\nCP-03\tExtend the network\tA\n\n¹ RAG: G = complete; A = in progress; B = closed without delivery (cancelled).\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(Some(Achieved), None), (None, Some("cancelled")), (Some(InProgress), None)]
         );
     }
 

@@ -522,15 +522,28 @@ fn table_figures(
             *first = Some(Field::Total);
         }
     }
-    let fields: Vec<Field> = fields.into_iter().collect::<Option<_>>()?;
     let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
-    let numbers: Vec<u32> = filled_cells(text, next_index)
+    let mut figure_cells = filled_cells(text, next_index);
+    // `| | Complete | … | Total |` over `| Projects | 4 | … | 8 |`: the
+    // figures row opens with what it counts, under an empty corner.
+    if figure_cells.len() == headings.len() + 1
+        && figure_cells
+            .first()
+            .is_some_and(|label| label.chars().any(char::is_alphabetic) && number_token(label).is_none())
+    {
+        figure_cells.remove(0);
+    }
+    let numbers: Vec<u32> = figure_cells
         .iter()
         .map(|cell| number_token(cell))
         .collect::<Option<_>>()?;
     if numbers.len() != fields.len() {
         return None;
     }
+    let fields: Vec<Field> = match fields.iter().copied().collect::<Option<Vec<Field>>>() {
+        Some(fields) => fields,
+        None => unnamed_states(&fields, &numbers)?,
+    };
     if counted_noun {
         let counted: u32 = fields
             .iter()
@@ -544,6 +557,31 @@ fn table_figures(
     }
     let figures = figures_of(fields.into_iter().zip(numbers))?;
     Some((figures, vec![index, next_index]))
+}
+
+/// The fields of a totals table with one heading no vocabulary names
+/// (`Closed`), when the table has a total and every other column counts a
+/// status: the unnamed column is a state outside the classes only if the
+/// figures add up to the total with it, so it cannot be a second total or a
+/// share.
+fn unnamed_states(fields: &[Option<Field>], numbers: &[u32]) -> Option<Vec<Field>> {
+    if fields.iter().filter(|field| field.is_none()).count() != 1 {
+        return None;
+    }
+    let total_at = fields.iter().position(|field| *field == Some(Field::Total))?;
+    let total = *numbers.get(total_at)?;
+    let others: u32 = numbers
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| *at != total_at)
+        .map(|(_, number)| number)
+        .sum();
+    (others == total).then(|| {
+        fields
+            .iter()
+            .map(|field| field.unwrap_or(Field::Outside))
+            .collect()
+    })
 }
 
 /// A totals table with one row per status (`| Completed | 12 |`), from the
@@ -698,6 +736,26 @@ mod tests {
                 in_progress: Some(2),
                 not_developed: None,
             })
+        );
+    }
+
+    #[test]
+    fn a_totals_table_with_a_row_label_and_an_unnamed_state() {
+        let want = declared(Some(8), 4, 2, 1);
+        assert_eq!(
+            counts("\tDone\tOngoing\tNot started\tTotal\nActions\t4\t2\t1\t7\n"),
+            declared(Some(7), 4, 2, 1)
+        );
+        // `Closed` is no status word: a state outside the classes, because
+        // the figures add up to the total with it.
+        assert_eq!(
+            counts("| | Done | Ongoing | Not started | Closed | Total |\n|---|---|---|---|---|---|\n| Projects | 4 | 2 | 1 | 1 | 8 |\n"),
+            want
+        );
+        // When they do not, the column may be anything: no totals.
+        assert_eq!(
+            counts("| Done | Ongoing | Not started | Budget | Total |\n|---|---|---|---|---|\n| 4 | 2 | 1 | 12 | 8 |\n"),
+            None
         );
     }
 

@@ -315,6 +315,20 @@ fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
         && (0..words.len()).any(|at| grammar::phrase_at(&words, at, vocabulary).is_some())
 }
 
+/// The state outside the classes a mark opens with (`Fusionada con
+/// P2-A1`, `Postponed to 2025`, `Reprogramada para 2022`): what follows says
+/// where or when, not another state. A class phrase followed by more words
+/// stays unknown (`Completed partially`).
+fn leading_outside(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
+    let words = grammar::folded_words(&lexicon::fold(cell));
+    match grammar::phrase_at(&words, 0, vocabulary)
+        .or_else(|| grammar::phrase_at(&words, 0, vocabulary.every_language()))
+    {
+        Some((meaning @ Meaning::Outside(_), _)) => Some(meaning),
+        _ => None,
+    }
+}
+
 /// A token that can be a legend mark: one to three characters, or a colour
 /// name. A lower-case word of two or three letters (`was`, `est`, `son`) is
 /// a word of a sentence, not a mark.
@@ -650,7 +664,7 @@ fn read_row(
                 location,
                 title,
                 mark: Some(cell.clone()),
-                meaning: None,
+                meaning: leading_outside(cell, vocabulary),
                 ambiguous: Vec::new(),
                 in_status_column,
             };
@@ -693,7 +707,7 @@ fn read_row(
                     location,
                     title,
                     mark: Some(cell.clone()),
-                    meaning: None,
+                    meaning: leading_outside(cell, vocabulary),
                     ambiguous: Vec::new(),
                     in_status_column,
                 };
@@ -1358,6 +1372,32 @@ mod tests {
             got,
             [(Some(Achieved), None), (None, Some("cancelled")), (Some(InProgress), None)]
         );
+    }
+
+    #[test]
+    fn a_state_outside_the_classes_with_a_complement_keeps_its_label() {
+        let reading = read(
+            "Code\tActivity\tStatus\nP1-A1\tWiden the road\tCompleted\nP1-A2\tRepair the plant\tMerged with P2-A1\nP1-A3\tMap the network\tCompleted partially\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(got, [(Some(Achieved), None), (None, Some("merged")), (None, None)]);
+    }
+
+    #[test]
+    fn a_grey_colour_the_legend_defines_outside_the_classes() {
+        let reading = read(
+            "Statut\tN°\tAction\nGris\tOS1-A1\tOuvrir un hôpital\nVert\tOS1-A2\tCréer une crèche\n\n¹ Vert : réalisée ; Orange : en cours ; Gris : annulée.\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(got, [(None, Some("cancelled")), (Some(Achieved), None)]);
     }
 
     #[test]

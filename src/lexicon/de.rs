@@ -123,7 +123,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("teilweise", InProgress),
         class("nein", NotDeveloped),
     ],
-    status_colours: &["grün", "gelb", "rot"],
+    status_colours: &["grün", "gelb", "rot", "grau", "blau"],
     status_headings: &["status", "stand", "ampel"],
     progress_headings: &["fortschritt", "umsetzungsgrad"],
     legend_cues: &["legende", "zeichenerklärung"],

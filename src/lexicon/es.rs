@@ -187,7 +187,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("parcialmente", InProgress),
         class("no", NotDeveloped),
     ],
-    status_colours: &["verde", "amarillo", "naranja", "rojo"],
+    status_colours: &["verde", "amarillo", "naranja", "rojo", "gris", "azul"],
     status_headings: &["estado", "situación", "avance", "estatus", "semáforo"],
     progress_headings: &[
         "avance",

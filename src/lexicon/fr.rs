@@ -174,7 +174,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("partiellement", InProgress),
         class("non", NotDeveloped),
     ],
-    status_colours: &["vert", "jaune", "orange", "rouge"],
+    status_colours: &["vert", "jaune", "orange", "rouge", "gris", "bleu"],
     status_headings: &["statut", "état", "avancement", "état d'avancement", "météo"],
     progress_headings: &[
         "avancement",

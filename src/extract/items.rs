@@ -307,8 +307,8 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
 }
 
 /// A short cell with a status phrase among other words (`Partially
-/// achieved`, `Reprogramada para 2022`): a status the vocabulary cannot
-/// name, kept as an unknown mark rather than read as no status.
+/// achieved`, `Completed in part`): a status the vocabulary cannot name,
+/// kept as an unknown mark rather than read as no status.
 fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
     let words = grammar::folded_words(&lexicon::fold(cell));
     words.len() <= MAX_KEY_MARK_WORDS
@@ -413,10 +413,34 @@ fn trailing_status(
             continue;
         }
         if let Some(meaning) = cell_meaning(tail, legend, vocabulary) {
+            let head = if separator == ": " {
+                without_answer_label(head, vocabulary)
+            } else {
+                head
+            };
             return Some((head.trim().to_owned(), tail.to_owned(), meaning));
         }
     }
     None
+}
+
+/// A title before `Label: answer` without its label: in `Former les guides.
+/// Réalisée : Non` the last sentence, a status word or heading, asks the
+/// question the answer after the colon answers.
+fn without_answer_label<'a>(head: &'a str, vocabulary: Vocabulary<'_>) -> &'a str {
+    let Some((title, label)) = head.rsplit_once(". ") else {
+        return head;
+    };
+    let label = label.trim().trim_start_matches('¿').trim_end_matches('?');
+    let heading = vocabulary
+        .every_language()
+        .lexicons
+        .has(|l| l.status_headings, &folded_heading(label));
+    if heading || grammar::phrase_cell(label, vocabulary).is_some() {
+        title.trim_end_matches('.')
+    } else {
+        head
+    }
 }
 
 /// Reads the generic items of a document. `claimed` lines belong to other
@@ -1398,6 +1422,26 @@ mod tests {
             .map(|item| (item.status, item.status_label.as_deref()))
             .collect();
         assert_eq!(got, [(None, Some("cancelled")), (Some(Achieved), None)]);
+    }
+
+    #[test]
+    fn the_label_of_an_answer_is_not_part_of_the_title() {
+        let reading = read(
+            "- 1.1.a Distribuer des composteurs. Réalisée : Oui\n- 1.1.b Former des guides. Réalisée : Non\n- 1.1.c Lire le rapport. Note : Non\n",
+        );
+        let got: Vec<(Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.title.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Distribuer des composteurs"), Some(Achieved)),
+                (Some("Former des guides"), Some(NotDeveloped)),
+                (Some("Lire le rapport. Note"), Some(NotDeveloped)),
+            ]
+        );
     }
 
     #[test]

@@ -100,7 +100,9 @@ pub fn reconcile<T: Counted>(
     let mut inferred = 0;
     let open = u32::try_from(deliverables.iter().filter(|d| d.open()).count()).unwrap_or(u32::MAX);
     let inference = match infer(&count(deliverables), &declared, open) {
-        Inference::Unique(status) if !T::UNDECLARED_CLASSES && declared_count(&declared, status).is_none() => {
+        Inference::Unique(status)
+            if !T::UNDECLARED_CLASSES && declared_count(&declared, status).is_none() =>
+        {
             Inference::Undeclared(status)
         }
         inference => inference,
@@ -502,9 +504,12 @@ mod tests {
         let mut diagnostics = Vec::new();
         reconcile(&mut items, Some(partial), None, &mut diagnostics);
         assert_eq!(items[2].status, None);
-        assert!(diagnostics
-            .iter()
-            .any(|d| d.code == "items.status_not_inferred" && d.message.contains("does not count")));
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.code == "items.status_not_inferred"
+                    && d.message.contains("does not count"))
+        );
         // Deliverables of the seeds' grammar have no state outside the classes.
         let mut seeds = deliverables(&[Some(Achieved), Some(NotDeveloped), None]);
         reconcile(&mut seeds, Some(partial), None, &mut Vec::new());

@@ -1729,7 +1729,10 @@ fn is_table_heading(cells: &[String]) -> bool {
     if all_words.is_some_and(|headings| headings >= 2) {
         return true;
     }
-    let filled: Vec<&String> = cells.iter().filter(|cell| !cell.trim().is_empty()).collect();
+    let filled: Vec<&String> = cells
+        .iter()
+        .filter(|cell| !cell.trim().is_empty())
+        .collect();
     let heading_cells = filled
         .iter()
         .filter(|cell| heading_count(std::iter::once(cell.as_str())).is_some_and(|n| n >= 1))

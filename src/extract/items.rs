@@ -1351,7 +1351,11 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [(None, Some("postponed")), (Some(Achieved), None), (Some(InProgress), None)]
+            [
+                (None, Some("postponed")),
+                (Some(Achieved), None),
+                (Some(InProgress), None)
+            ]
         );
     }
 
@@ -1394,7 +1398,11 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [(Some(Achieved), None), (None, Some("cancelled")), (Some(InProgress), None)]
+            [
+                (Some(Achieved), None),
+                (None, Some("cancelled")),
+                (Some(InProgress), None)
+            ]
         );
     }
 
@@ -1408,7 +1416,10 @@ mod tests {
             .iter()
             .map(|item| (item.status, item.status_label.as_deref()))
             .collect();
-        assert_eq!(got, [(Some(Achieved), None), (None, Some("merged")), (None, None)]);
+        assert_eq!(
+            got,
+            [(Some(Achieved), None), (None, Some("merged")), (None, None)]
+        );
     }
 
     #[test]

@@ -288,7 +288,8 @@ fn sentence_figures(
                 figures.push((Some(status), number));
                 // `Acciones cumplidas: 4 de 8`, `achieved: 5 out of 8`: the
                 // figure after the link is the total.
-                if let Some((after, whole)) = ratio_total(&tokens, &words, at, vocabulary.lexicons) {
+                if let Some((after, whole)) = ratio_total(&tokens, &words, at, vocabulary.lexicons)
+                {
                     if total.is_none() {
                         total = Some((None, whole));
                     }
@@ -417,7 +418,12 @@ fn opener_at(words: &[String], at: usize, lexicons: &Lexicons) -> Option<usize> 
 
 /// `4 de 8`, `5 out of 8`, `5 sur 9`: the number right after an opener
 /// following the count at `at`, with its token index.
-fn ratio_total(tokens: &[&str], words: &[String], at: usize, lexicons: &Lexicons) -> Option<(usize, u32)> {
+fn ratio_total(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    lexicons: &Lexicons,
+) -> Option<(usize, u32)> {
     let width = opener_at(words, at + 1, lexicons)?;
     let after = at + 1 + width;
     Some((after, number_token(tokens.get(after)?)?))
@@ -426,7 +432,12 @@ fn ratio_total(tokens: &[&str], words: &[String], at: usize, lexicons: &Lexicons
 /// `4 of the 9 actions are completed`: the index of the total's number
 /// when the count at `at` is followed by an opener, an optional article and
 /// a number that a noun follows.
-fn part_of_total(tokens: &[&str], words: &[String], at: usize, lexicons: &Lexicons) -> Option<usize> {
+fn part_of_total(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    lexicons: &Lexicons,
+) -> Option<usize> {
     let width = opener_at(words, at + 1, lexicons)?;
     let mut next = at + 1 + width;
     if words
@@ -527,9 +538,9 @@ fn table_figures(
     // `| | Complete | … | Total |` over `| Projects | 4 | … | 8 |`: the
     // figures row opens with what it counts, under an empty corner.
     if figure_cells.len() == headings.len() + 1
-        && figure_cells
-            .first()
-            .is_some_and(|label| label.chars().any(char::is_alphabetic) && number_token(label).is_none())
+        && figure_cells.first().is_some_and(|label| {
+            label.chars().any(char::is_alphabetic) && number_token(label).is_none()
+        })
     {
         figure_cells.remove(0);
     }
@@ -568,7 +579,9 @@ fn unnamed_states(fields: &[Option<Field>], numbers: &[u32]) -> Option<Vec<Field
     if fields.iter().filter(|field| field.is_none()).count() != 1 {
         return None;
     }
-    let total_at = fields.iter().position(|field| *field == Some(Field::Total))?;
+    let total_at = fields
+        .iter()
+        .position(|field| *field == Some(Field::Total))?;
     let total = *numbers.get(total_at)?;
     let others: u32 = numbers
         .iter()
@@ -729,7 +742,9 @@ mod tests {
     #[test]
     fn a_count_a_partial_word_qualifies_is_no_status_count() {
         assert_eq!(
-            counts("Of the 7 actions, 4 were completed, 2 are in progress, 1 was completed partially."),
+            counts(
+                "Of the 7 actions, 4 were completed, 2 are in progress, 1 was completed partially."
+            ),
             Some(TotalsCounts {
                 total: Some(7),
                 achieved: Some(4),

@@ -188,7 +188,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("partially", InProgress),
         class("no", NotDeveloped),
     ],
-    status_colours: &["green", "yellow", "amber", "orange", "red", "grey", "gray", "blue"],
+    status_colours: &[
+        "green", "yellow", "amber", "orange", "red", "grey", "gray", "blue",
+    ],
     status_headings: &["status", "state", "progress", "rag", "rag status"],
     progress_headings: &[
         "progress",

@@ -19,6 +19,12 @@ pub trait Counted {
     const NOT_INFERRED: Code;
     /// The noun in messages (`deliverable(s)`, `item(s)`).
     const NOUN: &'static str;
+    /// Whether an unknown status may be inferred into a class the document
+    /// does not count. True for the seeds' deliverables, whose three classes
+    /// are all there is; false for the items of any plan, whose unknown
+    /// marks may be states outside the classes (`Reportée`): a total minus
+    /// the declared classes does not say which.
+    const UNDECLARED_CLASSES: bool;
     /// The item's code.
     fn code(&self) -> &str;
     /// The mark as printed.
@@ -62,6 +68,7 @@ impl Counted for Deliverable {
     const INFERRED: Code = Code::DeliverablesStatusInferred;
     const NOT_INFERRED: Code = Code::DeliverablesStatusNotInferred;
     const NOUN: &'static str = "deliverable(s)";
+    const UNDECLARED_CLASSES: bool = true;
     same_fields!();
 }
 
@@ -69,6 +76,7 @@ impl Counted for Item {
     const INFERRED: Code = Code::ItemsStatusInferred;
     const NOT_INFERRED: Code = Code::ItemsStatusNotInferred;
     const NOUN: &'static str = "item(s)";
+    const UNDECLARED_CLASSES: bool = false;
     fn open(&self) -> bool {
         self.status.is_none() && self.status_label.is_none()
     }
@@ -91,7 +99,36 @@ pub fn reconcile<T: Counted>(
     let declared = declared.unwrap_or_default();
     let mut inferred = 0;
     let open = u32::try_from(deliverables.iter().filter(|d| d.open()).count()).unwrap_or(u32::MAX);
-    let inference = infer(&count(deliverables), &declared, open);
+    let inference = match infer(&count(deliverables), &declared, open) {
+        Inference::Unique(status)
+            if !T::UNDECLARED_CLASSES && declared_count(&declared, status).is_none() =>
+        {
+            Inference::Undeclared(status)
+        }
+        inference => inference,
+    };
+    if let Inference::Undeclared(status) = inference {
+        let unknown_codes: Vec<&str> = deliverables
+            .iter()
+            .filter(|d| d.open())
+            .map(|d| d.code())
+            .collect();
+        let diagnostic = Diagnostic::warning(
+            T::NOT_INFERRED,
+            format!(
+                "{} {} with unknown status ({}): the document declares {}; only {} would make the counts agree, a class it does not count, and the marks may be states outside the classes, so none is inferred",
+                unknown_codes.len(),
+                T::NOUN,
+                list_codes(&unknown_codes),
+                describe(&declared),
+                status.as_str(),
+            ),
+        );
+        diagnostics.push(match at {
+            Some(at) => diagnostic.at(at),
+            None => diagnostic,
+        });
+    }
     if let Inference::Ambiguous(ways) = inference {
         let unknown_codes: Vec<&str> = deliverables
             .iter()
@@ -210,6 +247,8 @@ enum Inference {
     Unique(Status),
     /// This many assignments fit (0: none does).
     Ambiguous(u64),
+    /// Exactly one assignment fits, into this class the document does not count.
+    Undeclared(Status),
 }
 
 /// Counts the assignments of statuses to the unknown deliverables that make
@@ -280,6 +319,15 @@ fn infer(counted: &TotalsCounts, declared: &TotalsCounts, unknown: u32) -> Infer
     match (ways, unique) {
         (1, Some(status)) => Inference::Unique(status),
         _ => Inference::Ambiguous(ways),
+    }
+}
+
+/// The count `declared` gives for `status`.
+fn declared_count(declared: &TotalsCounts, status: Status) -> Option<u32> {
+    match status {
+        Status::Achieved => declared.achieved,
+        Status::InProgress => declared.in_progress,
+        Status::NotDeveloped => declared.not_developed,
     }
 }
 
@@ -421,6 +469,59 @@ mod tests {
                 "{statuses:?}"
             );
         }
+    }
+
+    #[test]
+    fn items_are_not_inferred_into_a_class_the_document_does_not_count() {
+        let item = |code: &str, status: Option<Status>| Item {
+            code: code.to_owned(),
+            depth: 1,
+            level: None,
+            parent: None,
+            title: None,
+            mark: status.map(|_| "x".to_owned()),
+            status,
+            status_label: None,
+            inferred: false,
+            tracked: true,
+            page: 1,
+            line: 1,
+        };
+        // Total 3, one achieved, one not developed: the unknown fits only
+        // in progress, which the document does not count; it may as well be
+        // postponed.
+        let partial = TotalsCounts {
+            total: Some(3),
+            achieved: Some(1),
+            in_progress: None,
+            not_developed: Some(1),
+        };
+        let mut items = vec![
+            item("1", Some(Achieved)),
+            item("2", Some(NotDeveloped)),
+            item("3", None),
+        ];
+        let mut diagnostics = Vec::new();
+        reconcile(&mut items, Some(partial), None, &mut diagnostics);
+        assert_eq!(items[2].status, None);
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.code == "items.status_not_inferred"
+                    && d.message.contains("does not count"))
+        );
+        // Deliverables of the seeds' grammar have no state outside the classes.
+        let mut seeds = deliverables(&[Some(Achieved), Some(NotDeveloped), None]);
+        reconcile(&mut seeds, Some(partial), None, &mut Vec::new());
+        assert_eq!(seeds[2].status, Some(InProgress));
+        // A declared class is still inferred.
+        let mut items = vec![item("1", Some(Achieved)), item("2", None)];
+        let declared = TotalsCounts {
+            achieved: Some(2),
+            ..TotalsCounts::default()
+        };
+        reconcile(&mut items, Some(declared), None, &mut Vec::new());
+        assert_eq!(items[1].status, Some(Achieved));
     }
 
     #[test]

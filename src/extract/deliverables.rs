@@ -1720,10 +1720,31 @@ static PLAIN_TABLE_HEADINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a line is a table's heading row: every word a table heading
+/// (`Código | Resultado | Estado`, two or more headings), or a row of three
+/// or more cells most of which are each a heading, the others columns the
+/// lexicon does not list (`Código | Resultado | Estado | Responsable`).
 fn is_table_heading(cells: &[String]) -> bool {
-    let words: Vec<String> = cells
+    let all_words = heading_count(cells.iter().map(String::as_str));
+    if all_words.is_some_and(|headings| headings >= 2) {
+        return true;
+    }
+    let filled: Vec<&String> = cells
         .iter()
-        .flat_map(|cell| cell.split_whitespace())
+        .filter(|cell| !cell.trim().is_empty())
+        .collect();
+    let heading_cells = filled
+        .iter()
+        .filter(|cell| heading_count(std::iter::once(cell.as_str())).is_some_and(|n| n >= 1))
+        .count();
+    filled.len() >= 3 && heading_cells >= 2 && heading_cells * 2 > filled.len()
+}
+
+/// How many table headings the words of `cells` are, read in order; `None`
+/// when a word is none.
+fn heading_count<'a>(cells: impl Iterator<Item = &'a str>) -> Option<usize> {
+    let words: Vec<String> = cells
+        .flat_map(str::split_whitespace)
         .map(|word| {
             without_accents(
                 &word
@@ -1749,16 +1770,11 @@ fn is_table_heading(cells: &[String]) -> bool {
                     .all(|(w, p)| w == p)
                     .then_some(width)
             })
-            .max();
-        match longest {
-            Some(width) => {
-                at += width;
-                headings += 1;
-            }
-            None => return false,
-        }
+            .max()?;
+        at += longest;
+        headings += 1;
     }
-    headings >= 2
+    Some(headings)
 }
 
 /// Lower-case Latin letters without their accents (`código` → `codigo`):
@@ -2396,6 +2412,11 @@ mod tests {
             // Singular headings, and headings set without their accents.
             ("Code\tDeliverable\tStatus", true),
             ("Codigo\tResultado\tEstado", true),
+            // Columns the lexicon does not list beside most headings.
+            ("Código\tResultado\tEstado\tResponsable", true),
+            ("Code\tDeliverable\tLead\tDue", false),
+            ("Code\tDeliverable\tStatus\tLead", true),
+            ("Resultado\tResponsable", false),
             ("Code\tLivrable\tEtat", true),
             ("resultados", false),
             ("resultados.", false),
@@ -2409,6 +2430,15 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_header_row_with_an_unlisted_column_is_no_measure_text() {
+        let plan = plan(
+            "L1M1 Reforzar la participación ciudadana\nCódigo\tResultado\tEstado\tResponsable\nL1M1D1\tCelebrar cuatro foros\tV\tParticipación\n",
+        );
+        let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
+        assert_eq!(texts, [Some("Reforzar la participación ciudadana")]);
     }
 
     #[test]

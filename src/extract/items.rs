@@ -287,7 +287,16 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
             if !(1..=MAX_KEY_MARK_WORDS).contains(&words) {
                 return None;
             }
-            let meaning = grammar::phrase_cell(label, vocabulary)?;
+            // `B = closed without delivery (cancelled)`: a label the
+            // vocabulary does not name may name its status in brackets.
+            let (meaning, label) = match grammar::phrase_cell(label, vocabulary) {
+                Some(meaning) => (meaning, label),
+                None => {
+                    let (_, bracketed) = label.rsplit_once('(')?;
+                    let bracketed = bracketed.trim();
+                    (grammar::phrase_cell(bracketed, vocabulary)?, bracketed)
+                }
+            };
             Some(MarkEntry {
                 mark: mark.to_owned(),
                 meaning,
@@ -298,12 +307,26 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
 }
 
 /// A short cell with a status phrase among other words (`Partially
-/// achieved`, `Reprogramada para 2022`): a status the vocabulary cannot
-/// name, kept as an unknown mark rather than read as no status.
+/// achieved`, `Completed in part`): a status the vocabulary cannot name,
+/// kept as an unknown mark rather than read as no status.
 fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
     let words = grammar::folded_words(&lexicon::fold(cell));
     words.len() <= MAX_KEY_MARK_WORDS
         && (0..words.len()).any(|at| grammar::phrase_at(&words, at, vocabulary).is_some())
+}
+
+/// The state outside the classes a mark opens with (`Fusionada con
+/// P2-A1`, `Postponed to 2025`, `Reprogramada para 2022`): what follows says
+/// where or when, not another state. A class phrase followed by more words
+/// stays unknown (`Completed partially`).
+fn leading_outside(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
+    let words = grammar::folded_words(&lexicon::fold(cell));
+    match grammar::phrase_at(&words, 0, vocabulary)
+        .or_else(|| grammar::phrase_at(&words, 0, vocabulary.every_language()))
+    {
+        Some((meaning @ Meaning::Outside(_), _)) => Some(meaning),
+        _ => None,
+    }
 }
 
 /// A token that can be a legend mark: one to three characters, or a colour
@@ -362,6 +385,12 @@ fn qualified_phrase(cell: &str, vocabulary: Vocabulary<'_>) -> Option<(String, M
     let at = cell.find(['(', '[', ',', ';', '–', '—'])?;
     let head = cell.get(..at)?.trim().trim_end_matches(" -");
     let meaning = grammar::phrase_cell(head, vocabulary)?;
+    // `Completed (partially)`: a partial qualifier takes back what the
+    // phrase says; the cell is an unknown mark, not a class.
+    let qualifier = grammar::folded_words(&lexicon::fold(cell.get(at..)?));
+    if grammar::holds_partial_answer(&qualifier, vocabulary.lexicons) {
+        return None;
+    }
     Some((cell.trim().to_owned(), meaning))
 }
 
@@ -373,7 +402,8 @@ fn trailing_status(
     vocabulary: Vocabulary<'_>,
 ) -> Option<(String, String, Meaning)> {
     let title = title.trim();
-    for separator in [" — ", " – ", " - ", ": ", " (", " [", " "] {
+    // `Lancer une consigne. Reportée`: a last sentence that is only a status.
+    for separator in [" — ", " – ", " - ", ": ", " (", " [", ". ", " "] {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
         };
@@ -383,10 +413,34 @@ fn trailing_status(
             continue;
         }
         if let Some(meaning) = cell_meaning(tail, legend, vocabulary) {
+            let head = if separator == ": " {
+                without_answer_label(head, vocabulary)
+            } else {
+                head
+            };
             return Some((head.trim().to_owned(), tail.to_owned(), meaning));
         }
     }
     None
+}
+
+/// A title before `Label: answer` without its label: in `Former les guides.
+/// Réalisée : Non` the last sentence, a status word or heading, asks the
+/// question the answer after the colon answers.
+fn without_answer_label<'a>(head: &'a str, vocabulary: Vocabulary<'_>) -> &'a str {
+    let Some((title, label)) = head.rsplit_once(". ") else {
+        return head;
+    };
+    let label = label.trim().trim_start_matches('¿').trim_end_matches('?');
+    let heading = vocabulary
+        .every_language()
+        .lexicons
+        .has(|l| l.status_headings, &folded_heading(label));
+    if heading || grammar::phrase_cell(label, vocabulary).is_some() {
+        title.trim_end_matches('.')
+    } else {
+        head
+    }
 }
 
 /// Reads the generic items of a document. `claimed` lines belong to other
@@ -540,7 +594,14 @@ fn progress_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Opti
 /// A heading cell as the lexicon lists headings: folded, lower case, without
 /// its closing colon.
 fn folded_heading(cell: &str) -> String {
-    lexicon::fold(cell.trim().trim_end_matches(':')).to_lowercase()
+    let cell = cell.trim().trim_end_matches(':').trim_end();
+    // `Statut¹`, `Semáforo (*)`, `RAG*`: a footnote call is not the heading.
+    let cell = cell
+        .strip_suffix("(*)")
+        .unwrap_or(cell)
+        .trim_end_matches(['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'])
+        .trim_end();
+    lexicon::fold(cell).to_lowercase()
 }
 
 /// Whether a row can be a table's heading row: two or more cells, none
@@ -612,6 +673,10 @@ fn read_row(
             .and_then(|cell| qualified_phrase(cell, vocabulary))
         {
             statuses = vec![(column, mark, meaning)];
+        } else if progress_column == Some(column) && !statuses.is_empty() {
+            // A share of completion is read by convention; a mark the
+            // document's key or status words define elsewhere in the row
+            // says the state (`Gris` = rescheduled, at `10 %`).
         } else if let Some(share) = (progress_column == Some(column))
             .then(|| completion(cells, column, legend))
             .flatten()
@@ -623,7 +688,7 @@ fn read_row(
                 location,
                 title,
                 mark: Some(cell.clone()),
-                meaning: None,
+                meaning: leading_outside(cell, vocabulary),
                 ambiguous: Vec::new(),
                 in_status_column,
             };
@@ -666,7 +731,7 @@ fn read_row(
                     location,
                     title,
                     mark: Some(cell.clone()),
-                    meaning: None,
+                    meaning: leading_outside(cell, vocabulary),
                     ambiguous: Vec::new(),
                     in_status_column,
                 };
@@ -1260,6 +1325,134 @@ mod tests {
         );
         let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
         assert_eq!(statuses, [Some(Achieved), Some(InProgress)]);
+    }
+
+    #[test]
+    fn a_partial_qualifier_leaves_the_status_unknown() {
+        let reading = read(
+            "Ref\tAction\tStatus\n3.a\tOpen a clinic\tDone (on time)\n3.b\tPublish an atlas\tDone (partly)\n3.c\tRéviser les statuts\tRéalisé (en partie)\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(Achieved), None, None]);
+        assert_eq!(reading.items[1].mark.as_deref(), Some("Done (partly)"));
+    }
+
+    #[test]
+    fn a_defined_mark_beats_a_share_in_a_progress_column() {
+        // The key defines `Blue` outside the classes; the share column
+        // alone would say in progress.
+        let reading = read(
+            "Key: Blue = postponed; Green = completed; Amber = in progress\nRAG*\tRef\tAction\tProgress\nBlue\tT-1\tMove the depot\t15 %\nGreen\tT-2\tOpen the hub\t100 %\n\tT-3\tHire staff\t40 %\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, Some("postponed")),
+                (Some(Achieved), None),
+                (Some(InProgress), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_footnote_call_is_not_part_of_a_heading() {
+        assert_eq!(folded_heading("Statut¹"), "statut");
+        assert_eq!(folded_heading("Semáforo (*)"), "semáforo");
+        assert_eq!(folded_heading("RAG*:"), "rag");
+    }
+
+    #[test]
+    fn a_last_sentence_that_is_only_a_status() {
+        let reading = read(
+            "- 4.1 Renew the fleet. Postponed\n- 4.2 Open the depot. Completed\n- 4.3 Train the drivers in St. Albans\n",
+        );
+        let got: Vec<(Option<&str>, Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.title.as_deref(), item.mark.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Renew the fleet"), Some("Postponed"), None),
+                (Some("Open the depot"), Some("Completed"), Some(Achieved)),
+                (Some("Train the drivers in St. Albans"), None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_key_label_may_name_its_status_in_brackets() {
+        let reading = read(
+            "CP-01\tResurface the street\tG\nCP-02\tBuild the library\tB\nCP-03\tExtend the network\tA\n\n¹ RAG: G = complete; A = in progress; B = closed without delivery (cancelled).\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(Achieved), None),
+                (None, Some("cancelled")),
+                (Some(InProgress), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_outside_the_classes_with_a_complement_keeps_its_label() {
+        let reading = read(
+            "Code\tActivity\tStatus\nP1-A1\tWiden the road\tCompleted\nP1-A2\tRepair the plant\tMerged with P2-A1\nP1-A3\tMap the network\tCompleted partially\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(Some(Achieved), None), (None, Some("merged")), (None, None)]
+        );
+    }
+
+    #[test]
+    fn a_grey_colour_the_legend_defines_outside_the_classes() {
+        let reading = read(
+            "Statut\tN°\tAction\nGris\tOS1-A1\tOuvrir un hôpital\nVert\tOS1-A2\tCréer une crèche\n\n¹ Vert : réalisée ; Orange : en cours ; Gris : annulée.\n",
+        );
+        let got: Vec<(Option<Status>, Option<&str>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect();
+        assert_eq!(got, [(None, Some("cancelled")), (Some(Achieved), None)]);
+    }
+
+    #[test]
+    fn the_label_of_an_answer_is_not_part_of_the_title() {
+        let reading = read(
+            "- 1.1.a Distribuer des composteurs. Réalisée : Oui\n- 1.1.b Former des guides. Réalisée : Non\n- 1.1.c Lire le rapport. Note : Non\n",
+        );
+        let got: Vec<(Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.title.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Distribuer des composteurs"), Some(Achieved)),
+                (Some("Former des guides"), Some(NotDeveloped)),
+                (Some("Lire le rapport. Note"), Some(NotDeveloped)),
+            ]
+        );
     }
 
     #[test]

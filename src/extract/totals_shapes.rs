@@ -212,6 +212,8 @@ fn sentence_figures(
         .collect();
     let mut total = total.map(|(start, number)| (Some(start), number));
     let mut figures: Vec<Figure> = Vec::new();
+    // Tokens already read as the total of a ratio (`5 sur 9`).
+    let mut skipped: Vec<usize> = Vec::new();
     let mut offset = 0;
     for (at, token) in tokens.iter().enumerate() {
         let start = plain
@@ -222,6 +224,9 @@ fn sentence_figures(
         let Some(number) = number_token(token) else {
             continue;
         };
+        if skipped.contains(&at) {
+            continue;
+        }
         // `100 % = réalisée`: a share, not a count.
         if tokens.get(at + 1).is_some_and(|next| next.starts_with('%')) {
             continue;
@@ -271,7 +276,9 @@ fn sentence_figures(
             _ => None,
         };
         if let Some(label_end) = label_end {
+            // The longest label first: `non réalisées : 3` is not `réalisées`.
             let label = (1..=MAX_WORDS_BEFORE_PHRASE + 1)
+                .rev()
                 .filter_map(|width| Some((label_end.checked_sub(width)?, width)))
                 .find_map(|(from, width)| {
                     let (meaning, found) = grammar::phrase_at(&words, from, vocabulary)?;
@@ -279,6 +286,15 @@ fn sentence_figures(
                 });
             if let Some(Meaning::Class(status)) = label {
                 figures.push((Some(status), number));
+                // `Acciones cumplidas: 4 de 8`, `achieved: 5 out of 8`: the
+                // figure after the link is the total.
+                if let Some((after, whole)) = ratio_total(&tokens, &words, at, vocabulary.lexicons)
+                {
+                    if total.is_none() {
+                        total = Some((None, whole));
+                    }
+                    skipped.push(after);
+                }
                 continue;
             }
             if total.is_none()
@@ -310,13 +326,26 @@ fn sentence_figures(
             total = Some((None, number));
             continue;
         }
+        // `Ejecutadas 3 · En ejecución 2`: a phrase right before the number
+        // and a separator (or the line's end) after it label the number.
+        if let Some(meaning) = label_before(&tokens, &words, at, vocabulary, &key) {
+            if let Meaning::Class(status) = meaning {
+                figures.push((Some(status), number));
+            }
+            continue;
+        }
+        // `4 of the 9 actions are completed`: the count's phrase follows the
+        // total it is part of.
+        let base = part_of_total(&tokens, &words, at, vocabulary.lexicons).unwrap_or(at);
         // `15 are complete`: the phrase follows within the same sentence.
         let mut steps = 1..=MAX_WORDS_BEFORE_PHRASE + 1;
         let phrase = steps.find_map(|step| {
+            let at = base;
+            // A separator token (`9 — Cumplidas 5`) opens the next entry.
             let ended = (at..at + step).any(|between| {
-                tokens
-                    .get(between)
-                    .is_some_and(|word| word.ends_with(['.', ':', ';']))
+                tokens.get(between).is_some_and(|word| {
+                    word.ends_with(['.', ':', ';']) || ENTRY_SEPARATORS.contains(word)
+                })
             });
             // Another count ends the search; a bracketed share (`(20%)`) does not.
             if ended
@@ -341,6 +370,20 @@ fn sentence_figures(
             if partial && found.0 == Meaning::Class(Status::Achieved) {
                 return Some(Some((Meaning::Class(Status::InProgress), found.1)));
             }
+            // `1 was completed partially`: a partial word right after the
+            // phrase takes it back, as `Completed (partially)` in a cell.
+            let after = at + step + found.1;
+            let open_phrase = after
+                .checked_sub(1)
+                .and_then(|last| tokens.get(last))
+                .is_some_and(|last| last.ends_with(char::is_alphanumeric));
+            let qualified = open_phrase
+                && words
+                    .get(after..=after)
+                    .is_some_and(|next| grammar::holds_partial_answer(next, vocabulary.lexicons));
+            if qualified {
+                return Some(None);
+            }
             Some(Some(found))
         });
         if let Some(Some((Meaning::Class(status), _))) = phrase {
@@ -355,6 +398,93 @@ fn sentence_figures(
         figures.insert(0, (None, total));
     }
     Some(figures)
+}
+
+/// Whether `words[at..]` open with a totals opener (`of`, `out of`, `sur`,
+/// `de`), and how many words it spans.
+fn opener_at(words: &[String], at: usize, lexicons: &Lexicons) -> Option<usize> {
+    lexicons
+        .each(|l| l.totals_openers)
+        .map(|opener| grammar::folded_words(opener))
+        .filter(|opener| {
+            !opener.is_empty()
+                && words
+                    .get(at..at + opener.len())
+                    .is_some_and(|candidate| candidate == opener.as_slice())
+        })
+        .map(|opener| opener.len())
+        .max()
+}
+
+/// `4 de 8`, `5 out of 8`, `5 sur 9`: the number right after an opener
+/// following the count at `at`, with its token index.
+fn ratio_total(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    lexicons: &Lexicons,
+) -> Option<(usize, u32)> {
+    let width = opener_at(words, at + 1, lexicons)?;
+    let after = at + 1 + width;
+    Some((after, number_token(tokens.get(after)?)?))
+}
+
+/// `4 of the 9 actions are completed`: the index of the total's number
+/// when the count at `at` is followed by an opener, an optional article and
+/// a number that a noun follows.
+fn part_of_total(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    lexicons: &Lexicons,
+) -> Option<usize> {
+    let width = opener_at(words, at + 1, lexicons)?;
+    let mut next = at + 1 + width;
+    if words
+        .get(next)
+        .is_some_and(|word| lexicons.has(|l| l.totals_articles, word))
+    {
+        next += 1;
+    }
+    number_token(tokens.get(next)?)?;
+    tokens
+        .get(next + 1)
+        .is_some_and(|noun| noun.starts_with(char::is_alphabetic))
+        .then_some(next)
+}
+
+/// Tokens that separate the entries of a totals line (`·`, `|`, `/`, `–`).
+const ENTRY_SEPARATORS: &[&str] = &["·", "|", "/", "–", "—", "•", "-"];
+
+/// The meaning of a phrase that ends right before the number at `at`, when
+/// a separator or the line's end follows the number (`Ejecutadas 3 · En
+/// ejecución 2`, `Completed 4, in progress 2`).
+fn label_before(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[(Vec<String>, Meaning)],
+) -> Option<Meaning> {
+    let token = tokens.get(at)?;
+    let closes = token.ends_with([',', ';', '.'])
+        || tokens
+            .get(at + 1)
+            .is_none_or(|next| ENTRY_SEPARATORS.contains(next));
+    if !closes {
+        return None;
+    }
+    // The phrase must end right before the number, with no punctuation
+    // between (`cumplidas, 3 …` is a count after another entry).
+    let before = tokens.get(at.checked_sub(1)?)?;
+    if before.ends_with(|c: char| !c.is_alphanumeric()) {
+        return None;
+    }
+    (1..=MAX_WORDS_BEFORE_PHRASE + 1).rev().find_map(|width| {
+        let from = at.checked_sub(width)?;
+        let (meaning, found) = phrase_with_key(words, from, vocabulary, key)?;
+        (found == width).then_some(meaning)
+    })
 }
 
 fn number_token(token: &str) -> Option<u32> {
@@ -403,15 +533,28 @@ fn table_figures(
             *first = Some(Field::Total);
         }
     }
-    let fields: Vec<Field> = fields.into_iter().collect::<Option<_>>()?;
     let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
-    let numbers: Vec<u32> = filled_cells(text, next_index)
+    let mut figure_cells = filled_cells(text, next_index);
+    // `| | Complete | … | Total |` over `| Projects | 4 | … | 8 |`: the
+    // figures row opens with what it counts, under an empty corner.
+    if figure_cells.len() == headings.len() + 1
+        && figure_cells.first().is_some_and(|label| {
+            label.chars().any(char::is_alphabetic) && number_token(label).is_none()
+        })
+    {
+        figure_cells.remove(0);
+    }
+    let numbers: Vec<u32> = figure_cells
         .iter()
         .map(|cell| number_token(cell))
         .collect::<Option<_>>()?;
     if numbers.len() != fields.len() {
         return None;
     }
+    let fields: Vec<Field> = match fields.iter().copied().collect::<Option<Vec<Field>>>() {
+        Some(fields) => fields,
+        None => unnamed_states(&fields, &numbers)?,
+    };
     if counted_noun {
         let counted: u32 = fields
             .iter()
@@ -425,6 +568,33 @@ fn table_figures(
     }
     let figures = figures_of(fields.into_iter().zip(numbers))?;
     Some((figures, vec![index, next_index]))
+}
+
+/// The fields of a totals table with one heading no vocabulary names
+/// (`Closed`), when the table has a total and every other column counts a
+/// status: the unnamed column is a state outside the classes only if the
+/// figures add up to the total with it, so it cannot be a second total or a
+/// share.
+fn unnamed_states(fields: &[Option<Field>], numbers: &[u32]) -> Option<Vec<Field>> {
+    if fields.iter().filter(|field| field.is_none()).count() != 1 {
+        return None;
+    }
+    let total_at = fields
+        .iter()
+        .position(|field| *field == Some(Field::Total))?;
+    let total = *numbers.get(total_at)?;
+    let others: u32 = numbers
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| *at != total_at)
+        .map(|(_, number)| number)
+        .sum();
+    (others == total).then(|| {
+        fields
+            .iter()
+            .map(|field| field.unwrap_or(Field::Outside))
+            .collect()
+    })
 }
 
 /// A totals table with one row per status (`| Completed | 12 |`), from the
@@ -523,6 +693,85 @@ mod tests {
             in_progress: Some(i),
             not_developed: Some(n),
         })
+    }
+
+    #[test]
+    fn a_count_out_of_a_total() {
+        let only = |total: u32, a: u32, n: u32| {
+            Some(TotalsCounts {
+                total: Some(total),
+                achieved: Some(a),
+                in_progress: None,
+                not_developed: Some(n),
+            })
+        };
+        assert_eq!(
+            counts("Outputs achieved: 6 out of 10; not achieved: 4."),
+            only(10, 6, 4)
+        );
+        assert_eq!(
+            counts("Metas cumplidas: 7 de 12 (58 %); no cumplidas: 5."),
+            only(12, 7, 5)
+        );
+        // The longest label: `non atteints` is not `atteints`.
+        assert_eq!(
+            counts("Objectifs atteints : 3 sur 5 ; non atteints : 2."),
+            only(5, 3, 2)
+        );
+        assert_eq!(
+            counts("5 of the 8 outputs were achieved, 2 are ongoing and 1 has not started."),
+            declared(Some(8), 5, 2, 1)
+        );
+    }
+
+    #[test]
+    fn labels_before_their_counts() {
+        for text in [
+            "Actividades: 9 — Cumplidas 5 · En proceso 3 · Pendientes 1 · Anuladas 2",
+            "Completed 5 | In progress 3 | Not started 1 | Cancelled 2",
+        ] {
+            let got = counts(text).expect("totals are read");
+            assert_eq!(
+                (got.achieved, got.in_progress, got.not_developed),
+                (Some(5), Some(3), Some(1)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_count_a_partial_word_qualifies_is_no_status_count() {
+        assert_eq!(
+            counts(
+                "Of the 7 actions, 4 were completed, 2 are in progress, 1 was completed partially."
+            ),
+            Some(TotalsCounts {
+                total: Some(7),
+                achieved: Some(4),
+                in_progress: Some(2),
+                not_developed: None,
+            })
+        );
+    }
+
+    #[test]
+    fn a_totals_table_with_a_row_label_and_an_unnamed_state() {
+        let want = declared(Some(8), 4, 2, 1);
+        assert_eq!(
+            counts("\tDone\tOngoing\tNot started\tTotal\nActions\t4\t2\t1\t7\n"),
+            declared(Some(7), 4, 2, 1)
+        );
+        // `Closed` is no status word: a state outside the classes, because
+        // the figures add up to the total with it.
+        assert_eq!(
+            counts("| | Done | Ongoing | Not started | Closed | Total |\n|---|---|---|---|---|---|\n| Projects | 4 | 2 | 1 | 1 | 8 |\n"),
+            want
+        );
+        // When they do not, the column may be anything: no totals.
+        assert_eq!(
+            counts("| Done | Ongoing | Not started | Budget | Total |\n|---|---|---|---|---|\n| 4 | 2 | 1 | 12 | 8 |\n"),
+            None
+        );
     }
 
     #[test]

@@ -221,10 +221,11 @@ static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ROMAN_CODE is a valid literal pattern")
 });
 
-/// `O1A2`, `OE2R1`, `OE1-LA2-A3`, `OE1.LA2`: letter–number segments, two or
-/// more, joined directly or by one hyphen or dot each.
+/// `O1A2`, `OE2R1`, `OE1-LA2-A3`, `OE1.LA2`, `OBJ1-A2`: letter–number
+/// segments (one to three letters), two or more, joined directly or by one
+/// hyphen or dot each.
 static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ (?P<code> \p{Lu}{1,2} [0-9]{1,3} (?: [-.]? \p{Lu}{1,2} [0-9]{1,3} ){1,5} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
+    Regex::new(r"(?x) ^ (?P<code> \p{Lu}{1,3} [0-9]{1,3} (?: [-.]? \p{Lu}{1,3} [0-9]{1,3} ){1,5} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
         .expect("SEGMENTED_CODE is a valid literal pattern")
 });
 
@@ -264,7 +265,7 @@ fn roman_value(numeral: &str) -> Option<u16> {
 
 /// Splits `O1A2` into its letters and numbers.
 static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<letters>\p{Lu}{1,2})(?P<n>[0-9]{1,3})")
+    Regex::new(r"(?P<letters>\p{Lu}{1,3})(?P<n>[0-9]{1,3})")
         .expect("SEGMENT is a valid literal pattern")
 });
 
@@ -321,9 +322,28 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
     }
     let caps = DOTTED_CODE.captures(text)?;
     let end = caps.name("end")?.end();
+    // `100 %`, `45 % des actions`: a share, not a code.
+    if text
+        .get(end..)
+        .is_some_and(|rest| rest.trim_start().starts_with('%'))
+    {
+        return None;
+    }
     if let (Some(letters), Some(nums)) = (caps.name("hyphened"), caps.name("hnums")) {
-        let path = path_numbers(nums.as_str(), '-')?;
+        let mut path = path_numbers(nums.as_str(), '-')?;
         let letters = letters.as_str();
+        // `II-3`, `IV-2`: a roman numeral before the hyphen is the first
+        // number of the path (action 3 of axis II), as in `II.3`.
+        if let Some(numeral) = roman_value(letters) {
+            path.insert(0, numeral);
+            return Some(CodeMatch {
+                code: format!("{letters}-{}", nums.as_str()),
+                family: format!("roman-#{}", path.len()),
+                level: None,
+                path,
+                rest: offset + end,
+            });
+        }
         return Some(CodeMatch {
             code: format!("{letters}-{}", nums.as_str()),
             family: format!("{}-#{}", letters.to_lowercase(), path.len()),
@@ -856,6 +876,16 @@ mod tests {
             ),
             ("II.B Mobilité", "II.B", "roman#2", &[2, 2], "Mobilité"),
             ("IV.C.12 Audit", "IV.C.12", "roman#3", &[4, 3, 12], "Audit"),
+            (
+                "II-3 Réhabiliter",
+                "II-3",
+                "roman-#2",
+                &[2, 3],
+                "Réhabiliter",
+            ),
+            ("IV-12 Audit", "IV-12", "roman-#2", &[4, 12], "Audit"),
+            ("CP-04 Roof", "CP-04", "cp-#1", &[4], "Roof"),
+            ("OBJ1-A2 Former", "OBJ1-A2", "OBJ-A#2", &[1, 2], "Former"),
         ];
         for (cell, code, family, path, rest) in more {
             let found = code_at_start(cell, None).unwrap_or_else(|| panic!("{cell}"));
@@ -866,6 +896,8 @@ mod tests {
         }
         for cell in [
             "e.g. this",
+            "100 %",
+            "45 % des actions",
             "3.bb Budget",
             "2019-2020 budget",
             "L1M1D1 Calendario",

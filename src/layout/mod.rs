@@ -686,6 +686,41 @@ mod tests {
     }
 
     #[test]
+    fn a_register_cut_at_a_wide_gutter_stays_one_table() {
+        // `Ref │ Project │ Budget │ RAG`: register codes with prefix letters
+        // (`CP-01`, no plan-order anchor), titles ending before a wide
+        // gutter, then figures and marks on the rows' baselines.
+        let mut page = page();
+        let mut want = String::new();
+        let titles = [
+            "Resurface the high street",
+            "Build the new library",
+            "Extend the cycle network",
+            "Replace the roof",
+            "Convert the depot",
+            "Install solar panels",
+            "Redevelop the station",
+            "Refurbish the hall",
+            "Plant street trees",
+            "Light the park",
+            "Open a food market",
+            "Reline the sewers",
+        ];
+        let marks = ["G", "A", "A", "G", "B", "G", "R", "G", "A", "G", "R", "G"];
+        for (row, (title, mark)) in titles.iter().zip(marks).enumerate() {
+            // Rows padded apart, as a word processor sets them.
+            let y = 100.0 + 24.0 * row as f32;
+            let code = format!("CP-{:02}", row + 1);
+            word(&mut page, &code, 50.0, y);
+            word(&mut page, title, 110.0, y);
+            word(&mut page, "£1.2m", 330.0, y);
+            word(&mut page, mark, 400.0, y);
+            want.push_str(&format!("{code}\t{title}\t£1.2m\t{mark}\n"));
+        }
+        assert_eq!(one(&page), want);
+    }
+
+    #[test]
     fn a_table_in_a_column_of_prose_beside_prose_is_read_column_by_column() {
         // Left page column: prose, a calendar (months beside events), prose;
         // right page column: prose all along. The calendar's own gutter is

@@ -8,6 +8,7 @@ use super::tables::{cell_text, find_regions, Fragment, LaidRow};
 use super::thresholds::*;
 use super::weight::marked_prose;
 use super::words::Word;
+use crate::grammar;
 use crate::page::{self, text_blocks, Block, BlockKind, BoundingBox, Cell, Row};
 use crate::read::Rule;
 
@@ -162,8 +163,11 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
 /// anchors (a table flowing through both, a calendar's months).
 fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
     let anchored = |side: &[TextLine]| {
-        side.iter()
-            .any(|line| line.words.iter().any(|word| is_anchor(&word.text)))
+        side.iter().any(|line| {
+            line.words
+                .iter()
+                .any(|word| is_anchor(&word.text) || is_prefixed_code(&word.text))
+        })
     };
     let (rows, beside) = match (anchored(left), anchored(right)) {
         (true, false) => (left, right),
@@ -178,6 +182,14 @@ fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
         })
         .count();
     on_a_row * 2 >= beside.len()
+}
+
+/// A word that is a whole code with prefix letters (`KPI-01`, `CP-04`,
+/// `OE2.3`): the first cell of a register's rows. A bare number is not one
+/// (figures stand in any column).
+fn is_prefixed_code(word: &str) -> bool {
+    grammar::code_at_start(word, None)
+        .is_some_and(|code| code.level.is_some() && code.code == word && word.len() > 2)
 }
 
 /// Whether a line of one side of a page gutter starts a row with an anchor

@@ -188,8 +188,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("partially", InProgress),
         class("no", NotDeveloped),
     ],
-    status_colours: &["green", "yellow", "amber", "orange", "red"],
-    status_headings: &["status", "state", "progress"],
+    status_colours: &[
+        "green", "yellow", "amber", "orange", "red", "grey", "gray", "blue",
+    ],
+    status_headings: &["status", "state", "progress", "rag", "rag status"],
     progress_headings: &[
         "progress",
         "% complete",

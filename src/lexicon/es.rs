@@ -133,6 +133,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     total_nouns: &["resultados y entregables", "entregables", "resultados"],
     total_labels: &["total", "totales"],
     status_phrases: &[
+        class("sin avance", NotDeveloped),
         class("sin iniciar", NotDeveloped),
         class("sin comenzar", NotDeveloped),
         class("sin empezar", NotDeveloped),
@@ -186,8 +187,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("parcialmente", InProgress),
         class("no", NotDeveloped),
     ],
-    status_colours: &["verde", "amarillo", "naranja", "rojo"],
-    status_headings: &["estado", "situación", "avance", "estatus"],
+    status_colours: &["verde", "amarillo", "naranja", "rojo", "gris", "azul"],
+    status_headings: &["estado", "situación", "avance", "estatus", "semáforo"],
     progress_headings: &[
         "avance",
         "% de avance",

@@ -148,6 +148,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("pas engagé", NotDeveloped),
         class("pas démarré", NotDeveloped),
         class("en cours", InProgress),
+        class("engagé", InProgress),
         class("en bonne voie", InProgress),
         class("réalisé", Achieved),
         class("atteint", Achieved),
@@ -174,8 +175,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("partiellement", InProgress),
         class("non", NotDeveloped),
     ],
-    status_colours: &["vert", "jaune", "orange", "rouge"],
-    status_headings: &["statut", "état", "avancement", "état d'avancement"],
+    status_colours: &["vert", "jaune", "orange", "rouge", "gris", "bleu"],
+    status_headings: &["statut", "état", "avancement", "état d'avancement", "météo"],
     progress_headings: &[
         "avancement",
         "état d'avancement",

@@ -114,11 +114,10 @@ fn grammars_never_seen_before() {
 
 /// Renderings of `fixtures/grammars/fresh/` the layout stage still reads
 /// wrong, with the reason. Each must still fail: when one passes, remove it.
-/// - `kpi.en.pdf`: the five-column scorecard is cut into two page columns
-///   at the gutter after `% complete`, so its Status column lies in another
-///   block; the statuses are right (read from the `% complete` shares) but
-///   the marks are the shares, not the Status words.
-const FRESH_LAYOUT_FAILURES: &[&str] = &["fresh/kpi.en.pdf"];
+/// (`kpi.en.pdf`, a scorecard cut into two page columns at the gutter after
+/// `% complete`, passes since a side opening its rows with register codes
+/// such as `KPI-01` keeps the table whole.)
+const FRESH_LAYOUT_FAILURES: &[&str] = &[];
 
 /// Nine grammars and status vocabularies written after the six above, with
 /// gold written before planex was run on them (`fixtures/grammars/fresh/`,
@@ -133,6 +132,45 @@ const FRESH_LAYOUT_FAILURES: &[&str] = &["fresh/kpi.en.pdf"];
 #[test]
 fn fresh_grammars_measured_before_fixing() {
     let all = gold_problems("fresh", 9, FRESH_LAYOUT_FAILURES);
+    assert!(
+        all.is_empty(),
+        "{} problem(s):\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
+
+/// Nine more grammars, status vocabularies and totals shapes, with gold
+/// written and committed before planex was run on them
+/// (`fixtures/grammars/fresh2/`, made by `fixtures/grammars/make-fresh2.py`):
+/// `Eje 1 / Línea 1.1 / Acción 1.1.2` with `¿Ejecutada?` Sí / No, `OE1.2`
+/// under a Semáforo column left of the title and a share column, `P1-A2`
+/// with `Fusionada con P2-A1`, `SO-1` over `1.a` with `Completed
+/// (partially)`, a flat `CP-01` register with G / A / R / B keyed in a
+/// footnote, `Outcome 1 / Output 1.2 / 1.2.3` with Yes / No / Delayed,
+/// `Axe II / II-3`, `OS1-A2` with the status first and `Gris` keyed in a
+/// footnote, `1.2.a` list lines ending `Réalisée : Oui`; totals as `4 de 8`,
+/// `5 out of 8`, `4 of the 9 actions are completed`, `Ejecutadas 3 · …`,
+/// row-labelled tables. Measured before the changes made for them, per
+/// rendering (txt / md / pdf alike unless said):
+///
+/// | report      | items | statuses | silent | totals read / reconciled |
+/// |-------------|-------|----------|--------|--------------------------|
+/// | ejes.es     | 15/15 | 9/9      | 0      | yes / yes                |
+/// | fiches.fr   | 8/10  | 8/8 (2 inferred) | 0 | no / yes              |
+/// | logframe.en | 13/13 | 8/8      | 0      | no / yes                 |
+/// | mesures.fr  | 14/14 | 8/9      | 0      | no / yes                 |
+/// | oe.es       | 10/10 | 7/8      | 1      | no / no                  |
+/// | poa.es      | 9/9   | 6/7      | 0      | no (3 figures misread) / no |
+/// | register.en | 8/8, pdf 0/8 | 7/8, pdf 0/8 | 0 | no / no            |
+/// | so.en       | 11/11 | 8/9      | 1      | no (achieved misread) / no |
+/// | tableau.fr  | 9/9   | 6/7      | 0      | no / no                  |
+///
+/// In all: 283 of 297 items (95 %), 194 of 219 statuses (88 %), 6 silently
+/// wrong, 3 of 27 totals read, 12 of 27 reconciled.
+#[test]
+fn second_fresh_grammars_measured_before_fixing() {
+    let all = gold_problems("fresh2", 9, &[]);
     assert!(
         all.is_empty(),
         "{} problem(s):\n{}",
@@ -503,7 +541,7 @@ fn other_report_shapes() {
                 ("2.1.1", None, Some("achieved"), None),
                 ("2.1.2", None, Some("in_progress"), None),
                 ("2.1.3", None, Some("not_developed"), None),
-                ("2.1.4", None, None, None),
+                ("2.1.4", None, None, Some("postponed")),
             ],
             true,
         ),

@@ -146,6 +146,16 @@ impl TextLine {
         starts
     }
 
+    /// True when the line opens with a word of three letters or digits or
+    /// more, one letter at least: text, not a number, bullet or mark set
+    /// in the margin before it.
+    pub(super) fn opens_with_text(&self) -> bool {
+        self.words.first().is_some_and(|word| {
+            word.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+                && word.text.chars().any(char::is_alphabetic)
+        })
+    }
+
     /// True when the line can be cut at every one of `edges` and starts a
     /// word after a gutter (a gap wider than a word space, stretched or
     /// not) at one of them at least.
@@ -271,12 +281,26 @@ impl ColumnPart {
         let mut prose = Vec::new();
         let (left, right) = text_extent(lines);
         let width = (right - left).max(0.0);
+        // Where the page's text starts: the leftmost line that opens with
+        // words (a number or a bullet alone in the margin does not count).
+        let text_left = lines
+            .iter()
+            .filter(|line| line.opens_with_text())
+            .filter_map(|line| line.words.first().map(|word| (word.x0, line.size)))
+            .fold(f32::INFINITY, |least, (x0, size)| {
+                least.min(x0 + EDGE_TOLERANCE * size)
+            });
         for line in lines {
             let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {
                 continue;
             };
             let line_width = last.x1 - first.x0;
-            if line.chunk_starts().is_empty() && line_width >= PROSE_WIDTH * width {
+            // A wide line that starts right of where the page's text starts
+            // is a column's (a table's long titles beside the measures'
+            // column, a block of wrapped titles), not the prose margin: its
+            // start stays a column edge.
+            let at_margin = first.x0 <= text_left;
+            if line.chunk_starts().is_empty() && line_width >= PROSE_WIDTH * width && at_margin {
                 prose.push(ProseStart {
                     x: first.x0,
                     width: line_width,
@@ -463,6 +487,54 @@ mod tests {
                 lines.contains(&"L1M1D1\tV\tAnnual report on urban governance"),
                 "gutter {gutter}: {lines:#?}"
             );
+        }
+    }
+
+    /// A table of measures beside deliverables whose titles wrap nearly
+    /// across the page, a first row's mark centred on a baseline of its
+    /// own: many lines of the titles' column are single wide chunks, as
+    /// prose lines are. The measures' column starts further left on the same page, so
+    /// the titles' start is a column edge, not the prose margin, and the
+    /// measure stays out of the title's cell.
+    #[test]
+    fn wide_titles_right_of_a_column_of_measures_are_a_column_not_the_margin() {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let title = "Documento de funciones de las secretarias regionales";
+        let rows = [
+            ("L1M1 Que se definan", "L1M1D1", "V"),
+            ("L1M2 Que se pacten", "L1M2D1", "X"),
+            ("L1M3 Que se mapeen", "L1M3D1", "V"),
+        ];
+        let mut y = 100.0;
+        for (measure, code, mark) in rows {
+            word(&mut page, measure, 50.0, y);
+            word(&mut page, &format!("{code} {title}"), 160.0, y);
+            word(&mut page, "las funciones", 50.0, y + 12.0);
+            word(&mut page, mark, 520.0, y + 18.0);
+            word(&mut page, "de cada uno.", 50.0, y + 24.0);
+            y += 40.0;
+            for extra in 2..4 {
+                let code = format!("{}{extra}", &code[..code.len() - 1]);
+                word(&mut page, &format!("{code} Calendario anual"), 160.0, y);
+                word(&mut page, mark, 520.0, y);
+                word(
+                    &mut page,
+                    &format!("{title} y de la asamblea"),
+                    160.0,
+                    y + 12.0,
+                );
+                y += 28.0;
+            }
+        }
+        let laid = lay_out(&[&page]).remove(0);
+        let lines: Vec<&str> = laid.text.lines().collect();
+        for (measure, code, mark) in rows {
+            let row = format!("{measure} las funciones de cada uno.\t{code} {title}\t{mark}");
+            assert!(lines.contains(&row.as_str()), "{row:?} in {lines:#?}");
         }
     }
 }

@@ -146,6 +146,30 @@ impl TextLine {
         starts
     }
 
+    /// Where `below` starts when it stands beside this line as the line of
+    /// another cell of one table row, not as the next line of one column:
+    /// its baseline is less than [`INTERLEAVED_PITCH`] sizes lower (half
+    /// a line apart, as where two columns' lines alternate because no
+    /// producer aligned their baselines) and every word of one line ends a
+    /// gutter ([`GUTTER_GAP`]) left of where the other starts.
+    pub(super) fn beside(&self, below: &TextLine) -> Option<f32> {
+        let size = self.size.max(below.size);
+        let pitch = below.y - self.y;
+        if pitch <= SAME_LINE * size || pitch >= INTERLEAVED_PITCH * size {
+            return None;
+        }
+        let extent = |line: &TextLine| Some((line.words.first()?.x0, line.words.last()?.x1));
+        let ((left0, left1), (right0, right1)) = (extent(self)?, extent(below)?);
+        let gutter = GUTTER_GAP * size;
+        if left1 + gutter <= right0 {
+            Some(right0)
+        } else if right1 + gutter <= left0 {
+            Some(left0)
+        } else {
+            None
+        }
+    }
+
     /// True when the line opens with a word of three letters or digits or
     /// more, one letter at least: text, not a number, bullet or mark set
     /// in the margin before it.
@@ -308,9 +332,16 @@ impl ColumnPart {
                 });
             }
         }
+        // A line beside another whose baseline alternates with it starts a
+        // column as a chunk after a wide gap does.
+        let beside = lines.windows(2).filter_map(|pair| {
+            let (above, below) = (pair.first()?, pair.get(1)?);
+            Some((above.beside(below)?, above.size.max(below.size)))
+        });
         let starts = lines
             .iter()
             .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
+            .chain(beside)
             .collect();
         Self {
             width: if width.is_finite() { width } else { 0.0 },

@@ -67,7 +67,7 @@ pub(super) fn find_regions(
             cells.dedup();
             cells.len() >= 2
         });
-        let mut tabular = start.is_tabular(&starts) || framed;
+        let mut tabular = start.is_tabular(&starts) || framed || interleaved(lines, index);
         // A single-cell line opens a table only at the top of the page: the
         // rest of a table whose first rows were on the previous page.
         if (starts.is_empty() && !framed) || (!tabular && index > 0) {
@@ -168,7 +168,7 @@ pub(super) fn find_regions(
             }
             if !new_starts.is_empty() {
                 merge_edges(&mut edges, &new_starts, line.size);
-                tabular = tabular || line.is_tabular(&new_starts);
+                tabular = tabular || line.is_tabular(&new_starts) || interleaved(lines, offset);
             }
             last = offset;
             previous_y = line.y;
@@ -247,6 +247,20 @@ pub(super) fn find_regions(
         index = last + 1;
     }
     regions
+}
+
+/// True when line `index` stands beside the line above or below it as the
+/// lines of two cells whose baselines alternate ([`TextLine::beside`]): a
+/// row of two cells, though no line holds both.
+fn interleaved(lines: &[TextLine], index: usize) -> bool {
+    let Some(line) = lines.get(index) else {
+        return false;
+    };
+    let above = index.checked_sub(1).and_then(|i| lines.get(i));
+    above.is_some_and(|above| above.beside(line).is_some())
+        || lines
+            .get(index + 1)
+            .is_some_and(|below| line.beside(below).is_some())
 }
 
 /// The edges of a run of lines, without its left margin and without those
@@ -1163,6 +1177,42 @@ mod region_tests {
             "3\t2\t1\t0",
         ] {
             assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
+        }
+    }
+
+    /// Measures beside deliverables whose baselines alternate (each cell's
+    /// lines set on their own, half a line off the other's), a narrow
+    /// gutter between: no line holds two cells, yet the rows are rows of
+    /// two cells and a mark.
+    #[test]
+    fn cells_whose_baselines_alternate_are_a_table_not_a_paragraph() {
+        let mut pieces: Vec<(String, f32, f32)> = vec![(
+            "Una linea de texto que cruza la pagina entera antes de la tabla.".to_owned(),
+            50.0,
+            80.0,
+        )];
+        for row in 1..=3 {
+            let y = 50.0 + 50.0 * row as f32;
+            pieces.extend([
+                (format!("L1M{row} Que se creen"), 50.0, y),
+                ("foros que sirvan".to_owned(), 50.0, y + 12.0),
+                ("a los alcaldes.".to_owned(), 50.0, y + 24.0),
+                (format!("L1M{row}D1 Reuniones politicas"), 142.0, y + 6.0),
+                ("y tecnicas anuales".to_owned(), 142.0, y + 18.0),
+                ("V".to_owned(), 400.0, y + 18.0),
+            ]);
+        }
+        let pieces: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in 1..=3 {
+            let row = format!(
+                "L1M{row} Que se creen foros que sirvan a los alcaldes.\tL1M{row}D1 Reuniones politicas y tecnicas anuales\tV"
+            );
+            assert!(lines.contains(&row.as_str()), "{row:?} not in {lines:#?}");
         }
     }
 }

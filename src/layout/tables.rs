@@ -94,10 +94,46 @@ pub(super) fn find_regions(
             let first_edge = edges.iter().copied().fold(f32::INFINITY, f32::min);
             let set_apart = line.y - previous_y > PARAGRAPH_GAP * line.size;
             let runs_into_next = set_apart && line.reaches_past(first_edge);
+            let new_starts = line.cell_starts(document);
+            // An edge that only the run's first line starts a cell at (a
+            // header cell spanning the columns below it, `Plan item` over
+            // `No. │ Code │ Deliverable`) is no column of the rows: a row
+            // whose other cells start at the run's edges drops it.
+            let unfit: Vec<f32> = edges
+                .iter()
+                .copied()
+                .filter(|&edge| !line.fits_edge(edge))
+                .collect();
+            let spanning = |edge: f32| {
+                let opens = |above: &TextLine| {
+                    above
+                        .cell_starts(document)
+                        .iter()
+                        .any(|&start| (start - edge).abs() <= EDGE_TOLERANCE * above.size)
+                };
+                lines.get(index..offset).is_some_and(|run| {
+                    run.first().is_some_and(opens)
+                        && run.iter().filter(|above| opens(above)).count() == 1
+                })
+            };
+            let known_cells = new_starts
+                .iter()
+                .filter(|&&start| {
+                    edges
+                        .iter()
+                        .any(|&edge| (edge - start).abs() <= EDGE_TOLERANCE * line.size)
+                })
+                .count();
+            if !unfit.is_empty()
+                && known_cells >= 2
+                && line.is_tabular(&new_starts)
+                && unfit.iter().all(|&edge| spanning(edge))
+            {
+                edges.retain(|edge| !unfit.contains(edge));
+            }
             if !edges.iter().all(|&edge| line.fits_edge(edge)) || runs_into_next {
                 break;
             }
-            let new_starts = line.cell_starts(document);
             // A line that starts cells at two places or more where the
             // run's earlier lines cannot be cut (a word straddles the place,
             // or only a word space falls there), and stops short of the
@@ -176,13 +212,18 @@ pub(super) fn find_regions(
         // The first rows may hold a single column each (a tall measure cell
         // whose title is centred lower down): take the lines above that stay
         // within the columns. A line reaching past an edge, however little,
-        // is the end of a paragraph across the page, not a cell.
+        // is the end of a paragraph across the page, not a cell; a line set
+        // apart like a paragraph that opens no cell at the table's edges (a
+        // legend, a heading over the table) is no cell's either, while a
+        // header row may be set apart by its padding.
         let mut first = index;
         while first > floor {
             let (Some(above), Some(below)) = (lines.get(first - 1), lines.get(first)) else {
                 break;
             };
-            let close = below.y - above.y <= TABLE_BREAK * below.size;
+            let gap = below.y - above.y;
+            let paragraph = gap > PARAGRAPH_GAP * below.size && !above.opens_cells_at(&edges);
+            let close = gap <= TABLE_BREAK * below.size && !paragraph;
             let within = |line: &TextLine| {
                 edges
                     .iter()
@@ -1212,6 +1253,85 @@ mod region_tests {
             let row = format!(
                 "L1M{row} Que se creen foros que sirvan a los alcaldes.\tL1M{row}D1 Reuniones politicas y tecnicas anuales\tV"
             );
+            assert!(lines.contains(&row.as_str()), "{row:?} not in {lines:#?}");
+        }
+    }
+
+    /// A legend and a heading set apart above a table's header, both
+    /// narrower than its first column: they are prose, not a header cell
+    /// of the table (whose text a reader would take for a row's).
+    #[test]
+    fn lines_set_apart_above_a_table_are_not_its_first_cell() {
+        let laid = lay_out(&[&page(&[
+            ("Leyenda: V logrado o en curso", 50.0, 100.0),
+            ("LINEA 2 Reforzar capacidades", 50.0, 112.0),
+            ("Medidas", 50.0, 136.0),
+            ("Resultados", 250.0, 136.0),
+            ("L2M1 Que se hayan", 50.0, 154.0),
+            ("L2M1D1 Calendario de", 250.0, 154.0),
+            ("seguido de cerca.", 50.0, 166.0),
+            ("acontecimientos", 250.0, 166.0),
+            ("v", 520.0, 166.0),
+            ("L2M2 Que se haya", 50.0, 184.0),
+            ("L2M2D1 Documentos", 250.0, 184.0),
+            ("x", 520.0, 184.0),
+        ])]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        assert_eq!(
+            lines.get(..2),
+            Some(
+                &[
+                    "Leyenda: V logrado o en curso",
+                    "LINEA 2 Reforzar capacidades"
+                ][..]
+            ),
+            "{lines:#?}"
+        );
+        assert!(lines.contains(&"Medidas\tResultados"), "{lines:#?}");
+    }
+
+    /// A header of two rows, the first's cells spanning the columns below
+    /// (`Plan item` over number, code and title; `Progress` over status
+    /// and lead), above a first row whose title stops short of where
+    /// `Progress` starts and titles that run past it: the spanning cell's
+    /// start is no column, and the rows stay one table.
+    #[test]
+    fn a_header_cell_spanning_columns_does_not_end_the_table() {
+        let mut pieces: Vec<(String, f32, f32)> = vec![
+            ("Plan item".to_owned(), 77.0, 100.0),
+            ("Progress".to_owned(), 326.0, 100.0),
+            ("No.".to_owned(), 56.0, 118.0),
+            ("Code".to_owned(), 90.0, 118.0),
+            ("Deliverable".to_owned(), 152.0, 118.0),
+            ("Status".to_owned(), 419.0, 118.0),
+            ("Lead".to_owned(), 471.0, 118.0),
+        ];
+        // The first row's title stops short of `Progress`, the others run past it.
+        let title = |row: usize| {
+            if row == 1 {
+                "Flood risk map"
+            } else {
+                "Guide to nature-based coastal defences"
+            }
+        };
+        for row in 1..=4 {
+            let y = 118.0 + 18.0 * row as f32;
+            pieces.extend([
+                (row.to_string(), 56.0, y),
+                (format!("L1M{row}D1"), 90.0, y),
+                (title(row).to_owned(), 152.0, y),
+                ("V".to_owned(), 419.0, y),
+                ("North office".to_owned(), 471.0, y),
+            ]);
+        }
+        let pieces: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in 1..=4 {
+            let row = format!("{row}\tL1M{row}D1\t{}\tV\tNorth office", title(row));
             assert!(lines.contains(&row.as_str()), "{row:?} not in {lines:#?}");
         }
     }

@@ -7,6 +7,8 @@ use super::anchors::is_anchor;
 use super::lines::{text_extent, TextLine};
 use super::median;
 use super::thresholds::*;
+use super::words::Word;
+use crate::grammar::is_code_word as is_code;
 
 impl TextLine {
     /// Left edges of the chunks after the first (a chunk follows a wide gap).
@@ -134,7 +136,8 @@ impl TextLine {
         for (index, word) in self.words.iter().enumerate() {
             let after_gap = match index.checked_sub(1) {
                 Some(before) => self.gap_after(before).is_some_and(|gap| {
-                    gap >= GUTTER_GAP * self.size && !self.is_justified_gap(before)
+                    (gap >= GUTTER_GAP * self.size && !self.is_justified_gap(before))
+                        || (gap >= WORD_GAP * self.size && is_code(&word.text))
                 }),
                 None => true,
             };
@@ -247,13 +250,30 @@ impl TextLine {
             return true;
         };
         // A lone anchor (a month, a code) that fills the first cell may end
-        // a word space short of the next column, which starts at the edge.
+        // a word space short of the next column, which starts at the edge;
+        // so may a wrapped cell's line before a code that opens the next
+        // column's cell (`responsibilities of every L3M1D1 Terms of…`).
         let lone_anchor = after == 1 && is_anchor(&before.text);
-        let least = if lone_anchor { WORD_GAP } else { GUTTER_GAP };
+        let code_at_edge = self
+            .words
+            .get(after)
+            .is_some_and(|word| opens_at(word, edge, self.size));
+        let least = if lone_anchor || code_at_edge {
+            WORD_GAP
+        } else {
+            GUTTER_GAP
+        };
         self.words
             .get(after)
             .is_some_and(|word| word.x0 - before.x1 >= least * self.size)
     }
+}
+
+/// True when `word` is a hierarchical code (`L3M1D1`, not a month) that
+/// starts at `edge`: a code opens its cell, so a word space before it is
+/// enough of a gutter there.
+fn opens_at(word: &Word, edge: f32, size: f32) -> bool {
+    (word.x0 - edge).abs() <= EDGE_TOLERANCE * size && is_code(&word.text)
 }
 
 /// What the whole document says about columns.

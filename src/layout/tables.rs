@@ -186,6 +186,30 @@ pub(super) fn find_regions(
                     }
                     _ => false,
                 };
+            // The run's first line (its header) repeated after lines of one
+            // chunk set apart like a paragraph (a legend, the next section's
+            // heading) opens another table, however alike their columns:
+            // those lines are no cell of either.
+            let heading_top = (index + 1..offset).rev().find(|&top| {
+                lines
+                    .get(top - 1..=top)
+                    .is_some_and(|pair| apart(&pair[0], &pair[1]))
+            });
+            let repeated_header = heading_top.is_some_and(|top| {
+                lines
+                    .get(offset - 1)
+                    .is_some_and(|heading| apart(heading, line))
+                    && lines
+                        .get(top..offset)
+                        .is_some_and(|block| block.iter().all(|l| l.chunk_starts().is_empty()))
+                    && lines
+                        .get(index)
+                        .is_some_and(|first| first.plain() == line.plain())
+            });
+            if let (true, Some(top)) = (repeated_header, heading_top) {
+                last = top - 1;
+                break;
+            }
             if (foreign.len() >= 2 && (short || more_cells))
                 || (!foreign.is_empty() && under_heading)
             {
@@ -1334,5 +1358,83 @@ mod region_tests {
             let row = format!("{row}\tL1M{row}D1\t{}\tV\tNorth office", title(row));
             assert!(lines.contains(&row.as_str()), "{row:?} not in {lines:#?}");
         }
+    }
+
+    /// Two tables with the same columns, one above the other: the first's
+    /// last row, a legend and the next section's heading set apart like
+    /// paragraphs, then the same header again. The legend and the heading
+    /// are prose between two tables, not a cell of the first.
+    #[test]
+    fn a_header_repeated_after_a_heading_opens_another_table() {
+        let mut pieces: Vec<(String, f32, f32)> = Vec::new();
+        let mut y = 100.0;
+        for (section, heading) in [(1, ""), (2, "LINEA 2 Reforzar capacidades")] {
+            if !heading.is_empty() {
+                pieces.push(("Leyenda: V logrado o en curso".to_owned(), 50.0, y));
+                pieces.push((heading.to_owned(), 50.0, y + 12.0));
+                y += 36.0;
+            }
+            pieces.push(("Medidas".to_owned(), 50.0, y));
+            pieces.push(("Resultados".to_owned(), 250.0, y));
+            for row in 1..=2 {
+                y += 18.0;
+                pieces.extend([
+                    (format!("L{section}M{row} Que se hayan"), 50.0, y),
+                    (format!("L{section}M{row}D1 Calendario de"), 250.0, y),
+                    ("seguido de cerca.".to_owned(), 50.0, y + 12.0),
+                    ("acontecimientos".to_owned(), 250.0, y + 12.0),
+                    ("v".to_owned(), 520.0, y + 12.0),
+                ]);
+                y += 12.0;
+            }
+            y += 24.0;
+        }
+        let pieces: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for line in [
+            "L1M2 Que se hayan seguido de cerca.\tL1M2D1 Calendario de acontecimientos\tv",
+            "Leyenda: V logrado o en curso",
+            "LINEA 2 Reforzar capacidades",
+        ] {
+            assert!(lines.contains(&line), "{line:?} not in {lines:#?}");
+        }
+        let tables = laid[0]
+            .blocks
+            .iter()
+            .filter(|block| block.table().is_some())
+            .count();
+        assert_eq!(tables, 2, "{lines:#?}");
+    }
+
+    /// A measure's wrapped line that runs to a word space short of the
+    /// next column, where a deliverable's code opens its cell on the same
+    /// baseline: the code still starts the next cell.
+    #[test]
+    fn a_code_a_word_space_after_a_wrapped_cell_opens_the_next_cell() {
+        let wrapped = "and the responsibilities of every body.";
+        // Ends at 245: 0.5 sizes before the column at 250.
+        assert_eq!(50.0 + 5.0 * wrapped.chars().count() as f32, 245.0);
+        let laid = lay_out(&[&page(&[
+            ("Measures", 50.0, 100.0),
+            ("Results", 250.0, 100.0),
+            ("L3M0 That the board", 50.0, 118.0),
+            ("L3M0D1 Annual report", 250.0, 118.0),
+            ("V", 520.0, 118.0),
+            ("L3M1 Of all", 50.0, 136.0),
+            (wrapped, 50.0, 148.0),
+            ("L3M1D1 Terms of reference", 250.0, 148.0),
+            ("X", 520.0, 148.0),
+            ("are defined.", 50.0, 160.0),
+            ("L3M2 That plans", 50.0, 178.0),
+            ("L3M2D1 Plan", 250.0, 178.0),
+            ("V", 520.0, 178.0),
+        ])]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        let row = "L3M1 Of all and the responsibilities of every body. are defined.\tL3M1D1 Terms of reference\tX";
+        assert!(lines.contains(&row), "{lines:#?}");
     }
 }

@@ -7,6 +7,8 @@ use super::anchors::is_anchor;
 use super::lines::{text_extent, TextLine};
 use super::median;
 use super::thresholds::*;
+use super::words::Word;
+use crate::grammar::is_code_word as is_code;
 
 impl TextLine {
     /// Left edges of the chunks after the first (a chunk follows a wide gap).
@@ -134,7 +136,8 @@ impl TextLine {
         for (index, word) in self.words.iter().enumerate() {
             let after_gap = match index.checked_sub(1) {
                 Some(before) => self.gap_after(before).is_some_and(|gap| {
-                    gap >= GUTTER_GAP * self.size && !self.is_justified_gap(before)
+                    (gap >= GUTTER_GAP * self.size && !self.is_justified_gap(before))
+                        || (gap >= WORD_GAP * self.size && is_code(&word.text))
                 }),
                 None => true,
             };
@@ -144,6 +147,40 @@ impl TextLine {
         }
         starts.retain(|&x| !document.is_margin(x));
         starts
+    }
+
+    /// Where `below` starts when it stands beside this line as the line of
+    /// another cell of one table row, not as the next line of one column:
+    /// its baseline is less than [`INTERLEAVED_PITCH`] sizes lower (half
+    /// a line apart, as where two columns' lines alternate because no
+    /// producer aligned their baselines) and every word of one line ends a
+    /// gutter ([`GUTTER_GAP`]) left of where the other starts.
+    pub(super) fn beside(&self, below: &TextLine) -> Option<f32> {
+        let size = self.size.max(below.size);
+        let pitch = below.y - self.y;
+        if pitch <= SAME_LINE * size || pitch >= INTERLEAVED_PITCH * size {
+            return None;
+        }
+        let extent = |line: &TextLine| Some((line.words.first()?.x0, line.words.last()?.x1));
+        let ((left0, left1), (right0, right1)) = (extent(self)?, extent(below)?);
+        let gutter = GUTTER_GAP * size;
+        if left1 + gutter <= right0 {
+            Some(right0)
+        } else if right1 + gutter <= left0 {
+            Some(left0)
+        } else {
+            None
+        }
+    }
+
+    /// True when the line opens with a word of three letters or digits or
+    /// more, one letter at least: text, not a number, bullet or mark set
+    /// in the margin before it.
+    pub(super) fn opens_with_text(&self) -> bool {
+        self.words.first().is_some_and(|word| {
+            word.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+                && word.text.chars().any(char::is_alphabetic)
+        })
     }
 
     /// True when the line can be cut at every one of `edges` and starts a
@@ -213,13 +250,30 @@ impl TextLine {
             return true;
         };
         // A lone anchor (a month, a code) that fills the first cell may end
-        // a word space short of the next column, which starts at the edge.
+        // a word space short of the next column, which starts at the edge;
+        // so may a wrapped cell's line before a code that opens the next
+        // column's cell (`responsibilities of every L3M1D1 Terms of…`).
         let lone_anchor = after == 1 && is_anchor(&before.text);
-        let least = if lone_anchor { WORD_GAP } else { GUTTER_GAP };
+        let code_at_edge = self
+            .words
+            .get(after)
+            .is_some_and(|word| opens_at(word, edge, self.size));
+        let least = if lone_anchor || code_at_edge {
+            WORD_GAP
+        } else {
+            GUTTER_GAP
+        };
         self.words
             .get(after)
             .is_some_and(|word| word.x0 - before.x1 >= least * self.size)
     }
+}
+
+/// True when `word` is a hierarchical code (`L3M1D1`, not a month) that
+/// starts at `edge`: a code opens its cell, so a word space before it is
+/// enough of a gutter there.
+fn opens_at(word: &Word, edge: f32, size: f32) -> bool {
+    (word.x0 - edge).abs() <= EDGE_TOLERANCE * size && is_code(&word.text)
 }
 
 /// What the whole document says about columns.
@@ -271,12 +325,26 @@ impl ColumnPart {
         let mut prose = Vec::new();
         let (left, right) = text_extent(lines);
         let width = (right - left).max(0.0);
+        // Where the page's text starts: the leftmost line that opens with
+        // words (a number or a bullet alone in the margin does not count).
+        let text_left = lines
+            .iter()
+            .filter(|line| line.opens_with_text())
+            .filter_map(|line| line.words.first().map(|word| (word.x0, line.size)))
+            .fold(f32::INFINITY, |least, (x0, size)| {
+                least.min(x0 + EDGE_TOLERANCE * size)
+            });
         for line in lines {
             let (Some(first), Some(last)) = (line.words.first(), line.words.last()) else {
                 continue;
             };
             let line_width = last.x1 - first.x0;
-            if line.chunk_starts().is_empty() && line_width >= PROSE_WIDTH * width {
+            // A wide line that starts right of where the page's text starts
+            // is a column's (a table's long titles beside the measures'
+            // column, a block of wrapped titles), not the prose margin: its
+            // start stays a column edge.
+            let at_margin = first.x0 <= text_left;
+            if line.chunk_starts().is_empty() && line_width >= PROSE_WIDTH * width && at_margin {
                 prose.push(ProseStart {
                     x: first.x0,
                     width: line_width,
@@ -284,9 +352,16 @@ impl ColumnPart {
                 });
             }
         }
+        // A line beside another whose baseline alternates with it starts a
+        // column as a chunk after a wide gap does.
+        let beside = lines.windows(2).filter_map(|pair| {
+            let (above, below) = (pair.first()?, pair.get(1)?);
+            Some((above.beside(below)?, above.size.max(below.size)))
+        });
         let starts = lines
             .iter()
             .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
+            .chain(beside)
             .collect();
         Self {
             width: if width.is_finite() { width } else { 0.0 },
@@ -463,6 +538,54 @@ mod tests {
                 lines.contains(&"L1M1D1\tV\tAnnual report on urban governance"),
                 "gutter {gutter}: {lines:#?}"
             );
+        }
+    }
+
+    /// A table of measures beside deliverables whose titles wrap nearly
+    /// across the page, a first row's mark centred on a baseline of its
+    /// own: many lines of the titles' column are single wide chunks, as
+    /// prose lines are. The measures' column starts further left on the same page, so
+    /// the titles' start is a column edge, not the prose margin, and the
+    /// measure stays out of the title's cell.
+    #[test]
+    fn wide_titles_right_of_a_column_of_measures_are_a_column_not_the_margin() {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let title = "Documento de funciones de las secretarias regionales";
+        let rows = [
+            ("L1M1 Que se definan", "L1M1D1", "V"),
+            ("L1M2 Que se pacten", "L1M2D1", "X"),
+            ("L1M3 Que se mapeen", "L1M3D1", "V"),
+        ];
+        let mut y = 100.0;
+        for (measure, code, mark) in rows {
+            word(&mut page, measure, 50.0, y);
+            word(&mut page, &format!("{code} {title}"), 160.0, y);
+            word(&mut page, "las funciones", 50.0, y + 12.0);
+            word(&mut page, mark, 520.0, y + 18.0);
+            word(&mut page, "de cada uno.", 50.0, y + 24.0);
+            y += 40.0;
+            for extra in 2..4 {
+                let code = format!("{}{extra}", &code[..code.len() - 1]);
+                word(&mut page, &format!("{code} Calendario anual"), 160.0, y);
+                word(&mut page, mark, 520.0, y);
+                word(
+                    &mut page,
+                    &format!("{title} y de la asamblea"),
+                    160.0,
+                    y + 12.0,
+                );
+                y += 28.0;
+            }
+        }
+        let laid = lay_out(&[&page]).remove(0);
+        let lines: Vec<&str> = laid.text.lines().collect();
+        for (measure, code, mark) in rows {
+            let row = format!("{measure} las funciones de cada uno.\t{code} {title}\t{mark}");
+            assert!(lines.contains(&row.as_str()), "{row:?} in {lines:#?}");
         }
     }
 }

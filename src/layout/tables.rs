@@ -67,7 +67,7 @@ pub(super) fn find_regions(
             cells.dedup();
             cells.len() >= 2
         });
-        let mut tabular = start.is_tabular(&starts) || framed;
+        let mut tabular = start.is_tabular(&starts) || framed || interleaved(lines, index);
         // A single-cell line opens a table only at the top of the page: the
         // rest of a table whose first rows were on the previous page.
         if (starts.is_empty() && !framed) || (!tabular && index > 0) {
@@ -94,10 +94,46 @@ pub(super) fn find_regions(
             let first_edge = edges.iter().copied().fold(f32::INFINITY, f32::min);
             let set_apart = line.y - previous_y > PARAGRAPH_GAP * line.size;
             let runs_into_next = set_apart && line.reaches_past(first_edge);
+            let new_starts = line.cell_starts(document);
+            // An edge that only the run's first line starts a cell at (a
+            // header cell spanning the columns below it, `Plan item` over
+            // `No. │ Code │ Deliverable`) is no column of the rows: a row
+            // whose other cells start at the run's edges drops it.
+            let unfit: Vec<f32> = edges
+                .iter()
+                .copied()
+                .filter(|&edge| !line.fits_edge(edge))
+                .collect();
+            let spanning = |edge: f32| {
+                let opens = |above: &TextLine| {
+                    above
+                        .cell_starts(document)
+                        .iter()
+                        .any(|&start| (start - edge).abs() <= EDGE_TOLERANCE * above.size)
+                };
+                lines.get(index..offset).is_some_and(|run| {
+                    run.first().is_some_and(opens)
+                        && run.iter().filter(|above| opens(above)).count() == 1
+                })
+            };
+            let known_cells = new_starts
+                .iter()
+                .filter(|&&start| {
+                    edges
+                        .iter()
+                        .any(|&edge| (edge - start).abs() <= EDGE_TOLERANCE * line.size)
+                })
+                .count();
+            if !unfit.is_empty()
+                && known_cells >= 2
+                && line.is_tabular(&new_starts)
+                && unfit.iter().all(|&edge| spanning(edge))
+            {
+                edges.retain(|edge| !unfit.contains(edge));
+            }
             if !edges.iter().all(|&edge| line.fits_edge(edge)) || runs_into_next {
                 break;
             }
-            let new_starts = line.cell_starts(document);
             // A line that starts cells at two places or more where the
             // run's earlier lines cannot be cut (a word straddles the place,
             // or only a word space falls there), and stops short of the
@@ -150,6 +186,30 @@ pub(super) fn find_regions(
                     }
                     _ => false,
                 };
+            // The run's first line (its header) repeated after lines of one
+            // chunk set apart like a paragraph (a legend, the next section's
+            // heading) opens another table, however alike their columns:
+            // those lines are no cell of either.
+            let heading_top = (index + 1..offset).rev().find(|&top| {
+                lines
+                    .get(top - 1..=top)
+                    .is_some_and(|pair| apart(&pair[0], &pair[1]))
+            });
+            let repeated_header = heading_top.is_some_and(|top| {
+                lines
+                    .get(offset - 1)
+                    .is_some_and(|heading| apart(heading, line))
+                    && lines
+                        .get(top..offset)
+                        .is_some_and(|block| block.iter().all(|l| l.chunk_starts().is_empty()))
+                    && lines
+                        .get(index)
+                        .is_some_and(|first| first.plain() == line.plain())
+            });
+            if let (true, Some(top)) = (repeated_header, heading_top) {
+                last = top - 1;
+                break;
+            }
             if (foreign.len() >= 2 && (short || more_cells))
                 || (!foreign.is_empty() && under_heading)
             {
@@ -168,7 +228,7 @@ pub(super) fn find_regions(
             }
             if !new_starts.is_empty() {
                 merge_edges(&mut edges, &new_starts, line.size);
-                tabular = tabular || line.is_tabular(&new_starts);
+                tabular = tabular || line.is_tabular(&new_starts) || interleaved(lines, offset);
             }
             last = offset;
             previous_y = line.y;
@@ -176,13 +236,18 @@ pub(super) fn find_regions(
         // The first rows may hold a single column each (a tall measure cell
         // whose title is centred lower down): take the lines above that stay
         // within the columns. A line reaching past an edge, however little,
-        // is the end of a paragraph across the page, not a cell.
+        // is the end of a paragraph across the page, not a cell; a line set
+        // apart like a paragraph that opens no cell at the table's edges (a
+        // legend, a heading over the table) is no cell's either, while a
+        // header row may be set apart by its padding.
         let mut first = index;
         while first > floor {
             let (Some(above), Some(below)) = (lines.get(first - 1), lines.get(first)) else {
                 break;
             };
-            let close = below.y - above.y <= TABLE_BREAK * below.size;
+            let gap = below.y - above.y;
+            let paragraph = gap > PARAGRAPH_GAP * below.size && !above.opens_cells_at(&edges);
+            let close = gap <= TABLE_BREAK * below.size && !paragraph;
             let within = |line: &TextLine| {
                 edges
                     .iter()
@@ -247,6 +312,20 @@ pub(super) fn find_regions(
         index = last + 1;
     }
     regions
+}
+
+/// True when line `index` stands beside the line above or below it as the
+/// lines of two cells whose baselines alternate ([`TextLine::beside`]): a
+/// row of two cells, though no line holds both.
+fn interleaved(lines: &[TextLine], index: usize) -> bool {
+    let Some(line) = lines.get(index) else {
+        return false;
+    };
+    let above = index.checked_sub(1).and_then(|i| lines.get(i));
+    above.is_some_and(|above| above.beside(line).is_some())
+        || lines
+            .get(index + 1)
+            .is_some_and(|below| line.beside(below).is_some())
 }
 
 /// The edges of a run of lines, without its left margin and without those
@@ -1164,5 +1243,198 @@ mod region_tests {
         ] {
             assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
         }
+    }
+
+    /// Measures beside deliverables whose baselines alternate (each cell's
+    /// lines set on their own, half a line off the other's), a narrow
+    /// gutter between: no line holds two cells, yet the rows are rows of
+    /// two cells and a mark.
+    #[test]
+    fn cells_whose_baselines_alternate_are_a_table_not_a_paragraph() {
+        let mut pieces: Vec<(String, f32, f32)> = vec![(
+            "Una linea de texto que cruza la pagina entera antes de la tabla.".to_owned(),
+            50.0,
+            80.0,
+        )];
+        for row in 1..=3 {
+            let y = 50.0 + 50.0 * row as f32;
+            pieces.extend([
+                (format!("L1M{row} Que se creen"), 50.0, y),
+                ("foros que sirvan".to_owned(), 50.0, y + 12.0),
+                ("a los alcaldes.".to_owned(), 50.0, y + 24.0),
+                (format!("L1M{row}D1 Reuniones politicas"), 142.0, y + 6.0),
+                ("y tecnicas anuales".to_owned(), 142.0, y + 18.0),
+                ("V".to_owned(), 400.0, y + 18.0),
+            ]);
+        }
+        let pieces: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in 1..=3 {
+            let row = format!(
+                "L1M{row} Que se creen foros que sirvan a los alcaldes.\tL1M{row}D1 Reuniones politicas y tecnicas anuales\tV"
+            );
+            assert!(lines.contains(&row.as_str()), "{row:?} not in {lines:#?}");
+        }
+    }
+
+    /// A legend and a heading set apart above a table's header, both
+    /// narrower than its first column: they are prose, not a header cell
+    /// of the table (whose text a reader would take for a row's).
+    #[test]
+    fn lines_set_apart_above_a_table_are_not_its_first_cell() {
+        let laid = lay_out(&[&page(&[
+            ("Leyenda: V logrado o en curso", 50.0, 100.0),
+            ("LINEA 2 Reforzar capacidades", 50.0, 112.0),
+            ("Medidas", 50.0, 136.0),
+            ("Resultados", 250.0, 136.0),
+            ("L2M1 Que se hayan", 50.0, 154.0),
+            ("L2M1D1 Calendario de", 250.0, 154.0),
+            ("seguido de cerca.", 50.0, 166.0),
+            ("acontecimientos", 250.0, 166.0),
+            ("v", 520.0, 166.0),
+            ("L2M2 Que se haya", 50.0, 184.0),
+            ("L2M2D1 Documentos", 250.0, 184.0),
+            ("x", 520.0, 184.0),
+        ])]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        assert_eq!(
+            lines.get(..2),
+            Some(
+                &[
+                    "Leyenda: V logrado o en curso",
+                    "LINEA 2 Reforzar capacidades"
+                ][..]
+            ),
+            "{lines:#?}"
+        );
+        assert!(lines.contains(&"Medidas\tResultados"), "{lines:#?}");
+    }
+
+    /// A header of two rows, the first's cells spanning the columns below
+    /// (`Plan item` over number, code and title; `Progress` over status
+    /// and lead), above a first row whose title stops short of where
+    /// `Progress` starts and titles that run past it: the spanning cell's
+    /// start is no column, and the rows stay one table.
+    #[test]
+    fn a_header_cell_spanning_columns_does_not_end_the_table() {
+        let mut pieces: Vec<(String, f32, f32)> = vec![
+            ("Plan item".to_owned(), 77.0, 100.0),
+            ("Progress".to_owned(), 326.0, 100.0),
+            ("No.".to_owned(), 56.0, 118.0),
+            ("Code".to_owned(), 90.0, 118.0),
+            ("Deliverable".to_owned(), 152.0, 118.0),
+            ("Status".to_owned(), 419.0, 118.0),
+            ("Lead".to_owned(), 471.0, 118.0),
+        ];
+        // The first row's title stops short of `Progress`, the others run past it.
+        let title = |row: usize| {
+            if row == 1 {
+                "Flood risk map"
+            } else {
+                "Guide to nature-based coastal defences"
+            }
+        };
+        for row in 1..=4 {
+            let y = 118.0 + 18.0 * row as f32;
+            pieces.extend([
+                (row.to_string(), 56.0, y),
+                (format!("L1M{row}D1"), 90.0, y),
+                (title(row).to_owned(), 152.0, y),
+                ("V".to_owned(), 419.0, y),
+                ("North office".to_owned(), 471.0, y),
+            ]);
+        }
+        let pieces: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in 1..=4 {
+            let row = format!("{row}\tL1M{row}D1\t{}\tV\tNorth office", title(row));
+            assert!(lines.contains(&row.as_str()), "{row:?} not in {lines:#?}");
+        }
+    }
+
+    /// Two tables with the same columns, one above the other: the first's
+    /// last row, a legend and the next section's heading set apart like
+    /// paragraphs, then the same header again. The legend and the heading
+    /// are prose between two tables, not a cell of the first.
+    #[test]
+    fn a_header_repeated_after_a_heading_opens_another_table() {
+        let mut pieces: Vec<(String, f32, f32)> = Vec::new();
+        let mut y = 100.0;
+        for (section, heading) in [(1, ""), (2, "LINEA 2 Reforzar capacidades")] {
+            if !heading.is_empty() {
+                pieces.push(("Leyenda: V logrado o en curso".to_owned(), 50.0, y));
+                pieces.push((heading.to_owned(), 50.0, y + 12.0));
+                y += 36.0;
+            }
+            pieces.push(("Medidas".to_owned(), 50.0, y));
+            pieces.push(("Resultados".to_owned(), 250.0, y));
+            for row in 1..=2 {
+                y += 18.0;
+                pieces.extend([
+                    (format!("L{section}M{row} Que se hayan"), 50.0, y),
+                    (format!("L{section}M{row}D1 Calendario de"), 250.0, y),
+                    ("seguido de cerca.".to_owned(), 50.0, y + 12.0),
+                    ("acontecimientos".to_owned(), 250.0, y + 12.0),
+                    ("v".to_owned(), 520.0, y + 12.0),
+                ]);
+                y += 12.0;
+            }
+            y += 24.0;
+        }
+        let pieces: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for line in [
+            "L1M2 Que se hayan seguido de cerca.\tL1M2D1 Calendario de acontecimientos\tv",
+            "Leyenda: V logrado o en curso",
+            "LINEA 2 Reforzar capacidades",
+        ] {
+            assert!(lines.contains(&line), "{line:?} not in {lines:#?}");
+        }
+        let tables = laid[0]
+            .blocks
+            .iter()
+            .filter(|block| block.table().is_some())
+            .count();
+        assert_eq!(tables, 2, "{lines:#?}");
+    }
+
+    /// A measure's wrapped line that runs to a word space short of the
+    /// next column, where a deliverable's code opens its cell on the same
+    /// baseline: the code still starts the next cell.
+    #[test]
+    fn a_code_a_word_space_after_a_wrapped_cell_opens_the_next_cell() {
+        let wrapped = "and the responsibilities of every body.";
+        // Ends at 245: 0.5 sizes before the column at 250.
+        assert_eq!(50.0 + 5.0 * wrapped.chars().count() as f32, 245.0);
+        let laid = lay_out(&[&page(&[
+            ("Measures", 50.0, 100.0),
+            ("Results", 250.0, 100.0),
+            ("L3M0 That the board", 50.0, 118.0),
+            ("L3M0D1 Annual report", 250.0, 118.0),
+            ("V", 520.0, 118.0),
+            ("L3M1 Of all", 50.0, 136.0),
+            (wrapped, 50.0, 148.0),
+            ("L3M1D1 Terms of reference", 250.0, 148.0),
+            ("X", 520.0, 148.0),
+            ("are defined.", 50.0, 160.0),
+            ("L3M2 That plans", 50.0, 178.0),
+            ("L3M2D1 Plan", 250.0, 178.0),
+            ("V", 520.0, 178.0),
+        ])]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        let row = "L3M1 Of all and the responsibilities of every body. are defined.\tL3M1D1 Terms of reference\tX";
+        assert!(lines.contains(&row), "{lines:#?}");
     }
 }

@@ -38,6 +38,11 @@ pub(super) const GUTTER_GAP: f32 = 0.55;
 pub(super) const RULING_WIDTH: f32 = 0.5;
 /// Baselines closer than this fraction of the font size are the same line.
 pub(super) const SAME_LINE: f32 = 0.45;
+/// Two lines whose baselines are closer than this many font sizes (and
+/// further than [`SAME_LINE`]) are not consecutive lines of one column:
+/// side by side, they are the lines of two cells whose baselines alternate
+/// (see `TextLine::beside`).
+pub(super) const INTERLEAVED_PITCH: f32 = 0.9;
 /// Two left edges closer than this fraction of the font size are one column edge.
 pub(super) const EDGE_TOLERANCE: f32 = 0.8;
 /// A vertical gap above this multiple of the font size ends a table.

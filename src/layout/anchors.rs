@@ -985,12 +985,12 @@ mod tests {
     /// Deliverables whose titles (at `title_x`, after the codes and their
     /// heading at 50, which end at 80) wrap over `lines[k]` lines, the code
     /// and mark (at 400) beside the title's middle line (`middle`) or last
-    /// line, rows set apart by cell padding, not by rulings. A gutter of a
-    /// word space (half an em) leaves code and title in one column, where
-    /// the code opens its title; one em makes a column of codes (a narrow
-    /// gutter, aligned on every line).
+    /// line, rows set apart by cell padding, not by rulings. A gutter of one
+    /// em, too narrow for a column, leaves code and title in one column,
+    /// where the code opens its title; two ems make a column of codes,
+    /// whose rows start at their titles' first lines all the same.
     fn centred_codes(lines: &[usize], middle: bool, title_x: f32) -> (Vec<String>, Vec<String>) {
-        let columns = title_x - 80.0 > ADVANCE;
+        let columns = title_x - 80.0 > 1.2 * SIZE;
         let gutter = if columns { "\t" } else { " " };
         let mut pieces: Vec<(String, f32, f32)> = vec![
             ("Codigo".to_owned(), 50.0, 80.0),
@@ -1024,7 +1024,7 @@ mod tests {
 
     #[test]
     fn a_code_beside_its_wrapped_titles_middle_or_last_line_opens_the_title() {
-        for title_x in [85.0, 90.0] {
+        for title_x in [90.0, 100.0] {
             for middle in [true, false] {
                 for lines in [[3, 1, 2, 3], [2, 3, 3, 1], [1, 3, 1, 2]] {
                     let (got, want) = centred_codes(&lines, middle, title_x);

@@ -49,11 +49,9 @@ impl TextLine {
     /// Left edges of words after a narrow gutter: a gap of at least
     /// [`GUTTER_GAP`] sizes, not stretched by justification, wider than
     /// [`NARROW_GUTTER`] times the line's narrowest gap (its word space;
-    /// a monospaced face's space is 0.6 em), and no cell gap. Aligned on
-    /// several lines, they are a column whose gutter is narrower than a
-    /// cell gap (cells padded by less than half an em on each side, or a
-    /// right-aligned column before a left-aligned one, where no start
-    /// of the cells after the gap moves away from it).
+    /// a monospaced face's space is 0.6 em), and no cell gap (cells padded
+    /// by less than half an em on each side). Not column edges of the
+    /// document on their own: a bullet stands as far from its item's text.
     pub(super) fn narrow_starts(&self) -> Vec<f32> {
         let gaps: Vec<f32> = (0..self.words.len().saturating_sub(1))
             .filter_map(|index| self.gap_after(index))
@@ -319,11 +317,7 @@ impl ColumnPart {
         }
         let starts = lines
             .iter()
-            .flat_map(|line| {
-                let mut starts = line.chunk_starts();
-                starts.extend(line.narrow_starts());
-                starts.into_iter().map(|x| (x, line.size))
-            })
+            .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
             .collect();
         Self {
             width: if width.is_finite() { width } else { 0.0 },
@@ -480,8 +474,8 @@ pub(super) fn gutter_edge(run: &[TextLine], edge: f32) -> Option<f32> {
     }
     bands
         .into_iter()
-        .filter(|&(left, right)| left >= before && right <= edge + tolerance)
-        .last()
+        .rev()
+        .find(|&(left, right)| left >= before && right <= edge + tolerance)
         .map(|(left, right)| right.max(left + tolerance))
 }
 

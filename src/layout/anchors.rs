@@ -240,23 +240,7 @@ fn lifted_anchors(
     line_pitch: f32,
     is_anchor: &dyn Fn(&str) -> bool,
 ) -> Vec<Lift> {
-    // The table's pitch may be a row's when few titles wrap: the column's
-    // own closest lines, when closer, are a wrapped cell's.
-    let closest = pieces
-        .windows(2)
-        .map(|pair| pair[1].y - pair[0].y)
-        .filter(|&pitch| pieces.first().is_some_and(|p| pitch >= MIN_PITCH * p.size))
-        .fold(line_pitch, f32::min);
-    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
-    for (index, pair) in pieces.windows(2).enumerate() {
-        if pair[1].y - pair[0].y > CELL_PITCH * closest {
-            let start = blocks.last().map_or(0, |block| block.end);
-            blocks.push(start..index + 1);
-        }
-    }
-    let start = blocks.last().map_or(0, |block| block.end);
-    blocks.push(start..pieces.len());
-    blocks
+    wrapped_blocks(pieces, line_pitch)
         .into_iter()
         .filter(|block| block.start > 0)
         .filter_map(|block| {
@@ -288,6 +272,94 @@ fn lifted_anchors(
             })
         })
         .collect()
+}
+
+/// A column's pieces (top to bottom) in blocks, by index: the lines of a
+/// wrapped cell, set closer than the cells are to each other.
+fn wrapped_blocks(pieces: &[&Fragment], line_pitch: f32) -> Vec<std::ops::Range<usize>> {
+    // The table's pitch may be a row's when few titles wrap: the column's
+    // own closest lines, when closer, are a wrapped cell's.
+    let closest = pieces
+        .windows(2)
+        .map(|pair| pair[1].y - pair[0].y)
+        .filter(|&pitch| pieces.first().is_some_and(|p| pitch >= MIN_PITCH * p.size))
+        .fold(line_pitch, f32::min);
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+    for (index, pair) in pieces.windows(2).enumerate() {
+        if pair[1].y - pair[0].y > CELL_PITCH * closest {
+            let start = blocks.last().map_or(0, |block| block.end);
+            blocks.push(start..index + 1);
+        }
+    }
+    let start = blocks.last().map_or(0, |block| block.end);
+    blocks.push(start..pieces.len());
+    blocks
+}
+
+/// A column's pieces, top to bottom.
+fn top_to_bottom(pieces: &[Fragment]) -> Vec<&Fragment> {
+    let mut sorted: Vec<&Fragment> = pieces.iter().collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
+    sorted
+}
+
+/// Row starts of anchors set in a column of their own beside a wrapped
+/// cell's middle or last line (vertically centred or bottom-aligned codes
+/// beside their titles, no ruling between the rows): a block of another
+/// column (`beside`, top to bottom) whose lines span exactly one anchor of
+/// `anchors` (the anchor column, top to bottom), below the block's first
+/// line and centred in the block or on its last line, starts that
+/// anchor's row at the block's first line, as [`lifted_anchors`] does
+/// within one column. Nothing of the anchor column may stand between the
+/// block's first line and the anchor (that is the row above's).
+fn lift_beside(
+    starts: &mut [RowStart],
+    anchors: &[&Fragment],
+    beside: &[&Fragment],
+    line_pitch: f32,
+    is_anchor: &dyn Fn(&str) -> bool,
+) {
+    for block in wrapped_blocks(beside, line_pitch) {
+        let (Some(first), Some(last)) = (
+            beside.get(block.start),
+            block.end.checked_sub(1).and_then(|i| beside.get(i)),
+        ) else {
+            continue;
+        };
+        if block.len() < 2 {
+            continue;
+        }
+        let slack = SAME_BASELINE * first.size;
+        let within: Vec<&&Fragment> = anchors
+            .iter()
+            .filter(|piece| piece.y > first.y - slack && piece.y < last.y + slack)
+            .collect();
+        let [anchor] = within.as_slice() else {
+            continue;
+        };
+        let centred = (2.0 * anchor.y - first.y - last.y).abs() <= CENTRED * anchor.size;
+        let bottom = (anchor.y - last.y).abs() <= slack;
+        if !is_anchor(&anchor.text) || anchor.y <= first.y + slack || !(centred || bottom) {
+            continue;
+        }
+        let own_top = anchor.y - BAND_TOP * anchor.size;
+        let top = first.y - BAND_TOP * first.size;
+        let Some(index) = starts
+            .iter()
+            .position(|start| start.anchor && (start.top - own_top).abs() <= slack)
+        else {
+            continue;
+        };
+        let above = index
+            .checked_sub(1)
+            .and_then(|i| starts.get(i))
+            .map_or(f32::NEG_INFINITY, |start| start.top);
+        if let Some(start) = starts.get_mut(index) {
+            if top > above && top < start.top {
+                start.top = top;
+            }
+        }
+    }
 }
 
 /// Where a row starts: the top of its band, the first word of the piece
@@ -546,13 +618,30 @@ pub(super) fn anchored_rows(
         .filter(|(_, &marks)| marks)
         .flat_map(|(pieces, _)| pieces.iter().map(|piece| piece.y))
         .collect();
-    let (starts, _) = row_starts(
+    let (mut starts, _) = row_starts(
         fragments.get(anchor_column)?,
         pitch,
         &marks,
         is_anchor,
         least,
     )?;
+    let anchor_pieces = top_to_bottom(fragments.get(anchor_column)?);
+    // Titles beside the codes: a column that holds codes of its own is
+    // another table's (a page in two columns), never a title column.
+    for (column, pieces) in fragments.iter().enumerate() {
+        let titles = column != anchor_column
+            && !mark_columns.get(column).copied().unwrap_or(true)
+            && !pieces.iter().any(|piece| is_anchor(&piece.text));
+        if titles {
+            lift_beside(
+                &mut starts,
+                &anchor_pieces,
+                &top_to_bottom(pieces),
+                pitch,
+                is_anchor,
+            );
+        }
+    }
     // Borders across the anchors' column (a border under a few columns
     // only, beside a cell spanning rows, still runs across the codes).
     let (anchors_left, anchors_right) = fragments
@@ -893,19 +982,22 @@ mod tests {
         pieces
     }
 
-    /// Deliverables whose titles (at 90, a gutter of one em after the
-    /// codes and their heading at 50, too narrow for a column of its own:
-    /// code and title share a column) wrap over `lines[k]`
-    /// lines, the code and mark (at 400) beside the title's middle line
-    /// (`middle`) or last line, rows set apart by cell padding, not by
-    /// rulings.
-    fn centred_codes(lines: &[usize], middle: bool) -> (Vec<String>, Vec<String>) {
+    /// Deliverables whose titles (at `title_x`, after the codes and their
+    /// heading at 50, which end at 80) wrap over `lines[k]` lines, the code
+    /// and mark (at 400) beside the title's middle line (`middle`) or last
+    /// line, rows set apart by cell padding, not by rulings. A gutter of one
+    /// em, too narrow for a column, leaves code and title in one column,
+    /// where the code opens its title; two ems make a column of codes,
+    /// whose rows start at their titles' first lines all the same.
+    fn centred_codes(lines: &[usize], middle: bool, title_x: f32) -> (Vec<String>, Vec<String>) {
+        let columns = title_x - 80.0 > 1.2 * SIZE;
+        let gutter = if columns { "\t" } else { " " };
         let mut pieces: Vec<(String, f32, f32)> = vec![
             ("Codigo".to_owned(), 50.0, 80.0),
-            ("Deliverable".to_owned(), 90.0, 80.0),
+            ("Deliverable".to_owned(), title_x, 80.0),
             ("Status".to_owned(), 400.0, 80.0),
         ];
-        let mut want = vec!["Codigo Deliverable\tStatus".to_owned()];
+        let mut want = vec![format!("Codigo{gutter}Deliverable\tStatus")];
         let mut y = 80.0 + ROW;
         for (index, &count) in lines.iter().enumerate() {
             let code = format!("L1M1D{}", index + 1);
@@ -913,14 +1005,14 @@ mod tests {
             let mut title = Vec::new();
             for line in 0..count {
                 let text = format!("title {index} line {line}");
-                pieces.push((text.clone(), 90.0, y + LINE * line as f32));
+                pieces.push((text.clone(), title_x, y + LINE * line as f32));
                 title.push(text);
             }
             let spare = LINE * (count - 1) as f32;
             let beside = y + if middle { spare / 2.0 } else { spare };
             pieces.push((code.clone(), 50.0, beside));
             pieces.push((mark.to_owned(), 400.0, beside));
-            want.push(format!("{code} {}\t{mark}", title.join(" ")));
+            want.push(format!("{code}{gutter}{}\t{mark}", title.join(" ")));
             y += spare + ROW;
         }
         let borrowed: Vec<(&str, f32, f32)> = pieces
@@ -932,10 +1024,15 @@ mod tests {
 
     #[test]
     fn a_code_beside_its_wrapped_titles_middle_or_last_line_opens_the_title() {
-        for middle in [true, false] {
-            for lines in [[3, 1, 2, 3], [2, 3, 3, 1], [1, 3, 1, 2]] {
-                let (got, want) = centred_codes(&lines, middle);
-                assert_eq!(got, want, "middle {middle}, lines {lines:?}");
+        for title_x in [90.0, 100.0] {
+            for middle in [true, false] {
+                for lines in [[3, 1, 2, 3], [2, 3, 3, 1], [1, 3, 1, 2]] {
+                    let (got, want) = centred_codes(&lines, middle, title_x);
+                    assert_eq!(
+                        got, want,
+                        "title at {title_x}, middle {middle}, lines {lines:?}"
+                    );
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ use super::lines::{text_extent, TextLine};
 use super::median;
 use super::thresholds::*;
 use super::words::Word;
+use crate::grammar;
 use crate::grammar::is_code_word as is_code;
 
 impl TextLine {
@@ -44,6 +45,29 @@ impl TextLine {
                     && !self.is_justified_gap(*index)
             })
             .map(|(_, pair)| pair[1].x0)
+            .collect()
+    }
+
+    /// Left edges of words after a narrow gutter: a gap of at least
+    /// [`GUTTER_GAP`] sizes, not stretched by justification, wider than
+    /// [`NARROW_GUTTER`] times the line's narrowest gap (its word space;
+    /// a monospaced face's space is 0.6 em), and no cell gap (cells padded
+    /// by less than half an em on each side). Not column edges of the
+    /// document on their own: a bullet stands as far from its item's text.
+    pub(super) fn narrow_starts(&self) -> Vec<f32> {
+        let gaps: Vec<f32> = (0..self.words.len().saturating_sub(1))
+            .filter_map(|index| self.gap_after(index))
+            .collect();
+        let space = gaps.iter().copied().fold(f32::INFINITY, f32::min);
+        gaps.iter()
+            .enumerate()
+            .filter(|&(index, &gap)| {
+                gap >= GUTTER_GAP * self.size
+                    && gap <= CELL_GAP * self.size
+                    && (gaps.len() < 2 || gap >= NARROW_GUTTER * space)
+                    && !self.is_justified_gap(index)
+            })
+            .filter_map(|(index, _)| self.words.get(index + 1).map(|word| word.x0))
             .collect()
     }
 
@@ -133,6 +157,13 @@ impl TextLine {
     /// justification, or where the line begins.
     pub(super) fn cell_starts(&self, document: &DocumentColumns) -> Vec<f32> {
         let mut starts = self.chunk_starts();
+        // A code after a narrow gutter opens its cell on its own (a table
+        // of one or two rows aligns too few lines to make an edge known).
+        starts.extend(self.narrow_starts().into_iter().filter(|&x| {
+            self.words
+                .iter()
+                .any(|word| word.x0 == x && grammar::is_code_word(&word.text))
+        }));
         for (index, word) in self.words.iter().enumerate() {
             let after_gap = match index.checked_sub(1) {
                 Some(before) => self.gap_after(before).is_some_and(|gap| {
@@ -459,6 +490,68 @@ impl DocumentColumns {
             near(positions, question.x) == question.answer
         })
     }
+}
+
+/// The column edge `edge` moved to the gutter it stands for, when the
+/// lines of `run` cannot all be cut there: a cell start only tells where
+/// one line's cell begins, and a centred or right-aligned column starts
+/// its lines at different places (Nurminen's edge types: left, right and
+/// centre edges all bound one gutter). The gutter is a band of whitespace
+/// that no word of the run covers, at least [`GUTTER_GAP`] sizes wide,
+/// left of `edge`, and empty on every line that starts a word at `edge`
+/// from the band up to that word (the band is part of that line's gap).
+/// The edge lands inside the band so that [`fragments`] (which takes a
+/// word within [`EDGE_TOLERANCE`] left of an edge as starting there)
+/// puts every word right of the band in the next column and every word
+/// left of it in the column before. `None` when no such band exists.
+///
+/// [`fragments`]: super::tables::fragments
+pub(super) fn gutter_edge(run: &[TextLine], edge: f32) -> Option<f32> {
+    let size = median(run.iter().map(|line| line.size));
+    let tolerance = EDGE_TOLERANCE * size;
+    let mut words: Vec<(f32, f32)> = run
+        .iter()
+        .flat_map(|line| line.words.iter().map(|w| (w.x0, w.x1)))
+        .collect();
+    words.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Bands between the words of the run, left to right.
+    let mut bands: Vec<(f32, f32)> = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for (x0, x1) in words {
+        if reach.is_finite() && x0 - reach >= GUTTER_GAP * size {
+            bands.push((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
+    // The last word before `edge` on each line that starts a cell there
+    // (a word after a gutter; a word after a word space that happens to
+    // start there is a line that cannot be cut at `edge`).
+    let mut supported = false;
+    let mut before = f32::NEG_INFINITY;
+    for line in run {
+        let at = line.words.iter().enumerate().find(|(index, w)| {
+            (w.x0 - edge).abs() <= EDGE_TOLERANCE * line.size
+                && index
+                    .checked_sub(1)
+                    .and_then(|i| line.gap_after(i))
+                    .is_none_or(|gap| gap >= GUTTER_GAP * line.size)
+        });
+        let Some((at, _)) = at else {
+            continue;
+        };
+        supported = true;
+        if let Some(previous) = at.checked_sub(1).and_then(|i| line.words.get(i)) {
+            before = before.max(previous.x1);
+        }
+    }
+    if !supported {
+        return None;
+    }
+    bands
+        .into_iter()
+        .rev()
+        .find(|&(left, right)| left >= before && right <= edge + tolerance)
+        .map(|(left, right)| right.max(left + tolerance))
 }
 
 /// True when `x` is within tolerance of one of `positions` (x, font size).

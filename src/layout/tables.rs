@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 
 use super::anchors::anchored_rows;
-use super::columns::{near, DocumentColumns};
+use super::columns::{gutter_edge, near, DocumentColumns};
 use super::lines::TextLine;
 use super::median;
 use super::thresholds::*;
 use super::words::Word;
+use crate::grammar;
 use crate::read::{Rule, RuleKind};
 
 /// A table found on a page: the lines it spans and its rows, laid out.
@@ -131,6 +132,42 @@ pub(super) fn find_regions(
             {
                 edges.retain(|edge| !unfit.contains(edge));
             }
+            // An edge this line cannot be cut at may stand for a gutter
+            // left of it (a centred or right-aligned column): the edge
+            // moves there when the lines so far, this one included, leave
+            // it empty, and the line is a row's, with words in the columns
+            // left of the edge, not a line that only starts further left
+            // (a legend or a paragraph of the next page column). A cell
+            // that opens with a code after the gutter is another table's
+            // first column beside this one (a page in two columns), not a
+            // cell of this table set further left.
+            let tolerance = EDGE_TOLERANCE * line.size;
+            let row_line = |edge: f32| {
+                line.words
+                    .first()
+                    .is_some_and(|word| word.x1 < edge - tolerance)
+            };
+            let opens_code = |edge: f32| {
+                line.words
+                    .iter()
+                    .find(|word| word.x0 >= edge - tolerance)
+                    .is_some_and(|word| grammar::is_code_word(&word.text))
+            };
+            if let Some(run) = lines.get(index..=offset) {
+                let moved: Vec<f32> = edges
+                    .iter()
+                    .map(|&edge| {
+                        if line.fits_edge(edge) {
+                            return edge;
+                        }
+                        gutter_edge(run, edge)
+                            .filter(|&moved| row_line(moved) && !opens_code(moved))
+                            .unwrap_or(edge)
+                    })
+                    .collect();
+                edges.clear();
+                merge_edges(&mut edges, &moved, line.size);
+            }
             if !edges.iter().all(|&edge| line.fits_edge(edge)) || runs_into_next {
                 break;
             }
@@ -155,6 +192,9 @@ pub(super) fn find_regions(
                         && lines
                             .get(index..offset)
                             .is_some_and(|run| run.iter().any(|above| !above.fits_edge(start)))
+                        && lines
+                            .get(index..=offset)
+                            .is_none_or(|run| gutter_edge(run, start).is_none())
                 })
                 .collect();
             foreign.sort_by(f32::total_cmp);
@@ -295,7 +335,7 @@ pub(super) fn find_regions(
             Some(run) if tabular && last > first => {
                 let ruled = ruled_edges(run, rules);
                 let edges = if ruled.is_empty() {
-                    supported_edges(run, &edges, document)
+                    gutter_edges(run, &edges, document)
                 } else {
                     ruled
                 };
@@ -326,6 +366,33 @@ fn interleaved(lines: &[TextLine], index: usize) -> bool {
         || lines
             .get(index + 1)
             .is_some_and(|below| line.beside(below).is_some())
+}
+
+/// The edges of a run of lines ([`supported_edges`]), each one that a
+/// line of the run cannot be cut at moved to the gutter it stands for
+/// ([`gutter_edge`]), and the starts of a centred or right-aligned column
+/// that support leaves out (no two lines start it at one place) taken back
+/// as the gutter they share.
+fn gutter_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) -> Vec<f32> {
+    let kept = supported_edges(run, edges, document);
+    let uncut = |edge: f32| run.iter().any(|line| !line.fits_edge(edge));
+    let mut moved: Vec<f32> = Vec::new();
+    for &edge in edges {
+        let supported = kept.contains(&edge);
+        let place = match (supported, uncut(edge)) {
+            (true, false) => Some(edge),
+            (true, true) => Some(gutter_edge(run, edge).unwrap_or(edge)),
+            (false, true) => gutter_edge(run, edge),
+            (false, false) => None,
+        };
+        if let Some(place) = place {
+            moved.push(place);
+        }
+    }
+    let size = median(run.iter().map(|line| line.size));
+    let mut merged = Vec::new();
+    merge_edges(&mut merged, &moved, size);
+    merged
 }
 
 /// The edges of a run of lines, without its left margin and without those
@@ -972,6 +1039,49 @@ mod ruling_tests {
         assert_eq!(got, want);
     }
 
+    /// A table without rulings whose title column is centred (or, with
+    /// `right`, right-aligned) between gutters of 0.8 and 0.7 em (under
+    /// a cell gap, over a word space): the longest title spans its cell.
+    fn narrow_gutter_table(right: bool) -> (GlyphPage, Vec<String>) {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let rows = [
+            ("Code", "Deliverable", "Status"),
+            ("L1M1D1", "Annual report on urban governance", "V"),
+            ("L1M1D2", "Calendar of international events in 2020", "X"),
+            ("L1M1D3", "Web", "0"),
+            ("L1M1D4", "Training plan for members", "V"),
+            ("L1M1D5", "Key issues", "X"),
+        ];
+        for (index, (code, title, mark)) in rows.iter().enumerate() {
+            let y = 100.0 + 14.0 * index as f32;
+            left(&mut page, code, 50.0, y);
+            if right {
+                let width = ADVANCE * title.chars().count() as f32;
+                left(&mut page, title, 288.0 - width, y);
+            } else {
+                centred(&mut page, title, 188.0, y);
+            }
+            centred(&mut page, mark, 310.0, y);
+        }
+        let want = rows
+            .iter()
+            .map(|(code, title, mark)| format!("{code}\t{title}\t{mark}"))
+            .collect();
+        (page, want)
+    }
+
+    #[test]
+    fn narrow_gutters_beside_centred_or_right_aligned_titles_are_columns() {
+        for right in [false, true] {
+            let (page, want) = narrow_gutter_table(right);
+            assert_eq!(text_lines(&page), want, "right-aligned: {right}");
+        }
+    }
+
     #[test]
     fn vertical_rulings_are_the_columns_of_a_table_of_centred_cells() {
         let ruled = lay_out(&[&centred_table(true)]).remove(0).text;
@@ -983,9 +1093,10 @@ mod ruling_tests {
              L1M1D3\tWeb\t0\n\
              L1M1D4\tTraining plan for members\tV\n"
         );
-        // Without them, the centred titles share no edge.
+        // Without them, the centred titles share no edge, but the gutters
+        // between the columns stay empty on every line.
         let bare = lay_out(&[&centred_table(false)]).remove(0).text;
-        assert_ne!(bare, ruled);
+        assert_eq!(bare, ruled);
     }
 }
 

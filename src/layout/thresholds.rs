@@ -33,6 +33,10 @@ pub(super) const JUSTIFIED_PITCH: f32 = 0.3;
 /// Smallest gap, in multiples of the font size, before a word that lands on a
 /// known column edge for the line to be split there (narrow gutters).
 pub(super) const GUTTER_GAP: f32 = 0.55;
+/// A gap narrower than a cell gap starts a column (when aligned on
+/// several lines) only when it is this many times the line's word space:
+/// a monospaced face's space (0.6 em) is as wide as a narrow gutter.
+pub(super) const NARROW_GUTTER: f32 = 1.25;
 /// A vertical ruling is at most this many font sizes wide (wider, it is a
 /// fill).
 pub(super) const RULING_WIDTH: f32 = 0.5;

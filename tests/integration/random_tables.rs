@@ -19,20 +19,26 @@
 //!   order, rotation and scale), and tables drawn in a full grid, aligned
 //!   any way, codes and marks on a wrapped title's first, middle or last
 //!   line (the vertical rulings give the columns and frame the table, the
-//!   horizontal ones the rows). On all tables it is ignored; what still
-//!   fails:
-//!   - centred or right-aligned titles without vertical rulings share no
-//!     left edge from line to line, so their column is not found (cells
-//!     split inside a title, or a title joins the mark);
-//!   - without vertical rulings, a code set beside the middle or last line
-//!     of a wrapped title, a third of them: the generator's gutters are
-//!     0.8 em, under the 1.2 em that opens a column, so a code (or a mark)
-//!     shares its neighbour's column. Rows set apart by cell padding are
-//!     found (the code opens its title, see `anchors::lifted_anchors`);
-//!     what fails is a mark that joins the code or title beside it (a
-//!     monospaced face's space is 0.6 em), and a row whose first title
-//!     lines end a page's table above its code, at the top of the next
-//!     page without a repeated header;
+//!   horizontal ones the rows). On all tables it is ignored;
+//!   `pipeline_failures_by_class_on_fresh_draws` counts what fails on fresh
+//!   draws. Centred and right-aligned titles without vertical rulings now
+//!   pass in proportional faces (their gutter is the whitespace the column's
+//!   lines leave empty, `columns::gutter_edge`; codes set beside a wrapped
+//!   title's middle or last line in a column of their own start their row
+//!   at the title's first line, `anchors::lift_beside`). What still fails:
+//!   - monospaced faces (Courier), a third of their tables: their word
+//!     space is 0.6 em (0.85 with word spacing) and the generator's gutters
+//!     0.8 em, so a mark or code joins the title beside it unless the
+//!     gutter stays empty on every line of the table (real producers' table
+//!     gutters measured 0.45 to 2.3 em beside word spaces of 0.17 to 0.33
+//!     em, all in proportional faces);
+//!   - proportional faces, about one table in twelve, nearly all with
+//!     wrapped titles and no vertical rulings (not yet sorted by cause;
+//!     one cause: `tables::find_regions` moves an edge to the gutter it
+//!     stands for only for a line with words left of that gutter, so that
+//!     a legend or the next page column starting there does not join the
+//!     table, and a centred title's line that alone starts left of the
+//!     others ends the table instead);
 //!   - a line whose gutters happen to be equally wide reads as one line of
 //!     justified text (`is_justified_gap`) unless a plain word space stands
 //!     beside the run (a title of three words or more after a code and a
@@ -738,7 +744,7 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "without vertical rulings: centred and right-aligned titles, 0.8 em gutters beside codes on a wrapped title's middle or last line, equal gutters read as justified text (see the module's doc)"]
+    #[ignore = "without vertical rulings: monospaced faces (0.8 em gutters beside 0.6 em word spaces), some wrapped titles, equal gutters read as justified text (see the module's doc)"]
     fn pipeline_recovers_codes_titles_and_marks(spec in table(), style in style()) {
         check_pipeline(&spec, &style)?;
     }
@@ -831,5 +837,80 @@ fn one_table_in_every_encoding_and_turn_reads_the_same() {
                 }
             }
         }
+    }
+}
+
+/// The whole pipeline on `RANDOM_TABLES_CASES` fresh tables (default 300)
+/// drawn from `RANDOM_TABLES_SEED` (default 1), every failure counted
+/// rather than the first one shrunk: what the ignored property would meet,
+/// by class (rulings, title alignment, whether titles wrap and where codes
+/// sit beside them, face). Run it with `--ignored --nocapture` to measure
+/// the layout on draws it was not tuned on; `RANDOM_TABLES_CASE=n` keeps
+/// only draw `n` (with `RANDOM_TABLES_DUMP`, its PDF).
+#[test]
+#[ignore = "a measurement: counts the pipeline's failures on fresh draws by class"]
+fn pipeline_failures_by_class_on_fresh_draws() -> Result<(), String> {
+    use std::collections::BTreeMap;
+
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
+
+    let number = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(default)
+    };
+    let cases = number("RANDOM_TABLES_CASES", 300);
+    let seed = number("RANDOM_TABLES_SEED", 1);
+    let only = std::env::var("RANDOM_TABLES_CASE")
+        .ok()
+        .and_then(|value| value.parse::<u64>().ok());
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
+    let mut runner = TestRunner::new_with_rng(ProptestConfig::default(), rng);
+    let mut classes: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut failed = 0;
+    for case in 0..cases {
+        let spec = table()
+            .new_tree(&mut runner)
+            .map_err(|e| e.to_string())?
+            .current();
+        let style = style()
+            .new_tree(&mut runner)
+            .map_err(|e| e.to_string())?
+            .current();
+        if only.is_some_and(|only| only != case) {
+            continue;
+        }
+        let pages = spec.draw();
+        let headers = if spec.repeat_header { pages.len() } else { 1 };
+        let runs: usize = pages.iter().map(|page| page.runs.len()).sum();
+        let wrapped = runs > 2 + 3 * headers + 3 * spec.rows.len();
+        let beside = if wrapped { spec.valign } else { VAlign::Top };
+        let monospaced = matches!(spec.face, Face::Courier | Face::CourierBold);
+        let class = format!(
+            "rulings {:?}, title {:?}, wrapped {wrapped} (codes {beside:?}), monospaced {monospaced}",
+            spec.ruling, spec.align[1]
+        );
+        let entry = classes.entry(class.clone()).or_default();
+        entry.1 += 1;
+        if let Err(failure) = check_pipeline(&spec, &style) {
+            failed += 1;
+            entry.0 += 1;
+            let failure = failure.to_string();
+            let shown: String = failure.chars().take(400).collect();
+            eprintln!("draw {case} failed ({class}; {style:?}): {shown}");
+        }
+    }
+    for (class, (failures, total)) in &classes {
+        eprintln!("{failures:>4} / {total:<4} {class}");
+    }
+    eprintln!("{failed} of {cases} draws failed (seed {seed})");
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{failed} of {cases} draws failed (seed {seed})"))
     }
 }

@@ -268,6 +268,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     role_words: &[
         "presidente",
+        "jefe",
+        "jefa",
         "propietario",
         "propietaria",
         "suplente",

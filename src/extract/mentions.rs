@@ -42,6 +42,10 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
     let mut consumed: BTreeSet<usize> = BTreeSet::new();
     // Inside a roll call opened by a cue line (`Sont présents les membres :`).
     let mut roll: Option<Roll> = None;
+    // Speaker lines without a role (`Ana Ruiz, Harbour College`), kept
+    // when the document writes its speakers so, some with a role.
+    let mut unroled_speakers: Vec<(Found, u32, u32)> = Vec::new();
+    let mut roled_speakers = 0;
     for (index, line) in text.lines.iter().enumerate() {
         if claimed.contains(&index) || consumed.contains(&index) || is_blank(&lines[index]) {
             continue;
@@ -69,11 +73,55 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         found.extend(bracketed(&lines[index], lex));
         found.extend(plural_titled(&lines[index], lex));
         found.extend(labels_inside(&lines[index], lex));
+        if let Some((name, affiliation)) = speaker_line(&lines[index], lex) {
+            match found.iter().find(|(n, _, _)| *n == name) {
+                Some((_, Some(_), _)) => roled_speakers += 1,
+                Some(_) => {}
+                None => {
+                    unroled_speakers.push(((name, None, Some(affiliation)), line.page, line.number))
+                }
+            }
+        }
         for found in found {
             add(&mut people, person_at(found, line.page, line.number));
         }
     }
+    if roled_speakers >= SPEAKER_LINES_WITH_ROLES {
+        for (found, page, line) in unroled_speakers {
+            add(&mut people, person_at(found, page, line));
+        }
+    }
     people
+}
+
+/// Speaker lines with a role a document needs before its speaker lines
+/// without one are read as people: alone, `Grace Hill, Oak County` may be
+/// a place or a title.
+const SPEAKER_LINES_WITH_ROLES: usize = 2;
+
+/// A speaker line standing alone, `Name, Affiliation[, Place]`: a name,
+/// then one to three short pieces whose words are all capitalised
+/// (`Luke Bronin, Mayor, Hartford, CT`, `Laura Jay, C40 Cities`). Returns
+/// the name and the rest.
+fn speaker_line(line: &str, lex: &Lexicons) -> Option<(String, String)> {
+    let pieces: Vec<&str> = line.split(',').map(str::trim).collect();
+    let (first, rest) = pieces.split_first()?;
+    let capitalised = |piece: &&str| {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+            })
+    };
+    if !(1..=3).contains(&rest.len()) || !rest.iter().all(capitalised) {
+        return None;
+    }
+    let name = as_name(first, lex)?;
+    Some((name, rest.join(", ")))
 }
 
 /// Adds a person, or completes the one already found under that name or
@@ -1359,6 +1407,32 @@ mod tests {
             .iter()
             .find(|(n, _, _)| n == name)
             .map(|(_, role, place)| (role.as_deref().unwrap_or(""), place.as_deref()))
+    }
+
+    #[test]
+    fn speaker_lines_without_a_role_follow_those_with_one() {
+        let panel = "Opening panel\n\nTomas Berg, Mayor, Lakeview, MN\n\n\
+            Priya Natarajan, Northfield Health Institute\n\n\
+            Ruth Okoye, Director, Transit Alliance\n\nOwen Pryce, Duluth, MN";
+        let found = people(panel);
+        assert_eq!(
+            role_of(&found, "Priya Natarajan"),
+            Some(("", Some("Northfield Health Institute")))
+        );
+        assert_eq!(
+            role_of(&found, "Owen Pryce"),
+            Some(("", Some("Duluth, MN")))
+        );
+        // With a single speaker line holding a role, a `Name, Place` line
+        // may be an address: nobody.
+        let found = people("Tomas Berg, Mayor, Lakeview\n\nGrace Hill, Oak County, MN");
+        assert_eq!(role_of(&found, "Grace Hill"), None);
+        // A sentence is no speaker line.
+        let found = people(
+            "Tomas Berg, Mayor, Lakeview\n\nRuth Okoye, Director, Transit Alliance\n\n\
+            Owen Pryce, who chairs the panel, spoke first.",
+        );
+        assert_eq!(role_of(&found, "Owen Pryce"), None);
     }
 
     #[test]

@@ -18,10 +18,8 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::shape::is_blank;
-use crate::lexicon::{fold, Lexicons};
+use crate::lexicon::{fold, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::Person;
 use crate::normalize::Text;
@@ -168,15 +166,6 @@ fn add(people: &mut Vec<Person>, person: Person) {
 }
 
 type Found = (String, Option<String>, Option<String>);
-
-/// `word` in lower case without its accents (`BÉRÉHOUC` and `Berehouc`
-/// are one surname, printed twice).
-fn unaccented(word: &str) -> String {
-    word.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 /// Words of `text`, trimmed of punctuation, lower case.
 fn bare(word: &str) -> String {

@@ -23,7 +23,7 @@ use regex::Regex;
 
 use super::language::LanguageBlock;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lexicon::{fold, KindPhrase, Lexicons};
+use crate::lexicon::{fold, unaccented, KindPhrase, Lexicons};
 use crate::markup;
 use crate::model::{DocumentKind, Evidence, KindDetection, Period};
 use crate::normalize::{Line, PackedLines, Text};
@@ -206,10 +206,23 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
     // One automaton for every phrase: each line is read once, not once per phrase.
     let automaton = AhoCorasick::new(phrases.iter().map(|phrase| phrase.phrase))
         .expect("kind phrases are a few short literals");
+    // Title lines in capitals often drop their accents (`RAPPORT
+    // D'ACTIVITE`): they are read again without accents on either side.
+    let bare_phrases: Vec<String> = phrases.iter().map(|p| unaccented(p.phrase)).collect();
+    let bare_automaton =
+        AhoCorasick::new(&bare_phrases).expect("kind phrases are a few short literals");
     let mut resume = vec![0usize; phrases.len()];
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
-        let first = first_phrase(&automaton, &phrases, candidate.lower, &mut resume);
+        let mut lower: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(candidate.lower);
+        let mut first = first_phrase(&automaton, &phrases, &lower, &mut resume)
+            .map(|(at, phrase)| (at, phrase, phrase.phrase.len()));
+        if first.is_none() && candidate.in_title_area {
+            let bare = unaccented(candidate.lower);
+            first = first_phrase(&bare_automaton, &phrases, &bare, &mut resume)
+                .map(|(at, phrase)| (at, phrase, unaccented(phrase.phrase).len()));
+            lower = std::borrow::Cow::Owned(bare);
+        }
         if first.is_none() {
             if let Some(phrase) = yearly_title_phrase(candidate, lexicons) {
                 hits.push(Hit {
@@ -221,14 +234,14 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
                 });
             }
         }
-        if let Some((at, phrase)) = first {
+        if let Some((at, phrase, len)) = first {
             let score = if candidate.in_title_area {
                 phrase.weight
             } else {
                 phrase.weight / 2.0
             };
-            let after = &candidate.lower[at + phrase.phrase.len()..];
-            let before_words = words(&candidate.lower[..at]);
+            let after = &lower[at + len..];
+            let before_words = words(&lower[..at]);
             let just_before =
                 before_words[before_words.len().saturating_sub(UPDATE_LEAD_WORDS)..].join(" ");
             let kind = if is_plan(phrase.kind)
@@ -243,7 +256,7 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
             let names_reported_year = words(phrase.phrase)
                 .iter()
                 .any(|word| lexicons.has(|l| l.year_words, word));
-            let before = &candidate.lower[..at];
+            let before = &lower[..at];
             let names_document = (names_reported_year
                 || !is_sentence(candidate)
                 || (opens_line(before) && !subject_of(after, lexicons))
@@ -988,6 +1001,27 @@ mod tests {
                 fast.map(|(at, p)| (at, p.phrase))
             );
         }
+    }
+
+    #[test]
+    fn a_title_in_capitals_without_accents_names_the_kind() {
+        // The year on the line under the title makes it a yearly report.
+        let profile = detect(&Text::from_plain(
+            "Syndicat intercommunal des Trois Vallées\nRAPPORT D'ACTIVITE\n2029\nSommaire",
+        ));
+        assert_eq!(profile.kind.value, DocumentKind::AnnualReport);
+        let profile = detect(&Text::from_plain(
+            "Mancomunidad del Valle Alto\nINFORME DE GESTION 2030\nIndice",
+        ));
+        assert_ne!(profile.kind.value, DocumentKind::Other);
+        // Below the title area, prose keeps its accents: no second reading.
+        let mut body = "Syndicat intercommunal\n".to_owned();
+        body.push_str(&"Une ligne de texte sans rapport.\n".repeat(40));
+        body.push_str("le rapport d'activite sera lu\n");
+        assert_eq!(
+            detect(&Text::from_plain(&body)).kind.value,
+            DocumentKind::Other
+        );
     }
 
     #[test]

@@ -18,10 +18,8 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::shape::is_blank;
-use crate::lexicon::{fold, Lexicons};
+use crate::lexicon::{fold, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::Person;
 use crate::normalize::{PackedLines, Text};
@@ -38,6 +36,10 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
     let mut consumed: BTreeSet<usize> = BTreeSet::new();
     // Inside a roll call opened by a cue line (`Sont présents les membres :`).
     let mut roll: Option<Roll> = None;
+    // Speaker lines without a role (`Ana Ruiz, Harbour College`), kept
+    // when the document writes its speakers so, some with a role.
+    let mut unroled_speakers: Vec<(Found, u32, u32)> = Vec::new();
+    let mut roled_speakers = 0;
     for (index, line) in text.lines.iter().enumerate() {
         if claimed.contains(&index) || consumed.contains(&index) || is_blank(lines.line(index)) {
             continue;
@@ -65,11 +67,55 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         found.extend(bracketed(lines.line(index), lex));
         found.extend(plural_titled(lines.line(index), lex));
         found.extend(labels_inside(lines.line(index), lex));
+        if let Some((name, affiliation)) = speaker_line(lines.line(index), lex) {
+            match found.iter().find(|(n, _, _)| *n == name) {
+                Some((_, Some(_), _)) => roled_speakers += 1,
+                Some(_) => {}
+                None => {
+                    unroled_speakers.push(((name, None, Some(affiliation)), line.page, line.number))
+                }
+            }
+        }
         for found in found {
             add(&mut people, person_at(found, line.page, line.number));
         }
     }
+    if roled_speakers >= SPEAKER_LINES_WITH_ROLES {
+        for (found, page, line) in unroled_speakers {
+            add(&mut people, person_at(found, page, line));
+        }
+    }
     people
+}
+
+/// Speaker lines with a role a document needs before its speaker lines
+/// without one are read as people: alone, `Grace Hill, Oak County` may be
+/// a place or a title.
+const SPEAKER_LINES_WITH_ROLES: usize = 2;
+
+/// A speaker line standing alone, `Name, Affiliation[, Place]`: a name,
+/// then one to three short pieces whose words are all capitalised
+/// (`Luke Bronin, Mayor, Hartford, CT`, `Laura Jay, C40 Cities`). Returns
+/// the name and the rest.
+fn speaker_line(line: &str, lex: &Lexicons) -> Option<(String, String)> {
+    let pieces: Vec<&str> = line.split(',').map(str::trim).collect();
+    let (first, rest) = pieces.split_first()?;
+    let capitalised = |piece: &&str| {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+            })
+    };
+    if !(1..=3).contains(&rest.len()) || !rest.iter().all(capitalised) {
+        return None;
+    }
+    let name = as_name(first, lex)?;
+    Some((name, rest.join(", ")))
 }
 
 /// Adds a person, or completes the one already found under that name or
@@ -116,15 +162,6 @@ fn add(people: &mut Vec<Person>, person: Person) {
 }
 
 type Found = (String, Option<String>, Option<String>);
-
-/// `word` in lower case without its accents (`BÉRÉHOUC` and `Berehouc`
-/// are one surname, printed twice).
-fn unaccented(word: &str) -> String {
-    word.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 /// Words of `text`, trimmed of punctuation, lower case.
 fn bare(word: &str) -> String {
@@ -202,8 +239,22 @@ fn as_name(text: &str, lex: &Lexicons) -> Option<String> {
     let shaped = words.iter().all(|w| title_case(w) || capitals(w))
         && words.first().is_some_and(title_case)
         && words.iter().skip(1).all(|w| title_case(w) || capitals(w));
-    ((2..=4).contains(&words.len()) && shaped && words.iter().all(|w| is_name_word(w, lex)))
-        .then(|| words.join(" "))
+    // A particle inside the name, capitalised as the name is (`Jacques LE
+    // NAY`); in lower case it joins words of a phrase (`Éditorial de X`).
+    let last = words.len().saturating_sub(1);
+    let particle = |(i, w): (usize, &&str)| {
+        i > 0
+            && i < last
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && lex.has(|l| l.name_particles, &w.to_lowercase())
+    };
+    ((2..=4).contains(&words.len())
+        && shaped
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| particle((i, w)) || is_name_word(w, lex)))
+    .then(|| words.join(" "))
 }
 
 /// A role phrase: it starts (after at most two leading words such as an
@@ -372,17 +423,29 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
                 };
                 as_role(role_text, lex).map(|(role, own)| (role, place.or(own)))
             });
-        // A role in apposition: `El Presidente, Jorge Ibarra Solís, da…`.
-        let before = previous
-            .filter(|_| role_taken != position.checked_sub(1))
-            .and_then(|previous| {
-                let tail = previous
-                    .rsplit(['.', ';'])
-                    .next()
-                    .unwrap_or(previous)
-                    .trim();
-                trailing_role(tail, lex)
-            });
+        // A role in apposition: `El Presidente, Jorge Ibarra Solís, da…`,
+        // or with the place it holds before the name (`El presidente
+        // municipal de Tepic, Nayarit, Javier Castellón,`).
+        let role_before = |at: usize| {
+            pieces
+                .get(at)
+                .filter(|_| role_taken != Some(at))
+                .and_then(|piece| {
+                    let tail = piece.rsplit(['.', ';']).next().unwrap_or(piece).trim();
+                    trailing_role(tail, lex)
+                })
+        };
+        let before = position.checked_sub(1).and_then(|at| {
+            role_before(at).or_else(|| {
+                let place = previous.filter(|p| is_region(p, lex))?;
+                let (role, own) = role_before(at.checked_sub(1)?)?;
+                let place = match own {
+                    Some(own) => format!("{own}, {place}"),
+                    None => place.to_owned(),
+                };
+                Some((role, Some(place)))
+            })
+        });
         let in_paren = paren.as_deref().and_then(|p| as_role(p, lex));
         if !whole {
             if let Some((role, place)) = after {
@@ -958,33 +1021,63 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
             .checked_sub(1)
             .and_then(|last| words.get(last))
             .is_some_and(|(_, w)| w.ends_with(','));
-        let after = closed_by_comma
+        // A role after a dash is the name's too (`M. Pierre CAMANI - Président
+        // du Conseil - Sénateur`, dashes folded).
+        let dash_after = words.get(end).is_some_and(|(_, w)| is_dash(w));
+        let role_from = if dash_after { end + 1 } else { end };
+        let after = (closed_by_comma || dash_after)
             .then(|| {
                 words
-                    .get(end)
+                    .get(role_from)
                     .map(|&(offset, _)| role_after(&line[offset..], lex))
             })
             .flatten()
             .flatten();
-        let title_role = (!honorific).then(|| {
-            let first = (0..at)
-                .rev()
-                .take_while(|&i| {
-                    words.get(i).is_some_and(|(_, w)| {
-                        !w.ends_with([',', '.', ';', ':']) && is_role_word(w, lex)
-                    })
-                })
-                .last()
-                .unwrap_or(at);
-            words[first..start]
+        let open = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|(_, w)| !w.ends_with([',', '.', ';', ':']))
+        };
+        let first = (0..at)
+            .rev()
+            .take_while(|&i| open(i) && words.get(i).is_some_and(|(_, w)| is_role_word(w, lex)))
+            .last()
+            .unwrap_or(at);
+        let clean = |range: &[(usize, &str)]| {
+            range
                 .iter()
                 .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
                 .collect::<Vec<_>>()
                 .join(" ")
-        });
-        match after {
-            Some((role, place)) => found.push((name, Some(role), place)),
-            None => found.push((name, title_role, None)),
+        };
+        let title_role = (!honorific).then(|| clean(&words[first..start]));
+        // The organisation or city that qualifies a title (`NLC President
+        // Mark Stodola, mayor of…`, `Los Angeles Mayor Eric Garcetti`): the
+        // title is then the role, complete, and a role after the name is
+        // another of theirs.
+        let qualifier_start = (0..first)
+            .rev()
+            .take(3)
+            .take_while(|&i| {
+                open(i)
+                    && words.get(i).is_some_and(|(_, w)| {
+                        let w = w.trim_end_matches("'s");
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && !is_role_word(w, lex)
+                            && !lex.has(|l| l.function_words, &bare(w))
+                            && !lex.has(|l| l.honorifics, &bare(w))
+                            && lex.month(&bare(w)).is_none()
+                            && lex.weekday(&bare(w)).is_none()
+                    })
+            })
+            .last();
+        let qualifier = qualifier_start
+            .filter(|_| !honorific)
+            .map(|from| clean(&words[from..first]).trim_end_matches("'s").to_owned());
+        match (after, qualifier) {
+            (_, Some(qualifier)) => found.push((name, title_role, Some(qualifier))),
+            (Some((role, place)), None) => found.push((name, Some(role), place)),
+            (None, None) => found.push((name, title_role, None)),
         }
         at = end.max(at + 1);
     }
@@ -1145,7 +1238,8 @@ fn name_from(
 /// asisten…` → `Alcalde`, `comuna de X`): up to the next `,` `;` or `.`,
 /// or to its first conjunction when the whole clause is no role.
 fn role_after(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
-    let clause = text.split([',', ';', '.', '(']).next().unwrap_or("").trim();
+    let clause = text.split([',', ';', '.', '(']).next().unwrap_or("");
+    let clause = clause.split(" - ").next().unwrap_or(clause).trim();
     if names_after_role(clause, lex) {
         return None;
     }
@@ -1156,6 +1250,20 @@ fn role_after(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
             .position(|w| lex.has(|l| l.conjunctions, &bare(w)))?;
         as_role(&words[..cut].join(" "), lex)
     })
+}
+
+/// Whether list piece `piece` is a region completing the place before it
+/// (`Tepic, Nayarit,`): one or two capitalised words, no name and no role.
+fn is_region(piece: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| is_name_word(w, lex))
+        && as_name(piece, lex).is_none()
+}
+
+/// Whether `word` is a dash standing between words (folded to `-`).
+fn is_dash(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c == '-')
 }
 
 /// Whether `piece` names someone after its role (`Esri CEO Jack
@@ -1279,6 +1387,86 @@ mod tests {
         .collect()
     }
 
+    fn role_of<'f>(found: &'f [Found], name: &str) -> Option<(&'f str, Option<&'f str>)> {
+        found
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, role, place)| (role.as_deref().unwrap_or(""), place.as_deref()))
+    }
+
+    #[test]
+    fn speaker_lines_without_a_role_follow_those_with_one() {
+        let panel = "Opening panel\n\nTomas Berg, Mayor, Lakeview, MN\n\n\
+            Priya Natarajan, Northfield Health Institute\n\n\
+            Ruth Okoye, Director, Transit Alliance\n\nOwen Pryce, Duluth, MN";
+        let found = people(panel);
+        assert_eq!(
+            role_of(&found, "Priya Natarajan"),
+            Some(("", Some("Northfield Health Institute")))
+        );
+        assert_eq!(
+            role_of(&found, "Owen Pryce"),
+            Some(("", Some("Duluth, MN")))
+        );
+        // With a single speaker line holding a role, a `Name, Place` line
+        // may be an address: nobody.
+        let found = people("Tomas Berg, Mayor, Lakeview\n\nGrace Hill, Oak County, MN");
+        assert_eq!(role_of(&found, "Grace Hill"), None);
+        // A sentence is no speaker line.
+        let found = people(
+            "Tomas Berg, Mayor, Lakeview\n\nRuth Okoye, Director, Transit Alliance\n\n\
+            Owen Pryce, who chairs the panel, spoke first.",
+        );
+        assert_eq!(role_of(&found, "Owen Pryce"), None);
+    }
+
+    #[test]
+    fn a_region_between_role_and_name_completes_the_place() {
+        let found = people(
+            "Ayer el alcalde de Colima, Jalisco, Rosa Ibáñez Trejo, recibió a los regidores.",
+        );
+        assert_eq!(
+            role_of(&found, "Rosa Ibáñez Trejo"),
+            Some(("alcalde", Some("Colima, Jalisco")))
+        );
+        // A name between them is no region: the role stays with nobody.
+        let found = people("La alcaldesa de Colima, Rosa Ibáñez, Pedro Lara Gil, llegaron.");
+        assert_eq!(role_of(&found, "Pedro Lara Gil"), None);
+    }
+
+    #[test]
+    fn roles_after_a_dash_are_the_named_persons() {
+        let found = people("Mme Hélène VIDAL – Présidente du Syndicat des Eaux – Maire de Lunel");
+        assert_eq!(
+            role_of(&found, "Hélène VIDAL"),
+            Some(("Présidente", Some("Syndicat des Eaux")))
+        );
+    }
+
+    #[test]
+    fn a_particle_in_capitals_stays_inside_a_name() {
+        let found = people("La secrétaire, Anne LE GALL :");
+        assert_eq!(role_of(&found, "Anne LE GALL"), Some(("secrétaire", None)));
+        // A particle never ends a name, and in lower case joins a phrase.
+        assert!(people("La secrétaire, Anne LE :").is_empty());
+        assert!(people("La présidente, Lettre de Anne GALL :")
+            .iter()
+            .all(|(name, _, _)| !name.starts_with("Lettre")));
+    }
+
+    #[test]
+    fn a_title_qualified_by_its_organisation_is_the_role() {
+        let found =
+            people("Opening remarks by ICLEI Chair Dana Welsh, mayor of Port Ellis, and others.");
+        assert_eq!(
+            role_of(&found, "Dana Welsh"),
+            Some(("Chair", Some("ICLEI")))
+        );
+        // Unqualified, the role after the name still wins.
+        let found = people("Councillor Dana Welsh, Chair of the network, opened the session.");
+        assert_eq!(role_of(&found, "Dana Welsh").map(|(r, _)| r), Some("Chair"));
+    }
+
     #[test]
     fn roles_are_neither_qualifiers_alone_nor_taken_from_the_next_name() {
         // A qualifier alone after the name is no role; the title before it is.
@@ -1301,7 +1489,11 @@ mod tests {
         assert!(speakers
             .iter()
             .all(|(name, role, _)| name != "Nora Hale" || role.is_none()));
-        assert!(speakers.contains(&("Mara Quist".to_owned(), Some("CEO".to_owned()), None)));
+        assert!(speakers.contains(&(
+            "Mara Quist".to_owned(),
+            Some("CEO".to_owned()),
+            Some("Tidewell".to_owned())
+        )));
         // The plural of a role word names a body, not a person.
         assert!(
             people("Président de l'Amicale des\nMaires de Val-et-Rive, Maire de Brane")
@@ -1437,7 +1629,7 @@ mod tests {
             (
                 "Harbourtown Mayor Ellen Marsh chaired until vice president Karl de Vries was elected.",
                 vec![
-                    one("Ellen Marsh", Some("Mayor"), None),
+                    one("Ellen Marsh", Some("Mayor"), Some("Harbourtown")),
                     one("Karl de Vries", Some("vice president"), None),
                 ],
             ),

@@ -269,6 +269,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     role_words: &[
         "presidente",
+        "jefe",
+        "jefa",
         "propietario",
         "propietaria",
         "suplente",

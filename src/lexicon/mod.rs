@@ -540,6 +540,21 @@ const FOLDS: &[(char, char)] = &[
     ('\u{2007}', ' '),
 ];
 
+/// `text` in lower case without its accents: capitals are often printed
+/// without them (`RAPPORT D'ACTIVITE`, `BÉRÉHOUC` and `Berehouc` are one
+/// surname printed twice).
+///
+/// ```
+/// assert_eq!(planex::lexicon::unaccented("RAPPORT d'ACTIVITÉ"), "rapport d'activite");
+/// ```
+pub fn unaccented(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Folds typographic quotes, apostrophes, dashes and spaces into their plain
 /// forms, as lexicon phrases are written. Borrowed when nothing changes.
 ///

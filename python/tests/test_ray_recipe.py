@@ -15,7 +15,7 @@ INPUTS = ["fixtures/docs", "fixtures/pdf", "fixtures/bad"]
 
 
 def test_ray_recipe_writes_the_lines_of_planex_batch(cli, tmp_path):
-    pytest.importorskip("ray", reason="ray is not installed (pip install 'ray[data]')")
+    pytest.importorskip("ray.data", reason="ray[data] is not installed (pip install 'ray[data]')")
     ray_out, batch_out = tmp_path / "ray", tmp_path / "batch"
     done = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "ray_batch.py"), *INPUTS, str(ray_out), "--num-cpus", "2"],
@@ -57,7 +57,7 @@ sys.exit(ray_batch.main(sys.argv[1:]))
 
 
 def test_a_worker_crash_is_a_record_and_the_job_goes_on(cli, tmp_path):
-    pytest.importorskip("ray", reason="ray is not installed (pip install 'ray[data]')")
+    pytest.importorskip("ray.data", reason="ray[data] is not installed (pip install 'ray[data]')")
     driver = tmp_path / "crashing_driver.py"
     driver.write_text(CRASHING_DRIVER.format(examples=str(ROOT / "examples")), encoding="utf-8")
     out = tmp_path / "ray"

@@ -40,7 +40,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::grammar::builtin::{
     self, DELIVERABLE_ANYWHERE, DELIVERABLE_AT_START, DELIVERABLE_IN_MEASURE, MEASURE_AT_START,
 };
-use crate::lexicon::{ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
+use crate::lexicon::{unaccented, ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Text;
@@ -1711,12 +1711,14 @@ fn is_heading_outside_tables(text: &Text, index: usize) -> bool {
         .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains("**"))
 }
 
-/// [`TABLE_HEADINGS`] without their accents, made once: a line is compared
-/// with them on every line of a document.
+/// [`TABLE_HEADINGS`] without their accents (`código` → `codigo`), made
+/// once: a line is compared with them on every line of a document, and
+/// headings drawn in a face without accented glyphs, or typed without them,
+/// still name their columns.
 static PLAIN_TABLE_HEADINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
     TABLE_HEADINGS
         .iter()
-        .map(|heading| without_accents(heading))
+        .map(|heading| unaccented(heading))
         .collect()
 });
 
@@ -1746,7 +1748,7 @@ fn heading_count<'a>(cells: impl Iterator<Item = &'a str>) -> Option<usize> {
     let words: Vec<String> = cells
         .flat_map(str::split_whitespace)
         .map(|word| {
-            without_accents(
+            unaccented(
                 &word
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase(),
@@ -1775,24 +1777,6 @@ fn heading_count<'a>(cells: impl Iterator<Item = &'a str>) -> Option<usize> {
         headings += 1;
     }
     Some(headings)
-}
-
-/// Lower-case Latin letters without their accents (`código` → `codigo`):
-/// headings drawn in a face without accented glyphs, or typed without them,
-/// still name their columns.
-fn without_accents(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
 }
 
 /// A function word of any supported language (`de`, `of`, `o`, `et`).
@@ -1884,6 +1868,22 @@ mod tests {
     use crate::model::Status;
     use crate::normalize::Text;
     use proptest::prelude::*;
+
+    #[test]
+    fn heading_words_lose_the_accents_the_old_letter_map_removed() {
+        // The letters a hand-written map once stripped here, and the
+        // letters it kept, come out of `unaccented` the same way.
+        assert_eq!(
+            unaccented("áàâäéèêëíìîïóòôöúùûüñç"),
+            "aaaaeeeeiiiioooouuuunc"
+        );
+        assert_eq!(unaccented("maßnahmen 2024-n°1"), "maßnahmen 2024-n°1");
+        // `unaccented` also lowers the case, which the map did not: the
+        // headings and the words compared with them are lower case already.
+        for heading in TABLE_HEADINGS.iter() {
+            assert_eq!(heading.to_lowercase(), *heading);
+        }
+    }
 
     #[test]
     fn a_word_and_the_lines_own_code_make_an_action_line_heading() {

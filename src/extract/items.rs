@@ -1111,6 +1111,15 @@ mod tests {
         read_items(&Text::from_plain(text), Vocabulary::new(None, &all), &[])
     }
 
+    /// Each item's status with the label of a state outside the classes.
+    fn statuses_and_labels(reading: &ItemsReading) -> Vec<(Option<Status>, Option<&str>)> {
+        reading
+            .items
+            .iter()
+            .map(|item| (item.status, item.status_label.as_deref()))
+            .collect()
+    }
+
     fn rows(reading: &ItemsReading) -> Vec<(String, Option<String>, Option<Status>)> {
         reading
             .items
@@ -1344,11 +1353,7 @@ mod tests {
         let reading = read(
             "Key: Blue = postponed; Green = completed; Amber = in progress\nRAG*\tRef\tAction\tProgress\nBlue\tT-1\tMove the depot\t15 %\nGreen\tT-2\tOpen the hub\t100 %\n\tT-3\tHire staff\t40 %\n",
         );
-        let got: Vec<(Option<Status>, Option<&str>)> = reading
-            .items
-            .iter()
-            .map(|item| (item.status, item.status_label.as_deref()))
-            .collect();
+        let got = statuses_and_labels(&reading);
         assert_eq!(
             got,
             [
@@ -1391,11 +1396,7 @@ mod tests {
         let reading = read(
             "CP-01\tResurface the street\tG\nCP-02\tBuild the library\tB\nCP-03\tExtend the network\tA\n\n¹ RAG: G = complete; A = in progress; B = closed without delivery (cancelled).\n",
         );
-        let got: Vec<(Option<Status>, Option<&str>)> = reading
-            .items
-            .iter()
-            .map(|item| (item.status, item.status_label.as_deref()))
-            .collect();
+        let got = statuses_and_labels(&reading);
         assert_eq!(
             got,
             [
@@ -1411,11 +1412,7 @@ mod tests {
         let reading = read(
             "Code\tActivity\tStatus\nP1-A1\tWiden the road\tCompleted\nP1-A2\tRepair the plant\tMerged with P2-A1\nP1-A3\tMap the network\tCompleted partially\n",
         );
-        let got: Vec<(Option<Status>, Option<&str>)> = reading
-            .items
-            .iter()
-            .map(|item| (item.status, item.status_label.as_deref()))
-            .collect();
+        let got = statuses_and_labels(&reading);
         assert_eq!(
             got,
             [(Some(Achieved), None), (None, Some("merged")), (None, None)]
@@ -1427,11 +1424,7 @@ mod tests {
         let reading = read(
             "Statut\tN°\tAction\nGris\tOS1-A1\tOuvrir un hôpital\nVert\tOS1-A2\tCréer une crèche\n\n¹ Vert : réalisée ; Orange : en cours ; Gris : annulée.\n",
         );
-        let got: Vec<(Option<Status>, Option<&str>)> = reading
-            .items
-            .iter()
-            .map(|item| (item.status, item.status_label.as_deref()))
-            .collect();
+        let got = statuses_and_labels(&reading);
         assert_eq!(got, [(None, Some("cancelled")), (Some(Achieved), None)]);
     }
 

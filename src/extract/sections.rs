@@ -410,10 +410,8 @@ fn strong_heading(
             .and_then(|i| plains.get(i))
             .is_some_and(numbers_a_title_in_capitals)
     };
-    let previous = (0..index)
-        .rev()
-        .find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)));
-    let next = (index + 1..raws.len()).find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)));
+    let previous = previous_non_blank(raws, index);
+    let next = next_non_blank(raws, index);
     if numbered_length
         && numbers_a_title_in_capitals(title)
         && !numbered_neighbour(previous)
@@ -765,7 +763,7 @@ fn spread_entry(raws: &[&str], plains: &PackedLines, index: usize) -> Option<(He
     if !opens || !closes || word_count(title) > ENTRY_WORDS || PAGE_LINE.is_match(title) {
         return None;
     }
-    let next = (index + 1..raws.len()).find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)))?;
+    let next = next_non_blank(raws, index)?;
     let page = PAGE_LINE
         .captures(plains.get(next)?)?
         .name("page")?
@@ -793,7 +791,7 @@ fn part_entry(
     if !opens || !closes || word_count(title) > PART_WORDS || bullet(raws.get(index)?).is_some() {
         return None;
     }
-    let next = (index + 1..raws.len()).find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)))?;
+    let next = next_non_blank(raws, index)?;
     let over_entry =
         !contents_entries(next, raws.get(next)?, plains.get(next)?, true, lex).is_empty();
     over_entry.then(|| entry(index, title.to_owned(), None))
@@ -1213,6 +1211,18 @@ fn is_mark_list(title: &str, lex: &Lexicons) -> bool {
         >= 2
 }
 
+/// Index of the first non-blank line after `index`.
+fn next_non_blank(raws: &[&str], index: usize) -> Option<usize> {
+    (index + 1..raws.len()).find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)))
+}
+
+/// Index of the last non-blank line before `index`.
+fn previous_non_blank(raws: &[&str], index: usize) -> Option<usize> {
+    (0..index)
+        .rev()
+        .find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)))
+}
+
 /// Line shapes of a whole text, for following chains of headings.
 struct Shapes<'a> {
     raws: &'a [&'a str],
@@ -1224,16 +1234,6 @@ struct Shapes<'a> {
 }
 
 impl Shapes<'_> {
-    fn next_non_blank(&self, index: usize) -> Option<usize> {
-        (index + 1..self.raws.len()).find(|&i| self.raws.get(i).is_some_and(|r| !is_blank(r)))
-    }
-
-    fn previous_non_blank(&self, index: usize) -> Option<usize> {
-        (0..index)
-            .rev()
-            .find(|&i| self.raws.get(i).is_some_and(|r| !is_blank(r)))
-    }
-
     fn is_body(&self, index: usize) -> bool {
         let (Some(raw), Some(text)) = (self.raws.get(index), self.plains.get(index)) else {
             return false;
@@ -1255,7 +1255,7 @@ impl Shapes<'_> {
 
     /// Whether the sentence-case candidate at `index` introduces body text.
     fn leads_to_body(&self, index: usize, depth: usize) -> bool {
-        let Some(next) = self.next_non_blank(index) else {
+        let Some(next) = next_non_blank(self.raws, index) else {
             return false;
         };
         // A label heads a paragraph; over a list or a short line it names
@@ -1274,8 +1274,7 @@ impl Shapes<'_> {
         if self.is_body(next) {
             return true;
         }
-        let after_number = self
-            .previous_non_blank(index)
+        let after_number = previous_non_blank(self.raws, index)
             .and_then(|i| self.plains.get(i))
             .is_some_and(is_number_only);
         let numbered = self
@@ -1288,7 +1287,7 @@ impl Shapes<'_> {
         let (next, depth) = match self.plains.get(next) {
             // `Capacidades…` / `6` / `Seminario Internacional…`: a numbered
             // subheading split over two lines sits between a heading and its body.
-            Some(p) if is_number_only(p) => match self.next_non_blank(next) {
+            Some(p) if is_number_only(p) => match next_non_blank(self.raws, next) {
                 Some(after) => (after, depth + 1),
                 None => return false,
             },

@@ -838,14 +838,19 @@ mod ruling_tests {
         }
     }
 
-    /// A table of centred cells: code, title and mark columns between
-    /// vertical rulings at 50, 110, 300 and 340, one row every 20 points.
-    fn centred_table(rulings: bool) -> GlyphPage {
-        let mut page = GlyphPage {
+    /// An empty 600 × 800 page.
+    fn blank_page() -> GlyphPage {
+        GlyphPage {
             width: 600.0,
             height: 800.0,
             ..GlyphPage::default()
-        };
+        }
+    }
+
+    /// A table of centred cells: code, title and mark columns between
+    /// vertical rulings at 50, 110, 300 and 340, one row every 20 points.
+    fn centred_table(rulings: bool) -> GlyphPage {
+        let mut page = blank_page();
         let rows = [
             ("Code", "Deliverable", "Status"),
             ("L1M1D1", "Annual report", "V"),
@@ -890,11 +895,7 @@ mod ruling_tests {
     /// bottom as horizontal rulings, or every other row filled) tell where
     /// a row starts.
     fn bottom_coded_table(lines: &[usize], borders: Borders) -> (GlyphPage, Vec<String>) {
-        let mut page = GlyphPage {
-            width: 600.0,
-            height: 800.0,
-            ..GlyphPage::default()
-        };
+        let mut page = blank_page();
         let mut want = vec!["Code\tDeliverable\tStatus".to_owned()];
         let mut top = 100.0;
         let mut row_tops = vec![top];
@@ -965,11 +966,7 @@ mod ruling_tests {
     fn a_rule_under_the_header_or_a_frame_is_no_row_border() {
         // Rows set apart by spacing; one ruling under the header and a
         // fill behind the whole table: bands of several codes, no rows.
-        let mut page = GlyphPage {
-            width: 600.0,
-            height: 800.0,
-            ..GlyphPage::default()
-        };
+        let mut page = blank_page();
         left(&mut page, "Code", 55.0, 110.0);
         left(&mut page, "Deliverable", 150.0, 110.0);
         left(&mut page, "Status", 400.0, 110.0);
@@ -999,11 +996,7 @@ mod ruling_tests {
         // three lines share no edge with the lines around them, and the
         // code and mark sit on the title's middle (between two lines when
         // it has two).
-        let mut page = GlyphPage {
-            width: 600.0,
-            height: 800.0,
-            ..GlyphPage::default()
-        };
+        let mut page = blank_page();
         let titles: [&[&str]; 4] = [
             &["Annual report on", "urban governance", "and policy"],
             &["Web"],
@@ -1043,11 +1036,7 @@ mod ruling_tests {
     /// `right`, right-aligned) between gutters of 0.8 and 0.7 em (under
     /// a cell gap, over a word space): the longest title spans its cell.
     fn narrow_gutter_table(right: bool) -> (GlyphPage, Vec<String>) {
-        let mut page = GlyphPage {
-            width: 600.0,
-            height: 800.0,
-            ..GlyphPage::default()
-        };
+        let mut page = blank_page();
         let rows = [
             ("Code", "Deliverable", "Status"),
             ("L1M1D1", "Annual report on urban governance", "V"),

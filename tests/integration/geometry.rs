@@ -59,6 +59,17 @@ fn glyph_pages(bytes: &[u8]) -> Vec<GlyphPage> {
         .collect()
 }
 
+/// The non-blank lines of a PDF as normalized text, markup left out.
+fn plain_lines(name: &str, bytes: &[u8]) -> Vec<String> {
+    let raw = read::read_bytes(Path::new(name), bytes, &Config::default()).expect("reads");
+    normalize::normalize(&raw)
+        .lines
+        .into_iter()
+        .map(|line| planex::markup::plain(&line.text))
+        .filter(|text| !text.trim().is_empty())
+        .collect()
+}
+
 /// Each glyph's text, direction, position and size, sorted by position:
 /// what must not depend on how the page was drawn.
 fn placed(page: &GlyphPage) -> Vec<(String, Direction, [f32; 4])> {
@@ -236,13 +247,7 @@ fn fake_bold_drawn_twice_is_one_overprinted_glyph() {
         );
         assert_eq!(page.is_bold(glyph), heavy);
     }
-    let raw = read::read_bytes(Path::new("bold.pdf"), &bytes, &Config::default()).expect("reads");
-    let lines: Vec<String> = normalize::normalize(&raw)
-        .lines
-        .into_iter()
-        .map(|line| planex::markup::plain(&line.text))
-        .filter(|text| !text.trim().is_empty())
-        .collect();
+    let lines = plain_lines("bold.pdf", &bytes);
     assert_eq!(lines, ["Total 49", "A", "plain"]);
 }
 
@@ -263,13 +268,7 @@ fn text_clipped_away_is_not_read() {
                    BT /F1 10 Tf 1 0 0 -1 0 0 Tm 200 -60 Td (Back in the body) Tj ET Q \
                    BT /F1 10 Tf 100 20 Td (Unclipped footer) Tj ET";
     let bytes = pdf(&[("0 0 595 842", "", content)], "");
-    let raw = read::read_bytes(Path::new("clip.pdf"), &bytes, &Config::default()).expect("reads");
-    let lines: Vec<String> = normalize::normalize(&raw)
-        .lines
-        .into_iter()
-        .map(|line| planex::markup::plain(&line.text))
-        .filter(|text| !text.trim().is_empty())
-        .collect();
+    let lines = plain_lines("clip.pdf", &bytes);
     assert_eq!(
         lines,
         [

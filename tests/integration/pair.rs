@@ -7,8 +7,19 @@ use planex::{Config, Document};
 use crate::util::{fixture, root};
 
 fn convert(name: &str) -> Document {
-    planex::convert_file(&fixture(&format!("docs/{name}")), &Config::default())
-        .unwrap_or_else(|err| panic!("{name}: {err}"))
+    convert_fixture(&format!("docs/{name}"))
+}
+
+/// A fixture converted with the default configuration, `path` under
+/// `fixtures/`.
+fn convert_fixture(path: &str) -> Document {
+    planex::convert_file(&fixture(path), &Config::default())
+        .unwrap_or_else(|err| panic!("{path}: {err}"))
+}
+
+/// Fixtures converted with the default configuration, in order.
+fn convert_fixtures(paths: &[&str]) -> Vec<Document> {
+    paths.iter().map(|path| convert_fixture(path)).collect()
 }
 
 fn batch() -> Vec<Document> {
@@ -123,16 +134,10 @@ fn pair_command_prints_the_report() {
 /// separators (`41,208` / `41 208`, `$3.2M` / `3,2 M$`), one section more.
 #[test]
 fn versions_that_differ_slightly_still_pair() {
-    let documents: Vec<Document> = [
+    let documents = convert_fixtures(&[
         "real-shapes/docs/annual-activity-report-2012.en.txt",
         "pairs/rapport-annuel-activite-2012.fr.txt",
-    ]
-    .iter()
-    .map(|name| {
-        planex::convert_file(&fixture(name), &Config::default())
-            .unwrap_or_else(|err| panic!("{name}: {err}"))
-    })
-    .collect();
+    ]);
     let report = pair(&documents);
     let comparison = &report.comparisons[0];
     assert!(
@@ -172,13 +177,7 @@ fn versions_in_other_shapes_pair_and_a_report_of_another_body_does_not() {
         "pairs/activity-report-2020.en.txt",
         "pairs/memoria-actividades-2020.es.txt",
     ];
-    let documents: Vec<Document> = paths
-        .iter()
-        .map(|name| {
-            planex::convert_file(&fixture(name), &Config::default())
-                .unwrap_or_else(|err| panic!("{name}: {err}"))
-        })
-        .collect();
+    let documents = convert_fixtures(&paths);
     let report = pair(&documents);
     let mut claimed: Vec<(String, String)> = report
         .pairs

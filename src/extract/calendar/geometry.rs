@@ -695,6 +695,15 @@ mod tests {
         }
     }
 
+    /// Each event's text beside the month it was given.
+    fn events_and_months(read: &TableCalendar) -> Vec<(&str, &Assigned)> {
+        read.events
+            .iter()
+            .map(|e| e.text.as_str())
+            .zip(&read.months)
+            .collect()
+    }
+
     /// A table of two cells: the first column's lines and the second's,
     /// each `(line, text)`, all in one row as a page model may cut it.
     fn table(first: &[(f32, &str)], second: &[(f32, &str)]) -> Block {
@@ -772,12 +781,7 @@ mod tests {
         let read = read(&block, month, false).expect("a calendar table");
         let names: Vec<&str> = read.labels.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["February", "March", "September"]);
-        let got: Vec<(&str, &Assigned)> = read
-            .events
-            .iter()
-            .map(|e| e.text.as_str())
-            .zip(&read.months)
-            .collect();
+        let got = events_and_months(&read);
         assert_eq!(
             got,
             [
@@ -802,12 +806,7 @@ mod tests {
             ],
         );
         let read = read(&block, month, false).expect("a calendar table");
-        let got: Vec<(&str, &Assigned)> = read
-            .events
-            .iter()
-            .map(|e| e.text.as_str())
-            .zip(&read.months)
-            .collect();
+        let got = events_and_months(&read);
         assert_eq!(
             got,
             [

@@ -393,7 +393,7 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
                 head.trim(),
                 parenthesis(&format!("({rest}")).map(str::to_owned),
             ),
-            // A speaker's name closes with a colon (`Le président, Jacques LE NAY :`).
+            // A speaker's name closes with a colon (`Le président, Alain LE BRIS :`).
             None => (piece.trim_end_matches(['.', ':']).trim_end(), None),
         };
         // A whole piece that is a name, or a name ending a clause
@@ -425,7 +425,7 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             });
         // A role in apposition: `El Presidente, Jorge Ibarra Solís, da…`,
         // or with the place it holds before the name (`El presidente
-        // municipal de Tepic, Nayarit, Javier Castellón,`).
+        // municipal de Villaverde, Costa Norte, Ana Ruiz Soto,`).
         let role_before = |at: usize| {
             pieces
                 .get(at)
@@ -1021,7 +1021,7 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
             .checked_sub(1)
             .and_then(|last| words.get(last))
             .is_some_and(|(_, w)| w.ends_with(','));
-        // A role after a dash is the name's too (`M. Pierre CAMANI - Président
+        // A role after a dash is the name's too (`M. Paul DURAND - Président
         // du Conseil - Sénateur`, dashes folded).
         let dash_after = words.get(end).is_some_and(|(_, w)| is_dash(w));
         let role_from = if dash_after { end + 1 } else { end };
@@ -1052,7 +1052,7 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         };
         let title_role = (!honorific).then(|| clean(&words[first..start]));
         // The organisation or city that qualifies a title (`NLC President
-        // Mark Stodola, mayor of…`, `Los Angeles Mayor Eric Garcetti`): the
+        // Jane Holt, mayor of…`, `Harbourtown Mayor Ellen Marsh`): the
         // title is then the role, complete, and a role after the name is
         // another of theirs.
         let qualifier_start = (0..first)
@@ -1253,7 +1253,7 @@ fn role_after(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
 }
 
 /// Whether list piece `piece` is a region completing the place before it
-/// (`Tepic, Nayarit,`): one or two capitalised words, no name and no role.
+/// (`Villaverde, Costa Norte,`): one or two capitalised words, no name and no role.
 fn is_region(piece: &str, lex: &Lexicons) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
     (1..=2).contains(&words.len())
@@ -1266,8 +1266,8 @@ fn is_dash(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c == '-')
 }
 
-/// Whether `piece` names someone after its role (`Esri CEO Jack
-/// Dangermond`): the role is theirs, not the name's before the comma.
+/// Whether `piece` names someone after its role (`Acme CEO Jack
+/// Reed`): the role is theirs, not the name's before the comma.
 fn names_after_role(piece: &str, lex: &Lexicons) -> bool {
     !titled(piece, lex).is_empty()
 }

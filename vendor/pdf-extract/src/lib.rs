@@ -2,7 +2,7 @@ extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
 use encoding_rs::UTF_16BE;
-use lopdf::content::{Content, Operation};
+use content::Op as Operation;
 pub use lopdf::*;
 use euclid::*;
 use lopdf::encryption::DecryptionError;
@@ -28,6 +28,8 @@ mod core_fonts;
 mod glyphnames;
 mod zapfglyphnames;
 mod encodings;
+// planex patch 11: content streams parsed without an allocation per operation.
+mod content;
 
 pub struct Space;
 pub type Transform = Transform2D<f64, Space, Space>;
@@ -1925,7 +1927,8 @@ impl<'a> Processor<'a> {
     /// planex patch: `resources` are the resource dictionaries in force,
     /// innermost last (see [`resource`]).
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &[&'a Dictionary], media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32, mut gs: GraphicsState<'a>) -> Result<(), OutputError> {
-        let content = Content::decode(&content)?;
+        // planex patch 11: see `content`.
+        let content = content::decode(&content)?;
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
         let mut mc_stack = Vec::new();
@@ -1934,10 +1937,11 @@ impl<'a> Processor<'a> {
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in &content.operations {
+        for operation in content.iter() {
+            let operation = &operation;
             //dlog!("op: {:?}", operation);
 
-            match operation.operator.as_ref() {
+            match operation.operator {
                 "BT" => {
                     tlm = Transform2D::identity();
                     gs.ts.tm = tlm;
@@ -2200,7 +2204,7 @@ impl<'a> Processor<'a> {
                     path.ops.clear();
                 }
                 "BMC" | "BDC" => {
-                    mc_stack.push(operation);
+                    mc_stack.push(operation.operator);
                 }
                 "EMC" => {
                     mc_stack.pop();

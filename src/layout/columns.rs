@@ -33,15 +33,21 @@ impl TextLine {
             .filter(|(index, pair)| {
                 // A row number before a lettered code (`3   L1M2D1`) is a
                 // table's numbering column, not a number in the margin.
-                let before_code =
-                    is_anchor(&pair[1].text) && pair[1].text.chars().any(char::is_alphabetic);
-                let margin_number = *index == 0
-                    && !figures
-                    && !before_code
-                    && pair[0].text.len() <= 4
-                    && is_number(&pair[0].text);
+                // Asked last: layout asks for the chunks of every line
+                // several times, and a code or month lookup costs more
+                // than the rest together.
+                let before_code = || {
+                    is_anchor(&pair[1].text) && pair[1].text.chars().any(char::is_alphabetic)
+                };
+                let margin_number = || {
+                    *index == 0
+                        && !figures
+                        && pair[0].text.len() <= 4
+                        && is_number(&pair[0].text)
+                        && !before_code()
+                };
                 pair[1].x0 - pair[0].x1 > CELL_GAP * self.size
-                    && !margin_number
+                    && !margin_number()
                     && !self.is_justified_gap(*index)
             })
             .map(|(_, pair)| pair[1].x0)

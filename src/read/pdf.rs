@@ -182,12 +182,14 @@ fn read_shares(
         .min(page_numbers.len() / MIN_PAGES_PER_THREAD)
         .max(1);
     let share_len = page_numbers.len().div_ceil(shares).max(1);
+    // Fonts (and their ToUnicode maps) are built once for all the shares.
+    let fonts = pdf_extract::FontCache::new();
     let read: Vec<Share> = if shares == 1 {
-        vec![read_share(document, rotations, page_numbers, mode)]
+        vec![read_share(document, rotations, page_numbers, mode, &fonts)]
     } else {
         page_numbers
             .par_chunks(share_len)
-            .map(|numbers| read_share(document, rotations, numbers, mode))
+            .map(|numbers| read_share(document, rotations, numbers, mode, &fonts))
             .collect()
     };
     let mut joined = Share::default();
@@ -276,15 +278,18 @@ impl Share {
 /// Reads the pages numbered in `page_numbers` in one pass; when a page fails,
 /// the pages read before it are kept and the later ones are retried one at a
 /// time, so one bad page costs that page only.
-fn read_share(
-    document: &Document,
+fn read_share<'d>(
+    document: &'d Document,
     rotations: &BTreeMap<u32, u8>,
     page_numbers: &[u32],
     mode: Pages,
+    fonts: &pdf_extract::FontCache<'d>,
 ) -> Share {
     let mut collector = Collector::new(rotations.clone(), mode);
     let mut diagnostics = Vec::new();
-    let whole = guarded(|| pdf_extract::output_doc_pages(document, &mut collector, page_numbers));
+    let whole = guarded(|| {
+        pdf_extract::output_doc_pages(document, &mut collector, page_numbers, fonts)
+    });
     let mut last_failure = None;
     if let Some(failure) = failure_text(whole) {
         let failed_page = collector

@@ -20,7 +20,7 @@ use std::fs::File;
 use std::slice::Iter;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::rc::Rc;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use std::marker::PhantomData;
 use std::result::Result;
 use log::{warn, error, debug};
@@ -317,15 +317,15 @@ struct PdfType3Font<'a> {
 }
 
 
-fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Rc<dyn PdfFont + 'a> {
+fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Arc<dyn PdfFont + 'a> {
     let subtype = get_name_string(doc, font, b"Subtype");
     dlog!("MakeFont({})", subtype);
     if subtype == "Type0" {
-        Rc::new(PdfCIDFont::new(doc, font))
+        Arc::new(PdfCIDFont::new(doc, font))
     } else if subtype == "Type3" {
-        Rc::new(PdfType3Font::new(doc, font))
+        Arc::new(PdfType3Font::new(doc, font))
     } else {
-        Rc::new(PdfSimpleFont::new(doc, font))
+        Arc::new(PdfSimpleFont::new(doc, font))
     }
 }
 
@@ -799,7 +799,8 @@ impl<'a> Iterator for PdfFontIter<'a> {
     }
 }
 
-trait PdfFont : Debug {
+// planex patch 12: fonts are shared by the threads reading one document.
+trait PdfFont : Debug + Send + Sync {
     fn get_width(&self, id: CharCode) -> f64;
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)>;
     fn decode_char(&self, char: CharCode) -> String;
@@ -1508,9 +1509,9 @@ impl FontInfo {
 #[derive(Clone)]
 struct TextState<'a>
 {
-    font: Option<Rc<dyn PdfFont + 'a>>,
+    font: Option<Arc<dyn PdfFont + 'a>>,
     /// planex patch: the face of `font`.
-    font_info: Option<Rc<FontInfo>>,
+    font_info: Option<Arc<FontInfo>>,
     font_size: f64,
     character_spacing: f64,
     word_spacing: f64,
@@ -1909,19 +1910,45 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &[&'a Dictiona
     })
 }
 
-struct Processor<'a> {
+struct Processor<'a, 'c> {
     // Keyed by the font dictionary's address in the document, not by its
     // resource name: names such as /F0 are only unique within one resource
     // dictionary, while a dictionary borrowed from `doc` is the same font for
     // as long as `doc` lives. Fonts (and their ToUnicode CMaps) are then built
     // once per document instead of once per page.
-    font_table: HashMap<*const Dictionary, (Rc<dyn PdfFont + 'a>, Rc<FontInfo>)>,
-    _none: PhantomData<&'a ()>,
+    font_table: HashMap<*const Dictionary, Font<'a>>,
+    /// planex patch 12: the fonts of the other threads reading this document.
+    shared: Option<&'c FontCache<'a>>,
 }
 
-impl<'a> Processor<'a> {
-    fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+/// A font and what the `OutputDev` learns of it.
+type Font<'a> = (Arc<dyn PdfFont + 'a>, Arc<FontInfo>);
+
+/// planex patch 12: the fonts built for one document, shared by the threads
+/// that each read a share of its pages (see [`output_doc_pages`]): each
+/// font, and its ToUnicode CMap, is parsed once per document, not once per
+/// thread. Keyed like [`Processor::font_table`], by dictionary address.
+pub struct FontCache<'a>(Mutex<HashMap<usize, Font<'a>>>);
+
+impl<'a> FontCache<'a> {
+    pub fn new() -> Self {
+        FontCache(Mutex::new(HashMap::new()))
+    }
+
+    /// The font of `font`, built by whichever thread asked first. A thread
+    /// that panicked while building leaves no entry behind, so the lock's
+    /// poison is ignored.
+    fn font(&self, doc: &'a Document, font: &'a Dictionary) -> Font<'a> {
+        let mut fonts = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        fonts.entry(font as *const Dictionary as usize)
+            .or_insert_with(|| (make_font(doc, font), Arc::new(FontInfo::new(doc, font))))
+            .clone()
+    }
+}
+
+impl<'a, 'c> Processor<'a, 'c> {
+    fn new() -> Processor<'a, 'c> {
+        Processor { font_table: HashMap::new(), shared: None }
     }
 
     /// planex patch: `resources` are the resource dictionaries in force,
@@ -2046,7 +2073,11 @@ impl<'a> Processor<'a> {
                     let name = name_operand(operation, 0)?;
                     let font_dict = resource(doc, resources, b"Font", name)?.as_dict()
                         .map_err(|_| malformed(format!("font {} is not a dictionary", String::from_utf8_lossy(name))))?;
-                    let (font, info) = self.font_table.entry(font_dict as *const Dictionary).or_insert_with(|| (make_font(doc, font_dict), Rc::new(FontInfo::new(doc, font_dict)))).clone();
+                    let shared = self.shared;
+                    let (font, info) = self.font_table.entry(font_dict as *const Dictionary).or_insert_with(|| match shared {
+                        Some(shared) => shared.font(doc, font_dict),
+                        None => (make_font(doc, font_dict), Arc::new(FontInfo::new(doc, font_dict))),
+                    }).clone();
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -2770,22 +2801,24 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 
 /// planex patch: outputs the pages numbered in `page_nums`, in that order,
 /// with one font cache for all of them, so that several threads can each
-/// take a share of a document's pages (each with its own `OutputDev`).
-pub fn output_doc_pages(doc: &Document, output: &mut dyn OutputDev, page_nums: &[u32]) -> Result<(), OutputError> {
+/// take a share of a document's pages (each with its own `OutputDev`);
+/// `fonts` is shared by those threads (planex patch 12).
+pub fn output_doc_pages<'a>(doc: &'a Document, output: &mut dyn OutputDev, page_nums: &[u32], fonts: &FontCache<'a>) -> Result<(), OutputError> {
     if doc.is_encrypted() {
         error!("Encrypted documents must be decrypted with a password using {{extract_text|extract_text_from_mem|output_doc}}_encrypted");
     }
-    let empty_resources = Dictionary::new();
+    static EMPTY_RESOURCES: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
     let pages = doc.get_pages();
     let mut p = Processor::new();
+    p.shared = Some(fonts);
     for &page_num in page_nums {
         let object_id = pages.get(&page_num).ok_or(lopdf::Error::PageNumberNotFound(page_num))?;
-        output_doc_inner(page_num, *object_id, doc, &mut p, output, &empty_resources)?;
+        output_doc_inner(page_num, *object_id, doc, &mut p, output, &EMPTY_RESOURCES)?;
     }
     Ok(())
 }
 
-fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
+fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a, '_>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
     // planex patch: a page that is not a dictionary, has no media box or no
     // readable content is an error, not a panic.
     let page_dict = doc.get_object(object_id)?.as_dict()?;

@@ -414,18 +414,23 @@ impl Lexicons {
     /// set (it escapes the words it takes): a pattern that does not compile
     /// matches nothing.
     pub fn pattern(&self, name: &'static str, build: impl Fn(&Lexicons) -> String) -> Arc<Regex> {
-        type Cache = Mutex<HashMap<(&'static str, Vec<Language>), Arc<Regex>>>;
-        static CACHE: LazyLock<Cache> = LazyLock::new(|| Mutex::new(HashMap::new()));
+        // A few dozen entries at most (patterns times language sets), looked
+        // up on every line by some extractors: a scan that compares without
+        // building a key (cloning the languages was most of the cost).
+        type Cache = Mutex<Vec<(&'static str, Vec<Language>, Arc<Regex>)>>;
+        static CACHE: LazyLock<Cache> = LazyLock::new(|| Mutex::new(Vec::new()));
         static NEVER: LazyLock<Arc<Regex>> = LazyLock::new(|| {
             Arc::new(Regex::new(r"[^\s\S]").expect("NEVER is a valid literal pattern"))
         });
-        let key = (name, self.0.clone());
         let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(found) = cache.get(&key) {
+        let found = cache
+            .iter()
+            .find(|(named, languages, _)| *named == name && *languages == self.0);
+        if let Some((_, _, found)) = found {
             return Arc::clone(found);
         }
         let compiled = Regex::new(&build(self)).map_or_else(|_| Arc::clone(&NEVER), Arc::new);
-        cache.insert(key, Arc::clone(&compiled));
+        cache.push((name, self.0.clone(), Arc::clone(&compiled)));
         compiled
     }
 

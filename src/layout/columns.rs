@@ -36,9 +36,8 @@ impl TextLine {
                 // Asked last: layout asks for the chunks of every line
                 // several times, and a code or month lookup costs more
                 // than the rest together.
-                let before_code = || {
-                    is_anchor(&pair[1].text) && pair[1].text.chars().any(char::is_alphabetic)
-                };
+                let before_code =
+                    || is_anchor(&pair[1].text) && pair[1].text.chars().any(char::is_alphabetic);
                 let margin_number = || {
                     *index == 0
                         && !figures

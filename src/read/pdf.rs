@@ -287,9 +287,8 @@ fn read_share<'d>(
 ) -> Share {
     let mut collector = Collector::new(rotations.clone(), mode);
     let mut diagnostics = Vec::new();
-    let whole = guarded(|| {
-        pdf_extract::output_doc_pages(document, &mut collector, page_numbers, fonts)
-    });
+    let whole =
+        guarded(|| pdf_extract::output_doc_pages(document, &mut collector, page_numbers, fonts));
     let mut last_failure = None;
     if let Some(failure) = failure_text(whole) {
         let failed_page = collector

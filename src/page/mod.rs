@@ -159,12 +159,10 @@ impl Cell {
 
     /// Replaces the cell's text and each of its lines by `change` of it.
     pub(crate) fn map_texts(&mut self, change: impl Fn(&str) -> String) {
-        let lines = self.lines.is_some().then(|| {
-            self.lines()
-                .into_iter()
-                .map(|line| change(line))
-                .collect::<Vec<_>>()
-        });
+        let lines = self
+            .lines
+            .is_some()
+            .then(|| self.lines().into_iter().map(&change).collect::<Vec<_>>());
         self.text = change(&self.text);
         self.lines = None;
         if let Some(lines) = lines {

@@ -21,7 +21,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::layout;
 use crate::lexicon;
 use crate::model::SourceFormat;
-use crate::page::{text_blocks, Block, Row, Table};
+use crate::page::{text_blocks, Block, Cell, Row, Table};
 use crate::read::{GlyphPage, PageContent, RawDocument, RawPage};
 
 /// One line of normalized text.
@@ -100,7 +100,7 @@ impl Text {
     /// line as one cell for any other line (or none past the last line).
     pub fn cells(&self, index: usize) -> Vec<&str> {
         match (self.row(index), self.table_of(index)) {
-            (Some(row), _) => row.cells.iter().map(|cell| cell.text.as_str()).collect(),
+            (Some(row), _) => row.cells.iter().map(Cell::text).collect(),
             (None, Some(_)) => Vec::new(),
             (None, None) => self
                 .lines
@@ -131,12 +131,13 @@ impl Text {
 
 /// One string per line of a document, packed into one buffer: an
 /// extractor's per-line form of the text (folded, plain) costs the text's
-/// bytes and four more a line, not an allocation a line.
+/// bytes and four more a line, not an allocation a line (a document's text
+/// past 4 GiB is past every input limit: a longer form saturates).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PackedLines {
     texts: String,
     /// Where each line's text ends in `texts`.
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 impl PackedLines {
@@ -152,7 +153,9 @@ impl PackedLines {
         };
         for line in &text.lines {
             lines.texts.push_str(form(line).as_ref());
-            lines.ends.push(lines.texts.len());
+            lines
+                .ends
+                .push(u32::try_from(lines.texts.len()).unwrap_or(u32::MAX));
         }
         lines.texts.shrink_to_fit();
         lines
@@ -160,12 +163,11 @@ impl PackedLines {
 
     /// Line `index`, if there is one.
     pub(crate) fn get(&self, index: usize) -> Option<&str> {
-        let end = *self.ends.get(index)?;
+        let end = *self.ends.get(index)? as usize;
         let start = index
             .checked_sub(1)
             .and_then(|before| self.ends.get(before))
-            .copied()
-            .unwrap_or(0);
+            .map_or(0, |&end| end as usize);
         self.texts.get(start..end)
     }
 
@@ -342,11 +344,8 @@ fn normalized_block(mut block: Block, line_count: usize) -> Block {
         // Most cells are already normal (ASCII, no trailing space): those
         // keep their strings instead of being copied into equal ones.
         for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
-            if !is_normal(&cell.text) {
-                cell.text = normalize_line(&cell.text);
-            }
-            for line in cell.lines.iter_mut().filter(|line| !is_normal(line)) {
-                *line = normalize_line(line);
+            if !(is_normal(cell.text()) && cell.lines().into_iter().all(is_normal)) {
+                cell.map_texts(normalize_line);
             }
             if !cell.words.iter().all(|word| is_normal(word.text)) {
                 cell.words = cell.words.map_texts(normalize_line);
@@ -653,7 +652,7 @@ mod tests {
         let text = Text::from_plain("intro\na\tb\n\n| x | y |\n|---|---|\n| 1 | 2 |\n");
         let cells = |index: usize| -> Option<Vec<&str>> {
             let row = text.row(index)?;
-            Some(row.cells.iter().map(|cell| cell.text.as_str()).collect())
+            Some(row.cells.iter().map(Cell::text).collect())
         };
         assert_eq!(cells(0), None);
         assert_eq!(cells(1), Some(vec!["a", "b"]));

@@ -982,15 +982,15 @@ fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
                 .iter()
                 .filter(|line| cell.words.iter().any(|word| line.holds(word)))
                 .count();
-            let kept = cell
-                .lines
-                .get(..cell.lines.len().saturating_sub(dropped))
+            let lines = cell.lines();
+            let kept = lines
+                .get(..lines.len().saturating_sub(dropped))
                 .unwrap_or_default();
             let text = match mark_set_apart(cell, kept, legend) {
                 Some(at) => {
                     let (mark, lines): (Vec<_>, Vec<_>) =
                         kept.iter().enumerate().partition(|(index, _)| *index == at);
-                    let lines: Vec<String> = lines.into_iter().map(|(_, l)| l.clone()).collect();
+                    let lines: Vec<&str> = lines.into_iter().map(|(_, l)| *l).collect();
                     let mark = mark
                         .first()
                         .map(|(_, mark)| mark.trim())
@@ -998,7 +998,7 @@ fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
                     format!("{} {mark}", page::join_cell(&lines))
                 }
                 None if dropped > 0 => page::join_cell(kept),
-                None => cell.text.clone(),
+                None => cell.text().to_owned(),
             };
             (cell.column, markup::plain(&text).trim().to_owned())
         })
@@ -1014,7 +1014,7 @@ fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
 /// reading order is the end of the row, after the title; a lone mark that
 /// starts where title lines start (a wrapped title's last word) is the
 /// title's. `None` when no line, or more than one, is such a mark.
-fn mark_set_apart(cell: &page::Cell, lines: &[String], legend: &Legend) -> Option<usize> {
+fn mark_set_apart(cell: &page::Cell, lines: &[&str], legend: &Legend) -> Option<usize> {
     if lines.len() < 2 {
         return None;
     }
@@ -2128,13 +2128,8 @@ mod tests {
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            Cell {
-                column,
-                lines: vec![text.clone()],
-                text,
-                bbox: BoundingBox::enclosing(words.iter().map(|w| w.bbox)),
-                words: words.into(),
-            }
+            let bbox = BoundingBox::enclosing(words.iter().map(|w| w.bbox));
+            Cell::new(column, vec![text.clone()], text, bbox, words.into())
         };
         let title = cell(
             0,
@@ -2150,7 +2145,7 @@ mod tests {
                 .map(|&(mark, y)| word(mark, 300.0, y))
                 .collect(),
         );
-        let line = format!("{}\t{}", title.text, mark.text);
+        let line = format!("{}\t{}", title.text(), mark.text());
         let mut text = Text::from_plain(&line);
         text.blocks = vec![Block {
             kind: BlockKind::Table(page::table(vec![Row {
@@ -2226,18 +2221,13 @@ mod tests {
                     })
                     .collect();
                 let text = page::join_cell(&lines);
-                Cell {
-                    column,
-                    lines,
-                    text,
-                    bbox: BoundingBox::enclosing(words.iter().map(|w| w.bbox)),
-                    words: words.into(),
-                }
+                let bbox = BoundingBox::enclosing(words.iter().map(|w| w.bbox));
+                Cell::new(column, lines, text, bbox, words.into())
             })
             .collect();
         let line = cells
             .iter()
-            .map(|cell| cell.text.as_str())
+            .map(|cell| cell.text())
             .collect::<Vec<_>>()
             .join("\t");
         let mut text = Text::from_plain(&line);

@@ -329,16 +329,19 @@ mod tests {
         let first = &table.rows[0];
         assert_eq!(first.line, 1);
         assert_eq!(
-            first.cells[1].lines,
+            first.cells[1].lines(),
             ["L1M1D1 Calendario de", "acontecimientos"]
         );
-        assert_eq!(first.cells[1].text, "L1M1D1 Calendario de acontecimientos");
         assert_eq!(
-            first.cells[0].text,
+            first.cells[1].text(),
+            "L1M1D1 Calendario de acontecimientos"
+        );
+        assert_eq!(
+            first.cells[0].text(),
             "L1M1 Que se hayan seguido de cerca los acontecimientos mundiales."
         );
         let mark = &first.cells[2];
-        assert_eq!((mark.column, mark.text.as_str()), (2, "v"));
+        assert_eq!((mark.column, mark.text()), (2, "v"));
         let bbox = mark.bbox.expect("a drawn cell has a box");
         assert!((bbox.x0 - 400.0).abs() < 0.01 && (bbox.x1 - 405.0).abs() < 0.01);
         assert!(bbox.y0 < 118.0 && bbox.y1 > 118.0, "{bbox:?}");
@@ -348,7 +351,7 @@ mod tests {
         assert!(row_box.x0 <= 50.0 && row_box.x1 >= 405.0);
         let second = &table.rows[1];
         assert_eq!(second.line, 2);
-        let texts: Vec<&str> = second.cells.iter().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = second.cells.iter().map(|c| c.text()).collect();
         assert_eq!(texts, ["", "L1M1D2 Presencia", "V"]);
         assert_eq!(second.cells[0].bbox, None, "an empty cell has no box");
     }
@@ -368,7 +371,7 @@ mod tests {
             .and_then(|table| table.rows.first())
             .expect("a row");
         assert_eq!(row.line, 1);
-        let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = row.cells.iter().map(|c| c.text()).collect();
         assert_eq!(texts, ["9", "Capítulo uno"]);
     }
 

@@ -346,7 +346,7 @@ fn push_table(tables: &mut Vec<Block>, lines: std::ops::Range<usize>, rows: Vec<
 
 /// The line a row renders to: its cells' texts, separated by tabs.
 fn row_text(row: &Row) -> String {
-    let texts: Vec<&str> = row.cells.iter().map(|cell| cell.text.as_str()).collect();
+    let texts: Vec<&str> = row.cells.iter().map(Cell::text).collect();
     texts.join("\t")
 }
 
@@ -365,13 +365,9 @@ fn table_row(row: LaidRow, line: usize) -> Row {
                     piece.words.iter().map(|word| model_word(word, piece.y))
                 })
                 .collect();
-            Cell {
-                column,
-                lines: pieces.into_iter().map(|piece| piece.text).collect(),
-                text,
-                bbox: BoundingBox::enclosing(words.iter().map(|word| word.bbox)),
-                words,
-            }
+            let bbox = BoundingBox::enclosing(words.iter().map(|word| word.bbox));
+            let lines = pieces.into_iter().map(|piece| piece.text).collect();
+            Cell::new(column, lines, text, bbox, words)
         })
         .collect();
     let mut row = row_of(cells, line);
@@ -399,13 +395,8 @@ fn chunk_row(text_line: &TextLine, line: usize) -> Row {
                 .iter()
                 .map(|word| model_word(word, text_line.y))
                 .collect();
-            Cell {
-                column,
-                lines: vec![text.clone()],
-                text,
-                bbox: BoundingBox::enclosing(words.iter().map(|word| word.bbox)),
-                words,
-            }
+            let bbox = BoundingBox::enclosing(words.iter().map(|word| word.bbox));
+            Cell::new(column, vec![text.clone()], text, bbox, words)
         })
         .collect();
     row_of(cells, line)

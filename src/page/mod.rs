@@ -75,31 +75,142 @@ pub struct Word {
 }
 
 /// One cell of a table row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// 0-based column of the table.
     pub column: usize,
-    /// The cell's lines, top to bottom (one for text inputs).
-    pub lines: Vec<String>,
-    /// The lines joined with spaces, a word hyphenated across a line end
-    /// rejoined: the cell's text as the row's line shows it. May be empty.
-    pub text: String,
+    /// The cell's lines when they are other than its text alone (see
+    /// [`Cell::lines`]): most cells are one line, which their text already
+    /// holds, and a long document's tables hold tens of thousands of cells.
+    lines: Option<Box<CellLines>>,
+    /// See [`Cell::text`].
+    text: String,
     /// Where the cell's words are drawn (PDF only).
     pub bbox: Option<BoundingBox>,
     /// The cell's words, top to bottom and left to right (PDF only).
     pub words: Words,
 }
 
+/// A cell's lines packed into one string: where each ends in `texts`.
+#[derive(Debug, Clone, PartialEq)]
+struct CellLines {
+    texts: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl CellLines {
+    fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)? as usize;
+        let start = index
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .map_or(0, |&end| end as usize);
+        self.texts.get(start..end)
+    }
+}
+
 impl Cell {
+    /// A cell of `column` drawn as `lines` (top to bottom) whose text, as the
+    /// row's line shows it, is `text` (see [`join_cell`]).
+    pub fn new(
+        column: usize,
+        lines: Vec<String>,
+        text: String,
+        bbox: Option<BoundingBox>,
+        words: Words,
+    ) -> Self {
+        let mut cell = Self {
+            column,
+            lines: None,
+            text,
+            bbox,
+            words,
+        };
+        cell.set_lines(lines);
+        cell
+    }
+
     /// A cell of a text input: one line, no geometry.
     pub fn of_text(column: usize, text: &str) -> Self {
-        Self {
+        Self::new(
             column,
-            lines: vec![text.to_owned()],
-            text: text.to_owned(),
-            bbox: None,
-            words: Words::default(),
+            vec![text.to_owned()],
+            text.to_owned(),
+            None,
+            Words::default(),
+        )
+    }
+
+    /// The cell's lines, top to bottom (one for text inputs).
+    pub fn lines(&self) -> Vec<&str> {
+        match &self.lines {
+            None => vec![self.text.as_str()],
+            Some(lines) => (0..lines.ends.len())
+                .map(|index| lines.get(index).unwrap_or(""))
+                .collect(),
         }
+    }
+
+    /// The lines joined with spaces, a word hyphenated across a line end
+    /// rejoined: the cell's text as the row's line shows it. May be empty.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Replaces the cell's text and each of its lines by `change` of it.
+    pub(crate) fn map_texts(&mut self, change: impl Fn(&str) -> String) {
+        let lines = self
+            .lines
+            .is_some()
+            .then(|| self.lines().into_iter().map(&change).collect::<Vec<_>>());
+        self.text = change(&self.text);
+        self.lines = None;
+        if let Some(lines) = lines {
+            self.set_lines(lines);
+        }
+    }
+
+    /// Stores `lines`, nothing when they are the text alone.
+    fn set_lines(&mut self, lines: Vec<String>) {
+        self.lines = match lines.as_slice() {
+            [line] if *line == self.text => None,
+            _ => {
+                let mut texts = String::with_capacity(lines.iter().map(String::len).sum());
+                let ends = lines
+                    .iter()
+                    .map(|line| {
+                        texts.push_str(line);
+                        u32::try_from(texts.len()).unwrap_or(u32::MAX)
+                    })
+                    .collect();
+                Some(Box::new(CellLines {
+                    texts: texts.into_boxed_str(),
+                    ends,
+                }))
+            }
+        };
+    }
+}
+
+impl Serialize for Cell {
+    /// As the fields would: `column`, `lines`, `text`, `bbox`, `words`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            column: usize,
+            lines: Vec<&'a str>,
+            text: &'a str,
+            bbox: Option<BoundingBox>,
+            words: &'a Words,
+        }
+        Fields {
+            column: self.column,
+            lines: self.lines(),
+            text: &self.text,
+            bbox: self.bbox,
+            words: &self.words,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -114,13 +225,47 @@ pub struct Words {
     words: Vec<PackedWord>,
 }
 
-/// A word of [`Words`]: where its text ends in `texts`, and its geometry.
+/// A word of [`Words`]: where its text ends in `texts` and its weight in
+/// one `u32` (see [`PackedWord::pack`]), and its geometry: 24 bytes a word
+/// where the fields apart take 28, on the most numerous item of a long
+/// document's tables.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct PackedWord {
-    end: u32,
+    end_and_bold: u32,
     bbox: BoundingBox,
     size: f32,
-    bold: Option<bool>,
+}
+
+impl PackedWord {
+    /// The low 30 bits of `end_and_bold`: the end of the word's text.
+    const END: u32 = (1 << 30) - 1;
+    /// Bit 31: the weight is known; bit 30: it is bold.
+    const KNOWN: u32 = 1 << 31;
+    const BOLD: u32 = 1 << 30;
+
+    /// A word whose text ends at byte `end` of its `texts` (a cell's words
+    /// never reach a gigabyte: past that the end saturates, as a `u32` did).
+    fn pack(end: usize, bbox: BoundingBox, size: f32, bold: Option<bool>) -> Self {
+        let end = u32::try_from(end).unwrap_or(u32::MAX).min(Self::END);
+        let bold = match bold {
+            None => 0,
+            Some(false) => Self::KNOWN,
+            Some(true) => Self::KNOWN | Self::BOLD,
+        };
+        Self {
+            end_and_bold: end | bold,
+            bbox,
+            size,
+        }
+    }
+
+    fn end(&self) -> usize {
+        (self.end_and_bold & Self::END) as usize
+    }
+
+    fn bold(&self) -> Option<bool> {
+        (self.end_and_bold & Self::KNOWN != 0).then_some(self.end_and_bold & Self::BOLD != 0)
+    }
 }
 
 /// A word of a cell, borrowed from its [`Words`]: the fields of a [`Word`].
@@ -173,12 +318,12 @@ impl Words {
         let start = index
             .checked_sub(1)
             .and_then(|before| self.words.get(before))
-            .map_or(0, |before| before.end as usize);
+            .map_or(0, PackedWord::end);
         Some(WordRef {
-            text: self.texts.get(start..word.end as usize).unwrap_or(""),
+            text: self.texts.get(start..word.end()).unwrap_or(""),
             bbox: word.bbox,
             size: word.size,
-            bold: word.bold,
+            bold: word.bold(),
         })
     }
 
@@ -190,12 +335,12 @@ impl Words {
     /// Adds a word at the end.
     pub fn push(&mut self, word: &Word) {
         self.texts.push_str(&word.text);
-        self.words.push(PackedWord {
-            end: u32::try_from(self.texts.len()).unwrap_or(u32::MAX),
-            bbox: word.bbox,
-            size: word.size,
-            bold: word.bold,
-        });
+        self.words.push(PackedWord::pack(
+            self.texts.len(),
+            word.bbox,
+            word.size,
+            word.bold,
+        ));
     }
 
     /// The same words, each text replaced by `change` of it.
@@ -205,12 +350,7 @@ impl Words {
             .iter()
             .map(|word| {
                 texts.push_str(&change(word.text));
-                PackedWord {
-                    end: u32::try_from(texts.len()).unwrap_or(u32::MAX),
-                    bbox: word.bbox,
-                    size: word.size,
-                    bold: word.bold,
-                }
+                PackedWord::pack(texts.len(), word.bbox, word.size, word.bold)
             })
             .collect();
         texts.shrink_to_fit();
@@ -356,7 +496,6 @@ impl Block {
             for row in &mut table.rows {
                 row.cells.shrink_to_fit();
                 for cell in &mut row.cells {
-                    cell.lines.shrink_to_fit();
                     cell.text.shrink_to_fit();
                 }
             }
@@ -439,10 +578,10 @@ pub fn to_json(text: &Text) -> Value {
 /// to a letter or digit: typesetters break lines after a slash inside a word
 /// (`y/` + `o urbana`, `and/` + `or`, a web address), while a slash that
 /// stands alone (`anual /` + `Annual`) was followed by a space.
-pub(crate) fn join_cell(lines: &[String]) -> String {
+pub(crate) fn join_cell<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::new();
     for line in lines {
-        let line = line.trim();
+        let line = line.as_ref().trim();
         if line.is_empty() {
             continue;
         }

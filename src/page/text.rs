@@ -174,7 +174,7 @@ mod tests {
                 table
                     .rows
                     .iter()
-                    .map(|row| row.cells.iter().map(|cell| cell.text.as_str()).collect())
+                    .map(|row| row.cells.iter().map(Cell::text).collect())
                     .collect()
             })
             .unwrap_or_default()

@@ -590,6 +590,12 @@ impl OutputDev for Collector {
         if let Some(stream) = &mut self.stream {
             if self.streamed.is_empty() && self.warming.len() < WARM_UP_PAGES {
                 stream.learn_page(&page);
+                // The warm-up window is held whole, on every thread: the
+                // slack of vectors grown by doubling would be a quarter to a
+                // half of it, the largest item of a short document's peak.
+                page.glyphs.shrink_to_fit();
+                page.text.shrink_to_fit();
+                page.rules.shrink_to_fit();
                 self.warming.push((number, page));
                 if self.warming.len() == WARM_UP_PAGES {
                     self.end_warm_up();

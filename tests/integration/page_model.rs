@@ -126,7 +126,7 @@ fn every_format_builds_table_rows_with_the_cells_of_the_plan() {
             .iter()
             .filter_map(|block| block.table())
             .flat_map(|table| &table.rows)
-            .map(|row| row.cells.iter().map(|cell| cell.text.as_str()).collect())
+            .map(|row| row.cells.iter().map(|cell| cell.text()).collect())
             .collect();
         let mut want: Vec<Vec<String>> = vec![HEADER.iter().map(|s| (*s).to_owned()).collect()];
         for (measure, title, mark) in ROWS {
@@ -142,7 +142,7 @@ fn every_format_builds_table_rows_with_the_cells_of_the_plan() {
             let cell = row
                 .map(|row| &row.cells[1])
                 .expect("the first deliverable's cell");
-            assert_eq!(cell.lines, ROWS[0].1, "{name}: the cell keeps its lines");
+            assert_eq!(cell.lines(), ROWS[0].1, "{name}: the cell keeps its lines");
             assert!(cell.bbox.is_some() && !cell.words.is_empty(), "{name}");
         }
     }
@@ -215,7 +215,7 @@ fn the_rows_of_every_pdf_rendering_are_the_lines_they_render() {
         for table in text.blocks.iter().filter_map(|block| block.table()) {
             for row in &table.rows {
                 rows += 1;
-                let cells: Vec<&str> = row.cells.iter().map(|cell| cell.text.as_str()).collect();
+                let cells: Vec<&str> = row.cells.iter().map(|cell| cell.text()).collect();
                 let line = &text.lines[row.line];
                 // Prose lines carry bold as `**`, their cells do not.
                 assert_eq!(

@@ -707,12 +707,8 @@ mod tests {
     /// A table of two cells: the first column's lines and the second's,
     /// each `(line, text)`, all in one row as a page model may cut it.
     fn table(first: &[(f32, &str)], second: &[(f32, &str)]) -> Block {
-        let cell = |column: usize, lines: &[(f32, &str)]| crate::page::Cell {
-            column,
-            lines: Vec::new(),
-            text: String::new(),
-            bbox: None,
-            words: lines
+        let cell = |column: usize, lines: &[(f32, &str)]| {
+            let words = lines
                 .iter()
                 .flat_map(|(line, text)| {
                     let x0 = 50.0 + 100.0 * column as f32;
@@ -725,7 +721,8 @@ mod tests {
                         })
                         .collect::<Vec<_>>()
                 })
-                .collect(),
+                .collect();
+            crate::page::Cell::new(column, Vec::new(), String::new(), None, words)
         };
         let row = crate::page::Row {
             line: 0,

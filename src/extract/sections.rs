@@ -870,11 +870,23 @@ fn page_first_entries(
 /// dot or a space, never glued to a word.
 fn page_after(lex: &Lexicons) -> Arc<Regex> {
     lex.pattern("contents_page_after", |lex| {
-        format!(
-            r"(?:\s[-–—])?\s(?i:{})(?:\.\s?|\s)(?P<page>[0-9]{{1,3}})\b",
-            lex.alternation(lex.each(|l| l.page_words).copied())
-        )
+        format!(r"{}\b", page_after_unbounded(lex))
     })
+}
+
+/// [`page_after`] without its closing word boundary: it matches wherever
+/// that pattern does: it runs on the fast automaton on any text, where a
+/// Unicode word boundary sends the pattern to a slow engine on non-ASCII
+/// text, so it tells cheaply the many lines with no page reference.
+fn page_after_probe(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("contents_page_after_probe", page_after_unbounded)
+}
+
+fn page_after_unbounded(lex: &Lexicons) -> String {
+    format!(
+        r"(?:\s[-–—])?\s(?i:{})(?:\.\s?|\s)(?P<page>[0-9]{{1,3}})",
+        lex.alternation(lex.each(|l| l.page_words).copied())
+    )
 }
 
 /// Whether `text` has an ASCII digit, which every page reference holds:
@@ -910,8 +922,8 @@ fn page_after_entries(
     in_contents: bool,
     lex: &Lexicons,
 ) -> Option<Vec<Heading>> {
-    // No entry without its page number.
-    if !has_digit(line) {
+    // No entry without its page reference.
+    if !has_digit(line) || !page_after_probe(lex).is_match(line) {
         return None;
     }
     let marks = page_marks(&page_after(lex), line);

@@ -1665,13 +1665,12 @@ fn is_page_number(cells: &[String]) -> bool {
 /// A line of table debris (`<u>.</u>`, a tab, `i`): no word of two letters
 /// or digits, and not a lone mark.
 fn is_debris(cells: &[String], legend: &Legend) -> bool {
-    let lone_mark = matches!(cells, [only] if is_mark_token(only, legend));
-    !lone_mark
-        && cells.iter().all(|cell| {
-            !cell
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|word| word.chars().count() >= 2)
-        })
+    // The legend is asked last, of the few lines without a word.
+    cells.iter().all(|cell| {
+        !cell
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.chars().count() >= 2)
+    }) && !matches!(cells, [only] if is_mark_token(only, legend))
 }
 
 /// A line made only of two or more table column headings (`Medidas |

@@ -94,13 +94,41 @@ fn pattern_text(lex: &Lexicons) -> String {
 
 /// Every date of `text`, left to right, without overlaps.
 pub fn find_dates(text: &str, lex: &Lexicons) -> Vec<FoundDate> {
-    if !may_hold_a_date(text) || !probe(lex).is_match(text) {
-        return Vec::new();
+    let mut found = Vec::new();
+    if !may_hold_a_date(text) {
+        return found;
     }
-    pattern(lex)
-        .captures_iter(text)
-        .filter_map(|caps| read(&caps, lex))
-        .collect()
+    let (probe, pattern) = (probe(lex), pattern(lex));
+    // On non-ASCII text the pattern runs on its slow engine from where it
+    // starts to the end of the text. No date starts before the probe's
+    // first match (a match of the pattern is one of the probe), so each
+    // search starts there, and the text after the last date that the probe
+    // does not match is not searched at all. The pattern sees the whole
+    // text around that start, so its word boundaries are unchanged.
+    let mut from = 0;
+    while let Some(start) = probe.find_at(text, from) {
+        let Some(caps) = pattern.captures_at(text, start.start()) else {
+            break;
+        };
+        let Some(whole) = caps.get(0) else {
+            break;
+        };
+        found.extend(read(&caps, lex));
+        // The pattern has no empty match (every shape holds a number or a
+        // month); should one come, the next search starts one char later.
+        from = if whole.is_empty() {
+            text[whole.end()..]
+                .chars()
+                .next()
+                .map_or(text.len() + 1, |c| whole.end() + c.len_utf8())
+        } else {
+            whole.end()
+        };
+        if from > text.len() {
+            break;
+        }
+    }
+    found
 }
 
 /// False when no date can be in `text`: every shape opens a number (a day

@@ -1665,13 +1665,12 @@ fn is_page_number(cells: &[String]) -> bool {
 /// A line of table debris (`<u>.</u>`, a tab, `i`): no word of two letters
 /// or digits, and not a lone mark.
 fn is_debris(cells: &[String], legend: &Legend) -> bool {
-    let lone_mark = matches!(cells, [only] if is_mark_token(only, legend));
-    !lone_mark
-        && cells.iter().all(|cell| {
-            !cell
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|word| word.chars().count() >= 2)
-        })
+    // The legend is asked last, of the few lines without a word.
+    cells.iter().all(|cell| {
+        !cell
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.chars().count() >= 2)
+    }) && !matches!(cells, [only] if is_mark_token(only, legend))
 }
 
 /// A line made only of two or more table column headings (`Medidas |
@@ -1735,17 +1734,23 @@ fn is_table_heading(cells: &[String]) -> bool {
         .iter()
         .filter(|cell| !cell.trim().is_empty())
         .collect();
+    if filled.len() < 3 {
+        return false;
+    }
     let heading_cells = filled
         .iter()
         .filter(|cell| heading_count(std::iter::once(cell.as_str())).is_some_and(|n| n >= 1))
         .count();
-    filled.len() >= 3 && heading_cells >= 2 && heading_cells * 2 > filled.len()
+    heading_cells >= 2 && heading_cells * 2 > filled.len()
 }
 
 /// How many table headings the words of `cells` are, read in order; `None`
 /// when a word is none.
 fn heading_count<'a>(cells: impl Iterator<Item = &'a str>) -> Option<usize> {
-    let words: Vec<String> = cells
+    // This runs on every line, and most lines open with a word that is no
+    // heading: words are lowered and unaccented only as far as they are
+    // compared.
+    let mut source = cells
         .flat_map(str::split_whitespace)
         .map(|word| {
             unaccented(
@@ -1754,26 +1759,32 @@ fn heading_count<'a>(cells: impl Iterator<Item = &'a str>) -> Option<usize> {
                     .to_lowercase(),
             )
         })
-        .filter(|word| !word.is_empty())
-        .collect();
+        .filter(|word| !word.is_empty());
+    let mut words: Vec<String> = Vec::new();
+    let mut read_to = |words: &mut Vec<String>, count: usize| {
+        while words.len() < count {
+            match source.next() {
+                Some(word) => words.push(word),
+                None => return false,
+            }
+        }
+        true
+    };
     let plain_headings = &*PLAIN_TABLE_HEADINGS;
     let mut at = 0;
     let mut headings = 0;
-    while at < words.len() {
-        // Compared word by word in place: this runs on every line.
-        let longest = plain_headings
-            .iter()
-            .filter_map(|heading| {
-                let width = heading.split(' ').count();
-                let candidate = words.get(at..at + width)?;
-                candidate
-                    .iter()
-                    .zip(heading.split(' '))
-                    .all(|(w, p)| w == p)
-                    .then_some(width)
-            })
-            .max()?;
-        at += longest;
+    while read_to(&mut words, at + 1) {
+        let mut longest = None;
+        for heading in plain_headings {
+            let matches = heading.split(' ').enumerate().all(|(i, part)| {
+                read_to(&mut words, at + i + 1)
+                    && words.get(at + i).is_some_and(|word| word == part)
+            });
+            if matches {
+                longest = longest.max(Some(heading.split(' ').count()));
+            }
+        }
+        at += longest?;
         headings += 1;
     }
     Some(headings)

@@ -514,6 +514,17 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
 /// The first plural title of `lower` (lower case) standing as words: its
 /// byte span and the role it gives each name.
 fn plural_title_in<'l>(lower: &str, lex: &'l Lexicons) -> Option<(usize, usize, &'l str)> {
+    // Asked of every line: one pass of an automaton of every title tells
+    // the lines with none, before each title is searched on its own.
+    let any_title = lex.pattern("plural-titles", |lex| {
+        lex.each(|l| l.plural_titles)
+            .map(|(title, _)| regex::escape(title))
+            .collect::<Vec<_>>()
+            .join("|")
+    });
+    if !any_title.is_match(lower) {
+        return None;
+    }
     let mut titles: Vec<&(&str, &str)> = lex.each(|l| l.plural_titles).collect();
     titles.sort_by_key(|(title, _)| std::cmp::Reverse(title.len()));
     titles
@@ -982,7 +993,14 @@ fn title_at(words: &[(usize, &str)], at: usize, lex: &Lexicons) -> Option<(usize
         return Some((1, true));
     }
     if let Some(two) = bare_at(at + 1) {
-        if lex.has(|l| l.title_roles, &format!("{one} {two}")) {
+        // `{one} {two}`, compared in place: this runs on every word.
+        let pair = |role: &str| {
+            role.len() == one.len() + 1 + two.len()
+                && role.as_bytes().get(one.len()) == Some(&b' ')
+                && role.starts_with(one.as_str())
+                && role.ends_with(two.as_str())
+        };
+        if lex.each(|l| l.title_roles).any(|role| pair(role)) {
             return Some((2, false));
         }
     }
@@ -1282,8 +1300,11 @@ fn trailing_name(text: &str, lex: &Lexicons) -> Option<String> {
             .checked_sub(1)
             .and_then(|i| words.get(i))
             .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_lowercase));
+        if !before_is_lower {
+            return None;
+        }
         let (name, end) = name_from(&words, start, false, lex);
-        name.filter(|_| before_is_lower && end == words.len())
+        name.filter(|_| end == words.len())
     })
 }
 

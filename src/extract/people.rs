@@ -363,7 +363,16 @@ fn member_heading(text: &str, lex: &Lexicons) -> Option<Option<u32>> {
 
 /// The total in a line such as `154 ciudades miembro en total`.
 fn total_line(text: &str, lex: &Lexicons) -> Option<u32> {
-    let lower = folded(&fold(text));
+    let typed = fold(text);
+    // The line opens with its number (`u32`'s digits, or a `+` before
+    // them): asked of every line, most of which open otherwise.
+    if !typed
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || c == '+')
+    {
+        return None;
+    }
+    let lower = folded(&typed);
     let (number, rest) = lower.split_once(' ')?;
     let total = number.parse::<u32>().ok()?;
     let words: Vec<&str> = rest.split_whitespace().collect();

@@ -437,9 +437,19 @@ fn strong_heading(
     if let Some(heading) = programme_heading(raws, plains, index, lex) {
         return Some(heading);
     }
-    if is_furniture(title, lex) {
-        return None;
-    }
+    // Furniture is never a heading; it is asked last, of a line that would
+    // be one, because it looks for dates.
+    titled_heading(index, title, numbered_length, lex).filter(|_| !is_furniture(title, lex))
+}
+
+/// A heading told by its words alone (contents, agenda, a numbered or
+/// capitalised title), furniture or not.
+fn titled_heading(
+    index: usize,
+    title: &str,
+    numbered_length: bool,
+    lex: &Lexicons,
+) -> Option<Heading> {
     if lex.has(|l| l.contents_headings, &shape::folded(&fold(title))) {
         return Some(Heading::one_line(index, 1, title));
     }
@@ -601,7 +611,6 @@ fn plain_candidate(
         || (tight && last == '!');
     (standalone || tight || label)
         && !(tight && is_breadcrumb(title))
-        && !is_furniture(title, lex)
         && opens
         && !raw.contains('|')
         && !is_table_row(raw)
@@ -611,6 +620,8 @@ fn plain_candidate(
         && words <= if headline { HEADLINE_WORDS } else { 12 }
         && title.chars().count() <= 100
         && !is_mark_list(title, lex)
+        // Last: it looks for dates, and most lines fail a cheaper test.
+        && !is_furniture(title, lex)
 }
 
 /// Most words of a table-of-contents title.
@@ -702,8 +713,13 @@ fn contents_entries(
     });
     let mut found = Vec::new();
     let mut end = 0;
-    // Read on the raw line, whose wide gaps part run-on entries.
-    for caps in leaders(lex).captures_iter(raw) {
+    // Read on the raw line, whose wide gaps part run-on entries. Every
+    // entry has a page number: most lines have no digit.
+    let leaders = has_digit(raw).then(|| leaders(lex));
+    for caps in leaders
+        .iter()
+        .flat_map(|leaders| leaders.captures_iter(raw))
+    {
         let (Some(title), Some(page)) = (caps.name("title"), caps.name("page")) else {
             continue;
         };
@@ -809,6 +825,10 @@ fn page_first_entries(
     static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s[0-9]{1,3}(?:\s|$)").expect("COUNTER is a valid literal pattern")
     });
+    // No entry without its page number.
+    if !has_digit(line) {
+        return None;
+    }
     let (heading, from) = match contents_word(lex).find(line) {
         Some(word) => (Some(word.as_str()), word.end()),
         None if in_contents => (None, 0),
@@ -850,11 +870,29 @@ fn page_first_entries(
 /// dot or a space, never glued to a word.
 fn page_after(lex: &Lexicons) -> Arc<Regex> {
     lex.pattern("contents_page_after", |lex| {
-        format!(
-            r"(?:\s[-–—])?\s(?i:{})(?:\.\s?|\s)(?P<page>[0-9]{{1,3}})\b",
-            lex.alternation(lex.each(|l| l.page_words).copied())
-        )
+        format!(r"{}\b", page_after_unbounded(lex))
     })
+}
+
+/// [`page_after`] without its closing word boundary: it matches wherever
+/// that pattern does: it runs on the fast automaton on any text, where a
+/// Unicode word boundary sends the pattern to a slow engine on non-ASCII
+/// text, so it tells cheaply the many lines with no page reference.
+fn page_after_probe(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("contents_page_after_probe", page_after_unbounded)
+}
+
+fn page_after_unbounded(lex: &Lexicons) -> String {
+    format!(
+        r"(?:\s[-–—])?\s(?i:{})(?:\.\s?|\s)(?P<page>[0-9]{{1,3}})",
+        lex.alternation(lex.each(|l| l.page_words).copied())
+    )
+}
+
+/// Whether `text` has an ASCII digit, which every page reference holds:
+/// the patterns that read them are not run on the many lines without one.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|byte| byte.is_ascii_digit())
 }
 
 /// Each match of a page-reference pattern in `text`: its start, its end and
@@ -884,6 +922,10 @@ fn page_after_entries(
     in_contents: bool,
     lex: &Lexicons,
 ) -> Option<Vec<Heading>> {
+    // No entry without its page reference.
+    if !has_digit(line) || !page_after_probe(lex).is_match(line) {
+        return None;
+    }
     let marks = page_marks(&page_after(lex), line);
     // Outside a table of contents, the run must set its references apart
     // with dashes (`- p. 10`), which running text and page-first tables
@@ -968,7 +1010,12 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
         .filter(|&i| !is_blank(&plains[i]))
         .collect();
     let listed = |i: usize| -> Option<(String, u32)> {
-        let caps = LISTED.captures(plains.get(i)?.trim())?;
+        let line = plains.get(i)?.trim();
+        // The pattern ends on the page number: most lines end otherwise.
+        if !line.ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let caps = LISTED.captures(line)?;
         let title = caps.name("title")?.as_str();
         let page = caps.name("page")?.as_str().parse().ok()?;
         (word_count(title) <= 8).then(|| (title.to_owned(), page))
@@ -986,9 +1033,10 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
             next += 1;
         }
         let beside = |i: Option<&usize>| i.is_some_and(|&i| is_contents(i));
-        let headed =
-            beside(at.checked_sub(1).and_then(|b| non_blank.get(b))) || beside(non_blank.get(next));
-        if run.len() >= MIN_RUN && headed {
+        let headed = || {
+            beside(at.checked_sub(1).and_then(|b| non_blank.get(b))) || beside(non_blank.get(next))
+        };
+        if run.len() >= MIN_RUN && headed() {
             for (i, title, page) in run {
                 found.insert(i, (title, page));
             }

@@ -64,6 +64,7 @@
 
 mod anchors;
 mod columns;
+mod gutters;
 mod lines;
 mod order;
 mod running;

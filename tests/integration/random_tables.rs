@@ -717,12 +717,24 @@ fn check_pipeline(spec: &TableSpec, style: &Style) -> Result<(), TestCaseError> 
             )
         })
         .collect();
-    if got != spec.expected() {
+    let want = spec.expected();
+    if got != want {
         if let Some(path) = std::env::var_os("RANDOM_TABLES_DUMP") {
             let _ = std::fs::write(path, &bytes);
         }
+        // The first row that differs leads the message: the survey shows
+        // only its start.
+        let first = got.iter().zip(&want).position(|(g, w)| g != w);
+        let shown = first.unwrap_or(got.len().min(want.len()));
+        return Err(TestCaseError::fail(format!(
+            "{} deliverables read, {} drawn; first difference at row {shown}: read {:?}, drawn {:?}; \
+             read {got:?}, drawn {want:?}",
+            got.len(),
+            want.len(),
+            got.get(shown),
+            want.get(shown),
+        )));
     }
-    prop_assert_eq!(got, spec.expected());
     Ok(())
 }
 

@@ -243,8 +243,8 @@ fn clean_gutters(run: &[TextLine]) -> Option<Vec<(f32, f32)>> {
 
 /// Strips of whitespace that no word of `run` crosses, between its
 /// leftmost and rightmost words, wider than [`MIN_GUTTER`] and than
-/// [`GUTTER_OVER_SPACE`] times the run's word space (the median gap between
-/// the words of a line, gaps up to [`MAX_WORD_SPACE`]).
+/// [`GUTTER_OVER_SPACE`] times the run's word space (the lower median gap
+/// between the words of a line, gaps up to [`MAX_WORD_SPACE`]).
 fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
     let size = median(run.iter().map(|line| line.size));
     let spaces = run.iter().flat_map(|line| {
@@ -253,7 +253,14 @@ fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
             .map(|pair| pair[1].x0 - pair[0].x1)
             .filter(move |&gap| gap > 0.0 && gap <= MAX_WORD_SPACE * line.size)
     });
-    let space = median(spaces);
+    // The lower median: in a table of short cells, as many gaps may be
+    // gutters as word spaces.
+    let mut spaces: Vec<f32> = spaces.collect();
+    spaces.sort_by(f32::total_cmp);
+    let space = spaces
+        .get(spaces.len().saturating_sub(1) / 2)
+        .copied()
+        .unwrap_or(0.0);
     let least = (MIN_GUTTER * size).max(GUTTER_OVER_SPACE * space);
     let mut boxes: Vec<(f32, f32)> = run
         .iter()

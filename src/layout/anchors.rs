@@ -986,12 +986,11 @@ mod tests {
     /// heading at 50, which end at 80) wrap over `lines[k]` lines, the code
     /// and mark (at 400) beside the title's middle line (`middle`) or last
     /// line, rows set apart by cell padding, not by rulings. A gutter of one
-    /// em, too narrow for a column, leaves code and title in one column,
-    /// where the code opens its title; two ems make a column of codes,
-    /// whose rows start at their titles' first lines all the same.
+    /// em or two that every line leaves empty, wider than the titles' word
+    /// spaces, makes a column of codes (`gutters`), whose rows start at
+    /// their titles' first lines all the same.
     fn centred_codes(lines: &[usize], middle: bool, title_x: f32) -> (Vec<String>, Vec<String>) {
-        let columns = title_x - 80.0 > 1.2 * SIZE;
-        let gutter = if columns { "\t" } else { " " };
+        let gutter = "\t";
         let mut pieces: Vec<(String, f32, f32)> = vec![
             ("Codigo".to_owned(), 50.0, 80.0),
             ("Deliverable".to_owned(), title_x, 80.0),

@@ -51,7 +51,8 @@
 //! One module per pass: `words` (glyphs to words by gaps, numbers kept
 //! whole), `lines` (baselines), `weight` (bold from advances),
 //! `running` (running text), `columns` (column edges), `tables` (cells by
-//! column), `anchors` (rows anchored on codes and months) and `order`
+//! column), `gutters` (tables rebuilt around a column of codes, cut at the
+//! whitespace every line leaves empty), `anchors` (rows anchored on codes and months) and `order`
 //! (reading order and paragraphs); every threshold of those passes lives in
 //! `thresholds`.
 //!
@@ -64,6 +65,7 @@
 
 mod anchors;
 mod columns;
+mod gutters;
 mod lines;
 mod order;
 mod running;

@@ -3,6 +3,7 @@
 
 use super::anchors::is_anchor;
 use super::columns::DocumentColumns;
+use super::gutters::anchor_tables;
 use super::lines::{text_extent, TextLine};
 use super::tables::{cell_text, find_regions, Fragment, LaidRow};
 use super::thresholds::*;
@@ -265,7 +266,9 @@ fn render_flow(
 ) {
     let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
-    let mut regions = find_regions(lines, document, rules).into_iter().peekable();
+    let mut regions = anchor_tables(lines, rules, find_regions(lines, document, rules))
+        .into_iter()
+        .peekable();
     let pitch = usual_pitch(lines);
     while index < lines.len() {
         match regions.next_if(|region| region.first == index) {

@@ -460,7 +460,7 @@ fn supported_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) 
 /// alignment (centred or right-aligned cells share no left edge). When a
 /// table draws them, they are its columns: the edges fall on the rulings
 /// (shifted by the tolerance [`fragments`] allows a word's start).
-fn ruled_edges(run: &[TextLine], rules: &[Rule]) -> Vec<f32> {
+pub(super) fn ruled_edges(run: &[TextLine], rules: &[Rule]) -> Vec<f32> {
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return Vec::new();
     };
@@ -504,7 +504,7 @@ impl Border {
 /// An underline or a shaded cell is shorter; a rule closer than
 /// [`SAME_LINE`] sizes to another is the same border (a ruling on a
 /// stripe's edge).
-fn row_borders(run: &[TextLine], rules: &[Rule]) -> Vec<Border> {
+pub(super) fn row_borders(run: &[TextLine], rules: &[Rule]) -> Vec<Border> {
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return Vec::new();
     };

@@ -1,0 +1,388 @@
+//! Tables rebuilt from their anchor column: a column of codes on two lines
+//! or more, the lines around it that keep its gutters, cut into columns at
+//! the strips of whitespace that every line of the table leaves empty.
+//!
+//! [`find_regions`](super::tables::find_regions) grows a table line by line
+//! from the places where cells start, so a line that starts a cell nowhere
+//! known (a wrapped title set right or centred, a title line beside no
+//! code) ends the table, and a mark set as close to its title as a wide
+//! word space reads as a word of the title. A gutter is better seen across
+//! the whole table: whitespace that no line crosses, wider than the word
+//! spaces of its cells, whatever the cells' alignment (Nurminen's text
+//! edges and Tabula's column unions work on the same evidence). This pass
+//! replaces the tables `find_regions` found around an anchor column when
+//! that column's lines, cut at such gutters, make one table that those
+//! tables split or cut into fewer columns.
+
+use super::lines::TextLine;
+use super::median;
+use super::tables::{looks_like_a_table, row_borders, ruled_edges, table_rows, Region};
+use super::thresholds::{EDGE_TOLERANCE, TABLE_BREAK};
+use crate::grammar;
+use crate::read::Rule;
+
+/// A gutter is at least this many font sizes wide (proportional faces
+/// space words a quarter to a third of an em apart).
+const MIN_GUTTER: f32 = 0.5;
+
+/// A gutter is wider than the table's word space by this factor, at least:
+/// a strip that every line happens to leave empty at one place (word spaces
+/// that align, lines that end short of it) is no wider than a word space.
+const GUTTER_OVER_SPACE: f32 = 1.25;
+
+/// Gaps between the words of a line up to this many font sizes are taken
+/// for word spaces when the table's word space is measured.
+const MAX_WORD_SPACE: f32 = 1.0;
+
+/// A line joins the table above or below its anchor lines when it is set at
+/// most this factor farther from its neighbour than the farthest lines
+/// between the anchors.
+const ROW_GAP_SLACK: f32 = 1.1;
+
+/// The tables of a page flow (`lines`, top to bottom), those found by
+/// `find_regions` (`regions`, in order) replaced where an anchor column
+/// makes a table of its own that they split or read with fewer columns.
+pub(super) fn anchor_tables(
+    lines: &[TextLine],
+    rules: &[Rule],
+    mut regions: Vec<Region>,
+) -> Vec<Region> {
+    for (first, last) in anchor_runs(lines) {
+        let Some(table) = anchor_table(lines, rules, first, last) else {
+            continue;
+        };
+        let overlapping: Vec<usize> = regions
+            .iter()
+            .enumerate()
+            .filter(|(_, region)| region.first <= table.last && region.last >= table.first)
+            .map(|(index, _)| index)
+            .collect();
+        let columns = |region: &Region| {
+            region
+                .rows
+                .iter()
+                .map(|row| row.cells.len())
+                .max()
+                .unwrap_or(0)
+        };
+        let outside = overlapping.iter().any(|&index| {
+            regions
+                .get(index)
+                .is_some_and(|region| region.first < table.first || region.last > table.last)
+        });
+        // A table found whole, with as many columns, stays as found.
+        let found_whole = match overlapping.as_slice() {
+            [only] => regions.get(*only).is_some_and(|region| {
+                region.first <= table.first
+                    && region.last >= table.last
+                    && columns(region) >= columns(&table)
+            }),
+            _ => false,
+        };
+        if outside || found_whole {
+            continue;
+        }
+        regions.retain(|region| region.first > table.last || region.last < table.first);
+        let at = regions
+            .iter()
+            .position(|region| region.first > table.last)
+            .unwrap_or(regions.len());
+        regions.insert(at, table);
+    }
+    regions
+}
+
+/// Runs of lines (first and last index) whose anchors stand in one column:
+/// code words on two lines or more whose boxes overlap horizontally, no
+/// two consecutive lines between them farther apart than a table's break.
+fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
+    // Anchor columns: (x0, x1, line indices), codes whose boxes overlap.
+    let mut columns: Vec<(f32, f32, Vec<usize>)> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        for word in line
+            .words
+            .iter()
+            .filter(|word| grammar::is_code_word(&word.text))
+        {
+            match columns
+                .iter_mut()
+                .find(|(x0, x1, _)| word.x0 <= *x1 && word.x1 >= *x0)
+            {
+                Some((x0, x1, at)) => {
+                    *x0 = x0.min(word.x0);
+                    *x1 = x1.max(word.x1);
+                    if at.last() != Some(&index) {
+                        at.push(index);
+                    }
+                }
+                None => columns.push((word.x0, word.x1, vec![index])),
+            }
+        }
+    }
+    let mut runs = Vec::new();
+    for (_, _, at) in columns {
+        let mut run: Option<(usize, usize)> = None;
+        let mut count = 0;
+        for index in at {
+            let joins = run.is_some_and(|(_, last)| {
+                lines.get(last..=index).is_some_and(|between| {
+                    between
+                        .windows(2)
+                        .all(|pair| pair[1].y - pair[0].y <= TABLE_BREAK * pair[1].size)
+                })
+            });
+            match run.as_mut() {
+                Some((_, last)) if joins => {
+                    *last = index;
+                    count += 1;
+                }
+                _ => {
+                    if count >= 2 {
+                        runs.extend(run);
+                    }
+                    run = Some((index, index));
+                    count = 1;
+                }
+            }
+        }
+        if count >= 2 {
+            runs.extend(run);
+        }
+    }
+    runs
+}
+
+/// The table around the anchor lines `first..=last`: those lines, and the
+/// lines above and below them set no farther apart than the anchor lines'
+/// rows that keep every gutter, cut at the gutters. `None` when the lines
+/// have no gutter, when a word shares the anchor column with a code, when
+/// vertical rulings stand between the words (those tables are cut at
+/// their rulings), or when no row has two cells.
+fn anchor_table(lines: &[TextLine], rules: &[Rule], first: usize, last: usize) -> Option<Region> {
+    let core = lines.get(first..=last)?;
+    if !ruled_edges(core, rules).is_empty() {
+        return None;
+    }
+    let widest = core
+        .windows(2)
+        .map(|pair| pair[1].y - pair[0].y)
+        .fold(0.0_f32, f32::max);
+    let mut strips = clean_gutters(core)?;
+    let (mut top, mut bottom) = (first, last);
+    while let (Some(above), Some(line)) = (
+        top.checked_sub(1).and_then(|i| lines.get(i)),
+        lines.get(top),
+    ) {
+        if line.y - above.y > ROW_GAP_SLACK * widest {
+            break;
+        }
+        match lines.get(top - 1..=bottom).and_then(clean_gutters) {
+            Some(wider) if wider.len() == strips.len() => {
+                strips = wider;
+                top -= 1;
+            }
+            _ => break,
+        }
+    }
+    while let (Some(line), Some(below)) = (lines.get(bottom), lines.get(bottom + 1)) {
+        if below.y - line.y > ROW_GAP_SLACK * widest {
+            break;
+        }
+        match lines.get(top..=bottom + 1).and_then(clean_gutters) {
+            Some(wider) if wider.len() == strips.len() => {
+                strips = wider;
+                bottom += 1;
+            }
+            _ => break,
+        }
+    }
+    let run = lines.get(top..=bottom)?;
+    let size = median(run.iter().map(|line| line.size));
+    // `fragments` gives a word to the column whose edge it starts past,
+    // less the edge tolerance: the edge stands that far right of the
+    // gutter's middle.
+    let edges: Vec<f32> = strips
+        .iter()
+        .map(|(left, right)| (left + right) / 2.0 + EDGE_TOLERANCE * size)
+        .collect();
+    let rows = table_rows(run, &edges, &row_borders(run, rules));
+    looks_like_a_table(&rows).then_some(Region {
+        first: top,
+        last: bottom,
+        rows,
+    })
+}
+
+/// The gutters of `run` (left and right of each strip, left to right), when
+/// there is one at least and every code word stands alone between two of
+/// them (or a gutter and the table's edge).
+fn clean_gutters(run: &[TextLine]) -> Option<Vec<(f32, f32)>> {
+    let strips = gutters(run);
+    if strips.is_empty() {
+        return None;
+    }
+    let column = |x: f32| strips.iter().filter(|(left, _)| *left < x).count();
+    let alone = run.iter().all(|line| {
+        line.words.iter().enumerate().all(|(index, word)| {
+            if !grammar::is_code_word(&word.text) {
+                return true;
+            }
+            let own = column(word.x0);
+            let neighbour = |other: usize| {
+                other != index
+                    && line
+                        .words
+                        .get(other)
+                        .is_some_and(|other| column(other.x0) == own)
+            };
+            !neighbour(index.wrapping_sub(1)) && !neighbour(index + 1)
+        })
+    });
+    alone.then_some(strips)
+}
+
+/// Strips of whitespace that no word of `run` crosses, between its
+/// leftmost and rightmost words, wider than [`MIN_GUTTER`] and than
+/// [`GUTTER_OVER_SPACE`] times the run's word space (the lower median gap
+/// between the words of a line, gaps up to [`MAX_WORD_SPACE`]).
+fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
+    let size = median(run.iter().map(|line| line.size));
+    let spaces = run.iter().flat_map(|line| {
+        line.words
+            .windows(2)
+            .map(|pair| pair[1].x0 - pair[0].x1)
+            .filter(move |&gap| gap > 0.0 && gap <= MAX_WORD_SPACE * line.size)
+    });
+    // The lower median: in a table of short cells, as many gaps may be
+    // gutters as word spaces.
+    let mut spaces: Vec<f32> = spaces.collect();
+    spaces.sort_by(f32::total_cmp);
+    let space = spaces
+        .get(spaces.len().saturating_sub(1) / 2)
+        .copied()
+        .unwrap_or(0.0);
+    let least = (MIN_GUTTER * size).max(GUTTER_OVER_SPACE * space);
+    let mut boxes: Vec<(f32, f32)> = run
+        .iter()
+        .flat_map(|line| line.words.iter().map(|word| (word.x0, word.x1)))
+        .collect();
+    boxes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut strips = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for (x0, x1) in boxes {
+        if reach.is_finite() && x0 - reach >= least {
+            strips.push((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
+    strips
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::words::Word;
+
+    fn word(text: &str, x0: f32, x1: f32) -> Word {
+        Word {
+            x0,
+            x1,
+            size: 10.0,
+            text: text.to_owned(),
+            letters: 0,
+            heavy: 0,
+            others: 0,
+            heavy_others: 0,
+        }
+    }
+
+    fn line(y: f32, words: &[(&str, f32, f32)]) -> TextLine {
+        TextLine {
+            y,
+            size: 10.0,
+            words: words.iter().map(|&(t, x0, x1)| word(t, x0, x1)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_right_aligned_wrapped_title_keeps_its_gutters() {
+        // Code | mark | title set right, a title wrapping on the second row.
+        let lines = [
+            line(
+                0.0,
+                &[
+                    ("L1M1D1", 0.0, 40.0),
+                    ("V", 60.0, 66.0),
+                    ("One", 150.0, 170.0),
+                    ("two", 173.0, 190.0),
+                ],
+            ),
+            line(
+                20.0,
+                &[
+                    ("Three", 95.0, 125.0),
+                    ("four", 128.0, 150.0),
+                    ("five", 153.0, 172.0),
+                    ("six", 175.0, 190.0),
+                ],
+            ),
+            line(
+                32.5,
+                &[
+                    ("L1M1D2", 0.0, 40.0),
+                    ("X", 60.0, 66.0),
+                    ("seven", 160.0, 190.0),
+                ],
+            ),
+        ];
+        let strips = gutters(&lines);
+        assert_eq!(strips, vec![(40.0, 60.0), (66.0, 95.0)]);
+        assert!(clean_gutters(&lines).is_some());
+    }
+
+    #[test]
+    fn aligned_word_spaces_are_no_gutter() {
+        let lines = [
+            line(
+                0.0,
+                &[
+                    ("L1M1D1", 0.0, 40.0),
+                    ("Annual", 50.0, 80.0),
+                    ("report", 83.0, 110.0),
+                ],
+            ),
+            line(
+                12.0,
+                &[
+                    ("L1M1D2", 0.0, 40.0),
+                    ("Urban", 50.0, 80.0),
+                    ("policy", 83.0, 112.0),
+                ],
+            ),
+        ];
+        assert_eq!(gutters(&lines), vec![(40.0, 50.0)]);
+    }
+
+    #[test]
+    fn a_code_beside_a_word_in_its_column_is_no_anchor_column() {
+        let lines = [
+            line(
+                0.0,
+                &[
+                    ("L1M1D1", 0.0, 40.0),
+                    ("Annual", 43.0, 80.0),
+                    ("V", 100.0, 106.0),
+                ],
+            ),
+            line(
+                12.0,
+                &[
+                    ("L1M1D2", 0.0, 40.0),
+                    ("Urban", 43.0, 80.0),
+                    ("X", 100.0, 106.0),
+                ],
+            ),
+        ];
+        assert_eq!(clean_gutters(&lines), None);
+    }
+}

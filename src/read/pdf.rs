@@ -26,6 +26,7 @@
 //! each string, its line widths and fill colours.
 
 mod geometry;
+mod text_grid;
 
 use std::any::Any;
 use std::cell::Cell;
@@ -586,6 +587,7 @@ impl OutputDev for Collector {
         }
         (page.width, page.height) = geometry::turned_size(width, height, turns);
         geometry::merge_overprints(&mut page);
+        text_grid::text_grid_rulings(&mut page);
         page.fonts.clone_from(&self.faces);
         if let Some(stream) = &mut self.stream {
             if self.streamed.is_empty() && self.warming.len() < WARM_UP_PAGES {

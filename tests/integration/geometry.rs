@@ -282,6 +282,32 @@ fn text_clipped_away_is_not_read() {
 }
 
 #[test]
+fn quote_operators_show_text_on_the_next_line() {
+    // enscript's pages through ps2pdf: one `Tj`, then a `'` per line, the
+    // leading changed between them; `"` sets the spacings before its string.
+    let content = "BT /F1 10 Tf 1 0 0 1 50 700 Tm 12 TL (First line) Tj \
+                   (Second line) ' 24 TL (After a blank line) ' \
+                   12 TL 0 0 (Last line) \" ET";
+    let bytes = pdf(&[("0 0 595 842", "", content)], "");
+    let mut baselines: Vec<f32> = glyph_pages(&bytes)[0]
+        .glyphs
+        .iter()
+        .map(|glyph| glyph.y)
+        .collect();
+    baselines.dedup();
+    assert_eq!(baselines, [142.0, 154.0, 178.0, 190.0]);
+    assert_eq!(
+        plain_lines("quotes.pdf", &bytes),
+        [
+            "First line",
+            "Second line",
+            "After a blank line",
+            "Last line"
+        ]
+    );
+}
+
+#[test]
 fn rulings_and_fills_come_back_as_drawn_and_upright() {
     // On a 600 × 400 page: a white background (invisible, not kept), a grey
     // header fill, a stroked rule under it, a stroked cell box, a thin

@@ -37,6 +37,11 @@ use crate::page::{Block, BoundingBox, WordRef};
 /// Characters that open a list item in a cell.
 const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '‣', '·'];
 
+/// Dashes that open a list item when they stand alone at the start of a
+/// cell line (`- Summit`), as plain-text lists are typed; inside a line
+/// they are hyphens and ranges, never item starts.
+const DASHES: &[&str] = &["-", "–"];
+
 /// How far, at most, a month label may sit from where the alignment that
 /// fits best puts it, in font sizes (producers pad cells unevenly).
 const FIT: f32 = 0.6;
@@ -134,10 +139,10 @@ pub fn read(
         return None;
     }
     let lines = visual_lines(event_words);
-    let opens = |line: &VisualLine| {
-        line.words
-            .first()
-            .is_some_and(|word| word.text.starts_with(BULLETS))
+    let opens = |line: &VisualLine| match line.words.as_slice() {
+        [first, _, ..] if DASHES.contains(&first.text) => true,
+        [first, ..] => first.text.starts_with(BULLETS),
+        [] => false,
     };
     if !lines.iter().any(opens) {
         return None;
@@ -164,10 +169,7 @@ pub fn read(
     let events: Vec<Item> = events
         .into_iter()
         .map(|(texts, bbox, line)| Item {
-            text: crate::page::join_cell(&texts)
-                .trim_start_matches(BULLETS)
-                .trim()
-                .to_owned(),
+            text: without_marker(&crate::page::join_cell(&texts)).to_owned(),
             top: bbox.y0,
             bottom: bbox.y1,
             line,
@@ -197,6 +199,15 @@ pub fn read(
         months,
         size,
     })
+}
+
+/// An event's text without the bullet or dash that opens it.
+fn without_marker(text: &str) -> &str {
+    let text = text.trim_start();
+    let dashed = DASHES
+        .iter()
+        .find_map(|dash| text.strip_prefix(dash)?.strip_prefix(' '));
+    dashed.unwrap_or(text).trim_start_matches(BULLETS).trim()
 }
 
 /// An event's text cut before every bullet inside it, bullets dropped: a
@@ -812,6 +823,29 @@ mod tests {
                 ("Metropolitan Day · Paris", &At(1)),
                 ("World Forum of Local Economic Development", &At(1)),
                 ("Expo", &At(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn dashes_typed_as_bullets_open_events_and_hyphens_do_not() {
+        // A plain-text calendar: `- ` opens an event at a line start; a
+        // hyphen or a dash inside a line, or a word starting with one, does not.
+        let block = table(
+            &[(0.0, "February"), (1.0, "March")],
+            &[
+                (0.0, "- Women4Climate 2019 - 2020"),
+                (1.0, "– Metropolitan Day"),
+                (2.0, "-based talks"),
+            ],
+        );
+        let read = read(&block, month, false).expect("a calendar table");
+        let got = events_and_months(&read);
+        assert_eq!(
+            got,
+            [
+                ("Women4Climate 2019 - 2020", &At(0)),
+                ("Metropolitan Day -based talks", &At(1)),
             ]
         );
     }

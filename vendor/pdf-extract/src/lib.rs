@@ -2149,6 +2149,27 @@ impl<'a, 'c> Processor<'a, 'c> {
                     dlog!("T* matrix {:?}", gs.ts.tm);
                     output.end_line()?;
                 }
+                // planex patch: the quote operators move to the next line
+                // (`T*`) and show their string; `"` also sets the word and
+                // character spacing first (ISO 32000-1, table 109).
+                "'" | "\"" => {
+                    let text = if operation.operator == "\"" {
+                        gs.ts.word_spacing = num_operand(operation, 0)?;
+                        gs.ts.character_spacing = num_operand(operation, 1)?;
+                        2
+                    } else {
+                        0
+                    };
+                    tlm = tlm.pre_transform(&Transform2D::create_translation(0.0, -gs.ts.leading));
+                    gs.ts.tm = tlm;
+                    output.end_line()?;
+                    match *operand(operation, text)? {
+                        Object::String(ref s, _) => {
+                            show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
+                        }
+                        ref other => { return Err(malformed(format!("operator {} has {} where a string belongs", operation.operator, other.enum_variant()))) }
+                    }
+                }
                 "q" => { gs_stack.push(gs.clone()); }
                 "Q" => {
                     let s = gs_stack.pop();

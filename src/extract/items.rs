@@ -455,6 +455,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
     let mut progress_column: Option<usize> = None;
+    let mut year_column: Option<usize> = None;
     let mut open_row: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
@@ -469,12 +470,15 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         if !is_table {
             status_column = None;
             progress_column = None;
+            year_column = None;
         }
         let status_heading = status_heading_column(&cells, vocabulary);
         let progress_heading = progress_heading_column(&cells, vocabulary);
-        if status_heading.is_some() || progress_heading.is_some() {
+        let year_heading = latest_year_column(&cells, vocabulary);
+        if status_heading.is_some() || progress_heading.is_some() || year_heading.is_some() {
             status_column = status_heading;
             progress_column = progress_heading;
+            year_column = year_heading;
             open_row = None;
             continue;
         }
@@ -494,7 +498,13 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             &cells,
             code_at,
             code,
-            status_column,
+            // The latest year's cell is the status only when it is one
+            // (`| 2023 | 2024 |` may head budgets as well).
+            status_column.or(year_column.filter(|&column| {
+                cells
+                    .get(column)
+                    .is_some_and(|cell| cell_meaning(cell, &legend, vocabulary).is_some())
+            })),
             progress_column,
             &legend,
             vocabulary,
@@ -546,19 +556,48 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
         return None;
     }
     // `Status`, or a short heading with a status word in it (`Situación
-    // actual`, `Current status`) that is not itself a status (`In progress`).
+    // actual`, `Current status`) that is not itself a status (`In progress`),
+    // nor an earlier state kept beside the current one (`Estado anterior |
+    // Estado actual`).
+    let every = vocabulary.every_language().lexicons;
     cells.iter().position(|cell| {
         let lower = folded_heading(cell);
-        vocabulary
-            .every_language()
-            .lexicons
-            .has(|l| l.status_headings, &lower)
-            || (lower.split_whitespace().count() <= 3
-                && lower
-                    .split_whitespace()
-                    .any(|word| lexicons.has(|l| l.status_headings, word))
-                && grammar::phrase_cell(cell, vocabulary).is_none())
+        let former = lower
+            .split_whitespace()
+            .any(|word| every.has(|l| l.former_state_words, word));
+        !former
+            && (every.has(|l| l.status_headings, &lower)
+                || (lower.split_whitespace().count() <= 3
+                    && lower
+                        .split_whitespace()
+                        .any(|word| lexicons.has(|l| l.status_headings, word))
+                    && grammar::phrase_cell(cell, vocabulary).is_none()))
     })
+}
+
+/// The column headed by the latest of two or more years (`| 2023 | 2024 |`),
+/// in a heading row: when a row has a status under each year, the latest is
+/// its status, the others its history.
+fn latest_year_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
+    if !is_heading_row(cells, vocabulary) {
+        return None;
+    }
+    let years: Vec<(usize, u16)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(at, cell)| {
+            let cell = cell.trim();
+            let year: u16 = cell.parse().ok()?;
+            (cell.len() == 4 && (1900..2100).contains(&year)).then_some((at, year))
+        })
+        .collect();
+    if years.len() < 2 {
+        return None;
+    }
+    years
+        .iter()
+        .max_by_key(|(_, year)| *year)
+        .map(|(at, _)| *at)
 }
 
 /// The share of completion in a progress column (`| Avance |` … `| 45 % |`)
@@ -1516,6 +1555,54 @@ mod tests {
             let _ = read_items(&text, Vocabulary::new(None, &Lexicons::all()), &[]);
             let _ = crate::convert_bytes("items.txt", source.join("\n").as_bytes(), &crate::Config::default());
         }
+    }
+
+    #[test]
+    fn an_earlier_state_column_is_history() {
+        // The earlier state is left of the current one in English, right of
+        // it in French: the heading decides, not the position.
+        let reading = read(
+            "Ref\tTask\tPrevious status\tCurrent status\nKR-1\tHire a data lead\tNot started\tCompleted\nKR-2\tOpen the portal\tIn progress\tIn progress\nKR-3\tMap the data\tNot started\tIn progress\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(InProgress), None)
+            ]
+        );
+        let reading = read(
+            "Code\tIntitulé\tStatut\tStatut antérieur\nT.1\tCâbler le bâtiment\tRéalisé\tEn cours\nT.2\tFormer les agents\tEn cours\tNon démarré\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [(Some(Achieved), None), (Some(InProgress), None)]
+        );
+    }
+
+    #[test]
+    fn the_latest_year_column_holds_the_status() {
+        let reading = read(
+            "Código\tMeta\t2021\t2022\nM-1\tReforestar la cuenca\tEn proceso\tCumplida\nM-2\tCercar los nacimientos\tSin iniciar\tEn proceso\nM-3\tMonitorear el caudal\tCumplida\tCumplida\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(Achieved), None)
+            ]
+        );
+        // Amounts under the years are no statuses: the row's status column
+        // still says it.
+        let reading = read(
+            "Ref\tProject\t2023\t2024\tStatus\nP-1\tNew roof\t12 000\t3 000\tCompleted\nP-2\tNew boiler\t0\t8 000\tIn progress\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [(Some(Achieved), None), (Some(InProgress), None)]
+        );
     }
 
     #[test]

@@ -178,7 +178,7 @@ impl CodeMatch {
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 
 /// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `Obj. 1.2`,
-/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `Target 3.b`, `Indicator
+/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `1-2`, `Target 3.b`, `Indicator
 /// 3.b.1`: an optional prefix word (abbreviated or not, with one lower-case
 /// word after it) or prefix letters (joined by a dot or hyphen), then one to
 /// six numbers joined by dots, any after the first possibly one lower-case
@@ -188,6 +188,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,3} ) - (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
+             | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
                (?P<nums> [0-9]{1,3} (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} )
            )
@@ -348,6 +349,18 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             code: format!("{letters}-{}", nums.as_str()),
             family: format!("{}-#{}", letters.to_lowercase(), path.len()),
             level: Some(letters.to_owned()),
+            path,
+            rest: offset + end,
+        });
+    }
+    // `1-2`, `3-1-4`: numbers joined by hyphens, a family of their own
+    // beside the dotted `1.2`.
+    if let Some(nums) = caps.name("bare_hyphened") {
+        let path = path_numbers(nums.as_str(), '-')?;
+        return Some(CodeMatch {
+            code: nums.as_str().to_owned(),
+            family: format!("-#{}", path.len()),
+            level: None,
             path,
             rest: offset + end,
         });
@@ -768,6 +781,13 @@ mod tests {
                 "Train staff",
             ),
             (
+                "3-1-2 Vaccinate the herds",
+                "3-1-2",
+                "-#3",
+                &[3, 1, 2],
+                "Vaccinate the herds",
+            ),
+            (
                 "Action 1.2.3 — Train",
                 "Action 1.2.3",
                 "action#3",
@@ -900,6 +920,8 @@ mod tests {
             "45 % des actions",
             "3.bb Budget",
             "2019-2020 budget",
+            "12-03-2024 meeting",
+            "1-2024 circular",
             "L1M1D1 Calendario",
             "L1-M1-D1 Calendario",
             "2019 budget",

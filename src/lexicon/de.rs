@@ -125,6 +125,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     status_colours: &["grün", "gelb", "rot", "grau", "blau"],
     status_headings: &["status", "stand", "ampel"],
+    former_state_words: &["vorherig", "vorheriger", "bisheriger", "früherer", "alter"],
     progress_headings: &["fortschritt", "umsetzungsgrad"],
     legend_cues: &["legende", "zeichenerklärung"],
     totals_openers: &["von"],

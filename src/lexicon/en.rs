@@ -192,6 +192,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "green", "yellow", "amber", "orange", "red", "grey", "gray", "blue",
     ],
     status_headings: &["status", "state", "progress", "rag", "rag status"],
+    former_state_words: &["previous", "prior", "former", "earlier", "last"],
     progress_headings: &[
         "progress",
         "% complete",

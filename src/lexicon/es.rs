@@ -189,6 +189,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     status_colours: &["verde", "amarillo", "naranja", "rojo", "gris", "azul"],
     status_headings: &["estado", "situación", "avance", "estatus", "semáforo"],
+    former_state_words: &["anterior", "previo", "precedente", "inicial"],
     progress_headings: &[
         "avance",
         "% de avance",

@@ -177,6 +177,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     status_colours: &["vert", "jaune", "orange", "rouge", "gris", "bleu"],
     status_headings: &["statut", "état", "avancement", "état d'avancement", "météo"],
+    former_state_words: &["précédent", "antérieur", "initial", "ancien"],
     progress_headings: &[
         "avancement",
         "état d'avancement",

@@ -226,6 +226,10 @@ pub struct Lexicon {
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
     pub status_headings: &'static [&'static str],
+    /// Words that make a status heading name an earlier state (`Estado
+    /// anterior`, `Previous status`): that column is history, the row's
+    /// status is in another one.
+    pub former_state_words: &'static [&'static str],
     /// Words that open a legend line (`Leyenda:`, `Key:`): after one, the
     /// line's labels may be any status phrase (`● realizado`), not only the
     /// legend labels that totals sentences also count with.
@@ -762,6 +766,7 @@ mod tests {
                 ("status_answers", l.status_answers.len()),
                 ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
+                ("former_state_words", l.former_state_words.len()),
                 ("progress_headings", l.progress_headings.len()),
                 ("legend_cues", l.legend_cues.len()),
                 ("totals_openers", l.totals_openers.len()),

@@ -199,6 +199,12 @@ fn sentence_figures(
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
+    // `4 ✔, 2 ◐`: symbols of the key count as its words do.
+    let symbols: Vec<(&str, Meaning)> = key
+        .iter()
+        .filter(|entry| !entry.mark.chars().any(char::is_alphanumeric))
+        .map(|entry| (entry.mark.as_str(), entry.meaning.clone()))
+        .collect();
     let key = key_phrases(key, vocabulary.lexicons);
     let plain = markup::plain(&text.joined_cells(index));
     let total = total_opener(vocabulary.lexicons)
@@ -248,9 +254,13 @@ fn sentence_figures(
         // `Se previeron 5 actividades: 2 cumplidas…`: a count of a noun that
         // a colon closes, before the status figures.
         // `Resumen: 6 actividades; 3 cumplidas…`: or a semicolon.
+        // `8 items reviewed: 4 ✔…`: or a word after the noun does.
         let noun_and_colon = tokens.get(at + 1).is_some_and(|next| {
             next.starts_with(char::is_alphabetic) && next.ends_with([':', ';'])
-        }) || tokens.get(at + 2).is_some_and(|next| *next == ":");
+        }) || tokens.get(at + 2).is_some_and(|next| {
+            *next == ":"
+                || (noun_follows && next.starts_with(char::is_alphabetic) && next.ends_with(':'))
+        });
         // `5 activities in total; 3 completed…`: the total word after the noun.
         let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
             words
@@ -324,6 +334,16 @@ fn sentence_figures(
             && tokens.len() == at + 2;
         if total.is_none() && figures.len() >= 2 && last_number && bracketed_noun {
             total = Some((None, number));
+            continue;
+        }
+        let symbol = tokens.get(at + 1).and_then(|next| {
+            let next = next.trim_end_matches([',', ';', '.']);
+            symbols.iter().find(|(mark, _)| *mark == next)
+        });
+        if let Some((_, meaning)) = symbol {
+            if let Meaning::Class(status) = meaning {
+                figures.push((Some(*status), number));
+            }
             continue;
         }
         // `Ejecutadas 3 · En ejecución 2`: a phrase right before the number
@@ -846,6 +866,22 @@ mod tests {
             counts("Completed: 15 / In progress: 7 (3 delayed) / Not started: 2"),
             declared(None, 15, 7, 2)
         );
+    }
+
+    #[test]
+    fn counts_of_symbols_a_key_defines() {
+        use Status::{Achieved, InProgress, NotDeveloped};
+        let key = [("●", Achieved), ("◑", InProgress), ("○", NotDeveloped)];
+        assert_eq!(
+            counts_with_key("Sur 12 actions : 7 ●, 3 ◑ et 2 ○.", "fr", &key),
+            declared(Some(12), 7, 3, 2)
+        );
+        assert_eq!(
+            counts_with_key("Se revisaron 6 metas evaluadas: 3 ●; 2 ◑; 1 ○", "es", &key),
+            declared(Some(6), 3, 2, 1)
+        );
+        // A symbol the key does not define counts nothing.
+        assert_eq!(counts_with_key("9 tasks: 4 ★, 5 ☆", "en", &key), None);
     }
 
     #[test]

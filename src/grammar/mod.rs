@@ -178,7 +178,7 @@ impl CodeMatch {
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 
 /// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `Obj. 1.2`,
-/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `1-2`, `Target 3.b`, `Indicator
+/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `1-2`, `#12`, `Target 3.b`, `Indicator
 /// 3.b.1`: an optional prefix word (abbreviated or not, with one lower-case
 /// word after it) or prefix letters (joined by a dot or hyphen), then one to
 /// six numbers joined by dots, any after the first possibly one lower-case
@@ -189,6 +189,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,3} ) - (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
+             | \# (?P<numbered> [0-9]{1,4} )
              | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
                (?P<nums> [0-9]{1,3} (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} )
            )
@@ -350,6 +351,16 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             family: format!("{}-#{}", letters.to_lowercase(), path.len()),
             level: Some(letters.to_owned()),
             path,
+            rest: offset + end,
+        });
+    }
+    // `#12`: a register's running number, one level.
+    if let Some(number) = caps.name("numbered") {
+        return Some(CodeMatch {
+            code: format!("#{}", number.as_str()),
+            family: "number#1".to_owned(),
+            level: None,
+            path: vec![number.as_str().parse().ok()?],
             rest: offset + end,
         });
     }
@@ -779,6 +790,13 @@ mod tests {
                 "#3",
                 &[1, 1, 1],
                 "Train staff",
+            ),
+            (
+                "#307 Fix the gate",
+                "#307",
+                "number#1",
+                &[307],
+                "Fix the gate",
             ),
             (
                 "3-1-2 Vaccinate the herds",

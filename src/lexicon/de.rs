@@ -113,6 +113,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     outside_phrases: &[
         outside("abgesagt", "cancelled"),
         outside("gestrichen", "cancelled"),
+        outside("zurückgezogen", "cancelled"),
         outside("verschoben", "postponed"),
         outside("zusammengelegt", "merged"),
         outside("verzögert", "delayed"),

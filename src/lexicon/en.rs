@@ -171,6 +171,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("abandoned", "cancelled"),
         outside("discontinued", "cancelled"),
         outside("dropped", "cancelled"),
+        outside("withdrawn", "cancelled"),
         outside("postponed", "postponed"),
         outside("deferred", "postponed"),
         outside("merged", "merged"),

@@ -169,6 +169,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("anulado", "cancelled"),
         outside("abandonado", "cancelled"),
         outside("descartado", "cancelled"),
+        outside("retirado", "cancelled"),
         outside("aplazado", "postponed"),
         outside("pospuesto", "postponed"),
         outside("postergado", "postponed"),

@@ -159,6 +159,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     outside_phrases: &[
         outside("annulé", "cancelled"),
         outside("abandonné", "cancelled"),
+        outside("retiré", "cancelled"),
         outside("reporté", "postponed"),
         outside("différé", "postponed"),
         outside("ajourné", "postponed"),

@@ -230,7 +230,7 @@ fn sentence_figures(
         let Some(number) = number_token(token) else {
             continue;
         };
-        if skipped.contains(&at) {
+        if skipped.contains(&at) || is_amount(&tokens, at, vocabulary.lexicons) {
             continue;
         }
         // `100 % = réalisée`: a share, not a count.
@@ -336,6 +336,33 @@ fn sentence_figures(
             total = Some((None, number));
             continue;
         }
+        // `3 - completed, 1 - in progress`: a dash between a count and its
+        // phrase, unless the phrase labels the number after it (`9 —
+        // Cumplidas 5 — En ejecución 4`).
+        if tokens
+            .get(at + 1)
+            .is_some_and(|next| ["-", "–", "—"].contains(next))
+        {
+            if let Some((meaning, width)) = phrase_with_key(&words, at + 2, vocabulary, &key) {
+                let after = at + 2 + width;
+                let closed = tokens
+                    .get(after - 1)
+                    .is_some_and(|last| last.ends_with([',', ';', '.', ':']));
+                let labels_next = !closed
+                    && tokens
+                        .get(after)
+                        .is_some_and(|next| number_token(next).is_some());
+                let partial = words
+                    .get(after..=after)
+                    .is_some_and(|next| grammar::holds_partial_word(next, vocabulary.lexicons));
+                if !labels_next {
+                    if let (Meaning::Class(status), false) = (meaning, partial) {
+                        figures.push((Some(status), number));
+                    }
+                    continue;
+                }
+            }
+        }
         let symbol = tokens.get(at + 1).and_then(|next| {
             let next = next.trim_end_matches([',', ';', '.']);
             symbols.iter().find(|(mark, _)| *mark == next)
@@ -386,9 +413,10 @@ fn sentence_figures(
             }
             let partial = words
                 .get(at + 1..at + step)
-                .is_some_and(|between| grammar::holds_partial_answer(between, vocabulary.lexicons));
-            if partial && found.0 == Meaning::Class(Status::Achieved) {
-                return Some(Some((Meaning::Class(Status::InProgress), found.1)));
+                .is_some_and(|between| grammar::holds_partial_word(between, vocabulary.lexicons));
+            // `1 was partly done`: achieved or in progress, no class.
+            if partial {
+                return Some(None);
             }
             // `1 was completed partially`: a partial word right after the
             // phrase takes it back, as `Completed (partially)` in a cell.
@@ -400,7 +428,7 @@ fn sentence_figures(
             let qualified = open_phrase
                 && words
                     .get(after..=after)
-                    .is_some_and(|next| grammar::holds_partial_answer(next, vocabulary.lexicons));
+                    .is_some_and(|next| grammar::holds_partial_word(next, vocabulary.lexicons));
             if qualified {
                 return Some(None);
             }
@@ -505,6 +533,40 @@ fn label_before(
         let (meaning, found) = phrase_with_key(words, from, vocabulary, key)?;
         (found == width).then_some(meaning)
     })
+}
+
+/// Whether the number at `tokens[at]` is an amount or a piece of a longer
+/// figure, not a count: `300 000 € engagés`, `€1.2m`, `45 euros réalisés`,
+/// `3 millions engagés`.
+fn is_amount(tokens: &[&str], at: usize, lexicons: &Lexicons) -> bool {
+    const CURRENCIES: &[char] = &['€', '$', '£', '¥'];
+    let is_group = |token: &str| token.len() == 3 && token.bytes().all(|b| b.is_ascii_digit());
+    let Some(token) = tokens.get(at) else {
+        return false;
+    };
+    let next = tokens
+        .get(at + 1)
+        .map(|next| next.trim_end_matches([',', ';', '.', ':', ')']));
+    // `300 000`: digit groups of one figure, the first closed by no punctuation.
+    let continues = at
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| {
+            number_token(before).is_some() && before.ends_with(|c: char| c.is_ascii_digit())
+        });
+    let grouped = (token.ends_with(|c: char| c.is_ascii_digit()) && next.is_some_and(is_group))
+        || (is_group(token) && continues);
+    let unit = next.is_some_and(|next| {
+        let lower = next.to_lowercase();
+        next.starts_with(CURRENCIES)
+            || lexicons
+                .each(|l| l.unit_words)
+                .any(|(word, _)| *word == lower)
+            || lexicons
+                .each(|l| l.scale_words)
+                .any(|(word, _)| *word == lower)
+    });
+    token.contains(CURRENCIES) || grouped || unit
 }
 
 fn number_token(token: &str) -> Option<u32> {
@@ -761,6 +823,19 @@ mod tests {
 
     #[test]
     fn a_count_a_partial_word_qualifies_is_no_status_count() {
+        // Before the status phrase too: partly done is achieved or in
+        // progress, no class.
+        assert_eq!(
+            counts(
+                "De las 9 metas, 5 se cumplieron, 3 se cumplieron parcialmente y 1 no se cumplió."
+            ),
+            counts("De las 9 metas, 5 se cumplieron y 1 no se cumplió.")
+        );
+        assert_eq!(
+            counts("Sur 6 actions, 3 sont réalisées, 2 partiellement réalisées, 1 non réalisée.")
+                .and_then(|counts| counts.in_progress),
+            None
+        );
         assert_eq!(
             counts(
                 "Of the 7 actions, 4 were completed, 2 are in progress, 1 was completed partially."
@@ -865,6 +940,47 @@ mod tests {
         assert_eq!(
             counts("Completed: 15 / In progress: 7 (3 delayed) / Not started: 2"),
             declared(None, 15, 7, 2)
+        );
+    }
+
+    #[test]
+    fn a_dash_between_a_count_and_its_phrase() {
+        assert_eq!(
+            counts("Of the 7 tasks: 4 - done, 2 - under way, 1 - not started."),
+            declared(Some(7), 4, 2, 1)
+        );
+        assert_eq!(
+            counts("Sur 5 fiches : 3 – réalisées ; 2 – en cours"),
+            Some(TotalsCounts {
+                total: Some(5),
+                achieved: Some(3),
+                in_progress: Some(2),
+                not_developed: None,
+            })
+        );
+        // The phrase after the dash labels the next number.
+        assert_eq!(
+            counts("Total de acciones: 9 — Cumplidas 5 — En ejecución 3 — Sin iniciar 1"),
+            declared(Some(9), 5, 3, 1)
+        );
+    }
+
+    #[test]
+    fn amounts_are_no_counts() {
+        for text in [
+            "Budget : 300 000 € engagés et 120 000 € réalisés.",
+            "Presupuesto: 45 millones ejecutados y 12 millones en ejecución.",
+            "Spend: $1,200 completed, €300 in progress.",
+            "Funds: 400 euros achieved, 250 euros in progress.",
+        ] {
+            assert_eq!(counts(text), None, "{text}");
+        }
+        // Beside the counts, an amount changes nothing.
+        assert_eq!(
+            counts(
+                "Of the 6 actions, 4 are completed and 2 are in progress; 2 500 000 € committed."
+            ),
+            counts("Of the 6 actions, 4 are completed and 2 are in progress.")
         );
     }
 
@@ -982,12 +1098,21 @@ mod tests {
     }
 
     #[test]
-    fn a_partly_done_count_is_in_progress() {
+    fn a_partly_done_count_is_no_class() {
         for text in [
             "Summary: of the 6 actions, 3 were done, 1 was partly done, 1 was not done and 1 was cancelled.",
             "Sur 6 actions : 3 réalisées, 1 en partie réalisée, 1 non réalisée.",
         ] {
-            assert_eq!(counts(text), declared(Some(6), 3, 1, 1), "{text}");
+            assert_eq!(
+                counts(text),
+                Some(TotalsCounts {
+                    total: Some(6),
+                    achieved: Some(3),
+                    in_progress: None,
+                    not_developed: Some(1),
+                }),
+                "{text}"
+            );
         }
     }
 

@@ -417,6 +417,40 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
     })
 }
 
+/// Reads again, in place, the codes read as a roman numeral before a hyphen
+/// (`II-3`: action 3 of axis II) as a register's letters (`X-12`, `CL-04`:
+/// level `X`, number 12) when the document's codes do not support the
+/// numeral: no roman code of its own (`Axe II`, `II.`) gives the numeral,
+/// and every such code has the same letters. `codes` are all the codes the
+/// document holds.
+pub fn settle_roman_registers(codes: &mut [&mut CodeMatch]) {
+    let is_hyphen_roman = |code: &CodeMatch| code.family.starts_with("roman-#");
+    let mut letters: Vec<&str> = codes
+        .iter()
+        .filter(|code| is_hyphen_roman(code))
+        .filter_map(|code| code.code.split_once('-').map(|(letters, _)| letters))
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let [only] = letters.as_slice() else {
+        return;
+    };
+    let numeral = roman_value(only);
+    let supported = codes
+        .iter()
+        .any(|code| code.family.contains("roman#") && code.path.first().copied() == numeral);
+    if supported {
+        return;
+    }
+    let only = (*only).to_owned();
+    for code in codes.iter_mut().filter(|code| is_hyphen_roman(code)) {
+        let path: Vec<u16> = code.path.iter().skip(1).copied().collect();
+        code.family = format!("{}-#{}", only.to_lowercase(), path.len());
+        code.level = Some(only.clone());
+        code.path = path;
+    }
+}
+
 /// The codes of a breadcrumb at the start of `cell` (`Eje 1 › Programa 1.2
 /// › Proyecto 1.2.4`), top level first, each the parent of the next; one
 /// code when there is no breadcrumb, none when the cell starts with no code.
@@ -738,23 +772,38 @@ pub fn completion_share(cell: &str) -> Option<Status> {
     }
 }
 
-/// True when `words` (folded) hold an answer of the lexicons meaning in
-/// progress (`partly`, `en partie`, `parcialmente`): in `1 was partly done`
-/// it turns the achieved phrase after it into a count in progress, as the
-/// cell `Partly` is read.
-pub fn holds_partial_answer(words: &[String], lexicons: &Lexicons) -> bool {
-    FOLDED_ANSWERS
+/// True when `words` (folded) hold a partial word of the lexicons
+/// (`partly`, `en partie`, `parcialmente`): `Partly`, `Completed
+/// (partially)` and `1 was partly done` say achieved or in progress without
+/// saying which, so they are no class.
+pub fn holds_partial_word(words: &[String], lexicons: &Lexicons) -> bool {
+    FOLDED_PARTIALS
         .iter()
         .filter(|(language, _)| lexicons.languages().contains(language))
-        .flat_map(|(_, answers)| answers)
-        .filter(|(_, meaning)| *meaning == Meaning::Class(Status::InProgress))
-        .any(|(answer, _)| {
-            !answer.is_empty()
+        .flat_map(|(_, partials)| partials)
+        .any(|partial| {
+            !partial.is_empty()
                 && words
-                    .windows(answer.len())
-                    .any(|window| window == answer.as_slice())
+                    .windows(partial.len())
+                    .any(|window| window == partial.as_slice())
         })
 }
+
+/// Folded words of each language's partial words.
+static FOLDED_PARTIALS: LazyLock<Vec<(Language, Vec<Vec<String>>)>> = LazyLock::new(|| {
+    Language::ALL
+        .into_iter()
+        .map(|language| {
+            let partials = language
+                .lexicon()
+                .partial_words
+                .iter()
+                .map(|partial| partial.split(' ').map(fold_word).collect())
+                .collect();
+            (language, partials)
+        })
+        .collect()
+});
 
 /// Folded words of each language's status answers.
 static FOLDED_ANSWERS: LazyLock<Vec<(Language, Vec<FoldedPhrase>)>> = LazyLock::new(|| {
@@ -1005,15 +1054,10 @@ mod tests {
         let cell =
             |text: &str, lexicons: &Lexicons| phrase_cell(text, Vocabulary::new(None, lexicons));
         assert_eq!(cell("Yes", &en), Some(Meaning::Class(Status::Achieved)));
-        assert_eq!(
-            cell("Partly", &en),
-            Some(Meaning::Class(Status::InProgress))
-        );
+        // Partly done is no class: achieved or in progress.
+        assert_eq!(cell("Partly", &en), None);
         assert_eq!(cell("No", &en), Some(Meaning::Class(Status::NotDeveloped)));
-        assert_eq!(
-            cell("En partie", &fr),
-            Some(Meaning::Class(Status::InProgress))
-        );
+        assert_eq!(cell("En partie", &fr), None);
         assert_eq!(cell("Non", &fr), Some(Meaning::Class(Status::NotDeveloped)));
         assert_eq!(cell("Sí", &es), Some(Meaning::Class(Status::Achieved)));
         // Inside a longer cell or prose they say nothing.
@@ -1021,9 +1065,13 @@ mod tests {
         assert_eq!(cell("Oui", &en), None);
         let words = folded_words("1 was not done");
         assert!(phrase_at(&words, 1, Vocabulary::new(None, &en)).is_none());
-        assert!(holds_partial_answer(&folded_words("was partly"), &en));
-        assert!(holds_partial_answer(&folded_words("en partie"), &fr));
-        assert!(!holds_partial_answer(&folded_words("was not"), &en));
+        assert!(holds_partial_word(&folded_words("was partly"), &en));
+        assert!(holds_partial_word(&folded_words("en partie"), &fr));
+        assert!(holds_partial_word(
+            &folded_words("teilweise erledigt"),
+            &vocabulary(&["de"])
+        ));
+        assert!(!holds_partial_word(&folded_words("was not"), &en));
     }
 
     #[test]

@@ -119,11 +119,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("verzögert", "delayed"),
         outside("ausgesetzt", "on_hold"),
     ],
-    status_answers: &[
-        class("ja", Achieved),
-        class("teilweise", InProgress),
-        class("nein", NotDeveloped),
-    ],
+    status_answers: &[class("ja", Achieved), class("nein", NotDeveloped)],
+    partial_words: &["teilweise", "teils", "zum teil"],
     status_colours: &["grün", "gelb", "rot", "grau", "blau"],
     status_headings: &["status", "stand", "ampel"],
     former_state_words: &["vorherig", "vorheriger", "bisheriger", "früherer", "alter"],

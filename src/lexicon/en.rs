@@ -183,12 +183,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("on hold", "on_hold"),
         outside("suspended", "on_hold"),
     ],
-    status_answers: &[
-        class("yes", Achieved),
-        class("partly", InProgress),
-        class("partially", InProgress),
-        class("no", NotDeveloped),
-    ],
+    status_answers: &[class("yes", Achieved), class("no", NotDeveloped)],
+    partial_words: &["partly", "partially", "partial", "in part"],
     status_colours: &[
         "green", "yellow", "amber", "orange", "red", "grey", "gray", "blue",
     ],

@@ -184,10 +184,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     status_answers: &[
         class("sí", Achieved),
         class("si", Achieved),
-        class("en parte", InProgress),
-        class("parcialmente", InProgress),
         class("no", NotDeveloped),
     ],
+    partial_words: &["parcialmente", "parcial", "en parte"],
     status_colours: &["verde", "amarillo", "naranja", "rojo", "gris", "azul"],
     status_headings: &["estado", "situación", "avance", "estatus", "semáforo"],
     former_state_words: &["anterior", "previo", "precedente", "inicial"],

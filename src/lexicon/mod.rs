@@ -222,6 +222,11 @@ pub struct Lexicon {
     /// label or a totals table's heading is nothing else, never inside
     /// prose, where these words say nothing about a status.
     pub status_answers: &'static [StatusPhrase],
+    /// Words that make a status partial (`partly`, `Completed (partially)`,
+    /// `parcialmente logrado`, `1 was partly done`): achieved or in
+    /// progress, the report does not say which, so the status stays unknown
+    /// and a count of them counts no class.
+    pub partial_words: &'static [&'static str],
     /// Colour names a legend may define as marks (`Green = achieved`).
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
@@ -764,6 +769,7 @@ mod tests {
                 ("outside_phrases", l.outside_phrases.len()),
                 ("status_colours", l.status_colours.len()),
                 ("status_answers", l.status_answers.len()),
+                ("partial_words", l.partial_words.len()),
                 ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
                 ("former_state_words", l.former_state_words.len()),

@@ -617,13 +617,21 @@ fn table_figures(
     }
     let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
     let mut figure_cells = filled_cells(text, next_index);
+    let is_label =
+        |cell: &String| cell.chars().any(char::is_alphabetic) && number_token(cell).is_none();
+    // `| Bilan 2024 | Réalisé | … |` over `| Actions | 4 | … |`: a caption
+    // in the corner, over what the figures row counts.
+    if figure_cells.len() == headings.len()
+        && !counted_noun
+        && fields.first() == Some(&None)
+        && figure_cells.first().is_some_and(is_label)
+    {
+        fields.remove(0);
+        figure_cells.remove(0);
+    }
     // `| | Complete | … | Total |` over `| Projects | 4 | … | 8 |`: the
     // figures row opens with what it counts, under an empty corner.
-    if figure_cells.len() == headings.len() + 1
-        && figure_cells.first().is_some_and(|label| {
-            label.chars().any(char::is_alphabetic) && number_token(label).is_none()
-        })
-    {
+    if figure_cells.len() == headings.len() + 1 && figure_cells.first().is_some_and(is_label) {
         figure_cells.remove(0);
     }
     let numbers: Vec<u32> = figure_cells
@@ -962,6 +970,21 @@ mod tests {
         assert_eq!(
             counts("Total de acciones: 9 — Cumplidas 5 — En ejecución 3 — Sin iniciar 1"),
             declared(Some(9), 5, 3, 1)
+        );
+    }
+
+    #[test]
+    fn a_caption_in_the_corner_of_a_totals_table() {
+        assert_eq!(
+            counts(
+                "Resultado 2023\tCumplidas\tEn proceso\tSin iniciar\tTotal\nMetas\t6\t2\t1\t9\n"
+            ),
+            declared(Some(9), 6, 2, 1)
+        );
+        // Figures under the caption are no row label.
+        assert_eq!(
+            counts("Year 2023\tCompleted\tIn progress\n2023\t4\t2\n"),
+            None
         );
     }
 

@@ -137,6 +137,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("sin iniciar", NotDeveloped),
         class("sin comenzar", NotDeveloped),
         class("sin empezar", NotDeveloped),
+        class("sin ejecutar", NotDeveloped),
+        class("por iniciar", NotDeveloped),
         class("no iniciado", NotDeveloped),
         class("no se han iniciado", NotDeveloped),
         class("no se ha iniciado", NotDeveloped),
@@ -179,6 +181,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("con retraso", "delayed"),
         outside("suspendido", "on_hold"),
         outside("en pausa", "on_hold"),
+        outside("pausado", "on_hold"),
         outside("en riesgo", "delayed"),
     ],
     status_answers: &[

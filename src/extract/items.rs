@@ -491,6 +491,14 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             open_row = None;
             continue;
         }
+        // `Ouvrir une maison de santé [2.3] — réalisée`: a line whose code
+        // follows its title reads as the same line code first.
+        let cells = match cells.as_slice() {
+            [only] if grammar::code_at_start(only, vocabulary.grammar).is_none() => {
+                grammar::code_after_title(only, vocabulary.grammar).map_or(cells, |line| vec![line])
+            }
+            _ => cells,
+        };
         let first_code = cells.iter().enumerate().find_map(|(at, cell)| {
             let mut codes = grammar::codes_at_start(cell, vocabulary.grammar);
             let leaf = codes.pop()?;

@@ -417,6 +417,32 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
     })
 }
 
+/// A line whose code follows its title in brackets (`Ouvrir une maison de
+/// santé [2.3] — réalisée`, `Publish the atlas (Action 4.1): done`), written
+/// again code first (`2.3 Ouvrir une maison de santé — réalisée`) so that it
+/// reads as any coded line. A bare single number (`[12]`) is a footnote or
+/// a reference, not a code.
+pub fn code_after_title(line: &str, grammar: Option<&Grammar>) -> Option<String> {
+    let close = line.rfind([']', ')'])?;
+    let open_char = if line.get(close..)?.starts_with(']') {
+        '['
+    } else {
+        '('
+    };
+    let open = line.get(..close)?.rfind(open_char)?;
+    let inside = line.get(open + 1..close)?.trim();
+    let code = code_at_start(inside, grammar)?;
+    if code.rest < inside.len() || (code.path.len() < 2 && code.level.is_none()) {
+        return None;
+    }
+    let title = line.get(..open)?.trim();
+    let after = line.get(close + 1..)?.trim();
+    if !title.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(format!("{} {title} {after}", code.code).trim().to_owned())
+}
+
 /// Reads again, in place, the codes read as a roman numeral before a hyphen
 /// (`II-3`: action 3 of axis II) as a register's letters (`X-12`, `CL-04`:
 /// level `X`, number 12) when the document's codes do not support the
@@ -1072,6 +1098,26 @@ mod tests {
             &vocabulary(&["de"])
         ));
         assert!(!holds_partial_word(&folded_words("was not"), &en));
+    }
+
+    #[test]
+    fn codes_after_their_title() {
+        assert_eq!(
+            code_after_title("Publish the atlas (Action 4.1): done", None).as_deref(),
+            Some("Action 4.1 Publish the atlas : done")
+        );
+        assert_eq!(
+            code_after_title("Ampliar la red [P-02-03] – en ejecución", None).as_deref(),
+            Some("P-02-03 Ampliar la red – en ejecución")
+        );
+        for line in [
+            "As the last report said [12], the works went on.",
+            "Budget for the period (2023-2024)",
+            "[2.1] Bracketed code first",
+            "Improve access (see 2.1)",
+        ] {
+            assert_eq!(code_after_title(line, None), None, "{line}");
+        }
     }
 
     #[test]

@@ -259,7 +259,10 @@ fn sentence_figures(
             next.starts_with(char::is_alphabetic) && next.ends_with([':', ';'])
         }) || tokens.get(at + 2).is_some_and(|next| {
             *next == ":"
-                || (noun_follows && next.starts_with(char::is_alphabetic) && next.ends_with(':'))
+                || (noun_follows
+                    && token.ends_with(|c: char| c.is_ascii_digit())
+                    && next.starts_with(char::is_alphabetic)
+                    && next.ends_with(':'))
         });
         // `5 activities in total; 3 completed…`: the total word after the noun.
         let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
@@ -292,8 +295,18 @@ fn sentence_figures(
                 .filter_map(|width| Some((label_end.checked_sub(width)?, width)))
                 .find_map(|(from, width)| {
                     let (meaning, found) = grammar::phrase_at(&words, from, vocabulary)?;
-                    (found == width).then_some(meaning)
+                    (found == width).then_some((meaning, from))
                 });
+            // `parcialmente logrados: 2`: a partial label counts no class.
+            let partial = label.as_ref().is_some_and(|(_, from)| {
+                from.checked_sub(1)
+                    .and_then(|before| words.get(before..=before))
+                    .is_some_and(|before| grammar::holds_partial_word(before, vocabulary.lexicons))
+            });
+            if partial {
+                continue;
+            }
+            let label = label.map(|(meaning, _)| meaning);
             if let Some(Meaning::Class(status)) = label {
                 figures.push((Some(status), number));
                 // `Acciones cumplidas: 4 de 8`, `achieved: 5 out of 8`: the
@@ -843,6 +856,16 @@ mod tests {
             counts("Sur 6 actions, 3 sont réalisées, 2 partiellement réalisées, 1 non réalisée.")
                 .and_then(|counts| counts.in_progress),
             None
+        );
+        // A partial label before a colon, even first.
+        assert_eq!(
+            counts("Not done: 1; partly done: 2; done: 4 of 7."),
+            Some(TotalsCounts {
+                total: Some(7),
+                achieved: Some(4),
+                in_progress: None,
+                not_developed: Some(1),
+            })
         );
         assert_eq!(
             counts(

@@ -112,6 +112,8 @@ codes! {
         "A plan item's mark is a state outside achieved / in progress / not developed (cancelled, postponed…); its status is null and `status_label` keeps it.";
     ItemsUnknownMark = "items.unknown_mark", [Warning],
         "A plan item's mark is defined by neither the legend, the status words nor a grammar file; its status is unknown.";
+    ItemsPartialStatus = "items.partial_status", [Warning],
+        "A plan item's mark says it is partly done (`Partly`, `Completed (partially)`): achieved or in progress, the report does not say which; its status is left null and both candidates are named.";
     ItemsAmbiguousStatus = "items.ambiguous_status", [Warning],
         "A plan item's row holds two different statuses; its status is left null and both are named.";
     ItemsMissingMark = "items.missing_mark", [Warning],

@@ -329,6 +329,15 @@ fn leading_outside(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
     }
 }
 
+/// A cell that says partly done (`Partly`, `En partie`, `Parcialmente
+/// logrado`, `Completed (partially)`): a mark of no class.
+fn is_partial_cell(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
+    let words = grammar::folded_words(&lexicon::fold(cell));
+    words.len() <= MAX_KEY_MARK_WORDS
+        && grammar::holds_partial_word(&words, vocabulary.lexicons)
+        && (words.len() <= 2 || mentions_status(cell, vocabulary))
+}
+
 /// A token that can be a legend mark: one to three characters, or a colour
 /// name. A lower-case word of two or three letters (`was`, `est`, `son`) is
 /// a word of a sentence, not a mark.
@@ -388,7 +397,7 @@ fn qualified_phrase(cell: &str, vocabulary: Vocabulary<'_>) -> Option<(String, M
     // `Completed (partially)`: a partial qualifier takes back what the
     // phrase says; the cell is an unknown mark, not a class.
     let qualifier = grammar::folded_words(&lexicon::fold(cell.get(at..)?));
-    if grammar::holds_partial_answer(&qualifier, vocabulary.lexicons) {
+    if grammar::holds_partial_word(&qualifier, vocabulary.lexicons) {
         return None;
     }
     Some((cell.trim().to_owned(), meaning))
@@ -455,6 +464,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
     let mut progress_column: Option<usize> = None;
+    let mut year_column: Option<usize> = None;
     let mut open_row: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
@@ -469,15 +479,26 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         if !is_table {
             status_column = None;
             progress_column = None;
+            year_column = None;
         }
         let status_heading = status_heading_column(&cells, vocabulary);
         let progress_heading = progress_heading_column(&cells, vocabulary);
-        if status_heading.is_some() || progress_heading.is_some() {
+        let year_heading = latest_year_column(&cells, vocabulary);
+        if status_heading.is_some() || progress_heading.is_some() || year_heading.is_some() {
             status_column = status_heading;
             progress_column = progress_heading;
+            year_column = year_heading;
             open_row = None;
             continue;
         }
+        // `Ouvrir une maison de santé [2.3] — réalisée`: a line whose code
+        // follows its title reads as the same line code first.
+        let cells = match cells.as_slice() {
+            [only] if grammar::code_at_start(only, vocabulary.grammar).is_none() => {
+                grammar::code_after_title(only, vocabulary.grammar).map_or(cells, |line| vec![line])
+            }
+            _ => cells,
+        };
         let first_code = cells.iter().enumerate().find_map(|(at, cell)| {
             let mut codes = grammar::codes_at_start(cell, vocabulary.grammar);
             let leaf = codes.pop()?;
@@ -494,7 +515,13 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             &cells,
             code_at,
             code,
-            status_column,
+            // The latest year's cell is the status only when it is one
+            // (`| 2023 | 2024 |` may head budgets as well).
+            status_column.or(year_column.filter(|&column| {
+                cells
+                    .get(column)
+                    .is_some_and(|cell| cell_meaning(cell, &legend, vocabulary).is_some())
+            })),
             progress_column,
             &legend,
             vocabulary,
@@ -519,7 +546,18 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         rows.push(row);
         open_row = Some(rows.len() - 1);
     }
-    let mut reading = assemble(rows, legend, legend_lines, vocabulary.grammar);
+    // `X-12` in a register is no roman numeral unless the document's own
+    // codes give the numeral (`Axe II` over `II-3`).
+    grammar::settle_roman_registers(
+        &mut rows.iter_mut().map(|row| &mut row.code).collect::<Vec<_>>(),
+    );
+    let mut reading = assemble(
+        rows,
+        legend,
+        legend_lines,
+        vocabulary.grammar,
+        vocabulary.lexicons,
+    );
     reading.diagnostics.extend(legend_diagnostics);
     reading
 }
@@ -546,19 +584,48 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
         return None;
     }
     // `Status`, or a short heading with a status word in it (`Situación
-    // actual`, `Current status`) that is not itself a status (`In progress`).
+    // actual`, `Current status`) that is not itself a status (`In progress`),
+    // nor an earlier state kept beside the current one (`Estado anterior |
+    // Estado actual`).
+    let every = vocabulary.every_language().lexicons;
     cells.iter().position(|cell| {
         let lower = folded_heading(cell);
-        vocabulary
-            .every_language()
-            .lexicons
-            .has(|l| l.status_headings, &lower)
-            || (lower.split_whitespace().count() <= 3
-                && lower
-                    .split_whitespace()
-                    .any(|word| lexicons.has(|l| l.status_headings, word))
-                && grammar::phrase_cell(cell, vocabulary).is_none())
+        let former = lower
+            .split_whitespace()
+            .any(|word| every.has(|l| l.former_state_words, word));
+        !former
+            && (every.has(|l| l.status_headings, &lower)
+                || (lower.split_whitespace().count() <= 3
+                    && lower
+                        .split_whitespace()
+                        .any(|word| lexicons.has(|l| l.status_headings, word))
+                    && grammar::phrase_cell(cell, vocabulary).is_none()))
     })
+}
+
+/// The column headed by the latest of two or more years (`| 2023 | 2024 |`),
+/// in a heading row: when a row has a status under each year, the latest is
+/// its status, the others its history.
+fn latest_year_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
+    if !is_heading_row(cells, vocabulary) {
+        return None;
+    }
+    let years: Vec<(usize, u16)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(at, cell)| {
+            let cell = cell.trim();
+            let year: u16 = cell.parse().ok()?;
+            (cell.len() == 4 && (1900..2100).contains(&year)).then_some((at, year))
+        })
+        .collect();
+    if years.len() < 2 {
+        return None;
+    }
+    years
+        .iter()
+        .max_by_key(|(_, year)| *year)
+        .map(|(at, _)| *at)
 }
 
 /// The share of completion in a progress column (`| Avance |` … `| 45 % |`)
@@ -635,12 +702,16 @@ fn read_row(
     let mut statuses: Vec<(usize, String, Meaning)> = Vec::new();
     let mut title_cell: Option<String> = (!rest.is_empty()).then_some(rest);
     let mut title_at: Option<usize> = None;
+    let mut partial: Option<String> = None;
     for (at, cell) in cells.iter().enumerate() {
         if at == code_at || cell.is_empty() {
             continue;
         }
         match cell_meaning(cell, legend, vocabulary) {
             Some(meaning) => statuses.push((at, cell.clone(), meaning)),
+            None if at > code_at && partial.is_none() && is_partial_cell(cell, vocabulary) => {
+                partial = Some(cell.clone());
+            }
             None if at > code_at
                 && title_cell.is_none()
                 && cell.chars().any(char::is_alphabetic) =>
@@ -698,6 +769,17 @@ fn read_row(
         if let Some(share) = progress_column.and_then(|column| completion(cells, column, legend)) {
             statuses.push(share);
         }
+    }
+    if let (true, Some(mark)) = (statuses.is_empty(), partial) {
+        return Row {
+            code,
+            location,
+            title,
+            mark: Some(mark),
+            meaning: None,
+            ambiguous: Vec::new(),
+            in_status_column,
+        };
     }
     if statuses.is_empty() {
         if let Some((head, mark, meaning)) = trailing_status(&title, legend, vocabulary) {
@@ -770,6 +852,7 @@ fn assemble(
     legend: Vec<MarkEntry>,
     legend_lines: Vec<usize>,
     grammar: Option<&Grammar>,
+    lexicons: &Lexicons,
 ) -> ItemsReading {
     let mut families: BTreeMap<&str, (usize, usize, bool)> = BTreeMap::new();
     for row in &rows {
@@ -905,7 +988,9 @@ fn assemble(
             }
             None => {
                 if tracked_row && !conflicted.contains(&at) {
-                    reading.diagnostics.push(missing_status(code, row));
+                    reading
+                        .diagnostics
+                        .push(missing_status(code, row, lexicons));
                 }
                 (None, None)
             }
@@ -930,7 +1015,19 @@ fn assemble(
     reading
 }
 
-fn missing_status(code: &str, row: &Row) -> Diagnostic {
+fn missing_status(code: &str, row: &Row, lexicons: &Lexicons) -> Diagnostic {
+    let partial = row.mark.as_deref().is_some_and(|mark| {
+        grammar::holds_partial_word(&grammar::folded_words(&lexicon::fold(mark)), lexicons)
+    });
+    if let (Some(mark), true) = (&row.mark, partial) {
+        return Diagnostic::warning(
+            Code::ItemsPartialStatus,
+            format!(
+                "{code} is marked `{mark}`, partly done: achieved or in progress, the report does not say which; its status is left null"
+            ),
+        )
+        .at(row.location);
+    }
     let message = match (&row.mark, row.ambiguous.as_slice()) {
         (Some(mark), _) => format!(
             "{code} is marked `{mark}`, which neither the legend, the status words nor a grammar file define; its status is unknown"
@@ -1337,6 +1434,34 @@ mod tests {
     }
 
     #[test]
+    fn a_partial_answer_or_phrase_is_no_class() {
+        // Whole cells, a partial word before or after the status word, in
+        // an answer column that is no status column.
+        let reading = read(
+            "Código\t¿Cumplida?\tMeta\nM-1\tSí\tSembrar mil árboles\nM-2\tEn parte\tLimpiar el río\nM-3\tNo\tCercar el humedal\nM-4\tCumplida parcialmente\tPlantar setos\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (None, None),
+                (Some(NotDeveloped), None),
+                (None, None)
+            ]
+        );
+        assert_eq!(reading.items[1].mark.as_deref(), Some("En parte"));
+        assert_eq!(reading.items[1].title.as_deref(), Some("Limpiar el río"));
+        let partial: Vec<&str> = reading
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "items.partial_status")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(partial.len(), 2, "{partial:?}");
+        assert!(partial[0].contains("achieved or in progress"));
+    }
+
+    #[test]
     fn a_partial_qualifier_leaves_the_status_unknown() {
         let reading = read(
             "Ref\tAction\tStatus\n3.a\tOpen a clinic\tDone (on time)\n3.b\tPublish an atlas\tDone (partly)\n3.c\tRéviser les statuts\tRéalisé (en partie)\n",
@@ -1519,6 +1644,86 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_state_column_is_history() {
+        // The earlier state is left of the current one in English, right of
+        // it in French: the heading decides, not the position.
+        let reading = read(
+            "Ref\tTask\tPrevious status\tCurrent status\nKR-1\tHire a data lead\tNot started\tCompleted\nKR-2\tOpen the portal\tIn progress\tIn progress\nKR-3\tMap the data\tNot started\tIn progress\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(InProgress), None)
+            ]
+        );
+        let reading = read(
+            "Code\tIntitulé\tStatut\tStatut antérieur\nT.1\tCâbler le bâtiment\tRéalisé\tEn cours\nT.2\tFormer les agents\tEn cours\tNon démarré\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [(Some(Achieved), None), (Some(InProgress), None)]
+        );
+    }
+
+    #[test]
+    fn the_latest_year_column_holds_the_status() {
+        let reading = read(
+            "Código\tMeta\t2021\t2022\nM-1\tReforestar la cuenca\tEn proceso\tCumplida\nM-2\tCercar los nacimientos\tSin iniciar\tEn proceso\nM-3\tMonitorear el caudal\tCumplida\tCumplida\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(Achieved), None)
+            ]
+        );
+        // Amounts under the years are no statuses: the row's status column
+        // still says it.
+        let reading = read(
+            "Ref\tProject\t2023\t2024\tStatus\nP-1\tNew roof\t12 000\t3 000\tCompleted\nP-2\tNew boiler\t0\t8 000\tIn progress\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [(Some(Achieved), None), (Some(InProgress), None)]
+        );
+    }
+
+    #[test]
+    fn roman_letters_of_a_register_are_letters() {
+        let reading = read(
+            "Ref\tRisk\tStatus\nX-12\tFlooding of the depot\tClosed\nX-13\tLoss of the server room\tOpen\nX-15\tSupplier failure\tClosed\n",
+        );
+        let codes: Vec<(&str, Option<&str>, u8)> = reading
+            .items
+            .iter()
+            .map(|item| (item.code.as_str(), item.level.as_deref(), item.depth))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("X-12", Some("X"), 1),
+                ("X-13", Some("X"), 1),
+                ("X-15", Some("X"), 1)
+            ]
+        );
+        // Under `Eje IV` the same shape is action 2 of axis IV.
+        let reading = read(
+            "Eje IV. Territorio\n\nCódigo\tAcción\tEstado\nIV-1\tTrazar la vía\tCumplida\nIV-2\tAsfaltar\tEn proceso\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Eje IV", None, None),
+                ("IV-1", Some("Eje IV"), Some(Achieved)),
+                ("IV-2", Some("Eje IV"), Some(InProgress)),
+            ])
+        );
+    }
+
+    #[test]
     fn two_statuses_on_one_row_stay_null() {
         let reading = read("1.1\tA\tCompleted\tIn progress\n1.2\tB\tCompleted\n1.3\tC\tPending\n");
         assert_eq!(reading.items[0].status, None);
@@ -1602,7 +1807,7 @@ mod tests {
             rows(&reading),
             want(&[
                 ("Action 1", None, Some(Achieved)),
-                ("Action 5", None, Some(InProgress)),
+                ("Action 5", None, None),
                 ("Action 12", None, Some(NotDeveloped)),
             ])
         );

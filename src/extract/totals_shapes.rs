@@ -199,6 +199,12 @@ fn sentence_figures(
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
+    // `4 ✔, 2 ◐`: symbols of the key count as its words do.
+    let symbols: Vec<(&str, Meaning)> = key
+        .iter()
+        .filter(|entry| !entry.mark.chars().any(char::is_alphanumeric))
+        .map(|entry| (entry.mark.as_str(), entry.meaning.clone()))
+        .collect();
     let key = key_phrases(key, vocabulary.lexicons);
     let plain = markup::plain(&text.joined_cells(index));
     let total = total_opener(vocabulary.lexicons)
@@ -224,7 +230,7 @@ fn sentence_figures(
         let Some(number) = number_token(token) else {
             continue;
         };
-        if skipped.contains(&at) {
+        if skipped.contains(&at) || is_amount(&tokens, at, vocabulary.lexicons) {
             continue;
         }
         // `100 % = réalisée`: a share, not a count.
@@ -248,9 +254,16 @@ fn sentence_figures(
         // `Se previeron 5 actividades: 2 cumplidas…`: a count of a noun that
         // a colon closes, before the status figures.
         // `Resumen: 6 actividades; 3 cumplidas…`: or a semicolon.
+        // `8 items reviewed: 4 ✔…`: or a word after the noun does.
         let noun_and_colon = tokens.get(at + 1).is_some_and(|next| {
             next.starts_with(char::is_alphabetic) && next.ends_with([':', ';'])
-        }) || tokens.get(at + 2).is_some_and(|next| *next == ":");
+        }) || tokens.get(at + 2).is_some_and(|next| {
+            *next == ":"
+                || (noun_follows
+                    && token.ends_with(|c: char| c.is_ascii_digit())
+                    && next.starts_with(char::is_alphabetic)
+                    && next.ends_with(':'))
+        });
         // `5 activities in total; 3 completed…`: the total word after the noun.
         let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
             words
@@ -282,8 +295,18 @@ fn sentence_figures(
                 .filter_map(|width| Some((label_end.checked_sub(width)?, width)))
                 .find_map(|(from, width)| {
                     let (meaning, found) = grammar::phrase_at(&words, from, vocabulary)?;
-                    (found == width).then_some(meaning)
+                    (found == width).then_some((meaning, from))
                 });
+            // `parcialmente logrados: 2`: a partial label counts no class.
+            let partial = label.as_ref().is_some_and(|(_, from)| {
+                from.checked_sub(1)
+                    .and_then(|before| words.get(before..=before))
+                    .is_some_and(|before| grammar::holds_partial_word(before, vocabulary.lexicons))
+            });
+            if partial {
+                continue;
+            }
+            let label = label.map(|(meaning, _)| meaning);
             if let Some(Meaning::Class(status)) = label {
                 figures.push((Some(status), number));
                 // `Acciones cumplidas: 4 de 8`, `achieved: 5 out of 8`: the
@@ -326,6 +349,43 @@ fn sentence_figures(
             total = Some((None, number));
             continue;
         }
+        // `3 - completed, 1 - in progress`: a dash between a count and its
+        // phrase, unless the phrase labels the number after it (`9 —
+        // Cumplidas 5 — En ejecución 4`).
+        if tokens
+            .get(at + 1)
+            .is_some_and(|next| ["-", "–", "—"].contains(next))
+        {
+            if let Some((meaning, width)) = phrase_with_key(&words, at + 2, vocabulary, &key) {
+                let after = at + 2 + width;
+                let closed = tokens
+                    .get(after - 1)
+                    .is_some_and(|last| last.ends_with([',', ';', '.', ':']));
+                let labels_next = !closed
+                    && tokens
+                        .get(after)
+                        .is_some_and(|next| number_token(next).is_some());
+                let partial = words
+                    .get(after..=after)
+                    .is_some_and(|next| grammar::holds_partial_word(next, vocabulary.lexicons));
+                if !labels_next {
+                    if let (Meaning::Class(status), false) = (meaning, partial) {
+                        figures.push((Some(status), number));
+                    }
+                    continue;
+                }
+            }
+        }
+        let symbol = tokens.get(at + 1).and_then(|next| {
+            let next = next.trim_end_matches([',', ';', '.']);
+            symbols.iter().find(|(mark, _)| *mark == next)
+        });
+        if let Some((_, meaning)) = symbol {
+            if let Meaning::Class(status) = meaning {
+                figures.push((Some(*status), number));
+            }
+            continue;
+        }
         // `Ejecutadas 3 · En ejecución 2`: a phrase right before the number
         // and a separator (or the line's end) after it label the number.
         if let Some(meaning) = label_before(&tokens, &words, at, vocabulary, &key) {
@@ -366,9 +426,10 @@ fn sentence_figures(
             }
             let partial = words
                 .get(at + 1..at + step)
-                .is_some_and(|between| grammar::holds_partial_answer(between, vocabulary.lexicons));
-            if partial && found.0 == Meaning::Class(Status::Achieved) {
-                return Some(Some((Meaning::Class(Status::InProgress), found.1)));
+                .is_some_and(|between| grammar::holds_partial_word(between, vocabulary.lexicons));
+            // `1 was partly done`: achieved or in progress, no class.
+            if partial {
+                return Some(None);
             }
             // `1 was completed partially`: a partial word right after the
             // phrase takes it back, as `Completed (partially)` in a cell.
@@ -380,7 +441,7 @@ fn sentence_figures(
             let qualified = open_phrase
                 && words
                     .get(after..=after)
-                    .is_some_and(|next| grammar::holds_partial_answer(next, vocabulary.lexicons));
+                    .is_some_and(|next| grammar::holds_partial_word(next, vocabulary.lexicons));
             if qualified {
                 return Some(None);
             }
@@ -487,6 +548,40 @@ fn label_before(
     })
 }
 
+/// Whether the number at `tokens[at]` is an amount or a piece of a longer
+/// figure, not a count: `300 000 € engagés`, `€1.2m`, `45 euros réalisés`,
+/// `3 millions engagés`.
+fn is_amount(tokens: &[&str], at: usize, lexicons: &Lexicons) -> bool {
+    const CURRENCIES: &[char] = &['€', '$', '£', '¥'];
+    let is_group = |token: &str| token.len() == 3 && token.bytes().all(|b| b.is_ascii_digit());
+    let Some(token) = tokens.get(at) else {
+        return false;
+    };
+    let next = tokens
+        .get(at + 1)
+        .map(|next| next.trim_end_matches([',', ';', '.', ':', ')']));
+    // `300 000`: digit groups of one figure, the first closed by no punctuation.
+    let continues = at
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| {
+            number_token(before).is_some() && before.ends_with(|c: char| c.is_ascii_digit())
+        });
+    let grouped = (token.ends_with(|c: char| c.is_ascii_digit()) && next.is_some_and(is_group))
+        || (is_group(token) && continues);
+    let unit = next.is_some_and(|next| {
+        let lower = next.to_lowercase();
+        next.starts_with(CURRENCIES)
+            || lexicons
+                .each(|l| l.unit_words)
+                .any(|(word, _)| *word == lower)
+            || lexicons
+                .each(|l| l.scale_words)
+                .any(|(word, _)| *word == lower)
+    });
+    token.contains(CURRENCIES) || grouped || unit
+}
+
 fn number_token(token: &str) -> Option<u32> {
     let digits = token.trim_matches(|c: char| !c.is_ascii_digit());
     let clean = token.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')'));
@@ -535,13 +630,21 @@ fn table_figures(
     }
     let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
     let mut figure_cells = filled_cells(text, next_index);
+    let is_label =
+        |cell: &String| cell.chars().any(char::is_alphabetic) && number_token(cell).is_none();
+    // `| Bilan 2024 | Réalisé | … |` over `| Actions | 4 | … |`: a caption
+    // in the corner, over what the figures row counts.
+    if figure_cells.len() == headings.len()
+        && !counted_noun
+        && fields.first() == Some(&None)
+        && figure_cells.first().is_some_and(is_label)
+    {
+        fields.remove(0);
+        figure_cells.remove(0);
+    }
     // `| | Complete | … | Total |` over `| Projects | 4 | … | 8 |`: the
     // figures row opens with what it counts, under an empty corner.
-    if figure_cells.len() == headings.len() + 1
-        && figure_cells.first().is_some_and(|label| {
-            label.chars().any(char::is_alphabetic) && number_token(label).is_none()
-        })
-    {
+    if figure_cells.len() == headings.len() + 1 && figure_cells.first().is_some_and(is_label) {
         figure_cells.remove(0);
     }
     let numbers: Vec<u32> = figure_cells
@@ -741,6 +844,29 @@ mod tests {
 
     #[test]
     fn a_count_a_partial_word_qualifies_is_no_status_count() {
+        // Before the status phrase too: partly done is achieved or in
+        // progress, no class.
+        assert_eq!(
+            counts(
+                "De las 9 metas, 5 se cumplieron, 3 se cumplieron parcialmente y 1 no se cumplió."
+            ),
+            counts("De las 9 metas, 5 se cumplieron y 1 no se cumplió.")
+        );
+        assert_eq!(
+            counts("Sur 6 actions, 3 sont réalisées, 2 partiellement réalisées, 1 non réalisée.")
+                .and_then(|counts| counts.in_progress),
+            None
+        );
+        // A partial label before a colon, even first.
+        assert_eq!(
+            counts("Not done: 1; partly done: 2; done: 4 of 7."),
+            Some(TotalsCounts {
+                total: Some(7),
+                achieved: Some(4),
+                in_progress: None,
+                not_developed: Some(1),
+            })
+        );
         assert_eq!(
             counts(
                 "Of the 7 actions, 4 were completed, 2 are in progress, 1 was completed partially."
@@ -849,6 +975,78 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_between_a_count_and_its_phrase() {
+        assert_eq!(
+            counts("Of the 7 tasks: 4 - done, 2 - under way, 1 - not started."),
+            declared(Some(7), 4, 2, 1)
+        );
+        assert_eq!(
+            counts("Sur 5 fiches : 3 – réalisées ; 2 – en cours"),
+            Some(TotalsCounts {
+                total: Some(5),
+                achieved: Some(3),
+                in_progress: Some(2),
+                not_developed: None,
+            })
+        );
+        // The phrase after the dash labels the next number.
+        assert_eq!(
+            counts("Total de acciones: 9 — Cumplidas 5 — En ejecución 3 — Sin iniciar 1"),
+            declared(Some(9), 5, 3, 1)
+        );
+    }
+
+    #[test]
+    fn a_caption_in_the_corner_of_a_totals_table() {
+        assert_eq!(
+            counts(
+                "Resultado 2023\tCumplidas\tEn proceso\tSin iniciar\tTotal\nMetas\t6\t2\t1\t9\n"
+            ),
+            declared(Some(9), 6, 2, 1)
+        );
+        // Figures under the caption are no row label.
+        assert_eq!(
+            counts("Year 2023\tCompleted\tIn progress\n2023\t4\t2\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn amounts_are_no_counts() {
+        for text in [
+            "Budget : 300 000 € engagés et 120 000 € réalisés.",
+            "Presupuesto: 45 millones ejecutados y 12 millones en ejecución.",
+            "Spend: $1,200 completed, €300 in progress.",
+            "Funds: 400 euros achieved, 250 euros in progress.",
+        ] {
+            assert_eq!(counts(text), None, "{text}");
+        }
+        // Beside the counts, an amount changes nothing.
+        assert_eq!(
+            counts(
+                "Of the 6 actions, 4 are completed and 2 are in progress; 2 500 000 € committed."
+            ),
+            counts("Of the 6 actions, 4 are completed and 2 are in progress.")
+        );
+    }
+
+    #[test]
+    fn counts_of_symbols_a_key_defines() {
+        use Status::{Achieved, InProgress, NotDeveloped};
+        let key = [("●", Achieved), ("◑", InProgress), ("○", NotDeveloped)];
+        assert_eq!(
+            counts_with_key("Sur 12 actions : 7 ●, 3 ◑ et 2 ○.", "fr", &key),
+            declared(Some(12), 7, 3, 2)
+        );
+        assert_eq!(
+            counts_with_key("Se revisaron 6 metas evaluadas: 3 ●; 2 ◑; 1 ○", "es", &key),
+            declared(Some(6), 3, 2, 1)
+        );
+        // A symbol the key does not define counts nothing.
+        assert_eq!(counts_with_key("9 tasks: 4 ★, 5 ☆", "en", &key), None);
+    }
+
+    #[test]
     fn counts_of_colour_words_a_key_defines() {
         let text = "Rating key: Green – completed; Amber – in progress; Red – not started.\nOverall: 15 green, 7 amber and 2 red out of 24 steps.";
         let text = Text::from_plain(text);
@@ -946,12 +1144,21 @@ mod tests {
     }
 
     #[test]
-    fn a_partly_done_count_is_in_progress() {
+    fn a_partly_done_count_is_no_class() {
         for text in [
             "Summary: of the 6 actions, 3 were done, 1 was partly done, 1 was not done and 1 was cancelled.",
             "Sur 6 actions : 3 réalisées, 1 en partie réalisée, 1 non réalisée.",
         ] {
-            assert_eq!(counts(text), declared(Some(6), 3, 1, 1), "{text}");
+            assert_eq!(
+                counts(text),
+                Some(TotalsCounts {
+                    total: Some(6),
+                    achieved: Some(3),
+                    in_progress: None,
+                    not_developed: Some(1),
+                }),
+                "{text}"
+            );
         }
     }
 

@@ -178,7 +178,7 @@ impl CodeMatch {
 const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 
 /// `Action 1.2.3`, `Objectif 2.1 :`, `Objectif stratégique 2`, `Obj. 1.2`,
-/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `Target 3.b`, `Indicator
+/// `A1.1`, `A.1.1`, `SO-1.2`, `L1=`, `1.1.1.`, `1-2`, `#12`, `Target 3.b`, `Indicator
 /// 3.b.1`: an optional prefix word (abbreviated or not, with one lower-case
 /// word after it) or prefix letters (joined by a dot or hyphen), then one to
 /// six numbers joined by dots, any after the first possibly one lower-case
@@ -188,6 +188,8 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,3} ) - (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
+             | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
+             | \# (?P<numbered> [0-9]{1,4} )
              | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
                (?P<nums> [0-9]{1,3} (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} )
            )
@@ -352,6 +354,28 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             rest: offset + end,
         });
     }
+    // `#12`: a register's running number, one level.
+    if let Some(number) = caps.name("numbered") {
+        return Some(CodeMatch {
+            code: format!("#{}", number.as_str()),
+            family: "number#1".to_owned(),
+            level: None,
+            path: vec![number.as_str().parse().ok()?],
+            rest: offset + end,
+        });
+    }
+    // `1-2`, `3-1-4`: numbers joined by hyphens, a family of their own
+    // beside the dotted `1.2`.
+    if let Some(nums) = caps.name("bare_hyphened") {
+        let path = path_numbers(nums.as_str(), '-')?;
+        return Some(CodeMatch {
+            code: nums.as_str().to_owned(),
+            family: format!("-#{}", path.len()),
+            level: None,
+            path,
+            rest: offset + end,
+        });
+    }
     let nums = caps.name("nums")?.as_str();
     let path = path_numbers(nums, '.')?;
     let (prefix, code) = match (caps.name("word"), caps.name("letters")) {
@@ -391,6 +415,66 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         path,
         rest: offset + end,
     })
+}
+
+/// A line whose code follows its title in brackets (`Ouvrir une maison de
+/// santé [2.3] — réalisée`, `Publish the atlas (Action 4.1): done`), written
+/// again code first (`2.3 Ouvrir une maison de santé — réalisée`) so that it
+/// reads as any coded line. A bare single number (`[12]`) is a footnote or
+/// a reference, not a code.
+pub fn code_after_title(line: &str, grammar: Option<&Grammar>) -> Option<String> {
+    let close = line.rfind([']', ')'])?;
+    let open_char = if line.get(close..)?.starts_with(']') {
+        '['
+    } else {
+        '('
+    };
+    let open = line.get(..close)?.rfind(open_char)?;
+    let inside = line.get(open + 1..close)?.trim();
+    let code = code_at_start(inside, grammar)?;
+    if code.rest < inside.len() || (code.path.len() < 2 && code.level.is_none()) {
+        return None;
+    }
+    let title = line.get(..open)?.trim();
+    let after = line.get(close + 1..)?.trim();
+    if !title.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(format!("{} {title} {after}", code.code).trim().to_owned())
+}
+
+/// Reads again, in place, the codes read as a roman numeral before a hyphen
+/// (`II-3`: action 3 of axis II) as a register's letters (`X-12`, `CL-04`:
+/// level `X`, number 12) when the document's codes do not support the
+/// numeral: no roman code of its own (`Axe II`, `II.`) gives the numeral,
+/// and every such code has the same letters. `codes` are all the codes the
+/// document holds.
+pub fn settle_roman_registers(codes: &mut [&mut CodeMatch]) {
+    let is_hyphen_roman = |code: &CodeMatch| code.family.starts_with("roman-#");
+    let mut letters: Vec<&str> = codes
+        .iter()
+        .filter(|code| is_hyphen_roman(code))
+        .filter_map(|code| code.code.split_once('-').map(|(letters, _)| letters))
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let [only] = letters.as_slice() else {
+        return;
+    };
+    let numeral = roman_value(only);
+    let supported = codes
+        .iter()
+        .any(|code| code.family.contains("roman#") && code.path.first().copied() == numeral);
+    if supported {
+        return;
+    }
+    let only = (*only).to_owned();
+    for code in codes.iter_mut().filter(|code| is_hyphen_roman(code)) {
+        let path: Vec<u16> = code.path.iter().skip(1).copied().collect();
+        code.family = format!("{}-#{}", only.to_lowercase(), path.len());
+        code.level = Some(only.clone());
+        code.path = path;
+    }
 }
 
 /// The codes of a breadcrumb at the start of `cell` (`Eje 1 › Programa 1.2
@@ -714,23 +798,38 @@ pub fn completion_share(cell: &str) -> Option<Status> {
     }
 }
 
-/// True when `words` (folded) hold an answer of the lexicons meaning in
-/// progress (`partly`, `en partie`, `parcialmente`): in `1 was partly done`
-/// it turns the achieved phrase after it into a count in progress, as the
-/// cell `Partly` is read.
-pub fn holds_partial_answer(words: &[String], lexicons: &Lexicons) -> bool {
-    FOLDED_ANSWERS
+/// True when `words` (folded) hold a partial word of the lexicons
+/// (`partly`, `en partie`, `parcialmente`): `Partly`, `Completed
+/// (partially)` and `1 was partly done` say achieved or in progress without
+/// saying which, so they are no class.
+pub fn holds_partial_word(words: &[String], lexicons: &Lexicons) -> bool {
+    FOLDED_PARTIALS
         .iter()
         .filter(|(language, _)| lexicons.languages().contains(language))
-        .flat_map(|(_, answers)| answers)
-        .filter(|(_, meaning)| *meaning == Meaning::Class(Status::InProgress))
-        .any(|(answer, _)| {
-            !answer.is_empty()
+        .flat_map(|(_, partials)| partials)
+        .any(|partial| {
+            !partial.is_empty()
                 && words
-                    .windows(answer.len())
-                    .any(|window| window == answer.as_slice())
+                    .windows(partial.len())
+                    .any(|window| window == partial.as_slice())
         })
 }
+
+/// Folded words of each language's partial words.
+static FOLDED_PARTIALS: LazyLock<Vec<(Language, Vec<Vec<String>>)>> = LazyLock::new(|| {
+    Language::ALL
+        .into_iter()
+        .map(|language| {
+            let partials = language
+                .lexicon()
+                .partial_words
+                .iter()
+                .map(|partial| partial.split(' ').map(fold_word).collect())
+                .collect();
+            (language, partials)
+        })
+        .collect()
+});
 
 /// Folded words of each language's status answers.
 static FOLDED_ANSWERS: LazyLock<Vec<(Language, Vec<FoldedPhrase>)>> = LazyLock::new(|| {
@@ -766,6 +865,20 @@ mod tests {
                 "#3",
                 &[1, 1, 1],
                 "Train staff",
+            ),
+            (
+                "#307 Fix the gate",
+                "#307",
+                "number#1",
+                &[307],
+                "Fix the gate",
+            ),
+            (
+                "3-1-2 Vaccinate the herds",
+                "3-1-2",
+                "-#3",
+                &[3, 1, 2],
+                "Vaccinate the herds",
             ),
             (
                 "Action 1.2.3 — Train",
@@ -900,6 +1013,8 @@ mod tests {
             "45 % des actions",
             "3.bb Budget",
             "2019-2020 budget",
+            "12-03-2024 meeting",
+            "1-2024 circular",
             "L1M1D1 Calendario",
             "L1-M1-D1 Calendario",
             "2019 budget",
@@ -965,15 +1080,10 @@ mod tests {
         let cell =
             |text: &str, lexicons: &Lexicons| phrase_cell(text, Vocabulary::new(None, lexicons));
         assert_eq!(cell("Yes", &en), Some(Meaning::Class(Status::Achieved)));
-        assert_eq!(
-            cell("Partly", &en),
-            Some(Meaning::Class(Status::InProgress))
-        );
+        // Partly done is no class: achieved or in progress.
+        assert_eq!(cell("Partly", &en), None);
         assert_eq!(cell("No", &en), Some(Meaning::Class(Status::NotDeveloped)));
-        assert_eq!(
-            cell("En partie", &fr),
-            Some(Meaning::Class(Status::InProgress))
-        );
+        assert_eq!(cell("En partie", &fr), None);
         assert_eq!(cell("Non", &fr), Some(Meaning::Class(Status::NotDeveloped)));
         assert_eq!(cell("Sí", &es), Some(Meaning::Class(Status::Achieved)));
         // Inside a longer cell or prose they say nothing.
@@ -981,9 +1091,33 @@ mod tests {
         assert_eq!(cell("Oui", &en), None);
         let words = folded_words("1 was not done");
         assert!(phrase_at(&words, 1, Vocabulary::new(None, &en)).is_none());
-        assert!(holds_partial_answer(&folded_words("was partly"), &en));
-        assert!(holds_partial_answer(&folded_words("en partie"), &fr));
-        assert!(!holds_partial_answer(&folded_words("was not"), &en));
+        assert!(holds_partial_word(&folded_words("was partly"), &en));
+        assert!(holds_partial_word(&folded_words("en partie"), &fr));
+        assert!(holds_partial_word(
+            &folded_words("teilweise erledigt"),
+            &vocabulary(&["de"])
+        ));
+        assert!(!holds_partial_word(&folded_words("was not"), &en));
+    }
+
+    #[test]
+    fn codes_after_their_title() {
+        assert_eq!(
+            code_after_title("Publish the atlas (Action 4.1): done", None).as_deref(),
+            Some("Action 4.1 Publish the atlas : done")
+        );
+        assert_eq!(
+            code_after_title("Ampliar la red [P-02-03] – en ejecución", None).as_deref(),
+            Some("P-02-03 Ampliar la red – en ejecución")
+        );
+        for line in [
+            "As the last report said [12], the works went on.",
+            "Budget for the period (2023-2024)",
+            "[2.1] Bracketed code first",
+            "Improve access (see 2.1)",
+        ] {
+            assert_eq!(code_after_title(line, None), None, "{line}");
+        }
     }
 
     #[test]

@@ -222,10 +222,19 @@ pub struct Lexicon {
     /// label or a totals table's heading is nothing else, never inside
     /// prose, where these words say nothing about a status.
     pub status_answers: &'static [StatusPhrase],
+    /// Words that make a status partial (`partly`, `Completed (partially)`,
+    /// `parcialmente logrado`, `1 was partly done`): achieved or in
+    /// progress, the report does not say which, so the status stays unknown
+    /// and a count of them counts no class.
+    pub partial_words: &'static [&'static str],
     /// Colour names a legend may define as marks (`Green = achieved`).
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
     pub status_headings: &'static [&'static str],
+    /// Words that make a status heading name an earlier state (`Estado
+    /// anterior`, `Previous status`): that column is history, the row's
+    /// status is in another one.
+    pub former_state_words: &'static [&'static str],
     /// Words that open a legend line (`Leyenda:`, `Key:`): after one, the
     /// line's labels may be any status phrase (`● realizado`), not only the
     /// legend labels that totals sentences also count with.
@@ -765,8 +774,10 @@ mod tests {
                 ("outside_phrases", l.outside_phrases.len()),
                 ("status_colours", l.status_colours.len()),
                 ("status_answers", l.status_answers.len()),
+                ("partial_words", l.partial_words.len()),
                 ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
+                ("former_state_words", l.former_state_words.len()),
                 ("progress_headings", l.progress_headings.len()),
                 ("legend_cues", l.legend_cues.len()),
                 ("totals_openers", l.totals_openers.len()),

@@ -531,8 +531,14 @@ fn detect_period(
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
             // dates what the text covers.
-            let span = span_in(candidate.lower)
-                .filter(|&(start, end)| !is_sentence(candidate) || end == start + 1);
+            // In the sentence of a document of no kind, a span beside a role
+            // word is a term of office (`officers for the 2031-2032 year.
+            // Mayor X was elected…`).
+            let span = span_in(candidate.lower).filter(|&(start, end)| {
+                !is_sentence(candidate)
+                    || (end == start + 1
+                        && (kind != DocumentKind::Other || !is_term(candidate.lower, lexicons)))
+            });
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
             } else if let Some(year) = title_year
@@ -608,6 +614,28 @@ fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
             .any(|word| lexicons.has(|l| l.role_words, word))
 }
 
+/// Most words between a span of years and the role word that makes it a
+/// term of office.
+const TERM_REACH: usize = 4;
+
+/// Whether the span of years of a sentence is a term of office: a role
+/// word, or its plural, within [`TERM_REACH`] words of it (`officers for
+/// the 2031-2032 year`).
+fn is_term(lower: &str, lexicons: &Lexicons) -> bool {
+    let Some(span) = SPAN.find(lower) else {
+        return false;
+    };
+    let before = words(&lower[..span.start()]);
+    let after = words(&lower[span.end()..]);
+    let role = |word: &&str| {
+        lexicons.has(|l| l.role_words, word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|one| lexicons.has(|l| l.role_words, one))
+    };
+    before.iter().rev().take(TERM_REACH).any(role) || after.iter().take(TERM_REACH).any(role)
+}
+
 /// The year of a title-area line that is a date heading: a lone year, or a
 /// month (range) with its year (`Janvier-Décembre 2012`, `Octubre 2019`).
 fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
@@ -624,9 +652,12 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
         && plain.ends_with(|c: char| c.is_ascii_digit())
         && YEAR.find_iter(candidate.lower).count() == 1;
     // A cover line naming a meeting by its day may take more words
-    // (`CONSEIL D'ADMINISTRATION DU 9 MARS 2031`).
+    // (`CONSEIL D'ADMINISTRATION DU 9 MARS 2031`, `Agenda for Extraordinary
+    // Town Council Meeting – 27 November 2031`).
     let short = words.len() <= 6
-        || (capitals_ending_on_year && names_meeting_day(candidate.lower, lexicons));
+        || ((capitals_ending_on_year
+            || (words.len() <= MAX_TITLE_WORDS && !plain.ends_with(['.', ';', ':'])))
+            && names_meeting_day(candidate.lower, lexicons));
     (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
 }
 
@@ -654,6 +685,7 @@ fn meeting_year(
     }
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(candidate.lower)
+        .filter(|m| !numbers_an_act(candidate.lower, m.start()))
         .filter_map(|m| m.as_str().parse().ok())
         .map(|year| (year, year))
         .collect();
@@ -681,6 +713,16 @@ fn meeting_year(
         [year] => Some((*year, *year)),
         _ => None,
     }
+}
+
+/// Whether the year at `start` closes the number of an act (`Real Decreto
+/// 2568/1986`, `Ley 7/1985`): the year the act was numbered in, not a
+/// meeting's.
+fn numbers_an_act(lower: &str, start: usize) -> bool {
+    lower
+        .get(..start)
+        .and_then(|before| before.strip_suffix('/'))
+        .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Most words between a minutes' name and the year of the meeting's date.
@@ -761,20 +803,30 @@ fn names_day(lower: &str, lexicons: &Lexicons) -> bool {
 /// date is its period rather than a posting date.
 fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
     let line = words(lower);
-    names_day(lower, lexicons)
-        && lexicons.each(|l| l.event_cues).any(|cue| {
-            let cue = words(cue);
-            (0..line.len()).any(|at| {
-                line.get(at..at + cue.len()) == Some(cue.as_slice())
-                    && line.get(at + cue.len()).is_some_and(|first| {
-                        first
-                            .trim_end_matches(|c: char| c.is_alphabetic())
-                            .parse::<u8>()
-                            .is_ok()
-                            || lexicons.weekday(first).is_some()
-                    })
-            })
+    let opens_day = |first: &&str| {
+        first
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u8>()
+            .is_ok()
+            || lexicons.weekday(first).is_some()
+    };
+    let cued = lexicons.each(|l| l.event_cues).any(|cue| {
+        let cue = words(cue);
+        (0..line.len()).any(|at| {
+            line.get(at..at + cue.len()) == Some(cue.as_slice())
+                && line.get(at + cue.len()).is_some_and(opens_day)
         })
+    });
+    // A meeting's noun before its day, a date link between them allowed
+    // (`Town Council Meeting – 27 November 2018`, `séance du 3 mars`).
+    let named = line.iter().enumerate().any(|(at, word)| {
+        let link =
+            |w: &&str| lexicons.has(|l| l.date_links, w) || lexicons.has(|l| l.range_openers, w);
+        lexicons.has(|l| l.event_nouns, word)
+            && (line.get(at + 1).is_some_and(opens_day)
+                || (line.get(at + 1).is_some_and(link) && line.get(at + 2).is_some_and(opens_day)))
+    });
+    names_day(lower, lexicons) && (cued || named)
 }
 
 /// Whether a line names the minutes of a meeting or an item of its agenda.
@@ -1456,5 +1508,39 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "detect.kind_unknown"));
+    }
+
+    #[test]
+    fn a_meeting_named_by_its_day_in_a_short_title_dates_the_record() {
+        assert_eq!(
+            kind_and_period("Agenda for Special Parish Council Meeting – 14 March 2031\nAll members are summoned to attend.").1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Commune de Val-Clair\nSéance du conseil du 3 février 2031\nLe conseil approuve le budget.").1,
+            Some("2031".to_owned())
+        );
+        // An earlier meeting named in a sentence of the record does not date it.
+        assert_eq!(
+            kind_and_period(
+                "Council record\nThe Budget Committee meeting held on 4 May 2030 was noted."
+            )
+            .1,
+            None
+        );
+    }
+
+    #[test]
+    fn the_year_numbering_an_act_is_no_meeting_year() {
+        let notice = "Decreto por el que se convoca sesión ordinaria del Pleno, conforme al Real Decreto 2568/1986, de 28 de noviembre.\nDía 14 de marzo 2031\nSalón de Plenos";
+        assert_eq!(kind_and_period(notice).1, Some("2031".to_owned()));
+    }
+
+    #[test]
+    fn a_term_of_office_in_a_news_sentence_is_no_period() {
+        let news = "The state league at its annual convention presented its officers for the 2031-2032 year. Mayor Ann Lee of Fairview was elected president.";
+        assert_eq!(kind_and_period(news).1, None);
+        let foreword = "CEO's Foreword\nIn 2031-32, our 50th year, the association and its President served every member council.";
+        assert_eq!(kind_and_period(foreword).1, Some("2031-2032".to_owned()));
     }
 }

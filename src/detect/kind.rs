@@ -99,6 +99,27 @@ pub(super) fn detect_kind(
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
+    // A post signed and dated in its head (`By Ann Lee, Director | Nov 4,
+    // 2031 | BLOG POST`) is an article: the kind its headline names is
+    // what it writes about (`2031 Annual Report Highlights`).
+    let (kind, kind_confidence) = match candidates
+        .iter()
+        .take_while(|candidate| candidate.in_title_area)
+        .find(|candidate| is_dated_byline(candidate, lexicons))
+    {
+        Some(byline) if kind != DocumentKind::Other => {
+            diagnostics.push(Diagnostic::info(
+                Code::DetectKindUnknown,
+                format!(
+                    "{} names what a signed post writes about (`{}`), not the post",
+                    kind_name(kind),
+                    byline.plain().trim()
+                ),
+            ));
+            (DocumentKind::Other, 0.0)
+        }
+        _ => (kind, kind_confidence),
+    };
     let hit_kind = kind;
     let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.kind == kind).collect();
     kind_hits.sort_by_key(|hit| !candidates[hit.candidate].in_title_area);
@@ -504,8 +525,20 @@ fn detect_period(
             found.push(period);
             continue;
         }
-        let after = &candidate.lower[find_words(candidate.lower, hit.phrase.phrase).unwrap_or(0)..];
-        if let Some(period) = span_in(after).or_else(|| single_year_in(after)) {
+        let at = find_words(candidate.lower, hit.phrase.phrase).unwrap_or(0);
+        let after = &candidate.lower[at..];
+        // A title may print its year first (`2020 Activity Report`).
+        let year_first = || {
+            candidate.lower[..at]
+                .split_whitespace()
+                .last()
+                .filter(|word| word.len() == 4)
+                .and_then(single_year_in)
+        };
+        if let Some(period) = span_in(after)
+            .or_else(|| single_year_in(after))
+            .or_else(year_first)
+        {
             let confidence = if candidate.in_title_area { 0.9 } else { 0.6 };
             found.push(make_period(period, confidence, candidate));
         }
@@ -605,6 +638,26 @@ fn detect_period(
     Some(best)
 }
 
+/// Whether a line is a dated byline: a byline word, a capitalised name
+/// and a day (`By Ann Lee | Nov 4, 2031`, `Por Luis Mora, 3 de mayo de
+/// 2031`).
+fn is_dated_byline(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    let plain = candidate.plain();
+    let mut tokens = plain.split_whitespace();
+    let opens = tokens
+        .next()
+        .is_some_and(|word| lexicons.has(|l| l.byline_words, &word.to_lowercase()));
+    let named = tokens
+        .next()
+        .and_then(|name| name.chars().next())
+        .is_some_and(char::is_uppercase);
+    let dated = YEAR.is_match(candidate.lower)
+        && words(candidate.lower)
+            .iter()
+            .any(|word| lexicons.month(word).is_some());
+    opens && named && dated
+}
+
 /// A span of years beside a role word is a person's tenure (`Secretary
 /// General between 2001 and 2009`), not the document's period.
 fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
@@ -622,7 +675,10 @@ const TERM_REACH: usize = 4;
 /// word, or its plural, within [`TERM_REACH`] words of it (`officers for
 /// the 2031-2032 year`).
 fn is_term(lower: &str, lexicons: &Lexicons) -> bool {
-    let Some(span) = SPAN.find(lower) else {
+    let Some(span) = SPAN
+        .find_iter(lower)
+        .find(|found| span_in(found.as_str()).is_some())
+    else {
         return false;
     };
     let before = words(&lower[..span.start()]);
@@ -1542,5 +1598,42 @@ mod tests {
         assert_eq!(kind_and_period(news).1, None);
         let foreword = "CEO's Foreword\nIn 2031-32, our 50th year, the association and its President served every member council.";
         assert_eq!(kind_and_period(foreword).1, Some("2031-2032".to_owned()));
+    }
+
+    #[test]
+    fn activity_reviews_name_activity_reports_in_every_language() {
+        for title in [
+            "VILLES DU NORD - BILAN D’ACTIVITÉ 2031",
+            "Balance de actividades 2031",
+            "Activity Review 2031",
+            "Tätigkeitsbilanz 2031",
+        ] {
+            assert_eq!(
+                kind_and_period(title),
+                (DocumentKind::AnnualReport, Some("2031".to_owned())),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_may_print_its_year_first() {
+        assert_eq!(
+            kind_and_period("2031 Activity Report\nOur network in numbers"),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
+        // The end of a span before the phrase is the plan's, not the report's.
+        assert_eq!(
+            kind_and_period("FY 2029-2033 Strategic Plan\nOur goals").1,
+            Some("2029-2033".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_signed_and_dated_post_is_no_report() {
+        let post = "Message from the Director: 2031 Annual Report Highlights\n\nBy Ann Lee, Network Director | Mar 4, 2031 | BLOG POST\n\nThe annual report shows what our members achieved this year.";
+        assert_eq!(kind_and_period(post).0, DocumentKind::Other);
+        let report = "Annual Report 2031\nBy the numbers: our members";
+        assert_eq!(kind_and_period(report).0, DocumentKind::AnnualReport);
     }
 }

@@ -67,6 +67,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "vorläufig",
     ],
     kind_phrases: &[
+        phrase("tätigkeitsbilanz", ActivityReport, 1.0),
+        phrase("jahresbilanz", AnnualReport, 0.9),
         phrase("fortschrittsbericht", AnnualReport, 0.7),
         phrase("dreijahresbericht", TriennialReport, 1.0),
         phrase("jahresbericht", AnnualReport, 1.0),

@@ -98,6 +98,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "tbd",
     ],
     kind_phrases: &[
+        phrase("activity review", ActivityReport, 1.0),
+        phrase("review of activities", ActivityReport, 1.0),
         phrase("president's report", AnnualReport, 0.8),
         phrase("presidential report", AnnualReport, 0.8),
         phrase("progress report", AnnualReport, 0.7),

@@ -92,6 +92,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "por definir",
     ],
     kind_phrases: &[
+        phrase("balance de actividades", ActivityReport, 1.0),
+        phrase("balance de gestión", ActivityReport, 0.9),
         phrase("informe de gestión", AnnualReport, 0.9),
         phrase("informes de gestión", AnnualReport, 0.9),
         phrase("memoria de gestión", AnnualReport, 0.9),

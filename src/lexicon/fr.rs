@@ -92,6 +92,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "à préciser",
     ],
     kind_phrases: &[
+        phrase("bilan d'activité", ActivityReport, 1.0),
+        phrase("bilan d'activités", ActivityReport, 1.0),
         phrase("rapport moral", AnnualReport, 0.8),
         phrase("rapport de gestion", AnnualReport, 0.9),
         phrase("rapport triennal", TriennialReport, 1.0),

@@ -1044,13 +1044,28 @@ fn detect_title(
         .map(|(_, title)| title)
         .or_else(|| {
             // Minutes name no kind: their title is the line that names them.
+            // A line that is the label alone (`ORDRE DU JOUR`, `AGENDA`)
+            // heads the list of items, and a numbered line is one of them
+            // (`1. APPROBATION DU COMPTE-RENDU…`): neither titles the record.
+            let label_alone = |c: &Candidate<'_>| {
+                let bare = unaccented(&words(c.lower).join(" "));
+                lexicons
+                    .each(|l| l.minutes_words)
+                    .any(|phrase| unaccented(&words(phrase).join(" ")) == bare)
+            };
+            let numbered = |c: &Candidate<'_>| {
+                c.lower
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+            };
             candidates
                 .iter()
-                .filter(|c| c.in_title_area)
+                .filter(|c| c.in_title_area && !label_alone(c) && !numbered(c))
                 .find(|c| {
+                    let bare = unaccented(c.lower);
                     lexicons
                         .each(|l| l.minutes_words)
-                        .any(|phrase| find_words(c.lower, phrase).is_some())
+                        .any(|phrase| find_words(&bare, &unaccented(phrase)).is_some())
                 })
                 .map(|c| c.plain().trim().to_owned())
                 .filter(|title| {
@@ -1635,5 +1650,18 @@ mod tests {
         assert_eq!(kind_and_period(post).0, DocumentKind::Other);
         let report = "Annual Report 2031\nBy the numbers: our members";
         assert_eq!(kind_and_period(report).0, DocumentKind::AnnualReport);
+    }
+
+    #[test]
+    fn an_agenda_label_alone_or_an_item_is_no_title() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        assert_eq!(
+            title("SYNDICAT DES EAUX DU VAL\nRÉUNION DU COMITÉ\nORDRE DU JOUR\n1. APPROBATION DU COMPTE-RENDU DE LA SÉANCE DU 3 MARS 2031\n2. BUDGET"),
+            None
+        );
+        assert_eq!(
+            title("CONVOCATORIA Y ORDEN DEL DIA\nSe convoca al Pleno.\nORDEN DEL DÍA\n1. Actas."),
+            Some("CONVOCATORIA Y ORDEN DEL DIA".to_owned())
+        );
     }
 }

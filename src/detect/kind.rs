@@ -99,6 +99,9 @@ pub(super) fn detect_kind(
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
+    // The title is read off the lines naming the kind, even when the
+    // document turns out to be about that kind rather than of it.
+    let hit_kind = kind;
     // A post signed and dated in its head (`By Ann Lee, Director | Nov 4,
     // 2031 | BLOG POST`) is an article: the kind its headline names is
     // what it writes about (`2031 Annual Report Highlights`).
@@ -120,7 +123,6 @@ pub(super) fn detect_kind(
         }
         _ => (kind, kind_confidence),
     };
-    let hit_kind = kind;
     let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.kind == kind).collect();
     kind_hits.sort_by_key(|hit| !candidates[hit.candidate].in_title_area);
     let evidence: Vec<Evidence> = kind_hits
@@ -1648,6 +1650,10 @@ mod tests {
     fn a_signed_and_dated_post_is_no_report() {
         let post = "Message from the Director: 2031 Annual Report Highlights\n\nBy Ann Lee, Network Director | Mar 4, 2031 | BLOG POST\n\nThe annual report shows what our members achieved this year.";
         assert_eq!(kind_and_period(post).0, DocumentKind::Other);
+        assert_eq!(
+            detect(&Text::from_plain(post)).title.as_deref(),
+            Some("Message from the Director: 2031 Annual Report Highlights")
+        );
         let report = "Annual Report 2031\nBy the numbers: our members";
         assert_eq!(kind_and_period(report).0, DocumentKind::AnnualReport);
     }

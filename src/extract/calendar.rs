@@ -1326,8 +1326,11 @@ mod tests {
         );
     }
 
-    /// Year, month, day and end day of each event of a text of no known year.
-    fn dated(source: &str) -> Vec<(Option<u16>, u8, Option<u8>, Option<u8>)> {
+    /// Year, month, day and end day of an event.
+    type Dated = (Option<u16>, u8, Option<u8>, Option<u8>);
+
+    /// The events of a text of no known year.
+    fn dated(source: &str) -> Vec<Dated> {
         extract_calendar(
             &Text::from_plain(source),
             DocumentTime::default(),

@@ -1376,6 +1376,11 @@ mod tests {
             dated("En vertu de la loi du 17 mai 2031, le conseil décide.\n"),
             []
         );
+        // A cue may meet the day's weekday without its preposition.
+        assert_eq!(
+            dated("La rencontre des élus se tiendra lundi 6 octobre 2031 à la mairie.\n"),
+            [(Some(2031), 10, Some(6), None)]
+        );
         assert_eq!(
             dated("A review follows the council elections on 19 March when it meets.\n"),
             []

@@ -56,6 +56,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "fand vom",
         "tagt am",
         "tagte am",
+        "findet",
+        "fand",
     ],
     date_prepositions: &["am"],
     month_prepositions: &["im"],

@@ -86,6 +86,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "met on",
         "scheduled for",
         "scheduled on",
+        "will be held",
+        "was held",
     ],
     date_prepositions: &["on the", "on", "at the", "from"],
     month_prepositions: &["in"],

@@ -167,6 +167,8 @@ pub fn extract_calendar(
                 .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year));
             let head = if in_body {
                 Head::Passed
+            } else if head_names_record(text, index, lex) {
+                Head::NamesRecord
             } else if head_names_event(text, index, lex) {
                 Head::NamesMeeting
             } else {
@@ -296,8 +298,9 @@ fn posting_date(
     let place = alphabetic(after) == 0
         && before.trim_end().ends_with([',', '.'])
         && word_count(before) <= DATELINE_PLACE_WORDS;
-    let meeting_day = head == Head::NamesMeeting && !repeated;
-    ((alone && !meeting_day) || place).then_some(date.start)
+    let meeting_day = matches!(head, Head::NamesMeeting | Head::NamesRecord) && !repeated;
+    let record_day = head == Head::NamesRecord;
+    ((alone && !meeting_day) || (place && !record_day)).then_some(date.start)
 }
 
 /// Where a line stands against the page's head (the lines above its first
@@ -308,6 +311,10 @@ enum Head {
     Plain,
     /// In the head, under a line naming a meeting.
     NamesMeeting,
+    /// In the head of a meeting's record (`ACTA DE LA REUNIÓN…`, `Minutes
+    /// of…`): even a place before the day (`Santa Marta, 22 de noviembre de
+    /// 2018`) dates the meeting, not a posting.
+    NamesRecord,
     /// Past the head.
     Passed,
 }
@@ -334,6 +341,31 @@ fn head_names_event(text: &Text, index: usize, lex: &Lexicons) -> bool {
                     && !words.get(at + 1).is_some_and(|next| {
                         lex.has(|l| l.date_links, next) || lex.has(|l| l.range_openers, next)
                     })
+            })
+        })
+}
+
+/// Whether a line of the page's head above line `index` names a meeting's
+/// record (`ACTA DE LA REUNIÓN DE LA JUNTA DIRECTIVA`, `Compte rendu du
+/// conseil`): the lexicons' minutes words.
+fn head_names_record(text: &Text, index: usize, lex: &Lexicons) -> bool {
+    let phrases: Vec<String> = lex
+        .each(|l| l.minutes_words)
+        .map(|p| unaccented(p))
+        .collect();
+    text.lines
+        .get(..index)
+        .unwrap_or_default()
+        .iter()
+        .any(|line| {
+            let flat = unaccented(&fold(&plain(&line.text)).to_lowercase());
+            phrases.iter().any(|phrase| {
+                flat.match_indices(phrase.as_str()).any(|(at, _)| {
+                    let before = flat[..at].chars().next_back();
+                    let after = flat[at + phrase.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
             })
         })
 }
@@ -1437,6 +1469,11 @@ mod tests {
         assert_eq!(
             dated("Adopted September 22, 2031\n"),
             [(Some(2031), 9, Some(22), None)]
+        );
+        // In a meeting's record, a place before the day dates the meeting.
+        assert_eq!(
+            dated("ACTA DE LA REUNIÓN DEL COMITÉ\nVillaverde, 4 de marzo de 2031\n"),
+            [(Some(2031), 3, Some(4), None)]
         );
     }
 }

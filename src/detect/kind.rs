@@ -99,7 +99,30 @@ pub(super) fn detect_kind(
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
+    // The title is read off the lines naming the kind, even when the
+    // document turns out to be about that kind rather than of it.
     let hit_kind = kind;
+    // A post signed and dated in its head (`By Ann Lee, Director | Nov 4,
+    // 2031 | BLOG POST`) is an article: the kind its headline names is
+    // what it writes about (`2031 Annual Report Highlights`).
+    let (kind, kind_confidence) = match candidates
+        .iter()
+        .take_while(|candidate| candidate.in_title_area)
+        .find(|candidate| is_dated_byline(candidate, lexicons))
+    {
+        Some(byline) if kind != DocumentKind::Other => {
+            diagnostics.push(Diagnostic::info(
+                Code::DetectKindUnknown,
+                format!(
+                    "{} names what a signed post writes about (`{}`), not the post",
+                    kind_name(kind),
+                    byline.plain().trim()
+                ),
+            ));
+            (DocumentKind::Other, 0.0)
+        }
+        _ => (kind, kind_confidence),
+    };
     let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.kind == kind).collect();
     kind_hits.sort_by_key(|hit| !candidates[hit.candidate].in_title_area);
     let evidence: Vec<Evidence> = kind_hits
@@ -504,8 +527,20 @@ fn detect_period(
             found.push(period);
             continue;
         }
-        let after = &candidate.lower[find_words(candidate.lower, hit.phrase.phrase).unwrap_or(0)..];
-        if let Some(period) = span_in(after).or_else(|| single_year_in(after)) {
+        let at = find_words(candidate.lower, hit.phrase.phrase).unwrap_or(0);
+        let after = &candidate.lower[at..];
+        // A title may print its year first (`2020 Activity Report`).
+        let year_first = || {
+            candidate.lower[..at]
+                .split_whitespace()
+                .last()
+                .filter(|word| word.len() == 4)
+                .and_then(single_year_in)
+        };
+        if let Some(period) = span_in(after)
+            .or_else(|| single_year_in(after))
+            .or_else(year_first)
+        {
             let confidence = if candidate.in_title_area { 0.9 } else { 0.6 };
             found.push(make_period(period, confidence, candidate));
         }
@@ -531,8 +566,14 @@ fn detect_period(
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
             // dates what the text covers.
-            let span = span_in(candidate.lower)
-                .filter(|&(start, end)| !is_sentence(candidate) || end == start + 1);
+            // In the sentence of a document of no kind, a span beside a role
+            // word is a term of office (`officers for the 2031-2032 year.
+            // Mayor X was elected…`).
+            let span = span_in(candidate.lower).filter(|&(start, end)| {
+                !is_sentence(candidate)
+                    || (end == start + 1
+                        && (kind != DocumentKind::Other || !is_term(candidate.lower, lexicons)))
+            });
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
             } else if let Some(year) = title_year
@@ -599,6 +640,26 @@ fn detect_period(
     Some(best)
 }
 
+/// Whether a line is a dated byline: a byline word, a capitalised name
+/// and a day (`By Ann Lee | Nov 4, 2031`, `Por Luis Mora, 3 de mayo de
+/// 2031`).
+fn is_dated_byline(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    let plain = candidate.plain();
+    let mut tokens = plain.split_whitespace();
+    let opens = tokens
+        .next()
+        .is_some_and(|word| lexicons.has(|l| l.byline_words, &word.to_lowercase()));
+    let named = tokens
+        .next()
+        .and_then(|name| name.chars().next())
+        .is_some_and(char::is_uppercase);
+    let dated = YEAR.is_match(candidate.lower)
+        && words(candidate.lower)
+            .iter()
+            .any(|word| lexicons.month(word).is_some());
+    opens && named && dated
+}
+
 /// A span of years beside a role word is a person's tenure (`Secretary
 /// General between 2001 and 2009`), not the document's period.
 fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
@@ -606,6 +667,31 @@ fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
         && words(lower)
             .iter()
             .any(|word| lexicons.has(|l| l.role_words, word))
+}
+
+/// Most words between a span of years and the role word that makes it a
+/// term of office.
+const TERM_REACH: usize = 4;
+
+/// Whether the span of years of a sentence is a term of office: a role
+/// word, or its plural, within [`TERM_REACH`] words of it (`officers for
+/// the 2031-2032 year`).
+fn is_term(lower: &str, lexicons: &Lexicons) -> bool {
+    let Some(span) = SPAN
+        .find_iter(lower)
+        .find(|found| span_in(found.as_str()).is_some())
+    else {
+        return false;
+    };
+    let before = words(&lower[..span.start()]);
+    let after = words(&lower[span.end()..]);
+    let role = |word: &&str| {
+        lexicons.has(|l| l.role_words, word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|one| lexicons.has(|l| l.role_words, one))
+    };
+    before.iter().rev().take(TERM_REACH).any(role) || after.iter().take(TERM_REACH).any(role)
 }
 
 /// The year of a title-area line that is a date heading: a lone year, or a
@@ -624,9 +710,12 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
         && plain.ends_with(|c: char| c.is_ascii_digit())
         && YEAR.find_iter(candidate.lower).count() == 1;
     // A cover line naming a meeting by its day may take more words
-    // (`CONSEIL D'ADMINISTRATION DU 9 MARS 2031`).
+    // (`CONSEIL D'ADMINISTRATION DU 9 MARS 2031`, `Agenda for Extraordinary
+    // Town Council Meeting – 27 November 2031`).
     let short = words.len() <= 6
-        || (capitals_ending_on_year && names_meeting_day(candidate.lower, lexicons));
+        || ((capitals_ending_on_year
+            || (words.len() <= MAX_TITLE_WORDS && !plain.ends_with(['.', ';', ':'])))
+            && names_meeting_day(candidate.lower, lexicons));
     (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
 }
 
@@ -654,6 +743,7 @@ fn meeting_year(
     }
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(candidate.lower)
+        .filter(|m| !numbers_an_act(candidate.lower, m.start()))
         .filter_map(|m| m.as_str().parse().ok())
         .map(|year| (year, year))
         .collect();
@@ -681,6 +771,16 @@ fn meeting_year(
         [year] => Some((*year, *year)),
         _ => None,
     }
+}
+
+/// Whether the year at `start` closes the number of an act (`Real Decreto
+/// 2568/1986`, `Ley 7/1985`): the year the act was numbered in, not a
+/// meeting's.
+fn numbers_an_act(lower: &str, start: usize) -> bool {
+    lower
+        .get(..start)
+        .and_then(|before| before.strip_suffix('/'))
+        .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Most words between a minutes' name and the year of the meeting's date.
@@ -761,20 +861,30 @@ fn names_day(lower: &str, lexicons: &Lexicons) -> bool {
 /// date is its period rather than a posting date.
 fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
     let line = words(lower);
-    names_day(lower, lexicons)
-        && lexicons.each(|l| l.event_cues).any(|cue| {
-            let cue = words(cue);
-            (0..line.len()).any(|at| {
-                line.get(at..at + cue.len()) == Some(cue.as_slice())
-                    && line.get(at + cue.len()).is_some_and(|first| {
-                        first
-                            .trim_end_matches(|c: char| c.is_alphabetic())
-                            .parse::<u8>()
-                            .is_ok()
-                            || lexicons.weekday(first).is_some()
-                    })
-            })
+    let opens_day = |first: &&str| {
+        first
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u8>()
+            .is_ok()
+            || lexicons.weekday(first).is_some()
+    };
+    let cued = lexicons.each(|l| l.event_cues).any(|cue| {
+        let cue = words(cue);
+        (0..line.len()).any(|at| {
+            line.get(at..at + cue.len()) == Some(cue.as_slice())
+                && line.get(at + cue.len()).is_some_and(opens_day)
         })
+    });
+    // A meeting's noun before its day, a date link between them allowed
+    // (`Town Council Meeting – 27 November 2018`, `séance du 3 mars`).
+    let named = line.iter().enumerate().any(|(at, word)| {
+        let link =
+            |w: &&str| lexicons.has(|l| l.date_links, w) || lexicons.has(|l| l.range_openers, w);
+        lexicons.has(|l| l.event_nouns, word)
+            && (line.get(at + 1).is_some_and(opens_day)
+                || (line.get(at + 1).is_some_and(link) && line.get(at + 2).is_some_and(opens_day)))
+    });
+    names_day(lower, lexicons) && (cued || named)
 }
 
 /// Whether a line names the minutes of a meeting or an item of its agenda.
@@ -936,13 +1046,28 @@ fn detect_title(
         .map(|(_, title)| title)
         .or_else(|| {
             // Minutes name no kind: their title is the line that names them.
+            // A line that is the label alone (`ORDRE DU JOUR`, `AGENDA`)
+            // heads the list of items, and a numbered line is one of them
+            // (`1. APPROBATION DU COMPTE-RENDU…`): neither titles the record.
+            let label_alone = |c: &Candidate<'_>| {
+                let bare = unaccented(&words(c.lower).join(" "));
+                lexicons
+                    .each(|l| l.minutes_words)
+                    .any(|phrase| unaccented(&words(phrase).join(" ")) == bare)
+            };
+            let numbered = |c: &Candidate<'_>| {
+                c.lower
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+            };
             candidates
                 .iter()
-                .filter(|c| c.in_title_area)
+                .filter(|c| c.in_title_area && !label_alone(c) && !numbered(c))
                 .find(|c| {
+                    let bare = unaccented(c.lower);
                     lexicons
                         .each(|l| l.minutes_words)
-                        .any(|phrase| find_words(c.lower, phrase).is_some())
+                        .any(|phrase| find_words(&bare, &unaccented(phrase)).is_some())
                 })
                 .map(|c| c.plain().trim().to_owned())
                 .filter(|title| {
@@ -1456,5 +1581,93 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "detect.kind_unknown"));
+    }
+
+    #[test]
+    fn a_meeting_named_by_its_day_in_a_short_title_dates_the_record() {
+        assert_eq!(
+            kind_and_period("Agenda for Special Parish Council Meeting – 14 March 2031\nAll members are summoned to attend.").1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Commune de Val-Clair\nSéance du conseil du 3 février 2031\nLe conseil approuve le budget.").1,
+            Some("2031".to_owned())
+        );
+        // An earlier meeting named in a sentence of the record does not date it.
+        assert_eq!(
+            kind_and_period(
+                "Council record\nThe Budget Committee meeting held on 4 May 2030 was noted."
+            )
+            .1,
+            None
+        );
+    }
+
+    #[test]
+    fn the_year_numbering_an_act_is_no_meeting_year() {
+        let notice = "Decreto por el que se convoca sesión ordinaria del Pleno, conforme al Real Decreto 2568/1986, de 28 de noviembre.\nDía 14 de marzo 2031\nSalón de Plenos";
+        assert_eq!(kind_and_period(notice).1, Some("2031".to_owned()));
+    }
+
+    #[test]
+    fn a_term_of_office_in_a_news_sentence_is_no_period() {
+        let news = "The state league at its annual convention presented its officers for the 2031-2032 year. Mayor Ann Lee of Fairview was elected president.";
+        assert_eq!(kind_and_period(news).1, None);
+        let foreword = "CEO's Foreword\nIn 2031-32, our 50th year, the association and its President served every member council.";
+        assert_eq!(kind_and_period(foreword).1, Some("2031-2032".to_owned()));
+    }
+
+    #[test]
+    fn activity_reviews_name_activity_reports_in_every_language() {
+        for title in [
+            "VILLES DU NORD - BILAN D’ACTIVITÉ 2031",
+            "Balance de actividades 2031",
+            "Activity Review 2031",
+            "Tätigkeitsbilanz 2031",
+        ] {
+            assert_eq!(
+                kind_and_period(title),
+                (DocumentKind::AnnualReport, Some("2031".to_owned())),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_may_print_its_year_first() {
+        assert_eq!(
+            kind_and_period("2031 Activity Report\nOur network in numbers"),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
+        // The end of a span before the phrase is the plan's, not the report's.
+        assert_eq!(
+            kind_and_period("FY 2029-2033 Strategic Plan\nOur goals").1,
+            Some("2029-2033".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_signed_and_dated_post_is_no_report() {
+        let post = "Message from the Director: 2031 Annual Report Highlights\n\nBy Ann Lee, Network Director | Mar 4, 2031 | BLOG POST\n\nThe annual report shows what our members achieved this year.";
+        assert_eq!(kind_and_period(post).0, DocumentKind::Other);
+        assert_eq!(
+            detect(&Text::from_plain(post)).title.as_deref(),
+            Some("Message from the Director: 2031 Annual Report Highlights")
+        );
+        let report = "Annual Report 2031\nBy the numbers: our members";
+        assert_eq!(kind_and_period(report).0, DocumentKind::AnnualReport);
+    }
+
+    #[test]
+    fn an_agenda_label_alone_or_an_item_is_no_title() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        assert_eq!(
+            title("SYNDICAT DES EAUX DU VAL\nRÉUNION DU COMITÉ\nORDRE DU JOUR\n1. APPROBATION DU COMPTE-RENDU DE LA SÉANCE DU 3 MARS 2031\n2. BUDGET"),
+            None
+        );
+        assert_eq!(
+            title("CONVOCATORIA Y ORDEN DEL DIA\nSe convoca al Pleno.\nORDEN DEL DÍA\n1. Actas."),
+            Some("CONVOCATORIA Y ORDEN DEL DIA".to_owned())
+        );
     }
 }

@@ -27,7 +27,7 @@ use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, is_blank, word_count};
 use crate::diagnostic::Diagnostic;
-use crate::lexicon::{fold, Lexicons};
+use crate::lexicon::{fold, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
 use crate::normalize::Text;
@@ -114,6 +114,11 @@ pub fn extract_calendar(
     let mut running_year: Option<u16> = None;
     let headline = headline_year(text, lex);
     let opening = text.lines.iter().position(|line| !is_blank(&line.text));
+    // The day the page was posted (a byline's or dateline's date): its year
+    // dates the days printed without one where no heading, period or
+    // headline does, and the page's other items repeat it.
+    let mut posted: Option<EventDate> = None;
+    let mut in_body = false;
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
@@ -123,7 +128,10 @@ pub fn extract_calendar(
         } else if plain(&line.text).trim_end().ends_with(':') {
             heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
         }
-        let year = heading_year.or(time.year).or(headline);
+        let year = heading_year
+            .or(time.year)
+            .or(headline)
+            .or(posted.and_then(|day| day.year));
         let carried = last_table
             .as_ref()
             .filter(|(end, _)| {
@@ -157,7 +165,18 @@ pub fn extract_calendar(
                 .iter()
                 .rev()
                 .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year));
-            if let Some(event) = dated_line(text, index, year, headings, lex) {
+            let head = if in_body {
+                Head::Passed
+            } else if head_names_record(text, index, lex) {
+                Head::NamesRecord
+            } else if head_names_event(text, index, lex) {
+                Head::NamesMeeting
+            } else {
+                Head::Plain
+            };
+            if let Some(day) = posting_date(&flat, &found, head, posted, lex) {
+                posted = posted.or(Some(day));
+            } else if let Some(event) = dated_line(text, index, year, headings, lex) {
                 events.push(event);
             } else if Some(index) == opening && dates_the_page(&flat, &found) {
                 // The text opens on a day alone: the page's date, not an event's.
@@ -176,6 +195,7 @@ pub fn extract_calendar(
                 }
             }
             running_year = line_year.or(running_year);
+            in_body = in_body || is_prose(&flat);
         }
         index += 1;
     }
@@ -202,6 +222,152 @@ fn dates_the_page(flat: &str, found: &[dates::FoundDate]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Most words of the place a press dateline opens on (`México, DF.
+/// 08/07/2015`).
+const DATELINE_PLACE_WORDS: usize = 4;
+
+/// Whether a line is running text: a sentence longer than a dated title,
+/// or a line longer than a headline. The lines above the first one are
+/// the page's head (masthead, headline, byline).
+fn is_prose(flat: &str) -> bool {
+    let words = word_count(flat);
+    words > HEADLINE_WORDS
+        || (words > DATED_TITLE_WORDS && flat.trim_end().ends_with(['.', '!', '?']))
+}
+
+/// The day a line says the page was posted, when it says so: a byline with
+/// a date (`By Ann Lee, Director | Nov 4, 2019 | BLOG POST`), or, in the
+/// page's head, one full day with nothing else but a word, a time or the
+/// place of a press dateline (`September 19, 2011`, `jeu, 13/12/2018 -
+/// 10:27`, `Le 21/12/2017`, `México, DF. 08/07/2015`). Under a head naming
+/// a meeting, a day alone is the meeting's; a press dateline still dates
+/// the page. A feed prints the posting day again over each
+/// item: the same day alone is then posted too, in the body as well. A day
+/// without its year is a programme's day heading, never a posting date; a
+/// word that cues an event (`Adopted September 22, 2020`) makes it that
+/// event's.
+fn posting_date(
+    flat: &str,
+    found: &[dates::FoundDate],
+    head: Head,
+    posted: Option<EventDate>,
+    lex: &Lexicons,
+) -> Option<EventDate> {
+    let words: Vec<&str> = flat.split_whitespace().collect();
+    let byline = words.first().is_some_and(|first| {
+        lex.has(|l| l.byline_words, &first.to_lowercase())
+            && words
+                .get(1)
+                .and_then(|name| name.chars().next())
+                .is_some_and(char::is_uppercase)
+    });
+    if byline {
+        return found
+            .iter()
+            .find(|date| date.start.day.is_some() && date.start.year.is_some())
+            .map(|date| date.start);
+    }
+    let [date] = found else {
+        return None;
+    };
+    if date.end.is_some() || date.start.day.is_none() || date.start.year.is_none() {
+        return None;
+    }
+    let repeated = posted == Some(date.start);
+    if head == Head::Passed && !repeated {
+        return None;
+    }
+    let before = flat.get(..date.from).unwrap_or("");
+    let after = flat.get(date.to..).unwrap_or("");
+    let alphabetic = |text: &str| {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|word| !word.is_empty())
+            .count()
+    };
+    let cue = before.split(|c: char| !c.is_alphabetic()).any(|word| {
+        !word.is_empty()
+            && lex.each(|l| l.event_cues).any(|cue| {
+                cue.split_whitespace()
+                    .next()
+                    .is_some_and(|first| first == word.to_lowercase())
+            })
+    });
+    let alone = !cue && alphabetic(before) + alphabetic(after) <= DATE_LINE_WORDS;
+    let place = alphabetic(after) == 0
+        && before.trim_end().ends_with([',', '.'])
+        && word_count(before) <= DATELINE_PLACE_WORDS;
+    let meeting_day = matches!(head, Head::NamesMeeting | Head::NamesRecord) && !repeated;
+    let record_day = head == Head::NamesRecord;
+    ((alone && !meeting_day) || (place && !record_day)).then_some(date.start)
+}
+
+/// Where a line stands against the page's head (the lines above its first
+/// running text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// In the head, under no line naming a meeting.
+    Plain,
+    /// In the head, under a line naming a meeting.
+    NamesMeeting,
+    /// In the head of a meeting's record (`ACTA DE LA REUNIÓN…`, `Minutes
+    /// of…`): even a place before the day (`Santa Marta, 22 de noviembre de
+    /// 2018`) dates the meeting, not a posting.
+    NamesRecord,
+    /// Past the head.
+    Passed,
+}
+
+/// Whether a line of the page's head above line `index` names a meeting
+/// (`City Council Briefing Meeting`, `CONGRES` / `DE L'ASSOCIATION…`,
+/// `ASSEMBLÉE GÉNÉRALE DE L'AMICALE…`): a day alone under it is that
+/// meeting's. A meeting noun followed by a date link names a body instead
+/// (`The United States Conference of Mayors`).
+fn head_names_event(text: &Text, index: usize, lex: &Lexicons) -> bool {
+    let nouns: Vec<String> = lex.each(|l| l.event_nouns).map(|n| unaccented(n)).collect();
+    text.lines
+        .get(..index)
+        .unwrap_or_default()
+        .iter()
+        .any(|line| {
+            let flat = unaccented(&fold(&plain(&line.text)).to_lowercase());
+            let words: Vec<&str> = flat
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.iter().enumerate().any(|(at, word)| {
+                nouns.iter().any(|noun| noun == word)
+                    && !words.get(at + 1).is_some_and(|next| {
+                        lex.has(|l| l.date_links, next) || lex.has(|l| l.range_openers, next)
+                    })
+            })
+        })
+}
+
+/// Whether a line of the page's head above line `index` names a meeting's
+/// record (`ACTA DE LA REUNIÓN DE LA JUNTA DIRECTIVA`, `Compte rendu du
+/// conseil`): the lexicons' minutes words.
+fn head_names_record(text: &Text, index: usize, lex: &Lexicons) -> bool {
+    let phrases: Vec<String> = lex
+        .each(|l| l.minutes_words)
+        .map(|p| unaccented(p))
+        .collect();
+    text.lines
+        .get(..index)
+        .unwrap_or_default()
+        .iter()
+        .any(|line| {
+            let flat = unaccented(&fold(&plain(&line.text)).to_lowercase());
+            phrases.iter().any(|phrase| {
+                flat.match_indices(phrase.as_str()).any(|(at, _)| {
+                    let before = flat[..at].chars().next_back();
+                    let after = flat[at + phrase.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        })
 }
 
 /// Most words besides its dates of a line that only dates the page (`Le
@@ -348,9 +514,11 @@ fn prose_dates(
     // conjunction alone shares its reading (`par délibérations du 4 juin
     // 2020 et du 10 juillet 2020`).
     let mut taken_until: Option<usize> = None;
+    let years = sentence_years(&lower, &found);
     found
         .into_iter()
-        .filter(|date| {
+        .zip(years)
+        .filter(|(date, sentence_year)| {
             let coordinated = taken_until.is_some_and(|end| {
                 let between = lower.get(end..date.from).unwrap_or("").trim();
                 lex.has(|l| l.conjunctions, between)
@@ -386,7 +554,7 @@ fn prose_dates(
                 .is_some_and(|(end, year)| year > end);
             // A date printed without its year takes the heading's or the
             // document's year; with neither it stays a mention.
-            let inherits = date.start.year.is_none() && year_known;
+            let inherits = date.start.year.is_none() && (year_known || sentence_year.is_some());
             // Without its year, a day is placed only inside a sentence
             // (`the elections on 19 March when…`): a sentence that opens
             // on it (`El 7 de octubre, más de…`) merely mentions it.
@@ -407,11 +575,20 @@ fn prose_dates(
                 };
                 days(end) - days(date.start) > 31
             });
+            // A range opened by its own word (`du 7 au 9 octobre 2015`, `del
+            // 11 al 12 de abril`) is placed as `from` places one; a single day
+            // after that word is a reference (`la loi du 17 mai 2013`).
+            let opened_range = date.end.is_some()
+                && (full || inherits)
+                && lex.has(|l| l.range_openers, first_word);
             let placed = !long_span
-                && lex.each(|l| l.date_prepositions).any(|word| {
+                && (lex.each(|l| l.date_prepositions).any(|word| {
                     placed_on(word)
                         && (full || (date.start.day.is_some() && inherits && inside_sentence(word)))
-                });
+                }) || opened_range);
+            let named = date.start.day.is_some()
+                && (date.start.year.is_some() || year.is_some())
+                && names_event(before, lex);
             // `approved by the Board in September 2022`: a month with its year.
             let in_month = date.start.day.is_none()
                 && date.end.is_none()
@@ -433,6 +610,7 @@ fn prose_dates(
             let taken = !dateline
                 && !recurs
                 && (cued
+                    || named
                     || anchored
                     || coordinated
                     || ((placed || in_month || (full && short_title) || date_only)
@@ -442,7 +620,7 @@ fn prose_dates(
             }
             taken
         })
-        .map(|date| {
+        .map(|(date, sentence_year)| {
             let tbc = is_tbc(flat, lex);
             event(
                 line,
@@ -450,10 +628,58 @@ fn prose_dates(
                 date.end,
                 flat.trim().to_owned(),
                 tbc,
-                year,
+                sentence_year.or(year),
             )
         })
         .collect()
+}
+
+/// For each date of a line, the year of the last date before it in the
+/// same sentence that prints one (`lors de sa séance du 30 août 2018, a
+/// arrêté ses observations … transmises le 15 octobre`): a day without its
+/// year belongs to the year the sentence is telling, before the document's.
+fn sentence_years(lower: &str, found: &[dates::FoundDate]) -> Vec<Option<u16>> {
+    let mut last: Option<(usize, u16)> = None;
+    found
+        .iter()
+        .map(|date| {
+            let year = last.and_then(|(end, year)| {
+                let between = lower.get(end..date.from).unwrap_or("");
+                (!between.contains(". ") && !between.contains("! ") && !between.contains("? "))
+                    .then_some(year)
+            });
+            if let Some(printed) = date.end.and_then(|e| e.year).or(date.start.year) {
+                last = Some((date.to, printed));
+            }
+            year
+        })
+        .collect()
+}
+
+/// Whether the words before a date end on a noun naming a meeting or its
+/// record, with at most two date links or prepositions between them
+/// (`Annual Conference August 11-13`, `sesión de 13 de octubre`, `séance
+/// du 3 mars`): the date is the day it was held.
+fn names_event(before: &str, lex: &Lexicons) -> bool {
+    let mut head = before.trim_end();
+    for _ in 0..2 {
+        let last = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let link = !last.is_empty()
+            && (lex.has(|l| l.date_links, last)
+                || lex.has(|l| l.date_prepositions, last)
+                || lex.has(|l| l.range_openers, last));
+        if !link || head.len() == last.len() {
+            break;
+        }
+        head = head[..head.len() - last.len()].trim_end();
+    }
+    lex.each(|l| l.event_nouns).any(|noun| {
+        head.strip_suffix(noun)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', '-']))
+    })
 }
 
 /// How many words before a date a dateline word may stand (`Édition du
@@ -1021,11 +1247,12 @@ mod tests {
             days("Harvest Fair Moves Indoors in October 2031\n\nStallholders may set up on Friday, 10 October. The fair opens at noon.\n"),
             [(Some(2031), 10, None, None), (Some(2031), 10, Some(10), None)]
         );
-        // A line that only dates the page gives no year (nor is it an event),
-        // nor does a sentence above a title.
+        // A line that only dates the page is no event, but its year is the
+        // year of the days the page prints without one; a sentence above a
+        // title gives none.
         assert_eq!(
             days("Saturday, 3 May 2031\nGarden News\n\nVolunteers meet on Friday, 9 May at the hall.\n"),
-            []
+            [(Some(2031), 5, Some(9), None)]
         );
         assert_eq!(
             days("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Friday, 9 May.\n"),
@@ -1128,6 +1355,125 @@ mod tests {
         assert_eq!(
             dates("This update covers the period from 1 September 2024 to 31 March 2025."),
             []
+        );
+    }
+
+    /// Year, month, day and end day of an event.
+    type Dated = (Option<u16>, u8, Option<u8>, Option<u8>);
+
+    /// The events of a text of no known year.
+    fn dated(source: &str) -> Vec<Dated> {
+        extract_calendar(
+            &Text::from_plain(source),
+            DocumentTime::default(),
+            &[],
+            &Lexicons::all(),
+        )
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.start.year,
+                e.start.month,
+                e.start.day,
+                e.end.and_then(|d| d.day),
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn a_meeting_noun_right_before_a_day_names_that_days_event() {
+        assert_eq!(
+            dated("Delegates also met at the Regional Growers Summit June 3-5, 2031 in Dover, a gathering of farm boards.\n"),
+            [(Some(2031), 6, Some(3), Some(5))]
+        );
+        assert_eq!(
+            dated("2.1. Expediente 31-PLE. Sesión de 9 de mayo de 2031.\n"),
+            [(Some(2031), 5, Some(9), None)]
+        );
+        assert_eq!(
+            dated("Le bureau réuni le 4 avril 2031 a validé le budget, comme la séance du 2 mars 2031.\n"),
+            [(Some(2031), 4, Some(4), None), (Some(2031), 3, Some(2), None)]
+        );
+        // A range opened by its own word is placed; a single day after that
+        // word is a reference, and a meeting noun needs a year to date by.
+        assert_eq!(
+            dated(
+                "Les maires se sont retrouvés à Lille, du 6 au 8 juin 2031, pour leur congrès.\n"
+            ),
+            [(Some(2031), 6, Some(6), Some(8))]
+        );
+        assert_eq!(
+            dated("En vertu de la loi du 17 mai 2031, le conseil décide.\n"),
+            []
+        );
+        // A cue may meet the day's weekday without its preposition.
+        assert_eq!(
+            dated("La rencontre des élus se tiendra lundi 6 octobre 2031 à la mairie.\n"),
+            [(Some(2031), 10, Some(6), None)]
+        );
+        assert_eq!(
+            dated("A review follows the council elections on 19 March when it meets.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_day_without_its_year_takes_the_year_of_its_sentence() {
+        let events = extract_calendar(
+            &Text::from_plain("Le comité, lors de sa séance du 30 août 2030, a arrêté un avis qui a été transmis le 15 octobre aux communes.\n"),
+            time(2031),
+            &[],
+            &Lexicons::all(),
+        )
+        .events;
+        let days: Vec<_> = events
+            .iter()
+            .map(|e| (e.start.year, e.start.month, e.start.day))
+            .collect();
+        assert_eq!(
+            days,
+            [(Some(2030), 8, Some(30)), (Some(2030), 10, Some(15))]
+        );
+    }
+
+    #[test]
+    fn the_posting_day_of_a_page_dates_its_days_and_is_no_event() {
+        // A date alone under the headline, over the article's running text.
+        let article = "Town Networks Open Their Autumn Season\n\nOctober 2, 2031\n\nThe association will be present at the Coastal Towns Forum October 14-15 and at the Rivers Assembly November 20-21, with staff meeting mayors from the whole region to talk about shared services and grants.\n";
+        assert_eq!(
+            dated(article),
+            [
+                (Some(2031), 10, Some(14), Some(15)),
+                (Some(2031), 11, Some(20), Some(21))
+            ]
+        );
+        // A byline, a press dateline and a feed repeating its posting day.
+        assert_eq!(
+            dated("Spring notes\n\nBy Ana Ruiz, Editor | May 4, 2031 | NEWS\n"),
+            []
+        );
+        assert_eq!(
+            dated("Villaverde, Norte. 12/05/2031\n\nLos alcaldes se reunirán del 20 al 22 de junio en la capital para revisar juntos los fondos de cooperación de todos los municipios asociados.\n"),
+            [(Some(2031), 6, Some(20), Some(22))]
+        );
+        let feed = "Fil des villes\n\nven, 14/03/2031 - 09:15\n\nLe groupe des finances locales a tenu sa dernière réunion le 11 mars dans les locaux de l'association, avec les services de toutes les villes membres du réseau.\n\nven, 14/03/2031 - 09:10\n";
+        assert_eq!(dated(feed), [(Some(2031), 3, Some(11), None)]);
+        // Under a head naming a meeting, or after a word cueing one, the day
+        // alone is the meeting's.
+        assert_eq!(
+            dated("ASSEMBLÉE GÉNÉRALE\nDE L'UNION DES MAIRES\n\nSamedi 4 octobre 2031\n"),
+            [(Some(2031), 10, Some(4), None)]
+        );
+        assert_eq!(
+            dated("Adopted September 22, 2031\n"),
+            [(Some(2031), 9, Some(22), None)]
+        );
+        // In a meeting's record, a place before the day dates the meeting.
+        assert_eq!(
+            dated("ACTA DE LA REUNIÓN DEL COMITÉ\nVillaverde, 4 de marzo de 2031\n"),
+            [(Some(2031), 3, Some(4), None)]
         );
     }
 }

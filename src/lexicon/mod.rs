@@ -368,6 +368,15 @@ pub struct Lexicon {
     /// Words after a date that make it recur (`le 15 février de chaque
     /// année`, `every year on 1 May`): a rule or deadline, not an event.
     pub recurrence_words: &'static [&'static str],
+    /// Nouns naming a meeting or a gathering (`conference`, `sesión`,
+    /// `séance`) and the record of one (`minutes`, `acta`): one right before
+    /// a day, a date link or preposition between them allowed, names what
+    /// happened that day (`Annual Conference August 11-13`, `Sesión de 13 de
+    /// octubre de 2022`).
+    pub event_nouns: &'static [&'static str],
+    /// Words opening a byline (`By`, `Por`, `Par`, `Von`) when a capitalised
+    /// name follows: a date on that line is when the page was written.
+    pub byline_words: &'static [&'static str],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -820,6 +829,8 @@ mod tests {
                 ("navigation_words", l.navigation_words.len()),
                 ("dateline_words", l.dateline_words.len()),
                 ("recurrence_words", l.recurrence_words.len()),
+                ("event_nouns", l.event_nouns.len()),
+                ("byline_words", l.byline_words.len()),
             ];
             for &(field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

@@ -143,7 +143,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("ungefähr", Approximately),
         ("fast", Approximately),
     ],
-    unit_words: &[("euro", "EUR"), ("dollar", "USD")],
+    unit_words: &[("euro", "EUR"), ("dollar", "USD"), ("prozent", "%")],
     scale_words: &[
         ("milliarden", 1e9),
         ("millionen", 1e6),
@@ -208,6 +208,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "wurden", "wurde", "sind", "ist", "haben", "hat", "aller", "alle", "unsere", "unserer",
     ],
     partitive_words: &["davon"],
+    count_nouns: &[
+        "menschen",
+        "personen",
+        "kinder",
+        "teilnehmer",
+        "mitglieder",
+        "einwohner",
+    ],
     noun_links: &["von"],
     conjunctions: &["und", "oder"],
     title_roles: &[
@@ -226,6 +234,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "tage",
         "tagen",
         "stunden",
+        "stunde",
+        "minuten",
+        "minute",
         "jahrhunderte",
         "jahrhundert",
     ],

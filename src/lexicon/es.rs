@@ -231,6 +231,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("euro", "EUR"),
         ("dólares", "USD"),
         ("dolares", "USD"),
+        ("por ciento", "%"),
     ],
     scale_words: &[
         ("mil millones", 1e9),
@@ -435,6 +436,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "todas",
     ],
     partitive_words: &["de ellas", "de ellos", "de las cuales", "de los cuales"],
+    count_nouns: &["personas", "niños", "jóvenes"],
     noun_links: &["de"],
     conjunctions: &["y", "e", "o", "u"],
     title_roles: &[
@@ -457,7 +459,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "del", "de la", "los", "las"],
     duration_words: &[
-        "años", "año", "meses", "mes", "semanas", "días", "horas", "siglos", "siglo",
+        "años", "año", "meses", "mes", "semanas", "días", "horas", "hora", "minutos", "minuto",
+        "siglos", "siglo",
     ],
     threshold_words: &["menor", "mayor", "inferior", "superior", "igual"],
     reference_words: &[

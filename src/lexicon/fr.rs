@@ -215,7 +215,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("près de", Approximately),
         ("presque", Approximately),
     ],
-    unit_words: &[("euros", "EUR"), ("euro", "EUR"), ("dollars", "USD")],
+    unit_words: &[
+        ("euros", "EUR"),
+        ("euro", "EUR"),
+        ("dollars", "USD"),
+        ("pour cent", "%"),
+    ],
     scale_words: &[
         ("milliards", 1e9),
         ("milliard", 1e9),
@@ -340,6 +345,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sous", "sur", "vers", "ces", "cette", "leurs", "nos", "notre", "tous", "toutes",
     ],
     partitive_words: &["d'entre eux", "d'entre elles", "dont"],
+    count_nouns: &["gens", "personnes", "enfants"],
     noun_links: &["de"],
     conjunctions: &["et", "ou"],
     title_roles: &[
@@ -357,7 +363,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
     duration_words: &[
-        "ans", "années", "mois", "semaines", "jours", "heures", "siècles", "siècle",
+        "ans", "années", "mois", "semaines", "jours", "heures", "heure", "minutes", "minute",
+        "siècles", "siècle",
     ],
     threshold_words: &[
         "inférieur",

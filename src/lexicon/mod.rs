@@ -304,6 +304,9 @@ pub struct Lexicon {
     pub label_stop_words: &'static [&'static str],
     /// Phrases after a number that make it a part of the count before it.
     pub partitive_words: &'static [&'static str],
+    /// Nouns a number counts though they do not look plural (`2,100
+    /// people`, `40 Kinder`), in lower case.
+    pub count_nouns: &'static [&'static str],
     /// Words that join a noun to a bare noun in a compound (`actividades de aprendizaje`).
     pub noun_links: &'static [&'static str],
     /// Conjunctions that join two nouns.
@@ -619,6 +622,10 @@ pub const CONVENTIONAL_MARKS: &[ConventionalMark] = &[
     mark("✘", NotDeveloped),
 ];
 
+/// Currency signs printed before an amount (`$3.2M`, `£14m`, `€ 500`), the
+/// same in every language, with their ISO code.
+pub const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "GBP")];
+
 /// Unit symbols and codes, the same in every language, with their unit.
 pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
     ("%", "%"),
@@ -793,6 +800,7 @@ mod tests {
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),
                 ("duration_words", l.duration_words.len()),
+                ("count_nouns", l.count_nouns.len()),
                 ("threshold_words", l.threshold_words.len()),
                 ("reference_words", l.reference_words.len()),
                 ("minutes_words", l.minutes_words.len()),

@@ -192,6 +192,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     attendance_words: &["anwesend", "entschuldigt", "teilnehmende", "gezeichnet"],
     excused_words: &["entschuldigt"],
     signing_words: &["gezeichnet"],
+    role_abbreviations: &[
+        ("bgm", "Bürgermeister"),
+        ("obm", "Oberbürgermeister"),
+        ("vors", "Vorsitzender"),
+    ],
     plural_titles: &[
         ("stadträtinnen", "Stadträtin"),
         ("stadträte", "Stadtrat"),

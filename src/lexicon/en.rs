@@ -346,6 +346,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     excused_words: &["apologies", "absent"],
     signing_words: &["signed"],
+    role_abbreviations: &[
+        ("cllr", "Councillor"),
+        ("cllrs", "Councillors"),
+        ("cr", "Councillor"),
+    ],
     plural_titles: &[
         ("councillors", "Councillor"),
         ("councilors", "Councilor"),

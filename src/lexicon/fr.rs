@@ -328,6 +328,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     excused_words: &["excusés", "excusées", "absents"],
     signing_words: &["signé"],
+    role_abbreviations: &[
+        ("pdt", "Président"),
+        ("pdte", "Présidente"),
+        ("vp", "Vice-président"),
+    ],
     plural_titles: &[
         ("conseillers municipaux", "conseiller municipal"),
         ("conseillères municipales", "conseillère municipale"),

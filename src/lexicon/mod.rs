@@ -290,6 +290,9 @@ pub struct Lexicon {
     /// (`Councillors Hanton, Bird and Lawn`, `Regidores Propietarios: …`),
     /// longer titles before shorter ones they end with.
     pub plural_titles: &'static [(&'static str, &'static str)],
+    /// Roles printed abbreviated, in lower case without their dot, with the
+    /// role written out (`Cllr` is a `Councillor`).
+    pub role_abbreviations: &'static [(&'static str, &'static str)],
     /// Words joining a role to its organisation or city (`de`, `of`).
     pub role_links: &'static [&'static str],
     /// Prefixes of numbered headings (`línea de acción 2`, `chapter 3`).
@@ -790,6 +793,7 @@ mod tests {
                 ("role_links", l.role_links.len()),
                 ("signing_words", l.signing_words.len()),
                 ("plural_titles", l.plural_titles.len()),
+                ("role_abbreviations", l.role_abbreviations.len()),
                 (
                     "numbered_heading_prefixes",
                     l.numbered_heading_prefixes.len(),

@@ -435,10 +435,20 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         // A role in apposition: `El Presidente, Jorge Ibarra Solís, da…`,
         // or with the place it holds before the name (`El presidente
         // municipal de Villaverde, Costa Norte, Ana Ruiz Soto,`).
+        // A role in parentheses after a name is that name's (`Cllr Ada
+        // Wren (Chair), Cllr Tom Hale`), not the next one's.
+        let owned_by_a_name = |piece: &&str| {
+            piece.split_once('(').is_some_and(|(head, _)| {
+                head.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| is_name_word(w, lex) && !is_role_word(w, lex))
+            })
+        };
         let role_before = |at: usize| {
             pieces
                 .get(at)
                 .filter(|_| role_taken != Some(at))
+                .filter(|piece| !owned_by_a_name(piece))
                 .and_then(|piece| {
                     let tail = piece.rsplit(['.', ';']).next().unwrap_or(piece).trim();
                     trailing_role(tail, lex)
@@ -1454,6 +1464,22 @@ mod tests {
         );
         assert!(role_of(&found, "NIEVES ORTA LUQUE").is_some(), "{found:?}");
         assert!(role_of(&found, "BRUNO SALCEDO PONS").is_some(), "{found:?}");
+    }
+
+    #[test]
+    fn a_role_in_parentheses_stays_with_the_name_before_it() {
+        let found = people(
+            "Present at the yearly meeting: Cllr Ada Wren (Chair), Cllr Tom Hale and Cllr Ben Stowe.\n",
+        );
+        assert!(role_of(&found, "Tom Hale").is_some(), "{found:?}");
+        assert_ne!(
+            role_of(&found, "Tom Hale").map(|(role, _)| role),
+            Some("(Chair)")
+        );
+        assert_ne!(
+            role_of(&found, "Tom Hale").map(|(role, _)| role),
+            Some("Chair")
+        );
     }
 
     #[test]

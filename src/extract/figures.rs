@@ -1776,7 +1776,10 @@ mod tests {
         figures(source).into_iter().map(|f| f.0).collect()
     }
 
-    fn with_units(source: &str) -> Vec<(f64, Option<String>)> {
+    /// A figure's value and unit.
+    type Amount = (f64, Option<String>);
+
+    fn with_units(source: &str) -> Vec<Amount> {
         figures(source).into_iter().map(|f| (f.0, f.1)).collect()
     }
 
@@ -1784,7 +1787,7 @@ mod tests {
     fn currency_signs_codes_and_abbreviations_around_amounts() {
         let usd = || Some("USD".to_owned());
         let gbp = || Some("GBP".to_owned());
-        let cases: Vec<(&str, Vec<(f64, Option<String>)>)> = vec![
+        let cases: Vec<(&str, Vec<Amount>)> = vec![
             // A pound sign with a lower-case `m` or `k` (`£14m`, `£900k`).
             (
                 "The trust spent £14m on bridges and over £900k on parks in 2031.\n",

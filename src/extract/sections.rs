@@ -176,7 +176,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         if let Some(first) = entries.first_mut() {
             in_contents = true;
             entry_lines.insert(index);
-            if let Some(previous) = wrapped_title_start(&plains, &strong, &covered, first) {
+            if let Some(previous) = wrapped_title_start(&plains, &strong, &covered, first, lex) {
                 strong[previous].clear();
                 first.index = previous;
             }
@@ -1276,21 +1276,28 @@ fn lost_contents(plains: &PackedLines) -> BTreeMap<usize, Vec<(String, u32)>> {
 }
 
 /// Where the title of a table-of-contents entry starts when it was wrapped:
-/// an entry opening in lower case (`et des présidents… ...... P. 28`)
-/// continues the short line before it, which is then no heading of its own.
+/// an entry opening in lower case (`et des présidents… ...... P. 28`), or
+/// one after a line ending on a word that ends no title (`IX. ANÁLISIS
+/// DEL PRESUPUESTO DE` / `INGRESOS Y GASTOS ...... 84`), continues the
+/// short line before it, which is then no heading of its own.
 fn wrapped_title_start(
     plains: &PackedLines,
     strong: &[Vec<Heading>],
     covered: &[bool],
     first: &mut Heading,
+    lex: &Lexicons,
 ) -> Option<usize> {
-    if !first.title.chars().next().is_some_and(char::is_lowercase) {
-        return None;
-    }
     let previous = (0..first.index)
         .rev()
         .find(|&i| plains.get(i).is_some_and(|p| !is_blank(p)))?;
     let text = plains.get(previous)?;
+    let dangling = text
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| lex.has(|l| l.function_words, &w.to_lowercase()));
+    if !first.title.chars().next().is_some_and(char::is_lowercase) && !dangling {
+        return None;
+    }
     let free = strong
         .get(previous)
         .is_some_and(|found| found.iter().all(|h| h.printed_page.is_none()))
@@ -1873,6 +1880,24 @@ mod tests {
             entries("The contents of 3 boxes and 4 crates were 5 times 6 items sold")
                 .iter()
                 .all(|(_, page)| page.is_none())
+        );
+    }
+
+    #[test]
+    fn contents_entry_wrapped_after_a_word_that_ends_no_title() {
+        let found = entries(
+            "ÍNDICE\n\nI. PRESENTACIÓN ........ 3\n\nII. EJECUCIÓN DEL GASTO Y DE\n\n\nLAS INVERSIONES DEL AÑO ........ 9\n\nIII. BALANCE ........ 12\n",
+        );
+        assert!(
+            found.contains(&(
+                "II. EJECUCIÓN DEL GASTO Y DE LAS INVERSIONES DEL AÑO".to_owned(),
+                Some(9)
+            )),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(t, _)| t == "LAS INVERSIONES DEL AÑO"),
+            "{found:?}"
         );
     }
 

@@ -1158,7 +1158,16 @@ fn surname_after_title(
     let next_is_name = words.get(at + 1).is_some_and(|(_, next)| {
         !word.ends_with([',', ';', '.', ')']) && next.chars().next().is_some_and(char::is_uppercase)
     });
-    (shaped && !next_is_name).then(|| {
+    // A title inside a parenthesised name of a thing (`(Borough Councillor
+    // Report)`): the parenthesis opens before the title and closes on the
+    // word after it.
+    let title_at = start.saturating_sub(1);
+    let in_thing = word.ends_with(')')
+        && (0..title_at)
+            .rev()
+            .map_while(|i| words.get(i).map(|(_, w)| *w).filter(|w| !w.contains(')')))
+            .any(|w| w.starts_with('('));
+    (shaped && !next_is_name && !in_thing).then(|| {
         let parts: Vec<&str> = (start..=at).filter_map(core).collect();
         (parts.join(" "), at + 1)
     })
@@ -1480,6 +1489,17 @@ mod tests {
             role_of(&found, "Tom Hale").map(|(role, _)| role),
             Some("Chair")
         );
+    }
+
+    #[test]
+    fn a_title_inside_the_name_of_a_thing_names_no_one() {
+        let found = people(
+            "Cllr Dunn Personal interest in item 7 (Borough Councillor Report) as a member.\n",
+        );
+        assert!(role_of(&found, "Report").is_none(), "{found:?}");
+        // A person in parentheses still is one.
+        let found = people("Apologies were received (Cllr Pryor) for the meeting.\n");
+        assert!(role_of(&found, "Pryor").is_some(), "{found:?}");
     }
 
     #[test]

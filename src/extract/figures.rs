@@ -1163,7 +1163,11 @@ fn label_for(
                 .unwrap_or(after),
         );
         if label.is_empty() {
-            label = phrase_before(raw.get(..m.start).unwrap_or(""));
+            // An amount in parentheses is labelled by the words before them
+            // (`les recettes (110 449 €) ont diminué`).
+            let before = raw.get(..m.start).unwrap_or("");
+            let before = before.trim_end().strip_suffix('(').unwrap_or(before);
+            label = phrase_before(before);
         }
         return (!label.is_empty()).then_some((label, true, None));
     }
@@ -1815,6 +1819,14 @@ mod tests {
         }
         // A bare `m` after a number is a length, no million.
         assert!(values("The new quay is 600m long and opens in May.\n").is_empty());
+    }
+
+    #[test]
+    fn an_amount_in_parentheses_takes_the_words_before_them() {
+        assert_eq!(
+            with_units("L'an passé, les dons (48 320 €) ont nettement baissé.\n"),
+            vec![(48_320.0, Some("EUR".to_owned()))]
+        );
     }
 
     #[test]

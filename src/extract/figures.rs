@@ -67,15 +67,20 @@ const TITLE_WORDS: usize = 12;
 const ENUMERATIVE_ITEMS: usize = 3;
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    let signs: Vec<String> = lexicon::CURRENCY_SIGNS
+        .iter()
+        .map(|(sign, _)| format!(r"\\?{}", regex::escape(sign)))
+        .collect();
+    Regex::new(&format!(
         r"(?x)
         (?P<sign> [+~≈] \s? )?
-        (?P<currency> (?: \\?\$ | € ) \s? )?
-        (?P<num> [0-9]{1,3} (?: (?:\.[0-9]{3})+ | (?:,[0-9]{3})+ | (?:\ [0-9]{3})+ ) (?: [.,] [0-9]{1,2} )?
+        (?P<currency> (?: {} ) \s? )?
+        (?P<num> [0-9]{{1,3}} (?: (?:\.[0-9]{{3}})+ | (?:,[0-9]{{3}})+ | (?:\ [0-9]{{3}})+ ) (?: [.,] [0-9]{{1,2}} )?
                | [0-9]+ (?: [.,] [0-9]+ )? )
-        (?P<suffix> [kKM] )?",
-    )
-    .expect("NUMBER is a valid literal pattern")
+        (?P<suffix> [kKmM] )?",
+        signs.join(" | ")
+    ))
+    .expect("NUMBER is built from literal signs")
 });
 /// A month right after a number (`8 de octubre`, `12-15 junio`), or after
 /// a list of days (`19, 20 et 21 mai`, with a `1` read as `l` by a text
@@ -146,7 +151,7 @@ pub fn parse_number(text: &str, suffix: Option<char>) -> Option<f64> {
     let value: f64 = digits.parse().ok()?;
     let factor = match suffix {
         Some('k' | 'K') => 1_000.0,
-        Some('M') => 1_000_000.0,
+        Some('M' | 'm') => 1_000_000.0,
         _ => 1.0,
     };
     Some(((value * factor) * 1e6).round() / 1e6)
@@ -506,6 +511,49 @@ fn counts_time(after: &str, lex: &Lexicons) -> bool {
     lex.has(|l| l.duration_words, &first) || lex.has(|l| l.duration_words, &second)
 }
 
+/// A `k` or `M` set apart from its number, right before a currency sign
+/// (`2,4 M$`, `350 k€`): the scale and how much of `rest` it takes (the
+/// sign is read next as the unit).
+fn abbreviation_before_sign(rest: &str) -> Option<(f64, usize)> {
+    let spaced = rest.strip_prefix(' ').unwrap_or(rest);
+    let mut chars = spaced.chars();
+    let scale = match chars.next()? {
+        'k' | 'K' => 1e3,
+        'M' => 1e6,
+        _ => return None,
+    };
+    let after = chars.as_str();
+    lexicon::CURRENCY_SIGNS
+        .iter()
+        .any(|(sign, _)| after.starts_with(sign))
+        .then(|| (scale, rest.len() - after.len()))
+}
+
+/// A currency code printed right before a number (`USD 2.5 million`, `EUR
+/// 480,000`): its ISO code.
+fn code_before(before: &str) -> Option<String> {
+    let word = before.split_whitespace().next_back()?;
+    let is_code = word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase());
+    if !is_code || !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    lexicon::UNIT_SYMBOLS
+        .iter()
+        .find(|(printed, code)| printed.eq_ignore_ascii_case(word) && code == &word)
+        .map(|(_, code)| (*code).to_owned())
+}
+
+/// Whether a number gives the minutes of a time written with its unit of
+/// hours (`à 20 heures 30`, `a las 18 horas 15`): a number, then a unit of
+/// time, right before it.
+fn minutes_of_a_time(before: &str, lex: &Lexicons) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(unit), Some(hours)) = (words.next(), words.next()) else {
+        return false;
+    };
+    hours.chars().all(|c| c.is_ascii_digit()) && lex.has(|l| l.duration_words, &unit.to_lowercase())
+}
+
 /// Whether a number is a page counter's (`Page 2 of 4`, `Página 3`): the
 /// word before it is a page word of the lexicons, or it follows `of`/`sur`
 /// after one (`Page 2 of 4`).
@@ -728,7 +776,11 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let code_goes_on = rest
             .strip_prefix('.')
             .is_some_and(|tail| tail.starts_with(|c: char| c.is_ascii_digit()));
-        if code_goes_on || is_time_or_numeric_date(rest) || is_enumerator(&raw[..start], rest) {
+        if code_goes_on
+            || is_time_or_numeric_date(rest)
+            || is_enumerator(&raw[..start], rest)
+            || minutes_of_a_time(&raw[..start], lex)
+        {
             continue;
         }
         if months_after.is_match(rest) || months_before.is_match(&raw[..start]) {
@@ -741,12 +793,20 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             continue;
         }
         let suffix = caps.name("suffix").and_then(|m| m.as_str().chars().next());
+        // A lower-case `m` abbreviates millions only after a currency sign
+        // (`£14m`); after a bare number it is a unit (`600m`).
+        if suffix == Some('m') && caps.name("currency").is_none() {
+            continue;
+        }
         let Some(value) = parse_number(num.as_str(), suffix) else {
             continue;
         };
         let (scale, scale_len) = match suffix {
             Some(_) => (1.0, 0),
-            None => scale_after(rest, lex),
+            None => match abbreviation_before_sign(rest) {
+                Some(found) => found,
+                None => scale_after(rest, lex),
+            },
         };
         let value = value * scale;
         let rest = rest.get(scale_len..).unwrap_or("");
@@ -755,14 +815,19 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             (None, _) if scale_len > 0 => unit_after_link(rest, lex),
             found => found,
         };
-        let currency = caps.name("currency").filter(|_| !owned_currency).map(|m| {
-            if m.as_str().trim() == "€" {
-                "EUR".to_owned()
-            } else {
-                "USD".to_owned()
-            }
-        });
-        let unit = unit_text.or(currency);
+        let currency = caps
+            .name("currency")
+            .filter(|_| !owned_currency)
+            .and_then(|m| {
+                let sign = m.as_str().trim().trim_start_matches('\\');
+                lexicon::CURRENCY_SIGNS
+                    .iter()
+                    .find(|(printed, _)| *printed == sign)
+                    .map(|(_, code)| (*code).to_owned())
+            });
+        let unit = unit_text
+            .or(currency)
+            .or_else(|| code_before(&raw[..start]));
         let sign = caps.name("sign").map(|m| m.as_str().trim());
         let qualifier = match sign {
             Some("+") => Qualifier::AtLeast,
@@ -1098,7 +1163,11 @@ fn label_for(
                 .unwrap_or(after),
         );
         if label.is_empty() {
-            label = phrase_before(raw.get(..m.start).unwrap_or(""));
+            // An amount in parentheses is labelled by the words before them
+            // (`les recettes (110 449 €) ont diminué`).
+            let before = raw.get(..m.start).unwrap_or("");
+            let before = before.trim_end().strip_suffix('(').unwrap_or(before);
+            label = phrase_before(before);
         }
         return (!label.is_empty()).then_some((label, true, None));
     }
@@ -1279,7 +1348,10 @@ fn counts_a_noun(rest: &str, lex: &Lexicons) -> bool {
             && word.chars().all(char::is_alphabetic)
             && word.starts_with(char::is_lowercase)
     };
-    let plural = |word: &str| lower_word(word) && word.ends_with(['s', 'x']);
+    let plural = |word: &str| {
+        lower_word(word)
+            && (word.ends_with(['s', 'x']) || lex.has(|l| l.count_nouns, &word.to_lowercase()))
+    };
     fn bare(word: &str) -> &str {
         word.trim_end_matches(|c: char| c.is_ascii_punctuation())
     }
@@ -1706,6 +1778,67 @@ mod tests {
 
     fn values(source: &str) -> Vec<f64> {
         figures(source).into_iter().map(|f| f.0).collect()
+    }
+
+    /// A figure's value and unit.
+    type Amount = (f64, Option<String>);
+
+    fn with_units(source: &str) -> Vec<Amount> {
+        figures(source).into_iter().map(|f| (f.0, f.1)).collect()
+    }
+
+    #[test]
+    fn currency_signs_codes_and_abbreviations_around_amounts() {
+        let usd = || Some("USD".to_owned());
+        let gbp = || Some("GBP".to_owned());
+        let cases: Vec<(&str, Vec<Amount>)> = vec![
+            // A pound sign with a lower-case `m` or `k` (`£14m`, `£900k`).
+            (
+                "The trust spent £14m on bridges and over £900k on parks in 2031.\n",
+                vec![(14_000_000.0, gbp()), (900_000.0, gbp())],
+            ),
+            // A scale letter set apart before its sign (`3,6 M$`) and a sign
+            // after grouped digits (`2 450 000 $`).
+            (
+                "La régie a reçu 3,6 M$ de l'État et 2 450 000 $ des communes.\n",
+                vec![(3_600_000.0, usd()), (2_450_000.0, usd())],
+            ),
+            // An ISO code before the amount (`USD 4.5 million`).
+            (
+                "The fund raised USD 4.5 million from the partner cities.\n",
+                vec![(4_500_000.0, usd())],
+            ),
+            // Percentages in words.
+            (
+                "Se atendió al 97,2 por ciento de las solicitudes recibidas.\n",
+                vec![(97.2, Some("%".to_owned()))],
+            ),
+        ];
+        for (source, want) in cases {
+            assert_eq!(with_units(source), want, "{source:?}");
+        }
+        // A bare `m` after a number is a length, no million.
+        assert!(values("The new quay is 600m long and opens in May.\n").is_empty());
+    }
+
+    #[test]
+    fn an_amount_in_parentheses_takes_the_words_before_them() {
+        assert_eq!(
+            with_units("L'an passé, les dons (48 320 €) ont nettement baissé.\n"),
+            vec![(48_320.0, Some("EUR".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn counts_of_nouns_that_do_not_look_plural_and_clock_minutes() {
+        assert_eq!(
+            values("Some 3,400 people came to the harbour festival this summer.\n"),
+            vec![3400.0]
+        );
+        // `21 heures 45` is a time, `45 minutes` a duration.
+        assert!(
+            values("La séance s'ouvre à 21 heures 45 et dure 45 minutes environ.\n").is_empty()
+        );
     }
 
     #[test]

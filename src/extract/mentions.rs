@@ -398,11 +398,20 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         };
         // A whole piece that is a name, or a name ending a clause
         // (`…con el legislador Mario Delgado`), kept only with a role after it.
+        // Or a name opening a piece that runs on (`Le Maire, Paul MARCHAND
+        // Conseil municipal…`), kept only with a role before it.
+        let mut leading = false;
         let (name, whole) = match as_name(head, lex) {
             Some(name) => (name, true),
             None => match trailing_name(head, lex) {
                 Some(name) => (name, false),
-                None => continue,
+                None => match leading_capitals_name(head, lex) {
+                    Some(name) => {
+                        leading = true;
+                        (name, false)
+                    }
+                    None => continue,
+                },
             },
         };
         let next = pieces.get(position + 1).map(|p| p.trim());
@@ -426,10 +435,20 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         // A role in apposition: `El Presidente, Jorge Ibarra Solís, da…`,
         // or with the place it holds before the name (`El presidente
         // municipal de Villaverde, Costa Norte, Ana Ruiz Soto,`).
+        // A role in parentheses after a name is that name's (`Cllr Ada
+        // Wren (Chair), Cllr Tom Hale`), not the next one's.
+        let owned_by_a_name = |piece: &&str| {
+            piece.split_once('(').is_some_and(|(head, _)| {
+                head.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| is_name_word(w, lex) && !is_role_word(w, lex))
+            })
+        };
         let role_before = |at: usize| {
             pieces
                 .get(at)
                 .filter(|_| role_taken != Some(at))
+                .filter(|piece| !owned_by_a_name(piece))
                 .and_then(|piece| {
                     let tail = piece.rsplit(['.', ';']).next().unwrap_or(piece).trim();
                     trailing_role(tail, lex)
@@ -448,7 +467,8 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         });
         let in_paren = paren.as_deref().and_then(|p| as_role(p, lex));
         if !whole {
-            if let Some((role, place)) = after {
+            let role = if leading { before } else { after };
+            if let Some((role, place)) = role {
                 found.push((name, Some(role), place));
             }
             continue;
@@ -1068,7 +1088,13 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let title_role = (!honorific).then(|| clean(&words[first..start]));
+        // After an honorific, the role words right before it are the
+        // role (`Alcalde D. TOMÁS PEREIRA`, `Interventora Municipal Dª …`).
+        let title_role = if honorific {
+            (first < at).then(|| clean(&words[first..at]))
+        } else {
+            Some(clean(&words[first..start]))
+        };
         // The organisation or city that qualifies a title (`NLC President
         // Jane Holt, mayor of…`, `Harbourtown Mayor Ellen Marsh`): the
         // title is then the role, complete, and a role after the name is
@@ -1150,7 +1176,16 @@ fn surname_after_title(
     let next_is_name = words.get(at + 1).is_some_and(|(_, next)| {
         !word.ends_with([',', ';', '.', ')']) && next.chars().next().is_some_and(char::is_uppercase)
     });
-    (shaped && !next_is_name).then(|| {
+    // A title inside a parenthesised name of a thing (`(Borough Councillor
+    // Report)`): the parenthesis opens before the title and closes on the
+    // word after it.
+    let title_at = start.saturating_sub(1);
+    let in_thing = word.ends_with(')')
+        && (0..title_at)
+            .rev()
+            .map_while(|i| words.get(i).map(|(_, w)| *w).filter(|w| !w.contains(')')))
+            .any(|w| w.starts_with('('));
+    (shaped && !next_is_name && !in_thing).then(|| {
         let parts: Vec<&str> = (start..=at).filter_map(core).collect();
         (parts.join(" "), at + 1)
     })
@@ -1308,6 +1343,33 @@ fn trailing_name(text: &str, lex: &Lexicons) -> Option<String> {
     })
 }
 
+/// The name opening `text` when its surname is in capitals and the text
+/// runs on after it in other case (`Paul MARCHAND Conseil municipal de…`):
+/// a first name in title case, then one to three words in capitals; the
+/// capitals end the name.
+fn leading_capitals_name(text: &str, lex: &Lexicons) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitals = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let first = words.first()?;
+    let title_case = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).any(char::is_lowercase);
+    if !title_case || !is_name_word(first, lex) {
+        return None;
+    }
+    let surname = words
+        .iter()
+        .skip(1)
+        .take_while(|w| capitals(w) && is_name_word(w, lex))
+        .count();
+    let runs_on = words
+        .get(1 + surname)
+        .is_some_and(|w| !capitals(w) && w.chars().any(char::is_alphabetic));
+    ((1..=3).contains(&surname) && runs_on).then(|| words[..=surname].join(" "))
+}
+
 /// The role phrase that ends `text` (`…enviada por el Alcalde de
 /// Barcelona` → `Alcalde`, `Barcelona`): the longest one starting with a
 /// role word among the last words.
@@ -1413,6 +1475,61 @@ mod tests {
             .iter()
             .find(|(n, _, _)| n == name)
             .map(|(_, role, place)| (role.as_deref().unwrap_or(""), place.as_deref()))
+    }
+
+    #[test]
+    fn role_words_before_an_honorific_and_spanish_abbreviated_honorifics() {
+        let found = people(
+            "Se reúnen bajo la Presidencia del Sr. Alcalde D. RAMIRO CUESTA VIDAL, los Sres. \
+             Dª NIEVES ORTA LUQUE, D. BRUNO SALCEDO PONS, y la Interventora Municipal Dª ELENA \
+             FAURA MIR, a la hora fijada.\n",
+        );
+        assert_eq!(
+            role_of(&found, "RAMIRO CUESTA VIDAL"),
+            Some(("Alcalde", None))
+        );
+        assert_eq!(
+            role_of(&found, "ELENA FAURA MIR"),
+            Some(("Interventora Municipal", None))
+        );
+        assert!(role_of(&found, "NIEVES ORTA LUQUE").is_some(), "{found:?}");
+        assert!(role_of(&found, "BRUNO SALCEDO PONS").is_some(), "{found:?}");
+    }
+
+    #[test]
+    fn a_role_in_parentheses_stays_with_the_name_before_it() {
+        let found = people(
+            "Present at the yearly meeting: Cllr Ada Wren (Chair), Cllr Tom Hale and Cllr Ben Stowe.\n",
+        );
+        assert!(role_of(&found, "Tom Hale").is_some(), "{found:?}");
+        assert_ne!(
+            role_of(&found, "Tom Hale").map(|(role, _)| role),
+            Some("(Chair)")
+        );
+        assert_ne!(
+            role_of(&found, "Tom Hale").map(|(role, _)| role),
+            Some("Chair")
+        );
+    }
+
+    #[test]
+    fn a_title_inside_the_name_of_a_thing_names_no_one() {
+        let found = people(
+            "Cllr Dunn Personal interest in item 7 (Borough Councillor Report) as a member.\n",
+        );
+        assert!(role_of(&found, "Report").is_none(), "{found:?}");
+        // A person in parentheses still is one.
+        let found = people("Apologies were received (Cllr Pryor) for the meeting.\n");
+        assert!(role_of(&found, "Pryor").is_some(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_with_its_surname_in_capitals_runs_on_after_its_role() {
+        let found =
+            people("Fait à Brévigny, le Le Maire, Paul MARCHAND Conseil municipal du 3 mars\n");
+        assert_eq!(role_of(&found, "Paul MARCHAND"), Some(("Maire", None)));
+        // Without a role before it, such a piece names no one.
+        assert!(people("Voir Paul MARCHAND Conseil municipal du 3 mars\n").is_empty());
     }
 
     #[test]

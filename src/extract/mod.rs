@@ -238,6 +238,18 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
             extraction.people.push(person);
         }
     }
+    // A role printed abbreviated (`Cllr`) is given written out.
+    for person in &mut extraction.people {
+        let written_out = person.role.as_deref().and_then(|role| {
+            let key = crate::lexicon::fold(role.trim_end_matches('.')).to_lowercase();
+            lex.each(|l| l.role_abbreviations)
+                .find(|(abbreviation, _)| *abbreviation == key)
+                .map(|(_, full)| (*full).to_owned())
+        });
+        if let Some(full) = written_out {
+            person.role = Some(full);
+        }
+    }
     extraction.diagnostics.extend(members.diagnostics);
 }
 
@@ -284,6 +296,29 @@ mod tests {
         "ÍNDICE",
         "07",
     ];
+
+    #[test]
+    fn roles_printed_abbreviated_are_written_out() {
+        let extraction = extract(
+            &Text::from_plain(
+                "Minutes\n\nPresent: Cllr Ravi Shah, Cllr Ann Lowe and Cllr Joe Marr.\n",
+            ),
+            &Profile::unknown(),
+        );
+        let roles: Vec<(&str, Option<&str>)> = extraction
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        assert!(
+            roles.contains(&("Ravi Shah", Some("Councillor"))),
+            "{roles:?}"
+        );
+        assert!(
+            roles.iter().all(|(_, role)| *role != Some("Cllr")),
+            "{roles:?}"
+        );
+    }
 
     proptest! {
         #[test]

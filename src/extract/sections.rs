@@ -119,6 +119,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let mut strong: Vec<Vec<Heading>> = vec![Vec::new(); raws.len()];
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
+    let items = numbered_items(&raws, &plains);
     let in_page = in_page_contents(&plains);
     let lost = lost_contents(&plains);
     let mut index = 0;
@@ -132,7 +133,11 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             continue;
         }
         let line = plains.line(index);
+        // Titles each followed by its page right after a contents heading
+        // (`CONTENTS TOWN MAP 3 OUR MEMBERS 4`) are not read page first.
+        let bare = bare_page_entries(index, line, lex);
         let mut entries = match runs.get(&index) {
+            None if bare.is_some() => bare.unwrap_or_default(),
             Some((title, page)) => vec![Heading {
                 index,
                 last: index,
@@ -171,7 +176,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         if let Some(first) = entries.first_mut() {
             in_contents = true;
             entry_lines.insert(index);
-            if let Some(previous) = wrapped_title_start(&plains, &strong, &covered, first) {
+            if let Some(previous) = wrapped_title_start(&plains, &strong, &covered, first, lex) {
                 strong[previous].clear();
                 first.index = previous;
             }
@@ -242,7 +247,9 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     for (i, found) in strong.iter().enumerate() {
         if !found.is_empty() {
             headings.extend(found.iter().cloned());
-        } else if candidate[i] && shapes.leads_to_body(i, 0) {
+        } else if (candidate[i] && shapes.leads_to_body(i, 0))
+            || (items.contains(&i) && !covered[i] && !claimed.contains(&i))
+        {
             headings.push(Heading {
                 index: i,
                 last: i,
@@ -524,7 +531,7 @@ const CAPITAL_TITLE_LETTERS: usize = 8;
 fn numbers_a_title_in_capitals(title: &str) -> bool {
     static NUMBERED_CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\.?|[0-9]{1,2}(?:\.[0-9]{1,2})*\s?[.\-–)])\s+(?P<title>\p{Lu}.*)$",
+            r"^(?:(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\.?|[0-9]{1,2}(?:\.[0-9]{1,2})*\s?[.\-–)]{1,2})\s+(?P<title>\p{Lu}.*)$",
         )
         .expect("NUMBERED_CAPITALS is a valid literal pattern")
     });
@@ -669,13 +676,34 @@ fn contents_word(lex: &Lexicons) -> Arc<Regex> {
     })
 }
 
+/// The heading of a table of contents or of an agenda inside a line
+/// (`ORDRE DU JOUR ~~~ 1- … P.5 2- …`).
+fn list_word(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("contents_or_agenda_word", |lex| {
+        format!(
+            r"(?i)\b(?:{})\b",
+            lex.alternation(
+                lex.each(|l| l.contents_headings)
+                    .chain(lex.each(|l| l.agenda_headings))
+                    .copied()
+            )
+        )
+    })
+}
+
 /// A title fit for a table-of-contents entry: some letters, not a sentence.
 fn entry_title(title: &str) -> Option<String> {
+    entry_title_within(title, ENTRY_WORDS)
+}
+
+/// [`entry_title`] with another bound on its words (an agenda's items are
+/// longer than a table of contents' titles).
+fn entry_title_within(title: &str, most_words: usize) -> Option<String> {
     // A run-on line keeps other text before a wide gap: the entry is after it.
     let title = title.rsplit("  ").next().unwrap_or(title);
     let title = title.trim().trim_end_matches([',', ';', ':']).trim();
     let words = word_count(title);
-    (title.chars().any(char::is_alphabetic) && (1..=ENTRY_WORDS).contains(&words))
+    (title.chars().any(char::is_alphabetic) && (1..=most_words).contains(&words))
         .then(|| title.to_owned())
 }
 
@@ -723,7 +751,16 @@ fn contents_entries(
         let (Some(title), Some(page)) = (caps.name("title"), caps.name("page")) else {
             continue;
         };
-        let title = entry_title(title.as_str()).map(|t| plain(&t));
+        let mut title = title.as_str();
+        // The contents heading run into the first entry (`Sommaire I.
+        // Obligations légales ..... 3`) is an entry of its own.
+        if found.is_empty() {
+            if let Some(word) = contents_word(lex).find(title) {
+                found.push(entry(index, word.as_str().to_owned(), None));
+                title = title.get(word.end()..).unwrap_or("");
+            }
+        }
+        let title = entry_title(title).map(|t| plain(&t));
         if let (Some(title), Ok(page)) = (title, page.as_str().parse()) {
             found.push(entry(index, title, Some(page)));
         }
@@ -741,6 +778,9 @@ fn contents_entries(
         return found;
     }
     if let Some(found) = page_after_entries(index, line, in_contents, lex) {
+        return found;
+    }
+    if let Some(found) = bare_page_entries(index, line, lex) {
         return found;
     }
     if !in_contents {
@@ -937,26 +977,145 @@ fn page_after_entries(
                 .is_some_and(|m| m.trim_start().starts_with(['-', '–', '—']))
         })
         .count();
-    if !(dashed >= 2 || (in_contents && !marks.is_empty())) {
+    // A contents or agenda heading before a run of references leads it
+    // (`ORDRE DU JOUR 1- … P.5 2- … P.6 3- … P.20`).
+    let led = list_word(lex)
+        .find(line)
+        .filter(|word| marks.len() >= MIN_RUN && marks[0].0 >= word.end());
+    if !(dashed >= 2 || (in_contents && !marks.is_empty()) || led.is_some()) {
         return None;
     }
-    let mut found = Vec::new();
-    let mut from = 0;
+    let mut found: Vec<Heading> = led
+        .map(|word| entry(index, word.as_str().to_owned(), None))
+        .into_iter()
+        .collect();
+    let most_words = if led.is_some() {
+        AGENDA_WORDS
+    } else {
+        ENTRY_WORDS
+    };
+    let mut from = led.map_or(0, |word| word.end());
     for &(start, end, page) in &marks {
-        let segment = line.get(from..start).unwrap_or("").trim();
+        let segment = line
+            .get(from..start)
+            .unwrap_or("")
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim();
         from = end;
         let (part, title) = split_part_heading(segment);
         if let Some(part) = part.and_then(entry_title) {
             found.push(entry(index, part, None));
         }
         let opens = title.chars().next().is_some_and(char::is_alphanumeric);
-        if let Some(title) = entry_title(title).filter(|_| opens) {
+        if let Some(title) = entry_title_within(title, most_words).filter(|_| opens) {
             found.push(entry(index, title, Some(page)));
         }
     }
     let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
     (entries == marks.len()).then_some(found)
 }
+
+/// Lines that number the items of minutes, each over its own text (`1
+/// Compte rendu du conseil…` / `Le compte rendu…` / `2 Fixation du
+/// montant…`, `59. To receive apologies` / `• Cllr X sent apologies`): a
+/// number, its dot or dash, a capitalised title without a sentence's stop
+/// inside, and no numbered line right before or after it (a numbered list
+/// sets its items one under the other). Only items whose numbers follow on
+/// from one another (`59`, `60`, `61`) are kept: a lone numbered line is a
+/// figure over its label as often as an item.
+fn numbered_items(raws: &[&str], plains: &PackedLines) -> BTreeSet<usize> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<number>[0-9]{1,3})(?:\s?[.\-–)]{1,2})?\s+\p{Lu}")
+            .expect("ITEM is a valid literal pattern")
+    });
+    let number = |i: usize| -> Option<u32> {
+        let title = plains.get(i)?.trim();
+        let caps = ITEM.captures(title)?;
+        let body = title
+            .get(caps.get(0)?.end()..)
+            .unwrap_or("")
+            .trim_end_matches('.');
+        let fits =
+            word_count(title) <= AGENDA_WORDS && !body.contains(". ") && !title.contains('|');
+        fits.then(|| caps.name("number")?.as_str().parse().ok())
+            .flatten()
+    };
+    let numbered_at = |i: Option<usize>| i.and_then(number).is_some();
+    let candidates: Vec<(usize, u32)> = (0..raws.len())
+        .filter(|&i| {
+            let opening = raws[i].trim_start().chars().next();
+            opening.is_some_and(|c| c.is_ascii_digit())
+        })
+        .filter_map(|i| Some((i, number(i)?)))
+        .filter(|&(i, _)| {
+            // A line wrapped onto the next one (`1. Conocer el estado… a
+            // través de un` / `diagnóstico que…`) is an item of a list.
+            let next = next_non_blank(raws, i);
+            let wrapped = next
+                .and_then(|n| plains.get(n))
+                .and_then(|p| p.trim_start().chars().next())
+                .is_some_and(char::is_lowercase);
+            !wrapped && !numbered_at(previous_non_blank(raws, i)) && !numbered_at(next)
+        })
+        .collect();
+    let mut kept = BTreeSet::new();
+    for pair in candidates.windows(2) {
+        if let [(first, a), (second, b)] = pair {
+            if *b == a + 1 {
+                kept.insert(*first);
+                kept.insert(*second);
+            }
+        }
+    }
+    kept
+}
+
+/// Most words of an agenda's item led by its heading in the same line.
+const AGENDA_WORDS: usize = 32;
+
+/// Entries of a table of contents read as one line after its heading,
+/// each title followed by its bare page number, with or without a space
+/// (`TABLE OF CONTENTS MEMBER MAP 4 AMM MEMBERS 5`, `Map of
+/// Municipalities2 AMM Members3`): at least [`BARE_RUN`] entries whose
+/// pages never go back. The run ends where a page goes back or a title is
+/// missing (the first page's own folio and furniture).
+fn bare_page_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Heading>> {
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[0-9]+").expect("NUMBER is a valid literal pattern"));
+    let word = contents_word(lex).find(line)?;
+    let tail = line.get(word.end()..)?;
+    // Leaders or page words (`…… 3`, `P. 3`) set the pages apart otherwise.
+    if leaders(lex).is_match(tail) || page_first(lex).is_match(tail) {
+        return None;
+    }
+    let mut found = vec![entry(index, word.as_str().to_owned(), None)];
+    let mut from = 0;
+    let mut last_page = 0;
+    for number in NUMBER.find_iter(tail) {
+        let after = tail[number.end()..].chars().next();
+        let before = tail[..number.start()].chars().next_back();
+        let stands = after.is_none_or(char::is_whitespace)
+            && before.is_some_and(|c| c.is_alphabetic() || c.is_whitespace() || c == '’');
+        let Ok(page) = number.as_str().parse::<u32>() else {
+            break;
+        };
+        if !stands || number.as_str().len() > 3 {
+            continue;
+        }
+        let title = tail[from..number.start()].trim();
+        let opens = title.chars().next().is_some_and(char::is_uppercase);
+        let Some(title) = entry_title(title).filter(|_| opens && page >= last_page) else {
+            break;
+        };
+        found.push(entry(index, title, Some(page)));
+        last_page = page;
+        from = number.end();
+    }
+    (found.len() > BARE_RUN).then_some(found)
+}
+
+/// Fewest entries of a table of contents read as one line with bare pages.
+const BARE_RUN: usize = 4;
 
 /// Splits a part heading in capitals (three words or more) off the title
 /// that follows it in the same segment: the heading ends before the first
@@ -1165,21 +1324,28 @@ fn lost_contents(plains: &PackedLines) -> BTreeMap<usize, Vec<(String, u32)>> {
 }
 
 /// Where the title of a table-of-contents entry starts when it was wrapped:
-/// an entry opening in lower case (`et des présidents… ...... P. 28`)
-/// continues the short line before it, which is then no heading of its own.
+/// an entry opening in lower case (`et des présidents… ...... P. 28`), or
+/// one after a line ending on a word that ends no title (`IX. ANÁLISIS
+/// DEL PRESUPUESTO DE` / `INGRESOS Y GASTOS ...... 84`), continues the
+/// short line before it, which is then no heading of its own.
 fn wrapped_title_start(
     plains: &PackedLines,
     strong: &[Vec<Heading>],
     covered: &[bool],
     first: &mut Heading,
+    lex: &Lexicons,
 ) -> Option<usize> {
-    if !first.title.chars().next().is_some_and(char::is_lowercase) {
-        return None;
-    }
     let previous = (0..first.index)
         .rev()
         .find(|&i| plains.get(i).is_some_and(|p| !is_blank(p)))?;
     let text = plains.get(previous)?;
+    let dangling = text
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| lex.has(|l| l.function_words, &w.to_lowercase()));
+    if !first.title.chars().next().is_some_and(char::is_lowercase) && !dangling {
+        return None;
+    }
     let free = strong
         .get(previous)
         .is_some_and(|found| found.iter().all(|h| h.printed_page.is_none()))
@@ -1735,5 +1901,102 @@ mod tests {
         assert_eq!(items[0].children[1].text, "Surplus Food Network");
         assert_eq!(items[1].children[0].text, "Metropolis in movement");
         assert_eq!((found[0].end_page, found[0].end_line), (1, 6));
+    }
+
+    #[test]
+    fn contents_read_as_one_line_with_bare_pages() {
+        let glued = "YEAR BOOK 2031 Harbour Towns Union TABLE OF CONTENTS Our Towns2 Chair’s Letter3 \
+                     Board Members5 Water Projects11 Budget Summary14 HTU YEAR BOOK | 1 Our Towns Alder, Town";
+        assert_eq!(
+            entries(glued),
+            vec![
+                ("TABLE OF CONTENTS".to_owned(), None),
+                ("Our Towns".to_owned(), Some(2)),
+                ("Chair’s Letter".to_owned(), Some(3)),
+                ("Board Members".to_owned(), Some(5)),
+                ("Water Projects".to_owned(), Some(11)),
+                ("Budget Summary".to_owned(), Some(14)),
+            ]
+        );
+        let spaced = "REPORT 2031 CONTENTS TOWN MAP 3 OUR MEMBERS 4 CHAIR LETTER 6 FINANCES 9 \
+                      GRANTS 12 3 3 TOWN MAP";
+        let found = entries(spaced);
+        assert_eq!(found.len(), 6, "{found:?}");
+        assert_eq!(found[5], ("GRANTS".to_owned(), Some(12)));
+        // Numbers in running text after the word are no run of entries.
+        assert!(
+            entries("The contents of 3 boxes and 4 crates were 5 times 6 items sold")
+                .iter()
+                .all(|(_, page)| page.is_none())
+        );
+    }
+
+    #[test]
+    fn contents_entry_wrapped_after_a_word_that_ends_no_title() {
+        let found = entries(
+            "ÍNDICE\n\nI. PRESENTACIÓN ........ 3\n\nII. EJECUCIÓN DEL GASTO Y DE\n\n\nLAS INVERSIONES DEL AÑO ........ 9\n\nIII. BALANCE ........ 12\n",
+        );
+        assert!(
+            found.contains(&(
+                "II. EJECUCIÓN DEL GASTO Y DE LAS INVERSIONES DEL AÑO".to_owned(),
+                Some(9)
+            )),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(t, _)| t == "LAS INVERSIONES DEL AÑO"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn contents_heading_run_into_its_first_entry_is_an_entry() {
+        let found = entries("Sumario I. Marco legal ........ 3 II. Contexto local ........ 5\n");
+        assert_eq!(
+            found,
+            vec![
+                ("Sumario".to_owned(), None),
+                ("I. Marco legal".to_owned(), Some(3)),
+                ("II. Contexto local".to_owned(), Some(5)),
+            ]
+        );
+    }
+
+    #[test]
+    fn agenda_heading_leads_items_with_their_pages() {
+        let found = entries(
+            "ORDRE DU JOUR ~~~ 1- AG - APPROBATION DU BUDGET ANNEXE DE L'EAU POTABLE P.4 \
+             2- RH - CRÉATION DE DEUX POSTES P.9 3- URB - CESSION D'UNE PARCELLE P.12\n",
+        );
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(found[0], ("ORDRE DU JOUR".to_owned(), None));
+        assert_eq!(
+            found[1],
+            (
+                "1- AG - APPROBATION DU BUDGET ANNEXE DE L'EAU POTABLE".to_owned(),
+                Some(4)
+            )
+        );
+        // Without its heading, a line with page words is not an agenda.
+        assert!(entries("See p. 4 and p. 9 and p. 12 for the maps.\n").is_empty());
+    }
+
+    #[test]
+    fn numbered_items_of_minutes_over_their_own_text() {
+        let minutes =
+            "Present: three members.\n\n14. To agree the accounts\n• The accounts were agreed.\n\
+                       15 Election of a treasurer\nMs Vale was elected.\n";
+        let found: Vec<String> = entries(minutes).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            found,
+            vec!["14. To agree the accounts", "15 Election of a treasurer"]
+        );
+        // A lone numbered line, a numbered list and wrapped items are no items.
+        assert!(
+            entries("Intro text here.\n\n7 Towns joined\nThey came from the coast.\n").is_empty()
+        );
+        assert!(entries("Aims:\n1. Grow the network\n2. Share the tools\n").is_empty());
+        assert!(entries("1. Know the state of the town hall through a\n\ndiagnosis of its areas;\n\n2. Strengthen its capacities from the\n\ndesign of plans;\n")
+            .is_empty());
     }
 }

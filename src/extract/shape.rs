@@ -10,7 +10,7 @@ use regex::Regex;
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) ^ (?P<indent>\s*) (?: [-*•▪◦●] | (?P<number>[0-9]{1,2}) [.)] ) \s+
+        r"(?x) ^ (?P<indent>\s*) (?: [-*•▪◦●·] | (?P<number>[0-9]{1,2}) [.)] ) \s+
            (?: (?P<sub>[o]) \s+ )? (?P<text>\S.*) $",
     )
     .expect("BULLET is a valid literal pattern")
@@ -144,6 +144,12 @@ mod tests {
                 Some((true, "Surplus Food Network")),
             ),
             ("• Metropolitan Day", Some((false, "Metropolitan Day"))),
+            // A middle dot, as Word's symbol bullets come out in text.
+            (
+                "·  Planting 40 street trees",
+                Some((false, "Planting 40 street trees")),
+            ),
+            ("Harbour · Hill", None),
             ("1. First", Some((false, "First"))),
             ("- | | |", None),
             ("o", None),

@@ -148,7 +148,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("ungefähr", Approximately),
         ("fast", Approximately),
     ],
-    unit_words: &[("euro", "EUR"), ("dollar", "USD")],
+    unit_words: &[("euro", "EUR"), ("dollar", "USD"), ("prozent", "%")],
     scale_words: &[
         ("milliarden", 1e9),
         ("millionen", 1e6),
@@ -197,6 +197,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     attendance_words: &["anwesend", "entschuldigt", "teilnehmende", "gezeichnet"],
     excused_words: &["entschuldigt"],
     signing_words: &["gezeichnet"],
+    role_abbreviations: &[
+        ("bgm", "Bürgermeister"),
+        ("obm", "Oberbürgermeister"),
+        ("vors", "Vorsitzender"),
+    ],
     plural_titles: &[
         ("stadträtinnen", "Stadträtin"),
         ("stadträte", "Stadtrat"),
@@ -213,6 +218,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "wurden", "wurde", "sind", "ist", "haben", "hat", "aller", "alle", "unsere", "unserer",
     ],
     partitive_words: &["davon"],
+    count_nouns: &[
+        "menschen",
+        "personen",
+        "kinder",
+        "teilnehmer",
+        "mitglieder",
+        "einwohner",
+    ],
     noun_links: &["von"],
     conjunctions: &["und", "oder"],
     title_roles: &[
@@ -231,6 +244,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "tage",
         "tagen",
         "stunden",
+        "stunde",
+        "minuten",
+        "minute",
         "jahrhunderte",
         "jahrhundert",
     ],

@@ -241,7 +241,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("nearly", Approximately),
         ("almost", Approximately),
     ],
-    unit_words: &[("euros", "EUR"), ("euro", "EUR"), ("dollars", "USD")],
+    unit_words: &[
+        ("euros", "EUR"),
+        ("euro", "EUR"),
+        ("dollars", "USD"),
+        ("pounds", "GBP"),
+        ("per cent", "%"),
+        ("percent", "%"),
+    ],
     scale_words: &[
         ("billion", 1e9),
         ("million", 1e6),
@@ -344,6 +351,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     excused_words: &["apologies", "absent"],
     signing_words: &["signed"],
+    role_abbreviations: &[
+        ("cllr", "Councillor"),
+        ("cllrs", "Councillors"),
+        ("cr", "Councillor"),
+    ],
     plural_titles: &[
         ("councillors", "Councillor"),
         ("councilors", "Councilor"),
@@ -367,6 +379,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "where", "which", "who", "with", "all", "its", "our", "their", "these", "this", "those",
     ],
     partitive_words: &["of them", "of which"],
+    count_nouns: &["people", "children", "women", "men", "staff", "youth"],
     noun_links: &["of"],
     conjunctions: &["and", "or"],
     title_roles: &[
@@ -387,6 +400,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
     duration_words: &[
+        "minutes",
+        "minute",
+        "hour",
         "years",
         "year",
         "months",

@@ -243,6 +243,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("euro", "EUR"),
         ("dólares", "USD"),
         ("dolares", "USD"),
+        ("por ciento", "%"),
     ],
     scale_words: &[
         ("mil millones", 1e9),
@@ -280,6 +281,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "firmantes",
     ],
     role_words: &[
+        "edil",
+        "interventor",
+        "interventora",
         "presidente",
         "jefe",
         "jefa",
@@ -341,6 +345,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "srta",
         "don",
         "doña",
+        "d",
+        "dª",
+        "dña",
+        "sres",
+        "sras",
         "dr",
         "dra",
         "señor",
@@ -350,6 +359,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "ing",
         "licenciado",
         "licenciada",
+        "ingeniero",
+        "ingeniera",
+        "ciudadano",
+        "ciudadana",
     ],
     attendance_words: &[
         "asistentes",
@@ -363,6 +376,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     excused_words: &["excusados", "excusadas", "ausentes"],
     signing_words: &["firmado", "firman"],
+    role_abbreviations: &[
+        ("pdte", "Presidente"),
+        ("pdta", "Presidenta"),
+        ("dip", "Diputado"),
+    ],
     plural_titles: &[
         ("regidores propietarios", "regidor propietario"),
         ("regidoras propietarias", "regidora propietaria"),
@@ -447,6 +465,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "todas",
     ],
     partitive_words: &["de ellas", "de ellos", "de las cuales", "de los cuales"],
+    count_nouns: &["personas", "niños", "jóvenes"],
     noun_links: &["de"],
     conjunctions: &["y", "e", "o", "u"],
     title_roles: &[
@@ -469,7 +488,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "del", "de la", "los", "las"],
     duration_words: &[
-        "años", "año", "meses", "mes", "semanas", "días", "horas", "siglos", "siglo",
+        "años", "año", "meses", "mes", "semanas", "días", "horas", "hora", "minutos", "minuto",
+        "siglos", "siglo",
     ],
     threshold_words: &["menor", "mayor", "inferior", "superior", "igual"],
     reference_words: &[

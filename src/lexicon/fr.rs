@@ -224,7 +224,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("près de", Approximately),
         ("presque", Approximately),
     ],
-    unit_words: &[("euros", "EUR"), ("euro", "EUR"), ("dollars", "USD")],
+    unit_words: &[
+        ("euros", "EUR"),
+        ("euro", "EUR"),
+        ("dollars", "USD"),
+        ("pour cent", "%"),
+    ],
     scale_words: &[
         ("milliards", 1e9),
         ("milliard", 1e9),
@@ -332,6 +337,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     excused_words: &["excusés", "excusées", "absents"],
     signing_words: &["signé"],
+    role_abbreviations: &[
+        ("pdt", "Président"),
+        ("pdte", "Présidente"),
+        ("vp", "Vice-président"),
+    ],
     plural_titles: &[
         ("conseillers municipaux", "conseiller municipal"),
         ("conseillères municipales", "conseillère municipale"),
@@ -349,6 +359,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sous", "sur", "vers", "ces", "cette", "leurs", "nos", "notre", "tous", "toutes",
     ],
     partitive_words: &["d'entre eux", "d'entre elles", "dont"],
+    count_nouns: &["gens", "personnes", "enfants"],
     noun_links: &["de"],
     conjunctions: &["et", "ou"],
     title_roles: &[
@@ -366,7 +377,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
     duration_words: &[
-        "ans", "années", "mois", "semaines", "jours", "heures", "siècles", "siècle",
+        "ans", "années", "mois", "semaines", "jours", "heures", "heure", "minutes", "minute",
+        "siècles", "siècle",
     ],
     threshold_words: &[
         "inférieur",

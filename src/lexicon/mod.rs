@@ -299,6 +299,9 @@ pub struct Lexicon {
     /// (`Councillors Hanton, Bird and Lawn`, `Regidores Propietarios: …`),
     /// longer titles before shorter ones they end with.
     pub plural_titles: &'static [(&'static str, &'static str)],
+    /// Roles printed abbreviated, in lower case without their dot, with the
+    /// role written out (`Cllr` is a `Councillor`).
+    pub role_abbreviations: &'static [(&'static str, &'static str)],
     /// Words joining a role to its organisation or city (`de`, `of`).
     pub role_links: &'static [&'static str],
     /// Prefixes of numbered headings (`línea de acción 2`, `chapter 3`).
@@ -313,6 +316,9 @@ pub struct Lexicon {
     pub label_stop_words: &'static [&'static str],
     /// Phrases after a number that make it a part of the count before it.
     pub partitive_words: &'static [&'static str],
+    /// Nouns a number counts though they do not look plural (`2,100
+    /// people`, `40 Kinder`), in lower case.
+    pub count_nouns: &'static [&'static str],
     /// Words that join a noun to a bare noun in a compound (`actividades de aprendizaje`).
     pub noun_links: &'static [&'static str],
     /// Conjunctions that join two nouns.
@@ -642,6 +648,10 @@ pub const CONVENTIONAL_MARKS: &[ConventionalMark] = &[
     mark("✘", NotDeveloped),
 ];
 
+/// Currency signs printed before an amount (`$3.2M`, `£14m`, `€ 500`), the
+/// same in every language, with their ISO code.
+pub const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "GBP")];
+
 /// Unit symbols and codes, the same in every language, with their unit.
 pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
     ("%", "%"),
@@ -808,6 +818,7 @@ mod tests {
                 ("role_links", l.role_links.len()),
                 ("signing_words", l.signing_words.len()),
                 ("plural_titles", l.plural_titles.len()),
+                ("role_abbreviations", l.role_abbreviations.len()),
                 (
                     "numbered_heading_prefixes",
                     l.numbered_heading_prefixes.len(),
@@ -818,6 +829,7 @@ mod tests {
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),
                 ("duration_words", l.duration_words.len()),
+                ("count_nouns", l.count_nouns.len()),
                 ("threshold_words", l.threshold_words.len()),
                 ("reference_words", l.reference_words.len()),
                 ("minutes_words", l.minutes_words.len()),

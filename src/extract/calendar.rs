@@ -1217,45 +1217,25 @@ mod tests {
 
     #[test]
     fn the_headline_year_dates_days_printed_without_one() {
-        type Day = (Option<u16>, u8, Option<u8>, Option<u8>);
-        let days = |source: &str| -> Vec<Day> {
-            extract_calendar(
-                &Text::from_plain(source),
-                DocumentTime::default(),
-                &[],
-                &Lexicons::all(),
-            )
-            .events
-            .iter()
-            .map(|e| {
-                (
-                    e.start.year,
-                    e.start.month,
-                    e.start.day,
-                    e.end.and_then(|d| d.day),
-                )
-            })
-            .collect()
-        };
         // A title line over a line that is the days alone, weekdays on both ends.
         assert_eq!(
-            days("Spring 2031 Members' Forum\n\nTuesday, March 4 - Wednesday, March 5\nLyon\n"),
+            dated("Spring 2031 Members' Forum\n\nTuesday, March 4 - Wednesday, March 5\nLyon\n"),
             [(Some(2031), 3, Some(4), Some(5))]
         );
         // A headline naming its month and year dates a day placed in a sentence under it.
         assert_eq!(
-            days("Harvest Fair Moves Indoors in October 2031\n\nStallholders may set up on Friday, 10 October. The fair opens at noon.\n"),
+            dated("Harvest Fair Moves Indoors in October 2031\n\nStallholders may set up on Friday, 10 October. The fair opens at noon.\n"),
             [(Some(2031), 10, None, None), (Some(2031), 10, Some(10), None)]
         );
         // A line that only dates the page is no event, but its year is the
         // year of the days the page prints without one; a sentence above a
         // title gives none.
         assert_eq!(
-            days("Saturday, 3 May 2031\nGarden News\n\nVolunteers meet on Friday, 9 May at the hall.\n"),
+            dated("Saturday, 3 May 2031\nGarden News\n\nVolunteers meet on Friday, 9 May at the hall.\n"),
             [(Some(2031), 5, Some(9), None)]
         );
         assert_eq!(
-            days("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Friday, 9 May.\n"),
+            dated("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Friday, 9 May.\n"),
             []
         );
     }

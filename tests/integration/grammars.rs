@@ -179,42 +179,58 @@ fn second_fresh_grammars_measured_before_fixing() {
     );
 }
 
-/// The problems of every document of `fixtures/grammars/FOLDER/` (txt, md and
-/// PDF of each gold file in `FOLDER/gold/`; an empty folder is
-/// `fixtures/grammars/` itself) against its gold. A document in
-/// `known_failures` must still fail: one that passes is a problem too, so the
-/// list only shrinks.
-fn gold_problems(folder: &str, at_least: usize, known_failures: &[&str]) -> Vec<String> {
+/// The renderings every gold file stands for.
+const FORMATS: [&str; 3] = ["txt", "md", "pdf"];
+
+/// The gold files of `fixtures/grammars/FOLDER/gold/` (an empty folder is
+/// `fixtures/grammars/` itself) in name order, each with the path of its
+/// documents under `fixtures/grammars/` without the extension.
+fn golds_of(folder: &str) -> Vec<(String, Value)> {
     let prefix = if folder.is_empty() {
         String::new()
     } else {
         format!("{folder}/")
     };
     let gold_dir = fixture(&format!("grammars/{prefix}gold"));
-    let mut golds: Vec<_> = std::fs::read_dir(&gold_dir)
+    let mut paths: Vec<_> = std::fs::read_dir(&gold_dir)
         .unwrap_or_else(|error| panic!("{} is readable: {error}", gold_dir.display()))
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .collect();
-    golds.sort();
+    paths.sort();
+    paths
+        .iter()
+        .map(|gold_path| {
+            let gold: Value = serde_json::from_str(
+                &std::fs::read_to_string(gold_path).expect("gold files are readable"),
+            )
+            .expect("gold files are JSON");
+            let stem = gold_path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .expect("gold file names are UTF-8");
+            (format!("{prefix}{stem}"), gold)
+        })
+        .collect()
+}
+
+/// The problems of every document of `fixtures/grammars/FOLDER/` (txt, md and
+/// PDF of each gold file in `FOLDER/gold/`; an empty folder is
+/// `fixtures/grammars/` itself) against its gold. A document in
+/// `known_failures` must still fail: one that passes is a problem too, so the
+/// list only shrinks.
+fn gold_problems(folder: &str, at_least: usize, known_failures: &[&str]) -> Vec<String> {
+    let golds = golds_of(folder);
     assert!(
         golds.len() >= at_least,
         "only {} gold files in {folder}",
         golds.len()
     );
     let mut all = Vec::new();
-    for gold_path in &golds {
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(gold_path).expect("gold files are readable"),
-        )
-        .expect("gold files are JSON");
-        let stem = gold_path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .expect("gold file names are UTF-8");
-        for format in ["txt", "md", "pdf"] {
-            let document = format!("{prefix}{stem}.{format}");
-            let found = problems(&document, &gold);
+    for (name, gold) in &golds {
+        for format in FORMATS {
+            let document = format!("{name}.{format}");
+            let found = problems(&document, gold);
             if known_failures.contains(&document.as_str()) {
                 if found.is_empty() {
                     all.push(format!(
@@ -666,25 +682,10 @@ struct Reading {
 /// right when its status and label are; a status is silently wrong when it
 /// is a class other than the gold's.
 fn reading_of(folder: &str) -> Reading {
-    let gold_dir = fixture(&format!("grammars/{folder}/gold"));
-    let mut golds: Vec<_> = std::fs::read_dir(&gold_dir)
-        .unwrap_or_else(|error| panic!("{} is readable: {error}", gold_dir.display()))
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .collect();
-    golds.sort();
     let mut reading = Reading::default();
-    for gold_path in &golds {
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(gold_path).expect("gold files are readable"),
-        )
-        .expect("gold files are JSON");
-        let stem = gold_path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .expect("gold file names are UTF-8");
-        for format in ["txt", "md", "pdf"] {
-            let path = fixture(&format!("grammars/{folder}/{stem}.{format}"));
+    for (name, gold) in golds_of(folder) {
+        for format in FORMATS {
+            let path = fixture(&format!("grammars/{name}.{format}"));
             let output = planex::convert_file(&path, &planex::Config::default())
                 .map(|output| serde_json::to_value(&output).expect("documents serialize"))
                 .unwrap_or(Value::Null);

@@ -828,16 +828,6 @@ mod ruling_tests {
         }
     }
 
-    fn ruling(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
-        Rule {
-            x0,
-            y0,
-            x1,
-            y1,
-            kind: RuleKind::Ruling,
-        }
-    }
-
     /// An empty 600 × 800 page.
     fn blank_page() -> GlyphPage {
         GlyphPage {
@@ -866,7 +856,8 @@ mod ruling_tests {
         }
         if rulings {
             for x in [50.0, 110.0, 300.0, 340.0] {
-                page.rules.push(ruling(x - 0.25, 88.0, x + 0.25, 186.0));
+                page.rules
+                    .push(Rule::ruling(x - 0.25, 88.0, x + 0.25, 186.0));
             }
         }
         page
@@ -924,7 +915,7 @@ mod ruling_tests {
             match borders {
                 Borders::Rulings => {
                     page.rules
-                        .push(ruling(50.0, pair[0] - 0.2, 450.0, pair[0] + 0.2))
+                        .push(Rule::ruling(50.0, pair[0] - 0.2, 450.0, pair[0] + 0.2))
                 }
                 Borders::Zebra if index % 2 == 0 => {
                     page.rules.push(fill(50.0, pair[0], 450.0, pair[1]))
@@ -933,7 +924,8 @@ mod ruling_tests {
             }
         }
         if borders == Borders::Rulings {
-            page.rules.push(ruling(50.0, top - 0.2, 450.0, top + 0.2));
+            page.rules
+                .push(Rule::ruling(50.0, top - 0.2, 450.0, top + 0.2));
         }
         (page, want)
     }
@@ -983,7 +975,7 @@ mod ruling_tests {
             ));
             y += 32.0;
         }
-        page.rules.push(ruling(50.0, 115.0, 450.0, 115.4));
+        page.rules.push(Rule::ruling(50.0, 115.0, 450.0, 115.4));
         page.rules.push(fill(50.0, 98.0, 450.0, y));
         let got = text_lines(&page);
         assert_eq!(got, want);
@@ -1023,10 +1015,10 @@ mod ruling_tests {
             tops.push(top);
         }
         for &y in &tops {
-            page.rules.push(ruling(50.0, y - 0.2, 340.0, y + 0.2));
+            page.rules.push(Rule::ruling(50.0, y - 0.2, 340.0, y + 0.2));
         }
         for x in [50.0, 110.0, 300.0, 340.0] {
-            page.rules.push(ruling(x - 0.2, 100.0, x + 0.2, top));
+            page.rules.push(Rule::ruling(x - 0.2, 100.0, x + 0.2, top));
         }
         let got = text_lines(&page);
         assert_eq!(got, want);

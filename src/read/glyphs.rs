@@ -105,6 +105,17 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A line (not a fill) covering the box from `(x0, y0)` to `(x1, y1)`.
+    pub fn ruling(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+        Rule {
+            x0,
+            y0,
+            x1,
+            y1,
+            kind: RuleKind::Ruling,
+        }
+    }
+
     /// True for a rule wider than it is tall (a horizontal ruling).
     pub fn is_horizontal(&self) -> bool {
         self.x1 - self.x0 >= self.y1 - self.y0

@@ -13,7 +13,7 @@
 //! border line's character lies at the same place on the line above or
 //! below, so a lone `|` in prose stays text.
 
-use super::super::glyphs::{Direction, Glyph, GlyphPage, Rule, RuleKind};
+use super::super::glyphs::{Direction, Glyph, GlyphPage, Rule};
 
 /// Characters drawing a horizontal stroke.
 const STROKES: &[&str] = &["-", "=", "─", "━", "═"];
@@ -67,7 +67,7 @@ pub(super) fn text_grid_rulings(page: &mut GlyphPage) {
             .map(|g| g.x + g.width)
             .fold(f32::NEG_INFINITY, f32::max);
         let middle = glyphs[0].y - 0.3 * size;
-        rules.push(ruling(
+        rules.push(Rule::ruling(
             x0,
             middle - THICKNESS / 2.0,
             x1,
@@ -192,7 +192,7 @@ fn vertical_rulings(mut segments: Vec<Segment>) -> Vec<Rule> {
         }
     }
     for run in runs {
-        rules.push(ruling(
+        rules.push(Rule::ruling(
             run.x - THICKNESS / 2.0,
             run.top,
             run.x + THICKNESS / 2.0,
@@ -200,16 +200,6 @@ fn vertical_rulings(mut segments: Vec<Segment>) -> Vec<Rule> {
         ));
     }
     rules
-}
-
-fn ruling(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
-    Rule {
-        x0,
-        y0,
-        x1,
-        y1,
-        kind: RuleKind::Ruling,
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::layout;
 use crate::lexicon;
 use crate::model::SourceFormat;
-use crate::page::{text_blocks, Block, Cell, Row, Table};
+use crate::page::{packed_entry, text_blocks, Block, Cell, Row, Table};
 use crate::read::{GlyphPage, PageContent, RawDocument, RawPage};
 
 /// One line of normalized text.
@@ -163,12 +163,7 @@ impl PackedLines {
 
     /// Line `index`, if there is one.
     pub(crate) fn get(&self, index: usize) -> Option<&str> {
-        let end = *self.ends.get(index)? as usize;
-        let start = index
-            .checked_sub(1)
-            .and_then(|before| self.ends.get(before))
-            .map_or(0, |&end| end as usize);
-        self.texts.get(start..end)
+        packed_entry(&self.texts, &self.ends, index)
     }
 
     /// Line `index`, or the empty string past the last line.

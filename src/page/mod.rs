@@ -100,13 +100,19 @@ struct CellLines {
 
 impl CellLines {
     fn get(&self, index: usize) -> Option<&str> {
-        let end = *self.ends.get(index)? as usize;
-        let start = index
-            .checked_sub(1)
-            .and_then(|before| self.ends.get(before))
-            .map_or(0, |&end| end as usize);
-        self.texts.get(start..end)
+        packed_entry(&self.texts, &self.ends, index)
     }
+}
+
+/// String `index` of strings packed end to end into `texts`, where `ends`
+/// holds the end of each in order.
+pub(crate) fn packed_entry<'a>(texts: &'a str, ends: &[u32], index: usize) -> Option<&'a str> {
+    let end = *ends.get(index)? as usize;
+    let start = index
+        .checked_sub(1)
+        .and_then(|before| ends.get(before))
+        .map_or(0, |&end| end as usize);
+    texts.get(start..end)
 }
 
 impl Cell {

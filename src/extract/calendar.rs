@@ -1242,13 +1242,7 @@ mod tests {
 
     #[test]
     fn a_day_alone_opening_the_text_dates_the_page() {
-        let days = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>)> {
-            extract_calendar(&Text::from_plain(source), time(2031), &[], &Lexicons::all())
-                .events
-                .iter()
-                .map(|e| (e.start.year, e.start.month, e.start.day))
-                .collect()
-        };
+        let days = |source: &str| starts(source, time(2031));
         assert_eq!(
             days("martes, 4 de marzo de 2031\n\nLa asamblea de la red se celebró el 28 de febrero de 2031 en Cádiz.\n"),
             [(Some(2031), 2, Some(28))]
@@ -1262,18 +1256,13 @@ mod tests {
 
     #[test]
     fn a_meeting_named_by_its_date_after_at_the_is_an_event() {
-        let events = extract_calendar(
-            &Text::from_plain("The mayor gave her address at the March 3, 2031 council meeting.\n"),
-            DocumentTime::default(),
-            &[],
-            &Lexicons::all(),
-        )
-        .events;
-        let got: Vec<_> = events
-            .iter()
-            .map(|e| (e.start.year, e.start.month, e.start.day))
-            .collect();
-        assert_eq!(got, [(Some(2031), 3, Some(3))]);
+        assert_eq!(
+            starts(
+                "The mayor gave her address at the March 3, 2031 council meeting.\n",
+                DocumentTime::default()
+            ),
+            [(Some(2031), 3, Some(3))]
+        );
     }
 
     #[test]
@@ -1291,13 +1280,7 @@ mod tests {
 
     #[test]
     fn meetings_named_by_their_date_and_datelines_near_the_date() {
-        let dates = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>)> {
-            extract_calendar(&Text::from_plain(source), time(2021), &[], &Lexicons::all())
-                .events
-                .iter()
-                .map(|e| (e.start.year, e.start.month, e.start.day))
-                .collect()
-        };
+        let dates = |source: &str| starts(source, time(2021));
         // A meeting, a session or a decision named by its date is an event.
         assert_eq!(
             dates("Le compte rendu du conseil municipal du 2 novembre 2021 est approuvé."),
@@ -1336,6 +1319,15 @@ mod tests {
             dates("This update covers the period from 1 September 2024 to 31 March 2025."),
             []
         );
+    }
+
+    /// Year, month and day of each event of a text read with `time`.
+    fn starts(source: &str, time: DocumentTime) -> Vec<(Option<u16>, u8, Option<u8>)> {
+        extract_calendar(&Text::from_plain(source), time, &[], &Lexicons::all())
+            .events
+            .iter()
+            .map(|e| (e.start.year, e.start.month, e.start.day))
+            .collect()
     }
 
     /// Year, month, day and end day of an event.
@@ -1401,19 +1393,11 @@ mod tests {
 
     #[test]
     fn a_day_without_its_year_takes_the_year_of_its_sentence() {
-        let events = extract_calendar(
-            &Text::from_plain("Le comité, lors de sa séance du 30 août 2030, a arrêté un avis qui a été transmis le 15 octobre aux communes.\n"),
-            time(2031),
-            &[],
-            &Lexicons::all(),
-        )
-        .events;
-        let days: Vec<_> = events
-            .iter()
-            .map(|e| (e.start.year, e.start.month, e.start.day))
-            .collect();
         assert_eq!(
-            days,
+            starts(
+                "Le comité, lors de sa séance du 30 août 2030, a arrêté un avis qui a été transmis le 15 octobre aux communes.\n",
+                time(2031)
+            ),
             [(Some(2030), 8, Some(30)), (Some(2030), 10, Some(15))]
         );
     }

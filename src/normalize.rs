@@ -129,41 +129,96 @@ impl Text {
     }
 }
 
-/// One string per line of a document, packed into one buffer: an
-/// extractor's per-line form of the text (folded, plain) costs the text's
-/// bytes and four more a line, not an allocation a line (a document's text
-/// past 4 GiB is past every input limit: a longer form saturates).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct PackedLines {
+/// One string per line of a document: an extractor's per-line form of the
+/// text (folded, plain). A form is most often the line itself or the line
+/// trimmed, which it borrows from the text's lines: only the other forms
+/// are copied, packed into one buffer, so a long document's form costs a
+/// byte a line and the bytes of the lines it changes, not a second copy of
+/// the text (changed text past 4 GiB is past every input limit: a longer
+/// form saturates).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PackedLines<'a> {
+    lines: &'a [Line],
+    /// How each line's form is kept.
+    kinds: Vec<FormKind>,
+    /// The forms kept as [`FormKind::Packed`], end to end.
     texts: String,
-    /// Where each line's text ends in `texts`.
+    /// Where each of those ends in `texts`, in line order.
     ends: Vec<u32>,
+    /// The line index of each of those, ascending.
+    changed: Vec<u32>,
 }
 
-impl PackedLines {
-    /// A form of every line of `text` (`form` of each), in line order. The
-    /// buffer is sized from the lines' own text, which a form (plain,
-    /// folded, lower case) seldom outgrows: a long document's forms are
-    /// not copied while the buffer doubles.
-    pub(crate) fn of_lines<S: AsRef<str>>(text: &Text, mut form: impl FnMut(&Line) -> S) -> Self {
-        let bytes = text.lines.iter().map(|line| line.text.len()).sum();
+/// How [`PackedLines`] keeps one line's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormKind {
+    /// The line's text.
+    Same,
+    /// The line's text, trimmed.
+    Trimmed,
+    /// A string of its own, in the packed buffer.
+    Packed,
+}
+
+impl<'a> PackedLines<'a> {
+    /// The lines of `text` themselves.
+    pub(crate) fn of_text(text: &'a Text) -> Self {
+        Self {
+            lines: &text.lines,
+            kinds: vec![FormKind::Same; text.lines.len()],
+            texts: String::new(),
+            ends: Vec::new(),
+            changed: Vec::new(),
+        }
+    }
+
+    /// A form of every line of `text` (`form` of each), in line order.
+    pub(crate) fn of_lines<S: AsRef<str>>(
+        text: &'a Text,
+        mut form: impl FnMut(&Line) -> S,
+    ) -> Self {
         let mut lines = Self {
-            texts: String::with_capacity(bytes),
-            ends: Vec::with_capacity(text.lines.len()),
+            lines: &text.lines,
+            kinds: Vec::with_capacity(text.lines.len()),
+            texts: String::new(),
+            ends: Vec::new(),
+            changed: Vec::new(),
         };
-        for line in &text.lines {
-            lines.texts.push_str(form(line).as_ref());
-            lines
-                .ends
-                .push(u32::try_from(lines.texts.len()).unwrap_or(u32::MAX));
+        for (index, line) in text.lines.iter().enumerate() {
+            let form = form(line);
+            let form = form.as_ref();
+            let kind = if form == line.text {
+                FormKind::Same
+            } else if form == line.text.trim() {
+                FormKind::Trimmed
+            } else {
+                lines.texts.push_str(form);
+                lines
+                    .ends
+                    .push(u32::try_from(lines.texts.len()).unwrap_or(u32::MAX));
+                lines.changed.push(u32::try_from(index).unwrap_or(u32::MAX));
+                FormKind::Packed
+            };
+            lines.kinds.push(kind);
         }
         lines.texts.shrink_to_fit();
+        lines.ends.shrink_to_fit();
+        lines.changed.shrink_to_fit();
         lines
     }
 
     /// Line `index`, if there is one.
     pub(crate) fn get(&self, index: usize) -> Option<&str> {
-        packed_entry(&self.texts, &self.ends, index)
+        let text = self.lines.get(index)?.text.as_str();
+        match self.kinds.get(index)? {
+            FormKind::Same => Some(text),
+            FormKind::Trimmed => Some(text.trim()),
+            FormKind::Packed => {
+                let at = u32::try_from(index).ok()?;
+                let packed = self.changed.binary_search(&at).ok()?;
+                packed_entry(&self.texts, &self.ends, packed)
+            }
+        }
     }
 
     /// Line `index`, or the empty string past the last line.
@@ -173,7 +228,7 @@ impl PackedLines {
 
     /// Number of lines.
     pub(crate) fn len(&self) -> usize {
-        self.ends.len()
+        self.kinds.len()
     }
 
     /// The lines in order.
@@ -182,7 +237,7 @@ impl PackedLines {
     }
 }
 
-impl std::ops::Index<usize> for PackedLines {
+impl std::ops::Index<usize> for PackedLines<'_> {
     type Output = str;
 
     /// As [`PackedLines::line`]: the empty string past the last line.
@@ -555,6 +610,43 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert_eq!(&lines[2], "tres");
         assert_eq!(lines.iter().collect::<Vec<_>>(), ["uno", "", "tres"]);
+    }
+
+    #[test]
+    fn packed_lines_borrow_unchanged_and_trimmed_forms() {
+        let line = |number, text: &str| Line {
+            page: 1,
+            number,
+            text: text.to_owned(),
+        };
+        let text = Text {
+            format: SourceFormat::Text,
+            lines: vec![
+                line(1, "  Plan de trabajo  "),
+                line(2, "Objetivo"),
+                line(3, " Meta 2 "),
+                line(4, ""),
+                line(5, "Última"),
+            ],
+            blocks: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let forms = PackedLines::of_lines(&text, |line| match line.number {
+            1 | 4 => line.text.trim().to_owned(),
+            3 => line.text.to_uppercase(),
+            _ => line.text.clone(),
+        });
+        assert_eq!(
+            forms.iter().collect::<Vec<_>>(),
+            ["Plan de trabajo", "Objetivo", " META 2 ", "", "Última"]
+        );
+        assert_eq!(forms.kinds[0], FormKind::Trimmed);
+        assert_eq!(forms.kinds[1], FormKind::Same);
+        assert_eq!(forms.texts, " META 2 ");
+        assert_eq!(forms.get(5), None);
+        let same = PackedLines::of_text(&text);
+        assert_eq!(same.line(0), "  Plan de trabajo  ");
+        assert_eq!(same.len(), 5);
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub(super) fn detect_kind(
 /// Every line's plain text folded and lowered ([`lower_same_length`]),
 /// packed: a long document's candidates borrow them rather than own one
 /// string each.
-fn lowered_lines(text: &Text) -> PackedLines {
+fn lowered_lines(text: &Text) -> PackedLines<'_> {
     PackedLines::of_lines(text, |line| {
         if line.text.trim().is_empty() {
             String::new()
@@ -179,7 +179,7 @@ fn lowered_lines(text: &Text) -> PackedLines {
 
 /// The non-blank lines as candidates, with their forms in `lowers`
 /// ([`lowered_lines`]).
-fn candidates<'a>(text: &'a Text, lowers: &'a PackedLines) -> Vec<Candidate<'a>> {
+fn candidates<'a>(text: &'a Text, lowers: &'a PackedLines<'a>) -> Vec<Candidate<'a>> {
     let mut seen_in_title = 0usize;
     let first_page = text.lines.first().map_or(1, |line| line.page);
     let paged = text.page_count() > 1;

@@ -112,11 +112,17 @@ impl Heading {
     }
 }
 
+/// The headings read at a line (an entry of a table of contents, or a
+/// heading of a strong shape), by line index: the few lines that have any,
+/// so that a long document keeps no slot for each of its lines.
+type Strong = BTreeMap<usize, Vec<Heading>>;
+
 /// Finds every heading, in document order, ignoring the lines in `claimed`.
 pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
-    let raws: Vec<&str> = text.lines.iter().map(|line| line.text.as_str()).collect();
+    // Both borrow the lines: a long document's text is not copied per line.
+    let raws = PackedLines::of_text(text);
     let plains = PackedLines::of_lines(text, |line| plain(&line.text));
-    let mut strong: Vec<Vec<Heading>> = vec![Vec::new(); raws.len()];
+    let mut strong = Strong::new();
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
     let items = numbered_items(&raws, &plains);
@@ -156,13 +162,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 .flatten()
                 .map(|(title, page)| entry(index, title.clone(), Some(*page)))
                 .collect(),
-            None => contents_entries(
-                index,
-                raws.get(index).unwrap_or(&""),
-                line,
-                in_contents,
-                lex,
-            ),
+            None => contents_entries(index, raws.line(index), line, in_contents, lex),
         };
         let mut spread_to = None;
         if entries.is_empty() && in_contents {
@@ -177,14 +177,14 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             in_contents = true;
             entry_lines.insert(index);
             if let Some(previous) = wrapped_title_start(&plains, &strong, &covered, first, lex) {
-                strong[previous].clear();
+                strong.remove(&previous);
                 first.index = previous;
             }
             for flag in covered.iter_mut().take(index + 1).skip(first.index) {
                 *flag = true;
             }
-            if let Some(slot) = strong.get_mut(index) {
-                slot.extend(entries);
+            if index < raws.len() {
+                strong.entry(index).or_default().extend(entries);
             }
             if let Some(page_line) = spread_to {
                 for flag in covered.iter_mut().take(page_line + 1).skip(index) {
@@ -195,7 +195,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             index += 1;
             continue;
         }
-        if !is_blank(raws.get(index).unwrap_or(&"")) {
+        if !is_blank(raws.line(index)) {
             in_contents = false;
         }
         if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
@@ -207,8 +207,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 *flag = true;
             }
             index = heading.last + 1;
-            if let Some(slot) = strong.get_mut(heading.index) {
-                slot.push(heading);
+            if heading.index < raws.len() {
+                strong.entry(heading.index).or_default().push(heading);
             }
         } else {
             index += 1;
@@ -221,7 +221,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let mut after_label = false;
     let candidate: Vec<bool> = (0..raws.len())
         .map(|i| {
-            let raw = raws.get(i).copied().unwrap_or("");
+            let raw = raws.line(i);
             if is_blank(raw) {
                 return false;
             }
@@ -244,8 +244,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         .find(|&i| shapes.is_body(i))
         .unwrap_or(raws.len());
     let mut headings = Vec::new();
-    for (i, found) in strong.iter().enumerate() {
-        if !found.is_empty() {
+    for i in 0..raws.len() {
+        if let Some(found) = strong.get(&i).filter(|found| !found.is_empty()) {
             headings.extend(found.iter().cloned());
         } else if (candidate[i] && shapes.leads_to_body(i, 0))
             || (items.contains(&i) && !covered[i] && !claimed.contains(&i))
@@ -265,7 +265,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     // still an entry.
     let governs_nothing = headings.last().is_some_and(|last| {
         !entry_lines.contains(&last.index)
-            && raws.iter().skip(last.last + 1).all(|raw| is_blank(raw))
+            && (last.last + 1..raws.len()).all(|i| is_blank(raws.line(i)))
     });
     if governs_nothing {
         headings.pop();
@@ -301,7 +301,7 @@ fn is_breadcrumb(title: &str) -> bool {
 /// Whether a text sets its paragraphs one a line with (almost) no blank
 /// line between them, as text taken from web pages does: there, a heading
 /// has no blank line around it. (Not asked of PDFs, whose paragraphs wrap.)
-fn one_paragraph_a_line(raws: &[&str]) -> bool {
+fn one_paragraph_a_line(raws: &PackedLines) -> bool {
     let blank = raws.iter().filter(|raw| is_blank(raw)).count();
     let written = raws.len() - blank;
     written >= TIGHT_MIN_LINES && blank * TIGHT_BLANK_RATIO < written
@@ -398,7 +398,7 @@ fn list_items(text: &Text, from: usize, to: usize) -> Vec<ListItem> {
 
 /// A Markdown, numbered, upper-case or bold heading starting at `index`.
 fn strong_heading(
-    raws: &[&str],
+    raws: &PackedLines,
     plains: &PackedLines,
     index: usize,
     lex: &Lexicons,
@@ -488,7 +488,7 @@ const DAY_REACH: usize = 2;
 /// Outre-Mer`) over the time slots of that day. Without slots under it,
 /// such a dated line is a posting date, which heads nothing.
 fn programme_heading(
-    raws: &[&str],
+    raws: &PackedLines,
     plains: &PackedLines,
     index: usize,
     lex: &Lexicons,
@@ -551,9 +551,9 @@ fn numbers_a_title_in_capitals(title: &str) -> bool {
 }
 
 /// A heading wholly in bold, possibly wrapped over up to four lines.
-fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
+fn bold_heading(raws: &PackedLines, index: usize) -> Option<Heading> {
     let mut joined = String::new();
-    for (last, raw) in raws.iter().enumerate().skip(index).take(4) {
+    for (last, raw) in (index..raws.len()).take(4).map(|i| (i, raws.line(i))) {
         if is_blank(raw) {
             return None;
         }
@@ -584,7 +584,7 @@ fn bold_heading(raws: &[&str], index: usize) -> Option<Heading> {
 
 /// A short standalone line in sentence case, which may be a heading.
 fn plain_candidate(
-    raws: &[&str],
+    raws: &PackedLines,
     plains: &PackedLines,
     index: usize,
     tight: bool,
@@ -805,7 +805,11 @@ fn contents_entries(
 /// its page alone on the next line, with or without leaders (`Le mot du
 /// président` / `4`, `3. Finances` / `........ 9`). Returns the entry and
 /// the index of its page's line.
-fn spread_entry(raws: &[&str], plains: &PackedLines, index: usize) -> Option<(Heading, usize)> {
+fn spread_entry(
+    raws: &PackedLines,
+    plains: &PackedLines,
+    index: usize,
+) -> Option<(Heading, usize)> {
     static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:(?:\.\s?){3,}|…+)?\s*(?P<page>[0-9]{1,3})\s*$")
             .expect("PAGE_LINE is a valid literal pattern")
@@ -836,7 +840,7 @@ const PART_WORDS: usize = 8;
 /// (`ÍNDICE` / `Presentación` / `Palabras del secretario … ...... 08`): a
 /// short line opening in capitals, without a stop, right over an entry.
 fn part_entry(
-    raws: &[&str],
+    raws: &PackedLines,
     plains: &PackedLines,
     index: usize,
     lex: &Lexicons,
@@ -1023,7 +1027,7 @@ fn page_after_entries(
 /// sets its items one under the other). Only items whose numbers follow on
 /// from one another (`59`, `60`, `61`) are kept: a lone numbered line is a
 /// figure over its label as often as an item.
-fn numbered_items(raws: &[&str], plains: &PackedLines) -> BTreeSet<usize> {
+fn numbered_items(raws: &PackedLines, plains: &PackedLines) -> BTreeSet<usize> {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<number>[0-9]{1,3})(?:\s?[.\-–)]{1,2})?\s+\p{Lu}")
             .expect("ITEM is a valid literal pattern")
@@ -1330,7 +1334,7 @@ fn lost_contents(plains: &PackedLines) -> BTreeMap<usize, Vec<(String, u32)>> {
 /// short line before it, which is then no heading of its own.
 fn wrapped_title_start(
     plains: &PackedLines,
-    strong: &[Vec<Heading>],
+    strong: &Strong,
     covered: &[bool],
     first: &mut Heading,
     lex: &Lexicons,
@@ -1347,10 +1351,10 @@ fn wrapped_title_start(
         return None;
     }
     let free = strong
-        .get(previous)
-        .is_some_and(|found| found.iter().all(|h| h.printed_page.is_none()))
+        .get(&previous)
+        .is_none_or(|found| found.iter().all(|h| h.printed_page.is_none()))
         && (!covered.get(previous).copied().unwrap_or(true)
-            || strong.get(previous).is_some_and(|found| !found.is_empty()));
+            || strong.get(&previous).is_some_and(|found| !found.is_empty()));
     if !free || word_count(text) > 12 || text.trim_end().ends_with(['.', ':']) {
         return None;
     }
@@ -1426,12 +1430,12 @@ fn is_mark_list(title: &str, lex: &Lexicons) -> bool {
 }
 
 /// Index of the first non-blank line after `index`.
-fn next_non_blank(raws: &[&str], index: usize) -> Option<usize> {
+fn next_non_blank(raws: &PackedLines, index: usize) -> Option<usize> {
     (index + 1..raws.len()).find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)))
 }
 
 /// Index of the last non-blank line before `index`.
-fn previous_non_blank(raws: &[&str], index: usize) -> Option<usize> {
+fn previous_non_blank(raws: &PackedLines, index: usize) -> Option<usize> {
     (0..index)
         .rev()
         .find(|&i| raws.get(i).is_some_and(|r| !is_blank(r)))
@@ -1439,9 +1443,9 @@ fn previous_non_blank(raws: &[&str], index: usize) -> Option<usize> {
 
 /// Line shapes of a whole text, for following chains of headings.
 struct Shapes<'a> {
-    raws: &'a [&'a str],
-    plains: &'a PackedLines,
-    strong: &'a [Vec<Heading>],
+    raws: &'a PackedLines<'a>,
+    plains: &'a PackedLines<'a>,
+    strong: &'a Strong,
     candidate: &'a [bool],
     /// Index of the first body line (the end of the title area).
     first_body: usize,
@@ -1482,7 +1486,7 @@ impl Shapes<'_> {
             .get(index)
             .is_some_and(|raw| NUMBERED_SECTION.is_match(raw));
         if section_number || self.plains.get(index).is_some_and(is_label) {
-            let raw = self.raws.get(next).copied().unwrap_or("");
+            let raw = self.raws.line(next);
             return bullet(raw).is_none() && !is_table_row(raw) && self.is_prose(next);
         }
         if self.is_body(next) {
@@ -1509,7 +1513,10 @@ impl Shapes<'_> {
         };
         if depth == 0
             && index < self.first_body
-            && self.strong.get(next).is_some_and(|found| !found.is_empty())
+            && self
+                .strong
+                .get(&next)
+                .is_some_and(|found| !found.is_empty())
         {
             return true;
         }

@@ -593,7 +593,7 @@ fn plain_candidate(
     let (Some(raw), Some(title)) = (raws.get(index), plains.get(index)) else {
         return false;
     };
-    let blank_at = |i: Option<usize>| i.and_then(|i| raws.get(i)).is_none_or(|r| is_blank(r));
+    let blank_at = |i: Option<usize>| i.and_then(|i| raws.get(i)).is_none_or(is_blank);
     let standalone = blank_at(index.checked_sub(1)) && blank_at(Some(index + 1));
     let Some(first) = title.chars().next() else {
         return false;

@@ -444,7 +444,12 @@ fn is_normal(line: &str) -> bool {
     line.is_ascii() && !line.ends_with(char::is_whitespace)
 }
 
-/// NFC, ligatures expanded, soft hyphens dropped, exotic spaces made plain.
+/// NFC, ligatures expanded, soft hyphens dropped, exotic spaces made plain,
+/// typographic hyphens and minus signs made the ASCII hyphen-minus: fonts
+/// and producers print the one `-` a writer typed as any of them (a2ps sets
+/// every `-` as U+2212 MINUS SIGN, Word turns some into U+2011 NON-BREAKING
+/// HYPHEN), so `2018−2020` and `co‐creation` read as the text has them.
+/// Dashes (`–`, `—`) are another sign, and stay.
 pub fn normalize_line(line: &str) -> String {
     // ASCII is in NFC and holds none of the characters replaced below.
     if line.is_ascii() {
@@ -456,6 +461,7 @@ pub fn normalize_line(line: &str) -> String {
             '\u{ad}' | '\u{200b}' | '\u{feff}' => {}
             '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2002}'
             | '\u{2003}' => out.push(' '),
+            '\u{2010}' | '\u{2011}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' => out.push('-'),
             'ﬀ' => out.push_str("ff"),
             'ﬁ' => out.push_str("fi"),
             'ﬂ' => out.push_str("fl"),
@@ -653,6 +659,23 @@ mod tests {
     fn ligatures_spaces_and_soft_hyphens() {
         let text = Text::from_plain("ﬁn de l'eﬀort\u{202f}: of\u{ad}ficial\u{a0}plan");
         assert_eq!(texts(&text), ["fin de l'effort : official plan"]);
+    }
+
+    #[test]
+    fn typographic_hyphens_and_minus_signs_are_hyphen_minus() {
+        let text = Text::from_plain(
+            "Bilan 2011\u{2212}2013 : co\u{2010}op\u{e9}ration, \u{2212}4\u{a0}%, Jean\u{2011}Luc \u{2013} fin",
+        );
+        assert_eq!(
+            texts(&text),
+            ["Bilan 2011-2013 : co-op\u{e9}ration, -4 %, Jean-Luc \u{2013} fin"]
+        );
+    }
+
+    #[test]
+    fn a_minus_sign_ending_a_line_rejoins_the_word_it_splits() {
+        let text = Text::from_plain("le d\u{e9}veloppe\u{2212}\nment durable");
+        assert_eq!(texts(&text), ["le d\u{e9}veloppement", "durable"]);
     }
 
     #[test]

@@ -112,32 +112,38 @@ pub enum Assigned {
     Unplaced,
 }
 
-/// Reads a calendar table from its words: month labels in its first
-/// column (a month, perhaps with its year, alone on its line) and events
-/// opened by bullets in the other columns. `None` when the block is not
-/// such a table (no geometry, no label, no bullet).
+/// Reads a calendar table from its words: month labels in the first
+/// column that holds any (a month, perhaps with its year, alone on its
+/// line) and events opened by bullets in the columns right of it. `None`
+/// when the block is not such a table (no geometry, no label, no bullet).
 pub fn read(
     block: &Block,
     month_of: impl Fn(&str) -> Option<u8>,
     carried: bool,
 ) -> Option<TableCalendar> {
     let table = block.table()?;
-    let mut label_words: Vec<(WordRef, usize)> = Vec::new();
-    let mut event_words: Vec<(WordRef, usize)> = Vec::new();
-    for row in &table.rows {
-        for cell in &row.cells {
-            let side = if cell.column == 0 {
-                &mut label_words
-            } else {
-                &mut event_words
-            };
-            side.extend(cell.words.iter().map(|word| (word, row.line)));
-        }
-    }
-    let labels = labels(&visual_lines(label_words), &month_of);
-    if labels.is_empty() {
-        return None;
-    }
+    let words_of = |wanted: &dyn Fn(usize) -> bool| -> Vec<(WordRef, usize)> {
+        table
+            .rows
+            .iter()
+            .flat_map(|row| {
+                row.cells
+                    .iter()
+                    .filter(|cell| wanted(cell.column))
+                    .flat_map(move |cell| cell.words.iter().map(move |word| (word, row.line)))
+            })
+            .collect()
+    };
+    // The months stand in the first column that holds any: a heading above
+    // the table that the page's column edges cut into cells (a monospaced
+    // page puts every word on the columns' grid) or a column of week
+    // numbers can come before them. Columns left of the months are no
+    // events.
+    let (label_column, labels) = (0..table.columns).find_map(|column| {
+        let found = labels(&visual_lines(words_of(&|c| c == column)), &month_of);
+        (!found.is_empty()).then_some((column, found))
+    })?;
+    let event_words = words_of(&|c| c > label_column);
     let lines = visual_lines(event_words);
     let opens = |line: &VisualLine| match line.words.as_slice() {
         [first, _, ..] if DASHES.contains(&first.text) => true,
@@ -620,6 +626,113 @@ mod tests {
     }
 
     use Assigned::{Ambiguous, Carried, Label as At};
+
+    /// A laid-out table of `cells`: (row, column, text of one line drawn
+    /// at that row's baseline on a monospaced grid of 6 pt a character,
+    /// column `c` starting at character `20 * c`). Row `r`'s line is `r`.
+    fn grid_table(cells: &[(usize, usize, &str)]) -> Block {
+        let rows = cells.iter().map(|&(row, _, _)| row + 1).max().unwrap_or(0);
+        let rows: Vec<crate::page::Row> = (0..rows)
+            .map(|at| {
+                let mut row_cells: Vec<crate::page::Cell> = Vec::new();
+                for &(_, column, text) in cells_of(cells, at) {
+                    let mut words = crate::page::Words::default();
+                    let mut x = 6.0 * 20.0 * column as f32;
+                    for word in text.split(' ') {
+                        let width = 6.0 * word.chars().count() as f32;
+                        let y0 = 100.0 + PITCH * at as f32;
+                        words.push(&crate::page::Word {
+                            text: word.to_owned(),
+                            bbox: BoundingBox {
+                                x0: x,
+                                y0,
+                                x1: x + width,
+                                y1: y0 + SIZE,
+                            },
+                            size: SIZE,
+                            bold: None,
+                        });
+                        x += width + 6.0;
+                    }
+                    row_cells.push(crate::page::Cell::new(
+                        column,
+                        vec![text.to_owned()],
+                        text.to_owned(),
+                        None,
+                        words,
+                    ));
+                }
+                crate::page::Row {
+                    line: at,
+                    cells: row_cells,
+                    bbox: None,
+                }
+            })
+            .collect();
+        Block {
+            lines: 0..rows.len(),
+            kind: crate::page::BlockKind::Table(crate::page::table(rows)),
+            bbox: None,
+        }
+    }
+
+    fn cells_of<'c>(
+        cells: &'c [(usize, usize, &'c str)],
+        row: usize,
+    ) -> impl Iterator<Item = &'c (usize, usize, &'c str)> {
+        cells.iter().filter(move |&&(at, _, _)| at == row)
+    }
+
+    fn french_month(word: &str) -> Option<u8> {
+        ["janvier", "février", "mars", "avril", "mai"]
+            .iter()
+            .position(|month| word.eq_ignore_ascii_case(month))
+            .and_then(|index| u8::try_from(index + 1).ok())
+    }
+
+    #[test]
+    fn months_in_a_later_column_than_a_heading_cut_into_cells_are_read() {
+        // A heading above the table, its words cut at the columns' edges
+        // (a monospaced page), makes a first column that holds no month.
+        let block = grid_table(&[
+            (0, 0, "Principaux"),
+            (0, 1, "rendez-vous mondiaux"),
+            (0, 2, "de l'année :"),
+            (1, 1, "Mars"),
+            (1, 2, "- Forum des maires de la Baltique"),
+            (2, 1, "Avril"),
+            (2, 2, "- Semaine des villes durables"),
+            (3, 2, "- Sommet régional de Tampere"),
+        ]);
+        let read = read(&block, french_month, false).expect("a calendar table");
+        let names: Vec<&str> = read.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Mars", "Avril"]);
+        let events: Vec<(&str, &Assigned)> = read
+            .events
+            .iter()
+            .map(|e| e.text.as_str())
+            .zip(&read.months)
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("Forum des maires de la Baltique", &At(0)),
+                ("Semaine des villes durables", &At(1)),
+                ("Sommet régional de Tampere", &At(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_month_in_any_column_is_no_calendar() {
+        let block = grid_table(&[
+            (0, 0, "Action"),
+            (0, 1, "Statut"),
+            (1, 0, "- Rapport annuel"),
+            (1, 1, "fait"),
+        ]);
+        assert_eq!(read(&block, french_month, false), None);
+    }
 
     #[test]
     fn months_beside_their_first_event() {

@@ -763,3 +763,23 @@ fn third_fresh_grammars_measured_before_fixing() {
     assert!(reading.totals_read >= 13, "{reading:?}");
     assert!(reading.reconciled >= 17, "{reading:?}");
 }
+
+/// Nine more report shapes, three per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh4/`,
+/// made by `fixtures/grammars/make-fresh4.py`, PDFs from reportlab,
+/// wkhtmltopdf and fpdf2): a `PA-2024-07` register under uncoded headings
+/// with Done / Doing / To do, `E2.O3.A1` codes with ✓ ◐ ✗ keyed in a
+/// footnote, `R3/S2` outputs read by a completion key, `Resultado 3.1` over
+/// `Indicador 3.1.2`, `1.a.ii` outline codes with ☑ ◪ ☐, `H-03` milestones
+/// numbered across `Componente` headings, `Action 7` lines numbered across
+/// `Objectif` headings, a checkbox matrix with one column per status, a task
+/// board whose section headings are the statuses; totals as chart legend
+/// lines (`Done 5 (45 %)`), summary tables per axis with a Total row, `5 /
+/// 10` ratios. Measured before the changes made for them: see the floors.
+#[test]
+fn fourth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh4");
+    println!("fresh4: {reading:?}");
+    assert_eq!(reading.renderings, 27, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+}

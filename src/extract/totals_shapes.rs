@@ -781,9 +781,7 @@ fn total_row_figures(
             continue;
         }
         let row = filled_cells(text, at);
-        let Some((label, figures)) = row.split_first() else {
-            return None;
-        };
+        let (label, figures) = row.split_first()?;
         // Rows of a table only: one figure per heading after the label.
         if figures.len() != fields.len() {
             return None;
@@ -847,8 +845,8 @@ fn legend_lines_figures(
             .lines
             .get(at)
             .is_some_and(|line| line.text.trim().is_empty())
-            && fields.len() <= 1
         {
+            // A PDF's list items may stand a blank line apart.
             continue;
         }
         let Some(found) = single(at).as_deref().and_then(entry) else {

@@ -465,6 +465,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut status_column: Option<usize> = None;
     let mut progress_column: Option<usize> = None;
     let mut year_column: Option<usize> = None;
+    let mut matrix: Vec<(usize, Meaning)> = Vec::new();
+    let mut section: Option<Section> = None;
     let mut open_row: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
@@ -480,16 +482,38 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             status_column = None;
             progress_column = None;
             year_column = None;
+            matrix.clear();
         }
         let status_heading = status_heading_column(&cells, vocabulary);
         let progress_heading = progress_heading_column(&cells, vocabulary);
         let year_heading = latest_year_column(&cells, vocabulary);
-        if status_heading.is_some() || progress_heading.is_some() || year_heading.is_some() {
+        let matrix_heading = status_matrix_columns(&cells, vocabulary);
+        if status_heading.is_some()
+            || progress_heading.is_some()
+            || year_heading.is_some()
+            || !matrix_heading.is_empty()
+        {
             status_column = status_heading;
             progress_column = progress_heading;
             year_column = year_heading;
+            matrix = matrix_heading;
             open_row = None;
             continue;
+        }
+        // `## En cours` over `- T-12 Former les bénévoles`: a line that is
+        // only a status phrase heads a section of a task board, and its
+        // rows without a status of their own have that one.
+        if let [only] = cells.as_slice() {
+            if let Some(meaning) = grammar::phrase_cell(only, vocabulary) {
+                close_section(&mut rows, section.take());
+                section = Some(Section {
+                    heading: only.clone(),
+                    meaning,
+                    rows: Vec::new(),
+                });
+                open_row = None;
+                continue;
+            }
         }
         // `Ouvrir une maison de santé [2.3] — réalisée`: a line whose code
         // follows its title reads as the same line code first.
@@ -506,12 +530,19 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         });
         let Some((code_at, ancestors, code)) = first_code else {
             continue_title(&mut rows, open_row, &cells, line);
+            // Any other text that is no continued title ends a task board's section.
+            if cells
+                .first()
+                .is_some_and(|first| !first.is_empty() && !first.starts_with(char::is_lowercase))
+            {
+                close_section(&mut rows, section.take());
+            }
             if line.text.trim().is_empty() || is_table {
                 open_row = None;
             }
             continue;
         };
-        let row = read_row(
+        let mut row = read_row(
             &cells,
             code_at,
             code,
@@ -523,6 +554,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                     .is_some_and(|cell| cell_meaning(cell, &legend, vocabulary).is_some())
             })),
             progress_column,
+            &matrix,
             &legend,
             vocabulary,
             line.location(),
@@ -543,9 +575,19 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             ambiguous: Vec::new(),
             in_status_column: false,
         }));
+        match section.as_mut() {
+            Some(open) if row.mark.is_none() && row.ambiguous.is_empty() => {
+                row.mark = Some(open.heading.clone());
+                row.meaning = Some(open.meaning.clone());
+                open.rows.push(rows.len());
+            }
+            Some(_) => close_section(&mut rows, section.take()),
+            None => {}
+        }
         rows.push(row);
         open_row = Some(rows.len() - 1);
     }
+    close_section(&mut rows, section.take());
     // `X-12` in a register is no roman numeral unless the document's own
     // codes give the numeral (`Axe II` over `II-3`).
     grammar::settle_roman_registers(
@@ -560,6 +602,32 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     );
     reading.diagnostics.extend(legend_diagnostics);
     reading
+}
+
+/// A section of a task board: a line that is only a status phrase
+/// (`Done`, `En cours`), over the rows it gives that status to.
+struct Section {
+    heading: String,
+    meaning: Meaning,
+    rows: Vec<usize>,
+}
+
+/// Ends a task board's section. One row alone under a status line is no
+/// section (a mark printed on a line of its own, below its row), so it
+/// takes its status back.
+fn close_section(rows: &mut [Row], section: Option<Section>) {
+    let Some(section) = section else {
+        return;
+    };
+    if section.rows.len() >= MIN_MARKED_ROWS {
+        return;
+    }
+    for at in section.rows {
+        if let Some(row) = rows.get_mut(at) {
+            row.mark = None;
+            row.meaning = None;
+        }
+    }
 }
 
 /// A line without a code that starts in lower case continues the title of
@@ -680,6 +748,90 @@ fn is_heading_row(cells: &[String], vocabulary: Vocabulary<'_>) -> bool {
             .any(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
 }
 
+/// The columns of a heading row that are one status each (`| N° | Action
+/// | Réalisé | En cours | Non démarré |`), with what each means: a status
+/// matrix, where a row's mark (`X`, `✓`) in one of them gives its status.
+/// Empty unless two or more columns name different statuses.
+fn status_matrix_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<(usize, Meaning)> {
+    if !is_heading_row(cells, vocabulary) {
+        return Vec::new();
+    }
+    let columns: Vec<(usize, Meaning)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(at, cell)| {
+            Some((at, grammar::phrase_cell(cell, vocabulary.every_language())?))
+        })
+        .collect();
+    let distinct = columns
+        .iter()
+        .enumerate()
+        .filter(|(at, (_, meaning))| !columns[..*at].iter().any(|(_, m)| m == meaning))
+        .count();
+    if distinct >= 2 {
+        columns
+    } else {
+        Vec::new()
+    }
+}
+
+/// The filled cells of a row under a status matrix's columns, each with the
+/// meaning of its column; `None` when there is no matrix or a cell under it
+/// is a number (a summary row counts, it marks nothing).
+fn matrix_marks(cells: &[String], matrix: &[(usize, Meaning)]) -> Option<Vec<(String, Meaning)>> {
+    if matrix.is_empty() {
+        return None;
+    }
+    let marks: Vec<(String, Meaning)> = matrix
+        .iter()
+        .filter_map(|(at, meaning)| {
+            let cell = cells.get(*at)?.trim();
+            (!cell.is_empty()).then(|| (cell.to_owned(), meaning.clone()))
+        })
+        .collect();
+    let counts = marks
+        .iter()
+        .any(|(cell, _)| cell.chars().any(|c| c.is_ascii_digit()));
+    (!counts).then_some(marks)
+}
+
+/// A row of a status matrix: the status of the one column marked; marks in
+/// columns of different statuses leave it null with both named.
+fn matrix_row(
+    code: CodeMatch,
+    location: Location,
+    title: String,
+    marks: Vec<(String, Meaning)>,
+) -> Row {
+    let mut distinct: Vec<&(String, Meaning)> = Vec::new();
+    for mark in &marks {
+        if !distinct.iter().any(|known| known.1 == mark.1) {
+            distinct.push(mark);
+        }
+    }
+    let (mark, meaning, ambiguous) = match distinct.as_slice() {
+        [] => (None, None, Vec::new()),
+        [(mark, meaning)] => (Some(mark.clone()), Some(meaning.clone()), Vec::new()),
+        several => (
+            None,
+            None,
+            several
+                .iter()
+                .map(|(mark, meaning)| format!("{mark} ({})", meaning.name()))
+                .collect(),
+        ),
+    };
+    Row {
+        code,
+        location,
+        title,
+        mark,
+        meaning,
+        ambiguous,
+        in_status_column: true,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn read_row(
     cells: &[String],
@@ -687,6 +839,7 @@ fn read_row(
     code: CodeMatch,
     status_column: Option<usize>,
     progress_column: Option<usize>,
+    matrix: &[(usize, Meaning)],
     legend: &[MarkEntry],
     vocabulary: Vocabulary<'_>,
     location: Location,
@@ -703,8 +856,12 @@ fn read_row(
     let mut title_cell: Option<String> = (!rest.is_empty()).then_some(rest);
     let mut title_at: Option<usize> = None;
     let mut partial: Option<String> = None;
+    let matrix_marks = matrix_marks(cells, matrix);
     for (at, cell) in cells.iter().enumerate() {
         if at == code_at || cell.is_empty() {
+            continue;
+        }
+        if matrix_marks.is_some() && matrix.iter().any(|(column, _)| *column == at) {
             continue;
         }
         match cell_meaning(cell, legend, vocabulary) {
@@ -734,6 +891,9 @@ fn read_row(
         }
     }
     let mut title = title_cell.unwrap_or_default();
+    if let Some(marks) = matrix_marks {
+        return matrix_row(code, location, title, marks);
+    }
     let in_status_column = status_column.is_some_and(|column| cells.len() > column);
     // A status column decides between several status cells.
     if let Some(column) = status_column {
@@ -885,21 +1045,30 @@ fn assemble(
         if is_tracked(row) {
             continue;
         }
+        let next_tracked = rows.iter().skip(at + 1).find(|next| is_tracked(next));
+        // A code after the last item (a summary per axis, a reference) says
+        // nothing about the levels.
+        if next_tracked.is_none() {
+            continue;
+        }
         let entry = ancestor_rows.entry(row.code.family.as_str()).or_default();
         entry.0 += 1;
-        let next_tracked = rows.iter().skip(at + 1).find(|next| is_tracked(next));
         if next_tracked.is_some_and(|next| {
             next.code.path.len() > row.code.path.len() && next.code.path.starts_with(&row.code.path)
         }) {
             entry.1.push(at);
         }
     }
+    let headed = heading_parents(&rows, &tracked);
     let mut accepted: Vec<usize> = rows
         .iter()
         .enumerate()
         .filter(|(_, row)| is_tracked(row))
         .map(|(at, _)| at)
+        .chain(headed.values().copied())
         .collect();
+    accepted.sort_unstable();
+    accepted.dedup();
     for (count, passing) in ancestor_rows.values() {
         if passing.len() * 3 >= count * 2 {
             accepted.extend(passing);
@@ -964,11 +1133,16 @@ fn assemble(
     };
     for (at, row) in winners.iter().filter_map(|&at| Some((at, rows.get(at)?))) {
         let tracked_row = is_tracked(row);
+        let heading = headed.get(&at).and_then(|&heading| rows.get(heading));
         let parent = paths
             .iter()
             .filter(|(path, _)| path.len() < row.code.path.len() && row.code.path.starts_with(path))
             .max_by_key(|(path, _)| path.len())
-            .map(|(_, code)| code.clone());
+            .map(|(_, code)| code.clone())
+            .or_else(|| heading.map(|heading| heading.code.code.clone()));
+        let depth = heading.map_or(row.code.depth(), |heading| {
+            heading.code.depth().saturating_add(1)
+        });
         let code = &row.code.code;
         let meaning = row.meaning.as_ref().filter(|_| !conflicted.contains(&at));
         let (status, status_label) = match meaning {
@@ -997,7 +1171,7 @@ fn assemble(
         };
         reading.items.push(Item {
             code: code.clone(),
-            depth: row.code.depth(),
+            depth,
             level: row.code.level.clone(),
             parent,
             title: (!row.title.is_empty()).then(|| row.title.clone()),
@@ -1013,6 +1187,67 @@ fn assemble(
     reading.grammar = Some(summary(source, &reading.items));
     reading.legend = document_legend(&legend, &reading.items);
     reading
+}
+
+/// Parents given by headings rather than by code shape (`Componente 2`
+/// over `H-04 … H-06`, `Objectif 2` over `Action 4 … Action 7`): for each
+/// tracked family whose codes nest in no other code, the one family of
+/// coded lines without marks that opens every run of its rows, two or more
+/// headings each over at least one row. Row index to its heading's index.
+fn heading_parents(rows: &[Row], tracked: &[String]) -> BTreeMap<usize, usize> {
+    let mut parents = BTreeMap::new();
+    for family in tracked {
+        let members: Vec<usize> = (0..rows.len())
+            .filter(|&at| rows.get(at).is_some_and(|row| &row.code.family == family))
+            .collect();
+        let nested = members.iter().filter_map(|&at| rows.get(at)).any(|row| {
+            rows.iter().any(|other| {
+                other.code.path.len() < row.code.path.len()
+                    && row.code.path.starts_with(&other.code.path)
+            })
+        });
+        if nested || members.is_empty() {
+            continue;
+        }
+        let mut candidates: Vec<&str> = rows
+            .iter()
+            .map(|row| row.code.family.as_str())
+            .filter(|other| !tracked.iter().any(|t| t == other))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found: Vec<BTreeMap<usize, usize>> = candidates
+            .into_iter()
+            .filter_map(|heading_family| sections_of(rows, family, heading_family))
+            .collect();
+        if let [only] = found.as_slice() {
+            parents.extend(only.iter().map(|(&row, &heading)| (row, heading)));
+        }
+    }
+    parents
+}
+
+/// The heading of each row of `family` when the unmarked rows of
+/// `heading_family` split them into sections: two or more headings, each
+/// over at least one row, and no row before the first heading.
+fn sections_of(rows: &[Row], family: &str, heading_family: &str) -> Option<BTreeMap<usize, usize>> {
+    let mut parents = BTreeMap::new();
+    let mut heading: Option<(usize, usize)> = None;
+    let mut headings = 0;
+    for (at, row) in rows.iter().enumerate() {
+        if row.code.family == heading_family {
+            if row.mark.is_some() || heading.is_some_and(|(_, under)| under == 0) {
+                return None;
+            }
+            heading = Some((at, 0));
+            headings += 1;
+        } else if row.code.family == family {
+            let (opened, under) = heading.as_mut()?;
+            *under += 1;
+            parents.insert(at, *opened);
+        }
+    }
+    (headings >= 2 && heading.is_some_and(|(_, under)| under > 0)).then_some(parents)
 }
 
 fn missing_status(code: &str, row: &Row, lexicons: &Lexicons) -> Diagnostic {
@@ -1234,6 +1469,90 @@ mod tests {
     }
 
     use Status::{Achieved, InProgress, NotDeveloped};
+
+    /// One column per status with a mark in one of them: the column's
+    /// status, never the mark's conventional meaning (`x` is not "not
+    /// developed" here); marks in two columns leave the status null.
+    #[test]
+    fn a_status_matrix_gives_the_marked_column() {
+        let reading = read(
+            "Code\tProject\tCompleted\tOngoing\tNot started\n\
+             4.1\tRepair the bridge\tx\t\t\n\
+             4.2\tWiden the road\t\tx\t\n\
+             4.3\tPlant the verges\t\t\tx\n\
+             4.4\tLight the tunnel\tx\tx\t\n\
+             Summary\t\t2\t1\t1\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("4.1", None, Some(Achieved)),
+                ("4.2", None, Some(InProgress)),
+                ("4.3", None, Some(NotDeveloped)),
+                ("4.4", None, None),
+            ])
+        );
+        assert_eq!(reading.items[0].title.as_deref(), Some("Repair the bridge"));
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("4.4") && d.message.contains("two statuses")));
+    }
+
+    /// A task board: the status lines head sections of coded lines.
+    #[test]
+    fn status_headings_give_their_rows_a_status() {
+        let reading = read(
+            "Tablero del proyecto\n\nTerminado\n\nK-2 Firmar el contrato\nK-5 Abrir la cuenta\n\n\
+             En curso\n\nK-3 Contratar al equipo\nK-7 Comprar equipos\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("K-2", None, Some(Achieved)),
+                ("K-5", None, Some(Achieved)),
+                ("K-3", None, Some(InProgress)),
+                ("K-7", None, Some(InProgress)),
+            ])
+        );
+        assert_eq!(reading.items[2].mark.as_deref(), Some("En curso"));
+    }
+
+    /// A status alone on a line over a single row is that row's mark
+    /// printed below it, not a section: the next row does not take it.
+    #[test]
+    fn one_row_under_a_status_line_is_no_section() {
+        let reading = read(
+            "Q-1 Open the office — done\nQ-2 Hire a manager\nCompleted\nQ-3 Buy desks — ongoing\n",
+        );
+        assert_eq!(reading.items[1].status, None);
+    }
+
+    /// Codes numbered across the plan (`P-7`, `Mesure 12`) take their parent
+    /// and depth from the coded headings over them.
+    #[test]
+    fn coded_headings_are_the_parents_of_flat_codes() {
+        let reading = read(
+            "Volet 1 – Accueil\nMesure 1 – Ouvrir un guichet : réalisée\nMesure 2 – Former les agents : en cours\n\
+             Volet 2 – Numérique\nMesure 3 – Créer un site : non démarrée\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Volet 1", None, None),
+                ("Mesure 1", Some("Volet 1"), Some(Achieved)),
+                ("Mesure 2", Some("Volet 1"), Some(InProgress)),
+                ("Volet 2", None, None),
+                ("Mesure 3", Some("Volet 2"), Some(NotDeveloped)),
+            ])
+        );
+        assert_eq!(reading.items[1].depth, 2);
+        // A single numbered chapter over a register is no level of it.
+        let reading = read(
+            "3. Registro\nR-01\tPintar la sede\tcumplido\nR-02\tCambiar la puerta\tpendiente\n",
+        );
+        assert!(reading.items.iter().all(|item| item.parent.is_none()));
+    }
 
     #[test]
     fn dotted_codes_with_status_words_in_a_pipe_table() {

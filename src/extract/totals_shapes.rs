@@ -13,7 +13,7 @@
 //! with two such figures, or one and a total. What is read is only
 //! declared: [`check`](crate::check) compares.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
@@ -70,7 +70,9 @@ pub fn read_totals_shapes(
         let reading = labelled_cells(text, index, vocabulary, key)
             .map(|figures| (figures, vec![index]))
             .or_else(|| table_figures(text, index, vocabulary, key))
+            .or_else(|| total_row_figures(text, index, vocabulary, key))
             .or_else(|| vertical_figures(text, index, vocabulary, key))
+            .or_else(|| legend_lines_figures(text, index, vocabulary, key))
             .or_else(|| {
                 sentence_figures(text, index, vocabulary, key).map(|figures| (figures, vec![index]))
             });
@@ -104,16 +106,20 @@ enum Field {
 /// The field a heading or label names: a total label, a status phrase of the
 /// lexicon or a grammar file, or a word of the document's key (plural or
 /// feminine forms too: `Delivered` in the key, `Delivered` or `Entregados`
-/// over the column).
+/// over the column), or a symbol of the key (`✓` over the column).
 fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Option<Field> {
     if is_total_label(label, vocabulary.lexicons) {
         return Some(Field::Total);
     }
     let folded = grammar::folded_words(&lexicon::fold(label));
+    let symbol = |entry: &&MarkEntry| {
+        !entry.mark.chars().any(char::is_alphanumeric) && entry.mark == label.trim()
+    };
     let meaning = grammar::phrase_cell(label, vocabulary).or_else(|| {
         key.iter()
             .filter(|entry| is_key_word(&entry.mark, vocabulary.lexicons))
             .find(|entry| grammar::folded_words(&lexicon::fold(&entry.mark)) == folded)
+            .or_else(|| key.iter().find(symbol))
             .map(|entry| entry.meaning.clone())
     })?;
     Some(match meaning {
@@ -264,6 +270,12 @@ fn sentence_figures(
                     && next.starts_with(char::is_alphabetic)
                     && next.ends_with(':'))
         });
+        // `Tableau : 10 tâches — fait 5 …`: or a dash after the noun, before
+        // the status figures.
+        let noun_and_dash = noun_follows
+            && tokens
+                .get(at + 2)
+                .is_some_and(|next| ["—", "–"].contains(next));
         // `5 activities in total; 3 completed…`: the total word after the noun.
         let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
             words
@@ -276,7 +288,7 @@ fn sentence_figures(
         if total.is_none()
             && first_number
             && noun_follows
-            && (after_total_word || noun_and_colon || total_word_follows)
+            && (after_total_word || noun_and_colon || noun_and_dash || total_word_follows)
         {
             total = Some((None, number));
             continue;
@@ -477,7 +489,7 @@ fn opener_at(words: &[String], at: usize, lexicons: &Lexicons) -> Option<usize> 
         .max()
 }
 
-/// `4 de 8`, `5 out of 8`, `5 sur 9`: the number right after an opener
+/// `4 de 8`, `5 out of 8`, `5 sur 9`, `5 / 9`: the number right after an opener
 /// following the count at `at`, with its token index.
 fn ratio_total(
     tokens: &[&str],
@@ -485,7 +497,12 @@ fn ratio_total(
     at: usize,
     lexicons: &Lexicons,
 ) -> Option<(usize, u32)> {
-    let width = opener_at(words, at + 1, lexicons)?;
+    // `5 / 10`: a slash between a count and its total, in any language.
+    let width = if tokens.get(at + 1) == Some(&"/") {
+        1
+    } else {
+        opener_at(words, at + 1, lexicons)?
+    };
     let after = at + 1 + width;
     Some((after, number_token(tokens.get(after)?)?))
 }
@@ -738,6 +755,110 @@ fn vertical_figures(
     Some((figures, read))
 }
 
+/// A summary table with one row per axis and a Total row (`| Axis | ✓ | ◐
+/// | ✗ | Total |` … `| Total | 3 | 2 | 2 | 7 |`): the headings after the
+/// first (what the rows are) each a status, a state outside the classes or
+/// a total label, and the figures those of the row labelled with a total
+/// label, read down the table from line `index`. With the indices of the
+/// lines read.
+fn total_row_figures(
+    text: &Text,
+    index: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<(Vec<Figure>, Vec<usize>)> {
+    let headings = filled_cells(text, index);
+    let (first, rest) = headings.split_first()?;
+    if rest.len() < 2 || label_field(first, vocabulary, key).is_some() {
+        return None;
+    }
+    let fields: Vec<Field> = rest
+        .iter()
+        .map(|heading| label_field(heading, vocabulary, key))
+        .collect::<Option<_>>()?;
+    for at in index + 1..text.lines.len() {
+        if is_separator_row(text, at) {
+            continue;
+        }
+        let row = filled_cells(text, at);
+        let (label, figures) = row.split_first()?;
+        // Rows of a table only: one figure per heading after the label.
+        if figures.len() != fields.len() {
+            return None;
+        }
+        if is_total_label(label, vocabulary.lexicons) {
+            let numbers: Vec<u32> = figures
+                .iter()
+                .map(|cell| number_token(cell))
+                .collect::<Option<_>>()?;
+            let figures = figures_of(fields.iter().copied().zip(numbers))?;
+            return Some((figures, (index..=at).collect()));
+        }
+    }
+    None
+}
+
+/// `Done 5 (45 %)`, `Achieved: 3 (33 %)`, `Finalizado — 4 (44 %)`: one line
+/// per status with its count and perhaps its share, as the legend of a
+/// chart is printed, from line `index` on; a line before them ending in a
+/// colon with one number (`Status of the 11 actions:`) gives the total.
+/// With the indices of the lines read.
+fn legend_lines_figures(
+    text: &Text,
+    index: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<(Vec<Figure>, Vec<usize>)> {
+    static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[-•*·–]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<n>[0-9]{1,5})\s*(?:\(\s*[0-9]{1,3}(?:[.,][0-9]+)?\s*%\s*\))?\s*[.;,]?$",
+        )
+        .expect("ENTRY is a valid literal pattern")
+    });
+    // The line's text; a list's bullet or a share may stand in a cell of
+    // its own (`•` drawn apart, `(45 %)` after a gap).
+    let single = |at: usize| -> Option<String> {
+        let cells: Vec<String> = filled_cells(text, at)
+            .into_iter()
+            .filter(|cell| cell.chars().any(char::is_alphanumeric))
+            .collect();
+        (!cells.is_empty()).then(|| cells.join(" "))
+    };
+    let entry = |line: &str| -> Option<(Field, u32)> {
+        let caps = ENTRY.captures(line.trim())?;
+        let field = label_field(caps.name("label")?.as_str().trim(), vocabulary, key)?;
+        Some((field, caps.name("n")?.as_str().parse().ok()?))
+    };
+    let mut read = Vec::new();
+    let mut fields = Vec::new();
+    let lead = single(index)?;
+    if entry(&lead).is_none() {
+        let numbers: Vec<u32> = lead.split_whitespace().filter_map(number_token).collect();
+        match numbers.as_slice() {
+            [total] if lead.trim_end().ends_with(':') => fields.push((Field::Total, *total)),
+            _ => return None,
+        }
+        read.push(index);
+    }
+    for at in index + read.len()..text.lines.len() {
+        if text
+            .lines
+            .get(at)
+            .is_some_and(|line| line.text.trim().is_empty())
+        {
+            // A PDF's list items may stand a blank line apart.
+            continue;
+        }
+        let Some(found) = single(at).as_deref().and_then(entry) else {
+            break;
+        };
+        read.push(at);
+        fields.push(found);
+    }
+    let figures = figures_of(fields)?;
+    Some((figures, read))
+}
+
 /// A totals table whose columns were read as one cell each, heading and
 /// figure together: `Total 4<TAB>Achieved 3<TAB>Not achieved 1`.
 fn labelled_cells(
@@ -824,6 +945,58 @@ mod tests {
         assert_eq!(
             counts("5 of the 8 outputs were achieved, 2 are ongoing and 1 has not started."),
             declared(Some(8), 5, 2, 1)
+        );
+    }
+
+    /// `5 / 8`: a slash links a count to its total in any language.
+    #[test]
+    fn a_count_over_a_total_with_a_slash() {
+        assert_eq!(
+            counts("Metas cumplidas: 6 / 8; en curso: 1 / 8; pendientes: 1 / 8."),
+            declared(Some(8), 6, 1, 1)
+        );
+    }
+
+    /// A chart's legend printed one status per line, with or without a
+    /// share, under a line giving the count.
+    #[test]
+    fn chart_legend_lines() {
+        assert_eq!(
+            counts("Projects by status (12):\n\nCompleted – 6 (50 %)\nOngoing – 4 (33 %)\nNot started – 2 (17 %)\n"),
+            declared(Some(12), 6, 4, 2)
+        );
+        assert_eq!(
+            counts("- Réalisées : 7\n- En cours : 2\n- Non démarrées : 1\n"),
+            declared(None, 7, 2, 1)
+        );
+        // One line alone is no legend, and a lead line with two numbers is no total.
+        assert_eq!(counts("Completed 6 (50 %)\n"), None);
+        assert_eq!(
+            counts("Between 2022 and 2024 (3 years):\nCumplidas 4\nEn curso 2\nPendientes 1\n"),
+            declared(None, 4, 2, 1)
+        );
+    }
+
+    /// A summary table per axis: the figures are the Total row's.
+    #[test]
+    fn a_summary_table_with_a_total_row() {
+        assert_eq!(
+            counts("Pilier\tAtteints\tEn cours\tNon atteints\tTotal\nP1\t2\t1\t0\t3\nP2\t1\t1\t2\t4\nTotal\t3\t2\t2\t7\n"),
+            declared(Some(7), 3, 2, 2)
+        );
+        // No Total row: nothing declared.
+        assert_eq!(
+            counts("Pilier\tAtteints\tEn cours\tNon atteints\nP1\t2\t1\t0\nP2\t1\t1\t2\n"),
+            None
+        );
+    }
+
+    /// `Tablero: 9 tareas — …`: a count and its noun before a dash is the total.
+    #[test]
+    fn a_total_before_a_dash() {
+        assert_eq!(
+            counts("Tablero: 9 tareas — cumplidas 4 · en curso 3 · pendientes 2."),
+            declared(Some(9), 4, 3, 2)
         );
     }
 

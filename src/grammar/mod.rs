@@ -182,16 +182,19 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// 3.b.1`: an optional prefix word (abbreviated or not, with one lower-case
 /// word after it) or prefix letters (joined by a dot or hyphen), then one to
 /// six numbers joined by dots, any after the first possibly one lower-case
-/// letter (`b` is the second). Prefix letters joined by a hyphen take
-/// hyphens between their numbers too (`P-01`, `P-01-03`).
+/// letter (`b` is the second), a letter possibly followed by a lower-case
+/// roman numeral (`1.a.ii`: the outline's number, letter, numeral). Prefix
+/// letters joined by a hyphen take hyphens between their numbers too
+/// (`P-01`, `P-01-03`), with a year first in a register numbered per year
+/// (`PA-2024-07`: the year is part of the code, not of its path).
 static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
-               (?P<hyphened> \p{Lu}{1,3} ) - (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
+               (?P<hyphened> \p{Lu}{1,3} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )? (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | \# (?P<numbered> [0-9]{1,4} )
              | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
-               (?P<nums> [0-9]{1,3} (?: \. (?: [0-9]{1,3} | [a-z] ) ){0,5} )
+               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} )
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -200,12 +203,23 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The numbers of a code's path (`3.b.1`, `01-03`, `I.A.1`): digits, or
 /// one letter counted from `a` (or `A`) = 1.
+///
+/// After a letter, a lower-case roman numeral is the next level's number
+/// (`1.a.ii` is 1, 1, 2; `1.a.v` is 1, 1, 5).
 fn path_numbers(nums: &str, separator: char) -> Option<Vec<u16>> {
+    let mut after_letter = false;
     nums.split(separator)
-        .map(|part| match part.as_bytes() {
-            [letter @ b'a'..=b'z'] => Some(u16::from(letter - b'a') + 1),
-            [letter @ b'A'..=b'Z'] => Some(u16::from(letter - b'A') + 1),
-            _ => part.parse().ok(),
+        .map(|part| {
+            let number = match part.as_bytes() {
+                _ if after_letter && part.bytes().all(|b| b"ivx".contains(&b)) => {
+                    roman_value(&part.to_uppercase())
+                }
+                [letter @ b'a'..=b'z'] => Some(u16::from(letter - b'a') + 1),
+                [letter @ b'A'..=b'Z'] => Some(u16::from(letter - b'A') + 1),
+                _ => part.parse().ok(),
+            };
+            after_letter = part.len() == 1 && part.bytes().all(|b| b.is_ascii_alphabetic());
+            number
         })
         .collect()
 }
@@ -223,11 +237,11 @@ static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ROMAN_CODE is a valid literal pattern")
 });
 
-/// `O1A2`, `OE2R1`, `OE1-LA2-A3`, `OE1.LA2`, `OBJ1-A2`: letter–number
-/// segments (one to three letters), two or more, joined directly or by one
-/// hyphen or dot each.
+/// `O1A2`, `OE2R1`, `OE1-LA2-A3`, `OE1.LA2`, `OBJ1-A2`, `R3/S2`:
+/// letter–number segments (one to three letters), two or more, joined
+/// directly or by one hyphen, dot or slash each.
 static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ (?P<code> \p{Lu}{1,3} [0-9]{1,3} (?: [-.]? \p{Lu}{1,3} [0-9]{1,3} ){1,5} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
+    Regex::new(r"(?x) ^ (?P<code> \p{Lu}{1,3} [0-9]{1,3} (?: [-./]? \p{Lu}{1,3} [0-9]{1,3} ){1,5} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
         .expect("SEGMENTED_CODE is a valid literal pattern")
 });
 
@@ -336,7 +350,7 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         let letters = letters.as_str();
         // `II-3`, `IV-2`: a roman numeral before the hyphen is the first
         // number of the path (action 3 of axis II), as in `II.3`.
-        if let Some(numeral) = roman_value(letters) {
+        if let (Some(numeral), None) = (roman_value(letters), caps.name("year")) {
             path.insert(0, numeral);
             return Some(CodeMatch {
                 code: format!("{letters}-{}", nums.as_str()),
@@ -346,8 +360,11 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
                 rest: offset + end,
             });
         }
+        let year = caps
+            .name("year")
+            .map_or(String::new(), |year| format!("{}-", year.as_str()));
         return Some(CodeMatch {
-            code: format!("{letters}-{}", nums.as_str()),
+            code: format!("{letters}-{year}{}", nums.as_str()),
             family: format!("{}-#{}", letters.to_lowercase(), path.len()),
             level: Some(letters.to_owned()),
             path,
@@ -616,6 +633,23 @@ fn pattern_at_start(pattern: &CodePattern, text: &str) -> Option<CodeMatch> {
     })
 }
 
+/// Whether `text` opens with a code that identifies a table row of any
+/// detected grammar: numbers after a prefix (`Fiche 1.2`, `Indicador
+/// 3.1.2`), numbers after letters written onto them (`H-01`, `R3/S2`,
+/// `PA-2024-07`, `#12`), or an outline of three levels or more (`1.1.1`,
+/// `1.a.ii`). A lone number, two bare numbers (`1.5` is as often a
+/// decimal figure) or a word before one number (`Total 5`) are not.
+pub fn is_row_code(text: &str) -> bool {
+    code_at_start(text, None).is_some_and(|code| {
+        let depth = code.path.len();
+        let attached = !code.code.contains(' ');
+        match code.level {
+            Some(_) => depth >= 2 || attached,
+            None => code.code.starts_with('#') || depth >= 3,
+        }
+    })
+}
+
 /// True when a single word is a plan code that can anchor a table row: a
 /// code of letter–number segments (`L1M1D1`, `O1R2`, also written
 /// `L1.M1.D1`), prefix letters before dotted numbers (`A1.1`, `OE2.3`), or
@@ -857,6 +891,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn row_codes_of_any_grammar() {
+        for text in [
+            "H-01 Vuelo",
+            "Fiche 1.2 Isoler",
+            "R3/S2 Clinics",
+            "PA-2024-07 Forms",
+            "#12 Gate",
+            "1.1.1 Train",
+            "2.b.iii Suivre",
+            "E1.O2.A3 Hire",
+        ] {
+            assert!(is_row_code(text), "{text}");
+        }
+        for text in [
+            "12 actions",
+            "1.5 million",
+            "Total 5",
+            "Action 7",
+            "2024 budget",
+            "Completed",
+        ] {
+            assert!(!is_row_code(text), "{text}");
+        }
+    }
+
+    #[test]
     fn detected_code_shapes() {
         let cases: &[(&str, &str, &str, &[u16], &str)] = &[
             (
@@ -912,6 +972,16 @@ mod tests {
                 &[1, 2, 3],
                 "Audit",
             ),
+            (
+                "AP-2023-115 Renew the fleet",
+                "AP-2023-115",
+                "ap-#1",
+                &[115],
+                "Renew the fleet",
+            ),
+            ("OS2/R4 Écoles", "OS2/R4", "OS-R#2", &[2, 4], "Écoles"),
+            ("4.c.iv Formar", "4.c.iv", "#3", &[4, 3, 4], "Formar"),
+            ("2.b.i. Suivre", "2.b.i", "#3", &[2, 2, 1], "Suivre"),
             (
                 "OE1.LA2 Alianzas",
                 "OE1.LA2",
@@ -1012,6 +1082,8 @@ mod tests {
             "100 %",
             "45 % des actions",
             "3.bb Budget",
+            "1.a.vv Budget",
+            "PA-2024 budget",
             "2019-2020 budget",
             "12-03-2024 meeting",
             "1-2024 circular",

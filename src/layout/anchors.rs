@@ -553,6 +553,27 @@ pub(super) fn is_anchor(text: &str) -> bool {
         .is_some_and(|word| grammar::is_code_word(word) || lexicon::month_number(word).is_some())
 }
 
+/// The pieces of the columns that hold nothing but row codes of any grammar
+/// below their header (`H-01`, `Fiche 1.2`, `R3/S2`, `1.a.ii`): they anchor
+/// rows too. A column where such codes sit among other pieces (`Proyecto
+/// 1.1.1` wrapped under `Eje 1 · Programa 1.1 ·`) is no code column: its
+/// codes may be a cell's second line.
+fn row_code_columns(fragments: &[Vec<Fragment>]) -> Vec<&str> {
+    fragments
+        .iter()
+        .filter_map(|column| {
+            let first = column
+                .iter()
+                .position(|piece| grammar::is_row_code(&piece.text))?;
+            let codes = column.get(first..)?;
+            (codes.len() >= MIN_ANCHORS
+                && codes.iter().all(|piece| grammar::is_row_code(&piece.text)))
+            .then(|| codes.iter().map(|piece| piece.text.as_str()))
+        })
+        .flatten()
+        .collect()
+}
+
 /// The rows of a table read by anchors, as `(top, cells)`, or `None` when no
 /// column holds [`MIN_ANCHORS`] anchors. `fragments` holds each column's
 /// pieces of lines, top to bottom. The anchor column is the one with the most
@@ -565,8 +586,11 @@ pub(super) fn anchored_rows(
     borders: &[Border],
 ) -> Option<Vec<LaidRow>> {
     let pairs = fragments.iter().any(|column| is_pair_code_column(column));
+    let row_codes = row_code_columns(fragments);
     let anchor = |text: &str| {
-        is_anchor(text) || (pairs && first_word(text).is_some_and(|word| pair_code(word).is_some()))
+        is_anchor(text)
+            || (pairs && first_word(text).is_some_and(|word| pair_code(word).is_some()))
+            || row_codes.contains(&text)
     };
     let is_anchor = &anchor;
     let counts: Vec<usize> = fragments

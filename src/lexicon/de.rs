@@ -106,6 +106,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("nicht erreicht", NotDeveloped),
         class("nicht umgesetzt", NotDeveloped),
         class("ausstehend", NotDeveloped),
+        class("zu erledigen", NotDeveloped),
         class("noch nicht umgesetzt", NotDeveloped),
         class("in bearbeitung", InProgress),
         class("in umsetzung", InProgress),

@@ -157,6 +157,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("no desarrollado", NotDeveloped),
         class("no ejecutado", NotDeveloped),
         class("pendiente", NotDeveloped),
+        class("por hacer", NotDeveloped),
         class("en ejecución", InProgress),
         class("en proceso", InProgress),
         class("en curso", InProgress),

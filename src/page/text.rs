@@ -78,6 +78,147 @@ fn tabbed_cells(line: &str) -> Vec<Cell> {
         .collect()
 }
 
+/// Fewest lines a space-aligned table has: a heading row and two rows.
+const MIN_ALIGNED_LINES: usize = 3;
+
+/// Fewest spaces between two columns of a space-aligned table.
+const MIN_GUTTER: usize = 2;
+
+/// The character columns of `line` that are spaces in a run of at least
+/// [`MIN_GUTTER`], past its first non-space character.
+fn gutter_columns(line: &str) -> Vec<bool> {
+    let chars: Vec<char> = line.chars().collect();
+    let start = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let mut spaces = vec![false; chars.len()];
+    let mut at = start;
+    while at < chars.len() {
+        let run = chars.iter().skip(at).take_while(|c| **c == ' ').count();
+        if run >= MIN_GUTTER {
+            spaces
+                .iter_mut()
+                .skip(at)
+                .take(run)
+                .for_each(|flag| *flag = true);
+        }
+        at += run.max(1);
+    }
+    // A line ends before its last columns (a row with its last cells empty).
+    spaces.truncate(
+        chars
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(0, |last| last + 1),
+    );
+    spaces
+}
+
+/// The gutters common to `lines`, as character ranges: columns where every
+/// line has a run of spaces (or has ended, when it is not the first line).
+fn common_gutters(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let Some((first, rest)) = lines.split_first() else {
+        return Vec::new();
+    };
+    let mut common = gutter_columns(first);
+    for line in rest {
+        let own = gutter_columns(line);
+        let ended = line.trim_end().chars().count();
+        for (at, flag) in common.iter_mut().enumerate() {
+            *flag &= own.get(at).copied().unwrap_or(at >= ended);
+        }
+    }
+    let mut gutters = Vec::new();
+    let mut at = 0;
+    while at < common.len() {
+        let run = common.iter().skip(at).take_while(|flag| **flag).count();
+        if run >= MIN_GUTTER {
+            gutters.push(at..at + run);
+        }
+        at += run.max(1);
+    }
+    gutters
+}
+
+/// The cells of a space-aligned line between `gutters`, trimmed; empty
+/// cells keep their column.
+fn aligned_cells(line: &str, gutters: &[std::ops::Range<usize>]) -> Vec<Cell> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut bounds = vec![0];
+    for gutter in gutters {
+        bounds.push(gutter.start);
+        bounds.push(gutter.end);
+    }
+    bounds.push(
+        chars
+            .len()
+            .max(gutters.last().map_or(0, |gutter| gutter.end)),
+    );
+    bounds
+        .chunks(2)
+        .enumerate()
+        .map(|(column, pair)| {
+            let (from, to) = match pair {
+                [from, to] => (*from, *to),
+                _ => (0, 0),
+            };
+            let text: String = chars
+                .iter()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .collect();
+            Cell::of_text(column, text.trim())
+        })
+        .collect()
+}
+
+/// The end of a space-aligned table starting at `lines[index]` (prose lines
+/// whose columns of spaces line up, as a fixed-width export or `pdftotext
+/// -layout` prints a table), with its gutters: at least
+/// [`MIN_ALIGNED_LINES`] lines, the first with every cell filled.
+fn aligned_table(
+    lines: &[&str],
+    index: usize,
+    covered: &[bool],
+) -> Option<(usize, Vec<std::ops::Range<usize>>)> {
+    let prose = |at: usize| {
+        !covered.get(at).copied().unwrap_or(true)
+            && lines
+                .get(at)
+                .is_some_and(|line| shape(line) == Shape::Prose)
+    };
+    let mut end = index;
+    let mut gutters = Vec::new();
+    // Every line holds two cells or more: a short line after a table, or
+    // after prose with two spaces between sentences, is no row.
+    let filled = |at: usize, gutters: &[std::ops::Range<usize>]| {
+        lines.get(at).is_some_and(|line| {
+            aligned_cells(line, gutters)
+                .iter()
+                .filter(|cell| !cell.text().is_empty())
+                .count()
+                >= 2
+        })
+    };
+    while prose(end) {
+        let found = common_gutters(lines.get(index..=end)?);
+        if found.is_empty() || !(index..=end).all(|at| filled(at, &found)) {
+            break;
+        }
+        gutters = found;
+        end += 1;
+    }
+    if end - index < MIN_ALIGNED_LINES {
+        return None;
+    }
+    let heading = aligned_cells(lines.get(index)?, &gutters);
+    heading
+        .iter()
+        .all(|cell| !cell.text().is_empty())
+        .then_some((end, gutters))
+}
+
 /// The blocks of a page's (or a text file's) lines, indices relative to
 /// `lines`. `given` blocks (a PDF page's tables, found from geometry) keep
 /// their lines; the other lines form blocks from their text alone:
@@ -106,6 +247,26 @@ pub fn text_blocks(lines: &[&str], given: Vec<Block>) -> Vec<Block> {
             continue;
         }
         let first = shape(lines.get(index).copied().unwrap_or_default());
+        if first == Shape::Prose {
+            if let Some((end, gutters)) = aligned_table(lines, index, &covered) {
+                let rows = (index..end)
+                    .filter_map(|at| {
+                        Some(Row {
+                            line: at,
+                            cells: aligned_cells(lines.get(at)?, &gutters),
+                            bbox: None,
+                        })
+                    })
+                    .collect();
+                blocks.push(Block {
+                    kind: BlockKind::Table(table(rows)),
+                    lines: index..end,
+                    bbox: None,
+                });
+                index = end;
+                continue;
+            }
+        }
         // How far a block that starts here runs: while `goes_on` holds for
         // the next uncovered line.
         let goes_on = |next: Shape| match first {
@@ -198,6 +359,32 @@ mod tests {
         assert_eq!(table.rows[1].line, 2);
         assert_eq!(table.rows[1].cells[2].column, 2);
         assert_eq!(found[2].lines, 4..5);
+    }
+
+    /// Columns of spaces that line up over three lines or more make a
+    /// table; prose with two spaces between sentences does not.
+    #[test]
+    fn space_aligned_lines_are_a_table() {
+        let found = blocks(
+            "Intro\n\nNo.   Tarea                  Estado\n7     Pintar la fachada      Hecho\n12    Cambiar la caldera\n15    Podar los árboles      Pendiente\nFin\n",
+        );
+        let table = found
+            .iter()
+            .find(|block| block.table().is_some())
+            .expect("a table");
+        assert_eq!(table.lines, 2..6);
+        assert_eq!(
+            cell_texts(table),
+            [
+                vec!["No.", "Tarea", "Estado"],
+                vec!["7", "Pintar la fachada", "Hecho"],
+                vec!["12", "Cambiar la caldera", ""],
+                vec!["15", "Podar los árboles", "Pendiente"],
+            ]
+        );
+        let prose =
+            blocks("One sentence.  Another one.\nA second line.  More.\nShort\nLast line here.\n");
+        assert!(prose.iter().all(|block| block.table().is_none()));
     }
 
     #[test]

@@ -493,3 +493,41 @@ fn matrix_text_fixtures_give_the_expected_counts() {
         assert_eq!(count(report).deliverables.len(), 18, "{report}");
     }
 }
+
+/// The work plan written for the fresh producers (issue 9) reads as its
+/// hand-written gold file says: every event with its month, year and text,
+/// and no other event.
+#[test]
+fn fresh_work_plan_text_gives_its_gold_calendar() {
+    let document = planex::convert_file(&fixture("docs/work-plan-2025.en.md"), &Config::default())
+        .expect("the work plan converts");
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("gold/work-plan-2025.en.md.calendar.json"))
+            .expect("the gold file is readable"),
+    )
+    .expect("the gold file is JSON");
+    let want: Vec<(u64, u64, String)> = gold["calendar"]
+        .as_array()
+        .expect("a calendar list")
+        .iter()
+        .map(|event| {
+            (
+                event["year"].as_u64().unwrap_or(0),
+                event["month"].as_u64().unwrap_or(0),
+                event["text"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let got: Vec<(u64, u64, String)> = document
+        .calendar
+        .iter()
+        .map(|event| {
+            (
+                event.start.year.map_or(0, u64::from),
+                u64::from(event.start.month),
+                folded(&event.text),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+}

@@ -567,19 +567,28 @@ fn prose_dates(
             let placed_on = |word: &str| ends_with(before, word) || ends_with(&with_first, word);
             // A span of more than a month (`from 1 September 2024 to 31 March
             // 2025`) is a reporting span, not an event a preposition places.
+            // Printed without years, an end before the start runs into the
+            // next year: `from July 1 to June 30` is a fiscal year, not an event.
             let long_span = date.end.is_some_and(|end| {
                 let days = |d: EventDate| {
                     i32::from(d.year.unwrap_or(0)) * 372
                         + i32::from(d.month) * 31
                         + i32::from(d.day.unwrap_or(1))
                 };
-                days(end) - days(date.start) > 31
+                let mut length = days(end) - days(date.start);
+                if length < 0 && end.year.is_none() {
+                    length += 372;
+                }
+                length > 31
             });
             // A range opened by its own word (`du 7 au 9 octobre 2015`, `del
             // 11 al 12 de abril`) is placed as `from` places one; a single day
             // after that word is a reference (`la loi du 17 mai 2013`).
+            // In a text that prints no year at all, such a range is placed
+            // all the same, its year left unknown (`Del 27 al 29 de
+            // noviembre la ciudad será sede…`).
             let opened_range = date.end.is_some()
-                && (full || inherits)
+                && (full || inherits || (!year_known && sentence_year.is_none()))
                 && lex.has(|l| l.range_openers, first_word);
             let placed = !long_span
                 && (lex.each(|l| l.date_prepositions).any(|word| {
@@ -596,7 +605,23 @@ fn prose_dates(
                 && lex
                     .each(|l| l.month_prepositions)
                     .any(|word| ends_with(before, word));
-            let dateline = is_dateline(&lower, before, after, lex);
+            let dateline = is_dateline(&lower, before, after, lex)
+                || is_wire_dateline(flat.get(..date.from).unwrap_or(""), after);
+            // A sentence that opens on a full day and goes on after a comma
+            // tells what happened that day (`Vendredi 29 mars 2019, la salle
+            // … a accueilli 176 maires`); alone on its line, the day is a
+            // posting date (see [`is_dateline`]).
+            let weekday_only = lex
+                .each(|l| l.weekdays)
+                .any(|(weekday, _)| before.trim_end_matches(',').trim_end() == *weekday);
+            let opens_sentence = full
+                && (before.is_empty() || weekday_only)
+                && after.strip_prefix(',').is_some_and(|rest| {
+                    rest.split_whitespace()
+                        .filter(|word| word.chars().any(char::is_alphabetic))
+                        .count()
+                        >= 2
+                });
             // `avant le 15 février de chaque année`: a rule, not an event.
             let recurs = lex
                 .each(|l| l.recurrence_words)
@@ -613,6 +638,7 @@ fn prose_dates(
                     || named
                     || anchored
                     || coordinated
+                    || opens_sentence
                     || ((placed || in_month || (full && short_title) || date_only)
                         && !about_the_report));
             if taken {
@@ -713,6 +739,32 @@ fn is_dateline(lower: &str, before: &str, after: &str, lex: &Lexicons) -> bool {
             .iter()
             .all(|word| lex.has(|l| l.date_prepositions, word));
     posted || date_alone
+}
+
+/// Whether a date is a news wire's dateline: the place in capitals, a
+/// comma, the day, then the wire's slash or a dash (`OTTAWA, ON, le 6 mai
+/// 2025 /CNW/ -`, `LOS ANGELES, Nov. 7, 2018 /PRNewswire/`). `before` is the
+/// line before the date as printed (not folded), where capitals still show.
+fn is_wire_dateline(before: &str, after: &str) -> bool {
+    // The place follows whatever ends before it (a number, a sentence).
+    let tail = before
+        .rsplit(|c: char| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ':'))
+        .next()
+        .unwrap_or(before);
+    let place: Vec<&str> = tail
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let capitals = place
+        .iter()
+        .filter(|word| word.chars().count() >= 2 && word.chars().all(char::is_uppercase))
+        .count();
+    // A preposition may stand between the place and the day (`le`, `el`).
+    let lower_words = place.len() - capitals;
+    capitals >= 1
+        && lower_words <= 1
+        && tail.contains(',')
+        && (after.starts_with('/') || after.starts_with(['-', '–', '—']))
 }
 
 /// Whether line `index` reads as cells: a table row, or a line that sets
@@ -1388,6 +1440,70 @@ mod tests {
         assert_eq!(
             dated("A review follows the council elections on 19 March when it meets.\n"),
             []
+        );
+    }
+
+    #[test]
+    fn an_opened_range_in_a_text_of_no_year_keeps_no_year() {
+        assert_eq!(
+            dated("Del 4 al 6 de octubre la ciudad de Rocha será sede del encuentro de la red.\n"),
+            [(None, 10, Some(4), Some(6))]
+        );
+        assert_eq!(
+            dated("Le forum des villes, qui s'est déroulé du 2 au 5 mai à Tarbes, a élu son bureau.\n"),
+            [(None, 5, Some(2), Some(5))]
+        );
+        // A single day with no year anywhere stays a mention.
+        assert_eq!(
+            dated("El 7 de octubre, más de cien alcaldes firmaron.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_range_running_into_the_next_year_is_a_fiscal_year_unless_short() {
+        assert_eq!(
+            starts(
+                "The league's fiscal year goes from October 1 to September 30.\n",
+                time(2031)
+            ),
+            []
+        );
+        assert_eq!(
+            starts(
+                "The winter school runs from December 28 to January 3 in Tromsø.\n",
+                time(2031)
+            ),
+            [(Some(2031), 12, Some(28))]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_on_a_full_day_tells_that_days_event() {
+        assert_eq!(
+            dated("Jueves, 14 de marzo de 2030, el auditorio recibió a 210 alcaldes de la provincia.\n"),
+            [(Some(2030), 3, Some(14), None)]
+        );
+        assert_eq!(
+            dated("Samstag, 9. März 2030, trafen sich die Bürgermeister im Rathaus.\n"),
+            [(Some(2030), 3, Some(9), None)]
+        );
+        // The day alone on its line, ending in a comma, is a posting date.
+        assert_eq!(
+            dated("Le 23 février 2030,\nUne réunion des élus du bassin.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_is_no_event() {
+        assert_eq!(
+            dated("QUEBEC, QC, le 3 avril 2030 /CNW/ - Les élus sont invités au forum annuel.\n"),
+            []
+        );
+        assert_eq!(
+            dated("DENVER, March 2, 2030 /Newswire/ -- The league opens registration.\n\nWhen: May 5-7, 2030\n"),
+            [(Some(2030), 5, Some(5), Some(7))]
         );
     }
 

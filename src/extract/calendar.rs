@@ -17,6 +17,7 @@
 //! document's single-year period.
 
 mod geometry;
+mod grid;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
@@ -150,6 +151,10 @@ pub fn extract_calendar(
             &mut diagnostics,
         ) {
             last_table = month.map(|month| (end, month));
+            index = end;
+            continue;
+        }
+        if let Some(end) = year_grid(text, index, year, lex, &mut events) {
             index = end;
             continue;
         }
@@ -469,6 +474,37 @@ fn geometric_table(
         date: date_of(label),
     });
     Some((block.lines.end, last.or(carried)))
+}
+
+/// Reads the table whose block starts at line `index` as a year grid
+/// ([`grid`]), when it is one with events. Returns the line after the table.
+fn year_grid(
+    text: &Text,
+    index: usize,
+    year: Option<u16>,
+    lex: &Lexicons,
+    events: &mut Vec<CalendarEvent>,
+) -> Option<usize> {
+    let block = text.block_of(index).filter(|b| b.lines.start == index)?;
+    let read = grid::read(block.table()?, |word| lex.month(word))?;
+    if read.is_empty() {
+        return None;
+    }
+    for found in read {
+        let Some(line) = text.lines.get(found.line) else {
+            continue;
+        };
+        let (first, last) = found.months;
+        let date = |month| EventDate {
+            year,
+            month,
+            day: None,
+        };
+        let mut dated = cell_event(line, date(first), &found.text, lex);
+        dated.end = (last != first).then(|| date(last));
+        events.push(dated);
+    }
+    Some(block.lines.end)
 }
 
 /// What the calendar knows of the document as a whole.

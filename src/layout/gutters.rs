@@ -254,16 +254,17 @@ fn clean_gutters(run: &[TextLine]) -> Option<Vec<(f32, f32)>> {
 /// leftmost and rightmost words, wider than [`MIN_GUTTER`] and either
 /// wider than [`GUTTER_OVER_SPACE`] times the run's word space (the lower
 /// median gap between the words of a line, gaps up to [`MAX_WORD_SPACE`])
-/// or, on every line that has words on both sides of it, unlike the
-/// run's word space ([`word_space`]).
+/// or unlike the run's word space ([`word_space`]) on most lines that
+/// have words on both sides of it.
 ///
 /// The second rule is for faces whose word space is as wide as a gutter:
 /// a monospaced face spaces words by a whole advance (0.6 em, more with
 /// word spacing), so a table's gutter may be narrower than 1.25 word
-/// spaces, or than one. A face draws every word space of a line alike, so
-/// a strip that is a word space on no line is the whitespace between
-/// cells, while word spaces that happen to align on every line are word
-/// spaces on each of them.
+/// spaces, or than one. A face draws every word space alike, so a strip
+/// that is a word space on few of the lines it runs between words of is
+/// the whitespace between cells (a gutter as wide as a word space on one
+/// line, by chance, does not outvote the rest), while word spaces that
+/// happen to align on every line are word spaces on each of them.
 fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
     let size = median(run.iter().map(|line| line.size));
     let spaces = run.iter().flat_map(|line| {
@@ -347,17 +348,27 @@ fn word_space(run: &[TextLine], strips: &[(f32, f32)]) -> Option<f32> {
     best.map(|(_, gap)| gap)
 }
 
-/// True when a line of `run` has words on both sides of the strip
-/// `left..right` a word space (`space`, within [`SAME_SPACE`] em) apart.
+/// True when the strip `left..right` is a word space (`space`, within
+/// [`SAME_SPACE`] em) on at least as many lines of `run` as it is some
+/// other gap, and on one line at least: word spaces that align. A line
+/// whose gutter happens to be as wide as a word space does not outvote
+/// the others.
 fn spaced_across(run: &[TextLine], left: f32, right: f32, space: f32) -> bool {
-    run.iter().any(|line| {
-        line.words.windows(2).any(|pair| {
-            let gap = pair[1].x0 - pair[0].x1;
-            pair[0].x1 <= left + STRIP_SLACK
-                && pair[1].x0 >= right - STRIP_SLACK
-                && (gap - space).abs() <= SAME_SPACE * line.size
-        })
-    })
+    let (mut spaced, mut other) = (0, 0);
+    for line in run {
+        let across = line
+            .words
+            .windows(2)
+            .find(|pair| pair[0].x1 <= left + STRIP_SLACK && pair[1].x0 >= right - STRIP_SLACK);
+        if let Some(pair) = across {
+            if (pair[1].x0 - pair[0].x1 - space).abs() <= SAME_SPACE * line.size {
+                spaced += 1;
+            } else {
+                other += 1;
+            }
+        }
+    }
+    spaced > 0 && spaced >= other
 }
 
 #[cfg(test)]
@@ -494,6 +505,30 @@ mod tests {
             let strips = gutters(&lines);
             assert_eq!(strips, vec![(36.0, 60.0), (66.0, 74.0)], "space {space}");
         }
+    }
+
+    #[test]
+    fn a_gutter_as_wide_as_a_word_space_on_one_line_stays_a_gutter() {
+        // Titles set right, ending at 125: the second row's title starts a
+        // word space (8.5) after its code, the others further right.
+        let lines = [
+            mono_line(
+                0.0,
+                &[(0.0, "L1M1D1"), (68.5, "Key urban"), (133.0, "V")],
+                8.5,
+            ),
+            mono_line(
+                12.5,
+                &[(0.0, "L1M1D2"), (44.5, "Training plan"), (133.0, "X")],
+                8.5,
+            ),
+            mono_line(
+                25.0,
+                &[(0.0, "L1M1D3"), (56.5, "Policy plan"), (133.0, "0")],
+                8.5,
+            ),
+        ];
+        assert_eq!(gutters(&lines), vec![(36.0, 44.5), (125.0, 133.0)]);
     }
 
     #[test]

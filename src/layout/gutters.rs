@@ -17,7 +17,7 @@
 use super::lines::TextLine;
 use super::median;
 use super::tables::{looks_like_a_table, row_borders, ruled_edges, table_rows, Region};
-use super::thresholds::{EDGE_TOLERANCE, TABLE_BREAK};
+use super::thresholds::{EDGE_TOLERANCE, SAME_SPACE, TABLE_BREAK};
 use crate::grammar;
 use crate::read::Rule;
 
@@ -29,11 +29,6 @@ const MIN_GUTTER: f32 = 0.5;
 /// a strip that every line happens to leave empty at one place (word spaces
 /// that align, lines that end short of it) is no wider than a word space.
 const GUTTER_OVER_SPACE: f32 = 1.25;
-
-/// Two gaps within this many font sizes of each other are one word space
-/// (a face draws every space alike; reading keeps positions to a hundredth
-/// of a point).
-const SAME_SPACE: f32 = 0.02;
 
 /// How far, in points, a word's edge may stand from the edge of a strip it
 /// bounds (the strip's edges are words' edges).
@@ -254,17 +249,16 @@ fn clean_gutters(run: &[TextLine]) -> Option<Vec<(f32, f32)>> {
 /// leftmost and rightmost words, wider than [`MIN_GUTTER`] and either
 /// wider than [`GUTTER_OVER_SPACE`] times the run's word space (the lower
 /// median gap between the words of a line, gaps up to [`MAX_WORD_SPACE`])
-/// or unlike the run's word space ([`word_space`]) on most lines that
-/// have words on both sides of it.
+/// or no word space of the run ([`word_space`]) on the lines that have
+/// words on both sides of it ([`spaced_across`]).
 ///
 /// The second rule is for faces whose word space is as wide as a gutter:
 /// a monospaced face spaces words by a whole advance (0.6 em, more with
 /// word spacing), so a table's gutter may be narrower than 1.25 word
 /// spaces, or than one. A face draws every word space alike, so a strip
-/// that is a word space on few of the lines it runs between words of is
-/// the whitespace between cells (a gutter as wide as a word space on one
-/// line, by chance, does not outvote the rest), while word spaces that
-/// happen to align on every line are word spaces on each of them.
+/// that is a word space on no line is the whitespace between cells, while
+/// word spaces that happen to align on every line are word spaces on each
+/// of them.
 fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
     let size = median(run.iter().map(|line| line.size));
     let spaces = run.iter().flat_map(|line| {
@@ -349,26 +343,42 @@ fn word_space(run: &[TextLine], strips: &[(f32, f32)]) -> Option<f32> {
 }
 
 /// True when the strip `left..right` is a word space (`space`, within
-/// [`SAME_SPACE`] em) on at least as many lines of `run` as it is some
-/// other gap, and on one line at least: word spaces that align. A line
-/// whose gutter happens to be as wide as a word space does not outvote
-/// the others.
+/// [`SAME_SPACE`] em) on a line of `run`: word spaces that align. A line
+/// whose gutter happens to be as wide as a word space does not count when
+/// the strip follows a column edge (on three lines or more, every word
+/// before the strip ends at one place, or every word after it starts at
+/// one place, as codes of one width or a column set right do) and more
+/// lines have some other gap there.
 fn spaced_across(run: &[TextLine], left: f32, right: f32, space: f32) -> bool {
-    let (mut spaced, mut other) = (0, 0);
-    for line in run {
-        let across = line
-            .words
-            .windows(2)
-            .find(|pair| pair[0].x1 <= left + STRIP_SLACK && pair[1].x0 >= right - STRIP_SLACK);
-        if let Some(pair) = across {
-            if (pair[1].x0 - pair[0].x1 - space).abs() <= SAME_SPACE * line.size {
-                spaced += 1;
-            } else {
-                other += 1;
-            }
-        }
+    // (end of the word before, start of the word after, a word space?)
+    let across: Vec<(f32, f32, bool)> = run
+        .iter()
+        .filter_map(|line| {
+            let pair = line.words.windows(2).find(|pair| {
+                pair[0].x1 <= left + STRIP_SLACK && pair[1].x0 >= right - STRIP_SLACK
+            })?;
+            let gap = pair[1].x0 - pair[0].x1;
+            Some((
+                pair[0].x1,
+                pair[1].x0,
+                (gap - space).abs() <= SAME_SPACE * line.size,
+            ))
+        })
+        .collect();
+    let spaced = across.iter().filter(|&&(_, _, spaced)| spaced).count();
+    if spaced == 0 {
+        return false;
     }
-    spaced > 0 && spaced >= other
+    let size = median(run.iter().map(|line| line.size));
+    let aligned = |xs: &[f32]| {
+        let least = xs.iter().copied().fold(f32::INFINITY, f32::min);
+        let most = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        xs.len() >= 3 && most - least <= SAME_SPACE * size
+    };
+    let ends: Vec<f32> = across.iter().map(|&(end, _, _)| end).collect();
+    let starts: Vec<f32> = across.iter().map(|&(_, start, _)| start).collect();
+    let edge = aligned(&ends) || aligned(&starts);
+    !(edge && across.len() > 2 * spaced)
 }
 
 #[cfg(test)]

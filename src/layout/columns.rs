@@ -679,7 +679,7 @@ mod tests {
             let title: Vec<&str> = words.iter().map(|&(w, _)| w).collect();
             let row_line = text.lines().nth(1).unwrap_or_default();
             assert_eq!(
-                row_line.split('\t').last(),
+                row_line.rsplit('\t').next(),
                 Some(title.join(" ").as_str()),
                 "{text}"
             );

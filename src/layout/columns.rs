@@ -83,8 +83,9 @@ impl TextLine {
         Some(after.x0 - before.x1)
     }
 
-    /// True when the gap after word `index` is the line's word space set
-    /// as wide as a narrow gutter: no cell gap, as narrow as the line's
+    /// True when the gap after word `index` is the word space of a
+    /// monospaced line (every word of two characters or more as wide per
+    /// character) set as wide as a narrow gutter: no cell gap, as narrow as the line's
     /// narrowest gap and as wide as another gap of the line (within
     /// [`SAME_SPACE`] em), between words of different widths (their
     /// pitches differ by more than [`JUSTIFIED_PITCH`] em; equal columns of
@@ -111,7 +112,23 @@ impl TextLine {
             .collect();
         let widest = pitches.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let least = pitches.iter().copied().fold(f32::INFINITY, f32::min);
-        gap - narrowest <= tolerance
+        // Every word of two characters or more as wide per character: a
+        // monospaced face (justification stretches a proportional face's
+        // spaces alike too, and its gaps may be gutters).
+        let advances: Vec<f32> = self
+            .words
+            .iter()
+            .filter_map(|word| {
+                let chars = word.text.chars().count();
+                (chars >= 2).then(|| (word.x1 - word.x0) / chars as f32)
+            })
+            .collect();
+        let monospaced = advances.len() >= 2
+            && advances.iter().copied().fold(f32::NEG_INFINITY, f32::max)
+                - advances.iter().copied().fold(f32::INFINITY, f32::min)
+                <= tolerance;
+        monospaced
+            && gap - narrowest <= tolerance
             && pitches.len() >= 2
             && widest - least > JUSTIFIED_PITCH * self.size
     }

@@ -83,6 +83,56 @@ impl TextLine {
         Some(after.x0 - before.x1)
     }
 
+    /// True when the gap after word `index` is the word space of a
+    /// monospaced line (every word of two characters or more as wide per
+    /// character) set as wide as a narrow gutter: no cell gap, as narrow as the line's
+    /// narrowest gap and as wide as another gap of the line (within
+    /// [`SAME_SPACE`] em), between words of different widths (their
+    /// pitches differ by more than [`JUSTIFIED_PITCH`] em; equal columns of
+    /// equal tokens keep one pitch). A monospaced face spaces words by a
+    /// whole advance, 0.6 em or more, wider than [`GUTTER_GAP`]: a column
+    /// edge that falls on such a space (a header set right or centred over
+    /// a title) does not cut the title there.
+    fn is_wide_word_space(&self, index: usize) -> bool {
+        let Some(gap) = self.gap_after(index) else {
+            return false;
+        };
+        if gap < GUTTER_GAP * self.size || gap >= CELL_GAP * self.size {
+            return false;
+        }
+        let tolerance = SAME_SPACE * self.size;
+        let gaps: Vec<(usize, f32)> = (0..self.words.len().saturating_sub(1))
+            .filter_map(|i| Some((i, self.gap_after(i)?)))
+            .collect();
+        let narrowest = gaps.iter().map(|&(_, g)| g).fold(f32::INFINITY, f32::min);
+        let pitches: Vec<f32> = gaps
+            .iter()
+            .filter(|&&(_, g)| (g - gap).abs() <= tolerance)
+            .filter_map(|&(i, _)| Some(self.words.get(i + 1)?.x0 - self.words.get(i)?.x0))
+            .collect();
+        let widest = pitches.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let least = pitches.iter().copied().fold(f32::INFINITY, f32::min);
+        // Every word of two characters or more as wide per character: a
+        // monospaced face (justification stretches a proportional face's
+        // spaces alike too, and its gaps may be gutters).
+        let advances: Vec<f32> = self
+            .words
+            .iter()
+            .filter_map(|word| {
+                let chars = word.text.chars().count();
+                (chars >= 2).then(|| (word.x1 - word.x0) / chars as f32)
+            })
+            .collect();
+        let monospaced = advances.len() >= 2
+            && advances.iter().copied().fold(f32::NEG_INFINITY, f32::max)
+                - advances.iter().copied().fold(f32::INFINITY, f32::min)
+                <= tolerance;
+        monospaced
+            && gap - narrowest <= tolerance
+            && pitches.len() >= 2
+            && widest - least > JUSTIFIED_PITCH * self.size
+    }
+
     /// True when the gap after word `index` is a space stretched by
     /// justification: it belongs to a run of two or more consecutive gaps as
     /// wide as it, within [`JUSTIFIED_SPREAD`] em, and the words' pitches
@@ -172,7 +222,9 @@ impl TextLine {
         for (index, word) in self.words.iter().enumerate() {
             let after_gap = match index.checked_sub(1) {
                 Some(before) => self.gap_after(before).is_some_and(|gap| {
-                    (gap >= GUTTER_GAP * self.size && !self.is_justified_gap(before))
+                    (gap >= GUTTER_GAP * self.size
+                        && !self.is_justified_gap(before)
+                        && !self.is_wide_word_space(before))
                         || (gap >= WORD_GAP * self.size && is_code(&word.text))
                 }),
                 None => true,
@@ -294,14 +346,13 @@ impl TextLine {
             .words
             .get(after)
             .is_some_and(|word| opens_at(word, edge, self.size));
-        let least = if lone_anchor || code_at_edge {
-            WORD_GAP
-        } else {
-            GUTTER_GAP
-        };
-        self.words
-            .get(after)
-            .is_some_and(|word| word.x0 - before.x1 >= least * self.size)
+        let relaxed = lone_anchor || code_at_edge;
+        let least = if relaxed { WORD_GAP } else { GUTTER_GAP };
+        (relaxed || !self.is_wide_word_space(after - 1))
+            && self
+                .words
+                .get(after)
+                .is_some_and(|word| word.x0 - before.x1 >= least * self.size)
     }
 }
 
@@ -603,6 +654,54 @@ mod tests {
     use crate::read::GlyphPage;
 
     use crate::layout::tests::word;
+
+    /// Words set from `x`, each `(text, x0)` six points (0.6 em) wide per
+    /// character: a monospaced face.
+    fn mono(page: &mut GlyphPage, words: &[(&str, f32)], y: f32) {
+        for &(text, x) in words {
+            for (i, c) in text.chars().enumerate() {
+                page.push(&c.to_string(), x + 6.0 * i as f32, y, 6.0, 10.0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_header_set_over_a_monospaced_word_space_does_not_cut_the_title() {
+        // Word spaces of 0.6 em (6 points): the header centred over the
+        // title starts where `anual` does, a word space after `De`.
+        for (words, cut) in [
+            (
+                vec![("De", 160.0), ("anual", 178.0), ("informe", 214.0)],
+                178.0,
+            ),
+            (
+                vec![("Key", 160.0), ("urban", 184.0), ("plan", 220.0)],
+                184.0,
+            ),
+        ] {
+            let mut page = GlyphPage {
+                width: 600.0,
+                height: 800.0,
+                ..GlyphPage::default()
+            };
+            mono(
+                &mut page,
+                &[("Code", 50.0), ("Status", 100.0), ("Deliverable", cut)],
+                100.0,
+            );
+            let mut row = vec![("L1M1D1", 50.0), ("V", 115.0)];
+            row.extend(words.iter().copied());
+            mono(&mut page, &row, 120.0);
+            let text = lay_out(&[&page]).remove(0).text;
+            let title: Vec<&str> = words.iter().map(|&(w, _)| w).collect();
+            let row_line = text.lines().nth(1).unwrap_or_default();
+            assert_eq!(
+                row_line.rsplit('\t').next(),
+                Some(title.join(" ").as_str()),
+                "{text}"
+            );
+        }
+    }
 
     /// A one-row table under its header (no heading over the marks): code,
     /// mark and title set

@@ -17,7 +17,7 @@
 use super::lines::TextLine;
 use super::median;
 use super::tables::{looks_like_a_table, row_borders, ruled_edges, table_rows, Region};
-use super::thresholds::{EDGE_TOLERANCE, TABLE_BREAK};
+use super::thresholds::{EDGE_TOLERANCE, SAME_SPACE, TABLE_BREAK};
 use crate::grammar;
 use crate::read::Rule;
 
@@ -29,6 +29,10 @@ const MIN_GUTTER: f32 = 0.5;
 /// a strip that every line happens to leave empty at one place (word spaces
 /// that align, lines that end short of it) is no wider than a word space.
 const GUTTER_OVER_SPACE: f32 = 1.25;
+
+/// How far, in points, a word's edge may stand from the edge of a strip it
+/// bounds (the strip's edges are words' edges).
+const STRIP_SLACK: f32 = 0.01;
 
 /// Gaps between the words of a line up to this many font sizes are taken
 /// for word spaces when the table's word space is measured.
@@ -242,9 +246,19 @@ fn clean_gutters(run: &[TextLine]) -> Option<Vec<(f32, f32)>> {
 }
 
 /// Strips of whitespace that no word of `run` crosses, between its
-/// leftmost and rightmost words, wider than [`MIN_GUTTER`] and than
-/// [`GUTTER_OVER_SPACE`] times the run's word space (the lower median gap
-/// between the words of a line, gaps up to [`MAX_WORD_SPACE`]).
+/// leftmost and rightmost words, wider than [`MIN_GUTTER`] and either
+/// wider than [`GUTTER_OVER_SPACE`] times the run's word space (the lower
+/// median gap between the words of a line, gaps up to [`MAX_WORD_SPACE`])
+/// or no word space of the run ([`word_space`]) on the lines that have
+/// words on both sides of it ([`spaced_across`]).
+///
+/// The second rule is for faces whose word space is as wide as a gutter:
+/// a monospaced face spaces words by a whole advance (0.6 em, more with
+/// word spacing), so a table's gutter may be narrower than 1.25 word
+/// spaces, or than one. A face draws every word space alike, so a strip
+/// that is a word space on no line is the whitespace between cells, while
+/// word spaces that happen to align on every line are word spaces on each
+/// of them.
 fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
     let size = median(run.iter().map(|line| line.size));
     let spaces = run.iter().flat_map(|line| {
@@ -262,6 +276,21 @@ fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
         .copied()
         .unwrap_or(0.0);
     let least = (MIN_GUTTER * size).max(GUTTER_OVER_SPACE * space);
+    let narrowest = MIN_GUTTER * size;
+    let strips = empty_strips(run, narrowest);
+    let usual = word_space(run, &strips);
+    strips
+        .into_iter()
+        .filter(|&(left, right)| {
+            right - left >= least
+                || usual.is_some_and(|usual| !spaced_across(run, left, right, usual))
+        })
+        .collect()
+}
+
+/// Strips of whitespace at least `least` wide that no word of `run`
+/// crosses, between its leftmost and rightmost words, left to right.
+fn empty_strips(run: &[TextLine], least: f32) -> Vec<(f32, f32)> {
     let mut boxes: Vec<(f32, f32)> = run
         .iter()
         .flat_map(|line| line.words.iter().map(|word| (word.x0, word.x1)))
@@ -276,6 +305,80 @@ fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
         reach = reach.max(x1);
     }
     strips
+}
+
+/// The run's word space: the width most gaps between words share (within
+/// [`SAME_SPACE`] em), among the gaps up to [`MAX_WORD_SPACE`] that hold
+/// none of `strips` (a gap some other line's word crosses is within a
+/// cell). `None` when no such gap is left.
+fn word_space(run: &[TextLine], strips: &[(f32, f32)]) -> Option<f32> {
+    let size = median(run.iter().map(|line| line.size));
+    let mut gaps: Vec<f32> = run
+        .iter()
+        .flat_map(|line| {
+            line.words.windows(2).filter_map(move |pair| {
+                let (left, right) = (pair[0].x1, pair[1].x0);
+                let gap = right - left;
+                let in_cell = gap > 0.0
+                    && gap <= MAX_WORD_SPACE * line.size
+                    && !strips
+                        .iter()
+                        .any(|&(x0, x1)| x0 >= left - STRIP_SLACK && x1 <= right + STRIP_SLACK);
+                in_cell.then_some(gap)
+            })
+        })
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let tolerance = SAME_SPACE * size;
+    let mut best: Option<(usize, f32)> = None;
+    for (index, &gap) in gaps.iter().enumerate() {
+        let alike = gaps.get(index..).map_or(0, |rest| {
+            rest.iter().take_while(|&&g| g - gap <= tolerance).count()
+        });
+        if best.is_none_or(|(count, _)| alike > count) {
+            best = Some((alike, gap));
+        }
+    }
+    best.map(|(_, gap)| gap)
+}
+
+/// True when the strip `left..right` is a word space (`space`, within
+/// [`SAME_SPACE`] em) on a line of `run`: word spaces that align. A line
+/// whose gutter happens to be as wide as a word space does not count when
+/// the strip follows a column edge (on three lines or more, every word
+/// before the strip ends at one place, or every word after it starts at
+/// one place, as codes of one width or a column set right do) and more
+/// lines have some other gap there.
+fn spaced_across(run: &[TextLine], left: f32, right: f32, space: f32) -> bool {
+    // (end of the word before, start of the word after, a word space?)
+    let across: Vec<(f32, f32, bool)> = run
+        .iter()
+        .filter_map(|line| {
+            let pair = line.words.windows(2).find(|pair| {
+                pair[0].x1 <= left + STRIP_SLACK && pair[1].x0 >= right - STRIP_SLACK
+            })?;
+            let gap = pair[1].x0 - pair[0].x1;
+            Some((
+                pair[0].x1,
+                pair[1].x0,
+                (gap - space).abs() <= SAME_SPACE * line.size,
+            ))
+        })
+        .collect();
+    let spaced = across.iter().filter(|&&(_, _, spaced)| spaced).count();
+    if spaced == 0 {
+        return false;
+    }
+    let size = median(run.iter().map(|line| line.size));
+    let aligned = |xs: &[f32]| {
+        let least = xs.iter().copied().fold(f32::INFINITY, f32::min);
+        let most = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        xs.len() >= 3 && most - least <= SAME_SPACE * size
+    };
+    let ends: Vec<f32> = across.iter().map(|&(end, _, _)| end).collect();
+    let starts: Vec<f32> = across.iter().map(|&(_, start, _)| start).collect();
+    let edge = aligned(&ends) || aligned(&starts);
+    !(edge && across.len() > 2 * spaced)
 }
 
 #[cfg(test)]
@@ -361,6 +464,101 @@ mod tests {
             ),
         ];
         assert_eq!(gutters(&lines), vec![(40.0, 50.0)]);
+    }
+
+    /// Words of a monospaced face (advance 6 at size 10) set from `x`, one
+    /// space of `space` points between them.
+    fn mono(x: f32, text: &str, space: f32) -> Vec<(String, f32, f32)> {
+        let mut at = x;
+        text.split(' ')
+            .map(|w| {
+                let end = at + 6.0 * w.len() as f32;
+                let word = (w.to_owned(), at, end);
+                at = end + space;
+                word
+            })
+            .collect()
+    }
+
+    fn mono_line(y: f32, cells: &[(f32, &str)], space: f32) -> TextLine {
+        let words: Vec<(String, f32, f32)> = cells
+            .iter()
+            .flat_map(|&(x, text)| mono(x, text, space))
+            .collect();
+        let words: Vec<(&str, f32, f32)> =
+            words.iter().map(|(t, a, b)| (t.as_str(), *a, *b)).collect();
+        line(y, &words)
+    }
+
+    #[test]
+    fn a_monospaced_gutter_narrower_than_its_word_space_is_a_gutter() {
+        // Word spaces of 8.5 points (0.6 em advance and word spacing),
+        // gutters of 8 points: code | mark set right | title set left.
+        for space in [6.0, 8.5] {
+            let lines = [
+                mono_line(
+                    0.0,
+                    &[
+                        (0.0, "L1M1D1"),
+                        (60.0, "V"),
+                        (74.0, "Annual report on urban"),
+                    ],
+                    space,
+                ),
+                mono_line(12.5, &[(74.0, "governance")], space),
+                mono_line(
+                    25.0,
+                    &[(0.0, "L1M1D2"), (60.0, "X"), (74.0, "Key issues plan")],
+                    space,
+                ),
+            ];
+            let strips = gutters(&lines);
+            assert_eq!(strips, vec![(36.0, 60.0), (66.0, 74.0)], "space {space}");
+        }
+    }
+
+    #[test]
+    fn a_gutter_as_wide_as_a_word_space_on_one_line_stays_a_gutter() {
+        // Titles set right, ending at 125: the second row's title starts a
+        // word space (8.5) after its code, the others further right.
+        let lines = [
+            mono_line(
+                0.0,
+                &[(0.0, "L1M1D1"), (68.5, "Key urban"), (133.0, "V")],
+                8.5,
+            ),
+            mono_line(
+                12.5,
+                &[(0.0, "L1M1D2"), (44.5, "Training plan"), (133.0, "X")],
+                8.5,
+            ),
+            mono_line(
+                25.0,
+                &[(0.0, "L1M1D3"), (56.5, "Policy plan"), (133.0, "0")],
+                8.5,
+            ),
+        ];
+        assert_eq!(gutters(&lines), vec![(36.0, 44.5), (125.0, 133.0)]);
+    }
+
+    #[test]
+    fn monospaced_word_spaces_aligned_on_every_line_are_no_gutter() {
+        // `Annual` and `Policy` are as long: the spaces after them align.
+        for space in [6.0, 8.5] {
+            let lines = [
+                mono_line(
+                    0.0,
+                    &[(0.0, "L1M1D1"), (44.0, "Annual report of the network")],
+                    space,
+                ),
+                mono_line(
+                    12.5,
+                    &[(0.0, "L1M1D2"), (44.0, "Policy papers and the plan")],
+                    space,
+                ),
+            ];
+            assert_eq!(gutters(&lines), vec![(36.0, 44.0)], "space {space}");
+        }
     }
 
     #[test]

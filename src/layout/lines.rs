@@ -4,6 +4,7 @@ use super::median;
 use super::thresholds::*;
 use super::weight::{Advances, Span};
 use super::words::{words, Word};
+use crate::grammar;
 use crate::read::{Glyph, GlyphPage};
 
 /// Glyphs sharing a baseline, as words from left to right.
@@ -25,18 +26,41 @@ impl TextLine {
     /// one of a run of three or more stretched by justification (a line of
     /// justified prose is no row of cells; two alike gutters of a short row,
     /// `L1M1D1   V   Title`, are too few to tell).
+    ///
+    /// A code set after a narrow gutter opens a chunk too
+    /// ([`code_starts`](Self::code_starts)).
     pub(super) fn chunks(&self) -> Vec<&[Word]> {
         let mut chunks = Vec::new();
         let mut start = 0;
+        let codes = self.code_starts();
         for (index, pair) in self.words.windows(2).enumerate() {
             let wide = pair[1].x0 - pair[0].x1 > CELL_GAP * self.size;
-            if wide && !self.is_long_justified_run(index) {
+            if (wide && !self.is_long_justified_run(index)) || codes.contains(&(index + 1)) {
                 chunks.extend(self.words.get(start..=index));
                 start = index + 1;
             }
         }
         chunks.extend(self.words.get(start..).filter(|rest| !rest.is_empty()));
         chunks
+    }
+
+    /// Indices of the words that are codes set after a narrow gutter
+    /// ([`narrow_starts`](Self::narrow_starts)): a code opens its own cell,
+    /// so a title set right against the column of codes (`… key issues
+    /// L1M1D1`, 0.8 em apart beside word spaces of 0.28) ends before it,
+    /// though the gap is no cell gap, as [`cell_starts`](Self::cell_starts)
+    /// cuts a table's line there.
+    fn code_starts(&self) -> Vec<usize> {
+        let narrow = self.narrow_starts();
+        if narrow.is_empty() {
+            return Vec::new();
+        }
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(_, word)| narrow.contains(&word.x0) && grammar::is_code_word(&word.text))
+            .map(|(index, _)| index)
+            .collect()
     }
 
     /// Whether the gap after word `index` is justified and has at least two
@@ -71,6 +95,7 @@ impl TextLine {
     pub(super) fn marked(&self, bold: &[bool], span: Span) -> String {
         let mut out = String::new();
         let mut open = false;
+        let codes = self.code_starts();
         for (index, word) in self.words.iter().enumerate() {
             let heavy = bold.get(index).copied().unwrap_or(false);
             if index > 0 {
@@ -78,7 +103,8 @@ impl TextLine {
                     .words
                     .get(index - 1)
                     .map_or(0.0, |prev| word.x0 - prev.x1);
-                let tab = gap > CELL_GAP * self.size && !self.is_justified_gap(index - 1);
+                let tab = (gap > CELL_GAP * self.size && !self.is_justified_gap(index - 1))
+                    || codes.contains(&index);
                 if open && (tab || !heavy) {
                     out.push_str("**");
                     open = false;

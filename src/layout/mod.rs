@@ -269,6 +269,31 @@ mod tests {
     }
 
     #[test]
+    fn a_code_a_narrow_gutter_after_its_title_opens_a_cell_of_its_own() {
+        let mut page = page();
+        // Word spaces of half an em; the code 0.8 em after the title set
+        // right against its column, the mark a cell gap further.
+        word(&mut page, "Informe anual sobre", 50.0, 100.0);
+        word(&mut page, "L1M1D1", 153.0, 100.0);
+        word(&mut page, "V", 200.0, 100.0);
+        // A code a word space into a sentence stays in it.
+        word(&mut page, "as planned in L1M1D2 and", 50.0, 140.0);
+        assert_eq!(
+            one(&page),
+            "Informe anual sobre\tL1M1D1\tV\nas planned in L1M1D2 and\n"
+        );
+        let laid = lay_out(&[&page]).remove(0);
+        let row = laid
+            .blocks
+            .iter()
+            .find_map(|block| block.table())
+            .and_then(|table| table.rows.first())
+            .expect("a row");
+        let texts: Vec<&str> = row.cells.iter().map(|c| c.text()).collect();
+        assert_eq!(texts, ["Informe anual sobre", "L1M1D1", "V"]);
+    }
+
+    #[test]
     fn small_gaps_are_spaces() {
         let mut page = page();
         word(&mut page, "Plan", 10.0, 10.0);

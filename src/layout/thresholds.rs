@@ -22,6 +22,10 @@ pub(super) const CELL_GAP: f32 = 1.2;
 /// same stretched space of justified text (justification adds the same width
 /// to every gap of a line).
 pub(super) const JUSTIFIED_SPREAD: f32 = 0.12;
+/// Two gaps within this many font sizes of each other are one word space
+/// (a face draws every space alike; reading keeps positions to a hundredth
+/// of a point).
+pub(super) const SAME_SPACE: f32 = 0.02;
 /// A plain (unstretched) word space is at most this many font sizes wide
 /// (most faces set it at a quarter to a third of an em, monospaced faces
 /// at 0.6).

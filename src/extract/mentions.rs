@@ -511,7 +511,21 @@ struct Roll {
 /// a label with an attendance word, ending on its colon, the roll call on
 /// the lines below.
 fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
-    let label = line.trim_end().strip_suffix(':')?;
+    let label = match line.trim_end().strip_suffix(':') {
+        Some(label) => label,
+        // Without its colon, a cue standing alone as a heading (`PRESENTS`,
+        // `Absents excusés`), accents dropped as capitals often drop them.
+        None => {
+            let bare = unaccented(line.trim());
+            let alone = lex
+                .each(|l| l.attendance_words)
+                .any(|phrase| unaccented(phrase) == bare);
+            return alone.then_some(Roll {
+                signing: false,
+                role: None,
+            });
+        }
+    };
     let lower = label.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -625,7 +639,23 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
             .map(|piece| piece.trim().trim_end_matches(['.', '-']).trim())
             .filter(|piece| !piece.is_empty())
             .collect();
+        // A roll written with initials (`P. ARNAL, J-M. LE ROUX`): a line of
+        // it may open on the surname of a name its line break cut (`… C.` /
+        // `DUVAL, A. MOREAU`), a surname alone then being a name too.
+        let initialed = pieces
+            .iter()
+            .any(|piece| initialed_surname(piece, lex).is_some());
         for piece in pieces {
+            if let Some(name) = initialed_surname(piece, lex).or_else(|| {
+                initialed
+                    .then(|| listed_surname(piece, true, lex))
+                    .flatten()
+                    .map(|(name, _)| name)
+            }) {
+                let role = labelled.clone().or_else(|| cue.role.clone());
+                found.push((name, role, place.clone()));
+                continue;
+            }
             if let Some(last) = found.last_mut().filter(|_| is_role_piece(piece, lex)) {
                 if let Some((own, _)) = as_role(piece, lex) {
                     if last.1 == cue.role || last.1.is_none() {
@@ -814,6 +844,38 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
         }
     }
     Some(found)
+}
+
+/// A name written as initials and a surname in capitals (`P. ARNAL`,
+/// `J-M. LE ROUX`, `M-T. DUVAL`), as rolls of councils print them: one or
+/// two initials, each a capital (or two joined by a hyphen) and a dot,
+/// then one to three words in capitals, none a role word, the last no
+/// particle.
+fn initialed_surname(piece: &str, lex: &Lexicons) -> Option<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let is_initial = |word: &&str| {
+        word.strip_suffix('.').is_some_and(|core| {
+            !core.is_empty()
+                && core
+                    .split('-')
+                    .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+        })
+    };
+    let initials = words.iter().take_while(|w| is_initial(w)).count();
+    let surname = words.get(initials..).unwrap_or_default();
+    let capitals = |word: &&str| {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && word.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+    };
+    let particle = |word: &&str| lex.has(|l| l.name_particles, &word.to_lowercase());
+    ((1..=2).contains(&initials)
+        && (1..=3).contains(&surname.len())
+        && surname.iter().all(capitals)
+        && surname.last().is_some_and(|w| !particle(w))
+        && surname.iter().all(|w| !is_role_word(w, lex)))
+    .then(|| words.join(" "))
 }
 
 /// `text` up to the end of its first sentence: a full stop followed by a
@@ -1475,6 +1537,45 @@ mod tests {
             .iter()
             .find(|(n, _, _)| n == name)
             .map(|(_, role, place)| (role.as_deref().unwrap_or(""), place.as_deref()))
+    }
+
+    #[test]
+    fn a_roll_of_initials_under_a_cue_heading_without_colon() {
+        let found = people(
+            "ÉTAT DES PRÉSENCES\n\nPRESENTS\n\nK. ARNAL, J-M. LE ROUX, T. VIDAL, B.\n\
+             DUCLOS, M-C. OLLIVIER, R. LE\nFAOU, N. MARTY.\n\nABSENTS EXCUSES\n\n\
+             L. PEYRE, I. LE GALL.\nORDRE DU JOUR\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+        for name in [
+            "K. ARNAL",
+            "J-M. LE ROUX",
+            "T. VIDAL",
+            "DUCLOS",
+            "M-C. OLLIVIER",
+            "FAOU",
+            "N. MARTY",
+            "L. PEYRE",
+            "I. LE GALL",
+        ] {
+            assert!(names.contains(&name), "{name} missing from {names:?}");
+        }
+        // A cut initial (`B.`), a cut particle (`R. LE`) and the heading after
+        // the roll are no one.
+        assert!(
+            names
+                .iter()
+                .all(|n| !["B", "R. LE", "ORDRE DU JOUR"].contains(n)),
+            "{names:?}"
+        );
+        let english = people("Present\n\nD. WREN, H. COLE, P. ASHBY\n");
+        assert_eq!(english.len(), 3, "{english:?}");
+    }
+
+    #[test]
+    fn a_cue_word_inside_a_line_opens_no_roll_without_its_colon() {
+        let found = people("Those present\nA. BLAKE, C. DENT\n");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -795,6 +795,33 @@ fn matrix_marks(cells: &[String], matrix: &[(usize, Meaning)]) -> Option<Vec<(St
     (!counts).then_some(marks)
 }
 
+/// The mark and meaning of a row's marks when they all mean one thing (the
+/// first such mark), or none and each distinct meaning's first mark as
+/// `name` describes it, for the diagnostic that names the candidates.
+fn one_meaning<'a>(
+    marks: impl Iterator<Item = (&'a String, &'a Meaning)>,
+    name: impl Fn(&String, &Meaning) -> String,
+) -> (Option<String>, Option<Meaning>, Vec<String>) {
+    let mut distinct: Vec<(&String, &Meaning)> = Vec::new();
+    for (mark, meaning) in marks {
+        if !distinct.iter().any(|(_, known)| *known == meaning) {
+            distinct.push((mark, meaning));
+        }
+    }
+    match distinct.as_slice() {
+        [] => (None, None, Vec::new()),
+        [(mark, meaning)] => (Some((*mark).clone()), Some((*meaning).clone()), Vec::new()),
+        several => (
+            None,
+            None,
+            several
+                .iter()
+                .map(|(mark, meaning)| name(mark, meaning))
+                .collect(),
+        ),
+    }
+}
+
 /// A row of a status matrix: the status of the one column marked; marks in
 /// columns of different statuses leave it null with both named.
 fn matrix_row(
@@ -803,24 +830,10 @@ fn matrix_row(
     title: String,
     marks: Vec<(String, Meaning)>,
 ) -> Row {
-    let mut distinct: Vec<&(String, Meaning)> = Vec::new();
-    for mark in &marks {
-        if !distinct.iter().any(|known| known.1 == mark.1) {
-            distinct.push(mark);
-        }
-    }
-    let (mark, meaning, ambiguous) = match distinct.as_slice() {
-        [] => (None, None, Vec::new()),
-        [(mark, meaning)] => (Some(mark.clone()), Some(meaning.clone()), Vec::new()),
-        several => (
-            None,
-            None,
-            several
-                .iter()
-                .map(|(mark, meaning)| format!("{mark} ({})", meaning.name()))
-                .collect(),
-        ),
-    };
+    let (mark, meaning, ambiguous) = one_meaning(
+        marks.iter().map(|(mark, meaning)| (mark, meaning)),
+        |mark, meaning| format!("{mark} ({})", meaning.name()),
+    );
     Row {
         code,
         location,
@@ -980,21 +993,10 @@ fn read_row(
             }
         }
     }
-    let mut distinct: Vec<&(usize, String, Meaning)> = Vec::new();
-    for status in &statuses {
-        if !distinct.iter().any(|known| known.2 == status.2) {
-            distinct.push(status);
-        }
-    }
-    let (mark, meaning, ambiguous) = match distinct.as_slice() {
-        [] => (None, None, Vec::new()),
-        [(_, mark, meaning)] => (Some(mark.clone()), Some(meaning.clone()), Vec::new()),
-        several => (
-            None,
-            None,
-            several.iter().map(|(_, mark, _)| mark.clone()).collect(),
-        ),
-    };
+    let (mark, meaning, ambiguous) = one_meaning(
+        statuses.iter().map(|(_, mark, meaning)| (mark, meaning)),
+        |mark, _| mark.clone(),
+    );
     Row {
         code,
         location,

@@ -17,6 +17,8 @@ mod lexicon;
 mod pair;
 // The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
 mod geometry;
+// Text from embedded TrueType programs when ToUnicode is missing or a placeholder
+mod fonts;
 // The rendering matrix of fixtures/matrix/: planex on other producers and layouts, scored
 mod matrix;
 mod pdf; // PDF renderings of the seeds: rows from positions, pages, running texts, fallback

@@ -31,6 +31,8 @@ mod zapfglyphnames;
 mod encodings;
 // planex patch 11: content streams parsed without an allocation per operation.
 mod content;
+// planex patch 15: glyph texts from the embedded font program.
+mod embedded_cmap;
 
 pub struct Space;
 pub type Transform = Transform2D<f64, Space, Space>;
@@ -379,6 +381,7 @@ impl<'a> PdfSimpleFont<'a> {
         let descriptor: Option<&Dictionary> = get(doc, font, b"FontDescriptor");
         let mut type1_encoding = None;
         let mut unicode_map = None;
+        let mut truetype_program = None;
         if let Some(descriptor) = descriptor {
             dlog!("descriptor {:?}", descriptor);
             if subtype == "Type1" {
@@ -395,7 +398,7 @@ impl<'a> PdfSimpleFont<'a> {
                 let file = maybe_get_obj(doc, descriptor, b"FontFile2");
                 match file {
                     Some(&Object::Stream(ref s)) => {
-                        let _s = get_contents(s);
+                        truetype_program = Some(get_contents(s));
                         //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
                     }
                     _ => { dlog!("font file {:?}", file) }
@@ -457,6 +460,25 @@ impl<'a> PdfSimpleFont<'a> {
                 get_unicode_map(doc, font)
             }
         };
+
+        // planex patch 15: a symbolic TrueType font without /Encoding and
+        // without a usable ToUnicode CMap selects glyphs by code through its
+        // program's own (3,0) or (1,0) cmap; the glyph's text is the
+        // program's (its Unicode subtables inverted, its glyph names).
+        let symbolic = descriptor
+            .and_then(|d| maybe_get_obj(doc, d, b"Flags"))
+            .and_then(|f| f.as_i64().ok())
+            .map_or(false, |flags| flags & 4 != 0);
+        if let (None, None, true, Some(program)) = (&unicode_map, encoding, symbolic, &truetype_program) {
+            let texts = embedded_cmap::glyph_texts(program);
+            let by_code: HashMap<u32, String> = embedded_cmap::simple_code_glyphs(program)
+                .into_iter()
+                .filter_map(|(code, glyph)| Some((code, texts.get(&glyph)?.clone())))
+                .collect();
+            if !by_code.is_empty() {
+                unicode_map = Some(by_code);
+            }
+        }
 
 
         let mut encoding_table = None;
@@ -935,6 +957,38 @@ struct PdfCIDFont<'a> {
     to_unicode: Option<HashMap<u32, String>>,
     widths: HashMap<CharCode, f64>, // should probably just use i32 here
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
+    /// planex patch 15: the text of the glyph a CID draws, from the embedded
+    /// TrueType program, for CIDs that `to_unicode` does not answer. Built
+    /// the first time one is shown.
+    embedded: std::sync::OnceLock<HashMap<u32, String>>,
+}
+
+/// planex patch 15: CID → text of a CIDFontType2 font's embedded TrueType
+/// program (`/FontFile2`, or an OpenType `/FontFile3`): the CID is a glyph
+/// id through `/CIDToGIDMap` (`/Identity`, the default, or a stream of
+/// two-byte glyph ids indexed by CID), and the glyph's text is the program's
+/// own (`embedded_cmap::glyph_texts`). Empty for a font without a program.
+fn embedded_cid_texts(doc: &Document, descendant: &Dictionary) -> HashMap<u32, String> {
+    let program = maybe_get_obj(doc, descendant, b"FontDescriptor")
+        .and_then(|d| d.as_dict().ok())
+        .and_then(|d| maybe_get_obj(doc, d, b"FontFile2").or_else(|| maybe_get_obj(doc, d, b"FontFile3")))
+        .and_then(|file| file.as_stream().ok());
+    let Some(program) = program else { return HashMap::new() };
+    let glyph_texts = embedded_cmap::glyph_texts(&get_contents(program));
+    if glyph_texts.is_empty() {
+        return HashMap::new();
+    }
+    match maybe_get_obj(doc, descendant, b"CIDToGIDMap") {
+        Some(Object::Stream(map)) => get_contents(map)
+            .chunks_exact(2)
+            .enumerate()
+            .filter_map(|(cid, glyph)| {
+                let glyph = u16::from_be_bytes([glyph[0], glyph[1]]);
+                Some((cid as u32, glyph_texts.get(&glyph)?.clone()))
+            })
+            .collect(),
+        _ => glyph_texts.into_iter().map(|(glyph, text)| (u32::from(glyph), text)).collect(),
+    }
 }
 
 /// The ToUnicode CMap `contents` as code → UTF-16BE bytes (patch 7).
@@ -1121,7 +1175,22 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
                 }
                 let s = String::from_utf16(&be).unwrap();
 
+                // planex patch 15: an entry to nothing (or to U+0000) says
+                // nothing about its code; a map that gives most codes one
+                // text is a placeholder (see `embedded_cmap::degenerate`).
+                // Either way the font's encoding or its embedded program
+                // answers instead.
+                if embedded_cmap::says_nothing(&s) {
+                    continue;
+                }
                 unicode.insert(k, s);
+            }
+            if unicode.is_empty() {
+                return None;
+            }
+            if embedded_cmap::degenerate(&unicode) {
+                warn!("ToUnicode CMap maps {} codes to a few texts: not used", unicode.len());
+                return None;
             }
             unicode_map = Some(unicode);
 
@@ -1211,7 +1280,7 @@ impl<'a> PdfCIDFont<'a> {
                 }
             }
         }
-        PdfCIDFont{doc, font, widths, to_unicode: unicode_map, encoding, default_width: Some(default_width as f64) }
+        PdfCIDFont{doc, font, widths, to_unicode: unicode_map, encoding, default_width: Some(default_width as f64), embedded: std::sync::OnceLock::new() }
     }
 }
 
@@ -1261,8 +1330,21 @@ impl<'a> PdfFont for PdfCIDFont<'a> {
         if let Some(s) = s {
             Cow::Borrowed(s.as_str())
         } else {
-            dlog!("Unknown character {:?} in {:?} {:?}", char, self.font, self.to_unicode);
-            Cow::Borrowed("")
+            // planex patch 15: the embedded program's own text for the glyph.
+            let embedded = self.embedded.get_or_init(|| {
+                maybe_get_array(self.doc, self.font, b"DescendantFonts")
+                    .and_then(|fonts| fonts.first())
+                    .and_then(|first| maybe_deref(self.doc, first).as_dict().ok())
+                    .map(|descendant| embedded_cid_texts(self.doc, descendant))
+                    .unwrap_or_default()
+            });
+            match embedded.get(&char) {
+                Some(text) => Cow::Borrowed(text.as_str()),
+                None => {
+                    dlog!("Unknown character {:?} in {:?} {:?}", char, self.font, self.to_unicode);
+                    Cow::Borrowed("")
+                }
+            }
         }
     }
 }

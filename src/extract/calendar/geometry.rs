@@ -268,8 +268,21 @@ fn labels(lines: &[VisualLine<'_>], month_of: &impl Fn(&str) -> Option<u8>) -> V
             line,
         })
     };
+    let numbered = numbered_rows(lines);
     let texts = |line: &VisualLine<'_>| -> Vec<String> {
-        line.words.iter().map(|word| word.text.to_owned()).collect()
+        let skip = usize::from(
+            numbered
+                && line.words.len() > 1
+                && line
+                    .words
+                    .first()
+                    .is_some_and(|w| row_number(w.text).is_some()),
+        );
+        line.words
+            .iter()
+            .skip(skip)
+            .map(|word| word.text.to_owned())
+            .collect()
     };
     let mut labels = Vec::new();
     let mut index = 0;
@@ -302,6 +315,26 @@ fn labels(lines: &[VisualLine<'_>], month_of: &impl Fn(&str) -> Option<u8>) -> V
     labels
 }
 
+/// A row number: a whole number of at most four digits.
+fn row_number(word: &str) -> Option<u32> {
+    (word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+}
+
+/// Whether the lines of a column open on row numbers, one more on each line
+/// that has one (`1 Month`, `2 January`, `3 March`): a spreadsheet's row
+/// headings, printed in the column of the months. Three at least, so that
+/// days of a column of dates (`2 January`, `14 March`) are not taken for
+/// them; the months then stand after the numbers.
+fn numbered_rows(lines: &[VisualLine<'_>]) -> bool {
+    let numbers: Vec<u32> = lines
+        .iter()
+        .filter_map(|line| row_number(line.words.first()?.text))
+        .collect();
+    numbers.len() >= 3 && numbers.windows(2).all(|pair| pair[1] == pair[0] + 1)
+}
+
 /// The diagnostic for an event whose month is ambiguous, naming the
 /// candidates (`carried`: the printed month of the table before, if any).
 pub fn ambiguity(
@@ -328,15 +361,15 @@ pub fn ambiguity(
 }
 
 /// Words on one baseline, left to right.
-struct VisualLine<'w> {
-    words: Vec<WordRef<'w>>,
-    bbox: BoundingBox,
-    line: usize,
+pub(super) struct VisualLine<'w> {
+    pub(super) words: Vec<WordRef<'w>>,
+    pub(super) bbox: BoundingBox,
+    pub(super) line: usize,
 }
 
 /// Groups words into visual lines (their vertical middles within half a
 /// font size), top to bottom.
-fn visual_lines(mut words: Vec<(WordRef<'_>, usize)>) -> Vec<VisualLine<'_>> {
+pub(super) fn visual_lines(mut words: Vec<(WordRef<'_>, usize)>) -> Vec<VisualLine<'_>> {
     let middle = |word: &WordRef| (word.bbox.y0 + word.bbox.y1) / 2.0;
     words.sort_by(|a, b| middle(&a.0).total_cmp(&middle(&b.0)));
     let mut lines: Vec<VisualLine<'_>> = Vec::new();
@@ -362,7 +395,7 @@ fn visual_lines(mut words: Vec<(WordRef<'_>, usize)>) -> Vec<VisualLine<'_>> {
     lines
 }
 
-fn median(values: impl Iterator<Item = f32>) -> f32 {
+pub(super) fn median(values: impl Iterator<Item = f32>) -> f32 {
     let mut values: Vec<f32> = values.filter(|v| v.is_finite() && *v > 0.0).collect();
     values.sort_by(f32::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(10.0)
@@ -911,6 +944,51 @@ mod tests {
                 ("Forum under the auspices of the Assembly", &At(2)),
             ]
         );
+    }
+
+    #[test]
+    fn row_numbers_before_the_months_are_a_sheet_s_row_headings() {
+        // A spreadsheet printed with its headings: the column letter above,
+        // the row numbers in the months' column, the header row numbered
+        // too; avril centred on a wrapped event.
+        let block = table(
+            &[
+                (-1.0, "A"),
+                (0.0, "1 Mois"),
+                (1.0, "2 janvier"),
+                (2.5, "3 avril"),
+                (4.0, "4 mai"),
+            ],
+            &[
+                (-1.0, "B"),
+                (0.0, "Rendez-vous"),
+                (1.0, "• Atelier de Tartu"),
+                (2.0, "• Conférence des ports"),
+                (3.0, "baltes"),
+                (4.0, "• Assemblée"),
+            ],
+        );
+        let read = read(&block, french_month, false).expect("a calendar table");
+        let names: Vec<&str> = read.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["janvier", "avril", "mai"]);
+        assert_eq!(
+            events_and_months(&read),
+            [
+                ("Atelier de Tartu", &At(0)),
+                ("Conférence des ports baltes", &At(1)),
+                ("Assemblée", &At(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn days_before_months_are_no_row_numbers() {
+        // Dates, not months: their days do not count up one a line.
+        let block = table(
+            &[(0.0, "2 janvier"), (1.0, "14 mars"), (2.0, "3 mai")],
+            &[(0.0, "• Atelier"), (1.0, "• Forum"), (2.0, "• Assemblée")],
+        );
+        assert_eq!(read(&block, french_month, false), None);
     }
 
     #[test]

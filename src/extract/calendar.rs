@@ -486,7 +486,12 @@ fn year_grid(
     events: &mut Vec<CalendarEvent>,
 ) -> Option<usize> {
     let block = text.block_of(index).filter(|b| b.lines.start == index)?;
-    let read = grid::read(block.table()?, |word| lex.month(word))?;
+    // A grid whose rows and month columns the page model cut apart is read
+    // from its cells; one it did not, from its words.
+    let read = match grid::read(block.table()?, |word| lex.month(word)) {
+        Some(read) if !read.is_empty() => read,
+        _ => grid::read_words(block, |word| lex.month(word))?,
+    };
     if read.is_empty() {
         return None;
     }
@@ -917,6 +922,9 @@ fn dated_line(
     let flat = plain(body);
     if has_cells(text, index) {
         let row = cells(text, index);
+        if names_months(&row, lex) {
+            return None;
+        }
         let position = row
             .iter()
             .position(|cell| full_date(&plain(cell), lex).is_some())?;
@@ -947,6 +955,28 @@ fn dated_line(
         tbc,
         year,
     ))
+}
+
+/// Whether a table row names months rather than dates something: two cells
+/// or more made of month names only, three months in all (a year grid's
+/// header, `Jan Feb | Mar | Apr May`, its columns merged or not). A month
+/// alone in one of its cells is a column's name, not the row's date.
+fn names_months(row: &[&str], lex: &Lexicons) -> bool {
+    let months: Vec<usize> = row
+        .iter()
+        .map(|cell| {
+            let cell = plain(cell);
+            let words: Vec<&str> = cell.split_whitespace().collect();
+            let all_months = !words.is_empty() && words.iter().all(|w| lex.month(w).is_some());
+            if all_months {
+                words.len()
+            } else {
+                0
+            }
+        })
+        .filter(|&count| count > 0)
+        .collect();
+    months.len() >= 2 && months.iter().sum::<usize>() >= 3
 }
 
 /// The date opening a line and the text after its separator: the seeds'
@@ -1189,6 +1219,21 @@ mod tests {
             let want = want.map(|(m, d, e, t, c)| (m, d, e, t.to_owned(), c));
             assert_eq!(one(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_row_of_month_names_dates_nothing() {
+        // A year grid whose columns merged: its header is no dated row, and
+        // a month alone in one of its cells is no event of that month; a
+        // row whose one date cell is a month still is.
+        let header = "Actividad\tEne Feb\tMar\tAbr May Jun\tJul\n";
+        assert_eq!(one(header), None);
+        let dated = "Asamblea anual\tmarzo\n";
+        assert_eq!(
+            one(dated).map(|(month, ..)| month),
+            Some(3),
+            "a dated row still dates"
+        );
     }
 
     #[test]

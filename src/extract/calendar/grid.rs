@@ -16,8 +16,9 @@
 //! is no event of the grid (a remark, a subtotal): it is left to the other
 //! readers rather than dated by guess.
 
+use super::geometry::{median, visual_lines, VisualLine};
 use crate::markup::plain;
-use crate::page::Table;
+use crate::page::{Block, Table, WordRef};
 
 /// The fewest month columns a header must name for a table to be a year grid.
 const MIN_MONTHS: usize = 3;
@@ -103,23 +104,175 @@ pub fn read(table: &Table, month_of: impl Fn(&str) -> Option<u8>) -> Option<Vec<
         }
         let text = words.join(" ");
         // Runs of months next to each other in the header: one event each.
-        let mut runs: Vec<(usize, u8, u8)> = Vec::new();
-        for (index, month) in marked {
-            match runs.last_mut() {
-                Some((last, _, end)) if *last + 1 == index => {
-                    *last = index;
-                    *end = month;
-                }
-                _ => runs.push((index, month, month)),
-            }
-        }
-        events.extend(runs.into_iter().map(|(_, start, end)| GridEvent {
+        events.extend(runs(&marked).into_iter().map(|months| GridEvent {
             line: row.line,
             text: text.clone(),
-            months: (start, end),
+            months,
         }));
     }
     Some(events)
+}
+
+/// How far a title line may sit from the marks of its row, in pitches
+/// between title lines (most of which open a row): the lines of a wrapped
+/// title sit within half a pitch of marks centred on them, a row of its
+/// own a whole pitch away.
+const TITLE_REACH: f32 = 0.75;
+
+/// The widest blank between two lines of a grid, in font sizes: wider is
+/// the end of the grid (a heading and the text after it).
+const GRID_GAP: f32 = 1.5;
+
+/// The events of a year grid read from the words of `block`'s table, for a
+/// grid the page model did not cut into its rows and month columns (no
+/// rulings between them, month names set close together, a title wrapped
+/// beside a mark centred on it). The header is a line of [`MIN_MONTHS`]
+/// month names or more, left to right in increasing order; a mark stands
+/// under one month name (within half the narrowest spacing of their
+/// centres); the title is the text left of the first month. A row is a
+/// line of marks with the title lines nearest to it, within
+/// [`TITLE_REACH`] of the pitch between title lines; a title line farther
+/// from every row of marks, or as near to two, belongs to no event. The
+/// grid ends at a blank wider than [`GRID_GAP`] or at a line with other
+/// text than marks under the months. `None` when there is no such header.
+pub fn read_words(block: &Block, month_of: impl Fn(&str) -> Option<u8>) -> Option<Vec<GridEvent>> {
+    let table = block.table()?;
+    let words: Vec<(WordRef, usize)> = table
+        .rows
+        .iter()
+        .flat_map(|row| {
+            row.cells
+                .iter()
+                .flat_map(move |cell| cell.words.iter().map(move |word| (word, row.line)))
+        })
+        .collect();
+    let lines = visual_lines(words);
+    let (header, months) = lines.iter().enumerate().find_map(|(at, line)| {
+        let months: Vec<(f32, f32, u8)> = line
+            .words
+            .iter()
+            .filter_map(|w| Some((w.bbox.x0, w.bbox.x1, month_of(&plain(w.text))?)))
+            .collect();
+        let increasing = months
+            .windows(2)
+            .all(|pair| matches!(pair, [a, b] if a.1 < b.0 && a.2 < b.2));
+        (months.len() >= MIN_MONTHS && increasing).then_some((at, months))
+    })?;
+    let centre = |(x0, x1, _): &(f32, f32, u8)| (x0 + x1) / 2.0;
+    let reach = months
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] => Some(centre(b) - centre(a)),
+            _ => None,
+        })
+        .fold(f32::INFINITY, f32::min)
+        / 2.0;
+    let first_month = months.first()?.0;
+    let month_at = |x: f32| {
+        months
+            .iter()
+            .enumerate()
+            .find(|(_, m)| (centre(m) - x).abs() < reach)
+            .map(|(index, m)| (index, m.2))
+    };
+    // The grid's lines: (line, title words, marked months).
+    let mut rows: Vec<(&VisualLine, Vec<&str>, Vec<(usize, u8)>)> = Vec::new();
+    let mut bottom = lines.get(header)?.bbox.y1;
+    for line in lines.iter().skip(header + 1) {
+        let size = median(line.words.iter().map(|w| w.size));
+        if line.bbox.y0 - bottom > GRID_GAP * size {
+            break;
+        }
+        bottom = line.bbox.y1;
+        let mut titles = Vec::new();
+        let mut marks = Vec::new();
+        let mut other = false;
+        for word in &line.words {
+            if word.bbox.x1 < first_month {
+                titles.push(word.text);
+            } else if let Some(month) =
+                month_at((word.bbox.x0 + word.bbox.x1) / 2.0).filter(|_| is_mark(&plain(word.text)))
+            {
+                marks.push(month);
+            } else {
+                other = true;
+            }
+        }
+        if other {
+            break;
+        }
+        rows.push((line, titles, marks));
+    }
+    let middle = |line: &VisualLine| (line.bbox.y0 + line.bbox.y1) / 2.0;
+    let marked: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].2.is_empty()).collect();
+    // The pitch between rows: most title lines open a row, fewer go on
+    // with a wrapped title, closer.
+    let titled: Vec<f32> = rows
+        .iter()
+        .filter(|(_, titles, _)| !titles.is_empty())
+        .map(|(line, _, _)| middle(line))
+        .collect();
+    let pitch = median(titled.windows(2).filter_map(|pair| match pair {
+        [a, b] => Some(b - a),
+        _ => None,
+    }));
+    // Each title line joins the row of marks nearest to it, when only one is.
+    let mut titles_of: Vec<Vec<&str>> = vec![Vec::new(); rows.len()];
+    for (at, (line, titles, marks)) in rows.iter().enumerate() {
+        if titles.is_empty() {
+            continue;
+        }
+        if !marks.is_empty() {
+            titles_of[at].extend(titles);
+            continue;
+        }
+        let mut near: Vec<(f32, usize)> = marked
+            .iter()
+            .map(|&row| ((middle(rows[row].0) - middle(line)).abs(), row))
+            .filter(|(distance, _)| *distance <= TITLE_REACH * pitch)
+            .collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let size = median(line.words.iter().map(|w| w.size));
+        match near.as_slice() {
+            [(_, row)] => titles_of[*row].extend(titles),
+            [(first, row), (second, _), ..] if second - first > 0.25 * size => {
+                titles_of[*row].extend(titles)
+            }
+            _ => {}
+        }
+    }
+    let mut events = Vec::new();
+    for &row in &marked {
+        let (line, _, marks) = &rows[row];
+        // Lines were joined top to bottom: the title reads in order.
+        let text = titles_of[row].join(" ");
+        if text.is_empty() {
+            continue;
+        }
+        events.extend(runs(marks).into_iter().map(|months| GridEvent {
+            line: line.line,
+            text: text.clone(),
+            months,
+        }));
+    }
+    Some(events)
+}
+
+/// Runs of months next to each other in the header, as (first, last) month.
+fn runs(marked: &[(usize, u8)]) -> Vec<(u8, u8)> {
+    let mut runs: Vec<(usize, u8, u8)> = Vec::new();
+    for &(index, month) in marked {
+        match runs.last_mut() {
+            Some((last, _, end)) if *last + 1 == index => {
+                *last = index;
+                *end = month;
+            }
+            _ => runs.push((index, month, month)),
+        }
+    }
+    runs.into_iter()
+        .map(|(_, start, end)| (start, end))
+        .collect()
 }
 
 #[cfg(test)]
@@ -175,6 +328,124 @@ mod tests {
         assert_eq!(events(remark), vec![("Board meeting".to_owned(), (1, 1))]);
         let two_months = "Event\tJan\tFeb\tTotal\nBoard meeting\tX\t\t3\n";
         assert_eq!(events(two_months), Vec::new());
+    }
+
+    /// A table block of one row whose words are `(text, x, y)`, 8 pt high,
+    /// 6 pt a character: a grid the page model did not cut apart.
+    fn word_block(words: &[(&str, f32, f32)]) -> Block {
+        let mut cell_words = crate::page::Words::default();
+        for &(text, x, y) in words {
+            cell_words.push(&crate::page::Word {
+                text: text.to_owned(),
+                bbox: crate::page::BoundingBox {
+                    x0: x,
+                    y0: y,
+                    x1: x + 6.0 * text.chars().count() as f32,
+                    y1: y + 8.0,
+                },
+                size: 8.0,
+                bold: None,
+            });
+        }
+        let row = crate::page::Row {
+            line: 0,
+            cells: vec![crate::page::Cell::new(
+                0,
+                Vec::new(),
+                String::new(),
+                None,
+                cell_words,
+            )],
+            bbox: None,
+        };
+        Block {
+            lines: 0..1,
+            kind: crate::page::BlockKind::Table(crate::page::table(vec![row])),
+            bbox: None,
+        }
+    }
+
+    fn word_events(words: &[(&str, f32, f32)]) -> Option<Vec<(String, (u8, u8))>> {
+        let lex = Lexicons::all();
+        let events = read_words(&word_block(words), |word| lex.month(word))?;
+        Some(events.into_iter().map(|e| (e.text, e.months)).collect())
+    }
+
+    #[test]
+    fn a_grid_not_cut_into_cells_is_read_from_its_words() {
+        // Months 60 pt apart from x = 200; a wrapped title with its mark
+        // centred between its lines; a title without marks, a row of its
+        // own; a bar over two months; then a heading after a blank.
+        let words = [
+            ("Activité", 10.0, 0.0),
+            ("janvier", 200.0, 0.0),
+            ("février", 260.0, 0.0),
+            ("mars", 320.0, 0.0),
+            ("avril", 380.0, 0.0),
+            ("Atelier", 10.0, 15.0),
+            ("de", 60.0, 15.0),
+            ("Tartu", 80.0, 15.0),
+            ("X", 278.0, 15.0),
+            ("Forum", 10.0, 30.0),
+            ("des", 50.0, 30.0),
+            ("ports", 75.0, 30.0),
+            ("X", 329.0, 35.5),
+            ("baltes", 10.0, 41.0),
+            ("Rapport", 10.0, 56.0),
+            ("sans", 60.0, 56.0),
+            ("date", 90.0, 56.0),
+            ("Assemblée", 10.0, 71.0),
+            ("■", 329.0, 71.0),
+            ("■", 392.0, 71.0),
+            ("Publications", 10.0, 100.0),
+            ("X", 218.0, 100.0),
+        ];
+        assert_eq!(
+            word_events(&words),
+            Some(vec![
+                ("Atelier de Tartu".to_owned(), (2, 2)),
+                ("Forum des ports baltes".to_owned(), (3, 3)),
+                ("Assemblée".to_owned(), (3, 4)),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_title_line_as_near_to_two_rows_of_marks_joins_neither() {
+        // `(online)` sits halfway between the marks of the rows above and
+        // below it: it is left out rather than given to either.
+        let words = [
+            ("Event", 10.0, 0.0),
+            ("January", 200.0, 0.0),
+            ("February", 260.0, 0.0),
+            ("March", 320.0, 0.0),
+            ("Summit", 10.0, 15.0),
+            ("X", 218.0, 15.0),
+            ("(online)", 10.0, 25.0),
+            ("Forum", 10.0, 35.0),
+            ("X", 332.0, 35.0),
+            ("Expo", 10.0, 50.0),
+            ("X", 281.0, 50.0),
+            ("Board", 10.0, 65.0),
+            ("X", 218.0, 65.0),
+            ("Fair", 10.0, 80.0),
+            ("X", 332.0, 80.0),
+        ];
+        let got = word_events(&words).unwrap_or_default();
+        let texts: Vec<&str> = got.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(texts, ["Summit", "Forum", "Expo", "Board", "Fair"]);
+        assert_eq!(got.get(1).map(|e| e.1), Some((3, 3)));
+    }
+
+    #[test]
+    fn without_a_header_of_months_there_is_no_word_grid() {
+        let words = [
+            ("Event", 10.0, 0.0),
+            ("January", 200.0, 0.0),
+            ("Total", 260.0, 0.0),
+            ("X", 218.0, 15.0),
+        ];
+        assert_eq!(word_events(&words), None);
     }
 
     #[test]

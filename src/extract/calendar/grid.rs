@@ -119,6 +119,10 @@ pub fn read(table: &Table, month_of: impl Fn(&str) -> Option<u8>) -> Option<Vec<
 /// own a whole pitch away.
 const TITLE_REACH: f32 = 0.75;
 
+/// A title's lines wrap at a pitch under this share of the pitch between
+/// rows (a cell's padding lies between rows, not between a cell's lines).
+const WRAP_BELOW_ROW: f32 = 0.9;
+
 /// The widest blank between two lines of a grid, in font sizes: wider is
 /// the end of the grid (a heading and the text after it).
 const GRID_GAP: f32 = 1.5;
@@ -132,7 +136,9 @@ const GRID_GAP: f32 = 1.5;
 /// centres); the title is the text left of the first month. A row is a
 /// line of marks with the title lines nearest to it, within
 /// [`TITLE_REACH`] of the pitch between title lines; a title line farther
-/// from every row of marks, or as near to two, belongs to no event. The
+/// from every row of marks goes with the title line next to it at the
+/// wrapping pitch, and one as near to two rows, or wrapped between lines
+/// of two rows, belongs to no event. The
 /// grid ends at a blank wider than [`GRID_GAP`] or at a line with other
 /// text than marks under the months. `None` when there is no such header.
 pub fn read_words(block: &Block, month_of: impl Fn(&str) -> Option<u8>) -> Option<Vec<GridEvent>> {
@@ -205,25 +211,36 @@ pub fn read_words(block: &Block, month_of: impl Fn(&str) -> Option<u8>) -> Optio
     }
     let middle = |line: &VisualLine| (line.bbox.y0 + line.bbox.y1) / 2.0;
     let marked: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].2.is_empty()).collect();
-    // The pitch between rows: most title lines open a row, fewer go on
-    // with a wrapped title, closer.
-    let titled: Vec<f32> = rows
-        .iter()
-        .filter(|(_, titles, _)| !titles.is_empty())
-        .map(|(line, _, _)| middle(line))
-        .collect();
-    let pitch = median(titled.windows(2).filter_map(|pair| match pair {
-        [a, b] => Some(b - a),
-        _ => None,
-    }));
+    // The pitch between rows: between two title lines next to each other
+    // that both hold marks (rows of one line), else the commonest pitch
+    // between title lines.
+    let titled_rows: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].1.is_empty()).collect();
+    let titled: Vec<f32> = titled_rows.iter().map(|&i| middle(rows[i].0)).collect();
+    let pitches = |both_marked: bool| {
+        titled_rows
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [a, b] if !both_marked || (!rows[*a].2.is_empty() && !rows[*b].2.is_empty()) => {
+                    Some(middle(rows[*b].0) - middle(rows[*a].0))
+                }
+                _ => None,
+            })
+            .collect::<Vec<f32>>()
+    };
+    let one_line_rows = pitches(true);
+    let pitch = if one_line_rows.is_empty() {
+        median(pitches(false).into_iter())
+    } else {
+        median(one_line_rows.into_iter())
+    };
     // Each title line joins the row of marks nearest to it, when only one is.
-    let mut titles_of: Vec<Vec<&str>> = vec![Vec::new(); rows.len()];
+    let mut row_of: Vec<Option<usize>> = vec![None; rows.len()];
     for (at, (line, titles, marks)) in rows.iter().enumerate() {
         if titles.is_empty() {
             continue;
         }
         if !marks.is_empty() {
-            titles_of[at].extend(titles);
+            row_of[at] = Some(at);
             continue;
         }
         let mut near: Vec<(f32, usize)> = marked
@@ -233,12 +250,57 @@ pub fn read_words(block: &Block, month_of: impl Fn(&str) -> Option<u8>) -> Optio
             .collect();
         near.sort_by(|a, b| a.0.total_cmp(&b.0));
         let size = median(line.words.iter().map(|w| w.size));
-        match near.as_slice() {
-            [(_, row)] => titles_of[*row].extend(titles),
-            [(first, row), (second, _), ..] if second - first > 0.25 * size => {
-                titles_of[*row].extend(titles)
+        row_of[at] = match near.as_slice() {
+            [(_, row)] => Some(*row),
+            [(first, row), (second, _), ..] if second - first > 0.25 * size => Some(*row),
+            _ => None,
+        };
+    }
+    // A long title wraps farther from its centred marks than the reach: a
+    // title line left over goes with the title line next to it at the
+    // wrapping pitch (the least between title lines, under the row pitch),
+    // when that line's row is known and the lines on either side do not
+    // name two rows.
+    let wrap = titled
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] => Some(b - a),
+            _ => None,
+        })
+        .fold(f32::INFINITY, f32::min);
+    if wrap < WRAP_BELOW_ROW * pitch {
+        loop {
+            let mut changed = false;
+            for (k, &at) in titled_rows.iter().enumerate() {
+                if row_of[at].is_some() {
+                    continue;
+                }
+                let neighbour = |other: Option<&usize>| {
+                    other.and_then(|&o| {
+                        let close = (middle(rows[o].0) - middle(rows[at].0)).abs() <= 1.1 * wrap;
+                        close.then_some(row_of[o]).flatten()
+                    })
+                };
+                let above = neighbour(k.checked_sub(1).and_then(|j| titled_rows.get(j)));
+                let below = neighbour(titled_rows.get(k + 1));
+                let joined = match (above, below) {
+                    (Some(a), Some(b)) if a != b => None,
+                    (a, b) => a.or(b),
+                };
+                if joined.is_some() {
+                    row_of[at] = joined;
+                    changed = true;
+                }
             }
-            _ => {}
+            if !changed {
+                break;
+            }
+        }
+    }
+    let mut titles_of: Vec<Vec<&str>> = vec![Vec::new(); rows.len()];
+    for (at, (_, titles, _)) in rows.iter().enumerate() {
+        if let Some(row) = row_of[at] {
+            titles_of[row].extend(titles);
         }
     }
     let mut events = Vec::new();
@@ -408,6 +470,40 @@ mod tests {
                 ("Assemblée".to_owned(), (3, 4)),
             ])
         );
+    }
+
+    #[test]
+    fn a_long_title_wrapped_around_its_centred_mark_is_whole() {
+        // Four lines 11 pt apart, the mark centred on them; rows of one
+        // line 15 pt apart around it.
+        let words = [
+            ("Event", 10.0, 0.0),
+            ("January", 200.0, 0.0),
+            ("February", 260.0, 0.0),
+            ("March", 320.0, 0.0),
+            ("Summit", 10.0, 15.0),
+            ("X", 218.0, 15.0),
+            ("Expo", 10.0, 30.0),
+            ("X", 218.0, 30.0),
+            ("Seventh forum of", 10.0, 45.0),
+            ("the regional", 10.0, 56.0),
+            ("X", 281.0, 61.5),
+            ("ports on", 10.0, 67.0),
+            ("blue jobs", 10.0, 78.0),
+            ("Fair", 10.0, 93.0),
+            ("X", 332.0, 93.0),
+            ("Board", 10.0, 108.0),
+            ("X", 332.0, 108.0),
+        ];
+        let got = word_events(&words).unwrap_or_default();
+        assert_eq!(
+            got.get(2),
+            Some(&(
+                "Seventh forum of the regional ports on blue jobs".to_owned(),
+                (2, 2)
+            ))
+        );
+        assert_eq!(got.len(), 5);
     }
 
     #[test]

@@ -201,6 +201,31 @@ pub fn read_plan(text: &Text, legend: &Legend, claimed: &[usize]) -> Plan {
     scan.finish(text, legend)
 }
 
+/// Whether line `index` is outside the laid-out table that holds the open
+/// row's last line, on the same page, in a block that is no table, while
+/// the row has its mark: a PDF table's cells were cut from its geometry, so
+/// the paragraph under it (a signature, a note) is no wrapped line of its
+/// last title, however close it follows. A row still without its mark may
+/// find it there (a mark the page model set apart), and a row cut by a
+/// page break goes on on the next page, whatever block holds it there.
+fn leaves_laid_table(text: &Text, rows: &[Row], open: Option<Open>, index: usize) -> bool {
+    let Some(open) = open else {
+        return false;
+    };
+    let marked = rows.get(open.row).is_some_and(|row| row.mark.is_some());
+    let same_page = match (text.lines.get(open.last_index), text.lines.get(index)) {
+        (Some(last), Some(line)) => last.page == line.page,
+        _ => false,
+    };
+    let laid_table = text
+        .block_of(open.last_index)
+        .is_some_and(|block| block.bbox.is_some() && block.table().is_some());
+    let outside = text
+        .block_of(index)
+        .is_some_and(|block| !block.lines.contains(&open.last_index) && block.table().is_none());
+    marked && same_page && laid_table && outside
+}
+
 impl Scan {
     fn line(&mut self, text: &Text, index: usize, legend: &Legend) {
         let Some(line) = text.lines.get(index) else {
@@ -227,7 +252,9 @@ impl Scan {
         );
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
-            if is_heading_outside_tables(text, index) {
+            if is_heading_outside_tables(text, index)
+                || leaves_laid_table(text, &self.rows, self.open, index)
+            {
                 self.open = None;
                 self.open_measure = None;
                 return;

@@ -49,6 +49,12 @@ fn markdown_version() -> String {
 }
 
 fn pdf_version() -> Vec<u8> {
+    pdf_with_note(None)
+}
+
+/// The plan as a PDF, with `note` set apart under the table's last row,
+/// starting at the given x, when there is one.
+fn pdf_with_note(note: Option<(&str, f32)>) -> Vec<u8> {
     let run = |text: &str, x: f32, y: f32| Run {
         text: text.to_owned(),
         x,
@@ -71,6 +77,9 @@ fn pdf_version() -> Vec<u8> {
         }
         runs.push(run(mark, 480.0, y));
         y += 12.0 * title.len() as f32 + 18.0;
+    }
+    if let Some((note, x)) = note {
+        runs.push(run(note, x, y + 6.0));
     }
     runs.push(run(LEGEND, 50.0, y + 30.0));
     let page = Page {
@@ -163,6 +172,24 @@ fn every_format_builds_table_rows_with_the_cells_of_the_plan() {
         .collect();
     for (name, got) in &results {
         assert_eq!(got, &want, "{name}");
+    }
+}
+
+#[test]
+fn a_paragraph_under_a_laid_table_is_no_line_of_its_last_title() {
+    // A signature set apart under the table, starting in the measures' or
+    // the titles' column and running across the columns after it.
+    for x in [50.0, 250.0] {
+        let note = "Prepared by Ilse Moravec Quint, programme officer of the network secretariat.";
+        let got = deliverables("plan.pdf", &pdf_with_note(Some((note, x))));
+        let last = got
+            .last()
+            .map(|(code, title, ..)| (code.as_str(), title.as_str()));
+        assert_eq!(
+            last,
+            Some(("L1M2D2", "Network of experts")),
+            "note at x = {x}"
+        );
     }
 }
 

@@ -127,6 +127,10 @@ const WRAP_BELOW_ROW: f32 = 0.9;
 /// the end of the grid (a heading and the text after it).
 const GRID_GAP: f32 = 1.5;
 
+/// A line of a grid read from its words: the line, its title words, and
+/// its marks as (index among the header's months, month).
+type GridLine<'l, 'w> = (&'l VisualLine<'w>, Vec<&'w str>, Vec<(usize, u8)>);
+
 /// The events of a year grid read from the words of `block`'s table, for a
 /// grid the page model did not cut into its rows and month columns (no
 /// rulings between them, month names set close together, a title wrapped
@@ -182,7 +186,7 @@ pub fn read_words(block: &Block, month_of: impl Fn(&str) -> Option<u8>) -> Optio
             .map(|(index, m)| (index, m.2))
     };
     // The grid's lines: (line, title words, marked months).
-    let mut rows: Vec<(&VisualLine, Vec<&str>, Vec<(usize, u8)>)> = Vec::new();
+    let mut rows: Vec<GridLine<'_, '_>> = Vec::new();
     let mut bottom = lines.get(header)?.bbox.y1;
     for line in lines.iter().skip(header + 1) {
         let size = median(line.words.iter().map(|w| w.size));

@@ -693,6 +693,7 @@ fn reading_of(folder: &str) -> Reading {
             let got = output["items"].as_array().unwrap_or(&empty);
             let want = gold["items"].as_array().unwrap_or(&empty);
             reading.renderings += 1;
+            let before = reading.clone();
             for want_item in want {
                 reading.items += 1;
                 let tracked = want_item["tracked"] == Value::Bool(true);
@@ -717,6 +718,16 @@ fn reading_of(folder: &str) -> Reading {
                 .all(|(field, figure)| &declared[field] == figure);
             reading.totals_read += usize::from(read);
             reading.reconciled += usize::from(output["totals"]["agree"] == Value::Bool(true));
+            println!(
+                "  {name}.{format}: items {}/{}, statuses {}/{}, silent {}, totals read {}, reconciled {}",
+                reading.items_found - before.items_found,
+                reading.items - before.items,
+                reading.statuses_right - before.statuses_right,
+                reading.statuses - before.statuses,
+                reading.silently_wrong - before.silently_wrong,
+                reading.totals_read - before.totals_read,
+                reading.reconciled - before.reconciled,
+            );
         }
     }
     reading

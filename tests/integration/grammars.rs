@@ -664,6 +664,76 @@ fn status_words_of_another_language_in_a_status_column() {
     );
 }
 
+/// Status words inside a title (`le fait que`, `ce qui a été fait`,
+/// `chantiers en cours`, `what has been done`) are running text, not a
+/// status: only a status position (a status cell, the end of the line
+/// after a separator) marks an item, so such items stay without status.
+#[test]
+fn status_words_inside_a_title_mark_no_item() {
+    let cases: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+        (
+            "bilan.fr.txt",
+            "Plan local de santé : bilan 2024\n\n\
+             Action 1.1 — Informer les familles : fait\n\
+             Action 1.2 — Tenir compte du fait que les médecins partent\n\
+             Action 1.3 — Ouvrir un centre de santé : en cours\n\
+             Action 1.4 — Publier le bilan de ce qui a été fait\n\
+             Action 1.5 — Suivre les chantiers en cours\n\
+             Action 1.6 — Former les aidants : fait\n",
+            &[
+                ("Action 1.1", Some("achieved")),
+                ("Action 1.2", None),
+                ("Action 1.3", Some("in_progress")),
+                ("Action 1.4", None),
+                ("Action 1.5", None),
+                ("Action 1.6", Some("achieved")),
+            ],
+        ),
+        (
+            "bilan.fr.md",
+            "# Plan local de santé : bilan 2024\n\n\
+             | N° | Action | État |\n|----|--------|------|\n\
+             | 2.1.1 | Informer sur le fait que la vaccination est gratuite | En cours |\n\
+             | 2.1.2 | Dire ce qui a été fait | |\n\
+             | 2.1.3 | Former les aidants | Réalisé |\n",
+            &[
+                ("2.1.1", Some("in_progress")),
+                ("2.1.2", None),
+                ("2.1.3", Some("achieved")),
+            ],
+        ),
+        (
+            "review.en.txt",
+            "Local health plan: 2024 review\n\n\
+             Step 4.1 Inform families - done\n\
+             Step 4.2 Publish what has been done\n\
+             Step 4.3 Open a health centre - ongoing\n\
+             Step 4.4 Monitor the work ongoing\n",
+            &[
+                ("Step 4.1", Some("achieved")),
+                ("Step 4.2", None),
+                ("Step 4.3", Some("in_progress")),
+                ("Step 4.4", None),
+            ],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let output = planex::convert_bytes(name, text.as_bytes(), &planex::Config::default())
+            .expect("the report converts");
+        let got: Vec<(&str, Option<&str>)> = output
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.code.as_str(),
+                    item.status.map(planex::model::Status::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(&got, want, "{name}");
+    }
+}
+
 /// What planex reads of one set of grammar fixtures, against its gold.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Reading {

@@ -207,6 +207,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "% completion",
         "percent complete",
     ],
+    share_at_least_words: &[
+        "or more",
+        "and more",
+        "or above",
+        "and above",
+        "at least",
+        "or over",
+        "minimum",
+    ],
+    share_below_words: &["less than", "below", "under", "fewer than"],
     legend_cues: &[
         "legend",
         "key",

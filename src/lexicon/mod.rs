@@ -242,6 +242,12 @@ pub struct Lexicon {
     /// Headings of a column of completion shares (`% complete`, `Avance`,
     /// `Taux de réalisation`): its `100 %`, `45 %`, `0 %` are statuses.
     pub progress_headings: &'static [&'static str],
+    /// Words after or before a share in a completion key that make it a
+    /// lower bound (`80 % et plus`, `at least 80 %`): lower case.
+    pub share_at_least_words: &'static [&'static str],
+    /// Words before a share in a completion key that make it an upper
+    /// bound, the share itself excluded (`moins de 20 %`, `under 20 %`).
+    pub share_below_words: &'static [&'static str],
     /// Words that open a totals sentence before the total (`Of the 24`, `Sur 17`).
     pub totals_openers: &'static [&'static str],
     /// Articles between an opener and the total (`Of the 24`, `De las 20`).
@@ -798,6 +804,8 @@ mod tests {
                 ("status_headings", l.status_headings.len()),
                 ("former_state_words", l.former_state_words.len()),
                 ("progress_headings", l.progress_headings.len()),
+                ("share_at_least_words", l.share_at_least_words.len()),
+                ("share_below_words", l.share_below_words.len()),
                 ("legend_cues", l.legend_cues.len()),
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),

@@ -99,6 +99,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         label("laufend", InProgress),
     ],
     total_nouns: &["ergebnisse und leistungen", "leistungen", "ergebnisse"],
+    obligation_words: &[
+        "sollte",
+        "sollten",
+        "musste",
+        "mussten",
+        "hatte sich verpflichtet",
+    ],
     total_labels: &["gesamt", "summe"],
     status_phrases: &[
         class("nicht begonnen", NotDeveloped),

@@ -144,6 +144,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         label("ongoing", InProgress),
     ],
     total_nouns: &["results and deliverables", "deliverables", "outputs"],
+    obligation_words: &[
+        "had to",
+        "was to",
+        "were to",
+        "was expected to",
+        "were expected to",
+        "committed to",
+    ],
     total_labels: &["total"],
     status_phrases: &[
         class("not started", NotDeveloped),

@@ -139,6 +139,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         label("en curso", InProgress),
     ],
     total_nouns: &["resultados y entregables", "entregables", "resultados"],
+    obligation_words: &[
+        "debía",
+        "debían",
+        "tenía que",
+        "tenían que",
+        "había que",
+        "se comprometió a",
+        "se comprometieron a",
+    ],
     total_labels: &["total", "totales"],
     status_phrases: &[
         class("sin avance", NotDeveloped),

@@ -140,6 +140,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         label("en cours", InProgress),
     ],
     total_nouns: &["résultats et livrables", "livrables", "résultats"],
+    obligation_words: &[
+        "devait",
+        "devaient",
+        "avait à",
+        "avaient à",
+        "s'était engagé à",
+        "s'était engagée à",
+    ],
     total_labels: &["total", "totaux"],
     status_phrases: &[
         class("non démarré", NotDeveloped),

@@ -208,6 +208,10 @@ pub struct Lexicon {
     pub legend_labels: &'static [StatusLabel],
     /// Words naming the whole of a plan's deliverables in a totals sentence.
     pub total_nouns: &'static [&'static str],
+    /// Verbs of obligation that declare the plan's whole before a count and
+    /// its unit noun (`debía realizar 12 productos`, `had to deliver 18
+    /// outputs`): lower case.
+    pub obligation_words: &'static [&'static str],
     /// Words that introduce an explicit grand total.
     pub total_labels: &'static [&'static str],
     /// Words and phrases that state an item's status in a cell, after a
@@ -794,6 +798,7 @@ mod tests {
                 ("year_ordinals", l.year_ordinals.len()),
                 ("legend_labels", l.legend_labels.len()),
                 ("total_nouns", l.total_nouns.len()),
+                ("obligation_words", l.obligation_words.len()),
                 ("total_labels", l.total_labels.len()),
                 ("status_phrases", l.status_phrases.len()),
                 ("outside_phrases", l.outside_phrases.len()),

@@ -670,7 +670,9 @@ fn status_words_of_another_language_in_a_status_column() {
 /// after a separator) marks an item, so such items stay without status.
 #[test]
 fn status_words_inside_a_title_mark_no_item() {
-    let cases: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+    /// A document's name, its text, and each item's code and status.
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, Option<&'a str>)]);
+    let cases: &[Case<'_>] = &[
         (
             "bilan.fr.txt",
             "Plan local de santé : bilan 2024\n\n\
@@ -763,7 +765,7 @@ fn reading_of(folder: &str) -> Reading {
             let got = output["items"].as_array().unwrap_or(&empty);
             let want = gold["items"].as_array().unwrap_or(&empty);
             reading.renderings += 1;
-            let before = reading.clone();
+            let before = reading;
             for want_item in want {
                 reading.items += 1;
                 let tracked = want_item["tracked"] == Value::Bool(true);
@@ -833,7 +835,11 @@ fn reading_of(folder: &str) -> Reading {
 /// | tickets.en  | 0/8   | 0/8      | 0      | no / no                  |
 ///
 /// Since then space-aligned text tables (`gutter.en.txt`) and PDF rows
-/// anchored on any grammar's codes (`tickets.en.pdf`) read whole.
+/// anchored on any grammar's codes (`tickets.en.pdf`) read whole; fpdf2's
+/// rows set at one pitch without rulings (`gutter.en.pdf`, `barres.fr.pdf`)
+/// and wkhtmltopdf's summary tables (`annee.fr.pdf`) are rows, progress
+/// bars are read by a key of bands (`barres.fr`), and totals per line
+/// (`lineas.es`) add up.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -842,10 +848,10 @@ fn third_fresh_grammars_measured_before_fixing() {
     println!("fresh3: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 276, "{reading:?}");
-    assert!(reading.statuses_right >= 198, "{reading:?}");
-    assert!(reading.totals_read >= 15, "{reading:?}");
-    assert!(reading.reconciled >= 19, "{reading:?}");
+    assert!(reading.items_found >= 312, "{reading:?}");
+    assert!(reading.statuses_right >= 240, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 27, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -884,8 +890,8 @@ fn fourth_fresh_grammars_measured_before_fixing() {
     println!("fresh4: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 294, "{reading:?}");
-    assert!(reading.statuses_right >= 225, "{reading:?}");
-    assert!(reading.totals_read >= 22, "{reading:?}");
-    assert!(reading.reconciled >= 22, "{reading:?}");
+    assert!(reading.items_found >= 318, "{reading:?}");
+    assert!(reading.statuses_right >= 243, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 27, "{reading:?}");
 }

@@ -1483,6 +1483,15 @@ mod tests {
             .collect()
     }
 
+    /// Each item's mark and status.
+    fn marks_and_statuses(reading: &ItemsReading) -> Vec<(Option<&str>, Option<Status>)> {
+        reading
+            .items
+            .iter()
+            .map(|item| (item.mark.as_deref(), item.status))
+            .collect()
+    }
+
     fn want(
         rows: &[(&str, Option<&str>, Option<Status>)],
     ) -> Vec<(String, Option<String>, Option<Status>)> {
@@ -2130,13 +2139,8 @@ mod tests {
         let reading = read(
             "Key: 50 % or more = achieved; 20 to 60 % = in progress; 0 % = not started\n\nRef\tTitle\tProgress\nQ-1\tOpen a shop\t█████░ 55 %\nQ-2\tHire a cook\t░░░░░ 10 %\nQ-3\tBuy a van\t██████ 70 %\n",
         );
-        let got: Vec<(Option<&str>, Option<Status>)> = reading
-            .items
-            .iter()
-            .map(|item| (item.mark.as_deref(), item.status))
-            .collect();
         assert_eq!(
-            got,
+            marks_and_statuses(&reading),
             [
                 (Some("█████░ 55 %"), None),
                 (Some("░░░░░ 10 %"), None),
@@ -2166,13 +2170,8 @@ mod tests {
         let reading = read(
             "KPI\tIndicator\t% complete\tStatus\nKPI-01\tAnswer calls\t100%\tDone\nKPI-02\tPublish data\t70%\tOngoing\nKPI-03\tSurvey residents\t0%\t\n",
         );
-        let got: Vec<(Option<&str>, Option<Status>)> = reading
-            .items
-            .iter()
-            .map(|item| (item.mark.as_deref(), item.status))
-            .collect();
         assert_eq!(
-            got,
+            marks_and_statuses(&reading),
             [
                 (Some("Done"), Some(Achieved)),
                 (Some("Ongoing"), Some(InProgress)),

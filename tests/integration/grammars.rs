@@ -634,6 +634,20 @@ fn the_readme_grammar_example_is_the_tested_one() {
     assert_eq!(example, tested);
 }
 
+/// Each item's code and status.
+fn codes_and_statuses(output: &planex::model::Document) -> Vec<(&str, Option<&str>)> {
+    output
+        .items
+        .iter()
+        .map(|item| {
+            (
+                item.code.as_str(),
+                item.status.map(planex::model::Status::as_str),
+            )
+        })
+        .collect()
+}
+
 /// A Spanish report whose status column keeps English words: whole status
 /// cells are read in any language, not only the document's.
 #[test]
@@ -644,18 +658,8 @@ fn status_words_of_another_language_in_a_status_column() {
     )
     .expect("the report converts");
     assert_eq!(output.language, "es");
-    let got: Vec<(&str, Option<&str>)> = output
-        .items
-        .iter()
-        .map(|item| {
-            (
-                item.code.as_str(),
-                item.status.map(planex::model::Status::as_str),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
+        codes_and_statuses(&output),
         [
             ("1.1", Some("achieved")),
             ("1.2", Some("in_progress")),
@@ -722,17 +726,7 @@ fn status_words_inside_a_title_mark_no_item() {
     for (name, text, want) in cases {
         let output = planex::convert_bytes(name, text.as_bytes(), &planex::Config::default())
             .expect("the report converts");
-        let got: Vec<(&str, Option<&str>)> = output
-            .items
-            .iter()
-            .map(|item| {
-                (
-                    item.code.as_str(),
-                    item.status.map(planex::model::Status::as_str),
-                )
-            })
-            .collect();
-        assert_eq!(&got, want, "{name}");
+        assert_eq!(&codes_and_statuses(&output), want, "{name}");
     }
 }
 

@@ -283,7 +283,7 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
                 .map_or(mark, |(_, after)| after)
                 .trim();
             let label = label.trim().trim_end_matches(['.', ')']).trim();
-            let words = mark.split_whitespace().count();
+            let words = mark.split_whitespace().filter(|word| *word != "%").count();
             if !(1..=MAX_KEY_MARK_WORDS).contains(&words) {
                 return None;
             }
@@ -696,19 +696,38 @@ fn latest_year_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<us
         .map(|(at, _)| *at)
 }
 
-/// The share of completion in a progress column (`| Avance |` … `| 45 % |`)
-/// as a status, unless the document's key defines its own percentages.
+/// The share of completion in a progress column (`| Avance |` … `| 45 % |`,
+/// also after a progress bar: `████░░ 45 %`) as a status: by the
+/// document's completion key when it has one (`80 % et plus = réalisée ;
+/// de 20 à 79 % = en cours`), the one band of the key that holds the share;
+/// else by convention (100 done, 0 not started, in progress between). A
+/// share that no band or several bands hold, or a key entry read as no
+/// band, leaves the status unknown. The mark is the share as printed.
 fn completion(
     cells: &[String],
     column: usize,
     legend: &[MarkEntry],
+    lexicons: &Lexicons,
 ) -> Option<(usize, String, Meaning)> {
-    if legend.iter().any(|entry| entry.mark.contains('%')) {
+    let (share, value) = grammar::printed_share(cells.get(column)?)?;
+    let keyed: Vec<&MarkEntry> = legend
+        .iter()
+        .filter(|entry| entry.mark.contains('%'))
+        .collect();
+    if keyed.is_empty() {
+        let status = grammar::completion_share(share)?;
+        return Some((column, share.to_owned(), Meaning::Class(status)));
+    }
+    let bands = keyed
+        .iter()
+        .map(|entry| grammar::share_band(&entry.mark, lexicons).map(|band| (band, &entry.meaning)))
+        .collect::<Option<Vec<_>>>()?;
+    let mut holding = bands.iter().filter(|(band, _)| band.holds(value));
+    let (_, meaning) = holding.next()?;
+    if holding.next().is_some() {
         return None;
     }
-    let cell = cells.get(column)?;
-    let status = grammar::completion_share(cell)?;
-    Some((column, cell.clone(), Meaning::Class(status)))
+    Some((column, share.to_owned(), (*meaning).clone()))
 }
 
 /// The column headed by a progress heading (`% complete`, `Avance`,
@@ -922,7 +941,7 @@ fn read_row(
             // document's key or status words define elsewhere in the row
             // says the state (`Gris` = rescheduled, at `10 %`).
         } else if let Some(share) = (progress_column == Some(column))
-            .then(|| completion(cells, column, legend))
+            .then(|| completion(cells, column, legend, vocabulary.lexicons))
             .flatten()
         {
             statuses = vec![share];
@@ -939,7 +958,9 @@ fn read_row(
         }
     }
     if statuses.is_empty() {
-        if let Some(share) = progress_column.and_then(|column| completion(cells, column, legend)) {
+        if let Some(share) = progress_column
+            .and_then(|column| completion(cells, column, legend, vocabulary.lexicons))
+        {
             statuses.push(share);
         }
     }
@@ -1459,6 +1480,15 @@ mod tests {
             .items
             .iter()
             .map(|item| (item.code.clone(), item.parent.clone(), item.status))
+            .collect()
+    }
+
+    /// Each item's mark and status.
+    fn marks_and_statuses(reading: &ItemsReading) -> Vec<(Option<&str>, Option<Status>)> {
+        reading
+            .items
+            .iter()
+            .map(|item| (item.mark.as_deref(), item.status))
             .collect()
     }
 
@@ -2077,6 +2107,48 @@ mod tests {
         assert_eq!(marks, [Some("100 %"), Some("50 %"), Some("0 %")]);
     }
 
+    /// A completion key of bands (a range, a lower bound, an upper bound
+    /// by the lexicons' words) reads the shares, after a progress bar too;
+    /// a share in no band or in two stays unknown, its mark kept.
+    #[test]
+    fn progress_bars_and_shares_read_by_a_key_of_bands() {
+        let cases = [
+            (
+                "Umbrales: 90 % o más = cumplido; de 30 a 89 % = en ejecución; menos de 30 % = sin iniciar\n\nMeta\tNombre\tAvance\nM-4\tAbrir el museo\t██████████ 95 %\nM-5\tPintar la escuela\t▰▰▰▱▱ 60 %\nM-6\tComprar un bus\t░░░░░░ 29,5 %\nM-7\tCerrar la mina\t██░░ 30 %\n",
+                [Some(Achieved), Some(InProgress), Some(NotDeveloped), Some(InProgress)],
+                ["95 %", "60 %", "29,5 %", "30 %"],
+            ),
+            (
+                "Legende: ab 75 % = erledigt; 10 bis 74 % = laufend; unter 10 % = nicht begonnen\n\nNr.\tMassnahme\tFortschritt\nK-1\tBrücke bauen\t████ 75 %\nK-2\tSchule öffnen\t██ 74 %\nK-3\tPark anlegen\t░░ 9 %\nK-4\tBus kaufen\t100 %\n",
+                [Some(Achieved), Some(InProgress), Some(NotDeveloped), Some(Achieved)],
+                ["75 %", "74 %", "9 %", "100 %"],
+            ),
+        ];
+        for (text, statuses, marks) in cases {
+            let reading = read(text);
+            let got: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+            assert_eq!(got, statuses, "{text}");
+            let got: Vec<Option<&str>> = reading
+                .items
+                .iter()
+                .map(|item| item.mark.as_deref())
+                .collect();
+            assert_eq!(got, marks.map(Some), "{text}");
+        }
+        // Bands that overlap, a share outside every band: no status.
+        let reading = read(
+            "Key: 50 % or more = achieved; 20 to 60 % = in progress; 0 % = not started\n\nRef\tTitle\tProgress\nQ-1\tOpen a shop\t█████░ 55 %\nQ-2\tHire a cook\t░░░░░ 10 %\nQ-3\tBuy a van\t██████ 70 %\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("█████░ 55 %"), None),
+                (Some("░░░░░ 10 %"), None),
+                (Some("70 %"), Some(Achieved)),
+            ]
+        );
+    }
+
     #[test]
     fn completion_shares_in_a_status_column_without_a_key() {
         let reading = read(
@@ -2098,13 +2170,8 @@ mod tests {
         let reading = read(
             "KPI\tIndicator\t% complete\tStatus\nKPI-01\tAnswer calls\t100%\tDone\nKPI-02\tPublish data\t70%\tOngoing\nKPI-03\tSurvey residents\t0%\t\n",
         );
-        let got: Vec<(Option<&str>, Option<Status>)> = reading
-            .items
-            .iter()
-            .map(|item| (item.mark.as_deref(), item.status))
-            .collect();
         assert_eq!(
-            got,
+            marks_and_statuses(&reading),
             [
                 (Some("Done"), Some(Achieved)),
                 (Some("Ongoing"), Some(InProgress)),

@@ -37,6 +37,18 @@ fn total_phrase(lexicons: &Lexicons) -> Arc<Regex> {
     })
 }
 
+/// `debía realizar 12 productos`, `had to deliver 18 outputs`, `sollte 9
+/// Produkte liefern`: a verb of obligation, at most three words, then a
+/// count and the word after it (its unit, whatever the noun).
+fn obligation_total(lexicons: &Lexicons) -> Arc<Regex> {
+    lexicons.pattern("totals.obligation_total", |lex| {
+        let verbs = lex.alternation(lex.each(|l| l.obligation_words).copied());
+        format!(
+            r"(?i)(?:^|[^\p{{L}}])(?:{verbs})\s+(?:[\p{{L}}'’-]+\s+){{0,3}}(?P<n>[0-9]{{1,5}})\s+\p{{L}}"
+        )
+    })
+}
+
 /// `Total: 20`, `Total deliverables = 20`.
 fn total_label(lexicons: &Lexicons) -> Arc<Regex> {
     lexicons.pattern("totals.total_label", |lex| {
@@ -70,8 +82,19 @@ pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
         total_phrase(lexicons),
         total_label(lexicons),
     );
+    // A total declared by a verb of obligation (`debía realizar 12
+    // productos`), read only when no total phrase or label says it.
+    let obligation = obligation_total(lexicons);
+    let mut obliged: Option<(usize, u32)> = None;
     for (index, line) in lines.iter().enumerate() {
         let plain = markup::plain(&line.text);
+        if obliged.is_none() {
+            obliged = obligation
+                .captures(&plain)
+                .and_then(|caps| caps.name("n"))
+                .filter(|n| !split_number(&plain, n.start(), n.end()))
+                .and_then(|n| Some((index, n.as_str().parse().ok()?)));
+        }
         let mut figures: Vec<(Field, u32)> = Vec::new();
         for caps in status_count.captures_iter(&plain) {
             let Some(label) = caps.name("label") else {
@@ -127,6 +150,15 @@ pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
                 Field::Status(status) => Some(status),
             };
             declare(&mut counts, status, number, line, &mut found);
+        }
+    }
+    if let Some((index, number)) = obliged.filter(|_| counts.total.is_none()) {
+        if let Some(line) = lines.get(index) {
+            if !found.lines.contains(&index) {
+                found.lines.push(index);
+                found.lines.sort_unstable();
+            }
+            declare(&mut counts, None, number, line, &mut found);
         }
     }
     if found.location.is_some() {
@@ -354,5 +386,35 @@ mod tests {
         assert_eq!(found.counts.and_then(|c| c.achieved), Some(14));
         assert_eq!(found.diagnostics[0].code, "totals.conflicting_declarations");
         assert_eq!(found.location, Some(Location::new(1, 1)));
+    }
+
+    /// A verb of obligation before a count and any unit noun declares the
+    /// total, in every language, only when no total phrase says it.
+    #[test]
+    fn a_verb_of_obligation_declares_the_total() {
+        let total = |total: u32| {
+            Some(TotalsCounts {
+                total: Some(total),
+                ..TotalsCounts::default()
+            })
+        };
+        for (source, want) in [
+            ("Entre 2021 y 2023 la red debía realizar 14 productos.", 14),
+            (
+                "Over the period the agency was expected to complete 9 projects.",
+                9,
+            ),
+            ("Le réseau devait mener 11 chantiers sur trois ans.", 11),
+            ("Das Netzwerk sollte 7 Produkte liefern.", 7),
+        ] {
+            assert_eq!(counts(source), total(want), "{source}");
+        }
+        // A total phrase comes first; a count without a verb of obligation
+        // before it is no total.
+        assert_eq!(
+            counts("La red debía realizar 3 visitas.\nEn total: 20 entregables.\n"),
+            total(20)
+        );
+        assert_eq!(counts("La red realizó 14 productos."), None);
     }
 }

@@ -65,6 +65,7 @@ pub fn read_totals_shapes(
 ) -> DeclaredTotals {
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
+    let mut groups: Vec<(String, Vec<Figure>, usize)> = Vec::new();
     let mut index = 0;
     while let Some(line) = text.lines.get(index) {
         let reading = labelled_cells(text, index, vocabulary, key)
@@ -80,16 +81,115 @@ pub fn read_totals_shapes(
             index += 1;
             continue;
         };
-        index = read.iter().copied().max().unwrap_or(index).max(index) + 1;
         found.lines.extend(&read);
-        for (field, number) in figures {
-            declare(&mut counts, field, number, line, &mut found);
+        if let Some(code) = (read == [index])
+            .then(|| group_label(text, index, vocabulary))
+            .flatten()
+        {
+            groups.push((code, figures, index));
+        } else {
+            for (field, number) in figures {
+                declare(&mut counts, field, number, line, &mut found);
+            }
+        }
+        index = read.iter().copied().max().unwrap_or(index).max(index) + 1;
+    }
+    if let Some((sums, first)) = group_sums(&groups) {
+        if let Some(line) = text.lines.get(first) {
+            for (field, number) in sums {
+                declare(&mut counts, field, number, line, &mut found);
+            }
         }
     }
     if found.location.is_some() {
         found.counts = Some(counts);
     }
     found
+}
+
+/// The code a line of totals opens with, when it declares the totals of
+/// one part of the plan (`Línea 1: 3 de 5 cumplidas; 1 en ejecución`,
+/// `Axis 2: 5 achieved, 2 in progress`): a code and a colon, the same code
+/// heading a line of its own elsewhere in the document (the part's
+/// heading).
+fn group_label(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Option<String> {
+    // The code's separator is part of the match (`Línea 1:` ends at the
+    // colon) or follows it.
+    let colon_after = |plain: &str, rest: usize| {
+        plain
+            .get(..rest)
+            .is_some_and(|head| head.trim_end().ends_with(':'))
+            || plain
+                .get(rest..)
+                .is_some_and(|tail| tail.trim_start().starts_with(':'))
+    };
+    let plain = markup::plain(&text.joined_cells(index));
+    let code = grammar::code_at_start(&plain, vocabulary.grammar)?;
+    if !colon_after(&plain, code.rest) || is_total_label(&code.code, vocabulary.lexicons) {
+        return None;
+    }
+    let heads_a_part = (0..text.lines.len())
+        .filter(|&other| other != index)
+        .any(|other| {
+            let plain = markup::plain(&text.joined_cells(other));
+            grammar::code_at_start(&plain, vocabulary.grammar).is_some_and(|heading| {
+                heading.code == code.code && !colon_after(&plain, heading.rest)
+            })
+        });
+    heads_a_part.then_some(code.code)
+}
+
+/// The document's totals as the sums of the totals of its parts (lines
+/// read by [`group_label`], as `(code, figures, line)`), and the first
+/// such line: only for two parts or more, each named once. A part that
+/// leaves a status out counts none of it only when its own figures add up
+/// to its total (`Línea 3: 4 de 4 cumplidas`); else that status is not
+/// summed.
+fn group_sums(groups: &[(String, Vec<Figure>, usize)]) -> Option<(Vec<Figure>, usize)> {
+    let mut codes: Vec<&str> = groups.iter().map(|(code, _, _)| code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    if groups.len() < 2 || codes.len() != groups.len() {
+        return None;
+    }
+    let complete = |figures: &[Figure]| {
+        let total = figures
+            .iter()
+            .find(|(field, _)| field.is_none())
+            .map(|(_, n)| *n);
+        let parts: u32 = figures
+            .iter()
+            .filter(|(field, _)| field.is_some())
+            .map(|(_, n)| *n)
+            .sum();
+        total == Some(parts)
+    };
+    let fields = [
+        None,
+        Some(Status::Achieved),
+        Some(Status::InProgress),
+        Some(Status::NotDeveloped),
+    ];
+    let sums: Vec<Figure> = fields
+        .into_iter()
+        .filter_map(|field| {
+            let mut sum = 0;
+            let mut said = false;
+            for (_, figures, _) in groups {
+                match figures.iter().find(|(at, _)| *at == field) {
+                    Some((_, number)) => {
+                        sum += number;
+                        said = true;
+                    }
+                    None if field.is_some() && complete(figures) => {}
+                    None => return None,
+                }
+            }
+            said.then_some((field, sum))
+        })
+        .collect();
+    let first = groups.first().map(|(_, _, line)| *line)?;
+    (!sums.is_empty()).then_some((sums, first))
 }
 
 /// What a totals table's heading or label counts.
@@ -1361,5 +1461,28 @@ mod tests {
         );
         // A first figure below the sum of the others is no total.
         assert_eq!(counts("Zonas\tTerminados\tEn desarrollo\n2\t2\t1"), None);
+    }
+
+    /// Totals per part of the plan, each line opening with the code of a
+    /// part's heading, add up to the document's totals; a part that leaves
+    /// a status out counts none of it only when its figures make its total.
+    #[test]
+    fn totals_per_part_add_up() {
+        let text = "Axis 1. Water\nA1.1 Fix the pipes\nAxis 1: 5 achieved, 2 in progress, 1 not started\n\nAxis 2. Roads\nA2.1 Fill the holes\nAxis 2: 3 achieved, 1 in progress, 0 not started\n";
+        assert_eq!(counts(text), declared(None, 8, 3, 1));
+        let text = "Axe 1 – Eau\nAxe 1 : sur 6 actions, 4 réalisées, 2 en cours\nAxe 2 – Routes\nAxe 2 : sur 5 actions, 3 réalisées, 1 en cours, 1 non démarrée\n";
+        assert_eq!(counts(text), declared(Some(11), 7, 3, 1));
+        // Axe 4 leaves `non démarrée` out without making its total: that
+        // status is not summed.
+        let text = "Axe 3 – Eau\nAxe 3 : sur 6 actions, 3 réalisées, 2 en cours\nAxe 4 – Routes\nAxe 4 : sur 5 actions, 3 réalisées, 1 en cours, 1 non démarrée\n";
+        assert_eq!(
+            counts(text),
+            Some(TotalsCounts {
+                total: Some(11),
+                achieved: Some(6),
+                in_progress: Some(3),
+                not_developed: None,
+            })
+        );
     }
 }

@@ -832,6 +832,100 @@ pub fn completion_share(cell: &str) -> Option<Status> {
     }
 }
 
+/// A share of completion as printed in a progress cell, and its value:
+/// the share alone (`85 %`) or after a progress bar drawn with block
+/// glyphs (`████████░░ 85 %`, `▰▰▰▱ 75%`), which it stands for.
+pub fn printed_share(cell: &str) -> Option<(&str, f32)> {
+    static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<whole>[0-9]{1,3})(?:[.,](?P<fraction>[0-9]{1,2}))?\s?%$")
+            .expect("SHARE is a valid literal pattern")
+    });
+    let cell = cell.trim();
+    let is_bar = |c: char| matches!(c, '\u{2580}'..='\u{259F}' | '■' | '□' | '▰' | '▱');
+    let share = cell.trim_start_matches(is_bar).trim_start();
+    let caps = SHARE.captures(share)?;
+    let whole: f32 = caps.name("whole")?.as_str().parse().ok()?;
+    let fraction: f32 = caps.name("fraction").map_or(Some(0.0), |digits| {
+        format!("0.{}", digits.as_str()).parse().ok()
+    })?;
+    Some((share, whole + fraction))
+}
+
+/// The shares of completion one entry of a completion key stands for
+/// (`100 %`, `de 20 à 79 %`, `80 % et plus`, `moins de 20 %`), in per
+/// cent: a range between two figures, a bound set by the lexicons' words,
+/// or one figure alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShareBand {
+    /// The least share of the band.
+    pub low: f32,
+    /// The greatest share of the band.
+    pub high: f32,
+    /// Whether `high` itself is in the band (`moins de 20 %` excludes 20).
+    pub high_included: bool,
+}
+
+impl ShareBand {
+    /// Whether a share lies in the band.
+    pub fn holds(&self, share: f32) -> bool {
+        share >= self.low && (share < self.high || (self.high_included && share == self.high))
+    }
+}
+
+/// The band a key entry's mark stands for, or `None` when it is no share
+/// (no `%`), holds more than two figures, or both bounds' words.
+pub fn share_band(mark: &str, lexicons: &Lexicons) -> Option<ShareBand> {
+    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[0-9]{1,3}(?:[.,][0-9]{1,2})?").expect("FIGURE is a valid literal pattern")
+    });
+    if !mark.contains('%') {
+        return None;
+    }
+    let lower = mark.to_lowercase();
+    let figures: Vec<f32> = FIGURE
+        .find_iter(&lower)
+        .map(|found| found.as_str().replace(',', ".").parse().ok())
+        .collect::<Option<_>>()?;
+    let words: Vec<&str> = FIGURE
+        .split(&lower)
+        .flat_map(|piece| piece.split(|c: char| c.is_whitespace() || matches!(c, '%' | '-' | '–')))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let said = |table: fn(&'static crate::lexicon::Lexicon) -> &'static [&'static str]| {
+        lexicons.each(table).any(|phrase| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            words
+                .windows(parts.len())
+                .any(|window| window == parts.as_slice())
+        })
+    };
+    let at_least = said(|l| l.share_at_least_words);
+    let below = said(|l| l.share_below_words);
+    match (figures.as_slice(), at_least, below) {
+        ([low, high], false, false) if low <= high => Some(ShareBand {
+            low: *low,
+            high: *high,
+            high_included: true,
+        }),
+        ([share], true, false) => Some(ShareBand {
+            low: *share,
+            high: f32::INFINITY,
+            high_included: false,
+        }),
+        ([share], false, true) => Some(ShareBand {
+            low: f32::NEG_INFINITY,
+            high: *share,
+            high_included: false,
+        }),
+        ([share], false, false) => Some(ShareBand {
+            low: *share,
+            high: *share,
+            high_included: true,
+        }),
+        _ => None,
+    }
+}
+
 /// True when `words` (folded) hold a partial word of the lexicons
 /// (`partly`, `en partie`, `parcialmente`): `Partly`, `Completed
 /// (partially)` and `1 was partly done` say achieved or in progress without

@@ -148,6 +148,21 @@ fn row_starts(
         .map(|piece| piece.x0)
         .fold(f32::INFINITY, f32::min);
     let mut opened: Vec<PlanOrder> = Vec::new();
+    // A column that holds, from its first anchor down, nothing but codes
+    // each alone in its piece (cells set at fixed columns, one row a line)
+    // has no wrapped title in it whose line could start with a code: every
+    // code opens a row, however close to the line above (rows set at the
+    // table's line pitch, the header too).
+    let lone_codes = pieces
+        .iter()
+        .position(|piece| is_anchor(&piece.text))
+        .and_then(|first| pieces.get(first..))
+        .is_some_and(|below| {
+            below.len() >= least.max(MIN_ANCHORS)
+                && below
+                    .iter()
+                    .all(|piece| is_anchor(&piece.text) && is_lone_code(&piece.text))
+        });
     // Rows set apart by spacing, by room on the line above, or by plan order.
     let firm: Vec<bool> = pieces
         .iter()
@@ -162,7 +177,8 @@ fn row_starts(
                         opened.last().is_some_and(|last| order.follows(last))
                             && !opened.contains(order)
                     });
-                    pitch > CELL_PITCH * line_pitch
+                    lone_codes
+                        || pitch > CELL_PITCH * line_pitch
                         || room_above(index)
                         || (at_edge && next_in_order)
                 }
@@ -541,6 +557,19 @@ fn is_pair_code_column(column: &[Fragment]) -> bool {
         .filter_map(|piece| first_word(&piece.text).and_then(pair_code))
         .collect();
     codes.len() >= MIN_ANCHORS && codes.windows(2).all(|pair| pair[0] < pair[1])
+}
+
+/// Whether a piece of a line is one code and nothing else (`R3/S2`,
+/// `Fiche 1.2`, `1.1.1`), not a month nor a code opening a title.
+fn is_lone_code(text: &str) -> bool {
+    let text = text.trim();
+    let whole_row_code = grammar::code_at_start(text, None).is_some_and(|code| {
+        text.get(code.rest..)
+            .is_some_and(|rest| rest.trim().is_empty())
+    });
+    let one_code_word =
+        !text.contains(char::is_whitespace) && first_word(text).is_some_and(grammar::is_code_word);
+    whole_row_code || one_code_word
 }
 
 /// Whether a piece of a line opens with a month.
@@ -1350,5 +1379,90 @@ mod tests {
             got.get(3).map(String::as_str),
             Some("L1M1D3 Informes anuales\to")
         );
+    }
+
+    /// A table drawn cell by cell at fixed columns, every line (header and
+    /// rows) the same pitch apart, no rulings, the columns parted by wide
+    /// gutters, codes alone in their cells: `codes` under a header `Ref`,
+    /// a title and a status word or figure at each row.
+    fn evenly_spaced(codes: &[&'static str]) -> (Vec<(&'static str, f32, f32)>, Vec<String>) {
+        let titles = [
+            "Repair the old bridge",
+            "Train the rangers",
+            "Open the visitor centre",
+            "Print the trail map",
+        ];
+        let states = ["done", "40 %", "ongoing", "0 %"];
+        let mut pieces = vec![
+            ("Ref", 50.0, 80.0),
+            ("Title", 140.0, 80.0),
+            ("State", 400.0, 80.0),
+        ];
+        let mut want = vec!["Ref\tTitle\tState".to_owned()];
+        for (index, code) in codes.iter().enumerate() {
+            let y = 80.0 + LINE * (index + 1) as f32;
+            let (title, state) = (titles[index % 4], states[index % 4]);
+            pieces.extend([(*code, 50.0, y), (title, 140.0, y), (state, 400.0, y)]);
+            want.push(format!("{code}\t{title}\t{state}"));
+        }
+        (pieces, want)
+    }
+
+    #[test]
+    fn evenly_spaced_rows_of_lone_codes_stay_apart() {
+        for codes in [
+            &["K7/B1", "K7/B2", "K7/B4"][..],
+            &["Q-11", "Q-12", "Q-15", "Q-16"],
+            &["Paso 2.1", "Paso 2.2", "Paso 2.3"],
+            &["3.1.1", "3.1.2", "3.2.1", "3.2.2"],
+        ] {
+            let (pieces, want) = evenly_spaced(codes);
+            assert_eq!(rows(&pieces), want, "{codes:?}");
+        }
+    }
+
+    #[test]
+    fn progress_bars_past_a_wide_gutter_are_the_tables_last_column() {
+        // Two tables of one-line rows under their headings, their last column (bars and
+        // percentages, no word of prose) set far right: the gutter before it
+        // runs down the page, and still parts no page columns.
+        let bars = [
+            "██████████ 100 %",
+            "████░░░░░░ 45 %",
+            "██░░░░░░░░ 20 %",
+            "░░░░░░░░░░ 0 %",
+        ];
+        let mut pieces = vec![("Fortschritt der Massnahmen im Jahr", 50.0, 60.0)];
+        let mut want = vec!["Fortschritt der Massnahmen im Jahr".to_owned()];
+        let mut y = 60.0;
+        for (table, codes) in [
+            ["Paso 1.1", "Paso 1.2", "Paso 1.3"],
+            ["Paso 2.1", "Paso 2.2", "Paso 2.3"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            y += 2.0 * LINE;
+            let heading = ["Part one: the shop", "Part two: the kitchen"][table];
+            pieces.push((heading, 50.0, y));
+            want.push(heading.to_owned());
+            y += 2.0 * LINE;
+            pieces.extend([("Ref", 50.0, y), ("Title", 110.0, y), ("Done", 450.0, y)]);
+            want.push("Ref\tTitle\tDone".to_owned());
+            for (index, code) in codes.iter().enumerate() {
+                y += LINE;
+                let (title, bar) = (
+                    ["Open a shop", "Hire a cook", "Buy a van"][index],
+                    bars[(index + table) % 4],
+                );
+                pieces.extend([(*code, 50.0, y), (title, 110.0, y), (bar, 450.0, y)]);
+                want.push(format!("{code}\t{title}\t{bar}"));
+            }
+        }
+        let got: Vec<String> = rows(&pieces)
+            .into_iter()
+            .filter(|line| !line.is_empty())
+            .collect();
+        assert_eq!(got, want);
     }
 }

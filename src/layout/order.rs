@@ -203,13 +203,23 @@ fn anchored_rows(side: &[TextLine]) -> bool {
 
 /// Whether the lines of one side of a page gutter are prose: few cell gaps
 /// (not a table's column of titles and marks) and most lines of several
-/// words (not a column of months or codes).
+/// words (not a column of months or codes, nor of figures and progress
+/// bars such as `██████░░░░ 60 %`: a word of prose has letters).
 fn is_prose(side: &[TextLine]) -> bool {
     let cut = side
         .iter()
         .filter(|line| !line.chunk_starts().is_empty())
         .count();
-    let worded = side.iter().filter(|line| line.words.len() >= 3).count();
+    let worded = side
+        .iter()
+        .filter(|line| {
+            line.words
+                .iter()
+                .filter(|word| word.text.chars().any(char::is_alphabetic))
+                .count()
+                >= 3
+        })
+        .count();
     cut * PAGE_TABLE_SHARE < side.len() && worded * 2 >= side.len()
 }
 

@@ -702,6 +702,7 @@ fn block_rows(fragments: &[Vec<Fragment>], columns: usize) -> Vec<LaidRow> {
 
     rows.into_iter()
         .flat_map(split_spanning)
+        .flat_map(split_grid_lines)
         .filter_map(|row| {
             let top = row.iter().map(|b| b.top).fold(f32::INFINITY, f32::min);
             let mut cells: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
@@ -771,6 +772,75 @@ pub(super) fn pair_size(fragments: &[Fragment]) -> f32 {
     } else {
         median(fragments.iter().map(|f| f.size))
     }
+}
+
+/// A font size's share within which two baselines are one.
+const GRID_BASELINE: f32 = 0.3;
+
+/// Splits a row of one-line cells set at one pitch (a summary table of
+/// names and figures, no rulings, no padding) into one row per baseline:
+/// every baseline is filled in all columns but one at most (an empty
+/// corner cell of the header), and one column holds nothing but figures
+/// below its header, one a line. A figure never wraps, and a wrapped title
+/// leaves the other columns empty on its next lines.
+fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
+    let mut baselines: Vec<f32> = Vec::new();
+    let mut lines: Vec<&Fragment> = row.iter().flat_map(|block| &block.lines).collect();
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    for line in lines {
+        if baselines
+            .last()
+            .is_none_or(|&y| line.y - y > GRID_BASELINE * line.size)
+        {
+            baselines.push(line.y);
+        }
+    }
+    let baseline_of = |line: &Fragment| {
+        baselines
+            .iter()
+            .position(|&y| (line.y - y).abs() <= GRID_BASELINE * line.size)
+    };
+    let mut filled = vec![0_usize; baselines.len()];
+    for block in &row {
+        let mut seen = vec![false; baselines.len()];
+        for line in &block.lines {
+            match baseline_of(line).and_then(|index| seen.get_mut(index)) {
+                Some(taken) if !*taken => *taken = true,
+                _ => return vec![row],
+            }
+        }
+        for (count, taken) in filled.iter_mut().zip(seen) {
+            *count += usize::from(taken);
+        }
+    }
+    let least = row.len().saturating_sub(1).max(2);
+    let is_figure = |text: &str| {
+        let digits = text.trim_end_matches(['%', ' ']);
+        !digits.is_empty()
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    let figures = row.iter().any(|block| {
+        block.lines.len() >= 2 && block.lines.iter().skip(1).all(|line| is_figure(&line.text))
+    });
+    if baselines.len() < 2 || !figures || filled.iter().any(|&count| count < least) {
+        return vec![row];
+    }
+    let mut parts: Vec<Vec<Block>> = baselines.iter().map(|_| Vec::new()).collect();
+    for block in &row {
+        for line in &block.lines {
+            if let Some(part) = baseline_of(line).and_then(|index| parts.get_mut(index)) {
+                part.push(Block {
+                    column: block.column,
+                    top: line.y - 0.75 * line.size,
+                    bottom: line.y + 0.25 * line.size,
+                    lines: vec![line.clone()],
+                });
+            }
+        }
+    }
+    parts
 }
 
 /// Splits a row in which one column holds several cells (the other columns'
@@ -1334,6 +1404,49 @@ mod region_tests {
             "3\t2\t1\t0",
         ] {
             assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
+        }
+    }
+
+    /// A summary of names and figures set at one pitch, no rulings: each
+    /// line a row, the header's corner cell empty or not.
+    #[test]
+    fn a_summary_of_figures_set_at_one_pitch_is_a_row_a_line() {
+        for corner in ["", "Bereich"] {
+            let mut pieces = vec![
+                ("Stand der Massnahmen nach Bereich", 50.0, 80.0),
+                ("erledigt", 200.0, 110.0),
+                ("laufend", 280.0, 110.0),
+                ("offen", 360.0, 110.0),
+                ("Summe", 440.0, 110.0),
+            ];
+            if !corner.is_empty() {
+                pieces.push((corner, 50.0, 110.0));
+            }
+            for (index, (name, figures)) in [
+                ("Wasser", ["3", "1", "0", "4"]),
+                ("Verkehr", ["2", "2", "1", "5"]),
+                ("Summe", ["5", "3", "1", "9"]),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let y = 122.0 + 12.0 * index as f32;
+                pieces.push((name, 50.0, y));
+                for (column, figure) in figures.into_iter().enumerate() {
+                    pieces.push((figure, 200.0 + 80.0 * column as f32, y));
+                }
+            }
+            let laid = lay_out(&[&page(&pieces)]);
+            let lines: Vec<&str> = laid[0].text.lines().collect();
+            let header = format!("{corner}\terledigt\tlaufend\toffen\tSumme");
+            for row in [
+                header.as_str(),
+                "Wasser\t3\t1\t0\t4",
+                "Verkehr\t2\t2\t1\t5",
+                "Summe\t5\t3\t1\t9",
+            ] {
+                assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
+            }
         }
     }
 

@@ -99,6 +99,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         label("laufend", InProgress),
     ],
     total_nouns: &["ergebnisse und leistungen", "leistungen", "ergebnisse"],
+    obligation_words: &[
+        "sollte",
+        "sollten",
+        "musste",
+        "mussten",
+        "hatte sich verpflichtet",
+    ],
     total_labels: &["gesamt", "summe"],
     status_phrases: &[
         class("nicht begonnen", NotDeveloped),
@@ -132,6 +139,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     status_headings: &["status", "stand", "ampel"],
     former_state_words: &["vorherig", "vorheriger", "bisheriger", "früherer", "alter"],
     progress_headings: &["fortschritt", "umsetzungsgrad"],
+    share_at_least_words: &["und mehr", "oder mehr", "mindestens", "und darüber", "ab"],
+    share_below_words: &["weniger als", "unter", "unterhalb von"],
     legend_cues: &["legende", "zeichenerklärung"],
     totals_openers: &["von"],
     totals_articles: &["den"],

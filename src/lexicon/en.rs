@@ -144,6 +144,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         label("ongoing", InProgress),
     ],
     total_nouns: &["results and deliverables", "deliverables", "outputs"],
+    obligation_words: &[
+        "had to",
+        "was to",
+        "were to",
+        "was expected to",
+        "were expected to",
+        "committed to",
+    ],
     total_labels: &["total"],
     status_phrases: &[
         class("not started", NotDeveloped),
@@ -207,6 +215,16 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "% completion",
         "percent complete",
     ],
+    share_at_least_words: &[
+        "or more",
+        "and more",
+        "or above",
+        "and above",
+        "at least",
+        "or over",
+        "minimum",
+    ],
+    share_below_words: &["less than", "below", "under", "fewer than"],
     legend_cues: &[
         "legend",
         "key",

@@ -208,6 +208,10 @@ pub struct Lexicon {
     pub legend_labels: &'static [StatusLabel],
     /// Words naming the whole of a plan's deliverables in a totals sentence.
     pub total_nouns: &'static [&'static str],
+    /// Verbs of obligation that declare the plan's whole before a count and
+    /// its unit noun (`debía realizar 12 productos`, `had to deliver 18
+    /// outputs`): lower case.
+    pub obligation_words: &'static [&'static str],
     /// Words that introduce an explicit grand total.
     pub total_labels: &'static [&'static str],
     /// Words and phrases that state an item's status in a cell, after a
@@ -242,6 +246,12 @@ pub struct Lexicon {
     /// Headings of a column of completion shares (`% complete`, `Avance`,
     /// `Taux de réalisation`): its `100 %`, `45 %`, `0 %` are statuses.
     pub progress_headings: &'static [&'static str],
+    /// Words after or before a share in a completion key that make it a
+    /// lower bound (`80 % et plus`, `at least 80 %`): lower case.
+    pub share_at_least_words: &'static [&'static str],
+    /// Words before a share in a completion key that make it an upper
+    /// bound, the share itself excluded (`moins de 20 %`, `under 20 %`).
+    pub share_below_words: &'static [&'static str],
     /// Words that open a totals sentence before the total (`Of the 24`, `Sur 17`).
     pub totals_openers: &'static [&'static str],
     /// Articles between an opener and the total (`Of the 24`, `De las 20`).
@@ -788,6 +798,7 @@ mod tests {
                 ("year_ordinals", l.year_ordinals.len()),
                 ("legend_labels", l.legend_labels.len()),
                 ("total_nouns", l.total_nouns.len()),
+                ("obligation_words", l.obligation_words.len()),
                 ("total_labels", l.total_labels.len()),
                 ("status_phrases", l.status_phrases.len()),
                 ("outside_phrases", l.outside_phrases.len()),
@@ -798,6 +809,8 @@ mod tests {
                 ("status_headings", l.status_headings.len()),
                 ("former_state_words", l.former_state_words.len()),
                 ("progress_headings", l.progress_headings.len()),
+                ("share_at_least_words", l.share_at_least_words.len()),
+                ("share_below_words", l.share_below_words.len()),
                 ("legend_cues", l.legend_cues.len()),
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),

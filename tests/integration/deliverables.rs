@@ -161,7 +161,6 @@ fn english_implementation_report_matches_gold() {
 
 /// Written for the rendering matrix's fresh producers (issue 9), gold written before planex read it.
 #[test]
-#[ignore = "open: planex does not read `debía realizar 12 productos` as the declared total (total null, the gold says 12)"]
 fn spanish_execution_report_matches_gold() {
     check_against_gold("informe-ejecucion-2022-2024.es.md");
 }

@@ -634,6 +634,20 @@ fn the_readme_grammar_example_is_the_tested_one() {
     assert_eq!(example, tested);
 }
 
+/// Each item's code and status.
+fn codes_and_statuses(output: &planex::model::Document) -> Vec<(&str, Option<&str>)> {
+    output
+        .items
+        .iter()
+        .map(|item| {
+            (
+                item.code.as_str(),
+                item.status.map(planex::model::Status::as_str),
+            )
+        })
+        .collect()
+}
+
 /// A Spanish report whose status column keeps English words: whole status
 /// cells are read in any language, not only the document's.
 #[test]
@@ -644,24 +658,76 @@ fn status_words_of_another_language_in_a_status_column() {
     )
     .expect("the report converts");
     assert_eq!(output.language, "es");
-    let got: Vec<(&str, Option<&str>)> = output
-        .items
-        .iter()
-        .map(|item| {
-            (
-                item.code.as_str(),
-                item.status.map(planex::model::Status::as_str),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
+        codes_and_statuses(&output),
         [
             ("1.1", Some("achieved")),
             ("1.2", Some("in_progress")),
             ("1.3", Some("not_developed")),
         ]
     );
+}
+
+/// Status words inside a title (`le fait que`, `ce qui a été fait`,
+/// `chantiers en cours`, `what has been done`) are running text, not a
+/// status: only a status position (a status cell, the end of the line
+/// after a separator) marks an item, so such items stay without status.
+#[test]
+fn status_words_inside_a_title_mark_no_item() {
+    /// A document's name, its text, and each item's code and status.
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, Option<&'a str>)]);
+    let cases: &[Case<'_>] = &[
+        (
+            "bilan.fr.txt",
+            "Plan local de santé : bilan 2024\n\n\
+             Action 1.1 — Informer les familles : fait\n\
+             Action 1.2 — Tenir compte du fait que les médecins partent\n\
+             Action 1.3 — Ouvrir un centre de santé : en cours\n\
+             Action 1.4 — Publier le bilan de ce qui a été fait\n\
+             Action 1.5 — Suivre les chantiers en cours\n\
+             Action 1.6 — Former les aidants : fait\n",
+            &[
+                ("Action 1.1", Some("achieved")),
+                ("Action 1.2", None),
+                ("Action 1.3", Some("in_progress")),
+                ("Action 1.4", None),
+                ("Action 1.5", None),
+                ("Action 1.6", Some("achieved")),
+            ],
+        ),
+        (
+            "bilan.fr.md",
+            "# Plan local de santé : bilan 2024\n\n\
+             | N° | Action | État |\n|----|--------|------|\n\
+             | 2.1.1 | Informer sur le fait que la vaccination est gratuite | En cours |\n\
+             | 2.1.2 | Dire ce qui a été fait | |\n\
+             | 2.1.3 | Former les aidants | Réalisé |\n",
+            &[
+                ("2.1.1", Some("in_progress")),
+                ("2.1.2", None),
+                ("2.1.3", Some("achieved")),
+            ],
+        ),
+        (
+            "review.en.txt",
+            "Local health plan: 2024 review\n\n\
+             Step 4.1 Inform families - done\n\
+             Step 4.2 Publish what has been done\n\
+             Step 4.3 Open a health centre - ongoing\n\
+             Step 4.4 Monitor the work ongoing\n",
+            &[
+                ("Step 4.1", Some("achieved")),
+                ("Step 4.2", None),
+                ("Step 4.3", Some("in_progress")),
+                ("Step 4.4", None),
+            ],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let output = planex::convert_bytes(name, text.as_bytes(), &planex::Config::default())
+            .expect("the report converts");
+        assert_eq!(&codes_and_statuses(&output), want, "{name}");
+    }
 }
 
 /// What planex reads of one set of grammar fixtures, against its gold.
@@ -693,6 +759,7 @@ fn reading_of(folder: &str) -> Reading {
             let got = output["items"].as_array().unwrap_or(&empty);
             let want = gold["items"].as_array().unwrap_or(&empty);
             reading.renderings += 1;
+            let before = reading;
             for want_item in want {
                 reading.items += 1;
                 let tracked = want_item["tracked"] == Value::Bool(true);
@@ -717,6 +784,16 @@ fn reading_of(folder: &str) -> Reading {
                 .all(|(field, figure)| &declared[field] == figure);
             reading.totals_read += usize::from(read);
             reading.reconciled += usize::from(output["totals"]["agree"] == Value::Bool(true));
+            println!(
+                "  {name}.{format}: items {}/{}, statuses {}/{}, silent {}, totals read {}, reconciled {}",
+                reading.items_found - before.items_found,
+                reading.items - before.items,
+                reading.statuses_right - before.statuses_right,
+                reading.statuses - before.statuses,
+                reading.silently_wrong - before.silently_wrong,
+                reading.totals_read - before.totals_read,
+                reading.reconciled - before.reconciled,
+            );
         }
     }
     reading
@@ -752,7 +829,11 @@ fn reading_of(folder: &str) -> Reading {
 /// | tickets.en  | 0/8   | 0/8      | 0      | no / no                  |
 ///
 /// Since then space-aligned text tables (`gutter.en.txt`) and PDF rows
-/// anchored on any grammar's codes (`tickets.en.pdf`) read whole.
+/// anchored on any grammar's codes (`tickets.en.pdf`) read whole; fpdf2's
+/// rows set at one pitch without rulings (`gutter.en.pdf`, `barres.fr.pdf`)
+/// and wkhtmltopdf's summary tables (`annee.fr.pdf`) are rows, progress
+/// bars are read by a key of bands (`barres.fr`), and totals per line
+/// (`lineas.es`) add up.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -761,10 +842,10 @@ fn third_fresh_grammars_measured_before_fixing() {
     println!("fresh3: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 276, "{reading:?}");
-    assert!(reading.statuses_right >= 198, "{reading:?}");
-    assert!(reading.totals_read >= 15, "{reading:?}");
-    assert!(reading.reconciled >= 19, "{reading:?}");
+    assert!(reading.items_found >= 312, "{reading:?}");
+    assert!(reading.statuses_right >= 240, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 27, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -803,8 +884,8 @@ fn fourth_fresh_grammars_measured_before_fixing() {
     println!("fresh4: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 294, "{reading:?}");
-    assert!(reading.statuses_right >= 225, "{reading:?}");
-    assert!(reading.totals_read >= 22, "{reading:?}");
-    assert!(reading.reconciled >= 22, "{reading:?}");
+    assert!(reading.items_found >= 318, "{reading:?}");
+    assert!(reading.statuses_right >= 243, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 27, "{reading:?}");
 }

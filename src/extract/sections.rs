@@ -25,7 +25,7 @@ use regex::Regex;
 use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
 use crate::detect::Profile;
-use crate::lexicon::{fold, Lexicons};
+use crate::lexicon::{fold, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::{ListItem, Section, SourceFormat};
 use crate::normalize::{PackedLines, Text};
@@ -1183,7 +1183,7 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
         let page = caps.name("page")?.as_str().parse().ok()?;
         (word_count(title) <= 8).then(|| (title.to_owned(), page))
     };
-    let mut found = BTreeMap::new();
+    let mut found = page_first_listed(plains, &non_blank, lex);
     let mut at = 0;
     while at < non_blank.len() {
         let mut run: Vec<(usize, String, u32)> = Vec::new();
@@ -1205,6 +1205,95 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
             }
         }
         at = next.max(at + 1);
+    }
+    found
+}
+
+/// The entry of a contents line set page first (`4 A word from the chair`,
+/// `12Accounts` when the layout lost the space): one to three digits, then
+/// a title in capitals of at most [`IN_PAGE_WORDS`] words without a stop.
+/// A title running without a space into a number after a lower-case
+/// letter (`Services2017 Highlights`, a subtitle of the next line of print)
+/// ends there.
+fn page_first_line(line: &str) -> Option<(String, u32)> {
+    static PAGE_FIRST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<page>[0-9]{1,3})\s*(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'0-9])$")
+            .expect("PAGE_FIRST_LINE is a valid literal pattern")
+    });
+    let caps = PAGE_FIRST_LINE.captures(line.trim())?;
+    let title = caps.name("title")?.as_str();
+    let glued = title
+        .char_indices()
+        .zip(title.chars().skip(1))
+        .find(|&((_, letter), next)| letter.is_lowercase() && next.is_ascii_digit())
+        .map(|((at, letter), _)| at + letter.len_utf8());
+    let title = title.get(..glued.unwrap_or(title.len()))?.trim();
+    // A title may end on a year (`The network in 2030`).
+    let year = title
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()));
+    let closes = year
+        || title
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == ')' || c == '’' || c == '\'');
+    let page = caps.name("page")?.as_str().parse().ok()?;
+    (closes && word_count(title) <= IN_PAGE_WORDS).then(|| (title.to_owned(), page))
+}
+
+/// What follows a contents heading opening `line` (`Table of Contents`, or
+/// run into what the next line of print held: `Contents4 A word…`), or
+/// `None` when the line opens otherwise.
+fn after_contents_heading<'a>(line: &'a str, lex: &Lexicons) -> Option<&'a str> {
+    let line = line.trim();
+    lex.each(|l| l.contents_headings).find_map(|heading| {
+        let length = heading.chars().count();
+        let cut = line
+            .char_indices()
+            .nth(length)
+            .map_or(line.len(), |(at, _)| at);
+        let (head, rest) = line.split_at_checked(cut)?;
+        let same = shape::folded(&unaccented(&fold(head))) == unaccented(heading);
+        let ends = !rest.starts_with(char::is_alphabetic);
+        (same && ends).then_some(rest)
+    })
+}
+
+/// Entries of a table of contents set one a line page first, under its
+/// heading (`Contents` / `4 A word from the chair` / `6 Our members` / …):
+/// a run of at least [`MIN_RUN`] such lines whose pages never go back,
+/// right after a line opening with a contents heading. That line may hold
+/// the first entry, run into it (`Contents04 A word…`).
+fn page_first_listed(
+    plains: &PackedLines,
+    non_blank: &[usize],
+    lex: &Lexicons,
+) -> BTreeMap<usize, (String, u32)> {
+    let mut found = BTreeMap::new();
+    for (at, &index) in non_blank.iter().enumerate() {
+        let Some(rest) = plains
+            .get(index)
+            .and_then(|line| after_contents_heading(line, lex))
+        else {
+            continue;
+        };
+        let mut run: Vec<(usize, (String, u32))> = page_first_line(rest)
+            .map(|found| (index, found))
+            .into_iter()
+            .collect();
+        for &next in non_blank.iter().skip(at + 1) {
+            let Some((title, page)) = plains.get(next).and_then(page_first_line) else {
+                break;
+            };
+            if run.last().is_some_and(|(_, (_, last))| page < *last) {
+                break;
+            }
+            run.push((next, (title, page)));
+        }
+        if run.len() >= MIN_RUN {
+            found.extend(run);
+        }
     }
     found
 }
@@ -1802,6 +1891,38 @@ mod tests {
         );
         let bare = "Board of the year 2\n\nA word from the chair 3\n\nAccounts 9\n";
         assert!(entries(bare).iter().all(|(_, page)| page.is_none()));
+    }
+
+    #[test]
+    fn contents_listed_page_first_under_their_heading() {
+        // One entry a line, the page before the title; the heading may run
+        // into the first entry, and a title into a subtitle after a year.
+        let source = "Índice03 Carta de la presidenta\n\n05 Quiénes somos\n\n9Cuentas del ejercicio\n\n14Proyectos2029 en cifras\n\nLa asociación reúne a los pueblos del valle y a su personal técnico.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Carta de la presidenta", Some(3)),
+                ("Quiénes somos", Some(5)),
+                ("Cuentas del ejercicio", Some(9)),
+                ("Proyectos", Some(14)),
+            ])
+        );
+        let headed = "SOMMAIRE\n\n2 Le mot du maire\n3 Nos communes\n8 Le budget en 2031\n\nLes communes du canton se sont réunies deux fois cette année.\n";
+        assert_eq!(
+            entries(headed),
+            owned(&[
+                ("SOMMAIRE", None),
+                ("Le mot du maire", Some(2)),
+                ("Nos communes", Some(3)),
+                ("Le budget en 2031", Some(8)),
+            ])
+        );
+        // Numbered lines with no contents heading above, or whose numbers
+        // go back, are no table of contents.
+        let steps = "Steps\n\n1 Call the members\n2 Book the hall\n3 Send the papers\n";
+        assert!(entries(steps).iter().all(|(_, page)| page.is_none()));
+        let back = "Contents\n\n8 Accounts\n2 Members\n9 Board\n";
+        assert!(entries(back).iter().all(|(_, page)| page.is_none()));
     }
 
     #[test]

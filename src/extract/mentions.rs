@@ -178,6 +178,20 @@ fn is_role_word(word: &str, lex: &Lexicons) -> bool {
                 .all(|part| !part.is_empty() && lex.has(|l| l.role_words, part)))
 }
 
+/// Whether `word` names a role or a body of people holding one (`Alcalde`,
+/// `CONCEJALES`, `Maires`) rather than a part of a name.
+fn names_a_role(word: &str, lex: &Lexicons) -> bool {
+    let lower = bare(word);
+    let plural_role = lower
+        .strip_suffix('s')
+        .is_some_and(|singular| lex.has(|l| l.role_words, singular));
+    is_role_word(word, lex)
+        || plural_role
+        || lex
+            .each(|l| l.plural_titles)
+            .any(|(title, _)| *title == lower)
+}
+
 /// A capitalised word of a name: `Vélez`, `Castaño`, `O'Neil`, `Jean-Luc`,
 /// or a surname in capitals (`Benoist APPARU`, see [`as_name`]).
 fn is_name_word(word: &str, lex: &Lexicons) -> bool {
@@ -1290,8 +1304,7 @@ fn name_from(
         });
         // An initial (`V.`), or an abbreviated name inside a name (`Sofonias
         // de Js. Arboleda`), or after a title a bare initial (`Ms D G. Wilby`).
-        let initial =
-            (word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase))
+        let initial = (word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase))
                 || (proper > 0
                     && next_is_name
                     && word.ends_with('.')
@@ -1301,14 +1314,29 @@ fn name_from(
                 || (capitals_allowed
                     && next_is_name
                     && core.chars().count() == 1
-                    && core.chars().all(char::is_uppercase));
+                    && core.chars().all(char::is_uppercase))
+                // An abbreviated given name after an honorific (`Dª Mª. Rosa…`).
+                || (capitals_allowed
+                    && next_is_name
+                    && word.ends_with('.')
+                    && core.chars().count() == 2
+                    && core.chars().next().is_some_and(char::is_uppercase)
+                    && core.chars().skip(1).all(|c| "ªº".contains(c)));
+        // An honorific after a whole name opens the next one (`D. Ana Ruiz
+        // Gil D. Luis Mora`, a roll run into one line without commas).
+        if proper >= 2 && next_is_name && lex.has(|l| l.honorifics, &bare(core)) {
+            break;
+        }
         let closes = !initial && core.len() < word.len();
         // Capitals after an honorific, or for a surname after a first name
         // in title case (`Jacques PÉLISSARD`).
+        // A role or a body in capitals ends the name (`Rosa Vidal CONCEJALES
+        // D. …`): rolls run into one line set their labels so.
         let capitals = (capitals_allowed || proper > 0)
             && core.chars().count() >= 2
             && core.chars().all(|c| c.is_uppercase() || c == '-')
-            && !lex.has(|l| l.function_words, &core.to_lowercase());
+            && !lex.has(|l| l.function_words, &core.to_lowercase())
+            && !names_a_role(core, lex);
         // A word in title case after a surname in capitals opens what
         // follows the name (`Alexandra NICOLLE Conseillers en exercice`).
         let shaped = core.chars().skip(1).any(char::is_lowercase)
@@ -1324,9 +1352,9 @@ fn name_from(
         } else if proper > 0
             && !closes
             && (next_is_name || particle_then_name)
-            && (lex.has(|l| l.name_particles, core)
-                || (core.chars().all(char::is_uppercase)
-                    && lex.has(|l| l.name_particles, &core.to_lowercase())))
+            // A particle in lower case, capitals or title case (`Ruiz Del
+            // Olmo`, as rolls capitalise every word).
+            && lex.has(|l| l.name_particles, &core.to_lowercase())
         {
             parts.push(core);
         } else {
@@ -1339,7 +1367,9 @@ fn name_from(
     }
     // A particle or an initial never ends a name.
     while parts.last().is_some_and(|last| {
-        last.chars().next().is_some_and(|c| !c.is_uppercase()) || last.ends_with('.')
+        last.chars().next().is_some_and(|c| !c.is_uppercase())
+            || last.ends_with('.')
+            || lex.has(|l| l.name_particles, &last.to_lowercase())
     }) {
         parts.pop();
     }
@@ -1576,6 +1606,38 @@ mod tests {
     fn a_cue_word_inside_a_line_opens_no_roll_without_its_colon() {
         let found = people("Those present\nA. BLAKE, C. DENT\n");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn honorifics_separate_names_run_together_without_commas() {
+        let found = people(
+            "SEÑORES ASISTENTES: ALCALDESA Dª. Rosa Vidal Prieto CONCEJALES D. Tomás Ibáñez Ruiz \
+             D. Iván Soto Mena Dª. Mª. Luz Pardo Gil D. Ángel Ruiz Del Olmo SECRETARIO D. Saúl \
+             Mena Rey 1º.- APROBACIÓN DEL ACTA.\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+        for name in [
+            "Rosa Vidal Prieto",
+            "Tomás Ibáñez Ruiz",
+            "Iván Soto Mena",
+            "Mª. Luz Pardo Gil",
+            "Ángel Ruiz Del Olmo",
+            "Saúl Mena Rey",
+        ] {
+            assert!(names.contains(&name), "{name} missing from {names:?}");
+        }
+        // An initial inside one name still belongs to it, and a particle
+        // never ends a name.
+        let found = people("Asiste la Sra. Ana M. Ruiz Gil, concejala.\n");
+        assert!(
+            found.iter().any(|(n, _, _)| n == "Ana M. Ruiz Gil"),
+            "{found:?}"
+        );
+        let found = people("Présente : Mme Claire Roux De, secrétaire.\n");
+        assert!(
+            found.iter().all(|(n, _, _)| !n.ends_with("De")),
+            "{found:?}"
+        );
     }
 
     #[test]

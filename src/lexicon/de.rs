@@ -259,6 +259,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gesetz",
         "abschnitt",
         "absatz",
+        "nr",
+        "nummer",
     ],
     minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
     plan_update_words: &[

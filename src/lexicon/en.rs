@@ -434,6 +434,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "paragraph",
         "resolution",
         "item",
+        "no",
+        "nº",
+        "number",
     ],
     minutes_words: &[
         "minutes",

@@ -503,6 +503,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sección",
         "numeral",
         "inciso",
+        "nº",
+        "n",
+        "núm",
+        "número",
     ],
     minutes_words: &[
         "acta",

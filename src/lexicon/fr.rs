@@ -402,6 +402,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "alinéa",
         "paragraphe",
         "délibération",
+        "n",
+        "nº",
+        "numéro",
     ],
     minutes_words: &[
         "compte rendu",

@@ -1006,7 +1006,7 @@ fn page_after_entries(
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .trim();
         from = end;
-        let (part, title) = split_part_heading(segment);
+        let (part, title) = split_part_heading(segment, 3);
         if let Some(part) = part.and_then(entry_title) {
             found.push(entry(index, part, None));
         }
@@ -1080,51 +1080,82 @@ const AGENDA_WORDS: usize = 32;
 /// Entries of a table of contents read as one line after its heading,
 /// each title followed by its bare page number, with or without a space
 /// (`TABLE OF CONTENTS MEMBER MAP 4 AMM MEMBERS 5`, `Map of
-/// Municipalities2 AMM Members3`): at least [`BARE_RUN`] entries whose
-/// pages never go back. The run ends where a page goes back or a title is
-/// missing (the first page's own folio and furniture).
+/// Municipalities2 AMM Members3`, `Accounts 4Members 6`): at least
+/// [`BARE_RUN`] entries whose pages never go back. The run ends where a page
+/// goes back or a title is missing (the first page's own folio and
+/// furniture). A part heading in capitals opening a title (`ABOUT US Our
+/// board 4`) is a heading of its own. Without a contents heading in the
+/// line, only a run of [`HEADLESS_RUN`] entries, half of whose pages run
+/// into the next title (`4Publications`, a contents page whose layout was
+/// lost), is one.
 fn bare_page_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Heading>> {
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[0-9]+").expect("NUMBER is a valid literal pattern"));
-    let word = contents_word(lex).find(line)?;
-    let tail = line.get(word.end()..)?;
-    // Leaders or page words (`…… 3`, `P. 3`) set the pages apart otherwise.
-    if leaders(lex).is_match(tail) || page_first(lex).is_match(tail) {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Ll}\s?[0-9]{1,3}\p{Lu}").expect("GLUED is a valid literal pattern")
+    });
+    let word = contents_word(lex).find(line);
+    // Most lines have neither a contents heading nor a page run into a title.
+    if word.is_none() && !GLUED.is_match(line) {
         return None;
     }
-    let mut found = vec![entry(index, word.as_str().to_owned(), None)];
+    let tail = line.get(word.map_or(0, |w| w.end())..)?;
+    let mut found: Vec<Heading> = word
+        .map(|word| entry(index, word.as_str().to_owned(), None))
+        .into_iter()
+        .collect();
     let mut from = 0;
     let mut last_page = 0;
+    let mut glued = 0;
     for number in NUMBER.find_iter(tail) {
         let after = tail[number.end()..].chars().next();
         let before = tail[..number.start()].chars().next_back();
-        let stands = after.is_none_or(char::is_whitespace)
-            && before.is_some_and(|c| c.is_alphabetic() || c.is_whitespace() || c == '’');
+        let runs_into_title = after.is_some_and(char::is_uppercase);
+        let stands = (after.is_none_or(char::is_whitespace) || runs_into_title)
+            && before
+                .is_some_and(|c| c.is_alphabetic() || c.is_whitespace() || c == '’' || c == ')');
         let Ok(page) = number.as_str().parse::<u32>() else {
             break;
         };
         if !stands || number.as_str().len() > 3 {
             continue;
         }
-        let title = tail[from..number.start()].trim();
+        let (part, title) = split_part_heading(tail[from..number.start()].trim(), 2);
         let opens = title.chars().next().is_some_and(char::is_uppercase);
         let Some(title) = entry_title(title).filter(|_| opens && page >= last_page) else {
             break;
         };
+        if let Some(part) = part.and_then(entry_title) {
+            found.push(entry(index, part, None));
+        }
         found.push(entry(index, title, Some(page)));
+        glued += usize::from(runs_into_title);
         last_page = page;
         from = number.end();
     }
-    (found.len() > BARE_RUN).then_some(found)
+    // Leaders or page words (`…… 3`, `P. 3`) set the pages apart otherwise;
+    // after the run they are the page's own furniture (`PAGE 3`).
+    let run = tail.get(..from).unwrap_or("");
+    if leaders(lex).is_match(run) || page_first(lex).is_match(run) {
+        return None;
+    }
+    let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
+    let enough = match word {
+        Some(_) => entries >= BARE_RUN,
+        None => entries >= HEADLESS_RUN && 2 * glued >= entries,
+    };
+    enough.then_some(found)
 }
 
 /// Fewest entries of a table of contents read as one line with bare pages.
 const BARE_RUN: usize = 4;
+/// Fewest entries of such a line without a contents heading.
+const HEADLESS_RUN: usize = 6;
 
-/// Splits a part heading in capitals (three words or more) off the title
+/// Splits a part heading in capitals (`fewest` words or more) off the title
 /// that follows it in the same segment: the heading ends before the first
 /// word with a lower-case letter, less that word's capitalised lead-in.
-fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
+fn split_part_heading(segment: &str, fewest: usize) -> (Option<&str>, &str) {
     let words: Vec<(usize, &str)> = segment
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - segment.as_ptr() as usize, w))
@@ -1149,7 +1180,9 @@ fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
         .filter(|(_, w)| w.chars().any(char::is_alphabetic))
         .count();
     match words.get(title_start) {
-        Some(&(at, _)) if caps_words >= 3 => (Some(segment[..at].trim()), segment[at..].trim()),
+        Some(&(at, _)) if caps_words >= fewest => {
+            (Some(segment[..at].trim()), segment[at..].trim())
+        }
         _ => (None, segment),
     }
 }
@@ -2057,6 +2090,34 @@ mod tests {
                 .iter()
                 .all(|(_, page)| page.is_none())
         );
+    }
+
+    #[test]
+    fn contents_on_one_line_with_part_headings_page_furniture_or_no_heading() {
+        // Part headings in capitals open their first title; the page's
+        // own `PAGE 2` after the run does not undo it.
+        let parted = "Year Book 2031 SOMMAIRE NOTRE RÉSEAU Carte des villes 4 Le bureau 6 \
+                      ACTIONS PUBLIQUES Transports 9 Logement 12 PAGE 2 PAGE 3 Les villes membres";
+        assert_eq!(
+            entries(parted),
+            owned(&[
+                ("SOMMAIRE", None),
+                ("NOTRE RÉSEAU", None),
+                ("Carte des villes", Some(4)),
+                ("Le bureau", Some(6)),
+                ("ACTIONS PUBLIQUES", None),
+                ("Transports", Some(9)),
+                ("Logement", Some(12)),
+            ])
+        );
+        // Without a heading: titles whose pages run into the next title.
+        let headless = "Palabras 3Agenda 4Movilidad 6Vivienda 9Cultura 12Cuentas 15Socios 18";
+        let found = entries(headless);
+        assert_eq!(found.len(), 7, "{found:?}");
+        assert_eq!(found[3], ("Vivienda".to_owned(), Some(9)));
+        // A sentence with a few such numbers is none.
+        let prose = "We visited 3Towns and 4Cities in the year of the 5Rivers walk.";
+        assert!(entries(prose).iter().all(|(_, page)| page.is_none()));
     }
 
     #[test]

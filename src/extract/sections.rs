@@ -122,6 +122,10 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     // Both borrow the lines: a long document's text is not copied per line.
     let raws = PackedLines::of_text(text);
     let plains = PackedLines::of_lines(text, |line| plain(&line.text));
+    // A roll call's labels and names are no headings, whoever reads them.
+    let rolls = roll_lines(&plains, lex);
+    let claimed: BTreeSet<usize> = claimed.union(&rolls).copied().collect();
+    let claimed = &claimed;
     let mut strong = Strong::new();
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
@@ -271,6 +275,97 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         headings.pop();
     }
     headings
+}
+
+/// Most name words after an honorific on a line of a roll call.
+const ROLL_NAME_WORDS: usize = 5;
+
+/// What a line of a roll call set one name a line is.
+#[derive(Clone, Copy, PartialEq)]
+enum RollLine {
+    /// An honorific and a name (`D. JOSE LUIS MORA`, `Mme Claire Roux`).
+    Person,
+    /// Role or attendance words alone (`CONCEJALES:`, `ALCALDE-PRESIDENTE`).
+    Label,
+    /// One or two capitalised words: a piece of a name its line breaks cut.
+    Piece,
+}
+
+/// The kind of roll-call line `line` is, if any.
+fn roll_line(line: &str, lex: &Lexicons) -> Option<RollLine> {
+    let bare = |word: &str| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let first = words.first()?;
+    let capitalised = |word: &&str| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !word.chars().any(|c| c.is_ascii_digit())
+            && !lex.has(|l| l.function_words, &bare(word))
+    };
+    let named = |word: &&str| capitalised(word) || lex.has(|l| l.name_particles, &bare(word));
+    if lex.has(|l| l.honorifics, &bare(first))
+        && words.len() <= ROLL_NAME_WORDS + 1
+        && words.iter().skip(1).all(named)
+    {
+        return Some(RollLine::Person);
+    }
+    let lower = fold(line).to_lowercase();
+    let label = lower.trim().trim_end_matches(':').trim();
+    let role = |word: &str| {
+        lex.has(|l| l.role_words, word)
+            || lex.has(|l| l.attendance_words, word)
+            || ["s", "es"].iter().any(|plural| {
+                word.strip_suffix(plural)
+                    .is_some_and(|singular| lex.has(|l| l.role_words, singular))
+            })
+    };
+    let parts: Vec<&str> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let labelled = lex
+        .each(|l| l.plural_titles)
+        .any(|(title, _)| *title == label)
+        || (!parts.is_empty() && parts.iter().all(|w| role(w)));
+    if labelled {
+        return Some(RollLine::Label);
+    }
+    (words.len() <= 2 && words.iter().all(capitalised)).then_some(RollLine::Piece)
+}
+
+/// Lines of roll calls set one name a line under their labels (`CONCEJALES:`
+/// / `D. JOSE LUIS MORA` / `Dª ANA RUIZ GIL.` / …): runs of roll-call lines
+/// with at least two honorific names, less the pieces of names that end them
+/// (a one-word heading after the roll).
+fn roll_lines(plains: &PackedLines, lex: &Lexicons) -> BTreeSet<usize> {
+    let mut found = BTreeSet::new();
+    let mut run: Vec<(usize, RollLine)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, RollLine)>| {
+        while run.last().is_some_and(|&(_, kind)| kind == RollLine::Piece) {
+            run.pop();
+        }
+        let people = run
+            .iter()
+            .filter(|&&(_, kind)| kind == RollLine::Person)
+            .count();
+        if people >= 2 {
+            found.extend(run.iter().map(|&(index, _)| index));
+        }
+        run.clear();
+    };
+    for (index, line) in plains.iter().enumerate() {
+        if is_blank(line) {
+            continue;
+        }
+        match roll_line(line, lex) {
+            Some(kind) => run.push((index, kind)),
+            None => flush(&mut run),
+        }
+    }
+    flush(&mut run);
+    found
 }
 
 /// Whether a line is a short label in title case ending in a colon
@@ -2118,6 +2213,18 @@ mod tests {
         // A sentence with a few such numbers is none.
         let prose = "We visited 3Towns and 4Cities in the year of the 5Rivers walk.";
         assert!(entries(prose).iter().all(|(_, page)| page.is_none()));
+    }
+
+    #[test]
+    fn roll_calls_set_a_name_a_line_are_no_headings() {
+        let source = "ACTA DE LA SESIÓN\n\nASISTENTES\n\nALCALDE-PRESIDENTE:\nD. TOMÁS IBÁÑEZ RUIZ\nCONCEJALES:\nDª ROSA VIDAL PRIETO.\nD.\nÁNGEL\nRUIZ\nD. IVÁN SOTO MENA\nSECRETARIA:\nDª LUZ PARDO GIL\n\nACUERDOS\n\nSe aprueba el acta de la sesión anterior por unanimidad de los presentes.\n";
+        let found = titles(source);
+        let found: Vec<&str> = found.iter().map(|(_, title)| title.as_str()).collect();
+        assert_eq!(found, ["ACTA DE LA SESIÓN", "ACUERDOS"]);
+        // One honorific line alone makes no roll: lettered items stay.
+        let lettered = "C. PUBLIC COMMENT\n\nThe chair opened the floor to the public for ten minutes.\n\nD. ADJOURNMENT\n\nThe meeting closed at nine in the evening after the vote.\n";
+        let found = titles(lettered);
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

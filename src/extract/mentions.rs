@@ -942,6 +942,11 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
             continue;
         }
         let rest = rest.strip_prefix(':').unwrap_or(rest);
+        // A label that runs on to its colon (`SÍNDICOS Y DISTRITO: …`).
+        let rest = match rest.split_once(':') {
+            Some((head, tail)) if labels_a_roll(head, lex) => tail,
+            _ => rest,
+        };
         let rest = first_sentence(rest, lex);
         let rest = rest.split([';', '(']).next().unwrap_or(rest);
         let mut listed: Vec<Found> = Vec::new();
@@ -951,6 +956,14 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         {
             let piece = piece.trim().trim_end_matches(['.', '-']).trim();
             if piece.is_empty() {
+                continue;
+            }
+            // The constituency after names (`Ana Ruiz y Luis Soto, Distrito
+            // Primero`) is the place of those that have none yet.
+            if constituency(piece, lex) && !listed.is_empty() {
+                for last in listed.iter_mut().rev().take_while(|last| last.2.is_none()) {
+                    last.2 = Some(piece.to_owned());
+                }
                 continue;
             }
             let words = words_at(piece);
@@ -980,6 +993,32 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Whether `piece` names a constituency (`Distrito Quinto`, `Ward 4`): a
+/// constituency word of the lexicons and one or two words more.
+fn constituency(piece: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|first| lex.has(|l| l.constituency_words, &unaccented(first)))
+}
+
+/// Whether `head` (the words between a plural title and a colon) only
+/// completes the label: conjunctions, roles and constituency words (`Y
+/// DISTRITO`, `and Wards`), no name.
+fn labels_a_roll(head: &str, lex: &Lexicons) -> bool {
+    let words: Vec<String> = head.split_whitespace().map(unaccented).collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|word| {
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            lex.has(|l| l.conjunctions, word)
+                || is_role_word(word, lex)
+                || lex.has(|l| l.constituency_words, word)
+                || lex.has(|l| l.constituency_words, singular)
+        })
 }
 
 /// A person on a line of their own with the role in brackets after the
@@ -2015,6 +2054,22 @@ mod tests {
                     one("Luis Paz Ruiz", Some("Vicepresidente"), None),
                     one("Eva Ríos Mora", Some("regidor"), None),
                     one("Juan Díaz Lara", Some("regidor"), None),
+                ],
+            ),
+            (
+                "SÍNDICOS Y DISTRITO: Ana Soto Gil y Luis Paz Ruiz, Distrito Primero, Eva Ríos Mora, Distrito Segundo y Juan Díaz Lara, Distrito Cuarto.",
+                vec![
+                    one("Ana Soto Gil", Some("síndico"), Some("Distrito Primero")),
+                    one("Luis Paz Ruiz", Some("síndico"), Some("Distrito Primero")),
+                    one("Eva Ríos Mora", Some("síndico"), Some("Distrito Segundo")),
+                    one("Juan Díaz Lara", Some("síndico"), Some("Distrito Cuarto")),
+                ],
+            ),
+            (
+                "Councillors and Wards: Mary Hale, Ward One, Tom Dunmore, Ward Two.",
+                vec![
+                    one("Mary Hale", Some("Councillor"), Some("Ward One")),
+                    one("Tom Dunmore", Some("Councillor"), Some("Ward Two")),
                 ],
             ),
             // No list follows these titles.

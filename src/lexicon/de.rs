@@ -235,6 +235,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "bürgermeister",
         "bürgermeisterin",
     ],
+    constituency_words: &["bezirk", "wahlkreis", "stadtteil", "ortsteil"],
     name_particles: &["von", "van", "zu", "de"],
     duration_words: &[
         "jahre",

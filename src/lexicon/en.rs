@@ -398,6 +398,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "town clerk",
         "ceo",
     ],
+    constituency_words: &["district", "ward", "constituency", "precinct", "division"],
     name_particles: &[
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],

@@ -389,6 +389,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("regidoras suplentes", "regidora suplente"),
         ("honorables concejales", "concejal"),
         ("regidores", "regidor"),
+        ("síndicos", "síndico"),
+        ("sindicos", "síndico"),
         ("concejales", "concejal"),
         ("concejalas", "concejala"),
     ],
@@ -486,6 +488,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "prefeita",
         "gobernador",
         "gobernadora",
+    ],
+    constituency_words: &[
+        "distrito",
+        "cantón",
+        "circunscripción",
+        "parroquia",
+        "barrio",
     ],
     name_particles: &["de", "del", "de la", "los", "las"],
     duration_words: &[

@@ -380,6 +380,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "conseiller municipal",
         "conseillère municipale",
     ],
+    constituency_words: &[
+        "arrondissement",
+        "canton",
+        "circonscription",
+        "quartier",
+        "secteur",
+    ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
     duration_words: &[
         "ans", "années", "mois", "semaines", "jours", "heures", "heure", "minutes", "minute",

@@ -231,6 +231,7 @@ pub fn extract_figures(
     // (a member's or a person's name): in a PDF no blank line keeps them apart.
     let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
     let contents = contents_lines(text, headings, lex);
+    let counters = counter_lines(text);
     let bold_open = bold_state(text);
     let all_numbers = LineNumbers::of(text, &bold_open, lex);
     let items = item_of_lines(text, &heading_lines);
@@ -293,7 +294,10 @@ pub fn extract_figures(
                 raw.get(m.end..next.start)
                     .is_some_and(|gap| !gap.is_empty() && is_blank(gap))
             });
-            if leading && in_item.is_none() && (next_follows || opens_title_in_capitals(m, raw)) {
+            if leading
+                && in_item.is_none()
+                && (next_follows || opens_title_in_capitals(m, raw) || counters.contains(&index))
+            {
                 continue;
             }
             // In a list item a `+` marks a figure, and so does a count in a
@@ -956,6 +960,50 @@ fn is_item_code(m: &Match, raw: &str) -> bool {
         && after
             .strip_prefix(' ')
             .is_some_and(|title| title.starts_with(char::is_uppercase))
+}
+
+/// Fewest lines in a row whose opening numbers count on one by one.
+const COUNTER_RUN: usize = 3;
+
+/// Lines whose opening bare number counts on from the line before (`1 Our
+/// mission…` / `2 The trust…` / `3 Letter…`): the page numbers of a
+/// transcription set a page a line, or the numbers of a list, and no
+/// figures. A run of at least [`COUNTER_RUN`] written lines in a row, each
+/// number one more than the last.
+fn counter_lines(text: &Text) -> BTreeSet<usize> {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*([0-9]{1,3})\s+\S").expect("OPENING is a valid literal pattern")
+    });
+    let opening = |line: &Line| -> Option<u32> {
+        OPENING
+            .captures(&line.text)
+            .and_then(|caps| caps.get(1)?.as_str().parse().ok())
+    };
+    let mut found = BTreeSet::new();
+    let mut run: Vec<(usize, u32)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, u32)>| {
+        if run.len() >= COUNTER_RUN {
+            found.extend(run.iter().map(|&(index, _)| index));
+        }
+        run.clear();
+    };
+    for (index, line) in text.lines.iter().enumerate() {
+        if is_blank(&line.text) {
+            continue;
+        }
+        match opening(line) {
+            Some(number) if run.last().is_some_and(|&(_, last)| number == last + 1) => {
+                run.push((index, number));
+            }
+            Some(number) => {
+                flush(&mut run);
+                run.push((index, number));
+            }
+            None => flush(&mut run),
+        }
+    }
+    flush(&mut run);
+    found
 }
 
 /// Fewest words of a title in capitals after a folio or title number.
@@ -2072,6 +2120,24 @@ mod tests {
     fn contents_page_counters_and_section_codes_are_not_figures() {
         let source = "Contents\nForeword ........................ 2\n1 Highlights of the year ........ 3\n\nPage 1 of 4\n\n5.1 Accounts summary\n\nMembership fees brought in 1,250,000 USD.\n\nPágina 3 de 10\n";
         assert_eq!(values(source), vec![1_250_000.0]);
+    }
+
+    #[test]
+    fn page_numbers_counting_on_line_by_line_and_numbered_references_are_not_figures() {
+        // A transcription set a page a line, each opening on its page number.
+        let pages = "1 Yearly Report of the Valley Towns Trust for the year ended in June\n\n2 Valley Towns Trust 12 Mill Road Northfield Founding members\n\n3 Letter of the Chair The trust served 140 towns this year.\n";
+        assert_eq!(values(pages), vec![140.0]);
+        // Two lines that count on are no run; a count opening a line stays.
+        let two = "12 towns joined the trust\n13 staff serve them\n";
+        assert_eq!(values(two), vec![12.0, 13.0]);
+        // A number after a number sign refers to a decree or a resolution.
+        for source in [
+            "Se dio cuenta de los decretos de la Nº 4 a la Nº 27, ambos incluidos.\n",
+            "Le conseil adopte la délibération n° 31 à l'unanimité.\n",
+            "The council passed Resolution No. 18 and Order No 22 on the day.\n",
+        ] {
+            assert_eq!(values(source), Vec::<f64>::new(), "{source}");
+        }
     }
 
     /// (value, unit, qualifier, label) of each figure a source must give.

@@ -178,6 +178,20 @@ fn is_role_word(word: &str, lex: &Lexicons) -> bool {
                 .all(|part| !part.is_empty() && lex.has(|l| l.role_words, part)))
 }
 
+/// Whether `word` names a role or a body of people holding one (`Alcalde`,
+/// `CONCEJALES`, `Maires`) rather than a part of a name.
+fn names_a_role(word: &str, lex: &Lexicons) -> bool {
+    let lower = bare(word);
+    let plural_role = lower
+        .strip_suffix('s')
+        .is_some_and(|singular| lex.has(|l| l.role_words, singular));
+    is_role_word(word, lex)
+        || plural_role
+        || lex
+            .each(|l| l.plural_titles)
+            .any(|(title, _)| *title == lower)
+}
+
 /// A capitalised word of a name: `Vélez`, `Castaño`, `O'Neil`, `Jean-Luc`,
 /// or a surname in capitals (`Benoist APPARU`, see [`as_name`]).
 fn is_name_word(word: &str, lex: &Lexicons) -> bool {
@@ -928,6 +942,11 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
             continue;
         }
         let rest = rest.strip_prefix(':').unwrap_or(rest);
+        // A label that runs on to its colon (`SÍNDICOS Y DISTRITO: …`).
+        let rest = match rest.split_once(':') {
+            Some((head, tail)) if labels_a_roll(head, lex) => tail,
+            _ => rest,
+        };
         let rest = first_sentence(rest, lex);
         let rest = rest.split([';', '(']).next().unwrap_or(rest);
         let mut listed: Vec<Found> = Vec::new();
@@ -937,6 +956,14 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         {
             let piece = piece.trim().trim_end_matches(['.', '-']).trim();
             if piece.is_empty() {
+                continue;
+            }
+            // The constituency after names (`Ana Ruiz y Luis Soto, Distrito
+            // Primero`) is the place of those that have none yet.
+            if constituency(piece, lex) && !listed.is_empty() {
+                for last in listed.iter_mut().rev().take_while(|last| last.2.is_none()) {
+                    last.2 = Some(piece.to_owned());
+                }
                 continue;
             }
             let words = words_at(piece);
@@ -966,6 +993,32 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Whether `piece` names a constituency (`Distrito Quinto`, `Ward 4`): a
+/// constituency word of the lexicons and one or two words more.
+fn constituency(piece: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|first| lex.has(|l| l.constituency_words, &unaccented(first)))
+}
+
+/// Whether `head` (the words between a plural title and a colon) only
+/// completes the label: conjunctions, roles and constituency words (`Y
+/// DISTRITO`, `and Wards`), no name.
+fn labels_a_roll(head: &str, lex: &Lexicons) -> bool {
+    let words: Vec<String> = head.split_whitespace().map(unaccented).collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|word| {
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            lex.has(|l| l.conjunctions, word)
+                || is_role_word(word, lex)
+                || lex.has(|l| l.constituency_words, word)
+                || lex.has(|l| l.constituency_words, singular)
+        })
 }
 
 /// A person on a line of their own with the role in brackets after the
@@ -1290,8 +1343,7 @@ fn name_from(
         });
         // An initial (`V.`), or an abbreviated name inside a name (`Sofonias
         // de Js. Arboleda`), or after a title a bare initial (`Ms D G. Wilby`).
-        let initial =
-            (word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase))
+        let initial = (word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase))
                 || (proper > 0
                     && next_is_name
                     && word.ends_with('.')
@@ -1301,14 +1353,29 @@ fn name_from(
                 || (capitals_allowed
                     && next_is_name
                     && core.chars().count() == 1
-                    && core.chars().all(char::is_uppercase));
+                    && core.chars().all(char::is_uppercase))
+                // An abbreviated given name after an honorific (`Dª Mª. Rosa…`).
+                || (capitals_allowed
+                    && next_is_name
+                    && word.ends_with('.')
+                    && core.chars().count() == 2
+                    && core.chars().next().is_some_and(char::is_uppercase)
+                    && core.chars().skip(1).all(|c| "ªº".contains(c)));
+        // An honorific after a whole name opens the next one (`D. Ana Ruiz
+        // Gil D. Luis Mora`, a roll run into one line without commas).
+        if proper >= 2 && next_is_name && lex.has(|l| l.honorifics, &bare(core)) {
+            break;
+        }
         let closes = !initial && core.len() < word.len();
         // Capitals after an honorific, or for a surname after a first name
         // in title case (`Jacques PÉLISSARD`).
+        // A role or a body in capitals ends the name (`Rosa Vidal CONCEJALES
+        // D. …`): rolls run into one line set their labels so.
         let capitals = (capitals_allowed || proper > 0)
             && core.chars().count() >= 2
             && core.chars().all(|c| c.is_uppercase() || c == '-')
-            && !lex.has(|l| l.function_words, &core.to_lowercase());
+            && !lex.has(|l| l.function_words, &core.to_lowercase())
+            && !names_a_role(core, lex);
         // A word in title case after a surname in capitals opens what
         // follows the name (`Alexandra NICOLLE Conseillers en exercice`).
         let shaped = core.chars().skip(1).any(char::is_lowercase)
@@ -1324,9 +1391,9 @@ fn name_from(
         } else if proper > 0
             && !closes
             && (next_is_name || particle_then_name)
-            && (lex.has(|l| l.name_particles, core)
-                || (core.chars().all(char::is_uppercase)
-                    && lex.has(|l| l.name_particles, &core.to_lowercase())))
+            // A particle in lower case, capitals or title case (`Ruiz Del
+            // Olmo`, as rolls capitalise every word).
+            && lex.has(|l| l.name_particles, &core.to_lowercase())
         {
             parts.push(core);
         } else {
@@ -1339,7 +1406,9 @@ fn name_from(
     }
     // A particle or an initial never ends a name.
     while parts.last().is_some_and(|last| {
-        last.chars().next().is_some_and(|c| !c.is_uppercase()) || last.ends_with('.')
+        last.chars().next().is_some_and(|c| !c.is_uppercase())
+            || last.ends_with('.')
+            || lex.has(|l| l.name_particles, &last.to_lowercase())
     }) {
         parts.pop();
     }
@@ -1576,6 +1645,38 @@ mod tests {
     fn a_cue_word_inside_a_line_opens_no_roll_without_its_colon() {
         let found = people("Those present\nA. BLAKE, C. DENT\n");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn honorifics_separate_names_run_together_without_commas() {
+        let found = people(
+            "SEÑORES ASISTENTES: ALCALDESA Dª. Rosa Vidal Prieto CONCEJALES D. Tomás Ibáñez Ruiz \
+             D. Iván Soto Mena Dª. Mª. Luz Pardo Gil D. Ángel Ruiz Del Olmo SECRETARIO D. Saúl \
+             Mena Rey 1º.- APROBACIÓN DEL ACTA.\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+        for name in [
+            "Rosa Vidal Prieto",
+            "Tomás Ibáñez Ruiz",
+            "Iván Soto Mena",
+            "Mª. Luz Pardo Gil",
+            "Ángel Ruiz Del Olmo",
+            "Saúl Mena Rey",
+        ] {
+            assert!(names.contains(&name), "{name} missing from {names:?}");
+        }
+        // An initial inside one name still belongs to it, and a particle
+        // never ends a name.
+        let found = people("Asiste la Sra. Ana M. Ruiz Gil, concejala.\n");
+        assert!(
+            found.iter().any(|(n, _, _)| n == "Ana M. Ruiz Gil"),
+            "{found:?}"
+        );
+        let found = people("Présente : Mme Claire Roux De, secrétaire.\n");
+        assert!(
+            found.iter().all(|(n, _, _)| !n.ends_with("De")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -1953,6 +2054,22 @@ mod tests {
                     one("Luis Paz Ruiz", Some("Vicepresidente"), None),
                     one("Eva Ríos Mora", Some("regidor"), None),
                     one("Juan Díaz Lara", Some("regidor"), None),
+                ],
+            ),
+            (
+                "SÍNDICOS Y DISTRITO: Ana Soto Gil y Luis Paz Ruiz, Distrito Primero, Eva Ríos Mora, Distrito Segundo y Juan Díaz Lara, Distrito Cuarto.",
+                vec![
+                    one("Ana Soto Gil", Some("síndico"), Some("Distrito Primero")),
+                    one("Luis Paz Ruiz", Some("síndico"), Some("Distrito Primero")),
+                    one("Eva Ríos Mora", Some("síndico"), Some("Distrito Segundo")),
+                    one("Juan Díaz Lara", Some("síndico"), Some("Distrito Cuarto")),
+                ],
+            ),
+            (
+                "Councillors and Wards: Mary Hale, Ward One, Tom Dunmore, Ward Two.",
+                vec![
+                    one("Mary Hale", Some("Councillor"), Some("Ward One")),
+                    one("Tom Dunmore", Some("Councillor"), Some("Ward Two")),
                 ],
             ),
             // No list follows these titles.

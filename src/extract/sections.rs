@@ -25,7 +25,7 @@ use regex::Regex;
 use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
 use crate::detect::Profile;
-use crate::lexicon::{fold, Lexicons};
+use crate::lexicon::{fold, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::{ListItem, Section, SourceFormat};
 use crate::normalize::{PackedLines, Text};
@@ -122,6 +122,10 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     // Both borrow the lines: a long document's text is not copied per line.
     let raws = PackedLines::of_text(text);
     let plains = PackedLines::of_lines(text, |line| plain(&line.text));
+    // A roll call's labels and names are no headings, whoever reads them.
+    let rolls = roll_lines(&plains, lex);
+    let claimed: BTreeSet<usize> = claimed.union(&rolls).copied().collect();
+    let claimed = &claimed;
     let mut strong = Strong::new();
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
@@ -271,6 +275,97 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         headings.pop();
     }
     headings
+}
+
+/// Most name words after an honorific on a line of a roll call.
+const ROLL_NAME_WORDS: usize = 5;
+
+/// What a line of a roll call set one name a line is.
+#[derive(Clone, Copy, PartialEq)]
+enum RollLine {
+    /// An honorific and a name (`D. JOSE LUIS MORA`, `Mme Claire Roux`).
+    Person,
+    /// Role or attendance words alone (`CONCEJALES:`, `ALCALDE-PRESIDENTE`).
+    Label,
+    /// One or two capitalised words: a piece of a name its line breaks cut.
+    Piece,
+}
+
+/// The kind of roll-call line `line` is, if any.
+fn roll_line(line: &str, lex: &Lexicons) -> Option<RollLine> {
+    let bare = |word: &str| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let first = words.first()?;
+    let capitalised = |word: &&str| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !word.chars().any(|c| c.is_ascii_digit())
+            && !lex.has(|l| l.function_words, &bare(word))
+    };
+    let named = |word: &&str| capitalised(word) || lex.has(|l| l.name_particles, &bare(word));
+    if lex.has(|l| l.honorifics, &bare(first))
+        && words.len() <= ROLL_NAME_WORDS + 1
+        && words.iter().skip(1).all(named)
+    {
+        return Some(RollLine::Person);
+    }
+    let lower = fold(line).to_lowercase();
+    let label = lower.trim().trim_end_matches(':').trim();
+    let role = |word: &str| {
+        lex.has(|l| l.role_words, word)
+            || lex.has(|l| l.attendance_words, word)
+            || ["s", "es"].iter().any(|plural| {
+                word.strip_suffix(plural)
+                    .is_some_and(|singular| lex.has(|l| l.role_words, singular))
+            })
+    };
+    let parts: Vec<&str> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let labelled = lex
+        .each(|l| l.plural_titles)
+        .any(|(title, _)| *title == label)
+        || (!parts.is_empty() && parts.iter().all(|w| role(w)));
+    if labelled {
+        return Some(RollLine::Label);
+    }
+    (words.len() <= 2 && words.iter().all(capitalised)).then_some(RollLine::Piece)
+}
+
+/// Lines of roll calls set one name a line under their labels (`CONCEJALES:`
+/// / `D. JOSE LUIS MORA` / `Dª ANA RUIZ GIL.` / …): runs of roll-call lines
+/// with at least two honorific names, less the pieces of names that end them
+/// (a one-word heading after the roll).
+fn roll_lines(plains: &PackedLines, lex: &Lexicons) -> BTreeSet<usize> {
+    let mut found = BTreeSet::new();
+    let mut run: Vec<(usize, RollLine)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, RollLine)>| {
+        while run.last().is_some_and(|&(_, kind)| kind == RollLine::Piece) {
+            run.pop();
+        }
+        let people = run
+            .iter()
+            .filter(|&&(_, kind)| kind == RollLine::Person)
+            .count();
+        if people >= 2 {
+            found.extend(run.iter().map(|&(index, _)| index));
+        }
+        run.clear();
+    };
+    for (index, line) in plains.iter().enumerate() {
+        if is_blank(line) {
+            continue;
+        }
+        match roll_line(line, lex) {
+            Some(kind) => run.push((index, kind)),
+            None => flush(&mut run),
+        }
+    }
+    flush(&mut run);
+    found
 }
 
 /// Whether a line is a short label in title case ending in a colon
@@ -1006,7 +1101,7 @@ fn page_after_entries(
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .trim();
         from = end;
-        let (part, title) = split_part_heading(segment);
+        let (part, title) = split_part_heading(segment, 3);
         if let Some(part) = part.and_then(entry_title) {
             found.push(entry(index, part, None));
         }
@@ -1080,51 +1175,82 @@ const AGENDA_WORDS: usize = 32;
 /// Entries of a table of contents read as one line after its heading,
 /// each title followed by its bare page number, with or without a space
 /// (`TABLE OF CONTENTS MEMBER MAP 4 AMM MEMBERS 5`, `Map of
-/// Municipalities2 AMM Members3`): at least [`BARE_RUN`] entries whose
-/// pages never go back. The run ends where a page goes back or a title is
-/// missing (the first page's own folio and furniture).
+/// Municipalities2 AMM Members3`, `Accounts 4Members 6`): at least
+/// [`BARE_RUN`] entries whose pages never go back. The run ends where a page
+/// goes back or a title is missing (the first page's own folio and
+/// furniture). A part heading in capitals opening a title (`ABOUT US Our
+/// board 4`) is a heading of its own. Without a contents heading in the
+/// line, only a run of [`HEADLESS_RUN`] entries, half of whose pages run
+/// into the next title (`4Publications`, a contents page whose layout was
+/// lost), is one.
 fn bare_page_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Heading>> {
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[0-9]+").expect("NUMBER is a valid literal pattern"));
-    let word = contents_word(lex).find(line)?;
-    let tail = line.get(word.end()..)?;
-    // Leaders or page words (`…… 3`, `P. 3`) set the pages apart otherwise.
-    if leaders(lex).is_match(tail) || page_first(lex).is_match(tail) {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Ll}\s?[0-9]{1,3}\p{Lu}").expect("GLUED is a valid literal pattern")
+    });
+    let word = contents_word(lex).find(line);
+    // Most lines have neither a contents heading nor a page run into a title.
+    if word.is_none() && !GLUED.is_match(line) {
         return None;
     }
-    let mut found = vec![entry(index, word.as_str().to_owned(), None)];
+    let tail = line.get(word.map_or(0, |w| w.end())..)?;
+    let mut found: Vec<Heading> = word
+        .map(|word| entry(index, word.as_str().to_owned(), None))
+        .into_iter()
+        .collect();
     let mut from = 0;
     let mut last_page = 0;
+    let mut glued = 0;
     for number in NUMBER.find_iter(tail) {
         let after = tail[number.end()..].chars().next();
         let before = tail[..number.start()].chars().next_back();
-        let stands = after.is_none_or(char::is_whitespace)
-            && before.is_some_and(|c| c.is_alphabetic() || c.is_whitespace() || c == '’');
+        let runs_into_title = after.is_some_and(char::is_uppercase);
+        let stands = (after.is_none_or(char::is_whitespace) || runs_into_title)
+            && before
+                .is_some_and(|c| c.is_alphabetic() || c.is_whitespace() || c == '’' || c == ')');
         let Ok(page) = number.as_str().parse::<u32>() else {
             break;
         };
         if !stands || number.as_str().len() > 3 {
             continue;
         }
-        let title = tail[from..number.start()].trim();
+        let (part, title) = split_part_heading(tail[from..number.start()].trim(), 2);
         let opens = title.chars().next().is_some_and(char::is_uppercase);
         let Some(title) = entry_title(title).filter(|_| opens && page >= last_page) else {
             break;
         };
+        if let Some(part) = part.and_then(entry_title) {
+            found.push(entry(index, part, None));
+        }
         found.push(entry(index, title, Some(page)));
+        glued += usize::from(runs_into_title);
         last_page = page;
         from = number.end();
     }
-    (found.len() > BARE_RUN).then_some(found)
+    // Leaders or page words (`…… 3`, `P. 3`) set the pages apart otherwise;
+    // after the run they are the page's own furniture (`PAGE 3`).
+    let run = tail.get(..from).unwrap_or("");
+    if leaders(lex).is_match(run) || page_first(lex).is_match(run) {
+        return None;
+    }
+    let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
+    let enough = match word {
+        Some(_) => entries >= BARE_RUN,
+        None => entries >= HEADLESS_RUN && 2 * glued >= entries,
+    };
+    enough.then_some(found)
 }
 
 /// Fewest entries of a table of contents read as one line with bare pages.
 const BARE_RUN: usize = 4;
+/// Fewest entries of such a line without a contents heading.
+const HEADLESS_RUN: usize = 6;
 
-/// Splits a part heading in capitals (three words or more) off the title
+/// Splits a part heading in capitals (`fewest` words or more) off the title
 /// that follows it in the same segment: the heading ends before the first
 /// word with a lower-case letter, less that word's capitalised lead-in.
-fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
+fn split_part_heading(segment: &str, fewest: usize) -> (Option<&str>, &str) {
     let words: Vec<(usize, &str)> = segment
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - segment.as_ptr() as usize, w))
@@ -1149,7 +1275,9 @@ fn split_part_heading(segment: &str) -> (Option<&str>, &str) {
         .filter(|(_, w)| w.chars().any(char::is_alphabetic))
         .count();
     match words.get(title_start) {
-        Some(&(at, _)) if caps_words >= 3 => (Some(segment[..at].trim()), segment[at..].trim()),
+        Some(&(at, _)) if caps_words >= fewest => {
+            (Some(segment[..at].trim()), segment[at..].trim())
+        }
         _ => (None, segment),
     }
 }
@@ -1183,7 +1311,7 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
         let page = caps.name("page")?.as_str().parse().ok()?;
         (word_count(title) <= 8).then(|| (title.to_owned(), page))
     };
-    let mut found = BTreeMap::new();
+    let mut found = page_first_listed(plains, &non_blank, lex);
     let mut at = 0;
     while at < non_blank.len() {
         let mut run: Vec<(usize, String, u32)> = Vec::new();
@@ -1205,6 +1333,95 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
             }
         }
         at = next.max(at + 1);
+    }
+    found
+}
+
+/// The entry of a contents line set page first (`4 A word from the chair`,
+/// `12Accounts` when the layout lost the space): one to three digits, then
+/// a title in capitals of at most [`IN_PAGE_WORDS`] words without a stop.
+/// A title running without a space into a number after a lower-case
+/// letter (`Services2017 Highlights`, a subtitle of the next line of print)
+/// ends there.
+fn page_first_line(line: &str) -> Option<(String, u32)> {
+    static PAGE_FIRST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<page>[0-9]{1,3})\s*(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'0-9])$")
+            .expect("PAGE_FIRST_LINE is a valid literal pattern")
+    });
+    let caps = PAGE_FIRST_LINE.captures(line.trim())?;
+    let title = caps.name("title")?.as_str();
+    let glued = title
+        .char_indices()
+        .zip(title.chars().skip(1))
+        .find(|&((_, letter), next)| letter.is_lowercase() && next.is_ascii_digit())
+        .map(|((at, letter), _)| at + letter.len_utf8());
+    let title = title.get(..glued.unwrap_or(title.len()))?.trim();
+    // A title may end on a year (`The network in 2030`).
+    let year = title
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()));
+    let closes = year
+        || title
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == ')' || c == '’' || c == '\'');
+    let page = caps.name("page")?.as_str().parse().ok()?;
+    (closes && word_count(title) <= IN_PAGE_WORDS).then(|| (title.to_owned(), page))
+}
+
+/// What follows a contents heading opening `line` (`Table of Contents`, or
+/// run into what the next line of print held: `Contents4 A word…`), or
+/// `None` when the line opens otherwise.
+fn after_contents_heading<'a>(line: &'a str, lex: &Lexicons) -> Option<&'a str> {
+    let line = line.trim();
+    lex.each(|l| l.contents_headings).find_map(|heading| {
+        let length = heading.chars().count();
+        let cut = line
+            .char_indices()
+            .nth(length)
+            .map_or(line.len(), |(at, _)| at);
+        let (head, rest) = line.split_at_checked(cut)?;
+        let same = shape::folded(&unaccented(&fold(head))) == unaccented(heading);
+        let ends = !rest.starts_with(char::is_alphabetic);
+        (same && ends).then_some(rest)
+    })
+}
+
+/// Entries of a table of contents set one a line page first, under its
+/// heading (`Contents` / `4 A word from the chair` / `6 Our members` / …):
+/// a run of at least [`MIN_RUN`] such lines whose pages never go back,
+/// right after a line opening with a contents heading. That line may hold
+/// the first entry, run into it (`Contents04 A word…`).
+fn page_first_listed(
+    plains: &PackedLines,
+    non_blank: &[usize],
+    lex: &Lexicons,
+) -> BTreeMap<usize, (String, u32)> {
+    let mut found = BTreeMap::new();
+    for (at, &index) in non_blank.iter().enumerate() {
+        let Some(rest) = plains
+            .get(index)
+            .and_then(|line| after_contents_heading(line, lex))
+        else {
+            continue;
+        };
+        let mut run: Vec<(usize, (String, u32))> = page_first_line(rest)
+            .map(|found| (index, found))
+            .into_iter()
+            .collect();
+        for &next in non_blank.iter().skip(at + 1) {
+            let Some((title, page)) = plains.get(next).and_then(page_first_line) else {
+                break;
+            };
+            if run.last().is_some_and(|(_, (_, last))| page < *last) {
+                break;
+            }
+            run.push((next, (title, page)));
+        }
+        if run.len() >= MIN_RUN {
+            found.extend(run);
+        }
     }
     found
 }
@@ -1805,6 +2022,38 @@ mod tests {
     }
 
     #[test]
+    fn contents_listed_page_first_under_their_heading() {
+        // One entry a line, the page before the title; the heading may run
+        // into the first entry, and a title into a subtitle after a year.
+        let source = "Índice03 Carta de la presidenta\n\n05 Quiénes somos\n\n9Cuentas del ejercicio\n\n14Proyectos2029 en cifras\n\nLa asociación reúne a los pueblos del valle y a su personal técnico.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Carta de la presidenta", Some(3)),
+                ("Quiénes somos", Some(5)),
+                ("Cuentas del ejercicio", Some(9)),
+                ("Proyectos", Some(14)),
+            ])
+        );
+        let headed = "SOMMAIRE\n\n2 Le mot du maire\n3 Nos communes\n8 Le budget en 2031\n\nLes communes du canton se sont réunies deux fois cette année.\n";
+        assert_eq!(
+            entries(headed),
+            owned(&[
+                ("SOMMAIRE", None),
+                ("Le mot du maire", Some(2)),
+                ("Nos communes", Some(3)),
+                ("Le budget en 2031", Some(8)),
+            ])
+        );
+        // Numbered lines with no contents heading above, or whose numbers
+        // go back, are no table of contents.
+        let steps = "Steps\n\n1 Call the members\n2 Book the hall\n3 Send the papers\n";
+        assert!(entries(steps).iter().all(|(_, page)| page.is_none()));
+        let back = "Contents\n\n8 Accounts\n2 Members\n9 Board\n";
+        assert!(entries(back).iter().all(|(_, page)| page.is_none()));
+    }
+
+    #[test]
     fn programme_days_and_agenda_parts_after_their_time_slots() {
         // A day of a programme over its time slots, with or without a
         // venue between; an agenda's parts numbered in roman numerals after
@@ -1936,6 +2185,46 @@ mod tests {
                 .iter()
                 .all(|(_, page)| page.is_none())
         );
+    }
+
+    #[test]
+    fn contents_on_one_line_with_part_headings_page_furniture_or_no_heading() {
+        // Part headings in capitals open their first title; the page's
+        // own `PAGE 2` after the run does not undo it.
+        let parted = "Year Book 2031 SOMMAIRE NOTRE RÉSEAU Carte des villes 4 Le bureau 6 \
+                      ACTIONS PUBLIQUES Transports 9 Logement 12 PAGE 2 PAGE 3 Les villes membres";
+        assert_eq!(
+            entries(parted),
+            owned(&[
+                ("SOMMAIRE", None),
+                ("NOTRE RÉSEAU", None),
+                ("Carte des villes", Some(4)),
+                ("Le bureau", Some(6)),
+                ("ACTIONS PUBLIQUES", None),
+                ("Transports", Some(9)),
+                ("Logement", Some(12)),
+            ])
+        );
+        // Without a heading: titles whose pages run into the next title.
+        let headless = "Palabras 3Agenda 4Movilidad 6Vivienda 9Cultura 12Cuentas 15Socios 18";
+        let found = entries(headless);
+        assert_eq!(found.len(), 7, "{found:?}");
+        assert_eq!(found[3], ("Vivienda".to_owned(), Some(9)));
+        // A sentence with a few such numbers is none.
+        let prose = "We visited 3Towns and 4Cities in the year of the 5Rivers walk.";
+        assert!(entries(prose).iter().all(|(_, page)| page.is_none()));
+    }
+
+    #[test]
+    fn roll_calls_set_a_name_a_line_are_no_headings() {
+        let source = "ACTA DE LA SESIÓN\n\nASISTENTES\n\nALCALDE-PRESIDENTE:\nD. TOMÁS IBÁÑEZ RUIZ\nCONCEJALES:\nDª ROSA VIDAL PRIETO.\nD.\nÁNGEL\nRUIZ\nD. IVÁN SOTO MENA\nSECRETARIA:\nDª LUZ PARDO GIL\n\nACUERDOS\n\nSe aprueba el acta de la sesión anterior por unanimidad de los presentes.\n";
+        let found = titles(source);
+        let found: Vec<&str> = found.iter().map(|(_, title)| title.as_str()).collect();
+        assert_eq!(found, ["ACTA DE LA SESIÓN", "ACUERDOS"]);
+        // One honorific line alone makes no roll: lettered items stay.
+        let lettered = "C. PUBLIC COMMENT\n\nThe chair opened the floor to the public for ten minutes.\n\nD. ADJOURNMENT\n\nThe meeting closed at nine in the evening after the vote.\n";
+        let found = titles(lettered);
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

@@ -244,6 +244,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "bürgermeister",
         "bürgermeisterin",
     ],
+    constituency_words: &["bezirk", "wahlkreis", "stadtteil", "ortsteil"],
     name_particles: &["von", "van", "zu", "de"],
     duration_words: &[
         "jahre",
@@ -268,6 +269,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gesetz",
         "abschnitt",
         "absatz",
+        "nr",
+        "nummer",
     ],
     minutes_words: &["protokoll", "niederschrift", "tagesordnung"],
     plan_update_words: &[

@@ -416,6 +416,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "town clerk",
         "ceo",
     ],
+    constituency_words: &["district", "ward", "constituency", "precinct", "division"],
     name_particles: &[
         "de", "van", "von", "ten", "van der", "da", "di", "le", "la", "du",
     ],
@@ -452,6 +453,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "paragraph",
         "resolution",
         "item",
+        "no",
+        "nº",
+        "number",
     ],
     minutes_words: &[
         "minutes",

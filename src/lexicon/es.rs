@@ -407,6 +407,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("regidoras suplentes", "regidora suplente"),
         ("honorables concejales", "concejal"),
         ("regidores", "regidor"),
+        ("síndicos", "síndico"),
+        ("sindicos", "síndico"),
         ("concejales", "concejal"),
         ("concejalas", "concejala"),
     ],
@@ -505,6 +507,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "gobernador",
         "gobernadora",
     ],
+    constituency_words: &[
+        "distrito",
+        "cantón",
+        "circunscripción",
+        "parroquia",
+        "barrio",
+    ],
     name_particles: &["de", "del", "de la", "los", "las"],
     duration_words: &[
         "años", "año", "meses", "mes", "semanas", "días", "horas", "hora", "minutos", "minuto",
@@ -521,6 +530,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sección",
         "numeral",
         "inciso",
+        "nº",
+        "n",
+        "núm",
+        "número",
     ],
     minutes_words: &[
         "acta",

@@ -403,6 +403,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "conseiller municipal",
         "conseillère municipale",
     ],
+    constituency_words: &[
+        "arrondissement",
+        "canton",
+        "circonscription",
+        "quartier",
+        "secteur",
+    ],
     name_particles: &["de", "du", "des", "d'", "le", "la"],
     duration_words: &[
         "ans", "années", "mois", "semaines", "jours", "heures", "heure", "minutes", "minute",
@@ -425,6 +432,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "alinéa",
         "paragraphe",
         "délibération",
+        "n",
+        "nº",
+        "numéro",
     ],
     minutes_words: &[
         "compte rendu",

@@ -338,6 +338,9 @@ pub struct Lexicon {
     pub title_roles: &'static [&'static str],
     /// Lower-case words inside a name (`Margaret de Wit`, `Wes ten Hove`).
     pub name_particles: &'static [&'static str],
+    /// Nouns of the part of a territory an elected member stands for
+    /// (`Distrito Primero`, `Ward 3`), written after a name as its place.
+    pub constituency_words: &'static [&'static str],
     /// Units of time after a number that make it a duration, not a figure
     /// (`12 months`, `20 años`).
     pub duration_words: &'static [&'static str],
@@ -841,6 +844,7 @@ mod tests {
                 ("label_stop_words", l.label_stop_words.len()),
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),
+                ("constituency_words", l.constituency_words.len()),
                 ("duration_words", l.duration_words.len()),
                 ("count_nouns", l.count_nouns.len()),
                 ("threshold_words", l.threshold_words.len()),

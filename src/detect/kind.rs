@@ -56,7 +56,7 @@ pub(super) struct KindResult {
 /// document has one candidate per line.
 struct Candidate<'a> {
     index: usize,
-    line: &'a Line,
+    line: Line<'a>,
     lower: &'a str,
     in_title_area: bool,
 }

@@ -189,7 +189,7 @@ pub fn extract_calendar(
                 // Without a heading's or the document's year, a date in prose
                 // takes the year of the last date printed with one.
                 let running = year.or(running_year);
-                for event in prose_dates(line, &flat, found, running, year.is_some(), time, lex) {
+                for event in prose_dates(&line, &flat, found, running, year.is_some(), time, lex) {
                     for known in events.get(counted..).unwrap_or_default() {
                         dated.insert((known.start, known.end));
                     }
@@ -467,7 +467,7 @@ fn geometric_table(
         let Some(date) = date.filter(|_| !cleaned.is_empty()) else {
             continue;
         };
-        events.push(cell_event(line, date, cleaned, lex));
+        events.push(cell_event(&line, date, cleaned, lex));
     }
     let last = read.labels.last().map(|label| Carried {
         name: label.name.clone(),
@@ -500,7 +500,7 @@ fn year_grid(
             month,
             day: None,
         };
-        let mut dated = cell_event(line, date(first), &found.text, lex);
+        let mut dated = cell_event(&line, date(first), &found.text, lex);
         dated.end = (last != first).then(|| date(last));
         events.push(dated);
     }
@@ -824,7 +824,7 @@ fn cells(text: &Text, index: usize) -> Vec<&str> {
         }
         return row;
     }
-    let line = text.lines.get(index).map_or("", |line| line.text.as_str());
+    let line = text.lines.get(index).map_or("", |line| line.text);
     let trimmed = line.trim();
     let inner = trimmed.strip_prefix("- ").unwrap_or(trimmed);
     let parts: Vec<&str> = inner.split('|').map(str::trim).collect();
@@ -846,7 +846,7 @@ fn calendar_row(
     events: &mut Vec<CalendarEvent>,
 ) -> Option<usize> {
     let line = text.lines.get(index)?;
-    let raw = line.text.as_str();
+    let raw = line.text;
     if !has_cells(text, index) {
         return None;
     }
@@ -890,7 +890,7 @@ fn calendar_row(
         if cleaned.is_empty() {
             continue;
         }
-        events.push(cell_event(line, date, cleaned, lex));
+        events.push(cell_event(&line, date, cleaned, lex));
     }
     Some(used)
 }
@@ -912,7 +912,7 @@ fn dated_line(
     lex: &Lexicons,
 ) -> Option<CalendarEvent> {
     let line = text.lines.get(index)?;
-    let raw = line.text.as_str();
+    let raw = line.text;
     let body = bullet(raw).map_or(raw, |b| b.text);
     let flat = plain(body);
     if has_cells(text, index) {
@@ -935,12 +935,12 @@ fn dated_line(
         if parts.is_empty() {
             return None;
         }
-        return Some(event(line, start, end, parts.join(" | "), tbc, year));
+        return Some(event(&line, start, end, parts.join(" | "), tbc, year));
     }
     let (start, end, note_tbc, rest) = line_date(&flat, lex)?;
     let tbc = note_tbc || is_tbc(&rest, lex);
     Some(event(
-        line,
+        &line,
         start,
         end,
         without_tbc_note(&rest, lex),

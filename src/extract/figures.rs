@@ -253,7 +253,7 @@ pub fn extract_figures(
         if heading_lines.contains(&index) || contents.contains(&index) || claimed.contains(&index) {
             continue;
         }
-        let raw = line.text.as_str();
+        let raw = line.text;
         if is_contents_entry(raw) || is_row_of_numbers(raw) || is_scattered_folios(raw) {
             continue;
         }
@@ -1106,7 +1106,7 @@ fn wrapped_qualifier(
     };
     let joined = format!(
         "{} {before}",
-        text.lines.get(above).map_or("", |line| line.text.as_str())
+        text.lines.get(above).map_or("", |line| line.text)
     );
     qualifier_before(&joined, lex)
 }
@@ -1133,7 +1133,7 @@ fn label_for(
     headings: &BTreeSet<usize>,
     lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
-    let raw = text.lines.get(index)?.text.as_str();
+    let raw = text.lines.get(index)?.text;
     let after = raw.get(m.end..)?;
     let line_plain = plain(raw);
     // A bold span left open at the end of the line goes on below: a number
@@ -1224,7 +1224,7 @@ fn next_label_line<'t>(
     mut cursor: usize,
     taken: usize,
     headings: &BTreeSet<usize>,
-) -> Option<(usize, &'t Line)> {
+) -> Option<(usize, Line<'t>)> {
     while text
         .lines
         .get(cursor)
@@ -1265,7 +1265,7 @@ fn item_of_lines(text: &Text, headings: &BTreeSet<usize>) -> Vec<Option<usize>> 
     let mut out: Vec<Option<usize>> = Vec::with_capacity(text.lines.len());
     let mut current = None;
     for (index, line) in text.lines.iter().enumerate() {
-        let raw = line.text.as_str();
+        let raw = line.text;
         if headings.contains(&index) || is_blank(raw) || is_table_row(raw) {
             current = None;
         } else if bullet(raw).is_some() {
@@ -1378,7 +1378,7 @@ fn item_label(
     items: &[Option<usize>],
     lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
-    let raw = text.lines.get(index)?.text.as_str();
+    let raw = text.lines.get(index)?.text;
     let mut tail = plain(raw.get(m.end..)?);
     for (offset, line) in text.lines.iter().enumerate().skip(index + 1) {
         if items.get(offset).copied().flatten() != Some(opening) || bullet(&line.text).is_some() {

@@ -566,7 +566,7 @@ pub fn to_json(text: &Text) -> Value {
                     {
                         fields.extend(kind);
                     }
-                    let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+                    let texts: Vec<&str> = lines.iter().map(|line| line.text).collect();
                     value["text"] = json!(texts);
                 }
             }

@@ -188,7 +188,7 @@ fn rotated_text_matrices_read_like_upright_text() {
     let lines: Vec<String> = normalize::normalize(&raw)
         .lines
         .into_iter()
-        .map(|line| line.text)
+        .map(|line| line.text.to_owned())
         .filter(|text| !text.trim().is_empty())
         .collect();
     assert_eq!(lines, ["Plan 2024", "L2M3D1"]);
@@ -215,7 +215,7 @@ fn glyphs_across_the_reading_direction_are_flagged_and_left_out_of_lines() {
     let text: Vec<String> = normalize::normalize(&raw)
         .lines
         .into_iter()
-        .map(|line| line.text)
+        .map(|line| line.text.to_owned())
         .filter(|text| !text.trim().is_empty())
         .collect();
     assert_eq!(

@@ -94,7 +94,7 @@ fn every_code_shares_its_logical_line_with_its_mark() {
     assert_eq!(want.len(), 65, "the seed's table has 65 deliverables");
     for name in TRIENNIAL {
         let text = laid_out(name);
-        let got = marks(text.lines.iter().map(|line| line.text.clone()));
+        let got = marks(text.lines.iter().map(|line| line.text.to_owned()));
         let wrong: Vec<_> = want
             .iter()
             .filter(|(code, mark)| got.get(*code) != Some(*mark))
@@ -221,7 +221,7 @@ fn pdf_text_has_the_seed_words() {
         let pdf_text: String = laid_out(name)
             .lines
             .iter()
-            .map(|line| line.text.clone() + "\n")
+            .map(|line| line.text.to_owned() + "\n")
             .collect();
         let (want, got) = (words(&seed_text), words(&pdf_text));
         let common: usize = want

@@ -43,41 +43,73 @@ impl Line<'_> {
     }
 }
 
-/// Every line of a document, packed: their texts end to end in one string
-/// and, per line, where its text ends and where it is (16 bytes a line).
-/// A long document's lines cost their bytes and a few more, not an
-/// allocation each; read as [`Line`]s.
+/// Every line of a document, packed: each page's texts end to end in a
+/// string of the page's own, and per line where its text ends and where it
+/// is (12 bytes a line). A long document's lines cost their bytes and a few
+/// more, not an allocation each, and no buffer the size of the document:
+/// page-sized buffers fit in the memory that reading the pages freed.
+/// Read as [`Line`]s.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lines {
-    texts: String,
+    /// The buffers, each with its page number, in line order.
+    pages: Vec<(u32, String)>,
     entries: Vec<LineEntry>,
 }
 
-/// Where a line of [`Lines`] ends in `texts`, and where it is.
+/// Where a line of [`Lines`] is: its buffer (an index into `pages`), its
+/// number on its page, and where its text ends in the buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LineEntry {
-    end: usize,
-    page: u32,
+    buffer: u32,
     number: u32,
+    end: u32,
 }
 
+/// No lines, for [`LinesIter`]'s default.
+static NO_LINES: Lines = Lines {
+    pages: Vec::new(),
+    entries: Vec::new(),
+};
+
 impl Lines {
-    /// No lines, with room for `lines` lines of `bytes` bytes in all.
-    pub fn with_capacity(lines: usize, bytes: usize) -> Self {
-        Self {
-            texts: String::with_capacity(bytes),
-            entries: Vec::with_capacity(lines),
+    /// Adds line `number` of `page` at the end: in the last buffer when it
+    /// holds the same page and has room (a buffer ends before 4 GiB), else
+    /// in a new one.
+    pub fn push(&mut self, page: u32, number: u32, text: &str) {
+        let fits = |texts: &String| u32::try_from(texts.len().saturating_add(text.len())).is_ok();
+        let same_page = self
+            .pages
+            .last()
+            .is_some_and(|(last, texts)| *last == page && fits(texts));
+        if !same_page {
+            self.pages.push((page, String::with_capacity(text.len())));
+        }
+        let buffer = self.pages.len() - 1;
+        if let Some((_, texts)) = self.pages.last_mut() {
+            texts.push_str(text);
+            self.entries.push(LineEntry {
+                buffer: u32::try_from(buffer).unwrap_or(u32::MAX),
+                number,
+                end: u32::try_from(texts.len()).unwrap_or(u32::MAX),
+            });
         }
     }
 
-    /// Adds line `number` of `page` at the end.
-    pub fn push(&mut self, page: u32, number: u32, text: &str) {
-        self.texts.push_str(text);
-        self.entries.push(LineEntry {
-            end: self.texts.len(),
-            page,
-            number,
-        });
+    /// Adds the lines of `page`, with their numbers, in a buffer of their own
+    /// that holds `bytes` bytes before it grows.
+    fn push_page<'t>(
+        &mut self,
+        page: u32,
+        bytes: usize,
+        lines: impl IntoIterator<Item = (u32, Cow<'t, str>)>,
+    ) {
+        self.pages.push((page, String::with_capacity(bytes)));
+        for (number, text) in lines {
+            self.push(page, number, &text);
+        }
+        if let Some((_, texts)) = self.pages.last_mut() {
+            texts.shrink_to_fit();
+        }
     }
 
     /// Number of lines.
@@ -102,11 +134,13 @@ impl Lines {
         let start = index
             .checked_sub(1)
             .and_then(|before| self.entries.get(before))
-            .map_or(0, |before| before.end);
+            .filter(|before| before.buffer == entry.buffer)
+            .map_or(0, |before| before.end as usize);
+        let (page, texts) = self.pages.get(entry.buffer as usize)?;
         Some(Line {
-            page: entry.page,
+            page: *page,
             number: entry.number,
-            text: self.texts.get(start..entry.end).unwrap_or(""),
+            text: texts.get(start..entry.end as usize).unwrap_or(""),
         })
     }
 
@@ -137,7 +171,10 @@ impl Lines {
 
     /// Gives back the spare capacity: a document's lines live as long as it.
     fn shrink_to_fit(&mut self) {
-        self.texts.shrink_to_fit();
+        for (_, texts) in &mut self.pages {
+            texts.shrink_to_fit();
+        }
+        self.pages.shrink_to_fit();
         self.entries.shrink_to_fit();
     }
 }
@@ -217,12 +254,6 @@ pub struct LinesIter<'a> {
     next: usize,
     end: usize,
 }
-
-/// No lines, for [`LinesIter`]'s default.
-static NO_LINES: Lines = Lines {
-    texts: String::new(),
-    entries: Vec::new(),
-};
 
 impl Default for LinesIter<'_> {
     /// No lines.
@@ -311,7 +342,7 @@ impl Text {
         let format = SourceFormat::Text;
         let mut lines = Lines::default();
         page_lines(1, text, &mut lines);
-        let lines = join_hyphenated(lines, &[]);
+        join_hyphenated(&mut lines, &[]);
         let blocks = page_blocks(lines.iter(), Vec::new());
         Self {
             format,
@@ -498,16 +529,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
 /// text instead of being copied, and each page is dropped once read, so a
 /// long PDF's tables are not held twice.
 pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<RawPage>) -> Text {
-    // The pages' texts, as read, are about as long as their normalized lines.
-    let bytes = raw_pages
-        .iter()
-        .map(|page| match &page.content {
-            PageContent::Text(text) => text.len(),
-            PageContent::Laid(layout) => layout.text.len(),
-            PageContent::Glyphs(glyphs) => glyphs.glyphs.len(),
-        })
-        .sum();
-    let mut lines = Lines::with_capacity(0, bytes);
+    let mut lines = Lines::default();
     // Each page's first line, and the blocks layout found on a PDF page
     // (document line indices); text pages get theirs once their lines are final.
     let mut pages: Vec<(usize, Option<Vec<Block>>)> = Vec::new();
@@ -562,7 +584,7 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
         .flat_map(|table| table.rows.iter().map(|row| row.line))
         .collect();
     laid_rows.sort_unstable();
-    let mut lines = join_hyphenated(lines, &laid_rows);
+    join_hyphenated(&mut lines, &laid_rows);
     let mut blocks = Vec::new();
     let ends = pages
         .iter()
@@ -659,14 +681,17 @@ fn normalized_block(mut block: Block, line_count: usize) -> Block {
 /// Splits one page into normalized, numbered lines, added to `lines`.
 fn page_lines(page: u32, text: &str, lines: &mut Lines) {
     let mut raw = raw_lines(text).zip(1..).peekable();
-    while let Some((line, number)) = raw.next() {
+    let numbered = std::iter::from_fn(|| {
+        let (line, number) = raw.next()?;
         let line = normalize_line(line);
         // The line end that ends the text opens no line of its own.
         let last = raw.peek().is_none();
-        if !(last && line.is_empty() && text.ends_with(['\n', '\r'])) {
-            lines.push(page, number, &line);
+        if last && line.is_empty() && text.ends_with(['\n', '\r']) {
+            return None;
         }
-    }
+        Some((number, Cow::Owned(line)))
+    });
+    lines.push_page(page, text.len(), numbered);
 }
 
 /// The lines of `text` split at `\r\n`, `\n` and a lone `\r`, borrowed
@@ -737,45 +762,89 @@ pub fn normalize_line(line: &str) -> String {
 /// two words rather than splitting one ([`keeps_hyphen`]): `febrero-` +
 /// `marzo` → `febrero-marzo`.
 ///
-/// The lines come back packed anew (a join only ever shortens them).
-fn join_hyphenated(lines: Lines, rows: &[usize]) -> Lines {
-    let words = word_counts(&lines);
-    let mut joined = Lines::with_capacity(lines.len(), lines.texts.len());
-    let mut all = lines.iter();
-    // The line before the one being read, as its join with the line above
-    // it left it.
-    let Some(mut previous) = all.next().map(|line| (line, Cow::Borrowed(line.text))) else {
-        return lines;
-    };
-    for (index, line) in all.enumerate().map(|(at, line)| (at + 1, line)) {
-        let mut next = (line, Cow::Borrowed(line.text));
-        if let Some((stem, rest)) = hyphen_join(&previous, &next, index, rows, &words) {
-            previous.1 = Cow::Owned(stem);
-            next.1 = Cow::Owned(rest);
-        }
-        joined.push(previous.0.page, previous.0.number, &previous.1);
-        previous = next;
+/// Only the pages where a word is rejoined are packed anew.
+fn join_hyphenated(lines: &mut Lines, rows: &[usize]) {
+    let words = word_counts(lines, rows);
+    if words.is_empty() {
+        return;
     }
-    joined.push(previous.0.page, previous.0.number, &previous.1);
-    joined
+    let mut first = 0;
+    while first < lines.len() {
+        let buffer = lines.entries[first].buffer;
+        let end = lines.entries[first..]
+            .iter()
+            .position(|entry| entry.buffer != buffer)
+            .map_or(lines.len(), |after| first + after);
+        join_in_buffer(lines, first..end, rows, &words);
+        first = end;
+    }
 }
 
-/// The texts of lines `index - 1` and `index` once the word that the first
-/// hyphenates at its end is rejoined, if it does (see [`join_hyphenated`]).
-fn hyphen_join(
-    previous: &(Line, Cow<str>),
-    next: &(Line, Cow<str>),
-    index: usize,
+/// [`join_hyphenated`] on the lines `range`, which share one buffer.
+fn join_in_buffer(
+    lines: &mut Lines,
+    range: std::ops::Range<usize>,
     rows: &[usize],
     words: &HashMap<String, usize>,
-) -> Option<(String, String)> {
+) {
+    let mut texts: Vec<Cow<str>> = Vec::new();
+    let mut changed = false;
+    for index in range.clone() {
+        let Some(line) = lines.line(index) else {
+            return;
+        };
+        let mut next = Cow::Borrowed(line.text);
+        if let Some(previous) = texts.last_mut() {
+            if let Some((stem, rest)) = hyphen_join((line.page, previous), line, index, rows, words)
+            {
+                *previous = Cow::Owned(stem);
+                next = Cow::Owned(rest);
+                changed = true;
+            }
+        }
+        texts.push(next);
+    }
+    if !changed {
+        return;
+    }
+    let mut joined = String::with_capacity(texts.iter().map(|text| text.len()).sum());
+    let ends: Vec<u32> = texts
+        .iter()
+        .map(|text| {
+            joined.push_str(text);
+            u32::try_from(joined.len()).unwrap_or(u32::MAX)
+        })
+        .collect();
+    drop(texts);
+    for (entry, end) in lines.entries[range.clone()].iter_mut().zip(ends) {
+        entry.end = end;
+    }
+    if let Some(buffer) = lines
+        .entries
+        .get(range.start)
+        .and_then(|entry| lines.pages.get_mut(entry.buffer as usize))
+    {
+        buffer.1 = joined;
+    }
+}
+
+/// Where a hyphen at the end of line `index - 1` (on `page`, its text as
+/// earlier joins left it: `previous`) may split a word that line `index`
+/// (`next`) goes on with: the stem before the hyphen, the word that goes on
+/// and the rest of the next line (see [`join_hyphenated`]).
+fn hyphen_split<'p, 'n>(
+    (page, previous): (u32, &'p str),
+    next: Line<'n>,
+    index: usize,
+    rows: &[usize],
+) -> Option<(&'p str, &'n str, &'n str)> {
     let is_row = |at: usize| rows.binary_search(&at).is_ok();
-    if is_row(index - 1) || is_row(index) || previous.0.page != next.0.page {
+    if is_row(index.checked_sub(1)?) || is_row(index) || page != next.page {
         return None;
     }
-    let stem = previous.1.strip_suffix('-')?;
+    let stem = previous.strip_suffix('-')?;
     let ends_in_letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
-    let next_trimmed = next.1.trim_start();
+    let next_trimmed = next.text.trim_start();
     let continues_lower = next_trimmed.chars().next().is_some_and(char::is_lowercase);
     if !(ends_in_letter && continues_lower) {
         return None;
@@ -784,6 +853,19 @@ fn hyphen_join(
         .find(|c: char| c.is_whitespace())
         .unwrap_or(next_trimmed.len());
     let (word, rest) = next_trimmed.split_at(word_end);
+    Some((stem, word, rest))
+}
+
+/// The texts of lines `index - 1` and `index` once the word that the first
+/// hyphenates at its end is rejoined, if it does (see [`join_hyphenated`]).
+fn hyphen_join(
+    previous: (u32, &str),
+    next: Line<'_>,
+    index: usize,
+    rows: &[usize],
+    words: &HashMap<String, usize>,
+) -> Option<(String, String)> {
+    let (stem, word, rest) = hyphen_split(previous, next, index, rows)?;
     let joined = if keeps_hyphen(last_word(stem), first_word(word), words) {
         format!("{stem}-{word}")
     } else {
@@ -792,13 +874,39 @@ fn hyphen_join(
     Some((joined, rest.trim_start().to_owned()))
 }
 
-/// How often each word (a run of letters, lower case) occurs in the lines.
-fn word_counts(lines: &Lines) -> HashMap<String, usize> {
+/// How often each word (a run of letters, lower case) that
+/// [`keeps_hyphen`] may ask about occurs in the lines: the words on both
+/// sides of every hyphen at a line end that may split a word, and the two
+/// written together; empty when no hyphen may. A join leaves the end of the
+/// line it shortens as it was, so the hyphens of the lines as read are all
+/// those a join can meet.
+fn word_counts(lines: &Lines, rows: &[usize]) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
+    for index in 1..lines.len() {
+        let (Some(previous), Some(next)) = (lines.line(index - 1), lines.line(index)) else {
+            continue;
+        };
+        let split = hyphen_split((previous.page, previous.text), next, index, rows);
+        if let Some((stem, word, _)) = split {
+            let (first, second) = (last_word(stem), first_word(word));
+            for asked in [
+                first.to_owned(),
+                second.to_owned(),
+                format!("{first}{second}"),
+            ] {
+                counts.insert(asked.to_lowercase(), 0);
+            }
+        }
+    }
+    if counts.is_empty() {
+        return counts;
+    }
     for line in lines {
         for word in line.text.split(|c: char| !c.is_alphabetic()) {
             if !word.is_empty() {
-                *counts.entry(word.to_lowercase()).or_insert(0) += 1;
+                if let Some(count) = counts.get_mut(&word.to_lowercase()) {
+                    *count += 1;
+                }
             }
         }
     }

@@ -1012,7 +1012,7 @@ mod tests {
         );
         assert_eq!(lines.get(..1).map(|r| r.len()), Some(1));
         assert_eq!(
-            lines.get(0..=2).and_then(|r| r.last()).map(text),
+            lines.get(0..=2).and_then(|mut r| r.next_back()).map(text),
             Some("trés")
         );
         assert_eq!(

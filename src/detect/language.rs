@@ -141,7 +141,7 @@ fn block_text(text: &Text, first_line: usize, last_line: usize) -> String {
         if at > 0 {
             joined.push(' ');
         }
-        joined.push_str(&markup::plain(&line.text));
+        joined.push_str(&markup::plain(line.text));
     }
     joined
 }

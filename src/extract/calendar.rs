@@ -114,7 +114,7 @@ pub fn extract_calendar(
     let mut heading_year: Option<u16> = None;
     let mut running_year: Option<u16> = None;
     let headline = headline_year(text, lex);
-    let opening = text.lines.iter().position(|line| !is_blank(&line.text));
+    let opening = text.lines.iter().position(|line| !is_blank(line.text));
     // The day the page was posted (a byline's or dateline's date): its year
     // dates the days printed without one where no heading, period or
     // headline does, and the page's other items repeat it.
@@ -126,8 +126,8 @@ pub fn extract_calendar(
         };
         if let Some(heading) = heading_at.get(&index) {
             heading_year = dates::heading_year(&heading.title);
-        } else if plain(&line.text).trim_end().ends_with(':') {
-            heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
+        } else if plain(line.text).trim_end().ends_with(':') {
+            heading_year = dates::heading_year(&plain(line.text)).or(heading_year);
         }
         let year = heading_year
             .or(time.year)
@@ -138,7 +138,7 @@ pub fn extract_calendar(
             .filter(|(end, _)| {
                 text.lines
                     .get(*end..index)
-                    .is_some_and(|between| between.iter().all(|l| is_blank(&l.text)))
+                    .is_some_and(|between| between.iter().all(|l| is_blank(l.text)))
             })
             .map(|(_, carried)| carried.clone());
         if let Some((end, month)) = geometric_table(
@@ -162,9 +162,9 @@ pub fn extract_calendar(
             index += consumed;
             continue;
         }
-        if !crate::extract::shape::is_blank(&line.text) {
+        if !crate::extract::shape::is_blank(line.text) {
             // The line's dates, read once for its prose events and the running year.
-            let flat = fold(&plain(&line.text)).into_owned();
+            let flat = fold(&plain(line.text)).into_owned();
             let found = dates::find_dates(&flat, lex);
             let line_year = found
                 .iter()
@@ -336,7 +336,7 @@ fn head_names_event(text: &Text, index: usize, lex: &Lexicons) -> bool {
         .unwrap_or_default()
         .iter()
         .any(|line| {
-            let flat = unaccented(&fold(&plain(&line.text)).to_lowercase());
+            let flat = unaccented(&fold(&plain(line.text)).to_lowercase());
             let words: Vec<&str> = flat
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -363,7 +363,7 @@ fn head_names_record(text: &Text, index: usize, lex: &Lexicons) -> bool {
         .unwrap_or_default()
         .iter()
         .any(|line| {
-            let flat = unaccented(&fold(&plain(&line.text)).to_lowercase());
+            let flat = unaccented(&fold(&plain(line.text)).to_lowercase());
             phrases.iter().any(|phrase| {
                 flat.match_indices(phrase.as_str()).any(|(at, _)| {
                     let before = flat[..at].chars().next_back();
@@ -391,7 +391,7 @@ const HEADLINE_WORDS: usize = 24;
 /// a year only where no heading and no single-year period does.
 fn headline_year(text: &Text, lex: &Lexicons) -> Option<u16> {
     for line in &text.lines {
-        let flat = plain(&line.text);
+        let flat = plain(line.text);
         let line = flat.trim();
         if line.is_empty() {
             continue;
@@ -870,7 +870,7 @@ fn calendar_row(
         let Some(next) = text.lines.get(index + used) else {
             break;
         };
-        if is_blank(&next.text) {
+        if is_blank(next.text) {
             break;
         }
         let trimmed = next.text.trim();
@@ -979,7 +979,7 @@ fn heading_just_before<'h>(
 ) -> Option<&'h Heading> {
     let previous = (0..index)
         .rev()
-        .find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))?;
+        .find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(l.text)))?;
     headings.iter().find(|h| h.last == previous)
 }
 

@@ -202,7 +202,7 @@ impl LineNumbers {
         starts.push(0);
         for (index, line) in text.lines.iter().enumerate() {
             let bold = bold_open.get(index).copied().unwrap_or(false);
-            matches.extend(numbers(&line.text, bold, lex));
+            matches.extend(numbers(line.text, bold, lex));
             starts.push(matches.len());
         }
         matches.shrink_to_fit();
@@ -617,9 +617,9 @@ fn statement_lines(
     while index < text.lines.len() {
         let in_paragraph = |i: usize| {
             text.lines.get(i).is_some_and(|l| {
-                !is_blank(&l.text)
+                !is_blank(l.text)
                     && !stops.contains(&i)
-                    && !is_table_row(&l.text)
+                    && !is_table_row(l.text)
                     && items.get(i).copied().flatten().is_none()
             })
         };
@@ -635,13 +635,13 @@ fn statement_lines(
             let ended = text
                 .lines
                 .get(index - 1)
-                .is_some_and(|l| plain(&l.text).trim_end().ends_with(['.', '!', '?']));
+                .is_some_and(|l| plain(l.text).trim_end().ends_with(['.', '!', '?']));
             if ended {
                 break;
             }
         }
         let joined: Vec<String> = (first..index)
-            .filter_map(|i| text.lines.get(i).map(|l| plain(&l.text)))
+            .filter_map(|i| text.lines.get(i).map(|l| plain(l.text)))
             .collect();
         let paragraph = joined.join(" ");
         if is_statement(&paragraph) {
@@ -718,7 +718,7 @@ fn bold_state(text: &Text) -> Vec<bool> {
     text.lines
         .iter()
         .map(|line| {
-            if is_blank(&line.text) {
+            if is_blank(line.text) {
                 open = false;
             }
             let at_start = open;
@@ -1179,7 +1179,7 @@ fn label_for(
     while let Some((at, line)) = next_label_line(text, cursor, taken, headings) {
         taken += 1;
         cursor = at + 1;
-        let part = plain(&line.text);
+        let part = plain(line.text);
         let (unit, used) = unit_after(&part, lex);
         if unit.is_some() && used == part.len() && label.is_empty() {
             unit_fix = unit;
@@ -1197,7 +1197,7 @@ fn label_for(
         }
     }
     if label.is_empty() {
-        while text.lines.get(cursor).is_some_and(|l| is_blank(&l.text)) {
+        while text.lines.get(cursor).is_some_and(|l| is_blank(l.text)) {
             cursor += 1;
         }
         if headings.contains(&cursor) {
@@ -1209,7 +1209,7 @@ fn label_for(
             if !label.is_empty() {
                 label.push(' ');
             }
-            label.push_str(&plain(&line.text));
+            label.push_str(&plain(line.text));
             cursor = at + 1;
         }
     }
@@ -1228,17 +1228,17 @@ fn next_label_line<'t>(
     while text
         .lines
         .get(cursor)
-        .is_some_and(|line| is_blank(&line.text))
+        .is_some_and(|line| is_blank(line.text))
         && phrase_goes_on_below(text, cursor, headings)
     {
         cursor += 1;
     }
     let line = text.lines.get(cursor)?;
     let ends = taken >= LABEL_LINES
-        || is_blank(&line.text)
+        || is_blank(line.text)
         || headings.contains(&cursor)
-        || starts_with_number(&line.text)
-        || is_address(&line.text);
+        || starts_with_number(line.text)
+        || is_address(line.text);
     (!ends).then_some((cursor, line))
 }
 
@@ -1250,7 +1250,7 @@ fn phrase_goes_on_below(text: &Text, blank: usize, headings: &BTreeSet<usize>) -
     let below = blank + 1;
     !headings.contains(&below)
         && text.lines.get(below).is_some_and(|line| {
-            plain(&line.text)
+            plain(line.text)
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
@@ -1381,11 +1381,11 @@ fn item_label(
     let raw = text.lines.get(index)?.text;
     let mut tail = plain(raw.get(m.end..)?);
     for (offset, line) in text.lines.iter().enumerate().skip(index + 1) {
-        if items.get(offset).copied().flatten() != Some(opening) || bullet(&line.text).is_some() {
+        if items.get(offset).copied().flatten() != Some(opening) || bullet(line.text).is_some() {
             break;
         }
         tail.push(' ');
-        tail.push_str(&plain(&line.text));
+        tail.push_str(&plain(line.text));
     }
     let mut label = noun_phrase(&tail, lex);
     if label.is_empty() {
@@ -1481,9 +1481,9 @@ fn wraps(text: &Text, index: usize) -> bool {
     let long = text
         .lines
         .get(index)
-        .is_some_and(|line| plain(&line.text).chars().count() >= WRAPPED_CHARS);
+        .is_some_and(|line| plain(line.text).chars().count() >= WRAPPED_CHARS);
     long && text.lines.get(index + 1).is_some_and(|next| {
-        plain(&next.text)
+        plain(next.text)
             .trim_start()
             .starts_with(char::is_lowercase)
     })
@@ -1517,7 +1517,7 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
         (
             text.lines
                 .get(next)
-                .map_or(String::new(), |l| plain(&l.text)),
+                .map_or(String::new(), |l| plain(l.text)),
             next,
         )
     } else {
@@ -1531,9 +1531,9 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
     let body_follows = next_non_blank(text, title_index)
         .and_then(|next| text.lines.get(next))
         .is_some_and(|next| {
-            let body = plain(&next.text);
+            let body = plain(next.text);
             body.starts_with(char::is_uppercase)
-                && (body.chars().count() >= WRAPPED_CHARS || is_sentence(&next.text))
+                && (body.chars().count() >= WRAPPED_CHARS || is_sentence(next.text))
         });
     is_title && body_follows
 }
@@ -1549,7 +1549,7 @@ fn is_heading_number(printed: &str) -> bool {
 
 /// Index of the next non-blank line after `index`.
 fn next_non_blank(text: &Text, index: usize) -> Option<usize> {
-    (index + 1..text.lines.len()).find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))
+    (index + 1..text.lines.len()).find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(l.text)))
 }
 
 /// Whether a line opens with a number (after bullets, markup and a sign).

@@ -147,7 +147,7 @@ pub fn read_legend(lines: &Lines, lexicons: &Lexicons) -> LegendReading {
     let mut found: Vec<(usize, Vec<LegendEntry>)> = Vec::new();
     let mut fragments: Vec<(usize, LegendEntry)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        match parse_line(&line.text, lexicons) {
+        match parse_line(line.text, lexicons) {
             Parsed::Legend(entries) => found.push((index, entries)),
             Parsed::Fragment(entry) => fragments.push((index, entry)),
             Parsed::Nothing => {}

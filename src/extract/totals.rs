@@ -71,7 +71,7 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
         total_label(lexicons),
     );
     for (index, line) in lines.iter().enumerate() {
-        let plain = markup::plain(&line.text);
+        let plain = markup::plain(line.text);
         let mut figures: Vec<(Field, u32)> = Vec::new();
         for caps in status_count.captures_iter(&plain) {
             let Some(label) = caps.name("label") else {
@@ -140,7 +140,7 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
 /// prose do: the number ends `line` and the noun starts `next`, the next
 /// line of the same page. Phrases wholly on one line are read with it.
 fn total_across_wrap(plain: &str, line: Line, next: Line, total_phrase: &Regex) -> Option<u32> {
-    let next_plain = markup::plain(&next.text);
+    let next_plain = markup::plain(next.text);
     if next.page != line.page || next.number != line.number + 1 || next_plain.trim().is_empty() {
         return None;
     }

@@ -65,7 +65,7 @@ fn plain_lines(name: &str, bytes: &[u8]) -> Vec<String> {
     normalize::normalize(&raw)
         .lines
         .into_iter()
-        .map(|line| planex::markup::plain(&line.text))
+        .map(|line| planex::markup::plain(line.text))
         .filter(|text| !text.trim().is_empty())
         .collect()
 }

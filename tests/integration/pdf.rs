@@ -269,7 +269,7 @@ fn codes_in_the_unmarked_repeated_block_stay_unpaired() {
                     .contains("Estrategia de recaudación de fondos L3M5D2")
             })
             .unwrap_or_else(|| panic!("{name}: the repeated block"));
-        assert_eq!(CODE.find_iter(&block.text).count(), 12, "{name}");
+        assert_eq!(CODE.find_iter(block.text).count(), 12, "{name}");
     }
 }
 
@@ -574,7 +574,7 @@ fn page_lines(raw: &planex::read::RawDocument) -> Vec<(u32, String)> {
         .lines
         .iter()
         .filter(|line| !line.text.trim().is_empty())
-        .map(|line| (line.page, markup::plain(&line.text)))
+        .map(|line| (line.page, markup::plain(line.text)))
         .collect()
 }
 
@@ -757,7 +757,7 @@ fn glyph_names_that_spell_code_points_are_read_as_those_code_points() {
         .iter()
         .filter(|line| !line.text.trim().is_empty())
         .map(|line| {
-            markup::plain(&line.text)
+            markup::plain(line.text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")

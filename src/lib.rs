@@ -135,7 +135,7 @@ pub fn convert_raw_with_grammar(
     let text =
         normalize::normalize_pages(raw.format, raw.page_count, std::mem::take(&mut raw.pages));
     let profile = detect::detect(&text);
-    let extraction = extract::extract_with_grammar(&text, &profile, grammar);
+    let (extraction, text_diagnostics) = extract::extract_consuming(text, &profile, grammar);
     let source = Source {
         path: raw.path.display().to_string(),
         sha256: raw.sha256,
@@ -146,7 +146,7 @@ pub fn convert_raw_with_grammar(
         pages: raw.page_count,
     };
     let mut diagnostics = raw.diagnostics;
-    diagnostics.extend(text.diagnostics);
+    diagnostics.extend(text_diagnostics);
     check::check(extraction, profile, source, diagnostics)
 }
 

@@ -13,6 +13,7 @@
 //! footers and page numbers, which the layout keeps out of the lines, are
 //! reported once per kind as `layout.running_text` info diagnostics.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
@@ -24,23 +25,294 @@ use crate::model::SourceFormat;
 use crate::page::{packed_entry, text_blocks, Block, Cell, Row, Table};
 use crate::read::{GlyphPage, PageContent, RawDocument, RawPage};
 
-/// One line of normalized text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+/// One line of normalized text, borrowed from its document's [`Lines`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
     /// 1-based page number.
     pub page: u32,
     /// 1-based line number within the page.
     pub number: u32,
     /// The text, normalized; may be empty.
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl Line {
+impl Line<'_> {
     /// Where this line is.
-    pub fn location(&self) -> Location {
+    pub fn location(self) -> Location {
         Location::new(self.page, self.number)
     }
 }
+
+/// Every line of a document, packed: each page's texts end to end in a
+/// string of the page's own, and per line where its text ends and where it
+/// is (12 bytes a line). A long document's lines cost their bytes and a few
+/// more, not an allocation each, and no buffer the size of the document:
+/// page-sized buffers fit in the memory that reading the pages freed.
+/// Read as [`Line`]s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines {
+    /// The buffers, each with its page number, in line order.
+    pages: Vec<(u32, String)>,
+    entries: Vec<LineEntry>,
+}
+
+/// Where a line of [`Lines`] is: its buffer (an index into `pages`), its
+/// number on its page, and where its text ends in the buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LineEntry {
+    buffer: u32,
+    number: u32,
+    end: u32,
+}
+
+/// No lines, for [`LinesIter`]'s default.
+static NO_LINES: Lines = Lines {
+    pages: Vec::new(),
+    entries: Vec::new(),
+};
+
+impl Lines {
+    /// Adds line `number` of `page` at the end: in the last buffer when it
+    /// holds the same page and has room (a buffer ends before 4 GiB), else
+    /// in a new one.
+    pub fn push(&mut self, page: u32, number: u32, text: &str) {
+        let fits = |texts: &String| u32::try_from(texts.len().saturating_add(text.len())).is_ok();
+        let same_page = self
+            .pages
+            .last()
+            .is_some_and(|(last, texts)| *last == page && fits(texts));
+        if !same_page {
+            self.pages.push((page, String::with_capacity(text.len())));
+        }
+        let buffer = self.pages.len() - 1;
+        if let Some((_, texts)) = self.pages.last_mut() {
+            texts.push_str(text);
+            self.entries.push(LineEntry {
+                buffer: u32::try_from(buffer).unwrap_or(u32::MAX),
+                number,
+                end: u32::try_from(texts.len()).unwrap_or(u32::MAX),
+            });
+        }
+    }
+
+    /// Adds the lines of `page`, with their numbers, in a buffer of their own
+    /// that holds `bytes` bytes before it grows.
+    fn push_page<'t>(
+        &mut self,
+        page: u32,
+        bytes: usize,
+        lines: impl IntoIterator<Item = (u32, Cow<'t, str>)>,
+    ) {
+        self.pages.push((page, String::with_capacity(bytes)));
+        for (number, text) in lines {
+            self.push(page, number, &text);
+        }
+        if let Some((_, texts)) = self.pages.last_mut() {
+            texts.shrink_to_fit();
+        }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no line.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Line `index` (a `usize`) or the lines of a range of indices, as a
+    /// slice's `get` gives them: `None` past the last line.
+    pub fn get<I: LinesIndex>(&self, index: I) -> Option<I::Output<'_>> {
+        index.of(self)
+    }
+
+    /// Line `index`, if there is one.
+    fn line(&self, index: usize) -> Option<Line<'_>> {
+        let entry = self.entries.get(index)?;
+        let start = index
+            .checked_sub(1)
+            .and_then(|before| self.entries.get(before))
+            .filter(|before| before.buffer == entry.buffer)
+            .map_or(0, |before| before.end as usize);
+        let (page, texts) = self.pages.get(entry.buffer as usize)?;
+        Some(Line {
+            page: *page,
+            number: entry.number,
+            text: texts.get(start..entry.end as usize).unwrap_or(""),
+        })
+    }
+
+    /// The first line.
+    pub fn first(&self) -> Option<Line<'_>> {
+        self.line(0)
+    }
+
+    /// The last line.
+    pub fn last(&self) -> Option<Line<'_>> {
+        self.line(self.len().checked_sub(1)?)
+    }
+
+    /// The lines in order.
+    pub fn iter(&self) -> LinesIter<'_> {
+        self.range(0..self.len())
+    }
+
+    /// The lines of `range` in order (those of it there are).
+    pub fn range(&self, range: std::ops::Range<usize>) -> LinesIter<'_> {
+        let end = range.end.min(self.len());
+        LinesIter {
+            lines: self,
+            next: range.start.min(end),
+            end,
+        }
+    }
+
+    /// Gives back the spare capacity: a document's lines live as long as it.
+    fn shrink_to_fit(&mut self) {
+        for (_, texts) in &mut self.pages {
+            texts.shrink_to_fit();
+        }
+        self.pages.shrink_to_fit();
+        self.entries.shrink_to_fit();
+    }
+}
+
+/// What [`Lines::get`] takes: a line's index or a range of them.
+pub trait LinesIndex {
+    /// A line for an index, the lines of a range for a range.
+    type Output<'a>;
+
+    /// `self` of `lines`, if they have it.
+    fn of(self, lines: &Lines) -> Option<Self::Output<'_>>;
+}
+
+impl LinesIndex for usize {
+    type Output<'a> = Line<'a>;
+
+    fn of(self, lines: &Lines) -> Option<Line<'_>> {
+        lines.line(self)
+    }
+}
+
+/// The lines `start..end`, when that is a range of `lines`.
+fn lines_range(lines: &Lines, start: usize, end: usize) -> Option<LinesIter<'_>> {
+    (start <= end && end <= lines.len()).then_some(LinesIter {
+        lines,
+        next: start,
+        end,
+    })
+}
+
+impl LinesIndex for std::ops::Range<usize> {
+    type Output<'a> = LinesIter<'a>;
+
+    fn of(self, lines: &Lines) -> Option<LinesIter<'_>> {
+        lines_range(lines, self.start, self.end)
+    }
+}
+
+impl LinesIndex for std::ops::RangeInclusive<usize> {
+    type Output<'a> = LinesIter<'a>;
+
+    fn of(self, lines: &Lines) -> Option<LinesIter<'_>> {
+        lines_range(lines, *self.start(), self.end().checked_add(1)?)
+    }
+}
+
+impl LinesIndex for std::ops::RangeTo<usize> {
+    type Output<'a> = LinesIter<'a>;
+
+    fn of(self, lines: &Lines) -> Option<LinesIter<'_>> {
+        lines_range(lines, 0, self.end)
+    }
+}
+
+impl LinesIndex for std::ops::RangeFrom<usize> {
+    type Output<'a> = LinesIter<'a>;
+
+    fn of(self, lines: &Lines) -> Option<LinesIter<'_>> {
+        lines_range(lines, self.start, lines.len())
+    }
+}
+
+impl<'a> IntoIterator for &'a Lines {
+    type Item = Line<'a>;
+    type IntoIter = LinesIter<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Lines of a [`Lines`], in order: a range of them, as cheap to copy as
+/// a slice.
+#[derive(Debug, Clone, Copy)]
+pub struct LinesIter<'a> {
+    lines: &'a Lines,
+    next: usize,
+    end: usize,
+}
+
+impl Default for LinesIter<'_> {
+    /// No lines.
+    fn default() -> Self {
+        NO_LINES.iter()
+    }
+}
+
+impl<'a> LinesIter<'a> {
+    /// The lines left, from the start (the iterator is a range of lines).
+    pub fn iter(&self) -> Self {
+        *self
+    }
+
+    /// The first line left.
+    pub fn first(&self) -> Option<Line<'a>> {
+        self.iter().next()
+    }
+
+    /// Line `index` of those left.
+    pub fn get(&self, index: usize) -> Option<Line<'a>> {
+        self.iter().nth(index)
+    }
+}
+
+impl<'a> Iterator for LinesIter<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        if self.next >= self.end {
+            return None;
+        }
+        let line = self.lines.line(self.next)?;
+        self.next += 1;
+        Some(line)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.end.saturating_sub(self.next);
+        (left, Some(left))
+    }
+
+    fn nth(&mut self, n: usize) -> Option<Line<'a>> {
+        self.next = self.next.saturating_add(n).min(self.end);
+        self.next()
+    }
+}
+
+impl DoubleEndedIterator for LinesIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.next >= self.end {
+            return None;
+        }
+        self.end -= 1;
+        self.lines.line(self.end)
+    }
+}
+
+impl ExactSizeIterator for LinesIter<'_> {}
 
 /// A whole document as normalized lines, and the blocks they form.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +320,7 @@ pub struct Text {
     /// Format of the source, so extractors know whether to expect Markdown.
     pub format: SourceFormat,
     /// Every line of every page, in reading order.
-    pub lines: Vec<Line>,
+    pub lines: Lines,
     /// The [page model](crate::page)'s blocks of every page, in line order:
     /// paragraphs, headings, list items and tables, whose rows name the line
     /// they render to. No block spans two pages.
@@ -63,14 +335,15 @@ impl Text {
     ///
     /// ```
     /// let text = planex::normalize::Text::from_plain("ﬁnal re-\nport\u{a0}2019");
-    /// assert_eq!(text.lines[0].text, "final report");
-    /// assert_eq!(text.lines[1].text, "2019");
+    /// assert_eq!(text.lines.get(0).unwrap().text, "final report");
+    /// assert_eq!(text.lines.get(1).unwrap().text, "2019");
     /// ```
     pub fn from_plain(text: &str) -> Self {
         let format = SourceFormat::Text;
-        let mut lines = page_lines(1, text);
+        let mut lines = Lines::default();
+        page_lines(1, text, &mut lines);
         join_hyphenated(&mut lines, &[]);
-        let blocks = page_blocks(&lines, Vec::new());
+        let blocks = page_blocks(lines.iter(), Vec::new());
         Self {
             format,
             lines,
@@ -105,7 +378,7 @@ impl Text {
             (None, None) => self
                 .lines
                 .get(index)
-                .map(|line| vec![line.text.as_str()])
+                .map(|line| vec![line.text])
                 .unwrap_or_default(),
         }
     }
@@ -138,7 +411,7 @@ impl Text {
 /// form saturates).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PackedLines<'a> {
-    lines: &'a [Line],
+    lines: &'a Lines,
     /// How each line's form is kept.
     kinds: Vec<FormKind>,
     /// The forms kept as [`FormKind::Packed`], end to end.
@@ -175,7 +448,7 @@ impl<'a> PackedLines<'a> {
     /// A form of every line of `text` (`form` of each), in line order.
     pub(crate) fn of_lines<S: AsRef<str>>(
         text: &'a Text,
-        mut form: impl FnMut(&Line) -> S,
+        mut form: impl FnMut(&Line<'a>) -> S,
     ) -> Self {
         let mut lines = Self {
             lines: &text.lines,
@@ -185,7 +458,7 @@ impl<'a> PackedLines<'a> {
             changed: Vec::new(),
         };
         for (index, line) in text.lines.iter().enumerate() {
-            let form = form(line);
+            let form = form(&line);
             let form = form.as_ref();
             let kind = if form == line.text {
                 FormKind::Same
@@ -209,7 +482,7 @@ impl<'a> PackedLines<'a> {
 
     /// Line `index`, if there is one.
     pub(crate) fn get(&self, index: usize) -> Option<&str> {
-        let text = self.lines.get(index)?.text.as_str();
+        let text = self.lines.get(index)?.text;
         match self.kinds.get(index)? {
             FormKind::Same => Some(text),
             FormKind::Trimmed => Some(text.trim()),
@@ -256,7 +529,7 @@ pub fn normalize(raw: &RawDocument) -> Text {
 /// text instead of being copied, and each page is dropped once read, so a
 /// long PDF's tables are not held twice.
 pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<RawPage>) -> Text {
-    let mut lines = Vec::new();
+    let mut lines = Lines::default();
     // Each page's first line, and the blocks layout found on a PDF page
     // (document line indices); text pages get theirs once their lines are final.
     let mut pages: Vec<(usize, Option<Vec<Block>>)> = Vec::new();
@@ -276,7 +549,7 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
         match page.content {
             PageContent::Text(text) => {
                 pages.push((lines.len(), None));
-                lines.extend(page_lines(page.number, &text));
+                page_lines(page.number, &text, &mut lines);
             }
             PageContent::Glyphs(_) => {
                 if let Some(layout) = laid_out.next() {
@@ -323,7 +596,7 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
         match laid {
             Some(laid) => blocks.extend(laid),
             None => blocks.extend(
-                page_blocks(lines.get(first..end).unwrap_or_default(), Vec::new())
+                page_blocks(lines.range(first..end), Vec::new())
                     .into_iter()
                     .map(|block| block.shifted(first)),
             ),
@@ -357,12 +630,12 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
 fn add_layout(
     number: u32,
     layout: layout::PageLayout,
-    lines: &mut Vec<Line>,
+    lines: &mut Lines,
     pages: &mut Vec<(usize, Option<Vec<Block>>)>,
     running: &mut Vec<(String, String, Vec<u32>)>,
 ) {
     let first = lines.len();
-    lines.extend(page_lines(number, &layout.text));
+    page_lines(number, &layout.text, lines);
     let blocks = layout
         .blocks
         .into_iter()
@@ -378,9 +651,9 @@ fn add_layout(
     }
 }
 
-/// The blocks of one page's lines (indices relative to `lines`).
-fn page_blocks(lines: &[Line], given: Vec<Block>) -> Vec<Block> {
-    let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+/// The blocks of one page's lines (indices relative to the first of them).
+fn page_blocks<'a>(lines: impl Iterator<Item = Line<'a>>, given: Vec<Block>) -> Vec<Block> {
+    let texts: Vec<&str> = lines.map(|line| line.text).collect();
     text_blocks(&texts, given)
 }
 
@@ -405,20 +678,20 @@ fn normalized_block(mut block: Block, line_count: usize) -> Block {
     block
 }
 
-/// Splits one page into normalized, numbered lines.
-fn page_lines(page: u32, text: &str) -> Vec<Line> {
-    let mut lines: Vec<Line> = raw_lines(text)
-        .zip(1..)
-        .map(|(line, number)| Line {
-            page,
-            number,
-            text: normalize_line(line),
-        })
-        .collect();
-    if lines.last().is_some_and(|line| line.text.is_empty()) && text.ends_with(['\n', '\r']) {
-        lines.pop();
-    }
-    lines
+/// Splits one page into normalized, numbered lines, added to `lines`.
+fn page_lines(page: u32, text: &str, lines: &mut Lines) {
+    let mut raw = raw_lines(text).zip(1..).peekable();
+    let numbered = std::iter::from_fn(|| {
+        let (line, number) = raw.next()?;
+        let line = normalize_line(line);
+        // The line end that ends the text opens no line of its own.
+        let last = raw.peek().is_none();
+        if last && line.is_empty() && text.ends_with(['\n', '\r']) {
+            return None;
+        }
+        Some((number, Cow::Owned(line)))
+    });
+    lines.push_page(page, text.len(), numbered);
 }
 
 /// The lines of `text` split at `\r\n`, `\n` and a lone `\r`, borrowed
@@ -488,50 +761,152 @@ pub fn normalize_line(line: &str) -> String {
 /// they are. The hyphen is kept, and the word still rejoined, when it joins
 /// two words rather than splitting one ([`keeps_hyphen`]): `febrero-` +
 /// `marzo` → `febrero-marzo`.
-fn join_hyphenated(lines: &mut [Line], rows: &[usize]) {
-    let words = word_counts(lines);
-    for index in 1..lines.len() {
-        let is_row = |at: usize| rows.binary_search(&at).is_ok();
-        if is_row(index - 1) || is_row(index) {
-            continue;
-        }
-        let (before, after) = lines.split_at_mut(index);
-        let previous = &mut before[index - 1];
-        let next = &mut after[0];
-        if previous.page != next.page {
-            continue;
-        }
-        let Some(stem) = previous.text.strip_suffix('-') else {
-            continue;
-        };
-        let ends_in_letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
-        let next_trimmed = next.text.trim_start();
-        let continues_lower = next_trimmed.chars().next().is_some_and(char::is_lowercase);
-        if !(ends_in_letter && continues_lower) {
-            continue;
-        }
-        let word_end = next_trimmed
-            .find(|c: char| c.is_whitespace())
-            .unwrap_or(next_trimmed.len());
-        let (word, rest) = next_trimmed.split_at(word_end);
-        let joined = if keeps_hyphen(last_word(stem), first_word(word), &words) {
-            format!("{stem}-{word}")
-        } else {
-            format!("{stem}{word}")
-        };
-        let remainder = rest.trim_start().to_owned();
-        previous.text = joined;
-        next.text = remainder;
+///
+/// Only the pages where a word is rejoined are packed anew.
+fn join_hyphenated(lines: &mut Lines, rows: &[usize]) {
+    let words = word_counts(lines, rows);
+    if words.is_empty() {
+        return;
+    }
+    let mut first = 0;
+    while first < lines.len() {
+        let buffer = lines.entries[first].buffer;
+        let end = lines.entries[first..]
+            .iter()
+            .position(|entry| entry.buffer != buffer)
+            .map_or(lines.len(), |after| first + after);
+        join_in_buffer(lines, first..end, rows, &words);
+        first = end;
     }
 }
 
-/// How often each word (a run of letters, lower case) occurs in the lines.
-fn word_counts(lines: &[Line]) -> HashMap<String, usize> {
+/// [`join_hyphenated`] on the lines `range`, which share one buffer.
+fn join_in_buffer(
+    lines: &mut Lines,
+    range: std::ops::Range<usize>,
+    rows: &[usize],
+    words: &HashMap<String, usize>,
+) {
+    let mut texts: Vec<Cow<str>> = Vec::new();
+    let mut changed = false;
+    for index in range.clone() {
+        let Some(line) = lines.line(index) else {
+            return;
+        };
+        let mut next = Cow::Borrowed(line.text);
+        if let Some(previous) = texts.last_mut() {
+            if let Some((stem, rest)) = hyphen_join((line.page, previous), line, index, rows, words)
+            {
+                *previous = Cow::Owned(stem);
+                next = Cow::Owned(rest);
+                changed = true;
+            }
+        }
+        texts.push(next);
+    }
+    if !changed {
+        return;
+    }
+    let mut joined = String::with_capacity(texts.iter().map(|text| text.len()).sum());
+    let ends: Vec<u32> = texts
+        .iter()
+        .map(|text| {
+            joined.push_str(text);
+            u32::try_from(joined.len()).unwrap_or(u32::MAX)
+        })
+        .collect();
+    drop(texts);
+    for (entry, end) in lines.entries[range.clone()].iter_mut().zip(ends) {
+        entry.end = end;
+    }
+    if let Some(buffer) = lines
+        .entries
+        .get(range.start)
+        .and_then(|entry| lines.pages.get_mut(entry.buffer as usize))
+    {
+        buffer.1 = joined;
+    }
+}
+
+/// Where a hyphen at the end of line `index - 1` (on `page`, its text as
+/// earlier joins left it: `previous`) may split a word that line `index`
+/// (`next`) goes on with: the stem before the hyphen, the word that goes on
+/// and the rest of the next line (see [`join_hyphenated`]).
+fn hyphen_split<'p, 'n>(
+    (page, previous): (u32, &'p str),
+    next: Line<'n>,
+    index: usize,
+    rows: &[usize],
+) -> Option<(&'p str, &'n str, &'n str)> {
+    let is_row = |at: usize| rows.binary_search(&at).is_ok();
+    if is_row(index.checked_sub(1)?) || is_row(index) || page != next.page {
+        return None;
+    }
+    let stem = previous.strip_suffix('-')?;
+    let ends_in_letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
+    let next_trimmed = next.text.trim_start();
+    let continues_lower = next_trimmed.chars().next().is_some_and(char::is_lowercase);
+    if !(ends_in_letter && continues_lower) {
+        return None;
+    }
+    let word_end = next_trimmed
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(next_trimmed.len());
+    let (word, rest) = next_trimmed.split_at(word_end);
+    Some((stem, word, rest))
+}
+
+/// The texts of lines `index - 1` and `index` once the word that the first
+/// hyphenates at its end is rejoined, if it does (see [`join_hyphenated`]).
+fn hyphen_join(
+    previous: (u32, &str),
+    next: Line<'_>,
+    index: usize,
+    rows: &[usize],
+    words: &HashMap<String, usize>,
+) -> Option<(String, String)> {
+    let (stem, word, rest) = hyphen_split(previous, next, index, rows)?;
+    let joined = if keeps_hyphen(last_word(stem), first_word(word), words) {
+        format!("{stem}-{word}")
+    } else {
+        format!("{stem}{word}")
+    };
+    Some((joined, rest.trim_start().to_owned()))
+}
+
+/// How often each word (a run of letters, lower case) that
+/// [`keeps_hyphen`] may ask about occurs in the lines: the words on both
+/// sides of every hyphen at a line end that may split a word, and the two
+/// written together; empty when no hyphen may. A join leaves the end of the
+/// line it shortens as it was, so the hyphens of the lines as read are all
+/// those a join can meet.
+fn word_counts(lines: &Lines, rows: &[usize]) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
+    for index in 1..lines.len() {
+        let (Some(previous), Some(next)) = (lines.line(index - 1), lines.line(index)) else {
+            continue;
+        };
+        let split = hyphen_split((previous.page, previous.text), next, index, rows);
+        if let Some((stem, word, _)) = split {
+            let (first, second) = (last_word(stem), first_word(word));
+            for asked in [
+                first.to_owned(),
+                second.to_owned(),
+                format!("{first}{second}"),
+            ] {
+                counts.insert(asked.to_lowercase(), 0);
+            }
+        }
+    }
+    if counts.is_empty() {
+        return counts;
+    }
     for line in lines {
         for word in line.text.split(|c: char| !c.is_alphabetic()) {
             if !word.is_empty() {
-                *counts.entry(word.to_lowercase()).or_insert(0) += 1;
+                if let Some(count) = counts.get_mut(&word.to_lowercase()) {
+                    *count += 1;
+                }
             }
         }
     }
@@ -579,7 +954,7 @@ mod tests {
     use super::*;
 
     fn texts(text: &Text) -> Vec<&str> {
-        text.lines.iter().map(|line| line.text.as_str()).collect()
+        text.lines.iter().map(|line| line.text).collect()
     }
 
     #[test]
@@ -605,6 +980,63 @@ mod tests {
     }
 
     #[test]
+    fn lines_read_back_as_pushed_by_index_and_range() {
+        let mut lines = Lines::default();
+        lines.push(1, 1, "uno");
+        lines.push(1, 2, "");
+        lines.push(2, 1, "tr\u{e9}s");
+        fn text(line: Line<'_>) -> &str {
+            line.text
+        }
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.get(0).map(text), Some("uno"));
+        assert_eq!(lines.get(1).map(text), Some(""));
+        assert_eq!(
+            lines.get(2),
+            Some(Line {
+                page: 2,
+                number: 1,
+                text: "trés"
+            })
+        );
+        assert_eq!(lines.get(3), None);
+        assert_eq!(lines.last().map(text), Some("trés"));
+        assert_eq!(
+            lines.iter().rev().map(text).collect::<Vec<_>>(),
+            ["trés", "", "uno"]
+        );
+        // Ranges as a slice's `get` takes them: none past the end.
+        assert_eq!(
+            lines.get(1..3).map(|r| r.map(text).collect::<Vec<_>>()),
+            Some(vec!["", "trés"])
+        );
+        assert_eq!(lines.get(..1).map(|r| r.len()), Some(1));
+        assert_eq!(
+            lines.get(0..=2).and_then(|mut r| r.next_back()).map(text),
+            Some("trés")
+        );
+        assert_eq!(
+            lines.get(2..).and_then(|r| r.first()).map(text),
+            Some("trés")
+        );
+        assert_eq!(
+            lines.get(1..3).and_then(|r| r.get(1)).map(text),
+            Some("trés")
+        );
+        assert!(lines.get(2..4).is_none());
+        assert!(lines.get(0..=3).is_none());
+        assert_eq!(lines.range(2..9).count(), 1);
+        assert_eq!(LinesIter::default().count(), 0);
+    }
+
+    #[test]
+    fn hyphenated_words_rejoin_across_a_chain_of_lines() {
+        // The middle line is both the end of one join and the start of the next.
+        let text = Text::from_plain("acontecimien-\ntos interna-\ncionales hoy\n");
+        assert_eq!(texts(&text), ["acontecimientos", "internacionales", "hoy"]);
+    }
+
+    #[test]
     fn packed_lines_read_back_as_built() {
         let text = Text::from_plain("Uno\n\nTres");
         let lines = PackedLines::of_lines(&text, |line| line.text.to_lowercase());
@@ -620,27 +1052,22 @@ mod tests {
 
     #[test]
     fn packed_lines_borrow_unchanged_and_trimmed_forms() {
-        let line = |number, text: &str| Line {
-            page: 1,
-            number,
-            text: text.to_owned(),
-        };
+        let mut lines = Lines::default();
+        for (number, line) in
+            (1..).zip(["  Plan de trabajo  ", "Objetivo", " Meta 2 ", "", "Última"])
+        {
+            lines.push(1, number, line);
+        }
         let text = Text {
             format: SourceFormat::Text,
-            lines: vec![
-                line(1, "  Plan de trabajo  "),
-                line(2, "Objetivo"),
-                line(3, " Meta 2 "),
-                line(4, ""),
-                line(5, "Última"),
-            ],
+            lines,
             blocks: Vec::new(),
             diagnostics: Vec::new(),
         };
         let forms = PackedLines::of_lines(&text, |line| match line.number {
             1 | 4 => line.text.trim().to_owned(),
             3 => line.text.to_uppercase(),
-            _ => line.text.clone(),
+            _ => line.text.to_owned(),
         });
         assert_eq!(
             forms.iter().collect::<Vec<_>>(),
@@ -681,14 +1108,14 @@ mod tests {
     #[test]
     fn nfc_composes_accents() {
         let text = Text::from_plain("Informacio\u{301}n");
-        assert_eq!(text.lines[0].text, "Información");
+        assert_eq!(text.lines.get(0).map(|line| line.text), Some("Información"));
     }
 
     #[test]
     fn line_endings_are_unified_and_tabs_kept() {
         let text = Text::from_plain("a\tb\r\nc\rd\n");
         assert_eq!(texts(&text), ["a\tb", "c", "d"]);
-        assert_eq!(text.lines[2].number, 3);
+        assert_eq!(text.lines.get(2).map(|line| line.number), Some(3));
     }
 
     #[test]
@@ -777,6 +1204,6 @@ mod tests {
     fn hyphen_join_that_empties_a_line_keeps_numbering() {
         let text = Text::from_plain("parti-\ncipación\nnext");
         assert_eq!(texts(&text), ["participación", "", "next"]);
-        assert_eq!(text.lines[2].number, 3);
+        assert_eq!(text.lines.get(2).map(|line| line.number), Some(3));
     }
 }

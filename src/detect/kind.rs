@@ -56,7 +56,7 @@ pub(super) struct KindResult {
 /// document has one candidate per line.
 struct Candidate<'a> {
     index: usize,
-    line: &'a Line,
+    line: Line<'a>,
     lower: &'a str,
     in_title_area: bool,
 }
@@ -64,7 +64,7 @@ struct Candidate<'a> {
 impl Candidate<'_> {
     /// The line without markup.
     fn plain(&self) -> String {
-        markup::plain(&self.line.text)
+        markup::plain(self.line.text)
     }
 
     /// The plain line folded, so that byte offsets in `lower` index it.
@@ -172,7 +172,7 @@ fn lowered_lines(text: &Text) -> PackedLines<'_> {
         if line.text.trim().is_empty() {
             String::new()
         } else {
-            lower_same_length(&fold(&markup::plain(&line.text)))
+            lower_same_length(&fold(&markup::plain(line.text)))
         }
     })
 }

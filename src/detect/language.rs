@@ -141,7 +141,7 @@ fn block_text(text: &Text, first_line: usize, last_line: usize) -> String {
         if at > 0 {
             joined.push(' ');
         }
-        joined.push_str(&markup::plain(&line.text));
+        joined.push_str(&markup::plain(line.text));
     }
     joined
 }
@@ -154,7 +154,7 @@ fn block_ranges(text: &Text) -> Vec<(usize, usize)> {
     for (index, line) in text.lines.iter().enumerate() {
         let blank = line.text.trim().is_empty();
         if let Some(first) = start {
-            let new_page = text.lines[first].page != line.page;
+            let new_page = text.lines.get(first).map(|l| l.page) != Some(line.page);
             if blank || new_page || index - first >= MAX_BLOCK_LINES {
                 ranges.push((first, index - 1));
                 start = None;

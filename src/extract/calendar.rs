@@ -114,7 +114,7 @@ pub fn extract_calendar(
     let mut heading_year: Option<u16> = None;
     let mut running_year: Option<u16> = None;
     let headline = headline_year(text, lex);
-    let opening = text.lines.iter().position(|line| !is_blank(&line.text));
+    let opening = text.lines.iter().position(|line| !is_blank(line.text));
     // The day the page was posted (a byline's or dateline's date): its year
     // dates the days printed without one where no heading, period or
     // headline does, and the page's other items repeat it.
@@ -126,8 +126,8 @@ pub fn extract_calendar(
         };
         if let Some(heading) = heading_at.get(&index) {
             heading_year = dates::heading_year(&heading.title);
-        } else if plain(&line.text).trim_end().ends_with(':') {
-            heading_year = dates::heading_year(&plain(&line.text)).or(heading_year);
+        } else if plain(line.text).trim_end().ends_with(':') {
+            heading_year = dates::heading_year(&plain(line.text)).or(heading_year);
         }
         let year = heading_year
             .or(time.year)
@@ -138,7 +138,7 @@ pub fn extract_calendar(
             .filter(|(end, _)| {
                 text.lines
                     .get(*end..index)
-                    .is_some_and(|between| between.iter().all(|l| is_blank(&l.text)))
+                    .is_some_and(|between| between.iter().all(|l| is_blank(l.text)))
             })
             .map(|(_, carried)| carried.clone());
         if let Some((end, month)) = geometric_table(
@@ -162,9 +162,9 @@ pub fn extract_calendar(
             index += consumed;
             continue;
         }
-        if !crate::extract::shape::is_blank(&line.text) {
+        if !crate::extract::shape::is_blank(line.text) {
             // The line's dates, read once for its prose events and the running year.
-            let flat = fold(&plain(&line.text)).into_owned();
+            let flat = fold(&plain(line.text)).into_owned();
             let found = dates::find_dates(&flat, lex);
             let line_year = found
                 .iter()
@@ -189,7 +189,7 @@ pub fn extract_calendar(
                 // Without a heading's or the document's year, a date in prose
                 // takes the year of the last date printed with one.
                 let running = year.or(running_year);
-                for event in prose_dates(line, &flat, found, running, year.is_some(), time, lex) {
+                for event in prose_dates(&line, &flat, found, running, year.is_some(), time, lex) {
                     for known in events.get(counted..).unwrap_or_default() {
                         dated.insert((known.start, known.end));
                     }
@@ -336,7 +336,7 @@ fn head_names_event(text: &Text, index: usize, lex: &Lexicons) -> bool {
         .unwrap_or_default()
         .iter()
         .any(|line| {
-            let flat = unaccented(&fold(&plain(&line.text)).to_lowercase());
+            let flat = unaccented(&fold(&plain(line.text)).to_lowercase());
             let words: Vec<&str> = flat
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -363,7 +363,7 @@ fn head_names_record(text: &Text, index: usize, lex: &Lexicons) -> bool {
         .unwrap_or_default()
         .iter()
         .any(|line| {
-            let flat = unaccented(&fold(&plain(&line.text)).to_lowercase());
+            let flat = unaccented(&fold(&plain(line.text)).to_lowercase());
             phrases.iter().any(|phrase| {
                 flat.match_indices(phrase.as_str()).any(|(at, _)| {
                     let before = flat[..at].chars().next_back();
@@ -391,7 +391,7 @@ const HEADLINE_WORDS: usize = 24;
 /// a year only where no heading and no single-year period does.
 fn headline_year(text: &Text, lex: &Lexicons) -> Option<u16> {
     for line in &text.lines {
-        let flat = plain(&line.text);
+        let flat = plain(line.text);
         let line = flat.trim();
         if line.is_empty() {
             continue;
@@ -467,7 +467,7 @@ fn geometric_table(
         let Some(date) = date.filter(|_| !cleaned.is_empty()) else {
             continue;
         };
-        events.push(cell_event(line, date, cleaned, lex));
+        events.push(cell_event(&line, date, cleaned, lex));
     }
     let last = read.labels.last().map(|label| Carried {
         name: label.name.clone(),
@@ -505,7 +505,7 @@ fn year_grid(
             month,
             day: None,
         };
-        let mut dated = cell_event(line, date(first), &found.text, lex);
+        let mut dated = cell_event(&line, date(first), &found.text, lex);
         dated.end = (last != first).then(|| date(last));
         events.push(dated);
     }
@@ -829,7 +829,7 @@ fn cells(text: &Text, index: usize) -> Vec<&str> {
         }
         return row;
     }
-    let line = text.lines.get(index).map_or("", |line| line.text.as_str());
+    let line = text.lines.get(index).map_or("", |line| line.text);
     let trimmed = line.trim();
     let inner = trimmed.strip_prefix("- ").unwrap_or(trimmed);
     let parts: Vec<&str> = inner.split('|').map(str::trim).collect();
@@ -851,7 +851,7 @@ fn calendar_row(
     events: &mut Vec<CalendarEvent>,
 ) -> Option<usize> {
     let line = text.lines.get(index)?;
-    let raw = line.text.as_str();
+    let raw = line.text;
     if !has_cells(text, index) {
         return None;
     }
@@ -875,7 +875,7 @@ fn calendar_row(
         let Some(next) = text.lines.get(index + used) else {
             break;
         };
-        if is_blank(&next.text) {
+        if is_blank(next.text) {
             break;
         }
         let trimmed = next.text.trim();
@@ -895,7 +895,7 @@ fn calendar_row(
         if cleaned.is_empty() {
             continue;
         }
-        events.push(cell_event(line, date, cleaned, lex));
+        events.push(cell_event(&line, date, cleaned, lex));
     }
     Some(used)
 }
@@ -917,7 +917,7 @@ fn dated_line(
     lex: &Lexicons,
 ) -> Option<CalendarEvent> {
     let line = text.lines.get(index)?;
-    let raw = line.text.as_str();
+    let raw = line.text;
     let body = bullet(raw).map_or(raw, |b| b.text);
     let flat = plain(body);
     if has_cells(text, index) {
@@ -943,12 +943,12 @@ fn dated_line(
         if parts.is_empty() {
             return None;
         }
-        return Some(event(line, start, end, parts.join(" | "), tbc, year));
+        return Some(event(&line, start, end, parts.join(" | "), tbc, year));
     }
     let (start, end, note_tbc, rest) = line_date(&flat, lex)?;
     let tbc = note_tbc || is_tbc(&rest, lex);
     Some(event(
-        line,
+        &line,
         start,
         end,
         without_tbc_note(&rest, lex),
@@ -1009,7 +1009,7 @@ fn heading_just_before<'h>(
 ) -> Option<&'h Heading> {
     let previous = (0..index)
         .rev()
-        .find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))?;
+        .find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(l.text)))?;
     headings.iter().find(|h| h.last == previous)
 }
 

@@ -1886,7 +1886,7 @@ fn action_line_heading(text: &Text, index: usize) -> Option<ActionLine> {
             .iter()
             .skip(index + 1)
             .take(3)
-            .map(|next| markup::plain(&next.text))
+            .map(|next| markup::plain(next.text))
             .find(|next| !next.is_empty())
             .filter(|next| !starts_with_code(next) && action_line_captures(next).is_none());
     }

@@ -202,7 +202,7 @@ impl LineNumbers {
         starts.push(0);
         for (index, line) in text.lines.iter().enumerate() {
             let bold = bold_open.get(index).copied().unwrap_or(false);
-            matches.extend(numbers(&line.text, bold, lex));
+            matches.extend(numbers(line.text, bold, lex));
             starts.push(matches.len());
         }
         matches.shrink_to_fit();
@@ -254,7 +254,7 @@ pub fn extract_figures(
         if heading_lines.contains(&index) || contents.contains(&index) || claimed.contains(&index) {
             continue;
         }
-        let raw = line.text.as_str();
+        let raw = line.text;
         if is_contents_entry(raw) || is_row_of_numbers(raw) || is_scattered_folios(raw) {
             continue;
         }
@@ -621,9 +621,9 @@ fn statement_lines(
     while index < text.lines.len() {
         let in_paragraph = |i: usize| {
             text.lines.get(i).is_some_and(|l| {
-                !is_blank(&l.text)
+                !is_blank(l.text)
                     && !stops.contains(&i)
-                    && !is_table_row(&l.text)
+                    && !is_table_row(l.text)
                     && items.get(i).copied().flatten().is_none()
             })
         };
@@ -639,13 +639,13 @@ fn statement_lines(
             let ended = text
                 .lines
                 .get(index - 1)
-                .is_some_and(|l| plain(&l.text).trim_end().ends_with(['.', '!', '?']));
+                .is_some_and(|l| plain(l.text).trim_end().ends_with(['.', '!', '?']));
             if ended {
                 break;
             }
         }
         let joined: Vec<String> = (first..index)
-            .filter_map(|i| text.lines.get(i).map(|l| plain(&l.text)))
+            .filter_map(|i| text.lines.get(i).map(|l| plain(l.text)))
             .collect();
         let paragraph = joined.join(" ");
         if is_statement(&paragraph) {
@@ -722,7 +722,7 @@ fn bold_state(text: &Text) -> Vec<bool> {
     text.lines
         .iter()
         .map(|line| {
-            if is_blank(&line.text) {
+            if is_blank(line.text) {
                 open = false;
             }
             let at_start = open;
@@ -976,7 +976,7 @@ fn counter_lines(text: &Text) -> BTreeSet<usize> {
     });
     let opening = |line: &Line| -> Option<u32> {
         OPENING
-            .captures(&line.text)
+            .captures(line.text)
             .and_then(|caps| caps.get(1)?.as_str().parse().ok())
     };
     let mut found = BTreeSet::new();
@@ -988,10 +988,10 @@ fn counter_lines(text: &Text) -> BTreeSet<usize> {
         run.clear();
     };
     for (index, line) in text.lines.iter().enumerate() {
-        if is_blank(&line.text) {
+        if is_blank(line.text) {
             continue;
         }
-        match opening(line) {
+        match opening(&line) {
             Some(number) if run.last().is_some_and(|&(_, last)| number == last + 1) => {
                 run.push((index, number));
             }
@@ -1154,7 +1154,7 @@ fn wrapped_qualifier(
     };
     let joined = format!(
         "{} {before}",
-        text.lines.get(above).map_or("", |line| line.text.as_str())
+        text.lines.get(above).map_or("", |line| line.text)
     );
     qualifier_before(&joined, lex)
 }
@@ -1181,7 +1181,7 @@ fn label_for(
     headings: &BTreeSet<usize>,
     lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
-    let raw = text.lines.get(index)?.text.as_str();
+    let raw = text.lines.get(index)?.text;
     let after = raw.get(m.end..)?;
     let line_plain = plain(raw);
     // A bold span left open at the end of the line goes on below: a number
@@ -1227,7 +1227,7 @@ fn label_for(
     while let Some((at, line)) = next_label_line(text, cursor, taken, headings) {
         taken += 1;
         cursor = at + 1;
-        let part = plain(&line.text);
+        let part = plain(line.text);
         let (unit, used) = unit_after(&part, lex);
         if unit.is_some() && used == part.len() && label.is_empty() {
             unit_fix = unit;
@@ -1245,7 +1245,7 @@ fn label_for(
         }
     }
     if label.is_empty() {
-        while text.lines.get(cursor).is_some_and(|l| is_blank(&l.text)) {
+        while text.lines.get(cursor).is_some_and(|l| is_blank(l.text)) {
             cursor += 1;
         }
         if headings.contains(&cursor) {
@@ -1257,7 +1257,7 @@ fn label_for(
             if !label.is_empty() {
                 label.push(' ');
             }
-            label.push_str(&plain(&line.text));
+            label.push_str(&plain(line.text));
             cursor = at + 1;
         }
     }
@@ -1272,21 +1272,21 @@ fn next_label_line<'t>(
     mut cursor: usize,
     taken: usize,
     headings: &BTreeSet<usize>,
-) -> Option<(usize, &'t Line)> {
+) -> Option<(usize, Line<'t>)> {
     while text
         .lines
         .get(cursor)
-        .is_some_and(|line| is_blank(&line.text))
+        .is_some_and(|line| is_blank(line.text))
         && phrase_goes_on_below(text, cursor, headings)
     {
         cursor += 1;
     }
     let line = text.lines.get(cursor)?;
     let ends = taken >= LABEL_LINES
-        || is_blank(&line.text)
+        || is_blank(line.text)
         || headings.contains(&cursor)
-        || starts_with_number(&line.text)
-        || is_address(&line.text);
+        || starts_with_number(line.text)
+        || is_address(line.text);
     (!ends).then_some((cursor, line))
 }
 
@@ -1298,7 +1298,7 @@ fn phrase_goes_on_below(text: &Text, blank: usize, headings: &BTreeSet<usize>) -
     let below = blank + 1;
     !headings.contains(&below)
         && text.lines.get(below).is_some_and(|line| {
-            plain(&line.text)
+            plain(line.text)
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
@@ -1313,7 +1313,7 @@ fn item_of_lines(text: &Text, headings: &BTreeSet<usize>) -> Vec<Option<usize>> 
     let mut out: Vec<Option<usize>> = Vec::with_capacity(text.lines.len());
     let mut current = None;
     for (index, line) in text.lines.iter().enumerate() {
-        let raw = line.text.as_str();
+        let raw = line.text;
         if headings.contains(&index) || is_blank(raw) || is_table_row(raw) {
             current = None;
         } else if bullet(raw).is_some() {
@@ -1426,14 +1426,14 @@ fn item_label(
     items: &[Option<usize>],
     lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
-    let raw = text.lines.get(index)?.text.as_str();
+    let raw = text.lines.get(index)?.text;
     let mut tail = plain(raw.get(m.end..)?);
     for (offset, line) in text.lines.iter().enumerate().skip(index + 1) {
-        if items.get(offset).copied().flatten() != Some(opening) || bullet(&line.text).is_some() {
+        if items.get(offset).copied().flatten() != Some(opening) || bullet(line.text).is_some() {
             break;
         }
         tail.push(' ');
-        tail.push_str(&plain(&line.text));
+        tail.push_str(&plain(line.text));
     }
     let mut label = noun_phrase(&tail, lex);
     if label.is_empty() {
@@ -1529,9 +1529,9 @@ fn wraps(text: &Text, index: usize) -> bool {
     let long = text
         .lines
         .get(index)
-        .is_some_and(|line| plain(&line.text).chars().count() >= WRAPPED_CHARS);
+        .is_some_and(|line| plain(line.text).chars().count() >= WRAPPED_CHARS);
     long && text.lines.get(index + 1).is_some_and(|next| {
-        plain(&next.text)
+        plain(next.text)
             .trim_start()
             .starts_with(char::is_lowercase)
     })
@@ -1565,7 +1565,7 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
         (
             text.lines
                 .get(next)
-                .map_or(String::new(), |l| plain(&l.text)),
+                .map_or(String::new(), |l| plain(l.text)),
             next,
         )
     } else {
@@ -1579,9 +1579,9 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
     let body_follows = next_non_blank(text, title_index)
         .and_then(|next| text.lines.get(next))
         .is_some_and(|next| {
-            let body = plain(&next.text);
+            let body = plain(next.text);
             body.starts_with(char::is_uppercase)
-                && (body.chars().count() >= WRAPPED_CHARS || is_sentence(&next.text))
+                && (body.chars().count() >= WRAPPED_CHARS || is_sentence(next.text))
         });
     is_title && body_follows
 }
@@ -1597,7 +1597,7 @@ fn is_heading_number(printed: &str) -> bool {
 
 /// Index of the next non-blank line after `index`.
 fn next_non_blank(text: &Text, index: usize) -> Option<usize> {
-    (index + 1..text.lines.len()).find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(&l.text)))
+    (index + 1..text.lines.len()).find(|&i| text.lines.get(i).is_some_and(|l| !is_blank(l.text)))
 }
 
 /// Whether a line opens with a number (after bullets, markup and a sign).

@@ -529,7 +529,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             Some((at, codes, leaf))
         });
         let Some((code_at, ancestors, code)) = first_code else {
-            continue_title(&mut rows, open_row, &cells, line);
+            continue_title(&mut rows, open_row, &cells, &line);
             // Any other text that is no continued title ends a task board's section.
             if cells
                 .first()

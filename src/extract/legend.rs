@@ -15,7 +15,7 @@ use crate::grammar::{self, Vocabulary};
 use crate::lexicon::{Language, Lexicons, StatusLabel, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
-use crate::normalize::Line;
+use crate::normalize::{Line, Lines};
 
 /// Legend lines are short; a longer line with status words is prose.
 const MAX_LEGEND_CHARS: usize = 160;
@@ -143,11 +143,11 @@ pub fn conventional_status(mark: &str) -> Option<Status> {
 /// Finds every legend in the document, reading labels in the document's
 /// languages, and merges them; falls back to the conventional table (with a
 /// `legend.conventional` diagnostic) when there is none.
-pub fn read_legend(lines: &[Line], lexicons: &Lexicons) -> LegendReading {
+pub fn read_legend(lines: &Lines, lexicons: &Lexicons) -> LegendReading {
     let mut found: Vec<(usize, Vec<LegendEntry>)> = Vec::new();
     let mut fragments: Vec<(usize, LegendEntry)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        match parse_line(&line.text, lexicons) {
+        match parse_line(line.text, lexicons) {
             Parsed::Legend(entries) => found.push((index, entries)),
             Parsed::Fragment(entry) => fragments.push((index, entry)),
             Parsed::Nothing => {}
@@ -208,7 +208,7 @@ pub fn read_legend(lines: &[Line], lexicons: &Lexicons) -> LegendReading {
 
 /// Consecutive one-entry lines (`| ✓ | achieved |` rows) that together form a legend.
 fn fragment_runs(
-    lines: &[Line],
+    lines: &Lines,
     fragments: Vec<(usize, LegendEntry)>,
 ) -> Vec<(usize, Vec<LegendEntry>)> {
     let mut runs: Vec<(usize, usize, Vec<LegendEntry>)> = Vec::new();

@@ -27,6 +27,8 @@ pub use items::{
 pub use legend::{conventional, meaning, read_legend, LegendReading, MarkMeaning};
 pub use totals::{read_totals, DeclaredTotals};
 
+use std::collections::BTreeSet;
+
 use crate::detect::Profile;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::grammar::{Grammar, Vocabulary};
@@ -93,8 +95,31 @@ pub fn extract_with_grammar(
         Vocabulary::new(grammar, &profile.lexicons),
         &mut extraction,
     );
-    extract_structure(text, profile, &mut extraction);
+    let found = extract_structure(text, profile, &mut extraction);
+    extract_from_lines(text, profile, found, &mut extraction);
     extraction
+}
+
+/// As [`extract_with_grammar`], consuming the text; gives back the text's
+/// own diagnostics beside the extraction. The text's blocks (the page
+/// model: tables, their cells and their words) are dropped as soon as the
+/// last extractor that reads them has run, so that a long document's tables
+/// are not held through the extractors that read its lines alone.
+pub fn extract_consuming(
+    mut text: Text,
+    profile: &Profile,
+    grammar: Option<&Grammar>,
+) -> (Extraction, Vec<Diagnostic>) {
+    let mut extraction = Extraction::default();
+    extract_plan(
+        &text,
+        Vocabulary::new(grammar, &profile.lexicons),
+        &mut extraction,
+    );
+    let found = extract_structure(&text, profile, &mut extraction);
+    text.blocks = Vec::new();
+    extract_from_lines(&text, profile, found, &mut extraction);
+    (extraction, text.diagnostics)
 }
 
 /// Legend, plan hierarchy and declared totals, read with the status words of
@@ -170,7 +195,18 @@ fn merge_declared(
 
 /// Fills sections, calendar, key figures, members and people. People and
 /// members go first: the lines they claim are never headings or figures.
-fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction) {
+/// What [`extract_structure`] found that the extractors of lines after it
+/// go on from.
+struct Structure {
+    people: people::PeopleFound,
+    members: people::MembersFound,
+    claimed: BTreeSet<usize>,
+    headings: Vec<sections::Heading>,
+}
+
+/// People, member lists, sections and the calendar: every extractor of the
+/// structure that reads the text's blocks, and those before them.
+fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction) -> Structure {
     let lex = &profile.lexicons;
     let people = people::extract_people(text, lex);
     let members = people::extract_members(text, lex);
@@ -220,6 +256,29 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
     );
     extraction.calendar = calendar.events;
     extraction.diagnostics.extend(calendar.diagnostics);
+    Structure {
+        people,
+        members,
+        claimed,
+        headings,
+    }
+}
+
+/// Key figures and the people named in running text: extractors that read
+/// the text's lines alone, never its blocks.
+fn extract_from_lines(
+    text: &Text,
+    profile: &Profile,
+    found: Structure,
+    extraction: &mut Extraction,
+) {
+    let lex = &profile.lexicons;
+    let Structure {
+        people,
+        members,
+        claimed,
+        headings,
+    } = found;
     extraction.key_figures = figures::extract_figures(text, &headings, &claimed, lex);
     extraction.members = members.members;
     extraction.member_lists = members.lists;

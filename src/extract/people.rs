@@ -109,7 +109,7 @@ pub fn extract_people(text: &Text, lex: &Lexicons) -> PeopleFound {
             continue;
         }
         let after_person = last_lines.last().is_some_and(|&last| {
-            (last + 1..index).all(|i| text.lines.get(i).is_some_and(|l| is_blank(&l.text)))
+            (last + 1..index).all(|i| text.lines.get(i).is_some_and(|l| is_blank(l.text)))
                 && index <= last + 2
         });
         if after_person && continues_person(&line) {
@@ -193,7 +193,7 @@ fn continues_person(line: &str) -> bool {
 fn line_plain(text: &Text, index: usize) -> String {
     text.lines
         .get(index)
-        .map(|l| plain(&l.text))
+        .map(|l| plain(l.text))
         .unwrap_or_default()
 }
 
@@ -298,11 +298,11 @@ pub fn extract_members(text: &Text, lex: &Lexicons) -> MembersFound {
         let mut names = Vec::new();
         let mut cursor = index + 1;
         while let Some(line) = text.lines.get(cursor) {
-            if is_blank(&line.text) {
+            if is_blank(line.text) {
                 cursor += 1;
                 continue;
             }
-            let name = bullet(&line.text).map_or_else(|| plain(&line.text), |b| plain(b.text));
+            let name = bullet(line.text).map_or_else(|| plain(line.text), |b| plain(b.text));
             let heading = line.text.trim_start().starts_with('#') || is_people_heading(&name, lex);
             if heading || !is_member_name(&name) || member_heading(&name, lex).is_some() {
                 break;

@@ -121,7 +121,7 @@ type Strong = BTreeMap<usize, Vec<Heading>>;
 pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     // Both borrow the lines: a long document's text is not copied per line.
     let raws = PackedLines::of_text(text);
-    let plains = PackedLines::of_lines(text, |line| plain(&line.text));
+    let plains = PackedLines::of_lines(text, |line| plain(line.text));
     // A roll call's labels and names are no headings, whoever reads them.
     let rolls = roll_lines(&plains, lex);
     let claimed: BTreeSet<usize> = claimed.union(&rolls).copied().collect();
@@ -460,7 +460,7 @@ pub fn sections(text: &Text, profile: &Profile, headings: &[Heading]) -> Vec<Sec
 fn last_non_blank(text: &Text, from: usize, to: usize) -> usize {
     (from..to.min(text.lines.len()))
         .rev()
-        .find(|&i| text.lines.get(i).is_some_and(|line| !is_blank(&line.text)))
+        .find(|&i| text.lines.get(i).is_some_and(|line| !is_blank(line.text)))
         .unwrap_or(from)
 }
 
@@ -474,7 +474,7 @@ fn list_items(text: &Text, from: usize, to: usize) -> Vec<ListItem> {
             open_row = !(trimmed.ends_with('|') || trimmed.is_empty());
             continue;
         }
-        let Some(found) = bullet(&line.text) else {
+        let Some(found) = bullet(line.text) else {
             continue;
         };
         let item = ListItem {

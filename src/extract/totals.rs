@@ -15,7 +15,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::lexicon::Lexicons;
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
-use crate::normalize::Line;
+use crate::normalize::{Line, Lines};
 
 /// `Alcanzados: 49`, `In progress = 4`, `Atteints : 11`. The label may follow
 /// a digit directly (`49En proceso`), so there is no `\b` before it; the
@@ -74,7 +74,7 @@ pub struct DeclaredTotals {
 
 /// Reads every declared total in the document's languages; the first
 /// declaration of each figure wins and a later different one is reported.
-pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
+pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
     let mut counts = TotalsCounts::default();
     let mut found = DeclaredTotals::default();
     let (status_count, total_phrase, total_label) = (
@@ -87,7 +87,7 @@ pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
     let obligation = obligation_total(lexicons);
     let mut obliged: Option<(usize, u32)> = None;
     for (index, line) in lines.iter().enumerate() {
-        let plain = markup::plain(&line.text);
+        let plain = markup::plain(line.text);
         if obliged.is_none() {
             obliged = obligation
                 .captures(&plain)
@@ -171,8 +171,8 @@ pub fn read_totals(lines: &[Line], lexicons: &Lexicons) -> DeclaredTotals {
 /// (`… had to deliver 18` / `deliverables. Overall:`), as narrow columns of
 /// prose do: the number ends `line` and the noun starts `next`, the next
 /// line of the same page. Phrases wholly on one line are read with it.
-fn total_across_wrap(plain: &str, line: &Line, next: &Line, total_phrase: &Regex) -> Option<u32> {
-    let next_plain = markup::plain(&next.text);
+fn total_across_wrap(plain: &str, line: Line, next: Line, total_phrase: &Regex) -> Option<u32> {
+    let next_plain = markup::plain(next.text);
     if next.page != line.page || next.number != line.number + 1 || next_plain.trim().is_empty() {
         return None;
     }
@@ -206,7 +206,7 @@ fn split_number(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// `totals.unreadable`: a declared figure whose digits are split.
-fn unreadable(plain: &str, line: &Line) -> Diagnostic {
+fn unreadable(plain: &str, line: Line) -> Diagnostic {
     Diagnostic::warning(
         Code::TotalsUnreadable,
         format!(
@@ -230,7 +230,7 @@ pub(super) fn declare(
     counts: &mut TotalsCounts,
     status: Option<Status>,
     number: u32,
-    line: &Line,
+    line: Line,
     found: &mut DeclaredTotals,
 ) {
     let slot = match status {
@@ -364,13 +364,10 @@ mod tests {
 
     #[test]
     fn raw_narrow_space_is_accepted_too() {
-        let line = Line {
-            page: 1,
-            number: 1,
-            text: "Atteints\u{202f}: 11".to_owned(),
-        };
+        let mut lines = Lines::default();
+        lines.push(1, 1, "Atteints\u{202f}: 11");
         assert_eq!(
-            read_totals(&[line], &Lexicons::all())
+            read_totals(&lines, &Lexicons::all())
                 .counts
                 .and_then(|c| c.achieved),
             Some(11)

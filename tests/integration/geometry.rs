@@ -65,7 +65,7 @@ fn plain_lines(name: &str, bytes: &[u8]) -> Vec<String> {
     normalize::normalize(&raw)
         .lines
         .into_iter()
-        .map(|line| planex::markup::plain(&line.text))
+        .map(|line| planex::markup::plain(line.text))
         .filter(|text| !text.trim().is_empty())
         .collect()
 }
@@ -188,7 +188,7 @@ fn rotated_text_matrices_read_like_upright_text() {
     let lines: Vec<String> = normalize::normalize(&raw)
         .lines
         .into_iter()
-        .map(|line| line.text)
+        .map(|line| line.text.to_owned())
         .filter(|text| !text.trim().is_empty())
         .collect();
     assert_eq!(lines, ["Plan 2024", "L2M3D1"]);
@@ -215,7 +215,7 @@ fn glyphs_across_the_reading_direction_are_flagged_and_left_out_of_lines() {
     let text: Vec<String> = normalize::normalize(&raw)
         .lines
         .into_iter()
-        .map(|line| line.text)
+        .map(|line| line.text.to_owned())
         .filter(|text| !text.trim().is_empty())
         .collect();
     assert_eq!(

@@ -243,11 +243,11 @@ fn the_rows_of_every_pdf_rendering_are_the_lines_they_render() {
             for row in &table.rows {
                 rows += 1;
                 let cells: Vec<&str> = row.cells.iter().map(|cell| cell.text()).collect();
-                let line = &text.lines[row.line];
+                let line = text.lines.get(row.line).expect("a row renders to a line");
                 // Prose lines carry bold as `**`, their cells do not.
                 assert_eq!(
                     planex::markup::plain(&cells.join("\t")),
-                    planex::markup::plain(&line.text),
+                    planex::markup::plain(line.text),
                     "{} page {} line {}",
                     path.display(),
                     line.page,

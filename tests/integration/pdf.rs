@@ -94,7 +94,7 @@ fn every_code_shares_its_logical_line_with_its_mark() {
     assert_eq!(want.len(), 65, "the seed's table has 65 deliverables");
     for name in TRIENNIAL {
         let text = laid_out(name);
-        let got = marks(text.lines.iter().map(|line| line.text.clone()));
+        let got = marks(text.lines.iter().map(|line| line.text.to_owned()));
         let wrong: Vec<_> = want
             .iter()
             .filter(|(code, mark)| got.get(*code) != Some(*mark))
@@ -221,7 +221,7 @@ fn pdf_text_has_the_seed_words() {
         let pdf_text: String = laid_out(name)
             .lines
             .iter()
-            .map(|line| line.text.clone() + "\n")
+            .map(|line| line.text.to_owned() + "\n")
             .collect();
         let (want, got) = (words(&seed_text), words(&pdf_text));
         let common: usize = want
@@ -269,7 +269,7 @@ fn codes_in_the_unmarked_repeated_block_stay_unpaired() {
                     .contains("Estrategia de recaudación de fondos L3M5D2")
             })
             .unwrap_or_else(|| panic!("{name}: the repeated block"));
-        assert_eq!(CODE.find_iter(&block.text).count(), 12, "{name}");
+        assert_eq!(CODE.find_iter(block.text).count(), 12, "{name}");
     }
 }
 
@@ -574,7 +574,7 @@ fn page_lines(raw: &planex::read::RawDocument) -> Vec<(u32, String)> {
         .lines
         .iter()
         .filter(|line| !line.text.trim().is_empty())
-        .map(|line| (line.page, markup::plain(&line.text)))
+        .map(|line| (line.page, markup::plain(line.text)))
         .collect()
 }
 
@@ -757,7 +757,7 @@ fn glyph_names_that_spell_code_points_are_read_as_those_code_points() {
         .iter()
         .filter(|line| !line.text.trim().is_empty())
         .map(|line| {
-            markup::plain(&line.text)
+            markup::plain(line.text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")

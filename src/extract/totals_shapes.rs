@@ -557,10 +557,20 @@ fn sentence_figures(
             if qualified {
                 return Some(None);
             }
-            Some(Some(found))
+            Some(Some((found, base + step)))
         });
-        if let Some(Some((Meaning::Class(status), _))) = phrase {
+        if let Some(Some(((Meaning::Class(status), width), from))) = phrase {
             figures.push((Some(status), number));
+            // `5 actions réalisées sur 9, 2 engagées`: an opener and a
+            // number right after the count's phrase give the whole.
+            if let Some((after, whole)) =
+                trailing_total(&tokens, &words, from + width, vocabulary.lexicons)
+            {
+                if total.is_none() {
+                    total = Some((None, whole));
+                }
+                skipped.push(after);
+            }
         }
     }
     let enough = figures.len() >= 2 || (figures.len() == 1 && total.is_some());
@@ -605,6 +615,31 @@ fn ratio_total(
     };
     let after = at + 1 + width;
     Some((after, number_token(tokens.get(after)?)?))
+}
+
+/// `réalisées sur 9,`, `completed out of 12.`: the number after an opener
+/// that follows a count's phrase ending at `end`, with its token index,
+/// when punctuation or the line's end closes it (a noun after it would be
+/// the start of another count, `sur 9 actions`).
+fn trailing_total(
+    tokens: &[&str],
+    words: &[String],
+    end: usize,
+    lexicons: &Lexicons,
+) -> Option<(usize, u32)> {
+    let phrase_open = end
+        .checked_sub(1)
+        .and_then(|last| tokens.get(last))
+        .is_some_and(|last| last.ends_with(char::is_alphanumeric));
+    if !phrase_open {
+        return None;
+    }
+    let width = opener_at(words, end, lexicons)?;
+    let after = end + width;
+    let token = tokens.get(after)?;
+    let closed = token.ends_with([',', ';', '.', ':']) || tokens.len() == after + 1;
+    closed.then_some(())?;
+    Some((after, number_token(token)?))
 }
 
 /// `4 of the 9 actions are completed`: the index of the total's number
@@ -1017,6 +1052,33 @@ mod tests {
             in_progress: Some(i),
             not_developed: Some(n),
         })
+    }
+
+    #[test]
+    fn a_whole_after_the_first_count_and_its_phrase() {
+        assert_eq!(
+            counts("Summary: 6 outputs completed out of 11, 3 ongoing and 2 not started."),
+            declared(Some(11), 6, 3, 2)
+        );
+        assert_eq!(
+            counts("Balance: 4 metas cumplidas de 10; 5 en ejecución y 1 sin iniciar."),
+            declared(Some(10), 4, 5, 1)
+        );
+        assert_eq!(
+            counts("7 of 12 measures completed, 3 in progress, 2 not started."),
+            declared(Some(12), 7, 3, 2)
+        );
+        assert_eq!(
+            counts("Synthèse : 8 objectifs atteints sur 14, 4 en cours, 2 non engagés."),
+            declared(Some(14), 8, 4, 2)
+        );
+    }
+
+    #[test]
+    fn a_part_whose_whole_follows_its_count_is_no_document_total() {
+        // Each part's line is summed with the others, not taken alone.
+        let text = "Axe 5 – Eau\nAxe 5 : 3 actions réalisées sur 6, 2 en cours, 1 non démarrée\nAxe 6 – Routes\nAxe 6 : 2 actions réalisées sur 4, 1 en cours, 1 non démarrée\n";
+        assert_eq!(counts(text), declared(Some(10), 5, 3, 2));
     }
 
     #[test]

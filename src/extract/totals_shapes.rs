@@ -326,6 +326,7 @@ fn sentence_figures(
     let mut figures: Vec<Figure> = Vec::new();
     // Tokens already read as the total of a ratio (`5 sur 9`).
     let mut skipped: Vec<usize> = Vec::new();
+    let mut bracket_whole: Option<u32> = None;
     let mut offset = 0;
     for (at, token) in tokens.iter().enumerate() {
         let start = plain
@@ -345,6 +346,16 @@ fn sentence_figures(
         }
         if total.is_some_and(|(total_start, _)| total_start.is_some() && start == total_start) {
             continue;
+        }
+        // `Acciones con cambio de estado: 6 (4 pasaron a cumplida y 2 a en
+        // ejecución)`: a first count opening a bracket of counts may be
+        // their whole; it is taken only if they add up to it.
+        let opens_counts = tokens.get(at + 1).is_some_and(|next| {
+            next.strip_prefix('(')
+                .is_some_and(|rest| number_token(rest).is_some())
+        });
+        if figures.is_empty() && bracket_whole.is_none() && opens_counts {
+            bracket_whole = Some(number);
         }
         // `In total 7 activities`, `Au total, 7 activités`, `En total se
         // programaron 7 actividades`: a total word shortly before the first
@@ -571,6 +582,12 @@ fn sentence_figures(
                 }
                 skipped.push(after);
             }
+        }
+    }
+    if let (None, Some(whole)) = (total, bracket_whole) {
+        let sum: u32 = figures.iter().map(|(_, number)| number).sum();
+        if figures.len() >= 2 && sum == whole {
+            total = Some((None, whole));
         }
     }
     let enough = figures.len() >= 2 || (figures.len() == 1 && total.is_some());
@@ -1079,6 +1096,33 @@ mod tests {
         // Each part's line is summed with the others, not taken alone.
         let text = "Axe 5 – Eau\nAxe 5 : 3 actions réalisées sur 6, 2 en cours, 1 non démarrée\nAxe 6 – Routes\nAxe 6 : 2 actions réalisées sur 4, 1 en cours, 1 non démarrée\n";
         assert_eq!(counts(text), declared(Some(10), 5, 3, 2));
+    }
+
+    #[test]
+    fn a_count_whose_bracket_of_counts_adds_up_to_it() {
+        assert_eq!(
+            counts("Outputs reviewed this quarter: 7 (5 completed and 2 in progress)."),
+            Some(TotalsCounts {
+                total: Some(7),
+                achieved: Some(5),
+                in_progress: Some(2),
+                not_developed: None,
+            })
+        );
+        assert_eq!(
+            counts("Objectifs suivis : 9 (4 réalisés, 3 en cours, 2 non démarrés)"),
+            declared(Some(9), 4, 3, 2)
+        );
+        // Counts that do not add up to it leave the whole unread.
+        assert_eq!(
+            counts("Metas revisadas: 8 (3 cumplidas y 2 en ejecución)"),
+            Some(TotalsCounts {
+                total: None,
+                achieved: Some(3),
+                in_progress: Some(2),
+                not_developed: None,
+            })
+        );
     }
 
     #[test]

@@ -1097,6 +1097,7 @@ fn assemble(
             accepted.extend(passing);
         }
     }
+    accepted.extend(listed_parents(&rows, &tracked));
     accepted.sort_unstable();
 
     // One item per code: the first occurrence with a mark wins; when other
@@ -1210,6 +1211,39 @@ fn assemble(
     reading.grammar = Some(summary(source, &reading.items));
     reading.legend = document_legend(&legend, &reading.items);
     reading
+}
+
+/// Rows of an untracked family listed apart from their children (`Meta
+/// 1.1`, `Meta 1.2` in a table without a status column, their `Indicador
+/// 1.1.1` rows further on): two or more rows, each the parent, one level up,
+/// of a tracked code after it. Section numbers (`1.`, `2.`) over deeper
+/// codes are no such level.
+fn listed_parents(rows: &[Row], tracked: &[String]) -> Vec<usize> {
+    let mut families: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (at, row) in rows.iter().enumerate() {
+        if !tracked.contains(&row.code.family) {
+            families
+                .entry(row.code.family.as_str())
+                .or_default()
+                .push(at);
+        }
+    }
+    let parent_of_later = |at: usize| {
+        rows.get(at).is_some_and(|row| {
+            rows.iter().skip(at + 1).any(|child| {
+                tracked.contains(&child.code.family)
+                    && child.code.path.len() == row.code.path.len() + 1
+                    && child.code.path.starts_with(&row.code.path)
+            })
+        })
+    };
+    families
+        .into_values()
+        .filter(|members| {
+            members.len() >= MIN_MARKED_ROWS && members.iter().all(|&at| parent_of_later(at))
+        })
+        .flatten()
+        .collect()
 }
 
 /// Parents given by headings rather than by code shape (`Componente 2`
@@ -1626,6 +1660,45 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "items.unknown_mark"));
+    }
+
+    /// Parents listed in a table of their own, without statuses, before
+    /// their children: items, status null; section numbers are not.
+    #[test]
+    fn parents_listed_apart_from_their_children() {
+        let reading = read(
+            "1. Outcomes\nOutcome\tDescription\tOwner\nOutcome 3.1\tCleaner rivers\tWater board\nOutcome 3.2\tSafer roads\tTransport office\n2. Outputs\nOutput\tTitle\tStatus\nOutput 3.1.1\tBuild two filters\tCompleted\nOutput 3.1.2\tTrain the wardens\tIn progress\nOutput 3.2.1\tPaint the crossings\tCompleted\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Outcome 3.1", None, None),
+                ("Outcome 3.2", None, None),
+                ("Output 3.1.1", Some("Outcome 3.1"), Some(Achieved)),
+                ("Output 3.1.2", Some("Outcome 3.1"), Some(InProgress)),
+                ("Output 3.2.1", Some("Outcome 3.2"), Some(Achieved)),
+            ])
+        );
+        let reading = read(
+            "Résultat\tIntitulé\nRésultat 4.1\tEau potable\nRésultat 4.2\tRoutes\nRésultat 4.3\tÉcoles\nProduit 4.1.1 Forer deux puits : réalisé\nProduit 4.2.1 Refaire le pont : en cours\nProduit 4.3.1 Ouvrir une classe : non démarré\n",
+        );
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "Résultat 4.1",
+                "Résultat 4.2",
+                "Résultat 4.3",
+                "Produit 4.1.1",
+                "Produit 4.2.1",
+                "Produit 4.3.1"
+            ]
+        );
+        assert!(!reading.items[0].tracked);
     }
 
     #[test]

@@ -833,7 +833,10 @@ fn reading_of(folder: &str) -> Reading {
 /// rows set at one pitch without rulings (`gutter.en.pdf`, `barres.fr.pdf`)
 /// and wkhtmltopdf's summary tables (`annee.fr.pdf`) are rows, progress
 /// bars are read by a key of bands (`barres.fr`), and totals per line
-/// (`lineas.es`) add up.
+/// (`lineas.es`) add up. A whole after the first count (`5 actions
+/// réalisées sur 9`, `crochets.fr`), a count whose bracket of counts adds up
+/// to it (`cambios.es`) and parents listed in a table without statuses
+/// (`metas.es`) are read too.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -842,9 +845,9 @@ fn third_fresh_grammars_measured_before_fixing() {
     println!("fresh3: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 312, "{reading:?}");
+    assert!(reading.items_found >= 321, "{reading:?}");
     assert!(reading.statuses_right >= 240, "{reading:?}");
-    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
     assert!(reading.reconciled >= 27, "{reading:?}");
 }
 

@@ -95,7 +95,7 @@ pub(super) fn detect_kind(
     lexicons: &Lexicons,
 ) -> KindResult {
     let lowers = lowered_lines(text);
-    let candidates = candidates(text, &lowers);
+    let candidates = Candidates::new(text, &lowers);
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
@@ -124,11 +124,11 @@ pub(super) fn detect_kind(
         _ => (kind, kind_confidence),
     };
     let mut kind_hits: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.kind == kind).collect();
-    kind_hits.sort_by_key(|hit| !candidates[hit.candidate].in_title_area);
+    kind_hits.sort_by_key(|hit| !candidates.at(hit.candidate).in_title_area);
     let evidence: Vec<Evidence> = kind_hits
         .iter()
         .take(3)
-        .map(|hit| evidence(&candidates[hit.candidate], hit.phrase.phrase))
+        .map(|hit| evidence(&candidates.at(hit.candidate), hit.phrase.phrase))
         .collect();
     let period = detect_period(&candidates, &hits, kind, lexicons, &mut diagnostics);
     // An activity report of one year (or one fiscal year) is a yearly
@@ -178,31 +178,74 @@ fn lowered_lines(text: &Text) -> PackedLines<'_> {
 }
 
 /// The non-blank lines as candidates, with their forms in `lowers`
-/// ([`lowered_lines`]).
-fn candidates<'a>(text: &'a Text, lowers: &'a PackedLines<'a>) -> Vec<Candidate<'a>> {
-    let mut seen_in_title = 0usize;
-    let first_page = text.lines.first().map_or(1, |line| line.page);
-    let paged = text.page_count() > 1;
-    text.lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !line.text.trim().is_empty())
-        .map(|(index, line)| {
-            let in_title_area = if paged {
-                line.page == first_page
-            } else {
-                seen_in_title < TITLE_AREA_LINES
-            };
-            seen_in_title += 1;
-            let lower = lowers.line(index);
-            Candidate {
-                index,
-                line,
-                lower,
-                in_title_area,
-            }
+/// ([`lowered_lines`]). Only each candidate's line index is kept (4 bytes a
+/// line, not a [`Candidate`]'s 56): a long document has one per line, and
+/// the rest is read back from the text when a candidate is looked at.
+struct Candidates<'a> {
+    text: &'a Text,
+    lowers: &'a PackedLines<'a>,
+    indices: Vec<u32>,
+    first_page: u32,
+    paged: bool,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(text: &'a Text, lowers: &'a PackedLines<'a>) -> Self {
+        let indices = text
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| !line.text.trim().is_empty())
+            .filter_map(|(index, _)| u32::try_from(index).ok())
+            .collect();
+        Self {
+            text,
+            lowers,
+            indices,
+            first_page: text.lines.first().map_or(1, |line| line.page),
+            paged: text.page_count() > 1,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.indices.len()
+    }
+
+    /// Candidate `position`: the title area is the first page of a paged
+    /// text, else its first [`TITLE_AREA_LINES`] non-blank lines.
+    fn get(&self, position: usize) -> Option<Candidate<'a>> {
+        let index = *self.indices.get(position)? as usize;
+        let line = self.text.lines.get(index)?;
+        let in_title_area = if self.paged {
+            line.page == self.first_page
+        } else {
+            position < TITLE_AREA_LINES
+        };
+        Some(Candidate {
+            index,
+            line,
+            lower: self.lowers.line(index),
+            in_title_area,
         })
-        .collect()
+    }
+
+    /// Candidate `position`, which the caller got from this list.
+    fn at(&self, position: usize) -> Candidate<'a> {
+        self.get(position).unwrap_or(Candidate {
+            index: 0,
+            line: Line {
+                page: self.first_page,
+                number: 0,
+                text: "",
+            },
+            lower: "",
+            in_title_area: false,
+        })
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Candidate<'a>> + '_ {
+        (0..self.len()).map(|position| self.at(position))
+    }
 }
 
 /// Lower case, keeping each character's byte length (a character whose lower
@@ -224,7 +267,7 @@ fn lower_same_length(text: &str) -> String {
 }
 
 /// The first kind phrase of each line (longest when several start together).
-fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'static>> {
+fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'static>> {
     let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
     // One automaton for every phrase: each line is read once, not once per phrase.
     let automaton = AhoCorasick::new(phrases.iter().map(|phrase| phrase.phrase))
@@ -237,6 +280,7 @@ fn kind_hits(candidates: &[Candidate<'_>], lexicons: &Lexicons) -> Vec<Hit<'stat
     let mut resume = vec![0usize; phrases.len()];
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
+        let candidate = &candidate;
         let mut lower: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(candidate.lower);
         let mut first = first_phrase(&automaton, &phrases, &lower, &mut resume)
             .map(|(at, phrase)| (at, phrase, phrase.phrase.len()));
@@ -456,11 +500,11 @@ fn on_word_boundaries(haystack: &str, start: usize, end: usize) -> bool {
 /// diagnostic.
 fn best_kind(
     hits: &[Hit<'_>],
-    candidates: &[Candidate<'_>],
+    candidates: &Candidates<'_>,
     lexicons: &Lexicons,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (DocumentKind, f64) {
-    let in_title = |hit: &&Hit<'_>| candidates[hit.candidate].in_title_area;
+    let in_title = |hit: &&Hit<'_>| candidates.at(hit.candidate).in_title_area;
     let naming: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.names_document).collect();
     let titled: Vec<&Hit<'_>> = naming.iter().copied().filter(in_title).collect();
     // Minutes or an agenda item named above the first kind of the title
@@ -469,7 +513,7 @@ fn best_kind(
     let meeting_first = candidates
         .iter()
         .take_while(|candidate| candidate.in_title_area)
-        .position(|candidate| names_minutes(candidate, lexicons))
+        .position(|candidate| names_minutes(&candidate, lexicons))
         .is_some_and(|at| first_titled.is_some_and(|first| at < first));
     if meeting_first {
         return (DocumentKind::Other, 0.0);
@@ -511,7 +555,7 @@ fn kind_name(kind: DocumentKind) -> String {
 }
 
 fn detect_period(
-    candidates: &[Candidate<'_>],
+    candidates: &Candidates<'_>,
     hits: &[Hit<'_>],
     kind: DocumentKind,
     lexicons: &Lexicons,
@@ -522,8 +566,12 @@ fn detect_period(
         .iter()
         .filter(|hit| hit.kind == kind && hit.names_document)
     {
-        let candidate = &candidates[hit.candidate];
-        if let Some(period) = ordinal_year(candidate, candidates.get(hit.candidate + 1), lexicons) {
+        let candidate = &candidates.at(hit.candidate);
+        if let Some(period) = ordinal_year(
+            candidate,
+            candidates.get(hit.candidate + 1).as_ref(),
+            lexicons,
+        ) {
             found.push(period);
             continue;
         }
@@ -552,10 +600,11 @@ fn detect_period(
         .iter()
         .take_while(|candidate| candidate.in_title_area)
         .any(|candidate| {
-            names_minutes(candidate, lexicons) || names_meeting_day(candidate.lower, lexicons)
+            names_minutes(&candidate, lexicons) || names_meeting_day(candidate.lower, lexicons)
         });
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
     for (position, candidate) in candidates.iter().enumerate() {
+        let candidate = &candidate;
         let between = between_span(candidate.lower, lexicons)
             .filter(|_| !is_tenure(candidate.lower, lexicons));
         if let Some(span) = between {
@@ -576,9 +625,9 @@ fn detect_period(
             });
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
-            } else if let Some(year) = title_year
-                .or_else(|| meeting_year(candidate, candidates.get(position + 1), lexicons))
-            {
+            } else if let Some(year) = title_year.or_else(|| {
+                meeting_year(candidate, candidates.get(position + 1).as_ref(), lexicons)
+            }) {
                 found.push(make_period(year, 0.5, candidate));
             }
         }
@@ -1000,7 +1049,7 @@ fn evidence(candidate: &Candidate<'_>, text: &str) -> Evidence {
 /// preferring lines in the document's language; a bold block that wraps over
 /// several lines is joined.
 fn detect_title(
-    candidates: &[Candidate<'_>],
+    candidates: &Candidates<'_>,
     hits: &[Hit<'_>],
     kind: DocumentKind,
     blocks: &[LanguageBlock],
@@ -1016,9 +1065,9 @@ fn detect_title(
     let mut titles: Vec<(bool, String)> = Vec::new();
     for hit in hits
         .iter()
-        .filter(|hit| hit.kind == kind && candidates[hit.candidate].in_title_area)
+        .filter(|hit| hit.kind == kind && candidates.at(hit.candidate).in_title_area)
     {
-        let candidate = &candidates[hit.candidate];
+        let candidate = &candidates.at(hit.candidate);
         let mut title = candidate.plain();
         let mut raw_end = candidate.line.text.trim_end().to_owned();
         let opens_bold = candidate.line.text.trim_start().starts_with("**");
@@ -1029,8 +1078,8 @@ fn detect_title(
             && next - hit.candidate < 4
         {
             title.push(' ');
-            title.push_str(&candidates[next].plain());
-            raw_end = candidates[next].line.text.trim_end().to_owned();
+            title.push_str(&candidates.at(next).plain());
+            raw_end = candidates.at(next).line.text.trim_end().to_owned();
             next += 1;
         }
         if title.split_whitespace().count() > MAX_TITLE_WORDS || title.ends_with('.') {

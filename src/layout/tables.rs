@@ -136,16 +136,25 @@ pub(super) fn find_regions(
             // left of it (a centred or right-aligned column): the edge
             // moves there when the lines so far, this one included, leave
             // it empty, and the line is a row's, with words in the columns
-            // left of the edge, not a line that only starts further left
-            // (a legend or a paragraph of the next page column). A cell
-            // that opens with a code after the gutter is another table's
-            // first column beside this one (a page in two columns), not a
-            // cell of this table set further left.
+            // left of the edge, or the next line of a cell after the
+            // gutter, set at the table's pitch (a centred title whose
+            // wrapped line is wider than its first), not a line set apart
+            // that only starts further left (a legend or a paragraph of
+            // the next page column). A cell that opens with a code after
+            // the gutter is another table's first column beside this one
+            // (a page in two columns), not a cell of this table set
+            // further left.
             let tolerance = EDGE_TOLERANCE * line.size;
             let row_line = |edge: f32| {
                 line.words
                     .first()
                     .is_some_and(|word| word.x1 < edge - tolerance)
+            };
+            let wrapped_cell_line = |left: f32| {
+                !set_apart
+                    && lines
+                        .get(index..offset)
+                        .is_some_and(|above| wraps_cell(above, line, left))
             };
             let opens_code = |edge: f32| {
                 line.words
@@ -161,7 +170,9 @@ pub(super) fn find_regions(
                             return edge;
                         }
                         gutter_edge(run, edge)
-                            .filter(|&moved| row_line(moved) && !opens_code(moved))
+                            .filter(|&moved| {
+                                (row_line(moved) || wrapped_cell_line(moved)) && !opens_code(moved)
+                            })
                             .unwrap_or(edge)
                     })
                     .collect();
@@ -352,6 +363,42 @@ pub(super) fn find_regions(
         index = last + 1;
     }
     regions
+}
+
+/// True when `line` is the next line of a cell that starts after the
+/// gutter at `left`: it is one chunk of words, all after the gutter, and it
+/// shares its left end, right end or middle with the nearest chunk above
+/// it that it overlaps, as the lines of one cell set left, right or centred
+/// do. A legend or a paragraph that happens to start in the column lines up
+/// with no cell's line.
+fn wraps_cell(above: &[TextLine], line: &TextLine, left: f32) -> bool {
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let span = |words: &[Word]| Some((words.first()?.x0, words.last()?.x1));
+    let (x0, x1) = match line.chunks().as_slice() {
+        [only] => match span(only) {
+            Some(extent) => extent,
+            None => return false,
+        },
+        _ => return false,
+    };
+    if x0 < left - tolerance {
+        return false;
+    }
+    above
+        .iter()
+        .rev()
+        .find_map(|cell_line| {
+            cell_line
+                .chunks()
+                .into_iter()
+                .filter_map(span)
+                .find(|&(a0, a1)| a0 >= left - tolerance && a0 < x1 && a1 > x0)
+        })
+        .is_some_and(|(a0, a1)| {
+            (a0 - x0).abs() <= tolerance
+                || (a1 - x1).abs() <= tolerance
+                || ((a0 + a1) - (x0 + x1)).abs() / 2.0 <= tolerance
+        })
 }
 
 /// True when line `index` stands beside the line above or below it as the
@@ -1155,7 +1202,7 @@ mod ruling_tests {
 mod region_tests {
     use crate::layout::lay_out;
     use crate::page::BlockKind;
-    use crate::read::GlyphPage;
+    use crate::read::{GlyphPage, Rule};
 
     const SIZE: f32 = 10.0;
     const ADVANCE: f32 = 5.0;
@@ -1641,5 +1688,64 @@ mod region_tests {
         let lines: Vec<&str> = laid[0].text.lines().collect();
         let row = "L3M1 Of all and the responsibilities of every body. are defined.\tL3M1D1 Terms of reference\tX";
         assert!(lines.contains(&row), "{lines:#?}");
+    }
+
+    /// Rows of a table continued at the top of a page: a code at 50, a mark
+    /// at 120 and a title centred on 300, each title's lines 12 pt apart and
+    /// its code and mark set beside its middle, so that a title of two lines
+    /// has a line above and a line below its code's. The wrapped lines are
+    /// wider than the first ones, so they start left of where the first
+    /// lines start the column. Each row is framed by vertical rulings of its
+    /// own (a grid drawn cell by cell), so the table is cut at its rulings,
+    /// not at gutters found across its rows.
+    #[test]
+    fn centred_titles_wrapped_below_their_marks_stay_in_their_rows() {
+        let rows = [
+            ("L3M2D1", "v", vec!["Ateliers", "sur la mobilité durable"]),
+            (
+                "L3M2D2",
+                "x",
+                vec!["Guide des", "bonnes pratiques urbaines", "en ligne"],
+            ),
+            ("L3M2D3", "o", vec!["Rencontre", "des maires du réseau"]),
+        ];
+        for drawn in [0..3, 1..3] {
+            let centred = |text: &str| 300.0 - text.chars().count() as f32 * ADVANCE / 2.0;
+            let mut owned: Vec<(String, f32, f32)> = Vec::new();
+            let mut want = Vec::new();
+            let mut rulings = Vec::new();
+            let mut y = 60.0;
+            for (code, mark, title) in rows.get(drawn.clone()).unwrap_or_default() {
+                for (at, text) in title.iter().enumerate() {
+                    owned.push(((*text).to_owned(), centred(text), y + 12.0 * at as f32));
+                }
+                let beside = y + 12.0 * (title.len() - 1) as f32 / 2.0;
+                owned.push(((*code).to_owned(), 50.0, beside));
+                owned.push(((*mark).to_owned(), 120.0, beside));
+                want.push(format!("{code}\t{mark}\t{}", title.join(" ")));
+                let bottom = y + 12.0 * (title.len() - 1) as f32 + 5.0;
+                rulings.extend(
+                    [40.0, 100.0, 140.0, 420.0]
+                        .map(|x| Rule::ruling(x - 0.25, y - 10.0, x + 0.25, bottom)),
+                );
+                y += 12.0 * title.len() as f32 + 10.0;
+            }
+            // A legend set apart below the table, starting in the title
+            // column but lined up with none of its lines.
+            let legend = "v réalisé, x non réalisé";
+            owned.push((legend.to_owned(), 190.0, y + 6.0));
+            let pieces: Vec<(&str, f32, f32)> = owned
+                .iter()
+                .map(|(text, x, y)| (text.as_str(), *x, *y))
+                .collect();
+            let mut drawn = page(&pieces);
+            drawn.rules = rulings;
+            let laid = lay_out(&[&drawn]);
+            let lines: Vec<&str> = laid[0].text.lines().collect();
+            for row in &want {
+                assert!(lines.contains(&row.as_str()), "{row:?} in {lines:#?}");
+            }
+            assert_eq!(lines.last(), Some(&legend), "{lines:#?}");
+        }
     }
 }

@@ -536,11 +536,11 @@ pub fn to_json(text: &Text) -> Value {
         .blocks
         .iter()
         .map(|block| {
-            let mut lines = text.lines.get(block.lines.clone()).unwrap_or_default();
+            let lines = text.lines.get(block.lines.clone()).unwrap_or_default();
             let mut value = json!({
                 "page": lines.first().map(|line| line.page),
                 "first_line": lines.first().map(|line| line.number),
-                "last_line": lines.next_back().map(|line| line.number),
+                "last_line": lines.iter().next_back().map(|line| line.number),
                 "bbox": block.bbox,
             });
             match &block.kind {

@@ -215,6 +215,9 @@ fn pages_prints_the_model_of_standard_input() {
         .map(|block| block["kind"].as_str().unwrap_or("?"))
         .collect();
     assert_eq!(kinds, ["heading", "table", "paragraph"]);
+    // Every block's lines are printed, its last one included.
+    assert_eq!(blocks[0]["text"], serde_json::json!([format!("# {TITLE}")]));
+    assert_eq!(blocks[2]["text"], serde_json::json!([LEGEND]));
     let table = &blocks[1];
     assert_eq!(
         (table["first_line"].as_u64(), table["last_line"].as_u64()),

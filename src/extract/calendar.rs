@@ -560,9 +560,12 @@ fn prose_dates(
         .into_iter()
         .zip(years)
         .filter(|(date, sentence_year)| {
+            // A date listed after a taken one, after a conjunction or a
+            // comma (`on 3 May, 5 June and 7 July`), is another such day.
             let coordinated = taken_until.is_some_and(|end| {
                 let between = lower.get(end..date.from).unwrap_or("").trim();
-                lex.has(|l| l.conjunctions, between)
+                let between = between.trim_start_matches([',', ';']).trim_start();
+                between.is_empty() || lex.has(|l| l.conjunctions, between)
             });
             let before = lower.get(..date.from).unwrap_or("").trim_end();
             let after = lower.get(date.to..).unwrap_or("").trim_start();
@@ -724,12 +727,16 @@ fn sentence_years(lower: &str, found: &[dates::FoundDate]) -> Vec<Option<u16>> {
 }
 
 /// Whether the words before a date end on a noun naming a meeting or its
-/// record, with at most two date links or prepositions between them
-/// (`Annual Conference August 11-13`, `sesión de 13 de octubre`, `séance
-/// du 3 mars`): the date is the day it was held.
+/// record, with at most two date links or prepositions between them or a
+/// label's colon (`Annual Conference August 11-13`, `sesión de 13 de
+/// octubre`, `séance du 3 mars`, `prochaine réunion : 4 mai`): the date is
+/// the day it was held.
 fn names_event(before: &str, lex: &Lexicons) -> bool {
+    // A label's colon parts the meeting from its day, a weekday may open
+    // the day (`the next meeting: Thursday 14 July`, `Séance : 3 mars`).
     let mut head = before.trim_end();
-    for _ in 0..2 {
+    for _ in 0..3 {
+        head = head.trim_end_matches([':', ',']).trim_end();
         let last = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
@@ -737,12 +744,16 @@ fn names_event(before: &str, lex: &Lexicons) -> bool {
         let link = !last.is_empty()
             && (lex.has(|l| l.date_links, last)
                 || lex.has(|l| l.date_prepositions, last)
-                || lex.has(|l| l.range_openers, last));
+                || lex.has(|l| l.range_openers, last)
+                || lex
+                    .each(|l| l.weekdays)
+                    .any(|(weekday, _)| *weekday == last));
         if !link || head.len() == last.len() {
             break;
         }
         head = head[..head.len() - last.len()].trim_end();
     }
+    let head = head.trim_end_matches(':').trim_end();
     lex.each(|l| l.event_nouns).any(|noun| {
         head.strip_suffix(noun)
             .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', '-']))
@@ -1233,6 +1244,32 @@ mod tests {
             one(dated).map(|(month, ..)| month),
             Some(3),
             "a dated row still dates"
+        );
+    }
+
+    #[test]
+    fn a_meeting_labelled_before_its_day_and_days_listed_after_commas() {
+        // The day after a meeting's label and its colon is the meeting's.
+        assert_eq!(
+            starts(
+                "Orden del día\n\n5.- Fijar la próxima sesión: jueves 11 de julio de 2024.\n",
+                time(2024)
+            ),
+            [(Some(2024), 7, Some(11))]
+        );
+        // A date's own label is still no meeting.
+        assert_eq!(one("Date : 29 mai 2019"), None);
+        // Days listed after a placed one, parted by commas.
+        assert_eq!(
+            starts(
+                "The council will meet on 3 May 2024, 7 June 2024, 5 July 2024.\n",
+                time(2024)
+            ),
+            [
+                (Some(2024), 5, Some(3)),
+                (Some(2024), 6, Some(7)),
+                (Some(2024), 7, Some(5))
+            ]
         );
     }
 

@@ -889,17 +889,26 @@ fn is_time_or_numeric_date(rest: &str) -> bool {
     numeric || hour
 }
 
-/// Whether a number opening a line enumerates it (`1- Internet`, `2) Budget`):
-/// nothing before it but spacing or a bullet, then a dash or closing
-/// parenthesis, a space and a word.
+/// Whether a number opening a line enumerates it (`1- Internet`, `2) Budget`,
+/// `3.- Correspondence`, `1.2. Background. 30`): nothing before it but
+/// spacing or a bullet, then a dash or closing parenthesis (after a stop or
+/// not) or a stop alone, a space and a word. A stop closing the line (`7.`,
+/// an item cut off at the end of an excerpt) enumerates too.
 fn is_enumerator(before: &str, rest: &str) -> bool {
     let opens_line = before
         .chars()
         .all(|c| c.is_whitespace() || "-•*".contains(c));
-    let tail = rest
-        .strip_prefix(['-', '–', ')'])
-        .and_then(|tail| tail.strip_prefix(' '));
-    opens_line && tail.is_some_and(|tail| tail.starts_with(char::is_alphabetic))
+    let stop = rest.strip_prefix('.');
+    let after_stop = stop.unwrap_or(rest);
+    let tail = match after_stop.strip_prefix(['-', '–', ')']) {
+        Some(tail) => Some(tail),
+        None => stop,
+    };
+    let word_follows = tail
+        .and_then(|tail| tail.strip_prefix(' '))
+        .is_some_and(|tail| tail.trim_start().starts_with(char::is_alphabetic));
+    let closes_line = stop.is_some_and(|tail| tail.trim().is_empty());
+    opens_line && (word_follows || closes_line)
 }
 
 /// Whether a line is nothing but three or more numbers (`630 210 70 57%
@@ -2047,6 +2056,20 @@ mod tests {
         assert_eq!(
             values("1\n\nReunión de la Junta Directiva online\n\nTexto.\n"),
             vec![1.0]
+        );
+    }
+
+    #[test]
+    fn numbers_of_items_and_of_contents_entries_are_not_figures() {
+        // Items numbered with a stop and a dash, sub-items of a contents
+        // page with a stop and no dash, an item cut off after its number;
+        // the count in the middle line is one.
+        let source = "Puntos tratados:\n1.- Lectura del acta anterior.\n2.- Cartas recibidas:\nSe inscribieron 45 vecinos al taller.\n\nSommaire\n2.1. Historique de la ville\n2.2. Les quartiers\n3.\n";
+        assert_eq!(values(source), vec![45.0]);
+        // A decimal opening a line and going on as prose is still a figure.
+        assert_eq!(
+            values("2.5 millones de visitantes en el año.\n"),
+            vec![2_500_000.0]
         );
     }
 

@@ -130,6 +130,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let mut covered = vec![false; raws.len()];
     let runs = listed_contents(&plains, lex);
     let items = numbered_items(&raws, &plains);
+    let agenda = agenda_items(&raws, &plains, lex);
     let in_page = in_page_contents(&plains);
     let lost = lost_contents(&plains);
     let mut index = 0;
@@ -199,14 +200,19 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             index += 1;
             continue;
         }
-        if !is_blank(raws.line(index)) {
+        // A line of a table of contents that is no entry (a chapter title
+        // too long for a part heading, its wrapped end) does not end the
+        // table when an entry follows it.
+        let bridged = in_contents && entry_follows(&raws, &plains, index, lex);
+        if !is_blank(raws.line(index)) && !bridged {
             in_contents = false;
         }
         if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
-            in_contents = lex.has(
-                |l| l.contents_headings,
-                &shape::folded(&fold(&heading.title)),
-            );
+            in_contents = bridged
+                || lex.has(
+                    |l| l.contents_headings,
+                    &shape::folded(&fold(&heading.title)),
+                );
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
@@ -251,6 +257,15 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     for i in 0..raws.len() {
         if let Some(found) = strong.get(&i).filter(|found| !found.is_empty()) {
             headings.extend(found.iter().cloned());
+        } else if agenda.contains(&i) && !covered[i] && !claimed.contains(&i) {
+            // An agenda's item is kept as printed, its colon too.
+            headings.push(Heading {
+                index: i,
+                last: i,
+                level: 2,
+                title: plains[i].trim().to_owned(),
+                printed_page: None,
+            });
         } else if (candidate[i] && shapes.leads_to_body(i, 0))
             || (items.contains(&i) && !covered[i] && !claimed.contains(&i))
         {
@@ -269,6 +284,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     // still an entry.
     let governs_nothing = headings.last().is_some_and(|last| {
         !entry_lines.contains(&last.index)
+            && !agenda.contains(&last.index)
             && (last.last + 1..raws.len()).all(|i| is_blank(raws.line(i)))
     });
     if governs_nothing {
@@ -834,6 +850,13 @@ fn contents_entries(
         Regex::new(r"^\s*(?P<title>\p{L}.*?)\s*(?:\.\s?){3,}$")
             .expect("CUT is a valid literal pattern")
     });
+    // Inside a table of contents, a title and its page parted by a single
+    // space (`Introducción 8`, `1.1. Antecedentes. 30`): the page has at
+    // most three digits, so that a year closing a line is no page.
+    static TIGHT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s*)?\p{L}.*?[\p{L}).])\s(?P<page>[0-9]{1,3})\s*$")
+            .expect("TIGHT is a valid literal pattern")
+    });
     let mut found = Vec::new();
     let mut end = 0;
     // Read on the raw line, whose wide gaps part run-on entries. Every
@@ -881,7 +904,18 @@ fn contents_entries(
     if !in_contents {
         return found;
     }
-    if let Some(caps) = GAP.captures(line) {
+    // With a single space before the page, a title with a number of its
+    // own past its numbering (`Page 1 of 4`, a folio) is no entry.
+    let tight = || {
+        TIGHT.captures(line).filter(|caps| {
+            caps.name("title").is_some_and(|title| {
+                let title = title.as_str().trim_start();
+                let unnumbered = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+                !has_digit(unnumbered)
+            })
+        })
+    };
+    if let Some(caps) = GAP.captures(line).or_else(tight) {
         let title = caps.name("title").and_then(|t| entry_title(t.as_str()));
         let page = caps.name("page").and_then(|p| p.as_str().parse().ok());
         if let (Some(title), Some(page)) = (title, page) {
@@ -928,6 +962,28 @@ fn spread_entry(
     Some((entry(index, title.to_owned(), Some(page)), next))
 }
 
+/// How many lines on a table of contents may go without an entry.
+const CONTENTS_BRIDGE: usize = 2;
+
+/// Whether one of the next [`CONTENTS_BRIDGE`] non-blank lines after
+/// `index` is an entry of a table of contents.
+fn entry_follows(raws: &PackedLines, plains: &PackedLines, index: usize, lex: &Lexicons) -> bool {
+    let mut at = index;
+    for _ in 0..CONTENTS_BRIDGE {
+        let Some(next) = next_non_blank(raws, at) else {
+            return false;
+        };
+        let (Some(raw), Some(line)) = (raws.get(next), plains.get(next)) else {
+            return false;
+        };
+        if !contents_entries(next, raw, line, true, lex).is_empty() {
+            return true;
+        }
+        at = next;
+    }
+    false
+}
+
 /// Most words of a part heading inside a table of contents.
 const PART_WORDS: usize = 8;
 
@@ -942,7 +998,12 @@ fn part_entry(
 ) -> Option<Heading> {
     let title = plains.get(index)?.trim();
     let opens = title.chars().next().is_some_and(char::is_uppercase);
-    let closes = title.chars().next_back().is_some_and(char::is_alphabetic);
+    // A chapter's title may close on a stop (`Capítulo II: Historia.`).
+    let closes = title
+        .trim_end_matches('.')
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
     if !opens || !closes || word_count(title) > PART_WORDS || bullet(raws.get(index)?).is_some() {
         return None;
     }
@@ -1165,6 +1226,90 @@ fn numbered_items(raws: &PackedLines, plains: &PackedLines) -> BTreeSet<usize> {
                 kept.insert(*second);
             }
         }
+    }
+    kept
+}
+
+/// Most lines between two items of an agenda (the first one's description,
+/// a sub-heading of the agenda).
+const AGENDA_ITEM_LINES: usize = 8;
+/// Most non-blank lines between an agenda's cue and its first item.
+const AGENDA_CUE_REACH: usize = 3;
+/// Fewest items that make an agenda's list.
+const AGENDA_MIN_ITEMS: usize = 3;
+
+/// The name of an agenda inside a line (`AGENDA`, `… les points de l'ordre
+/// du jour`, `CA November Agenda`).
+fn agenda_word(lex: &Lexicons) -> Arc<Regex> {
+    lex.pattern("agenda_word", |lex| {
+        format!(
+            r"(?i)\b(?:{})\b",
+            lex.alternation(lex.each(|l| l.agenda_headings).copied())
+        )
+    })
+}
+
+/// Items of an agenda set one under the other, with no blank line between
+/// them (`1. Apologies` / `2. Declarations of interest`, `1.- Acta…` /
+/// `2.- Correspondencia recibida:`): under a line that names an agenda, at
+/// least [`AGENDA_MIN_ITEMS`] lines opening with numbers that count on by
+/// one, lines of description or a sub-heading allowed between them. A
+/// numbered list in prose follows no agenda's name and stays a list; an
+/// agenda's items are the headings of the business that follows.
+fn agenda_items(raws: &PackedLines, plains: &PackedLines, lex: &Lexicons) -> BTreeSet<usize> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<number>[0-9]{1,2})(?:\.-|\.|\)|-|–)\s+\S")
+            .expect("ITEM is a valid literal pattern")
+    });
+    let number = |i: usize| -> Option<u32> {
+        let line = plains.get(i)?.trim();
+        ITEM.captures(line)?.name("number")?.as_str().parse().ok()
+    };
+    let cue = agenda_word(lex);
+    let mut kept = BTreeSet::new();
+    let mut index = 0;
+    while index < raws.len() {
+        let names_agenda =
+            number(index).is_none() && plains.get(index).is_some_and(|line| cue.is_match(line));
+        if !names_agenda {
+            index += 1;
+            continue;
+        }
+        let mut first = None;
+        let mut at = index;
+        for _ in 0..AGENDA_CUE_REACH {
+            let Some(next) = next_non_blank(raws, at) else {
+                break;
+            };
+            if number(next).is_some() {
+                first = Some(next);
+                break;
+            }
+            at = next;
+        }
+        let Some((first, opening)) = first.and_then(|first| Some((first, number(first)?))) else {
+            index += 1;
+            continue;
+        };
+        let mut run = vec![first];
+        let (mut expected, mut last) = (opening + 1, first);
+        let mut next = first + 1;
+        while next < raws.len() && next - last <= AGENDA_ITEM_LINES {
+            match number(next) {
+                Some(found) if found == expected => {
+                    run.push(next);
+                    expected += 1;
+                    last = next;
+                }
+                Some(_) => break,
+                None => {}
+            }
+            next += 1;
+        }
+        if run.len() >= AGENDA_MIN_ITEMS {
+            kept.extend(run);
+        }
+        index = last + 1;
     }
     kept
 }
@@ -1864,6 +2009,57 @@ mod tests {
                 ("UNASUR", None),
             ])
         );
+    }
+
+    #[test]
+    fn contents_entries_whose_page_follows_a_single_space() {
+        // A contents page without leaders or gaps: each title then its page
+        // after one space, chapter titles without pages between them; one
+        // closing on a stop is an entry, one too long for a part heading and
+        // wrapped is left out but does not end the table.
+        let source = "Sommaire\nAvant-propos 5\nPartie A : Le territoire et ses habitants.\n1.1. Démographie. 12\n1.2. Logement 15\nPartie B : Les services rendus aux habitants des communes rurales et des bourgs\nvoisins.\n2.1.Transports scolaires. 21\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Sommaire", None),
+                ("Avant-propos", Some(5)),
+                ("Partie A : Le territoire et ses habitants.", None),
+                ("1.1. Démographie.", Some(12)),
+                ("1.2. Logement", Some(15)),
+                ("2.1.Transports scolaires.", Some(21)),
+            ])
+        );
+        // Out of a table of contents, a line closing on a number is no entry.
+        assert!(entries("Informe del año\n\nSe inscribieron en el programa 45\n").is_empty());
+    }
+
+    #[test]
+    fn items_of_an_agenda_set_one_under_the_other_are_headings() {
+        // Under a line naming the agenda: items that count on, with a
+        // description line and a sub-heading (a heading too) between some
+        // of them; the last item, at the end of the text, is kept.
+        let source = "Tagesordnung der Sitzung:\n1) Begrüßung\n2) Bericht des Bürgermeisters:\nDer Bürgermeister berichtet über das Jahr.\nNichtöffentlicher Teil\n3) Personalangelegenheiten\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("1) Begrüßung", None),
+                ("2) Bericht des Bürgermeisters:", None),
+                ("Nichtöffentlicher Teil", None),
+                ("3) Personalangelegenheiten", None),
+            ])
+        );
+        let source = "Se trataron los temas del orden del día\n1.- Lectura del acta.\n2.- Cartas recibidas:\na) Nota de la escuela.\n3.- Varios.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("1.- Lectura del acta.", None),
+                ("2.- Cartas recibidas:", None),
+                ("3.- Varios.", None),
+            ])
+        );
+        // A numbered list that follows no agenda's name is no list of headings.
+        let source = "Le maire peut, par délégation :\n1. fixer les tarifs des droits de voirie ;\n2. passer les contrats d'assurance ;\n3. créer les régies comptables.\n";
+        assert!(entries(source).is_empty(), "{:?}", entries(source));
     }
 
     #[test]

@@ -391,7 +391,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "annex",
     ],
     contents_headings: &["contents", "table of contents"],
-    agenda_headings: &["agenda", "provisional agenda", "draft agenda"],
+    agenda_headings: &[
+        "agenda",
+        "provisional agenda",
+        "draft agenda",
+        "business to be transacted",
+    ],
     one_letter_words: &["a", "i", "&"],
     label_stop_words: &[
         "a", "about", "across", "and", "are", "around", "as", "at", "by", "for", "from", "had",

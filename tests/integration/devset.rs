@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use planex::model::DocumentKind;
 use planex::Config;
-use scoring::{f1_by_group, Facts, Field, Level, Scoreboard};
+use scoring::{f1_by_group, Facts, Field, Level, Person, Scoreboard};
 
 use crate::util::{fixture, root, shared_dir};
 
@@ -28,6 +28,26 @@ fn read_gold(path: &Path) -> Facts {
     let text =
         std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+/// How many people a gold file keeps beside the pulled texts rather than in
+/// the repository (`people_kept_with_texts`; 0 when it keeps them itself).
+fn people_kept_elsewhere(path: &Path) -> u64 {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    value["people_kept_with_texts"].as_u64().unwrap_or(0)
+}
+
+/// The people of a gold file kept beside the texts, in `people/<id>.json`:
+/// from batch 9 on, people of real documents are not committed (the
+/// repository names no real person), so their gold lives with the
+/// third-party texts it was read from.
+fn people_beside_texts(texts: &Path, id: &str) -> Option<Vec<Person>> {
+    let path = texts.join("people").join(format!("{id}.json"));
+    let text = std::fs::read_to_string(&path).ok()?;
+    Some(serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display())))
 }
 
 /// `*.json` files of a folder, sorted.
@@ -235,6 +255,7 @@ fn devset_real_documents_scored() {
     let mut by_batch: BTreeMap<String, Scoreboard> = BTreeMap::new();
     let batches = source_batches();
     let mut missing = Vec::new();
+    let mut missing_people = Vec::new();
     for path in gold_files(&root().join("devset/gold")) {
         let id = stem(&path);
         let text = texts.join(format!("{id}.txt"));
@@ -242,7 +263,14 @@ fn devset_real_documents_scored() {
             missing.push(id);
             continue;
         }
-        let (gold, found) = (read_gold(&path), convert(&text));
+        let mut gold = read_gold(&path);
+        if people_kept_elsewhere(&path) > 0 {
+            match people_beside_texts(&texts, &id) {
+                Some(people) => gold.people = people,
+                None => missing_people.push(id.clone()),
+            }
+        }
+        let found = convert(&text);
         board.add(&id, &gold, &found);
         by_language
             .entry(gold.language.clone().unwrap_or_default())
@@ -267,6 +295,12 @@ fn devset_real_documents_scored() {
         println!(
             "devset: not scored (no text pulled): {}",
             missing.join(", ")
+        );
+    }
+    if !missing_people.is_empty() {
+        println!(
+            "devset: people scored as none (no people/<id>.json beside the texts): {}",
+            missing_people.join(", ")
         );
     }
 }

@@ -557,7 +557,7 @@ fn joined_rulings(rules: &[Rule], long: impl Fn(&Rule) -> bool) -> Vec<Rule> {
         .iter()
         .partition(|rule| rule.kind == RuleKind::Ruling && rule.is_horizontal());
     horizontal.sort_by(|a, b| middle(a).total_cmp(&middle(b)).then(a.x0.total_cmp(&b.x0)));
-    let mut close = |run: Vec<Rule>, joined: &mut Vec<Rule>| {
+    let close = |run: Vec<Rule>, joined: &mut Vec<Rule>| {
         if !run.iter().any(&long) {
             joined.extend(run);
             return;

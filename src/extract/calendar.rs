@@ -28,7 +28,7 @@ use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, is_blank, word_count};
 use crate::diagnostic::Diagnostic;
-use crate::lexicon::{fold, unaccented, Lexicons};
+use crate::lexicon::{fold, unaccented, Lexicons, FUNCTION_WORDS};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate};
 use crate::normalize::Text;
@@ -159,6 +159,10 @@ pub fn extract_calendar(
             continue;
         }
         if let Some(consumed) = calendar_row(text, index, year, lex, &mut events) {
+            index += consumed;
+            continue;
+        }
+        if let Some(consumed) = month_list(text, index, year, lex, &mut events) {
             index += consumed;
             continue;
         }
@@ -909,6 +913,105 @@ fn calendar_row(
         events.push(cell_event(&line, date, cleaned, lex));
     }
     Some(used)
+}
+
+/// A month alone on its line (`February`, `**March 2019**`, `Juin :`) over
+/// the list of its events: every list item below it (a bullet line, and
+/// the lines its item's block wraps onto) is an event of that month, blank
+/// lines between items allowed, up to the first line that is neither. A
+/// calendar set as a heading per month instead of a table row per month.
+/// Returns how many lines it used; `None` when no item follows the month.
+fn month_list(
+    text: &Text,
+    index: usize,
+    year: Option<u16>,
+    lex: &Lexicons,
+    events: &mut Vec<CalendarEvent>,
+) -> Option<usize> {
+    if has_cells(text, index) {
+        return None;
+    }
+    let line = text.lines.get(index)?;
+    let (month, month_year) = month_alone(line.text, lex)?;
+    let month_year = month_year.or(year);
+    // (line of the item's bullet, the item's text)
+    let mut items: Vec<(usize, String)> = Vec::new();
+    let mut at = index + 1;
+    let mut end = index + 1;
+    while let Some(next) = text.lines.get(at) {
+        if is_blank(next.text) {
+            at += 1;
+            continue;
+        }
+        if month_alone(next.text, lex).is_some() {
+            break;
+        }
+        let flat = plain(next.text);
+        // A line of the item's block that goes on with its sentence: it
+        // starts in lower case, or the item so far ends on a function word
+        // (`… and Local and` / `Regional Governments Forum`). A capital
+        // after a finished phrase opens a paragraph the page model left in
+        // the list (`Other: …` under the last event).
+        let wraps_item = items.last().is_some_and(|(first, item)| {
+            let same_block = text.block_of(*first).is_some_and(|block| {
+                matches!(block.kind, crate::page::BlockKind::ListItem) && block.lines.contains(&at)
+            });
+            let goes_on = flat
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || !c.is_alphabetic())
+                || item.split_whitespace().last().is_some_and(|word| {
+                    let word = word.to_lowercase();
+                    FUNCTION_WORDS
+                        .iter()
+                        .any(|(_, words)| words.contains(&word.as_str()))
+                });
+            same_block && goes_on
+        });
+        match bullet(flat.trim()) {
+            Some(item) if !item.text.trim().is_empty() => {
+                items.push((at, item.text.trim().to_owned()));
+            }
+            _ if wraps_item => {
+                if let Some((_, item)) = items.last_mut() {
+                    item.push(' ');
+                    item.push_str(flat.trim());
+                }
+            }
+            _ => break,
+        }
+        at += 1;
+        end = at;
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let date = EventDate {
+        year: month_year,
+        month,
+        day: None,
+    };
+    for (first, item) in items {
+        if let Some(item_line) = text.lines.get(first) {
+            events.push(cell_event(&item_line, date, &item, lex));
+        }
+    }
+    Some(end - index)
+}
+
+/// The month (and the year printed after it) of a line that holds nothing
+/// else (`February`, `**Marzo 2019**`, `Juin :`).
+fn month_alone(line: &str, lex: &Lexicons) -> Option<(u8, Option<u16>)> {
+    let head = plain(line);
+    let head = head.trim().trim_end_matches(':').trim_end();
+    let mut words = head.split_whitespace();
+    let month = lex.month(words.next()?)?;
+    let year = match words.next() {
+        Some(word) => Some(word.parse::<u16>().ok()?),
+        None => None,
+    };
+    words.next().is_none().then_some((month, year))
 }
 
 /// A line that continues a tab-separated calendar row: a bullet on its own.
@@ -1673,5 +1776,40 @@ mod tests {
             dated("ACTA DE LA REUNIÓN DEL COMITÉ\nVillaverde, 4 de marzo de 2031\n"),
             [(Some(2031), 3, Some(4), None)]
         );
+    }
+
+    #[test]
+    fn a_month_alone_on_its_line_dates_the_list_under_it() {
+        let events = |source: &str| -> Vec<(u8, String)> {
+            let text = Text::from_plain(source);
+            extract_calendar(&text, time(2022), &[], &Lexicons::all())
+                .events
+                .iter()
+                .map(|e| (e.start.month, e.text.clone()))
+                .collect()
+        };
+        assert_eq!(
+            events(
+                "Calendrier\n\nMars\n\n• Forum urbain mondial\n• Atelier sur la mobilité\n\n\
+                 Octobre :\n- Journée des villes\n\nLe reste du programme suit.\n"
+            ),
+            [
+                (3, "Forum urbain mondial".to_owned()),
+                (3, "Atelier sur la mobilité".to_owned()),
+                (10, "Journée des villes".to_owned()),
+            ]
+        );
+        // The next month ends the list above it, with or without a blank
+        // line between them.
+        assert_eq!(
+            events("Marzo\n• Foro regional\nAbril 2023\n• Congreso anual\n"),
+            [
+                (3, "Foro regional".to_owned()),
+                (4, "Congreso anual".to_owned()),
+            ]
+        );
+        // A month over prose, or inside a sentence, heads no list.
+        assert_eq!(events("Mayo\nEl equipo preparó el informe.\n"), []);
+        assert_eq!(events("In May\n- a list of tasks\n"), []);
     }
 }

@@ -40,7 +40,9 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::grammar::builtin::{
     self, DELIVERABLE_ANYWHERE, DELIVERABLE_AT_START, DELIVERABLE_IN_MEASURE, MEASURE_AT_START,
 };
-use crate::lexicon::{unaccented, ACTION_LINE_WORDS, FUNCTION_WORDS, TABLE_HEADINGS};
+use crate::lexicon::{
+    unaccented, ACTION_LINE_WORDS, FUNCTION_WORDS, STATUS_HEADINGS, TABLE_HEADINGS,
+};
 use crate::markup;
 use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
 use crate::normalize::Text;
@@ -97,6 +99,12 @@ const MAX_CONTINUATION_LINES: usize = 12;
 /// of its own to its right for the mark to be read as the row's
 /// ([`mark_set_apart`]): twice a word space.
 const MARK_GUTTER: f32 = 0.3;
+
+/// Least gap, in font sizes, between a mark that ends one of a cell's title
+/// lines and the word before it on that line, for the mark to be the row's
+/// ([`mark_set_apart`]): a cell gap, several word spaces (a title's last
+/// word stands one space after the word before it).
+const SHARED_MARK_GUTTER: f32 = 1.5;
 
 /// Repeated codes in one line of prose that make it a repeated block rather
 /// than a reference.
@@ -991,15 +999,38 @@ fn cells(text: &Text, index: usize, legend: &Legend) -> Vec<String> {
             .cells(index)
             .into_iter()
             .map(markup::plain)
-            .map(|cell| cell.trim().to_owned())
+            .map(|cell| {
+                let cell = cell.trim();
+                status_label_value(cell, legend).unwrap_or(cell).to_owned()
+            })
             .filter(|cell| !cell.is_empty())
             .collect(),
     }
 }
 
+/// The value of a cell that labels a row's status (`Status: ✓`, `Estado:
+/// en curso`, `Statut :` with its mark in the next cell): a card or a
+/// key-value line names the field it gives, and the label belongs to
+/// neither the title nor the mark. `Some("")` for the label alone; `None`
+/// when the cell is no such label, or its value is neither a mark nor a
+/// status word (`Status: see the annex` stays text).
+fn status_label_value<'a>(cell: &'a str, legend: &Legend) -> Option<&'a str> {
+    let (label, value) = cell.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    if !STATUS_HEADINGS.contains(&label.as_str()) {
+        return None;
+    }
+    let value = value.trim();
+    let is_status = value.is_empty()
+        || (is_mark_cell(value) && is_mark_token(value, legend))
+        || legend::status_word(value).is_some();
+    is_status.then_some(value)
+}
+
 /// The plain text of each filled cell of a table row, with its column, the
-/// row's stray lines ([`stray_lines`]) left out, and a mark set apart on the
-/// right of a cell's text moved to the cell's end ([`mark_set_apart`]).
+/// row's stray lines ([`stray_lines`]) left out, a mark set apart on the
+/// right of a cell's text moved to the cell's end ([`mark_set_apart`]), and
+/// a status label before its value dropped ([`status_label_value`]).
 fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
     let stray = stray_lines(row, legend);
     row.cells
@@ -1015,58 +1046,96 @@ fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
                 .unwrap_or_default();
             let text = match mark_set_apart(cell, kept, legend) {
                 Some(at) => {
-                    let (mark, lines): (Vec<_>, Vec<_>) =
-                        kept.iter().enumerate().partition(|(index, _)| *index == at);
-                    let lines: Vec<&str> = lines.into_iter().map(|(_, l)| *l).collect();
-                    let mark = mark
-                        .first()
-                        .map(|(_, mark)| mark.trim())
-                        .unwrap_or_default();
+                    let mut lines: Vec<&str> = kept.to_vec();
+                    let line = lines.get(at).copied().unwrap_or_default().trim();
+                    let (rest, mark) = line.rsplit_once(' ').unwrap_or(("", line));
+                    match lines.get_mut(at) {
+                        Some(slot) if !rest.trim().is_empty() => *slot = rest.trim_end(),
+                        _ => {
+                            lines.remove(at);
+                        }
+                    }
                     format!("{} {mark}", page::join_cell(&lines))
                 }
                 None if dropped > 0 => page::join_cell(kept),
                 None => cell.text().to_owned(),
             };
-            (cell.column, markup::plain(&text).trim().to_owned())
+            let text = markup::plain(&text).trim().to_owned();
+            let text = match status_label_value(&text, legend) {
+                Some(value) => value.to_owned(),
+                None => text,
+            };
+            (cell.column, text)
         })
         .filter(|(_, text)| !text.is_empty())
         .collect()
 }
 
-/// The index among `lines` (a cell's lines) of a mark drawn on a line of its
-/// own to the right of all the cell's other words: a mark column whose
-/// gutter the layout could not see (a mark vertically centred between a
-/// wrapped title's lines, where a title line of another row runs under it),
-/// so the column's marks were read as lines of the title cell. Its place in
-/// reading order is the end of the row, after the title; a lone mark that
-/// starts where title lines start (a wrapped title's last word) is the
-/// title's. `None` when no line, or more than one, is such a mark.
+/// The index among `lines` (a cell's lines) of a mark drawn to the right of
+/// all the cell's other words, on a line of its own or at the end of a
+/// title line it shares a baseline with: a mark column whose gutter the
+/// layout could not see (a mark vertically centred between a wrapped
+/// title's lines, where a title line of another row runs under it), so the
+/// column's marks were read as lines or words of the title cell. Its place
+/// in reading order is the end of the row, after the title; a mark drawn
+/// where title lines run, or one word space after the word before it on
+/// its line (`o` ending `política o`), is the title's. `None` when no
+/// line, or more than one, ends with such a mark.
 fn mark_set_apart(cell: &page::Cell, lines: &[&str], legend: &Legend) -> Option<usize> {
     if lines.len() < 2 {
         return None;
     }
-    let marks: Vec<usize> = lines
+    let last_token = |line: &str| {
+        line.split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let marks: Vec<(usize, String)> = lines
         .iter()
         .enumerate()
-        .filter(|(_, line)| is_mark_cell(line.trim()) && is_mark_token(line.trim(), legend))
-        .map(|(index, _)| index)
+        .map(|(index, line)| (index, last_token(line)))
+        .filter(|(_, token)| is_mark_cell(token) && is_mark_token(token, legend))
         .collect();
-    let [at] = marks.as_slice() else {
-        return None;
-    };
-    let mark = lines.get(*at)?.trim();
-    let (drawn, others): (Vec<WordRef>, Vec<WordRef>) =
-        cell.words.iter().partition(|word| word.text == mark);
-    let [drawn] = drawn.as_slice() else {
-        return None;
-    };
-    let text_ends = others
+    let set_apart: Vec<usize> = marks
         .iter()
-        .filter(|word| word.text.chars().any(char::is_alphanumeric))
-        .map(|word| word.bbox.x1)
-        .fold(f32::NEG_INFINITY, f32::max);
-    let gutter = MARK_GUTTER * drawn.size.max(1.0);
-    (text_ends.is_finite() && drawn.bbox.x0 - text_ends >= gutter).then_some(*at)
+        .filter(|(index, mark)| {
+            let (drawn, others): (Vec<WordRef>, Vec<WordRef>) = cell
+                .words
+                .iter()
+                .partition(|word| word.text == mark.as_str());
+            let [drawn] = drawn.as_slice() else {
+                return false;
+            };
+            let size = drawn.size.max(1.0);
+            let text_ends = others
+                .iter()
+                .filter(|word| word.text.chars().any(char::is_alphanumeric))
+                .map(|word| word.bbox.x1)
+                .fold(f32::NEG_INFINITY, f32::max);
+            // Beside title words on its line, a mark stands a cell gap
+            // past them, not a word space (`política o`).
+            let alone = lines
+                .get(*index)
+                .is_some_and(|line| line.trim() == mark.as_str());
+            let middle = |word: &WordRef| (word.bbox.y0 + word.bbox.y1) / 2.0;
+            let line_ends = others
+                .iter()
+                .filter(|word| (middle(word) - middle(drawn)).abs() <= size / 2.0)
+                .filter(|word| word.bbox.x1 <= drawn.bbox.x0)
+                .map(|word| word.bbox.x1)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let apart_on_line = alone || drawn.bbox.x0 - line_ends >= SHARED_MARK_GUTTER * size;
+            text_ends.is_finite()
+                && drawn.bbox.x0 - text_ends >= MARK_GUTTER * size
+                && apart_on_line
+        })
+        .map(|(index, _)| *index)
+        .collect();
+    match set_apart.as_slice() {
+        [at] => Some(*at),
+        _ => None,
+    }
 }
 
 /// A line drawn across a PDF table row: the band of its words' middles.
@@ -2345,6 +2414,76 @@ mod tests {
         // it stays in the title, and the row has no mark.
         let plan = read_plan(&drawn(100.0), &legend::conventional(), &[]);
         assert_eq!(rows(&plan)[0].2, None);
+    }
+
+    #[test]
+    fn a_mark_ending_a_title_line_far_right_of_the_title_is_the_rows_mark() {
+        // A mark column the layout did not split off, the mark centred on
+        // the middle line of a three-line title: it shares that line's
+        // baseline, a cell gap past the title's widest line.
+        let drawn = |mark_x: f32| {
+            pdf_row(&[&[
+                (
+                    200.0,
+                    &[("L2M4D3", 50.0), ("Rapports", 90.0), ("annuels", 135.0)][..],
+                ),
+                (
+                    212.0,
+                    &[("des", 50.0), ("projets", 70.0), ("✔", mark_x)][..],
+                ),
+                (224.0, &[("pilotes", 50.0)][..]),
+            ]])
+        };
+        // Just past the widest line (a narrow mark column), far from the
+        // words of its own line.
+        for mark_x in [176.0, 320.0] {
+            let plan = read_plan(&drawn(mark_x), &legend::conventional(), &[]);
+            assert_eq!(
+                rows(&plan),
+                [row(
+                    "L2M4D3",
+                    "Rapports annuels des projets pilotes",
+                    Some("✔")
+                )],
+                "{mark_x}"
+            );
+        }
+        // One word space after the line's last word, `o` ("or") is a word
+        // of the title, wherever the line ends.
+        let spaced = pdf_row(&[&[
+            (
+                200.0,
+                &[
+                    ("L1M2D1", 50.0),
+                    ("Presencia", 90.0),
+                    ("política", 140.0),
+                    ("o", 183.0),
+                ][..],
+            ),
+            (212.0, &[("técnica", 50.0)][..]),
+        ]]);
+        let plan = read_plan(&spaced, &legend::conventional(), &[]);
+        assert_eq!(rows(&plan)[0].2, None);
+    }
+
+    #[test]
+    fn a_status_label_before_its_mark_is_neither_title_nor_mark() {
+        // Cards and key-value lines: `Statut : ✔` beside the code, the
+        // title on the next line; `Estado:` alone in a cell, its mark in
+        // the next; a label whose value is no status stays text.
+        let plan = plan(
+            "L2M3D1\tStatut : ✔\nAteliers régionaux sur le budget\n\n\
+             L2M3D2\tEstado:\t○\nGuía de compras públicas\n\n\
+             L2M3D3 Rapport final\tStatus: see annex\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L2M3D1", "Ateliers régionaux sur le budget", Some("✔")),
+                row("L2M3D2", "Guía de compras públicas", Some("○")),
+                row("L2M3D3", "Rapport final Status: see annex", None),
+            ]
+        );
     }
 
     #[test]

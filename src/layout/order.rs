@@ -160,16 +160,19 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
 /// other none, and most lines of the other side stand on the baseline of a
 /// line of the anchored side: the marks and notes of the anchored rows
 /// (`No. │ Code │ Title` ‖ `Status │ Lead`; a mark centred on a two-line
-/// title stands between baselines). Page columns each hold their own
-/// anchors (a table flowing through both, a calendar's months).
+/// title stands between baselines), or nearly every anchor of three or
+/// more has a line of the other side on its baseline: the other side's
+/// cells open on the rows' first lines, and their wrapped lines (long
+/// titles beside short codes) outnumber the anchors. Page columns each
+/// hold their own anchors (a table flowing through both, a calendar's
+/// months).
 fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
-    let anchored = |side: &[TextLine]| {
-        side.iter().any(|line| {
-            line.words
-                .iter()
-                .any(|word| is_anchor(&word.text) || is_prefixed_code(&word.text))
-        })
+    let anchors = |line: &TextLine| {
+        line.words
+            .iter()
+            .any(|word| is_anchor(&word.text) || is_prefixed_code(&word.text))
     };
+    let anchored = |side: &[TextLine]| side.iter().any(anchors);
     let (rows, beside) = match (anchored(left), anchored(right)) {
         (true, false) => (left, right),
         (false, true) => (right, left),
@@ -182,7 +185,17 @@ fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
                 .any(|row| (row.y - line.y).abs() <= ROW_BASELINE * line.size)
         })
         .count();
+    let anchor_lines: Vec<&TextLine> = rows.iter().filter(|line| anchors(line)).collect();
+    let answered = anchor_lines
+        .iter()
+        .filter(|row| {
+            beside
+                .iter()
+                .any(|line| (row.y - line.y).abs() <= ROW_BASELINE * line.size)
+        })
+        .count();
     on_a_row * 2 >= beside.len()
+        || (anchor_lines.len() >= ANSWERED_ANCHORS && answered * 10 >= anchor_lines.len() * 9)
 }
 
 /// A word that is a whole code with prefix letters (`KPI-01`, `CP-04`,

@@ -561,9 +561,10 @@ pub(super) fn row_borders(run: &[TextLine], rules: &[Rule]) -> Vec<Border> {
     let words = run.iter().flat_map(|line| line.words.iter());
     let left = words.clone().map(|w| w.x0).fold(f32::INFINITY, f32::min);
     let right = words.map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
-    let mut borders: Vec<Border> = rules
+    let long = |rule: &Rule| 2.0 * (rule.x1.min(right) - rule.x0.max(left)) >= right - left;
+    let mut borders: Vec<Border> = joined_rulings(rules, long)
         .iter()
-        .filter(|rule| 2.0 * (rule.x1.min(right) - rule.x0.max(left)) >= right - left)
+        .filter(|rule| long(rule))
         .flat_map(|rule| {
             let ys = match rule.kind {
                 RuleKind::Ruling if rule.is_horizontal() => vec![(rule.y0 + rule.y1) / 2.0],
@@ -588,6 +589,50 @@ pub(super) fn row_borders(run: &[TextLine], rules: &[Rule]) -> Vec<Border> {
         same
     });
     borders
+}
+
+/// The rules with the horizontal rulings drawn cell by cell (each cell
+/// stroking its own top and bottom edge, a cell spanning rows leaving a gap
+/// in the rulings beside it) joined into the rulings they draw together:
+/// segments on one baseline (within [`JOINED_RULING`] points) that touch or
+/// overlap, end to start, within as much. Only a run with a segment that is
+/// `long` on its own is joined (a row border extended across the narrow
+/// cells beside it); short segments alone stay apart, as drawn.
+fn joined_rulings(rules: &[Rule], long: impl Fn(&Rule) -> bool) -> Vec<Rule> {
+    let middle = |rule: &Rule| (rule.y0 + rule.y1) / 2.0;
+    let (mut horizontal, mut joined): (Vec<Rule>, Vec<Rule>) = rules
+        .iter()
+        .partition(|rule| rule.kind == RuleKind::Ruling && rule.is_horizontal());
+    horizontal.sort_by(|a, b| middle(a).total_cmp(&middle(b)).then(a.x0.total_cmp(&b.x0)));
+    let close = |run: Vec<Rule>, joined: &mut Vec<Rule>| {
+        if !run.iter().any(&long) {
+            joined.extend(run);
+            return;
+        }
+        let mut runs = run.into_iter();
+        if let Some(mut whole) = runs.next() {
+            for rule in runs {
+                whole.x1 = whole.x1.max(rule.x1);
+                whole.y0 = whole.y0.min(rule.y0);
+                whole.y1 = whole.y1.max(rule.y1);
+            }
+            joined.push(whole);
+        }
+    };
+    let mut run: Vec<Rule> = Vec::new();
+    for rule in horizontal {
+        let continues = run.last().is_some_and(|last| {
+            let right = run.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+            (middle(&rule) - middle(last)).abs() <= JOINED_RULING
+                && rule.x0 <= right + JOINED_RULING
+        });
+        if !continues && !run.is_empty() {
+            close(std::mem::take(&mut run), &mut joined);
+        }
+        run.push(rule);
+    }
+    close(run, &mut joined);
+    joined
 }
 
 /// The frame of vertical rulings drawn across `line`: the top and bottom
@@ -1069,6 +1114,46 @@ mod ruling_tests {
         let (page, want) = bottom_coded_table(&[2, 3, 1, 2], Borders::None);
         let got = text_lines(&page);
         assert_ne!(got, want);
+    }
+
+    #[test]
+    fn rulings_drawn_cell_by_cell_bound_a_month_centred_over_its_events() {
+        // A month → events table whose cells stroke their own edges: the
+        // month column's segments are short, the events column's long, and
+        // a month spanning two events leaves a gap in its column's ruling.
+        // The spanning month, centred between its events, keeps the event
+        // drawn above its baseline.
+        let mut page = blank_page();
+        let ruling = |page: &mut GlyphPage, y: f32, month_column: bool| {
+            if month_column {
+                page.rules.push(Rule::ruling(50.0, y, 140.0, y + 0.5));
+            }
+            page.rules.push(Rule::ruling(140.0, y, 450.0, y + 0.5));
+        };
+        left(&mut page, "Mes", 55.0, 110.0);
+        left(&mut page, "Eventos", 150.0, 110.0);
+        ruling(&mut page, 115.0, true);
+        left(&mut page, "Enero", 55.0, 130.0);
+        left(&mut page, "Foro de alcaldes", 150.0, 130.0);
+        ruling(&mut page, 137.0, true);
+        left(&mut page, "Taller regional", 150.0, 152.0);
+        ruling(&mut page, 159.0, false);
+        left(&mut page, "Marzo", 55.0, 163.0);
+        left(&mut page, "Consejo directivo", 150.0, 174.0);
+        ruling(&mut page, 181.0, true);
+        left(&mut page, "Abril", 55.0, 196.0);
+        left(&mut page, "Congreso anual", 150.0, 196.0);
+        ruling(&mut page, 203.0, true);
+        let got = text_lines(&page);
+        let row = |month: &str| {
+            got.iter()
+                .find(|line| line.starts_with(month))
+                .cloned()
+                .unwrap_or_default()
+        };
+        assert_eq!(row("Enero"), "Enero\tForo de alcaldes", "{got:?}");
+        assert!(row("Marzo").contains("Taller regional"), "{got:?}");
+        assert!(row("Marzo").contains("Consejo directivo"), "{got:?}");
     }
 
     #[test]

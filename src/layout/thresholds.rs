@@ -109,3 +109,11 @@ pub(super) const WORD_DESCENT: f32 = 0.2;
 /// Two lines within this many em of each other stand on one baseline (the
 /// lines of one table row's cells, drawn by one producer).
 pub(super) const ROW_BASELINE: f32 = 0.3;
+/// Fewest anchor lines on one side of a page gutter for the two sides to
+/// be one table's columns when nine in ten of them have a line of the other
+/// side on their baseline.
+pub(super) const ANSWERED_ANCHORS: usize = 3;
+/// Horizontal ruling segments on baselines this many points apart, and
+/// ending this close to where the next starts, are one ruling drawn cell by
+/// cell (a stroke's width, with room).
+pub(super) const JOINED_RULING: f32 = 1.5;

@@ -695,6 +695,9 @@ pub static ACTION_LINE_WORDS: LazyLock<Vec<&'static str>> =
 /// Plan table headings of every language.
 pub static TABLE_HEADINGS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|l| l.table_headings));
+/// Status column headings of every language (`status`, `estado`, `statut`).
+pub static STATUS_HEADINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|l| l.status_headings));
 /// Dangling words of every language.
 pub static DANGLING_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|l| l.dangling_words));

@@ -198,7 +198,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,3} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )?
-               (?: (?P<meeting> [0-9]{1,3} ) / (?P<item> [0-9]{1,3} ) | (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} ) )
+               (?: (?P<mnum> [0-9]{1,3} ) / (?P<inum> [0-9]{1,3} ) | (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} ) )
              | (?P<ryear> (?:19|20)[0-9]{2} ) - (?P<series> \p{Lu}{1,3} ) - (?P<rnum> [0-9]{1,4} )
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | \# (?P<numbered> [0-9]{1,4} )
@@ -395,11 +395,9 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         return None;
     }
     // `BM-23/07`: a register numbered per meeting, one level.
-    if let (Some(letters), Some(meeting), Some(number)) = (
-        caps.name("hyphened"),
-        caps.name("meeting"),
-        caps.name("item"),
-    ) {
+    if let (Some(letters), Some(meeting), Some(number)) =
+        (caps.name("hyphened"), caps.name("mnum"), caps.name("inum"))
+    {
         let letters = letters.as_str();
         let year = caps
             .name("year")
@@ -1275,7 +1273,7 @@ mod tests {
         // Letters inside a path, hyphenated zero-padded numbers, joined
         // or abbreviated prefixes.
         let more: &[(&str, &str, &str, &[u16], &str)] = &[
-            ("A.1.2 Train", "A.1.2", "a#2", &[1, 2], "Train"),
+            ("A.1.2 Train", "A.1.2", "letter.#3", &[1, 1, 2], "Train"),
             ("SO-1.2 Train", "SO-1.2", "so#2", &[1, 2], "Train"),
             ("Obj. 1.2 Train", "Obj. 1.2", "obj.#2", &[1, 2], "Train"),
             (

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::grammar::{self, CodeMatch, Grammar, Meaning, Vocabulary};
-use crate::lexicon::{self, Lexicons, CONVENTIONAL_MARKS};
+use crate::lexicon::{self, Lexicons, CHECKBOX_MARKS, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{
     ActionLine, Deliverable, GrammarLevel, GrammarSource, GrammarSummary, Item, Legend,
@@ -350,6 +350,21 @@ fn is_mark_like(token: &str, lexicons: &Lexicons) -> bool {
 
 /// What a whole cell says about a status, with the document's legend.
 fn cell_meaning(cell: &str, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) -> Option<Meaning> {
+    // A task list's checkbox is read whole: its key's entry, else the
+    // checkbox convention; never the letter inside it.
+    if is_checkbox(cell.trim()) {
+        let cell = cell.trim();
+        return legend
+            .iter()
+            .find(|entry| entry.mark == cell)
+            .map(|entry| entry.meaning.clone())
+            .or_else(|| {
+                CHECKBOX_MARKS
+                    .iter()
+                    .find(|mark| mark.mark == cell)
+                    .map(|mark| Meaning::Class(mark.status))
+            });
+    }
     let cell = cell.trim().trim_matches(['(', ')', '[', ']']).trim();
     if cell.is_empty() {
         return None;
@@ -384,6 +399,28 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) ->
         .iter()
         .find(|mark| mark.mark == cell && !letter_in_legend)
         .map(|mark| Meaning::Class(mark.status))
+}
+
+/// `[x]`, `[ ]`, `[~]`: one character (or none) in square brackets.
+fn is_checkbox(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('[')
+        && chars.next_back() == Some(']')
+        && chars.as_str().chars().count() <= 1
+}
+
+/// A line of a task list (`[x] 3.1 Rewire the hall`, `- [~] 3.2 …`): its
+/// checkbox and the rest, as two cells, when a code follows the box.
+fn checkbox_cells(line: &str, grammar: Option<&Grammar>) -> Option<Vec<String>> {
+    let line = line
+        .trim_start()
+        .trim_start_matches(['-', '*', '+', '•'])
+        .trim_start();
+    let close = line.find(']')?;
+    let (checkbox, rest) = (line.get(..=close)?, line.get(close + 1..)?);
+    let rest = rest.trim();
+    (is_checkbox(checkbox) && grammar::code_at_start(rest, grammar).is_some())
+        .then(|| vec![checkbox.to_owned(), rest.to_owned()])
 }
 
 /// A status phrase followed by a qualifier in brackets or after a dash or
@@ -431,6 +468,56 @@ fn trailing_status(
         }
     }
     None
+}
+
+/// Splits a leading status off a title, before a dash or a colon: `Soldée
+/// — Créer un guichet unique`, `DONE: Publish the guide`. The title is
+/// what follows; the status is the whole text before the separator.
+fn leading_status(
+    title: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<(String, String, Meaning)> {
+    [" — ", " – ", " - ", ": "].iter().find_map(|separator| {
+        let (head, rest) = title.trim().split_once(separator)?;
+        let meaning = cell_meaning(head, legend, vocabulary)?;
+        let rest = rest.trim();
+        rest.chars()
+            .any(char::is_alphabetic)
+            .then(|| (rest.to_owned(), head.trim().to_owned(), meaning))
+    })
+}
+
+/// A status sentence inside a paragraph: `Ferias de empleo. Estado:
+/// ejecutada. Tres ferias con 40 empresas.`, `… Status: delayed to 2025.`
+/// A status heading of any language and a colon open a sentence whose
+/// rest is the status (a state outside the classes may say when or
+/// where); the title is what comes before that sentence.
+fn labelled_status(
+    title: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<(String, String, Meaning)> {
+    let headings = vocabulary.every_language().lexicons;
+    title.match_indices(": ").find_map(|(colon, _)| {
+        let before = title.get(..colon)?;
+        let opens = before.rfind(". ").map_or(0, |dot| dot + 2);
+        let label = before.get(opens..)?;
+        if opens == 0 || !headings.has(|l| l.status_headings, &folded_heading(label)) {
+            return None;
+        }
+        let after = title.get(colon + 2..)?;
+        let status = after
+            .split_once(". ")
+            .map_or(after, |(sentence, _)| sentence)
+            .trim()
+            .trim_end_matches(['.', ';'])
+            .trim();
+        let meaning = cell_meaning(status, legend, vocabulary)
+            .or_else(|| leading_outside(status, vocabulary))?;
+        let head = before.get(..opens)?.trim().trim_end_matches('.').trim();
+        Some((head.to_owned(), status.to_owned(), meaning))
+    })
 }
 
 /// A title before `Label: answer` without its label: in `Former les guides.
@@ -516,10 +603,33 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             }
         }
         // `Ouvrir une maison de santé [2.3] — réalisée`: a line whose code
-        // follows its title reads as the same line code first.
+        // follows its title reads as the same line code first; so does a
+        // table cell (`| Rehabilitar los pozos (OE-1.1) | Obras | EJECUTADA |`)
+        // in a row that opens with no code. A heading that names its level
+        // first (`Priorité 2 : Accueil (AP-2)`) is known by the code in
+        // brackets, which its children's codes extend.
         let cells = match cells.as_slice() {
-            [only] if grammar::code_at_start(only, vocabulary.grammar).is_none() => {
-                grammar::code_after_title(only, vocabulary.grammar).map_or(cells, |line| vec![line])
+            [only] => checkbox_cells(only, vocabulary.grammar)
+                .or_else(|| {
+                    let after = grammar::code_after_title(only, vocabulary.grammar)?;
+                    let leading = grammar::code_at_start(only, vocabulary.grammar);
+                    let bracketed = grammar::code_at_start(&after, vocabulary.grammar)?;
+                    (leading.is_none() || bracketed.level.is_some()).then(|| vec![after])
+                })
+                .unwrap_or(cells),
+            _ if cells
+                .iter()
+                .all(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_none()) =>
+            {
+                let mut cells = cells;
+                if let Some((at, line)) = cells.iter().enumerate().find_map(|(at, cell)| {
+                    Some((at, grammar::code_after_title(cell, vocabulary.grammar)?))
+                }) {
+                    if let Some(cell) = cells.get_mut(at) {
+                        *cell = line;
+                    }
+                }
+                cells
             }
             _ => cells,
         };
@@ -976,7 +1086,10 @@ fn read_row(
         };
     }
     if statuses.is_empty() {
-        if let Some((head, mark, meaning)) = trailing_status(&title, legend, vocabulary) {
+        if let Some((head, mark, meaning)) = trailing_status(&title, legend, vocabulary)
+            .or_else(|| leading_status(&title, legend, vocabulary))
+            .or_else(|| labelled_status(&title, legend, vocabulary))
+        {
             title = head;
             statuses.push((code_at, mark, meaning));
         }
@@ -1046,11 +1159,26 @@ fn assemble(
         }
         entry.2 |= row.in_status_column;
     }
+    // Rows under a status column are items even when their marks are
+    // missing, unless none of their family has one and each opens later,
+    // deeper codes: parent rows inside the table (`| I | | Territorio |`
+    // over `| I.a.1 | Verde | … |`), a level above the items.
+    let opens_deeper = |family: &str| {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, row)| row.code.family == family)
+            .all(|(at, row)| {
+                rows.iter().skip(at + 1).any(|later| {
+                    later.code.path.len() > row.code.path.len()
+                        && later.code.path.starts_with(&row.code.path)
+                })
+            })
+    };
     let tracked: Vec<String> = families
         .iter()
-        .filter(|(_, (count, marked, column))| {
+        .filter(|(family, (count, marked, column))| {
             (*marked >= MIN_MARKED_ROWS && marked * 2 >= *count)
-                || (*column && *count >= MIN_MARKED_ROWS)
+                || (*column && *count >= MIN_MARKED_ROWS && (*marked > 0 || !opens_deeper(family)))
         })
         .map(|(family, _)| (*family).to_owned())
         .collect();
@@ -1145,10 +1273,10 @@ fn assemble(
         }
     }
     winners.sort_unstable();
-    let paths: Vec<(Vec<u16>, String)> = winners
+    let paths: Vec<(usize, Vec<u16>, String)> = winners
         .iter()
-        .filter_map(|&at| rows.get(at))
-        .map(|row| (row.code.path.clone(), row.code.code.clone()))
+        .filter_map(|&at| Some((at, rows.get(at)?)))
+        .map(|(at, row)| (at, row.code.path.clone(), row.code.code.clone()))
         .collect();
     let source = if grammar.is_some_and(|g| !g.patterns.is_empty()) {
         GrammarSource::File
@@ -1158,11 +1286,17 @@ fn assemble(
     for (at, row) in winners.iter().filter_map(|&at| Some((at, rows.get(at)?))) {
         let tracked_row = is_tracked(row);
         let heading = headed.get(&at).and_then(|&heading| rows.get(heading));
+        // The parent comes before its children: the nearest earlier code
+        // whose path is the longest proper prefix. A later code of the same
+        // numbers belongs to another part (`PJ-01` of a second plan after
+        // `1.1` of the first, `B.1` after `A.1.1`).
         let parent = paths
             .iter()
-            .filter(|(path, _)| path.len() < row.code.path.len() && row.code.path.starts_with(path))
-            .max_by_key(|(path, _)| path.len())
-            .map(|(_, code)| code.clone())
+            .filter(|(other, path, _)| {
+                *other < at && path.len() < row.code.path.len() && row.code.path.starts_with(path)
+            })
+            .max_by_key(|(other, path, _)| (path.len(), *other))
+            .map(|(_, _, code)| code.clone())
             .or_else(|| heading.map(|heading| heading.code.code.clone()));
         let depth = heading.map_or(row.code.depth(), |heading| {
             heading.code.depth().saturating_add(1)
@@ -1535,6 +1669,136 @@ mod tests {
     }
 
     use Status::{Achieved, InProgress, NotDeveloped};
+
+    /// A task list: the checkbox before the code is the row's mark, read
+    /// whole by the key (`[-]`) or by the checkbox convention, never as the
+    /// conventional `x` inside it.
+    #[test]
+    fn checkboxes_of_a_task_list() {
+        let reading = read(
+            "Clé : [x] fait · [-] en cours\n\n\
+             - [x] 4.1 Repeindre le préau\n\
+             - [-] 4.2 Changer la chaudière\n\
+             - [ ] 4.3 Planter la haie\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("4.1", None, Some(Achieved)),
+                ("4.2", None, Some(InProgress)),
+                ("4.3", None, Some(NotDeveloped)),
+            ])
+        );
+    }
+
+    /// Codes after the title in brackets, in a table cell of a row that
+    /// opens with no code and in a line that opens with its status; a
+    /// heading naming its level first is known by its bracketed code.
+    #[test]
+    fn codes_in_brackets_after_the_title() {
+        let reading = read(
+            "Pilar 4: Salud (PS-4)\n\n\
+             Acción\tEstado\n\
+             Abrir un consultorio (PS-4.1)\tCumplida\n\
+             Contratar dos médicos (PS-4.2)\tEn curso\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("PS-4", None, None),
+                ("PS-4.1", Some("PS-4"), Some(Achieved)),
+                ("PS-4.2", Some("PS-4"), Some(InProgress)),
+            ])
+        );
+        let reading = read(
+            "Done — Publish the guide (KR-2.1)\n\
+             In progress — Train the tutors (KR-2.2)\n\
+             Not started — Open the lab (KR-2.3)\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+    }
+
+    /// A status sentence inside a paragraph (`Statut : …`), a state outside
+    /// the classes saying when; the title is what comes before it.
+    #[test]
+    fn a_status_sentence_inside_a_paragraph() {
+        let reading = read(
+            "Tâche 3.1 — Former les guides. Statut : terminée. Vingt guides formés.\n\n\
+             Tâche 3.2 — Traduire le site. Statut : reportée à 2026. Budget manquant.\n\n\
+             Tâche 3.3 — Ouvrir le musée. Statut : en cours. Travaux lancés.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (None, Some("postponed")),
+                (Some(InProgress), None)
+            ]
+        );
+        assert_eq!(
+            reading.items.first().and_then(|item| item.title.as_deref()),
+            Some("Former les guides")
+        );
+    }
+
+    /// Parent rows inside a table with a status column carry no status and
+    /// are no items to track; a later code with the same numbers (a second
+    /// plan's register) is no parent of earlier codes.
+    #[test]
+    fn parent_rows_in_a_status_column_and_later_codes() {
+        let reading = read(
+            "Code\tAction\tStatus\n\
+             IV\tHousing\t\n\
+             IV.1\tRepair the roofs\tDone\n\
+             IV.2\tInsulate the flats\tOngoing\n\
+             V\tTransport\t\n\
+             V.1\tNew bus line\tDone\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("IV", None, None),
+                ("IV.1", Some("IV"), Some(Achieved)),
+                ("IV.2", Some("IV"), Some(InProgress)),
+                ("V", None, None),
+                ("V.1", Some("V"), Some(Achieved)),
+            ])
+        );
+        assert!(reading
+            .items
+            .iter()
+            .all(|item| item.tracked == (item.depth == 2)));
+        assert!(reading.diagnostics.is_empty(), "{:?}", reading.diagnostics);
+        let reading = read(
+            "2. Sport\n\n\
+             Code\tAction\tStatus\n\
+             2.1\tOpen the pool\tDone\n\
+             2.2\tBuild a track\tOngoing\n\n\
+             Ref\tMeasure\tStatus\n\
+             YP-02\tYouth card\tDone\n\
+             YP-03\tSummer camp\tNot started\n",
+        );
+        assert_eq!(
+            rows(&reading)
+                .into_iter()
+                .map(|(code, parent, _)| (code, parent))
+                .collect::<Vec<_>>(),
+            [
+                ("2".to_owned(), None),
+                ("2.1".to_owned(), Some("2".to_owned())),
+                ("2.2".to_owned(), Some("2".to_owned())),
+                ("YP-02".to_owned(), None),
+                ("YP-03".to_owned(), None),
+            ]
+        );
+    }
 
     /// One column per status with a mark in one of them: the column's
     /// status, never the mark's conventional meaning (`x` is not "not

@@ -66,8 +66,9 @@ pub fn read_totals_shapes(
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
     let mut groups: Vec<(String, Vec<Figure>, usize)> = Vec::new();
+    let mut readings: Vec<(Vec<Figure>, usize)> = Vec::new();
     let mut index = 0;
-    while let Some(line) = text.lines.get(index) {
+    while index < text.lines.len() {
         let reading = labelled_cells(text, index, vocabulary, key)
             .map(|figures| (figures, vec![index]))
             .or_else(|| table_figures(text, index, vocabulary, key))
@@ -88,11 +89,23 @@ pub fn read_totals_shapes(
         {
             groups.push((code, figures, index));
         } else {
+            readings.push((figures, index));
+        }
+        index = read.iter().copied().max().unwrap_or(index).max(index) + 1;
+    }
+    // Totals per part, then for the whole (`Plan de Cultura: 6 acciones, 3
+    // realizadas…`, `Plan de Juventud: …`, `En conjunto, 11 acciones: 5
+    // …`): the reading whose every figure is the sum of the others' is
+    // the document's; the parts are not declarations of it.
+    if let Some(whole) = whole_of_parts(&readings) {
+        readings = vec![whole];
+    }
+    for (figures, at) in readings {
+        if let Some(line) = text.lines.get(at) {
             for (field, number) in figures {
                 declare(&mut counts, field, number, line, &mut found);
             }
         }
-        index = read.iter().copied().max().unwrap_or(index).max(index) + 1;
     }
     if let Some((sums, first)) = group_sums(&groups) {
         if let Some(line) = text.lines.get(first) {
@@ -105,6 +118,42 @@ pub fn read_totals_shapes(
         found.counts = Some(counts);
     }
     found
+}
+
+/// Among three readings or more, the one that is the sum of all the others:
+/// each of its figures equals the sum of theirs (a figure a part does not
+/// state counts zero, unless no part states it), with two status figures
+/// at least. The parts may come before or after it.
+fn whole_of_parts(readings: &[(Vec<Figure>, usize)]) -> Option<(Vec<Figure>, usize)> {
+    if readings.len() < 3 {
+        return None;
+    }
+    let value = |figures: &[Figure], field: Option<Status>| {
+        figures
+            .iter()
+            .find(|(at, _)| *at == field)
+            .map(|(_, number)| *number)
+    };
+    let mut wholes = readings.iter().enumerate().filter(|(at, (figures, _))| {
+        let parts = || {
+            readings
+                .iter()
+                .enumerate()
+                .filter(move |(other, _)| other != at)
+                .map(|(_, (figures, _))| figures.as_slice())
+        };
+        let statuses = figures.iter().filter(|(field, _)| field.is_some()).count();
+        statuses >= 2
+            && figures.iter().all(|(field, number)| {
+                parts().any(|part| value(part, *field).is_some())
+                    && parts()
+                        .map(|part| value(part, *field).unwrap_or(0))
+                        .sum::<u32>()
+                        == *number
+            })
+    });
+    let (_, whole) = wholes.next()?;
+    wholes.next().is_none().then(|| whole.clone())
 }
 
 /// The code a line of totals opens with, when it declares the totals of
@@ -340,8 +389,13 @@ fn sentence_figures(
         if skipped.contains(&at) || is_amount(&tokens, at, vocabulary.lexicons) {
             continue;
         }
-        // `100 % = réalisée`: a share, not a count.
-        if tokens.get(at + 1).is_some_and(|next| next.starts_with('%')) {
+        // `100 % = réalisée`: a share, not a count; `1 = réalisée ; 2 = en
+        // cours`: a key's numeric mark, not a count either.
+        if tokens
+            .get(at + 1)
+            .is_some_and(|next| next.starts_with(['%', '=']))
+            || token.ends_with('=')
+        {
             continue;
         }
         if total.is_some_and(|(total_start, _)| total_start.is_some() && start == total_start) {
@@ -1060,6 +1114,24 @@ mod tests {
             &key,
         )
         .counts
+    }
+
+    /// A key of numeric marks (`1 = achieved`) counts nothing; totals per
+    /// part and then for the whole declare the whole, in any order.
+    #[test]
+    fn numeric_keys_and_totals_per_part() {
+        assert_eq!(
+            counts("Estado: 1 = cumplida; 2 = en curso; 3 = sin iniciar.\n"),
+            None
+        );
+        assert_eq!(
+            counts(
+                "Overall, 9 projects: 4 completed, 3 in progress and 2 not started.\n\
+                 North: 5 projects, 3 completed, 1 in progress and 1 not started.\n\
+                 South: 4 projects, 1 completed, 2 in progress and 1 not started.\n"
+            ),
+            declared(Some(9), 4, 3, 2)
+        );
     }
 
     fn declared(total: Option<u32>, a: u32, i: u32, n: u32) -> Option<TotalsCounts> {

@@ -186,15 +186,26 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// roman numeral (`1.a.ii`: the outline's number, letter, numeral). Prefix
 /// letters joined by a hyphen take hyphens between their numbers too
 /// (`P-01`, `P-01-03`), with a year first in a register numbered per year
-/// (`PA-2024-07`: the year is part of the code, not of its path).
+/// (`PA-2024-07`: the year is part of the code, not of its path), or a
+/// meeting or period before a slash (`BM-23/07`: action 7 of meeting 23).
+/// A register numbered per year may open with the year and a series letter
+/// (`2023-O-07`: the seventh decision of 2023's ordinary sessions). A prefix
+/// word may be followed by a number sign (`Action n° 3.2`, `Ficha N.º 4`).
+/// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2), and
+/// a first number may carry a capital letter (`1A`, `1A.2`: objective A of
+/// priority 1, its second action).
 static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
-               (?P<hyphened> \p{Lu}{1,3} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )? (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} )
+               (?P<hyphened> \p{Lu}{1,3} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )?
+               (?: (?P<mnum> [0-9]{1,3} ) / (?P<inum> [0-9]{1,3} ) | (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} ) )
+             | (?P<ryear> (?:19|20)[0-9]{2} ) - (?P<series> \p{Lu}{1,3} ) - (?P<rnum> [0-9]{1,4} )
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | \# (?P<numbered> [0-9]{1,4} )
-             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
-               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} )
+             | (?P<glued> [0-9]{1,3} [A-Z] (?: \. [0-9]{1,3} ){0,4} )
+             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
+                 | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
+               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) )? )
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -222,6 +233,42 @@ fn path_numbers(nums: &str, separator: char) -> Option<Vec<u16>> {
             number
         })
         .collect()
+}
+
+/// `A. Mobilité`: a lone capital letter closed by a dot before a capitalized
+/// word, the top level of a lettered outline (`A.1.2`). Initials (`A. Smith`)
+/// read the same: only the codes under them make them a level.
+static LONE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<letter>[A-Z])\.\s+\p{Lu}").expect("LONE_LETTER is a valid literal pattern")
+});
+
+fn lone_letter_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
+    let caps = LONE_LETTER.captures(text)?;
+    let letter = caps.name("letter")?.as_str();
+    let rest = text.get(letter.len() + 1..)?;
+    Some(CodeMatch {
+        code: letter.to_owned(),
+        family: "letter.#1".to_owned(),
+        level: None,
+        path: path_numbers(letter, '.')?,
+        rest: offset + text.len() - rest.trim_start().len(),
+    })
+}
+
+/// The path of dotted numbers that may end in a letter in brackets
+/// (`1.2(a)` is 1, 2, 1).
+fn bracketed_path(nums: &str) -> Option<Vec<u16>> {
+    match nums
+        .strip_suffix(')')
+        .and_then(|head| head.rsplit_once('('))
+    {
+        Some((numbers, letter)) => {
+            let mut path = path_numbers(numbers, '.')?;
+            path.extend(path_numbers(letter, '.')?);
+            Some(path)
+        }
+        None => path_numbers(nums, '.'),
+    }
 }
 
 /// `III.2.1`, `IV.1`, `Axe III`, `Pillar II.`, `I.A.1` (the outline's
@@ -336,7 +383,9 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
     if let Some(found) = roman_at_start(text, offset) {
         return Some(found);
     }
-    let caps = DOTTED_CODE.captures(text)?;
+    let Some(caps) = DOTTED_CODE.captures(text) else {
+        return lone_letter_at_start(text, offset);
+    };
     let end = caps.name("end")?.end();
     // `100 %`, `45 % des actions`: a share, not a code.
     if text
@@ -344,6 +393,53 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         .is_some_and(|rest| rest.trim_start().starts_with('%'))
     {
         return None;
+    }
+    // `BM-23/07`: a register numbered per meeting, one level.
+    if let (Some(letters), Some(meeting), Some(number)) =
+        (caps.name("hyphened"), caps.name("mnum"), caps.name("inum"))
+    {
+        let letters = letters.as_str();
+        let year = caps
+            .name("year")
+            .map_or(String::new(), |year| format!("{}-", year.as_str()));
+        return Some(CodeMatch {
+            code: format!("{letters}-{year}{}/{}", meeting.as_str(), number.as_str()),
+            family: format!("{}-/#1", letters.to_lowercase()),
+            level: Some(letters.to_owned()),
+            path: vec![number.as_str().parse().ok()?],
+            rest: offset + end,
+        });
+    }
+    // `2023-O-07`: a register numbered per year and series, one level
+    // whatever the series.
+    if let (Some(year), Some(series), Some(number)) =
+        (caps.name("ryear"), caps.name("series"), caps.name("rnum"))
+    {
+        return Some(CodeMatch {
+            code: format!("{}-{}-{}", year.as_str(), series.as_str(), number.as_str()),
+            family: "year-series#1".to_owned(),
+            level: None,
+            path: vec![number.as_str().parse().ok()?],
+            rest: offset + end,
+        });
+    }
+    // `1A`, `1A.2`: the capital letter is the second number.
+    if let Some(glued) = caps.name("glued") {
+        let glued = glued.as_str();
+        let letter_at = glued.find(|c: char| c.is_ascii_uppercase())?;
+        let mut path: Vec<u16> = vec![glued.get(..letter_at)?.parse().ok()?];
+        let letter = *glued.as_bytes().get(letter_at)?;
+        path.push(u16::from(letter - b'A') + 1);
+        if let Some(numbers) = glued.get(letter_at + 1..)?.strip_prefix('.') {
+            path.extend(path_numbers(numbers, '.')?);
+        }
+        return Some(CodeMatch {
+            code: glued.to_owned(),
+            family: format!("#{}", path.len()),
+            level: None,
+            path,
+            rest: offset + end,
+        });
     }
     if let (Some(letters), Some(nums)) = (caps.name("hyphened"), caps.name("hnums")) {
         let mut path = path_numbers(nums.as_str(), '-')?;
@@ -394,11 +490,14 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         });
     }
     let nums = caps.name("nums")?.as_str();
-    let path = path_numbers(nums, '.')?;
+    let path = bracketed_path(nums)?;
     let (prefix, code) = match (caps.name("word"), caps.name("letters")) {
         (Some(word), _) => {
             let word = capitalized(word.as_str());
-            (Some(word.clone()), format!("{word} {nums}"))
+            let sign = caps
+                .name("sign")
+                .map_or(String::new(), |sign| format!("{} ", sign.as_str().trim()));
+            (Some(word.clone()), format!("{word} {sign}{nums}"))
         }
         (None, Some(letters)) => {
             let letters = letters.as_str();
@@ -412,6 +511,20 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             }
             // The dot or hyphen after the letters is part of the code as printed.
             let joint = caps.name("joint").map_or("", |joint| joint.as_str().trim());
+            // `A.1.2`, `C.1`: one capital letter and a dot open an outline
+            // whose top level is lettered (axis A, its objective 1, its
+            // action 2), as `I.1.2` is numbered in roman.
+            if joint == "." && letters.len() == 1 {
+                let mut path = path_numbers(letters, '.')?;
+                path.extend(path_numbers(nums, '.')?);
+                return Some(CodeMatch {
+                    code: format!("{letters}.{nums}"),
+                    family: format!("letter.#{}", path.len()),
+                    level: None,
+                    path,
+                    rest: offset + end,
+                });
+            }
             // `VX.1`: roman digits before a dot are a numeral (the roman
             // reader's, which found none), not letters.
             if joint == "." && letters.chars().all(|c| "IVXLCDM".contains(c)) {
@@ -536,8 +649,10 @@ fn roman_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
     let dotted = caps.name("dotted")?.as_str();
     let end = caps.name("end")?;
     // A lone numeral is a code only with a prefix word or a mark after it
-    // (`III. Gestión`, `IV - Finances`): `I think` is a word.
-    if word.is_none() && dotted.is_empty() && end.as_str().trim().is_empty() {
+    // (`III. Gestión`, `IV - Finances`), or as a whole table cell (`| II |
+    // Economía |`): `I think` is a word.
+    let whole = text.trim() == caps.name("roman")?.as_str();
+    if word.is_none() && dotted.is_empty() && end.as_str().trim().is_empty() && !whole {
         return None;
     }
     // `V.A. Smith`: capital letters each closed by a dot are initials; an
@@ -984,6 +1099,47 @@ static FOLDED_ANSWERS: LazyLock<Vec<(Language, Vec<FoldedPhrase>)>> = LazyLock::
 mod tests {
     use super::*;
 
+    /// Registers numbered per year and series or per meeting, number signs,
+    /// letters in brackets or glued to a number, lettered outlines and lone
+    /// roman cells: each code with its path and family.
+    #[test]
+    fn codes_of_registers_outlines_and_number_signs() {
+        let read =
+            |text: &str| code_at_start(text, None).map(|code| (code.code, code.path, code.family));
+        let want = |code: &str, path: &[u16], family: &str| {
+            Some((code.to_owned(), path.to_vec(), family.to_owned()))
+        };
+        assert_eq!(
+            read("2019-C-12 Abrir el archivo"),
+            want("2019-C-12", &[12], "year-series#1")
+        );
+        assert_eq!(
+            read("2020-X-3 Cerrar"),
+            want("2020-X-3", &[3], "year-series#1")
+        );
+        assert_eq!(
+            read("CA-7/03 Renew the lease"),
+            want("CA-7/03", &[3], "ca-/#1")
+        );
+        assert_eq!(
+            read("Mesure n° 2.4 – Isoler les écoles"),
+            want("Mesure n° 2.4", &[2, 4], "mesure#2")
+        );
+        assert_eq!(
+            read("3.1(b) Hire a nurse"),
+            want("3.1(b)", &[3, 1, 2], "#3")
+        );
+        assert_eq!(read("2B.4 Fix the roof"), want("2B.4", &[2, 2, 4], "#3"));
+        assert_eq!(
+            read("D.2.1 Former les élus"),
+            want("D.2.1", &[4, 2, 1], "letter.#3")
+        );
+        assert_eq!(read("B. Finances"), want("B", &[2], "letter.#1"));
+        assert_eq!(read("IV"), want("IV", &[4], "roman#1"));
+        assert_eq!(read("I think so"), None);
+        assert_eq!(read("A. smith"), None);
+    }
+
     #[test]
     fn row_codes_of_any_grammar() {
         for text in [
@@ -1117,7 +1273,7 @@ mod tests {
         // Letters inside a path, hyphenated zero-padded numbers, joined
         // or abbreviated prefixes.
         let more: &[(&str, &str, &str, &[u16], &str)] = &[
-            ("A.1.2 Train", "A.1.2", "a#2", &[1, 2], "Train"),
+            ("A.1.2 Train", "A.1.2", "letter.#3", &[1, 1, 2], "Train"),
             ("SO-1.2 Train", "SO-1.2", "so#2", &[1, 2], "Train"),
             ("Obj. 1.2 Train", "Obj. 1.2", "obj.#2", &[1, 2], "Train"),
             (

@@ -121,10 +121,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("abgeschlossen", Achieved),
         class("erreicht", Achieved),
         class("erledigt", Achieved),
+        class("geliefert", Achieved),
         class("umgesetzt", Achieved),
     ],
     outside_phrases: &[
         outside("abgesagt", "cancelled"),
+        outside("ersetzt", "merged"),
         outside("gestrichen", "cancelled"),
         outside("zurückgezogen", "cancelled"),
         outside("verschoben", "postponed"),

@@ -180,6 +180,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("achieved", Achieved),
         class("met", Achieved),
         class("finished", Achieved),
+        class("delivered", Achieved),
     ],
     outside_phrases: &[
         outside("cancelled", "cancelled"),
@@ -188,6 +189,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("discontinued", "cancelled"),
         outside("dropped", "cancelled"),
         outside("withdrawn", "cancelled"),
+        outside("superseded", "merged"),
         outside("postponed", "postponed"),
         outside("deferred", "postponed"),
         outside("merged", "merged"),

@@ -150,6 +150,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     total_labels: &["total", "totales"],
     status_phrases: &[
+        class("entregado", Achieved),
         class("sin avance", NotDeveloped),
         class("sin iniciar", NotDeveloped),
         class("sin comenzar", NotDeveloped),
@@ -185,6 +186,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("concluido", Achieved),
     ],
     outside_phrases: &[
+        outside("sustituido", "merged"),
         outside("cancelado", "cancelled"),
         outside("anulado", "cancelled"),
         outside("abandonado", "cancelled"),

@@ -178,6 +178,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("accompli", Achieved),
         class("exécuté", Achieved),
         class("fait", Achieved),
+        class("soldé", Achieved),
+        class("livré", Achieved),
     ],
     outside_phrases: &[
         outside("annulé", "cancelled"),
@@ -188,6 +190,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("ajourné", "postponed"),
         outside("reprogrammé", "postponed"),
         outside("fusionné", "merged"),
+        outside("remplacé", "merged"),
         outside("en retard", "delayed"),
         outside("retardé", "delayed"),
         outside("suspendu", "on_hold"),

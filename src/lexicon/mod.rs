@@ -661,6 +661,16 @@ pub const CONVENTIONAL_MARKS: &[ConventionalMark] = &[
     mark("✘", NotDeveloped),
 ];
 
+/// Checkboxes of a task list (`- [x] 3.1 Rewire the hall`, `[ ] 3.2 …`), the
+/// same in every language: ticked is done, empty is not started. Read as
+/// printed, brackets included: the bare `x` inside is not the conventional
+/// `x` (not developed). Any other box (`[~]`, `[-]`) needs the document's key.
+pub const CHECKBOX_MARKS: &[ConventionalMark] = &[
+    mark("[x]", Achieved),
+    mark("[X]", Achieved),
+    mark("[ ]", NotDeveloped),
+];
+
 /// Currency signs printed before an amount (`$3.2M`, `£14m`, `€ 500`), the
 /// same in every language, with their ISO code.
 pub const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "GBP")];

@@ -219,6 +219,36 @@ fn aligned_table(
         .then_some((end, gutters))
 }
 
+/// The pipes of a line of a pipe table written without its outer pipes
+/// (`2023-O-03 | Aprobar el calendario | 100 %`), as a plain-text export
+/// writes it: at least one ` | ` between cells; none for any other line.
+fn inner_pipes(line: &str) -> usize {
+    if line.contains(" | ") {
+        line.matches('|').count()
+    } else {
+        0
+    }
+}
+
+/// The end of a pipe table without outer pipes starting at `lines[index]`:
+/// at least [`MIN_ALIGNED_LINES`] prose lines with as many inner pipes
+/// each, so that a sentence with one ` | ` in it is no table.
+fn bare_pipe_table(lines: &[&str], index: usize, covered: &[bool]) -> Option<usize> {
+    let pipes = inner_pipes(lines.get(index)?);
+    if pipes == 0 {
+        return None;
+    }
+    let mut end = index;
+    while !covered.get(end).copied().unwrap_or(true)
+        && lines
+            .get(end)
+            .is_some_and(|line| shape(line) == Shape::Prose && inner_pipes(line) == pipes)
+    {
+        end += 1;
+    }
+    (end - index >= MIN_ALIGNED_LINES).then_some(end)
+}
+
 /// The blocks of a page's (or a text file's) lines, indices relative to
 /// `lines`. `given` blocks (a PDF page's tables, found from geometry) keep
 /// their lines; the other lines form blocks from their text alone:
@@ -248,6 +278,24 @@ pub fn text_blocks(lines: &[&str], given: Vec<Block>) -> Vec<Block> {
         }
         let first = shape(lines.get(index).copied().unwrap_or_default());
         if first == Shape::Prose {
+            if let Some(end) = bare_pipe_table(lines, index, &covered) {
+                let rows = (index..end)
+                    .filter_map(|at| {
+                        Some(Row {
+                            line: at,
+                            cells: pipe_cells(lines.get(at)?),
+                            bbox: None,
+                        })
+                    })
+                    .collect();
+                blocks.push(Block {
+                    kind: BlockKind::Table(table(rows)),
+                    lines: index..end,
+                    bbox: None,
+                });
+                index = end;
+                continue;
+            }
             if let Some((end, gutters)) = aligned_table(lines, index, &covered) {
                 let rows = (index..end)
                     .filter_map(|at| {
@@ -384,6 +432,30 @@ mod tests {
         );
         let prose =
             blocks("One sentence.  Another one.\nA second line.  More.\nShort\nLast line here.\n");
+        assert!(prose.iter().all(|block| block.table().is_none()));
+    }
+
+    /// Pipe rows without their outer pipes make a table when three lines
+    /// or more have as many pipes; one sentence with a pipe does not.
+    #[test]
+    fn pipe_rows_without_outer_pipes_are_a_table() {
+        let found = blocks(
+            "Suivi\n\nRéf. | Tâche | État\nT-4 | Repeindre le préau | Fait\nT-9 | Changer la chaudière | En cours\nFin | du tableau\n",
+        );
+        let table = found
+            .iter()
+            .find(|block| block.table().is_some())
+            .expect("a table");
+        assert_eq!(table.lines, 2..5);
+        assert_eq!(
+            cell_texts(table),
+            [
+                vec!["Réf.", "Tâche", "État"],
+                vec!["T-4", "Repeindre le préau", "Fait"],
+                vec!["T-9", "Changer la chaudière", "En cours"],
+            ]
+        );
+        let prose = blocks("Read A | B as a choice.\nAnother line.\nA third one.\n");
         assert!(prose.iter().all(|block| block.table().is_none()));
     }
 

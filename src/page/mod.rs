@@ -91,16 +91,76 @@ pub struct Cell {
     pub words: Words,
 }
 
-/// A cell's lines packed into one string: where each ends in `texts`.
+/// A cell's lines when they are other than its text alone.
 #[derive(Debug, Clone, PartialEq)]
-struct CellLines {
-    texts: Box<str>,
-    ends: Box<[u32]>,
+enum CellLines {
+    /// The lines are the cell's text cut at single spaces: where each line
+    /// but the last ends in the text (the commonest case, a title wrapped
+    /// without hyphenation, costs no second copy of its characters).
+    Cut(Box<[u32]>),
+    /// The lines packed into one string: where each ends in `texts`.
+    Packed { texts: Box<str>, ends: Box<[u32]> },
 }
 
 impl CellLines {
-    fn get(&self, index: usize) -> Option<&str> {
-        packed_entry(&self.texts, &self.ends, index)
+    /// The cut points of `lines` in `text` when `text` is `lines` joined by
+    /// single spaces.
+    fn cuts(lines: &[String], text: &str) -> Option<Box<[u32]>> {
+        let mut rest = text;
+        let mut at = 0;
+        let mut cuts = Vec::with_capacity(lines.len().saturating_sub(1));
+        for (index, line) in lines.iter().enumerate() {
+            rest = rest.strip_prefix(line.as_str())?;
+            at += line.len();
+            if index + 1 < lines.len() {
+                rest = rest.strip_prefix(' ')?;
+                cuts.push(u32::try_from(at).ok()?);
+                at += 1;
+            }
+        }
+        rest.is_empty().then(|| cuts.into_boxed_slice())
+    }
+
+    /// `lines` packed into one string.
+    fn packed(lines: &[String]) -> Self {
+        let mut texts = String::with_capacity(lines.iter().map(String::len).sum());
+        let ends = lines
+            .iter()
+            .map(|line| {
+                texts.push_str(line);
+                u32::try_from(texts.len()).unwrap_or(u32::MAX)
+            })
+            .collect();
+        Self::Packed {
+            texts: texts.into_boxed_str(),
+            ends,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Self::Cut(cuts) => cuts.len() + 1,
+            Self::Packed { ends, .. } => ends.len(),
+        }
+    }
+
+    /// Line `index`, `text` being the cell's text.
+    fn get<'a>(&'a self, text: &'a str, index: usize) -> Option<&'a str> {
+        match self {
+            Self::Cut(cuts) => {
+                let start = match index.checked_sub(1) {
+                    Some(before) => *cuts.get(before)? as usize + 1,
+                    None => 0,
+                };
+                let end = match cuts.get(index) {
+                    Some(&end) => end as usize,
+                    None if index == cuts.len() => text.len(),
+                    None => return None,
+                };
+                text.get(start..end)
+            }
+            Self::Packed { texts, ends } => packed_entry(texts, ends, index),
+        }
     }
 }
 
@@ -151,8 +211,8 @@ impl Cell {
     pub fn lines(&self) -> Vec<&str> {
         match &self.lines {
             None => vec![self.text.as_str()],
-            Some(lines) => (0..lines.ends.len())
-                .map(|index| lines.get(index).unwrap_or(""))
+            Some(lines) => (0..lines.len())
+                .map(|index| lines.get(&self.text, index).unwrap_or(""))
                 .collect(),
         }
     }
@@ -180,20 +240,11 @@ impl Cell {
     fn set_lines(&mut self, lines: Vec<String>) {
         self.lines = match lines.as_slice() {
             [line] if *line == self.text => None,
-            _ => {
-                let mut texts = String::with_capacity(lines.iter().map(String::len).sum());
-                let ends = lines
-                    .iter()
-                    .map(|line| {
-                        texts.push_str(line);
-                        u32::try_from(texts.len()).unwrap_or(u32::MAX)
-                    })
-                    .collect();
-                Some(Box::new(CellLines {
-                    texts: texts.into_boxed_str(),
-                    ends,
-                }))
-            }
+            _ if lines.len() > 1 => match CellLines::cuts(&lines, &self.text) {
+                Some(cuts) => Some(Box::new(CellLines::Cut(cuts))),
+                None => Some(Box::new(CellLines::packed(&lines))),
+            },
+            _ => Some(Box::new(CellLines::packed(&lines))),
         };
     }
 }
@@ -627,6 +678,34 @@ mod tests {
             },
             size: 9.5,
             bold,
+        }
+    }
+
+    #[test]
+    fn cell_lines_read_back_as_given_whether_cut_from_the_text_or_packed() {
+        let cases: [(&[&str], &str); 7] = [
+            (&["Informe de", "actividades"], "Informe de actividades"),
+            (&["acontecimien-", "tos"], "acontecimientos"),
+            (&["", "Año"], " Año"),
+            (&["Ende", ""], "Ende "),
+            (&["one"], "one"),
+            (&["one"], "another"),
+            (&[], ""),
+        ];
+        for (lines, text) in cases {
+            let owned: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+            let cell = Cell::new(2, owned.clone(), text.to_owned(), None, Words::default());
+            let expected: Vec<&str> = if owned.len() == 1 && owned[0] == text {
+                vec![text]
+            } else {
+                lines.to_vec()
+            };
+            assert_eq!(cell.lines(), expected, "{lines:?} in {text:?}");
+            assert_eq!(cell.text(), text);
+            let mut mapped = cell.clone();
+            mapped.map_texts(|t| t.to_uppercase());
+            let upper: Vec<String> = expected.iter().map(|l| l.to_uppercase()).collect();
+            assert_eq!(mapped.lines(), upper, "{lines:?} in {text:?}, mapped");
         }
     }
 

@@ -339,7 +339,8 @@ fn load(bytes: &[u8], path: &Path, passwords: &[Password]) -> Result<Document, R
 }
 
 fn load_with(bytes: &[u8], path: &Path, password: &str) -> Result<Document, ReadError> {
-    let options = pdf_extract::LoadOptions::with_password(password);
+    let mut options = pdf_extract::LoadOptions::with_password(password);
+    options.filter = Some(unread_parts_dropped);
     let mut document =
         Document::load_mem_with_options(bytes, options).map_err(|err| classify(err, path))?;
     if document.is_encrypted() && document.decrypt(password).is_err() {
@@ -348,6 +349,61 @@ fn load_with(bytes: &[u8], path: &Path, password: &str) -> Result<Document, Read
         });
     }
     Ok(document)
+}
+
+/// Keys of a page dictionary that the text is never read from (transition,
+/// thumbnail, private data, annotations, article beads, metadata).
+const UNREAD_PAGE_KEYS: [&[u8]; 7] = [
+    b"Trans",
+    b"Thumb",
+    b"PieceInfo",
+    b"Annots",
+    b"B",
+    b"Metadata",
+    b"AA",
+];
+
+/// Drops, as the document is loaded, what reading its text never looks at,
+/// so that it is not held while every page is read (the document lives
+/// through the whole read): the unread keys of page dictionaries and the
+/// obsolete `/ProcSet` of resource dictionaries, and an image's data, whose
+/// dictionary is kept (with one byte of content, as lopdf reads an empty
+/// stream's content again) so that drawing it still finds an image.
+/// Returns the object as it now is: lopdf keeps the returned one for objects
+/// of object streams and the changed one for the others.
+fn unread_parts_dropped(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    fn resources_without_procset(dictionary: &mut pdf_extract::Dictionary) {
+        if let Ok(Object::Dictionary(resources)) = dictionary.get_mut(b"Resources") {
+            resources.remove(b"ProcSet");
+        }
+    }
+    match object {
+        Object::Dictionary(dictionary) => {
+            if dictionary.has_type(b"Page") {
+                for key in UNREAD_PAGE_KEYS {
+                    dictionary.remove(key);
+                }
+            }
+            resources_without_procset(dictionary);
+            if dictionary.has(b"ProcSet") && dictionary.has(b"Font") {
+                dictionary.remove(b"ProcSet");
+            }
+        }
+        Object::Stream(stream) => {
+            let image = stream
+                .dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|subtype| subtype == b"Image");
+            if image && stream.content.len() > 1 {
+                stream.content = vec![0];
+            } else {
+                resources_without_procset(&mut stream.dict);
+            }
+        }
+        _ => {}
+    }
+    Some((id, object.clone()))
 }
 
 fn classify(err: pdf_extract::Error, path: &Path) -> ReadError {

@@ -83,8 +83,8 @@ pub struct Cell {
     /// [`Cell::lines`]): most cells are one line, which their text already
     /// holds, and a long document's tables hold tens of thousands of cells.
     lines: Option<Box<CellLines>>,
-    /// See [`Cell::text`].
-    text: String,
+    /// See [`Cell::text`] (boxed: no spare capacity, 8 bytes less a cell).
+    text: Box<str>,
     /// Where the cell's words are drawn (PDF only).
     pub bbox: Option<BoundingBox>,
     /// The cell's words, top to bottom and left to right (PDF only).
@@ -188,7 +188,7 @@ impl Cell {
         let mut cell = Self {
             column,
             lines: None,
-            text,
+            text: text.into_boxed_str(),
             bbox,
             words,
         };
@@ -210,7 +210,7 @@ impl Cell {
     /// The cell's lines, top to bottom (one for text inputs).
     pub fn lines(&self) -> Vec<&str> {
         match &self.lines {
-            None => vec![self.text.as_str()],
+            None => vec![&*self.text],
             Some(lines) => (0..lines.len())
                 .map(|index| lines.get(&self.text, index).unwrap_or(""))
                 .collect(),
@@ -229,7 +229,7 @@ impl Cell {
             .lines
             .is_some()
             .then(|| self.lines().into_iter().map(&change).collect::<Vec<_>>());
-        self.text = change(&self.text);
+        self.text = change(&self.text).into_boxed_str();
         self.lines = None;
         if let Some(lines) = lines {
             self.set_lines(lines);
@@ -239,7 +239,7 @@ impl Cell {
     /// Stores `lines`, nothing when they are the text alone.
     fn set_lines(&mut self, lines: Vec<String>) {
         self.lines = match lines.as_slice() {
-            [line] if *line == self.text => None,
+            [line] if **line == *self.text => None,
             _ if lines.len() > 1 => match CellLines::cuts(&lines, &self.text) {
                 Some(cuts) => Some(Box::new(CellLines::Cut(cuts))),
                 None => Some(Box::new(CellLines::packed(&lines))),
@@ -278,8 +278,10 @@ impl Serialize for Cell {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Words {
     /// Every word's text, one after the other.
-    texts: String,
-    words: Vec<PackedWord>,
+    texts: Box<str>,
+    /// Boxed, as `texts`: a cell's words are built once, and a long
+    /// document holds tens of thousands of cells.
+    words: Box<[PackedWord]>,
 }
 
 /// A word of [`Words`]: where its text ends in `texts` and its weight in
@@ -389,15 +391,20 @@ impl Words {
         self.get(0)
     }
 
-    /// Adds a word at the end.
+    /// Adds a word at the end (copying the boxed buffers: for a few words;
+    /// many are collected).
     pub fn push(&mut self, word: &Word) {
-        self.texts.push_str(&word.text);
-        self.words.push(PackedWord::pack(
-            self.texts.len(),
+        let mut texts = std::mem::take(&mut self.texts).into_string();
+        let mut words = std::mem::take(&mut self.words).into_vec();
+        texts.push_str(&word.text);
+        words.push(PackedWord::pack(
+            texts.len(),
             word.bbox,
             word.size,
             word.bold,
         ));
+        self.texts = texts.into_boxed_str();
+        self.words = words.into_boxed_slice();
     }
 
     /// The same words, each text replaced by `change` of it.
@@ -410,20 +417,27 @@ impl Words {
                 PackedWord::pack(texts.len(), word.bbox, word.size, word.bold)
             })
             .collect();
-        texts.shrink_to_fit();
-        Self { texts, words }
+        Self {
+            texts: texts.into_boxed_str(),
+            words,
+        }
     }
 }
 
 impl FromIterator<Word> for Words {
     fn from_iter<I: IntoIterator<Item = Word>>(iter: I) -> Self {
-        let mut words = Self::default();
-        for word in iter {
-            words.push(&word);
+        let mut texts = String::new();
+        let words: Vec<PackedWord> = iter
+            .into_iter()
+            .map(|word| {
+                texts.push_str(&word.text);
+                PackedWord::pack(texts.len(), word.bbox, word.size, word.bold)
+            })
+            .collect();
+        Self {
+            texts: texts.into_boxed_str(),
+            words: words.into_boxed_slice(),
         }
-        words.texts.shrink_to_fit();
-        words.words.shrink_to_fit();
-        words
     }
 }
 
@@ -542,8 +556,8 @@ impl Block {
         }
     }
 
-    /// Gives back the spare capacity of the block's table: its rows, their
-    /// cells and the cells' lines and text. A laid-out page is held until
+    /// Gives back the spare capacity of the block's table: its rows and
+    /// their cells (a cell's text and words are boxed). A laid-out page is held until
     /// the document's statistics settle, and then for the document's life,
     /// so the slack of vectors grown by pushing (or collected in place from
     /// larger items) would grow with the page count.
@@ -552,9 +566,6 @@ impl Block {
             table.rows.shrink_to_fit();
             for row in &mut table.rows {
                 row.cells.shrink_to_fit();
-                for cell in &mut row.cells {
-                    cell.text.shrink_to_fit();
-                }
             }
         }
     }

@@ -797,6 +797,57 @@ mod tests {
     }
 
     #[test]
+    fn loading_drops_what_the_text_is_never_read_from_and_keeps_the_rest() {
+        use pdf_extract::{Dictionary, Stream};
+        let mut resources = Dictionary::new();
+        resources.set("Font", Object::Reference((7, 0)));
+        resources.set(
+            "ProcSet",
+            Object::Array(vec![Object::Name(b"PDF".to_vec())]),
+        );
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Resources", Object::Dictionary(resources));
+        page.set("Contents", Object::Reference((8, 0)));
+        page.set("Rotate", Object::Integer(90));
+        page.set("Annots", Object::Array(vec![Object::Reference((9, 0))]));
+        page.set("Trans", Object::Dictionary(Dictionary::new()));
+        let mut object = Object::Dictionary(page);
+        let (id, returned) = unread_parts_dropped((3, 0), &mut object).expect("kept");
+        assert_eq!(id, (3, 0));
+        assert_eq!(returned, object, "the returned object is the changed one");
+        let page = object.as_dict().expect("a dictionary");
+        for kept in [&b"Type"[..], b"Resources", b"Contents", b"Rotate"] {
+            assert!(page.has(kept), "{}", String::from_utf8_lossy(kept));
+        }
+        assert!(!page.has(b"Annots") && !page.has(b"Trans"));
+        let resources = page
+            .get(b"Resources")
+            .and_then(Object::as_dict)
+            .expect("kept");
+        assert!(resources.has(b"Font") && !resources.has(b"ProcSet"));
+
+        let mut image_dict = Dictionary::new();
+        image_dict.set("Subtype", Object::Name(b"Image".to_vec()));
+        image_dict.set("Width", Object::Integer(640));
+        let mut image = Object::Stream(Stream::new(image_dict, vec![1; 4096]));
+        unread_parts_dropped((4, 0), &mut image).expect("kept");
+        let image = image.as_stream().expect("a stream");
+        assert_eq!(
+            image.content.len(),
+            1,
+            "one byte: lopdf reads no empty stream again"
+        );
+        assert!(image.dict.has(b"Width"));
+
+        let mut form_dict = Dictionary::new();
+        form_dict.set("Subtype", Object::Name(b"Form".to_vec()));
+        let mut form = Object::Stream(Stream::new(form_dict, b"BT ET".to_vec()));
+        unread_parts_dropped((5, 0), &mut form).expect("kept");
+        assert_eq!(form.as_stream().expect("a stream").content, b"BT ET");
+    }
+
+    #[test]
     fn failures_name_panics() {
         assert_eq!(failure_text(Ok(Ok(()))), None);
         assert_eq!(

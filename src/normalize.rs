@@ -450,12 +450,17 @@ impl<'a> PackedLines<'a> {
         text: &'a Text,
         mut form: impl FnMut(&Line<'a>) -> S,
     ) -> Self {
+        // Room for every line to have a form of its own as long as the
+        // line: forms are rarely longer (folded, lowered, markup dropped),
+        // and room never written to costs no memory, where a buffer grown
+        // by doubling is copied, old and new held at once, near the end.
+        let text_bytes = text.lines.iter().map(|line| line.text.len()).sum();
         let mut lines = Self {
             lines: &text.lines,
             kinds: Vec::with_capacity(text.lines.len()),
-            texts: String::new(),
-            ends: Vec::new(),
-            changed: Vec::new(),
+            texts: String::with_capacity(text_bytes),
+            ends: Vec::with_capacity(text.lines.len()),
+            changed: Vec::with_capacity(text.lines.len()),
         };
         for (index, line) in text.lines.iter().enumerate() {
             let form = form(&line);
@@ -585,7 +590,13 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
         .collect();
     laid_rows.sort_unstable();
     join_hyphenated(&mut lines, &laid_rows);
-    let mut blocks = Vec::new();
+    // Sized once: grown by doubling, a long document's blocks would be held
+    // twice over (the per-page vectors and the doubled one) at its peak.
+    let block_count = pages
+        .iter()
+        .map(|(_, laid)| laid.as_ref().map_or(0, Vec::len))
+        .sum();
+    let mut blocks = Vec::with_capacity(block_count);
     let ends = pages
         .iter()
         .skip(1)

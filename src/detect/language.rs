@@ -85,6 +85,8 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
             letters,
         });
     }
+    // Kept through extraction: no spare room from growing by doubling.
+    blocks.shrink_to_fit();
 
     let mut diagnostics = Vec::new();
     let mut shares = shares(&blocks);

@@ -228,12 +228,18 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
                 crate::lexicon::fold(title).trim() == crate::lexicon::fold(&heading.title).trim()
             })
     };
-    let section_headings: Vec<sections::Heading> = headings
-        .iter()
-        .filter(|heading| !titled_other(heading))
-        .cloned()
-        .collect();
-    extraction.sections = sections::sections(text, profile, &section_headings);
+    // Copied only when a heading is left out: a long document's headings
+    // are many.
+    extraction.sections = if headings.iter().any(titled_other) {
+        let section_headings: Vec<sections::Heading> = headings
+            .iter()
+            .filter(|heading| !titled_other(heading))
+            .cloned()
+            .collect();
+        sections::sections(text, profile, &section_headings)
+    } else {
+        sections::sections(text, profile, &headings)
+    };
     let calendar = calendar::extract_calendar(
         text,
         calendar::DocumentTime {

@@ -590,11 +590,24 @@ const FOLDS: &[(char, char)] = &[
 /// assert_eq!(planex::lexicon::unaccented("RAPPORT d'ACTIVITÉ"), "rapport d'activite");
 /// ```
 pub fn unaccented(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    // Character by character rather than through the NFD stream: NFD only
+    // reorders combining marks among themselves, and every one is dropped,
+    // so each character's own decomposition gives the same letters, without
+    // the stream's buffering; ASCII, most of any text, decomposes to itself.
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        decompose_canonical(c, |part| {
+            if !is_combining_mark(part) {
+                out.extend(part.to_lowercase());
+            }
+        });
+    }
+    out
 }
 
 /// Folds typographic quotes, apostrophes, dashes and spaces into their plain
@@ -734,7 +747,33 @@ pub fn month_number(word: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// Decomposing character by character gives what the NFD stream
+        /// gives, marks dropped, on any text (accents, Hangul, marks out
+        /// of canonical order).
+        #[test]
+        fn unaccented_is_nfd_without_marks_in_lower_case(text in "\\PC{0,40}|[a-zA-ZÀ-ÿĀ-ž\u{300}-\u{36f}\u{AC00}-\u{AC20} ]{0,40}") {
+            use unicode_normalization::UnicodeNormalization;
+            let streamed: String = text
+                .nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .collect();
+            prop_assert_eq!(unaccented(&text), streamed);
+        }
+    }
+
+    #[test]
+    fn unaccented_letters_of_the_lexicons_languages() {
+        assert_eq!(
+            unaccented("ÉTÉ Señor Ça Ĳ Ångström"),
+            "ete senor ca ĳ angstrom"
+        );
+    }
 
     #[test]
     fn month_and_weekday_names_fit_the_lookup_buffer() {

@@ -83,24 +83,84 @@ pub struct Cell {
     /// [`Cell::lines`]): most cells are one line, which their text already
     /// holds, and a long document's tables hold tens of thousands of cells.
     lines: Option<Box<CellLines>>,
-    /// See [`Cell::text`].
-    text: String,
+    /// See [`Cell::text`] (boxed: no spare capacity, 8 bytes less a cell).
+    text: Box<str>,
     /// Where the cell's words are drawn (PDF only).
     pub bbox: Option<BoundingBox>,
     /// The cell's words, top to bottom and left to right (PDF only).
     pub words: Words,
 }
 
-/// A cell's lines packed into one string: where each ends in `texts`.
+/// A cell's lines when they are other than its text alone.
 #[derive(Debug, Clone, PartialEq)]
-struct CellLines {
-    texts: Box<str>,
-    ends: Box<[u32]>,
+enum CellLines {
+    /// The lines are the cell's text cut at single spaces: where each line
+    /// but the last ends in the text (the commonest case, a title wrapped
+    /// without hyphenation, costs no second copy of its characters).
+    Cut(Box<[u32]>),
+    /// The lines packed into one string: where each ends in `texts`.
+    Packed { texts: Box<str>, ends: Box<[u32]> },
 }
 
 impl CellLines {
-    fn get(&self, index: usize) -> Option<&str> {
-        packed_entry(&self.texts, &self.ends, index)
+    /// The cut points of `lines` in `text` when `text` is `lines` joined by
+    /// single spaces.
+    fn cuts(lines: &[String], text: &str) -> Option<Box<[u32]>> {
+        let mut rest = text;
+        let mut at = 0;
+        let mut cuts = Vec::with_capacity(lines.len().saturating_sub(1));
+        for (index, line) in lines.iter().enumerate() {
+            rest = rest.strip_prefix(line.as_str())?;
+            at += line.len();
+            if index + 1 < lines.len() {
+                rest = rest.strip_prefix(' ')?;
+                cuts.push(u32::try_from(at).ok()?);
+                at += 1;
+            }
+        }
+        rest.is_empty().then(|| cuts.into_boxed_slice())
+    }
+
+    /// `lines` packed into one string.
+    fn packed(lines: &[String]) -> Self {
+        let mut texts = String::with_capacity(lines.iter().map(String::len).sum());
+        let ends = lines
+            .iter()
+            .map(|line| {
+                texts.push_str(line);
+                u32::try_from(texts.len()).unwrap_or(u32::MAX)
+            })
+            .collect();
+        Self::Packed {
+            texts: texts.into_boxed_str(),
+            ends,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Self::Cut(cuts) => cuts.len() + 1,
+            Self::Packed { ends, .. } => ends.len(),
+        }
+    }
+
+    /// Line `index`, `text` being the cell's text.
+    fn get<'a>(&'a self, text: &'a str, index: usize) -> Option<&'a str> {
+        match self {
+            Self::Cut(cuts) => {
+                let start = match index.checked_sub(1) {
+                    Some(before) => *cuts.get(before)? as usize + 1,
+                    None => 0,
+                };
+                let end = match cuts.get(index) {
+                    Some(&end) => end as usize,
+                    None if index == cuts.len() => text.len(),
+                    None => return None,
+                };
+                text.get(start..end)
+            }
+            Self::Packed { texts, ends } => packed_entry(texts, ends, index),
+        }
     }
 }
 
@@ -128,7 +188,7 @@ impl Cell {
         let mut cell = Self {
             column,
             lines: None,
-            text,
+            text: text.into_boxed_str(),
             bbox,
             words,
         };
@@ -150,9 +210,9 @@ impl Cell {
     /// The cell's lines, top to bottom (one for text inputs).
     pub fn lines(&self) -> Vec<&str> {
         match &self.lines {
-            None => vec![self.text.as_str()],
-            Some(lines) => (0..lines.ends.len())
-                .map(|index| lines.get(index).unwrap_or(""))
+            None => vec![&*self.text],
+            Some(lines) => (0..lines.len())
+                .map(|index| lines.get(&self.text, index).unwrap_or(""))
                 .collect(),
         }
     }
@@ -169,7 +229,7 @@ impl Cell {
             .lines
             .is_some()
             .then(|| self.lines().into_iter().map(&change).collect::<Vec<_>>());
-        self.text = change(&self.text);
+        self.text = change(&self.text).into_boxed_str();
         self.lines = None;
         if let Some(lines) = lines {
             self.set_lines(lines);
@@ -179,21 +239,12 @@ impl Cell {
     /// Stores `lines`, nothing when they are the text alone.
     fn set_lines(&mut self, lines: Vec<String>) {
         self.lines = match lines.as_slice() {
-            [line] if *line == self.text => None,
-            _ => {
-                let mut texts = String::with_capacity(lines.iter().map(String::len).sum());
-                let ends = lines
-                    .iter()
-                    .map(|line| {
-                        texts.push_str(line);
-                        u32::try_from(texts.len()).unwrap_or(u32::MAX)
-                    })
-                    .collect();
-                Some(Box::new(CellLines {
-                    texts: texts.into_boxed_str(),
-                    ends,
-                }))
-            }
+            [line] if **line == *self.text => None,
+            _ if lines.len() > 1 => match CellLines::cuts(&lines, &self.text) {
+                Some(cuts) => Some(Box::new(CellLines::Cut(cuts))),
+                None => Some(Box::new(CellLines::packed(&lines))),
+            },
+            _ => Some(Box::new(CellLines::packed(&lines))),
         };
     }
 }
@@ -227,8 +278,10 @@ impl Serialize for Cell {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Words {
     /// Every word's text, one after the other.
-    texts: String,
-    words: Vec<PackedWord>,
+    texts: Box<str>,
+    /// Boxed, as `texts`: a cell's words are built once, and a long
+    /// document holds tens of thousands of cells.
+    words: Box<[PackedWord]>,
 }
 
 /// A word of [`Words`]: where its text ends in `texts` and its weight in
@@ -338,15 +391,20 @@ impl Words {
         self.get(0)
     }
 
-    /// Adds a word at the end.
+    /// Adds a word at the end (copying the boxed buffers: for a few words;
+    /// many are collected).
     pub fn push(&mut self, word: &Word) {
-        self.texts.push_str(&word.text);
-        self.words.push(PackedWord::pack(
-            self.texts.len(),
+        let mut texts = std::mem::take(&mut self.texts).into_string();
+        let mut words = std::mem::take(&mut self.words).into_vec();
+        texts.push_str(&word.text);
+        words.push(PackedWord::pack(
+            texts.len(),
             word.bbox,
             word.size,
             word.bold,
         ));
+        self.texts = texts.into_boxed_str();
+        self.words = words.into_boxed_slice();
     }
 
     /// The same words, each text replaced by `change` of it.
@@ -359,20 +417,27 @@ impl Words {
                 PackedWord::pack(texts.len(), word.bbox, word.size, word.bold)
             })
             .collect();
-        texts.shrink_to_fit();
-        Self { texts, words }
+        Self {
+            texts: texts.into_boxed_str(),
+            words,
+        }
     }
 }
 
 impl FromIterator<Word> for Words {
     fn from_iter<I: IntoIterator<Item = Word>>(iter: I) -> Self {
-        let mut words = Self::default();
-        for word in iter {
-            words.push(&word);
+        let mut texts = String::new();
+        let words: Vec<PackedWord> = iter
+            .into_iter()
+            .map(|word| {
+                texts.push_str(&word.text);
+                PackedWord::pack(texts.len(), word.bbox, word.size, word.bold)
+            })
+            .collect();
+        Self {
+            texts: texts.into_boxed_str(),
+            words: words.into_boxed_slice(),
         }
-        words.texts.shrink_to_fit();
-        words.words.shrink_to_fit();
-        words
     }
 }
 
@@ -491,8 +556,8 @@ impl Block {
         }
     }
 
-    /// Gives back the spare capacity of the block's table: its rows, their
-    /// cells and the cells' lines and text. A laid-out page is held until
+    /// Gives back the spare capacity of the block's table: its rows and
+    /// their cells (a cell's text and words are boxed). A laid-out page is held until
     /// the document's statistics settle, and then for the document's life,
     /// so the slack of vectors grown by pushing (or collected in place from
     /// larger items) would grow with the page count.
@@ -501,9 +566,6 @@ impl Block {
             table.rows.shrink_to_fit();
             for row in &mut table.rows {
                 row.cells.shrink_to_fit();
-                for cell in &mut row.cells {
-                    cell.text.shrink_to_fit();
-                }
             }
         }
     }
@@ -627,6 +689,34 @@ mod tests {
             },
             size: 9.5,
             bold,
+        }
+    }
+
+    #[test]
+    fn cell_lines_read_back_as_given_whether_cut_from_the_text_or_packed() {
+        let cases: [(&[&str], &str); 7] = [
+            (&["Informe de", "actividades"], "Informe de actividades"),
+            (&["acontecimien-", "tos"], "acontecimientos"),
+            (&["", "Año"], " Año"),
+            (&["Ende", ""], "Ende "),
+            (&["one"], "one"),
+            (&["one"], "another"),
+            (&[], ""),
+        ];
+        for (lines, text) in cases {
+            let owned: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+            let cell = Cell::new(2, owned.clone(), text.to_owned(), None, Words::default());
+            let expected: Vec<&str> = if owned.len() == 1 && owned[0] == text {
+                vec![text]
+            } else {
+                lines.to_vec()
+            };
+            assert_eq!(cell.lines(), expected, "{lines:?} in {text:?}");
+            assert_eq!(cell.text(), text);
+            let mut mapped = cell.clone();
+            mapped.map_texts(|t| t.to_uppercase());
+            let upper: Vec<String> = expected.iter().map(|l| l.to_uppercase()).collect();
+            assert_eq!(mapped.lines(), upper, "{lines:?} in {text:?}, mapped");
         }
     }
 

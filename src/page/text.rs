@@ -539,7 +539,7 @@ mod tests {
                 for row in block.table().map_or(&[][..], |table| &table.rows) {
                     proptest::prop_assert!(block.lines.contains(&row.line));
                     let line = refs[row.line];
-                    let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+                    let texts: Vec<&str> = row.cells.iter().map(|c| c.text()).collect();
                     if line.trim().starts_with('|') {
                         proptest::prop_assert_eq!(texts.len(), line.trim().trim_matches('|').split('|').count());
                     } else {

@@ -102,7 +102,10 @@ pub fn read_file(path: &Path, config: &Config) -> Result<RawDocument, ReadError>
     }
     within_limit(path, metadata.len(), limits)?;
     let file = fs::File::open(path).map_err(io_error)?;
-    let bytes = read_limited(file, path, limits)?;
+    // Sized from the metadata: grown by doubling, a file's buffer would be up
+    // to twice its size for as long as it is read.
+    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    let bytes = read_limited_into(Vec::with_capacity(capacity), file, path, limits)?;
     read_bytes(path, &bytes, config)
 }
 
@@ -112,7 +115,16 @@ pub fn read_file(path: &Path, config: &Config) -> Result<RawDocument, ReadError>
 /// # Errors
 /// [`ReadError::Io`] and [`ReadError::TooLarge`].
 pub fn read_limited(reader: impl Read, path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+    read_limited_into(Vec::new(), reader, path, limits)
+}
+
+/// As [`read_limited`], into `bytes` (empty, with the capacity expected).
+fn read_limited_into(
+    mut bytes: Vec<u8>,
+    reader: impl Read,
+    path: &Path,
+    limits: &Limits,
+) -> Result<Vec<u8>, ReadError> {
     reader
         .take(limits.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)

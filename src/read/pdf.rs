@@ -339,7 +339,8 @@ fn load(bytes: &[u8], path: &Path, passwords: &[Password]) -> Result<Document, R
 }
 
 fn load_with(bytes: &[u8], path: &Path, password: &str) -> Result<Document, ReadError> {
-    let options = pdf_extract::LoadOptions::with_password(password);
+    let mut options = pdf_extract::LoadOptions::with_password(password);
+    options.filter = Some(unread_parts_dropped);
     let mut document =
         Document::load_mem_with_options(bytes, options).map_err(|err| classify(err, path))?;
     if document.is_encrypted() && document.decrypt(password).is_err() {
@@ -348,6 +349,61 @@ fn load_with(bytes: &[u8], path: &Path, password: &str) -> Result<Document, Read
         });
     }
     Ok(document)
+}
+
+/// Keys of a page dictionary that the text is never read from (transition,
+/// thumbnail, private data, annotations, article beads, metadata).
+const UNREAD_PAGE_KEYS: [&[u8]; 7] = [
+    b"Trans",
+    b"Thumb",
+    b"PieceInfo",
+    b"Annots",
+    b"B",
+    b"Metadata",
+    b"AA",
+];
+
+/// Drops, as the document is loaded, what reading its text never looks at,
+/// so that it is not held while every page is read (the document lives
+/// through the whole read): the unread keys of page dictionaries and the
+/// obsolete `/ProcSet` of resource dictionaries, and an image's data, whose
+/// dictionary is kept (with one byte of content, as lopdf reads an empty
+/// stream's content again) so that drawing it still finds an image.
+/// Returns the object as it now is: lopdf keeps the returned one for objects
+/// of object streams and the changed one for the others.
+fn unread_parts_dropped(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    fn resources_without_procset(dictionary: &mut pdf_extract::Dictionary) {
+        if let Ok(Object::Dictionary(resources)) = dictionary.get_mut(b"Resources") {
+            resources.remove(b"ProcSet");
+        }
+    }
+    match object {
+        Object::Dictionary(dictionary) => {
+            if dictionary.has_type(b"Page") {
+                for key in UNREAD_PAGE_KEYS {
+                    dictionary.remove(key);
+                }
+            }
+            resources_without_procset(dictionary);
+            if dictionary.has(b"ProcSet") && dictionary.has(b"Font") {
+                dictionary.remove(b"ProcSet");
+            }
+        }
+        Object::Stream(stream) => {
+            let image = stream
+                .dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|subtype| subtype == b"Image");
+            if image && stream.content.len() > 1 {
+                stream.content = vec![0];
+            } else {
+                resources_without_procset(&mut stream.dict);
+            }
+        }
+        _ => {}
+    }
+    Some((id, object.clone()))
 }
 
 fn classify(err: pdf_extract::Error, path: &Path) -> ReadError {
@@ -738,6 +794,57 @@ mod tests {
             !EXTRACTING.with(Cell::get),
             "the flag is cleared afterwards"
         );
+    }
+
+    #[test]
+    fn loading_drops_what_the_text_is_never_read_from_and_keeps_the_rest() {
+        use pdf_extract::{Dictionary, Stream};
+        let mut resources = Dictionary::new();
+        resources.set("Font", Object::Reference((7, 0)));
+        resources.set(
+            "ProcSet",
+            Object::Array(vec![Object::Name(b"PDF".to_vec())]),
+        );
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Resources", Object::Dictionary(resources));
+        page.set("Contents", Object::Reference((8, 0)));
+        page.set("Rotate", Object::Integer(90));
+        page.set("Annots", Object::Array(vec![Object::Reference((9, 0))]));
+        page.set("Trans", Object::Dictionary(Dictionary::new()));
+        let mut object = Object::Dictionary(page);
+        let (id, returned) = unread_parts_dropped((3, 0), &mut object).expect("kept");
+        assert_eq!(id, (3, 0));
+        assert_eq!(returned, object, "the returned object is the changed one");
+        let page = object.as_dict().expect("a dictionary");
+        for kept in [&b"Type"[..], b"Resources", b"Contents", b"Rotate"] {
+            assert!(page.has(kept), "{}", String::from_utf8_lossy(kept));
+        }
+        assert!(!page.has(b"Annots") && !page.has(b"Trans"));
+        let resources = page
+            .get(b"Resources")
+            .and_then(Object::as_dict)
+            .expect("kept");
+        assert!(resources.has(b"Font") && !resources.has(b"ProcSet"));
+
+        let mut image_dict = Dictionary::new();
+        image_dict.set("Subtype", Object::Name(b"Image".to_vec()));
+        image_dict.set("Width", Object::Integer(640));
+        let mut image = Object::Stream(Stream::new(image_dict, vec![1; 4096]));
+        unread_parts_dropped((4, 0), &mut image).expect("kept");
+        let image = image.as_stream().expect("a stream");
+        assert_eq!(
+            image.content.len(),
+            1,
+            "one byte: lopdf reads no empty stream again"
+        );
+        assert!(image.dict.has(b"Width"));
+
+        let mut form_dict = Dictionary::new();
+        form_dict.set("Subtype", Object::Name(b"Form".to_vec()));
+        let mut form = Object::Stream(Stream::new(form_dict, b"BT ET".to_vec()));
+        unread_parts_dropped((5, 0), &mut form).expect("kept");
+        assert_eq!(form.as_stream().expect("a stream").content, b"BT ET");
     }
 
     #[test]

@@ -603,6 +603,45 @@ fn row_code_columns(fragments: &[Vec<Fragment>]) -> Vec<&str> {
         .collect()
 }
 
+/// The pieces of the columns that list one outline's codes below their
+/// header, each piece one code and each after the one above it in outline
+/// order (`1`, `1.1`, `1.1(a)`, `1.2`, `2`), [`MIN_ANCHORS`] of them deeper
+/// than one number: a plan's rows at every level, which a lone number or a
+/// `1.5` could not show alone. A column of figures is no outline: `2019`,
+/// `2020` or `12 500`, `3,5` do not descend into each other's numbers.
+fn outline_code_columns(fragments: &[Vec<Fragment>]) -> Vec<&str> {
+    let path = |piece: &Fragment| {
+        let text = piece.text.trim();
+        grammar::code_at_start(text, None)
+            .filter(|code| {
+                text.get(code.rest..)
+                    .is_some_and(|rest| rest.trim().is_empty())
+            })
+            .map(|code| code.path)
+    };
+    fragments
+        .iter()
+        .filter_map(|column| {
+            let pieces = top_to_bottom(column);
+            let first = pieces.iter().position(|piece| path(piece).is_some())?;
+            let codes = pieces.get(first..)?;
+            let paths: Vec<Vec<u16>> = codes
+                .iter()
+                .map(|piece| path(piece))
+                .collect::<Option<_>>()?;
+            let in_order = paths.windows(2).all(|pair| pair[0] < pair[1]);
+            let nested = paths.iter().filter(|path| path.len() >= 2).count() >= MIN_ANCHORS;
+            (in_order && nested).then(|| {
+                codes
+                    .iter()
+                    .map(|piece| piece.text.as_str())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .flatten()
+        .collect()
+}
+
 /// The rows of a table read by anchors, as `(top, cells)`, or `None` when no
 /// column holds [`MIN_ANCHORS`] anchors. `fragments` holds each column's
 /// pieces of lines, top to bottom. The anchor column is the one with the most
@@ -616,10 +655,12 @@ pub(super) fn anchored_rows(
 ) -> Option<Vec<LaidRow>> {
     let pairs = fragments.iter().any(|column| is_pair_code_column(column));
     let row_codes = row_code_columns(fragments);
+    let outline_codes = outline_code_columns(fragments);
     let anchor = |text: &str| {
         is_anchor(text)
             || (pairs && first_word(text).is_some_and(|word| pair_code(word).is_some()))
             || row_codes.contains(&text)
+            || outline_codes.contains(&text)
     };
     let is_anchor = &anchor;
     let counts: Vec<usize> = fragments
@@ -1419,6 +1460,41 @@ mod tests {
             let (pieces, want) = evenly_spaced(codes);
             assert_eq!(rows(&pieces), want, "{codes:?}");
         }
+    }
+
+    /// An outline's codes, every level in one column, one line a row at
+    /// one pitch, only the deepest rows with a state: the lone numbers and
+    /// the pairs of numbers anchor their rows as the deeper codes do, so no
+    /// row runs into the next.
+    #[test]
+    fn evenly_spaced_rows_of_an_outline_at_every_level_stay_apart() {
+        let rows_drawn = [
+            ("4", "Keep the river clean", ""),
+            ("4.1", "Watch the water", ""),
+            ("4.1(a)", "Sample it every month", "done"),
+            ("4.1(b)", "Publish the samples", "late"),
+            ("4.2", "Clear the banks", ""),
+            ("4.2(a)", "Hire two wardens", "done"),
+            ("5", "Plant street trees", ""),
+            ("5.1", "Choose the streets", "done"),
+        ];
+        let mut pieces = vec![
+            ("Ref", 50.0, 80.0),
+            ("Aim", 140.0, 80.0),
+            ("State", 400.0, 80.0),
+        ];
+        let mut want = vec!["Ref\tAim\tState".to_owned()];
+        for (index, (code, title, state)) in rows_drawn.iter().enumerate() {
+            let y = 80.0 + LINE * (index + 1) as f32;
+            pieces.extend([(*code, 50.0, y), (*title, 140.0, y)]);
+            if state.is_empty() {
+                want.push(format!("{code}\t{title}"));
+            } else {
+                pieces.push((*state, 400.0, y));
+                want.push(format!("{code}\t{title}\t{state}"));
+            }
+        }
+        assert_eq!(rows(&pieces), want);
     }
 
     #[test]

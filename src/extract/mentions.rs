@@ -311,6 +311,17 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
     if role_len == 0 {
         return None;
     }
+    // A role the lexicon names in several words (`conseiller municipal`,
+    // `conseillère régionale`) is one role: its last words are no place.
+    let phrase = |len: usize| {
+        last.get(..len).is_some_and(|words| {
+            let words: Vec<String> = words.iter().map(|w| bare(w)).collect();
+            lex.has(|l| l.title_roles, &words.join(" "))
+        })
+    };
+    if let Some(longer) = (role_len + 1..=last.len()).rev().find(|&len| phrase(len)) {
+        role_len = longer;
+    }
     let role = last[..role_len].join(" ");
     let mut places: Vec<String> = Vec::new();
     let own = last[role_len..].join(" ");
@@ -1606,6 +1617,45 @@ mod tests {
             .iter()
             .find(|(n, _, _)| n == name)
             .map(|(_, role, place)| (role.as_deref().unwrap_or(""), place.as_deref()))
+    }
+
+    /// A role the lexicon names in two words keeps both, read with the
+    /// document's own language only (where no other language's role words
+    /// cover the second word): the second word is no place.
+    #[test]
+    fn a_role_of_two_words_after_a_name_is_one_role() {
+        let cases = [
+            (
+                "fr",
+                "Présents : M. Paul DURAND, Maire, Mme Lise ROCHE, Conseillère régionale, \
+                 M. Henri PETIT, Conseiller municipal.\n",
+                [
+                    ("Lise ROCHE", "Conseillère régionale"),
+                    ("Henri PETIT", "Conseiller municipal"),
+                ],
+            ),
+            (
+                "es",
+                "Asistentes: Marta Gil Soto, Alcaldesa, y Rosa Vega Luna, Secretaria municipal.\n",
+                [
+                    ("Marta Gil Soto", "Alcaldesa"),
+                    ("Rosa Vega Luna", "Secretaria municipal"),
+                ],
+            ),
+        ];
+        for (language, source, want) in cases {
+            let found: Vec<Found> = extract_mentions(
+                &Text::from_plain(source),
+                &BTreeSet::new(),
+                &Lexicons::for_codes([language]),
+            )
+            .into_iter()
+            .map(|p| (p.name, p.role, p.place))
+            .collect();
+            for (name, role) in want {
+                assert_eq!(role_of(&found, name), Some((role, None)), "{found:?}");
+            }
+        }
     }
 
     #[test]

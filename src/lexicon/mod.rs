@@ -610,6 +610,29 @@ pub fn unaccented(text: &str) -> String {
     out
 }
 
+/// The first character of `unaccented(&fold(text))`, found without
+/// building either: a cheap first test before comparing a whole phrase.
+///
+/// ```
+/// assert_eq!(planex::lexicon::first_unaccented("Índice"), Some('i'));
+/// ```
+pub fn first_unaccented(text: &str) -> Option<char> {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    text.chars().find_map(|c| {
+        let c = fold_char(c);
+        if c.is_ascii() {
+            return Some(c.to_ascii_lowercase());
+        }
+        let mut first = None;
+        decompose_canonical(c, |part| {
+            if first.is_none() && !is_combining_mark(part) {
+                first = part.to_lowercase().next();
+            }
+        });
+        first
+    })
+}
+
 /// Folds typographic quotes, apostrophes, dashes and spaces into their plain
 /// forms, as lexicon phrases are written. Borrowed when nothing changes.
 ///

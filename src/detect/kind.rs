@@ -252,18 +252,22 @@ impl<'a> Candidates<'a> {
 /// case is longer, such as `İ`, stays as it is), so that offsets found in the
 /// lower-case text index the original.
 fn lower_same_length(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
+    // Runs of ASCII are copied whole and lowered in place at the end (no
+    // other character lowers to ASCII at its own length), not char by char.
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        out.push_str(text.get(run..at).unwrap_or_default());
+        let mut lower = c.to_lowercase();
+        out.push(match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+            _ => c,
+        });
+        run = at + c.len_utf8();
     }
-    text.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        })
-        .collect()
+    out.push_str(text.get(run..).unwrap_or_default());
+    out.make_ascii_lowercase();
+    out
 }
 
 /// The first kind phrase of each line (longest when several start together).

@@ -19,7 +19,7 @@
 use std::collections::BTreeSet;
 
 use super::shape::is_blank;
-use crate::lexicon::{fold, unaccented, Lexicons};
+use crate::lexicon::{first_unaccented, fold, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::Person;
 use crate::normalize::{PackedLines, Text};
@@ -542,8 +542,12 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
         // `Absents excusés`), accents dropped as capitals often drop them.
         None => {
             let bare = unaccented(line.trim());
+            // Asked of every line: a phrase is unaccented only when its
+            // first letter is the line's.
+            let opening = bare.chars().next();
             let alone = lex
                 .each(|l| l.attendance_words)
+                .filter(|phrase| first_unaccented(phrase.chars()) == opening)
                 .any(|phrase| unaccented(phrase) == bare);
             return alone.then_some(Roll {
                 signing: false,

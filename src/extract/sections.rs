@@ -25,7 +25,7 @@ use regex::Regex;
 use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
 use crate::detect::Profile;
-use crate::lexicon::{first_unaccented, fold, unaccented, Lexicons};
+use crate::lexicon::{first_unaccented, fold, fold_char, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::{ListItem, Section, SourceFormat};
 use crate::normalize::{PackedLines, Text};
@@ -1523,9 +1523,9 @@ fn after_contents_heading<'a>(line: &'a str, lex: &Lexicons) -> Option<&'a str> 
     // Asked of every line: one whose first letter opens no heading is let
     // go before it is folded once per heading. A first character that
     // folds to a space, or to nothing, gets the whole comparison.
-    let opening = first_unaccented(line).filter(|c| !c.is_whitespace());
+    let opening = first_unaccented(line.chars().map(fold_char)).filter(|c| !c.is_whitespace());
     lex.each(|l| l.contents_headings).find_map(|heading| {
-        if opening.is_some_and(|c| first_unaccented(heading) != Some(c)) {
+        if opening.is_some_and(|c| first_unaccented(heading.chars()) != Some(c)) {
             return None;
         }
         let length = heading.chars().count();

@@ -610,16 +610,15 @@ pub fn unaccented(text: &str) -> String {
     out
 }
 
-/// The first character of `unaccented(&fold(text))`, found without
-/// building either: a cheap first test before comparing a whole phrase.
+/// The first character of [`unaccented`] of these characters, found
+/// without building it: a cheap first test before comparing whole phrases.
 ///
 /// ```
-/// assert_eq!(planex::lexicon::first_unaccented("Índice"), Some('i'));
+/// assert_eq!(planex::lexicon::first_unaccented("Índice".chars()), Some('i'));
 /// ```
-pub fn first_unaccented(text: &str) -> Option<char> {
+pub fn first_unaccented(chars: impl IntoIterator<Item = char>) -> Option<char> {
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-    text.chars().find_map(|c| {
-        let c = fold_char(c);
+    chars.into_iter().find_map(|c| {
         if c.is_ascii() {
             return Some(c.to_ascii_lowercase());
         }
@@ -651,7 +650,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 }
 
 /// The plain form of one typographic character (see [`fold`]).
-fn fold_char(c: char) -> char {
+pub fn fold_char(c: char) -> char {
     FOLDS
         .iter()
         .find(|(from, _)| *from == c)

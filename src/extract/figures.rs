@@ -1132,7 +1132,8 @@ fn unit_after(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
         let Some(head) = candidate.get(..word.len()) else {
             continue;
         };
-        if head.to_lowercase() != *word {
+        // Compared char by char: asked of every unit after every number.
+        if !head.chars().flat_map(char::to_lowercase).eq(word.chars()) {
             continue;
         }
         let alphabetic = word.chars().next_back().is_some_and(char::is_alphabetic);

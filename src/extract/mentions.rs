@@ -1165,6 +1165,25 @@ fn title_at(words: &[(usize, &str)], at: usize, lex: &Lexicons) -> Option<(usize
 /// before it (`vice president Frans Timmermans`). After an honorific the
 /// name may be in capitals; after a role, never (`Mayor LGA` is no one).
 fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
+    // Asked of every line: one pass over the line lowered lets go of the
+    // lines where no word can be a title (an honorific, or a title role's
+    // first word, set apart as [`title_at`] reads it), before each word is
+    // lowered and looked up.
+    let any_title = lex.pattern("title-words", |lex| {
+        let words: Vec<String> = lex
+            .each(|l| l.honorifics)
+            .copied()
+            .chain(
+                lex.each(|l| l.title_roles)
+                    .filter_map(|role| role.split(' ').next()),
+            )
+            .map(regex::escape)
+            .collect();
+        format!(r"(?:^|[^a-z0-9\-])(?:{})(?:$|[^a-z0-9\-])", words.join("|"))
+    });
+    if !any_title.is_match(&line.to_lowercase()) {
+        return Vec::new();
+    }
     let words = words_at(line);
     let mut found = Vec::new();
     let mut at = 0;

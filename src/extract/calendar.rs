@@ -126,7 +126,8 @@ pub fn extract_calendar(
         };
         if let Some(heading) = heading_at.get(&index) {
             heading_year = dates::heading_year(&heading.title);
-        } else if plain(line.text).trim_end().ends_with(':') {
+        } else if plain(line.text).trim_end().ends_with(':') || heads_a_date_list(text, index, lex)
+        {
             heading_year = dates::heading_year(&plain(line.text)).or(heading_year);
         }
         let year = heading_year
@@ -662,6 +663,13 @@ fn prose_dates(
             let weekday_only = lex
                 .each(|l| l.weekdays)
                 .any(|(weekday, _)| before.trim_end_matches(',').trim_end() == *weekday);
+            // A list item's bullet is no word before the date (`• 11th January`).
+            let unbulleted = before.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '•' | '·' | '*' | '-' | '–')
+            });
+            let listed_weekday = lex
+                .each(|l| l.weekdays)
+                .any(|(weekday, _)| unbulleted.trim_end_matches(',').trim_end() == *weekday);
             let opens_sentence = full
                 && (before.is_empty() || weekday_only)
                 && after.strip_prefix(',').is_some_and(|rest| {
@@ -676,7 +684,7 @@ fn prose_dates(
                 .any(|word| after.trim_start_matches([' ', ',']).starts_with(word));
             // A line that is the day alone (`Friday, January 25 - Saturday,
             // January 26` under the meeting's title) dates what it stands under.
-            let date_only = before.is_empty()
+            let date_only = (unbulleted.is_empty() || listed_weekday)
                 && after.chars().all(|c| !c.is_alphanumeric())
                 && date.start.day.is_some()
                 && (date.start.year.is_some() || inherits);
@@ -1059,7 +1067,8 @@ fn dated_line(
         }
         return Some(event(&line, start, end, parts.join(" | "), tbc, year));
     }
-    let (start, end, note_tbc, rest) = line_date(&flat, lex)?;
+    let (start, end, note_tbc, rest) =
+        line_date(&flat, lex).or_else(|| listed_date(text, index, &flat, lex))?;
     let tbc = note_tbc || is_tbc(&rest, lex);
     Some(event(
         &line,
@@ -1114,6 +1123,92 @@ fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>
         Some((found.start, found.end, false, rest))
     })
 }
+
+/// A line of a list of days, each opening on its date with no separator
+/// before what happens that day (`4th January Full Parish Meeting` /
+/// `1st February …`): the date, and the words after it, which open on a
+/// capital. Another line opening on a date stands within
+/// [`DATE_LIST_REACH`] lines of text around it.
+fn listed_date(
+    text: &Text,
+    index: usize,
+    flat: &str,
+    lex: &Lexicons,
+) -> Option<(EventDate, Option<EventDate>, bool, String)> {
+    let (start, end, rest) = opening_date(flat, lex)?;
+    let rest = rest.trim_start_matches([',', ' ']).trim();
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let neighbours = text_lines_around(text, index);
+    neighbours
+        .iter()
+        .any(|&i| {
+            text.lines.get(i).is_some_and(|line| {
+                let body = bullet(line.text).map_or(line.text, |b| b.text);
+                opening_date(&plain(body), lex).is_some()
+            })
+        })
+        .then(|| (start, end, false, rest.to_owned()))
+}
+
+/// Lines of text within [`DATE_LIST_REACH`] of line `index` on either side,
+/// blank lines not counted.
+fn text_lines_around(text: &Text, index: usize) -> Vec<usize> {
+    let filled = |i: &usize| text.lines.get(*i).is_some_and(|l| !is_blank(l.text));
+    let before = (0..index).rev().filter(filled).take(DATE_LIST_REACH);
+    let after = (index + 1..text.lines.len())
+        .filter(filled)
+        .take(DATE_LIST_REACH);
+    before.chain(after).collect()
+}
+
+/// How many lines of text around a line a list of days is looked for in.
+const DATE_LIST_REACH: usize = 2;
+
+/// The date a line opens on, a day at least, its weekday allowed before it
+/// (`Tuesday 12th January`), and the text after it.
+fn opening_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, String)> {
+    let folded = fold(flat).into_owned();
+    let trimmed = folded.trim_start();
+    let first = trimmed.split_whitespace().next().unwrap_or("");
+    let folded = if lex
+        .weekday(&first.trim_end_matches(',').to_lowercase())
+        .is_some()
+    {
+        trimmed[first.len()..].trim_start_matches(',').to_owned()
+    } else {
+        folded
+    };
+    let found = dates::date_at_start(&folded, lex)?;
+    found.start.day?;
+    Some((found.start, found.end, folded.get(found.to..)?.to_owned()))
+}
+
+/// Whether line `index` is a short line printing a year (`2021 Meeting
+/// Dates`) over a list of days: the year dates the days printed without
+/// one, as a heading's does.
+fn heads_a_date_list(text: &Text, index: usize, lex: &Lexicons) -> bool {
+    let Some(line) = text.lines.get(index) else {
+        return false;
+    };
+    let flat = plain(line.text);
+    let folded = fold(&flat).into_owned();
+    word_count(&flat) <= HEADING_YEAR_WORDS
+        && dates::heading_year(&flat).is_some()
+        && dates::find_dates(&folded, lex).is_empty()
+        && text_lines_around(text, index)
+            .into_iter()
+            .find(|&i| i > index)
+            .and_then(|i| text.lines.get(i))
+            .is_some_and(|next| {
+                let body = bullet(next.text).map_or(next.text, |b| b.text);
+                opening_date(&plain(body), lex).is_some()
+            })
+}
+
+/// Most words of a line whose year dates the list of days under it.
+const HEADING_YEAR_WORDS: usize = 6;
 
 /// The heading right above `index` (only blank lines between), if any.
 fn heading_just_before<'h>(
@@ -1286,6 +1381,44 @@ mod tests {
                 e.to_be_confirmed,
             )
         })
+    }
+
+    /// A list of days, each opening its line with no separator before what
+    /// happens (`3rd March Town Meeting`), and a short line printing a year
+    /// over bulleted days without one (`2031 Meeting Dates` / `• Monday 6th
+    /// January`): each day is an event, in the year above it.
+    #[test]
+    fn lists_of_days_without_separators() {
+        let source = "Meetings of the Board\n\n\
+                      3rd March Town Meeting\n\
+                      7th April Budget Review\n\
+                      5th May Annual Assembly\n\n\
+                      2031 Meeting Dates\n\n\
+                      \u{2022} Monday 6th January\n\n\
+                      \u{2022} Monday 3rd February\n";
+        let text = Text::from_plain(source);
+        let events = extract_calendar(&text, time(2030), &[], &Lexicons::all()).events;
+        let dates: Vec<(Option<u16>, u8, Option<u8>)> = events
+            .iter()
+            .map(|e| (e.start.year, e.start.month, e.start.day))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                (Some(2030), 3, Some(3)),
+                (Some(2030), 4, Some(7)),
+                (Some(2030), 5, Some(5)),
+                (Some(2031), 1, Some(6)),
+                (Some(2031), 2, Some(3)),
+            ]
+        );
+        assert_eq!(
+            events.first().map(|e| e.text.as_str()),
+            Some("Town Meeting")
+        );
+        // A day opening a sentence of prose, with no list around it, stays
+        // a mention.
+        assert!(one("12th March Council members met to discuss the plan.").is_none());
     }
 
     #[test]

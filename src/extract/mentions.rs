@@ -369,10 +369,7 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         Some((label, body)) if label.split_whitespace().count() <= 4 => (Some(label.trim()), body),
         _ => (None, line),
     };
-    let label_lower = label.map(str::to_lowercase);
-    let attendance = label_lower
-        .as_deref()
-        .is_some_and(|l| lex.has(|x| x.attendance_words, l));
+    let attendance = label.is_some_and(|l| is_attendance_cue(l, lex));
     // `Chair: Anna Lind, City of Norrvik` / `Secrétaire de séance : M. Karim Belkacem`
     // (an attendance cue too, that opens with a role).
     let opens_with_role = label
@@ -391,7 +388,11 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         }
     }
     let bullet_free = body.trim_start_matches(['-', '•', '*', ' ']);
-    let pieces: Vec<&str> = bullet_free.split(',').collect();
+    let pieces: Vec<&str> = if attendance {
+        roll_pieces(bullet_free, lex)
+    } else {
+        bullet_free.split(',').collect()
+    };
     let mut after_honorific = false;
     // The piece read as the role after the name before it (`Ana Ruiz,
     // Presidenta, Luis Soto, Vicepresidente`): no role in apposition to
@@ -400,6 +401,10 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
     for (position, piece) in pieces.iter().enumerate() {
         let piece = piece.trim();
         if attendance && as_name(piece.trim_end_matches('.'), lex).is_none() {
+            if let Some(name) = surname_first(piece.split('(').next().unwrap_or(piece), lex) {
+                found.push((name, None, None));
+                continue;
+            }
             if let Some((name, led)) =
                 listed_surname(piece.trim_end_matches('.'), after_honorific, lex)
             {
@@ -492,6 +497,17 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         });
         let in_paren = paren.as_deref().and_then(|p| as_role(p, lex));
         if !whole {
+            // A name ending a clause takes the role after it, which then
+            // names no one after (`…la presencia de Ana Ruiz, directora
+            // general, Luis Soto, coordinador`); a role led by an article
+            // stands in apposition to the name after it (`…del Paseo de la
+            // Reforma, el gobernador de X, Ana Ruiz`).
+            let article_led = next
+                .and_then(|n| n.split_whitespace().next())
+                .is_some_and(|w| lex.has(|l| l.function_words, &w.to_lowercase()));
+            if !leading && after.is_some() && !article_led {
+                role_taken = Some(position + 1);
+            }
             let role = if leading { before } else { after };
             if let Some((role, place)) = role {
                 found.push((name, Some(role), place));
@@ -675,12 +691,15 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
             .iter()
             .any(|piece| initialed_surname(piece, lex).is_some());
         for piece in pieces {
-            if let Some(name) = initialed_surname(piece, lex).or_else(|| {
-                initialed
-                    .then(|| listed_surname(piece, true, lex))
-                    .flatten()
-                    .map(|(name, _)| name)
-            }) {
+            if let Some(name) = initialed_surname(piece, lex)
+                .or_else(|| surname_first(piece, lex))
+                .or_else(|| {
+                    initialed
+                        .then(|| listed_surname(piece, true, lex))
+                        .flatten()
+                        .map(|(name, _)| name)
+                })
+            {
                 let role = labelled.clone().or_else(|| cue.role.clone());
                 found.push((name, role, place.clone()));
                 continue;
@@ -718,6 +737,101 @@ fn word_total(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// Whether `label` is an attendance cue (`Étaient présents`), its accents
+/// dropped as capitals often drop them (`Etaient présents`).
+fn is_attendance_cue(label: &str, lex: &Lexicons) -> bool {
+    let bare = unaccented(label.trim());
+    lex.each(|l| l.attendance_words)
+        .any(|phrase| unaccented(phrase) == bare)
+}
+
+/// The pieces of an attendance list: parted by commas and semicolons, or,
+/// in a list that prints none, by dashes set apart from a word on at least
+/// one side (`CAUQUIL R. – LANET M. - FRAISSE Y.`; `Jean-Luc` keeps its
+/// hyphen); conjunctions part the last names (`THIERY Patricia et VEYLAND
+/// Samuel`).
+fn roll_pieces<'a>(body: &'a str, lex: &Lexicons) -> Vec<&'a str> {
+    let spaced_dash = |(at, _): &(usize, &str)| {
+        let before = body[..*at].chars().next_back();
+        let after = body[at + 1..].chars().next();
+        before.is_some_and(char::is_whitespace) || after.is_some_and(char::is_whitespace)
+    };
+    let pieces: Vec<&str> = if body.contains([',', ';']) {
+        body.split([',', ';']).collect()
+    } else {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (at, dash) in body.match_indices('-').filter(spaced_dash) {
+            pieces.push(&body[start..at]);
+            start = at + dash.len();
+        }
+        pieces.push(&body[start..]);
+        pieces
+    };
+    pieces
+        .into_iter()
+        .flat_map(|piece| split_at_conjunctions(piece, lex))
+        .filter(|piece| !piece.trim().is_empty())
+        .collect()
+}
+
+/// A name printed surname first, as councils' rolls print them: the surname
+/// in capitals (one to three words, `VAN DE WALLE`), then the given names
+/// in title case (`Philippe`, `Jean-Claude`, `Jean Noël`) or as initials
+/// (`R.`, `J.P.`, `B`). An honorific may open it; a role word is no part
+/// of it. A stop closing a given name ends the sentence, not the name.
+fn surname_first(piece: &str, lex: &Lexicons) -> Option<String> {
+    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| lex.has(|l| l.honorifics, &w.trim_end_matches('.').to_lowercase()))
+    {
+        words.remove(0);
+    }
+    let capitals = |word: &&str| {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && word.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+    };
+    let initials = |word: &str| {
+        let parts: Vec<&str> = word.split('.').filter(|p| !p.is_empty()).collect();
+        !parts.is_empty()
+            && parts
+                .iter()
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    let given_name = |word: &&str| {
+        let word = word.trim_end_matches('.');
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && word.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+            && !is_role_word(word, lex)
+            && !lex.has(|l| l.function_words, &word.to_lowercase())
+    };
+    let particle = |word: &&str| lex.has(|l| l.name_particles, &word.to_lowercase());
+    let family = words.iter().take_while(|w| capitals(w)).count();
+    let (surname, given) = words.split_at(family);
+    let by_initials = matches!(given, [one] if initials(one));
+    let shaped = (1..=3).contains(&surname.len())
+        && surname.last().is_some_and(|w| !particle(w))
+        && surname.iter().all(|w| {
+            !is_role_word(w, lex)
+                && !names_a_role(w, lex)
+                && !lex.has(|l| l.honorifics, &w.to_lowercase())
+        })
+        && (by_initials || ((1..=3).contains(&given.len()) && given.iter().all(given_name)));
+    shaped.then(|| {
+        let name = words.join(" ");
+        if by_initials {
+            name
+        } else {
+            name.trim_end_matches('.').to_owned()
+        }
+    })
+}
+
 /// An attendance list wrapped over several lines (`Présents : A, B,` / `C,
 /// D`): the list read as one line, and the indices of the lines it took
 /// after `index`. A line of the list ends on a comma when the list goes on.
@@ -730,17 +844,26 @@ fn attendance_continued(
     let Some(first) = lines.get(index) else {
         return (String::new(), Vec::new());
     };
-    let cued = first.split_once(':').is_some_and(|(label, _)| {
-        let label = label.trim().to_lowercase();
-        word_total(&label) <= 4 && lex.has(|l| l.attendance_words, &label)
-    });
+    let cued = first
+        .split_once(':')
+        .is_some_and(|(label, _)| word_total(label) <= 4 && is_attendance_cue(label, lex));
     let mut logical = first.to_owned();
     let mut taken = Vec::new();
+    if !cued {
+        return (logical, taken);
+    }
     let mut next = index + 1;
-    while cued && logical.trim_end().ends_with(',') {
-        let Some(line) = lines.get(next) else {
+    while let Some(line) = lines.get(next) {
+        // A list parted by commas ends a line on one when it goes on; a
+        // roll parted by dashes (`A R. - B M. -` / `C J.`) leaves the dash
+        // at the end of one line or the start of the next.
+        let dash_roll = !logical.contains(',') && logical.contains(" - ");
+        let open = logical.trim_end().ends_with(',')
+            || (dash_roll
+                && (logical.trim_end().ends_with('-') || line.trim_start().starts_with('-')));
+        if !open {
             break;
-        };
+        }
         if claimed.contains(&next) || is_blank(line) || line.contains(':') {
             break;
         }
@@ -846,6 +969,10 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
             if as_name(piece, lex).is_none() {
                 if let Some((name, led)) = listed_surname(piece, after_honorific, lex) {
                     after_honorific = after_honorific || led;
+                    found.push((name, None, None));
+                    continue;
+                }
+                if let Some(name) = surname_first(piece.split('(').next().unwrap_or(piece), lex) {
                     found.push((name, None, None));
                     continue;
                 }
@@ -1633,6 +1760,63 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role, p.place))
         .collect()
+    }
+
+    /// Rolls printed surname first: the surname in capitals, then the given
+    /// names in title case or as initials, parted by commas or by dashes,
+    /// the cue written without its accent, a dash-parted roll wrapped over
+    /// lines at a dash.
+    #[test]
+    fn rolls_printed_surname_first() {
+        let found = people(
+            "Etaient présents : MOREAU Lucie, VAN DER BERG Jean-Pierre, \
+             PETIT Anne Sophie et ROCHE Henri.\n\n\
+             Etaient présents : DELMAS P. – FABRE J.M. - ORTIZ L. –\n\
+             BLANC R. - NOVAK A.\n\
+             Etaient excusés : GARNIER T. (remplacé par BLANC R.) – VIDAL S.\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+        for name in [
+            "MOREAU Lucie",
+            "VAN DER BERG Jean-Pierre",
+            "PETIT Anne Sophie",
+            "ROCHE Henri",
+            "DELMAS P.",
+            "FABRE J.M.",
+            "ORTIZ L.",
+            "BLANC R.",
+            "NOVAK A.",
+            "GARNIER T.",
+            "VIDAL S.",
+        ] {
+            assert!(names.contains(&name), "{name} missing from {names:?}");
+        }
+        // A role in capitals before a word in title case is no surname.
+        let found = people("Présents : MAIRE Paul, ADJOINT Jean.\n");
+        assert!(
+            found
+                .iter()
+                .all(|(name, _, _)| !name.contains("MAIRE") && !name.contains("ADJOINT")),
+            "{found:?}"
+        );
+    }
+
+    /// A role after a name ending a clause is that name's, and no role of
+    /// the name after it.
+    #[test]
+    fn a_role_after_a_name_ending_a_clause_is_not_the_next_names() {
+        let found = people(
+            "En la reunión estuvo presente Marta Gil Soto, directora general de la \
+             asociación, Luis Vega Mora, coordinador de enlace de la asociación.\n",
+        );
+        assert_eq!(
+            role_of(&found, "Marta Gil Soto").map(|(role, _)| role),
+            Some("directora general")
+        );
+        assert_ne!(
+            role_of(&found, "Luis Vega Mora").map(|(role, _)| role),
+            Some("directora general")
+        );
     }
 
     fn role_of<'f>(found: &'f [Found], name: &str) -> Option<(&'f str, Option<&'f str>)> {

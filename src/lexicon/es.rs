@@ -101,6 +101,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("informe de gestión", AnnualReport, 0.9),
         phrase("informes de gestión", AnnualReport, 0.9),
         phrase("memoria de gestión", AnnualReport, 0.9),
+        phrase("memoria de labores", AnnualReport, 0.9),
         phrase("evaluación de metas", AnnualReport, 0.6),
         phrase("informe trienal", TriennialReport, 1.0),
         phrase("informe de implementación trienal", TriennialReport, 1.0),

@@ -173,6 +173,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("in process", InProgress),
         class("on track", InProgress),
         class("progressing", InProgress),
+        class("started", InProgress),
         class("doing", InProgress),
         class("completed", Achieved),
         class("complete", Achieved),

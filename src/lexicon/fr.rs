@@ -159,6 +159,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("non développé", NotDeveloped),
         class("non lancé", NotDeveloped),
         class("à engager", NotDeveloped),
+        class("à venir", NotDeveloped),
         class("à lancer", NotDeveloped),
         class("en attente", NotDeveloped),
         class("pas réalisé", NotDeveloped),

@@ -959,3 +959,10 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert!(reading.totals_read >= 18, "{reading:?}");
     assert!(reading.reconciled >= 30, "{reading:?}");
 }
+
+#[test]
+fn sixth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh6");
+    println!("fresh6: {reading:?}");
+    assert_eq!(reading.renderings, 36, "{reading:?}");
+}

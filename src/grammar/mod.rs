@@ -834,7 +834,14 @@ fn strip_literal<'a>(rest: &'a str, literal: &str) -> Option<&'a str> {
 /// A word folded for comparing status words: lower case, without a plural
 /// `s`, with feminine `ée` → `é`, a final `a` → `o` (Spanish) and a final
 /// `e` dropped after a consonant (`atteinte` → `atteint`, `complete` → `complet`).
+/// An inclusive plural or feminine in brackets is no part of the word
+/// (`réalisée(s)`, `terminado(s)`).
 pub fn fold_word(word: &str) -> String {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let word = ["(e)(s)", "(es)", "(s)", "(e)"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
     let mut word: String = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();

@@ -162,6 +162,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("no iniciado", NotDeveloped),
         class("no se han iniciado", NotDeveloped),
         class("no se ha iniciado", NotDeveloped),
+        class("no han comenzado", NotDeveloped),
+        class("no ha comenzado", NotDeveloped),
+        class("no registra avance", NotDeveloped),
+        class("no registran avance", NotDeveloped),
         class("no realizado", NotDeveloped),
         class("no cumplido", NotDeveloped),
         class("no logrado", NotDeveloped),
@@ -187,6 +191,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("ejecutado", Achieved),
         class("concluido", Achieved),
         class("culminado", Achieved),
+        class("se lograron", Achieved),
+        class("se cumplieron", Achieved),
+        class("se ejecutaron", Achieved),
         class("hecho", Achieved),
     ],
     outside_phrases: &[
@@ -239,6 +246,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     legend_cues: &["leyenda", "clave", "clave de estados"],
     totals_openers: &["de", "del", "sobre"],
     totals_articles: &["las", "los", "el", "la"],
+    totals_partitives: &["de ellas", "de ellos", "de las cuales", "de los cuales"],
     negation_words: &["no", "sin", "nunca"],
     action_line_words: &["línea de acción", "linea de accion", "línea de actuación"],
     table_headings: &[

@@ -229,6 +229,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     legend_cues: &["légende", "clé", "code couleur"],
     totals_openers: &["sur", "des"],
     totals_articles: &["les"],
+    totals_partitives: &["dont"],
     negation_words: &["pas", "non", "ne", "n'", "jamais"],
     action_line_words: &[
         "ligne d'action",

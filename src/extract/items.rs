@@ -409,6 +409,9 @@ fn is_checkbox(text: &str) -> bool {
         && chars.as_str().chars().count() <= 1
 }
 
+/// A row's code cell: its index, the ancestors a path in it names, its own code.
+type CodedCell = (usize, Vec<CodeMatch>, CodeMatch);
+
 /// `| Eje II / Programa 3 | Reforestar la ribera (P-07) | … |`: a cell that
 /// is only a path of named levels, then a cell with the row's own code (at
 /// its start, or after its title), of a level the path does not name. The
@@ -420,7 +423,7 @@ fn own_code_after_path(
     mut ancestors: Vec<CodeMatch>,
     leaf: CodeMatch,
     grammar: Option<&Grammar>,
-) -> (Vec<String>, Option<(usize, Vec<CodeMatch>, CodeMatch)>) {
+) -> (Vec<String>, Option<CodedCell>) {
     let path_only = !ancestors.is_empty()
         && cells.get(at).is_some_and(|cell| {
             cell.get(leaf.rest..)

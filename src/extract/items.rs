@@ -409,18 +409,86 @@ fn is_checkbox(text: &str) -> bool {
         && chars.as_str().chars().count() <= 1
 }
 
-/// A line of a task list (`[x] 3.1 Rewire the hall`, `- [~] 3.2 …`): its
-/// checkbox and the rest, as two cells, when a code follows the box.
-fn checkbox_cells(line: &str, grammar: Option<&Grammar>) -> Option<Vec<String>> {
+/// A row's code cell: its index, the ancestors a path in it names, its own code.
+type CodedCell = (usize, Vec<CodeMatch>, CodeMatch);
+
+/// `| Eje II / Programa 3 | Reforestar la ribera (P-07) | … |`: a cell that
+/// is only a path of named levels, then a cell with the row's own code (at
+/// its start, or after its title), of a level the path does not name. The
+/// path's codes are the own code's ancestors; the own code's cell is the
+/// row's code cell, written code first.
+fn own_code_after_path(
+    mut cells: Vec<String>,
+    at: usize,
+    mut ancestors: Vec<CodeMatch>,
+    leaf: CodeMatch,
+    grammar: Option<&Grammar>,
+) -> (Vec<String>, Option<CodedCell>) {
+    let path_only = !ancestors.is_empty()
+        && cells.get(at).is_some_and(|cell| {
+            cell.get(leaf.rest..)
+                .is_some_and(|rest| rest.trim().is_empty())
+        });
+    let next = cells.get(at + 1).and_then(|cell| {
+        grammar::code_at_start(cell, grammar)
+            .map(|own| (cell.clone(), own))
+            .or_else(|| {
+                let line = grammar::code_after_title(cell, grammar)?;
+                let own = grammar::code_at_start(&line, grammar)?;
+                Some((line, own))
+            })
+    });
+    match next {
+        Some((line, own))
+            if path_only
+                && own.level.is_some()
+                && ancestors
+                    .iter()
+                    .chain([&leaf])
+                    .all(|named| named.level != own.level) =>
+        {
+            ancestors.push(leaf);
+            if let Some(cell) = cells.get_mut(at + 1) {
+                *cell = line;
+            }
+            (cells, Some((at + 1, ancestors, own)))
+        }
+        _ => (cells, Some((at, ancestors, leaf))),
+    }
+}
+
+/// A line whose mark comes before its code: a task list's checkbox (`[x]
+/// 3.1 Rewire the hall`, `- [~] 3.2 …`), or a symbol the legend or the
+/// conventions define (`✔ HR.1.02 Publish the policy`, `🟢 2.3 …`). The
+/// mark and the rest are two cells, when a code follows the mark.
+fn leading_mark_cells(
+    line: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<Vec<String>> {
     let line = line
         .trim_start()
         .trim_start_matches(['-', '*', '+', '•'])
         .trim_start();
-    let close = line.find(']')?;
-    let (checkbox, rest) = (line.get(..=close)?, line.get(close + 1..)?);
+    let (mark, rest) = match line.find(']') {
+        Some(close) if is_checkbox(line.get(..=close)?) => {
+            (line.get(..=close)?, line.get(close + 1..)?)
+        }
+        _ => {
+            let (mark, rest) = line.split_once(char::is_whitespace)?;
+            // Only a symbol (`◑` too, which no class defines: its status
+            // stays unknown): a word, a number or punctuation before a code
+            // is a title's.
+            let symbol = cell_meaning(mark, legend, vocabulary).is_some()
+                || (mark.chars().count() <= 2
+                    && mark.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii()));
+            (symbol.then_some(mark)?, rest)
+        }
+    };
     let rest = rest.trim();
-    (is_checkbox(checkbox) && grammar::code_at_start(rest, grammar).is_some())
-        .then(|| vec![checkbox.to_owned(), rest.to_owned()])
+    grammar::code_at_start(rest, vocabulary.grammar)
+        .is_some()
+        .then(|| vec![mark.to_owned(), rest.to_owned()])
 }
 
 /// A status phrase followed by a qualifier in brackets or after a dash or
@@ -609,7 +677,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         // first (`Priorité 2 : Accueil (AP-2)`) is known by the code in
         // brackets, which its children's codes extend.
         let cells = match cells.as_slice() {
-            [only] => checkbox_cells(only, vocabulary.grammar)
+            [only] => leading_mark_cells(only, &legend, vocabulary)
                 .or_else(|| {
                     let after = grammar::code_after_title(only, vocabulary.grammar)?;
                     let leading = grammar::code_at_start(only, vocabulary.grammar);
@@ -638,6 +706,12 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             let leaf = codes.pop()?;
             Some((at, codes, leaf))
         });
+        let (cells, first_code) = match first_code {
+            Some((at, ancestors, leaf)) => {
+                own_code_after_path(cells, at, ancestors, leaf, vocabulary.grammar)
+            }
+            None => (cells, None),
+        };
         let Some((code_at, ancestors, code)) = first_code else {
             continue_title(&mut rows, open_row, &cells, &line);
             // Any other text that is no continued title ends a task board's section.
@@ -1055,6 +1129,16 @@ fn read_row(
             .flatten()
         {
             statuses = vec![share];
+        } else if let Some((head, mark, meaning)) = cells
+            .get(column)
+            .and_then(|cell| trailing_status(cell, legend, vocabulary))
+        {
+            // `Action and status`: a title that ends in its status
+            // (`Open two schemes — Done`).
+            if title_at == Some(column) {
+                title = head;
+            }
+            statuses = vec![(column, mark, meaning)];
         } else if let Some(cell) = cells.get(column).filter(|cell| !cell.is_empty()) {
             return Row {
                 code,

@@ -441,6 +441,12 @@ fn sentence_figures(
             && tokens
                 .get(at + 2)
                 .is_some_and(|next| ["—", "–"].contains(next));
+        // `12 actions, dont 6 achevées…`: a counted noun, a comma and a
+        // word that opens its parts.
+        let noun_and_partitive = tokens
+            .get(at + 1)
+            .is_some_and(|next| next.starts_with(char::is_alphabetic) && next.ends_with(','))
+            && partitive_at(&words, at + 2, vocabulary.lexicons);
         // `5 activities in total; 3 completed…`: the total word after the noun.
         let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
             words
@@ -453,7 +459,11 @@ fn sentence_figures(
         if total.is_none()
             && first_number
             && noun_follows
-            && (after_total_word || noun_and_colon || noun_and_dash || total_word_follows)
+            && (after_total_word
+                || noun_and_colon
+                || noun_and_dash
+                || noun_and_partitive
+                || total_word_follows)
         {
             total = Some((None, number));
             continue;
@@ -563,6 +573,26 @@ fn sentence_figures(
             }
             continue;
         }
+        // `Completed 5 of 12 actions`, `Se lograron 5 de las 11 metas`: a
+        // phrase right before a count that is part of a total.
+        if let Some(whole_at) = part_of_total(&tokens, &words, at, vocabulary.lexicons) {
+            let before = (1..=MAX_WORDS_BEFORE_PHRASE).rev().find_map(|width| {
+                let from = at.checked_sub(width)?;
+                let (meaning, found) = grammar::phrase_at(&words, from, vocabulary)?;
+                (found == width).then_some(meaning)
+            });
+            if let (Some(Meaning::Class(status)), Some(whole)) = (
+                before,
+                tokens.get(whole_at).and_then(|token| number_token(token)),
+            ) {
+                figures.push((Some(status), number));
+                if total.is_none() {
+                    total = Some((None, whole));
+                }
+                skipped.push(whole_at);
+                continue;
+            }
+        }
         // `Ejecutadas 3 · En ejecución 2`: a phrase right before the number
         // and a separator (or the line's end) after it label the number.
         if let Some(meaning) = label_before(&tokens, &words, at, vocabulary, &key) {
@@ -573,7 +603,10 @@ fn sentence_figures(
         }
         // `4 of the 9 actions are completed`: the count's phrase follows the
         // total it is part of.
-        let base = part_of_total(&tokens, &words, at, vocabulary.lexicons).unwrap_or(at);
+        // A phrase right after the count is its own (`1 red out of 6 steps`).
+        let base = part_of_total(&tokens, &words, at, vocabulary.lexicons)
+            .filter(|_| phrase_with_key(&words, at + 1, vocabulary, &key).is_none())
+            .unwrap_or(at);
         // `15 are complete`: the phrase follows within the same sentence.
         let mut steps = 1..=MAX_WORDS_BEFORE_PHRASE + 1;
         let phrase = steps.find_map(|step| {
@@ -713,17 +746,25 @@ fn trailing_total(
     Some((after, number_token(token)?))
 }
 
-/// `4 of the 9 actions are completed`: the index of the total's number
-/// when the count at `at` is followed by an opener, an optional article and
-/// a number that a noun follows.
+/// `4 of the 9 actions are completed`, `6 actions sur 12 sont réalisées`:
+/// the index of the total's number when the count at `at` is followed,
+/// directly or after its noun, by an opener, an optional article and a
+/// number that a noun or a verb follows.
 fn part_of_total(
     tokens: &[&str],
     words: &[String],
     at: usize,
     lexicons: &Lexicons,
 ) -> Option<usize> {
-    let width = opener_at(words, at + 1, lexicons)?;
-    let mut next = at + 1 + width;
+    let noun = tokens
+        .get(at + 1)
+        .is_some_and(|noun| noun.chars().all(char::is_alphabetic));
+    let (opener, width) = match opener_at(words, at + 1, lexicons) {
+        Some(width) => (at + 1, width),
+        None if noun => (at + 2, opener_at(words, at + 2, lexicons)?),
+        None => return None,
+    };
+    let mut next = opener + width;
     if words
         .get(next)
         .is_some_and(|word| lexicons.has(|l| l.totals_articles, word))
@@ -735,6 +776,20 @@ fn part_of_total(
         .get(next + 1)
         .is_some_and(|noun| noun.starts_with(char::is_alphabetic))
         .then_some(next)
+}
+
+/// Whether `words[at..]` open with a word that introduces the parts of a
+/// counted whole (`dont`, `of which`, `de ellas`).
+fn partitive_at(words: &[String], at: usize, lexicons: &Lexicons) -> bool {
+    lexicons
+        .each(|l| l.totals_partitives)
+        .map(|partitive| grammar::folded_words(partitive))
+        .any(|partitive| {
+            !partitive.is_empty()
+                && words
+                    .get(at..at + partitive.len())
+                    .is_some_and(|candidate| candidate == partitive.as_slice())
+        })
 }
 
 /// Tokens that separate the entries of a totals line (`·`, `|`, `/`, `–`).

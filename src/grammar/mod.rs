@@ -553,6 +553,27 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
 /// reads as any coded line. A bare single number (`[12]`) is a footnote or
 /// a reference, not a code.
 pub fn code_after_title(line: &str, grammar: Option<&Grammar>) -> Option<String> {
+    bracketed_code_after_title(line, grammar).or_else(|| dashed_code_after_title(line, grammar))
+}
+
+/// `Review the fees policy – P-07`: a code that ends the line after a dash.
+fn dashed_code_after_title(line: &str, grammar: Option<&Grammar>) -> Option<String> {
+    let (title, tail) = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| line.trim_end().rsplit_once(dash))?;
+    let tail = tail.trim();
+    let code = code_at_start(tail, grammar)?;
+    if code.rest < tail.len() || (code.path.len() < 2 && code.level.is_none()) {
+        return None;
+    }
+    let title = title.trim();
+    title
+        .chars()
+        .any(char::is_alphabetic)
+        .then(|| format!("{} {title}", code.code))
+}
+
+fn bracketed_code_after_title(line: &str, grammar: Option<&Grammar>) -> Option<String> {
     let close = line.rfind([']', ')'])?;
     let open_char = if line.get(close..)?.starts_with(']') {
         '['
@@ -630,7 +651,13 @@ pub fn codes_at_start(cell: &str, grammar: Option<&Grammar>) -> Vec<CodeMatch> {
             break;
         };
         let descends = next.path.len() > last.path.len() && next.path.starts_with(&last.path);
-        if !descends {
+        // `Eje II / Programa 3`: named levels, each numbered on its own.
+        let named = next.level.as_ref().is_some_and(|level| {
+            codes
+                .iter()
+                .all(|code| code.level.as_ref().is_some_and(|named| named != level))
+        });
+        if !descends && !named {
             break;
         }
         codes.push(CodeMatch {
@@ -807,7 +834,14 @@ fn strip_literal<'a>(rest: &'a str, literal: &str) -> Option<&'a str> {
 /// A word folded for comparing status words: lower case, without a plural
 /// `s`, with feminine `ée` → `é`, a final `a` → `o` (Spanish) and a final
 /// `e` dropped after a consonant (`atteinte` → `atteint`, `complete` → `complet`).
+/// An inclusive plural or feminine in brackets is no part of the word
+/// (`réalisée(s)`, `terminado(s)`).
 pub fn fold_word(word: &str) -> String {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let word = ["(e)(s)", "(es)", "(s)", "(e)"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
     let mut word: String = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();

@@ -146,6 +146,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     legend_cues: &["legende", "zeichenerklärung"],
     totals_openers: &["von"],
     totals_articles: &["den"],
+    totals_partitives: &["davon"],
     negation_words: &["nicht", "kein", "keine"],
     action_line_words: &["aktionslinie", "handlungsfeld"],
     table_headings: &["maßnahmen", "ergebnisse", "leistungen", "status", "kennung"],

@@ -173,6 +173,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("in process", InProgress),
         class("on track", InProgress),
         class("progressing", InProgress),
+        class("started", InProgress),
         class("doing", InProgress),
         class("completed", Achieved),
         class("complete", Achieved),
@@ -237,6 +238,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     totals_openers: &["of", "out of"],
     totals_articles: &["the"],
+    totals_partitives: &["of which", "including"],
     negation_words: &["not", "no", "never"],
     action_line_words: &["action line", "line of action"],
     table_headings: &[

@@ -159,6 +159,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("non développé", NotDeveloped),
         class("non lancé", NotDeveloped),
         class("à engager", NotDeveloped),
+        class("à venir", NotDeveloped),
         class("à lancer", NotDeveloped),
         class("en attente", NotDeveloped),
         class("pas réalisé", NotDeveloped),
@@ -228,6 +229,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     legend_cues: &["légende", "clé", "code couleur"],
     totals_openers: &["sur", "des"],
     totals_articles: &["les"],
+    totals_partitives: &["dont"],
     negation_words: &["pas", "non", "ne", "n'", "jamais"],
     action_line_words: &[
         "ligne d'action",

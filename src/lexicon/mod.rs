@@ -256,6 +256,9 @@ pub struct Lexicon {
     pub totals_openers: &'static [&'static str],
     /// Articles between an opener and the total (`Of the 24`, `De las 20`).
     pub totals_articles: &'static [&'static str],
+    /// Words after a counted noun and a comma that open its parts (`12
+    /// actions, dont 6 achevées`, `11 acciones, de ellas 5 hechas`).
+    pub totals_partitives: &'static [&'static str],
     /// Words that negate a status phrase after them (`1 has not been
     /// completed`, `1 n'est pas réalisée`): a count with one between it and
     /// a positive phrase is not read.
@@ -891,6 +894,7 @@ mod tests {
                 ("legend_cues", l.legend_cues.len()),
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),
+                ("totals_partitives", l.totals_partitives.len()),
                 ("negation_words", l.negation_words.len()),
                 ("action_line_words", l.action_line_words.len()),
                 ("table_headings", l.table_headings.len()),

@@ -956,6 +956,65 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 656, "{reading:?}");
     assert!(reading.statuses_right >= 475, "{reading:?}");
-    assert!(reading.totals_read >= 18, "{reading:?}");
+    assert!(reading.totals_read >= 22, "{reading:?}");
     assert!(reading.reconciled >= 30, "{reading:?}");
+}
+
+/// Twelve more report shapes, four per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh6/`,
+/// made by `fixtures/grammars/make-fresh6.py`, PDFs from groff, reportlab,
+/// fpdf2 and WeasyPrint): `OE2-R3-A4` with the status in the second column,
+/// `Meta 2.3` with coloured circles keyed in a small table, `Eje II /
+/// Programa 3` paths before `… (P-07)`, `1.2.b` with letters keyed in a
+/// legend line, `3-2-1` with the status after the title (`… — Done`),
+/// symbols before the code (`✔ HR.1.02 …`), `KR 1.2` in the last column
+/// under `OBJ 1`, a tracker whose status comes first and whose number ends
+/// the action (`… – P-07`), `Chantier 2` over `2.3`, roman rows with the key
+/// in the table's last row, a `R-07` register, `Mesure 3.2 … : réalisée`;
+/// totals `Ensemble du plan : 12 actions, dont 6 …`, `Completed 5 of 12
+/// actions; …`, `6 actions sur 12 sont réalisées`, `Se lograron 5 de las 11
+/// metas`, and small tables. Measured before the changes made for them, in
+/// all 36 renderings: 300 of 567 items, 118 of 411 statuses, 0 silently
+/// wrong, 5 of 36 totals read, 9 of 36 reconciled. Per report (txt / md /
+/// pdf alike unless said):
+///
+/// | report        | items | statuses | silent | totals read / reconciled |
+/// |---------------|-------|----------|--------|--------------------------|
+/// | chantiers.fr  | 15/15 | 12/12    | 0      | no / yes                 |
+/// | checklist.en  | 0/17  | 0/11     | 0      | no / no                  |
+/// | consejo.es    | 18/18, pdf 11/18 | 3/11, md 4, pdf 2 | 0 | no / no  |
+/// | couleurs.fr   | 16/16, pdf 0/16 | 12/12, pdf 0/12 | 0 | no / yes, pdf no |
+/// | decisions.fr  | 11/11, pdf 0/11 | 11/11, pdf 0/11 | 0 | yes, pdf no / yes, pdf no |
+/// | delivery.en   | 20/20 | 0/12     | 0      | no / no                  |
+/// | estrategia.es | 19/19, pdf 17/19 | 5/12 | 0 | no / no                 |
+/// | minutes.en    | 0/10  | 0/10     | 0      | no / no                  |
+/// | programas.es  | 3/20, pdf 0/20 | 0/12 | 0  | no / no                  |
+/// | programme.fr  | 2/17  | 0/11     | 0      | no / no                  |
+/// | scorecard.en  | 0/15  | 0/12     | 0      | yes / no                 |
+/// | tablero.es    | 11/11, pdf 5/11 | 6/11, pdf 0/11 | 0 | no / yes, pdf no |
+///
+/// Since then a symbol before a code is the line's mark, a code after a
+/// final dash is the line's code, a status column's title may end in its
+/// status, a cell that is a path of named levels stands before the row's
+/// own code, totals sentences with a partitive (`dont`, `de ellas`), a
+/// phrase before a part of a whole (`Completed 5 of 12`) or a noun between
+/// a count and its whole are read: 417 items, 305 statuses, 27 totals
+/// read, 23 reconciled. Left: the PDFs of checklist, couleurs, decisions,
+/// programas and part of consejo and tablero (WeasyPrint and fpdf2 rows),
+/// `OBJ 1` / `KR 1.2` read as `Obj 1` / `KR1.2`, `◑ partly done` (no class
+/// by the project's rule for partial states, in_progress in this gold),
+/// the paths' own codes (`Eje II`, `Programa 3`) and the small totals
+/// tables of minutes.en and checklist.en.
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn sixth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh6");
+    println!("fresh6: {reading:?}");
+    assert_eq!(reading.renderings, 36, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 417, "{reading:?}");
+    assert!(reading.statuses_right >= 305, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }

@@ -1193,10 +1193,11 @@ fn heads_a_date_list(text: &Text, index: usize, lex: &Lexicons) -> bool {
         return false;
     };
     let flat = plain(line.text);
-    let folded = fold(&flat).into_owned();
+    // Asked of every line: the cheap tests first, the fold only for a short
+    // line that prints a year.
     word_count(&flat) <= HEADING_YEAR_WORDS
         && dates::heading_year(&flat).is_some()
-        && dates::find_dates(&folded, lex).is_empty()
+        && dates::find_dates(&fold(&flat), lex).is_empty()
         && text_lines_around(text, index)
             .into_iter()
             .find(|&i| i > index)

@@ -356,6 +356,15 @@ mod tests {
     }
 
     #[test]
+    fn a_count_wrapped_below_its_label_is_read_with_it() {
+        let wrapped = "The plan set 12 deliverables.\nAchieved: 7 In progress: 3 Not developed:\n2";
+        assert_eq!(counts(wrapped), Some(all(12, 7, 3, 2)));
+        // A number that is not alone on the next line is not the count.
+        let prose = "The plan set 12 deliverables.\nAchieved: 7 In progress: 3 Not developed:\n2 of them late";
+        assert_eq!(counts(prose).and_then(|c| c.not_developed), None);
+    }
+
+    #[test]
     fn totals_phrases() {
         let cases: &[(&str, TotalsCounts)] = &[
             (

@@ -141,6 +141,14 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
         {
             figures.push((Field::Total, number));
         }
+        if let Some((label, number)) = lines
+            .get(index + 1)
+            .and_then(|next| count_across_wrap(&plain, line, next, &status_count))
+        {
+            if let Some(status) = status_of_label(&label, lexicons) {
+                figures.push((Field::Status(status), number));
+            }
+        }
         if !figures.is_empty() {
             found.lines.push(index);
         }
@@ -186,6 +194,39 @@ fn total_across_wrap(plain: &str, line: Line, next: Line, total_phrase: &Regex) 
         .filter_map(|caps| caps.name("n"))
         .find(|n| n.end() == ending.len() && !split_number(&joined, n.start(), n.end()))
         .and_then(|n| n.as_str().parse().ok())
+}
+
+/// A status count whose number a line wrap puts below its label
+/// (`No desarrollados:` / `6`), as narrow columns of prose do: `line` ends
+/// with the label and its colon, and `next`, the next line of the same
+/// page, holds the bare number alone. The label and the number.
+fn count_across_wrap(
+    plain: &str,
+    line: Line,
+    next: Line,
+    status_count: &Regex,
+) -> Option<(String, u32)> {
+    let next_plain = markup::plain(next.text);
+    let number = next_plain.trim();
+    if next.page != line.page
+        || next.number != line.number + 1
+        || number.is_empty()
+        || !number.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let ending = plain.trim_end();
+    if !ending.ends_with(':') {
+        return None;
+    }
+    let joined = format!("{ending} {number}");
+    status_count
+        .captures_iter(&joined)
+        .filter(|caps| caps.name("n").is_some_and(|n| n.start() > ending.len()))
+        .find_map(|caps| {
+            let label = caps.name("label")?.as_str().to_owned();
+            Some((label, caps.name("n")?.as_str().parse().ok()?))
+        })
 }
 
 /// Whether the number at `start..end` of `text` is part of a longer one
@@ -312,6 +353,15 @@ mod tests {
             assert_eq!(counts.achieved, None, "{source}");
             assert_eq!(counts.total, None, "{source}");
         }
+    }
+
+    #[test]
+    fn a_count_wrapped_below_its_label_is_read_with_it() {
+        let wrapped = "The plan set 12 deliverables.\nAchieved: 7 In progress: 3 Not developed:\n2";
+        assert_eq!(counts(wrapped), Some(all(12, 7, 3, 2)));
+        // A number that is not alone on the next line is not the count.
+        let prose = "The plan set 12 deliverables.\nAchieved: 7 In progress: 3 Not developed:\n2 of them late";
+        assert_eq!(counts(prose).and_then(|c| c.not_developed), None);
     }
 
     #[test]

@@ -577,6 +577,28 @@ fn is_month(text: &str) -> bool {
     first_word(text).is_some_and(|word| lexicon::month_number(word).is_some())
 }
 
+/// The shape of the anchor `text` opens with: a code's letters with each run
+/// of digits as `#` (`L1M2D3` → `L#M#D#`, `A2.10` → `A#.#`), or `month`.
+/// Rows of one table share their anchors' shape.
+pub(super) fn anchor_shape(text: &str) -> Option<String> {
+    let word = first_word(text)?;
+    if lexicon::month_number(word).is_some() {
+        return Some("month".to_owned());
+    }
+    if !grammar::is_code_word(word) {
+        return None;
+    }
+    let mut shape = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !c.is_ascii_digit() {
+            shape.push(c);
+        } else if !shape.ends_with('#') {
+            shape.push('#');
+        }
+    }
+    Some(shape)
+}
+
 pub(super) fn is_anchor(text: &str) -> bool {
     first_word(text)
         .is_some_and(|word| grammar::is_code_word(word) || lexicon::month_number(word).is_some())

@@ -1,7 +1,7 @@
 //! Reading order: the kept lines of a page as text, tables as rows in place
 //! and prose with its paragraph breaks, and the page's blocks.
 
-use super::anchors::is_anchor;
+use super::anchors::{anchor_shape, is_anchor};
 use super::columns::DocumentColumns;
 use super::gutters::anchor_tables;
 use super::lines::{text_extent, TextLine};
@@ -63,15 +63,43 @@ pub(super) fn render(
 /// gaps) are the page columns of a newspaper page, unless both sides start
 /// rows with anchors ([`anchored_rows`]): a table of measures beside their
 /// deliverables, both wrapped prose.
+///
+/// A table flowing through page columns (three in a row, cells so narrow
+/// that they wrap into prose-like runs) passes none of those tests; its
+/// sides are page columns when [`flows_through`] says so, and each side may
+/// hold more page columns of the same table. Its gutter may be crossed by a
+/// stray word here and there (a word too wide for its narrow column).
 pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
-    let whole = || vec![lines.to_vec()];
+    if let Some(flows) = split_page(lines, false) {
+        return flows.into();
+    }
+    match split_page(lines, true) {
+        Some(flows) => {
+            let mut flows = flows.into_iter();
+            let mut out = Vec::new();
+            out.extend(flows.next());
+            for side in flows.by_ref().take(2) {
+                out.extend(page_flows(&side));
+            }
+            out.extend(flows);
+            out
+        }
+        None => vec![lines.to_vec()],
+    }
+}
+
+/// The page cut at its best gutter into the lines above, the two sides and
+/// the lines below, when the sides are page columns: by the tests of
+/// [`page_flows`], or, when `flowing`, along a gutter that strays may cross
+/// and by [`flows_through`] alone.
+fn split_page(lines: &[TextLine], flowing: bool) -> Option<[Vec<TextLine>; 4]> {
     if lines.len() < 2 * PAGE_COLUMN_LINES {
-        return whole();
+        return None;
     }
     let (left, right) = text_extent(lines);
     let width = right - left;
     if !width.is_finite() || width <= 0.0 {
-        return whole();
+        return None;
     }
     let crosses = |line: &TextLine, x: f32| {
         let half = PAGE_GUTTER * line.size / 2.0;
@@ -79,36 +107,34 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
             .iter()
             .any(|word| word.x0 < x + half && word.x1 > x - half)
     };
-    // For each candidate gutter, the longest run of lines that do not cross it.
+    // For each candidate gutter, the longest run of lines that does not
+    // cross it (but for strays, when `flowing`).
     let mut best: Option<(usize, usize, f32)> = None;
+    let middle = left + width / 2.0;
     let mut x = left + 0.3 * width;
     while x <= left + 0.7 * width {
-        let mut start = 0;
-        for (index, line) in lines.iter().enumerate() {
-            if crosses(line, x) {
-                start = index + 1;
-                continue;
-            }
-            // The longest run wins; of equal runs, the gutter nearest the middle.
-            let length = index + 1 - start;
-            let middle = left + width / 2.0;
-            let better = best.is_none_or(|(first, last, at)| {
-                let best_length = last + 1 - first;
-                length > best_length
-                    || (length == best_length && (x - middle).abs() < (at - middle).abs())
-            });
-            if better {
-                best = Some((start, index, x));
+        let crossing: Vec<bool> = lines.iter().map(|line| crosses(line, x)).collect();
+        let clear = crossing.iter().filter(|&&crossed| !crossed).count();
+        if clear * 5 >= lines.len() * 3 {
+            for (first, last) in stray_runs(&crossing, flowing) {
+                // The longest run wins; of equal runs, the gutter nearest the middle.
+                let length = last + 1 - first;
+                let better = best.is_none_or(|(best_first, best_last, at)| {
+                    let best_length = best_last + 1 - best_first;
+                    length > best_length
+                        || (length == best_length && (x - middle).abs() < (at - middle).abs())
+                });
+                if better {
+                    best = Some((first, last, x));
+                }
             }
         }
         x += 1.0;
     }
-    let Some((first, last, gutter)) = best else {
-        return whole();
-    };
+    let (first, last, gutter) = best?;
     let run = last + 1 - first;
     if run * 5 < lines.len() * 3 {
-        return whole();
+        return None;
     }
     let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
     for line in lines.get(first..=last).unwrap_or_default() {
@@ -116,7 +142,14 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
             .words
             .iter()
             .cloned()
-            .partition(|word| word.x1 <= gutter);
+            // A stray word belongs to the column it starts in.
+            .partition(|word| {
+                if flowing {
+                    word.x0 < gutter
+                } else {
+                    word.x1 <= gutter
+                }
+            });
         for (words, side) in [(before, &mut left_lines), (after, &mut right_lines)] {
             if !words.is_empty() {
                 side.push(TextLine {
@@ -128,8 +161,26 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
         }
     }
     if left_lines.len() < PAGE_COLUMN_LINES || right_lines.len() < PAGE_COLUMN_LINES {
-        return whole();
+        return None;
     }
+    let columns = if flowing {
+        flows_through(&left_lines, &right_lines)
+    } else {
+        page_columns(&left_lines, &right_lines)
+    };
+    columns.then(|| {
+        [
+            lines.get(..first).unwrap_or_default().to_vec(),
+            left_lines,
+            right_lines,
+            lines.get(last + 1..).unwrap_or_default().to_vec(),
+        ]
+    })
+}
+
+/// Whether the two sides of a gutter look alike as page columns do (see
+/// [`page_flows`]).
+fn page_columns(left_lines: &[TextLine], right_lines: &[TextLine]) -> bool {
     let tabular = |side: &[TextLine]| {
         let cut = side
             .iter()
@@ -137,22 +188,13 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
             .count();
         cut >= 3 && cut * PAGE_TABLE_SHARE >= side.len()
     };
-    let alike =
-        tabular(&left_lines) && tabular(&right_lines) && !one_table(&left_lines, &right_lines);
-    let table_beside_prose = (table_in_prose(&left_lines) && is_prose(&right_lines))
-        || (table_in_prose(&right_lines) && is_prose(&left_lines));
-    let prose_beside_prose = is_prose(&left_lines)
-        && is_prose(&right_lines)
-        && !(anchored_rows(&left_lines) && anchored_rows(&right_lines));
-    if !(alike || table_beside_prose || prose_beside_prose) {
-        return whole();
-    }
-    vec![
-        lines.get(..first).unwrap_or_default().to_vec(),
-        left_lines,
-        right_lines,
-        lines.get(last + 1..).unwrap_or_default().to_vec(),
-    ]
+    let alike = tabular(left_lines) && tabular(right_lines) && !one_table(left_lines, right_lines);
+    let table_beside_prose = (table_in_prose(left_lines) && is_prose(right_lines))
+        || (table_in_prose(right_lines) && is_prose(left_lines));
+    let prose_beside_prose = is_prose(left_lines)
+        && is_prose(right_lines)
+        && !(anchored_rows(left_lines) && anchored_rows(right_lines));
+    alike || table_beside_prose || prose_beside_prose
 }
 
 /// Whether the two sides of a gutter are the columns of one table, not two
@@ -196,6 +238,132 @@ fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
         .count();
     on_a_row * 2 >= beside.len()
         || (anchor_lines.len() >= ANSWERED_ANCHORS && answered * 10 >= anchor_lines.len() * 9)
+}
+
+/// For each line that does not cross a gutter, the longest run from it to a
+/// later such line that no line crosses, or, with `strays`, in which at most
+/// one line in [`PAGE_GUTTER_STRAYS`] does.
+fn stray_runs(crossing: &[bool], strays_allowed: bool) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    for first in (0..crossing.len()).filter(|&index| !crossing[index]) {
+        let mut strays = 0;
+        let mut end = first;
+        for (last, &crossed) in crossing.iter().enumerate().skip(first) {
+            if crossed {
+                if !strays_allowed {
+                    break;
+                }
+                strays += 1;
+            } else if strays * PAGE_GUTTER_STRAYS <= last + 1 - first {
+                end = last;
+            }
+        }
+        runs.push((first, end));
+    }
+    runs
+}
+
+/// Whether the two sides of a gutter are page columns that one table flows
+/// through: the commonest shape of the anchors opening cells (`L#M#D#`, a
+/// month) opens a third of each side's anchors or more, [`FLOW_ANCHORS`] at
+/// least; those anchors run down the same height on both sides; most of
+/// them on the side with fewer stand on no baseline of
+/// one on the other side, and some column of them stands as far from its
+/// side's left edge on both sides (page columns set their cells alike). Two
+/// columns of one table hold anchors of different shapes (a measure `L1M1`
+/// beside its deliverables `L1M1D1`), or pair them row by row (a start
+/// month beside an end month); page columns hold rows of their own, so a
+/// table flowing through three page columns is read column by column
+/// however narrow its cells, and whether its column reads as prose.
+fn flows_through(left: &[TextLine], right: &[TextLine]) -> bool {
+    // Each anchor opening a cell: its shape, baseline, font size, and
+    // offset from its side's left edge.
+    let anchors = |side: &[TextLine]| -> Vec<(String, f32, f32, f32)> {
+        let (edge, _) = text_extent(side);
+        side.iter()
+            .flat_map(|line| {
+                let starts = line.chunk_starts();
+                line.words
+                    .iter()
+                    .enumerate()
+                    .filter(move |(index, word)| *index == 0 || starts.contains(&word.x0))
+                    .filter_map(move |(_, word)| {
+                        anchor_shape(&word.text)
+                            .map(|shape| (shape, line.y, line.size, word.x0 - edge))
+                    })
+            })
+            .collect()
+    };
+    let (left, right) = (anchors(left), anchors(right));
+    let Some(shape) = commonest(left.iter().chain(&right)) else {
+        return false;
+    };
+    let holds = |side: &[(String, f32, f32, f32)]| {
+        let count = side.iter().filter(|anchor| anchor.0 == shape).count();
+        count >= FLOW_ANCHORS && count * 3 >= side.len()
+    };
+    if !holds(&left) || !holds(&right) {
+        return false;
+    }
+    let of_shape = |side: &[(String, f32, f32, f32)]| -> Vec<(f32, f32, f32)> {
+        side.iter()
+            .filter(|anchor| anchor.0 == shape)
+            .map(|anchor| (anchor.1, anchor.2, anchor.3))
+            .collect()
+    };
+    let (left, right) = (of_shape(&left), of_shape(&right));
+    let (fewer, more) = if left.len() <= right.len() {
+        (&left, &right)
+    } else {
+        (&right, &left)
+    };
+    // Page columns run side by side down the page: each side's anchors
+    // reach into the other's height, as tables stacked one above the other
+    // do not.
+    let span = |side: &[(f32, f32, f32)]| {
+        side.iter().fold(
+            (f32::INFINITY, f32::NEG_INFINITY),
+            |(top, bottom), anchor| (top.min(anchor.0), bottom.max(anchor.0)),
+        )
+    };
+    let ((top, bottom), (other_top, other_bottom)) = (span(fewer), span(more));
+    let shared = bottom.min(other_bottom) - top.max(other_top);
+    if shared * 2.0 < (bottom - top).min(other_bottom - other_top) {
+        return false;
+    }
+    // Page columns of one table set their cells alike: some column of
+    // anchors stands as far from its page column's left edge on both sides.
+    let at = |side: &[(f32, f32, f32)], offset: f32| {
+        side.iter()
+            .filter(|anchor| (anchor.2 - offset).abs() <= EDGE_TOLERANCE * anchor.1)
+            .count()
+    };
+    let same_cells = fewer
+        .iter()
+        .any(|anchor| at(fewer, anchor.2) >= FLOW_ANCHORS && at(more, anchor.2) >= FLOW_ANCHORS);
+    let paired = fewer
+        .iter()
+        .filter(|(y, size, _)| {
+            more.iter()
+                .any(|other| (other.0 - y).abs() <= ROW_BASELINE * size)
+        })
+        .count();
+    same_cells && paired * 2 < fewer.len()
+}
+
+/// The shape most anchors have.
+fn commonest<'a>(anchors: impl Iterator<Item = &'a (String, f32, f32, f32)>) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (shape, _, _, _) in anchors {
+        match counts.iter_mut().find(|(seen, _)| seen == shape) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((shape, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, count)| count)
+        .map(|(shape, _)| shape.to_owned())
 }
 
 /// A word that is a whole code with prefix letters (`KPI-01`, `CP-04`,

@@ -62,12 +62,18 @@ pub(super) const BLOCK_BREAK: f32 = 1.42;
 pub(super) const PROSE_WIDTH: f32 = 0.6;
 /// Narrowest gutter between two page columns, in font sizes.
 pub(super) const PAGE_GUTTER: f32 = 1.0;
+/// A run of lines beside a page gutter may cross it on one line in this
+/// many (a word set too wide for its narrow column runs into the gutter).
+pub(super) const PAGE_GUTTER_STRAYS: usize = 25;
 /// Fewest lines on each side of a page gutter.
 pub(super) const PAGE_COLUMN_LINES: usize = 5;
 /// A side of a page gutter holds a table of its own when at least one line
 /// in this many has a cell gap (cells wrap over many lines in a narrow
 /// page column).
 pub(super) const PAGE_TABLE_SHARE: usize = 12;
+/// Fewest anchors of one shape on each side of a page gutter that a table
+/// flows through (see `order::flows_through`).
+pub(super) const FLOW_ANCHORS: usize = 2;
 /// Fewest prose lines of a page column that run across the gutter of a
 /// table set in that column (see `order::table_in_prose`).
 pub(super) const PAGE_COLUMN_PROSE_LINES: usize = 3;

@@ -148,7 +148,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "s'était engagé à",
         "s'était engagée à",
     ],
-    total_labels: &["total", "totaux"],
+    total_labels: &["total", "totaux", "ensemble"],
     status_phrases: &[
         class("non démarré", NotDeveloped),
         class("non commencé", NotDeveloped),
@@ -230,6 +230,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     totals_openers: &["sur", "des"],
     totals_articles: &["les"],
     totals_partitives: &["dont"],
+    totals_sums: &["soit", "au total"],
     negation_words: &["pas", "non", "ne", "n'", "jamais"],
     action_line_words: &[
         "ligne d'action",

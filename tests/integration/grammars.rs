@@ -949,7 +949,10 @@ fn fourth_fresh_grammars_measured_before_fixing() {
 /// Then a page gutter that cuts rows pairing line for line is a table's
 /// (`acuerdos.es.pdf`, `synthese.fr.pdf`, `ejecucion.es.pdf`,
 /// `outcomes.en.pdf`): 696 items, 507 statuses, 24 totals read, 33
-/// reconciled.
+/// reconciled. Then a whole after its parts (`…, soit 10 mesures`), a
+/// partitive after a qualified noun (`9 actions suivies dont 4 soldées`)
+/// and a semicolon set apart (`20 actions ; terminées 10 ; …`): 33 totals
+/// read, 36 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -960,8 +963,8 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 696, "{reading:?}");
     assert!(reading.statuses_right >= 507, "{reading:?}");
-    assert!(reading.totals_read >= 24, "{reading:?}");
-    assert!(reading.reconciled >= 33, "{reading:?}");
+    assert!(reading.totals_read >= 33, "{reading:?}");
+    assert!(reading.reconciled >= 36, "{reading:?}");
 }
 
 /// Twelve more report shapes, four per language, with gold written and

@@ -148,7 +148,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "s'était engagé à",
         "s'était engagée à",
     ],
-    total_labels: &["total", "totaux", "ensemble"],
+    total_labels: &["total", "totaux"],
     status_phrases: &[
         class("non démarré", NotDeveloped),
         class("non commencé", NotDeveloped),

@@ -430,6 +430,7 @@ fn sentence_figures(
             next.starts_with(char::is_alphabetic) && next.ends_with([':', ';'])
         }) || tokens.get(at + 2).is_some_and(|next| {
             *next == ":"
+                || *next == ";"
                 || (noun_follows
                     && token.ends_with(|c: char| c.is_ascii_digit())
                     && next.starts_with(char::is_alphabetic)
@@ -441,18 +442,31 @@ fn sentence_figures(
             && tokens
                 .get(at + 2)
                 .is_some_and(|next| ["—", "–"].contains(next));
-        // `12 actions, dont 6 achevées…`: a counted noun, a comma and a
+        // `12 actions, dont 6 achevées…`, `9 actions suivies dont 4
+        // soldées`: a counted noun, a comma or a word qualifying it, and a
         // word that opens its parts.
-        let noun_and_partitive = tokens
-            .get(at + 1)
-            .is_some_and(|next| next.starts_with(char::is_alphabetic) && next.ends_with(','))
-            && partitive_at(&words, at + 2, vocabulary.lexicons);
+        let is_word = |token: &&str| token.trim_end_matches(',').chars().all(char::is_alphabetic);
+        let noun_and_partitive = tokens.get(at + 1).is_some_and(is_word)
+            && (tokens.get(at + 1).is_some_and(|next| next.ends_with(','))
+                && partitive_at(&words, at + 2, vocabulary.lexicons)
+                || tokens.get(at + 2).is_some_and(is_word)
+                    && partitive_at(&words, at + 3, vocabulary.lexicons));
         // `5 activities in total; 3 completed…`: the total word after the noun.
         let total_word_follows = (2..=MAX_WORDS_BEFORE_PHRASE).any(|step| {
             words
                 .get(at + step)
                 .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
         });
+        // `5 réalisées, 3 en cours et 1 abandonnée, soit 10 mesures`: a
+        // word of sum after the parts gives their whole.
+        if total.is_none()
+            && figures.len() >= 2
+            && noun_follows
+            && sum_before(&words, at, vocabulary.lexicons)
+        {
+            total = Some((None, number));
+            continue;
+        }
         let first_number = tokens
             .get(..at)
             .is_some_and(|before| before.iter().all(|token| number_token(token).is_none()));
@@ -792,6 +806,21 @@ fn partitive_at(words: &[String], at: usize, lexicons: &Lexicons) -> bool {
         })
 }
 
+/// Whether `words` end right before `at` with a word of sum (`soit`, `in
+/// all`) that gives the whole after its parts.
+fn sum_before(words: &[String], at: usize, lexicons: &Lexicons) -> bool {
+    lexicons
+        .each(|l| l.totals_sums)
+        .map(|sum| grammar::folded_words(sum))
+        .any(|sum| {
+            !sum.is_empty()
+                && at
+                    .checked_sub(sum.len())
+                    .and_then(|from| words.get(from..at))
+                    .is_some_and(|candidate| candidate == sum.as_slice())
+        })
+}
+
 /// Tokens that separate the entries of a totals line (`·`, `|`, `/`, `–`).
 const ENTRY_SEPARATORS: &[&str] = &["·", "|", "/", "–", "—", "•", "-"];
 
@@ -806,10 +835,12 @@ fn label_before(
     key: &[(Vec<String>, Meaning)],
 ) -> Option<Meaning> {
     let token = tokens.get(at)?;
+    // A semicolon may stand apart (`terminées 10 ; en cours 6`, French
+    // spacing).
     let closes = token.ends_with([',', ';', '.'])
         || tokens
             .get(at + 1)
-            .is_none_or(|next| ENTRY_SEPARATORS.contains(next));
+            .is_none_or(|next| ENTRY_SEPARATORS.contains(next) || *next == ";");
     if !closes {
         return None;
     }
@@ -1196,6 +1227,28 @@ mod tests {
             in_progress: Some(i),
             not_developed: Some(n),
         })
+    }
+
+    #[test]
+    fn a_whole_after_its_parts_or_before_a_partitive() {
+        assert_eq!(
+            counts("Bilan : 4 fiches réalisées, 2 en cours et 1 non démarrée, soit 7 fiches."),
+            declared(Some(7), 4, 2, 1)
+        );
+        assert_eq!(
+            counts("Tally: 3 completed, 2 in progress and 1 not started, in all 6 tasks."),
+            declared(Some(6), 3, 2, 1)
+        );
+        assert_eq!(
+            counts(
+                "Point d'étape : 8 fiches ouvertes dont 5 réalisées, 2 en cours et 1 non démarrée."
+            ),
+            declared(Some(8), 5, 2, 1)
+        );
+        assert_eq!(
+            counts("Synthèse : 7 fiches ; réalisées 4 ; en cours 2 ; non démarrées 1."),
+            declared(Some(7), 4, 2, 1)
+        );
     }
 
     #[test]

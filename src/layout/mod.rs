@@ -751,6 +751,34 @@ mod tests {
     }
 
     #[test]
+    fn rows_cut_at_a_wide_gutter_without_codes_stay_one_table() {
+        // `Service │ Task` then, past the tasks' ragged ends, `Lead │ Status`
+        // with `Merged with R-03` citing a code inside a cell: no side
+        // opens its lines with codes, and every line of the right side
+        // stands on a baseline of the left: one table set at one pitch.
+        let mut page = page();
+        let mut want = String::new();
+        let rows = [
+            ("Finance", "Adopt the internal rules", "Board", "Done"),
+            ("Archives", "Scan the old registers", "Clerk", "Ongoing"),
+            ("Fleet", "Sell the service van", "Depot", "Merged with R-03"),
+            ("Audit", "Create an audit committee", "Board", "Done"),
+            ("Pricing", "Review the price list", "Finance", "Not started"),
+            ("Network", "Join the regional network", "Mayor", "Done"),
+            ("Training", "Train the new members", "Clerk", "Ongoing"),
+        ];
+        for (row, (service, task, lead, status)) in rows.iter().enumerate() {
+            let y = 100.0 + 15.0 * row as f32;
+            word(&mut page, service, 50.0, y);
+            word(&mut page, task, 110.0, y);
+            word(&mut page, lead, 330.0, y);
+            word(&mut page, status, 390.0, y);
+            want.push_str(&format!("{service}\t{task}\t{lead}\t{status}\n"));
+        }
+        assert_eq!(one(&page), want);
+    }
+
+    #[test]
     fn a_table_in_a_column_of_prose_beside_prose_is_read_column_by_column() {
         // Left page column: prose, a calendar (months beside events), prose;
         // right page column: prose all along. The calendar's own gutter is

@@ -206,8 +206,12 @@ fn page_columns(left_lines: &[TextLine], right_lines: &[TextLine]) -> bool {
 /// more has a line of the other side on its baseline: the other side's
 /// cells open on the rows' first lines, and their wrapped lines (long
 /// titles beside short codes) outnumber the anchors. Page columns each
-/// hold their own anchors (a table flowing through both, a calendar's
-/// months).
+/// hold their own anchors opening their lines (a table flowing through
+/// both, a calendar's months). Without anchors on one side only (none, or a
+/// code cited inside a cell: `Merged with R-03`), the sides are one table
+/// when they pair line for line: three in four lines of the shorter side,
+/// three at least, stand on a baseline of the other (rows set at one pitch,
+/// cut at their widest gutter); page columns set their lines independently.
 fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
     let anchors = |line: &TextLine| {
         line.words
@@ -218,7 +222,8 @@ fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
     let (rows, beside) = match (anchored(left), anchored(right)) {
         (true, false) => (left, right),
         (false, true) => (right, left),
-        _ => return false,
+        (true, true) if anchored_rows(left) && anchored_rows(right) => return false,
+        _ => return paired_lines(left, right),
     };
     let on_a_row = beside
         .iter()
@@ -364,6 +369,25 @@ fn commonest<'a>(anchors: impl Iterator<Item = &'a (String, f32, f32, f32)>) -> 
         .into_iter()
         .max_by_key(|&(_, count)| count)
         .map(|(shape, _)| shape.to_owned())
+}
+
+/// Whether the shorter side of a page gutter pairs with the other line for
+/// line: three in four of its lines, [`ANSWERED_ANCHORS`] at least, stand on
+/// the baseline of a line of the other side.
+fn paired_lines(left: &[TextLine], right: &[TextLine]) -> bool {
+    let (short, long) = if left.len() <= right.len() {
+        (left, right)
+    } else {
+        (right, left)
+    };
+    let paired = short
+        .iter()
+        .filter(|line| {
+            long.iter()
+                .any(|other| (other.y - line.y).abs() <= ROW_BASELINE * line.size)
+        })
+        .count();
+    paired >= ANSWERED_ANCHORS && paired * 4 >= short.len() * 3
 }
 
 /// A word that is a whole code with prefix letters (`KPI-01`, `CP-04`,

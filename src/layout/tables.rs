@@ -873,8 +873,12 @@ const GRID_BASELINE: f32 = 0.3;
 /// names and figures, no rulings, no padding) into one row per baseline:
 /// every baseline is filled in all columns but one at most (an empty
 /// corner cell of the header), and one column holds nothing but figures
-/// below its header, one a line. A figure never wraps, and a wrapped title
-/// leaves the other columns empty on its next lines.
+/// below its header, one a line, or no line of three baselines or more
+/// opens with a small letter. A figure never wraps, a wrapped title
+/// leaves the other columns empty on its next lines, and a line wrapped
+/// out of a phrase goes on in small letters: lines that all open as
+/// phrases do (`Terminado`, `Eje I / Programa 1`, `Ampliar el centro`)
+/// are cells of their own.
 fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
     let mut baselines: Vec<f32> = Vec::new();
     let mut lines: Vec<&Fragment> = row.iter().flat_map(|block| &block.lines).collect();
@@ -916,7 +920,17 @@ fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
     let figures = row.iter().any(|block| {
         block.lines.len() >= 2 && block.lines.iter().skip(1).all(|line| is_figure(&line.text))
     });
-    if baselines.len() < 2 || !figures || filled.iter().any(|&count| count < least) {
+    let phrases = baselines.len() >= 3
+        && row.iter().all(|block| {
+            block.lines.iter().all(|line| {
+                !line
+                    .text
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_lowercase)
+            })
+        });
+    if baselines.len() < 2 || !(figures || phrases) || filled.iter().any(|&count| count < least) {
         return vec![row];
     }
     let mut parts: Vec<Vec<Block>> = baselines.iter().map(|_| Vec::new()).collect();
@@ -1580,6 +1594,51 @@ mod region_tests {
                 assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
             }
         }
+    }
+
+    /// A register of phrases set at one pitch, no rulings, no figures:
+    /// every line opens as a phrase, so each is a row; a title wrapped in
+    /// small letters keeps its lines one cell.
+    #[test]
+    fn phrases_set_at_one_pitch_are_a_row_a_line_unless_a_line_goes_on() {
+        let rows = [
+            ("Eje I", "Ampliar el centro de dia", "Terminado"),
+            ("Eje I", "Crear la teleasistencia", "En curso"),
+            ("Eje II", "Limpiar el cauce", "Terminado"),
+            ("Eje III", "Renovar el mercado", "No comenzado"),
+        ];
+        let mut pieces = vec![
+            ("Eje", 50.0, 110.0),
+            ("Proyecto", 150.0, 110.0),
+            ("Estado", 350.0, 110.0),
+        ];
+        for (index, (axis, title, status)) in rows.iter().enumerate() {
+            let y = 122.0 + 12.0 * index as f32;
+            pieces.extend([(*axis, 50.0, y), (*title, 150.0, y), (*status, 350.0, y)]);
+        }
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in [
+            "Eje\tProyecto\tEstado",
+            "Eje I\tAmpliar el centro de dia\tTerminado",
+            "Eje III\tRenovar el mercado\tNo comenzado",
+        ] {
+            assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
+        }
+
+        let mut wrapped = pieces.clone();
+        if let Some(piece) = wrapped
+            .iter_mut()
+            .find(|piece| piece.0 == "Limpiar el cauce")
+        {
+            piece.0 = "y su ribera";
+        }
+        let laid = lay_out(&[&page(&wrapped)]);
+        assert!(
+            !laid[0].text.contains("Eje II\ty su ribera"),
+            "{}",
+            laid[0].text
+        );
     }
 
     /// Measures beside deliverables whose baselines alternate (each cell's

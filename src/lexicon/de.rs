@@ -147,6 +147,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     totals_openers: &["von"],
     totals_articles: &["den"],
     totals_partitives: &["davon"],
+    totals_sums: &["insgesamt"],
     negation_words: &["nicht", "kein", "keine"],
     action_line_words: &["aktionslinie", "handlungsfeld"],
     table_headings: &["maßnahmen", "ergebnisse", "leistungen", "status", "kennung"],

@@ -239,6 +239,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     totals_openers: &["of", "out of"],
     totals_articles: &["the"],
     totals_partitives: &["of which", "including"],
+    totals_sums: &["in all", "that is", "altogether"],
     negation_words: &["not", "no", "never"],
     action_line_words: &["action line", "line of action"],
     table_headings: &[

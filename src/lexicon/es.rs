@@ -248,6 +248,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     totals_openers: &["de", "del", "sobre"],
     totals_articles: &["las", "los", "el", "la"],
     totals_partitives: &["de ellas", "de ellos", "de las cuales", "de los cuales"],
+    totals_sums: &["es decir", "o sea", "en total"],
     negation_words: &["no", "sin", "nunca"],
     action_line_words: &["línea de acción", "linea de accion", "línea de actuación"],
     table_headings: &[

@@ -230,6 +230,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     totals_openers: &["sur", "des"],
     totals_articles: &["les"],
     totals_partitives: &["dont"],
+    totals_sums: &["soit", "au total"],
     negation_words: &["pas", "non", "ne", "n'", "jamais"],
     action_line_words: &[
         "ligne d'action",

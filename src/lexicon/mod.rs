@@ -259,6 +259,10 @@ pub struct Lexicon {
     /// Words after a counted noun and a comma that open its parts (`12
     /// actions, dont 6 achevées`, `11 acciones, de ellas 5 hechas`).
     pub totals_partitives: &'static [&'static str],
+    /// Words that give the whole after its parts, before its count and noun
+    /// (`5 réalisées, 3 en cours…, soit 10 mesures`, `…, in all 10
+    /// actions`).
+    pub totals_sums: &'static [&'static str],
     /// Words that negate a status phrase after them (`1 has not been
     /// completed`, `1 n'est pas réalisée`): a count with one between it and
     /// a positive phrase is not read.
@@ -895,6 +899,7 @@ mod tests {
                 ("totals_openers", l.totals_openers.len()),
                 ("totals_articles", l.totals_articles.len()),
                 ("totals_partitives", l.totals_partitives.len()),
+                ("totals_sums", l.totals_sums.len()),
                 ("negation_words", l.negation_words.len()),
                 ("action_line_words", l.action_line_words.len()),
                 ("table_headings", l.table_headings.len()),

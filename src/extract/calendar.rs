@@ -690,9 +690,11 @@ fn prose_dates(
                 && after.chars().all(|c| !c.is_alphanumeric())
                 && date.start.day.is_some()
                 && (date.start.year.is_some() || inherits);
+            // A window longer than a month (`must be held between 1st
+            // March and 1st June`) is a rule, whatever cues it.
             let taken = !dateline
                 && !recurs
-                && (cued
+                && ((cued && !long_span)
                     || named
                     || anchored
                     || coordinated
@@ -1859,6 +1861,18 @@ mod tests {
         assert_eq!(
             dated("El consejo aprobó ayer una moción de 4 de mayo de 2031 sin debate.\n"),
             []
+        );
+    }
+
+    #[test]
+    fn a_legal_window_longer_than_a_month_is_no_event() {
+        assert_eq!(
+            dated("The annual parish assembly must be held between 1st March 2031 and 1st June 2031 by law.\n"),
+            []
+        );
+        assert_eq!(
+            dated("The annual parish assembly will be held on 4th March 2031 in the hall.\n"),
+            [(Some(2031), 3, Some(4), None)]
         );
     }
 

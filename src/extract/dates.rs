@@ -64,7 +64,9 @@ fn pattern_text(lex: &Lexicons) -> String {
         let joiners = lex.alternation(lex.each(|l| l.range_joiners).copied());
         // A day is one or two digits, never the start of a longer number
         // (`September 2022` is no 20th of September).
-        let day = format!(r"[0-3]?[0-9](?:(?:{ordinals})|\b)\.?");
+        // An ordinal ending may be set apart (`1 st February`), tried
+        // last: `28 to January` is a range.
+        let day = format!(r"[0-3]?[0-9](?:(?:{ordinals})|\b|\s(?:{ordinals})\b)\.?");
         let month = format!(r"(?:{months})\b\.?");
         // A year may be printed with a thousands dot (`28 de abril de 2.016`).
         let year = r"(?:19|20)[0-9]{2}\b|(?:1\.9|2\.0)[0-9]{2}\b";
@@ -620,6 +622,14 @@ mod tests {
                 "el martes catorce de octubre del año dos mil veinticinco"
             )),
             Some(((Some(2025), 10, Some(14)), None))
+        );
+    }
+
+    #[test]
+    fn an_ordinal_ending_set_apart_still_makes_a_day() {
+        assert_eq!(
+            first("1 st March Full Meeting"),
+            Some(((None, 3, Some(1)), None))
         );
     }
 

@@ -503,6 +503,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("year in review", AnnualReport, 0.6),
     ],
     navigation_words: &[
+        "times",
         "read more",
         "click here",
         "print",

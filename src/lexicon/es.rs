@@ -596,6 +596,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     yearly_title_phrases: &[phrase("un año en", AnnualReport, 0.6)],
     navigation_words: &[
+        "veces",
         "leer más",
         "leer mas",
         "ver más",

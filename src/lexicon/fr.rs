@@ -485,6 +485,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("l'année en revue", AnnualReport, 0.6),
     ],
     navigation_words: &[
+        "fois",
         "en savoir plus",
         "lire la suite",
         "lire plus",

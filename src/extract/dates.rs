@@ -278,10 +278,7 @@ pub fn spell_out_dates<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
     let run = |at: usize, forward: bool| -> Vec<usize> {
         let mut taken = Vec::new();
         let mut position = at;
-        loop {
-            let Some((_, _, word)) = words.get(position) else {
-                break;
-            };
+        while let Some((_, _, word)) = words.get(position) {
             let last = taken.last().copied();
             let adjacent = last.is_none_or(|last| {
                 let (a, b) = if forward {

@@ -43,6 +43,15 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("SPAN is a valid literal pattern")
 });
 
+/// A clock time (`7:30pm`, `19h00`, `13:00`, `6 pm`): its numbers are no
+/// days.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b[0-9]{1,2}(?:[:h][0-9]{2}(?:\s*[ap]\.?m\b\.?)?|(?:\.[0-9]{2})?\s*[ap]\.?m\b\.?)",
+    )
+    .expect("CLOCK is a valid literal pattern")
+});
+
 pub(super) struct KindResult {
     pub kind: KindDetection,
     pub period: Option<Period>,
@@ -787,10 +796,21 @@ fn meeting_year(
     next: Option<&Candidate<'_>>,
     lexicons: &Lexicons,
 ) -> Option<(u16, u16)> {
-    let (named_start, named_at) = lexicons
+    let Some((named_start, named_at)) = lexicons
         .each(|l| l.minutes_words)
         .filter_map(|phrase| find_words(candidate.lower, phrase).map(|at| (at, at + phrase.len())))
-        .min()?;
+        .min()
+    else {
+        // A meeting's name over its day (`Town Council Meeting` / `Tuesday,
+        // October 9, 2031 - 7:00pm`): the page of that meeting.
+        let title = words(candidate.lower);
+        let names_meeting = title.len() <= MEETING_TITLE_WORDS
+            && !YEAR.is_match(candidate.lower)
+            && title
+                .last()
+                .is_some_and(|word| lexicons.has(|l| l.event_nouns, word));
+        return names_meeting.then(|| year_below(next, lexicons)).flatten();
+    };
     if approves_earlier_minutes(candidate.lower, named_start, named_at, lexicons) {
         return None;
     }
@@ -813,8 +833,19 @@ fn meeting_year(
             .find_map(|word| YEAR.is_match(word).then(|| word.parse().ok()).flatten())
             .map(|year| (year, year));
     }
+    year_below(next, lexicons)
+}
+
+/// Most words of a line naming a meeting over its day.
+const MEETING_TITLE_WORDS: usize = 6;
+
+/// The year of the line under a title when that line is a short date with
+/// its day and one year (`du 31 mars 2031`, `Tuesday, October 9, 2031 -
+/// 7:00pm to 9:00pm`).
+fn year_below(next: Option<&Candidate<'_>>, lexicons: &Lexicons) -> Option<(u16, u16)> {
     let next = next.filter(|next| {
-        words(next.lower).len() <= MEETING_DATE_WORDS && names_day(next.lower, lexicons)
+        words(&CLOCK.replace_all(next.lower, " ")).len() <= MEETING_DATE_WORDS
+            && names_day(next.lower, lexicons)
     })?;
     let next_years: Vec<u16> = YEAR
         .find_iter(next.lower)
@@ -885,7 +916,10 @@ fn names_dateline(lower: &str, lexicons: &Lexicons) -> bool {
 /// Whether a line holds one date with its day (`7 JANUARY 2013`, `jueves,
 /// 28 marzo`, `1er juin`): a day number beside a month name, and no other.
 fn names_day(lower: &str, lexicons: &Lexicons) -> bool {
-    let words = words(lower);
+    // The time of a meeting beside its day (`3rd November 2021 at 7:30pm`)
+    // is no second day.
+    let untimed = CLOCK.replace_all(lower, " ");
+    let words = words(&untimed);
     let is_day = |word: &str| {
         let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
         digits
@@ -1634,6 +1668,45 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "detect.kind_unknown"));
+    }
+
+    #[test]
+    fn a_meeting_named_over_its_day_or_with_its_time_dates_the_record() {
+        assert_eq!(
+            kind_and_period(
+                "Harbour Board Meeting\nMonday, March 3, 2031 - 6:30pm to 8:00pm\n1. Call to order"
+            )
+            .1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("FINANCE COMMITTEE – Thursday 6th February 2031 at 7:00pm\nDear Member\nYou are summoned.").1,
+            Some("2031".to_owned())
+        );
+        // A meeting's name over a day without its year dates nothing.
+        assert_eq!(
+            kind_and_period(
+                "Spring Policy Meeting\nFriday, April 4 - Saturday, April 5\nRegister today."
+            )
+            .1,
+            None
+        );
+    }
+
+    #[test]
+    fn annual_financial_reports_are_yearly_reports() {
+        assert_eq!(
+            kind_and_period(
+                "Comprehensive Annual Financial Report 2031\nPrepared by the finance office."
+            ),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
+        assert_eq!(
+            kind_and_period(
+                "Rapport sur le compte administratif 2031\nLe conseil examine les comptes."
+            ),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
     }
 
     #[test]

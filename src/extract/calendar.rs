@@ -169,7 +169,9 @@ pub fn extract_calendar(
         }
         if !crate::extract::shape::is_blank(line.text) {
             // The line's dates, read once for its prose events and the running year.
-            let flat = fold(&plain(line.text)).into_owned();
+            // Minutes write their day in words (`el día veintiocho de abril
+            // de dos mil dieciséis`): read as digits.
+            let flat = dates::spell_out_dates(&fold(&plain(line.text)), lex).into_owned();
             let found = dates::find_dates(&flat, lex);
             let line_year = found
                 .iter()
@@ -688,9 +690,11 @@ fn prose_dates(
                 && after.chars().all(|c| !c.is_alphanumeric())
                 && date.start.day.is_some()
                 && (date.start.year.is_some() || inherits);
+            // A window longer than a month (`must be held between 1st
+            // March and 1st June`) is a rule, whatever cues it.
             let taken = !dateline
                 && !recurs
-                && (cued
+                && ((cued && !long_span)
                     || named
                     || anchored
                     || coordinated
@@ -739,31 +743,64 @@ fn sentence_years(lower: &str, found: &[dates::FoundDate]) -> Vec<Option<u16>> {
 }
 
 /// Whether the words before a date end on a noun naming a meeting or its
-/// record, with at most two date links or prepositions between them or a
-/// label's colon (`Annual Conference August 11-13`, `sesión de 13 de
-/// octubre`, `séance du 3 mars`, `prochaine réunion : 4 mai`): the date is
-/// the day it was held.
+/// record, with date links, prepositions, a label's colon, words
+/// qualifying the meeting and its number between them (`Annual Conference
+/// August 11-13`, `sesión de 13 de octubre`, `séance du 3 mars`, `prochaine
+/// réunion : 4 mai`, `sesión extraordinaria de 19 de diciembre`, `Sesión
+/// Ordinaria Nº 10 del 24 de abril`, `meeting held on the 25 July`): the
+/// date is the day it was held.
 fn names_event(before: &str, lex: &Lexicons) -> bool {
     // A label's colon parts the meeting from its day, a weekday may open
     // the day (`the next meeting: Thursday 14 July`, `Séance : 3 mars`).
     let mut head = before.trim_end();
-    for _ in 0..3 {
+    // A phrase ending `head` on a word boundary: what is left before it.
+    let without = |head: &'_ str, phrase: &str| -> Option<usize> {
+        let rest = head.strip_suffix(phrase)?;
+        (rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+            .then(|| rest.trim_end().len())
+    };
+    for _ in 0..MEETING_REACH {
         head = head.trim_end_matches([':', ',']).trim_end();
         let last = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        let link = !last.is_empty()
-            && (lex.has(|l| l.date_links, last)
-                || lex.has(|l| l.date_prepositions, last)
-                || lex.has(|l| l.range_openers, last)
-                || lex
-                    .each(|l| l.weekdays)
-                    .any(|(weekday, _)| *weekday == last));
-        if !link || head.len() == last.len() {
+        if last.is_empty() || head.len() == last.len() {
             break;
         }
-        head = head[..head.len() - last.len()].trim_end();
+        let link = lex
+            .each(|l| l.date_links)
+            .chain(lex.each(|l| l.date_prepositions))
+            .chain(lex.each(|l| l.range_openers))
+            .filter_map(|phrase| without(head, phrase))
+            .min();
+        let weekday = lex.weekday(last).is_some();
+        let qualifier = lex
+            .each(|l| l.meeting_qualifiers)
+            .any(|word| unaccented(word) == unaccented(last));
+        if let Some(rest) = link {
+            head = &head[..rest];
+        } else if weekday || qualifier {
+            head = head[..head.len() - last.len()].trim_end();
+        } else if last.chars().all(|c| c.is_ascii_digit()) {
+            // The meeting's number after its sign (`Nº 10`, `n°11`, `Nº
+            // 2017/9`).
+            let rest = head[..head.len() - last.len()]
+                .trim_end_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | '°' | 'º')
+                })
+                .trim_end();
+            let sign = rest
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if sign.is_empty() || !lex.has(|l| l.reference_words, sign) {
+                break;
+            }
+            head = rest[..rest.len() - sign.len()].trim_end();
+        } else {
+            break;
+        }
     }
     let head = head.trim_end_matches(':').trim_end();
     lex.each(|l| l.event_nouns).any(|noun| {
@@ -771,6 +808,10 @@ fn names_event(before: &str, lex: &Lexicons) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', '-']))
     })
 }
+
+/// Most words (links, qualifiers, a number) read back from a date to the
+/// meeting's noun that names it.
+const MEETING_REACH: usize = 6;
 
 /// How many words before a date a dateline word may stand (`Édition du
 /// mardi 8 novembre`, `Date de convocation : 11 septembre`).
@@ -1794,6 +1835,59 @@ mod tests {
         );
         assert_eq!(
             dated("A review follows the council elections on 19 March when it meets.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn words_qualifying_or_numbering_a_meeting_may_stand_before_its_day() {
+        assert_eq!(
+            dated("Se aprueba el borrador de la sesión extraordinaria de 14 de enero de 2031 sin enmiendas.\n"),
+            [(Some(2031), 1, Some(14), None)]
+        );
+        assert_eq!(
+            dated("3.- Lectura del Acta de la Sesión Ordinaria Nº 7 del 2 de marzo de 2031.\n"),
+            [(Some(2031), 3, Some(2), None)]
+        );
+        assert_eq!(
+            dated("Quedan aprobadas las actas de las sesiones anteriores de fecha 12/05/2031 y 20/06/2031.\n"),
+            [(Some(2031), 5, Some(12), None), (Some(2031), 6, Some(20), None)]
+        );
+        assert_eq!(
+            dated("The minutes of the Special meeting held on the 9th May 2031 were signed.\n"),
+            [(Some(2031), 5, Some(9), None)]
+        );
+        // A word that qualifies no meeting still parts the noun from the day.
+        assert_eq!(
+            dated("El consejo aprobó ayer una moción de 4 de mayo de 2031 sin debate.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_legal_window_longer_than_a_month_is_no_event() {
+        assert_eq!(
+            dated("The annual parish assembly must be held between 1st March 2031 and 1st June 2031 by law.\n"),
+            []
+        );
+        assert_eq!(
+            dated("The annual parish assembly will be held on 4th March 2031 in the hall.\n"),
+            [(Some(2031), 3, Some(4), None)]
+        );
+    }
+
+    #[test]
+    fn a_meeting_day_written_in_words_is_read_and_a_convocation_is_no_event() {
+        assert_eq!(
+            dated("En la villa, siendo las diez horas del día tres de febrero de dos mil treinta y uno, se reúne el Pleno.\n"),
+            [(Some(2031), 2, Some(3), None)]
+        );
+        assert_eq!(
+            dated("Le douze mars deux mille trente et un, le conseil, régulièrement convoqué le cinq mars deux mille trente et un, s'est réuni.\n"),
+            [(Some(2031), 3, Some(12), None)]
+        );
+        assert_eq!(
+            dated("Date de convocation : 02.03.2031 Date d'affichage : 02.03.2031\n"),
             []
         );
     }

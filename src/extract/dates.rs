@@ -11,6 +11,7 @@
 //!
 //! Text is [`fold`](crate::lexicon::fold)ed by the caller; offsets index it.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use regex::{Captures, Regex};
@@ -63,9 +64,12 @@ fn pattern_text(lex: &Lexicons) -> String {
         let joiners = lex.alternation(lex.each(|l| l.range_joiners).copied());
         // A day is one or two digits, never the start of a longer number
         // (`September 2022` is no 20th of September).
-        let day = format!(r"[0-3]?[0-9](?:(?:{ordinals})|\b)\.?");
+        // An ordinal ending may be set apart (`1 st February`), tried
+        // last: `28 to January` is a range.
+        let day = format!(r"[0-3]?[0-9](?:(?:{ordinals})|\b|\s(?:{ordinals})\b)\.?");
         let month = format!(r"(?:{months})\b\.?");
-        let year = r"(?:19|20)[0-9]{2}\b";
+        // A year may be printed with a thousands dot (`28 de abril de 2.016`).
+        let year = r"(?:19|20)[0-9]{2}\b|(?:1\.9|2\.0)[0-9]{2}\b";
         let link = format!(r"(?:(?:{links})\s+)?");
         let join = format!(r"\s*(?:[-–—]|\b(?:{joiners})\b)\s*");
         let opener = format!(r"(?:\b(?:{openers})\s+)?");
@@ -167,6 +171,13 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
             digits.parse::<u16>().ok()
         })
     };
+    // A year printed with a thousands dot (`2.016`) is read without it.
+    let year_of = |name: &str| {
+        caps.name(name).and_then(|m| {
+            let digits: String = m.as_str().chars().filter(|c| *c != '.').collect();
+            digits.parse::<u16>().ok()
+        })
+    };
     let month = |name: &str| caps.name(name).and_then(|m| lex.month(m.as_str()));
     let day = |name: &str| {
         number(name)
@@ -196,10 +207,10 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
             .filter(|m| (1..=12).contains(m))?;
         (date(Some(iy), m, Some(day("id")?)), None)
     } else if let Some(m2) = month("m2") {
-        let year = number("y2").or(number("y1"));
+        let year = year_of("y2").or(year_of("y1"));
         let d1 = day("d1")?;
         let m1 = month("m1").unwrap_or(m2);
-        let start_year = number("y1").or(year);
+        let start_year = year_of("y1").or(year);
         match caps.name("d2") {
             Some(_) => (
                 date(start_year, m1, Some(d1)),
@@ -211,8 +222,8 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
             None => (date(year, m2, Some(d1)), None),
         }
     } else if let Some(mb1) = month("mb1") {
-        let year = number("yb2").or(number("yb1"));
-        let start = date(number("yb1").or(year), mb1, Some(day("db1")?));
+        let year = year_of("yb2").or(year_of("yb1"));
+        let start = date(year_of("yb1").or(year), mb1, Some(day("db1")?));
         let end = match caps.name("db2") {
             Some(_) => Some(date(year, month("mb2").unwrap_or(mb1), Some(day("db2")?))),
             None => None,
@@ -220,7 +231,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         (start, end)
     } else {
         let mc1 = month("mc1")?;
-        let year = number("yc");
+        let year = year_of("yc");
         let end = month("mc2").map(|m| date(year, m, None));
         (date(year, mc1, None), end)
     };
@@ -230,6 +241,213 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         from: whole.start(),
         to: whole.end(),
     })
+}
+
+/// A text's days and years written in words beside a month's name, as
+/// minutes print the day of their meeting (`del día veintiocho de abril de
+/// dos mil dieciséis`, `le vingt-trois mars deux mille vingt`), rewritten
+/// in digits (`del día 28 de abril de 2016`) so that [`find_dates`] reads
+/// them. Only a run of number words right before a month (a date link
+/// allowed between) that makes a day, or right after it that makes a year,
+/// is rewritten; other number words are left as printed. Borrowed when
+/// nothing changes.
+pub fn spell_out_dates<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
+    let words: Vec<(usize, usize, String)> = word_spans(text)
+        .map(|(from, to)| (from, to, crate::lexicon::unaccented(&text[from..to])))
+        .collect();
+    let value = |word: &str| {
+        lex.each(|l| l.number_words)
+            .find(|(name, _)| *name == word)
+            .map(|(_, value)| *value)
+    };
+    if !words.iter().any(|(_, _, word)| value(word).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let link = |at: usize| {
+        words
+            .get(at)
+            .is_some_and(|(_, _, word)| lex.has(|l| l.date_links, word))
+    };
+    // Only spaces and hyphens part the words of one number or date.
+    let joined = |left: usize, right: usize| match (words.get(left), words.get(right)) {
+        (Some(a), Some(b)) => text[a.1..b.0].chars().all(|c| c == ' ' || c == '-'),
+        _ => false,
+    };
+    // The words of a number from `at` on, in the given direction: number
+    // words, a conjunction allowed between two of them.
+    let run = |at: usize, forward: bool| -> Vec<usize> {
+        let mut taken = Vec::new();
+        let mut position = at;
+        while let Some((_, _, word)) = words.get(position) {
+            let last = taken.last().copied();
+            let adjacent = last.is_none_or(|last| {
+                let (a, b) = if forward {
+                    (last, position)
+                } else {
+                    (position, last)
+                };
+                (a..b).all(|i| joined(i, i + 1))
+            });
+            if !adjacent {
+                break;
+            }
+            if value(word).is_some() {
+                taken.push(position);
+            } else if !(last.is_some() && lex.has(|l| l.conjunctions, word)) {
+                break;
+            }
+            let next = if forward {
+                position.checked_add(1)
+            } else {
+                position.checked_sub(1)
+            };
+            match next {
+                Some(next) => position = next,
+                None => break,
+            }
+        }
+        if !forward {
+            taken.reverse();
+        }
+        taken
+    };
+    let number = |taken: &[usize]| -> Option<u16> {
+        let values: Vec<u16> = taken
+            .iter()
+            .filter_map(|&at| words.get(at).and_then(|(_, _, word)| value(word)))
+            .collect();
+        spelled_value(&values)
+    };
+    // The link after a month, one word or two (`de`, `del año`).
+    let links_after = |at: usize| -> usize {
+        let pair = match (words.get(at), words.get(at + 1)) {
+            (Some(a), Some(b)) if joined(at, at + 1) => format!("{} {}", a.2, b.2),
+            _ => String::new(),
+        };
+        if lex
+            .each(|l| l.date_links)
+            .any(|l| crate::lexicon::unaccented(l) == pair)
+        {
+            2
+        } else {
+            usize::from(link(at))
+        }
+    };
+    let mut rewrites: Vec<(usize, usize, u16)> = Vec::new();
+    for (at, (_, month_end, word)) in words.iter().enumerate() {
+        if lex.month(word).is_none() {
+            continue;
+        }
+        let after = at + 1 + links_after(at + 1);
+        let year = run(after, true);
+        // A year ending the text on a thousand or a hundred may go on
+        // on the next line (`de dos mil` / `doce`): not read.
+        let cut = |last: usize| {
+            text[words[last].1..].trim().is_empty()
+                && words
+                    .get(last)
+                    .and_then(|(_, _, word)| value(word))
+                    .is_some_and(|v| v == 100 || v == 1000)
+        };
+        let spelled_year = match (year.first(), year.last()) {
+            (Some(&first), Some(&last)) if !cut(last) => number(&year)
+                .filter(|y| (1900..=2099).contains(y))
+                .map(|value| (words[first].0, words[last].1, value)),
+            _ => None,
+        };
+        // A day in words is read only in a date that has its year, in
+        // words or in digits: `two may` is no date.
+        let printed_year = {
+            let rest = text[*month_end..].trim_start_matches([' ', ',']);
+            let skipped = words
+                .get(at + 1..after)
+                .and_then(|links| links.last())
+                .map_or(rest, |(_, end, _)| text[*end..].trim_start());
+            let digits: String = skipped.chars().take(5).filter(|c| *c != '.').collect();
+            digits.len() >= 4
+                && (digits.starts_with("19") || digits.starts_with("20"))
+                && digits
+                    .get(..4)
+                    .is_some_and(|year| year.chars().all(|c| c.is_ascii_digit()))
+        };
+        if let Some(rewrite) = spelled_year {
+            rewrites.push(rewrite);
+        }
+        if at == 0 || !(printed_year || spelled_year.is_some()) {
+            continue;
+        }
+        let before = if at >= 2 && link(at - 1) {
+            at - 2
+        } else {
+            at - 1
+        };
+        let day = run(before, false);
+        if let (Some(&first), Some(&last)) = (day.first(), day.last()) {
+            if let Some(value) = number(&day).filter(|d| (1..=31).contains(d)) {
+                rewrites.push((words[first].0, words[last].1, value));
+            }
+        }
+    }
+    if rewrites.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    rewrites.sort_unstable();
+    rewrites.dedup();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (from, to, value) in rewrites {
+        if from < copied {
+            continue;
+        }
+        out.push_str(&text[copied..from]);
+        out.push_str(&value.to_string());
+        copied = to;
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Byte spans of the words of `text`: runs of letters.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (from, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
+        let mut to = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if !c.is_alphabetic() {
+                to = at;
+                break;
+            }
+            chars.next();
+        }
+        Some((from, to))
+    })
+}
+
+/// The value of number words read in order (`dos mil dieciséis` = 2, 1000,
+/// 16 → 2016; `mil novecientos noventa y ocho` → 1998; `quatre vingt dix`
+/// → 90): a thousand multiplies what comes before it, a hundred or a score
+/// multiplies a unit just before it (`deux cents`, `quatre-vingts`), any
+/// other word adds.
+fn spelled_value(values: &[u16]) -> Option<u16> {
+    let (mut total, mut current, mut tail) = (0u32, 0u32, 0u32);
+    for &value in values {
+        let value = u32::from(value);
+        if value == 1000 {
+            total += current.max(1) * 1000;
+            current = 0;
+            tail = 0;
+        } else if (value == 100 || value == 20) && (1..10).contains(&tail) {
+            current = current - tail + tail * value;
+            tail *= value;
+        } else {
+            current += value;
+            tail = value;
+        }
+    }
+    u16::try_from(total + current)
+        .ok()
+        .filter(|_| !values.is_empty())
 }
 
 /// The one year a heading gives the lines under it (`The calendar for 2022:`,
@@ -358,5 +576,69 @@ mod tests {
         assert_eq!(heading_year("The calendar for 2022:"), Some(2022));
         assert_eq!(heading_year("Plan 2018-2020"), None);
         assert_eq!(heading_year("Events"), None);
+    }
+    #[test]
+    fn days_and_years_in_words_beside_a_month_are_read_as_digits() {
+        let lex = Lexicons::all();
+        let spelled = |text: &str| spell_out_dates(text, &lex).into_owned();
+        assert_eq!(
+            spelled(
+                "a las diez horas del día treinta y uno de enero de dos mil diecinueve, se reúne"
+            ),
+            "a las diez horas del día 31 de enero de 2019, se reúne"
+        );
+        assert_eq!(
+            spelled("EL DIA NUEVE DE MAYO DE MIL NOVECIENTOS NOVENTA Y OCHO"),
+            "EL DIA 9 DE MAYO DE 1998"
+        );
+        assert_eq!(
+            spelled("le vingt-deux juin deux mille vingt et un"),
+            "le 22 juin 2021"
+        );
+        assert_eq!(
+            spelled("jeudi quatre-vingt-dix mars"),
+            "jeudi quatre-vingt-dix mars"
+        );
+        // A year cut at the end of a line may go on on the next one.
+        assert_eq!(
+            spelled("DIECISIETE DE OCTUBRE DE DOS MIL"),
+            "DIECISIETE DE OCTUBRE DE DOS MIL"
+        );
+        // Numbers away from a month are left alone.
+        assert_eq!(
+            spelled("tres concejales y dos vecinos"),
+            "tres concejales y dos vecinos"
+        );
+        assert_eq!(
+            first("el martes catorce de octubre del año dos mil veinticinco"),
+            None,
+            "the spelled date is read only once rewritten"
+        );
+        assert_eq!(
+            first(&spelled(
+                "el martes catorce de octubre del año dos mil veinticinco"
+            )),
+            Some(((Some(2025), 10, Some(14)), None))
+        );
+    }
+
+    #[test]
+    fn an_ordinal_ending_set_apart_still_makes_a_day() {
+        assert_eq!(
+            first("1 st March Full Meeting"),
+            Some(((None, 3, Some(1)), None))
+        );
+    }
+
+    #[test]
+    fn a_year_with_a_thousands_dot_is_a_year() {
+        assert_eq!(
+            first("celebrada el 3 de junio de 2.017 en la sala"),
+            Some(((Some(2017), 6, Some(3)), None))
+        );
+        assert_eq!(
+            first("del día 4 de marzo del año 2021"),
+            Some(((Some(2021), 3, Some(4)), None))
+        );
     }
 }

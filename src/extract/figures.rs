@@ -255,7 +255,11 @@ pub fn extract_figures(
             continue;
         }
         let raw = line.text;
-        if is_contents_entry(raw) || is_row_of_numbers(raw) || is_scattered_folios(raw) {
+        if is_contents_entry(raw)
+            || is_row_of_numbers(raw)
+            || is_scattered_folios(raw)
+            || is_page_count(raw, lex)
+        {
             continue;
         }
         let item = bullet(raw);
@@ -274,6 +278,8 @@ pub fn extract_figures(
             let duration = !m.bold && counts_time(raw.get(m.end..).unwrap_or(""), lex);
             // Nothing is counted by naught (`0,00 €`, a nil amount).
             if counts_pages(before, lex)
+                || ordinal_set_apart(raw.get(m.end..).unwrap_or(""), lex)
+                || is_compact_date(&m.printed)
                 || refers_to_a_part(before, lex)
                 || duration
                 || is_rate(m, raw)
@@ -332,7 +338,7 @@ pub fn extract_figures(
             let Some((label, label_on_line, unit_fix)) = labelled else {
                 continue;
             };
-            if counts_page_use(&label) {
+            if counts_page_use(&label) || counts_pages_of_a_file(&label, lex) {
                 continue;
             }
             if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
@@ -452,6 +458,61 @@ fn counts_page_use(label: &str) -> bool {
         words.len() <= phrase.len() + 1 && words.starts_with(&phrase)
     });
     counter
+}
+
+/// Whether a line is a page counter alone (`1 de 67`, `3 of 12`, `2 sur
+/// 9`): a number, a page link of the lexicons and a number no smaller.
+fn is_page_count(raw: &str, lex: &Lexicons) -> bool {
+    let lower = plain(raw).to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [page, link, count] => {
+            let (Ok(page), Ok(count)) = (page.parse::<u32>(), count.parse::<u32>()) else {
+                return false;
+            };
+            page <= count && lex.has(|l| l.page_links, link)
+        }
+        _ => false,
+    }
+}
+
+/// Whether an ordinal ending set apart follows a number (`1 st February`,
+/// `1 ère délibération`): a rank or a day, not a quantity.
+fn ordinal_set_apart(after: &str, lex: &Lexicons) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    !word.is_empty() && lex.has(|l| l.ordinal_suffixes, &word.to_lowercase())
+}
+
+/// Whether a number of eight digits is a date written year, month and day
+/// without separators (`20200604`, as file names print it).
+fn is_compact_date(printed: &str) -> bool {
+    if printed.len() != 8 || !printed.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let part = |range: std::ops::Range<usize>| {
+        printed
+            .get(range)
+            .and_then(|digits| digits.parse::<u16>().ok())
+    };
+    matches!(
+        (part(0..4), part(4..6), part(6..8)),
+        (Some(1900..=2099), Some(1..=12), Some(1..=31))
+    )
+}
+
+/// Whether a label makes its number a count of pages (`(9 pages)`, the
+/// length of a file): a page word, plural or not, opens it.
+fn counts_pages_of_a_file(label: &str, lex: &Lexicons) -> bool {
+    let first = label
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let single = first.strip_suffix('s').unwrap_or(&first);
+    single.chars().count() > 1 && lex.has(|l| l.page_words, single)
 }
 
 /// A table-of-contents entry: a title, dot leaders and a page number
@@ -2446,5 +2507,26 @@ mod tests {
                 (8.0, FigureRole::Part, Some(2)),
             ]
         );
+    }
+    #[test]
+    fn ordinals_set_apart_compact_dates_counters_and_file_lengths_are_not_figures() {
+        let lex = Lexicons::all();
+        assert!(ordinal_set_apart(" st March Full Meeting", &lex));
+        assert!(ordinal_set_apart(" ère séance du conseil", &lex));
+        assert!(!ordinal_set_apart(" stations opened", &lex));
+        assert!(!ordinal_set_apart(" members", &lex));
+        assert!(is_compact_date("20310604"));
+        assert!(!is_compact_date("20311304"));
+        assert!(!is_compact_date("12500000"));
+        assert!(counts_pages_of_a_file("pages", &lex));
+        assert!(!counts_pages_of_a_file("participants", &lex));
+        assert!(counts_page_use("fois"));
+        assert!(is_page_count("1 de 67", &lex));
+        assert!(is_page_count("3 of 12", &lex));
+        assert!(!is_page_count("12 of 3", &lex));
+        assert!(!is_page_count("3 de 12 concejales", &lex));
+        assert_eq!(values("Descargar\n1 de 67\nTexto.\n"), Vec::<f64>::new());
+        assert!(!values("Taille : 770 Ko (9 pages). Vue 184 fois.\n").contains(&9.0));
+        assert!(!values("Taille : 770 Ko (9 pages). Vue 184 fois.\n").contains(&184.0));
     }
 }

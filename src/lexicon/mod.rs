@@ -403,6 +403,16 @@ pub struct Lexicon {
     /// Words opening a byline (`By`, `Por`, `Par`, `Von`) when a capitalised
     /// name follows: a date on that line is when the page was written.
     pub byline_words: &'static [&'static str],
+    /// Words that may stand between a meeting's noun and its day, after
+    /// the noun (`sesión extraordinaria de 19 de diciembre`, `séance
+    /// ordinaire du 3 mars`, `sesiones anteriores de fecha 30/07/2016`):
+    /// the day is still that meeting's.
+    pub meeting_qualifiers: &'static [&'static str],
+    /// Numbers written in words, unaccented and lower case, with their
+    /// value (`veintiocho`, `quatre`, `twenty`, `mil`): minutes write the
+    /// day and year of their meeting in words (`el día veintiocho de abril
+    /// de dos mil dieciséis`).
+    pub number_words: &'static [(&'static str, u16)],
 }
 
 /// The lexicons of a set of languages: those detected in a document.
@@ -943,6 +953,8 @@ mod tests {
                 ("recurrence_words", l.recurrence_words.len()),
                 ("event_nouns", l.event_nouns.len()),
                 ("byline_words", l.byline_words.len()),
+                ("meeting_qualifiers", l.meeting_qualifiers.len()),
+                ("number_words", l.number_words.len()),
             ];
             for &(field, count) in words {
                 assert!(count > 0, "{}: {field} is empty", l.code);

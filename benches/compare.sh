@@ -31,6 +31,8 @@
 #        REPEAT=N                         best of N runs per measurement (default 3)
 #        LONG_PAGES=N                     pages of the long report (default 650)
 #        ONLY=reports                     only the real-report and big-text cases
+#        HEAP=1                           also where the long report's heap goes at its
+#                                         peak (valgrind --tool=massif, 1 thread; minutes)
 # Installs nothing. Needs: pdftotext and pdfinfo (Debian/Ubuntu: `apt-get install
 # poppler-utils`), GNU time (`apt-get install time`); qpdf for the joined reports
 # (skipped without it); perf or valgrind optional.
@@ -41,6 +43,7 @@ JOBS=${1:-2}
 REPEAT=${REPEAT:-3}
 LONG_PAGES=${LONG_PAGES:-650}
 ONLY=${ONLY:-}
+HEAP=${HEAP:-}
 SHARED=../shared/corpus
 
 need() {
@@ -162,6 +165,27 @@ real_reports() {
   r_jobs=$(REPEAT=1 measure "planex-${JOBS}jobs" "$PLANEX" extract --compact "$WORK/long2600.pdf")
   pair_line "long report, 2,600 pages, extract" "$r_jobs" "$r_pdf"
   echo
+  # The peak's heap by allocation site: what to shrink for the RSS target. The
+  # binary's own pages (about 9 MiB resident) come on top of the heap.
+  if [ -n "$HEAP" ] && command -v valgrind >/dev/null 2>&1; then
+    echo "## long report: heap at its peak by allocation site (massif, 1 thread, ${pages} pages)"
+    RAYON_NUM_THREADS=1 valgrind --tool=massif --threshold=0.5 --massif-out-file="$WORK/massif.out" \
+      "$PLANEX" extract --compact "$WORK/long.pdf" >/dev/null 2>&1 || true
+    # The peak snapshot's tree, each allocation chain cut at its first frame in
+    # planex, pdf-extract, lopdf or regex (the callers below it are left out).
+    local peak
+    peak=$(ms_print "$WORK/massif.out" 2>/dev/null | sed -n 's/.*Detailed snapshots:.* \([0-9]*\) (peak).*/\1/p')
+    ms_print "$WORK/massif.out" 2>/dev/null | awk -v peak="$peak" '
+      $1 == peak && $2 ~ /^[0-9,]+$/ { inside = 1; next }
+      inside && /^ +[0-9]+ +[0-9,]+ +[0-9,]+/ { exit }
+      inside && /->[0-9.]+%/ {
+        depth = index($0, "->")
+        for (d in shown) if (d + 0 >= depth) delete shown[d]
+        for (d in shown) next
+        if ($0 ~ /0x[0-9A-F]+: (planex|pdf_extract|lopdf|regex)/) { sub(/^[| ]*/, ""); print; shown[depth] = 1 }
+      }' | head -40 || true
+    echo
+  fi
 
   local first
   mkdir -p "$WORK/reports"

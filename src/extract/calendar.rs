@@ -120,6 +120,7 @@ pub fn extract_calendar(
     // headline does, and the page's other items repeat it.
     let mut posted: Option<EventDate> = None;
     let mut in_body = false;
+    let mut head_names = HeadNames::new(text, lex);
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
@@ -179,9 +180,9 @@ pub fn extract_calendar(
                 .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year));
             let head = if in_body {
                 Head::Passed
-            } else if head_names_record(text, index, lex) {
+            } else if head_names.record_above(index) {
                 Head::NamesRecord
-            } else if head_names_event(text, index, lex) {
+            } else if head_names.event_above(index, lex) {
                 Head::NamesMeeting
             } else {
                 Head::Plain
@@ -331,55 +332,114 @@ enum Head {
     Passed,
 }
 
-/// Whether a line of the page's head above line `index` names a meeting
-/// (`City Council Briefing Meeting`, `CONGRES` / `DE L'ASSOCIATION…`,
-/// `ASSEMBLÉE GÉNÉRALE DE L'AMICALE…`): a day alone under it is that
-/// meeting's. A meeting noun followed by a date link names a body instead
-/// (`The United States Conference of Mayors`).
-fn head_names_event(text: &Text, index: usize, lex: &Lexicons) -> bool {
-    let nouns: Vec<String> = lex.each(|l| l.event_nouns).map(|n| unaccented(n)).collect();
-    text.lines
-        .get(..index)
-        .unwrap_or_default()
-        .iter()
-        .any(|line| {
-            let flat = unaccented(&fold(&plain(line.text)).to_lowercase());
-            let words: Vec<&str> = flat
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            words.iter().enumerate().any(|(at, word)| {
-                nouns.iter().any(|noun| noun == word)
-                    && !words.get(at + 1).is_some_and(|next| {
-                        lex.has(|l| l.date_links, next) || lex.has(|l| l.range_openers, next)
-                    })
-            })
-        })
+/// What the lines of the page's head above a line name: a meeting
+/// ([`line_names_event`]) or a meeting's record ([`line_names_record`]). Asked of each
+/// line of the head in turn, from the top: each line above is read once,
+/// not once per line below it (a head of many short lines, a table or a
+/// list, cost the square of its length).
+struct HeadNames<'t> {
+    text: &'t Text,
+    /// The lexicons' minutes words, unaccented.
+    phrases: Vec<String>,
+    /// The lexicons' event nouns, unaccented.
+    nouns: Vec<String>,
+    record: HeadScan,
+    event: HeadScan,
 }
 
-/// Whether a line of the page's head above line `index` names a meeting's
-/// record (`ACTA DE LA REUNIÓN DE LA JUNTA DIRECTIVA`, `Compte rendu du
-/// conseil`): the lexicons' minutes words.
-fn head_names_record(text: &Text, index: usize, lex: &Lexicons) -> bool {
-    let phrases: Vec<String> = lex
-        .each(|l| l.minutes_words)
-        .map(|p| unaccented(p))
+/// How far a [`HeadNames`] question has read the head, and whether a line
+/// read so far answered yes (the answer only grows downwards).
+#[derive(Default)]
+struct HeadScan {
+    read: usize,
+    found: bool,
+}
+
+impl HeadScan {
+    /// Whether one of the lines above `index` answers yes, reading only the
+    /// lines not read yet (all of them again if `index` went up the page).
+    fn above(&mut self, text: &Text, index: usize, says: impl Fn(&str) -> bool) -> bool {
+        if index < self.read {
+            return text
+                .lines
+                .get(..index)
+                .unwrap_or_default()
+                .iter()
+                .any(|line| says(line.text));
+        }
+        if !self.found && index > self.read {
+            self.found = text
+                .lines
+                .get(self.read..index)
+                .unwrap_or_default()
+                .iter()
+                .any(|line| says(line.text));
+            self.read = index;
+        }
+        self.found
+    }
+}
+
+impl<'t> HeadNames<'t> {
+    fn new(text: &'t Text, lex: &Lexicons) -> Self {
+        Self {
+            text,
+            phrases: lex
+                .each(|l| l.minutes_words)
+                .map(|p| unaccented(p))
+                .collect(),
+            nouns: lex.each(|l| l.event_nouns).map(|n| unaccented(n)).collect(),
+            record: HeadScan::default(),
+            event: HeadScan::default(),
+        }
+    }
+
+    /// Whether a line of the page's head above line `index` names a meeting
+    /// (`City Council Briefing Meeting`, `CONGRES` / `DE L'ASSOCIATION…`,
+    /// `ASSEMBLÉE GÉNÉRALE DE L'AMICALE…`): a day alone under it is that
+    /// meeting's. A meeting noun followed by a date link names a body instead
+    /// (`The United States Conference of Mayors`).
+    fn event_above(&mut self, index: usize, lex: &Lexicons) -> bool {
+        let nouns = &self.nouns;
+        self.event
+            .above(self.text, index, |line| line_names_event(line, nouns, lex))
+    }
+
+    /// Whether a line of the page's head above line `index` names a meeting's
+    /// record (`ACTA DE LA REUNIÓN DE LA JUNTA DIRECTIVA`, `Compte rendu du
+    /// conseil`): the lexicons' minutes words.
+    fn record_above(&mut self, index: usize) -> bool {
+        let phrases = &self.phrases;
+        self.record
+            .above(self.text, index, |line| line_names_record(line, phrases))
+    }
+}
+
+/// Whether `line` holds one of the event `nouns` not followed by a date link.
+fn line_names_event(line: &str, nouns: &[String], lex: &Lexicons) -> bool {
+    let flat = unaccented(&fold(&plain(line)).to_lowercase());
+    let words: Vec<&str> = flat
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
         .collect();
-    text.lines
-        .get(..index)
-        .unwrap_or_default()
-        .iter()
-        .any(|line| {
-            let flat = unaccented(&fold(&plain(line.text)).to_lowercase());
-            phrases.iter().any(|phrase| {
-                flat.match_indices(phrase.as_str()).any(|(at, _)| {
-                    let before = flat[..at].chars().next_back();
-                    let after = flat[at + phrase.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
+    words.iter().enumerate().any(|(at, word)| {
+        nouns.iter().any(|noun| noun == word)
+            && !words.get(at + 1).is_some_and(|next| {
+                lex.has(|l| l.date_links, next) || lex.has(|l| l.range_openers, next)
             })
+    })
+}
+
+/// Whether `line` holds one of the minutes `phrases` as whole words.
+fn line_names_record(line: &str, phrases: &[String]) -> bool {
+    let flat = unaccented(&fold(&plain(line)).to_lowercase());
+    phrases.iter().any(|phrase| {
+        flat.match_indices(phrase.as_str()).any(|(at, _)| {
+            let before = flat[..at].chars().next_back();
+            let after = flat[at + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
+    })
 }
 
 /// Most words besides its dates of a line that only dates the page (`Le
@@ -1405,6 +1465,23 @@ mod tests {
         DocumentTime {
             year: Some(year),
             report_end: None,
+        }
+    }
+
+    #[test]
+    fn a_head_scan_answers_as_reading_every_line_above() {
+        let text = Text::from_plain("Informe\nACTA DE LA REUNIÓN\nJunta\n\nOrden del día");
+        let says = |line: &str| line.starts_with("ACTA");
+        let mut scan = HeadScan::default();
+        // Down the head, then up again (the scan reads afresh).
+        for index in [0, 1, 2, 4, 5, 1, 3, 0] {
+            let whole = text
+                .lines
+                .get(..index)
+                .unwrap_or_default()
+                .iter()
+                .any(|line| says(line.text));
+            assert_eq!(scan.above(&text, index, says), whole, "above line {index}");
         }
     }
 

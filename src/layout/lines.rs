@@ -3,7 +3,7 @@
 use super::median;
 use super::thresholds::*;
 use super::weight::{Advances, Span};
-use super::words::{words, Word};
+use super::words::{words, Spaces, Word};
 use crate::grammar;
 use crate::read::{Glyph, GlyphPage};
 
@@ -149,6 +149,7 @@ pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine>
     let (mut glyphs, spaces): (Vec<&Glyph>, Vec<&Glyph>) = page
         .upright_glyphs()
         .partition(|g| !page.glyph_text(g).trim().is_empty());
+    let spaces = Spaces::of(page, spaces);
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
 
     // Each row with the sum of its glyphs' y, so that its mean baseline is

@@ -43,8 +43,16 @@ impl Word {
 pub(super) struct Advances {
     /// Per character: its usual advance, and whether the document also draws
     /// it heavy (a face whose bold digits are no wider never does).
-    pub(super) usual: BTreeMap<char, (u32, bool)>,
+    usual: BTreeMap<char, (u32, bool)>,
+    /// The entries of `usual` for the first [`LATIN`] code points, by code
+    /// point: the characters of most glyphs of an es/en/fr report, looked
+    /// up once or more per glyph, without a search. Empty when `usual` is.
+    latin: Vec<Option<(u32, bool)>>,
 }
+
+/// How many code points [`Advances`] holds in a table (Basic Latin and
+/// Latin-1: letters with their accents, digits, punctuation).
+const LATIN: usize = 256;
 
 /// How often a document draws each one-character glyph at each advance (in
 /// thousandths of its font size): what [`Advances`] are learnt from. Counts
@@ -97,21 +105,29 @@ impl Advances {
                 let widened = counts.keys().any(|&advance| is_heavy(advance, usual));
                 Some((letter, (usual, widened)))
             })
-            .collect();
-        Self { usual }
+            .collect::<BTreeMap<char, (u32, bool)>>();
+        let mut latin = vec![None; LATIN];
+        for (&letter, &entry) in usual.range(..=char::from(u8::MAX)) {
+            if let Some(slot) = latin.get_mut(letter as usize) {
+                *slot = Some(entry);
+            }
+        }
+        Self { usual, latin }
     }
 
     /// What is known of `character`: its usual advance (thousandths of the
     /// font size), and whether the document also draws it heavy.
     pub(super) fn entry(&self, character: char) -> Option<(u32, bool)> {
-        self.usual.get(&character).copied()
+        match self.latin.get(character as usize) {
+            Some(entry) => *entry,
+            None => self.usual.get(&character).copied(),
+        }
     }
 
     /// The usual advance of `character`, in multiples of the font size.
     pub(super) fn usual(&self, character: char) -> Option<f32> {
-        self.usual
-            .get(&character)
-            .map(|&(advance, _)| advance as f32 / 1000.0)
+        self.entry(character)
+            .map(|(advance, _)| advance as f32 / 1000.0)
     }
 
     /// `Some((is a letter, heavy))` for a glyph that tells its weight: one
@@ -120,7 +136,7 @@ impl Advances {
     /// and a character that never widens says nothing.
     pub(super) fn heavy(&self, page: &GlyphPage, glyph: &Glyph) -> Option<(bool, bool)> {
         let (letter, advance) = letter_advance(page, glyph)?;
-        let &(usual, widened) = self.usual.get(&letter)?;
+        let (usual, widened) = self.entry(letter)?;
         widened.then_some((letter.is_alphabetic(), is_heavy(advance, usual)))
     }
 }

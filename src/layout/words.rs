@@ -50,13 +50,32 @@ impl Word {
     }
 }
 
+/// The page's space glyphs, and among them its no-break spaces (U+00A0,
+/// U+2007, U+202F), which bind the words on either side: found once per
+/// page, not once per line.
+pub(super) struct Spaces<'a> {
+    /// Every space glyph: evidence of a break inside a number.
+    pub(super) all: Vec<&'a Glyph>,
+    no_breaks: Vec<&'a Glyph>,
+}
+
+impl<'a> Spaces<'a> {
+    pub(super) fn of(page: &GlyphPage, all: Vec<&'a Glyph>) -> Self {
+        let no_breaks = all
+            .iter()
+            .copied()
+            .filter(|space| matches!(page.glyph_text(space), "\u{a0}" | "\u{2007}" | "\u{202f}"))
+            .collect();
+        Self { all, no_breaks }
+    }
+}
+
 /// The words of one line: `row` holds its glyphs left to right, `spaces` the
-/// page's space glyphs (evidence of a break inside a number), `size` the
-/// line's font size.
+/// page's space glyphs, `size` the line's font size.
 pub(super) fn words(
     page: &GlyphPage,
     row: &[&Glyph],
-    spaces: &[&Glyph],
+    spaces: &Spaces<'_>,
     size: f32,
     advances: &Advances,
 ) -> Vec<Word> {
@@ -65,13 +84,12 @@ pub(super) fn words(
     let leaders = leader_glyphs(page, row, advances);
     let line_y = row.first().map_or(0.0, |glyph| glyph.y);
     let no_breaks: Vec<&Glyph> = spaces
+        .no_breaks
         .iter()
         .copied()
-        .filter(|space| {
-            (space.y - line_y).abs() <= SAME_LINE * size
-                && matches!(page.glyph_text(space), "\u{a0}" | "\u{2007}" | "\u{202f}")
-        })
+        .filter(|space| (space.y - line_y).abs() <= SAME_LINE * size)
         .collect();
+    let spaces = &spaces.all;
     let mut after_leader = false;
     for (index, &glyph) in row.iter().enumerate() {
         if leaders.get(index).copied().unwrap_or(false) {
@@ -267,7 +285,7 @@ mod tests {
         let (row, spaces): (Vec<&Glyph>, Vec<&Glyph>) = page.glyphs[first..]
             .iter()
             .partition(|g| !page.glyph_text(g).trim().is_empty());
-        words(&page, &row, &spaces, SIZE, &advances)
+        words(&page, &row, &Spaces::of(&page, spaces), SIZE, &advances)
             .into_iter()
             .map(|word| word.text)
             .collect()

@@ -30,7 +30,7 @@ mod text_grid;
 
 use std::any::Any;
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
@@ -38,7 +38,7 @@ use std::sync::Once;
 use rayon::prelude::*;
 
 use pdf_extract::{
-    ColorSpace, Document, FontInfo, MediaBox, Object, ObjectId, OutputDev, OutputError,
+    ColorSpace, Document, FastMap, FontInfo, MediaBox, Object, ObjectId, OutputDev, OutputError,
     Path as PdfPath, Transform,
 };
 
@@ -501,7 +501,7 @@ struct Collector {
     /// The document's faces, as [`GlyphPage::fonts`] lists them.
     faces: Vec<Font>,
     /// Face index of each font dictionary seen (by [`FontInfo::key`]).
-    face_of_font: HashMap<usize, u16>,
+    face_of_font: FastMap<usize, u16>,
     /// The face of the glyphs being shown.
     face: u16,
 }

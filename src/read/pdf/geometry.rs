@@ -2,9 +2,9 @@
 //! the page frame, rulings and fills from paths, fake-bold duplicates, and
 //! font faces from their names.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use pdf_extract::{FontInfo, Path, PathOp, Transform};
+use pdf_extract::{FastMap, FontInfo, Path, PathOp, Transform};
 
 use crate::read::glyphs::{Direction, Font, Glyph, GlyphPage, Rule, RuleKind};
 
@@ -354,7 +354,8 @@ pub(super) fn is_white(color: &[f64], space: &pdf_extract::ColorSpace) -> bool {
 /// long row of dot leaders, a column of identical marks).
 pub(super) fn merge_overprints(page: &mut GlyphPage) {
     let count = page.glyphs.len();
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Grouped in any order: each text's glyphs are swept on their own.
+    let mut by_text: FastMap<&str, Vec<usize>> = FastMap::default();
     for (index, glyph) in page.glyphs.iter().enumerate() {
         by_text
             .entry(page.glyph_text(glyph))

@@ -83,6 +83,23 @@ impl TextLine {
         Some(after.x0 - before.x1)
     }
 
+    /// True when the gap after word `index` is a gutter narrower than a
+    /// word space: cells padded by under a point, set justified or not. The
+    /// word spaces of one cell's line are alike (justification stretches
+    /// them all), so a gap far narrower than the spaces on both sides of
+    /// it, [`SPACES_AROUND`] of them at least on each side, is no space
+    /// between two words of one cell.
+    fn is_below_its_spaces(&self, index: usize) -> bool {
+        let Some(gap) = self.gap_after(index) else {
+            return false;
+        };
+        let wider = |range: std::ops::Range<usize>| {
+            let spaces: Vec<f32> = range.filter_map(|i| self.gap_after(i)).collect();
+            spaces.len() >= SPACES_AROUND && spaces.iter().all(|&space| space >= BELOW_SPACES * gap)
+        };
+        wider(0..index) && wider(index + 1..self.words.len().saturating_sub(1))
+    }
+
     /// True when the gap after word `index` is the word space of a
     /// monospaced line (every word of two characters or more as wide per
     /// character) set as wide as a narrow gutter: no cell gap, as narrow as the line's
@@ -321,7 +338,8 @@ impl TextLine {
     /// gap around it is wider than a word space (a narrow gutter, an empty
     /// cell), not a space between two words of prose that happens to fall there;
     /// after a lone anchor that fills the first cell (`Septiembre • Foro…`),
-    /// a word space is enough.
+    /// a word space is enough, and so is a gap far narrower than the word
+    /// spaces on both sides of it (cells padded by under a point).
     pub(super) fn fits_edge(&self, edge: f32) -> bool {
         let tolerance = EDGE_TOLERANCE * self.size;
         if self
@@ -346,7 +364,7 @@ impl TextLine {
             .words
             .get(after)
             .is_some_and(|word| opens_at(word, edge, self.size));
-        let relaxed = lone_anchor || code_at_edge;
+        let relaxed = lone_anchor || code_at_edge || self.is_below_its_spaces(after - 1);
         let least = if relaxed { WORD_GAP } else { GUTTER_GAP };
         (relaxed || !self.is_wide_word_space(after - 1))
             && self
@@ -784,5 +802,48 @@ mod tests {
             let row = format!("{measure} las funciones de cada uno.\t{code} {title}\t{mark}");
             assert!(lines.contains(&row.as_str()), "{row:?} in {lines:#?}");
         }
+    }
+
+    /// One line of two justified cells `gutter` points apart at `edge`
+    /// (150): the measure's words stretched 6 points apart, the title's 5.
+    fn tight_line(gutter: f32) -> crate::layout::lines::TextLine {
+        let spans = [
+            ("que", 50.0, 65.0),
+            ("los", 71.0, 86.0),
+            ("miembros", 92.0, 132.0),
+            ("sean", 138.0, 150.0),
+            ("Informe", 150.0 + gutter, 185.0),
+            ("anual", 190.0, 215.0),
+            ("de", 220.0, 230.0),
+            ("la", 235.0, 245.0),
+        ];
+        crate::layout::lines::TextLine {
+            y: 100.0,
+            size: 10.0,
+            words: spans
+                .iter()
+                .map(|&(text, x0, x1)| crate::layout::words::Word {
+                    x0,
+                    x1,
+                    size: 10.0,
+                    text: text.to_owned(),
+                    letters: 0,
+                    heavy: 0,
+                    others: 0,
+                    heavy_others: 0,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_gutter_narrower_than_the_word_spaces_around_it_cuts_the_line() {
+        // 2 points between two cells whose words stand 5 and 6 points
+        // apart: no space of either cell, so the known edge cuts the line.
+        let edge = 152.0;
+        assert!(tight_line(2.0).fits_edge(edge));
+        // A gap as wide as the spaces around it is one of them: a word of
+        // prose that happens to start at an edge.
+        assert!(!tight_line(5.0).fits_edge(155.0));
     }
 }

@@ -41,6 +41,12 @@ pub(super) const GUTTER_GAP: f32 = 0.55;
 /// several lines) only when it is this many times the line's word space:
 /// a monospaced face's space (0.6 em) is as wide as a narrow gutter.
 pub(super) const NARROW_GUTTER: f32 = 1.25;
+/// A gap is a gutter narrower than a word space when every word space of
+/// its line, on either side, is at least this many times as wide (a face's
+/// space is a quarter to a third of an em, a tight cell's padding a tenth).
+pub(super) const BELOW_SPACES: f32 = 1.6;
+/// Word spaces a line needs on each side of such a gap.
+pub(super) const SPACES_AROUND: usize = 2;
 /// A vertical ruling is at most this many font sizes wide (wider, it is a
 /// fill).
 pub(super) const RULING_WIDTH: f32 = 0.5;

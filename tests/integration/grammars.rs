@@ -1029,3 +1029,16 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     assert!(reading.totals_read >= 29, "{reading:?}");
     assert!(reading.reconciled >= 26, "{reading:?}");
 }
+
+/// Eight more report shapes, with gold written and committed before planex
+/// was run on them (`fixtures/grammars/fresh7/`, made by
+/// `fixtures/grammars/make-fresh7.py`, PDFs from fpdf2 and WeasyPrint).
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn seventh_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh7");
+    println!("fresh7: {reading:?}");
+    assert_eq!(reading.renderings, 24, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+}

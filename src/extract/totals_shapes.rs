@@ -401,7 +401,7 @@ fn sentence_figures(
         .collect();
     let key = key_phrases(key, vocabulary.lexicons);
     let total = total_opener(vocabulary.lexicons)
-        .captures(&plain)
+        .captures(plain)
         .and_then(|caps| caps.name("n"))
         .and_then(|n| Some((n.start(), n.as_str().parse::<u32>().ok()?)));
     let tokens: Vec<&str> = plain.split_whitespace().collect();

@@ -587,7 +587,7 @@ fn square_bracketed_at_start(
     if found.rest < inner.trim_end().len() || found.level.is_none() && found.path.len() < 2 {
         return None;
     }
-    let rest_at = text.len() - rest.trim_start().len();
+    let rest_at = text.len() - rest.len();
     Some(CodeMatch {
         rest: offset + rest_at,
         ..found
@@ -1239,23 +1239,23 @@ mod tests {
         };
         assert_eq!(
             read("KR 1.2 Ship it"),
-            want("KR 1.2", &[1, 2], Some("KR"), 7)
+            want("KR 1.2", &[1, 2], Some("KR"), 6)
         );
         assert_eq!(
             read("OBJ 3 Faster forms"),
-            want("OBJ 3", &[3], Some("OBJ"), 6)
+            want("OBJ 3", &[3], Some("OBJ"), 5)
         );
-        assert_eq!(read("KR1.2 Ship it"), want("KR1.2", &[1, 2], Some("KR"), 6));
+        assert_eq!(read("KR1.2 Ship it"), want("KR1.2", &[1, 2], Some("KR"), 5));
         assert_eq!(
             read("3.2a Poser des bancs"),
-            want("3.2a", &[3, 2, 1], None, 5)
+            want("3.2a", &[3, 2, 1], None, 4)
         );
         assert_eq!(read("2a convocatoria"), None);
         assert_eq!(
             read("[SO-4] Lend tablets"),
-            want("SO-4", &[4], Some("SO"), 7)
+            want("SO-4", &[4], Some("SO"), 6)
         );
-        assert_eq!(read("[1.2] Abrir"), want("1.2", &[1, 2], None, 6));
+        assert_eq!(read("[1.2] Abrir"), want("1.2", &[1, 2], None, 5));
         assert_eq!(read("[12] Smith, 2019"), None);
         assert_eq!(read("[x] Done"), None);
     }

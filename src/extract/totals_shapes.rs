@@ -75,9 +75,7 @@ pub fn read_totals_shapes(
             .or_else(|| total_row_figures(text, index, vocabulary, key))
             .or_else(|| vertical_figures(text, index, vocabulary, key))
             .or_else(|| legend_lines_figures(text, index, vocabulary, key))
-            .or_else(|| {
-                sentence_figures(text, index, vocabulary, key).map(|figures| (figures, vec![index]))
-            });
+            .or_else(|| sentence_over_lines(text, index, vocabulary, key));
         let Some((figures, read)) = reading else {
             index += 1;
             continue;
@@ -347,10 +345,51 @@ fn phrase_with_key(
     }
 }
 
-/// The figures of a totals sentence, when the line is one.
-fn sentence_figures(
+/// The figures of a totals sentence on line `index`, or on it and the next
+/// line when the sentence runs on (`…, 3 siguen en ejecución,` / `2 quedan
+/// sin ejecutar y 1 …`): the line ends without a stop, the next one is a
+/// line of prose of the same page that opens in small letters or with a
+/// count, and the two read together state more figures than the first
+/// alone. The lines read are returned with the figures.
+fn sentence_over_lines(
     text: &Text,
     index: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<(Vec<Figure>, Vec<usize>)> {
+    let plain = markup::plain(&text.joined_cells(index));
+    let alone = sentence_figures(&plain, vocabulary, key);
+    let runs_on = !plain.trim_end().ends_with(['.', ';', ':', '!', '?'])
+        && text.row(index).is_none()
+        && text.row(index + 1).is_none()
+        && text
+            .lines
+            .get(index)
+            .zip(text.lines.get(index + 1))
+            .is_some_and(|(line, next)| {
+                line.page == next.page
+                    && next
+                        .text
+                        .trim_start()
+                        .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            });
+    let joined = runs_on
+        .then(|| {
+            let next = markup::plain(&text.joined_cells(index + 1));
+            sentence_figures(&format!("{plain} {next}"), vocabulary, key)
+        })
+        .flatten()
+        .filter(|joined| joined.len() > alone.as_ref().map_or(0, Vec::len));
+    match (joined, alone) {
+        (Some(joined), _) => Some((joined, vec![index, index + 1])),
+        (None, Some(alone)) => Some((alone, vec![index])),
+        (None, None) => None,
+    }
+}
+
+/// The figures of a totals sentence, when `plain` is one.
+fn sentence_figures(
+    plain: &str,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
@@ -361,9 +400,8 @@ fn sentence_figures(
         .map(|entry| (entry.mark.as_str(), entry.meaning.clone()))
         .collect();
     let key = key_phrases(key, vocabulary.lexicons);
-    let plain = markup::plain(&text.joined_cells(index));
     let total = total_opener(vocabulary.lexicons)
-        .captures(&plain)
+        .captures(plain)
         .and_then(|caps| caps.name("n"))
         .and_then(|n| Some((n.start(), n.as_str().parse::<u32>().ok()?)));
     let tokens: Vec<&str> = plain.split_whitespace().collect();
@@ -457,6 +495,20 @@ fn sentence_figures(
                 .get(at + step)
                 .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
         });
+        // `Overall: 12 objectives, 6 delivered…`: a label closed by a colon,
+        // then a counted noun and a comma before the next count, the noun
+        // no status word (`Overall: 3 green, 2 amber` counts states).
+        let label_and_counted_noun = at
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| before.ends_with(':'))
+            && tokens
+                .get(at + 1)
+                .is_some_and(|next| next.ends_with(',') && is_word(next))
+            && tokens
+                .get(at + 2)
+                .is_some_and(|next| number_token(next).is_some())
+            && phrase_with_key(&words, at + 1, vocabulary, &key).is_none();
         // `5 réalisées, 3 en cours et 1 abandonnée, soit 10 mesures`: a
         // word of sum after the parts gives their whole.
         if total.is_none()
@@ -477,6 +529,7 @@ fn sentence_figures(
                 || noun_and_colon
                 || noun_and_dash
                 || noun_and_partitive
+                || label_and_counted_noun
                 || total_word_follows)
         {
             total = Some((None, number));
@@ -1018,9 +1071,16 @@ fn vertical_figures(
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<(Vec<Figure>, Vec<usize>)> {
+    // A row's share of the whole may follow its count (`Réalisées | 5 |
+    // 45 %`, `Ensemble | 11 | 100 %`).
     let row = |at: usize| -> Option<(Field, u32)> {
         match filled_cells(text, at).as_slice() {
-            [label, number] if cells(text, at).len() > 1 => {
+            [label, number] | [label, number, _]
+                if cells(text, at).len() > 1
+                    && filled_cells(text, at)
+                        .get(2)
+                        .is_none_or(|share| grammar::printed_share(share).is_some()) =>
+            {
                 Some((label_field(label, vocabulary, key)?, number_token(number)?))
             }
             _ => None,
@@ -1033,8 +1093,8 @@ fn vertical_figures(
             continue;
         }
         let Some(field) = row(at) else {
-            // The heading row: the first of two cells, above the figures.
-            if read.is_empty() && at == index && filled_cells(text, at).len() == 2 {
+            // The heading row: the first of two or three cells, above the figures.
+            if read.is_empty() && at == index && (2..=3).contains(&filled_cells(text, at).len()) {
                 read.push(at);
                 continue;
             }
@@ -1217,6 +1277,69 @@ mod tests {
                  South: 4 projects, 1 completed, 2 in progress and 1 not started.\n"
             ),
             declared(Some(9), 4, 3, 2)
+        );
+    }
+
+    /// A totals sentence that runs on to the next line is read whole; a
+    /// sentence that ends with its line is read alone. A label and a colon
+    /// before a counted noun and a comma give the whole.
+    #[test]
+    fn a_totals_sentence_over_two_lines() {
+        assert_eq!(
+            counts(
+                "Of the 12 deliverables due this year, 5 are complete, 4 are\n\
+                 in progress and 3 have not started.\n"
+            ),
+            declared(Some(12), 5, 4, 3)
+        );
+        assert_eq!(
+            counts(
+                "De los 11 programas, 5 fueron ejecutados, 3 siguen en ejecución,\n\
+                 2 quedan sin ejecutar y 1 se reprogramó.\n"
+            ),
+            declared(Some(11), 5, 3, 2)
+        );
+        assert_eq!(
+            counts(
+                "Overall: 12 objectives, 6 delivered, 3 under way, 2 not begun and 1 deferred.\n"
+            ),
+            declared(Some(12), 6, 3, 2)
+        );
+        assert_eq!(
+            counts("Overall: 3 complete, 2 in progress, 1 not started.\n"),
+            Some(TotalsCounts {
+                total: None,
+                achieved: Some(3),
+                in_progress: Some(2),
+                not_developed: Some(1),
+            })
+        );
+        assert_eq!(
+            counts("Of the 9 actions, 5 are complete.\n4 rooms were painted.\n"),
+            Some(TotalsCounts {
+                total: Some(9),
+                achieved: Some(5),
+                in_progress: None,
+                not_developed: None,
+            })
+        );
+    }
+
+    /// A table with one row per state may give each count's share after
+    /// it, and its whole a row of its own.
+    #[test]
+    fn a_table_of_states_with_their_shares() {
+        assert_eq!(
+            counts_with_key(
+                "État\tActions\tPart\n\
+                 Réalisées\t5\t45 %\n\
+                 En cours\t3\t27 %\n\
+                 Non engagées\t2\t18 %\n\
+                 Ensemble\t10\t100 %\n",
+                "fr",
+                &[]
+            ),
+            declared(Some(10), 5, 3, 2)
         );
     }
 

@@ -191,7 +191,8 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// A register numbered per year may open with the year and a series letter
 /// (`2023-O-07`: the seventh decision of 2023's ordinary sessions). A prefix
 /// word may be followed by a number sign (`Action n° 3.2`, `Ficha N.º 4`).
-/// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2), and
+/// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2) or,
+/// after a dot, glued to the last number (`3.2a`: item a of 3.2), and
 /// a first number may carry a capital letter (`1A`, `1A.2`: objective A of
 /// priority 1, its second action).
 static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,9 +204,9 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | \# (?P<numbered> [0-9]{1,4} )
              | (?P<glued> [0-9]{1,3} [A-Z] (?: \. [0-9]{1,3} ){0,4} )
-             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
+             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{4,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
                  | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
-               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) )? )
+               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) | [a-z] )? )
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -256,18 +257,29 @@ fn lone_letter_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
 }
 
 /// The path of dotted numbers that may end in a letter in brackets
-/// (`1.2(a)` is 1, 2, 1).
+/// (`1.2(a)` is 1, 2, 1) or glued to the last of two numbers or more
+/// (`3.2a` is 3, 2, 1; a lone `2a` is an ordinal, no code).
 fn bracketed_path(nums: &str) -> Option<Vec<u16>> {
-    match nums
-        .strip_suffix(')')
-        .and_then(|head| head.rsplit_once('('))
-    {
-        Some((numbers, letter)) => {
+    let glued = nums
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+        .filter(|head| head.ends_with(|c: char| c.is_ascii_digit()));
+    match (
+        nums.strip_suffix(')')
+            .and_then(|head| head.rsplit_once('(')),
+        glued,
+    ) {
+        (Some((numbers, letter)), _) => {
             let mut path = path_numbers(numbers, '.')?;
             path.extend(path_numbers(letter, '.')?);
             Some(path)
         }
-        None => path_numbers(nums, '.'),
+        (None, Some(numbers)) if numbers.contains('.') => {
+            let mut path = path_numbers(numbers, '.')?;
+            path.extend(path_numbers(nums.get(numbers.len()..)?, '.')?);
+            Some(path)
+        }
+        (None, Some(_)) => None,
+        (None, None) => path_numbers(nums, '.'),
     }
 }
 
@@ -349,6 +361,9 @@ fn strip_bullet(cell: &str) -> (&str, usize) {
 /// not returned: the deliverables reader owns them.
 pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch> {
     let (text, offset) = strip_bullet(cell);
+    if let Some(found) = square_bracketed_at_start(text, offset, grammar) {
+        return Some(found);
+    }
     if let Some(grammar) = grammar.filter(|g| !g.patterns.is_empty()) {
         return grammar
             .patterns
@@ -509,8 +524,16 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             {
                 return None;
             }
-            // The dot or hyphen after the letters is part of the code as printed.
-            let joint = caps.name("joint").map_or("", |joint| joint.as_str().trim());
+            // The dot or hyphen after the letters is part of the code as
+            // printed, and so is a space (`KR 1.2`, `OBJ 1`: an abbreviated
+            // level name set apart from its number).
+            let joint = caps.name("joint").map_or("", |joint| {
+                if joint.as_str().trim().is_empty() {
+                    " "
+                } else {
+                    joint.as_str()
+                }
+            });
             // `A.1.2`, `C.1`: one capital letter and a dot open an outline
             // whose top level is lettered (axis A, its objective 1, its
             // action 2), as `I.1.2` is numbered in roman.
@@ -544,6 +567,30 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         level: prefix,
         path,
         rest: offset + end,
+    })
+}
+
+/// `[SO-2] Extend opening hours`: a code in square brackets opening a cell,
+/// read as the code alone. A bare number in brackets (`[12]`) is a
+/// reference, and a checkbox (`[x]`) no code.
+fn square_bracketed_at_start(
+    text: &str,
+    offset: usize,
+    grammar: Option<&Grammar>,
+) -> Option<CodeMatch> {
+    let inner_and_rest = text.strip_prefix('[')?;
+    let (inner, rest) = inner_and_rest.split_once(']')?;
+    if inner.is_empty() || inner.len() > 24 || (!rest.is_empty() && !rest.starts_with(' ')) {
+        return None;
+    }
+    let found = code_at_start(inner, grammar)?;
+    if found.rest < inner.trim_end().len() || found.level.is_none() && found.path.len() < 2 {
+        return None;
+    }
+    let rest_at = text.len() - rest.len();
+    Some(CodeMatch {
+        rest: offset + rest_at,
+        ..found
     })
 }
 
@@ -1172,6 +1219,45 @@ mod tests {
         assert_eq!(read("IV"), want("IV", &[4], "roman#1"));
         assert_eq!(read("I think so"), None);
         assert_eq!(read("A. smith"), None);
+    }
+
+    /// Abbreviated level names set apart from their number keep the space
+    /// (`KR 1.2`, `OBJ 1`), letters glued after a dotted number are the
+    /// next level (`3.2a`), and a code in square brackets opens its cell.
+    #[test]
+    fn spaced_prefixes_glued_letters_and_square_brackets() {
+        let read = |text: &str| {
+            code_at_start(text, None).map(|code| (code.code, code.path, code.level, code.rest))
+        };
+        let want = |code: &str, path: &[u16], level: Option<&str>, rest: usize| {
+            Some((
+                code.to_owned(),
+                path.to_vec(),
+                level.map(str::to_owned),
+                rest,
+            ))
+        };
+        assert_eq!(
+            read("KR 1.2 Ship it"),
+            want("KR 1.2", &[1, 2], Some("KR"), 6)
+        );
+        assert_eq!(
+            read("OBJ 3 Faster forms"),
+            want("OBJ 3", &[3], Some("OBJ"), 5)
+        );
+        assert_eq!(read("KR1.2 Ship it"), want("KR1.2", &[1, 2], Some("KR"), 5));
+        assert_eq!(
+            read("3.2a Poser des bancs"),
+            want("3.2a", &[3, 2, 1], None, 4)
+        );
+        assert_eq!(read("2a convocatoria"), None);
+        assert_eq!(
+            read("[SO-4] Lend tablets"),
+            want("SO-4", &[4], Some("SO"), 6)
+        );
+        assert_eq!(read("[1.2] Abrir"), want("1.2", &[1, 2], None, 5));
+        assert_eq!(read("[12] Smith, 2019"), None);
+        assert_eq!(read("[x] Done"), None);
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "s'était engagé à",
         "s'était engagée à",
     ],
-    total_labels: &["total", "totaux"],
+    total_labels: &["total", "totaux", "ensemble"],
     status_phrases: &[
         class("non démarré", NotDeveloped),
         class("non commencé", NotDeveloped),

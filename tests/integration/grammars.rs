@@ -952,7 +952,9 @@ fn fourth_fresh_grammars_measured_before_fixing() {
 /// reconciled. Then a whole after its parts (`…, soit 10 mesures`), a
 /// partitive after a qualified noun (`9 actions suivies dont 4 soldées`)
 /// and a semicolon set apart (`20 actions ; terminées 10 ; …`): 33 totals
-/// read, 36 reconciled.
+/// read, 36 reconciled. Then a label and colon before a counted noun and a
+/// comma (`Overall: 10 actions, 5 delivered, …`, priorities.en): 36 totals
+/// read.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -963,7 +965,7 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 696, "{reading:?}");
     assert!(reading.statuses_right >= 507, "{reading:?}");
-    assert!(reading.totals_read >= 33, "{reading:?}");
+    assert!(reading.totals_read >= 36, "{reading:?}");
     assert!(reading.reconciled >= 36, "{reading:?}");
 }
 
@@ -1015,7 +1017,9 @@ fn fifth_fresh_grammars_measured_before_fixing() {
 /// tables cut at their widest gutter stay whole when the two sides pair
 /// line for line, and rows of phrases set at one pitch (no line opening in
 /// small letters) are a row a line: couleurs, decisions and programas PDFs
-/// read: 460 items, 348 statuses, 29 totals read, 26 reconciled.
+/// read: 460 items, 348 statuses, 29 totals read, 26 reconciled. Then
+/// `OBJ 1` / `KR 1.2` keep their printed space (scorecard.en): 502 items,
+/// 378 statuses.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1024,8 +1028,61 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     println!("fresh6: {reading:?}");
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 460, "{reading:?}");
-    assert!(reading.statuses_right >= 348, "{reading:?}");
+    assert!(reading.items_found >= 502, "{reading:?}");
+    assert!(reading.statuses_right >= 378, "{reading:?}");
     assert!(reading.totals_read >= 29, "{reading:?}");
     assert!(reading.reconciled >= 26, "{reading:?}");
+}
+
+/// Eight more report shapes, with gold written and committed before planex
+/// was run on them (`fixtures/grammars/fresh7/`, made by
+/// `fixtures/grammars/make-fresh7.py`, PDFs from fpdf2 and WeasyPrint):
+/// roman headings over `II.3` rows, `3.2a` under `3.2` headings, `[SO-2]`
+/// opening a cell, a completion percentage keyed by ranges, the status after
+/// a dash in the title cell (`… – Finalizada`), `FA 1.3` with colour words
+/// keyed in a legend line, `OE 1` / `RE 1.2` with `● ◐ ○` keyed in a small
+/// table, roman parent rows inside the table; totals as a sentence running
+/// over two lines, a table with one row per state (with shares and
+/// `Ensemble 11 100 %`, or `All outputs`), labelled counts joined by middle
+/// dots, per part then for the whole, `Overall: 12 objectives, …`. Measured
+/// before the changes made for them, in all 24 renderings: 150 of 330
+/// items, 108 of 267 statuses, 0 silently wrong, 0 of 24 totals read, 11
+/// of 24 reconciled. Per report (txt / md / pdf alike unless said):
+///
+/// | report      | items | statuses | silent | totals read / reconciled |
+/// |-------------|-------|----------|--------|--------------------------|
+/// | avance.es   | 0/14  | 0/11     | 0      | no / no                  |
+/// | bracket.en  | 0/12  | 0/12     | 0      | no / no                  |
+/// | ejes.es     | 14/14 | 11/11    | 0      | no / yes                 |
+/// | feux.fr     | 3/14  | 0/11     | 0      | no / no                  |
+/// | outputs.en  | 13/13 | 10/10    | 0      | no / yes                 |
+/// | progress.en | 15/15, pdf 0/15 | 12/12, pdf 0/12 | 0 | no / yes, pdf no |
+/// | suivi.fr    | 0/18  | 0/12     | 0      | no / no                  |
+/// | titulo.es   | 10/10 | 7/10     | 0      | no / yes                 |
+///
+/// Since then abbreviated level names set apart from their number keep the
+/// space (`RE 1.2`, `FA 1.3`, and fresh6's `OBJ 1` / `KR 1.2`), a letter
+/// glued after a dotted number is the next level (`3.2a`), a code in square
+/// brackets opens its cell, `en avance` and `pendiente de inicio` are
+/// status phrases, and totals sentences running on to the next line, a
+/// label and colon before a counted noun and a comma (`Overall: 12
+/// objectives, …`) and tables of states with their shares are read: 298
+/// items, 238 statuses, 16 totals read, 19 reconciled. Left: the
+/// WeasyPrint PDFs of avance.es and progress.en (no item), bracket.en.pdf
+/// (fpdf2, three objectives lost), avance.es's totals per part read as the
+/// whole by the labelled reader, and `All outputs 10` as a total row.
+/// (titulo.es's gold said `Suspendida` was postponed; it is on hold, as
+/// planex reads it, and the gold says so since.)
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn seventh_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh7");
+    println!("fresh7: {reading:?}");
+    assert_eq!(reading.renderings, 24, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 298, "{reading:?}");
+    assert!(reading.statuses_right >= 238, "{reading:?}");
+    assert!(reading.totals_read >= 16, "{reading:?}");
+    assert!(reading.reconciled >= 19, "{reading:?}");
 }

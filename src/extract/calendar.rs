@@ -97,18 +97,21 @@ const SCHEDULE_YEARS: u16 = 2;
 /// document that states no period: a calendar of sessions or meetings (`24
 /// January 2031`, `21 February 2031`, … one a month) is the calendar of
 /// that year. Only a run of at least [`SCHEDULE_EVENTS`] dated events over
-/// [`SCHEDULE_MONTHS`] months or more, all within [`SCHEDULE_YEARS`]
-/// calendar years, dates a document: a few dates in passing (a news item's,
-/// the week of a congress) do not.
+/// [`SCHEDULE_MONTHS`] months or more, each on a line of its own, all
+/// within [`SCHEDULE_YEARS`] calendar years, dates a document: a few dates
+/// in passing (a news item's paragraph, the week of a congress) do not.
 pub fn schedule_period(events: &[CalendarEvent]) -> Option<Period> {
     let dated: Vec<(u16, u8, &CalendarEvent)> = events
         .iter()
         .filter_map(|event| Some((event.start.year?, event.start.month, event)))
         .collect();
     let months: HashSet<(u16, u8)> = dated.iter().map(|&(y, m, _)| (y, m)).collect();
+    // A schedule sets its dates one a line (a list, a table's rows); a
+    // paragraph naming several is a news item's.
+    let lines: HashSet<(u32, u32)> = dated.iter().map(|&(_, _, e)| (e.page, e.line)).collect();
     let start = dated.iter().map(|&(year, _, _)| year).min()?;
     let end = dated.iter().map(|&(year, _, _)| year).max()?;
-    if dated.len() < SCHEDULE_EVENTS
+    if lines.len() < SCHEDULE_EVENTS
         || months.len() < SCHEDULE_MONTHS
         || end - start >= SCHEDULE_YEARS
     {
@@ -1581,6 +1584,13 @@ mod tests {
             session(2031, 8, 2),
         ];
         assert_eq!(schedule_period(&strewn), None);
+        // Dates named together in one paragraph are no schedule.
+        let paragraph: Vec<CalendarEvent> = year
+            .iter()
+            .cloned()
+            .map(|event| CalendarEvent { line: 7, ..event })
+            .collect();
+        assert_eq!(schedule_period(&paragraph), None);
     }
 
     fn time(year: u16) -> DocumentTime {

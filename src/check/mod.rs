@@ -23,6 +23,16 @@ pub fn check(
     mut diagnostics: Vec<crate::Diagnostic>,
 ) -> Document {
     diagnostics.extend(profile.diagnostics);
+    // A schedule of events dates a document that states no period: the
+    // detector's `no period` note no longer holds.
+    let schedule_period = extraction
+        .schedule_period
+        .clone()
+        .filter(|_| profile.period.is_none());
+    if schedule_period.is_some() {
+        let unknown = crate::catalogue::Code::DetectPeriodUnknown.as_str();
+        diagnostics.retain(|diagnostic| diagnostic.code != unknown);
+    }
     let mut extraction = extraction;
     diagnostics.extend(std::mem::take(&mut extraction.diagnostics));
     let (totals, items, grammar) = if extraction.deliverables.is_empty() {
@@ -78,7 +88,7 @@ pub fn check(
         language: profile.language,
         languages: profile.languages,
         kind: profile.kind,
-        period: profile.period,
+        period: profile.period.or(schedule_period),
         title: profile.title,
         items,
         grammar,

@@ -30,7 +30,7 @@ use super::shape::{bullet, is_blank, word_count};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::{fold, unaccented, Lexicons, FUNCTION_WORDS};
 use crate::markup::plain;
-use crate::model::{CalendarEvent, EventDate};
+use crate::model::{CalendarEvent, EventDate, Evidence, Period};
 use crate::normalize::Text;
 
 /// A date opening a line or filling a cell, in the shapes calendars print
@@ -85,6 +85,65 @@ pub struct Calendar {
     /// Events left out because their month is ambiguous.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// Fewest dated events of a schedule that dates its document.
+const SCHEDULE_EVENTS: usize = 4;
+/// Fewest months, each of its own, over which those events spread.
+const SCHEDULE_MONTHS: usize = 3;
+/// Most calendar years a schedule that dates its document spans.
+const SCHEDULE_YEARS: u16 = 2;
+
+/// The year (or two years) a document's own schedule covers, for a
+/// document that states no period: a calendar of sessions or meetings (`24
+/// January 2031`, `21 February 2031`, … one a month) is the calendar of
+/// that year. Only a run of at least [`SCHEDULE_EVENTS`] dated events over
+/// [`SCHEDULE_MONTHS`] months or more, each on a line of its own, all
+/// within [`SCHEDULE_YEARS`] calendar years, dates a document: a few dates
+/// in passing (a news item's paragraph, the week of a congress) do not.
+pub fn schedule_period(events: &[CalendarEvent]) -> Option<Period> {
+    let dated: Vec<(u16, u8, &CalendarEvent)> = events
+        .iter()
+        .filter_map(|event| Some((event.start.year?, event.start.month, event)))
+        .collect();
+    let months: HashSet<(u16, u8)> = dated.iter().map(|&(y, m, _)| (y, m)).collect();
+    // A schedule sets its dates one a line (a list, a table's rows); a
+    // paragraph naming several is a news item's.
+    let lines: HashSet<(u32, u32)> = dated.iter().map(|&(_, _, e)| (e.page, e.line)).collect();
+    let start = dated.iter().map(|&(year, _, _)| year).min()?;
+    let end = dated.iter().map(|&(year, _, _)| year).max()?;
+    if lines.len() < SCHEDULE_EVENTS
+        || months.len() < SCHEDULE_MONTHS
+        || end - start >= SCHEDULE_YEARS
+    {
+        return None;
+    }
+    let label = if start == end {
+        start.to_string()
+    } else {
+        format!("{start}-{end}")
+    };
+    let evidence = [dated.first(), dated.last()]
+        .into_iter()
+        .flatten()
+        .map(|&(_, _, event)| Evidence {
+            text: event.text.chars().take(EVIDENCE_CHARS).collect(),
+            page: event.page,
+            line: event.line,
+        })
+        .collect();
+    Some(Period {
+        start,
+        end,
+        label,
+        confidence: SCHEDULE_CONFIDENCE,
+        evidence,
+    })
+}
+
+/// Most characters of an event's text kept as evidence of a period.
+const EVIDENCE_CHARS: usize = 80;
+/// Confidence in a period read from a schedule rather than stated.
+const SCHEDULE_CONFIDENCE: f64 = 0.5;
 
 /// Finds calendar rows, dated lines and sentences dating an event. `year`
 /// is the document's year; a heading (or a line ending in `:`) that states
@@ -991,6 +1050,18 @@ fn calendar_row(
     if words.next().is_some() {
         return None;
     }
+    // A row whose next cell is the full date of a day of its month (`March
+    // | 2 March | Opening session`) dates its event to that day.
+    let day_cell = rest
+        .first()
+        .and_then(|cell| full_date(plain(cell).trim(), lex))
+        .filter(|(day, _, _)| {
+            day.month == month && day.day.is_some() && day.year.is_none_or(|y| Some(y) == row_year)
+        });
+    let (rest, day, end) = match day_cell {
+        Some((day, end, _)) => (rest.get(1..).unwrap_or_default(), day.day, end),
+        None => (rest, None, None),
+    };
     let mut body = rest.join(" ");
     let mut used = 1;
     let open = raw.trim_start().starts_with('|') && !raw.trim_end().ends_with('|');
@@ -1011,15 +1082,22 @@ fn calendar_row(
     let date = EventDate {
         year: row_year,
         month,
-        day: None,
+        day,
     };
+    let end = end.map(|end| EventDate {
+        year: end.year.or(row_year),
+        ..end
+    });
     for piece in BREAK.split(&body) {
         let cleaned = plain(piece.trim_end_matches('|'));
         let cleaned = cleaned.trim().trim_end_matches('|').trim();
         if cleaned.is_empty() {
             continue;
         }
-        events.push(cell_event(&line, date, cleaned, lex));
+        events.push(CalendarEvent {
+            end,
+            ..cell_event(&line, date, cleaned, lex)
+        });
     }
     Some(used)
 }
@@ -1461,6 +1539,60 @@ pub fn is_tbc(text: &str, lex: &Lexicons) -> bool {
 mod tests {
     use super::*;
 
+    fn session(year: u16, month: u8, day: u8) -> CalendarEvent {
+        CalendarEvent {
+            start: EventDate {
+                year: Some(year),
+                month,
+                day: Some(day),
+            },
+            end: None,
+            text: format!("session of {day}/{month}/{year}"),
+            to_be_confirmed: false,
+            page: 1,
+            line: u32::from(month),
+        }
+    }
+
+    #[test]
+    fn a_schedule_of_sessions_over_months_dates_its_document() {
+        let year: Vec<CalendarEvent> = [(1, 24), (2, 21), (3, 28), (4, 25), (5, 23)]
+            .into_iter()
+            .map(|(month, day)| session(2031, month, day))
+            .collect();
+        let period = schedule_period(&year).expect("a year of sessions");
+        assert_eq!(
+            (period.start, period.end, period.label.as_str()),
+            (2031, 2031, "2031")
+        );
+        // A season running over the new year spans both years.
+        let season: Vec<CalendarEvent> = [(2031, 9), (2031, 11), (2032, 1), (2032, 3)]
+            .into_iter()
+            .map(|(year, month)| session(year, month, 12))
+            .collect();
+        let period = schedule_period(&season).expect("a season");
+        assert_eq!((period.start, period.end), (2031, 2032));
+        // A congress's week, a few dates in passing, or dates strewn over
+        // years date nothing.
+        let week: Vec<CalendarEvent> = (9..14).map(|day| session(2031, 11, day)).collect();
+        assert_eq!(schedule_period(&week), None);
+        assert_eq!(schedule_period(&year[..3]), None);
+        let strewn = vec![
+            session(2029, 1, 2),
+            session(2030, 4, 2),
+            session(2031, 6, 2),
+            session(2031, 8, 2),
+        ];
+        assert_eq!(schedule_period(&strewn), None);
+        // Dates named together in one paragraph are no schedule.
+        let paragraph: Vec<CalendarEvent> = year
+            .iter()
+            .cloned()
+            .map(|event| CalendarEvent { line: 7, ..event })
+            .collect();
+        assert_eq!(schedule_period(&paragraph), None);
+    }
+
     fn time(year: u16) -> DocumentTime {
         DocumentTime {
             year: Some(year),
@@ -1678,6 +1810,31 @@ mod tests {
             ]
         );
         assert!(events.iter().all(|e| e.start.year == Some(2019)));
+    }
+
+    #[test]
+    fn a_month_row_whose_next_cell_is_a_day_of_it_dates_its_event_to_that_day() {
+        let text = Text::from_plain(
+            "| Mes | Fecha | Sesión |\n|---|---|---|\n| ENERO | 9 DE ENERO | Sesión de apertura |\n\
+             | FEBRERO | Receso |\n| MARCH | 4 March | Budget hearing |\n",
+        );
+        let events = extract_calendar(&text, time(2031), &[], &Lexicons::all()).events;
+        let found: Vec<(&str, u8, Option<u8>)> = events
+            .iter()
+            .map(|e| (e.text.as_str(), e.start.month, e.start.day))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Sesión de apertura", 1, Some(9)),
+                ("Receso", 2, None),
+                ("Budget hearing", 3, Some(4)),
+            ]
+        );
+        // A day of another month is no day of the row: the cell stays text.
+        let other = Text::from_plain("| ENERO | 9 DE MARZO | Sesión |\n");
+        let events = extract_calendar(&other, time(2031), &[], &Lexicons::all()).events;
+        assert!(events.iter().all(|e| e.start.day.is_none()), "{events:?}");
     }
 
     #[test]

@@ -200,9 +200,15 @@ impl LineNumbers {
         let mut matches = Vec::new();
         let mut starts = Vec::with_capacity(text.lines.len() + 1);
         starts.push(0);
+        let footnotes = footnote_marks(text);
         for (index, line) in text.lines.iter().enumerate() {
             let bold = bold_open.get(index).copied().unwrap_or(false);
-            matches.extend(numbers(line.text, bold, lex));
+            if footnotes.get(index).copied().unwrap_or(false) {
+                // Spaces in place of the mark keep every offset of the line.
+                matches.extend(numbers(&line.text.replacen("**", "  ", 1), bold, lex));
+            } else {
+                matches.extend(numbers(line.text, bold, lex));
+            }
             starts.push(matches.len());
         }
         matches.shrink_to_fit();
@@ -779,18 +785,44 @@ fn contents_lines(text: &Text, headings: &[Heading], lex: &Lexicons) -> BTreeSet
 /// For each line, whether a `**` bold span opened on an earlier line of the
 /// same block is still open at its start.
 fn bold_state(text: &Text) -> Vec<bool> {
+    let footnotes = footnote_marks(text);
     let mut open = false;
     text.lines
         .iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(index, line)| {
             if is_blank(line.text) {
                 open = false;
             }
             let at_start = open;
-            if line.text.matches("**").count() % 2 == 1 {
+            let footnote = usize::from(footnotes.get(index).copied().unwrap_or(false));
+            if (line.text.matches("**").count() - footnote) % 2 == 1 {
                 open = !open;
             }
             at_start
+        })
+        .collect()
+}
+
+/// For each line, whether it opens on a footnote's mark `**` rather than on
+/// a bold span (`**Annual meeting – held within 14 days…`): the mark is never
+/// closed, neither on its line nor further down its block.
+fn footnote_marks(text: &Text) -> Vec<bool> {
+    text.lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let start = line.text.trim_start();
+            let opens = start.starts_with("**")
+                && !start.starts_with("***")
+                && line.text.matches("**").count() % 2 == 1;
+            opens
+                && text
+                    .lines
+                    .iter()
+                    .skip(index + 1)
+                    .take_while(|next| !is_blank(next.text))
+                    .all(|next| !next.text.contains("**"))
         })
         .collect()
 }
@@ -2463,6 +2495,20 @@ mod tests {
             let want: Vec<Vec<usize>> = want.iter().map(|w| w.to_vec()).collect();
             assert_eq!(windows_of_100(&run, values), want, "{values:?}");
         }
+    }
+
+    #[test]
+    fn a_footnotes_double_asterisk_sets_nothing_in_bold() {
+        // Durations are no figures unless set in bold: a footnote's mark
+        // opening a line and never closed is no bold span.
+        let footnote = "Meeting dates for 2031\n\n\
+                        *Spring meeting – held between March and June.\n\n\
+                        **Autumn meeting – must be held within 21 days of the election.\n";
+        assert!(values(footnote).is_empty(), "{:?}", values(footnote));
+        // A closed span is bold, its duration a figure.
+        let bold = "Meeting dates for 2031\n\n\
+                    La financiación está asegurada para los próximos **4 años**.\n";
+        assert_eq!(values(bold), vec![4.0]);
     }
 
     #[test]

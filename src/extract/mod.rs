@@ -34,7 +34,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::grammar::{Grammar, Vocabulary};
 use crate::model::{
     ActionLine, CalendarEvent, Deliverable, DocumentKind, GrammarSummary, Item, KeyFigure, Legend,
-    Measure, Member, MemberList, Person, Section, TotalsCounts,
+    Measure, Member, MemberList, Period, Person, Section, TotalsCounts,
 };
 use crate::normalize::Text;
 
@@ -65,6 +65,8 @@ pub struct Extraction {
     pub sections: Vec<Section>,
     /// Calendar events, in document order.
     pub calendar: Vec<CalendarEvent>,
+    /// The period a schedule of events gives a document that states none.
+    pub schedule_period: Option<Period>,
     /// Key figures, in document order.
     pub key_figures: Vec<KeyFigure>,
     /// Members.
@@ -260,6 +262,9 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         &headings,
         lex,
     );
+    if profile.period.is_none() {
+        extraction.schedule_period = calendar::schedule_period(&calendar.events);
+    }
     extraction.calendar = calendar.events;
     extraction.diagnostics.extend(calendar.diagnostics);
     Structure {

@@ -146,8 +146,12 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         let line = plains.line(index);
         // Titles each followed by its page right after a contents heading
         // (`CONTENTS TOWN MAP 3 OUR MEMBERS 4`) are not read page first.
-        let bare = bare_page_entries(index, line, lex);
+        let bare = bare_page_entries(index, line, in_contents, lex);
+        // Titles and pages read apart from each other (two columns read
+        // across) are read before any reading that pairs them in turn.
+        let grouped = grouped_entries(index, line, lex);
         let mut entries = match runs.get(&index) {
+            _ if grouped.is_some() => grouped.unwrap_or_default(),
             None if bare.is_some() => bare.unwrap_or_default(),
             Some((title, page)) => vec![Heading {
                 index,
@@ -898,7 +902,7 @@ fn contents_entries(
     if let Some(found) = page_after_entries(index, line, in_contents, lex) {
         return found;
     }
-    if let Some(found) = bare_page_entries(index, line, lex) {
+    if let Some(found) = bare_page_entries(index, line, in_contents, lex) {
         return found;
     }
     if !in_contents {
@@ -1175,6 +1179,77 @@ fn page_after_entries(
     (entries == marks.len()).then_some(found)
 }
 
+/// Entries of a contents page set in two columns, titles then pages, read
+/// across so that several titles come before their pages (`Sommaire
+/// Editorial Page 3 Members Board Staff Page 6 Page 7 Page 9`): a page
+/// reference right after another one marks the layout. Each run of titles
+/// is split where a capitalised word opens a title; a run takes the pages
+/// that follow it when they are as many as its titles, and none otherwise
+/// (which page goes with which is then not printed). `None` when no page
+/// reference follows another, or fewer than [`MIN_RUN`] titles are read,
+/// or no contents heading leads the line (the heading is kept too).
+fn grouped_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Heading>> {
+    if !has_digit(line) || !page_after_probe(lex).is_match(line) {
+        return None;
+    }
+    let marks = page_marks(&page_after(lex), line);
+    let word = contents_word(lex)
+        .find(line)
+        .filter(|word| marks.len() >= MIN_RUN && marks[0].0 >= word.end())?;
+    let mut groups: Vec<(Vec<String>, Vec<u32>)> = Vec::new();
+    let mut adjacent = false;
+    let mut from = word.end();
+    for &(start, end, page) in &marks {
+        let segment = line
+            .get(from..start)
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        from = end;
+        if segment.is_empty() {
+            adjacent = true;
+            if let Some((_, pages)) = groups.last_mut() {
+                pages.push(page);
+            }
+            continue;
+        }
+        let titles: Vec<String> = capitalised_titles(segment)
+            .into_iter()
+            .filter_map(entry_title)
+            .collect();
+        groups.push((titles, vec![page]));
+    }
+    let titles: usize = groups.iter().map(|(titles, _)| titles.len()).sum();
+    if !adjacent || titles < MIN_RUN {
+        return None;
+    }
+    let found = std::iter::once(entry(index, word.as_str().to_owned(), None))
+        .chain(groups.into_iter().flat_map(|(titles, pages)| {
+            let paired = titles.len() == pages.len();
+            titles.into_iter().enumerate().map(move |(at, title)| {
+                let page = pages.get(at).copied().filter(|_| paired);
+                entry(index, title, page)
+            })
+        }))
+        .collect();
+    Some(found)
+}
+
+/// Splits a run of titles before each capitalised word but the first
+/// (`Members Board Staff`, `Le territoire Les élus`).
+fn capitalised_titles(run: &str) -> Vec<&str> {
+    let mut titles = Vec::new();
+    let mut start = 0;
+    for word in run.split_whitespace() {
+        let at = word.as_ptr() as usize - run.as_ptr() as usize;
+        if at > start && word.starts_with(char::is_uppercase) {
+            titles.push(run[start..at].trim());
+            start = at;
+        }
+    }
+    titles.push(run[start..].trim());
+    titles
+}
+
 /// Lines that number the items of minutes, each over its own text (`1
 /// Compte rendu du conseil…` / `Le compte rendu…` / `2 Fixation du
 /// montant…`, `59. To receive apologies` / `• Cllr X sent apologies`): a
@@ -1327,12 +1402,20 @@ const AGENDA_WORDS: usize = 32;
 /// board 4`) is a heading of its own. Without a contents heading in the
 /// line, only a run of [`HEADLESS_RUN`] entries, half of whose pages run
 /// into the next title (`4Publications`, a contents page whose layout was
-/// lost), is one.
-fn bare_page_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Heading>> {
+/// lost), is one. Inside a table of contents (the line before was one of
+/// its entries), a line of [`CONTINUED_RUN`] such entries, one of whose pages
+/// runs into the next title, goes on with it, and its first title may open
+/// in lower case (a part heading in small capitals read as mixed case).
+fn bare_page_entries(
+    index: usize,
+    line: &str,
+    in_contents: bool,
+    lex: &Lexicons,
+) -> Option<Vec<Heading>> {
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[0-9]+").expect("NUMBER is a valid literal pattern"));
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\p{Ll}\s?[0-9]{1,3}\p{Lu}").expect("GLUED is a valid literal pattern")
+        Regex::new(r"\p{L}\s?[0-9]{1,3}\p{Lu}").expect("GLUED is a valid literal pattern")
     });
     let word = contents_word(lex).find(line);
     // Most lines have neither a contents heading nor a page run into a title.
@@ -1361,7 +1444,11 @@ fn bare_page_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Hea
             continue;
         }
         let (part, title) = split_part_heading(tail[from..number.start()].trim(), 2);
-        let opens = title.chars().next().is_some_and(char::is_uppercase);
+        let line_start = in_contents && word.is_none() && from == 0;
+        let opens = title
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (line_start && c.is_alphabetic()));
         let Some(title) = entry_title(title).filter(|_| opens && page >= last_page) else {
             break;
         };
@@ -1382,6 +1469,7 @@ fn bare_page_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Hea
     let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
     let enough = match word {
         Some(_) => entries >= BARE_RUN,
+        None if in_contents && entries >= CONTINUED_RUN && glued >= 1 => true,
         None => entries >= HEADLESS_RUN && 2 * glued >= entries,
     };
     enough.then_some(found)
@@ -1391,6 +1479,8 @@ fn bare_page_entries(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Hea
 const BARE_RUN: usize = 4;
 /// Fewest entries of such a line without a contents heading.
 const HEADLESS_RUN: usize = 6;
+/// Fewest entries of such a line that goes on with a table of contents.
+const CONTINUED_RUN: usize = 2;
 
 /// Splits a part heading in capitals (`fewest` words or more) off the title
 /// that follows it in the same segment: the heading ends before the first
@@ -2385,6 +2475,64 @@ mod tests {
         // Numbers in running text after the word are no run of entries.
         assert!(
             entries("The contents of 3 boxes and 4 crates were 5 times 6 items sold")
+                .iter()
+                .all(|(_, page)| page.is_none())
+        );
+    }
+
+    #[test]
+    fn contents_read_across_two_columns_give_each_run_of_titles_its_pages() {
+        // Titles then their pages: a run as long as its pages takes them in
+        // order; a run longer than its pages keeps its titles without pages.
+        let across = "Harbour Union 2031 Contents Foreword Page 2 Members Board Staff Page 5 \
+                      Page 7 Page 8 Ports Ferries Bridges and tunnels Page 12 Page 14 2 Foreword \
+                      The year 2031 was";
+        assert_eq!(
+            entries(across),
+            owned(&[
+                ("Contents", None),
+                ("Foreword", Some(2)),
+                ("Members", Some(5)),
+                ("Board", Some(7)),
+                ("Staff", Some(8)),
+                ("Ports", None),
+                ("Ferries", None),
+                ("Bridges and tunnels", None),
+            ])
+        );
+        // Pages each after its own title are read as before.
+        let paired = "Sommaire Le mot du maire Page 3 Les élus Page 5 Le budget Page 8";
+        assert_eq!(
+            entries(paired),
+            owned(&[
+                ("Sommaire", None),
+                ("Le mot du maire", Some(3)),
+                ("Les élus", Some(5)),
+                ("Le budget", Some(8)),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_contents_page_goes_on_over_short_lines_whose_pages_run_into_titles() {
+        // The first line makes the table (six entries); the next ones hold
+        // two or three, their part heading in small capitals read in lower
+        // case glued to the first title.
+        let pages = "Cover\n\nBudget Overview 4Revenue 7Spending 9Debt 12Staff 14Assets 17\n\n\
+                     parks and gArdensTrees 20Playgrounds 22\n\n\
+                     culturE Library 25Museum 27Theatre 29\n";
+        let found = entries(pages);
+        for wanted in [
+            ("Assets".to_owned(), Some(17)),
+            ("Playgrounds".to_owned(), Some(22)),
+            ("Museum".to_owned(), Some(27)),
+            ("Theatre".to_owned(), Some(29)),
+        ] {
+            assert!(found.contains(&wanted), "{wanted:?} not in {found:?}");
+        }
+        // Alone, such a short line is no table of contents.
+        assert!(
+            entries("Cover\n\nparks and gArdensTrees 20Playgrounds 22\n")
                 .iter()
                 .all(|(_, page)| page.is_none())
         );

@@ -33,6 +33,9 @@
 #        ONLY=reports                     only the real-report and big-text cases
 #        HEAP=1                           also where the long report's heap goes at its
 #                                         peak (valgrind --tool=massif, 1 thread; minutes)
+#        INSTR=1                          also the long report's instruction count by stage
+#                                         (valgrind --tool=callgrind, 1 thread; minutes): on a
+#                                         shared machine, the figure to compare builds by
 # Installs nothing. Needs: pdftotext and pdfinfo (Debian/Ubuntu: `apt-get install
 # poppler-utils`), GNU time (`apt-get install time`); qpdf for the joined reports
 # (skipped without it); perf or valgrind optional.
@@ -44,6 +47,7 @@ REPEAT=${REPEAT:-3}
 LONG_PAGES=${LONG_PAGES:-650}
 ONLY=${ONLY:-}
 HEAP=${HEAP:-}
+INSTR=${INSTR:-}
 SHARED=../shared/corpus
 
 need() {
@@ -184,6 +188,17 @@ real_reports() {
         for (d in shown) next
         if ($0 ~ /0x[0-9A-F]+: (planex|pdf_extract|lopdf|regex)/) { sub(/^[| ]*/, ""); print; shown[depth] = 1 }
       }' | head -40 || true
+    echo
+  fi
+
+  # Instructions do not depend on the other load of a shared machine as times do.
+  if [ -n "$INSTR" ] && command -v valgrind >/dev/null 2>&1; then
+    echo "## long report: instructions by stage (callgrind, 1 thread, ${pages} pages)"
+    RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file="$WORK/long.callgrind" \
+      "$PLANEX" extract --compact "$WORK/long.pdf" >/dev/null 2>&1 || true
+    callgrind_annotate --inclusive=yes "$WORK/long.callgrind" 2>/dev/null \
+      | grep -E 'PROGRAM TOTALS|planex::(read::pdf::read_share|layout::order::render|normalize::normalize_pages|detect::detect|extract::extract_consuming|check::check)( |$)' \
+      | grep -v '=>' | sed -E 's# [^ ]*/src/[^:]*:# #; s# \[.*##' | head -8 || true
     echo
   fi
 

@@ -1,6 +1,8 @@
 //! Reading order: the kept lines of a page as text, tables as rows in place
 //! and prose with its paragraph breaks, and the page's blocks.
 
+use std::cmp::Ordering;
+
 use super::anchors::{anchor_shape, is_anchor};
 use super::columns::DocumentColumns;
 use super::gutters::anchor_tables;
@@ -101,22 +103,36 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<[Vec<TextLine>; 4]> {
     if !width.is_finite() || width <= 0.0 {
         return None;
     }
-    let crosses = |line: &TextLine, x: f32| {
+    // The candidate gutters, one point apart, and which lines cross each:
+    // a word crosses the gutters of one run of them (its ends compare
+    // monotonically with `x`), found by bisection rather than by testing
+    // every word at every gutter.
+    let mut gutters = Vec::new();
+    let mut x = left + 0.3 * width;
+    while x <= left + 0.7 * width {
+        gutters.push(x);
+        x += 1.0;
+    }
+    let mut crossed = vec![false; gutters.len() * lines.len()];
+    for (index, line) in lines.iter().enumerate() {
         let half = PAGE_GUTTER * line.size / 2.0;
-        line.words
-            .iter()
-            .any(|word| word.x0 < x + half && word.x1 > x - half)
-    };
+        for word in &line.words {
+            let from = gutters
+                .partition_point(|&x| word.x0.partial_cmp(&(x + half)) != Some(Ordering::Less));
+            let to = gutters.partition_point(|&x| word.x1 > x - half);
+            for at in from..to {
+                crossed[at * lines.len() + index] = true;
+            }
+        }
+    }
     // For each candidate gutter, the longest run of lines that does not
     // cross it (but for strays, when `flowing`).
     let mut best: Option<(usize, usize, f32)> = None;
     let middle = left + width / 2.0;
-    let mut x = left + 0.3 * width;
-    while x <= left + 0.7 * width {
-        let crossing: Vec<bool> = lines.iter().map(|line| crosses(line, x)).collect();
+    for (&x, crossing) in gutters.iter().zip(crossed.chunks_exact(lines.len())) {
         let clear = crossing.iter().filter(|&&crossed| !crossed).count();
         if clear * 5 >= lines.len() * 3 {
-            for (first, last) in stray_runs(&crossing, flowing) {
+            for (first, last) in stray_runs(crossing, flowing) {
                 // The longest run wins; of equal runs, the gutter nearest the middle.
                 let length = last + 1 - first;
                 let better = best.is_none_or(|(best_first, best_last, at)| {
@@ -129,7 +145,6 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<[Vec<TextLine>; 4]> {
                 }
             }
         }
-        x += 1.0;
     }
     let (first, last, gutter) = best?;
     let run = last + 1 - first;

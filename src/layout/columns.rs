@@ -822,15 +822,8 @@ mod tests {
             size: 10.0,
             words: spans
                 .iter()
-                .map(|&(text, x0, x1)| crate::layout::words::Word {
-                    x0,
-                    x1,
-                    size: 10.0,
-                    text: text.to_owned(),
-                    letters: 0,
-                    heavy: 0,
-                    others: 0,
-                    heavy_others: 0,
+                .map(|&(text, x0, x1)| {
+                    crate::layout::words::Word::unweighed(text.to_owned(), x0, x1, 10.0)
                 })
                 .collect(),
         }

@@ -387,16 +387,7 @@ mod tests {
     use crate::layout::words::Word;
 
     fn word(text: &str, x0: f32, x1: f32) -> Word {
-        Word {
-            x0,
-            x1,
-            size: 10.0,
-            text: text.to_owned(),
-            letters: 0,
-            heavy: 0,
-            others: 0,
-            heavy_others: 0,
-        }
+        Word::unweighed(text.to_owned(), x0, x1, 10.0)
     }
 
     fn line(y: f32, words: &[(&str, f32, f32)]) -> TextLine {

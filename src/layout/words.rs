@@ -34,19 +34,25 @@ pub(super) struct Word {
 }
 
 impl Word {
-    /// A dot leader drawn from `x0` to `x1`: the word `…`, which neither a
-    /// letter nor a digit makes bold or regular.
-    fn leader(x0: f32, x1: f32, size: f32) -> Self {
+    /// A word whose glyphs have not been weighed yet: no letter or other
+    /// glyph counted as regular or heavy.
+    pub(super) fn unweighed(text: String, x0: f32, x1: f32, size: f32) -> Self {
         Self {
             x0,
             x1,
             size,
-            text: "…".to_owned(),
+            text,
             letters: 0,
             heavy: 0,
             others: 0,
             heavy_others: 0,
         }
+    }
+
+    /// A dot leader drawn from `x0` to `x1`: the word `…`, which neither a
+    /// letter nor a digit makes bold or regular.
+    fn leader(x0: f32, x1: f32, size: f32) -> Self {
+        Self::unweighed("…".to_owned(), x0, x1, size)
     }
 }
 
@@ -131,16 +137,12 @@ pub(super) fn words(
             }
         }
         if !joins {
-            words.push(Word {
-                x0: glyph.x,
-                x1: glyph_end,
-                size: glyph.font_size,
-                text: String::new(),
-                letters: 0,
-                heavy: 0,
-                others: 0,
-                heavy_others: 0,
-            });
+            words.push(Word::unweighed(
+                String::new(),
+                glyph.x,
+                glyph_end,
+                glyph.font_size,
+            ));
         }
         if let Some(word) = words.last_mut() {
             word.text.push_str(text);

@@ -86,6 +86,7 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
     // productos`), read only when no total phrase or label says it.
     let obligation = obligation_total(lexicons);
     let mut obliged: Option<(usize, u32)> = None;
+    let mut declarations: Vec<(Line, Vec<(Field, u32)>)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let plain = markup::plain(line.text);
         if obliged.is_none() {
@@ -151,6 +152,13 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
         }
         if !figures.is_empty() {
             found.lines.push(index);
+            declarations.push((line, figures));
+        }
+    }
+    let parts = parts_of_a_whole(&declarations);
+    for (position, (line, figures)) in declarations.into_iter().enumerate() {
+        if parts.contains(&position) {
+            continue;
         }
         for (field, number) in figures {
             let status = match field {
@@ -173,6 +181,37 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
         found.counts = Some(counts);
     }
     found
+}
+
+/// The positions (into `declarations`) of lines that declare the totals of
+/// a part of the plan, each with a total of its own, followed by a line
+/// whose total is their sum: the whole (`OE 1: 4 results, …` ·
+/// `OE 2: 3 results, …` · `Plan total: 7 results, …`). The whole is the
+/// document's declaration; its parts would otherwise be read first and
+/// the whole reported as a conflict.
+fn parts_of_a_whole(declarations: &[(Line, Vec<(Field, u32)>)]) -> Vec<usize> {
+    let total = |figures: &[(Field, u32)]| {
+        figures
+            .iter()
+            .find(|(field, _)| matches!(field, Field::Total))
+            .map(|&(_, number)| number)
+    };
+    let mut parts = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut sum: u32 = 0;
+    for (position, (_, figures)) in declarations.iter().enumerate() {
+        let Some(number) = total(figures) else {
+            continue;
+        };
+        if run.len() >= 2 && number == sum {
+            parts.append(&mut run);
+            sum = 0;
+        } else {
+            run.push(position);
+            sum = sum.saturating_add(number);
+        }
+    }
+    parts
 }
 
 /// A total phrase that a line wrap cuts between its number and its noun
@@ -422,6 +461,24 @@ mod tests {
                 .and_then(|c| c.achieved),
             Some(11)
         );
+    }
+
+    #[test]
+    fn a_whole_after_the_totals_of_its_parts_is_the_declaration() {
+        let text = "Axis 1: 4 deliverables, 2 completed, 1 in progress, 1 not started.\n\
+                    Axis 2: 3 deliverables, 1 completed, 1 in progress, 1 not started.\n\
+                    \n\
+                    Plan total: 7 deliverables, 3 completed, 2 in progress and 2 not started.\n";
+        let found = read_totals(&Text::from_plain(text).lines, &Lexicons::all());
+        assert_eq!(found.counts.and_then(|counts| counts.total), Some(7));
+        assert!(found.diagnostics.is_empty(), "{:?}", found.diagnostics);
+        // Totals that do not add up to a later one are no parts: the first
+        // is kept and the other reported.
+        let text = "Axis 1: 4 deliverables, 2 completed.\nAxis 2: 3 deliverables, 1 completed.\n\
+                    Plan total: 9 deliverables, 5 completed.\n";
+        let found = read_totals(&Text::from_plain(text).lines, &Lexicons::all());
+        assert_eq!(found.counts.and_then(|counts| counts.total), Some(4));
+        assert!(!found.diagnostics.is_empty());
     }
 
     #[test]

@@ -1067,10 +1067,12 @@ fn sixth_fresh_grammars_measured_before_fixing() {
 /// status phrases, and totals sentences running on to the next line, a
 /// label and colon before a counted noun and a comma (`Overall: 12
 /// objectives, …`) and tables of states with their shares are read: 298
-/// items, 238 statuses, 16 totals read, 19 reconciled. Left: the
-/// WeasyPrint PDFs of avance.es and progress.en (no item), bracket.en.pdf
-/// (fpdf2, three objectives lost), avance.es's totals per part read as the
-/// whole by the labelled reader, and `All outputs 10` as a total row.
+/// items, 238 statuses, 16 totals read, 19 reconciled; then a line whose
+/// total is the sum of the totals on the lines before it is the whole and
+/// those lines its parts (avance.es): 19 totals read, 22 reconciled. Left:
+/// the WeasyPrint PDFs of avance.es and progress.en (no item),
+/// bracket.en.pdf (fpdf2, three objectives lost), and `All outputs 10` as
+/// a total row.
 /// (titulo.es's gold said `Suspendida` was postponed; it is on hold, as
 /// planex reads it, and the gold says so since.)
 ///
@@ -1083,6 +1085,6 @@ fn seventh_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 298, "{reading:?}");
     assert!(reading.statuses_right >= 238, "{reading:?}");
-    assert!(reading.totals_read >= 16, "{reading:?}");
-    assert!(reading.reconciled >= 19, "{reading:?}");
+    assert!(reading.totals_read >= 19, "{reading:?}");
+    assert!(reading.reconciled >= 22, "{reading:?}");
 }

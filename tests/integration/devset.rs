@@ -4,7 +4,10 @@
 //! whose text is third-party and therefore not in the repository: it is
 //! re-pulled into the gitignored `devset/texts/<id>.txt` as `devset/pull.md`
 //! says. When that folder is absent (CI, users) the scoring test skips with a
-//! printed reason; the gold files are still checked for form.
+//! printed reason; the gold files are still checked for form. From batch 9
+//! on, a document's gold people are committed as digests of their names in
+//! `devset/gold/people/<id>.json` (see the `names` module), so that the
+//! repository names no real person.
 //!
 //! `fixtures/real-shapes/docs/` holds documents written for this project in
 //! the shapes of the failures of issue 10, with gold files in the same format
@@ -13,6 +16,7 @@
 //!
 //! Run with `cargo test --test integration devset -- --nocapture` to see the tables.
 
+mod names;
 mod scoring;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use planex::model::DocumentKind;
 use planex::Config;
-use scoring::{f1_by_group, Facts, Field, Level, Person, Scoreboard};
+use scoring::{f1_by_group, Facts, Field, Level, Name, Person, Scoreboard};
 
 use crate::util::{fixture, root, shared_dir};
 
@@ -30,24 +34,41 @@ fn read_gold(path: &Path) -> Facts {
     serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
 }
 
-/// How many people a gold file keeps beside the pulled texts rather than in
-/// the repository (`people_kept_with_texts`; 0 when it keeps them itself).
-fn people_kept_elsewhere(path: &Path) -> u64 {
+/// How many people a gold file gives by digests of their names in
+/// `devset/gold/people/<id>.json` (`people_digested`; 0 when its own
+/// `people` list holds them).
+fn people_digested(path: &Path) -> usize {
     let text =
         std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
     let value: serde_json::Value =
         serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-    value["people_kept_with_texts"].as_u64().unwrap_or(0)
+    value["people_digested"]
+        .as_u64()
+        .and_then(|count| usize::try_from(count).ok())
+        .unwrap_or(0)
 }
 
-/// The people of a gold file kept beside the texts, in `people/<id>.json`:
-/// from batch 9 on, people of real documents are not committed (the
-/// repository names no real person), so their gold lives with the
-/// third-party texts it was read from.
-fn people_beside_texts(texts: &Path, id: &str) -> Option<Vec<Person>> {
-    let path = texts.join("people").join(format!("{id}.json"));
+/// Folder of the digested people: from batch 9 on, the repository names no
+/// real person, so a document's gold people are given by digests of their
+/// names (see the `names` module), one file per document.
+fn digested_people_dir() -> PathBuf {
+    root().join("devset/gold/people")
+}
+
+/// The digested people of a document, when it has a file of them.
+fn digested_people(id: &str) -> Option<Vec<Person>> {
+    let path = digested_people_dir().join(format!("{id}.json"));
     let text = std::fs::read_to_string(&path).ok()?;
     Some(serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display())))
+}
+
+/// A gold file's people: its own list, or its digested people.
+fn gold_people(path: &Path, gold: &Facts) -> Vec<Person> {
+    if people_digested(path) == 0 {
+        return gold.people.clone();
+    }
+    digested_people(&stem(path))
+        .unwrap_or_else(|| panic!("{}: its digested people are missing", path.display()))
 }
 
 /// `*.json` files of a folder, sorted.
@@ -170,11 +191,56 @@ fn devset_gold_files_are_well_formed_and_listed() {
             "devset/SOURCES.tsv lists {id}, which has no gold file"
         );
     }
+    check_digested_people(&golds);
     for (language, count) in per_language {
         assert!(
             count >= MINIMUM_PER_LANGUAGE,
             "only {count} documents in {language:?}"
         );
+    }
+}
+
+/// Every file of digested people belongs to a gold file that counts its
+/// people in `people_digested` and lists none itself, and names nobody.
+fn check_digested_people(golds: &[PathBuf]) {
+    let counted: BTreeMap<String, usize> = golds
+        .iter()
+        .map(|path| (stem(path), people_digested(path)))
+        .filter(|&(_, count)| count > 0)
+        .collect();
+    for path in golds {
+        let id = stem(path);
+        let Some(&count) = counted.get(&id) else {
+            continue;
+        };
+        assert!(
+            read_gold(path).people.is_empty(),
+            "{}: counts digested people and lists people too",
+            path.display()
+        );
+        let people = digested_people(&id)
+            .unwrap_or_else(|| panic!("{}: no devset/gold/people/{id}.json", path.display()));
+        assert_eq!(
+            people.len(),
+            count,
+            "devset/gold/people/{id}.json: people_digested says {count}"
+        );
+        assert!(
+            people
+                .iter()
+                .all(|person| matches!(person.name, Name::Digested { .. })),
+            "devset/gold/people/{id}.json names a person in plain text"
+        );
+    }
+    if let Ok(entries) = std::fs::read_dir(digested_people_dir()) {
+        for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
+            let id = stem(&path);
+            assert!(
+                counted.contains_key(&id),
+                "{}: no gold file counts these people (people_digested)",
+                path.display()
+            );
+        }
     }
 }
 
@@ -255,7 +321,6 @@ fn devset_real_documents_scored() {
     let mut by_batch: BTreeMap<String, Scoreboard> = BTreeMap::new();
     let batches = source_batches();
     let mut missing = Vec::new();
-    let mut missing_people = Vec::new();
     for path in gold_files(&root().join("devset/gold")) {
         let id = stem(&path);
         let text = texts.join(format!("{id}.txt"));
@@ -264,12 +329,7 @@ fn devset_real_documents_scored() {
             continue;
         }
         let mut gold = read_gold(&path);
-        if people_kept_elsewhere(&path) > 0 {
-            match people_beside_texts(&texts, &id) {
-                Some(people) => gold.people = people,
-                None => missing_people.push(id.clone()),
-            }
-        }
+        gold.people = gold_people(&path, &gold);
         let found = convert(&text);
         board.add(&id, &gold, &found);
         by_language
@@ -295,12 +355,6 @@ fn devset_real_documents_scored() {
         println!(
             "devset: not scored (no text pulled): {}",
             missing.join(", ")
-        );
-    }
-    if !missing_people.is_empty() {
-        println!(
-            "devset: people scored as none (no people/<id>.json beside the texts): {}",
-            missing_people.join(", ")
         );
     }
 }

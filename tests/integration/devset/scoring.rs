@@ -22,13 +22,20 @@
 //! relaxed level, [`people_attributes`] also says how many carry the gold's
 //! role and city or organisation (folded, one inside the other or sharing
 //! most tokens).
+//!
+//! A gold person may be given by digests of the name rather than the name
+//! ([`Name::Digested`], see the `names` module): planex's name is then
+//! digested the same way before it is compared, so the scores are those the
+//! plain name would give.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Deserialize;
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
+
+use super::names::{collapse, fold};
+use super::names::{name_digest, name_tokens, token_digest};
 
 /// A field of the scored facts, in table order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -178,17 +185,118 @@ pub struct Event {
     pub end: Option<Date>,
 }
 
+/// A person's name, as printed or as digests of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Name {
+    /// The name as printed.
+    Printed(String),
+    /// Digests of the name (`names::name_digest`) and of each of its folded
+    /// tokens (`names::token_digest`), in the order of the tokens.
+    Digested {
+        /// Digest of the whole name, whitespace collapsed.
+        whole: String,
+        /// Digest of each folded token.
+        tokens: Vec<String>,
+    },
+}
+
+impl Name {
+    fn is_digested(&self) -> bool {
+        matches!(self, Name::Digested { .. })
+    }
+
+    /// What the exact level compares: the collapsed name, or its digest
+    /// when the other side is digested.
+    fn whole(&self, digested: bool) -> String {
+        match self {
+            Name::Printed(name) if digested => name_digest(name),
+            Name::Printed(name) => collapse(name),
+            Name::Digested { whole, .. } => whole.clone(),
+        }
+    }
+
+    /// What the relaxed level compares: the folded tokens, or their digests
+    /// when the other side is digested.
+    fn tokens(&self, digested: bool) -> Vec<String> {
+        match self {
+            Name::Printed(name) if digested => {
+                name_tokens(name).iter().map(|t| token_digest(t)).collect()
+            }
+            Name::Printed(name) => name_tokens(name),
+            Name::Digested { tokens, .. } => tokens.clone(),
+        }
+    }
+}
+
+/// Two names as printed, whitespace collapsed (compared as digests when one side is digested).
+fn same_name(a: &Name, b: &Name) -> bool {
+    let digested = a.is_digested() || b.is_digested();
+    a.whole(digested) == b.whole(digested)
+}
+
+/// Dice coefficient of the folded tokens of two names (of their digests when one side is digested).
+fn names_overlap(a: &Name, b: &Name) -> f64 {
+    let digested = a.is_digested() || b.is_digested();
+    dice(&a.tokens(digested), &b.tokens(digested))
+}
+
 /// A person named by the document.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "PersonEntry")]
 pub struct Person {
-    /// Name as printed.
-    pub name: String,
+    /// Name as printed, or its digests.
+    pub name: Name,
     /// Role, when stated.
-    #[serde(default)]
     pub role: Option<String>,
     /// City or organisation (`organisation` in gold files, `place` in planex's output).
-    #[serde(default, rename = "organisation")]
     pub place: Option<String>,
+}
+
+/// A person as a gold file writes it: `name`, or `name_sha256` and `name_token_sha256`.
+#[derive(Deserialize)]
+struct PersonEntry {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    name_sha256: Option<String>,
+    #[serde(default)]
+    name_token_sha256: Option<Vec<String>>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    organisation: Option<String>,
+}
+
+impl TryFrom<PersonEntry> for Person {
+    type Error = String;
+
+    fn try_from(entry: PersonEntry) -> Result<Person, String> {
+        let name = match (entry.name, entry.name_sha256, entry.name_token_sha256) {
+            (Some(name), None, None) => Name::Printed(name),
+            (None, Some(whole), Some(tokens)) => {
+                let hex = |digest: &String| {
+                    digest.len() == 64 && digest.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f'))
+                };
+                if !hex(&whole) || tokens.is_empty() || !tokens.iter().all(hex) {
+                    return Err(format!(
+                        "a digested name needs 64 lower-case hex digits per digest and at least one token: {whole}"
+                    ));
+                }
+                Name::Digested { whole, tokens }
+            }
+            _ => {
+                return Err(
+                    "a person has either `name`, or both `name_sha256` and `name_token_sha256`"
+                        .to_owned(),
+                )
+            }
+        };
+        Ok(Person {
+            name,
+            role: entry.role,
+            place: entry.organisation,
+        })
+    }
 }
 
 /// A key figure (what it counts is the gold writer's note and is not scored).
@@ -288,7 +396,7 @@ impl Facts {
                 .iter()
                 .filter_map(|person| {
                     Some(Person {
-                        name: string(&person["name"])?,
+                        name: Name::Printed(string(&person["name"])?),
                         role: string(&person["role"]),
                         place: string(&person["place"]),
                     })
@@ -318,41 +426,19 @@ impl Facts {
     }
 }
 
-/// Lower case, accents removed, typographic quotes, apostrophes and dashes
-/// made plain, punctuation dropped and whitespace collapsed.
-///
-/// `L’Été — 2012` and `l'ete 2012` fold to the same text.
-pub fn fold(text: &str) -> String {
-    let plain: String = text
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    collapse(&plain)
-}
-
-/// Whitespace runs become one space; ends are trimmed.
-pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Dice coefficient of the folded tokens of two names.
 pub fn name_overlap(a: &str, b: &str) -> f64 {
-    let tokens = |text: &str| -> Vec<String> {
-        fold(text)
-            .split(' ')
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    let (a, b) = (tokens(a), tokens(b));
+    dice(&name_tokens(a), &name_tokens(b))
+}
+
+/// Dice coefficient of two lists of tokens, each token of one list pairing at most one of the other.
+fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let mut pool = b.clone();
+    let mut pool = b.to_vec();
     let mut shared = 0;
-    for token in &a {
+    for token in a {
         if let Some(at) = pool.iter().position(|t| t == token) {
             pool.swap_remove(at);
             shared += 1;
@@ -395,13 +481,13 @@ fn event_matches(gold: &Event, found: &Event, level: Level) -> bool {
 fn person_matches(gold: &Person, found: &Person, level: Level) -> bool {
     match level {
         Level::Exact => {
-            collapse(&gold.name) == collapse(&found.name)
+            same_name(&gold.name, &found.name)
                 && gold
                     .role
                     .as_deref()
                     .is_none_or(|role| found.role.as_deref().map(fold) == Some(fold(role)))
         }
-        Level::Relaxed => name_overlap(&gold.name, &found.name) >= 0.5,
+        Level::Relaxed => names_overlap(&gold.name, &found.name) >= 0.5,
     }
 }
 
@@ -695,16 +781,6 @@ mod tests {
     }
 
     #[test]
-    fn fold_removes_case_accents_typographic_marks_and_spacing() {
-        assert_eq!(
-            fold("  Rapport d’activités  2011 "),
-            "rapport d activites 2011"
-        );
-        assert_eq!(fold("Rapport d'Activités 2011"), "rapport d activites 2011");
-        assert_eq!(fold("Janvier–Décembre"), fold("janvier - decembre"));
-    }
-
-    #[test]
     fn counts_give_precision_recall_and_f1() {
         let counts = Counts {
             true_positives: 2,
@@ -793,6 +869,68 @@ mod tests {
             score_field(&gold, &stranger, Field::People, Level::Relaxed).true_positives,
             0
         );
+    }
+
+    /// A gold file's person given by the digests of `name`.
+    fn digested(name: &str, role: Option<&str>) -> Value {
+        serde_json::json!({
+            "name_sha256": name_digest(name),
+            "name_token_sha256": name_tokens(name).iter().map(|t| token_digest(t)).collect::<Vec<_>>(),
+            "role": role,
+            "organisation": null
+        })
+    }
+
+    fn gold_people(people: Vec<Value>) -> Facts {
+        serde_json::from_value(serde_json::json!({ "people": people }))
+            .expect("test gold people parse")
+    }
+
+    #[test]
+    fn digested_gold_people_score_as_their_printed_names_would() {
+        let gold = gold_people(vec![digested("Ana María Pérez", Some("Presidenta"))]);
+        let plain = facts(r#"{"people": [{"name": "Ana María Pérez", "role": "Presidenta"}]}"#);
+        let same = facts(r#"{"people": [{"name": "Ana  María Pérez", "role": "presidenta"}]}"#);
+        let other_role = facts(r#"{"people": [{"name": "Ana María Pérez", "role": "Tesorera"}]}"#);
+        let surname = facts(r#"{"people": [{"name": "ANA PEREZ", "role": null}]}"#);
+        let stranger = facts(r#"{"people": [{"name": "Luis Pérez Gil", "role": null}]}"#);
+        for level in Level::ALL {
+            for found in [&same, &other_role, &surname, &stranger] {
+                assert_eq!(
+                    score_field(&gold, found, Field::People, level),
+                    score_field(&plain, found, Field::People, level),
+                    "{level:?} {found:?}"
+                );
+            }
+        }
+        let hit = |found: &Facts, level| score_field(&gold, found, Field::People, level);
+        assert_eq!(hit(&same, Level::Exact).true_positives, 1);
+        assert_eq!(hit(&other_role, Level::Exact).true_positives, 0);
+        assert_eq!(hit(&surname, Level::Exact).true_positives, 0);
+        assert_eq!(hit(&surname, Level::Relaxed).true_positives, 1);
+        let miss = hit(&stranger, Level::Relaxed);
+        assert_eq!(
+            (
+                miss.true_positives,
+                miss.false_positives,
+                miss.false_negatives
+            ),
+            (0, 1, 1)
+        );
+        let (roles, _) = people_attributes(&gold, &surname);
+        assert_eq!((roles.same, roles.stated), (0, 1));
+    }
+
+    #[test]
+    fn a_gold_person_has_a_name_or_its_digests_never_both_nor_neither() {
+        let mut both = digested("Ana Pérez", None);
+        both["name"] = Value::from("Ana Pérez");
+        assert!(serde_json::from_value::<Person>(both).is_err());
+        let neither = serde_json::json!({"role": "Presidenta"});
+        assert!(serde_json::from_value::<Person>(neither).is_err());
+        let mut short = digested("Ana Pérez", None);
+        short["name_sha256"] = Value::from("c0ffee");
+        assert!(serde_json::from_value::<Person>(short).is_err());
     }
 
     #[test]

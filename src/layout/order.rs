@@ -264,23 +264,43 @@ fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
 /// later such line that no line crosses, or, with `strays`, in which at most
 /// one line in [`PAGE_GUTTER_STRAYS`] does.
 fn stray_runs(crossing: &[bool], strays_allowed: bool) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    for first in (0..crossing.len()).filter(|&index| !crossing[index]) {
-        let mut strays = 0;
-        let mut end = first;
-        for (last, &crossed) in crossing.iter().enumerate().skip(first) {
-            if crossed {
-                if !strays_allowed {
-                    break;
-                }
-                strays += 1;
-            } else if strays * PAGE_GUTTER_STRAYS <= last + 1 - first {
-                end = last;
-            }
-        }
-        runs.push((first, end));
+    // A run `first..=last` holds few enough crossing lines when
+    // `crossings * weight <= last + 1 - first`, that is when
+    // `balance[last + 1] <= balance[first]`: `balance[j]` counts `weight`
+    // for each crossing line before `j` and one for each line from `j` on.
+    // Without strays, one crossing line outweighs any run.
+    let lines = crossing.len();
+    let weight = if strays_allowed {
+        PAGE_GUTTER_STRAYS
+    } else {
+        lines + 1
+    };
+    let mut balance = Vec::with_capacity(lines + 1);
+    balance.push(lines);
+    let mut crossings = 0;
+    for (index, &crossed) in crossing.iter().enumerate() {
+        crossings += usize::from(crossed);
+        balance.push(weight * crossings + lines - index - 1);
     }
-    runs
+    // For each end `j`, the least balance of the ends from `j` on that close
+    // a run on a line that does not cross: it grows with `j`, so the last
+    // end within a run's reach is found by bisection.
+    let mut lowest = vec![usize::MAX; lines + 1];
+    let mut least = usize::MAX;
+    for end in (1..=lines).rev() {
+        if !crossing[end - 1] {
+            least = least.min(balance[end]);
+        }
+        lowest[end] = least;
+    }
+    (0..lines)
+        .filter(|&first| !crossing[first])
+        .map(|first| {
+            // The first line alone is always a run.
+            let ends = lowest[first + 1..].partition_point(|&low| low <= balance[first]);
+            (first, first + ends.max(1) - 1)
+        })
+        .collect()
 }
 
 /// Whether the two sides of a gutter are page columns that one table flows
@@ -678,4 +698,49 @@ pub(super) fn usual_pitch(lines: &[TextLine]) -> f32 {
         .collect();
     pitches.sort_by(f32::total_cmp);
     pitches.get(pitches.len() / 4).copied().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::strategy::Strategy;
+
+    /// The runs found by walking from each clear line to the page's end (the
+    /// quadratic definition [`stray_runs`] must agree with).
+    fn stray_runs_by_walking(crossing: &[bool], strays_allowed: bool) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        for first in (0..crossing.len()).filter(|&index| !crossing[index]) {
+            let mut strays = 0;
+            let mut end = first;
+            for (last, &crossed) in crossing.iter().enumerate().skip(first) {
+                if crossed {
+                    if !strays_allowed {
+                        break;
+                    }
+                    strays += 1;
+                } else if strays * PAGE_GUTTER_STRAYS <= last + 1 - first {
+                    end = last;
+                }
+            }
+            runs.push((first, end));
+        }
+        runs
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stray_runs_match_the_walk(
+            // From pages of clear lines to pages of crossing ones, around
+            // the one stray in PAGE_GUTTER_STRAYS lines that a run allows.
+            crossing in (0.0..0.5).prop_flat_map(|share| {
+                proptest::collection::vec(proptest::bool::weighted(share), 0..200)
+            }),
+            strays_allowed in proptest::bool::ANY,
+        ) {
+            proptest::prop_assert_eq!(
+                stray_runs(&crossing, strays_allowed),
+                stray_runs_by_walking(&crossing, strays_allowed)
+            );
+        }
+    }
 }

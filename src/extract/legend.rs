@@ -674,19 +674,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_note_call_after_a_mark_leaves_the_mark() {
-        let Parsed::Legend(entries) =
-            parse_line("✓ achieved ○ in progress ✗ not developed", &Lexicons::all())
-        else {
+    /// The legend a document states on one line.
+    fn document_legend(line: &str) -> Legend {
+        let Parsed::Legend(entries) = parse_line(line, &Lexicons::all()) else {
             panic!("legend expected");
         };
-        let legend = Legend {
+        Legend {
             source: LegendSource::Document,
             entries,
             page: Some(1),
             line: Some(1),
-        };
+        }
+    }
+
+    #[test]
+    fn a_note_call_after_a_mark_leaves_the_mark() {
+        let legend = document_legend("✓ achieved ○ in progress ✗ not developed");
         for (mark, status, of) in [
             ("✓²", Achieved, "✓"),
             ("○†", InProgress, "○"),
@@ -719,18 +722,7 @@ mod tests {
 
     #[test]
     fn document_legend_reads_variants() {
-        let Parsed::Legend(entries) = parse_line(
-            "V alcanzado 0 en proceso x no desarrollado",
-            &Lexicons::all(),
-        ) else {
-            panic!("legend expected");
-        };
-        let legend = Legend {
-            source: LegendSource::Document,
-            entries,
-            page: Some(1),
-            line: Some(1),
-        };
+        let legend = document_legend("V alcanzado 0 en proceso x no desarrollado");
         assert_eq!(meaning(&legend, "V"), MarkMeaning::Legend(Achieved));
         assert_eq!(
             meaning(&legend, "٧"),

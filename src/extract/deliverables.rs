@@ -443,6 +443,23 @@ impl Scan {
         if is_page_number(cells) || is_debris(cells, legend) {
             return;
         }
+        // A note under a table (`¹ See annex II.`) ends the row above it.
+        if cells.first().is_some_and(|first| legend::is_note(first)) {
+            self.open = None;
+            self.open_measure = None;
+            return;
+        }
+        // A cell of nothing but table punctuation is an empty cell some
+        // writers fill (`-` beside a title going on over a page break).
+        let filled: Vec<String> = cells
+            .iter()
+            .filter(|cell| !is_filler(cell))
+            .cloned()
+            .collect();
+        let cells = filled.as_slice();
+        if cells.is_empty() {
+            return;
+        }
         let starts_lower = cells
             .first()
             .and_then(|first| first.chars().next())
@@ -1483,6 +1500,12 @@ fn measure_at_start(cell: &str) -> Option<(u16, u16, &str)> {
 
 fn starts_with_code(cell: &str) -> bool {
     deliverable_at_start(cell).is_some() || measure_at_start(cell).is_some()
+}
+
+/// A cell of table punctuation only (`-`, `—`, `…`): what fills an empty cell.
+fn is_filler(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty() && cell.chars().all(|c| NOT_MARKS.contains(&c))
 }
 
 /// A cell that holds only a mark, known or not: at most two characters, no
@@ -2787,6 +2810,61 @@ mod tests {
         ] {
             assert!(codes.contains(&code), "{code} missing from {codes:?}");
         }
+    }
+
+    #[test]
+    fn notes_under_a_table_are_neither_titles_nor_marks() {
+        let plan = plan(
+            "✓ achieved ○ in progress ✗ not developed\n\
+             \tL1M1D1 Calendar of events\t✓¹\n\
+             \tL1M1D2 Position papers on\t○\n\
+             metropolitan finance\n\
+             \tL1M1D3 Annual forum\t✗†\n\
+             ¹ See annex II.\n\
+             † Source: the annual report.\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Calendar of events", Some("✓¹")),
+                row(
+                    "L1M1D2",
+                    "Position papers on metropolitan finance",
+                    Some("○")
+                ),
+                row("L1M1D3", "Annual forum", Some("✗†")),
+            ]
+        );
+        let statuses: Vec<Option<Status>> = plan.deliverables.iter().map(|d| d.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                Some(Status::Achieved),
+                Some(Status::InProgress),
+                Some(Status::NotDeveloped)
+            ]
+        );
+    }
+
+    #[test]
+    fn dashes_filling_the_cells_beside_a_wrapped_title_are_empty_cells() {
+        let plan = plan(
+            "✓ achieved ○ in progress ✗ not developed\n\
+             L1M1 That the network follows events.\tL1M1D1 Position papers on\t○\n\
+             -\tmetropolitan finance\t-\n\
+             \tL1M1D2 Annual forum\t✗\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row(
+                    "L1M1D1",
+                    "Position papers on metropolitan finance",
+                    Some("○")
+                ),
+                row("L1M1D2", "Annual forum", Some("✗")),
+            ]
+        );
     }
 
     /// Code, title and mark of one expected row.

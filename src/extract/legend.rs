@@ -90,6 +90,17 @@ pub fn meaning(legend: &Legend, mark: &str) -> MarkMeaning {
     if let Some(entry) = legend.entries.iter().find(|entry| entry.mark == mark) {
         return MarkMeaning::Legend(entry.status);
     }
+    if let Some(stem) = without_note_signs(mark) {
+        // a note call glued to a mark (`V¹`, `×†`) refers to a note; the
+        // mark is what it follows, read as a variant so a diagnostic says so
+        return match meaning(legend, stem) {
+            MarkMeaning::Legend(status) => MarkMeaning::Variant {
+                status,
+                of: stem.to_string(),
+            },
+            other => other,
+        };
+    }
     let conventional = conventional_status(mark);
     let lower = |text: &str| {
         text.chars()
@@ -108,6 +119,28 @@ pub fn meaning(legend: &Legend, mark: &str) -> MarkMeaning {
         };
     }
     conventional.map_or(MarkMeaning::Unknown, MarkMeaning::Conventional)
+}
+
+/// Signs that call a footnote: superscript digits, daggers, the section
+/// sign. `*` is not one here: it is a mark of its own in status tables.
+const NOTE_SIGNS: &[char] = &[
+    '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '†', '‡', '§',
+];
+
+/// `mark` without the note calls that end it, when it ends with some and
+/// something is left.
+fn without_note_signs(mark: &str) -> Option<&str> {
+    let stem = mark.trim_end_matches(NOTE_SIGNS);
+    (stem.len() < mark.len() && !stem.is_empty()).then_some(stem)
+}
+
+/// Whether `line` is a footnote: it opens with note calls, then a space
+/// and the note (`¹ See annex II.`, `† Source: …`).
+pub fn is_note(line: &str) -> bool {
+    let rest = line.trim_start().trim_start_matches(NOTE_SIGNS);
+    rest.len() < line.trim_start().len()
+        && rest.starts_with(char::is_whitespace)
+        && !rest.trim().is_empty()
 }
 
 /// What a mark read from a cell of its own means: [`meaning`], else the
@@ -641,20 +674,55 @@ mod tests {
         }
     }
 
-    #[test]
-    fn document_legend_reads_variants() {
-        let Parsed::Legend(entries) = parse_line(
-            "V alcanzado 0 en proceso x no desarrollado",
-            &Lexicons::all(),
-        ) else {
+    /// The legend a document states on one line.
+    fn document_legend(line: &str) -> Legend {
+        let Parsed::Legend(entries) = parse_line(line, &Lexicons::all()) else {
             panic!("legend expected");
         };
-        let legend = Legend {
+        Legend {
             source: LegendSource::Document,
             entries,
             page: Some(1),
             line: Some(1),
-        };
+        }
+    }
+
+    #[test]
+    fn a_note_call_after_a_mark_leaves_the_mark() {
+        let legend = document_legend("✓ achieved ○ in progress ✗ not developed");
+        for (mark, status, of) in [
+            ("✓²", Achieved, "✓"),
+            ("○†", InProgress, "○"),
+            ("✗‡¹", NotDeveloped, "✗"),
+        ] {
+            assert_eq!(
+                meaning(&legend, mark),
+                MarkMeaning::Variant {
+                    status,
+                    of: of.to_owned()
+                },
+                "mark {mark:?}"
+            );
+        }
+        // a variant of a legend mark stays a variant of it; a lone note
+        // call and an unknown mark with a note call mean nothing
+        assert_eq!(meaning(&legend, "✔¹").status(), Some(Achieved));
+        assert_eq!(meaning(&legend, "†"), MarkMeaning::Unknown);
+        assert_eq!(meaning(&legend, "?¹"), MarkMeaning::Unknown);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_note_call_is_a_note() {
+        assert!(is_note("¹ See annex II."));
+        assert!(is_note("  †‡ Source: the annual report"));
+        assert!(!is_note("²"));
+        assert!(!is_note("²The figure"));
+        assert!(!is_note("Figures of 2020¹ and 2021"));
+    }
+
+    #[test]
+    fn document_legend_reads_variants() {
+        let legend = document_legend("V alcanzado 0 en proceso x no desarrollado");
         assert_eq!(meaning(&legend, "V"), MarkMeaning::Legend(Achieved));
         assert_eq!(
             meaning(&legend, "٧"),

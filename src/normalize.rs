@@ -21,6 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::layout;
 use crate::lexicon;
+use crate::markup;
 use crate::model::SourceFormat;
 use crate::page::{packed_entry, text_blocks, Block, Cell, Row, Table};
 use crate::read::{GlyphPage, PageContent, RawDocument, RawPage};
@@ -34,6 +35,9 @@ pub struct Line<'a> {
     pub number: u32,
     /// The text, normalized; may be empty.
     pub text: &'a str,
+    /// The text without inline markup, trimmed: [`markup::plain`] of it,
+    /// worked out once when the line is added, since every extractor reads it.
+    pub plain: &'a str,
 }
 
 impl Line<'_> {
@@ -44,8 +48,9 @@ impl Line<'_> {
 }
 
 /// Every line of a document, packed: each page's texts end to end in a
-/// string of the page's own, and per line where its text ends and where it
-/// is (12 bytes a line). A long document's lines cost their bytes and a few
+/// string of the page's own, and per line where its text ends, where it
+/// is and where its plain form is (16 bytes a line; a plain form other than
+/// the trimmed text, a line with markup, is packed in one more string). A long document's lines cost their bytes and a few
 /// more, not an allocation each, and no buffer the size of the document:
 /// page-sized buffers fit in the memory that reading the pages freed.
 /// Read as [`Line`]s.
@@ -54,21 +59,32 @@ pub struct Lines {
     /// The buffers, each with its page number, in line order.
     pages: Vec<(u32, String)>,
     entries: Vec<LineEntry>,
+    /// The plain forms that are not their line's trimmed text, end to end.
+    plains: String,
+    /// Where each of those ends in `plains`.
+    plain_ends: Vec<u32>,
 }
 
 /// Where a line of [`Lines`] is: its buffer (an index into `pages`), its
-/// number on its page, and where its text ends in the buffer.
+/// number on its page, where its text ends in the buffer, and its plain
+/// form: [`TRIMMED`] for the trimmed text, else an index into `plain_ends`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LineEntry {
     buffer: u32,
     number: u32,
     end: u32,
+    plain: u32,
 }
+
+/// A [`LineEntry`]'s plain form when it is the line's text, trimmed.
+const TRIMMED: u32 = u32::MAX;
 
 /// No lines, for [`LinesIter`]'s default.
 static NO_LINES: Lines = Lines {
     pages: Vec::new(),
     entries: Vec::new(),
+    plains: String::new(),
+    plain_ends: Vec::new(),
 };
 
 impl Lines {
@@ -85,14 +101,35 @@ impl Lines {
             self.pages.push((page, String::with_capacity(text.len())));
         }
         let buffer = self.pages.len() - 1;
+        let plain = self.plain_of(text);
         if let Some((_, texts)) = self.pages.last_mut() {
             texts.push_str(text);
             self.entries.push(LineEntry {
                 buffer: u32::try_from(buffer).unwrap_or(u32::MAX),
                 number,
                 end: u32::try_from(texts.len()).unwrap_or(u32::MAX),
+                plain,
             });
         }
+    }
+
+    /// The [`LineEntry::plain`] of a line of `text`, its plain form packed
+    /// when it is not the trimmed text (or when `plains` is past 4 GiB,
+    /// where it saturates as [`PackedLines`] does).
+    fn plain_of(&mut self, text: &str) -> u32 {
+        self.pack_plain(packed_plain(text).as_deref())
+    }
+
+    /// The [`LineEntry::plain`] of a line whose plain form other than its
+    /// trimmed text is `packed` ([`packed_plain`]).
+    fn pack_plain(&mut self, packed: Option<&str>) -> u32 {
+        let Some(plain) = packed else {
+            return TRIMMED;
+        };
+        self.plains.push_str(plain);
+        self.plain_ends
+            .push(u32::try_from(self.plains.len()).unwrap_or(u32::MAX));
+        u32::try_from(self.plain_ends.len() - 1).unwrap_or(TRIMMED)
     }
 
     /// Adds the lines of `page`, with their numbers, in a buffer of their own
@@ -137,10 +174,16 @@ impl Lines {
             .filter(|before| before.buffer == entry.buffer)
             .map_or(0, |before| before.end as usize);
         let (page, texts) = self.pages.get(entry.buffer as usize)?;
+        let text = texts.get(start..entry.end as usize).unwrap_or("");
+        let plain = match entry.plain {
+            TRIMMED => text.trim(),
+            packed => packed_entry(&self.plains, &self.plain_ends, packed as usize).unwrap_or(""),
+        };
         Some(Line {
             page: *page,
             number: entry.number,
-            text: texts.get(start..entry.end as usize).unwrap_or(""),
+            text,
+            plain,
         })
     }
 
@@ -176,7 +219,16 @@ impl Lines {
         }
         self.pages.shrink_to_fit();
         self.entries.shrink_to_fit();
+        self.plains.shrink_to_fit();
+        self.plain_ends.shrink_to_fit();
     }
+}
+
+/// The plain form of a line of `text` ([`markup::plain`]) when it is not
+/// the trimmed text, which [`Lines`] keeps without a copy.
+fn packed_plain(text: &str) -> Option<String> {
+    let plain = markup::plain(text);
+    (plain != text.trim()).then_some(plain)
 }
 
 /// What [`Lines::get`] takes: a line's index or a range of them.
@@ -826,9 +878,23 @@ fn join_in_buffer(
             u32::try_from(joined.len()).unwrap_or(u32::MAX)
         })
         .collect();
+    // A joined line's plain form is that of its new text; the others keep theirs.
+    let plains: Vec<Option<Option<String>>> = texts
+        .iter()
+        .map(|text| match text {
+            Cow::Owned(text) => Some(packed_plain(text)),
+            Cow::Borrowed(_) => None,
+        })
+        .collect();
     drop(texts);
-    for (entry, end) in lines.entries[range.clone()].iter_mut().zip(ends) {
-        entry.end = end;
+    for (index, (end, plain)) in range.clone().zip(ends.into_iter().zip(plains)) {
+        let plain = plain.map(|packed| lines.pack_plain(packed.as_deref()));
+        if let Some(entry) = lines.entries.get_mut(index) {
+            entry.end = end;
+            if let Some(plain) = plain {
+                entry.plain = plain;
+            }
+        }
     }
     if let Some(buffer) = lines
         .entries
@@ -1007,7 +1073,8 @@ mod tests {
             Some(Line {
                 page: 2,
                 number: 1,
-                text: "trés"
+                text: "trés",
+                plain: "trés"
             })
         );
         assert_eq!(lines.get(3), None);

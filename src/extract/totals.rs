@@ -13,7 +13,6 @@ use regex::Regex;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::lexicon::Lexicons;
-use crate::markup;
 use crate::model::{Status, TotalsCounts};
 use crate::normalize::{Line, Lines};
 
@@ -88,7 +87,7 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
     let mut obliged: Option<(usize, u32)> = None;
     let mut declarations: Vec<(Line, Vec<(Field, u32)>)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        let plain = markup::plain(line.text);
+        let plain = line.plain;
         if obliged.is_none() {
             obliged = obligation
                 .captures(&plain)
@@ -219,7 +218,7 @@ fn parts_of_a_whole(declarations: &[(Line, Vec<(Field, u32)>)]) -> Vec<usize> {
 /// prose do: the number ends `line` and the noun starts `next`, the next
 /// line of the same page. Phrases wholly on one line are read with it.
 fn total_across_wrap(plain: &str, line: Line, next: Line, total_phrase: &Regex) -> Option<u32> {
-    let next_plain = markup::plain(next.text);
+    let next_plain = next.plain;
     if next.page != line.page || next.number != line.number + 1 || next_plain.trim().is_empty() {
         return None;
     }
@@ -245,7 +244,7 @@ fn count_across_wrap(
     next: Line,
     status_count: &Regex,
 ) -> Option<(String, u32)> {
-    let next_plain = markup::plain(next.text);
+    let next_plain = next.plain;
     let number = next_plain.trim();
     if next.page != line.page
         || next.number != line.number + 1

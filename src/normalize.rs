@@ -49,7 +49,7 @@ impl Line<'_> {
 
 /// Every line of a document, packed: each page's texts end to end in a
 /// string of the page's own, and per line where its text ends, where it
-/// is and where its plain form is (16 bytes a line; a plain form other than
+/// is and where its plain form is (20 bytes a line; a plain form other than
 /// the trimmed text, a line with markup, is packed in one more string). A long document's lines cost their bytes and a few
 /// more, not an allocation each, and no buffer the size of the document:
 /// page-sized buffers fit in the memory that reading the pages freed.
@@ -66,18 +66,30 @@ pub struct Lines {
 }
 
 /// Where a line of [`Lines`] is: its buffer (an index into `pages`), its
-/// number on its page, where its text ends in the buffer, and its plain
-/// form: [`TRIMMED`] for the trimmed text, else an index into `plain_ends`.
+/// number on its page, where its text ends in the buffer, and where its
+/// plain form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LineEntry {
     buffer: u32,
     number: u32,
     end: u32,
-    plain: u32,
+    plain: PlainAt,
 }
 
-/// A [`LineEntry`]'s plain form when it is the line's text, trimmed.
-const TRIMMED: u32 = u32::MAX;
+/// Where a line's plain form is: cut out of its text (the text trimmed, as
+/// for most lines: the bytes cut are kept, so that reading the line does
+/// not trim it again), or string `n` of [`Lines`]'s `plains`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlainAt {
+    Cut { lead: u16, trail: u16 },
+    Packed(u32),
+}
+
+/// A line's plain form, worked out before [`Lines`] keeps it as a [`PlainAt`].
+enum PlainForm {
+    Cut { lead: u16, trail: u16 },
+    Own(String),
+}
 
 /// No lines, for [`LinesIter`]'s default.
 static NO_LINES: Lines = Lines {
@@ -113,23 +125,24 @@ impl Lines {
         }
     }
 
-    /// The [`LineEntry::plain`] of a line of `text`, its plain form packed
-    /// when it is not the trimmed text (or when `plains` is past 4 GiB,
-    /// where it saturates as [`PackedLines`] does).
-    fn plain_of(&mut self, text: &str) -> u32 {
-        self.pack_plain(packed_plain(text).as_deref())
+    /// The [`LineEntry::plain`] of a line of `text`.
+    fn plain_of(&mut self, text: &str) -> PlainAt {
+        self.pack_plain(plain_form(text))
     }
 
-    /// The [`LineEntry::plain`] of a line whose plain form other than its
-    /// trimmed text is `packed` ([`packed_plain`]).
-    fn pack_plain(&mut self, packed: Option<&str>) -> u32 {
-        let Some(plain) = packed else {
-            return TRIMMED;
-        };
-        self.plains.push_str(plain);
-        self.plain_ends
-            .push(u32::try_from(self.plains.len()).unwrap_or(u32::MAX));
-        u32::try_from(self.plain_ends.len() - 1).unwrap_or(TRIMMED)
+    /// Where `form` is kept: a form of its own is packed in `plains` (past
+    /// 4 GiB of them, past every input limit, its end saturates as
+    /// [`PackedLines`]' do).
+    fn pack_plain(&mut self, form: PlainForm) -> PlainAt {
+        match form {
+            PlainForm::Cut { lead, trail } => PlainAt::Cut { lead, trail },
+            PlainForm::Own(plain) => {
+                self.plains.push_str(&plain);
+                self.plain_ends
+                    .push(u32::try_from(self.plains.len()).unwrap_or(u32::MAX));
+                PlainAt::Packed(u32::try_from(self.plain_ends.len() - 1).unwrap_or(u32::MAX))
+            }
+        }
     }
 
     /// Adds the lines of `page`, with their numbers, in a buffer of their own
@@ -176,8 +189,12 @@ impl Lines {
         let (page, texts) = self.pages.get(entry.buffer as usize)?;
         let text = texts.get(start..entry.end as usize).unwrap_or("");
         let plain = match entry.plain {
-            TRIMMED => text.trim(),
-            packed => packed_entry(&self.plains, &self.plain_ends, packed as usize).unwrap_or(""),
+            PlainAt::Cut { lead, trail } => text
+                .get(usize::from(lead)..text.len().saturating_sub(usize::from(trail)))
+                .unwrap_or(""),
+            PlainAt::Packed(packed) => {
+                packed_entry(&self.plains, &self.plain_ends, packed as usize).unwrap_or("")
+            }
         };
         Some(Line {
             page: *page,
@@ -224,11 +241,19 @@ impl Lines {
     }
 }
 
-/// The plain form of a line of `text` ([`markup::plain`]) when it is not
-/// the trimmed text, which [`Lines`] keeps without a copy.
-fn packed_plain(text: &str) -> Option<String> {
+/// The plain form of a line of `text` ([`markup::plain`]): a cut of it when
+/// it is the trimmed text (with fewer than 64 KiB of spaces at either end),
+/// else a string of its own.
+fn plain_form(text: &str) -> PlainForm {
     let plain = markup::plain(text);
-    (plain != text.trim()).then_some(plain)
+    let started = text.trim_start();
+    let trimmed = started.trim_end();
+    let lead = u16::try_from(text.len() - started.len());
+    let trail = u16::try_from(started.len() - trimmed.len());
+    match (lead, trail) {
+        (Ok(lead), Ok(trail)) if plain == trimmed => PlainForm::Cut { lead, trail },
+        _ => PlainForm::Own(plain),
+    }
 }
 
 /// What [`Lines::get`] takes: a line's index or a range of them.
@@ -879,16 +904,16 @@ fn join_in_buffer(
         })
         .collect();
     // A joined line's plain form is that of its new text; the others keep theirs.
-    let plains: Vec<Option<Option<String>>> = texts
+    let plains: Vec<Option<PlainForm>> = texts
         .iter()
         .map(|text| match text {
-            Cow::Owned(text) => Some(packed_plain(text)),
+            Cow::Owned(text) => Some(plain_form(text)),
             Cow::Borrowed(_) => None,
         })
         .collect();
     drop(texts);
     for (index, (end, plain)) in range.clone().zip(ends.into_iter().zip(plains)) {
-        let plain = plain.map(|packed| lines.pack_plain(packed.as_deref()));
+        let plain = plain.map(|form| lines.pack_plain(form));
         if let Some(entry) = lines.entries.get_mut(index) {
             entry.end = end;
             if let Some(plain) = plain {

@@ -1373,9 +1373,9 @@ fn heads_a_date_list(text: &Text, index: usize, lex: &Lexicons) -> bool {
     let flat = line.plain;
     // Asked of every line: the cheap tests first, the fold only for a short
     // line that prints a year.
-    word_count(&flat) <= HEADING_YEAR_WORDS
-        && dates::heading_year(&flat).is_some()
-        && dates::find_dates(&fold(&flat), lex).is_empty()
+    word_count(flat) <= HEADING_YEAR_WORDS
+        && dates::heading_year(flat).is_some()
+        && dates::find_dates(&fold(flat), lex).is_empty()
         && text_lines_around(text, index)
             .into_iter()
             .find(|&i| i > index)

@@ -1331,14 +1331,14 @@ fn label_for(
         taken += 1;
         cursor = at + 1;
         let part = line.plain;
-        let (unit, used) = unit_after(&part, lex);
+        let (unit, used) = unit_after(part, lex);
         if unit.is_some() && used == part.len() && label.is_empty() {
             unit_fix = unit;
         } else {
             if !label.is_empty() {
                 label.push(' ');
             }
-            label.push_str(&part);
+            label.push_str(part);
         }
         // The label of a bold figure ends with its bold span (`**+ 3302` /
         // `seguidores**` / `en LinkedIn…`), blank line or not; a span that

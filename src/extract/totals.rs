@@ -90,13 +90,13 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
         let plain = line.plain;
         if obliged.is_none() {
             obliged = obligation
-                .captures(&plain)
+                .captures(plain)
                 .and_then(|caps| caps.name("n"))
-                .filter(|n| !split_number(&plain, n.start(), n.end()))
+                .filter(|n| !split_number(plain, n.start(), n.end()))
                 .and_then(|n| Some((index, n.as_str().parse().ok()?)));
         }
         let mut figures: Vec<(Field, u32)> = Vec::new();
-        for caps in status_count.captures_iter(&plain) {
+        for caps in status_count.captures_iter(plain) {
             let Some(label) = caps.name("label") else {
                 continue;
             };
@@ -110,9 +110,9 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
             let status = status_of_label(label.as_str(), lexicons);
             if caps
                 .name("n")
-                .is_some_and(|n| split_number(&plain, n.start(), n.end()))
+                .is_some_and(|n| split_number(plain, n.start(), n.end()))
             {
-                found.diagnostics.push(unreadable(&plain, line));
+                found.diagnostics.push(unreadable(plain, line));
                 continue;
             }
             let number = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok());
@@ -121,14 +121,14 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
             }
         }
         for caps in total_phrase
-            .captures_iter(&plain)
-            .chain(total_label.captures_iter(&plain))
+            .captures_iter(plain)
+            .chain(total_label.captures_iter(plain))
         {
             if caps
                 .name("n")
-                .is_some_and(|n| split_number(&plain, n.start(), n.end()))
+                .is_some_and(|n| split_number(plain, n.start(), n.end()))
             {
-                found.diagnostics.push(unreadable(&plain, line));
+                found.diagnostics.push(unreadable(plain, line));
                 continue;
             }
             if let Some(number) = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok()) {
@@ -137,13 +137,13 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
         }
         if let Some(number) = lines
             .get(index + 1)
-            .and_then(|next| total_across_wrap(&plain, line, next, &total_phrase))
+            .and_then(|next| total_across_wrap(plain, line, next, &total_phrase))
         {
             figures.push((Field::Total, number));
         }
         if let Some((label, number)) = lines
             .get(index + 1)
-            .and_then(|next| count_across_wrap(&plain, line, next, &status_count))
+            .and_then(|next| count_across_wrap(plain, line, next, &status_count))
         {
             if let Some(status) = status_of_label(&label, lexicons) {
                 figures.push((Field::Status(status), number));

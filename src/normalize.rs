@@ -21,6 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::layout;
 use crate::lexicon;
+use crate::markup;
 use crate::model::SourceFormat;
 use crate::page::{packed_entry, text_blocks, Block, Cell, Row, Table};
 use crate::read::{GlyphPage, PageContent, RawDocument, RawPage};
@@ -34,6 +35,9 @@ pub struct Line<'a> {
     pub number: u32,
     /// The text, normalized; may be empty.
     pub text: &'a str,
+    /// The text without inline markup, trimmed: [`markup::plain`] of it,
+    /// worked out once when the line is added, since every extractor reads it.
+    pub plain: &'a str,
 }
 
 impl Line<'_> {
@@ -44,8 +48,9 @@ impl Line<'_> {
 }
 
 /// Every line of a document, packed: each page's texts end to end in a
-/// string of the page's own, and per line where its text ends and where it
-/// is (12 bytes a line). A long document's lines cost their bytes and a few
+/// string of the page's own, and per line where its text ends, where it
+/// is and where its plain form is (20 bytes a line; a plain form other than
+/// the trimmed text, a line with markup, is packed in one more string). A long document's lines cost their bytes and a few
 /// more, not an allocation each, and no buffer the size of the document:
 /// page-sized buffers fit in the memory that reading the pages freed.
 /// Read as [`Line`]s.
@@ -54,21 +59,44 @@ pub struct Lines {
     /// The buffers, each with its page number, in line order.
     pages: Vec<(u32, String)>,
     entries: Vec<LineEntry>,
+    /// The plain forms that are not their line's trimmed text, end to end.
+    plains: String,
+    /// Where each of those ends in `plains`.
+    plain_ends: Vec<u32>,
 }
 
 /// Where a line of [`Lines`] is: its buffer (an index into `pages`), its
-/// number on its page, and where its text ends in the buffer.
+/// number on its page, where its text ends in the buffer, and where its
+/// plain form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LineEntry {
     buffer: u32,
     number: u32,
     end: u32,
+    plain: PlainAt,
+}
+
+/// Where a line's plain form is: cut out of its text (the text trimmed, as
+/// for most lines: the bytes cut are kept, so that reading the line does
+/// not trim it again), or string `n` of [`Lines`]'s `plains`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlainAt {
+    Cut { lead: u16, trail: u16 },
+    Packed(u32),
+}
+
+/// A line's plain form, worked out before [`Lines`] keeps it as a [`PlainAt`].
+enum PlainForm {
+    Cut { lead: u16, trail: u16 },
+    Own(String),
 }
 
 /// No lines, for [`LinesIter`]'s default.
 static NO_LINES: Lines = Lines {
     pages: Vec::new(),
     entries: Vec::new(),
+    plains: String::new(),
+    plain_ends: Vec::new(),
 };
 
 impl Lines {
@@ -85,13 +113,35 @@ impl Lines {
             self.pages.push((page, String::with_capacity(text.len())));
         }
         let buffer = self.pages.len() - 1;
+        let plain = self.plain_of(text);
         if let Some((_, texts)) = self.pages.last_mut() {
             texts.push_str(text);
             self.entries.push(LineEntry {
                 buffer: u32::try_from(buffer).unwrap_or(u32::MAX),
                 number,
                 end: u32::try_from(texts.len()).unwrap_or(u32::MAX),
+                plain,
             });
+        }
+    }
+
+    /// The [`LineEntry::plain`] of a line of `text`.
+    fn plain_of(&mut self, text: &str) -> PlainAt {
+        self.pack_plain(plain_form(text))
+    }
+
+    /// Where `form` is kept: a form of its own is packed in `plains` (past
+    /// 4 GiB of them, past every input limit, its end saturates as
+    /// [`PackedLines`]' do).
+    fn pack_plain(&mut self, form: PlainForm) -> PlainAt {
+        match form {
+            PlainForm::Cut { lead, trail } => PlainAt::Cut { lead, trail },
+            PlainForm::Own(plain) => {
+                self.plains.push_str(&plain);
+                self.plain_ends
+                    .push(u32::try_from(self.plains.len()).unwrap_or(u32::MAX));
+                PlainAt::Packed(u32::try_from(self.plain_ends.len() - 1).unwrap_or(u32::MAX))
+            }
         }
     }
 
@@ -137,10 +187,20 @@ impl Lines {
             .filter(|before| before.buffer == entry.buffer)
             .map_or(0, |before| before.end as usize);
         let (page, texts) = self.pages.get(entry.buffer as usize)?;
+        let text = texts.get(start..entry.end as usize).unwrap_or("");
+        let plain = match entry.plain {
+            PlainAt::Cut { lead, trail } => text
+                .get(usize::from(lead)..text.len().saturating_sub(usize::from(trail)))
+                .unwrap_or(""),
+            PlainAt::Packed(packed) => {
+                packed_entry(&self.plains, &self.plain_ends, packed as usize).unwrap_or("")
+            }
+        };
         Some(Line {
             page: *page,
             number: entry.number,
-            text: texts.get(start..entry.end as usize).unwrap_or(""),
+            text,
+            plain,
         })
     }
 
@@ -176,6 +236,23 @@ impl Lines {
         }
         self.pages.shrink_to_fit();
         self.entries.shrink_to_fit();
+        self.plains.shrink_to_fit();
+        self.plain_ends.shrink_to_fit();
+    }
+}
+
+/// The plain form of a line of `text` ([`markup::plain`]): a cut of it when
+/// it is the trimmed text (with fewer than 64 KiB of spaces at either end),
+/// else a string of its own.
+fn plain_form(text: &str) -> PlainForm {
+    let plain = markup::plain(text);
+    let started = text.trim_start();
+    let trimmed = started.trim_end();
+    let lead = u16::try_from(text.len() - started.len());
+    let trail = u16::try_from(started.len() - trimmed.len());
+    match (lead, trail) {
+        (Ok(lead), Ok(trail)) if plain == trimmed => PlainForm::Cut { lead, trail },
+        _ => PlainForm::Own(plain),
     }
 }
 
@@ -826,9 +903,23 @@ fn join_in_buffer(
             u32::try_from(joined.len()).unwrap_or(u32::MAX)
         })
         .collect();
+    // A joined line's plain form is that of its new text; the others keep theirs.
+    let plains: Vec<Option<PlainForm>> = texts
+        .iter()
+        .map(|text| match text {
+            Cow::Owned(text) => Some(plain_form(text)),
+            Cow::Borrowed(_) => None,
+        })
+        .collect();
     drop(texts);
-    for (entry, end) in lines.entries[range.clone()].iter_mut().zip(ends) {
-        entry.end = end;
+    for (index, (end, plain)) in range.clone().zip(ends.into_iter().zip(plains)) {
+        let plain = plain.map(|form| lines.pack_plain(form));
+        if let Some(entry) = lines.entries.get_mut(index) {
+            entry.end = end;
+            if let Some(plain) = plain {
+                entry.plain = plain;
+            }
+        }
     }
     if let Some(buffer) = lines
         .entries
@@ -1007,7 +1098,8 @@ mod tests {
             Some(Line {
                 page: 2,
                 number: 1,
-                text: "trés"
+                text: "trés",
+                plain: "trés"
             })
         );
         assert_eq!(lines.get(3), None);

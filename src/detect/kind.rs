@@ -181,7 +181,7 @@ fn lowered_lines(text: &Text) -> PackedLines<'_> {
         if line.text.trim().is_empty() {
             String::new()
         } else {
-            lower_same_length(&fold(&markup::plain(line.text)))
+            lower_same_length(&fold(line.plain))
         }
     })
 }
@@ -246,6 +246,7 @@ impl<'a> Candidates<'a> {
                 page: self.first_page,
                 number: 0,
                 text: "",
+                plain: "",
             },
             lower: "",
             in_title_area: false,

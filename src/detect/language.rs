@@ -6,7 +6,6 @@ use whatlang::{Detector, Lang};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexicon::{Language, FUNCTION_WORDS};
-use crate::markup;
 use crate::model::LanguageShare;
 use crate::normalize::Text;
 
@@ -143,7 +142,7 @@ fn block_text(text: &Text, first_line: usize, last_line: usize) -> String {
         if at > 0 {
             joined.push(' ');
         }
-        joined.push_str(&markup::plain(line.text));
+        joined.push_str(line.plain);
     }
     joined
 }

@@ -186,9 +186,8 @@ pub fn extract_calendar(
         };
         if let Some(heading) = heading_at.get(&index) {
             heading_year = dates::heading_year(&heading.title);
-        } else if plain(line.text).trim_end().ends_with(':') || heads_a_date_list(text, index, lex)
-        {
-            heading_year = dates::heading_year(&plain(line.text)).or(heading_year);
+        } else if line.plain.trim_end().ends_with(':') || heads_a_date_list(text, index, lex) {
+            heading_year = dates::heading_year(line.plain).or(heading_year);
         }
         let year = heading_year
             .or(time.year)
@@ -231,7 +230,7 @@ pub fn extract_calendar(
             // The line's dates, read once for its prose events and the running year.
             // Minutes write their day in words (`el día veintiocho de abril
             // de dos mil dieciséis`): read as digits.
-            let flat = dates::spell_out_dates(&fold(&plain(line.text)), lex).into_owned();
+            let flat = dates::spell_out_dates(&fold(line.plain), lex).into_owned();
             let found = dates::find_dates(&flat, lex);
             let line_year = found
                 .iter()
@@ -517,7 +516,7 @@ const HEADLINE_WORDS: usize = 24;
 /// a year only where no heading and no single-year period does.
 fn headline_year(text: &Text, lex: &Lexicons) -> Option<u16> {
     for line in &text.lines {
-        let flat = plain(line.text);
+        let flat = line.plain;
         let line = flat.trim();
         if line.is_empty() {
             continue;
@@ -1133,7 +1132,7 @@ fn month_list(
         if month_alone(next.text, lex).is_some() {
             break;
         }
-        let flat = plain(next.text);
+        let flat = next.plain;
         // A line of the item's block that goes on with its sentence: it
         // starts in lower case, or the item so far ends on a function word
         // (`… and Local and` / `Regional Governments Forum`). A capital
@@ -1371,12 +1370,12 @@ fn heads_a_date_list(text: &Text, index: usize, lex: &Lexicons) -> bool {
     let Some(line) = text.lines.get(index) else {
         return false;
     };
-    let flat = plain(line.text);
+    let flat = line.plain;
     // Asked of every line: the cheap tests first, the fold only for a short
     // line that prints a year.
-    word_count(&flat) <= HEADING_YEAR_WORDS
-        && dates::heading_year(&flat).is_some()
-        && dates::find_dates(&fold(&flat), lex).is_empty()
+    word_count(flat) <= HEADING_YEAR_WORDS
+        && dates::heading_year(flat).is_some()
+        && dates::find_dates(&fold(flat), lex).is_empty()
         && text_lines_around(text, index)
             .into_iter()
             .find(|&i| i > index)

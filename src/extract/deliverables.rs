@@ -1978,9 +1978,10 @@ fn action_line_heading(text: &Text, index: usize) -> Option<ActionLine> {
             .iter()
             .skip(index + 1)
             .take(3)
-            .map(|next| markup::plain(next.text))
+            .map(|next| next.plain)
             .find(|next| !next.is_empty())
-            .filter(|next| !starts_with_code(next) && action_line_captures(next).is_none());
+            .filter(|next| !starts_with_code(next) && action_line_captures(next).is_none())
+            .map(str::to_owned);
     }
     Some(ActionLine {
         code: builtin::code(&[number]),

@@ -706,13 +706,13 @@ fn statement_lines(
             let ended = text
                 .lines
                 .get(index - 1)
-                .is_some_and(|l| plain(l.text).trim_end().ends_with(['.', '!', '?']));
+                .is_some_and(|l| l.plain.trim_end().ends_with(['.', '!', '?']));
             if ended {
                 break;
             }
         }
-        let joined: Vec<String> = (first..index)
-            .filter_map(|i| text.lines.get(i).map(|l| plain(l.text)))
+        let joined: Vec<&str> = (first..index)
+            .filter_map(|i| text.lines.get(i).map(|l| l.plain))
             .collect();
         let paragraph = joined.join(" ");
         if is_statement(&paragraph) {
@@ -1330,15 +1330,15 @@ fn label_for(
     while let Some((at, line)) = next_label_line(text, cursor, taken, headings) {
         taken += 1;
         cursor = at + 1;
-        let part = plain(line.text);
-        let (unit, used) = unit_after(&part, lex);
+        let part = line.plain;
+        let (unit, used) = unit_after(part, lex);
         if unit.is_some() && used == part.len() && label.is_empty() {
             unit_fix = unit;
         } else {
             if !label.is_empty() {
                 label.push(' ');
             }
-            label.push_str(&part);
+            label.push_str(part);
         }
         // The label of a bold figure ends with its bold span (`**+ 3302` /
         // `seguidores**` / `en LinkedIn…`), blank line or not; a span that
@@ -1360,7 +1360,7 @@ fn label_for(
             if !label.is_empty() {
                 label.push(' ');
             }
-            label.push_str(&plain(line.text));
+            label.push_str(line.plain);
             cursor = at + 1;
         }
     }
@@ -1400,12 +1400,10 @@ fn next_label_line<'t>(
 fn phrase_goes_on_below(text: &Text, blank: usize, headings: &BTreeSet<usize>) -> bool {
     let below = blank + 1;
     !headings.contains(&below)
-        && text.lines.get(below).is_some_and(|line| {
-            plain(line.text)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        })
+        && text
+            .lines
+            .get(below)
+            .is_some_and(|line| line.plain.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// For each line, the index of the bullet line that opens the list item it
@@ -1536,7 +1534,7 @@ fn item_label(
             break;
         }
         tail.push(' ');
-        tail.push_str(&plain(line.text));
+        tail.push_str(line.plain);
     }
     let mut label = noun_phrase(&tail, lex);
     if label.is_empty() {
@@ -1632,12 +1630,11 @@ fn wraps(text: &Text, index: usize) -> bool {
     let long = text
         .lines
         .get(index)
-        .is_some_and(|line| plain(line.text).chars().count() >= WRAPPED_CHARS);
-    long && text.lines.get(index + 1).is_some_and(|next| {
-        plain(next.text)
-            .trim_start()
-            .starts_with(char::is_lowercase)
-    })
+        .is_some_and(|line| line.plain.chars().count() >= WRAPPED_CHARS);
+    long && text
+        .lines
+        .get(index + 1)
+        .is_some_and(|next| next.plain.trim_start().starts_with(char::is_lowercase))
 }
 
 /// Whether a leading number is the number of a numbered subheading
@@ -1668,7 +1665,7 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
         (
             text.lines
                 .get(next)
-                .map_or(String::new(), |l| plain(l.text)),
+                .map_or(String::new(), |l| l.plain.to_owned()),
             next,
         )
     } else {
@@ -1682,7 +1679,7 @@ fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
     let body_follows = next_non_blank(text, title_index)
         .and_then(|next| text.lines.get(next))
         .is_some_and(|next| {
-            let body = plain(next.text);
+            let body = next.plain;
             body.starts_with(char::is_uppercase)
                 && (body.chars().count() >= WRAPPED_CHARS || is_sentence(next.text))
         });

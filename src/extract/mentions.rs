@@ -20,7 +20,6 @@ use std::collections::BTreeSet;
 
 use super::shape::is_blank;
 use crate::lexicon::{first_unaccented, fold, unaccented, Lexicons};
-use crate::markup::plain;
 use crate::model::Person;
 use crate::normalize::{PackedLines, Text};
 
@@ -30,7 +29,7 @@ const ROLE_PHRASE_WORDS: usize = 16;
 /// People named in running text, skipping the lines in `claimed` (lists
 /// that [`extract_people`](super::people::extract_people) read).
 pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Person> {
-    let lines = PackedLines::of_lines(text, |line| fold(&plain(line.text)).trim().to_owned());
+    let lines = PackedLines::of_lines(text, |line| fold(line.plain).trim().to_owned());
     let mut people: Vec<Person> = Vec::new();
     // Lines read as the continuation of an attendance list above them.
     let mut consumed: BTreeSet<usize> = BTreeSet::new();

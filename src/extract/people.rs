@@ -206,7 +206,7 @@ fn continues_person(line: &str) -> bool {
 fn line_plain(text: &Text, index: usize) -> String {
     text.lines
         .get(index)
-        .map(|l| plain(l.text))
+        .map(|l| l.plain.to_owned())
         .unwrap_or_default()
 }
 
@@ -315,7 +315,7 @@ pub fn extract_members(text: &Text, lex: &Lexicons) -> MembersFound {
                 cursor += 1;
                 continue;
             }
-            let name = bullet(line.text).map_or_else(|| plain(line.text), |b| plain(b.text));
+            let name = bullet(line.text).map_or_else(|| line.plain.to_owned(), |b| plain(b.text));
             let heading = line.text.trim_start().starts_with('#') || is_people_heading(&name, lex);
             if heading || !is_member_name(&name) || member_heading(&name, lex).is_some() {
                 break;

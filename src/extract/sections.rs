@@ -121,7 +121,7 @@ type Strong = BTreeMap<usize, Vec<Heading>>;
 pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     // Both borrow the lines: a long document's text is not copied per line.
     let raws = PackedLines::of_text(text);
-    let plains = PackedLines::of_lines(text, |line| plain(line.text));
+    let plains = PackedLines::of_lines(text, |line| line.plain);
     // A roll call's labels and names are no headings, whoever reads them.
     let rolls = roll_lines(&plains, lex);
     let claimed: BTreeSet<usize> = claimed.union(&rolls).copied().collect();

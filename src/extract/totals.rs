@@ -13,7 +13,6 @@ use regex::Regex;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::lexicon::Lexicons;
-use crate::markup;
 use crate::model::{Status, TotalsCounts};
 use crate::normalize::{Line, Lines};
 
@@ -88,16 +87,16 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
     let mut obliged: Option<(usize, u32)> = None;
     let mut declarations: Vec<(Line, Vec<(Field, u32)>)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        let plain = markup::plain(line.text);
+        let plain = line.plain;
         if obliged.is_none() {
             obliged = obligation
-                .captures(&plain)
+                .captures(plain)
                 .and_then(|caps| caps.name("n"))
-                .filter(|n| !split_number(&plain, n.start(), n.end()))
+                .filter(|n| !split_number(plain, n.start(), n.end()))
                 .and_then(|n| Some((index, n.as_str().parse().ok()?)));
         }
         let mut figures: Vec<(Field, u32)> = Vec::new();
-        for caps in status_count.captures_iter(&plain) {
+        for caps in status_count.captures_iter(plain) {
             let Some(label) = caps.name("label") else {
                 continue;
             };
@@ -111,9 +110,9 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
             let status = status_of_label(label.as_str(), lexicons);
             if caps
                 .name("n")
-                .is_some_and(|n| split_number(&plain, n.start(), n.end()))
+                .is_some_and(|n| split_number(plain, n.start(), n.end()))
             {
-                found.diagnostics.push(unreadable(&plain, line));
+                found.diagnostics.push(unreadable(plain, line));
                 continue;
             }
             let number = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok());
@@ -122,14 +121,14 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
             }
         }
         for caps in total_phrase
-            .captures_iter(&plain)
-            .chain(total_label.captures_iter(&plain))
+            .captures_iter(plain)
+            .chain(total_label.captures_iter(plain))
         {
             if caps
                 .name("n")
-                .is_some_and(|n| split_number(&plain, n.start(), n.end()))
+                .is_some_and(|n| split_number(plain, n.start(), n.end()))
             {
-                found.diagnostics.push(unreadable(&plain, line));
+                found.diagnostics.push(unreadable(plain, line));
                 continue;
             }
             if let Some(number) = caps.name("n").and_then(|n| n.as_str().parse::<u32>().ok()) {
@@ -138,13 +137,13 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
         }
         if let Some(number) = lines
             .get(index + 1)
-            .and_then(|next| total_across_wrap(&plain, line, next, &total_phrase))
+            .and_then(|next| total_across_wrap(plain, line, next, &total_phrase))
         {
             figures.push((Field::Total, number));
         }
         if let Some((label, number)) = lines
             .get(index + 1)
-            .and_then(|next| count_across_wrap(&plain, line, next, &status_count))
+            .and_then(|next| count_across_wrap(plain, line, next, &status_count))
         {
             if let Some(status) = status_of_label(&label, lexicons) {
                 figures.push((Field::Status(status), number));
@@ -219,7 +218,7 @@ fn parts_of_a_whole(declarations: &[(Line, Vec<(Field, u32)>)]) -> Vec<usize> {
 /// prose do: the number ends `line` and the noun starts `next`, the next
 /// line of the same page. Phrases wholly on one line are read with it.
 fn total_across_wrap(plain: &str, line: Line, next: Line, total_phrase: &Regex) -> Option<u32> {
-    let next_plain = markup::plain(next.text);
+    let next_plain = next.plain;
     if next.page != line.page || next.number != line.number + 1 || next_plain.trim().is_empty() {
         return None;
     }
@@ -245,7 +244,7 @@ fn count_across_wrap(
     next: Line,
     status_count: &Regex,
 ) -> Option<(String, u32)> {
-    let next_plain = markup::plain(next.text);
+    let next_plain = next.plain;
     let number = next_plain.trim();
     if next.page != line.page
         || next.number != line.number + 1

@@ -398,14 +398,24 @@ fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
 /// The state outside the classes a mark opens with (`Fusionada con
 /// P2-A1`, `Postponed to 2025`, `Reprogramada para 2022`): what follows says
 /// where or when, not another state. A class phrase followed by more words
-/// stays unknown (`Completed partially`).
+/// stays unknown (`Completed partially`), unless those words are a state
+/// outside the classes (`Completada con retraso`, `Completed behind
+/// schedule`): the item keeps that state, its class unsaid.
 fn leading_outside(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
     let words = grammar::folded_words(&lexicon::fold(cell));
-    match grammar::phrase_at(&words, 0, vocabulary)
-        .or_else(|| grammar::phrase_at(&words, 0, vocabulary.every_language()))
-    {
+    let phrase = |at: usize| {
+        grammar::phrase_at(&words, at, vocabulary)
+            .or_else(|| grammar::phrase_at(&words, at, vocabulary.every_language()))
+    };
+    match phrase(0) {
         Some((meaning @ Meaning::Outside(_), _)) => Some(meaning),
-        _ => None,
+        Some((Meaning::Class(_), width)) => match phrase(width) {
+            Some((meaning @ Meaning::Outside(_), more)) if width + more == words.len() => {
+                Some(meaning)
+            }
+            _ => None,
+        },
+        None => None,
     }
 }
 
@@ -2413,6 +2423,23 @@ mod tests {
         assert_eq!(
             marks_and_statuses(&reading),
             [(Some("◦"), Some(InProgress)), (Some("✓"), Some(Achieved))]
+        );
+    }
+
+    #[test]
+    fn a_class_then_a_state_outside_keeps_the_state() {
+        let reading = read(
+            "AC-01\tRamp at the town hall\tCompleted\nAC-02\tAccessible toilets\tCompleted behind schedule\nAC-05\tAseos adaptados\tCompletada con retraso\nAC-03\tLift in the library\tCompleted partially\nAC-04\tSigns in braille\tIn progress\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (None, Some("delayed")),
+                (None, Some("delayed")),
+                (None, None),
+                (Some(InProgress), None),
+            ]
         );
     }
 

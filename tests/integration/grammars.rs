@@ -1127,7 +1127,9 @@ fn seventh_fresh_grammars_measured_before_fixing() {
 /// 2025`, its year possibly in a cell of its own), and a level word set
 /// apart from its number by a wide gap or a column (`MS | 1.1`, `Target |
 /// | 4.1`, and fresh7's `RE | 1.1`) is one code: 215 items, 162 statuses,
-/// 0 silently wrong, 6 totals read, 10 reconciled.
+/// 0 silently wrong, 6 totals read, 10 reconciled. Then a class phrase
+/// followed by a state outside the classes keeps that state (`Completada
+/// con retraso`: delayed): 166 statuses.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1137,7 +1139,7 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 215, "{reading:?}");
-    assert!(reading.statuses_right >= 162, "{reading:?}");
+    assert!(reading.statuses_right >= 166, "{reading:?}");
     assert!(reading.totals_read >= 6, "{reading:?}");
     assert!(reading.reconciled >= 10, "{reading:?}");
 }

@@ -98,6 +98,86 @@ pub(super) fn cells(text: &Text, index: usize) -> Vec<String> {
         .collect()
 }
 
+/// The longest level word set apart from its number (`Target` | `4.1`).
+const MAX_LEVEL_WORD_CHARS: usize = 12;
+
+/// Words that name a level in a cell of their own, the code's number in
+/// the next cell with text (`| RE | 1.1 | Horario flexible |`, `| Target |
+/// | 4.1 | … |`): a renderer set the number apart with a wide gap, or the
+/// table has a column for the level and one for the number. A word counts
+/// when it opens such a pair on two rows or more, is the only word before
+/// numbers of its depth (a column of leads, `Secretariat | 1.1.1` and
+/// `Partners | 1.2.1`, names no level) and says no status (an abbreviation
+/// a legend defines, `EJ` before `1.01`, is the row's mark, not its level).
+fn split_level_words(text: &Text, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) -> Vec<String> {
+    let mut counts: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    for index in 0..text.lines.len() {
+        let cells = cells(text, index);
+        for (at, cell) in cells.iter().enumerate() {
+            if let Some((_, depth)) = split_code(&cells, at, vocabulary.grammar) {
+                *counts.entry((depth, cell.clone())).or_default() += 1;
+            }
+        }
+    }
+    let words_of_depth = |depth: u8| counts.keys().filter(|(d, _)| *d == depth).count();
+    counts
+        .iter()
+        .filter(|((depth, word), count)| {
+            **count >= MIN_MARKED_ROWS
+                && words_of_depth(*depth) == 1
+                && cell_meaning(word, legend, vocabulary).is_none()
+        })
+        .map(|((_, word), _)| word.clone())
+        .collect()
+}
+
+/// The index of the next cell with text after the level word at `at`, and
+/// the depth of the code they open, when that cell opens with a number and
+/// the two read together open a code of that level.
+fn split_code(cells: &[String], at: usize, grammar: Option<&Grammar>) -> Option<(usize, u8)> {
+    let word = cells.get(at)?;
+    let count = word.chars().count();
+    if !(2..=MAX_LEVEL_WORD_CHARS).contains(&count)
+        || !word.starts_with(char::is_uppercase)
+        || !word.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    let (next, number) = cells
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .find(|(_, cell)| !cell.is_empty())?;
+    if !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let joined = format!("{word} {number}");
+    let code = grammar::code_at_start(&joined, grammar)?;
+    (code.level.as_deref() == Some(word.as_str()) && code.rest > word.len() + 1)
+        .then_some((next, code.depth()))
+}
+
+/// The cells of a row with each split code read whole in its number's cell
+/// (`RE 1.1`), the level word's cell left empty so that columns hold.
+fn joined_codes(
+    mut cells: Vec<String>,
+    words: &[String],
+    grammar: Option<&Grammar>,
+) -> Vec<String> {
+    for at in 0..cells.len() {
+        if !cells.get(at).is_some_and(|cell| words.contains(cell)) {
+            continue;
+        }
+        if let Some((next, _)) = split_code(&cells, at, grammar) {
+            let word = cells.get_mut(at).map(std::mem::take).unwrap_or_default();
+            if let Some(number) = cells.get_mut(next) {
+                *number = format!("{word} {number}");
+            }
+        }
+    }
+    cells
+}
+
 /// A line of a table that is none of its rows (a Markdown `|---|---|`).
 pub(super) fn is_separator_row(text: &Text, index: usize) -> bool {
     text.table_of(index).is_some() && text.row(index).is_none()
@@ -318,14 +398,24 @@ fn mentions_status(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
 /// The state outside the classes a mark opens with (`Fusionada con
 /// P2-A1`, `Postponed to 2025`, `Reprogramada para 2022`): what follows says
 /// where or when, not another state. A class phrase followed by more words
-/// stays unknown (`Completed partially`).
+/// stays unknown (`Completed partially`), unless those words are a state
+/// outside the classes (`Completada con retraso`, `Completed behind
+/// schedule`): the item keeps that state, its class unsaid.
 fn leading_outside(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
     let words = grammar::folded_words(&lexicon::fold(cell));
-    match grammar::phrase_at(&words, 0, vocabulary)
-        .or_else(|| grammar::phrase_at(&words, 0, vocabulary.every_language()))
-    {
+    let phrase = |at: usize| {
+        grammar::phrase_at(&words, at, vocabulary)
+            .or_else(|| grammar::phrase_at(&words, at, vocabulary.every_language()))
+    };
+    match phrase(0) {
         Some((meaning @ Meaning::Outside(_), _)) => Some(meaning),
-        _ => None,
+        Some((Meaning::Class(_), width)) => match phrase(width) {
+            Some((meaning @ Meaning::Outside(_), more)) if width + more == words.len() => {
+                Some(meaning)
+            }
+            _ => None,
+        },
+        None => None,
     }
 }
 
@@ -486,9 +576,25 @@ fn leading_mark_cells(
         }
     };
     let rest = rest.trim();
-    grammar::code_at_start(rest, vocabulary.grammar)
-        .is_some()
-        .then(|| vec![mark.to_owned(), rest.to_owned()])
+    grammar::code_at_start(rest, vocabulary.grammar)?;
+    // `◦ Indicador 1.1 — Rutas: Alcanzado`: a symbol no legend defines
+    // before a line that ends in its own status is the list's bullet (`◦`
+    // is only a conventional mark), not a second status.
+    let defined = is_checkbox(mark) || legend.iter().any(|entry| entry.mark == mark);
+    let says_status = |tail: &str| {
+        cell_meaning(tail, legend, vocabulary).is_some()
+            || is_partial_cell(tail, vocabulary)
+            || mentions_status(tail, vocabulary)
+    };
+    let ends_in_status = trailing_status(rest, legend, vocabulary).is_some()
+        || [" — ", " – ", ": "].iter().any(|separator| {
+            rest.rsplit_once(separator)
+                .is_some_and(|(_, tail)| says_status(tail.trim().trim_end_matches('.')))
+        });
+    if !defined && ends_in_status {
+        return Some(vec![rest.to_owned()]);
+    }
+    Some(vec![mark.to_owned(), rest.to_owned()])
 }
 
 /// A status phrase followed by a qualifier in brackets or after a dash or
@@ -506,6 +612,36 @@ fn qualified_phrase(cell: &str, vocabulary: Vocabulary<'_>) -> Option<(String, M
         return None;
     }
     Some((cell.trim().to_owned(), meaning))
+}
+
+/// A status phrase followed by nothing but a date (`Completed 14 Mar
+/// 2025`, `Réalisée en mars 2025`, `Completada el 3/05/2025`), in a status
+/// column or ending a row: the phrase gives the status, the whole cell is
+/// the mark. A date is a month name, a year or a day and month in figures;
+/// a bare number (`Completed 3`) is a count, not a date.
+fn dated_phrase(cell: &str, vocabulary: Vocabulary<'_>) -> Option<(String, Meaning)> {
+    let words = grammar::folded_words(&lexicon::fold(cell));
+    let (meaning, width) = grammar::phrase_at(&words, 0, vocabulary)
+        .or_else(|| grammar::phrase_at(&words, 0, vocabulary.every_language()))?;
+    let rest = words.get(width..).filter(|rest| !rest.is_empty())?;
+    let lexicons = vocabulary.every_language().lexicons;
+    let figures = |word: &str| {
+        word.starts_with(|c: char| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || "/.-".contains(c))
+    };
+    let dated = rest.iter().any(|word| {
+        lexicons.month(word).is_some()
+            || (figures(word) && (word.len() == 4 || word.contains(['/', '.', '-'])))
+    }) || rest.iter().filter(|word| figures(word)).count() >= 2;
+    let only_date = rest.iter().all(|word| {
+        figures(word)
+            || lexicons.month(word).is_some()
+            || lexicons.has(|l| l.date_prepositions, word)
+            || lexicons.has(|l| l.month_prepositions, word)
+    });
+    (dated && only_date).then(|| (cell.trim().to_owned(), meaning))
 }
 
 /// Splits a trailing status off a title: `Train staff — completed`,
@@ -615,6 +751,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         lines: legend_lines,
         diagnostics: legend_diagnostics,
     } = read_mark_legend(text, vocabulary);
+    let split_words = split_level_words(text, &legend, vocabulary);
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -631,7 +768,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             open_row = None;
             continue;
         }
-        let cells = cells(text, index);
+        let cells = joined_codes(cells(text, index), &split_words, vocabulary.grammar);
         let is_table = cells.len() > 1;
         if !is_table {
             status_column = None;
@@ -1115,10 +1252,9 @@ fn read_row(
     if let Some(column) = status_column {
         if let Some(chosen) = statuses.iter().find(|(at, _, _)| *at == column).cloned() {
             statuses = vec![chosen];
-        } else if let Some((mark, meaning)) = cells
-            .get(column)
-            .and_then(|cell| qualified_phrase(cell, vocabulary))
-        {
+        } else if let Some((mark, meaning)) = cells.get(column).and_then(|cell| {
+            qualified_phrase(cell, vocabulary).or_else(|| dated_phrase(cell, vocabulary))
+        }) {
             statuses = vec![(column, mark, meaning)];
         } else if progress_column == Some(column) && !statuses.is_empty() {
             // A share of completion is read by convention; a mark the
@@ -1180,14 +1316,27 @@ fn read_row(
     }
     if statuses.is_empty() {
         // The row's last cell, a status phrase with a qualifier
-        // (`Achieved (100%)`, `Not achieved – lack of funding`).
+        // (`Achieved (100%)`, `Not achieved – lack of funding`) or a date
+        // (`Completed 14 Mar 2025`), its year possibly set apart in a cell
+        // of its own by a wide gap (`Completed 18 Jul | 2025`).
         let last = cells.iter().rposition(|cell| !cell.is_empty());
+        let phrase = |cell: &str| {
+            qualified_phrase(cell, vocabulary).or_else(|| dated_phrase(cell, vocabulary))
+        };
         if let Some(at) = last.filter(|&at| at > code_at) {
-            if let Some((mark, meaning)) = cells
+            let whole = cells
                 .get(at)
                 .filter(|cell| Some(cell.as_str()) != Some(title.as_str()))
-                .and_then(|cell| qualified_phrase(cell, vocabulary))
-            {
+                .and_then(|cell| phrase(cell));
+            let split = || {
+                let before = cells.get(at - 1).filter(|_| at - 1 > code_at)?;
+                let after = cells.get(at)?;
+                let starts_figure = after.starts_with(|c: char| c.is_ascii_digit());
+                (starts_figure && before.as_str() != title.as_str())
+                    .then(|| phrase(&format!("{before} {after}")))
+                    .flatten()
+            };
+            if let Some((mark, meaning)) = whole.or_else(split) {
                 statuses.push((at, mark, meaning));
             }
         }
@@ -2203,6 +2352,116 @@ mod tests {
         );
         let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
         assert_eq!(statuses, [Some(Achieved), Some(InProgress)]);
+    }
+
+    #[test]
+    fn a_level_word_set_apart_from_its_number_is_one_code() {
+        // A wide gap between `Step` and its number, or a column for each.
+        let reading = read(
+            "Step\t3\tHousing\nDone\tStep\t\t3.1\tOpen a shelter\nOngoing\tStep\t\t3.2\tHire two wardens\nStep\t4\tHealth\nDone\tStep\t\t4.1\tOpen a clinic\n",
+        );
+        let step = |code: &str, parent: Option<&str>, status| {
+            (code.to_owned(), parent.map(str::to_owned), status)
+        };
+        assert_eq!(
+            rows(&reading),
+            [
+                step("Step 3", None, None),
+                step("Step 3.1", Some("Step 3"), Some(Achieved)),
+                step("Step 3.2", Some("Step 3"), Some(InProgress)),
+                step("Step 4", None, None),
+                step("Step 4.1", Some("Step 4"), Some(Achieved)),
+            ]
+        );
+        // Different words before numbers of one depth are a column of
+        // leads, not a level; a word the legend defines is a mark.
+        let reading = read(
+            "Lead\tCode\tActivity\tStatus\nCouncil\t1.1.1\tTrain staff\tDone\nPartners\t1.1.2\tPublish a guide\tOngoing\nCouncil\t1.1.3\tHold a fair\tDone\n",
+        );
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
+        assert_eq!(codes, ["1.1.1", "1.1.2", "1.1.3"]);
+        let reading = read(
+            "Key: DN = done · IP = in progress\nDN\t1.01\tPublish the agendas\nIP\t1.02\tOpen the data\nDN\t1.03\tStream the meetings\n",
+        );
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
+        assert_eq!(codes, ["1.01", "1.02", "1.03"]);
+    }
+
+    #[test]
+    fn a_bullet_before_a_line_with_its_own_status_is_no_mark() {
+        // `◦` is a conventional mark (in progress), but here the list's
+        // bullet: each line says its own status after the colon.
+        let reading = read(
+            "Key: Reached = achieved; On course = in progress\n• Goal 1 — Walk more\n    ◦ Indicator 1.1 — Daily walkers: Reached\n    ◦ Indicator 1.2 — School routes: On course\n    ◦ Indicator 1.3 — Park benches: Reached partially\n",
+        );
+        let indicators: Vec<(&str, Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .filter(|item| item.code.starts_with("Indicator"))
+            .map(|item| (item.code.as_str(), item.mark.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            indicators,
+            [
+                ("Indicator 1.1", Some("Reached"), Some(Achieved)),
+                ("Indicator 1.2", Some("On course"), Some(InProgress)),
+                ("Indicator 1.3", None, None),
+            ]
+        );
+        // A symbol the legend defines before the code stays the mark.
+        let reading = read(
+            "Legend: ◦ = in progress · ✓ = achieved\n◦ 2.1 Repair the roof\n✓ 2.2 Paint the hall\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [(Some("◦"), Some(InProgress)), (Some("✓"), Some(Achieved))]
+        );
+    }
+
+    #[test]
+    fn a_class_then_a_state_outside_keeps_the_state() {
+        let reading = read(
+            "AC-01\tRamp at the town hall\tCompleted\nAC-02\tAccessible toilets\tCompleted behind schedule\nAC-05\tAseos adaptados\tCompletada con retraso\nAC-03\tLift in the library\tCompleted partially\nAC-04\tSigns in braille\tIn progress\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (None, Some("delayed")),
+                (None, Some("delayed")),
+                (None, None),
+                (Some(InProgress), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_status_followed_by_a_date() {
+        let reading = read(
+            "Milestone\tDescription\tStatus\nMS 1.1\tSurvey the valley\tCompleted 14 Mar 2025\nMS 1.2\tSign off the model\tCompleted 2 May\t2025\nMS 1.3\tBuild the basin\tNot started\nMS 1.4\tTrain wardens\tCompleted 3\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("Completed 14 Mar 2025"), Some(Achieved)),
+                (Some("Completed 2 May"), Some(Achieved)),
+                (Some("Not started"), Some(NotDeveloped)),
+                (Some("Completed 3"), None),
+            ]
+        );
+        let reading = read(
+            "1.1\tFormer les agents\tRéalisée en mars 2025\n1.2\tOuvrir le guichet\tRéalisée le 3/05/2025\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(Achieved), Some(Achieved)]);
     }
 
     #[test]

@@ -45,6 +45,13 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A clock time (`7:30pm`, `19h00`, `13:00`, `6 pm`): its numbers are no
 /// days.
+/// The number of a part opening a line (`5. Work plan 2032`, `1.2
+/// Action plan`, `IV. Plan de acción`): an entry of an index or a numbered
+/// chapter, which names a part of the document rather than the document.
+static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[0-9]{1,2}\.(?:[0-9]{1,2}\.?)*|[IVX]{1,5}\.)\s+\S")
+        .expect("PART_NUMBER is a valid literal pattern")
+});
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b[0-9]{1,2}(?:[:h][0-9]{2}(?:\s*[ap]\.?m\b\.?)?|(?:\.[0-9]{2})?\s*[ap]\.?m\b\.?)",
@@ -338,10 +345,11 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                 .iter()
                 .any(|word| lexicons.has(|l| l.year_words, word));
             let before = &lower[..at];
-            let names_document = (names_reported_year
-                || !is_sentence(candidate)
-                || (opens_line(before) && !subject_of(after, lexicons))
-                || points_at_itself(before, lexicons))
+            let names_document = !PART_NUMBER.is_match(&candidate.plain())
+                && (names_reported_year
+                    || !is_sentence(candidate)
+                    || (opens_line(before) && !subject_of(after, lexicons))
+                    || points_at_itself(before, lexicons))
                 && !sent_elsewhere_by_determiner(&before_words, lexicons);
             hits.push(Hit {
                 candidate: position,
@@ -928,8 +936,19 @@ fn names_day(lower: &str, lexicons: &Lexicons) -> bool {
             .is_ok_and(|day| (1..=31).contains(&day))
     };
     // A range of days (`du 23 au 26 novembre`) dates the event the document
-    // is about, not its posting.
-    if words.iter().filter(|word| is_day(word)).count() != 1 {
+    // is about, not its posting; one day printed twice (a title repeated in
+    // capitals on its line) is still one.
+    let mut days: Vec<&str> = words
+        .iter()
+        .filter(|word| is_day(word))
+        .map(|word| {
+            word.trim_end_matches(|c: char| c.is_alphabetic())
+                .trim_start_matches('0')
+        })
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() != 1 {
         return false;
     }
     words.iter().enumerate().any(|(at, word)| {
@@ -1372,6 +1391,19 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    #[test]
+    fn a_kind_named_by_a_numbered_part_is_that_parts() {
+        // An index's entry names a part of the papers, not the papers.
+        let source = "Meeting Papers\n\nIndex\n\n1. Opening\n\n2. Updates from members\n\n3. Work plan 2032\n";
+        assert_eq!(kind_and_period(source).0, DocumentKind::Other);
+        let source = "IV. Plan de acción 2031-2033\n\nEl plan fija tres líneas.\n";
+        assert_eq!(kind_and_period(source).0, DocumentKind::Other);
+        assert_eq!(
+            kind_and_period("Work plan 2032\n\nThe plan sets three aims.\n").0,
+            DocumentKind::WorkPlan
+        );
     }
 
     fn kind_and_period(source: &str) -> (DocumentKind, Option<String>) {

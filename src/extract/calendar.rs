@@ -255,6 +255,13 @@ pub fn extract_calendar(
                 // Without a heading's or the document's year, a date in prose
                 // takes the year of the last date printed with one.
                 let running = year.or(running_year);
+                let today = posted.or_else(|| {
+                    events
+                        .iter()
+                        .map(|event| event.start)
+                        .find(|day| day.day.is_some() && day.year.is_some())
+                });
+                let time = DocumentTime { today, ..time };
                 for event in prose_dates(&line, &flat, found, running, year.is_some(), time, lex) {
                     for known in events.get(counted..).unwrap_or_default() {
                         dated.insert((known.start, known.end));
@@ -646,6 +653,11 @@ pub struct DocumentTime {
     /// year is about the report itself (approval, publication), not an
     /// event of the period. `None` for plans and unknown kinds.
     pub report_end: Option<u16>,
+    /// The day of writing, when the text prints it (the page's posting
+    /// day, else the first full day it states: the meeting's, the dated
+    /// title's); a day the text places before it (`le 7 juin dernier`, the
+    /// minutes of an earlier meeting being approved) takes its year from it.
+    pub today: Option<EventDate>,
 }
 
 /// Maximum words of a line that is a dated title (`AG du 30 mai 2015`).
@@ -826,16 +838,79 @@ fn prose_dates(
         })
         .map(|(date, sentence_year)| {
             let tbc = is_tbc(flat, lex);
+            let before = lower.get(..date.from).unwrap_or("").trim_end();
+            let after = lower.get(date.to..).unwrap_or("");
+            let past = (date.start.year.is_none() && sentence_year.is_none())
+                .then_some(time.today)
+                .flatten()
+                .filter(|_| told_as_past(&lower, before, after, lex))
+                .and_then(|today| past_year(date.start, today));
             event(
                 line,
                 date.start,
                 date.end,
                 flat.trim().to_owned(),
                 tbc,
-                sentence_year.or(year),
+                past.or(sentence_year).or(year),
             )
         })
         .collect()
+}
+
+/// Whether a line tells a day as past: a word anchors it before the time
+/// of writing (`le 7 juin dernier`, `el pasado 17 de junio`), or the line
+/// approves the record of the meeting held that day (`Approbation du
+/// compte-rendu de la réunion du 23 novembre`).
+fn told_as_past(lower: &str, before: &str, after: &str, lex: &Lexicons) -> bool {
+    let next_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .unwrap_or("");
+    // A weekday may stand between the word and the day (`el pasado viernes 3`).
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .find(|word| !lex.each(|l| l.weekdays).any(|(weekday, _)| weekday == word))
+        .unwrap_or("");
+    if lex.has(|l| l.past_date_words, next_word) || lex.has(|l| l.past_date_words, last_word) {
+        return true;
+    }
+    let flat = unaccented(before);
+    let says = |phrase: &&str| {
+        let phrase = unaccented(phrase);
+        flat.match_indices(phrase.as_str()).any(|(at, _)| {
+            let open = flat[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let close = flat[at + phrase.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            open && close
+        })
+    };
+    let whole = unaccented(lower);
+    lex.each(|l| l.minutes_words).any(says)
+        && lex.each(|l| l.approval_words).any(|word| {
+            let word = unaccented(word);
+            whole
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word)
+        })
+}
+
+/// The year of a day printed without one and told as past: the year of
+/// the last such day on or before `today`. `None` when `today` prints no
+/// year or no day.
+fn past_year(date: EventDate, today: EventDate) -> Option<u16> {
+    let year = today.year?;
+    let day = today.day?;
+    if (date.month, date.day.unwrap_or(1)) > (today.month, day) {
+        year.checked_sub(1)
+    } else {
+        Some(year)
+    }
 }
 
 /// For each date of a line, the year of the last date before it in the
@@ -1596,6 +1671,7 @@ mod tests {
         DocumentTime {
             year: Some(year),
             report_end: None,
+            today: None,
         }
     }
 
@@ -2003,6 +2079,48 @@ mod tests {
     }
 
     /// Year, month and day of each event of a text read with `time`.
+    #[test]
+    fn a_day_told_as_past_takes_the_year_before_the_text_when_it_falls_after_it() {
+        // The text's day is its first full one; `dernier` and an approved
+        // record place a day before it, so a later month is the year before.
+        let source = "Assemblée générale du 14 mars 2031\n\nLors de notre assemblée, le 9 avril dernier, nous avions accueilli les élus.\nLe 2 février dernier, le bureau a rencontré le préfet.\nLe procès-verbal de la séance du 5 décembre est approuvé.\n";
+        assert_eq!(
+            starts(source, time(2031)),
+            [
+                (Some(2031), 3, Some(14)),
+                (Some(2030), 4, Some(9)),
+                (Some(2031), 2, Some(2)),
+                (Some(2030), 12, Some(5)),
+            ]
+        );
+        let source = "Sesión del 20 de febrero de 2031\n\nEl pasado viernes 12 de diciembre se celebró la asamblea de la red.\n";
+        assert_eq!(
+            starts(source, time(2031)),
+            [(Some(2031), 2, Some(20)), (Some(2030), 12, Some(12))]
+        );
+        // Without a day of its own, the text dates nothing so: the document's year.
+        assert_eq!(
+            starts(
+                "Le 9 avril dernier, le bureau a rencontré le préfet.\n",
+                time(2031)
+            ),
+            [(Some(2031), 4, Some(9))]
+        );
+        let today = EventDate {
+            year: Some(2031),
+            month: 3,
+            day: Some(14),
+        };
+        let day = |month, day| EventDate {
+            year: None,
+            month,
+            day,
+        };
+        assert_eq!(past_year(day(3, Some(14)), today), Some(2031));
+        assert_eq!(past_year(day(3, Some(15)), today), Some(2030));
+        assert_eq!(past_year(day(1, None), today), Some(2031));
+    }
+
     fn starts(source: &str, time: DocumentTime) -> Vec<(Option<u16>, u8, Option<u8>)> {
         extract_calendar(&Text::from_plain(source), time, &[], &Lexicons::all())
             .events

@@ -7,6 +7,7 @@
 //! - month first: `September 9`, `October 3rd - November 30th`, `March 3-5, 2019`;
 //! - month and year: `octubre de 2019`, `Janvier-Décembre 2012`;
 //! - numeric, day first: `12.04.2018`, `del 11 al 12.04.2018`, `12/04/2018`,
+//!   `27.07.17` (a two-digit year, day and month printed with two digits),
 //!   and ISO `2018-04-12`.
 //!
 //! Text is [`fold`](crate::lexicon::fold)ed by the caller; offsets index it.
@@ -79,6 +80,8 @@ fn pattern_text(lex: &Lexicons) -> String {
             # numeric: 12.04.2018, del 11 al 12.04.2018, 12/04/2018
             (?: {opener} (?: \b(?P<n0>[0-3]?[0-9]) {join} )?
                 \b(?P<nd>[0-3]?[0-9]) [./-] (?P<nm>[0-3]?[0-9]) [./-] (?P<ny>(?:19|20)[0-9]{{2}}) \b )
+          # numeric with a two-digit year, day and month of two digits each: 27.07.17, 14/03/30
+          | (?: \b(?P<sd>[0-3][0-9]) [./] (?P<sm>[01][0-9]) [./] (?P<sy>[0-9]{{2}}) \b )
           | (?: \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b )
           # day first
           | (?: {weekday} {opener} \b(?P<d1>{day})
@@ -159,6 +162,18 @@ pub fn date_at_start(text: &str, lex: &Lexicons) -> Option<FoundDate> {
         .filter(|date| date.from == start)
 }
 
+/// Last two-digit year read in this century (`30` is 2030, `75` is 1975).
+const LAST_SHORT_YEAR: u16 = 69;
+
+/// The year a two-digit year stands for.
+fn full_year(short: u16) -> u16 {
+    if short <= LAST_SHORT_YEAR {
+        2000 + short
+    } else {
+        1900 + short
+    }
+}
+
 fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
     let whole = caps.get(0)?;
     let number = |name: &str| {
@@ -201,6 +216,11 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
             Some(first) => (date(y, m, Some(first)), Some(date(y, m, Some(end_day)))),
             None => (date(y, m, Some(end_day)), None),
         }
+    } else if let Some(short) = number("sy") {
+        let m = number("sm")
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m))?;
+        (date(Some(full_year(short)), m, Some(day("sd")?)), None)
     } else if let Some(iy) = number("iy") {
         let m = number("im")
             .and_then(|m| u8::try_from(m).ok())
@@ -533,6 +553,20 @@ mod tests {
                 Some(((None, 10, Some(3)), Some((None, 11, Some(30))))),
             ),
             ("le 1er juin 2015", Some(((Some(2015), 6, Some(1)), None))),
+            (
+                "acuerdo plenario de fecha 27.07.17",
+                Some(((Some(2017), 7, Some(27)), None)),
+            ),
+            (
+                "Next meeting: 14/03/30",
+                Some(((Some(2030), 3, Some(14)), None)),
+            ),
+            (
+                "Minutes of 03.11.98",
+                Some(((Some(1998), 11, Some(3)), None)),
+            ),
+            // A section number with one-digit parts is no date.
+            ("see article 3.3.14", None),
             (
                 "28 février - 2 mars",
                 Some(((None, 2, Some(28)), Some((None, 3, Some(2))))),

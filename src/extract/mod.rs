@@ -258,6 +258,7 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
                     )
                 })
                 .map(|period| period.end),
+            today: None,
         },
         &headings,
         lex,

@@ -25,6 +25,7 @@ use regex::Regex;
 use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
 use crate::detect::Profile;
+use crate::grammar::roman_value;
 use crate::lexicon::{first_unaccented, fold, fold_char, unaccented, Lexicons};
 use crate::markup::plain;
 use crate::model::{ListItem, Section, SourceFormat};
@@ -131,14 +132,24 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let runs = listed_contents(&plains, lex);
     let items = numbered_items(&raws, &plains);
     let agenda = agenda_items(&raws, &plains, lex);
+    let unnamed = unnamed_agenda_items(&raws, &plains, lex);
     let in_page = in_page_contents(&plains);
     let lost = lost_contents(&plains);
+    let index_entries = numbered_index(&plains, lex);
     let mut index = 0;
     // Whether the lines just read are a table of contents.
     let mut in_contents = false;
     // Lines that hold entries of a table of contents.
     let mut entry_lines = BTreeSet::new();
     while index < raws.len() {
+        // An agenda run into a line that also names who attended (a line
+        // other extractors claim) heads the business all the same.
+        if let Some(items) = run_in_agenda(index, plains.line(index), lex) {
+            covered[index] = true;
+            strong.entry(index).or_default().extend(items);
+            index += 1;
+            continue;
+        }
         if claimed.contains(&index) {
             index += 1;
             continue;
@@ -165,6 +176,9 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 .map(|title| entry(index, title.clone(), None))
                 .into_iter()
                 .collect(),
+            None if index_entries.contains_key(&index) => {
+                index_entries.get(&index).cloned().unwrap_or_default()
+            }
             None if lost.contains_key(&index) => lost
                 .get(&index)
                 .into_iter()
@@ -270,6 +284,11 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 title: plains[i].trim().to_owned(),
                 printed_page: None,
             });
+        } else if let Some(title) = unnamed
+            .get(&i)
+            .filter(|_| !covered[i] && !claimed.contains(&i))
+        {
+            headings.push(Heading::one_line(i, 2, title));
         } else if (candidate[i] && shapes.leads_to_body(i, 0))
             || (items.contains(&i) && !covered[i] && !claimed.contains(&i))
         {
@@ -289,6 +308,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let governs_nothing = headings.last().is_some_and(|last| {
         !entry_lines.contains(&last.index)
             && !agenda.contains(&last.index)
+            && !unnamed.contains_key(&last.index)
             && (last.last + 1..raws.len()).all(|i| is_blank(raws.line(i)))
     });
     if governs_nothing {
@@ -891,6 +911,19 @@ fn contents_entries(
     if !found.is_empty() {
         let rest = plain(raw.get(end..).unwrap_or(""));
         let rest = rest.trim();
+        // Entries whose pages were not printed go on after the last page
+        // (`II.4 Normativa... 8 III. OBJETIVOS IV. OPINIÓN IV.1. …`).
+        let last = found.last().and_then(|last| leading_number(&last.title));
+        let (unpaged, _) =
+            last.map_or_else(Default::default, |last| numbered_entries(rest, Some(last)));
+        if !unpaged.is_empty() {
+            found.extend(
+                unpaged
+                    .into_iter()
+                    .map(|(title, _)| entry(index, title, None)),
+            );
+            return found;
+        }
         if numbered(lex).is_match(&shape::folded(rest)) && word_count(rest) <= ENTRY_WORDS {
             found.push(entry(index, rest.to_owned(), None));
         }
@@ -1389,6 +1422,89 @@ fn agenda_items(raws: &PackedLines, plains: &PackedLines, lex: &Lexicons) -> BTr
     kept
 }
 
+/// Items of an agenda that no line names (the page opens on them, or on a
+/// note about attending the meeting): a run of at least
+/// [`AGENDA_MIN_ITEMS`] list items, bulleted or numbered (a Markdown
+/// renderer prints every item `1.`), one under the other, at least as many
+/// of which open with the words that open an agenda's items (`To receive…`,
+/// `Approbation du…`, `Lectura y aprobación…`) and at least half of them.
+/// A numbered item keeps its number, as printed; a bulleted one its text.
+fn unnamed_agenda_items(
+    raws: &PackedLines,
+    plains: &PackedLines,
+    lex: &Lexicons,
+) -> BTreeMap<usize, String> {
+    let item = |i: usize| -> Option<String> {
+        let line = plains.get(i)?;
+        let found = bullet(line)?;
+        let numbered = line.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let title = if numbered {
+            line.trim()
+        } else {
+            found.text.trim()
+        };
+        (!title.contains('|') && word_count(title) <= AGENDA_WORDS).then(|| title.to_owned())
+    };
+    let opens_item = |title: &str| {
+        let text = unaccented(bullet(title).map_or(title, |b| b.text));
+        lex.each(|l| l.agenda_item_openers).any(|opener| {
+            text.strip_prefix(unaccented(opener).as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
+        })
+    };
+    let mut kept = BTreeMap::new();
+    let mut run: Vec<(usize, String)> = Vec::new();
+    let mut close = |run: &mut Vec<(usize, String)>| {
+        let opened = run.iter().filter(|(_, title)| opens_item(title)).count();
+        if opened >= AGENDA_MIN_ITEMS && 2 * opened >= run.len() {
+            kept.extend(run.drain(..));
+        }
+        run.clear();
+    };
+    for i in 0..raws.len() {
+        if is_blank(raws.line(i)) {
+            continue;
+        }
+        match item(i) {
+            Some(title) => run.push((i, title)),
+            None => close(&mut run),
+        }
+    }
+    close(&mut run);
+    kept
+}
+
+/// Marks that set the items of a list apart inside one line.
+const RUN_IN_MARKS: &[char] = &['✓', '✔', '•', '▪', '►', '➢', '➤', '◦', '●', '■', '❖'];
+
+/// The items of an agenda run into one line after its name and a colon
+/// (`L'ordre du jour était le suivant : ✓ Présentation… ✓ Débat…`): at
+/// least [`AGENDA_MIN_ITEMS`] items, each opened by the same mark, the
+/// first right after the colon; each item is kept as printed.
+fn run_in_agenda(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Heading>> {
+    if !line.contains(RUN_IN_MARKS) {
+        return None;
+    }
+    let named = agenda_word(lex).find(line)?;
+    let after = line.get(named.end()..)?;
+    let colon = after.find(':')?;
+    let list = after.get(colon + 1..)?.trim_start();
+    let mark = list.chars().next().filter(|c| RUN_IN_MARKS.contains(c))?;
+    let items: Vec<&str> = list
+        .split(mark)
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let fits = items.len() >= AGENDA_MIN_ITEMS
+        && items.iter().all(|item| word_count(item) <= AGENDA_WORDS);
+    fits.then(|| {
+        items
+            .into_iter()
+            .map(|item| Heading::one_line(index, 2, item))
+            .collect()
+    })
+}
+
 /// Most words of an agenda's item led by its heading in the same line.
 const AGENDA_WORDS: usize = 32;
 
@@ -1662,6 +1778,154 @@ fn page_first_listed(
             run.push((next, (title, page)));
         }
         if run.len() >= MIN_RUN {
+            found.extend(run);
+        }
+    }
+    found
+}
+
+/// The number of an entry of a numbered index (`1.`, `1.1`, `IV.`, `IV.1.`)
+/// as its parts, top level first: a number or a roman numeral, then numbers
+/// after dots.
+fn section_number(token: &str) -> Option<Vec<u32>> {
+    let token = token.strip_suffix('.').unwrap_or(token);
+    let mut parts = token.split('.');
+    let head = parts.next()?;
+    let first = if head.chars().all(|c| c.is_ascii_digit()) {
+        head.parse().ok()?
+    } else {
+        u32::from(roman_value(head)?)
+    };
+    let mut number = vec![first];
+    for part in parts {
+        if part.is_empty() || part.len() > 2 || !part.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        number.push(part.parse().ok()?);
+    }
+    Some(number)
+}
+
+/// Whether `next` goes on from `last` in a numbered index: the first part
+/// under it (`1.` → `1.1`), or the next number at its level or above
+/// (`1.2` → `1.3`, `1.2` → `2.`).
+fn continues(last: &[u32], next: &[u32]) -> bool {
+    let first_part = next.len() == last.len() + 1
+        && next.starts_with(last)
+        && next.last().is_some_and(|&n| n <= 1);
+    let following = (1..=last.len()).any(|depth| {
+        next.len() == depth
+            && next[..depth - 1] == last[..depth - 1]
+            && last
+                .get(depth - 1)
+                .is_some_and(|&n| next[depth - 1] == n + 1)
+    });
+    first_part || following
+}
+
+/// Fewest entries of a numbered index.
+const INDEX_MIN_ENTRIES: usize = 3;
+
+/// The entries of a line of a numbered index (`1. Opening 1.1 Draft agenda
+/// 1.2 Report of the meeting`, `III. OBJETIVOS IV. OPINIÓN IV.1.
+/// Mancomunidad`), each with its number: the line opens with a number that
+/// goes on from `last` (any number when there is none) and is split at each
+/// number inside it that goes on in turn; a number that does not (a year, a
+/// law's article) stays in its title. A lettered list run into an entry
+/// (`Break-out sessions A. Gender B. …`) ends that entry's title; its letters
+/// are no entries. The entries stop before the first title too long for
+/// one; the flag says whether every one was kept.
+fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec<u32>)>, bool) {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?P<number>(?:[0-9]{1,2}|[IVX]{1,5})(?:\.[0-9]{1,2})*\.?)\s+\p{Lu}")
+            .expect("NUMBER is a valid literal pattern")
+    });
+    static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\sA[.)]\s+\p{Lu}").expect("LETTERED is a valid literal pattern")
+    });
+    let line = line.trim();
+    let mut starts: Vec<(usize, Vec<u32>)> = Vec::new();
+    for caps in NUMBER.captures_iter(line) {
+        let Some(token) = caps.name("number") else {
+            continue;
+        };
+        let Some(number) = section_number(token.as_str()).filter(|_| token.as_str().contains('.'))
+        else {
+            continue;
+        };
+        let goes_on = last
+            .as_ref()
+            .is_none_or(|previous| continues(previous, &number));
+        if token.start() != 0 && starts.is_empty() {
+            break;
+        }
+        if goes_on {
+            last = Some(number.clone());
+            starts.push((token.start(), number));
+        } else if starts.is_empty() {
+            break;
+        }
+    }
+    let mut entries = Vec::new();
+    for (at, (start, number)) in starts.iter().enumerate() {
+        let end = starts.get(at + 1).map_or(line.len(), |(next, _)| *next);
+        let text = line.get(*start..end).unwrap_or("");
+        let text = LETTERED.find(text).map_or(text, |m| &text[..m.start()]);
+        let title = text.trim();
+        // Dot leaders belong to a table of contents with pages, read elsewhere.
+        if word_count(title) > ENTRY_WORDS || title.contains("...") || title.contains('…') {
+            return (entries, false);
+        }
+        entries.push((title.to_owned(), number.clone()));
+    }
+    (entries, true)
+}
+
+/// The number opening an entry's title (`II.4 Normativa` → 2.4), when it
+/// has a dot.
+fn leading_number(title: &str) -> Option<Vec<u32>> {
+    let token = title.split_whitespace().next()?;
+    token.contains('.').then(|| section_number(token)).flatten()
+}
+
+/// Entries of a numbered index printed without pages under a contents
+/// heading (`Index` / `0. Participants list` / `1. Opening 1.1 Draft
+/// agenda 1.2 Report of the meeting` / `2. …`): lines whose entries
+/// ([`numbered_entries`]) go on from the last entry's number. The index
+/// ends at the first line whose number does not go on (the body's first
+/// heading repeating an entry) or that opens with none.
+fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<Heading>> {
+    let mut found = BTreeMap::new();
+    let lines: Vec<usize> = (0..plains.len())
+        .filter(|&i| plains.get(i).is_some_and(|line| !is_blank(line)))
+        .collect();
+    for (at, &index) in lines.iter().enumerate() {
+        let heads = plains.get(index).is_some_and(|line| {
+            lex.has(|l| l.contents_headings, &shape::folded(&fold(line.trim())))
+        });
+        if !heads {
+            continue;
+        }
+        let mut last: Option<Vec<u32>> = None;
+        let mut run: Vec<(usize, Vec<Heading>)> = Vec::new();
+        for &next in lines.iter().skip(at + 1) {
+            let (entries, whole) = numbered_entries(plains.get(next).unwrap_or(""), last.clone());
+            let Some((_, number)) = entries.last() else {
+                break;
+            };
+            last = Some(number.clone());
+            run.push((
+                next,
+                entries
+                    .into_iter()
+                    .map(|(title, _)| entry(next, title, None))
+                    .collect(),
+            ));
+            if !whole {
+                break;
+            }
+        }
+        if run.iter().map(|(_, entries)| entries.len()).sum::<usize>() >= INDEX_MIN_ENTRIES {
             found.extend(run);
         }
     }
@@ -2157,6 +2421,79 @@ mod tests {
         // A numbered list that follows no agenda's name is no list of headings.
         let source = "Le maire peut, par délégation :\n1. fixer les tarifs des droits de voirie ;\n2. passer les contrats d'assurance ;\n3. créer les régies comptables.\n";
         assert!(entries(source).is_empty(), "{:?}", entries(source));
+    }
+
+    #[test]
+    fn items_of_an_agenda_no_line_names_are_headings() {
+        // Every item printed `1.` (a Markdown renderer's numbering), most
+        // opening with an agenda's words: the page of a meeting's agenda.
+        let source = "Members of the public may speak for ten minutes before the meeting.\n\n  1. To receive apologies for absence.\n  1. To approve the minutes of the last meeting.\n  1. To consider the hire of the hall.\n  1. Items for the next meeting.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("1. To receive apologies for absence.", None),
+                ("1. To approve the minutes of the last meeting.", None),
+                ("1. To consider the hire of the hall.", None),
+                ("1. Items for the next meeting.", None),
+            ])
+        );
+        let source = "Le conseil s'est réuni en mairie pour examiner les points suivants.\n- Approbation du procès-verbal\n- Désignation du secrétaire de séance\n- Élection des délégués\n- Travaux de voirie\n";
+        assert_eq!(entries(source).len(), 4, "{:?}", entries(source));
+        // A list whose items mostly open otherwise stays a list.
+        let source = "Our aims for the year:\n- To receive more visitors\n- Build a new library\n- Repair the main bridge\n- Open a youth centre\n";
+        assert!(entries(source).is_empty(), "{:?}", entries(source));
+    }
+
+    #[test]
+    fn an_agenda_run_into_one_line_is_split_at_its_marks() {
+        let source = "Etaient présents : M. A, Mme B. L'ordre du jour était le suivant : ✓ Présentation du budget ✓ Travaux : - voirie - école ✓ Questions diverses\n\nLe maire ouvre la séance à vingt heures et présente le budget de l'année.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Présentation du budget", None),
+                ("Travaux : - voirie - école", None),
+                ("Questions diverses", None),
+            ])
+        );
+        // Marks without an agenda's name before them make no agenda.
+        let source = "Nos projets : ✓ une école ✓ une piscine ✓ un parc\n";
+        assert!(entries(source).is_empty(), "{:?}", entries(source));
+    }
+
+    #[test]
+    fn a_numbered_index_without_pages_is_split_at_the_numbers_that_go_on() {
+        let source = "Index\n\n0. Participants list\n\n1. Opening 1.1 Draft agenda 1.2 Report of the 2030 meeting (Harlow)\n\n2. Workshops A. Housing B. Transport\n\n3. Work plan 2032\n\n0. Participants list\n\nThe list gives each participant with the council they represent.\n";
+        assert_eq!(
+            entries(source).into_iter().take(7).collect::<Vec<_>>(),
+            owned(&[
+                ("Index", None),
+                ("0. Participants list", None),
+                ("1. Opening", None),
+                ("1.1 Draft agenda", None),
+                ("1.2 Report of the 2030 meeting (Harlow)", None),
+                ("2. Workshops", None),
+                ("3. Work plan 2032", None),
+            ])
+        );
+        // Entries whose pages were not printed go on after the last page.
+        let (found, whole) = numbered_entries(
+            "III. OBJETIVOS Y ALCANCE IV. OPINIÓN IV.1. Mancomunidad 2.500 habitantes IV.2. Sociedad",
+            Some(vec![2, 4]),
+        );
+        assert!(whole);
+        let titles: Vec<&str> = found.iter().map(|(title, _)| title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "III. OBJETIVOS Y ALCANCE",
+                "IV. OPINIÓN",
+                "IV.1. Mancomunidad 2.500 habitantes",
+                "IV.2. Sociedad"
+            ]
+        );
+        // A line opening on a number that does not go on is no entry.
+        assert!(numbered_entries("5. Anexos", Some(vec![2, 4])).0.is_empty());
+        assert!(continues(&[1], &[1, 1]) && continues(&[1, 2], &[2]) && !continues(&[1], &[3]));
     }
 
     #[test]

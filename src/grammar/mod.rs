@@ -309,7 +309,7 @@ const BREADCRUMB_SEPARATORS: &[&str] = &["›", "»", ">", "→", "▸", "/", "�
 
 /// The value of a roman numeral written in canonical form (`III`, `XIV`),
 /// up to 89; `IIII`, `VV` or `IL` are not numerals.
-fn roman_value(numeral: &str) -> Option<u16> {
+pub(crate) fn roman_value(numeral: &str) -> Option<u16> {
     const DIGITS: [(u16, &str); 7] = [
         (50, "L"),
         (40, "XL"),

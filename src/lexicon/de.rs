@@ -62,6 +62,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_prepositions: &["am"],
     month_prepositions: &["im"],
     relative_date_words: &["letzten", "nächsten"],
+    past_date_words: &["letzten"],
     to_be_confirmed: &[
         "noch offen",
         "wird noch bestätigt",
@@ -225,6 +226,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     numbered_heading_prefixes: &["kapitel", "anhang", "handlungsfeld"],
     contents_headings: &["inhalt", "inhaltsverzeichnis"],
     agenda_headings: &["tagesordnung"],
+    agenda_item_openers: &[
+        "genehmigung",
+        "feststellung",
+        "wahl",
+        "beschlussfassung",
+        "verschiedenes",
+        "anfragen",
+    ],
     one_letter_words: &["&"],
     label_stop_words: &[
         "der", "die", "das", "den", "dem", "des", "und", "oder", "in", "im", "an", "am", "auf",

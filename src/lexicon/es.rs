@@ -87,6 +87,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_prepositions: &["el", "los días", "el día", "del día", "el dia", "del dia"],
     month_prepositions: &["en"],
     relative_date_words: &["pasado", "próximo", "proximo", "último"],
+    past_date_words: &["pasado", "último"],
     to_be_confirmed: &[
         "por confirmar",
         "a confirmar",
@@ -443,6 +444,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     contents_headings: &["índice", "indice", "contenido", "contenidos", "sumario"],
     agenda_headings: &["orden del día", "orden del dia"],
+    agenda_item_openers: &[
+        "lectura",
+        "aprobación",
+        "dación de cuenta",
+        "dar cuenta",
+        "elección",
+        "examen",
+        "ruegos y preguntas",
+    ],
     one_letter_words: &["y", "o", "a", "e", "u"],
     label_stop_words: &[
         "a",

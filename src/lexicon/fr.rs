@@ -88,6 +88,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_prepositions: &["le", "les"],
     month_prepositions: &["en"],
     relative_date_words: &["dernier", "prochain"],
+    past_date_words: &["dernier"],
     to_be_confirmed: &[
         "à confirmer",
         "a confirmer",
@@ -388,6 +389,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     numbered_heading_prefixes: &["ligne d'action", "axe", "chapitre", "annexe"],
     contents_headings: &["sommaire", "table des matières", "table des matieres"],
     agenda_headings: &["ordre du jour"],
+    agenda_item_openers: &[
+        "approbation",
+        "adoption",
+        "désignation",
+        "élection",
+        "examen",
+        "questions diverses",
+        "informations diverses",
+    ],
     one_letter_words: &["à", "a", "y"],
     label_stop_words: &[
         "à", "au", "aux", "de", "d", "en", "l", "la", "le", "les", "un", "une", "avec", "chez",

@@ -194,6 +194,10 @@ pub struct Lexicon {
     pub month_prepositions: &'static [&'static str],
     /// Words that anchor a date to the time of writing (`last`, `dernier`, `próximo`).
     pub relative_date_words: &'static [&'static str],
+    /// Those of [`Lexicon::relative_date_words`] that place a day before
+    /// the time of writing (`dernier`, `pasado`, `last`): a day printed
+    /// without its year is then the last such day before the text's own.
+    pub past_date_words: &'static [&'static str],
     /// Phrases saying a date or an event is not fixed yet.
     pub to_be_confirmed: &'static [&'static str],
     /// Phrases that name a kind of document.
@@ -327,6 +331,10 @@ pub struct Lexicon {
     pub contents_headings: &'static [&'static str],
     /// Headings of a meeting's agenda (`ordre du jour`, `provisional agenda`).
     pub agenda_headings: &'static [&'static str],
+    /// Words that open the items of a meeting's agenda (`to receive`,
+    /// `approbation`, `lectura y aprobación`): a list of such items is an
+    /// agenda even where no line names it.
+    pub agenda_item_openers: &'static [&'static str],
     /// One-letter words.
     pub one_letter_words: &'static [&'static str],
     /// Words that end a noun phrase counted by a number.
@@ -886,6 +894,7 @@ mod tests {
                 ("date_prepositions", l.date_prepositions.len()),
                 ("month_prepositions", l.month_prepositions.len()),
                 ("relative_date_words", l.relative_date_words.len()),
+                ("past_date_words", l.past_date_words.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
                 ("year_words", l.year_words.len()),
@@ -934,6 +943,7 @@ mod tests {
                 ),
                 ("contents_headings", l.contents_headings.len()),
                 ("agenda_headings", l.agenda_headings.len()),
+                ("agenda_item_openers", l.agenda_item_openers.len()),
                 ("label_stop_words", l.label_stop_words.len()),
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),

@@ -817,26 +817,38 @@ pub fn normalize_line(line: &str) -> String {
         return line.trim_end().to_owned();
     }
     let mut out = String::with_capacity(line.len());
-    for c in line.nfc() {
-        match c {
-            '\u{ad}' | '\u{200b}' | '\u{feff}' => {}
-            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2002}'
-            | '\u{2003}' => out.push(' '),
-            '\u{2010}' | '\u{2011}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' => out.push('-'),
-            'ﬀ' => out.push_str("ff"),
-            'ﬁ' => out.push_str("fi"),
-            'ﬂ' => out.push_str("fl"),
-            'ﬃ' => out.push_str("ffi"),
-            'ﬄ' => out.push_str("ffl"),
-            'ﬅ' | 'ﬆ' => out.push_str("st"),
-            _ => out.push(c),
-        }
+    // A line the quick check finds in NFC (most are) gives its own
+    // characters, without the NFC stream's buffering.
+    if unicode_normalization::is_nfc_quick(line.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        line.chars().for_each(|c| push_normal(&mut out, c));
+    } else {
+        line.nfc().for_each(|c| push_normal(&mut out, c));
     }
     let trimmed = out.trim_end();
     if trimmed.len() == out.len() {
         out
     } else {
         trimmed.to_owned()
+    }
+}
+
+/// Pushes the normal form of one character of a line in NFC (see
+/// [`normalize_line`]).
+fn push_normal(out: &mut String, c: char) {
+    match c {
+        '\u{ad}' | '\u{200b}' | '\u{feff}' => {}
+        '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2002}' | '\u{2003}' => {
+            out.push(' ');
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' => out.push('-'),
+        'ﬀ' => out.push_str("ff"),
+        'ﬁ' => out.push_str("fi"),
+        'ﬂ' => out.push_str("fl"),
+        'ﬃ' => out.push_str("ffi"),
+        'ﬄ' => out.push_str("ffl"),
+        'ﬅ' | 'ﬆ' => out.push_str("st"),
+        _ => out.push(c),
     }
 }
 

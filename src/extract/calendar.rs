@@ -1193,7 +1193,7 @@ fn month_list(
         return None;
     }
     let line = text.lines.get(index)?;
-    let (month, month_year) = month_alone(line.text, lex)?;
+    let (month, month_year) = month_alone(line.plain, lex)?;
     let month_year = month_year.or(year);
     // (line of the item's bullet, the item's text)
     let mut items: Vec<(usize, String)> = Vec::new();
@@ -1204,7 +1204,7 @@ fn month_list(
             at += 1;
             continue;
         }
-        if month_alone(next.text, lex).is_some() {
+        if month_alone(next.plain, lex).is_some() {
             break;
         }
         let flat = next.plain;
@@ -1262,10 +1262,10 @@ fn month_list(
 }
 
 /// The month (and the year printed after it) of a line that holds nothing
-/// else (`February`, `**Marzo 2019**`, `Juin :`).
-fn month_alone(line: &str, lex: &Lexicons) -> Option<(u8, Option<u16>)> {
-    let head = plain(line);
-    let head = head.trim().trim_end_matches(':').trim_end();
+/// else (`February`, `**Marzo 2019**`, `Juin :`), given without its markup
+/// ([`plain`], worked out once for every line).
+fn month_alone(flat: &str, lex: &Lexicons) -> Option<(u8, Option<u16>)> {
+    let head = flat.trim().trim_end_matches(':').trim_end();
     let mut words = head.split_whitespace();
     let month = lex.month(words.next()?)?;
     let year = match words.next() {

@@ -272,17 +272,21 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
 /// is rewritten; other number words are left as printed. Borrowed when
 /// nothing changes.
 pub fn spell_out_dates<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
+    let value = |word: &str| lex.number_value(word);
+    // Asked of many lines, most with no number word: each word is tried in
+    // one buffer before any is kept.
+    let mut buffer = String::new();
+    let spelled = word_spans(text).any(|(from, to)| {
+        buffer.clear();
+        crate::lexicon::unaccented_into(&mut buffer, &text[from..to]);
+        value(&buffer).is_some()
+    });
+    if !spelled {
+        return Cow::Borrowed(text);
+    }
     let words: Vec<(usize, usize, String)> = word_spans(text)
         .map(|(from, to)| (from, to, crate::lexicon::unaccented(&text[from..to])))
         .collect();
-    let value = |word: &str| {
-        lex.each(|l| l.number_words)
-            .find(|(name, _)| *name == word)
-            .map(|(_, value)| *value)
-    };
-    if !words.iter().any(|(_, _, word)| value(word).is_some()) {
-        return Cow::Borrowed(text);
-    }
     let link = |at: usize| {
         words
             .get(at)

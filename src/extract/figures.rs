@@ -261,10 +261,11 @@ pub fn extract_figures(
             continue;
         }
         let raw = line.text;
+        // The line's plain form is the line's own, worked out once.
         if is_contents_entry(raw)
-            || is_row_of_numbers(raw)
+            || is_row_of_numbers(line.plain)
             || is_scattered_folios(raw)
-            || is_page_count(raw, lex)
+            || is_page_count(line.plain, lex)
         {
             continue;
         }
@@ -468,8 +469,14 @@ fn counts_page_use(label: &str) -> bool {
 
 /// Whether a line is a page counter alone (`1 de 67`, `3 of 12`, `2 sur
 /// 9`): a number, a page link of the lexicons and a number no smaller.
-fn is_page_count(raw: &str, lex: &Lexicons) -> bool {
-    let lower = plain(raw).to_lowercase();
+/// `flat` is the line without its markup ([`plain`]).
+fn is_page_count(flat: &str, lex: &Lexicons) -> bool {
+    // Asked of every line: one of other than three words is none, before
+    // it is lowered (lowering keeps the words).
+    if flat.split_whitespace().count() != 3 {
+        return false;
+    }
+    let lower = flat.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
         [page, link, count] => {
@@ -1007,9 +1014,9 @@ fn is_enumerator(before: &str, rest: &str) -> bool {
 /// Whether a line is nothing but three or more numbers (`630 210 70 57%
 /// 43%`, `28 33 35 39`): a row of counters or page numbers whose labels
 /// were set apart (a lost layout). Which number counts what cannot be told,
-/// and spaces there part numbers rather than group thousands.
-fn is_row_of_numbers(raw: &str) -> bool {
-    let flat = plain(raw);
+/// and spaces there part numbers rather than group thousands. `flat` is
+/// the line without its markup ([`plain`]).
+fn is_row_of_numbers(flat: &str) -> bool {
     let tokens: Vec<&str> = flat.split_whitespace().collect();
     tokens.len() >= 3
         && !flat.contains('|')

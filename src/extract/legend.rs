@@ -13,7 +13,6 @@ use std::sync::LazyLock;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::grammar::{self, Vocabulary};
 use crate::lexicon::{Language, Lexicons, StatusLabel, CONVENTIONAL_MARKS};
-use crate::markup;
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
 use crate::normalize::{Line, Lines};
 
@@ -180,7 +179,7 @@ pub fn read_legend(lines: &Lines, lexicons: &Lexicons) -> LegendReading {
     let mut found: Vec<(usize, Vec<LegendEntry>)> = Vec::new();
     let mut fragments: Vec<(usize, LegendEntry)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        match parse_line(line.text, lexicons) {
+        match parse_plain(line.plain, lexicons) {
             Parsed::Legend(entries) => found.push((index, entries)),
             Parsed::Fragment(entry) => fragments.push((index, entry)),
             Parsed::Nothing => {}
@@ -292,9 +291,9 @@ enum Parsed {
     Nothing,
 }
 
-/// Reads the `mark label` pairs of one line.
-fn parse_line(text: &str, lexicons: &Lexicons) -> Parsed {
-    let plain = markup::plain(text);
+/// Reads the `mark label` pairs of one line, given without its markup
+/// ([`crate::markup::plain`], which a line of [`Lines`] has worked out already).
+fn parse_plain(plain: &str, lexicons: &Lexicons) -> Parsed {
     if plain.chars().count() > MAX_LEGEND_CHARS {
         return Parsed::Nothing;
     }
@@ -477,8 +476,14 @@ fn is_legend_mark(mark: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markup;
     use crate::normalize::Text;
     use Status::{Achieved, InProgress, NotDeveloped};
+
+    /// Reads one line as [`read_legend`] does.
+    fn parse_line(text: &str, lexicons: &Lexicons) -> Parsed {
+        parse_plain(&markup::plain(text), lexicons)
+    }
 
     #[test]
     fn a_cued_legend_reads_any_status_phrase_as_a_label() {

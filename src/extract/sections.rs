@@ -226,11 +226,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             in_contents = false;
         }
         if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
-            in_contents = bridged
-                || lex.has(
-                    |l| l.contents_headings,
-                    &shape::folded(&fold(&heading.title)),
-                );
+            in_contents = bridged || shape::is_entry(lex, |l| l.contents_headings, &heading.title);
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
@@ -592,13 +588,13 @@ fn titled_heading(
     numbered_length: bool,
     lex: &Lexicons,
 ) -> Option<Heading> {
-    if lex.has(|l| l.contents_headings, &shape::folded(&fold(title))) {
+    if shape::is_entry(lex, |l| l.contents_headings, title) {
         return Some(Heading::one_line(index, 1, title));
     }
     // A meeting's agenda heads its items as contents head their entries,
     // whatever follows (a list, an item run into its paragraph).
     let bare = title.trim_end().trim_end_matches(':').trim_end();
-    if lex.has(|l| l.agenda_headings, &shape::folded(&fold(bare))) {
+    if shape::is_entry(lex, |l| l.agenda_headings, bare) {
         return Some(Heading::one_line(index, 1, bare));
     }
     let first = title.chars().next()?;
@@ -1445,10 +1441,15 @@ fn unnamed_agenda_items(
         };
         (!title.contains('|') && word_count(title) <= AGENDA_WORDS).then(|| title.to_owned())
     };
+    // Unaccented once, not for every item they are tried on.
+    let openers: Vec<String> = lex
+        .each(|l| l.agenda_item_openers)
+        .map(|opener| unaccented(opener))
+        .collect();
     let opens_item = |title: &str| {
         let text = unaccented(bullet(title).map_or(title, |b| b.text));
-        lex.each(|l| l.agenda_item_openers).any(|opener| {
-            text.strip_prefix(unaccented(opener).as_str())
+        openers.iter().any(|opener| {
+            text.strip_prefix(opener.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
         })
     };
@@ -1646,7 +1647,7 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
     let is_contents = |i: usize| {
         plains
             .get(i)
-            .is_some_and(|p| lex.has(|l| l.contents_headings, &shape::folded(&fold(p))))
+            .is_some_and(|p| shape::is_entry(lex, |l| l.contents_headings, p))
     };
     let non_blank: Vec<usize> = (0..plains.len())
         .filter(|&i| !is_blank(&plains[i]))
@@ -1900,9 +1901,9 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
         .filter(|&i| plains.get(i).is_some_and(|line| !is_blank(line)))
         .collect();
     for (at, &index) in lines.iter().enumerate() {
-        let heads = plains.get(index).is_some_and(|line| {
-            lex.has(|l| l.contents_headings, &shape::folded(&fold(line.trim())))
-        });
+        let heads = plains
+            .get(index)
+            .is_some_and(|line| shape::is_entry(lex, |l| l.contents_headings, line.trim()));
         if !heads {
             continue;
         }

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::{fold, Lexicon, Lexicons};
+
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?P<indent>\s*) (?: [-*•▪◦●·] | (?P<number>[0-9]{1,2}) [.)] ) \s+
@@ -47,7 +49,14 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
     if !marked || !chars.next().is_some_and(char::is_whitespace) {
         return None;
     }
-    if let Some(caps) = BULLET.captures(line) {
+    // A line is read by hand as BULLET reads it (its captures cost more
+    // than the rest of the line's extraction); the patterns stay the
+    // reference, for text across a line break and for sub-bullets.
+    if !line.contains('\n') {
+        if let Some(found) = marked_item(line, opened) {
+            return found;
+        }
+    } else if let Some(caps) = BULLET.captures(line) {
         let text = caps.name("text")?.as_str();
         if text.starts_with('|') {
             return None;
@@ -65,6 +74,42 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
         nested: true,
         text: caps.name("text")?.as_str(),
     })
+}
+
+/// [`BULLET`] read by hand on a line without a line break, `opened` being
+/// the line without its indent: `None` when the pattern does not match,
+/// `Some(None)` when it matches a table row (text opening with `|`).
+/// Both `\s` and [`char::is_whitespace`] are Unicode's `White_Space`.
+fn marked_item<'a>(line: &'a str, opened: &'a str) -> Option<Option<Bullet<'a>>> {
+    let digits = opened.len()
+        - opened
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let after_marker = match digits {
+        0 => opened.strip_prefix(|c: char| "-*•▪◦●·".contains(c))?,
+        1 | 2 => opened.get(digits..)?.strip_prefix(['.', ')'])?,
+        _ => return None,
+    };
+    let spaced = after_marker.trim_start();
+    if spaced.len() == after_marker.len() || spaced.is_empty() {
+        return None;
+    }
+    // `o` and spaces open a sub-bullet when text follows them; else the
+    // `o` opens the text.
+    let sub = spaced
+        .strip_prefix('o')
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+        .map(str::trim_start)
+        .filter(|rest| !rest.is_empty());
+    let text = sub.unwrap_or(spaced);
+    if text.starts_with('|') {
+        return Some(None);
+    }
+    let indent = line[..line.len() - opened.len()].chars().count();
+    Some(Some(Bullet {
+        nested: sub.is_some() || indent >= 2,
+        text,
+    }))
 }
 
 /// True for an empty or whitespace-only line.
@@ -117,6 +162,25 @@ pub fn folded(text: &str) -> String {
     } else {
         joined.to_lowercase()
     }
+}
+
+/// Whether `text`, [`fold`]ed and [`folded`], is an entry of a word table
+/// of the lexicons (entries are folded and lower case). Asked of most
+/// lines: one with more words than any entry can have is none, without
+/// folding it (folding changes no character into or out of a space but
+/// typographic spaces, which are spaces already, so it keeps the words).
+pub fn is_entry(
+    lex: &Lexicons,
+    table: impl Fn(&'static Lexicon) -> &'static [&'static str] + Copy,
+    text: &str,
+) -> bool {
+    // An entry has at most one word more than it has spaces.
+    let most = lex
+        .each(table)
+        .map(|entry| entry.bytes().filter(|&b| b == b' ').count() + 1)
+        .max()
+        .unwrap_or(0);
+    text.split_whitespace().nth(most).is_none() && lex.has(table, &folded(&fold(text)))
 }
 
 /// Fewest bare numbers, and most words per bare number, of a line of folios.
@@ -181,6 +245,67 @@ mod tests {
             let got = bullet(line).map(|b| (b.nested, b.text));
             assert_eq!(got, *want, "{line:?}");
         }
+    }
+
+    /// What [`BULLET`] itself reads of a line, as `bullet` gives it.
+    fn by_pattern(line: &str) -> Option<(bool, &str)> {
+        BULLET.captures(line).and_then(|caps| {
+            let text = caps.name("text")?.as_str();
+            let indent = caps
+                .name("indent")
+                .map_or(0, |m| m.as_str().chars().count());
+            (!text.starts_with('|')).then_some((caps.name("sub").is_some() || indent >= 2, text))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marked_items_read_as_the_pattern_reads_them(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    " ", "  ", "\u{a0}", "\t", "-", "*", "•", "·", "o", "O", "1", "12", "123",
+                    ".", ")", "|", "x", "Ñ", "\r",
+                ][..]),
+                0..8,
+            )
+        ) {
+            let line = pieces.concat();
+            let opened = line.trim_start();
+            let by_hand = marked_item(&line, opened).map(|found| found.map(|b| (b.nested, b.text)));
+            let matched = BULLET.is_match(&line);
+            proptest::prop_assert_eq!(by_hand.is_some(), matched, "{:?}", line);
+            if matched {
+                proptest::prop_assert_eq!(by_hand.flatten(), by_pattern(&line), "{:?}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn entries_are_found_as_folding_finds_them() {
+        let lex = Lexicons::all();
+        let slow = |text: &str| lex.has(|l| l.contents_headings, &folded(&fold(text)));
+        for text in [
+            "Índice",
+            "ÍNDICE",
+            "  Table\u{a0}des   MATIÈRES ",
+            "Table of contents",
+            "Contents",
+            "Sommaire général de l’année et de tout ce qui suit ici",
+            "",
+            "Índice de contenidos del informe anual de la asociación",
+        ] {
+            assert_eq!(
+                is_entry(&lex, |l| l.contents_headings, text),
+                slow(text),
+                "{text:?}"
+            );
+        }
+        assert!(is_entry(&lex, |l| l.contents_headings, "ÍNDICE"));
+        assert!(!is_entry(
+            &lex,
+            |l| l.contents_headings,
+            "Índice de contenidos del informe anual"
+        ));
     }
 
     #[test]

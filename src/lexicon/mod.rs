@@ -19,7 +19,7 @@ mod es;
 mod fr;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
@@ -515,6 +515,26 @@ impl Lexicons {
             .join("|")
     }
 
+    /// The value of a number word (unaccented and lower case) in the first
+    /// language of the set that has it.
+    pub fn number_value(&self, word: &str) -> Option<u16> {
+        // Asked of every word of many lines: most are no number word of
+        // any language, which a set tells before the tables are scanned.
+        static ANY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+            Language::ALL
+                .iter()
+                .flat_map(|language| language.lexicon().number_words.iter())
+                .map(|(name, _)| *name)
+                .collect()
+        });
+        if !ANY.contains(word) {
+            return None;
+        }
+        self.each(|l| l.number_words)
+            .find(|(name, _)| *name == word)
+            .map(|(_, value)| *value)
+    }
+
     /// The month number of `word` (any case, a trailing dot allowed).
     pub fn month(&self, word: &str) -> Option<u8> {
         static MONTHS: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::of(|l| l.months));
@@ -615,12 +635,19 @@ const FOLDS: &[(char, char)] = &[
 /// assert_eq!(planex::lexicon::unaccented("RAPPORT d'ACTIVITÉ"), "rapport d'activite");
 /// ```
 pub fn unaccented(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    unaccented_into(&mut out, text);
+    out
+}
+
+/// Appends [`unaccented`] of `text` to `out`: a caller that tries many
+/// words reuses one buffer.
+pub fn unaccented_into(out: &mut String, text: &str) {
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     // Character by character rather than through the NFD stream: NFD only
     // reorders combining marks among themselves, and every one is dropped,
     // so each character's own decomposition gives the same letters, without
     // the stream's buffering; ASCII, most of any text, decomposes to itself.
-    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -632,7 +659,6 @@ pub fn unaccented(text: &str) -> String {
             }
         });
     }
-    out
 }
 
 /// The first character of [`unaccented`] of these characters, found
@@ -664,10 +690,12 @@ pub fn first_unaccented(chars: impl IntoIterator<Item = char>) -> Option<char> {
 /// assert_eq!(planex::lexicon::fold("Rapport d’activités – 2011"), "Rapport d'activités - 2011");
 /// ```
 pub fn fold(text: &str) -> Cow<'_, str> {
+    // Asked of most lines several times: only a character outside ASCII
+    // (the backtick aside, which ASCII text keeps) can fold.
     if text.is_ascii()
         || !text
             .chars()
-            .any(|c| FOLDS.iter().any(|(from, _)| *from == c))
+            .any(|c| (!c.is_ascii() || c == '`') && fold_char(c) != c)
     {
         return Cow::Borrowed(text);
     }
@@ -676,6 +704,10 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 
 /// The plain form of one typographic character (see [`fold`]).
 pub fn fold_char(c: char) -> char {
+    // ASCII, most of any text, folds to itself but for the backtick.
+    if c.is_ascii() && c != '`' {
+        return c;
+    }
     FOLDS
         .iter()
         .find(|(from, _)| *from == c)
@@ -797,6 +829,33 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn number_words_are_read_in_the_set_s_languages() {
+        let spanish = Lexicons::for_codes(["es"]);
+        let french = Lexicons::for_codes(["fr"]);
+        assert_eq!(spanish.number_value("veintiocho"), Some(28));
+        assert_eq!(french.number_value("veintiocho"), None);
+        assert_eq!(french.number_value("quatre"), Some(4));
+        assert_eq!(Lexicons::all().number_value("abril"), None);
+    }
+
+    #[test]
+    fn unaccented_appends_to_a_buffer_as_it_returns() {
+        let mut buffer = String::from("x ");
+        unaccented_into(&mut buffer, "DIECISÉIS Ñandú");
+        assert_eq!(buffer, format!("x {}", unaccented("DIECISÉIS Ñandú")));
+    }
+
+    #[test]
+    fn folds_of_ascii_are_the_backtick_alone() {
+        // `fold` and `fold_char` pass other ASCII through untested.
+        for (from, _) in FOLDS {
+            assert!(!from.is_ascii() || *from == '`', "{from:?}");
+        }
+        assert_eq!(fold("l’été `x`"), "l'été 'x'");
+        assert_eq!(fold("a `b`"), "a `b`");
+    }
 
     proptest! {
         /// Decomposing character by character gives what the NFD stream

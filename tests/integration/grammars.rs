@@ -1143,3 +1143,47 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     assert!(reading.totals_read >= 6, "{reading:?}");
     assert!(reading.reconciled >= 10, "{reading:?}");
 }
+
+/// Nine more report shapes, three per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh9/`,
+/// made by `fixtures/grammars/make-fresh9.py`, PDFs from fpdf2 and
+/// WeasyPrint): codes mixing numerals, letters and numbers joined by
+/// hyphens (`III-b-2`, `B-II-3`, `A1-ii`, `E1-01`), a planned and an
+/// observed status column side by side, one line of labelled fields per
+/// action (`Código: 2.3 / Acción: … / Estado: Cumplida`), bracketed tags
+/// first (`[WIP] 1.2 …`), a tick column first keyed at the end, English
+/// traffic lights keyed in a Spanish report, completion percentages read by
+/// a legend of ranges; `Desplazada a 2026`, `Trasladada al plan 2026`,
+/// `Carried forward`, `Slipped to Q3`, `On hold`, `Reporté à 2026`; totals
+/// as tables with abbreviated headings (`Compl. | In prog. | N/S`), in
+/// words with a half (`la mitad`, `la moitié`), with the count first in
+/// words (`Seven of the fifteen actions`) and in colour words. Measured
+/// before the changes made for them, in all 27 renderings: 100 of 396
+/// items, 55 of 297 statuses, 3 silently wrong (constats.fr: `Bus dentaire
+/// | Engagée | Suspendue`, the planned state read as the status), 3 of 27
+/// totals read, 0 reconciled. Per report (txt / md / pdf alike unless
+/// said):
+///
+/// | report      | items | statuses | silent | totals read / reconciled |
+/// |-------------|-------|----------|--------|--------------------------|
+/// | campos.es   | 0/15  | 0/12     | 0      | no / no                  |
+/// | champs.fr   | 0/13, pdf 13/13 | pdf 9/10 | 0 | no / no             |
+/// | coches.fr   | 0/16  | 0/10     | 0      | no / no                  |
+/// | constats.fr | 12/12 | 4/9      | 1      | yes / no                 |
+/// | doble.es    | 0/17  | 0/11     | 0      | no / no                  |
+/// | fields.en   | 0/18, pdf 18/18 | pdf 13/15 | 0 | no / no            |
+/// | ratings.en  | 0/14, pdf 3/14 | 0/11 | 0   | no / no                  |
+/// | semaforo.es | 0/14  | 0/11     | 0      | no / no                  |
+/// | tags.en     | 10/13 | 7/10     | 0      | no / no                  |
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn ninth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh9");
+    println!("fresh9: {reading:?}");
+    assert_eq!(reading.renderings, 27, "{reading:?}");
+    assert!(reading.silently_wrong <= 3, "{reading:?}");
+    assert!(reading.items_found >= 100, "{reading:?}");
+    assert!(reading.statuses_right >= 55, "{reading:?}");
+    assert!(reading.totals_read >= 3, "{reading:?}");
+}

@@ -1129,7 +1129,10 @@ fn seventh_fresh_grammars_measured_before_fixing() {
 /// | 4.1`, and fresh7's `RE | 1.1`) is one code: 215 items, 162 statuses,
 /// 0 silently wrong, 6 totals read, 10 reconciled. Then a class phrase
 /// followed by a state outside the classes keeps that state (`Completada
-/// con retraso`: delayed): 166 statuses.
+/// con retraso`: delayed): 166 statuses. Then `Slipped to 2026` is a state
+/// outside the classes and a totals sentence may spell its numbers out
+/// (`Of the twelve milestones, seven …`, milestones.en): 170 statuses, 9
+/// totals read, 13 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1139,9 +1142,9 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 215, "{reading:?}");
-    assert!(reading.statuses_right >= 166, "{reading:?}");
-    assert!(reading.totals_read >= 6, "{reading:?}");
-    assert!(reading.reconciled >= 10, "{reading:?}");
+    assert!(reading.statuses_right >= 170, "{reading:?}");
+    assert!(reading.totals_read >= 9, "{reading:?}");
+    assert!(reading.reconciled >= 13, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1176,14 +1179,25 @@ fn eighth_fresh_grammars_measured_before_fixing() {
 /// | semaforo.es | 0/14  | 0/11     | 0      | no / no                  |
 /// | tags.en     | 10/13 | 7/10     | 0      | no / no                  |
 ///
+/// Since then codes whose hyphens join numerals, letters and numbers are
+/// read (`III-b-2`, `B-II-3`, `A1-ii`, `E1-01`), beside a planned column the
+/// observed one is the status and the plan never is (a row not laid out as
+/// its heading gives no status at all: doble.es.pdf), a line of labelled
+/// fields is a row, `work in progress`, `carried forward`, `slipped`,
+/// `desplazado` and `trasladado` are known, totals tables may abbreviate
+/// their headings and totals sentences may spell their numbers out (with
+/// a half): 359 items, 252 statuses, 0 silently wrong, 18 totals read, 22
+/// reconciled.
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn ninth_fresh_grammars_measured_before_fixing() {
     let reading = reading_of("fresh9");
     println!("fresh9: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
-    assert!(reading.silently_wrong <= 3, "{reading:?}");
-    assert!(reading.items_found >= 100, "{reading:?}");
-    assert!(reading.statuses_right >= 55, "{reading:?}");
-    assert!(reading.totals_read >= 3, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 359, "{reading:?}");
+    assert!(reading.statuses_right >= 252, "{reading:?}");
+    assert!(reading.totals_read >= 18, "{reading:?}");
+    assert!(reading.reconciled >= 22, "{reading:?}");
 }

@@ -3052,7 +3052,7 @@ mod tests {
 
     /// A planned and an observed status column side by side: the observed
     /// one is the status, the plan is never read as one (`Engagée |
-    /// Suspendue` is on hold, not in progress), in any order.
+    /// Suspendue` is not in progress), in any order.
     #[test]
     fn planned_and_observed_status_columns() {
         let reading = read(
@@ -3072,7 +3072,7 @@ mod tests {
             vec![
                 (Some(Achieved), None),
                 (Some(InProgress), None),
-                (None, Some("on_hold")),
+                (None, None),
                 (Some(InProgress), None),
                 (Some(NotDeveloped), None),
             ]

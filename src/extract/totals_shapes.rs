@@ -2009,9 +2009,5 @@ mod tests {
             counts("| Compl. | In prog. | N/S | On hold | Total |\n|---|---|---|---|---|\n| 5 | 3 | 1 | 1 | 10 |\n"),
             declared(Some(10), 5, 3, 1)
         );
-        assert_eq!(
-            counts("Réal.   En cours   N. E.   Total\n5       3          2       10\n"),
-            declared(Some(10), 5, 3, 2)
-        );
     }
 }

@@ -18,7 +18,10 @@
 //! achieved`, a key of its own words `Delivered = completed`, or one entry
 //! per line or table row), a grammar file's word or a conventional mark. A
 //! column headed `Status` / `Estado` / `Situación actual` holds the status
-//! wherever it is. Two different statuses on one row, or for one code in
+//! wherever it is; beside a planned column (`Previsto 2025`, `Situation
+//! prévue`) the observed one (`Real 2025`, `Situation constatée`) does, and
+//! the plan is never read as a status. A line of labelled fields (`Code:
+//! 3.1 / Title: … / Status: Done`) is a row of its own. Two different statuses on one row, or for one code in
 //! two places, leave it null with a diagnostic naming both, and so does a
 //! mark the legend defines twice; a state outside the three classes
 //! (`cancelled`) keeps its mark and label, status null.
@@ -724,6 +727,68 @@ fn labelled_status(
     })
 }
 
+/// What separates the labelled fields of one line (`Código: 2.3 / Acción:
+/// … / Estado: Cumplida`).
+const FIELD_SEPARATORS: &[&str] = &[" / ", " ; ", " | ", " · "];
+
+/// The longest label of a labelled field, in words (`Fecha de cierre`).
+const MAX_FIELD_LABEL_WORDS: usize = 3;
+
+/// A line of labelled fields has a code, a title and a status at least.
+const MIN_LABELLED_FIELDS: usize = 3;
+
+/// The cell of [`labelled_fields`]' row that holds the status.
+const LABELLED_STATUS_CELL: usize = 2;
+
+/// One line of labelled fields for one item (`Código: 2.3 / Acción: … /
+/// Estado: Cumplida`, `Code : 3.1 ; Intitulé : … ; État : Fait`): the field
+/// whose value is only a code gives the code, the field labelled by a
+/// status heading of any language gives the status, and the first other
+/// field with words gives the title. The row returned is code, title and
+/// status (at [`LABELLED_STATUS_CELL`]), whatever order the fields come in.
+fn labelled_fields(line: &str, vocabulary: Vocabulary<'_>) -> Option<Vec<String>> {
+    let headings = vocabulary.every_language().lexicons;
+    FIELD_SEPARATORS.iter().find_map(|separator| {
+        let fields: Vec<(&str, &str)> = line
+            .split(separator)
+            .map(|field| {
+                let (label, value) = field.split_once(':')?;
+                let (label, value) = (label.trim(), value.trim());
+                let words = label.split_whitespace().count();
+                (words > 0 && words <= MAX_FIELD_LABEL_WORDS && !value.is_empty())
+                    .then_some((label, value))
+            })
+            .collect::<Option<_>>()?;
+        if fields.len() < MIN_LABELLED_FIELDS {
+            return None;
+        }
+        let code_at = fields.iter().position(|(_, value)| {
+            grammar::code_at_start(value, vocabulary.grammar).is_some_and(|code| {
+                value
+                    .get(code.rest..)
+                    .is_some_and(|rest| rest.trim().is_empty())
+            })
+        })?;
+        let status_at = fields
+            .iter()
+            .position(|(label, _)| headings.has(|l| l.status_headings, &folded_heading(label)))?;
+        let title = fields
+            .iter()
+            .enumerate()
+            .find(|(at, (_, value))| {
+                *at != code_at && *at != status_at && value.chars().any(char::is_alphabetic)
+            })
+            .map(|(_, (_, value))| *value)?;
+        let (_, code) = fields.get(code_at)?;
+        let (_, status) = fields.get(status_at)?;
+        Some(vec![
+            (*code).to_owned(),
+            title.to_owned(),
+            (*status).to_owned(),
+        ])
+    })
+}
+
 /// A title before `Label: answer` without its label: in `Former les guides.
 /// Réalisée : Non` the last sentence, a status word or heading, asks the
 /// question the answer after the colon answers.
@@ -758,6 +823,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut progress_column: Option<usize> = None;
     let mut year_column: Option<usize> = None;
     let mut matrix: Vec<(usize, Meaning)> = Vec::new();
+    let mut planned: Vec<usize> = Vec::new();
+    let mut planned_width = 0;
     let mut section: Option<Section> = None;
     let mut open_row: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
@@ -775,11 +842,17 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             progress_column = None;
             year_column = None;
             matrix.clear();
+            planned.clear();
         }
         let status_heading = status_heading_column(&cells, vocabulary);
         let progress_heading = progress_heading_column(&cells, vocabulary);
-        let year_heading = latest_year_column(&cells, vocabulary);
+        // The observed state beside the planned one, like the latest year
+        // beside earlier ones, is the status when its cell is one.
+        let heading = with_years_joined(&cells);
+        let year_heading = latest_year_column(&cells, vocabulary)
+            .or_else(|| observed_column(&heading, vocabulary));
         let matrix_heading = status_matrix_columns(&cells, vocabulary);
+        let planned_heading = planned_columns(&heading, vocabulary);
         if status_heading.is_some()
             || progress_heading.is_some()
             || year_heading.is_some()
@@ -789,9 +862,38 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             progress_column = progress_heading;
             year_column = year_heading;
             matrix = matrix_heading;
+            planned = planned_heading;
+            planned_width = heading.len();
             open_row = None;
             continue;
         }
+        // A row not laid out as its heading cannot tell the plan from what
+        // was observed: no cell of it is read as a status.
+        let misaligned = !planned.is_empty() && cells.len() != planned_width;
+        let cells: Vec<String> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(at, cell)| {
+                let plan = planned.contains(&at)
+                    || (misaligned && cell_meaning(&cell, &legend, vocabulary).is_some());
+                if plan {
+                    String::new()
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        // `Code: 3.1 / Title: … / Status: Done`: a line of labelled fields
+        // is a row of its own, its status field the row's status column.
+        let fields = (line.text.matches(':').count() >= MIN_LABELLED_FIELDS)
+            .then(|| labelled_fields(&markup::plain(&text.joined_cells(index)), vocabulary))
+            .flatten();
+        let row_status_column = if fields.is_some() {
+            Some(LABELLED_STATUS_CELL)
+        } else {
+            status_column
+        };
+        let cells = fields.unwrap_or(cells);
         // `## En cours` over `- T-12 Former les bénévoles`: a line that is
         // only a status phrase heads a section of a task board, and its
         // rows without a status of their own have that one.
@@ -869,7 +971,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             code,
             // The latest year's cell is the status only when it is one
             // (`| 2023 | 2024 |` may head budgets as well).
-            status_column.or(year_column.filter(|&column| {
+            row_status_column.or(year_column.filter(|&column| {
                 cells
                     .get(column)
                     .is_some_and(|cell| cell_meaning(cell, &legend, vocabulary).is_some())
@@ -977,12 +1079,14 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
     // nor an earlier state kept beside the current one (`Estado anterior |
     // Estado actual`).
     let every = vocabulary.every_language().lexicons;
-    cells.iter().position(|cell| {
+    let planned = planned_columns(cells, vocabulary);
+    cells.iter().enumerate().position(|(at, cell)| {
         let lower = folded_heading(cell);
         let former = lower
             .split_whitespace()
             .any(|word| every.has(|l| l.former_state_words, word));
         !former
+            && !planned.contains(&at)
             && (every.has(|l| l.status_headings, &lower)
                 || (lower.split_whitespace().count() <= 3
                     && lower
@@ -990,6 +1094,69 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
                         .any(|word| lexicons.has(|l| l.status_headings, word))
                     && grammar::phrase_cell(cell, vocabulary).is_none()))
     })
+}
+
+/// Whether a heading names a state of the kind `words` gives (`Previsto
+/// 2025` planned, `Situation constatée` observed).
+fn heading_says(
+    cell: &str,
+    vocabulary: Vocabulary<'_>,
+    words: fn(&'static lexicon::Lexicon) -> &'static [&'static str],
+) -> bool {
+    let every = vocabulary.every_language().lexicons;
+    folded_heading(cell)
+        .split_whitespace()
+        .any(|word| every.has(words, word))
+}
+
+/// The columns of a heading row that give what was planned (`Previsto
+/// 2025`, `Situation prévue`), when another column gives what was observed
+/// (`Real 2025`, `Situation constatée`): a plan is no status, so their
+/// cells are never read as one. Empty otherwise.
+fn planned_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<usize> {
+    if !is_heading_row(cells, vocabulary)
+        || !cells
+            .iter()
+            .any(|cell| heading_says(cell, vocabulary, |l| l.observed_state_words))
+    {
+        return Vec::new();
+    }
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| heading_says(cell, vocabulary, |l| l.planned_state_words))
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// A heading row with each year that stands alone in a cell joined to the
+/// heading before it (`Previsto | 2025 | Real | 2025`: a renderer's gap
+/// inside `Previsto 2025`).
+fn with_years_joined(cells: &[String]) -> Vec<String> {
+    let mut joined: Vec<String> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let year = cell.trim().len() == 4 && cell.trim().chars().all(|c| c.is_ascii_digit());
+        match joined.last_mut() {
+            Some(previous) if year && !previous.is_empty() => {
+                previous.push(' ');
+                previous.push_str(cell.trim());
+            }
+            _ => joined.push(cell.clone()),
+        }
+    }
+    joined
+}
+
+/// The column of a heading row that gives what was observed, beside one
+/// that gives what was planned (`Previsto 2025 | Real 2025`): its cell is
+/// the row's status when it is one.
+fn observed_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
+    if planned_columns(cells, vocabulary).is_empty() {
+        return None;
+    }
+    cells
+        .iter()
+        .position(|cell| heading_says(cell, vocabulary, |l| l.observed_state_words))
 }
 
 /// The column headed by the latest of two or more years (`| 2023 | 2024 |`),
@@ -2881,5 +3048,60 @@ mod tests {
         );
         // `was not done`, `was partly done`: `was` is a word, not a mark.
         assert!(reading.legend_lines.is_empty());
+    }
+
+    /// A planned and an observed status column side by side: the observed
+    /// one is the status, the plan is never read as one (`Engagée |
+    /// Suspendue` is not in progress), in any order.
+    #[test]
+    fn planned_and_observed_status_columns() {
+        let reading = read(
+            "| Code | Action | Situation prévue | Situation constatée |\n\
+             |---|---|---|---|\n\
+             | 1.1 | Dépister le diabète | Réalisée | Réalisée |\n\
+             | 1.2 | Ouvrir des ateliers | Réalisée | Engagée |\n\
+             | 1.3 | Bus dentaire | Engagée | Suspendue |\n\
+             \n\
+             | Código | Acción | Real 2025 | Previsto 2025 |\n\
+             |---|---|---|---|\n\
+             | III-a-1 | Perforar pozos | En ejecución | Ejecutada |\n\
+             | III-a-2 | Formar comités | Sin iniciar | En ejecución |\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            vec![
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (None, None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None),
+            ]
+        );
+    }
+
+    /// One line of labelled fields per action, in any order and with any
+    /// separator: the code, the title and the status are read by their
+    /// labels; a line with no status label is no item.
+    #[test]
+    fn labelled_fields_on_one_line() {
+        let reading = read(
+            "Código: 2.1 / Acción: Abrir el centro joven / Estado: Cumplida\n\
+             Code : 2.2 ; État : En cours ; Intitulé : Créer une légumerie\n\
+             Code: 2.3 / Title: Peer listening network / Status: Carried forward\n\
+             Code: 2.4 / Title: Job-share register / Lead: HR\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("2.1", None, Some(Achieved)),
+                ("2.2", None, Some(InProgress)),
+                ("2.3", None, None),
+            ])
+        );
+        assert_eq!(
+            reading.items[1].title.as_deref(),
+            Some("Créer une légumerie")
+        );
+        assert_eq!(reading.items[2].status_label.as_deref(), Some("postponed"));
     }
 }

@@ -7,12 +7,15 @@
 //! previeron 24 actividades: 15 …`, and a totals table with one column per
 //! status (`| Total | Completed | In progress | Not started |` over `| 24 |
 //! 15 | 7 | 2 |`) or one row per status (`| Completed | 15 |`), headed with
-//! status words or the words of the document's key. A number counts for a
+//! status words, their abbreviations (`Compl. | In prog. | N/S`) or the
+//! words of the document's key. A sentence may spell its numbers out
+//! (`Seven of the fifteen actions`, `De las doce acciones, la mitad …`). A number counts for a
 //! status when a status phrase of the lexicon follows it within a few
 //! words, with no negation before a positive phrase; a line counts only
 //! with two such figures, or one and a total. What is read is only
 //! declared: [`check`](crate::check) compares.
 
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -253,7 +256,8 @@ enum Field {
 /// The field a heading or label names: a total label, a status phrase of the
 /// lexicon or a grammar file, or a word of the document's key (plural or
 /// feminine forms too: `Delivered` in the key, `Delivered` or `Entregados`
-/// over the column), or a symbol of the key (`✓` over the column).
+/// over the column), a symbol of the key (`✓` over the column), or a
+/// status phrase abbreviated (`Compl.`, `N/S`).
 fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Option<Field> {
     if is_total_label(label, vocabulary.lexicons) {
         return Some(Field::Total);
@@ -262,13 +266,15 @@ fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Op
     let symbol = |entry: &&MarkEntry| {
         !entry.mark.chars().any(char::is_alphanumeric) && entry.mark == label.trim()
     };
-    let meaning = grammar::phrase_cell(label, vocabulary).or_else(|| {
-        key.iter()
-            .filter(|entry| is_key_word(&entry.mark, vocabulary.lexicons))
-            .find(|entry| grammar::folded_words(&lexicon::fold(&entry.mark)) == folded)
-            .or_else(|| key.iter().find(symbol))
-            .map(|entry| entry.meaning.clone())
-    })?;
+    let meaning = grammar::phrase_cell(label, vocabulary)
+        .or_else(|| {
+            key.iter()
+                .filter(|entry| is_key_word(&entry.mark, vocabulary.lexicons))
+                .find(|entry| grammar::folded_words(&lexicon::fold(&entry.mark)) == folded)
+                .or_else(|| key.iter().find(symbol))
+                .map(|entry| entry.meaning.clone())
+        })
+        .or_else(|| grammar::abbreviated_cell(label, vocabulary))?;
     Some(match meaning {
         Meaning::Class(status) => Field::Status(status),
         Meaning::Outside(_) => Field::Outside,
@@ -387,12 +393,88 @@ fn sentence_over_lines(
     }
 }
 
+/// A totals sentence with its counts spelled out (`Seven of the fifteen
+/// actions are done`, `Sur les dix actions, la moitié sont faites, trois
+/// …`) in figures. Only a sentence whose whole follows an opener (`of the
+/// fifteen`, `de las 12`) and comes before its noun is rewritten: its
+/// number words become figures, and a half of the whole (`la mitad`, `la
+/// moitié`, `half`) becomes the figure when the whole is even. Any other
+/// text is left as it is (a number word in prose is no count).
+fn spelled_counts<'t>(plain: &'t str, lexicons: &Lexicons) -> Cow<'t, str> {
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let bare = |token: &str| {
+        lexicon::unaccented(token.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase()
+    };
+    let spelled = |token: &str| {
+        let word = bare(token);
+        lexicons
+            .each(|l| l.number_words)
+            .find(|(name, _)| *name == word)
+            .map(|(_, value)| u32::from(*value))
+    };
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|token| grammar::fold_word(token))
+        .collect();
+    let whole = (0..tokens.len()).find_map(|at| {
+        let mut next = at + opener_at(&words, at, lexicons)?;
+        if words
+            .get(next)
+            .is_some_and(|word| lexicons.has(|l| l.totals_articles, word))
+        {
+            next += 1;
+        }
+        let token = tokens.get(next)?;
+        let whole = number_token(token).or_else(|| spelled(token))?;
+        tokens
+            .get(next + 1)
+            .is_some_and(|noun| noun.starts_with(char::is_alphabetic))
+            .then_some(whole)
+    });
+    let Some(whole) = whole.filter(|&whole| whole >= 2) else {
+        return Cow::Borrowed(plain);
+    };
+    let halves: Vec<Vec<String>> = lexicons
+        .each(|l| l.half_phrases)
+        .map(|phrase| phrase.split(' ').map(str::to_owned).collect())
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    while let Some(token) = tokens.get(at) {
+        let half = halves.iter().find(|half| {
+            tokens.get(at..at + half.len()).is_some_and(|run| {
+                run.iter().zip(half.iter()).all(|(token, word)| {
+                    token.trim_end_matches([',', ';', ':', '.']).to_lowercase() == *word
+                })
+            })
+        });
+        if let Some(half) = half.filter(|_| whole % 2 == 0) {
+            let last = tokens.get(at + half.len() - 1).copied().unwrap_or_default();
+            let closing = last.trim_start_matches(|c: char| !matches!(c, ',' | ';' | ':' | '.'));
+            out.push(format!("{}{closing}", whole / 2));
+            at += half.len();
+            continue;
+        }
+        match spelled(token) {
+            Some(value) => {
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                out.push(token.replacen(word, &value.to_string(), 1));
+            }
+            None => out.push((*token).to_owned()),
+        }
+        at += 1;
+    }
+    Cow::Owned(out.join(" "))
+}
+
 /// The figures of a totals sentence, when `plain` is one.
 fn sentence_figures(
     plain: &str,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
+    let spelled = spelled_counts(plain, vocabulary.lexicons);
+    let plain: &str = &spelled;
     // `4 ✔, 2 ◐`: symbols of the key count as its words do.
     let symbols: Vec<(&str, Meaning)> = key
         .iter()
@@ -1892,6 +1974,40 @@ mod tests {
                 in_progress: Some(3),
                 not_developed: None,
             })
+        );
+    }
+
+    /// A totals sentence spelled out: its whole after an opener, its counts
+    /// in words, a half of an even whole; number words in prose count
+    /// nothing.
+    #[test]
+    fn totals_spelled_out_with_a_half() {
+        assert_eq!(
+            counts(
+                "De las doce acciones, la mitad están cumplidas; cuatro siguen en marcha y dos están sin empezar."
+            ),
+            declared(Some(12), 6, 4, 2)
+        );
+        assert_eq!(
+            counts("Sur les dix actions, la moitié sont faites, trois sont en cours, deux ne sont pas commencées."),
+            declared(Some(10), 5, 3, 2)
+        );
+        assert_eq!(
+            counts("Seven of the fifteen actions are done; five are underway, three have not yet begun."),
+            declared(Some(15), 7, 5, 3)
+        );
+        assert_eq!(
+            counts("Se hizo una revisión y dos talleres siguen en curso."),
+            None
+        );
+    }
+
+    /// A totals table headed with abbreviations of status phrases.
+    #[test]
+    fn totals_table_with_abbreviated_headings() {
+        assert_eq!(
+            counts("| Compl. | In prog. | N/S | On hold | Total |\n|---|---|---|---|---|\n| 5 | 3 | 1 | 1 | 10 |\n"),
+            declared(Some(10), 5, 3, 1)
         );
     }
 }

@@ -304,6 +304,86 @@ static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("SEGMENTED_CODE is a valid literal pattern")
 });
 
+/// `III-b-2`, `B-II-3`, `A1-ii`, `IV-a`, `E1-01`: segments joined by
+/// hyphens, each a number, a roman numeral (in capitals, or in small
+/// letters after the first) or one letter, the first possibly letters
+/// before a number (`A1`). Unless the first is such, one segment after it
+/// at least is a numeral or a letter: numbers alone after a numeral or
+/// letters (`II-3`, `P-01`) are [`DOTTED_CODE`]'s.
+static MIXED_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ (?P<code> (?: \p{Lu}{1,3} [0-9]{1,3} | [0-9]{1,3} | [IVXL]{1,6} | [A-Z] )
+               (?: - (?: [0-9]{1,3} | [IVXL]{1,6} | [ivxl]{1,6} | [A-Za-z] ) ){1,5} )
+           (?P<end> \.? \s* [=:)–—]? ) (?: \s | $ )",
+    )
+    .expect("MIXED_CODE is a valid literal pattern")
+});
+
+/// One segment of a [`MIXED_CODE`]: its value and its kind (`n` a number,
+/// `r` a roman numeral, `l` a letter counted from `a` = 1). A lone `I`, `V`
+/// or `X` is a numeral; any other lone letter is a letter.
+fn mixed_segment(segment: &str) -> Option<(u16, char)> {
+    if let Ok(number) = segment.parse() {
+        return Some((number, 'n'));
+    }
+    let upper = segment.to_uppercase();
+    let numeral = segment.chars().count() > 1 || matches!(upper.as_str(), "I" | "V" | "X");
+    if let Some(value) = roman_value(&upper).filter(|_| numeral) {
+        return Some((value, 'r'));
+    }
+    let mut chars = segment.chars();
+    let letter = u8::try_from(chars.next()?.to_ascii_lowercase()).ok()?;
+    (chars.next().is_none() && letter.is_ascii_lowercase())
+        .then(|| (u16::from(letter - b'a') + 1, 'l'))
+}
+
+/// A [`MIXED_CODE`] at the start of `text` (bullet already stripped,
+/// `offset` bytes into the cell). Its family is its letters and the kinds
+/// of its segments (`III-b-2` and `IV-a-1` are one family, `III-b` another).
+fn mixed_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
+    let caps = MIXED_CODE.captures(text)?;
+    let code = caps.name("code")?.as_str();
+    let mut segments = code.split('-');
+    let first = segments.next()?;
+    let mut path = Vec::new();
+    let mut kinds = String::new();
+    let level = match first.find(|c: char| c.is_ascii_digit()) {
+        Some(at) if at > 0 => {
+            path.push(first.get(at..)?.parse().ok()?);
+            Some(first.get(..at)?.to_owned())
+        }
+        _ => {
+            let (value, kind) = mixed_segment(first)?;
+            path.push(value);
+            kinds.push(kind);
+            None
+        }
+    };
+    let mut lettered = false;
+    for segment in segments {
+        let (value, kind) = mixed_segment(segment)?;
+        lettered |= kind != 'n';
+        path.push(value);
+        kinds.push(kind);
+    }
+    // `E1-01`: letters and a number, then numbers, is one too (action 1
+    // of axis E1); `3-1-2` and `II-3` are read as dotted codes are.
+    if !lettered && level.is_none() {
+        return None;
+    }
+    Some(CodeMatch {
+        code: code.to_owned(),
+        family: format!(
+            "{}mixed-{kinds}#{}",
+            level.as_deref().unwrap_or_default().to_lowercase(),
+            path.len()
+        ),
+        level,
+        path,
+        rest: offset + caps.name("end")?.end(),
+    })
+}
+
 /// What separates the codes of a breadcrumb (`Eje 1 › Programa 1.2 › Proyecto 1.2.4`).
 const BREADCRUMB_SEPARATORS: &[&str] = &["›", "»", ">", "→", "▸", "/", "·", "•", "|"];
 
@@ -394,6 +474,9 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             path,
             rest: offset + end,
         });
+    }
+    if let Some(found) = mixed_at_start(text, offset) {
+        return Some(found);
     }
     if let Some(found) = roman_at_start(text, offset) {
         return Some(found);
@@ -1003,6 +1086,54 @@ pub fn phrase_cell(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
             .find(|(answer, _)| *answer == words)
             .map(|(_, meaning)| meaning.clone()),
     }
+}
+
+/// The status a heading abbreviates (`Compl.`, `In prog.`, `En ejec.`,
+/// `Réal.`), or spells with initials (`N/S`, `S/I`, `N. E.`), as a totals
+/// table heads its columns. Abbreviated, each word is a status phrase's
+/// word or, when it ends in a dot, the start of one; in initials, each
+/// letter opens one word of the phrase. The phrases of the document's
+/// languages that fit must all mean one thing; else it is no status.
+pub fn abbreviated_cell(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meaning> {
+    let cell = crate::lexicon::fold(cell.trim()).to_lowercase();
+    let letters: Vec<&str> = cell
+        .split([' ', '.', '/'])
+        .filter(|token| !token.is_empty())
+        .collect();
+    let initials = letters.len() >= 2
+        && cell.contains(['.', '/'])
+        && letters.iter().all(|token| token.chars().count() == 1);
+    let tokens: Vec<&str> = cell.split_whitespace().collect();
+    if !initials && !tokens.iter().any(|token| token.ends_with('.')) {
+        return None;
+    }
+    let fits = |phrase: &str| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        if initials {
+            words.len() == letters.len()
+                && words
+                    .iter()
+                    .zip(&letters)
+                    .all(|(word, letter)| word.starts_with(letter))
+        } else {
+            words.len() == tokens.len()
+                && words
+                    .iter()
+                    .zip(&tokens)
+                    .all(|(word, token)| match token.strip_suffix('.') {
+                        Some(start) => start.chars().count() >= 2 && word.starts_with(start),
+                        None => word == token,
+                    })
+        }
+    };
+    let lexicons = vocabulary.lexicons;
+    let mut meanings = lexicons
+        .each(|l| l.status_phrases)
+        .chain(lexicons.each(|l| l.outside_phrases))
+        .filter(|phrase| fits(phrase.phrase))
+        .map(|phrase| Meaning::from(phrase.meaning));
+    let first = meanings.next()?;
+    meanings.all(|meaning| meaning == first).then_some(first)
 }
 
 /// A share of completion written alone (`100 %`, `45%`, `0 %`, `62,5 %`):
@@ -1665,5 +1796,65 @@ mod tests {
                 "{cell}"
             );
         }
+    }
+
+    /// Codes whose hyphens join numbers, roman numerals and letters: each
+    /// segment counts in the path, and the kinds of the segments make the
+    /// family; numbers alone after a numeral or letters stay dotted codes.
+    #[test]
+    fn codes_mixing_numerals_letters_and_numbers() {
+        let read =
+            |text: &str| code_at_start(text, None).map(|code| (code.code, code.path, code.family));
+        let want = |code: &str, path: &[u16], family: &str| {
+            Some((code.to_owned(), path.to_vec(), family.to_owned()))
+        };
+        assert_eq!(
+            read("III-b-2 Campaña"),
+            want("III-b-2", &[3, 2, 2], "mixed-rln#3")
+        );
+        assert_eq!(
+            read("III-b Saneamiento"),
+            want("III-b", &[3, 2], "mixed-rl#2")
+        );
+        assert_eq!(
+            read("B-II-3 Former"),
+            want("B-II-3", &[2, 2, 3], "mixed-lrn#3")
+        );
+        assert_eq!(read("C-I Qualité"), want("C-I", &[3, 1], "mixed-lr#2"));
+        assert_eq!(
+            read("A1-ii Neighbourhood"),
+            want("A1-ii", &[1, 2], "amixed-r#2")
+        );
+        assert_eq!(
+            read("E1-01 Carril bus"),
+            want("E1-01", &[1, 1], "emixed-n#2")
+        );
+        assert_eq!(read("II-3 Créer"), want("II-3", &[2, 3], "roman-#2"));
+        assert_eq!(read("e-mail the team"), None);
+        assert_eq!(read("X-ray machines"), None);
+    }
+
+    /// A totals table's abbreviated headings: a word cut short by a dot, or
+    /// initials, stand for the one status phrase they fit; none that fit
+    /// two meanings, or words that are not cut short, stand for nothing.
+    #[test]
+    fn abbreviated_status_headings() {
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        let read = |cell: &str| abbreviated_cell(cell, vocabulary);
+        let class = |status| Some(Meaning::Class(status));
+        assert_eq!(read("Compl."), class(Status::Achieved));
+        assert_eq!(read("In prog."), class(Status::InProgress));
+        assert_eq!(read("N/S"), class(Status::NotDeveloped));
+        assert_eq!(read("En ejec."), class(Status::InProgress));
+        assert_eq!(read("S/I"), class(Status::NotDeveloped));
+        assert_eq!(read("Réal."), class(Status::Achieved));
+        assert_eq!(read("N. E."), class(Status::NotDeveloped));
+        assert_eq!(
+            read("Despl."),
+            Some(Meaning::Outside("postponed".to_owned()))
+        );
+        assert_eq!(read("Compl"), None);
+        assert_eq!(read("Nb."), None);
     }
 }

@@ -243,6 +243,14 @@ pub struct Lexicon {
     /// anterior`, `Previous status`): that column is history, the row's
     /// status is in another one.
     pub former_state_words: &'static [&'static str],
+    /// Words that make a status heading name what was planned (`Previsto
+    /// 2025`, `Situation prévue`, `Planned status`): that column is the
+    /// plan, the row's status is in the observed one beside it.
+    pub planned_state_words: &'static [&'static str],
+    /// Words that make a heading name what was observed (`Real 2025`,
+    /// `Situation constatée`, `Actual status`): beside a planned column,
+    /// that column holds the row's status.
+    pub observed_state_words: &'static [&'static str],
     /// Words that open a legend line (`Leyenda:`, `Key:`): after one, the
     /// line's labels may be any status phrase (`● realizado`), not only the
     /// legend labels that totals sentences also count with.
@@ -267,6 +275,9 @@ pub struct Lexicon {
     /// (`5 réalisées, 3 en cours…, soit 10 mesures`, `…, in all 10
     /// actions`).
     pub totals_sums: &'static [&'static str],
+    /// Phrases that count half of a totals sentence's whole (`De las doce
+    /// acciones, la mitad están cumplidas`), lower case.
+    pub half_phrases: &'static [&'static str],
     /// Words that negate a status phrase after them (`1 has not been
     /// completed`, `1 n'est pas réalisée`): a count with one between it and
     /// a positive phrase is not read.
@@ -970,6 +981,8 @@ mod tests {
                 ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
                 ("former_state_words", l.former_state_words.len()),
+                ("planned_state_words", l.planned_state_words.len()),
+                ("observed_state_words", l.observed_state_words.len()),
                 ("progress_headings", l.progress_headings.len()),
                 ("share_at_least_words", l.share_at_least_words.len()),
                 ("share_below_words", l.share_below_words.len()),
@@ -978,6 +991,7 @@ mod tests {
                 ("totals_articles", l.totals_articles.len()),
                 ("totals_partitives", l.totals_partitives.len()),
                 ("totals_sums", l.totals_sums.len()),
+                ("half_phrases", l.half_phrases.len()),
                 ("negation_words", l.negation_words.len()),
                 ("action_line_words", l.action_line_words.len()),
                 ("table_headings", l.table_headings.len()),

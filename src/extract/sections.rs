@@ -226,11 +226,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             in_contents = false;
         }
         if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
-            in_contents = bridged
-                || lex.has(
-                    |l| l.contents_headings,
-                    &shape::folded(&fold(&heading.title)),
-                );
+            in_contents = bridged || lex.contents_heading(&shape::folded(&fold(&heading.title)));
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
@@ -592,7 +588,7 @@ fn titled_heading(
     numbered_length: bool,
     lex: &Lexicons,
 ) -> Option<Heading> {
-    if lex.has(|l| l.contents_headings, &shape::folded(&fold(title))) {
+    if lex.contents_heading(&shape::folded(&fold(title))) {
         return Some(Heading::one_line(index, 1, title));
     }
     // A meeting's agenda heads its items as contents head their entries,
@@ -1646,7 +1642,7 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
     let is_contents = |i: usize| {
         plains
             .get(i)
-            .is_some_and(|p| lex.has(|l| l.contents_headings, &shape::folded(&fold(p))))
+            .is_some_and(|p| lex.contents_heading(&shape::folded(&fold(p))))
     };
     let non_blank: Vec<usize> = (0..plains.len())
         .filter(|&i| !is_blank(&plains[i]))
@@ -1900,9 +1896,9 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
         .filter(|&i| plains.get(i).is_some_and(|line| !is_blank(line)))
         .collect();
     for (at, &index) in lines.iter().enumerate() {
-        let heads = plains.get(index).is_some_and(|line| {
-            lex.has(|l| l.contents_headings, &shape::folded(&fold(line.trim())))
-        });
+        let heads = plains
+            .get(index)
+            .is_some_and(|line| lex.contents_heading(&shape::folded(&fold(line.trim()))));
         if !heads {
             continue;
         }

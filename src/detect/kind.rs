@@ -46,10 +46,11 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 /// A clock time (`7:30pm`, `19h00`, `13:00`, `6 pm`): its numbers are no
 /// days.
 /// The number of a part opening a line (`5. Work plan 2032`, `1.2
-/// Action plan`, `IV. Plan de acción`): an entry of an index or a numbered
-/// chapter, which names a part of the document rather than the document.
+/// Action plan`, `IV. Plan de acción`, `III.1.1 Elaborar el plan
+/// operativo`): an entry of an index, a numbered chapter or a plan item,
+/// which names a part of the document rather than the document.
 static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[0-9]{1,2}\.(?:[0-9]{1,2}\.?)*|[IVX]{1,5}\.)\s+\S")
+    Regex::new(r"^\s*(?:[0-9]{1,2}\.(?:[0-9]{1,2}\.?)*|[IVX]{1,5}\.(?:[0-9]{1,2}\.?)*)\s+\S")
         .expect("PART_NUMBER is a valid literal pattern")
 });
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -1271,6 +1272,22 @@ mod tests {
             "PLAN OPERATIVO VILLA NUEVA 2031\n\nEl Plan Operativo Anual es el instrumento que ordena las metas de la alcaldía para el año 2031.\n",
         ));
         assert_eq!(profile.kind.value, DocumentKind::WorkPlan);
+    }
+
+    #[test]
+    fn a_compliance_report_on_an_operating_plan_is_no_plan() {
+        let profile = detect(&Text::from_plain(
+            "Plan Operativo Anual 2031 – Informe de cumplimiento\n\nDirección de Planificación. Corte al 30 de junio.\n",
+        ));
+        assert_eq!(profile.kind.value, DocumentKind::Other);
+    }
+
+    #[test]
+    fn a_plan_item_under_a_roman_code_does_not_name_the_document() {
+        let profile = detect(&Text::from_plain(
+            "INFORME DE EJECUCIÓN 2031\n\nIII. GESTIÓN INSTITUCIONAL\n\nIII.1.1\tElaborar el plan operativo\tC\n",
+        ));
+        assert_ne!(profile.kind.value, DocumentKind::WorkPlan);
     }
 
     #[test]

@@ -581,6 +581,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "avance",
         "seguimiento",
         "evaluación",
+        "cumplimiento",
+        "informe de ejecución",
     ],
     approval_words: &[
         "aprueba",

@@ -46,10 +46,11 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 /// A clock time (`7:30pm`, `19h00`, `13:00`, `6 pm`): its numbers are no
 /// days.
 /// The number of a part opening a line (`5. Work plan 2032`, `1.2
-/// Action plan`, `IV. Plan de acción`): an entry of an index or a numbered
-/// chapter, which names a part of the document rather than the document.
+/// Action plan`, `IV. Plan de acción`, `III.1.1 Elaborar el plan
+/// operativo`): an entry of an index, a numbered chapter or a plan item,
+/// which names a part of the document rather than the document.
 static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[0-9]{1,2}\.(?:[0-9]{1,2}\.?)*|[IVX]{1,5}\.)\s+\S")
+    Regex::new(r"^\s*(?:[0-9]{1,2}\.(?:[0-9]{1,2}\.?)*|[IVX]{1,5}\.(?:[0-9]{1,2}\.?)*)\s+\S")
         .expect("PART_NUMBER is a valid literal pattern")
 });
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -640,10 +641,15 @@ fn detect_period(
             // In the sentence of a document of no kind, a span beside a role
             // word is a term of office (`officers for the 2031-2032 year.
             // Mayor X was elected…`).
+            // A numbered part's span is that part's (`5. Review of 2020-2021
+            // Work Plan` in an agenda, `10. 2012-2013 Audit Report`).
+            let part = PART_NUMBER.is_match(&candidate.plain());
             let span = span_in(candidate.lower).filter(|&(start, end)| {
-                !is_sentence(candidate)
-                    || (end == start + 1
-                        && (kind != DocumentKind::Other || !is_term(candidate.lower, lexicons)))
+                !part
+                    && (!is_sentence(candidate)
+                        || (end == start + 1
+                            && (kind != DocumentKind::Other
+                                || !is_term(candidate.lower, lexicons))))
             });
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
@@ -1120,7 +1126,7 @@ fn detect_title(
             .find(|block| (block.first_line..=block.last_line).contains(&index))
             .and_then(|block| block.language)
     };
-    let mut titles: Vec<(bool, String)> = Vec::new();
+    let mut titles: Vec<((bool, bool), String)> = Vec::new();
     for hit in hits
         .iter()
         .filter(|hit| hit.kind == kind && candidates.at(hit.candidate).in_title_area)
@@ -1144,9 +1150,13 @@ fn detect_title(
             continue;
         }
         let same_language = block_language(candidate.index) == Some(language);
-        titles.push((same_language, title));
+        // A line without a capital is a host's slug or a file name
+        // (`2020 plan operativo - portal de transparencia`): a printed
+        // title below it wins.
+        let capitalised = title.chars().any(char::is_uppercase);
+        titles.push(((same_language, capitalised), title));
     }
-    titles.sort_by_key(|(same_language, _)| std::cmp::Reverse(*same_language));
+    titles.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
     titles
         .into_iter()
         .next()
@@ -1253,6 +1263,41 @@ mod tests {
         assert_eq!(
             detect(&Text::from_plain(&body)).kind.value,
             DocumentKind::Other
+        );
+    }
+
+    #[test]
+    fn a_yearly_operating_plan_is_a_work_plan() {
+        let profile = detect(&Text::from_plain(
+            "PLAN OPERATIVO VILLA NUEVA 2031\n\nEl Plan Operativo Anual es el instrumento que ordena las metas de la alcaldía para el año 2031.\n",
+        ));
+        assert_eq!(profile.kind.value, DocumentKind::WorkPlan);
+    }
+
+    #[test]
+    fn a_compliance_report_on_an_operating_plan_is_no_plan() {
+        let profile = detect(&Text::from_plain(
+            "Plan Operativo Anual 2031 – Informe de cumplimiento\n\nDirección de Planificación. Corte al 30 de junio.\n",
+        ));
+        assert_eq!(profile.kind.value, DocumentKind::Other);
+    }
+
+    #[test]
+    fn a_plan_item_under_a_roman_code_does_not_name_the_document() {
+        let profile = detect(&Text::from_plain(
+            "INFORME DE EJECUCIÓN 2031\n\nIII. GESTIÓN INSTITUCIONAL\n\nIII.1.1\tElaborar el plan operativo\tC\n",
+        ));
+        assert_ne!(profile.kind.value, DocumentKind::WorkPlan);
+    }
+
+    #[test]
+    fn a_printed_title_beats_a_lower_case_slug_above_it() {
+        let profile = detect(&Text::from_plain(
+            "2031 plan operativo - portal municipal\n\nPLAN OPERATIVO VILLA NUEVA 2031\n\nEl Plan Operativo Anual ordena las metas de la alcaldía para el año 2031.\n",
+        ));
+        assert_eq!(
+            profile.title.as_deref(),
+            Some("PLAN OPERATIVO VILLA NUEVA 2031")
         );
     }
 
@@ -1404,6 +1449,12 @@ mod tests {
             kind_and_period("Work plan 2032\n\nThe plan sets three aims.\n").0,
             DocumentKind::WorkPlan
         );
+    }
+
+    #[test]
+    fn a_span_named_by_a_numbered_part_is_that_parts() {
+        let source = "EXECUTIVE COMMITTEE MEETING Friday, March 7, 2031\n\nAgenda\n\n1. Review of Minutes\n\n2. Review of 2030-2031 Work Plan\n";
+        assert_eq!(kind_and_period(source).1.as_deref(), Some("2031"));
     }
 
     fn kind_and_period(source: &str) -> (DocumentKind, Option<String>) {

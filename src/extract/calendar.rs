@@ -1518,6 +1518,17 @@ fn cell_event(
 
 /// A cell that is a date and nothing else.
 fn full_date(cell: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, bool)> {
+    // A weekday may open the cell (`Mardi 16 janvier 2024 | 19 h 30`).
+    let cell = cell.trim_start();
+    let first = cell.split_whitespace().next().unwrap_or("");
+    let cell = if lex
+        .weekday(&first.trim_end_matches([',', '.']).to_lowercase())
+        .is_some()
+    {
+        cell[first.len()..].trim_start()
+    } else {
+        cell
+    };
     let caps = line_date_pattern(lex).captures(cell)?;
     if caps.get(0)?.end() != cell.len() {
         return None;
@@ -1862,6 +1873,25 @@ mod tests {
         );
         assert!(one("4 November 2013").is_none());
         assert!(one("Le 10 février 2026, la côte a été frappée par le cyclone.").is_some());
+    }
+
+    #[test]
+    fn table_cells_opening_on_their_weekday_date_the_row() {
+        // Read as a whole text is: the weekday before each date cell does
+        // not hide the date; a weekday alone dates nothing.
+        let source = "Calendrier des séances du conseil 2031\n\nLes séances ordinaires du conseil municipal sont publiques et se tiennent dans la salle du conseil de la mairie.\n\n| Date | Heure |\n|---|---|\n| Mardi 14 janvier 2031 | 19 h 30 |\n| Mardi 11 février 2031 | 19 h 30 |\n| Lundi | 19 h 30 |\n";
+        let document = crate::convert_bytes(
+            "calendrier.txt",
+            source.as_bytes(),
+            &crate::Config::default(),
+        )
+        .expect("a text converts");
+        let days: Vec<(Option<u16>, u8, Option<u8>)> = document
+            .calendar
+            .iter()
+            .map(|e| (e.start.year, e.start.month, e.start.day))
+            .collect();
+        assert_eq!(days, [(Some(2031), 1, Some(14)), (Some(2031), 2, Some(11))]);
     }
 
     #[test]

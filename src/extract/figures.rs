@@ -779,7 +779,7 @@ fn leads(before: &str, lex: &Lexicons) -> bool {
 fn contents_lines(text: &Text, headings: &[Heading], lex: &Lexicons) -> BTreeSet<usize> {
     let mut lines = BTreeSet::new();
     for (position, heading) in headings.iter().enumerate() {
-        if lex.has(|l| l.contents_headings, &folded(&heading.title)) {
+        if lex.contents_heading(&folded(&heading.title)) {
             let end = headings
                 .get(position + 1)
                 .map_or(text.lines.len(), |h| h.index);
@@ -866,6 +866,14 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let previous = raw[..start].chars().next_back();
         // `N°22`, `Nº31-13`: a number's sign makes it a code.
         if previous.is_some_and(|c| c.is_alphanumeric() || ".,/°º#".contains(c)) {
+            continue;
+        }
+        // `COVID-19`, `G-20`: a number hyphenated to a word is part of a name.
+        let hyphenated = raw[..start]
+            .strip_suffix(['-', '‑'])
+            .and_then(|head| head.chars().next_back())
+            .is_some_and(char::is_alphabetic);
+        if hyphenated {
             continue;
         }
         if dated.iter().any(|span| span.contains(&start)) {
@@ -1993,6 +2001,16 @@ mod tests {
         // `21 heures 45` is a time, `45 minutes` a duration.
         assert!(
             values("La séance s'ouvre à 21 heures 45 et dure 45 minutes environ.\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn numbers_hyphenated_to_a_word_name_something() {
+        // The virus's and the summit's names hold numbers that count nothing;
+        // the count beside them does.
+        assert_eq!(
+            values("The team wrote more than 60 articles on the COVID-19 response and the G-20 talks.\n"),
+            vec![60.0]
         );
     }
 

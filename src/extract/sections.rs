@@ -226,7 +226,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             in_contents = false;
         }
         if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
-            in_contents = bridged || shape::is_entry(lex, |l| l.contents_headings, &heading.title);
+            in_contents = bridged || shape::heads_contents(lex, &heading.title);
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
@@ -588,7 +588,7 @@ fn titled_heading(
     numbered_length: bool,
     lex: &Lexicons,
 ) -> Option<Heading> {
-    if shape::is_entry(lex, |l| l.contents_headings, title) {
+    if shape::heads_contents(lex, title) {
         return Some(Heading::one_line(index, 1, title));
     }
     // A meeting's agenda heads its items as contents head their entries,
@@ -1644,11 +1644,7 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
         Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?(?:[\p{L})’']|\b[0-9]{4}))\s+(?P<page>[0-9]{1,3})$")
             .expect("LISTED is a valid literal pattern")
     });
-    let is_contents = |i: usize| {
-        plains
-            .get(i)
-            .is_some_and(|p| shape::is_entry(lex, |l| l.contents_headings, p))
-    };
+    let is_contents = |i: usize| plains.get(i).is_some_and(|p| shape::heads_contents(lex, p));
     let non_blank: Vec<usize> = (0..plains.len())
         .filter(|&i| !is_blank(&plains[i]))
         .collect();
@@ -1903,7 +1899,7 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
     for (at, &index) in lines.iter().enumerate() {
         let heads = plains
             .get(index)
-            .is_some_and(|line| shape::is_entry(lex, |l| l.contents_headings, line.trim()));
+            .is_some_and(|line| shape::heads_contents(lex, line.trim()));
         if !heads {
             continue;
         }

@@ -183,6 +183,21 @@ pub fn is_entry(
     text.split_whitespace().nth(most).is_none() && lex.has(table, &folded(&fold(text)))
 }
 
+/// Whether `text` heads a table of contents ([`Lexicons::contents_heading`]:
+/// a contents heading alone or over its page column), without folding a
+/// line with more words than such a heading can have (see [`is_entry`]).
+pub fn heads_contents(lex: &Lexicons, text: &str) -> bool {
+    let most_words = |entries: &mut dyn Iterator<Item = &&'static str>| {
+        entries
+            .map(|entry| entry.bytes().filter(|&b| b == b' ').count() + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    let most = most_words(&mut lex.each(|l| l.contents_headings))
+        + most_words(&mut lex.each(|l| l.page_words));
+    text.split_whitespace().nth(most).is_none() && lex.contents_heading(&folded(&fold(text)))
+}
+
 /// Fewest bare numbers, and most words per bare number, of a line of folios.
 const SCATTERED_FOLIOS: usize = 5;
 const WORDS_PER_FOLIO: usize = 6;
@@ -306,6 +321,27 @@ mod tests {
             |l| l.contents_headings,
             "Índice de contenidos del informe anual"
         ));
+    }
+
+    #[test]
+    fn heads_contents_agrees_with_the_lexicon_on_short_and_long_lines() {
+        let lex = Lexicons::all();
+        for text in [
+            "ÍNDICE",
+            "ÍNDICE Página",
+            "Contents page",
+            "Table des matières",
+            "Índice de contenidos del informe anual de la asociación Página",
+            "Página",
+        ] {
+            assert_eq!(
+                heads_contents(&lex, text),
+                lex.contents_heading(&folded(&fold(text))),
+                "{text:?}"
+            );
+        }
+        assert!(heads_contents(&lex, "ÍNDICE Página"));
+        assert!(!heads_contents(&lex, "Página"));
     }
 
     #[test]

@@ -116,6 +116,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("tercer año de implementación", AnnualReport, 0.6),
         phrase("plan de trabajo", WorkPlan, 1.0),
         phrase("programa de trabajo", WorkPlan, 0.8),
+        phrase("plan operativo anual", WorkPlan, 1.0),
+        phrase("plan operativo", WorkPlan, 0.8),
+        phrase("programa operativo anual", WorkPlan, 1.0),
         phrase("plan de acción", ActionPlan, 0.7),
         phrase("plan de acción estratégico", ActionPlan, 0.8),
         phrase("plan estratégico", ActionPlan, 0.7),
@@ -602,6 +605,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "avance",
         "seguimiento",
         "evaluación",
+        "cumplimiento",
+        "informe de ejecución",
     ],
     approval_words: &[
         "aprueba",

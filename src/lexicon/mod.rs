@@ -482,6 +482,18 @@ impl Lexicons {
         self.each(table).any(|w| *w == word)
     }
 
+    /// Whether `line` (already folded and lower case) heads a table of
+    /// contents: a contents heading alone, or over the column of its page
+    /// numbers (`índice página`, `contents page`).
+    pub fn contents_heading(&self, line: &str) -> bool {
+        self.has(|l| l.contents_headings, line)
+            || self.each(|l| l.contents_headings).any(|heading| {
+                line.strip_prefix(heading)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| self.has(|l| l.page_words, rest.trim_end_matches('.')))
+            })
+    }
+
     /// A pattern built from these lexicons by `build`, compiled once per
     /// `name` and set of languages. `build` must give a valid pattern for any
     /// set (it escapes the words it takes): a pattern that does not compile
@@ -882,6 +894,17 @@ mod tests {
                 .collect();
             prop_assert_eq!(unaccented(&text), streamed);
         }
+    }
+
+    #[test]
+    fn contents_heading_alone_or_over_its_page_column() {
+        let lex = Lexicons::all();
+        assert!(lex.contents_heading("índice"));
+        assert!(lex.contents_heading("índice pagina"));
+        assert!(lex.contents_heading("contents page"));
+        assert!(lex.contents_heading("sommaire p."));
+        assert!(!lex.contents_heading("índice de precios"));
+        assert!(!lex.contents_heading("page"));
     }
 
     #[test]

@@ -138,6 +138,9 @@ struct Row {
     /// Another deliverable whose code and title ran into this row's title,
     /// so the row's one mark may be either's.
     shared_with: Option<DeliverableCode>,
+    /// The title was set on the lines above the code (see
+    /// [`Scan::title_above`]): the row ends at its mark.
+    title_above: bool,
     index: usize,
     location: Location,
 }
@@ -174,6 +177,9 @@ struct Scan {
     mention_lines: Vec<MentionLine>,
     /// The code, title and mark columns of each table, by its first row's line.
     roles: HashMap<usize, Option<TableRoles>>,
+    /// The lines just read that no row took (no row open), in order: the
+    /// title of a code set below its title (see [`Scan::title_above`]).
+    unplaced: Vec<String>,
 }
 
 /// A line of prose that mentions several codes: a repeated block when the
@@ -201,6 +207,7 @@ pub fn read_plan(text: &Text, legend: &Legend, claimed: &[usize]) -> Plan {
         };
         if claimed.contains(&index) && !has_code_cell() {
             scan.open = None;
+            scan.unplaced.clear();
         } else if !line.text.trim().is_empty() {
             scan.line(text, index, legend);
         }
@@ -240,6 +247,7 @@ impl Scan {
             return;
         };
         let location = line.location();
+        let above = std::mem::take(&mut self.unplaced);
         if let Some(heading) = action_line_heading(text, index) {
             self.headings.push(heading);
             self.open = None;
@@ -267,7 +275,7 @@ impl Scan {
                 self.open_measure = None;
                 return;
             }
-            self.text_line(&cells, index, location, legend);
+            self.text_line(&cells, above, index, location, legend);
             return;
         };
         let before_code =
@@ -295,14 +303,27 @@ impl Scan {
                 let title_follows = cells
                     .get(at + 1)
                     .is_some_and(|next| !starts_with_code(next) && !is_mark_cell(next));
-                let beside_code =
+                // A mark the legend knows, in a cell of its own between the
+                // code's cell and the title's (`L1M1D1` | `✔` | `Calendrier`):
+                // a status column set between the codes and the titles.
+                let between = (rest.is_empty()
+                    && cells
+                        .get(at + 1)
+                        .is_some_and(|mark| is_mark_cell(mark) && is_mark_token(mark, legend))
+                    && cells
+                        .get(at + 2)
+                        .is_some_and(|next| !starts_with_code(next) && !is_mark_cell(next)))
+                .then(|| cells.get(at + 1).cloned())
+                .flatten();
+                let beside_code = between.clone().or_else(|| {
                     (title_follows && is_mark_cell(rest) && is_mark_token(rest, legend))
-                        .then(|| rest.to_owned());
+                        .then(|| rest.to_owned())
+                });
                 let mut title: Vec<String> = vec![rest.to_owned()];
                 title.retain(|part| !part.is_empty() && beside_code.is_none());
                 let mut mark = None;
                 let mut candidates = Vec::new();
-                at += 1;
+                at += 1 + usize::from(between.is_some());
                 while let Some(next) = cells.get(at) {
                     if starts_with_code(next) {
                         break;
@@ -363,6 +384,16 @@ impl Scan {
                     .flatten();
                 let glued = glued && left.is_none();
                 mark = mark.or(left);
+                let title_above = title.is_empty()
+                    && mark.is_none()
+                    && candidates.is_empty()
+                    && code_at == first_code
+                    && cells.len() == code_at + 1
+                    && !above.is_empty()
+                    && Self::title_above(text, index, legend);
+                if title_above {
+                    title.clone_from(&above);
+                }
                 self.rows.push(Row {
                     code,
                     repaired,
@@ -371,6 +402,7 @@ impl Scan {
                     mark,
                     candidates,
                     shared_with: None,
+                    title_above,
                     index,
                     location,
                 });
@@ -408,9 +440,36 @@ impl Scan {
         }
     }
 
+    /// Whether the code alone on line `index` is set under its title, in a
+    /// row where no line holds two cells (title on top, code, mark at the
+    /// bottom: a code cell merged over rows, or cells aligned top, middle
+    /// and bottom in a row taller than its title): the next line is a mark
+    /// alone. The lines just above that no row took are then its title;
+    /// without them, the code keeps no title and says so.
+    fn title_above(text: &Text, index: usize, legend: &Legend) -> bool {
+        let next = (index + 1..text.lines.len()).find(|&at| {
+            text.lines
+                .get(at)
+                .is_some_and(|line| !line.text.trim().is_empty())
+        });
+        next.is_some_and(|at| match cells(text, at, legend).as_slice() {
+            [only] => is_mark_token(only, legend),
+            _ => false,
+        })
+    }
+
     /// A line with no code where a row starts: a continuation of an open
     /// row, a repeated block, a reference in prose, or nothing of ours.
-    fn text_line(&mut self, cells: &[String], index: usize, location: Location, legend: &Legend) {
+    /// `above` holds the lines just before it that no row took; a line no
+    /// row takes either joins them.
+    fn text_line(
+        &mut self,
+        cells: &[String],
+        above: Vec<String>,
+        index: usize,
+        location: Location,
+        legend: &Legend,
+    ) {
         let mentions: Vec<DeliverableCode> = cells
             .iter()
             .flat_map(|cell| DELIVERABLE_ANYWHERE.captures_iter(cell))
@@ -478,11 +537,27 @@ impl Scan {
                 _ => self.open_measure = None,
             }
         }
+        let unplaced = |scan: &mut Self| {
+            scan.unplaced = above;
+            scan.unplaced.extend(cells.iter().cloned());
+        };
         let Some(open) = self.open else {
+            unplaced(self);
             return;
         };
         if open.lines >= MAX_CONTINUATION_LINES {
             self.open = None;
+            return;
+        }
+        // A row whose title stood above its code ends at its mark: what
+        // follows is the next row's title.
+        if self
+            .rows
+            .get(open.row)
+            .is_some_and(|row| row.title_above && row.mark.is_some())
+        {
+            self.open = None;
+            unplaced(self);
             return;
         }
         if let Some(row) = self.rows.get_mut(open.row) {
@@ -517,6 +592,7 @@ impl Scan {
         let adjacent = index == open.last_index + 1;
         if !(starts_lower || adjacent || mark.is_some()) {
             self.open = None;
+            unplaced(self);
             return;
         }
         let measure = open.measure.and_then(|m| self.measures.get_mut(m));
@@ -1623,6 +1699,7 @@ fn split_fused_rows(text: &Text, rows: &mut Vec<Row>) {
             glued: false,
             candidates: mark.iter().cloned().collect(),
             shared_with: Some(row.code),
+            title_above: false,
             index: row.index,
             location: row.location,
         };
@@ -2103,6 +2180,80 @@ mod tests {
     }
 
     #[test]
+    fn a_title_set_above_its_code_with_the_mark_below_is_that_codes() {
+        // Rows where no line holds two cells: the title on top, the code
+        // under it, the mark at the bottom; with and without blank lines
+        // between the rows, a measure spanning the table between them.
+        for gap in ["", "\n"] {
+            let text = format!(
+                "Legend: ✓ achieved ○ in progress ✗ not developed\n\
+                 Code\tDeliverable\tStatus\n\
+                 L1M1 That the coast is mapped.\n{gap}\
+                 Flood map of the\ncoastal districts\nL1M1D1\n✓\n{gap}\
+                 Coastal guide\nL1M1D2\n✗\n{gap}\
+                 L1M2 That the staff is trained.\n{gap}\
+                 Training plan\nL1M2D1\n○\n"
+            );
+            assert_eq!(
+                rows(&plan(&text)),
+                [
+                    row("L1M1D1", "Flood map of the coastal districts", Some("✓")),
+                    row("L1M1D2", "Coastal guide", Some("✗")),
+                    row("L1M2D1", "Training plan", Some("○")),
+                ],
+                "gap {gap:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_code_alone_on_its_line_takes_no_title_from_above_without_a_mark_under_it() {
+        // The code's title follows it (a wrapped code cell): the caption
+        // above is no title.
+        let plan = plan(
+            "Legend: ✓ achieved ○ in progress ✗ not developed\n\
+             Deliverables of the year\n\
+             L1M1D1\n\
+             flood map of the coastal districts ✓\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [row(
+                "L1M1D1",
+                "flood map of the coastal districts",
+                Some("✓")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_status_column_between_the_codes_and_the_titles() {
+        let read = plan(
+            "Légende : ✔ atteint ◯ en cours ✘ non réalisé\n\
+             Code\tÉtat\tLivrable\n\
+             L1M1D1\t✔\tCalendrier des événements\n\
+             L1M1D2\t◯\tPublication de la série\n\
+             L1M1D3\t✘\tPrésence politique\n",
+        );
+        assert_eq!(
+            rows(&read),
+            [
+                row("L1M1D1", "Calendrier des événements", Some("✔")),
+                row("L1M1D2", "Publication de la série", Some("◯")),
+                row("L1M1D3", "Présence politique", Some("✘")),
+            ]
+        );
+        // A second mark after the title leaves two candidates: no status.
+        let two = plan(
+            "Légende : ✔ atteint ◯ en cours ✘ non réalisé\n\
+             L1M1D1\t✔\tCalendrier des événements\t✘\n\
+             L1M1D2\t◯\tPublication de la série\n",
+        );
+        let first = two.deliverables.first().map(|d| d.status);
+        assert_eq!(first, Some(None));
+    }
+
+    #[test]
     fn a_bold_heading_right_under_a_table_ends_its_last_row() {
         // A PDF's tables one under the other, a bold heading and the next
         // table's header between them at the pitch of a wrapped title.
@@ -2558,15 +2709,42 @@ mod tests {
             Some("v"),
         )];
         for (layout, text) in [
-            ("tab", "L1M1 Que se hayan seguido.\tL1M1D1 Calendario de acontecimientos internacionales\tv"),
-            ("glued mark", "L1M1D1 Calendario de acontecimientos internacionales v"),
-            ("wrapped", "L1M1D1 Calendario de\nacontecimientos\ninternacionales v"),
-            ("wrapped, mark alone", "L1M1D1 Calendario de acontecimientos internacionales\nv"),
-            ("no tab after measure", "L1M1 Que se hayan seguido. L1M1D1 Calendario de acontecimientos internacionales v"),
-            ("pipe table", "| Code | Deliverable | Status |\n|---|---|---|\n| L1M1D1 | Calendario de acontecimientos internacionales | v |"),
-            ("bold pipe table", "| **L1M1D1** | Calendario de acontecimientos internacionales | **v** |"),
-            ("bullet", "- L1M1D1 Calendario de acontecimientos internacionales\tv"),
-            ("page number after mark", "\tL1M1D1 Calendario de acontecimientos internacionales\tv\t12"),
+            (
+                "tab",
+                "L1M1 Que se hayan seguido.\tL1M1D1 Calendario de acontecimientos internacionales\tv",
+            ),
+            (
+                "glued mark",
+                "L1M1D1 Calendario de acontecimientos internacionales v",
+            ),
+            (
+                "wrapped",
+                "L1M1D1 Calendario de\nacontecimientos\ninternacionales v",
+            ),
+            (
+                "wrapped, mark alone",
+                "L1M1D1 Calendario de acontecimientos internacionales\nv",
+            ),
+            (
+                "no tab after measure",
+                "L1M1 Que se hayan seguido. L1M1D1 Calendario de acontecimientos internacionales v",
+            ),
+            (
+                "pipe table",
+                "| Code | Deliverable | Status |\n|---|---|---|\n| L1M1D1 | Calendario de acontecimientos internacionales | v |",
+            ),
+            (
+                "bold pipe table",
+                "| **L1M1D1** | Calendario de acontecimientos internacionales | **v** |",
+            ),
+            (
+                "bullet",
+                "- L1M1D1 Calendario de acontecimientos internacionales\tv",
+            ),
+            (
+                "page number after mark",
+                "\tL1M1D1 Calendario de acontecimientos internacionales\tv\t12",
+            ),
         ] {
             assert_eq!(rows(&plan(text)), want, "layout {layout}");
         }
@@ -2587,7 +2765,9 @@ mod tests {
 
     #[test]
     fn measure_text_wrapped_in_the_left_column() {
-        let plan = plan("L1M1 Que se hayan seguido\tL1M1D1 Calendario\tV\nde cerca los temas.\tL1M1D2 Presencia\t0");
+        let plan = plan(
+            "L1M1 Que se hayan seguido\tL1M1D1 Calendario\tV\nde cerca los temas.\tL1M1D2 Presencia\t0",
+        );
         let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
         assert_eq!(texts, [Some("Que se hayan seguido de cerca los temas.")]);
         assert_eq!(plan.deliverables.len(), 2);
@@ -2800,7 +2980,9 @@ mod tests {
 
     #[test]
     fn marks_unknown_missing_and_variants() {
-        let plan = plan("V alcanzado 0 en proceso x no desarrollado\n\tL1M1D1 Uno\t*\n\tL1M1D2 Dos\t٧\n\tL1M1D3 Tres\n\n");
+        let plan = plan(
+            "V alcanzado 0 en proceso x no desarrollado\n\tL1M1D1 Uno\t*\n\tL1M1D2 Dos\t٧\n\tL1M1D3 Tres\n\n",
+        );
         let statuses: Vec<Option<Status>> = plan.deliverables.iter().map(|d| d.status).collect();
         assert_eq!(statuses, [None, Some(Status::Achieved), None]);
         let codes = codes(&plan);
@@ -2877,13 +3059,21 @@ mod tests {
             (
                 "Spanish `o` at a line end is a word, not a mark",
                 "\tL1M1D3 Presencia política o\ntécnica en acontecimientos V",
-                &[("L1M1D3", "Presencia política o técnica en acontecimientos", Some("V"))],
+                &[(
+                    "L1M1D3",
+                    "Presencia política o técnica en acontecimientos",
+                    Some("V"),
+                )],
             ),
             (
                 "mark on the first line, title continues with a capital",
                 "L3M7D1 Organigrama de la Secretaría\t0\nGeneral de Metropolis\nL3M7D2 Descripción\tV",
                 &[
-                    ("L3M7D1", "Organigrama de la Secretaría General de Metropolis", Some("0")),
+                    (
+                        "L3M7D1",
+                        "Organigrama de la Secretaría General de Metropolis",
+                        Some("0"),
+                    ),
                     ("L3M7D2", "Descripción", Some("V")),
                 ],
             ),
@@ -2941,7 +3131,9 @@ mod tests {
 
     #[test]
     fn table_debris_is_not_a_title_or_a_mark() {
-        let plan = plan("\tL2M5D2 Calendario de acontecimientos\tV\n\t<u>.</u>\ti\n\nV alcanzado 0 en proceso x no desarrollado\n");
+        let plan = plan(
+            "\tL2M5D2 Calendario de acontecimientos\tV\n\t<u>.</u>\ti\n\nV alcanzado 0 en proceso x no desarrollado\n",
+        );
         assert_eq!(
             rows(&plan),
             [row("L2M5D2", "Calendario de acontecimientos", Some("V"))]

@@ -14,7 +14,13 @@
 //! Month names and date words come from the document's lexicons; the
 //! shapes of dates in prose are read by [`dates`]. The year is the one
 //! printed with the date, else the year of the heading above, else the
-//! document's single-year period.
+//! document's single-year period; a day told as past takes it from the
+//! text's own day only, and a month named alone (`in May`) only from a
+//! sure year (`months_alone`). A numeric day whose order is open
+//! (`03/04/2019`) is read as the document's evidence says
+//! ([`dates::numeric_order`]), or left out with a note. The day of the
+//! meeting a page's head names is kept to date a document that states no
+//! period ([`meeting_period`]).
 
 mod geometry;
 mod grid;

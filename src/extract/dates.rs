@@ -8,7 +8,10 @@
 //! - month and year: `octubre de 2019`, `Janvier-Décembre 2012`;
 //! - numeric, day first: `12.04.2018`, `del 11 al 12.04.2018`, `12/04/2018`,
 //!   `27.07.17` (a two-digit year, day and month printed with two digits),
-//!   and ISO `2018-04-12`.
+//!   and ISO `2018-04-12`; month first when only that reading is a date
+//!   (`04/25/2018`). A day whose two numbers could each be the month is
+//!   marked [`FoundDate::swappable`]: [`numeric_order`] reads the
+//!   document's order.
 //!
 //! Text is [`fold`](crate::lexicon::fold)ed by the caller; offsets index it.
 

@@ -1082,13 +1082,20 @@ fn months_alone(
     events
 }
 
-/// Whether `word` is a month's name as written out, not an abbreviation
-/// of a longer one in the same lexicons (`mar` for `march`, `sept`).
+/// Whether `word` is a month's name as written out in one language, not
+/// an abbreviation of a longer name of that month in the same language
+/// (`mar` for `march`, `sept`): English `may` is a name though Spanish
+/// `mayo` starts with it.
 fn is_month_name(word: &str, lex: &Lexicons) -> bool {
-    lex.each(|l| l.months).any(|(name, _)| *name == word)
-        && !lex
-            .each(|l| l.months)
-            .any(|(name, _)| name.len() > word.len() && name.starts_with(word))
+    lex.languages().iter().any(|language| {
+        let months = language.lexicon().months;
+        months.iter().any(|(name, month)| {
+            *name == word
+                && !months.iter().any(|(longer, same)| {
+                    same == month && longer.len() > word.len() && longer.starts_with(word)
+                })
+        })
+    })
 }
 
 /// The note left for a day told as past (`el pasado 14 de marzo`) in a

@@ -130,6 +130,10 @@ codes! {
         "A total the document declares differs from what planex counted.";
     CalendarMonthAmbiguous = "calendar.month_ambiguous", [Warning],
         "A calendar table's event could be in two months (a month label's place in its row, top, middle or bottom, leaves both open); the event is left out and the message names both.";
+    CalendarYearUnknown = "calendar.year_unknown", [Info],
+        "A day told as past (`el pasado 14 de marzo`, `le 7 juin dernier`) in a text that prints no day of writing: its year is left null and the message names the years it could be.";
+    CalendarDateOrderAmbiguous = "calendar.date_order_ambiguous", [Warning],
+        "A numeric date whose two first parts are both 12 or less (`03/04/2019`) in a language that writes either order, with no other date of the document deciding: the date is left out and the message names both readings.";
     FiguresPartsConsistent = "figures.parts_consistent", [Info],
         "The parts of a key figure add up to the whole the document states.";
     FiguresPartsMismatch = "figures.parts_mismatch", [Warning],

@@ -313,7 +313,10 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
             lower = std::borrow::Cow::Owned(bare);
         }
         if first.is_none() {
-            if let Some(phrase) = yearly_title_phrase(candidate, lexicons) {
+            let yearly = yearly_title_phrase(candidate, lexicons)
+                .or_else(|| yearly_cover_noun(candidates, position, lexicons))
+                .or_else(|| covered_year_sentence(candidate, lexicons));
+            if let Some(phrase) = yearly {
                 hits.push(Hit {
                     candidate: position,
                     phrase,
@@ -381,6 +384,70 @@ fn yearly_title_phrase(
     lexicons
         .each(|l| l.yearly_title_phrases)
         .find(|phrase| find_words(lower, phrase.phrase).is_some())
+}
+
+/// A cover that sets a report's bare noun and its year on lines of their
+/// own (`2019` / `Informe`, `Rapport` / `2031`): a yearly report. Only in
+/// the title area, the noun alone on its line and a year alone on the line
+/// next to it.
+fn yearly_cover_noun(
+    candidates: &Candidates<'_>,
+    position: usize,
+    lexicons: &Lexicons,
+) -> Option<&'static KindPhrase> {
+    let candidate = candidates.get(position)?;
+    if !candidate.in_title_area {
+        return None;
+    }
+    let lower = candidate.lower.trim();
+    let noun = lexicons
+        .each(|l| l.yearly_cover_nouns)
+        .find(|phrase| lower == phrase.phrase || unaccented(lower) == unaccented(phrase.phrase))?;
+    let year_alone = |at: Option<usize>| {
+        at.and_then(|at| candidates.get(at)).is_some_and(|next| {
+            next.in_title_area && {
+                let words = words(next.lower);
+                words.len() == 1 && YEAR.is_match(next.lower)
+            }
+        })
+    };
+    (year_alone(position.checked_sub(1)) || year_alone(position.checked_add(1))).then_some(noun)
+}
+
+/// The opening sentence of a report that points at itself and says which
+/// year it covers (`This report documents the network's work for the
+/// calendar year 2018`, `La presente memoria recoge la gestión
+/// correspondiente al año 2021`): a yearly report. The sentence opens on a
+/// self-reference and a report's bare noun, and a covering phrase is
+/// followed right away by one year.
+fn covered_year_sentence(
+    candidate: &Candidate<'_>,
+    lexicons: &Lexicons,
+) -> Option<&'static KindPhrase> {
+    if !candidate.in_title_area {
+        return None;
+    }
+    let lower = candidate.lower;
+    let opening = words(lower);
+    let points_at_report = lexicons.each(|l| l.self_reference_words).any(|determiner| {
+        let determiner = words(determiner);
+        opening.get(..determiner.len()) == Some(determiner.as_slice())
+            && opening.get(determiner.len()).is_some_and(|noun| {
+                lexicons
+                    .each(|l| l.yearly_cover_nouns)
+                    .any(|phrase| phrase.phrase == *noun)
+            })
+    });
+    if !points_at_report {
+        return None;
+    }
+    lexicons.each(|l| l.covered_year_phrases).find(|phrase| {
+        find_words(lower, phrase.phrase).is_some_and(|at| {
+            let next = words(&lower[at + phrase.phrase.len()..]);
+            next.first()
+                .is_some_and(|word| word.len() == 4 && YEAR.is_match(word))
+        })
+    })
 }
 
 fn is_plan(kind: DocumentKind) -> bool {

@@ -14,7 +14,13 @@
 //! Month names and date words come from the document's lexicons; the
 //! shapes of dates in prose are read by [`dates`]. The year is the one
 //! printed with the date, else the year of the heading above, else the
-//! document's single-year period.
+//! document's single-year period; a day told as past takes it from the
+//! text's own day only, and a month named alone (`in May`) only from a
+//! sure year (`months_alone`). A numeric day whose order is open
+//! (`03/04/2019`) is read as the document's evidence says
+//! ([`dates::numeric_order`]), or left out with a note. The day of the
+//! meeting a page's head names is kept to date a document that states no
+//! period ([`meeting_period`]).
 
 mod geometry;
 mod grid;
@@ -82,8 +88,32 @@ static BREAK: LazyLock<Regex> =
 pub struct Calendar {
     /// Events, in the order of the text.
     pub events: Vec<CalendarEvent>,
-    /// Events left out because their month is ambiguous.
+    /// Events left out because their month is ambiguous, days told as
+    /// past whose year is unknown.
     pub diagnostics: Vec<Diagnostic>,
+    /// The day of the meeting the page's head names (`Pleno Ordinario` /
+    /// `Comienza` / `01/04/2019`, `Meeting: 05/04/2023 - Council`, `ACTA
+    /// … CELEBRADA EL DÍA` / `28 DE ABRIL DE 2.016`): the first event
+    /// with its day and year found above the page's running text, under
+    /// or on a line naming a meeting or its record.
+    pub meeting_day: Option<CalendarEvent>,
+}
+
+/// The period the day of a meeting gives a document that states none:
+/// the record or agenda of that meeting is of its year.
+pub fn meeting_period(day: &CalendarEvent) -> Option<Period> {
+    let year = day.start.year?;
+    Some(Period {
+        start: year,
+        end: year,
+        label: year.to_string(),
+        confidence: SCHEDULE_CONFIDENCE,
+        evidence: vec![Evidence {
+            text: day.text.chars().take(EVIDENCE_CHARS).collect(),
+            page: day.page,
+            line: day.line,
+        }],
+    })
 }
 
 /// Fewest dated events of a schedule that dates its document.
@@ -180,6 +210,13 @@ pub fn extract_calendar(
     let mut posted: Option<EventDate> = None;
     let mut in_body = false;
     let mut head_names = HeadNames::new(text, lex);
+    let mut meeting_day: Option<CalendarEvent> = None;
+    // Whether a line of the head so far approves a record: the days under
+    // it are an earlier meeting's (`To approve the minutes of:` / `(a) The
+    // meeting held on 25 July 2019`).
+    let mut head_approves = false;
+    // Read once, at the first numeric day whose order is open.
+    let mut numeric_order: Option<dates::NumericOrder> = None;
     while index < text.lines.len() {
         let Some(line) = text.lines.get(index) else {
             break;
@@ -231,7 +268,31 @@ pub fn extract_calendar(
             // Minutes write their day in words (`el día veintiocho de abril
             // de dos mil dieciséis`): read as digits.
             let flat = dates::spell_out_dates(&fold(line.plain), lex).into_owned();
-            let found = dates::find_dates(&flat, lex);
+            let mut found = dates::find_dates(&flat, lex);
+            // Numeric days whose order the document leaves open, and what
+            // each becomes (nothing when the order is undecided).
+            let mut reordered: Vec<(EventDate, Option<EventDate>)> = Vec::new();
+            if found.iter().any(|date| date.swappable) {
+                let order = *numeric_order.get_or_insert_with(|| {
+                    dates::numeric_order(text.lines.iter().map(|l| l.plain), lex)
+                });
+                found = found
+                    .into_iter()
+                    .filter_map(|date| {
+                        if !date.swappable || order == dates::NumericOrder::DayFirst {
+                            return Some(date);
+                        }
+                        let swapped = date.swapped();
+                        if order == dates::NumericOrder::MonthFirst {
+                            reordered.push((date.start, swapped.map(|d| d.start)));
+                            return swapped;
+                        }
+                        reordered.push((date.start, None));
+                        diagnostics.push(order_ambiguous(&line, &flat, &date, swapped.as_ref()));
+                        None
+                    })
+                    .collect();
+            }
             let line_year = found
                 .iter()
                 .rev()
@@ -245,10 +306,32 @@ pub fn extract_calendar(
             } else {
                 Head::Plain
             };
+            // The record of an earlier meeting being approved (`To approve
+            // the minutes of the meeting held on…`) is not this one's day.
+            // A meeting's day dates its record (`ACTA … CELEBRADA EL DÍA`
+            // / `28 DE ABRIL DE 2.016`), or the page of a meeting that sets
+            // it under a label of its own (`Pleno Ordinario` / `Comienza` /
+            // `01/04/2019`); a page announcing an event or telling of one
+            // (news, a programme) is left undated, and so is a record
+            // approved by the page.
+            let names_meeting = head == Head::NamesRecord
+                || line_names_record(line.text, &head_names.phrases)
+                || (head == Head::NamesMeeting && under_date_label(text, index, lex));
+            let before = events.len();
             if let Some(day) = posting_date(&flat, &found, head, posted, lex) {
                 posted = posted.or(Some(day));
-            } else if let Some(event) = dated_line(text, index, year, headings, lex) {
-                events.push(event);
+            } else if let Some(mut event) = dated_line(text, index, year, headings, lex) {
+                let reread = reordered.iter().find(|(printed, _)| {
+                    (printed.month, printed.day) == (event.start.month, event.start.day)
+                });
+                match reread {
+                    Some((_, Some(day))) => {
+                        event.start = *day;
+                        events.push(event);
+                    }
+                    Some((_, None)) => {}
+                    None => events.push(event),
+                }
             } else if Some(index) == opening && dates_the_page(&flat, &found) {
                 // The text opens on a day alone: the page's date, not an event's.
             } else {
@@ -262,7 +345,32 @@ pub fn extract_calendar(
                         .find(|day| day.day.is_some() && day.year.is_some())
                 });
                 let time = DocumentTime { today, ..time };
-                for event in prose_dates(&line, &flat, found, running, year.is_some(), time, lex) {
+                // A report's single year is the year it tells; another
+                // document's (minutes, a plan) is no sure year for a month.
+                let certain = heading_year.or(time.year.filter(|_| time.report_end.is_some()));
+                let alone = months_alone(&line, &flat, &found, certain, lex);
+                let prose = prose_dates(
+                    &line,
+                    &flat,
+                    found,
+                    running,
+                    year.is_some(),
+                    time,
+                    lex,
+                    &mut diagnostics,
+                );
+                // A month already dated to the day is that day told again
+                // (`adopted on June 22, 2021` … `adopted in June`).
+                let alone: Vec<CalendarEvent> = alone
+                    .into_iter()
+                    .filter(|month| {
+                        !events.iter().chain(&prose).any(|known| {
+                            (known.start.year, known.start.month)
+                                == (month.start.year, month.start.month)
+                        })
+                    })
+                    .collect();
+                for event in prose.into_iter().chain(alone) {
                     for known in events.get(counted..).unwrap_or_default() {
                         dated.insert((known.start, known.end));
                     }
@@ -272,6 +380,16 @@ pub fn extract_calendar(
                     }
                 }
             }
+            head_approves = head_approves || approves(&flat, lex);
+            if head != Head::Passed && names_meeting && !head_approves && meeting_day.is_none() {
+                // The line's first day, printed with its year: a day told
+                // before it (`El pasado 17 de junio, … hasta el 28 de junio
+                // de 2021`) leaves the meeting undated.
+                meeting_day = events
+                    .get(before)
+                    .filter(|event| event.start.day.is_some() && event.start.year.is_some())
+                    .cloned();
+            }
             running_year = line_year.or(running_year);
             in_body = in_body || is_prose(&flat);
         }
@@ -280,6 +398,7 @@ pub fn extract_calendar(
     Calendar {
         events,
         diagnostics,
+        meeting_day,
     }
 }
 
@@ -681,6 +800,7 @@ fn prose_dates(
     year_known: bool,
     time: DocumentTime,
     lex: &Lexicons,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<CalendarEvent> {
     let lower = flat.to_lowercase();
     if lower.len() != flat.len() || flat.contains('|') {
@@ -840,21 +960,221 @@ fn prose_dates(
             let tbc = is_tbc(flat, lex);
             let before = lower.get(..date.from).unwrap_or("").trim_end();
             let after = lower.get(date.to..).unwrap_or("");
-            let past = (date.start.year.is_none() && sentence_year.is_none())
-                .then_some(time.today)
-                .flatten()
-                .filter(|_| told_as_past(&lower, before, after, lex))
-                .and_then(|today| past_year(date.start, today));
+            let told = date.start.year.is_none()
+                && sentence_year.is_none()
+                && told_as_past(&lower, before, after, lex);
+            let year = if told {
+                // Told as past, a day takes its year from the day of
+                // writing alone: the document's year is what it reports
+                // on, and the day may fall in the year before it.
+                let past = time.today.and_then(|today| past_year(date.start, today));
+                if past.is_none() {
+                    diagnostics.push(year_unknown(line, flat, &date, year));
+                }
+                past
+            } else {
+                sentence_year.or(year)
+            };
             event(
                 line,
                 date.start,
                 date.end,
                 flat.trim().to_owned(),
                 tbc,
-                past.or(sentence_year).or(year),
+                year,
             )
         })
         .collect()
+}
+
+/// Months named alone after a month preposition in running text (`launched
+/// in May`, `en octubre`, `en mars`): an event of that month when its year
+/// is certain, the heading's or the document's single year (`certain`), else
+/// the year of the last date before it on the same line when every date
+/// printed there before it has that year and its month is not later (`began
+/// in January 2021 … followed in February`: a paragraph telling a year in
+/// order). Otherwise the month is left out: which year it is would be a
+/// guess. An abbreviation (`Mar`, `ago`) is no month alone, and a month
+/// followed by a number belongs to a date the date shapes read.
+fn months_alone(
+    line: &crate::normalize::Line,
+    flat: &str,
+    found: &[dates::FoundDate],
+    certain: Option<u16>,
+    lex: &Lexicons,
+) -> Vec<CalendarEvent> {
+    let lower = flat.to_lowercase();
+    if lower.len() != flat.len() || flat.contains('|') || !is_prose(flat) {
+        return Vec::new();
+    }
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in lower
+        .char_indices()
+        .chain(std::iter::once((lower.len(), ' ')))
+    {
+        match (open, c.is_alphanumeric()) {
+            (None, true) => open = Some(at),
+            (Some(from), false) => {
+                words.push((from, lower.get(from..at).unwrap_or("")));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    let mut events = Vec::new();
+    for pair in words.windows(2) {
+        let [(_, preposition), (at, word)] = *pair else {
+            continue;
+        };
+        if !lex.has(|l| l.month_prepositions, preposition) || !is_month_name(word, lex) {
+            continue;
+        }
+        let Some(month) = lex.month(word) else {
+            continue;
+        };
+        // A sentence that opens on its month (`En décembre, le programme
+        // avait livré…`) tells a state at that time, as one opening on its
+        // day merely mentions it.
+        let opening = lower
+            .get(..at)
+            .and_then(|head| head.trim_end().strip_suffix(preposition))
+            .is_some_and(|head| {
+                let head = head.trim_end();
+                head.is_empty() || head.ends_with(['.', '!', '?', ':', ';'])
+            });
+        if opening {
+            continue;
+        }
+        let end = at + word.len();
+        let numbered = lower
+            .get(end..)
+            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        if numbered || found.iter().any(|date| date.from <= at && at < date.to) {
+            continue;
+        }
+        let earlier: Vec<&dates::FoundDate> = found
+            .iter()
+            .filter(|date| date.to <= at && date.start.year.is_some())
+            .collect();
+        let told = earlier.last().and_then(|last| {
+            let year = last.start.year?;
+            (earlier.iter().all(|date| date.start.year == Some(year)) && last.start.month <= month)
+                .then_some(year)
+        });
+        let Some(year) = certain.or(told) else {
+            continue;
+        };
+        let start = EventDate {
+            year: Some(year),
+            month,
+            day: None,
+        };
+        events.push(event(
+            line,
+            start,
+            None,
+            flat.trim().to_owned(),
+            is_tbc(flat, lex),
+            None,
+        ));
+    }
+    events
+}
+
+/// Whether `word` is a month's name as written out in one language, not
+/// an abbreviation of a longer name of that month in the same language
+/// (`mar` for `march`, `sept`): English `may` is a name though Spanish
+/// `mayo` starts with it.
+fn is_month_name(word: &str, lex: &Lexicons) -> bool {
+    lex.languages().iter().any(|language| {
+        let months = language.lexicon().months;
+        months.iter().any(|(name, month)| {
+            *name == word
+                && !months.iter().any(|(longer, same)| {
+                    same == month && longer.len() > word.len() && longer.starts_with(word)
+                })
+        })
+    })
+}
+
+/// The note left for a day told as past (`el pasado 14 de marzo`) in a
+/// text that prints no day of its own: its year stays unknown, and the
+/// note names the years it could be when the document has one.
+fn year_unknown(
+    line: &crate::normalize::Line,
+    flat: &str,
+    date: &dates::FoundDate,
+    year: Option<u16>,
+) -> Diagnostic {
+    let printed = flat.get(date.from..date.to).unwrap_or(flat).trim();
+    let candidates = match year {
+        Some(year) => format!("{} or {year}", year.saturating_sub(1)),
+        None => "any year".to_owned(),
+    };
+    Diagnostic::info(
+        crate::catalogue::Code::CalendarYearUnknown,
+        format!(
+            "`{printed}` is told as past but the text prints no day of writing to count back from: its year ({candidates}) is left unknown"
+        ),
+    )
+    .at(crate::diagnostic::Location::new(line.page, line.number))
+}
+
+/// The note left for a numeric day whose order the document leaves open
+/// (`03/04/2019` in an English text with no other evidence): both readings.
+fn order_ambiguous(
+    line: &crate::normalize::Line,
+    flat: &str,
+    date: &dates::FoundDate,
+    swapped: Option<&dates::FoundDate>,
+) -> Diagnostic {
+    let printed = flat.get(date.from..date.to).unwrap_or(flat).trim();
+    let reading = |day: EventDate| {
+        format!(
+            "{}-{:02}-{:02}",
+            day.year.map_or("????".to_owned(), |y| y.to_string()),
+            day.month,
+            day.day.unwrap_or(0)
+        )
+    };
+    let other = swapped.map_or_else(String::new, |s| format!(" or {}", reading(s.start)));
+    Diagnostic::warning(
+        crate::catalogue::Code::CalendarDateOrderAmbiguous,
+        format!(
+            "`{printed}` could be {}{other}: nothing in the document says whether its numeric dates put the day or the month first; left out",
+            reading(date.start)
+        ),
+    )
+    .at(crate::diagnostic::Location::new(line.page, line.number))
+}
+
+/// Whether the line above line `index` (blank lines skipped) is a date
+/// label alone (`Fecha:`, `Comienza`, `Date`).
+fn under_date_label(text: &Text, index: usize, lex: &Lexicons) -> bool {
+    text.lines
+        .get(..index)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|line| !is_blank(line.text))
+        .is_some_and(|line| {
+            let label = fold(&plain(line.text)).to_lowercase();
+            let label = label.trim().trim_end_matches(':').trim_end();
+            lex.has(|l| l.date_labels, label)
+        })
+}
+
+/// Whether a line holds one of the lexicons' approval words (`approve`,
+/// `aprobación`, `approbation`).
+fn approves(flat: &str, lex: &Lexicons) -> bool {
+    let whole = unaccented(&flat.to_lowercase());
+    lex.each(|l| l.approval_words).any(|word| {
+        let word = unaccented(word);
+        whole
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word)
+    })
 }
 
 /// Whether a line tells a day as past: a word anchors it before the time
@@ -890,14 +1210,7 @@ fn told_as_past(lower: &str, before: &str, after: &str, lex: &Lexicons) -> bool 
             open && close
         })
     };
-    let whole = unaccented(lower);
-    lex.each(|l| l.minutes_words).any(says)
-        && lex.each(|l| l.approval_words).any(|word| {
-            let word = unaccented(word);
-            whole
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == word)
-        })
+    lex.each(|l| l.minutes_words).any(says) && approves(lower, lex)
 }
 
 /// The year of a day printed without one and told as past: the year of
@@ -2128,14 +2441,32 @@ mod tests {
             starts(source, time(2031)),
             [(Some(2031), 2, Some(20)), (Some(2030), 12, Some(12))]
         );
-        // Without a day of its own, the text dates nothing so: the document's year.
-        assert_eq!(
-            starts(
-                "Le 9 avril dernier, le bureau a rencontré le préfet.\n",
-                time(2031)
-            ),
-            [(Some(2031), 4, Some(9))]
+        // Without a day of its own, the text dates nothing so: the
+        // document's year is what it reports on, and the day may fall in
+        // the year before it. The year stays unknown, and a note names both.
+        let text = Text::from_plain("Le 9 avril dernier, le bureau a rencontré le préfet.\n");
+        let calendar = extract_calendar(&text, time(2031), &[], &Lexicons::all());
+        let found: Vec<(Option<u16>, u8, Option<u8>)> = calendar
+            .events
+            .iter()
+            .map(|e| (e.start.year, e.start.month, e.start.day))
+            .collect();
+        assert_eq!(found, [(None, 4, Some(9))]);
+        let notes: Vec<&str> = calendar
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::catalogue::Code::CalendarYearUnknown.as_str())
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(notes.len(), 1, "{:?}", calendar.diagnostics);
+        assert!(
+            notes.iter().all(|note| note.contains("2030 or 2031")),
+            "{notes:?}"
         );
+        let text = Text::from_plain("El pasado 14 de marzo se reunió la comisión de la red.\n");
+        let calendar = extract_calendar(&text, DocumentTime::default(), &[], &Lexicons::all());
+        assert_eq!(calendar.events.first().map(|e| e.start.year), Some(None));
+        assert_eq!(calendar.diagnostics.len(), 1);
         let today = EventDate {
             year: Some(2031),
             month: 3,
@@ -2149,6 +2480,182 @@ mod tests {
         assert_eq!(past_year(day(3, Some(14)), today), Some(2031));
         assert_eq!(past_year(day(3, Some(15)), today), Some(2030));
         assert_eq!(past_year(day(1, None), today), Some(2031));
+    }
+
+    /// A month named alone after a month preposition in running text is
+    /// an event of that month when its year is certain: the document's
+    /// single year, the heading's, or the year a paragraph is telling in
+    /// order. Otherwise it is left out.
+    #[test]
+    fn a_month_alone_is_an_event_only_in_a_certain_year() {
+        let report = DocumentTime {
+            report_end: Some(2031),
+            ..time(2031)
+        };
+        let source = "The network launched its campaign for citizens in May, and the board met the ministers in October to present it.\n";
+        assert_eq!(
+            starts(source, report),
+            [(Some(2031), 5, None), (Some(2031), 10, None)]
+        );
+        // No year the document is sure of: nothing. The single year of a
+        // document that is no report (minutes, a plan) is not sure either.
+        assert_eq!(starts(source, DocumentTime::default()), []);
+        assert_eq!(starts(source, time(2031)), []);
+        // A month already dated to the day is that day told again.
+        let source = "The council adopted the plan on June 22, 2031.\nThe plan was drafted over the spring and adopted by the council in June after a survey.\n";
+        assert_eq!(starts(source, report), [(Some(2031), 6, Some(22))]);
+        // A heading's year is carried to the lines under it.
+        let source = "Calendar for 2031:\nLa asamblea de la red se reunirá en junio para aprobar las cuentas del ejercicio.\n";
+        assert_eq!(
+            starts(source, DocumentTime::default()),
+            [(Some(2031), 6, None)]
+        );
+        // A paragraph telling a year in order dates the months after its
+        // first dated one; a month before it could be the next year.
+        let source = "The planning process began in January 2031 with interviews of the council. A planning session followed in February, and the council considered the draft in April.\n";
+        assert_eq!(
+            starts(source, DocumentTime::default()),
+            [
+                (Some(2031), 1, None),
+                (Some(2031), 2, None),
+                (Some(2031), 4, None)
+            ]
+        );
+        let source = "The board adopted the review in December 2030 for the members. It discussed it again in March with the cities.\n";
+        assert_eq!(
+            starts(source, DocumentTime::default()),
+            [(Some(2030), 12, None)]
+        );
+        // A sentence opening on its month tells a state, not an event.
+        let source = "The network grew all year. In December, the programme had delivered 41 homes to the cities.\n";
+        assert_eq!(starts(source, report), []);
+        // An abbreviation is no month alone, nor a month that opens a date.
+        let source =
+            "The members may decide in Mar whether the board meets in May 12 or later this year.\n";
+        assert!(starts(source, report).iter().all(|d| d.2.is_some()));
+        // A short line is no running text (a schedule's row reads its own months).
+        assert_eq!(starts("Launch in May\n", report), []);
+    }
+
+    /// The day of the meeting a page's head names, under a label or on a
+    /// line of its own, dates the page; an earlier meeting being approved,
+    /// or a news item's day, does not.
+    #[test]
+    fn the_head_names_the_meeting_day() {
+        let day = |source: &str| {
+            extract_calendar(
+                &Text::from_plain(source),
+                DocumentTime::default(),
+                &[],
+                &Lexicons::all(),
+            )
+            .meeting_day
+            .map(|e| (e.start.year, e.start.month, e.start.day))
+        };
+        assert_eq!(
+            day("Pleno Ordinario\n\nComienza\n\n01/04/2031 a las 13:00\n\nDescripción\n\nSe ha convocado sesión ordinaria del Pleno de la Corporación, que tendrá lugar en la casa consistorial.\n"),
+            Some((Some(2031), 4, Some(1)))
+        );
+        assert_eq!(
+            day("AYUNTAMIENTO DE VILLANUEVA\nBORRADOR DEL ACTA DE LA SESIÓN ORDINARIA CELEBRADA EL DÍA\n28 DE ABRIL DE 2.031 POR EL PLENO DE ESTA CORPORACIÓN:\nEn Villanueva, siendo las veinte horas, se reúnen en el Salón de Sesiones los concejales.\n"),
+            Some((Some(2031), 4, Some(28)))
+        );
+        assert_eq!(
+            day("Business to be transacted\n1) To approve the minutes of the meeting held on 15 March 2031.\n2) Public participation\n"),
+            None
+        );
+        assert_eq!(
+            day("To approve as a correct record the minutes of:\n(a) The Special Council meeting held on the 25 July 2031;\n"),
+            None
+        );
+        assert_eq!(
+            day("Acta de la sesión\nEl pasado 17 de junio se celebró la sesión ordinaria, la última del periodo que acabó el 28 de junio de 2031.\n"),
+            None
+        );
+        // A meeting's day under a label is the meeting's only where the
+        // page's head names the meeting; an event page's table is not dated so.
+        assert_eq!(
+            day(
+                "The 39th Executive Committee Meeting\nDate | October 15, 2031 |\nTime | 12:00 |\n"
+            ),
+            None
+        );
+        assert_eq!(
+            day("Noticias\n\nEl 3 de marzo de 2031 la red presentó su memoria ante los alcaldes de la provincia, que la recibieron con interés.\n"),
+            None
+        );
+        let period = meeting_period(&CalendarEvent {
+            start: EventDate {
+                year: Some(2031),
+                month: 4,
+                day: Some(1),
+            },
+            end: None,
+            text: "01/04/2031 a las 13:00".to_owned(),
+            to_be_confirmed: false,
+            page: 1,
+            line: 5,
+        });
+        assert_eq!(period.map(|p| (p.start, p.end)), Some((2031, 2031)));
+    }
+
+    /// A numeric day whose two first numbers could each be the month is read
+    /// as the document's evidence says: its other numeric dates, its dates
+    /// in words, its region's spellings; in an English text with none, it
+    /// is left out with a note naming both readings. Spanish and French
+    /// write the day first.
+    #[test]
+    fn the_order_of_a_numeric_day_follows_the_document() {
+        let english = Lexicons::for_codes(["en", "es"]);
+        let read = |source: &str, lex: &Lexicons| {
+            let calendar =
+                extract_calendar(&Text::from_plain(source), DocumentTime::default(), &[], lex);
+            let days: Vec<(Option<u16>, u8, Option<u8>)> = calendar
+                .events
+                .iter()
+                .map(|e| (e.start.year, e.start.month, e.start.day))
+                .collect();
+            let notes: Vec<String> = calendar
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == crate::catalogue::Code::CalendarDateOrderAmbiguous.as_str())
+                .map(|d| d.message.clone())
+                .collect();
+            (days, notes)
+        };
+        let meeting = "Meeting: 05/04/2031 - Council (Item 92)\n";
+        let (days, notes) = read(meeting, &english);
+        assert_eq!(days, []);
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].contains("2031-04-05") && notes[0].contains("2031-05-04"),
+            "{notes:?}"
+        );
+        for (evidence, want) in [
+            (
+                "Apologies were received from Councillors Lee and Hart.",
+                (4, 5),
+            ),
+            ("The Councilmembers thanked the organization.", (5, 4)),
+            ("The next meeting is on 25/06/2031.", (4, 5)),
+            ("The next meeting is on 6/25/2031.", (5, 4)),
+            ("The next meeting is on 3 June 2031.", (4, 5)),
+            ("The next meeting is on June 3, 2031.", (5, 4)),
+        ] {
+            let (days, notes) = read(&format!("{meeting}{evidence}\n"), &english);
+            assert_eq!(
+                days.first(),
+                Some(&(Some(2031), want.0, Some(want.1))),
+                "{evidence}"
+            );
+            assert!(notes.is_empty(), "{evidence}: {notes:?}");
+        }
+        let (days, notes) = read(
+            "Sesión: 05/04/2031 - Pleno\n",
+            &Lexicons::for_codes(["es", "en"]),
+        );
+        assert_eq!(days, [(Some(2031), 4, Some(5))]);
+        assert!(notes.is_empty());
     }
 
     fn starts(source: &str, time: DocumentTime) -> Vec<(Option<u16>, u8, Option<u8>)> {

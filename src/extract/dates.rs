@@ -8,7 +8,10 @@
 //! - month and year: `octubre de 2019`, `Janvier-Décembre 2012`;
 //! - numeric, day first: `12.04.2018`, `del 11 al 12.04.2018`, `12/04/2018`,
 //!   `27.07.17` (a two-digit year, day and month printed with two digits),
-//!   and ISO `2018-04-12`.
+//!   and ISO `2018-04-12`; month first when only that reading is a date
+//!   (`04/25/2018`). A day whose two numbers could each be the month is
+//!   marked [`FoundDate::swappable`]: [`numeric_order`] reads the
+//!   document's order.
 //!
 //! Text is [`fold`](crate::lexicon::fold)ed by the caller; offsets index it.
 
@@ -31,6 +34,106 @@ pub struct FoundDate {
     pub from: usize,
     /// Byte offset where it ends.
     pub to: usize,
+    /// A numeric day read day first whose two first numbers could each be
+    /// the month (`03/04/2019`): [`NumericOrder`] says which it is.
+    pub swappable: bool,
+}
+
+impl FoundDate {
+    /// The date read month first (`03/04/2019` as the 4th of March).
+    pub fn swapped(self) -> Option<FoundDate> {
+        let day = self.start.day?;
+        let start = EventDate {
+            month: day,
+            day: Some(self.start.month),
+            ..self.start
+        };
+        Some(FoundDate {
+            start,
+            swappable: false,
+            ..self
+        })
+    }
+}
+
+/// How a document orders the numbers of its numeric dates where both could
+/// be the month (`03/04/2019`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Day first (`03/04/2019` is the 3rd of April).
+    DayFirst,
+    /// Month first (the 4th of March).
+    MonthFirst,
+    /// Nothing decides: such a date is left out, with a note naming both readings.
+    Undecided,
+}
+
+/// The order of a document's numeric dates. Day first when its main
+/// language (the first of `lex`) writes them so; otherwise the document's own evidence, the
+/// first of these that leans one way: its numeric dates whose first or
+/// second number is over 12 (`25/03/2019`, `3/25/2019`), the order of its
+/// dates in words (`5 April 2023` against `April 5, 2023`), and the
+/// spellings of a region (`organisation`, `councillor` against
+/// `organization`, `councilor`).
+pub fn numeric_order<'t>(lines: impl Iterator<Item = &'t str>, lex: &Lexicons) -> NumericOrder {
+    if lex
+        .languages()
+        .first()
+        .is_none_or(|language| language.lexicon().numeric_day_first)
+    {
+        return NumericOrder::DayFirst;
+    }
+    let (mut numeric, mut worded, mut spelled) = ([0usize; 2], [0usize; 2], [0usize; 2]);
+    for line in lines {
+        let lower = line.to_lowercase();
+        for date in find_dates(&lower, lex) {
+            let Some(printed) = lower.get(date.from..date.to) else {
+                continue;
+            };
+            let numbers: Vec<u16> = printed
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            let worded_month = printed.chars().any(char::is_alphabetic);
+            if worded_month {
+                if date.start.day.is_some() {
+                    // Which comes first in print, the day's number or the month's name.
+                    let day_first = printed
+                        .trim_start()
+                        .split_whitespace()
+                        .find(|word| {
+                            word.starts_with(|c: char| c.is_ascii_digit())
+                                || lex.month(word.trim_end_matches(['.', ','])).is_some()
+                        })
+                        .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()));
+                    worded[usize::from(!day_first)] += 1;
+                }
+            } else if let [first, second, ..] = numbers.as_slice() {
+                if *first > 12 && *first <= 31 && *second <= 12 {
+                    numeric[0] += 1;
+                } else if *second > 12 && *second <= 31 && *first <= 12 {
+                    numeric[1] += 1;
+                }
+            }
+        }
+        for word in lower.split(|c: char| !c.is_alphabetic()) {
+            if lex.has(|l| l.day_first_spellings, word) {
+                spelled[0] += 1;
+            } else if lex.has(|l| l.month_first_spellings, word) {
+                spelled[1] += 1;
+            }
+        }
+    }
+    [numeric, worded, spelled]
+        .into_iter()
+        .find(|[day, month]| day != month)
+        .map_or(NumericOrder::Undecided, |[day, month]| {
+            if day > month {
+                NumericOrder::DayFirst
+            } else {
+                NumericOrder::MonthFirst
+            }
+        })
 }
 
 fn pattern(lex: &Lexicons) -> Arc<Regex> {
@@ -200,6 +303,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
             .filter(|d| (1..=31).contains(d))
     };
     let date = |year: Option<u16>, month: u8, day: Option<u8>| EventDate { year, month, day };
+    let mut swappable = false;
     let (start, end) = if let Some(nm) = number("nm") {
         // Day first (`12/04/2018`, `10-01-2011`), unless the second number
         // cannot be a month: then month first (`04/25/2018`, US).
@@ -212,6 +316,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         let m = u8::try_from(nm).ok().filter(|m| (1..=12).contains(m))?;
         let y = number("ny");
         let end_day = u8::try_from(nd).ok().filter(|d| (1..=31).contains(d))?;
+        swappable = caps.name("n0").is_none() && first != second && first <= 12 && second <= 12;
         match day("n0") {
             Some(first) => (date(y, m, Some(first)), Some(date(y, m, Some(end_day)))),
             None => (date(y, m, Some(end_day)), None),
@@ -220,7 +325,9 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         let m = number("sm")
             .and_then(|m| u8::try_from(m).ok())
             .filter(|m| (1..=12).contains(m))?;
-        (date(Some(full_year(short)), m, Some(day("sd")?)), None)
+        let d = day("sd")?;
+        swappable = d <= 12 && d != m;
+        (date(Some(full_year(short)), m, Some(d)), None)
     } else if let Some(iy) = number("iy") {
         let m = number("im")
             .and_then(|m| u8::try_from(m).ok())
@@ -260,6 +367,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         end,
         from: whole.start(),
         to: whole.end(),
+        swappable,
     })
 }
 
@@ -677,6 +785,72 @@ mod tests {
         assert_eq!(
             first("del día 4 de marzo del año 2021"),
             Some(((Some(2021), 3, Some(4)), None))
+        );
+        // Only beside a date: a count or a year alone is no date.
+        assert_eq!(first("asistieron 2.016 personas al congreso"), None);
+        assert_eq!(first("el ejercicio 2.016"), None);
+    }
+
+    #[test]
+    fn a_numeric_day_says_when_its_order_is_open() {
+        let lex = Lexicons::all();
+        let swappable = |text: &str| find_dates(text, &lex).first().map(|d| d.swappable);
+        assert_eq!(swappable("03/04/2019"), Some(true));
+        assert_eq!(swappable("27.07.17"), Some(false));
+        assert_eq!(swappable("03.04.19"), Some(true));
+        assert_eq!(swappable("25/03/2019"), Some(false));
+        assert_eq!(swappable("3/25/2019"), Some(false));
+        assert_eq!(swappable("04/04/2019"), Some(false));
+        assert_eq!(swappable("del 11 al 12.04.2018"), Some(false));
+        assert_eq!(swappable("14 de marzo de 2019"), Some(false));
+        let swapped = find_dates("03/04/2019", &lex)
+            .first()
+            .and_then(|d| d.swapped())
+            .map(|d| (d.start.year, d.start.month, d.start.day));
+        assert_eq!(swapped, Some((Some(2019), 3, Some(4))));
+    }
+
+    #[test]
+    fn a_document_decides_the_order_of_its_numeric_days() {
+        let english = Lexicons::for_codes(["en"]);
+        let order = |lines: &[&str], lex: &Lexicons| numeric_order(lines.iter().copied(), lex);
+        assert_eq!(
+            order(&["Meeting: 05/04/2031"], &english),
+            NumericOrder::Undecided
+        );
+        assert_eq!(
+            order(&["Meeting: 05/04/2031", "Draft of 17/03/2031"], &english),
+            NumericOrder::DayFirst
+        );
+        assert_eq!(
+            order(&["Meeting: 05/04/2031", "Draft of 3/17/2031"], &english),
+            NumericOrder::MonthFirst
+        );
+        // Numeric evidence first, then dates in words, then spellings.
+        assert_eq!(
+            order(
+                &["5/4/2031", "Posted April 5, 2031 by the organisation"],
+                &english
+            ),
+            NumericOrder::MonthFirst
+        );
+        assert_eq!(
+            order(&["5/4/2031", "Councillors present"], &english),
+            NumericOrder::DayFirst
+        );
+        // Evenly split evidence decides nothing.
+        assert_eq!(
+            order(&["5/4/2031", "organisation and organization"], &english),
+            NumericOrder::Undecided
+        );
+        // Spanish and French write the day first.
+        assert_eq!(
+            order(&["05/04/2031"], &Lexicons::for_codes(["es", "en"])),
+            NumericOrder::DayFirst
+        );
+        assert_eq!(
+            order(&["05/04/2031"], &Lexicons::for_codes(["fr"])),
+            NumericOrder::DayFirst
         );
     }
 }

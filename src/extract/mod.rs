@@ -65,7 +65,8 @@ pub struct Extraction {
     pub sections: Vec<Section>,
     /// Calendar events, in document order.
     pub calendar: Vec<CalendarEvent>,
-    /// The period a schedule of events gives a document that states none.
+    /// The period a schedule of events, or the day of the meeting its head
+    /// names, gives a document that states none.
     pub schedule_period: Option<Period>,
     /// Key figures, in document order.
     pub key_figures: Vec<KeyFigure>,
@@ -264,7 +265,12 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
         lex,
     );
     if profile.period.is_none() {
-        extraction.schedule_period = calendar::schedule_period(&calendar.events);
+        extraction.schedule_period = calendar::schedule_period(&calendar.events).or_else(|| {
+            calendar
+                .meeting_day
+                .as_ref()
+                .and_then(calendar::meeting_period)
+        });
     }
     extraction.calendar = calendar.events;
     extraction.diagnostics.extend(calendar.diagnostics);

@@ -63,6 +63,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     month_prepositions: &["im"],
     relative_date_words: &["letzten", "nächsten"],
     past_date_words: &["letzten"],
+    numeric_day_first: true,
+    day_first_spellings: &[],
+    month_first_spellings: &[],
+    date_labels: &["datum", "beginn", "wann"],
     to_be_confirmed: &[
         "noch offen",
         "wird noch bestätigt",
@@ -306,6 +310,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     link_verbs: &["lesen", "lesen sie", "laden", "herunterladen", "siehe"],
     yearly_title_phrases: &[phrase("ein jahr im", AnnualReport, 0.6)],
+    yearly_cover_nouns: &[
+        phrase("bericht", AnnualReport, 0.5),
+        phrase("jahresrückblick", AnnualReport, 0.5),
+    ],
+    covered_year_phrases: &[
+        phrase("für das jahr", AnnualReport, 0.6),
+        phrase("im jahr", AnnualReport, 0.6),
+        phrase("des jahres", AnnualReport, 0.6),
+    ],
     navigation_words: &[
         "weiterlesen",
         "mehr erfahren",

@@ -88,6 +88,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     month_prepositions: &["en"],
     relative_date_words: &["pasado", "próximo", "proximo", "último"],
     past_date_words: &["pasado", "último"],
+    numeric_day_first: true,
+    day_first_spellings: &[],
+    month_first_spellings: &[],
+    date_labels: &["fecha", "comienza", "fecha y hora", "inicio", "cuándo"],
     to_be_confirmed: &[
         "por confirmar",
         "a confirmar",
@@ -636,7 +640,23 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "vea",
         "ver",
     ],
-    yearly_title_phrases: &[phrase("un año en", AnnualReport, 0.6)],
+    yearly_title_phrases: &[
+        phrase("un año en", AnnualReport, 0.6),
+        phrase("balance del año", AnnualReport, 0.6),
+    ],
+    yearly_cover_nouns: &[
+        phrase("informe", AnnualReport, 0.5),
+        phrase("memoria", AnnualReport, 0.5),
+        phrase("balance", AnnualReport, 0.5),
+    ],
+    covered_year_phrases: &[
+        phrase("correspondiente al año", AnnualReport, 0.6),
+        phrase("correspondiente al ejercicio", AnnualReport, 0.6),
+        phrase("durante el año", AnnualReport, 0.6),
+        phrase("durante el ejercicio", AnnualReport, 0.6),
+        phrase("del año", AnnualReport, 0.6),
+        phrase("del ejercicio", AnnualReport, 0.6),
+    ],
     navigation_words: &[
         "veces",
         "leer más",

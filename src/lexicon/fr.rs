@@ -89,6 +89,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     month_prepositions: &["en"],
     relative_date_words: &["dernier", "prochain"],
     past_date_words: &["dernier"],
+    numeric_day_first: true,
+    day_first_spellings: &[],
+    month_first_spellings: &[],
+    date_labels: &["date", "date et heure", "début", "quand"],
     to_be_confirmed: &[
         "à confirmer",
         "a confirmer",
@@ -520,6 +524,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("une année à", AnnualReport, 0.6),
         phrase("une année au", AnnualReport, 0.6),
         phrase("l'année en revue", AnnualReport, 0.6),
+        phrase("bilan de l'année", AnnualReport, 0.6),
+    ],
+    yearly_cover_nouns: &[
+        phrase("rapport", AnnualReport, 0.5),
+        phrase("bilan", AnnualReport, 0.5),
+    ],
+    covered_year_phrases: &[
+        phrase("pour l'année", AnnualReport, 0.6),
+        phrase("au cours de l'année", AnnualReport, 0.6),
+        phrase("de l'année", AnnualReport, 0.6),
+        phrase("pour l'exercice", AnnualReport, 0.6),
+        phrase("de l'exercice", AnnualReport, 0.6),
     ],
     navigation_words: &[
         "fois",

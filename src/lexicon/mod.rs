@@ -198,6 +198,21 @@ pub struct Lexicon {
     /// the time of writing (`dernier`, `pasado`, `last`): a day printed
     /// without its year is then the last such day before the text's own.
     pub past_date_words: &'static [&'static str],
+    /// Whether the language writes numeric dates day first whatever the
+    /// region (`03/04/2019` is the 3rd of April). `false` where regions
+    /// differ (English: day first in Britain, month first in the United
+    /// States): the document's own evidence then decides.
+    pub numeric_day_first: bool,
+    /// Spellings of a region that writes numeric dates day first
+    /// (`organisation`, `programme`, `councillor`); empty where the language
+    /// writes them day first everywhere.
+    pub day_first_spellings: &'static [&'static str],
+    /// Spellings of a region that writes numeric dates month first
+    /// (`organization`, `program`, `councilor`).
+    pub month_first_spellings: &'static [&'static str],
+    /// Labels set on a line of their own over a meeting's day (`Fecha:`,
+    /// `Comienza`, `Date:`), lower case, without their colon.
+    pub date_labels: &'static [&'static str],
     /// Phrases saying a date or an event is not fixed yet.
     pub to_be_confirmed: &'static [&'static str],
     /// Phrases that name a kind of document.
@@ -402,6 +417,16 @@ pub struct Lexicon {
     /// (`A year in the LGA 2020-21`, `2021 Year in Review`): a kind only on a
     /// title line of the first page that is no sentence and prints a year.
     pub yearly_title_phrases: &'static [KindPhrase],
+    /// A report's bare noun (`Informe`, `Report`, `Rapport`, `Memoria`):
+    /// alone on a cover line beside a line that is a year alone (`2019` /
+    /// `Informe`), it names a yearly report; opening a first sentence that
+    /// points at the document (`This report documents … for the calendar
+    /// year 2018`), it does so with a [`Lexicon::covered_year_phrases`] phrase.
+    pub yearly_cover_nouns: &'static [KindPhrase],
+    /// Phrases by which a report's opening sentence says which year it
+    /// covers (`for the calendar year`, `correspondiente al año`, `pour
+    /// l'année`), a year right after them.
+    pub covered_year_phrases: &'static [KindPhrase],
     /// Lower-case links, labels and counters of web pages (`read more`,
     /// `en savoir plus`, `imprimer`, `views`): a line that is one of them
     /// (and a word or so more) is page furniture, never a heading, and a
@@ -988,6 +1013,7 @@ mod tests {
                 ("month_prepositions", l.month_prepositions.len()),
                 ("relative_date_words", l.relative_date_words.len()),
                 ("past_date_words", l.past_date_words.len()),
+                ("date_labels", l.date_labels.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
                 ("year_words", l.year_words.len()),
@@ -1054,6 +1080,8 @@ mod tests {
                 ("self_reference_words", l.self_reference_words.len()),
                 ("link_verbs", l.link_verbs.len()),
                 ("yearly_title_phrases", l.yearly_title_phrases.len()),
+                ("yearly_cover_nouns", l.yearly_cover_nouns.len()),
+                ("covered_year_phrases", l.covered_year_phrases.len()),
                 ("navigation_words", l.navigation_words.len()),
                 ("dateline_words", l.dateline_words.len()),
                 ("recurrence_words", l.recurrence_words.len()),

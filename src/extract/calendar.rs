@@ -353,8 +353,10 @@ pub fn extract_calendar(
                     &line,
                     &flat,
                     found,
-                    running,
-                    year.is_some(),
+                    InheritedYear {
+                        year: running,
+                        known: year.is_some(),
+                    },
                     time,
                     lex,
                     &mut diagnostics,
@@ -782,6 +784,14 @@ pub struct DocumentTime {
 /// Maximum words of a line that is a dated title (`AG du 30 mai 2015`).
 const DATED_TITLE_WORDS: usize = 12;
 
+/// The year a line's dates printed without one inherit: the heading's, else
+/// the running or document's year, and whether a heading printed it.
+#[derive(Debug, Clone, Copy)]
+struct InheritedYear {
+    year: Option<u16>,
+    known: bool,
+}
+
 /// Events dated in running text. A date is an event's date when a cue
 /// introduces it (`will be held on`, `se celebrará el`, `aura lieu du`), when
 /// a word anchors it to the time of writing (`le 17 mai dernier`, `el
@@ -796,12 +806,15 @@ fn prose_dates(
     line: &crate::normalize::Line,
     flat: &str,
     found: Vec<dates::FoundDate>,
-    year: Option<u16>,
-    year_known: bool,
+    inherited: InheritedYear,
     time: DocumentTime,
     lex: &Lexicons,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<CalendarEvent> {
+    let InheritedYear {
+        year,
+        known: year_known,
+    } = inherited;
     let lower = flat.to_lowercase();
     if lower.len() != flat.len() || flat.contains('|') {
         return Vec::new();

@@ -99,7 +99,6 @@ pub fn numeric_order<'t>(lines: impl Iterator<Item = &'t str>, lex: &Lexicons) -
                 if date.start.day.is_some() {
                     // Which comes first in print, the day's number or the month's name.
                     let day_first = printed
-                        .trim_start()
                         .split_whitespace()
                         .find(|word| {
                             word.starts_with(|c: char| c.is_ascii_digit())

@@ -1201,3 +1201,53 @@ fn ninth_fresh_grammars_measured_before_fixing() {
     assert!(reading.totals_read >= 18, "{reading:?}");
     assert!(reading.reconciled >= 22, "{reading:?}");
 }
+
+/// Nine more report shapes, three per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh10/`,
+/// made by `fixtures/grammars/make-fresh10.py`, PDFs from fpdf2 and
+/// WeasyPrint): a logframe whose every level has its own prefix (`OE1` /
+/// `OS1.2` / `R1.2.3`, `OG1` / `OS1.2` / `R1.2.3`), indicators with a
+/// percent-achieved column read by a legend of thresholds written with `≥`
+/// and `<` (in the first column in kpis.en), colour names in a cell keyed
+/// in a legend (`Ámbar`, `Jaune`, `Noir`) and left of the code, `✔ / ⧗ /
+/// ✘`, `Theme 1:` over `1.a`, level words in another language than the
+/// body's (`Outcome 1` / `Output 1.2` in Spanish, `Volet 2` / `Mesure 2.3`
+/// in English, `Target 1.2` in French), `Commenced` / `Not commenced`,
+/// `Yet to begin`, `Mise en œuvre` / `En voie de réalisation` / `Non
+/// entamée`, states outside the classes written in the mark's cell
+/// (`Anulado`, `Fusionado con Output 2.1`, `Annulée`); totals in colour
+/// words (`7 están en verde, 3 en ámbar …`), as a sum (`6 cumplidos + 3 en
+/// proceso + 2 no cumplidos = 11 indicadores`), with the whole last (`…, de
+/// un total de 10`, `…: 12 measures in all`), as a fraction per state
+/// (`Complete 6/12 · …`), as a table with one row per mark and as a table
+/// with one row per state. Measured before the changes made for them (the
+/// same count as `reading_of`, with the release build of main), in all 27
+/// renderings: 249 of 402 items, 168 of 303 statuses, 0 silently wrong, 7
+/// of 27 totals read, 10 reconciled; productos.es's total read as 31 from
+/// `Balance a 31 de diciembre` (a day of the month). Per report (txt / md
+/// / pdf alike unless said):
+///
+/// | report         | items | statuses | silent | totals read / reconciled |
+/// |----------------|-------|----------|--------|--------------------------|
+/// | axes.fr        | 14/14, pdf 0/14 | 11/11, pdf 0/11 | 0 | yes, pdf no / yes, pdf no |
+/// | cadre.fr       | 0/17  | 0/11     | 0      | no / no                  |
+/// | framework.en   | 15/15 | 7/12     | 0      | no / no                  |
+/// | indicadores.es | 0/14  | 0/11     | 0      | no / no                  |
+/// | kpis.en        | 0/14  | 0/11     | 0      | no / no                  |
+/// | marco.es       | 18/18, txt 15/18 | 12/12, txt 10, pdf 11 | 0 | yes, pdf no / yes, txt no |
+/// | measures.en    | 15/15 | 10/12    | 0      | no / yes                 |
+/// | pilotage.fr    | 14/14 | 11/11, pdf 10/11 | 0 | yes / yes             |
+/// | productos.es   | 13/13, pdf 12/13 | 10/10 | 0 | no / no                |
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn tenth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh10");
+    println!("fresh10: {reading:?}");
+    assert_eq!(reading.renderings, 27, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 249, "{reading:?}");
+    assert!(reading.statuses_right >= 168, "{reading:?}");
+    assert!(reading.totals_read >= 7, "{reading:?}");
+    assert!(reading.reconciled >= 10, "{reading:?}");
+}

@@ -216,6 +216,10 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
         } else {
             line_entries(&plain, vocabulary)
         };
+        let line_entries = match continued_entries(text, index, &plain, vocabulary) {
+            Some(more) if more.len() > line_entries.len() => more,
+            _ => line_entries,
+        };
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
         if line_entries.len() >= 2 && meanings.len() >= 2 {
@@ -263,6 +267,24 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
         .entries
         .retain(|entry| !conflicting.contains(&entry.mark));
     legend
+}
+
+/// The entries of a legend line cut after a mark and its sign (`… ; Noir
+/// =` over `abandonnée.`), read with the next line that holds the label.
+fn continued_entries(
+    text: &Text,
+    index: usize,
+    plain: &str,
+    vocabulary: Vocabulary<'_>,
+) -> Option<Vec<MarkEntry>> {
+    let head = plain.trim_end();
+    if !head.ends_with(['=', ':']) {
+        return None;
+    }
+    let next = markup::plain(&text.joined_cells(index + 1));
+    let joined = format!("{head} {}", next.trim());
+    (!next.trim().is_empty() && joined.chars().count() <= MAX_LEGEND_CHARS)
+        .then(|| line_entries(&joined, vocabulary))
 }
 
 /// The `mark label` pairs of one line, read as a legend or as a key.
@@ -359,7 +381,10 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
     plain
         .split(['·', ';', '|', '•', ','])
         .filter_map(|segment| {
-            let (mark, label) = segment.rsplit_once('=')?;
+            let (mark, label) = match segment.rsplit_once('=') {
+                Some(split) => split,
+                None => share_key_split(segment, vocabulary.lexicons)?,
+            };
             // `Status key: Delivered`: the mark is what follows the key's name.
             let mark = mark
                 .rsplit_once(':')
@@ -387,6 +412,21 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
             })
         })
         .collect()
+}
+
+/// `≥ 90 %: cumplido`, `below 50 % not achieved`: a key entry whose mark
+/// is a band of shares written without `=`, split after its last `%` (and
+/// a colon). A band of one figure other than 0 or 100 (`30 % en curso`) is
+/// a count's share in a sentence, not a key's mark.
+fn share_key_split<'s>(segment: &'s str, lexicons: &Lexicons) -> Option<(&'s str, &'s str)> {
+    let end = segment.rfind('%')? + '%'.len_utf8();
+    let (mark, label) = (segment.get(..end)?, segment.get(end..)?);
+    let label = label.trim_start();
+    let label = label.strip_prefix(':').unwrap_or(label);
+    let band = mark.rsplit_once(':').map_or(mark, |(_, after)| after);
+    let band = grammar::share_band(band, lexicons)?;
+    let keyed = band.high > band.low || band.low <= 0.0 || band.low >= 100.0;
+    keyed.then_some((mark, label))
 }
 
 /// A short cell with a status phrase among other words (`Partially
@@ -2070,6 +2110,24 @@ mod tests {
 
     use Status::{Achieved, InProgress, NotDeveloped};
 
+    /// A legend line cut after a mark and its sign runs on to the next
+    /// line: the mark keeps its label (`Noir =` / `abandonnée.`).
+    #[test]
+    fn a_legend_entry_cut_after_its_sign() {
+        let all = Lexicons::all();
+        let text = Text::from_plain(
+            "Légende : Vert = atteinte ; Jaune = en cours ; Rouge = non démarrée ; Noir =\n\
+             abandonnée.\n",
+        );
+        let legend = read_mark_legend(&text, Vocabulary::new(None, &all));
+        let noir = legend.entries.iter().find(|entry| entry.mark == "Noir");
+        assert_eq!(
+            noir.map(|entry| &entry.meaning),
+            Some(&Meaning::Outside("cancelled".to_owned()))
+        );
+        assert_eq!(legend.entries.len(), 4);
+    }
+
     /// A task list: the checkbox before the code is the row's mark, read
     /// whole by the key (`[-]`) or by the checkbox convention, never as the
     /// conventional `x` inside it.
@@ -2996,6 +3054,40 @@ mod tests {
         );
     }
 
+    /// A key of bands written with comparison signs and colons, or with no
+    /// sign at all (`below 50 % not achieved`), reads the shares of a
+    /// percent-achieved column, also when that column comes first; a
+    /// sentence of shares (`60 % cumplidas, 30 % en curso`) is no key.
+    #[test]
+    fn a_key_of_bands_without_equals_signs() {
+        let reading = read(
+            "Leyenda: ≥ 90 %: cumplido; 50 % a 89 %: en proceso; < 50 %: no cumplido.\n\nIndicador\tDescripción\t% de logro\nIndicador 3.1\tCaminar\t95 %\nIndicador 3.2\tDeporte\t72 %\nIndicador 3.3\tParques\t48 %\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(
+            statuses,
+            [Some(Achieved), Some(InProgress), Some(NotDeveloped)]
+        );
+        let reading = read(
+            "Key: ≥ 90 % achieved; 50 % to 89 % progressing; below 50 % not achieved.\n\n% achieved\tIndicator\tDescription\n100 %\tIndicator 4.1\tBuses\n64 %\tIndicator 4.2\tTaxis\n35 %\tIndicator 4.3\tBurners\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("100 %"), Some(Achieved)),
+                (Some("64 %"), Some(InProgress)),
+                (Some("35 %"), Some(NotDeveloped)),
+            ]
+        );
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        assert!(key_pairs(
+            "60 % cumplidas, 30 % en curso, 10 % sin iniciar",
+            vocabulary
+        )
+        .is_empty());
+    }
+
     #[test]
     fn completion_shares_in_a_status_column_without_a_key() {
         let reading = read(
@@ -3052,7 +3144,7 @@ mod tests {
 
     /// A planned and an observed status column side by side: the observed
     /// one is the status, the plan is never read as one (`Engagée |
-    /// Suspendue` is not in progress), in any order.
+    /// Suspendue` is on hold, not in progress), in any order.
     #[test]
     fn planned_and_observed_status_columns() {
         let reading = read(
@@ -3072,7 +3164,7 @@ mod tests {
             vec![
                 (Some(Achieved), None),
                 (Some(InProgress), None),
-                (None, None),
+                (None, Some("on_hold")),
                 (Some(InProgress), None),
                 (Some(NotDeveloped), None),
             ]

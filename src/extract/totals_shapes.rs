@@ -503,10 +503,29 @@ fn sentence_figures(
             .and_then(|rest| rest.find(token))
             .map(|i| i + offset);
         offset = start.map_or(offset, |s| s + token.len());
+        // `Complete 6/12 · Commenced 4/12`: a labelled part of a whole; every
+        // fraction of the line must have the same whole.
+        if let Some((part, whole)) = fraction_token(token) {
+            let Some(meaning) = label_before(&tokens, &words, at, vocabulary, &key) else {
+                continue;
+            };
+            if let Meaning::Class(status) = meaning {
+                figures.push((Some(status), part));
+            }
+            match total {
+                None => total = Some((None, whole)),
+                Some((_, seen)) if seen != whole => return None,
+                Some(_) => {}
+            }
+            continue;
+        }
         let Some(number) = number_token(token) else {
             continue;
         };
-        if skipped.contains(&at) || is_amount(&tokens, at, vocabulary.lexicons) {
+        if skipped.contains(&at)
+            || is_amount(&tokens, at, vocabulary.lexicons)
+            || is_day_of_month(&tokens, at, vocabulary.lexicons)
+        {
             continue;
         }
         // `100 % = réalisée`: a share, not a count; `1 = réalisée ; 2 = en
@@ -592,13 +611,39 @@ fn sentence_figures(
                 .is_some_and(|next| number_token(next).is_some())
             && phrase_with_key(&words, at + 1, vocabulary, &key).is_none();
         // `5 réalisées, 3 en cours et 1 abandonnée, soit 10 mesures`: a
-        // word of sum after the parts gives their whole.
+        // word of sum after the parts gives their whole; `…, de un total de
+        // 10.`: the whole may close the sentence.
+        let closes_sentence = tokens.len() == at + 1 && token.ends_with(['.', ';']);
         if total.is_none()
             && figures.len() >= 2
-            && noun_follows
+            && (noun_follows || closes_sentence)
             && sum_before(&words, at, vocabulary.lexicons)
         {
             total = Some((None, number));
+            continue;
+        }
+        // `Finished 6, ongoing 3 …: 12 measures in all.`, `… 10 actions au
+        // total`: after the parts, a counted noun and a word of sum that
+        // ends the line give their whole.
+        if total.is_none()
+            && figures.len() >= 2
+            && noun_follows
+            && sum_ends_line(&words, at + 2, vocabulary.lexicons)
+        {
+            total = Some((None, number));
+            continue;
+        }
+        // `6 cumplidos + 3 en proceso + 2 no cumplidos = 11 indicadores`:
+        // after counts joined by plus signs, the number after the equals
+        // sign is their whole, not a count of the phrase before it.
+        let after_equals = at
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| *before == "=");
+        if figures.len() >= 2 && after_equals && tokens.contains(&"+") {
+            if total.is_none() {
+                total = Some((None, number));
+            }
             continue;
         }
         let first_number = tokens
@@ -954,6 +999,55 @@ fn sum_before(words: &[String], at: usize, lexicons: &Lexicons) -> bool {
                     .and_then(|from| words.get(from..at))
                     .is_some_and(|candidate| candidate == sum.as_slice())
         })
+}
+
+/// Whether `words[at..]` are a word of sum and nothing after it (`in all`,
+/// `au total`, `en total`), closing a line that counted its parts first.
+fn sum_ends_line(words: &[String], at: usize, lexicons: &Lexicons) -> bool {
+    lexicons
+        .each(|l| l.totals_sums)
+        .map(|sum| grammar::folded_words(sum))
+        .any(|sum| !sum.is_empty() && words.get(at..) == Some(sum.as_slice()))
+}
+
+/// `6/12` (a part and its whole in one token, a closing comma or dot
+/// aside), never three numbers (`31/12/2025`, a date).
+fn fraction_token(token: &str) -> Option<(u32, u32)> {
+    let token = token.trim_end_matches([',', ';', '.', ':']);
+    let (part, whole) = token.split_once('/')?;
+    let number = |digits: &str| {
+        (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let (part, whole): (u32, u32) = (number(part)?, number(whole)?);
+    (part <= whole).then_some((part, whole))
+}
+
+/// Whether the number at `tokens[at]` is the day of a date, not a count:
+/// a month name of the document's languages right after it, or after one
+/// short linking word (`31 de diciembre`, `31 décembre`, `31 of March`),
+/// or right before it (`March 31`; `diciembre: 5 productos` closes the
+/// date before a count).
+fn is_day_of_month(tokens: &[&str], at: usize, lexicons: &Lexicons) -> bool {
+    let is_month = |token: &&str| {
+        let name = token
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        lexicons.each(|l| l.months).any(|(month, _)| *month == name)
+    };
+    let is_link =
+        |token: &&str| token.chars().count() <= 3 && token.chars().all(char::is_alphabetic);
+    let day = tokens
+        .get(at)
+        .and_then(|token| number_token(token))
+        .is_some_and(|day| (1..=31).contains(&day));
+    day && (tokens.get(at + 1).is_some_and(is_month)
+        || tokens.get(at + 1).is_some_and(is_link) && tokens.get(at + 2).is_some_and(is_month)
+        || at
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| before.ends_with(char::is_alphabetic) && is_month(before)))
 }
 
 /// Tokens that separate the entries of a totals line (`·`, `|`, `/`, `–`).
@@ -1342,6 +1436,41 @@ mod tests {
             &key,
         )
         .counts
+    }
+
+    /// A fraction per state (`Complete 6/12`), a sum of counts (`6 … + 3 …
+    /// = 11 …`) and a whole after the parts (`…, de un total de 10.`, `…:
+    /// 12 measures in all.`); a day of the month is no count, and
+    /// fractions of different wholes are no totals.
+    #[test]
+    fn fractions_sums_wholes_last_and_days_of_the_month() {
+        assert_eq!(
+            counts("Complete 6/12 · Commenced 4/12 · Not commenced 1/12 · Withdrawn 1/12\n"),
+            declared(Some(12), 6, 4, 1)
+        );
+        assert_eq!(counts("Complete 6/12 · Commenced 4/11\n"), None);
+        assert_eq!(
+            counts("6 cumplidos + 3 en proceso + 2 no cumplidos = 11 indicadores.\n"),
+            declared(Some(11), 6, 3, 2)
+        );
+        assert_eq!(
+            counts(
+                "Balance a 31 de diciembre: 5 productos logrados, 2 en curso y 1 sin iniciar, \
+                 de un total de 10.\n"
+            ),
+            declared(Some(10), 5, 2, 1)
+        );
+        assert_eq!(
+            counts("Finished 6, ongoing 3, yet to begin 2, merged 1: 12 measures in all.\n"),
+            declared(Some(12), 6, 3, 2)
+        );
+        let dated = counts("Au 31 décembre : 5 actions réalisées, 2 en cours.\n");
+        assert_ne!(dated.and_then(|counts| counts.total), Some(31));
+        assert_eq!(
+            counts("Al 31 de diciembre: 5 logrados, 2 en curso y 1 sin iniciar.\n")
+                .and_then(|counts| counts.achieved),
+            Some(5)
+        );
     }
 
     /// A key of numeric marks (`1 = achieved`) counts nothing; totals per

@@ -963,7 +963,8 @@ fn strip_literal<'a>(rest: &'a str, literal: &str) -> Option<&'a str> {
 
 /// A word folded for comparing status words: lower case, without a plural
 /// `s`, with feminine `ée` → `é`, a final `a` → `o` (Spanish) and a final
-/// `e` dropped after a consonant (`atteinte` → `atteint`, `complete` → `complet`).
+/// `e` dropped after a consonant (`atteinte` → `atteint`, `complete` → `complet`)
+/// or after a `u` that follows one (`suspendue` → `suspendu`, `prévue` → `prévu`).
 /// An inclusive plural or feminine in brackets is no part of the word
 /// (`réalisée(s)`, `terminado(s)`).
 pub fn fold_word(word: &str) -> String {
@@ -981,7 +982,13 @@ pub fn fold_word(word: &str) -> String {
     if word.ends_with('s') {
         word.pop();
     }
-    if word.ends_with("ée") {
+    let feminine_u = word.ends_with("ue")
+        && word
+            .chars()
+            .rev()
+            .nth(2)
+            .is_some_and(|c| !"aeiouéèq".contains(c));
+    if word.ends_with("ée") || feminine_u {
         word.pop();
     } else if word.ends_with('a') {
         word.pop();
@@ -1226,8 +1233,19 @@ pub fn share_band(mark: &str, lexicons: &Lexicons) -> Option<ShareBand> {
                 .any(|window| window == parts.as_slice())
         })
     };
-    let at_least = said(|l| l.share_at_least_words);
-    let below = said(|l| l.share_below_words);
+    // Comparison signs are no language's words (`≥ 90 %`, `< 50 %`, `≤ 10 %`).
+    // A band keeps its lower bound, so `> 89 %` is none rather than a wrong one.
+    let signed = |signs: &[char]| {
+        words
+            .iter()
+            .any(|word| word.chars().all(|c| signs.contains(&c)))
+    };
+    if signed(&['>']) {
+        return None;
+    }
+    let at_most = signed(&['≤', '⩽']);
+    let at_least = said(|l| l.share_at_least_words) || signed(&['≥', '⩾']);
+    let below = said(|l| l.share_below_words) || signed(&['<']) || at_most;
     match (figures.as_slice(), at_least, below) {
         ([low, high], false, false) if low <= high => Some(ShareBand {
             low: *low,
@@ -1242,7 +1260,7 @@ pub fn share_band(mark: &str, lexicons: &Lexicons) -> Option<ShareBand> {
         ([share], false, true) => Some(ShareBand {
             low: f32::NEG_INFINITY,
             high: *share,
-            high_included: false,
+            high_included: at_most,
         }),
         ([share], false, false) => Some(ShareBand {
             low: *share,
@@ -1796,6 +1814,51 @@ mod tests {
                 "{cell}"
             );
         }
+    }
+
+    /// Commencement words and the French for implemented (`mise en œuvre`)
+    /// are statuses, a feminine in `-ue` is its masculine (`Suspendue`); a
+    /// phrase that holds another keeps its own meaning
+    /// (`en cours de mise en œuvre` is under way, not implemented).
+    #[test]
+    fn commencement_and_implementation_phrases() {
+        let all = Lexicons::all();
+        let class = |status| Some(Meaning::Class(status));
+        for (cell, want) in [
+            ("Commenced", class(Status::InProgress)),
+            ("Not commenced", class(Status::NotDeveloped)),
+            ("Yet to begin", class(Status::NotDeveloped)),
+            ("Mise en œuvre", class(Status::Achieved)),
+            ("Mis en œuvre", class(Status::Achieved)),
+            ("En voie de réalisation", class(Status::InProgress)),
+            ("En cours de mise en œuvre", class(Status::InProgress)),
+            ("Non entamée", class(Status::NotDeveloped)),
+            ("Suspendue", Some(Meaning::Outside("on_hold".to_owned()))),
+            ("Rapport de mise en œuvre", None),
+        ] {
+            assert_eq!(
+                phrase_cell(cell, Vocabulary::new(None, &all)),
+                want,
+                "{cell}"
+            );
+        }
+    }
+
+    /// A key's bands written with comparison signs: `≥` holds its bound,
+    /// `<` does not, `≤` does; `>` is no band (a band holds its low bound).
+    #[test]
+    fn share_bands_with_comparison_signs() {
+        let all = Lexicons::all();
+        let band = |mark: &str| share_band(mark, &all);
+        let at_least = band("≥ 90 %").expect("≥ is a lower bound");
+        assert!(at_least.holds(90.0) && at_least.holds(100.0) && !at_least.holds(89.0));
+        let below = band("< 50 %").expect("< is an upper bound");
+        assert!(below.holds(0.0) && below.holds(49.0) && !below.holds(50.0));
+        let at_most = band("≤ 10 %").expect("≤ is an upper bound");
+        assert!(at_most.holds(10.0) && !at_most.holds(11.0));
+        let range = band("50 % a 89 %").expect("two figures are a range");
+        assert!(range.holds(50.0) && range.holds(89.0) && !range.holds(90.0));
+        assert_eq!(band("> 89 %"), None);
     }
 
     /// Codes whose hyphens join numbers, roman numerals and letters: each

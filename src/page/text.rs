@@ -85,15 +85,12 @@ const MIN_ALIGNED_LINES: usize = 3;
 const MIN_GUTTER: usize = 2;
 
 /// The character columns of `line` that are spaces in a run of at least
-/// [`MIN_GUTTER`], past its first non-space character.
+/// [`MIN_GUTTER`], its indentation too (a row whose first cell is empty,
+/// `       Axe B    Vivre à domicile`, shows the first gutter there).
 fn gutter_columns(line: &str) -> Vec<bool> {
     let chars: Vec<char> = line.chars().collect();
-    let start = chars
-        .iter()
-        .position(|c| !c.is_whitespace())
-        .unwrap_or(chars.len());
     let mut spaces = vec![false; chars.len()];
-    let mut at = start;
+    let mut at = 0;
     while at < chars.len() {
         let run = chars.iter().skip(at).take_while(|c| **c == ' ').count();
         if run >= MIN_GUTTER {
@@ -133,7 +130,8 @@ fn common_gutters(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut at = 0;
     while at < common.len() {
         let run = common.iter().skip(at).take_while(|flag| **flag).count();
-        if run >= MIN_GUTTER {
+        // Spaces that open every line are an indentation, not a gutter.
+        if run >= MIN_GUTTER && at > 0 {
             gutters.push(at..at + run);
         }
         at += run.max(1);
@@ -230,6 +228,27 @@ fn inner_pipes(line: &str) -> usize {
     }
 }
 
+/// Whether a line is a row of a pipe table without outer pipes whose first
+/// cell is empty (` | OE1 | Economía local`, a parent row under a status
+/// column): it opens with a pipe and does not close with one.
+fn opens_with_empty_cell(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with("| ") && !trimmed.ends_with('|')
+}
+
+/// The cells of a row of a pipe table without outer pipes: every pipe
+/// separates two cells, so a row opening with one has an empty first cell.
+fn bare_pipe_cells(line: &str) -> Vec<Cell> {
+    if !opens_with_empty_cell(line) {
+        return pipe_cells(line);
+    }
+    line.trim()
+        .split('|')
+        .enumerate()
+        .map(|(column, cell)| Cell::of_text(column, cell.trim()))
+        .collect()
+}
+
 /// The end of a pipe table without outer pipes starting at `lines[index]`:
 /// at least [`MIN_ALIGNED_LINES`] prose lines with as many inner pipes
 /// each, so that a sentence with one ` | ` in it is no table.
@@ -240,9 +259,10 @@ fn bare_pipe_table(lines: &[&str], index: usize, covered: &[bool]) -> Option<usi
     }
     let mut end = index;
     while !covered.get(end).copied().unwrap_or(true)
-        && lines
-            .get(end)
-            .is_some_and(|line| shape(line) == Shape::Prose && inner_pipes(line) == pipes)
+        && lines.get(end).is_some_and(|line| {
+            (shape(line) == Shape::Prose || opens_with_empty_cell(line))
+                && inner_pipes(line) == pipes
+        })
     {
         end += 1;
     }
@@ -283,7 +303,7 @@ pub fn text_blocks(lines: &[&str], given: Vec<Block>) -> Vec<Block> {
                     .filter_map(|at| {
                         Some(Row {
                             line: at,
-                            cells: pipe_cells(lines.get(at)?),
+                            cells: bare_pipe_cells(lines.get(at)?),
                             bbox: None,
                         })
                     })
@@ -435,6 +455,32 @@ mod tests {
         assert!(prose.iter().all(|block| block.table().is_none()));
     }
 
+    /// A row whose first cell is empty starts with spaces up to its second
+    /// column; a table indented as a whole keeps its first column.
+    #[test]
+    fn an_aligned_row_may_open_with_an_empty_cell() {
+        let found = blocks(
+            "État   Code     Intitulé\n       Axe B    Vivre à domicile\n✔      B-I-1    Diagnostic gratuit\n➜      B-I-2    Aide aux travaux\n",
+        );
+        let table = found
+            .iter()
+            .find(|block| block.table().is_some())
+            .expect("a table");
+        assert_eq!(
+            cell_texts(table)[..2],
+            [
+                vec!["État", "Code", "Intitulé"],
+                vec!["", "Axe B", "Vivre à domicile"]
+            ]
+        );
+        let indented = blocks("   No.   Tarea      Estado\n   7     Pintar     Hecho\n   15    Podar      Pendiente\n");
+        let table = indented
+            .iter()
+            .find(|block| block.table().is_some())
+            .expect("a table");
+        assert_eq!(cell_texts(table)[0], ["No.", "Tarea", "Estado"]);
+    }
+
     /// Pipe rows without their outer pipes make a table when three lines
     /// or more have as many pipes; one sentence with a pipe does not.
     #[test]
@@ -457,6 +503,28 @@ mod tests {
         );
         let prose = blocks("Read A | B as a choice.\nAnother line.\nA third one.\n");
         assert!(prose.iter().all(|block| block.table().is_none()));
+    }
+
+    /// A row of such a table whose first cell is empty opens with a pipe
+    /// (` | OE1 | …`, a parent row under a status column): it stays in the
+    /// table, its empty cell first.
+    #[test]
+    fn a_row_without_outer_pipes_may_open_with_an_empty_cell() {
+        let found = blocks(
+            "Semáforo | Código | Descripción\n | OE1 | Economía local\nVerde | R1.1 | Ruta\n | OE2 | Servicios\nRojo | R2.1 | Depósito\n",
+        );
+        let table = found
+            .iter()
+            .find(|block| block.table().is_some())
+            .expect("a table");
+        assert_eq!(table.lines, 0..5);
+        assert_eq!(
+            cell_texts(table)[1..3],
+            [
+                vec!["", "OE1", "Economía local"],
+                vec!["Verde", "R1.1", "Ruta"]
+            ]
+        );
     }
 
     #[test]

@@ -1132,7 +1132,10 @@ fn seventh_fresh_grammars_measured_before_fixing() {
 /// con retraso`: delayed): 166 statuses. Then `Slipped to 2026` is a state
 /// outside the classes and a totals sentence may spell its numbers out
 /// (`Of the twelve milestones, seven …`, milestones.en): 170 statuses, 9
-/// totals read, 13 reconciled.
+/// totals read, 13 reconciled. Then a space-aligned row whose first cell
+/// is empty (its indentation is the first gutter; fresh10's class) keeps
+/// its columns: comite.fr.txt and targets.en.txt read whole, 229 items,
+/// 188 statuses, 10 totals read, 14 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1141,10 +1144,10 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     println!("fresh8: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 215, "{reading:?}");
-    assert!(reading.statuses_right >= 170, "{reading:?}");
-    assert!(reading.totals_read >= 9, "{reading:?}");
-    assert!(reading.reconciled >= 13, "{reading:?}");
+    assert!(reading.items_found >= 229, "{reading:?}");
+    assert!(reading.statuses_right >= 188, "{reading:?}");
+    assert!(reading.totals_read >= 10, "{reading:?}");
+    assert!(reading.reconciled >= 14, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1187,7 +1190,11 @@ fn eighth_fresh_grammars_measured_before_fixing() {
 /// `desplazado` and `trasladado` are known, totals tables may abbreviate
 /// their headings and totals sentences may spell their numbers out (with
 /// a half): 359 items, 252 statuses, 0 silently wrong, 18 totals read, 22
-/// reconciled.
+/// reconciled. Then a feminine in `-ue` folds to its masculine
+/// (`Suspendue`: on hold, constats.fr) and a space-aligned row whose first
+/// cell is empty keeps its columns (coches.fr.txt): 369 items, 265
+/// statuses. Left: doble.es.pdf and the headings of coches.fr (`Axe B`, a
+/// level word before a capital letter, is no code), ratings.en.pdf.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1196,8 +1203,8 @@ fn ninth_fresh_grammars_measured_before_fixing() {
     println!("fresh9: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 359, "{reading:?}");
-    assert!(reading.statuses_right >= 252, "{reading:?}");
+    assert!(reading.items_found >= 369, "{reading:?}");
+    assert!(reading.statuses_right >= 265, "{reading:?}");
     assert!(reading.totals_read >= 18, "{reading:?}");
     assert!(reading.reconciled >= 22, "{reading:?}");
 }
@@ -1239,6 +1246,24 @@ fn ninth_fresh_grammars_measured_before_fixing() {
 /// | pilotage.fr    | 14/14 | 11/11, pdf 10/11 | 0 | yes / yes             |
 /// | productos.es   | 13/13, pdf 12/13 | 10/10 | 0 | no / no                |
 ///
+/// Since then a key's bands may be written with comparison signs (`≥ 90
+/// %`, `< 50 %`, `≤`; `>` gives no band) and without `=` (`≥ 90 %:
+/// cumplido`, `below 50 % not achieved`), `% de logro` / `% achieved` head
+/// progress columns, `commenced`, `yet to begin`, `mis en œuvre`, `en voie
+/// de réalisation`, `non entamé` are status phrases and a feminine in `-ue`
+/// folds to its masculine (`Suspendue`), a legend line cut after a mark's
+/// sign goes on on the next line (`Noir =` / `abandonnée.`), rows of
+/// tables without outer pipes or aligned by spaces may open with an empty
+/// cell, and totals may be fractions per state (`Complete 6/12`), a sum
+/// (`… = 11 indicadores`) or a whole after the parts (`…, de un total de
+/// 10.`, `…: 12 measures in all.`), a day of the month is no count (`31 de
+/// diciembre`): 387 items, 292 statuses, 0 silently wrong, 24 totals read,
+/// 25 reconciled. Left: WeasyPrint sets digits in the emoji font (wide
+/// glyphs, a wide space before them), so headings split (`Outcome` | `2:
+/// …`, `Axe` | `1 : …`: axes.fr.pdf reads no item, productos.es.pdf
+/// loses `Outcome 2`) and a wrapped totals sentence is laid out as one
+/// table row (marco.es.pdf, productos.es.pdf).
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn tenth_fresh_grammars_measured_before_fixing() {
@@ -1246,8 +1271,8 @@ fn tenth_fresh_grammars_measured_before_fixing() {
     println!("fresh10: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 249, "{reading:?}");
-    assert!(reading.statuses_right >= 168, "{reading:?}");
-    assert!(reading.totals_read >= 7, "{reading:?}");
-    assert!(reading.reconciled >= 10, "{reading:?}");
+    assert!(reading.items_found >= 387, "{reading:?}");
+    assert!(reading.statuses_right >= 292, "{reading:?}");
+    assert!(reading.totals_read >= 24, "{reading:?}");
+    assert!(reading.reconciled >= 25, "{reading:?}");
 }

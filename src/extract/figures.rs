@@ -1948,6 +1948,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_numbers_printed_form_is_its_lines_bytes_unless_markup_or_spacing_changes_it() {
+        let lex = Lexicons::all();
+        let lines = [
+            "Participaron 20 ciudades y **6 organizaciones**",
+            "Budget: 1 000.00 € 274 and 12 %",
+            "Se lograron **1**4 proyectos con +2.4K personas",
+            "un total de 3  millones de euros",
+        ];
+        let mut found = 0;
+        for raw in lines {
+            for m in numbers(raw, false, &lex) {
+                let slice = &raw[m.start..m.end];
+                assert_eq!(m.printed(raw), plain(slice), "{raw:?}");
+                assert_eq!(m.own_printed.is_none(), plain(slice) == slice, "{raw:?}");
+                found += 1;
+            }
+        }
+        assert!(found >= 5, "{found} numbers");
+    }
+
+    #[test]
     fn numbers_parse_by_separator_rules() {
         let cases: &[(&str, Option<char>, f64)] = &[
             ("16,8", None, 16.8),

@@ -15,6 +15,7 @@
 //! role (`Secretary General between 2001 and 2009`) is a tenure, not a
 //! period. Every line is [`fold`]ed before any lookup.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -26,7 +27,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::lexicon::{fold, unaccented, KindPhrase, Lexicons};
 use crate::markup;
 use crate::model::{DocumentKind, Evidence, KindDetection, Period};
-use crate::normalize::{Line, PackedLines, Text};
+use crate::normalize::{Line, Text};
 
 /// Non-empty lines of the first page that form the title area of a text input.
 const TITLE_AREA_LINES: usize = 15;
@@ -68,17 +69,24 @@ pub(super) struct KindResult {
 }
 
 /// One line with its folded lower-case form (for lookups), and whether it
-/// is in the title area. Its plain and folded forms, needed only for the
-/// few lines that give evidence or a title, are made on demand: a long
-/// document has one candidate per line.
+/// is in the title area. Its forms are made on demand, when the line is
+/// tested, and dropped with the candidate: a long document has one
+/// candidate per line, and holding every line's lowered copy at once set
+/// the peak memory of long reports.
 struct Candidate<'a> {
     index: usize,
     line: Line<'a>,
-    lower: &'a str,
+    lower: OnceCell<String>,
     in_title_area: bool,
 }
 
 impl Candidate<'_> {
+    /// The line folded and lowered ([`lower_same_length`]), for lookups;
+    /// empty for a blank line.
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| lowered(&self.line))
+    }
+
     /// The line without markup.
     fn plain(&self) -> String {
         markup::plain(self.line.text)
@@ -111,8 +119,7 @@ pub(super) fn detect_kind(
     language: &str,
     lexicons: &Lexicons,
 ) -> KindResult {
-    let lowers = lowered_lines(text);
-    let candidates = Candidates::new(text, &lowers);
+    let candidates = Candidates::new(text);
     let hits = kind_hits(&candidates, lexicons);
     let mut diagnostics = Vec::new();
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
@@ -181,33 +188,28 @@ pub(super) fn detect_kind(
     }
 }
 
-/// Every line's plain text folded and lowered ([`lower_same_length`]),
-/// packed: a long document's candidates borrow them rather than own one
-/// string each.
-fn lowered_lines(text: &Text) -> PackedLines<'_> {
-    PackedLines::of_lines(text, |line| {
-        if line.text.trim().is_empty() {
-            String::new()
-        } else {
-            lower_same_length(&fold(line.plain))
-        }
-    })
+/// A line's plain text folded and lowered ([`lower_same_length`]); empty
+/// for a blank line.
+fn lowered(line: &Line<'_>) -> String {
+    if line.text.trim().is_empty() {
+        String::new()
+    } else {
+        lower_same_length(&fold(line.plain))
+    }
 }
 
-/// The non-blank lines as candidates, with their forms in `lowers`
-/// ([`lowered_lines`]). Only each candidate's line index is kept (4 bytes a
+/// The non-blank lines as candidates. Only each candidate's line index is kept (4 bytes a
 /// line, not a [`Candidate`]'s 56): a long document has one per line, and
 /// the rest is read back from the text when a candidate is looked at.
 struct Candidates<'a> {
     text: &'a Text,
-    lowers: &'a PackedLines<'a>,
     indices: Vec<u32>,
     first_page: u32,
     paged: bool,
 }
 
 impl<'a> Candidates<'a> {
-    fn new(text: &'a Text, lowers: &'a PackedLines<'a>) -> Self {
+    fn new(text: &'a Text) -> Self {
         let indices = text
             .lines
             .iter()
@@ -217,7 +219,6 @@ impl<'a> Candidates<'a> {
             .collect();
         Self {
             text,
-            lowers,
             indices,
             first_page: text.lines.first().map_or(1, |line| line.page),
             paged: text.page_count() > 1,
@@ -241,7 +242,7 @@ impl<'a> Candidates<'a> {
         Some(Candidate {
             index,
             line,
-            lower: self.lowers.line(index),
+            lower: OnceCell::new(),
             in_title_area,
         })
     }
@@ -256,7 +257,7 @@ impl<'a> Candidates<'a> {
                 text: "",
                 plain: "",
             },
-            lower: "",
+            lower: OnceCell::new(),
             in_title_area: false,
         })
     }
@@ -303,11 +304,11 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
         let candidate = &candidate;
-        let mut lower: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(candidate.lower);
+        let mut lower: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(candidate.lower());
         let mut first = first_phrase(&automaton, &phrases, &lower, &mut resume)
             .map(|(at, phrase)| (at, phrase, phrase.phrase.len()));
         if first.is_none() && candidate.in_title_area {
-            let bare = unaccented(candidate.lower);
+            let bare = unaccented(candidate.lower());
             first = first_phrase(&bare_automaton, &phrases, &bare, &mut resume)
                 .map(|(at, phrase)| (at, phrase, unaccented(phrase.phrase).len()));
             lower = std::borrow::Cow::Owned(bare);
@@ -377,7 +378,7 @@ fn yearly_title_phrase(
     if !candidate.in_title_area || is_sentence(candidate) {
         return None;
     }
-    let lower = candidate.lower;
+    let lower = candidate.lower();
     if span_in(lower).is_none() && single_year_in(lower).is_none() {
         return None;
     }
@@ -399,15 +400,15 @@ fn yearly_cover_noun(
     if !candidate.in_title_area {
         return None;
     }
-    let lower = candidate.lower.trim();
+    let lower = candidate.lower().trim();
     let noun = lexicons
         .each(|l| l.yearly_cover_nouns)
         .find(|phrase| lower == phrase.phrase || unaccented(lower) == unaccented(phrase.phrase))?;
     let year_alone = |at: Option<usize>| {
         at.and_then(|at| candidates.get(at)).is_some_and(|next| {
             next.in_title_area && {
-                let words = words(next.lower);
-                words.len() == 1 && YEAR.is_match(next.lower)
+                let words = words(next.lower());
+                words.len() == 1 && YEAR.is_match(next.lower())
             }
         })
     };
@@ -427,7 +428,7 @@ fn covered_year_sentence(
     if !candidate.in_title_area {
         return None;
     }
-    let lower = candidate.lower;
+    let lower = candidate.lower();
     let opening = words(lower);
     let points_at_report = lexicons.each(|l| l.self_reference_words).any(|determiner| {
         let determiner = words(determiner);
@@ -665,11 +666,11 @@ fn detect_period(
             found.push(period);
             continue;
         }
-        let at = find_words(candidate.lower, hit.phrase.phrase).unwrap_or(0);
-        let after = &candidate.lower[at..];
+        let at = find_words(candidate.lower(), hit.phrase.phrase).unwrap_or(0);
+        let after = &candidate.lower()[at..];
         // A title may print its year first (`2020 Activity Report`).
         let year_first = || {
-            candidate.lower[..at]
+            candidate.lower()[..at]
                 .split_whitespace()
                 .last()
                 .filter(|word| word.len() == 4)
@@ -690,18 +691,18 @@ fn detect_period(
         .iter()
         .take_while(|candidate| candidate.in_title_area)
         .any(|candidate| {
-            names_minutes(&candidate, lexicons) || names_meeting_day(candidate.lower, lexicons)
+            names_minutes(&candidate, lexicons) || names_meeting_day(candidate.lower(), lexicons)
         });
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
     for (position, candidate) in candidates.iter().enumerate() {
         let candidate = &candidate;
-        let between = between_span(candidate.lower, lexicons)
-            .filter(|_| !is_tenure(candidate.lower, lexicons));
+        let between = between_span(candidate.lower(), lexicons)
+            .filter(|_| !is_tenure(candidate.lower(), lexicons));
         if let Some(span) = between {
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
             let title_year = title_year(candidate, lexicons)
-                .filter(|_| datelines_are_periods || !names_dateline(candidate.lower, lexicons));
+                .filter(|_| datelines_are_periods || !names_dateline(candidate.lower(), lexicons));
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
             // dates what the text covers.
@@ -711,12 +712,12 @@ fn detect_period(
             // A numbered part's span is that part's (`5. Review of 2020-2021
             // Work Plan` in an agenda, `10. 2012-2013 Audit Report`).
             let part = PART_NUMBER.is_match(&candidate.plain());
-            let span = span_in(candidate.lower).filter(|&(start, end)| {
+            let span = span_in(candidate.lower()).filter(|&(start, end)| {
                 !part
                     && (!is_sentence(candidate)
                         || (end == start + 1
                             && (kind != DocumentKind::Other
-                                || !is_term(candidate.lower, lexicons))))
+                                || !is_term(candidate.lower(), lexicons))))
             });
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
@@ -797,8 +798,8 @@ fn is_dated_byline(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
         .next()
         .and_then(|name| name.chars().next())
         .is_some_and(char::is_uppercase);
-    let dated = YEAR.is_match(candidate.lower)
-        && words(candidate.lower)
+    let dated = YEAR.is_match(candidate.lower())
+        && words(candidate.lower())
             .iter()
             .any(|word| lexicons.month(word).is_some());
     opens && named && dated
@@ -841,8 +842,8 @@ fn is_term(lower: &str, lexicons: &Lexicons) -> bool {
 /// The year of a title-area line that is a date heading: a lone year, or a
 /// month (range) with its year (`Janvier-Décembre 2012`, `Octubre 2019`).
 fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
-    let words = words(candidate.lower);
-    let year = single_year_in(candidate.lower)?;
+    let words = words(candidate.lower());
+    let year = single_year_in(candidate.lower())?;
     let months = words.iter().filter(|w| lexicons.month(w).is_some()).count();
     let lone = words.len() == 1;
     // A cover line in capitals that ends on its year (`LINEAMIENTOS
@@ -852,14 +853,14 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
     let capitals_ending_on_year = plain.chars().any(char::is_alphabetic)
         && !plain.chars().any(char::is_lowercase)
         && plain.ends_with(|c: char| c.is_ascii_digit())
-        && YEAR.find_iter(candidate.lower).count() == 1;
+        && YEAR.find_iter(candidate.lower()).count() == 1;
     // A cover line naming a meeting by its day may take more words
     // (`CONSEIL D'ADMINISTRATION DU 9 MARS 2031`, `Agenda for Extraordinary
     // Town Council Meeting – 27 November 2031`).
     let short = words.len() <= 6
         || ((capitals_ending_on_year
             || (words.len() <= MAX_TITLE_WORDS && !plain.ends_with(['.', ';', ':'])))
-            && names_meeting_day(candidate.lower, lexicons));
+            && names_meeting_day(candidate.lower(), lexicons));
     (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
 }
 
@@ -880,25 +881,27 @@ fn meeting_year(
 ) -> Option<(u16, u16)> {
     let Some((named_start, named_at)) = lexicons
         .each(|l| l.minutes_words)
-        .filter_map(|phrase| find_words(candidate.lower, phrase).map(|at| (at, at + phrase.len())))
+        .filter_map(|phrase| {
+            find_words(candidate.lower(), phrase).map(|at| (at, at + phrase.len()))
+        })
         .min()
     else {
         // A meeting's name over its day (`Town Council Meeting` / `Tuesday,
         // October 9, 2031 - 7:00pm`): the page of that meeting.
-        let title = words(candidate.lower);
+        let title = words(candidate.lower());
         let names_meeting = title.len() <= MEETING_TITLE_WORDS
-            && !YEAR.is_match(candidate.lower)
+            && !YEAR.is_match(candidate.lower())
             && title
                 .last()
                 .is_some_and(|word| lexicons.has(|l| l.event_nouns, word));
         return names_meeting.then(|| year_below(next, lexicons)).flatten();
     };
-    if approves_earlier_minutes(candidate.lower, named_start, named_at, lexicons) {
+    if approves_earlier_minutes(candidate.lower(), named_start, named_at, lexicons) {
         return None;
     }
     let years: Vec<(u16, u16)> = YEAR
-        .find_iter(candidate.lower)
-        .filter(|m| !numbers_an_act(candidate.lower, m.start()))
+        .find_iter(candidate.lower())
+        .filter(|m| !numbers_an_act(candidate.lower(), m.start()))
         .filter_map(|m| m.as_str().parse().ok())
         .map(|year| (year, year))
         .collect();
@@ -906,7 +909,7 @@ fn meeting_year(
         if years.iter().all(|&year| year == first) {
             return Some(first);
         }
-        let after: Vec<&str> = words(&candidate.lower[named_at..])
+        let after: Vec<&str> = words(&candidate.lower()[named_at..])
             .into_iter()
             .take(MEETING_DATE_WORDS)
             .collect();
@@ -926,11 +929,11 @@ const MEETING_TITLE_WORDS: usize = 6;
 /// 7:00pm to 9:00pm`).
 fn year_below(next: Option<&Candidate<'_>>, lexicons: &Lexicons) -> Option<(u16, u16)> {
     let next = next.filter(|next| {
-        words(&CLOCK.replace_all(next.lower, " ")).len() <= MEETING_DATE_WORDS
-            && names_day(next.lower, lexicons)
+        words(&CLOCK.replace_all(next.lower(), " ")).len() <= MEETING_DATE_WORDS
+            && names_day(next.lower(), lexicons)
     })?;
     let next_years: Vec<u16> = YEAR
-        .find_iter(next.lower)
+        .find_iter(next.lower())
         .filter_map(|m| m.as_str().parse().ok())
         .collect();
     match next_years.as_slice() {
@@ -1071,7 +1074,7 @@ fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
 fn names_minutes(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
     lexicons
         .each(|l| l.minutes_words)
-        .any(|phrase| find_words(candidate.lower, phrase).is_some())
+        .any(|phrase| find_words(candidate.lower(), phrase).is_some())
 }
 
 fn words(lower: &str) -> Vec<&str> {
@@ -1089,12 +1092,12 @@ fn ordinal_year(
     lexicons: &Lexicons,
 ) -> Option<Period> {
     let joined;
-    let lower = match (span_in(candidate.lower), next) {
+    let lower = match (span_in(candidate.lower()), next) {
         (None, Some(next)) => {
-            joined = format!("{} {}", candidate.lower, next.lower);
+            joined = format!("{} {}", candidate.lower(), next.lower());
             joined.as_str()
         }
-        _ => candidate.lower,
+        _ => candidate.lower(),
     };
     let (start, end) = span_in(lower)?;
     let words: Vec<&str> = lower
@@ -1165,7 +1168,7 @@ fn make_period((start, end): (u16, u16), confidence: f64, candidate: &Candidate<
 
 fn evidence(candidate: &Candidate<'_>, text: &str) -> Evidence {
     let folded = candidate.folded();
-    let text = find_words(candidate.lower, text)
+    let text = find_words(candidate.lower(), text)
         .and_then(|at| folded.get(at..at + text.len()))
         .unwrap_or(&folded)
         .to_owned();
@@ -1234,13 +1237,13 @@ fn detect_title(
             // heads the list of items, and a numbered line is one of them
             // (`1. APPROBATION DU COMPTE-RENDU…`): neither titles the record.
             let label_alone = |c: &Candidate<'_>| {
-                let bare = unaccented(&words(c.lower).join(" "));
+                let bare = unaccented(&words(c.lower()).join(" "));
                 lexicons
                     .each(|l| l.minutes_words)
                     .any(|phrase| unaccented(&words(phrase).join(" ")) == bare)
             };
             let numbered = |c: &Candidate<'_>| {
-                c.lower
+                c.lower()
                     .trim_start()
                     .starts_with(|ch: char| ch.is_ascii_digit())
             };
@@ -1248,7 +1251,7 @@ fn detect_title(
                 .iter()
                 .filter(|c| c.in_title_area && !label_alone(c) && !numbered(c))
                 .find(|c| {
-                    let bare = unaccented(c.lower);
+                    let bare = unaccented(c.lower());
                     lexicons
                         .each(|l| l.minutes_words)
                         .any(|phrase| find_words(&bare, &unaccented(phrase)).is_some())
@@ -1268,6 +1271,28 @@ fn round(value: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::detect::detect;
+
+    #[test]
+    fn a_candidate_lowers_its_plain_line_on_demand_keeping_offsets() {
+        let line = |text| Line {
+            page: 1,
+            number: 1,
+            text,
+            plain: text.trim(),
+        };
+        let candidate = |line| Candidate {
+            index: 0,
+            line,
+            lower: OnceCell::new(),
+            in_title_area: true,
+        };
+        let printed = candidate(line("RAPPORT D\u{2019}ACTIVITÉ 2031"));
+        assert_eq!(printed.lower(), "rapport d'activité 2031");
+        assert_eq!(printed.lower().len(), printed.line.plain.len() - 2);
+        // `İ` lowers to two characters: it stays as printed.
+        assert_eq!(candidate(line("İLK Plan")).lower(), "İlk plan");
+        assert_eq!(candidate(line("   ")).lower(), "");
+    }
 
     #[test]
     fn one_pass_finds_what_a_search_per_phrase_finds() {

@@ -174,15 +174,30 @@ struct Match {
     start: usize,
     end: usize,
     value: f64,
-    unit: Option<String>,
+    /// Boxed: a long document's tables hold numbers by the hundred thousand,
+    /// all of them held until the figures are chosen.
+    unit: Option<Box<str>>,
     qualifier: Qualifier,
-    printed: String,
+    /// The printed form when it is other than `start..end` of the line's
+    /// text (markup inside it); most numbers cost no string of their own.
+    own_printed: Option<Box<str>>,
     bold: bool,
     has_suffix: bool,
     /// Written with a leading `+` (`+30 ciudades`).
     plus: bool,
     /// Followed by a plural noun or a partitive (`24 eventos`, `3 de ellas`).
     counted: bool,
+}
+
+impl Match {
+    /// The number as printed, with its unit, without markup: `raw` is the
+    /// text of the line it was found in.
+    fn printed<'a>(&'a self, raw: &'a str) -> &'a str {
+        match &self.own_printed {
+            Some(printed) => printed,
+            None => raw.get(self.start..self.end).unwrap_or(""),
+        }
+    }
 }
 
 /// The numbers of every line of a text, packed: one vector of matches in
@@ -192,7 +207,7 @@ struct Match {
 struct LineNumbers {
     matches: Vec<Match>,
     /// Where line `i`'s matches start in `matches`; one more than lines.
-    starts: Vec<usize>,
+    starts: Vec<u32>,
 }
 
 impl LineNumbers {
@@ -204,12 +219,21 @@ impl LineNumbers {
         for (index, line) in text.lines.iter().enumerate() {
             let bold = bold_open.get(index).copied().unwrap_or(false);
             if footnotes.get(index).copied().unwrap_or(false) {
-                // Spaces in place of the mark keep every offset of the line.
-                matches.extend(numbers(&line.text.replacen("**", "  ", 1), bold, lex));
+                // Spaces in place of the mark keep every offset of the line;
+                // a number printed across the mark keeps the spaced form.
+                let spaced = line.text.replacen("**", "  ", 1);
+                matches.extend(numbers(&spaced, bold, lex).into_iter().map(|mut m| {
+                    if m.own_printed.is_none()
+                        && line.text.get(m.start..m.end) != spaced.get(m.start..m.end)
+                    {
+                        m.own_printed = Some(m.printed(&spaced).into());
+                    }
+                    m
+                }));
             } else {
                 matches.extend(numbers(line.text, bold, lex));
             }
-            starts.push(matches.len());
+            starts.push(u32::try_from(matches.len()).unwrap_or(u32::MAX));
         }
         matches.shrink_to_fit();
         Self { matches, starts }
@@ -221,7 +245,9 @@ impl LineNumbers {
         else {
             return &[];
         };
-        self.matches.get(start..end).unwrap_or(&[])
+        self.matches
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
     }
 }
 
@@ -270,7 +296,7 @@ pub fn extract_figures(
             continue;
         }
         let item = bullet(raw);
-        let in_item = items.get(index).copied().flatten();
+        let in_item = item_at(&items, index);
         let continuation = in_item.is_some() && item.is_none();
         let content_start = item.as_ref().map_or(0, |b| raw.len() - b.text.len());
         let matches = all_numbers.line(index);
@@ -286,7 +312,7 @@ pub fn extract_figures(
             // Nothing is counted by naught (`0,00 €`, a nil amount).
             if counts_pages(before, lex)
                 || ordinal_set_apart(raw.get(m.end..).unwrap_or(""), lex)
-                || is_compact_date(&m.printed)
+                || is_compact_date(m.printed(raw))
                 || refers_to_a_part(before, lex)
                 || duration
                 || is_rate(m, raw)
@@ -325,7 +351,7 @@ pub fn extract_figures(
                 && !leading
                 && (in_prose || statements.get(index).copied().unwrap_or(false));
             let counted_in_sentence = sentence && (m.counted || partitive_before(before, lex));
-            let colon_label = colon_label(before, raw.get(m.end..).unwrap_or(""), m, lex);
+            let colon_label = colon_label(before, raw, m, lex);
             if !(leading
                 || m.bold
                 || m.unit.is_some()
@@ -348,7 +374,7 @@ pub fn extract_figures(
             if counts_page_use(&label) || counts_pages_of_a_file(&label, lex) {
                 continue;
             }
-            if leading && is_number_only(&plain(raw)) && m.printed.starts_with('0') {
+            if leading && is_number_only(&plain(raw)) && m.printed(raw).starts_with('0') {
                 continue;
             }
             if leading && in_item.is_none() && !label_on_line && !labels_a_count(&label, lex) {
@@ -359,9 +385,9 @@ pub fn extract_figures(
             }
             let figure = KeyFigure {
                 value: m.value,
-                unit: unit_fix.or_else(|| m.unit.clone()),
+                unit: unit_fix.or_else(|| m.unit.as_deref().map(str::to_owned)),
                 qualifier: wrapped_qualifier(text, index, before, m, lex),
-                text: m.printed.clone(),
+                text: m.printed(raw).to_owned(),
                 label,
                 page: line.page,
                 line: line.number,
@@ -407,7 +433,8 @@ pub fn extract_figures(
 /// 7664 3213` is a code). A count under a status label (`En proceso: 10`,
 /// `No desarrollados: 6`) is a declared total of a plan's items, which
 /// [`totals`](super::totals) reads, not a key figure.
-fn colon_label(before: &str, rest: &str, m: &Match, lex: &Lexicons) -> Option<String> {
+fn colon_label(before: &str, raw: &str, m: &Match, lex: &Lexicons) -> Option<String> {
+    let rest = raw.get(m.end..).unwrap_or("");
     let flat = plain(before);
     let label = flat.trim_end().strip_suffix(':')?.trim_end();
     let last = label.split_whitespace().next_back()?;
@@ -418,7 +445,7 @@ fn colon_label(before: &str, rest: &str, m: &Match, lex: &Lexicons) -> Option<St
             .strip_suffix(status.label)
             .is_some_and(|head| head.is_empty() || head.ends_with(' '))
     });
-    if !worded || status || m.printed.starts_with('0') {
+    if !worded || status || m.printed(raw).starts_with('0') {
         return None;
     }
     let tail = rest.trim_start();
@@ -687,7 +714,7 @@ const STATEMENT_WORDS: usize = 40;
 fn statement_lines(
     text: &Text,
     stops: &BTreeSet<usize>,
-    items: &[Option<usize>],
+    items: &[Option<u32>],
 ) -> (Vec<bool>, Vec<bool>) {
     let mut out = vec![false; text.lines.len()];
     let mut prose = vec![false; text.lines.len()];
@@ -698,7 +725,7 @@ fn statement_lines(
                 !is_blank(l.text)
                     && !stops.contains(&i)
                     && !is_table_row(l.text)
-                    && items.get(i).copied().flatten().is_none()
+                    && item_at(items, i).is_none()
             })
         };
         if !in_paragraph(index) {
@@ -965,13 +992,15 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let printed_end = end + unit_len;
         last_end = printed_end;
         let printed = plain(raw.get(start..printed_end).unwrap_or(whole.as_str()));
+        let own_printed =
+            (raw.get(start..printed_end) != Some(printed.as_str())).then(|| printed.into());
         out.push(Match {
             start,
             end: printed_end,
             value,
-            unit,
+            unit: unit.map(String::into_boxed_str),
             qualifier,
-            printed,
+            own_printed,
             bold,
             // A scale word abbreviates like a suffix (`13 milliards`, `47 millones`).
             has_suffix: suffix.is_some() || scale_len > 0,
@@ -1070,7 +1099,7 @@ fn numbers_in_rows(raw: &str, matches: &[Match]) -> Vec<bool> {
 /// title (`1.1 Opening of the Session`, `2.3.1 Budget`): parts of one or two
 /// digits joined by dots, then a capitalised word.
 fn is_item_code(m: &Match, raw: &str) -> bool {
-    let code = m.printed.trim_end_matches('.');
+    let code = m.printed(raw).trim_end_matches('.');
     let multi_level = code.contains('.') && is_heading_number(code) && m.unit.is_none();
     let after = raw.get(m.end..).unwrap_or("");
     multi_level
@@ -1425,15 +1454,15 @@ fn phrase_goes_on_below(text: &Text, blank: usize, headings: &BTreeSet<usize>) -
 /// belongs to: the bullet line itself, and the lines that continue it (a PDF
 /// wraps long items: not blank, not a bullet, heading or table row, starting
 /// in lower case or with a sign).
-fn item_of_lines(text: &Text, headings: &BTreeSet<usize>) -> Vec<Option<usize>> {
-    let mut out: Vec<Option<usize>> = Vec::with_capacity(text.lines.len());
+fn item_of_lines(text: &Text, headings: &BTreeSet<usize>) -> Vec<Option<u32>> {
+    let mut out: Vec<Option<u32>> = Vec::with_capacity(text.lines.len());
     let mut current = None;
     for (index, line) in text.lines.iter().enumerate() {
         let raw = line.text;
         if headings.contains(&index) || is_blank(raw) || is_table_row(raw) {
             current = None;
         } else if bullet(raw).is_some() {
-            current = Some(index);
+            current = u32::try_from(index).ok();
         } else {
             let continues = plain(raw)
                 .trim_start()
@@ -1451,7 +1480,7 @@ fn item_of_lines(text: &Text, headings: &BTreeSet<usize>) -> Vec<Option<usize>> 
 /// [`ENUMERATIVE_ITEMS`] items, most of which state a count (`24 eventos
 /// globales`, `+100 líderes`). A list is a run of items, blank lines allowed
 /// between them; sub-items do not count as items of their own.
-fn enumerative_items(items: &[Option<usize>], numbers: &LineNumbers) -> BTreeSet<usize> {
+fn enumerative_items(items: &[Option<u32>], numbers: &LineNumbers) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
     let mut list: Vec<usize> = Vec::new();
     let mut counting: BTreeSet<usize> = BTreeSet::new();
@@ -1462,18 +1491,18 @@ fn enumerative_items(items: &[Option<usize>], numbers: &LineNumbers) -> BTreeSet
         list.clear();
         counting.clear();
     };
-    for (index, item) in items.iter().enumerate() {
+    for index in 0..items.len() {
         let line_numbers = numbers.line(index);
-        match item {
+        match item_at(items, index) {
             Some(opening) => {
-                if *opening == index {
+                if opening == index {
                     list.push(index);
                 }
                 if line_numbers
                     .iter()
                     .any(|m| m.counted || m.plus || m.has_suffix || m.unit.is_some())
                 {
-                    counting.insert(*opening);
+                    counting.insert(opening);
                 }
             }
             None if line_numbers.is_empty() && !list.is_empty() && items_resume(items, index) => {}
@@ -1484,9 +1513,19 @@ fn enumerative_items(items: &[Option<usize>], numbers: &LineNumbers) -> BTreeSet
     out
 }
 
+/// The opening line of the item line `index` belongs to, if any, in the
+/// lines' items (`u32`: one per line of a long document, held together).
+fn item_at(items: &[Option<u32>], index: usize) -> Option<usize> {
+    items
+        .get(index)
+        .copied()
+        .flatten()
+        .map(|opening| opening as usize)
+}
+
 /// Whether the run of lines without an item from `index` ends at an item
 /// (blank lines between two items of one list).
-fn items_resume(items: &[Option<usize>], index: usize) -> bool {
+fn items_resume(items: &[Option<u32>], index: usize) -> bool {
     items
         .get(index..)
         .and_then(|rest| rest.iter().position(Option::is_some))
@@ -1539,13 +1578,13 @@ fn item_label(
     index: usize,
     m: &Match,
     opening: usize,
-    items: &[Option<usize>],
+    items: &[Option<u32>],
     lex: &Lexicons,
 ) -> Option<(String, bool, Option<String>)> {
     let raw = text.lines.get(index)?.text;
     let mut tail = plain(raw.get(m.end..)?);
     for (offset, line) in text.lines.iter().enumerate().skip(index + 1) {
-        if items.get(offset).copied().flatten() != Some(opening) || bullet(line.text).is_some() {
+        if item_at(items, offset) != Some(opening) || bullet(line.text).is_some() {
             break;
         }
         tail.push(' ');
@@ -1660,15 +1699,15 @@ fn wraps(text: &Text, index: usize) -> bool {
 /// such headings apart with blank lines and the sections extractor takes
 /// them; a PDF's text has no blank lines, so the shape must say it here.
 fn numbers_a_heading(text: &Text, index: usize, m: &Match) -> bool {
+    let Some(line) = text.lines.get(index) else {
+        return false;
+    };
     let plain_integer = m.qualifier == Qualifier::Exact
         && m.unit.is_none()
         && !m.has_suffix
         && !m.bold
         && m.value < 100.0
-        && is_heading_number(&m.printed);
-    let Some(line) = text.lines.get(index) else {
-        return false;
-    };
+        && is_heading_number(m.printed(line.text));
     if !plain_integer {
         return false;
     }
@@ -1907,6 +1946,27 @@ fn group_shares(found: &mut [Found], mut group: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numbers_printed_form_is_its_lines_bytes_unless_markup_or_spacing_changes_it() {
+        let lex = Lexicons::all();
+        let lines = [
+            "Participaron 20 ciudades y **6 organizaciones**",
+            "Budget: 1 000.00 € 274 and 12 %",
+            "Se lograron **1**4 proyectos con +2.4K personas",
+            "un total de 3  millones de euros",
+        ];
+        let mut found = 0;
+        for raw in lines {
+            for m in numbers(raw, false, &lex) {
+                let slice = &raw[m.start..m.end];
+                assert_eq!(m.printed(raw), plain(slice), "{raw:?}");
+                assert_eq!(m.own_printed.is_none(), plain(slice) == slice, "{raw:?}");
+                found += 1;
+            }
+        }
+        assert!(found >= 5, "{found} numbers");
+    }
 
     #[test]
     fn numbers_parse_by_separator_rules() {

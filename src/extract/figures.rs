@@ -27,7 +27,8 @@
 //! the label of a bold figure ends with its span.
 //!
 //! Values are normalized ([`parse_number`]): `+2.4K` → 2400, `16,8%` → 16.8,
-//! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400. Qualifiers come from a
+//! `7.000,00 €` → 7000, `1,400` and `1 400` → 1400, `Fr. 225'000.--` (Swiss
+//! thousands, a dash for no cents) → 225000 CHF. Qualifiers come from a
 //! leading `+` or from the lexicon's qualifier words (`más de`, `plus de`…).
 //!
 //! This module also says which figures are stated as a whole and its parts
@@ -75,7 +76,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<sign> [+~≈] \s? )?
         (?P<currency> (?: {} ) \s? )?
-        (?P<num> [0-9]{{1,3}} (?: (?:\.[0-9]{{3}})+ | (?:,[0-9]{{3}})+ | (?:\ [0-9]{{3}})+ ) (?: [.,] [0-9]{{1,2}} )?
+        (?P<num> [0-9]{{1,3}} (?: (?:\.[0-9]{{3}})+ | (?:,[0-9]{{3}})+ | (?:\ [0-9]{{3}})+ | (?:['’][0-9]{{3}})+ ) (?: [.,] [0-9]{{1,2}} )?
                | [0-9]+ (?: [.,] [0-9]+ )? )
         (?P<suffix> [kKmM] )?",
         signs.join(" | ")
@@ -311,6 +312,7 @@ pub fn extract_figures(
             let duration = !m.bold && counts_time(raw.get(m.end..).unwrap_or(""), lex);
             // Nothing is counted by naught (`0,00 €`, a nil amount).
             if counts_pages(before, lex)
+                || names_a_street(raw.get(m.end..).unwrap_or(""), lex)
                 || ordinal_set_apart(raw.get(m.end..).unwrap_or(""), lex)
                 || is_compact_date(m.printed(raw))
                 || refers_to_a_part(before, lex)
@@ -614,6 +616,17 @@ fn counts_time(after: &str, lex: &Lexicons) -> bool {
         .filter(|_| first.chars().all(char::is_alphabetic))
         .unwrap_or_default();
     lex.has(|l| l.duration_words, &first) || lex.has(|l| l.duration_words, &second)
+}
+
+/// Whether the word right after a number is a kind of street (`sis 18
+/// avenue des écoles`): the number is a house's, an address.
+fn names_a_street(after: &str, lex: &Lexicons) -> bool {
+    let word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    after.starts_with(' ') && lex.has(|l| l.street_words, &word)
 }
 
 /// A `k` or `M` set apart from its number, right before a currency sign
@@ -981,7 +994,7 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let is_year = sign.is_none()
             && scale_len == 0
             && unit.is_none()
-            && !num.as_str().contains(['.', ',', ' '])
+            && !num.as_str().contains(['.', ',', ' ', '\'', '’'])
             && parse_number(num.as_str(), None)
                 .is_some_and(|bare| (1900.0..=2100.0).contains(&bare));
         if is_year {
@@ -2061,6 +2074,41 @@ mod tests {
         // `21 heures 45` is a time, `45 minutes` a duration.
         assert!(
             values("La séance s'ouvre à 21 heures 45 et dure 45 minutes environ.\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn swiss_amounts_with_apostrophes_and_the_franc_sign() {
+        // Swiss thousands are parted by apostrophes, straight or curly, and a
+        // dash stands for no cents; `Fr.` and `CHF` are the franc's.
+        let chf = || Some("CHF".to_owned());
+        let cases: Vec<(&str, Vec<Amount>)> = vec![
+            (
+                "La Municipalité demande un crédit de Fr. 148'500.-- pour la salle.\n",
+                vec![(148_500.0, chf())],
+            ),
+            (
+                "Le budget prévoit CHF 1’250’000 de recettes et 12'400.50 CHF de frais.\n",
+                vec![(1_250_000.0, chf()), (12_400.5, chf())],
+            ),
+        ];
+        for (source, want) in cases {
+            assert_eq!(with_units(source), want, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn house_numbers_before_a_kind_of_street_are_addresses() {
+        // The house number of an address counts nothing; the rent does.
+        assert_eq!(
+            values("Le contrat de bail de l'immeuble, sis 24 avenue des Tilleuls, prévoit 980 € de travaux.\n"),
+            vec![980.0]
+        );
+        assert_eq!(
+            values(
+                "La oficina de la calle Mayor se traslada al 7 calle del Sol con 12 empleados.\n"
+            ),
+            vec![12.0]
         );
     }
 

@@ -393,12 +393,35 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
         bullet_free.split(',').collect()
     };
     let mut after_honorific = false;
+    // A roll written with initials (`JP. CULOS, A. SECULA, M. ORRIT`): its
+    // `M.` is an initial like the others, not `Monsieur`. Two names
+    // initialed by letters that are no honorific make the roll one.
+    let honorific_led = |piece: &str| {
+        piece.split_whitespace().next().is_some_and(|word| {
+            lex.has(|l| l.honorifics, &word.trim_end_matches('.').to_lowercase())
+        })
+    };
+    let initialed = attendance
+        && pieces
+            .iter()
+            .map(|piece| piece.trim().trim_end_matches('.'))
+            .filter(|piece| !honorific_led(piece))
+            .filter(|piece| initialed_surname(piece, lex).is_some())
+            .nth(1)
+            .is_some();
     // The piece read as the role after the name before it (`Ana Ruiz,
     // Presidenta, Luis Soto, Vicepresidente`): no role in apposition to
     // the name after it.
     let mut role_taken: Option<usize> = None;
     for (position, piece) in pieces.iter().enumerate() {
         let piece = piece.trim();
+        if let Some(name) = initialed
+            .then(|| initialed_surname(piece.trim_end_matches('.'), lex))
+            .flatten()
+        {
+            found.push((name, None, None));
+            continue;
+        }
         if attendance && as_name(piece.trim_end_matches('.'), lex).is_none() {
             if let Some(name) = surname_first(piece.split('(').next().unwrap_or(piece), lex) {
                 found.push((name, None, None));
@@ -1002,18 +1025,22 @@ fn attendance_run(line: &str, lex: &Lexicons) -> Option<Vec<Found>> {
 }
 
 /// A name written as initials and a surname in capitals (`P. ARNAL`,
-/// `J-M. LE ROUX`, `M-T. DUVAL`), as rolls of councils print them: one or
-/// two initials, each a capital (or two joined by a hyphen) and a dot,
-/// then one to three words in capitals, none a role word, the last no
-/// particle.
+/// `J-M. LE ROUX`, `M-T. DUVAL`, `JP. CULOS`), as rolls of councils print
+/// them: one or two initials, each a capital (or two, joined by a hyphen or
+/// not, that are no honorific such as `MM.`) and a dot, then one to three
+/// words in capitals, none a role word, the last no particle.
 fn initialed_surname(piece: &str, lex: &Lexicons) -> Option<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let is_initial = |word: &&str| {
         word.strip_suffix('.').is_some_and(|core| {
+            let joined = core.chars().count() == 2
+                && core.chars().all(char::is_uppercase)
+                && !lex.has(|l| l.honorifics, &core.to_lowercase());
             !core.is_empty()
-                && core
-                    .split('-')
-                    .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+                && (joined
+                    || core.split('-').all(|part| {
+                        part.chars().count() == 1 && part.chars().all(char::is_uppercase)
+                    }))
         })
     };
     let initials = words.iter().take_while(|w| is_initial(w)).count();
@@ -1862,6 +1889,31 @@ mod tests {
                 assert_eq!(role_of(&found, name), Some((role, None)), "{found:?}");
             }
         }
+    }
+
+    /// A roll of initials on the cue's own line, initials of two capitals
+    /// (`JP.`) among them: its `M.` is an initial too, not `Monsieur`.
+    #[test]
+    fn a_roll_of_initials_after_its_cue_on_one_line() {
+        let found = people(
+            "Etaient présents : JP. VALADE, A. ROUSSEL, M. TERRAL, RM. DA COSTA, \
+             C. BRUNEL et I. FAURE\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "JP. VALADE",
+                "A. ROUSSEL",
+                "M. TERRAL",
+                "RM. DA COSTA",
+                "C. BRUNEL",
+                "I. FAURE"
+            ]
+        );
+        // Without other initials, `M.` still stands for `Monsieur`.
+        let found = people("Etaient présents : M. TERRAL, Mme BRUNEL\n");
+        assert!(found.iter().any(|(n, _, _)| n == "TERRAL"), "{found:?}");
     }
 
     #[test]

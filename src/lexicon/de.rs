@@ -281,6 +281,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "jahrhunderte",
         "jahrhundert",
     ],
+    street_words: &["straße", "strasse", "weg", "allee", "platz"],
     threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
     reference_words: &[
         "artikel",

@@ -520,6 +520,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "centuries",
         "century",
     ],
+    street_words: &[
+        "street",
+        "avenue",
+        "ave",
+        "road",
+        "boulevard",
+        "blvd",
+        "lane",
+    ],
     threshold_words: &[
         "greater",
         "lower",

@@ -427,6 +427,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "doña",
         "d",
         "dª",
+        "dº",
         "dña",
         "sres",
         "sras",
@@ -589,6 +590,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "años", "año", "meses", "mes", "semanas", "días", "horas", "hora", "minutos", "minuto",
         "siglos", "siglo",
     ],
+    street_words: &["calle", "avenida", "avda", "paseo", "carrera", "calzada"],
     threshold_words: &["menor", "mayor", "inferior", "superior", "igual"],
     reference_words: &[
         "artículo",

@@ -105,6 +105,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("bilan d'activités", ActivityReport, 1.0),
         phrase("rapport moral", AnnualReport, 0.8),
         phrase("rapport de gestion", AnnualReport, 0.9),
+        phrase("rapport sur la gestion", AnnualReport, 0.9),
         phrase("rapport triennal", TriennialReport, 1.0),
         phrase("rapport de mise en œuvre triennal", TriennialReport, 1.0),
         phrase("rapport annuel", AnnualReport, 1.0),
@@ -469,6 +470,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     duration_words: &[
         "ans", "années", "mois", "semaines", "jours", "heures", "heure", "minutes", "minute",
         "siècles", "siècle",
+    ],
+    street_words: &[
+        "rue",
+        "avenue",
+        "av",
+        "boulevard",
+        "bd",
+        "chemin",
+        "allée",
+        "impasse",
+        "quai",
+        "route",
     ],
     threshold_words: &[
         "inférieur",

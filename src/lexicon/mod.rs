@@ -385,6 +385,9 @@ pub struct Lexicon {
     /// Units of time after a number that make it a duration, not a figure
     /// (`12 months`, `20 años`).
     pub duration_words: &'static [&'static str],
+    /// Kinds of street a house number stands right before (`18 avenue des
+    /// écoles`, `5 calle Mayor`): that number is an address, not a figure.
+    pub street_words: &'static [&'static str],
     /// Comparative words that make a number near them a threshold of a
     /// scale or legend (`menor a 20%`, `greater than 75%`, `75% ou
     /// supérieur`), not a quantity reported. Quantity qualifiers (`more
@@ -811,9 +814,11 @@ pub const CHECKBOX_MARKS: &[ConventionalMark] = &[
     mark("[ ]", NotDeveloped),
 ];
 
-/// Currency signs printed before an amount (`$3.2M`, `£14m`, `€ 500`), the
-/// same in every language, with their ISO code.
-pub const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "GBP")];
+/// Currency signs printed before an amount (`$3.2M`, `£14m`, `€ 500`, the
+/// Swiss franc's `Fr. 225'000.--`), the same in every language, with their
+/// ISO code.
+pub const CURRENCY_SIGNS: &[(&str, &str)] =
+    &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("Fr.", "CHF")];
 
 /// Unit symbols and codes, the same in every language, with their unit.
 pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
@@ -826,6 +831,7 @@ pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
     ("$", "USD"),
     ("£", "GBP"),
     ("gbp", "GBP"),
+    ("chf", "CHF"),
     ("km²", "km²"),
     ("km2", "km²"),
     ("km", "km"),
@@ -1071,6 +1077,7 @@ mod tests {
                 ("name_particles", l.name_particles.len()),
                 ("constituency_words", l.constituency_words.len()),
                 ("duration_words", l.duration_words.len()),
+                ("street_words", l.street_words.len()),
                 ("count_nouns", l.count_nouns.len()),
                 ("threshold_words", l.threshold_words.len()),
                 ("reference_words", l.reference_words.len()),

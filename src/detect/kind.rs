@@ -312,10 +312,18 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                 .map(|(at, phrase)| (at, phrase, unaccented(phrase.phrase).len()));
             lower = std::borrow::Cow::Owned(bare);
         }
+        // A sentence opening on the report itself and the year it covers
+        // (`This report documents the network's work programme for the
+        // calendar year 2018`) names a yearly report, whatever other
+        // document it names further on: in a line, the first kind counts.
+        let covered = covered_year_sentence(candidate, lexicons);
+        if covered.is_some() {
+            first = None;
+        }
         if first.is_none() {
-            let yearly = yearly_title_phrase(candidate, lexicons)
-                .or_else(|| yearly_cover_noun(candidates, position, lexicons))
-                .or_else(|| covered_year_sentence(candidate, lexicons));
+            let yearly = covered
+                .or_else(|| yearly_title_phrase(candidate, lexicons))
+                .or_else(|| yearly_cover_noun(candidates, position, lexicons));
             if let Some(phrase) = yearly {
                 hits.push(Hit {
                     candidate: position,
@@ -339,6 +347,10 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
             let kind = if is_plan(phrase.kind)
                 && (names_plan_update(after, lexicons) || names_plan_update(&just_before, lexicons))
             {
+                DocumentKind::Other
+            } else if is_report(phrase.kind) && follows_plan_name(&before_words, lexicons) {
+                // `General Plan Annual Report`, `Blueprint Progress Report`:
+                // a report on a plan's progress, not the body's yearly report.
                 DocumentKind::Other
             } else {
                 phrase.kind
@@ -452,6 +464,21 @@ fn covered_year_sentence(
 
 fn is_plan(kind: DocumentKind) -> bool {
     matches!(kind, DocumentKind::ActionPlan | DocumentKind::WorkPlan)
+}
+
+fn is_report(kind: DocumentKind) -> bool {
+    matches!(
+        kind,
+        DocumentKind::AnnualReport | DocumentKind::ActivityReport | DocumentKind::TriennialReport
+    )
+}
+
+/// Whether the word right before a report phrase ends a plan's name
+/// (`General Plan Annual Report`, `City Blueprint Progress Report`).
+fn follows_plan_name(before: &[&str], lexicons: &Lexicons) -> bool {
+    before
+        .last()
+        .is_some_and(|word| lexicons.has(|l| l.plan_nouns, word))
 }
 
 /// Most words before a plan's name that can make it a report on the plan
@@ -690,7 +717,9 @@ fn detect_period(
         .iter()
         .take_while(|candidate| candidate.in_title_area)
         .any(|candidate| {
-            names_minutes(&candidate, lexicons) || names_meeting_day(candidate.lower, lexicons)
+            names_minutes(&candidate, lexicons)
+                || names_meeting_day(candidate.lower, lexicons)
+                || names_agenda(&candidate, lexicons)
         });
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
     for (position, candidate) in candidates.iter().enumerate() {
@@ -718,11 +747,19 @@ fn detect_period(
                             && (kind != DocumentKind::Other
                                 || !is_term(candidate.lower, lexicons))))
             });
+            let named_kind = hits.iter().any(|hit| hit.candidate == position);
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
-            } else if let Some(year) = title_year.or_else(|| {
-                meeting_year(candidate, candidates.get(position + 1).as_ref(), lexicons)
-            }) {
+            } else if let Some(year) = title_year
+                .or_else(|| {
+                    meeting_year(candidate, candidates.get(position + 1).as_ref(), lexicons)
+                })
+                .or_else(|| {
+                    (!named_kind && !part)
+                        .then(|| document_year(candidate, lexicons))
+                        .flatten()
+                })
+            {
                 found.push(make_period(year, 0.5, candidate));
             }
         }
@@ -756,6 +793,9 @@ fn detect_period(
             .cmp(&rank(a))
             .then(b.confidence.total_cmp(&a.confidence))
     });
+    if found.is_empty() && kind == DocumentKind::AnnualReport {
+        return prose_year(candidates, diagnostics);
+    }
     let mut periods = found.into_iter();
     let mut best = periods.next()?;
     let mut rivals: Vec<String> = Vec::new();
@@ -782,6 +822,59 @@ fn detect_period(
     }
     best.evidence.truncate(3);
     Some(best)
+}
+
+/// Lines at the head of a yearly report whose years [`prose_year`] counts.
+const PROSE_YEAR_LINES: usize = 60;
+/// Fewest lines that must tell a year for [`prose_year`] to take it.
+const PROSE_YEAR_MENTIONS: usize = 2;
+
+/// The year a yearly report tells in its opening prose when no heading
+/// dates it (`Annual Report` / `… rose to new heights in 2031 … Cal Cities
+/// delivered again in 2031 …`): the year most lines at its head name,
+/// when at least [`PROSE_YEAR_MENTIONS`] lines do and no other year is
+/// named in half as many. Spans of years are a plan's or a term's and
+/// are not counted. Two years told alike give no period and a diagnostic
+/// naming them.
+fn prose_year(candidates: &Candidates<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Period> {
+    let mut counts: Vec<(u16, usize, usize)> = Vec::new();
+    for (position, candidate) in candidates.iter().take(PROSE_YEAR_LINES).enumerate() {
+        let unspanned = SPAN.replace_all(candidate.lower, " ");
+        let mut years: Vec<u16> = YEAR
+            .find_iter(&unspanned)
+            .filter_map(|m| m.as_str().parse().ok())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        for year in years {
+            match counts.iter_mut().find(|(told, _, _)| *told == year) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((year, 1, position)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let &(year, mentions, position) = counts.first()?;
+    if mentions < PROSE_YEAR_MENTIONS {
+        return None;
+    }
+    let rivals: Vec<String> = counts
+        .iter()
+        .skip(1)
+        .filter(|&&(_, other, _)| other * 2 > mentions)
+        .map(|(other, _, _)| other.to_string())
+        .collect();
+    if !rivals.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            Code::DetectPeriodTie,
+            format!(
+                "no heading dates the report; its opening lines tell {year} and {} alike",
+                rivals.join(", ")
+            ),
+        ));
+        return None;
+    }
+    Some(make_period((year, year), 0.3, &candidates.at(position)))
 }
 
 /// Whether a line is a dated byline: a byline word, a capitalised name
@@ -861,6 +954,30 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
             || (words.len() <= MAX_TITLE_WORDS && !plain.ends_with(['.', ';', ':'])))
             && names_meeting_day(candidate.lower, lexicons));
     (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
+}
+
+/// The year of a cover heading that names a document by its noun and
+/// prints one year, not inside a date (`UCLG Retreat Report 2031`,
+/// `Rapport d'orientation budgétaire 2031 Commune de X`, `SOMMET … EN
+/// 2031 TERMES DE RÉFÉRENCE`): what the document covers. A heading naming
+/// no document (`World Council 2031 - Lyon`, an event) dates nothing.
+fn document_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    // A list item (`- Budget primitif du port 2031`) is an item of an
+    // agenda or a contents list, not the cover's heading.
+    let item = candidate
+        .plain()
+        .trim_start()
+        .starts_with(['-', '•', '*', '–', '·']);
+    if item || is_sentence(candidate) || YEAR.find_iter(candidate.lower).count() != 1 {
+        return None;
+    }
+    let year = single_year_in(candidate.lower)?;
+    let words = words(candidate.lower);
+    let dated = words.iter().any(|word| lexicons.month(word).is_some());
+    let named = lexicons
+        .each(|l| l.document_nouns)
+        .any(|noun| find_words(candidate.lower, noun).is_some());
+    (named && !dated).then_some(year)
 }
 
 /// The year of a meeting whose minutes open the document: a title-area
@@ -1065,6 +1182,19 @@ fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
                 || (line.get(at + 1).is_some_and(link) && line.get(at + 2).is_some_and(opens_day)))
     });
     names_day(lower, lexicons) && (cued || named)
+}
+
+/// Whether a heading names a meeting's agenda (`CA November 2031 Agenda`,
+/// `Business to be transacted`): the page of that meeting, whose month and
+/// year date it as minutes would.
+fn names_agenda(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    // A link's sentence names papers of an agenda (`Click here to access
+    // Agenda Papers. (members only)`), not the page's meeting.
+    !is_sentence(candidate)
+        && !candidate.plain().contains(". ")
+        && lexicons
+            .each(|l| l.agenda_headings)
+            .any(|heading| find_words(candidate.lower, heading).is_some())
 }
 
 /// Whether a line names the minutes of a meeting or an item of its agenda.

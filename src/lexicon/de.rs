@@ -299,6 +299,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sachstand",
         "umsetzungsstand",
     ],
+    plan_nouns: &["plan"],
+    document_nouns: &["bericht", "jahresbericht"],
     approval_words: &["genehmigt", "genehmigung", "bestätigt"],
     self_reference_words: &[
         "dieser",

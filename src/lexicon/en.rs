@@ -554,6 +554,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "status report",
         "status update",
     ],
+    plan_nouns: &["plan", "blueprint"],
+    document_nouns: &["report", "statements", "terms of reference", "review"],
     approval_words: &[
         "approve",
         "approved",

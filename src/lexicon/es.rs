@@ -612,6 +612,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "cumplimiento",
         "informe de ejecución",
     ],
+    plan_nouns: &["plan"],
+    document_nouns: &["informe", "memoria", "términos de referencia", "diagnóstico", "cuenta general"],
     approval_words: &[
         "aprueba",
         "aprobada",

@@ -498,6 +498,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "suivi",
         "point d'étape",
     ],
+    plan_nouns: &["plan"],
+    document_nouns: &["rapport", "termes de référence", "compte administratif", "bilan"],
     approval_words: &[
         "approuve",
         "approuvé",

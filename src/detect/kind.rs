@@ -122,10 +122,17 @@ pub(super) fn detect_kind(
     // A post signed and dated in its head (`By Ann Lee, Director | Nov 4,
     // 2031 | BLOG POST`) is an article: the kind its headline names is
     // what it writes about (`2031 Annual Report Highlights`).
+    // A page opening on its posting day alone (`January 30, 2031   cib`)
+    // is a post as well.
     let (kind, kind_confidence) = match candidates
         .iter()
         .take_while(|candidate| candidate.in_title_area)
-        .find(|candidate| is_dated_byline(candidate, lexicons))
+        .enumerate()
+        .find(|(position, candidate)| {
+            is_dated_byline(candidate, lexicons)
+                || (*position == 0 && is_posting_day(candidate, lexicons))
+        })
+        .map(|(_, candidate)| candidate)
     {
         Some(byline) if kind != DocumentKind::Other => {
             diagnostics.push(Diagnostic::info(
@@ -895,6 +902,25 @@ fn is_dated_byline(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
             .iter()
             .any(|word| lexicons.month(word).is_some());
     opens && named && dated
+}
+
+/// Whether a line is a posting day alone: one day with its month and year,
+/// and at most one other word (the site's name: `January 30, 2031   cib`,
+/// `Le 23 février 2031,`), naming no meeting.
+fn is_posting_day(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    let lower = candidate.lower;
+    let other_words = words(lower)
+        .iter()
+        .filter(|word| {
+            lexicons.month(word).is_none()
+                && lexicons.weekday(word).is_none()
+                && !word.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count();
+    YEAR.is_match(lower)
+        && names_day(lower, lexicons)
+        && other_words <= 1
+        && !names_meeting_day(lower, lexicons)
 }
 
 /// A span of years beside a role word is a person's tenure (`Secretary

@@ -607,6 +607,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "actualización",
         "informe de avance",
         "avance",
+        "avances",
         "seguimiento",
         "evaluación",
         "cumplimiento",

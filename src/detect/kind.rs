@@ -1037,7 +1037,7 @@ fn meeting_year(
         return names_meeting.then(|| year_below(next, lexicons)).flatten();
     };
     if approves_earlier_minutes(candidate.lower, named_start, named_at, lexicons) {
-        return None;
+        return head_meeting_year(&candidate.lower[..named_start], lexicons);
     }
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(candidate.lower)
@@ -1059,6 +1059,22 @@ fn meeting_year(
             .map(|year| (year, year));
     }
     year_below(next, lexicons)
+}
+
+/// The year of the meeting a record's head names before the record
+/// approves an earlier one (`ACUERDOS ADOPTADOS … EN SU REUNIÓN DE 15 DE
+/// DICIEMBRE DE 2031 1.- Aprobación del Acta de 24 de noviembre de 2031`):
+/// the head names a meeting and prints a single year.
+fn head_meeting_year(head: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let names_meeting = words(head)
+        .iter()
+        .any(|word| lexicons.has(|l| l.event_nouns, word));
+    let mut years = YEAR
+        .find_iter(head)
+        .filter(|m| !numbers_an_act(head, m.start()))
+        .filter_map(|m| m.as_str().parse::<u16>().ok());
+    let year = years.next()?;
+    (names_meeting && years.all(|other| other == year)).then_some((year, year))
 }
 
 /// Most words of a line naming a meeting over its day.

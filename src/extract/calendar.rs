@@ -316,6 +316,7 @@ pub fn extract_calendar(
             // approved by the page.
             let names_meeting = head == Head::NamesRecord
                 || line_names_record(line.text, &head_names.phrases)
+                || labels_meeting_day(line.text, &head_names.nouns)
                 || (head == Head::NamesMeeting && under_date_label(text, index, lex));
             let before = events.len();
             if let Some(day) = posting_date(&flat, &found, head, posted, lex) {
@@ -625,6 +626,17 @@ fn line_names_record(line: &str, phrases: &[String]) -> bool {
             let after = flat[at + phrase.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
+    })
+}
+
+/// Whether `line` opens on a meeting's noun used as the label of its day
+/// (`Meeting: 05/04/2031 - Council`, `Séance : 3 mars 2031`): the page of
+/// that meeting.
+fn labels_meeting_day(line: &str, nouns: &[String]) -> bool {
+    let flat = unaccented(&fold(&plain(line)).to_lowercase());
+    flat.split_once(':').is_some_and(|(label, day)| {
+        nouns.iter().any(|noun| noun == label.trim())
+            && day.trim_start().starts_with(|c: char| c.is_ascii_digit())
     })
 }
 
@@ -2572,6 +2584,10 @@ mod tests {
         assert_eq!(
             day("AYUNTAMIENTO DE VILLANUEVA\nBORRADOR DEL ACTA DE LA SESIÓN ORDINARIA CELEBRADA EL DÍA\n28 DE ABRIL DE 2.031 POR EL PLENO DE ESTA CORPORACIÓN:\nEn Villanueva, siendo las veinte horas, se reúnen en el Salón de Sesiones los concejales.\n"),
             Some((Some(2031), 4, Some(28)))
+        );
+        assert_eq!(
+            day("Issue - meetings\nMeeting: 05/04/2031 - Council (Item 9)\nApologies for absence were received from Councillors Lee and Moss.\n"),
+            Some((Some(2031), 4, Some(5)))
         );
         assert_eq!(
             day("Business to be transacted\n1) To approve the minutes of the meeting held on 15 March 2031.\n2) Public participation\n"),

@@ -118,7 +118,7 @@ pub(super) fn detect_kind(
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
     // The title is read off the lines naming the kind, even when the
     // document turns out to be about that kind rather than of it.
-    let hit_kind = kind;
+    let mut hit_kind = kind;
     // A post signed and dated in its head (`By Ann Lee, Director | Nov 4,
     // 2031 | BLOG POST`) is an article: the kind its headline names is
     // what it writes about (`2031 Annual Report Highlights`).
@@ -131,10 +131,13 @@ pub(super) fn detect_kind(
         .find(|(position, candidate)| {
             is_dated_byline(candidate, lexicons)
                 || (*position == 0 && is_posting_day(candidate, lexicons))
-        })
-        .map(|(_, candidate)| candidate)
-    {
-        Some(byline) if kind != DocumentKind::Other => {
+        }) {
+        Some((position, byline)) if kind != DocumentKind::Other => {
+            // A headline names the kind above a byline; below a posting
+            // day, a line naming it is a heading of the post's body.
+            if position == 0 {
+                hit_kind = DocumentKind::Other;
+            }
             diagnostics.push(Diagnostic::info(
                 Code::DetectKindUnknown,
                 format!(
@@ -986,7 +989,8 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
 /// prints one year, not inside a date (`UCLG Retreat Report 2031`,
 /// `Rapport d'orientation budgétaire 2031 Commune de X`, `SOMMET … EN
 /// 2031 TERMES DE RÉFÉRENCE`): what the document covers. A heading naming
-/// no document (`World Council 2031 - Lyon`, an event) dates nothing.
+/// no document (`World Council 2031 - Lyon`, an event) dates nothing, nor
+/// a year that names a plan (`Strategy 2040: implementation report`).
 fn document_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
     // A list item (`- Budget primitif du port 2031`) is an item of an
     // agenda or a contents list, not the cover's heading.
@@ -1000,6 +1004,14 @@ fn document_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16,
     let year = single_year_in(candidate.lower)?;
     let words = words(candidate.lower);
     let dated = words.iter().any(|word| lexicons.month(word).is_some());
+    // A year right after a plan's noun names the plan (`University
+    // strategy 2030: annual implementation report`, `Agenda 2030`).
+    let plan_year = words
+        .windows(2)
+        .any(|pair| lexicons.has(|l| l.plan_nouns, pair[0]) && YEAR.is_match(pair[1]));
+    if plan_year {
+        return None;
+    }
     let named = lexicons
         .each(|l| l.document_nouns)
         .any(|noun| find_words(candidate.lower, noun).is_some());
@@ -2117,6 +2129,125 @@ mod tests {
         assert_eq!(
             title("CONVOCATORIA Y ORDEN DEL DIA\nSe convoca al Pleno.\nORDEN DEL DÍA\n1. Actas."),
             Some("CONVOCATORIA Y ORDEN DEL DIA".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_report_pointing_at_itself_and_its_year_outranks_a_later_kind_phrase() {
+        assert_eq!(
+            kind_and_period("This report documents the Harbour Alliance's work programme for the calendar year 2031.\nThe results show that the Strategic Plan 2030-2033 is a firm base."),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
+        // A work programme named without a pointing report stays one.
+        assert_eq!(
+            kind_and_period("Work Programme 2031\nThe activities we plan for the year.").0,
+            DocumentKind::WorkPlan
+        );
+    }
+
+    #[test]
+    fn a_report_named_after_a_plan_monitors_the_plan() {
+        for title in [
+            "Greenvale General Plan Annual Report 2031",
+            "Annual General Plan Progress Report",
+            "(Inaugural) Blueprint Annual Report",
+        ] {
+            assert_eq!(
+                kind_and_period(&format!("{title}\nThe programs the City completed.")).0,
+                DocumentKind::Other,
+                "{title}"
+            );
+        }
+        assert_eq!(
+            kind_and_period("Greenvale General Plan Annual Report 2031\nText.").1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Greenvale League Annual Report 2031\nText.").0,
+            DocumentKind::AnnualReport
+        );
+        // Its progress told in the plural before its name (`avances del Plan`).
+        assert_eq!(
+            kind_and_period("Analizan regidores avances del Plan Municipal de Desarrollo 2031-2034\nLa dirección presentó un informe.").0,
+            DocumentKind::Other
+        );
+    }
+
+    #[test]
+    fn a_cover_heading_naming_a_document_and_a_year_dates_it() {
+        for (source, period) in [
+            ("Rapport d'orientation budgétaire 2031 Commune de Valmont\nLe débat ouvre la préparation du budget.", Some("2031")),
+            ("Harbour Retreat & Campus Report 2031\nA week of sessions.", Some("2031")),
+            ("SOMMET CULTURE DU RÉSEAU EN 2031 TERMES DE RÉFÉRENCE\nContexte général.", Some("2031")),
+            // An event's name, a day's report, an item of a list: no period.
+            ("World Council 2031 - Lyon\nThe council met in Lyon.", None),
+            ("Daily report for 12 November 2031\nThe summit opened.", None),
+            ("Compte rendu sommaire\n- Budget primitif du port 2031\nLe conseil a voté.", None),
+            // A year naming a plan is the plan's, not the report's.
+            ("University strategy 2040: annual implementation report\nProgress of the year.", None),
+        ] {
+            assert_eq!(kind_and_period(source).1.as_deref(), period, "{source}");
+        }
+    }
+
+    #[test]
+    fn an_agenda_heading_dated_by_its_month_dates_the_meeting() {
+        assert_eq!(
+            kind_and_period("FC November 2031 Agenda\n1. Apologies for Absence\n2. To receive declarations of interest.").1,
+            Some("2031".to_owned())
+        );
+        // A link to an agenda's papers names no meeting of the page.
+        assert_eq!(
+            kind_and_period("Date | October 15, 2031 |\nPlease click here to access Agenda Papers. (members only)").1,
+            None
+        );
+    }
+
+    #[test]
+    fn a_yearly_report_without_a_dated_heading_takes_the_year_its_prose_tells() {
+        let report = "Annual Report\nMessage from the Director\nOur towns faced a hard winter in 2031.\nThe League delivered for its members in 2031, as it has since 1990.\nThank you.";
+        assert_eq!(
+            kind_and_period(report),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
+        // Two years told alike: no period, and a diagnostic naming both.
+        let tied = "Annual Report\nWe look back on 2030 and on 2031.\nIn 2030 we grew; in 2031 we consolidated.";
+        let profile = detect(&Text::from_plain(tied));
+        assert_eq!(profile.period, None);
+        assert!(profile
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "detect.period_tie"
+                && d.message.contains("2030")
+                && d.message.contains("2031")));
+        // Told once only: not enough to date the report.
+        assert_eq!(kind_and_period("Annual Report\nOur towns in 2031.").1, None);
+    }
+
+    #[test]
+    fn a_page_opening_on_its_posting_day_is_a_post() {
+        let post = "March 3, 2031     hwg\nThe Harbour Working Group is happy to share its final work plan for 2031 with its members.\nHighlights from the work plan include:\n- Online seminars";
+        assert_eq!(kind_and_period(post), (DocumentKind::Other, None));
+        // Its body's heading naming the work plan is no title of the post.
+        assert_eq!(detect(&Text::from_plain(post)).title, None);
+        // A meeting named by its day on the first line is the meeting's record.
+        assert_eq!(
+            kind_and_period("Council Meeting 3 March 2031\nMinutes of the meeting.").1,
+            Some("2031".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_record_approving_an_earlier_one_is_dated_by_the_meeting_its_head_names() {
+        let record = "RESUMEN DE LOS ACUERDOS ADOPTADOS POR LA COMISIÓN PERMANENTE EN SU REUNIÓN DE 12 DE MARZO DE 2031 1.- Aprobación del Acta de 20 de febrero de 2030. 2.- Informe de la Presidencia.";
+        assert_eq!(kind_and_period(record).1, Some("2031".to_owned()));
+        // An approval with no meeting named before it dates nothing.
+        assert_eq!(
+            kind_and_period(
+                "1.- Aprobación del Acta de 20 de febrero de 2030 y de 3 de marzo de 2031."
+            )
+            .1,
+            None
         );
     }
 }

@@ -554,7 +554,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "status report",
         "status update",
     ],
-    plan_nouns: &["plan", "blueprint"],
+    plan_nouns: &["plan", "blueprint", "strategy", "agenda"],
     document_nouns: &["report", "statements", "terms of reference", "review"],
     approval_words: &[
         "approve",

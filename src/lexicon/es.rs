@@ -613,8 +613,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "cumplimiento",
         "informe de ejecución",
     ],
-    plan_nouns: &["plan"],
-    document_nouns: &["informe", "memoria", "términos de referencia", "diagnóstico", "cuenta general"],
+    plan_nouns: &["plan", "estrategia", "agenda"],
+    document_nouns: &[
+        "informe",
+        "memoria",
+        "términos de referencia",
+        "diagnóstico",
+        "cuenta general",
+    ],
     approval_words: &[
         "aprueba",
         "aprobada",

@@ -125,16 +125,26 @@ pub(super) fn detect_kind(
     let (kind, kind_confidence) = best_kind(&hits, &candidates, lexicons, &mut diagnostics);
     // The title is read off the lines naming the kind, even when the
     // document turns out to be about that kind rather than of it.
-    let hit_kind = kind;
+    let mut hit_kind = kind;
     // A post signed and dated in its head (`By Ann Lee, Director | Nov 4,
     // 2031 | BLOG POST`) is an article: the kind its headline names is
     // what it writes about (`2031 Annual Report Highlights`).
+    // A page opening on its posting day alone (`January 30, 2031   cib`)
+    // is a post as well.
     let (kind, kind_confidence) = match candidates
         .iter()
         .take_while(|candidate| candidate.in_title_area)
-        .find(|candidate| is_dated_byline(candidate, lexicons))
-    {
-        Some(byline) if kind != DocumentKind::Other => {
+        .enumerate()
+        .find(|(position, candidate)| {
+            is_dated_byline(candidate, lexicons)
+                || (*position == 0 && is_posting_day(candidate, lexicons))
+        }) {
+        Some((position, byline)) if kind != DocumentKind::Other => {
+            // A headline names the kind above a byline; below a posting
+            // day, a line naming it is a heading of the post's body.
+            if position == 0 {
+                hit_kind = DocumentKind::Other;
+            }
             diagnostics.push(Diagnostic::info(
                 Code::DetectKindUnknown,
                 format!(
@@ -313,10 +323,18 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                 .map(|(at, phrase)| (at, phrase, unaccented(phrase.phrase).len()));
             lower = std::borrow::Cow::Owned(bare);
         }
+        // A sentence opening on the report itself and the year it covers
+        // (`This report documents the network's work programme for the
+        // calendar year 2018`) names a yearly report, whatever other
+        // document it names further on: in a line, the first kind counts.
+        let covered = covered_year_sentence(candidate, lexicons);
+        if covered.is_some() {
+            first = None;
+        }
         if first.is_none() {
-            let yearly = yearly_title_phrase(candidate, lexicons)
-                .or_else(|| yearly_cover_noun(candidates, position, lexicons))
-                .or_else(|| covered_year_sentence(candidate, lexicons));
+            let yearly = covered
+                .or_else(|| yearly_title_phrase(candidate, lexicons))
+                .or_else(|| yearly_cover_noun(candidates, position, lexicons));
             if let Some(phrase) = yearly {
                 hits.push(Hit {
                     candidate: position,
@@ -340,6 +358,10 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
             let kind = if is_plan(phrase.kind)
                 && (names_plan_update(after, lexicons) || names_plan_update(&just_before, lexicons))
             {
+                DocumentKind::Other
+            } else if is_report(phrase.kind) && follows_plan_name(&before_words, lexicons) {
+                // `General Plan Annual Report`, `Blueprint Progress Report`:
+                // a report on a plan's progress, not the body's yearly report.
                 DocumentKind::Other
             } else {
                 phrase.kind
@@ -453,6 +475,21 @@ fn covered_year_sentence(
 
 fn is_plan(kind: DocumentKind) -> bool {
     matches!(kind, DocumentKind::ActionPlan | DocumentKind::WorkPlan)
+}
+
+fn is_report(kind: DocumentKind) -> bool {
+    matches!(
+        kind,
+        DocumentKind::AnnualReport | DocumentKind::ActivityReport | DocumentKind::TriennialReport
+    )
+}
+
+/// Whether the word right before a report phrase ends a plan's name
+/// (`General Plan Annual Report`, `City Blueprint Progress Report`).
+fn follows_plan_name(before: &[&str], lexicons: &Lexicons) -> bool {
+    before
+        .last()
+        .is_some_and(|word| lexicons.has(|l| l.plan_nouns, word))
 }
 
 /// Most words before a plan's name that can make it a report on the plan
@@ -691,7 +728,9 @@ fn detect_period(
         .iter()
         .take_while(|candidate| candidate.in_title_area)
         .any(|candidate| {
-            names_minutes(&candidate, lexicons) || names_meeting_day(candidate.lower(), lexicons)
+            names_minutes(&candidate, lexicons)
+                || names_meeting_day(candidate.lower(), lexicons)
+                || names_agenda(&candidate, lexicons)
         });
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
     for (position, candidate) in candidates.iter().enumerate() {
@@ -719,11 +758,19 @@ fn detect_period(
                             && (kind != DocumentKind::Other
                                 || !is_term(candidate.lower(), lexicons))))
             });
+            let named_kind = hits.iter().any(|hit| hit.candidate == position);
             if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
-            } else if let Some(year) = title_year.or_else(|| {
-                meeting_year(candidate, candidates.get(position + 1).as_ref(), lexicons)
-            }) {
+            } else if let Some(year) = title_year
+                .or_else(|| {
+                    meeting_year(candidate, candidates.get(position + 1).as_ref(), lexicons)
+                })
+                .or_else(|| {
+                    (!named_kind && !part)
+                        .then(|| document_year(candidate, lexicons))
+                        .flatten()
+                })
+            {
                 found.push(make_period(year, 0.5, candidate));
             }
         }
@@ -757,6 +804,9 @@ fn detect_period(
             .cmp(&rank(a))
             .then(b.confidence.total_cmp(&a.confidence))
     });
+    if found.is_empty() && kind == DocumentKind::AnnualReport {
+        return prose_year(candidates, diagnostics);
+    }
     let mut periods = found.into_iter();
     let mut best = periods.next()?;
     let mut rivals: Vec<String> = Vec::new();
@@ -785,6 +835,59 @@ fn detect_period(
     Some(best)
 }
 
+/// Lines at the head of a yearly report whose years [`prose_year`] counts.
+const PROSE_YEAR_LINES: usize = 60;
+/// Fewest lines that must tell a year for [`prose_year`] to take it.
+const PROSE_YEAR_MENTIONS: usize = 2;
+
+/// The year a yearly report tells in its opening prose when no heading
+/// dates it (`Annual Report` / `… rose to new heights in 2031 … Cal Cities
+/// delivered again in 2031 …`): the year most lines at its head name,
+/// when at least [`PROSE_YEAR_MENTIONS`] lines do and no other year is
+/// named in half as many. Spans of years are a plan's or a term's and
+/// are not counted. Two years told alike give no period and a diagnostic
+/// naming them.
+fn prose_year(candidates: &Candidates<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Period> {
+    let mut counts: Vec<(u16, usize, usize)> = Vec::new();
+    for (position, candidate) in candidates.iter().take(PROSE_YEAR_LINES).enumerate() {
+        let unspanned = SPAN.replace_all(candidate.lower(), " ");
+        let mut years: Vec<u16> = YEAR
+            .find_iter(&unspanned)
+            .filter_map(|m| m.as_str().parse().ok())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        for year in years {
+            match counts.iter_mut().find(|(told, _, _)| *told == year) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((year, 1, position)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let &(year, mentions, position) = counts.first()?;
+    if mentions < PROSE_YEAR_MENTIONS {
+        return None;
+    }
+    let rivals: Vec<String> = counts
+        .iter()
+        .skip(1)
+        .filter(|&&(_, other, _)| other * 2 > mentions)
+        .map(|(other, _, _)| other.to_string())
+        .collect();
+    if !rivals.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            Code::DetectPeriodTie,
+            format!(
+                "no heading dates the report; its opening lines tell {year} and {} alike",
+                rivals.join(", ")
+            ),
+        ));
+        return None;
+    }
+    Some(make_period((year, year), 0.3, &candidates.at(position)))
+}
+
 /// Whether a line is a dated byline: a byline word, a capitalised name
 /// and a day (`By Ann Lee | Nov 4, 2031`, `Por Luis Mora, 3 de mayo de
 /// 2031`).
@@ -803,6 +906,25 @@ fn is_dated_byline(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
             .iter()
             .any(|word| lexicons.month(word).is_some());
     opens && named && dated
+}
+
+/// Whether a line is a posting day alone: one day with its month and year,
+/// and at most one other word (the site's name: `January 30, 2031   cib`,
+/// `Le 23 février 2031,`), naming no meeting.
+fn is_posting_day(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    let lower = candidate.lower();
+    let other_words = words(lower)
+        .iter()
+        .filter(|word| {
+            lexicons.month(word).is_none()
+                && lexicons.weekday(word).is_none()
+                && !word.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count();
+    YEAR.is_match(lower)
+        && names_day(lower, lexicons)
+        && other_words <= 1
+        && !names_meeting_day(lower, lexicons)
 }
 
 /// A span of years beside a role word is a person's tenure (`Secretary
@@ -864,6 +986,39 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
     (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
 }
 
+/// The year of a cover heading that names a document by its noun and
+/// prints one year, not inside a date (`UCLG Retreat Report 2031`,
+/// `Rapport d'orientation budgétaire 2031 Commune de X`, `SOMMET … EN
+/// 2031 TERMES DE RÉFÉRENCE`): what the document covers. A heading naming
+/// no document (`World Council 2031 - Lyon`, an event) dates nothing, nor
+/// a year that names a plan (`Strategy 2040: implementation report`).
+fn document_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    // A list item (`- Budget primitif du port 2031`) is an item of an
+    // agenda or a contents list, not the cover's heading.
+    let item = candidate
+        .plain()
+        .trim_start()
+        .starts_with(['-', '•', '*', '–', '·']);
+    if item || is_sentence(candidate) || YEAR.find_iter(candidate.lower()).count() != 1 {
+        return None;
+    }
+    let year = single_year_in(candidate.lower())?;
+    let words = words(candidate.lower());
+    let dated = words.iter().any(|word| lexicons.month(word).is_some());
+    // A year right after a plan's noun names the plan (`University
+    // strategy 2030: annual implementation report`, `Agenda 2030`).
+    let plan_year = words
+        .windows(2)
+        .any(|pair| lexicons.has(|l| l.plan_nouns, pair[0]) && YEAR.is_match(pair[1]));
+    if plan_year {
+        return None;
+    }
+    let named = lexicons
+        .each(|l| l.document_nouns)
+        .any(|noun| find_words(candidate.lower(), noun).is_some());
+    (named && !dated).then_some(year)
+}
+
 /// The year of a meeting whose minutes open the document: a title-area
 /// line that names minutes (`ACTA SESIÓN ORDINARIA N° 1 DE FECHA 2 DE MARZO
 /// 2021`, `Compte rendu du conseil du 17 octobre 2020`) and holds one year.
@@ -897,7 +1052,7 @@ fn meeting_year(
         return names_meeting.then(|| year_below(next, lexicons)).flatten();
     };
     if approves_earlier_minutes(candidate.lower(), named_start, named_at, lexicons) {
-        return None;
+        return head_meeting_year(&candidate.lower()[..named_start], lexicons);
     }
     let years: Vec<(u16, u16)> = YEAR
         .find_iter(candidate.lower())
@@ -919,6 +1074,22 @@ fn meeting_year(
             .map(|year| (year, year));
     }
     year_below(next, lexicons)
+}
+
+/// The year of the meeting a record's head names before the record
+/// approves an earlier one (`ACUERDOS ADOPTADOS … EN SU REUNIÓN DE 15 DE
+/// DICIEMBRE DE 2031 1.- Aprobación del Acta de 24 de noviembre de 2031`):
+/// the head names a meeting and prints a single year.
+fn head_meeting_year(head: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let names_meeting = words(head)
+        .iter()
+        .any(|word| lexicons.has(|l| l.event_nouns, word));
+    let mut years = YEAR
+        .find_iter(head)
+        .filter(|m| !numbers_an_act(head, m.start()))
+        .filter_map(|m| m.as_str().parse::<u16>().ok());
+    let year = years.next()?;
+    (names_meeting && years.all(|other| other == year)).then_some((year, year))
 }
 
 /// Most words of a line naming a meeting over its day.
@@ -1068,6 +1239,19 @@ fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
                 || (line.get(at + 1).is_some_and(link) && line.get(at + 2).is_some_and(opens_day)))
     });
     names_day(lower, lexicons) && (cued || named)
+}
+
+/// Whether a heading names a meeting's agenda (`CA November 2031 Agenda`,
+/// `Business to be transacted`): the page of that meeting, whose month and
+/// year date it as minutes would.
+fn names_agenda(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    // A link's sentence names papers of an agenda (`Click here to access
+    // Agenda Papers. (members only)`), not the page's meeting.
+    !is_sentence(candidate)
+        && !candidate.plain().contains(". ")
+        && lexicons
+            .each(|l| l.agenda_headings)
+            .any(|heading| find_words(candidate.lower(), heading).is_some())
 }
 
 /// Whether a line names the minutes of a meeting or an item of its agenda.
@@ -1970,6 +2154,125 @@ mod tests {
         assert_eq!(
             title("CONVOCATORIA Y ORDEN DEL DIA\nSe convoca al Pleno.\nORDEN DEL DÍA\n1. Actas."),
             Some("CONVOCATORIA Y ORDEN DEL DIA".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_report_pointing_at_itself_and_its_year_outranks_a_later_kind_phrase() {
+        assert_eq!(
+            kind_and_period("This report documents the Harbour Alliance's work programme for the calendar year 2031.\nThe results show that the Strategic Plan 2030-2033 is a firm base."),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
+        // A work programme named without a pointing report stays one.
+        assert_eq!(
+            kind_and_period("Work Programme 2031\nThe activities we plan for the year.").0,
+            DocumentKind::WorkPlan
+        );
+    }
+
+    #[test]
+    fn a_report_named_after_a_plan_monitors_the_plan() {
+        for title in [
+            "Greenvale General Plan Annual Report 2031",
+            "Annual General Plan Progress Report",
+            "(Inaugural) Blueprint Annual Report",
+        ] {
+            assert_eq!(
+                kind_and_period(&format!("{title}\nThe programs the City completed.")).0,
+                DocumentKind::Other,
+                "{title}"
+            );
+        }
+        assert_eq!(
+            kind_and_period("Greenvale General Plan Annual Report 2031\nText.").1,
+            Some("2031".to_owned())
+        );
+        assert_eq!(
+            kind_and_period("Greenvale League Annual Report 2031\nText.").0,
+            DocumentKind::AnnualReport
+        );
+        // Its progress told in the plural before its name (`avances del Plan`).
+        assert_eq!(
+            kind_and_period("Analizan regidores avances del Plan Municipal de Desarrollo 2031-2034\nLa dirección presentó un informe.").0,
+            DocumentKind::Other
+        );
+    }
+
+    #[test]
+    fn a_cover_heading_naming_a_document_and_a_year_dates_it() {
+        for (source, period) in [
+            ("Rapport d'orientation budgétaire 2031 Commune de Valmont\nLe débat ouvre la préparation du budget.", Some("2031")),
+            ("Harbour Retreat & Campus Report 2031\nA week of sessions.", Some("2031")),
+            ("SOMMET CULTURE DU RÉSEAU EN 2031 TERMES DE RÉFÉRENCE\nContexte général.", Some("2031")),
+            // An event's name, a day's report, an item of a list: no period.
+            ("World Council 2031 - Lyon\nThe council met in Lyon.", None),
+            ("Daily report for 12 November 2031\nThe summit opened.", None),
+            ("Compte rendu sommaire\n- Budget primitif du port 2031\nLe conseil a voté.", None),
+            // A year naming a plan is the plan's, not the report's.
+            ("University strategy 2040: annual implementation report\nProgress of the year.", None),
+        ] {
+            assert_eq!(kind_and_period(source).1.as_deref(), period, "{source}");
+        }
+    }
+
+    #[test]
+    fn an_agenda_heading_dated_by_its_month_dates_the_meeting() {
+        assert_eq!(
+            kind_and_period("FC November 2031 Agenda\n1. Apologies for Absence\n2. To receive declarations of interest.").1,
+            Some("2031".to_owned())
+        );
+        // A link to an agenda's papers names no meeting of the page.
+        assert_eq!(
+            kind_and_period("Date | October 15, 2031 |\nPlease click here to access Agenda Papers. (members only)").1,
+            None
+        );
+    }
+
+    #[test]
+    fn a_yearly_report_without_a_dated_heading_takes_the_year_its_prose_tells() {
+        let report = "Annual Report\nMessage from the Director\nOur towns faced a hard winter in 2031.\nThe League delivered for its members in 2031, as it has since 1990.\nThank you.";
+        assert_eq!(
+            kind_and_period(report),
+            (DocumentKind::AnnualReport, Some("2031".to_owned()))
+        );
+        // Two years told alike: no period, and a diagnostic naming both.
+        let tied = "Annual Report\nWe look back on 2030 and on 2031.\nIn 2030 we grew; in 2031 we consolidated.";
+        let profile = detect(&Text::from_plain(tied));
+        assert_eq!(profile.period, None);
+        assert!(profile
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "detect.period_tie"
+                && d.message.contains("2030")
+                && d.message.contains("2031")));
+        // Told once only: not enough to date the report.
+        assert_eq!(kind_and_period("Annual Report\nOur towns in 2031.").1, None);
+    }
+
+    #[test]
+    fn a_page_opening_on_its_posting_day_is_a_post() {
+        let post = "March 3, 2031     hwg\nThe Harbour Working Group is happy to share its final work plan for 2031 with its members.\nHighlights from the work plan include:\n- Online seminars";
+        assert_eq!(kind_and_period(post), (DocumentKind::Other, None));
+        // Its body's heading naming the work plan is no title of the post.
+        assert_eq!(detect(&Text::from_plain(post)).title, None);
+        // A meeting named by its day on the first line is the meeting's record.
+        assert_eq!(
+            kind_and_period("Council Meeting 3 March 2031\nMinutes of the meeting.").1,
+            Some("2031".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_record_approving_an_earlier_one_is_dated_by_the_meeting_its_head_names() {
+        let record = "RESUMEN DE LOS ACUERDOS ADOPTADOS POR LA COMISIÓN PERMANENTE EN SU REUNIÓN DE 12 DE MARZO DE 2031 1.- Aprobación del Acta de 20 de febrero de 2030. 2.- Informe de la Presidencia.";
+        assert_eq!(kind_and_period(record).1, Some("2031".to_owned()));
+        // An approval with no meeting named before it dates nothing.
+        assert_eq!(
+            kind_and_period(
+                "1.- Aprobación del Acta de 20 de febrero de 2030 y de 3 de marzo de 2031."
+            )
+            .1,
+            None
         );
     }
 }

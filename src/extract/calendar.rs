@@ -316,6 +316,7 @@ pub fn extract_calendar(
             // approved by the page.
             let names_meeting = head == Head::NamesRecord
                 || line_names_record(line.text, &head_names.phrases)
+                || labels_meeting_day(line.text, &head_names.nouns)
                 || (head == Head::NamesMeeting && under_date_label(text, index, lex));
             let before = events.len();
             if let Some(day) = posting_date(&flat, &found, head, posted, lex) {
@@ -625,6 +626,17 @@ fn line_names_record(line: &str, phrases: &[String]) -> bool {
             let after = flat[at + phrase.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
+    })
+}
+
+/// Whether `line` opens on a meeting's noun used as the label of its day
+/// (`Meeting: 05/04/2031 - Council`, `Séance : 3 mars 2031`): the page of
+/// that meeting.
+fn labels_meeting_day(line: &str, nouns: &[String]) -> bool {
+    let flat = unaccented(&fold(&plain(line)).to_lowercase());
+    flat.split_once(':').is_some_and(|(label, day)| {
+        nouns.iter().any(|noun| noun == label.trim())
+            && day.trim_start().starts_with(|c: char| c.is_ascii_digit())
     })
 }
 
@@ -1008,7 +1020,9 @@ fn prose_dates(
 /// in January 2021 … followed in February`: a paragraph telling a year in
 /// order). Otherwise the month is left out: which year it is would be a
 /// guess. An abbreviation (`Mar`, `ago`) is no month alone, and a month
-/// followed by a number belongs to a date the date shapes read.
+/// followed by a number belongs to a date the date shapes read. Months a
+/// conjunction or a comma joins to the first (`in February and March`)
+/// span one event from the first to the last.
 fn months_alone(
     line: &crate::normalize::Line,
     flat: &str,
@@ -1035,14 +1049,44 @@ fn months_alone(
             _ => {}
         }
     }
-    let mut events = Vec::new();
-    for pair in words.windows(2) {
+    // The months after a month preposition, each preposition followed by
+    // its month and the months a conjunction or a comma joins to it (`in
+    // February and March`, `en enero, febrero y marzo`), with the
+    // preposition that opens the run.
+    let mut named: Vec<(&str, usize, usize, &str)> = Vec::new();
+    for (index, pair) in words.windows(2).enumerate() {
         let [(_, preposition), (at, word)] = *pair else {
             continue;
         };
         if !lex.has(|l| l.month_prepositions, preposition) || !is_month_name(word, lex) {
             continue;
         }
+        named.push((preposition, at, at, word));
+        let mut last_end = at + word.len();
+        let mut rest = words.iter().skip(index + 2).peekable();
+        while let Some(&&(joiner_at, joiner)) = rest.peek() {
+            let joined = lex.has(|l| l.conjunctions, joiner);
+            if joined {
+                rest.next();
+            }
+            let Some(&&(next_at, next)) = rest.peek() else {
+                break;
+            };
+            let comma = lower
+                .get(last_end..joiner_at)
+                .is_some_and(|gap| gap.contains(','));
+            if !is_month_name(next, lex) || !(joined || comma) {
+                break;
+            }
+            named.push((preposition, at, next_at, next));
+            last_end = next_at + next.len();
+            rest.next();
+        }
+    }
+    let mut events: Vec<CalendarEvent> = Vec::new();
+    // The run each event opened, by its first month's offset.
+    let mut runs: Vec<usize> = Vec::new();
+    for (preposition, run_at, at, word) in named {
         let Some(month) = lex.month(word) else {
             continue;
         };
@@ -1050,7 +1094,7 @@ fn months_alone(
         // avait livré…`) tells a state at that time, as one opening on its
         // day merely mentions it.
         let opening = lower
-            .get(..at)
+            .get(..run_at)
             .and_then(|head| head.trim_end().strip_suffix(preposition))
             .is_some_and(|head| {
                 let head = head.trim_end();
@@ -1083,6 +1127,16 @@ fn months_alone(
             month,
             day: None,
         };
+        // A month joined to the one before it in its run (`in February and
+        // March`) ends what that month starts: one happening over both.
+        let joined = runs.last() == Some(&run_at);
+        if let Some(last) = events.last_mut().filter(|last: &&mut CalendarEvent| {
+            joined && last.start.year == start.year && last.start.month < month
+        }) {
+            last.end = Some(start);
+            continue;
+        }
+        runs.push(run_at);
         events.push(event(
             line,
             start,
@@ -2542,6 +2596,27 @@ mod tests {
         // A sentence opening on its month tells a state, not an event.
         let source = "The network grew all year. In December, the programme had delivered 41 homes to the cities.\n";
         assert_eq!(starts(source, report), []);
+        // Months a conjunction or a comma joins to the first span one
+        // happening, from the first to the last (`in February and March`,
+        // `en enero, febrero y marzo`); a month name after a plain space is
+        // not joined (`in May June Lee spoke`).
+        let spans = |source: &str| {
+            extract_calendar(&Text::from_plain(source), report, &[], &Lexicons::all())
+                .events
+                .iter()
+                .map(|e| (e.start.month, e.end.map(|end| end.month)))
+                .collect::<Vec<_>>()
+        };
+        let source = "The working groups met in February and March to prepare the assembly of the network.\n";
+        assert_eq!(starts(source, report), [(Some(2031), 2, None)]);
+        assert_eq!(spans(source), [(2, Some(3))]);
+        let source =
+            "Los talleres se celebraron en enero, febrero y marzo con los técnicos municipales.\n";
+        assert_eq!(spans(source), [(1, Some(3))]);
+        let source = "The mayors spoke in May June Lee chaired the session of the network.\n";
+        assert_eq!(starts(source, report), [(Some(2031), 5, None)]);
+        let source = "The network grew all year. In December and January, the programme had delivered homes to the cities.\n";
+        assert_eq!(starts(source, report), []);
         // An abbreviation is no month alone, nor a month that opens a date.
         let source =
             "The members may decide in Mar whether the board meets in May 12 or later this year.\n";
@@ -2572,6 +2647,10 @@ mod tests {
         assert_eq!(
             day("AYUNTAMIENTO DE VILLANUEVA\nBORRADOR DEL ACTA DE LA SESIÓN ORDINARIA CELEBRADA EL DÍA\n28 DE ABRIL DE 2.031 POR EL PLENO DE ESTA CORPORACIÓN:\nEn Villanueva, siendo las veinte horas, se reúnen en el Salón de Sesiones los concejales.\n"),
             Some((Some(2031), 4, Some(28)))
+        );
+        assert_eq!(
+            day("Issue - meetings\nMeeting: 05/04/2031 - Council (Item 9)\nApologies for absence were received from Councillors Lee and Moss.\n"),
+            Some((Some(2031), 4, Some(5)))
         );
         assert_eq!(
             day("Business to be transacted\n1) To approve the minutes of the meeting held on 15 March 2031.\n2) Public participation\n"),

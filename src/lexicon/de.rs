@@ -300,6 +300,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sachstand",
         "umsetzungsstand",
     ],
+    plan_nouns: &["plan", "strategie", "agenda"],
+    document_nouns: &["bericht", "jahresbericht"],
     approval_words: &["genehmigt", "genehmigung", "bestätigt"],
     self_reference_words: &[
         "dieser",

@@ -570,6 +570,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "status report",
         "status update",
     ],
+    plan_nouns: &["plan", "blueprint", "strategy", "agenda"],
+    document_nouns: &["report", "statements", "terms of reference", "review"],
     approval_words: &[
         "approve",
         "approved",

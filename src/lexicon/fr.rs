@@ -518,6 +518,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "suivi",
         "point d'étape",
     ],
+    plan_nouns: &["plan", "stratégie", "agenda"],
+    document_nouns: &[
+        "rapport",
+        "termes de référence",
+        "compte administratif",
+        "bilan",
+    ],
     approval_words: &[
         "approuve",
         "approuvé",

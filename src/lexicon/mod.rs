@@ -403,6 +403,15 @@ pub struct Lexicon {
     /// plan's progress, not the plan (`Strategic Plan Update`, `Plan de
     /// acción: informe de avance`).
     pub plan_update_words: &'static [&'static str],
+    /// Nouns that end a plan's name (`General Plan`, `City Blueprint`): a
+    /// report phrase right after one names a report on that plan's
+    /// progress (`General Plan Annual Report`), which is no yearly report
+    /// of the body that writes it.
+    pub plan_nouns: &'static [&'static str],
+    /// Nouns that name a document on a cover line (`Report`, `Termes de
+    /// référence`, `Rapport d'orientation budgétaire`): a cover heading
+    /// holding one of them and a single year dates the document by it.
+    pub document_nouns: &'static [&'static str],
     /// Words by which minutes approve or confirm the minutes of an earlier
     /// meeting (`the minutes of the meeting held on 25 July were approved`,
     /// `le compte rendu du 2 novembre est approuvé`): that meeting's date is
@@ -1083,6 +1092,8 @@ mod tests {
                 ("reference_words", l.reference_words.len()),
                 ("minutes_words", l.minutes_words.len()),
                 ("plan_update_words", l.plan_update_words.len()),
+                ("plan_nouns", l.plan_nouns.len()),
+                ("document_nouns", l.document_nouns.len()),
                 ("approval_words", l.approval_words.len()),
                 ("self_reference_words", l.self_reference_words.len()),
                 ("link_verbs", l.link_verbs.len()),

@@ -14,7 +14,8 @@
 //! under `fixtures/real-shapes/gold/`. They are scored by the same scorer and
 //! must stay at or above the floors below.
 //!
-//! Run with `cargo test --test integration devset -- --nocapture` to see the tables.
+//! Run with `cargo test --test integration devset -- --nocapture` to see the tables;
+//! `PLANEX_DEVSET_MISSES=kind,period` (or `all`) also prints each document's misses.
 
 mod names;
 mod scoring;
@@ -24,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use planex::model::DocumentKind;
 use planex::Config;
-use scoring::{f1_by_group, Facts, Field, Level, Name, Person, Scoreboard};
+use scoring::{f1_by_group, relaxed_misses, Facts, Field, Level, Name, Person, Scoreboard};
 
 use crate::util::{fixture, root, shared_dir};
 
@@ -302,6 +303,20 @@ fn devset_avoids_documents_reserved_for_evaluation() {
 /// Names a folder of pulled texts other than `devset/texts/` (another work tree's, say).
 const TEXTS_VARIABLE: &str = "PLANEX_DEVSET_TEXTS";
 
+/// Names fields (`kind,period`, or `all`) whose misses the scoring test
+/// prints document by document, to group them into classes.
+const MISSES_VARIABLE: &str = "PLANEX_DEVSET_MISSES";
+
+/// The fields [`MISSES_VARIABLE`] asks for.
+fn fields_to_print() -> Vec<Field> {
+    let asked = std::env::var(MISSES_VARIABLE).unwrap_or_default();
+    let asked: Vec<&str> = asked.split(',').map(str::trim).collect();
+    Field::ALL
+        .into_iter()
+        .filter(|field| asked.contains(&"all") || asked.contains(&field.name()))
+        .collect()
+}
+
 #[test]
 fn devset_real_documents_scored() {
     let texts = std::env::var_os(TEXTS_VARIABLE)
@@ -320,6 +335,7 @@ fn devset_real_documents_scored() {
     let mut by_language: BTreeMap<String, Scoreboard> = BTreeMap::new();
     let mut by_batch: BTreeMap<String, Scoreboard> = BTreeMap::new();
     let batches = source_batches();
+    let printed = fields_to_print();
     let mut missing = Vec::new();
     for path in gold_files(&root().join("devset/gold")) {
         let id = stem(&path);
@@ -331,6 +347,11 @@ fn devset_real_documents_scored() {
         let mut gold = read_gold(&path);
         gold.people = gold_people(&path, &gold);
         let found = convert(&text);
+        for &field in &printed {
+            for miss in relaxed_misses(&gold, &found, field) {
+                println!("devset miss: {id} {}: {miss}", field.name());
+            }
+        }
         board.add(&id, &gold, &found);
         by_language
             .entry(gold.language.clone().unwrap_or_default())

@@ -626,6 +626,69 @@ pub fn score_field(gold: &Facts, found: &Facts, field: Field, level: Level) -> C
     }
 }
 
+/// What one field of one document missed at the relaxed level, for reading
+/// rather than scoring: the gold items no output item matched and the output
+/// items no gold item took, each as its `Debug` form (digested names print
+/// as digests). Empty when the field is right.
+pub fn relaxed_misses(gold: &Facts, found: &Facts, field: Field) -> Vec<String> {
+    fn single<T: std::fmt::Debug>(
+        gold: Option<&T>,
+        found: Option<&T>,
+        matches: impl Fn(&T, &T) -> bool,
+    ) -> Vec<String> {
+        match (gold, found) {
+            (Some(g), Some(f)) if matches(g, f) => Vec::new(),
+            (None, None) => Vec::new(),
+            _ => vec![format!("gold {gold:?}, found {found:?}")],
+        }
+    }
+    fn lists<T: std::fmt::Debug>(
+        gold: &[T],
+        found: &[T],
+        matches: impl Fn(&T, &T) -> bool,
+    ) -> Vec<String> {
+        let mut taken = vec![false; found.len()];
+        let mut out = Vec::new();
+        for expected in gold {
+            match (0..found.len()).find(|&i| !taken[i] && matches(expected, &found[i])) {
+                Some(at) => taken[at] = true,
+                None => out.push(format!("missed {expected:?}")),
+            }
+        }
+        for (item, taken) in found.iter().zip(taken) {
+            if !taken {
+                out.push(format!("extra {item:?}"));
+            }
+        }
+        out
+    }
+    let level = Level::Relaxed;
+    match field {
+        Field::Language => single(gold.language.as_ref(), found.language.as_ref(), |g, f| {
+            g == f
+        }),
+        Field::Kind => single(gold.kind.as_ref(), found.kind.as_ref(), |g, f| g == f),
+        Field::Period => single(gold.period.as_ref(), found.period.as_ref(), |g, f| {
+            period_matches(*g, *f, level)
+        }),
+        Field::Title => single(gold.title.as_ref(), found.title.as_ref(), |g, f| {
+            title_matches(g, f, level)
+        }),
+        Field::Events => lists(&gold.events, &found.events, |g, f| {
+            event_matches(g, f, level)
+        }),
+        Field::People => lists(&gold.people, &found.people, |g, f| {
+            person_matches(g, f, level)
+        }),
+        Field::Figures => lists(&gold.figures, &found.figures, |g, f| {
+            figure_matches(g, f, level)
+        }),
+        Field::Sections => lists(&gold.sections, &found.sections, |g, f| {
+            section_matches(g, f, level)
+        }),
+    }
+}
+
 /// Counts per field and level, summed over documents.
 #[derive(Debug, Default, Clone)]
 pub struct Scoreboard {

@@ -382,9 +382,10 @@ fn lift_beside(
 /// lines of their own in the title column, over `L1M1D1` and its siblings: a
 /// measure drawn as a row of the table): a piece whose first word is a code
 /// that heads the next anchor below it (its parent in the plan,
-/// [`PlanOrder::heads`]), with no anchor on its baseline, opens a row of its
-/// own. The anchor below then starts its row at its own line, whatever
-/// lifting found: lines above the heading are never that anchor's, and the
+/// [`PlanOrder::heads`]), with no anchor on its baseline and none of its
+/// children above it, opens a row of its own. The anchor below then starts
+/// its row at its own line, whatever lifting found: lines above the heading
+/// are never that anchor's, and the
 /// heading's lines are no part of its title. Returns the headings'
 /// baselines.
 fn heading_starts(
@@ -418,7 +419,15 @@ fn heading_starts(
             let heads = first_word(&next.text)
                 .and_then(plan_order)
                 .is_some_and(|below| order.heads(&below));
-            if !heads {
+            // A heading comes before every row it heads: a measure's cell
+            // whose first line is set lower than its first child's code
+            // (centred in a column of measures) is that row's cell.
+            let child_above = anchors
+                .iter()
+                .filter(|a| is_anchor(&a.text) && a.y < piece.y - slack)
+                .filter_map(|a| first_word(&a.text).and_then(plan_order))
+                .any(|above| order.heads(&above));
+            if !heads || child_above {
                 continue;
             }
             let top = piece.y - BAND_TOP * piece.size;

@@ -378,7 +378,7 @@ fn lift_beside(
     }
 }
 
-/// Group headings set in a column other than the codes' (`L1M1 Que …` on
+/// Group headings set in a column right of the codes' (`L1M1 Que …` on
 /// lines of their own in the title column, over `L1M1D1` and its siblings: a
 /// measure drawn as a row of the table): a piece whose first word is a code
 /// that heads the next anchor below it (its parent in the plan,
@@ -397,10 +397,9 @@ fn heading_starts(
 ) -> Vec<f32> {
     let mut added = Vec::new();
     let mut headings = Vec::new();
-    for (column, pieces) in fragments.iter().enumerate() {
-        if column == anchor_column {
-            continue;
-        }
+    // Right of the codes only: a column of measures set left of the codes
+    // holds their cells beside their first children, however centred.
+    for pieces in fragments.iter().skip(anchor_column + 1) {
         for piece in pieces {
             let Some(order) = first_word(&piece.text).and_then(plan_order) else {
                 continue;

@@ -378,6 +378,83 @@ fn lift_beside(
     }
 }
 
+/// Group headings set in a column right of the codes' (`L1M1 Que …` on
+/// lines of their own in the title column, over `L1M1D1` and its siblings: a
+/// measure drawn as a row of the table): a piece whose first word is a code
+/// that heads the next anchor below it (its parent in the plan,
+/// [`PlanOrder::heads`]), with no anchor on its baseline and none of its
+/// children above it, opens a row of its own. The anchor below then starts
+/// its row at its own line, whatever lifting found: lines above the heading
+/// are never that anchor's, and the
+/// heading's lines are no part of its title. Returns the headings'
+/// baselines.
+fn heading_starts(
+    starts: &mut Vec<RowStart>,
+    fragments: &[Vec<Fragment>],
+    anchor_column: usize,
+    anchors: &[&Fragment],
+    is_anchor: &dyn Fn(&str) -> bool,
+) -> Vec<f32> {
+    let mut added = Vec::new();
+    let mut headings = Vec::new();
+    // Right of the codes only: a column of measures set left of the codes
+    // holds their cells beside their first children, however centred.
+    for pieces in fragments.iter().skip(anchor_column + 1) {
+        for piece in pieces {
+            let Some(order) = first_word(&piece.text).and_then(plan_order) else {
+                continue;
+            };
+            let slack = SAME_BASELINE * piece.size;
+            if anchors.iter().any(|a| (a.y - piece.y).abs() <= slack) {
+                continue;
+            }
+            let Some(next) = anchors
+                .iter()
+                .filter(|a| is_anchor(&a.text) && a.y > piece.y + slack)
+                .min_by(|a, b| a.y.total_cmp(&b.y))
+            else {
+                continue;
+            };
+            let heads = first_word(&next.text)
+                .and_then(plan_order)
+                .is_some_and(|below| order.heads(&below));
+            // A heading comes before every row it heads: a measure's cell
+            // whose first line is set lower than its first child's code
+            // (centred in a column of measures) is that row's cell.
+            let child_above = anchors
+                .iter()
+                .filter(|a| is_anchor(&a.text) && a.y < piece.y - slack)
+                .filter_map(|a| first_word(&a.text).and_then(plan_order))
+                .any(|above| order.heads(&above));
+            if !heads || child_above {
+                continue;
+            }
+            let top = piece.y - BAND_TOP * piece.size;
+            let own_top = next.y - BAND_TOP * next.size;
+            for start in starts.iter_mut() {
+                if start.anchor && start.top <= top && (start.top - own_top).abs() > slack {
+                    let opens_next = first_word(&next.text) == Some(start.word.as_str());
+                    if opens_next {
+                        start.top = own_top;
+                    }
+                }
+            }
+            added.push(RowStart {
+                top,
+                word: first_word(&piece.text).unwrap_or_default().to_owned(),
+                anchor: false,
+            });
+            headings.push(piece.y);
+        }
+    }
+    if !added.is_empty() {
+        starts.extend(added);
+        starts.sort_by(|a, b| a.top.total_cmp(&b.top));
+        starts.dedup_by(|below, above| (below.top - above.top).abs() < f32::EPSILON);
+    }
+    headings
+}
+
 /// Where a row starts: the top of its band, the first word of the piece
 /// that opens it, and whether that piece is an anchor.
 #[derive(Debug, Clone, PartialEq)]
@@ -474,6 +551,15 @@ impl PlanOrder {
     /// letters, and greater numbers read from the top level down.
     fn follows(&self, other: &Self) -> bool {
         self.letters == other.letters && self.numbers > other.numbers
+    }
+
+    /// True when this code is a level above `other` in the same plan and
+    /// `other` lies under it (`L1M2` heads `L1M2D3`, never `L1M3D1`).
+    fn heads(&self, other: &Self) -> bool {
+        other.letters.len() > self.letters.len()
+            && other.letters.starts_with(&self.letters)
+            && other.numbers.len() > self.numbers.len()
+            && other.numbers.starts_with(&self.numbers)
     }
 }
 
@@ -758,6 +844,13 @@ pub(super) fn anchored_rows(
             );
         }
     }
+    let headings = heading_starts(
+        &mut starts,
+        fragments,
+        anchor_column,
+        &anchor_pieces,
+        is_anchor,
+    );
     // Borders across the anchors' column (a border under a few columns
     // only, beside a cell spanning rows, still runs across the codes).
     let (anchors_left, anchors_right) = fragments
@@ -845,7 +938,10 @@ pub(super) fn anchored_rows(
                 })
                 .map(|(index, _)| index + 1)
                 .collect();
-            let whole = parent
+            // A heading set on lines of its own is its own row, not the
+            // first line of its first child's.
+            let heading = headings.iter().any(|&y| (y - first.y).abs() < f32::EPSILON);
+            let whole = (parent && !heading)
                 .then(|| child_band(first, &starts))
                 .flatten()
                 .or_else(|| match spanned.as_slice() {
@@ -1147,6 +1243,63 @@ mod tests {
                         got, want,
                         "title at {title_x}, middle {middle}, lines {lines:?}"
                     );
+                }
+            }
+        }
+    }
+
+    /// Measures as rows of the title column (`L1M1 …` wrapped over two
+    /// lines, no code beside them) over their deliverables, set at the
+    /// table's line pitch (`gap` 0: no padding between the rows) or apart,
+    /// the codes beside the title's first line or on a line of their own
+    /// above it (`code_above`), the marks on the title's last line.
+    fn measures_in_the_title_column(gap: f32, code_above: bool) -> Vec<String> {
+        let mut pieces: Vec<(String, f32, f32)> = vec![
+            ("Code".to_owned(), 50.0, 80.0),
+            ("Deliverable".to_owned(), 150.0, 80.0),
+            ("Status".to_owned(), 400.0, 80.0),
+        ];
+        let mut y = 80.0 + ROW;
+        for measure in 1..=2 {
+            pieces.push((format!("L1M{measure} Que las ciudades"), 150.0, y));
+            pieces.push(("compartan sus datos".to_owned(), 150.0, y + LINE));
+            y += 2.0 * LINE + gap;
+            for deliverable in 1..=2 {
+                pieces.push((format!("L1M{measure}D{deliverable}"), 50.0, y));
+                if code_above {
+                    y += LINE;
+                }
+                pieces.push(("Informe anual".to_owned(), 150.0, y));
+                pieces.push(("comparado".to_owned(), 150.0, y + LINE));
+                pieces.push(("v".to_owned(), 400.0, y + LINE));
+                y += 2.0 * LINE + gap;
+            }
+        }
+        let borrowed: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        rows(&borrowed)
+    }
+
+    #[test]
+    fn a_measure_set_in_the_title_column_is_a_row_of_its_own() {
+        for gap in [6.0, 9.0] {
+            for code_above in [false, true] {
+                let got = measures_in_the_title_column(gap, code_above);
+                for measure in 1..=2 {
+                    let heading = format!("L1M{measure} Que las ciudades compartan sus datos");
+                    assert!(
+                        got.iter().any(|line| line.trim() == heading),
+                        "gap {gap}, code above {code_above}: {got:?}"
+                    );
+                    for deliverable in 1..=2 {
+                        let row = format!("L1M{measure}D{deliverable}\tInforme anual comparado\tv");
+                        assert!(
+                            got.contains(&row),
+                            "gap {gap}, code above {code_above}: {row:?} in {got:?}"
+                        );
+                    }
                 }
             }
         }

@@ -19,7 +19,7 @@ use clap::{CommandFactory, Parser};
 use cli::{Args, Command, ExtractArgs, PagesArgs, PairArgs};
 
 fn main() -> ExitCode {
-    one_malloc_arena();
+    tune_malloc();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(err) => {
@@ -43,7 +43,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Makes every thread allocate from glibc's one main arena.
+/// Makes every thread allocate from glibc's one main arena, and maps large
+/// blocks on their own.
 ///
 /// glibc gives each thread that allocates its own arena and never hands
 /// memory freed in one arena to another thread: the page threads' glyphs and
@@ -52,17 +53,25 @@ fn main() -> ExitCode {
 /// 24 MiB of a 2,600-page report's 112 MiB peak). One arena lets the main
 /// thread reuse that memory; its per-thread caches keep the page threads
 /// off the arena's lock for most allocations (CPU within noise).
+///
+/// Blocks of 128 KiB and more (a long document's vectors of pages, lines
+/// and words) are mapped on their own, at a fixed threshold: glibc's moving
+/// one rises to 32 MiB once such a block is freed, after which large blocks
+/// come from the heap and leave it holes that stay resident to the end, and
+/// a mapped vector that grows by `mremap` keeps its unused tail out of
+/// memory (about 1 MiB less peak RSS on a 2,600-page report).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn one_malloc_arena() {
-    // SAFETY: mallopt only sets an allocator parameter; it is called before
+fn tune_malloc() {
+    // SAFETY: mallopt only sets allocator parameters; it is called before
     // any other thread exists.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 1);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
     }
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn one_malloc_arena() {}
+fn tune_malloc() {}
 
 /// True when the error comes from writing to a closed pipe.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

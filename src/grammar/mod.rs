@@ -455,7 +455,10 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
                 ..found
             });
     }
-    if let Some(caps) = SEGMENTED_CODE.captures(text) {
+    if let Some(caps) = opens_capitals_digit(text)
+        .then(|| SEGMENTED_CODE.captures(text))
+        .flatten()
+    {
         let code = caps.name("code")?.as_str();
         let mut letters = Vec::new();
         let mut path = Vec::new();
@@ -936,7 +939,26 @@ pub fn is_code_word(word: &str) -> bool {
         )
         .expect("ANCHOR is a valid literal pattern")
     });
-    ANCHOR.is_match(word)
+    (word.starts_with(|c: char| c.is_ascii_digit()) || opens_capitals_digit(word))
+        && ANCHOR.is_match(word)
+}
+
+/// False when `text` cannot open with one to three capitals and an ASCII
+/// digit (`^\p{Lu}{1,3}[0-9]`), the opening of the code patterns that ask
+/// for it. Checked before them because most words and lines fail here, and
+/// each thread that runs such a pattern grows a lazy automaton of its
+/// Unicode classes. Any non-ASCII character counts as a capital (a superset
+/// of `\p{Lu}`), so the check never turns a match away.
+pub(crate) fn opens_capitals_digit(text: &str) -> bool {
+    for (index, c) in text.chars().take(4).enumerate() {
+        if c.is_ascii_digit() {
+            return index > 0;
+        }
+        if c.is_ascii() && !c.is_ascii_uppercase() {
+            return false;
+        }
+    }
+    false
 }
 
 /// `rest` without the literal `literal` at its start (case-insensitive,
@@ -1327,6 +1349,53 @@ static FOLDED_ANSWERS: LazyLock<Vec<(Language, Vec<FoldedPhrase>)>> = LazyLock::
 
 #[cfg(test)]
 mod tests {
+    /// Every string of up to five characters over capitals (ASCII and
+    /// not), small letters (ASCII and not), digits, a space and the
+    /// separators: a pattern opening with capitals and a digit matches
+    /// only where [`opens_capitals_digit`] says it may.
+    #[test]
+    fn capitals_digit_check_keeps_every_match() {
+        const ALPHABET: [char; 12] = ['A', 'Z', 'É', 'Σ', 'a', 'é', '1', '0', ' ', '-', '.', 'ª'];
+        let anchors_code = Regex::new(r"^\p{Lu}[0-9]{1,3}(?:\.?\p{Lu}[0-9]{1,3})+$")
+            .expect("a valid literal pattern");
+        let mut texts = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..5 {
+            let mut longer = Vec::new();
+            for text in &texts {
+                for c in ALPHABET {
+                    let mut next = text.clone();
+                    next.push(c);
+                    let opens = opens_capitals_digit(&next);
+                    if SEGMENTED_CODE.is_match(&next) || anchors_code.is_match(&next) {
+                        assert!(opens, "{next:?}");
+                        checked += 1;
+                    }
+                    let digit_first = next.starts_with(|c: char| c.is_ascii_digit());
+                    if is_code_word_unchecked(&next) {
+                        assert!(opens || digit_first, "{next:?}");
+                    }
+                    longer.push(next);
+                }
+            }
+            texts = longer;
+        }
+        assert!(checked > 100, "{checked} matches");
+    }
+
+    /// [`is_code_word`]'s pattern alone.
+    fn is_code_word_unchecked(word: &str) -> bool {
+        static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
+                        | \p{Lu}{1,3} [0-9]{1,3} (?: \.[0-9]{1,3} )+
+                        | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5} ) $",
+            )
+            .expect("a valid literal pattern")
+        });
+        ANCHOR.is_match(word)
+    }
+
     use super::*;
 
     /// Registers numbered per year and series or per meeting, number signs,

@@ -24,6 +24,12 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[0-9]{1,3}(?:\.?\p{Lu}[0-9]{1,3})+$").expect("CODE is a valid pattern")
 });
 
+/// True when `word` is a [`CODE`]; the cheap check first (see
+/// [`grammar::opens_capitals_digit`]).
+fn is_code(word: &str) -> bool {
+    grammar::opens_capitals_digit(word) && CODE.is_match(word)
+}
+
 /// The pieces of one cell.
 type Cell<'a> = Vec<&'a Fragment>;
 
@@ -532,7 +538,7 @@ fn lone_code_below_header(column: &[Fragment]) -> bool {
     let coded: Vec<usize> = sorted
         .iter()
         .enumerate()
-        .filter(|(_, piece)| first_word(&piece.text).is_some_and(|word| CODE.is_match(word)))
+        .filter(|(_, piece)| first_word(&piece.text).is_some_and(is_code))
         .map(|(index, _)| index)
         .collect();
     matches!(coded.as_slice(), [only] if *only > 0)
@@ -1129,7 +1135,7 @@ fn split_at_borders<'a>(group: Vec<&'a Fragment>, borders: &[Border]) -> Vec<Vec
 /// the row its first line happens to lie in.
 fn child_band(piece: &Fragment, starts: &[RowStart]) -> Option<usize> {
     let code = first_word(&piece.text)?;
-    if !CODE.is_match(code) {
+    if !is_code(code) {
         return None;
     }
     starts

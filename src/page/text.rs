@@ -237,11 +237,10 @@ fn opens_with_empty_cell(line: &str) -> bool {
 }
 
 /// The cells of a row of a pipe table without outer pipes: every pipe
-/// separates two cells, so a row opening with one has an empty first cell.
+/// separates two cells, so a row opening with one has an empty first cell
+/// and a row closing with one an empty last cell, and every row of the
+/// table has as many cells.
 fn bare_pipe_cells(line: &str) -> Vec<Cell> {
-    if !opens_with_empty_cell(line) {
-        return pipe_cells(line);
-    }
     line.trim()
         .split('|')
         .enumerate()
@@ -608,7 +607,15 @@ mod tests {
                     proptest::prop_assert!(block.lines.contains(&row.line));
                     let line = refs[row.line];
                     let texts: Vec<&str> = row.cells.iter().map(|c| c.text()).collect();
-                    if line.trim().starts_with('|') {
+                    if shape(refs[block.lines.start]) == Shape::Prose {
+                        // A table found in prose lines (pipes without the
+                        // outer ones, or columns of spaces): each row keeps
+                        // the line's text, and every row as many cells.
+                        let kept = |text: &str| text.chars().filter(|c| !c.is_whitespace() && *c != '|').collect::<String>();
+                        proptest::prop_assert_eq!(kept(&texts.concat()), kept(line));
+                        let first = block.table().map_or(0, |table| table.rows.first().map_or(0, |row| row.cells.len()));
+                        proptest::prop_assert_eq!(texts.len(), first);
+                    } else if line.trim().starts_with('|') {
                         proptest::prop_assert_eq!(texts.len(), line.trim().trim_matches('|').split('|').count());
                     } else {
                         let trimmed: Vec<&str> = line.split('\t').map(str::trim).collect();

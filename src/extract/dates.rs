@@ -648,6 +648,14 @@ mod tests {
                 Some(((Some(2019), 3, Some(14)), None)),
             ),
             (
+                "En la comuna a 06 días de Enero del 2016, siendo las 10:30 hrs.",
+                Some(((Some(2016), 1, Some(6)), None)),
+            ),
+            (
+                "En la comuna a 2 días del mes de marzo del 2021",
+                Some(((Some(2021), 3, Some(2)), None)),
+            ),
+            (
                 "du 3 au 6 octobre 2016",
                 Some(((Some(2016), 10, Some(3)), Some((Some(2016), 10, Some(6))))),
             ),

@@ -908,6 +908,15 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         if previous.is_some_and(|c| c.is_alphanumeric() || ".,/°º#".contains(c)) {
             continue;
         }
+        // `10:30 hrs.`: the minutes of a time, right after its hour and colon.
+        let clock_minutes = previous == Some(':')
+            && raw[..start]
+                .strip_suffix(':')
+                .and_then(|head| head.chars().next_back())
+                .is_some_and(|c| c.is_ascii_digit());
+        if clock_minutes {
+            continue;
+        }
         // `COVID-19`, `G-20`: a number hyphenated to a word is part of a name.
         let hyphenated = raw[..start]
             .strip_suffix(['-', '‑'])
@@ -2074,6 +2083,10 @@ mod tests {
         // `21 heures 45` is a time, `45 minutes` a duration.
         assert!(
             values("La séance s'ouvre à 21 heures 45 et dure 45 minutes environ.\n").is_empty()
+        );
+        // `10:30 hrs.`: neither the hour nor its minutes is a figure.
+        assert!(
+            values("En la comuna, siendo las 10:30 hrs., se da inicio a la sesión.\n").is_empty()
         );
     }
 

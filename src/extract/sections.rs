@@ -1672,8 +1672,15 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
             next += 1;
         }
         let beside = |i: Option<&usize>| i.is_some_and(|&i| is_contents(i));
+        // The heading may end the paragraph above the run (a page whose
+        // layout was lost ran it into the text before it).
+        let ends_above = |i: Option<&usize>| {
+            i.and_then(|&i| plains.get(i))
+                .is_some_and(|p| shape::ends_on_contents_heading(lex, p))
+        };
         let headed = || {
-            beside(at.checked_sub(1).and_then(|b| non_blank.get(b))) || beside(non_blank.get(next))
+            let above = at.checked_sub(1).and_then(|b| non_blank.get(b));
+            beside(above) || ends_above(above) || beside(non_blank.get(next))
         };
         if run.len() >= MIN_RUN && headed() {
             for (i, title, page) in run {
@@ -2757,6 +2764,57 @@ mod tests {
                 "Project Status",
                 "Fonds de solidarité pour Haïti : les avancées de mai à octobre 2023"
             ]
+        );
+    }
+
+    #[test]
+    fn labels_of_document_hosts_are_no_headings_on_french_and_spanish_pages() {
+        for (code, labels, title) in [
+            (
+                "fr",
+                &["Citation preview", "TRANSCRIPT", "Transcription"][..],
+                "Bilan de l'année",
+            ),
+            (
+                "es",
+                &["Citation preview", "TRANSCRIPT"][..],
+                "Balance del año",
+            ),
+        ] {
+            let source = format!(
+                "{}\n\n{title}\n\nEl texto del informe sigue aquí, con sus párrafos.\n",
+                labels.join("\n\n")
+            );
+            let text = Text::from_plain(&source);
+            let found: Vec<String> =
+                find_headings(&text, &BTreeSet::new(), &Lexicons::for_codes([code]))
+                    .into_iter()
+                    .map(|h| h.title)
+                    .collect();
+            assert!(
+                found.iter().all(|t| !labels.contains(&t.as_str())),
+                "{code}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn contents_listed_under_a_heading_run_into_the_paragraph_above() {
+        let source = "Our annual report shares our performance and activities over the year. Table of Contents\n\n\
+            President’s Message 4\n\n\
+            Highlights 6\n\n\
+            Advocacy 9\n\n\
+            Member Services 25\n\n\
+            Financial Statements 43 Whether it is your council or another local authority, we speak with one voice.\n";
+        let found = entries(source);
+        assert_eq!(
+            found,
+            owned(&[
+                ("President’s Message", Some(4)),
+                ("Highlights", Some(6)),
+                ("Advocacy", Some(9)),
+                ("Member Services", Some(25)),
+            ])
         );
     }
 

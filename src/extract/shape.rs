@@ -198,6 +198,31 @@ pub fn heads_contents(lex: &Lexicons, text: &str) -> bool {
     text.split_whitespace().nth(most).is_none() && lex.contents_heading(&folded(&fold(text)))
 }
 
+/// Whether a paragraph ends on a contents heading after its last sentence
+/// (`… to serve their communities. Table of Contents`): a page whose layout
+/// was lost ran the heading into the end of the text above it. Only the
+/// last words are folded, as many as the longest heading has.
+pub fn ends_on_contents_heading(lex: &Lexicons, text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let most = lex
+        .each(|l| l.contents_headings)
+        .map(|entry| entry.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
+    (1..=most).any(|n| {
+        let Some(cut) = words.len().checked_sub(n + 1) else {
+            return false;
+        };
+        let closes_sentence = words
+            .get(cut)
+            .is_some_and(|word| word.ends_with(['.', '!', '?', ':', ';']));
+        closes_sentence
+            && words
+                .get(cut + 1..)
+                .is_some_and(|tail| lex.contents_heading(&folded(&fold(&tail.join(" ")))))
+    })
+}
+
 /// Fewest bare numbers, and most words per bare number, of a line of folios.
 const SCATTERED_FOLIOS: usize = 5;
 const WORDS_PER_FOLIO: usize = 6;
@@ -342,6 +367,25 @@ mod tests {
         }
         assert!(heads_contents(&lex, "ÍNDICE Página"));
         assert!(!heads_contents(&lex, "Página"));
+    }
+
+    #[test]
+    fn a_contents_heading_run_into_the_end_of_a_paragraph_is_found() {
+        let lex = Lexicons::all();
+        assert!(ends_on_contents_heading(
+            &lex,
+            "We report on our work of the year. Table of Contents"
+        ));
+        assert!(ends_on_contents_heading(
+            &lex,
+            "Le mot du président. Sommaire"
+        ));
+        assert!(!ends_on_contents_heading(&lex, "Table of Contents"));
+        assert!(!ends_on_contents_heading(
+            &lex,
+            "The contents of the report were approved"
+        ));
+        assert!(!ends_on_contents_heading(&lex, "See the price index"));
     }
 
     #[test]

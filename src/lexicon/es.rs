@@ -48,7 +48,18 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("domingo", 7),
     ],
     ordinal_suffixes: &["º", "ª", "°", "er", "ro", "do", "to", "vo", "no", "mo"],
-    date_links: &["de", "del", "del año", "de año"],
+    // Chilean minutes count the day (`a 06 días de enero del 2016`, `a 2
+    // días del mes de marzo del 2021`).
+    date_links: &[
+        "de",
+        "del",
+        "del año",
+        "de año",
+        "días de",
+        "días del mes de",
+        "dias de",
+        "dias del mes de",
+    ],
     range_openers: &["del", "desde el", "desde", "entre el", "de"],
     range_joiners: &["al", "hasta el", "hasta", "a", "y"],
     event_cues: &[
@@ -678,6 +689,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("del ejercicio", AnnualReport, 0.6),
     ],
     navigation_words: &[
+        // Document hosts print their own labels in English over Spanish texts.
+        "transcript",
+        "citation preview",
         "veces",
         "leer más",
         "leer mas",

@@ -565,6 +565,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("de l'exercice", AnnualReport, 0.6),
     ],
     navigation_words: &[
+        "transcription",
+        // Document hosts print their own labels in English over French texts.
+        "transcript",
+        "citation preview",
         "fois",
         "en savoir plus",
         "lire la suite",

@@ -10,6 +10,7 @@ use super::thresholds::*;
 use super::words::Word;
 use crate::grammar;
 use crate::grammar::is_code_word as is_code;
+use crate::lexicon::CONVENTIONAL_MARKS;
 
 impl TextLine {
     /// Left edges of the chunks after the first (a chunk follows a wide gap).
@@ -81,6 +82,38 @@ impl TextLine {
         let before = self.words.get(index)?;
         let after = self.words.get(index + 1)?;
         Some(after.x0 - before.x1)
+    }
+
+    /// Where the line's last word starts when it is a mark glued to the
+    /// words before it: a status mark ([`is_mark_token`]) after a gap that
+    /// parts two words ([`WORD_GAP`]) but is narrower than every other gap of
+    /// the line ([`TIGHT_MARK`] of the narrowest): a title set flush right
+    /// against a mark column. Justified text stretches every gap of a line
+    /// alike and a ragged title's short last word stands a word space away:
+    /// neither starts a mark here.
+    pub(super) fn tight_mark_start(&self) -> Option<f32> {
+        let count = self.words.len();
+        let last = self.words.last()?;
+        if count < 3 || !is_mark_token(&last.text) {
+            return None;
+        }
+        let gap = self.gap_after(count - 2)?;
+        let narrowest = (0..count - 2)
+            .filter_map(|index| self.gap_after(index))
+            .fold(f32::INFINITY, f32::min);
+        (gap >= WORD_GAP * self.size && gap < TIGHT_MARK * narrowest).then_some(last.x0)
+    }
+
+    /// Where the line's last word starts when it is a mark at one of the
+    /// document's mark edges (see [`DocumentColumns::marks`]), a word gap at
+    /// least after the word before it: the mark opens the mark column's
+    /// cell however close the title ends.
+    fn mark_at_edge(&self, document: &DocumentColumns) -> Option<f32> {
+        let count = self.words.len();
+        let last = self.words.last()?;
+        let gap = self.gap_after(count.checked_sub(2)?)?;
+        (gap >= WORD_GAP * self.size && is_mark_token(&last.text) && document.is_mark_edge(last.x0))
+            .then_some(last.x0)
     }
 
     /// True when the gap after word `index` is a gutter narrower than a
@@ -250,6 +283,7 @@ impl TextLine {
                 starts.push(word.x0);
             }
         }
+        starts.extend(self.mark_at_edge(document));
         starts.retain(|&x| !document.is_margin(x));
         starts
     }
@@ -364,7 +398,14 @@ impl TextLine {
             .words
             .get(after)
             .is_some_and(|word| opens_at(word, edge, self.size));
-        let relaxed = lone_anchor || code_at_edge || self.is_below_its_spaces(after - 1);
+        // A mark that ends the line at the edge (a title set flush right
+        // against the mark column) is its own cell after a word gap.
+        let mark_at_edge = after + 1 == self.words.len()
+            && self.words.get(after).is_some_and(|word| {
+                (word.x0 - edge).abs() <= MARK_EDGE_SPREAD * self.size && is_mark_token(&word.text)
+            });
+        let relaxed =
+            lone_anchor || code_at_edge || mark_at_edge || self.is_below_its_spaces(after - 1);
         let least = if relaxed { WORD_GAP } else { GUTTER_GAP };
         (relaxed || !self.is_wide_word_space(after - 1))
             && self
@@ -381,6 +422,14 @@ fn opens_at(word: &Word, edge: f32, size: f32) -> bool {
     (word.x0 - edge).abs() <= EDGE_TOLERANCE * size && is_code(&word.text)
 }
 
+/// True when `text` can be a status mark printed in a column of its own:
+/// one of the conventional marks (`V`, `0`, `×`, `✓`…), or `*` or `?` (a
+/// status left to the totals, or unknown). Other symbols stay words: a
+/// formula's `∅` or `→` ends lines at one x as often as a mark does.
+pub(super) fn is_mark_token(text: &str) -> bool {
+    matches!(text, "*" | "?") || CONVENTIONAL_MARKS.iter().any(|mark| mark.mark == text)
+}
+
 /// What the whole document says about columns.
 #[derive(Debug, Default)]
 pub(super) struct DocumentColumns {
@@ -392,19 +441,33 @@ pub(super) struct DocumentColumns {
     /// chunk starting there is a paragraph after a figure or a number in the
     /// margin, never a new column.
     pub(super) margins: Vec<(f32, f32)>,
+    /// Left edges of mark columns set against their titles: where the tight
+    /// marks of [`TIGHT_MARKS`] lines or more start within
+    /// [`MARK_EDGE_SPREAD`] sizes of each other (see
+    /// [`TextLine::tight_mark_start`]). Many rows' marks at one x tell a
+    /// column that no single line's gap can.
+    pub(super) marks: Vec<(f32, f32)>,
     /// When recording, every question asked through [`is_edge`](Self::is_edge)
     /// and [`is_margin`](Self::is_margin) with its answer, so a page laid out
     /// with provisional columns can be checked against the final ones.
     asked: Option<RefCell<Vec<Asked>>>,
 }
 
-/// One question asked of [`DocumentColumns`]: whether `x` is near an edge
-/// (or a margin), and the answer.
+/// One question asked of [`DocumentColumns`]: whether `x` is near an edge,
+/// a margin or a mark edge, and the answer.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Asked {
     pub(super) x: f32,
-    pub(super) margin: bool,
+    pub(super) about: Positions,
     pub(super) answer: bool,
+}
+
+/// Which positions of [`DocumentColumns`] a question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Positions {
+    Edges,
+    Margins,
+    Marks,
 }
 
 /// What one page's lines tell about columns: the width of its text, the
@@ -415,6 +478,9 @@ pub(super) struct ColumnPart {
     pub(super) width: f32,
     pub(super) prose: Vec<ProseStart>,
     pub(super) starts: Vec<(f32, f32)>,
+    /// Where tight marks start (see [`TextLine::tight_mark_start`]), with
+    /// their lines' font sizes.
+    pub(super) marks: Vec<(f32, f32)>,
 }
 
 /// Where a line without wide gaps starts, how wide it is, and its font size.
@@ -468,10 +534,15 @@ impl ColumnPart {
             .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
             .chain(beside)
             .collect();
+        let marks = lines
+            .iter()
+            .filter_map(|line| Some((line.tight_mark_start()?, line.size)))
+            .collect();
         Self {
             width: if width.is_finite() { width } else { 0.0 },
             prose,
             starts,
+            marks,
         }
     }
 }
@@ -508,16 +579,30 @@ impl DocumentColumns {
             .filter(|c| c.2 * 2 >= most)
             .map(|(x, size, _)| (x, size))
             .collect();
+        let marks = mark_edges(
+            parts
+                .clone()
+                .flat_map(|part| part.marks.iter().copied())
+                .collect(),
+        );
         let starts = parts
             .flat_map(|part| part.starts.iter().copied())
             .filter(|&(x, _)| !near(&margins, x))
             .collect();
+        let mut edges: Vec<(f32, f32)> = clusters(starts)
+            .into_iter()
+            .map(|(x, size, _)| (x, size))
+            .collect();
+        let new_marks: Vec<(f32, f32)> = marks
+            .iter()
+            .copied()
+            .filter(|&(x, _)| !near(&edges, x))
+            .collect();
+        edges.extend(new_marks);
         Self {
-            edges: clusters(starts)
-                .into_iter()
-                .map(|(x, size, _)| (x, size))
-                .collect(),
+            edges,
             margins,
+            marks,
             asked: None,
         }
     }
@@ -537,17 +622,35 @@ impl DocumentColumns {
 
     /// True when `x` is at a column edge of the document.
     pub(super) fn is_edge(&self, x: f32) -> bool {
-        self.answer(x, false, near(&self.edges, x))
+        self.answer(x, Positions::Edges)
     }
 
     /// True when `x` is at a left margin of the document's prose.
     pub(super) fn is_margin(&self, x: f32) -> bool {
-        self.answer(x, true, near(&self.margins, x))
+        self.answer(x, Positions::Margins)
     }
 
-    fn answer(&self, x: f32, margin: bool, answer: bool) -> bool {
+    /// True when `x` is at a mark edge of the document (within
+    /// [`MARK_EDGE_SPREAD`] sizes).
+    pub(super) fn is_mark_edge(&self, x: f32) -> bool {
+        self.answer(x, Positions::Marks)
+    }
+
+    fn knows(&self, x: f32, about: Positions) -> bool {
+        match about {
+            Positions::Edges => near(&self.edges, x),
+            Positions::Margins => near(&self.margins, x),
+            Positions::Marks => self
+                .marks
+                .iter()
+                .any(|&(position, size)| (position - x).abs() <= MARK_EDGE_SPREAD * size),
+        }
+    }
+
+    fn answer(&self, x: f32, about: Positions) -> bool {
+        let answer = self.knows(x, about);
         if let Some(asked) = &self.asked {
-            asked.borrow_mut().push(Asked { x, margin, answer });
+            asked.borrow_mut().push(Asked { x, about, answer });
         }
         answer
     }
@@ -555,14 +658,9 @@ impl DocumentColumns {
     /// True when every recorded question gets the same answer from these
     /// columns.
     pub(super) fn answers_as(&self, asked: &[Asked]) -> bool {
-        asked.iter().all(|question| {
-            let positions = if question.margin {
-                &self.margins
-            } else {
-                &self.edges
-            };
-            near(positions, question.x) == question.answer
-        })
+        asked
+            .iter()
+            .all(|question| self.knows(question.x, question.about) == question.answer)
     }
 }
 
@@ -652,6 +750,32 @@ pub(super) fn clusters(mut starts: Vec<(f32, f32)>) -> Vec<(f32, f32, usize)> {
         group.push(start);
     }
     close_edge_group(&mut edges, &group);
+    edges
+}
+
+/// The mark edges among tight mark starts (x, font size): every run of
+/// [`TIGHT_MARKS`] starts or more, each within [`MARK_EDGE_SPREAD`] sizes
+/// of the run's first, as its median. Marks of one column start at one x
+/// (or, centred, within a glyph's width difference); the last words of
+/// ragged titles do not line up so closely on so many lines.
+fn mark_edges(mut starts: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut edges = Vec::new();
+    let mut rest = starts.as_slice();
+    while let Some(&(first, size)) = rest.first() {
+        let run = rest
+            .iter()
+            .take_while(|&&(x, _)| x - first <= MARK_EDGE_SPREAD * size)
+            .count();
+        if run >= TIGHT_MARKS {
+            let group = rest.get(..run).unwrap_or_default();
+            edges.push((
+                median(group.iter().map(|g| g.0)),
+                median(group.iter().map(|g| g.1)),
+            ));
+        }
+        rest = rest.get(run.max(1)..).unwrap_or_default();
+    }
     edges
 }
 
@@ -838,5 +962,129 @@ mod tests {
         // A gap as wide as the spaces around it is one of them: a word of
         // prose that happens to start at an edge.
         assert!(!tight_line(5.0).fits_edge(155.0));
+    }
+
+    /// Rows of a table whose titles are set flush right against the mark
+    /// column, each title ending two points (0.2 em) before `marks_x` where
+    /// its mark starts; the words of the titles stand a word space (half an
+    /// em) apart. Titles of two lines carry the mark on the first; the
+    /// second line joins the title's cell.
+    fn flush_right_rows(marks_x: f32) -> (GlyphPage, Vec<String>) {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let titles = [
+            ("L1M1D1", "Calendario de eventos", "V"),
+            ("L1M1D2", "Documentos de posición sobre", "×"),
+            ("L1M2D1", "Debates en el seno de las reuniones", "0"),
+            ("L1M2D2", "Estrategia de presión", "V"),
+        ];
+        let mut want = Vec::new();
+        let mut y = 100.0;
+        for (n, (code, title, mark)) in titles.into_iter().enumerate() {
+            let title = format!("{title} anual");
+            let right = marks_x - 2.0;
+            word(&mut page, code, 50.0, y);
+            word(
+                &mut page,
+                &title,
+                right - title.chars().count() as f32 * 5.0,
+                y,
+            );
+            word(&mut page, mark, marks_x, y);
+            if n % 2 == 1 {
+                let more = "de la asamblea";
+                word(&mut page, more, right - more.len() as f32 * 5.0, y + 12.0);
+                want.push(format!("{code}\t{title} {more}\t{mark}"));
+                y += 12.0;
+            } else {
+                want.push(format!("{code}\t{title}\t{mark}"));
+            }
+            y += 20.0;
+        }
+        (page, want)
+    }
+
+    #[test]
+    fn marks_set_against_flush_right_titles_are_a_column_of_their_own() {
+        let (page, want) = flush_right_rows(450.0);
+        let laid = lay_out(&[&page]).remove(0);
+        let lines: Vec<&str> = laid.text.lines().collect();
+        for row in &want {
+            assert!(lines.contains(&row.as_str()), "{row:?} in {lines:#?}");
+        }
+    }
+
+    #[test]
+    fn a_title_ending_in_a_short_word_a_space_away_keeps_it() {
+        // Right-aligned lines ending in `o` (Spanish "or") a word space
+        // after the word before: the last words line up, but no gap is
+        // narrower than a word space, so no mark column is learnt.
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        let lines = [
+            "Documentos de posición o",
+            "Debates en el seno o",
+            "Estrategia o",
+            "Planes de alianza o",
+        ];
+        for (n, line) in lines.iter().enumerate() {
+            let x = 455.0 - line.chars().count() as f32 * 5.0;
+            word(&mut page, line, x, 100.0 + n as f32 * 14.0);
+        }
+        let laid = lay_out(&[&page]).remove(0);
+        for line in lines {
+            assert!(
+                laid.text.lines().any(|got| got == line),
+                "{line:?} in {:?}",
+                laid.text
+            );
+        }
+    }
+
+    #[test]
+    fn a_glued_mark_is_learnt_only_where_many_rows_share_its_x() {
+        let line = |words: &[(&str, f32, f32)]| crate::layout::lines::TextLine {
+            y: 100.0,
+            size: 10.0,
+            words: words
+                .iter()
+                .map(|&(text, x0, x1)| {
+                    crate::layout::words::Word::unweighed(text.to_owned(), x0, x1, 10.0)
+                })
+                .collect(),
+        };
+        let glued = line(&[
+            ("Plan", 100.0, 120.0),
+            ("anual", 125.0, 150.0),
+            ("V", 152.0, 157.0),
+        ]);
+        assert_eq!(glued.tight_mark_start(), Some(152.0));
+        // A word space before the mark, or a word that is no mark.
+        let spaced = line(&[
+            ("Plan", 100.0, 120.0),
+            ("anual", 125.0, 150.0),
+            ("V", 155.0, 160.0),
+        ]);
+        assert_eq!(spaced.tight_mark_start(), None);
+        let letter = line(&[
+            ("Plan", 100.0, 120.0),
+            ("anual", 125.0, 150.0),
+            ("a", 152.0, 157.0),
+        ]);
+        assert_eq!(letter.tight_mark_start(), None);
+        // Three starts within a quarter em make an edge; two, or three
+        // spread over a word's width, do not.
+        assert_eq!(
+            super::mark_edges(vec![(152.0, 10.0), (152.5, 10.0), (153.0, 10.0)]).len(),
+            1
+        );
+        assert!(super::mark_edges(vec![(152.0, 10.0), (152.5, 10.0)]).is_empty());
+        assert!(super::mark_edges(vec![(152.0, 10.0), (156.0, 10.0), (160.0, 10.0)]).is_empty());
     }
 }

@@ -205,7 +205,7 @@ impl PageStream {
         let mut layout = page_layout(page, lines, &self.running, &self.columns);
         layout.text.shrink_to_fit();
         let mut asked = self.columns.take_asked();
-        asked.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.margin.cmp(&b.margin)));
+        asked.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.about.cmp(&b.about)));
         asked.dedup();
         StreamedPage {
             layout,

@@ -45,6 +45,17 @@ pub(super) const NARROW_GUTTER: f32 = 1.25;
 /// its line, on either side, is at least this many times as wide (a face's
 /// space is a quarter to a third of an em, a tight cell's padding a tenth).
 pub(super) const BELOW_SPACES: f32 = 1.6;
+/// A line's last word is a mark set against its title when the gap before
+/// it is narrower than this share of every other gap of the line (a word
+/// space): a title set flush right against the mark column.
+pub(super) const TIGHT_MARK: f32 = 0.9;
+/// Fewest lines whose tight marks start at one x for that x to be a mark
+/// column's edge.
+pub(super) const TIGHT_MARKS: usize = 3;
+/// Marks of one column start within this many font sizes of each other
+/// (one x when set flush left; centred marks of different widths, a
+/// fraction of an em apart).
+pub(super) const MARK_EDGE_SPREAD: f32 = 0.25;
 /// Word spaces a line needs on each side of such a gap.
 pub(super) const SPACES_AROUND: usize = 2;
 /// A vertical ruling is at most this many font sizes wide (wider, it is a

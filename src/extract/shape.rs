@@ -187,21 +187,15 @@ pub fn is_entry(
 /// a contents heading alone or over its page column), without folding a
 /// line with more words than such a heading can have (see [`is_entry`]).
 pub fn heads_contents(lex: &Lexicons, text: &str) -> bool {
-    // Asked of most lines: the bound is worked out once, over every
-    // language's tables (a bound for any set of them), not per call.
-    static MOST: LazyLock<usize> = LazyLock::new(|| {
-        let lex = Lexicons::all();
-        let most_words = |entries: &mut dyn Iterator<Item = &&'static str>| {
-            entries
-                .map(|entry| entry.bytes().filter(|&b| b == b' ').count() + 1)
-                .max()
-                .unwrap_or(0)
-        };
-        let headings = most_words(&mut lex.each(|l| l.contents_headings));
-        let pages = most_words(&mut lex.each(|l| l.page_words));
-        headings + pages
-    });
-    text.split_whitespace().nth(*MOST).is_none() && lex.contents_heading(&folded(&fold(text)))
+    let most_words = |entries: &mut dyn Iterator<Item = &&'static str>| {
+        entries
+            .map(|entry| entry.bytes().filter(|&b| b == b' ').count() + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    let most = most_words(&mut lex.each(|l| l.contents_headings))
+        + most_words(&mut lex.each(|l| l.page_words));
+    text.split_whitespace().nth(most).is_none() && lex.contents_heading(&folded(&fold(text)))
 }
 
 /// Fewest bare numbers, and most words per bare number, of a line of folios.

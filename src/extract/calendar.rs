@@ -28,6 +28,7 @@ mod grid;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::dates;
@@ -315,8 +316,11 @@ pub fn extract_calendar(
             // (news, a programme) is left undated, and so is a record
             // approved by the page.
             let names_meeting = head == Head::NamesRecord
-                || line_names_record(line.text, &head_names.phrases)
-                || labels_meeting_day(line.text, &head_names.nouns)
+                || {
+                    let head_flat = flat_line(line.plain);
+                    line_names_record(&head_flat, &head_names.phrases)
+                        || labels_meeting_day(&head_flat, &head_names.nouns)
+                }
                 || (head == Head::NamesMeeting && under_date_label(text, index, lex));
             let before = events.len();
             if let Some(day) = posting_date(&flat, &found, head, posted, lex) {
@@ -526,8 +530,8 @@ enum Head {
 /// list, cost the square of its length).
 struct HeadNames<'t> {
     text: &'t Text,
-    /// The lexicons' minutes words, unaccented.
-    phrases: Vec<String>,
+    /// The lexicons' minutes words, unaccented, found in one pass over a line.
+    phrases: AhoCorasick,
     /// The lexicons' event nouns, unaccented.
     nouns: Vec<String>,
     record: HeadScan,
@@ -552,7 +556,7 @@ impl HeadScan {
                 .get(..index)
                 .unwrap_or_default()
                 .iter()
-                .any(|line| says(line.text));
+                .any(|line| says(&flat_line(line.plain)));
         }
         if !self.found && index > self.read {
             self.found = text
@@ -560,7 +564,7 @@ impl HeadScan {
                 .get(self.read..index)
                 .unwrap_or_default()
                 .iter()
-                .any(|line| says(line.text));
+                .any(|line| says(&flat_line(line.plain)));
             self.read = index;
         }
         self.found
@@ -571,10 +575,8 @@ impl<'t> HeadNames<'t> {
     fn new(text: &'t Text, lex: &Lexicons) -> Self {
         Self {
             text,
-            phrases: lex
-                .each(|l| l.minutes_words)
-                .map(|p| unaccented(p))
-                .collect(),
+            phrases: AhoCorasick::new(lex.each(|l| l.minutes_words).map(|p| unaccented(p)))
+                .expect("minutes words are a few short literals"),
             nouns: lex.each(|l| l.event_nouns).map(|n| unaccented(n)).collect(),
             record: HeadScan::default(),
             event: HeadScan::default(),
@@ -602,9 +604,16 @@ impl<'t> HeadNames<'t> {
     }
 }
 
-/// Whether `line` holds one of the event `nouns` not followed by a date link.
-fn line_names_event(line: &str, nouns: &[String], lex: &Lexicons) -> bool {
-    let flat = unaccented(&fold(&plain(line)).to_lowercase());
+/// A line's plain text as the head's phrases and nouns are matched in:
+/// folded and [`unaccented`], which lowers its case too. Worked out once per
+/// line and question.
+fn flat_line(plain: &str) -> String {
+    unaccented(&fold(plain))
+}
+
+/// Whether the [`flat_line`] `flat` holds one of the event `nouns` not
+/// followed by a date link.
+fn line_names_event(flat: &str, nouns: &[String], lex: &Lexicons) -> bool {
     let words: Vec<&str> = flat
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -617,23 +626,30 @@ fn line_names_event(line: &str, nouns: &[String], lex: &Lexicons) -> bool {
     })
 }
 
-/// Whether `line` holds one of the minutes `phrases` as whole words.
-fn line_names_record(line: &str, phrases: &[String]) -> bool {
-    let flat = unaccented(&fold(&plain(line)).to_lowercase());
-    phrases.iter().any(|phrase| {
-        flat.match_indices(phrase.as_str()).any(|(at, _)| {
-            let before = flat[..at].chars().next_back();
-            let after = flat[at + phrase.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+/// Whether the [`flat_line`] `flat` holds one of the minutes `phrases` as
+/// whole words. Each phrase's occurrences are read as `match_indices` reads
+/// them, leftmost and not overlapping one another, though all come from one
+/// pass over the line.
+fn line_names_record(flat: &str, phrases: &AhoCorasick) -> bool {
+    let mut next = vec![0; phrases.patterns_len()];
+    phrases.find_overlapping_iter(flat).any(|found| {
+        let Some(next) = next.get_mut(found.pattern().as_usize()) else {
+            return false;
+        };
+        if found.start() < *next {
+            return false;
+        }
+        *next = found.end();
+        let before = flat[..found.start()].chars().next_back();
+        let after = flat[found.end()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
-/// Whether `line` opens on a meeting's noun used as the label of its day
-/// (`Meeting: 05/04/2031 - Council`, `Séance : 3 mars 2031`): the page of
-/// that meeting.
-fn labels_meeting_day(line: &str, nouns: &[String]) -> bool {
-    let flat = unaccented(&fold(&plain(line)).to_lowercase());
+/// Whether the [`flat_line`] `flat` opens on a meeting's noun used as the
+/// label of its day (`Meeting: 05/04/2031 - Council`, `Séance : 3 mars
+/// 2031`): the page of that meeting.
+fn labels_meeting_day(flat: &str, nouns: &[String]) -> bool {
     flat.split_once(':').is_some_and(|(label, day)| {
         nouns.iter().any(|noun| noun == label.trim())
             && day.trim_start().starts_with(|c: char| c.is_ascii_digit())
@@ -2003,6 +2019,46 @@ pub fn is_tbc(text: &str, lex: &Lexicons) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minutes_phrases_are_whole_words_read_as_match_indices_reads_them() {
+        // Each phrase alone, as `str::match_indices` gives its occurrences.
+        let one_by_one = |flat: &str, phrases: &[&str]| {
+            phrases.iter().any(|phrase| {
+                flat.match_indices(phrase).any(|(at, _)| {
+                    let before = flat[..at].chars().next_back();
+                    let after = flat[at + phrase.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        };
+        let phrases = ["a a", "acta", "acta de", "compte rendu", "minutes"];
+        let automaton = AhoCorasick::new(phrases).expect("test phrases compile");
+        for flat in [
+            "ba a a",
+            "a a",
+            "x a a a",
+            "acta de la reunion",
+            "actas",
+            "exacta de",
+            "compte rendu du conseil",
+            "les comptes rendus",
+            "draft minutes:",
+            "",
+        ] {
+            assert_eq!(
+                line_names_record(flat, &automaton),
+                one_by_one(flat, &phrases),
+                "{flat:?}"
+            );
+        }
+        assert!(!line_names_record("ba a a", &automaton));
+        assert!(line_names_record(
+            &flat_line("ACTA DE LA REUNIÓN"),
+            &automaton
+        ));
+    }
 
     fn session(year: u16, month: u8, day: u8) -> CalendarEvent {
         CalendarEvent {

@@ -1276,3 +1276,47 @@ fn tenth_fresh_grammars_measured_before_fixing() {
     assert!(reading.totals_read >= 24, "{reading:?}");
     assert!(reading.reconciled >= 25, "{reading:?}");
 }
+
+/// Nine more report shapes, three per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh11/`,
+/// made by `fixtures/grammars/make-fresh11.py`, PDFs from fpdf2 and
+/// WeasyPrint): `A.1.3` codes beside review dates that look alike
+/// (`1.3.2025`), abbreviated statuses declared in a footnote (`Ej.`, `En
+/// c.`, `N/I`, `Réal.`, `N.D.`), a changed status written with the old one
+/// struck (`~~En curso~~ Cumplida`), actions named in prose sentences (`la
+/// 2.2 sigue en curso`, `les actions 1.3 et 1.4 sont en cours`), the code
+/// repeated on each continuation line of a wrapped row, breadcrumb headings
+/// (`P1 › Pr1.2`) over `A1.2.4` rows with a status column per year (`2023 |
+/// 2024 | 2025`), codes with a year (`OBJ-2025-07`, `FA-2025-03`) under
+/// roman axes, a percentage alone read by a legend of ranges that is not
+/// 0/100; totals beside the counts before a review (`(antes 4)`), per range
+/// of percentages, per axis in a final table with a grand total, and in
+/// prose with the verb first (`se completaron 6`). Measured before the
+/// changes made for them (the same count as `reading_of`, with the release
+/// build of main), in all 27 renderings: 239 of 384 items, 113 of 294
+/// statuses, 0 silently wrong, 4 of 27 totals read, 0 reconciled. Per
+/// report (txt / md / pdf alike unless said):
+///
+/// | report          | items | statuses | silent | totals read / reconciled |
+/// |-----------------|-------|----------|--------|--------------------------|
+/// | abreges.fr      | 13/13 | 0/10     | 0      | no / no                  |
+/// | abrev.es        | 18/18 | 7/12     | 0      | no / no                  |
+/// | barre.fr        | 13/13, pdf 10/13 | 6/10 | 0 | yes, pdf no / no       |
+/// | bars.en         | 10/10 | 10/10, pdf 0/10 | 0 | no / no               |
+/// | continuation.en | 0/16  | 0/13     | 0      | no / no                  |
+/// | prosa.es        | 0/13  | 0/10     | 0      | no / no                  |
+/// | prose.fr        | 0/14  | 0/11     | 0      | no / no                  |
+/// | tachado.es      | 14/14, pdf 13/14 | 7/11 | 0 | yes, pdf no / no     |
+/// | yearly.en       | 13/17 | 11/11    | 0      | no / no                  |
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn eleventh_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh11");
+    println!("fresh11: {reading:?}");
+    assert_eq!(reading.renderings, 27, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 239, "{reading:?}");
+    assert!(reading.statuses_right >= 113, "{reading:?}");
+    assert!(reading.totals_read >= 4, "{reading:?}");
+}

@@ -1473,7 +1473,10 @@ fn read_row(
             // classes (`Desplazada a 2026`) is one of the row's statuses:
             // beside a class in another cell (a planned column whose heading
             // was not read), the row has two and stays unknown.
-            None if at > code_at && title_cell.is_some() => {
+            None if at > code_at
+                && title_cell.is_some()
+                && leading_outside(cell, vocabulary).is_some() =>
+            {
                 if let Some(meaning) = leading_outside(cell, vocabulary) {
                     statuses.push((at, cell.clone(), meaning));
                 }
@@ -2575,7 +2578,7 @@ mod tests {
             rows(&reading),
             want(&[
                 ("1.1", None, Some(Achieved)),
-                ("1.2", None, None),
+                ("1.2", None, Some(InProgress)),
                 ("1.3", None, Some(Achieved)),
             ])
         );

@@ -241,8 +241,9 @@ fn no_break_space_between<'a>(
 }
 
 /// Whether the gap between `prev`, whose word ends at `end`, and `glyph`
-/// is one space glyph and nothing else, the font changing there: the space
-/// starts where the word ends and reaches the next glyph.
+/// is one space glyph and nothing else, as wide as a gutter, the font
+/// changing there: the space starts where the word ends and reaches the
+/// next glyph.
 fn one_space_at_font_change(
     prev: &Glyph,
     glyph: &Glyph,
@@ -255,13 +256,14 @@ fn one_space_at_font_change(
     }
     let slack = WORD_GAP * size;
     let mut between = spaces.iter().filter(|space| {
-        (space.y - glyph.y).abs() <= SAME_LINE * size
-            && space.x >= end - slack
-            && space.x < glyph.x
+        (space.y - glyph.y).abs() <= SAME_LINE * size && space.x >= end - slack && space.x < glyph.x
     });
     match (between.next(), between.next()) {
+        // A space of ordinary width stays a word break (a bold word and
+        // a regular one stay two words); only a space as wide as a gutter
+        // would be read as one.
         (Some(space), None) => {
-            space.width > 0.0
+            space.width > GUTTER_GAP * size
                 && (space.x - end).abs() <= slack
                 && (glyph.x - (space.x + space.width)).abs() <= slack
         }

@@ -1030,10 +1030,10 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     println!("fresh6: {reading:?}");
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 508, "{reading:?}");
-    assert!(reading.statuses_right >= 384, "{reading:?}");
-    assert!(reading.totals_read >= 29, "{reading:?}");
-    assert!(reading.reconciled >= 26, "{reading:?}");
+    assert!(reading.items_found >= 524, "{reading:?}");
+    assert!(reading.statuses_right >= 393, "{reading:?}");
+    assert!(reading.totals_read >= 32, "{reading:?}");
+    assert!(reading.reconciled >= 27, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1087,10 +1087,10 @@ fn seventh_fresh_grammars_measured_before_fixing() {
     println!("fresh7: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 312, "{reading:?}");
-    assert!(reading.statuses_right >= 249, "{reading:?}");
-    assert!(reading.totals_read >= 19, "{reading:?}");
-    assert!(reading.reconciled >= 22, "{reading:?}");
+    assert!(reading.items_found >= 327, "{reading:?}");
+    assert!(reading.statuses_right >= 261, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1144,9 +1144,9 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     println!("fresh8: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 229, "{reading:?}");
-    assert!(reading.statuses_right >= 188, "{reading:?}");
-    assert!(reading.totals_read >= 10, "{reading:?}");
+    assert!(reading.items_found >= 232, "{reading:?}");
+    assert!(reading.statuses_right >= 190, "{reading:?}");
+    assert!(reading.totals_read >= 11, "{reading:?}");
     assert!(reading.reconciled >= 14, "{reading:?}");
 }
 
@@ -1203,10 +1203,10 @@ fn ninth_fresh_grammars_measured_before_fixing() {
     println!("fresh9: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 369, "{reading:?}");
-    assert!(reading.statuses_right >= 265, "{reading:?}");
-    assert!(reading.totals_read >= 18, "{reading:?}");
-    assert!(reading.reconciled >= 22, "{reading:?}");
+    assert!(reading.items_found >= 390, "{reading:?}");
+    assert!(reading.statuses_right >= 285, "{reading:?}");
+    assert!(reading.totals_read >= 19, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1271,10 +1271,10 @@ fn tenth_fresh_grammars_measured_before_fixing() {
     println!("fresh10: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 387, "{reading:?}");
-    assert!(reading.statuses_right >= 292, "{reading:?}");
-    assert!(reading.totals_read >= 24, "{reading:?}");
-    assert!(reading.reconciled >= 25, "{reading:?}");
+    assert!(reading.items_found >= 401, "{reading:?}");
+    assert!(reading.statuses_right >= 297, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 26, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1309,6 +1309,21 @@ fn tenth_fresh_grammars_measured_before_fixing() {
 /// | tachado.es      | 14/14, pdf 13/14 | 7/11 | 0 | yes, pdf no / no     |
 /// | yearly.en       | 13/17 | 11/11    | 0      | no / no                  |
 ///
+/// Since then abbreviated marks keyed in a footnote are read (`Ej.:
+/// ejecutada`, `N/I: no iniciada`, `* Réal. : réalisée`: a key entry whose
+/// mark ends in a full stop or joins letters with a slash, before a colon),
+/// a row whose every line repeats its code is one row, struck text is
+/// withdrawn (`~~En curso~~ Cumplida` reads `Cumplida`), `in hand` is in
+/// progress, and one space glyph as wide as a gutter where the font changes
+/// is a word space (WeasyPrint's emoji-font digits: fresh10's axes.fr.pdf,
+/// productos.es.pdf, marco.es.pdf and fresh9's doble.es.pdf now read): 275
+/// items, 210 statuses, 0 silently wrong, 8 totals read, 6 reconciled.
+/// Left: actions named in prose (prosa.es, prose.fr), the PDF's struck
+/// statuses (a drawn line through the old word), continuation.en.pdf's
+/// status cells laid out after the table's rows, `Pr1.2` between `P1 ›`
+/// and the title in yearly.en's headings, and totals of abbreviations, per
+/// range, per programme or after a colon of shares.
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn eleventh_fresh_grammars_measured_before_fixing() {
@@ -1316,7 +1331,8 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
     println!("fresh11: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 239, "{reading:?}");
-    assert!(reading.statuses_right >= 113, "{reading:?}");
-    assert!(reading.totals_read >= 4, "{reading:?}");
+    assert!(reading.items_found >= 275, "{reading:?}");
+    assert!(reading.statuses_right >= 210, "{reading:?}");
+    assert!(reading.totals_read >= 8, "{reading:?}");
+    assert!(reading.reconciled >= 6, "{reading:?}");
 }

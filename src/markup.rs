@@ -1,5 +1,6 @@
 //! Inline markup that converters leave in text: Markdown emphasis, links,
-//! headings, escapes, and the HTML of some PDF-to-Markdown tools.
+//! headings, escapes, struck text, and the HTML of some PDF-to-Markdown
+//! tools.
 //!
 //! Extractors compare words, not markup, so they call [`plain`] on a line
 //! before matching. The normalize stage keeps markup because Markdown
@@ -13,13 +14,21 @@ use regex::Regex;
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[(?P<text>[^\]]*)\]\([^)]*\)").expect("LINK is a valid literal pattern")
 });
+/// Struck text (`~~En curso~~`, `<del>…</del>`, `<s>…</s>`): what the
+/// document withdrew, a status changed at a review (`~~En curso~~
+/// Cumplida`) or a title reworded.
+static STRUCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)~~[^~\s](?:[^~]*[^~\s])?~~|<(del|s|strike)>[^<]*</(?:del|s|strike)>")
+        .expect("STRUCK is a valid literal pattern")
+});
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:a|b|i|u|em|strong|span|sup|sub|br|p|div)\b[^>]*>")
         .expect("TAG is a valid literal pattern")
 });
 
 /// The line without inline markup: `**bold**`, `[text](url)`, `<a href>…</a>`,
-/// `<br>`, `\$` escapes and a leading `#` heading marker.
+/// `<br>`, `\$` escapes and a leading `#` heading marker; struck text
+/// (`~~old~~`, `<del>old</del>`) is left out, as the document withdrew it.
 ///
 /// ```
 /// assert_eq!(planex::markup::plain("## **Work** [plan](#) <a href=\"#\">2019</a>"), "Work plan 2019");
@@ -28,7 +37,7 @@ pub fn plain(line: &str) -> String {
     // Most lines carry no markup at all; every extractor calls this on every line.
     let has_markup = line
         .bytes()
-        .any(|b| matches!(b, b'#' | b'[' | b'<' | b'*' | b'_' | b'\\'));
+        .any(|b| matches!(b, b'#' | b'[' | b'<' | b'*' | b'_' | b'\\' | b'~'));
     if !has_markup && !line.contains("  ") {
         return line.trim().to_owned();
     }
@@ -45,6 +54,12 @@ pub fn plain(line: &str) -> String {
     } else {
         Cow::Borrowed(without_heading)
     };
+    let unstruck = if linked.contains("~~") || linked.contains('<') {
+        Cow::Owned(STRUCK.replace_all(&linked, " ").into_owned())
+    } else {
+        linked
+    };
+    let linked = unstruck;
     let untagged = if linked.contains('<') {
         TAG.replace_all(&linked, " ")
     } else {
@@ -116,6 +131,15 @@ mod tests {
         assert_eq!(plain("\t **x** "), "x");
         assert_eq!(plain("a **  ** b"), "a b");
         assert_eq!(plain("## <b>T</b>  [x](y)"), "T x");
+    }
+
+    #[test]
+    fn struck_text_is_withdrawn() {
+        assert_eq!(plain("| ~~En curso~~ Cumplida |"), "| Cumplida |");
+        assert_eq!(plain("<del>Non démarrée</del> En cours"), "En cours");
+        // Tildes that strike nothing stay.
+        assert_eq!(plain("ORDRE DU JOUR ~~~ 1- AG"), "ORDRE DU JOUR ~~~ 1- AG");
+        assert_eq!(plain("~~ a ~~ b"), "~~ a ~~ b");
     }
 
     /// The markup loop read char by char, as it was written first: the

@@ -383,7 +383,8 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         .filter_map(|segment| {
             let (mark, label) = match segment.rsplit_once('=') {
                 Some(split) => split,
-                None => share_key_split(segment, vocabulary.lexicons)?,
+                None => share_key_split(segment, vocabulary.lexicons)
+                    .or_else(|| abbreviation_key_split(segment))?,
             };
             // `Status key: Delivered`: the mark is what follows the key's name.
             let mark = mark
@@ -412,6 +413,34 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
             })
         })
         .collect()
+}
+
+/// `Ej.: ejecutada`, `N/I: no iniciada`, `* Réal. : réalisée`: a key entry
+/// whose mark is an abbreviation (its last word cut short with a full stop,
+/// or letters joined by a slash) before a colon, the footnote call that
+/// opens a footnote legend (`(1)`, `*`, `¹`) left out. A colon after a
+/// whole word is a label's (`Estado: Cumplida`), not a key's.
+fn abbreviation_key_split(segment: &str) -> Option<(&str, &str)> {
+    let (mark, label) = segment.rsplit_once(':')?;
+    let mut words: Vec<&str> = mark.split_whitespace().collect();
+    if words.len() > 1 && words.first().is_some_and(|word| is_note_call(word)) {
+        words.remove(0);
+    }
+    let first = *words.first()?;
+    let last = *words.last()?;
+    let abbreviated = last.len() > 1 && last.ends_with('.')
+        || words.len() == 1 && last.split('/').filter(|part| !part.is_empty()).count() == 2;
+    let start = mark.find(first)?;
+    let end = mark.rfind(last)? + last.len();
+    abbreviated.then_some((mark.get(start..end)?, label))
+}
+
+/// A footnote call standing alone: `(1)`, `1)`, `*`, `**`, `¹`, `†`.
+fn is_note_call(word: &str) -> bool {
+    let inner = word.trim_start_matches('(').trim_end_matches(')');
+    !inner.is_empty()
+        && (inner.chars().all(|c| c.is_ascii_digit()) && word.ends_with(')')
+            || inner.chars().all(|c| "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)))
 }
 
 /// `≥ 90 %: cumplido`, `below 50 % not achieved`: a key entry whose mark
@@ -1022,6 +1051,17 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             vocabulary,
             line.location(),
         );
+        // A wrapped row whose every line repeats its code (`| 1.1 | Extend the
+        // lighting | Completed |` over `| 1.1 | to every cul-de-sac | |`):
+        // a line of the row just read, with no status of its own, goes on
+        // with its title.
+        if let Some(open) = open_row.and_then(|at| rows.get_mut(at)) {
+            let same = open.code.code == row.code.code && ancestors.is_empty();
+            if same && row.mark.is_none() && row.ambiguous.is_empty() {
+                open.title = format!("{} {}", open.title, row.title).trim().to_owned();
+                continue;
+            }
+        }
         // A bare number with nothing but a status beside it is a count
         // (`| Completed | 12 |`), not a plan item.
         if row.code.depth() == 1 && row.code.level.is_none() && row.title.is_empty() {
@@ -1428,6 +1468,18 @@ fn read_row(
             Some(meaning) => statuses.push((at, cell.clone(), meaning)),
             None if at > code_at && partial.is_none() && is_partial_cell(cell, vocabulary) => {
                 partial = Some(cell.clone());
+            }
+            // A cell after the title that opens with a state outside the
+            // classes (`Desplazada a 2026`) is one of the row's statuses:
+            // beside a class in another cell (a planned column whose heading
+            // was not read), the row has two and stays unknown.
+            None if at > code_at
+                && title_cell.is_some()
+                && leading_outside(cell, vocabulary).is_some() =>
+            {
+                if let Some(meaning) = leading_outside(cell, vocabulary) {
+                    statuses.push((at, cell.clone(), meaning));
+                }
             }
             None if at > code_at
                 && title_cell.is_none()
@@ -2496,6 +2548,57 @@ mod tests {
             reading.items[2].title.as_deref(),
             Some("Census of settlements")
         );
+    }
+
+    #[test]
+    fn abbreviated_statuses_keyed_in_a_footnote() {
+        let reading = read(
+            "| Medida | Descripción | Estado (1) |\n|---|---|---|\n| A.1.1 | Curso básico | Ej. |\n| A.1.2 | Módulo para mandos | En c. |\n| A.1.3 | Guía | N/I |\n| A.1.4 | Ludoteca | Susp. |\n\n(1) Ej.: ejecutada; En c.: en curso; N/I: no iniciada; Susp.: suspendida.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            vec![
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None),
+                (None, Some("on_hold")),
+            ]
+        );
+        // A label's colon after a whole word is no key.
+        let fields = read("| Ref | Action | Note |\n|---|---|---|\n| 1.1 | Paths | Estado: cumplida; Responsable: obras |\n| 1.2 | Benches | Estado: en curso |\n");
+        assert!(fields.legend.is_none(), "{:?}", fields.legend);
+    }
+
+    #[test]
+    fn a_code_repeated_on_each_continuation_line() {
+        let reading = read(
+            "| Ref | Action | Position |\n|---|---|---|\n| 1.1 | Extend the lighting | Completed |\n| 1.1 | to every cul-de-sac | |\n| 1.2 | Joint patrols | In hand |\n| 1.3 | Help points | Completed |\n| 1.3 | at park entrances | |\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("1.1", None, Some(Achieved)),
+                ("1.2", None, Some(InProgress)),
+                ("1.3", None, Some(Achieved)),
+            ])
+        );
+        assert_eq!(
+            reading.items[0].title.as_deref(),
+            Some("Extend the lighting to every cul-de-sac")
+        );
+    }
+
+    #[test]
+    fn a_class_and_a_state_outside_in_two_cells_stay_unknown() {
+        let reading = read(
+            "| Código | Acción | 2025 | Real 2025 |\n|---|---|---|---|\n| III-b-1 | Letrinas | Ejecutada | Ejecutada |\n| III-b-3 | Mantenimiento | Ejecutada | Desplazada a 2026 |\n",
+        );
+        assert_eq!(reading.items.len(), 2, "{:?}", reading.items);
+        assert_eq!(reading.items[1].status, None);
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("Desplazada a 2026")));
     }
 
     #[test]

@@ -136,6 +136,17 @@ pub(super) fn words(
                 joins = true;
             }
         }
+        // One space drawn where the font changes fills the gap, however
+        // wide: a fallback font's space (WeasyPrint sets digits in a colour
+        // emoji font after a space of its own, 1.2 em wide), not a gutter.
+        if !joins && !leader_before {
+            if let (Some(prev), Some(word)) = (previous, words.last_mut()) {
+                if one_space_at_font_change(prev, glyph, word.x1, spaces, size) {
+                    word.text.push(' ');
+                    joins = true;
+                }
+            }
+        }
         if !joins {
             words.push(Word::unweighed(
                 String::new(),
@@ -227,6 +238,37 @@ fn no_break_space_between<'a>(
         .iter()
         .find(|space| space.x > prev.x && space.x < glyph.x)
         .map(|space| page.glyph_text(space))
+}
+
+/// Whether the gap between `prev`, whose word ends at `end`, and `glyph`
+/// is one space glyph and nothing else, as wide as a gutter, the font
+/// changing there: the space starts where the word ends and reaches the
+/// next glyph.
+fn one_space_at_font_change(
+    prev: &Glyph,
+    glyph: &Glyph,
+    end: f32,
+    spaces: &[&Glyph],
+    size: f32,
+) -> bool {
+    if prev.font == glyph.font {
+        return false;
+    }
+    let slack = WORD_GAP * size;
+    let mut between = spaces.iter().filter(|space| {
+        (space.y - glyph.y).abs() <= SAME_LINE * size && space.x >= end - slack && space.x < glyph.x
+    });
+    match (between.next(), between.next()) {
+        // A space of ordinary width stays a word break (a bold word and
+        // a regular one stay two words); only a space as wide as a gutter
+        // would be read as one.
+        (Some(space), None) => {
+            space.width > GUTTER_GAP * size
+                && (space.x - end).abs() <= slack
+                && (glyph.x - (space.x + space.width)).abs() <= slack
+        }
+        _ => false,
+    }
 }
 
 /// Whether `glyph` goes on with the number that `prev` ends: both are digits
@@ -387,6 +429,53 @@ mod tests {
             ("»", 113.0, 5.0),
         ];
         assert_eq!(line_words(&spaced), ["Tr", "»"]);
+    }
+
+    #[test]
+    fn one_wide_space_where_the_font_changes_is_a_word_space() {
+        // `Aim 1:` with `1` and the space before it from a fallback font
+        // whose space is 1.8 em wide and fills the gap: one word.
+        let fallback = |glyphs: &[(&str, f32, f32, u16)]| {
+            let mut page = GlyphPage {
+                width: 600.0,
+                height: 800.0,
+                ..GlyphPage::default()
+            };
+            for &(text, x, width, font) in glyphs {
+                page.push(text, x, 100.0, width, SIZE);
+                if let Some(glyph) = page.glyphs.last_mut() {
+                    glyph.font = font;
+                }
+            }
+            let advances = Advances::learn(&[&page]);
+            let (row, spaces): (Vec<&Glyph>, Vec<&Glyph>) = page
+                .glyphs
+                .iter()
+                .partition(|g| !page.glyph_text(g).trim().is_empty());
+            words(&page, &row, &Spaces::of(&page, spaces), SIZE, &advances)
+                .into_iter()
+                .map(|word| word.text)
+                .collect::<Vec<_>>()
+        };
+        let heading = [
+            ("A", 100.0, 7.0, 0),
+            ("i", 107.0, 3.0, 0),
+            ("m", 110.0, 9.0, 0),
+            (" ", 119.0, 18.0, 1),
+            ("1", 137.0, 12.0, 1),
+            (":", 149.0, 4.0, 0),
+        ];
+        assert_eq!(fallback(&heading), ["Aim 1:"]);
+        // The same gap in one font, or a space that does not fill it (the
+        // pen moved on to the next cell), still breaks.
+        let one_font: Vec<_> = heading.iter().map(|&(t, x, w, _)| (t, x, w, 0)).collect();
+        assert_eq!(fallback(&one_font), ["Aim", "1:"]);
+        let moved = [
+            ("m", 110.0, 9.0, 0),
+            (" ", 119.0, 3.0, 1),
+            ("1", 137.0, 12.0, 1),
+        ];
+        assert_eq!(fallback(&moved), ["m", "1"]);
     }
 
     #[test]

@@ -223,6 +223,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("ongoing", InProgress),
         class("under way", InProgress),
         class("underway", InProgress),
+        class("in hand", InProgress),
         class("in process", InProgress),
         class("on track", InProgress),
         class("progressing", InProgress),

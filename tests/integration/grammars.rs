@@ -1030,10 +1030,10 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     println!("fresh6: {reading:?}");
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 508, "{reading:?}");
-    assert!(reading.statuses_right >= 384, "{reading:?}");
-    assert!(reading.totals_read >= 29, "{reading:?}");
-    assert!(reading.reconciled >= 26, "{reading:?}");
+    assert!(reading.items_found >= 524, "{reading:?}");
+    assert!(reading.statuses_right >= 393, "{reading:?}");
+    assert!(reading.totals_read >= 32, "{reading:?}");
+    assert!(reading.reconciled >= 27, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1087,10 +1087,10 @@ fn seventh_fresh_grammars_measured_before_fixing() {
     println!("fresh7: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 312, "{reading:?}");
-    assert!(reading.statuses_right >= 249, "{reading:?}");
-    assert!(reading.totals_read >= 19, "{reading:?}");
-    assert!(reading.reconciled >= 22, "{reading:?}");
+    assert!(reading.items_found >= 327, "{reading:?}");
+    assert!(reading.statuses_right >= 261, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1144,9 +1144,9 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     println!("fresh8: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 229, "{reading:?}");
-    assert!(reading.statuses_right >= 188, "{reading:?}");
-    assert!(reading.totals_read >= 10, "{reading:?}");
+    assert!(reading.items_found >= 232, "{reading:?}");
+    assert!(reading.statuses_right >= 190, "{reading:?}");
+    assert!(reading.totals_read >= 11, "{reading:?}");
     assert!(reading.reconciled >= 14, "{reading:?}");
 }
 
@@ -1203,10 +1203,10 @@ fn ninth_fresh_grammars_measured_before_fixing() {
     println!("fresh9: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 369, "{reading:?}");
-    assert!(reading.statuses_right >= 265, "{reading:?}");
-    assert!(reading.totals_read >= 18, "{reading:?}");
-    assert!(reading.reconciled >= 22, "{reading:?}");
+    assert!(reading.items_found >= 390, "{reading:?}");
+    assert!(reading.statuses_right >= 285, "{reading:?}");
+    assert!(reading.totals_read >= 19, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1271,8 +1271,68 @@ fn tenth_fresh_grammars_measured_before_fixing() {
     println!("fresh10: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 387, "{reading:?}");
-    assert!(reading.statuses_right >= 292, "{reading:?}");
-    assert!(reading.totals_read >= 24, "{reading:?}");
-    assert!(reading.reconciled >= 25, "{reading:?}");
+    assert!(reading.items_found >= 401, "{reading:?}");
+    assert!(reading.statuses_right >= 297, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 26, "{reading:?}");
+}
+
+/// Nine more report shapes, three per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh11/`,
+/// made by `fixtures/grammars/make-fresh11.py`, PDFs from fpdf2 and
+/// WeasyPrint): `A.1.3` codes beside review dates that look alike
+/// (`1.3.2025`), abbreviated statuses declared in a footnote (`Ej.`, `En
+/// c.`, `N/I`, `Réal.`, `N.D.`), a changed status written with the old one
+/// struck (`~~En curso~~ Cumplida`), actions named in prose sentences (`la
+/// 2.2 sigue en curso`, `les actions 1.3 et 1.4 sont en cours`), the code
+/// repeated on each continuation line of a wrapped row, breadcrumb headings
+/// (`P1 › Pr1.2`) over `A1.2.4` rows with a status column per year (`2023 |
+/// 2024 | 2025`), codes with a year (`OBJ-2025-07`, `FA-2025-03`) under
+/// roman axes, a percentage alone read by a legend of ranges that is not
+/// 0/100; totals beside the counts before a review (`(antes 4)`), per range
+/// of percentages, per axis in a final table with a grand total, and in
+/// prose with the verb first (`se completaron 6`). Measured before the
+/// changes made for them (the same count as `reading_of`, with the release
+/// build of main), in all 27 renderings: 239 of 384 items, 113 of 294
+/// statuses, 0 silently wrong, 4 of 27 totals read, 0 reconciled. Per
+/// report (txt / md / pdf alike unless said):
+///
+/// | report          | items | statuses | silent | totals read / reconciled |
+/// |-----------------|-------|----------|--------|--------------------------|
+/// | abreges.fr      | 13/13 | 0/10     | 0      | no / no                  |
+/// | abrev.es        | 18/18 | 7/12     | 0      | no / no                  |
+/// | barre.fr        | 13/13, pdf 10/13 | 6/10 | 0 | yes, pdf no / no       |
+/// | bars.en         | 10/10 | 10/10, pdf 0/10 | 0 | no / no               |
+/// | continuation.en | 0/16  | 0/13     | 0      | no / no                  |
+/// | prosa.es        | 0/13  | 0/10     | 0      | no / no                  |
+/// | prose.fr        | 0/14  | 0/11     | 0      | no / no                  |
+/// | tachado.es      | 14/14, pdf 13/14 | 7/11 | 0 | yes, pdf no / no     |
+/// | yearly.en       | 13/17 | 11/11    | 0      | no / no                  |
+///
+/// Since then abbreviated marks keyed in a footnote are read (`Ej.:
+/// ejecutada`, `N/I: no iniciada`, `* Réal. : réalisée`: a key entry whose
+/// mark ends in a full stop or joins letters with a slash, before a colon),
+/// a row whose every line repeats its code is one row, struck text is
+/// withdrawn (`~~En curso~~ Cumplida` reads `Cumplida`), `in hand` is in
+/// progress, and one space glyph as wide as a gutter where the font changes
+/// is a word space (WeasyPrint's emoji-font digits: fresh10's axes.fr.pdf,
+/// productos.es.pdf, marco.es.pdf and fresh9's doble.es.pdf now read): 275
+/// items, 210 statuses, 0 silently wrong, 8 totals read, 6 reconciled.
+/// Left: actions named in prose (prosa.es, prose.fr), the PDF's struck
+/// statuses (a drawn line through the old word), continuation.en.pdf's
+/// status cells laid out after the table's rows, `Pr1.2` between `P1 ›`
+/// and the title in yearly.en's headings, and totals of abbreviations, per
+/// range, per programme or after a colon of shares.
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn eleventh_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh11");
+    println!("fresh11: {reading:?}");
+    assert_eq!(reading.renderings, 27, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 275, "{reading:?}");
+    assert!(reading.statuses_right >= 210, "{reading:?}");
+    assert!(reading.totals_read >= 8, "{reading:?}");
+    assert!(reading.reconciled >= 6, "{reading:?}");
 }

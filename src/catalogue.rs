@@ -72,6 +72,8 @@ codes! {
         "Two kinds of document are named with equal weight in the title area; the first named is kept and the other is named in the message.";
     DetectPeriodTie = "detect.period_tie", [Warning],
         "Two periods are stated with equal weight; the one kept and its rivals are named in the message.";
+    DetectTitleTie = "detect.title_tie", [Info],
+        "No line names the kind and two heading lines open the document, neither clearly its title; `title` is null and both are named in the message.";
     LegendConventional = "legend.conventional", [Info],
         "The document states no legend of status marks; marks are read with the conventional table.";
     LegendConflict = "legend.conflict", [Warning],

@@ -173,7 +173,8 @@ pub(super) fn detect_kind(
     } else {
         kind
     };
-    let title = detect_title(&candidates, &hits, hit_kind, blocks, language, lexicons);
+    let title = detect_title(&candidates, &hits, hit_kind, blocks, language, lexicons)
+        .or_else(|| opening_heading(&candidates, lexicons, &mut diagnostics));
     if kind == DocumentKind::Other {
         diagnostics.push(Diagnostic::info(
             Code::DetectKindUnknown,
@@ -1440,11 +1441,156 @@ fn detect_title(
                         .each(|l| l.minutes_words)
                         .any(|phrase| find_words(&bare, &unaccented(phrase)).is_some())
                 })
+                .filter(|c| !ends_dangling(&words(c.lower()), lexicons))
                 .map(|c| c.plain().trim().to_owned())
                 .filter(|title| {
                     title.split_whitespace().count() <= MAX_TITLE_WORDS && !title.ends_with('.')
                 })
         })
+}
+
+/// Most words of a headline that opens a document and names no kind
+/// (news, notices, records): longer than a heading of a report's cover,
+/// shorter than a sentence run into the body.
+const MAX_HEADLINE_WORDS: usize = 20;
+/// Most words of a page's section label above its headline (`News, Post`,
+/// `Agenda item`, `Frente Municipal`).
+const MAX_LABEL_WORDS: usize = 3;
+
+/// The title of a document whose title area names no kind: the heading line
+/// that opens it, when the line under it is body (a sentence, a date, a
+/// list) rather than another heading. A short section label of the page
+/// above a longer headline gives the headline. Two heading lines otherwise
+/// are a tie: no title, and a diagnostic naming both.
+fn opening_heading(
+    candidates: &Candidates<'_>,
+    lexicons: &Lexicons,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    // A heading printed twice in a row (a page's title over its article's)
+    // is one line.
+    let mut opening: Vec<Option<String>> = Vec::new();
+    let mut previous = String::new();
+    for candidate in candidates
+        .iter()
+        .take_while(|candidate| candidate.in_title_area)
+    {
+        let plain = candidate.plain().trim().to_owned();
+        if plain == previous {
+            continue;
+        }
+        opening.push(heading_line(&candidate, lexicons));
+        previous = plain;
+        if opening.len() == 3 {
+            break;
+        }
+    }
+    let heading = |at: usize| opening.get(at).cloned().flatten();
+    let word_count = |line: &str| line.split_whitespace().count();
+    // One word opens a page as its label (`Contents`, `Header`), not its
+    // title.
+    let titled = |title: String| (word_count(&title) > 1).then_some(title);
+    match (heading(0), heading(1), heading(2)) {
+        (Some(first), None, _) => titled(first),
+        (Some(label), Some(headline), None)
+            if word_count(&label) <= MAX_LABEL_WORDS
+                && word_count(&headline) > word_count(&label) =>
+        {
+            titled(headline)
+        }
+        (Some(first), Some(second), _) => {
+            diagnostics.push(Diagnostic::info(
+                Code::DetectTitleTie,
+                format!("`{first}` and `{second}` both open the document as headings"),
+            ));
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Text of a document's own furniture, never of a title: links, page
+/// paths and file names (`Home > Council`, `www.`, `report_v2.pdf`).
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[|›»>·@_]|\.\.\.|…|www\.|https?:|\.(?:com|org|pdf|jpe?g|png)\b| [-–] | / ")
+        .expect("FURNITURE is a valid literal pattern")
+});
+/// A full numeric date (`2031-09-06`): a stamp of the page, not its heading.
+static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b").expect("DATE_STAMP is a valid literal pattern")
+});
+/// A list item or a numbered part opening a line (`1.`, `2)`, `- `, `• `).
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]+[.)]|[-•*▪■]\s|[IVXivx]{1,5}\.\s)")
+        .expect("LIST_ITEM is a valid literal pattern")
+});
+/// Two sentences on one line (`Association of X. Financial Statements.`).
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{L}{2}\. \p{Lu}").expect("SENTENCE_BREAK is a valid literal pattern")
+});
+
+/// The plain text of a line that reads as a heading of the document's
+/// opening: words with capitals, no sentence, no label, list item, date,
+/// page counter or page furniture, and no word left dangling at its end.
+fn heading_line(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<String> {
+    let plain = candidate.plain();
+    let line = plain.trim();
+    let lower = candidate.lower();
+    let all_words = words(lower);
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let label = line
+        .char_indices()
+        .find(|&(_, c)| c == ':')
+        .is_some_and(|(at, _)| at < 25 && !CLOCK.is_match(line));
+    let page_counter = all_words
+        .iter()
+        .any(|word| lexicons.has(|l| l.page_words, word))
+        && line.chars().any(|c| c.is_ascii_digit());
+    let dangling = ends_dangling(&all_words, lexicons);
+    let slug = !line.contains(' ') && line.contains('-');
+    // A small number after the words is a page's or item's counter (`Salad 10`);
+    // commas between several clauses, prose.
+    let counted = all_words
+        .last()
+        .is_some_and(|last| last.len() <= 3 && last.chars().all(|c| c.is_ascii_digit()));
+    let heading = letters >= 4
+        && !counted
+        && line.matches(',').count() < 2
+        && !line.contains(['\t', '：'])
+        && !lexicons.contents_heading(candidate.folded().trim())
+        && line.chars().any(char::is_uppercase)
+        && !line.ends_with(['.', ':', ',', ';'])
+        && line.split_whitespace().count() <= MAX_HEADLINE_WORDS
+        && !FURNITURE.is_match(line)
+        && !LIST_ITEM.is_match(line)
+        && !SENTENCE_BREAK.is_match(line)
+        && !label
+        && !page_counter
+        && !dangling
+        && !slug
+        && !opens_on_date(&all_words, lexicons)
+        && !DATE_STAMP.is_match(line);
+    heading.then(|| line.to_owned())
+}
+
+/// Whether a line stops on a word no title ends with (`Procès-verbal de
+/// la séance du`): the rest of the title is on a later line.
+fn ends_dangling(words: &[&str], lexicons: &Lexicons) -> bool {
+    words.last().is_some_and(|last| {
+        lexicons.has(|l| l.dangling_words, last) || lexicons.has(|l| l.function_words, last)
+    })
+}
+
+/// Whether a line opens on a date (`February 5, 2021`, `viernes, 31 de
+/// marzo de 2017`, `21 April 2022 – 22 April 2022`): a posting or meeting
+/// day, not a heading.
+fn opens_on_date(words: &[&str], lexicons: &Lexicons) -> bool {
+    let head = &words[..words.len().min(4)];
+    let number = |word: &&str| word.starts_with(|c: char| c.is_ascii_digit());
+    head.first().is_some_and(|first| {
+        number(first) || lexicons.month(first).is_some() || lexicons.weekday(first).is_some()
+    }) && head.iter().any(|word| lexicons.month(word).is_some())
+        && head.iter().any(number)
 }
 
 fn round(value: f64) -> f64 {
@@ -1519,6 +1665,61 @@ mod tests {
                 fast.map(|(at, p)| (at, p.phrase))
             );
         }
+    }
+
+    #[test]
+    fn a_heading_opening_a_document_that_names_no_kind_is_its_title() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        // A notice or a news item: its heading over a sentence or a date.
+        assert_eq!(
+            title("Spring Gathering of the Valley Mayors\nThe mayors of the valley will meet in the old mill on a Friday to agree on the new bus routes.\n").as_deref(),
+            Some("Spring Gathering of the Valley Mayors")
+        );
+        assert_eq!(
+            title("Sesiones del Concejo 2031\nviernes, 4 de abril de 2031\nEl concejo se reúne cada mes.\n").as_deref(),
+            Some("Sesiones del Concejo 2031")
+        );
+        // A heading printed twice is one.
+        assert_eq!(
+            title("Spring Gathering of the Valley Mayors\nSpring Gathering of the Valley Mayors\nThe mayors of the valley will meet in the old mill.\n").as_deref(),
+            Some("Spring Gathering of the Valley Mayors")
+        );
+        // A page's section label over a longer headline gives the headline.
+        assert_eq!(
+            title("Town News\nNew Footbridge Opens Over the Mill Stream\nThe footbridge was opened by the parish clerk on a rainy morning, with forty people watching.\n").as_deref(),
+            Some("New Footbridge Opens Over the Mill Stream")
+        );
+    }
+
+    #[test]
+    fn furniture_and_ties_open_no_title() {
+        let profile = |source: &str| detect(&Text::from_plain(source));
+        for source in [
+            // A sentence, a date, a page counter, a path, a list item, a
+            // label, a line cut after a preposition, a page's stamp.
+            "The council met on a Friday to agree on the new bus routes for the valley towns and villages.\nMore text.\n",
+            "February 5, 2031\nThe council met to agree on the new bus routes of the valley towns.\n",
+            "Page 1\nThe council met to agree on the new bus routes of the valley towns.\n",
+            "Home > Council > Meetings\nThe council met to agree on the new bus routes of the valley towns.\n",
+            "1. Apologies for absence\n2. Minutes of the last meeting\n",
+            "Present: Cllr Ann Lee, Cllr Bo Park\nThe council met to agree on the new bus routes.\n",
+            "Procès-verbal de la séance du\nLe conseil s'est réuni pour décider des nouvelles lignes de bus.\n",
+            "Published 2031-09-06 Valley\nThe council met to agree on the new bus routes of the valley towns.\n",
+            "Association of Valley Towns. Financial Statements\nThe statements were audited by the firm the council chose.\n",
+            // A page's label, a counter after a word, a table row.
+            "Contents\n1. The year in short\n",
+            "Salad 10\nThe council met to agree on the new bus routes of the valley towns.\n",
+            "Invoice\tNo 12\nThe council met to agree on the new bus routes of the valley towns.\n",
+        ] {
+            assert_eq!(profile(source).title, None, "{source}");
+        }
+        // Two headings of like length: no title, and both are named.
+        let tie = profile("Valley Herald Weekly Edition\nNew Footbridge Opens Over the Mill Stream\nWhy the Bus Routes Changed Again\nThe footbridge was opened on a rainy morning.\n");
+        assert_eq!(tie.title, None);
+        assert!(tie.diagnostics.iter().any(|d| d.code == "detect.title_tie"
+            && d.message.contains("Valley Herald Weekly Edition")
+            && d.message
+                .contains("New Footbridge Opens Over the Mill Stream")));
     }
 
     #[test]

@@ -2125,7 +2125,8 @@ mod tests {
     #[test]
     fn a_head_scan_answers_as_reading_every_line_above() {
         let text = Text::from_plain("Informe\nACTA DE LA REUNIÓN\nJunta\n\nOrden del día");
-        let says = |line: &str| line.starts_with("ACTA");
+        // The scan hands `says` each line's flat form, lowered.
+        let says = |line: &str| line.starts_with("acta");
         let mut scan = HeadScan::default();
         // Down the head, then up again (the scan reads afresh).
         for index in [0, 1, 2, 4, 5, 1, 3, 0] {
@@ -2134,7 +2135,7 @@ mod tests {
                 .get(..index)
                 .unwrap_or_default()
                 .iter()
-                .any(|line| says(line.text));
+                .any(|line| says(&flat_line(line.plain)));
             assert_eq!(scan.above(&text, index, says), whole, "above line {index}");
         }
     }

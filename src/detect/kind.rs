@@ -1524,10 +1524,17 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9]+[.)]|[-•*▪■]\s|[IVXivx]{1,5}\.\s)")
         .expect("LIST_ITEM is a valid literal pattern")
 });
-/// Two sentences on one line (`Association of X. Financial Statements.`).
-static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{L}{2}\. \p{Lu}").expect("SENTENCE_BREAK is a valid literal pattern")
-});
+/// Whether `line` holds two sentences (`Association of X. Financial
+/// Statements.`): two letters, a full stop, a space and a capital. A scan
+/// rather than a pattern, whose Unicode letter classes would cost each
+/// thread a large automaton for a test made on a few lines.
+fn breaks_sentences(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars.windows(5).any(|window| {
+        matches!(window, [a, b, '.', ' ', capital]
+            if a.is_alphabetic() && b.is_alphabetic() && capital.is_uppercase())
+    })
+}
 
 /// The plain text of a line that reads as a heading of the document's
 /// opening: words with capitals, no sentence, no label, list item, date,
@@ -1563,7 +1570,7 @@ fn heading_line(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<String
         && line.split_whitespace().count() <= MAX_HEADLINE_WORDS
         && !FURNITURE.is_match(line)
         && !LIST_ITEM.is_match(line)
-        && !SENTENCE_BREAK.is_match(line)
+        && !breaks_sentences(line)
         && !label
         && !page_counter
         && !dangling
@@ -1600,6 +1607,24 @@ fn round(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_sentences_on_a_line_break_at_a_full_stop_before_a_capital() {
+        assert!(breaks_sentences(
+            "Association of Towns. Financial Statements."
+        ));
+        assert!(breaks_sentences("Réunion du conseil. Ordre du jour"));
+        assert!(!breaks_sentences("Annual Report 2031"));
+        assert!(
+            !breaks_sentences("Report by J. Smith"),
+            "an initial is one letter"
+        );
+        assert!(
+            !breaks_sentences("Plan 2. Actions"),
+            "a digit before the stop"
+        );
+        assert!(!breaks_sentences("Fin. año"));
+    }
     use crate::detect::detect;
 
     #[test]

@@ -8,6 +8,7 @@
 //! states none. It only reads legends; which deliverable carries which mark
 //! is [`deliverables`](super::deliverables)' business.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -298,6 +299,14 @@ fn parse_plain(plain: &str, lexicons: &Lexicons) -> Parsed {
         return Parsed::Nothing;
     }
     let tokens: Vec<&str> = plain.split_whitespace().collect();
+    // Every entry needs a mark (see [`entries_with_marks`]): most lines have
+    // no token that can be one, and are not lowered and scanned for labels.
+    if !tokens
+        .iter()
+        .any(|token| mark_of(token).is_some_and(is_legend_mark))
+    {
+        return Parsed::Nothing;
+    }
     let words: Vec<String> = tokens
         .iter()
         .map(|token| token.trim_matches(SEPARATORS).to_lowercase())
@@ -397,14 +406,9 @@ fn entries_with_marks(
                 (end..to).collect()
             }
         };
-        let mark = candidates.into_iter().find_map(|index| {
-            let token = tokens.get(index)?;
-            if token.chars().all(|c| SEPARATORS.contains(&c)) {
-                return None;
-            }
-            let trimmed = token.trim_matches(SEPARATORS);
-            Some(if trimmed.is_empty() { *token } else { trimmed })
-        })?;
+        let mark = candidates
+            .into_iter()
+            .find_map(|index| tokens.get(index).and_then(|token| mark_of(token)))?;
         if !is_legend_mark(mark) {
             return None;
         }
@@ -428,6 +432,12 @@ fn label_at(
     lexicons: &Lexicons,
 ) -> Option<(&'static StatusLabel, usize)> {
     let rest = words.get(index..)?;
+    if !rest
+        .first()
+        .is_some_and(|word| FIRST_WORDS.contains(word.as_str()))
+    {
+        return None;
+    }
     let mut best: Option<(&'static StatusLabel, usize)> = None;
     for language in lexicons.languages() {
         let labels = LABEL_WORDS
@@ -465,6 +475,30 @@ static LABEL_WORDS: LazyLock<Vec<(Language, LabelWords)>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// The first word of every language's legend labels: most words of a
+/// line start none, and are turned away with one look-up instead of a
+/// comparison with each label.
+static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    LABEL_WORDS
+        .iter()
+        .flat_map(|(_, labels)| {
+            labels
+                .iter()
+                .filter_map(|(_, parts)| parts.first().copied())
+        })
+        .collect()
+});
+
+/// The mark a token would be, without the separators around it; `None`
+/// for a token of separators alone, which is never a mark.
+fn mark_of(token: &str) -> Option<&str> {
+    if token.chars().all(|c| SEPARATORS.contains(&c)) {
+        return None;
+    }
+    let trimmed = token.trim_matches(SEPARATORS);
+    Some(if trimmed.is_empty() { token } else { trimmed })
+}
 
 /// A legend mark is one character (`V`, `0`, `×`, `٧`), or up to three
 /// characters none of which is a letter or digit (`✓✓`).
@@ -547,6 +581,20 @@ mod tests {
 
     fn owned(want: &[(&str, Status)]) -> Vec<(String, Status)> {
         want.iter().map(|(m, s)| ((*m).to_owned(), *s)).collect()
+    }
+
+    #[test]
+    fn a_mark_is_read_inside_separators_and_labels_without_marks_are_no_legend() {
+        // The marks wrapped in separators are the tokens that let a line
+        // past the look for marks before its labels are read.
+        assert_eq!(
+            pairs("(V) alcanzado (0) en proceso (x) no desarrollado"),
+            owned(&[("V", Achieved), ("0", InProgress), ("x", NotDeveloped)])
+        );
+        assert_eq!(
+            parse_line("alcanzado / en proceso / no desarrollado", &Lexicons::all()),
+            Parsed::Nothing
+        );
     }
 
     #[test]

@@ -473,6 +473,39 @@ impl Text {
         rows.get(at)
     }
 
+    /// Whether line `index` is the first row of a laid-out table that
+    /// repeats, cell for cell, the first row of a laid-out table on an
+    /// earlier page: the header a producer draws again on every page a
+    /// table goes on to, which belongs to no row of the body (a row cut by
+    /// the page break goes on under it).
+    pub fn repeats_a_table_header(&self, index: usize) -> bool {
+        let Some(block) = self.block_of(index).filter(|block| block.bbox.is_some()) else {
+            return false;
+        };
+        let Some(first) = block
+            .table()
+            .and_then(|table| table.rows.first())
+            .filter(|row| row.line == index)
+        else {
+            return false;
+        };
+        fn texts(row: &Row) -> Vec<&str> {
+            row.cells.iter().map(Cell::text).collect()
+        }
+        let header = texts(first);
+        if header.iter().filter(|cell| !cell.trim().is_empty()).count() < 2 {
+            return false;
+        }
+        let page_of = |line: usize| self.lines.get(line).map(|line| line.page);
+        let page = page_of(index);
+        self.blocks
+            .iter()
+            .take_while(|earlier| earlier.lines.start < block.lines.start)
+            .filter(|earlier| earlier.bbox.is_some())
+            .filter_map(|earlier| earlier.table()?.rows.first())
+            .any(|row| page_of(row.line) < page && texts(row) == header)
+    }
+
     /// Number of pages that have at least one line.
     pub fn page_count(&self) -> u32 {
         self.lines.last().map_or(0, |line| line.page)

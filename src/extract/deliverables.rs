@@ -255,6 +255,10 @@ impl Scan {
             self.current_measure = None;
             return;
         }
+        if text.repeats_a_table_header(index) {
+            self.unplaced = above;
+            return;
+        }
         let roles = text.table_of(index).and_then(|table| {
             let first = table.rows.first().map(|row| row.line)?;
             *self
@@ -275,7 +279,8 @@ impl Scan {
                 self.open_measure = None;
                 return;
             }
-            self.text_line(&cells, above, index, location, legend);
+            let measure_column = in_measure_column(text, index, legend);
+            self.text_line(&cells, above, index, location, legend, measure_column);
             return;
         };
         let before_code =
@@ -469,6 +474,7 @@ impl Scan {
         index: usize,
         location: Location,
         legend: &Legend,
+        measure_column: bool,
     ) {
         let mentions: Vec<DeliverableCode> = cells
             .iter()
@@ -588,14 +594,24 @@ impl Scan {
         };
         // A line that starts with a capital continues the row only when it
         // follows it directly (`Organigrama de la Secretaría` + `General de
-        // Metropolis`); after a blank line it is something else.
+        // Metropolis`); after a blank line it is something else, unless the
+        // row is still its code alone: rows of one cell a line (code, title,
+        // mark) that a producer spaced apart like paragraphs.
         let adjacent = index == open.last_index + 1;
-        if !(starts_lower || adjacent || mark.is_some()) {
+        let code_alone = open.lines == 0 && row.title.is_empty() && !marked;
+        if !(starts_lower || adjacent || code_alone || mark.is_some()) {
             self.open = None;
             unplaced(self);
             return;
         }
-        let measure = open.measure.and_then(|m| self.measures.get_mut(m));
+        // Text in the measures' column goes on with the last measure read,
+        // whether or not it shared the open row's line.
+        let measure_at = if measure_column {
+            open.measure.or(self.current_measure)
+        } else {
+            open.measure
+        };
+        let measure = measure_at.and_then(|m| self.measures.get_mut(m));
         let measure_unfinished = measure
             .as_ref()
             .is_some_and(|m| !ends_sentence(m.text.last()));
@@ -606,8 +622,10 @@ impl Scan {
                 measure.text.append(&mut parts);
                 title_part.into_iter().collect()
             }
-            // One column only: the measure's, while its sentence is unfinished.
-            (1, Some(measure)) if measure_unfinished && mark.is_none() => {
+            // One column only: the measure's, while its sentence is unfinished,
+            // or whatever the line's mark, when the page model draws it left
+            // of the codes and titles, in the measures' column.
+            (1, Some(measure)) if (measure_unfinished && mark.is_none()) || measure_column => {
                 measure.text.append(&mut parts);
                 Vec::new()
             }
@@ -1346,6 +1364,36 @@ fn ordered_cells(
         .collect()
 }
 
+/// Whether the row of line `index` holds text only in columns left of the
+/// column where its table's deliverable codes open their cells (besides a
+/// mark): a
+/// measure's cell going on beside no title, as in a row a page break cut.
+fn in_measure_column(text: &Text, index: usize, legend: &Legend) -> bool {
+    let (Some(row), Some(table)) = (text.row(index), text.table_of(index)) else {
+        return false;
+    };
+    let mut code_counts = vec![0usize; table.columns];
+    for (column, cell) in table.rows.iter().flat_map(|row| row_texts(row, legend)) {
+        if deliverable_at_start(&cell).is_some() {
+            if let Some(count) = code_counts.get_mut(column) {
+                *count += 1;
+            }
+        }
+    }
+    let Some(most) = code_counts.iter().copied().max().filter(|&most| most > 0) else {
+        return false;
+    };
+    let Some(code) = code_counts.iter().position(|&count| count == most) else {
+        return false;
+    };
+    let others: Vec<usize> = row_texts(row, legend)
+        .into_iter()
+        .filter(|(_, cell)| !(is_mark_cell(cell) && is_mark_token(cell, legend)))
+        .map(|(column, _)| column)
+        .collect();
+    !others.is_empty() && others.iter().all(|&column| column < code)
+}
+
 /// The columns of a table that hold a deliverable's code, its title and its
 /// mark, found from the rows that start with a code: the code column holds
 /// most codes, each alone or followed by a mark (a mark column too close to
@@ -1848,9 +1896,12 @@ fn mark_before(cells: &[String], at: usize, legend: &Legend) -> Option<String> {
     (is_mark_cell(before) && is_mark_token(before, legend)).then(|| before.clone())
 }
 
-/// One to three digits: a page number when it stands alone.
+/// One to three digits, not all zeros: a page number when it stands alone
+/// (pages are numbered from 1, so a lone `0` is a mark or a figure).
 fn is_page_number_token(token: &str) -> bool {
-    (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
+    (1..=3).contains(&token.len())
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && token.bytes().any(|b| b != b'0')
 }
 
 /// A line that holds only a page number (a PDF page footer between rows).
@@ -2474,6 +2525,129 @@ mod tests {
             let fused = codes(&plan).contains(&"deliverables.fused_rows");
             assert_eq!(fused, want.iter().all(Option::is_none), "{marks:?}");
         }
+    }
+
+    /// A document of laid-out tables, one a page: each row its cells' texts
+    /// by column (an empty text is no cell).
+    fn laid_pages(pages: &[&[&[&str]]]) -> Text {
+        use crate::normalize::Lines;
+        use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row};
+        let mut text = Text::from_plain("");
+        text.lines = Lines::default();
+        text.blocks = Vec::new();
+        let mut line = 0;
+        for (page, rows) in (1..).zip(pages) {
+            let first = line;
+            let mut laid = Vec::new();
+            for (number, cells) in (1..).zip(rows.iter()) {
+                text.lines.push(page, number, &cells.join("\t"));
+                let cells = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, cell)| !cell.is_empty())
+                    .map(|(column, cell)| Cell::of_text(column, cell))
+                    .collect();
+                laid.push(Row {
+                    line,
+                    cells,
+                    bbox: None,
+                });
+                line += 1;
+            }
+            text.blocks.push(Block {
+                kind: BlockKind::Table(page::table(laid)),
+                lines: first..line,
+                bbox: Some(BoundingBox {
+                    x0: 50.0,
+                    y0: 50.0,
+                    x1: 500.0,
+                    y1: 700.0,
+                }),
+            });
+        }
+        text
+    }
+
+    #[test]
+    fn a_header_repeated_over_a_row_cut_by_a_page_break_is_no_part_of_it() {
+        // Headers the lexicon does not know, drawn again on the next page,
+        // where the rows cut by the break go on: a title, and a measure's
+        // text beside no title with the row's mark.
+        let header: &[&str] = &["Block", "Promise", "Outcome"];
+        let text = laid_pages(&[
+            &[
+                header,
+                &["L1M1 A measure that", "L1M1D1 A title cut by", ""],
+                &["", "L1M1D2 A whole title", ""],
+            ],
+            &[
+                header,
+                &["goes on past the break.", "", "V"],
+                &["L1M2 Another measure.", "L1M2D1 Another title", "×"],
+            ],
+        ]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        let got: Vec<(&str, Option<&str>)> = plan
+            .deliverables
+            .iter()
+            .map(|d| (d.title.as_str(), d.mark.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("A title cut by", None),
+                ("A whole title", Some("V")),
+                ("Another title", Some("×")),
+            ]
+        );
+        // Cut inside a title: the header falls between its two parts.
+        let text = laid_pages(&[
+            &[header, &["L1M1 A measure.", "L1M1D1 A title cut by", ""]],
+            &[header, &["", "the page break", "V"]],
+        ]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        let first = plan
+            .deliverables
+            .first()
+            .map(|d| (d.title.as_str(), d.mark.as_deref()));
+        assert_eq!(first, Some(("A title cut by the page break", Some("V"))));
+        // The same header on the same page, or first on its page, is read as before.
+        assert!(!text.repeats_a_table_header(0));
+        assert!(text.repeats_a_table_header(2));
+        assert!(!text.repeats_a_table_header(3));
+    }
+
+    #[test]
+    fn stacked_cells_give_the_code_its_title_and_a_lone_zero_as_mark() {
+        // Stacked cells (code, title, mark, each on a line): `0` is the
+        // conventional "in progress"; a page is never numbered 0.
+        let text =
+            Text::from_plain("L1M1D1\nCalendario anual\n0\n\nL1M1D2\nOtro producto\nV\n12\n");
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        let got: Vec<Option<&str>> = plan
+            .deliverables
+            .iter()
+            .map(|d| d.mark.as_deref())
+            .collect();
+        assert_eq!(got, [Some("0"), Some("V")]);
+        // The same stacks spaced apart like paragraphs.
+        let text =
+            Text::from_plain("L1M1D1\n\nCalendario anual\n\n0\n\nL1M1D2\n\nOtro producto\n\nV\n");
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        let got: Vec<(&str, Option<&str>)> = plan
+            .deliverables
+            .iter()
+            .map(|d| (d.title.as_str(), d.mark.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Calendario anual", Some("0")),
+                ("Otro producto", Some("V"))
+            ]
+        );
+        assert!(!is_page_number_token("0") && !is_page_number_token("00"));
+        assert!(is_page_number_token("12") && is_page_number_token("105"));
     }
 
     /// A line of a cell drawn at a baseline: its words as `(text, x)`.

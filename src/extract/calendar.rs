@@ -812,6 +812,13 @@ pub struct DocumentTime {
 /// Maximum words of a line that is a dated title (`AG du 30 mai 2015`).
 const DATED_TITLE_WORDS: usize = 12;
 
+/// A time of day closing a line, with the dots of its clock and of its
+/// half of the day (`2.00 p.m.`, `7.30 pm`, `10h30`).
+static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s[0-9]{1,2}(?:[.:h][0-9]{2}(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)$")
+        .expect("TRAILING_TIME is a valid literal pattern")
+});
+
 /// The year a line's dates printed without one inherit: the heading's, else
 /// the running or document's year, and whether a heading printed it.
 #[derive(Debug, Clone, Copy)]
@@ -847,13 +854,30 @@ fn prose_dates(
     if lower.len() != flat.len() || flat.contains('|') {
         return Vec::new();
     }
+    // A time of day closing the line (`Council - Thursday, 26 July 2012
+    // 2.00 p.m.`) ends it with its own dots, not a sentence's full stop.
+    let unclocked = TRAILING_TIME.replace(flat.trim_end(), "");
     let short_title =
-        word_count(flat) <= DATED_TITLE_WORDS && !flat.trim_end().ends_with(['.', ',', ';']);
+        word_count(flat) <= DATED_TITLE_WORDS && !unclocked.trim_end().ends_with(['.', ',', ';']);
     // Where the last date taken as an event ends: a date joined to it by a
     // conjunction alone shares its reading (`par délibérations du 4 juin
     // 2020 et du 10 juillet 2020`).
     let mut taken_until: Option<usize> = None;
     let years = sentence_years(&lower, &found);
+    // A dateline opening the line (`MONTRÉAL, le 5 mai 2031 /CNW/ - …`)
+    // prints the day of writing for the days the line tells as coming
+    // (the document's first full day may be a later event's).
+    let line_today = found
+        .iter()
+        .find(|date| {
+            let before = lower.get(..date.from).unwrap_or("").trim_end();
+            let after = lower.get(date.to..).unwrap_or("").trim_start();
+            date.start.day.is_some()
+                && date.start.year.is_some()
+                && (is_dateline(&lower, before, after, lex)
+                    || is_wire_dateline(flat.get(..date.from).unwrap_or(""), after))
+        })
+        .map(|date| date.start);
     found
         .into_iter()
         .zip(years)
@@ -885,7 +909,25 @@ fn prose_dates(
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            let anchored = lex.has(|l| l.relative_date_words, next_word)
+            // A weekday a demonstrative points at (`ce vendredi, 27 janvier
+            // 2017`, `this Friday, May 3`) is the day of writing's week: the
+            // day is when something happens, as a relative word anchors it.
+            // The weekday may open the date as read, or stand before it.
+            let demonstrative = |head: &str| {
+                lex.each(|l| l.weekday_demonstratives)
+                    .any(|word| ends_with(head.trim_end(), word))
+            };
+            let pointed = date.start.year.is_some()
+                && lex.each(|l| l.weekdays).any(|(weekday, _)| {
+                    (first_word.trim_end_matches(',') == *weekday && demonstrative(before))
+                        || before
+                            .trim_end_matches(',')
+                            .trim_end()
+                            .strip_suffix(weekday)
+                            .is_some_and(demonstrative)
+                });
+            let anchored = pointed
+                || lex.has(|l| l.relative_date_words, next_word)
                 || lex
                     .each(|l| l.relative_date_words)
                     .any(|word| ends_with(before, word));
@@ -1004,6 +1046,9 @@ fn prose_dates(
             let told = date.start.year.is_none()
                 && sentence_year.is_none()
                 && told_as_past(&lower, before, after, lex);
+            let coming = date.start.year.is_none()
+                && sentence_year.is_none()
+                && told_as_coming(before, after, lex);
             let year = if told {
                 // Told as past, a day takes its year from the day of
                 // writing alone: the document's year is what it reports
@@ -1013,6 +1058,12 @@ fn prose_dates(
                     diagnostics.push(year_unknown(line, flat, &date, year));
                 }
                 past
+            } else if coming {
+                // Told as coming (`les 12 et 13 mai prochains`), a day is
+                // the next such day after the dateline's.
+                line_today
+                    .and_then(|today| next_year(date.start, today))
+                    .or(year)
             } else {
                 sentence_year.or(year)
             };
@@ -1294,6 +1345,36 @@ fn told_as_past(lower: &str, before: &str, after: &str, lex: &Lexicons) -> bool 
         })
     };
     lex.each(|l| l.minutes_words).any(says) && approves(lower, lex)
+}
+
+/// Whether a word right after a day, or right before it, tells it as
+/// coming (`les 12 et 13 mai prochains`, `el próximo 3 de junio`): a
+/// relative word that places no day before the time of writing.
+fn told_as_coming(before: &str, after: &str, lex: &Lexicons) -> bool {
+    let next_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .unwrap_or("");
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .unwrap_or("");
+    [next_word, last_word].into_iter().any(|word| {
+        lex.has(|l| l.relative_date_words, word) && !lex.has(|l| l.past_date_words, word)
+    })
+}
+
+/// The year of a day printed without one and told as coming: the year of
+/// the first such day on or after `today`. `None` when `today` prints no
+/// year or no day.
+fn next_year(date: EventDate, today: EventDate) -> Option<u16> {
+    let year = today.year?;
+    let day = today.day?;
+    if (date.month, date.day.unwrap_or(1)) < (today.month, day) {
+        year.checked_add(1)
+    } else {
+        Some(year)
+    }
 }
 
 /// The year of a day printed without one and told as past: the year of
@@ -2545,6 +2626,66 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_weekday_a_demonstrative_points_at_dates_what_happens_that_day() {
+        // `ce samedi 20 août`, `ce vendredi, 27 janvier`, `this Friday, May
+        // 3`, `este viernes 4 de marzo`: the day something happens.
+        let source = "Les maires ont tenu leur assemblée ce vendredi, 27 janvier 2031 à Dori.\nLe ministre a clos les travaux du congrès ce samedi 20 août 2031 au siège.\nThe board met this Friday, May 3, 2031 in the town hall.\nLa junta sesionó este viernes 4 de abril de 2031 en la sede.\n";
+        assert_eq!(
+            starts(source, DocumentTime::default()),
+            [
+                (Some(2031), 1, Some(27)),
+                (Some(2031), 8, Some(20)),
+                (Some(2031), 5, Some(3)),
+                (Some(2031), 4, Some(4)),
+            ]
+        );
+        // Without the demonstrative, a day after a weekday in passing is a
+        // mention, as before.
+        let source = "Les maires, qui se sont vus vendredi, 27 janvier 2031, ont parlé.\n";
+        assert_eq!(starts(source, DocumentTime::default()), []);
+    }
+
+    #[test]
+    fn plural_and_feminine_relative_words_anchor_a_day_to_the_time_of_writing() {
+        // `les 12 et 13 mai prochains`: the plural of `prochain`; the year
+        // is the one the dateline prints.
+        let source = "QUÉBEC, le 5 mai 2031 - Les assises se tiendront les 12 et 13 mai prochains au centre des congrès.\n";
+        assert_eq!(
+            dated_with(source, time(2031)),
+            [(Some(2031), 5, Some(12), Some(13))]
+        );
+        let source = "QUÉBEC, le 5 mai 2031 - C'est le thème de l'année. Les assises se tiendront les 12 et 13 mai prochains au centre des congrès.\n";
+        assert_eq!(
+            dated_with(source, DocumentTime::default()),
+            [(Some(2031), 5, Some(12), Some(13))]
+        );
+        let source =
+            "Los alcaldes tendrán sus jornadas los días 3 y 4 de junio próximos en la sede.\n";
+        assert_eq!(
+            dated_with(source, time(2031)),
+            [(Some(2031), 6, Some(3), Some(4))]
+        );
+    }
+
+    #[test]
+    fn a_time_of_day_closing_a_dated_heading_is_no_full_stop() {
+        // The meeting's heading on a council's page ends with its hour.
+        let source = "Council - Thursday, 26 July 2031 2.00 p.m.\n\nVenue: Council Chamber\n";
+        assert_eq!(
+            starts(source, DocumentTime::default()),
+            [(Some(2031), 7, Some(26))]
+        );
+        let source = "Annual Council - Thursday 13 May 2031 7.30 pm\n\nVenue: Civic Centre\n";
+        assert_eq!(
+            starts(source, DocumentTime::default()),
+            [(Some(2031), 5, Some(13))]
+        );
+        // A sentence's full stop still ends a sentence.
+        let source = "The works ended 26 July 2031 at 2.00 p.m. and the hall reopened.\n";
+        assert_eq!(starts(source, DocumentTime::default()), []);
+    }
+
     /// Year, month and day of each event of a text read with `time`.
     #[test]
     fn a_day_told_as_past_takes_the_year_before_the_text_when_it_falls_after_it() {
@@ -2820,23 +2961,23 @@ mod tests {
 
     /// The events of a text of no known year.
     fn dated(source: &str) -> Vec<Dated> {
-        extract_calendar(
-            &Text::from_plain(source),
-            DocumentTime::default(),
-            &[],
-            &Lexicons::all(),
-        )
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.start.year,
-                e.start.month,
-                e.start.day,
-                e.end.and_then(|d| d.day),
-            )
-        })
-        .collect()
+        dated_with(source, DocumentTime::default())
+    }
+
+    /// The events of a text read with `time`.
+    fn dated_with(source: &str, time: DocumentTime) -> Vec<Dated> {
+        extract_calendar(&Text::from_plain(source), time, &[], &Lexicons::all())
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.start.year,
+                    e.start.month,
+                    e.start.day,
+                    e.end.and_then(|d| d.day),
+                )
+            })
+            .collect()
     }
 
     #[test]

@@ -298,6 +298,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         }
     }
     drop_stacked_words(&mut headings, &plains, &entry_lines);
+    number_from_line_above(&mut headings, &plains, claimed);
+    without_link_notes(&mut headings, lex);
     // A heading over nothing ends the text (a signature, a closing line);
     // an entry of a table of contents cut off at the end of an excerpt is
     // still an entry.
@@ -460,6 +462,61 @@ fn drop_stacked_words(
             || !(one_capital_word(h.index.checked_sub(1)) || one_capital_word(Some(h.last + 1)))
     });
 }
+
+/// An item's number set on a line of its own above its heading (`21.` /
+/// `DECLARATIONS OF INTEREST`, as meeting pages print their business) is
+/// the heading's number: `21. DECLARATIONS OF INTEREST`. Only a number
+/// closed by a dot is an item's: a bare number there is a page's or a
+/// figure's.
+fn number_from_line_above(
+    headings: &mut [Heading],
+    plains: &PackedLines,
+    claimed: &BTreeSet<usize>,
+) {
+    let heads: BTreeSet<usize> = headings.iter().map(|h| h.index).collect();
+    for heading in headings.iter_mut() {
+        if heading.printed_page.is_some() || heading.title.starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let above = (0..heading.index)
+            .rev()
+            .find(|&i| plains.get(i).is_some_and(|line| !is_blank(line)));
+        let number = above
+            .filter(|i| !heads.contains(i) && !claimed.contains(i))
+            .and_then(|i| plains.get(i))
+            .map(str::trim)
+            .filter(|line| ITEM_NUMBER_LINE.is_match(line));
+        if let Some(number) = number {
+            heading.title = format!("{number} {}", heading.title);
+        }
+    }
+}
+
+/// Headings without the notes a web page sets after a link (`MINUTES pdf
+/// icon PDF 90 KB`, `… BODIES Opens in a new window - To receive…`): the
+/// note goes, with the type and size of the file a file's icon announces.
+/// A heading that was nothing but such a note goes too.
+fn without_link_notes(headings: &mut Vec<Heading>, lex: &Lexicons) {
+    let notes = lex.pattern("link_notes", |lex| {
+        format!(
+            r"(?i)\s*\b(?:{})(?:\s+[a-z]{{3,4}}\s+[0-9]+(?:[.,][0-9]+)?\s*[kmg]b\b)?",
+            lex.alternation(lex.each(|l| l.link_notes).copied())
+        )
+    });
+    for heading in headings.iter_mut() {
+        if notes.is_match(&heading.title) {
+            let bare = notes.replace_all(&heading.title, " ");
+            heading.title = bare.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
+    headings.retain(|heading| !heading.title.is_empty());
+}
+
+/// A line holding an item's number alone, closed by a dot (`21.`, `197.`).
+static ITEM_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{1,3}\.$").expect("ITEM_NUMBER_LINE is a valid literal pattern")
+});
 
 /// Builds sections (span, language, list items) from headings.
 pub fn sections(text: &Text, profile: &Profile, headings: &[Heading]) -> Vec<Section> {
@@ -2263,6 +2320,50 @@ mod tests {
             .into_iter()
             .map(|h| (h.level, h.title))
             .collect()
+    }
+
+    #[test]
+    fn a_web_pages_link_notes_are_no_words_of_its_headings() {
+        let source = "PRESENTATIONS\n\nThe chair presented an award to a member of staff.\n\n31.\n\nDECLARATIONS OF INTEREST\n\nThere were no declarations of interest.\n\n32.\n\nMINUTES pdf icon PDF 90 KB\n\nTo authorise the Chairman to sign the minutes of the last meeting.\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            found,
+            [
+                "PRESENTATIONS",
+                "31. DECLARATIONS OF INTEREST",
+                "32. MINUTES"
+            ]
+        );
+        let source = "Agenda:\n\n1. CHAIRMAN - To elect a Chairman of the Council for the ensuing year.\n\n2. ALLOCATION OF SEATS Opens in a new window - To receive a report of the Chief Executive.\n\n3. QUESTION TIME\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            found,
+            [
+                "Agenda",
+                "1. CHAIRMAN - To elect a Chairman of the Council for the ensuing year.",
+                "2. ALLOCATION OF SEATS - To receive a report of the Chief Executive.",
+                "3. QUESTION TIME"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_number_on_its_own_line_numbers_the_heading_under_it() {
+        // Meeting pages print each item's number on a line of its own.
+        let source = "PRESENTATIONS\n\nThe chair presented an award to a member of staff.\n\n31.\n\nDECLARATIONS OF INTEREST\n\nThere were no declarations of interest.\n\n32.\n\nPUBLIC QUESTIONS\n\nTwo questions were received from residents.\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            found,
+            [
+                "PRESENTATIONS",
+                "31. DECLARATIONS OF INTEREST",
+                "32. PUBLIC QUESTIONS"
+            ]
+        );
+        // A bare number above a heading is a page's or a figure's.
+        let source = "Our year in numbers\n\n12\n\nNEW MEMBER TOWNS\n\nTwelve towns joined the network this year.\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert!(found.iter().all(|t| !t.starts_with("12")), "{found:?}");
     }
 
     #[test]

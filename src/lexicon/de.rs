@@ -63,6 +63,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     month_prepositions: &["im"],
     relative_date_words: &["letzten", "nächsten"],
     past_date_words: &["letzten"],
+    weekday_demonstratives: &["diesen", "diesem"],
     numeric_day_first: true,
     day_first_spellings: &[],
     month_first_spellings: &[],
@@ -231,6 +232,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     role_links: &["von", "der", "des"],
     numbered_heading_prefixes: &["kapitel", "anhang", "handlungsfeld"],
+    link_notes: &["öffnet in einem neuen fenster", "neues fenster"],
     contents_headings: &["inhalt", "inhaltsverzeichnis"],
     agenda_headings: &["tagesordnung"],
     agenda_item_openers: &[

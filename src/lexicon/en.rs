@@ -93,6 +93,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     month_prepositions: &["in"],
     relative_date_words: &["last", "next"],
     past_date_words: &["last"],
+    weekday_demonstratives: &["this"],
     numeric_day_first: false,
     day_first_spellings: &[
         "organisation",
@@ -459,6 +460,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "chapter",
         "annex",
     ],
+    link_notes: &["pdf icon", "opens in a new window", "opens in new window"],
     contents_headings: &["contents", "table of contents", "index"],
     agenda_headings: &[
         "agenda",

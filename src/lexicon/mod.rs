@@ -198,6 +198,10 @@ pub struct Lexicon {
     /// the time of writing (`dernier`, `pasado`, `last`): a day printed
     /// without its year is then the last such day before the text's own.
     pub past_date_words: &'static [&'static str],
+    /// Demonstratives that point a weekday at the time of writing (`ce` in
+    /// `ce vendredi, 27 janvier`, `this` in `this Friday, May 3`): the day
+    /// after such a weekday is the day something happens, not a mention.
+    pub weekday_demonstratives: &'static [&'static str],
     /// Whether the language writes numeric dates day first whatever the
     /// region (`03/04/2019` is the 3rd of April). `false` where regions
     /// differ (English: day first in Britain, month first in the United
@@ -353,6 +357,9 @@ pub struct Lexicon {
     pub role_links: &'static [&'static str],
     /// Prefixes of numbered headings (`línea de acción 2`, `chapter 3`).
     pub numbered_heading_prefixes: &'static [&'static str],
+    /// Notes a web page sets after a link, lower case (`pdf icon`, `opens
+    /// in a new window`): no words of the heading they follow.
+    pub link_notes: &'static [&'static str],
     /// Headings of tables of contents.
     pub contents_headings: &'static [&'static str],
     /// Headings of a meeting's agenda (`ordre du jour`, `provisional agenda`).
@@ -1028,6 +1035,7 @@ mod tests {
                 ("month_prepositions", l.month_prepositions.len()),
                 ("relative_date_words", l.relative_date_words.len()),
                 ("past_date_words", l.past_date_words.len()),
+                ("weekday_demonstratives", l.weekday_demonstratives.len()),
                 ("date_labels", l.date_labels.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
@@ -1078,6 +1086,7 @@ mod tests {
                     "numbered_heading_prefixes",
                     l.numbered_heading_prefixes.len(),
                 ),
+                ("link_notes", l.link_notes.len()),
                 ("contents_headings", l.contents_headings.len()),
                 ("agenda_headings", l.agenda_headings.len()),
                 ("agenda_item_openers", l.agenda_item_openers.len()),

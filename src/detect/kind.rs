@@ -1381,7 +1381,7 @@ fn detect_title(
             .find(|block| (block.first_line..=block.last_line).contains(&index))
             .and_then(|block| block.language)
     };
-    let mut titles: Vec<((bool, bool), String)> = Vec::new();
+    let mut titles: Vec<((bool, bool, bool, bool), String)> = Vec::new();
     for hit in hits
         .iter()
         .filter(|hit| hit.kind == kind && candidates.at(hit.candidate).in_title_area)
@@ -1401,15 +1401,45 @@ fn detect_title(
             raw_end = candidates.at(next).line.text.trim_end().to_owned();
             next += 1;
         }
+        let repeated = |head: &str| {
+            let wanted = title_key(head);
+            candidates
+                .iter()
+                .skip(hit.candidate + 1)
+                .take_while(|later| later.in_title_area)
+                .any(|later| {
+                    title_key(&later.plain())
+                        .strip_prefix(wanted.as_str())
+                        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+                })
+        };
+        if let Some(cut) = cut_after_year(&title, hit.phrase.phrase, repeated) {
+            title = cut;
+        }
         if title.split_whitespace().count() > MAX_TITLE_WORDS || title.ends_with('.') {
             continue;
         }
-        let same_language = block_language(candidate.index) == Some(language);
-        // A line without a capital is a host's slug or a file name
-        // (`2020 plan operativo - portal de transparencia`): a printed
-        // title below it wins.
-        let capitalised = title.chars().any(char::is_uppercase);
-        titles.push(((same_language, capitalised), title));
+        let line_language = block_language(candidate.index);
+        // A line whose language was not told apart is in no other language.
+        let other_language = line_language.is_some_and(|block| block != language);
+        // A line opening in small letters is a host's slug, a file name or
+        // a sentence's end (`2020 plan operativo - portal de transparencia`,
+        // `fiscal years 2031-32 work plan`): a printed title below it wins.
+        let capitalised = title
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        // A cover's title names the year it covers; a line naming the kind
+        // alone is more often a link or a caption (`Download the Annual
+        // Report`, `cover of the Annual Report`).
+        let dated = YEAR.is_match(&title);
+        let rank = (
+            !other_language,
+            capitalised,
+            dated,
+            line_language == Some(language),
+        );
+        titles.push((rank, title));
     }
     titles.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
     titles
@@ -1449,6 +1479,112 @@ fn detect_title(
         })
 }
 
+/// Most capitalised words between a kind phrase and the year that dates it
+/// in a title (`Informes de Gestión Secretaría Ejecutiva 2000/2001`).
+const YEAR_REACH_WORDS: usize = 3;
+
+/// A year or a span of years as one word of a title (`2019`, `2012/2013`,
+/// `2011-12`), maybe with a comma or a stop after it.
+static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:19[5-9][0-9]|20[0-9][0-9])(?:[-–/](?:19|20)?[0-9]{2})?[,;.]?$")
+        .expect("YEAR_WORD is a valid literal pattern")
+});
+/// A word of a line, with its offset.
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S+").expect("TOKEN is a valid literal pattern"));
+
+/// A title line naming the kind and its year, cut after them where the
+/// line runs on into other text: a sentence or the cover's other lines
+/// (`ANNUAL REPORT 2015 Association of Manitoba Municipalities 1910 …`), a
+/// page title's site (`2015-2016 Annual Report - League of …`), a page
+/// counter (`EUROCITIES annual report 2019 2`), or a name in capitals after
+/// a title in small letters (`Annual Report 2011-12 LOCAL GOVERNMENT …`).
+/// The year follows the phrase within [`YEAR_REACH_WORDS`] capitalised
+/// words, or comes right before it (`2007 ANNUAL REPORT ASSOCIATION OF
+/// …`), as a span too (`2013 – 2014`). A subtitle after a colon or in
+/// brackets is the title's own, and nothing is cut without a year.
+fn cut_after_year(title: &str, phrase: &str, repeated: impl Fn(&str) -> bool) -> Option<String> {
+    let tokens: Vec<regex::Match<'_>> = TOKEN.find_iter(title).collect();
+    let is_year = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| YEAR_WORD.is_match(t.as_str()))
+    };
+    let is_dash = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| matches!(t.as_str(), "-" | "–" | "—" | "/"))
+    };
+    // The phrase's words, each with the token holding it.
+    let mut flat: Vec<(String, usize)> = Vec::new();
+    for (at, token) in tokens.iter().enumerate() {
+        let key = unaccented(&lower_same_length(&fold(token.as_str())));
+        flat.extend(words(&key).into_iter().map(|word| (word.to_owned(), at)));
+    }
+    let wanted: Vec<String> = words(&unaccented(phrase))
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let start = (0..flat.len()).find(|&at| {
+        !wanted.is_empty()
+            && flat
+                .get(at..at + wanted.len())
+                .is_some_and(|run| run.iter().map(|(word, _)| word).eq(wanted.iter()))
+    })?;
+    let (first, last) = (flat.get(start)?.1, flat.get(start + wanted.len() - 1)?.1);
+    // Before the phrase, only a year or a name in capitals (`EUROCITIES`,
+    // `LGNSW`): a sentence naming the kind is no title to cut.
+    let named = tokens.get(..first)?.iter().all(|token| {
+        let word = token.as_str();
+        YEAR_WORD.is_match(word)
+            || (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase))
+    });
+    if !named {
+        return None;
+    }
+    let mut year = None;
+    for at in last + 1..=last + 1 + YEAR_REACH_WORDS {
+        if is_year(at) {
+            year = Some(at);
+            break;
+        }
+        if !tokens
+            .get(at)
+            .is_some_and(|t| t.as_str().starts_with(char::is_uppercase))
+        {
+            break;
+        }
+    }
+    let end = match year {
+        Some(at) if is_dash(at + 1) && is_year(at + 2) => at + 2,
+        Some(at) => at,
+        None if first > 0 && is_year(first - 1) => last,
+        None => return None,
+    };
+    let cut = tokens.get(end)?.end();
+    let head = title.get(..cut)?.trim_end();
+    let rest = title.get(cut..)?.trim();
+    let first_rest = rest.chars().next()?;
+    // Small letters after the year go on with the title's own words (`Work
+    // Programme 2031-2033 of the Coastal Towns …`), not with another line's.
+    if first_rest.is_lowercase()
+        || matches!(first_rest, ':' | '(' | '[' | '«' | '"' | '“' | '‘' | '\'')
+    {
+        return None;
+    }
+    let runs_on = title.split_whitespace().count() > MAX_TITLE_WORDS || title.ends_with('.');
+    // A subtitle follows a dash as well (`Strategic Plan 2031 - Progress
+    // Update #3`): a site's name is told by the page's heading repeating
+    // the title without it.
+    let site = matches!(first_rest, '-' | '–' | '—' | '|' | '·' | '•') && repeated(head);
+    let counter = rest.len() <= 3 && rest.chars().all(|c| c.is_ascii_digit());
+    let capitals = rest.chars().any(char::is_alphabetic)
+        && !rest.chars().any(char::is_lowercase)
+        && head.chars().any(char::is_lowercase);
+    (runs_on || site || counter || capitals).then(|| head.to_owned())
+}
+
 /// Most words of a headline that opens a document and names no kind
 /// (news, notices, records): longer than a heading of a report's cover,
 /// shorter than a sentence run into the body.
@@ -1467,6 +1603,9 @@ fn opening_heading(
     lexicons: &Lexicons,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
+    if let Some(title) = page_title(candidates) {
+        return Some(title);
+    }
     // A heading printed twice in a row (a page's title over its article's)
     // is one line.
     let mut opening: Vec<Option<String>> = Vec::new();
@@ -1507,6 +1646,65 @@ fn opening_heading(
         }
         _ => None,
     }
+}
+
+/// A line's words folded and lowered, one space between them, for
+/// comparing lines as printed twice.
+fn title_key(text: &str) -> String {
+    lower_same_length(&fold(text))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Marks parting a page's title from its site's name or a path.
+const TITLE_SEPARATORS: &[&str] = &["-", "–", "—", "|", "·", "›", "»"];
+
+/// The title of a web page printed over its text with its site's name
+/// (`Council minutes - Town of X`, `Annual plan | Y`): as many of its
+/// words as a later line of the title area opens with (the page's own
+/// heading), the separators aside, and at least those before the first
+/// separator. A line repeating the page's title whole proves nothing: a
+/// name after a dash is as likely the title's own (`World Council 2031 -
+/// Harbourtown`).
+fn page_title(candidates: &Candidates<'_>) -> Option<String> {
+    let first = candidates.get(0).filter(|first| first.in_title_area)?;
+    let plain = first.plain();
+    let line = plain.trim();
+    let separator = |token: &regex::Match<'_>| TITLE_SEPARATORS.contains(&token.as_str());
+    let tokens: Vec<regex::Match<'_>> = TOKEN.find_iter(line).collect();
+    let head = tokens.iter().position(separator)?;
+    let keys: Vec<String> = tokens
+        .iter()
+        .filter(|token| !separator(token))
+        .map(|token| title_key(token.as_str()))
+        .collect();
+    let whole = title_key(line);
+    // The later line sharing most words with the page's title, and how many.
+    let (shared, heading) = candidates
+        .iter()
+        .skip(1)
+        .take_while(|candidate| candidate.in_title_area)
+        .filter_map(|candidate| {
+            let plain = candidate.plain();
+            let later: Vec<regex::Match<'_>> = TOKEN
+                .find_iter(plain.trim())
+                .filter(|token| !separator(token))
+                .collect();
+            let shared = keys
+                .iter()
+                .zip(&later)
+                .take_while(|(word, other)| **word == title_key(other.as_str()))
+                .count();
+            let end = later.get(shared.checked_sub(1)?)?.end();
+            let heading = plain.trim().get(..end)?.to_owned();
+            (title_key(&plain) != whole).then_some((shared, heading))
+        })
+        .max_by_key(|(shared, _)| *shared)?;
+    // A heading holding the whole page title and more is the cover's
+    // line run on (`TOWN OF X - REGION Annual plan …`), no page title.
+    let fits = shared >= head.max(2) && shared < keys.len() && shared <= MAX_HEADLINE_WORDS;
+    (fits && heading.chars().any(char::is_uppercase)).then_some(heading)
 }
 
 /// Text of a document's own furniture, never of a title: links, page
@@ -1713,6 +1911,80 @@ mod tests {
         assert_eq!(
             title("Town News\nNew Footbridge Opens Over the Mill Stream\nThe footbridge was opened by the parish clerk on a rainy morning, with forty people watching.\n").as_deref(),
             Some("New Footbridge Opens Over the Mill Stream")
+        );
+    }
+
+    #[test]
+    fn a_cover_line_run_on_is_cut_after_its_kind_and_year() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        // The cover's other lines run into the title, the year after the kind.
+        assert_eq!(
+            title("ANNUAL REPORT 2031 Valley Towns Association 4 Mill Road Eastby Telephone 555 0199 The towns met often this year and this report tells how.\nThe board met six times.\n").as_deref(),
+            Some("ANNUAL REPORT 2031")
+        );
+        // The year before the kind, a name in capitals after it.
+        assert_eq!(
+            title("2031 ANNUAL REPORT VALLEY TOWNS ASSOCIATION\nThe board met six times.\n")
+                .as_deref(),
+            Some("2031 ANNUAL REPORT")
+        );
+        // A page counter after the year.
+        assert_eq!(
+            title("VALLEY annual report 2031 2\nThe board met six times.\n").as_deref(),
+            Some("VALLEY annual report 2031")
+        );
+        // A subtitle after a colon, or after a dash that no heading below
+        // drops, is the title's own.
+        assert_eq!(
+            title("Annual Report 2031: A Year of Repairs\nThe board met six times.\n").as_deref(),
+            Some("Annual Report 2031: A Year of Repairs")
+        );
+        assert_eq!(
+            cut_after_year(
+                "Strategic Plan 2031 - Progress Update #3",
+                "strategic plan",
+                |_| false
+            ),
+            None
+        );
+        assert_eq!(
+            cut_after_year("Annual Report 2031 - Valley Towns", "annual report", |_| {
+                true
+            })
+            .as_deref(),
+            Some("Annual Report 2031")
+        );
+        // A sentence naming the kind is no title to cut.
+        assert_eq!(
+            cut_after_year("The Annual Report 2031 was adopted by the board at its meeting in the spring of the year.", "annual report", |_| true),
+            None
+        );
+    }
+
+    #[test]
+    fn a_web_page_title_loses_its_site_when_the_page_heading_repeats_it() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        assert_eq!(
+            title("Harbour Walk Reopens - Town of Eastby\n←\nHarbour Walk Reopens Posted by the town office. The walk reopened on Saturday after repairs.\n").as_deref(),
+            Some("Harbour Walk Reopens")
+        );
+        // The heading below may keep more of the page's title than its
+        // first part, without the separator.
+        assert_eq!(
+            title("MINUTES OF THE COUNCIL - SESSION OF 3 MARCH 2031 1/9 - Eastby\nMINUTES OF THE COUNCIL SESSION OF 3 MARCH 2031 The council met at the town hall.\n").as_deref(),
+            Some("MINUTES OF THE COUNCIL SESSION OF 3 MARCH 2031")
+        );
+        // Nothing repeats the part before the dash: no title from it.
+        assert_eq!(
+            title("World Council 2031 - Harbourtown\nThe world council met online this year, hosted by the city.\n").as_deref(),
+            None
+        );
+        // A line repeating the page's title whole proves nothing.
+        assert_eq!(
+            page_title(&Candidates::new(&Text::from_plain(
+                "Harbour Walk Reopens - Town of Eastby\nHarbour Walk Reopens - Town of Eastby\nThe walk reopened.\n"
+            ))),
+            None
         );
     }
 

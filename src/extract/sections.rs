@@ -141,6 +141,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let mut in_contents = false;
     // Lines that hold entries of a table of contents.
     let mut entry_lines = BTreeSet::new();
+    // The numbered run read in the paragraph before, if any.
+    let mut numbered: Option<NumberedRun> = None;
     while index < raws.len() {
         // An agenda run into a line that also names who attended (a line
         // other extractors claim) heads the business all the same.
@@ -149,6 +151,22 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             strong.entry(index).or_default().extend(items);
             index += 1;
             continue;
+        }
+        // So does a numbered agenda or table of contents run into one
+        // paragraph, whatever else the paragraph holds.
+        if !is_blank(raws.line(index)) && !index_entries.contains_key(&index) {
+            match run_in_numbered(index, plains.line(index), numbered.as_ref(), lex) {
+                Some((entries, run)) => {
+                    covered[index] = true;
+                    in_contents = true;
+                    entry_lines.insert(index);
+                    strong.entry(index).or_default().extend(entries);
+                    numbered = Some(run);
+                    index += 1;
+                    continue;
+                }
+                None => numbered = None,
+            }
         }
         if claimed.contains(&index) {
             index += 1;
@@ -1566,6 +1584,107 @@ fn run_in_agenda(index: usize, line: &str, lex: &Lexicons) -> Option<Vec<Heading
 /// Most words of an agenda's item led by its heading in the same line.
 const AGENDA_WORDS: usize = 32;
 
+/// Where a numbered run read in a paragraph stopped: the last number, and
+/// whether its titles end on printed pages.
+#[derive(Clone, Default)]
+struct NumberedRun {
+    last: Vec<u32>,
+    paged: bool,
+}
+
+/// An agenda or a table of contents numbered and run into one paragraph
+/// (`1. Open & Welcome 2. Apologies 3. Minutes 3.1 Minutes of the last
+/// meeting 4 3.2 …`, `… ORDRE DU JOUR 1. OUVERTURE 1.1 Ouverture de la
+/// séance 1.2 …`): the run opens on the number 1 at the start of the line
+/// or right after the name of an agenda or of a table of contents, and is
+/// split at each number that goes on from the last ([`numbered_entries`]),
+/// so that a lone number, a year or a by-law's number stays in its title.
+/// At least [`INDEX_MIN_ENTRIES`] entries, none a sentence; each keeps its
+/// number as printed, and ends before a bullet opening a list under it. A
+/// bare number ending at least [`INDEX_MIN_ENTRIES`] titles, never going
+/// back, is their printed page. Given the run of the paragraph before
+/// (`before`), a paragraph opening on the number that goes on from it
+/// goes on with it.
+fn run_in_numbered(
+    index: usize,
+    line: &str,
+    before: Option<&NumberedRun>,
+    lex: &Lexicons,
+) -> Option<(Vec<Heading>, NumberedRun)> {
+    let opens_on_one = |text: &str| {
+        let mut tokens = text.split_whitespace();
+        tokens
+            .next()
+            .filter(|token| token.contains('.'))
+            .and_then(section_number)
+            .is_some_and(|number| number.iter().all(|&part| part == 1))
+            && tokens
+                .next()
+                .is_some_and(|title| title.starts_with(char::is_uppercase))
+    };
+    let line = line.trim();
+    let run = match before {
+        // A page's folio may open the paragraph that goes on (`2 5. …`).
+        Some(_) => match line.split_once(' ') {
+            Some((folio, rest))
+                if folio.len() <= 3 && folio.chars().all(|c| c.is_ascii_digit()) =>
+            {
+                rest.trim_start()
+            }
+            _ => line,
+        },
+        None if !line.contains("1.") => return None,
+        None if opens_on_one(line) => line,
+        None => list_word(lex).find_iter(line).find_map(|name| {
+            let rest = line
+                .get(name.end()..)?
+                .trim_start_matches([' ', ':', '-', '–', '—']);
+            opens_on_one(rest).then_some(rest)
+        })?,
+    };
+    let (entries, _) = numbered_entries(run, before.map(|run| run.last.clone()));
+    let last = entries.last().map(|(_, number)| number.clone())?;
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|(title, _)| {
+            let end = title.find(RUN_IN_MARKS).unwrap_or(title.len());
+            title.get(..end).unwrap_or(title).trim()
+        })
+        .collect();
+    let fewest = if before.is_some() {
+        1
+    } else {
+        INDEX_MIN_ENTRIES
+    };
+    if titles.len() < fewest || titles.iter().any(|title| title.ends_with('.')) {
+        return None;
+    }
+    let split_page = |title: &str| -> Option<(String, u32)> {
+        let (head, page) = title.rsplit_once(' ')?;
+        let numbered_only = head.split_whitespace().nth(1).is_none();
+        let page = page
+            .parse()
+            .ok()
+            .filter(|_| page.len() <= 3 && !numbered_only)?;
+        Some((head.trim_end().to_owned(), page))
+    };
+    let pages: Vec<u32> = titles
+        .iter()
+        .filter_map(|title| split_page(title))
+        .map(|(_, page)| page)
+        .collect();
+    let paged = before.map_or(pages.len() >= INDEX_MIN_ENTRIES, |run| run.paged)
+        && pages.windows(2).all(|pair| pair[0] <= pair[1]);
+    let headings = titles
+        .into_iter()
+        .map(|title| match split_page(title).filter(|_| paged) {
+            Some((title, page)) => entry(index, title, Some(page)),
+            None => entry(index, title.to_owned(), None),
+        })
+        .collect();
+    Some((headings, NumberedRun { last, paged }))
+}
+
 /// Entries of a table of contents read as one line after its heading,
 /// each title followed by its bare page number, with or without a space
 /// (`TABLE OF CONTENTS MEMBER MAP 4 AMM MEMBERS 5`, `Map of
@@ -1898,18 +2017,29 @@ const INDEX_MIN_ENTRIES: usize = 3;
 /// one; the flag says whether every one was kept.
 fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec<u32>)>, bool) {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?P<number>(?:[0-9]{1,2}|[IVX]{1,5})(?:\.[0-9]{1,2})*\.?)\s+\p{Lu}")
+        Regex::new(r"^(?:[0-9]{1,2}|[IVX]{1,5})(?:\.[0-9]{1,2})*\.?$")
             .expect("NUMBER is a valid literal pattern")
     });
+    static TOKEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\S+").expect("TOKEN is a valid literal pattern"));
     static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\sA[.)]\s+\p{Lu}").expect("LETTERED is a valid literal pattern")
     });
     let line = line.trim();
+    let tokens: Vec<regex::Match<'_>> = TOKEN.find_iter(line).collect();
     let mut starts: Vec<(usize, Vec<u32>)> = Vec::new();
-    for caps in NUMBER.captures_iter(line) {
-        let Some(token) = caps.name("number") else {
+    for pair in tokens.windows(2) {
+        let [token, title] = pair else {
             continue;
         };
+        // A title opens with a capital, or, once the numbering is known,
+        // with a figure (`4. 2-1-1 Services`): the number must go on.
+        let opens_title = title
+            .as_str()
+            .starts_with(|c: char| c.is_uppercase() || (last.is_some() && c.is_ascii_digit()));
+        if !opens_title || !NUMBER.is_match(token.as_str()) {
+            continue;
+        }
         let Some(number) = section_number(token.as_str()).filter(|_| token.as_str().contains('.'))
         else {
             continue;
@@ -2599,6 +2729,53 @@ mod tests {
         // A line opening on a number that does not go on is no entry.
         assert!(numbered_entries("5. Anexos", Some(vec![2, 4])).0.is_empty());
         assert!(continues(&[1], &[1, 1]) && continues(&[1, 2], &[2]) && !continues(&[1], &[3]));
+    }
+
+    #[test]
+    fn a_numbered_agenda_run_into_one_paragraph_is_split_where_numbers_go_on() {
+        let source = "Agenda\n\n1. Welcome 2. Apologies 3. Minutes 3.1 Minutes of the 2030 Meeting 4 3.2 Actions Arising 9 4. Budget 4.1 Accounts 12\n\n5 4.2 Fees 15 5. Motions • Lighting • Ferries\n\nThe papers follow.\n";
+        assert_eq!(
+            entries(source).into_iter().skip(1).collect::<Vec<_>>(),
+            owned(&[
+                ("1. Welcome", None),
+                ("2. Apologies", None),
+                ("3. Minutes", None),
+                ("3.1 Minutes of the 2030 Meeting", Some(4)),
+                ("3.2 Actions Arising", Some(9)),
+                ("4. Budget", None),
+                ("4.1 Accounts", Some(12)),
+                ("4.2 Fees", Some(15)),
+                ("5. Motions", None),
+            ])
+        );
+        // After an agenda's name inside a paragraph; a number that does
+        // not go on (`no 2104`, `4. 2031`) stays in its title.
+        let line = "Le conseil siège. ORDRE DU JOUR 1. OUVERTURE 1.1 Ouverture de la séance 2. TRAVAUX 2.1 Règlement no 2104 sur le chemin 3. VARIA";
+        let (found, run) = run_in_numbered(0, line, None, &Lexicons::all()).unwrap_or_default();
+        let titles: Vec<&str> = found.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "1. OUVERTURE",
+                "1.1 Ouverture de la séance",
+                "2. TRAVAUX",
+                "2.1 Règlement no 2104 sur le chemin",
+                "3. VARIA"
+            ]
+        );
+        assert_eq!(run.last, vec![3]);
+        // A lone number, or fewer than three entries, opens no run; nor
+        // does a numbered list of sentences.
+        for line in [
+            "1 PROVINCE OF THE VALLEY Minutes of the meeting held on 3 March.",
+            "1. Welcome 2. Apologies",
+            "1. The council met. 2. The mayor spoke. 3. The clerk read the minutes.",
+        ] {
+            assert!(
+                run_in_numbered(0, line, None, &Lexicons::all()).is_none(),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -44,6 +44,10 @@ const MIN_MARKED_ROWS: usize = 2;
 /// The longest mark of a key, in words (`Not yet due`).
 const MAX_KEY_MARK_WORDS: usize = 4;
 
+/// The most words a legend's label puts before its status phrase (`vert =
+/// mesure réalisée`).
+const MAX_LABEL_NOUN_WORDS: usize = 2;
+
 /// Legend lines are short; a longer line with status words is prose.
 const MAX_LEGEND_CHARS: usize = 200;
 
@@ -357,9 +361,15 @@ fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
             let token = tokens.get(index)?.trim_matches(SEPARATORS);
             (!token.is_empty()).then_some(token)
         });
-        if let Some(mark) = mark.filter(|mark| is_mark_like(mark, vocabulary.lexicons)) {
+        let own = mark
+            .filter(|mark| is_mark_like(mark, vocabulary.lexicons))
+            .map(|mark| (mark, at));
+        if let Some((mark, from)) = own.or_else(|| {
+            signed_mark(&tokens, previous_end, at)
+                .filter(|(mark, _)| is_mark_like(mark, vocabulary.lexicons))
+        }) {
             let label = tokens
-                .get(at..at + width)
+                .get(from..at + width)
                 .map(|w| w.join(" ").trim_matches(SEPARATORS).to_owned())
                 .unwrap_or_default();
             entries.push(MarkEntry {
@@ -372,6 +382,17 @@ fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         previous_end = at;
     }
     entries
+}
+
+/// `vert = mesure réalisée`: a mark before `=` whose label names what is
+/// marked before its status (one or two words), the mark and where the
+/// label starts; `at` is where the status phrase starts.
+fn signed_mark<'t>(tokens: &[&'t str], from: usize, at: usize) -> Option<(&'t str, usize)> {
+    let sign = (from.max(at.saturating_sub(MAX_LABEL_NOUN_WORDS + 1))..at)
+        .rev()
+        .find(|&index| tokens.get(index).is_some_and(|token| *token == "="))?;
+    let mark = tokens.get(sign.checked_sub(1)?)?.trim_matches(SEPARATORS);
+    (sign > from && !mark.is_empty()).then_some((mark, sign + 1))
 }
 
 /// Entries of a key whose marks are the report's own words, each before `=`
@@ -892,6 +913,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut progress_column: Option<usize> = None;
     let mut year_column: Option<usize> = None;
     let mut matrix: Vec<(usize, Meaning)> = Vec::new();
+    let mut joined_statuses: Vec<Meaning> = Vec::new();
     let mut planned: Vec<usize> = Vec::new();
     let mut planned_width = 0;
     let mut section: Option<Section> = None;
@@ -911,6 +933,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             progress_column = None;
             year_column = None;
             matrix.clear();
+            joined_statuses.clear();
             planned.clear();
         }
         let status_heading = status_heading_column(&cells, vocabulary);
@@ -921,16 +944,19 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         let year_heading = latest_year_column(&cells, vocabulary)
             .or_else(|| observed_column(&heading, vocabulary));
         let matrix_heading = status_matrix_columns(&cells, vocabulary);
+        let joined_heading = joined_status_headings(&cells, vocabulary);
         let planned_heading = planned_columns(&heading, vocabulary);
         if status_heading.is_some()
             || progress_heading.is_some()
             || year_heading.is_some()
             || !matrix_heading.is_empty()
+            || !joined_heading.is_empty()
         {
             status_column = status_heading;
             progress_column = progress_heading;
             year_column = year_heading;
             matrix = matrix_heading;
+            joined_statuses = joined_heading;
             planned = planned_heading;
             planned_width = heading.len();
             open_row = None;
@@ -1046,7 +1072,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                     .is_some_and(|cell| cell_meaning(cell, &legend, vocabulary).is_some())
             })),
             progress_column,
-            &matrix,
+            (&matrix, &joined_statuses),
             &legend,
             vocabulary,
             line.location(),
@@ -1364,13 +1390,22 @@ fn status_matrix_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<(u
 
 /// The filled cells of a row under a status matrix's columns, each with the
 /// meaning of its column; `None` when there is no matrix or a cell under it
-/// is a number (a summary row counts, it marks nothing).
-fn matrix_marks(cells: &[String], matrix: &[(usize, Meaning)]) -> Option<Vec<(String, Meaning)>> {
-    if matrix.is_empty() {
+/// is a number (a summary row counts, it marks nothing). The code's own
+/// column is no status column, whatever its heading reads as (`No.` is
+/// also the answer `No`): without it, the columns left must still name two
+/// statuses or more (`No. | Activity | Achieved?` is one answer column).
+fn matrix_marks(
+    cells: &[String],
+    code_at: usize,
+    matrix: &[(usize, Meaning)],
+) -> Option<Vec<(String, Meaning)>> {
+    let columns: Vec<&(usize, Meaning)> = matrix.iter().filter(|(at, _)| *at != code_at).collect();
+    let first = columns.first()?;
+    if columns.iter().all(|(_, meaning)| *meaning == first.1) {
         return None;
     }
-    let marks: Vec<(String, Meaning)> = matrix
-        .iter()
+    let marks: Vec<(String, Meaning)> = columns
+        .into_iter()
         .filter_map(|(at, meaning)| {
             let cell = cells.get(*at)?.trim();
             (!cell.is_empty()).then(|| (cell.to_owned(), meaning.clone()))
@@ -1439,7 +1474,7 @@ fn read_row(
     code: CodeMatch,
     status_column: Option<usize>,
     progress_column: Option<usize>,
-    matrix: &[(usize, Meaning)],
+    (matrix, joined_statuses): (&[(usize, Meaning)], &[Meaning]),
     legend: &[MarkEntry],
     vocabulary: Vocabulary<'_>,
     location: Location,
@@ -1456,12 +1491,20 @@ fn read_row(
     let mut title_cell: Option<String> = (!rest.is_empty()).then_some(rest);
     let mut title_at: Option<usize> = None;
     let mut partial: Option<String> = None;
-    let matrix_marks = matrix_marks(cells, matrix);
+    let matrix_marks = matrix_marks(cells, code_at, matrix);
+    // Under status headings joined in one cell (`Ongoing Not started`), a
+    // bare symbol (`✓`) says which column, and the columns can no longer
+    // be told apart: its conventional meaning would be a guess.
+    let mut unsure: Vec<String> = Vec::new();
     for (at, cell) in cells.iter().enumerate() {
         if at == code_at || cell.is_empty() {
             continue;
         }
         if matrix_marks.is_some() && matrix.iter().any(|(column, _)| *column == at) {
+            continue;
+        }
+        if !joined_statuses.is_empty() && is_bare_symbol(cell, legend) {
+            unsure.push(cell.trim().to_owned());
             continue;
         }
         match cell_meaning(cell, legend, vocabulary) {
@@ -1619,6 +1662,20 @@ fn read_row(
             }
         }
     }
+    if let (Some(symbol), true) = (unsure.first(), statuses.is_empty()) {
+        return Row {
+            code,
+            location,
+            title,
+            mark: None,
+            meaning: None,
+            ambiguous: joined_statuses
+                .iter()
+                .map(|meaning| format!("{symbol} under {}", meaning.name()))
+                .collect(),
+            in_status_column: true,
+        };
+    }
     let (mark, meaning, ambiguous) = one_meaning(
         statuses.iter().map(|(_, mark, meaning)| (mark, meaning)),
         |mark, _| mark.clone(),
@@ -1632,6 +1689,48 @@ fn read_row(
         ambiguous,
         in_status_column,
     }
+}
+
+/// A mark that is a status only by convention (`✓`, `x`, `[x]`), not by
+/// the document's legend.
+fn is_bare_symbol(cell: &str, legend: &[MarkEntry]) -> bool {
+    let cell = cell.trim();
+    !legend.iter().any(|entry| entry.mark == cell)
+        && (is_checkbox(cell) || CONVENTIONAL_MARKS.iter().any(|mark| mark.mark == cell))
+}
+
+/// The statuses of a heading row whose one cell joins two status headings
+/// or more (`Achieved | Ongoing Not started`: two columns set too close to
+/// be split), every word of it part of a status phrase; empty otherwise.
+/// Every status its cells name, for the diagnostic of a row whose mark
+/// cannot be matched to a column.
+fn joined_status_headings(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<Meaning> {
+    if !is_heading_row(cells, vocabulary) {
+        return Vec::new();
+    }
+    let every = vocabulary.every_language();
+    let phrases = |cell: &String| -> Option<Vec<Meaning>> {
+        let words = grammar::folded_words(&lexicon::fold(cell));
+        let mut meanings = Vec::new();
+        let mut at = 0;
+        while at < words.len() {
+            let (meaning, width) = grammar::phrase_at(&words, at, every)?;
+            meanings.push(meaning);
+            at += width;
+        }
+        Some(meanings)
+    };
+    let named: Vec<Vec<Meaning>> = cells.iter().filter_map(phrases).collect();
+    if !named.iter().any(|meanings| meanings.len() >= 2) {
+        return Vec::new();
+    }
+    let mut all: Vec<Meaning> = Vec::new();
+    for meaning in named.into_iter().flatten() {
+        if !all.contains(&meaning) {
+            all.push(meaning);
+        }
+    }
+    all
 }
 
 /// Decides which families are items, links parents and builds the items.
@@ -1721,16 +1820,27 @@ fn assemble(
     accepted.sort_unstable();
 
     // One item per code: the first occurrence with a mark wins; when other
-    // occurrences carry another status, the code's status is left null.
-    let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // occurrences carry another status, the code's status is left null. A
+    // family numbered again under each heading (`Objetivo 1` under `Eje 1`
+    // and under `Eje 2`) has one item per code and heading: only both
+    // together name one.
+    let restarting = restarting_families(&rows, &headed);
+    let mut by_code: BTreeMap<(&str, Option<usize>), Vec<usize>> = BTreeMap::new();
     for &at in &accepted {
         if let Some(row) = rows.get(at) {
-            by_code.entry(row.code.code.as_str()).or_default().push(at);
+            let section = headed
+                .get(&at)
+                .copied()
+                .filter(|_| restarting.contains(&row.code.family.as_str()));
+            by_code
+                .entry((row.code.code.as_str(), section))
+                .or_default()
+                .push(at);
         }
     }
     let mut winners: Vec<usize> = Vec::new();
     let mut conflicted: Vec<usize> = Vec::new();
-    for (code, occurrences) in &by_code {
+    for ((code, _), occurrences) in &by_code {
         let winner = occurrences
             .iter()
             .copied()
@@ -1876,7 +1986,9 @@ fn listed_parents(rows: &[Row], tracked: &[String]) -> Vec<usize> {
 /// over `H-04 … H-06`, `Objectif 2` over `Action 4 … Action 7`): for each
 /// tracked family whose codes nest in no other code, the one family of
 /// coded lines without marks that opens every run of its rows, two or more
-/// headings each over at least one row. Row index to its heading's index.
+/// headings each over at least one row; and a code that opens with one
+/// capital letter under the heading that letter names (`B-04` under `Eje
+/// B`). Row index to its heading's index.
 fn heading_parents(rows: &[Row], tracked: &[String]) -> BTreeMap<usize, usize> {
     let mut parents = BTreeMap::new();
     for family in tracked {
@@ -1907,7 +2019,57 @@ fn heading_parents(rows: &[Row], tracked: &[String]) -> BTreeMap<usize, usize> {
             parents.extend(only.iter().map(|(&row, &heading)| (row, heading)));
         }
     }
+    // `B-04` under `Eje B`: a code that opens with one capital letter
+    // belongs to the nearest heading above it named by that letter.
+    for (at, row) in rows.iter().enumerate() {
+        let letter = row
+            .code
+            .level
+            .as_deref()
+            .filter(|level| level.len() == 1 && level.bytes().all(|b| b.is_ascii_uppercase()));
+        let (Some(letter), false) = (letter, parents.contains_key(&at)) else {
+            continue;
+        };
+        if !tracked.contains(&row.code.family) {
+            continue;
+        }
+        let heading = rows[..at]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, heading)| grammar::is_level_letter_family(&heading.code.family));
+        if let Some((heading_at, heading)) = heading {
+            if heading.mark.is_none() && heading.code.code.rsplit(' ').next() == Some(letter) {
+                parents.insert(at, heading_at);
+            }
+        }
+    }
     parents
+}
+
+/// Families whose numbers start again under each of their headings
+/// (`Objetivo 1`, `Objetivo 2` under `Eje 1`, then `Objetivo 1` under `Eje
+/// 2`): two or more headings, the first row under each of the same code.
+fn restarting_families<'r>(rows: &'r [Row], headed: &BTreeMap<usize, usize>) -> Vec<&'r str> {
+    let mut openers: BTreeMap<&str, BTreeMap<usize, &str>> = BTreeMap::new();
+    for (&at, &heading) in headed {
+        if let Some(row) = rows.get(at) {
+            openers
+                .entry(row.code.family.as_str())
+                .or_default()
+                .entry(heading)
+                .or_insert(row.code.code.as_str());
+        }
+    }
+    openers
+        .into_iter()
+        .filter(|(_, sections)| {
+            let mut firsts = sections.values();
+            let first = firsts.next();
+            sections.len() >= 2 && firsts.all(|code| Some(code) == first)
+        })
+        .map(|(family, _)| family)
+        .collect()
 }
 
 /// The heading of each row of `family` when the unmarked rows of
@@ -2162,6 +2324,31 @@ mod tests {
 
     use Status::{Achieved, InProgress, NotDeveloped};
 
+    /// A legend whose labels name what they mark before its status (`vert
+    /// = mesure réalisée`), written after the list it keys: each colour
+    /// word after a title gives its status.
+    #[test]
+    fn a_legend_label_with_a_noun_before_its_status() {
+        let reading = read(
+            "Axe 1 – Sobriété\n\n\
+             Mesure 1 : Extinction de l'éclairage — état : vert\n\
+             Mesure 2 : Audit des écoles — état : orange\n\
+             Mesure 3 : Chaufferie bois — état : rouge\n\n\
+             Légende : vert = mesure réalisée ; orange = mesure en cours ; rouge = mesure non engagée.\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading)
+                .into_iter()
+                .filter(|(mark, _)| mark.is_some())
+                .collect::<Vec<_>>(),
+            vec![
+                (Some("vert"), Some(Achieved)),
+                (Some("orange"), Some(InProgress)),
+                (Some("rouge"), Some(NotDeveloped)),
+            ]
+        );
+    }
+
     /// A legend line cut after a mark and its sign runs on to the next
     /// line: the mark keeps its label (`Noir =` / `abandonnée.`).
     #[test]
@@ -2337,6 +2524,129 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.message.contains("4.4") && d.message.contains("two statuses")));
+    }
+
+    /// A status matrix whose code column is headed by a word that is also
+    /// a status (`No.`, the answer `No`): the code's column is no status
+    /// column, so each tick still gives its own column's status and never
+    /// the tick's conventional meaning.
+    #[test]
+    fn a_status_matrix_beside_a_code_column_headed_like_a_status() {
+        let reading = read(
+            "Priority 1 Homes\n\n\
+             No.\tAction\tAchieved\tOngoing\tNot started\n\
+             1.1\tEmpty homes\t✓\t\t\n\
+             1.2\tInsulation grants\t\t✓\t\n\
+             1.3\tRepair hotline\t\t\t✓\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Priority 1", None, None),
+                ("1.1", Some("Priority 1"), Some(Achieved)),
+                ("1.2", Some("Priority 1"), Some(InProgress)),
+                ("1.3", Some("Priority 1"), Some(NotDeveloped)),
+            ])
+        );
+    }
+
+    /// An axis named by a letter (`Eje B`, `Theme C —`) heads the codes
+    /// that open with its letter (`B-04`), one level above them.
+    #[test]
+    fn lettered_axes_head_the_codes_of_their_letter() {
+        let reading = read(
+            "Eje A. Transporte\n\n\
+             Código\tAcción\tEstado\n\
+             A-01\tCarril bus\tCumplida\n\
+             A-02\tLínea circular\tEn curso\n\n\
+             Eje B. Bicicleta\n\n\
+             Código\tAcción\tEstado\n\
+             B-01\tAparcamientos\tCumplida\n\
+             B-02\tCamino escolar\tSin iniciar\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Eje A", None, None),
+                ("A-01", Some("Eje A"), Some(Achieved)),
+                ("A-02", Some("Eje A"), Some(InProgress)),
+                ("Eje B", None, None),
+                ("B-01", Some("Eje B"), Some(Achieved)),
+                ("B-02", Some("Eje B"), Some(NotDeveloped)),
+            ])
+        );
+        assert_eq!(reading.items[1].depth, 2);
+    }
+
+    /// Two status headings joined in one cell (`Ongoing Not started`):
+    /// a tick can no longer be matched to its column, so it is no status
+    /// (never the tick's conventional `achieved`), with a diagnostic.
+    #[test]
+    fn a_tick_under_joined_status_headings_is_unsure() {
+        let reading = read(
+            "Priority 3 People\n\n\
+             No.\tAction\tAchieved\tOngoing Not started\n\
+             3.1\tJob club\t✓\n\
+             3.2\tDigital drop-in\t✓\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Priority 3", None, None),
+                ("3.1", Some("Priority 3"), None),
+                ("3.2", Some("Priority 3"), None),
+            ])
+        );
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("3.2") && d.message.contains('✓')));
+    }
+
+    /// Numbers that start again under each heading: only the heading and
+    /// the code together name an item, so each heading's `Objetivo 1` is
+    /// an item of its own with its own status; a code listed twice under
+    /// one numbering is still one item.
+    #[test]
+    fn numbers_starting_again_under_each_heading() {
+        let reading = read(
+            "Eje 1 — Empleo\n\n\
+             Objetivo\tDescripción\tSituación\n\
+             Objetivo 1\tOficina de orientación\tCumplido\n\
+             Objetivo 2\tBolsa de empleo\tEn curso\n\n\
+             Eje 2 — Formación\n\n\
+             Objetivo\tDescripción\tSituación\n\
+             Objetivo 1\tAula digital\tSin iniciar\n\
+             Objetivo 2\tFormación dual\tCumplido\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Eje 1", None, None),
+                ("Objetivo 1", Some("Eje 1"), Some(Achieved)),
+                ("Objetivo 2", Some("Eje 1"), Some(InProgress)),
+                ("Eje 2", None, None),
+                ("Objetivo 1", Some("Eje 2"), Some(NotDeveloped)),
+                ("Objetivo 2", Some("Eje 2"), Some(Achieved)),
+            ])
+        );
+        let once = read(
+            "Eje 1 — Empleo\n\n\
+             Objetivo\tDescripción\tSituación\n\
+             Objetivo 1\tOficina de orientación\tCumplido\n\
+             Objetivo 2\tBolsa de empleo\tEn curso\n\n\
+             Eje 2 — Formación\n\n\
+             Objetivo\tDescripción\tSituación\n\
+             Objetivo 3\tAula digital\tSin iniciar\n\
+             Objetivo 1\tOficina de orientación\tCumplido\n",
+        );
+        assert_eq!(
+            once.items
+                .iter()
+                .filter(|item| item.code == "Objetivo 1")
+                .count(),
+            1
+        );
     }
 
     /// A task board: the status lines head sections of coded lines.

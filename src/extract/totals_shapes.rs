@@ -76,6 +76,7 @@ pub fn read_totals_shapes(
             .map(|figures| (figures, vec![index]))
             .or_else(|| table_figures(text, index, vocabulary, key))
             .or_else(|| total_row_figures(text, index, vocabulary, key))
+            .or_else(|| transposed_figures(text, index, vocabulary, key))
             .or_else(|| vertical_figures(text, index, vocabulary, key))
             .or_else(|| legend_lines_figures(text, index, vocabulary, key))
             .or_else(|| sentence_over_lines(text, index, vocabulary, key));
@@ -1326,6 +1327,51 @@ fn total_row_figures(
     None
 }
 
+/// A totals table turned on its side (`| Situación | Eje A | Eje B | Total
+/// |` over `| Cumplidas | 2 | 3 | 5 |` … `| Total | 4 | 5 | 9 |`): one row
+/// per status (or total) and one column per part, the last column each
+/// row's whole, which must be the sum of the parts on every row (that is
+/// what tells it from a table of other figures). Read down from line
+/// `index`; with the indices of the lines read.
+fn transposed_figures(
+    text: &Text,
+    index: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+) -> Option<(Vec<Figure>, Vec<usize>)> {
+    let headings = filled_cells(text, index);
+    let first = headings.first()?;
+    if headings.len() < 4 || label_field(first, vocabulary, key).is_some() {
+        return None;
+    }
+    let mut read = vec![index];
+    let mut fields = Vec::new();
+    for at in index + 1..text.lines.len() {
+        if is_separator_row(text, at) {
+            continue;
+        }
+        let row = filled_cells(text, at);
+        let Some((label, cells)) = row.split_first().filter(|_| row.len() == headings.len()) else {
+            break;
+        };
+        let Some(field) = label_field(label, vocabulary, key) else {
+            break;
+        };
+        let numbers: Vec<u32> = cells
+            .iter()
+            .map(|cell| number_token(cell))
+            .collect::<Option<_>>()?;
+        let (whole, parts) = numbers.split_last()?;
+        if parts.iter().sum::<u32>() != *whole {
+            return None;
+        }
+        read.push(at);
+        fields.push((field, *whole));
+    }
+    let figures = figures_of(fields)?;
+    Some((figures, read))
+}
+
 /// `Done 5 (45 %)`, `Achieved: 3 (33 %)`, `Finalizado — 4 (44 %)`: one line
 /// per status with its count and perhaps its share, as the legend of a
 /// chart is printed, from line `index` on; a line before them ending in a
@@ -1561,6 +1607,44 @@ mod tests {
             in_progress: Some(i),
             not_developed: Some(n),
         })
+    }
+
+    /// A totals table on its side, one row per status and one column per
+    /// axis, the last column the whole of each row: the wholes are the
+    /// counts (a state outside the classes left out); a last column that
+    /// is not the sum of the others is no such table.
+    #[test]
+    fn a_totals_table_with_statuses_as_rows_and_parts_as_columns() {
+        assert_eq!(
+            counts(
+                "Situación\tEje A\tEje B\tEje C\tTotal\n\
+                 Cumplidas\t2\t2\t1\t5\n\
+                 En curso\t1\t2\t1\t4\n\
+                 Sin iniciar\t1\t1\t1\t3\n\
+                 Suspendidas\t0\t1\t0\t1\n\
+                 Total\t4\t6\t3\t13\n"
+            ),
+            declared(Some(13), 5, 4, 3)
+        );
+        assert_eq!(
+            counts(
+                "Status\tStrand 1\tStrand 2\tAll strands\n\
+                 Accomplished\t2\t1\t3\n\
+                 Continuing\t1\t1\t2\n"
+            ),
+            declared(None, 3, 2, 0).map(|counts| TotalsCounts {
+                not_developed: None,
+                ..counts
+            })
+        );
+        assert_eq!(
+            counts(
+                "Situación\tEje A\tEje B\tMeta\n\
+                 Cumplidas\t2\t2\t6\n\
+                 En curso\t1\t2\t5\n"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -766,7 +766,12 @@ pub fn settle_roman_registers(codes: &mut [&mut CodeMatch]) {
 /// code when there is no breadcrumb, none when the cell starts with no code.
 pub fn codes_at_start(cell: &str, grammar: Option<&Grammar>) -> Vec<CodeMatch> {
     let mut codes: Vec<CodeMatch> = Vec::new();
-    let Some(first) = code_at_start(cell, grammar) else {
+    let Some(first) = code_at_start(cell, grammar).or_else(|| {
+        grammar
+            .is_none_or(|grammar| grammar.patterns.is_empty())
+            .then(|| level_letter_at_start(cell))
+            .flatten()
+    }) else {
         return codes;
     };
     codes.push(first);
@@ -799,6 +804,40 @@ pub fn codes_at_start(cell: &str, grammar: Option<&Grammar>) -> Vec<CodeMatch> {
         });
     }
     codes
+}
+
+/// `Eje B.`, `Theme C —`, `Axe B :`: a level word and one capital letter,
+/// the letter the level's number (`B` is 2). Only plan items are read with
+/// it (rows are not anchored on it): a line such as `Vitamin D …` is read
+/// as a code here, and only the items under it make it a level.
+static LEVEL_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ (?P<word> \p{Lu}\p{Ll}{2,} (?: \s \p{Ll}{3,} )? ) \s+ (?P<letter> [A-Z] )
+           (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
+    )
+    .expect("LEVEL_LETTER is a valid literal pattern")
+});
+
+/// The end of the family of every [`LEVEL_LETTER`] code.
+const LEVEL_LETTER_FAMILY: &str = " letter#1";
+
+/// Whether a family is one of [`LEVEL_LETTER`] codes (`Eje B`).
+pub fn is_level_letter_family(family: &str) -> bool {
+    family.ends_with(LEVEL_LETTER_FAMILY)
+}
+
+fn level_letter_at_start(cell: &str) -> Option<CodeMatch> {
+    let (text, offset) = strip_bullet(cell);
+    let caps = LEVEL_LETTER.captures(text)?;
+    let word = capitalized(caps.name("word")?.as_str());
+    let letter = caps.name("letter")?.as_str();
+    Some(CodeMatch {
+        code: format!("{word} {letter}"),
+        family: format!("{}{LEVEL_LETTER_FAMILY}", word.to_lowercase()),
+        path: path_numbers(letter, '.')?,
+        level: Some(word),
+        rest: offset + caps.name("end")?.end(),
+    })
 }
 
 /// A roman-numbered code at the start of `text` (bullet already stripped,
@@ -986,7 +1025,8 @@ fn strip_literal<'a>(rest: &'a str, literal: &str) -> Option<&'a str> {
 /// A word folded for comparing status words: lower case, without a plural
 /// `s`, with feminine `ée` → `é`, a final `a` → `o` (Spanish) and a final
 /// `e` dropped after a consonant (`atteinte` → `atteint`, `complete` → `complet`)
-/// or after a `u` that follows one (`suspendue` → `suspendu`, `prévue` → `prévu`).
+/// or after a `u` or an `i` that follows one (`suspendue` → `suspendu`,
+/// `prévue` → `prévu`, `accomplie` → `accompli`).
 /// An inclusive plural or feminine in brackets is no part of the word
 /// (`réalisée(s)`, `terminado(s)`).
 pub fn fold_word(word: &str) -> String {
@@ -1004,7 +1044,7 @@ pub fn fold_word(word: &str) -> String {
     if word.ends_with('s') {
         word.pop();
     }
-    let feminine_u = word.ends_with("ue")
+    let feminine_u = (word.ends_with("ue") || word.ends_with("ie"))
         && word
             .chars()
             .rev()
@@ -1913,6 +1953,37 @@ mod tests {
         }
     }
 
+    /// Words for done, under way and not yet begun met in monitoring
+    /// reports (`Accomplished`, `Continuing`, `Avanzando`, `En chantier`),
+    /// and a French feminine in `-ie` is its masculine (`Accomplie`).
+    #[test]
+    fn more_status_words_and_feminines_in_ie() {
+        let all = Lexicons::all();
+        let class = |status| Some(Meaning::Class(status));
+        for (cell, want) in [
+            ("Accomplished", class(Status::Achieved)),
+            ("Continuing", class(Status::InProgress)),
+            ("Yet to commence", class(Status::NotDeveloped)),
+            ("Stood down", Some(Meaning::Outside("cancelled".to_owned()))),
+            ("Conseguido", class(Status::Achieved)),
+            ("Avanzando", class(Status::InProgress)),
+            ("No empezada", class(Status::NotDeveloped)),
+            ("Accomplie", class(Status::Achieved)),
+            ("Accomplies", class(Status::Achieved)),
+            ("En chantier", class(Status::InProgress)),
+            ("Pas entamée", class(Status::NotDeveloped)),
+        ] {
+            assert_eq!(
+                phrase_cell(cell, Vocabulary::new(None, &all)),
+                want,
+                "{cell}"
+            );
+        }
+        assert_eq!(fold_word("accomplie"), "accompli");
+        assert_eq!(fold_word("suspendue"), "suspendu");
+        assert_eq!(fold_word("cumplida"), "cumplido");
+    }
+
     /// A key's bands written with comparison signs: `≥` holds its bound,
     /// `<` does not, `≤` does; `>` is no band (a band holds its low bound).
     #[test]
@@ -1964,6 +2035,28 @@ mod tests {
         assert_eq!(read("II-3 Créer"), want("II-3", &[2, 3], "roman-#2"));
         assert_eq!(read("e-mail the team"), None);
         assert_eq!(read("X-ray machines"), None);
+    }
+
+    /// A level word and one capital letter is a code of items only
+    /// (`Eje B.`, `Theme C —`, `- Axe B :`), the letter its number; the
+    /// shapes rows are anchored on do not read it.
+    #[test]
+    fn level_words_before_a_capital_letter() {
+        let read = |text: &str| {
+            codes_at_start(text, None)
+                .into_iter()
+                .map(|code| (code.code, code.path, code.level))
+                .collect::<Vec<_>>()
+        };
+        let want = |code: &str, number: u16, level: &str| {
+            vec![(code.to_owned(), vec![number], Some(level.to_owned()))]
+        };
+        assert_eq!(read("Eje B. Movilidad ciclista"), want("Eje B", 2, "Eje"));
+        assert_eq!(read("Theme C — Waterfront"), want("Theme C", 3, "Theme"));
+        assert_eq!(read("- Axe B : Solidarités"), want("Axe B", 2, "Axe"));
+        assert_eq!(read("Eje Bravo"), Vec::new());
+        assert_eq!(read("The A-team"), Vec::new());
+        assert!(code_at_start("Eje B. Movilidad", None).is_none());
     }
 
     /// A totals table's abbreviated headings: a word cut short by a dot, or

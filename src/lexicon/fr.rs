@@ -191,6 +191,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("en cours", InProgress),
         class("engagé", InProgress),
         class("en bonne voie", InProgress),
+        class("en chantier", InProgress),
         class("en voie de réalisation", InProgress),
         class("en cours de mise en œuvre", InProgress),
         class("en cours d'exécution", InProgress),

@@ -1381,7 +1381,7 @@ fn detect_title(
             .find(|block| (block.first_line..=block.last_line).contains(&index))
             .and_then(|block| block.language)
     };
-    let mut titles: Vec<((bool, bool, bool, bool), String)> = Vec::new();
+    let mut titles: Vec<((bool, bool, bool), String)> = Vec::new();
     for hit in hits
         .iter()
         .filter(|hit| hit.kind == kind && candidates.at(hit.candidate).in_title_area)
@@ -1420,8 +1420,6 @@ fn detect_title(
             continue;
         }
         let line_language = block_language(candidate.index);
-        // A line whose language was not told apart is in no other language.
-        let other_language = line_language.is_some_and(|block| block != language);
         // A line opening in small letters is a host's slug, a file name or
         // a sentence's end (`2020 plan operativo - portal de transparencia`,
         // `fiscal years 2031-32 work plan`): a printed title below it wins.
@@ -1433,12 +1431,7 @@ fn detect_title(
         // alone is more often a link or a caption (`Download the Annual
         // Report`, `cover of the Annual Report`).
         let dated = YEAR.is_match(&title);
-        let rank = (
-            !other_language,
-            capitalised,
-            dated,
-            line_language == Some(language),
-        );
+        let rank = (capitalised, dated, line_language == Some(language));
         titles.push((rank, title));
     }
     titles.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
@@ -1603,7 +1596,7 @@ fn opening_heading(
     lexicons: &Lexicons,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    if let Some(title) = page_title(candidates) {
+    if let Some(title) = page_title(candidates, lexicons) {
         return Some(title);
     }
     // A heading printed twice in a row (a page's title over its article's)
@@ -1667,7 +1660,7 @@ const TITLE_SEPARATORS: &[&str] = &["-", "–", "—", "|", "·", "›", "»"];
 /// separator. A line repeating the page's title whole proves nothing: a
 /// name after a dash is as likely the title's own (`World Council 2031 -
 /// Harbourtown`).
-fn page_title(candidates: &Candidates<'_>) -> Option<String> {
+fn page_title(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Option<String> {
     let first = candidates.get(0).filter(|first| first.in_title_area)?;
     let plain = first.plain();
     let line = plain.trim();
@@ -1704,7 +1697,19 @@ fn page_title(candidates: &Candidates<'_>) -> Option<String> {
     // A heading holding the whole page title and more is the cover's
     // line run on (`TOWN OF X - REGION Annual plan …`), no page title.
     let fits = shared >= head.max(2) && shared < keys.len() && shared <= MAX_HEADLINE_WORDS;
-    (fits && heading.chars().any(char::is_uppercase)).then_some(heading)
+    // Pages printed one after another share their counter (`Page 1 - red`
+    // over `Page 1 - blue`): a counter is no title.
+    let counter = counts_pages(&heading, &words(&title_key(&heading)), lexicons);
+    (fits && !counter && heading.chars().any(char::is_uppercase)).then_some(heading)
+}
+
+/// Whether a line holds a page counter: a page word among its lowered
+/// words and a digit (`Page 1`, `Página 3 de 10`).
+fn counts_pages(line: &str, lowered_words: &[&str], lexicons: &Lexicons) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        && lowered_words
+            .iter()
+            .any(|word| lexicons.has(|l| l.page_words, word))
 }
 
 /// Text of a document's own furniture, never of a title: links, page
@@ -1747,10 +1752,7 @@ fn heading_line(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<String
         .char_indices()
         .find(|&(_, c)| c == ':')
         .is_some_and(|(at, _)| at < 25 && !CLOCK.is_match(line));
-    let page_counter = all_words
-        .iter()
-        .any(|word| lexicons.has(|l| l.page_words, word))
-        && line.chars().any(|c| c.is_ascii_digit());
+    let page_counter = counts_pages(line, &all_words, lexicons);
     let dangling = ends_dangling(&all_words, lexicons);
     let slug = !line.contains(' ') && line.contains('-');
     // A small number after the words is a page's or item's counter (`Salad 10`);
@@ -1977,6 +1979,11 @@ mod tests {
         // Nothing repeats the part before the dash: no title from it.
         assert_eq!(
             title("World Council 2031 - Harbourtown\nThe world council met online this year, hosted by the city.\n").as_deref(),
+            None
+        );
+        // Pages printed one after another share their counter, no title.
+        assert_eq!(
+            title("Page 1 - red\nPage 1 - blue\nPage 2 - green, 90\n").as_deref(),
             None
         );
         // A line repeating the page's title whole proves nothing.

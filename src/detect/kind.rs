@@ -1924,11 +1924,18 @@ mod tests {
             title("ANNUAL REPORT 2031 Valley Towns Association 4 Mill Road Eastby Telephone 555 0199 The towns met often this year and this report tells how.\nThe board met six times.\n").as_deref(),
             Some("ANNUAL REPORT 2031")
         );
-        // The year before the kind, a name in capitals after it.
+        // The year before the kind, the cover's lines in capitals after it.
+        assert_eq!(
+            title("2031 ANNUAL REPORT VALLEY TOWNS ASSOCIATION 4 MILL ROAD EASTBY TELEPHONE 555 0199\nThe board met six times.\n")
+                .as_deref(),
+            Some("2031 ANNUAL REPORT")
+        );
+        // A short line in capitals throughout shows no end of the title
+        // (a name after it, or the title's own words): it is kept whole.
         assert_eq!(
             title("2031 ANNUAL REPORT VALLEY TOWNS ASSOCIATION\nThe board met six times.\n")
                 .as_deref(),
-            Some("2031 ANNUAL REPORT")
+            Some("2031 ANNUAL REPORT VALLEY TOWNS ASSOCIATION")
         );
         // A page counter after the year.
         assert_eq!(
@@ -1988,9 +1995,12 @@ mod tests {
         );
         // A line repeating the page's title whole proves nothing.
         assert_eq!(
-            page_title(&Candidates::new(&Text::from_plain(
-                "Harbour Walk Reopens - Town of Eastby\nHarbour Walk Reopens - Town of Eastby\nThe walk reopened.\n"
-            ))),
+            page_title(
+                &Candidates::new(&Text::from_plain(
+                    "Harbour Walk Reopens - Town of Eastby\nHarbour Walk Reopens - Town of Eastby\nThe walk reopened.\n"
+                )),
+                &Lexicons::all()
+            ),
             None
         );
     }

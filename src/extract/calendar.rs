@@ -35,7 +35,7 @@ use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, is_blank, word_count};
 use crate::diagnostic::Diagnostic;
-use crate::lexicon::{fold, unaccented, Lexicons, FUNCTION_WORDS};
+use crate::lexicon::{fold, unaccented, Language, Lexicons, FUNCTION_WORDS};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate, Evidence, Period};
 use crate::normalize::Text;
@@ -1302,13 +1302,29 @@ fn under_date_label(text: &Text, index: usize, lex: &Lexicons) -> bool {
 /// Whether a line holds one of the lexicons' approval words (`approve`,
 /// `aprobación`, `approbation`).
 fn approves(flat: &str, lex: &Lexicons) -> bool {
+    // Asked of every line of a document: each language's words are
+    // unaccented once, and the line is split into words once.
+    static WORDS: LazyLock<Vec<(Language, Vec<String>)>> = LazyLock::new(|| {
+        Language::ALL
+            .iter()
+            .map(|&language| {
+                let words = language.lexicon().approval_words;
+                (
+                    language,
+                    words.iter().map(|word| unaccented(word)).collect(),
+                )
+            })
+            .collect()
+    });
     let whole = unaccented(&flat.to_lowercase());
-    lex.each(|l| l.approval_words).any(|word| {
-        let word = unaccented(word);
-        whole
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == word)
-    })
+    whole
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            WORDS.iter().any(|(language, words)| {
+                lex.languages().contains(language) && words.iter().any(|word| word == w)
+            })
+        })
 }
 
 /// Whether a line tells a day as past: a word anchors it before the time

@@ -129,10 +129,16 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<[Vec<TextLine>; 4]> {
     // cross it (but for strays, when `flowing`).
     let mut best: Option<(usize, usize, f32)> = None;
     let middle = left + width / 2.0;
+    // Gutters a point apart are mostly crossed by the same lines: their
+    // runs are found once for each such stretch of gutters.
+    let mut runs: (Option<&[bool]>, Vec<(usize, usize)>) = (None, Vec::new());
     for (&x, crossing) in gutters.iter().zip(crossed.chunks_exact(lines.len())) {
         let clear = crossing.iter().filter(|&&crossed| !crossed).count();
         if clear * 5 >= lines.len() * 3 {
-            for (first, last) in stray_runs(crossing, flowing) {
+            if runs.0 != Some(crossing) {
+                runs = (Some(crossing), stray_runs(crossing, flowing));
+            }
+            for &(first, last) in &runs.1 {
                 // The longest run wins; of equal runs, the gutter nearest the middle.
                 let length = last + 1 - first;
                 let better = best.is_none_or(|(best_first, best_last, at)| {

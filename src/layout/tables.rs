@@ -79,6 +79,9 @@ pub(super) fn find_regions(
         merge_edges(&mut edges, &starts, start.size);
         let mut last = index;
         let mut previous_y = start.y;
+        // The most cells any line of the run above the current one has,
+        // kept as the run grows rather than counted again for every line.
+        let mut widest = start.cell_count(&starts);
         for (offset, line) in lines.iter().enumerate().skip(index + 1) {
             if line.y - previous_y > TABLE_BREAK * line.size {
                 break;
@@ -214,14 +217,8 @@ pub(super) fn find_regions(
                 (Some(&edge), Some(word)) => word.x1 < edge - EDGE_TOLERANCE * line.size,
                 _ => false,
             };
-            let widest = lines
-                .get(index..offset)
-                .into_iter()
-                .flatten()
-                .map(|above| above.cell_count(&above.cell_starts(document)))
-                .max()
-                .unwrap_or(0);
-            let more_cells = line.cell_count(&new_starts) > widest;
+            let cells = line.cell_count(&new_starts);
+            let more_cells = cells > widest;
             // Under a heading between two tables (a line of one chunk set
             // apart like a paragraph from the lines above and below it), one
             // such place is enough: a table laid out on its own sets its own
@@ -283,6 +280,7 @@ pub(super) fn find_regions(
             }
             last = offset;
             previous_y = line.y;
+            widest = widest.max(cells);
         }
         // The first rows may hold a single column each (a tall measure cell
         // whose title is centred lower down): take the lines above that stay

@@ -2,8 +2,6 @@
 //! the page frame, rulings and fills from paths, fake-bold duplicates, and
 //! font faces from their names.
 
-use std::collections::BTreeMap;
-
 use pdf_extract::{FastMap, FontInfo, Path, PathOp, Transform};
 
 use crate::read::glyphs::{Direction, Font, Glyph, GlyphPage, Rule, RuleKind};
@@ -350,48 +348,101 @@ pub(super) fn is_white(color: &[f64], space: &pdf_extract::ColorSpace) -> bool {
 ///
 /// Glyphs of one text are swept from top to bottom; each is compared with
 /// the earlier ones of its text within reach across the baseline, found by
-/// x in an ordered map, so a page costs O(n log n) whatever its shape (a
-/// long row of dot leaders, a column of identical marks).
+/// x in a sorted window, so a page costs O(n log n) comparisons whatever
+/// its shape (a long row of dot leaders, a column of identical marks); an
+/// insertion moves at most the window's entries, the glyphs of one text
+/// on about one line, mostly none (a line is drawn left to right). The
+/// texts are grouped by a counting sort and the window is one sorted vector
+/// reused by every text: no allocation per text or per glyph, in a pass
+/// that sees every glyph of every page.
 pub(super) fn merge_overprints(page: &mut GlyphPage) {
     let count = page.glyphs.len();
-    // Grouped in any order: each text's glyphs are swept on their own.
-    let mut by_text: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (index, glyph) in page.glyphs.iter().enumerate() {
-        by_text
-            .entry(page.glyph_text(glyph))
-            .or_default()
-            .push(index);
+    // Each glyph's text as a small number, in order of first appearance;
+    // most texts are one ASCII character, numbered through a table.
+    let mut ascii = [usize::MAX; 128];
+    let mut ids: FastMap<&str, usize> = FastMap::default();
+    let mut text_of = Vec::with_capacity(count);
+    let mut sizes: Vec<usize> = Vec::new();
+    for glyph in &page.glyphs {
+        let next = sizes.len();
+        let id = match page.glyph_text(glyph).as_bytes() {
+            &[byte] if byte.is_ascii() => {
+                let slot = &mut ascii[usize::from(byte)];
+                if *slot == usize::MAX {
+                    *slot = next;
+                }
+                *slot
+            }
+            _ => *ids.entry(page.glyph_text(glyph)).or_insert(next),
+        };
+        if id == sizes.len() {
+            sizes.push(0);
+        }
+        sizes[id] += 1;
+        text_of.push(id);
     }
+    if sizes.len() == count {
+        // Every text drawn once: nothing can be a copy.
+        return;
+    }
+    // The glyphs grouped by text (counting sort), each group in content order.
+    let mut ends = sizes;
+    let mut total = 0;
+    for size in &mut ends {
+        total += *size;
+        *size = total;
+    }
+    let mut grouped = vec![0; count];
+    for (index, &id) in text_of.iter().enumerate().rev() {
+        ends[id] -= 1;
+        grouped[ends[id]] = index;
+    }
+    // `ends` now holds each group's start.
+    let starts = ends;
     let mut dropped = vec![false; count];
     let mut overprinted = vec![false; count];
     let milli = |v: f32| (f64::from(v) * 1000.0).round() as i64;
-    for mut group in by_text.into_values() {
+    // Each glyph's x in milli-points, worked out once for the glyphs that
+    // have others of their text.
+    let mut xs = vec![0; count];
+    // Glyphs within `across` above the current one, by x (milli-points).
+    let mut window: Vec<(i64, usize)> = Vec::new();
+    for (id, &start) in starts.iter().enumerate() {
+        let end = starts.get(id + 1).copied().unwrap_or(count);
+        let group = &mut grouped[start..end];
         if group.len() < 2 {
             continue;
         }
         let glyphs = &page.glyphs;
         group.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y));
+        for &index in group.iter() {
+            xs[index] = milli(glyphs[index].x);
+        }
         let largest = group
             .iter()
             .map(|&i| glyphs[i].font_size)
             .fold(0.0f32, f32::max);
         let across = OVERPRINT_ACROSS * largest;
         let along = OVERPRINT_ALONG * largest;
-        // Glyphs within `across` above the current one, by x (milli-points).
-        let mut window: BTreeMap<(i64, usize), usize> = BTreeMap::new();
+        window.clear();
         let mut oldest = 0;
         for (position, &current) in group.iter().enumerate() {
             let glyph = glyphs[current];
             while oldest < position && glyph.y - glyphs[group[oldest]].y > across {
                 let leaving = group[oldest];
-                window.remove(&(milli(glyphs[leaving].x), leaving));
+                if let Ok(at) = window.binary_search(&(xs[leaving], leaving)) {
+                    window.remove(at);
+                }
                 oldest += 1;
             }
-            let range = (milli(glyph.x - along), 0)..=(milli(glyph.x + along), usize::MAX);
-            let copy_of = window
-                .range(range)
-                .map(|(_, &earlier)| earlier)
+            let (low, high) = (milli(glyph.x - along), milli(glyph.x + along));
+            let first = window.partition_point(|&(x, _)| x < low);
+            let copy_of = window[first..]
+                .iter()
+                .take_while(|&&(x, _)| x <= high)
+                .map(|&(_, earlier)| earlier)
                 .find(|&earlier| !dropped[earlier] && copies(&glyphs[earlier], &glyph));
+            let key = (xs[current], current);
             if let Some(earlier) = copy_of {
                 // Keep whichever copy the content stream drew first.
                 let (kept, gone) = if earlier < current {
@@ -402,11 +453,15 @@ pub(super) fn merge_overprints(page: &mut GlyphPage) {
                 dropped[gone] = true;
                 overprinted[kept] = true;
                 if gone == earlier {
-                    window.remove(&(milli(glyphs[earlier].x), earlier));
-                    window.insert((milli(glyph.x), current), current);
+                    if let Ok(at) = window.binary_search(&(xs[earlier], earlier)) {
+                        window.remove(at);
+                    }
+                    let at = window.partition_point(|entry| *entry < key);
+                    window.insert(at, key);
                 }
             } else {
-                window.insert((milli(glyph.x), current), current);
+                let at = window.partition_point(|entry| *entry < key);
+                window.insert(at, key);
             }
         }
     }
@@ -677,6 +732,106 @@ mod tests {
         merge_overprints(&mut page);
         assert_eq!(page.glyphs.len(), rows);
         assert!(page.glyphs.iter().all(|g| g.overprinted && g.x == 500.0));
+    }
+
+    /// The sweep as first written, with an ordered map for the window and
+    /// a vector per text: the oracle of the faster one.
+    fn merge_overprints_by_map(page: &mut GlyphPage) {
+        use std::collections::BTreeMap;
+        let count = page.glyphs.len();
+        let mut by_text: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (index, glyph) in page.glyphs.iter().enumerate() {
+            by_text
+                .entry(page.glyph_text(glyph))
+                .or_default()
+                .push(index);
+        }
+        let mut dropped = vec![false; count];
+        let mut overprinted = vec![false; count];
+        let milli = |v: f32| (f64::from(v) * 1000.0).round() as i64;
+        for mut group in by_text.into_values() {
+            let glyphs = &page.glyphs;
+            group.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y));
+            let largest = group
+                .iter()
+                .map(|&i| glyphs[i].font_size)
+                .fold(0.0f32, f32::max);
+            let across = OVERPRINT_ACROSS * largest;
+            let along = OVERPRINT_ALONG * largest;
+            let mut window: BTreeMap<(i64, usize), usize> = BTreeMap::new();
+            let mut oldest = 0;
+            for (position, &current) in group.iter().enumerate() {
+                let glyph = glyphs[current];
+                while oldest < position && glyph.y - glyphs[group[oldest]].y > across {
+                    let leaving = group[oldest];
+                    window.remove(&(milli(glyphs[leaving].x), leaving));
+                    oldest += 1;
+                }
+                let range = (milli(glyph.x - along), 0)..=(milli(glyph.x + along), usize::MAX);
+                let copy_of = window
+                    .range(range)
+                    .map(|(_, &earlier)| earlier)
+                    .find(|&earlier| !dropped[earlier] && copies(&glyphs[earlier], &glyph));
+                if let Some(earlier) = copy_of {
+                    let (kept, gone) = if earlier < current {
+                        (earlier, current)
+                    } else {
+                        (current, earlier)
+                    };
+                    dropped[gone] = true;
+                    overprinted[kept] = true;
+                    if gone == earlier {
+                        window.remove(&(milli(glyphs[earlier].x), earlier));
+                        window.insert((milli(glyph.x), current), current);
+                    }
+                } else {
+                    window.insert((milli(glyph.x), current), current);
+                }
+            }
+        }
+        let glyphs = std::mem::take(&mut page.glyphs);
+        page.glyphs = glyphs
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| !dropped[*index])
+            .map(|(index, glyph)| Glyph {
+                overprinted: glyph.overprinted || overprinted[index],
+                ..glyph
+            })
+            .collect();
+    }
+
+    #[test]
+    fn the_sorted_window_merges_as_the_ordered_map_did() {
+        // Pages of a few texts drawn on a coarse grid with jitter, so that
+        // copies, near misses, rows of dots and mixed sizes all occur.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: u32| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            u32::try_from(state >> 33).unwrap_or(0) % bound
+        };
+        let texts = [".", "V", "a", "e", "1", "fi", "é"];
+        let mut merged = 0;
+        for _ in 0..300 {
+            let mut page = GlyphPage::default();
+            let glyphs = 1 + next(400);
+            for _ in 0..glyphs {
+                let text = texts[next(texts.len() as u32) as usize];
+                let x = 10.0 + next(60) as f32 * 2.0 + next(5) as f32 * 0.1;
+                let y = 20.0 + next(30) as f32 * 3.0 + next(4) as f32 * 0.5;
+                let size = [10.0, 10.2, 12.0][next(3) as usize];
+                let width = [0.9, 2.5, 6.0, 0.0][next(4) as usize];
+                page.push(text, x, y, width, size);
+            }
+            let mut expected = page.clone();
+            merge_overprints_by_map(&mut expected);
+            merge_overprints(&mut page);
+            merged += usize::from(page.glyphs.len() < glyphs as usize);
+            assert_eq!(page.glyphs, expected.glyphs);
+        }
+        assert!(merged > 100, "too few pages had copies to merge: {merged}");
     }
 
     #[test]

@@ -40,6 +40,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::grammar::builtin::{
     self, DELIVERABLE_ANYWHERE, DELIVERABLE_AT_START, DELIVERABLE_IN_MEASURE, MEASURE_AT_START,
 };
+use crate::grammar::NOTE_SIGNS;
 use crate::lexicon::{
     unaccented, ACTION_LINE_WORDS, FUNCTION_WORDS, STATUS_HEADINGS, TABLE_HEADINGS,
 };
@@ -1606,7 +1607,13 @@ fn deliverable_at_start(cell: &str) -> Option<(DeliverableCode, Option<String>, 
     let end = caps.name("end").map_or(cell.len(), |end| end.start());
     let raw = cell.get(..end)?;
     let repaired = (raw != code.to_string()).then(|| raw.to_owned());
-    Some((code, repaired, cell.get(end..)?.trim()))
+    Some((code, repaired, after_code(cell.get(end..)?)))
+}
+
+/// The rest of a cell after its code, without the footnote calls glued to
+/// the code (`L1M2D3¹ Title`): they refer to a note, not to the title.
+fn after_code(rest: &str) -> &str {
+    rest.trim_start_matches(NOTE_SIGNS).trim()
 }
 
 /// The measure code at the start of a cell (not a deliverable code) and the rest.
@@ -1619,7 +1626,7 @@ fn measure_at_start(cell: &str) -> Option<(u16, u16, &str)> {
     let line = caps.name("l")?.as_str().parse().ok()?;
     let number = caps.name("m")?.as_str().parse().ok()?;
     let end = caps.name("end").map_or(cell.len(), |end| end.start());
-    Some((line, number, cell.get(end..)?.trim()))
+    Some((line, number, after_code(cell.get(end..)?)))
 }
 
 fn starts_with_code(cell: &str) -> bool {

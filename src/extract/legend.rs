@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::grammar::{self, Vocabulary};
+use crate::grammar::{self, Vocabulary, NOTE_SIGNS};
 use crate::lexicon::{Language, Lexicons, StatusLabel, CONVENTIONAL_MARKS};
 use crate::model::{Legend, LegendEntry, LegendSource, Status};
 use crate::normalize::{Line, Lines};
@@ -120,12 +120,6 @@ pub fn meaning(legend: &Legend, mark: &str) -> MarkMeaning {
     }
     conventional.map_or(MarkMeaning::Unknown, MarkMeaning::Conventional)
 }
-
-/// Signs that call a footnote: superscript digits, daggers, the section
-/// sign. `*` is not one here: it is a mark of its own in status tables.
-const NOTE_SIGNS: &[char] = &[
-    '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '†', '‡', '§',
-];
 
 /// `mark` without the note calls that end it, when it ends with some and
 /// something is left.

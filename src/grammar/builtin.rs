@@ -85,23 +85,21 @@ fn segments(depth: usize, capture: bool) -> String {
         .collect()
 }
 
+/// What may follow a code at the start of a cell: no letter nor digit, or a
+/// superscript digit, a footnote call glued to the code (`L1M2D3¹`).
+const CODE_END: &str = r"(?P<end>[^\p{L}\p{N}]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|$)";
+
 /// A deliverable code at the start of a cell, tolerating one space or dot
 /// at each junction (`L2M1 D3`, `L2.M1.D3`).
 pub static DELIVERABLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^{}(?P<end>[^\p{{L}}\p{{N}}]|$)",
-        segments(3, true)
-    ))
-    .expect("DELIVERABLE_AT_START is a valid pattern built from the grammar's letters")
+    Regex::new(&format!(r"^{}{CODE_END}", segments(3, true)))
+        .expect("DELIVERABLE_AT_START is a valid pattern built from the grammar's letters")
 });
 
 /// A measure code at the start of a cell (`L1M1 Que…`).
 pub static MEASURE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^{}(?P<end>[^\p{{L}}\p{{N}}]|$)",
-        segments(2, true)
-    ))
-    .expect("MEASURE_AT_START is a valid pattern built from the grammar's letters")
+    Regex::new(&format!(r"^{}{CODE_END}", segments(2, true)))
+        .expect("MEASURE_AT_START is a valid pattern built from the grammar's letters")
 });
 
 /// A well-formed deliverable code anywhere (references and repeated blocks).
@@ -142,11 +140,13 @@ mod tests {
             ("L2.M1.D3 Convocatoria", true),
             ("L 2M1D3", true),
             ("L2M1D3x", false),
+            ("L2M1D3¹", true),
             ("L2M1", false),
         ] {
             assert_eq!(DELIVERABLE_AT_START.is_match(cell), found, "{cell}");
         }
         assert!(MEASURE_AT_START.is_match("L1M1 Que"));
+        assert!(MEASURE_AT_START.is_match("L1M1² Que"));
         assert!(DELIVERABLE_ANYWHERE.is_match("como L2M3D1, y"));
         assert!(DELIVERABLE_IN_MEASURE.is_match("focalizada. L1M1 D1 Calendario"));
         assert_eq!(

@@ -36,6 +36,12 @@ use crate::model::Status;
 
 pub use file::{parse_grammar_file, read_grammar_file, GrammarFileError};
 
+/// Signs that call a footnote: superscript digits, daggers, the section
+/// sign. `*` is not one here: it is a mark of its own in status tables.
+pub const NOTE_SIGNS: &[char] = &[
+    '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '†', '‡', '§',
+];
+
 /// What plan items and statuses are read with: a user's grammar, if any,
 /// and the lexicons of the languages detected in the document.
 #[derive(Debug, Clone, Copy)]

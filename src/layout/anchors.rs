@@ -621,7 +621,11 @@ fn line_pitch(fragments: &[Vec<Fragment>]) -> f32 {
 /// The first word of a piece of a line, without trailing punctuation.
 fn first_word(text: &str) -> Option<&str> {
     let first = text.split_whitespace().next()?;
-    Some(first.trim_end_matches(['.', ':', ',', ';']))
+    // A footnote call glued to a code (`L1M2D3¹`) refers to a note: the
+    // code still opens its row, in the shape of the codes without one.
+    Some(first.trim_end_matches(|c: char| {
+        matches!(c, '.' | ':' | ',' | ';') || grammar::NOTE_SIGNS.contains(&c)
+    }))
 }
 
 /// Whether a piece of a line opens a row: its first word is a code or a month.
@@ -1178,6 +1182,36 @@ mod tests {
             .lines()
             .map(str::to_owned)
             .collect()
+    }
+
+    #[test]
+    fn a_footnote_call_glued_to_a_code_keeps_it_a_row_anchor() {
+        // Codes and marks beside the last lines of two-line titles, the
+        // middle code followed by a call (`L1M6D2²`): it opens its own row.
+        let mut pieces = vec![
+            ("Code", 50.0, 80.0),
+            ("Deliverable", 120.0, 80.0),
+            ("Status", 400.0, 80.0),
+        ];
+        let mut y = 80.0 + ROW;
+        for (code, mark) in [("L1M6D1", "V"), ("L1M6D2²", "X"), ("L1M6D3", "0")] {
+            pieces.push(("first line", 120.0, y));
+            pieces.push(("last line", 120.0, y + LINE));
+            pieces.push((code, 50.0, y + LINE));
+            pieces.push((mark, 400.0, y + LINE));
+            y += LINE + ROW;
+        }
+        let lines = rows(&pieces);
+        for (code, mark) in [("L1M6D1", "V"), ("L1M6D2²", "X"), ("L1M6D3", "0")] {
+            let row: Vec<&str> = lines
+                .iter()
+                .filter(|line| line.contains(code))
+                .map(String::as_str)
+                .collect();
+            assert_eq!(row.len(), 1, "{lines:?}");
+            let cells: Vec<&str> = row[0].split('\t').collect();
+            assert_eq!(cells, [code, "first line last line", mark], "{lines:?}");
+        }
     }
 
     /// Three deliverables whose titles wrap over two lines, the marks

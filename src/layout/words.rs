@@ -12,7 +12,10 @@
 //! stays two numbers. A glyph whose stated advance is missing or impossible
 //! reaches as far as its character usually does. A no-break space the
 //! producer draws (`Transfer »`, `12 %`) binds the words around it into one,
-//! and keeps its character, as the text it was set from does.
+//! and keeps its character, as the text it was set from does. A digit drawn
+//! smaller than the glyph it is glued to and raised above its baseline is a
+//! superscript (a footnote call, an exponent) and is written as its
+//! superscript character: the call `1` after `L1M2D3` never makes `L1M2D31`.
 
 use super::thresholds::*;
 use super::weight::Advances;
@@ -97,6 +100,8 @@ pub(super) fn words(
         .collect();
     let spaces = &spaces.all;
     let mut after_leader = false;
+    // The word's last glyph that is no superscript: what a superscript is raised above.
+    let mut base: Option<&Glyph> = None;
     for (index, &glyph) in row.iter().enumerate() {
         if leaders.get(index).copied().unwrap_or(false) {
             let glyph_end = glyph.x + advance(page, glyph, advances);
@@ -147,6 +152,10 @@ pub(super) fn words(
                 }
             }
         }
+        let raised = joins
+            .then(|| base.filter(|base| is_raised(base, glyph)))
+            .flatten()
+            .and_then(|_| superscript_digit(text));
         if !joins {
             words.push(Word::unweighed(
                 String::new(),
@@ -155,8 +164,11 @@ pub(super) fn words(
                 glyph.font_size,
             ));
         }
+        if raised.is_none() {
+            base = Some(glyph);
+        }
         if let Some(word) = words.last_mut() {
-            word.text.push_str(text);
+            word.text.push_str(raised.unwrap_or(text));
             word.x1 = word.x1.max(glyph_end);
             if let Some((letter, heavy)) = advances.heavy(page, glyph) {
                 word.count(letter, heavy);
@@ -165,6 +177,25 @@ pub(super) fn words(
         previous = Some(glyph);
     }
     words
+}
+
+/// Whether `glyph` is drawn as a superscript of `base`: at most
+/// [`SUPERSCRIPT_SIZE`] of its size, its baseline at least
+/// [`SUPERSCRIPT_RISE`] of that size above `base`'s.
+fn is_raised(base: &Glyph, glyph: &Glyph) -> bool {
+    glyph.font_size <= SUPERSCRIPT_SIZE * base.font_size
+        && base.y - glyph.y >= SUPERSCRIPT_RISE * base.font_size
+}
+
+/// The superscript character of a one-digit glyph text (`1` → `¹`).
+fn superscript_digit(text: &str) -> Option<&'static str> {
+    const SUPERSCRIPTS: [&str; 10] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"];
+    let mut chars = text.chars();
+    let digit = chars.next()?.to_digit(10)?;
+    if chars.next().is_some() {
+        return None;
+    }
+    SUPERSCRIPTS.get(usize::try_from(digit).ok()?).copied()
 }
 
 /// Which glyphs of a line are dot leaders: runs of at least [`LEADER_RUN`]
@@ -333,6 +364,65 @@ mod tests {
             .into_iter()
             .map(|word| word.text)
             .collect()
+    }
+
+    /// Words of a one-line page whose glyphs are `(text, x, baseline, size)`, each as wide as 0.55 of its size.
+    fn sized_words(glyphs: &[(&str, f32, f32, f32)]) -> Vec<String> {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        for &(text, x, y, size) in glyphs {
+            page.push(text, x, y, 0.55 * size, size);
+        }
+        let advances = Advances::learn(&[&page]);
+        let row: Vec<&Glyph> = page.glyphs.iter().collect();
+        words(&page, &row, &Spaces::of(&page, Vec::new()), SIZE, &advances)
+            .into_iter()
+            .map(|word| word.text)
+            .collect()
+    }
+
+    /// `text` drawn from `x` at `size` on baseline `y`, one glyph every 0.55 of the size.
+    fn run(text: &str, x: f32, y: f32, size: f32) -> Vec<(String, f32, f32, f32)> {
+        text.chars()
+            .enumerate()
+            .map(|(n, c)| (c.to_string(), x + n as f32 * 0.55 * size, y, size))
+            .collect()
+    }
+
+    fn glyphs_of(runs: &[Vec<(String, f32, f32, f32)>]) -> Vec<String> {
+        let flat: Vec<(String, f32, f32, f32)> = runs.concat();
+        let borrowed: Vec<(&str, f32, f32, f32)> = flat
+            .iter()
+            .map(|(t, x, y, s)| (t.as_str(), *x, *y, *s))
+            .collect();
+        sized_words(&borrowed)
+    }
+
+    #[test]
+    fn a_raised_smaller_digit_glued_to_a_word_is_a_superscript() {
+        // A footnote call drawn as HTML's <sup> draws it: a plain `1` at 60 %, raised a third of an em.
+        let code = run("L1M2D3", 100.0, 100.0, SIZE);
+        let end = 100.0 + 6.0 * 0.55 * SIZE;
+        let call = run("12", end, 96.5, 6.0);
+        let title = run("Report", end + 12.0, 100.0, SIZE);
+        assert_eq!(glyphs_of(&[code, call, title]), ["L1M2D3¹²", "Report"]);
+        // Digits of the word's own size, or smaller on its baseline, or raised
+        // but as large, stay what they are.
+        let same = run("L1M2D31", 100.0, 100.0, SIZE);
+        assert_eq!(glyphs_of(&[same]), ["L1M2D31"]);
+        let small = run("L1M2D3", 100.0, 100.0, SIZE);
+        let low = run("1", end, 100.0, 6.0);
+        assert_eq!(glyphs_of(&[small, low]), ["L1M2D31"]);
+        let word = run("m", 100.0, 100.0, SIZE);
+        let raised_letter = run("er", 100.0 + 0.55 * SIZE, 96.5, 6.0);
+        assert_eq!(glyphs_of(&[word, raised_letter]), ["mer"]);
+        // A word that opens with a small raised digit has nothing to be raised above.
+        let lone = run("2", 100.0, 96.5, 6.0);
+        let after = run("m", 100.0 + 0.55 * 6.0, 100.0, SIZE);
+        assert_eq!(glyphs_of(&[lone, after]), ["2m"]);
     }
 
     #[test]

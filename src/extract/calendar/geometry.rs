@@ -26,6 +26,13 @@
 //! first whose bottom is below its bottom; it takes a month when they are
 //! one.
 //!
+//! Where the rows' own spacing tells their bounds, it is heeded too: a
+//! group whose events stand further apart inside it than at either of its
+//! bounds misfits by the difference (rows are padded, a cell's lines are
+//! not). Months at the top of rows whose cells hold two one-line events
+//! each fit the bottoms of the rows cut one event later as well; only the
+//! gaps tell the cut apart.
+//!
 //! A table continued from the one right before it (the next page, or the
 //! next page column, with nothing but blank lines between them) may open on
 //! events of the previous table's last month, before its first label.
@@ -513,14 +520,33 @@ fn misfits(
     cost: &mut [Vec<f32>],
 ) -> f32 {
     let (n, k) = (events.len(), labels.len());
+    // gaps[j]: the blank between event j's bottom and event j + 1's top.
+    let gaps: Vec<f32> = events
+        .windows(2)
+        .map(|pair| pair[1].top - pair[0].bottom)
+        .collect();
+    // How much wider the widest gap inside a group of events first..=last
+    // is than the narrower of the gaps at its bounds (none at the table's ends).
+    let spread = |first: usize, last: usize| {
+        let inside = gaps
+            .get(first..last)
+            .map_or(0.0, |inner| inner.iter().copied().fold(0.0, f32::max));
+        let before = first
+            .checked_sub(1)
+            .and_then(|j| gaps.get(j))
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        let after = gaps.get(last).copied().unwrap_or(f32::INFINITY);
+        (inside - before.min(after)).max(0.0)
+    };
     let misfit = |label: usize, first: usize, last: usize| match (
         events.get(first),
         events.get(last),
         labels.get(label),
     ) {
-        (Some(a), Some(b), Some(l)) => {
-            (alignment.of_group(a, b) - alignment.of_label(&l.bbox)).abs()
-        }
+        (Some(a), Some(b), Some(l)) => (alignment.of_group(a, b) - alignment.of_label(&l.bbox))
+            .abs()
+            .max(spread(first, last)),
         _ => f32::INFINITY,
     };
     // Whether label `label` can hold no event, the events before `at` above
@@ -816,6 +842,33 @@ mod tests {
         // Not continued: no alignment fits; the first event is above
         // November's bottom and the second beside it.
         assert_eq!(months(&labels, &events, false), [At(0), At(0)]);
+    }
+
+    #[test]
+    fn the_gaps_between_padded_rows_tell_the_rows_apart() {
+        // Months at the tops of their rows; Feb and Apr hold two one-line
+        // events, Mar and May one. The bottoms of the rows cut one event
+        // later fit as well (Feb's second event would go to Mar, Apr's to
+        // May): only the rows' padding tells the cuts apart.
+        let table = |padding: f32| {
+            let mut first = 0.0;
+            let mut labels = Vec::new();
+            let mut events = Vec::new();
+            for (month, count) in [(2, 2), (3, 1), (4, 2), (5, 1)] {
+                labels.push(label(month, first));
+                for n in 0..count {
+                    events.push(item(first + n as f32, 1.0));
+                }
+                first += count as f32 + padding;
+            }
+            months(&labels, &events, false)
+        };
+        assert_eq!(table(0.6), [At(0), At(0), At(1), At(2), At(2), At(3)]);
+        // Unpadded rows at one pitch: the events a cut further would move
+        // are ambiguous.
+        let got = table(0.0);
+        assert_eq!(got[1], Ambiguous(vec![Some(0), Some(1)]));
+        assert_eq!(got[4], Ambiguous(vec![Some(2), Some(3)]));
     }
 
     #[test]

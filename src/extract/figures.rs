@@ -892,10 +892,16 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
     // Where the last number's printed form (with its unit) ends: a currency
     // sign inside it (`1 000.00 € 274`) is that number's, not the next one's.
     let mut last_end = 0;
+    // Where a grouping broken by a space ends (`11, 879.40`): the digits
+    // after the break belong to the number before it.
+    let mut broken_end = 0;
     for caps in NUMBER.captures_iter(raw) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
+        if whole.start() < broken_end {
+            continue;
+        }
         let owned_currency = whole.start() < last_end;
         let start = if owned_currency {
             num.start()
@@ -953,6 +959,36 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         if range {
             continue;
         }
+        // `£11, 879.40`: a thousands separator and a space before a group of
+        // three digits. After a currency sign the groups are one amount;
+        // otherwise the comma may part two numbers, and neither is read.
+        if let Some(group) = broken_group(num.as_str(), rest) {
+            broken_end = end + group.len();
+            let joined = format!("{}{}", num.as_str(), group.replacen(' ', "", 1));
+            let amount = caps.name("currency").filter(|_| !owned_currency);
+            let Some(value) = amount.and_then(|_| parse_number(&joined, None)) else {
+                continue;
+            };
+            let end = broken_end;
+            let unit = amount.and_then(|m| sign_code(m.as_str()));
+            last_end = end;
+            let printed = plain(raw.get(start..end).unwrap_or(whole.as_str()));
+            let own_printed =
+                (raw.get(start..end) != Some(printed.as_str())).then(|| printed.into());
+            out.push(Match {
+                start,
+                end,
+                value,
+                unit: unit.map(String::into_boxed_str),
+                qualifier: qualifier_before(&raw[..start], lex),
+                own_printed,
+                bold: bold_at_start ^ (raw[..start].matches("**").count() % 2 == 1),
+                has_suffix: false,
+                plus: false,
+                counted: false,
+            });
+            continue;
+        }
         let suffix = caps.name("suffix").and_then(|m| m.as_str().chars().next());
         // A lower-case `m` abbreviates millions only after a currency sign
         // (`£14m`); after a bare number it is a unit (`600m`).
@@ -976,16 +1012,22 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             (None, _) if scale_len > 0 => unit_after_link(rest, lex),
             found => found,
         };
+        // `AFMNB 2013€_propos`: a sign run into a word on both sides is part
+        // of a name (a file's or a link's), no amount.
+        let printed_unit = rest.get(..unit_len).unwrap_or("");
+        let sign_runs_on = unit_len > 0
+            && !printed_unit.chars().any(char::is_alphabetic)
+            && unit_text.as_deref().is_some_and(is_currency_code)
+            && rest
+                .get(unit_len..)
+                .is_some_and(|after| after.starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+        if sign_runs_on {
+            continue;
+        }
         let currency = caps
             .name("currency")
             .filter(|_| !owned_currency)
-            .and_then(|m| {
-                let sign = m.as_str().trim().trim_start_matches('\\');
-                lexicon::CURRENCY_SIGNS
-                    .iter()
-                    .find(|(printed, _)| *printed == sign)
-                    .map(|(_, code)| (*code).to_owned())
-            });
+            .and_then(|m| sign_code(m.as_str()));
         let unit = unit_text
             .or(currency)
             .or_else(|| code_before(&raw[..start]));
@@ -1033,6 +1075,39 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
     out
 }
 
+/// The rest of a grouping broken by a space after its separator (`, 879.40`
+/// after `11`): a comma or dot, one space, exactly three digits and maybe
+/// decimals, after a number of one to three digits printed without
+/// separators.
+fn broken_group<'r>(num: &str, rest: &'r str) -> Option<&'r str> {
+    static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[,.] [0-9]{3}(?:[.,][0-9]{1,2})?").expect("GROUP is a valid literal pattern")
+    });
+    if num.len() > 3 || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let group = GROUP.find(rest)?;
+    let next = rest[group.end()..].chars().next();
+    next.is_none_or(|c| !c.is_alphanumeric())
+        .then(|| group.as_str())
+}
+
+/// The code of a currency sign as matched before a number (`£ `, `\\$`).
+fn sign_code(printed: &str) -> Option<String> {
+    let sign = printed.trim().trim_start_matches('\\');
+    lexicon::CURRENCY_SIGNS
+        .iter()
+        .find(|(printed, _)| *printed == sign)
+        .map(|(_, code)| (*code).to_owned())
+}
+
+/// Whether a unit is a currency's code (`EUR`, `GBP`): a sign's reading.
+fn is_currency_code(unit: &str) -> bool {
+    lexicon::CURRENCY_SIGNS
+        .iter()
+        .any(|(_, code)| *code == unit)
+}
+
 /// Whether the text right after a number makes it part of a time or a
 /// numeric date (`9:00`, `2/22/2022`): a colon or slash, then a digit; or
 /// an hour set apart (`10 H`, `12 H 30`, `19 h 30`): a lone `h`, then
@@ -1051,8 +1126,11 @@ fn is_time_or_numeric_date(rest: &str) -> bool {
 /// Whether a number opening a line enumerates it (`1- Internet`, `2) Budget`,
 /// `3.- Correspondence`, `1.2. Background. 30`): nothing before it but
 /// spacing or a bullet, then a dash or closing parenthesis (after a stop or
-/// not) or a stop alone, a space and a word. A stop closing the line (`7.`,
-/// an item cut off at the end of an excerpt) enumerates too.
+/// not) or a stop alone, a space and a word. A stop or a dash closing the
+/// line (`7.`, an item cut off at the end of an excerpt; `3.1-` over its
+/// item's text, as Québec councils print their agendas) enumerates too, and
+/// so does a stop the item's title runs into (`1.OPENING ADDRESS`, its
+/// space lost).
 fn is_enumerator(before: &str, rest: &str) -> bool {
     let opens_line = before
         .chars()
@@ -1066,8 +1144,9 @@ fn is_enumerator(before: &str, rest: &str) -> bool {
     let word_follows = tail
         .and_then(|tail| tail.strip_prefix(' '))
         .is_some_and(|tail| tail.trim_start().starts_with(char::is_alphabetic));
-    let closes_line = stop.is_some_and(|tail| tail.trim().is_empty());
-    opens_line && (word_follows || closes_line)
+    let glued_title = stop.is_some_and(|tail| tail.starts_with(char::is_uppercase));
+    let closes_line = tail.is_some_and(|tail| tail.trim().is_empty());
+    opens_line && (word_follows || glued_title || closes_line)
 }
 
 /// Whether a line is nothing but three or more numbers (`630 210 70 57%
@@ -2033,6 +2112,41 @@ mod tests {
     }
 
     #[test]
+    fn a_grouping_broken_by_a_space_is_one_amount_after_a_sign_and_none_otherwise() {
+        let lex = Lexicons::all();
+        let read = |raw: &str| -> Vec<Amount> {
+            numbers(raw, false, &lex)
+                .into_iter()
+                .map(|m| (m.value, m.unit.as_deref().map(str::to_owned)))
+                .collect()
+        };
+        // After a currency sign the groups are one amount.
+        assert_eq!(
+            read("The council made community grants worth £11, 879.40 to local clubs."),
+            vec![(11_879.4, Some("GBP".to_owned()))]
+        );
+        // Without one, the comma may part two numbers: neither is read.
+        assert!(read("Of the 12, 450 came to the meeting of the association.").is_empty());
+        // A list of small numbers is no broken grouping.
+        let listed: Vec<f64> = read("The council funded 12 parks, 45 schools and 7 halls.")
+            .into_iter()
+            .map(|(value, _)| value)
+            .collect();
+        assert_eq!(listed, vec![12.0, 45.0, 7.0]);
+    }
+
+    #[test]
+    fn a_currency_sign_run_into_a_word_on_both_sides_is_part_of_a_name() {
+        assert!(values("ASSOCIATION 2031€_documents/Rapports_annuels 8h30 Ouverture\n").is_empty());
+        assert!(values("See the file budget2031$draft for the figures.\n").is_empty());
+        // A sign set after an amount and before a word stays the amount's.
+        assert_eq!(
+            with_units("La commune a versé 4 500 € aux associations.\n"),
+            vec![(4_500.0, Some("EUR".to_owned()))]
+        );
+    }
+
+    #[test]
     fn currency_signs_codes_and_abbreviations_around_amounts() {
         let usd = || Some("USD".to_owned());
         let gbp = || Some("GBP".to_owned());
@@ -2303,6 +2417,10 @@ mod tests {
         // the count in the middle line is one.
         let source = "Puntos tratados:\n1.- Lectura del acta anterior.\n2.- Cartas recibidas:\nSe inscribieron 45 vecinos al taller.\n\nSommaire\n2.1. Historique de la ville\n2.2. Les quartiers\n3.\n";
         assert_eq!(values(source), vec![45.0]);
+        // Codes closed by a dash over their item, numbers run into their
+        // item's title.
+        let source = "ORDRE DU JOUR\n3.1-\nAdoption des procès-verbaux;\n3.2-\nCorrespondance;\n\n1.OPENING ADDRESS\nThe president opened the meeting.\n2.AGENDA\nThe agenda was adopted by 54 municipalities.\n";
+        assert_eq!(values(source), vec![54.0]);
         // A decimal opening a line and going on as prose is still a figure.
         assert_eq!(
             values("2.5 millones de visitantes en el año.\n"),

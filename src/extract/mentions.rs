@@ -59,7 +59,9 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         }
         let (logical, continued) = attendance_continued(&lines, index, claimed, lex);
         consumed.extend(continued);
-        let mut found = in_line(&logical, lex);
+        let mut found = semicolon_roll(lines.line(index), lex);
+        found.extend(dashed_role(lines.line(index), lex));
+        found.extend(in_line(&logical, lex));
         found.extend(titled(lines.line(index), lex));
         found.extend(bulleted(lines.line(index), lex));
         found.extend(signature(&lines, index, lex));
@@ -161,6 +163,110 @@ fn add(people: &mut Vec<Person>, person: Person) {
 }
 
 type Found = (String, Option<String>, Option<String>);
+
+/// Most words of a role after a dash on a line of a board list.
+const DASHED_ROLE_WORDS: usize = 6;
+
+/// A line of a board list, a name, its city or body in parentheses or not,
+/// a dash and its role (`Rocio Molina (Cochabamba) – Presidenta`, `Ana Paz –
+/// Primera Vicepresidenta`): the whole line, the role as printed.
+fn dashed_role(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let line = line.trim();
+    let Some((at, dash)) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|dash| line.find(dash).map(|at| (at, dash.len())))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let (head, role) = (&line[..at], line[at + dash..].trim());
+    let (name, place) = match head.strip_suffix(')').and_then(|h| h.rsplit_once('(')) {
+        Some((name, place)) => (name.trim(), Some(place.trim().to_owned())),
+        None => (head.trim(), None),
+    };
+    let role = role.trim_end_matches(['.', ';', ',']).trim();
+    let role_fits = role.split_whitespace().count() <= DASHED_ROLE_WORDS
+        && role
+            .split_whitespace()
+            .all(|w| w.chars().all(char::is_alphabetic))
+        && as_role(role, lex).is_some();
+    match as_name(name, lex) {
+        Some(name) if role_fits => vec![(name, Some(role.to_owned()), place)],
+        _ => Vec::new(),
+    }
+}
+
+/// Fewest entries of a roll set `Name, Role;` one after the other.
+const SEMICOLON_ROLL: usize = 3;
+/// Most words of a role in such a roll (`SEGUNDO REGIDOR SUPLENTE`).
+const SEMICOLON_ROLE_WORDS: usize = 4;
+/// Most words of a name in such a roll, particles included.
+const SEMICOLON_NAME_WORDS: usize = 6;
+
+/// A roll run into a sentence, its entries parted by semicolons, each a
+/// name, a comma and its role (`señores: MARIO PÉREZ LUNA, ALCALDE; ANA
+/// RÍOS DE PAZ, PRIMER REGIDOR; …`), the names in capitals as such records
+/// print them. At least [`SEMICOLON_ROLL`] entries in a row, each role
+/// holding a role word: then a name in capitals is no heading. The roll
+/// ends at the first piece that is no such entry; the last entry's role
+/// ends its sentence.
+fn semicolon_roll(line: &str, lex: &Lexicons) -> Vec<Found> {
+    if line.matches(';').count() + 1 < SEMICOLON_ROLL {
+        return Vec::new();
+    }
+    let role_word = |word: &str| {
+        let word = unaccented(&bare(word));
+        lex.each(|l| l.role_words)
+            .any(|role| unaccented(role) == word)
+    };
+    let particle = |word: &str| lex.has(|l| l.name_particles, &word.to_lowercase());
+    let entry = |piece: &str| -> Option<Found> {
+        let (name, role) = piece.rsplit_once(',')?;
+        // A cue before the first entry (`…, señores: MARIO …`).
+        let name = name.rsplit(':').next().unwrap_or(name).trim();
+        let role = role.split(". ").next().unwrap_or(role);
+        let role = role.trim().trim_end_matches(['.', ';']).trim();
+        let role_words: Vec<&str> = role.split_whitespace().collect();
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        let named = name_words.iter().filter(|w| !particle(w)).count();
+        let name_shaped = (2..=SEMICOLON_NAME_WORDS).contains(&name_words.len())
+            && named >= 2
+            && name_words.iter().all(|w| {
+                particle(w)
+                    || (w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+            })
+            && !name_words.iter().any(|w| role_word(w));
+        let role_shaped = (1..=SEMICOLON_ROLE_WORDS).contains(&role_words.len())
+            && role_words.iter().any(|w| role_word(w))
+            && role_words
+                .iter()
+                .all(|w| w.chars().all(char::is_alphabetic));
+        (name_shaped && role_shaped).then(|| (name_words.join(" "), Some(role.to_owned()), None))
+    };
+    let mut best: Vec<Found> = Vec::new();
+    let mut run: Vec<Found> = Vec::new();
+    for piece in line.split(';') {
+        match entry(piece) {
+            Some(found) => run.push(found),
+            None => {
+                if run.len() > best.len() {
+                    best = std::mem::take(&mut run);
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    if best.len() >= SEMICOLON_ROLL {
+        best
+    } else {
+        Vec::new()
+    }
+}
 
 /// Words of `text`, trimmed of punctuation, lower case.
 fn bare(word: &str) -> String {
@@ -1786,6 +1892,60 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role, p.place))
         .collect()
+    }
+
+    /// A board list set one person a line, `Name (City) – Role`.
+    #[test]
+    fn a_board_list_of_names_their_cities_a_dash_and_their_roles() {
+        let found = people(
+            "Comité Ejecutivo 2031 – 2033\n\nMarta Ruiz (Sucre) – Presidenta\n\n\
+             Tomás Ibáñez Vera (Oruro) – Primer Vicepresidente\n\nLucía Paz – Vocal\n\n\
+             Ad Hoc Committee – Conflict Resolution\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Marta Ruiz".to_owned(),
+                    Some("Presidenta".to_owned()),
+                    Some("Sucre".to_owned())
+                ),
+                (
+                    "Tomás Ibáñez Vera".to_owned(),
+                    Some("Primer Vicepresidente".to_owned()),
+                    Some("Oruro".to_owned())
+                ),
+                ("Lucía Paz".to_owned(), Some("Vocal".to_owned()), None),
+            ]
+        );
+    }
+
+    /// A roll run into a sentence, `NAME, ROLE;` after a cue, names and
+    /// roles in capitals, some roles led by an ordinal.
+    #[test]
+    fn a_roll_of_names_and_roles_parted_by_semicolons() {
+        let found = people(
+            "Reunidos en la sala de sesiones, los miembros del concejo, señores: \
+             ROSA ELENA MARTÍ LUNA, ALCALDESA; PEDRO IVÁN SOLÍS, SINDICO; \
+             ANA MARÍA PAZ DE RÍOS, PRIMER REGIDOR; LUIS CANO VERA, SEGUNDO SUPLENTE. \
+             La señora Alcaldesa abre la sesión.\n",
+        );
+        for (name, role) in [
+            ("ROSA ELENA MARTÍ LUNA", "ALCALDESA"),
+            ("PEDRO IVÁN SOLÍS", "SINDICO"),
+            ("ANA MARÍA PAZ DE RÍOS", "PRIMER REGIDOR"),
+            ("LUIS CANO VERA", "SEGUNDO SUPLENTE"),
+        ] {
+            assert!(
+                found
+                    .iter()
+                    .any(|(n, r, _)| n == name && r.as_deref() == Some(role)),
+                "{name}, {role}: {found:?}"
+            );
+        }
+        // Two entries are no roll: capitals alone stay no name.
+        let found = people("ORDEN DEL DÍA: APROBACIÓN DEL ACTA, ALCALDE; LECTURA DE CORRESPONDENCIA, SECRETARIO.\n");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     /// Rolls printed surname first: the surname in capitals, then the given

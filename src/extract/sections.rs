@@ -377,6 +377,32 @@ fn roll_line(line: &str, lex: &Lexicons) -> Option<RollLine> {
                     .is_some_and(|singular| lex.has(|l| l.role_words, singular))
             })
     };
+    // A board member's line: a name, its city in parentheses or not, a dash
+    // and a role (`Rocio Molina (Cochabamba) – Presidenta`).
+    let dashed = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| line.trim().split_once(dash));
+    if let Some((head, role_text)) = dashed {
+        let name: Vec<&str> = head
+            .split('(')
+            .next()
+            .unwrap_or(head)
+            .split_whitespace()
+            .collect();
+        let role_words: Vec<String> = fold(role_text)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if (2..=ROLL_NAME_WORDS).contains(&name.len())
+            && name.iter().all(named)
+            && (1..=ROLL_NAME_WORDS).contains(&role_words.len())
+            && role_words.iter().any(|w| lex.has(|l| l.role_words, w))
+        {
+            return Some(RollLine::Person);
+        }
+    }
     let parts: Vec<&str> = label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -484,8 +510,11 @@ fn drop_stacked_words(
 /// An item's number set on a line of its own above its heading (`21.` /
 /// `DECLARATIONS OF INTEREST`, as meeting pages print their business) is
 /// the heading's number: `21. DECLARATIONS OF INTEREST`. Only a number
-/// closed by a dot is an item's: a bare number there is a page's or a
-/// figure's.
+/// closed by a dot or a dash, or a code of two levels (`3.0-`, `5.0`), is
+/// an item's: a bare number there is a page's or a figure's. A number under
+/// another such number is one of a column of numbers read apart from their
+/// titles (`7.0-` / `8.0-` / `9.0-` / `HYGIÈNE DU MILIEU`): which title is
+/// whose is lost, and the heading keeps none.
 fn number_from_line_above(
     headings: &mut [Heading],
     plains: &PackedLines,
@@ -497,11 +526,20 @@ fn number_from_line_above(
         {
             continue;
         }
-        let above = (0..heading.index)
-            .rev()
-            .find(|&i| plains.get(i).is_some_and(|line| !is_blank(line)));
+        let non_blank_above = |index: usize| {
+            (0..index)
+                .rev()
+                .find(|&i| plains.get(i).is_some_and(|line| !is_blank(line)))
+        };
+        let is_number_line = |i: usize| {
+            plains
+                .get(i)
+                .is_some_and(|line| ITEM_NUMBER_LINE.is_match(line.trim()))
+        };
+        let above = non_blank_above(heading.index);
+        let in_column = above.and_then(non_blank_above).is_some_and(is_number_line);
         let number = above
-            .filter(|i| !heads.contains(i) && !claimed.contains(i))
+            .filter(|i| !heads.contains(i) && !claimed.contains(i) && !in_column)
             .and_then(|i| plains.get(i))
             .map(str::trim)
             .filter(|line| ITEM_NUMBER_LINE.is_match(line));
@@ -533,7 +571,8 @@ fn without_link_notes(headings: &mut Vec<Heading>, lex: &Lexicons) {
 
 /// A line holding an item's number alone, closed by a dot (`21.`, `197.`).
 static ITEM_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9]{1,3}\.$").expect("ITEM_NUMBER_LINE is a valid literal pattern")
+    Regex::new(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?[.-]$|^[0-9]{1,3}\.[0-9]{1,2}$")
+        .expect("ITEM_NUMBER_LINE is a valid literal pattern")
 });
 
 /// Builds sections (span, language, list items) from headings.
@@ -905,8 +944,20 @@ fn entry_title(title: &str) -> Option<String> {
 /// [`entry_title`] with another bound on its words (an agenda's items are
 /// longer than a table of contents' titles).
 fn entry_title_within(title: &str, most_words: usize) -> Option<String> {
-    // A run-on line keeps other text before a wide gap: the entry is after it.
-    let title = title.rsplit("  ").next().unwrap_or(title);
+    static SINGLE_GAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\S \S").expect("SINGLE_GAP is a valid literal pattern"));
+    let trimmed = title.trim();
+    // A text layer that doubles every space (`ADMINISTRATION  GENERALE`)
+    // sets nothing apart: all its words are the title's. Otherwise a run-on
+    // line keeps other text before a wide gap: the entry is after it.
+    let spread = trimmed.contains("  ") && !SINGLE_GAP.is_match(trimmed);
+    let joined;
+    let title = if spread {
+        joined = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined.as_str()
+    } else {
+        title.rsplit("  ").next().unwrap_or(title)
+    };
     let title = title.trim().trim_end_matches([',', ';', ':']).trim();
     let words = word_count(title);
     (title.chars().any(char::is_alphabetic) && (1..=most_words).contains(&words))
@@ -1705,10 +1756,18 @@ fn bare_page_entries(
     in_contents: bool,
     lex: &Lexicons,
 ) -> Option<Vec<Heading>> {
-    static NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[0-9]+").expect("NUMBER is a valid literal pattern"));
+    // A page or a range of pages (`5-6`, `15–16`): an entry's page is the
+    // first of its range.
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<page>[0-9]+)(?:[-–](?P<last>[0-9]{1,3}))?")
+            .expect("NUMBER is a valid literal pattern")
+    });
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\p{L}\s?[0-9]{1,3}\p{Lu}").expect("GLUED is a valid literal pattern")
+    });
+    static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+\p{Lu}")
+            .expect("YEAR_LEAD is a valid literal pattern")
     });
     let word = contents_word(lex).find(line);
     // Most lines have neither a contents heading nor a page run into a title.
@@ -1716,6 +1775,10 @@ fn bare_page_entries(
         return None;
     }
     let tail = line.get(word.map_or(0, |w| w.end())..)?;
+    let tail = match word {
+        Some(_) => without_column_labels(tail, lex),
+        None => tail,
+    };
     let mut found: Vec<Heading> = word
         .map(|word| entry(index, word.as_str().to_owned(), None))
         .into_iter()
@@ -1723,25 +1786,35 @@ fn bare_page_entries(
     let mut from = 0;
     let mut last_page = 0;
     let mut glued = 0;
-    for number in NUMBER.find_iter(tail) {
+    for caps in NUMBER.captures_iter(tail) {
+        let (Some(number), Some(first)) = (caps.get(0), caps.name("page")) else {
+            continue;
+        };
         let after = tail[number.end()..].chars().next();
         let before = tail[..number.start()].chars().next_back();
         let runs_into_title = after.is_some_and(char::is_uppercase);
         let stands = (after.is_none_or(char::is_whitespace) || runs_into_title)
             && before
                 .is_some_and(|c| c.is_alphabetic() || c.is_whitespace() || c == '’' || c == ')');
-        let Ok(page) = number.as_str().parse::<u32>() else {
+        let Ok(page) = first.as_str().parse::<u32>() else {
             break;
         };
-        if !stands || number.as_str().len() > 3 {
+        // A range runs forward (`37-38`); `3-1` is no range of pages.
+        let range_runs_on = caps
+            .name("last")
+            .is_none_or(|last| last.as_str().parse::<u32>().is_ok_and(|last| last > page));
+        if !stands || !range_runs_on || first.as_str().len() > 3 {
             continue;
         }
         let (part, title) = split_part_heading(tail[from..number.start()].trim(), 2);
         let line_start = in_contents && word.is_none() && from == 0;
+        // A title may open on the year it is about (`2019/20 Estimated
+        // Income 7-8`).
         let opens = title
             .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || (line_start && c.is_alphabetic()));
+            .is_some_and(|c| c.is_uppercase() || (line_start && c.is_alphabetic()))
+            || YEAR_LEAD.is_match(title);
         let Some(title) = entry_title(title).filter(|_| opens && page >= last_page) else {
             break;
         };
@@ -1766,6 +1839,29 @@ fn bare_page_entries(
         None => entries >= HEADLESS_RUN && 2 * glued >= entries,
     };
     enough.then_some(found)
+}
+
+/// The entries after a contents heading, less the labels of its columns
+/// printed before the first (`CONTENTS Title Page No. Introduction 3`): a
+/// run of such labels holding a page word, before a capitalised title.
+fn without_column_labels<'a>(tail: &'a str, lex: &Lexicons) -> &'a str {
+    let mut rest = tail.trim_start();
+    let mut names_page = false;
+    let mut labels = 0;
+    while let Some((token, after)) = rest.split_once(char::is_whitespace) {
+        let label = token.trim_end_matches('.').to_lowercase();
+        if !lex.has(|l| l.contents_column_words, &label) {
+            break;
+        }
+        names_page |= lex.has(|l| l.page_words, &label);
+        labels += 1;
+        rest = after.trim_start();
+    }
+    if labels > 0 && names_page && rest.starts_with(char::is_uppercase) {
+        rest
+    } else {
+        tail
+    }
 }
 
 /// Fewest entries of a table of contents read as one line with bare pages.
@@ -2490,6 +2586,19 @@ mod tests {
                 "32. PUBLIC QUESTIONS"
             ]
         );
+        // Codes of two levels closed by a dash or not (`2.0-`, `3.0`), as
+        // Québec councils print their agendas; a column of numbers read
+        // apart from their titles numbers none of them.
+        let source = "ORDRE DU JOUR\n1.0-\nPRIÈRE\n2.0-\nADMINISTRATION GÉNÉRALE\n2.1-\nAdoption des comptes;\n3.0\nSÉCURITÉ INCENDIE\n4.0-\n5.0-\n6.0-\nHYGIÈNE DU MILIEU\n6.1-\nRésultat de la consultation;\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        for title in [
+            "1.0- PRIÈRE",
+            "2.0- ADMINISTRATION GÉNÉRALE",
+            "3.0 SÉCURITÉ INCENDIE",
+            "HYGIÈNE DU MILIEU",
+        ] {
+            assert!(found.iter().any(|t| t == title), "{title}: {found:?}");
+        }
         // A bare number above a heading is a page's or a figure's.
         let source = "Our year in numbers\n\n12\n\nNEW MEMBER TOWNS\n\nTwelve towns joined the network this year.\n";
         let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
@@ -3142,6 +3251,41 @@ mod tests {
         let found = entries(spaced);
         assert_eq!(found.len(), 6, "{found:?}");
         assert_eq!(found[5], ("GRANTS".to_owned(), Some(12)));
+        // A text layer that doubles every space keeps each title whole.
+        let doubled = "Table  des  matières\n\nCHAPITRE  1  BILAN  2031  ..........  5\n\n\
+                       ADMINISTRATION  GENERALE  ..........  5\n\nHEURES  SUPPLEMENTAIRES  ..........  6\n";
+        assert_eq!(
+            entries(doubled)
+                .into_iter()
+                .filter(|(_, page)| page.is_some())
+                .collect::<Vec<_>>(),
+            owned(&[
+                ("CHAPITRE 1 BILAN 2031", Some(5)),
+                ("ADMINISTRATION GENERALE", Some(5)),
+                ("HEURES SUPPLEMENTAIRES", Some(6)),
+            ])
+        );
+        // Pages printed as ranges (`5-6`) and a title opening on its year,
+        // after the labels of the columns.
+        let ranges =
+            "CONTENTS Title Page No. Foreword 3 About the Council 5-6 2031/32 Budget Outline 7-8 \
+                      Our Parks 9 Members 10-12 Calendar of meetings 2031/32 13";
+        assert_eq!(
+            entries(ranges),
+            owned(&[
+                ("CONTENTS", None),
+                ("Foreword", Some(3)),
+                ("About the Council", Some(5)),
+                ("2031/32 Budget Outline", Some(7)),
+                ("Our Parks", Some(9)),
+                ("Members", Some(10)),
+                ("Calendar of meetings 2031/32", Some(13)),
+            ])
+        );
+        // A range that runs backwards is no page.
+        assert!(entries("CONTENTS Foreword 3 Grants 12 Roads 9-4 Parks 15")
+            .iter()
+            .all(|(_, page)| *page != Some(9)));
         // Numbers in running text after the word are no run of entries.
         assert!(
             entries("The contents of 3 boxes and 4 crates were 5 times 6 items sold")
@@ -3242,6 +3386,15 @@ mod tests {
         let found = titles(source);
         let found: Vec<&str> = found.iter().map(|(_, title)| title.as_str()).collect();
         assert_eq!(found, ["ACTA DE LA SESIÓN", "ACUERDOS"]);
+        // A board list, a name, its city, a dash and a role a line.
+        let board = "PLAN ESTRATÉGICO 2031 - 2035\n\nDirectorio 2031 – 2033\n\nMarta Ruiz (Sucre) – Presidenta\n\nTomás Ibáñez Vera (Oruro) – Primer Vicepresidente\n\nLucía Paz Rivas – Vocal\n\nPRESENTACIÓN\n\nEl plan ordena el trabajo de la asociación durante cinco años.\n";
+        let found = titles(board);
+        assert!(
+            found
+                .iter()
+                .all(|(_, title)| !title.contains(" – ") || title.starts_with("Directorio")),
+            "{found:?}"
+        );
         // One honorific line alone makes no roll: lettered items stay.
         let lettered = "C. PUBLIC COMMENT\n\nThe chair opened the floor to the public for ten minutes.\n\nD. ADJOURNMENT\n\nThe meeting closed at nine in the evening after the vote.\n";
         let found = titles(lettered);

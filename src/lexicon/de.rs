@@ -184,6 +184,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     },
     page_words: &["seite", "s"],
     page_links: &["von"],
+    contents_column_words: &["titel", "thema", "seite", "s", "nr"],
     member_list_headings: &["mitglieder", "neue mitglieder", "mitgliedsstädte"],
     member_words: &["mitglied", "mitglieder"],
     total_words: &["insgesamt", "gesamt"],

@@ -355,6 +355,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     },
     page_words: &["page", "p"],
     page_links: &["of"],
+    contents_column_words: &["title", "item", "page", "pages", "p", "no", "number"],
     member_list_headings: &[
         "members",
         "new members",

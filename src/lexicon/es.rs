@@ -360,6 +360,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     },
     page_words: &["página", "pagina", "pág", "pag"],
     page_links: &["de"],
+    contents_column_words: &[
+        "título", "titulo", "tema", "página", "pagina", "pág", "pag", "no", "nº",
+    ],
     member_list_headings: &[
         "miembros",
         "nuevos miembros",
@@ -427,6 +430,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "consejera",
         "síndico",
         "síndica",
+        "vocal",
         "municipal",
     ],
     role_modifiers: &[

@@ -328,6 +328,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     },
     page_words: &["page", "p"],
     page_links: &["sur", "de"],
+    contents_column_words: &["titre", "rubrique", "page", "pages", "p", "no", "n°"],
     member_list_headings: &[
         "membres",
         "nouveaux membres",

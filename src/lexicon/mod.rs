@@ -318,6 +318,9 @@ pub struct Lexicon {
     pub page_words: &'static [&'static str],
     /// Words between a page number and the page count (`of` in `Page 2 of 4`).
     pub page_links: &'static [&'static str],
+    /// Labels of the columns of a table of contents, printed between its
+    /// heading and its first entry (`CONTENTS Title Page No. Introduction 3`).
+    pub contents_column_words: &'static [&'static str],
     /// Headings of member lists.
     pub member_list_headings: &'static [&'static str],
     /// Words that name members.
@@ -1071,6 +1074,7 @@ mod tests {
                 ("unit_words", l.unit_words.len()),
                 ("scale_words", l.scale_words.len()),
                 ("page_words", l.page_words.len()),
+                ("contents_column_words", l.contents_column_words.len()),
                 ("member_list_headings", l.member_list_headings.len()),
                 ("member_words", l.member_words.len()),
                 ("total_words", l.total_words.len()),

@@ -174,7 +174,23 @@ pub(super) fn detect_kind(
         kind
     };
     let title = detect_title(&candidates, &hits, hit_kind, blocks, language, lexicons)
-        .or_else(|| opening_heading(&candidates, lexicons, &mut diagnostics));
+        .or_else(|| opening_heading(&candidates, lexicons, &mut diagnostics))
+        .or_else(|| {
+            // Two headings opening the document: neither is the title, even
+            // when one is a record's heading in capitals. A word alone is a
+            // label (`ASISTENTES`), no heading.
+            let mut headings: Vec<String> = candidates
+                .iter()
+                .take_while(|candidate| candidate.in_title_area)
+                .take(3)
+                .filter_map(|candidate| heading_line(&candidate, lexicons))
+                .filter(|heading| heading.split_whitespace().nth(1).is_some())
+                .collect();
+            headings.dedup();
+            (headings.len() < 2)
+                .then(|| capitals_heading(&candidates, lexicons))
+                .flatten()
+        });
     if kind == DocumentKind::Other {
         diagnostics.push(Diagnostic::info(
             Code::DetectKindUnknown,
@@ -1641,6 +1657,127 @@ fn opening_heading(
     }
 }
 
+/// Most words of a record's heading set in capitals (`ACTA DE LA SESIÓN
+/// ORDINARIA CELEBRADA POR EL PLENO DE LA CORPORACIÓN … EL DÍA 30 DE
+/// SEPTIEMBRE DE 2016.`).
+const MAX_CAPITALS_HEADING_WORDS: usize = 30;
+
+/// The heading of a meeting's record set in capitals, when no line names
+/// the document's kind and no heading opens it, alone or tied with
+/// another: a run of words in
+/// capitals opening on a minutes word (`ACTA DE LA SESIÓN ORDINARIA …`,
+/// `COMPTE RENDU DE LA RÉUNION …`), or on a meeting's noun when the run
+/// names a month and a year (`CONSEIL MUNICIPAL DU 30 JANVIER 2017`), up
+/// to the first word in small letters or made of marks only; a record's
+/// run names its meeting's day or number. Such a
+/// heading is often run into the cover's other lines or into the record's
+/// first sentence (`Principado de Asturias ACTA DE LA SESIÓN … DE 2012 En
+/// la Casa Consistorial…`), and long: it is cut at its own ends. A minutes
+/// word inside a heading in capitals (`APROBACIÓN DEL ACTA …`) opens
+/// nothing, nor a run that is a label (`ORDRE DU JOUR :`).
+fn capitals_heading(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Option<String> {
+    // A word of the run: no small letter, no mark alone (a dash parts a
+    // heading from the meeting's hour or place), no host's furniture.
+    let capitals = |word: &str| {
+        // Ordinal indicators (`Nº`, `1ª`) are set small in capitals too.
+        !word
+            .chars()
+            .any(|c| c.is_lowercase() && !matches!(c, 'ª' | 'º'))
+            && !word.contains(['…', '|'])
+            && !word.contains("...")
+            && word.chars().any(char::is_alphanumeric)
+    };
+    let lettered = |word: &str| word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let key = |word: &str| {
+        unaccented(&lower_same_length(&fold(word.trim_matches(|c: char| {
+            !c.is_alphanumeric() && c != '-' && c != '\''
+        }))))
+    };
+    let phrases: Vec<(Vec<String>, bool)> = lexicons
+        .each(|l| l.minutes_words)
+        .map(|phrase| (phrase, true))
+        .chain(lexicons.each(|l| l.event_nouns).map(|noun| (noun, false)))
+        .map(|(phrase, minutes)| (phrase.split_whitespace().map(key).collect(), minutes))
+        .collect();
+    for candidate in candidates
+        .iter()
+        .take_while(|candidate| candidate.in_title_area)
+    {
+        let plain = candidate.plain();
+        let tokens: Vec<&str> = plain.split_whitespace().collect();
+        let keys: Vec<String> = tokens.iter().map(|token| key(token)).collect();
+        for start in 0..tokens.len() {
+            let opens = tokens
+                .get(start)
+                .is_some_and(|token| lettered(token) && capitals(token))
+                && start
+                    .checked_sub(1)
+                    .and_then(|before| tokens.get(before))
+                    .is_none_or(|before| !(lettered(before) && capitals(before)));
+            if !opens {
+                continue;
+            }
+            // An agenda's name heads its items, not the record.
+            let agenda = lexicons.each(|l| l.agenda_headings).any(|heading| {
+                let heading: Vec<String> = heading.split_whitespace().map(key).collect();
+                keys.get(start..start + heading.len()) == Some(heading.as_slice())
+            });
+            if agenda {
+                continue;
+            }
+            let Some((length, minutes)) = phrases
+                .iter()
+                .filter(|(phrase, _)| {
+                    keys.get(start..start + phrase.len()) == Some(phrase.as_slice())
+                })
+                .map(|(phrase, minutes)| (phrase.len(), *minutes))
+                .max()
+            else {
+                continue;
+            };
+            let end = start
+                + tokens[start..]
+                    .iter()
+                    .take_while(|token| capitals(token))
+                    .count();
+            // A run cut by a host's furniture (`PLENO DE … 30-07-2031.pdf`)
+            // is no whole heading; one closed on a word left dangling
+            // (`… DU`) goes on elsewhere.
+            let cut = tokens
+                .get(end)
+                .is_some_and(|next| next.contains(['…', '|']) || next.contains("..."));
+            let dangling = end
+                .checked_sub(1)
+                .and_then(|last| keys.get(last))
+                .is_some_and(|last| ends_dangling(&[last.as_str()], lexicons));
+            let run = &tokens[start..end];
+            let label = run.last().is_some_and(|last| last.ends_with(':'));
+            let month = run
+                .iter()
+                .any(|word| lexicons.month(&key(word)).is_some() || lexicons.month(word).is_some());
+            let dated = month && run.iter().any(|word| YEAR.is_match(word));
+            // A record names its meeting by its day or its number (`SESIÓN
+            // ORDINARIA Nº 113`); a label of the kind alone (`PROCÈS-VERBAL
+            // DE SÉANCE`, `MINUTES OF PREVIOUS MEETING`) names none.
+            let numbered = month
+                || run
+                    .iter()
+                    .skip(length)
+                    .any(|word| word.chars().any(|c| c.is_ascii_digit()));
+            if run.len() > length
+                && run.len() <= MAX_CAPITALS_HEADING_WORDS
+                && !label
+                && !cut
+                && !dangling
+                && (if minutes { numbered } else { dated })
+            {
+                return Some(run.join(" "));
+            }
+        }
+    }
+    None
+}
+
 /// A line's words folded and lowered, one space between them, for
 /// comparing lines as printed twice.
 fn title_key(text: &str) -> String {
@@ -2003,6 +2140,50 @@ mod tests {
             ),
             None
         );
+    }
+
+    /// A record's heading in capitals, run into the cover's lines or the
+    /// record's first sentence, long, or closed by a stop: the run of
+    /// capitals from its minutes word, or from a meeting's noun when a
+    /// month and a year date it.
+    #[test]
+    fn a_record_heading_in_capitals_is_cut_out_of_its_line() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        assert_eq!(
+            title("VILLA DE ROBLEDAL Plaza Mayor, 1 Provincia de Teruel ACTA DE LA SESIÓN ORDINARIA DEL PLENO, CELEBRADA EL DÍA 4 DE MAYO DE 2031 En la Casa Consistorial se reúnen los concejales.\n").as_deref(),
+            Some("ACTA DE LA SESIÓN ORDINARIA DEL PLENO, CELEBRADA EL DÍA 4 DE MAYO DE 2031")
+        );
+        assert_eq!(
+            title("ACTA DE LA SESIÓN EXTRAORDINARIA CELEBRADA POR EL AYUNTAMIENTO PLENO DE ROBLEDAL EL DÍA 4 DE MAYO DE 2.031.\nASISTENTES\nD. Tomás Arnedo Vial\n").as_deref(),
+            Some("ACTA DE LA SESIÓN EXTRAORDINARIA CELEBRADA POR EL AYUNTAMIENTO PLENO DE ROBLEDAL EL DÍA 4 DE MAYO DE 2.031.")
+        );
+        assert_eq!(
+            title("Accueil › Mairie\nCONSEIL MUNICIPAL DU 3 FEVRIER 2031 =====\nLe conseil s'est réuni sous la présidence du maire.\n").as_deref(),
+            Some("CONSEIL MUNICIPAL DU 3 FEVRIER 2031")
+        );
+        assert_eq!(
+            title("Municipalidad de Robledal, Sala de Sesiones SESIÓN ORDINARIA Nº14-31 DEL CONCEJO MUNICIPAL En la sala, a las diez horas, se abre la sesión.\n").as_deref(),
+            Some("SESIÓN ORDINARIA Nº14-31 DEL CONCEJO MUNICIPAL")
+        );
+        assert_eq!(
+            title("Ayuntamiento de Robledal (Teruel) Plenos. Sesión Ordinaria 04/05/2031 1 ACTA DE LA SESIÓN ORDINARIA DEL PLENO DE LA CORPORACIÓN DE ROBLEDAL (TERUEL), EN PRIMERA CONVOCATORIA, EL DÍA 4 DE MAYO DE 2031. En la villa de Robledal, siendo las veinte horas, se reúne el Pleno.\n").as_deref(),
+            Some("ACTA DE LA SESIÓN ORDINARIA DEL PLENO DE LA CORPORACIÓN DE ROBLEDAL (TERUEL), EN PRIMERA CONVOCATORIA, EL DÍA 4 DE MAYO DE 2031.")
+        );
+        // A minutes word inside a heading, an agenda's name, a label, a
+        // record's label naming no meeting, a run cut by a host's
+        // furniture, a meeting's noun with no date, a heading tied with
+        // another: no title.
+        for source in [
+            "Se aprueba el orden del día.\n1. APROBACIÓN DEL ACTA DE LA SESIÓN ANTERIOR\nSe aprueba por unanimidad.\n",
+            "Le conseil s'est réuni et le maire a présenté les points de la séance du soir.\nORDRE DU JOUR 1. BUDGET 2. TRAVAUX DE LA VOIRIE 3. QUESTIONS DIVERSES 4. PERSONNEL COMMUNAL\nLe budget est adopté.\n",
+            "Le conseil s'est réuni et le maire a présenté les points de la séance du soir.\n3. MINUTES OF PREVIOUS MEETING\nThe minutes were approved.\n",
+            "Le conseil s'est réuni et le maire a présenté les points de la séance du soir.\nACTA DE LA SESIÓN ORDINARIA CELEBRADA POR EL PLENO DE … 30-07-2031.pdf · Documentos\n",
+            "Le conseil s'est réuni.\nCONSEIL MUNICIPAL DE LA COMMUNE\nLe maire ouvre la séance.\n",
+            // Tied with another heading of the opening.
+            "CONGRÈS DES ÉLUS DE LA VALLÉE\n\nCONSEIL COMMUNAUTAIRE DU 14 OCTOBRE 2031\n\nLe président ouvre la séance et salue les maires présents.\n",
+        ] {
+            assert_eq!(title(source), None, "{source}");
+        }
     }
 
     #[test]

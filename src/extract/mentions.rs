@@ -49,6 +49,10 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
                 for found in entries {
                     add(&mut people, person_at(found, line.page, line.number));
                 }
+                // A role label heads the one name under it.
+                if cue.single {
+                    roll = None;
+                }
                 continue;
             }
             roll = None;
@@ -673,6 +677,8 @@ struct Roll {
     /// The role a plural title in the cue gives every name under it
     /// (`Asistentes: Honorables Concejales:` → `concejal`).
     role: Option<String>,
+    /// The cue is a role label (`Secretario:`): it heads one line of names.
+    single: bool,
 }
 
 /// The roll call that `line` opens when it is an attendance cue standing
@@ -680,6 +686,9 @@ struct Roll {
 /// a label with an attendance word, ending on its colon, the roll call on
 /// the lines below.
 fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
+    if let Some(roll) = heads_roll(line, lex) {
+        return Some(roll);
+    }
     let label = match line.trim_end().strip_suffix(':') {
         Some(label) => label,
         // Without its colon, a cue standing alone as a heading (`PRESENTS`,
@@ -696,6 +705,7 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
             return alone.then_some(Roll {
                 signing: false,
                 role: None,
+                single: false,
             });
         }
     };
@@ -715,7 +725,53 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
     cued.then(|| Roll {
         signing: lex.each(|l| l.signing_words).any(|p| has(p)),
         role: plural_title_in(&lower, lex).map(|(_, _, role)| role.to_owned()),
+        single: false,
     })
+}
+
+/// The roll that a heading of a council's roll opens, standing alone on
+/// its line: a plural title (`CONCEJALES`, `Councillors:`) heads names
+/// that each take its singular role, a role label (`Secretario:`,
+/// `ALCALDE-PRESIDENTE`) the one line of names under it. A role label
+/// needs its colon or capitals throughout, as rolls set their labels; a
+/// label naming a place or body as well (`Alcalde de X:`) is no heading.
+fn heads_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
+    let trimmed = line.trim();
+    let (label, colon) = match trimmed.strip_suffix(':') {
+        Some(label) => (label.trim_end(), true),
+        None => (trimmed, false),
+    };
+    let words: Vec<String> = label.split_whitespace().map(bare).collect();
+    if words.is_empty() || words.len() > 3 {
+        return None;
+    }
+    let joined = words.join(" ");
+    if let Some((_, role)) = lex
+        .each(|l| l.plural_titles)
+        .find(|(title, _)| *title == joined)
+    {
+        return Some(Roll {
+            signing: false,
+            role: Some((*role).to_owned()),
+            single: false,
+        });
+    }
+    let capitals = label
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let all_role = label.split_whitespace().all(|w| is_role_word(w, lex));
+    if !(colon || capitals) || !all_role {
+        return None;
+    }
+    match as_role(label, lex) {
+        Some((role, None)) => Some(Roll {
+            signing: false,
+            role: Some(role),
+            single: true,
+        }),
+        _ => None,
+    }
 }
 
 /// The first plural title of `lower` (lower case) standing as words: its
@@ -818,7 +874,28 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
         let initialed = pieces
             .iter()
             .any(|piece| initialed_surname(piece, lex).is_some());
+        // Under a role's heading, a name led by its honorific (`D. Ana Ruiz
+        // Gil.`, `Dª MARÍA PÉREZ`), as councils' rolls print one a line: its
+        // honorific is no initial (`D. LUIS MORA` is no `D.` of the Moras).
+        let headed = cue.role.is_some() && role.is_none();
+        let honorific_led = |piece: &str| {
+            let led = piece
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lex.has(|l| l.honorifics, &bare(w)));
+            led.then(|| titled(piece, lex).into_iter().next())
+                .flatten()
+                .map(|(name, _, _)| name)
+        };
         for piece in pieces {
+            if let Some(name) = headed.then(|| honorific_led(piece)).flatten() {
+                found.push((
+                    name,
+                    labelled.clone().or_else(|| cue.role.clone()),
+                    place.clone(),
+                ));
+                continue;
+            }
             if let Some(name) = initialed_surname(piece, lex)
                 .or_else(|| surname_first(piece, lex))
                 .or_else(|| {
@@ -1445,6 +1522,10 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
     }
     let words = words_at(line);
     let mut found = Vec::new();
+    // The role a plural title gave the last name, and the word after that
+    // name: a roll run into one line (`CONCEJALES D. Ana Ruiz Gil D. Luis
+    // Mora Paz`) gives it to each name that follows with nothing between.
+    let mut run: Option<(String, usize)> = None;
     let mut at = 0;
     while at < words.len() {
         let Some((title_len, honorific)) = title_at(&words, at, lex) else {
@@ -1503,6 +1584,19 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         } else {
             Some(clean(&words[first..start]))
         };
+        let plural_role = if honorific && title_role.is_none() {
+            match &run {
+                Some((role, next)) if *next == at => Some(role.clone()),
+                _ => plural_title_before(&words, at, lex),
+            }
+        } else {
+            None
+        };
+        run = plural_role
+            .clone()
+            .filter(|_| after.is_none())
+            .map(|role| (role, end));
+        let title_role = title_role.or(plural_role);
         // The organisation or city that qualifies a title (`NLC President
         // Jane Holt, mayor of…`, `Harbourtown Mayor Ellen Marsh`): the
         // title is then the role, complete, and a role after the name is
@@ -1534,6 +1628,29 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         at = end.max(at + 1);
     }
     found
+}
+
+/// The singular role of a plural title that ends right before word `at`
+/// (`CONCEJALES`, `Concejales:`, `Regidores Propietarios`).
+fn plural_title_before(words: &[(usize, &str)], at: usize, lex: &Lexicons) -> Option<String> {
+    (1..=3.min(at)).find_map(|count| {
+        let before = words.get(at - count..at)?;
+        // Only the title's last word may close on its colon.
+        let (inner, last) = before.split_at(count - 1);
+        if inner.iter().any(|(_, w)| w.ends_with([',', '.', ';', ':']))
+            || last.iter().any(|(_, w)| w.ends_with([',', '.', ';']))
+        {
+            return None;
+        }
+        let joined = before
+            .iter()
+            .map(|(_, w)| bare(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        lex.each(|l| l.plural_titles)
+            .find(|(title, _)| *title == joined)
+            .map(|(_, role)| (*role).to_owned())
+    })
 }
 
 /// A surname alone after a title, with its initials (`Councillor
@@ -1946,6 +2063,89 @@ mod tests {
         // Two entries are no roll: capitals alone stay no name.
         let found = people("ORDEN DEL DÍA: APROBACIÓN DEL ACTA, ALCALDE; LECTURA DE CORRESPONDENCIA, SECRETARIO.\n");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// A council's roll under its headings: a plural title heads names that
+    /// each take its singular role, on lines of their own (blank lines
+    /// between, honorifics before, names in capitals) or run into one line;
+    /// a role label heads the one name under it; a plural title in the
+    /// prose before a name that has its own role changes nothing.
+    #[test]
+    fn rolls_under_plural_titles_and_role_labels() {
+        let found = people(
+            "ASISTENTES:
+
+Alcalde-Presidente:
+
+D. Tomás Arnedo Vial.
+
+             Concejales:
+
+D. Mario Ferrán Sotillo.
+
+Dª. Elena Pardo Mirón.
+             Dª MARTA LOSADA ROMERO.
+
+SECRETARIO:
+D. Germán Oliva Ruiz.
+
+             Se abre la sesión a las veinte horas.
+
+             SEÑORES ASISTENTES ALCALDESA-PRESIDENTA Dª. Rosa Gil Mata CONCEJALES D. Pablo              Nieto Sanz Dª. Laura Vidal Roca. D. Luis Mora Paz SECRETARIO ACCTAL. D. Ramón              Ibáñez Cid En la villa, siendo las veinte horas, se reúne el Pleno.
+",
+        );
+        let role = |name: &str| {
+            found
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .unwrap_or_else(|| panic!("{name} not found in {found:?}"))
+                .1
+                .clone()
+        };
+        for name in [
+            "Mario Ferrán Sotillo",
+            "Elena Pardo Mirón",
+            "MARTA LOSADA ROMERO",
+            "Pablo Nieto Sanz",
+            "Laura Vidal Roca",
+            "Luis Mora Paz",
+        ] {
+            assert_eq!(role(name).as_deref(), Some("concejal"), "{name}");
+        }
+        assert_eq!(
+            role("Tomás Arnedo Vial").as_deref(),
+            Some("Alcalde-Presidente")
+        );
+        assert_eq!(role("Germán Oliva Ruiz").as_deref(), Some("SECRETARIO"));
+        assert_ne!(role("Ramón Ibáñez Cid").as_deref(), Some("concejal"));
+        assert_ne!(role("Rosa Gil Mata").as_deref(), Some("concejal"));
+    }
+
+    /// A role label heads one line of names only; a plural title's roll
+    /// ends at the first line that holds no name.
+    #[test]
+    fn a_role_label_heads_one_line_and_a_roll_ends_at_prose() {
+        let found = people(
+            "Presidente:
+D. Tomás Arnedo Vial
+D. Mario Ferrán Sotillo
+
+             CONCEJALES
+D. Elena Pardo Mirón
+El acta se aprueba por unanimidad.
+             D. Germán Oliva Ruiz
+",
+        );
+        let role = |name: &str| {
+            found
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .and_then(|(_, role, _)| role.clone())
+        };
+        assert_eq!(role("Tomás Arnedo Vial").as_deref(), Some("Presidente"));
+        assert_eq!(role("Mario Ferrán Sotillo"), None);
+        assert_eq!(role("Elena Pardo Mirón").as_deref(), Some("concejal"));
+        assert_eq!(role("Germán Oliva Ruiz"), None);
     }
 
     /// Rolls printed surname first: the surname in capitals, then the given

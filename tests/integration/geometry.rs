@@ -10,9 +10,14 @@ use planex::Config;
 
 use crate::util;
 
-/// Standard-14 fonts every page below may use.
+/// Standard-14 fonts every page below may use; /F3 draws codes 132 and 133
+/// with glyphs whose names say nothing and no ToUnicode map, as a symbol
+/// font of marks does.
 const FONTS: &str = "/F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> \
-                     /F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
+                     /F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >> \
+                     /F3 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding \
+                     << /Type /Encoding /Differences [132 /x-mystery /y-mystery] >> \
+                     /FirstChar 132 /LastChar 133 /Widths [500 500] >>";
 
 /// A PDF of one page per `(media box, extra page entries, content)`, the
 /// page resources holding [`FONTS`] and `resources`.
@@ -582,4 +587,97 @@ fn forms_are_placed_by_their_matrix_and_images_skipped() {
     );
     let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
     assert_eq!(text, "formafter");
+}
+
+/// The lines of a PDF with their words joined by single spaces.
+fn spaced_lines(name: &str, bytes: &[u8]) -> Vec<String> {
+    plain_lines(name, bytes)
+        .iter()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn actual_text_of_a_marked_span_is_the_text_of_its_glyphs() {
+    // Marks in /F3, whose glyphs have no Unicode: only the spans' /ActualText
+    // (inline, or named in /Properties; UTF-16BE or PDFDocEncoding) says what
+    // they are. An outer span's text covers a span inside it, a span without
+    // /ActualText inside one changes nothing, and a span of several glyphs
+    // is one piece of text as wide as they are.
+    let content = "BT /F1 12 Tf 72 700 Td (L1M1D1 Informe) Tj ET \
+        BT /F3 12 Tf 300 700 Td /Span << /ActualText <FEFF2713> >> BDC (\\204) Tj EMC ET \
+        BT /F1 12 Tf 72 680 Td (L1M1D2 Registro) Tj ET \
+        BT /F3 12 Tf 300 680 Td /Span /Mark1 BDC (\\205) Tj EMC ET \
+        BT /F1 12 Tf 72 660 Td (L1M1D3 Manual) Tj ET \
+        BT /F3 12 Tf 300 660 Td /Span << /ActualText (x) >> BDC /Span << /ActualText (y) >> BDC \
+        (\\204) Tj EMC /Artifact BMC (\\205) Tj EMC EMC ET";
+    let word = "BT /F1 12 Tf 72 700 Td (Word ) Tj /F3 12 Tf /Span << /ActualText (done) >> BDC \
+        (\\204\\205\\204\\205) Tj EMC /F1 12 Tf ( now) Tj ET";
+    let resources = "/Properties << /Mark1 << /ActualText (\\327) >> >>";
+    let bytes = pdf(
+        &[("0 0 612 792", "", content), ("0 0 612 792", "", word)],
+        resources,
+    );
+    assert_eq!(
+        spaced_lines("actual.pdf", &bytes),
+        [
+            "L1M1D1 Informe \u{2713}",
+            "L1M1D2 Registro \u{d7}",
+            "L1M1D3 Manual x",
+            "Word done now"
+        ]
+    );
+    let page = &glyph_pages(&bytes)[1];
+    let done = page
+        .glyphs
+        .iter()
+        .find(|glyph| page.glyph_text(glyph) == "done")
+        .expect("the span is one glyph");
+    let now = page
+        .glyphs
+        .iter()
+        .find(|glyph| page.glyph_text(glyph) == "n" && glyph.y == done.y)
+        .expect("the word after it");
+    assert!(
+        (done.x + done.width - (now.x - 3.336)).abs() < 0.01,
+        "the span reaches the space before the next word: {done:?} {now:?}"
+    );
+}
+
+#[test]
+fn text_outside_the_crop_box_is_not_on_the_page() {
+    // The page tree's CropBox is inherited by page 1; page 2, turned by
+    // /Rotate, has its own. Outside them: a printer's slug and a date by the
+    // crop marks. A line that only starts outside is on the page.
+    let first = "BT /F1 6 Tf 30 780 Td (Job 4471 proof 2 03/12/2024 page 1) Tj ET \
+        BT /F1 6 Tf 30 20 Td (04/12/2024 16:05) Tj ET \
+        BT /F1 12 Tf 72 700 Td (L1M1D1 Informe anual) Tj ET \
+        BT /F1 12 Tf 30 650 Td (Edge text) Tj ET";
+    let second = "q 0 1 -1 0 595 0 cm BT /F1 12 Tf 72 500 Td (L1M1D2 Registro) Tj ET \
+        BT /F1 6 Tf 72 588 Td (slug 05/12/2024) Tj ET Q";
+    let font = "/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica \
+                /Encoding /WinAnsiEncoding >> >> >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 /MediaBox [0 0 612 792] /CropBox [36 36 576 756] >>"
+            .to_owned(),
+        format!("<< /Type /Page /Parent 2 0 R /Contents 4 0 R {font} >>"),
+        util::stream(first, ""),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /CropBox [20 20 575 822] \
+             /Rotate 90 /Contents 6 0 R {font} >>"
+        ),
+        util::stream(second, ""),
+    ];
+    let bytes = util::pdf_from_objects(&objects);
+    assert_eq!(
+        spaced_lines("crop.pdf", &bytes),
+        ["L1M1D1 Informe anual", "Edge text", "L1M1D2 Registro"]
+    );
+    let pages = glyph_pages(&bytes);
+    assert_eq!(
+        (pages[1].width, pages[1].height),
+        (842.0, 595.0),
+        "the turned page still reads upright"
+    );
 }

@@ -1695,6 +1695,10 @@ struct GraphicsState<'a>
     /// `[x0, y0, x1, y1]` holding every clip path set so far (`None`: the
     /// whole page); a glyph drawn outside it is not shown, so not read.
     clip: Option<[f64; 4]>,
+    /// planex patch 19: the page's CropBox clipped to its MediaBox, in
+    /// device space (`None`: the whole media box); a glyph entirely outside
+    /// it (a printer's slug, a date by the crop marks) is not on the page.
+    crop: Option<[f64; 4]>,
 }
 
 impl<'a> GraphicsState<'a> {
@@ -1721,6 +1725,7 @@ impl<'a> GraphicsState<'a> {
             ctm: Transform2D::identity(),
             smask: None,
             clip: None,
+            crop: None,
         }
     }
 }
@@ -1737,6 +1742,7 @@ fn device_colorspace(operator: &str) -> ColorSpace {
 fn show_text(gs: &mut GraphicsState, s: &[u8],
              _tlm: &Transform,
              _flip_ctm: &Transform,
+             actual: &mut Option<ActualSpan>,
              output: &mut dyn OutputDev) -> Result<(), OutputError> {
     let ts = &mut gs.ts;
     let font = ts.font.as_ref().ok_or_else(|| malformed("text shown before any font is set"))?;
@@ -1775,8 +1781,13 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
         let is_space = c == 32 && length == 1;
         if is_space { spacing += ts.word_spacing }
 
-        if shown(gs.clip, &trm, w0, ts.font_size) {
-            output.output_character(&trm, w0, spacing, ts.font_size, &font.decode_char(c))?;
+        if shown(gs.clip, &trm, w0, ts.font_size) && on_page(gs.crop, &trm, w0, ts.font_size) {
+            // planex patch 19: inside a span with /ActualText, the glyphs
+            // only lend their geometry to the span's text.
+            match actual {
+                Some(span) => span.cover(&trm, w0, spacing, ts.font_size),
+                None => output.output_character(&trm, w0, spacing, ts.font_size, &font.decode_char(c))?,
+            }
         }
         let tj = 0.;
         let ty = 0.;
@@ -1804,6 +1815,112 @@ fn shown(clip: Option<[f64; 4]>, trm: &Transform, w0: f64, font_size: f64) -> bo
     let size = if font_size.is_finite() { font_size } else { 1. };
     let point = trm.transform_point(Point2D::new(w0 * size / 2., size / 4.));
     point.x >= x0 && point.x <= x1 && point.y >= y0 && point.y <= y1
+}
+
+/// planex patch 19: whether a glyph of advance `w0` drawn by `trm` overlaps
+/// the page's `crop` box at all (its box runs from a fifth of the font size
+/// below the baseline to the font size above it).
+fn on_page(crop: Option<[f64; 4]>, trm: &Transform, w0: f64, font_size: f64) -> bool {
+    let Some([x0, y0, x1, y1]) = crop else { return true };
+    let size = if font_size.is_finite() { font_size } else { 1. };
+    let corners = [(0., -0.2 * size), (w0 * size, -0.2 * size), (0., size), (w0 * size, size)]
+        .map(|(x, y)| trm.transform_point(Point2D::new(x, y)));
+    let (mut gx0, mut gy0, mut gx1, mut gy1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in corners {
+        (gx0, gy0, gx1, gy1) = (gx0.min(p.x), gy0.min(p.y), gx1.max(p.x), gy1.max(p.y));
+    }
+    // A glyph whose box cannot be computed is kept: only geometry proves it off the page.
+    !(gx1 < x0 || gx0 > x1 || gy1 < y0 || gy0 > y1)
+}
+
+/// planex patch 19: the page's CropBox (inherited from the page tree)
+/// clipped to its MediaBox; `None` when it has none or none readable.
+fn crop_box(doc: &Document, page_dict: &Dictionary, media_box: &MediaBox) -> Option<[f64; 4]> {
+    let [a, b, c, d]: [f64; 4] = get_inherited(doc, page_dict, b"CropBox")?;
+    let crop = [
+        a.min(c).max(media_box.llx.min(media_box.urx)),
+        b.min(d).max(media_box.lly.min(media_box.ury)),
+        a.max(c).min(media_box.llx.max(media_box.urx)),
+        b.max(d).min(media_box.lly.max(media_box.ury)),
+    ];
+    crop.iter().all(|v| v.is_finite()).then_some(crop)
+}
+
+/// planex patch 19: a marked-content span whose /ActualText replaces the
+/// Unicode of the glyphs drawn inside it (a mark in a font with no
+/// ToUnicode map, a ligature, a word drawn as pictures). The span's text is
+/// output once, as one glyph placed at the span's first glyph and as wide as
+/// all of its glyphs together, when the span ends.
+struct ActualSpan {
+    text: String,
+    /// The first glyph's rendering matrix, spacing and font size.
+    first: Option<(Transform, f64, f64)>,
+    /// The span's advance so far, in units of the first glyph's font size.
+    advance: f64,
+}
+
+impl ActualSpan {
+    fn new(text: String) -> ActualSpan {
+        ActualSpan { text, first: None, advance: 0. }
+    }
+
+    /// Takes in the geometry of one glyph drawn inside the span.
+    fn cover(&mut self, trm: &Transform, w0: f64, spacing: f64, font_size: f64) {
+        let Some((first, _, first_size)) = &self.first else {
+            self.first = Some((*trm, spacing, font_size));
+            self.advance = w0;
+            return;
+        };
+        let scale = first_size * first.m11.hypot(first.m12);
+        let end_x = trm.m31 + w0 * font_size * trm.m11;
+        let end_y = trm.m32 + w0 * font_size * trm.m12;
+        let reach = (end_x - first.m31).hypot(end_y - first.m32) / scale;
+        if reach.is_finite() {
+            self.advance = self.advance.max(reach);
+        }
+    }
+
+    /// Outputs the span's text, when a glyph of it was drawn.
+    fn finish(self, output: &mut dyn OutputDev) -> Result<(), OutputError> {
+        let Some((trm, spacing, font_size)) = self.first else { return Ok(()) };
+        if self.text.is_empty() {
+            return Ok(());
+        }
+        output.begin_word()?;
+        output.output_character(&trm, self.advance, spacing, font_size, &self.text)?;
+        output.end_word()
+    }
+}
+
+/// planex patch 19: the /ActualText of a `BDC` operation's property list,
+/// given inline or by name in the resources' /Properties.
+fn actual_text(doc: &Document, resources: &[&Dictionary], operation: &Operation) -> Option<String> {
+    let properties = match operation.operands.get(1)? {
+        Object::Dictionary(dict) => dict,
+        Object::Name(name) => resource(doc, resources, b"Properties", name).ok()?.as_dict().ok()?,
+        _ => return None,
+    };
+    let value = properties.get(b"ActualText").ok()?;
+    let (_, value) = doc.dereference(value).ok()?;
+    match value {
+        Object::String(bytes, _) => Some(text_string(bytes)),
+        _ => None,
+    }
+}
+
+/// planex patch 19: a PDF text string (UTF-16BE or UTF-8 after their byte
+/// order marks, else PDFDocEncoding), with U+FFFD for malformed units.
+fn text_string(bytes: &[u8]) -> String {
+    if let Some(utf16) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units = utf16.chunks(2).map(|pair| u16::from_be_bytes([pair[0], pair.get(1).copied().unwrap_or(0)]));
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    } else if let Some(utf8) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        String::from_utf8_lossy(utf8).into_owned()
+    } else {
+        bytes.iter()
+            .map(|&b| char::from_u32(u32::from(PDFDocEncoding[usize::from(b)])).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    }
 }
 
 /// planex patch: the device-space box of a path's points (a curve's control
@@ -2069,6 +2186,8 @@ struct Processor<'a, 'c> {
     font_table: HashMap<*const Dictionary, Font<'a>>,
     /// planex patch 12: the fonts of the other threads reading this document.
     shared: Option<&'c FontCache<'a>>,
+    /// planex patch 19: the span with /ActualText being drawn, if any.
+    actual: Option<ActualSpan>,
 }
 
 /// A font and what the `OutputDev` learns of it.
@@ -2098,7 +2217,7 @@ impl<'a> FontCache<'a> {
 
 impl<'a, 'c> Processor<'a, 'c> {
     fn new() -> Processor<'a, 'c> {
-        Processor { font_table: HashMap::new(), shared: None }
+        Processor { font_table: HashMap::new(), shared: None, actual: None }
     }
 
     /// planex patch: `resources` are the resource dictionaries in force,
@@ -2172,7 +2291,7 @@ impl<'a, 'c> Processor<'a, 'c> {
                             for e in array {
                                 match e {
                                     &Object::String(ref s, _) => {
-                                        show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
+                                        show_text(&mut gs, s, &tlm, &flip_ctm, &mut self.actual, output)?;
                                     }
                                     &Object::Integer(i) => {
                                         let ts = &mut gs.ts;
@@ -2202,7 +2321,7 @@ impl<'a, 'c> Processor<'a, 'c> {
                 "Tj" => {
                     match *operand(operation, 0)? {
                         Object::String(ref s, _) => {
-                            show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
+                            show_text(&mut gs, s, &tlm, &flip_ctm, &mut self.actual, output)?;
                         }
                         ref other => { return Err(malformed(format!("operator Tj has {} where a string belongs", other.enum_variant()))) }
                     }
@@ -2312,7 +2431,7 @@ impl<'a, 'c> Processor<'a, 'c> {
                     output.end_line()?;
                     match *operand(operation, text)? {
                         Object::String(ref s, _) => {
-                            show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
+                            show_text(&mut gs, s, &tlm, &flip_ctm, &mut self.actual, output)?;
                         }
                         ref other => { return Err(malformed(format!("operator {} has {} where a string belongs", operation.operator, other.enum_variant()))) }
                     }
@@ -2405,11 +2524,22 @@ impl<'a, 'c> Processor<'a, 'c> {
                     dlog!("discard {:?}", path);
                     path.ops.clear();
                 }
+                // planex patch 19: a span with /ActualText begins (an outer
+                // span's text already covers the spans inside it).
                 "BMC" | "BDC" => {
-                    mc_stack.push(operation.operator);
+                    let starts = self.actual.is_none() && operation.operator == "BDC";
+                    let span = starts.then(|| actual_text(doc, resources, operation)).flatten();
+                    mc_stack.push(span.is_some());
+                    if let Some(text) = span {
+                        self.actual = Some(ActualSpan::new(text));
+                    }
                 }
                 "EMC" => {
-                    mc_stack.pop();
+                    if mc_stack.pop() == Some(true) {
+                        if let Some(span) = self.actual.take() {
+                            span.finish(output)?;
+                        }
+                    }
                 }
                 "Do" => {
                     // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
@@ -3004,7 +3134,9 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     let art_box = get::<Option<[f64; 4]>>(&doc, page_dict, b"ArtBox")
         .map(|[a, b, c, d]| (a, b, c, d));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id)?, &[resources], &media_box, output, page_num, GraphicsState::initial())?;
+    let mut gs = GraphicsState::initial();
+    gs.crop = crop_box(doc, page_dict, &media_box);
+    p.process_stream(&doc, doc.get_page_content(object_id)?, &[resources], &media_box, output, page_num, gs)?;
     output.end_page()?;
     Ok(())
 }

@@ -1041,10 +1041,10 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     println!("fresh6: {reading:?}");
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 524, "{reading:?}");
-    assert!(reading.statuses_right >= 393, "{reading:?}");
+    assert!(reading.items_found >= 526, "{reading:?}");
+    assert!(reading.statuses_right >= 394, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
-    assert!(reading.reconciled >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 28, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1381,7 +1381,7 @@ fn twelfth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 393, "{reading:?}");
-    assert!(reading.statuses_right >= 296, "{reading:?}");
+    assert!(reading.statuses_right >= 298, "{reading:?}");
     assert!(reading.totals_read >= 12, "{reading:?}");
     assert!(reading.reconciled >= 14, "{reading:?}");
 }
@@ -1416,15 +1416,32 @@ fn twelfth_fresh_grammars_measured_before_fixing() {
 /// | sinclave.en   | 12/12 | 4/9      | 5      | yes (none) / no          |
 /// | twice.en      | 12/12 | 6/9      | 2      | no / no                  |
 ///
+/// Since then a share of completion is a status only by the report's key,
+/// or at its ends (100 %, 0 %) which every key reads alike, else null with
+/// a diagnostic naming the three candidates; a key's label may name what is
+/// marked before its status (`100 % = fiche réalisée`) and open the
+/// sentence after a footnote's heading; an abbreviated column heading
+/// spelled out in a footnote (`* Av. : avancement`) is that heading; an
+/// earlier year's column is history, never the status; a line that is only
+/// a labelled status (`Estado: en ejecución.`) gives it to the row above; a
+/// level word before letter–number segments (`Action OS1-A3`) leaves the
+/// code; a whole may state a total no part does, and a count closed by a
+/// colon before another counted noun (`des trois axes : 10 programmes`) is
+/// the scope, not the whole; more status words (`Sin arrancar`,
+/// `Paralizado`, `Active`, `en cours de réalisation`): 320 items, 242
+/// statuses, 0 silently wrong, 26 totals read, 23 reconciled. Left:
+/// programme.fr.pdf (LibreOffice wraps `Programme` over `I.1` in the code
+/// cell, and the layout reads the table by columns: no item).
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn thirteenth_fresh_grammars_measured_before_fixing() {
     let reading = reading_of("fresh13");
     println!("fresh13: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
-    assert!(reading.silently_wrong <= 21, "{reading:?}");
-    assert!(reading.items_found >= 170, "{reading:?}");
-    assert!(reading.statuses_right >= 95, "{reading:?}");
-    assert!(reading.totals_read >= 6, "{reading:?}");
-    assert!(reading.reconciled >= 3, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 320, "{reading:?}");
+    assert!(reading.statuses_right >= 242, "{reading:?}");
+    assert!(reading.totals_read >= 26, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }

@@ -507,7 +507,7 @@ fn heading_abbreviations(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(String
     text.lines
         .iter()
         .filter_map(|line| {
-            let plain = markup::plain(&line.text);
+            let plain = markup::plain(line.text);
             let plain = plain.trim();
             let call = plain.split_whitespace().next()?;
             if !is_note_call(call) {

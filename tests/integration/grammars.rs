@@ -976,8 +976,8 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 696, "{reading:?}");
     assert!(reading.statuses_right >= 507, "{reading:?}");
-    assert!(reading.totals_read >= 36, "{reading:?}");
-    assert!(reading.reconciled >= 36, "{reading:?}");
+    assert!(reading.totals_read >= 42, "{reading:?}");
+    assert!(reading.reconciled >= 39, "{reading:?}");
 }
 
 /// Twelve more report shapes, four per language, with gold written and

@@ -34,7 +34,7 @@ use crate::lexicon::{self, Lexicons, CHECKBOX_MARKS, CONVENTIONAL_MARKS};
 use crate::markup;
 use crate::model::{
     ActionLine, Deliverable, GrammarLevel, GrammarSource, GrammarSummary, Item, Legend,
-    LegendEntry, LegendSource, Measure,
+    LegendEntry, LegendSource, Measure, Status,
 };
 use crate::normalize::{Line, Text};
 
@@ -407,9 +407,15 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
                 None => share_key_split(segment, vocabulary.lexicons)
                     .or_else(|| abbreviation_key_split(segment))?,
             };
-            // `Status key: Delivered`: the mark is what follows the key's name.
+            // `Status key: Delivered`: the mark is what follows the key's
+            // name; `* Av. : avancement de la fiche. 100 %`: or the sentence
+            // before it.
             let mark = mark
                 .rsplit_once(':')
+                .map_or(mark, |(_, after)| after)
+                .trim();
+            let mark = mark
+                .rsplit_once(". ")
                 .map_or(mark, |(_, after)| after)
                 .trim();
             let label = label.trim().trim_end_matches(['.', ')']).trim();
@@ -418,14 +424,18 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
                 return None;
             }
             // `B = closed without delivery (cancelled)`: a label the
-            // vocabulary does not name may name its status in brackets.
+            // vocabulary does not name may name its status in brackets, or
+            // name what is marked before its status (`100 % = fiche
+            // réalisée`).
             let (meaning, label) = match grammar::phrase_cell(label, vocabulary) {
                 Some(meaning) => (meaning, label),
-                None => {
-                    let (_, bracketed) = label.rsplit_once('(')?;
-                    let bracketed = bracketed.trim();
-                    (grammar::phrase_cell(bracketed, vocabulary)?, bracketed)
-                }
+                None => label
+                    .rsplit_once('(')
+                    .and_then(|(_, bracketed)| {
+                        let bracketed = bracketed.trim();
+                        Some((grammar::phrase_cell(bracketed, vocabulary)?, bracketed))
+                    })
+                    .or_else(|| noun_then_status(label, vocabulary))?,
             };
             Some(MarkEntry {
                 mark: mark.to_owned(),
@@ -434,6 +444,31 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
             })
         })
         .collect()
+}
+
+/// A key's label that names what is marked before its status (`fiche
+/// réalisée`, `action en cours`): one or two words, none of them a partial
+/// or negation word (`partly achieved`, `not achieved` are no such
+/// labels), then a status phrase to the end.
+fn noun_then_status<'l>(label: &'l str, vocabulary: Vocabulary<'_>) -> Option<(Meaning, &'l str)> {
+    let lexicons = vocabulary.lexicons;
+    let mut rest = label;
+    for _ in 0..MAX_LABEL_NOUN_WORDS {
+        let (noun, after) = rest.split_once(' ')?;
+        let folded = grammar::folded_words(&lexicon::fold(noun));
+        let qualifies = grammar::holds_partial_word(&folded, lexicons)
+            || folded
+                .iter()
+                .any(|word| lexicons.has(|l| l.negation_words, word));
+        if qualifies || !noun.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        rest = after.trim_start();
+        if let Some(meaning) = grammar::phrase_cell(rest, vocabulary) {
+            return Some((meaning, rest));
+        }
+    }
+    None
 }
 
 /// `Ej.: ejecutada`, `N/I: no iniciada`, `* Réal. : réalisée`: a key entry
@@ -454,6 +489,65 @@ fn abbreviation_key_split(segment: &str) -> Option<(&str, &str)> {
     let start = mark.find(first)?;
     let end = mark.rfind(last)? + last.len();
     abbreviated.then_some((mark.get(start..end)?, label))
+}
+
+/// Column headings abbreviated in a table and spelled out in a footnote
+/// (`Av.*` over the column, `* Av. : avancement de la fiche.` below; `Sit.¹`
+/// and `¹ Sit.: situación a 31 de diciembre`): each abbreviation, folded as a
+/// heading, with the longest run of the footnote's first words that is a
+/// status or progress heading of any language (`avancement`, `situación`).
+/// A footnote that spells out no such heading is none of these.
+fn heading_abbreviations(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(String, String)> {
+    let headings = vocabulary.every_language().lexicons;
+    let is_heading = |words: &str| {
+        let folded = folded_heading(words);
+        headings.has(|l| l.status_headings, &folded)
+            || headings.has(|l| l.progress_headings, &folded)
+    };
+    text.lines
+        .iter()
+        .filter_map(|line| {
+            let plain = markup::plain(line.text);
+            let plain = plain.trim();
+            let call = plain.split_whitespace().next()?;
+            if !is_note_call(call) {
+                return None;
+            }
+            let (abbreviation, spelled) = plain.get(call.len()..)?.split_once(':')?;
+            let abbreviation = abbreviation.trim();
+            if abbreviation.split_whitespace().count() != 1
+                || abbreviation.len() < 2
+                || !abbreviation.ends_with('.')
+            {
+                return None;
+            }
+            let words: Vec<&str> = spelled
+                .split(['.', ';'])
+                .next()?
+                .split_whitespace()
+                .collect();
+            let heading = (1..=words.len())
+                .rev()
+                .map(|count| words.get(..count).map(|run| run.join(" ")))
+                .find_map(|run| run.filter(|run| is_heading(run)))?;
+            Some((folded_heading(abbreviation), heading))
+        })
+        .collect()
+}
+
+/// A row's cells with each abbreviated heading a footnote spells out
+/// ([`heading_abbreviations`]) replaced by the heading it stands for.
+fn spelled_headings(cells: &[String], abbreviations: &[(String, String)]) -> Vec<String> {
+    cells
+        .iter()
+        .map(|cell| {
+            let folded = folded_heading(cell);
+            abbreviations
+                .iter()
+                .find(|(abbreviation, _)| *abbreviation == folded)
+                .map_or_else(|| cell.clone(), |(_, heading)| heading.clone())
+        })
+        .collect()
 }
 
 /// A footnote call standing alone: `(1)`, `1)`, `*`, `**`, `¹`, `†`.
@@ -817,6 +911,26 @@ fn labelled_status(
     })
 }
 
+/// A line that is only a labelled status (`Estado: en ejecución.`, `Status:
+/// under way.`, `État : à lancer.`): a status heading of any language, a
+/// colon, and a status the legend or the status words define (a state
+/// outside the classes may say more: `Status: withdrawn in May.`).
+fn status_line(
+    line: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<(String, Meaning)> {
+    let (label, status) = line.split_once(':')?;
+    let headings = vocabulary.every_language().lexicons;
+    if !headings.has(|l| l.status_headings, &folded_heading(label)) {
+        return None;
+    }
+    let status = status.trim().trim_end_matches(['.', ';']).trim();
+    let meaning =
+        cell_meaning(status, legend, vocabulary).or_else(|| leading_outside(status, vocabulary))?;
+    Some((status.to_owned(), meaning))
+}
+
 /// What separates the labelled fields of one line (`Código: 2.3 / Acción:
 /// … / Estado: Cumplida`).
 const FIELD_SEPARATORS: &[&str] = &[" / ", " ; ", " | ", " · "];
@@ -907,6 +1021,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         diagnostics: legend_diagnostics,
     } = read_mark_legend(text, vocabulary);
     let split_words = split_level_words(text, &legend, vocabulary);
+    let abbreviations = heading_abbreviations(text, vocabulary);
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -915,6 +1030,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut matrix: Vec<(usize, Meaning)> = Vec::new();
     let mut joined_statuses: Vec<Meaning> = Vec::new();
     let mut planned: Vec<usize> = Vec::new();
+    let mut history: Vec<usize> = Vec::new();
+    let mut history_width = 0;
     let mut planned_width = 0;
     let mut section: Option<Section> = None;
     let mut open_row: Option<usize> = None;
@@ -935,9 +1052,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             matrix.clear();
             joined_statuses.clear();
             planned.clear();
+            history.clear();
         }
-        let status_heading = status_heading_column(&cells, vocabulary);
-        let progress_heading = progress_heading_column(&cells, vocabulary);
+        let spelled = spelled_headings(&cells, &abbreviations);
+        let status_heading = status_heading_column(&spelled, vocabulary);
+        let progress_heading = progress_heading_column(&spelled, vocabulary);
         // The observed state beside the planned one, like the latest year
         // beside earlier ones, is the status when its cell is one.
         let heading = with_years_joined(&cells);
@@ -958,6 +1077,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             matrix = matrix_heading;
             joined_statuses = joined_heading;
             planned = planned_heading;
+            history = earlier_year_columns(&cells, vocabulary);
+            history_width = cells.len();
             planned_width = heading.len();
             open_row = None;
             continue;
@@ -965,11 +1086,19 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         // A row not laid out as its heading cannot tell the plan from what
         // was observed: no cell of it is read as a status.
         let misaligned = !planned.is_empty() && cells.len() != planned_width;
+        // An earlier year's cell is history, in a row laid out as its
+        // heading (a row that lost a cell no longer says which is which).
+        let history: &[usize] = if cells.len() == history_width {
+            &history
+        } else {
+            &[]
+        };
         let cells: Vec<String> = cells
             .into_iter()
             .enumerate()
             .map(|(at, cell)| {
                 let plan = planned.contains(&at)
+                    || history.contains(&at)
                     || (misaligned && cell_meaning(&cell, &legend, vocabulary).is_some());
                 if plan {
                     String::new()
@@ -1047,6 +1176,20 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             None => (cells, None),
         };
         let Some((code_at, ancestors, code)) = first_code else {
+            // `Actuación 2.3. Nuevo centro de mayores` over `Estado: no
+            // iniciada.`: a line that is only a labelled status gives it to
+            // the row just above, when that row has none.
+            let open = open_row.and_then(|at| rows.get_mut(at));
+            if let (Some(open), [only]) = (open, cells.as_slice()) {
+                if open.mark.is_none() && open.ambiguous.is_empty() {
+                    if let Some((mark, meaning)) = status_line(only, &legend, vocabulary) {
+                        open.mark = Some(mark);
+                        open.meaning = Some(meaning);
+                        open_row = None;
+                        continue;
+                    }
+                }
+            }
             continue_title(&mut rows, open_row, &cells, &line);
             // Any other text that is no continued title ends a task board's section.
             if cells
@@ -1269,8 +1412,30 @@ fn observed_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize
 /// in a heading row: when a row has a status under each year, the latest is
 /// its status, the others its history.
 fn latest_year_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<usize> {
+    let years = year_columns(cells, vocabulary);
+    years
+        .iter()
+        .max_by_key(|(_, year)| *year)
+        .map(|(at, _)| *at)
+}
+
+/// The columns headed by earlier years than the latest (`| 2023 |` beside
+/// `| 2024 |`): a row's history, never its status, even when the latest
+/// year's cell says nothing the status words know.
+fn earlier_year_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<usize> {
+    let latest = latest_year_column(cells, vocabulary);
+    year_columns(cells, vocabulary)
+        .into_iter()
+        .map(|(at, _)| at)
+        .filter(|&at| Some(at) != latest)
+        .collect()
+}
+
+/// The columns of a heading row headed by a year, with their years, when
+/// there are two or more.
+fn year_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<(usize, u16)> {
     if !is_heading_row(cells, vocabulary) {
-        return None;
+        return Vec::new();
     }
     let years: Vec<(usize, u16)> = cells
         .iter()
@@ -1282,46 +1447,57 @@ fn latest_year_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<us
         })
         .collect();
     if years.len() < 2 {
-        return None;
+        return Vec::new();
     }
     years
-        .iter()
-        .max_by_key(|(_, year)| *year)
-        .map(|(at, _)| *at)
 }
 
 /// The share of completion in a progress column (`| Avance |` … `| 45 % |`,
-/// also after a progress bar: `████░░ 45 %`) as a status: by the
-/// document's completion key when it has one (`80 % et plus = réalisée ;
-/// de 20 à 79 % = en cours`), the one band of the key that holds the share;
-/// else by convention (100 done, 0 not started, in progress between). A
-/// share that no band or several bands hold, or a key entry read as no
-/// band, leaves the status unknown. The mark is the share as printed.
+/// also after a progress bar: `████░░ 45 %`), the mark as printed, and its
+/// status by the document's completion key (`80 % et plus = réalisée ; de
+/// 20 à 79 % = en cours`): the one band of the key that holds the share.
+/// Without a key only the ends are read, as every key reads them (100 %
+/// done, 0 % not started): where `achieved` starts between them is the
+/// report's to say (`≥ 90 % achieved` in one, `100 %` in another). A share
+/// between the ends with no key, one that no band or several bands hold, or
+/// a key entry read as no band keeps its mark with the status unknown.
 fn completion(
     cells: &[String],
     column: usize,
     legend: &[MarkEntry],
     lexicons: &Lexicons,
-) -> Option<(usize, String, Meaning)> {
+) -> Option<(usize, String, Option<Meaning>)> {
     let (share, value) = grammar::printed_share(cells.get(column)?)?;
-    let keyed: Vec<&MarkEntry> = legend
-        .iter()
-        .filter(|entry| entry.mark.contains('%'))
-        .collect();
-    if keyed.is_empty() {
-        let status = grammar::completion_share(share)?;
-        return Some((column, share.to_owned(), Meaning::Class(status)));
+    let keyed = || -> Option<Meaning> {
+        let keyed: Vec<&MarkEntry> = legend
+            .iter()
+            .filter(|entry| entry.mark.contains('%'))
+            .collect();
+        if keyed.is_empty() {
+            let end = if value == 0.0 {
+                Status::NotDeveloped
+            } else if value == 100.0 {
+                Status::Achieved
+            } else {
+                return None;
+            };
+            return Some(Meaning::Class(end));
+        }
+        let bands = keyed
+            .iter()
+            .map(|entry| {
+                grammar::share_band(&entry.mark, lexicons).map(|band| (band, &entry.meaning))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut holding = bands.iter().filter(|(band, _)| band.holds(value));
+        let (_, meaning) = holding.next()?;
+        holding.next().is_none().then(|| (*meaning).clone())
+    };
+    // A share with no status keeps its cell as printed (`█████░ 55 %`).
+    match keyed() {
+        Some(meaning) => Some((column, share.to_owned(), Some(meaning))),
+        None => Some((column, cells.get(column)?.trim().to_owned(), None)),
     }
-    let bands = keyed
-        .iter()
-        .map(|entry| grammar::share_band(&entry.mark, lexicons).map(|band| (band, &entry.meaning)))
-        .collect::<Option<Vec<_>>>()?;
-    let mut holding = bands.iter().filter(|(band, _)| band.holds(value));
-    let (_, meaning) = holding.next()?;
-    if holding.next().is_some() {
-        return None;
-    }
-    Some((column, share.to_owned(), (*meaning).clone()))
 }
 
 /// The column headed by a progress heading (`% complete`, `Avance`,
@@ -1559,14 +1735,25 @@ fn read_row(
         }) {
             statuses = vec![(column, mark, meaning)];
         } else if progress_column == Some(column) && !statuses.is_empty() {
-            // A share of completion is read by convention; a mark the
-            // document's key or status words define elsewhere in the row
-            // says the state (`Gris` = rescheduled, at `10 %`).
-        } else if let Some(share) = (progress_column == Some(column))
+            // A share of completion says less than a mark the document's
+            // key or status words define elsewhere in the row (`Gris` =
+            // rescheduled, at `10 %`).
+        } else if let Some((at, share, meaning)) = (progress_column == Some(column))
             .then(|| completion(cells, column, legend, vocabulary.lexicons))
             .flatten()
         {
-            statuses = vec![share];
+            let Some(meaning) = meaning else {
+                return Row {
+                    code,
+                    location,
+                    title,
+                    mark: Some(share),
+                    meaning: None,
+                    ambiguous: Vec::new(),
+                    in_status_column,
+                };
+            };
+            statuses = vec![(at, share, meaning)];
         } else if let Some((head, mark, meaning)) = cells
             .get(column)
             .and_then(|cell| trailing_status(cell, legend, vocabulary))
@@ -1590,10 +1777,21 @@ fn read_row(
         }
     }
     if statuses.is_empty() {
-        if let Some(share) = progress_column
+        if let Some((at, share, meaning)) = progress_column
             .and_then(|column| completion(cells, column, legend, vocabulary.lexicons))
         {
-            statuses.push(share);
+            let Some(meaning) = meaning else {
+                return Row {
+                    code,
+                    location,
+                    title,
+                    mark: Some(share),
+                    meaning: None,
+                    ambiguous: Vec::new(),
+                    in_status_column,
+                };
+            };
+            statuses.push((at, share, meaning));
         }
     }
     if let (true, Some(mark)) = (statuses.is_empty(), partial) {
@@ -2108,7 +2306,14 @@ fn missing_status(code: &str, row: &Row, lexicons: &Lexicons) -> Diagnostic {
         )
         .at(row.location);
     }
+    let share = row
+        .mark
+        .as_deref()
+        .is_some_and(|mark| grammar::printed_share(mark).is_some());
     let message = match (&row.mark, row.ambiguous.as_slice()) {
+        (Some(mark), _) if share => format!(
+            "{code} is {mark} complete and no key of the report reads that share: achieved, in progress or not started; its status is left null"
+        ),
         (Some(mark), _) => format!(
             "{code} is marked `{mark}`, which neither the legend, the status words nor a grammar file define; its status is unknown"
         ),
@@ -2281,7 +2486,6 @@ pub fn builtin_summary() -> GrammarSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
 
     fn read(text: &str) -> ItemsReading {
         let all = Lexicons::all();
@@ -3153,7 +3357,8 @@ mod tests {
             [
                 (None, Some("postponed")),
                 (Some(Achieved), None),
-                (Some(InProgress), None)
+                // No key of shares: 40 % says no status.
+                (None, None)
             ]
         );
     }
@@ -3502,16 +3707,113 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_year_is_history_even_when_the_latest_says_nothing_known() {
+        let reading = read(
+            "Ref\tAction\t2024\t2025\n1.1\tRefurbish the library\tIn progress\tDone\n1.2\tSelf-service kiosks\tNot started\tHalfway there\n1.3\tSunday opening\tNot started\tIn progress\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("Done"), Some(Achieved)),
+                (None, None),
+                (Some("In progress"), Some(InProgress)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_progress_heading_abbreviated_and_spelled_out_in_a_footnote() {
+        let text = "Fiche\tIntitulé\tAv.*\nOS1-A1\tOuvrir la maison de santé\t100 %\nOS1-A2\tBus dentaire\t40 %\nOS1-A3\tAide à l'installation\t0 %\n\n* Av. : avancement de la fiche. 100 % = fiche réalisée ; de 1 à 99 % = fiche en cours ; 0 % = fiche non démarrée.\n";
+        let reading = read(text);
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("100 %"), Some(Achieved)),
+                (Some("40 %"), Some(InProgress)),
+                (Some("0 %"), Some(NotDeveloped)),
+            ]
+        );
+        // A label's noun before its status is not a partial word.
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        let marks: Vec<String> = key_pairs("Key: P = partly achieved; D = action done", vocabulary)
+            .into_iter()
+            .map(|entry| entry.mark)
+            .collect();
+        assert_eq!(marks, ["D"]);
+        // An abbreviated mark keeps its full stop.
+        let marks: Vec<String> = key_pairs("Ejec. = ejecutadas; S/I = sin iniciar", vocabulary)
+            .into_iter()
+            .map(|entry| entry.mark)
+            .collect();
+        assert_eq!(marks, ["Ejec.", "S/I"]);
+        // A footnote that spells out no heading leaves the column unread.
+        let text = "Fiche\tIntitulé\tBud.*\nOS1-A1\tOuvrir la maison de santé\t100 %\nOS1-A2\tBus dentaire\t40 %\n\n* Bud. : budget consommé.\n";
+        assert!(read(text).items.iter().all(|item| item.status.is_none()));
+    }
+
+    #[test]
+    fn a_status_on_the_line_after_the_title() {
+        let reading = read(
+            "Actuación 1.1. Reurbanizar la plaza\nEstado: finalizada.\nActuación 1.2. Alumbrar la calle\nEstado: en ejecución.\nActuación 1.3. Abrir una ludoteca\nEstado: anulada.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (None, Some("cancelled")),
+            ]
+        );
+        // A status line gives its status to the row above only when that
+        // row has none of its own.
+        let reading = read(
+            "Programme II.1 Outreach surgery - complete\nStatus: under way.\nProgramme II.2 Pharmacy round\nStatus: not started.\nProgramme II.3 Home adaptations\nStatus: under way.\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("complete"), Some(Achieved)),
+                (Some("not started"), Some(NotDeveloped)),
+                (Some("under way"), Some(InProgress)),
+            ]
+        );
+        // A line that is not only a labelled status is no status line.
+        let reading = read(
+            "Action 1.1 Open the hub\nStatus report due in May.\nAction 1.2 Train staff\nNote: done by the partner.\n",
+        );
+        assert!(reading.items.iter().all(|item| item.status.is_none()));
+    }
+
+    #[test]
     fn completion_shares_in_a_status_column_without_a_key() {
         let reading = read(
             "Código\tActividad\tAvance\nE1.P1.A1\tEntregar viviendas\t100 %\nE1.P1.A2\tRegularizar títulos\t45 %\nE1.P1.A3\tRestaurar el teatro\t0 %\nE1.P1.A4\tAmpliar el mercado\t120 %\n",
         );
+        // No key says where `achieved` starts: the ends read as every key
+        // reads them, a share between keeps its mark, no status, and a
+        // diagnostic names the candidates.
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("100 %"), Some(Achieved)),
+                (Some("45 %"), None),
+                (Some("0 %"), Some(NotDeveloped)),
+                (Some("120 %"), None),
+            ]
+        );
+        assert!(reading.diagnostics.iter().any(|diagnostic| diagnostic
+            .message
+            .contains("E1.P1.A2 is 45 % complete and no key of the report reads")));
+        // The same table under a key reads by its bands.
+        let reading = read(
+            "Clave: 100 % = cumplida; 1 – 99 % = en curso; 0 % = sin iniciar.\n\nCódigo\tActividad\tAvance\nE1.P1.A1\tEntregar viviendas\t100 %\nE1.P1.A2\tRegularizar títulos\t45 %\nE1.P1.A3\tRestaurar el teatro\t0 %\n",
+        );
         let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
         assert_eq!(
             statuses,
-            [Some(Achieved), Some(InProgress), Some(NotDeveloped), None]
+            [Some(Achieved), Some(InProgress), Some(NotDeveloped)]
         );
-        assert_eq!(reading.items[1].mark.as_deref(), Some("45 %"));
         // Outside a status column a share is a figure, not a status.
         let reading = read(
             "Code\tActivity\tBudget used\n1.1\tBuild a school\t100 %\n1.2\tTrain staff\t40 %\n",

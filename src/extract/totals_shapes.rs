@@ -125,7 +125,9 @@ pub fn read_totals_shapes(
 /// Among three readings or more, the one that is the sum of all the others:
 /// each of its figures equals the sum of theirs (a figure a part does not
 /// state counts zero, unless no part states it), with two status figures
-/// at least. The parts may come before or after it.
+/// at least. Its total may be one no part states (`Eje II: 1 concluido, 1
+/// en marcha` … `Total del plan: 10 programas, 4 concluidos, …`) when it
+/// holds its status figures. The parts may come before or after it.
 fn whole_of_parts(readings: &[(Vec<Figure>, usize)]) -> Option<(Vec<Figure>, usize)> {
     if readings.len() < 3 {
         return None;
@@ -145,13 +147,25 @@ fn whole_of_parts(readings: &[(Vec<Figure>, usize)]) -> Option<(Vec<Figure>, usi
                 .map(|(_, (figures, _))| figures.as_slice())
         };
         let statuses = figures.iter().filter(|(field, _)| field.is_some()).count();
+        let status_sum: u32 = figures
+            .iter()
+            .filter(|(field, _)| field.is_some())
+            .map(|(_, number)| *number)
+            .sum();
+        // A whole's total no part states: the parts count only statuses.
+        let own_total = |field: Option<Status>, number: u32| {
+            field.is_none()
+                && number >= status_sum
+                && parts().all(|part| value(part, None).is_none())
+        };
         statuses >= 2
             && figures.iter().all(|(field, number)| {
-                parts().any(|part| value(part, *field).is_some())
-                    && parts()
-                        .map(|part| value(part, *field).unwrap_or(0))
-                        .sum::<u32>()
-                        == *number
+                own_total(*field, *number)
+                    || parts().any(|part| value(part, *field).is_some())
+                        && parts()
+                            .map(|part| value(part, *field).unwrap_or(0))
+                            .sum::<u32>()
+                            == *number
             })
     });
     let (_, whole) = wholes.next()?;
@@ -497,6 +511,30 @@ fn sentence_figures(
     // Tokens already read as the total of a ratio (`5 sur 9`).
     let mut skipped: Vec<usize> = Vec::new();
     let mut bracket_whole: Option<u32> = None;
+    // Tokens read as a count of the scope before the whole (`des 3 axes :`).
+    let mut scopes: Vec<usize> = Vec::new();
+    // `Ensemble des trois axes : 10 programmes, dont 4 réalisés`: a count of
+    // a noun closed by a colon, whose next count is of a noun too (no status
+    // phrase), names the scope; that next count is the whole.
+    let counts_scope = |at: usize| {
+        let colon_closes = tokens
+            .get(at + 1)
+            .is_some_and(|noun| noun.starts_with(char::is_alphabetic) && noun.ends_with(':'))
+            || (tokens
+                .get(at + 1)
+                .is_some_and(|noun| noun.starts_with(char::is_alphabetic))
+                && tokens.get(at + 2).is_some_and(|colon| *colon == ":"));
+        colon_closes
+            && (at + 2..=at + 3).any(|next| {
+                tokens
+                    .get(next)
+                    .is_some_and(|token| number_token(token).is_some())
+                    && tokens
+                        .get(next + 1)
+                        .is_some_and(|noun| noun.starts_with(char::is_alphabetic))
+                    && phrase_with_key(&words, next + 1, vocabulary, &key).is_none()
+            })
+    };
     let mut offset = 0;
     for (at, token) in tokens.iter().enumerate() {
         let start = plain
@@ -539,6 +577,12 @@ fn sentence_figures(
             continue;
         }
         if total.is_some_and(|(total_start, _)| total_start.is_some() && start == total_start) {
+            // `Ensemble des trois axes : 10 programmes, dont …`: the opener's
+            // count names the scope; the next count is the whole.
+            if counts_scope(at) {
+                total = None;
+                scopes.push(at);
+            }
             continue;
         }
         // `Acciones con cambio de estado: 6 (4 pasaron a cumplida y 2 a en
@@ -647,9 +691,16 @@ fn sentence_figures(
             }
             continue;
         }
-        let first_number = tokens
-            .get(..at)
-            .is_some_and(|before| before.iter().all(|token| number_token(token).is_none()));
+        let first_number = tokens.get(..at).is_some_and(|before| {
+            before
+                .iter()
+                .enumerate()
+                .all(|(seen, token)| number_token(token).is_none() || scopes.contains(&seen))
+        });
+        if total.is_none() && first_number && noun_follows && counts_scope(at) {
+            scopes.push(at);
+            continue;
+        }
         if total.is_none()
             && first_number
             && noun_follows
@@ -2170,6 +2221,32 @@ mod tests {
     /// Totals per part of the plan, each line opening with the code of a
     /// part's heading, add up to the document's totals; a part that leaves
     /// a status out counts none of it only when its figures make its total.
+    #[test]
+    fn a_count_of_the_scope_before_the_whole() {
+        assert_eq!(
+            counts("Ensemble des trois axes : 10 programmes, dont 4 réalisés, 3 en cours, 2 non engagés et 1 abandonné."),
+            declared(Some(10), 4, 3, 2)
+        );
+        assert_eq!(
+            counts("Across 3 strands: 9 actions, 4 done, 3 in progress and 2 not started."),
+            declared(Some(9), 4, 3, 2)
+        );
+        // A count closed by a colon before status counts is the whole.
+        assert_eq!(
+            counts("Se previeron 5 actividades: 2 cumplidas, 2 en curso y 1 sin iniciar."),
+            declared(Some(5), 2, 2, 1)
+        );
+    }
+
+    #[test]
+    fn a_whole_whose_total_no_part_states() {
+        let text = "II. Patrimonio\nIV. Creación\n\nEje II: 1 concluido, 1 en marcha, 1 sin arrancar.\nEje IV: 2 concluidos, 1 en marcha, 1 paralizado.\nEje V: 1 concluido, 1 en marcha, 1 sin arrancar.\n\nTotal del plan: 10 programas, 4 concluidos, 3 en marcha, 2 sin arrancar y 1 paralizado.\n";
+        assert_eq!(counts(text), declared(Some(10), 4, 3, 2));
+        // A total below its own status figures is no whole of them.
+        let text = "Eje II: 1 concluido, 1 en marcha.\nEje IV: 2 concluidos, 1 en marcha.\nEje V: 1 concluido, 1 en marcha.\n\nTotal: 5 programas, 4 concluidos, 3 en marcha.\n";
+        assert_ne!(counts(text), declared(Some(5), 4, 3, 0));
+    }
+
     #[test]
     fn totals_per_part_add_up() {
         let text = "Axis 1. Water\nA1.1 Fix the pipes\nAxis 1: 5 achieved, 2 in progress, 1 not started\n\nAxis 2. Roads\nA2.1 Fill the holes\nAxis 2: 3 achieved, 1 in progress, 0 not started\n";

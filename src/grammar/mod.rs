@@ -310,6 +310,12 @@ static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("SEGMENTED_CODE is a valid literal pattern")
 });
 
+/// A capitalized word and the space after it, at the start of a cell: the
+/// level's name before a code of letter–number segments (`Action OS1-A3`).
+static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}\p{Ll}{2,}\s+").expect("LEVEL_WORD is a valid literal pattern")
+});
+
 /// `III-b-2`, `B-II-3`, `A1-ii`, `IV-a`, `E1-01`: segments joined by
 /// hyphens, each a number, a roman numeral (in capitals, or in small
 /// letters after the first) or one letter, the first possibly letters
@@ -483,6 +489,19 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             path,
             rest: offset + end,
         });
+    }
+    // `Action OS1-A3 : …`, `Fiche OS2-A1 – …`: a word naming the level
+    // before a code of letter–number segments, which is the code.
+    if let Some(word) = LEVEL_WORD.find(text) {
+        let rest = text.get(word.end()..)?;
+        if opens_capitals_digit(rest) && SEGMENTED_CODE.is_match(rest) {
+            if let Some(found) = code_at_start(rest, None) {
+                return Some(CodeMatch {
+                    rest: found.rest + offset + word.end(),
+                    ..found
+                });
+            }
+        }
     }
     if let Some(found) = mixed_at_start(text, offset) {
         return Some(found);
@@ -1211,29 +1230,6 @@ pub fn abbreviated_cell(cell: &str, vocabulary: Vocabulary<'_>) -> Option<Meanin
     meanings.all(|meaning| meaning == first).then_some(first)
 }
 
-/// A share of completion written alone (`100 %`, `45%`, `0 %`, `62,5 %`):
-/// done at 100, not started at 0, in progress between. Read only in a
-/// status column of a document whose legend defines no percentages (a key
-/// such as `100 % = réalisée · 50 % = en cours` says what its own values
-/// mean); above 100 is no status (an over-achievement the report names).
-pub fn completion_share(cell: &str) -> Option<Status> {
-    static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<whole>[0-9]{1,3})(?:[.,](?P<fraction>[0-9]{1,2}))?\s?%$")
-            .expect("SHARE is a valid literal pattern")
-    });
-    let caps = SHARE.captures(cell.trim())?;
-    let whole: u16 = caps.name("whole")?.as_str().parse().ok()?;
-    let fraction = caps
-        .name("fraction")
-        .is_some_and(|digits| digits.as_str().bytes().any(|digit| digit != b'0'));
-    match (whole, fraction) {
-        (0, false) => Some(Status::NotDeveloped),
-        (100, false) => Some(Status::Achieved),
-        (0..=99, _) => Some(Status::InProgress),
-        _ => None,
-    }
-}
-
 /// A share of completion as printed in a progress cell, and its value:
 /// the share alone (`85 %`) or after a progress bar drawn with block
 /// glyphs (`████████░░ 85 %`, `▰▰▰▱ 75%`), which it stands for.
@@ -1738,23 +1734,41 @@ mod tests {
     }
 
     #[test]
-    fn completion_shares_alone_in_a_cell() {
-        for (cell, status) in [
-            ("100 %", Some(Status::Achieved)),
-            ("100%", Some(Status::Achieved)),
-            ("100,0 %", Some(Status::Achieved)),
-            ("0 %", Some(Status::NotDeveloped)),
-            ("0%", Some(Status::NotDeveloped)),
-            ("0,5 %", Some(Status::InProgress)),
-            ("45 %", Some(Status::InProgress)),
-            ("99.9%", Some(Status::InProgress)),
-            ("120 %", None),
+    fn completion_shares_as_printed() {
+        for (cell, value) in [
+            ("100 %", Some(100.0)),
+            ("100%", Some(100.0)),
+            ("100,0 %", Some(100.0)),
+            ("0 %", Some(0.0)),
+            ("0,5 %", Some(0.5)),
+            ("99.9%", Some(99.9)),
+            ("120 %", Some(120.0)),
+            ("████░░ 45 %", Some(45.0)),
             ("100", None),
             ("45 % (retard)", None),
             ("Done 100%", None),
         ] {
-            assert_eq!(completion_share(cell), status, "{cell}");
+            assert_eq!(printed_share(cell).map(|(_, value)| value), value, "{cell}");
         }
+    }
+
+    #[test]
+    fn a_level_word_before_letter_number_segments() {
+        for (cell, code, title) in [
+            (
+                "Action OS1-A3 : Couches lavables",
+                "OS1-A3",
+                "Couches lavables",
+            ),
+            ("Fiche OS2-A1 – Point écoute", "OS2-A1", "Point écoute"),
+            ("Acción OE2-A3 Letrinas", "OE2-A3", "Letrinas"),
+        ] {
+            let found = code_at_start(cell, None).expect("a code");
+            assert_eq!(found.code, code, "{cell}");
+            assert_eq!(cell.get(found.rest..).map(str::trim), Some(title), "{cell}");
+        }
+        // A word before anything but such a code is no level's name.
+        assert_eq!(code_at_start("Voir le tableau OS1-A3", None), None);
     }
 
     #[test]

@@ -223,6 +223,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("in progress", InProgress),
         class("work in progress", InProgress),
         class("ongoing", InProgress),
+        class("active", InProgress),
         class("under way", InProgress),
         class("underway", InProgress),
         class("in hand", InProgress),

@@ -183,6 +183,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("entregado", Achieved),
         class("sin avance", NotDeveloped),
         class("sin iniciar", NotDeveloped),
+        class("sin arrancar", NotDeveloped),
         class("sin comenzar", NotDeveloped),
         class("sin empezar", NotDeveloped),
         class("sin ejecutar", NotDeveloped),
@@ -251,6 +252,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("suspendido", "on_hold"),
         outside("en pausa", "on_hold"),
         outside("pausado", "on_hold"),
+        outside("paralizado", "on_hold"),
         outside("en riesgo", "delayed"),
     ],
     status_answers: &[

@@ -189,6 +189,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("non entamé", NotDeveloped),
         class("pas entamé", NotDeveloped),
         class("en cours", InProgress),
+        class("en cours de réalisation", InProgress),
         class("engagé", InProgress),
         class("en bonne voie", InProgress),
         class("en chantier", InProgress),

@@ -976,8 +976,8 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 696, "{reading:?}");
     assert!(reading.statuses_right >= 507, "{reading:?}");
-    assert!(reading.totals_read >= 36, "{reading:?}");
-    assert!(reading.reconciled >= 36, "{reading:?}");
+    assert!(reading.totals_read >= 42, "{reading:?}");
+    assert!(reading.reconciled >= 39, "{reading:?}");
 }
 
 /// Twelve more report shapes, four per language, with gold written and
@@ -1041,10 +1041,10 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     println!("fresh6: {reading:?}");
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 524, "{reading:?}");
-    assert!(reading.statuses_right >= 393, "{reading:?}");
+    assert!(reading.items_found >= 526, "{reading:?}");
+    assert!(reading.statuses_right >= 394, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
-    assert!(reading.reconciled >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 28, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1381,7 +1381,67 @@ fn twelfth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 393, "{reading:?}");
-    assert!(reading.statuses_right >= 296, "{reading:?}");
+    assert!(reading.statuses_right >= 298, "{reading:?}");
     assert!(reading.totals_read >= 12, "{reading:?}");
     assert!(reading.reconciled >= 14, "{reading:?}");
+}
+
+/// Nine more report shapes, three per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh13/`,
+/// made by `fixtures/grammars/make-fresh13.py`, PDFs from Typst and
+/// LibreOffice): a prefix word before a roman code (`Programa IV.2`,
+/// `Programme II.3`), levels joined by a hyphen (`OS1-A3`), progress
+/// shares with a key and without one, a status column headed by an
+/// abbreviation a footnote explains (`Sit.¹`, `Av.*`), two year columns
+/// (`2024 | 2025`), the status on the line after the title (`Estado: en
+/// ejecución.`), a code in a summary table and again over its detail
+/// section, totals as a chart legend line (`Complete 5 · Under way 4 · …`)
+/// and per axis before a grand total line. Measured before the changes made
+/// for them (the same count as `reading_of`, with the release build of
+/// main), in all 27 renderings: 170 of 333 items, 95 of 252 statuses, 21
+/// silently wrong (twice.en's 2024 column read as the status, sinclave.en's
+/// shares between 0 and 100 % read by convention without a key), 6 of 27
+/// totals read, 3 reconciled. Per report (txt / md / pdf alike unless
+/// said):
+///
+/// | report        | items | statuses | silent | totals read / reconciled |
+/// |---------------|-------|----------|--------|--------------------------|
+/// | avancement.fr | 0/11  | 0/8      | 0      | no / no                  |
+/// | duplicado.es  | 11/11 | 8/8      | 0      | yes / yes                |
+/// | ligne.fr      | 0/12  | 0/9      | 0      | no / no                  |
+/// | nextline.en   | 0/13  | 0/10     | 0      | no / no                  |
+/// | programa.es   | 13/13 | 7/10     | 0      | no / no                  |
+/// | programme.fr  | 13/13, pdf 0/13 | 10/10, pdf 0/10 | 0 | no / no       |
+/// | siguiente.es  | 0/14  | 0/11     | 0      | no / no                  |
+/// | sinclave.en   | 12/12 | 4/9      | 5      | yes (none) / no          |
+/// | twice.en      | 12/12 | 6/9      | 2      | no / no                  |
+///
+/// Since then a share of completion is a status only by the report's key,
+/// or at its ends (100 %, 0 %) which every key reads alike, else null with
+/// a diagnostic naming the three candidates; a key's label may name what is
+/// marked before its status (`100 % = fiche réalisée`) and open the
+/// sentence after a footnote's heading; an abbreviated column heading
+/// spelled out in a footnote (`* Av. : avancement`) is that heading; an
+/// earlier year's column is history, never the status; a line that is only
+/// a labelled status (`Estado: en ejecución.`) gives it to the row above; a
+/// level word before letter–number segments (`Action OS1-A3`) leaves the
+/// code; a whole may state a total no part does, and a count closed by a
+/// colon before another counted noun (`des trois axes : 10 programmes`) is
+/// the scope, not the whole; more status words (`Sin arrancar`,
+/// `Paralizado`, `Active`, `en cours de réalisation`): 320 items, 242
+/// statuses, 0 silently wrong, 26 totals read, 23 reconciled. Left:
+/// programme.fr.pdf (LibreOffice wraps `Programme` over `I.1` in the code
+/// cell, and the layout reads the table by columns: no item).
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn thirteenth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh13");
+    println!("fresh13: {reading:?}");
+    assert_eq!(reading.renderings, 27, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 320, "{reading:?}");
+    assert!(reading.statuses_right >= 242, "{reading:?}");
+    assert!(reading.totals_read >= 26, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }

@@ -465,9 +465,14 @@ pub(super) fn merge_overprints(page: &mut GlyphPage) {
             }
         }
     }
-    if !dropped.contains(&true) {
-        return;
+    if dropped.contains(&true) {
+        keep_undropped(page, &dropped, &overprinted);
     }
+}
+
+/// Removes the glyphs marked `dropped` and marks the kept copies of
+/// overprinted glyphs.
+fn keep_undropped(page: &mut GlyphPage, dropped: &[bool], overprinted: &[bool]) {
     let glyphs = std::mem::take(&mut page.glyphs);
     page.glyphs = glyphs
         .into_iter()
@@ -789,16 +794,7 @@ mod tests {
                 }
             }
         }
-        let glyphs = std::mem::take(&mut page.glyphs);
-        page.glyphs = glyphs
-            .into_iter()
-            .enumerate()
-            .filter(|(index, _)| !dropped[*index])
-            .map(|(index, glyph)| Glyph {
-                overprinted: glyph.overprinted || overprinted[index],
-                ..glyph
-            })
-            .collect();
+        keep_undropped(page, &dropped, &overprinted);
     }
 
     #[test]

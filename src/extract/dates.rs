@@ -450,7 +450,19 @@ pub fn unglued<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
         return Cow::Borrowed(text);
     }
     let glue = lex.pattern("dates-glue", |lex| {
-        let ordinals = lex.alternation(lex.each(|l| l.ordinal_suffixes).copied());
+        // Ordinal endings in letters only: a German day's dot (`29.`) run
+        // into a year is a numeric date's (`29.03.2021`).
+        let ordinals = lex.alternation(
+            lex.each(|l| l.ordinal_suffixes)
+                .copied()
+                .filter(|suffix| suffix.chars().all(char::is_alphabetic)),
+        );
+        // No such ending (German alone): a pattern that matches nothing.
+        let ordinals = if ordinals.is_empty() {
+            r"[^\s\S]".to_owned()
+        } else {
+            ordinals
+        };
         let mut names: Vec<String> = lex
             .each(|l| l.months)
             .map(|(m, _)| *m)
@@ -784,6 +796,8 @@ mod tests {
             "Rapport 2031 annuel",
             "a Summary of the DecemberMeeting",
             "code AB2031X and ISO 9001",
+            "Date Name Drawn 29.03.2031 Lucas Berg",
+            "am 3. 2031 und 4.2031",
         ] {
             assert_eq!(unglue(text), text);
         }

@@ -267,8 +267,11 @@ pub fn extract_calendar(
         if !crate::extract::shape::is_blank(line.text) {
             // The line's dates, read once for its prose events and the running year.
             // Minutes write their day in words (`el día veintiocho de abril
-            // de dos mil dieciséis`): read as digits.
-            let flat = dates::spell_out_dates(&fold(line.plain), lex).into_owned();
+            // de dos mil dieciséis`): read as digits. A date a lost layout
+            // ran into the words around it (`octobre 2013Atholville`) is set apart.
+            let folded = fold(line.plain);
+            let spelled = dates::spell_out_dates(&folded, lex);
+            let flat = dates::unglued(&spelled, lex).into_owned();
             let mut found = dates::find_dates(&flat, lex);
             // Numeric days whose order the document leaves open, and what
             // each becomes (nothing when the order is undecided).
@@ -1005,14 +1008,20 @@ fn prose_dates(
             let listed_weekday = lex
                 .each(|l| l.weekdays)
                 .any(|(weekday, _)| unbulleted.trim_end_matches(',').trim_end() == *weekday);
-            let opens_sentence = full
-                && (before.is_empty() || weekday_only)
-                && after.strip_prefix(',').is_some_and(|rest| {
-                    rest.split_whitespace()
-                        .filter(|word| word.chars().any(char::is_alphabetic))
-                        .count()
-                        >= 2
-                });
+            let goes_on = after.strip_prefix(',').is_some_and(|rest| {
+                rest.split_whitespace()
+                    .filter(|word| word.chars().any(char::is_alphabetic))
+                    .count()
+                    >= 2
+            });
+            let opens_sentence = full && (before.is_empty() || weekday_only) && goes_on;
+            // A record opens on where and when it sits (`En Osorno, a 28 de
+            // febrero de 2017, siendo las 15.02 hrs., …`): a full day after
+            // a place's name and its link word, the sentence going on after
+            // a comma. A letter's dateline ends on its day (`Santiago, a 5 de
+            // mayo de 2017`).
+            let at_place =
+                full && goes_on && sits_at_place(flat.get(..date.from).unwrap_or(""), lex);
             // `avant le 15 février de chaque année`: a rule, not an event.
             let recurs = lex
                 .each(|l| l.recurrence_words)
@@ -1032,7 +1041,7 @@ fn prose_dates(
                     || anchored
                     || coordinated
                     || opens_sentence
-                    || ((placed || in_month || (full && short_title) || date_only)
+                    || ((placed || at_place || in_month || (full && short_title) || date_only)
                         && !about_the_report));
             if taken {
                 taken_until = Some(date.to);
@@ -1078,6 +1087,39 @@ fn prose_dates(
         })
         .collect()
 }
+
+/// Whether `before` (as printed) ends on a place's name and the word that
+/// links it to a day (`En Osorno, a`, `En San Ramón a`): one to three
+/// capitalised words, a comma allowed after them.
+fn sits_at_place(before: &str, lex: &Lexicons) -> bool {
+    let before = before.trim_end();
+    let lower = before.to_lowercase();
+    lex.each(|l| l.place_date_links).any(|link| {
+        let Some(head) = lower.strip_suffix(link) else {
+            return false;
+        };
+        if !(head.is_empty() || head.ends_with([' ', ','])) {
+            return false;
+        }
+        let place = before
+            .get(..head.len())
+            .unwrap_or("")
+            .trim_end()
+            .trim_end_matches(',');
+        let names = place
+            .split_whitespace()
+            .rev()
+            .take_while(|word| {
+                word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().all(char::is_alphabetic)
+            })
+            .count();
+        (1..=PLACE_NAME_WORDS).contains(&names)
+    })
+}
+
+/// Most capitalised words of a place and its preposition before its day (`En San Ramón a`).
+const PLACE_NAME_WORDS: usize = 3;
 
 /// Months named alone after a month preposition in running text (`launched
 /// in May`, `en octubre`, `en mars`): an event of that month when its year
@@ -2639,6 +2681,38 @@ mod tests {
         assert_eq!(
             dates("This update covers the period from 1 September 2024 to 31 March 2025."),
             []
+        );
+    }
+
+    #[test]
+    fn a_record_opening_on_its_place_and_day_dates_its_sitting() {
+        let dates = |source: &str| starts(source, time(2031));
+        assert_eq!(
+            dates("ACTA N°4.- En Valdivia, a 12 de MARZO de 2031, siendo las 10.05 hrs., se abre la sesión."),
+            [(Some(2031), 3, Some(12))]
+        );
+        assert_eq!(
+            dates("En Villa Alta a 03 días de Junio del 2031, siendo las 9:30 hrs., se da inicio a la sesión."),
+            [(Some(2031), 6, Some(3))]
+        );
+        // A letter's dateline ends on its day; a small word is no place.
+        assert_eq!(dates("Firmado en Valdivia, a 12 de marzo de 2031."), []);
+        assert_eq!(
+            dates("El plazo vence a 12 de marzo de 2031, según la ordenanza vigente."),
+            []
+        );
+    }
+
+    #[test]
+    fn days_listed_or_run_into_words_are_read() {
+        let dates = |source: &str| starts(source, time(2031));
+        assert_eq!(
+            dates("La asamblea se realizará en la ciudad de Temuco, los días 4, 5 y 6 de octubre de 2031."),
+            [(Some(2031), 10, Some(4))]
+        );
+        assert_eq!(
+            dates("Congrès annuel : du 7 au 9 mai 2031Rivière-Haute - salle des fêtes"),
+            [(Some(2031), 5, Some(7))]
         );
     }
 

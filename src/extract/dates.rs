@@ -3,7 +3,9 @@
 //! Shapes read (words from the [`Lexicons`]: months, weekdays, ordinal
 //! endings, date links, range openers and joiners):
 //! - day first: `14 de marzo de 2019`, `Jueves, 14 de marzo de 2019`,
-//!   `du 3 au 6 octobre 2016`, `28 février - 2 mars`, `1er juin`, `10. März 2022`;
+//!   `du 3 au 6 octobre 2016`, `28 février - 2 mars`, `1er juin`, `10. März 2022`,
+//!   and lists of days before their month (`los días 22, 23 y 24 de
+//!   noviembre`: one span when the days follow one another);
 //! - month first: `September 9`, `October 3rd - November 30th`, `March 3-5, 2019`;
 //! - month and year: `octubre de 2019`, `Janvier-Décembre 2012`;
 //! - numeric, day first: `12.04.2018`, `del 11 al 12.04.2018`, `12/04/2018`,
@@ -14,6 +16,8 @@
 //!   document's order.
 //!
 //! Text is [`fold`](crate::lexicon::fold)ed by the caller; offsets index it.
+//! [`unglued`] puts back the spaces a lost layout took from around dates
+//! (`octobre 2013Atholville`).
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -185,10 +189,11 @@ fn pattern_text(lex: &Lexicons) -> String {
           # numeric with a two-digit year, day and month of two digits each: 27.07.17, 14/03/30
           | (?: \b(?P<sd>[0-3][0-9]) [./] (?P<sm>[01][0-9]) [./] (?P<sy>[0-9]{{2}}) \b )
           | (?: \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b )
-          # day first
+          # day first; a list of days before their month (`los días 22, 23 y 24
+          # de noviembre`, `mardi 16, mercredi 17 et jeudi 18 novembre`)
           | (?: {weekday} {opener} \b(?P<d1>{day})
                 (?: \s+ {link} (?P<m1>{month}) (?: ,?\s+ {link} (?P<y1>{year}) )? )?
-                (?: {join} {weekday} (?P<d2>{day}) )?
+                (?: (?P<dl> (?: \s*,\s* {weekday} {day} )+ ,? )? {join} {weekday} (?P<d2>{day}) )?
                 \s+ {link} (?P<m2>{month}) (?: ,?\s+ {link} (?P<y2>{year}) )? )
           # month first
           | (?: {weekday} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ (?P<yb1>{year}) )?
@@ -303,6 +308,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
     };
     let date = |year: Option<u16>, month: u8, day: Option<u8>| EventDate { year, month, day };
     let mut swappable = false;
+    let mut from = whole.start();
     let (start, end) = if let Some(nm) = number("nm") {
         // Day first (`12/04/2018`, `10-01-2011`), unless the second number
         // cannot be a month: then month first (`04/25/2018`, US).
@@ -337,15 +343,43 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         let d1 = day("d1")?;
         let m1 = month("m1").unwrap_or(m2);
         let start_year = year_of("y1").or(year);
-        match caps.name("d2") {
-            Some(_) => (
-                date(start_year, m1, Some(d1)),
-                Some(date(year, m2, Some(day("d2")?))),
-            ),
-            None if caps.name("m1").is_some() => {
-                (date(start_year, m1, Some(d1)), Some(date(year, m2, None)))
+        if let Some(list) = caps.name("dl") {
+            // Days that follow one another are one span from the first to the
+            // last; others are read as before the list was a shape: the last
+            // two days joined (`3, 10 y 17 de mayo` as `10 y 17 de mayo`).
+            let listed = list_days(list.as_str());
+            let d2 = day("d2")?;
+            let mut days = vec![d1];
+            days.extend(listed.iter().map(|&(_, day)| day));
+            days.push(d2);
+            let following = days.len() == listed_count(list.as_str()) + 2
+                && days
+                    .windows(2)
+                    .all(|pair| pair[1] == pair[0].saturating_add(1));
+            if !following {
+                let &(at, last) = listed.last()?;
+                from = list.start() + at;
+                (
+                    date(start_year, m1, Some(last)),
+                    Some(date(year, m2, Some(d2))),
+                )
+            } else {
+                (
+                    date(start_year, m1, Some(d1)),
+                    Some(date(year, m2, Some(d2))),
+                )
             }
-            None => (date(year, m2, Some(d1)), None),
+        } else {
+            match caps.name("d2") {
+                Some(_) => (
+                    date(start_year, m1, Some(d1)),
+                    Some(date(year, m2, Some(day("d2")?))),
+                ),
+                None if caps.name("m1").is_some() => {
+                    (date(start_year, m1, Some(d1)), Some(date(year, m2, None)))
+                }
+                None => (date(year, m2, Some(d1)), None),
+            }
         }
     } else if let Some(mb1) = month("mb1") {
         let year = year_of("yb2").or(year_of("yb1"));
@@ -364,10 +398,114 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
     Some(FoundDate {
         start,
         end,
-        from: whole.start(),
+        from,
         to: whole.end(),
         swappable,
     })
+}
+
+/// The days of a list's middle (`, 23`, `, mercredi 17,`), each with its
+/// offset in `list`; a number that is no day of a month is left out.
+fn list_days(list: &str) -> Vec<(usize, u8)> {
+    list_numbers(list)
+        .filter_map(|(at, digits)| {
+            let day = digits.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?;
+            Some((at, day))
+        })
+        .collect()
+}
+
+/// How many numbers a list's middle holds, days or not.
+fn listed_count(list: &str) -> usize {
+    list_numbers(list).count()
+}
+
+/// The runs of digits of `text`, each with its offset.
+fn list_numbers(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    text.char_indices()
+        .filter(move |&(at, c)| {
+            c.is_ascii_digit()
+                && !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|before| before.is_ascii_digit())
+        })
+        .map(move |(at, _)| {
+            let run = text[at..]
+                .find(|c: char| !c.is_ascii_digit())
+                .map_or(&text[at..], |end| &text[at..at + end]);
+            (at, run)
+        })
+}
+
+/// `text` with the spaces put back that a lost layout took from around its
+/// dates: a year run into the capitalised word after it (`18 au 20 octobre
+/// 2013Atholville`), a day's ordinal ending run into its year (`October
+/// 2nd2016`), and a word run into the capitalised month or weekday of a
+/// date after it (`AGMSeptember 30th`, `nouvelle èreVendredi 18 octobre`).
+/// Only a month or weekday a number follows is split off, so words that
+/// merely end like one are left whole. Borrowed when nothing changes.
+pub fn unglued<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(text);
+    }
+    let glue = lex.pattern("dates-glue", |lex| {
+        // Ordinal endings in letters only: a German day's dot (`29.`) run
+        // into a year is a numeric date's (`29.03.2021`).
+        let ordinals = lex.alternation(
+            lex.each(|l| l.ordinal_suffixes)
+                .copied()
+                .filter(|suffix| suffix.chars().all(char::is_alphabetic)),
+        );
+        // No such ending (German alone): a pattern that matches nothing.
+        let ordinals = if ordinals.is_empty() {
+            r"[^\s\S]".to_owned()
+        } else {
+            ordinals
+        };
+        let mut names: Vec<String> = lex
+            .each(|l| l.months)
+            .map(|(m, _)| *m)
+            .chain(lex.each(|l| l.weekdays).map(|(w, _)| *w))
+            .filter(|name| name.chars().count() >= 4)
+            .map(|name| {
+                let mut chars = name.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    regex::escape(&format!("{}{}", first.to_uppercase(), chars.as_str()))
+                })
+            })
+            .collect();
+        names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+        names.dedup();
+        let names = names.join("|");
+        format!(
+            r"(?x)
+            \b(?:19|20)[0-9]{{2}} (?P<year>) \p{{Lu}}
+          | \b[0-3]?[0-9](?:{ordinals}) (?P<ordinal>) (?:19|20)[0-9]{{2}}\b
+          | \p{{L}} (?P<name>) (?:{names}) \s+ [0-9]"
+        )
+    });
+    let cuts: Vec<usize> = glue
+        .captures_iter(text)
+        .filter_map(|caps| {
+            ["year", "ordinal", "name"]
+                .iter()
+                .find_map(|name| caps.name(name))
+                .map(|cut| cut.start())
+        })
+        .collect();
+    if cuts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut spaced = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for cut in cuts {
+        spaced.push_str(text.get(last..cut).unwrap_or_default());
+        spaced.push(' ');
+        last = cut;
+    }
+    spaced.push_str(text.get(last..).unwrap_or_default());
+    Cow::Owned(spaced)
 }
 
 /// A text's days and years written in words beside a month's name, as
@@ -630,6 +768,67 @@ mod tests {
                     d.end.map(|e| (e.year, e.month, e.day)),
                 )
             })
+    }
+
+    #[test]
+    fn dates_run_into_the_words_around_them_are_set_apart() {
+        let lex = Lexicons::all();
+        let unglue = |text: &str| unglued(text, &lex).into_owned();
+        assert_eq!(
+            unglue("du 7 au 9 mai 2031Rivière-Haute - salle des fêtes"),
+            "du 7 au 9 mai 2031 Rivière-Haute - salle des fêtes"
+        );
+        assert_eq!(
+            unglue("Congress of the valleyOctober 3rd– October 5th2031"),
+            "Congress of the valley October 3rd– October 5th 2031"
+        );
+        assert_eq!(
+            unglue("un nouveau départJeudi 4 mars 2031 9h00 accueil"),
+            "un nouveau départ Jeudi 4 mars 2031 9h00 accueil"
+        );
+        assert_eq!(
+            first(&unglue("Réunion du bureau : 4 mars 2031Chers membres")),
+            Some(((Some(2031), 3, Some(4)), None))
+        );
+        // No date run on: left as printed, words ending like a month too.
+        for text in [
+            "the 1990s and the 2000s",
+            "Rapport 2031 annuel",
+            "a Summary of the DecemberMeeting",
+            "code AB2031X and ISO 9001",
+            "Date Name Drawn 29.03.2031 Lucas Berg",
+            "am 3. 2031 und 4.2031",
+        ] {
+            assert_eq!(unglue(text), text);
+        }
+    }
+
+    #[test]
+    fn days_listed_one_after_another_are_one_span() {
+        assert_eq!(
+            first("se reunirán los días 4, 5 y 6 de octubre de 2031 en la sede"),
+            Some(((Some(2031), 10, Some(4)), Some((Some(2031), 10, Some(6)))))
+        );
+        assert_eq!(
+            first("les journées du lundi 3, mardi 4 et mercredi 5 mars 2031"),
+            Some(((Some(2031), 3, Some(3)), Some((Some(2031), 3, Some(5)))))
+        );
+        assert_eq!(
+            first("on the 7th, 8th, 9th and 10th May 2031"),
+            Some(((Some(2031), 5, Some(7)), Some((Some(2031), 5, Some(10)))))
+        );
+        // Days apart are no span of the list: the last two, as before.
+        assert_eq!(
+            first("sesiones los días 3, 10 y 17 de mayo de 2031"),
+            Some(((Some(2031), 5, Some(10)), Some((Some(2031), 5, Some(17)))))
+        );
+        let lex = Lexicons::all();
+        let text = "sesiones los días 3, 10 y 17 de mayo de 2031";
+        let found = find_dates(text, &lex);
+        assert_eq!(
+            found.first().and_then(|d| text.get(d.from..d.to)),
+            Some("10 y 17 de mayo de 2031")
+        );
     }
 
     #[test]

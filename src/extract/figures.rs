@@ -592,7 +592,15 @@ fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
     let phrase = words <= PHRASE_LABEL_WORDS
         && !super::shape::is_all_caps(label, 4)
         && !label.chars().any(|c| c.is_ascii_digit());
+    // A line printing a year (`Assemblée générale 2031`) or a label and
+    // its value (`Chair: Mayor of …`) under a number alone is a page's
+    // title or a field under its folio: it counts nothing.
+    let titled = label.contains(':')
+        || label.split(|c: char| !c.is_ascii_digit()).any(|digits| {
+            digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+        });
     words <= STANDING_LABEL_WORDS
+        && !titled
         && lex.month(first).is_none()
         && (words <= SHORT_LABEL_WORDS || plural_ahead || phrase)
 }
@@ -618,16 +626,42 @@ fn counts_time(after: &str, lex: &Lexicons) -> bool {
     lex.has(|l| l.duration_words, &first) || lex.has(|l| l.duration_words, &second)
 }
 
-/// Whether the word right after a number is a kind of street (`sis 18
-/// avenue des écoles`): the number is a house's, an address.
+/// Whether the words right after a number are a kind of street (`sis 18
+/// avenue des écoles`), or a street's name and its kind (`18 Harbour
+/// Square, Porthaven`): the number is a house's, an address.
 fn names_a_street(after: &str, lex: &Lexicons) -> bool {
-    let word = after
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let first = after
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .map(str::to_lowercase)
         .unwrap_or_default();
-    after.starts_with(' ') && lex.has(|l| l.street_words, &word)
+    if lex.has(|l| l.street_words, &first) {
+        return true;
+    }
+    // The words up to the first mark: a street's name is one or two
+    // capitalised words before its kind.
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric() && c != ' ')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(STREET_NAME_WORDS + 1)
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        lex.has(|l| l.street_words, &word.to_lowercase())
+            && words
+                .get(..at)
+                .unwrap_or_default()
+                .iter()
+                .all(|name| name.starts_with(char::is_uppercase))
+    })
 }
+
+/// Most words of a street's name before its kind (`18 Old Harbour Square`).
+const STREET_NAME_WORDS: usize = 2;
 
 /// A `k` or `M` set apart from its number, right before a currency sign
 /// (`2,4 M$`, `350 k€`): the scale and how much of `rest` it takes (the
@@ -2237,6 +2271,11 @@ mod tests {
             ),
             vec![12.0]
         );
+        // English order: the street's name, then its kind.
+        assert_eq!(
+            values("Harbour Towns Association, 18 Quayside Square, Porthaven, PH1 2AB\n\nThe association held 14 regional forums.\n"),
+            vec![14.0]
+        );
     }
 
     #[test]
@@ -2269,6 +2308,16 @@ mod tests {
         assert_eq!(
             values("5\n\nPartner networks\n\nThe year in brief.\n"),
             vec![5.0]
+        );
+        // A folio over a title printing its year, or over a field and its
+        // value, counts nothing.
+        assert_eq!(
+            values("1\n\nAssemblée générale 2031\n\nLes membres se sont réunis à Lyon.\n"),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            values("3\nChair: Mayor of the Valley\n\nThe council met in the town hall.\n"),
+            Vec::<f64>::new()
         );
     }
 

@@ -60,6 +60,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "fand",
     ],
     date_prepositions: &["am"],
+    place_date_links: &["am", "den"],
     month_prepositions: &["im"],
     relative_date_words: &["letzten", "nächsten"],
     past_date_words: &["letzten"],

@@ -96,6 +96,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "asamblea general del",
     ],
     date_prepositions: &["el", "los días", "el día", "del día", "el dia", "del dia"],
+    place_date_links: &["a"],
     month_prepositions: &["en"],
     relative_date_words: &[
         "pasado",

@@ -86,6 +86,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "délibérations du",
     ],
     date_prepositions: &["le", "les"],
+    place_date_links: &["le"],
     month_prepositions: &["en"],
     relative_date_words: &[
         "dernier",

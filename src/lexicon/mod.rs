@@ -190,6 +190,9 @@ pub struct Lexicon {
     pub event_cues: &'static [&'static str],
     /// Words that place an event on a date (`on`, `le`, `el`, `am`).
     pub date_prepositions: &'static [&'static str],
+    /// Words that join a record's opening place to the day it sits (`En
+    /// Osorno, a 28 de febrero de 2017, siendo las…`, `À Lyon, le 3 mars…`).
+    pub place_date_links: &'static [&'static str],
     /// Words that place an event in a month (`in`, `en`, `im`).
     pub month_prepositions: &'static [&'static str],
     /// Words that anchor a date to the time of writing (`last`, `dernier`, `próximo`).
@@ -1035,6 +1038,7 @@ mod tests {
                 ("to_be_confirmed", l.to_be_confirmed.len()),
                 ("event_cues", l.event_cues.len()),
                 ("date_prepositions", l.date_prepositions.len()),
+                ("place_date_links", l.place_date_links.len()),
                 ("month_prepositions", l.month_prepositions.len()),
                 ("relative_date_words", l.relative_date_words.len()),
                 ("past_date_words", l.past_date_words.len()),

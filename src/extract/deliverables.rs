@@ -273,8 +273,19 @@ impl Scan {
         );
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
-            if is_heading_outside_tables(text, index)
-                || leaves_laid_table(text, &self.rows, self.open, index)
+            // A bold measure that wraps (`**L3M2 Que se pacten …` +
+            // `de Metropolis.**`) is a paragraph in bold throughout, no
+            // heading: its lines after the first go on with the measure.
+            let wraps_measure = self.open_measure.is_some_and(|(_, last)| {
+                last + 1 == index
+                    && text
+                        .block_of(last)
+                        .zip(text.block_of(index))
+                        .is_some_and(|(measure, line)| measure.lines == line.lines)
+            });
+            if !wraps_measure
+                && (is_heading_outside_tables(text, index)
+                    || leaves_laid_table(text, &self.rows, self.open, index))
             {
                 self.open = None;
                 self.open_measure = None;
@@ -2262,6 +2273,30 @@ mod tests {
                 "gap {gap:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_bold_measure_that_wraps_keeps_its_second_line() {
+        // The measure's paragraph is bold throughout, apart from its table:
+        // no heading, the measure's text.
+        let text = Text::from_plain(
+            "**L1M2 Que se pacten cinco agendas regionales\nde Metropolis.**\n\nL1M2D1\tDiseño de agendas\tV\n",
+        );
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
+        assert_eq!(
+            texts,
+            [Some(
+                "Que se pacten cinco agendas regionales de Metropolis."
+            )]
+        );
+        // A bold line after a measure that ends its sentence is a heading.
+        let text = Text::from_plain(
+            "L1M2 Que se pacten cinco agendas.\n**Agendas**\n\nL1M2D1\tDiseño de agendas\tV\n",
+        );
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        let texts: Vec<Option<&str>> = plan.measures.iter().map(|m| m.text.as_deref()).collect();
+        assert_eq!(texts, [Some("Que se pacten cinco agendas.")]);
     }
 
     #[test]

@@ -52,7 +52,9 @@
 //! whole), `lines` (baselines), `weight` (bold from advances),
 //! `running` (running text), `columns` (column edges), `tables` (cells by
 //! column), `gutters` (tables rebuilt around a column of codes, cut at the
-//! whitespace every line leaves empty), `anchors` (rows anchored on codes and months) and `order`
+//! whitespace every line leaves empty), `stacked` (tables whose cells are
+//! stacked on lines of their own: a code alone on its line, its title and
+//! mark on other lines at other column positions), `anchors` (rows anchored on codes and months) and `order`
 //! (reading order and paragraphs); every threshold of those passes lives in
 //! `thresholds`.
 //!
@@ -69,6 +71,7 @@ mod gutters;
 mod lines;
 mod order;
 mod running;
+mod stacked;
 mod stream;
 mod tables;
 mod thresholds;

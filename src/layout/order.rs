@@ -7,6 +7,7 @@ use super::anchors::{anchor_shape, is_anchor};
 use super::columns::DocumentColumns;
 use super::gutters::anchor_tables;
 use super::lines::{text_extent, TextLine};
+use super::stacked::{page_top_rows, stacked_tables};
 use super::tables::{cell_text, find_regions, Fragment, LaidRow};
 use super::thresholds::*;
 use super::weight::marked_prose;
@@ -522,7 +523,8 @@ fn render_flow(
 ) {
     let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
-    let mut regions = anchor_tables(lines, rules, find_regions(lines, document, rules))
+    let found = anchor_tables(lines, rules, find_regions(lines, document, rules));
+    let mut regions = page_top_rows(stacked_tables(lines, found))
         .into_iter()
         .peekable();
     let pitch = usual_pitch(lines);

@@ -728,36 +728,40 @@ pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>>
             }
         }
         for (column, words) in cells.into_iter().enumerate() {
-            if words.is_empty() {
-                continue;
-            }
-            let text = words
-                .iter()
-                .map(|w| w.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let size = words
-                .iter()
-                .map(|w| w.size)
-                .fold(0.0_f32, f32::max)
-                .max(1.0);
-            let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
-            let x0 = words.first().map_or(0.0, |w| w.x0);
-            let first_width = words.first().map_or(0.0, |w| w.x1 - w.x0);
-            if let Some(column_fragments) = fragments.get_mut(column) {
-                column_fragments.push(Fragment {
-                    y: line.y,
-                    size,
-                    text,
-                    words: words.into_iter().cloned().collect(),
-                    x0,
-                    x1,
-                    first_width,
-                });
+            if let (Some(column_fragments), Some(piece)) =
+                (fragments.get_mut(column), fragment(line.y, &words))
+            {
+                column_fragments.push(piece);
             }
         }
     }
     fragments
+}
+
+/// The piece of a line at baseline `y` made of `words`, left to right;
+/// `None` when there is no word.
+pub(super) fn fragment(y: f32, words: &[&Word]) -> Option<Fragment> {
+    let first = words.first()?;
+    let text = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let size = words
+        .iter()
+        .map(|w| w.size)
+        .fold(0.0_f32, f32::max)
+        .max(1.0);
+    let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    Some(Fragment {
+        y,
+        size,
+        text,
+        words: words.iter().map(|&w| w.clone()).collect(),
+        x0: first.x0,
+        x1,
+        first_width: first.x1 - first.x0,
+    })
 }
 
 /// A table's rows from its lines cut at `edges`: anchored on codes or

@@ -140,7 +140,39 @@ pub fn extract_people(text: &Text, lex: &Lexicons) -> PeopleFound {
         }
         index += 1;
     }
+    offices_of_lists_without_roles(&mut found.people, lex);
     found
+}
+
+/// In a list that gives none of its people a role line (a cabinet, one
+/// office a member: `MANUEL VILLA MEJÍA` / `Secretario de Hacienda`), a
+/// person's one detail line opening on a role word is their office, the
+/// role, not a place. A board that gives roles keeps such lines as places
+/// (`Copresidente` / `alcalde de Teherán` beside `alcalde de Madrid` alone),
+/// and so does a list of one person, which shows nothing of its kind.
+fn offices_of_lists_without_roles(people: &mut [Person], lex: &Lexicons) {
+    for list in people.chunk_by_mut(|a, b| a.group == b.group) {
+        if list.len() < 2 || list.iter().any(|person| person.role.is_some()) {
+            continue;
+        }
+        for person in list {
+            if person
+                .place
+                .as_deref()
+                .is_some_and(|place| opens_on_role(place, lex))
+            {
+                person.role = person.place.take();
+            }
+        }
+    }
+}
+
+/// Whether a detail line's first word is a role word (`Secretaria de
+/// Salud`, `Director de Gestión del Riesgo`).
+fn opens_on_role(text: &str, lex: &Lexicons) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|word| lex.has(|l| l.role_words, &fold(word).to_lowercase()))
 }
 
 /// The lines of the person whose name is at `index`: the name, then role
@@ -484,8 +516,19 @@ mod tests {
                 // years, a role wrapped on a function word.
                 "GABINETE MUNICIPAL 2016 - 2019\n\nANA OCHOA YEPES\n\nDirectora Departamento Administrativo de\n\nPlaneación\n\nMANUEL VILLA MEJÍA\n\nSecretario Privado\n\nPage 3\n",
                 &[
-                    ("ANA OCHOA YEPES", None, Some("Directora Departamento Administrativo de Planeación")),
-                    ("MANUEL VILLA MEJÍA", None, Some("Secretario Privado")),
+                    ("ANA OCHOA YEPES", Some("Directora Departamento Administrativo de Planeación"), None),
+                    ("MANUEL VILLA MEJÍA", Some("Secretario Privado"), None),
+                ],
+            ),
+            (
+                // A list that gives no one a role line: each detail line
+                // opening on a role word is the office; one that does not
+                // stays a place.
+                "EQUIPO\n\nLUCÍA PRADO VEGA\n\nAlcaldesa de Villanueva\n\nTOMÁS IRIARTE SOLA\n\nSecretario de Obras Públicas\n\nINÉS ROBLES MAR\n\nCasa de la Cultura\n",
+                &[
+                    ("LUCÍA PRADO VEGA", Some("Alcaldesa de Villanueva"), None),
+                    ("TOMÁS IRIARTE SOLA", Some("Secretario de Obras Públicas"), None),
+                    ("INÉS ROBLES MAR", None, Some("Casa de la Cultura")),
                 ],
             ),
             ("CLAUDIA LÓPEZ HERNÁNDEZ\nPresidenta\n", &[]),

@@ -1769,6 +1769,12 @@ fn bare_page_entries(
         Regex::new(r"^(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+\p{Lu}")
             .expect("YEAR_LEAD is a valid literal pattern")
     });
+    // A section's number before a capitalised title (`1 Administration`,
+    // `1.5.2 Voirie`).
+    static SECTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}\.?\s+\p{Lu}")
+            .expect("SECTION_LEAD is a valid literal pattern")
+    });
     let word = contents_word(lex).find(line);
     // Most lines have neither a contents heading nor a page run into a title.
     if word.is_none() && !GLUED.is_match(line) {
@@ -1806,7 +1812,14 @@ fn bare_page_entries(
         if !stands || !range_runs_on || first.as_str().len() > 3 {
             continue;
         }
-        let (part, title) = split_part_heading(tail[from..number.start()].trim(), 2);
+        // A number with no title before it, right after the heading or a
+        // page, is no page: it numbers the next title (`… 3 1 Administration
+        // générale 4 1.1 Conseil communal 4`), which keeps it.
+        let segment = tail[from..number.start()].trim();
+        if segment.is_empty() && SECTION_LEAD.is_match(&tail[number.start()..]) {
+            continue;
+        }
+        let (part, title) = split_part_heading(segment, 2);
         let line_start = in_contents && word.is_none() && from == 0;
         // A title may open on the year it is about (`2019/20 Estimated
         // Income 7-8`).
@@ -1814,7 +1827,8 @@ fn bare_page_entries(
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || (line_start && c.is_alphabetic()))
-            || YEAR_LEAD.is_match(title);
+            || YEAR_LEAD.is_match(title)
+            || SECTION_LEAD.is_match(title);
         let Some(title) = entry_title(title).filter(|_| opens && page >= last_page) else {
             break;
         };
@@ -3280,6 +3294,25 @@ mod tests {
                 ("Our Parks", Some(9)),
                 ("Members", Some(10)),
                 ("Calendar of meetings 2031/32", Some(13)),
+            ])
+        );
+        // Titles numbered to three levels keep their numbers; a number right
+        // after the heading or a page opens the next title and is no page.
+        let numbered = "HARBOUR REPORT 2031 | 3 Sommaire Avant-propos 2 Sommaire 3 1 Conseil 4 \
+                        1.1 Bureau du conseil 4 1.2 Commissions 5 1.2.1 Commission des ports 6 \
+                        2 Finances 9 2.1 Comptes de 2031 10 Le conseil s'est réuni";
+        assert_eq!(
+            entries(numbered),
+            owned(&[
+                ("Sommaire", None),
+                ("Avant-propos", Some(2)),
+                ("Sommaire", Some(3)),
+                ("1 Conseil", Some(4)),
+                ("1.1 Bureau du conseil", Some(4)),
+                ("1.2 Commissions", Some(5)),
+                ("1.2.1 Commission des ports", Some(6)),
+                ("2 Finances", Some(9)),
+                ("2.1 Comptes de 2031", Some(10)),
             ])
         );
         // A range that runs backwards is no page.

@@ -2247,6 +2247,14 @@ mod tests {
     }
 
     #[test]
+    fn a_government_programme_is_a_plan() {
+        let profile = detect(&Text::from_plain(
+            "ALCALDÍA RIBERA NORTE PROGRAMA DE GOBIERNO\n\nPRESENTACIÓN\n\nEste Programa de Gobierno reúne las propuestas de los vecinos para los tres años de la administración.\n",
+        ));
+        assert_eq!(profile.kind.value, DocumentKind::ActionPlan);
+    }
+
+    #[test]
     fn a_compliance_report_on_an_operating_plan_is_no_plan() {
         let profile = detect(&Text::from_plain(
             "Plan Operativo Anual 2031 – Informe de cumplimiento\n\nDirección de Planificación. Corte al 30 de junio.\n",

@@ -265,6 +265,7 @@ pub fn extract_figures(
     let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
     let contents = contents_lines(text, headings, lex);
     let counters = counter_lines(text);
+    let codes = code_lines(text);
     let bold_open = bold_state(text);
     let all_numbers = LineNumbers::of(text, &bold_open, lex);
     let items = item_of_lines(text, &heading_lines);
@@ -290,6 +291,8 @@ pub fn extract_figures(
         let raw = line.text;
         // The line's plain form is the line's own, worked out once.
         if is_contents_entry(raw)
+            || codes.contains(&index)
+            || is_page_pair(line.plain)
             || is_row_of_numbers(line.plain)
             || is_scattered_folios(raw)
             || is_page_count(line.plain, lex)
@@ -1245,6 +1248,45 @@ fn is_item_code(m: &Match, raw: &str) -> bool {
 
 /// Fewest lines in a row whose opening numbers count on one by one.
 const COUNTER_RUN: usize = 3;
+
+/// Whether a line is nothing but two numbers parted by a slash (`44 /
+/// 181`): the pages of one entry in the two language parts of a bilingual
+/// edition, a score or a ratio; the line does not say which, nor what is
+/// counted.
+fn is_page_pair(flat: &str) -> bool {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*[0-9]{1,4}\s*/\s*[0-9]{1,4}\s*$").expect("PAIR is a valid literal pattern")
+    });
+    PAIR.is_match(flat)
+}
+
+/// Lines holding nothing but a code of two levels (`1.2`, `2.10`) whose
+/// neighbour in the numbering (`1.1` or `1.3`) also stands on a line of its
+/// own: the codes of the sections of a contents page or of a plan, set
+/// over their titles, and no decimal figures.
+fn code_lines(text: &Text) -> BTreeSet<usize> {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*([0-9]{1,2})\.([0-9]{1,2})\s*$").expect("CODE is a valid literal pattern")
+    });
+    let codes: Vec<(usize, (u32, u32))> = text
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let caps = CODE.captures(line.plain)?;
+            Some((index, (caps[1].parse().ok()?, caps[2].parse().ok()?)))
+        })
+        .collect();
+    let present: BTreeSet<(u32, u32)> = codes.iter().map(|&(_, code)| code).collect();
+    codes
+        .into_iter()
+        .filter(|&(_, (major, minor))| {
+            present.contains(&(major, minor + 1))
+                || (minor > 0 && present.contains(&(major, minor - 1)))
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
 
 /// Lines whose opening bare number counts on from the line before (`1 Our
 /// mission…` / `2 The trust…` / `3 Letter…`): the page numbers of a
@@ -2541,6 +2583,21 @@ mod tests {
         let source =
             "Post on 18-Jul-2020\n\n1 views\n\nCategory:\n\n0 download\n\n  • View\n    4\n";
         assert_eq!(values(source), Vec::<f64>::new());
+    }
+
+    #[test]
+    fn codes_standing_over_their_titles_and_page_pairs_are_not_figures() {
+        // A bilingual contents page: codes on lines of their own, then the
+        // title, then its pages in the two parts.
+        let source = "1.1\n\nAgreements with other cities\n\n44 / 181\n\n1.2\n\nNetworks of cities\n\n52 / 189\n\nThe city signed 24 agreements.\n";
+        assert_eq!(values(source), vec![24.0]);
+        // A decimal alone with no neighbouring code is a figure still.
+        assert_eq!(values("4.5\n\nAverage rating\n"), vec![4.5]);
+        // Counters of a Spanish host: views and downloads.
+        assert_eq!(
+            values("14MB 30 descargas 83 vistas\n\nEl municipio firmó 12 convenios.\n"),
+            vec![12.0]
+        );
     }
 
     #[test]

@@ -890,15 +890,46 @@ fn page_reference(lex: &Lexicons) -> String {
     )
 }
 
-/// Dot leaders then a page reference: `Territoires ...... P. 8-15`, several
-/// to a line when a table of contents was read as one line.
+/// Leaders then a page reference: `Territoires ...... P. 8-15`, several
+/// to a line when a table of contents was read as one line. Leaders are
+/// dots, ellipses or middle dots, or runs of dashes or underscores
+/// (`INTRODUCTION ------5`).
 fn leaders(lex: &Lexicons) -> Arc<Regex> {
     lex.pattern("contents_leaders", |lex| {
         format!(
-            r"(?P<title>\S.*?)\s*(?:(?:\.\s?){{3,}}|…+|·{{3,}})\s*{}",
+            r"(?P<title>\S.*?)\s*(?:(?:\.\s?){{3,}}|…+|·{{3,}}|-{{3,}}|_{{3,}})\s*{}",
             page_reference(lex)
         )
     })
+}
+
+/// A title without the start of leaders that mix ellipses and dots
+/// (`THE CITY IN FIGURES ……..` before `…12`): a run of two marks or more,
+/// or an ellipsis. A title's own closing stop stays.
+fn without_leader_tail(title: &str) -> &str {
+    let kept = title.trim_end_matches(['.', '…', '·', ' ']);
+    let tail = &title[kept.len()..];
+    let marks = tail.chars().filter(|c| !c.is_whitespace()).count();
+    if marks >= 2 || tail.contains('…') {
+        kept
+    } else {
+        title
+    }
+}
+
+/// An entry that is a whole line, whose leaders mix ellipses and dots as a
+/// text layer mixes them (`FOREWORD BY THE MAYOR ……….………..9`). Only a
+/// whole line: inside running text such a run closes a form's label and
+/// its count (`PRESENTS……………. 10`).
+fn mixed_leaders_entry(index: usize, line: &str) -> Option<Heading> {
+    static MIXED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<title>\p{L}.*?\S)\s*(?:…{2,}|\.{2,}…)[.…]*\s*(?P<page>[0-9]{1,3})\s*$")
+            .expect("MIXED is a valid literal pattern")
+    });
+    let caps = MIXED.captures(line)?;
+    let title = entry_title(caps.name("title")?.as_str())?;
+    let page = caps.name("page")?.as_str().parse().ok()?;
+    Some(entry(index, title, Some(page)))
 }
 
 /// A page word and number before a title (`P. 4 L'UVCW en chiffres`).
@@ -1024,7 +1055,7 @@ fn contents_entries(
                 title = title.get(word.end()..).unwrap_or("");
             }
         }
-        let title = entry_title(title).map(|t| plain(&t));
+        let title = entry_title(without_leader_tail(title)).map(|t| plain(&t));
         if let (Some(title), Ok(page)) = (title, page.as_str().parse()) {
             found.push(entry(index, title, Some(page)));
         }
@@ -1051,6 +1082,9 @@ fn contents_entries(
         }
         return found;
     }
+    if let Some(found) = mixed_leaders_entry(index, line) {
+        return vec![found];
+    }
     if let Some(found) = page_first_entries(index, line, in_contents, lex) {
         return found;
     }
@@ -1058,6 +1092,9 @@ fn contents_entries(
         return found;
     }
     if let Some(found) = bare_page_entries(index, line, in_contents, lex) {
+        return found;
+    }
+    if let Some(found) = slash_page_entries(index, line) {
         return found;
     }
     if !in_contents {
@@ -1332,6 +1369,41 @@ fn page_after_entries(
     }
     let entries = found.iter().filter(|h| h.printed_page.is_some()).count();
     (entries == marks.len()).then_some(found)
+}
+
+/// Entries each closed by a slash and its page, run into one line
+/// (`Congrès internationaux /12 Formation /13 Expositions /14`), as
+/// designed contents pages print them: at least [`MIN_RUN`] to a line. A
+/// title holding a number of its own is the run of another reading (pages
+/// printed without a slash before it), which is not guessed at: it is
+/// left out, as is a title opening in lower case (the end of a title
+/// wrapped in a column read across).
+fn slash_page_entries(index: usize, line: &str) -> Option<Vec<Heading>> {
+    static SLASH_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)/\s?(?P<page>[0-9]{1,3})\b")
+            .expect("SLASH_PAGE is a valid literal pattern")
+    });
+    if !line.contains('/') {
+        return None;
+    }
+    let marks = page_marks(&SLASH_PAGE, line);
+    if marks.len() < MIN_RUN {
+        return None;
+    }
+    let mut from = 0;
+    let mut found = Vec::new();
+    for &(start, end, page) in &marks {
+        let title = line.get(from..start).unwrap_or("").trim();
+        from = end;
+        let opens = title.chars().next().is_some_and(char::is_uppercase);
+        if !opens || has_digit(title) {
+            continue;
+        }
+        if let Some(title) = entry_title(title) {
+            found.push(entry(index, title, Some(page)));
+        }
+    }
+    (found.len() >= MIN_RUN).then_some(found)
 }
 
 /// Entries of a contents page set in two columns, titles then pages, read
@@ -3000,6 +3072,85 @@ mod tests {
         // One reference in running text is no entry.
         let prose = entries("BUDGET\n\nThe figures are in the annex - p. 12 for details.\n");
         assert!(prose.iter().all(|(_, page)| page.is_none()), "{prose:?}");
+    }
+
+    #[test]
+    fn contents_with_dash_leaders_or_mixed_dots_and_ellipses() {
+        // A contents page read as one line whose leaders are dashes.
+        let dashed = "SUMMARY OF THE YEAR 1 TABLE OF CONTENTS FOREWORD ------3 I. RESULTS OF THE YEAR ------4 1.1. Roads and bridges ------6 CONCLUSION ------9\n\nThe year was a busy one.\n";
+        let found = entries(dashed);
+        for (title, page) in [
+            ("FOREWORD", 3),
+            ("I. RESULTS OF THE YEAR", 4),
+            ("1.1. Roads and bridges", 6),
+            ("CONCLUSION", 9),
+        ] {
+            assert!(
+                found.contains(&(title.to_owned(), Some(page))),
+                "{title}: {found:?}"
+            );
+        }
+        // Leaders mixing ellipses and dots, as a text layer mixes them.
+        let mixed = "CONTENTS\n\nA WORD FROM THE MAYOR ……….………..9\n\nTHE CITY IN FIGURES ……..…12\n\nThe year was a busy one.\n";
+        assert_eq!(
+            entries(mixed),
+            owned(&[
+                ("CONTENTS", None),
+                ("A WORD FROM THE MAYOR", Some(9)),
+                ("THE CITY IN FIGURES", Some(12)),
+            ])
+        );
+        // Inside running text such a run closes a form's label and its
+        // count.
+        let form = "Etaient présents : Anne MARTIN, Paul ROUX. EN EXERCICE……….. 15 Louis PETIT PRESENTS……………. 10 Pouvoirs : de Anne MARTIN à Paul ROUX.\n";
+        assert!(
+            entries(form).iter().all(|(_, page)| page.is_none()),
+            "{:?}",
+            entries(form)
+        );
+        // A rule of dashes over a year is no leader.
+        assert_eq!(
+            entries("The budget\n---------\n2030\n\nThe year was a busy one.\n")
+                .iter()
+                .filter(|(_, page)| page.is_some())
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn contents_entries_closed_by_a_slash_and_their_page() {
+        let source = "Contents\n\nOur members /3 Training days /5 Study visits /8 Awards of the year /11\n\nThe year was a busy one.\n";
+        assert_eq!(
+            entries(source),
+            owned(&[
+                ("Contents", None),
+                ("Our members", Some(3)),
+                ("Training days", Some(5)),
+                ("Study visits", Some(8)),
+                ("Awards of the year", Some(11)),
+            ])
+        );
+        // Titles that hold numbers of their own, or open in lower case,
+        // are the runs of another reading: left out.
+        let mixed = "Foreword 03 Who we are 04 Mission /04 Board /05 Networks /06 Members 08 the Award /12 Publications /17\n\nThe year was a busy one.\n";
+        let found = entries(mixed);
+        for title in ["Board", "Networks", "Publications"] {
+            assert!(found.iter().any(|(t, _)| t == title), "{title}: {found:?}");
+        }
+        assert!(
+            found
+                .iter()
+                .all(|(t, _)| !t.contains("Mission") && !t.contains("Award")),
+            "{found:?}"
+        );
+        // Two slashes make no run, nor does a date.
+        assert!(entries("Roads /4 Bridges /6\n\nThe year was a busy one.\n")
+            .iter()
+            .all(|(_, page)| page.is_none()));
+        assert!(entries("Posted 12 / 05 / 2030 by the clerk / 3 views\n")
+            .iter()
+            .all(|(_, page)| page.is_none()));
     }
 
     #[test]

@@ -149,6 +149,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("plan estratégico", ActionPlan, 0.7),
         phrase("plan de desarrollo", ActionPlan, 0.7),
         phrase("plan municipal de desarrollo", ActionPlan, 0.7),
+        // The plan an incoming mayor or borough government sets for its term.
+        phrase("programa de gobierno", ActionPlan, 0.7),
         phrase("informe de actividades", ActivityReport, 1.0),
         phrase("memoria de actividades", ActivityReport, 1.0),
     ],
@@ -717,6 +719,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "transcript",
         "citation preview",
         "veces",
+        "vistas",
+        "descargas",
         "leer más",
         "leer mas",
         "ver más",

@@ -72,10 +72,15 @@ impl Diagnostic {
             code.severities().contains(&severity),
             "{code} raised as {severity:?}, which the catalogue does not list"
         );
+        // A message built with `format!` holds up to twice its length; a
+        // long document's diagnostics number in the tens of thousands and
+        // live until the output is written.
+        let mut message = message.into();
+        message.shrink_to_fit();
         Self {
             severity,
             code: code.as_str().to_owned(),
-            message: message.into(),
+            message,
             page: None,
             line: None,
         }

@@ -118,6 +118,15 @@ impl Heading {
 /// so that a long document keeps no slot for each of its lines.
 type Strong = BTreeMap<usize, Vec<Heading>>;
 
+/// Adds `headings` to the strong headings of line `index`, the vector sized
+/// to fit: a long document has thousands of them, most alone on their line,
+/// and a vector grown from empty holds room for four.
+fn add_strong(strong: &mut Strong, index: usize, headings: impl IntoIterator<Item = Heading>) {
+    let found = strong.entry(index).or_default();
+    found.extend(headings);
+    found.shrink_to_fit();
+}
+
 /// Finds every heading, in document order, ignoring the lines in `claimed`.
 pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Heading> {
     // Both borrow the lines: a long document's text is not copied per line.
@@ -148,7 +157,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         // other extractors claim) heads the business all the same.
         if let Some(items) = run_in_agenda(index, plains.line(index), lex) {
             covered[index] = true;
-            strong.entry(index).or_default().extend(items);
+            add_strong(&mut strong, index, items);
             index += 1;
             continue;
         }
@@ -160,7 +169,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                     covered[index] = true;
                     in_contents = true;
                     entry_lines.insert(index);
-                    strong.entry(index).or_default().extend(entries);
+                    add_strong(&mut strong, index, entries);
                     numbered = Some(run);
                     index += 1;
                     continue;
@@ -225,7 +234,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 *flag = true;
             }
             if index < raws.len() {
-                strong.entry(index).or_default().extend(entries);
+                add_strong(&mut strong, index, entries);
             }
             if let Some(page_line) = spread_to {
                 for flag in covered.iter_mut().take(page_line + 1).skip(index) {
@@ -250,7 +259,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             }
             index = heading.last + 1;
             if heading.index < raws.len() {
-                strong.entry(heading.index).or_default().push(heading);
+                add_strong(&mut strong, heading.index, [heading]);
             }
         } else {
             index += 1;
@@ -275,10 +284,15 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 && plain_candidate(&raws, &plains, i, tight, lex)
         })
         .collect();
+    // Which lines hold strong headings: the loop below moves them out of
+    // `strong` as it reaches them, while the chains it follows look ahead.
+    let strong_lines: Vec<bool> = (0..raws.len())
+        .map(|i| strong.get(&i).is_some_and(|found| !found.is_empty()))
+        .collect();
     let mut shapes = Shapes {
         raws: &raws,
         plains: &plains,
-        strong: &strong,
+        strong: &strong_lines,
         candidate: &candidate,
         first_body: raws.len(),
     };
@@ -287,8 +301,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         .unwrap_or(raws.len());
     let mut headings = Vec::new();
     for i in 0..raws.len() {
-        if let Some(found) = strong.get(&i).filter(|found| !found.is_empty()) {
-            headings.extend(found.iter().cloned());
+        if let Some(found) = strong.remove(&i).filter(|found| !found.is_empty()) {
+            headings.extend(found);
         } else if agenda.contains(&i) && !covered[i] && !claimed.contains(&i) {
             // An agenda's item is kept as printed, its colon too.
             headings.push(Heading {
@@ -2541,7 +2555,8 @@ fn previous_non_blank(raws: &PackedLines, index: usize) -> Option<usize> {
 struct Shapes<'a> {
     raws: &'a PackedLines<'a>,
     plains: &'a PackedLines<'a>,
-    strong: &'a Strong,
+    /// Whether each line holds a strong heading.
+    strong: &'a [bool],
     candidate: &'a [bool],
     /// Index of the first body line (the end of the title area).
     first_body: usize,
@@ -2607,12 +2622,7 @@ impl Shapes<'_> {
             },
             _ => (next, depth),
         };
-        if depth == 0
-            && index < self.first_body
-            && self
-                .strong
-                .get(&next)
-                .is_some_and(|found| !found.is_empty())
+        if depth == 0 && index < self.first_body && self.strong.get(next).copied().unwrap_or(false)
         {
             return true;
         }

@@ -11,6 +11,7 @@ mod glyphs;
 mod pdf;
 mod text;
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -106,7 +107,7 @@ pub fn read_file(path: &Path, config: &Config) -> Result<RawDocument, ReadError>
     // to twice its size for as long as it is read.
     let capacity = usize::try_from(metadata.len()).unwrap_or(0);
     let bytes = read_limited_into(Vec::with_capacity(capacity), file, path, limits)?;
-    read_bytes(path, &bytes, config)
+    read_input(path, Cow::Owned(bytes), config)
 }
 
 /// Reads everything from `reader` (standard input, a pipe), refusing more than
@@ -160,6 +161,16 @@ fn within_limit(path: &Path, size: u64, limits: &Limits) -> Result<(), ReadError
 /// [`ReadError::ExtractorPanicked`], [`ReadError::NoPages`]) when no backend
 /// could read it.
 pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocument, ReadError> {
+    read_input(path, Cow::Borrowed(bytes), config)
+}
+
+/// [`read_bytes`], the bytes owned when the caller has no further use for
+/// them: a PDF's are then dropped once parsed, before its pages are read.
+fn read_input(
+    path: &Path,
+    bytes: Cow<'_, [u8]>,
+    config: &Config,
+) -> Result<RawDocument, ReadError> {
     let limits = &config.limits;
     let size = bytes.len() as u64;
     within_limit(path, size, limits)?;
@@ -168,8 +179,8 @@ pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocum
             path: path.to_owned(),
         });
     }
-    let sha256 = hex_sha256(bytes);
-    if is_pdf(bytes) {
+    let sha256 = hex_sha256(&bytes);
+    if is_pdf(&bytes) {
         let read = read_pdf(path, bytes, config)?;
         return Ok(RawDocument {
             path: path.to_owned(),
@@ -183,10 +194,12 @@ pub fn read_bytes(path: &Path, bytes: &[u8], config: &Config) -> Result<RawDocum
             diagnostics: read.diagnostics,
         });
     }
-    let decoded = text::decode(bytes).map_err(|reason| ReadError::UnsupportedFormat {
+    let decoded = text::decode(&bytes).map_err(|reason| ReadError::UnsupportedFormat {
         path: path.to_owned(),
         reason,
     })?;
+    // The decoded text is all that is read from here on.
+    drop(bytes);
     if decoded.text.trim().is_empty() {
         return Err(ReadError::Empty {
             path: path.to_owned(),
@@ -229,7 +242,7 @@ struct PdfRead {
 
 /// pdf-extract first; the fallback for a file it cannot read and for pages
 /// on which it finds no text.
-fn read_pdf(path: &Path, bytes: &[u8], config: &Config) -> Result<PdfRead, ReadError> {
+fn read_pdf(path: &Path, bytes: Cow<'_, [u8]>, config: &Config) -> Result<PdfRead, ReadError> {
     let fallback = config.fallback;
     // The fallback's pages are laid out with pdf-extract's, as one document,
     // so every glyph page is kept until then.
@@ -238,20 +251,27 @@ fn read_pdf(path: &Path, bytes: &[u8], config: &Config) -> Result<PdfRead, ReadE
     } else {
         pdf::Pages::Glyphs
     };
-    let primary = pdf::extract(bytes, path, &config.passwords, config.page_threads, mode);
+    let opened = pdf::open(&bytes, path, &config.passwords);
     if fallback == Fallback::None {
-        return primary.map(|extracted| PdfRead {
+        // Only the fallback reads the bytes again: the parsed document
+        // holds what the pages need, and a long file's bytes would be held
+        // beside every page read.
+        drop(bytes);
+        let document = opened?;
+        return pdf::extract(&document, path, config.page_threads, mode).map(|extracted| PdfRead {
             backend: Backend::PdfExtract,
             pages: extracted.pages,
             page_count: extracted.page_count,
             diagnostics: extracted.diagnostics,
         });
     }
+    let primary =
+        opened.and_then(|document| pdf::extract(&document, path, config.page_threads, mode));
     match primary {
-        Ok(extracted) => Ok(fill_missing_pages(extracted, bytes)),
+        Ok(extracted) => Ok(fill_missing_pages(extracted, &bytes)),
         // Encrypted files too: poppler opens some that lopdf cannot decrypt.
         Err(err) => {
-            let Ok(pages) = fallback::pdftotext_pages(bytes) else {
+            let Ok(pages) = fallback::pdftotext_pages(&bytes) else {
                 return Err(err);
             };
             if !pages.iter().any(has_text) {

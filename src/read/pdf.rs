@@ -78,8 +78,22 @@ pub(super) enum Pages {
     Laid,
 }
 
-/// Reads every page, on up to `threads` threads (0 or 1: this thread only),
-/// opening an encrypted PDF with the empty password or one of `passwords`.
+/// Parses the PDF in `bytes`, opening an encrypted one with the empty
+/// password or one of `passwords`. The document owns what it needs of the
+/// bytes, which the caller may drop before [`extract`] reads the pages.
+pub(super) fn open(
+    bytes: &[u8],
+    path: &Path,
+    passwords: &[Password],
+) -> Result<Document, ReadError> {
+    guarded(|| load(bytes, path, passwords)).map_err(|message| ReadError::ExtractorPanicked {
+        path: path.to_owned(),
+        message,
+    })?
+}
+
+/// Reads every page of `document` (see [`open`]), on up to `threads`
+/// threads (0 or 1: this thread only).
 ///
 /// Each thread takes a contiguous share of the pages, with its own collector
 /// and font cache, in the current rayon pool (so a batch's pool is shared,
@@ -87,18 +101,11 @@ pub(super) enum Pages {
 /// tables merged as one pass would have built them, so the result is the
 /// same for any number of threads.
 pub(super) fn extract(
-    bytes: &[u8],
+    document: &Document,
     path: &Path,
-    passwords: &[Password],
     threads: usize,
     mode: Pages,
 ) -> Result<Extracted, ReadError> {
-    let document = guarded(|| load(bytes, path, passwords)).map_err(|message| {
-        ReadError::ExtractorPanicked {
-            path: path.to_owned(),
-            message,
-        }
-    })??;
     let pages = document.get_pages();
     let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
     if pages.is_empty() {
@@ -108,10 +115,10 @@ pub(super) fn extract(
     }
     let rotations: BTreeMap<u32, u8> = pages
         .iter()
-        .map(|(&number, &id)| (number, page_rotation(&document, id)))
+        .map(|(&number, &id)| (number, page_rotation(document, id)))
         .collect();
     let page_numbers: Vec<u32> = pages.into_keys().collect();
-    let mut joined = read_shares(&document, &rotations, &page_numbers, threads, mode);
+    let mut joined = read_shares(document, &rotations, &page_numbers, threads, mode);
     let last_failure = joined.failure.take();
     if joined.pages.is_empty() && joined.streamed.is_empty() {
         if let Some(failure) = last_failure {
@@ -137,7 +144,7 @@ pub(super) fn extract(
                 .filter_map(|&i| numbers.get(i))
                 .copied()
                 .collect();
-            let mut read = read_shares(&document, &rotations, &wanted, threads, Pages::Glyphs)
+            let mut read = read_shares(document, &rotations, &wanted, threads, Pages::Glyphs)
                 .pages
                 .into_iter()
                 .peekable();

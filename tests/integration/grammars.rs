@@ -1479,15 +1479,33 @@ fn thirteenth_fresh_grammars_measured_before_fixing() {
 /// | leaders.en    | 14/14, pdf 0/14 | 11/11, pdf 0/11 | 0 | no / no       |
 /// | quarters.en   | 14/14 | 2/11     | 0      | no / no                  |
 ///
+/// Since then levels named in a header row are read (the leading columns
+/// headed by one capitalised word each, holding numbers or nothing, a
+/// blank carrying down the number above, each row's number following its
+/// sibling's), a form's row of check boxes gives the ticked box's status
+/// to the item above it (two ticked: null, naming both; the same row of
+/// labels printed once is a legend), a status of several words in brackets
+/// before the code is the line's mark, bare numbers of which one comes back
+/// with another status number no items (every status of the column null),
+/// a fraction's label may close with a colon (`Hechas: 5/12`) or follow it
+/// (`5/12 delivered`), and more status words (`Desestimado`, `No
+/// progress`): 360 items, 253 statuses, 0 silently wrong, 17 totals read,
+/// 13 reconciled. Left: the PDFs of cabecera.es and entete.fr (the layout
+/// reads the number columns as one: no item, or none trusted), quarters.en
+/// (the latest quarter filled in: two statuses on a row, null), the two
+/// plans' totals (dosplanes.es, deuxplans.fr: not summed), leaders.en's
+/// `Totals — complete: 5` (read as the whole) and leaders.en.pdf (MuPDF's
+/// dot leaders: no item).
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn fourteenth_fresh_grammars_measured_before_fixing() {
     let reading = reading_of("fresh14");
     println!("fresh14: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
-    assert!(reading.silently_wrong <= 1, "{reading:?}");
-    assert!(reading.items_found >= 243, "{reading:?}");
-    assert!(reading.statuses_right >= 154, "{reading:?}");
-    assert!(reading.totals_read >= 6, "{reading:?}");
-    assert!(reading.reconciled >= 3, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 360, "{reading:?}");
+    assert!(reading.statuses_right >= 253, "{reading:?}");
+    assert!(reading.totals_read >= 17, "{reading:?}");
+    assert!(reading.reconciled >= 13, "{reading:?}");
 }

@@ -210,9 +210,10 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
     let mut found: Vec<(usize, Vec<MarkEntry>)> = Vec::new();
     // Runs of lines holding one entry each (`| ● | Completed |`, `- R : réalisée`).
     let mut run: Vec<(usize, MarkEntry)> = Vec::new();
+    let forms = form_rows(text, vocabulary);
     for index in 0..text.lines.len() {
         let plain = markup::plain(&text.joined_cells(index));
-        if plain.trim().is_empty() || is_separator_row(text, index) {
+        if plain.trim().is_empty() || is_separator_row(text, index) || forms.contains(&index) {
             continue;
         }
         let line_entries = if plain.chars().count() > MAX_LEGEND_CHARS {
@@ -747,8 +748,14 @@ fn leading_mark_cells(
         .trim_start()
         .trim_start_matches(['-', '*', '+', '•'])
         .trim_start();
+    // A checkbox, or a status phrase of several words in brackets (`[EN
+    // CURSO] 2.1 …`): the brackets hold the mark whole.
+    let bracketed = |mark: &str| {
+        is_checkbox(mark)
+            || (mark.starts_with('[') && cell_meaning(mark, legend, vocabulary).is_some())
+    };
     let (mark, rest) = match line.find(']') {
-        Some(close) if is_checkbox(line.get(..=close)?) => {
+        Some(close) if bracketed(line.get(..=close)?) => {
             (line.get(..=close)?, line.get(close + 1..)?)
         }
         _ => {
@@ -931,6 +938,63 @@ fn status_line(
     Some((status.to_owned(), meaning))
 }
 
+/// A form's row of check boxes (`☒ Réalisée ☐ En cours ☐ Non engagée`):
+/// two boxes or more, ticked or empty ([`lexicon::TICKED_BOXES`]), each
+/// before a status the legend or the status words define. Each box is
+/// returned, whether ticked, with its label and meaning; None when the line
+/// is no such row.
+fn box_row(
+    line: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<Vec<(bool, String, Meaning)>> {
+    let mut boxes: Vec<(bool, Vec<&str>)> = Vec::new();
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        let ticked = lexicon::TICKED_BOXES.iter().find(|b| rest.starts_with(**b));
+        let empty = lexicon::EMPTY_BOXES.iter().find(|b| rest.starts_with(**b));
+        if let Some(mark) = ticked.or(empty) {
+            boxes.push((ticked.is_some(), Vec::new()));
+            rest = rest.get(mark.len()..)?.trim_start();
+            continue;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        boxes.last_mut()?.1.push(rest.get(..end)?);
+        rest = rest.get(end..)?.trim_start();
+    }
+    if boxes.len() < 2 {
+        return None;
+    }
+    boxes
+        .into_iter()
+        .map(|(ticked, words)| {
+            let label = words.join(" ");
+            let meaning = cell_meaning(&label, legend, vocabulary)?;
+            Some((ticked, label, meaning))
+        })
+        .collect()
+}
+
+/// The lines that are rows of a form ([`box_row`]): the same labels in the
+/// same order on two lines or more, the ticks differing. A legend of boxes
+/// (`☒ Réalisée ☐ Non engagée`) is printed once.
+fn form_rows(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<usize> {
+    let rows: Vec<(usize, Vec<String>)> = (0..text.lines.len())
+        .filter_map(|index| {
+            let plain = markup::plain(&text.joined_cells(index));
+            let boxes = box_row(&plain, &[], vocabulary)?;
+            Some((
+                index,
+                boxes.into_iter().map(|(_, label, _)| label).collect(),
+            ))
+        })
+        .collect();
+    rows.iter()
+        .filter(|(_, labels)| rows.iter().filter(|(_, other)| other == labels).count() >= 2)
+        .map(|(index, _)| *index)
+        .collect()
+}
+
 /// What separates the labelled fields of one line (`Código: 2.3 / Acción:
 /// … / Estado: Cumplida`).
 const FIELD_SEPARATORS: &[&str] = &[" / ", " ; ", " | ", " · "];
@@ -1022,6 +1086,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     } = read_mark_legend(text, vocabulary);
     let split_words = split_level_words(text, &legend, vocabulary);
     let abbreviations = heading_abbreviations(text, vocabulary);
+    let forms = form_rows(text, vocabulary);
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -1035,6 +1100,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut planned_width = 0;
     let mut section: Option<Section> = None;
     let mut open_row: Option<usize> = None;
+    let mut outline: Option<Outline> = None;
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
             || legend_lines.contains(&index)
@@ -1053,7 +1119,13 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             joined_statuses.clear();
             planned.clear();
             history.clear();
+            outline = None;
         }
+        let opened = if is_table {
+            Outline::heading(&cells, vocabulary)
+        } else {
+            None
+        };
         let spelled = spelled_headings(&cells, &abbreviations);
         let status_heading = status_heading_column(&spelled, vocabulary);
         let progress_heading = progress_heading_column(&spelled, vocabulary);
@@ -1080,6 +1152,12 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             history = earlier_year_columns(&cells, vocabulary);
             history_width = cells.len();
             planned_width = heading.len();
+            outline = opened;
+            open_row = None;
+            continue;
+        }
+        if opened.is_some() {
+            outline = opened;
             open_row = None;
             continue;
         }
@@ -1118,6 +1196,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             status_column
         };
         let cells = fields.unwrap_or(cells);
+        let (cells, outline_level) = match outline.as_mut().and_then(|outline| outline.row(&cells))
+        {
+            Some((cells, level)) => (cells, Some(level)),
+            None => (cells, None),
+        };
         // `## En cours` over `- T-12 Former les bénévoles`: a line that is
         // only a status phrase heads a section of a task board, and its
         // rows without a status of their own have that one.
@@ -1180,6 +1263,35 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             // iniciada.`: a line that is only a labelled status gives it to
             // the row just above, when that row has none.
             let open = open_row.and_then(|at| rows.get_mut(at));
+            // `Action 2.3 – …` over `☒ Réalisée ☐ En cours ☐ Non engagée`:
+            // the ticked box of a form's row gives its status to the row
+            // above; two ticked leave it null, naming both.
+            let boxes = forms
+                .contains(&index)
+                .then(|| box_row(&cells.join(" "), &legend, vocabulary))
+                .flatten();
+            if let (Some(open), Some(boxes)) = (open, boxes) {
+                let ticked: Vec<(String, Meaning)> = boxes
+                    .into_iter()
+                    .filter(|(ticked, _, _)| *ticked)
+                    .map(|(_, label, meaning)| (label, meaning))
+                    .collect();
+                if open.mark.is_none() && open.ambiguous.is_empty() {
+                    match ticked.as_slice() {
+                        [(mark, meaning)] => {
+                            open.mark = Some(mark.clone());
+                            open.meaning = Some(meaning.clone());
+                        }
+                        [] => {}
+                        several => {
+                            open.ambiguous = several.iter().map(|(mark, _)| mark.clone()).collect();
+                        }
+                    }
+                }
+                open_row = None;
+                continue;
+            }
+            let open = open_row.and_then(|at| rows.get_mut(at));
             if let (Some(open), [only]) = (open, cells.as_slice()) {
                 if open.mark.is_none() && open.ambiguous.is_empty() {
                     if let Some((mark, meaning)) = status_line(only, &legend, vocabulary) {
@@ -1220,6 +1332,9 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             vocabulary,
             line.location(),
         );
+        if let Some(level) = outline_level {
+            row.code.level = Some(level);
+        }
         // A wrapped row whose every line repeats its code (`| 1.1 | Extend the
         // lighting | Completed |` over `| 1.1 | to every cul-de-sac | |`):
         // a line of the row just read, with no status of its own, goes on
@@ -1274,6 +1389,127 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     );
     reading.diagnostics.extend(legend_diagnostics);
     reading
+}
+
+/// The most digits a level's number has in a column of its own: more is a
+/// year or a figure.
+const MAX_OUTLINE_DIGITS: usize = 3;
+
+/// The fewest letters of a level word heading a column of numbers.
+const MIN_OUTLINE_WORD_CHARS: usize = 3;
+
+/// A table whose leading columns are headed by level words (`Eje |
+/// Programa | Proyecto | Denominación`), each holding one level's number:
+/// a row's code joins the numbers it gives, top level first (`1 | 2 | 3`
+/// is `1.2.3`), and a blank cell before the row's own level carries down
+/// the number of the rows above (a spreadsheet outline filling one column
+/// a row).
+#[derive(Debug, Clone)]
+struct Outline {
+    /// The words heading the leading columns; the level columns are the
+    /// first ones of them, as many as the rows fill with numbers.
+    levels: Vec<String>,
+    /// How many columns hold levels, once a row has said it.
+    width: Option<usize>,
+    /// The number each level had on the last outline row.
+    path: Vec<Option<u16>>,
+}
+
+/// A level's number alone in its cell: `Some(None)` for a blank cell,
+/// None for anything but a short number.
+fn outline_number(cell: &str) -> Option<Option<u16>> {
+    if cell.is_empty() {
+        Some(None)
+    } else if cell.len() <= MAX_OUTLINE_DIGITS && cell.chars().all(|c| c.is_ascii_digit()) {
+        cell.parse().ok().map(Some)
+    } else {
+        None
+    }
+}
+
+impl Outline {
+    /// The outline a heading row may open: two leading cells or more that
+    /// are each one capitalised word of letters only, saying no status.
+    fn heading(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<Outline> {
+        let levels: Vec<String> = cells
+            .iter()
+            .take_while(|cell| {
+                cell.chars().count() >= MIN_OUTLINE_WORD_CHARS
+                    && cell.chars().all(char::is_alphabetic)
+                    && cell.starts_with(char::is_uppercase)
+                    && grammar::phrase_cell(cell, vocabulary).is_none()
+            })
+            .cloned()
+            .collect();
+        (levels.len() >= 2).then(|| Outline {
+            path: vec![None; levels.len()],
+            width: None,
+            levels,
+        })
+    }
+
+    /// The code and level word of a row of the outline, the level cells
+    /// made one code cell (the others blank, so that columns hold). The
+    /// level columns are the leading ones holding numbers or nothing, two
+    /// or more, the same on every row, before a cell with words. None for
+    /// a row that is no outline row: a blank between two numbers, or a
+    /// number that does not follow its sibling's (`1` under a new parent,
+    /// else the last one's next): counts or page numbers in columns are no
+    /// outline.
+    fn row(&mut self, cells: &[String]) -> Option<(Vec<String>, String)> {
+        let width = cells
+            .iter()
+            .take(self.levels.len())
+            .take_while(|cell| outline_number(cell).is_some())
+            .count();
+        if width < 2 || self.width.is_some_and(|known| known != width) {
+            return None;
+        }
+        let titled = cells
+            .get(width)
+            .is_some_and(|cell| cell.chars().any(char::is_alphabetic));
+        let numbers: Vec<Option<u16>> = cells
+            .get(..width)?
+            .iter()
+            .map(|cell| outline_number(cell))
+            .collect::<Option<_>>()?;
+        let deepest = numbers.iter().rposition(Option::is_some)?;
+        let first = numbers.iter().position(Option::is_some)?;
+        if !titled || numbers.get(first..=deepest)?.iter().any(Option::is_none) {
+            return None;
+        }
+        let mut path = Vec::with_capacity(deepest + 1);
+        for (at, number) in numbers.iter().take(deepest + 1).enumerate() {
+            path.push(number.or(*self.path.get(at)?)?);
+        }
+        let same_parent = path
+            .iter()
+            .zip(&self.path)
+            .take(deepest)
+            .all(|(number, carried)| Some(*number) == *carried);
+        let previous = self.path.get(deepest).copied().flatten();
+        let expected = match previous {
+            Some(previous) if same_parent => previous.checked_add(1)?,
+            _ => 1,
+        };
+        if path.last() != Some(&expected) {
+            return None;
+        }
+        self.width = Some(width);
+        for (at, slot) in self.path.iter_mut().enumerate() {
+            *slot = path.get(at).copied();
+        }
+        let code = path
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        let mut cells = cells.to_vec();
+        for (at, cell) in cells.iter_mut().take(width).enumerate() {
+            *cell = if at == 0 { code.clone() } else { String::new() };
+        }
+        Some((cells, self.levels.get(deepest)?.clone()))
+    }
 }
 
 /// A section of a task board: a line that is only a status phrase
@@ -2071,6 +2307,36 @@ fn assemble(
                 );
             }
         }
+    }
+    // Bare numbers of which one comes back with another status (`2 | … |
+    // Non démarrée` after `2 | … | Achevée`: a table whose parent columns
+    // the layout lost) number no items of their own: none of their
+    // statuses can be trusted, each is left null.
+    let repeated: Vec<String> = conflicted
+        .iter()
+        .filter_map(|&at| rows.get(at))
+        .filter(|row| row.code.depth() == 1 && row.code.level.is_none())
+        .map(|row| row.code.family.clone())
+        .collect();
+    for &at in &winners {
+        let Some(row) = rows.get(at) else { continue };
+        if conflicted.contains(&at) || !repeated.contains(&row.code.family) {
+            continue;
+        }
+        let Some(mark) = row.mark.as_deref() else {
+            continue;
+        };
+        conflicted.push(at);
+        reading.diagnostics.push(
+            Diagnostic::error(
+                Code::ItemsConflictingMarks,
+                format!(
+                    "{} is marked `{mark}`, but numbers of its column come back with other statuses: the number may be another item's; its status is left null",
+                    row.code.code
+                ),
+            )
+            .at(row.location),
+        );
     }
     winners.sort_unstable();
     let paths: Vec<(usize, Vec<u16>, String)> = winners
@@ -3910,5 +4176,119 @@ mod tests {
             Some("Créer une légumerie")
         );
         assert_eq!(reading.items[2].status_label.as_deref(), Some("postponed"));
+    }
+
+    /// Levels named in the header row, one column each: the code joins the
+    /// numbers a row gives, blank cells carrying down the numbers above;
+    /// columns of counts or page numbers are no outline.
+    #[test]
+    fn levels_named_in_the_header_row() {
+        type Leveled = (String, Option<String>, Option<String>, Option<Status>);
+        let level = |reading: &ItemsReading| -> Vec<Leveled> {
+            reading
+                .items
+                .iter()
+                .map(|item| {
+                    (
+                        item.code.clone(),
+                        item.level.clone(),
+                        item.parent.clone(),
+                        item.status,
+                    )
+                })
+                .collect()
+        };
+        let full = read(
+            "Eje\tPrograma\tProyecto\tDenominación\tSituación\n1\t\t\tVivienda\t\n1\t1\t\tNueva promoción\t\n\
+             1\t1\t1\tViviendas protegidas\tTerminado\n1\t1\t2\tAlojamientos\tEn ejecución\n",
+        );
+        let carried = read(
+            "Eje\tPrograma\tProyecto\tDenominación\tSituación\n1\t\t\tVivienda\t\n\t1\t\tNueva promoción\t\n\
+             \t\t1\tViviendas protegidas\tTerminado\n\t\t2\tAlojamientos\tEn ejecución\n",
+        );
+        let owned = |code: &str, name: &str, parent: Option<&str>, status| {
+            (
+                code.to_owned(),
+                Some(name.to_owned()),
+                parent.map(str::to_owned),
+                status,
+            )
+        };
+        let expected = [
+            owned("1", "Eje", None, None),
+            owned("1.1", "Programa", Some("1"), None),
+            owned("1.1.1", "Proyecto", Some("1.1"), Some(Achieved)),
+            owned("1.1.2", "Proyecto", Some("1.1"), Some(InProgress)),
+        ];
+        assert_eq!(level(&full), expected);
+        assert_eq!(level(&carried), expected);
+        // Numbers that do not follow one another (pages, counts) are no
+        // outline: no code is built from them.
+        let pages = read(
+            "Tomo\tPágina\tAcción\tEstado\n1\t14\tViviendas protegidas\tTerminado\n1\t22\tAlojamientos\tEn ejecución\n",
+        );
+        assert!(
+            pages.items.iter().all(|item| !item.code.contains('.')),
+            "{:?}",
+            level(&pages)
+        );
+    }
+
+    /// A form's row of check boxes under each item: the ticked box gives
+    /// the status; two ticked leave it null; a legend of boxes, printed
+    /// once, is no form.
+    #[test]
+    fn check_boxes_under_each_item() {
+        let reading = read(
+            "Action 1.1 – Installer deux maraîchers\n☒ Réalisée   ☐ En cours   ☐ Non engagée\n\
+             Action 1.2 – Légumerie\n☐ Réalisée   ☒ En cours   ☐ Non engagée\n\
+             Action 1.3 – Diagnostic\n☒ Réalisée   ☒ En cours   ☐ Non engagée\n",
+        );
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("Réalisée"), Some(Achieved)),
+                (Some("En cours"), Some(InProgress)),
+                (None, None)
+            ]
+        );
+        assert!(reading
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("Réalisée") && d.message.contains("En cours")));
+        let legend = read("☒ Réalisée ☐ Non engagée\n1.1\tInstaller\t☒\n1.2\tLégumerie\t☐\n");
+        assert_eq!(
+            marks_and_statuses(&legend),
+            [(Some("☒"), Some(Achieved)), (Some("☐"), Some(NotDeveloped))]
+        );
+    }
+
+    /// A status of several words in brackets before the code (`[EN CURSO]
+    /// 2.1 …`) is the line's mark, as a one-word one is.
+    #[test]
+    fn a_bracketed_status_of_several_words_before_the_code() {
+        let reading = read("- [HECHA] 1.1 Bolsa de horas\n- [EN CURSO] 1.2 Teletrabajo\n- [SIN INICIAR] 1.3 Ludoteca\n");
+        assert_eq!(
+            marks_and_statuses(&reading),
+            [
+                (Some("[HECHA]"), Some(Achieved)),
+                (Some("[EN CURSO]"), Some(InProgress)),
+                (Some("[SIN INICIAR]"), Some(NotDeveloped))
+            ]
+        );
+    }
+
+    /// Bare numbers of which one comes back with another status number no
+    /// items: every status of their column is left null.
+    #[test]
+    fn bare_numbers_that_come_back_with_another_status() {
+        let reading = read(
+            "1\tFibre dans les écoles\tAchevée\n2\tWi-Fi\tEn cours\n1\tTablettes\tEn cours\n2\tVidéoprojecteurs\tEn cours\n3\tOrdinateurs\tAchevée\n",
+        );
+        assert!(
+            reading.items.iter().all(|item| item.status.is_none()),
+            "{:?}",
+            marks_and_statuses(&reading)
+        );
     }
 }

@@ -545,7 +545,9 @@ fn sentence_figures(
         // `Complete 6/12 · Commenced 4/12`: a labelled part of a whole; every
         // fraction of the line must have the same whole.
         if let Some((part, whole)) = fraction_token(token) {
-            let Some(meaning) = label_before(&tokens, &words, at, vocabulary, &key) else {
+            let Some(meaning) = label_before(&tokens, &words, at, vocabulary, &key)
+                .or_else(|| fraction_label(&tokens, &words, at, vocabulary, &key))
+            else {
                 continue;
             };
             if let Meaning::Class(status) = meaning {
@@ -1136,6 +1138,55 @@ fn label_before(
         let (meaning, found) = phrase_with_key(words, from, vocabulary, key)?;
         (found == width).then_some(meaning)
     })
+}
+
+/// The digits of a year: a whole that long is a date's year.
+const YEAR_DIGITS: usize = 4;
+
+/// The meaning of a fraction's label closed by a colon (`Hechas: 5/12`,
+/// `achevées : 5/12`), or of the phrase right after it (`5/12 delivered`),
+/// the fraction closing its entry.
+fn fraction_label(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[(Vec<String>, Meaning)],
+) -> Option<Meaning> {
+    // `06/2022`: a month and a year, no part of a whole.
+    let (part, whole) = tokens
+        .get(at)?
+        .trim_end_matches([',', ';', '.', ':'])
+        .split_once('/')?;
+    if part.starts_with('0') || whole.len() >= YEAR_DIGITS {
+        return None;
+    }
+    let phrase_ending_at = |end: usize| {
+        (1..=MAX_WORDS_BEFORE_PHRASE + 1).rev().find_map(|width| {
+            let from = end.checked_sub(width)?;
+            let (meaning, found) = phrase_with_key(words, from, vocabulary, key)?;
+            (found == width).then_some(meaning)
+        })
+    };
+    let before = at.checked_sub(1).and_then(|at| tokens.get(at));
+    match before {
+        Some(&":") => return at.checked_sub(1).and_then(phrase_ending_at),
+        Some(label) if label.ends_with(':') => return phrase_ending_at(at),
+        _ => {}
+    }
+    // `5/12 delivered, 4/12 on track`: the phrase after the fraction, ended
+    // by punctuation, a conjunction or the line.
+    let (meaning, found) = phrase_with_key(words, at + 1, vocabulary, key)?;
+    let last = tokens.get(at + found)?;
+    let closes = last.ends_with([',', ';', '.'])
+        || tokens.get(at + found + 1).is_none_or(|next| {
+            ENTRY_SEPARATORS.contains(next)
+                || *next == ";"
+                || vocabulary
+                    .lexicons
+                    .has(|l| l.conjunctions, &grammar::fold_word(next))
+        });
+    closes.then_some(meaning)
 }
 
 /// Whether the number at `tokens[at]` is an amount or a piece of a longer
@@ -2299,5 +2350,21 @@ mod tests {
             counts("| Compl. | In prog. | N/S | On hold | Total |\n|---|---|---|---|---|\n| 5 | 3 | 1 | 1 | 10 |\n"),
             declared(Some(10), 5, 3, 1)
         );
+    }
+
+    /// Fractions labelled before a colon, one status a line, or followed by
+    /// their phrase (`5/12 delivered`).
+    #[test]
+    fn fractions_after_a_colon_or_before_their_phrase() {
+        assert_eq!(
+            counts("Hechas: 5/12\nEn curso: 4/12\nPendientes: 1/12\nAplazadas: 2/12\n"),
+            declared(Some(12), 5, 4, 1)
+        );
+        assert_eq!(
+            counts("5/12 delivered, 4/12 on track, 2/12 not begun and 1/12 paused.\n"),
+            declared(Some(12), 5, 4, 2)
+        );
+        // A month and a year before a status cell are a deadline.
+        assert_eq!(counts("1.2 Hire two officers HR 06/2022 Ongoing\n"), None);
     }
 }

@@ -211,6 +211,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("not yet begun", NotDeveloped),
         class("not achieved", NotDeveloped),
         class("not met", NotDeveloped),
+        class("no progress", NotDeveloped),
         class("not done", NotDeveloped),
         class("not developed", NotDeveloped),
         class("not completed", NotDeveloped),

@@ -242,6 +242,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         outside("suprimido", "cancelled"),
         outside("abandonado", "cancelled"),
         outside("descartado", "cancelled"),
+        outside("desestimado", "cancelled"),
         outside("retirado", "cancelled"),
         outside("aplazado", "postponed"),
         outside("pospuesto", "postponed"),

@@ -836,6 +836,14 @@ pub const CHECKBOX_MARKS: &[ConventionalMark] = &[
     mark("[ ]", NotDeveloped),
 ];
 
+/// Boxes of a printed form, ticked and empty, the same in every language:
+/// a row of them, each before a status (`☒ Réalisée ☐ En cours ☐ Non
+/// engagée`), gives the ticked one's status.
+pub const TICKED_BOXES: &[&str] = &["☒", "☑", "[x]", "[X]", "■"];
+
+/// See [`TICKED_BOXES`].
+pub const EMPTY_BOXES: &[&str] = &["☐", "□", "[ ]"];
+
 /// Currency signs printed before an amount (`$3.2M`, `£14m`, `€ 500`, the
 /// Swiss franc's `Fr. 225'000.--`), the same in every language, with their
 /// ISO code.

@@ -16,7 +16,9 @@
 
 use super::lines::TextLine;
 use super::median;
-use super::tables::{looks_like_a_table, row_borders, ruled_edges, table_rows, Region};
+use super::tables::{
+    insert_in_order, looks_like_a_table, row_borders, ruled_edges, table_rows, Region,
+};
 use super::thresholds::{EDGE_TOLERANCE, SAME_SPACE, TABLE_BREAK};
 use crate::grammar;
 use crate::read::Rule;
@@ -87,11 +89,7 @@ pub(super) fn anchor_tables(
             continue;
         }
         regions.retain(|region| region.first > table.last || region.last < table.first);
-        let at = regions
-            .iter()
-            .position(|region| region.first > table.last)
-            .unwrap_or(regions.len());
-        regions.insert(at, table);
+        insert_in_order(&mut regions, table);
     }
     regions
 }

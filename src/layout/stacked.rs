@@ -26,7 +26,7 @@
 use super::anchors::anchor_shape;
 use super::lines::TextLine;
 use super::median;
-use super::tables::{fragment, looks_like_a_table, LaidRow, Region};
+use super::tables::{fragment, insert_in_order, looks_like_a_table, LaidRow, Region};
 use super::thresholds::{EDGE_TOLERANCE, PARAGRAPH_GAP, SAME_LINE, TABLE_BREAK, WORD_ASCENT};
 use crate::grammar;
 
@@ -77,11 +77,7 @@ pub(super) fn stacked_tables(lines: &[TextLine], mut regions: Vec<Region>) -> Ve
         if !clear {
             continue;
         }
-        let at = regions
-            .iter()
-            .position(|region| region.first > table.last)
-            .unwrap_or(regions.len());
-        regions.insert(at, table);
+        insert_in_order(&mut regions, table);
     }
     regions
 }

@@ -18,6 +18,16 @@ pub(super) struct Region {
     pub(super) rows: Vec<LaidRow>,
 }
 
+/// Puts `table` among `regions`, kept in page order, before the first region
+/// that starts below it.
+pub(super) fn insert_in_order(regions: &mut Vec<Region>, table: Region) {
+    let at = regions
+        .iter()
+        .position(|region| region.first > table.last)
+        .unwrap_or(regions.len());
+    regions.insert(at, table);
+}
+
 /// One logical row of a table: where its band starts, and each column's
 /// pieces of lines, top to bottom (a column's cell may be empty).
 pub(super) struct LaidRow {

@@ -521,17 +521,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "se abre en una nueva ventana",
         "abre en una nueva ventana",
     ],
-    contents_headings: &[
-        "índice",
-        "indice",
-        "índice de contenidos",
-        "indice de contenidos",
-        "tabla de contenidos",
-        "tabla de contenido",
-        "contenido",
-        "contenidos",
-        "sumario",
-    ],
+    contents_headings: &["índice", "indice", "contenido", "contenidos", "sumario"],
     agenda_headings: &["orden del día", "orden del dia"],
     agenda_item_openers: &[
         "lectura",
@@ -760,14 +750,6 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "convocadas el",
     ],
     recurrence_words: &["de cada año", "cada año", "todos los años", "de cada mes"],
-    period_end_words: &[
-        "ejercicio terminado el",
-        "ejercicio terminado al",
-        "ejercicio cerrado el",
-        "ejercicio cerrado al",
-        "con corte al",
-        "cortado al",
-    ],
     event_nouns: &[
         "comité",
         "comisión",

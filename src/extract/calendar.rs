@@ -1656,10 +1656,14 @@ fn calendar_row(
             let (month, row_year) = month_cell(first, year, lex)?;
             (month, row_year, rest)
         }
+        // A row of month names (a Gantt table's header) is no such row.
         _ => {
             let (last, rest) = row.split_last()?;
             let (month, row_year) = month_cell(last, year, lex)?;
-            (!rest.is_empty()).then_some((month, row_year, rest))?
+            let names_months = rest
+                .iter()
+                .any(|cell| month_cell(cell, year, lex).is_some());
+            (!rest.is_empty() && !names_months).then_some((month, row_year, rest))?
         }
     };
     // A row whose next cell is the full date of a day of its month (`March

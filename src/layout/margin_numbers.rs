@@ -6,13 +6,14 @@
 //!
 //! A page has such a column when at least [`LINE_NUMBER_LINES`] of its
 //! lines open on a bare number, the numbers are aligned on one edge, rise
-//! from line to line down the page, and end at least [`LINE_NUMBER_GAP`]
-//! em left of every other word of the page. A table's own column of row
-//! numbers fails the last test: its header, a heading or a paragraph
-//! starts at or left of the numbers.
+//! from line to line down the page, end at least [`LINE_NUMBER_GAP`] em
+//! left of every other word of the page, and are set smaller than the
+//! text ([`LINE_NUMBER_SIZE`]). A table's own column of row numbers fails
+//! the last two tests: it is set as the table's text, and its header, a
+//! heading or a paragraph starts at or left of the numbers.
 
 use super::lines::TextLine;
-use super::thresholds::{LINE_NUMBER_ALIGN, LINE_NUMBER_GAP, LINE_NUMBER_LINES};
+use super::thresholds::{LINE_NUMBER_ALIGN, LINE_NUMBER_GAP, LINE_NUMBER_LINES, LINE_NUMBER_SIZE};
 use super::words::Word;
 
 /// Removes a page's margin line numbers from its `lines` (top to bottom),
@@ -66,7 +67,14 @@ pub(super) fn strip_line_numbers(lines: &mut Vec<TextLine>) {
         .map(|word| word.x0)
         .fold(f32::INFINITY, f32::min);
     let apart = text_left - right >= LINE_NUMBER_GAP * size;
-    if !(aligned && rising && apart) {
+    let text_size = super::median(
+        lines
+            .iter()
+            .flat_map(|line| line.words.iter().skip(1))
+            .map(|word| word.size),
+    );
+    let smaller = size <= LINE_NUMBER_SIZE * text_size;
+    if !(aligned && rising && apart && smaller) {
         return;
     }
     for &(index, _) in &numbered {
@@ -82,6 +90,8 @@ mod tests {
     use super::*;
 
     const SIZE: f32 = 9.0;
+    /// Margin line numbers' size.
+    const NUMBER: f32 = 7.0;
 
     fn word(text: &str, x0: f32, size: f32) -> Word {
         let x1 = x0 + 0.55 * size * text.chars().count() as f32;
@@ -123,10 +133,10 @@ mod tests {
             .zip(numbers)
             .enumerate()
             .map(|(n, (words, number))| {
-                let x = 40.0 - 0.55 * SIZE * number.len() as f32;
-                let mut all = vec![(*number, x)];
-                all.extend_from_slice(words);
-                line(100.0 + 12.0 * n as f32, &all)
+                let x = 40.0 - 0.55 * NUMBER * number.len() as f32;
+                let mut numbered = line(100.0 + 12.0 * n as f32, words);
+                numbered.words.insert(0, word(number, x, NUMBER));
+                numbered
             })
             .collect()
     }
@@ -156,6 +166,23 @@ mod tests {
             strip_line_numbers(&mut lines);
             assert_eq!(texts(&lines), before);
         }
+    }
+
+    #[test]
+    fn numbers_as_large_as_the_text_are_a_tables_row_numbers() {
+        let mut lines: Vec<TextLine> = ["1", "2", "3", "4", "5"]
+            .iter()
+            .enumerate()
+            .map(|(n, number)| {
+                line(
+                    100.0 + 12.0 * n as f32,
+                    &[(*number, 30.0), ("L1M1D1", 56.0)],
+                )
+            })
+            .collect();
+        let before = texts(&lines);
+        strip_line_numbers(&mut lines);
+        assert_eq!(texts(&lines), before);
     }
 
     #[test]

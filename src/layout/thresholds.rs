@@ -160,3 +160,6 @@ pub(super) const LINE_NUMBER_GAP: f32 = 1.0;
 /// Margin line numbers are aligned (on their right or their left edge) to
 /// within this multiple of their size.
 pub(super) const LINE_NUMBER_ALIGN: f32 = 0.3;
+/// Margin line numbers are set smaller than the text they number: at most
+/// this multiple of its size (a table's row numbers are set as its text).
+pub(super) const LINE_NUMBER_SIZE: f32 = 0.9;

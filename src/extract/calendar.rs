@@ -1,7 +1,8 @@
 //! Calendars: month → events tables and dated lines.
 //!
 //! Two shapes are read. A calendar row is a table row (Markdown pipes or
-//! tabs) whose first cell is a month name; its other cells, and the bullet
+//! tabs) whose first cell is a month name (its last, in a table whose
+//! columns run right to left); its other cells, and the bullet
 //! lines that continue an unclosed row, hold events separated by `•` or
 //! `<br>` (seeds 001 and 003). A dated line starts with a date, or holds a
 //! date as a cell of its own: `26 de febrero: …`, `February 26th: …`,
@@ -1648,17 +1649,23 @@ fn calendar_row(
         return None;
     }
     let row = cells(text, index);
-    let (first, rest) = row.split_first()?;
-    let first = plain(first);
-    let mut words = first.split_whitespace();
-    let month = lex.month(words.next()?)?;
-    let row_year = match words.next() {
-        Some(word) => Some(word.parse::<u16>().ok()?),
-        None => year,
+    // The month opens the row, or closes it in a table whose columns run
+    // right to left (`• event • event | February`).
+    let (month, row_year, rest) = match row.split_first() {
+        Some((first, rest)) if month_cell(first, year, lex).is_some() => {
+            let (month, row_year) = month_cell(first, year, lex)?;
+            (month, row_year, rest)
+        }
+        // A row of month names (a Gantt table's header) is no such row.
+        _ => {
+            let (last, rest) = row.split_last()?;
+            let (month, row_year) = month_cell(last, year, lex)?;
+            let names_months = rest
+                .iter()
+                .any(|cell| month_cell(cell, year, lex).is_some());
+            (!rest.is_empty() && !names_months).then_some((month, row_year, rest))?
+        }
     };
-    if words.next().is_some() {
-        return None;
-    }
     // A row whose next cell is the full date of a day of its month (`March
     // | 2 March | Opening session`) dates its event to that day.
     let day_cell = rest
@@ -1709,6 +1716,20 @@ fn calendar_row(
         });
     }
     Some(used)
+}
+
+/// The month and year a calendar row's key cell names (`Febrero`, `March
+/// 2019`), the year `year` when the cell prints none; `None` for a cell
+/// that holds anything else.
+fn month_cell(cell: &str, year: Option<u16>, lex: &Lexicons) -> Option<(u8, Option<u16>)> {
+    let cell = plain(cell);
+    let mut words = cell.split_whitespace();
+    let month = lex.month(words.next()?)?;
+    let row_year = match words.next() {
+        Some(word) => Some(word.parse::<u16>().ok()?),
+        None => year,
+    };
+    words.next().is_none().then_some((month, row_year))
 }
 
 /// A month alone on its line (`February`, `**March 2019**`, `Juin :`) over
@@ -2491,6 +2512,26 @@ mod tests {
             ]
         );
         assert!(events.iter().all(|e| e.start.year == Some(2019)));
+    }
+
+    #[test]
+    fn a_month_closing_a_right_to_left_row_dates_its_events() {
+        let text = Text::from_plain(
+            "| Eventos | Mes |\n|---|---|\n| • Foro de alcaldes<br>• Conferencia anual | Junio |\n| • Cumbre | Julio 2020 |\n| • Taller | Sede |\n",
+        );
+        let events = extract_calendar(&text, time(2019), &[], &Lexicons::all()).events;
+        let texts: Vec<(&str, u8, Option<u16>)> = events
+            .iter()
+            .map(|e| (e.text.as_str(), e.start.month, e.start.year))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Foro de alcaldes", 6, Some(2019)),
+                ("Conferencia anual", 6, Some(2019)),
+                ("Cumbre", 7, Some(2020)),
+            ]
+        );
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //!   without a page number after it;
 //! - a title wrapped over several lines, the mark on the first, a middle or
 //!   the last one, the measure's left column wrapping beside it;
-//! - measure and deliverable on one line with no tab between them.
+//! - measure and deliverable on one line with no tab between them;
+//! - a status cell holding the mark and a short note of its own under
+//!   it (`✓ 03/2021`): the mark is the row's, the note no title's.
 //!
 //! A line without a code continues the last row when it starts in lower
 //! case, holds the row's missing mark, or follows the row directly; a blank
@@ -1361,6 +1363,9 @@ fn ordered_cells(
         code_and_mark(&code_cell, legend).unwrap_or((code_cell.clone(), String::new()));
     let mut title = text_of(roles.title);
     let mut mark = roles.mark.map(text_of).unwrap_or(mark_beside);
+    if let Some(lead) = mark_over_note(&mark, legend) {
+        mark = lead.to_owned();
+    }
     if roles.lead_marks {
         if let Some((lead, rest)) = leading_mark(&title, legend) {
             (mark, title) = (lead.to_owned(), rest.to_owned());
@@ -1433,7 +1438,9 @@ impl TableRoles {
             .map(|row| row_texts(row, legend))
             .collect();
         let is_mark = |text: &str| {
-            is_mark_cell(text) && is_mark_token(text, legend) || legend::status_word(text).is_some()
+            is_mark_cell(text) && is_mark_token(text, legend)
+                || legend::status_word(text).is_some()
+                || mark_over_note(text, legend).is_some()
         };
         // The code alone (`Some(false)`) or with a mark beside it (`Some(true)`).
         let code_cell = |text: &str| code_and_mark(text, legend).map(|(_, mark)| !mark.is_empty());
@@ -1542,6 +1549,17 @@ fn leading_mark<'a>(cell: &'a str, legend: &Legend) -> Option<(&'a str, &'a str)
     let (mark, rest) = cell.split_once(' ')?;
     (is_mark_cell(mark) && is_mark_token(mark, legend) && !rest.trim().is_empty())
         .then(|| (mark, rest.trim()))
+}
+
+/// The mark opening a status cell that goes on with a short note of its
+/// own, a date or a reference (`✓ 03/2021`, `V (p. 12)`): at most two
+/// words, one with a digit. A longer rest, or one without digits, is a
+/// title opened by a mark ([`leading_mark`]), never a note.
+fn mark_over_note<'a>(cell: &'a str, legend: &Legend) -> Option<&'a str> {
+    let (mark, rest) = leading_mark(cell, legend)?;
+    let words = rest.split_whitespace().count();
+    (words <= 2 && rest.chars().any(|c| c.is_ascii_digit()) && deliverable_at_start(rest).is_none())
+        .then_some(mark)
 }
 
 /// Splits a mark the legend knows off the start of a cell whose rest starts
@@ -2427,6 +2445,42 @@ mod tests {
             plan.measures[0].text.as_deref(),
             Some("Que se siga la agenda.")
         );
+    }
+
+    #[test]
+    fn a_status_cell_with_a_dated_note_under_its_mark_gives_the_mark() {
+        let plan = plan(
+            "Código\tProducto\tEstado\nL1M1D1\tCalendario anual\t✓ 03/2021\nL1M1D2\tInformes\t✗ 04/2021\nL1M1D3\tGuía 2021\t✓",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Calendario anual", Some("✓")),
+                row("L1M1D2", "Informes", Some("✗")),
+                row("L1M1D3", "Guía 2021", Some("✓")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_opened_by_a_mark_is_no_note() {
+        assert_eq!(
+            mark_over_note("✓ 03/2021", &legend::conventional()),
+            Some("✓")
+        );
+        assert_eq!(
+            mark_over_note("V (p. 12)", &legend::conventional()),
+            Some("V")
+        );
+        assert_eq!(
+            mark_over_note("V Calendario anual", &legend::conventional()),
+            None
+        );
+        assert_eq!(
+            mark_over_note("V Plan de acción 2021", &legend::conventional()),
+            None
+        );
+        assert_eq!(mark_over_note("V L1M1D2", &legend::conventional()), None);
     }
 
     #[test]

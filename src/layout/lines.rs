@@ -1,5 +1,6 @@
 //! Lines: glyphs sharing a baseline, top to bottom, words left to right.
 
+use super::margin_numbers::strip_line_numbers;
 use super::median;
 use super::thresholds::*;
 use super::weight::{Advances, Span};
@@ -166,7 +167,8 @@ pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine>
         }
     }
 
-    rows.into_iter()
+    let mut lines: Vec<TextLine> = rows
+        .into_iter()
         .map(|(mut row, y_sum)| {
             let y = y_sum / row.len() as f32;
             // Stable: glyphs piled up at one position (a font whose widths
@@ -176,5 +178,7 @@ pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine>
             let words = words(page, &row, &spaces, size, advances);
             TextLine { y, size, words }
         })
-        .collect()
+        .collect();
+    strip_line_numbers(&mut lines);
+    lines
 }

@@ -49,7 +49,8 @@
 //!    faked by stroking the outline or drawing a glyph twice.
 //!
 //! One module per pass: `words` (glyphs to words by gaps, numbers kept
-//! whole), `lines` (baselines), `weight` (bold from advances),
+//! whole), `lines` (baselines), `margin_numbers` (line numbers in the page
+//! margin dropped), `weight` (bold from advances),
 //! `running` (running text), `columns` (column edges), `tables` (cells by
 //! column), `gutters` (tables rebuilt around a column of codes, cut at the
 //! whitespace every line leaves empty), `stacked` (tables whose cells are
@@ -69,6 +70,7 @@ mod anchors;
 mod columns;
 mod gutters;
 mod lines;
+mod margin_numbers;
 mod order;
 mod running;
 mod stacked;

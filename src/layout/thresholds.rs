@@ -151,3 +151,15 @@ pub(super) const SUPERSCRIPT_SIZE: f32 = 0.8;
 /// em; a fifth leaves room for tighter settings, far above the jitter of
 /// one baseline.
 pub(super) const SUPERSCRIPT_RISE: f32 = 0.2;
+/// Fewest lines of a page that must open on a number for a column of margin
+/// line numbers (drafts and legal texts number every line or every fifth).
+pub(super) const LINE_NUMBER_LINES: usize = 4;
+/// Least gap, in multiples of a line number's size, between the column of
+/// margin line numbers and the leftmost text of its page.
+pub(super) const LINE_NUMBER_GAP: f32 = 1.0;
+/// Margin line numbers are aligned (on their right or their left edge) to
+/// within this multiple of their size.
+pub(super) const LINE_NUMBER_ALIGN: f32 = 0.3;
+/// Margin line numbers are set smaller than the text they number: at most
+/// this multiple of its size (a table's row numbers are set as its text).
+pub(super) const LINE_NUMBER_SIZE: f32 = 0.9;

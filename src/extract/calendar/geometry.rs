@@ -7,7 +7,8 @@
 //! the row's bottom; a wrapped event then straddles two anchors and the
 //! rows cut it apart. So a calendar table with bullets is read again from
 //! its words: the month labels of its first column, and the events of the
-//! other columns (a bullet opens one, a line without one goes on with it;
+//! other columns, left of the months when the table's columns run right to
+//! left (a bullet opens one, a line without one goes on with it;
 //! bullets inside a line, where a producer flowed the cell's list into one
 //! paragraph, cut it into several events once its month is known).
 //!
@@ -52,6 +53,10 @@ const DASHES: &[&str] = &["-", "–"];
 /// How far, at most, a month label may sit from where the alignment that
 /// fits best puts it, in font sizes (producers pad cells unevenly).
 const FIT: f32 = 0.6;
+/// White space, in font sizes, above which a line without a bullet no
+/// longer continues the event above it: more than a wrapped cell's lines
+/// leave between them, less than a paragraph's space.
+const CONTINUED: f32 = 1.0;
 
 /// Two months are both candidates for an event when the best cuts giving
 /// it either misfit by amounts this close, in font sizes: well under half
@@ -145,12 +150,16 @@ pub fn read(
     // the table that the page's column edges cut into cells (a monospaced
     // page puts every word on the columns' grid) or a column of week
     // numbers can come before them. Columns left of the months are no
-    // events.
+    // events, unless nothing stands right of them: a table whose columns
+    // run right to left ends on its months.
     let (label_column, labels) = (0..table.columns).find_map(|column| {
         let found = labels(&visual_lines(words_of(&|c| c == column)), &month_of);
         (!found.is_empty()).then_some((column, found))
     })?;
-    let event_words = words_of(&|c| c > label_column);
+    let mut event_words = words_of(&|c| c > label_column);
+    if event_words.is_empty() {
+        event_words = words_of(&|c| c < label_column);
+    }
     let lines = visual_lines(event_words);
     let opens = |line: &VisualLine| match line.words.as_slice() {
         [first, _, ..] if DASHES.contains(&first.text) => true,
@@ -170,6 +179,10 @@ pub fn read(
         let words: Vec<&str> = line.words.iter().map(|w| w.text).collect();
         let text = words.join(" ");
         match events.last_mut() {
+            // A line set a paragraph's space below the event goes on with
+            // no event: prose under a table whose events column is the
+            // page's margin, as when the columns run right to left.
+            Some((_, bbox, _)) if !opens(line) && line.bbox.y0 - bbox.y1 > CONTINUED * size => {}
             Some((texts, bbox, _)) if !opens(line) => {
                 texts.push(text);
                 *bbox = bbox.union(line.bbox);
@@ -778,6 +791,37 @@ mod tests {
                 ("Forum des maires de la Baltique", &At(0)),
                 ("Semaine des villes durables", &At(1)),
                 ("Sommet régional de Tampere", &At(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn months_in_the_last_column_date_the_events_left_of_them_and_no_prose_below() {
+        let block = grid_table(&[
+            (0, 0, "Événements"),
+            (0, 1, "Mois"),
+            (1, 0, "- Forum des maires"),
+            (1, 1, "Mars"),
+            (2, 0, "- Semaine des villes"),
+            (2, 1, "Avril"),
+            (3, 0, "- Sommet de Tampere"),
+            (4, 0, "à Tampere"),
+            // Prose under the table, a paragraph's space below: no event's.
+            (6, 0, "Autres : accord avec l'UITP"),
+        ]);
+        let read = read(&block, french_month, false).expect("a calendar table");
+        let events: Vec<(&str, &Assigned)> = read
+            .events
+            .iter()
+            .map(|e| e.text.as_str())
+            .zip(&read.months)
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("Forum des maires", &At(0)),
+                ("Semaine des villes", &At(1)),
+                ("Sommet de Tampere à Tampere", &At(1)),
             ]
         );
     }

@@ -683,7 +683,7 @@ mod tests {
         let codes: Vec<&str> = reading
             .diagnostics
             .iter()
-            .map(|d| d.code.as_str())
+            .map(|d| &*d.code)
             .collect();
         assert_eq!(codes, ["legend.conflict"]);
     }

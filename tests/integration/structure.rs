@@ -306,7 +306,7 @@ fn structure_matches_gold_files() {
         let codes: Vec<&str> = document
             .diagnostics
             .iter()
-            .map(|d| d.code.as_str())
+            .map(|d| &*d.code)
             .collect();
         let expected_parts = array(&gold, "parts");
         let consistent = expected_parts
@@ -412,7 +412,7 @@ fn seeds_without_blank_lines_or_bold_keep_their_structure() {
     let codes: Vec<&str> = infographic
         .diagnostics
         .iter()
-        .map(|d| d.code.as_str())
+        .map(|d| &*d.code)
         .collect();
     assert!(codes.contains(&"figures.parts_mismatch"), "{codes:?}");
 }

@@ -91,7 +91,7 @@ codes! {
     DeliverablesConflictingMarks = "deliverables.conflicting_marks", [Error],
         "One deliverable appears twice with different marks; the first is kept and both are listed.";
     DeliverablesDuplicate = "deliverables.duplicate", [Info],
-        "One deliverable appears again with the same mark; the first occurrence is kept.";
+        "One deliverable appears again with the same mark; the first occurrence is kept. One diagnostic a code, at its first repeat, counting the repeats and the pages they span.";
     DeliverablesRepeatedBlock = "deliverables.repeated_block", [Warning],
         "A run of codes is repeated without marks (a summary table, a table of contents); the repetition is ignored.";
     DeliverablesMeasureWithoutText = "deliverables.measure_without_text", [Warning],

@@ -7,6 +7,8 @@
 //! on the human-readable message. Every code is a [`Code`] of the
 //! [catalogue](crate::catalogue), with its severity and meaning.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -55,7 +57,10 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Stable identifier such as `read.lossy_decoding` or `totals.mismatch`.
     /// The part before the dot names the stage or extractor that raised it.
-    pub code: String,
+    /// Borrowed from the catalogue when raised here (a long document's
+    /// diagnostics number in the thousands: no allocation each), owned when
+    /// read back from JSON.
+    pub code: Cow<'static, str>,
     /// Human-readable explanation, naming the evidence.
     pub message: String,
     /// Page of the source the doubt concerns, when known.
@@ -79,7 +84,7 @@ impl Diagnostic {
         message.shrink_to_fit();
         Self {
             severity,
-            code: code.as_str().to_owned(),
+            code: Cow::Borrowed(code.as_str()),
             message,
             page: None,
             line: None,

@@ -104,7 +104,7 @@ mod tests {
         all.extend(alliances);
         all.push(figure(17.0, None, FigureRole::Standalone, None));
         let diagnostics = check_parts(&all);
-        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+        let codes: Vec<&str> = diagnostics.iter().map(|d| &*d.code).collect();
         assert_eq!(
             codes,
             ["figures.parts_consistent", "figures.parts_mismatch"]

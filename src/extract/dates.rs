@@ -438,6 +438,27 @@ fn list_numbers(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         })
 }
 
+/// Whether `text` has two characters run together as every glue that
+/// [`unglued`] mends has them: a digit followed by a letter (a year run into
+/// a word, a day's ordinal ending), or a letter followed by a letter that is
+/// not lower case (a word run into a capitalised month or weekday). Most
+/// lines have neither and are passed over without the pattern.
+fn has_glue(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(mut before) = chars.next() else {
+        return false;
+    };
+    for after in chars {
+        if after.is_alphabetic()
+            && (before.is_ascii_digit() || (before.is_alphabetic() && !after.is_lowercase()))
+        {
+            return true;
+        }
+        before = after;
+    }
+    false
+}
+
 /// `text` with the spaces put back that a lost layout took from around its
 /// dates: a year run into the capitalised word after it (`18 au 20 octobre
 /// 2013Atholville`), a day's ordinal ending run into its year (`October
@@ -446,10 +467,36 @@ fn list_numbers(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 /// Only a month or weekday a number follows is split off, so words that
 /// merely end like one are left whole. Borrowed when nothing changes.
 pub fn unglued<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) || !has_glue(text) {
         return Cow::Borrowed(text);
     }
-    let glue = lex.pattern("dates-glue", |lex| {
+    let cuts: Vec<usize> = glue_pattern(lex)
+        .captures_iter(text)
+        .filter_map(|caps| {
+            ["year", "ordinal", "name"]
+                .iter()
+                .find_map(|name| caps.name(name))
+                .map(|cut| cut.start())
+        })
+        .collect();
+    if cuts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut spaced = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for cut in cuts {
+        spaced.push_str(text.get(last..cut).unwrap_or_default());
+        spaced.push(' ');
+        last = cut;
+    }
+    spaced.push_str(text.get(last..).unwrap_or_default());
+    Cow::Owned(spaced)
+}
+
+/// The pattern of the glue [`unglued`] mends: a group named `year`,
+/// `ordinal` or `name` where a space goes.
+fn glue_pattern(lex: &Lexicons) -> std::sync::Arc<regex::Regex> {
+    lex.pattern("dates-glue", |lex| {
         // Ordinal endings in letters only: a German day's dot (`29.`) run
         // into a year is a numeric date's (`29.03.2021`).
         let ordinals = lex.alternation(
@@ -484,28 +531,7 @@ pub fn unglued<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
           | \b[0-3]?[0-9](?:{ordinals}) (?P<ordinal>) (?:19|20)[0-9]{{2}}\b
           | \p{{L}} (?P<name>) (?:{names}) \s+ [0-9]"
         )
-    });
-    let cuts: Vec<usize> = glue
-        .captures_iter(text)
-        .filter_map(|caps| {
-            ["year", "ordinal", "name"]
-                .iter()
-                .find_map(|name| caps.name(name))
-                .map(|cut| cut.start())
-        })
-        .collect();
-    if cuts.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    let mut spaced = String::with_capacity(text.len() + cuts.len());
-    let mut last = 0;
-    for cut in cuts {
-        spaced.push_str(text.get(last..cut).unwrap_or_default());
-        spaced.push(' ');
-        last = cut;
-    }
-    spaced.push_str(text.get(last..).unwrap_or_default());
-    Cow::Owned(spaced)
+    })
 }
 
 /// A text's days and years written in words beside a month's name, as
@@ -750,6 +776,17 @@ mod tests {
                 .filter_map(|caps| read(&caps, &lex))
                 .collect();
             prop_assert_eq!(find_dates(&text, &lex), unfiltered);
+        }
+
+        /// The cheap test before the glue pattern never hides a glue.
+        #[test]
+        fn texts_without_glue_match_no_glue(
+            text in "([0-9]{1,4}|[a-zA-Zéè_²º]{1,6}|Octobre|October|Septembre|Vendredi|AGM|th|nd|er|[ .,/–-]){0,12}",
+        ) {
+            let lex = Lexicons::all();
+            if !has_glue(&text) {
+                prop_assert!(glue_pattern(&lex).captures_iter(&text).next().is_none());
+            }
         }
     }
 

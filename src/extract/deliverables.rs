@@ -682,6 +682,10 @@ impl Scan {
                 continue;
             };
             let mut conflicting = Vec::new();
+            // The code's repeats with the same mark are one diagnostic, in
+            // the place of the first repeat: (its index, where the first
+            // repeat is, how many there are, the last one's page).
+            let mut again: Option<(usize, Location, usize, u32)> = None;
             for &other_at in occurrences.iter().filter(|&&at| at != winner) {
                 let Some(other) = self.rows.get(other_at) else {
                     continue;
@@ -701,13 +705,27 @@ impl Scan {
                         );
                         conflicting.push(mark.clone());
                     }
-                    _ => diagnostics.push(
-                        Diagnostic::info(
-                            Code::DeliverablesDuplicate,
-                            format!("{code} appears again with the same mark; the first occurrence is kept"),
-                        )
-                        .at(other.location),
-                    ),
+                    _ => match &mut again {
+                        Some((_, _, count, last_page)) => {
+                            *count += 1;
+                            *last_page = other.location.page;
+                        }
+                        None => {
+                            again =
+                                Some((diagnostics.len(), other.location, 1, other.location.page));
+                            diagnostics.push(duplicate_diagnostic(
+                                *code,
+                                other.location,
+                                1,
+                                other.location.page,
+                            ));
+                        }
+                    },
+                }
+            }
+            if let Some((at, first, count, last_page)) = again.filter(|again| again.2 > 1) {
+                if let Some(reported) = diagnostics.get_mut(at) {
+                    *reported = duplicate_diagnostic(*code, first, count, last_page);
                 }
             }
             winners.push((winner, conflicting));
@@ -895,6 +913,28 @@ impl Scan {
 ///
 /// `shifted` maps a line to the code whose title opens it without the code
 /// (seed 000's repetition, where every title stands before the next code).
+/// The diagnostic of a code that appears `count` more times with the same
+/// mark, first at `first` and last on `last_page`: one diagnostic however
+/// many the repeats (a plan repeated through a long document repeats every
+/// code, and a diagnostic each would be most of its output), located at the
+/// first repeat, with how many there are and the pages they span.
+fn duplicate_diagnostic(
+    code: DeliverableCode,
+    first: Location,
+    count: usize,
+    last_page: u32,
+) -> Diagnostic {
+    let message = if count == 1 {
+        format!("{code} appears again with the same mark; the first occurrence is kept")
+    } else {
+        format!(
+            "{code} appears again {count} times with the same mark (pages {} to {last_page}); the first occurrence is kept",
+            first.page
+        )
+    };
+    Diagnostic::info(Code::DeliverablesDuplicate, message).at(first)
+}
+
 fn repeated_block_diagnostics(
     mut repeated: Vec<(usize, Location, DeliverableCode)>,
     shifted: &BTreeMap<usize, DeliverableCode>,
@@ -2263,7 +2303,7 @@ mod tests {
     }
 
     fn codes(plan: &Plan) -> Vec<&str> {
-        plan.diagnostics.iter().map(|d| d.code.as_str()).collect()
+        plan.diagnostics.iter().map(|d| &*d.code).collect()
     }
 
     #[test]
@@ -3186,6 +3226,56 @@ mod tests {
             .expect("conflict");
         assert_eq!(conflict.severity, crate::diagnostic::Severity::Error);
         assert!(conflict.message.contains("`V`") && conflict.message.contains("`x`"));
+    }
+
+    #[test]
+    fn repeats_with_the_same_mark_are_one_diagnostic_per_code_at_the_first() {
+        // Once: as before. A plan repeated on later pages: one diagnostic a
+        // code, at its first repeat, counting the repeats and their pages.
+        let once = plan("L1M1D1 Uno\tV\nL1M1D1 Uno\tV\n");
+        let duplicates: Vec<&Diagnostic> = once
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "deliverables.duplicate")
+            .collect();
+        assert_eq!(duplicates.len(), 1);
+        assert_eq!(
+            duplicates[0].message,
+            "L1M1D1 appears again with the same mark; the first occurrence is kept"
+        );
+        assert_eq!((duplicates[0].page, duplicates[0].line), (Some(1), Some(2)));
+
+        let pages = (1..=4)
+            .map(|number| crate::read::RawPage {
+                number,
+                content: crate::read::PageContent::Text(
+                    "L1M1D1 Uno\tV\nL1M1D2 Dos\tx\n".to_owned(),
+                ),
+            })
+            .collect();
+        let text = crate::normalize::normalize_pages(crate::model::SourceFormat::Text, 4, pages);
+        let reading = legend::read_legend(&text.lines, &crate::lexicon::Lexicons::all());
+        let repeated = read_plan(&text, &reading.legend, &reading.lines);
+        let duplicates: Vec<(&str, Option<u32>, Option<u32>)> = repeated
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "deliverables.duplicate")
+            .map(|d| (d.message.as_str(), d.page, d.line))
+            .collect();
+        assert_eq!(
+            duplicates,
+            [
+                ("L1M1D1 appears again 3 times with the same mark (pages 2 to 4); the first occurrence is kept", Some(2), Some(1)),
+                ("L1M1D2 appears again 3 times with the same mark (pages 2 to 4); the first occurrence is kept", Some(2), Some(2)),
+            ]
+        );
+        assert_eq!(
+            rows(&repeated),
+            [
+                row("L1M1D1", "Uno", Some("V")),
+                row("L1M1D2", "Dos", Some("x"))
+            ]
+        );
     }
 
     #[test]

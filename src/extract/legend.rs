@@ -680,11 +680,7 @@ mod tests {
             (reading.legend.page, reading.legend.line),
             (Some(1), Some(1))
         );
-        let codes: Vec<&str> = reading
-            .diagnostics
-            .iter()
-            .map(|d| d.code.as_str())
-            .collect();
+        let codes: Vec<&str> = reading.diagnostics.iter().map(|d| &*d.code).collect();
         assert_eq!(codes, ["legend.conflict"]);
     }
 

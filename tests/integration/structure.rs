@@ -303,11 +303,7 @@ fn structure_matches_gold_files() {
             }
         }
 
-        let codes: Vec<&str> = document
-            .diagnostics
-            .iter()
-            .map(|d| d.code.as_str())
-            .collect();
+        let codes: Vec<&str> = document.diagnostics.iter().map(|d| &*d.code).collect();
         let expected_parts = array(&gold, "parts");
         let consistent = expected_parts
             .iter()
@@ -409,10 +405,6 @@ fn seeds_without_blank_lines_or_bold_keep_their_structure() {
     assert_eq!(report.people.len(), 57);
     assert_eq!(report.members.len(), 10);
     let infographic = flatten("annual-report-2021.es.md");
-    let codes: Vec<&str> = infographic
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes: Vec<&str> = infographic.diagnostics.iter().map(|d| &*d.code).collect();
     assert!(codes.contains(&"figures.parts_mismatch"), "{codes:?}");
 }

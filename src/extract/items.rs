@@ -25,6 +25,14 @@
 //! two places, leave it null with a diagnostic naming both, and so does a
 //! mark the legend defines twice; a state outside the three classes
 //! (`cancelled`) keeps its mark and label, status null.
+//!
+//! Status columns may be headed by marks the legend spells out (`C | IP |
+//! NS`), a legend clause may count a mark of several words as a class
+//! (`Achieved (partially), counted as ongoing`), a label line closed by a
+//! colon (`Actions achevées :`) gives its status to the list under it, a
+//! tracker's latest period filled in is the status when its key says so
+//! (`Q1 | Q2 | Q3 | Q4`), and actions named in running text (`La acción 1.1
+//! (…) se completó; la 1.2 (…) sigue en curso`) are rows of their own.
 
 use std::collections::BTreeMap;
 
@@ -227,7 +235,22 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
         };
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
-        if line_entries.len() >= 2 && meanings.len() >= 2 {
+        let is_legend = line_entries.len() >= 2 && meanings.len() >= 2;
+        // A clause counting a mark as a class is a legend by itself; the
+        // line's other entries count when the line is a legend anyway.
+        let counted = if plain.chars().count() > MAX_LEGEND_CHARS {
+            Vec::new()
+        } else {
+            counted_as_entries(&plain, vocabulary)
+        };
+        if !counted.is_empty() {
+            let others = line_entries
+                .into_iter()
+                .filter(|entry| is_legend && !counted.iter().any(|known| known.mark == entry.mark));
+            found.push((index, counted.iter().cloned().chain(others).collect()));
+            continue;
+        }
+        if is_legend {
             found.push((index, line_entries));
             continue;
         }
@@ -313,6 +336,77 @@ fn line_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
     } else {
         pairs
     }
+}
+
+/// Legend clauses that count a mark as one of the classes: `Key: Achieved
+/// · Achieved (partially), counted as ongoing · …`, `Leyenda: «En curso –
+/// retrasada» se cuenta como en curso`. The mark runs back from the
+/// lexicon's words to the line's label (`Key:`) or the entry before it (`·`,
+/// `;`), its quotes and commas left out; the status phrase follows them.
+fn counted_as_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let words: Vec<String> = tokens.iter().map(|t| grammar::fold_word(t)).collect();
+    let phrases: Vec<Vec<String>> = vocabulary
+        .every_language()
+        .lexicons
+        .each(|l| l.counted_as_words)
+        .map(|phrase| grammar::folded_words(&lexicon::fold(phrase)))
+        .collect();
+    let is_boundary =
+        |token: &str| ["·", "•", "|", ";"].contains(&token) || token.ends_with([':', ';', '·']);
+    let mut entries = Vec::new();
+    let mut previous_end = 0;
+    let mut at = 0;
+    while at < words.len() {
+        let width = phrases
+            .iter()
+            .filter(|phrase| {
+                words
+                    .get(at..at + phrase.len())
+                    .is_some_and(|window| window == phrase.as_slice())
+            })
+            .map(Vec::len)
+            .max();
+        let Some(width) = width else {
+            at += 1;
+            continue;
+        };
+        let start = (previous_end..at)
+            .rev()
+            .find(|&index| tokens.get(index).is_some_and(|token| is_boundary(token)))
+            .map_or(previous_end, |index| index + 1);
+        let mark_tokens = tokens.get(start..at).unwrap_or_default();
+        let mark = mark_tokens
+            .join(" ")
+            .trim_matches(|c: char| c.is_whitespace() || ",;:«»\"“”'".contains(c))
+            .to_owned();
+        let counted = mark_tokens
+            .iter()
+            .filter(|token| token.chars().any(char::is_alphanumeric))
+            .count();
+        let status = grammar::phrase_at(&words, at + width, vocabulary)
+            .or_else(|| grammar::phrase_at(&words, at + width, vocabulary.every_language()));
+        at += width;
+        previous_end = at;
+        let Some((meaning @ Meaning::Class(_), status_width)) = status else {
+            continue;
+        };
+        if mark.is_empty() || counted > MAX_KEY_MARK_WORDS {
+            continue;
+        }
+        let label = tokens
+            .get(at..at + status_width)
+            .map(|run| run.join(" ").trim_matches(SEPARATORS).to_owned())
+            .unwrap_or_default();
+        entries.push(MarkEntry {
+            mark,
+            meaning,
+            label,
+        });
+        at += status_width;
+        previous_end = at;
+    }
+    entries
 }
 
 /// Whether a line is one legend entry and nothing else (`● Completed`,
@@ -642,6 +736,20 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) ->
                     .find(|mark| mark.mark == cell)
                     .map(|mark| Meaning::Class(mark.status))
             });
+    }
+    // A legend mark of several words (`Achieved (partially)`, counted as
+    // ongoing) is the whole cell, brackets and all.
+    let spaced = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    if let Some(entry) = legend
+        .iter()
+        .find(|entry| entry.mark.contains(' ') && spaced(&entry.mark) == spaced(cell))
+    {
+        return Some(entry.meaning.clone());
     }
     let cell = cell.trim().trim_matches(['(', ')', '[', ']']).trim();
     if cell.is_empty() {
@@ -1097,6 +1205,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut planned: Vec<usize> = Vec::new();
     let mut history: Vec<usize> = Vec::new();
     let mut history_width = 0;
+    // A tracker's period columns (`Q1 | Q2 | Q3 | Q4`), when the key says
+    // the latest one filled in is the status; asked of the key only when a
+    // table has such columns.
+    let mut periods: Vec<usize> = Vec::new();
+    let mut latest_rule: Option<bool> = None;
     let mut planned_width = 0;
     let mut section: Option<Section> = None;
     let mut open_row: Option<usize> = None;
@@ -1119,6 +1232,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             joined_statuses.clear();
             planned.clear();
             history.clear();
+            periods.clear();
             outline = None;
         }
         let opened = if is_table {
@@ -1134,14 +1248,21 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         let heading = with_years_joined(&cells);
         let year_heading = latest_year_column(&cells, vocabulary)
             .or_else(|| observed_column(&heading, vocabulary));
-        let matrix_heading = status_matrix_columns(&cells, vocabulary);
+        let matrix_heading = status_matrix_columns(&cells, &legend, vocabulary);
         let joined_heading = joined_status_headings(&cells, vocabulary);
         let planned_heading = planned_columns(&heading, vocabulary);
+        let mut period_heading = period_columns(&cells, vocabulary);
+        if !period_heading.is_empty()
+            && !*latest_rule.get_or_insert_with(|| latest_period_rule(text, vocabulary))
+        {
+            period_heading.clear();
+        }
         if status_heading.is_some()
             || progress_heading.is_some()
             || year_heading.is_some()
             || !matrix_heading.is_empty()
             || !joined_heading.is_empty()
+            || !period_heading.is_empty()
         {
             status_column = status_heading;
             progress_column = progress_heading;
@@ -1151,6 +1272,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             planned = planned_heading;
             history = earlier_year_columns(&cells, vocabulary);
             history_width = cells.len();
+            periods = period_heading;
             planned_width = heading.len();
             outline = opened;
             open_row = None;
@@ -1171,12 +1293,20 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         } else {
             &[]
         };
+        // Under the key's rule, a period before the latest one filled in is
+        // history.
+        let latest_period = periods
+            .iter()
+            .copied()
+            .filter(|&at| cells.get(at).is_some_and(|cell| !cell.trim().is_empty()))
+            .max();
         let cells: Vec<String> = cells
             .into_iter()
             .enumerate()
             .map(|(at, cell)| {
                 let plan = planned.contains(&at)
                     || history.contains(&at)
+                    || (periods.contains(&at) && Some(at) != latest_period)
                     || (misaligned && cell_meaning(&cell, &legend, vocabulary).is_some());
                 if plan {
                     String::new()
@@ -1203,14 +1333,20 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         };
         // `## En cours` over `- T-12 Former les bénévoles`: a line that is
         // only a status phrase heads a section of a task board, and its
-        // rows without a status of their own have that one.
+        // rows without a status of their own have that one; so does a
+        // label naming what it lists before a colon (`Actions achevées :`,
+        // `Completed actions:`).
         if let [only] = cells.as_slice() {
-            if let Some(meaning) = grammar::phrase_cell(only, vocabulary) {
+            let label = status_label_line(only, vocabulary);
+            if let Some(meaning) = grammar::phrase_cell(only, vocabulary)
+                .or_else(|| label.as_ref().map(|(meaning, _)| meaning.clone()))
+            {
                 close_section(&mut rows, section.take());
                 section = Some(Section {
-                    heading: only.clone(),
+                    heading: label.map_or_else(|| only.clone(), |(_, heading)| heading),
                     meaning,
                     rows: Vec::new(),
+                    introduced: only.trim_end().ends_with(':'),
                 });
                 open_row = None;
                 continue;
@@ -1288,6 +1424,17 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                         }
                     }
                 }
+                open_row = None;
+                continue;
+            }
+            // `La acción 1.1 (…) se completó; la 1.2 (…) sigue en curso`:
+            // actions named in running text, each a row.
+            let mentions = match cells.as_slice() {
+                [only] => prose_mentions(only, line.location(), vocabulary),
+                _ => Vec::new(),
+            };
+            if !mentions.is_empty() {
+                rows.extend(mentions);
                 open_row = None;
                 continue;
             }
@@ -1518,16 +1665,212 @@ struct Section {
     heading: String,
     meaning: Meaning,
     rows: Vec<usize>,
+    /// The line ends with a colon: it introduces the rows below it.
+    introduced: bool,
+}
+
+/// The clauses of running text: cut at semicolons and at full stops that
+/// end a sentence (a stop inside a code, `1.2`, is no end).
+fn clauses(text: &str) -> Vec<&str> {
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let ends =
+            c == ';' || (c == '.' && chars.peek().is_none_or(|(_, next)| next.is_whitespace()));
+        if ends {
+            clauses.extend(text.get(start..at));
+            start = at + c.len_utf8();
+        }
+    }
+    clauses.extend(text.get(start..));
+    clauses
+}
+
+/// A mention's row, the status phrases read after it (mark and meaning),
+/// and whether a negation or a partial word makes them unsure.
+type MentionReading = (Row, Vec<(String, Meaning)>, bool);
+
+/// Actions named in running text, each with the status its clause gives
+/// (`La acción 1.1 (…) se completó en octubre y la 1.2 (…) también se
+/// completó; la 1.3 (…) sigue en curso`, `Les actions 1.3 (…) et 1.4 (…)
+/// sont en cours`). A mention is a dotted code after an item noun or an
+/// article of the lexicons (`la 1.2`, `l'action 2.3`), or after a joining
+/// word once a clause has named one (`1.3 et 1.4`); a line counts only
+/// when it names two or more with a status. A mention's status is the one
+/// status phrase between it and the next mention, its bracketed title
+/// aside; one with none takes its clause's status when the clause states
+/// exactly one (`réalisée, de même que l'action 1.2`). Two phrases for a
+/// mention, a negation before a phrase that is no `not developed`, or a
+/// partial word, leave it null.
+fn prose_mentions(line: &str, location: Location, vocabulary: Vocabulary<'_>) -> Vec<Row> {
+    let lexicons = vocabulary.lexicons;
+    let is_negation = |word: &str| {
+        lexicons.each(|l| l.negation_words).any(|negation| {
+            word == *negation || (negation.ends_with('\'') && word.starts_with(negation))
+        })
+    };
+    let mut mentions: Vec<Row> = Vec::new();
+    for clause in clauses(line) {
+        let tokens: Vec<&str> = clause.split_whitespace().collect();
+        let words: Vec<String> = tokens.iter().map(|t| grammar::fold_word(t)).collect();
+        let mut found: Vec<(usize, CodeMatch)> = Vec::new();
+        for (at, token) in tokens.iter().enumerate() {
+            let code = token.trim_end_matches([',', ';', '.', ':']);
+            let parts: Vec<&str> = code.split('.').collect();
+            let dotted = parts.len() >= 2
+                && parts.iter().all(|part| {
+                    (1..=3).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit())
+                });
+            let before = at
+                .checked_sub(1)
+                .and_then(|before| tokens.get(before))
+                .map(|word| lexicon::fold(word).to_lowercase());
+            let named = before.as_deref().is_some_and(|word| {
+                lexicons.has(|l| l.mention_words, word)
+                    || (!found.is_empty() && lexicons.has(|l| l.mention_joins, word))
+            });
+            if let (true, true, Some(code)) = (dotted, named, grammar::code_at_start(code, None)) {
+                found.push((at, code));
+            }
+        }
+        let mut clause_rows: Vec<MentionReading> = Vec::new();
+        for (k, (at, code)) in found.iter().enumerate() {
+            let end = found.get(k + 1).map_or(tokens.len(), |(next, _)| next - 1);
+            let mut from = at + 1;
+            let mut title = String::new();
+            if tokens.get(from).is_some_and(|token| token.starts_with('(')) {
+                let close = (from..end)
+                    .find(|&index| tokens.get(index).is_some_and(|token| token.contains(')')))
+                    .unwrap_or(from);
+                title = tokens
+                    .get(from..=close)
+                    .map(|run| run.join(" "))
+                    .unwrap_or_default()
+                    .trim_matches(|c: char| "(),;.".contains(c))
+                    .to_owned();
+                from = close + 1;
+            }
+            let mut phrases: Vec<(String, Meaning)> = Vec::new();
+            let mut unsure = false;
+            let mut index = from;
+            while index < end {
+                let Some((meaning, width)) = grammar::phrase_at(&words, index, vocabulary) else {
+                    index += 1;
+                    continue;
+                };
+                let between = words.get(from..index).unwrap_or_default();
+                let negated = between.iter().any(|word| is_negation(word));
+                if negated && meaning != Meaning::Class(Status::NotDeveloped) {
+                    unsure = true;
+                }
+                let mark = tokens
+                    .get(index..index + width)
+                    .map(|run| {
+                        run.join(" ")
+                            .trim_matches(SEPARATORS)
+                            .trim_end_matches('.')
+                            .to_owned()
+                    })
+                    .unwrap_or_default();
+                if !phrases.iter().any(|(_, known)| *known == meaning) {
+                    phrases.push((mark, meaning));
+                }
+                index += width;
+            }
+            let segment = words.get(from..end).unwrap_or_default();
+            unsure |= grammar::holds_partial_word(segment, lexicons);
+            let row = Row {
+                code: code.clone(),
+                location,
+                title,
+                mark: None,
+                meaning: None,
+                ambiguous: Vec::new(),
+                in_status_column: false,
+            };
+            clause_rows.push((row, phrases, unsure));
+        }
+        // An unsure mention leaves its clause no status to lend.
+        let any_unsure = clause_rows.iter().any(|(_, _, unsure)| *unsure);
+        let mut distinct: Vec<&(String, Meaning)> = Vec::new();
+        for (_, phrases, _) in &clause_rows {
+            for phrase in phrases {
+                if !distinct.iter().any(|(_, known)| *known == phrase.1) {
+                    distinct.push(phrase);
+                }
+            }
+        }
+        let clause_status = match distinct.as_slice() {
+            [only] if !any_unsure => Some((*only).clone()),
+            _ => None,
+        };
+        for (mut row, phrases, unsure) in clause_rows {
+            match phrases.as_slice() {
+                // `n'a pas été réalisée`, `partly completed`: a phrase read,
+                // its status unknown.
+                _ if unsure && !phrases.is_empty() => {
+                    let marks: Vec<&str> = phrases.iter().map(|(mark, _)| mark.as_str()).collect();
+                    row.mark = Some(marks.join(" / "));
+                }
+                [(mark, meaning)] => {
+                    row.mark = Some(mark.clone());
+                    row.meaning = Some(meaning.clone());
+                }
+                [] => {
+                    if let Some((mark, meaning)) = &clause_status {
+                        row.mark = Some(mark.clone());
+                        row.meaning = Some(meaning.clone());
+                    }
+                }
+                several => {
+                    row.ambiguous = several.iter().map(|(mark, _)| mark.clone()).collect();
+                }
+            }
+            mentions.push(row);
+        }
+    }
+    let with_status = mentions.iter().filter(|row| row.meaning.is_some()).count();
+    if with_status >= MIN_MARKED_ROWS {
+        mentions
+    } else {
+        Vec::new()
+    }
+}
+
+/// A line that labels the list below it with a status, before a colon:
+/// what is listed and its status (`Actions achevées :`, `Acciones
+/// finalizadas:`) or the status first (`Completed actions:`), one or two
+/// words besides the status phrase. The meaning and the label as printed.
+fn status_label_line(line: &str, vocabulary: Vocabulary<'_>) -> Option<(Meaning, String)> {
+    let label = line.trim().strip_suffix(':')?.trim_end();
+    if let Some(meaning) = grammar::phrase_cell(label, vocabulary) {
+        return Some((meaning, label.to_owned()));
+    }
+    if let Some((meaning, _)) = noun_then_status(label, vocabulary) {
+        return Some((meaning, label.to_owned()));
+    }
+    let words = grammar::folded_words(&lexicon::fold(label));
+    let (meaning, width) = grammar::phrase_at(&words, 0, vocabulary)?;
+    let nouns = words.get(width..)?;
+    let plain_nouns = (1..=MAX_LABEL_NOUN_WORDS).contains(&nouns.len())
+        && !grammar::holds_partial_word(nouns, vocabulary.lexicons)
+        && label
+            .split_whitespace()
+            .rev()
+            .take(nouns.len())
+            .all(|noun| noun.chars().all(char::is_alphabetic));
+    plain_nouns.then(|| (meaning, label.to_owned()))
 }
 
 /// Ends a task board's section. One row alone under a status line is no
 /// section (a mark printed on a line of its own, below its row), so it
-/// takes its status back.
+/// takes its status back, unless the line introduced it with a colon.
 fn close_section(rows: &mut [Row], section: Option<Section>) {
     let Some(section) = section else {
         return;
     };
-    if section.rows.len() >= MIN_MARKED_ROWS {
+    if section.rows.len() >= MIN_MARKED_ROWS || section.introduced && !section.rows.is_empty() {
         return;
     }
     for at in section.rows {
@@ -1655,6 +1998,57 @@ fn latest_year_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<us
         .map(|(at, _)| *at)
 }
 
+/// The columns of a tracker's heading row that are one period each, in
+/// order (`Q1 | Q2 | Q3 | Q4`, `T1 | T2`, `Trimestre 1 | Trimestre 2`):
+/// empty unless two or more follow each other and no other cell is a code.
+fn period_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<usize> {
+    let lexicons = vocabulary.every_language().lexicons;
+    let period = |cell: &str| -> Option<u32> {
+        let folded = lexicon::fold(cell.trim()).to_lowercase();
+        let split = folded.find(|c: char| c.is_ascii_digit())?;
+        let (word, number) = folded.split_at(split);
+        let word = word.trim().trim_end_matches('.');
+        let number: u32 = number.trim().parse().ok()?;
+        ((1..=4).contains(&number) && lexicons.has(|l| l.period_headings, word)).then_some(number)
+    };
+    let columns: Vec<(usize, u32)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(at, cell)| Some((at, period(cell)?)))
+        .collect();
+    let in_order = columns.windows(2).all(|pair| pair[1].1 == pair[0].1 + 1);
+    let others_uncoded = cells.iter().enumerate().all(|(at, cell)| {
+        columns.iter().any(|(column, _)| *column == at)
+            || grammar::code_at_start(cell, vocabulary.grammar).is_none()
+    });
+    if columns.len() >= 2 && in_order && others_uncoded {
+        columns.into_iter().map(|(at, _)| at).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether the document's key says a tracker's status is the one of its
+/// latest period filled in (`An action's status is the one in the latest
+/// quarter filled in`).
+fn latest_period_rule(text: &Text, vocabulary: Vocabulary<'_>) -> bool {
+    let phrases: Vec<Vec<String>> = vocabulary
+        .every_language()
+        .lexicons
+        .each(|l| l.latest_period_phrases)
+        .map(|phrase| grammar::folded_words(&lexicon::fold(phrase)))
+        .filter(|phrase| !phrase.is_empty())
+        .collect();
+    text.lines.iter().any(|line| {
+        let words = grammar::folded_words(&lexicon::fold(&markup::plain(line.text)));
+        phrases.iter().any(|phrase| {
+            words
+                .windows(phrase.len())
+                .any(|window| window == phrase.as_slice())
+        })
+    })
+}
+
 /// The columns headed by earlier years than the latest (`| 2023 |` beside
 /// `| 2024 |`): a row's history, never its status, even when the latest
 /// year's cell says nothing the status words know.
@@ -1776,8 +2170,14 @@ fn is_heading_row(cells: &[String], vocabulary: Vocabulary<'_>) -> bool {
 /// The columns of a heading row that are one status each (`| N° | Action
 /// | Réalisé | En cours | Non démarré |`), with what each means: a status
 /// matrix, where a row's mark (`X`, `✓`) in one of them gives its status.
+/// A heading may also be a mark the document's legend spells out (`| Ref
+/// | Action | C | IP | NS |` over `C = complete · IP = in progress · …`).
 /// Empty unless two or more columns name different statuses.
-fn status_matrix_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<(usize, Meaning)> {
+fn status_matrix_columns(
+    cells: &[String],
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Vec<(usize, Meaning)> {
     if !is_heading_row(cells, vocabulary) {
         return Vec::new();
     }
@@ -1785,7 +2185,14 @@ fn status_matrix_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<(u
         .iter()
         .enumerate()
         .filter_map(|(at, cell)| {
-            Some((at, grammar::phrase_cell(cell, vocabulary.every_language())?))
+            let meaning =
+                grammar::phrase_cell(cell, vocabulary.every_language()).or_else(|| {
+                    legend
+                        .iter()
+                        .find(|entry| entry.mark == cell.trim())
+                        .map(|entry| entry.meaning.clone())
+                })?;
+            Some((at, meaning))
         })
         .collect();
     let distinct = columns
@@ -1912,7 +2319,12 @@ fn read_row(
         if at == code_at || cell.is_empty() {
             continue;
         }
-        if matrix_marks.is_some() && matrix.iter().any(|(column, _)| *column == at) {
+        // Under a status matrix's columns a number counts (a summary row),
+        // it marks nothing.
+        let under_matrix = matrix.iter().any(|(column, _)| *column == at);
+        if under_matrix
+            && (matrix_marks.is_some() || cell.trim().chars().all(|c| c.is_ascii_digit()))
+        {
             continue;
         }
         if !joined_statuses.is_empty() && is_bare_symbol(cell, legend) {
@@ -4289,6 +4701,188 @@ mod tests {
             reading.items.iter().all(|item| item.status.is_none()),
             "{:?}",
             marks_and_statuses(&reading)
+        );
+    }
+
+    /// Status columns headed by abbreviations the legend spells out: the
+    /// `X` under one of them is its status, not the conventional mark.
+    #[test]
+    fn matrix_headings_spelled_out_by_the_legend() {
+        let reading = read(
+            "| Ref | Action | C | IP | NS |\n|---|---|---|---|---|\n\
+             | 1.1 | Survey the lighting | X | | |\n\
+             | 1.2 | Upgrade the cameras | | X | |\n\
+             | 1.3 | Gate the alleys | | | X |\n\n\
+             C = complete · IP = in progress · NS = not started\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("1.1", None, Some(Achieved)),
+                ("1.2", None, Some(InProgress)),
+                ("1.3", None, Some(NotDeveloped)),
+            ])
+        );
+    }
+
+    /// A status of two phrases is a class only when the legend counts it as
+    /// one (`…, counted as ongoing`, `se cuenta como en curso`); otherwise
+    /// it stays null, late or partial.
+    #[test]
+    fn a_legend_may_count_a_two_phrase_status_as_a_class() {
+        let table = "| No. | Action | Status |\n|---|---|---|\n\
+                     | 1 | Open the reading room | Achieved |\n\
+                     | 2 | Reading groups | Achieved (partially) |\n\
+                     | 3 | Coding clubs | Ongoing |\n";
+        let keyed = read(&format!(
+            "Key: Achieved · Achieved (partially), counted as ongoing · Ongoing\n\n{table}"
+        ));
+        assert_eq!(
+            statuses_and_labels(&keyed),
+            vec![
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(InProgress), None)
+            ]
+        );
+        let unkeyed = read(table);
+        assert_eq!(
+            statuses_and_labels(&unkeyed),
+            vec![
+                (Some(Achieved), None),
+                (None, None),
+                (Some(InProgress), None)
+            ]
+        );
+        let spanish = "| Ref. | Objetivo | Estado |\n|---|---|---|\n\
+                       | 1.a | Certificar alojamientos | Cumplido |\n\
+                       | 1.b | Limitar autocares | En curso – retrasada |\n";
+        assert_eq!(
+            statuses_and_labels(&read(spanish)),
+            vec![(Some(Achieved), None), (None, Some("delayed"))]
+        );
+        let counted = read(&format!(
+            "{spanish}\nLeyenda: «En curso – retrasada» se cuenta como en curso: avanza despacio.\n"
+        ));
+        assert_eq!(
+            statuses_and_labels(&counted),
+            vec![(Some(Achieved), None), (Some(InProgress), None)]
+        );
+    }
+
+    /// A label line closed by a colon (`Actions achevées :`) gives its
+    /// status to the coded lines listed under it, even to one line alone.
+    #[test]
+    fn status_label_lines_head_their_lists() {
+        let reading = read(
+            "Point d'étape\n\nActions achevées :\n- PC-2022-01 Éclairage public\n\
+             - PC-2022-04 Plan de déplacements\nActions en cours :\n- PC-2022-02 Réseau de chaleur\n\
+             - PC-2023-01 Rénovation de l'habitat\nActions abandonnées :\n- PC-2023-04 Navette autonome\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            vec![
+                (Some(Achieved), None),
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(InProgress), None),
+                (None, Some("cancelled")),
+            ]
+        );
+        assert_eq!(reading.items[0].mark.as_deref(), Some("Actions achevées"));
+        let english = read(
+            "Review\n\nCompleted actions:\n- A-01 Publish the guide\n- A-02 Train the staff\n\
+             Actions in progress:\n- A-03 Open the centre\n- A-04 Recruit wardens\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&english),
+            vec![
+                (Some(Achieved), None),
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(InProgress), None),
+            ]
+        );
+    }
+
+    /// A quarterly tracker: the latest quarter filled in is the status when
+    /// the key says so; without that key, a row whose quarters differ is
+    /// unknown.
+    #[test]
+    fn the_latest_quarter_filled_in_is_the_status_when_the_key_says_so() {
+        let table = "| Ref | Action | Q1 | Q2 | Q3 | Q4 |\n|---|---|---|---|---|---|\n\
+                     | 1.1 | Council tax online | On track | On track | Delivered | |\n\
+                     | 1.2 | Parking permits | Not begun | On track | | |\n\
+                     | 1.3 | Data sharing | Not begun | Not begun | Not begun | |\n";
+        let keyed = read(&format!(
+            "Key: an action's status is the one in the latest quarter filled in.\n\n{table}"
+        ));
+        assert_eq!(
+            statuses_and_labels(&keyed),
+            vec![
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+        let unkeyed = read(table);
+        assert_eq!(
+            statuses_and_labels(&unkeyed),
+            vec![(None, None), (None, None), (Some(NotDeveloped), None)]
+        );
+    }
+
+    /// Actions named in running text: each mention takes the status phrase
+    /// that follows it, or its clause's only one; a negated positive phrase
+    /// is no status.
+    #[test]
+    fn actions_named_in_running_text() {
+        let spanish = read(
+            "Objetivo 1. Prevenir el acoso\n\nLa acción 1.1 (alumnos ayudantes) se completó en octubre y \
+             la 1.2 (buzón anónimo) también se completó; la 1.3 (ciberacoso) sigue en curso.\n",
+        );
+        assert_eq!(
+            rows(&spanish),
+            want(&[
+                ("Objetivo 1", None, None),
+                ("1.1", Some("Objetivo 1"), Some(Achieved)),
+                ("1.2", Some("Objetivo 1"), Some(Achieved)),
+                ("1.3", Some("Objetivo 1"), Some(InProgress)),
+            ])
+        );
+        assert_eq!(spanish.items[1].title.as_deref(), Some("alumnos ayudantes"));
+        let french = read(
+            "Axe 1 – Accès aux soins\n\nL'action 1.1 (maison de santé) est réalisée, de même que \
+             l'action 1.2 (bus santé). Les actions 1.3 (téléconsultation) et 1.4 (internes) sont en \
+             cours. L'action 1.5 (centre) n'a pas démarré.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&french)[1..].to_vec(),
+            vec![
+                (Some(Achieved), None),
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None),
+            ]
+        );
+        let english = read(
+            "Goal 2\n\nIn May action 2.1 (the guide) was completed; action 2.2 (the centre) is \
+             ongoing and action 2.3 (the shuttle) has not been completed.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&english)[1..].to_vec(),
+            vec![
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (None, None)
+            ]
+        );
+        // One action named in passing is no plan item.
+        assert!(
+            read("Voir l'action 1.1 (maison de santé), réalisée en 2024.\n")
+                .items
+                .is_empty()
         );
     }
 }

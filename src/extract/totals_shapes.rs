@@ -278,6 +278,18 @@ fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Op
         return Some(Field::Total);
     }
     let folded = grammar::folded_words(&lexicon::fold(label));
+    // `All actions`, `Toutes les actions`: a word of the whole and one noun.
+    let whole = vocabulary.lexicons.each(|l| l.whole_words).any(|words| {
+        let words = grammar::folded_words(&lexicon::fold(words));
+        folded.len() == words.len() + 1
+            && folded.starts_with(&words)
+            && folded
+                .last()
+                .is_some_and(|noun| noun.chars().all(char::is_alphabetic))
+    });
+    if whole && grammar::phrase_cell(label, vocabulary).is_none() {
+        return Some(Field::Total);
+    }
     let symbol = |entry: &&MarkEntry| {
         !entry.mark.chars().any(char::is_alphanumeric) && entry.mark == label.trim()
     };
@@ -508,6 +520,8 @@ fn sentence_figures(
         .collect();
     let mut total = total.map(|(start, number)| (Some(start), number));
     let mut figures: Vec<Figure> = Vec::new();
+    // `el 38 % está finalizado`: shares of the whole, each with its status.
+    let mut shares: Vec<Figure> = Vec::new();
     // Tokens already read as the total of a ratio (`5 sur 9`).
     let mut skipped: Vec<usize> = Vec::new();
     let mut bracket_whole: Option<u32> = None;
@@ -557,6 +571,14 @@ fn sentence_figures(
                 None => total = Some((None, whole)),
                 Some((_, seen)) if seen != whole => return None,
                 Some(_) => {}
+            }
+            continue;
+        }
+        if let Some(share) = share_at(&tokens, at) {
+            if let Some(Meaning::Class(status)) =
+                share_phrase(&tokens, &words, at, vocabulary, &key)
+            {
+                shares.push((Some(status), share));
             }
             continue;
         }
@@ -780,7 +802,7 @@ fn sentence_figures(
                     && noun.trim_end_matches('.').ends_with(')')
             })
             && tokens.len() == at + 2;
-        if total.is_none() && figures.len() >= 2 && last_number && bracketed_noun {
+        if total.is_none() && figures.len() + shares.len() >= 2 && last_number && bracketed_noun {
             total = Some((None, number));
             continue;
         }
@@ -925,6 +947,15 @@ fn sentence_figures(
             total = Some((None, whole));
         }
     }
+    // `De las 13 actuaciones, el 38 % está finalizado, el 31 % en curso`:
+    // shares alone, of a whole the sentence counts, give the counts whose
+    // rounded share they are, when each is the only such count.
+    if figures.is_empty() && shares.len() >= 2 {
+        let (_, whole) = total?;
+        for (status, share) in shares {
+            figures.push((status, count_of_share(share, whole)?));
+        }
+    }
     let enough = figures.len() >= 2 || (figures.len() == 1 && total.is_some());
     if !enough {
         return None;
@@ -933,6 +964,81 @@ fn sentence_figures(
         figures.insert(0, (None, total));
     }
     Some(figures)
+}
+
+/// A share of a whole at token `at`: `38 %` or `38%`, the number a whole
+/// percent. A share followed by `=` is a key's mark (`100 % = réalisée`).
+fn share_at(tokens: &[&str], at: usize) -> Option<u32> {
+    let closed = |token: &str| token.trim_end_matches([',', ';', '.']).to_owned();
+    let token = closed(tokens.get(at)?);
+    let (number, sign_at) = match token.strip_suffix('%') {
+        Some(number) => (number.to_owned(), at),
+        None if tokens.get(at + 1).is_some_and(|next| closed(next) == "%") => (token, at + 1),
+        None => return None,
+    };
+    let share: u32 = number.parse().ok()?;
+    let keyed = tokens
+        .get(sign_at + 1)
+        .is_some_and(|next| next.starts_with('='));
+    (share <= 100 && !keyed).then_some(share)
+}
+
+/// The status phrase a share is of (`38 % están finalizadas`, `46 % are
+/// ongoing`): within a few words after the share, in the same clause, no
+/// other number before it; a partial word before the phrase is no class.
+/// Or a label and a colon right before it (`rated green: 45 %;`).
+fn share_phrase(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    vocabulary: Vocabulary<'_>,
+    key: &[(Vec<String>, Meaning)],
+) -> Option<Meaning> {
+    let labelled = at
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| before.ends_with(':'));
+    if labelled {
+        return (1..=MAX_WORDS_BEFORE_PHRASE).rev().find_map(|width| {
+            let from = at.checked_sub(width)?;
+            let (meaning, found) = phrase_with_key(words, from, vocabulary, key)?;
+            (found == width).then_some(meaning)
+        });
+    }
+    let first = if tokens
+        .get(at)
+        .is_some_and(|token| token.trim_end_matches([',', ';', '.']).ends_with('%'))
+    {
+        at + 1
+    } else {
+        at + 2
+    };
+    for step in first..=first + MAX_WORDS_BEFORE_PHRASE {
+        if let Some((meaning, _)) = phrase_with_key(words, step, vocabulary, key) {
+            let between = words.get(first..step).unwrap_or_default();
+            let negated = between.iter().any(|w| is_negation(w, vocabulary.lexicons));
+            let partial = grammar::holds_partial_word(between, vocabulary.lexicons);
+            return (!partial && (!negated || meaning == Meaning::Class(Status::NotDeveloped)))
+                .then_some(meaning);
+        }
+        let token = tokens.get(step)?;
+        if number_token(token).is_some() || token.ends_with(['.', ':', ';', ',']) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The count of a whole whose share, rounded to a whole percent, is
+/// `share`: none when no count or more than one rounds to it (a report may
+/// round halves either way, so a half counts as both).
+fn count_of_share(share: u32, whole: u32) -> Option<u32> {
+    let mut counts = (0..=whole).filter(|count| {
+        let exact = f64::from(*count) * 100.0 / f64::from(whole);
+        (exact - f64::from(share)).abs() <= 0.5
+    });
+    let count = counts.next()?;
+    counts.next().is_none().then_some(count)
 }
 
 /// Whether `words[at..]` open with a totals opener (`of`, `out of`, `sur`,
@@ -2366,5 +2472,66 @@ mod tests {
         );
         // A month and a year before a status cell are a deadline.
         assert_eq!(counts("1.2 Hire two officers HR 06/2022 Ongoing\n"), None);
+    }
+
+    /// Shares alone of a counted whole give the counts whose rounded share
+    /// they are (`el 38 %` of 13 is 5); a share two counts round to, or
+    /// shares with no whole, give none.
+    #[test]
+    fn shares_of_a_counted_whole_are_counts() {
+        use Status::{Achieved, InProgress, NotDeveloped};
+        let want = |total, achieved, in_progress, not_developed| {
+            Some(TotalsCounts {
+                total: Some(total),
+                achieved: Some(achieved),
+                in_progress: Some(in_progress),
+                not_developed: Some(not_developed),
+            })
+        };
+        assert_eq!(
+            counts(
+                "De las 13 actuaciones, el 38 % está finalizado, el 31 % en curso y el 15 % sin \
+                 iniciar; el resto está retrasado."
+            ),
+            want(13, 5, 4, 2)
+        );
+        assert_eq!(
+            counts("Of the 13 actions, 38% were achieved, 46% are ongoing and 15% are not yet started."),
+            want(13, 5, 6, 2)
+        );
+        assert_eq!(
+            counts(
+                "Sur les 12 actions du contrat, 42 % sont achevées, 33 % engagées et 17 % pas \
+                 encore engagées."
+            ),
+            want(12, 5, 4, 2)
+        );
+        // A label and a colon before each share, the whole in brackets last.
+        assert_eq!(
+            counts_with_key(
+                "Objectives rated green: 45 %; amber: 36 %; red: 18 % (11 objectives).",
+                "en",
+                &[
+                    ("green", Achieved),
+                    ("amber", InProgress),
+                    ("red", NotDeveloped)
+                ]
+            ),
+            want(11, 5, 4, 2)
+        );
+        // 1 % of 250 is 2 or 3 actions: no count is sure.
+        assert_eq!(
+            counts("Of the 250 actions, 1 % were achieved and 99 % are ongoing."),
+            None
+        );
+        assert_eq!(
+            counts("Overall, 40 % were achieved and 60 % are ongoing."),
+            None
+        );
+        // A key's shares are no counts.
+        assert_eq!(
+            counts("Of the 12 actions: 100 % = achieved · 50 % = in progress"),
+            None
+        );
     }
 }

@@ -192,7 +192,8 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// roman numeral (`1.a.ii`: the outline's number, letter, numeral). Prefix
 /// letters joined by a hyphen take hyphens between their numbers too
 /// (`P-01`, `P-01-03`), with a year first in a register numbered per year
-/// (`PA-2024-07`: the year is part of the code, not of its path), or a
+/// (`PA-2024-07`, `PCAET-2023-04`: the year is part of the code, not of its
+/// path; an acronym of four letters or more only before a year), or a
 /// meeting or period before a slash (`BM-23/07`: action 7 of meeting 23).
 /// A register numbered per year may open with the year and a series letter
 /// (`2023-O-07`: the seventh decision of 2023's ordinary sessions). A prefix
@@ -204,7 +205,7 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
-               (?P<hyphened> \p{Lu}{1,3} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )?
+               (?P<hyphened> \p{Lu}{1,6} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )?
                (?: (?P<mnum> [0-9]{1,3} ) / (?P<inum> [0-9]{1,3} ) | (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} ) )
              | (?P<ryear> (?:19|20)[0-9]{2} ) - (?P<series> \p{Lu}{1,3} ) - (?P<rnum> [0-9]{1,4} )
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
@@ -512,6 +513,15 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
     let Some(caps) = DOTTED_CODE.captures(text) else {
         return lone_letter_at_start(text, offset);
     };
+    // `PCAET-2023-04`: an acronym of four letters or more before a hyphen
+    // is a plan's only when the year of a register follows it (`COVID-19`
+    // is no code).
+    let long_acronym = caps
+        .name("hyphened")
+        .is_some_and(|letters| letters.as_str().chars().count() > 3);
+    if long_acronym && caps.name("year").is_none() {
+        return lone_letter_at_start(text, offset);
+    }
     let end = caps.name("end")?.end();
     // `100 %`, `45 % des actions`: a share, not a code.
     if text
@@ -1477,6 +1487,12 @@ mod tests {
         );
         assert_eq!(read("B. Finances"), want("B", &[2], "letter.#1"));
         assert_eq!(read("IV"), want("IV", &[4], "roman#1"));
+        // A long acronym is a register's only before a year.
+        assert_eq!(
+            read("PCAET-2023-04 Navette"),
+            want("PCAET-2023-04", &[4], "pcaet-#1")
+        );
+        assert_eq!(read("COVID-19 response"), None);
         assert_eq!(read("I think so"), None);
         assert_eq!(read("A. smith"), None);
     }

@@ -215,6 +215,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("not done", NotDeveloped),
         class("not developed", NotDeveloped),
         class("not completed", NotDeveloped),
+        class("not implemented", NotDeveloped),
+        class("not yet implemented", NotDeveloped),
+        // The perfect and pluperfect of a review (`2 had not been started`).
+        class("not been started", NotDeveloped),
+        class("not been implemented", NotDeveloped),
         class("yet to start", NotDeveloped),
         class("yet to begin", NotDeveloped),
         class("not commenced", NotDeveloped),
@@ -244,6 +249,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("finished", Achieved),
         class("delivered", Achieved),
         class("accomplished", Achieved),
+        // Past tense in review lists (`- 3.2 Reopen the path. Implemented.`).
+        class("implemented", Achieved),
     ],
     outside_phrases: &[
         outside("cancelled", "cancelled"),
@@ -271,6 +278,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     status_answers: &[class("yes", Achieved), class("no", NotDeveloped)],
     partial_words: &["partly", "partially", "partial", "in part"],
+    counted_as_words: &["counted as", "counts as", "treated as", "reported as"],
     status_colours: &[
         "green", "yellow", "amber", "orange", "red", "grey", "gray", "blue",
     ],
@@ -288,6 +296,15 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "% achieved",
         "percent achieved",
         "% achievement",
+    ],
+    period_headings: &["q", "quarter"],
+    latest_period_phrases: &[
+        "latest quarter filled in",
+        "last quarter filled in",
+        "latest quarter filled",
+        "latest quarter reported",
+        "last quarter reported",
+        "most recent quarter filled in",
     ],
     share_at_least_words: &[
         "or more",
@@ -313,6 +330,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     totals_sums: &["in all", "that is", "altogether", "out of a total of"],
     half_phrases: &["half"],
     negation_words: &["not", "no", "never"],
+    mention_words: &["action", "actions", "measure", "measures"],
+    mention_joins: &["and"],
+    whole_words: &["all"],
     action_line_words: &["action line", "line of action"],
     table_headings: &[
         "measures",

@@ -257,6 +257,12 @@ pub struct Lexicon {
     /// progress, the report does not say which, so the status stays unknown
     /// and a count of them counts no class.
     pub partial_words: &'static [&'static str],
+    /// Words of a legend that count a mark as one of the classes
+    /// (`Achieved (partially), counted as ongoing`, `«En curso – retrasada»
+    /// se cuenta como en curso`): a mark of several words, often a status
+    /// with a qualifier, that has no class of its own unless the legend says
+    /// which.
+    pub counted_as_words: &'static [&'static str],
     /// Colour names a legend may define as marks (`Green = achieved`).
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
@@ -280,6 +286,14 @@ pub struct Lexicon {
     /// Headings of a column of completion shares (`% complete`, `Avance`,
     /// `Taux de réalisation`): its `100 %`, `45 %`, `0 %` are statuses.
     pub progress_headings: &'static [&'static str],
+    /// Words heading one column per period of a tracker (`Q1 | Q2 | Q3`,
+    /// `T1 | T2`, `Trimestre 1`): the word, a number after it.
+    pub period_headings: &'static [&'static str],
+    /// Phrases of a key saying a tracker's status is the one of its latest
+    /// period filled in (`the latest quarter filled in`, `el último trimestre
+    /// cumplimentado`); without them, statuses of several periods on a row
+    /// leave it unknown.
+    pub latest_period_phrases: &'static [&'static str],
     /// Words after or before a share in a completion key that make it a
     /// lower bound (`80 % et plus`, `at least 80 %`): lower case.
     pub share_at_least_words: &'static [&'static str],
@@ -304,6 +318,15 @@ pub struct Lexicon {
     /// completed`, `1 n'est pas réalisée`): a count with one between it and
     /// a positive phrase is not read.
     pub negation_words: &'static [&'static str],
+    /// Words before an action's code named in running text (`La acción
+    /// 1.1 (…) se completó y la 1.2 …`, `l'action 2.3`, `actions 1.3 et
+    /// 1.4`): item nouns and the articles that stand for them.
+    pub mention_words: &'static [&'static str],
+    /// Words joining two codes named in running text (`1.3 et 1.4`).
+    pub mention_joins: &'static [&'static str],
+    /// Words that head a totals table's column of the whole before one noun
+    /// (`All actions`, `Todas las acciones`, `Toutes les actions`).
+    pub whole_words: &'static [&'static str],
     /// Words that open an action line heading, before its number.
     pub action_line_words: &'static [&'static str],
     /// Column headings of plan tables.
@@ -1065,12 +1088,15 @@ mod tests {
                 ("status_colours", l.status_colours.len()),
                 ("status_answers", l.status_answers.len()),
                 ("partial_words", l.partial_words.len()),
+                ("counted_as_words", l.counted_as_words.len()),
                 ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
                 ("former_state_words", l.former_state_words.len()),
                 ("planned_state_words", l.planned_state_words.len()),
                 ("observed_state_words", l.observed_state_words.len()),
                 ("progress_headings", l.progress_headings.len()),
+                ("period_headings", l.period_headings.len()),
+                ("latest_period_phrases", l.latest_period_phrases.len()),
                 ("share_at_least_words", l.share_at_least_words.len()),
                 ("share_below_words", l.share_below_words.len()),
                 ("legend_cues", l.legend_cues.len()),
@@ -1080,6 +1106,9 @@ mod tests {
                 ("totals_sums", l.totals_sums.len()),
                 ("half_phrases", l.half_phrases.len()),
                 ("negation_words", l.negation_words.len()),
+                ("mention_words", l.mention_words.len()),
+                ("mention_joins", l.mention_joins.len()),
+                ("whole_words", l.whole_words.len()),
                 ("action_line_words", l.action_line_words.len()),
                 ("table_headings", l.table_headings.len()),
                 ("qualifier_words", l.qualifier_words.len()),

@@ -1090,6 +1090,8 @@ fn sixth_fresh_grammars_measured_before_fixing() {
 /// a total row.
 /// (titulo.es's gold said `Suspendida` was postponed; it is on hold, as
 /// planex reads it, and the gold says so since.)
+/// Then a totals table's column headed `All outputs` is the whole: 24
+/// totals read.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1100,7 +1102,7 @@ fn seventh_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 327, "{reading:?}");
     assert!(reading.statuses_right >= 261, "{reading:?}");
-    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.totals_read >= 24, "{reading:?}");
     assert!(reading.reconciled >= 23, "{reading:?}");
 }
 
@@ -1334,6 +1336,12 @@ fn tenth_fresh_grammars_measured_before_fixing() {
 /// status cells laid out after the table's rows, `Pr1.2` between `P1 ›`
 /// and the title in yearly.en's headings, and totals of abbreviations, per
 /// range, per programme or after a colon of shares.
+/// Then actions named in running text (`La acción 1.1 (…) se completó y la
+/// 1.2 (…) también; la 1.3 (…) sigue en curso`, `Les actions 1.3 (…) et 1.4
+/// (…) sont en cours`), each taking the status phrase after it or its
+/// clause's only one: prosa.es and prose.fr read, but prose.fr.pdf, whose
+/// sentences wrap over lines: 345 items, 264 statuses, 11 totals read, 8
+/// reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1342,10 +1350,10 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
     println!("fresh11: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 275, "{reading:?}");
-    assert!(reading.statuses_right >= 210, "{reading:?}");
-    assert!(reading.totals_read >= 8, "{reading:?}");
-    assert!(reading.reconciled >= 6, "{reading:?}");
+    assert!(reading.items_found >= 345, "{reading:?}");
+    assert!(reading.statuses_right >= 264, "{reading:?}");
+    assert!(reading.totals_read >= 11, "{reading:?}");
+    assert!(reading.reconciled >= 8, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1372,6 +1380,9 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
 /// items, 296 statuses, 0 silently wrong, 12 totals read, 14 reconciled.
 /// Left: totals as percentages only, blankref.en.txt (blank code cells in
 /// space-aligned text), ticks.en.pdf's joined headings (null, not wrong).
+/// Then shares of a counted whole are read as the counts they round to
+/// (lettres.fr, luces.es, and bullets.en's `green: 45 %; … (11
+/// objectives)`): 21 totals read, 20 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1382,8 +1393,8 @@ fn twelfth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 393, "{reading:?}");
     assert!(reading.statuses_right >= 298, "{reading:?}");
-    assert!(reading.totals_read >= 12, "{reading:?}");
-    assert!(reading.reconciled >= 14, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 20, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1495,7 +1506,9 @@ fn thirteenth_fresh_grammars_measured_before_fixing() {
 /// (the latest quarter filled in: two statuses on a row, null), the two
 /// plans' totals (dosplanes.es, deuxplans.fr: not summed), leaders.en's
 /// `Totals — complete: 5` (read as the whole) and leaders.en.pdf (MuPDF's
-/// dot leaders: no item).
+/// dot leaders: no item). Then a tracker's key saying the latest quarter
+/// filled in is the status (`Q1 | Q2 | Q3 | Q4`; without such a key a row
+/// whose quarters differ stays null): 276 statuses, 15 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1505,7 +1518,65 @@ fn fourteenth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 360, "{reading:?}");
-    assert!(reading.statuses_right >= 253, "{reading:?}");
+    assert!(reading.statuses_right >= 276, "{reading:?}");
     assert!(reading.totals_read >= 17, "{reading:?}");
-    assert!(reading.reconciled >= 13, "{reading:?}");
+    assert!(reading.reconciled >= 15, "{reading:?}");
+}
+
+/// Eight more report shapes, with gold written and committed before planex
+/// was run on them (`fixtures/grammars/fresh15/`, made by
+/// `fixtures/grammars/make-fresh15.py`, PDFs from Ghostscript and
+/// Inkscape): a register `PAM-2024-02` (plan, year, number) with a
+/// completion percentage keyed by ranges (`1–99 % = en curso`), objectives
+/// lettered per axis (`2.a`), status cells of two phrases (`En curso –
+/// retrasada`, `Achieved (partially)`) named by a legend as a class or
+/// else null, numbers restarting in each chapter and numbers running on
+/// across chapters, an `X` under status columns headed by abbreviations a
+/// legend spells out (`C | IP | NS`), past-tense statuses closing list
+/// lines (`3.2 … Implemented.`), a register listed under label lines that
+/// give the status (`Actions achevées :`); totals in a closing table per
+/// axis with a total row, as percentages of a whole, with a bracketed count
+/// (`4 en curso (2 de ellos retrasados)`), in the pluperfect and with each
+/// label before its number (`achevées 5`). Measured before the changes made
+/// for them (the same count as `reading_of`, with the release build of
+/// main), in all 24 renderings: 267 of 351 items, 171 of 294 statuses, 30
+/// silently wrong (every `X` of columns.en read as the conventional mark
+/// for not developed), 6 of 24 totals read, 3 reconciled. Per report (txt /
+/// md / pdf alike):
+///
+/// | report       | items | statuses | silent | totals read / reconciled |
+/// |--------------|-------|----------|--------|--------------------------|
+/// | capitulos.es | 16/16 | 13/13    | 0      | no / no                  |
+/// | columns.en   | 15/15 | 2/12     | 10     | no / no                  |
+/// | global.en    | 16/16 | 11/13    | 0      | no / no                  |
+/// | letras.es    | 15/15 | 10/12    | 0      | yes / no                 |
+/// | pam.es       | 11/11 | 11/11    | 0      | yes / yes                |
+/// | past.en      | 0/16  | 0/13     | 0      | no / no                  |
+/// | registre.fr  | 0/12  | 0/12     | 0      | no / no                  |
+/// | romains.fr   | 16/16 | 10/12    | 0      | no / no                  |
+///
+/// Since then status columns may be headed by marks the legend spells out
+/// (`C | IP | NS`), and a number under them counts (a summary row), marking
+/// nothing; a legend clause may count a mark of several words as a class
+/// (`Achieved (partially), counted as ongoing`, `«En curso – retrasada» se
+/// cuenta como en curso`); a label line closed by a colon (`Actions
+/// achevées :`) gives its status to the coded lines listed under it, even
+/// one; an acronym of four letters or more before a year is a register's
+/// (`PCAET-2023-04`); past-tense statuses (`Implemented`, `had not been
+/// started`, `Pas encore engagée`); totals as shares of a counted whole
+/// (`De las 13 actuaciones, el 38 % …`: the count each share rounds to, when
+/// only one does) and a whole headed `All actions`: 351 items, 294
+/// statuses, 0 silently wrong, 24 totals read, 24 reconciled.
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn fifteenth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh15");
+    println!("fresh15: {reading:?}");
+    assert_eq!(reading.renderings, 24, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 351, "{reading:?}");
+    assert!(reading.statuses_right >= 294, "{reading:?}");
+    assert!(reading.totals_read >= 24, "{reading:?}");
+    assert!(reading.reconciled >= 24, "{reading:?}");
 }

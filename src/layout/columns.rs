@@ -108,15 +108,20 @@ impl TextLine {
     /// Where the line's last word starts when it is a status mark that
     /// tells where a mark column is: glued to the title before it
     /// ([`Self::tight_mark_start`]), or set apart from the words before it
-    /// by a gutter ([`GUTTER_GAP`]). A mark column learnt from either lets a
-    /// mark that a long title ends only a word space before open its cell
-    /// there ([`Self::mark_at_edge`]).
-    fn mark_start(&self) -> Option<f32> {
+    /// by a gutter ([`GUTTER_GAP`]) on a line that holds a row's code (a
+    /// plan table's row: `X` or `0` a gutter after a formula or a contents
+    /// line is no mark). A mark column learnt from either lets a mark that
+    /// a long title ends only a word space before open its cell there
+    /// ([`Self::mark_at_edge`]).
+    pub(super) fn mark_start(&self) -> Option<f32> {
         self.tight_mark_start().or_else(|| {
             let count = self.words.len();
             let last = self.words.last()?;
             let gap = self.gap_after(count.checked_sub(2)?)?;
-            (is_mark_token(&last.text) && gap >= GUTTER_GAP * self.size).then_some(last.x0)
+            (is_mark_token(&last.text)
+                && gap >= GUTTER_GAP * self.size
+                && self.words.iter().any(|word| is_code(&word.text)))
+            .then_some(last.x0)
         })
     }
 
@@ -1168,6 +1173,34 @@ mod tests {
                 laid.text
             );
         }
+    }
+
+    #[test]
+    fn a_mark_a_gutter_away_is_learnt_only_on_a_row_with_a_code() {
+        let line = |words: &[(&str, f32, f32)]| crate::layout::lines::TextLine {
+            y: 100.0,
+            size: 10.0,
+            words: words
+                .iter()
+                .map(|&(text, x0, x1)| {
+                    crate::layout::words::Word::unweighed(text.to_owned(), x0, x1, 10.0)
+                })
+                .collect(),
+        };
+        let row = line(&[
+            ("L1M1D1", 50.0, 80.0),
+            ("Plan", 100.0, 120.0),
+            ("anual", 125.0, 150.0),
+            ("V", 170.0, 175.0),
+        ]);
+        assert_eq!(row.mark_start(), Some(170.0));
+        // A formula's `X` a gutter after its words: no row, no mark.
+        let formula = line(&[
+            ("sei", 100.0, 115.0),
+            ("U", 120.0, 125.0),
+            ("X", 170.0, 175.0),
+        ]);
+        assert_eq!(formula.mark_start(), None);
     }
 
     #[test]

@@ -144,8 +144,31 @@ struct Row {
     /// The title was set on the lines above the code (see
     /// [`Scan::title_above`]): the row ends at its mark.
     title_above: bool,
+    /// The mark was read from the cell before the code (a mark column left
+    /// of the codes, [`mark_before`]).
+    mark_left: bool,
+    /// A mark drawn between two codes of one line: after the first code's
+    /// title and right before the second code, so it may be either's (two
+    /// tables side by side, each in its page column). Settled by the
+    /// document's other rows ([`settle_contested_marks`]).
+    contested: Option<Contested>,
     index: usize,
     location: Location,
+}
+
+/// The other row of a mark drawn between two codes of one line (see
+/// [`Row::contested`]).
+#[derive(Debug, Clone)]
+struct Contested {
+    /// The other row's code.
+    other: DeliverableCode,
+    /// The mark as drawn.
+    mark: String,
+    /// True for the row whose title the mark follows (the first code).
+    follows_title: bool,
+    /// Set by [`settle_contested_marks`] on the row left without the mark:
+    /// the document's other rows gave it to the other row.
+    to_other: bool,
 }
 
 /// One occurrence of a measure code with its text.
@@ -312,6 +335,9 @@ impl Scan {
         // whose line has no measure text means the measure is complete.
         let mut measure_on_line = first_code > 0;
         let mut at = first_code;
+        // The cell of a mark that the code before read after its title,
+        // right before the next cell, with that code's row.
+        let mut claimed: Option<(usize, usize)> = None;
         while let Some(cell) = cells.get(at) {
             if let Some((code, repaired, rest)) = deliverable_at_start(cell) {
                 let code_at = at;
@@ -341,6 +367,7 @@ impl Scan {
                 let mut title: Vec<String> = vec![rest.to_owned()];
                 title.retain(|part| !part.is_empty() && beside_code.is_none());
                 let mut mark = None;
+                let mut mark_cell = None;
                 let mut candidates = Vec::new();
                 at += 1 + usize::from(between.is_some());
                 while let Some(next) = cells.get(at) {
@@ -360,6 +387,7 @@ impl Scan {
                         || (!title.is_empty() && legend::status_word(next).is_some());
                     if is_mark {
                         mark = Some(next.clone());
+                        mark_cell = Some(at - 1);
                     } else if let Some(several) = several_marks(next, legend) {
                         candidates = several;
                     } else {
@@ -396,13 +424,45 @@ impl Scan {
                 if glued {
                     mark = take_glued_mark(&mut title, legend);
                 }
-                // A mark column left of the codes (`✓<TAB>L1M1D2 …`).
+                // A mark column left of the codes (`✓<TAB>L1M1D2 …`), unless
+                // the code before on the line read that mark after its
+                // title: then the mark is either's.
                 let left = mark
                     .is_none()
                     .then(|| mark_before(&cells, code_at, legend))
                     .flatten();
+                let contested = match (&left, claimed.take()) {
+                    (Some(left), Some((cell, row_at))) if cell + 1 == code_at => {
+                        self.rows.get_mut(row_at).map(|first| {
+                            first.contested = Some(Contested {
+                                other: code,
+                                mark: left.clone(),
+                                follows_title: true,
+                                to_other: false,
+                            });
+                            Contested {
+                                other: first.code,
+                                mark: left.clone(),
+                                follows_title: false,
+                                to_other: false,
+                            }
+                        })
+                    }
+                    _ => None,
+                };
+                let left = left.filter(|_| contested.is_none());
                 let glued = glued && left.is_none();
+                let mark_left = left.is_some();
                 mark = mark.or(left);
+                // A mark read after the title, in the cell right before the
+                // next code: the next code may claim it too.
+                claimed = mark_cell
+                    .filter(|&cell| {
+                        cell + 1 == at
+                            && mark.as_ref() == cells.get(cell)
+                            && cells.get(at).is_some()
+                    })
+                    .map(|cell| (cell, self.rows.len()));
                 let title_above = title.is_empty()
                     && mark.is_none()
                     && candidates.is_empty()
@@ -422,6 +482,8 @@ impl Scan {
                     candidates,
                     shared_with: None,
                     title_above,
+                    mark_left,
+                    contested,
                     index,
                     location,
                 });
@@ -663,6 +725,7 @@ impl Scan {
     fn finish(mut self, text: &Text, legend: &Legend) -> Plan {
         let mut diagnostics = Vec::new();
         split_fused_rows(text, &mut self.rows);
+        settle_contested_marks(&mut self.rows);
         let mut by_code: BTreeMap<DeliverableCode, Vec<usize>> = BTreeMap::new();
         for (at, row) in self.rows.iter().enumerate() {
             by_code.entry(row.code).or_default().push(at);
@@ -786,6 +849,36 @@ impl Scan {
                 );
             }
             let status = match &row.mark {
+                None if row.contested.is_some() => {
+                    if let Some(contest) = &row.contested {
+                        let (first, second) = if contest.follows_title {
+                            (code, contest.other)
+                        } else {
+                            (contest.other, code)
+                        };
+                        let whose = if contest.to_other {
+                            format!(
+                                "read as {}'s, as every other mark of the document stands {}",
+                                contest.other,
+                                if contest.follows_title {
+                                    "before its code"
+                                } else {
+                                    "after its title"
+                                }
+                            )
+                        } else {
+                            "may be either's".to_owned()
+                        };
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                Code::DeliverablesAmbiguousMark,
+                                format!("{code} has no status mark of its own: `{}`, drawn between {first}'s title and {second}'s code, {whose}; its status is left unknown", contest.mark),
+                            )
+                            .at(row.location),
+                        );
+                    }
+                    None
+                }
                 None if row.shared_with.is_some() => {
                     let other = row
                         .shared_with
@@ -1772,6 +1865,40 @@ fn mark_after_leader<'a>(text: &'a str, legend: &Legend) -> Option<(&'a str, &'a
     .then_some((rest, mark))
 }
 
+/// Gives each mark drawn between two codes of one line (see
+/// [`Row::contested`]) to the row the document's other marks point to: the
+/// first code's when every other mark read stands after a title, the second
+/// code's when every other stands before a code (a mark column left of the
+/// codes); with marks on both sides, or none elsewhere, to neither. A row
+/// that keeps the mark is settled; a row without it keeps
+/// [`Row::contested`] for its diagnostic.
+fn settle_contested_marks(rows: &mut [Row]) {
+    let settled = |row: &&Row| row.contested.is_none() && row.mark.is_some();
+    let before = rows
+        .iter()
+        .filter(settled)
+        .filter(|row| row.mark_left)
+        .count();
+    let after = rows.iter().filter(settled).count() - before;
+    for row in rows.iter_mut() {
+        let Some(contest) = row.contested.as_mut() else {
+            continue;
+        };
+        let side = match (before, after) {
+            (0, 1..) => Some(true),
+            (1.., 0) => Some(false),
+            _ => None,
+        };
+        if side == Some(contest.follows_title) {
+            row.mark = Some(contest.mark.clone());
+            row.contested = None;
+        } else {
+            row.mark = None;
+            contest.to_other = side.is_some();
+        }
+    }
+}
+
 /// Splits rows whose title holds the code of a deliverable that has no row
 /// of its own (`L3M1D2 Internal procedures manual L3M2D1 Five annual…`):
 /// two rows fused by the layout. Each keeps its part of the title. When the
@@ -1824,6 +1951,8 @@ fn split_fused_rows(text: &Text, rows: &mut Vec<Row>) {
             candidates: mark.iter().cloned().collect(),
             shared_with: Some(row.code),
             title_above: false,
+            mark_left: false,
+            contested: None,
             index: row.index,
             location: row.location,
         };
@@ -2469,6 +2598,62 @@ mod tests {
         let plan = plan("L1M1 Que se siga.\tL1M1D1\tV\tCalendario\n\tL1M1D2\tX\tInformes");
         assert_eq!(plan.measures[0].text.as_deref(), Some("Que se siga."));
         assert_eq!(plan.deliverables.len(), 2);
+    }
+
+    /// A line where two tables side by side (one per page column) meet:
+    /// the first table's row, its title, `0`, then the second table's code
+    /// and title, under `rows` (the document's other lines).
+    fn shared_mark_plan(rows: &str) -> Plan {
+        plan(&format!(
+            "{rows}L1M1D3 Debates\t0\tL2M1D1 Plan de comunicación\n"
+        ))
+    }
+
+    fn mark_of<'p>(plan: &'p Plan, code: &str) -> Option<&'p str> {
+        plan.deliverables
+            .iter()
+            .find(|d| d.code == code)
+            .and_then(|d| d.mark.as_deref())
+    }
+
+    /// True when a warning names both codes of the shared line.
+    fn names_both(plan: &Plan) -> bool {
+        plan.diagnostics.iter().any(|d| {
+            d.severity >= crate::diagnostic::Severity::Warning
+                && d.message.contains("L1M1D3")
+                && d.message.contains("L2M1D1")
+        })
+    }
+
+    #[test]
+    fn a_mark_between_two_codes_of_one_line_goes_where_the_other_marks_stand() {
+        // Every other mark follows its title: the first code's.
+        let after = shared_mark_plan("L1M1D1 Calendario\tV\nL1M1D2 Informes\t×\n");
+        assert_eq!(mark_of(&after, "L1M1D3"), Some("0"));
+        assert_eq!(mark_of(&after, "L2M1D1"), None);
+        assert!(names_both(&after), "{:#?}", after.diagnostics);
+        // Every other mark stands before its code: the second code's.
+        let before = shared_mark_plan("✓\tL1M1D1 Calendario\n✗\tL1M1D2 Informes\n");
+        assert_eq!(mark_of(&before, "L1M1D3"), None);
+        assert_eq!(mark_of(&before, "L2M1D1"), Some("0"));
+        assert!(names_both(&before), "{:#?}", before.diagnostics);
+    }
+
+    #[test]
+    fn a_mark_between_two_codes_with_no_other_evidence_is_neithers() {
+        // No other row, or marks on both sides: the mark may be either's.
+        for rows in ["", "L1M1D1 Calendario\tV\n✗\tL1M1D2 Informes\n"] {
+            let plan = shared_mark_plan(rows);
+            assert_eq!(mark_of(&plan, "L1M1D3"), None, "{rows:?}");
+            assert_eq!(mark_of(&plan, "L2M1D1"), None, "{rows:?}");
+            assert!(names_both(&plan), "{rows:?}: {:#?}", plan.diagnostics);
+            let unknown = |code: &str| {
+                plan.deliverables
+                    .iter()
+                    .any(|d| d.code == code && d.status.is_none())
+            };
+            assert!(unknown("L1M1D3") && unknown("L2M1D1"), "{rows:?}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use super::anchors::is_anchor;
 use super::lines::{text_extent, TextLine};
 use super::median;
+use super::order::page_flows;
 use super::thresholds::*;
 use super::words::Word;
 use crate::grammar;
@@ -102,6 +103,26 @@ impl TextLine {
             .filter_map(|index| self.gap_after(index))
             .fold(f32::INFINITY, f32::min);
         (gap >= WORD_GAP * self.size && gap < TIGHT_MARK * narrowest).then_some(last.x0)
+    }
+
+    /// Where the line's last word starts when it is a status mark that
+    /// tells where a mark column is: glued to the title before it
+    /// ([`Self::tight_mark_start`]), or set apart from the words before it
+    /// by a gutter ([`GUTTER_GAP`]) on a line that holds a row's code (a
+    /// plan table's row: `X` or `0` a gutter after a formula or a contents
+    /// line is no mark). A mark column learnt from either lets a mark that
+    /// a long title ends only a word space before open its cell there
+    /// ([`Self::mark_at_edge`]).
+    pub(super) fn mark_start(&self) -> Option<f32> {
+        self.tight_mark_start().or_else(|| {
+            let count = self.words.len();
+            let last = self.words.last()?;
+            let gap = self.gap_after(count.checked_sub(2)?)?;
+            (is_mark_token(&last.text)
+                && gap >= GUTTER_GAP * self.size
+                && self.words.iter().any(|word| is_code(&word.text)))
+            .then_some(last.x0)
+        })
     }
 
     /// Where the line's last word starts when it is a mark at one of the
@@ -441,11 +462,12 @@ pub(super) struct DocumentColumns {
     /// chunk starting there is a paragraph after a figure or a number in the
     /// margin, never a new column.
     pub(super) margins: Vec<(f32, f32)>,
-    /// Left edges of mark columns set against their titles: where the tight
-    /// marks of [`TIGHT_MARKS`] lines or more start within
-    /// [`MARK_EDGE_SPREAD`] sizes of each other (see
-    /// [`TextLine::tight_mark_start`]). Many rows' marks at one x tell a
-    /// column that no single line's gap can.
+    /// Left edges of mark columns: where the marks of [`TIGHT_MARKS`] lines
+    /// or more start within [`MARK_EDGE_SPREAD`] sizes of each other, set
+    /// against their titles or a gutter away (see
+    /// [`TextLine::mark_start`]). Many rows' marks at one x tell a column
+    /// that no single line's gap can (a long title that ends a word space
+    /// before its mark).
     pub(super) marks: Vec<(f32, f32)>,
     /// When recording, every question asked through [`is_edge`](Self::is_edge)
     /// and [`is_margin`](Self::is_margin) with its answer, so a page laid out
@@ -478,8 +500,8 @@ pub(super) struct ColumnPart {
     pub(super) width: f32,
     pub(super) prose: Vec<ProseStart>,
     pub(super) starts: Vec<(f32, f32)>,
-    /// Where tight marks start (see [`TextLine::tight_mark_start`]), with
-    /// their lines' font sizes.
+    /// Where marks that tell a mark column start (see [`mark_starts`]),
+    /// with their lines' font sizes.
     pub(super) marks: Vec<(f32, f32)>,
 }
 
@@ -534,10 +556,7 @@ impl ColumnPart {
             .flat_map(|line| line.chunk_starts().into_iter().map(|x| (x, line.size)))
             .chain(beside)
             .collect();
-        let marks = lines
-            .iter()
-            .filter_map(|line| Some((line.tight_mark_start()?, line.size)))
-            .collect();
+        let marks = mark_starts(lines);
         Self {
             width: if width.is_finite() { width } else { 0.0 },
             prose,
@@ -726,6 +745,30 @@ pub(super) fn gutter_edge(run: &[TextLine], edge: f32) -> Option<f32> {
         .map(|(left, right)| right.max(left + tolerance))
 }
 
+/// Where the marks of `lines` start that tell a mark column (see
+/// [`TextLine::mark_start`]), with their lines' font sizes. A mark column
+/// never crosses a page column boundary: on a page set in columns
+/// ([`page_flows`]) each page column's lines are read on their own, so the
+/// gap before a mark is one within its page column (a word that opens the
+/// next page column after the page gutter is no mark a gutter away, and the
+/// last word of a whole line is the rightmost page column's). Pages without
+/// a word that could be such a mark skip the search for page columns.
+fn mark_starts(lines: &[TextLine]) -> Vec<(f32, f32)> {
+    let spaced_mark = |line: &TextLine| {
+        line.words.windows(2).any(|pair| {
+            is_mark_token(&pair[1].text) && pair[1].x0 - pair[0].x1 >= WORD_GAP * line.size
+        })
+    };
+    if !lines.iter().any(spaced_mark) {
+        return Vec::new();
+    }
+    page_flows(lines)
+        .iter()
+        .flatten()
+        .filter_map(|line| Some((line.mark_start()?, line.size)))
+        .collect()
+}
+
 /// True when `x` is within tolerance of one of `positions` (x, font size).
 pub(super) fn near(positions: &[(f32, f32)], x: f32) -> bool {
     positions
@@ -753,7 +796,7 @@ pub(super) fn clusters(mut starts: Vec<(f32, f32)>) -> Vec<(f32, f32, usize)> {
     edges
 }
 
-/// The mark edges among tight mark starts (x, font size): every run of
+/// The mark edges among mark starts (x, font size): every run of
 /// [`TIGHT_MARKS`] starts or more, each within [`MARK_EDGE_SPREAD`] sizes
 /// of the run's first, as its median. Marks of one column start at one x
 /// (or, centred, within a glyph's width difference); the last words of
@@ -1018,6 +1061,91 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_a_word_space_after_a_long_title_opens_the_mark_column_it_lines_up_with() {
+        // Marks a gutter away from short titles, all starting at 400; the
+        // last title runs to a word space (half an em) before its mark.
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        // 55 letters and spaces from 120: the title ends at 395.
+        let long = "Observatorio y plataforma como conjunto acordado de los";
+        let rows = [
+            ("L1M1D1", "Calendario anual", "V"),
+            ("L1M1D2", "Documentos de posición", "0"),
+            ("L1M1D3", "Debates políticos", "V"),
+            ("L1M1D4", long, "V"),
+            ("L1M1D5", "Estrategia de presión", "×"),
+        ];
+        for (n, (code, title, mark)) in rows.iter().enumerate() {
+            let y = 100.0 + n as f32 * 20.0;
+            word(&mut page, code, 50.0, y);
+            word(&mut page, title, 120.0, y);
+            word(&mut page, mark, 400.0, y);
+        }
+        let laid = lay_out(&[&page]).remove(0);
+        let lines: Vec<&str> = laid.text.lines().collect();
+        for (code, title, mark) in rows {
+            let row = format!("{code}\t{title}\t{mark}");
+            assert!(lines.contains(&row.as_str()), "{row:?} in {lines:#?}");
+        }
+    }
+
+    /// A page in two page columns, each holding a table of its own: codes,
+    /// short titles and marks a gutter away. The long title of the left
+    /// column's row `long_at` ends a word space (half an em) before its
+    /// mark. Returns the rows each column should give.
+    fn two_page_columns(long_at: usize) -> (GlyphPage, Vec<String>) {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        // 28 letters and spaces from 100: the title ends at 240.
+        let long = "Observatorio de metrópolis y";
+        let titles = [
+            "Calendario",
+            "Debates",
+            "Informes",
+            "Estrategia",
+            "Planes",
+            "Web",
+        ];
+        let marks = ["V", "0", "×", "V", "V", "0"];
+        let mut want = Vec::new();
+        for (n, (title, mark)) in titles.iter().zip(marks).enumerate() {
+            let y = 100.0 + n as f32 * 20.0;
+            let (left, right) = (format!("L1M1D{}", n + 1), format!("L2M1D{}", n + 1));
+            let title_left = if n == long_at { long } else { title };
+            word(&mut page, &left, 50.0, y);
+            word(&mut page, title_left, 100.0, y);
+            word(&mut page, mark, 245.0, y);
+            // The right column's rows at baselines of their own (page
+            // columns set their lines independently).
+            word(&mut page, &right, 320.0, y + 10.0);
+            word(&mut page, title, 370.0, y + 10.0);
+            word(&mut page, mark, 530.0, y + 10.0);
+            want.push(format!("{left}\t{title_left}\t{mark}"));
+            want.push(format!("{right}\t{title}\t{mark}"));
+        }
+        (page, want)
+    }
+
+    #[test]
+    fn a_mark_column_is_learnt_within_its_page_column() {
+        // The left column's marks are no line's last word across the page;
+        // read within their page column they make a mark column, so the
+        // long title's mark a word space away still opens its cell.
+        let (page, want) = two_page_columns(2);
+        let laid = lay_out(&[&page]).remove(0);
+        let lines: Vec<&str> = laid.text.lines().collect();
+        for row in &want {
+            assert!(lines.contains(&row.as_str()), "{row:?} in {lines:#?}");
+        }
+    }
+
+    #[test]
     fn a_title_ending_in_a_short_word_a_space_away_keeps_it() {
         // Right-aligned lines ending in `o` (Spanish "or") a word space
         // after the word before: the last words line up, but no gap is
@@ -1045,6 +1173,34 @@ mod tests {
                 laid.text
             );
         }
+    }
+
+    #[test]
+    fn a_mark_a_gutter_away_is_learnt_only_on_a_row_with_a_code() {
+        let line = |words: &[(&str, f32, f32)]| crate::layout::lines::TextLine {
+            y: 100.0,
+            size: 10.0,
+            words: words
+                .iter()
+                .map(|&(text, x0, x1)| {
+                    crate::layout::words::Word::unweighed(text.to_owned(), x0, x1, 10.0)
+                })
+                .collect(),
+        };
+        let row = line(&[
+            ("L1M1D1", 50.0, 80.0),
+            ("Plan", 100.0, 120.0),
+            ("anual", 125.0, 150.0),
+            ("V", 170.0, 175.0),
+        ]);
+        assert_eq!(row.mark_start(), Some(170.0));
+        // A formula's `X` a gutter after its words: no row, no mark.
+        let formula = line(&[
+            ("sei", 100.0, 115.0),
+            ("U", 120.0, 125.0),
+            ("X", 170.0, 175.0),
+        ]);
+        assert_eq!(formula.mark_start(), None);
     }
 
     #[test]

@@ -1026,13 +1026,16 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
                     .or_else(|| role.clone())
                     .or_else(|| cue.role.clone());
                 found.push((name, role, place.clone()));
-            } else if piece
-                .split_whitespace()
-                .take(2)
-                .any(|w| lex.has(|l| l.honorifics, &bare(w)))
+            } else if word_total(piece) >= 3
+                && piece
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| lex.has(|l| l.honorifics, &bare(w)))
             {
                 // A titled name this reader cannot read (`• Mr F. Lane,
-                // Administrator`): the line is left to the others.
+                // Administrator`): the line is left to the others. An
+                // initial cut from its surname by the line's end (`M.`)
+                // is no such name.
                 return Vec::new();
             }
         }

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeSet;
 
-use super::shape::is_blank;
+use super::shape::{bullet, is_blank};
 use crate::lexicon::{first_unaccented, fold, unaccented, Lexicons};
 use crate::model::Person;
 use crate::normalize::{PackedLines, Text};
@@ -57,7 +57,8 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
             }
             roll = None;
         }
-        if let Some(cue) = opens_roll(lines.line(index), lex) {
+        if let Some(mut cue) = opens_roll(lines.line(index), lex) {
+            cue.affiliations = roll_affiliations(&lines, index);
             roll = Some(cue);
             continue;
         }
@@ -679,7 +680,59 @@ struct Roll {
     role: Option<String>,
     /// The cue is a role label (`Secretario:`): it heads one line of names.
     single: bool,
+    /// Words that close most items of the roll under the cue (`1. ROY Ana
+    /// Verts`, `2. LEROY Paul PLR`, `3. ROUX Eva Verts`): a party or a
+    /// group, no part of a name.
+    affiliations: Vec<String>,
 }
+
+/// Most lines looked at below a roll's cue for its affiliations.
+const ROLL_LINES: usize = 120;
+
+/// The words that close the items of the roll under the cue at `index`,
+/// when they recur: a list of items (numbered or bulleted), each read up
+/// to its first bracket, whose last words repeat (each at least twice) on
+/// at least half of the items. Given names recur too, but seldom on half a
+/// roll.
+fn roll_affiliations(lines: &PackedLines, index: usize) -> Vec<String> {
+    let mut last_words: Vec<&str> = Vec::new();
+    for at in (index + 1)..(index + 1 + ROLL_LINES) {
+        let Some(line) = lines.get(at) else {
+            break;
+        };
+        if is_blank(line) {
+            continue;
+        }
+        let Some(item) = bullet(line) else {
+            break;
+        };
+        let words = item.text.split(['(', '[']).next().unwrap_or_default();
+        if let Some(last) = words
+            .split_whitespace()
+            .next_back()
+            .filter(|_| word_total(words) > 2)
+        {
+            last_words.push(last);
+        }
+    }
+    let count = |word: &str| last_words.iter().filter(|w| **w == word).count();
+    let recurring: Vec<&str> = last_words
+        .iter()
+        .copied()
+        .filter(|w| count(w) >= 2)
+        .collect();
+    if recurring.len() < ROLL_AFFILIATED_ITEMS || recurring.len() * 2 < last_words.len() {
+        return Vec::new();
+    }
+    let mut words: Vec<String> = recurring.into_iter().map(str::to_owned).collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Fewest items of a roll that close on a recurring word before it is
+/// read as their affiliation.
+const ROLL_AFFILIATED_ITEMS: usize = 4;
 
 /// The roll call that `line` opens when it is an attendance cue standing
 /// alone (`Sont présents les Villes-Santé membres de l'association (53) :`):
@@ -706,15 +759,20 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
                 signing: false,
                 role: None,
                 single: false,
+                affiliations: Vec::new(),
             });
         }
     };
     let lower = label.to_lowercase();
-    let words: Vec<&str> = lower
+    // Capitals often drop their accents (`ETAIENT PRESENTS :`): words are
+    // compared without them.
+    let bare_label = unaccented(&lower);
+    let words: Vec<&str> = bare_label
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
     let has = |phrase: &str| {
+        let phrase = unaccented(phrase);
         let cue: Vec<&str> = phrase.split_whitespace().collect();
         words
             .windows(cue.len())
@@ -726,6 +784,7 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
         signing: lex.each(|l| l.signing_words).any(|p| has(p)),
         role: plural_title_in(&lower, lex).map(|(_, _, role)| role.to_owned()),
         single: false,
+        affiliations: Vec::new(),
     })
 }
 
@@ -754,6 +813,7 @@ fn heads_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
             signing: false,
             role: Some((*role).to_owned()),
             single: false,
+            affiliations: Vec::new(),
         });
     }
     let capitals = label
@@ -769,6 +829,7 @@ fn heads_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
             signing: false,
             role: Some(role),
             single: true,
+            affiliations: Vec::new(),
         }),
         _ => None,
     }
@@ -816,8 +877,29 @@ fn plural_title_in<'l>(lower: &str, lex: &'l Lexicons) -> Option<(usize, usize, 
 /// names parted by commas, the last one followed by its role in brackets.
 /// A line with no name, or whose names have neither place nor role (a
 /// signature: `Signed:` / `Daniel Reyes`, left to the other readers), ends
-/// the roll call.
+/// the roll call. A roll set as a list (`1. ROY Ana Verts`, `• ROY Ana, -
+/// LEROY Paul`) is read without its markers, its names parted by commas
+/// or by dashes set apart, less the affiliation closing each
+/// ([`Roll::affiliations`]); a plural honorific opens a group of names
+/// (`Mesdames Ana ROY, Eva ROUX`, `Messieurs : Paul LEROY`).
 fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
+    // Items of other shapes (`• Mr F. Lane, Meetings Administrator`) are
+    // left to the list reader ([`bulleted`]).
+    let line = bullet(line)
+        .filter(|item| {
+            let first = item.text.split([',', '(', '[']).next().unwrap_or_default();
+            let first = first.split(" - ").next().unwrap_or_default();
+            let first = match first.trim().rsplit_once(' ') {
+                Some((rest, last)) if cue.affiliations.iter().any(|a| a == last) => rest,
+                _ => first,
+            };
+            surname_first(first.trim(), lex).is_some()
+        })
+        .map_or(line, |item| item.text);
+    // A name after its honorific, singular or plural (`Monsieur Paul ROY`,
+    // `Mesdames Ana ROY`), as rolls print their groups; a line with
+    // brackets is read as before, its names before the first bracket only.
+    let groups = !line.contains(['(', '[']);
     let mut found: Vec<Found> = Vec::new();
     let mut place: Option<String> = None;
     // A role label inside the roll (`Secrétaire de séance : Ana Ruiz`).
@@ -836,7 +918,8 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
                     .and_then(|_| as_role(label.trim(), lex));
                 match role {
                     Some((role, _)) => labelled = Some(role),
-                    None if lex.has(|l| l.attendance_words, &lower) => {}
+                    None if lex.has(|l| l.attendance_words, &lower)
+                        || lex.has(|l| l.honorifics, &lower) => {}
                     None => place = Some(label.trim().to_owned()),
                 }
                 body
@@ -862,10 +945,27 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
         // Under an attendance cue, bare names too (`Ana Ruiz, Luc Blanc`),
         // names opening a clause (`Ana Ruiz a donné procuration à…`) and
         // names followed by their role (`Mario Montoya, Presidente`).
+        // A dash after a comma parts two names as well (`ROY Ana, - LEROY Paul`).
         let pieces: Vec<&str> = names
             .split(',')
+            .enumerate()
+            .map(|(at, piece)| match at {
+                0 => piece,
+                _ => piece.trim_start().trim_start_matches(['-', '–']),
+            })
+            .flat_map(|piece| piece.split(" - ").flat_map(|part| part.split(" – ")))
             .flat_map(|piece| split_at_conjunctions(piece, lex))
-            .map(|piece| piece.trim().trim_end_matches(['.', '-']).trim())
+            .map(|piece| {
+                let piece = piece.trim().trim_end_matches(['.', '-']).trim();
+                match piece.rsplit_once(' ') {
+                    Some((rest, last))
+                        if word_total(rest) >= 2 && cue.affiliations.iter().any(|a| a == last) =>
+                    {
+                        rest
+                    }
+                    _ => piece,
+                }
+            })
             .filter(|piece| !piece.is_empty())
             .collect();
         // A roll written with initials (`P. ARNAL, J-M. LE ROUX`): a line of
@@ -919,12 +1019,24 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
             }
             let words = words_at(piece);
             let (name, _) = name_from(&words, 0, false, lex);
-            if let Some(name) = name {
+            let grouped = groups.then(|| honorific_led(piece)).flatten();
+            if let Some(name) = grouped.or(name) {
                 let role = labelled
                     .clone()
                     .or_else(|| role.clone())
                     .or_else(|| cue.role.clone());
                 found.push((name, role, place.clone()));
+            } else if word_total(piece) >= 3
+                && piece
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| lex.has(|l| l.honorifics, &bare(w)))
+            {
+                // A titled name this reader cannot read (`• Mr F. Lane,
+                // Administrator`): the line is left to the others. An
+                // initial cut from its surname by the line's end (`M.`)
+                // is no such name.
+                return Vec::new();
             }
         }
     }
@@ -2786,6 +2898,73 @@ El acta se aprueba por unanimidad.
                 one("Marc BÉRÉHOUC", Some("Secrétaire"), Some("séance")),
                 one("Anne DUVAL", None, None),
             ]
+        );
+    }
+
+    /// Rolls set as lists under an attendance cue: numbered items closing
+    /// on a party that recurs, bulleted items two a line parted by a dash,
+    /// and groups led by a plural honorific.
+    #[test]
+    fn rolls_set_as_lists_and_groups_under_plural_honorifics() {
+        let numbered = "Présent-e-s :\n\n1. ROY Ana Verts (nouvelle)\n\n2. LEROY Paul Centre\n\n\
+                        3. DA COSTA Eva Maria Verts\n\n4. ROUX Luc Centre\n\n5. FAURE Léa Verts\n\n\
+                        Le président ouvre la séance.\n";
+        assert_eq!(
+            people(numbered),
+            vec![
+                one("ROY Ana", None, None),
+                one("LEROY Paul", None, None),
+                one("DA COSTA Eva Maria", None, None),
+                one("ROUX Luc", None, None),
+                one("FAURE Léa", None, None),
+            ]
+        );
+        // Without a recurring last word, the given names stay whole.
+        let plain = "Présents :\n\n1. ROY Ana Lucie\n\n2. LEROY Paul\n\n3. ROUX Jean Marc\n";
+        assert_eq!(
+            people(plain),
+            vec![
+                one("ROY Ana Lucie", None, None),
+                one("LEROY Paul", None, None),
+                one("ROUX Jean Marc", None, None),
+            ]
+        );
+        let bulleted = "Etaient présents :\n\n  • PERRIN Odile, - ROUSSEL Marc,\n  • TANGUY Hélène - VIDAL Paul\n\nLa séance est ouverte.\n";
+        assert_eq!(
+            people(bulleted),
+            vec![
+                one("PERRIN Odile", None, None),
+                one("ROUSSEL Marc", None, None),
+                one("TANGUY Hélène", None, None),
+                one("VIDAL Paul", None, None),
+            ]
+        );
+        let groups = "ETAIENT PRESENTS :\n\nMonsieur Paul VIDAL, Maire,\n\nMesdames Claire DUVAL, Anne MARCHAND\n\n\
+                      Messieurs : Luc BERNARD, Henri FAURE\n\nLe procès-verbal est approuvé.\n";
+        assert_eq!(
+            people(groups),
+            vec![
+                one("Paul VIDAL", Some("Maire"), None),
+                one("Claire DUVAL", None, None),
+                one("Anne MARCHAND", None, None),
+                one("Luc BERNARD", None, None),
+                one("Henri FAURE", None, None),
+            ]
+        );
+        // Items of other shapes and lines with brackets stay with their readers.
+        let names = |source: &str| -> Vec<String> {
+            people(source)
+                .into_iter()
+                .map(|(name, _, _)| name)
+                .collect()
+        };
+        assert_eq!(
+            names("Present:\n\n  • Mr F. Lane, Meetings Administrator\n\n  • Ms A. Kerr, Clerk\n"),
+            vec!["F. Lane".to_owned(), "A. Kerr".to_owned()]
+        );
+        assert_eq!(
+            names("Also in attendance:\nMs D G. Wells (Services Manager), Mr L Pike (Solicitor) and Miss R Dunn (Officer)\n"),
+            vec!["D G. Wells".to_owned(), "L Pike".to_owned(), "R Dunn".to_owned()]
         );
     }
 }

@@ -441,9 +441,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "étaient absents",
         "présents",
         "présentes",
+        // Inclusive spellings, as councils print their rolls' cues.
+        "présent-e-s",
         "excusés",
         "excusées",
+        "excusé-e-s",
         "absents",
+        "absent-e-s",
         "absents excusés",
         "absent",
         "sont présents",

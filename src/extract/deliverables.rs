@@ -431,8 +431,16 @@ impl Scan {
                     .is_none()
                     .then(|| mark_before(&cells, code_at, legend))
                     .flatten();
+                // The same code twice on a line (a key column repeated
+                // beside each panel) is one deliverable: no contest.
                 let contested = match (&left, claimed.take()) {
-                    (Some(left), Some((cell, row_at))) if cell + 1 == code_at => {
+                    (Some(left), Some((cell, row_at)))
+                        if cell + 1 == code_at
+                            && self
+                                .rows
+                                .get(row_at)
+                                .is_some_and(|first| first.code != code) =>
+                    {
                         self.rows.get_mut(row_at).map(|first| {
                             first.contested = Some(Contested {
                                 other: code,
@@ -2654,6 +2662,26 @@ mod tests {
             };
             assert!(unknown("L1M1D3") && unknown("L2M1D1"), "{rows:?}");
         }
+    }
+
+    #[test]
+    fn a_code_repeated_beside_its_mark_is_no_contest() {
+        // Two panels side by side, the key column repeated: `code title ║
+        // code mark` (here the mark ends the first panel): one deliverable.
+        let plan = plan(
+            "L1M1D1 Calendario\tV\tL1M1D1\nL1M1D2 Informes\t×\tL1M1D2\nL1M1D3 Debates\t0\tL1M1D3\n",
+        );
+        for (code, mark) in [("L1M1D1", "V"), ("L1M1D2", "×"), ("L1M1D3", "0")] {
+            assert_eq!(mark_of(&plan, code), Some(mark), "{:#?}", plan.diagnostics);
+        }
+        assert!(
+            !plan
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "deliverables.ambiguous_mark"),
+            "{:#?}",
+            plan.diagnostics
+        );
     }
 
     #[test]

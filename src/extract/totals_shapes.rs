@@ -912,16 +912,22 @@ fn sentence_figures(
                 return Some(None);
             }
             // `1 was completed partially`: a partial word right after the
-            // phrase takes it back, as `Completed (partially)` in a cell.
+            // phrase takes it back, as `Completed (partially)` in a cell;
+            // so does a state outside the classes (`2 se completaron con
+            // retraso`: delayed, counted in no class).
             let after = at + step + found.1;
             let open_phrase = after
                 .checked_sub(1)
                 .and_then(|last| tokens.get(last))
                 .is_some_and(|last| last.ends_with(char::is_alphanumeric));
             let qualified = open_phrase
-                && words
+                && (words
                     .get(after..=after)
-                    .is_some_and(|next| grammar::holds_partial_word(next, vocabulary.lexicons));
+                    .is_some_and(|next| grammar::holds_partial_word(next, vocabulary.lexicons))
+                    || matches!(
+                        phrase_with_key(&words, after, vocabulary, &key),
+                        Some((Meaning::Outside(_), _))
+                    ));
             if qualified {
                 return Some(None);
             }
@@ -2052,6 +2058,21 @@ mod tests {
                 not_developed: Some(1),
             })
         );
+        // A state outside the classes right after the phrase takes it back
+        // too: completed late is delayed, counted in no class.
+        let all = Lexicons::all();
+        let figures = sentence_figures(
+            "De las 11 acciones, 5 están completadas y 2 se completaron con retraso.",
+            Vocabulary::new(None, &all),
+            &[],
+        );
+        let achieved: Vec<u32> = figures
+            .iter()
+            .flatten()
+            .filter(|(status, _)| *status == Some(Status::Achieved))
+            .map(|&(_, number)| number)
+            .collect();
+        assert_eq!(achieved, [5]);
         assert_eq!(
             counts(
                 "Of the 7 actions, 4 were completed, 2 are in progress, 1 was completed partially."

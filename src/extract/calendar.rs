@@ -1656,14 +1656,19 @@ fn calendar_row(
             let (month, row_year) = month_cell(first, year, lex)?;
             (month, row_year, rest)
         }
-        // A row of month names (a Gantt table's header) is no such row.
+        // A row of month names (a Gantt table's header) is no such row, nor
+        // is a lone line that ends on a month (a masthead's `Nº 327 |
+        // SEPTIEMBRE 2019`, repeated page after page): a calendar's month
+        // column names another month on a row near it.
         _ => {
-            let (last, rest) = row.split_last()?;
-            let (month, row_year) = month_cell(last, year, lex)?;
-            let names_months = rest
-                .iter()
-                .any(|cell| month_cell(cell, year, lex).is_some());
-            (!rest.is_empty() && !names_months).then_some((month, row_year, rest))?
+            let (month, row_year) = closing_month(text, index, year, lex)?;
+            let calendar_near = (index.saturating_sub(CLOSING_MONTH_REACH)
+                ..=index + CLOSING_MONTH_REACH)
+                .filter(|&near| near != index)
+                .filter_map(|near| closing_month(text, near, year, lex))
+                .any(|(other, _)| other != month);
+            let rest = row.split_last().map_or(&[][..], |(_, rest)| rest);
+            calendar_near.then_some((month, row_year, rest))?
         }
     };
     // A row whose next cell is the full date of a day of its month (`March
@@ -1716,6 +1721,32 @@ fn calendar_row(
         });
     }
     Some(used)
+}
+
+/// How many lines away a right-to-left calendar row looks for another row
+/// closing on a month (a row's events may wrap over several lines).
+const CLOSING_MONTH_REACH: usize = 12;
+
+/// The month and year that close the cells of line `index` (`• event |
+/// February`), when no other cell of the line names a month (a Gantt
+/// header) and some cell comes before it.
+fn closing_month(
+    text: &Text,
+    index: usize,
+    year: Option<u16>,
+    lex: &Lexicons,
+) -> Option<(u8, Option<u16>)> {
+    if !has_cells(text, index) {
+        return None;
+    }
+    let row = cells(text, index);
+    let (last, rest) = row.split_last()?;
+    let names_months = rest
+        .iter()
+        .any(|cell| month_cell(cell, year, lex).is_some());
+    (!rest.is_empty() && !names_months)
+        .then(|| month_cell(last, year, lex))
+        .flatten()
 }
 
 /// The month and year a calendar row's key cell names (`Febrero`, `March
@@ -2532,6 +2563,19 @@ mod tests {
                 ("Cumbre", 7, Some(2020)),
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_line_ending_on_a_month_is_no_calendar_row() {
+        // A magazine's masthead, on one page or on each.
+        for masthead in [
+            "carta local Nº 327 | SEPTIEMBRE 2019\nEl mandato acaba de empezar.\n",
+            "Nº 12 | JUNIO 2023\nTexto.\n\u{c}\nNº 12 | JUNIO 2023\nMás texto.\n",
+        ] {
+            let text = Text::from_plain(masthead);
+            let events = extract_calendar(&text, time(2019), &[], &Lexicons::all()).events;
+            assert!(events.is_empty(), "{masthead:?}: {events:#?}");
+        }
     }
 
     #[test]

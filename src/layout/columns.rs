@@ -1175,9 +1175,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_mark_a_gutter_away_is_learnt_only_on_a_row_with_a_code() {
-        let line = |words: &[(&str, f32, f32)]| crate::layout::lines::TextLine {
+    /// A line of 10-point words at `y` = 100, each `(text, x0, x1)`.
+    fn line(words: &[(&str, f32, f32)]) -> crate::layout::lines::TextLine {
+        crate::layout::lines::TextLine {
             y: 100.0,
             size: 10.0,
             words: words
@@ -1186,7 +1186,11 @@ mod tests {
                     crate::layout::words::Word::unweighed(text.to_owned(), x0, x1, 10.0)
                 })
                 .collect(),
-        };
+        }
+    }
+
+    #[test]
+    fn a_mark_a_gutter_away_is_learnt_only_on_a_row_with_a_code() {
         let row = line(&[
             ("L1M1D1", 50.0, 80.0),
             ("Plan", 100.0, 120.0),
@@ -1205,16 +1209,6 @@ mod tests {
 
     #[test]
     fn a_glued_mark_is_learnt_only_where_many_rows_share_its_x() {
-        let line = |words: &[(&str, f32, f32)]| crate::layout::lines::TextLine {
-            y: 100.0,
-            size: 10.0,
-            words: words
-                .iter()
-                .map(|&(text, x0, x1)| {
-                    crate::layout::words::Word::unweighed(text.to_owned(), x0, x1, 10.0)
-                })
-                .collect(),
-        };
         let glued = line(&[
             ("Plan", 100.0, 120.0),
             ("anual", 125.0, 150.0),

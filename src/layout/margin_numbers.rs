@@ -5,10 +5,11 @@
 //! two tables becomes a row of one page-wide table.
 //!
 //! A page has such a column when at least [`LINE_NUMBER_LINES`] of its
-//! lines open on a bare number, the numbers are aligned on one edge, rise
-//! from line to line down the page, end at least [`LINE_NUMBER_GAP`] em
-//! left of every other word of the page, and are set smaller than the
-//! text ([`LINE_NUMBER_SIZE`]). A table's own column of row numbers fails
+//! lines open on a bare number among the page's leftmost numbers (lines of
+//! text opening on a number start further right), the numbers are aligned
+//! on one edge, rise from line to line down the page, end at least
+//! [`LINE_NUMBER_GAP`] em left of every other word of the page, and are set
+//! smaller than the text ([`LINE_NUMBER_SIZE`]). A table's own column of row numbers fails
 //! the last two tests: it is set as the table's text, and its header, a
 //! heading or a paragraph starts at or left of the numbers.
 
@@ -19,20 +20,7 @@ use super::words::Word;
 /// Removes a page's margin line numbers from its `lines` (top to bottom),
 /// and the lines that held nothing else.
 pub(super) fn strip_line_numbers(lines: &mut Vec<TextLine>) {
-    let numbered: Vec<(usize, u32)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(index, line)| {
-            let first = line.words.first()?;
-            let digits = !first.text.is_empty()
-                && first.text.len() <= 4
-                && first.text.chars().all(|c| c.is_ascii_digit());
-            digits
-                .then(|| first.text.parse().ok())
-                .flatten()
-                .map(|number| (index, number))
-        })
-        .collect();
+    let numbered = margin_candidates(lines);
     if numbered.len() < LINE_NUMBER_LINES {
         return;
     }
@@ -83,6 +71,42 @@ pub(super) fn strip_line_numbers(lines: &mut Vec<TextLine>) {
         }
     }
     lines.retain(|line| !line.words.is_empty());
+}
+
+/// The lines that open on a bare number standing where a margin number
+/// would: the leftmost such numbers, those ending within
+/// [`LINE_NUMBER_ALIGN`] em of the leftmost one's end. A page numbered every
+/// fifth line also has lines of text opening on a number (a list item, a
+/// year): those start further right, with the text, and are no candidates.
+fn margin_candidates(lines: &[TextLine]) -> Vec<(usize, u32)> {
+    let bare: Vec<(usize, u32, &Word)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let first = line.words.first()?;
+            let digits = !first.text.is_empty()
+                && first.text.len() <= 4
+                && first.text.chars().all(|c| c.is_ascii_digit());
+            digits
+                .then(|| first.text.parse().ok())
+                .flatten()
+                .map(|number| (index, number, first))
+        })
+        .collect();
+    let Some(leftmost) = bare
+        .iter()
+        .min_by(|a, b| a.2.x1.total_cmp(&b.2.x1))
+        .map(|&(_, _, word)| word)
+    else {
+        return Vec::new();
+    };
+    let reach = LINE_NUMBER_ALIGN * leftmost.size.max(f32::EPSILON);
+    bare.into_iter()
+        .filter(|(_, _, word)| {
+            word.x1 - leftmost.x1 <= reach || (word.x0 - leftmost.x0).abs() <= reach
+        })
+        .map(|(index, number, _)| (index, number))
+        .collect()
 }
 
 #[cfg(test)]
@@ -198,5 +222,111 @@ mod tests {
         let before = texts(&lines);
         strip_line_numbers(&mut lines);
         assert_eq!(texts(&lines), before);
+    }
+
+    #[test]
+    fn every_fifth_line_numbered_beside_lines_opening_on_numbers() {
+        let body: [&[(&str, f32)]; 6] = [
+            &[("Se", 56.0), ("reunió", 70.0), ("el", 100.0)],
+            &[("2", 56.0), ("talleres", 64.0), ("en", 100.0)],
+            &[("2021", 56.0), ("y", 80.0), ("otros", 90.0)],
+            &[("3", 56.0), ("guías", 64.0), ("de", 100.0)],
+            &[("uso", 56.0), ("público", 74.0), ("y", 110.0)],
+            &[("5", 56.0), ("informes", 64.0), ("más", 110.0)],
+        ];
+        let mut lines: Vec<TextLine> = (0..20)
+            .map(|n| {
+                let mut numbered = line(100.0 + 12.0 * n as f32, body[n % body.len()]);
+                let number = n + 1;
+                if number % 5 == 0 {
+                    let text = number.to_string();
+                    let x = 40.0 - 0.55 * NUMBER * text.len() as f32;
+                    numbered.words.insert(0, word(&text, x, NUMBER));
+                }
+                numbered
+            })
+            .collect();
+        let expected: Vec<String> = (0..20)
+            .map(|n| {
+                body[n % body.len()]
+                    .iter()
+                    .map(|&(text, _)| text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        strip_line_numbers(&mut lines);
+        assert_eq!(texts(&lines), expected);
+    }
+
+    /// Words a body line is drawn from: bare numbers among them, as lists
+    /// and years open lines of text.
+    const PIECES: &[&str] = &[
+        "2", "15", "2024", "L1M2D3", "Informe", "de", "taller", "V", "×", "3.1",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn only_margin_numbers_are_ever_removed(
+            body in proptest::collection::vec(
+                (proptest::sample::select(&[56.0f32, 70.0, 90.0][..]),
+                 proptest::collection::vec(proptest::sample::select(PIECES), 2..6)),
+                1..30,
+            ),
+            numbering in proptest::option::of((
+                proptest::sample::select(&[1usize, 5][..]),
+                1usize..600,
+                proptest::bool::ANY,
+            )),
+        ) {
+            let body_lines: Vec<TextLine> = body
+                .iter()
+                .enumerate()
+                .map(|(n, (indent, pieces))| TextLine {
+                    y: 100.0 + 12.0 * n as f32,
+                    size: SIZE,
+                    words: pieces
+                        .iter()
+                        .enumerate()
+                        .map(|(k, text)| word(text, indent + 40.0 * k as f32, SIZE))
+                        .collect(),
+                })
+                .collect();
+            let mut lines = body_lines.clone();
+            let mut numbered = 0;
+            if let Some((step, start, right_aligned)) = numbering {
+                for (n, line) in lines.iter_mut().enumerate() {
+                    let number = start + n;
+                    if number % step == 0 {
+                        let text = number.to_string();
+                        let width = 0.55 * NUMBER * text.len() as f32;
+                        let x = if right_aligned { 40.0 - width } else { 24.0 };
+                        line.words.insert(0, word(&text, x, NUMBER));
+                        numbered += 1;
+                    }
+                }
+            }
+            let input = lines.clone();
+            strip_line_numbers(&mut lines);
+            // Whatever the page, a line loses at most its first word, a bare
+            // number, and lines keep their order.
+            let mut kept = lines.iter();
+            let mut next = kept.next();
+            for before in &input {
+                let rest = &before.words[1..];
+                let bare = before.words[0].text.chars().all(|c| c.is_ascii_digit());
+                match next {
+                    Some(after) if after.words == before.words => next = kept.next(),
+                    Some(after) if bare && !rest.is_empty() && after.words == rest => next = kept.next(),
+                    _ => proptest::prop_assert!(bare && rest.is_empty(), "line changed: {:?}", texts(std::slice::from_ref(before))),
+                }
+            }
+            proptest::prop_assert!(next.is_none());
+            if numbered >= LINE_NUMBER_LINES {
+                proptest::prop_assert_eq!(texts(&lines), texts(&body_lines));
+            } else {
+                proptest::prop_assert_eq!(texts(&lines), texts(&input));
+            }
+        }
     }
 }

@@ -143,13 +143,15 @@ fn person_at(
     }
 }
 
+/// A given name printed as its initial is the same name (`W. Tudor Owen`
+/// and `William Tudor Owen`, a roll and a heading of one report).
 fn add(people: &mut Vec<Person>, person: Person) {
     let words =
         |name: &str| -> BTreeSet<String> { name.split_whitespace().map(unaccented).collect() };
     let new = words(&person.name);
     let same = people.iter_mut().find(|p| {
         let old = words(&p.name);
-        old.is_subset(&new) || new.is_subset(&old)
+        within(&old, &new) || within(&new, &old)
     });
     match same {
         Some(known) => {
@@ -165,6 +167,22 @@ fn add(people: &mut Vec<Person>, person: Person) {
         }
         None => people.push(person),
     }
+}
+
+/// Whether every word of `part` is a word of `whole`, or the initial of
+/// one (`w.` of `william`) that `part` does not print whole.
+fn within(part: &BTreeSet<String>, whole: &BTreeSet<String>) -> bool {
+    part.iter().all(|word| {
+        whole.contains(word)
+            || word.strip_suffix('.').is_some_and(|core| {
+                core.chars().count() == 1
+                    && whole.iter().any(|other| {
+                        other.chars().count() > 2
+                            && other.starts_with(core)
+                            && !part.contains(other)
+                    })
+            })
+    })
 }
 
 type Found = (String, Option<String>, Option<String>);
@@ -1383,8 +1401,11 @@ fn first_sentence<'t>(text: &'t str, lex: &Lexicons) -> &'t str {
 /// Lawn`, `Regidores Propietarios: Ana Ruiz Gil, Luis Soto Paz.`): each
 /// name of the list takes the title's role, unless its own role follows it
 /// (`REGIDORES: Ana Ruiz, Presidenta, Luis Soto, …`). After such a title a
-/// surname alone is a name. The list ends at the sentence's end, at a
-/// semicolon or a parenthesis, or at a piece that is neither name nor role.
+/// surname alone is a name. A bracket closing a name's piece is its group
+/// (`Councillors Ana Hughes (Independent), Ben Owen (Labour)`); the list
+/// ends at the sentence's end, at a semicolon or at another bracket, or at
+/// a piece that is neither name nor role. A title abbreviated with a stop
+/// (`Cllrs. N. Bourke, M. Buckley`) lists at least two names.
 fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
     let lower = line.to_lowercase();
     if lower.len() != line.len() {
@@ -1404,21 +1425,40 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
         if rest.starts_with(',') {
             continue;
         }
-        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        // The stop of an abbreviated title (`Cllrs.`) ends no sentence; as
+        // it may be a full stop all the same, such a list needs two names.
+        let abbreviated = rest.starts_with('.');
+        let rest = rest.strip_prefix(['.', ':']).unwrap_or(rest);
         // A label that runs on to its colon (`SÍNDICOS Y DISTRITO: …`).
         let rest = match rest.split_once(':') {
             Some((head, tail)) if labels_a_roll(head, lex) => tail,
             _ => rest,
         };
         let rest = first_sentence(rest, lex);
-        let rest = rest.split([';', '(']).next().unwrap_or(rest);
+        let rest = rest.split(';').next().unwrap_or(rest);
         let mut listed: Vec<Found> = Vec::new();
         for piece in rest
             .split(',')
             .flat_map(|piece| split_at_conjunctions(piece, lex))
+            .flat_map(|piece| initialed_run(piece, lex))
         {
+            // A bracket that closes the piece is the name's group; any
+            // other ends the list after the name before it.
+            let (piece, last) = match piece.split_once('(') {
+                Some((name, bracket)) => {
+                    let closed = bracket
+                        .trim_end()
+                        .strip_suffix(')')
+                        .is_some_and(|inside| !inside.contains(['(', ')']));
+                    (name, !closed)
+                }
+                None => (piece, false),
+            };
             let piece = piece.trim().trim_end_matches(['.', '-']).trim();
             if piece.is_empty() {
+                if last {
+                    break;
+                }
                 continue;
             }
             // The constituency after names (`Ana Ruiz y Luis Soto, Distrito
@@ -1447,15 +1487,48 @@ fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
                     _ => break,
                 },
             }
+            if last {
+                break;
+            }
         }
         // A surname alone is a name only in a list of several (`les
         // Conseillers Régionaux,` names no one).
         let surnames_only = listed.iter().all(|(name, _, _)| !name.contains(' '));
-        if listed.len() >= 2 || !surnames_only {
+        if listed.len() >= 2 || (!surnames_only && !abbreviated) {
             found.extend(listed);
         }
     }
     found
+}
+
+/// The names of a piece of a list, parted where a name opening on its
+/// initials meets the next one's (`S. Dooley E. Fitzpatrick`, a comma lost):
+/// a name that opens on an initial takes none after its surname. Other
+/// pieces are returned whole (`Jason W. Parry`, `J. W. Smith`).
+fn initialed_run<'a>(piece: &'a str, lex: &Lexicons) -> Vec<&'a str> {
+    let initial = |word: &str| {
+        word.strip_suffix('.').is_some_and(|core| {
+            core.chars().count() == 1
+                && core.chars().all(char::is_uppercase)
+                && !lex.has(|l| l.honorifics, &core.to_lowercase())
+        })
+    };
+    let words = words_at(piece);
+    if !words.first().is_some_and(|&(_, word)| initial(word)) {
+        return vec![piece];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for pair in words.windows(2) {
+        if let [(_, before), (at, word)] = pair {
+            if initial(word) && !initial(before) && !before.ends_with([',', ';', '.', ')']) {
+                parts.push(&piece[start..*at]);
+                start = *at;
+            }
+        }
+    }
+    parts.push(&piece[start..]);
+    parts
 }
 
 /// Whether `piece` names a constituency (`Distrito Quinto`, `Ward 4`): a
@@ -2852,6 +2925,36 @@ El acta se aprueba por unanimidad.
                     one("Tom Dunmore", Some("Councillor"), Some("Ward Two")),
                 ],
             ),
+            // Each name's group in brackets; a bracket followed by more words ends the list.
+            (
+                "Northgate Ward: Councillors Mary Hale (Independent), Tom Dunmore (Green Party), Ann Lee (Independent) The ward elects three members.",
+                vec![
+                    one("Mary Hale", Some("Councillor"), None),
+                    one("Tom Dunmore", Some("Councillor"), None),
+                    one("Ann Lee", Some("Councillor"), None),
+                ],
+            ),
+            // An abbreviated title, names with initials, a comma lost between two of them.
+            (
+                "PRESENT: Cllrs. R. Hale, T. Dunmore, , K. Moran Lee P. Quill and L. Wynne",
+                vec![
+                    one("R. Hale", Some("Cllr"), None),
+                    one("T. Dunmore", Some("Cllr"), None),
+                    one("K. Moran Lee", Some("Cllr"), None),
+                    one("P. Quill", Some("Cllr"), None),
+                    one("L. Wynne", Some("Cllr"), None),
+                ],
+            ),
+            // A title's stop may end its sentence: one name after it is no list.
+            ("The motion was put to the Cllrs. T. Dunmore then thanked them.", vec![]),
+            // A name opening on a given name keeps its middle initial.
+            (
+                "Councillors Jason W. Parry and R. J. Hale.",
+                vec![
+                    one("Jason W. Parry", Some("Councillor"), None),
+                    one("R. J. Hale", Some("Councillor"), None),
+                ],
+            ),
             // No list follows these titles.
             ("Con la asistencia de los señores Regidores, Síndicos y Funcionarios Municipales.", vec![]),
             ("Madame la Préfète, Mmes et MM les Conseillers Régionaux, chers collègues,", vec![]),
@@ -2859,6 +2962,19 @@ El acta se aprueba por unanimidad.
         for (source, want) in cases {
             assert_eq!(people(source), want, "{source:?}");
         }
+    }
+
+    /// A given name printed once whole and once as its initial is one
+    /// person; another initial is another person.
+    #[test]
+    fn initials_of_a_known_given_name_are_that_person() {
+        let source = "The Mayor, Councillor Walter Tudor Hale, opened the year.\n\n\
+                      Councillors W. Tudor Hale (Independent), R. Tudor Hale (Independent), Ann Lee (Green)\n";
+        let names: Vec<String> = people(source)
+            .into_iter()
+            .map(|(name, _, _)| name)
+            .collect();
+        assert_eq!(names, vec!["Walter Tudor Hale", "R. Tudor Hale", "Ann Lee"]);
     }
 
     #[test]

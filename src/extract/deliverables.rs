@@ -1694,13 +1694,37 @@ fn leading_mark<'a>(cell: &'a str, legend: &Legend) -> Option<(&'a str, &'a str)
 
 /// The mark opening a status cell that goes on with a short note of its
 /// own, a date or a reference (`✓ 03/2021`, `V (p. 12)`): at most two
-/// words, one with a digit. A longer rest, or one without digits, is a
+/// words, one with a digit; or that spells out the mark's own status
+/// ([`names_status_of`]: `V alcanzado`, `● Achieved`). Any other rest is a
 /// title opened by a mark ([`leading_mark`]), never a note.
 fn mark_over_note<'a>(cell: &'a str, legend: &Legend) -> Option<&'a str> {
     let (mark, rest) = leading_mark(cell, legend)?;
     let words = rest.split_whitespace().count();
-    (words <= 2 && rest.chars().any(|c| c.is_ascii_digit()) && deliverable_at_start(rest).is_none())
-        .then_some(mark)
+    let note = words <= 2
+        && rest.chars().any(|c| c.is_ascii_digit())
+        && deliverable_at_start(rest).is_none();
+    (note || names_status_of(mark, rest, legend)).then_some(mark)
+}
+
+/// Whether `rest` names the status `mark` stands for: the legend's label of
+/// that status (`alcanzado` after `V`, or after its variant `٧`), or a
+/// status phrase of the lexicon for it. A word naming another status is no
+/// repetition of the mark: the cell is then no mark over a note, and the
+/// row's status stays unknown rather than picked from either.
+fn names_status_of(mark: &str, rest: &str, legend: &Legend) -> bool {
+    let Some(status) = legend::meaning(legend, mark).status() else {
+        return false;
+    };
+    let folded = |text: &str| crate::lexicon::fold(text.trim()).to_lowercase();
+    let wanted = folded(rest);
+    let labelled = legend.entries.iter().any(|entry| {
+        entry.status == status
+            && entry
+                .label
+                .as_deref()
+                .is_some_and(|label| folded(label) == wanted)
+    });
+    labelled || legend::status_word(rest) == Some(status)
 }
 
 /// Splits a mark the legend knows off the start of a cell whose rest starts
@@ -2734,6 +2758,46 @@ mod tests {
             None
         );
         assert_eq!(mark_over_note("V L1M1D2", &legend::conventional()), None);
+    }
+
+    #[test]
+    fn a_status_cell_spelling_out_its_mark_gives_the_mark() {
+        let legend = Legend {
+            source: crate::model::LegendSource::Document,
+            entries: vec![
+                crate::model::LegendEntry {
+                    mark: "V".into(),
+                    status: Status::Achieved,
+                    label: Some("alcanzado".into()),
+                },
+                crate::model::LegendEntry {
+                    mark: "0".into(),
+                    status: Status::InProgress,
+                    label: Some("en proceso".into()),
+                },
+            ],
+            page: Some(1),
+            line: Some(3),
+        };
+        assert_eq!(mark_over_note("V alcanzado", &legend), Some("V"));
+        assert_eq!(mark_over_note("V Alcanzado", &legend), Some("V"));
+        assert_eq!(mark_over_note("0 en proceso", &legend), Some("0"));
+        // A variant of the mark spells out the same status.
+        assert_eq!(mark_over_note("v alcanzado", &legend), Some("v"));
+        // The label of another status: no mark read, the status stays unknown.
+        assert_eq!(mark_over_note("V en proceso", &legend), None);
+        assert_eq!(mark_over_note("0 alcanzado", &legend), None);
+        // A lexicon status phrase without a document label.
+        assert_eq!(
+            mark_over_note("✓ achieved", &legend::conventional()),
+            Some("✓")
+        );
+        assert_eq!(
+            mark_over_note("✓ not developed", &legend::conventional()),
+            None
+        );
+        // Words that are a title, not a status.
+        assert_eq!(mark_over_note("V alcanzado el plan", &legend), None);
     }
 
     #[test]

@@ -681,3 +681,48 @@ fn text_outside_the_crop_box_is_not_on_the_page() {
         "the turned page still reads upright"
     );
 }
+
+/// A page drawing `<0041 0020 0042 0043>` with an Identity-H font whose
+/// program has no `cmap` and which has no ToUnicode map, its CIDToGIDMap a
+/// stream giving a glyph to `A`–`D` and, when `space_drawn`, to U+0020.
+fn unicode_indexed_page(space_drawn: bool) -> Vec<u8> {
+    let map: String = (0u8..=0x44)
+        .flat_map(|cid| {
+            let glyph = match cid {
+                0x20 if space_drawn => 3,
+                0x41..=0x44 => cid - 0x1d,
+                _ => 0,
+            };
+            [char::from(0), char::from(glyph)]
+        })
+        .collect();
+    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /000002+Test /Encoding /Identity-H \
+                /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /000002+Test \
+                /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+                /FontDescriptor << /Type /FontDescriptor /FontName /000002+Test /Flags 4 /FontFile2 6 0 R >> \
+                /DW 600 /CIDToGIDMap 5 0 R >>] >>";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << /F5 {font} >> >> >>"
+        ),
+        util::stream("BT /F5 10 Tf ET BT 100 700 Td [(\0A\0 \0B\0C)] TJ ET", ""),
+        util::stream(&map, ""),
+        util::stream("no TrueType tables here", ""),
+    ];
+    util::pdf_from_objects(&objects)
+}
+
+#[test]
+fn cids_of_a_unicode_indexed_map_are_their_code_points() {
+    // TCPDF's ports number CIDs by code point and set the font in a text
+    // object of its own: the text is read, the font carried over.
+    let page = &glyph_pages(&unicode_indexed_page(true))[0];
+    let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
+    assert_eq!(text, "A BC");
+    // Without a glyph for the space, the map says nothing of Unicode.
+    let page = &glyph_pages(&unicode_indexed_page(false))[0];
+    assert!(page.glyphs.iter().all(|g| page.glyph_text(g).is_empty()));
+}

@@ -1037,7 +1037,7 @@ fn embedded_cid_texts(doc: &Document, descendant: &Dictionary) -> HashMap<u32, S
     let Some(program) = program else { return HashMap::new() };
     let glyph_texts = embedded_cmap::glyph_texts(&get_contents(program));
     if glyph_texts.is_empty() {
-        return HashMap::new();
+        return unicode_cids(doc, descendant);
     }
     match maybe_get_obj(doc, descendant, b"CIDToGIDMap") {
         Some(Object::Stream(map)) => get_contents(map)
@@ -1050,6 +1050,38 @@ fn embedded_cid_texts(doc: &Document, descendant: &Dictionary) -> HashMap<u32, S
             .collect(),
         _ => glyph_texts.into_iter().map(|(glyph, text)| (u32::from(glyph), text)).collect(),
     }
+}
+
+/// planex patch 20: CID → its own code point, for an `Adobe-Identity`
+/// font whose program has no text of its glyphs (no `cmap`) and that has no
+/// ToUnicode map, when its `/CIDToGIDMap` is a stream indexed by Unicode:
+/// TCPDF and its ports (RBPDF, tFPDF) number their CIDs by code point and
+/// map them to glyphs that way, and poppler reads such CIDs as Unicode too.
+/// A map is taken as indexed by Unicode when the space, U+0020, draws a
+/// glyph; only CIDs that draw a glyph and are characters (no control) get a
+/// text. Empty otherwise.
+fn unicode_cids(doc: &Document, descendant: &Dictionary) -> HashMap<u32, String> {
+    let identity = maybe_get_obj(doc, descendant, b"CIDSystemInfo")
+        .and_then(|info| info.as_dict().ok())
+        .and_then(|info| maybe_get_obj(doc, info, b"Ordering"))
+        .is_some_and(|ordering| matches!(ordering, Object::String(s, _) if s.as_slice() == b"Identity"));
+    let Some(Object::Stream(map)) = maybe_get_obj(doc, descendant, b"CIDToGIDMap") else { return HashMap::new() };
+    if !identity {
+        return HashMap::new();
+    }
+    let glyphs: Vec<u16> = get_contents(map).chunks_exact(2).map(|g| u16::from_be_bytes([g[0], g[1]])).collect();
+    if glyphs.get(0x20).is_none_or(|&glyph| glyph == 0) {
+        return HashMap::new();
+    }
+    glyphs
+        .iter()
+        .enumerate()
+        .filter(|&(_, &glyph)| glyph != 0)
+        .filter_map(|(cid, _)| {
+            let ch = char::from_u32(cid as u32)?;
+            (!ch.is_control()).then(|| (cid as u32, ch.to_string()))
+        })
+        .collect()
 }
 
 /// The ToUnicode CMap `contents` as code → UTF-16BE bytes (patches 7 and 16).

@@ -1042,7 +1042,7 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 526, "{reading:?}");
-    assert!(reading.statuses_right >= 394, "{reading:?}");
+    assert!(reading.statuses_right >= 395, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
     assert!(reading.reconciled >= 28, "{reading:?}");
 }
@@ -1612,6 +1612,26 @@ fn fifteenth_fresh_grammars_measured_before_fixing() {
 /// | phrase.fr     | 15/15 | 8/12     | 0      | no / yes                 |
 /// | sousniveau.fr | 0/23  | 0/14     | 0      | no / no                  |
 ///
+/// Since then dotted numbers may close with a hyphen and a letter
+/// (`3.2-b`) and a plan's year may lead its codes (`2024.1.3`, never
+/// zero-padded: `2024.01.15` is a date), both anchoring PDF rows; a level
+/// word before letters with a number is a code (`Estrategia E2`); a key
+/// may be prose, each mark before a cue of definition and read from the
+/// clause after it (begun and not finished in progress, not begun not
+/// started, a clause of no class or two defining nothing); a status
+/// heading with a year beside another (`Estado 2023 | Estado 2024`) keeps
+/// the latest as the status; a state outside the classes closing a line
+/// may say where or when (`merged into E1.2`, `postponed to 2026`); a
+/// totals line may open with its whole in words (`Thirteen actions: …`) and
+/// a label name the counted noun before its status (`Actions réalisées :
+/// 6`); and a document that declares one figure twice with different
+/// numbers (guion.es's grand total) infers no status from its totals: 451
+/// items, 329 statuses, 0 silently wrong, 27 totals read, 22 reconciled
+/// (guion.es's three renderings rightly disagree). Left: the PDFs of
+/// anual.es and sousniveau.fr, where HTMLDOC wraps a cell (`Estado` over
+/// `2024`, a title over two lines) and the layout joins or splits the rows
+/// (statuses null, never wrong), and guion.es.pdf's last one-row table.
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn sixteenth_fresh_grammars_measured_before_fixing() {
@@ -1619,8 +1639,8 @@ fn sixteenth_fresh_grammars_measured_before_fixing() {
     println!("fresh16: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 219, "{reading:?}");
-    assert!(reading.statuses_right >= 129, "{reading:?}");
-    assert!(reading.totals_read >= 6, "{reading:?}");
-    assert!(reading.reconciled >= 9, "{reading:?}");
+    assert!(reading.items_found >= 451, "{reading:?}");
+    assert!(reading.statuses_right >= 329, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 22, "{reading:?}");
 }

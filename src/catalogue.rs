@@ -103,7 +103,7 @@ codes! {
     DeliverablesStatusInferred = "deliverables.status_inferred", [Info],
         "An unknown status was inferred from the document's declared totals (the only assignment that makes the counts add up); `inferred` is true.";
     DeliverablesStatusNotInferred = "deliverables.status_not_inferred", [Warning],
-        "Deliverables with unknown status could not be inferred from the declared totals (none or several assignments fit).";
+        "Deliverables with unknown status could not be inferred from the declared totals (none or several assignments fit, or the document declares the count of the one status that fits twice with different numbers).";
     DeliverablesFusedRows = "deliverables.fused_rows", [Warning],
         "Two codes were read as one table row; the row's mark may be either's, so both statuses are left unknown.";
     DeliverablesAmbiguousMark = "deliverables.ambiguous_mark", [Warning],
@@ -123,7 +123,7 @@ codes! {
     ItemsStatusInferred = "items.status_inferred", [Info],
         "A plan item's unknown status was inferred from the declared totals: the only assignment that makes the counts agree.";
     ItemsStatusNotInferred = "items.status_not_inferred", [Warning],
-        "Plan items with unknown status could not be inferred from the declared totals (none or several assignments fit).";
+        "Plan items with unknown status could not be inferred from the declared totals (none or several assignments fit, or the document declares the count of the one status that fits twice with different numbers).";
     TotalsUnreadable = "totals.unreadable", [Warning],
         "A totals line holds a number split by spaces (`4 9`); it is not read as other numbers.";
     TotalsConflictingDeclarations = "totals.conflicting_declarations", [Warning],

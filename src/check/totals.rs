@@ -8,6 +8,7 @@
 //! assigned. Mismatches are reported with both numbers and never "fixed".
 
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::extract::conflict_opening;
 use crate::model::{Deliverable, Item, Status, Totals, TotalsCounts};
 
 /// What reconciling needs of a plan item: deliverables of the built-in
@@ -87,6 +88,13 @@ const STATUSES: [Status; 3] = [Status::Achieved, Status::InProgress, Status::Not
 
 /// Reconciles `deliverables` with the `declared` totals (read at `at`).
 /// Returns `None` when there is neither a deliverable nor a declared figure.
+///
+/// When `diagnostics` already say the document declares the count of the
+/// one status that would fit twice with different numbers (`Total del
+/// plan: 7 de 14 ejecutadas` under axes that add up to 6), that count is
+/// in doubt: the totals are still compared, but no status is inferred
+/// from them. A total declared twice (a sub-total read as one) leaves the
+/// status counts to decide.
 pub fn reconcile<T: Counted>(
     deliverables: &mut [T],
     declared: Option<TotalsCounts>,
@@ -99,14 +107,45 @@ pub fn reconcile<T: Counted>(
     let declared = declared.unwrap_or_default();
     let mut inferred = 0;
     let open = u32::try_from(deliverables.iter().filter(|d| d.open()).count()).unwrap_or(u32::MAX);
+    let doubted = |status: Status| {
+        diagnostics.iter().any(|diagnostic| {
+            diagnostic.code == Code::TotalsConflictingDeclarations.as_str()
+                && diagnostic
+                    .message
+                    .starts_with(conflict_opening(Some(status)))
+        })
+    };
     let inference = match infer(&count(deliverables), &declared, open) {
         Inference::Unique(status)
             if !T::UNDECLARED_CLASSES && declared_count(&declared, status).is_none() =>
         {
             Inference::Undeclared(status)
         }
+        Inference::Unique(status) if doubted(status) => Inference::Doubted(status),
         inference => inference,
     };
+    if let Inference::Doubted(status) = inference {
+        let unknown_codes: Vec<&str> = deliverables
+            .iter()
+            .filter(|d| d.open())
+            .map(|d| d.code())
+            .collect();
+        let diagnostic = Diagnostic::warning(
+            T::NOT_INFERRED,
+            format!(
+                "{} {} with unknown status ({}): only {} would make the counts agree with {}, but the document declares that count twice with different numbers, so none is inferred",
+                unknown_codes.len(),
+                T::NOUN,
+                list_codes(&unknown_codes),
+                status.as_str(),
+                describe(&declared),
+            ),
+        );
+        diagnostics.push(match at {
+            Some(at) => diagnostic.at(at),
+            None => diagnostic,
+        });
+    }
     if let Inference::Undeclared(status) = inference {
         let unknown_codes: Vec<&str> = deliverables
             .iter()
@@ -249,6 +288,8 @@ enum Inference {
     Ambiguous(u64),
     /// Exactly one assignment fits, into this class the document does not count.
     Undeclared(Status),
+    /// Exactly one assignment fits, but the document's own figures disagree.
+    Doubted(Status),
 }
 
 /// Counts the assignments of statuses to the unknown deliverables that make
@@ -598,6 +639,48 @@ mod tests {
             assert_eq!(reasons.len(), 1, "{statuses:?}");
             assert!(reasons[0].contains(want), "{}", reasons[0]);
         }
+    }
+
+    /// A document whose own figures disagree (a grand total that is not
+    /// the sum of its parts) gives no ground for inference.
+    #[test]
+    fn conflicting_declarations_infer_nothing() {
+        let mut items = deliverables(&[Some(Achieved), None]);
+        let conflict = |status: Option<Status>| {
+            Diagnostic::warning(
+                Code::TotalsConflictingDeclarations,
+                format!("{} 2, then 1; the first is used", conflict_opening(status)),
+            )
+        };
+        let mut diagnostics = vec![conflict(Some(Achieved))];
+        reconcile(
+            &mut items,
+            Some(declared(2, 2, 0, 0)),
+            None,
+            &mut diagnostics,
+        );
+        assert_eq!(items[1].status, None);
+        assert!(diagnostics
+            .iter()
+            .any(|d| d.code == "deliverables.status_not_inferred"
+                && d.message.contains("twice with different numbers")));
+        // A total declared twice leaves the status counts to decide.
+        let mut total_doubted = deliverables(&[Some(Achieved), None]);
+        reconcile(
+            &mut total_doubted,
+            Some(declared(2, 2, 0, 0)),
+            None,
+            &mut vec![conflict(None)],
+        );
+        assert_eq!(total_doubted[1].status, Some(Achieved));
+        let mut trusted = deliverables(&[Some(Achieved), None]);
+        reconcile(
+            &mut trusted,
+            Some(declared(2, 2, 0, 0)),
+            None,
+            &mut Vec::new(),
+        );
+        assert_eq!(trusted[1].status, Some(Achieved));
     }
 
     #[test]

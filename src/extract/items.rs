@@ -32,7 +32,12 @@
 //! colon (`Actions achevées :`) gives its status to the list under it, a
 //! tracker's latest period filled in is the status when its key says so
 //! (`Q1 | Q2 | Q3 | Q4`), and actions named in running text (`La acción 1.1
-//! (…) se completó; la 1.2 (…) sigue en curso`) are rows of their own.
+//! (…) se completó; la 1.2 (…) sigue en curso`) are rows of their own. A
+//! key may be written as prose, each mark before a cue of definition (`Se
+//! considera cerrada una actuación cuando …; abierta, cuando …`, `au vert
+//! quand …, à l'orange quand …`), and a status column may be headed by a
+//! status word and a year (`Estado 2023 | Estado 2024`: the latest year's
+//! is the status).
 
 use std::collections::BTreeMap;
 
@@ -260,6 +265,7 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
         }
     }
     found.extend(legend_run(run));
+    found.extend(prose_keys(text, vocabulary));
     found.sort_by_key(|(index, _)| *index);
     for (index, line_entries) in found {
         let Some(line) = text.lines.get(index) else {
@@ -407,6 +413,210 @@ fn counted_as_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry>
         previous_end = at;
     }
     entries
+}
+
+/// The longest paragraph read as a key in prose, in characters.
+const MAX_PROSE_KEY_CHARS: usize = 600;
+
+/// Keys written as prose, one per paragraph (its lines joined: a PDF wraps
+/// the sentence), with the index of its first line.
+fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEntry>)> {
+    text.blocks
+        .iter()
+        .filter(|block| matches!(block.kind, crate::page::BlockKind::Paragraph))
+        .filter_map(|block| {
+            let joined = block
+                .lines
+                .clone()
+                .filter_map(|index| text.lines.get(index))
+                .map(|line| markup::plain(line.text).trim().to_owned())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if joined.chars().count() > MAX_PROSE_KEY_CHARS {
+                return None;
+            }
+            let entries = prose_key_entries(&joined, vocabulary);
+            let mut meanings: Vec<&Meaning> = entries.iter().map(|entry| &entry.meaning).collect();
+            meanings.sort_by_key(|meaning| meaning.name().to_owned());
+            meanings.dedup();
+            (entries.len() >= 2 && meanings.len() >= 2).then_some((block.lines.start, entries))
+        })
+        .collect()
+}
+
+/// A key written as a sentence: each mark before a cue of definition, its
+/// meaning read from the clause after the cue (`Se considera cerrada una
+/// actuación cuando se ha ejecutado todo lo previsto; abierta, cuando se ha
+/// iniciado y aún no ha terminado; y en espera, cuando todavía no se ha
+/// iniciado.`, `Une action est au vert quand elle est réalisée, à l'orange
+/// quand elle est en cours …`). The mark runs back from the cue, past the
+/// item noun and its article, to a verb, a conjunction or the clause
+/// before (one to four words); the clause runs to the next comma,
+/// semicolon or full stop. A clause that names no class, or two, defines
+/// nothing.
+fn prose_key_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
+    let lexicons = vocabulary.lexicons;
+    let folded = lexicon::fold(plain);
+    let tokens: Vec<&str> = folded.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|token| token.to_lowercase()).collect();
+    let bare = |word: &str| -> String {
+        word.trim_matches(|c: char| ",;:.«»\"“”()".contains(c))
+            .to_owned()
+    };
+    let closes_clause = |word: &str| word.ends_with([',', ';', ':', '.']);
+    let mut entries = Vec::new();
+    let mut previous_end = 0;
+    let mut at = 0;
+    while at < lower.len() {
+        let Some(width) = definition_cue_at(&lower, at, lexicons) else {
+            at += 1;
+            continue;
+        };
+        let mut end = at;
+        while end > previous_end
+            && lower
+                .get(end - 1)
+                .is_some_and(|word| lexicons.has(|l| l.definition_fillers, &bare(word)))
+        {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > previous_end && end - start < MAX_KEY_MARK_WORDS {
+            let Some(word) = lower.get(start - 1) else {
+                break;
+            };
+            let stops = lexicons.has(|l| l.definition_links, &bare(word))
+                || (start < end && closes_clause(word))
+                || (start == end && word.ends_with('.'));
+            if stops {
+                break;
+            }
+            start -= 1;
+        }
+        let clause_start = at + width;
+        let clause_end = (clause_start..lower.len())
+            .find(|&index| {
+                definition_cue_at(&lower, index, lexicons).is_some()
+                    || lower.get(index).is_some_and(|word| closes_clause(word))
+            })
+            .map_or(lower.len(), |index| {
+                if definition_cue_at(&lower, index, lexicons).is_some() {
+                    index
+                } else {
+                    index + 1
+                }
+            });
+        let mark = tokens
+            .get(start..end)
+            .map(|words| words.join(" "))
+            .unwrap_or_default();
+        let mark = mark.trim_matches(|c: char| c.is_whitespace() || ",;:«»\"“”'".contains(c));
+        let clause = tokens.get(clause_start..clause_end).unwrap_or_default();
+        let known = grammar::phrase_cell(mark, vocabulary);
+        if let Some(status) = defined_status(clause, vocabulary) {
+            let agrees = known
+                .as_ref()
+                .is_none_or(|meaning| *meaning == Meaning::Class(status));
+            if mark.chars().any(char::is_alphabetic) && agrees {
+                entries.push(MarkEntry {
+                    mark: mark.to_owned(),
+                    meaning: Meaning::Class(status),
+                    label: clause
+                        .join(" ")
+                        .trim_end_matches([',', ';', '.'])
+                        .to_owned(),
+                });
+            }
+        }
+        previous_end = clause_end.max(at + width);
+        at = previous_end;
+    }
+    entries
+}
+
+/// How many words a definition cue of the lexicons takes at `lower[at]`
+/// (lower-case words), if one starts there; a cue ending in an apostrophe
+/// opens its word (`lorsqu'elle`).
+fn definition_cue_at(lower: &[String], at: usize, lexicons: &Lexicons) -> Option<usize> {
+    lexicons
+        .each(|l| l.definition_cues)
+        .filter_map(|cue| {
+            let parts: Vec<&str> = cue.split(' ').collect();
+            let (last, head) = parts.split_last()?;
+            let words = lower.get(at..at + parts.len())?;
+            let (word, before) = words.split_last()?;
+            let head_fits = before.iter().zip(head).all(|(word, part)| word == part);
+            let last_fits = if last.ends_with('\'') {
+                word.starts_with(last) && word.len() > last.len()
+            } else {
+                word.trim_end_matches([',', ';', ':']) == *last
+            };
+            (head_fits && last_fits).then_some(parts.len())
+        })
+        .max()
+}
+
+/// The class a key's definition clause names: its one status phrase, or
+/// begun and not finished (in progress), or not begun (not started). A
+/// phrase after a negation (`aún no ha terminado`, `sans être terminée`)
+/// names the class it denies, unless it is negative itself (`n'est pas
+/// encore engagée`).
+fn defined_status(clause: &[&str], vocabulary: Vocabulary<'_>) -> Option<Status> {
+    let lexicons = vocabulary.lexicons;
+    let words: Vec<String> = clause.iter().map(|word| grammar::fold_word(word)).collect();
+    let lower: Vec<String> = clause.iter().map(|word| word.to_lowercase()).collect();
+    let negation = |word: &str| {
+        lexicons.has(|l| l.negation_words, word)
+            || lexicons
+                .each(|l| l.negation_words)
+                .any(|negation| negation.ends_with('\'') && word.starts_with(negation))
+    };
+    let negated_before = |at: usize| {
+        (at.saturating_sub(3)..at).any(|index| lower.get(index).is_some_and(|word| negation(word)))
+    };
+    let started: Vec<String> = lexicons
+        .each(|l| l.started_words)
+        .map(|word| grammar::fold_word(word))
+        .collect();
+    let mut affirmed: Vec<Status> = Vec::new();
+    let mut denied: Vec<Status> = Vec::new();
+    let mut begun = false;
+    let mut not_begun = false;
+    let mut at = 0;
+    while at < words.len() {
+        if let Some((meaning, width)) = grammar::phrase_at(&words, at, vocabulary) {
+            let Meaning::Class(status) = meaning else {
+                return None;
+            };
+            let negative = lower
+                .get(at..at + width)
+                .is_some_and(|phrase| phrase.iter().any(|word| negation(word)));
+            if !negative && negated_before(at) {
+                denied.push(status);
+            } else {
+                affirmed.push(status);
+            }
+            at += width;
+            continue;
+        }
+        if words.get(at).is_some_and(|word| started.contains(word)) {
+            if negated_before(at) {
+                not_begun = true;
+            } else {
+                begun = true;
+            }
+        }
+        at += 1;
+    }
+    affirmed.dedup();
+    denied.dedup();
+    match (affirmed.as_slice(), denied.as_slice(), begun, not_begun) {
+        ([Status::NotDeveloped], [], false, _) => Some(Status::NotDeveloped),
+        ([status], [], _, false) => Some(*status),
+        ([] | [Status::InProgress], [Status::Achieved], true, false) => Some(Status::InProgress),
+        ([], [], false, true) => Some(Status::NotDeveloped),
+        _ => None,
+    }
 }
 
 /// Whether a line is one legend entry and nothing else (`● Completed`,
@@ -955,7 +1165,7 @@ fn trailing_status(
 ) -> Option<(String, String, Meaning)> {
     let title = title.trim();
     // `Lancer une consigne. Reportée`: a last sentence that is only a status.
-    for separator in [" — ", " – ", " - ", ": ", " (", " [", ". ", " "] {
+    for separator in [" | ", " — ", " – ", " - ", ": ", " (", " [", ". ", " "] {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
         };
@@ -964,7 +1174,14 @@ fn trailing_status(
         if separator == " " && tail.chars().any(char::is_alphanumeric) {
             continue;
         }
-        if let Some(meaning) = cell_meaning(tail, legend, vocabulary) {
+        // `… [E2.3]: merged into E1.2.`: a state outside the classes may
+        // say where or when after it, in a short tail.
+        let outside = || {
+            (separator != " " && tail.split_whitespace().count() <= MAX_KEY_MARK_WORDS)
+                .then(|| leading_outside(tail, vocabulary))
+                .flatten()
+        };
+        if let Some(meaning) = cell_meaning(tail, legend, vocabulary).or_else(outside) {
             let head = if separator == ": " {
                 without_answer_label(head, vocabulary)
             } else {
@@ -1908,11 +2125,13 @@ fn status_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Option
     // Estado actual`).
     let every = vocabulary.every_language().lexicons;
     let planned = planned_columns(cells, vocabulary);
+    let earlier = earlier_year_columns(cells, vocabulary);
     cells.iter().enumerate().position(|(at, cell)| {
         let lower = folded_heading(cell);
-        let former = lower
-            .split_whitespace()
-            .any(|word| every.has(|l| l.former_state_words, word));
+        let former = earlier.contains(&at)
+            || lower
+                .split_whitespace()
+                .any(|word| every.has(|l| l.former_state_words, word));
         !former
             && !planned.contains(&at)
             && (every.has(|l| l.status_headings, &lower)
@@ -2062,18 +2281,23 @@ fn earlier_year_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<usi
 }
 
 /// The columns of a heading row headed by a year, with their years, when
-/// there are two or more.
+/// there are two or more: the year alone (`| 2023 | 2024 |`) or after a
+/// status heading (`| Estado 2023 | Estado 2024 |`, `Status 2024`).
 fn year_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<(usize, u16)> {
     if !is_heading_row(cells, vocabulary) {
         return Vec::new();
     }
+    let every = vocabulary.every_language().lexicons;
     let years: Vec<(usize, u16)> = cells
         .iter()
         .enumerate()
         .filter_map(|(at, cell)| {
             let cell = cell.trim();
-            let year: u16 = cell.parse().ok()?;
-            (cell.len() == 4 && (1900..2100).contains(&year)).then_some((at, year))
+            let (head, last) = cell.rsplit_once(char::is_whitespace).unwrap_or(("", cell));
+            let year: u16 = last.parse().ok()?;
+            let headed =
+                head.trim().is_empty() || every.has(|l| l.status_headings, &folded_heading(head));
+            (last.len() == 4 && (1900..2100).contains(&year) && headed).then_some((at, year))
         })
         .collect();
     if years.len() < 2 {
@@ -4241,6 +4465,20 @@ mod tests {
             statuses_and_labels(&reading),
             [(Some(Achieved), None), (Some(InProgress), None)]
         );
+        // A status heading before each year: the latest is the status,
+        // the earlier one history, even where it is the first heading.
+        let reading = read(
+            "Código\tAcción\tEstado 2023\tEstado 2024\n2024.1.1\tAbrir la plataforma\tEn curso\tTerminada\n\
+             2024.1.2\tAsambleas\tSin empezar\tEn curso\n2024.1.3\tInforme\t—\tSin empezar\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
     }
 
     #[test]
@@ -4883,6 +5121,103 @@ mod tests {
             read("Voir l'action 1.1 (maison de santé), réalisée en 2024.\n")
                 .items
                 .is_empty()
+        );
+    }
+
+    /// A key written as a sentence defines its marks by clauses after a cue
+    /// (`cuando`, `quand`, `lorsqu'`): begun and not finished is in
+    /// progress, not begun is not started; a clause naming no class or two
+    /// defines nothing, and prose without such clauses is no key.
+    #[test]
+    fn a_key_written_as_prose() {
+        let table = "| Código | Actuación | Situación |\n|---|---|---|\n\
+                     | 1.1 | Revisar el plan | Cerrada |\n\
+                     | 1.2 | Mapa de ruido | Abierta |\n\
+                     | 1.3 | Ordenanza de terrazas | En espera |\n";
+        let keyed = read(&format!(
+            "Se considera cerrada una actuación cuando se ha ejecutado todo lo previsto; abierta, \
+             cuando se ha iniciado y aún no ha terminado; y en espera, cuando todavía no se ha \
+             iniciado.\n\n{table}"
+        ));
+        assert_eq!(
+            statuses_and_labels(&keyed),
+            vec![
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+        assert_eq!(
+            statuses_and_labels(&read(table)),
+            vec![(None, None), (None, None), (None, None)]
+        );
+        let french =
+            "Une action est au vert quand elle est réalisée, à l'orange quand elle est en \
+                      cours, et au rouge quand elle n'est pas encore engagée.\n\n\
+                      - Action 2.1 – Rénover le gymnase : à l'orange.\n\
+                      - Action 2.2 – Former les animateurs : au vert.\n\
+                      - Action 2.3 – Ouvrir un accueil : au rouge.\n";
+        assert_eq!(
+            statuses_and_labels(&read(french)),
+            vec![
+                (Some(InProgress), None),
+                (Some(Achieved), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        let entries = prose_key_entries(
+            "Une action est ouverte lorsqu'elle a commencé sans être terminée, et en attente \
+             tant qu'elle n'a pas commencé.",
+            vocabulary,
+        );
+        let read_entries: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|entry| (entry.mark.as_str(), entry.meaning.name()))
+            .collect();
+        assert_eq!(
+            read_entries,
+            vec![("ouverte", "in_progress"), ("en attente", "not_developed")]
+        );
+        // Two classes in one clause, or none: no entry.
+        assert!(prose_key_entries(
+            "Es verde cuando está cumplida o en curso; rojo cuando llueve.",
+            vocabulary
+        )
+        .is_empty());
+    }
+
+    /// A state outside the classes closing a list line may say where or
+    /// when after it (`merged into E1.2`, `postponed to 2026`).
+    #[test]
+    fn an_outside_state_closing_a_line_says_where_it_went() {
+        let list = "E2 – Public space\n\n\
+                    - Upgrade the street lighting [E2.1]: under way.\n\
+                    - Wayfinding signs [E2.2]: merged into E1.2.\n\
+                    - Monthly food festival [E2.3]: postponed to 2026.\n\
+                    - Public toilets [E2.4]: done.\n";
+        let reading = read(list);
+        let tracked: Vec<_> = reading
+            .items
+            .iter()
+            .filter(|item| item.tracked)
+            .map(|item| {
+                (
+                    item.code.as_str(),
+                    item.status,
+                    item.status_label.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            tracked,
+            vec![
+                ("E2.1", Some(InProgress), None),
+                ("E2.2", None, Some("merged")),
+                ("E2.3", None, Some("postponed")),
+                ("E2.4", Some(Achieved), None),
+            ]
         );
     }
 }

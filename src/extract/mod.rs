@@ -25,7 +25,7 @@ pub use items::{
     MarkLegend,
 };
 pub use legend::{conventional, meaning, read_legend, LegendReading, MarkMeaning};
-pub use totals::{read_totals, DeclaredTotals};
+pub use totals::{conflict_opening, read_totals, DeclaredTotals};
 
 use std::collections::BTreeSet;
 

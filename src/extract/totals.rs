@@ -302,6 +302,18 @@ enum Field {
     Status(Status),
 }
 
+/// How a `totals.conflicting_declarations` message about the figure of
+/// `status` (`None`: the total) opens, up to the colon: the check reads it
+/// to tell which figure is in doubt.
+pub fn conflict_opening(status: Option<Status>) -> &'static str {
+    match status {
+        None => "the document declares the total twice:",
+        Some(Status::Achieved) => "the document declares the achieved count twice:",
+        Some(Status::InProgress) => "the document declares the in-progress count twice:",
+        Some(Status::NotDeveloped) => "the document declares the not-developed count twice:",
+    }
+}
+
 /// Records that `line` declares `number` items of `status` (`None`: in
 /// total). The first declaration of a figure is kept; a later, different
 /// one is reported with both numbers.
@@ -327,13 +339,8 @@ pub(super) fn declare(
             Diagnostic::warning(
                 Code::TotalsConflictingDeclarations,
                 format!(
-                    "the document declares {} twice: {previous}, then {number}; the first is used",
-                    match status {
-                        None => "the total",
-                        Some(Status::Achieved) => "the achieved count",
-                        Some(Status::InProgress) => "the in-progress count",
-                        Some(Status::NotDeveloped) => "the not-developed count",
-                    }
+                    "{} {previous}, then {number}; the first is used",
+                    conflict_opening(status)
                 ),
             )
             .at(line.location()),

@@ -293,7 +293,19 @@ fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Op
     let symbol = |entry: &&MarkEntry| {
         !entry.mark.chars().any(char::is_alphanumeric) && entry.mark == label.trim()
     };
+    // `Actions réalisées`, `Acciones cumplidas`: the counted noun, then
+    // the status phrase.
+    let after_noun = || {
+        let (noun, rest) = label.trim().split_once(' ')?;
+        let noun = lexicon::fold(noun).to_lowercase();
+        let counted = vocabulary.lexicons.has(|l| l.mention_words, &noun)
+            || vocabulary.lexicons.has(|l| l.total_nouns, &noun);
+        counted
+            .then(|| grammar::phrase_cell(rest, vocabulary))
+            .flatten()
+    };
     let meaning = grammar::phrase_cell(label, vocabulary)
+        .or_else(after_noun)
         .or_else(|| {
             key.iter()
                 .filter(|entry| is_key_word(&entry.mark, vocabulary.lexicons))
@@ -443,6 +455,18 @@ fn spelled_counts<'t>(plain: &'t str, lexicons: &Lexicons) -> Cow<'t, str> {
         .iter()
         .map(|token| grammar::fold_word(token))
         .collect();
+    // `Thirteen actions: five done, …`: a line may open with its whole,
+    // a count and its noun closed by a colon.
+    let opening_whole = || {
+        let whole = tokens
+            .first()
+            .and_then(|first| number_token(first).or_else(|| spelled(first)))?;
+        tokens
+            .get(1)
+            .and_then(|noun| noun.strip_suffix(':'))
+            .is_some_and(|noun| !noun.is_empty() && noun.chars().all(char::is_alphabetic))
+            .then_some(whole)
+    };
     let whole = (0..tokens.len()).find_map(|at| {
         let mut next = at + opener_at(&words, at, lexicons)?;
         if words
@@ -458,7 +482,7 @@ fn spelled_counts<'t>(plain: &'t str, lexicons: &Lexicons) -> Cow<'t, str> {
             .is_some_and(|noun| noun.starts_with(char::is_alphabetic))
             .then_some(whole)
     });
-    let Some(whole) = whole.filter(|&whole| whole >= 2) else {
+    let Some(whole) = whole.or_else(opening_whole).filter(|&whole| whole >= 2) else {
         return Cow::Borrowed(plain);
     };
     let halves: Vec<Vec<String>> = lexicons

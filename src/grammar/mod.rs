@@ -201,19 +201,23 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2) or,
 /// after a dot, glued to the last number (`3.2a`: item a of 3.2), and
 /// a first number may carry a capital letter (`1A`, `1A.2`: objective A of
-/// priority 1, its second action).
+/// priority 1, its second action). Dotted numbers may end in a hyphen and a
+/// letter (`3.2-b`: item b of 3.2). A plan numbered by year opens its codes
+/// with the year (`2024.1.3`: action 3 of programme 1 of the 2024 plan),
+/// its numbers after it never padded with a zero (`2024.01.15` is a date).
 static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,6} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )?
                (?: (?P<mnum> [0-9]{1,3} ) / (?P<inum> [0-9]{1,3} ) | (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} ) )
              | (?P<ryear> (?:19|20)[0-9]{2} ) - (?P<series> \p{Lu}{1,3} ) - (?P<rnum> [0-9]{1,4} )
+             | (?P<yearled> (?:19|20)[0-9]{2} (?: \. [1-9][0-9]{0,2} ){1,4} )
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | \# (?P<numbered> [0-9]{1,4} )
              | (?P<glued> [0-9]{1,3} [A-Z] (?: \. [0-9]{1,3} ){0,4} )
              | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{4,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
                  | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
-               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) | [a-z] )? )
+               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) | - [a-z] | [a-z] )? )
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -264,9 +268,18 @@ fn lone_letter_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
 }
 
 /// The path of dotted numbers that may end in a letter in brackets
-/// (`1.2(a)` is 1, 2, 1) or glued to the last of two numbers or more
+/// (`1.2(a)` is 1, 2, 1), after a hyphen (`3.2-b` is 3, 2, 2; a lone `2-b`
+/// is [`MIXED_CODE`]'s) or glued to the last of two numbers or more
 /// (`3.2a` is 3, 2, 1; a lone `2a` is an ordinal, no code).
 fn bracketed_path(nums: &str) -> Option<Vec<u16>> {
+    if let Some((numbers, letter)) = nums.rsplit_once('-') {
+        if !numbers.contains('.') {
+            return None;
+        }
+        let mut path = path_numbers(numbers, '.')?;
+        path.extend(path_numbers(letter, '.')?);
+        return Some(path);
+    }
     let glued = nums
         .strip_suffix(|c: char| c.is_ascii_lowercase())
         .filter(|head| head.ends_with(|c: char| c.is_ascii_digit()));
@@ -491,12 +504,17 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             rest: offset + end,
         });
     }
-    // `Action OS1-A3 : …`, `Fiche OS2-A1 – …`: a word naming the level
-    // before a code of letter–number segments, which is the code.
+    // `Action OS1-A3 : …`, `Fiche OS2-A1 – …`, `Estrategia E2 — …`: a word
+    // naming the level before a code of letter–number segments, or of
+    // letters with its numbers written onto them, which is the code.
     if let Some(word) = LEVEL_WORD.find(text) {
         let rest = text.get(word.end()..)?;
-        if opens_capitals_digit(rest) && SEGMENTED_CODE.is_match(rest) {
-            if let Some(found) = code_at_start(rest, None) {
+        if opens_capitals_digit(rest) {
+            let found = code_at_start(rest, None).filter(|found| {
+                SEGMENTED_CODE.is_match(rest)
+                    || (found.level.is_some() && !found.code.contains(' '))
+            });
+            if let Some(found) = found {
                 return Some(CodeMatch {
                     rest: found.rest + offset + word.end(),
                     ..found
@@ -610,6 +628,18 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
             family: "number#1".to_owned(),
             level: None,
             path: vec![number.as_str().parse().ok()?],
+            rest: offset + end,
+        });
+    }
+    // `2024.1.3`: the plan's year is the first number of the path, and
+    // the codes under one year a family of their own beside `1.1.3`.
+    if let Some(nums) = caps.name("yearled") {
+        let path = path_numbers(nums.as_str(), '.')?;
+        return Some(CodeMatch {
+            code: nums.as_str().to_owned(),
+            family: format!("year.#{}", path.len()),
+            level: None,
+            path,
             rest: offset + end,
         });
     }
@@ -1001,15 +1031,19 @@ pub fn is_row_code(text: &str) -> bool {
 
 /// True when a single word is a plan code that can anchor a table row: a
 /// code of letter–number segments (`L1M1D1`, `O1R2`, also written
-/// `L1.M1.D1`), prefix letters before dotted numbers (`A1.1`, `OE2.3`), or
-/// three or more dotted numbers (`1.1.1`). Two dotted numbers alone (`1.5`)
-/// are as often a decimal figure as a code, so they do not anchor rows.
+/// `L1.M1.D1`), prefix letters before dotted numbers (`A1.1`, `OE2.3`),
+/// three or more dotted numbers (`1.1.1`), dotted numbers closed by a hyphen
+/// and a letter (`3.2-b`), or a plan's year before two numbers or more
+/// (`2024.1.3`). Two dotted numbers alone (`1.5`) are as often a decimal
+/// figure as a code, so they do not anchor rows.
 pub fn is_code_word(word: &str) -> bool {
     static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
                     | \p{Lu}{1,3} [0-9]{1,3} (?: \.[0-9]{1,3} )+
-                    | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5} ) $",
+                    | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5}
+                    | [0-9]{1,3} (?: \.[0-9]{1,3} ){1,4} - [a-z]
+                    | (?:19|20)[0-9]{2} (?: \.[1-9][0-9]{0,2} ){2,4} ) $",
         )
         .expect("ANCHOR is a valid literal pattern")
     });
@@ -1441,7 +1475,9 @@ mod tests {
             Regex::new(
                 r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
                         | \p{Lu}{1,3} [0-9]{1,3} (?: \.[0-9]{1,3} )+
-                        | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5} ) $",
+                        | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5}
+                        | [0-9]{1,3} (?: \.[0-9]{1,3} ){1,4} - [a-z]
+                        | (?:19|20)[0-9]{2} (?: \.[1-9][0-9]{0,2} ){2,4} ) $",
             )
             .expect("a valid literal pattern")
         });
@@ -1534,6 +1570,45 @@ mod tests {
         assert_eq!(read("[1.2] Abrir"), want("1.2", &[1, 2], None, 5));
         assert_eq!(read("[12] Smith, 2019"), None);
         assert_eq!(read("[x] Done"), None);
+    }
+
+    /// A letter after a hyphen is the level below dotted numbers (`3.2-b`),
+    /// and a plan's year may open its codes (`2024.1.3`); a date written
+    /// with dots (`2024.01.15`) and a lone `2-b` are no such codes.
+    #[test]
+    fn hyphened_letters_and_year_led_codes() {
+        let read = |text: &str| {
+            code_at_start(text, None).map(|code| (code.code, code.path, code.family, code.rest))
+        };
+        let want = |code: &str, path: &[u16], family: &str, rest: usize| {
+            Some((code.to_owned(), path.to_vec(), family.to_owned(), rest))
+        };
+        assert_eq!(
+            read("3.2-b Table de tri"),
+            want("3.2-b", &[3, 2, 2], "#3", 5)
+        );
+        assert_eq!(read("1.1-a | Bolsa"), want("1.1-a", &[1, 1, 1], "#3", 5));
+        assert_eq!(
+            read("2024.1.3 Votación"),
+            want("2024.1.3", &[2024, 1, 3], "year.#3", 8)
+        );
+        assert_eq!(
+            read("2024.1 Presupuestos"),
+            want("2024.1", &[2024, 1], "year.#2", 6)
+        );
+        assert_ne!(
+            read("2024.01.15 Reunión").map(|found| found.0),
+            Some("2024.01.15".to_owned())
+        );
+        assert_eq!(read("2-b Poser").map(|found| found.1), Some(vec![2, 2]));
+        assert_eq!(
+            read("Estrategia E2 — Espacio público"),
+            want("E2", &[2], "e#1", 17)
+        );
+        assert!(is_code_word("3.2-b") && is_code_word("2024.1.3"));
+        assert!(!is_code_word("2024.1") && !is_code_word("2-b"));
+        assert!(is_row_code("3.2-b Table de tri"));
+        assert!(is_row_code("2024.1.3 Votación"));
     }
 
     #[test]

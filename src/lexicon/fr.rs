@@ -234,6 +234,23 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "est comptée comme",
         "compte comme",
     ],
+    definition_cues: &[
+        "quand", "lorsque", "lorsqu'", "tant que", "tant qu'", "dès que", "dès qu'",
+    ],
+    definition_links: &[
+        "est",
+        "sont",
+        "dite",
+        "dit",
+        "considère",
+        "considérée",
+        "et",
+        "ou",
+    ],
+    definition_fillers: &[
+        "une", "un", "l'", "action", "mesure", "fiche", "objectif", "projet",
+    ],
+    started_words: &["commencé", "démarré", "entamé", "lancé"],
     status_colours: &["vert", "jaune", "orange", "rouge", "gris", "bleu"],
     status_headings: &["statut", "état", "avancement", "état d'avancement", "météo"],
     former_state_words: &["précédent", "antérieur", "initial", "ancien"],
@@ -299,7 +316,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     totals_partitives: &["dont"],
     totals_sums: &["soit", "au total", "sur un total de"],
     half_phrases: &["la moitié"],
-    negation_words: &["pas", "non", "ne", "n'", "jamais"],
+    negation_words: &["pas", "non", "ne", "n'", "jamais", "sans"],
     mention_words: &[
         "action",
         "actions",

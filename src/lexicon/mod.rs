@@ -263,6 +263,23 @@ pub struct Lexicon {
     /// with a qualifier, that has no class of its own unless the legend says
     /// which.
     pub counted_as_words: &'static [&'static str],
+    /// Words that open a status's definition in a key written as prose
+    /// (`Se considera cerrada una actuación cuando …`, `au vert quand …`,
+    /// `ouverte lorsqu'elle …`): lower case; one ending in an apostrophe is
+    /// elided onto the next word (`lorsqu'elle`).
+    pub definition_cues: &'static [&'static str],
+    /// Words between a defined mark and what comes before it in such a
+    /// key (`Une action est au vert`, `et en attente`): verbs and
+    /// conjunctions, lower case; the mark is the words after the last one.
+    pub definition_links: &'static [&'static str],
+    /// Item nouns and their articles a prose key puts between the mark and
+    /// its cue (`cerrada una actuación cuando`): lower case, skipped.
+    pub definition_fillers: &'static [&'static str],
+    /// Words saying work has begun (`iniciado`, `commencé`, `started`),
+    /// which no status phrase is alone: in a key's definition, begun and
+    /// not finished (`iniciado y aún no ha terminado`) is in progress, not
+    /// begun is not started.
+    pub started_words: &'static [&'static str],
     /// Colour names a legend may define as marks (`Green = achieved`).
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
@@ -1089,6 +1106,10 @@ mod tests {
                 ("status_answers", l.status_answers.len()),
                 ("partial_words", l.partial_words.len()),
                 ("counted_as_words", l.counted_as_words.len()),
+                ("definition_cues", l.definition_cues.len()),
+                ("definition_links", l.definition_links.len()),
+                ("definition_fillers", l.definition_fillers.len()),
+                ("started_words", l.started_words.len()),
                 ("dangling_words", l.dangling_words.len()),
                 ("status_headings", l.status_headings.len()),
                 ("former_state_words", l.former_state_words.len()),

@@ -1042,7 +1042,7 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 526, "{reading:?}");
-    assert!(reading.statuses_right >= 394, "{reading:?}");
+    assert!(reading.statuses_right >= 395, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
     assert!(reading.reconciled >= 28, "{reading:?}");
 }
@@ -1579,4 +1579,68 @@ fn fifteenth_fresh_grammars_measured_before_fixing() {
     assert!(reading.statuses_right >= 294, "{reading:?}");
     assert!(reading.totals_read >= 24, "{reading:?}");
     assert!(reading.reconciled >= 24, "{reading:?}");
+}
+
+/// Nine more report shapes, three per language, with gold written and
+/// committed before planex was run on them (`fixtures/grammars/fresh16/`,
+/// made by `fixtures/grammars/make-fresh16.py`, PDFs from HTMLDOC and
+/// PDFKit): a third level coded with a hyphen and a letter (`3.2-b`), the
+/// code in square brackets closing the title in a table without a code
+/// column (`Mejorar el alumbrado [E2.4]`), codes led by the plan's year
+/// (`2024.1.3`), a traffic-light column whose place changes from one
+/// section's table to the next, `Estado 2023 | Estado 2024` (the later is
+/// the status), one plan in two languages side by side, states outside the
+/// classes naming where the item went (`Merged into E1.2`, `Postponed to
+/// 2026`, `Aplazada a 2026`), keys written as prose (`Se considera cerrada
+/// una actuación cuando …`, `Une action est au vert quand …`) with elided
+/// colour words (`à l'orange`), totals per axis under a grand total that
+/// does not add up, in number words, and side by side in two languages.
+/// Measured before the changes made for them (the same count as
+/// `reading_of`, with the release build of main), in all 27 renderings:
+/// 219 of 456 items, 129 of 339 statuses, 0 silently wrong, 6 of 27 totals
+/// read, 9 reconciled. Per report (txt / md / pdf alike):
+///
+/// | report        | items | statuses | silent | totals read / reconciled |
+/// |---------------|-------|----------|--------|--------------------------|
+/// | anual.es      | 0/16  | 0/13     | 0      | no / no                  |
+/// | bilingual.en  | 13/13 | 10/10    | 0      | yes / yes                |
+/// | corchetes.es  | 12/15 | 0/12     | 0      | no / no                  |
+/// | elision.fr    | 0/14  | 0/11     | 0      | no / no                  |
+/// | guion.es      | 0/23  | 0/14     | 0      | no / no                  |
+/// | lights.en     | 17/17 | 14/14    | 0      | yes / yes                |
+/// | moved.en      | 16/16 | 11/13    | 0      | no / no                  |
+/// | phrase.fr     | 15/15 | 8/12     | 0      | no / yes                 |
+/// | sousniveau.fr | 0/23  | 0/14     | 0      | no / no                  |
+///
+/// Since then dotted numbers may close with a hyphen and a letter
+/// (`3.2-b`) and a plan's year may lead its codes (`2024.1.3`, never
+/// zero-padded: `2024.01.15` is a date), both anchoring PDF rows; a level
+/// word before letters with a number is a code (`Estrategia E2`); a key
+/// may be prose, each mark before a cue of definition and read from the
+/// clause after it (begun and not finished in progress, not begun not
+/// started, a clause of no class or two defining nothing); a status
+/// heading with a year beside another (`Estado 2023 | Estado 2024`) keeps
+/// the latest as the status; a state outside the classes closing a line
+/// may say where or when (`merged into E1.2`, `postponed to 2026`); a
+/// totals line may open with its whole in words (`Thirteen actions: …`) and
+/// a label name the counted noun before its status (`Actions réalisées :
+/// 6`); and a document that declares one figure twice with different
+/// numbers (guion.es's grand total) infers no status from its totals: 451
+/// items, 329 statuses, 0 silently wrong, 27 totals read, 22 reconciled
+/// (guion.es's three renderings rightly disagree). Left: the PDFs of
+/// anual.es and sousniveau.fr, where HTMLDOC wraps a cell (`Estado` over
+/// `2024`, a title over two lines) and the layout joins or splits the rows
+/// (statuses null, never wrong), and guion.es.pdf's last one-row table.
+///
+/// The floors below are what planex reads of them now; they only rise.
+#[test]
+fn sixteenth_fresh_grammars_measured_before_fixing() {
+    let reading = reading_of("fresh16");
+    println!("fresh16: {reading:?}");
+    assert_eq!(reading.renderings, 27, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 451, "{reading:?}");
+    assert!(reading.statuses_right >= 329, "{reading:?}");
+    assert!(reading.totals_read >= 27, "{reading:?}");
+    assert!(reading.reconciled >= 22, "{reading:?}");
 }

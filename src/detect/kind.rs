@@ -111,6 +111,12 @@ struct Hit<'a> {
     /// kind otherwise speaks of another document (`its annual report`, `a
     /// new business plan`).
     names_document: bool,
+    /// The title of a cover run into one long line ([`opens_run_in_cover`]):
+    /// from the kind phrase to its year, as printed.
+    cover_title: Option<String>,
+    /// Whether the phrase names the document only as the opening of a
+    /// run-in cover: the line is then no title, but for [`Hit::cover_title`].
+    run_in_only: bool,
 }
 
 pub(super) fn detect_kind(
@@ -359,6 +365,8 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                     kind: phrase.kind,
                     score: phrase.weight,
                     names_document: true,
+                    cover_title: None,
+                    run_in_only: false,
                 });
             }
         }
@@ -389,22 +397,115 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                 .iter()
                 .any(|word| lexicons.has(|l| l.year_words, word));
             let before = &lower[..at];
+            let run_in_cover = is_sentence(candidate)
+                && opens_run_in_cover(candidate, at, after)
+                && !subject_of(after, lexicons);
+            let names_otherwise = names_reported_year
+                || !is_sentence(candidate)
+                || (opens_line(before) && !subject_of(after, lexicons))
+                || points_at_itself(before, lexicons);
             let names_document = !PART_NUMBER.is_match(&candidate.plain())
-                && (names_reported_year
-                    || !is_sentence(candidate)
-                    || (opens_line(before) && !subject_of(after, lexicons))
-                    || points_at_itself(before, lexicons))
+                && (names_otherwise || run_in_cover)
                 && !sent_elsewhere_by_determiner(&before_words, lexicons);
+            // A title the cover opens before the phrase (`NOTE DE
+            // PRÉSENTATION … Du Compte Administratif 2031`, the link word
+            // right before it) has no certain start: none is given. Nor
+            // has a phrase read as a plan's update.
+            let continues_title = before_words
+                .last()
+                .is_some_and(|word| lexicons.has(|l| l.function_words, word));
+            let cover_title = (run_in_cover && kind == phrase.kind && !continues_title)
+                .then(|| run_in_cover_title(candidate, before.split_whitespace().count(), phrase))
+                .flatten();
             hits.push(Hit {
                 candidate: position,
                 phrase,
                 kind,
                 score,
                 names_document,
+                cover_title,
+                run_in_only: run_in_cover && !names_otherwise,
             });
         }
     }
     hits
+}
+
+/// A year or a span of years printed alone as a word of a cover (`2018`,
+/// `2016/17`, `2018/2019`), maybe closed by a comma.
+static COVER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:19[5-9][0-9]|20[0-9][0-9])(?:[-/–](?:[0-9]{2}|[0-9]{4}))?,?$")
+        .expect("COVER_YEAR is a valid literal pattern")
+});
+
+/// Most words after a kind phrase within which a run-in cover prints the
+/// year (`Annual Report of the Executive Committee 2018`).
+const COVER_YEAR_REACH: usize = 6;
+
+/// Longest word in lower case that a cover's name may hold (`of`, `and`,
+/// `de`, `des`): any longer one is prose.
+const COVER_LINK_LETTERS: usize = 3;
+
+/// Whether a kind phrase opens the document on a cover whose lines a text
+/// layer ran into one long line (`Leicestershire & Rutland Association of
+/// Local Councils Annual Report of the Executive Committee 2018
+/// (incorporating…`, `COUNTY GOVERNMENT OF KIAMBU … ANNUAL DEVELOPMENT PLAN
+/// 2016/17 AUGUST 2015 …`): in the title area, only a body's name before
+/// the phrase (at most [`MAX_TITLE_WORDS`] words, each capitalised but for
+/// short links, no punctuation ending a clause), and a year within
+/// [`COVER_YEAR_REACH`] words after it. A sentence speaking of a report
+/// (`The council adopted its annual report 2018…`) has lower-case words
+/// before the phrase.
+fn opens_run_in_cover(candidate: &Candidate<'_>, at: usize, after: &str) -> bool {
+    if !candidate.in_title_area {
+        return false;
+    }
+    let folded = candidate.folded();
+    let Some(head) = folded.get(..at) else {
+        return false;
+    };
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    let cover_name = head_words.len() <= MAX_TITLE_WORDS
+        && !head.contains(['.', '!', '?', ';', ':'])
+        && head_words.iter().all(|word| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            !word.starts_with(char::is_lowercase) || letters <= COVER_LINK_LETTERS
+        });
+    cover_name
+        && after
+            .split_whitespace()
+            .take(COVER_YEAR_REACH)
+            .any(|word| YEAR.is_match(word))
+}
+
+/// The title of a run-in cover: its words from the kind phrase (after
+/// `skipped` words) to the year, when only words stand between them
+/// (`Annual Report of the Executive Committee 2018`, `ANNUAL DEVELOPMENT
+/// PLAN 2016/17`); a dash or a stray mark between them leaves the title
+/// unsaid.
+fn run_in_cover_title(
+    candidate: &Candidate<'_>,
+    skipped: usize,
+    phrase: &KindPhrase,
+) -> Option<String> {
+    let plain = candidate.plain();
+    let words: Vec<&str> = plain.split_whitespace().skip(skipped).collect();
+    let phrase_words = phrase.phrase.split_whitespace().count();
+    let year = words
+        .iter()
+        .skip(phrase_words)
+        .take(COVER_YEAR_REACH)
+        .position(|word| COVER_YEAR.is_match(word))?;
+    let between = words.get(phrase_words..phrase_words + year)?;
+    if !between
+        .iter()
+        .all(|word| word.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let title = words.get(..phrase_words + year + 1)?.join(" ");
+    let capitalised = title.starts_with(char::is_uppercase);
+    capitalised.then(|| title.trim_end_matches([',', ';', ':']).to_owned())
 }
 
 /// The yearly-review phrase of a title line (`A year in the LGA 2020-21`):
@@ -750,6 +851,12 @@ fn detect_period(
                 || names_agenda(&candidate, lexicons)
         });
     let datelines_are_periods = kind != DocumentKind::Other || minutes;
+    // A plan of several years dated on its cover by a month (`JUILLET
+    // 2011`, `Mars 2015`) prints when it was issued, not the years it covers.
+    let issued_on_cover = matches!(
+        kind,
+        DocumentKind::TriennialReport | DocumentKind::ActionPlan
+    );
     for (position, candidate) in candidates.iter().enumerate() {
         let candidate = &candidate;
         let between = between_span(candidate.lower(), lexicons)
@@ -758,7 +865,8 @@ fn detect_period(
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area {
             let title_year = title_year(candidate, lexicons)
-                .filter(|_| datelines_are_periods || !names_dateline(candidate.lower(), lexicons));
+                .filter(|_| datelines_are_periods || !names_dateline(candidate.lower(), lexicons))
+                .filter(|_| !(issued_on_cover && is_month_and_year(candidate, lexicons)));
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
             // dates what the text covers.
@@ -1001,6 +1109,20 @@ fn title_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<(u16, u1
             || (words.len() <= MAX_TITLE_WORDS && !plain.ends_with(['.', ';', ':'])))
             && names_meeting_day(candidate.lower(), lexicons));
     (lone || ((months >= 1 || capitals_ending_on_year) && short)).then_some(year)
+}
+
+/// Most words of a line that is a month and its year (`JUILLET 2011`,
+/// `February, 2018`).
+const MONTH_DATE_WORDS: usize = 3;
+
+/// Whether a line is a month and a year alone: the date a cover was issued.
+fn is_month_and_year(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
+    let words = words(candidate.lower());
+    words.len() <= MONTH_DATE_WORDS
+        && words.iter().any(|word| lexicons.month(word).is_some())
+        && words
+            .iter()
+            .all(|word| lexicons.month(word).is_some() || YEAR.is_match(word))
 }
 
 /// The year of a cover heading that names a document by its noun and
@@ -1403,6 +1525,17 @@ fn detect_title(
         .filter(|hit| hit.kind == kind && candidates.at(hit.candidate).in_title_area)
     {
         let candidate = &candidates.at(hit.candidate);
+        // A line that names the document only as a run-in cover gives the
+        // cover's title (from the phrase to its year) as the last resort: a
+        // title line of its own, wherever it stands, is the printed title.
+        // The rest of such a line (an address, a foreword) is no title:
+        // when the cover's own title cannot be told apart, none is given.
+        if hit.run_in_only {
+            if let Some(title) = &hit.cover_title {
+                titles.push(((false, false, false), title.clone()));
+            }
+            continue;
+        }
         let mut title = candidate.plain();
         let mut raw_end = candidate.line.text.trim_end().to_owned();
         let opens_bold = candidate.line.text.trim_start().starts_with("**");
@@ -1984,6 +2117,63 @@ mod tests {
         // `İ` lowers to two characters: it stays as printed.
         assert_eq!(candidate(line("İLK Plan")).lower(), "İlk plan");
         assert_eq!(candidate(line("   ")).lower(), "");
+    }
+
+    #[test]
+    fn a_cover_run_into_one_line_names_the_document_before_its_year() {
+        let kind = |source: &str| detect(&Text::from_plain(source)).kind.value;
+        // A body's name, the kind phrase and its year, then the rest of the
+        // cover and the first page run on in one line.
+        assert_eq!(
+            kind("Ashdown & Fell Association of Parish Councils Annual Report of the Board 2031 (with the 2030-31 accounts) Old Mill Road, Ashdown Telephone 0100 000 000 Board members from left to right: Cllr Ann Weir (Chair), Cllr Tom Hale, Cllr Ruth Dean and the clerk, who wrote this review of the year for the members."),
+            DocumentKind::AnnualReport
+        );
+        assert_eq!(
+            kind("COUNTY GOVERNMENT OF LAKESIDE DEPARTMENT OF FINANCE AND PLANNING ANNUAL DEVELOPMENT PLAN 2031/32 AUGUST 2030 County Government of Lakeside P.O. Box 12 Lakeside Contents List of tables ......v Foreword ......vii CHAPTER 1 COUNTY BACKGROUND ......1"),
+            DocumentKind::WorkPlan
+        );
+        assert_eq!(
+            kind("2029 Riverside League Triennial Accomplishment Report - - 2031 League of Riverside Towns, Unit 4, Harbour Building, Riverside Our Vision A partnership of towns that work together for their people and their places and their future."),
+            DocumentKind::TriennialReport
+        );
+        // A communal development plan's cover, in the order of Cameroon
+        // and Morocco.
+        assert_eq!(
+            kind(
+                "COMMUNE DE VALBOIS\n\nPLAN COMMUNAL DE DEVELOPPEMENT DE VALBOIS\n\nJUILLET 2031\n"
+            ),
+            DocumentKind::ActionPlan
+        );
+        // Its cover's month and year say when it was issued, not the years
+        // it covers.
+        assert_eq!(
+            detect(&Text::from_plain(
+                "PLAN COMMUNAL DE DEVELOPPEMENT DE VALBOIS\n\nJUILLET 2031\n"
+            ))
+            .period,
+            None
+        );
+        // The run-in cover's title runs from the kind phrase to its year.
+        assert_eq!(
+            detect(&Text::from_plain("Ashdown & Fell Association of Parish Councils Annual Report of the Board 2031 (with the 2030-31 accounts) Old Mill Road, Ashdown Telephone 0100 000 000 Board members from left to right: Cllr Ann Weir (Chair), Cllr Tom Hale and the clerk.")).title.as_deref(),
+            Some("Annual Report of the Board 2031")
+        );
+        // A sentence speaking of a report in the title area names another
+        // document: lower-case words stand before the phrase.
+        assert_eq!(
+            kind("The council met on Tuesday and adopted the draft annual report 2031 of the harbour trust, which the members will read before the next meeting of the full council in the spring."),
+            DocumentKind::Other
+        );
+        // Without a year after it, the phrase is no cover's.
+        assert_eq!(
+            kind("Ashdown Association of Parish Councils Annual Report of the Board with the accounts of the year, the list of members, the services given and the training offered to the clerks."),
+            DocumentKind::Other
+        );
+        // A mark between the phrase and its year leaves the cover's title
+        // unsaid: the kind stands, but the long line is no title.
+        let unsaid = detect(&Text::from_plain("Riverside Towns League Annual Report - 2031 Unit 4, Harbour Building, Riverside Our members met often this year and the board thanks the clerks, who wrote this review for the towns."));
+        assert_eq!(unsaid.kind.value, DocumentKind::AnnualReport);
+        assert_eq!(unsaid.title, None);
     }
 
     #[test]

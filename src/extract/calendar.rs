@@ -1027,6 +1027,17 @@ fn prose_dates(
             let recurs = lex
                 .each(|l| l.recurrence_words)
                 .any(|word| after.trim_start_matches([' ', ',']).starts_with(word));
+            // `Year ended 31 March 2017`, `as at 31st March 2017`: where a
+            // reporting period stops, or the day a list stands at.
+            // The words may follow an elided article (`de l'exercice clos le`).
+            let ends_on_words = |window: &str, words: &str| {
+                window.strip_suffix(words).is_some_and(|head| {
+                    head.is_empty() || head.ends_with([' ', '(', ',', '\'', '’'])
+                })
+            };
+            let period_end = lex
+                .each(|l| l.period_end_words)
+                .any(|words| ends_on_words(before, words) || ends_on_words(&with_first, words));
             // A line that is the day alone (`Friday, January 25 - Saturday,
             // January 26` under the meeting's title) dates what it stands under.
             let date_only = (unbulleted.is_empty() || listed_weekday)
@@ -1037,6 +1048,7 @@ fn prose_dates(
             // March and 1st June`) is a rule, whatever cues it.
             let taken = !dateline
                 && !recurs
+                && !period_end
                 && ((cued && !long_span)
                     || named
                     || anchored
@@ -2472,6 +2484,19 @@ mod tests {
                 (Some(2024), 7, Some(5))
             ]
         );
+    }
+
+    #[test]
+    fn the_end_of_a_reporting_period_and_the_day_of_a_list_are_no_events() {
+        for line in [
+            "Chief Executive's report Year ended 31 March 2019",
+            "The full list of members as at 31st March 2019 is given below:",
+            "Comptes de l'exercice clos le 31 décembre 2019",
+            "Estados financieros del ejercicio terminado el 31 de diciembre de 2019",
+        ] {
+            assert_eq!(one(line), None, "{line:?}");
+        }
+        assert!(one("The board met on 31 March 2019 to adopt the accounts.").is_some());
     }
 
     #[test]

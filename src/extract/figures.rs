@@ -49,6 +49,11 @@ use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
 use crate::normalize::{Line, Text};
 
+/// A year closing a text (`… the 2016`), the start of a span whose end follows.
+static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}$").expect("YEAR_BEFORE is a valid literal pattern")
+});
+
 /// Longest label, in words, taken from running text.
 const PHRASE_WORDS: usize = 8;
 /// A line longer than this (in characters) is a paragraph: labels are phrases.
@@ -265,6 +270,7 @@ pub fn extract_figures(
     let label_stops: BTreeSet<usize> = heading_lines.union(claimed).copied().collect();
     let contents = contents_lines(text, headings, lex);
     let counters = counter_lines(text);
+    let headers = running_headers(text);
     let codes = code_lines(text);
     let bold_open = bold_state(text);
     let all_numbers = LineNumbers::of(text, &bold_open, lex);
@@ -338,9 +344,18 @@ pub fn extract_figures(
                 raw.get(m.end..next.start)
                     .is_some_and(|gap| !gap.is_empty() && is_blank(gap))
             });
+            let over_header = || {
+                raw.get(m.end..)
+                    .and_then(|rest| opening_words(&plain(rest)))
+                    .and_then(|opening| headers.get(&opening))
+                    .is_some_and(|&first| first < index)
+            };
             if leading
                 && in_item.is_none()
-                && (next_follows || opens_title_in_capitals(m, raw) || counters.contains(&index))
+                && (next_follows
+                    || opens_title_in_capitals(m, raw)
+                    || counters.contains(&index)
+                    || over_header())
             {
                 continue;
             }
@@ -380,6 +395,9 @@ pub fn extract_figures(
                 continue;
             }
             if leading && is_number_only(&plain(raw)) && m.printed(raw).starts_with('0') {
+                continue;
+            }
+            if is_zero_led_code(m.printed(raw)) {
                 continue;
             }
             if leading && in_item.is_none() && !label_on_line && !labels_a_count(&label, lex) {
@@ -426,6 +444,20 @@ pub fn extract_figures(
         }
     }
     figures
+}
+
+/// Fewest digits of a number printed with a leading zero that makes it a
+/// code.
+const ZERO_LED_CODE_DIGITS: usize = 4;
+
+/// Whether a number is printed as a code: digits only, with a leading zero
+/// (`08002 Barcelona`, a postal code; `0100`, a line of a phone number).
+/// No count or amount is printed so; a share written `0,5` has its
+/// separator.
+fn is_zero_led_code(printed: &str) -> bool {
+    printed.starts_with('0')
+        && printed.len() >= ZERO_LED_CODE_DIGITS
+        && printed.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The label of a value set after it and a colon (`Présents : 29 -
@@ -488,9 +520,12 @@ fn is_rate(m: &Match, raw: &str) -> bool {
 fn counts_page_use(label: &str) -> bool {
     let lex = Lexicons::all();
     let folded_label = lexicon::fold(label).to_lowercase();
+    // A host prints its counters in a row (`1 downloads 113 Views 3MB
+    // Size`): the label's words up to the next number are the counter's.
     let words: Vec<&str> = folded_label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
         .collect();
     let counter = lex.each(|l| l.navigation_words).any(|phrase| {
         let phrase: Vec<&str> = phrase.split_whitespace().collect();
@@ -561,13 +596,43 @@ fn counts_pages_of_a_file(label: &str, lex: &Lexicons) -> bool {
 }
 
 /// A table-of-contents entry: a title, dot leaders and a page number
-/// (`Housing programme ........ 5`); its numbers are page numbers.
+/// (`Housing programme ........ 5`), or leaders whose page a cut left out
+/// (`2.4 ADMINISTRATIVE DECENTRALISATION ......`); its numbers are page
+/// numbers and section codes.
 fn is_contents_entry(raw: &str) -> bool {
     static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\.\s?){4,}\s*[0-9]{1,4}\s*$|…{2,}\s*[0-9]{1,4}\s*$")
+        Regex::new(r"(?:\.\s?){4,}\s*(?:[0-9]{1,4}\s*)?$|…{2,}\s*(?:[0-9]{1,4}\s*)?$")
             .expect("ENTRY is a valid literal pattern")
     });
     ENTRY.is_match(raw)
+}
+
+/// Words of a line's opening compared with the lines before it
+/// ([`running_headers`]).
+const HEADER_WORDS: usize = 4;
+
+/// The folded opening words ([`HEADER_WORDS`] of them) of every line that
+/// opens on a letter, with the first line that prints them: a number
+/// before such an opening printed again further on (`1 Servicio de
+/// soporte a la evaluación…` under the cover's `Servicio de soporte a la
+/// evaluación…`) is a page's folio over its running header.
+fn running_headers(text: &Text) -> std::collections::HashMap<String, usize> {
+    let mut openings = std::collections::HashMap::new();
+    for (index, line) in text.lines.iter().enumerate() {
+        if line.plain.trim_start().starts_with(char::is_alphabetic) {
+            if let Some(opening) = opening_words(line.plain) {
+                openings.entry(opening).or_insert(index);
+            }
+        }
+    }
+    openings
+}
+
+/// The first [`HEADER_WORDS`] words of `text`, folded, if it has that many.
+fn opening_words(text: &str) -> Option<String> {
+    let folded = lexicon::fold(text).to_lowercase();
+    let words: Vec<&str> = folded.split_whitespace().take(HEADER_WORDS).collect();
+    (words.len() == HEADER_WORDS).then(|| words.join(" "))
 }
 
 /// Most words of the line that labels a number standing on its own line.
@@ -966,6 +1031,13 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
             .and_then(|head| head.chars().next_back())
             .is_some_and(char::is_alphabetic);
         if hyphenated {
+            continue;
+        }
+        // `the 2016-17 accounts`: the end of a span of years is a year.
+        let span_end = raw[..start]
+            .strip_suffix(['-', '–', '‑'])
+            .is_some_and(|head| YEAR_BEFORE.is_match(head));
+        if span_end {
             continue;
         }
         if dated.iter().any(|span| span.contains(&start)) {
@@ -2327,6 +2399,44 @@ mod tests {
         assert_eq!(
             values("The team wrote more than 60 articles on the COVID-19 response and the G-20 talks.\n"),
             vec![60.0]
+        );
+    }
+
+    #[test]
+    fn numbers_printed_with_a_leading_zero_are_codes() {
+        // A postal code over its city, in a publication's credits.
+        assert_eq!(
+            values("Published by the secretariat\n\nCalle Mayor\n\n08002 Barcelona\n\nThe network gathers 29 cities.\n"),
+            vec![29.0]
+        );
+    }
+
+    #[test]
+    fn years_ending_a_span_folios_over_running_headers_and_cut_entries_are_not_figures() {
+        // The end of a span of years is a year, not a count.
+        assert_eq!(
+            values("Annual Report of the Board 2031 (with the 2030-31 accounts)\n"),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            values("The league welcomed 14 new member towns during 2030–31.\n"),
+            vec![14.0]
+        );
+        // A page's folio before its running header, the cover's opening
+        // printed again: no count.
+        assert_eq!(
+            values("Review of the Valley Towns Plans (2031)\n\nPrepared for the towns of the valley.\n\n3 Review of the Valley Towns Plans (2031) SUMMARY OF RESULTS\n"),
+            Vec::<f64>::new()
+        );
+        // A contents entry whose page a cut left out keeps its code.
+        assert_eq!(
+            values("2.4      FINANCE AND ADMINISTRATION ..........................\n"),
+            Vec::<f64>::new()
+        );
+        // A host's counters printed in a row.
+        assert_eq!(
+            values("Uploaded by a member\n\n1 downloads 113 Views 3MB Size\n"),
+            Vec::<f64>::new()
         );
     }
 

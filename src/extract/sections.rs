@@ -896,22 +896,27 @@ const ENTRY_WORDS: usize = 20;
 const MIN_RUN: usize = 3;
 
 /// A page reference of a table of contents: an optional page word (`P.`,
-/// `page`, `pág.`) and a number or range (`8-15`), whose first number is kept.
+/// `page`, `pág.`) and a number or range (`8-15`), whose first number is
+/// kept, or the roman numeral of a front-matter page (`ABBREVIATIONS ……
+/// III`, `Acknowledgement ……vii`), which names no page of the body. A
+/// roman numeral followed by a stop numbers the next entry (`I.`), and is
+/// left to it.
 fn page_reference(lex: &Lexicons) -> String {
     format!(
-        r"(?:(?i:{})\s?\.?\s?)?(?P<page>[0-9]{{1,4}})(?:\s?[-–]\s?[0-9]{{1,4}})?",
+        r"(?:(?:(?i:{})\s?\.?\s?)?(?P<page>[0-9]{{1,4}})(?:\s?[-–]\s?[0-9]{{1,4}})?|(?P<roman>(?:[ivx]{{1,5}}|[IVX]{{1,5}}))(?:\s|$))",
         lex.alternation(lex.each(|l| l.page_words).copied())
     )
 }
 
 /// Leaders then a page reference: `Territoires ...... P. 8-15`, several
 /// to a line when a table of contents was read as one line. Leaders are
-/// dots, ellipses or middle dots, or runs of dashes or underscores
+/// dots, ellipses or middle dots, runs that mix ellipses and dots
+/// (`Background………...…….1`), or runs of dashes or underscores
 /// (`INTRODUCTION ------5`).
 fn leaders(lex: &Lexicons) -> Arc<Regex> {
     lex.pattern("contents_leaders", |lex| {
         format!(
-            r"(?P<title>\S.*?)\s*(?:(?:\.\s?){{3,}}|…+|·{{3,}}|-{{3,}}|_{{3,}})\s*{}",
+            r"(?P<title>\S.*?)\s*(?:(?:\.\s?)*…(?:[.…]\s?)*|(?:\.\s?){{3,}}|·{{3,}}|-{{3,}}|_{{3,}})\s*{}",
             page_reference(lex)
         )
     })
@@ -981,6 +986,20 @@ fn list_word(lex: &Lexicons) -> Arc<Regex> {
     })
 }
 
+/// A section's code standing alone: numbers parted by stops (`1.2`, `2.0`,
+/// `3.`) or a roman numeral and its stop (`IV.`); a bare number may be the
+/// page of the entry before.
+static SECTION_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?|[0-9]{1,2}\.|[IVX]{1,5}\.)$")
+        .expect("SECTION_CODE is a valid literal pattern")
+});
+
+/// Whether a line holds a run of leaders (dots or ellipses), the sign of a
+/// contents entry whose page may be no number.
+fn has_leader_run(raw: &str) -> bool {
+    raw.contains("....") || raw.contains("……")
+}
+
 /// A title fit for a table-of-contents entry: some letters, not a sentence.
 fn entry_title(title: &str) -> Option<String> {
     entry_title_within(title, ENTRY_WORDS)
@@ -1001,7 +1020,22 @@ fn entry_title_within(title: &str, most_words: usize) -> Option<String> {
         joined = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
         joined.as_str()
     } else {
-        title.rsplit("  ").next().unwrap_or(title)
+        let mut parts = title.rsplitn(2, "  ");
+        let last = parts.next().unwrap_or(title);
+        // A section's code set apart from its title by a wide gap (`1.2
+        // REPORTING PERIOD`) is the entry's own.
+        let code = parts
+            .next()
+            .and_then(|head| head.trim_end().rsplit("  ").next())
+            .map(str::trim)
+            .filter(|code| SECTION_CODE.is_match(code));
+        match code {
+            Some(code) => {
+                joined = format!("{code} {}", last.trim());
+                joined.as_str()
+            }
+            None => last,
+        }
     };
     let title = title.trim().trim_end_matches([',', ';', ':']).trim();
     let words = word_count(title);
@@ -1037,9 +1071,13 @@ fn contents_entries(
         Regex::new(r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?\p{L}\)?)(?:\t|\s{3,})\s*(?P<page>[0-9]{1,4})\s*$")
             .expect("GAP is a valid literal pattern")
     });
+    // A title and leaders whose page was cut off, maybe after its code
+    // (`2.2      WATER SUPPLY ......`).
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<title>\p{L}.*?)\s*(?:\.\s?){3,}$")
-            .expect("CUT is a valid literal pattern")
+        Regex::new(
+            r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?)\s*(?:\.\s?){3,}$",
+        )
+        .expect("CUT is a valid literal pattern")
     });
     // Inside a table of contents, a title and its page parted by a single
     // space (`Introducción 8`, `1.1. Antecedentes. 30`): the page has at
@@ -1052,14 +1090,36 @@ fn contents_entries(
     let mut end = 0;
     // Read on the raw line, whose wide gaps part run-on entries. Every
     // entry has a page number: most lines have no digit.
-    let leaders = has_digit(raw).then(|| leaders(lex));
+    let leaders = (has_digit(raw) || has_leader_run(raw)).then(|| leaders(lex));
     for caps in leaders
         .iter()
         .flat_map(|leaders| leaders.captures_iter(raw))
     {
-        let (Some(title), Some(page)) = (caps.name("title"), caps.name("page")) else {
+        let Some(title) = caps.name("title") else {
             continue;
         };
+        // A front-matter page in roman numerals is no page of the body. It
+        // is read only inside a table of contents (one read on the lines
+        // before, or headed earlier in this line): elsewhere a lone `x` or
+        // `v` after leaders is a mark of a table's cell.
+        let page = caps.name("page").map(|page| page.as_str().parse().ok());
+        let headed = || {
+            in_contents
+                || !found.is_empty()
+                || raw
+                    .get(..title.end())
+                    .is_some_and(|head| contents_word(lex).is_match(head))
+        };
+        if page.is_none() && (caps.name("roman").is_none() || !headed()) {
+            continue;
+        }
+        // So are leaders that mix ellipses and dots, which inside running
+        // text close a form's label and its count (`EN EXERCICE……….. 15`).
+        let leader = raw.get(title.end()..caps.get(0).map_or(0, |m| m.end()));
+        let mixed = leader.is_some_and(|leader| leader.contains('…') && leader.contains('.'));
+        if mixed && !headed() {
+            continue;
+        }
         let mut title = title.as_str();
         // The contents heading run into the first entry (`Sommaire I.
         // Obligations légales ..... 3`) is an entry of its own.
@@ -1070,8 +1130,10 @@ fn contents_entries(
             }
         }
         let title = entry_title(without_leader_tail(title)).map(|t| plain(&t));
-        if let (Some(title), Ok(page)) = (title, page.as_str().parse()) {
-            found.push(entry(index, title, Some(page)));
+        match (title, page) {
+            (Some(title), Some(Some(page))) => found.push(entry(index, title, Some(page))),
+            (Some(title), None) => found.push(entry(index, title, None)),
+            _ => {}
         }
         end = caps.get(0).map_or(end, |m| m.end());
     }
@@ -3082,6 +3144,95 @@ mod tests {
         // One reference in running text is no entry.
         let prose = entries("BUDGET\n\nThe figures are in the annex - p. 12 for details.\n");
         assert!(prose.iter().all(|(_, page)| page.is_none()), "{prose:?}");
+    }
+
+    #[test]
+    fn entries_of_a_line_whose_leaders_mix_ellipses_and_dots() {
+        let run_on = "TABLE OF CONTENTS Background………...…….1 1.1 Vision…………...1 1.2 Mission Statement……..……2 2.0 Projects…….…….…...12\n\nThe report follows.\n";
+        let found = entries(run_on);
+        for (title, page) in [
+            ("Background", Some(1)),
+            ("1.1 Vision", Some(1)),
+            ("1.2 Mission Statement", Some(2)),
+            ("2.0 Projects", Some(12)),
+        ] {
+            assert!(
+                found.contains(&(title.to_owned(), page)),
+                "{title}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mark_after_leaders_outside_a_table_of_contents_is_no_page() {
+        // A plan's table whose status column prints a cross after leaders:
+        // no table of contents heads it, so the cross is no roman page.
+        let table = "Actions of the year\n\nRepair the market roof .............. x\nOpen the new library ................ v\nTrain the ward clerks .................. x\n\nThe council reviews them in June.\n";
+        let found = entries(table);
+        assert!(
+            !found.iter().any(|(title, _)| title.starts_with("Repair")
+                || title.starts_with("Open")
+                || title.starts_with("Train")),
+            "{found:?}"
+        );
+        // The same lines under a contents heading are its front matter.
+        let contents = "TABLE OF CONTENT Foreword .............. v Acronyms ............ vi 1.0 Introduction .......... 1\n\nThe report covers the year.\n";
+        let found = entries(contents);
+        for (title, page) in [
+            ("Foreword", None),
+            ("Acronyms", None),
+            ("1.0 Introduction", Some(1)),
+        ] {
+            assert!(
+                found.contains(&(title.to_owned(), page)),
+                "{title}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn contents_with_roman_front_matter_pages_and_codes_set_apart() {
+        // A contents page read as one line: front matter paged in roman
+        // numerals, then the body's entries.
+        let run_on = "COUNTY GOVERNMENT OF LAKESIDE ANNUAL DEVELOPMENT PLAN 2031/32 Contents List of tables ......................v Acknowledgement ...................vii Vision ....................... viii CHAPTER 1 COUNTY BACKGROUND ..................1 1.1 Introduction ..............1 1.2 County Background Information .............3\n\nThe plan was prepared by the department.\n";
+        let found = entries(run_on);
+        for (title, page) in [
+            ("Contents", None),
+            ("List of tables", None),
+            ("Acknowledgement", None),
+            ("Vision", None),
+            ("CHAPTER 1 COUNTY BACKGROUND", Some(1)),
+            ("1.1 Introduction", Some(1)),
+            ("1.2 County Background Information", Some(3)),
+        ] {
+            assert!(
+                found.contains(&(title.to_owned(), page)),
+                "{title}: {found:?}"
+            );
+        }
+        // One entry a line, a code set apart from its title by a wide gap,
+        // and a front-matter page in capitals.
+        let spaced = "TABLE OF CONTENTS\n\n      ABBREVIATIONS.......................... III\n\n1.0            INTRODUCTION ........................ 4\n      1.1      BACKGROUND ........................... 4\n      1.2      REPORTING PERIOD ..................... 5\n\nThe report covers the year.\n";
+        let found = entries(spaced);
+        for (title, page) in [
+            ("ABBREVIATIONS", None),
+            ("1.0 INTRODUCTION", Some(4)),
+            ("1.1 BACKGROUND", Some(4)),
+            ("1.2 REPORTING PERIOD", Some(5)),
+        ] {
+            assert!(
+                found.contains(&(title.to_owned(), page)),
+                "{title}: {found:?}"
+            );
+        }
+        // A roman numeral with its stop numbers the next entry.
+        let numbered =
+            "SOMMAIRE Avant-propos ........ 3 I. Finances ........ 4\n\nLe texte suit.\n";
+        assert!(
+            entries(numbered).contains(&("I. Finances".to_owned(), Some(4))),
+            "{:?}",
+            entries(numbered)
+        );
     }
 
     #[test]

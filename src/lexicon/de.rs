@@ -349,6 +349,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     dateline_words: &["veröffentlicht", "ausgabe", "aktualisiert"],
     recurrence_words: &["jedes jahres", "jedes jahr", "jährlich"],
+    period_end_words: &["geschäftsjahr endend am", "stand am", "stichtag"],
     event_nouns: &[
         "ausschuss",
         "rat",

@@ -149,6 +149,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("plan estratégico", ActionPlan, 0.7),
         phrase("plan de desarrollo", ActionPlan, 0.7),
         phrase("plan municipal de desarrollo", ActionPlan, 0.7),
+        phrase("plan anual de desarrollo", WorkPlan, 1.0),
         // The plan an incoming mayor or borough government sets for its term.
         phrase("programa de gobierno", ActionPlan, 0.7),
         phrase("informe de actividades", ActivityReport, 1.0),
@@ -579,7 +580,17 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "se abre en una nueva ventana",
         "abre en una nueva ventana",
     ],
-    contents_headings: &["índice", "indice", "contenido", "contenidos", "sumario"],
+    contents_headings: &[
+        "índice",
+        "indice",
+        "índice de contenidos",
+        "indice de contenidos",
+        "tabla de contenidos",
+        "tabla de contenido",
+        "contenido",
+        "contenidos",
+        "sumario",
+    ],
     agenda_headings: &["orden del día", "orden del dia"],
     agenda_item_openers: &[
         "lectura",
@@ -808,6 +819,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "convocadas el",
     ],
     recurrence_words: &["de cada año", "cada año", "todos los años", "de cada mes"],
+    period_end_words: &[
+        "ejercicio terminado el",
+        "ejercicio terminado al",
+        "ejercicio cerrado el",
+        "ejercicio cerrado al",
+        "con corte al",
+        "cortado al",
+    ],
     event_nouns: &[
         "comité",
         "comisión",

@@ -133,6 +133,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("plan d'action stratégique", ActionPlan, 0.8),
         phrase("plan stratégique", ActionPlan, 0.7),
         phrase("plan de développement", ActionPlan, 0.7),
+        phrase("plan communal de développement", ActionPlan, 0.7),
+        phrase("plan annuel de développement", WorkPlan, 1.0),
         phrase("rapport d'activité", ActivityReport, 1.0),
         phrase("rapport d'activités", ActivityReport, 1.0),
     ],
@@ -371,7 +373,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         thousands: &[' ', '.'],
         decimal: ',',
     },
-    page_words: &["page", "p"],
+    page_words: &["page", "pages", "p"],
     page_links: &["sur", "de"],
     contents_column_words: &["titre", "rubrique", "page", "pages", "p", "no", "n°"],
     member_list_headings: &[
@@ -666,6 +668,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "chaque année",
         "tous les ans",
         "de chaque mois",
+    ],
+    period_end_words: &[
+        "exercice clos le",
+        "exercice clos au",
+        "exercice arrêté au",
+        "comptes arrêtés au",
+        "situation au",
     ],
     event_nouns: &[
         "comité",

@@ -503,6 +503,11 @@ pub struct Lexicon {
     /// Words after a date that make it recur (`le 15 février de chaque
     /// année`, `every year on 1 May`): a rule or deadline, not an event.
     pub recurrence_words: &'static [&'static str],
+    /// Words before a date that make it the end of a reporting period
+    /// (`Year ended 31 March 2017`, `exercice clos le 31 décembre 2018`,
+    /// `ejercicio terminado el 31 de diciembre`) or the day a list stands at
+    /// (`as at 31st March 2017`): when accounts stop, not an event.
+    pub period_end_words: &'static [&'static str],
     /// Nouns naming a meeting or a gathering (`conference`, `sesión`,
     /// `séance`) and the record of one (`minutes`, `acta`): one right before
     /// a day, a date link or preposition between them allowed, names what
@@ -1004,6 +1009,9 @@ mod tests {
         assert!(lex.contents_heading("índice pagina"));
         assert!(lex.contents_heading("contents page"));
         assert!(lex.contents_heading("sommaire p."));
+        assert!(lex.contents_heading("table des matieres pages"));
+        assert!(lex.contents_heading("índice de contenidos"));
+        assert!(lex.contents_heading("tabla de contenidos"));
         assert!(!lex.contents_heading("índice de precios"));
         assert!(!lex.contents_heading("page"));
     }
@@ -1178,6 +1186,7 @@ mod tests {
                 ("navigation_words", l.navigation_words.len()),
                 ("dateline_words", l.dateline_words.len()),
                 ("recurrence_words", l.recurrence_words.len()),
+                ("period_end_words", l.period_end_words.len()),
                 ("event_nouns", l.event_nouns.len()),
                 ("byline_words", l.byline_words.len()),
                 ("meeting_qualifiers", l.meeting_qualifiers.len()),

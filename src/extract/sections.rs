@@ -148,6 +148,9 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     let mut index = 0;
     // Whether the lines just read are a table of contents.
     let mut in_contents = false;
+    // Whether a contents heading opened them: only then is a roman numeral
+    // after leaders a front-matter page, not a table's mark (`…… v`).
+    let mut contents_headed = false;
     // Lines that hold entries of a table of contents.
     let mut entry_lines = BTreeSet::new();
     // The numbered run read in the paragraph before, if any.
@@ -168,6 +171,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 Some((entries, run)) => {
                     covered[index] = true;
                     in_contents = true;
+                    contents_headed |= contents_word(lex).is_match(plains.line(index));
                     entry_lines.insert(index);
                     add_strong(&mut strong, index, entries);
                     numbered = Some(run);
@@ -212,7 +216,16 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 .flatten()
                 .map(|(title, page)| entry(index, title.clone(), Some(*page)))
                 .collect(),
-            None => contents_entries(index, raws.line(index), line, in_contents, lex),
+            None => contents_entries(
+                index,
+                raws.line(index),
+                line,
+                ContentsState {
+                    within: in_contents,
+                    headed: contents_headed,
+                },
+                lex,
+            ),
         };
         let mut spread_to = None;
         if entries.is_empty() && in_contents {
@@ -220,11 +233,14 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 entries.push(found);
                 spread_to = Some(page_line);
             } else {
-                entries = part_entry(&raws, &plains, index, lex).into_iter().collect();
+                entries = part_entry(&raws, &plains, index, contents_headed, lex)
+                    .into_iter()
+                    .collect();
             }
         }
         if let Some(first) = entries.first_mut() {
             in_contents = true;
+            contents_headed |= contents_word(lex).is_match(line);
             entry_lines.insert(index);
             if let Some(previous) = wrapped_title_start(&plains, &strong, &covered, first, lex) {
                 strong.remove(&previous);
@@ -248,12 +264,15 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         // A line of a table of contents that is no entry (a chapter title
         // too long for a part heading, its wrapped end) does not end the
         // table when an entry follows it.
-        let bridged = in_contents && entry_follows(&raws, &plains, index, lex);
+        let bridged = in_contents && entry_follows(&raws, &plains, index, contents_headed, lex);
         if !is_blank(raws.line(index)) && !bridged {
             in_contents = false;
+            contents_headed = false;
         }
         if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
-            in_contents = bridged || shape::heads_contents(lex, &heading.title);
+            let heads = shape::heads_contents(lex, &heading.title);
+            contents_headed = heads || (bridged && contents_headed);
+            in_contents = bridged || heads;
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
                 *flag = true;
             }
@@ -1000,6 +1019,15 @@ fn has_leader_run(raw: &str) -> bool {
     raw.contains("....") || raw.contains("……")
 }
 
+/// Where a line stands against the table of contents read before it.
+#[derive(Debug, Clone, Copy)]
+struct ContentsState {
+    /// The lines just read are entries of a table of contents.
+    within: bool,
+    /// A contents heading (`Contents`, `Índice`) opened those entries.
+    headed: bool,
+}
+
 /// A title fit for a table-of-contents entry: some letters, not a sentence.
 fn entry_title(title: &str) -> Option<String> {
     entry_title_within(title, ENTRY_WORDS)
@@ -1064,9 +1092,10 @@ fn contents_entries(
     index: usize,
     raw: &str,
     line: &str,
-    in_contents: bool,
+    contents: ContentsState,
     lex: &Lexicons,
 ) -> Vec<Heading> {
+    let in_contents = contents.within;
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?\p{L}\)?)(?:\t|\s{3,})\s*(?P<page>[0-9]{1,4})\s*$")
             .expect("GAP is a valid literal pattern")
@@ -1099,12 +1128,13 @@ fn contents_entries(
             continue;
         };
         // A front-matter page in roman numerals is no page of the body. It
-        // is read only inside a table of contents (one read on the lines
-        // before, or headed earlier in this line): elsewhere a lone `x` or
-        // `v` after leaders is a mark of a table's cell.
+        // is read only inside a table of contents that a contents heading
+        // opened (on the lines before, or earlier in this line): elsewhere,
+        // even after rows read as entries (`…… 0`), a lone `x` or `v` after
+        // leaders is a mark of a table's cell.
         let page = caps.name("page").map(|page| page.as_str().parse().ok());
         let headed = || {
-            in_contents
+            contents.headed
                 || !found.is_empty()
                 || raw
                     .get(..title.end())
@@ -1239,7 +1269,13 @@ const CONTENTS_BRIDGE: usize = 2;
 
 /// Whether one of the next [`CONTENTS_BRIDGE`] non-blank lines after
 /// `index` is an entry of a table of contents.
-fn entry_follows(raws: &PackedLines, plains: &PackedLines, index: usize, lex: &Lexicons) -> bool {
+fn entry_follows(
+    raws: &PackedLines,
+    plains: &PackedLines,
+    index: usize,
+    headed: bool,
+    lex: &Lexicons,
+) -> bool {
     let mut at = index;
     for _ in 0..CONTENTS_BRIDGE {
         let Some(next) = next_non_blank(raws, at) else {
@@ -1248,7 +1284,11 @@ fn entry_follows(raws: &PackedLines, plains: &PackedLines, index: usize, lex: &L
         let (Some(raw), Some(line)) = (raws.get(next), plains.get(next)) else {
             return false;
         };
-        if !contents_entries(next, raw, line, true, lex).is_empty() {
+        let contents = ContentsState {
+            within: true,
+            headed,
+        };
+        if !contents_entries(next, raw, line, contents, lex).is_empty() {
             return true;
         }
         at = next;
@@ -1266,6 +1306,7 @@ fn part_entry(
     raws: &PackedLines,
     plains: &PackedLines,
     index: usize,
+    headed: bool,
     lex: &Lexicons,
 ) -> Option<Heading> {
     let title = plains.get(index)?.trim();
@@ -1276,12 +1317,23 @@ fn part_entry(
         .chars()
         .next_back()
         .is_some_and(char::is_alphabetic);
-    if !opens || !closes || word_count(title) > PART_WORDS || bullet(raws.get(index)?).is_some() {
+    // Leaders lead to a page or a mark: a part heading has neither.
+    let raw = raws.get(index)?;
+    if !opens
+        || !closes
+        || word_count(title) > PART_WORDS
+        || bullet(raw).is_some()
+        || has_leader_run(raw)
+    {
         return None;
     }
     let next = next_non_blank(raws, index)?;
+    let contents = ContentsState {
+        within: true,
+        headed,
+    };
     let over_entry =
-        !contents_entries(next, raws.get(next)?, plains.get(next)?, true, lex).is_empty();
+        !contents_entries(next, raws.get(next)?, plains.get(next)?, contents, lex).is_empty();
     over_entry.then(|| entry(index, title.to_owned(), None))
 }
 
@@ -3173,6 +3225,13 @@ mod tests {
             !found.iter().any(|(title, _)| title.starts_with("Repair")
                 || title.starts_with("Open")
                 || title.starts_with("Train")),
+            "{found:?}"
+        );
+        // Nor after rows whose marks are digits read as pages (`…… 0`).
+        let digits = "Actions of the year\n\nRepair the market roof .............. 0\nOpen the new library ................ v\nTrain the ward clerks .................. 1\n\nThe council reviews them in June.\n";
+        let found = entries(digits);
+        assert!(
+            !found.iter().any(|(title, _)| title.starts_with("Open")),
             "{found:?}"
         );
         // The same lines under a contents heading are its front matter.

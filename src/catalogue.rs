@@ -60,6 +60,10 @@ codes! {
         "The pdftotext fallback was asked for but is not installed or failed; the result is what pdf-extract gave.";
     LayoutRunningText = "layout.running_text", [Info],
         "Text recurring in the page margins (running header, footer, page number) was kept out of the text.";
+    LayoutPageGutterStray = "layout.page_gutter_stray", [Info],
+        "A word runs across the gutter between two page columns; it was read in the column it starts in, and the message names it.";
+    LayoutRowLifted = "layout.row_lifted", [Info],
+        "Lines opening a page above a code were joined to that code's row (the table sets that column above its codes and a page break cut it); the message names the code.";
     DetectLanguageUndetermined = "detect.language_undetermined", [Warning],
         "Too little text to tell the language; the language is `und`.";
     DetectUnsupportedLanguage = "detect.unsupported_language", [Warning],

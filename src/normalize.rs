@@ -668,11 +668,14 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
             }
             PageContent::Glyphs(_) => {
                 if let Some(layout) = laid_out.next() {
-                    add_layout(page.number, layout, &mut lines, &mut pages, &mut running);
+                    let notes =
+                        add_layout(page.number, layout, &mut lines, &mut pages, &mut running);
+                    diagnostics.extend(notes);
                 }
             }
             PageContent::Laid(layout) => {
-                add_layout(page.number, layout, &mut lines, &mut pages, &mut running)
+                let notes = add_layout(page.number, layout, &mut lines, &mut pages, &mut running);
+                diagnostics.extend(notes);
             }
         }
     }
@@ -747,14 +750,15 @@ pub fn normalize_pages(format: SourceFormat, page_count: u32, raw_pages: Vec<Raw
 }
 
 /// Adds a laid-out page's lines and blocks, and its running texts grouped by their
-/// shape with the pages they run on.
+/// shape with the pages they run on; returns the layout's notes, placed on
+/// their page.
 fn add_layout(
     number: u32,
     layout: layout::PageLayout,
     lines: &mut Lines,
     pages: &mut Vec<(usize, Option<Vec<Block>>)>,
     running: &mut Vec<(String, String, Vec<u32>)>,
-) {
+) -> impl Iterator<Item = Diagnostic> {
     let first = lines.len();
     page_lines(number, &layout.text, lines);
     let blocks = layout
@@ -770,6 +774,10 @@ fn add_layout(
             None => running.push((key, normalize_line(text), vec![number])),
         }
     }
+    layout
+        .notes
+        .into_iter()
+        .map(move |note| note.on_page(number))
 }
 
 /// The blocks of one page's lines (indices relative to the first of them).

@@ -88,6 +88,7 @@ use running::{is_running, running_keys};
 pub use stream::{settle, PageStream, StreamedPage};
 use weight::Advances;
 
+use crate::diagnostic::Diagnostic;
 use crate::page::Block;
 use crate::read::GlyphPage;
 
@@ -103,6 +104,10 @@ pub struct PageLayout {
     /// Running headers, footers and page numbers found on this page and kept
     /// out of [`text`](Self::text), top to bottom.
     pub running: Vec<String>,
+    /// What the layout passes moved between lines, rows or page columns,
+    /// as diagnostics located on their line of [`text`](Self::text)
+    /// (1-based); the page is set by whoever numbers the pages.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// Lays out every page of one document; the result is parallel to `pages`.
@@ -135,7 +140,7 @@ fn page_layout(
     let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
         .into_iter()
         .partition(|line| !is_running(page, line, running));
-    let (text, mut blocks) = render(&kept, columns, &page.rules);
+    let (text, mut blocks, notes) = render(&kept, columns, &page.rules);
     blocks.shrink_to_fit();
     for block in &mut blocks {
         block.shrink_to_fit();
@@ -144,6 +149,7 @@ fn page_layout(
         text,
         blocks,
         running: dropped.iter().map(TextLine::plain).collect(),
+        notes,
     }
 }
 

@@ -12,6 +12,7 @@ use super::tables::{cell_text, find_regions, Fragment, LaidRow};
 use super::thresholds::*;
 use super::weight::marked_prose;
 use super::words::Word;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::grammar;
 use crate::page::{self, text_blocks, Block, BlockKind, BoundingBox, Cell, Row};
 use crate::read::Rule;
@@ -27,15 +28,38 @@ use crate::read::Rule;
 ///
 /// A page set in two columns (newspaper layout) is read column by column:
 /// see [`page_flows`].
+///
+/// The notes say what the passes moved: a word crossing a page gutter (on
+/// the first line of the page column it is read in), lines lifted into the
+/// row below them ([`page_top_rows`]).
 pub(super) fn render(
     lines: &[TextLine],
     document: &DocumentColumns,
     rules: &[Rule],
-) -> (String, Vec<Block>) {
+) -> (String, Vec<Block>, Vec<Diagnostic>) {
     let mut out: Vec<String> = Vec::new();
     let mut tables: Vec<Block> = Vec::new();
-    for flow in page_flows(lines) {
-        render_flow(&flow, document, rules, &mut out, &mut tables);
+    let mut notes = Vec::new();
+    let mut strays = Vec::new();
+    for flow in flows(lines, &mut strays) {
+        let first = out.len();
+        for (y, word) in &strays {
+            let here = flow
+                .iter()
+                .any(|line| line.y == *y && line.words.iter().any(|w| w.text == *word));
+            if here {
+                notes.push(note_at(
+                    Diagnostic::info(
+                        Code::LayoutPageGutterStray,
+                        format!(
+                            "`{word}` runs across a page gutter; read in the page column it starts in"
+                        ),
+                    ),
+                    first,
+                ));
+            }
+        }
+        render_flow(&flow, document, rules, &mut out, &mut tables, &mut notes);
     }
     let mut text = String::new();
     for line in &out {
@@ -43,7 +67,7 @@ pub(super) fn render(
         text.push('\n');
     }
     let texts: Vec<&str> = out.iter().map(String::as_str).collect();
-    (text, text_blocks(&texts, tables))
+    (text, text_blocks(&texts, tables), notes)
 }
 
 /// The lines of a page as flows read one after the other: the lines above
@@ -73,18 +97,25 @@ pub(super) fn render(
 /// hold more page columns of the same table. Its gutter may be crossed by a
 /// stray word here and there (a word too wide for its narrow column).
 pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
-    if let Some(flows) = split_page(lines, false) {
-        return flows.into();
+    flows(lines, &mut Vec::new())
+}
+
+/// [`page_flows`], adding to `strays` the words that cross a page gutter
+/// (baseline and text).
+fn flows(lines: &[TextLine], strays: &mut Vec<(f32, String)>) -> Vec<Vec<TextLine>> {
+    if let Some(split) = split_page(lines, false) {
+        return split.parts.into();
     }
     match split_page(lines, true) {
-        Some(flows) => {
-            let mut flows = flows.into_iter();
+        Some(split) => {
+            strays.extend(split.strays);
+            let mut parts = split.parts.into_iter();
             let mut out = Vec::new();
-            out.extend(flows.next());
-            for side in flows.by_ref().take(2) {
-                out.extend(page_flows(&side));
+            out.extend(parts.next());
+            for side in parts.by_ref().take(2) {
+                out.extend(flows(&side, strays));
             }
-            out.extend(flows);
+            out.extend(parts);
             out
         }
         None => vec![lines.to_vec()],
@@ -95,7 +126,7 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
 /// the lines below, when the sides are page columns: by the tests of
 /// [`page_flows`], or, when `flowing`, along a gutter that strays may cross
 /// and by [`flows_through`] alone.
-fn split_page(lines: &[TextLine], flowing: bool) -> Option<[Vec<TextLine>; 4]> {
+fn split_page(lines: &[TextLine], flowing: bool) -> Option<Split> {
     if lines.len() < 2 * PAGE_COLUMN_LINES {
         return None;
     }
@@ -159,7 +190,17 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<[Vec<TextLine>; 4]> {
         return None;
     }
     let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
+    let mut strays = Vec::new();
     for line in lines.get(first..=last).unwrap_or_default() {
+        if flowing {
+            let half = PAGE_GUTTER * line.size / 2.0;
+            strays.extend(
+                line.words
+                    .iter()
+                    .filter(|word| word.x0 < gutter + half && word.x1 > gutter - half)
+                    .map(|word| (line.y, word.text.clone())),
+            );
+        }
         let (before, after): (Vec<_>, Vec<_>) = line
             .words
             .iter()
@@ -190,14 +231,23 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<[Vec<TextLine>; 4]> {
     } else {
         page_columns(&left_lines, &right_lines)
     };
-    columns.then(|| {
-        [
+    columns.then(|| Split {
+        parts: [
             lines.get(..first).unwrap_or_default().to_vec(),
             left_lines,
             right_lines,
             lines.get(last + 1..).unwrap_or_default().to_vec(),
-        ]
+        ],
+        strays,
     })
+}
+
+/// A page cut at a page gutter: the lines above, the two sides and the
+/// lines below, and the words that cross the gutter (baseline and text),
+/// read in the side they start in.
+struct Split {
+    parts: [Vec<TextLine>; 4],
+    strays: Vec<(f32, String)>,
 }
 
 /// Whether the two sides of a gutter look alike as page columns do (see
@@ -513,6 +563,13 @@ fn table_in_prose(side: &[TextLine]) -> bool {
     lines >= 3 && crossing >= PAGE_COLUMN_PROSE_LINES
 }
 
+/// `note` placed on the page's line `index` (0-based): its page is set
+/// when the pages are numbered.
+fn note_at(mut note: Diagnostic, index: usize) -> Diagnostic {
+    note.line = Some(u32::try_from(index + 1).unwrap_or(u32::MAX));
+    note
+}
+
 /// Lays out one flow of lines, top to bottom.
 fn render_flow(
     lines: &[TextLine],
@@ -520,11 +577,13 @@ fn render_flow(
     rules: &[Rule],
     out: &mut Vec<String>,
     tables: &mut Vec<Block>,
+    notes: &mut Vec<Diagnostic>,
 ) {
     let mut prose: Vec<&TextLine> = Vec::new();
     let mut index = 0;
     let found = anchor_tables(lines, rules, find_regions(lines, document, rules));
-    let mut regions = page_top_rows(stacked_tables(lines, found))
+    let mut lifted = Vec::new();
+    let mut regions = page_top_rows(stacked_tables(lines, found), &mut lifted)
         .into_iter()
         .peekable();
     let pitch = usual_pitch(lines);
@@ -533,6 +592,17 @@ fn render_flow(
             Some(region) => {
                 flush_prose(&mut prose, pitch, out, tables);
                 let first = out.len();
+                for (_, code) in lifted.iter().filter(|(line, _)| *line == region.first) {
+                    notes.push(note_at(
+                        Diagnostic::info(
+                            Code::LayoutRowLifted,
+                            format!(
+                                "the lines opening the page above `{code}` were read as its row's"
+                            ),
+                        ),
+                        first,
+                    ));
+                }
                 let rows: Vec<Row> = region
                     .rows
                     .into_iter()

@@ -92,9 +92,17 @@ pub(super) fn stacked_tables(lines: &[TextLine], mut regions: Vec<Region>) -> Ve
 /// whose assignment is unambiguous ([`column_sides`]); when a column's side
 /// is not learnt (too few rows, or rows that disagree), the row stays as the
 /// earlier passes built it: the end of the row the page before began.
-pub(super) fn page_top_rows(mut regions: Vec<Region>) -> Vec<Region> {
+///
+/// Each table whose first row was lifted is named in `lifted` by its first
+/// line and the code of the row that took the lines.
+pub(super) fn page_top_rows(
+    mut regions: Vec<Region>,
+    lifted: &mut Vec<(usize, String)>,
+) -> Vec<Region> {
     for region in &mut regions {
-        lift_first_row(&mut region.rows);
+        if let Some(code) = lift_first_row(&mut region.rows) {
+            lifted.push((region.first, code));
+        }
     }
     regions
 }
@@ -175,15 +183,12 @@ fn column_sides(rows: &[LaidRow], code: usize) -> Vec<Option<bool>> {
 
 /// Joins the first of `rows` to the second when the first holds no code,
 /// the second holds its code, and every cell of the first is in a column
-/// the table sets above its codes, empty in the second row.
-fn lift_first_row(rows: &mut Vec<LaidRow>) {
-    let Some(code) = code_column(rows) else {
-        return;
-    };
+/// the table sets above its codes, empty in the second row; returns the
+/// second row's code when it did.
+fn lift_first_row(rows: &mut Vec<LaidRow>) -> Option<String> {
+    let code = code_column(rows)?;
     let sides = column_sides(rows, code);
-    let (Some(first), Some(second)) = (rows.first(), rows.get(1)) else {
-        return;
-    };
+    let (first, second) = (rows.first()?, rows.get(1)?);
     let lifts = first.cells.get(code).is_none_or(|cell| cell.is_empty())
         && second.cells.get(code).and_then(|c| lone_code(c)).is_some()
         && first.cells.iter().any(|cell| !cell.is_empty())
@@ -193,12 +198,15 @@ fn lift_first_row(rows: &mut Vec<LaidRow>) {
                     && second.cells.get(column).is_none_or(|cell| cell.is_empty()))
         });
     if !lifts {
-        return;
+        return None;
     }
     let first = rows.remove(0);
-    let Some(second) = rows.first_mut() else {
-        return;
-    };
+    let second = rows.first_mut()?;
+    let anchor = second
+        .cells
+        .get(code)
+        .and_then(|cell| lone_code(cell))
+        .map(|piece| piece.text.clone());
     second.top = second.top.min(first.top);
     for (column, cell) in first.cells.into_iter().enumerate() {
         if cell.is_empty() {
@@ -211,6 +219,7 @@ fn lift_first_row(rows: &mut Vec<LaidRow>) {
             *target = cell;
         }
     }
+    anchor
 }
 
 /// Whether `x` is within the edge tolerance of `column` at `size`.
@@ -747,7 +756,7 @@ mod tests {
             last: rows.len(),
             rows,
         };
-        texts(&page_top_rows(vec![region]))
+        texts(&page_top_rows(vec![region], &mut Vec::new()))
             .into_iter()
             .flatten()
             .collect()
@@ -796,6 +805,24 @@ mod tests {
             *row = laid(&[&[(80.0, "L1M1D2")], &[(70.0, "Own title")], &[(92.0, "V")]]);
         }
         assert_eq!(page_top(cut).len(), 4);
+    }
+
+    #[test]
+    fn a_lifted_first_row_is_named_by_its_table_and_code() {
+        let region = |rows| Region {
+            first: 3,
+            last: 7,
+            rows,
+        };
+        let mut lifted = Vec::new();
+        let top = titles_above(&[&[], &[(60.0, "Top title")], &[]]);
+        page_top_rows(vec![region(top)], &mut lifted);
+        assert_eq!(lifted, [(3, "L1M1D2".to_owned())]);
+        // A mark opening the page ends the row before: nothing moved.
+        let mut lifted = Vec::new();
+        let top = titles_above(&[&[], &[], &[(60.0, "X")]]);
+        page_top_rows(vec![region(top)], &mut lifted);
+        assert!(lifted.is_empty(), "{lifted:?}");
     }
 
     #[test]

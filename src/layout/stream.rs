@@ -182,8 +182,7 @@ impl PageStream {
             })
             .collect();
         self.running = self.running_counts.running_keys();
-        self.columns = DocumentColumns::from_parts(self.column_parts.iter()).recording();
-        self.columns_learnt_from = self.starts_known;
+        self.learn_columns();
         lined
             .into_iter()
             .map(|(page, lines, part, characters)| self.lay_out(&page, lines, part, characters))
@@ -211,11 +210,17 @@ impl PageStream {
         let part = Part::of(page, &lines);
         self.add_parts(&part, &lines);
         self.running = self.running_counts.running_keys();
+        self.learn_columns();
+        (lines, part)
+    }
+
+    /// Learns the provisional columns again when a quarter more starts are
+    /// known than they were learnt from.
+    fn learn_columns(&mut self) {
         if self.starts_known >= self.columns_learnt_from + 8 + self.columns_learnt_from / 4 {
             self.columns = DocumentColumns::from_parts(self.column_parts.iter()).recording();
             self.columns_learnt_from = self.starts_known;
         }
-        (lines, part)
     }
 
     /// Lays out a page from its `lines` (and `part`, its contribution to the

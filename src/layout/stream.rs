@@ -146,31 +146,59 @@ impl PageStream {
     /// this one included.
     pub fn page(&mut self, page: &GlyphPage) -> StreamedPage {
         let (lines, part) = self.learn(page);
-        self.lay_out(page, lines, part)
+        self.lay_out(page, lines, part, Answers::characters(page))
     }
 
-    /// Learns from the next page without laying it out yet: a stream that
-    /// starts far into a document (one of several threads) has no statistics,
-    /// and its first pages would be laid out again by [`settle`]; learning
-    /// from a window of pages before laying them out (with
-    /// [`page_learnt`](Self::page_learnt), in the same order) spares most of
-    /// that. The result after `settle` is the same either way.
+    /// Learns the advances of the next page without laying it out yet: a
+    /// stream that starts far into a document (one of several threads) has
+    /// no statistics, and its first pages would be laid out again by
+    /// [`settle`]; learning from a window of pages before laying them out
+    /// (with [`lay_out_learnt`](Self::lay_out_learnt), in the same order)
+    /// spares most of that. The result after `settle` is the same either way.
     pub fn learn_page(&mut self, page: &GlyphPage) {
-        self.learn(page);
+        self.counts.add_page(page);
     }
 
-    /// Lays out a page that [`learn_page`](Self::learn_page) has seen, the
-    /// `nth` (from 0) this stream has seen, with the statistics of every page
-    /// seen so far.
-    pub fn page_learnt(&mut self, page: &GlyphPage, nth: usize) -> StreamedPage {
-        let lines = text_lines(page, &self.advances);
-        let part = Part::of(page, &lines);
-        if let Some(columns) = self.column_parts.get_mut(nth) {
-            *columns = ColumnPart::of(&lines);
-            columns.prose.shrink_to_fit();
-            columns.starts.shrink_to_fit();
-        }
-        self.lay_out(page, lines, part)
+    /// Lays out the pages [`learn_page`](Self::learn_page) has seen, in the
+    /// order it saw them, as the first pages of this stream: each page's
+    /// lines are found once, with the advances of the whole window, and its
+    /// glyphs dropped; the running keys and columns are learnt from all of
+    /// them before any is laid out.
+    pub fn lay_out_learnt(&mut self, pages: Vec<GlyphPage>) -> Vec<StreamedPage> {
+        self.advances = Advances::from_counts(&self.counts);
+        let lined: Vec<(GlyphPage, Vec<TextLine>, Part, Box<str>)> = pages
+            .into_iter()
+            .map(|mut page| {
+                let lines = text_lines(&page, &self.advances);
+                let part = Part::of(&page, &lines);
+                self.add_parts(&part, &lines);
+                let characters = Answers::characters(&page);
+                // What laying the page out still reads of it is its size
+                // and rules: the glyphs, the largest part, go now.
+                page.glyphs = Vec::new();
+                page.text = String::new();
+                page.fonts = Vec::new();
+                (page, lines, part, characters)
+            })
+            .collect();
+        self.running = self.running_counts.running_keys();
+        self.learn_columns();
+        lined
+            .into_iter()
+            .map(|(page, lines, part, characters)| self.lay_out(&page, lines, part, characters))
+            .collect()
+    }
+
+    /// Adds what a page whose lines are `lines` contributes to the running
+    /// keys (`part`) and columns to their counts.
+    fn add_parts(&mut self, part: &Part, lines: &[TextLine]) {
+        self.running_counts
+            .add_page(&part.margin_keys, part.has_lines);
+        let mut columns = ColumnPart::of(lines);
+        columns.prose.shrink_to_fit();
+        columns.starts.shrink_to_fit();
+        self.starts_known += columns.prose.len() + columns.starts.len();
+        self.column_parts.push(columns);
     }
 
     /// Adds the page to the statistics; returns its lines and what it
@@ -180,25 +208,31 @@ impl PageStream {
         self.advances = Advances::from_counts(&self.counts);
         let lines = text_lines(page, &self.advances);
         let part = Part::of(page, &lines);
-        self.running_counts
-            .add_page(&part.margin_keys, part.has_lines);
+        self.add_parts(&part, &lines);
         self.running = self.running_counts.running_keys();
-        let mut columns = ColumnPart::of(&lines);
-        columns.prose.shrink_to_fit();
-        columns.starts.shrink_to_fit();
-        self.starts_known += columns.prose.len() + columns.starts.len();
-        self.column_parts.push(columns);
+        self.learn_columns();
+        (lines, part)
+    }
+
+    /// Learns the provisional columns again when a quarter more starts are
+    /// known than they were learnt from.
+    fn learn_columns(&mut self) {
         if self.starts_known >= self.columns_learnt_from + 8 + self.columns_learnt_from / 4 {
             self.columns = DocumentColumns::from_parts(self.column_parts.iter()).recording();
             self.columns_learnt_from = self.starts_known;
         }
-        (lines, part)
     }
 
     /// Lays out a page from its `lines` (and `part`, its contribution to the
-    /// running keys), both found with the current advances.
-    fn lay_out(&mut self, page: &GlyphPage, lines: Vec<TextLine>, part: Part) -> StreamedPage {
-        let characters = Answers::characters(page);
+    /// running keys), both found with the current advances; `characters`
+    /// are the page's ([`Answers::characters`]).
+    fn lay_out(
+        &mut self,
+        page: &GlyphPage,
+        lines: Vec<TextLine>,
+        part: Part,
+        characters: Box<str>,
+    ) -> StreamedPage {
         let advances = advances_digest(&characters, &self.advances);
         let running = Answers::running(page, &lines, &self.running);
         self.columns.take_asked();
@@ -345,9 +379,7 @@ mod tests {
             for page in warming {
                 stream.learn_page(page);
             }
-            for (nth, page) in warming.iter().enumerate() {
-                laid.push(stream.page_learnt(page, nth));
-            }
+            laid.extend(stream.lay_out_learnt(warming.to_vec()));
             laid.extend(rest.iter().map(|page| stream.page(page)));
             streams.push(stream);
         }

@@ -542,12 +542,13 @@ impl Collector {
 
     /// Lays out the pages held while the stream warmed up.
     fn end_warm_up(&mut self) {
+        if self.warming.is_empty() {
+            return;
+        }
         if let Some(stream) = &mut self.stream {
-            let first = self.streamed.len();
-            for (nth, (number, page)) in self.warming.drain(..).enumerate() {
-                let laid = stream.page_learnt(&page, first + nth);
-                self.streamed.push((number, laid));
-            }
+            let (numbers, pages): (Vec<u32>, Vec<GlyphPage>) = self.warming.drain(..).unzip();
+            let laid = stream.lay_out_learnt(pages);
+            self.streamed.extend(numbers.into_iter().zip(laid));
         }
     }
 

@@ -124,7 +124,30 @@ pub fn reconcile<T: Counted>(
         Inference::Unique(status) if doubted(status) => Inference::Doubted(status),
         inference => inference,
     };
-    if let Inference::Doubted(status) = inference {
+    let not_inferred = match inference {
+        Inference::Doubted(status) => Some(format!(
+            "only {} would make the counts agree with {}, but the document declares that count twice with different numbers",
+            status.as_str(),
+            describe(&declared),
+        )),
+        Inference::Undeclared(status) => Some(format!(
+            "the document declares {}; only {} would make the counts agree, a class it does not count, and the marks may be states outside the classes",
+            describe(&declared),
+            status.as_str(),
+        )),
+        Inference::Ambiguous(ways) => {
+            let why = if ways == 0 {
+                "no assignment of statuses makes the counts agree".to_owned()
+            } else if ways == u64::MAX {
+                "a very large number of assignments of statuses make the counts agree".to_owned()
+            } else {
+                format!("{ways} different assignments of statuses make the counts agree")
+            };
+            Some(format!("the document declares {}, but {why}", describe(&declared)))
+        }
+        Inference::Nothing | Inference::Unique(_) => None,
+    };
+    if let Some(why) = not_inferred {
         let unknown_codes: Vec<&str> = deliverables
             .iter()
             .filter(|d| d.open())
@@ -133,62 +156,10 @@ pub fn reconcile<T: Counted>(
         let diagnostic = Diagnostic::warning(
             T::NOT_INFERRED,
             format!(
-                "{} {} with unknown status ({}): only {} would make the counts agree with {}, but the document declares that count twice with different numbers, so none is inferred",
+                "{} {} with unknown status ({}): {why}, so none is inferred",
                 unknown_codes.len(),
                 T::NOUN,
                 list_codes(&unknown_codes),
-                status.as_str(),
-                describe(&declared),
-            ),
-        );
-        diagnostics.push(match at {
-            Some(at) => diagnostic.at(at),
-            None => diagnostic,
-        });
-    }
-    if let Inference::Undeclared(status) = inference {
-        let unknown_codes: Vec<&str> = deliverables
-            .iter()
-            .filter(|d| d.open())
-            .map(|d| d.code())
-            .collect();
-        let diagnostic = Diagnostic::warning(
-            T::NOT_INFERRED,
-            format!(
-                "{} {} with unknown status ({}): the document declares {}; only {} would make the counts agree, a class it does not count, and the marks may be states outside the classes, so none is inferred",
-                unknown_codes.len(),
-                T::NOUN,
-                list_codes(&unknown_codes),
-                describe(&declared),
-                status.as_str(),
-            ),
-        );
-        diagnostics.push(match at {
-            Some(at) => diagnostic.at(at),
-            None => diagnostic,
-        });
-    }
-    if let Inference::Ambiguous(ways) = inference {
-        let unknown_codes: Vec<&str> = deliverables
-            .iter()
-            .filter(|d| d.open())
-            .map(|d| d.code())
-            .collect();
-        let why = if ways == 0 {
-            "no assignment of statuses makes the counts agree".to_owned()
-        } else if ways == u64::MAX {
-            "a very large number of assignments of statuses make the counts agree".to_owned()
-        } else {
-            format!("{ways} different assignments of statuses make the counts agree")
-        };
-        let diagnostic = Diagnostic::warning(
-            T::NOT_INFERRED,
-            format!(
-                "{} {} with unknown status ({}): the document declares {}, but {why}, so none is inferred",
-                unknown_codes.len(),
-                T::NOUN,
-                list_codes(&unknown_codes),
-                describe(&declared),
             ),
         );
         diagnostics.push(match at {

@@ -42,6 +42,23 @@ fn pdf(pages: &[(&str, &str, &str)], resources: &str) -> Vec<u8> {
     util::pdf_from_objects(&objects)
 }
 
+/// A PDF of one A4 page drawing `content` with `resources` (the body of its
+/// resource dictionary); `more` are the objects after the content stream,
+/// numbered from 5, for the resources to name.
+fn one_page(resources: &str, content: &str, more: &[String]) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << {resources} >> >>"
+        ),
+        util::stream(content, ""),
+    ];
+    objects.extend_from_slice(more);
+    util::pdf_from_objects(&objects)
+}
+
 /// The glyph pages of a PDF, as the read stage gives them.
 fn glyph_pages(bytes: &[u8]) -> Vec<GlyphPage> {
     let raw = read::read_bytes(
@@ -379,16 +396,8 @@ fn font_faces_come_from_base_names() {
                  /LastChar 126 /Widths [] /Encoding /WinAnsiEncoding >> \
                  /F4 << /Type /Font /Subtype /Type1 /BaseFont /Times-Italic /Encoding /WinAnsiEncoding >> \
                  /F5 << /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << {FONTS} {fonts} >> >> >>"
-        ),
-        util::stream(content, ""),
-    ];
-    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let bytes = one_page(&format!("/Font << {FONTS} {fonts} >>"), content, &[]);
+    let page = &glyph_pages(&bytes)[0];
     let faces: Vec<(String, String, bool, bool, bool)> = ["r", "b", "s", "i", "✔"]
         .iter()
         .map(|letter| {
@@ -428,17 +437,12 @@ const TYPE3: &str = "/F3 << /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] 
 
 #[test]
 fn type3_widths_follow_the_font_matrix() {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << {TYPE3} >> >> >>"
-        ),
-        util::stream("BT /F3 20 Tf 100 700 Td (AAB) Tj ET", ""),
-        util::stream("50 0 0 0 100 100 d1 0 0 100 100 re f", ""),
-    ];
-    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let bytes = one_page(
+        &format!("/Font << {TYPE3} >>"),
+        "BT /F3 20 Tf 100 700 Td (AAB) Tj ET",
+        &[util::stream("50 0 0 0 100 100 d1 0 0 100 100 re f", "")],
+    );
+    let page = &glyph_pages(&bytes)[0];
     let glyphs: Vec<(&str, f32, f32)> = page
         .glyphs
         .iter()
@@ -458,20 +462,12 @@ fn bad_widths_do_not_lose_the_page() {
                  /Encoding << /Type /Encoding /Differences [65 /A] >> /CharProcs << /A 5 0 R >> >> \
                  /F4 << /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 65 /LastChar 70 \
                  /Widths [600 700] /Encoding /WinAnsiEncoding >>";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << {fonts} >> >> >>"
-        ),
-        util::stream(
-            "BT /F3 20 Tf 100 700 Td (A) Tj /F4 10 Tf 0 -20 Td (ABE) Tj ET",
-            "",
-        ),
-        util::stream("0 0 0 0 100 100 d1", ""),
-    ];
-    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let bytes = one_page(
+        &format!("/Font << {fonts} >>"),
+        "BT /F3 20 Tf 100 700 Td (A) Tj /F4 10 Tf 0 -20 Td (ABE) Tj ET",
+        &[util::stream("0 0 0 0 100 100 d1", "")],
+    );
+    let page = &glyph_pages(&bytes)[0];
     let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
     assert_eq!(text, "AABE");
     let widths: Vec<f32> = page.glyphs.iter().map(|g| g.width).collect();
@@ -483,16 +479,12 @@ fn fonts_without_widths_take_helvetica_metrics() {
     // Arial is no standard-14 font, yet some producers leave out its
     // /Widths; readers substitute Helvetica's (A and B are 667/1000 wide).
     let font = "<< /Type /Font /Subtype /TrueType /BaseFont /Arial /Encoding /WinAnsiEncoding >>";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << /F5 {font} >> >> >>"
-        ),
-        util::stream("BT /F5 10 Tf 100 700 Td (AB) Tj ET", ""),
-    ];
-    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let bytes = one_page(
+        &format!("/Font << /F5 {font} >>"),
+        "BT /F5 10 Tf 100 700 Td (AB) Tj ET",
+        &[],
+    );
+    let page = &glyph_pages(&bytes)[0];
     let glyphs: Vec<(&str, f32, f32)> = page
         .glyphs
         .iter()
@@ -516,17 +508,12 @@ fn cid_width_ranges_set_every_code_of_the_range() {
                 /BaseFont /ABCDEF+Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
                 /FontDescriptor << /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 4 >> \
                 /DW 0 /W [1 2 500 3 [600 700]] >>] >>";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << /F5 {font} >> >> >>"
-        ),
-        util::stream("BT /F5 10 Tf 100 700 Td <0001000200030004> Tj ET", ""),
-        util::stream(cmap, ""),
-    ];
-    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let bytes = one_page(
+        &format!("/Font << /F5 {font} >>"),
+        "BT /F5 10 Tf 100 700 Td <0001000200030004> Tj ET",
+        &[util::stream(cmap, "")],
+    );
+    let page = &glyph_pages(&bytes)[0];
     let glyphs: Vec<(&str, f32, f32)> = page
         .glyphs
         .iter()
@@ -547,18 +534,7 @@ fn cid_width_ranges_set_every_code_of_the_range() {
 fn forms_are_placed_by_their_matrix_and_images_skipped() {
     // The page moves the origin by `cm`, then draws a form whose /Matrix
     // moves it again, then an image whose samples look like operators.
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << {FONTS} >> /XObject << /Fm 5 0 R /Im 6 0 R >> >> >>"
-        ),
-        util::stream(
-            "q 1 0 0 1 100 0 cm /Fm Do Q q 10 0 0 10 0 0 cm /Im Do Q \
-             BT /F1 10 Tf 100 600 Td (after) Tj ET",
-            "",
-        ),
+    let more = [
         util::stream(
             "BT /F1 10 Tf 0 0 Td (form) Tj ET",
             "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 700]",
@@ -568,7 +544,13 @@ fn forms_are_placed_by_their_matrix_and_images_skipped() {
             "/Type /XObject /Subtype /Image /Width 8 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8",
         ),
     ];
-    let page = &glyph_pages(&util::pdf_from_objects(&objects))[0];
+    let bytes = one_page(
+        &format!("/Font << {FONTS} >> /XObject << /Fm 5 0 R /Im 6 0 R >>"),
+        "q 1 0 0 1 100 0 cm /Fm Do Q q 10 0 0 10 0 0 cm /Im Do Q \
+         BT /F1 10 Tf 100 600 Td (after) Tj ET",
+        &more,
+    );
+    let page = &glyph_pages(&bytes)[0];
     let starts: Vec<(String, f32, f32)> = ["f", "a"]
         .iter()
         .filter_map(|letter| {
@@ -701,18 +683,14 @@ fn unicode_indexed_page(space_drawn: bool) -> Vec<u8> {
                 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
                 /FontDescriptor << /Type /FontDescriptor /FontName /000002+Test /Flags 4 /FontFile2 6 0 R >> \
                 /DW 600 /CIDToGIDMap 5 0 R >>] >>";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << /F5 {font} >> >> >>"
-        ),
-        util::stream("BT /F5 10 Tf ET BT 100 700 Td [(\0A\0 \0B\0C)] TJ ET", ""),
-        util::stream(&map, ""),
-        util::stream("no TrueType tables here", ""),
-    ];
-    util::pdf_from_objects(&objects)
+    one_page(
+        &format!("/Font << /F5 {font} >>"),
+        "BT /F5 10 Tf ET BT 100 700 Td [(\0A\0 \0B\0C)] TJ ET",
+        &[
+            util::stream(&map, ""),
+            util::stream("no TrueType tables here", ""),
+        ],
+    )
 }
 
 #[test]

@@ -2237,9 +2237,11 @@ fn heading_count<'a>(cells: impl Iterator<Item = &'a str>) -> Option<usize> {
     let mut source = cells
         .flat_map(str::split_whitespace)
         .map(|word| {
+            // A heading may call a footnote (`Estado¹`, `Status†`): the
+            // call is no part of its word.
             unaccented(
                 &word
-                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .trim_matches(|c: char| !c.is_alphanumeric() || NOTE_SIGNS.contains(&c))
                     .to_lowercase(),
             )
         })
@@ -3376,6 +3378,9 @@ mod tests {
             ("Code\tDeliverable\tStatus\tLead", true),
             ("Resultado\tResponsable", false),
             ("Code\tLivrable\tEtat", true),
+            // A heading calling a footnote (the status codes' key).
+            ("Código\tResultado o entregable\tEstado¹", true),
+            ("Code\tDeliverable\tStatus†", true),
             ("resultados", false),
             ("resultados.", false),
             ("Resultados:", false),

@@ -295,10 +295,18 @@ fn parse_plain(plain: &str, lexicons: &Lexicons) -> Parsed {
     let tokens: Vec<&str> = plain.split_whitespace().collect();
     // Every entry needs a mark (see [`entries_with_marks`]): most lines have
     // no token that can be one, and are not lowered and scanned for labels.
-    if !tokens
-        .iter()
-        .any(|token| mark_of(token).is_some_and(is_legend_mark))
-    {
+    if !(0..tokens.len()).any(|index| {
+        tokens
+            .get(index)
+            .and_then(|token| mark_of(token))
+            .is_some_and(|mark| {
+                is_legend_mark(mark)
+                    || is_code_mark(mark)
+                        && [Side::Before, Side::After]
+                            .into_iter()
+                            .any(|side| tied(&tokens, index, side))
+            })
+    }) {
         return Parsed::Nothing;
     }
     let words: Vec<String> = tokens
@@ -400,10 +408,13 @@ fn entries_with_marks(
                 (end..to).collect()
             }
         };
-        let mark = candidates
-            .into_iter()
-            .find_map(|index| tokens.get(index).and_then(|token| mark_of(token)))?;
-        if !is_legend_mark(mark) {
+        let (index, mark) = candidates.into_iter().find_map(|index| {
+            tokens
+                .get(index)
+                .and_then(|token| mark_of(token))
+                .map(|mark| (index, mark))
+        })?;
+        if !(is_legend_mark(mark) || is_code_mark(mark) && tied(tokens, index, side)) {
             return None;
         }
         let label_text = tokens
@@ -501,6 +512,40 @@ fn is_legend_mark(mark: &str) -> bool {
     count == 1 || (count <= 3 && !mark.chars().any(char::is_alphanumeric))
 }
 
+/// A legend code of two capital letters (`EP`, `ND`, the initials of its
+/// label), which a legend may define in place of a symbol: a mark only
+/// where the legend ties it to its label ([`tied`]), as two capitals in
+/// running text are as often an initialism (`UN`, `EU`).
+fn is_code_mark(mark: &str) -> bool {
+    let mut chars = mark.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(first), Some(second), None) if first.is_uppercase() && second.is_uppercase()
+    )
+}
+
+/// Whether the mark `tokens[index]` is tied to the label on its `side` by
+/// an equals sign or a colon, glued (`EP=`, `:EP`) or standing between them
+/// (`EP = en proceso`, `en proceso : EP`).
+fn tied(tokens: &[&str], index: usize, side: Side) -> bool {
+    let ties = |text: &str| text == "=" || text == ":";
+    let Some(token) = tokens.get(index) else {
+        return false;
+    };
+    match side {
+        Side::Before => {
+            token.ends_with(['=', ':']) || tokens.get(index + 1).is_some_and(|next| ties(next))
+        }
+        Side::After => {
+            token.starts_with(['=', ':'])
+                || index
+                    .checked_sub(1)
+                    .and_then(|previous| tokens.get(previous))
+                    .is_some_and(|previous| ties(previous))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -587,6 +632,27 @@ mod tests {
         );
         assert_eq!(
             parse_line("alcanzado / en proceso / no desarrollado", &Lexicons::all()),
+            Parsed::Nothing
+        );
+    }
+
+    #[test]
+    fn two_capital_codes_tied_to_their_labels_are_marks() {
+        assert_eq!(
+            pairs("¹ A = achieved · IP = in progress · ND = not developed"),
+            owned(&[("A", Achieved), ("IP", InProgress), ("ND", NotDeveloped)])
+        );
+        assert_eq!(
+            pairs("A: alcanzado; EP: en proceso; ND: no desarrollado"),
+            owned(&[("A", Achieved), ("EP", InProgress), ("ND", NotDeveloped)])
+        );
+        assert_eq!(
+            pairs("atteint = A, en cours = EC, non réalisé = NR"),
+            owned(&[("A", Achieved), ("EC", InProgress), ("NR", NotDeveloped)])
+        );
+        // Untied, two capitals are no mark: an initialism before a status word.
+        assert_eq!(
+            parse_line("EU achieved UN in progress", &Lexicons::all()),
             Parsed::Nothing
         );
     }

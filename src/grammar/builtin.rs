@@ -65,16 +65,19 @@ pub fn item(path: &[u16]) -> Option<(String, u8, &'static str, Option<String>)> 
     Some((code(path), u8::try_from(depth).ok()?, name, parent))
 }
 
-/// `L [\s.]? (?P<l>…) [\s.]? M …`: the segments of `depth` levels, each
-/// letter optionally preceded by a space or dot (damage), numbers captured
-/// as `l`, `m`, `d` when `capture`.
+/// `L [\s.]? (?P<l>…) [\s.-]? M …`: the segments of `depth` levels, each
+/// letter optionally preceded by a space or dot (damage), or by a hyphen
+/// where a narrow cell broke the code over two lines (`L1M1-` + `D1`: the
+/// next level's letter follows it, never the first level's, so a range
+/// `L1M1-L1M3` stays two codes), numbers captured as `l`, `m`, `d` when
+/// `capture`.
 fn segments(depth: usize, capture: bool) -> String {
     LETTERS
         .iter()
         .take(depth)
         .enumerate()
         .map(|(at, letter)| {
-            let junction = if at == 0 { "" } else { r"[\s.]?" };
+            let junction = if at == 0 { "" } else { r"[\s.-]?" };
             let number = if capture {
                 format!("(?P<{}>[0-9]{{1,3}})", letter.to_ascii_lowercase())
             } else {
@@ -89,8 +92,8 @@ fn segments(depth: usize, capture: bool) -> String {
 /// superscript digit, a footnote call glued to the code (`L1M2D3¹`).
 const CODE_END: &str = r"(?P<end>[^\p{L}\p{N}]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|$)";
 
-/// A deliverable code at the start of a cell, tolerating one space or dot
-/// at each junction (`L2M1 D3`, `L2.M1.D3`).
+/// A deliverable code at the start of a cell, tolerating one space, dot or
+/// line-break hyphen at each junction (`L2M1 D3`, `L2.M1.D3`, `L2M1-D3`).
 pub static DELIVERABLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^{}{CODE_END}", segments(3, true)))
         .expect("DELIVERABLE_AT_START is a valid pattern built from the grammar's letters")
@@ -140,6 +143,8 @@ mod tests {
             ("L2.M1.D3 Convocatoria", true),
             ("L 2M1D3", true),
             ("L2M1D3x", false),
+            ("L2M1-D3 Convocatoria", true),
+            ("L2M1-L2M3 Convocatoria", false),
             ("L2M1D3¹", true),
             ("L2M1", false),
         ] {

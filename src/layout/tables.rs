@@ -779,13 +779,18 @@ pub(super) fn fragment(y: f32, words: &[&Word]) -> Option<Fragment> {
 /// them start at those), else from cell blocks.
 pub(super) fn table_rows(lines: &[TextLine], edges: &[f32], borders: &[Border]) -> Vec<LaidRow> {
     let fragments = fragments(lines, edges);
-    anchored_rows(&fragments, borders).unwrap_or_else(|| block_rows(&fragments, edges.len() + 1))
+    anchored_rows(&fragments, borders)
+        .unwrap_or_else(|| block_rows(&fragments, edges.len() + 1, borders))
 }
 
 /// Rows from cell blocks: each column's lines grouped into blocks by line
-/// pitch, blocks that overlap vertically in one row.
-fn block_rows(fragments: &[Vec<Fragment>], columns: usize) -> Vec<LaidRow> {
-    let mut blocks = column_blocks(fragments);
+/// pitch and cut at the row borders drawn between them, blocks that
+/// overlap vertically in one row.
+fn block_rows(fragments: &[Vec<Fragment>], columns: usize, borders: &[Border]) -> Vec<LaidRow> {
+    let mut blocks: Vec<Block> = column_blocks(fragments)
+        .into_iter()
+        .flat_map(|block| split_block_at_borders(block, borders))
+        .collect();
     blocks.sort_by(|a, b| a.top.total_cmp(&b.top));
 
     // Blocks overlapping vertically form one row.
@@ -868,6 +873,53 @@ pub(super) fn column_blocks(fragments: &[Vec<Fragment>]) -> Vec<Block> {
     }
     blocks
 }
+
+/// A cell block cut where a row border drawn across two of its lines (a
+/// ruling, a stripe's edge) sets them in different cells: a column holds
+/// too few lines for its pitch to tell a wrapped cell from two cells (the
+/// one row of a table and a header row printed under it), and the border
+/// does. A border that stops short of the lines (under the other columns,
+/// beside a cell spanning rows) does not cut.
+fn split_block_at_borders(block: Block, borders: &[Border]) -> Vec<Block> {
+    let column = block.column;
+    let mut parts: Vec<Block> = Vec::new();
+    let mut above: Option<&Fragment> = None;
+    for line in &block.lines {
+        let parted = above.is_none_or(|above| {
+            borders.iter().any(|border| {
+                border.y > above.y
+                    && border.y < line.y - BORDER_BAND * line.size
+                    && border.spans(
+                        line.x0.min(above.x0),
+                        line.x1.max(above.x1),
+                        BORDER_SPAN_SLACK,
+                    )
+            })
+        });
+        match parts.last_mut() {
+            Some(part) if !parted => {
+                part.bottom = line.y + 0.25 * line.size;
+                part.lines.push(line.clone());
+            }
+            _ => parts.push(Block {
+                column,
+                top: line.y - 0.75 * line.size,
+                bottom: line.y + 0.25 * line.size,
+                lines: vec![line.clone()],
+            }),
+        }
+        above = Some(line);
+    }
+    parts
+}
+
+/// Where a border must lie above a line's baseline to stand between it and
+/// the line above, in font sizes (above the capitals of the line).
+const BORDER_BAND: f32 = 0.8;
+
+/// How far short of a cell's lines a border may stop and still run across
+/// them, in points.
+const BORDER_SPAN_SLACK: f32 = 1.0;
 
 /// The usual font size of a column's fragments.
 pub(super) fn pair_size(fragments: &[Fragment]) -> f32 {
@@ -1140,6 +1192,39 @@ mod ruling_tests {
         let (page, want) = bottom_coded_table(&[2, 3, 1, 2], Borders::None);
         let got = text_lines(&page);
         assert_ne!(got, want);
+    }
+
+    /// A table of one coded row with its header row printed under it, one
+    /// line apart; `ruled` draws a rule under each row.
+    fn header_under_one_row(ruled: bool) -> GlyphPage {
+        let mut page = blank_page();
+        for (y, cells) in [
+            (
+                100.0,
+                ["L1M3D1", "Contributions to the Global Taskforce", "V"],
+            ),
+            (118.0, ["Code", "Deliverable", "Status"]),
+        ] {
+            for (x, text) in [50.0, 110.0, 320.0].into_iter().zip(cells) {
+                left(&mut page, text, x, y);
+            }
+            if ruled {
+                page.rules
+                    .push(Rule::ruling(48.0, y + 5.75, 360.0, y + 6.25));
+            }
+        }
+        page
+    }
+
+    #[test]
+    fn a_rule_between_the_lines_of_a_short_column_parts_its_cells() {
+        let want = [
+            "L1M3D1\tContributions to the Global Taskforce\tV",
+            "Code\tDeliverable\tStatus",
+        ];
+        assert_eq!(text_lines(&header_under_one_row(true)), want);
+        // Without the rules, two lines a column are one cell each.
+        assert_ne!(text_lines(&header_under_one_row(false)), want);
     }
 
     #[test]

@@ -343,7 +343,8 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
         if first.is_none() && candidate.in_title_area {
             let bare = unaccented(candidate.lower());
             first = first_phrase(&bare_automaton, &phrases, &bare, &mut resume)
-                .map(|(at, phrase)| (at, phrase, unaccented(phrase.phrase).len()));
+                .map(|(at, phrase)| (at, phrase, unaccented(phrase.phrase).len()))
+                .or_else(|| misspelt_phrase(&bare, &phrases, &bare_phrases));
             lower = std::borrow::Cow::Owned(bare);
         }
         // A sentence opening on the report itself and the year it covers
@@ -403,7 +404,8 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
             let names_otherwise = names_reported_year
                 || !is_sentence(candidate)
                 || (opens_line(before) && !subject_of(after, lexicons))
-                || points_at_itself(before, lexicons);
+                || points_at_itself(before, lexicons)
+                || (candidate.in_title_area && presents_itself(&before_words, lexicons));
             let names_document = !PART_NUMBER.is_match(&candidate.plain())
                 && (names_otherwise || run_in_cover)
                 && !sent_elsewhere_by_determiner(&before_words, lexicons);
@@ -429,6 +431,95 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
         }
     }
     hits
+}
+
+/// Fewest letters of a phrase's word that a cover may print with one letter
+/// dropped: a shorter word so cut is another word (`plan` / `pan`).
+const MISSPELT_WORD_LETTERS: usize = 5;
+
+/// A kind phrase printed on a cover with one letter dropped from one of
+/// its words (`ANNUAL PROGRSS REPORT`), as covers typed in a hurry print
+/// them: its offset in `bare`, the phrase, and the length of its words as
+/// printed. Asked only of lines of the title area where no phrase was found
+/// as spelt: in the body, a word so cut is more often another word than a
+/// typing slip. Only phrases of two words or more, every other word spelt
+/// as in the lexicon, and the cut word long enough
+/// ([`MISSPELT_WORD_LETTERS`]) that dropping a letter does not make another
+/// word of it.
+fn misspelt_phrase(
+    bare: &str,
+    phrases: &[&'static KindPhrase],
+    bare_phrases: &[String],
+) -> Option<(usize, &'static KindPhrase, usize)> {
+    let tokens = letter_runs(bare);
+    // (start, longest first, list order), as [`first_phrase`] ranks.
+    let mut best: Option<(usize, std::cmp::Reverse<usize>, usize, usize)> = None;
+    for (index, phrase) in bare_phrases.iter().enumerate() {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for window in tokens.windows(words.len()) {
+            let cut = window
+                .iter()
+                .zip(&words)
+                .filter(|((_, token), word)| token != *word)
+                .collect::<Vec<_>>();
+            let slip =
+                matches!(cut.as_slice(), [((_, token), word)] if one_letter_dropped(word, token));
+            if let (true, Some((at, _)), Some((last_at, last))) =
+                (slip, window.first(), window.last())
+            {
+                let key = (
+                    *at,
+                    std::cmp::Reverse(words.len()),
+                    index,
+                    last_at + last.len(),
+                );
+                if best.is_none_or(|found| key < found) {
+                    best = Some(key);
+                }
+            }
+        }
+    }
+    best.map(|(at, _, index, end)| (at, phrases[index], end - at))
+}
+
+/// The runs of letters, digits and apostrophes of `text`, with their byte offsets.
+fn letter_runs(text: &str) -> Vec<(usize, &str)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '\'';
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                runs.push((from, &text[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        runs.push((from, &text[from..]));
+    }
+    runs
+}
+
+/// Whether `printed` is `word` with one of its letters dropped, `word`
+/// having at least [`MISSPELT_WORD_LETTERS`] letters.
+fn one_letter_dropped(word: &str, printed: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    letters.len() >= MISSPELT_WORD_LETTERS
+        && printed.chars().count() + 1 == letters.len()
+        && (0..letters.len()).any(|cut| {
+            letters
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| *at != cut)
+                .map(|(_, c)| *c)
+                .eq(printed.chars())
+        })
 }
 
 /// A year or a span of years printed alone as a word of a cover (`2018`,
@@ -528,9 +619,11 @@ fn yearly_title_phrase(
 }
 
 /// A cover that sets a report's bare noun and its year on lines of their
-/// own (`2019` / `Informe`, `Rapport` / `2031`): a yearly report. Only in
-/// the title area, the noun alone on its line and a year alone on the line
-/// next to it.
+/// own (`2019` / `Informe`, `Rapport` / `2031`), or on one line with the
+/// body's name between them (`Bilan AIMF 2011`, `Memoria FEMP 2019`): a
+/// yearly report. Only in the title area: the noun alone on its line and a
+/// year alone on the line next to it, or a line of the noun, at most
+/// [`COVER_NAME_WORDS`] capitalised words and a year.
 fn yearly_cover_noun(
     candidates: &Candidates<'_>,
     position: usize,
@@ -541,6 +634,9 @@ fn yearly_cover_noun(
         return None;
     }
     let lower = candidate.lower().trim();
+    if let Some(noun) = noun_name_and_year(&candidate, lower, lexicons) {
+        return Some(noun);
+    }
     let noun = lexicons
         .each(|l| l.yearly_cover_nouns)
         .find(|phrase| lower == phrase.phrase || unaccented(lower) == unaccented(phrase.phrase))?;
@@ -553,6 +649,51 @@ fn yearly_cover_noun(
         })
     };
     (year_alone(position.checked_sub(1)) || year_alone(position.checked_add(1))).then_some(noun)
+}
+
+/// Most words of a body's name between a report's bare noun and its year
+/// on one cover line (`Bilan AIMF 2011`, `Memoria FEMP Andalucía 2031`).
+const COVER_NAME_WORDS: usize = 3;
+
+/// The bare noun of a cover line set as the noun, the body's name and the
+/// year (`Bilan AIMF 2011`): the noun opens the line capitalised, the year
+/// (or span) closes it, and every word between is capitalised, of two
+/// letters or more, neither a function word (`RAPPORT D ACTIVITES 2022` is
+/// a kind phrase that lost its apostrophe, `Bilan des actions 2031` a
+/// heading) nor an event's noun (`REPORT UCLG RETREAT 2020` reports on a
+/// meeting). A complement joined by its elided article reads as such a
+/// word (`RAPPORT D'EXÉCUTION 2019`): a report on one year's execution of
+/// a plan is a yearly report too.
+fn noun_name_and_year(
+    candidate: &Candidate<'_>,
+    lower: &str,
+    lexicons: &Lexicons,
+) -> Option<&'static KindPhrase> {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let plain = candidate.plain();
+    let printed: Vec<&str> = plain.split_whitespace().collect();
+    let [first, name @ .., year] = words.as_slice() else {
+        return None;
+    };
+    let name_word = |(word, printed): (&&str, &&str)| {
+        printed.starts_with(char::is_uppercase)
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !lexicons.has(|l| l.function_words, word)
+            && !lexicons.has(|l| l.event_nouns, word)
+    };
+    let named = (1..=COVER_NAME_WORDS).contains(&name.len())
+        && COVER_YEAR.is_match(year)
+        && printed.len() == words.len()
+        && printed
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && name.iter().zip(printed.iter().skip(1)).all(name_word);
+    if !named {
+        return None;
+    }
+    lexicons
+        .each(|l| l.yearly_cover_nouns)
+        .find(|phrase| *first == phrase.phrase || unaccented(first) == unaccented(phrase.phrase))
 }
 
 /// The opening sentence of a report that points at itself and says which
@@ -670,6 +811,25 @@ fn points_at_itself(before: &str, lexicons: &Lexicons) -> bool {
             end >= determiner.len()
                 && words[start..end] == determiner[..]
                 && !sent_elsewhere(&words[..start], lexicons)
+        })
+    })
+}
+
+/// Most words between a presenting verb and the kind phrase it presents
+/// (`present` `the 2018` `Annual Report`, `vous présenter` `le` `rapport`).
+const PRESENTED_REACH: usize = 3;
+
+/// Whether the words before a kind phrase end on a verb presenting the
+/// document and at most [`PRESENTED_REACH`] words (an article, a year, a
+/// pronoun): the opening of a foreword (`It is with pleasure to present
+/// the 2018 Annual Report`), which names the document itself.
+fn presents_itself(before: &[&str], lexicons: &Lexicons) -> bool {
+    (0..=PRESENTED_REACH.min(before.len())).any(|gap| {
+        let end = before.len() - gap;
+        lexicons.each(|l| l.presenting_verbs).any(|verb| {
+            let verb: Vec<&str> = verb.split_whitespace().collect();
+            end.checked_sub(verb.len())
+                .is_some_and(|start| before[start..end] == verb[..])
         })
     })
 }
@@ -2117,6 +2277,78 @@ mod tests {
         // `İ` lowers to two characters: it stays as printed.
         assert_eq!(candidate(line("İLK Plan")).lower(), "İlk plan");
         assert_eq!(candidate(line("   ")).lower(), "");
+    }
+
+    #[test]
+    fn a_report_noun_the_body_and_its_year_on_one_cover_line() {
+        let detected = |source: &str| detect(&Text::from_plain(source));
+        // `Bilan`, the body's acronym and the year: a yearly review.
+        let review = detected("Bilan AVM 2031\n\nSOMMAIRE\n\nIntroduction générale ........ 5\n");
+        assert_eq!(review.kind.value, DocumentKind::AnnualReport);
+        assert_eq!(review.period.map(|p| (p.start, p.end)), Some((2031, 2031)));
+        assert_eq!(
+            detected("Memoria FEMP Andalucía 2031\n").kind.value,
+            DocumentKind::AnnualReport
+        );
+        // A heading of the body names what is reviewed, a kind phrase that
+        // lost its apostrophe holds a link word, and a meeting's report is
+        // no yearly report.
+        for line in [
+            "Bilan des actions 2031\n",
+            "RAPPORT D ACTIVITES MORAL 2031\n",
+            "REPORT UCLG RETREAT 2031\n",
+        ] {
+            assert_eq!(detected(line).kind.value, DocumentKind::Other, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_foreword_presenting_the_report_names_it() {
+        let detected = |source: &str| detect(&Text::from_plain(source));
+        let foreword = detected("It is with a great deal of pleasure to present the 2031 Annual Report for the Association of Lakeside Councils. 2031 was a good year for the association.\n");
+        assert_eq!(foreword.kind.value, DocumentKind::AnnualReport);
+        assert_eq!(
+            foreword.period.map(|p| (p.start, p.end)),
+            Some((2031, 2031))
+        );
+        assert_eq!(
+            detected("Tenemos el agrado de presentar la Memoria Anual 2031 de la Federación de Municipios del Valle.\n").kind.value,
+            DocumentKind::AnnualReport
+        );
+        // A report presented by someone else is another document.
+        assert_eq!(
+            detected("The treasurer will present the annual report of the harbour trust at the next meeting of the council, which is in the spring.\n").kind.value,
+            DocumentKind::Other
+        );
+    }
+
+    #[test]
+    fn a_cover_phrase_with_one_letter_dropped_still_names_the_kind() {
+        let kind = |source: &str| detect(&Text::from_plain(source)).kind.value;
+        // A cover typed in a hurry drops a letter of one word of the phrase.
+        assert_eq!(
+            kind(
+                "RIVERSIDE DISTRICT ASSEMBLY\n\nANNUAL PROGRSS REPORT\n\nJANUARY - DECEMBER 2031\n"
+            ),
+            DocumentKind::AnnualReport
+        );
+        assert_eq!(
+            kind("COMMUNE DE VALBOIS\n\nRAPPORT D'ACTIVITS 2031\n"),
+            DocumentKind::AnnualReport
+        );
+        // Only on the cover: in the body, such a word is taken as printed.
+        let body = format!(
+            "{}the annual progrss report was late.\n",
+            "Minutes of the meeting of the finance committee held at the town hall.\n".repeat(20)
+        );
+        assert_eq!(kind(&body), DocumentKind::Other);
+        // A short word with a letter dropped is another word (`plan` /
+        // `pan`), and two slips make no phrase.
+        assert_eq!(kind("ACTION PAN 2031\n"), DocumentKind::Other);
+        assert_eq!(kind("RAPORT D'ACTIVITS 2031\n"), DocumentKind::Other);
+        assert!(one_letter_dropped("progress", "progrss"));
+        assert!(!one_letter_dropped("plan", "pan"));
+        assert!(!one_letter_dropped("progress", "progres s"));
     }
 
     #[test]

@@ -2664,6 +2664,36 @@ mod tests {
     }
 
     #[test]
+    fn days_placed_by_a_period_phrase_or_an_acts_date() {
+        let text = Text::from_plain(
+            "The joint conference was held in Riverton during the period 6th to 10th May 2031.\n\
+             El plan fue aprobado con Resolución de Alcaldía Nº 12-2030 de fecha 28 de diciembre de 2030, y rige el año.\n\
+             The report covers the activities carried out during the period 1st January to 31st December 2031.\n",
+        );
+        let events = extract_calendar(&text, time(2031), &[], &Lexicons::all()).events;
+        type Placed = (Option<u16>, u8, Option<u8>, Option<Option<u8>>);
+        let got: Vec<Placed> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.start.year,
+                    e.start.month,
+                    e.start.day,
+                    e.end.map(|d| d.day),
+                )
+            })
+            .collect();
+        // A reporting span of a year is no event, whatever places it.
+        assert_eq!(
+            got,
+            [
+                (Some(2031), 5, Some(6), Some(Some(10))),
+                (Some(2030), 12, Some(28), None),
+            ]
+        );
+    }
+
+    #[test]
     fn a_day_placed_inside_a_sentence_takes_the_document_year() {
         let text = Text::from_plain(
             "Turnout rose at the town elections on 19 March when nine mayors changed.

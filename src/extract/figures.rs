@@ -72,6 +72,10 @@ const TITLE_WORDS: usize = 12;
 /// Fewest items of a list whose counts are figures without bold.
 const ENUMERATIVE_ITEMS: usize = 3;
 
+/// A number as printed: groups of thousands parted by dots, commas, spaces
+/// or apostrophes, or a millions mark (an apostrophe or an acute accent)
+/// before groups parted by commas or dots (`1´024,196`, as Andean
+/// municipalities print amounts), then maybe two decimals; or plain digits.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let signs: Vec<String> = lexicon::CURRENCY_SIGNS
         .iter()
@@ -81,7 +85,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<sign> [+~≈] \s? )?
         (?P<currency> (?: {} ) \s? )?
-        (?P<num> [0-9]{{1,3}} (?: (?:\.[0-9]{{3}})+ | (?:,[0-9]{{3}})+ | (?:\ [0-9]{{3}})+ | (?:['’][0-9]{{3}})+ ) (?: [.,] [0-9]{{1,2}} )?
+        (?P<num> [0-9]{{1,3}} (?: ['’´][0-9]{{3}} (?:[.,][0-9]{{3}})+ | (?:\.[0-9]{{3}})+ | (?:,[0-9]{{3}})+ | (?:\ [0-9]{{3}})+ | (?:['’][0-9]{{3}})+ ) (?: [.,] [0-9]{{1,2}} )?
                | [0-9]+ (?: [.,] [0-9]+ )? )
         (?P<suffix> [kKmM] )?",
         signs.join(" | ")
@@ -2549,6 +2553,16 @@ mod tests {
             (
                 "La red reunió a 3.500 personas en sus actividades.",
                 vec![3500.0],
+            ),
+            // A millions mark before the thousands' comma, as Andean
+            // municipalities print their amounts (`1´024,196`), folded or not.
+            (
+                "Al cierre del semestre, el saldo de balance asciende a 1´024,196 soles.",
+                vec![1_024_196.0],
+            ),
+            (
+                "La red reunió a 2'310,500 personas en sus actividades.",
+                vec![2_310_500.0],
             ),
             // Counts in passing in a narrative paragraph are not put forward
             // when the document marks its figures in bold (the one opening

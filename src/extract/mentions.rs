@@ -901,6 +901,10 @@ fn plural_title_in<'l>(lower: &str, lex: &'l Lexicons) -> Option<(usize, usize, 
 /// ([`Roll::affiliations`]); a plural honorific opens a group of names
 /// (`Mesdames Ana ROY, Eva ROUX`, `Messieurs : Paul LEROY`).
 fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
+    let grouped = place_groups(line, lex);
+    if !grouped.is_empty() {
+        return grouped;
+    }
     // Items of other shapes (`• Mr F. Lane, Meetings Administrator`) are
     // left to the list reader ([`bulleted`]).
     let line = bullet(line)
@@ -1064,6 +1068,62 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
             .all(|(_, role, place)| role.is_none() && place.is_none())
     {
         found.clear();
+    }
+    found
+}
+
+/// Most words of a place heading a group of names in brackets (`Saint
+/// Pierre de la Réunion`).
+const GROUP_PLACE_WORDS: usize = 6;
+
+/// Fewest groups of a roll grouped by place.
+const PLACE_GROUPS: usize = 2;
+
+/// A roll grouped by place, each place followed by its people in brackets
+/// (`Aix les Bains (Ana Roy, Luc Blanc), Amiens (Eva Roux) Brest (…)`), as
+/// networks of cities print who came from each member: the names, each
+/// with its place as organisation. At least [`PLACE_GROUPS`] groups, each
+/// place capitalised, short and without digits, and at least half of the
+/// pieces in brackets names; otherwise nothing, the brackets then holding
+/// roles (`Ana Roy (présidente), Luc Blanc (trésorier)`). A last bracket
+/// the line's end cut before it closed is left out.
+fn place_groups(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut pieces = 0;
+    let mut groups = 0;
+    let mut rest = line;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|at| open + at) else {
+            break;
+        };
+        let place = rest[..open].trim().trim_start_matches([',', ';']).trim();
+        let placed = word_total(place) <= GROUP_PLACE_WORDS
+            && place.starts_with(char::is_uppercase)
+            && !place
+                .chars()
+                .any(|c| c.is_ascii_digit() || ".:;".contains(c));
+        if !placed {
+            return Vec::new();
+        }
+        for piece in rest[open + 1..close].split(',').map(str::trim) {
+            if piece.is_empty() {
+                continue;
+            }
+            pieces += 1;
+            let words = words_at(piece);
+            let name = as_name(piece, lex).or_else(|| match name_from(&words, 0, false, lex) {
+                (Some(name), end) if end == words.len() => Some(name),
+                _ => None,
+            });
+            if let Some(name) = name {
+                found.push((name, None, Some(place.to_owned())));
+            }
+        }
+        groups += 1;
+        rest = &rest[close + 1..];
+    }
+    if groups < PLACE_GROUPS || found.len() * 2 < pieces {
+        return Vec::new();
     }
     found
 }

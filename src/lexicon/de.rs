@@ -326,6 +326,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "unsere",
     ],
     link_verbs: &["lesen", "lesen sie", "laden", "herunterladen", "siehe"],
+    presenting_verbs: &["vorzulegen", "vorzustellen", "präsentieren"],
     yearly_title_phrases: &[phrase("ein jahr im", AnnualReport, 0.6)],
     yearly_cover_nouns: &[
         phrase("bericht", AnnualReport, 0.5),

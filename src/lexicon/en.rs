@@ -89,7 +89,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "will be held",
         "was held",
     ],
-    date_prepositions: &["on the", "on", "at the", "from"],
+    date_prepositions: &["on the", "on", "at the", "from", "during the period"],
     place_date_links: &["on the", "on"],
     month_prepositions: &["in"],
     relative_date_words: &["last", "next"],
@@ -162,6 +162,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("annual accomplishment report", AnnualReport, 1.0),
         phrase("accomplishment report", AnnualReport, 0.7),
         phrase("annual report", AnnualReport, 1.0),
+        // An organisation's yearly account of itself (`ICLEI Corporate Report 2031`).
+        phrase("corporate report", AnnualReport, 0.9),
         phrase("annual financial report", AnnualReport, 1.0),
         phrase("annual activity report", AnnualReport, 1.0),
         phrase("annual activities report", AnnualReport, 1.0),
@@ -638,6 +640,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     self_reference_words: &["this", "the present", "our"],
     link_verbs: &["read", "download", "see", "view", "visit", "consult"],
+    presenting_verbs: &["to present", "presenting"],
     yearly_title_phrases: &[
         phrase("a year in", AnnualReport, 0.6),
         phrase("a year at", AnnualReport, 0.6),

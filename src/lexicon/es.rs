@@ -95,7 +95,19 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "pleno del",
         "asamblea general del",
     ],
-    date_prepositions: &["el", "los días", "el día", "del día", "el dia", "del dia"],
+    date_prepositions: &[
+        "el",
+        "los días",
+        "el día",
+        "del día",
+        "el dia",
+        "del dia",
+        "durante el período",
+        "durante el periodo",
+        // The day an act was passed (`Resolución de Alcaldía Nº 497 de
+        // fecha 28 de diciembre de 2011`).
+        "de fecha",
+    ],
     place_date_links: &["a"],
     month_prepositions: &["en"],
     relative_date_words: &[
@@ -126,6 +138,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("balance de actividades", ActivityReport, 1.0),
         phrase("balance de gestión", ActivityReport, 0.9),
         phrase("informe de gestión", AnnualReport, 0.9),
+        // The yearly accountability report Andean municipalities owe their citizens.
+        phrase("informe de rendición de cuentas", AnnualReport, 0.9),
         phrase("informes de gestión", AnnualReport, 0.9),
         phrase("memoria de gestión", AnnualReport, 0.9),
         phrase("memoria de labores", AnnualReport, 0.9),
@@ -767,6 +781,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "vea",
         "ver",
     ],
+    presenting_verbs: &["presentar", "presentamos", "presentarles", "presentarle"],
     yearly_title_phrases: &[
         phrase("un año en", AnnualReport, 0.6),
         phrase("balance del año", AnnualReport, 0.6),

@@ -85,7 +85,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "délibération du",
         "délibérations du",
     ],
-    date_prepositions: &["le", "les"],
+    date_prepositions: &["le", "les", "durant la période", "pendant la période"],
     place_date_links: &["le"],
     month_prepositions: &["en"],
     relative_date_words: &[
@@ -615,6 +615,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "voyez",
         "découvrez",
     ],
+    presenting_verbs: &["présenter", "présentons"],
     yearly_title_phrases: &[
         phrase("une année à", AnnualReport, 0.6),
         phrase("une année au", AnnualReport, 0.6),

@@ -478,6 +478,11 @@ pub struct Lexicon {
     /// report`, `téléchargez notre rapport`): right before a determiner of
     /// [`Lexicon::self_reference_words`], the phrase names that other document.
     pub link_verbs: &'static [&'static str],
+    /// Verbs by which the opening of a foreword presents the document
+    /// (`to present the 2018 Annual Report`, `presentar la Memoria 2018`,
+    /// `vous présenter le rapport annuel`): a few words before a kind
+    /// phrase of the title area, the phrase names the document itself.
+    pub presenting_verbs: &'static [&'static str],
     /// Phrases by which a title names a yearly review without a kind phrase
     /// (`A year in the LGA 2020-21`, `2021 Year in Review`): a kind only on a
     /// title line of the first page that is no sentence and prints a year.
@@ -1180,6 +1185,7 @@ mod tests {
                 ("approval_words", l.approval_words.len()),
                 ("self_reference_words", l.self_reference_words.len()),
                 ("link_verbs", l.link_verbs.len()),
+                ("presenting_verbs", l.presenting_verbs.len()),
                 ("yearly_title_phrases", l.yearly_title_phrases.len()),
                 ("yearly_cover_nouns", l.yearly_cover_nouns.len()),
                 ("covered_year_phrases", l.covered_year_phrases.len()),

@@ -438,21 +438,56 @@ fn list_numbers(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         })
 }
 
-/// Whether `text` has two characters run together as every glue that
-/// [`unglued`] mends has them: a digit followed by a letter (a year run into
-/// a word, a day's ordinal ending), or a letter followed by a letter that is
-/// not lower case (a word run into a capitalised month or weekday). Most
-/// lines have neither and are passed over without the pattern.
+/// Whether `text` has the characters that each shape of glue [`unglued`]
+/// mends needs where its space goes (see [`glue_pattern`]): a year run
+/// into a capital (`2013Atholville`); a run of letters right after a digit
+/// run into a year (a day's ordinal ending: `2nd2016`); or a run of letters
+/// where a letter runs into one that is not lower case, then spaces and a
+/// digit (a word and a capitalised month or weekday, whose names are
+/// letters only, then the date's number: `AGMSeptember 30th`). Most lines
+/// have none of them (codes such as `L1M2D3` run digits into capitals, but
+/// no year) and are passed over without the pattern, whose Unicode classes
+/// and word boundaries make it slow on any text that is not ASCII. One pass
+/// over the characters, no allocation.
 fn has_glue(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(mut before) = chars.next() else {
+    let bytes = text.as_bytes();
+    let year = |at: usize, to: usize| {
+        matches!(bytes.get(at..to), Some([b'1', b'9', c, d] | [b'2', b'0', c, d])
+            if c.is_ascii_digit() && d.is_ascii_digit())
+    };
+    let mut chars = text.char_indices();
+    let Some((_, mut before)) = chars.next() else {
         return false;
     };
-    for after in chars {
-        if after.is_alphabetic()
-            && (before.is_ascii_digit() || (before.is_alphabetic() && !after.is_lowercase()))
-        {
-            return true;
+    // Inside a run of letters that follows a digit (an ordinal ending).
+    let mut after_digit = false;
+    // Inside a run of letters where a letter runs into a capital (a month
+    // or weekday may close the run).
+    let mut named = false;
+    // Inside the spaces after such a run.
+    let mut spaced = false;
+    for (at, after) in chars {
+        if before.is_ascii_digit() {
+            if after.is_uppercase() && at.checked_sub(4).is_some_and(|from| year(from, at)) {
+                return true;
+            }
+            after_digit = after.is_alphabetic();
+        } else if before.is_alphabetic() {
+            if after_digit && year(at, at + 4) {
+                return true;
+            }
+            if after.is_alphabetic() {
+                named |= !after.is_lowercase();
+            } else {
+                spaced = named && after.is_whitespace();
+                named = false;
+                after_digit = false;
+            }
+        } else if spaced {
+            if after.is_ascii_digit() {
+                return true;
+            }
+            spaced = after.is_whitespace();
         }
         before = after;
     }
@@ -467,7 +502,7 @@ fn has_glue(text: &str) -> bool {
 /// Only a month or weekday a number follows is split off, so words that
 /// merely end like one are left whole. Borrowed when nothing changes.
 pub fn unglued<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) || !has_glue(text) {
+    if !has_glue(text) {
         return Cow::Borrowed(text);
     }
     let cuts: Vec<usize> = glue_pattern(lex)
@@ -805,6 +840,34 @@ mod tests {
                     d.end.map(|e| (e.year, e.month, e.day)),
                 )
             })
+    }
+
+    /// [`has_glue`] reads a month or weekday run into the word before it
+    /// as a run of letters.
+    #[test]
+    fn month_and_weekday_names_are_letters_only() {
+        let lex = Lexicons::all();
+        let names = lex
+            .each(|l| l.months)
+            .chain(lex.each(|l| l.weekdays))
+            .map(|(name, _)| *name);
+        for name in names {
+            assert!(name.chars().all(char::is_alphabetic), "{name}");
+        }
+    }
+
+    #[test]
+    fn only_lines_with_the_characters_of_a_glue_are_read_for_one() {
+        // A line in capitals has letters run into capitals, but no number
+        // after them; a number alone is run into nothing.
+        assert!(!has_glue("INFORME ANUAL DE LA ONU"));
+        assert!(!has_glue("30 members of the AGM"));
+        assert!(!has_glue("the AGM and the UN, 30 members"));
+        assert!(!has_glue("L1M2D3 Publicación 2019"));
+        assert!(!has_glue("Le 3 mars 2031 à 9h00"));
+        assert!(has_glue("the AGMSeptember 30th"));
+        assert!(has_glue("October 2nd2016"));
+        assert!(has_glue("2013Atholville"));
     }
 
     #[test]

@@ -49,10 +49,19 @@ use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
 use crate::normalize::{Line, Text};
 
-/// A year closing a text (`… the 2016`), the start of a span whose end follows.
-static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}$").expect("YEAR_BEFORE is a valid literal pattern")
-});
+/// Whether `head` closes with a year (`… the 2016`, `19` or `20` and two
+/// digits after no digit), the start of a span whose end follows. Asked of
+/// the text before every number of a line: its last bytes are read, where a
+/// pattern would scan the whole text.
+fn ends_in_year(head: &str) -> bool {
+    let bytes = head.as_bytes();
+    let Some(year) = bytes.len().checked_sub(4).and_then(|at| bytes.get(at..)) else {
+        return false;
+    };
+    let before = bytes.len().checked_sub(5).and_then(|at| bytes.get(at));
+    matches!(year, [b'1', b'9', c, d] | [b'2', b'0', c, d] if c.is_ascii_digit() && d.is_ascii_digit())
+        && !before.is_some_and(u8::is_ascii_digit)
+}
 
 /// Longest label, in words, taken from running text.
 const PHRASE_WORDS: usize = 8;
@@ -1040,7 +1049,7 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         // `the 2016-17 accounts`: the end of a span of years is a year.
         let span_end = raw[..start]
             .strip_suffix(['-', '–', '‑'])
-            .is_some_and(|head| YEAR_BEFORE.is_match(head));
+            .is_some_and(ends_in_year);
         if span_end {
             continue;
         }
@@ -2199,6 +2208,32 @@ fn group_shares(found: &mut [Found], mut group: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text of up to five characters over digits, letters (ASCII and
+    /// not), a space and a dash ends in a year exactly when the pattern of
+    /// a year closing a text matches it.
+    #[test]
+    fn a_year_closing_a_text_is_read_from_its_last_bytes() {
+        const ALPHABET: [char; 9] = ['1', '9', '2', '0', '5', 'a', 'é', ' ', '-'];
+        let year = Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}$").expect("a valid literal pattern");
+        let mut texts = vec![String::new()];
+        let mut years = 0;
+        for _ in 0..5 {
+            let mut longer = Vec::new();
+            for text in &texts {
+                for c in ALPHABET {
+                    let mut next = text.clone();
+                    next.push(c);
+                    assert_eq!(ends_in_year(&next), year.is_match(&next), "{next:?}");
+                    years += usize::from(year.is_match(&next));
+                    longer.push(next);
+                }
+            }
+            texts = longer;
+        }
+        assert!(years > 100, "the texts hold years");
+        assert!(ends_in_year("the 2016") && !ends_in_year("12016") && !ends_in_year("2116"));
+    }
 
     #[test]
     fn a_numbers_printed_form_is_its_lines_bytes_unless_markup_or_spacing_changes_it() {

@@ -977,7 +977,7 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert!(reading.items_found >= 696, "{reading:?}");
     assert!(reading.statuses_right >= 507, "{reading:?}");
     assert!(reading.totals_read >= 42, "{reading:?}");
-    assert!(reading.reconciled >= 39, "{reading:?}");
+    assert!(reading.reconciled >= 42, "{reading:?}");
 }
 
 /// Twelve more report shapes, four per language, with gold written and
@@ -1041,7 +1041,7 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     println!("fresh6: {reading:?}");
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 526, "{reading:?}");
+    assert!(reading.items_found >= 556, "{reading:?}");
     assert!(reading.statuses_right >= 395, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
     assert!(reading.reconciled >= 28, "{reading:?}");
@@ -1157,10 +1157,10 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     println!("fresh8: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 232, "{reading:?}");
-    assert!(reading.statuses_right >= 190, "{reading:?}");
-    assert!(reading.totals_read >= 11, "{reading:?}");
-    assert!(reading.reconciled >= 14, "{reading:?}");
+    assert!(reading.items_found >= 313, "{reading:?}");
+    assert!(reading.statuses_right >= 253, "{reading:?}");
+    assert!(reading.totals_read >= 17, "{reading:?}");
+    assert!(reading.reconciled >= 20, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1350,7 +1350,7 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
     println!("fresh11: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 345, "{reading:?}");
+    assert!(reading.items_found >= 357, "{reading:?}");
     assert!(reading.statuses_right >= 264, "{reading:?}");
     assert!(reading.totals_read >= 11, "{reading:?}");
     assert!(reading.reconciled >= 8, "{reading:?}");
@@ -1519,8 +1519,8 @@ fn fourteenth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 360, "{reading:?}");
     assert!(reading.statuses_right >= 276, "{reading:?}");
-    assert!(reading.totals_read >= 17, "{reading:?}");
-    assert!(reading.reconciled >= 15, "{reading:?}");
+    assert!(reading.totals_read >= 20, "{reading:?}");
+    assert!(reading.reconciled >= 18, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex

@@ -21,7 +21,8 @@
 //! wherever it is; beside a planned column (`Previsto 2025`, `Situation
 //! prévue`) the observed one (`Real 2025`, `Situation constatée`) does, and
 //! the plan is never read as a status. A line of labelled fields (`Code:
-//! 3.1 / Title: … / Status: Done`) is a row of its own. Two different statuses on one row, or for one code in
+//! 3.1 / Title: … / Status: Done`) is a row of its own, and so is a record
+//! of one labelled field a line (`Ref: 1.1` over `Assessment: Met`). Two different statuses on one row, or for one code in
 //! two places, leave it null with a diagnostic naming both, and so does a
 //! mark the legend defines twice; a state outside the three classes
 //! (`cancelled`) keeps its mark and label, status null.

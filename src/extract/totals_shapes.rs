@@ -203,9 +203,7 @@ fn plans_of_one_report(
     let mut groups: Vec<(String, Vec<Figure>, usize)> = Vec::new();
     let mut since = 0;
     for (figures, at) in readings {
-        if !figures.iter().any(|(field, _)| field.is_none())
-            || !(since..*at).any(|index| coded(index))
-        {
+        if !figures.iter().any(|(field, _)| field.is_none()) || !(since..*at).any(&coded) {
             return None;
         }
         let line = plain(*at);

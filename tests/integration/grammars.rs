@@ -966,6 +966,9 @@ fn fourth_fresh_grammars_measured_before_fixing() {
 /// read, 36 reconciled. Then a label and colon before a counted noun and a
 /// comma (`Overall: 10 actions, 5 delivered, …`, priorities.en): 36 totals
 /// read.
+/// Then a report's tracked items are counted per tree, the deepest of
+/// each (two plans numbered to different depths, planes.es): 42
+/// reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1033,6 +1036,8 @@ fn fifth_fresh_grammars_measured_before_fixing() {
 /// 378 statuses. Then a level word set apart from its number (fresh8;
 /// tablero.es.pdf's `Meta | 1.1`):
 /// 508 items, 384 statuses.
+/// Then a breadcrumb of named levels (`Eje I / Programa 1`, `Axe II /
+/// Programme 3`) gives each code its parent and depth: 556 items.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1149,6 +1154,11 @@ fn seventh_fresh_grammars_measured_before_fixing() {
 /// is empty (its indentation is the first gutter; fresh10's class) keeps
 /// its columns: comite.fr.txt and targets.en.txt read whole, 229 items,
 /// 188 statuses, 10 totals read, 14 reconciled.
+/// Then records of one labelled field a line (`Ref: 1.1` / `Action: …` /
+/// `Assessment: Met`, records.en), a mark before a title ending in its
+/// code in brackets (`☒ … (1a)`, jalons.fr, with `amorcée`) and totals rows
+/// labelled with the key's letters (`EJ | 5`, cuadro.es): 313 items, 253
+/// statuses, 17 totals read, 20 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1342,6 +1352,8 @@ fn tenth_fresh_grammars_measured_before_fixing() {
 /// clause's only one: prosa.es and prose.fr read, but prose.fr.pdf, whose
 /// sentences wrap over lines: 345 items, 264 statuses, 11 totals read, 8
 /// reconciled.
+/// Then a level's name cut short after a breadcrumb separator (`P1 ›
+/// Pr1.2`, yearly.en): 357 items.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1509,6 +1521,9 @@ fn thirteenth_fresh_grammars_measured_before_fixing() {
 /// dot leaders: no item). Then a tracker's key saying the latest quarter
 /// filled in is the status (`Q1 | Q2 | Q3 | Q4`; without such a key a row
 /// whose quarters differ stays null): 276 statuses, 15 reconciled.
+/// Then two plans in one report, each closed by its own totals under its
+/// own name, are summed, and each plan's deepest items counted
+/// (deuxplans.fr, dosplanes.es): 20 totals read, 18 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]

@@ -37,14 +37,10 @@ pub fn check(
     diagnostics.extend(std::mem::take(&mut extraction.diagnostics));
     let (totals, items, grammar) = if extraction.deliverables.is_empty() {
         let mut items = std::mem::take(&mut extraction.items);
-        let deepest = items
+        let counted_at = counted_items(&items);
+        let mut counted: Vec<Item> = counted_at
             .iter()
-            .filter(|item| item.tracked)
-            .map(|item| item.depth)
-            .max();
-        let mut counted: Vec<Item> = items
-            .iter()
-            .filter(|item| item.tracked && Some(item.depth) == deepest)
+            .filter_map(|&at| items.get(at))
             .cloned()
             .collect();
         let totals = if counted.is_empty() {
@@ -104,5 +100,80 @@ pub fn check(
         member_lists: extraction.member_lists,
         people: extraction.people,
         diagnostics,
+    }
+}
+
+/// The items the totals count: the tracked items of the deepest level of
+/// each tree (the items under one top-level code, or a top-level item
+/// alone). One report on two plans counts the actions of each, however
+/// deep each plan numbers them.
+fn counted_items(items: &[Item]) -> Vec<usize> {
+    fn root_of<'a>(items: &'a [Item], item: &'a Item) -> &'a str {
+        let mut code = item.code.as_str();
+        let mut parent = item.parent.as_deref();
+        // A parent chain is at most as long as the list of items.
+        for _ in 0..items.len() {
+            let Some(above) = parent else { break };
+            code = above;
+            parent = items
+                .iter()
+                .find(|other| other.code == above)
+                .and_then(|other| other.parent.as_deref());
+        }
+        code
+    }
+    let tracked: Vec<(usize, &str, u8)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.tracked)
+        .map(|(at, item)| (at, root_of(items, item), item.depth))
+        .collect();
+    tracked
+        .iter()
+        .filter(|(_, root, depth)| {
+            tracked
+                .iter()
+                .filter(|(_, other, _)| other == root)
+                .all(|(_, _, other)| other <= depth)
+        })
+        .map(|(at, _, _)| *at)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(code: &str, parent: Option<&str>, depth: u8, tracked: bool) -> Item {
+        Item {
+            code: code.to_owned(),
+            depth,
+            level: None,
+            parent: parent.map(str::to_owned),
+            title: None,
+            mark: None,
+            status: None,
+            status_label: None,
+            inferred: false,
+            tracked,
+            page: 1,
+            line: 1,
+        }
+    }
+
+    /// Each tree counts its deepest tracked items: a flat register beside a
+    /// plan of measures under headings counts both.
+    #[test]
+    fn each_tree_counts_its_deepest_items() {
+        let items = [
+            item("PC-01", None, 1, true),
+            item("PC-02", None, 1, true),
+            item("Axe 1", None, 1, false),
+            item("1.1", Some("Axe 1"), 2, true),
+            item("1.1.1", Some("1.1"), 3, true),
+            item("1.2", Some("Axe 1"), 2, true),
+            item("1.2.1", Some("1.2"), 3, true),
+        ];
+        assert_eq!(counted_items(&items), [0, 1, 4, 6]);
     }
 }

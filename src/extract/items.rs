@@ -21,7 +21,8 @@
 //! wherever it is; beside a planned column (`Previsto 2025`, `Situation
 //! prévue`) the observed one (`Real 2025`, `Situation constatée`) does, and
 //! the plan is never read as a status. A line of labelled fields (`Code:
-//! 3.1 / Title: … / Status: Done`) is a row of its own. Two different statuses on one row, or for one code in
+//! 3.1 / Title: … / Status: Done`) is a row of its own, and so is a record
+//! of one labelled field a line (`Ref: 1.1` over `Assessment: Met`). Two different statuses on one row, or for one code in
 //! two places, leave it null with a diagnostic naming both, and so does a
 //! mark the legend defines twice; a state outside the three classes
 //! (`cancelled`) keeps its mark and label, status null.
@@ -1056,7 +1057,8 @@ fn own_code_after_path(
 /// A line whose mark comes before its code: a task list's checkbox (`[x]
 /// 3.1 Rewire the hall`, `- [~] 3.2 …`), or a symbol the legend or the
 /// conventions define (`✔ HR.1.02 Publish the policy`, `🟢 2.3 …`). The
-/// mark and the rest are two cells, when a code follows the mark.
+/// mark and the rest are two cells, when a code follows the mark or ends
+/// the line.
 fn leading_mark_cells(
     line: &str,
     legend: &[MarkEntry],
@@ -1088,7 +1090,12 @@ fn leading_mark_cells(
         }
     };
     let rest = rest.trim();
-    grammar::code_at_start(rest, vocabulary.grammar)?;
+    // `☒ Ouvrir une maison de l'habitat (1a)`: the code may follow the title.
+    let rest = match grammar::code_at_start(rest, vocabulary.grammar) {
+        Some(_) => rest.to_owned(),
+        None => grammar::code_after_marked_title(rest, vocabulary.grammar)?,
+    };
+    let rest = rest.as_str();
     // `◦ Indicador 1.1 — Rutas: Alcanzado`: a symbol no legend defines
     // before a line that ends in its own status is the list's bullet (`◦`
     // is only a conventional mark), not a second status.
@@ -1340,46 +1347,98 @@ const LABELLED_STATUS_CELL: usize = 2;
 /// field with words gives the title. The row returned is code, title and
 /// status (at [`LABELLED_STATUS_CELL`]), whatever order the fields come in.
 fn labelled_fields(line: &str, vocabulary: Vocabulary<'_>) -> Option<Vec<String>> {
-    let headings = vocabulary.every_language().lexicons;
     FIELD_SEPARATORS.iter().find_map(|separator| {
         let fields: Vec<(&str, &str)> = line
             .split(separator)
-            .map(|field| {
-                let (label, value) = field.split_once(':')?;
-                let (label, value) = (label.trim(), value.trim());
-                let words = label.split_whitespace().count();
-                (words > 0 && words <= MAX_FIELD_LABEL_WORDS && !value.is_empty())
-                    .then_some((label, value))
-            })
+            .map(labelled_field)
             .collect::<Option<_>>()?;
-        if fields.len() < MIN_LABELLED_FIELDS {
-            return None;
-        }
-        let code_at = fields.iter().position(|(_, value)| {
-            grammar::code_at_start(value, vocabulary.grammar).is_some_and(|code| {
-                value
-                    .get(code.rest..)
-                    .is_some_and(|rest| rest.trim().is_empty())
-            })
-        })?;
-        let status_at = fields
-            .iter()
-            .position(|(label, _)| headings.has(|l| l.status_headings, &folded_heading(label)))?;
-        let title = fields
-            .iter()
-            .enumerate()
-            .find(|(at, (_, value))| {
-                *at != code_at && *at != status_at && value.chars().any(char::is_alphabetic)
-            })
-            .map(|(_, (_, value))| *value)?;
-        let (_, code) = fields.get(code_at)?;
-        let (_, status) = fields.get(status_at)?;
-        Some(vec![
-            (*code).to_owned(),
-            title.to_owned(),
-            (*status).to_owned(),
-        ])
+        labelled_row(&fields, vocabulary)
     })
+}
+
+/// `Fecha de cierre: 2025`: a label of a few words, a colon and a value.
+fn labelled_field(field: &str) -> Option<(&str, &str)> {
+    let (label, value) = field.split_once(':')?;
+    let (label, value) = (label.trim(), value.trim());
+    let words = label.split_whitespace().count();
+    (words > 0 && words <= MAX_FIELD_LABEL_WORDS && !value.is_empty()).then_some((label, value))
+}
+
+/// A record of labelled fields for one item, on one line or one a line
+/// ([`labelled_records`]): code, title and status, as [`labelled_fields`].
+fn labelled_row(fields: &[(&str, &str)], vocabulary: Vocabulary<'_>) -> Option<Vec<String>> {
+    let headings = vocabulary.every_language().lexicons;
+    if fields.len() < MIN_LABELLED_FIELDS {
+        return None;
+    }
+    let code_at = fields.iter().position(|(_, value)| {
+        grammar::code_at_start(value, vocabulary.grammar).is_some_and(|code| {
+            value
+                .get(code.rest..)
+                .is_some_and(|rest| rest.trim().is_empty())
+        })
+    })?;
+    let status_at = fields
+        .iter()
+        .position(|(label, _)| headings.has(|l| l.status_headings, &folded_heading(label)))?;
+    let title = fields
+        .iter()
+        .enumerate()
+        .find(|(at, (_, value))| {
+            *at != code_at && *at != status_at && value.chars().any(char::is_alphabetic)
+        })
+        .map(|(_, (_, value))| *value)?;
+    let (_, code) = fields.get(code_at)?;
+    let (_, status) = fields.get(status_at)?;
+    Some(vec![
+        (*code).to_owned(),
+        title.to_owned(),
+        (*status).to_owned(),
+    ])
+}
+
+/// A record written one labelled field a line (`Ref: 1.1` / `Action: …` /
+/// `Lead: …` / `Assessment: Met`): consecutive lines that are each one
+/// field ([`labelled_field`]), a new record opening where the label of the
+/// first field comes again. Each record that is an item ([`labelled_row`])
+/// is returned as its first line, its last line and its row.
+fn labelled_records(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, usize, Vec<String>)> {
+    let plain: Vec<String> = (0..text.lines.len())
+        .map(|index| markup::plain(&text.joined_cells(index)))
+        .collect();
+    let mut records = Vec::new();
+    let mut run: Vec<(usize, &str, &str)> = Vec::new();
+    let mut close = |run: &mut Vec<(usize, &str, &str)>| {
+        let fields: Vec<(&str, &str)> = run
+            .iter()
+            .map(|(_, label, value)| (*label, *value))
+            .collect();
+        if let (Some((first, _, _)), Some((last, _, _)), Some(row)) =
+            (run.first(), run.last(), labelled_row(&fields, vocabulary))
+        {
+            records.push((*first, *last, row));
+        }
+        run.clear();
+    };
+    for (index, line) in plain.iter().enumerate() {
+        // A line of several fields is a record of its own.
+        let field = FIELD_SEPARATORS
+            .iter()
+            .all(|separator| !line.contains(separator))
+            .then(|| labelled_field(line))
+            .flatten();
+        match field {
+            Some((label, value)) => {
+                if run.first().is_some_and(|(_, first, _)| *first == label) {
+                    close(&mut run);
+                }
+                run.push((index, label, value));
+            }
+            None => close(&mut run),
+        }
+    }
+    close(&mut run);
+    records
 }
 
 /// A title before `Label: answer` without its label: in `Former les guides.
@@ -1412,6 +1471,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let split_words = split_level_words(text, &legend, vocabulary);
     let abbreviations = heading_abbreviations(text, vocabulary);
     let forms = form_rows(text, vocabulary);
+    let records = labelled_records(text, vocabulary);
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -1431,6 +1491,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut section: Option<Section> = None;
     let mut open_row: Option<usize> = None;
     let mut outline: Option<Outline> = None;
+    // Rows of a breadcrumb, each with the row of the code before it.
+    let mut breadcrumbs: BTreeMap<usize, usize> = BTreeMap::new();
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
             || legend_lines.contains(&index)
@@ -1439,6 +1501,17 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             open_row = None;
             continue;
         }
+        // The lines of a record after its first are read with it.
+        if records
+            .iter()
+            .any(|(first, last, _)| (first + 1..=*last).contains(&index))
+        {
+            continue;
+        }
+        let record = records
+            .iter()
+            .find(|(first, _, _)| *first == index)
+            .map(|(_, _, row)| row.clone());
         let cells = joined_codes(cells(text, index), &split_words, vocabulary.grammar);
         let is_table = cells.len() > 1;
         if !is_table {
@@ -1534,9 +1607,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             .collect();
         // `Code: 3.1 / Title: … / Status: Done`: a line of labelled fields
         // is a row of its own, its status field the row's status column.
-        let fields = (line.text.matches(':').count() >= MIN_LABELLED_FIELDS)
-            .then(|| labelled_fields(&markup::plain(&text.joined_cells(index)), vocabulary))
-            .flatten();
+        let fields = record.or_else(|| {
+            (line.text.matches(':').count() >= MIN_LABELLED_FIELDS)
+                .then(|| labelled_fields(&markup::plain(&text.joined_cells(index)), vocabulary))
+                .flatten()
+        });
         let row_status_column = if fields.is_some() {
             Some(LABELLED_STATUS_CELL)
         } else {
@@ -1716,7 +1791,13 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             open_row = None;
             continue;
         }
-        // The codes of a breadcrumb before the row's own are its ancestors.
+        // The codes of a breadcrumb before the row's own are its ancestors,
+        // each the parent of the next (`Eje II / Programa 3 / P-07`, whose
+        // numbers do not say it).
+        let crumbs = ancestors.len();
+        for step in 0..crumbs {
+            breadcrumbs.insert(rows.len() + step + 1, rows.len() + step);
+        }
         rows.extend(ancestors.into_iter().map(|ancestor| Row {
             code: ancestor,
             location: line.location(),
@@ -1746,6 +1827,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     );
     let mut reading = assemble(
         rows,
+        &breadcrumbs,
         legend,
         legend_lines,
         vocabulary.grammar,
@@ -2806,6 +2888,7 @@ fn joined_status_headings(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<M
 /// Decides which families are items, links parents and builds the items.
 fn assemble(
     rows: Vec<Row>,
+    breadcrumbs: &BTreeMap<usize, usize>,
     legend: Vec<MarkEntry>,
     legend_lines: Vec<usize>,
     grammar: Option<&Grammar>,
@@ -2887,7 +2970,20 @@ fn assemble(
         }
     }
     accepted.extend(listed_parents(&rows, &tracked));
+    // The breadcrumb before an item names its ancestors.
+    let mut crumbs: Vec<usize> = accepted
+        .iter()
+        .filter_map(|at| breadcrumbs.get(at))
+        .copied()
+        .collect();
+    while let Some(at) = crumbs.pop() {
+        if !accepted.contains(&at) {
+            accepted.push(at);
+            crumbs.extend(breadcrumbs.get(&at));
+        }
+    }
     accepted.sort_unstable();
+    accepted.dedup();
 
     // One item per code: the first occurrence with a mark wins; when other
     // occurrences carry another status, the code's status is left null. A
@@ -2988,21 +3084,35 @@ fn assemble(
     for (at, row) in winners.iter().filter_map(|&at| Some((at, rows.get(at)?))) {
         let tracked_row = is_tracked(row);
         let heading = headed.get(&at).and_then(|&heading| rows.get(heading));
-        // The parent comes before its children: the nearest earlier code
-        // whose path is the longest proper prefix. A later code of the same
-        // numbers belongs to another part (`PJ-01` of a second plan after
-        // `1.1` of the first, `B.1` after `A.1.1`).
-        let parent = paths
-            .iter()
-            .filter(|(other, path, _)| {
-                *other < at && path.len() < row.code.path.len() && row.code.path.starts_with(path)
+        // The parent comes before its children: the code before it in its
+        // breadcrumb, else the nearest earlier code whose path is the
+        // longest proper prefix. A later code of the same numbers belongs to
+        // another part (`PJ-01` of a second plan after `1.1` of the first,
+        // `B.1` after `A.1.1`).
+        let crumb = breadcrumbs.get(&at).and_then(|&crumb| rows.get(crumb));
+        let parent = crumb
+            .map(|crumb| crumb.code.code.clone())
+            .or_else(|| {
+                paths
+                    .iter()
+                    .filter(|(other, path, _)| {
+                        *other < at
+                            && path.len() < row.code.path.len()
+                            && row.code.path.starts_with(path)
+                    })
+                    .max_by_key(|(other, path, _)| (path.len(), *other))
+                    .map(|(_, _, code)| code.clone())
             })
-            .max_by_key(|(other, path, _)| (path.len(), *other))
-            .map(|(_, _, code)| code.clone())
             .or_else(|| heading.map(|heading| heading.code.code.clone()));
-        let depth = heading.map_or(row.code.depth(), |heading| {
-            heading.code.depth().saturating_add(1)
-        });
+        let depth = match crumb_top(at, breadcrumbs) {
+            (0, _) => heading.map_or(row.code.depth(), |heading| {
+                heading.code.depth().saturating_add(1)
+            }),
+            (above, top) => rows
+                .get(top)
+                .map_or(1, |top| top.code.depth())
+                .saturating_add(u8::try_from(above).unwrap_or(u8::MAX)),
+        };
         let code = &row.code.code;
         let meaning = row.meaning.as_ref().filter(|_| !conflicted.contains(&at));
         let (status, status_label) = match meaning {
@@ -3047,6 +3157,18 @@ fn assemble(
     reading.grammar = Some(summary(source, &reading.items));
     reading.legend = document_legend(&legend, &reading.items);
     reading
+}
+
+/// How many codes a breadcrumb names before row `at` (0 when the row is
+/// in none, or opens one), and the row of its first code.
+fn crumb_top(at: usize, breadcrumbs: &BTreeMap<usize, usize>) -> (usize, usize) {
+    let mut above = 0;
+    let mut at = at;
+    while let Some(&before) = breadcrumbs.get(&at) {
+        above += 1;
+        at = before;
+    }
+    (above, at)
 }
 
 /// Rows of an untracked family listed apart from their children (`Meta
@@ -4805,6 +4927,93 @@ mod tests {
     /// One line of labelled fields per action, in any order and with any
     /// separator: the code, the title and the status are read by their
     /// labels; a line with no status label is no item.
+    #[test]
+    fn labelled_fields_one_a_line() {
+        let reading = read(
+            "Objective 1 — Identify carers early\n\n\
+             Ref: 1.1\nAction: Carer flag on GP records\nLead: Primary care\nAssessment: Met\n\n\
+             Ref: 1.2\nAction: Carer awareness in schools\nLead: Education\nAssessment: Not met\n\
+             Ref: 1.3\nAction: Discharge checklist\nAssessment: Carried forward\n\n\
+             Ref: 1.4\nAction: Carers' register\nLead: Public health\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Objective 1", None, None),
+                ("1.1", Some("Objective 1"), Some(Achieved)),
+                ("1.2", Some("Objective 1"), Some(NotDeveloped)),
+                ("1.3", Some("Objective 1"), None),
+            ])
+        );
+        assert_eq!(
+            reading.items[2].title.as_deref(),
+            Some("Carer awareness in schools")
+        );
+        assert_eq!(reading.items[3].status_label.as_deref(), Some("postponed"));
+        // Labelled lines without a code field are no record.
+        let reading = read(
+            "Lead: Primary care\nAction: Carer flag\nStatus: Met\n\n\
+             Lead: Education\nAction: Schools\nStatus: Met\n",
+        );
+        assert!(reading.items.is_empty());
+    }
+
+    #[test]
+    fn a_mark_before_a_title_that_ends_in_its_code() {
+        let reading = read(
+            "Légende : ☒ réalisée · ◩ amorcée · ☐ à lancer · ⊟ reportée\n\n\
+             Objectif 1 – Habiter\n\n\
+             ☒ Ouvrir une maison de l'habitat (1a)\n\
+             ◩ Aider la rénovation des façades (1b)\n\
+             ☐ Créer un habitat partagé (1c)\n\n\
+             Objectif 2 – Se déplacer\n\n\
+             ⊟ Tester une navette (2a)\n\
+             ☒ Relier les bourgs (2b)\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Objectif 1", None, None),
+                ("1a", Some("Objectif 1"), Some(Achieved)),
+                ("1b", Some("Objectif 1"), Some(InProgress)),
+                ("1c", Some("Objectif 1"), Some(NotDeveloped)),
+                ("Objectif 2", None, None),
+                ("2a", Some("Objectif 2"), None),
+                ("2b", Some("Objectif 2"), Some(Achieved)),
+            ])
+        );
+        assert_eq!(
+            reading.items[1].title.as_deref(),
+            Some("Ouvrir une maison de l'habitat")
+        );
+        assert_eq!(reading.items[5].status_label.as_deref(), Some("postponed"));
+    }
+
+    #[test]
+    fn a_breadcrumb_of_named_levels_gives_parents_and_depths() {
+        let reading = read(
+            "| Eje / Programa | Proyecto | Situación |\n|---|---|---|\n\
+             | Eje I / Programa 1 | Ampliar el centro de día (P-01) | Terminado |\n\
+             | Eje I / Programa 2 | Abrir una ludoteca (P-02) | En ejecución |\n\
+             | Eje II / Programa 3 | Limpiar el cauce (P-03) | No comenzado |\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("Eje I", None, None),
+                ("Programa 1", Some("Eje I"), None),
+                ("P-01", Some("Programa 1"), Some(Achieved)),
+                ("Programa 2", Some("Eje I"), None),
+                ("P-02", Some("Programa 2"), Some(InProgress)),
+                ("Eje II", None, None),
+                ("Programa 3", Some("Eje II"), None),
+                ("P-03", Some("Programa 3"), Some(NotDeveloped)),
+            ])
+        );
+        let depths: Vec<u8> = reading.items.iter().map(|item| item.depth).collect();
+        assert_eq!(depths, [1, 2, 3, 2, 3, 1, 2, 3]);
+    }
+
     #[test]
     fn labelled_fields_on_one_line() {
         let reading = read(

@@ -101,6 +101,8 @@ pub fn read_totals_shapes(
     // the document's; the parts are not declarations of it.
     if let Some(whole) = whole_of_parts(&readings) {
         readings = vec![whole];
+    } else if let Some(plans) = plans_of_one_report(text, vocabulary, &readings) {
+        readings = vec![plans];
     }
     for (figures, at) in readings {
         if let Some(line) = text.lines.get(at) {
@@ -170,6 +172,57 @@ fn whole_of_parts(readings: &[(Vec<Figure>, usize)]) -> Option<(Vec<Figure>, usi
     });
     let (_, whole) = wholes.next()?;
     wholes.next().is_none().then(|| whole.clone())
+}
+
+/// The most words of the label that names a plan before its totals
+/// (`Bilan du plan climat :`).
+const MAX_PLAN_LABEL_WORDS: usize = 8;
+
+/// One report on two plans or more, each closed by its own totals under
+/// its own name (`Plan de Movilidad: 7 medidas, …` after the mobility
+/// plan's measures, `Plan de Calidad del Aire: 5 acciones; …` after the air
+/// plan's actions): the document's totals are their sums ([`group_sums`]).
+/// Each reading states a total and is a line of its own opening with a
+/// label before a colon, the labels all different, and coded lines stand
+/// before each (since the previous one): a summary before the items, or
+/// the same totals said twice, is no such plan.
+fn plans_of_one_report(
+    text: &Text,
+    vocabulary: Vocabulary<'_>,
+    readings: &[(Vec<Figure>, usize)],
+) -> Option<(Vec<Figure>, usize)> {
+    if readings.len() < 2 {
+        return None;
+    }
+    let plain = |index: usize| markup::plain(&text.joined_cells(index));
+    let coded = |index: usize| {
+        let line = plain(index);
+        grammar::code_at_start(&line, vocabulary.grammar).is_some()
+            || grammar::code_after_title(&line, vocabulary.grammar).is_some()
+    };
+    let mut groups: Vec<(String, Vec<Figure>, usize)> = Vec::new();
+    let mut since = 0;
+    for (figures, at) in readings {
+        if !figures.iter().any(|(field, _)| field.is_none()) || !(since..*at).any(&coded) {
+            return None;
+        }
+        let line = plain(*at);
+        let (label, _) = line.split_once(':')?;
+        let words = label.split_whitespace().count();
+        if words == 0
+            || words > MAX_PLAN_LABEL_WORDS
+            || grammar::code_at_start(label, vocabulary.grammar).is_some()
+        {
+            return None;
+        }
+        groups.push((
+            lexicon::fold(label.trim()).to_lowercase(),
+            figures.clone(),
+            *at,
+        ));
+        since = at + 1;
+    }
+    group_sums(&groups)
 }
 
 /// The code a line of totals opens with, when it declares the totals of
@@ -271,7 +324,7 @@ enum Field {
 /// The field a heading or label names: a total label, a status phrase of the
 /// lexicon or a grammar file, or a word of the document's key (plural or
 /// feminine forms too: `Delivered` in the key, `Delivered` or `Entregados`
-/// over the column), a symbol of the key (`✓` over the column), or a
+/// over the column), a symbol or the letters of the key (`✓`, `EJ`), or a
 /// status phrase abbreviated (`Compl.`, `N/S`).
 fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Option<Field> {
     if is_total_label(label, vocabulary.lexicons) {
@@ -290,8 +343,13 @@ fn label_field(label: &str, vocabulary: Vocabulary<'_>, key: &[MarkEntry]) -> Op
     if whole && grammar::phrase_cell(label, vocabulary).is_none() {
         return Some(Field::Total);
     }
+    // A symbol of the key, or its letters when there are two or more
+    // (`EJ`, `N/I`: a lone letter may be a table's own label).
     let symbol = |entry: &&MarkEntry| {
-        !entry.mark.chars().any(char::is_alphanumeric) && entry.mark == label.trim()
+        let letters = entry.mark.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = entry.mark.chars().any(|c| c.is_ascii_digit());
+        (!entry.mark.chars().any(char::is_alphanumeric) || (letters >= 2 && !digits))
+            && entry.mark == label.trim()
     };
     // `Actions réalisées`, `Acciones cumplidas`: the counted noun, then
     // the status phrase.
@@ -1818,6 +1876,49 @@ mod tests {
                 not_developed: None,
             })
         );
+    }
+
+    /// A totals table may label its rows with the key's letters.
+    #[test]
+    fn rows_labelled_with_the_keys_letters() {
+        use Status::{Achieved, InProgress, NotDeveloped};
+        let key = [("EJ", Achieved), ("EP", InProgress), ("NE", NotDeveloped)];
+        assert_eq!(
+            counts_with_key(
+                "Situación\tAcciones\nEJ\t5\nEP\t3\nNE\t2\nTotal\t10\n",
+                "es",
+                &key
+            ),
+            declared(Some(10), 5, 3, 2)
+        );
+        // A lone letter is no label of the key's.
+        let key = [("R", Achieved), ("P", InProgress), ("N", NotDeveloped)];
+        assert_eq!(
+            counts_with_key("Fila\tAcciones\nR\t5\nP\t3\nN\t2\n", "es", &key),
+            None
+        );
+    }
+
+    /// One report on two plans, each closed by its own totals under its
+    /// name: the document's totals are their sums.
+    #[test]
+    fn two_plans_in_one_report_are_summed() {
+        let plans = "PC-01 | Réseau de chaleur | Réalisée\n\
+             Bilan du plan climat : 7 actions, dont 3 réalisées, 2 en cours et 1 non démarrée.\n\n\
+             Mesure 1.1 : Voie verte (en cours)\n\
+             Bilan du plan vélo : 6 mesures, dont 4 réalisées, 1 en cours et 1 à engager.\n";
+        assert_eq!(counts(plans), declared(Some(13), 7, 3, 2));
+        // Said twice before the items, or under one name, they are not summed.
+        let before =
+            "Bilan du plan climat : 7 actions, dont 3 réalisées, 2 en cours et 1 non démarrée.\n\
+             Bilan du plan vélo : 6 mesures, dont 4 réalisées, 1 en cours et 1 à engager.\n\
+             PC-01 | Réseau de chaleur | Réalisée\n";
+        assert_ne!(counts(before), declared(Some(13), 7, 3, 2));
+        let same = "PC-01 | Réseau de chaleur | Réalisée\n\
+             Bilan : 7 actions, dont 3 réalisées, 2 en cours et 1 non démarrée.\n\
+             Mesure 1.1 : Voie verte (en cours)\n\
+             Bilan : 6 mesures, dont 4 réalisées, 1 en cours et 1 à engager.\n";
+        assert_ne!(counts(same), declared(Some(13), 7, 3, 2));
     }
 
     /// A table with one row per state may give each count's share after

@@ -734,7 +734,7 @@ fn square_bracketed_at_start(
     if inner.is_empty() || inner.len() > 24 || (!rest.is_empty() && !rest.starts_with(' ')) {
         return None;
     }
-    let found = code_at_start(inner, grammar)?;
+    let found = code_at_start(inner, grammar).or_else(|| glued_letter_code(inner))?;
     if found.rest < inner.trim_end().len() || found.level.is_none() && found.path.len() < 2 {
         return None;
     }
@@ -752,6 +752,44 @@ fn square_bracketed_at_start(
 /// a reference, not a code.
 pub fn code_after_title(line: &str, grammar: Option<&Grammar>) -> Option<String> {
     bracketed_code_after_title(line, grammar).or_else(|| dashed_code_after_title(line, grammar))
+}
+
+/// `1a`, `12c`: a number with one small letter glued to it, item a of
+/// objective 1, read only where it stands alone in brackets (a lone `2a`
+/// in running text is an ordinal, `2a edición`).
+fn glued_letter_code(inner: &str) -> Option<CodeMatch> {
+    let inner = inner.trim();
+    let number = inner.strip_suffix(|c: char| c.is_ascii_lowercase())?;
+    if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut path = path_numbers(number, '.')?;
+    path.extend(path_numbers(inner.get(number.len()..)?, '.')?);
+    Some(CodeMatch {
+        code: inner.to_owned(),
+        family: format!("#{}", path.len()),
+        level: None,
+        path,
+        rest: inner.len(),
+    })
+}
+
+/// `☒ Ouvrir une maison de l'habitat (1a)`: after a status mark, the code
+/// that follows the title ([`code_after_title`]), or a number with a letter
+/// glued to it alone in brackets at the end of the line, written again
+/// code first in square brackets (`[1a] Ouvrir …`), where it reads as a
+/// code. The mark before the line is what makes `(2a)` a code and not an
+/// ordinal or a note.
+pub fn code_after_marked_title(line: &str, grammar: Option<&Grammar>) -> Option<String> {
+    code_after_title(line, grammar).or_else(|| {
+        let (title, inside) = line.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+        let code = glued_letter_code(inside)?;
+        let title = title.trim();
+        title
+            .chars()
+            .any(char::is_alphabetic)
+            .then(|| format!("[{}] {title}", code.code))
+    })
 }
 
 /// `Review the fees policy – P-07`: a code that ends the line after a dash.
@@ -850,7 +888,9 @@ pub fn codes_at_start(cell: &str, grammar: Option<&Grammar>) -> Vec<CodeMatch> {
             break;
         };
         let offset = cell.len() - next_text.len();
-        let Some(next) = code_at_start(next_text, grammar) else {
+        let Some(next) =
+            code_at_start(next_text, grammar).or_else(|| abbreviated_at_start(next_text))
+        else {
             break;
         };
         let descends = next.path.len() > last.path.len() && next.path.starts_with(&last.path);
@@ -869,6 +909,34 @@ pub fn codes_at_start(cell: &str, grammar: Option<&Grammar>) -> Vec<CodeMatch> {
         });
     }
     codes
+}
+
+/// `Pr1.2`, `Ob3`: a capital and one or two small letters glued to dotted
+/// numbers, a level's name cut short. Read only after a breadcrumb's
+/// separator, where the code before it vouches for it (`P1 › Pr1.2`); a
+/// word glued to a number elsewhere is no code.
+static ABBREVIATED_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ (?P<letters> \p{Lu}\p{Ll}{1,2} ) (?P<nums> [0-9]{1,3} (?: \. [0-9]{1,3} ){0,5} )
+           (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
+    )
+    .expect("ABBREVIATED_CODE is a valid literal pattern")
+});
+
+fn abbreviated_at_start(text: &str) -> Option<CodeMatch> {
+    let trimmed = text.trim_start();
+    let offset = text.len() - trimmed.len();
+    let caps = ABBREVIATED_CODE.captures(trimmed)?;
+    let letters = caps.name("letters")?.as_str();
+    let nums = caps.name("nums")?.as_str();
+    let path = path_numbers(nums, '.')?;
+    Some(CodeMatch {
+        code: format!("{letters}{nums}"),
+        family: format!("{}#{}", letters.to_lowercase(), path.len()),
+        level: Some(letters.to_owned()),
+        path,
+        rest: offset + caps.name("end")?.end(),
+    })
 }
 
 /// `Eje B.`, `Theme C —`, `Axe B :`: a level word and one capital letter,
@@ -1877,6 +1945,47 @@ mod tests {
         let codes = codes_at_start("Eje 2 · Programa 2.1 · Proyecto 2.1.4", None);
         let got: Vec<&str> = codes.iter().map(|code| code.code.as_str()).collect();
         assert_eq!(got, ["Eje 2", "Programa 2.1", "Proyecto 2.1.4"]);
+    }
+
+    #[test]
+    fn a_level_cut_short_after_a_breadcrumb_separator() {
+        let codes = codes_at_start("P1 › Pr1.2 Community hubs", None);
+        let got: Vec<&str> = codes.iter().map(|code| code.code.as_str()).collect();
+        assert_eq!(got, ["P1", "Pr1.2"]);
+        assert_eq!(codes[1].level.as_deref(), Some("Pr"));
+        assert_eq!(codes[1].path, [1, 2]);
+        assert_eq!(
+            "P1 › Pr1.2 Community hubs"[codes[1].rest..].trim(),
+            "Community hubs"
+        );
+        // Alone, a word glued to a number is no code.
+        assert_eq!(code_at_start("Pr1.2 Community hubs", None), None);
+        assert_eq!(code_at_start("Mr2 stays", None), None);
+    }
+
+    #[test]
+    fn a_number_and_a_letter_in_brackets_after_a_mark() {
+        assert_eq!(
+            code_after_marked_title("Ouvrir une maison de l'habitat (1a)", None).as_deref(),
+            Some("[1a] Ouvrir une maison de l'habitat")
+        );
+        let code = code_at_start("[1a] Ouvrir une maison", None);
+        assert_eq!(
+            code.as_ref().map(|code| code.path.clone()),
+            Some(vec![1, 1])
+        );
+        assert_eq!(code.map(|code| code.code), Some("1a".to_owned()));
+        // Codes the title may end with are read as before.
+        assert_eq!(
+            code_after_marked_title("Publish the atlas (Action 4.1)", None).as_deref(),
+            Some("Action 4.1 Publish the atlas")
+        );
+        // Without a mark, `(2a)` is no code; nor are words or long numbers.
+        assert_eq!(code_after_title("Voir la loi (2a)", None), None);
+        for line in ["Voir la page (abc)", "Voir (1234a)", "(2a)"] {
+            assert_eq!(code_after_marked_title(line, None), None, "{line}");
+        }
+        assert_eq!(code_at_start("2a edición", None), None);
     }
 
     #[test]

@@ -302,7 +302,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     status_colours: &[
         "green", "yellow", "amber", "orange", "red", "grey", "gray", "blue",
     ],
-    status_headings: &["status", "state", "progress", "rag", "rag status"],
+    status_headings: &[
+        "status",
+        "state",
+        "progress",
+        "rag",
+        "rag status",
+        "assessment",
+    ],
     former_state_words: &["previous", "prior", "former", "earlier", "last"],
     planned_state_words: &["planned", "target", "expected", "scheduled", "forecast"],
     observed_state_words: &["actual", "observed", "outturn", "real"],

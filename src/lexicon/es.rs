@@ -320,7 +320,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     started_words: &["iniciado", "comenzado", "empezado", "arrancado"],
     status_colours: &["verde", "amarillo", "naranja", "rojo", "gris", "azul"],
-    status_headings: &["estado", "situación", "avance", "estatus", "semáforo"],
+    status_headings: &[
+        "estado",
+        "situación",
+        "avance",
+        "estatus",
+        "semáforo",
+        "valoración",
+    ],
     former_state_words: &["anterior", "previo", "precedente", "inicial"],
     planned_state_words: &[
         "previsto",

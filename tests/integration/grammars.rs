@@ -966,6 +966,9 @@ fn fourth_fresh_grammars_measured_before_fixing() {
 /// read, 36 reconciled. Then a label and colon before a counted noun and a
 /// comma (`Overall: 10 actions, 5 delivered, …`, priorities.en): 36 totals
 /// read.
+/// Then a report's tracked items are counted per tree, the deepest of
+/// each (two plans numbered to different depths, planes.es): 42
+/// reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -977,7 +980,7 @@ fn fifth_fresh_grammars_measured_before_fixing() {
     assert!(reading.items_found >= 696, "{reading:?}");
     assert!(reading.statuses_right >= 507, "{reading:?}");
     assert!(reading.totals_read >= 42, "{reading:?}");
-    assert!(reading.reconciled >= 39, "{reading:?}");
+    assert!(reading.reconciled >= 42, "{reading:?}");
 }
 
 /// Twelve more report shapes, four per language, with gold written and
@@ -1033,6 +1036,8 @@ fn fifth_fresh_grammars_measured_before_fixing() {
 /// 378 statuses. Then a level word set apart from its number (fresh8;
 /// tablero.es.pdf's `Meta | 1.1`):
 /// 508 items, 384 statuses.
+/// Then a breadcrumb of named levels (`Eje I / Programa 1`, `Axe II /
+/// Programme 3`) gives each code its parent and depth: 556 items.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1041,7 +1046,7 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     println!("fresh6: {reading:?}");
     assert_eq!(reading.renderings, 36, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 526, "{reading:?}");
+    assert!(reading.items_found >= 556, "{reading:?}");
     assert!(reading.statuses_right >= 395, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
     assert!(reading.reconciled >= 28, "{reading:?}");
@@ -1149,6 +1154,11 @@ fn seventh_fresh_grammars_measured_before_fixing() {
 /// is empty (its indentation is the first gutter; fresh10's class) keeps
 /// its columns: comite.fr.txt and targets.en.txt read whole, 229 items,
 /// 188 statuses, 10 totals read, 14 reconciled.
+/// Then records of one labelled field a line (`Ref: 1.1` / `Action: …` /
+/// `Assessment: Met`, records.en), a mark before a title ending in its
+/// code in brackets (`☒ … (1a)`, jalons.fr, with `amorcée`) and totals rows
+/// labelled with the key's letters (`EJ | 5`, cuadro.es): 313 items, 253
+/// statuses, 17 totals read, 20 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1157,10 +1167,10 @@ fn eighth_fresh_grammars_measured_before_fixing() {
     println!("fresh8: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 232, "{reading:?}");
-    assert!(reading.statuses_right >= 190, "{reading:?}");
-    assert!(reading.totals_read >= 11, "{reading:?}");
-    assert!(reading.reconciled >= 14, "{reading:?}");
+    assert!(reading.items_found >= 313, "{reading:?}");
+    assert!(reading.statuses_right >= 253, "{reading:?}");
+    assert!(reading.totals_read >= 17, "{reading:?}");
+    assert!(reading.reconciled >= 20, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1342,6 +1352,8 @@ fn tenth_fresh_grammars_measured_before_fixing() {
 /// clause's only one: prosa.es and prose.fr read, but prose.fr.pdf, whose
 /// sentences wrap over lines: 345 items, 264 statuses, 11 totals read, 8
 /// reconciled.
+/// Then a level's name cut short after a breadcrumb separator (`P1 ›
+/// Pr1.2`, yearly.en): 357 items.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1350,7 +1362,7 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
     println!("fresh11: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 345, "{reading:?}");
+    assert!(reading.items_found >= 357, "{reading:?}");
     assert!(reading.statuses_right >= 264, "{reading:?}");
     assert!(reading.totals_read >= 11, "{reading:?}");
     assert!(reading.reconciled >= 8, "{reading:?}");
@@ -1509,6 +1521,9 @@ fn thirteenth_fresh_grammars_measured_before_fixing() {
 /// dot leaders: no item). Then a tracker's key saying the latest quarter
 /// filled in is the status (`Q1 | Q2 | Q3 | Q4`; without such a key a row
 /// whose quarters differ stays null): 276 statuses, 15 reconciled.
+/// Then two plans in one report, each closed by its own totals under its
+/// own name, are summed, and each plan's deepest items counted
+/// (deuxplans.fr, dosplanes.es): 20 totals read, 18 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1519,8 +1534,8 @@ fn fourteenth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 360, "{reading:?}");
     assert!(reading.statuses_right >= 276, "{reading:?}");
-    assert!(reading.totals_read >= 17, "{reading:?}");
-    assert!(reading.reconciled >= 15, "{reading:?}");
+    assert!(reading.totals_read >= 20, "{reading:?}");
+    assert!(reading.reconciled >= 18, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex

@@ -2999,7 +2999,7 @@ mod tests {
                 (Some(2030), 12, Some(5)),
             ]
         );
-        let source = "Sesión del 20 de febrero de 2031\n\nEl pasado viernes 12 de diciembre se celebró la asamblea de la red.\n";
+        let source = "Sesión del 20 de febrero de 2031\n\nEl pasado jueves 12 de diciembre se celebró la asamblea de la red.\n";
         assert_eq!(
             starts(source, time(2031)),
             [(Some(2031), 2, Some(20)), (Some(2030), 12, Some(12))]

@@ -140,6 +140,8 @@ codes! {
         "A day told as past (`el pasado 14 de marzo`, `le 7 juin dernier`) in a text that prints no day of writing: its year is left null and the message names the years it could be.";
     CalendarDateOrderAmbiguous = "calendar.date_order_ambiguous", [Warning],
         "A numeric date whose two first parts are both 12 or less (`03/04/2019`) in a language that writes either order, with no other date of the document deciding: the date is left out and the message names both readings.";
+    CalendarWeekdayMismatch = "calendar.weekday_mismatch", [Warning],
+        "A day printed with its weekday (`jueves 14 de marzo`) whose weekday is not that day's in the year printed or inherited: the day or the year is wrong, so no event is kept and the message names both weekdays.";
     FiguresPartsConsistent = "figures.parts_consistent", [Info],
         "The parts of a key figure add up to the whole the document states.";
     FiguresPartsMismatch = "figures.parts_mismatch", [Warning],

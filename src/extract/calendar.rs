@@ -1044,12 +1044,24 @@ fn prose_dates(
                 && after.chars().all(|c| !c.is_alphanumeric())
                 && date.start.day.is_some()
                 && (date.start.year.is_some() || inherits);
+            // A day named by its weekday, its day and its month inside a
+            // line (`el jueves 14 de marzo`, `on Tuesday 3 May`, `le mardi 3
+            // mai`) is a day of the calendar something is set on: a cue in
+            // itself, when a year is there to check the weekday against (see
+            // below). A line opening on such a day is a masthead's or a
+            // dateline's (`Viernes 11 de Noviembre del 2016 Año 6 · Nº 28`);
+            // without a year (a host's notice of a `Sunday, June 26th`) the
+            // day could be of any year.
+            let weekday_named = date.weekday.is_some()
+                && date.start.day.is_some()
+                && !before.is_empty()
+                && (date.start.year.is_some() || sentence_year.is_some() || year.is_some());
             // A window longer than a month (`must be held between 1st
             // March and 1st June`) is a rule, whatever cues it.
             let taken = !dateline
                 && !recurs
                 && !period_end
-                && ((cued && !long_span)
+                && (((cued || weekday_named) && !long_span)
                     || named
                     || anchored
                     || coordinated
@@ -1061,7 +1073,7 @@ fn prose_dates(
             }
             taken
         })
-        .map(|(date, sentence_year)| {
+        .filter_map(|(date, sentence_year)| {
             let tbc = is_tbc(flat, lex);
             let before = lower.get(..date.from).unwrap_or("").trim_end();
             let after = lower.get(date.to..).unwrap_or("");
@@ -1089,16 +1101,55 @@ fn prose_dates(
             } else {
                 sentence_year.or(year)
             };
-            event(
+            // A weekday that is not the day's in the year read says the day or
+            // the year is wrong: no event, rather than a wrong one.
+            let printed = date
+                .weekday
+                .zip(date.start.year.or(year))
+                .and_then(|(weekday, year)| {
+                    let day = EventDate {
+                        year: Some(year),
+                        ..date.start
+                    };
+                    dates::weekday_of(day).map(|actual| (weekday, actual, day))
+                });
+            if let Some((weekday, actual, day)) = printed.filter(|(w, a, _)| w != a) {
+                diagnostics.push(weekday_mismatch(line, flat, &date, day, weekday, actual));
+                return None;
+            }
+            Some(event(
                 line,
                 date.start,
                 date.end,
                 flat.trim().to_owned(),
                 tbc,
                 year,
-            )
+            ))
         })
         .collect()
+}
+
+/// The note left for a day whose printed weekday is not its weekday in the
+/// year read (`jueves 14 de marzo` in 2020, a Saturday): both are named.
+fn weekday_mismatch(
+    line: &crate::normalize::Line,
+    flat: &str,
+    date: &dates::FoundDate,
+    day: EventDate,
+    printed: u8,
+    actual: u8,
+) -> Diagnostic {
+    let shown = flat.get(date.from..date.to).unwrap_or(flat).trim();
+    let year = day.year.unwrap_or_default();
+    Diagnostic::warning(
+        crate::catalogue::Code::CalendarWeekdayMismatch,
+        format!(
+            "`{shown}` names weekday {printed} (Monday = 1), but {year}-{:02}-{:02} is weekday {actual}: the day or its year is wrong, and no event is kept",
+            day.month,
+            day.day.unwrap_or_default()
+        ),
+    )
+    .at(crate::diagnostic::Location::new(line.page, line.number))
 }
 
 /// Whether `before` (as printed) ends on a place's name and the word that
@@ -2698,7 +2749,7 @@ mod tests {
         let text = Text::from_plain(
             "Turnout rose at the town elections on 19 March when nine mayors changed.
 
-             Le bureau se réunira avec les maires le mardi 24 novembre, à Lyon.
+             Le bureau se réunira avec les maires le dimanche 24 novembre, à Lyon.
 
              El 7 de octubre, más de 240 personas asistieron.
 ",
@@ -2858,9 +2909,9 @@ mod tests {
 
     #[test]
     fn a_weekday_a_demonstrative_points_at_dates_what_happens_that_day() {
-        // `ce samedi 20 août`, `ce vendredi, 27 janvier`, `this Friday, May
-        // 3`, `este viernes 4 de marzo`: the day something happens.
-        let source = "Les maires ont tenu leur assemblée ce vendredi, 27 janvier 2031 à Dori.\nLe ministre a clos les travaux du congrès ce samedi 20 août 2031 au siège.\nThe board met this Friday, May 3, 2031 in the town hall.\nLa junta sesionó este viernes 4 de abril de 2031 en la sede.\n";
+        // `ce mercredi 20 août`, `ce lundi, 27 janvier`, `this Saturday, May
+        // 3`, `este viernes 4 de abril`: the day something happens.
+        let source = "Les maires ont tenu leur assemblée ce lundi, 27 janvier 2031 à Dori.\nLe ministre a clos les travaux du congrès ce mercredi 20 août 2031 au siège.\nThe board met this Saturday, May 3, 2031 in the town hall.\nLa junta sesionó este viernes 4 de abril de 2031 en la sede.\n";
         assert_eq!(
             starts(source, DocumentTime::default()),
             [
@@ -2870,9 +2921,56 @@ mod tests {
                 (Some(2031), 4, Some(4)),
             ]
         );
-        // Without the demonstrative, a day after a weekday in passing is a
-        // mention, as before.
+        // Without the demonstrative, a weekday still names the day, but
+        // 27 January 2031 is a Monday: no event.
         let source = "Les maires, qui se sont vus vendredi, 27 janvier 2031, ont parlé.\n";
+        assert_eq!(starts(source, DocumentTime::default()), []);
+    }
+
+    #[test]
+    fn a_weekday_with_its_day_and_month_dates_an_event_in_prose() {
+        // No cue, anchor or preposition: the weekday names the day.
+        let source = "La asamblea de alcaldes se reunió el jueves 13 de marzo en la sede.\nThe board agreed its budget on Tuesday 6 May after a long debate.\nLes maires ont voté le mardi 3 juin pour la charte.\n";
+        assert_eq!(
+            starts(source, time(2031)),
+            [
+                (Some(2031), 3, Some(13)),
+                (Some(2031), 5, Some(6)),
+                (Some(2031), 6, Some(3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_weekday_that_is_not_the_days_in_its_year_keeps_no_event() {
+        // 14 March 2031 is a Friday, 3 May 2031 a Saturday: the weekday
+        // contradicts the year, inherited or printed, and a note names both.
+        let source = "La asamblea de alcaldes se reunió el jueves 14 de marzo en la sede.\nThe board agreed its budget on Tuesday 3 May 2031 after a long debate.\n";
+        let calendar =
+            extract_calendar(&Text::from_plain(source), time(2031), &[], &Lexicons::all());
+        assert!(calendar.events.is_empty(), "{:?}", calendar.events);
+        let notes: Vec<&Diagnostic> = calendar
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::catalogue::Code::CalendarWeekdayMismatch.as_str())
+            .collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].message.contains("2031-03-14"), "{notes:?}");
+        // A day cued otherwise is checked too.
+        let source = "The congress will be held on Tuesday 3 May 2031 in the city hall.\n";
+        assert_eq!(starts(source, DocumentTime::default()), []);
+        // The year printed with the day is the one checked, not the
+        // document's (6 May 2031 is a Tuesday, 6 May 2030 a Monday).
+        let source = "The next congress will be held on Tuesday 6 May 2031 in the city hall.\n";
+        assert_eq!(starts(source, time(2030)), [(Some(2031), 5, Some(6))]);
+    }
+
+    #[test]
+    fn a_weekday_opening_its_line_or_without_a_year_is_no_cue() {
+        // A newsletter's masthead, and a host's notice in a text with no year.
+        let source = "Jueves 13 de marzo de 2031 Año 6 · Nº 28 Boletín de la Federación\n";
+        assert_eq!(starts(source, DocumentTime::default()), []);
+        let source = "Server maintenance on (GMT) Sunday, June 26th, 2:00 am - 8:00 am.\n";
         assert_eq!(starts(source, DocumentTime::default()), []);
     }
 
@@ -2901,12 +2999,12 @@ mod tests {
     #[test]
     fn a_time_of_day_closing_a_dated_heading_is_no_full_stop() {
         // The meeting's heading on a council's page ends with its hour.
-        let source = "Council - Thursday, 26 July 2031 2.00 p.m.\n\nVenue: Council Chamber\n";
+        let source = "Council - Saturday, 26 July 2031 2.00 p.m.\n\nVenue: Council Chamber\n";
         assert_eq!(
             starts(source, DocumentTime::default()),
             [(Some(2031), 7, Some(26))]
         );
-        let source = "Annual Council - Thursday 13 May 2031 7.30 pm\n\nVenue: Civic Centre\n";
+        let source = "Annual Council - Tuesday 13 May 2031 7.30 pm\n\nVenue: Civic Centre\n";
         assert_eq!(
             starts(source, DocumentTime::default()),
             [(Some(2031), 5, Some(13))]
@@ -2931,7 +3029,7 @@ mod tests {
                 (Some(2030), 12, Some(5)),
             ]
         );
-        let source = "Sesión del 20 de febrero de 2031\n\nEl pasado viernes 12 de diciembre se celebró la asamblea de la red.\n";
+        let source = "Sesión del 20 de febrero de 2031\n\nEl pasado jueves 12 de diciembre se celebró la asamblea de la red.\n";
         assert_eq!(
             starts(source, time(2031)),
             [(Some(2031), 2, Some(20)), (Some(2030), 12, Some(12))]

@@ -41,6 +41,10 @@ pub struct FoundDate {
     /// A numeric day read day first whose two first numbers could each be
     /// the month (`03/04/2019`): [`NumericOrder`] says which it is.
     pub swappable: bool,
+    /// The weekday printed before the first day (`jueves 14 de marzo`,
+    /// `Tuesday, May 3`), Monday = 1: [`weekday_of`] checks it against the
+    /// day's year.
+    pub weekday: Option<u8>,
 }
 
 impl FoundDate {
@@ -181,6 +185,9 @@ fn pattern_text(lex: &Lexicons) -> String {
         let join = format!(r"\s*(?:[-–—]|\b(?:{joiners})\b)\s*");
         let opener = format!(r"(?:\b(?:{openers})\s+)?");
         let weekday = format!(r"(?:\b(?:{weekdays})\b\.?,?\s+)?");
+        // The weekday opening a date is kept (`w1`, `w2`): it names the day.
+        let opening = |group: &str| format!(r"(?:\b(?P<{group}>{weekdays})\b\.?,?\s+)?");
+        let (opening_day, opening_month) = (opening("w1"), opening("w2"));
         format!(
             r"(?xi)
             # numeric: 12.04.2018, del 11 al 12.04.2018, 12/04/2018
@@ -191,12 +198,12 @@ fn pattern_text(lex: &Lexicons) -> String {
           | (?: \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b )
           # day first; a list of days before their month (`los días 22, 23 y 24
           # de noviembre`, `mardi 16, mercredi 17 et jeudi 18 novembre`)
-          | (?: {weekday} {opener} \b(?P<d1>{day})
+          | (?: {opening_day} {opener} \b(?P<d1>{day})
                 (?: \s+ {link} (?P<m1>{month}) (?: ,?\s+ {link} (?P<y1>{year}) )? )?
                 (?: (?P<dl> (?: \s*,\s* {weekday} {day} )+ ,? )? {join} {weekday} (?P<d2>{day}) )?
                 \s+ {link} (?P<m2>{month}) (?: ,?\s+ {link} (?P<y2>{year}) )? )
           # month first
-          | (?: {weekday} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ (?P<yb1>{year}) )?
+          | (?: {opening_month} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ (?P<yb1>{year}) )?
                 (?: {join} {weekday} (?: (?P<mb2>{month}) \s+ )? (?P<db2>{day}) \b )?
                 (?: ,?\s+ (?P<yb2>{year}) )? )
           # month and year: octubre de 2019, Janvier-Décembre 2012
@@ -309,6 +316,10 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
     let date = |year: Option<u16>, month: u8, day: Option<u8>| EventDate { year, month, day };
     let mut swappable = false;
     let mut from = whole.start();
+    let mut weekday = caps
+        .name("w1")
+        .or_else(|| caps.name("w2"))
+        .and_then(|w| lex.weekday(w.as_str()));
     let (start, end) = if let Some(nm) = number("nm") {
         // Day first (`12/04/2018`, `10-01-2011`), unless the second number
         // cannot be a month: then month first (`04/25/2018`, US).
@@ -359,6 +370,8 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
             if !following {
                 let &(at, last) = listed.last()?;
                 from = list.start() + at;
+                // The first day's weekday is no weekday of the days read.
+                weekday = None;
                 (
                     date(start_year, m1, Some(last)),
                     Some(date(year, m2, Some(d2))),
@@ -401,7 +414,39 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         from,
         to: whole.end(),
         swappable,
+        weekday,
     })
+}
+
+/// The weekday of a day of the Gregorian calendar, Monday = 1; `None`
+/// without its year or day, or for a day its month does not have (`31 April`).
+pub fn weekday_of(date: EventDate) -> Option<u8> {
+    let (year, month, day) = (
+        i64::from(date.year?),
+        i64::from(date.month),
+        i64::from(date.day?),
+    );
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let length = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    if !(1..=length).contains(&day) {
+        return None;
+    }
+    // Days since 1 March of year 0 (Gregorian), March opening the year so
+    // that a leap day closes it.
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let days = 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1;
+    // 1 March of year 0 was a Wednesday (3).
+    u8::try_from((days + 2).rem_euclid(7) + 1).ok()
 }
 
 /// The days of a list's middle (`, 23`, `, mercredi 17,`), each with its
@@ -796,6 +841,44 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn the_weekday_opening_a_date_is_kept() {
+        let lex = Lexicons::all();
+        let weekdays = |text: &str| -> Vec<Option<u8>> {
+            find_dates(text, &lex).iter().map(|d| d.weekday).collect()
+        };
+        assert_eq!(weekdays("el jueves 14 de marzo de 2019"), [Some(4)]);
+        assert_eq!(weekdays("on Tuesday, May 3"), [Some(2)]);
+        assert_eq!(weekdays("le mardi 3 mai et le 5 juin"), [Some(2), None]);
+        // Days apart in a list: the last two are read, not the first's weekday.
+        assert_eq!(weekdays("lundi 3, mercredi 12 et jeudi 20 mai"), [None]);
+    }
+
+    #[test]
+    fn weekdays_of_days_in_the_gregorian_calendar() {
+        let day = |year, month, day| EventDate {
+            year: Some(year),
+            month,
+            day: Some(day),
+        };
+        assert_eq!(weekday_of(day(2019, 3, 14)), Some(4));
+        assert_eq!(weekday_of(day(2000, 2, 29)), Some(2));
+        assert_eq!(weekday_of(day(2031, 1, 27)), Some(1));
+        assert_eq!(weekday_of(day(2024, 12, 31)), Some(2));
+        assert_eq!(weekday_of(day(1900, 3, 1)), Some(4));
+        // Days a month does not have, and days without a year.
+        assert_eq!(weekday_of(day(2031, 4, 31)), None);
+        assert_eq!(weekday_of(day(2100, 2, 29)), None);
+        assert_eq!(
+            weekday_of(EventDate {
+                year: None,
+                month: 3,
+                day: Some(14)
+            }),
+            None
+        );
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]

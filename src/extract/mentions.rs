@@ -73,6 +73,7 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         found.extend(bracketed(lines.line(index), lex));
         found.extend(plural_titled(lines.line(index), lex));
         found.extend(labels_inside(lines.line(index), lex));
+        found.extend(honorific_run(lines.line(index), lex));
         if let Some((name, affiliation)) = speaker_line(lines.line(index), lex) {
             match found.iter().find(|(n, _, _)| *n == name) {
                 Some((_, Some(_), _)) => roled_speakers += 1,
@@ -1675,6 +1676,70 @@ fn labels_inside(line: &str, lex: &Lexicons) -> Vec<Found> {
     found
 }
 
+/// Fewest people an [`honorific_run`] reads before its line is taken as one.
+const HONORIFIC_RUN_PEOPLE: usize = 2;
+
+/// Names and offices run into one line, each name opening on its abbreviated
+/// honorific (`Lic. Ana Ruiz Alcaldesa ProvincialIng. Juan Soto RegidorDra.
+/// Eva Lima Regidora`), the honorific at times glued to the office before
+/// it. Each piece from an honorific to the next is a name, up to its first
+/// role word, then its office. A piece whose office opens on no role word
+/// of the lexicon, or whose name is not two to four name words, gives no
+/// one: where its name ends is not printed. At least
+/// [`HONORIFIC_RUN_PEOPLE`] pieces must read so.
+fn honorific_run(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let abbreviated = |word: &str| {
+        word.strip_suffix('.').is_some_and(|core| {
+            core.chars().next().is_some_and(char::is_uppercase)
+                && lex.has(|l| l.honorifics, &core.to_lowercase())
+        })
+    };
+    // Sets apart an honorific glued to the word before it (`RegidorIng.`,
+    // `MUNICIPALLic.`): a word in lower case or in capitals, then a capital
+    // opening an abbreviated honorific.
+    let mut words: Vec<&str> = Vec::new();
+    for word in line.split_whitespace() {
+        let glued = word
+            .char_indices()
+            .zip(word.chars().skip(1))
+            .map(|((at, before), after)| (at + before.len_utf8(), before, after))
+            .find(|&(at, before, after)| {
+                let head = &word[..at];
+                before.is_alphabetic()
+                    && after.is_uppercase()
+                    && (before.is_lowercase() || head.chars().all(char::is_uppercase))
+                    && abbreviated(&word[at..])
+            })
+            .map(|(at, _, _)| at);
+        match glued {
+            Some(at) => words.extend([&word[..at], &word[at..]]),
+            None => words.push(word),
+        }
+    }
+    let opens: Vec<usize> = (0..words.len())
+        .filter(|&i| words.get(i).is_some_and(|w| abbreviated(w)))
+        .collect();
+    if opens.len() < HONORIFIC_RUN_PEOPLE {
+        return Vec::new();
+    }
+    let found: Vec<Found> = opens
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &open)| {
+            let end = opens.get(k + 1).copied().unwrap_or(words.len());
+            let piece = words.get(open + 1..end)?;
+            let role_at = piece.iter().position(|w| is_role_word(w, lex))?;
+            let name = as_name(&piece.get(..role_at)?.join(" "), lex)?;
+            let (role, place) = as_role(&piece.get(role_at..)?.join(" "), lex)?;
+            Some((name, Some(role), place))
+        })
+        .collect();
+    if found.len() < HONORIFIC_RUN_PEOPLE {
+        return Vec::new();
+    }
+    found
+}
+
 /// Splits a list piece at the lexicon's conjunctions standing as words
 /// (`Ana Ruiz et Luc Blanc` gives both names).
 fn split_at_conjunctions<'a>(piece: &'a str, lex: &Lexicons) -> Vec<&'a str> {
@@ -2494,6 +2559,34 @@ El acta se aprueba por unanimidad.
                 assert_eq!(role_of(&found, name), Some((role, None)), "{found:?}");
             }
         }
+    }
+
+    #[test]
+    fn names_and_offices_run_into_one_line_part_at_their_honorifics() {
+        let lex = Lexicons::all();
+        let line = "CONSEJO MUNICIPALLic. Rosa Quispe Llanos Alcaldesa ProvincialIng. Tomás Vera Cano RegidorDra. Elsa Mamani Ríos Regidora Ing. Hugo Pari Desarrollo Urbano";
+        let found = honorific_run(line, &lex);
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|(name, role, _)| (name.as_str(), role.as_deref()))
+            .collect();
+        // The last piece's office opens on no role word: no one.
+        assert_eq!(
+            names,
+            [
+                ("Rosa Quispe Llanos", Some("Alcaldesa")),
+                ("Tomás Vera Cano", Some("Regidor")),
+                ("Elsa Mamani Ríos", Some("Regidora")),
+            ]
+        );
+        // One piece alone is no run; a sentence's names with commas are
+        // other readers'.
+        assert!(honorific_run("Lic. Rosa Quispe Llanos Alcaldesa Provincial", &lex).is_empty());
+        assert!(honorific_run(
+            "Asisten el Sr. Tomás Vera, Regidor, y la Sra. Elsa Mamani, Regidora.",
+            &lex
+        )
+        .is_empty());
     }
 
     /// A roll of initials on the cue's own line, initials of two capitals

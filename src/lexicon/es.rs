@@ -557,6 +557,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "ingeniera",
         "ciudadano",
         "ciudadana",
+        "abog",
+        "econ",
     ],
     attendance_words: &[
         "asistentes",

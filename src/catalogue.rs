@@ -62,6 +62,8 @@ codes! {
         "Text recurring in the page margins (running header, footer, page number) was kept out of the text.";
     LayoutPageGutterStray = "layout.page_gutter_stray", [Info],
         "A word runs across the gutter between two page columns; it was read in the column it starts in, and the message names it.";
+    LayoutPageColumnMark = "layout.page_column_mark", [Info],
+        "A status mark a gutter after a row's code opens the next page column: it was read there, not as that row's mark, and no mark column was learnt from it; the message names the mark.";
     LayoutRowLifted = "layout.row_lifted", [Info],
         "Lines opening a page above a code were joined to that code's row (the table sets that column above its codes and a page break cut it); the message names the code.";
     DetectLanguageUndetermined = "detect.language_undetermined", [Warning],

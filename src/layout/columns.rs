@@ -2,6 +2,7 @@
 //! starts share across the document.
 
 use std::cell::RefCell;
+use std::cmp::Ordering;
 
 use super::anchors::is_anchor;
 use super::lines::{text_extent, TextLine};
@@ -745,6 +746,93 @@ pub(super) fn gutter_edge(run: &[TextLine], edge: f32) -> Option<f32> {
         .map(|(left, right)| right.max(left + tolerance))
 }
 
+/// Which lines cross each candidate page gutter of a page (see
+/// `order::page_flows`): candidate `at` is the band [`PAGE_GUTTER`] em wide
+/// around `gutters[at]`. A line crosses it when a word starts in the band or
+/// runs through it; with `overflow`, a word that starts left of the band
+/// and ends at most [`PAGE_OVERFLOW`] em past it (a column too wide for its
+/// page column, running into the gutter) does not cross, but still keeps
+/// its line from leaving the band wholly clear, as two lines in three must.
+pub(super) struct GutterCrossings {
+    lines: usize,
+    overflow: bool,
+    /// `crossed[at * lines + index]`: line `index` crosses candidate `at`.
+    crossed: Vec<bool>,
+    /// `touched[at * lines + index]`: a word of line `index` reaches into
+    /// candidate `at` at all (only kept with `overflow`).
+    touched: Vec<bool>,
+}
+
+impl GutterCrossings {
+    pub(super) fn of(lines: &[TextLine], gutters: &[f32], overflow: bool) -> Self {
+        let count = lines.len();
+        let mut crossed = vec![false; gutters.len() * count];
+        let mut touched = if overflow {
+            vec![false; gutters.len() * count]
+        } else {
+            Vec::new()
+        };
+        // A word crosses the gutters of one run of them (its ends compare
+        // monotonically with `x`), found by bisection rather than by
+        // testing every word at every gutter.
+        for (index, line) in lines.iter().enumerate() {
+            let half = PAGE_GUTTER * line.size / 2.0;
+            let past = half + PAGE_OVERFLOW * line.size;
+            for word in &line.words {
+                let from = gutters
+                    .partition_point(|&x| word.x0.partial_cmp(&(x + half)) != Some(Ordering::Less));
+                let to = gutters.partition_point(|&x| word.x1 > x - half);
+                // With `overflow`, the gutters this word only overflows
+                // (it starts left of their band and ends within
+                // `PAGE_OVERFLOW` past it) come last in `from..to`.
+                let crossing = if overflow {
+                    gutters
+                        .get(from..to)
+                        .unwrap_or_default()
+                        .partition_point(|&x| word.x0 > x - half || word.x1 > x + past)
+                } else {
+                    to.saturating_sub(from)
+                };
+                for at in from..to {
+                    if at < from + crossing {
+                        crossed[at * count + index] = true;
+                    }
+                    if let Some(touch) = touched.get_mut(at * count + index) {
+                        *touch = true;
+                    }
+                }
+            }
+        }
+        Self {
+            lines: count,
+            overflow,
+            crossed,
+            touched,
+        }
+    }
+
+    /// Which lines cross candidate `at`, when it may be a page gutter:
+    /// three lines in five at least do not cross it, and, with `overflow`,
+    /// two lines in three at least leave it wholly clear (the clear
+    /// majority decides where the gutter is).
+    pub(super) fn crossing(&self, at: usize) -> Option<&[bool]> {
+        let range = at * self.lines..(at + 1) * self.lines;
+        let crossing = self.crossed.get(range.clone())?;
+        let clear = crossing.iter().filter(|&&crossed| !crossed).count();
+        if clear * 5 < self.lines * 3 {
+            return None;
+        }
+        if self.overflow {
+            let touching = self.touched.get(range)?;
+            let untouched = touching.iter().filter(|&&touched| !touched).count();
+            if untouched * 3 < self.lines * 2 {
+                return None;
+            }
+        }
+        Some(crossing)
+    }
+}
+
 /// Where the marks of `lines` start that tell a mark column (see
 /// [`TextLine::mark_start`]), with their lines' font sizes. A mark column
 /// never crosses a page column boundary: on a page set in columns
@@ -766,6 +854,32 @@ fn mark_starts(lines: &[TextLine]) -> Vec<(f32, f32)> {
         .iter()
         .flatten()
         .filter_map(|line| Some((line.mark_start()?, line.size)))
+        .collect()
+}
+
+/// The marks that the whole lines of a page set in page columns would tell
+/// a mark column with, and that their page column does not (the guard of
+/// [`mark_starts`]): a status mark that opens the next page column a
+/// gutter after a code's row. Each as its line's baseline and the mark.
+pub(super) fn marks_between_page_columns(
+    lines: &[TextLine],
+    flows: &[Vec<TextLine>],
+) -> Vec<(f32, String)> {
+    if flows.iter().filter(|flow| !flow.is_empty()).count() < 2 {
+        return Vec::new();
+    }
+    lines
+        .iter()
+        .filter_map(|line| {
+            let x = line.mark_start()?;
+            let mark = line.words.last()?;
+            let in_its_column = flows.iter().flatten().any(|part| {
+                part.y == line.y
+                    && part.words.iter().any(|word| word.x0 == x)
+                    && part.mark_start() == Some(x)
+            });
+            (!in_its_column).then(|| (line.y, mark.text.clone()))
+        })
         .collect()
 }
 

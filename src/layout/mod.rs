@@ -137,9 +137,10 @@ fn page_layout(
     running: &[String],
     columns: &DocumentColumns,
 ) -> PageLayout {
+    let body = median(lines.iter().map(|line| line.size));
     let (kept, dropped): (Vec<TextLine>, Vec<TextLine>) = lines
         .into_iter()
-        .partition(|line| !is_running(page, line, running));
+        .partition(|line| !is_running(page, line, running, body));
     let (text, mut blocks, notes) = render(&kept, columns, &page.rules);
     blocks.shrink_to_fit();
     for block in &mut blocks {

@@ -1,10 +1,8 @@
 //! Reading order: the kept lines of a page as text, tables as rows in place
 //! and prose with its paragraph breaks, and the page's blocks.
 
-use std::cmp::Ordering;
-
 use super::anchors::{anchor_shape, is_anchor};
-use super::columns::DocumentColumns;
+use super::columns::{marks_between_page_columns, DocumentColumns, GutterCrossings};
 use super::gutters::anchor_tables;
 use super::lines::{text_extent, TextLine};
 use super::stacked::{page_top_rows, stacked_tables};
@@ -30,8 +28,11 @@ use crate::read::Rule;
 /// see [`page_flows`].
 ///
 /// The notes say what the passes moved: a word crossing a page gutter (on
-/// the first line of the page column it is read in), lines lifted into the
-/// row below them ([`page_top_rows`]).
+/// the first line of the page column it is read in), a status mark read as
+/// the first word of a page column rather than as the mark of the row
+/// before the gutter (the guard of the mark columns; on the first line of
+/// that page column too),
+/// lines lifted into the row below them ([`page_top_rows`]).
 pub(super) fn render(
     lines: &[TextLine],
     document: &DocumentColumns,
@@ -41,8 +42,26 @@ pub(super) fn render(
     let mut tables: Vec<Block> = Vec::new();
     let mut notes = Vec::new();
     let mut strays = Vec::new();
-    for flow in flows(lines, &mut strays) {
+    let flows = flows(lines, &mut strays, false);
+    let guarded = marks_between_page_columns(lines, &flows);
+    for flow in flows {
         let first = out.len();
+        for (y, mark) in &guarded {
+            let here = flow
+                .iter()
+                .any(|line| line.y == *y && line.words.iter().any(|w| w.text == *mark));
+            if here {
+                notes.push(note_at(
+                    Diagnostic::info(
+                        Code::LayoutPageColumnMark,
+                        format!(
+                            "`{mark}` stands a gutter after a row's code but opens the next page column; no mark column was learnt from it"
+                        ),
+                    ),
+                    first,
+                ));
+            }
+        }
         for (y, word) in &strays {
             let here = flow
                 .iter()
@@ -97,36 +116,52 @@ pub(super) fn render(
 /// hold more page columns of the same table. Its gutter may be crossed by a
 /// stray word here and there (a word too wide for its narrow column).
 pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
-    flows(lines, &mut Vec::new())
+    flows(lines, &mut Vec::new(), false)
 }
 
 /// [`page_flows`], adding to `strays` the words that cross a page gutter
-/// (baseline and text).
-fn flows(lines: &[TextLine], strays: &mut Vec<(f32, String)>) -> Vec<Vec<TextLine>> {
-    if let Some(split) = split_page(lines, false) {
-        return split.parts.into();
-    }
-    match split_page(lines, true) {
-        Some(split) => {
-            strays.extend(split.strays);
-            let mut parts = split.parts.into_iter();
-            let mut out = Vec::new();
-            out.extend(parts.next());
-            for side in parts.by_ref().take(2) {
-                out.extend(flows(&side, strays));
-            }
-            out.extend(parts);
-            out
+/// (baseline and text); `within` when `lines` are one side of a page
+/// already cut at a page gutter. Gutters that words overflow are tried only
+/// when no clear gutter parts the page, so a page read in columns before is
+/// cut where it was.
+fn flows(lines: &[TextLine], strays: &mut Vec<(f32, String)>, within: bool) -> Vec<Vec<TextLine>> {
+    for overflow in [false, true] {
+        if let Some(split) = split_page(lines, false, overflow, within) {
+            return split_sides(split, strays);
         }
-        None => vec![lines.to_vec()],
+        if let Some(split) = split_page(lines, true, overflow, within) {
+            return split_sides(split, strays);
+        }
     }
+    vec![lines.to_vec()]
+}
+
+/// The flows of a page cut at a page gutter: the lines above, each side's
+/// own flows (a side may hold more page columns), the lines below.
+fn split_sides(split: Split, strays: &mut Vec<(f32, String)>) -> Vec<Vec<TextLine>> {
+    strays.extend(split.strays);
+    let [above, left, right, below] = split.parts;
+    let mut out = vec![above];
+    out.extend(flows(&left, strays, true));
+    out.extend(flows(&right, strays, true));
+    out.push(below);
+    out
 }
 
 /// The page cut at its best gutter into the lines above, the two sides and
 /// the lines below, when the sides are page columns: by the tests of
 /// [`page_flows`], or, when `flowing`, along a gutter that strays may cross
-/// and by [`flows_through`] alone.
-fn split_page(lines: &[TextLine], flowing: bool) -> Option<Split> {
+/// and by [`flows_through`] alone. With `overflow`, a word that runs out of
+/// its column into the gutter, up to [`PAGE_OVERFLOW`] em past it, crosses
+/// no gutter, as long as half the lines at least leave the gutter wholly
+/// clear: the clear majority tells where the gutter is, and a table too
+/// wide for its page column (overprinting the next column's first letters)
+/// does not hide it. Such a gutter parts a whole page (not `within` a side
+/// of a page already cut) only when a side is cut again: a page of three
+/// page columns or more, narrow columns being where a table too wide for
+/// its column runs into the gutter; on a page of two such a gutter is as
+/// likely a table whose long titles run up to its mark column, or prose.
+fn split_page(lines: &[TextLine], flowing: bool, overflow: bool, within: bool) -> Option<Split> {
     if lines.len() < 2 * PAGE_COLUMN_LINES {
         return None;
     }
@@ -145,42 +180,32 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<Split> {
         gutters.push(x);
         x += 1.0;
     }
-    let mut crossed = vec![false; gutters.len() * lines.len()];
-    for (index, line) in lines.iter().enumerate() {
-        let half = PAGE_GUTTER * line.size / 2.0;
-        for word in &line.words {
-            let from = gutters
-                .partition_point(|&x| word.x0.partial_cmp(&(x + half)) != Some(Ordering::Less));
-            let to = gutters.partition_point(|&x| word.x1 > x - half);
-            for at in from..to {
-                crossed[at * lines.len() + index] = true;
-            }
-        }
-    }
+    let crossings = GutterCrossings::of(lines, &gutters, overflow);
     // For each candidate gutter, the longest run of lines that does not
     // cross it (but for strays, when `flowing`).
+    let strays_allowed = flowing;
     let mut best: Option<(usize, usize, f32)> = None;
     let middle = left + width / 2.0;
     // Gutters a point apart are mostly crossed by the same lines: their
     // runs are found once for each such stretch of gutters.
     let mut runs: (Option<&[bool]>, Vec<(usize, usize)>) = (None, Vec::new());
-    for (&x, crossing) in gutters.iter().zip(crossed.chunks_exact(lines.len())) {
-        let clear = crossing.iter().filter(|&&crossed| !crossed).count();
-        if clear * 5 >= lines.len() * 3 {
-            if runs.0 != Some(crossing) {
-                runs = (Some(crossing), stray_runs(crossing, flowing));
-            }
-            for &(first, last) in &runs.1 {
-                // The longest run wins; of equal runs, the gutter nearest the middle.
-                let length = last + 1 - first;
-                let better = best.is_none_or(|(best_first, best_last, at)| {
-                    let best_length = best_last + 1 - best_first;
-                    length > best_length
-                        || (length == best_length && (x - middle).abs() < (at - middle).abs())
-                });
-                if better {
-                    best = Some((first, last, x));
-                }
+    for (at, &x) in gutters.iter().enumerate() {
+        let Some(crossing) = crossings.crossing(at) else {
+            continue;
+        };
+        if runs.0 != Some(crossing) {
+            runs = (Some(crossing), stray_runs(crossing, strays_allowed));
+        }
+        for &(first, last) in &runs.1 {
+            // The longest run wins; of equal runs, the gutter nearest the middle.
+            let length = last + 1 - first;
+            let better = best.is_none_or(|(best_first, best_last, at)| {
+                let best_length = best_last + 1 - best_first;
+                length > best_length
+                    || (length == best_length && (x - middle).abs() < (at - middle).abs())
+            });
+            if better {
+                best = Some((first, last, x));
             }
         }
     }
@@ -192,12 +217,12 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<Split> {
     let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
     let mut strays = Vec::new();
     for line in lines.get(first..=last).unwrap_or_default() {
-        if flowing {
-            let half = PAGE_GUTTER * line.size / 2.0;
+        let half = PAGE_GUTTER * line.size / 2.0;
+        if flowing || overflow {
             strays.extend(
                 line.words
                     .iter()
-                    .filter(|word| word.x0 < gutter + half && word.x1 > gutter - half)
+                    .filter(|word| word.x0 < gutter + half && word.x1 > gutter + half)
                     .map(|word| (line.y, word.text.clone())),
             );
         }
@@ -205,9 +230,9 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<Split> {
             .words
             .iter()
             .cloned()
-            // A stray word belongs to the column it starts in.
+            // A stray or overflowing word belongs to the column it starts in.
             .partition(|word| {
-                if flowing {
+                if flowing || overflow {
                     word.x0 < gutter
                 } else {
                     word.x1 <= gutter
@@ -226,10 +251,24 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<Split> {
     if left_lines.len() < PAGE_COLUMN_LINES || right_lines.len() < PAGE_COLUMN_LINES {
         return None;
     }
+    // A side set in page columns of its own is judged by its column
+    // beside the gutter: three columns of prose are prose beside prose at
+    // each gutter, not prose beside a page of two columns.
+    let near_left = beside_gutter(&left_lines, true, overflow);
+    let near_right = beside_gutter(&right_lines, false, overflow);
+    let nested = near_left.is_some() || near_right.is_some();
+    if overflow && !within && !nested {
+        return None;
+    }
     let columns = if flowing {
         flows_through(&left_lines, &right_lines)
     } else {
         page_columns(&left_lines, &right_lines)
+            || (nested
+                && page_columns(
+                    near_left.as_deref().unwrap_or(&left_lines),
+                    near_right.as_deref().unwrap_or(&right_lines),
+                ))
     };
     columns.then(|| Split {
         parts: [
@@ -240,6 +279,21 @@ fn split_page(lines: &[TextLine], flowing: bool) -> Option<Split> {
         ],
         strays,
     })
+}
+
+/// The page column of `side` nearest a page gutter on its right (`right`)
+/// or on its left, when the side is itself cut into page columns by the
+/// tests of [`page_flows`] (at a gutter words may overflow when
+/// `overflow`, and only where no clear gutter cuts it).
+fn beside_gutter(side: &[TextLine], right: bool, overflow: bool) -> Option<Vec<TextLine>> {
+    let split = split_page(side, false, false, true).or_else(|| {
+        overflow
+            .then(|| split_page(side, false, true, true))
+            .flatten()
+    })?;
+    let [_, left, other, _] = split.parts;
+    let near = if right { other } else { left };
+    Some(beside_gutter(&near, right, overflow).unwrap_or(near))
 }
 
 /// A page cut at a page gutter: the lines above, the two sides and the
@@ -803,6 +857,233 @@ mod tests {
             runs.push((first, end));
         }
         runs
+    }
+
+    /// Words set from `x` at 5 points a character, one space apart, at
+    /// size 10.
+    fn set(text: &str, x: f32) -> Vec<Word> {
+        let mut at = x;
+        text.split(' ')
+            .map(|word| {
+                let x1 = at + 5.0 * word.chars().count() as f32;
+                let set = Word::unweighed(word.to_owned(), at, x1, 10.0);
+                at = x1 + 5.0;
+                set
+            })
+            .collect()
+    }
+
+    fn line(y: f32, words: Vec<Word>) -> TextLine {
+        TextLine {
+            y,
+            size: 10.0,
+            words,
+        }
+    }
+
+    /// A page of `columns` page columns of prose between x = 50 and 550 with
+    /// 2-em gutters, `rows` lines each on shared baselines (each line of the
+    /// page holds a line of every column, as the line builder joins them);
+    /// `title` adds a line across the columns above them, `table` four rows
+    /// whose cells cross every gutter below them. Column words start with
+    /// `c` and their column's number, the others with `t`.
+    fn column_page(columns: usize, rows: usize, title: bool, table: bool) -> Vec<TextLine> {
+        let gutter = 20.0;
+        let width = (500.0 - gutter * (columns - 1) as f32) / columns as f32;
+        let mut lines = Vec::new();
+        if title {
+            // Set large: its words cover every gutter.
+            let title = ["tA", "tTitle", "tAcross", "tEvery", "tColumn"]
+                .iter()
+                .enumerate()
+                .map(|(i, word)| {
+                    let x = 50.0 + 100.0 * i as f32;
+                    Word::unweighed((*word).to_owned(), x, x + 90.0, 20.0)
+                })
+                .collect();
+            lines.push(TextLine {
+                y: 75.0,
+                size: 20.0,
+                words: title,
+            });
+        }
+        for row in 0..rows {
+            let mut words = Vec::new();
+            for column in 0..columns {
+                let x = 50.0 + column as f32 * (width + gutter);
+                // Ragged ends: every third line is short.
+                let text = if row % 3 == 2 {
+                    format!("c{column}a c{column}b r{row}")
+                } else {
+                    format!("c{column}a c{column}bb c{column}ccc r{row}")
+                };
+                words.extend(set(&text, x));
+            }
+            lines.push(line(100.0 + 12.0 * row as f32, words));
+        }
+        if table {
+            for row in 0..4 {
+                let y = 100.0 + 12.0 * (rows + 1 + row) as f32;
+                let words = [50.0, 170.0, 290.0, 410.0]
+                    .iter()
+                    .flat_map(|&x| set(&format!("tcell{row}xxxxxxxxxxxxxxxxxx"), x))
+                    .collect();
+                lines.push(line(y, words));
+            }
+        }
+        lines
+    }
+
+    /// The words of each flow that holds any.
+    fn flow_words(lines: &[TextLine]) -> Vec<Vec<String>> {
+        page_flows(lines)
+            .iter()
+            .map(|flow| {
+                flow.iter()
+                    .flat_map(|line| line.words.iter().map(|word| word.text.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|words| !words.is_empty())
+            .collect()
+    }
+
+    /// Checks that the page's column words come as `columns` flows, left
+    /// to right, each column's lines top to bottom, and that no flow mixes
+    /// column words with others.
+    fn assert_column_flows(lines: &[TextLine], columns: usize) {
+        let flows = flow_words(lines);
+        let of_columns: Vec<&Vec<String>> = flows
+            .iter()
+            .filter(|flow| flow.iter().any(|word| word.starts_with('c')))
+            .collect();
+        assert_eq!(of_columns.len(), columns, "{flows:?}");
+        for (column, flow) in of_columns.iter().enumerate() {
+            let tag = format!("c{column}");
+            assert!(
+                flow.iter()
+                    .all(|word| word.starts_with(&tag) || word.starts_with('r')),
+                "{flow:?}"
+            );
+            let rows: Vec<usize> = flow
+                .iter()
+                .filter_map(|word| word.strip_prefix('r')?.parse().ok())
+                .collect();
+            assert!(rows.windows(2).all(|pair| pair[0] < pair[1]), "{flow:?}");
+            assert!(rows.len() >= 19, "{flow:?}");
+        }
+    }
+
+    #[test]
+    fn two_three_and_four_page_columns_are_read_column_by_column() {
+        for columns in 2..=4 {
+            assert_column_flows(&column_page(columns, 20, false, false), columns);
+        }
+    }
+
+    #[test]
+    fn a_title_above_and_a_table_below_page_columns_are_flows_of_their_own() {
+        for columns in 2..=4 {
+            let lines = column_page(columns, 20, true, true);
+            assert_column_flows(&lines, columns);
+            let flows = flow_words(&lines);
+            assert!(
+                flows[0].iter().all(|word| word.starts_with('t')),
+                "{flows:?}"
+            );
+            let last = flows.last().map(Vec::as_slice).unwrap_or_default();
+            assert!(
+                last.iter().all(|word| word.starts_with("tcell")),
+                "{flows:?}"
+            );
+            assert_eq!(last.len(), 16, "{flows:?}");
+        }
+    }
+
+    #[test]
+    fn a_few_long_lines_running_into_a_gutter_do_not_break_it() {
+        for columns in 3..=4 {
+            let mut lines = column_page(columns, 30, false, false);
+            // Lines 5, 15 and 25: the first column's last word runs through
+            // the gutter, an em into the second column's room, which is
+            // empty on those lines.
+            let width = (500.0 - 20.0 * (columns - 1) as f32) / columns as f32;
+            for row in [5, 15, 25] {
+                let line = &mut lines[row];
+                line.words
+                    .retain(|word| word.x0 > 50.0 + 2.0 * width + 20.0);
+                let end = 50.0 + width + 20.0 + 10.0;
+                line.words
+                    .insert(0, Word::unweighed(format!("c0long{row}"), 50.0, end, 10.0));
+            }
+            assert_column_flows(&lines, columns);
+            let mut strays = Vec::new();
+            flows(&lines, &mut strays, false);
+            let named: Vec<&str> = strays.iter().map(|(_, word)| word.as_str()).collect();
+            assert_eq!(named, ["c0long5", "c0long15", "c0long25"]);
+        }
+    }
+
+    #[test]
+    fn a_table_wider_than_its_page_column_stays_in_its_column() {
+        // One line in three of the first column ends half an em past the
+        // gutter, over the second column's first letters (a table too wide
+        // for its page column): the clear majority still tells the gutter.
+        let mut lines = column_page(3, 21, false, false);
+        let gutter_end = 50.0 + (500.0 - 40.0) / 3.0 + 20.0;
+        for line in lines.iter_mut().step_by(3) {
+            if let Some(word) = line
+                .words
+                .iter_mut()
+                .find(|word| word.text.starts_with("c0c"))
+            {
+                word.x1 = gutter_end + 5.0;
+            }
+        }
+        assert_column_flows(&lines, 3);
+        // When most lines run into the gutter, no clear majority tells it:
+        // the page is not cut there.
+        for line in &mut lines {
+            for word in &mut line.words {
+                if word.text.starts_with("c0c") || word.text.starts_with("c1c") {
+                    word.x1 += 25.0;
+                }
+            }
+        }
+        assert!(flow_words(&lines).len() < 3);
+    }
+
+    #[test]
+    fn rivers_of_justified_prose_are_no_page_gutter() {
+        // One column of justified prose from 50 to 550: on a third of the
+        // lines a space a little wider than a page gutter falls at 294-306
+        // (a river); on the others a word runs a little past that place, as
+        // a word overflowing a gutter would. Most lines do not leave the
+        // place wholly clear: no gutter.
+        let lines: Vec<TextLine> = (0..30)
+            .map(|row| {
+                let mut spans = vec![(50.0, 90.0), (96.0, 136.0), (142.0, 182.0), (188.0, 228.0)];
+                let mut x = if row % 3 == 0 {
+                    spans.push((234.0, 294.0));
+                    306.0
+                } else {
+                    let end = 308.0 + (row % 5) as f32;
+                    spans.push((234.0, end));
+                    end + 6.0
+                };
+                while x + 86.0 < 550.0 {
+                    spans.push((x, x + 40.0));
+                    x += 46.0;
+                }
+                spans.push((x, 550.0));
+                let words = spans
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(x0, x1))| Word::unweighed(format!("w{row}x{i}"), x0, x1, 10.0))
+                    .collect();
+                line(100.0 + 12.0 * row as f32, words)
+            })
+            .collect();
+        assert_eq!(flow_words(&lines).len(), 1, "{:?}", flow_words(&lines));
     }
 
     proptest::proptest! {

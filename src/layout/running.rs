@@ -1,5 +1,6 @@
 //! Running text: headers, footers and page numbers that recur in the page
-//! margins across pages.
+//! margins across pages, and producers' imprints set far smaller than the
+//! body in the margins.
 
 use std::collections::BTreeMap;
 
@@ -80,11 +81,14 @@ pub(super) fn margin_lines<'a>(
         .map(|(_, line)| line)
 }
 
-pub(super) fn is_running(page: &GlyphPage, line: &TextLine, running: &[String]) -> bool {
-    if running.is_empty() {
-        return false;
-    }
-    in_margins(page, line) && running.contains(&running_key(&line.plain()))
+/// Whether a line of a page is running text: in the page's margins, with
+/// a running key, or set far smaller than the page's body text (at most
+/// [`TINY_RUNNING`] of `body`, its lines' median size): a producer's imprint
+/// at the page foot (`Powered by …` at 1 pt), which may run on one page only.
+pub(super) fn is_running(page: &GlyphPage, line: &TextLine, running: &[String], body: f32) -> bool {
+    in_margins(page, line)
+        && ((!running.is_empty() && running.contains(&running_key(&line.plain())))
+            || line.size <= TINY_RUNNING * body)
 }
 
 /// True when a line lies in the top or bottom margin zone of its page, where
@@ -117,4 +121,40 @@ pub fn running_key(text: &str) -> String {
         }
     }
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::words::Word;
+
+    fn line(y: f32, size: f32, text: &str) -> TextLine {
+        TextLine {
+            y,
+            size,
+            words: vec![Word::unweighed(
+                text.to_owned(),
+                50.0,
+                50.0 + size * 4.0,
+                size,
+            )],
+        }
+    }
+
+    #[test]
+    fn an_imprint_far_smaller_than_the_body_in_the_margins_is_running_text() {
+        let page = GlyphPage {
+            width: 595.0,
+            height: 842.0,
+            ..GlyphPage::default()
+        };
+        // Body at 10 pt: a 1 pt imprint at the page foot is running text
+        // on its own page, with no running key; the same line in the body,
+        // or a footnote at 8 pt at the foot, is not.
+        assert!(is_running(&page, &line(840.0, 1.0, "Powered"), &[], 10.0));
+        assert!(!is_running(&page, &line(400.0, 1.0, "Powered"), &[], 10.0));
+        assert!(!is_running(&page, &line(830.0, 8.0, "Note"), &[], 10.0));
+        let keys = vec![running_key("Page 3")];
+        assert!(is_running(&page, &line(830.0, 8.0, "Page 4"), &keys, 10.0));
+    }
 }

@@ -2,6 +2,13 @@
 
 /// Gap, in multiples of the font size, above which two glyphs are separate words.
 pub(super) const WORD_GAP: f32 = 0.15;
+/// Glyphs of one size whose baselines differ by more than this, in font
+/// sizes, are never one word (see `words`).
+pub(super) const WORD_BASELINE: f32 = 0.25;
+/// A glyph starting more than this many font sizes before the advance of
+/// the glyph before it ends is no letter of the same word (kerning pulls a
+/// glyph back a seventh of an em at most; see `words`).
+pub(super) const WORD_OVERLAP: f32 = 0.18;
 /// Two digits whose origins are at most this multiple of the first digit's
 /// usual advance apart belong to one number (a bold digit's stated advance
 /// may be too narrow; a space after a digit adds at least a fifth of an em).
@@ -82,6 +89,11 @@ pub(super) const PAGE_GUTTER: f32 = 1.0;
 /// A run of lines beside a page gutter may cross it on one line in this
 /// many (a word set too wide for its narrow column runs into the gutter).
 pub(super) const PAGE_GUTTER_STRAYS: usize = 25;
+/// A word set too wide for its page column may run this many font sizes
+/// past the gutter after it (into the next column's first letters, as a
+/// table wider than its column overprints them) and still be its column's,
+/// where most lines leave the gutter wholly clear (see `columns`).
+pub(super) const PAGE_OVERFLOW: f32 = 1.5;
 /// Fewest lines on each side of a page gutter.
 pub(super) const PAGE_COLUMN_LINES: usize = 5;
 /// A side of a page gutter holds a table of its own when at least one line
@@ -94,6 +106,9 @@ pub(super) const FLOW_ANCHORS: usize = 2;
 /// Fewest prose lines of a page column that run across the gutter of a
 /// table set in that column (see `order::table_in_prose`).
 pub(super) const PAGE_COLUMN_PROSE_LINES: usize = 3;
+/// A line in the page margins set at most this share of the page's usual
+/// line size is running text (a producer's imprint), however seldom it runs.
+pub(super) const TINY_RUNNING: f32 = 0.4;
 /// Running texts live in this fraction of the page height at the top and bottom.
 pub(super) const MARGIN_ZONE: f32 = 0.07;
 /// A letter is drawn heavy (bold) when its advance per unit of font size

@@ -16,6 +16,13 @@
 //! smaller than the glyph it is glued to and raised above its baseline is a
 //! superscript (a footnote call, an exponent) and is written as its
 //! superscript character: the call `1` after `L1M2D3` never makes `L1M2D31`.
+//! Two glyphs touching on one line are still two words when the second is
+//! another line's or another column's: set on a baseline more than
+//! [`WORD_BASELINE`] em off the first's (same size, so no superscript), or
+//! starting more than [`WORD_OVERLAP`] em before the first one's advance
+//! ends (no kerning pulls a glyph that far back; a column too wide for its
+//! page column overprints the next column's first glyph). An accent drawn as
+//! a glyph of its own over its letter overlaps it and stays in the word.
 
 use super::thresholds::*;
 use super::weight::Advances;
@@ -102,6 +109,9 @@ pub(super) fn words(
     let mut after_leader = false;
     // The word's last glyph that is no superscript: what a superscript is raised above.
     let mut base: Option<&Glyph> = None;
+    // How far the word's last glyph started before the advance of the one
+    // before it ended (`None` at a word's first glyph).
+    let mut fitted: Option<f32> = None;
     for (index, &glyph) in row.iter().enumerate() {
         if leaders.get(index).copied().unwrap_or(false) {
             let glyph_end = glyph.x + advance(page, glyph, advances);
@@ -121,7 +131,17 @@ pub(super) fn words(
         }
         let glyph_end = glyph.x + advance(page, glyph, advances);
         let leader_before = std::mem::take(&mut after_leader);
+        // How far this glyph starts before the advance of the one before
+        // it ends; a word whose widths hold (its last two glyphs did not
+        // overlap) is broken by an overlap, one whose stated widths are too
+        // wide (every glyph overlapping the next) never is.
+        let overlap = previous.map(|prev| prev.x + advance(page, prev, advances) - glyph.x);
+        let widths_hold = fitted.is_some_and(|fitted| fitted < WORD_OVERLAP / 2.0 * size);
+        let other_line = base.is_some_and(|base| {
+            on_another_line(page, base, glyph, overlap.filter(|_| widths_hold))
+        });
         let mut joins = !leader_before
+            && !other_line
             && words.last().is_some_and(|word| {
                 glyph.x - word.x1 <= WORD_GAP * size
                     || previous.is_some_and(|prev| {
@@ -133,7 +153,7 @@ pub(super) fn words(
         let narrow = words
             .last()
             .is_some_and(|word| glyph.x - word.x1 < GUTTER_GAP * size);
-        if !joins && !leader_before && narrow {
+        if !joins && !leader_before && !other_line && narrow {
             let bound =
                 previous.and_then(|prev| no_break_space_between(page, prev, glyph, &no_breaks));
             if let (Some(no_break), Some(word)) = (bound, words.last_mut()) {
@@ -144,7 +164,7 @@ pub(super) fn words(
         // One space drawn where the font changes fills the gap, however
         // wide: a fallback font's space (WeasyPrint sets digits in a colour
         // emoji font after a space of its own, 1.2 em wide), not a gutter.
-        if !joins && !leader_before {
+        if !joins && !leader_before && !other_line {
             if let (Some(prev), Some(word)) = (previous, words.last_mut()) {
                 if one_space_at_font_change(prev, glyph, word.x1, spaces, size) {
                     word.text.push(' ');
@@ -167,6 +187,7 @@ pub(super) fn words(
         if raised.is_none() {
             base = Some(glyph);
         }
+        fitted = if joins { overlap } else { None };
         if let Some(word) = words.last_mut() {
             word.text.push_str(raised.unwrap_or(text));
             word.x1 = word.x1.max(glyph_end);
@@ -177,6 +198,36 @@ pub(super) fn words(
         previous = Some(glyph);
     }
     words
+}
+
+/// Whether `glyph`, drawn right after `base` on one line, is another line's
+/// or another column's: of about the same size, its baseline more than
+/// [`WORD_BASELINE`] em off `base`'s, or its origin more than
+/// [`WORD_OVERLAP`] em left of where the advance of the glyph before it
+/// ends (`overlap`, given only where the word's widths hold). Accents drawn
+/// as glyphs of their own overlap their letter, and are no such glyph.
+fn on_another_line(page: &GlyphPage, base: &Glyph, glyph: &Glyph, overlap: Option<f32>) -> bool {
+    let alike = glyph.font_size > SUPERSCRIPT_SIZE * base.font_size
+        && base.font_size > SUPERSCRIPT_SIZE * glyph.font_size;
+    if !alike {
+        return false;
+    }
+    let size = base.font_size.max(glyph.font_size);
+    (glyph.y - base.y).abs() > WORD_BASELINE * size
+        || (overlap.is_some_and(|overlap| overlap > WORD_OVERLAP * size)
+            && !is_accent(page.glyph_text(base))
+            && !is_accent(page.glyph_text(glyph)))
+}
+
+/// Whether a glyph's text is an accent drawn on its own (a spacing accent
+/// or a combining mark), set over or beside its letter.
+fn is_accent(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            c,
+            '\u{b4}' | '`' | '\u{a8}' | '\u{af}' | '\u{b8}' | '^' | '~' | '\u{b0}'
+        ) || ('\u{2b0}'..='\u{36f}').contains(&c)
+    })
 }
 
 /// Whether `glyph` is drawn as a superscript of `base`: at most
@@ -448,6 +499,58 @@ mod tests {
             ("1", 111.0, 3.0),
         ];
         assert_eq!(line_words(&with_space), ["49", "1"]);
+    }
+
+    #[test]
+    fn a_glyph_overprinting_the_end_of_a_word_starts_a_word_of_its_own() {
+        // `Gen-` of a column too wide for its page column runs into the
+        // next column, whose bullet starts 0.2 em before the hyphen's
+        // advance ends.
+        let glued = [
+            ("G", 10.0, 5.5),
+            ("e", 15.5, 5.5),
+            ("n", 21.0, 5.5),
+            ("-", 26.5, 5.5),
+            ("•", 30.0, 5.0),
+            ("x", 37.0, 5.5),
+        ];
+        assert_eq!(line_words(&glued), ["Gen-", "•", "x"]);
+        // Kerning pulls a glyph back a seventh of an em at most: `AVA`
+        // stays one word.
+        let kerned = [("A", 10.0, 6.5), ("V", 15.2, 6.5), ("A", 20.4, 6.5)];
+        assert_eq!(line_words(&kerned), ["AVA"]);
+        // An accent drawn as a glyph of its own over its letter stays in
+        // the word.
+        let accented = [
+            ("e", 10.0, 5.5),
+            ("t", 15.5, 5.5),
+            ("e", 21.0, 5.5),
+            ("\u{b4}", 21.5, 5.0),
+            ("s", 26.5, 5.5),
+        ];
+        assert_eq!(line_words(&accented), ["ete\u{b4}s"]);
+        // Stated widths too wide for every glyph (the pen moves less than
+        // they say) tell no overlap: the word holds.
+        let wide = [
+            ("w", 10.0, 10.0),
+            ("o", 15.5, 10.0),
+            ("r", 21.0, 10.0),
+            ("d", 26.5, 10.0),
+        ];
+        assert_eq!(line_words(&wide), ["word"]);
+    }
+
+    #[test]
+    fn a_glyph_on_a_baseline_of_its_own_starts_a_word() {
+        // The next column's line, a third of an em lower, touches the end
+        // of this one's: two words, while a smaller raised digit stays a
+        // superscript of its word.
+        let mut glyphs = run("ab", 10.0, 100.0, SIZE);
+        glyphs.extend(run("cd", 21.0, 103.5, SIZE));
+        assert_eq!(glyphs_of(&[glyphs]), ["ab", "cd"]);
+        let mut called = run("ab", 10.0, 100.0, SIZE);
+        called.push(("1".to_owned(), 21.0, 96.0, 6.0));
+        assert_eq!(glyphs_of(&[called]), ["ab¹"]);
     }
 
     #[test]

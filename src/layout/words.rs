@@ -134,8 +134,12 @@ pub(super) fn words(
         // How far this glyph starts before the advance of the one before
         // it ends; a word whose widths hold (its last two glyphs did not
         // overlap) is broken by an overlap, one whose stated widths are too
-        // wide (every glyph overlapping the next) never is.
-        let overlap = previous.map(|prev| prev.x + advance(page, prev, advances) - glyph.x);
+        // wide (every glyph overlapping the next) never is. A control code
+        // shown as a glyph (a damaged or split string) draws nothing, and
+        // its advance tells nothing.
+        let overlap = previous
+            .filter(|prev| !page.glyph_text(prev).chars().all(char::is_control))
+            .map(|prev| prev.x + advance(page, prev, advances) - glyph.x);
         let widths_hold = fitted.is_some_and(|fitted| fitted < WORD_OVERLAP / 2.0 * size);
         let other_line = base.is_some_and(|base| {
             on_another_line(page, base, glyph, overlap.filter(|_| widths_hold))
@@ -538,6 +542,17 @@ mod tests {
             ("d", 26.5, 10.0),
         ];
         assert_eq!(line_words(&wide), ["word"]);
+        // A control code left in a string split across content streams
+        // draws nothing: its advance is no overlap.
+        let split = [
+            ("P", 10.0, 6.5),
+            ("o", 16.5, 5.5),
+            ("t", 22.0, 3.0),
+            ("\u{0}", 25.0, 8.0),
+            ("a", 25.0, 5.5),
+            ("t", 30.5, 3.0),
+        ];
+        assert_eq!(line_words(&split), ["Pot\u{0}at"]);
     }
 
     #[test]

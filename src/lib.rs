@@ -150,6 +150,29 @@ pub fn convert_raw_with_grammar(
     check::check(extraction, profile, source, diagnostics)
 }
 
+/// Every string of one to `longest` characters over `alphabet`, shortest
+/// first: what a hand-written scanner is checked against, exhaustively,
+/// beside the pattern it stands for.
+#[cfg(test)]
+pub(crate) fn every_string(alphabet: &[char], longest: usize) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut texts = vec![String::new()];
+    for _ in 0..longest {
+        texts = texts
+            .iter()
+            .flat_map(|text| {
+                alphabet.iter().map(move |&c| {
+                    let mut longer = text.clone();
+                    longer.push(c);
+                    longer
+                })
+            })
+            .collect();
+        all.extend(texts.iter().cloned());
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

@@ -2,7 +2,9 @@
 //!
 //! Owns reading legend lines such as `V alcanzado 0 en proceso x no
 //! desarrollado 5` (a page number glued on), `✓ = achieved · ○ = in progress`
-//! or `✓ atteint ○ en cours ✗ non réalisé`, merging the legends a document
+//! or `✓ atteint ○ en cours ✗ non réalisé`, two-capital codes tied to their
+//! labels (`EP = en proceso`, `atteint = A`; untied, two capitals are an
+//! initialism and no mark), merging the legends a document
 //! repeats, and the fallback to the conventional table of
 //! [`lexicon::CONVENTIONAL_MARKS`](crate::lexicon::CONVENTIONAL_MARKS) when it
 //! states none. It only reads legends; which deliverable carries which mark

@@ -51,7 +51,7 @@ pub enum MarkMeaning {
     /// Not in the document's legend, but conventional (`✓`).
     Conventional(Status),
     /// A whole status word or phrase of any language (`Achieved`, `En
-    /// curso`) in a cell of its own: [`cell_meaning`].
+    /// curso`) in a cell of its own: `cell_meaning`.
     Word(Status),
     /// Nobody defines this mark.
     Unknown,

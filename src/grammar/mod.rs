@@ -13,7 +13,7 @@
 //!   is read whole by [`codes_at_start`]. Codes are grouped in families of
 //!   one prefix and one depth; which families are plan items is decided by
 //!   the [`items`](crate::extract) reader from the statuses their rows carry;
-//! - shapes a user declares in a grammar file ([`file`], `--grammar
+//! - shapes a user declares in a grammar file ([`file`](mod@file), `--grammar
 //!   plan.toml`): patterns such as `Action {axis}.{objective}.{action}` and
 //!   status words or marks mapped to normalized statuses.
 //!
@@ -954,7 +954,7 @@ static LEVEL_LETTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The end of the family of every [`LEVEL_LETTER`] code.
 const LEVEL_LETTER_FAMILY: &str = " letter#1";
 
-/// Whether a family is one of [`LEVEL_LETTER`] codes (`Eje B`).
+/// Whether a family is one of `LEVEL_LETTER` codes (`Eje B`).
 pub fn is_level_letter_family(family: &str) -> bool {
     family.ends_with(LEVEL_LETTER_FAMILY)
 }

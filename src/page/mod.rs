@@ -177,7 +177,7 @@ pub(crate) fn packed_entry<'a>(texts: &'a str, ends: &[u32], index: usize) -> Op
 
 impl Cell {
     /// A cell of `column` drawn as `lines` (top to bottom) whose text, as the
-    /// row's line shows it, is `text` (see [`join_cell`]).
+    /// row's line shows it, is `text` (see `join_cell`).
     pub fn new(
         column: usize,
         lines: Vec<String>,
@@ -280,7 +280,7 @@ impl Serialize for Cell {
 /// in the page count). Built from [`Word`]s; read as [`WordRef`]s.
 ///
 /// The layout, in little-endian `u32`s: the number of words `n` and of runs
-/// `m`; `n` times `x0`, `x1` (bits) and [`Words::END`]-packed end and
+/// `m`; `n` times `x0`, `x1` (bits) and `Words::END`-packed end and
 /// weight; `m` times `y0`, `y1`, size (bits) and the index past the run's
 /// last word; then the texts, end to end. Empty when there is no word.
 /// Equality compares the stored bits.

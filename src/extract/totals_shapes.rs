@@ -704,11 +704,24 @@ fn sentence_figures(
         // `In total 7 activities`, `Au total, 7 activités`, `En total se
         // programaron 7 actividades`: a total word shortly before the first
         // number, a noun after it.
-        let after_total_word = (1..=MAX_WORDS_BEFORE_PHRASE).any(|back| {
-            at.checked_sub(back)
-                .and_then(|from| words.get(from))
-                .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
-        });
+        // Not when a status label and its colon stand between them
+        // (`Totals — complete: 5; in progress: 3`): the number counts that
+        // status, the total word heads the line.
+        let status_label_before = at
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| before.ends_with(':'))
+            && (1..=MAX_WORDS_BEFORE_PHRASE).any(|width| {
+                at.checked_sub(width)
+                    .and_then(|from| grammar::phrase_at(&words, from, vocabulary))
+                    .is_some_and(|(_, found)| found == width)
+            });
+        let after_total_word = !status_label_before
+            && (1..=MAX_WORDS_BEFORE_PHRASE).any(|back| {
+                at.checked_sub(back)
+                    .and_then(|from| words.get(from))
+                    .is_some_and(|word| is_total_label(word, vocabulary.lexicons))
+            });
         let noun_follows = tokens
             .get(at + 1)
             .is_some_and(|next| next.starts_with(char::is_alphabetic));
@@ -1784,6 +1797,20 @@ mod tests {
     /// = 11 …`) and a whole after the parts (`…, de un total de 10.`, `…:
     /// 12 measures in all.`); a day of the month is no count, and
     /// fractions of different wholes are no totals.
+    /// A total word heading a line of status labels and colons is no label
+    /// of the first count: `complete: 5` counts the achieved.
+    #[test]
+    fn a_total_word_before_a_status_label_heads_the_line() {
+        assert_eq!(
+            counts("Totals — complete: 5; in progress: 3; not started: 2.\n"),
+            declared(None, 5, 3, 2)
+        );
+        assert_eq!(
+            counts("In total 10 actions: 5 complete, 3 in progress, 2 not started.\n"),
+            declared(Some(10), 5, 3, 2)
+        );
+    }
+
     #[test]
     fn fractions_sums_wholes_last_and_days_of_the_month() {
         assert_eq!(

@@ -292,10 +292,10 @@ impl Scan {
                 .entry(first)
                 .or_insert_with(|| TableRoles::of(table, legend))
         });
-        let cells = split_leading_marks(
+        let cells = lift_cited_code(split_leading_marks(
             split_measure_cells(ordered_cells(text, index, roles, legend)),
             legend,
-        );
+        ));
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
         let Some(first_code) = first_code else {
             // A bold measure that wraps (`**L3M2 Que se pacten …` +
@@ -1749,6 +1749,33 @@ fn split_leading_marks(cells: Vec<String>, legend: &Legend) -> Vec<String> {
     out
 }
 
+/// A table row whose title cites its own code at its end, in parentheses
+/// (`Observatorio del consumo (L1M1D1)` | `●`), read as the row its code
+/// opens: the code first, the title without it, the other cells after. Only
+/// a row of several cells with no cell opening on a code, and only the
+/// first cell: a code cited at the end of prose or of a later cell stays a
+/// reference.
+fn lift_cited_code(cells: Vec<String>) -> Vec<String> {
+    if cells.len() < 2 || cells.iter().any(|cell| starts_with_code(cell)) {
+        return cells;
+    }
+    let lifted = cells.first().and_then(|first| {
+        let inner = first.trim_end().strip_suffix(')')?;
+        let (title, code) = inner.rsplit_once('(')?;
+        let (_, _, rest) = deliverable_at_start(code.trim())?;
+        let title = title.trim_end();
+        (rest.trim().is_empty() && !title.is_empty())
+            .then(|| (code.trim().to_owned(), title.to_owned()))
+    });
+    match lifted {
+        Some((code, title)) => [code, title]
+            .into_iter()
+            .chain(cells.into_iter().skip(1))
+            .collect(),
+        None => cells,
+    }
+}
+
 /// Splits a measure cell that runs on into its first deliverable
 /// (`L1M1 Que… focalizada. L1M1D1 Calendario…`) at that deliverable's code.
 fn split_measure_cells(cells: Vec<String>) -> Vec<String> {
@@ -2624,6 +2651,25 @@ mod tests {
         ] {
             assert_eq!(rows(&plan(table)), want, "{table:?}");
         }
+    }
+
+    #[test]
+    fn a_code_cited_at_the_end_of_its_title_opens_the_row() {
+        let cited = plan(
+            "Producto\tEstado\nL1M1 Que se mida el consumo.\nObservatorio del consumo (L1M1D1)\tV\nInforme anual (2018-2020) (L1M1D2)\tX\n",
+        );
+        assert_eq!(
+            rows(&cited),
+            [
+                row("L1M1D1", "Observatorio del consumo", Some("V")),
+                row("L1M1D2", "Informe anual (2018-2020)", Some("X")),
+            ]
+        );
+        // Cited at the end of prose, or of a later cell, a code stays a reference.
+        let prose = plan(
+            "L1M1 Que se mida el consumo.\nEl consejo revisó el observatorio (L1M1D1)\nInforme\tvéase el observatorio (L1M1D2)\n",
+        );
+        assert!(prose.deliverables.is_empty(), "{:?}", rows(&prose));
     }
 
     #[test]

@@ -44,14 +44,7 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
             continue;
         }
         if let Some(cue) = &roll {
-            // Names each with its role in brackets are read pair by pair
-            // under a roll's cue as anywhere (see below).
-            let pairs = bracketed_run(lines.line(index), lex);
-            let entries = if pairs.len() >= 2 {
-                pairs
-            } else {
-                roll_entries(lines.line(index), cue, lex)
-            };
+            let entries = roll_entries(lines.line(index), cue, lex);
             if !entries.is_empty() {
                 for found in entries {
                     add(&mut people, person_at(found, line.page, line.number));
@@ -81,13 +74,6 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         found.extend(plural_titled(lines.line(index), lex));
         found.extend(labels_inside(lines.line(index), lex));
         found.extend(honorific_run(lines.line(index), lex));
-        // A line that is nothing but names each with its role in brackets
-        // is read so, pair by pair: the other readings would give a
-        // bracket to the name after it.
-        let pairs = bracketed_run(lines.line(index), lex);
-        if pairs.len() >= 2 {
-            found = pairs;
-        }
         if let Some((name, affiliation)) = speaker_line(lines.line(index), lex) {
             match found.iter().find(|(n, _, _)| *n == name) {
                 Some((_, Some(_), _)) => roled_speakers += 1,
@@ -1652,36 +1638,6 @@ fn bracketed(line: &str, lex: &Lexicons) -> Vec<Found> {
     }
 }
 
-/// Several people run into one line, each name followed by its role in
-/// brackets (`Cllr Ada Wren (Chair) Tom Hale (President) Eve Marsh
-/// (Secretary)`), as a roll of officers set in a table's cell gives them:
-/// every piece before a bracket is a name, every bracket a role, and
-/// nothing but punctuation (a cell's bar) after the last; otherwise
-/// nothing.
-fn bracketed_run(line: &str, lex: &Lexicons) -> Vec<Found> {
-    let mut found = Vec::new();
-    let mut rest = line.trim_start_matches(['-', '•', '*', ' ']);
-    while let Some(open) = rest.find(['[', '(']) {
-        let words = words_at(rest[..open].trim_end());
-        let (name, end) = name_from(&words, 0, false, lex);
-        let Some(name) = name.filter(|_| end == words.len()) else {
-            return Vec::new();
-        };
-        let Some(close) = rest[open..].find([']', ')']).map(|at| open + at) else {
-            return Vec::new();
-        };
-        let Some((role, place)) = as_role(rest[open + 1..close].trim(), lex) else {
-            return Vec::new();
-        };
-        found.push((name, Some(role), place));
-        rest = &rest[close + 1..];
-    }
-    if rest.chars().any(char::is_alphanumeric) {
-        return Vec::new();
-    }
-    found
-}
-
 /// Role labels inside a line, after other text (`… donne pouvoir à M. le
 /// Maire. Secrétaire de séance : Alexandra NICOLLE Conseillers en
 /// exercice : 33`): the role phrase right before a colon, the name right
@@ -3172,20 +3128,6 @@ El acta se aprueba por unanimidad.
             .map(|(name, _, _)| name)
             .collect();
         assert_eq!(names, vec!["Walter Tudor Hale", "R. Tudor Hale", "Ann Lee"]);
-    }
-
-    #[test]
-    fn names_each_with_its_role_in_brackets_run_into_one_line() {
-        // A cell of officers: each bracket is the name's before it.
-        let officers = "Officers present:\n\nCllr Ada Wren (Vice Chair) Tom Hale (President) Eve Marsh (Secretary) |\n";
-        assert_eq!(
-            people(officers),
-            vec![
-                one("Ada Wren", Some("Vice Chair"), None),
-                one("Tom Hale", Some("President"), None),
-                one("Eve Marsh", Some("Secretary"), None),
-            ]
-        );
     }
 
     #[test]

@@ -2146,7 +2146,6 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
         (word_count(title) <= 8).then(|| (title.to_owned(), page))
     };
     let mut found = page_first_listed(plains, &non_blank, lex);
-    found.extend(page_over_title_listed(plains, &non_blank, lex));
     let mut at = 0;
     while at < non_blank.len() {
         let mut run: Vec<(usize, String, u32)> = Vec::new();
@@ -2269,75 +2268,6 @@ fn page_first_listed(
             run.push((next, (title, page)));
         }
         if run.len() >= MIN_RUN {
-            found.extend(run);
-        }
-    }
-    found
-}
-
-/// Entries of a table of contents set one page and one title a line, each
-/// page over its title (`3` / `Foreword` / `4` / `Who we are`), as a
-/// designed contents page read column by column gives them, right under a
-/// contents heading; the page of the contents page itself may stand first
-/// (`2` / `3` / `Foreword`). The same lines read title first (`Editorial` /
-/// `3`, see [`spread_entry`]) open on a title, or end on a page: a run
-/// opening on a page is read page first only when it ends on a title, or
-/// when two pages open it. At least [`MIN_RUN`] entries, pages never going
-/// back.
-fn page_over_title_listed(
-    plains: &PackedLines,
-    non_blank: &[usize],
-    lex: &Lexicons,
-) -> BTreeMap<usize, (String, u32)> {
-    static PAGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<page>[0-9]{1,3})\s*$").expect("PAGE is a valid literal pattern")
-    });
-    let page_at = |at: usize| -> Option<u32> {
-        let line = plains.get(*non_blank.get(at)?)?;
-        PAGE.captures(line)?.name("page")?.as_str().parse().ok()
-    };
-    let title_at = |at: usize| -> Option<String> {
-        let line = plains.get(*non_blank.get(at)?)?.trim();
-        let closes = line
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == ')');
-        (closes && page_at(at).is_none() && word_count(line) <= IN_PAGE_WORDS)
-            .then(|| entry_title(line))
-            .flatten()
-    };
-    let mut found = BTreeMap::new();
-    for (heading, &index) in non_blank.iter().enumerate() {
-        if !plains
-            .get(index)
-            .is_some_and(|line| shape::heads_contents(lex, line))
-        {
-            continue;
-        }
-        let mut at = heading + 1;
-        let folio = page_at(at).is_some() && page_at(at + 1).is_some();
-        if folio {
-            at += 1;
-        }
-        let mut run: Vec<(usize, (String, u32))> = Vec::new();
-        while let (Some(page), Some(title)) = (page_at(at), title_at(at + 1)) {
-            // The body's first heading after the contents (`ÉDITORIAL` after
-            // `Éditorial` / `3`) repeats an entry, or changes the entries'
-            // case: no entry.
-            let repeated = run.iter().any(|(_, (seen, _))| fold(seen) == fold(&title));
-            let recased = run
-                .first()
-                .is_some_and(|(_, (first, _))| is_all_caps(first, 2) != is_all_caps(&title, 2));
-            if repeated || recased || run.last().is_some_and(|(_, (_, last))| page < *last) {
-                break;
-            }
-            run.push((non_blank[at + 1], (title, page)));
-            at += 2;
-        }
-        // A page left after the last title is that title's: the run was
-        // set title first.
-        let ends_on_page = page_at(at).is_some();
-        if run.len() >= MIN_RUN && (folio || !ends_on_page) {
             found.extend(run);
         }
     }
@@ -3199,25 +3129,6 @@ mod tests {
                 ("1.1 Context of the plan", None),
             ])
         );
-    }
-
-    #[test]
-    fn contents_set_one_page_and_one_title_a_line() {
-        // A designed contents page read column by column: each page over
-        // its title, the contents page's own folio first or not.
-        let page_first = "Table of contents\n\n2\n\n3\n\nOpening words\n\n4\n\nOur members\n\n7\n\nRegional work\n\n12\n\nAccounts\n\nOpening words The network grew during the year and welcomed many new towns from every region of the country.\n";
-        assert_eq!(
-            entries(page_first),
-            owned(&[
-                ("Table of contents", None),
-                ("Opening words", Some(3)),
-                ("Our members", Some(4)),
-                ("Regional work", Some(7)),
-                ("Accounts", Some(12)),
-            ])
-        );
-        let no_folio = page_first.replace("2\n\n3\n\nOpening", "3\n\nOpening");
-        assert_eq!(entries(&no_folio), entries(page_first));
     }
 
     #[test]

@@ -940,6 +940,19 @@ fn contents_lines(text: &Text, headings: &[Heading], lex: &Lexicons) -> BTreeSet
                 .map_or(text.lines.len(), |h| h.index);
             lines.extend(heading.last + 1..end);
         }
+        // An entry's page on a line of its own, under its title or over it
+        // (`Editorial` / `3`, `3` / `Foreword`), is the entry's.
+        if let Some(page) = heading.printed_page {
+            let own_page = |index: usize| {
+                text.lines.get(index).is_some_and(|line| {
+                    is_number_only(line.plain) && line.plain.trim().parse() == Ok(page)
+                })
+            };
+            let written = |i: &usize| text.lines.get(*i).is_some_and(|line| !is_blank(line.plain));
+            let below = (heading.last + 1..text.lines.len()).find(written);
+            let above = (0..heading.index).rev().find(written);
+            lines.extend(below.into_iter().chain(above).filter(|&i| own_page(i)));
+        }
     }
     lines
 }
@@ -1115,6 +1128,26 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         // A lower-case `m` abbreviates millions only after a currency sign
         // (`£14m`); after a bare number it is a unit (`600m`).
         if suffix == Some('m') && caps.name("currency").is_none() {
+            continue;
+        }
+        // A day run into the capital of its month after a word that places
+        // a day (`el pasado 28M`, `tras el 15M`) names that day, as the press
+        // names elections and protests: no millions.
+        let day_named = suffix == Some('M')
+            && caps.name("currency").is_none()
+            && num
+                .as_str()
+                .parse::<u8>()
+                .is_ok_and(|day| (1..=31).contains(&day))
+            && raw[..start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|word| {
+                    let word = word.to_lowercase();
+                    lex.has(|l| l.relative_date_words, &word)
+                        || lex.has(|l| l.date_prepositions, &word)
+                });
+        if day_named {
             continue;
         }
         let Some(value) = parse_number(num.as_str(), suffix) else {
@@ -2554,6 +2587,18 @@ mod tests {
     fn counts_with_a_modifier_before_the_noun_once_each() {
         let source = "The association serves our 77 member councils.\n\nThe elections brought 41 new mayors to office.\n\nWe thank our 77 member councils.\n";
         assert_eq!(values(source), vec![77.0, 41.0]);
+    }
+
+    #[test]
+    fn a_day_named_with_its_months_capital_is_no_amount_in_millions() {
+        assert_eq!(
+            values("Ganó en las elecciones del pasado 28M y sumó 3.220 municipios."),
+            vec![3220.0]
+        );
+        assert_eq!(
+            values("El programa costó 28M de pesos."),
+            vec![28_000_000.0]
+        );
     }
 
     #[test]

@@ -503,7 +503,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "s'ouvre dans une nouvelle fenêtre",
         "nouvelle fenêtre",
     ],
-    contents_headings: &["sommaire", "table des matières", "table des matieres"],
+    contents_headings: &[
+        "sommaire",
+        "table des matières",
+        "table des matieres",
+        "contenu",
+    ],
     agenda_headings: &["ordre du jour"],
     agenda_item_openers: &[
         "approbation",
@@ -667,6 +672,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "publié",
         "publiée",
         "mis à jour",
+        "mise à jour",
         "date de convocation",
         "affichage",
         "convoqué le",

@@ -752,7 +752,21 @@ fn geometric_table(
         let Some(date) = date.filter(|_| !cleaned.is_empty()) else {
             continue;
         };
-        events.push(cell_event(&line, date, cleaned, lex));
+        // Lines opening the table on no bullet, in the month carried over,
+        // finish the event the page (or page column) break cut: the last
+        // one read, which the table before ended on. They go on with its
+        // sentence (a small letter, or after a hyphen); a capital opens
+        // a line of its own (a header the producer repeats on the page).
+        let goes_on = cleaned.starts_with(char::is_lowercase)
+            || events.last().is_some_and(|last| last.text.ends_with('-'));
+        let finishes = item.continues && goes_on && *assigned == geometry::Assigned::Carried;
+        match events
+            .last_mut()
+            .filter(|last| finishes && last.start == date)
+        {
+            Some(last) => last.text = crate::page::join_cell(&[last.text.as_str(), cleaned]),
+            None => events.push(cell_event(&line, date, cleaned, lex)),
+        }
     }
     let last = read.labels.last().map(|label| Carried {
         name: label.name.clone(),
@@ -1746,7 +1760,25 @@ fn calendar_row(
         Some((day, end, _)) => (rest.get(1..).unwrap_or_default(), day.day, end),
         None => (rest, None, None),
     };
-    let mut body = rest.join(" ");
+    // A drawn cell whose lines stand a paragraph's space apart holds an
+    // event per paragraph: the producer broke the events onto lines of their
+    // own, as a text's `<br>` does.
+    let page_row = text.row(index);
+    let pieces: Vec<String> = rest
+        .iter()
+        .map(|cell| {
+            let parts = page_row
+                .and_then(|row| row.cells.iter().find(|c| c.text().trim() == cell.trim()))
+                .map(geometry::paragraphs)
+                .unwrap_or_default();
+            if parts.len() > 1 {
+                parts.join(" • ")
+            } else {
+                (*cell).to_owned()
+            }
+        })
+        .collect();
+    let mut body = pieces.join(" ");
     let mut used = 1;
     let open = raw.trim_start().starts_with('|') && !raw.trim_end().ends_with('|');
     let mut continued = open;

@@ -1512,14 +1512,45 @@ fn ordered_cells(
             (mark, title) = (lead.to_owned(), rest.to_owned());
         }
     }
+    let measure = row
+        .cells
+        .iter()
+        .find(|cell| cell.column == roles.title)
+        .and_then(|cell| measure_over_title(cell, &title));
+    if let Some((_, rest)) = &measure {
+        title = rest.clone();
+    }
     let before = (0..roles.code).filter(|&column| !roles.holds(column));
     let after = (roles.code + 1..table.columns).filter(|&column| !roles.holds(column));
     before
         .map(text_of)
+        .chain(measure.map(|(measure, _)| measure))
         .chain([code, title, mark])
         .chain(after.map(text_of))
         .filter(|cell| !cell.is_empty())
         .collect()
+}
+
+/// A measure's heading printed over a deliverable's title in the title's
+/// cell (`L1M1 Que la red siga … posiciones.` over `Agenda anual …`): the
+/// cell's lines from the one opening on the measure's code through the
+/// first that ends its sentence, and the title after them. `title` is the
+/// cell's text as the row reads it. `None` when the cell opens on no
+/// measure code, or no title line follows the heading's sentence.
+fn measure_over_title(cell: &page::Cell, title: &str) -> Option<(String, String)> {
+    measure_at_start(title)?;
+    let lines = cell.lines();
+    let last = lines
+        .iter()
+        .position(|line| markup::plain(line).trim_end().ends_with(['.', ':']))?;
+    if last + 1 >= lines.len() {
+        return None;
+    }
+    let heading = markup::plain(&page::join_cell(lines.get(..=last)?))
+        .trim()
+        .to_owned();
+    let rest = title.strip_prefix(heading.as_str())?.trim();
+    (!rest.is_empty()).then(|| (heading, rest.to_owned()))
 }
 
 /// Whether the row of line `index` holds text only in columns left of the
@@ -1640,9 +1671,28 @@ impl TableRoles {
                 .flatten()
                 .any(|(c, text)| *c == column && starts_with_code(text))
         };
+        // A measure's heading may open the title cell of its first
+        // deliverable (a table whose codes stand right of the titles prints
+        // the measure over the first title, in the same cell): a column
+        // where such cells are the fewer is still the titles'.
+        let measure_led = |column: usize| {
+            let cells: Vec<&str> = filled(column).collect();
+            let led = cells
+                .iter()
+                .filter(|text| measure_at_start(text).is_some())
+                .count();
+            2 * led < cells.len()
+                && !rows
+                    .iter()
+                    .flatten()
+                    .any(|(c, text)| *c == column && deliverable_at_start(text).is_some())
+        };
         let titles: Vec<usize> = (0..table.columns)
             .filter(|&column| column != code && Some(column) != mark)
-            .filter(|&column| 2 * filled(column).count() >= coded.len() && !starts_any_code(column))
+            .filter(|&column| {
+                2 * filled(column).count() >= coded.len()
+                    && (!starts_any_code(column) || measure_led(column))
+            })
             .collect();
         let [title] = titles.as_slice() else {
             return None;
@@ -3116,48 +3166,114 @@ mod tests {
 
     /// A one-row PDF table: each cell given as its lines, in that order.
     fn pdf_row(cells: &[&[DrawnCellLine<'_>]]) -> Text {
+        pdf_table(&[cells])
+    }
+
+    /// A PDF table of `rows`, one text line each: each row's cells given as
+    /// their lines, in column order.
+    fn pdf_table(rows: &[&[&[DrawnCellLine<'_>]]]) -> Text {
         use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
-        let cells: Vec<Cell> = cells
+        let rows: Vec<Row> = rows
             .iter()
             .enumerate()
-            .map(|(column, lines)| {
-                let words: Vec<Word> = lines
+            .map(|(line, cells)| Row {
+                line,
+                cells: cells
                     .iter()
-                    .flat_map(|&(y, words)| {
-                        words.iter().map(move |&(text, x)| drawn_word(text, x, y))
-                    })
-                    .collect();
-                let lines: Vec<String> = lines
-                    .iter()
-                    .map(|(_, words)| {
-                        words
+                    .enumerate()
+                    .map(|(column, lines)| {
+                        let words: Vec<Word> = lines
                             .iter()
-                            .map(|(text, _)| *text)
-                            .collect::<Vec<_>>()
-                            .join(" ")
+                            .flat_map(|&(y, words)| {
+                                words.iter().map(move |&(text, x)| drawn_word(text, x, y))
+                            })
+                            .collect();
+                        let lines: Vec<String> = lines
+                            .iter()
+                            .map(|(_, words)| {
+                                words
+                                    .iter()
+                                    .map(|(text, _)| *text)
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            })
+                            .collect();
+                        let text = page::join_cell(&lines);
+                        let bbox = BoundingBox::enclosing(words.iter().map(|w| w.bbox));
+                        Cell::new(column, lines, text, bbox, words.into())
                     })
-                    .collect();
-                let text = page::join_cell(&lines);
-                let bbox = BoundingBox::enclosing(words.iter().map(|w| w.bbox));
-                Cell::new(column, lines, text, bbox, words.into())
+                    .collect(),
+                bbox: None,
             })
             .collect();
-        let line = cells
+        let lines: Vec<String> = rows
             .iter()
-            .map(|cell| cell.text())
-            .collect::<Vec<_>>()
-            .join("\t");
-        let mut text = Text::from_plain(&line);
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .map(|cell| cell.text())
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            })
+            .collect();
+        let mut text = Text::from_plain(&lines.join("\n"));
+        let count = rows.len();
         text.blocks = vec![Block {
-            kind: BlockKind::Table(page::table(vec![Row {
-                line: 0,
-                cells,
-                bbox: None,
-            }])),
-            lines: 0..1,
+            kind: BlockKind::Table(page::table(rows)),
+            lines: 0..count,
             bbox: None,
         }];
         text
+    }
+
+    #[test]
+    fn a_measure_heading_over_the_first_title_of_a_table_coded_on_the_right() {
+        // `title | mark | code`, the measure's heading printed in the title
+        // cell of its first deliverable, over that deliverable's title.
+        let first: &[DrawnCellLine<'_>] = &[
+            (
+                100.0,
+                &[
+                    ("L1M1", 50.0),
+                    ("Que", 80.0),
+                    ("la", 100.0),
+                    ("red", 115.0),
+                    ("actúe.", 135.0),
+                ],
+            ),
+            (112.0, &[("Agenda", 50.0), ("anual", 90.0)]),
+        ];
+        let second: &[DrawnCellLine<'_>] =
+            &[(124.0, &[("Notas", 50.0), ("de", 80.0), ("posición", 95.0)])];
+        let third: &[DrawnCellLine<'_>] = &[(136.0, &[("Presencia", 50.0), ("técnica", 100.0)])];
+        let text = pdf_table(&[
+            &[
+                first,
+                &[(112.0, &[("V", 300.0)])],
+                &[(112.0, &[("L1M1D1", 350.0)])],
+            ],
+            &[
+                second,
+                &[(124.0, &[("0", 300.0)])],
+                &[(124.0, &[("L1M1D2", 350.0)])],
+            ],
+            &[
+                third,
+                &[(136.0, &[("×", 300.0)])],
+                &[(136.0, &[("L1M1D3", 350.0)])],
+            ],
+        ]);
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Agenda anual", Some("V")),
+                row("L1M1D2", "Notas de posición", Some("0")),
+                row("L1M1D3", "Presencia técnica", Some("×")),
+            ]
+        );
+        assert_eq!(plan.measures.len(), 1);
+        assert_eq!(plan.measures[0].text.as_deref(), Some("Que la red actúe."));
     }
 
     #[test]

@@ -88,9 +88,12 @@ fn segments(depth: usize, capture: bool) -> String {
         .collect()
 }
 
-/// What may follow a code at the start of a cell: no letter nor digit, or a
-/// superscript digit, a footnote call glued to the code (`L1M2D3¹`).
-const CODE_END: &str = r"(?P<end>[^\p{L}\p{N}]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|$)";
+/// What may follow a code at the start of a cell: no letter nor digit, a
+/// superscript digit, a footnote call glued to the code (`L1M2D3¹`), or a
+/// capitalised word the producer drew with no space after the code
+/// (`L2.M2.D1Plan stratégique`: a capital and a small letter open a word,
+/// where a code's own letters are capitals and digits).
+const CODE_END: &str = r"(?P<end>[^\p{L}\p{N}]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\p{Lu}\p{Ll}|$)";
 
 /// A deliverable code at the start of a cell, tolerating one space, dot or
 /// line-break hyphen at each junction (`L2M1 D3`, `L2.M1.D3`, `L2M1-D3`).
@@ -143,6 +146,8 @@ mod tests {
             ("L2.M1.D3 Convocatoria", true),
             ("L 2M1D3", true),
             ("L2M1D3x", false),
+            ("L2.M2.D1Plan stratégique", true),
+            ("L2M2D1PLAN", false),
             ("L2M1-D3 Convocatoria", true),
             ("L2M1-L2M3 Convocatoria", false),
             ("L2M1D3¹", true),

@@ -126,10 +126,7 @@ pub(super) fn page_flows(lines: &[TextLine]) -> Vec<Vec<TextLine>> {
 /// cut where it was.
 fn flows(lines: &[TextLine], strays: &mut Vec<(f32, String)>, within: bool) -> Vec<Vec<TextLine>> {
     for overflow in [false, true] {
-        if let Some(split) = split_page(lines, false, overflow, within) {
-            return split_sides(split, strays);
-        }
-        if let Some(split) = split_page(lines, true, overflow, within) {
+        if let Some(split) = split_page(lines, &[false, true], overflow, within) {
             return split_sides(split, strays);
         }
     }
@@ -161,7 +158,16 @@ fn split_sides(split: Split, strays: &mut Vec<(f32, String)>) -> Vec<Vec<TextLin
 /// page columns or more, narrow columns being where a table too wide for
 /// its column runs into the gutter; on a page of two such a gutter is as
 /// likely a table whose long titles run up to its mark column, or prose.
-fn split_page(lines: &[TextLine], flowing: bool, overflow: bool, within: bool) -> Option<Split> {
+///
+/// Each of `flowings` is tried in turn on the one search of the page's
+/// gutters (which lines cross which candidate gutter does not depend on
+/// it): a page set in no columns is searched once, not once a way.
+fn split_page(
+    lines: &[TextLine],
+    flowings: &[bool],
+    overflow: bool,
+    within: bool,
+) -> Option<Split> {
     if lines.len() < 2 * PAGE_COLUMN_LINES {
         return None;
     }
@@ -181,104 +187,132 @@ fn split_page(lines: &[TextLine], flowing: bool, overflow: bool, within: bool) -
         x += 1.0;
     }
     let crossings = GutterCrossings::of(lines, &gutters, overflow);
-    // For each candidate gutter, the longest run of lines that does not
-    // cross it (but for strays, when `flowing`).
-    let strays_allowed = flowing;
-    let mut best: Option<(usize, usize, f32)> = None;
-    let middle = left + width / 2.0;
-    // Gutters a point apart are mostly crossed by the same lines: their
-    // runs are found once for each such stretch of gutters.
-    let mut runs: (Option<&[bool]>, Vec<(usize, usize)>) = (None, Vec::new());
-    for (at, &x) in gutters.iter().enumerate() {
-        let Some(crossing) = crossings.crossing(at) else {
-            continue;
-        };
-        if runs.0 != Some(crossing) {
-            runs = (Some(crossing), stray_runs(crossing, strays_allowed));
-        }
-        for &(first, last) in &runs.1 {
-            // The longest run wins; of equal runs, the gutter nearest the middle.
-            let length = last + 1 - first;
-            let better = best.is_none_or(|(best_first, best_last, at)| {
-                let best_length = best_last + 1 - best_first;
-                length > best_length
-                    || (length == best_length && (x - middle).abs() < (at - middle).abs())
-            });
-            if better {
-                best = Some((first, last, x));
-            }
-        }
-    }
-    let (first, last, gutter) = best?;
-    let run = last + 1 - first;
-    if run * 5 < lines.len() * 3 {
-        return None;
-    }
-    let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
-    let mut strays = Vec::new();
-    for line in lines.get(first..=last).unwrap_or_default() {
-        let half = PAGE_GUTTER * line.size / 2.0;
-        if flowing || overflow {
-            strays.extend(
-                line.words
-                    .iter()
-                    .filter(|word| word.x0 < gutter + half && word.x1 > gutter + half)
-                    .map(|word| (line.y, word.text.clone())),
-            );
-        }
-        let (before, after): (Vec<_>, Vec<_>) = line
-            .words
-            .iter()
-            .cloned()
-            // A stray or overflowing word belongs to the column it starts in.
-            .partition(|word| {
-                if flowing || overflow {
-                    word.x0 < gutter
-                } else {
-                    word.x1 <= gutter
-                }
-            });
-        for (words, side) in [(before, &mut left_lines), (after, &mut right_lines)] {
-            if !words.is_empty() {
-                side.push(TextLine {
-                    y: line.y,
-                    size: line.size,
-                    words,
-                });
-            }
-        }
-    }
-    if left_lines.len() < PAGE_COLUMN_LINES || right_lines.len() < PAGE_COLUMN_LINES {
-        return None;
-    }
-    // A side set in page columns of its own is judged by its column
-    // beside the gutter: three columns of prose are prose beside prose at
-    // each gutter, not prose beside a page of two columns.
-    let near_left = beside_gutter(&left_lines, true, overflow);
-    let near_right = beside_gutter(&right_lines, false, overflow);
-    let nested = near_left.is_some() || near_right.is_some();
-    if overflow && !within && !nested {
-        return None;
-    }
-    let columns = if flowing {
-        flows_through(&left_lines, &right_lines)
-    } else {
-        page_columns(&left_lines, &right_lines)
-            || (nested
-                && page_columns(
-                    near_left.as_deref().unwrap_or(&left_lines),
-                    near_right.as_deref().unwrap_or(&right_lines),
-                ))
+    let page = Gutters {
+        lines,
+        gutters: &gutters,
+        crossings: &crossings,
+        middle: left + width / 2.0,
     };
-    columns.then(|| Split {
-        parts: [
-            lines.get(..first).unwrap_or_default().to_vec(),
-            left_lines,
-            right_lines,
-            lines.get(last + 1..).unwrap_or_default().to_vec(),
-        ],
-        strays,
-    })
+    flowings
+        .iter()
+        .find_map(|&flowing| page.split(flowing, overflow, within))
+}
+
+/// A page's candidate gutters and the lines that cross each.
+struct Gutters<'a> {
+    lines: &'a [TextLine],
+    gutters: &'a [f32],
+    crossings: &'a GutterCrossings,
+    middle: f32,
+}
+
+impl Gutters<'_> {
+    /// The page cut at its best gutter, as [`split_page`] says, `flowing` or not.
+    fn split(&self, flowing: bool, overflow: bool, within: bool) -> Option<Split> {
+        let Self {
+            lines,
+            gutters,
+            crossings,
+            middle,
+        } = *self;
+        // For each candidate gutter, the longest run of lines that does not
+        // cross it (but for strays, when `flowing`).
+        let strays_allowed = flowing;
+        let mut best: Option<(usize, usize, f32)> = None;
+        // Gutters a point apart are mostly crossed by the same lines: their
+        // runs are found once for each such stretch of gutters.
+        let mut runs: (Option<&[bool]>, Vec<(usize, usize)>) = (None, Vec::new());
+        for (at, &x) in gutters.iter().enumerate() {
+            let Some(crossing) = crossings.crossing(at) else {
+                continue;
+            };
+            if runs.0 != Some(crossing) {
+                runs = (Some(crossing), stray_runs(crossing, strays_allowed));
+            }
+            for &(first, last) in &runs.1 {
+                // The longest run wins; of equal runs, the gutter nearest the middle.
+                let length = last + 1 - first;
+                let better = best.is_none_or(|(best_first, best_last, at)| {
+                    let best_length = best_last + 1 - best_first;
+                    length > best_length
+                        || (length == best_length && (x - middle).abs() < (at - middle).abs())
+                });
+                if better {
+                    best = Some((first, last, x));
+                }
+            }
+        }
+        let (first, last, gutter) = best?;
+        let run = last + 1 - first;
+        if run * 5 < lines.len() * 3 {
+            return None;
+        }
+        let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
+        let mut strays = Vec::new();
+        for line in lines.get(first..=last).unwrap_or_default() {
+            let half = PAGE_GUTTER * line.size / 2.0;
+            if flowing || overflow {
+                strays.extend(
+                    line.words
+                        .iter()
+                        .filter(|word| word.x0 < gutter + half && word.x1 > gutter + half)
+                        .map(|word| (line.y, word.text.clone())),
+                );
+            }
+            let (before, after): (Vec<_>, Vec<_>) = line
+                .words
+                .iter()
+                .cloned()
+                // A stray or overflowing word belongs to the column it starts in.
+                .partition(|word| {
+                    if flowing || overflow {
+                        word.x0 < gutter
+                    } else {
+                        word.x1 <= gutter
+                    }
+                });
+            for (words, side) in [(before, &mut left_lines), (after, &mut right_lines)] {
+                if !words.is_empty() {
+                    side.push(TextLine {
+                        y: line.y,
+                        size: line.size,
+                        words,
+                    });
+                }
+            }
+        }
+        if left_lines.len() < PAGE_COLUMN_LINES || right_lines.len() < PAGE_COLUMN_LINES {
+            return None;
+        }
+        // A side set in page columns of its own is judged by its column
+        // beside the gutter: three columns of prose are prose beside prose at
+        // each gutter, not prose beside a page of two columns.
+        let near_left = beside_gutter(&left_lines, true, overflow);
+        let near_right = beside_gutter(&right_lines, false, overflow);
+        let nested = near_left.is_some() || near_right.is_some();
+        if overflow && !within && !nested {
+            return None;
+        }
+        let columns = if flowing {
+            flows_through(&left_lines, &right_lines)
+        } else {
+            page_columns(&left_lines, &right_lines)
+                || (nested
+                    && page_columns(
+                        near_left.as_deref().unwrap_or(&left_lines),
+                        near_right.as_deref().unwrap_or(&right_lines),
+                    ))
+        };
+        columns.then(|| Split {
+            parts: [
+                lines.get(..first).unwrap_or_default().to_vec(),
+                left_lines,
+                right_lines,
+                lines.get(last + 1..).unwrap_or_default().to_vec(),
+            ],
+            strays,
+        })
+    }
 }
 
 /// The page column of `side` nearest a page gutter on its right (`right`)
@@ -286,9 +320,9 @@ fn split_page(lines: &[TextLine], flowing: bool, overflow: bool, within: bool) -
 /// tests of [`page_flows`] (at a gutter words may overflow when
 /// `overflow`, and only where no clear gutter cuts it).
 fn beside_gutter(side: &[TextLine], right: bool, overflow: bool) -> Option<Vec<TextLine>> {
-    let split = split_page(side, false, false, true).or_else(|| {
+    let split = split_page(side, &[false], false, true).or_else(|| {
         overflow
-            .then(|| split_page(side, false, true, true))
+            .then(|| split_page(side, &[false], true, true))
             .flatten()
     })?;
     let [_, left, other, _] = split.parts;

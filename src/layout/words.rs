@@ -144,8 +144,19 @@ pub(super) fn words(
         let other_line = base.is_some_and(|base| {
             on_another_line(page, base, glyph, overlap.filter(|_| widths_hold))
         });
+        // A list bullet never ends a word: glued to a letter or digit, it is
+        // the next column's item drawn against the end of this column's line
+        // (`Guangzhou•`).
+        let bullet_after_word = text.starts_with(LIST_BULLETS)
+            && previous.is_some_and(|prev| {
+                page.glyph_text(prev)
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            });
         let mut joins = !leader_before
             && !other_line
+            && !bullet_after_word
             && words.last().is_some_and(|word| {
                 glyph.x - word.x1 <= WORD_GAP * size
                     || previous.is_some_and(|prev| {
@@ -203,6 +214,9 @@ pub(super) fn words(
     }
     words
 }
+
+/// Bullets that open a list item: never the last character of a word.
+const LIST_BULLETS: &[char] = &['•', '●', '▪'];
 
 /// Whether `glyph`, drawn right after `base` on one line, is another line's
 /// or another column's: of about the same size, its baseline more than
@@ -553,6 +567,22 @@ mod tests {
             ("t", 30.5, 3.0),
         ];
         assert_eq!(line_words(&split), ["Pot\u{0}at"]);
+    }
+
+    #[test]
+    fn a_bullet_glued_to_a_word_starts_a_word_of_its_own() {
+        // A page column's item drawn against the last word of the column
+        // before it, no gap between them.
+        let glued = [
+            ("u", 10.0, 5.5),
+            ("n", 15.5, 5.5),
+            ("•", 21.0, 5.0),
+            ("P", 26.0, 5.5),
+        ];
+        assert_eq!(line_words(&glued), ["un", "•P"]);
+        // After a space or a punctuation mark it is as it was drawn.
+        let spaced = [("a", 10.0, 5.5), (")", 15.5, 3.0), ("•", 18.5, 5.0)];
+        assert_eq!(line_words(&spaced), ["a)•"]);
     }
 
     #[test]

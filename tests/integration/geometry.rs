@@ -704,3 +704,28 @@ fn cids_of_a_unicode_indexed_map_are_their_code_points() {
     let page = &glyph_pages(&unicode_indexed_page(false))[0];
     assert!(page.glyphs.iter().all(|g| page.glyph_text(g).is_empty()));
 }
+
+#[test]
+fn a_superior_digit_glyph_is_a_superscript_whatever_the_tounicode_map_says() {
+    // dvipdfmx's Latin Modern: the footnote call's code is named
+    // `one.superior` in the encoding's differences, and mapped to a plain
+    // `1` by the ToUnicode map; drawn at the text's size, it would join the
+    // word before it as a digit (`Estado1`).
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+                /CMapName /Test def /CMapType 2 def \
+                1 begincodespacerange <00> <FF> endcodespacerange \
+                8 beginbfchar <B9> <0031> <45> <0045> <73> <0073> <74> <0074> \
+                <61> <0061> <64> <0064> <6F> <006F> <20> <0020> endbfchar \
+                endcmap CMapName currentdict /CMap defineresource pop end end";
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica \
+                /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [185 /one.superior] >> \
+                /ToUnicode 5 0 R >>";
+    let bytes = one_page(
+        &format!("/Font << /F1 {font} >>"),
+        "BT /F1 9 Tf 100 700 Td (Estado\\271 E) Tj ET",
+        &[util::stream(cmap, "")],
+    );
+    let page = &glyph_pages(&bytes)[0];
+    let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
+    assert_eq!(text, "Estado¹ E");
+}

@@ -40,7 +40,7 @@
 
 use crate::catalogue::Code;
 use crate::diagnostic::Diagnostic;
-use crate::page::{Block, BoundingBox, WordRef};
+use crate::page::{Block, BoundingBox, Cell, WordRef};
 
 /// Characters that open a list item in a cell.
 const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '‣', '·'];
@@ -93,6 +93,9 @@ pub struct Item {
     pub bottom: f32,
     /// The document line of the row holding its first line.
     pub line: usize,
+    /// Its first line opens on no bullet: the rest of the table before's
+    /// last event, cut by the page (or page column) break.
+    pub continues: bool,
 }
 
 /// A calendar table read from its words.
@@ -174,7 +177,8 @@ pub fn read(
             .iter()
             .flat_map(|line| line.words.iter().map(|w| w.size)),
     );
-    let mut events: Vec<(Vec<String>, BoundingBox, usize)> = Vec::new();
+    // (texts, extent, line, whether its first line opens on no bullet)
+    let mut events: Vec<(Vec<String>, BoundingBox, usize, bool)> = Vec::new();
     for line in &lines {
         let words: Vec<&str> = line.words.iter().map(|w| w.text).collect();
         let text = words.join(" ");
@@ -182,23 +186,24 @@ pub fn read(
             // A line set a paragraph's space below the event goes on with
             // no event: prose under a table whose events column is the
             // page's margin, as when the columns run right to left.
-            Some((_, bbox, _)) if !opens(line) && line.bbox.y0 - bbox.y1 > CONTINUED * size => {}
-            Some((texts, bbox, _)) if !opens(line) => {
+            Some((_, bbox, _, _)) if !opens(line) && line.bbox.y0 - bbox.y1 > CONTINUED * size => {}
+            Some((texts, bbox, _, _)) if !opens(line) => {
                 texts.push(text);
                 *bbox = bbox.union(line.bbox);
             }
             // Lines above the first bullet go on with an event of the table before.
             None if !opens(line) && !carried => {}
-            _ => events.push((vec![text], line.bbox, line.line)),
+            _ => events.push((vec![text], line.bbox, line.line, !opens(line))),
         }
     }
     let events: Vec<Item> = events
         .into_iter()
-        .map(|(texts, bbox, line)| Item {
+        .map(|(texts, bbox, line, continues)| Item {
             text: without_marker(&crate::page::join_cell(&texts)).to_owned(),
             top: bbox.y0,
             bottom: bbox.y1,
             line,
+            continues,
         })
         .collect();
     let months = assign(&labels, &events, size, carried);
@@ -208,15 +213,19 @@ pub fn read(
         .into_iter()
         .zip(months)
         .flat_map(|(item, month)| {
-            bulleted_parts(&item.text).into_iter().map(move |text| {
-                (
-                    Item {
-                        text,
-                        ..item.clone()
-                    },
-                    month.clone(),
-                )
-            })
+            bulleted_parts(&item.text)
+                .into_iter()
+                .enumerate()
+                .map(move |(at, text)| {
+                    (
+                        Item {
+                            text,
+                            continues: item.continues && at == 0,
+                            ..item.clone()
+                        },
+                        month.clone(),
+                    )
+                })
         })
         .unzip();
     Some(TableCalendar {
@@ -225,6 +234,38 @@ pub fn read(
         months,
         size,
     })
+}
+
+/// The paragraphs of a table cell: its visual lines, cut where one stands
+/// more than [`CONTINUED`] font sizes of white space below the one above
+/// (a cell of events broken onto lines of their own, which the producer
+/// sets a paragraph's space apart, where a wrapped event's lines follow one
+/// another at the line pitch). Each paragraph's lines joined as a cell's
+/// are; one paragraph, or none, for a cell without such a gap or geometry.
+pub(super) fn paragraphs(cell: &Cell) -> Vec<String> {
+    let lines = visual_lines(cell.words.iter().map(|word| (word, 0)).collect());
+    let mut paragraphs: Vec<Vec<String>> = Vec::new();
+    let mut above: Option<BoundingBox> = None;
+    for line in &lines {
+        let size = median(line.words.iter().map(|word| word.size));
+        let text = line
+            .words
+            .iter()
+            .map(|word| word.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        match paragraphs.last_mut() {
+            Some(last) if above.is_some_and(|a| line.bbox.y0 - a.y1 <= CONTINUED * size) => {
+                last.push(text);
+            }
+            _ => paragraphs.push(vec![text]),
+        }
+        above = Some(line.bbox);
+    }
+    paragraphs
+        .iter()
+        .map(|lines| crate::page::join_cell(lines))
+        .collect()
 }
 
 /// An event's text without the bullet or dash that opens it.
@@ -690,6 +731,7 @@ mod tests {
             top: bbox(first).y0,
             bottom: bbox(first + lines - 1.0).y1,
             line: 0,
+            continues: false,
         }
     }
 
@@ -886,6 +928,32 @@ mod tests {
         // Not continued: no alignment fits; the first event is above
         // November's bottom and the second beside it.
         assert_eq!(months(&labels, &events, false), [At(0), At(0)]);
+    }
+
+    #[test]
+    fn lines_opening_a_continued_table_on_no_bullet_go_on_with_the_event_before() {
+        // The page break cut the last event of the table before: its rest
+        // opens this table, before the first month, with no bullet.
+        let block = grid_table(&[
+            (0, 1, "sous l'égide de l'Assemblée"),
+            (1, 0, "Mars"),
+            (1, 1, "- Forum des maires"),
+            (2, 1, "- Semaine des villes"),
+        ]);
+        let read = read(&block, french_month, true).expect("a calendar table");
+        let events: Vec<(&str, bool)> = read
+            .events
+            .iter()
+            .map(|e| (e.text.as_str(), e.continues))
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("sous l'égide de l'Assemblée", true),
+                ("Forum des maires", false),
+                ("Semaine des villes", false),
+            ]
+        );
     }
 
     #[test]
@@ -1144,5 +1212,60 @@ mod tests {
         assert_eq!(read(&no_bullets, month, false), None);
         let no_months = table(&[(0.0, "L1M1D1")], &[(0.0, "• Women4Climate")]);
         assert_eq!(read(&no_months, month, false), None);
+    }
+
+    /// A cell of lines at the given tops (in line pitches), each line's
+    /// words 20 points apart.
+    fn cell(lines: &[(f32, &str)]) -> Cell {
+        let words: Vec<crate::page::Word> = lines
+            .iter()
+            .flat_map(|(top, text)| {
+                text.split_whitespace()
+                    .enumerate()
+                    .map(move |(at, word)| crate::page::Word {
+                        text: word.to_owned(),
+                        bbox: BoundingBox {
+                            x0: 20.0 * at as f32,
+                            x1: 20.0 * at as f32 + 15.0,
+                            ..bbox(*top)
+                        },
+                        size: SIZE,
+                        bold: None,
+                    })
+            })
+            .collect();
+        let texts: Vec<String> = lines.iter().map(|(_, text)| (*text).to_owned()).collect();
+        let joined = texts.join(" ");
+        Cell::new(1, texts, joined, None, crate::page::Words::from(words))
+    }
+
+    #[test]
+    fn a_cell_is_cut_into_paragraphs_where_its_lines_stand_a_paragraph_apart() {
+        // Two events broken onto lines of their own, a blank line's space
+        // between them; the first wrapped at the line pitch.
+        let broken = cell(&[
+            (0.0, "Regional workshop on flood"),
+            (1.0, "early warning, Valpa-"),
+            (2.0, "raíso"),
+            (4.0, "Steering Committee meeting"),
+        ]);
+        assert_eq!(
+            paragraphs(&broken),
+            [
+                "Regional workshop on flood early warning, Valparaíso",
+                "Steering Committee meeting"
+            ]
+        );
+        // Lines at the pitch are one paragraph, however many.
+        let wrapped = cell(&[
+            (0.0, "Annual Assembly of the"),
+            (1.0, "Network of Coastal Cities"),
+        ]);
+        assert_eq!(
+            paragraphs(&wrapped),
+            ["Annual Assembly of the Network of Coastal Cities"]
+        );
+        // A cell without geometry has no paragraphs to tell.
+        assert!(paragraphs(&Cell::of_text(1, "Ocean Cities Day")).is_empty());
     }
 }

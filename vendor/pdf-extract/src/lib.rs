@@ -566,6 +566,18 @@ impl<'a> PdfSimpleFont<'a> {
                             &Object::Integer(i) => { code = i; },
                             &Object::Name(ref n) => {
                                 let name = pdf_to_utf8(&n);
+                                // planex patch 21: a superior digit's glyph is its superscript
+                                // character, whatever the ToUnicode map says.
+                                if let Some(superior) = superior_digit(&name) {
+                                    table[code as usize] = superior;
+                                    if let Some(ref mut unicode_map) = unicode_map {
+                                        if let Ok(text) = String::from_utf16(&[superior]) {
+                                            unicode_map.insert(code as u32, text);
+                                        }
+                                    }
+                                    code += 1;
+                                    continue;
+                                }
                                 // XXX: names of Type1 fonts can map to arbitrary strings instead of real
                                 // unicode names, so we should probably handle this differently
                                 let unicode = glyphnames::name_to_unicode(&name);
@@ -3130,6 +3142,22 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
     let mut p = Processor::new();
     output_doc_inner(page_num, *object_id, doc, &mut p, output, &empty_resources)?;
     Ok(())
+}
+
+/// planex patch 21: the superscript character (UTF-16) of a superior digit's
+/// glyph name (`one.superior`, `twosuperior`, `three.sups`, `four.sup`).
+fn superior_digit(name: &str) -> Option<u16> {
+    const DIGITS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    const SUPERSCRIPTS: [u16; 10] = [
+        0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079,
+    ];
+    let base = [".superior", "superior", ".sups", ".sup"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))?;
+    let at = DIGITS.iter().position(|digit| *digit == base)?;
+    SUPERSCRIPTS.get(at).copied()
 }
 
 /// planex patch: outputs the pages numbered in `page_nums`, in that order,

@@ -673,6 +673,11 @@ fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         if let Some((mark, from)) = own.or_else(|| {
             signed_mark(&tokens, previous_end, at)
                 .filter(|(mark, _)| is_mark_like(mark, vocabulary.lexicons))
+                .filter(|(_, from)| {
+                    tokens
+                        .get(*from..at)
+                        .is_some_and(|nouns| plain_nouns(nouns, vocabulary.lexicons))
+                })
         }) {
             let label = tokens
                 .get(from..at + width)
@@ -699,6 +704,29 @@ fn signed_mark<'t>(tokens: &[&'t str], from: usize, at: usize) -> Option<(&'t st
         .find(|&index| tokens.get(index).is_some_and(|token| *token == "="))?;
     let mark = tokens.get(sign.checked_sub(1)?)?.trim_matches(SEPARATORS);
     (sign > from && !mark.is_empty()).then_some((mark, sign + 1))
+}
+
+/// Whether the words between a key's sign and its status phrase only name
+/// what is marked (`vert = mesure réalisée`): whole words, none a negation
+/// or a partial word, no clause punctuation. `B = closed, not delivered`
+/// negates the phrase after them and defines no class.
+fn plain_nouns(words: &[&str], lexicons: &Lexicons) -> bool {
+    words.iter().all(|word| {
+        let lower = word.to_lowercase();
+        let folded = grammar::folded_words(&lexicon::fold(word));
+        // An elided article belongs to its noun (`l'action`); an elided
+        // negation (`n'a`) denies what follows.
+        let elided_negation = lexicons
+            .each(|l| l.negation_words)
+            .any(|negation| negation.ends_with('\'') && lower.starts_with(negation));
+        word.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            && !elided_negation
+            && !grammar::holds_partial_word(&folded, lexicons)
+            && !folded
+                .iter()
+                .any(|word| lexicons.has(|l| l.negation_words, word))
+    })
 }
 
 /// Entries of a key whose marks are the report's own words, each before `=`
@@ -5428,5 +5456,36 @@ mod tests {
                 ("E2.4", Some(Achieved), None),
             ]
         );
+    }
+
+    /// Words between a key's sign and its status phrase that negate it or
+    /// close a clause (`B = closed, not delivered`) define no class: the
+    /// mark stays unknown rather than read as the phrase's class.
+    #[test]
+    fn a_negated_key_label_defines_nothing() {
+        let english = Lexicons::for_codes(["en"]);
+        let entries = line_entries(
+            "RAG key: G = delivered · A = in progress · R = not started · B = closed, not delivered",
+            Vocabulary::new(None, &english),
+        );
+        let marks: Vec<(&str, &Meaning)> = entries
+            .iter()
+            .map(|entry| (entry.mark.as_str(), &entry.meaning))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("G", &Meaning::Class(Achieved)),
+                ("A", &Meaning::Class(InProgress)),
+                ("R", &Meaning::Class(NotDeveloped)),
+            ]
+        );
+        // An elided article stays with its noun.
+        let french = Lexicons::for_codes(["fr"]);
+        let entries = line_entries(
+            "Voyants : vert = l'action terminée · rouge = action non commencée",
+            Vocabulary::new(None, &french),
+        );
+        assert_eq!(entries.len(), 2);
     }
 }

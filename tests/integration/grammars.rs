@@ -1691,7 +1691,9 @@ fn sixteenth_fresh_grammars_measured_before_fixing() {
 /// | voyants.fr | 22/22 | 0/14     | 0      | no / no                  |
 ///
 /// The floors below are what planex reads of them now; they only rise (and
-/// the silently wrong only fall).
+/// the silently wrong only fall: a key label that negates its phrase now
+/// defines no class, so rag.en's `B` is unknown, not achieved, and none is
+/// silently wrong).
 #[test]
 fn seventeenth_fresh_grammars_measured_before_fixing() {
     let reading = reading_of("fresh17");

@@ -981,19 +981,41 @@ fn detect_period(
             found.push(period);
             continue;
         }
-        let at = find_words(candidate.lower(), hit.phrase.phrase).unwrap_or(0);
+        let found_at = find_words(candidate.lower(), hit.phrase.phrase);
+        let at = found_at.unwrap_or(0);
         let after = &candidate.lower()[at..];
-        // A title may print its year first (`2020 Activity Report`).
-        let year_first = || {
-            candidate.lower()[..at]
-                .split_whitespace()
-                .last()
-                .filter(|word| word.len() == 4)
-                .and_then(single_year_in)
-        };
-        if let Some(period) = span_in(after)
+        // A title may print its year first (`2020 Activity Report`,
+        // `2019-20 Annual Report`).
+        let year_first = candidate.lower()[..at]
+            .split_whitespace()
+            .last()
+            .and_then(year_word);
+        // The year printed right after the phrase, past link words only
+        // (`Annual Report for 2019`, `Informe anual de 2019`), is the
+        // document's own; a year further on dates what the title goes on
+        // to name (`2019 Annual Report of the Strategic Plan 2016-2020`:
+        // the plan's span).
+        let year_next = found_at
+            .and_then(|at| candidate.lower().get(at + hit.phrase.phrase.len()..))
+            .and_then(|rest| attached_year(rest, lexicons));
+        if let (Some(first), Some(next)) = (year_first, year_next) {
+            if first != next {
+                diagnostics.push(Diagnostic::warning(
+                    Code::DetectPeriodTie,
+                    format!(
+                        "the title `{}` prints {} before and {} after its kind; neither is kept",
+                        candidate.plain().trim(),
+                        label_of(first),
+                        label_of(next)
+                    ),
+                ));
+                continue;
+            }
+        }
+        if let Some(period) = year_next
+            .or(year_first)
+            .or_else(|| span_in(after))
             .or_else(|| single_year_in(after))
-            .or_else(year_first)
         {
             let confidence = if candidate.in_title_area { 0.9 } else { 0.6 };
             found.push(make_period(period, confidence, candidate));
@@ -1596,6 +1618,34 @@ fn ordinal_year(
     })?;
     let year = if nth == 0 { end } else { start + nth - 1 };
     (year <= end).then(|| make_period((year, year), 0.8, candidate))
+}
+
+/// The year or span a word is (`2019`, `2019-20,`), if it is one.
+fn year_word(word: &str) -> Option<(u16, u16)> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    YEAR_WORD
+        .is_match(word)
+        .then(|| span_in(word).or_else(|| single_year_in(word)))
+        .flatten()
+}
+
+/// The year or span that opens `rest` past its link words (`for 2019`,
+/// `de 2019`, `: 2019-2020`): the year the phrase before `rest` is dated by.
+fn attached_year(rest: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let word = rest.split_whitespace().find(|word| {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        !(core.is_empty() || lexicons.has(|l| l.function_words, core))
+    })?;
+    year_word(word)
+}
+
+/// How a period of `(start, end)` is labelled (`2019`, `2016-2020`).
+fn label_of((start, end): (u16, u16)) -> String {
+    if start == end {
+        start.to_string()
+    } else {
+        format!("{start}-{end}")
+    }
 }
 
 fn span_in(text: &str) -> Option<(u16, u16)> {
@@ -2857,6 +2907,45 @@ mod tests {
     fn a_span_named_by_a_numbered_part_is_that_parts() {
         let source = "EXECUTIVE COMMITTEE MEETING Friday, March 7, 2031\n\nAgenda\n\n1. Review of Minutes\n\n2. Review of 2030-2031 Work Plan\n";
         assert_eq!(kind_and_period(source).1.as_deref(), Some("2031"));
+    }
+
+    #[test]
+    fn the_year_a_title_prints_beside_its_kind_wins_over_a_plans_span() {
+        for (source, year) in [
+            (
+                "2031 Annual Report of the Strategic Plan 2028-2032\n\nThe council reports on its work.\n",
+                "2031",
+            ),
+            (
+                "Annual Report 2031 on the Action Plan 2028-2032\n\nThe council reports on its work.\n",
+                "2031",
+            ),
+            (
+                "Informe anual de 2031 del Plan Estratégico 2028-2032\n\nEl consejo rinde cuentas.\n",
+                "2031",
+            ),
+            (
+                "Rapport annuel 2031 du plan climat 2028-2032\n\nLe conseil rend compte.\n",
+                "2031",
+            ),
+            (
+                "2030-31 Annual Report of the Housing Plan 2028-2032\n\nThe council reports.\n",
+                "2030-2031",
+            ),
+        ] {
+            let (kind, period) = kind_and_period(source);
+            assert_eq!(kind, DocumentKind::AnnualReport, "{source}");
+            assert_eq!(period.as_deref(), Some(year), "{source}");
+        }
+        // Two years beside the kind: no period, and a diagnostic naming both.
+        let profile = detect(&Text::from_plain(
+            "2030 Annual Report 2031\n\nThe council reports on its work.\n",
+        ));
+        assert_eq!(profile.period, None);
+        assert!(profile
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "detect.period_tie" && d.message.contains("2030")));
     }
 
     fn kind_and_period(source: &str) -> (DocumentKind, Option<String>) {

@@ -329,7 +329,7 @@ pub fn extract_calendar(
             let before = events.len();
             if let Some(day) = posting_date(&flat, &found, head, posted, lex) {
                 posted = posted.or(Some(day));
-            } else if let Some(mut event) = dated_line(text, index, year, headings, lex) {
+            } else if let Some((mut event, more)) = dated_line(text, index, year, headings, lex) {
                 let reread = reordered.iter().find(|(printed, _)| {
                     (printed.month, printed.day) == (event.start.month, event.start.day)
                 });
@@ -339,7 +339,10 @@ pub fn extract_calendar(
                         events.push(event);
                     }
                     Some((_, None)) => {}
-                    None => events.push(event),
+                    None => {
+                        events.push(event);
+                        events.extend(more);
+                    }
                 }
             } else if Some(index) == opening && dates_the_page(&flat, &found) {
                 // The text opens on a day alone: the page's date, not an event's.
@@ -825,6 +828,24 @@ pub struct DocumentTime {
     /// title's); a day the text places before it (`le 7 juin dernier`, the
     /// minutes of an earlier meeting being approved) takes its year from it.
     pub today: Option<EventDate>,
+    /// The years the document's period spans when it spans several
+    /// (`2028-2031`): a day printed with its weekday and no year takes the
+    /// one year of the span whose calendar has that weekday on that day.
+    pub span: Option<(u16, u16)>,
+}
+
+/// The one year of `span` in which `date` (printed without a year) falls
+/// on `weekday` (Monday = 1): `None` when no year or several do.
+fn weekday_year(date: EventDate, weekday: u8, span: Option<(u16, u16)>) -> Option<u16> {
+    let (first, last) = span?;
+    let mut fitting = (first..=last).filter(|&year| {
+        dates::weekday_of(EventDate {
+            year: Some(year),
+            ..date
+        }) == Some(weekday)
+    });
+    let year = fitting.next()?;
+    fitting.next().is_none().then_some(year)
 }
 
 /// Maximum words of a line that is a dated title (`AG du 30 mai 2015`).
@@ -882,6 +903,15 @@ fn prose_dates(
     // 2020 et du 10 juillet 2020`).
     let mut taken_until: Option<usize> = None;
     let years = sentence_years(&lower, &found);
+    // Printed with its weekday and no year, in a text whose period spans
+    // years and that gives it no year otherwise, a day is in the one year
+    // of the span whose calendar agrees (`Tuesday 3 March` in a report on
+    // 2028-2031: 2029).
+    let spanned_year = |date: &dates::FoundDate, sentence_year: Option<u16>| {
+        date.weekday
+            .filter(|_| date.start.year.is_none() && sentence_year.is_none() && year.is_none())
+            .and_then(|weekday| weekday_year(date.start, weekday, time.span))
+    };
     // A dateline opening the line (`MONTRÉAL, le 5 mai 2031 /CNW/ - …`)
     // prints the day of writing for the days the line tells as coming
     // (the document's first full day may be a later event's).
@@ -1069,7 +1099,10 @@ fn prose_dates(
             let weekday_named = date.weekday.is_some()
                 && date.start.day.is_some()
                 && !before.is_empty()
-                && (date.start.year.is_some() || sentence_year.is_some() || year.is_some());
+                && (date.start.year.is_some()
+                    || sentence_year.is_some()
+                    || year.is_some()
+                    || spanned_year(date, *sentence_year).is_some());
             // A window longer than a month (`must be held between 1st
             // March and 1st June`) is a rule, whatever cues it.
             let taken = !dateline
@@ -1113,7 +1146,9 @@ fn prose_dates(
                     .and_then(|today| next_year(date.start, today))
                     .or(year)
             } else {
-                sentence_year.or(year)
+                sentence_year
+                    .or(year)
+                    .or_else(|| spanned_year(&date, sentence_year))
             };
             // A weekday that is not the day's in the year read says the day or
             // the year is wrong: no event, rather than a wrong one.
@@ -1131,15 +1166,16 @@ fn prose_dates(
                 diagnostics.push(weekday_mismatch(line, flat, &date, day, weekday, actual));
                 return None;
             }
-            Some(event(
-                line,
-                date.start,
-                date.end,
-                flat.trim().to_owned(),
-                tbc,
-                year,
-            ))
+            // Each day of a list of days apart (`les 5, 12 et 19 mars`) is
+            // its own event, read as the first.
+            let text = flat.trim().to_owned();
+            let days: Vec<CalendarEvent> = std::iter::once((date.start, date.end))
+                .chain(date.more_days().map(|day| (day, None)))
+                .map(|(start, end)| event(line, start, end, text.clone(), tbc, year))
+                .collect();
+            Some(days)
         })
+        .flatten()
         .collect()
 }
 
@@ -1965,14 +2001,15 @@ fn next_is_continuation(text: &Text, index: usize) -> bool {
 }
 
 /// A line that starts with a date and goes on with text, or holds a date
-/// as a cell of its own.
+/// as a cell of its own; with the events of the other days of a list of
+/// days apart opening it.
 fn dated_line(
     text: &Text,
     index: usize,
     year: Option<u16>,
     headings: &[Heading],
     lex: &Lexicons,
-) -> Option<CalendarEvent> {
+) -> Option<(CalendarEvent, Vec<CalendarEvent>)> {
     let line = text.lines.get(index)?;
     let raw = line.text;
     let body = bullet(raw).map_or(raw, |b| b.text);
@@ -2000,19 +2037,28 @@ fn dated_line(
         if parts.is_empty() {
             return None;
         }
-        return Some(event(&line, start, end, parts.join(" | "), tbc, year));
+        return Some((
+            event(&line, start, end, parts.join(" | "), tbc, year),
+            Vec::new(),
+        ));
     }
     let (start, end, note_tbc, rest) =
         line_date(&flat, lex).or_else(|| listed_date(text, index, &flat, lex))?;
     let tbc = note_tbc || is_tbc(&rest, lex);
-    Some(event(
-        &line,
-        start,
-        end,
-        without_tbc_note(&rest, lex),
-        tbc,
-        year,
-    ))
+    let first = event(&line, start, end, without_tbc_note(&rest, lex), tbc, year);
+    let more = line_list(&flat, lex)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|day| CalendarEvent {
+            start: EventDate {
+                year: day.year.or(first.start.year),
+                ..day
+            },
+            end: None,
+            ..first.clone()
+        })
+        .collect();
+    Some((first, more))
 }
 
 /// Whether a table row names months rather than dates something: two cells
@@ -2047,6 +2093,11 @@ fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>
             .map(|rest| rest.as_str().trim().to_owned())
     };
     let old = line_date_pattern(lex).captures(flat).and_then(|caps| {
+        // Days apart joined by a conjunction are a list (see `line_list`),
+        // not the seeds' range.
+        if line_list(flat, lex).is_some() {
+            return None;
+        }
         let (start, end, tbc) = date_of(&caps, lex)?;
         let rest = rest_after(flat.get(caps.get(0)?.end()..)?)?;
         Some((start, end, tbc, rest))
@@ -2057,6 +2108,16 @@ fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>
         let rest = rest_after(folded.get(found.to..)?)?;
         Some((found.start, found.end, false, rest))
     })
+}
+
+/// The days after the first of a list of days apart opening a line (`3
+/// and 17 June: Board meeting`), each its own event; `None` when the
+/// line opens on no such list.
+fn line_list(flat: &str, lex: &Lexicons) -> Option<Vec<EventDate>> {
+    let folded = fold(flat);
+    let found = dates::date_at_start(&folded, lex)?;
+    let more: Vec<EventDate> = found.more_days().collect();
+    (!more.is_empty()).then_some(more)
 }
 
 /// A line of a list of days, each opening on its date with no separator
@@ -2405,6 +2466,7 @@ mod tests {
             year: Some(year),
             report_end: None,
             today: None,
+            span: None,
         }
     }
 
@@ -2936,6 +2998,115 @@ mod tests {
         assert_eq!(
             dates("Congrès annuel : du 7 au 9 mai 2031Rivière-Haute - salle des fêtes"),
             [(Some(2031), 5, Some(7))]
+        );
+    }
+
+    #[test]
+    fn days_apart_in_a_list_are_each_an_event_and_a_range_stays_one() {
+        let dates = |source: &str| dated_with(source, time(2031));
+        assert_eq!(
+            dates("The committee will meet on 3 and 17 June to review the budget."),
+            [
+                (Some(2031), 6, Some(3), None),
+                (Some(2031), 6, Some(17), None)
+            ]
+        );
+        assert_eq!(
+            dates("Le bureau se réunira les 5, 12 et 19 mars à la mairie."),
+            [
+                (Some(2031), 3, Some(5), None),
+                (Some(2031), 3, Some(12), None),
+                (Some(2031), 3, Some(19), None)
+            ]
+        );
+        assert_eq!(
+            dates("Las sesiones se celebrarán los días 4 y 11 de abril en el salón de plenos."),
+            [
+                (Some(2031), 4, Some(4), None),
+                (Some(2031), 4, Some(11), None)
+            ]
+        );
+        assert_eq!(
+            dates("3 and 17 June: Board meeting"),
+            [
+                (Some(2031), 6, Some(3), None),
+                (Some(2031), 6, Some(17), None)
+            ]
+        );
+        // A range stays one event.
+        assert_eq!(
+            dates("The exhibition will be held from 3 to 17 June in the town hall."),
+            [(Some(2031), 6, Some(3), Some(17))]
+        );
+        assert_eq!(
+            dates("L'exposition aura lieu du 3 au 17 juin à la mairie."),
+            [(Some(2031), 6, Some(3), Some(17))]
+        );
+    }
+
+    #[test]
+    fn the_dates_of_cited_acts_and_letters_are_no_events() {
+        let dates = |source: &str| dated_with(source, time(2031));
+        for source in [
+            "De conformidad con la Ley 7/1985, de 2 de abril, Reguladora de las Bases del Régimen Local, el Pleno se reunió.",
+            "Según el Real Decreto 2568/1986, de 28 de noviembre, la sesión se convocó en plazo.",
+            "Further to our Letter of 3 May 2031, the council replied in writing.",
+            "Under the Local Government Act 2030, the council keeps its accounts.",
+            "Conformément à la loi n° 2030-991 du 7 août 2030, le conseil délibère.",
+            "Par courrier du 3 mai 2031, le préfet a répondu.",
+        ] {
+            assert_eq!(dates(source), [], "{source}");
+        }
+        // The day an act was adopted, told as such, is an event.
+        assert_eq!(
+            dates("El Pleno se celebró el 14 de marzo de 2031 en el salón de sesiones."),
+            [(Some(2031), 3, Some(14), None)]
+        );
+    }
+
+    #[test]
+    fn a_weekday_chooses_the_year_inside_the_periods_span() {
+        let span = DocumentTime {
+            span: Some((2028, 2031)),
+            ..DocumentTime::default()
+        };
+        // 3 March is a Monday in 2031 alone, 17 June a Tuesday in 2031 alone.
+        assert_eq!(
+            starts(
+                "The steering group met on Monday 3 March to review the plan.",
+                span
+            ),
+            [(Some(2031), 3, Some(3))]
+        );
+        assert_eq!(
+            starts(
+                "La comisión se reunió el martes 17 de junio en el ayuntamiento.",
+                span
+            ),
+            [(Some(2031), 6, Some(17))]
+        );
+        assert_eq!(
+            starts(
+                "Le comité s'est réuni le vendredi 3 mars à la mairie.",
+                span
+            ),
+            [(Some(2028), 3, Some(3))]
+        );
+        // A weekday no year of the span has on that day dates nothing.
+        assert_eq!(
+            starts(
+                "The steering group met on Wednesday 3 March to review the plan.",
+                span
+            ),
+            []
+        );
+        // Without a span, the day stays a mention.
+        assert_eq!(
+            starts(
+                "The steering group met on Monday 3 March to review the plan.",
+                DocumentTime::default()
+            ),
+            []
         );
     }
 

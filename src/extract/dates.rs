@@ -5,7 +5,10 @@
 //! - day first: `14 de marzo de 2019`, `Jueves, 14 de marzo de 2019`,
 //!   `du 3 au 6 octobre 2016`, `28 février - 2 mars`, `1er juin`, `10. März 2022`,
 //!   and lists of days before their month (`los días 22, 23 y 24 de
-//!   noviembre`: one span when the days follow one another);
+//!   noviembre`: one span when the days follow one another; days apart
+//!   joined by a conjunction are each their own day, `3 and 17 June`, `les
+//!   5, 12 et 19 mars`, unless a pair opener makes them the ends of a
+//!   range, `between 3 and 17 June`);
 //! - month first: `September 9`, `October 3rd - November 30th`, `March 3-5, 2019`;
 //! - month and year: `octubre de 2019`, `Janvier-Décembre 2012`;
 //! - numeric, day first: `12.04.2018`, `del 11 al 12.04.2018`, `12/04/2018`,
@@ -45,6 +48,21 @@ pub struct FoundDate {
     /// `Tuesday, May 3`), Monday = 1: [`weekday_of`] checks it against the
     /// day's year.
     pub weekday: Option<u8>,
+    /// The other days of a list of days apart, after `start` (`3 and 17
+    /// June`: the 17th; `les 5, 12 et 19 mars`: the 12th and the 19th),
+    /// each its own day (`end` is then `None`); unused places are `None`.
+    pub listed: [Option<EventDate>; LISTED_DAYS],
+}
+
+/// Most days of a list of days apart a [`FoundDate`] keeps after its first.
+pub const LISTED_DAYS: usize = 7;
+
+impl FoundDate {
+    /// The days of a list of days apart after the first (see
+    /// [`FoundDate::listed`]); none for a single day or a span.
+    pub fn more_days(&self) -> impl Iterator<Item = EventDate> + '_ {
+        self.listed.iter().flatten().copied()
+    }
 }
 
 impl FoundDate {
@@ -188,6 +206,11 @@ fn pattern_text(lex: &Lexicons) -> String {
         // The weekday opening a date is kept (`w1`, `w2`): it names the day.
         let opening = |group: &str| format!(r"(?:\b(?P<{group}>{weekdays})\b\.?,?\s+)?");
         let (opening_day, opening_month) = (opening("w1"), opening("w2"));
+        // The opener and the last joiner of days printed before their month
+        // are kept (`o1`, `j1`): a conjunction joins a list of days unless a
+        // pair opener opened it (`3 and 17 June`, `between 3 and 17 June`).
+        let day_opener = format!(r"(?:\b(?P<o1>{openers})\s+)?");
+        let day_join = format!(r"\s*(?:[-–—]|\b(?P<j1>{joiners})\b)\s*");
         format!(
             r"(?xi)
             # numeric: 12.04.2018, del 11 al 12.04.2018, 12/04/2018
@@ -198,9 +221,9 @@ fn pattern_text(lex: &Lexicons) -> String {
           | (?: \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b )
           # day first; a list of days before their month (`los días 22, 23 y 24
           # de noviembre`, `mardi 16, mercredi 17 et jeudi 18 novembre`)
-          | (?: {opening_day} {opener} \b(?P<d1>{day})
+          | (?: {opening_day} {day_opener} \b(?P<d1>{day})
                 (?: \s+ {link} (?P<m1>{month}) (?: ,?\s+ {link} (?P<y1>{year}) )? )?
-                (?: (?P<dl> (?: \s*,\s* {weekday} {day} )+ ,? )? {join} {weekday} (?P<d2>{day}) )?
+                (?: (?P<dl> (?: \s*,\s* {weekday} {day} )+ ,? )? {day_join} {weekday} (?P<d2>{day}) )?
                 \s+ {link} (?P<m2>{month}) (?: ,?\s+ {link} (?P<y2>{year}) )? )
           # month first
           | (?: {opening_month} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ (?P<yb1>{year}) )?
@@ -320,6 +343,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         .name("w1")
         .or_else(|| caps.name("w2"))
         .and_then(|w| lex.weekday(w.as_str()));
+    let mut listed = [None; LISTED_DAYS];
     let (start, end) = if let Some(nm) = number("nm") {
         // Day first (`12/04/2018`, `10-01-2011`), unless the second number
         // cannot be a month: then month first (`04/25/2018`, US).
@@ -354,21 +378,41 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         let d1 = day("d1")?;
         let m1 = month("m1").unwrap_or(m2);
         let start_year = year_of("y1").or(year);
+        // Days joined by a conjunction with no pair opener before them are
+        // days apart (`3 and 17 June`), unless they follow one another.
+        let word = |name: &str| {
+            caps.name(name).map(|m| {
+                m.as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+        };
+        let apart = word("j1").is_some_and(|j| lex.has(|l| l.conjunctions, &j))
+            && !word("o1").is_some_and(|o| lex.has(|l| l.pair_openers, &o));
         if let Some(list) = caps.name("dl") {
             // Days that follow one another are one span from the first to the
-            // last; others are read as before the list was a shape: the last
-            // two days joined (`3, 10 y 17 de mayo` as `10 y 17 de mayo`).
-            let listed = list_days(list.as_str());
+            // last; days apart after a conjunction are each their own day;
+            // others are read as before the list was a shape: the last two
+            // days joined (`3, 10-17 mai` as `10-17 mai`).
+            let middle = list_days(list.as_str());
             let d2 = day("d2")?;
             let mut days = vec![d1];
-            days.extend(listed.iter().map(|&(_, day)| day));
+            days.extend(middle.iter().map(|&(_, day)| day));
             days.push(d2);
-            let following = days.len() == listed_count(list.as_str()) + 2
+            let every_day = days.len() == listed_count(list.as_str()) + 2;
+            let following = every_day
                 && days
                     .windows(2)
                     .all(|pair| pair[1] == pair[0].saturating_add(1));
-            if !following {
-                let &(at, last) = listed.last()?;
+            if apart && every_day && !following && days.len() <= LISTED_DAYS + 1 {
+                for (place, &later) in listed.iter_mut().zip(days.iter().skip(1)) {
+                    *place = Some(date(year, m2, Some(later)));
+                }
+                (date(start_year, m1, Some(d1)), None)
+            } else if !following {
+                let &(at, last) = middle.last()?;
                 from = list.start() + at;
                 // The first day's weekday is no weekday of the days read.
                 weekday = None;
@@ -384,6 +428,10 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
             }
         } else {
             match caps.name("d2") {
+                Some(_) if apart && (m1 != m2 || day("d2")? != d1.saturating_add(1)) => {
+                    listed[0] = Some(date(year, m2, Some(day("d2")?)));
+                    (date(start_year, m1, Some(d1)), None)
+                }
                 Some(_) => (
                     date(start_year, m1, Some(d1)),
                     Some(date(year, m2, Some(day("d2")?))),
@@ -415,6 +463,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         to: whole.end(),
         swappable,
         weekday,
+        listed,
     })
 }
 
@@ -851,8 +900,10 @@ mod tests {
         assert_eq!(weekdays("el jueves 14 de marzo de 2019"), [Some(4)]);
         assert_eq!(weekdays("on Tuesday, May 3"), [Some(2)]);
         assert_eq!(weekdays("le mardi 3 mai et le 5 juin"), [Some(2), None]);
-        // Days apart in a list: the last two are read, not the first's weekday.
-        assert_eq!(weekdays("lundi 3, mercredi 12 et jeudi 20 mai"), [None]);
+        // Days apart in a list: the first day's weekday is the list's.
+        assert_eq!(weekdays("lundi 3, mercredi 12 et jeudi 20 mai"), [Some(1)]);
+        // Days apart after a dash: the last two are read, not the first's weekday.
+        assert_eq!(weekdays("lundi 3, mercredi 12 - jeudi 20 mai"), [None]);
     }
 
     #[test]
@@ -1000,18 +1051,99 @@ mod tests {
             first("on the 7th, 8th, 9th and 10th May 2031"),
             Some(((Some(2031), 5, Some(7)), Some((Some(2031), 5, Some(10)))))
         );
-        // Days apart are no span of the list: the last two, as before.
+        // Days apart after a dash are no span of the list: the last two, as before.
         assert_eq!(
-            first("sesiones los días 3, 10 y 17 de mayo de 2031"),
+            first("sesiones los días 3, 10 - 17 de mayo de 2031"),
             Some(((Some(2031), 5, Some(10)), Some((Some(2031), 5, Some(17)))))
         );
         let lex = Lexicons::all();
-        let text = "sesiones los días 3, 10 y 17 de mayo de 2031";
+        let text = "sesiones los días 3, 10 - 17 de mayo de 2031";
         let found = find_dates(text, &lex);
         assert_eq!(
             found.first().and_then(|d| text.get(d.from..d.to)),
-            Some("10 y 17 de mayo de 2031")
+            Some("10 - 17 de mayo de 2031")
         );
+    }
+
+    /// A day as (year, month, day).
+    type Day = (Option<u16>, u8, Option<u8>);
+
+    /// The days of the first date of `text`, and its end as (month, day).
+    fn days(text: &str) -> (Vec<Day>, Option<(u8, Option<u8>)>) {
+        let lex = Lexicons::all();
+        let found = find_dates(text, &lex);
+        let Some(date) = found.first() else {
+            return (Vec::new(), None);
+        };
+        let each = std::iter::once(date.start)
+            .chain(date.more_days())
+            .map(|d| (d.year, d.month, d.day))
+            .collect();
+        (each, date.end.map(|e| (e.month, e.day)))
+    }
+
+    #[test]
+    fn days_apart_joined_by_a_conjunction_are_each_a_day() {
+        // en, es, fr: two days apart, three days apart, days of two months.
+        assert_eq!(
+            days("The board meets on 3 and 17 June 2031."),
+            (
+                vec![(Some(2031), 6, Some(3)), (Some(2031), 6, Some(17))],
+                None
+            )
+        );
+        assert_eq!(
+            days("Sesiones ordinarias los días 4 y 11 de abril de 2031"),
+            (
+                vec![(Some(2031), 4, Some(4)), (Some(2031), 4, Some(11))],
+                None
+            )
+        );
+        assert_eq!(
+            days("Le bureau se réunira les 5, 12 et 19 mars 2031."),
+            (
+                vec![
+                    (Some(2031), 3, Some(5)),
+                    (Some(2031), 3, Some(12)),
+                    (Some(2031), 3, Some(19))
+                ],
+                None
+            )
+        );
+        assert_eq!(
+            days("sesiones los días 3, 10 y 17 de mayo de 2031"),
+            (
+                vec![
+                    (Some(2031), 5, Some(3)),
+                    (Some(2031), 5, Some(10)),
+                    (Some(2031), 5, Some(17))
+                ],
+                None
+            )
+        );
+        assert_eq!(
+            days("workshops on 30 May and 6 June 2031"),
+            (
+                vec![(Some(2031), 5, Some(30)), (Some(2031), 6, Some(6))],
+                None
+            )
+        );
+        // A range stays a range: opened by its own word, joined by a dash,
+        // a conjunction after a pair opener, or two days that follow one another.
+        for (text, end) in [
+            ("from 3 to 17 June 2031", (6, Some(17))),
+            ("3-17 June 2031", (6, Some(17))),
+            ("between 3 and 17 June 2031", (6, Some(17))),
+            ("entre el 3 y 17 de junio de 2031", (6, Some(17))),
+            ("du 3 au 17 juin 2031", (6, Some(17))),
+            ("entre le 3 et 17 juin 2031", (6, Some(17))),
+            ("los días 4 y 5 de abril de 2031", (4, Some(5))),
+            ("les 12 et 13 mai 2031", (5, Some(13))),
+        ] {
+            let (each, found_end) = days(text);
+            assert_eq!(each.len(), 1, "{text}");
+            assert_eq!(found_end, Some(end), "{text}");
+        }
     }
 
     #[test]

@@ -260,6 +260,11 @@ fn extract_structure(text: &Text, profile: &Profile, extraction: &mut Extraction
                 })
                 .map(|period| period.end),
             today: None,
+            span: profile
+                .period
+                .as_ref()
+                .filter(|period| period.end > period.start)
+                .map(|period| (period.start, period.end)),
         },
         &headings,
         lex,

@@ -47,6 +47,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_links: &["den"],
     range_openers: &["vom", "von", "zwischen dem"],
     range_joiners: &["bis zum", "bis", "und"],
+    pair_openers: &["zwischen dem"],
     event_cues: &[
         "beschlossen am",
         "unterzeichnet am",

@@ -63,6 +63,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_links: &["of"],
     range_openers: &["from", "between"],
     range_joiners: &["to", "through", "until", "till", "and"],
+    pair_openers: &["between"],
     event_cues: &[
         "adopted on",
         "approved on",

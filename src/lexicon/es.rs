@@ -62,6 +62,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     range_openers: &["del", "desde el", "desde", "entre el", "de"],
     range_joiners: &["al", "hasta el", "hasta", "a", "y"],
+    pair_openers: &["entre el"],
     event_cues: &[
         "aprobado el",
         "aprobada el",

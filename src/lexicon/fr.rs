@@ -52,6 +52,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     date_links: &["de"],
     range_openers: &["du", "depuis le", "entre le"],
     range_joiners: &["au", "jusqu'au", "à", "et"],
+    pair_openers: &["entre le"],
     event_cues: &[
         "adopté le",
         "adoptée le",

@@ -185,6 +185,10 @@ pub struct Lexicon {
     pub range_openers: &'static [&'static str],
     /// Words that join the ends of a range of dates (`al`, `to`, `au`).
     pub range_joiners: &'static [&'static str],
+    /// Those of [`Lexicon::range_openers`] after which a conjunction joins
+    /// the ends of a range (`between 3 and 17 June`); without one, days
+    /// joined by a conjunction are a list of days apart (`3 and 17 June`).
+    pub pair_openers: &'static [&'static str],
     /// Phrases right before a date in a sentence that make it an event's date
     /// (`held on`, `se celebrará el`, `aura lieu du`).
     pub event_cues: &'static [&'static str],
@@ -1096,6 +1100,7 @@ mod tests {
                 ("date_links", l.date_links.len()),
                 ("range_openers", l.range_openers.len()),
                 ("range_joiners", l.range_joiners.len()),
+                ("pair_openers", l.pair_openers.len()),
                 ("to_be_confirmed", l.to_be_confirmed.len()),
                 ("event_cues", l.event_cues.len()),
                 ("date_prepositions", l.date_prepositions.len()),

@@ -43,6 +43,16 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         if claimed.contains(&index) || consumed.contains(&index) || is_blank(lines.line(index)) {
             continue;
         }
+        // A roll set in columns, each person a name and an office in cells
+        // of their own: the cells say who is who, whatever else the line
+        // might read as.
+        let columns = column_pairs(lines.line(index), lex);
+        if !columns.is_empty() {
+            for found in columns {
+                add(&mut people, person_at(found, line.page, line.number));
+            }
+            continue;
+        }
         if let Some(cue) = &roll {
             let entries = roll_entries(lines.line(index), cue, lex);
             if !entries.is_empty() {
@@ -927,6 +937,9 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
     let mut place: Option<String> = None;
     // A role label inside the roll (`Secrétaire de séance : Ana Ruiz`).
     let mut labelled: Option<String> = None;
+    // An office printed before the name it is followed by (`Alcalde, Juan
+    // Pérez`): the next name's role.
+    let mut office: Option<String> = None;
     for entry in line.split(';') {
         let entry = entry.trim();
         let body = match entry.split_once(':') {
@@ -934,13 +947,9 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
                 if word_total(label) <= 6 && !label.chars().any(|c| c.is_ascii_digit()) =>
             {
                 let lower = label.trim().to_lowercase();
-                let role = label
-                    .split_whitespace()
-                    .next()
-                    .filter(|w| is_role_word(w, lex))
-                    .and_then(|_| as_role(label.trim(), lex));
+                let role = label_role(label.trim(), lex);
                 match role {
-                    Some((role, _)) => labelled = Some(role),
+                    Some(role) => labelled = Some(role),
                     None if lex.has(|l| l.attendance_words, &lower)
                         || lex.has(|l| l.honorifics, &lower) => {}
                     None => place = Some(label.trim().to_owned()),
@@ -1040,12 +1049,19 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
                     continue;
                 }
             }
+            if found.is_empty() && office.is_none() && is_role_piece(piece, lex) {
+                if let Some(own) = label_role(piece, lex) {
+                    office = Some(own);
+                    continue;
+                }
+            }
             let words = words_at(piece);
             let (name, _) = name_from(&words, 0, false, lex);
             let grouped = groups.then(|| honorific_led(piece)).flatten();
             if let Some(name) = grouped.or(name) {
-                let role = labelled
-                    .clone()
+                let role = office
+                    .take()
+                    .or_else(|| labelled.clone())
                     .or_else(|| role.clone())
                     .or_else(|| cue.role.clone());
                 found.push((name, role, place.clone()));
@@ -1071,6 +1087,67 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
         found.clear();
     }
     found
+}
+
+/// Fewest spaces in a row that part two cells of a line set in columns.
+const COLUMN_GAP: usize = 3;
+
+/// The people of a line set in columns of names and offices, one person or
+/// two a line (`Jane Doe      President      John Smith      Treasurer`,
+/// `Alcalde    Juan Pérez`): its cells, parted by [`COLUMN_GAP`] spaces or
+/// more, a tab or a bar, read in pairs, each a name and an office in either
+/// order. Nothing unless every cell is of a pair.
+fn column_pairs(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let gap = " ".repeat(COLUMN_GAP);
+    if !(line.contains(&gap) || line.contains(['\t', '|'])) {
+        return Vec::new();
+    }
+    let cells: Vec<&str> = line
+        .split(['\t', '|'])
+        .flat_map(|part| part.split(gap.as_str()))
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    if cells.len() < 2 || !cells.len().is_multiple_of(2) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for pair in cells.chunks(2) {
+        let [first, second] = pair else {
+            return Vec::new();
+        };
+        let person = match (as_name(first, lex), as_name(second, lex)) {
+            (Some(name), None) => label_role(second, lex).map(|role| (name, Some(role), None)),
+            (None, Some(name)) => label_role(first, lex).map(|role| (name, Some(role), None)),
+            _ => None,
+        };
+        match person {
+            Some(person) => found.push(person),
+            None => return Vec::new(),
+        }
+    }
+    found
+}
+
+/// Most words before its role word that an office label may open on
+/// (`Première adjointe`, `First Deputy Mayor`, `Primer Teniente de Alcalde`).
+const LABEL_LEAD_WORDS: usize = 2;
+
+/// The office a label names, whole (`Secrétaire de séance`, `Première
+/// adjointe`): a role phrase opening on a role word, or on at most
+/// [`LABEL_LEAD_WORDS`] words before one (an ordinal, a qualifier), and
+/// naming no place; `None` otherwise (a place, a group).
+fn label_role(label: &str, lex: &Lexicons) -> Option<String> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let first_role = words.iter().position(|w| is_role_word(w, lex))?;
+    if first_role == 0 {
+        return as_role(label, lex).map(|(role, _)| role);
+    }
+    if first_role > LABEL_LEAD_WORDS {
+        return None;
+    }
+    let (_, place) = as_role(label, lex)?;
+    place.is_none().then(|| words.join(" "))
 }
 
 /// Most words of a place heading a group of names in brackets (`Saint
@@ -2287,12 +2364,17 @@ fn bulleted(line: &str, lex: &Lexicons) -> Vec<Found> {
 
 /// A signature block: the name line at `index` next to a role line, with
 /// no blank line between (`Daniel Reyes` / `Secretary General`, `La
-/// Présidente,` / `Odile Garnier`).
+/// Présidente,` / `Odile Garnier`). In pairs of a name and its post on
+/// consecutive lines (`Ana Ruiz` / `Director General` / `Luis Soto` /
+/// `Head of Finance`), a post under a name is that name's: the name under
+/// it takes no post from above.
 fn signature(lines: &PackedLines, index: usize, lex: &Lexicons) -> Vec<Found> {
-    let Some(name) = lines
-        .get(index)
-        .and_then(|line| as_name(line.trim_end_matches(','), lex))
-    else {
+    let name_at = |i: usize| {
+        lines
+            .get(i)
+            .and_then(|line| as_name(line.trim_end_matches(','), lex))
+    };
+    let Some(name) = name_at(index) else {
         return Vec::new();
     };
     let role_line = |i: Option<usize>| {
@@ -2300,7 +2382,12 @@ fn signature(lines: &PackedLines, index: usize, lex: &Lexicons) -> Vec<Found> {
             .filter(|line| !is_blank(line) && !line.contains(':'))
             .and_then(|line| as_role(line.trim_end_matches([',', '.']), lex))
     };
-    match role_line(Some(index + 1)).or_else(|| role_line(index.checked_sub(1))) {
+    let above = || {
+        let role_at = index.checked_sub(1)?;
+        let taken = role_at.checked_sub(1).is_some_and(|i| name_at(i).is_some());
+        (!taken).then(|| role_line(Some(role_at))).flatten()
+    };
+    match role_line(Some(index + 1)).or_else(above) {
         Some((role, place)) => vec![(name, Some(role), place)],
         None => Vec::new(),
     }
@@ -2319,6 +2406,135 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role, p.place))
         .collect()
+    }
+
+    /// The role a name was found with, if the name was found.
+    fn role_found(found: &[Found], name: &str) -> Option<Option<String>> {
+        found
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, role, _)| role.clone())
+    }
+
+    /// Offices printed before names in a roll, after a colon or a comma,
+    /// some led by an ordinal (`Première adjointe : Marie Martin`,
+    /// `Teniente de Alcalde, María López`), in es, en and fr.
+    #[test]
+    fn an_office_printed_before_a_name_is_its_role() {
+        let found = people(
+            "Présents\n\nMaire : Jean Dupont\nPremière adjointe : Marie Martin\nSecrétaire de séance : Paul Durand\n",
+        );
+        assert_eq!(
+            role_found(&found, "Jean Dupont"),
+            Some(Some("Maire".to_owned()))
+        );
+        assert_eq!(
+            role_found(&found, "Marie Martin"),
+            Some(Some("Première adjointe".to_owned()))
+        );
+        let found = people(
+            "Asistentes\n\nAlcalde, Juan Pérez García\nTeniente de Alcalde, María López Ruiz\nSecretario, Pedro Gómez Díaz\n",
+        );
+        assert_eq!(
+            role_found(&found, "Juan Pérez García"),
+            Some(Some("Alcalde".to_owned()))
+        );
+        assert_eq!(
+            role_found(&found, "María López Ruiz"),
+            Some(Some("Teniente de Alcalde".to_owned()))
+        );
+        assert_eq!(
+            role_found(&found, "Pedro Gómez Díaz"),
+            Some(Some("Secretario".to_owned()))
+        );
+        let found = people("Present:\n\nMayor, Jane Doe\nDeputy Mayor, John Smith\n");
+        assert_eq!(
+            role_found(&found, "Jane Doe"),
+            Some(Some("Mayor".to_owned()))
+        );
+        assert_eq!(
+            role_found(&found, "John Smith"),
+            Some(Some("Deputy Mayor".to_owned()))
+        );
+    }
+
+    /// A roll set in two columns, a name and its office in cells parted by
+    /// wide gaps or bars, two people a line, in es, en and fr.
+    #[test]
+    fn a_roll_in_columns_pairs_each_name_with_its_office() {
+        let found = people(
+            "Board of Directors\n\nJane Doe        President        John Smith       Vice-President\nMary Brown      Treasurer        Paul Green       Secretary\n",
+        );
+        for (name, role) in [
+            ("Jane Doe", "President"),
+            ("John Smith", "Vice-President"),
+            ("Mary Brown", "Treasurer"),
+            ("Paul Green", "Secretary"),
+        ] {
+            assert_eq!(
+                role_found(&found, name),
+                Some(Some(role.to_owned())),
+                "{found:?}"
+            );
+        }
+        let found =
+            people("Junta Directiva\n\nPresidenta | Ana Ruiz Gil | Tesorero | Luis Soto Vera\n");
+        assert_eq!(
+            role_found(&found, "Ana Ruiz Gil"),
+            Some(Some("Presidenta".to_owned()))
+        );
+        assert_eq!(
+            role_found(&found, "Luis Soto Vera"),
+            Some(Some("Tesorero".to_owned()))
+        );
+        let found = people("Bureau\n\nMarie Roux\tPrésidente\tPaul Durand\tTrésorier\n");
+        assert_eq!(
+            role_found(&found, "Marie Roux"),
+            Some(Some("Présidente".to_owned()))
+        );
+        assert_eq!(
+            role_found(&found, "Paul Durand"),
+            Some(Some("Trésorier".to_owned()))
+        );
+        // A table row of other cells reads no one.
+        assert!(people("Budget      2031      Council      Approved\n").is_empty());
+    }
+
+    /// Names and posts on consecutive lines, pair after pair: a post under a
+    /// name is that name's, never the next name's.
+    #[test]
+    fn a_post_under_a_name_is_not_the_next_names() {
+        for (source, first, post, second) in [
+            (
+                "Peter White\nDirector General\nAnne Black\nHead of Finance\n",
+                "Peter White",
+                "Director General",
+                "Anne Black",
+            ),
+            (
+                "Luis Soto Vera\nSecretario General\nAna Ruiz Gil\nJefa de Prensa\n",
+                "Luis Soto Vera",
+                "Secretario General",
+                "Ana Ruiz Gil",
+            ),
+            (
+                "Paul Durand\nDirecteur général\nMarie Roux\nCheffe de projet\n",
+                "Paul Durand",
+                "Directeur général",
+                "Marie Roux",
+            ),
+        ] {
+            let found = people(source);
+            assert_eq!(
+                role_found(&found, first),
+                Some(Some(post.to_owned())),
+                "{found:?}"
+            );
+            assert!(
+                role_found(&found, second).is_none_or(|role| role.as_deref() != Some(post)),
+                "{found:?}"
+            );
+        }
     }
 
     /// A board list set one person a line, `Name (City) – Role`.

@@ -986,10 +986,7 @@ fn detect_period(
         let after = &candidate.lower()[at..];
         // A title may print its year first (`2020 Activity Report`,
         // `2019-20 Annual Report`).
-        let year_first = candidate.lower()[..at]
-            .split_whitespace()
-            .last()
-            .and_then(year_word);
+        let year_first = year_ending(&candidate.lower()[..at]);
         // The year printed right after the phrase, past link words only
         // (`Annual Report for 2019`, `Informe anual de 2019`), is the
         // document's own; a year further on dates what the title goes on
@@ -1636,7 +1633,27 @@ fn attached_year(rest: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
         !(core.is_empty() || lexicons.has(|l| l.function_words, core))
     })?;
-    year_word(word)
+    let year = year_word(word)?;
+    // A span may be printed with spaces around its dash (`2022 - 2023`).
+    let from = rest.find(word)?;
+    let spaced = SPAN
+        .find(&rest[from..])
+        .filter(|found| found.start() == 0)
+        .and_then(|found| span_in(found.as_str()));
+    Some(spaced.unwrap_or(year))
+}
+
+/// The year or span that ends `head` (`2020 `, `2013 - 2014 `), as a title
+/// prints it before its kind phrase.
+fn year_ending(head: &str) -> Option<(u16, u16)> {
+    let head = head.trim_end();
+    let year = head.split_whitespace().last().and_then(year_word)?;
+    let spaced = SPAN
+        .find_iter(head)
+        .last()
+        .filter(|found| found.end() == head.len())
+        .and_then(|found| span_in(found.as_str()));
+    Some(spaced.unwrap_or(year))
 }
 
 /// How a period of `(start, end)` is labelled (`2019`, `2016-2020`).
@@ -2930,6 +2947,15 @@ mod tests {
             ),
             (
                 "2030-31 Annual Report of the Housing Plan 2028-2032\n\nThe council reports.\n",
+                "2030-2031",
+            ),
+            // A span printed with spaces around its dash, before or after.
+            (
+                "2030 - 2031 Annual Report\n\nThe council reports on its work.\n",
+                "2030-2031",
+            ),
+            (
+                "Rapport d'activité 2030 - 2031\n\nLe conseil rend compte.\n",
                 "2030-2031",
             ),
         ] {

@@ -43,16 +43,6 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         if claimed.contains(&index) || consumed.contains(&index) || is_blank(lines.line(index)) {
             continue;
         }
-        // A roll set in columns, each person a name and an office in cells
-        // of their own: the cells say who is who, whatever else the line
-        // might read as.
-        let columns = column_pairs(lines.line(index), lex);
-        if !columns.is_empty() {
-            for found in columns {
-                add(&mut people, person_at(found, line.page, line.number));
-            }
-            continue;
-        }
         if let Some(cue) = &roll {
             let entries = roll_entries(lines.line(index), cue, lex);
             if !entries.is_empty() {
@@ -1089,48 +1079,8 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
     found
 }
 
-/// Fewest spaces in a row that part two cells of a line set in columns.
-const COLUMN_GAP: usize = 3;
-
-/// The people of a line set in columns of names and offices, one person or
-/// two a line (`Jane Doe      President      John Smith      Treasurer`,
-/// `Alcalde    Juan Pérez`): its cells, parted by [`COLUMN_GAP`] spaces or
-/// more, a tab or a bar, read in pairs, each a name and an office in either
-/// order. Nothing unless every cell is of a pair.
-fn column_pairs(line: &str, lex: &Lexicons) -> Vec<Found> {
-    let gap = " ".repeat(COLUMN_GAP);
-    if !(line.contains(&gap) || line.contains(['\t', '|'])) {
-        return Vec::new();
-    }
-    let cells: Vec<&str> = line
-        .split(['\t', '|'])
-        .flat_map(|part| part.split(gap.as_str()))
-        .map(str::trim)
-        .filter(|cell| !cell.is_empty())
-        .collect();
-    if cells.len() < 2 || !cells.len().is_multiple_of(2) {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    for pair in cells.chunks(2) {
-        let [first, second] = pair else {
-            return Vec::new();
-        };
-        let person = match (as_name(first, lex), as_name(second, lex)) {
-            (Some(name), None) => label_role(second, lex).map(|role| (name, Some(role), None)),
-            (None, Some(name)) => label_role(first, lex).map(|role| (name, Some(role), None)),
-            _ => None,
-        };
-        match person {
-            Some(person) => found.push(person),
-            None => return Vec::new(),
-        }
-    }
-    found
-}
-
 /// Most words before its role word that an office label may open on
-/// (`Première adjointe`, `First Deputy Mayor`, `Primer Teniente de Alcalde`).
+/// (`Première adjointe`, `First Deputy Mayor`).
 const LABEL_LEAD_WORDS: usize = 2;
 
 /// The office a label names, whole (`Secrétaire de séance`, `Première
@@ -2417,8 +2367,8 @@ mod tests {
     }
 
     /// Offices printed before names in a roll, after a colon or a comma,
-    /// some led by an ordinal (`Première adjointe : Marie Martin`,
-    /// `Teniente de Alcalde, María López`), in es, en and fr.
+    /// some led by an ordinal (`Première adjointe : Marie Martin`), in es,
+    /// en and fr.
     #[test]
     fn an_office_printed_before_a_name_is_its_role() {
         let found = people(
@@ -2432,16 +2382,11 @@ mod tests {
             role_found(&found, "Marie Martin"),
             Some(Some("Première adjointe".to_owned()))
         );
-        let found = people(
-            "Asistentes\n\nAlcalde, Juan Pérez García\nTeniente de Alcalde, María López Ruiz\nSecretario, Pedro Gómez Díaz\n",
-        );
+        let found =
+            people("Asistentes\n\nAlcalde, Juan Pérez García\nSecretario, Pedro Gómez Díaz\n");
         assert_eq!(
             role_found(&found, "Juan Pérez García"),
             Some(Some("Alcalde".to_owned()))
-        );
-        assert_eq!(
-            role_found(&found, "María López Ruiz"),
-            Some(Some("Teniente de Alcalde".to_owned()))
         );
         assert_eq!(
             role_found(&found, "Pedro Gómez Díaz"),
@@ -2456,48 +2401,6 @@ mod tests {
             role_found(&found, "John Smith"),
             Some(Some("Deputy Mayor".to_owned()))
         );
-    }
-
-    /// A roll set in two columns, a name and its office in cells parted by
-    /// wide gaps or bars, two people a line, in es, en and fr.
-    #[test]
-    fn a_roll_in_columns_pairs_each_name_with_its_office() {
-        let found = people(
-            "Board of Directors\n\nJane Doe        President        John Smith       Vice-President\nMary Brown      Treasurer        Paul Green       Secretary\n",
-        );
-        for (name, role) in [
-            ("Jane Doe", "President"),
-            ("John Smith", "Vice-President"),
-            ("Mary Brown", "Treasurer"),
-            ("Paul Green", "Secretary"),
-        ] {
-            assert_eq!(
-                role_found(&found, name),
-                Some(Some(role.to_owned())),
-                "{found:?}"
-            );
-        }
-        let found =
-            people("Junta Directiva\n\nPresidenta | Ana Ruiz Gil | Tesorero | Luis Soto Vera\n");
-        assert_eq!(
-            role_found(&found, "Ana Ruiz Gil"),
-            Some(Some("Presidenta".to_owned()))
-        );
-        assert_eq!(
-            role_found(&found, "Luis Soto Vera"),
-            Some(Some("Tesorero".to_owned()))
-        );
-        let found = people("Bureau\n\nMarie Roux\tPrésidente\tPaul Durand\tTrésorier\n");
-        assert_eq!(
-            role_found(&found, "Marie Roux"),
-            Some(Some("Présidente".to_owned()))
-        );
-        assert_eq!(
-            role_found(&found, "Paul Durand"),
-            Some(Some("Trésorier".to_owned()))
-        );
-        // A table row of other cells reads no one.
-        assert!(people("Budget      2031      Council      Approved\n").is_empty());
     }
 
     /// Names and posts on consecutive lines, pair after pair: a post under a

@@ -37,9 +37,12 @@ const MAX_TITLE_WORDS: usize = 12;
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:19[5-9][0-9]|20[0-9][0-9])\b").expect("YEAR is a valid literal pattern")
 });
+/// A span of years (`2016-2020`, `2009-10`, `2015-6`, a fiscal year
+/// printed with the last digit alone and no space).
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) \b (?P<start>(?:19[5-9]|20[0-9])[0-9]) \s? [-–—/] \s? (?P<end>(?:19[5-9]|20[0-9])[0-9] | [0-9]{2}) \b",
+        r"(?x) \b (?P<start>(?:19[5-9]|20[0-9])[0-9])
+            (?: \s? [-–—/] \s? (?P<end>(?:19[5-9]|20[0-9])[0-9] | [0-9]{2}) | [-–/] (?P<digit>[0-9]) ) \b",
     )
     .expect("SPAN is a valid literal pattern")
 });
@@ -525,7 +528,7 @@ fn one_letter_dropped(word: &str, printed: &str) -> bool {
 /// A year or a span of years printed alone as a word of a cover (`2018`,
 /// `2016/17`, `2018/2019`), maybe closed by a comma.
 static COVER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:19[5-9][0-9]|20[0-9][0-9])(?:[-/–](?:[0-9]{2}|[0-9]{4}))?,?$")
+    Regex::new(r"^(?:19[5-9][0-9]|20[0-9][0-9])(?:[-/–](?:[0-9]{1,2}|[0-9]{4}))?,?$")
         .expect("COVER_YEAR is a valid literal pattern")
 });
 
@@ -1667,13 +1670,14 @@ fn label_of((start, end): (u16, u16)) -> String {
 
 fn span_in(text: &str) -> Option<(u16, u16)> {
     SPAN.captures_iter(text).find_map(|caps| {
-        let start: u16 = caps["start"].parse().ok()?;
-        let printed: u16 = caps["end"].parse().ok()?;
-        // A fiscal year printed short: `2009-10`, `2002/03`.
-        let end = if caps["end"].len() == 2 {
-            (printed == (start + 1) % 100).then_some(start + 1)?
-        } else {
-            printed
+        let start: u16 = caps.name("start")?.as_str().parse().ok()?;
+        let end_text = caps.name("end").or_else(|| caps.name("digit"))?.as_str();
+        let printed: u16 = end_text.parse().ok()?;
+        // A fiscal year printed short: `2009-10`, `2002/03`, `2015-6`.
+        let end = match end_text.len() {
+            1 => (printed == (start + 1) % 10).then_some(start + 1)?,
+            2 => (printed == (start + 1) % 100).then_some(start + 1)?,
+            _ => printed,
         };
         (start < end && end - start <= 10).then_some((start, end))
     })
@@ -1855,7 +1859,7 @@ const YEAR_REACH_WORDS: usize = 3;
 /// A year or a span of years as one word of a title (`2019`, `2012/2013`,
 /// `2011-12`), maybe with a comma or a stop after it.
 static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:19[5-9][0-9]|20[0-9][0-9])(?:[-–/](?:19|20)?[0-9]{2})?[,;.]?$")
+    Regex::new(r"^(?:19[5-9][0-9]|20[0-9][0-9])(?:[-–/](?:(?:19|20)?[0-9]{2}|[0-9]))?[,;.]?$")
         .expect("YEAR_WORD is a valid literal pattern")
 });
 /// A word of a line, with its offset.
@@ -1979,12 +1983,18 @@ fn opening_heading(
     // is one line.
     let mut opening: Vec<Option<String>> = Vec::new();
     let mut previous = String::new();
-    for candidate in candidates
+    for (position, candidate) in candidates
         .iter()
-        .take_while(|candidate| candidate.in_title_area)
+        .enumerate()
+        .take_while(|(_, candidate)| candidate.in_title_area)
     {
         let plain = candidate.plain().trim().to_owned();
         if plain == previous {
+            continue;
+        }
+        // The writer's name over the dateline is no heading of the page.
+        let next = candidates.get(position + 1).map(|next| next.plain());
+        if next.is_some_and(|next| is_byline(&plain, &next, lexicons)) {
             continue;
         }
         opening.push(heading_line(&candidate, lexicons));
@@ -1997,7 +2007,12 @@ fn opening_heading(
     let word_count = |line: &str| line.split_whitespace().count();
     // One word opens a page as its label (`Contents`, `Header`), not its
     // title.
-    let titled = |title: String| (word_count(&title) > 1).then_some(title);
+    // A site's link (`Skip to content`) is a heading of the page's
+    // furniture: it ties with a heading under it, and titles nothing.
+    let titled = |title: String| {
+        (word_count(&title) > 1 && !lexicons.navigation(&words(&title.to_lowercase())))
+            .then_some(title)
+    };
     match (heading(0), heading(1), heading(2)) {
         (Some(first), None, _) => titled(first),
         (Some(label), Some(headline), None)
@@ -2015,6 +2030,56 @@ fn opening_heading(
         }
         _ => None,
     }
+}
+
+/// Most words of a name alone on its line (`María del Carmen López`).
+const MAX_NAME_WORDS: usize = 5;
+
+/// Whether `line` is a byline over the dateline `next` opens on: a name
+/// alone (capitalised words, name particles between them, no digit) over
+/// a place, a comma and a day with its month (`Inmaculada López` /
+/// `Madrid, 20 jun (EFE).- Los ayuntamientos…`, `Lyon, le 3 mai 2031 -`).
+fn is_byline(line: &str, next: &str, lexicons: &Lexicons) -> bool {
+    let name: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = |word: &str| {
+        let mut letters = word.chars().filter(|c| *c != '-' && *c != '.');
+        letters.next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+    };
+    let named = (2..=MAX_NAME_WORDS).contains(&name.len())
+        && name.first().is_some_and(|word| capitalised(word))
+        && name.last().is_some_and(|word| capitalised(word))
+        && name.iter().all(|word| {
+            capitalised(word) || lexicons.has(|l| l.name_particles, &word.to_lowercase())
+        });
+    let Some((place, rest)) = next.split_once(',') else {
+        return false;
+    };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let placed =
+        (1..=3).contains(&place_words.len()) && place_words.iter().all(|word| capitalised(word));
+    // The day and its month open what follows the comma, a date
+    // preposition maybe before them (`le 3 mai`).
+    let lower = rest.to_lowercase();
+    let head: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(3)
+        .collect();
+    let dated = head
+        .iter()
+        .any(|word| word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))
+        && head.iter().any(|word| {
+            // Wires cut a month to its first letters (`20 jun`).
+            lexicons.month(word).is_some()
+                || (word.chars().count() >= 3
+                    && lexicons
+                        .each(|l| l.months)
+                        .any(|(month, _)| month.starts_with(word)))
+        });
+    named && placed && dated
 }
 
 /// Most words of a record's heading set in capitals (`ACTA DE LA SESIÓN
@@ -2694,6 +2759,11 @@ mod tests {
             "Contents\n1. The year in short\n",
             "Salad 10\nThe council met to agree on the new bus routes of the valley towns.\n",
             "Invoice\tNo 12\nThe council met to agree on the new bus routes of the valley towns.\n",
+            // A site's link to its page's text, in en, fr and es.
+            "Skip to content\nThe council met to agree on the new bus routes of the valley towns.\n",
+            "Aller au contenu\nLe conseil s'est réuni pour décider des nouvelles lignes de bus de la vallée.\n",
+            "Skip to content\nL'association rassemble les maires des villes de la vallée depuis trente ans.\n",
+            "Saltar al contenido\nEl consejo se reunió para decidir las nuevas líneas de autobús del valle.\n",
         ] {
             assert_eq!(profile(source).title, None, "{source}");
         }
@@ -2704,6 +2774,39 @@ mod tests {
             && d.message.contains("Valley Herald Weekly Edition")
             && d.message
                 .contains("New Footbridge Opens Over the Mill Stream")));
+    }
+
+    #[test]
+    fn a_byline_over_a_dateline_is_no_title() {
+        let profile = |source: &str| detect(&Text::from_plain(source));
+        for source in [
+            "Marta Ruiz Gil\nMadrid, 20 jun (EFE).- Los ayuntamientos del valle eligieron a sus alcaldes y ahora toca renovar la federación.\n",
+            "Claire Martin\nLyon, le 3 mai 2031 - Les maires de la vallée se sont réunis pour élire leur bureau et voter le budget.\n",
+            "John Smith\nLEEDS, May 3 (Wire) - The mayors of the valley met to elect their board and to vote on the budget.\n",
+        ] {
+            assert_eq!(profile(source).title, None, "{source}");
+        }
+        // A headline over the byline is the title.
+        assert_eq!(
+            profile("La federación renovará sus cargos en septiembre\nMarta Ruiz Gil\nMadrid, 20 jun (EFE).- Los ayuntamientos del valle eligieron a sus alcaldes.\n").title.as_deref(),
+            Some("La federación renovará sus cargos en septiembre")
+        );
+        // A name over a line that is no dateline stays a heading.
+        assert!(is_byline(
+            "Marta Ruiz Gil",
+            "Madrid, 20 jun (EFE).-",
+            &Lexicons::all()
+        ));
+        assert!(!is_byline(
+            "Plan de Acción",
+            "El plan, aprobado en mayo, tiene 20 acciones.",
+            &Lexicons::all()
+        ));
+        assert!(!is_byline(
+            "Annual Report 2031",
+            "Leeds, 3 May 2031 -",
+            &Lexicons::all()
+        ));
     }
 
     #[test]

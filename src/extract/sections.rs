@@ -2607,7 +2607,7 @@ fn is_furniture(title: &str, lex: &Lexicons) -> bool {
         }
         _ => false,
     };
-    if counter || is_navigation(&words, lex) {
+    if counter || lex.navigation(&words) {
         return true;
     }
     let found = dates::find_dates(&folded_title, lex);
@@ -2620,24 +2620,6 @@ fn is_furniture(title: &str, lex: &Lexicons) -> bool {
     }
     rest.push_str(folded_title.get(at..).unwrap_or(""));
     at > 0 && word_count(&rest) <= 3
-}
-
-/// Whether a line's words are a web page's link or label (`EN SAVOIR
-/// PLUS`, `Imprimer PDF`, `Click here for full text`): one of the lexicon's
-/// navigation phrases, and at most one word more after a one-word phrase
-/// (`Print media campaign` is a heading), three after a longer one.
-fn is_navigation(words: &[&str], lex: &Lexicons) -> bool {
-    // Asked of every candidate heading: the phrases are read in place, not
-    // split into vectors each time.
-    lex.each(|l| l.navigation_words).any(|phrase| {
-        let length = phrase.split_whitespace().count();
-        let more = if length == 1 { 1 } else { 3 };
-        (length..=length + more).contains(&words.len())
-            && phrase
-                .split_whitespace()
-                .zip(words)
-                .all(|(expected, word)| expected == *word)
-    })
 }
 
 /// A line of one-character marks and words, such as a status legend

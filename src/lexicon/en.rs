@@ -61,9 +61,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     ordinal_suffixes: &["st", "nd", "rd", "th"],
     date_links: &["of"],
-    range_openers: &["from", "between"],
+    range_openers: &["from", "between the", "between"],
     range_joiners: &["to", "through", "until", "till", "and"],
-    pair_openers: &["between"],
+    pair_openers: &["between the", "between"],
     event_cues: &[
         "adopted on",
         "approved on",
@@ -683,6 +683,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "related news",
         "related posts",
         "back to top",
+        "sponsored content",
+        "skip to content",
+        "skip to main content",
+        "skip to navigation",
     ],
     dateline_words: &[
         "posted",

@@ -586,6 +586,25 @@ impl Lexicons {
         self.each(table).any(|w| *w == word)
     }
 
+    /// Whether a line's lower-case words are a web page's link or label
+    /// (`EN SAVOIR PLUS`, `Imprimer PDF`, `Click here for full text`, `Skip
+    /// to content`): one of the navigation phrases, and at most one word
+    /// more after a one-word phrase (`Print media campaign` is a heading),
+    /// three after a longer one.
+    pub fn navigation(&self, words: &[&str]) -> bool {
+        // Asked of every candidate heading: the phrases are read in place,
+        // not split into vectors each time.
+        self.each(|l| l.navigation_words).any(|phrase| {
+            let length = phrase.split_whitespace().count();
+            let more = if length == 1 { 1 } else { 3 };
+            (length..=length + more).contains(&words.len())
+                && phrase
+                    .split_whitespace()
+                    .zip(words)
+                    .all(|(expected, word)| expected == *word)
+        })
+    }
+
     /// Whether `line` (already folded and lower case) heads a table of
     /// contents: a contents heading alone, or over the column of its page
     /// numbers (`índice página`, `contents page`).

@@ -205,6 +205,11 @@ pub fn extract_calendar(
     let mut heading_year: Option<u16> = None;
     let mut running_year: Option<u16> = None;
     let headline = headline_year(text, lex);
+    let yearless_text = !text.lines.iter().any(|line| {
+        line.plain
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|word| word.len() == 4 && (word.starts_with("19") || word.starts_with("20")))
+    });
     let opening = text.lines.iter().position(|line| !is_blank(line.text));
     // The day the page was posted (a byline's or dateline's date): its year
     // dates the days printed without one where no heading, period or
@@ -368,6 +373,8 @@ pub fn extract_calendar(
                     InheritedYear {
                         year: running,
                         known: year.is_some(),
+                        printed_near: SpanYears::near(text, index, time.span),
+                        yearless_text,
                     },
                     time,
                     lex,
@@ -409,6 +416,22 @@ pub fn extract_calendar(
         }
         index += 1;
     }
+    // A day told without its year and again with it (a headline's `les 12
+    // et 13 mai` over the article's `les 12 et 13 mai 2031`) is one event,
+    // the dated one.
+    let days = |event: &CalendarEvent| {
+        (
+            event.start.month,
+            event.start.day,
+            event.end.map(|end| (end.month, end.day)),
+        )
+    };
+    let with_year: HashSet<_> = events
+        .iter()
+        .filter(|event| event.start.year.is_some())
+        .map(days)
+        .collect();
+    events.retain(|event| event.start.year.is_some() || !with_year.contains(&days(event)));
     Calendar {
         events,
         diagnostics,
@@ -864,6 +887,52 @@ static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 struct InheritedYear {
     year: Option<u16>,
     known: bool,
+    /// The years of the document's span printed near the line.
+    printed_near: SpanYears,
+    /// Whether the text prints no year at all (a wire's story).
+    yearless_text: bool,
+}
+
+/// Lines either side of a line whose printed years confirm the year of
+/// the document's span a weekday agrees with (see [`weekday_year`]).
+const NEAR_LINES: usize = 5;
+
+/// A set of the years of the document's span (at most 64 from its first).
+#[derive(Debug, Clone, Copy, Default)]
+struct SpanYears {
+    first: u16,
+    bits: u64,
+}
+
+impl SpanYears {
+    /// The years of `span` printed (as four digits) within [`NEAR_LINES`]
+    /// lines of line `index` of `text`.
+    fn near(text: &Text, index: usize, span: Option<(u16, u16)>) -> SpanYears {
+        let Some((first, last)) = span else {
+            return SpanYears::default();
+        };
+        let lines = text
+            .lines
+            .get(index.saturating_sub(NEAR_LINES)..)
+            .unwrap_or_default()
+            .iter()
+            .take(2 * NEAR_LINES + 1);
+        let bits = lines
+            .flat_map(|line| line.plain.split(|c: char| !c.is_ascii_digit()))
+            .filter(|word| word.len() == 4)
+            .filter_map(|word| word.parse::<u16>().ok())
+            .filter(|year| (first..=last).contains(year))
+            .filter_map(|year| 1u64.checked_shl(u32::from(year - first)))
+            .fold(0, |bits, bit| bits | bit);
+        SpanYears { first, bits }
+    }
+
+    /// Whether `year` is in the set.
+    fn has(self, year: u16) -> bool {
+        year.checked_sub(self.first)
+            .and_then(|offset| 1u64.checked_shl(u32::from(offset)))
+            .is_some_and(|bit| self.bits & bit != 0)
+    }
 }
 
 /// Events dated in running text. A date is an event's date when a cue
@@ -888,6 +957,8 @@ fn prose_dates(
     let InheritedYear {
         year,
         known: year_known,
+        printed_near,
+        yearless_text,
     } = inherited;
     let lower = flat.to_lowercase();
     if lower.len() != flat.len() || flat.contains('|') {
@@ -907,11 +978,25 @@ fn prose_dates(
     // years and that gives it no year otherwise, a day is in the one year
     // of the span whose calendar agrees (`Tuesday 3 March` in a report on
     // 2028-2031: 2029).
-    let spanned_year = |date: &dates::FoundDate, sentence_year: Option<u16>| {
+    // The weekday's agreeing with one year of the span is no evidence
+    // alone (a host's notice of a `Sunday, June 26th` in a report on
+    // 2016-2017 agrees with 2016 and is of another year): that year must
+    // also be printed near the line.
+    let span_candidate = |date: &dates::FoundDate, sentence_year: Option<u16>| {
         date.weekday
             .filter(|_| date.start.year.is_none() && sentence_year.is_none() && year.is_none())
             .and_then(|weekday| weekday_year(date.start, weekday, time.span))
     };
+    let spanned_year = |date: &dates::FoundDate, sentence_year: Option<u16>| {
+        span_candidate(date, sentence_year).filter(|&candidate| printed_near.has(candidate))
+    };
+    for (date, sentence_year) in found.iter().zip(&years) {
+        if let Some(candidate) =
+            span_candidate(date, *sentence_year).filter(|&candidate| !printed_near.has(candidate))
+        {
+            diagnostics.push(weekday_year_unconfirmed(line, flat, date, candidate));
+        }
+    }
     // A dateline opening the line (`MONTRÉAL, le 5 mai 2031 /CNW/ - …`)
     // prints the day of writing for the days the line tells as coming
     // (the document's first full day may be a later event's).
@@ -1018,10 +1103,22 @@ fn prose_dates(
             // after that word is a reference (`la loi du 17 mai 2013`).
             // In a text that prints no year at all, such a range is placed
             // all the same, its year left unknown (`Del 27 al 29 de
-            // noviembre la ciudad será sede…`).
+            // noviembre la ciudad será sede…`). Days after a date preposition
+            // are such a range too, where the sentence opens on them (`Los
+            // días 18 y 19 de septiembre diseñará sus planes`).
+            // A preposition's range with no year to take is placed so only
+            // in a text that prints no year at all: elsewhere the year it
+            // leaves unknown is most often one the text prints.
+            let by_opener = lex.has(|l| l.range_openers, first_word);
+            let by_preposition = date.start.day.is_some()
+                && lex
+                    .each(|l| l.date_prepositions)
+                    .any(|word| placed_on(word));
             let opened_range = date.end.is_some()
-                && (full || inherits || (!year_known && sentence_year.is_none()))
-                && lex.has(|l| l.range_openers, first_word);
+                && (full
+                    || inherits
+                    || (!year_known && sentence_year.is_none() && (by_opener || yearless_text)))
+                && (by_opener || by_preposition);
             let placed = !long_span
                 && (lex.each(|l| l.date_prepositions).any(|word| {
                     placed_on(word)
@@ -1406,6 +1503,25 @@ fn year_unknown(
         crate::catalogue::Code::CalendarYearUnknown,
         format!(
             "`{printed}` is told as past but the text prints no day of writing to count back from: its year ({candidates}) is left unknown"
+        ),
+    )
+    .at(crate::diagnostic::Location::new(line.page, line.number))
+}
+
+/// The note left for a day printed with its weekday and no year whose
+/// weekday agrees with one year of the document's span, a year printed
+/// nowhere near it: the day may be of a year outside the span.
+fn weekday_year_unconfirmed(
+    line: &crate::normalize::Line,
+    flat: &str,
+    date: &dates::FoundDate,
+    candidate: u16,
+) -> Diagnostic {
+    let printed = flat.get(date.from..date.to).unwrap_or(flat).trim();
+    Diagnostic::info(
+        crate::catalogue::Code::CalendarYearUnknown,
+        format!(
+            "`{printed}` is printed without a year; its weekday agrees with {candidate} in the document's span, but no year printed near it confirms it and the weekday agrees with years outside the span too: its year is left unknown"
         ),
     )
     .at(crate::diagnostic::Location::new(line.page, line.number))
@@ -2086,11 +2202,26 @@ fn names_months(row: &[&str], lex: &Lexicons) -> bool {
 /// The date opening a line and the text after its separator: the seeds'
 /// shapes first, then every shape of the [`dates`] module.
 fn line_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, bool, String)> {
+    // What follows a date and its separator labels it, unless it is
+    // another date alone: the line is then a span from one to the other
+    // (`April 2015 – March 2016` under a report's title, its period), no
+    // day with what happens on it.
+    let date_alone = |rest: &str| {
+        let folded = fold(rest);
+        dates::date_at_start(&folded, lex).is_some_and(|found| {
+            !folded
+                .get(found.to..)
+                .unwrap_or_default()
+                .chars()
+                .any(char::is_alphanumeric)
+        })
+    };
     let rest_after = |after: &str| {
         SEPARATOR
             .captures(after)
             .and_then(|caps| caps.name("rest"))
             .map(|rest| rest.as_str().trim().to_owned())
+            .filter(|rest| !date_alone(rest))
     };
     let old = line_date_pattern(lex).captures(flat).and_then(|caps| {
         // Days apart joined by a conjunction are a list (see `line_list`),
@@ -2579,6 +2710,10 @@ mod tests {
                 Some((3, Some(3), None, "réunion, à confirmer", true)),
             ),
             ("El 7 de octubre, más de 240 participantes", None),
+            // A span from one date to another is no day with its label.
+            ("April 2030 – March 2031", None),
+            ("Janvier 2030 - Décembre 2030", None),
+            ("Abril de 2030 – marzo de 2031", None),
             ("- Webinar sobre Innovación Urbana, marzo", None),
             ("Mayo", None),
             ("32 de mayo: nada", None),
@@ -3042,6 +3177,20 @@ mod tests {
             dates("L'exposition aura lieu du 3 au 17 juin à la mairie."),
             [(Some(2031), 6, Some(3), Some(17))]
         );
+        // `entre … y` opens a range as `between … and` does, a day noun
+        // between them or not.
+        assert_eq!(
+            dates("Las jornadas se celebrarán entre los días 29 y 31 de marzo en el palacio."),
+            [(Some(2031), 3, Some(29), Some(31))]
+        );
+        assert_eq!(
+            dates("Les rencontres se tiendront entre les 29 et 31 mars à Lyon."),
+            [(Some(2031), 3, Some(29), Some(31))]
+        );
+        assert_eq!(
+            dates("The fair will be held between the 29th and 31st March in the park."),
+            [(Some(2031), 3, Some(29), Some(31))]
+        );
     }
 
     #[test]
@@ -3065,29 +3214,31 @@ mod tests {
     }
 
     #[test]
-    fn a_weekday_chooses_the_year_inside_the_periods_span() {
+    fn a_weekday_chooses_the_year_inside_the_periods_span_a_near_year_confirms() {
         let span = DocumentTime {
             span: Some((2028, 2031)),
             ..DocumentTime::default()
         };
-        // 3 March is a Monday in 2031 alone, 17 June a Tuesday in 2031 alone.
+        // 3 March is a Monday in 2031 alone, 17 June a Tuesday in 2031
+        // alone, 3 March a Friday in 2028 alone: the year printed near the
+        // day (a line above, or below) confirms the weekday's.
         assert_eq!(
             starts(
-                "The steering group met on Monday 3 March to review the plan.",
+                "Progress in 2031 and what comes next.\nThe steering group met on Monday 3 March to review the plan.",
                 span
             ),
             [(Some(2031), 3, Some(3))]
         );
         assert_eq!(
             starts(
-                "La comisión se reunió el martes 17 de junio en el ayuntamiento.",
+                "La comisión se reunió el martes 17 de junio en el ayuntamiento.\nBalance de 2028 a 2031.",
                 span
             ),
             [(Some(2031), 6, Some(17))]
         );
         assert_eq!(
             starts(
-                "Le comité s'est réuni le vendredi 3 mars à la mairie.",
+                "Bilan des années 2028 et 2029.\nLe comité s'est réuni le vendredi 3 mars à la mairie.",
                 span
             ),
             [(Some(2028), 3, Some(3))]
@@ -3100,6 +3251,39 @@ mod tests {
             ),
             [(None, 3, Some(3))]
         );
+    }
+
+    #[test]
+    fn a_weekday_agreeing_with_a_year_of_the_span_alone_gives_no_year() {
+        // `Sunday, June 26th` is a Sunday in 2016 of a 2016-2017 span, and in
+        // 2022: with no year printed near it, the weekday is no evidence.
+        let time = DocumentTime {
+            span: Some((2016, 2017)),
+            ..DocumentTime::default()
+        };
+        let unconfirmed = |source: &str| {
+            let calendar = extract_calendar(&Text::from_plain(source), time, &[], &Lexicons::all());
+            let years: Vec<Option<u16>> = calendar.events.iter().map(|e| e.start.year).collect();
+            let noted = calendar
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("agrees with 2016"));
+            (years, noted)
+        };
+        for source in [
+            "Important Announcement\nScheduled server maintenance on (GMT) Sunday, June 26th, 2:00 am - 8:00 am.\nThe site will be inoperative.",
+            "Aviso\nEl servidor estará en mantenimiento el domingo 26 de junio por la mañana.",
+            "Avis\nLe serveur sera en maintenance le dimanche 26 juin au matin.",
+        ] {
+            let (years, noted) = unconfirmed(source);
+            assert!(years.iter().all(Option::is_none), "{source}: {years:?}");
+            assert!(noted, "{source}");
+        }
+        // A year of the span printed near the day confirms it.
+        let (years, _) = unconfirmed(
+            "Activities of 2016\nThe server was down on Sunday, June 26th for maintenance.",
+        );
+        assert_eq!(years, [Some(2016)]);
     }
 
     #[test]
@@ -3606,6 +3790,66 @@ mod tests {
         // A single day with no year anywhere stays a mention.
         assert_eq!(
             dated("El 7 de octubre, más de cien alcaldes firmaron.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_day_told_without_its_year_and_again_with_it_is_one_event() {
+        for source in [
+            "Assises de l'association - les maires se donnent rendez-vous à Lyon du 12 au 13 mai\n\nLYON, le 5 mai 2031 /CNW/ - Les assises se tiendront du 12 au 13 mai 2031 au palais des congrès de la ville.\n",
+            "Del 12 al 13 de mayo la red se reunirá en Rosario.\n\nLa asamblea se celebrará del 12 al 13 de mayo de 2031 en el palacio municipal de la ciudad.\n",
+        ] {
+            assert_eq!(dated(source), [(Some(2031), 5, Some(12), Some(13))], "{source}");
+        }
+    }
+
+    #[test]
+    fn a_reporting_span_under_a_title_is_no_event() {
+        for source in [
+            "Annual Report to Member Councils\n\nApril 2030 – March 2031\n\nThe council met often.\n",
+            "Rapport d'activité\n\nJanvier 2030 - Décembre 2030\n\nLe conseil s'est réuni.\n",
+            "Informe anual\n\nAbril de 2030 – marzo de 2031\n\nEl consejo se reunió.\n",
+        ] {
+            assert_eq!(dated(source), [], "{source}");
+        }
+    }
+
+    #[test]
+    fn days_following_one_another_after_a_date_preposition_are_a_range_where_a_sentence_opens() {
+        let cases = [
+            (
+                "Los días 18 y 19 de septiembre la federación renovará sus cargos en Madrid.\n",
+                (9, Some(18), Some(19)),
+            ),
+            (
+                "Les 12 et 13 mai, le congrès réunira les maires à Lyon.\n",
+                (5, Some(12), Some(13)),
+            ),
+            (
+                "On 12-13 May the congress gathers the mayors in Leeds.\n",
+                (5, Some(12), Some(13)),
+            ),
+        ];
+        for (source, (month, day, end)) in cases {
+            // No year anywhere: the year is left unknown.
+            assert_eq!(dated(source), [(None, month, day, end)], "{source}");
+            // The document's year is the range's.
+            assert_eq!(
+                dated_with(source, time(2031)),
+                [(Some(2031), month, day, end)],
+                "{source}"
+            );
+        }
+        // A single day opening the sentence stays a mention.
+        assert_eq!(
+            dated("El 18 de septiembre la federación renovará sus cargos.\n"),
+            []
+        );
+        // A text that prints a year the range does not take leaves it a
+        // mention: which year it is would be a guess.
+        assert_eq!(
+            dated("El programa cultural de 2031 crece.\n\nEl 27 y 28 de abril se realizará un festival de música.\n"),
             []
         );
     }

@@ -1147,6 +1147,46 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_opener_with_its_day_noun_opens_a_range_of_days_apart() {
+        // `entre los días 29 y 31 de marzo` is one span, as `between the
+        // 29th and 31st March` is: the day noun after the opener keeps it.
+        for (text, start, end) in [
+            (
+                "Las jornadas se celebrarán entre los días 29 y 31 de marzo de 2031.",
+                (Some(2031), 3, Some(29)),
+                (3, Some(31)),
+            ),
+            (
+                "entre el día 3 y 17 de junio",
+                (None, 6, Some(3)),
+                (6, Some(17)),
+            ),
+            (
+                "Les ateliers auront lieu entre les 29 et 31 mars 2031.",
+                (Some(2031), 3, Some(29)),
+                (3, Some(31)),
+            ),
+            (
+                "entre les jours 3 et 17 juin 2031",
+                (Some(2031), 6, Some(3)),
+                (6, Some(17)),
+            ),
+            (
+                "The fair runs between the 29th and 31st March 2031.",
+                (Some(2031), 3, Some(29)),
+                (3, Some(31)),
+            ),
+        ] {
+            assert_eq!(days(text), (vec![start], Some(end)), "{text}");
+        }
+        // Without the opener, days apart stay each its own day.
+        assert_eq!(
+            days("sesiones los días 29 y 31 de marzo de 2031").0.len(),
+            2
+        );
+    }
+
+    #[test]
     fn the_probe_turns_away_numbers_that_are_no_dates() {
         let lex = Lexicons::all();
         assert!(!probe(&lex).as_str().is_empty());

@@ -2039,7 +2039,7 @@ const MAX_NAME_WORDS: usize = 5;
 /// alone (capitalised words, name particles between them, no digit) over
 /// a place, a comma and a day with its month (`Inmaculada López` /
 /// `Madrid, 20 jun (EFE).- Los ayuntamientos…`, `Lyon, le 3 mai 2031 -`).
-fn is_byline(line: &str, next: &str, lexicons: &Lexicons) -> bool {
+pub(crate) fn is_byline(line: &str, next: &str, lexicons: &Lexicons) -> bool {
     let name: Vec<&str> = line.split_whitespace().collect();
     let capitalised = |word: &str| {
         let mut letters = word.chars().filter(|c| *c != '-' && *c != '.');

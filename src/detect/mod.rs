@@ -13,6 +13,7 @@ use crate::lexicon::Lexicons;
 use crate::model::{DocumentKind, KindDetection, LanguageShare, Period};
 use crate::normalize::Text;
 
+pub(crate) use kind::is_byline;
 pub use language::LanguageBlock;
 
 /// Everything detected about a document as a whole.

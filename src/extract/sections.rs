@@ -24,7 +24,7 @@ use regex::Regex;
 
 use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
-use crate::detect::Profile;
+use crate::detect::{is_byline, Profile};
 use crate::grammar::roman_value;
 use crate::lexicon::{first_unaccented, fold, fold_char, unaccented, Lexicons};
 use crate::markup::plain;
@@ -301,6 +301,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 && !covered[i]
                 && !claimed.contains(&i)
                 && plain_candidate(&raws, &plains, i, tight, lex)
+                && !over_dateline(&raws, &plains, i, lex)
         })
         .collect();
     // Which lines hold strong headings: the loop below moves them out of
@@ -481,6 +482,14 @@ fn roll_lines(plains: &PackedLines, lex: &Lexicons) -> BTreeSet<usize> {
     }
     flush(&mut run);
     found
+}
+
+/// Whether line `index` is a writer's name over a wire's dateline
+/// (`Inmaculada López` / `Madrid, 20 jun (EFE).- …`): a byline, no heading.
+fn over_dateline(raws: &PackedLines, plains: &PackedLines, index: usize, lex: &Lexicons) -> bool {
+    let next = (index + 1..raws.len()).find(|&next| !is_blank(raws.line(next)));
+    next.and_then(|next| plains.get(next))
+        .is_some_and(|next| is_byline(&plains[index], next, lex))
 }
 
 /// Whether a line is a short label in title case ending in a colon

@@ -18,7 +18,10 @@
 //! cut, in order, into one group per label, and a cut misfits by the
 //! farthest any label sits from where the alignment puts it. The best cut
 //! of the best alignment must misfit by at most [`FIT`] font sizes
-//! (producers pad cells unevenly). An event takes a month only when every
+//! (producers pad cells unevenly). When none fits (a producer that centres
+//! a month by whole lines sets it on the first line of a two-line row but
+//! the second of a four-line one), a month need only stand beside its
+//! group, and the rows' spacing (below) tells the cut. An event takes a month only when every
 //! cut giving it another month, under any alignment, misfits by [`MARGIN`]
 //! more than the best cut giving it this one. Otherwise it is left out, with
 //! a diagnostic naming the months it could have: no wrong month is better
@@ -468,24 +471,26 @@ enum Alignment {
     Top,
     Middle,
     Bottom,
+    /// Anywhere beside its events: a producer that centres a label by
+    /// whole lines sets it on the first line of a two-line row and on the
+    /// second of a three- or four-line one, which no single reference
+    /// point fits. Tried only when none of the others fits; the rows' own
+    /// spacing then tells the cut (see [`misfits`]).
+    Within,
 }
 
 impl Alignment {
-    /// The y a label's box is lined up by.
-    fn of_label(self, bbox: &BoundingBox) -> f32 {
+    /// How far a label's box sits from where this alignment puts it
+    /// beside a group of events (first to last): the distance between
+    /// their reference points, or for [`Alignment::Within`] how far the
+    /// label's middle stands outside the group's extent.
+    fn distance(self, bbox: &BoundingBox, first: &Item, last: &Item) -> f32 {
+        let middle = (bbox.y0 + bbox.y1) / 2.0;
         match self {
-            Alignment::Top => bbox.y0,
-            Alignment::Middle => (bbox.y0 + bbox.y1) / 2.0,
-            Alignment::Bottom => bbox.y1,
-        }
-    }
-
-    /// The y a group of events (first to last) lines up with.
-    fn of_group(self, first: &Item, last: &Item) -> f32 {
-        match self {
-            Alignment::Top => first.top,
-            Alignment::Middle => (first.top + last.bottom) / 2.0,
-            Alignment::Bottom => last.bottom,
+            Alignment::Top => (first.top - bbox.y0).abs(),
+            Alignment::Middle => ((first.top + last.bottom) / 2.0 - middle).abs(),
+            Alignment::Bottom => (last.bottom - bbox.y1).abs(),
+            Alignment::Within => (first.top - middle).max(middle - last.bottom).max(0.0),
         }
     }
 }
@@ -501,7 +506,10 @@ fn assign(labels: &[Label], events: &[Item], size: f32, carried: bool) -> Vec<As
         best = best.min(misfits(alignment, labels, events, carried, &mut cost));
     }
     if best > FIT * size {
-        return fallback(labels, events, size * MARGIN, carried);
+        cost = vec![vec![f32::INFINITY; labels.len() + 1]; events.len()];
+        if misfits(Alignment::Within, labels, events, carried, &mut cost) > FIT * size {
+            return fallback(labels, events, size * MARGIN, carried);
+        }
     }
     cost.iter()
         .map(|months| {
@@ -598,9 +606,7 @@ fn misfits(
         events.get(last),
         labels.get(label),
     ) {
-        (Some(a), Some(b), Some(l)) => (alignment.of_group(a, b) - alignment.of_label(&l.bbox))
-            .abs()
-            .max(spread(first, last)),
+        (Some(a), Some(b), Some(l)) => alignment.distance(&l.bbox, a, b).max(spread(first, last)),
         _ => f32::INFINITY,
     };
     // Whether label `label` can hold no event, the events before `at` above
@@ -908,6 +914,54 @@ mod tests {
         assert_eq!(
             months(&labels, &events, false),
             [At(0), At(1), At(1), At(1), At(2)]
+        );
+    }
+
+    #[test]
+    fn months_centred_by_whole_lines_in_padded_rows() {
+        // Lines 1.3 font sizes apart, rows padded by half a line. Each month
+        // sits on line (n - 1) / 2 of its n-line row, rounded down: on the
+        // first line of a two-line row (half a line above its middle), on
+        // the second of a four-line one (half a line above too) and of a
+        // three-line one (at its middle), so neither tops nor middles fit.
+        const LEAD: f32 = 13.0;
+        let at = |line: f32| 100.0 + LEAD * line;
+        let label = |month: u8, line: f32| Label {
+            bbox: BoundingBox {
+                x0: 0.0,
+                y0: at(line),
+                x1: 10.0,
+                y1: at(line) + SIZE,
+            },
+            ..super::tests::label(month, 0.0)
+        };
+        let item = |first: f32, lines: f32| Item {
+            top: at(first),
+            bottom: at(first + lines - 1.0) + SIZE,
+            ..super::tests::item(0.0, 1.0)
+        };
+        // Feb: one line. Mar: one event of two lines. Apr: three events,
+        // four lines. May: one event of two lines. Jun: two events.
+        let labels = [
+            label(2, 0.0),
+            label(3, 1.5),
+            label(4, 5.0),
+            label(5, 8.5),
+            label(6, 11.0),
+        ];
+        let events = [
+            item(0.0, 1.0),
+            item(1.5, 2.0),
+            item(4.0, 1.0),
+            item(5.0, 2.0),
+            item(7.0, 1.0),
+            item(8.5, 2.0),
+            item(11.0, 1.0),
+            item(12.0, 1.0),
+        ];
+        assert_eq!(
+            months(&labels, &events, false),
+            [At(0), At(1), At(2), At(2), At(2), At(3), At(4), At(4)]
         );
     }
 

@@ -2750,6 +2750,16 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_over_a_wire_dateline_is_no_heading() {
+        let source = "Inmaculada López\n\nMadrid, 20 jun (EFE).- Los ayuntamientos aprobaron el plan de movilidad con el voto de todos los grupos.\n\nEl plan\n\nEl documento recoge doce medidas para los próximos cuatro años.\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert!(!found.iter().any(|title| title == "Inmaculada López"), "{found:?}");
+        let source = "Inmaculada López\n\nLa alcaldesa presentó el plan de movilidad ante el pleno del ayuntamiento.\n";
+        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(found, ["Inmaculada López"]);
+    }
+
+    #[test]
     fn a_web_pages_link_notes_are_no_words_of_its_headings() {
         let source = "PRESENTATIONS\n\nThe chair presented an award to a member of staff.\n\n31.\n\nDECLARATIONS OF INTEREST\n\nThere were no declarations of interest.\n\n32.\n\nMINUTES pdf icon PDF 90 KB\n\nTo authorise the Chairman to sign the minutes of the last meeting.\n";
         let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();

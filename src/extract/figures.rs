@@ -439,7 +439,52 @@ pub fn extract_figures(
                 section,
             });
         }
+        // A count written in words (`thirty-five local government
+        // authorities`, `seis municipios`) is read only in a sentence, and
+        // only of the units the lexicon names: in words, most numbers count
+        // in passing (`two sessions`, `trois réseaux`). A document that
+        // sets its key figures in bold puts none forward in words (seed
+        // 2023's `para dos ciudades miembro`).
+        let worded_sentence = in_item.is_none()
+            && !emphasis
+            && (prose.get(index).copied().unwrap_or(false)
+                || statements.get(index).copied().unwrap_or(false));
+        if worded_sentence {
+            for m in worded_counts(raw, content_start, lex) {
+                let next_start = matches
+                    .iter()
+                    .find(|next| next.start >= m.end)
+                    .map_or(raw.len(), |next| next.start);
+                let Some((label, label_on_line, _)) =
+                    label_for(text, index, &m, false, next_start, &label_stops, lex)
+                else {
+                    continue;
+                };
+                let figure = KeyFigure {
+                    value: m.value,
+                    unit: None,
+                    qualifier: m.qualifier,
+                    text: m.printed(raw).to_owned(),
+                    label,
+                    page: line.page,
+                    line: line.number,
+                    role: FigureRole::Standalone,
+                    group: None,
+                };
+                found.push(Found {
+                    figure,
+                    index,
+                    leading: false,
+                    in_list: false,
+                    label_on_line,
+                    section,
+                });
+            }
+        }
     }
+    // Counts written in words were pushed after the line's digits: the
+    // figures keep the order of their lines.
+    found.sort_by_key(|f| f.index);
     group_parts(&mut found);
     // A fact restated (`our 77 member councils` in the opening and the
     // closing paragraph) is one figure: same value, unit and label.
@@ -448,7 +493,7 @@ pub fn extract_figures(
         let restated = figures.iter().any(|seen| {
             seen.value == figure.value
                 && seen.unit == figure.unit
-                && seen.label == figure.label
+                && (seen.label == figure.label || same_counted_noun(&seen.label, &figure.label))
                 && seen.group.is_none()
                 && figure.group.is_none()
         });
@@ -457,6 +502,26 @@ pub fn extract_figures(
         }
     }
     figures
+}
+
+/// Fewest letters of the noun a restated count is told by.
+const COUNTED_NOUN_LETTERS: usize = 3;
+
+/// Whether two labels open on the same noun (`703 communes au Mali` and
+/// `703 communes du pays`, `500 maires …` twice): the same count of the
+/// same things, restated in other words.
+fn same_counted_noun(a: &str, b: &str) -> bool {
+    let noun = |label: &str| {
+        label
+            .split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+            .filter(|word| {
+                word.chars().count() >= COUNTED_NOUN_LETTERS
+                    && word.chars().all(char::is_alphabetic)
+            })
+    };
+    noun(a).is_some_and(|first| noun(b) == Some(first))
 }
 
 /// Fewest digits of a number printed with a leading zero that makes it a
@@ -1162,6 +1227,13 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         };
         let value = value * scale;
         let rest = rest.get(scale_len..).unwrap_or("");
+        // An amount of two scales (`3 milliards cinq cents millions`) is
+        // not the first alone, and its words are not read here: no figure.
+        if (scale_len > 0 && scale_goes_on(rest, lex))
+            || follows_a_scaled_number(&raw[..start], lex)
+        {
+            continue;
+        }
         let end = end + scale_len;
         let (unit_text, unit_len) = match unit_after(rest, lex) {
             (None, _) if scale_len > 0 => unit_after_link(rest, lex),
@@ -1497,6 +1569,149 @@ fn is_threshold(before: &str, after: &str, lex: &Lexicons) -> bool {
 
 /// Most letters of a link word between a comparative and its number.
 const LINK_LETTERS: usize = 4;
+
+/// Most words (adjectives, a compound's first noun) between a count in
+/// words and the unit it counts (`five local councils`).
+const WORDED_MODIFIERS: usize = 2;
+
+/// The value of a number written as one word, or as tens and units joined
+/// by a hyphen (`thirty-five`, `vingt-cinq`), from 2 to 99: one is no
+/// count, and hundreds and thousands in words go with other words (`cinq
+/// cents`, `dos mil`).
+fn worded_value(word: &str, lex: &Lexicons) -> Option<u16> {
+    let value = |part: &str| lex.number_value(&lexicon::unaccented(&part.to_lowercase()));
+    let total = match word.split_once('-') {
+        Some((tens, units)) => {
+            let (tens, units) = (value(tens)?, value(units)?);
+            ((20..=90).contains(&tens) && tens % 10 == 0 && (1..=9).contains(&units))
+                .then_some(tens + units)?
+        }
+        None => value(word)?,
+    };
+    (2..=99).contains(&total).then_some(total)
+}
+
+/// Counts written in words before a unit of the lexicon's
+/// `worded_count_nouns`, at most [`WORDED_MODIFIERS`] lower-case words
+/// apart, from byte `from` of the line on. A count after an article (`the
+/// two organisations`, `les trois villes`) refers back to units named
+/// before: no figure. Neither is a number word next to another (`dos
+/// mil`).
+fn worded_counts(raw: &str, from: usize, lex: &Lexicons) -> Vec<Match> {
+    // Dashes set an aside apart as spaces do (`members—five local
+    // councils—for`).
+    let words: Vec<(usize, &str)> = raw
+        .get(from..)
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - raw.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut out = Vec::new();
+    for (at, &(start, word)) in words.iter().enumerate() {
+        // The number word stands alone, no mark around it (`five,`).
+        if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            continue;
+        }
+        let Some(value) = worded_value(word, lex) else {
+            continue;
+        };
+        let previous = at
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .map(|&(_, w)| bare(w));
+        let next = words.get(at + 1).map(|&(_, w)| bare(w));
+        let in_words = |w: &str| lex.number_value(&lexicon::unaccented(w)).is_some();
+        if previous
+            .as_deref()
+            .is_some_and(|p| lex.has(|l| l.totals_articles, p) || in_words(p))
+            || next.as_deref().is_some_and(in_words)
+        {
+            continue;
+        }
+        let counts_a_unit = words
+            .iter()
+            .skip(at + 1)
+            .take(WORDED_MODIFIERS + 1)
+            .map(|&(_, w)| w)
+            .enumerate()
+            .find_map(|(gap, w)| {
+                let noun = bare(w);
+                if lex.has(|l| l.worded_count_nouns, &noun) {
+                    return Some(true);
+                }
+                // A modifier is a lower-case word that goes on to the noun,
+                // no preposition or link (`tres por ayuntamientos`).
+                let modifier = gap < WORDED_MODIFIERS
+                    && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                    && !lex.has(|l| l.label_stop_words, &noun);
+                (!modifier).then_some(false)
+            })
+            .unwrap_or(false);
+        if !counts_a_unit {
+            continue;
+        }
+        out.push(Match {
+            start,
+            end: start + word.len(),
+            value: f64::from(value),
+            unit: None,
+            qualifier: qualifier_before(&raw[..start], lex),
+            own_printed: None,
+            bold: false,
+            has_suffix: false,
+            plus: false,
+            counted: true,
+        });
+    }
+    out
+}
+
+/// Most words between a scale word and the next of the same amount
+/// (`milliards` / `cinq cents` / `millions`).
+const SCALE_GAP_WORDS: usize = 3;
+
+/// Whether the text after a scale word goes on with the same amount: a
+/// number, in digits or words, then another scale word within
+/// [`SCALE_GAP_WORDS`] words (`… cinq cents millions de francs`).
+fn scale_goes_on(rest: &str, lex: &Lexicons) -> bool {
+    let mut words = rest.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let first = word(first);
+    let numeric = !first.is_empty() && first.chars().all(|c| c.is_ascii_digit());
+    if !numeric && lex.number_value(&lexicon::unaccented(&first)).is_none() {
+        return false;
+    }
+    words.take(SCALE_GAP_WORDS).any(|w| {
+        lex.each(|l| l.scale_words)
+            .any(|(scale, _)| *scale == word(w))
+    })
+}
+
+/// Whether the text before a number ends on a number and its scale word
+/// (`12 millones` before `722 mil 500 quetzales`): the number is the tail
+/// of an amount of several scales, no amount of its own.
+fn follows_a_scaled_number(before: &str, lex: &Lexicons) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(scale), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let scale = scale.to_lowercase();
+    let number = number.to_lowercase();
+    lex.each(|l| l.scale_words).any(|(word, _)| *word == scale)
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || lex.number_value(&lexicon::unaccented(&number)).is_some())
+}
 
 /// The scale word right after a number (`million`, `millones`), and how
 /// many bytes it takes with its space.
@@ -2322,6 +2537,18 @@ mod tests {
     }
 
     #[test]
+    fn a_count_restated_in_other_words_is_one_figure() {
+        let source = "Nous travaillons pour les 703 communes au Mali, a dit le coordinateur.\n\nL’association agit pour les 703 communes du pays et leurs 704 maires.\n\nThe plan has 12 goals and the council set 12 targets.\n";
+        assert_eq!(values(source), vec![703.0, 704.0, 12.0, 12.0]);
+    }
+
+    #[test]
+    fn counts_written_in_words_of_the_units_a_network_counts() {
+        let source = "The association brings together thirty-five local government authorities across the country.\n\nThe network awarded its members—five local councils—for their work.\n\nLa asociación agrupa a seis municipios del departamento.\n\nLe réseau compte dix communes et a tenu deux sessions cette année.\n\nThe two councils agreed to work together with the secretariat.\n\nThe board held three meetings and approved five projects this year.\n\nEl congreso reunió a dos mil alcaldes de la región.\n\nLa ley reparte los votos, tres por ayuntamientos y uno por provincia.\n";
+        assert_eq!(values(source), vec![35.0, 5.0, 6.0, 10.0]);
+    }
+
+    #[test]
     fn a_grouping_broken_by_a_space_is_one_amount_after_a_sign_and_none_otherwise() {
         let lex = Lexicons::all();
         let read = |raw: &str| -> Vec<Amount> {
@@ -2736,6 +2963,11 @@ mod tests {
                 (13_000_000_000.0, None),
             ]
         );
+        // An amount of two scales is no amount of the first alone.
+        let two_scales = figures(
+            "Le plan d’action s’élève à près de 3 milliards cinq cents millions de francs. La asociación recibe 12 millones 722 mil 500 quetzales al año.",
+        );
+        assert!(two_scales.is_empty(), "{two_scales:?}");
     }
 
     #[test]

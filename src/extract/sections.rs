@@ -503,6 +503,8 @@ fn is_label(title: &str) -> bool {
     word_count(words) <= LABEL_WORDS
         && words
             .split_whitespace()
+            // An elided article goes with its word (`l’Association`).
+            .map(|word| word.rsplit(['’', '\'']).next().unwrap_or(word))
             .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= LABEL_WORD_CHARS)
             .all(|word| word.chars().next().is_some_and(char::is_uppercase))
 }
@@ -914,8 +916,31 @@ fn plain_candidate(
         && words <= if headline { HEADLINE_WORDS } else { 12 }
         && title.chars().count() <= 100
         && !is_mark_list(title, lex)
+        && !is_byline(title, lex)
         // Last: it looks for dates, and most lines fail a cheaper test.
         && !is_furniture(title, lex)
+}
+
+/// Most words of the name a byline gives.
+const BYLINE_NAME_WORDS: usize = 4;
+
+/// Whether a line is a byline: a byline word of the lexicon, then a
+/// name of two to [`BYLINE_NAME_WORDS`] capitalised words, maybe followed
+/// by the author's post after a comma (`By Ann Lee`, `Par Jean Roy,
+/// rédacteur`). It signs the page; it heads nothing.
+fn is_byline(title: &str, lex: &Lexicons) -> bool {
+    let Some((first, rest)) = title.trim().split_once(char::is_whitespace) else {
+        return false;
+    };
+    if !lex.has(|l| l.byline_words, &first.to_lowercase()) {
+        return false;
+    }
+    let name = rest.split(',').next().unwrap_or(rest);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=BYLINE_NAME_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Most words of a table-of-contents title.
@@ -1168,7 +1193,22 @@ fn contents_entries(
                 title = title.get(word.end()..).unwrap_or("");
             }
         }
-        let title = entry_title(without_leader_tail(title)).map(|t| plain(&t));
+        // A title too long for one entry may hold the entry before it,
+        // printed without leaders (`… Increased 21 Sub-Result 2.2: Social
+        // … Improved ...... 23`): its page stands between the two titles.
+        let title = without_leader_tail(title);
+        let last_page = found.iter().rev().find_map(|h| h.printed_page);
+        let (title, before) = match (entry_title(title), page, last_page) {
+            (None, Some(Some(page)), Some(last)) => match inner_entry(title, last, page) {
+                Some((head, inner, tail)) => (tail, Some((head, inner))),
+                None => (title, None),
+            },
+            _ => (title, None),
+        };
+        if let Some((head, inner)) = before {
+            found.push(entry(index, plain(head), Some(inner)));
+        }
+        let title = entry_title(title).map(|t| plain(&t));
         match (title, page) {
             (Some(title), Some(Some(page))) => found.push(entry(index, title, Some(page))),
             (Some(title), None) => found.push(entry(index, title, None)),
@@ -1239,6 +1279,27 @@ fn contents_entries(
         found.push(entry(index, title, None));
     }
     found
+}
+
+/// The entry run into the start of a title too long for one (`Sub-Result
+/// 2.1: … Increased 21 Sub-Result 2.2: …`): a bare page of one to three
+/// digits between `last` (the page of the entry before) and `page` (the
+/// page the leaders give), a capital after it; both titles fit an entry.
+/// Returns the first title, its page and the second title.
+fn inner_entry(title: &str, last: u32, page: u32) -> Option<(&str, u32, &str)> {
+    static INNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?P<page>[0-9]{1,3})\s+\p{Lu}").expect("INNER is a valid literal pattern")
+    });
+    INNER.captures_iter(title).find_map(|caps| {
+        let number = caps.name("page")?;
+        let inner: u32 = number.as_str().parse().ok()?;
+        let head = title.get(..number.start())?.trim();
+        let tail = title.get(number.end()..)?.trim();
+        ((last..=page).contains(&inner)
+            && entry_title(head).is_some()
+            && entry_title(tail).is_some())
+        .then_some((head, inner, tail))
+    })
 }
 
 /// An entry of a table of contents spread over two lines: its title, then
@@ -1957,8 +2018,9 @@ fn run_in_numbered(
 /// into the next title (`4Publications`, a contents page whose layout was
 /// lost), is one. Inside a table of contents (the line before was one of
 /// its entries), a line of [`CONTINUED_RUN`] such entries, one of whose pages
-/// runs into the next title, goes on with it, and its first title may open
-/// in lower case (a part heading in small capitals read as mixed case).
+/// runs into the next title, or of [`BARE_RUN`] entries, goes on with it,
+/// and its first title may open in lower case (a part heading in small
+/// capitals read as mixed case).
 fn bare_page_entries(
     index: usize,
     line: &str,
@@ -1985,8 +2047,9 @@ fn bare_page_entries(
             .expect("SECTION_LEAD is a valid literal pattern")
     });
     let word = contents_word(lex).find(line);
-    // Most lines have neither a contents heading nor a page run into a title.
-    if word.is_none() && !GLUED.is_match(line) {
+    // Most lines have neither a contents heading nor a page run into a
+    // title, nor go on with a table of contents.
+    if word.is_none() && !in_contents && !GLUED.is_match(line) {
         return None;
     }
     let tail = line.get(word.map_or(0, |w| w.end())..)?;
@@ -2059,6 +2122,11 @@ fn bare_page_entries(
     let enough = match word {
         Some(_) => entries >= BARE_RUN,
         None if in_contents && entries >= CONTINUED_RUN && glued >= 1 => true,
+        // A table of contents whose entries went one a line, then ran into
+        // one line (`Key Facts 12` / `Part One: Financial Performance 14
+        // Key Messages 14 Income and expenditure 14 …`): a run as long as
+        // a headed one goes on with it.
+        None if in_contents && entries >= BARE_RUN => true,
         None => entries >= HEADLESS_RUN && 2 * glued >= entries,
     };
     enough.then_some(found)
@@ -2150,11 +2218,12 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
             return None;
         }
         let caps = LISTED.captures(line)?;
-        let title = caps.name("title")?.as_str();
+        let title = without_page_word(caps.name("title")?.as_str(), lex);
         let page = caps.name("page")?.as_str().parse().ok()?;
         (word_count(title) <= 8).then(|| (title.to_owned(), page))
     };
     let mut found = page_first_listed(plains, &non_blank, lex);
+    found.extend(page_over_title_listed(plains, &non_blank, lex));
     let mut at = 0;
     while at < non_blank.len() {
         let mut run: Vec<(usize, String, u32)> = Vec::new();
@@ -2185,6 +2254,22 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
         at = next.max(at + 1);
     }
     found
+}
+
+/// A title less the page word that stands between it and its page
+/// (`Habitat Page 12`): the word is the page's, not the
+/// title's. A title that is nothing but the word keeps it.
+fn without_page_word<'a>(title: &'a str, lex: &Lexicons) -> &'a str {
+    let trimmed = title.trim_end();
+    let Some((head, last)) = trimmed.rsplit_once(char::is_whitespace) else {
+        return title;
+    };
+    let word = last.trim_end_matches('.').to_lowercase();
+    if !head.trim().is_empty() && lex.has(|l| l.page_words, &word) {
+        head.trim_end()
+    } else {
+        title
+    }
 }
 
 /// The entry of a contents line set page first (`4 A word from the chair`,
@@ -2277,6 +2362,86 @@ fn page_first_listed(
             run.push((next, (title, page)));
         }
         if run.len() >= MIN_RUN {
+            found.extend(run);
+        }
+    }
+    found
+}
+
+/// Entries of a table of contents set one page and one title a line, each
+/// page over its title (`3` / `Foreword` / `4` / `Who we are`), as a
+/// designed contents page read column by column gives them, right under a
+/// contents heading; the page of the contents page itself may stand first
+/// (`2` / `3` / `Foreword`). The same lines read title first (`Editorial` /
+/// `3`, see [`spread_entry`]) open on a title, or end on a page: a run
+/// opening on a page is read page first only when it ends on a title, or
+/// when two pages open it. At least [`MIN_RUN`] entries, pages never going
+/// back. A number printed with a leading zero (`03` / `Nota del Secretario
+/// General` / `04` / …) numbers a designed page's chapters as often as it
+/// gives their pages, and which it does is not printed: a run holding one
+/// gives no entry.
+fn page_over_title_listed(
+    plains: &PackedLines,
+    non_blank: &[usize],
+    lex: &Lexicons,
+) -> BTreeMap<usize, (String, u32)> {
+    static PAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<page>[0-9]{1,3})\s*$").expect("PAGE is a valid literal pattern")
+    });
+    let page_at = |at: usize| -> Option<u32> {
+        let line = plains.get(*non_blank.get(at)?)?;
+        PAGE.captures(line)?.name("page")?.as_str().parse().ok()
+    };
+    let title_at = |at: usize| -> Option<String> {
+        let line = plains.get(*non_blank.get(at)?)?.trim();
+        let closes = line
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ')');
+        (closes && page_at(at).is_none() && word_count(line) <= IN_PAGE_WORDS)
+            .then(|| entry_title(line))
+            .flatten()
+    };
+    let mut found = BTreeMap::new();
+    for (heading, &index) in non_blank.iter().enumerate() {
+        if !plains
+            .get(index)
+            .is_some_and(|line| shape::heads_contents(lex, line))
+        {
+            continue;
+        }
+        let mut at = heading + 1;
+        let folio = page_at(at).is_some() && page_at(at + 1).is_some();
+        if folio {
+            at += 1;
+        }
+        let padded = |at: usize| {
+            non_blank
+                .get(at)
+                .and_then(|&i| plains.get(i))
+                .is_some_and(|line| line.trim().starts_with('0'))
+        };
+        let mut zero_padded = folio && padded(at - 1);
+        let mut run: Vec<(usize, (String, u32))> = Vec::new();
+        while let (Some(page), Some(title)) = (page_at(at), title_at(at + 1)) {
+            // The body's first heading after the contents (`ÉDITORIAL` after
+            // `Éditorial` / `3`) repeats an entry, or changes the entries'
+            // case: no entry.
+            let repeated = run.iter().any(|(_, (seen, _))| fold(seen) == fold(&title));
+            let recased = run
+                .first()
+                .is_some_and(|(_, (first, _))| is_all_caps(first, 2) != is_all_caps(&title, 2));
+            if repeated || recased || run.last().is_some_and(|(_, (_, last))| page < *last) {
+                break;
+            }
+            zero_padded |= padded(at);
+            run.push((non_blank[at + 1], (title, page)));
+            at += 2;
+        }
+        // A page left after the last title is that title's: the run was
+        // set title first.
+        let ends_on_page = page_at(at).is_some();
+        if run.len() >= MIN_RUN && (folio || !ends_on_page) && !zero_padded {
             found.extend(run);
         }
     }
@@ -2436,10 +2601,46 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
             }
         }
         if run.iter().map(|(_, entries)| entries.len()).sum::<usize>() >= INDEX_MIN_ENTRIES {
+            with_trailing_pages(&mut run);
             found.extend(run);
         }
     }
     found
+}
+
+/// The pages of a numbered index whose entries each close on their page
+/// without leaders (`1. INTRODUCTION 4` / `2.1 Deepening Local Democracy
+/// 4` / `2.2 Service provision 7`), set apart from their titles: every
+/// entry but one (the last, cut off) closes on a number of one to three
+/// digits, at least [`MIN_RUN`] of them, never going back. Otherwise the
+/// numbers are the titles' own.
+fn with_trailing_pages(run: &mut [(usize, Vec<Heading>)]) {
+    let trailing = |title: &str| -> Option<(String, u32)> {
+        let (head, last) = title.trim_end().rsplit_once(' ')?;
+        let digits = (1..=3).contains(&last.len()) && last.chars().all(|c| c.is_ascii_digit());
+        let page = last.parse().ok().filter(|_| digits)?;
+        head.chars()
+            .any(char::is_alphabetic)
+            .then(|| (head.trim_end().to_owned(), page))
+    };
+    let entries = run.iter().map(|(_, entries)| entries.len()).sum::<usize>();
+    let pages: Vec<u32> = run
+        .iter()
+        .flat_map(|(_, entries)| entries)
+        .filter_map(|heading| trailing(&heading.title).map(|(_, page)| page))
+        .collect();
+    if pages.len() < MIN_RUN
+        || pages.len() + 1 < entries
+        || pages.windows(2).any(|pair| pair[1] < pair[0])
+    {
+        return;
+    }
+    for heading in run.iter_mut().flat_map(|(_, entries)| entries.iter_mut()) {
+        if let Some((title, page)) = trailing(&heading.title) {
+            heading.title = title;
+            heading.printed_page = Some(page);
+        }
+    }
 }
 
 /// Most words of an entry of an in-page table of contents.
@@ -2701,9 +2902,19 @@ impl Shapes<'_> {
             .raws
             .get(index)
             .is_some_and(|raw| NUMBERED_SECTION.is_match(raw));
-        if section_number || self.plains.get(index).is_some_and(is_label) {
+        let label = self.plains.get(index).is_some_and(is_label);
+        if section_number || label {
             let raw = self.raws.line(next);
-            return bullet(raw).is_none() && !is_table_row(raw) && self.is_prose(next);
+            // A label's paragraph may lead into a list (`… trois missions
+            // essentielles :` / `• …`); an item of a numbered list (a roll's
+            // `6. Name Surname`) over such a line heads nothing.
+            let leads_into_list = label
+                && self.plains.get(next).is_some_and(|text| {
+                    text.chars().count() >= BODY_CHARS && text.ends_with(':') && !is_label(text)
+                });
+            return bullet(raw).is_none()
+                && !is_table_row(raw)
+                && (self.is_prose(next) || leads_into_list);
         }
         if self.is_body(next) {
             return true;
@@ -2753,7 +2964,10 @@ mod tests {
     fn a_byline_over_a_wire_dateline_is_no_heading() {
         let source = "Inmaculada López\n\nMadrid, 20 jun (EFE).- Los ayuntamientos aprobaron el plan de movilidad con el voto de todos los grupos.\n\nEl plan\n\nEl documento recoge doce medidas para los próximos cuatro años.\n";
         let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
-        assert!(!found.iter().any(|title| title == "Inmaculada López"), "{found:?}");
+        assert!(
+            !found.iter().any(|title| title == "Inmaculada López"),
+            "{found:?}"
+        );
         let source = "Inmaculada López\n\nLa alcaldesa presentó el plan de movilidad ante el pleno del ayuntamiento.\n";
         let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
         assert_eq!(found, ["Inmaculada López"]);
@@ -3046,6 +3260,20 @@ mod tests {
                 "IV.2. Sociedad"
             ]
         );
+        // Entries each closing on their page without leaders, under a
+        // heading closed by a colon; the last one cut off.
+        let paged = "TABLE OF CONTENTS:\n\n1. INTRODUCTION 4\n\n2. STATE OF THE TOWNS 4\n\n2.1 Roads and Bridges 6\n\n2.2 Water Supply 9\n\n2.3 Sta\n";
+        assert_eq!(
+            entries(paged),
+            owned(&[
+                ("TABLE OF CONTENTS:", None),
+                ("1. INTRODUCTION", Some(4)),
+                ("2. STATE OF THE TOWNS", Some(4)),
+                ("2.1 Roads and Bridges", Some(6)),
+                ("2.2 Water Supply", Some(9)),
+                ("2.3 Sta", None),
+            ])
+        );
         // A line opening on a number that does not go on is no entry.
         assert!(numbered_entries("5. Anexos", Some(vec![2, 4])).0.is_empty());
         assert!(continues(&[1], &[1, 1]) && continues(&[1, 2], &[2]) && !continues(&[1], &[3]));
@@ -3133,6 +3361,77 @@ mod tests {
     }
 
     #[test]
+    fn contents_set_one_page_and_one_title_a_line() {
+        // A designed contents page read column by column: each page over
+        // its title, the contents page's own folio first.
+        let page_first = "Table of contents\n\n2\n\n3\n\nOpening words\n\n4\n\nOur members\n\n7\n\nRegional work\n\n12\n\nAccounts\n\nOpening words The network grew during the year and welcomed many new towns from every region of the country.\n";
+        assert_eq!(
+            entries(page_first),
+            owned(&[
+                ("Table of contents", None),
+                ("Opening words", Some(3)),
+                ("Our members", Some(4)),
+                ("Regional work", Some(7)),
+                ("Accounts", Some(12)),
+            ])
+        );
+        let no_folio = page_first.replace("2\n\n3\n\nOpening", "3\n\nOpening");
+        assert_eq!(entries(&no_folio), entries(page_first));
+        // The same lines set title first (`Éditorial` / `3`), the run
+        // ending on a page: not read page first, no title takes the page
+        // printed over it.
+        let title_first = "Rapport annuel 2030\n\nCONTENU\n\n2\n\nÉditorial\n\n3\n\nNos membres\n\n4\n\nComptes annuels\n\n9\n\nÉDITORIAL\n\nLe réseau a grandi pendant l’année et accueilli de nombreuses communes de toutes les régions.\n";
+        let read = entries(title_first);
+        for wrong in [("Éditorial", 2), ("Nos membres", 3), ("Comptes annuels", 4)] {
+            assert!(
+                !read.contains(&(wrong.0.to_owned(), Some(wrong.1))),
+                "{wrong:?}: {read:?}"
+            );
+        }
+        // Numbers with a leading zero over titles may be chapters' numbers
+        // as well as pages: no entry is read from them.
+        let padded = page_first
+            .replace("\n3\n\nOpening", "\n03\n\nOpening")
+            .replace("\n4\n\nOur", "\n04\n\nOur");
+        assert_eq!(
+            entries(&padded)
+                .iter()
+                .filter(|(_, page)| page.is_some())
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn labels_with_an_elided_article_or_over_a_lead_into_a_list() {
+        let source = "Le But de l’Association:\n\nL’association a pour but de participer à la libre administration des communes du pays.\n\nSes Missions:\n\nLe bureau national réuni en atelier a assigné trois missions essentielles à l’association :\n\n  •   la représentation des communes ;\n  •   la promotion du partenariat.\n\nSes Objectifs:\n\nL’association veut renforcer la décentralisation et la gouvernance locale dans tout le pays.\n";
+        let titles: Vec<String> = entries(source)
+            .into_iter()
+            .map(|(title, _)| title)
+            .collect();
+        assert_eq!(
+            titles,
+            ["Le But de l’Association", "Ses Missions", "Ses Objectifs"]
+        );
+    }
+
+    #[test]
+    fn a_byline_heads_nothing() {
+        let source = "Towns of the valley meet in spring\n\nBy Ann Lee\n\nThe association of towns will meet in the capital this year, its chair said yesterday.\n\nPar Jean Roy, rédacteur\n\nLe congrès des communes se tiendra au printemps dans la capitale, a annoncé la présidente.\n\nBy Land and Sea\n\nThe towns of the coast share their ferries and their roads with the islands.\n";
+        let titles: Vec<String> = entries(source)
+            .into_iter()
+            .map(|(title, _)| title)
+            .collect();
+        assert!(
+            !titles
+                .iter()
+                .any(|t| t.starts_with("By Ann") || t.starts_with("Par Jean")),
+            "{titles:?}"
+        );
+        assert!(titles.iter().any(|t| t == "By Land and Sea"), "{titles:?}");
+    }
+
+    #[test]
     fn headlines_of_news_listings_may_be_long() {
         let source = "Le 23 février 2030,\nFonds de solidarité pour la ville : avancée des activités d’accès à l’eau potable, février 2030\nDepuis octobre, le fonds de solidarité a mobilisé les dons de nombreuses collectivités du pays pour les habitants.\nEN SAVOIR PLUS\nLe 17 février 2030,\nNouveau en 2030 : Les « Vagues thématiques » du réseau !\nLe réseau anime plusieurs dynamiques thématiques afin d’accompagner l’action internationale des collectivités.\nEN SAVOIR PLUS\n";
         assert_eq!(
@@ -3208,6 +3507,19 @@ mod tests {
             ("1.1 Vision", Some(1)),
             ("1.2 Mission Statement", Some(2)),
             ("2.0 Projects", Some(12)),
+        ] {
+            assert!(
+                found.contains(&(title.to_owned(), page)),
+                "{title}: {found:?}"
+            );
+        }
+        // An entry printed without leaders runs into the next one's long
+        // title: its page between them parts the two.
+        let run_in = "CONTENTS\n\nSUMMARY ...... 6 Result Area 2: Stronger Demand for Accountable Councils at the Local Level ...... 21 Sub-Result 2.1: Citizen Participation in Council Planning and Policy Development Increased 21 Sub-Result 2.2: Social Accountability and Transparency of Public Spending Management Improved ...... 23\n\nThe report follows.\n";
+        let found = entries(run_in);
+        for (title, page) in [
+            ("Sub-Result 2.1: Citizen Participation in Council Planning and Policy Development Increased", Some(21)),
+            ("Sub-Result 2.2: Social Accountability and Transparency of Public Spending Management Improved", Some(23)),
         ] {
             assert!(
                 found.contains(&(title.to_owned(), page)),
@@ -3426,6 +3738,17 @@ mod tests {
         );
         let bare = "Board of the year 2\n\nA word from the chair 3\n\nAccounts 9\n";
         assert!(entries(bare).iter().all(|(_, page)| page.is_none()));
+        // A page word between a title and its page is the page's.
+        let worded = "Contenu\nPortrait de l’union Page 3\nÉditorial Page 4\nComptes annuels Page 38\n\nLe réseau a grandi pendant l’année et accueilli de nombreuses communes.\n";
+        assert_eq!(
+            entries(worded),
+            owned(&[
+                ("Contenu", None),
+                ("Portrait de l’union", Some(3)),
+                ("Éditorial", Some(4)),
+                ("Comptes annuels", Some(38)),
+            ])
+        );
     }
 
     #[test]
@@ -3691,6 +4014,25 @@ mod tests {
         assert!(entries("CONTENTS Foreword 3 Grants 12 Roads 9-4 Parks 15")
             .iter()
             .all(|(_, page)| *page != Some(9)));
+        // Entries one a line, then the rest run into one line without
+        // leaders, long titles stating findings among them.
+        let continued = "Contents\n\nForeword 3\n\nKey Facts 6\n\nPart One: Finances 8 Key Messages 8 Councils spent more on roads than in any year since the new councils were formed 9 Staff costs 11 Reserves 14\n\nThe towns of the valley met twelve times this year.\n";
+        assert_eq!(
+            entries(continued),
+            owned(&[
+                ("Contents", None),
+                ("Foreword", Some(3)),
+                ("Key Facts", Some(6)),
+                ("Part One: Finances", Some(8)),
+                ("Key Messages", Some(8)),
+                (
+                    "Councils spent more on roads than in any year since the new councils were formed",
+                    Some(9)
+                ),
+                ("Staff costs", Some(11)),
+                ("Reserves", Some(14)),
+            ])
+        );
         // Numbers in running text after the word are no run of entries.
         assert!(
             entries("The contents of 3 boxes and 4 crates were 5 times 6 items sold")

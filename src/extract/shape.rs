@@ -195,6 +195,8 @@ pub fn heads_contents(lex: &Lexicons, text: &str) -> bool {
     };
     let most = most_words(&mut lex.each(|l| l.contents_headings))
         + most_words(&mut lex.each(|l| l.page_words));
+    // A heading may close on a colon (`TABLE OF CONTENTS:`).
+    let text = text.trim_end().trim_end_matches(':');
     text.split_whitespace().nth(most).is_none() && lex.contents_heading(&folded(&fold(text)))
 }
 
@@ -367,6 +369,7 @@ mod tests {
         }
         assert!(heads_contents(&lex, "ÍNDICE Página"));
         assert!(!heads_contents(&lex, "Página"));
+        assert!(heads_contents(&lex, "TABLE OF CONTENTS:"));
     }
 
     #[test]

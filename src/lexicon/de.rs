@@ -271,6 +271,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "mitglieder",
         "einwohner",
     ],
+    worded_count_nouns: &[
+        "mitglieder",
+        "gemeinden",
+        "städte",
+        "bürgermeister",
+        "verbände",
+        "länder",
+    ],
     noun_links: &["von"],
     conjunctions: &["und", "oder"],
     title_roles: &[

@@ -535,6 +535,17 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     partitive_words: &["d'entre eux", "d'entre elles", "dont"],
     count_nouns: &["gens", "personnes", "enfants"],
+    worded_count_nouns: &[
+        "membres",
+        "municipalités",
+        "communes",
+        "villes",
+        "maires",
+        "associations",
+        "pays",
+        "collectivités",
+        "gouvernements",
+    ],
     noun_links: &["de"],
     conjunctions: &["et", "ou"],
     title_roles: &[

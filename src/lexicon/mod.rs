@@ -427,6 +427,13 @@ pub struct Lexicon {
     /// Nouns a number counts though they do not look plural (`2,100
     /// people`, `40 Kinder`), in lower case.
     pub count_nouns: &'static [&'static str],
+    /// Nouns of the units a network or association counts (members,
+    /// municipalities, councils, cities, mayors, countries), in lower case,
+    /// whose count a number written in words states in a sentence
+    /// (`thirty-five local government authorities`, `seis municipios`).
+    /// Before other nouns a number in words is seldom a figure the document
+    /// reports (`two sessions`, `trois réseaux`).
+    pub worded_count_nouns: &'static [&'static str],
     /// Words that join a noun to a bare noun in a compound (`actividades de aprendizaje`).
     pub noun_links: &'static [&'static str],
     /// Conjunctions that join two nouns.
@@ -1200,6 +1207,7 @@ mod tests {
                 ("duration_words", l.duration_words.len()),
                 ("street_words", l.street_words.len()),
                 ("count_nouns", l.count_nouns.len()),
+                ("worded_count_nouns", l.worded_count_nouns.len()),
                 ("threshold_words", l.threshold_words.len()),
                 ("reference_words", l.reference_words.len()),
                 ("minutes_words", l.minutes_words.len()),

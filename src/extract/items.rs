@@ -836,8 +836,7 @@ fn clause_status<'l>(label: &'l str, vocabulary: Vocabulary<'_>) -> Option<(Mean
         let lower = word.to_lowercase().replace('’', "'");
         filler(&lower)
             || lexicons.each(|l| l.definition_fillers).any(|article| {
-                article.ends_with('\'')
-                    && lower.strip_prefix(article).is_some_and(|noun| filler(noun))
+                article.ends_with('\'') && lower.strip_prefix(article).is_some_and(&filler)
             })
     };
     let skipped = words.iter().take_while(|word| skippable(word)).count();

@@ -1867,17 +1867,20 @@ fn labelled_cells(
     figures_of(fields)
 }
 
+/// A field and its figure.
+type Labelled = (Field, u32);
+
 /// `Ej. 5 · En c. 4 · N/I 2 · Total 12`, `10 fiches suivies : Réal. 4 ;
 /// En c. 3 ; N.D. 2`: one line of labelled figures set apart by a
 /// separator, perhaps after a lead that counts the whole (one number, then
 /// what is counted, before a colon). The lead's total and the segments.
-fn labelled_segments(line: &str) -> Option<(Option<(Field, u32)>, Vec<String>)> {
+fn labelled_segments(line: &str) -> Option<(Option<Labelled>, Vec<String>)> {
     let (lead, rest) = match line.split_once(" : ").or_else(|| line.split_once(": ")) {
         Some((lead, rest)) => {
             let mut words = lead.split_whitespace();
             let total = words.next().and_then(number_token)?;
             let counted = words.all(|word| word.chars().all(char::is_alphabetic));
-            (counted.then_some((Field::Total, total))?.into(), rest)
+            (Some(counted.then_some((Field::Total, total))?), rest)
         }
         None => (None, line),
     };

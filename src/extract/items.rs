@@ -338,11 +338,13 @@ fn line_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         marks.len()
     };
     // `de 10% a 89% = en curso`: the token before the label is the band's
-    // last figure, the key's mark the whole band.
+    // last figure, the key's mark the whole band. A row's code, title and
+    // share before its status (`KPI-01 Answer calls 100% Done`) are no band.
     let bands = !keyed.is_empty()
-        && keyed
-            .iter()
-            .all(|entry| grammar::share_band(&entry.mark, vocabulary.lexicons).is_some());
+        && keyed.iter().all(|entry| {
+            !opens_with_code(&entry.mark)
+                && grammar::share_band(&entry.mark, vocabulary.lexicons).is_some()
+        });
     if keyed.len() > pairs.len()
         || (keyed.len() == pairs.len() && (distinct(&keyed) > distinct(&pairs) || bands))
     {
@@ -635,10 +637,19 @@ fn is_lone_entry(plain: &str, entry: &MarkEntry) -> bool {
             .filter(|token| !token.chars().all(|c| SEPARATORS.contains(&c)))
             .count()
     };
-    // `| 1.1 | Completed |` is a plan row, not a definition of `1.1`; a
-    // share is no code (`90% o más = cumplida`).
-    let is_code = grammar::code_at_start(&entry.mark, None).is_some() && !entry.mark.contains('%');
-    !is_code && words(plain) == words(&entry.mark) + words(&entry.label)
+    // `| 1.1 | Completed |` is a plan row, not a definition of `1.1`.
+    !opens_with_code(&entry.mark) && words(plain) == words(&entry.mark) + words(&entry.label)
+}
+
+/// Whether a key's mark opens with a plan code, as a row does (`KPI-01
+/// Answer calls 100%`), rather than with a share (`90 % o más`: the figure
+/// before `%` is no code).
+fn opens_with_code(mark: &str) -> bool {
+    grammar::code_at_start(mark, None).is_some_and(|code| {
+        !mark
+            .get(code.rest..)
+            .is_some_and(|rest| rest.trim_start().starts_with('%'))
+    })
 }
 
 /// A run of one-entry lines is a legend when it defines two or more marks
@@ -1721,8 +1732,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         // label naming what it lists before a colon (`Actions achevées :`,
         // `Completed actions:`).
         if let [only] = cells.as_slice() {
-            // `## Done (5)`: a board's column may carry its count.
-            let only = &without_count(only).unwrap_or(only).to_owned();
+            // `## Done (5)`: a board's column may carry its count, which
+            // announces its rows as a colon does, however few they are.
+            let counted = without_count(only);
+            let introduced = counted.is_some() || only.trim_end().ends_with(':');
+            let only = &counted.unwrap_or(only).to_owned();
             let label = status_label_line(only, vocabulary);
             if let Some(meaning) = grammar::phrase_cell(only, vocabulary)
                 .or_else(|| label.as_ref().map(|(meaning, _)| meaning.clone()))
@@ -1732,7 +1746,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                     heading: label.map_or_else(|| only.clone(), |(_, heading)| heading),
                     meaning,
                     rows: Vec::new(),
-                    introduced: only.trim_end().ends_with(':'),
+                    introduced,
                 });
                 open_row = None;
                 continue;
@@ -2267,7 +2281,8 @@ pub(super) fn without_count(heading: &str) -> Option<&str> {
 
 /// Ends a task board's section. One row alone under a status line is no
 /// section (a mark printed on a line of its own, below its row), so it
-/// takes its status back, unless the line introduced it with a colon.
+/// takes its status back, unless the line introduced it with a colon or a
+/// count (`Doing (1)`).
 fn close_section(rows: &mut [Row], section: Option<Section>) {
     let Some(section) = section else {
         return;
@@ -5614,6 +5629,26 @@ mod tests {
                 (Some(NotDeveloped), None)
             ]
         );
+    }
+
+    /// A row's code, title and share before its status word are no band of
+    /// a key: the row stays an item (`KPI-01 Answer calls 100% Done`), while
+    /// a band whose figure stands where a code would (`90 % o más`) is a
+    /// key's mark.
+    #[test]
+    fn a_row_with_a_share_is_no_band() {
+        assert!(opens_with_code("KPI-01\tAnswer calls\t100%"));
+        assert!(opens_with_code("1.2 Train staff 40 %"));
+        assert!(!opens_with_code("90 % o más"));
+        assert!(!opens_with_code("de 10 % a 89 %"));
+        let english = Lexicons::for_codes(["en"]);
+        let entries = line_entries(
+            "KPI-01\tAnswer calls\t100%\tDone",
+            Vocabulary::new(None, &english),
+        );
+        assert!(entries
+            .iter()
+            .all(|entry| !is_lone_entry("KPI-01\tAnswer calls\t100%\tDone", entry)));
     }
 
     /// A task board whose status headings carry their counts (`Done (2)`)

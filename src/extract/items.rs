@@ -325,8 +325,9 @@ fn continued_entries(
 /// The `mark label` pairs of one line, read as a legend or as a key.
 ///
 /// The key's reading wins when it finds more entries, or as many with more
-/// distinct marks: in `100 % = réalisée · 50 % = en cours` the token before
-/// each label is `%`, the key's marks are `100 %` and `50 %`.
+/// distinct marks or bands of shares for marks: in `100 % = réalisée · 50 %
+/// = en cours` the token before each label is `%`, the key's marks are
+/// `100 %` and `50 %`.
 fn line_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
     let pairs = legend_pairs(plain, vocabulary);
     let keyed = key_pairs(plain, vocabulary);
@@ -336,8 +337,16 @@ fn line_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         marks.dedup();
         marks.len()
     };
+    // `de 10% a 89% = en curso`: the token before the label is the band's
+    // last figure, the key's mark the whole band. A row's code, title and
+    // share before its status (`KPI-01 Answer calls 100% Done`) are no band.
+    let bands = !keyed.is_empty()
+        && keyed.iter().all(|entry| {
+            !opens_with_code(&entry.mark)
+                && grammar::share_band(&entry.mark, vocabulary.lexicons).is_some()
+        });
     if keyed.len() > pairs.len()
-        || (keyed.len() == pairs.len() && distinct(&keyed) > distinct(&pairs))
+        || (keyed.len() == pairs.len() && (distinct(&keyed) > distinct(&pairs) || bands))
     {
         keyed
     } else {
@@ -629,8 +638,18 @@ fn is_lone_entry(plain: &str, entry: &MarkEntry) -> bool {
             .count()
     };
     // `| 1.1 | Completed |` is a plan row, not a definition of `1.1`.
-    let is_code = grammar::code_at_start(&entry.mark, None).is_some();
-    !is_code && words(plain) == words(&entry.mark) + words(&entry.label)
+    !opens_with_code(&entry.mark) && words(plain) == words(&entry.mark) + words(&entry.label)
+}
+
+/// Whether a key's mark opens with a plan code, as a row does (`KPI-01
+/// Answer calls 100%`), rather than with a share (`90 % o más`: the figure
+/// before `%` is no code).
+fn opens_with_code(mark: &str) -> bool {
+    grammar::code_at_start(mark, None).is_some_and(|code| {
+        !mark
+            .get(code.rest..)
+            .is_some_and(|rest| rest.trim_start().starts_with('%'))
+    })
 }
 
 /// A run of one-entry lines is a legend when it defines two or more marks
@@ -739,7 +758,8 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
             let (mark, label) = match segment.rsplit_once('=') {
                 Some(split) => split,
                 None => share_key_split(segment, vocabulary.lexicons)
-                    .or_else(|| abbreviation_key_split(segment))?,
+                    .or_else(|| abbreviation_key_split(segment))
+                    .or_else(|| colour_key_split(segment, vocabulary.lexicons))?,
             };
             // `Status key: Delivered`: the mark is what follows the key's
             // name; `* Av. : avancement de la fiche. 100 %`: or the sentence
@@ -769,7 +789,8 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
                         let bracketed = bracketed.trim();
                         Some((grammar::phrase_cell(bracketed, vocabulary)?, bracketed))
                     })
-                    .or_else(|| noun_then_status(label, vocabulary))?,
+                    .or_else(|| noun_then_status(label, vocabulary))
+                    .or_else(|| clause_status(label, vocabulary))?,
             };
             Some(MarkEntry {
                 mark: mark.to_owned(),
@@ -803,6 +824,60 @@ fn noun_then_status<'l>(label: &'l str, vocabulary: Vocabulary<'_>) -> Option<(M
         }
     }
     None
+}
+
+/// The most words of a key's label read as a clause about the marked item
+/// (`l'action n'a pas commencé`).
+const MAX_CLAUSE_WORDS: usize = 6;
+
+/// A key's label written as a short clause about the marked item
+/// (`l'action est terminée`, `l'action n'a pas commencé`): the item noun,
+/// its article (elided or not) and the verb linking them left out, the rest
+/// is a status phrase, or a clause naming one class ([`defined_status`]).
+fn clause_status<'l>(label: &'l str, vocabulary: Vocabulary<'_>) -> Option<(Meaning, &'l str)> {
+    let lexicons = vocabulary.lexicons;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.len() > MAX_CLAUSE_WORDS {
+        return None;
+    }
+    let filler = |word: &str| {
+        lexicons.has(|l| l.definition_fillers, word) || lexicons.has(|l| l.definition_links, word)
+    };
+    let skippable = |word: &str| {
+        let lower = word.to_lowercase().replace('’', "'");
+        filler(&lower)
+            || lexicons.each(|l| l.definition_fillers).any(|article| {
+                article.ends_with('\'') && lower.strip_prefix(article).is_some_and(&filler)
+            })
+    };
+    let skipped = words.iter().take_while(|word| skippable(word)).count();
+    let first = words.get(skipped)?;
+    if skipped == 0 {
+        return None;
+    }
+    // The words are slices of the label: the rest starts where its first
+    // word does.
+    let rest = label.get(first.as_ptr() as usize - label.as_ptr() as usize..)?;
+    if let Some(meaning) = grammar::phrase_cell(rest, vocabulary) {
+        return Some((meaning, rest));
+    }
+    let clause = words.get(skipped..)?;
+    defined_status(clause, vocabulary).map(|status| (Meaning::Class(status), rest))
+}
+
+/// `vert : l'action est terminée`, `● : réalisée`: a key entry whose mark
+/// is a status colour or a symbol before a colon. A colon after any other
+/// word is a label's (`Statut : réalisé`) or a code's (`1.1 : fait`).
+fn colour_key_split<'s>(segment: &'s str, lexicons: &Lexicons) -> Option<(&'s str, &'s str)> {
+    let (mark, label) = segment.rsplit_once(':')?;
+    let last = mark
+        .rsplit_once(':')
+        .map_or(mark, |(_, after)| after)
+        .trim();
+    let colour = lexicons.has(|l| l.status_colours, &last.to_lowercase());
+    let symbol =
+        !last.is_empty() && last.chars().count() <= 2 && !last.chars().any(char::is_alphanumeric);
+    (colour || symbol).then_some((mark, label))
 }
 
 /// `Ej.: ejecutada`, `N/I: no iniciada`, `* Réal. : réalisée`: a key entry
@@ -1657,6 +1732,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         // label naming what it lists before a colon (`Actions achevées :`,
         // `Completed actions:`).
         if let [only] = cells.as_slice() {
+            // `## Done (5)`: a board's column may carry its count, which
+            // announces its rows as a colon does, however few they are.
+            let counted = without_count(only);
+            let introduced = counted.is_some() || only.trim_end().ends_with(':');
+            let only = &counted.unwrap_or(only).to_owned();
             let label = status_label_line(only, vocabulary);
             if let Some(meaning) = grammar::phrase_cell(only, vocabulary)
                 .or_else(|| label.as_ref().map(|(meaning, _)| meaning.clone()))
@@ -1666,7 +1746,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                     heading: label.map_or_else(|| only.clone(), |(_, heading)| heading),
                     meaning,
                     rows: Vec::new(),
-                    introduced: only.trim_end().ends_with(':'),
+                    introduced,
                 });
                 open_row = None;
                 continue;
@@ -2190,9 +2270,19 @@ fn status_label_line(line: &str, vocabulary: Vocabulary<'_>) -> Option<(Meaning,
     plain_nouns.then(|| (meaning, label.to_owned()))
 }
 
+/// A heading without the count in brackets that closes it (`Done (5)`,
+/// `En cours (4)`); `None` when it has none.
+pub(super) fn without_count(heading: &str) -> Option<&str> {
+    let (head, count) = heading.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+    let head = head.trim_end();
+    (!count.is_empty() && count.chars().all(|c| c.is_ascii_digit()) && !head.is_empty())
+        .then_some(head)
+}
+
 /// Ends a task board's section. One row alone under a status line is no
 /// section (a mark printed on a line of its own, below its row), so it
-/// takes its status back, unless the line introduced it with a colon.
+/// takes its status back, unless the line introduced it with a colon or a
+/// count (`Doing (1)`).
 fn close_section(rows: &mut [Row], section: Option<Section>) {
     let Some(section) = section else {
         return;
@@ -5487,5 +5577,107 @@ mod tests {
             Vocabulary::new(None, &french),
         );
         assert_eq!(entries.len(), 2);
+    }
+
+    /// A key whose marks are colours or symbols before a colon, each label
+    /// a short clause about the item, elisions and all (`vert : l'action
+    /// est terminée`, `rouge : l'action n'a pas commencé`).
+    #[test]
+    fn colour_keys_with_clauses_for_labels() {
+        let french = Lexicons::for_codes(["fr"]);
+        let entries = line_entries(
+            "Voyants : vert : l'action est terminée ; jaune : l'action est engagée ; rouge : \
+             l'action n'a pas commencé ; gris : l'action est abandonnée.",
+            Vocabulary::new(None, &french),
+        );
+        let marks: Vec<(&str, String)> = entries
+            .iter()
+            .map(|entry| (entry.mark.as_str(), entry.meaning.name().to_owned()))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("vert", "achieved".to_owned()),
+                ("jaune", "in_progress".to_owned()),
+                ("rouge", "not_developed".to_owned()),
+                ("gris", "cancelled".to_owned()),
+            ]
+        );
+        // A colon after a word that is no mark is a label's.
+        assert!(line_entries(
+            "Statut : l'action est terminée ; Pilote : l'action est engagée",
+            Vocabulary::new(None, &french),
+        )
+        .is_empty());
+    }
+
+    /// A key of bands of shares, one band a line under its heading, reads
+    /// the shares between the ends; a band's last figure is no mark.
+    #[test]
+    fn share_bands_one_a_line() {
+        let reading = read(
+            "Leyenda de la ejecución:\n90% o más = cumplida\nde 10% a 89% = en curso\n\
+             menos de 10% = no iniciada\n\n\
+             Código\tAcción\tEjecución\nA.01.01\tFormación\t95%\nA.01.02\tCasas\t60%\n\
+             A.02.01\tObservatorio\t5%\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+    }
+
+    /// A row's code, title and share before its status word are no band of
+    /// a key: the row stays an item (`KPI-01 Answer calls 100% Done`), while
+    /// a band whose figure stands where a code would (`90 % o más`) is a
+    /// key's mark.
+    #[test]
+    fn a_row_with_a_share_is_no_band() {
+        assert!(opens_with_code("KPI-01\tAnswer calls\t100%"));
+        assert!(opens_with_code("1.2 Train staff 40 %"));
+        assert!(!opens_with_code("90 % o más"));
+        assert!(!opens_with_code("de 10 % a 89 %"));
+        let english = Lexicons::for_codes(["en"]);
+        let entries = line_entries(
+            "KPI-01\tAnswer calls\t100%\tDone",
+            Vocabulary::new(None, &english),
+        );
+        assert!(entries
+            .iter()
+            .all(|entry| !is_lone_entry("KPI-01\tAnswer calls\t100%\tDone", entry)));
+    }
+
+    /// A task board whose status headings carry their counts (`Done (2)`)
+    /// gives its tasks their statuses; partial progress is in progress.
+    #[test]
+    fn board_headings_with_counts() {
+        let reading = read(
+            "Done (2)\n\nP.1.1.a – Publish the charter\nP.1.2.a – Train the stewards\n\n\
+             Doing (1)\n\nP.1.1.b – Open the data\n\nTo do (1)\n\nP.1.2.b – Dashboard\n",
+        );
+        assert_eq!(
+            rows(&reading)
+                .into_iter()
+                .map(|(code, _, status)| (code, status))
+                .collect::<Vec<_>>(),
+            [
+                ("P.1.1.a".to_owned(), Some(Achieved)),
+                ("P.1.2.a".to_owned(), Some(Achieved)),
+                ("P.1.1.b".to_owned(), Some(InProgress)),
+                ("P.1.2.b".to_owned(), Some(NotDeveloped)),
+            ]
+        );
+        assert_eq!(without_count("Done (12)"), Some("Done"));
+        assert_eq!(without_count("Done (a)"), None);
+        assert_eq!(without_count("(3)"), None);
+        let partial = read("1.1\tSeñalizar la ruta\tavance parcial\n1.2\tMirador\tcumplida\n");
+        assert_eq!(
+            statuses_and_labels(&partial),
+            [(Some(InProgress), None), (Some(Achieved), None)]
+        );
     }
 }

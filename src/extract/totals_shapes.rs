@@ -20,7 +20,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
-use super::items::{cells, is_separator_row, MarkEntry};
+use super::items::{cells, is_separator_row, without_count, MarkEntry};
 use super::totals::{declare, DeclaredTotals};
 use crate::grammar::{self, Meaning, Vocabulary};
 use crate::lexicon::{self, Lexicons};
@@ -95,6 +95,9 @@ pub fn read_totals_shapes(
         }
         index = read.iter().copied().max().unwrap_or(index).max(index) + 1;
     }
+    if let Some(board) = board_counts(text, vocabulary, key, &found.lines) {
+        readings.push(board);
+    }
     // Totals per part, then for the whole (`Plan de Cultura: 6 acciones, 3
     // realizadas…`, `Plan de Juventud: …`, `En conjunto, 11 acciones: 5
     // …`): the reading whose every figure is the sum of the others' is
@@ -122,6 +125,61 @@ pub fn read_totals_shapes(
         found.counts = Some(counts);
     }
     found
+}
+
+/// A task board whose status headings carry their counts (`Done (5)` over
+/// its tasks, `Doing (4)` over the next): each heading alone on its line,
+/// two or more counting different statuses. With the first heading's line.
+/// Lines already read as totals are no headings.
+fn board_counts(
+    text: &Text,
+    vocabulary: Vocabulary<'_>,
+    key: &[MarkEntry],
+    read: &[usize],
+) -> Option<(Vec<Figure>, usize)> {
+    let mut fields = Vec::new();
+    let mut first = None;
+    for index in 0..text.lines.len() {
+        if read.contains(&index) {
+            continue;
+        }
+        let cells = filled_cells(text, index);
+        let [only] = cells.as_slice() else {
+            continue;
+        };
+        let Some(head) = without_count(only) else {
+            continue;
+        };
+        let Some(count) = only
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|rest| rest.rsplit_once('('))
+            .and_then(|(_, count)| count.parse().ok())
+        else {
+            continue;
+        };
+        let Some(field @ (Field::Status(_) | Field::Outside)) = label_field(head, vocabulary, key)
+        else {
+            continue;
+        };
+        first.get_or_insert(index);
+        fields.push((field, count));
+    }
+    let mut statuses: Vec<Status> = fields
+        .iter()
+        .filter_map(|(field, _)| match field {
+            Field::Status(status) => Some(*status),
+            _ => None,
+        })
+        .collect();
+    let counted = statuses.len();
+    statuses.sort_unstable();
+    statuses.dedup();
+    // A status twice is two boards or a heading that is no column.
+    if statuses.len() != counted {
+        return None;
+    }
+    Some((figures_of(fields)?, first?))
 }
 
 /// Among three readings or more, the one that is the sum of all the others:
@@ -1467,6 +1525,21 @@ fn table_figures(
         .iter()
         .map(|heading| label_field(heading, vocabulary, key))
         .collect();
+    // `| | G | A | R | B | Total |`: lone letters are a table's own labels
+    // unless two or more headings are letters of the document's key.
+    let key_letters: Vec<Option<Field>> = headings
+        .iter()
+        .zip(&fields)
+        .map(|(heading, field)| field.or_else(|| key_letter(heading, key)))
+        .collect();
+    let lettered = key_letters
+        .iter()
+        .zip(&fields)
+        .filter(|(letter, field)| letter.is_some() && field.is_none())
+        .count();
+    if lettered >= 2 {
+        fields = key_letters;
+    }
     let counted_noun = matches!(fields.first(), Some(None))
         && headings
             .first()
@@ -1521,6 +1594,21 @@ fn table_figures(
     Some((figures, vec![index, next_index]))
 }
 
+/// The field of a heading that is one letter of the document's key (`G`
+/// for `G = delivered`).
+fn key_letter(heading: &str, key: &[MarkEntry]) -> Option<Field> {
+    let heading = heading.trim();
+    let mut chars = heading.chars();
+    let letter = chars
+        .next()
+        .filter(|c| c.is_alphabetic() && chars.next().is_none())?;
+    let entry = key.iter().find(|entry| entry.mark.chars().eq([letter]))?;
+    Some(match entry.meaning {
+        Meaning::Class(status) => Field::Status(status),
+        Meaning::Outside(_) => Field::Outside,
+    })
+}
+
 /// The fields of a totals table with one heading no vocabulary names
 /// (`Closed`), when the table has a total and every other column counts a
 /// status: the unnamed column is a state outside the classes only if the
@@ -1559,6 +1647,7 @@ fn vertical_figures(
 ) -> Option<(Vec<Figure>, Vec<usize>)> {
     // A row's share of the whole may follow its count (`Réalisées | 5 |
     // 45 %`, `Ensemble | 11 | 100 %`).
+    // The count may come first (`| 6 | cumplidos |`, `| 13 | en total |`).
     let row = |at: usize| -> Option<(Field, u32)> {
         match filled_cells(text, at).as_slice() {
             [label, number] | [label, number, _]
@@ -1567,7 +1656,13 @@ fn vertical_figures(
                         .get(2)
                         .is_none_or(|share| grammar::printed_share(share).is_some()) =>
             {
-                Some((label_field(label, vocabulary, key)?, number_token(number)?))
+                match (number_token(label), number_token(number)) {
+                    (None, Some(count)) => Some((label_field(label, vocabulary, key)?, count)),
+                    (Some(count), None) if filled_cells(text, at).len() == 2 => {
+                        Some((label_field(number, vocabulary, key)?, count))
+                    }
+                    _ => None,
+                }
             }
             _ => None,
         }
@@ -1624,7 +1719,9 @@ fn total_row_figures(
         if figures.len() != fields.len() {
             return None;
         }
-        if is_total_label(label, vocabulary.lexicons) {
+        // `Total`, or a word of the whole and what the rows are (`All
+        // programmes`).
+        if label_field(label, vocabulary, key) == Some(Field::Total) {
             let numbers: Vec<u32> = figures
                 .iter()
                 .map(|cell| number_token(cell))
@@ -1751,17 +1848,48 @@ fn labelled_cells(
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
     let cells = filled_cells(text, index);
+    let (lead, cells) = match cells.as_slice() {
+        [line] => labelled_segments(line)?,
+        _ => (None, cells),
+    };
     if cells.len() < 2 {
         return None;
     }
-    let fields: Vec<(Field, u32)> = cells
-        .iter()
-        .map(|cell| {
-            let (label, number) = cell.trim().rsplit_once(' ')?;
+    let fields: Vec<(Field, u32)> = lead
+        .into_iter()
+        .map(Some)
+        .chain(cells.iter().map(|cell| {
+            let cell = cell.trim().trim_end_matches(['.', ',']);
+            let (label, number) = cell.rsplit_once(' ')?;
             Some((label_field(label, vocabulary, key)?, number_token(number)?))
-        })
+        }))
         .collect::<Option<_>>()?;
     figures_of(fields)
+}
+
+/// A field and its figure.
+type Labelled = (Field, u32);
+
+/// `Ej. 5 · En c. 4 · N/I 2 · Total 12`, `10 fiches suivies : Réal. 4 ;
+/// En c. 3 ; N.D. 2`: one line of labelled figures set apart by a
+/// separator, perhaps after a lead that counts the whole (one number, then
+/// what is counted, before a colon). The lead's total and the segments.
+fn labelled_segments(line: &str) -> Option<(Option<Labelled>, Vec<String>)> {
+    let (lead, rest) = match line.split_once(" : ").or_else(|| line.split_once(": ")) {
+        Some((lead, rest)) => {
+            let mut words = lead.split_whitespace();
+            let total = words.next().and_then(number_token)?;
+            let counted = words.all(|word| word.chars().all(char::is_alphabetic));
+            (Some(counted.then_some((Field::Total, total))?), rest)
+        }
+        None => (None, line),
+    };
+    let segments: Vec<String> = rest
+        .split(['·', ';', '•', '|'])
+        .map(|segment| segment.trim().to_owned())
+        .filter(|segment| !segment.is_empty())
+        .collect();
+    Some((lead, segments))
 }
 
 #[cfg(test)]
@@ -2705,6 +2833,54 @@ mod tests {
         assert_eq!(
             counts("Of the 12 actions: 100 % = achieved · 50 % = in progress"),
             None
+        );
+    }
+
+    /// A board's status headings with their counts (`Done (5)`), a table
+    /// of counts first (`| 6 | cumplidos |`), a table headed by the key's
+    /// letters (`| G | A | R | B | Total |`, B unnamed and adding up), a
+    /// line of abbreviated labels and figures (`Ej. 5 · En c. 4 · …`) and
+    /// a total row named by a word of the whole (`All programmes`).
+    #[test]
+    fn boards_count_first_rows_key_letters_and_labelled_segments() {
+        assert_eq!(
+            counts("Done (5)\n\n- P.1.1.a Publish\n\nDoing (4)\n\n- P.1.1.b Open\n\nTo do (3)\n\n- P.1.2.b Dash\n"),
+            declared(None, 5, 4, 3)
+        );
+        assert_eq!(
+            counts("Proyectos | Grado de avance\n6 | cumplidos\n4 | con avance parcial\n2 | sin avance\n13 | en total\n"),
+            declared(Some(13), 6, 4, 2)
+        );
+        assert_eq!(
+            counts_with_key(
+                "| | G | A | R | B | Total |\n| Activities | 6 | 5 | 2 | 1 | 14 |\n",
+                "en",
+                &[
+                    ("G", Status::Achieved),
+                    ("A", Status::InProgress),
+                    ("R", Status::NotDeveloped)
+                ],
+            ),
+            declared(Some(14), 6, 5, 2)
+        );
+        assert_eq!(
+            counts_with_key(
+                "Ej. 5 · En c. 4 · N/I 2 · Susp. 1 · Total 12\n",
+                "es",
+                &[
+                    ("Ej.", Status::Achieved),
+                    ("En c.", Status::InProgress),
+                    ("N/I", Status::NotDeveloped)
+                ],
+            ),
+            declared(Some(12), 5, 4, 2)
+        );
+        assert_eq!(
+            counts(
+                "Programme\tAchieved\tUnder way\tNot started\tDropped\tTotal\nP1\t3\t2\t0\t1\t6\n\
+                 P2\t2\t1\t2\t0\t5\nAll programmes\t5\t3\t2\t1\t11\n"
+            ),
+            declared(Some(11), 5, 3, 2)
         );
     }
 }

@@ -303,13 +303,13 @@ fn bracketed_path(nums: &str) -> Option<Vec<u16>> {
     }
 }
 
-/// `III.2.1`, `IV.1`, `Axe III`, `Pillar II.`, `I.A.1` (the outline's
-/// numeral, capital letter, number): a roman numeral, then dotted numbers
-/// or letters, or after a prefix word (a lone `I` or `V` is a word, not a
-/// code).
+/// `III.2.1`, `IV.1`, `Axe III`, `Pillar II.`, `EJE II`, `I.A.1` (the
+/// outline's numeral, capital letter, number): a roman numeral, then dotted
+/// numbers or letters, or after a prefix word, capitalized or in capitals
+/// (a lone `I` or `V` is a word, not a code).
 static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x) ^ (?: (?P<word> \p{Lu}\p{Ll}{2,} (?: \s \p{Ll}{3,} )? ) \s+ )?
+        r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ )?
            (?P<nums> (?P<roman> [IVXL]{1,7} ) (?P<dotted> (?: \. (?: [0-9]{1,3} | [a-z] | [A-Z] ) ){0,5} ) )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -324,10 +324,12 @@ static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("SEGMENTED_CODE is a valid literal pattern")
 });
 
-/// A capitalized word and the space after it, at the start of a cell: the
-/// level's name before a code of letter–number segments (`Action OS1-A3`).
+/// A capitalized word, perhaps with one lower-case word after it, and the
+/// space after them, at the start of a cell: the level's name before a code
+/// of letter–number segments (`Action OS1-A3`, `Strategic objective SO1`).
 static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}\p{Ll}{2,}\s+").expect("LEVEL_WORD is a valid literal pattern")
+    Regex::new(r"^\p{Lu}\p{Ll}{2,}(?:\s\p{Ll}{3,})?\s+")
+        .expect("LEVEL_WORD is a valid literal pattern")
 });
 
 /// `III-b-2`, `B-II-3`, `A1-ii`, `IV-a`, `E1-01`: segments joined by
@@ -2267,6 +2269,18 @@ mod tests {
         assert_eq!(read("Eje Bravo"), Vec::new());
         assert_eq!(read("The A-team"), Vec::new());
         assert!(code_at_start("Eje B. Movilidad", None).is_none());
+    }
+
+    /// A level word in capitals before a roman numeral (`EJE II`, spelled
+    /// `Eje II` as its capitalized form is), and a level name of two words
+    /// before letters and a number (`Strategic objective SO1`).
+    #[test]
+    fn level_words_in_capitals_and_of_two_words() {
+        let found = code_at_start("EJE II – Promoción", None).map(|code| (code.code, code.path));
+        assert_eq!(found, Some(("Eje II".to_owned(), vec![2])));
+        let found = code_at_start("Strategic objective SO1: A resilient organisation", None)
+            .map(|code| code.code);
+        assert_eq!(found.as_deref(), Some("SO1"));
     }
 
     /// A totals table's abbreviated headings: a word cut short by a dot, or

@@ -211,7 +211,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "were expected to",
         "committed to",
     ],
-    total_labels: &["total"],
+    total_labels: &["total", "in total", "in all"],
     status_phrases: &[
         class("not started", NotDeveloped),
         class("not yet started", NotDeveloped),
@@ -249,6 +249,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("started", InProgress),
         class("commenced", InProgress),
         class("doing", InProgress),
+        // Partial progress is begun and not finished (see es.rs).
+        class("partial progress", InProgress),
         class("completed", Achieved),
         class("complete", Achieved),
         class("done", Achieved),

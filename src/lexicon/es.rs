@@ -215,7 +215,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "se comprometió a",
         "se comprometieron a",
     ],
-    total_labels: &["total", "totales"],
+    total_labels: &["total", "totales", "en total"],
     status_phrases: &[
         class("entregado", Achieved),
         class("sin avance", NotDeveloped),
@@ -255,6 +255,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("cumplido", Achieved),
         class("en avance", InProgress),
         class("avanzando", InProgress),
+        // Partial progress is begun and not finished, unlike a partly
+        // achieved aim (`parcialmente logrado`), which is no class.
+        class("avance parcial", InProgress),
+        class("con avance parcial", InProgress),
         class("logrado", Achieved),
         class("conseguido", Achieved),
         class("realizado", Achieved),
@@ -377,6 +381,12 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "porcentaje de avance",
         "avance físico",
         "% de ejecución",
+        // Only shares are read under it: a column of amounts spent is no
+        // progress column.
+        "ejecución",
+        "grado de ejecución",
+        "nivel de ejecución",
+        "porcentaje de ejecución",
         "% de logro",
         "% de cumplimiento",
         "grado de cumplimiento",

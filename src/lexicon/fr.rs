@@ -177,7 +177,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "s'était engagé à",
         "s'était engagée à",
     ],
-    total_labels: &["total", "totaux", "ensemble"],
+    total_labels: &["total", "totaux", "ensemble", "au total"],
     status_phrases: &[
         class("non démarré", NotDeveloped),
         class("non commencé", NotDeveloped),
@@ -203,6 +203,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("non amorcé", NotDeveloped),
         class("pas amorcé", NotDeveloped),
         class("en cours", InProgress),
+        // Partial progress is begun and not finished (see es.rs).
+        class("avancement partiel", InProgress),
         class("en cours de réalisation", InProgress),
         class("engagé", InProgress),
         class("amorcé", InProgress),

@@ -1354,6 +1354,11 @@ fn tenth_fresh_grammars_measured_before_fixing() {
 /// reconciled.
 /// Then a level's name cut short after a breadcrumb separator (`P1 ›
 /// Pr1.2`, yearly.en): 357 items.
+/// Then one line of abbreviated labels and their figures, perhaps after a
+/// lead counting the whole (`Ej. 5 · En c. 4 · N/I 2 · Susp. 1 · Total
+/// 12`, `10 fiches suivies : Réal. 4 ; En c. 3 ; …`), and a totals table's
+/// total row named by a word of the whole (`All programmes`, yearly.en):
+/// 373 items, 277 statuses, 21 totals read, 18 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1362,10 +1367,10 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
     println!("fresh11: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 357, "{reading:?}");
-    assert!(reading.statuses_right >= 264, "{reading:?}");
-    assert!(reading.totals_read >= 11, "{reading:?}");
-    assert!(reading.reconciled >= 8, "{reading:?}");
+    assert!(reading.items_found >= 373, "{reading:?}");
+    assert!(reading.statuses_right >= 277, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 18, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1690,18 +1695,36 @@ fn sixteenth_fresh_grammars_measured_before_fixing() {
 /// | rag.en     | 20/23 | 13/14    | 1      | no / no                  |
 /// | voyants.fr | 22/22 | 0/14     | 0      | no / no                  |
 ///
-/// The floors below are what planex reads of them now; they only rise (and
-/// the silently wrong only fall: a key label that negates its phrase now
-/// defines no class, so rag.en's `B` is unknown, not achieved, and none is
-/// silently wrong).
+/// Since then words between a key's sign and its status phrase that negate
+/// it or close a clause define nothing (`B = closed, not delivered`: the
+/// silently wrong), a colour or a symbol before a colon is a key's mark
+/// and its label may be a short clause about the item (`vert : l'action
+/// est terminée`, `rouge : l'action n'a pas commencé`), a key of bands of
+/// shares may give one band a line (`90% o más = cumplida`) and
+/// `Ejecución` heads a progress column, partial progress is in progress
+/// (`avance parcial`), a board's status headings may carry their counts
+/// (`Done (5)`, read as the board's totals), a level word may be in
+/// capitals before a numeral (`EJE I`) or of two words before letters and
+/// a number (`Strategic objective SO1`), a totals table may give the count
+/// first (`| 6 | cumplidos |`, `| 13 | en total |`) or head its columns
+/// with the key's letters (`| G | A | R | B | Total |`): 345 items, 243
+/// statuses, 0 silently wrong, 9 totals read, 15 reconciled. Left:
+/// eje.es's `EJE I` headings over `Programa` headings numbered across axes
+/// (found in a short report, lost in the whole one), the totals in PDF
+/// tables of eje.es and rag.en, a whole in a figure's caption (`Figure 2 –
+/// Les 14 actions selon leur voyant : …`) and a board's whole in a
+/// sentence of its own (`13 tasks on the board.`), and rag.en's `B`
+/// (`closed, not delivered`), null and not named cancelled.
+///
+/// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn seventeenth_fresh_grammars_measured_before_fixing() {
     let reading = reading_of("fresh17");
     println!("fresh17: {reading:?}");
     assert_eq!(reading.renderings, 18, "{reading:?}");
-    assert!(reading.silently_wrong <= 3, "{reading:?}");
-    assert!(reading.items_found >= 297, "{reading:?}");
-    assert!(reading.statuses_right >= 108, "{reading:?}");
-    assert!(reading.totals_read >= 6, "{reading:?}");
-    assert!(reading.reconciled >= 3, "{reading:?}");
+    assert_eq!(reading.silently_wrong, 0, "{reading:?}");
+    assert!(reading.items_found >= 345, "{reading:?}");
+    assert!(reading.statuses_right >= 243, "{reading:?}");
+    assert!(reading.totals_read >= 9, "{reading:?}");
+    assert!(reading.reconciled >= 15, "{reading:?}");
 }

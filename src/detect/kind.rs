@@ -1994,7 +1994,7 @@ fn opening_heading(
         }
         // The writer's name over the dateline is no heading of the page.
         let next = candidates.get(position + 1).map(|next| next.plain());
-        if next.is_some_and(|next| is_byline(&plain, &next, lexicons)) {
+        if next.is_some_and(|next| is_name_over_dateline(&plain, &next, lexicons)) {
             continue;
         }
         opening.push(heading_line(&candidate, lexicons));
@@ -2039,7 +2039,7 @@ const MAX_NAME_WORDS: usize = 5;
 /// alone (capitalised words, name particles between them, no digit) over
 /// a place, a comma and a day with its month (`Inmaculada López` /
 /// `Madrid, 20 jun (EFE).- Los ayuntamientos…`, `Lyon, le 3 mai 2031 -`).
-pub(crate) fn is_byline(line: &str, next: &str, lexicons: &Lexicons) -> bool {
+pub(crate) fn is_name_over_dateline(line: &str, next: &str, lexicons: &Lexicons) -> bool {
     let name: Vec<&str> = line.split_whitespace().collect();
     let capitalised = |word: &str| {
         let mut letters = word.chars().filter(|c| *c != '-' && *c != '.');
@@ -2792,17 +2792,17 @@ mod tests {
             Some("La federación renovará sus cargos en septiembre")
         );
         // A name over a line that is no dateline stays a heading.
-        assert!(is_byline(
+        assert!(is_name_over_dateline(
             "Marta Ruiz Gil",
             "Madrid, 20 jun (EFE).-",
             &Lexicons::all()
         ));
-        assert!(!is_byline(
+        assert!(!is_name_over_dateline(
             "Plan de Acción",
             "El plan, aprobado en mayo, tiene 20 acciones.",
             &Lexicons::all()
         ));
-        assert!(!is_byline(
+        assert!(!is_name_over_dateline(
             "Annual Report 2031",
             "Leeds, 3 May 2031 -",
             &Lexicons::all()

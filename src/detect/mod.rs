@@ -13,7 +13,7 @@ use crate::lexicon::Lexicons;
 use crate::model::{DocumentKind, KindDetection, LanguageShare, Period};
 use crate::normalize::Text;
 
-pub(crate) use kind::is_byline;
+pub(crate) use kind::is_name_over_dateline;
 pub use language::LanguageBlock;
 
 /// Everything detected about a document as a whole.

@@ -24,7 +24,7 @@ use regex::Regex;
 
 use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
-use crate::detect::{is_byline, Profile};
+use crate::detect::{is_name_over_dateline, Profile};
 use crate::grammar::roman_value;
 use crate::lexicon::{first_unaccented, fold, fold_char, unaccented, Lexicons};
 use crate::markup::plain;
@@ -489,7 +489,7 @@ fn roll_lines(plains: &PackedLines, lex: &Lexicons) -> BTreeSet<usize> {
 fn over_dateline(raws: &PackedLines, plains: &PackedLines, index: usize, lex: &Lexicons) -> bool {
     let next = (index + 1..raws.len()).find(|&next| !is_blank(raws.line(next)));
     next.and_then(|next| plains.get(next))
-        .is_some_and(|next| is_byline(&plains[index], next, lex))
+        .is_some_and(|next| is_name_over_dateline(&plains[index], next, lex))
 }
 
 /// Whether a line is a short label in title case ending in a colon

@@ -246,6 +246,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("progressing", InProgress),
         class("continuing", InProgress),
         class("started", InProgress),
+        // A progress scale's step short of complete (`▮▮▯ Well advanced`).
+        class("well advanced", InProgress),
         class("commenced", InProgress),
         class("doing", InProgress),
         class("completed", Achieved),
@@ -352,7 +354,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "color key",
     ],
     totals_openers: &["of", "out of"],
-    totals_articles: &["the"],
+    totals_articles: &["the", "our"],
     totals_partitives: &["of which", "including"],
     totals_sums: &["in all", "that is", "altogether", "out of a total of"],
     half_phrases: &["half"],

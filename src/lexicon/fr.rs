@@ -195,6 +195,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("non amorcé", NotDeveloped),
         class("pas amorcé", NotDeveloped),
         class("en cours", InProgress),
+        class("bien avancé", InProgress),
         class("en cours de réalisation", InProgress),
         class("engagé", InProgress),
         class("amorcé", InProgress),

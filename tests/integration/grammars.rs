@@ -1736,6 +1736,20 @@ fn seventeenth_fresh_grammars_measured_before_fixing() {
 /// | sections.en     | 0/23  | 0/15     | 0      | no / no                  |
 /// | workplan.en     | 0/21  | 0/13     | 0      | no / no                  |
 ///
+/// Since then a dotted code's letter may be a capital before a roman
+/// numeral (`1.A.iii`), legal numbering is a code (`2(b)(iii)`), a status
+/// tagged in square brackets after a title and before a comment is the
+/// line's (`… [At risk]. The partners …`), a progress scale's `Well
+/// advanced` is in progress, and a totals sentence's asides are left out
+/// (a share in brackets after a count, `5 (38 %)`; counts in brackets that
+/// break down the count before them, `(3 well advanced, 3 started)`), and a
+/// pie chart's legend of shares under a caption counting its whole (`n =
+/// 15`) gives counts: 384 items, 242 statuses, 0 silently wrong, 14 totals
+/// read, 14 reconciled. Left: reponses.fr's `partiellement`, defined only
+/// by a prose key whose cue is a comma (null, never wrong), and its totals
+/// caption; the PDFs where a wrapped key line (`At risk = in progress,
+/// behind` / `plan`) or totals sentence is read in part.
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn eighteenth_fresh_grammars_measured_before_fixing() {
@@ -1743,8 +1757,8 @@ fn eighteenth_fresh_grammars_measured_before_fixing() {
     println!("fresh18: {reading:?}");
     assert_eq!(reading.renderings, 18, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 135, "{reading:?}");
-    assert!(reading.statuses_right >= 87, "{reading:?}");
-    assert!(reading.totals_read >= 3, "{reading:?}");
-    assert!(reading.reconciled >= 3, "{reading:?}");
+    assert!(reading.items_found >= 384, "{reading:?}");
+    assert!(reading.statuses_right >= 242, "{reading:?}");
+    assert!(reading.totals_read >= 14, "{reading:?}");
+    assert!(reading.reconciled >= 14, "{reading:?}");
 }

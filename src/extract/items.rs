@@ -1353,6 +1353,33 @@ fn labelled_status(
     })
 }
 
+/// A status tagged in square brackets after the title, before a comment:
+/// `D3.2.1 Streaming connectors [At risk]. The partners have flagged …`,
+/// `3.2 – Cantine à un euro [oui]. La mesure est achevée.` The bracket
+/// closes the title's sentence (a stop, a colon or the end of the line
+/// after it); the title is what comes before it, the comment is not read.
+fn bracketed_status(
+    title: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<(String, String, Meaning)> {
+    title.match_indices(" [").find_map(|(open, _)| {
+        let inside = title.get(open + 2..)?;
+        let close = inside.find(']')?;
+        let after = inside.get(close + 1..)?.trim_start();
+        if !(after.is_empty() || after.starts_with(['.', ':', ';'])) {
+            return None;
+        }
+        let tag = inside.get(..close)?.trim();
+        let meaning =
+            cell_meaning(tag, legend, vocabulary).or_else(|| leading_outside(tag, vocabulary))?;
+        let head = title.get(..open)?.trim();
+        head.chars()
+            .any(char::is_alphabetic)
+            .then(|| (head.to_owned(), tag.to_owned(), meaning))
+    })
+}
+
 /// A line that is only a labelled status (`Estado: en ejecución.`, `Status:
 /// under way.`, `État : à lancer.`): a status heading of any language, a
 /// colon, and a status the legend or the status words define (a state
@@ -2881,6 +2908,7 @@ fn read_row(
         if let Some((head, mark, meaning)) = trailing_status(&title, legend, vocabulary)
             .or_else(|| leading_status(&title, legend, vocabulary))
             .or_else(|| labelled_status(&title, legend, vocabulary))
+            .or_else(|| bracketed_status(&title, legend, vocabulary))
         {
             title = head;
             statuses.push((code_at, mark, meaning));
@@ -5237,6 +5265,33 @@ mod tests {
         assert_eq!(
             marks_and_statuses(&legend),
             [(Some("☒"), Some(Achieved)), (Some("☐"), Some(NotDeveloped))]
+        );
+    }
+
+    /// Paragraphs whose status is tagged in square brackets after the
+    /// title, a comment after it (`D1.1.1 Handbook [Delivered]. Accepted
+    /// …`): the tag is the status, the title what comes before it; a
+    /// bracket that goes on with the sentence is no tag.
+    #[test]
+    fn a_status_tagged_in_brackets_before_a_comment() {
+        let reading = read(
+            "D1.1.1 Project handbook [Delivered]. Accepted by the reviewers.\n\n\
+             D1.1.2 Quality plan [In progress]. Work is going as planned.\n\n\
+             D1.1.3 Pilot report [Not started]. Work begins next year.\n\n\
+             D1.1.4 Data plan [see annex] for the partners, done in March.\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            [
+                ("D1.1.1".to_owned(), None, Some(Achieved)),
+                ("D1.1.2".to_owned(), None, Some(InProgress)),
+                ("D1.1.3".to_owned(), None, Some(NotDeveloped)),
+                ("D1.1.4".to_owned(), None, None),
+            ]
+        );
+        assert_eq!(
+            reading.items.first().and_then(|item| item.title.as_deref()),
+            Some("Project handbook")
         );
     }
 

@@ -634,6 +634,66 @@ fn spelled_counts<'t>(plain: &'t str, lexicons: &Lexicons) -> Cow<'t, str> {
     Cow::Owned(out.join(" "))
 }
 
+/// A totals sentence without the asides of its counts: a share in
+/// brackets right after a count repeats it (`5 (38 %) have been
+/// delivered`), and counts in brackets that add up to the count before them
+/// break it down (`6 are under way (3 well advanced, 3 started)`). Left in,
+/// the share would part a count from its status phrase, and the breakdown
+/// would read as a second declaration of a status.
+fn without_asides(plain: &str) -> Cow<'_, str> {
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut changed = false;
+    let mut at = 0;
+    while let Some(token) = tokens.get(at) {
+        let close = token
+            .starts_with('(')
+            .then(|| (at..tokens.len()).find(|&k| tokens.get(k).is_some_and(|t| t.contains(')'))))
+            .flatten();
+        if let Some(close) = close {
+            let inside = tokens.get(at..=close).unwrap_or_default();
+            let numbers: Vec<u32> = inside.iter().filter_map(|t| number_token(t)).collect();
+            let share = inside.len() <= 2
+                && inside.iter().any(|t| t.contains('%'))
+                && numbers.len() <= 1
+                && out.last().is_some_and(|last| number_token(last).is_some());
+            // The count broken down: the last figure within a few words before.
+            let before = out
+                .iter()
+                .rev()
+                .take(MAX_WORDS_BEFORE_PHRASE + 2)
+                .find_map(|t| number_token(t));
+            // After the count's status phrase, not right after the count
+            // (`6 (4 pasaron a cumplida y 2 a en ejecución)` gives the
+            // statuses of a whole in its bracket).
+            let breakdown = numbers.len() >= 2
+                && !inside.iter().any(|t| t.contains('%'))
+                && out.last().is_some_and(|last| number_token(last).is_none())
+                && before == Some(numbers.iter().sum());
+            if share || breakdown {
+                // What closes the bracket's clause stays (`),` keeps its comma).
+                let after = tokens
+                    .get(close)
+                    .and_then(|t| t.rsplit_once(')'))
+                    .map_or("", |(_, after)| after);
+                if let Some(last) = out.last_mut() {
+                    last.push_str(after);
+                }
+                changed = true;
+                at = close + 1;
+                continue;
+            }
+        }
+        out.push((*token).to_owned());
+        at += 1;
+    }
+    if changed {
+        Cow::Owned(out.join(" "))
+    } else {
+        Cow::Borrowed(plain)
+    }
+}
+
 /// The figures of a totals sentence, when `plain` is one.
 fn sentence_figures(
     plain: &str,
@@ -641,7 +701,8 @@ fn sentence_figures(
     key: &[MarkEntry],
 ) -> Option<Vec<Figure>> {
     let spelled = spelled_counts(plain, vocabulary.lexicons);
-    let plain: &str = &spelled;
+    let asides = without_asides(&spelled);
+    let plain: &str = &asides;
     // `4 ✔, 2 ◐`: symbols of the key count as its words do.
     let symbols: Vec<(&str, Meaning)> = key
         .iter()
@@ -1781,8 +1842,10 @@ fn transposed_figures(
 /// `Done 5 (45 %)`, `Achieved: 3 (33 %)`, `Finalizado — 4 (44 %)`: one line
 /// per status with its count and perhaps its share, as the legend of a
 /// chart is printed, from line `index` on; a line before them ending in a
-/// colon with one number (`Status of the 11 actions:`) gives the total.
-/// With the indices of the lines read.
+/// colon with one number (`Status of the 11 actions:`) gives the total, and
+/// so does a caption with the whole counted (`Proyectos según su estado (n
+/// = 15)`), over which a pie chart's legend may give shares only (`■
+/// Finalizado 40 %`). With the indices of the lines read.
 fn legend_lines_figures(
     text: &Text,
     index: usize,
@@ -1791,9 +1854,21 @@ fn legend_lines_figures(
 ) -> Option<(Vec<Figure>, Vec<usize>)> {
     static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:[-•*·–]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<n>[0-9]{1,5})\s*(?:\(\s*[0-9]{1,3}(?:[.,][0-9]+)?\s*%\s*\))?\s*[.;,]?$",
+            r"^(?:[-•*·–■▪●]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<n>[0-9]{1,5})\s*(?:\(\s*[0-9]{1,3}(?:[.,][0-9]+)?\s*%\s*\))?\s*[.;,]?$",
         )
         .expect("ENTRY is a valid literal pattern")
+    });
+    // `■ Finalizado 40 %`: a pie chart's legend gives shares only.
+    static SHARE_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[-•*·–■▪●]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<share>[0-9]{1,3})\s*%\s*[.;,]?$",
+        )
+        .expect("SHARE_ENTRY is a valid literal pattern")
+    });
+    // `(n = 15)`: the whole a chart's caption counts.
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(\s*[nN]\s*=\s*(?P<n>[0-9]{1,5})\s*\)")
+            .expect("WHOLE is a valid literal pattern")
     });
     // The line's text; a list's bullet or a share may stand in a cell of
     // its own (`•` drawn apart, `(45 %)` after a gap).
@@ -1812,14 +1887,31 @@ fn legend_lines_figures(
     let mut read = Vec::new();
     let mut fields = Vec::new();
     let lead = single(index)?;
+    let mut whole = None;
     if entry(&lead).is_none() {
         let numbers: Vec<u32> = lead.split_whitespace().filter_map(number_token).collect();
-        match numbers.as_slice() {
-            [total] if lead.trim_end().ends_with(':') => fields.push((Field::Total, *total)),
+        let sample = WHOLE
+            .captures(&lead)
+            .and_then(|caps| caps.name("n")?.as_str().parse::<u32>().ok());
+        let total = match (numbers.as_slice(), sample) {
+            (_, Some(total)) => total,
+            ([total], None) if lead.trim_end().ends_with(':') => *total,
             _ => return None,
-        }
+        };
+        whole = Some(total);
+        fields.push((Field::Total, total));
         read.push(index);
     }
+    // Shares are counts only of a whole the caption gives, each share
+    // rounding from one count alone, the counts adding up to the whole.
+    let share_entry = |line: &str| -> Option<(Field, u32)> {
+        let total = whole.filter(|&total| total > 0)?;
+        let caps = SHARE_ENTRY.captures(line.trim())?;
+        let field = label_field(caps.name("label")?.as_str().trim(), vocabulary, key)?;
+        let share = caps.name("share")?.as_str().parse().ok()?;
+        Some((field, count_of_share(share, total)?))
+    };
+    let mut shared = false;
     for at in index + read.len()..text.lines.len() {
         if text
             .lines
@@ -1829,11 +1921,27 @@ fn legend_lines_figures(
             // A PDF's list items may stand a blank line apart.
             continue;
         }
-        let Some(found) = single(at).as_deref().and_then(entry) else {
+        let line = single(at);
+        let found = line.as_deref().and_then(entry).or_else(|| {
+            let found = line.as_deref().and_then(share_entry);
+            shared |= found.is_some();
+            found
+        });
+        let Some(found) = found else {
             break;
         };
         read.push(at);
         fields.push(found);
+    }
+    if shared {
+        let parts: u32 = fields
+            .iter()
+            .filter(|(field, _)| *field != Field::Total)
+            .map(|(_, count)| count)
+            .sum();
+        if Some(parts) != whole {
+            return None;
+        }
     }
     let figures = figures_of(fields)?;
     Some((figures, read))
@@ -1936,6 +2044,55 @@ mod tests {
         assert_eq!(
             counts("In total 10 actions: 5 complete, 3 in progress, 2 not started.\n"),
             declared(Some(10), 5, 3, 2)
+        );
+    }
+
+    /// A share in brackets after a count (`5 (38 %) have been delivered`)
+    /// and counts in brackets that break down the count before them (`6
+    /// are under way (3 well advanced, 3 started)`) are asides: the counts
+    /// are read, the breakdown is no second declaration. Counts in brackets
+    /// right after a whole are its statuses, as before.
+    #[test]
+    fn shares_and_breakdowns_in_brackets_are_asides() {
+        assert_eq!(
+            counts(
+                "Of the 13 deliverables due so far, 5 (38 %) have been delivered, 5 (38 %) are in progress \
+                 and 3 (23 %) have not started.\n"
+            ),
+            declared(Some(13), 5, 5, 3)
+        );
+        assert_eq!(
+            counts(
+                "In summary, of our 15 commitments, 6 are complete, 6 are under way (3 well advanced, \
+                 3 started) and 3 have not started.\n"
+            ),
+            declared(Some(15), 6, 6, 3)
+        );
+        assert_eq!(
+            without_asides("6 (4 done and 2 started)"),
+            "6 (4 done and 2 started)"
+        );
+        assert_eq!(
+            without_asides("6 done (3 early, 2 late)"),
+            "6 done (3 early, 2 late)"
+        );
+    }
+
+    /// A pie chart's legend: a caption counting the whole (`n = 15`) over
+    /// lines of shares, each the share of one count only, adding up.
+    #[test]
+    fn a_pie_chart_legend_of_shares_under_a_counted_caption() {
+        assert_eq!(
+            counts(
+                "Gráfico 1. Proyectos según su estado (n = 15)\n■ Finalizado 40 %\n■ En curso 33 %\n\
+                 ■ Sin comenzar 20 %\n■ Reprogramado 7 %\n"
+            ),
+            declared(Some(15), 6, 5, 3)
+        );
+        // Shares that no counts of the whole add up to are no totals.
+        assert_eq!(
+            counts("Estado de los proyectos (n = 15)\n■ Finalizado 60 %\n■ En curso 33 %\n■ Sin comenzar 20 %\n"),
+            None
         );
     }
 

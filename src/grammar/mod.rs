@@ -189,7 +189,8 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// word after it) or prefix letters (joined by a dot or hyphen), then one to
 /// six numbers joined by dots, any after the first possibly one lower-case
 /// letter (`b` is the second), a letter possibly followed by a lower-case
-/// roman numeral (`1.a.ii`: the outline's number, letter, numeral). Prefix
+/// roman numeral (`1.a.ii`: the outline's number, letter, numeral; the letter
+/// may be a capital, `1.A.iii`). Prefix
 /// letters joined by a hyphen take hyphens between their numbers too
 /// (`P-01`, `P-01-03`), with a year first in a register numbered per year
 /// (`PA-2024-07`, `PCAET-2023-04`: the year is part of the code, not of its
@@ -198,7 +199,8 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// A register numbered per year may open with the year and a series letter
 /// (`2023-O-07`: the seventh decision of 2023's ordinary sessions). A prefix
 /// word may be followed by a number sign (`Action n° 3.2`, `Ficha N.º 4`).
-/// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2) or,
+/// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2; then a
+/// roman numeral in brackets, `2(b)(iii)`: legal numbering) or,
 /// after a dot, glued to the last number (`3.2a`: item a of 3.2), and
 /// a first number may carry a capital letter (`1A`, `1A.2`: objective A of
 /// priority 1, its second action). Dotted numbers may end in a hyphen and a
@@ -217,7 +219,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
              | (?P<glued> [0-9]{1,3} [A-Z] (?: \. [0-9]{1,3} ){0,4} )
              | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{4,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
                  | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
-               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) | - [a-z] | [a-z] )? )
+               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [A-Z] (?: \. [ivx]{1,4} )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) (?: \( [ivx]{1,4} \) )? | - [a-z] | [a-z] )? )
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -284,14 +286,19 @@ fn bracketed_path(nums: &str) -> Option<Vec<u16>> {
         .strip_suffix(|c: char| c.is_ascii_lowercase())
         .filter(|head| head.ends_with(|c: char| c.is_ascii_digit()));
     match (
-        nums.strip_suffix(')')
-            .and_then(|head| head.rsplit_once('(')),
+        nums.strip_suffix(')').and_then(|head| head.split_once('(')),
         glued,
     ) {
-        (Some((numbers, letter)), _) => {
+        // `2(b)(iii)`: a letter in brackets, then possibly a roman numeral
+        // in brackets (legal numbering: section 2, paragraph b, item 3).
+        (Some((numbers, brackets)), _) => {
             let mut path = path_numbers(numbers, '.')?;
-            path.extend(path_numbers(letter, '.')?);
-            Some(path)
+            let mut groups = brackets.split(")(");
+            path.extend(path_numbers(groups.next()?, '.')?);
+            if let Some(numeral) = groups.next() {
+                path.push(roman_value(&numeral.to_uppercase())?);
+            }
+            groups.next().is_none().then_some(path)
         }
         (None, Some(numbers)) if numbers.contains('.') => {
             let mut path = path_numbers(numbers, '.')?;
@@ -1953,6 +1960,32 @@ mod tests {
         // Alone, a word glued to a number is no code.
         assert_eq!(code_at_start("Pr1.2 Community hubs", None), None);
         assert_eq!(code_at_start("Mr2 stays", None), None);
+    }
+
+    /// Mixed numerals with a capital letter (`1.A.iii`: area 1, group A,
+    /// action 3) and legal numbering (`2(b)(iii)`: section 2, paragraph b,
+    /// item 3) are codes with their paths.
+    #[test]
+    fn capital_letters_in_dotted_codes_and_legal_numbering() {
+        for (cell, code, path) in [
+            ("1.A Transporte público", "1.A", vec![1, 1]),
+            ("1.A.iii Marquesinas: 2024 ✓", "1.A.iii", vec![1, 1, 3]),
+            ("2.B.ii Telegestión", "2.B.ii", vec![2, 2, 2]),
+            ("2(b) Empty homes", "2(b)", vec![2, 2]),
+            ("2(b)(iii) Council tax premium", "2(b)(iii)", vec![2, 2, 3]),
+            ("1.2(a) Item a", "1.2(a)", vec![1, 2, 1]),
+        ] {
+            let found = code_at_start(cell, None);
+            assert_eq!(
+                found.as_ref().map(|found| found.code.as_str()),
+                Some(code),
+                "{cell}"
+            );
+            assert_eq!(found.map(|found| found.path), Some(path), "{cell}");
+        }
+        // A bracket after the numeral is no code's, nor a word in brackets.
+        assert_eq!(code_at_start("2(b)(iii)(c) Deeper", None), None);
+        assert_eq!(code_at_start("2(b)(xyz) Words", None), None);
     }
 
     #[test]

@@ -247,6 +247,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("progressing", InProgress),
         class("continuing", InProgress),
         class("started", InProgress),
+        // A progress scale's step short of complete (`▮▮▯ Well advanced`).
+        class("well advanced", InProgress),
         class("commenced", InProgress),
         class("doing", InProgress),
         // Partial progress is begun and not finished (see es.rs).
@@ -355,7 +357,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "color key",
     ],
     totals_openers: &["of", "out of"],
-    totals_articles: &["the"],
+    totals_articles: &["the", "our"],
     totals_partitives: &["of which", "including"],
     totals_sums: &["in all", "that is", "altogether", "out of a total of"],
     half_phrases: &["half"],

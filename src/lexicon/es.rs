@@ -248,6 +248,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("en ejecución", InProgress),
         class("en proceso", InProgress),
         class("en curso", InProgress),
+        class("muy avanzado", InProgress),
         class("en marcha", InProgress),
         class("en progreso", InProgress),
         class("en desarrollo", InProgress),

@@ -205,6 +205,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("en cours", InProgress),
         // Partial progress is begun and not finished (see es.rs).
         class("avancement partiel", InProgress),
+        class("bien avancé", InProgress),
         class("en cours de réalisation", InProgress),
         class("engagé", InProgress),
         class("amorcé", InProgress),

@@ -279,6 +279,8 @@ pub fn extract_calendar(
             let spelled = dates::spell_out_dates(&folded, lex);
             let flat = dates::unglued(&spelled, lex).into_owned();
             let mut found = dates::find_dates(&flat, lex);
+            // Lowered once for the readers of the line below.
+            let lower = flat.to_lowercase();
             // Numeric days whose order the document leaves open, and what
             // each becomes (nothing when the order is undecided).
             let mut reordered: Vec<(EventDate, Option<EventDate>)> = Vec::new();
@@ -365,10 +367,10 @@ pub fn extract_calendar(
                 // A report's single year is the year it tells; another
                 // document's (minutes, a plan) is no sure year for a month.
                 let certain = heading_year.or(time.year.filter(|_| time.report_end.is_some()));
-                let alone = months_alone(&line, &flat, &found, certain, lex);
+                let alone = months_alone(&line, (&flat, &lower), &found, certain, lex);
                 let prose = prose_dates(
                     &line,
-                    &flat,
+                    (&flat, &lower),
                     found,
                     InheritedYear {
                         year: running,
@@ -401,7 +403,7 @@ pub fn extract_calendar(
                     }
                 }
             }
-            head_approves = head_approves || approves(&flat, lex);
+            head_approves = head_approves || approves_lowered(&lower, lex);
             if head != Head::Passed && names_meeting && !head_approves && meeting_day.is_none() {
                 // The line's first day, printed with its year: a day told
                 // before it (`El pasado 17 de junio, … hasta el 28 de junio
@@ -944,10 +946,11 @@ impl SpanYears {
 /// when a short line that is not a sentence holds a full date (`4 November
 /// 2013`, `Compte rendu du conseil, samedi 17 octobre 2020`). A day without a
 /// year and without a cue or anchor is a mention (`El 7 de octubre, más
-/// de…`): which year it is would be a guess. The line is the event's text.
+/// de…`): which year it is would be a guess. The line is the event's text;
+/// `flat` is its flat form and `lower` that in lower case.
 fn prose_dates(
     line: &crate::normalize::Line,
-    flat: &str,
+    (flat, lower): (&str, &str),
     found: Vec<dates::FoundDate>,
     inherited: InheritedYear,
     time: DocumentTime,
@@ -960,7 +963,6 @@ fn prose_dates(
         printed_near,
         yearless_text,
     } = inherited;
-    let lower = flat.to_lowercase();
     if lower.len() != flat.len() || flat.contains('|') {
         return Vec::new();
     }
@@ -973,7 +975,7 @@ fn prose_dates(
     // conjunction alone shares its reading (`par délibérations du 4 juin
     // 2020 et du 10 juillet 2020`).
     let mut taken_until: Option<usize> = None;
-    let years = sentence_years(&lower, &found);
+    let years = sentence_years(lower, &found);
     // Printed with its weekday and no year, in a text whose period spans
     // years and that gives it no year otherwise, a day is in the one year
     // of the span whose calendar agrees (`Tuesday 3 March` in a report on
@@ -1007,7 +1009,7 @@ fn prose_dates(
             let after = lower.get(date.to..).unwrap_or("").trim_start();
             date.start.day.is_some()
                 && date.start.year.is_some()
-                && (is_dateline(&lower, before, after, lex)
+                && (is_dateline(lower, before, after, lex)
                     || is_wire_dateline(flat.get(..date.from).unwrap_or(""), after))
         })
         .map(|date| date.start);
@@ -1134,7 +1136,7 @@ fn prose_dates(
                 && lex
                     .each(|l| l.month_prepositions)
                     .any(|word| ends_with(before, word));
-            let dateline = is_dateline(&lower, before, after, lex)
+            let dateline = is_dateline(lower, before, after, lex)
                 || is_wire_dateline(flat.get(..date.from).unwrap_or(""), after);
             // A sentence that opens on a full day and goes on after a comma
             // tells what happened that day (`Vendredi 29 mars 2019, la salle
@@ -1223,7 +1225,7 @@ fn prose_dates(
             let after = lower.get(date.to..).unwrap_or("");
             let told = date.start.year.is_none()
                 && sentence_year.is_none()
-                && told_as_past(&lower, before, after, lex);
+                && told_as_past(lower, before, after, lex);
             let coming = date.start.year.is_none()
                 && sentence_year.is_none()
                 && told_as_coming(before, after, lex);
@@ -1342,15 +1344,15 @@ const PLACE_NAME_WORDS: usize = 3;
 /// guess. An abbreviation (`Mar`, `ago`) is no month alone, and a month
 /// followed by a number belongs to a date the date shapes read. Months a
 /// conjunction or a comma joins to the first (`in February and March`)
-/// span one event from the first to the last.
+/// span one event from the first to the last. `flat` is the line's flat
+/// form and `lower` that in lower case.
 fn months_alone(
     line: &crate::normalize::Line,
-    flat: &str,
+    (flat, lower): (&str, &str),
     found: &[dates::FoundDate],
     certain: Option<u16>,
     lex: &Lexicons,
 ) -> Vec<CalendarEvent> {
-    let lower = flat.to_lowercase();
     if lower.len() != flat.len() || flat.contains('|') || !is_prose(flat) {
         return Vec::new();
     }
@@ -1574,6 +1576,11 @@ fn under_date_label(text: &Text, index: usize, lex: &Lexicons) -> bool {
 /// Whether a line holds one of the lexicons' approval words (`approve`,
 /// `aprobación`, `approbation`).
 fn approves(flat: &str, lex: &Lexicons) -> bool {
+    approves_lowered(&flat.to_lowercase(), lex)
+}
+
+/// [`approves`] of a line already in lower case.
+fn approves_lowered(lower: &str, lex: &Lexicons) -> bool {
     // Asked of every line of a document: each language's words are
     // unaccented once, and the line is split into words once.
     static WORDS: LazyLock<Vec<(Language, Vec<String>)>> = LazyLock::new(|| {
@@ -1588,7 +1595,7 @@ fn approves(flat: &str, lex: &Lexicons) -> bool {
             })
             .collect()
     });
-    let whole = unaccented(&flat.to_lowercase());
+    let whole = unaccented(lower);
     whole
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -67,11 +67,13 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         let mut found = semicolon_roll(lines.line(index), lex);
         found.extend(dashed_role(lines.line(index), lex));
         found.extend(in_line(&logical, lex));
-        found.extend(titled(lines.line(index), lex));
+        // Lowered once for the two readers that look titles up.
+        let lower = lines.line(index).to_lowercase();
+        found.extend(titled(lines.line(index), &lower, lex));
         found.extend(bulleted(lines.line(index), lex));
         found.extend(signature(&lines, index, lex));
         found.extend(bracketed(lines.line(index), lex));
-        found.extend(plural_titled(lines.line(index), lex));
+        found.extend(plural_titled(lines.line(index), &lower, lex));
         found.extend(labels_inside(lines.line(index), lex));
         found.extend(honorific_run(lines.line(index), lex));
         if let Some((name, affiliation)) = speaker_line(lines.line(index), lex) {
@@ -1005,7 +1007,7 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| lex.has(|l| l.honorifics, &bare(w)));
-            led.then(|| titled(piece, lex).into_iter().next())
+            led.then(|| titled(piece, &piece.to_lowercase(), lex).into_iter().next())
                 .flatten()
                 .map(|(name, _, _)| name)
         };
@@ -1493,9 +1495,9 @@ fn first_sentence<'t>(text: &'t str, lex: &Lexicons) -> &'t str {
 /// (`Councillors Ana Hughes (Independent), Ben Owen (Labour)`); the list
 /// ends at the sentence's end, at a semicolon or at another bracket, or at
 /// a piece that is neither name nor role. A title abbreviated with a stop
-/// (`Cllrs. N. Bourke, M. Buckley`) lists at least two names.
-fn plural_titled(line: &str, lex: &Lexicons) -> Vec<Found> {
-    let lower = line.to_lowercase();
+/// (`Cllrs. N. Bourke, M. Buckley`) lists at least two names. `lower` is
+/// `line` in lower case.
+fn plural_titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
     if lower.len() != line.len() {
         return Vec::new();
     }
@@ -1837,7 +1839,8 @@ fn title_at(words: &[(usize, &str)], at: usize, lex: &Lexicons) -> Option<(usize
 /// place); otherwise a title role is the role, with the role words just
 /// before it (`vice president Frans Timmermans`). After an honorific the
 /// name may be in capitals; after a role, never (`Mayor LGA` is no one).
-fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
+/// `lower` is `line` in lower case.
+fn titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
     // Asked of every line: one pass over the line lowered lets go of the
     // lines where no word can be a title (an honorific, or a title role's
     // first word, set apart as [`title_at`] reads it), before each word is
@@ -1854,7 +1857,7 @@ fn titled(line: &str, lex: &Lexicons) -> Vec<Found> {
             .collect();
         format!(r"(?:^|[^a-z0-9\-])(?:{})(?:$|[^a-z0-9\-])", words.join("|"))
     });
-    if !any_title.is_match(&line.to_lowercase()) {
+    if !any_title.is_match(lower) {
         return Vec::new();
     }
     let words = words_at(line);
@@ -2200,7 +2203,7 @@ fn is_dash(word: &str) -> bool {
 /// Whether `piece` names someone after its role (`Acme CEO Jack
 /// Reed`): the role is theirs, not the name's before the comma.
 fn names_after_role(piece: &str, lex: &Lexicons) -> bool {
-    !titled(piece, lex).is_empty()
+    !titled(piece, &piece.to_lowercase(), lex).is_empty()
 }
 
 /// The name that ends `text` after words that are no part of it

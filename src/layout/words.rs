@@ -96,7 +96,8 @@ pub(super) fn words(
     advances: &Advances,
 ) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
-    let mut previous: Option<&Glyph> = None;
+    // The glyph before, with where its advance ends (kept, not measured again).
+    let mut previous: Option<(&Glyph, f32)> = None;
     let leaders = leader_glyphs(page, row, advances);
     let line_y = row.first().map_or(0.0, |glyph| glyph.y);
     let no_breaks: Vec<&Glyph> = spaces
@@ -123,7 +124,7 @@ pub(super) fn words(
             continue;
         }
         let text = page.glyph_text(glyph);
-        if let Some(prev) = previous {
+        if let Some((prev, _)) = previous {
             // Fake bold: the same glyph drawn again a hair to the right.
             if page.glyph_text(prev) == text && (glyph.x - prev.x).abs() < 0.1 * size {
                 continue;
@@ -138,8 +139,8 @@ pub(super) fn words(
         // shown as a glyph (a damaged or split string) draws nothing, and
         // its advance tells nothing.
         let overlap = previous
-            .filter(|prev| !page.glyph_text(prev).chars().all(char::is_control))
-            .map(|prev| prev.x + advance(page, prev, advances) - glyph.x);
+            .filter(|(prev, _)| !page.glyph_text(prev).chars().all(char::is_control))
+            .map(|(_, prev_end)| prev_end - glyph.x);
         let widths_hold = fitted.is_some_and(|fitted| fitted < WORD_OVERLAP / 2.0 * size);
         let other_line = base.is_some_and(|base| {
             on_another_line(page, base, glyph, overlap.filter(|_| widths_hold))
@@ -148,7 +149,7 @@ pub(super) fn words(
         // the next column's item drawn against the end of this column's line
         // (`Guangzhou•`).
         let bullet_after_word = text.starts_with(LIST_BULLETS)
-            && previous.is_some_and(|prev| {
+            && previous.is_some_and(|(prev, _)| {
                 page.glyph_text(prev)
                     .chars()
                     .next_back()
@@ -159,7 +160,7 @@ pub(super) fn words(
             && !bullet_after_word
             && words.last().is_some_and(|word| {
                 glyph.x - word.x1 <= WORD_GAP * size
-                    || previous.is_some_and(|prev| {
+                    || previous.is_some_and(|(prev, _)| {
                         continues_number(page, prev, glyph, spaces, size, advances)
                     })
             });
@@ -169,8 +170,8 @@ pub(super) fn words(
             .last()
             .is_some_and(|word| glyph.x - word.x1 < GUTTER_GAP * size);
         if !joins && !leader_before && !other_line && narrow {
-            let bound =
-                previous.and_then(|prev| no_break_space_between(page, prev, glyph, &no_breaks));
+            let bound = previous
+                .and_then(|(prev, _)| no_break_space_between(page, prev, glyph, &no_breaks));
             if let (Some(no_break), Some(word)) = (bound, words.last_mut()) {
                 word.text.push_str(no_break);
                 joins = true;
@@ -180,7 +181,7 @@ pub(super) fn words(
         // wide: a fallback font's space (WeasyPrint sets digits in a colour
         // emoji font after a space of its own, 1.2 em wide), not a gutter.
         if !joins && !leader_before && !other_line {
-            if let (Some(prev), Some(word)) = (previous, words.last_mut()) {
+            if let (Some((prev, _)), Some(word)) = (previous, words.last_mut()) {
                 if one_space_at_font_change(prev, glyph, word.x1, spaces, size) {
                     word.text.push(' ');
                     joins = true;
@@ -210,7 +211,7 @@ pub(super) fn words(
                 word.count(letter, heavy);
             }
         }
-        previous = Some(glyph);
+        previous = Some((glyph, glyph_end));
     }
     words
 }

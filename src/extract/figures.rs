@@ -187,6 +187,29 @@ struct Found {
     section: usize,
 }
 
+/// The figure `m` of `line` (whose text is `raw`) standing on its own,
+/// named by `label`.
+fn standalone(
+    m: &Match,
+    raw: &str,
+    line: Line<'_>,
+    unit: Option<String>,
+    qualifier: Qualifier,
+    label: String,
+) -> KeyFigure {
+    KeyFigure {
+        value: m.value,
+        unit,
+        qualifier,
+        text: m.printed(raw).to_owned(),
+        label,
+        page: line.page,
+        line: line.number,
+        role: FigureRole::Standalone,
+        group: None,
+    }
+}
+
 /// One number as matched in a line.
 #[derive(Debug, Clone)]
 struct Match {
@@ -419,17 +442,14 @@ pub fn extract_figures(
             if leading && in_item.is_none() && numbers_a_heading(text, index, m) {
                 continue;
             }
-            let figure = KeyFigure {
-                value: m.value,
-                unit: unit_fix.or_else(|| m.unit.as_deref().map(str::to_owned)),
-                qualifier: wrapped_qualifier(text, index, before, m, lex),
-                text: m.printed(raw).to_owned(),
+            let figure = standalone(
+                m,
+                raw,
+                line,
+                unit_fix.or_else(|| m.unit.as_deref().map(str::to_owned)),
+                wrapped_qualifier(text, index, before, m, lex),
                 label,
-                page: line.page,
-                line: line.number,
-                role: FigureRole::Standalone,
-                group: None,
-            };
+            );
             found.push(Found {
                 figure,
                 index,
@@ -460,17 +480,7 @@ pub fn extract_figures(
                 else {
                     continue;
                 };
-                let figure = KeyFigure {
-                    value: m.value,
-                    unit: None,
-                    qualifier: m.qualifier,
-                    text: m.printed(raw).to_owned(),
-                    label,
-                    page: line.page,
-                    line: line.number,
-                    role: FigureRole::Standalone,
-                    group: None,
-                };
+                let figure = standalone(&m, raw, line, None, m.qualifier, label);
                 found.push(Found {
                     figure,
                     index,

@@ -346,16 +346,62 @@ fn load(bytes: &[u8], path: &Path, passwords: &[Password]) -> Result<Document, R
 }
 
 fn load_with(bytes: &[u8], path: &Path, password: &str) -> Result<Document, ReadError> {
-    let mut options = pdf_extract::LoadOptions::with_password(password);
-    options.filter = Some(unread_parts_dropped);
-    let mut document =
-        Document::load_mem_with_options(bytes, options).map_err(|err| classify(err, path))?;
+    let options = || {
+        let mut options = pdf_extract::LoadOptions::with_password(password);
+        options.filter = Some(unread_parts_dropped);
+        options
+    };
+    let loaded = match Document::load_mem_with_options(bytes, options()) {
+        Err(err @ pdf_extract::Error::Xref(_)) => match tail_repaired(bytes) {
+            Some(repaired) => Document::load_mem_with_options(&repaired, options()),
+            None => Err(err),
+        },
+        other => other,
+    };
+    let mut document = loaded.map_err(|err| classify(err, path))?;
     if document.is_encrypted() && document.decrypt(password).is_err() {
         return Err(ReadError::Encrypted {
             path: path.to_owned(),
         });
     }
     Ok(document)
+}
+
+/// How far from the end of the file the last `startxref` is looked for.
+const TAIL: usize = 1024;
+
+/// The file with its last `startxref` written as the parser reads it (the
+/// keyword, the offset and `%%EOF` a line each), when other white space
+/// stands between them (FreeHEP's PDF driver writes an empty line before
+/// `%%EOF`); `None` when the end holds no `startxref`, offset and `%%EOF`.
+/// Only the end changes, so every offset in the file still holds.
+fn tail_repaired(bytes: &[u8]) -> Option<Vec<u8>> {
+    const KEYWORD: &[u8] = b"startxref";
+    let from = bytes.len().saturating_sub(TAIL);
+    let start = from
+        + bytes
+            .get(from..)?
+            .windows(KEYWORD.len())
+            .rposition(|window| window == KEYWORD)?;
+    let rest = bytes.get(start + KEYWORD.len()..)?;
+    let blank = |rest: &[u8]| rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let digits_at = blank(rest);
+    let digits = rest
+        .get(digits_at..)?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let offset = rest.get(digits_at..digits_at + digits)?;
+    let after = rest.get(digits_at + digits..)?;
+    if digits == 0 || !after.get(blank(after)..)?.starts_with(b"%%EOF") {
+        return None;
+    }
+    let mut repaired = bytes.get(..start)?.to_vec();
+    repaired.extend_from_slice(KEYWORD);
+    repaired.push(b'\n');
+    repaired.extend_from_slice(offset);
+    repaired.extend_from_slice(b"\n%%EOF\n");
+    Some(repaired)
 }
 
 /// Keys of a page dictionary that the text is never read from (transition,
@@ -791,6 +837,23 @@ impl OutputDev for Collector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tail_is_repaired_only_around_a_startxref_offset_and_end_marker() {
+        let body = b"%PDF-1.4\n1 0 obj << >> endobj\nxref\n".to_vec();
+        let with = |tail: &[u8]| [body.as_slice(), tail].concat();
+        assert_eq!(
+            tail_repaired(&with(b"startxref\n31\n\n%%EOF\n")),
+            Some(with(b"startxref\n31\n%%EOF\n"))
+        );
+        assert_eq!(
+            tail_repaired(&with(b"startxref \r\n 31 \r\n\r\n%%EOF")),
+            Some(with(b"startxref\n31\n%%EOF\n"))
+        );
+        assert_eq!(tail_repaired(&with(b"startxref\n\n%%EOF\n")), None);
+        assert_eq!(tail_repaired(&with(b"startxref\n31\n")), None);
+        assert_eq!(tail_repaired(&body), None);
+    }
 
     #[test]
     fn guarded_turns_panics_into_messages() {

@@ -729,3 +729,21 @@ fn a_superior_digit_glyph_is_a_superscript_whatever_the_tounicode_map_says() {
     let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
     assert_eq!(text, "Estado¹ E");
 }
+
+/// FreeHEP's PDF driver writes ZapfDingbats (not embedded) with an encoding
+/// whose differences name the glyphs in ZapfDingbats's own table (`a20`),
+/// which the Adobe glyph list lacks: the names are read through that table
+/// (the font's widths were looked up in the glyph list, and the page was lost).
+#[test]
+fn zapfdingbats_glyph_names_in_an_encoding_are_its_marks() {
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats \
+                /Encoding << /Type /Encoding /Differences [32 /space /a19 /a20 /a71 /a23] >> >>";
+    let bytes = one_page(
+        &format!("/Font << /F1 {font} >>"),
+        "BT /F1 12 Tf 100 700 Td (!\"#$) Tj ET",
+        &[],
+    );
+    let page = &glyph_pages(&bytes)[0];
+    let text: String = page.glyphs.iter().map(|g| page.glyph_text(g)).collect();
+    assert_eq!(text, "✓✔●✗");
+}

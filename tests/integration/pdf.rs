@@ -690,6 +690,59 @@ fn broken_pages_are_errors_not_crashes() {
     }
 }
 
+/// The end of a file with white space beyond one line break between
+/// `startxref`'s offset and `%%EOF` (FreeHEP's PDF driver writes an empty
+/// line there): readers take the offset all the same, and so do we.
+#[test]
+fn an_empty_line_before_the_end_of_file_marker_is_read_past() {
+    let sound = pages_pdf(&[(
+        "/MediaBox [0 0 612 792]",
+        "BT /F1 24 Tf 72 700 Td (Fine) Tj ET",
+    )]);
+    let text = String::from_utf8(sound).expect("ASCII");
+    let at = text.rfind("startxref\n").expect("a startxref");
+    let offset: String = text[at + 10..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    for tail in ["\n\n%%EOF\n", "\r\n\r\n%%EOF\r\n", " \n \n%%EOF"] {
+        let bytes = format!("{}startxref\n{offset}{tail}", &text[..at]);
+        let raw =
+            planex::read::read_bytes(Path::new("tail.pdf"), bytes.as_bytes(), &Config::default())
+                .unwrap_or_else(|err| panic!("{tail:?}: {err}"));
+        assert_eq!(page_lines(&raw), page_lines_of(&[(1, "Fine")]), "{tail:?}");
+    }
+    let broken = format!("{}startxref\nnowhere\n%%EOF\n", &text[..at]);
+    match planex::read::read_bytes(Path::new("tail.pdf"), broken.as_bytes(), &Config::default()) {
+        Err(err) => assert_eq!(err.kind(), "pdf_error", "{err}"),
+        Ok(raw) => panic!("no offset to read, yet read as {:?}", page_lines(&raw)),
+    }
+}
+
+/// Pages that a layout library adds with no /MediaBox, in a page tree with
+/// none either (PDF::Table's pages through PDF::API2, when the script set
+/// the box on its first page only), are on the sheet of the page before
+/// them; a first page with no box anywhere is still an error.
+#[test]
+fn pages_added_without_a_media_box_take_the_sheet_of_the_page_before() {
+    let a4 = "/MediaBox [0 0 595 842]";
+    let raw = planex::read::read_bytes(
+        Path::new("added.pdf"),
+        &pages_pdf(&[
+            (a4, "BT /F1 24 Tf 72 700 Td (First) Tj ET"),
+            ("", "BT /F1 24 Tf 72 700 Td (Second) Tj ET"),
+            ("", "BT /F1 24 Tf 72 700 Td (Third) Tj ET"),
+        ]),
+        &Config::default(),
+    )
+    .expect("readable");
+    assert_eq!(
+        page_lines(&raw),
+        page_lines_of(&[(1, "First"), (2, "Second"), (3, "Third")])
+    );
+    assert!(raw.diagnostics.iter().all(|d| d.code != "read.page_failed"));
+}
+
 /// A form XObject with resources of its own may still draw with a font only
 /// its page's resources hold (qpdf's `form-xobjects-some-resources` files);
 /// readers look a name up in the enclosing resources, and so do we. A font

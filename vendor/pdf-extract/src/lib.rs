@@ -580,7 +580,15 @@ impl<'a> PdfSimpleFont<'a> {
                                 }
                                 // XXX: names of Type1 fonts can map to arbitrary strings instead of real
                                 // unicode names, so we should probably handle this differently
-                                let unicode = glyphnames::name_to_unicode(&name);
+                                // planex patch 22: ZapfDingbats's own glyph names (`a20`) are
+                                // not in the glyph list; they are read through its table, in
+                                // that font only (other fonts name glyphs `a1`, `a2` freely).
+                                let unicode = glyphnames::name_to_unicode(&name).or_else(|| {
+                                    base_name
+                                        .contains("ZapfDingbats")
+                                        .then(|| zapfglyphnames::zapfdigbats_names_to_unicode(&name))
+                                        .flatten()
+                                });
                                 if let Some(unicode) = unicode{
                                     table[code as usize] = unicode;
                                     if let Some(ref mut unicode_map) = unicode_map {
@@ -714,7 +722,13 @@ impl<'a> PdfSimpleFont<'a> {
                     if let Some(ref encoding) = encoding_table {
                         dlog!("has encoding");
                         for w in font_metrics.2 {
-                            let c = glyphnames::name_to_unicode(w.2).unwrap();
+                            // planex patch 22: ZapfDingbats's metrics name its glyphs
+                            // in its own table (`a20`), which the glyph list lacks.
+                            let Some(c) = glyphnames::name_to_unicode(w.2)
+                                .or_else(|| zapfglyphnames::zapfdigbats_names_to_unicode(w.2))
+                            else {
+                                continue;
+                            };
                             for i in 0..encoding.len() {
                                 if encoding[i] == c {
                                     width_map.insert(i as CharCode, w.1 as f64);
@@ -3095,6 +3109,18 @@ pub fn extract_text_from_mem_by_pages_encrypted(buffer: &[u8], password: &str) -
 }
 
 
+/// planex patch 23: the /MediaBox of the last page before `page_num` that
+/// has one, when the page itself has none.
+fn earlier_media_box(doc: &Document, page_num: u32) -> Option<[f64; 4]> {
+    doc.get_pages()
+        .range(..page_num)
+        .rev()
+        .find_map(|(_, &id)| {
+            let page = doc.get_dictionary(id).ok()?;
+            get_inherited::<[f64; 4]>(doc, page, b"MediaBox")
+        })
+}
+
 fn get_inherited<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<T> {
     let o: Option<T> = get(doc, dict, key);
     if let Some(o) = o {
@@ -3188,7 +3214,12 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
     dlog!("resources {:?}", resources);
     // pdfium searches up the page tree for MediaBoxes as needed
+    // planex patch 23: a page with no /MediaBox of its own or in its tree,
+    // after pages that state one, is on the sheet of the last of them (the
+    // pages PDF::Table adds through PDF::API2 state none when the script set
+    // the box on its own first page only).
     let [llx, lly, urx, ury]: [f64; 4] = get_inherited(doc, page_dict, b"MediaBox")
+        .or_else(|| earlier_media_box(doc, page_num))
         .ok_or_else(|| malformed(format!("page {} has no readable /MediaBox", page_num)))?;
     let media_box = MediaBox { llx, lly, urx, ury };
     let art_box = get::<Option<[f64; 4]>>(&doc, page_dict, b"ArtBox")

@@ -325,29 +325,56 @@ fn lower_same_length(text: &str) -> String {
     out
 }
 
+/// The kind phrases of a set of lexicons and their automata.
+struct KindAutomata {
+    phrases: Vec<&'static KindPhrase>,
+    /// One automaton for every phrase: each line is read once, not once per phrase.
+    automaton: AhoCorasick,
+    /// The phrases without accents: title lines in capitals often drop
+    /// theirs (`RAPPORT D'ACTIVITE`), and are read again without accents
+    /// on either side.
+    bare_phrases: Vec<String>,
+    bare_automaton: AhoCorasick,
+}
+
+impl KindAutomata {
+    fn of(lexicons: &Lexicons) -> Self {
+        let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
+        let automaton = AhoCorasick::new(phrases.iter().map(|phrase| phrase.phrase))
+            .expect("kind phrases are a few short literals");
+        let bare_phrases: Vec<String> = phrases.iter().map(|p| unaccented(p.phrase)).collect();
+        let bare_automaton =
+            AhoCorasick::new(&bare_phrases).expect("kind phrases are a few short literals");
+        Self {
+            phrases,
+            automaton,
+            bare_phrases,
+            bare_automaton,
+        }
+    }
+}
+
 /// The first kind phrase of each line (longest when several start together).
 fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'static>> {
-    let phrases: Vec<&'static KindPhrase> = lexicons.each(|l| l.kind_phrases).collect();
-    // One automaton for every phrase: each line is read once, not once per phrase.
-    let automaton = AhoCorasick::new(phrases.iter().map(|phrase| phrase.phrase))
-        .expect("kind phrases are a few short literals");
-    // Title lines in capitals often drop their accents (`RAPPORT
-    // D'ACTIVITE`): they are read again without accents on either side.
-    let bare_phrases: Vec<String> = phrases.iter().map(|p| unaccented(p.phrase)).collect();
-    let bare_automaton =
-        AhoCorasick::new(&bare_phrases).expect("kind phrases are a few short literals");
+    let automata = lexicons.cached("kind_phrases", KindAutomata::of);
+    let KindAutomata {
+        phrases,
+        automaton,
+        bare_phrases,
+        bare_automaton,
+    } = &*automata;
     let mut resume = vec![0usize; phrases.len()];
     let mut hits = Vec::new();
     for (position, candidate) in candidates.iter().enumerate() {
         let candidate = &candidate;
         let mut lower: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(candidate.lower());
-        let mut first = first_phrase(&automaton, &phrases, &lower, &mut resume)
+        let mut first = first_phrase(automaton, phrases, &lower, &mut resume)
             .map(|(at, phrase)| (at, phrase, phrase.phrase.len()));
         if first.is_none() && candidate.in_title_area {
             let bare = unaccented(candidate.lower());
-            first = first_phrase(&bare_automaton, &phrases, &bare, &mut resume)
+            first = first_phrase(bare_automaton, phrases, &bare, &mut resume)
                 .map(|(at, phrase)| (at, phrase, unaccented(phrase.phrase).len()))
-                .or_else(|| misspelt_phrase(&bare, &phrases, &bare_phrases));
+                .or_else(|| misspelt_phrase(&bare, phrases, bare_phrases));
             lower = std::borrow::Cow::Owned(bare);
         }
         // A sentence opening on the report itself and the year it covers

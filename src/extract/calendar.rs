@@ -562,8 +562,9 @@ enum Head {
 /// list, cost the square of its length).
 struct HeadNames<'t> {
     text: &'t Text,
-    /// The lexicons' minutes words, unaccented, found in one pass over a line.
-    phrases: AhoCorasick,
+    /// The lexicons' minutes words, unaccented, found in one pass over a
+    /// line (one automaton for every document read with these lexicons).
+    phrases: Arc<AhoCorasick>,
     /// The lexicons' event nouns, unaccented.
     nouns: Vec<String>,
     record: HeadScan,
@@ -607,8 +608,10 @@ impl<'t> HeadNames<'t> {
     fn new(text: &'t Text, lex: &Lexicons) -> Self {
         Self {
             text,
-            phrases: AhoCorasick::new(lex.each(|l| l.minutes_words).map(|p| unaccented(p)))
-                .expect("minutes words are a few short literals"),
+            phrases: lex.cached("minutes_words", |lex| {
+                AhoCorasick::new(lex.each(|l| l.minutes_words).map(|p| unaccented(p)))
+                    .expect("minutes words are a few short literals")
+            }),
             nouns: lex.each(|l| l.event_nouns).map(|n| unaccented(n)).collect(),
             record: HeadScan::default(),
             event: HeadScan::default(),

@@ -247,9 +247,29 @@ impl Gutters<'_> {
         if run * 5 < lines.len() * 3 {
             return None;
         }
+        // A stray or overflowing word belongs to the column it starts in.
+        let on_the_left = |word: &Word| {
+            if flowing || overflow {
+                word.x0 < gutter
+            } else {
+                word.x1 <= gutter
+            }
+        };
+        let run_lines = lines.get(first..=last).unwrap_or_default();
+        // A side of too few lines is told from the words' places, before
+        // any word is copied into the sides.
+        let side_lines = |left: bool| {
+            run_lines
+                .iter()
+                .filter(|line| line.words.iter().any(|word| on_the_left(word) == left))
+                .count()
+        };
+        if side_lines(true) < PAGE_COLUMN_LINES || side_lines(false) < PAGE_COLUMN_LINES {
+            return None;
+        }
         let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
         let mut strays = Vec::new();
-        for line in lines.get(first..=last).unwrap_or_default() {
+        for line in run_lines {
             let half = PAGE_GUTTER * line.size / 2.0;
             if flowing || overflow {
                 strays.extend(
@@ -259,18 +279,8 @@ impl Gutters<'_> {
                         .map(|word| (line.y, word.text.clone())),
                 );
             }
-            let (before, after): (Vec<_>, Vec<_>) = line
-                .words
-                .iter()
-                .cloned()
-                // A stray or overflowing word belongs to the column it starts in.
-                .partition(|word| {
-                    if flowing || overflow {
-                        word.x0 < gutter
-                    } else {
-                        word.x1 <= gutter
-                    }
-                });
+            let (before, after): (Vec<_>, Vec<_>) =
+                line.words.iter().cloned().partition(&on_the_left);
             for (words, side) in [(before, &mut left_lines), (after, &mut right_lines)] {
                 if !words.is_empty() {
                     side.push(TextLine {

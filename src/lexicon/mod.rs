@@ -18,6 +18,7 @@ mod en;
 mod es;
 mod fr;
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
@@ -649,6 +650,39 @@ impl Lexicons {
         compiled
     }
 
+    /// A value built from these lexicons by `build` (an automaton over some
+    /// of their words), built once per `name` and set of languages and
+    /// shared by every document read with that set, as [`Self::pattern`]
+    /// shares patterns: a batch of short documents would otherwise spend
+    /// more on building automata than on reading.
+    pub fn cached<T: Send + Sync + 'static>(
+        &self,
+        name: &'static str,
+        build: impl FnOnce(&Lexicons) -> T,
+    ) -> Arc<T> {
+        type Shared = Arc<dyn Any + Send + Sync>;
+        type Cache = Mutex<Vec<(&'static str, Vec<Language>, Shared)>>;
+        static CACHE: LazyLock<Cache> = LazyLock::new(|| Mutex::new(Vec::new()));
+        let find = |cache: &[(&'static str, Vec<Language>, Shared)]| {
+            cache
+                .iter()
+                .find(|(named, languages, _)| *named == name && *languages == self.0)
+                .and_then(|(_, _, found)| Arc::clone(found).downcast::<T>().ok())
+        };
+        if let Some(found) = find(&CACHE.lock().unwrap_or_else(PoisonError::into_inner)) {
+            return found;
+        }
+        // Built without the lock, so that `build` may ask for other values;
+        // of two threads that built the same value, the first one kept wins.
+        let built = Arc::new(build(self));
+        let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = find(&cache) {
+            return found;
+        }
+        cache.push((name, self.0.clone(), Arc::clone(&built) as Shared));
+        built
+    }
+
     /// The words of a table as a regex alternation, longest first, escaped,
     /// with `'` and `-` also matching their typographic forms and spaces
     /// matching any run of spaces.
@@ -1002,6 +1036,25 @@ mod tests {
         assert_eq!(french.number_value("veintiocho"), None);
         assert_eq!(french.number_value("quatre"), Some(4));
         assert_eq!(Lexicons::all().number_value("abril"), None);
+    }
+
+    #[test]
+    fn a_cached_value_is_built_once_per_name_and_set_of_languages() {
+        let spanish = Lexicons::for_codes(["es"]);
+        let builds = std::sync::atomic::AtomicUsize::new(0);
+        let build = |lex: &Lexicons| {
+            builds.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            lex.languages().to_vec()
+        };
+        let first = spanish.cached("test.cached", build);
+        let again = Lexicons::for_codes(["es"]).cached("test.cached", build);
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(*first, vec![Language::Es]);
+        let english = Lexicons::for_codes(["en"]).cached("test.cached", build);
+        assert_eq!(*english, vec![Language::En]);
+        let other = spanish.cached("test.cached.other", |_| 7u8);
+        assert_eq!(*other, 7);
+        assert_eq!(builds.load(std::sync::atomic::Ordering::Relaxed), 2);
     }
 
     #[test]

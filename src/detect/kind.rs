@@ -806,18 +806,26 @@ fn opens_line(before: &str) -> bool {
 const SUBJECT_GAP_WORDS: usize = 2;
 
 /// Whether a kind phrase opening a sentence is its subject (`Le rapport
-/// moral d'activité vous sera présenté par…`): an auxiliary follows within
-/// a few words, so the line speaks of a document rather than titling one.
+/// moral d'activité vous sera présenté par…`, `le rapport moral lu par le
+/// président`): an auxiliary follows within a few words, or a participle
+/// and the preposition of its agent, so the line speaks of a document
+/// rather than titling one.
 fn subject_of(after: &str, lexicons: &Lexicons) -> bool {
     let after = words(after);
-    lexicons.each(|l| l.auxiliaries).any(|auxiliary| {
-        let auxiliary: Vec<&str> = auxiliary.split_whitespace().collect();
-        (0..=SUBJECT_GAP_WORDS).any(|gap| {
-            after
-                .get(gap..gap + auxiliary.len())
-                .is_some_and(|window| window == auxiliary.as_slice())
+    let agent = (1..=SUBJECT_GAP_WORDS + 1).any(|at| {
+        after
+            .get(at)
+            .is_some_and(|word| lexicons.has(|l| l.agent_words, word))
+    });
+    agent
+        || lexicons.each(|l| l.auxiliaries).any(|auxiliary| {
+            let auxiliary: Vec<&str> = auxiliary.split_whitespace().collect();
+            (0..=SUBJECT_GAP_WORDS).any(|gap| {
+                after
+                    .get(gap..gap + auxiliary.len())
+                    .is_some_and(|window| window == auxiliary.as_slice())
+            })
         })
-    })
 }
 
 /// A line that reads as a sentence rather than a heading: long, or ended by
@@ -2477,6 +2485,16 @@ mod tests {
         // A report presented by someone else is another document.
         assert_eq!(
             detected("The treasurer will present the annual report of the harbour trust at the next meeting of the council, which is in the spring.\n").kind.value,
+            DocumentKind::Other
+        );
+        // News of an assembly where reports were read: a report opening a
+        // sentence with its reader after it is one spoken of.
+        assert_eq!(
+            detected("L’assemblée générale des maires s’est ouverte samedi à Thiès.\nCependant, le rapport moral lu par le président et le rapport financier lu par le trésorier ont été contestés par la plupart des délégués.\n").kind.value,
+            DocumentKind::Other
+        );
+        assert_eq!(
+            detected("The assembly of the harbour towns met on Saturday.\nThe annual report presented by the treasurer was approved by most of the delegates after a long debate.\n").kind.value,
             DocumentKind::Other
         );
     }

@@ -2614,6 +2614,11 @@ mod tests {
                 "The fund raised USD 4.5 million from the partner cities.\n",
                 vec![(4_500_000.0, usd())],
             ),
+            // The kwacha's sign run into the amount, a scale word after it.
+            (
+                "The association awarded the town council MK1 million for its clean markets.\n",
+                vec![(1_000_000.0, Some("MWK".to_owned()))],
+            ),
             // Percentages in words.
             (
                 "Se atendió al 97,2 por ciento de las solicitudes recibidas.\n",

@@ -269,8 +269,13 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             in_contents = false;
             contents_headed = false;
         }
+        // A cover's title line run into the contents heading of the page
+        // after it heads the entries below as the heading alone would.
+        let closes = plains
+            .get(index)
+            .is_some_and(|p| shape::closes_on_contents_heading(lex, p));
         if let Some(heading) = strong_heading(&raws, &plains, index, lex) {
-            let heads = shape::heads_contents(lex, &heading.title);
+            let heads = shape::heads_contents(lex, &heading.title) || closes;
             contents_headed = heads || (bridged && contents_headed);
             in_contents = bridged || heads;
             for flag in covered.iter_mut().take(heading.last + 1).skip(index) {
@@ -281,6 +286,10 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 add_strong(&mut strong, heading.index, [heading]);
             }
         } else {
+            if closes {
+                contents_headed = true;
+                in_contents = true;
+            }
             index += 1;
         }
     }
@@ -3475,6 +3484,31 @@ mod tests {
                 ("Comptes", Some(22)),
                 ("Chapitre 3 Les moyens", None),
             ])
+        );
+    }
+
+    #[test]
+    fn contents_heading_closing_the_cover_line_heads_the_entries_below() {
+        // The cover's title line runs into the contents heading, in
+        // capitals; the entries below mix ellipses and dots in their
+        // leaders, which only a contents heading lets be entries.
+        let source = "RIVERBEND TOWN CORPORATION\n\nYearly Report 2030-2031 TABLE OF CONTENTS\n\nIntroduction………………………..…. .9 The Town of Riverbend…………….… ..10 Population Trends………………... 11\n";
+        let found = entries(source);
+        assert!(
+            found.contains(&("The Town of Riverbend".to_owned(), Some(10))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Population Trends".to_owned(), Some(11))),
+            "{found:?}"
+        );
+        // Tables of contents headed over their page column, in the plural.
+        let source =
+            "Table of Contents Pages\n\nCoats of Arms 3\n\nDirectory 4\n\nCorporate Overview 8\n";
+        let found = entries(source);
+        assert!(
+            found.contains(&("Directory".to_owned(), Some(4))),
+            "{found:?}"
         );
     }
 

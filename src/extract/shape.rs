@@ -225,6 +225,40 @@ pub fn ends_on_contents_heading(lex: &Lexicons, text: &str) -> bool {
     })
 }
 
+/// Most words of a line that closes on a contents heading (see
+/// [`closes_on_contents_heading`]).
+const CLOSING_HEADING_LINE_WORDS: usize = 12;
+
+/// Whether a short line closes on a contents heading set in capitals
+/// (`Administrative Report 2014-2015 TABLE OF CONTENTS`): the cover's last
+/// line run into the heading of the page after it, which then heads the
+/// entries below. Capitals tell the heading from a phrase that ends on the
+/// same words (`the consumer price index`).
+pub fn closes_on_contents_heading(lex: &Lexicons, text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > CLOSING_HEADING_LINE_WORDS {
+        return false;
+    }
+    let most_words = |entries: &mut dyn Iterator<Item = &&'static str>| {
+        entries
+            .map(|entry| entry.split_whitespace().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let most = most_words(&mut lex.each(|l| l.contents_headings))
+        + most_words(&mut lex.each(|l| l.page_words));
+    let in_capitals = |word: &&str| {
+        word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+    };
+    (1..=most.min(words.len().saturating_sub(1))).any(|n| {
+        let cut = words.len() - n;
+        let (head, tail) = words.split_at(cut);
+        tail.iter().all(in_capitals)
+            && !head.last().is_some_and(in_capitals)
+            && lex.contents_heading(&folded(&fold(&tail.join(" "))))
+    })
+}
+
 /// Fewest bare numbers, and most words per bare number, of a line of folios.
 const SCATTERED_FOLIOS: usize = 5;
 const WORDS_PER_FOLIO: usize = 6;
@@ -389,6 +423,20 @@ mod tests {
             "The contents of the report were approved"
         ));
         assert!(!ends_on_contents_heading(&lex, "See the price index"));
+        assert!(closes_on_contents_heading(
+            &lex,
+            "Administrative Report 2014-2015 TABLE OF CONTENTS"
+        ));
+        assert!(closes_on_contents_heading(&lex, "RAPPORT 2019 SOMMAIRE"));
+        assert!(!closes_on_contents_heading(&lex, "TABLE OF CONTENTS"));
+        assert!(!closes_on_contents_heading(
+            &lex,
+            "We publish the price index"
+        ));
+        assert!(!closes_on_contents_heading(
+            &lex,
+            "We publish the PRICE INDEX"
+        ));
     }
 
     #[test]

@@ -228,6 +228,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "direktorin",
     ],
     role_modifiers: &["stellvertretender", "stellvertretende"],
+    agent_words: &["von"],
     auxiliaries: &["wird", "werden", "ist", "war", "wurde", "sind"],
     honorifics: &["herr", "frau", "dr"],
     attendance_words: &["anwesend", "entschuldigt", "teilnehmende", "gezeichnet"],

@@ -408,7 +408,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         thousands: &[','],
         decimal: '.',
     },
-    page_words: &["page", "p"],
+    page_words: &["page", "pages", "p"],
     page_links: &["of"],
     contents_column_words: &["title", "item", "page", "pages", "p", "no", "number"],
     member_list_headings: &[
@@ -478,6 +478,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "executive",
         "chief",
     ],
+    agent_words: &["by"],
     auxiliaries: &[
         "will be",
         "is",

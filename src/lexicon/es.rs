@@ -474,7 +474,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         thousands: &['.', ' '],
         decimal: ',',
     },
-    page_words: &["página", "pagina", "pág", "pag"],
+    page_words: &["página", "pagina", "páginas", "paginas", "pág", "pag"],
     page_links: &["de"],
     contents_column_words: &[
         "título", "titulo", "tema", "página", "pagina", "pág", "pag", "no", "nº",
@@ -559,6 +559,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "propietaria",
         "suplente",
     ],
+    agent_words: &["por"],
     auxiliaries: &["será", "serán", "es", "fue", "son", "ha sido", "han sido"],
     honorifics: &[
         "sr",

@@ -451,6 +451,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sénatrice",
     ],
     role_modifiers: &["générale", "général", "régional", "régionale"],
+    agent_words: &["par"],
     auxiliaries: &[
         "sera",
         "seront",

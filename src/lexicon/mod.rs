@@ -387,6 +387,10 @@ pub struct Lexicon {
     /// (`Le rapport moral vous sera présenté`, `the report will be
     /// presented`): a kind phrase so followed names a document spoken of.
     pub auxiliaries: &'static [&'static str],
+    /// Prepositions that name the agent after a past participle (`lu par`,
+    /// `presented by`, `leído por`): a kind phrase so followed names a
+    /// document someone presented, spoken of in a sentence.
+    pub agent_words: &'static [&'static str],
     /// Titles before a name (`Mme`, `Mr`, `Sra`), without their dot.
     pub honorifics: &'static [&'static str],
     /// Words that open a list of people in a sentence or a label
@@ -959,10 +963,16 @@ pub const TICKED_BOXES: &[&str] = &["☒", "☑", "[x]", "[X]", "■"];
 pub const EMPTY_BOXES: &[&str] = &["☐", "□", "[ ]"];
 
 /// Currency signs printed before an amount (`$3.2M`, `£14m`, `€ 500`, the
-/// Swiss franc's `Fr. 225'000.--`), the same in every language, with their
-/// ISO code.
-pub const CURRENCY_SIGNS: &[(&str, &str)] =
-    &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("Fr.", "CHF")];
+/// Swiss franc's `Fr. 225'000.--`, the Malawian kwacha's `MK1 million`),
+/// the same in every language, with their ISO code. A sign that several
+/// currencies share (the shilling's `Sh`) is left out: it names none.
+pub const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("Fr.", "CHF"),
+    ("MK", "MWK"),
+];
 
 /// Unit symbols and codes, the same in every language, with their unit.
 pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
@@ -1098,6 +1108,8 @@ mod tests {
         assert!(lex.contents_heading("contents page"));
         assert!(lex.contents_heading("sommaire p."));
         assert!(lex.contents_heading("table des matieres pages"));
+        assert!(lex.contents_heading("table of contents pages"));
+        assert!(lex.contents_heading("indice paginas"));
         assert!(lex.contents_heading("índice de contenidos"));
         assert!(lex.contents_heading("tabla de contenidos"));
         assert!(!lex.contents_heading("índice de precios"));
@@ -1241,6 +1253,7 @@ mod tests {
                 ("role_words", l.role_words.len()),
                 ("role_modifiers", l.role_modifiers.len()),
                 ("auxiliaries", l.auxiliaries.len()),
+                ("agent_words", l.agent_words.len()),
                 ("role_links", l.role_links.len()),
                 ("signing_words", l.signing_words.len()),
                 ("plural_titles", l.plural_titles.len()),

@@ -1146,8 +1146,17 @@ fn detect_period(
             .cmp(&rank(a))
             .then(b.confidence.total_cmp(&a.confidence))
     });
-    if found.is_empty() && kind == DocumentKind::AnnualReport {
-        return prose_year(candidates, diagnostics);
+    // Dates the cover prints for what the document covers say more exactly
+    // what a title's single year covers (a fiscal year, a quarter), and
+    // date a document whose title prints no year.
+    let covered = covered_span(candidates, hits, lexicons);
+    if found.is_empty() {
+        if covered.is_some() {
+            return covered;
+        }
+        if kind == DocumentKind::AnnualReport {
+            return prose_year(candidates, diagnostics);
+        }
     }
     let mut periods = found.into_iter();
     let mut best = periods.next()?;
@@ -1173,8 +1182,178 @@ fn detect_period(
             ),
         ));
     }
+    if let Some(mut covered) = covered.filter(|covered| refines(&best, covered)) {
+        covered.confidence = best.confidence;
+        covered.evidence.extend(best.evidence);
+        best = covered;
+    }
     best.evidence.truncate(3);
     Some(best)
+}
+
+/// Months a covered span of dates may run (`October 2017 to December 2017`,
+/// `September 1, 2006 to August 31, 2007`): more than the few days of a
+/// meeting, at most a year.
+const COVERED_MONTHS: std::ops::RangeInclusive<i32> = 2..=12;
+
+/// Words a date's day may be after the year-end phrase that opens it
+/// (`year ended on 30 June 2017`).
+const YEAR_END_REACH: usize = 2;
+
+/// A date of a line's words: the words it takes (`start..end`), its month
+/// and its year when printed.
+struct DateAtom {
+    start: usize,
+    end: usize,
+    month: u8,
+    year: Option<u16>,
+}
+
+/// Whether a word is a day of the month (`1`, `31`, `1er`, `3rd`).
+fn is_day_word(word: &str, lexicons: &Lexicons) -> bool {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, suffix) = word.split_at(digits);
+    (1..=2).contains(&digits)
+        && number
+            .parse::<u8>()
+            .is_ok_and(|day| (1..=31).contains(&day))
+        && (suffix.is_empty() || lexicons.has(|l| l.ordinal_suffixes, suffix))
+}
+
+/// Whether a word is one of a language's date links (`de`, `of`, `del`).
+fn is_date_link(word: &str, lexicons: &Lexicons) -> bool {
+    lexicons
+        .each(|l| l.date_links)
+        .any(|link| words(link).contains(&word))
+}
+
+/// The dates of a line's words: a month, with the day before or after it
+/// and the year after it, past date links (`1 de enero de 2006`,
+/// `September 1, 2006`, `31 March 2020`, `Janvier`).
+fn date_atoms(tokens: &[&str], lexicons: &Lexicons) -> Vec<DateAtom> {
+    let mut atoms = Vec::new();
+    for (at, word) in tokens.iter().enumerate() {
+        let Some(month) = lexicons.month(word) else {
+            continue;
+        };
+        let mut start = at;
+        let mut back = at;
+        if back > 0 && is_date_link(tokens[back - 1], lexicons) {
+            back -= 1;
+        }
+        if back > 0 && is_day_word(tokens[back - 1], lexicons) {
+            start = back - 1;
+        }
+        let mut end = at + 1;
+        if tokens.get(end).is_some_and(|w| is_day_word(w, lexicons)) {
+            end += 1;
+        }
+        while tokens.get(end).is_some_and(|w| is_date_link(w, lexicons)) {
+            end += 1;
+        }
+        let year = tokens
+            .get(end)
+            .filter(|w| w.len() == 4 && YEAR.is_match(w))
+            .and_then(|w| w.parse::<u16>().ok());
+        let end = if year.is_some() { end + 1 } else { at + 1 };
+        atoms.push(DateAtom {
+            start,
+            end,
+            month,
+            year,
+        });
+    }
+    atoms
+}
+
+/// The span of years a line says the document covers by its dates: a
+/// range from one month to another of at most a year, the first year
+/// taken from the second where it is left out (`October 2017 to December
+/// 2017`, `(July 2020 – February 2021)`, `Janvier–Décembre 2012`, `du 1er
+/// avril 2019 au 31 mars 2020`), or the last day of a (fiscal) year (`In
+/// the year to 31 March 2020`: 2019-2020; `exercice clos le 31 décembre
+/// 2019`: 2019). Days of a meeting (`3 to 5 June 2019`) cover no span, nor
+/// dates joined by a conjunction (`June 30, 2017 and June 30, 2016`).
+fn dated_span(lower: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let tokens = words(lower);
+    let atoms = date_atoms(&tokens, lexicons);
+    for phrase in lexicons.each(|l| l.year_end_phrases) {
+        let wanted = words(phrase);
+        let Some(at) = tokens
+            .windows(wanted.len())
+            .position(|run| run == wanted.as_slice())
+        else {
+            continue;
+        };
+        let after = at + wanted.len();
+        let day = atoms
+            .iter()
+            .find(|atom| (after..=after + YEAR_END_REACH).contains(&atom.start));
+        if let Some((month, year)) = day.and_then(|atom| Some((atom.month, atom.year?))) {
+            return Some(if month == 12 {
+                (year, year)
+            } else {
+                (year - 1, year)
+            });
+        }
+    }
+    // A range's joiner that is also a conjunction (`and`, `et`, `y`) joins
+    // two dates apart; `to`, `au`, `al`, `–` join the ends of a span.
+    let joiner = |word: &&str| {
+        !lexicons.has(|l| l.conjunctions, word)
+            && lexicons
+                .each(|l| l.range_joiners)
+                .any(|joiner| words(joiner).contains(word))
+    };
+    atoms.windows(2).find_map(|pair| {
+        let (first, second) = (&pair[0], &pair[1]);
+        let between = tokens.get(first.end..second.start)?;
+        if !between.iter().all(joiner) {
+            return None;
+        }
+        let end_year = second.year?;
+        let start_year = match first.year {
+            Some(year) => year,
+            None if first.month <= second.month => end_year,
+            None => end_year - 1,
+        };
+        let months = (i32::from(end_year) * 12 + i32::from(second.month))
+            - (i32::from(start_year) * 12 + i32::from(first.month));
+        COVERED_MONTHS
+            .contains(&months)
+            .then_some((start_year, end_year))
+    })
+}
+
+/// The span of the title area's first line that dates what the document
+/// covers ([`dated_span`]): a line naming the kind, or a line of the cover
+/// that is no sentence, and no tenure.
+fn covered_span(
+    candidates: &Candidates<'_>,
+    hits: &[Hit<'_>],
+    lexicons: &Lexicons,
+) -> Option<Period> {
+    candidates
+        .iter()
+        .enumerate()
+        .take_while(|(_, candidate)| candidate.in_title_area)
+        .filter(|(position, candidate)| {
+            (hits.iter().any(|hit| hit.candidate == *position) || !is_sentence(candidate))
+                && !is_tenure(candidate.lower(), lexicons)
+        })
+        .find_map(|(_, candidate)| {
+            dated_span(candidate.lower(), lexicons).map(|span| make_period(span, 0.6, &candidate))
+        })
+}
+
+/// Whether a span of dates the title area prints ([`covered_span`]) says
+/// more exactly what the single year of `best` covers: the span starts or
+/// ends in that year (`Annual Report 2017` / `September 1, 2016 to August
+/// 31, 2017`: 2016-2017).
+fn refines(best: &Period, covered: &Period) -> bool {
+    best.start == best.end
+        && (covered.start == best.start || covered.end == best.start)
+        && (covered.start, covered.end) != (best.start, best.end)
 }
 
 /// Lines at the head of a yearly report whose years [`prose_year`] counts.
@@ -1831,6 +2010,9 @@ fn detect_title(
         if let Some(cut) = cut_after_year(&title, hit.phrase.phrase, repeated) {
             title = cut;
         }
+        if let Some(cut) = cut_name_before(&title, hit.phrase.phrase) {
+            title = cut;
+        }
         if title.split_whitespace().count() > MAX_TITLE_WORDS || title.ends_with('.') {
             continue;
         }
@@ -1991,6 +2173,40 @@ fn cut_after_year(title: &str, phrase: &str, repeated: impl Fn(&str) -> bool) ->
         && !rest.chars().any(char::is_lowercase)
         && head.chars().any(char::is_lowercase);
     (runs_on || site || counter || capitals).then(|| head.to_owned())
+}
+
+/// Fewest words of a body's name in capitals that a cover sets before its
+/// title on one line (`COASTAL TOWNS LEAGUE Annual Report 2031`); one or
+/// two words are the body's acronyms, part of the title (`ICLEI Corporate
+/// Report`, `UCLG ASPAC Annual report`).
+const COVER_NAME_BEFORE_WORDS: usize = 3;
+
+/// A title line that opens on the name of the body in capitals before the
+/// kind phrase in title case (`COASTAL TOWNS LEAGUE Annual Report 2031`,
+/// the name set above the title on the cover): the title starts at the
+/// phrase. Nothing is cut when a year or a word in small letters comes
+/// before the phrase, or the phrase is in capitals too.
+fn cut_name_before(title: &str, phrase: &str) -> Option<String> {
+    let tokens: Vec<regex::Match<'_>> = TOKEN.find_iter(title).collect();
+    let wanted = words(&unaccented(phrase))
+        .first()
+        .map(|w| (*w).to_owned())?;
+    let first = tokens.iter().position(|token| {
+        words(&unaccented(&lower_same_length(&fold(token.as_str()))))
+            .first()
+            .is_some_and(|word| *word == wanted)
+    })?;
+    let opening = tokens.get(first)?.as_str();
+    let title_case =
+        opening.starts_with(char::is_uppercase) && opening.chars().skip(1).any(char::is_lowercase);
+    let name = tokens.get(..first)?.iter().all(|token| {
+        let word = token.as_str();
+        word.chars().any(char::is_alphabetic)
+            && !word.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+    });
+    (title_case && name && first >= COVER_NAME_BEFORE_WORDS)
+        .then(|| title.get(tokens.get(first)?.start()..).map(str::to_owned))
+        .flatten()
 }
 
 /// Most words of a headline that opens a document and names no kind
@@ -3224,6 +3440,71 @@ mod tests {
     }
 
     #[test]
+    fn dates_a_cover_prints_for_what_it_covers_make_a_titles_year_exact() {
+        // Covers of fiscal-year reports, quarters and reporting spans: the
+        // months printed with the title's year say which year it covers.
+        // Each cover is followed by a body in its own language, whose
+        // lexicon reads it.
+        let english = "An ordinary line of text with no date and no title.\n";
+        let french = "Une ligne de texte ordinaire sans date ni titre.\n";
+        let spanish = "Una línea de texto corriente sin fecha ni título.\n";
+        let period =
+            |title: &str, body: &str| kind_and_period(&format!("{title}\n{}", body.repeat(20))).1;
+        for (title, body, want) in [
+            (
+                "2031 ANNUAL REPORT ASSOCIATION OF COASTAL TOWNS September 1, 2030 to August 31, 2031",
+                english,
+                "2030-2031",
+            ),
+            ("Annual Report 2031\nApril 1, 2030 – March 31, 2031", english, "2030-2031"),
+            ("ACTIVITY REPORT (July 2030 – February 2031)", english, "2030-2031"),
+            ("Auditor's Report – 2031\nIn the year to 31 March 2031", english, "2030-2031"),
+            ("Rapport annuel 2031\nExercice clos le 30 juin 2031", french, "2030-2031"),
+            ("Rapport annuel 2031\nExercice clos le 31 décembre 2031", french, "2031"),
+            (
+                "Rapport d'activité 2031\nDu 1er avril 2030 au 31 mars 2031",
+                french,
+                "2030-2031",
+            ),
+            (
+                "Informe anual 2031\nDel 1 de abril de 2030 al 31 de marzo de 2031",
+                spanish,
+                "2030-2031",
+            ),
+            (
+                "Informe anual 2031\nEjercicio terminado el 30 de junio de 2031",
+                spanish,
+                "2030-2031",
+            ),
+            // A quarter's months date a cover that names no kind.
+            (
+                "FIRST QUARTERLY REPORT\nOctober 2030 to December 2030\nPrepared by Us",
+                english,
+                "2030",
+            ),
+            // Days of a meeting, or two days joined by a conjunction, cover
+            // no span: the title's year stays.
+            ("Annual Report 2031\nGeneral meeting, 3 to 5 June 2031", english, "2031"),
+            ("Annual Report 2031\nfor June 30, 2031 and June 30, 2030", english, "2031"),
+            ("Rapport annuel 2031\n30 juin 2031 et 30 juin 2030", french, "2031"),
+            ("Informe anual 2031\n30 de junio de 2031 y 30 de junio de 2030", spanish, "2031"),
+            // A span that neither starts nor ends in the title's year is
+            // something else's.
+            ("Annual Report 2031\nMarch 2028 to February 2029", english, "2031"),
+        ] {
+            assert_eq!(period(title, body).as_deref(), Some(want), "{title}");
+        }
+        // A tenure spans nothing the document covers.
+        assert_eq!(
+            period(
+                "Secretary General from March 2030 to December 2030",
+                english
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn two_kinds_named_alike_give_a_diagnostic() {
         let profile = detect(&Text::from_plain("Work Plan 2019\nAnnual Report 2019"));
         assert!(
@@ -3518,6 +3799,32 @@ mod tests {
         assert_eq!(
             kind_and_period("FY 2029-2033 Strategic Plan\nOur goals").1,
             Some("2029-2033".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_covers_body_name_in_capitals_is_no_part_of_its_title() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        assert_eq!(
+            title("COASTAL TOWNS LEAGUE Annual Report 2031\nOur year in numbers"),
+            Some("Annual Report 2031".to_owned())
+        );
+        assert_eq!(
+            title("ASSOCIATION DES VILLES CÔTIÈRES Rapport annuel 2031\nNotre année"),
+            Some("Rapport annuel 2031".to_owned())
+        );
+        assert_eq!(
+            title("LIGA DE PUEBLOS COSTEROS Informe anual 2031\nNuestro año"),
+            Some("Informe anual 2031".to_owned())
+        );
+        // Acronyms are the title's own; a title in capitals keeps the name.
+        assert_eq!(
+            title("CTL NORTH Corporate Report 2031\nOur year"),
+            Some("CTL NORTH Corporate Report 2031".to_owned())
+        );
+        assert_eq!(
+            title("COASTAL TOWNS LEAGUE ANNUAL REPORT 2031\nOur year"),
+            Some("COASTAL TOWNS LEAGUE ANNUAL REPORT 2031".to_owned())
         );
     }
 

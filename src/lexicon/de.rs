@@ -92,6 +92,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     period_between: &[("zwischen", "und"), ("von", "bis")],
     year_words: &["jahr"],
+    year_end_phrases: &["geschäftsjahr zum", "geschäftsjahr endend am"],
     year_ordinals: &[
         ("erstes", 1),
         ("zweites", 2),

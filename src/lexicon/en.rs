@@ -186,6 +186,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     period_between: &[("between", "and"), ("from", "to")],
     year_words: &["year"],
+    year_end_phrases: &[
+        "year to",
+        "year ended",
+        "years ended",
+        "year ending",
+        "years ending",
+    ],
     year_ordinals: &[
         ("first", 1),
         ("second", 2),

@@ -190,6 +190,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     period_between: &[("entre", "y"), ("de", "a"), ("desde", "hasta")],
     year_words: &["año"],
+    year_end_phrases: &[
+        "ejercicio terminado el",
+        "ejercicio cerrado al",
+        "ejercicio cerrado el",
+        "ejercicio finalizado el",
+        "año terminado el",
+    ],
     year_ordinals: &[("primer", 1), ("segundo", 2), ("tercer", 3), ("último", 0)],
     legend_labels: &[
         label("no desarrollados", NotDeveloped),

@@ -148,6 +148,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     period_between: &[("entre", "et"), ("de", "à"), ("du", "au")],
     year_words: &["année"],
+    year_end_phrases: &[
+        "exercice clos le",
+        "exercice clos au",
+        "exercice se terminant le",
+        "année se terminant le",
+        "année close le",
+    ],
     year_ordinals: &[
         ("première", 1),
         ("premier", 1),

@@ -233,6 +233,9 @@ pub struct Lexicon {
     pub period_between: &'static [(&'static str, &'static str)],
     /// The word "year".
     pub year_words: &'static [&'static str],
+    /// Phrases before the last day of a (fiscal) year a report covers (`year
+    /// ended`, `exercice clos le`, `ejercicio terminado el`), lower case.
+    pub year_end_phrases: &'static [&'static str],
     /// Ordinal words for "the Nth year of a plan", with N (0 = the last year).
     pub year_ordinals: &'static [(&'static str, u16)],
     /// Status labels of legends and totals, longest negative forms first.
@@ -1204,6 +1207,7 @@ mod tests {
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
                 ("year_words", l.year_words.len()),
+                ("year_end_phrases", l.year_end_phrases.len()),
                 ("year_ordinals", l.year_ordinals.len()),
                 ("legend_labels", l.legend_labels.len()),
                 ("total_nouns", l.total_nouns.len()),

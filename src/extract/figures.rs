@@ -884,13 +884,16 @@ fn counts_pages(before: &str, lex: &Lexicons) -> bool {
 
 /// Whether the word before a number makes it a reference to a part of a
 /// text (`l'article 1609 nonies`, `la Ley 152 de 1994`, `chapter 3`): a
-/// reference word or a numbered heading's prefix of the lexicons.
+/// reference word or a numbered heading's prefix of the lexicons. The
+/// later numbers of a list of references (`articles 22 et 25`, `sections
+/// 4, 5 and 7`) refer as the first does.
 fn refers_to_a_part(before: &str, lex: &Lexicons) -> bool {
     let lower = folded(&plain(before));
-    let words: Vec<&str> = lower
+    let mut words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    words.truncate(words.len() - listed_before(&lower, lex));
     let Some(last) = words.last() else {
         return false;
     };
@@ -901,6 +904,59 @@ fn refers_to_a_part(before: &str, lex: &Lexicons) -> bool {
                 .strip_suffix(prefix)
                 .is_some_and(|head| head.is_empty() || head.ends_with(' '))
         })
+}
+
+/// How many of the last words of `lower` (the text before a number) are
+/// the earlier numbers of a list the number closes, with the link before
+/// it: numbers joined by commas, the last one by a comma or a conjunction
+/// (`articles 22 et`, `sections 4, 5 and`, `articles 4,`). Numbers set
+/// side by side with no link make no list (`n°3 12 028.29 €`: a number
+/// and an amount), and a list must leave a word before it.
+fn listed_before(lower: &str, lex: &Lexicons) -> usize {
+    let mut spans: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (at, c) in lower.char_indices().chain([(lower.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                spans.push((from, &lower[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let comma_after = |index: usize| {
+        let end = spans.get(index).map_or(lower.len(), |(at, w)| at + w.len());
+        let next = spans.get(index + 1).map_or(lower.len(), |(at, _)| *at);
+        lower.get(end..next).is_some_and(|gap| gap.contains(','))
+    };
+    let Some(last) = spans.len().checked_sub(1) else {
+        return 0;
+    };
+    let conjunction = spans
+        .get(last)
+        .is_some_and(|(_, word)| lex.has(|l| l.conjunctions, word));
+    if !conjunction && !comma_after(last) {
+        return 0;
+    }
+    let linked = usize::from(conjunction);
+    let is_number = |index: usize| {
+        spans
+            .get(index)
+            .is_some_and(|(_, word)| word.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut numbers = 0;
+    while let Some(index) = (last + 1).checked_sub(linked + numbers + 1) {
+        let joined = numbers == 0 || comma_after(index);
+        if !is_number(index) || !joined {
+            break;
+        }
+        numbers += 1;
+    }
+    if numbers == 0 || numbers + linked >= spans.len() {
+        return 0;
+    }
+    numbers + linked
 }
 
 /// Most words of a statement of counts.
@@ -1009,11 +1065,32 @@ fn leads(before: &str, lex: &Lexicons) -> bool {
 fn contents_lines(text: &Text, headings: &[Heading], lex: &Lexicons) -> BTreeSet<usize> {
     let mut lines = BTreeSet::new();
     for (position, heading) in headings.iter().enumerate() {
-        if lex.contents_heading(&folded(&heading.title)) {
+        let whole = lex.contents_heading(&folded(&heading.title));
+        if whole {
             let end = headings
                 .get(position + 1)
                 .map_or(text.lines.len(), |h| h.index);
             lines.extend(heading.last + 1..end);
+        }
+        // Entries read one a line apart from their pages (a contents page
+        // set in columns, its heading run into the other column's first
+        // title: `TABLE DES MATIÈRES 4. SUJETS POLITIQUES`): the pages
+        // standing alone on their lines, down to the text's first sentence
+        // and no further than the contents page.
+        if whole || opens_on_contents_heading(&heading.title, lex) {
+            let page = text.lines.get(heading.index).map(|line| line.page);
+            let body = (heading.last + 1..text.lines.len())
+                .find(|&i| {
+                    text.lines
+                        .get(i)
+                        .is_none_or(|line| is_sentence(line.text) || Some(line.page) != page)
+                })
+                .unwrap_or(text.lines.len());
+            lines.extend((heading.last + 1..body).filter(|&i| {
+                text.lines
+                    .get(i)
+                    .is_some_and(|line| is_number_only(line.plain))
+            }));
         }
         // An entry's page on a line of its own, under its title or over it
         // (`Editorial` / `3`, `3` / `Foreword`), is the entry's.
@@ -1030,6 +1107,24 @@ fn contents_lines(text: &Text, headings: &[Heading], lex: &Lexicons) -> BTreeSet
         }
     }
     lines
+}
+
+/// Most words of a contents heading that opens a longer heading.
+const OPENING_CONTENTS_WORDS: usize = 3;
+
+/// Whether a heading opens on a contents heading followed by a numbered
+/// title (`TABLE DES MATIÈRES 4. SUJETS POLITIQUES`, `Contents 1 Foreword`):
+/// the contents heading of a page read across its columns.
+fn opens_on_contents_heading(title: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    (1..=OPENING_CONTENTS_WORDS.min(words.len().saturating_sub(1))).any(|n| {
+        words
+            .get(n)
+            .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()))
+            && words
+                .get(..n)
+                .is_some_and(|head| lex.contents_heading(&folded(&lexicon::fold(&head.join(" ")))))
+    })
 }
 
 /// For each line, whether a `**` bold span opened on an earlier line of the
@@ -3001,6 +3096,22 @@ mod tests {
     }
 
     #[test]
+    fn later_numbers_of_a_list_of_references_are_not_figures() {
+        // The reference word stands once, before the list, in the plural
+        // or not, the numbers joined by commas and a conjunction; a count
+        // after a list of years or of other counts stays.
+        let source = "La participation se fera dans les conditions fixées aux articles 22 et 25 des statuts, devant les 201 communes.\n\nSelon les articles 22, 23 et 25 des statuts, les 48 maires votent.\n\nSections 4, 5 and 7 of the rules bind the 35 councils.\n\nLos artículos 12, 14 y 19 de los estatutos obligan a los 310 municipios.\n\nSe reunieron en 2019 y 2020 los 48 alcaldes.\n";
+        assert_eq!(values(source), vec![201.0, 48.0, 35.0, 310.0, 48.0]);
+        // Numbers set side by side with no comma or conjunction make no
+        // list: an amount after an item's number is a figure.
+        let source = "Le marché n°3 12 028.29 € a été signé pour la halle.\n\nLe lot n° 2 4 500 € a été payé aux 12 artisans.\n\nItem 4 1,250 USD went to the 12 markets.\n\nLa partida n.º 7 3.450 € se destinó a las obras.\n";
+        assert_eq!(
+            values(source),
+            vec![12_028.29, 4_500.0, 12.0, 1_250.0, 12.0, 3_450.0]
+        );
+    }
+
+    #[test]
     fn thresholds_of_a_legend_are_not_figures() {
         // A legend's scale states when a goal takes a colour: its
         // percentages are cut-offs, not results; a count beside a
@@ -3039,6 +3150,44 @@ mod tests {
             values("14MB 30 descargas 83 vistas\n\nEl municipio firmó 12 convenios.\n"),
             vec![12.0]
         );
+    }
+
+    /// The figures of a text given with form feeds between its pages, read
+    /// with its headings as the pipeline reads them.
+    fn paged_values(source: &str) -> Vec<f64> {
+        let config = crate::config::Config::default();
+        let Ok(raw) = crate::read::read_bytes(
+            std::path::Path::new("paged.txt"),
+            source.as_bytes(),
+            &config,
+        ) else {
+            return Vec::new();
+        };
+        let text = crate::normalize::normalize(&raw);
+        let lex = Lexicons::all();
+        let headings = super::super::sections::find_headings(&text, &BTreeSet::new(), &lex);
+        extract_figures(&text, &headings, &BTreeSet::new(), &lex)
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    }
+
+    #[test]
+    fn pages_alone_under_a_contents_page_read_across_columns_are_not_figures() {
+        // A contents page set in two columns, read across: its heading runs
+        // into the right column's first title, the entries of both columns
+        // alternate, each page number alone on its line under its entry.
+        for source in [
+            "RAPPORT ANNUEL 2031\n\nTABLE DES MATIÈRES 4. SUJETS POLITIQUES\n\n1. L'ASSOCIATION\n\n4\n\nLe logement\n\n14\n\n2. NOS MEMBRES\n\n6\n\nLes transports\n\n17\n\n3. NOS ACTIVITÉS\n\n9\n\nLes finances locales\n\n21\n\nL'association a réuni 120 communes membres en 2031.\n",
+            "ANNUAL REPORT 2031\n\nCONTENTS 4. OUR PROJECTS\n\n1. ABOUT US\n\n3\n\nHousing\n\n14\n\n2. OUR MEMBERS\n\n6\n\nTransport\n\n17\n\n3. EVENTS\n\n9\n\nLocal finance\n\n21\n\nThe association brought together 120 member towns in 2031.\n",
+            "INFORME ANUAL 2031\n\nÍNDICE 4. NUESTROS PROYECTOS\n\n1. LA ASOCIACIÓN\n\n3\n\nVivienda\n\n14\n\n2. NUESTROS MIEMBROS\n\n6\n\nTransporte\n\n17\n\n3. EVENTOS\n\n9\n\nFinanzas locales\n\n21\n\nLa asociación reunió a 120 municipios miembros en 2031.\n",
+        ] {
+            assert_eq!(paged_values(source), vec![120.0], "{source}");
+        }
+        // The contents page ends with its page: a number over its label on
+        // the next page, before any sentence, is a figure.
+        let source = "ANNUAL REPORT 2031\n\nCONTENTS 4. OUR PROJECTS\n\n1. ABOUT US\n\n3\n\nHousing\n\n14\n\x0cOUR YEAR\n\n120\n\nMember towns\n\nThe association grew again in 2031.\n";
+        assert_eq!(paged_values(source), vec![120.0]);
     }
 
     #[test]

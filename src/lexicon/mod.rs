@@ -466,7 +466,8 @@ pub struct Lexicon {
     /// than`, `más de`) are not among them: they belong to `qualifier_words`.
     pub threshold_words: &'static [&'static str],
     /// Words before a number that make it a reference to a text's part
-    /// (`l'article 1609`, `Ley 152`, `section 4`), never a quantity.
+    /// (`l'article 1609`, `Ley 152`, `section 4`), never a quantity; in the
+    /// plural too, before a list of references (`articles 22 et 25`).
     pub reference_words: &'static [&'static str],
     /// Words that name the minutes of a meeting (`acta`, `compte rendu`):
     /// their meeting's year is the document's period.

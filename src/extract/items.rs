@@ -472,9 +472,17 @@ fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEn
             }
             let mut entries = prose_key_entries(&joined, vocabulary);
             // A key of signed entries wrapped over the paragraph's lines
-            // (`… Status key: Closed =` over `implemented; Open = …`).
+            // (`… Status key: Closed =` over `implemented; Open = …`); only
+            // signed ones: a chart's legend of shares under a caption
+            // counting its whole (`(n = 15)` over `■ Finalizado 40 %`) is
+            // the totals', not a key.
             if entries.len() < 2 && block.lines.len() > 1 && joined.contains('=') {
-                entries = key_sentence_entries(&joined, vocabulary);
+                entries = joined
+                    .split(". ")
+                    .filter(|sentence| sentence.chars().count() <= MAX_LEGEND_CHARS)
+                    .map(|sentence| key_pairs(sentence, vocabulary))
+                    .find(|entries| entries.len() >= 2)
+                    .unwrap_or_default();
             }
             let mut meanings: Vec<&Meaning> = entries.iter().map(|entry| &entry.meaning).collect();
             meanings.sort_by_key(|meaning| meaning.name().to_owned());

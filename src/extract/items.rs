@@ -214,6 +214,11 @@ pub struct MarkLegend {
     pub entries: Vec<MarkEntry>,
     /// Indices of the lines read as legends.
     pub lines: Vec<usize>,
+    /// Indices of the lines that are one entry each, mark first: a key
+    /// table's rows (`3/3 | Implemented`). They define a mark and count
+    /// nothing, where a line read as a key may also be a totals sentence
+    /// (`Completed: 6 of 13 · In hand: 4 of 13`).
+    pub rows: Vec<usize>,
     /// `legend.conflict` for each mark defined twice differently.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -264,10 +269,14 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
         }
         match line_entries.as_slice() {
             [entry] if is_lone_entry(&plain, entry, vocabulary) => run.push((index, entry.clone())),
-            _ => found.extend(legend_run(std::mem::take(&mut run))),
+            _ => found.extend(key_rows(
+                text,
+                legend_run(std::mem::take(&mut run)),
+                &mut legend.rows,
+            )),
         }
     }
-    found.extend(legend_run(run));
+    found.extend(key_rows(text, legend_run(run), &mut legend.rows));
     found.extend(prose_keys(text, vocabulary));
     found.sort_by_key(|(index, _)| *index);
     for (index, line_entries) in found {
@@ -460,13 +469,13 @@ fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEn
         .iter()
         .filter(|block| matches!(block.kind, crate::page::BlockKind::Paragraph))
         .filter_map(|block| {
-            let joined = block
+            let lines: Vec<String> = block
                 .lines
                 .clone()
                 .filter_map(|index| text.lines.get(index))
                 .map(|line| markup::plain(line.text).trim().to_owned())
-                .collect::<Vec<_>>()
-                .join(" ");
+                .collect();
+            let joined = lines.join(" ");
             if joined.chars().count() > MAX_PROSE_KEY_CHARS {
                 return None;
             }
@@ -475,13 +484,30 @@ fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEn
             // (`… Status key: Closed =` over `implemented; Open = …`); only
             // signed ones: a chart's legend of shares under a caption
             // counting its whole (`(n = 15)` over `■ Finalizado 40 %`) is
-            // the totals', not a key.
+            // the totals', not a key. Each mark lies on one line, and some
+            // entry is cut by the wrap: a key whose lines each hold whole
+            // entries is read line by line, and a mark run back over the
+            // line before (`rapport d'avancement 2020` over `Vert =
+            // atteint ; …`) is no mark.
             if entries.len() < 2 && block.lines.len() > 1 && joined.contains('=') {
+                let on_one_line = |words: &[&str]| {
+                    lines
+                        .iter()
+                        .any(|line| words.iter().all(|w| line.contains(w)))
+                };
                 entries = joined
                     .split(". ")
                     .filter(|sentence| sentence.chars().count() <= MAX_LEGEND_CHARS)
                     .map(|sentence| key_pairs(sentence, vocabulary))
                     .find(|entries| entries.len() >= 2)
+                    .filter(|entries| {
+                        entries
+                            .iter()
+                            .all(|entry| on_one_line(&[entry.mark.as_str()]))
+                            && entries.iter().any(|entry| {
+                                !on_one_line(&[entry.mark.as_str(), entry.label.as_str()])
+                            })
+                    })
                     .unwrap_or_default();
             }
             let mut meanings: Vec<&Meaning> = entries.iter().map(|entry| &entry.meaning).collect();
@@ -733,6 +759,29 @@ fn legend_run(run: Vec<(usize, MarkEntry)>) -> Vec<(usize, Vec<MarkEntry>)> {
     run.into_iter()
         .map(|(index, entry)| (index, vec![entry]))
         .collect()
+}
+
+/// The lines of a run of lone entries, each noted in `rows` when it opens
+/// with its mark (`3/3 | Implemented`, not `Completed | 6`, which may be a
+/// totals table's row).
+fn key_rows(
+    text: &Text,
+    run: Vec<(usize, Vec<MarkEntry>)>,
+    rows: &mut Vec<usize>,
+) -> Vec<(usize, Vec<MarkEntry>)> {
+    for (index, entries) in &run {
+        let plain = markup::plain(&text.joined_cells(*index));
+        let head = plain.trim_start_matches(|c: char| {
+            c.is_whitespace() || ['|', '-', '*', '•', '·'].contains(&c)
+        });
+        if entries
+            .iter()
+            .any(|entry| head.starts_with(entry.mark.as_str()))
+        {
+            rows.push(*index);
+        }
+    }
+    run
 }
 
 /// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
@@ -1785,6 +1834,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         entries: legend,
         lines: legend_lines,
         diagnostics: legend_diagnostics,
+        rows: _,
     } = read_mark_legend(text, vocabulary);
     let split_words = split_level_words(text, &legend, vocabulary);
     let abbreviations = heading_abbreviations(text, vocabulary);
@@ -6031,6 +6081,36 @@ mod tests {
              Art. 12.2 | Standard documents | 2/3\n",
         );
         assert_eq!(reading.items.get(1).map(|item| item.status), Some(None));
+    }
+
+    /// A key of signed entries wrapped over a paragraph's lines, its first
+    /// entry cut after the sign; a chart's legend of shares under a caption
+    /// counting its whole (`(n = 15)`) is no key.
+    #[test]
+    fn keys_wrapped_over_a_paragraph() {
+        let reading = read(
+            "Chaque action est suivie par le comité de pilotage, qui se réunit une fois par trimestre \
+             avec les services. Légende : Close =\n\
+             réalisée ; Ouverte = en cours ; Gelée = non démarrée.\n\n\
+             A-01 | Ouvrir le guichet unique | Close\n\
+             A-02 | Former les agents d'accueil | Ouverte\n\
+             A-03 | Publier le guide des aides | Gelée\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+        let all = Lexicons::all();
+        let chart = Text::from_plain(
+            "Estado de los proyectos del plan (n = 15)\n\
+             ■ Finalizado 40 %\n■ En curso 33 %\n■ Sin iniciar 27 %\n",
+        );
+        let key = read_mark_legend(&chart, Vocabulary::new(None, &all)).entries;
+        assert!(key.is_empty(), "{key:?}");
     }
 
     /// A table whose first column is merged over each group's rows: the

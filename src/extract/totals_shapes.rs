@@ -60,14 +60,14 @@ fn is_total_label(word: &str, lexicons: &Lexicons) -> bool {
 
 /// Reads totals sentences and totals tables. `key` is the document's own
 /// legend of status marks: a totals table may head its columns with the
-/// key's words (`Delivered`, `On track`). The key's own lines, `key_lines`,
-/// hold no totals: a key table's row `3/3 | Implemented` defines a score,
-/// it counts no items.
+/// key's words (`Delivered`, `On track`). The key table's rows, `key_rows`,
+/// hold no totals: `3/3 | Implemented` defines a score, it counts no
+/// items.
 pub fn read_totals_shapes(
     text: &Text,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
-    key_lines: &[usize],
+    key_rows: &[usize],
 ) -> DeclaredTotals {
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
@@ -75,7 +75,7 @@ pub fn read_totals_shapes(
     let mut readings: Vec<(Vec<Figure>, usize)> = Vec::new();
     let mut index = 0;
     while index < text.lines.len() {
-        if key_lines.contains(&index) {
+        if key_rows.contains(&index) {
             index += 1;
             continue;
         }
@@ -2768,6 +2768,43 @@ mod tests {
         assert_eq!(
             read_totals_shapes(&text, vocabulary, &key, &[]).counts,
             None
+        );
+    }
+
+    /// The totals read under the document's own key, its table's rows
+    /// passed as the key's rows.
+    fn counts_under_key(text: &str, language: &str) -> Option<TotalsCounts> {
+        let text = Text::from_plain(text);
+        let lexicons = Lexicons::for_codes([language]);
+        let vocabulary = Vocabulary::new(None, &lexicons);
+        let key = super::super::items::read_mark_legend(&text, vocabulary);
+        read_totals_shapes(&text, vocabulary, &key.entries, &key.rows).counts
+    }
+
+    /// A key table's rows define scores and count nothing (`3/3 |
+    /// Implemented` is no `3 of 3 implemented`), while a totals line that
+    /// also reads as a key (`Done: 5 of 11 · Under way: …`) keeps its
+    /// counts.
+    #[test]
+    fn key_rows_count_nothing_and_key_like_totals_count() {
+        let scores = "Score | Meaning\n3/3 | Implemented\n2/3 | In progress, well advanced\n\
+                      0/3 | Not started\n\n\
+                      Art. 4.1 | Open register | 3/3\n\
+                      Art. 4.2 | Price index | 2/3\n\n\
+                      Implemented: 4 of 9 (44 %)\nIn progress: 3 of 9 (33 %)\n\
+                      Not started: 2 of 9 (22 %)\n";
+        assert_eq!(counts_under_key(scores, "en"), declared(Some(9), 4, 3, 2));
+        let key_like = "Cumplidas: 5 de 12 (42 %) · En ejecución: 4 de 12 (33 %) · \
+                        Sin iniciar: 3 de 12 (25 %)\n";
+        assert_eq!(
+            counts_under_key(key_like, "es"),
+            declared(Some(12), 5, 4, 3)
+        );
+        let key_like = "Accomplies : 6 sur 13 · En chantier : 4 sur 13 · \
+                        Pas entamées : 3 sur 13\n";
+        assert_eq!(
+            counts_under_key(key_like, "fr"),
+            declared(Some(13), 6, 4, 3)
         );
     }
 

@@ -1049,7 +1049,7 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     assert!(reading.items_found >= 556, "{reading:?}");
     assert!(reading.statuses_right >= 395, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
-    assert!(reading.reconciled >= 28, "{reading:?}");
+    assert!(reading.reconciled >= 32, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1829,8 +1829,10 @@ fn eighteenth_fresh_grammars_measured_before_fixing() {
 /// paragraph or wrap over its lines, its labels may go on with a clause or
 /// a qualifier that says no more (`implemented and verified`, `In
 /// progress, well advanced`), and its lines hold no totals (`3/3 |
-/// Implemented`); a totals table's row of a state no key names counts
-/// towards the whole when the Total row adds up. Left: actividades.es'
+/// Implemented`: a key table's rows, mark first, not a totals line that
+/// also reads as a key); a totals table's row of a state no key names
+/// counts towards the whole when the Total row adds up (fresh6's
+/// checklist reconciles too). Left: actividades.es'
 /// totals sentence (`ejecutadas en parte: 5 de 16 (31 %)`), `Reformulada`
 /// (defined as `sustituida por otro proyecto`: null, never wrong), and
 /// grille.fr's PDF headings `Reportée` and `Abandonnée` read as one cell
@@ -1843,8 +1845,8 @@ fn nineteenth_fresh_grammars_measured_before_fixing() {
     println!("fresh19: {reading:?}");
     assert_eq!(reading.renderings, 18, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 361, "{reading:?}");
-    assert!(reading.statuses_right >= 267, "{reading:?}");
+    assert!(reading.items_found >= 363, "{reading:?}");
+    assert!(reading.statuses_right >= 269, "{reading:?}");
     assert!(reading.totals_read >= 15, "{reading:?}");
-    assert!(reading.reconciled >= 14, "{reading:?}");
+    assert!(reading.reconciled >= 18, "{reading:?}");
 }

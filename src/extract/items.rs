@@ -124,7 +124,7 @@ const MAX_LEVEL_WORD_CHARS: usize = 12;
 
 /// Words that name a level in a cell of their own, the code's number in
 /// the next cell with text (`| RE | 1.1 | Horario flexible |`, `| Target |
-/// | 4.1 | … |`): a renderer set the number apart with a wide gap, or the
+/// | 4.1 | … |`, `| Proj. | 1.1.1 | … |`): a renderer set the number apart with a wide gap, or the
 /// table has a column for the level and one for the number. A word counts
 /// when it opens such a pair on two rows or more, is the only word before
 /// numbers of its depth (a column of leads, `Secretariat | 1.1.1` and
@@ -158,9 +158,11 @@ fn split_level_words(text: &Text, legend: &[MarkEntry], vocabulary: Vocabulary<'
 fn split_code(cells: &[String], at: usize, grammar: Option<&Grammar>) -> Option<(usize, u8)> {
     let word = cells.get(at)?;
     let count = word.chars().count();
+    // An abbreviated level word keeps its dot (`Proj.` | `1.1.1`).
+    let letters = word.strip_suffix('.').unwrap_or(word);
     if !(2..=MAX_LEVEL_WORD_CHARS).contains(&count)
         || !word.starts_with(char::is_uppercase)
-        || !word.chars().all(char::is_alphabetic)
+        || !letters.chars().all(char::is_alphabetic)
     {
         return None;
     }
@@ -212,6 +214,11 @@ pub struct MarkLegend {
     pub entries: Vec<MarkEntry>,
     /// Indices of the lines read as legends.
     pub lines: Vec<usize>,
+    /// Indices of the lines that are one entry each, mark first: a key
+    /// table's rows (`3/3 | Implemented`). They define a mark and count
+    /// nothing, where a line read as a key may also be a totals sentence
+    /// (`Completed: 6 of 13 · In hand: 4 of 13`).
+    pub rows: Vec<usize>,
     /// `legend.conflict` for each mark defined twice differently.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -231,7 +238,7 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
             continue;
         }
         let line_entries = if plain.chars().count() > MAX_LEGEND_CHARS {
-            Vec::new()
+            key_sentence_entries(&plain, vocabulary)
         } else {
             line_entries(&plain, vocabulary)
         };
@@ -261,11 +268,15 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
             continue;
         }
         match line_entries.as_slice() {
-            [entry] if is_lone_entry(&plain, entry) => run.push((index, entry.clone())),
-            _ => found.extend(legend_run(std::mem::take(&mut run))),
+            [entry] if is_lone_entry(&plain, entry, vocabulary) => run.push((index, entry.clone())),
+            _ => found.extend(key_rows(
+                text,
+                legend_run(std::mem::take(&mut run)),
+                &mut legend.rows,
+            )),
         }
     }
-    found.extend(legend_run(run));
+    found.extend(key_rows(text, legend_run(run), &mut legend.rows));
     found.extend(prose_keys(text, vocabulary));
     found.sort_by_key(|(index, _)| *index);
     for (index, line_entries) in found {
@@ -304,8 +315,28 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
     legend
 }
 
+/// The entries of a key written as one sentence of a longer paragraph
+/// (`Recommendations are numbered by year. Status key: Closed =
+/// implemented; Open = under way; …`): the first sentence short enough to
+/// be a legend line that defines two marks or more with different
+/// meanings.
+fn key_sentence_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
+    plain
+        .split(". ")
+        .filter(|sentence| sentence.chars().count() <= MAX_LEGEND_CHARS)
+        .map(|sentence| line_entries(sentence, vocabulary))
+        .find(|entries| {
+            let mut meanings: Vec<&Meaning> = entries.iter().map(|entry| &entry.meaning).collect();
+            meanings.dedup();
+            entries.len() >= 2 && meanings.len() >= 2
+        })
+        .unwrap_or_default()
+}
+
 /// The entries of a legend line cut after a mark and its sign (`… ; Noir
-/// =` over `abandonnée.`), read with the next line that holds the label.
+/// =` over `abandonnée.`), before the sign (`… ; Amber` over `= en cours ;
+/// …`) or after an entry (`…; Parcialmente cumplida = en ejecución;` over
+/// `Incumplida = no iniciada; …`), read with the next line.
 fn continued_entries(
     text: &Text,
     index: usize,
@@ -313,10 +344,12 @@ fn continued_entries(
     vocabulary: Vocabulary<'_>,
 ) -> Option<Vec<MarkEntry>> {
     let head = plain.trim_end();
-    if !head.ends_with(['=', ':']) {
+    // `… ; Amber` over `= en cours ; Red = …`: cut before the sign.
+    let next = (head.ends_with(['=', ':']) || head.contains('='))
+        .then(|| markup::plain(&text.joined_cells(index + 1)))?;
+    if !head.ends_with(['=', ':', ';']) && !next.trim_start().starts_with('=') {
         return None;
     }
-    let next = markup::plain(&text.joined_cells(index + 1));
     let joined = format!("{head} {}", next.trim());
     (!next.trim().is_empty() && joined.chars().count() <= MAX_LEGEND_CHARS)
         .then(|| line_entries(&joined, vocabulary))
@@ -429,23 +462,54 @@ fn counted_as_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry>
 const MAX_PROSE_KEY_CHARS: usize = 600;
 
 /// Keys written as prose, one per paragraph (its lines joined: a PDF wraps
-/// the sentence), with the index of its first line.
+/// the sentence), or as signed entries wrapped over a paragraph's lines,
+/// with the index of its first line.
 fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEntry>)> {
     text.blocks
         .iter()
         .filter(|block| matches!(block.kind, crate::page::BlockKind::Paragraph))
         .filter_map(|block| {
-            let joined = block
+            let lines: Vec<String> = block
                 .lines
                 .clone()
                 .filter_map(|index| text.lines.get(index))
                 .map(|line| markup::plain(line.text).trim().to_owned())
-                .collect::<Vec<_>>()
-                .join(" ");
+                .collect();
+            let joined = lines.join(" ");
             if joined.chars().count() > MAX_PROSE_KEY_CHARS {
                 return None;
             }
-            let entries = prose_key_entries(&joined, vocabulary);
+            let mut entries = prose_key_entries(&joined, vocabulary);
+            // A key of signed entries wrapped over the paragraph's lines
+            // (`… Status key: Closed =` over `implemented; Open = …`); only
+            // signed ones: a chart's legend of shares under a caption
+            // counting its whole (`(n = 15)` over `■ Finalizado 40 %`) is
+            // the totals', not a key. Each mark lies on one line, and some
+            // entry is cut by the wrap: a key whose lines each hold whole
+            // entries is read line by line, and a mark run back over the
+            // line before (`rapport d'avancement 2020` over `Vert =
+            // atteint ; …`) is no mark.
+            if entries.len() < 2 && block.lines.len() > 1 && joined.contains('=') {
+                let on_one_line = |words: &[&str]| {
+                    lines
+                        .iter()
+                        .any(|line| words.iter().all(|w| line.contains(w)))
+                };
+                entries = joined
+                    .split(". ")
+                    .filter(|sentence| sentence.chars().count() <= MAX_LEGEND_CHARS)
+                    .map(|sentence| key_pairs(sentence, vocabulary))
+                    .find(|entries| entries.len() >= 2)
+                    .filter(|entries| {
+                        entries
+                            .iter()
+                            .all(|entry| on_one_line(&[entry.mark.as_str()]))
+                            && entries.iter().any(|entry| {
+                                !on_one_line(&[entry.mark.as_str(), entry.label.as_str()])
+                            })
+                    })
+                    .unwrap_or_default();
+            }
             let mut meanings: Vec<&Meaning> = entries.iter().map(|entry| &entry.meaning).collect();
             meanings.sort_by_key(|meaning| meaning.name().to_owned());
             meanings.dedup();
@@ -631,14 +695,42 @@ fn defined_status(clause: &[&str], vocabulary: Vocabulary<'_>) -> Option<Status>
 
 /// Whether a line is one legend entry and nothing else (`● Completed`,
 /// `R : réalisée`, `Delivered = completed`), bullets and separators aside.
-fn is_lone_entry(plain: &str, entry: &MarkEntry) -> bool {
+/// The label may go on with a qualifier that says no more of the status
+/// (`2/3 | In progress, well advanced`, `n/a | Withdrawn by amendment`):
+/// a few words, none a figure, a negation or a partial word, naming no
+/// other status.
+fn is_lone_entry(plain: &str, entry: &MarkEntry, vocabulary: Vocabulary<'_>) -> bool {
     let words = |text: &str| -> usize {
         text.split_whitespace()
             .filter(|token| !token.chars().all(|c| SEPARATORS.contains(&c)))
             .count()
     };
     // `| 1.1 | Completed |` is a plan row, not a definition of `1.1`.
-    !opens_with_code(&entry.mark) && words(plain) == words(&entry.mark) + words(&entry.label)
+    if opens_with_code(&entry.mark) {
+        return false;
+    }
+    if words(plain) == words(&entry.mark) + words(&entry.label) {
+        return true;
+    }
+    let Some(tail) = plain
+        .rfind(entry.label.as_str())
+        .and_then(|at| plain.get(at + entry.label.len()..))
+    else {
+        return false;
+    };
+    let tail = tail.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+    let lexicons = vocabulary.lexicons;
+    let folded = grammar::folded_words(&lexicon::fold(tail));
+    words(plain) == words(&entry.mark) + words(&entry.label) + words(tail)
+        && (1..=MAX_KEY_MARK_WORDS).contains(&words(tail))
+        && tail
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == ',')
+        && !grammar::holds_partial_word(&folded, lexicons)
+        && !folded
+            .iter()
+            .any(|word| lexicons.has(|l| l.negation_words, word))
+        && grammar::phrase_cell(tail, vocabulary).is_none_or(|meaning| meaning == entry.meaning)
 }
 
 /// Whether a key's mark opens with a plan code, as a row does (`KPI-01
@@ -667,6 +759,29 @@ fn legend_run(run: Vec<(usize, MarkEntry)>) -> Vec<(usize, Vec<MarkEntry>)> {
     run.into_iter()
         .map(|(index, entry)| (index, vec![entry]))
         .collect()
+}
+
+/// The lines of a run of lone entries, each noted in `rows` when it opens
+/// with its mark (`3/3 | Implemented`, not `Completed | 6`, which may be a
+/// totals table's row).
+fn key_rows(
+    text: &Text,
+    run: Vec<(usize, Vec<MarkEntry>)>,
+    rows: &mut Vec<usize>,
+) -> Vec<(usize, Vec<MarkEntry>)> {
+    for (index, entries) in &run {
+        let plain = markup::plain(&text.joined_cells(*index));
+        let head = plain.trim_start_matches(|c: char| {
+            c.is_whitespace() || ['|', '-', '*', '•', '·'].contains(&c)
+        });
+        if entries
+            .iter()
+            .any(|entry| head.starts_with(entry.mark.as_str()))
+        {
+            rows.push(*index);
+        }
+    }
+    run
 }
 
 /// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
@@ -790,7 +905,8 @@ fn key_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
                         Some((grammar::phrase_cell(bracketed, vocabulary)?, bracketed))
                     })
                     .or_else(|| noun_then_status(label, vocabulary))
-                    .or_else(|| clause_status(label, vocabulary))?,
+                    .or_else(|| clause_status(label, vocabulary))
+                    .or_else(|| coordinated_status(label, vocabulary))?,
             };
             Some(MarkEntry {
                 mark: mark.to_owned(),
@@ -824,6 +940,38 @@ fn noun_then_status<'l>(label: &'l str, vocabulary: Vocabulary<'_>) -> Option<(M
         }
     }
     None
+}
+
+/// A key's label whose status phrase is followed by a second one joined by
+/// a conjunction (`implemented and verified`, `réalisée et évaluée`): the
+/// phrase gives the status when what follows says nothing of it (no
+/// status, negation or partial word of its own: `started or not` is no
+/// such label).
+fn coordinated_status<'l>(
+    label: &'l str,
+    vocabulary: Vocabulary<'_>,
+) -> Option<(Meaning, &'l str)> {
+    let lexicons = vocabulary.lexicons;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|word| lexicons.has(|l| l.conjunctions, &word.to_lowercase()))?;
+    // The words are slices of the label: the head ends where the
+    // conjunction starts.
+    let joint = words.get(at)?;
+    let head = label
+        .get(..joint.as_ptr() as usize - label.as_ptr() as usize)?
+        .trim();
+    let tail = words.get(at + 1..)?.join(" ");
+    let meaning = grammar::phrase_cell(head, vocabulary)?;
+    let folded = grammar::folded_words(&lexicon::fold(&tail));
+    let says_more = tail.is_empty()
+        || grammar::holds_partial_word(&folded, lexicons)
+        || folded
+            .iter()
+            .any(|word| lexicons.has(|l| l.negation_words, word))
+        || grammar::phrase_cell(&tail, vocabulary).is_some();
+    (!says_more).then_some((meaning, head))
 }
 
 /// The most words of a key's label read as a clause about the marked item
@@ -1116,7 +1264,8 @@ type CodedCell = (usize, Vec<CodeMatch>, CodeMatch);
 /// is only a path of named levels, then a cell with the row's own code (at
 /// its start, or after its title), of a level the path does not name. The
 /// path's codes are the own code's ancestors; the own code's cell is the
-/// row's code cell, written code first.
+/// row's code cell, written code first. So is a merged first column's
+/// parent (`| Sub-prog. 1.2 Alquiler | Proj. 1.2.1 | … |`).
 fn own_code_after_path(
     mut cells: Vec<String>,
     at: usize,
@@ -1129,7 +1278,12 @@ fn own_code_after_path(
             cell.get(leaf.rest..)
                 .is_some_and(|rest| rest.trim().is_empty())
         });
-    let next = cells.get(at + 1).and_then(|cell| {
+    // The next cell with text: a level word set apart from its number
+    // (`| Proj. | 1.1.1 |`) left its own cell empty.
+    let next_at = (at + 1..cells.len())
+        .find(|&next| cells.get(next).is_some_and(|cell| !cell.is_empty()))
+        .unwrap_or(at + 1);
+    let next = cells.get(next_at).and_then(|cell| {
         grammar::code_at_start(cell, grammar)
             .map(|own| (cell.clone(), own))
             .or_else(|| {
@@ -1138,20 +1292,33 @@ fn own_code_after_path(
                 Some((line, own))
             })
     });
+    // `| Sub-prog. 1.2 Alquiler | Proj. 1.2.1 | … |`: a first column merged
+    // over a group's rows names the parent, code and title, in the group's
+    // first row; the next cell's code, of another named level, descends from
+    // it.
+    let merged_parent = |own: &CodeMatch| {
+        ancestors.is_empty()
+            && leaf.level.is_some()
+            && own.level.is_some()
+            && own.level != leaf.level
+            && own.path.len() > leaf.path.len()
+            && own.path.starts_with(&leaf.path)
+    };
     match next {
         Some((line, own))
-            if path_only
+            if (path_only
                 && own.level.is_some()
                 && ancestors
                     .iter()
                     .chain([&leaf])
-                    .all(|named| named.level != own.level) =>
+                    .all(|named| named.level != own.level))
+                || merged_parent(&own) =>
         {
             ancestors.push(leaf);
-            if let Some(cell) = cells.get_mut(at + 1) {
+            if let Some(cell) = cells.get_mut(next_at) {
                 *cell = line;
             }
-            (cells, Some((at + 1, ancestors, own)))
+            (cells, Some((next_at, ancestors, own)))
         }
         _ => (cells, Some((at, ancestors, leaf))),
     }
@@ -1274,6 +1441,9 @@ fn trailing_status(
     vocabulary: Vocabulary<'_>,
 ) -> Option<(String, String, Meaning)> {
     let title = title.trim();
+    if let Some(found) = answered_question(title, legend, vocabulary) {
+        return Some(found);
+    }
     // `Lancer une consigne. Reportée`: a last sentence that is only a status.
     for separator in [" | ", " — ", " – ", " - ", ": ", " (", " [", ". ", " "] {
         let Some((head, tail)) = title.rsplit_once(separator) else {
@@ -1301,6 +1471,34 @@ fn trailing_status(
         }
     }
     None
+}
+
+/// A title ending in a question about the status and its answer:
+/// `Capacitar a 40 promotores. ¿Ejecutada? En parte.`, `Train the staff.
+/// Achieved? Yes.` The question, a status word or heading of its own
+/// sentence, is left out of the title; the answer is the mark.
+fn answered_question(
+    title: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<(String, String, Meaning)> {
+    let (head, answer) = title.rsplit_once("? ")?;
+    let answer = answer.trim().trim_end_matches('.').trim();
+    let meaning = cell_meaning(answer, legend, vocabulary)?;
+    // The question opens after the sentence before it, or at a Spanish
+    // opening question mark.
+    let opens = head
+        .rfind('¿')
+        .or_else(|| head.rfind(". ").map(|dot| dot + 1))?;
+    let question = head.get(opens..)?.trim().trim_start_matches('¿').trim();
+    let asks = vocabulary
+        .every_language()
+        .lexicons
+        .has(|l| l.status_headings, &folded_heading(question))
+        || grammar::phrase_cell(question, vocabulary).is_some();
+    let before = head.get(..opens)?.trim().trim_end_matches('.').trim();
+    (asks && before.chars().any(char::is_alphabetic))
+        .then(|| (before.to_owned(), answer.to_owned(), meaning))
 }
 
 /// Splits a leading status off a title, before a dash or a colon: `Soldée
@@ -1590,6 +1788,45 @@ fn without_answer_label<'a>(head: &'a str, vocabulary: Vocabulary<'_>) -> &'a st
     }
 }
 
+/// A code alone on its line in the left margin, its title (and status) on
+/// the next line: `R1.2-A3` over `Capacitar a 40 promotores. ¿Ejecutada?
+/// Sí.` Each such code line is returned with the two lines joined. The
+/// code names its level or has two numbers or more (a lone `3` is a page or
+/// a list number), and the next line is read, one cell, and opens with no
+/// code of its own.
+fn margin_codes(
+    text: &Text,
+    grammar: Option<&Grammar>,
+    unread: &dyn Fn(usize) -> bool,
+) -> BTreeMap<usize, String> {
+    let mut joined = BTreeMap::new();
+    for index in 0..text.lines.len().saturating_sub(1) {
+        if unread(index) || unread(index + 1) {
+            continue;
+        }
+        let own = cells(text, index);
+        let [code] = own.as_slice() else {
+            continue;
+        };
+        let Some(found) = grammar::code_at_start(code, grammar) else {
+            continue;
+        };
+        if found.rest < code.len() || (found.level.is_none() && found.path.len() < 2) {
+            continue;
+        }
+        let next = cells(text, index + 1);
+        let [title] = next.as_slice() else {
+            continue;
+        };
+        if title.chars().any(char::is_alphabetic)
+            && grammar::codes_at_start(title, grammar).is_empty()
+        {
+            joined.insert(index, format!("{code} {title}"));
+        }
+    }
+    joined
+}
+
 /// Reads the generic items of a document. `claimed` lines belong to other
 /// readers (totals) and hold no items.
 pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) -> ItemsReading {
@@ -1597,11 +1834,16 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         entries: legend,
         lines: legend_lines,
         diagnostics: legend_diagnostics,
+        rows: _,
     } = read_mark_legend(text, vocabulary);
     let split_words = split_level_words(text, &legend, vocabulary);
     let abbreviations = heading_abbreviations(text, vocabulary);
     let forms = form_rows(text, vocabulary);
     let records = labelled_records(text, vocabulary);
+    let unread = |index: usize| {
+        claimed.contains(&index) || legend_lines.contains(&index) || is_separator_row(text, index)
+    };
+    let margins = margin_codes(text, vocabulary.grammar, &unread);
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -1631,10 +1873,14 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             open_row = None;
             continue;
         }
-        // The lines of a record after its first are read with it.
+        // The lines of a record after its first are read with it, and so
+        // is the title line after a code in the margin.
         if records
             .iter()
             .any(|(first, last, _)| (first + 1..=*last).contains(&index))
+            || index
+                .checked_sub(1)
+                .is_some_and(|before| margins.contains_key(&before))
         {
             continue;
         }
@@ -1642,7 +1888,10 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             .iter()
             .find(|(first, _, _)| *first == index)
             .map(|(_, _, row)| row.clone());
-        let cells = joined_codes(cells(text, index), &split_words, vocabulary.grammar);
+        let own = margins
+            .get(&index)
+            .map_or_else(|| cells(text, index), |joined| vec![joined.clone()]);
+        let cells = joined_codes(own, &split_words, vocabulary.grammar);
         let is_table = cells.len() > 1;
         if !is_table {
             status_column = None;
@@ -5697,13 +5946,13 @@ mod tests {
         assert!(!opens_with_code("90 % o más"));
         assert!(!opens_with_code("de 10 % a 89 %"));
         let english = Lexicons::for_codes(["en"]);
-        let entries = line_entries(
+        let vocabulary = Vocabulary::new(None, &english);
+        let entries = line_entries("KPI-01\tAnswer calls\t100%\tDone", vocabulary);
+        assert!(entries.iter().all(|entry| !is_lone_entry(
             "KPI-01\tAnswer calls\t100%\tDone",
-            Vocabulary::new(None, &english),
-        );
-        assert!(entries
-            .iter()
-            .all(|entry| !is_lone_entry("KPI-01\tAnswer calls\t100%\tDone", entry)));
+            entry,
+            vocabulary
+        )));
     }
 
     /// A task board whose status headings carry their counts (`Done (2)`)
@@ -5733,6 +5982,170 @@ mod tests {
         assert_eq!(
             statuses_and_labels(&partial),
             [(Some(InProgress), None), (Some(Achieved), None)]
+        );
+    }
+
+    /// Codes alone in the left margin, each title on the next line ending
+    /// in the answer to the key's question (`¿Ejecutada? En parte.`).
+    #[test]
+    fn codes_in_the_margin_with_answered_questions() {
+        let reading = read(
+            "¿Ejecutada? Sí = completada; En parte = en curso; No = no iniciada.\n\n\
+             R1.2 – Medicamentos\n\n\
+             R1.2-A1\n        Almacén regional. ¿Ejecutada? En parte.\n\n\
+             R1.2-A2\n        Pedidos por teléfono. ¿Ejecutada? No.\n\n\
+             R1.2-A3\n        Botiquines escolares. ¿Ejecutada? Sí.\n",
+        );
+        // Code, parent, title and status.
+        type Seen<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<Status>);
+        let items: Vec<Seen> = reading
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.code.as_str(),
+                    item.parent.as_deref(),
+                    item.title.as_deref(),
+                    item.status,
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("R1.2", None, Some("Medicamentos"), None),
+                (
+                    "R1.2-A1",
+                    Some("R1.2"),
+                    Some("Almacén regional"),
+                    Some(InProgress)
+                ),
+                (
+                    "R1.2-A2",
+                    Some("R1.2"),
+                    Some("Pedidos por teléfono"),
+                    Some(NotDeveloped)
+                ),
+                (
+                    "R1.2-A3",
+                    Some("R1.2"),
+                    Some("Botiquines escolares"),
+                    Some(Achieved)
+                ),
+            ]
+        );
+    }
+
+    /// Keys whose labels go on past their status phrase: a conjunction and
+    /// a clause that says nothing of it (`implemented and verified`), in a
+    /// sentence of a longer paragraph; a comma and a qualifier in a key
+    /// table (`In progress, well advanced`), whose rows count nothing.
+    #[test]
+    fn key_labels_that_go_on() {
+        let reading = read(
+            "Recommendations are numbered by the year of the audit that made them, and followed up every \
+             quarter by the internal audit team with the managers concerned. Status key: Closed = \
+             implemented and verified; Open = implementation under way; Not started = no action yet.\n\n\
+             2023-IA-04 | Approve contract variations | Closed\n\
+             2023-IA-05 | Test the backups | Open\n\
+             2023-IA-09 | Publish the register | Not started\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+        let reading = read(
+            "Score | Meaning\n3/3 | Implemented\n2/3 | In progress, well advanced\n\
+             0/3 | Not started\n\n\
+             Art. 12.1 | Single tender portal | 3/3\n\
+             Art. 12.2 | Standard documents | 2/3\n\
+             Art. 12.3 | Electronic bids | 0/3\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+        // A qualifier that names another status, or negates, ends the key.
+        let reading = read(
+            "Score | Meaning\n3/3 | Implemented\n2/3 | In progress, not started\n\
+             0/3 | Not started\n\n\
+             Art. 12.1 | Single tender portal | 3/3\n\
+             Art. 12.2 | Standard documents | 2/3\n",
+        );
+        // `2/3` is then no mark of the key: Art. 12.2 gets no status.
+        assert!(
+            reading
+                .items
+                .iter()
+                .all(|item| item.code != "Art. 12.2" || item.status.is_none()),
+            "{:?}",
+            reading.items
+        );
+    }
+
+    /// A key of signed entries wrapped over a paragraph's lines, its first
+    /// entry cut after the sign; a chart's legend of shares under a caption
+    /// counting its whole (`(n = 15)`) is no key.
+    #[test]
+    fn keys_wrapped_over_a_paragraph() {
+        let reading = read(
+            "Chaque action est suivie par le comité de pilotage, qui se réunit une fois par trimestre \
+             avec les services. Légende : Close =\n\
+             réalisée ; Ouverte = en cours ; Gelée = non démarrée.\n\n\
+             A-01 | Ouvrir le guichet unique | Close\n\
+             A-02 | Former les agents d'accueil | Ouverte\n\
+             A-03 | Publier le guide des aides | Gelée\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&reading),
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ]
+        );
+        let all = Lexicons::all();
+        let chart = Text::from_plain(
+            "Estado de los proyectos del plan (n = 15)\n\
+             ■ Finalizado 40 %\n■ En curso 33 %\n■ Sin iniciar 27 %\n",
+        );
+        let key = read_mark_legend(&chart, Vocabulary::new(None, &all)).entries;
+        assert!(key.is_empty(), "{key:?}");
+    }
+
+    /// A table whose first column is merged over each group's rows: the
+    /// parent's code and title in the group's first row, the row's own code
+    /// in the next cell.
+    #[test]
+    fn a_merged_first_column_names_the_parent() {
+        let reading = read(
+            "Subprograma | Proyecto | Denominación | Valoración\n\
+             Sub-prog. 1.2 Alquiler | Proj. 1.2.1 | Bolsa de alquiler | Cumplida\n\
+              | Proj. 1.2.2 | Avales jóvenes | En curso\n\
+             Sub-prog. 1.3 Rehabilitación | Proj. 1.3.1 | Fachadas | Sin iniciar\n",
+        );
+        let items: Vec<(&str, Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.code.as_str(), item.parent.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("Sub-prog. 1.2", None, None),
+                ("Proj. 1.2.1", Some("Sub-prog. 1.2"), Some(Achieved)),
+                ("Proj. 1.2.2", Some("Sub-prog. 1.2"), Some(InProgress)),
+                ("Sub-prog. 1.3", None, None),
+                ("Proj. 1.3.1", Some("Sub-prog. 1.3"), Some(NotDeveloped)),
+            ]
         );
     }
 }

@@ -160,7 +160,7 @@ fn extract_items(
     extraction: &mut Extraction,
 ) {
     let key = read_mark_legend(text, vocabulary);
-    let shapes = totals_shapes::read_totals_shapes(text, vocabulary, &key.entries);
+    let shapes = totals_shapes::read_totals_shapes(text, vocabulary, &key.entries, &key.rows);
     let mut claimed = declared.lines.clone();
     claimed.extend(&shapes.lines);
     let reading = read_items(text, vocabulary, &claimed);

@@ -60,11 +60,14 @@ fn is_total_label(word: &str, lexicons: &Lexicons) -> bool {
 
 /// Reads totals sentences and totals tables. `key` is the document's own
 /// legend of status marks: a totals table may head its columns with the
-/// key's words (`Delivered`, `On track`).
+/// key's words (`Delivered`, `On track`). The key table's rows, `key_rows`,
+/// hold no totals: `3/3 | Implemented` defines a score, it counts no
+/// items.
 pub fn read_totals_shapes(
     text: &Text,
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
+    key_rows: &[usize],
 ) -> DeclaredTotals {
     let mut found = DeclaredTotals::default();
     let mut counts = TotalsCounts::default();
@@ -72,6 +75,10 @@ pub fn read_totals_shapes(
     let mut readings: Vec<(Vec<Figure>, usize)> = Vec::new();
     let mut index = 0;
     while index < text.lines.len() {
+        if key_rows.contains(&index) {
+            index += 1;
+            continue;
+        }
         let reading = labelled_cells(text, index, vocabulary, key)
             .map(|figures| (figures, vec![index]))
             .or_else(|| table_figures(text, index, vocabulary, key))
@@ -1728,8 +1735,28 @@ fn vertical_figures(
             _ => None,
         }
     };
+    // A row whose label names no status (`| Reformulada | 1 | 7 % |`, a
+    // state the report never defines) counts only towards the whole.
+    let unnamed = |at: usize| -> Option<u32> {
+        match filled_cells(text, at).as_slice() {
+            [label, number] | [label, number, _]
+                if cells(text, at).len() > 1
+                    && number_token(label).is_none()
+                    && label.chars().any(char::is_alphabetic)
+                    && filled_cells(text, at)
+                        .get(2)
+                        .is_none_or(|share| grammar::printed_share(share).is_some()) =>
+            {
+                number_token(number)
+            }
+            _ => None,
+        }
+    };
     let mut read = Vec::new();
     let mut fields = Vec::new();
+    // Where the first unnamed row was read: the table stops there unless a
+    // Total row after it is the sum of every other row.
+    let mut first_unnamed: Option<(usize, usize)> = None;
     for at in index..text.lines.len() {
         if is_separator_row(text, at) {
             continue;
@@ -1740,10 +1767,35 @@ fn vertical_figures(
                 read.push(at);
                 continue;
             }
+            if let Some(count) = unnamed(at).filter(|_| !fields.is_empty()) {
+                first_unnamed.get_or_insert((read.len(), fields.len()));
+                read.push(at);
+                fields.push((Field::Outside, count));
+                continue;
+            }
             break;
         };
         read.push(at);
         fields.push(field);
+    }
+    if let Some((read_at, field_at)) = first_unnamed {
+        let whole = fields
+            .iter()
+            .rev()
+            .find(|(field, _)| *field == Field::Total)
+            .map(|(_, count)| *count);
+        let parts: u32 = fields
+            .iter()
+            .filter(|(field, _)| *field != Field::Total)
+            .map(|(_, count)| *count)
+            .sum();
+        let ends_with_whole = fields
+            .last()
+            .is_some_and(|(field, _)| *field == Field::Total);
+        if whole != Some(parts) || !ends_with_whole {
+            read.truncate(read_at);
+            fields.truncate(field_at);
+        }
     }
     let figures = figures_of(fields)?;
     Some((figures, read))
@@ -2007,7 +2059,13 @@ mod tests {
 
     fn counts(text: &str) -> Option<TotalsCounts> {
         let all = Lexicons::all();
-        read_totals_shapes(&Text::from_plain(text), Vocabulary::new(None, &all), &[]).counts
+        read_totals_shapes(
+            &Text::from_plain(text),
+            Vocabulary::new(None, &all),
+            &[],
+            &[],
+        )
+        .counts
     }
 
     /// The counts read from `text` in `language` under a document key of
@@ -2025,6 +2083,7 @@ mod tests {
             &Text::from_plain(text),
             Vocabulary::new(None, &Lexicons::for_codes([language])),
             &key,
+            &[],
         )
         .counts
     }
@@ -2698,7 +2757,7 @@ mod tests {
         let key = super::super::items::read_mark_legend(&text, vocabulary).entries;
         assert_eq!(key.len(), 3, "{key:?}");
         assert_eq!(
-            read_totals_shapes(&text, vocabulary, &key).counts,
+            read_totals_shapes(&text, vocabulary, &key, &[]).counts,
             declared(Some(24), 15, 7, 2)
         );
         // A one-letter mark is no word of a count (`2 R` is not `2 red`).
@@ -2706,7 +2765,47 @@ mod tests {
             "R = realizada · P = en proceso · N = no iniciada\nSe revisaron 3 r y 2 p.",
         );
         let key = super::super::items::read_mark_legend(&text, vocabulary).entries;
-        assert_eq!(read_totals_shapes(&text, vocabulary, &key).counts, None);
+        assert_eq!(
+            read_totals_shapes(&text, vocabulary, &key, &[]).counts,
+            None
+        );
+    }
+
+    /// The totals read under the document's own key, its table's rows
+    /// passed as the key's rows.
+    fn counts_under_key(text: &str, language: &str) -> Option<TotalsCounts> {
+        let text = Text::from_plain(text);
+        let lexicons = Lexicons::for_codes([language]);
+        let vocabulary = Vocabulary::new(None, &lexicons);
+        let key = super::super::items::read_mark_legend(&text, vocabulary);
+        read_totals_shapes(&text, vocabulary, &key.entries, &key.rows).counts
+    }
+
+    /// A key table's rows define scores and count nothing (`3/3 |
+    /// Implemented` is no `3 of 3 implemented`), while a totals line that
+    /// also reads as a key (`Done: 5 of 11 · Under way: …`) keeps its
+    /// counts.
+    #[test]
+    fn key_rows_count_nothing_and_key_like_totals_count() {
+        let scores = "Score | Meaning\n3/3 | Implemented\n2/3 | In progress, well advanced\n\
+                      0/3 | Not started\n\n\
+                      Art. 4.1 | Open register | 3/3\n\
+                      Art. 4.2 | Price index | 2/3\n\n\
+                      Implemented: 4 of 9 (44 %)\nIn progress: 3 of 9 (33 %)\n\
+                      Not started: 2 of 9 (22 %)\n";
+        assert_eq!(counts_under_key(scores, "en"), declared(Some(9), 4, 3, 2));
+        let key_like = "Cumplidas: 5 de 12 (42 %) · En ejecución: 4 de 12 (33 %) · \
+                        Sin iniciar: 3 de 12 (25 %)\n";
+        assert_eq!(
+            counts_under_key(key_like, "es"),
+            declared(Some(12), 5, 4, 3)
+        );
+        let key_like = "Accomplies : 6 sur 13 · En chantier : 4 sur 13 · \
+                        Pas entamées : 3 sur 13\n";
+        assert_eq!(
+            counts_under_key(key_like, "fr"),
+            declared(Some(13), 6, 4, 3)
+        );
     }
 
     #[test]
@@ -2718,6 +2817,7 @@ mod tests {
             let found = read_totals_shapes(
                 &Text::from_plain(text),
                 Vocabulary::new(None, &Lexicons::all()),
+                &[],
                 &[],
             );
             let counts = found.counts.unwrap_or_default();

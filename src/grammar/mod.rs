@@ -199,6 +199,10 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// A register numbered per year may open with the year and a series letter
 /// (`2023-O-07`: the seventh decision of 2023's ordinary sessions). A prefix
 /// word may be followed by a number sign (`Action n° 3.2`, `Ficha N.º 4`).
+/// A prefix word may be cut short to two letters and a dot (`Op. 2.3`) or
+/// be a compound cut short (`Sub-prog. 4.2`). Prefix letters and dotted
+/// numbers may be followed by a hyphen and a lower level's letters and
+/// number (`R1.2-A3`: activity 3 of result 1.2).
 /// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2; then a
 /// roman numeral in brackets, `2(b)(iii)`: legal numbering) or,
 /// after a dot, glued to the last number (`3.2a`: item a of 3.2), and
@@ -217,9 +221,10 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | \# (?P<numbered> [0-9]{1,4} )
              | (?P<glued> [0-9]{1,3} [A-Z] (?: \. [0-9]{1,3} ){0,4} )
-             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} \.? | \p{Lu}{4,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
+             | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} (?: - \p{Ll}{2,} )? \.? | \p{Lu}\p{Ll} \. | \p{Lu}{4,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
                  | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
                (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [A-Z] (?: \. [ivx]{1,4} )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) (?: \( [ivx]{1,4} \) )? | - [a-z] | [a-z] )? )
+               (?: - (?P<sub> \p{Lu}{1,3} ) (?P<subnum> [0-9]{1,3} ) )?
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
@@ -665,7 +670,31 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         });
     }
     let nums = caps.name("nums")?.as_str();
-    let path = bracketed_path(nums)?;
+    let mut path = bracketed_path(nums)?;
+    // `R1.2-A3`: the activity's letters and number after a hyphen are the
+    // next level of the result's path; only after prefix letters, whose
+    // code the hyphen extends.
+    if let (Some(sub), Some(number)) = (caps.name("sub"), caps.name("subnum")) {
+        let letters = caps.name("letters")?.as_str();
+        let joint = caps.name("joint").map_or("", |joint| joint.as_str());
+        if !matches!(joint, "" | "-") {
+            return None;
+        }
+        path.push(number.as_str().parse().ok()?);
+        let sub = sub.as_str();
+        return Some(CodeMatch {
+            code: format!("{letters}{joint}{nums}-{sub}{}", number.as_str()),
+            family: format!(
+                "{}-{}#{}",
+                letters.to_lowercase(),
+                sub.to_lowercase(),
+                path.len()
+            ),
+            level: Some(sub.to_owned()),
+            path,
+            rest: offset + end,
+        });
+    }
     let (prefix, code) = match (caps.name("word"), caps.name("letters")) {
         (Some(word), _) => {
             let word = capitalized(word.as_str());
@@ -2338,5 +2367,32 @@ mod tests {
         );
         assert_eq!(read("Compl"), None);
         assert_eq!(read("Nb."), None);
+    }
+
+    /// Level words cut short to two letters and a dot (`Op. 2.3`) or
+    /// compounds cut short (`Sub-prog. 4.2`), and an activity's letters
+    /// and number after a result's code (`R1.2-A3`, one level deeper).
+    #[test]
+    fn short_level_words_and_result_activity_codes() {
+        let read =
+            |text: &str| code_at_start(text, None).map(|code| (code.code, code.path, code.family));
+        let want = |code: &str, path: &[u16], family: &str| {
+            Some((code.to_owned(), path.to_vec(), family.to_owned()))
+        };
+        assert_eq!(read("Op. 2.3 Jardins"), want("Op. 2.3", &[2, 3], "op.#2"));
+        assert_eq!(
+            read("Sub-prog. 4.2 Alquiler"),
+            want("Sub-prog. 4.2", &[4, 2], "sub-prog.#2")
+        );
+        assert_eq!(
+            read("Proj. 4.2.1 Bolsa"),
+            want("Proj. 4.2.1", &[4, 2, 1], "proj.#3")
+        );
+        assert_eq!(read("R1.2-A3"), want("R1.2-A3", &[1, 2, 3], "r-a#3"));
+        assert_eq!(read("R1.2 Personal"), want("R1.2", &[1, 2], "r#2"));
+        // Two letters without their dot are a word, and a small letter
+        // after the hyphen is the item letter it was before.
+        assert_eq!(read("Op 2.3 Jardins"), None);
+        assert_eq!(read("3.2-b Tri"), want("3.2-b", &[3, 2, 2], "#3"));
     }
 }

@@ -1049,7 +1049,7 @@ fn sixth_fresh_grammars_measured_before_fixing() {
     assert!(reading.items_found >= 556, "{reading:?}");
     assert!(reading.statuses_right >= 395, "{reading:?}");
     assert!(reading.totals_read >= 32, "{reading:?}");
-    assert!(reading.reconciled >= 28, "{reading:?}");
+    assert!(reading.reconciled >= 32, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1818,6 +1818,26 @@ fn eighteenth_fresh_grammars_measured_before_fixing() {
 /// | proyectos.es   | 18, 18, 12 /23 | 14, 14, 4 /15  | 0      | no / yes, yes, no        |
 /// | scores.en      | 20/20          | 0/16           | 0      | no / no                  |
 ///
+/// Since then a level word may be cut short to two letters and a dot (`Op.
+/// 1.3`) or be a compound cut short (`Sub-prog. 1.2`), and keeps its dot
+/// in a cell of its own (`| Proj. | 1.1.1 |`); a result's code may go on
+/// with an activity's letters and number (`R1.2-A3`); a code alone in the
+/// margin takes the next line as its title; a title may end in the key's
+/// question and its answer (`… ¿Ejecutada? En parte.`); a merged first
+/// column's parent (`| Sub-prog. 1.2 Alquiler | Proj. 1.2.1 | … |`) is the
+/// row code's parent, not the row; a key may be a sentence of a longer
+/// paragraph or wrap over its lines, its labels may go on with a clause or
+/// a qualifier that says no more (`implemented and verified`, `In
+/// progress, well advanced`), and its lines hold no totals (`3/3 |
+/// Implemented`: a key table's rows, mark first, not a totals line that
+/// also reads as a key); a totals table's row of a state no key names
+/// counts towards the whole when the Total row adds up (fresh6's
+/// checklist reconciles too). Left: actividades.es'
+/// totals sentence (`ejecutadas en parte: 5 de 16 (31 %)`), `Reformulada`
+/// (defined as `sustituida por otro proyecto`: null, never wrong), and
+/// grille.fr's PDF headings `Reportée` and `Abandonnée` read as one cell
+/// (null).
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn nineteenth_fresh_grammars_measured_before_fixing() {
@@ -1825,8 +1845,8 @@ fn nineteenth_fresh_grammars_measured_before_fixing() {
     println!("fresh19: {reading:?}");
     assert_eq!(reading.renderings, 18, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 197, "{reading:?}");
-    assert!(reading.statuses_right >= 82, "{reading:?}");
-    assert!(reading.totals_read >= 3, "{reading:?}");
-    assert!(reading.reconciled >= 4, "{reading:?}");
+    assert!(reading.items_found >= 363, "{reading:?}");
+    assert!(reading.statuses_right >= 269, "{reading:?}");
+    assert!(reading.totals_read >= 15, "{reading:?}");
+    assert!(reading.reconciled >= 18, "{reading:?}");
 }

@@ -268,6 +268,28 @@ fn bare_pipe_table(lines: &[&str], index: usize, covered: &[bool]) -> Option<usi
     (end - index >= MIN_ALIGNED_LINES).then_some(end)
 }
 
+/// The end of a pipe table without outer pipes whose heading row opens
+/// with its empty corner cell (` | G | A | R | Total` over `Activities | 6
+/// | 5 | 2 | 13`, a cross table of counts): the rows under it as many
+/// inner pipes each, one row at least. A sentence never opens with a pipe,
+/// so two lines are enough. A separator row (` | :--`) heads nothing.
+fn corner_pipe_table(lines: &[&str], index: usize, covered: &[bool]) -> Option<usize> {
+    let head = lines.get(index)?;
+    if shape(head) != (Shape::Pipe { separator: false }) || !opens_with_empty_cell(head) {
+        return None;
+    }
+    let pipes = inner_pipes(head);
+    let mut end = index + 1;
+    while !covered.get(end).copied().unwrap_or(true)
+        && lines
+            .get(end)
+            .is_some_and(|line| shape(line) == Shape::Prose && inner_pipes(line) == pipes)
+    {
+        end += 1;
+    }
+    (pipes > 0 && end - index >= 2).then_some(end)
+}
+
 /// The blocks of a page's (or a text file's) lines, indices relative to
 /// `lines`. `given` blocks (a PDF page's tables, found from geometry) keep
 /// their lines; the other lines form blocks from their text alone:
@@ -296,8 +318,13 @@ pub fn text_blocks(lines: &[&str], given: Vec<Block>) -> Vec<Block> {
             continue;
         }
         let first = shape(lines.get(index).copied().unwrap_or_default());
-        if first == Shape::Prose {
-            if let Some(end) = bare_pipe_table(lines, index, &covered) {
+        let bare = if first == Shape::Prose {
+            bare_pipe_table(lines, index, &covered)
+        } else {
+            corner_pipe_table(lines, index, &covered)
+        };
+        if first == Shape::Prose || bare.is_some() {
+            if let Some(end) = bare {
                 let rows = (index..end)
                     .filter_map(|at| {
                         Some(Row {
@@ -526,6 +553,26 @@ mod tests {
         );
     }
 
+    /// A cross table of counts written without outer pipes, its heading
+    /// row opening with the empty corner cell: one table of two rows, the
+    /// corner kept as the first cell, even with one row under it.
+    #[test]
+    fn a_cross_table_opening_with_its_empty_corner_cell() {
+        let found = blocks(" | Hecho | En curso | Total\nAcciones | 4 | 3 | 7\n\nFin.\n");
+        let table = found
+            .iter()
+            .find(|block| block.table().is_some())
+            .expect("a table");
+        assert_eq!(table.lines, 0..2);
+        assert_eq!(
+            cell_texts(table),
+            [
+                vec!["", "Hecho", "En curso", "Total"],
+                vec!["Acciones", "4", "3", "7"]
+            ]
+        );
+    }
+
     #[test]
     fn a_pipe_table_drops_its_separator_row_and_trims_cells() {
         let found = blocks("| Código | Estado |\n|---|:---:|\n| L1M1D1 **Calendario** | v |\n");
@@ -607,10 +654,13 @@ mod tests {
                     proptest::prop_assert!(block.lines.contains(&row.line));
                     let line = refs[row.line];
                     let texts: Vec<&str> = row.cells.iter().map(|c| c.text()).collect();
-                    if shape(refs[block.lines.start]) == Shape::Prose {
+                    let from_prose = block.lines.clone().any(|at| shape(refs[at]) == Shape::Prose);
+                    if from_prose {
                         // A table found in prose lines (pipes without the
-                        // outer ones, or columns of spaces): each row keeps
-                        // the line's text, and every row as many cells.
+                        // outer ones, or columns of spaces, under a heading
+                        // row that opens with its empty corner cell too):
+                        // each row keeps the line's text, and every row as
+                        // many cells.
                         let kept = |text: &str| text.chars().filter(|c| !c.is_whitespace() && *c != '|').collect::<String>();
                         proptest::prop_assert_eq!(kept(&texts.concat()), kept(line));
                         let first = block.table().map_or(0, |table| table.rows.first().map_or(0, |row| row.cells.len()));

@@ -974,6 +974,28 @@ fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
         }
     }
     let least = row.len().saturating_sub(1).max(2);
+    // A heading above the table drawn into its first column (`Resumen`
+    // over `Proyectos | Grado de avance`, then a row a baseline): a first
+    // baseline filled in one column only, set larger than the rows below
+    // or further above the next than they are apart, over three rows or
+    // more, is a row of its own.
+    let pitches: Vec<f32> = baselines.windows(2).map(|pair| pair[1] - pair[0]).collect();
+    let size_on = |at: usize| {
+        row.iter()
+            .flat_map(|block| &block.lines)
+            .filter(|line| baseline_of(line) == Some(at))
+            .map(|line| line.size)
+            .fold(0.0_f32, f32::max)
+    };
+    let below_size = (1..baselines.len()).map(size_on).fold(0.0_f32, f32::max);
+    let heading = filled.first() == Some(&1)
+        && baselines.len() >= 4
+        && (size_on(0) > HEADING_PITCH * below_size
+            || pitches.split_first().is_some_and(|(&first, rest)| {
+                let widest = rest.iter().copied().fold(0.0_f32, f32::max);
+                first > HEADING_PITCH * widest
+            }));
+    let head = usize::from(heading);
     let is_figure = |text: &str| {
         let digits = text.trim_end_matches(['%', ' ']);
         !digits.is_empty()
@@ -982,7 +1004,13 @@ fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
     let figures = row.iter().any(|block| {
-        block.lines.len() >= 2 && block.lines.iter().skip(1).all(|line| is_figure(&line.text))
+        let table_lines = || {
+            block
+                .lines
+                .iter()
+                .filter(|line| baseline_of(line).is_some_and(|at| at >= head))
+        };
+        table_lines().count() >= 2 && table_lines().skip(1).all(|line| is_figure(&line.text))
     });
     let phrases = baselines.len() >= 3
         && row.iter().all(|block| {
@@ -994,7 +1022,10 @@ fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
                     .is_some_and(char::is_lowercase)
             })
         });
-    if baselines.len() < 2 || !(figures || phrases) || filled.iter().any(|&count| count < least) {
+    if baselines.len() < 2
+        || !(figures || phrases)
+        || filled.iter().skip(head).any(|&count| count < least)
+    {
         return vec![row];
     }
     let mut parts: Vec<Vec<Block>> = baselines.iter().map(|_| Vec::new()).collect();
@@ -1012,6 +1043,10 @@ fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
     }
     parts
 }
+
+/// How much larger, or further above the next baseline than the rows
+/// below are apart, a heading drawn into a table's first column stands.
+const HEADING_PITCH: f32 = 1.1;
 
 /// Splits a row in which one column holds several cells (the other columns'
 /// cells span them) at that column's cells.
@@ -1689,6 +1724,82 @@ mod region_tests {
                 "Summe\t5\t3\t1\t9",
             ] {
                 assert!(lines.contains(&row), "{row:?} not in {lines:#?}");
+            }
+        }
+    }
+
+    /// A summary table whose heading is drawn into its first column, one
+    /// line above its header (`Resumen` over `Área | Hecho | …`), set
+    /// further above it than the rows are apart: the heading is a row of
+    /// its own and the table under it a row a line, in any language. At the
+    /// rows' own pitch the first column's line may be a wrapped name, and
+    /// the row stays whole.
+    #[test]
+    fn a_heading_drawn_into_a_summary_tables_first_column_is_a_row_of_its_own() {
+        let fragment = |text: &str, x0: f32, y: f32| super::Fragment {
+            y,
+            size: SIZE,
+            text: text.to_owned(),
+            words: Vec::new(),
+            x0,
+            x1: x0 + ADVANCE * text.chars().count() as f32,
+            first_width: ADVANCE * text.chars().count() as f32,
+        };
+        for (heading, columns) in [
+            (
+                "Resumen",
+                ["Área", "Hecho", "En curso", "Sin iniciar", "Total"],
+            ),
+            (
+                "Summary",
+                ["Area", "Done", "Ongoing", "Not started", "Total"],
+            ),
+            (
+                "Bilan",
+                ["Domaine", "Fait", "En cours", "Non engagé", "Total"],
+            ),
+        ] {
+            for (heading_y, split) in [(96.0, true), (98.0, false)] {
+                let figures = [
+                    ["Agua", "3", "1", "0", "4"],
+                    ["Tráfico", "2", "2", "1", "5"],
+                ];
+                let row: Vec<super::Block> = (0..columns.len())
+                    .map(|column| {
+                        let x0 = 50.0 + 100.0 * column as f32;
+                        let mut lines = Vec::new();
+                        if column == 0 {
+                            lines.push(fragment(heading, x0, heading_y));
+                        }
+                        lines.push(fragment(columns[column], x0, 110.0));
+                        for (at, figure) in figures.iter().enumerate() {
+                            lines.push(fragment(figure[column], x0, 122.0 + 12.0 * at as f32));
+                        }
+                        super::Block {
+                            column,
+                            top: heading_y - SIZE,
+                            bottom: 150.0,
+                            lines,
+                        }
+                    })
+                    .collect();
+                let parts = super::split_grid_lines(row);
+                let texts: Vec<Vec<&str>> = parts
+                    .iter()
+                    .map(|part| {
+                        part.iter()
+                            .flat_map(|block| &block.lines)
+                            .map(|line| line.text.as_str())
+                            .collect()
+                    })
+                    .collect();
+                if split {
+                    assert_eq!(texts.len(), 4, "{texts:?}");
+                    assert_eq!(texts[0], [heading]);
+                    assert_eq!(texts[1], columns);
+                } else {
+                    assert_eq!(texts.len(), 1, "{texts:?}");
+                }
             }
         }
     }

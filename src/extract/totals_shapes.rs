@@ -43,6 +43,10 @@ fn total_opener(lexicons: &Lexicons) -> Arc<Regex> {
     })
 }
 
+/// The most words of a counted noun and what qualifies it before the
+/// colon that opens its parts (`actions selon leur voyant :`).
+const MAX_LEAD_WORDS: usize = 4;
+
 /// Whether a folded word negates what follows (`not`, `pas`, `n'est`).
 fn is_negation(word: &str, lexicons: &Lexicons) -> bool {
     lexicons.each(|l| l.negation_words).any(|negation| {
@@ -186,7 +190,39 @@ fn board_counts(
     if statuses.len() != counted {
         return None;
     }
+    let parts: u32 = fields.iter().map(|(_, count)| count).sum();
+    if let Some(whole) = whole_sentence(text, read, parts) {
+        fields.push((Field::Total, whole));
+    }
     Some((figures_of(fields)?, first?))
+}
+
+/// The most words of a sentence that only counts a whole (`13 tasks on
+/// the board.`).
+const MAX_WHOLE_SENTENCE_WORDS: usize = 8;
+
+/// A line that is one short sentence counting a noun and nothing else
+/// (`13 tasks on the board.`, `14 actions suivies.`), its count the sum of
+/// every part the board's headings count, states outside the classes too:
+/// the whole of those parts. Only when one line is such a sentence.
+fn whole_sentence(text: &Text, read: &[usize], parts: u32) -> Option<u32> {
+    let mut found = (0..text.lines.len())
+        .filter(|index| !read.contains(index) && text.row(*index).is_none())
+        .filter_map(|index| {
+            let plain = markup::plain(&text.joined_cells(index));
+            let sentence = plain.trim().strip_suffix('.')?;
+            let tokens: Vec<&str> = sentence.split_whitespace().collect();
+            let (count, words) = tokens.split_first()?;
+            let count = number_token(count)?;
+            let wordy = !words.is_empty()
+                && tokens.len() <= MAX_WHOLE_SENTENCE_WORDS
+                && words
+                    .iter()
+                    .all(|word| word.chars().all(char::is_alphabetic));
+            (wordy && count == parts).then_some(count)
+        });
+    let whole = found.next()?;
+    found.next().is_none().then_some(whole)
 }
 
 /// Among three readings or more, the one that is the sum of all the others:
@@ -733,6 +769,8 @@ fn sentence_figures(
     // Tokens already read as the total of a ratio (`5 sur 9`).
     let mut skipped: Vec<usize> = Vec::new();
     let mut bracket_whole: Option<u32> = None;
+    // A counted noun before the colon that opens the parts.
+    let mut lead_whole: Option<u32> = None;
     // Tokens read as a count of the scope before the whole (`des 3 axes :`).
     let mut scopes: Vec<usize> = Vec::new();
     // `Ensemble des trois axes : 10 programmes, dont 4 réalisés`: a count of
@@ -959,6 +997,50 @@ fn sentence_figures(
             total = Some((None, number));
             continue;
         }
+        // `Figure 2 – Les 14 actions selon leur voyant : vert 6, …`: when no
+        // shape above gives the whole, a count of a noun and the words
+        // qualifying it, closed by the colon that opens the parts, may be
+        // their whole (taken at the end, when it is no less than their sum);
+        // a caption's own number before it is no count.
+        let first_after_caption = tokens.get(..at).is_some_and(|before| {
+            before.iter().enumerate().all(|(seen, token)| {
+                number_token(token).is_none() || (seen == 1 && is_caption_number(&tokens))
+            })
+        });
+        let colon_after_noun = (2..=MAX_LEAD_WORDS + 1).find(|&step| {
+            tokens.get(at + step).is_some_and(|token| {
+                *token == ":"
+                    || (token.ends_with(':')
+                        && token.trim_end_matches(':').chars().all(char::is_alphabetic))
+            })
+        });
+        // The count stands bare before its noun: a number that closes a
+        // clause (`Not done: 1; partly done: 2`) or a label's value after
+        // its colon counts that label, not a whole.
+        let bare_count = token.chars().all(|c| c.is_ascii_digit())
+            && at
+                .checked_sub(1)
+                .and_then(|before| tokens.get(before))
+                .is_none_or(|before| !before.ends_with(':'));
+        let qualified_noun_and_colon = noun_follows
+            && bare_count
+            && colon_after_noun.is_some_and(|colon| {
+                (at + 1..at + colon).all(|between| {
+                    tokens.get(between).is_some_and(|word| {
+                        word.trim_end_matches(':').chars().all(char::is_alphabetic)
+                    })
+                })
+            })
+            && phrase_with_key(&words, at + 1, vocabulary, &key).is_none();
+        if total.is_none()
+            && lead_whole.is_none()
+            && figures.is_empty()
+            && first_after_caption
+            && qualified_noun_and_colon
+        {
+            lead_whole = Some(number);
+            continue;
+        }
         // `Cumplidas: 2`, `Total de acciones: 6`: a label and a colon before the number.
         // The colon may stand apart (`Réalisées : 3`, French spacing).
         let label_end = match at.checked_sub(1).and_then(|before| tokens.get(before)) {
@@ -1168,6 +1250,12 @@ fn sentence_figures(
             }
         }
     }
+    if let (None, Some(whole)) = (total, lead_whole) {
+        let sum: u32 = figures.iter().map(|(_, number)| number).sum();
+        if figures.len() >= 2 && whole >= sum {
+            total = Some((None, whole));
+        }
+    }
     if let (None, Some(whole)) = (total, bracket_whole) {
         let sum: u32 = figures.iter().map(|(_, number)| number).sum();
         if figures.len() >= 2 && sum == whole {
@@ -1191,6 +1279,25 @@ fn sentence_figures(
         figures.insert(0, (None, total));
     }
     Some(figures)
+}
+
+/// Whether the line opens as a caption: one capitalised word and its
+/// number, then a dash, or the number closed by a stop or a colon
+/// (`Figure 2 –`, `Gráfico 1.`, `Tableau 3 :`).
+fn is_caption_number(tokens: &[&str]) -> bool {
+    let named = tokens.first().is_some_and(|word| {
+        word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic)
+    });
+    let numbered = tokens.get(1).is_some_and(|number| {
+        let bare = number.trim_end_matches(['.', ':']);
+        !bare.is_empty()
+            && bare.chars().all(|c| c.is_ascii_digit())
+            && (bare.len() < number.len()
+                || tokens
+                    .get(2)
+                    .is_some_and(|next| ["–", "—", "-", ":", "."].contains(next)))
+    });
+    named && numbered
 }
 
 /// A share of a whole at token `at`: `38 %` or `38%`, the number a whole
@@ -1585,7 +1692,9 @@ fn table_figures(
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<(Vec<Figure>, Vec<usize>)> {
-    let headings = filled_cells(text, index);
+    let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
+    let (headings, mut figure_cells) = aligned_cells(text, index, next_index)
+        .unwrap_or_else(|| (filled_cells(text, index), filled_cells(text, next_index)));
     if headings.len() < 2 {
         return None;
     }
@@ -1617,8 +1726,6 @@ fn table_figures(
             *first = Some(Field::Total);
         }
     }
-    let next_index = (index + 1..text.lines.len()).find(|&at| !is_separator_row(text, at))?;
-    let mut figure_cells = filled_cells(text, next_index);
     let is_label =
         |cell: &String| cell.chars().any(char::is_alphabetic) && number_token(cell).is_none();
     // `| Bilan 2024 | Réalisé | … |` over `| Actions | 4 | … |`: a caption
@@ -1660,6 +1767,92 @@ fn table_figures(
     }
     let figures = figures_of(fields.into_iter().zip(numbers))?;
     Some((figures, vec![index, next_index]))
+}
+
+/// A word of a laid-out row: its cell, text, start, end and font size.
+type PlacedWord = (usize, String, f32, f32, f32);
+
+/// Where a word starts a column of its own in a laid-out row, in font
+/// sizes of gap before it: wider than a word space.
+const ALIGNED_GAP: f32 = 0.6;
+
+/// Two rows of a PDF table of counts whose columns the layout joined (`G |
+/// A R B Total` over `Activities 6 | 5 2 1 14`: narrow columns set one
+/// gap apart): each row cut before every word that starts where a word
+/// of the other row starts, after a gap wider than a word space in both.
+/// The filled cells of both rows, when a cut was made.
+fn aligned_cells(text: &Text, first: usize, second: usize) -> Option<(Vec<String>, Vec<String>)> {
+    let words = |index: usize| -> Option<Vec<PlacedWord>> {
+        let row = text.row(index)?;
+        let words: Vec<(usize, String, f32, f32, f32)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .flat_map(|(at, cell)| {
+                cell.words.iter().map(move |word| {
+                    (
+                        at,
+                        word.text.to_owned(),
+                        word.bbox.x0,
+                        word.bbox.x1,
+                        word.size,
+                    )
+                })
+            })
+            .collect();
+        (!words.is_empty()).then_some(words)
+    };
+    let (above, below) = (words(first)?, words(second)?);
+    // The words of a row that open a column after a wide gap.
+    let openers = |row: &[(usize, String, f32, f32, f32)]| -> Vec<f32> {
+        row.iter()
+            .enumerate()
+            .filter(|(at, (cell, _, x0, _, size))| {
+                at.checked_sub(1)
+                    .and_then(|before| row.get(before))
+                    .is_none_or(|(before_cell, _, _, x1, _)| {
+                        before_cell != cell || x0 - x1 >= ALIGNED_GAP * size
+                    })
+            })
+            .map(|(_, (_, _, x0, _, _))| *x0)
+            .collect()
+    };
+    let (top, bottom) = (openers(&above), openers(&below));
+    let shared = |x: f32| {
+        top.iter().any(|other| (other - x).abs() <= 1.0)
+            && bottom.iter().any(|other| (other - x).abs() <= 1.0)
+    };
+    let cut = |row: &[(usize, String, f32, f32, f32)]| -> (Vec<String>, bool) {
+        let mut cells: Vec<String> = Vec::new();
+        let mut made = false;
+        for (at, (cell, word, x0, _, _)) in row.iter().enumerate() {
+            let new_cell = at
+                .checked_sub(1)
+                .and_then(|before| row.get(before))
+                .is_none_or(|(before_cell, ..)| before_cell != cell);
+            let split = !new_cell && shared(*x0);
+            made |= split;
+            match cells.last_mut() {
+                Some(last) if !new_cell && !split => {
+                    last.push(' ');
+                    last.push_str(word);
+                }
+                _ => cells.push(word.clone()),
+            }
+        }
+        (cells, made)
+    };
+    let ((headings, cut_above), (figures, cut_below)) = (cut(&above), cut(&below));
+    (cut_above || cut_below).then(|| {
+        let plain = |cells: Vec<String>| -> Vec<String> {
+            cells
+                .into_iter()
+                .map(|cell| markup::plain(&cell).trim().to_owned())
+                .filter(|cell| !cell.is_empty())
+                .collect()
+        };
+        (plain(headings), plain(figures))
+    })
 }
 
 /// The field of a heading that is one letter of the document's key (`G`
@@ -2134,6 +2327,33 @@ mod tests {
         assert_eq!(
             without_asides("6 done (3 early, 2 late)"),
             "6 done (3 early, 2 late)"
+        );
+    }
+
+    /// A caption counting the whole before the colon that opens the
+    /// parts, its own number aside (`Figure 2 – The 12 actions by status:
+    /// …`); a count before the colon that the parts outnumber is no whole.
+    #[test]
+    fn a_caption_counts_the_whole_before_the_colon_of_its_parts() {
+        assert_eq!(
+            counts(
+                "Figure 2 – The 12 actions by status: 5 completed, 4 in progress, 3 not started.\n"
+            ),
+            declared(Some(12), 5, 4, 3)
+        );
+        assert_eq!(
+            counts("Gráfico 1. Los 11 proyectos según su estado: 5 terminados, 4 en curso, 2 sin iniciar.\n"),
+            declared(Some(11), 5, 4, 2)
+        );
+        assert_eq!(
+            counts(
+                "Tableau 3 – les 10 mesures du plan : 4 réalisées, 3 en cours, 2 non engagées.\n"
+            ),
+            declared(Some(10), 4, 3, 2)
+        );
+        assert_eq!(
+            counts("Les 3 axes du plan : 4 réalisées, 3 en cours, 2 non engagées.\n"),
+            declared(None, 4, 3, 2)
         );
     }
 
@@ -3090,6 +3310,84 @@ mod tests {
         assert_eq!(
             counts("Of the 12 actions: 100 % = achieved · 50 % = in progress"),
             None
+        );
+    }
+
+    /// A PDF table of counts whose narrow columns the layout joined (`G |
+    /// A R B Total` over `Activities 6 | 5 2 1 14`): each word that starts
+    /// where a word of the other row starts, after a gap wider than a word
+    /// space, opens a cell, so the key's letters head their counts.
+    #[test]
+    fn a_counts_table_whose_narrow_columns_were_joined() {
+        let mut text = Text::from_plain("Summary\n\nV\tE N Total\nActions 6\t5 2 13\n");
+        let placed: [&[(&str, f32)]; 4] = [
+            &[("V", 120.0)],
+            &[("E", 140.0), ("N", 160.0), ("Total", 180.0)],
+            &[("Actions", 60.0), ("6", 120.0)],
+            &[("5", 140.0), ("2", 160.0), ("13", 180.0)],
+        ];
+        let mut cells = placed.iter();
+        for block in &mut text.blocks {
+            if let crate::page::BlockKind::Table(table) = &mut block.kind {
+                for row in &mut table.rows {
+                    for cell in &mut row.cells {
+                        let Some(words) = cells.next() else { break };
+                        cell.words = words
+                            .iter()
+                            .map(|&(word, x0)| crate::page::Word {
+                                text: word.to_owned(),
+                                bbox: crate::page::BoundingBox {
+                                    x0,
+                                    y0: 0.0,
+                                    x1: x0 + 5.0 * word.chars().count() as f32,
+                                    y1: 10.0,
+                                },
+                                size: 10.0,
+                                bold: None,
+                            })
+                            .collect();
+                    }
+                }
+            }
+        }
+        let key: Vec<MarkEntry> = [
+            ("V", Status::Achieved),
+            ("E", Status::InProgress),
+            ("N", Status::NotDeveloped),
+        ]
+        .iter()
+        .map(|&(mark, status)| MarkEntry {
+            mark: mark.to_owned(),
+            meaning: Meaning::Class(status),
+            label: String::new(),
+        })
+        .collect();
+        let all = Lexicons::all();
+        assert_eq!(
+            read_totals_shapes(&text, Vocabulary::new(None, &all), &key).counts,
+            declared(Some(13), 6, 5, 2)
+        );
+    }
+
+    /// A board whose whole is a sentence of its own (`12 tareas en el
+    /// tablero.`): its count is the sum of every heading's, a state
+    /// outside the classes too; a sentence counting another number, or two
+    /// such sentences, give no whole.
+    #[test]
+    fn a_boards_whole_in_a_sentence_of_its_own() {
+        let board = "Hecho (5)\n\n- T.1 Carta\n\nEn curso (4)\n\n- T.2 Nube\n\n\
+                     Sin iniciar (2)\n\n- T.3 Panel\n\nCancelado (1)\n\n- T.4 Piloto\n\n";
+        assert_eq!(
+            counts(&format!("{board}12 tareas en el tablero.\n")),
+            declared(Some(12), 5, 4, 2)
+        );
+        assert_eq!(
+            counts(&format!("{board}3 socios en el tablero.\n")),
+            declared(None, 5, 4, 2)
+        );
+        assert_eq!(
+            counts(&format!("{board}12 tareas.\n\n12 personas.\n")),
+            declared(None, 5, 4, 2)
         );
     }
 

@@ -1445,7 +1445,10 @@ fn trailing_status(
         return Some(found);
     }
     // `Lancer une consigne. Reportée`: a last sentence that is only a status.
-    for separator in [" | ", " — ", " – ", " - ", ": ", " (", " [", ". ", " "] {
+    // `Heat pumps … COMPLETE`: a dot leader drawn as one ellipsis.
+    for separator in [
+        " | ", " — ", " – ", " - ", ": ", " (", " [", " … ", ". ", " ",
+    ] {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
         };
@@ -1863,6 +1866,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut section: Option<Section> = None;
     let mut open_row: Option<usize> = None;
     let mut outline: Option<Outline> = None;
+    // Where the outline heading's level words start and end (PDF only).
+    let mut level_starts: Option<Vec<(f32, f32)>> = None;
     // Rows of a breadcrumb, each with the row of the code before it.
     let mut breadcrumbs: BTreeMap<usize, usize> = BTreeMap::new();
     for (index, line) in lines.iter().enumerate() {
@@ -1888,10 +1893,25 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             .iter()
             .find(|(first, _, _)| *first == index)
             .map(|(_, _, row)| row.clone());
-        let own = margins
-            .get(&index)
-            .map_or_else(|| cells(text, index), |joined| vec![joined.clone()]);
-        let cells = joined_codes(own, &split_words, vocabulary.grammar);
+        // A code alone in the margin is read with the line it heads; a PDF
+        // outline whose level columns the layout joined (`Eje Programa
+        // Proyecto` in one cell, `1 1` in one, a number run into its
+        // title): the heading's words and the numbers under them are
+        // parted where the words start.
+        let own = margins.get(&index).map(|joined| vec![joined.clone()]);
+        let drawn = match (&own, &outline, &level_starts) {
+            (None, Some(_), Some(starts)) => outline_cells(text, index, starts),
+            _ => None,
+        };
+        let heading_levels = (own.is_none() && drawn.is_none())
+            .then(|| level_heading_cells(text, index, vocabulary))
+            .flatten();
+        let (raw_cells, heading_starts) = match (own, drawn, heading_levels) {
+            (Some(cells), _, _) | (None, Some(cells), _) => (cells, None),
+            (None, None, Some((cells, starts))) => (cells, Some(starts)),
+            (None, None, None) => (cells(text, index), None),
+        };
+        let cells = joined_codes(raw_cells, &split_words, vocabulary.grammar);
         let is_table = cells.len() > 1;
         if !is_table {
             status_column = None;
@@ -1903,6 +1923,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             history.clear();
             periods.clear();
             outline = None;
+            level_starts = None;
         }
         let opened = if is_table {
             Outline::heading(&cells, vocabulary)
@@ -1943,11 +1964,13 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             history_width = cells.len();
             periods = period_heading;
             planned_width = heading.len();
+            level_starts = heading_starts.filter(|_| opened.is_some());
             outline = opened;
             open_row = None;
             continue;
         }
         if opened.is_some() {
+            level_starts = heading_starts;
             outline = opened;
             open_row = None;
             continue;
@@ -2243,6 +2266,144 @@ struct Outline {
     width: Option<usize>,
     /// The number each level had on the last outline row.
     path: Vec<Option<u16>>,
+}
+
+/// Whether a word may name a level in an outline's heading: one
+/// capitalised word of letters only, saying no status.
+fn is_level_word(word: &str, vocabulary: Vocabulary<'_>) -> bool {
+    word.chars().count() >= MIN_OUTLINE_WORD_CHARS
+        && word.chars().all(char::is_alphabetic)
+        && word.starts_with(char::is_uppercase)
+        && grammar::phrase_cell(word, vocabulary).is_none()
+}
+
+/// A drawn word: the index of its cell, its text, where it starts and ends.
+type DrawnWord = (usize, String, f32, f32);
+
+/// Where an outline heading's level words start and end.
+type LevelStarts = Vec<(f32, f32)>;
+
+/// The words of a laid-out row, each with the index of its cell, and the
+/// row's cells as text.
+fn drawn_words(text: &Text, index: usize) -> Option<(Vec<DrawnWord>, Vec<String>)> {
+    let row = text.row(index)?;
+    let words: Vec<DrawnWord> = row
+        .cells
+        .iter()
+        .enumerate()
+        .flat_map(|(at, cell)| {
+            cell.words
+                .iter()
+                .map(move |word| (at, word.text.to_owned(), word.bbox.x0, word.bbox.x1))
+        })
+        .collect();
+    (!words.is_empty()).then(|| (words, cells(text, index)))
+}
+
+/// An outline's heading row drawn in a PDF (`Eje Programa Proyecto |
+/// Denominación | Situación`, the level words in one cell, or `Axe |
+/// Objectif | Action | Libellé`): its cells with each level word a cell of
+/// its own, and where each starts and ends. The level words are the words
+/// of the leading cells, each cell holding level words only, that start
+/// left of the next row's title (its first word that is no number), two
+/// or more, whole cells; the row has no figures, and the next row's
+/// leading numbers stand under them.
+fn level_heading_cells(
+    text: &Text,
+    index: usize,
+    vocabulary: Vocabulary<'_>,
+) -> Option<(Vec<String>, LevelStarts)> {
+    // Cheap tests first: most rows hold figures, or open with no capital.
+    let plain = text.cells(index);
+    let opens_capital = plain
+        .iter()
+        .find(|cell| !cell.trim().is_empty())
+        .is_some_and(|cell| cell.trim_start().starts_with(char::is_uppercase));
+    if !opens_capital
+        || plain
+            .iter()
+            .any(|cell| cell.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (words, cells) = drawn_words(text, index)?;
+    let (next, _) = drawn_words(text, index + 1)?;
+    let title_start = next
+        .iter()
+        .find(|(_, word, ..)| outline_number(word).flatten().is_none())
+        .map(|(_, _, x0, _)| *x0)?;
+    let first = words.first()?.0;
+    let mut kept: Vec<&(usize, String, f32, f32)> = Vec::new();
+    let mut last_cell = first;
+    for cell in first..cells.len() {
+        let in_cell: Vec<&(usize, String, f32, f32)> =
+            words.iter().filter(|(at, ..)| *at == cell).collect();
+        let levels = in_cell
+            .iter()
+            .filter(|(_, word, x0, _)| {
+                is_level_word(word, vocabulary) && *x0 < title_start - LEVEL_START_SLACK
+            })
+            .count();
+        if in_cell.is_empty() || levels == 0 {
+            break;
+        }
+        if levels != in_cell.len() {
+            return None;
+        }
+        kept.extend(in_cell);
+        last_cell = cell;
+    }
+    if kept.len() < 2 {
+        return None;
+    }
+    let starts: Vec<(f32, f32)> = kept.iter().map(|(_, _, x0, x1)| (*x0, *x1)).collect();
+    outline_cells(text, index + 1, &starts)?;
+    let mut split: Vec<String> = cells.get(..first)?.to_vec();
+    split.extend(kept.iter().map(|(_, word, ..)| word.clone()));
+    split.extend(cells.get(last_cell + 1..)?.iter().cloned());
+    Some((split, starts))
+}
+
+/// How far left of a level word's start a number under it may start, in
+/// points.
+const LEVEL_START_SLACK: f32 = 2.0;
+
+/// A laid-out row of an outline whose leading numbers stand under the
+/// heading's level words (`starts`): one cell per level (its number, or
+/// blank), then the rest of the cell where the numbers end (the title)
+/// and the cells after it. None when the row opens with no number, or a
+/// number stands under no level word, or two under one.
+fn outline_cells(text: &Text, index: usize, starts: &[(f32, f32)]) -> Option<Vec<String>> {
+    let (words, cells) = drawn_words(text, index)?;
+    let mut numbers = vec![String::new(); starts.len()];
+    let mut next_level = 0;
+    let mut title_at = None;
+    for (at, (cell, word, x0, _)) in words.iter().enumerate() {
+        if outline_number(word).flatten().is_none() {
+            title_at = Some((at, *cell));
+            break;
+        }
+        let level = (next_level..starts.len()).find(|&level| {
+            starts
+                .get(level)
+                .is_some_and(|&(start, end)| *x0 >= start - LEVEL_START_SLACK && *x0 <= end)
+        })?;
+        *numbers.get_mut(level)? = word.clone();
+        next_level = level + 1;
+    }
+    let (title_word, title_cell) = title_at?;
+    if next_level == 0 {
+        return None;
+    }
+    let title: Vec<&str> = words
+        .iter()
+        .skip(title_word)
+        .take_while(|(cell, ..)| *cell == title_cell)
+        .map(|(_, word, ..)| word.as_str())
+        .collect();
+    numbers.push(markup::plain(&title.join(" ")).trim().to_owned());
+    numbers.extend(cells.get(title_cell + 1..)?.iter().cloned());
+    Some(numbers)
 }
 
 /// A level's number alone in its cell: `Some(None)` for a blank cell,
@@ -5542,6 +5703,269 @@ mod tests {
             reading.items.first().and_then(|item| item.title.as_deref()),
             Some("Project handbook")
         );
+    }
+
+    /// A text whose table rows are drawn: each row a list of cells, each
+    /// cell its words and where each starts (4 points a character wide).
+    fn drawn(title: &str, rows: &[Vec<Vec<(&str, f32)>>]) -> Text {
+        let mut plain = format!("{title}\n\n");
+        for row in rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|cell| {
+                    cell.iter()
+                        .map(|(word, _)| *word)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            plain.push_str(&cells.join("\t"));
+            plain.push('\n');
+        }
+        let mut text = Text::from_plain(&plain);
+        let mut drawn = rows.iter();
+        for block in &mut text.blocks {
+            if let crate::page::BlockKind::Table(table) = &mut block.kind {
+                for row in &mut table.rows {
+                    let Some(spec) = drawn.next() else { break };
+                    for (cell, words) in row.cells.iter_mut().zip(spec) {
+                        cell.words = words
+                            .iter()
+                            .map(|&(word, x0)| crate::page::Word {
+                                text: word.to_owned(),
+                                bbox: crate::page::BoundingBox {
+                                    x0,
+                                    y0: 0.0,
+                                    x1: x0 + 4.0 * word.chars().count() as f32,
+                                    y1: 10.0,
+                                },
+                                size: 10.0,
+                                bold: None,
+                            })
+                            .collect();
+                    }
+                }
+            }
+        }
+        text
+    }
+
+    /// An outline drawn in a PDF whose level columns the layout joined:
+    /// the heading's level words in one cell (`Axis Goal Task`), numbers
+    /// of two levels in one cell, a number run into its title. Each number
+    /// is read under the level word it stands under, and the code is built
+    /// from the row as in a table whose columns were kept.
+    #[test]
+    fn an_outline_whose_level_columns_were_joined_by_the_layout() {
+        let (axis, goal, task, name, status) = (40.0, 62.0, 120.0, 180.0, 420.0);
+        let table = vec![
+            vec![
+                vec![("Axis", axis), ("Goal", goal), ("Task", task)],
+                vec![("Name", name + 60.0)],
+                vec![("Status", status)],
+            ],
+            vec![vec![("1", axis)], vec![], vec![("Parks", name)]],
+            vec![
+                vec![("1", axis), ("1", goal)],
+                vec![],
+                vec![("Trees", name)],
+            ],
+            vec![
+                vec![("1", axis), ("1", goal)],
+                vec![("1", task)],
+                vec![("Plant", name), ("oaks", name + 24.0)],
+                vec![("Completed", status)],
+            ],
+            vec![
+                vec![("1", axis), ("1", goal)],
+                vec![("2", task)],
+                vec![("Wardens", name)],
+                vec![("Not", status), ("started", status + 16.0)],
+            ],
+            vec![
+                vec![("1", axis), ("2", goal)],
+                vec![],
+                vec![("Ponds", name)],
+            ],
+            vec![
+                vec![("1", task), ("Clean", name), ("ponds", name + 24.0)],
+                vec![("In", status), ("progress", status + 12.0)],
+            ],
+        ];
+        let all = Lexicons::all();
+        let reading = read_items(
+            &drawn("Parks plan", &table),
+            Vocabulary::new(None, &all),
+            &[],
+        );
+        let found = rows(&reading);
+        assert_eq!(
+            found,
+            want(&[
+                ("1", None, None),
+                ("1.1", Some("1"), None),
+                ("1.1.1", Some("1.1"), Some(Achieved)),
+                ("1.1.2", Some("1.1"), Some(NotDeveloped)),
+                ("1.2", Some("1"), None),
+                ("1.2.1", Some("1.2"), Some(InProgress)),
+            ])
+        );
+        let levels: Vec<Option<&str>> = reading
+            .items
+            .iter()
+            .map(|item| item.level.as_deref())
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                Some("Axis"),
+                Some("Goal"),
+                Some("Task"),
+                Some("Task"),
+                Some("Goal"),
+                Some("Task")
+            ]
+        );
+    }
+
+    /// A key listed after a colon whose entries are parted by semicolons,
+    /// each a mark, a comma and its definition (`partly, it has started
+    /// without being finished`): the comma is the cue, so a partial word
+    /// the key defines is a class, in English and in French alike.
+    #[test]
+    fn a_key_listed_after_a_colon_with_commas_for_cues() {
+        for text in [
+            "In brackets, the answer to “was the measure delivered?”: fully, it is finished; \
+             partly, it has started without being finished; not at all, it has not started.\n\n\
+             1.1 – Shared gardens [fully]. The gardens are open.\n\n\
+             1.2 – Cycle lanes [partly]. Works go on.\n\n\
+             1.3 – Night buses [not at all]. No date yet.\n",
+            "Entre crochets, la réponse à la question « l'action est-elle menée ? » : \
+             entièrement, elle est terminée ; en partie, elle a commencé sans être terminée ; \
+             pas du tout, elle n'a pas commencé.\n\n\
+             1.1 – Jardins partagés [entièrement]. Les jardins sont ouverts.\n\n\
+             1.2 – Pistes cyclables [en partie]. Les travaux continuent.\n\n\
+             1.3 – Bus de nuit [pas du tout]. Pas encore de date.\n",
+        ] {
+            let reading = read(text);
+            let statuses: Vec<Option<Status>> =
+                reading.items.iter().map(|item| item.status).collect();
+            assert_eq!(
+                statuses,
+                [Some(Achieved), Some(InProgress), Some(NotDeveloped)],
+                "{text}\n{:?}",
+                reading.items
+            );
+        }
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        // Asides parted by semicolons are no key: a figure in the mark, or
+        // one entry only.
+        assert!(listed_key_entries(
+            "Progress: in 2024, the works were finished; in 2025, they have started.",
+            vocabulary
+        )
+        .is_empty());
+        assert!(listed_key_entries(
+            "Note: meanwhile, the hall is finished; see below.",
+            vocabulary
+        )
+        .is_empty());
+    }
+
+    /// A key set as a paragraph that wraps inside an entry (`Late = in
+    /// progress, behind` over `the plan; …`): the entry is read whole, not
+    /// cut where the line ends.
+    #[test]
+    fn a_key_paragraph_wrapped_inside_an_entry() {
+        let reading = read(
+            "Key: Done = finished and checked; Late = in progress, behind\n\
+             the plan; Not begun = work not started.\n\n\
+             D1 Handbook [Done]. Checked.\n\n\
+             D2 Pilot [Late]. Staff are missing.\n\n\
+             D3 Survey [Not begun]. Next year.\n",
+        );
+        let statuses: Vec<(Option<Status>, Option<&str>)> = statuses_and_labels(&reading);
+        assert_eq!(
+            statuses,
+            [
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+                (Some(NotDeveloped), None)
+            ],
+            "{:?}",
+            reading.items
+        );
+    }
+
+    /// Dot leaders drawn as one ellipsis between the title and a status in
+    /// capitals (`1.1 Heat pumps … COMPLETE`, as MuPDF draws them): the
+    /// status after the leader is the line's, in any language.
+    #[test]
+    fn a_leader_drawn_as_an_ellipsis_before_the_status() {
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        for (line, title, mark, status) in [
+            (
+                "Heat pumps in the pool … COMPLETE",
+                "Heat pumps in the pool",
+                "COMPLETE",
+                Achieved,
+            ),
+            (
+                "Réseau de chaleur … EN COURS",
+                "Réseau de chaleur",
+                "EN COURS",
+                InProgress,
+            ),
+            (
+                "Calderas de gasóleo … SIN INICIAR",
+                "Calderas de gasóleo",
+                "SIN INICIAR",
+                NotDeveloped,
+            ),
+        ] {
+            assert_eq!(
+                trailing_status(line, &[], vocabulary),
+                Some((title.to_owned(), mark.to_owned(), Meaning::Class(status))),
+                "{line}"
+            );
+        }
+    }
+
+    /// A key table with a row whose label is no status (`◇ | Reviewed by
+    /// the board`) between its rows: the rows above and below it still
+    /// make one key, and the unknown row's items stay null.
+    #[test]
+    fn a_key_row_with_no_status_keeps_the_key_rows_around_it() {
+        for (text, known) in [
+            (
+                "Mark\tMeaning\n● \tCompleted\n◇\tReviewed by the board\n○\tNot started\n\n\
+                 Code\tAction\tMark\n\
+                 A1\tBike racks\t●\nA2\tBus shelters\t◇\nA3\tTram study\t○\n",
+                "●",
+            ),
+            (
+                "Signe\tSens\n●\tRéalisée\n◇\tVue par le comité\n○\tNon engagée\n\n\
+                 Code\tAction\tSigne\n\
+                 A1\tArceaux vélo\t●\nA2\tAbribus\t◇\nA3\tÉtude tramway\t○\n",
+                "●",
+            ),
+        ] {
+            let reading = read(text);
+            let statuses: Vec<Option<Status>> =
+                reading.items.iter().map(|item| item.status).collect();
+            assert_eq!(
+                statuses,
+                [Some(Achieved), None, Some(NotDeveloped)],
+                "{text}\n{:?}",
+                reading.items
+            );
+            assert_eq!(
+                reading.items.first().and_then(|item| item.mark.as_deref()),
+                Some(known)
+            );
+        }
     }
 
     /// A status of several words in brackets before the code (`[EN CURSO]

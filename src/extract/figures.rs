@@ -442,7 +442,8 @@ pub fn extract_figures(
             }
             // A bare number opening a line, with words after it there,
             // counts what those words name, a plural (`25 municipalities
-            // joined`, `30 ALIANZAS ACTIVAS`, `12 Member cities`); before a
+            // joined`, `30 ALIANZAS ACTIVAS`, `12 Member cities`, `82 The
+            // number of state association meetings …`); before a
             // title (`4 President's foreword`, `3 METODOLOGÍA EMPLEADA`,
             // `7 Rapport du trésorier`) or a running head (`5 | A Look
             // Inside the League`) it is a page's or a section's number.
@@ -452,12 +453,13 @@ pub fn extract_figures(
                 && !m.plus
                 && !m.has_suffix
                 && m.qualifier == Qualifier::Exact;
+            let rest = raw.get(m.end..).unwrap_or("");
             if leading
                 && bare
                 && in_item.is_none()
-                && label_on_line
-                && !counts_a_noun(raw.get(m.end..).unwrap_or(""), lex)
-                && !names_a_plural_first(&label)
+                && rest.contains(char::is_alphabetic)
+                && !counts_a_noun(rest, lex)
+                && !names_a_plural_first(&label, DESCRIBED_COUNT_WORDS)
             {
                 continue;
             }
@@ -758,7 +760,7 @@ fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
     // A longer label names what it counts in its first words (`registered
     // participants`, `ALIANZAS ACTIVAS`); a title line over a page number
     // (`REPORT ON THE THIRTY-EIGHTH SESSION…`, `Agenda for the…`) does not.
-    let plural_ahead = names_a_plural_first(label);
+    let plural_ahead = names_a_plural_first(label, 2);
     // A short phrase in sentence case without numbers labels its count
     // (`1` / `Reunión de la Junta Directiva online`); a line in capitals or
     // holding numbers or dates is a title.
@@ -786,16 +788,21 @@ fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
         && (words <= SHORT_LABEL_WORDS || plural_ahead || phrase)
 }
 
-/// Whether one of a label's first two words is a plural (`registered
-/// participants`, `ALIANZAS ACTIVAS`, `Member cities`).
-fn names_a_plural_first(label: &str) -> bool {
-    label.split_whitespace().take(2).any(|word| {
+/// Whether one of a label's first `within` words is a plural (`registered
+/// participants`, `ALIANZAS ACTIVAS`, `Member cities`, `The number of
+/// state association meetings`).
+fn names_a_plural_first(label: &str, within: usize) -> bool {
+    label.split_whitespace().take(within).any(|word| {
         let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
         bare.chars().count() >= 3
             && bare.chars().all(char::is_alphabetic)
             && bare.to_lowercase().ends_with(['s', 'x'])
     })
 }
+
+/// Most words before the plural that a bare number opening a line counts
+/// (`82 The number of state association meetings`).
+const DESCRIBED_COUNT_WORDS: usize = 6;
 
 /// Most words of a standing number's label that need not name a plural first.
 const SHORT_LABEL_WORDS: usize = 3;
@@ -2586,8 +2593,10 @@ mod tests {
                       3 METODOLOGÍA EMPLEADA\n\n\
                       5 | A Look Inside the League\n\n\
                       2 | P a g e\n\n\
-                      7 Rapport du trésorier\n";
-        assert_eq!(values(source), vec![25.0, 30.0, 1200.0]);
+                      7 Rapport du trésorier\n\n\
+                      82 The number of state association meetings we attended\n\n\
+                      29.6 |\n";
+        assert_eq!(values(source), vec![25.0, 30.0, 1200.0, 82.0, 29.6]);
     }
 
     #[test]

@@ -248,23 +248,61 @@ pub fn read_plan(text: &Text, legend: &Legend, claimed: &[usize]) -> Plan {
 /// the paragraph under it (a signature, a note) is no wrapped line of its
 /// last title, however close it follows. A row still without its mark may
 /// find it there (a mark the page model set apart), and a row cut by a
-/// page break goes on on the next page, whatever block holds it there.
+/// page break goes on on the next page, whatever block holds it there. So
+/// may a row that is still its code and mark alone, when the line follows
+/// it with nothing but blank lines between (a card whose header line,
+/// code and status, stands over its description: the last card of a run
+/// the page model laid out as a table), and a title that a line in lower
+/// case right under it goes on (its wrap the table's box left out).
 fn leaves_laid_table(text: &Text, rows: &[Row], open: Option<Open>, index: usize) -> bool {
     let Some(open) = open else {
         return false;
     };
+    let titleless_header = open.lines == 0
+        && rows.get(open.row).is_some_and(|row| row.title.is_empty())
+        && only_blank_between(text, open.last_index, index);
+    let goes_on_in_lower_case = index == open.last_index + 1
+        && text
+            .lines
+            .get(index)
+            .and_then(|line| line.text.trim_start().chars().next())
+            .is_some_and(char::is_lowercase);
+    if titleless_header || goes_on_in_lower_case {
+        return false;
+    }
     let marked = rows.get(open.row).is_some_and(|row| row.mark.is_some());
     let same_page = match (text.lines.get(open.last_index), text.lines.get(index)) {
         (Some(last), Some(line)) => last.page == line.page,
         _ => false,
     };
-    let laid_table = text
-        .block_of(open.last_index)
-        .is_some_and(|block| block.bbox.is_some() && block.table().is_some());
+    let laid_table = in_laid_table(text, open.last_index);
     let outside = text
         .block_of(index)
         .is_some_and(|block| !block.lines.contains(&open.last_index) && block.table().is_none());
     marked && same_page && laid_table && outside
+}
+
+/// Most lines between a card's header and its description: the blank
+/// lines a producer's paragraph spacing leaves.
+const CARD_GAP_LINES: usize = 2;
+
+/// Whether the lines strictly between `above` and `below` are blank, and at
+/// most [`CARD_GAP_LINES`] of them.
+fn only_blank_between(text: &Text, above: usize, below: usize) -> bool {
+    below > above
+        && below - above - 1 <= CARD_GAP_LINES
+        && (above + 1..below).all(|at| {
+            text.lines
+                .get(at)
+                .is_some_and(|line| line.text.trim().is_empty())
+        })
+}
+
+/// Whether line `index` is in a table the page model laid out from a PDF's
+/// geometry.
+fn in_laid_table(text: &Text, index: usize) -> bool {
+    text.block_of(index)
+        .is_some_and(|block| block.bbox.is_some() && block.table().is_some())
 }
 
 impl Scan {
@@ -317,7 +355,18 @@ impl Scan {
                 return;
             }
             let measure_column = in_measure_column(text, index, legend);
-            self.text_line(&cells, above, index, location, legend, measure_column);
+            let laid_header = self
+                .open
+                .is_some_and(|open| in_laid_table(text, open.last_index));
+            self.text_line(
+                &cells,
+                above,
+                index,
+                location,
+                legend,
+                measure_column,
+                laid_header,
+            );
             return;
         };
         let before_code =
@@ -550,7 +599,9 @@ impl Scan {
     /// A line with no code where a row starts: a continuation of an open
     /// row, a repeated block, a reference in prose, or nothing of ours.
     /// `above` holds the lines just before it that no row took; a line no
-    /// row takes either joins them.
+    /// row takes either joins them. `laid_header`: the open row is in a
+    /// table laid out from a PDF's geometry.
+    #[allow(clippy::too_many_arguments)]
     fn text_line(
         &mut self,
         cells: &[String],
@@ -559,6 +610,7 @@ impl Scan {
         location: Location,
         legend: &Legend,
         measure_column: bool,
+        laid_header: bool,
     ) {
         let mentions: Vec<DeliverableCode> = cells
             .iter()
@@ -680,9 +732,11 @@ impl Scan {
         // follows it directly (`Organigrama de la Secretaría` + `General de
         // Metropolis`); after a blank line it is something else, unless the
         // row is still its code alone: rows of one cell a line (code, title,
-        // mark) that a producer spaced apart like paragraphs.
+        // mark) that a producer spaced apart like paragraphs, or a card's
+        // header of code and mark that the page model laid out as a table,
+        // its description set apart below.
         let adjacent = index == open.last_index + 1;
-        let code_alone = open.lines == 0 && row.title.is_empty() && !marked;
+        let code_alone = open.lines == 0 && row.title.is_empty() && (!marked || laid_header);
         if !(starts_lower || adjacent || code_alone || mark.is_some()) {
             self.open = None;
             unplaced(self);
@@ -3077,6 +3131,98 @@ mod tests {
             });
         }
         text
+    }
+
+    /// `text` with `gap` blank lines, then `paragraph`'s lines, after it on
+    /// its last page, the paragraph as one block.
+    fn with_paragraph_below(mut text: Text, gap: usize, paragraph: &[&str]) -> Text {
+        use crate::page::{Block, BlockKind};
+        let page = text.lines.iter().last().map_or(1, |line| line.page);
+        for number in 0..gap {
+            text.lines
+                .push(page, 90 + u32::try_from(number).unwrap_or(0), "");
+        }
+        let first = text.lines.len();
+        for (number, line) in (100..).zip(paragraph) {
+            text.lines.push(page, number, line);
+        }
+        text.blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            lines: first..text.lines.len(),
+            bbox: None,
+        });
+        text
+    }
+
+    #[test]
+    fn a_card_header_of_code_and_mark_takes_the_paragraph_right_under_it_as_title() {
+        // Cards: each a header line (code, label, mark) over its
+        // description; the page model laid a run of headers out as a table
+        // and left the last description under it as a paragraph.
+        for (header, gap, description) in [
+            (
+                ["L1M2D2", "Estado:", "V"],
+                0,
+                &["Debates políticos en los encuentros anuales", "de la red"][..],
+            ),
+            (
+                ["L2M1D4", "Status:", "×"],
+                1,
+                &["Guidance notes for member cities"][..],
+            ),
+            (
+                ["L3M2D1", "État :", "0"],
+                2,
+                &["Rencontres régionales des élus", "et des techniciens"][..],
+            ),
+        ] {
+            let text = with_paragraph_below(
+                laid_pages(&[&[&["L1M1D1 A titled card", "Status:", "V"], &header]]),
+                gap,
+                description,
+            );
+            let plan = read_plan(&text, &legend::conventional(), &[]);
+            let got: Vec<(&str, &str)> = plan
+                .deliverables
+                .iter()
+                .map(|d| (d.code.as_str(), d.title.as_str()))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("L1M1D1", "A titled card"),
+                    (header[0], description.join(" ").as_str())
+                ],
+                "{header:?}"
+            );
+        }
+        // Under a row that has its title, a paragraph is no part of it (a
+        // signature, a note), however close it follows, unless it goes on
+        // in lower case right under it: the title's wrap.
+        for (gap, paragraph, want) in [
+            (0, "Signed by the secretary general", "A titled card"),
+            (0, "for member cities", "A titled card for member cities"),
+            (1, "for member cities", "A titled card"),
+        ] {
+            let text = with_paragraph_below(
+                laid_pages(&[&[&["L1M1D1 A titled card", "Status:", "V"]]]),
+                gap,
+                &[paragraph],
+            );
+            let plan = read_plan(&text, &legend::conventional(), &[]);
+            let titles: Vec<&str> = plan.deliverables.iter().map(|d| d.title.as_str()).collect();
+            assert_eq!(titles, [want], "{gap} {paragraph}");
+        }
+        // A card's header three blank lines above a paragraph is no header
+        // of it: the paragraph is something else.
+        let text = with_paragraph_below(
+            laid_pages(&[&[&["L1M1D1", "Status:", "V"]]]),
+            3,
+            &["The secretariat reports twice a year"],
+        );
+        let plan = read_plan(&text, &legend::conventional(), &[]);
+        let titles: Vec<&str> = plan.deliverables.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(titles, [""]);
     }
 
     #[test]

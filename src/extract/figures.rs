@@ -101,13 +101,14 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("NUMBER is built from literal signs")
 });
-/// A month right after a number (`8 de octubre`, `12-15 junio`), or after
+/// A month right after a number (`8 de octubre`, `12-15 junio`, joined by
+/// a dash or a slash: `26-Apr-2020`, `3/mai`), or after
 /// a list of days (`19, 20 et 21 mai`, with a `1` read as `l` by a text
 /// layer: `2l mai`): a date.
 fn month_after(lex: &Lexicons) -> Arc<Regex> {
     lex.pattern("figures_month_after", |lex| {
         format!(
-            r"(?i)^\s*(?:(?:[-–—,]|(?:{})\b)\s*[0-9]{{1,2}}[lI]?\s*)*(?:(?:{})\s+)?(?:{})\b",
+            r"(?i)^\s*(?:(?:[-–—,]|(?:{})\b)\s*[0-9]{{1,2}}[lI]?\s*)*(?:[-/]|(?:{})\s+)?(?:{})\b",
             lex.alternation(lex.each(|l| l.conjunctions).copied()),
             lex.alternation(lex.each(|l| l.date_links).copied()),
             lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m))
@@ -439,6 +440,29 @@ pub fn extract_figures(
             if leading && in_item.is_none() && !label_on_line && !labels_a_count(&label, lex) {
                 continue;
             }
+            // A bare number opening a line, with words after it there,
+            // counts what those words name, a plural (`25 municipalities
+            // joined`, `30 ALIANZAS ACTIVAS`, `12 Member cities`, `82 The
+            // number of state association meetings …`); before a
+            // title (`4 President's foreword`, `3 METODOLOGÍA EMPLEADA`,
+            // `7 Rapport du trésorier`) or a running head (`5 | A Look
+            // Inside the League`) it is a page's or a section's number.
+            let bare = m.unit.is_none()
+                && unit_fix.is_none()
+                && !m.bold
+                && !m.plus
+                && !m.has_suffix
+                && m.qualifier == Qualifier::Exact;
+            let rest = raw.get(m.end..).unwrap_or("");
+            if leading
+                && bare
+                && in_item.is_none()
+                && rest.contains(char::is_alphabetic)
+                && !counts_a_noun(rest, lex)
+                && !names_a_plural_first(&label, DESCRIBED_COUNT_WORDS)
+            {
+                continue;
+            }
             if leading && in_item.is_none() && numbers_a_heading(text, index, m) {
                 continue;
             }
@@ -736,12 +760,7 @@ fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
     // A longer label names what it counts in its first words (`registered
     // participants`, `ALIANZAS ACTIVAS`); a title line over a page number
     // (`REPORT ON THE THIRTY-EIGHTH SESSION…`, `Agenda for the…`) does not.
-    let plural_ahead = label.split_whitespace().take(2).any(|word| {
-        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        bare.chars().count() >= 3
-            && bare.chars().all(char::is_alphabetic)
-            && bare.to_lowercase().ends_with(['s', 'x'])
-    });
+    let plural_ahead = names_a_plural_first(label, 2);
     // A short phrase in sentence case without numbers labels its count
     // (`1` / `Reunión de la Junta Directiva online`); a line in capitals or
     // holding numbers or dates is a title.
@@ -755,11 +774,35 @@ fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
         || label.split(|c: char| !c.is_ascii_digit()).any(|digits| {
             digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
         });
+    // A running head sets its folio apart with a bar (`5 | Annual report`);
+    // a short line in capitals names what it counts in a plural (`ALIANZAS
+    // ACTIVAS`), where a numbered heading names a subject (`METODOLOGÍA
+    // EMPLEADA`).
+    let running_head = label.starts_with('|');
+    let capital_heading = super::shape::is_all_caps(label, 4) && !plural_ahead;
     words <= STANDING_LABEL_WORDS
         && !titled
+        && !running_head
+        && !capital_heading
         && lex.month(first).is_none()
         && (words <= SHORT_LABEL_WORDS || plural_ahead || phrase)
 }
+
+/// Whether one of a label's first `within` words is a plural (`registered
+/// participants`, `ALIANZAS ACTIVAS`, `Member cities`, `The number of
+/// state association meetings`).
+fn names_a_plural_first(label: &str, within: usize) -> bool {
+    label.split_whitespace().take(within).any(|word| {
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        bare.chars().count() >= 3
+            && bare.chars().all(char::is_alphabetic)
+            && bare.to_lowercase().ends_with(['s', 'x'])
+    })
+}
+
+/// Most words before the plural that a bare number opening a line counts
+/// (`82 The number of state association meetings`).
+const DESCRIBED_COUNT_WORDS: usize = 6;
 
 /// Most words of a standing number's label that need not name a plural first.
 const SHORT_LABEL_WORDS: usize = 3;
@@ -1334,9 +1377,7 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         let rest = rest.get(scale_len..).unwrap_or("");
         // An amount of two scales (`3 milliards cinq cents millions`) is
         // not the first alone, and its words are not read here: no figure.
-        if (scale_len > 0 && scale_goes_on(rest, lex))
-            || follows_a_scaled_number(&raw[..start], lex)
-        {
+        if (scale_len > 0 && scale_goes_on(rest, lex)) || follows_a_scale_word(&raw[..start], lex) {
             continue;
         }
         let end = end + scale_len;
@@ -1803,19 +1844,16 @@ fn scale_goes_on(rest: &str, lex: &Lexicons) -> bool {
     })
 }
 
-/// Whether the text before a number ends on a number and its scale word
-/// (`12 millones` before `722 mil 500 quetzales`): the number is the tail
-/// of an amount of several scales, no amount of its own.
-fn follows_a_scaled_number(before: &str, lex: &Lexicons) -> bool {
-    let mut words = before.split_whitespace().rev();
-    let (Some(scale), Some(number)) = (words.next(), words.next()) else {
+/// Whether the text before a number ends on a scale word (`12 millones`
+/// before `722 mil 500 quetzales`, `integra a mil` before `625 alcaldes`,
+/// Spanish `mil` being a thousand by itself): the number is the tail of an
+/// amount of several scales, no amount of its own.
+fn follows_a_scale_word(before: &str, lex: &Lexicons) -> bool {
+    let Some(last) = before.split_whitespace().next_back() else {
         return false;
     };
-    let scale = scale.to_lowercase();
-    let number = number.to_lowercase();
-    lex.each(|l| l.scale_words).any(|(word, _)| *word == scale)
-        && (number.chars().all(|c| c.is_ascii_digit())
-            || lex.number_value(&lexicon::unaccented(&number)).is_some())
+    let last = last.to_lowercase();
+    lex.each(|l| l.scale_words).any(|(word, _)| *word == last)
 }
 
 /// The scale word right after a number (`million`, `millones`), and how
@@ -2639,6 +2677,37 @@ mod tests {
 
     fn with_units(source: &str) -> Vec<Amount> {
         figures(source).into_iter().map(|f| (f.0, f.1)).collect()
+    }
+
+    #[test]
+    fn a_number_opening_a_line_counts_only_what_the_words_after_it_name() {
+        let source = "25 municipalities joined the network this year.\n\n\
+                      30 ALIANZAS ACTIVAS\n\n\
+                      1.200 Participants from member cities\n\n\
+                      4 President's foreword\n\n\
+                      3 METODOLOGÍA EMPLEADA\n\n\
+                      5 | A Look Inside the League\n\n\
+                      2 | P a g e\n\n\
+                      7 Rapport du trésorier\n\n\
+                      82 The number of state association meetings we attended\n\n\
+                      29.6 |\n";
+        assert_eq!(values(source), vec![25.0, 30.0, 1200.0, 82.0, 29.6]);
+    }
+
+    #[test]
+    fn a_number_after_a_scale_word_is_the_tail_of_a_larger_amount() {
+        let source = "La federación integra a mil 625 alcaldes de todo el país.\n\n\
+                      El fondo suma 12 millones 722 mil 500 quetzales.\n\n\
+                      La asociación agrupa a 430 alcaldes de la región.\n";
+        assert_eq!(values(source), vec![430.0]);
+    }
+
+    #[test]
+    fn a_day_joined_to_its_month_by_a_dash_or_a_slash_is_a_date() {
+        let source = "Date post: 26-Apr-2020\n\n\
+                      Publié le : 3/mai/2021\n\n\
+                      The network has 40 members.\n";
+        assert_eq!(values(source), vec![40.0]);
     }
 
     #[test]

@@ -3137,7 +3137,7 @@ mod tests {
     /// its last page, the paragraph as one block.
     fn with_paragraph_below(mut text: Text, gap: usize, paragraph: &[&str]) -> Text {
         use crate::page::{Block, BlockKind};
-        let page = text.lines.iter().last().map_or(1, |line| line.page);
+        let page = text.lines.last().map_or(1, |line| line.page);
         for number in 0..gap {
             text.lines
                 .push(page, 90 + u32::try_from(number).unwrap_or(0), "");

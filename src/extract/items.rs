@@ -5828,76 +5828,6 @@ mod tests {
         );
     }
 
-    /// A key listed after a colon whose entries are parted by semicolons,
-    /// each a mark, a comma and its definition (`partly, it has started
-    /// without being finished`): the comma is the cue, so a partial word
-    /// the key defines is a class, in English and in French alike.
-    #[test]
-    fn a_key_listed_after_a_colon_with_commas_for_cues() {
-        for text in [
-            "In brackets, the answer to “was the measure delivered?”: fully, it is finished; \
-             partly, it has started without being finished; not at all, it has not started.\n\n\
-             1.1 – Shared gardens [fully]. The gardens are open.\n\n\
-             1.2 – Cycle lanes [partly]. Works go on.\n\n\
-             1.3 – Night buses [not at all]. No date yet.\n",
-            "Entre crochets, la réponse à la question « l'action est-elle menée ? » : \
-             entièrement, elle est terminée ; en partie, elle a commencé sans être terminée ; \
-             pas du tout, elle n'a pas commencé.\n\n\
-             1.1 – Jardins partagés [entièrement]. Les jardins sont ouverts.\n\n\
-             1.2 – Pistes cyclables [en partie]. Les travaux continuent.\n\n\
-             1.3 – Bus de nuit [pas du tout]. Pas encore de date.\n",
-        ] {
-            let reading = read(text);
-            let statuses: Vec<Option<Status>> =
-                reading.items.iter().map(|item| item.status).collect();
-            assert_eq!(
-                statuses,
-                [Some(Achieved), Some(InProgress), Some(NotDeveloped)],
-                "{text}\n{:?}",
-                reading.items
-            );
-        }
-        let all = Lexicons::all();
-        let vocabulary = Vocabulary::new(None, &all);
-        // Asides parted by semicolons are no key: a figure in the mark, or
-        // one entry only.
-        assert!(listed_key_entries(
-            "Progress: in 2024, the works were finished; in 2025, they have started.",
-            vocabulary
-        )
-        .is_empty());
-        assert!(listed_key_entries(
-            "Note: meanwhile, the hall is finished; see below.",
-            vocabulary
-        )
-        .is_empty());
-    }
-
-    /// A key set as a paragraph that wraps inside an entry (`Late = in
-    /// progress, behind` over `the plan; …`): the entry is read whole, not
-    /// cut where the line ends.
-    #[test]
-    fn a_key_paragraph_wrapped_inside_an_entry() {
-        let reading = read(
-            "Key: Done = finished and checked; Late = in progress, behind\n\
-             the plan; Not begun = work not started.\n\n\
-             D1 Handbook [Done]. Checked.\n\n\
-             D2 Pilot [Late]. Staff are missing.\n\n\
-             D3 Survey [Not begun]. Next year.\n",
-        );
-        let statuses: Vec<(Option<Status>, Option<&str>)> = statuses_and_labels(&reading);
-        assert_eq!(
-            statuses,
-            [
-                (Some(Achieved), None),
-                (Some(InProgress), None),
-                (Some(NotDeveloped), None)
-            ],
-            "{:?}",
-            reading.items
-        );
-    }
-
     /// Dot leaders drawn as one ellipsis between the title and a status in
     /// capitals (`1.1 Heat pumps … COMPLETE`, as MuPDF draws them): the
     /// status after the leader is the line's, in any language.
@@ -5929,41 +5859,6 @@ mod tests {
                 trailing_status(line, &[], vocabulary),
                 Some((title.to_owned(), mark.to_owned(), Meaning::Class(status))),
                 "{line}"
-            );
-        }
-    }
-
-    /// A key table with a row whose label is no status (`◇ | Reviewed by
-    /// the board`) between its rows: the rows above and below it still
-    /// make one key, and the unknown row's items stay null.
-    #[test]
-    fn a_key_row_with_no_status_keeps_the_key_rows_around_it() {
-        for (text, known) in [
-            (
-                "Mark\tMeaning\n● \tCompleted\n◇\tReviewed by the board\n○\tNot started\n\n\
-                 Code\tAction\tMark\n\
-                 A1\tBike racks\t●\nA2\tBus shelters\t◇\nA3\tTram study\t○\n",
-                "●",
-            ),
-            (
-                "Signe\tSens\n●\tRéalisée\n◇\tVue par le comité\n○\tNon engagée\n\n\
-                 Code\tAction\tSigne\n\
-                 A1\tArceaux vélo\t●\nA2\tAbribus\t◇\nA3\tÉtude tramway\t○\n",
-                "●",
-            ),
-        ] {
-            let reading = read(text);
-            let statuses: Vec<Option<Status>> =
-                reading.items.iter().map(|item| item.status).collect();
-            assert_eq!(
-                statuses,
-                [Some(Achieved), None, Some(NotDeveloped)],
-                "{text}\n{:?}",
-                reading.items
-            );
-            assert_eq!(
-                reading.items.first().and_then(|item| item.mark.as_deref()),
-                Some(known)
             );
         }
     }

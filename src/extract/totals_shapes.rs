@@ -3364,7 +3364,7 @@ mod tests {
         .collect();
         let all = Lexicons::all();
         assert_eq!(
-            read_totals_shapes(&text, Vocabulary::new(None, &all), &key).counts,
+            read_totals_shapes(&text, Vocabulary::new(None, &all), &key, &[]).counts,
             declared(Some(13), 6, 5, 2)
         );
     }

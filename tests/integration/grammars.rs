@@ -1529,6 +1529,11 @@ fn thirteenth_fresh_grammars_measured_before_fixing() {
 /// Then two plans in one report, each closed by its own totals under its
 /// own name, are summed, and each plan's deepest items counted
 /// (deuxplans.fr, dosplanes.es): 20 totals read, 18 reconciled.
+/// Then a PDF outline whose level columns the layout joined is read under
+/// its level words (cabecera.es, entete.fr), dot leaders drawn as one
+/// ellipsis part title and status (leaders.en.pdf), and a counts table
+/// whose narrow columns were joined is cut where both rows' words start:
+/// 408 items, 311 statuses, 21 totals read, 23 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1537,10 +1542,10 @@ fn fourteenth_fresh_grammars_measured_before_fixing() {
     println!("fresh14: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 360, "{reading:?}");
-    assert!(reading.statuses_right >= 276, "{reading:?}");
-    assert!(reading.totals_read >= 20, "{reading:?}");
-    assert!(reading.reconciled >= 18, "{reading:?}");
+    assert!(reading.items_found >= 408, "{reading:?}");
+    assert!(reading.statuses_right >= 311, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 23, "{reading:?}");
 }
 
 /// Eight more report shapes, with gold written and committed before planex
@@ -1715,6 +1720,11 @@ fn sixteenth_fresh_grammars_measured_before_fixing() {
 /// Les 14 actions selon leur voyant : …`) and a board's whole in a
 /// sentence of its own (`13 tasks on the board.`), and rag.en's `B`
 /// (`closed, not delivered`), null and not named cancelled.
+/// Then a caption's count before the colon of its parts and a board's
+/// whole in a sentence of its own are the whole, and a heading drawn into
+/// a summary table's first column is a row of its own: 18 totals read, 18
+/// reconciled. Left: the `EJE` headings over `Programa` numbers that run
+/// across them (9 items), and rag.en's `B`, as above.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1725,8 +1735,8 @@ fn seventeenth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 345, "{reading:?}");
     assert!(reading.statuses_right >= 243, "{reading:?}");
-    assert!(reading.totals_read >= 9, "{reading:?}");
-    assert!(reading.reconciled >= 15, "{reading:?}");
+    assert!(reading.totals_read >= 18, "{reading:?}");
+    assert!(reading.reconciled >= 18, "{reading:?}");
 }
 
 /// Six more report shapes, two per language, with gold written by their

@@ -5729,20 +5729,7 @@ mod tests {
                 for row in &mut table.rows {
                     let Some(spec) = drawn.next() else { break };
                     for (cell, words) in row.cells.iter_mut().zip(spec) {
-                        cell.words = words
-                            .iter()
-                            .map(|&(word, x0)| crate::page::Word {
-                                text: word.to_owned(),
-                                bbox: crate::page::BoundingBox {
-                                    x0,
-                                    y0: 0.0,
-                                    x1: x0 + 4.0 * word.chars().count() as f32,
-                                    y1: 10.0,
-                                },
-                                size: 10.0,
-                                bold: None,
-                            })
-                            .collect();
+                        cell.words = crate::page::words_at(words, 4.0);
                     }
                 }
             }

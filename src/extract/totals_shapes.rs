@@ -3332,20 +3332,7 @@ mod tests {
                 for row in &mut table.rows {
                     for cell in &mut row.cells {
                         let Some(words) = cells.next() else { break };
-                        cell.words = words
-                            .iter()
-                            .map(|&(word, x0)| crate::page::Word {
-                                text: word.to_owned(),
-                                bbox: crate::page::BoundingBox {
-                                    x0,
-                                    y0: 0.0,
-                                    x1: x0 + 5.0 * word.chars().count() as f32,
-                                    y1: 10.0,
-                                },
-                                size: 10.0,
-                                bold: None,
-                            })
-                            .collect();
+                        cell.words = crate::page::words_at(words, 5.0);
                     }
                 }
             }

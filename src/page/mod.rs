@@ -74,6 +74,26 @@ pub struct Word {
     pub bold: Option<bool>,
 }
 
+/// Words drawn on one line for tests, each starting at its `x0` and
+/// `char_width` points a character wide.
+#[cfg(test)]
+pub(crate) fn words_at(words: &[(&str, f32)], char_width: f32) -> Words {
+    words
+        .iter()
+        .map(|&(word, x0)| Word {
+            text: word.to_owned(),
+            bbox: BoundingBox {
+                x0,
+                y0: 0.0,
+                x1: x0 + char_width * word.chars().count() as f32,
+                y1: 10.0,
+            },
+            size: 10.0,
+            bold: None,
+        })
+        .collect()
+}
+
 /// One cell of a table row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {

@@ -19,7 +19,7 @@ use super::median;
 use super::tables::{
     insert_in_order, looks_like_a_table, row_borders, ruled_edges, table_rows, Region,
 };
-use super::thresholds::{EDGE_TOLERANCE, SAME_SPACE, TABLE_BREAK};
+use super::thresholds::{EDGE_TOLERANCE, SAME_SPACE, TABLE_BREAK, WORD_GAP};
 use crate::grammar;
 use crate::read::Rule;
 
@@ -40,6 +40,12 @@ const STRIP_SLACK: f32 = 0.01;
 /// for word spaces when the table's word space is measured.
 const MAX_WORD_SPACE: f32 = 1.0;
 
+/// Fewest lines a gutter narrower than [`MIN_GUTTER`] must part, where
+/// the column after it starts at one x (or the column before it ends at
+/// one x), and where its gap is no word space of the line: fewer could be
+/// word spaces that align by chance.
+const NARROW_LINES: usize = 3;
+
 /// A line joins the table above or below its anchor lines when it is set at
 /// most this factor farther from its neighbour than the farthest lines
 /// between the anchors.
@@ -47,14 +53,15 @@ const ROW_GAP_SLACK: f32 = 1.1;
 
 /// The tables of a page flow (`lines`, top to bottom), those found by
 /// `find_regions` (`regions`, in order) replaced where an anchor column
-/// makes a table of its own that they split or read with fewer columns.
+/// makes a table of its own that they split or read with fewer columns
+/// (none of them with more).
 pub(super) fn anchor_tables(
     lines: &[TextLine],
     rules: &[Rule],
     mut regions: Vec<Region>,
 ) -> Vec<Region> {
-    for (first, last) in anchor_runs(lines) {
-        let Some(table) = anchor_table(lines, rules, first, last) else {
+    for (first, last, parted) in anchor_runs(lines) {
+        let Some((table, narrow)) = anchor_table(lines, rules, first, last, parted) else {
             continue;
         };
         let overlapping: Vec<usize> = regions
@@ -85,7 +92,15 @@ pub(super) fn anchor_tables(
             }),
             _ => false,
         };
-        if outside || found_whole {
+        // A table found in part with more columns saw a gutter the anchor
+        // table misses (a mark column that some title lines run into).
+        let more_columns = narrow
+            && overlapping.iter().any(|&index| {
+                regions
+                    .get(index)
+                    .is_some_and(|region| columns(region) > columns(&table))
+            });
+        if outside || found_whole || more_columns {
             continue;
         }
         regions.retain(|region| region.first > table.last || region.last < table.first);
@@ -96,8 +111,10 @@ pub(super) fn anchor_tables(
 
 /// Runs of lines (first and last index) whose anchors stand in one column:
 /// code words on two lines or more whose boxes overlap horizontally, no
-/// two consecutive lines between them farther apart than a table's break.
-fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
+/// two consecutive lines between them farther apart than a table's break,
+/// no line between them with a word across the column's left edge; and
+/// whether such a line parted the run from the next or the one before.
+fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize, bool)> {
     // Anchor columns: (x0, x1, line indices), codes whose boxes overlap.
     let mut columns: Vec<(f32, f32, Vec<usize>)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -122,27 +139,43 @@ fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
         }
     }
     let mut runs = Vec::new();
-    for (_, _, at) in columns {
-        let mut run: Option<(usize, usize)> = None;
+    for (edge, _, at) in columns {
+        // A line with a word across the column's left edge (a heading, a
+        // paragraph set across the table) is no row of a table that has a
+        // column there: it parts two tables.
+        let across = |line: &TextLine| {
+            let slack = SAME_SPACE * line.size;
+            line.words
+                .iter()
+                .any(|word| word.x0 < edge - slack && word.x1 > edge + slack)
+        };
+        // (first, last, parted from its neighbour by a line across the edge)
+        let mut run: Option<(usize, usize, bool)> = None;
         let mut count = 0;
         for index in at {
-            let joins = run.is_some_and(|(_, last)| {
-                lines.get(last..=index).is_some_and(|between| {
-                    between
-                        .windows(2)
-                        .all(|pair| pair[1].y - pair[0].y <= TABLE_BREAK * pair[1].size)
+            let (near, crossed) = run.map_or((false, false), |(_, last, _)| {
+                lines.get(last..=index).map_or((false, false), |between| {
+                    (
+                        between
+                            .windows(2)
+                            .all(|pair| pair[1].y - pair[0].y <= TABLE_BREAK * pair[1].size),
+                        between.iter().any(across),
+                    )
                 })
             });
             match run.as_mut() {
-                Some((_, last)) if joins => {
+                Some((_, last, _)) if near && !crossed => {
                     *last = index;
                     count += 1;
                 }
                 _ => {
+                    let parted = near && crossed;
                     if count >= 2 {
-                        runs.extend(run);
+                        runs.extend(
+                            run.map(|(first, last, before)| (first, last, before || parted)),
+                        );
                     }
-                    run = Some((index, index));
+                    run = Some((index, index, parted));
                     count = 1;
                 }
             }
@@ -156,11 +189,20 @@ fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
 
 /// The table around the anchor lines `first..=last`: those lines, and the
 /// lines above and below them set no farther apart than the anchor lines'
-/// rows that keep every gutter, cut at the gutters. `None` when the lines
-/// have no gutter, when a word shares the anchor column with a code, when
-/// vertical rulings stand between the words (those tables are cut at
-/// their rulings), or when no row has two cells.
-fn anchor_table(lines: &[TextLine], rules: &[Rule], first: usize, last: usize) -> Option<Region> {
+/// rows that keep every gutter, cut at the gutters, and whether a gutter
+/// is narrow (see [`clean_gutters`]). `None` when the lines have no clean
+/// gutters, when a line across the anchor column `parted` them from more
+/// anchor lines and no gutter is narrow (such runs are for narrow
+/// gutters, which a heading across the table hides), when vertical
+/// rulings stand between the words (those tables are cut at their
+/// rulings), or when no row has two cells.
+fn anchor_table(
+    lines: &[TextLine],
+    rules: &[Rule],
+    first: usize,
+    last: usize,
+    parted: bool,
+) -> Option<(Region, bool)> {
     let core = lines.get(first..=last)?;
     if !ruled_edges(core, rules).is_empty() {
         return None;
@@ -169,7 +211,10 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], first: usize, last: usize) -
         .windows(2)
         .map(|pair| pair[1].y - pair[0].y)
         .fold(0.0_f32, f32::max);
-    let mut strips = clean_gutters(core)?;
+    let (mut strips, mut narrow) = clean_gutters(core)?;
+    if parted && !narrow {
+        return None;
+    }
     let (mut top, mut bottom) = (first, last);
     while let (Some(above), Some(line)) = (
         top.checked_sub(1).and_then(|i| lines.get(i)),
@@ -179,8 +224,8 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], first: usize, last: usize) -
             break;
         }
         match lines.get(top - 1..=bottom).and_then(clean_gutters) {
-            Some(wider) if wider.len() == strips.len() => {
-                strips = wider;
+            Some((wider, wider_narrow)) if wider.len() == strips.len() => {
+                (strips, narrow) = (wider, wider_narrow);
                 top -= 1;
             }
             _ => break,
@@ -191,8 +236,8 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], first: usize, last: usize) -
             break;
         }
         match lines.get(top..=bottom + 1).and_then(clean_gutters) {
-            Some(wider) if wider.len() == strips.len() => {
-                strips = wider;
+            Some((wider, wider_narrow)) if wider.len() == strips.len() => {
+                (strips, narrow) = (wider, wider_narrow);
                 bottom += 1;
             }
             _ => break,
@@ -208,39 +253,69 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], first: usize, last: usize) -
         .map(|(left, right)| (left + right) / 2.0 + EDGE_TOLERANCE * size)
         .collect();
     let rows = table_rows(run, &edges, &row_borders(run, rules));
-    looks_like_a_table(&rows).then_some(Region {
-        first: top,
-        last: bottom,
-        rows,
-    })
+    looks_like_a_table(&rows).then_some((
+        Region {
+            first: top,
+            last: bottom,
+            rows,
+        },
+        narrow,
+    ))
 }
 
 /// The gutters of `run` (left and right of each strip, left to right), when
 /// there is one at least and every code word stands alone between two of
-/// them (or a gutter and the table's edge).
-fn clean_gutters(run: &[TextLine]) -> Option<Vec<(f32, f32)>> {
+/// them (or a gutter and the table's edge); and whether one of them is
+/// narrower than [`MIN_GUTTER`].
+///
+/// With a narrow gutter, a code may open a cell that its title continues:
+/// the word before it on its line, if any, stands in another column (a
+/// code after a word of its own cell is a reference in a title, or the
+/// gutters missed the code's column). The title's justified spaces must
+/// then be no gutters ([`stretched_across`]).
+fn clean_gutters(run: &[TextLine]) -> Option<(Vec<(f32, f32)>, bool)> {
     let strips = gutters(run);
     if strips.is_empty() {
         return None;
     }
-    let column = |x: f32| strips.iter().filter(|(left, _)| *left < x).count();
+    let size = median(run.iter().map(|line| line.size));
+    let is_narrow = |&(left, right): &(f32, f32)| right - left < MIN_GUTTER * size;
+    let narrow = strips.iter().any(is_narrow);
+    let column =
+        |strips: &[(f32, f32)], x: f32| strips.iter().filter(|(left, _)| *left < x).count();
     let alone = run.iter().all(|line| {
         line.words.iter().enumerate().all(|(index, word)| {
             if !grammar::is_code_word(&word.text) {
                 return true;
             }
-            let own = column(word.x0);
+            let own = column(&strips, word.x0);
             let neighbour = |other: usize| {
                 other != index
                     && line
                         .words
                         .get(other)
-                        .is_some_and(|other| column(other.x0) == own)
+                        .is_some_and(|other| column(&strips, other.x0) == own)
             };
             !neighbour(index.wrapping_sub(1)) && !neighbour(index + 1)
         })
     });
-    alone.then_some(strips)
+    if alone {
+        return Some((strips, narrow));
+    }
+    if !narrow {
+        return None;
+    }
+    let strips: Vec<(f32, f32)> = strips
+        .into_iter()
+        .filter(|&(left, right)| !stretched_across(run, left, right))
+        .collect();
+    let opening = run.iter().all(|line| {
+        line.words.windows(2).all(|pair| {
+            !grammar::is_code_word(&pair[1].text)
+                || column(&strips, pair[0].x0) != column(&strips, pair[1].x0)
+        })
+    });
+    (opening && strips.iter().any(is_narrow)).then_some((strips, true))
 }
 
 /// Strips of whitespace that no word of `run` crosses, between its
@@ -275,13 +350,137 @@ fn gutters(run: &[TextLine]) -> Vec<(f32, f32)> {
         .unwrap_or(0.0);
     let least = (MIN_GUTTER * size).max(GUTTER_OVER_SPACE * space);
     let narrowest = MIN_GUTTER * size;
-    let strips = empty_strips(run, narrowest);
+    let (strips, narrow): (Vec<_>, Vec<_>) = empty_strips(run, WORD_GAP * size)
+        .into_iter()
+        .partition(|&(left, right)| right - left >= narrowest);
     let usual = word_space(run, &strips);
-    strips
+    let mut gutters: Vec<(f32, f32)> = strips
         .into_iter()
         .filter(|&(left, right)| {
             right - left >= least
                 || usual.is_some_and(|usual| !spaced_across(run, left, right, usual))
+        })
+        .collect();
+    gutters.extend(
+        narrow
+            .into_iter()
+            .filter(|&(left, right)| is_narrow_gutter(run, left, right)),
+    );
+    gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
+    gutters
+}
+
+/// True when the strip `left..right`, narrower than [`MIN_GUTTER`] (a
+/// column gutter about a word space wide, or less), parts two columns of
+/// `run`. On the lines with words on both sides of it, its gap is a word
+/// space when it is as wide (within [`SAME_SPACE`] em) as the gaps next to
+/// it on the line, before and after. It must be no word space on
+/// [`NARROW_LINES`] lines at least and on two thirds of the lines it
+/// parts; on as many lines, the words after it start at one x (or those
+/// before it end at one x), and the words before it start at different
+/// places.
+///
+/// Justification widens every word space of a line alike, so a strip that
+/// happens to stay empty down a justified paragraph is as wide as the
+/// spaces beside it on each line it crosses; a gutter keeps its own width
+/// between the spaces of two columns, however wide those are (as wide as
+/// the spaces of a ragged column on one side, it differs from a justified
+/// column's on the other). A word repeated at one place on every row (a
+/// title's first word) leaves aligned spaces after it; the column before a
+/// gutter holds different words.
+fn is_narrow_gutter(run: &[TextLine], left: f32, right: f32) -> bool {
+    let size = median(run.iter().map(|line| line.size));
+    let tolerance = SAME_SPACE * size;
+    let crossings = crossings(run, left, right);
+    let spaced = crossings.iter().filter(|crossing| crossing.spaced).count();
+    let parted: Vec<&Crossing> = crossings
+        .iter()
+        .filter(|crossing| !crossing.spaced)
+        .collect();
+    let starts = parted
+        .iter()
+        .filter(|crossing| crossing.start - right <= tolerance)
+        .count();
+    let ends = parted
+        .iter()
+        .filter(|crossing| left - crossing.end <= tolerance)
+        .count();
+    let mut before: Vec<f32> = Vec::new();
+    for crossing in &parted {
+        if !before
+            .iter()
+            .any(|&x0| (x0 - crossing.before).abs() <= tolerance)
+        {
+            before.push(crossing.before);
+        }
+    }
+    parted.len() >= NARROW_LINES
+        && 3 * spaced <= crossings.len()
+        && starts.max(ends) >= NARROW_LINES
+        && before.len() >= NARROW_LINES
+}
+
+/// True when the strip `left..right` is as wide as a word space beside it
+/// on more than a third of the lines that have words on both sides of it
+/// (see [`crossings`]): justified lines whose widened spaces happen to
+/// leave one strip empty down a few lines, however wide. One neighbour is
+/// enough: the last stretched space before a gutter has the gutter for
+/// its other neighbour. (A narrow gutter, as wide as the plain spaces of
+/// the column after it, is judged by [`is_narrow_gutter`] instead.)
+fn stretched_across(run: &[TextLine], left: f32, right: f32) -> bool {
+    let crossings = crossings(run, left, right);
+    let stretched = crossings
+        .iter()
+        .filter(|crossing| crossing.beside_space)
+        .count();
+    3 * stretched > crossings.len()
+}
+
+/// Where a line has words on both sides of a strip.
+struct Crossing {
+    /// Where the word before the strip starts.
+    before: f32,
+    /// Where the word before the strip ends.
+    end: f32,
+    /// Where the word after the strip starts.
+    start: f32,
+    /// The gap is a word space of the line: as wide (within [`SAME_SPACE`]
+    /// em) as the gaps next to it, before and after (those that exist).
+    spaced: bool,
+    /// The gap is as wide as one of the gaps next to it.
+    beside_space: bool,
+}
+
+/// The lines of `run` with words on both sides of the strip `left..right`
+/// and a gap next to it (a line of two words tells no word space from a
+/// gutter).
+fn crossings(run: &[TextLine], left: f32, right: f32) -> Vec<Crossing> {
+    run.iter()
+        .filter_map(|line| {
+            let at = line.words.windows(2).position(|pair| {
+                pair[0].x1 <= left + STRIP_SLACK && pair[1].x0 >= right - STRIP_SLACK
+            })?;
+            let gap_after = |index: usize| {
+                let pair = line.words.get(index..=index + 1)?;
+                Some(pair[1].x0 - pair[0].x1)
+            };
+            let gap = gap_after(at)?;
+            let (first, second) = (line.words.get(at)?, line.words.get(at + 1)?);
+            let neighbours: Vec<f32> = [at.checked_sub(1).and_then(gap_after), gap_after(at + 1)]
+                .into_iter()
+                .flatten()
+                .collect();
+            if neighbours.is_empty() {
+                return None;
+            }
+            let alike = |other: &f32| (other - gap).abs() <= SAME_SPACE * line.size;
+            Some(Crossing {
+                before: first.x0,
+                end: first.x1,
+                start: second.x0,
+                spaced: neighbours.iter().all(alike),
+                beside_space: neighbours.iter().any(alike),
+            })
         })
         .collect()
 }
@@ -429,7 +628,7 @@ mod tests {
         ];
         let strips = gutters(&lines);
         assert_eq!(strips, vec![(40.0, 60.0), (66.0, 95.0)]);
-        assert!(clean_gutters(&lines).is_some());
+        assert!(clean_gutters(&lines).is_some_and(|(_, narrow)| !narrow));
     }
 
     #[test]
@@ -551,7 +750,31 @@ mod tests {
     }
 
     #[test]
-    fn a_code_beside_a_word_in_its_column_is_no_anchor_column() {
+    fn a_code_after_a_word_of_its_column_is_no_anchor_column() {
+        // `Annual L1M1D1`: the gutters missed the code's own column.
+        let lines = [
+            line(
+                0.0,
+                &[
+                    ("Annual", 0.0, 37.0),
+                    ("L1M1D1", 40.0, 80.0),
+                    ("V", 100.0, 106.0),
+                ],
+            ),
+            line(
+                12.0,
+                &[
+                    ("Urban", 0.0, 37.0),
+                    ("L1M1D2", 40.0, 80.0),
+                    ("X", 100.0, 106.0),
+                ],
+            ),
+        ];
+        assert_eq!(clean_gutters(&lines), None);
+    }
+
+    #[test]
+    fn a_code_beside_a_word_of_its_column_is_no_anchor_column_at_wide_gutters() {
         let lines = [
             line(
                 0.0,
@@ -571,5 +794,200 @@ mod tests {
             ),
         ];
         assert_eq!(clean_gutters(&lines), None);
+    }
+
+    #[test]
+    fn a_code_may_open_a_cell_its_title_continues_after_a_narrow_gutter() {
+        // Measures justified from 0 to 180, then `L1M1D1 Calendar of…`
+        // from 181.6 on the rows that start a deliverable.
+        let rows: [([f32; 4], Vec<f32>); 4] = [
+            ([30.0, 25.0, 40.0, 28.0], vec![40.0, 55.0, 13.0]),
+            ([50.0, 40.0, 30.0, 20.0], vec![78.0, 20.0]),
+            ([25.0, 45.0, 15.0, 50.0], vec![40.0, 22.0, 60.0]),
+            ([60.0, 10.0, 35.0, 45.0], vec![48.0, 30.0]),
+        ];
+        let mut lines: Vec<TextLine> = rows
+            .iter()
+            .enumerate()
+            .map(|(index, (left, right))| {
+                pieces_line(
+                    index as f32 * 18.0,
+                    &[justified(0.0, 180.0, left), spaced(181.6, right, 3.2)],
+                )
+            })
+            .collect();
+        for at in [0, 2] {
+            if let Some(word) = lines.get_mut(at).and_then(|line| line.words.get_mut(4)) {
+                word.text = format!("L1M1D{}", at + 1);
+            }
+        }
+        let (strips, narrow) = clean_gutters(&lines).expect("clean gutters");
+        assert!(narrow);
+        assert_eq!(strips.len(), 1, "{strips:?}");
+    }
+
+    /// Words of `widths` set from `x`, `gap` points apart, as (text, x0, x1).
+    fn spaced(x: f32, widths: &[f32], gap: f32) -> Vec<(String, f32, f32)> {
+        let mut at = x;
+        widths
+            .iter()
+            .enumerate()
+            .map(|(index, &width)| {
+                let word = (format!("w{index}"), at, at + width);
+                at += width + gap;
+                word
+            })
+            .collect()
+    }
+
+    /// A justified piece of a line: `widths` spread from `x0` to `x1`,
+    /// every gap alike.
+    fn justified(x0: f32, x1: f32, widths: &[f32]) -> Vec<(String, f32, f32)> {
+        let gaps = widths.len().saturating_sub(1).max(1) as f32;
+        let gap = (x1 - x0 - widths.iter().sum::<f32>()) / gaps;
+        spaced(x0, widths, gap)
+    }
+
+    fn pieces_line(y: f32, pieces: &[Vec<(String, f32, f32)>]) -> TextLine {
+        let words: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .flatten()
+            .map(|(t, a, b)| (t.as_str(), *a, *b))
+            .collect();
+        line(y, &words)
+    }
+
+    #[test]
+    fn a_gutter_narrower_than_a_word_space_beside_justified_text_is_a_gutter() {
+        // Measures justified from 0 to 180, a 1.6-point gutter, titles set
+        // ragged from 181.6 with word spaces of 3.2: justification widens
+        // each measure line's spaces by its own amount.
+        let left = [
+            [30.0, 25.0, 40.0, 28.0, 20.0],
+            [50.0, 40.0, 30.0, 20.0, 12.0],
+            [25.0, 45.0, 15.0, 50.0, 22.0],
+            [60.0, 10.0, 35.0, 45.0, 8.0],
+        ];
+        let right = [
+            vec![40.0, 55.0, 13.0, 80.0],
+            vec![78.0],
+            vec![35.0, 22.0, 60.0],
+            vec![48.0, 30.0],
+        ];
+        let lines: Vec<TextLine> = left
+            .iter()
+            .zip(&right)
+            .enumerate()
+            .map(|(index, (left, right))| {
+                pieces_line(
+                    index as f32 * 18.0,
+                    &[justified(0.0, 180.0, left), spaced(181.6, right, 3.2)],
+                )
+            })
+            .collect();
+        let strips = gutters(&lines);
+        assert_eq!(strips.len(), 1, "{strips:?}");
+        assert!((strips[0].0 - 180.0).abs() < 0.01 && (strips[0].1 - 181.6).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_justified_paragraph_left_empty_at_one_place_is_not_cut() {
+        // Four justified lines whose wide spaces happen to overlap between
+        // 100 and 102.5, three of them with a word starting at 102.5: each
+        // is as wide as the other spaces of its line.
+        let lines: Vec<TextLine> = [
+            (vec![30.0, 35.0, 27.0, 50.0, 38.0], 4.0),
+            (vec![40.0, 53.5, 40.0, 47.0], 4.5),
+            (vec![20.0, 25.0, 47.0, 45.0, 42.5], 3.5),
+            (vec![52.0, 38.5, 60.0, 33.5], 6.0),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(index, (widths, gap))| {
+            pieces_line(index as f32 * 12.0, &[spaced(0.0, widths, *gap)])
+        })
+        .collect();
+        let empty = empty_strips(&lines, WORD_GAP * 10.0);
+        assert!(
+            empty.iter().any(|&(l, r)| l <= 100.01 && r >= 102.49),
+            "the lines leave a strip empty: {empty:?}"
+        );
+        assert_eq!(gutters(&lines), Vec::<(f32, f32)>::new());
+    }
+
+    #[test]
+    fn a_title_word_repeated_on_every_row_leaves_no_gutter() {
+        // `Informe final`, `Informe anual`, `Informe técnico`: the space
+        // after `Informe` aligns on every row.
+        let lines: Vec<TextLine> = [40.0, 33.0, 45.0]
+            .iter()
+            .enumerate()
+            .map(|(index, &second)| {
+                pieces_line(
+                    index as f32 * 12.0,
+                    &[
+                        spaced(0.0, &[40.0], 0.0),
+                        spaced(50.0, &[38.0, second], 3.0),
+                    ],
+                )
+            })
+            .collect();
+        assert_eq!(gutters(&lines), vec![(40.0, 50.0)]);
+    }
+
+    #[test]
+    fn three_columns_parted_by_narrow_gutters_are_three_columns() {
+        // Codes, justified measures from 50 to 200, titles from 201.8:
+        // gutters of 3 and 1.8 points, the first as wide as the titles'
+        // word space.
+        let rows = [
+            ([30.0, 25.0, 40.0, 28.0], vec![40.0, 55.0, 13.0]),
+            ([45.0, 40.0, 30.0, 20.0], vec![78.0, 20.0]),
+            ([25.0, 45.0, 15.0, 50.0], vec![35.0, 22.0, 60.0]),
+            ([60.0, 10.0, 35.0, 33.0], vec![48.0, 30.0]),
+        ];
+        let lines: Vec<TextLine> = rows
+            .iter()
+            .enumerate()
+            .map(|(index, (measure, title))| {
+                let code = 20.0 + 7.0 * index as f32;
+                pieces_line(
+                    index as f32 * 18.0,
+                    &[
+                        spaced(47.0 - code, &[code], 0.0),
+                        justified(50.0, 200.0, measure),
+                        spaced(201.8, title, 3.0),
+                    ],
+                )
+            })
+            .collect();
+        let strips = gutters(&lines);
+        assert_eq!(strips.len(), 2, "{strips:?}");
+        assert!((strips[0].0 - 47.0).abs() < 0.01 && (strips[0].1 - 50.0).abs() < 0.01);
+        assert!((strips[1].0 - 200.0).abs() < 0.01 && (strips[1].1 - 201.8).abs() < 0.01);
+    }
+
+    #[test]
+    fn wide_justified_spaces_of_a_code_title_row_are_stretched() {
+        // `L2M1D2 Final evaluation    of    the    pilot    projects   ○`
+        // over a short last line: the title's stretched spaces are wider
+        // than a gutter's least and no other line crosses them.
+        let lines = [
+            pieces_line(
+                0.0,
+                &[
+                    spaced(0.0, &[40.0], 0.0),
+                    justified(43.0, 300.0, &[25.0, 50.0, 12.0, 18.0, 25.0, 40.0]),
+                    spaced(312.0, &[8.0], 0.0),
+                ],
+            ),
+            pieces_line(12.0, &[spaced(43.0, &[80.0], 0.0)]),
+        ];
+        let kept: Vec<(f32, f32)> = gutters(&lines)
+            .into_iter()
+            .filter(|&(left, right)| !stretched_across(&lines, left, right))
+            .collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!((kept[0].0 - 300.0).abs() < 0.01 && (kept[0].1 - 312.0).abs() < 0.01);
     }
 }

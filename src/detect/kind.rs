@@ -1193,8 +1193,10 @@ fn detect_period(
 
 /// Months a covered span of dates may run (`October 2017 to December 2017`,
 /// `September 1, 2006 to August 31, 2007`): more than the few days of a
-/// meeting, at most a year.
-const COVERED_MONTHS: std::ops::RangeInclusive<i32> = 2..=12;
+/// meeting, at most a year and a half (a report over the longer first or
+/// last period of a changed fiscal year: `Période du 1er janvier 2012 au 31
+/// mars 2013`). Two years and more are a plan's or a term's.
+const COVERED_MONTHS: std::ops::RangeInclusive<i32> = 2..=18;
 
 /// Words a date's day may be after the year-end phrase that opens it
 /// (`year ended on 30 June 2017`).
@@ -3476,6 +3478,19 @@ mod tests {
                 spanish,
                 "2030-2031",
             ),
+            // A period longer than a year, after a change of fiscal year.
+            (
+                "Rapport d'activités 2031\nPériode du 1er janvier 2031 au 31 mars 2032",
+                french,
+                "2031-2032",
+            ),
+            (
+                "Annual Report 2031\nFifteen months: 1 January 2031 to 31 March 2032",
+                english,
+                "2031-2032",
+            ),
+            // Two years of dates are a plan's span, not the report's.
+            ("Annual Report 2031\n1 January 2031 to 31 December 2032", english, "2031"),
             // A quarter's months date a cover that names no kind.
             (
                 "FIRST QUARTERLY REPORT\nOctober 2030 to December 2030\nPrepared by Us",

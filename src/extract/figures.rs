@@ -917,7 +917,9 @@ fn classes_by_size(before: &str, after: &str, lex: &Lexicons) -> bool {
         [.., bound, joiner]
             if lex.has(|l| l.range_joiners, joiner)
                 && bound.contains(|c: char| c.is_ascii_digit())
-                && bound.chars().all(|c| c.is_ascii_digit() || ".,".contains(c)) =>
+                && bound
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".,".contains(c)) =>
         {
             true
         }
@@ -2957,7 +2959,9 @@ mod tests {
         // A count of inhabitants joined to a noun classes it by size; after
         // a noun of population it states one.
         assert_eq!(
-            values("Seuls les territoires (de plus de 30 000 habitants) doivent rendre un bilan.\n"),
+            values(
+                "Seuls les territoires (de plus de 30 000 habitants) doivent rendre un bilan.\n"
+            ),
             Vec::<f64>::new()
         );
         assert_eq!(
@@ -2994,7 +2998,8 @@ mod tests {
     #[test]
     fn a_bare_number_over_a_list_entry_or_its_ordinal_letters_is_no_count() {
         // A contents list printing each page number over its entry.
-        let contents = "41\n\n- Le Service juridique\n\n44\n\n- Les Publications\n\n47\n\n• Le Site web\n";
+        let contents =
+            "41\n\n- Le Service juridique\n\n44\n\n- Les Publications\n\n47\n\n• Le Site web\n";
         assert_eq!(values(contents), Vec::<f64>::new());
         // An ordinal whose superscript letters were drawn on a line of their own.
         assert_eq!(

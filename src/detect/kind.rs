@@ -2663,7 +2663,23 @@ fn heading_line(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<String
         && !slug
         && !opens_on_date(&all_words, lexicons)
         && !DATE_STAMP.is_match(line);
-    heading.then(|| line.to_owned())
+    // A rule of marks after the words (`TITLE =====`) underlines them.
+    let rule = |token: &str| {
+        token
+            .chars()
+            .all(|c| matches!(c, '=' | '-' | '_' | '*' | '~' | '#'))
+    };
+    let mut kept: Vec<&str> = line.split_whitespace().collect();
+    while kept.len() > 1 && kept.last().is_some_and(|last| rule(last)) {
+        kept.pop();
+    }
+    heading.then(|| {
+        if kept.len() == line.split_whitespace().count() {
+            line.to_owned()
+        } else {
+            kept.join(" ")
+        }
+    })
 }
 
 /// A day in figures (`11.05.20`, `27/11/2031`), or a year alone.
@@ -2983,6 +2999,8 @@ mod tests {
             ("Les maires de la vallée votent le budget\nPar Claire Martin\nLes maires se sont réunis samedi pour voter le budget.\n", "Les maires de la vallée votent le budget"),
             ("La federación renovará sus cargos en septiembre\nPor: Luis Mora\nLos alcaldes del valle se reunieron el lunes.\n", "La federación renovará sus cargos en septiembre"),
             ("La federación renovará sus cargos en septiembre\nPolítica\nLos alcaldes del valle se reunieron el lunes.\n", "La federación renovará sus cargos en septiembre"),
+            // A breadcrumb over a heading underlined by a rule of marks.
+            ("Accueil › Mairie › Comptes rendus\nCONSEIL MUNICIPAL DU 5 MARS 2031 =====\nLe conseil s'est réuni en séance ordinaire à la mairie.\n", "CONSEIL MUNICIPAL DU 5 MARS 2031"),
         ] {
             assert_eq!(title(source).as_deref(), Some(headline), "{source:?}");
         }

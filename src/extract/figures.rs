@@ -2950,36 +2950,23 @@ mod tests {
 
     #[test]
     fn file_sizes_population_brackets_and_plural_comparatives_are_not_figures() {
-        // A download's size, in each language's units.
-        assert_eq!(
-            values("Taille du document : 640 Ko (12 pages).\n\nRapport annuel (PDF - 3.1 Mo)\n"),
-            Vec::<f64>::new()
-        );
-        assert_eq!(values("Annual report (PDF, 4.2 MB)\n"), Vec::<f64>::new());
-        // A count of inhabitants joined to a noun classes it by size; after
-        // a noun of population it states one.
-        assert_eq!(
-            values(
-                "Seuls les territoires (de plus de 30 000 habitants) doivent rendre un bilan.\n"
-            ),
-            Vec::<f64>::new()
-        );
-        assert_eq!(
-            values("Cada voto corresponde a municipios de 1.500 habitantes; cuatro a los de 1.501 a 8.000 habitantes.\n"),
-            Vec::<f64>::new()
-        );
-        assert_eq!(
-            values("The grant is open to municipalities of over 15,000 inhabitants.\n"),
-            Vec::<f64>::new()
-        );
+        for source in [
+            // A download's size, in each language's units.
+            "Taille du document : 640 Ko (12 pages).\n\nRapport annuel (PDF - 3.1 Mo)\n",
+            "Annual report (PDF, 4.2 MB)\n",
+            // A count of inhabitants joined to a noun classes it by size.
+            "Seuls les territoires (de plus de 30 000 habitants) doivent rendre un bilan.\n",
+            "Cada voto corresponde a municipios de 1.500 habitantes; cuatro a los de 1.501 a 8.000 habitantes.\n",
+            "The grant is open to municipalities of over 15,000 inhabitants.\n",
+            // A comparative in the plural bounds a number as in the singular.
+            "L'interdiction ne vise pas les jauges inférieures à 4 000 personnes.\n",
+        ] {
+            assert_eq!(values(source), Vec::<f64>::new(), "{source:?}");
+        }
+        // After a noun of population, a count of inhabitants states one.
         assert_eq!(
             values("Robledal es un municipio con una población de 3.712 habitantes.\n"),
             vec![3712.0]
-        );
-        // A comparative in the plural bounds a number as in the singular.
-        assert_eq!(
-            values("L'interdiction ne vise pas les jauges inférieures à 4 000 personnes.\n"),
-            Vec::<f64>::new()
         );
     }
 

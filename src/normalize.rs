@@ -799,8 +799,8 @@ fn normalized_block(mut block: Block, line_count: usize) -> Block {
             if !(is_normal(cell.text()) && cell.lines().into_iter().all(is_normal)) {
                 cell.map_texts(normalize_line);
             }
-            if !cell.words.iter().all(|word| is_normal(word.text)) {
-                cell.words = cell.words.map_texts(normalize_line);
+            if !cell.words().iter().all(|word| is_normal(word.text)) {
+                cell.set_words(cell.words().map_texts(normalize_line));
             }
         }
     }

@@ -1193,8 +1193,10 @@ fn detect_period(
 
 /// Months a covered span of dates may run (`October 2017 to December 2017`,
 /// `September 1, 2006 to August 31, 2007`): more than the few days of a
-/// meeting, at most a year.
-const COVERED_MONTHS: std::ops::RangeInclusive<i32> = 2..=12;
+/// meeting, at most a year and a half (a report over the longer first or
+/// last period of a changed fiscal year: `Période du 1er janvier 2012 au 31
+/// mars 2013`). Two years and more are a plan's or a term's.
+const COVERED_MONTHS: std::ops::RangeInclusive<i32> = 2..=18;
 
 /// Words a date's day may be after the year-end phrase that opens it
 /// (`year ended on 30 June 2017`).
@@ -2234,6 +2236,7 @@ fn opening_heading(
     // is one line.
     let mut opening: Vec<Option<String>> = Vec::new();
     let mut previous = String::new();
+    let mut furniture = 0;
     for (position, candidate) in candidates
         .iter()
         .enumerate()
@@ -2248,14 +2251,39 @@ fn opening_heading(
         if next.is_some_and(|next| is_name_over_dateline(&plain, &next, lexicons)) {
             continue;
         }
-        opening.push(heading_line(&candidate, lexicons));
+        let heading = heading_line(&candidate, lexicons);
+        // A page's furniture above its headline (a posting day, a file
+        // name, `Loading…`, `top of page`) opens no body: the headline
+        // under it still opens the page.
+        if opening.is_empty()
+            && heading.is_none()
+            && furniture < MAX_FURNITURE_LINES
+            && is_furniture_line(&plain, lexicons)
+        {
+            furniture += 1;
+            continue;
+        }
+        // A word alone under the headline is the page's section label
+        // (`Política`, `Résumé`), and a byline its writer's: neither is a
+        // second heading.
+        let headline_above = opening
+            .last()
+            .and_then(Option::as_ref)
+            .is_some_and(|above| word_count(above) > MAX_LABEL_WORDS);
+        let label = heading
+            .as_deref()
+            .is_some_and(|line| word_count(line) == 1 && headline_above);
+        if label {
+            continue;
+        }
+        let heading = heading.filter(|line| !is_byline(line, lexicons));
+        opening.push(heading);
         previous = plain;
         if opening.len() == 3 {
             break;
         }
     }
     let heading = |at: usize| opening.get(at).cloned().flatten();
-    let word_count = |line: &str| line.split_whitespace().count();
     // One word opens a page as its label (`Contents`, `Header`), not its
     // title.
     // A site's link (`Skip to content`) is a heading of the page's
@@ -2281,6 +2309,51 @@ fn opening_heading(
         }
         _ => None,
     }
+}
+
+/// Most lines of a page's furniture skipped above its headline: under
+/// more, the page is a host's listing, whose headings are its own.
+const MAX_FURNITURE_LINES: usize = 1;
+/// Most words of a line of a page's furniture (`date 2031-06-19 Wire
+/// news`, `Town Hall 003.JPG`); a longer line is the page's text.
+const MAX_FURNITURE_WORDS: usize = 10;
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// Whether a line that is no heading is short furniture of a page rather
+/// than its text: a few words with letters (a number alone is a page's,
+/// over a cover's first line), no sentence's stop (an ellipsis is a cut
+/// link's), no label or clause opening what follows (`Present:`, `Le 3
+/// mai 2031,`), no word left dangling (a title's first line) and no list
+/// item.
+fn is_furniture_line(line: &str, lexicons: &Lexicons) -> bool {
+    let stop = line.ends_with('.') && !line.ends_with("...");
+    let lower = lower_same_length(&fold(line));
+    word_count(line) <= MAX_FURNITURE_WORDS
+        && line.chars().any(char::is_alphabetic)
+        && !stop
+        && !line.ends_with([':', ','])
+        && !ends_dangling(&words(&lower), lexicons)
+        && !LIST_ITEM.is_match(line)
+}
+
+/// Whether a line is a byline: a byline word (`By`, `Par`, `Por:`) and a
+/// capitalised name after it, in a few words (`Par Lucile Bonnin`).
+fn is_byline(line: &str, lexicons: &Lexicons) -> bool {
+    let mut tokens = line.split_whitespace();
+    let opens = tokens.next().is_some_and(|word| {
+        lexicons.has(
+            |l| l.byline_words,
+            &word.trim_end_matches(':').to_lowercase(),
+        )
+    });
+    let named = tokens
+        .next()
+        .and_then(|name| name.chars().next())
+        .is_some_and(char::is_uppercase);
+    opens && named && word_count(line) <= MAX_FURNITURE_WORDS
 }
 
 /// Most words of a name alone on its line (`María del Carmen López`).
@@ -2570,7 +2643,9 @@ fn heading_line(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<String
     let slug = !line.contains(' ') && line.contains('-');
     // A small number after the words is a page's or item's counter (`Salad 10`);
     // commas between several clauses, prose.
-    let counted = all_words
+    // A day in figures (`11.05.31`) ends no counter.
+    let counted = line
+        .split_whitespace()
         .last()
         .is_some_and(|last| last.len() <= 3 && last.chars().all(|c| c.is_ascii_digit()));
     let heading = letters >= 4
@@ -2581,7 +2656,7 @@ fn heading_line(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<String
         && line.chars().any(char::is_uppercase)
         && !line.ends_with(['.', ':', ',', ';'])
         && line.split_whitespace().count() <= MAX_HEADLINE_WORDS
-        && !FURNITURE.is_match(line)
+        && !FURNITURE.is_match(&without_dated_dashes(line, lexicons))
         && !LIST_ITEM.is_match(line)
         && !breaks_sentences(line)
         && !label
@@ -2590,7 +2665,52 @@ fn heading_line(candidate: &Candidate<'_>, lexicons: &Lexicons) -> Option<String
         && !slug
         && !opens_on_date(&all_words, lexicons)
         && !DATE_STAMP.is_match(line);
-    heading.then(|| line.to_owned())
+    // A rule of marks after the words (`TITLE =====`) underlines them.
+    let rule = |token: &str| {
+        token
+            .chars()
+            .all(|c| matches!(c, '=' | '-' | '_' | '*' | '~' | '#'))
+    };
+    let mut kept: Vec<&str> = line.split_whitespace().collect();
+    while kept.len() > 1 && kept.last().is_some_and(|last| rule(last)) {
+        kept.pop();
+    }
+    heading.then(|| {
+        if kept.len() == line.split_whitespace().count() {
+            line.to_owned()
+        } else {
+            kept.join(" ")
+        }
+    })
+}
+
+/// A day in figures (`11.05.20`, `27/11/2031`), or a year alone.
+static FIGURES_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|(?:19|20)[0-9]{2})\b")
+        .expect("FIGURES_DAY is a valid literal pattern")
+});
+
+/// A line with the dashes before a date taken out (`Full Council – Monday
+/// 3 May 2031`, `Annual Meeting – 11.05.31`, `Meeting dates - 2031`): a
+/// heading dated after a dash is one heading, where a dash before a name
+/// parts a page's title from its site.
+fn without_dated_dashes(line: &str, lexicons: &Lexicons) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(' ') {
+        let (head, tail) = rest.split_at(at + 1);
+        out.push_str(head);
+        rest = tail;
+        let Some(after) = ["- ", "– "].iter().find_map(|dash| rest.strip_prefix(dash)) else {
+            continue;
+        };
+        let lower = lower_same_length(&fold(after));
+        if FIGURES_DAY.is_match(after) || opens_on_date(&words(&lower), lexicons) {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a line stops on a word no title ends with (`Procès-verbal de
@@ -2865,6 +2985,58 @@ mod tests {
         assert_eq!(
             title("Town News\nNew Footbridge Opens Over the Mill Stream\nThe footbridge was opened by the parish clerk on a rainy morning, with forty people watching.\n").as_deref(),
             Some("New Footbridge Opens Over the Mill Stream")
+        );
+    }
+
+    #[test]
+    fn a_headline_under_a_page_furniture_or_over_its_byline_is_the_title() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        // Short furniture above the headline: a loading notice, a posting
+        // day, a picture's file name.
+        for (source, headline) in [
+            ("Loading images...\nNew Footbridge Opens Over the Mill Stream\nThe footbridge was opened by the parish clerk on a rainy morning, with forty people watching.\n", "New Footbridge Opens Over the Mill Stream"),
+            ("5 octobre 2031\nLes maires de la vallée votent le budget\nLes maires se sont réunis samedi à la salle des fêtes pour voter le budget de l'année.\n", "Les maires de la vallée votent le budget"),
+            ("portada_valle_003.jpg\nLa federación renovará sus cargos en septiembre\nLos alcaldes del valle se reunieron el lunes para preparar la asamblea.\n", "La federación renovará sus cargos en septiembre"),
+            // A byline or a section's word under the headline is no second heading.
+            ("Les maires de la vallée votent le budget\nPar Claire Martin\nLes maires se sont réunis samedi pour voter le budget.\n", "Les maires de la vallée votent le budget"),
+            ("La federación renovará sus cargos en septiembre\nPor: Luis Mora\nLos alcaldes del valle se reunieron el lunes.\n", "La federación renovará sus cargos en septiembre"),
+            ("La federación renovará sus cargos en septiembre\nPolítica\nLos alcaldes del valle se reunieron el lunes.\n", "La federación renovará sus cargos en septiembre"),
+            // A breadcrumb over a heading underlined by a rule of marks.
+            ("Accueil › Mairie › Comptes rendus\nCONSEIL MUNICIPAL DU 5 MARS 2031 =====\nLe conseil s'est réuni en séance ordinaire à la mairie.\n", "CONSEIL MUNICIPAL DU 5 MARS 2031"),
+        ] {
+            assert_eq!(title(source).as_deref(), Some(headline), "{source:?}");
+        }
+        // A sentence or a label opening the page is its text: a heading
+        // under it heads a part. Under a short heading, a word alone is as
+        // likely the title: the two tie.
+        for source in [
+            "The mayors met on Friday to agree on the new bus routes.\nBus Routes\nThe routes change in May.\n",
+            "Present:\nCouncillor Ann Lee\nThe meeting opened at seven and closed at nine.\n",
+            "Meeting papers\nCouncil\nTuesday, 4 May 2031 7.30 pm\n",
+            // A clause opening the page, and a host's listing (more than
+            // one line of furniture).
+            "Le 23 février 2031,\nFonds de solidarité pour les écoles : bilan de février\nDepuis octobre, le fonds a réuni plus de mille dons des communes.\n",
+            "boletín Nº 12 | MAYO 2031\nwww.valle.example\nLo mejor está por venir\nEl alcalde inauguró la plaza del mercado el lunes.\n",
+        ] {
+            assert_eq!(title(source), None, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn a_heading_dated_after_a_dash_is_one_heading() {
+        let title = |source: &str| detect(&Text::from_plain(source)).title;
+        for (source, heading) in [
+            ("Full Council – Wednesday 3rd November 2031 at 7:30pm\nYou are hereby summoned to attend a meeting of the Town Council in the Chamber.\n", "Full Council – Wednesday 3rd November 2031 at 7:30pm"),
+            ("Annual Meeting of the Council – 11.05.31\nAt the annual meeting the council elected its chair for the year.\n", "Annual Meeting of the Council – 11.05.31"),
+            ("Calendrier des séances publiques - 2031\nLes citoyens sont invités aux séances du conseil.\n", "Calendrier des séances publiques - 2031"),
+            ("Pleno ordinario – 30 de julio de 2031\nSe convoca sesión ordinaria del Pleno de la Corporación.\n", "Pleno ordinario – 30 de julio de 2031"),
+        ] {
+            assert_eq!(title(source).as_deref(), Some(heading), "{source:?}");
+        }
+        // A name after the dash is a site's: no heading, and no title.
+        assert_eq!(
+            title("Harbour Walk Reopens - Town of Eastby\nThe walk reopened on Saturday after repairs.\n"),
+            None
         );
     }
 
@@ -3476,6 +3648,19 @@ mod tests {
                 spanish,
                 "2030-2031",
             ),
+            // A period longer than a year, after a change of fiscal year.
+            (
+                "Rapport d'activités 2031\nPériode du 1er janvier 2031 au 31 mars 2032",
+                french,
+                "2031-2032",
+            ),
+            (
+                "Annual Report 2031\nFifteen months: 1 January 2031 to 31 March 2032",
+                english,
+                "2031-2032",
+            ),
+            // Two years of dates are a plan's span, not the report's.
+            ("Annual Report 2031\n1 January 2031 to 31 December 2032", english, "2031"),
             // A quarter's months date a cover that names no kind.
             (
                 "FIRST QUARTERLY REPORT\nOctober 2030 to December 2030\nPrepared by Us",

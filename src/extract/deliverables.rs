@@ -1358,7 +1358,7 @@ fn row_texts(row: &PageRow, legend: &Legend) -> Vec<(usize, String)> {
         .map(|cell| {
             let dropped = stray
                 .iter()
-                .filter(|line| cell.words.iter().any(|word| line.holds(word)))
+                .filter(|line| cell.words().iter().any(|word| line.holds(word)))
                 .count();
             let lines = cell.lines();
             let kept = lines
@@ -1421,7 +1421,7 @@ fn mark_set_apart(cell: &page::Cell, lines: &[&str], legend: &Legend) -> Option<
         .iter()
         .filter(|(index, mark)| {
             let (drawn, others): (Vec<WordRef>, Vec<WordRef>) = cell
-                .words
+                .words()
                 .iter()
                 .partition(|word| word.text == mark.as_str());
             let [drawn] = drawn.as_slice() else {
@@ -1481,7 +1481,7 @@ fn stray_lines(row: &PageRow, legend: &Legend) -> Vec<DrawnLine> {
     let mut words: Vec<(usize, WordRef)> = row
         .cells
         .iter()
-        .flat_map(|cell| cell.words.iter().map(move |word| (cell.column, word)))
+        .flat_map(|cell| cell.words().iter().map(move |word| (cell.column, word)))
         .collect();
     let middle = |word: WordRef| (word.bbox.y0 + word.bbox.y1) / 2.0;
     words.sort_by(|a, b| middle(a.1).total_cmp(&middle(b.1)));
@@ -2154,7 +2154,7 @@ fn marks_by_band(
     marks: &[String],
 ) -> Option<Vec<Option<String>>> {
     let row = text.row(line)?;
-    let words = || row.cells.iter().flat_map(|cell| &cell.words);
+    let words = || row.cells.iter().flat_map(|cell| cell.words());
     let code_top = |code: &DeliverableCode| {
         let code = code.to_string();
         words()
@@ -2176,15 +2176,15 @@ fn marks_by_band(
         return None;
     }
     let cell = row.cells.iter().find(|cell| {
-        cell.words.len() == marks.len()
+        cell.words().len() == marks.len()
             && cell
-                .words
+                .words()
                 .iter()
                 .zip(marks)
                 .all(|(word, mark)| word.text == *mark)
     })?;
     let mut per_code: Vec<Option<String>> = vec![None; codes.len()];
-    for word in &cell.words {
+    for word in cell.words() {
         let middle = (word.bbox.y0 + word.bbox.y1) / 2.0;
         let band = tops.iter().skip(1).filter(|&&top| top <= middle).count();
         if per_code

@@ -359,6 +359,8 @@ pub fn extract_figures(
             // Nothing is counted by naught (`0,00 €`, a nil amount).
             if counts_pages(before, lex)
                 || names_a_street(raw.get(m.end..).unwrap_or(""), lex)
+                || sizes_a_file(raw.get(m.end..).unwrap_or(""), lex)
+                || classes_by_size(before, raw.get(m.end..).unwrap_or(""), lex)
                 || ordinal_set_apart(raw.get(m.end..).unwrap_or(""), lex)
                 || is_compact_date(m.printed(raw))
                 || refers_to_a_part(before, lex)
@@ -780,9 +782,17 @@ fn labels_a_count(label: &str, lex: &Lexicons) -> bool {
     // EMPLEADA`).
     let running_head = label.starts_with('|');
     let capital_heading = super::shape::is_all_caps(label, 4) && !plural_ahead;
+    // An entry of a list under a bare number (`69` / `- L'Association et
+    // ses partenaires`) is a contents line under its page number; an
+    // ordinal's letters alone (`17` / `ème`) are its superscript, drawn on
+    // a line of their own.
+    let listed = super::shape::bullet(label).is_some();
+    let superscript = words == 1 && lex.has(|l| l.ordinal_suffixes, &first.to_lowercase());
     words <= STANDING_LABEL_WORDS
         && !titled
         && !running_head
+        && !listed
+        && !superscript
         && !capital_heading
         && lex.month(first).is_none()
         && (words <= SHORT_LABEL_WORDS || plural_ahead || phrase)
@@ -829,6 +839,9 @@ fn counts_time(after: &str, lex: &Lexicons) -> bool {
 /// avenue des écoles`), or a street's name and its kind (`18 Harbour
 /// Square, Porthaven`): the number is a house's, an address.
 fn names_a_street(after: &str, lex: &Lexicons) -> bool {
+    // French addresses set the number apart with a comma (`55, promenade
+    // Colonel By`).
+    let after = after.strip_prefix(',').unwrap_or(after);
     if !after.starts_with(' ') {
         return false;
     }
@@ -861,6 +874,62 @@ fn names_a_street(after: &str, lex: &Lexicons) -> bool {
 
 /// Most words of a street's name before its kind (`18 Old Harbour Square`).
 const STREET_NAME_WORDS: usize = 2;
+
+/// Whether a unit of a file's size follows a number (`Taille du document:
+/// 770 Ko`, `(PDF - 2.3 MB)`): a download's size, not a figure.
+fn sizes_a_file(after: &str, lex: &Lexicons) -> bool {
+    let unit: String = after
+        .strip_prefix(' ')
+        .unwrap_or(after)
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    !unit.is_empty() && lex.has(|l| l.file_size_units, &unit.to_lowercase())
+}
+
+/// Whether a count of inhabitants classes a noun by size rather than states
+/// a population: joined to that noun by a preposition, with or without a
+/// qualifier (`municipios de 2.500 habitantes`, `les territoires (de plus
+/// de 20 000 habitants)`, `municipalities of over 20,000 inhabitants`), or
+/// the upper bound of a bracket (`de 2.501 a 5.000 habitantes`). After a
+/// noun of population (`una población de 4.156 habitantes`) it is a figure.
+fn classes_by_size(before: &str, after: &str, lex: &Lexicons) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let counted: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !lex.has(|l| l.inhabitant_words, &counted.to_lowercase()) {
+        return false;
+    }
+    let clause = before.rsplit([',', ';', ':', '(']).next().unwrap_or("");
+    let lower = folded(&plain(clause));
+    let lower = lower.trim_end();
+    let unqualified = lex
+        .each(|l| l.qualifier_words)
+        .find_map(|(phrase, _)| {
+            lower
+                .strip_suffix(phrase)
+                .filter(|head| head.is_empty() || head.ends_with(' '))
+        })
+        .unwrap_or(lower);
+    let words: Vec<&str> = unqualified.split_whitespace().collect();
+    match words.as_slice() {
+        [.., bound, joiner]
+            if lex.has(|l| l.range_joiners, joiner)
+                && bound.contains(|c: char| c.is_ascii_digit())
+                && bound
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".,".contains(c)) =>
+        {
+            true
+        }
+        [.., noun, link] if lex.has(|l| l.size_class_links, link) => {
+            !lex.has(|l| l.population_words, noun)
+        }
+        [link] => lex.has(|l| l.size_class_links, link),
+        _ => false,
+    }
+}
 
 /// A `k` or `M` set apart from its number, right before a currency sign
 /// (`2,4 M$`, `350 k€`): the scale and how much of `rest` it takes (the
@@ -1931,6 +2000,20 @@ fn unit_after(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
         if alphabetic && after.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
+        // A unit's letters opening a verb phrase are the verb (`el
+        // período 2012 ha sido elaborado`: `ha` is no hectare).
+        let opens_verb = alphabetic
+            && lex.each(|l| l.auxiliaries).any(|auxiliary| {
+                auxiliary.len() > word.len()
+                    && auxiliary.starts_with(word)
+                    && auxiliary[word.len()..].starts_with(' ')
+                    && candidate
+                        .get(..auxiliary.len())
+                        .is_some_and(|head| head.to_lowercase() == *auxiliary)
+            });
+        if opens_verb {
+            continue;
+        }
         return (Some((*unit).to_owned()), skipped + word.len());
     }
     (None, 0)
@@ -2858,6 +2941,60 @@ mod tests {
             values("Harbour Towns Association, 18 Quayside Square, Porthaven, PH1 2AB\n\nThe association held 14 regional forums.\n"),
             vec![14.0]
         );
+        // French order sets the number apart with a comma.
+        assert_eq!(
+            values("Lieu : 12, promenade du Lac, Valmont.\n\nLe congrès réunit 900 délégués.\n"),
+            vec![900.0]
+        );
+    }
+
+    #[test]
+    fn file_sizes_population_brackets_and_plural_comparatives_are_not_figures() {
+        for source in [
+            // A download's size, in each language's units.
+            "Taille du document : 640 Ko (12 pages).\n\nRapport annuel (PDF - 3.1 Mo)\n",
+            "Annual report (PDF, 4.2 MB)\n",
+            // A count of inhabitants joined to a noun classes it by size.
+            "Seuls les territoires (de plus de 30 000 habitants) doivent rendre un bilan.\n",
+            "Cada voto corresponde a municipios de 1.500 habitantes; cuatro a los de 1.501 a 8.000 habitantes.\n",
+            "The grant is open to municipalities of over 15,000 inhabitants.\n",
+            // A comparative in the plural bounds a number as in the singular.
+            "L'interdiction ne vise pas les jauges inférieures à 4 000 personnes.\n",
+        ] {
+            assert_eq!(values(source), Vec::<f64>::new(), "{source:?}");
+        }
+        // After a noun of population, a count of inhabitants states one.
+        assert_eq!(
+            values("Robledal es un municipio con una población de 3.712 habitantes.\n"),
+            vec![3712.0]
+        );
+    }
+
+    #[test]
+    fn a_units_letters_opening_a_verb_phrase_are_the_verb() {
+        assert_eq!(
+            values("El informe del período 2019 ha sido elaborado por la Gerencia.\n"),
+            Vec::<f64>::new()
+        );
+        assert_eq!(
+            with_units("La reserva protege 2.400 ha de bosque nativo.\n"),
+            vec![(2400.0, Some("ha".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn a_bare_number_over_a_list_entry_or_its_ordinal_letters_is_no_count() {
+        // A contents list printing each page number over its entry.
+        let contents =
+            "41\n\n- Le Service juridique\n\n44\n\n- Les Publications\n\n47\n\n• Le Site web\n";
+        assert_eq!(values(contents), Vec::<f64>::new());
+        // An ordinal whose superscript letters were drawn on a line of their own.
+        assert_eq!(
+            values("12\n\nème\n\nRéunion du Bureau exécutif tenue à Valmont\n"),
+            Vec::<f64>::new()
+        );
+        // A count over its label stays one.
+        assert_eq!(values("36\n\nmember towns\n"), vec![36.0]);
     }
 
     #[test]

@@ -2292,7 +2292,7 @@ fn drawn_words(text: &Text, index: usize) -> Option<(Vec<DrawnWord>, Vec<String>
         .iter()
         .enumerate()
         .flat_map(|(at, cell)| {
-            cell.words
+            cell.words()
                 .iter()
                 .map(move |word| (at, word.text.to_owned(), word.bbox.x0, word.bbox.x1))
         })
@@ -5729,7 +5729,7 @@ mod tests {
                 for row in &mut table.rows {
                     let Some(spec) = drawn.next() else { break };
                     for (cell, words) in row.cells.iter_mut().zip(spec) {
-                        cell.words = crate::page::words_at(words, 4.0);
+                        cell.set_words(crate::page::words_at(words, 4.0));
                     }
                 }
             }

@@ -1789,7 +1789,7 @@ fn aligned_cells(text: &Text, first: usize, second: usize) -> Option<(Vec<String
             .iter()
             .enumerate()
             .flat_map(|(at, cell)| {
-                cell.words.iter().map(move |word| {
+                cell.words().iter().map(move |word| {
                     (
                         at,
                         word.text.to_owned(),
@@ -3332,7 +3332,7 @@ mod tests {
                 for row in &mut table.rows {
                     for cell in &mut row.cells {
                         let Some(words) = cells.next() else { break };
-                        cell.words = crate::page::words_at(words, 5.0);
+                        cell.set_words(crate::page::words_at(words, 5.0));
                     }
                 }
             }

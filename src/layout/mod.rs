@@ -384,7 +384,7 @@ mod tests {
         let bbox = mark.bbox.expect("a drawn cell has a box");
         assert!((bbox.x0 - 400.0).abs() < 0.01 && (bbox.x1 - 405.0).abs() < 0.01);
         assert!(bbox.y0 < 118.0 && bbox.y1 > 118.0, "{bbox:?}");
-        let words: Vec<&str> = first.cells[1].words.iter().map(|w| w.text).collect();
+        let words: Vec<&str> = first.cells[1].words().iter().map(|w| w.text).collect();
         assert_eq!(words, ["L1M1D1", "Calendario", "de", "acontecimientos"]);
         let row_box = first.bbox.expect("a row box");
         assert!(row_box.x0 <= 50.0 && row_box.x1 >= 405.0);

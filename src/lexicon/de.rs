@@ -307,6 +307,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "jahrhundert",
     ],
     street_words: &["straße", "strasse", "weg", "allee", "platz"],
+    file_size_units: &["kb", "mb", "gb", "byte"],
+    inhabitant_words: &["einwohner", "einwohnern", "einwohnerinnen"],
+    size_class_links: &["von", "mit"],
+    population_words: &["bevölkerung", "einwohnerzahl"],
     threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
     reference_words: &[
         "artikel",

@@ -617,7 +617,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "drive",
         "crescent",
         "terrace",
+        "parkway",
+        "highway",
     ],
+    file_size_units: &["kb", "mb", "gb", "kib", "mib", "bytes"],
+    inhabitant_words: &["inhabitants", "residents"],
+    size_class_links: &["of"],
+    population_words: &["population"],
     threshold_words: &[
         "greater",
         "lower",

@@ -460,6 +460,22 @@ pub struct Lexicon {
     /// Kinds of street a house number stands right before (`18 avenue des
     /// écoles`, `5 calle Mayor`): that number is an address, not a figure.
     pub street_words: &'static [&'static str],
+    /// Units of a file's size after a number (`770 Ko`, `2.3 MB`): the
+    /// size of a download offered on a web page, never a figure reported.
+    pub file_size_units: &'static [&'static str],
+    /// Words for a place's inhabitants after a number (`20 000 habitants`,
+    /// `5.000 habitantes`): joined to a noun by a [`size_class_links`]
+    /// word, the count classes that noun by size (`communes de plus de 20
+    /// 000 habitants`) and is no figure.
+    ///
+    /// [`size_class_links`]: Lexicon::size_class_links
+    pub inhabitant_words: &'static [&'static str],
+    /// Prepositions joining a noun to a count of inhabitants that classes it
+    /// (`de`, `of`).
+    pub size_class_links: &'static [&'static str],
+    /// Nouns naming a place's population, before which a count of
+    /// inhabitants states it (`une population de 4 156 habitants`): a figure.
+    pub population_words: &'static [&'static str],
     /// Comparative words that make a number near them a threshold of a
     /// scale or legend (`menor a 20%`, `greater than 75%`, `75% ou
     /// supérieur`), not a quantity reported. Quantity qualifiers (`more
@@ -1277,6 +1293,10 @@ mod tests {
                 ("constituency_words", l.constituency_words.len()),
                 ("duration_words", l.duration_words.len()),
                 ("street_words", l.street_words.len()),
+                ("file_size_units", l.file_size_units.len()),
+                ("inhabitant_words", l.inhabitant_words.len()),
+                ("size_class_links", l.size_class_links.len()),
+                ("population_words", l.population_words.len()),
                 ("count_nouns", l.count_nouns.len()),
                 ("worded_count_nouns", l.worded_count_nouns.len()),
                 ("threshold_words", l.threshold_words.len()),

@@ -103,12 +103,14 @@ pub struct Cell {
     /// [`Cell::lines`]): most cells are one line, which their text already
     /// holds, and a long document's tables hold tens of thousands of cells.
     lines: Option<Box<CellLines>>,
-    /// See [`Cell::text`] (boxed: no spare capacity, 8 bytes less a cell).
-    text: Box<str>,
+    /// See [`Cell::text`], when it is other than the words joined by single
+    /// spaces ([`Words::joined`]): a PDF cell's text mostly is, and a long
+    /// document's cells would hold their characters twice.
+    text: Option<Box<str>>,
     /// Where the cell's words are drawn (PDF only).
     pub bbox: Option<BoundingBox>,
-    /// The cell's words, top to bottom and left to right (PDF only).
-    pub words: Words,
+    /// See [`Cell::words`].
+    words: Words,
 }
 
 /// A cell's lines when they are other than its text alone.
@@ -208,10 +210,11 @@ impl Cell {
         let mut cell = Self {
             column,
             lines: None,
-            text: text.into_boxed_str(),
+            text: None,
             bbox,
             words,
         };
+        cell.set_text(text);
         cell.set_lines(lines);
         cell
     }
@@ -229,10 +232,11 @@ impl Cell {
 
     /// The cell's lines, top to bottom (one for text inputs).
     pub fn lines(&self) -> Vec<&str> {
+        let text = self.text();
         match &self.lines {
-            None => vec![&*self.text],
+            None => vec![text],
             Some(lines) => (0..lines.len())
-                .map(|index| lines.get(&self.text, index).unwrap_or(""))
+                .map(|index| lines.get(text, index).unwrap_or(""))
                 .collect(),
         }
     }
@@ -240,7 +244,19 @@ impl Cell {
     /// The lines joined with spaces, a word hyphenated across a line end
     /// rejoined: the cell's text as the row's line shows it. May be empty.
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.as_deref().unwrap_or_else(|| self.words.joined())
+    }
+
+    /// The cell's words, top to bottom and left to right (PDF only).
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+
+    /// Replaces the cell's words; its text and lines stay as they are.
+    pub fn set_words(&mut self, words: Words) {
+        let text = self.text().to_owned();
+        self.words = words;
+        self.set_text(text);
     }
 
     /// Replaces the cell's text and each of its lines by `change` of it.
@@ -249,18 +265,24 @@ impl Cell {
             .lines
             .is_some()
             .then(|| self.lines().into_iter().map(&change).collect::<Vec<_>>());
-        self.text = change(&self.text).into_boxed_str();
+        self.set_text(change(self.text()));
         self.lines = None;
         if let Some(lines) = lines {
             self.set_lines(lines);
         }
     }
 
+    /// Stores `text`, nothing when it is the words joined.
+    fn set_text(&mut self, text: String) {
+        self.text = (text != self.words.joined()).then(|| text.into_boxed_str());
+    }
+
     /// Stores `lines`, nothing when they are the text alone.
     fn set_lines(&mut self, lines: Vec<String>) {
+        let text = self.text();
         self.lines = match lines.as_slice() {
-            [line] if **line == *self.text => None,
-            _ if lines.len() > 1 => match CellLines::cuts(&lines, &self.text) {
+            [line] if **line == *text => None,
+            _ if lines.len() > 1 => match CellLines::cuts(&lines, text) {
                 Some(cuts) => Some(Box::new(CellLines::Cut(cuts))),
                 None => Some(Box::new(CellLines::packed(&lines))),
             },
@@ -283,7 +305,7 @@ impl Serialize for Cell {
         Fields {
             column: self.column,
             lines: self.lines(),
-            text: &self.text,
+            text: self.text(),
             bbox: self.bbox,
             words: &self.words,
         }
@@ -293,8 +315,9 @@ impl Serialize for Cell {
 
 /// A cell's words, packed in one buffer: per word its horizontal extent
 /// and where its text ends, per run of words on one visual line its
-/// vertical extent and size (words of a line share them), then every word's
-/// text. A long document's table words are its most numerous item: this
+/// vertical extent and size (words of a line share them), then the words'
+/// texts joined by single spaces (mostly the cell's text, which is then
+/// not held again: see [`Words::joined`]). A long document's table words are its most numerous item: this
 /// costs 12 bytes a word and 16 a line where separate boxes and sizes took
 /// 24 a word, and one allocation a cell instead of two (memory stays flat
 /// in the page count). Built from [`Word`]s; read as [`WordRef`]s.
@@ -302,7 +325,8 @@ impl Serialize for Cell {
 /// The layout, in little-endian `u32`s: the number of words `n` and of runs
 /// `m`; `n` times `x0`, `x1` (bits) and `Words::END`-packed end and
 /// weight; `m` times `y0`, `y1`, size (bits) and the index past the run's
-/// last word; then the texts, end to end. Empty when there is no word.
+/// last word; then the texts, a space between two. Empty when there is no
+/// word.
 /// Equality compares the stored bits.
 #[derive(Clone, Default, PartialEq)]
 pub struct Words {
@@ -321,6 +345,9 @@ impl WordsPacker {
     /// Adds a word at the end: a run of its own unless the last word's
     /// vertical extent and size are its own, bit for bit.
     fn add(&mut self, text: &str, bbox: BoundingBox, size: f32, bold: Option<bool>) {
+        if !self.words.is_empty() {
+            self.texts.push(' ');
+        }
         self.texts.push_str(text);
         // A cell's words never reach a gigabyte: past that the end
         // saturates, as a `u32` did.
@@ -418,6 +445,15 @@ impl Words {
         (self.field(8 + 12 * index + 8) & Self::END) as usize
     }
 
+    /// The words' texts joined by single spaces (empty when there is no
+    /// word).
+    pub fn joined(&self) -> &str {
+        self.data
+            .get(self.texts_start().min(self.data.len())..)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or("")
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.field(0) as usize
@@ -443,7 +479,10 @@ impl Words {
         }
         let at = 8 + 12 * index;
         let packed = self.field(at + 8);
-        let start = index.checked_sub(1).map_or(0, |before| self.end(before));
+        // Past the space after the word before.
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| self.end(before) + 1);
         let texts = self.texts_start();
         let text = self
             .data
@@ -831,9 +870,11 @@ mod tests {
         let words = Words::from(built.clone());
         let read: Vec<Word> = words.iter().map(|word| word.to_word()).collect();
         assert_eq!(read, built);
-        // Four runs: the first line, the second in two sizes, the first again.
+        // Four runs: the first line, the second in two sizes, the first
+        // again; the texts joined by four spaces.
         let texts: usize = built.iter().map(|word| word.text.len()).sum();
-        assert_eq!(words.data.len(), 8 + 12 * 5 + 16 * 4 + texts);
+        assert_eq!(words.data.len(), 8 + 12 * 5 + 16 * 4 + texts + 4);
+        assert_eq!(words.joined(), "un día dos tres uno");
         assert_eq!(std::mem::size_of::<Words>(), 16);
         let mut pushed: Words = built[..3].iter().cloned().collect();
         pushed.push(&smaller);
@@ -841,5 +882,53 @@ mod tests {
         assert_eq!(pushed, words);
         assert_eq!(format!("{:?}", Words::default()), "[]");
         assert!(Words::default().get(0).is_none());
+        assert_eq!(Words::default().joined(), "");
+    }
+
+    #[test]
+    fn a_cell_holds_its_text_apart_only_when_its_words_joined_are_another() {
+        let words = || Words::from(vec![word("Plan", 1.0, None), word("2024", 9.0, None)]);
+        let lines = |lines: &[&str]| lines.iter().map(|line| (*line).to_owned()).collect();
+        let joined = Cell::new(
+            0,
+            lines(&["Plan", "2024"]),
+            "Plan 2024".to_owned(),
+            None,
+            words(),
+        );
+        assert!(joined.text.is_none());
+        assert_eq!(joined.text(), "Plan 2024");
+        assert_eq!(joined.lines(), ["Plan", "2024"]);
+        let rejoined = Cell::new(
+            0,
+            lines(&["Plan-", "2024"]),
+            "Plan2024".to_owned(),
+            None,
+            words(),
+        );
+        assert_eq!(rejoined.text.as_deref(), Some("Plan2024"));
+        // New words leave the text as it was, whichever way it was held.
+        for cell in [joined, rejoined] {
+            let text = cell.text().to_owned();
+            let mut moved = cell.clone();
+            moved.set_words(Words::from(vec![word("other", 3.0, None)]));
+            assert_eq!(moved.text(), text);
+            assert_eq!(moved.lines(), cell.lines());
+            moved.set_words(words());
+            assert_eq!(moved, cell, "the same words give the same cell");
+        }
+        let mut upper = Cell::new(
+            0,
+            lines(&["Plan 2024"]),
+            "Plan 2024".to_owned(),
+            None,
+            words(),
+        );
+        upper.map_texts(|text| text.to_uppercase());
+        assert_eq!(
+            (upper.text(), upper.lines()),
+            ("PLAN 2024", vec!["PLAN 2024"])
+        );
+        assert_eq!(upper.words().joined(), "Plan 2024");
     }
 }

@@ -136,8 +136,11 @@ pub(super) fn extract(
     }
     let mut pages = joined.pages;
     if mode == Pages::Laid {
-        let (numbers, mut laid): (Vec<u32>, Vec<StreamedPage>) =
-            joined.streamed.into_iter().unzip();
+        let numbers: Vec<u32> = joined.streamed.iter().map(|(number, _)| *number).collect();
+        // Collected in place, in the pages' own buffer (no second copy of
+        // every laid-out page at the peak of the read).
+        let mut laid: Vec<StreamedPage> =
+            joined.streamed.into_iter().map(|(_, page)| page).collect();
         let mut reread = |indices: &[usize]| {
             let wanted: Vec<u32> = indices
                 .iter()
@@ -160,10 +163,10 @@ pub(super) fn extract(
                 .collect()
         };
         layout::settle(&mut laid, joined.streams, &mut reread);
-        pages = numbers
+        pages = laid
             .into_iter()
-            .zip(laid)
-            .map(|(number, page)| RawPage {
+            .zip(numbers)
+            .map(|(page, number)| RawPage {
                 number,
                 content: PageContent::Laid(page.into_layout()),
             })
@@ -200,7 +203,10 @@ fn read_shares(
             .map(|numbers| read_share(document, rotations, numbers, mode, &fonts))
             .collect()
     };
-    let mut joined = Share::default();
+    let mut joined = Share {
+        streamed: Vec::with_capacity(read.iter().map(|share| share.streamed.len()).sum()),
+        ..Share::default()
+    };
     let mut last_failure = None;
     for share in read {
         joined.append(share);
@@ -293,7 +299,7 @@ fn read_share<'d>(
     mode: Pages,
     fonts: &pdf_extract::FontCache<'d>,
 ) -> Share {
-    let mut collector = Collector::new(rotations.clone(), mode);
+    let mut collector = Collector::new(rotations.clone(), mode, page_numbers.len());
     let mut diagnostics = Vec::new();
     let whole =
         guarded(|| pdf_extract::output_doc_pages(document, &mut collector, page_numbers, fonts));
@@ -456,7 +462,28 @@ fn unread_parts_dropped(id: ObjectId, object: &mut Object) -> Option<(ObjectId, 
         }
         _ => {}
     }
+    compacted(object);
     Some((id, object.clone()))
+}
+
+/// Gives back the spare capacity of `object`'s dictionaries and arrays, at
+/// every depth: they are parsed by growing, and a long document's page
+/// dictionaries, held through the whole read, would keep a third more
+/// than they hold.
+fn compacted(object: &mut Object) {
+    let dictionary = match object {
+        Object::Dictionary(dictionary) => dictionary,
+        Object::Stream(stream) => &mut stream.dict,
+        Object::Array(array) => {
+            array.iter_mut().for_each(compacted);
+            array.shrink_to_fit();
+            return;
+        }
+        _ => return,
+    };
+    let entries = dictionary.as_hashmap_mut();
+    entries.values_mut().for_each(compacted);
+    entries.shrink_to_fit();
 }
 
 fn classify(err: pdf_extract::Error, path: &Path) -> ReadError {
@@ -570,10 +597,16 @@ struct PageInProgress {
 }
 
 impl Collector {
-    fn new(rotations: BTreeMap<u32, u8>, mode: Pages) -> Self {
+    /// A collector of the `pages` pages of one share.
+    fn new(rotations: BTreeMap<u32, u8>, mode: Pages, pages: usize) -> Self {
+        let laid = mode == Pages::Laid;
         Self {
             rotations,
-            stream: (mode == Pages::Laid).then(PageStream::new),
+            stream: laid.then(PageStream::new),
+            // Sized once: grown by doubling, a long share's laid-out pages
+            // would keep up to as many slots again spare, and be copied
+            // whole at each growth at the peak of the read.
+            streamed: Vec::with_capacity(if laid { pages } else { 0 }),
             ..Self::default()
         }
     }
@@ -897,6 +930,10 @@ mod tests {
             .and_then(Object::as_dict)
             .expect("kept");
         assert!(resources.has(b"Font") && !resources.has(b"ProcSet"));
+        for dictionary in [page, resources] {
+            let entries = dictionary.as_hashmap();
+            assert_eq!(entries.capacity(), entries.len(), "no spare room kept");
+        }
 
         let mut image_dict = Dictionary::new();
         image_dict.set("Subtype", Object::Name(b"Image".to_vec()));

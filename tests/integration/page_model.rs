@@ -152,7 +152,7 @@ fn every_format_builds_table_rows_with_the_cells_of_the_plan() {
                 .map(|row| &row.cells[1])
                 .expect("the first deliverable's cell");
             assert_eq!(cell.lines(), ROWS[0].1, "{name}: the cell keeps its lines");
-            assert!(cell.bbox.is_some() && !cell.words.is_empty(), "{name}");
+            assert!(cell.bbox.is_some() && !cell.words().is_empty(), "{name}");
         }
     }
     let results: Vec<_> = inputs

@@ -148,7 +148,7 @@ pub fn read(
                 row.cells
                     .iter()
                     .filter(|cell| wanted(cell.column))
-                    .flat_map(move |cell| cell.words.iter().map(move |word| (word, row.line)))
+                    .flat_map(move |cell| cell.words().iter().map(move |word| (word, row.line)))
             })
             .collect()
     };
@@ -246,7 +246,7 @@ pub fn read(
 /// another at the line pitch). Each paragraph's lines joined as a cell's
 /// are; one paragraph, or none, for a cell without such a gap or geometry.
 pub(super) fn paragraphs(cell: &Cell) -> Vec<String> {
-    let lines = visual_lines(cell.words.iter().map(|word| (word, 0)).collect());
+    let lines = visual_lines(cell.words().iter().map(|word| (word, 0)).collect());
     let mut paragraphs: Vec<Vec<String>> = Vec::new();
     let mut above: Option<BoundingBox> = None;
     for line in &lines {

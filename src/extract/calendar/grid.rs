@@ -153,7 +153,7 @@ pub fn read_words(block: &Block, month_of: impl Fn(&str) -> Option<u8>) -> Optio
         .flat_map(|row| {
             row.cells
                 .iter()
-                .flat_map(move |cell| cell.words.iter().map(move |word| (word, row.line)))
+                .flat_map(move |cell| cell.words().iter().map(move |word| (word, row.line)))
         })
         .collect();
     let lines = visual_lines(words);

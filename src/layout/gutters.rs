@@ -60,8 +60,8 @@ pub(super) fn anchor_tables(
     rules: &[Rule],
     mut regions: Vec<Region>,
 ) -> Vec<Region> {
-    for (first, last, parted) in anchor_runs(lines) {
-        let Some((table, narrow)) = anchor_table(lines, rules, first, last, parted) else {
+    for run in anchor_runs(lines) {
+        let Some((table, narrow)) = anchor_table(lines, rules, &run) else {
             continue;
         };
         let overlapping: Vec<usize> = regions
@@ -109,12 +109,27 @@ pub(super) fn anchor_tables(
     regions
 }
 
-/// Runs of lines (first and last index) whose anchors stand in one column:
-/// code words on two lines or more whose boxes overlap horizontally, no
-/// two consecutive lines between them farther apart than a table's break,
-/// no line between them with a word across the column's left edge; and
-/// whether such a line parted the run from the next or the one before.
-fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize, bool)> {
+/// Lines whose anchors stand in one column (see [`anchor_runs`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct AnchorRun {
+    /// The first anchor line.
+    first: usize,
+    /// The last anchor line.
+    last: usize,
+    /// Where the column's codes start, leftmost.
+    left: f32,
+    /// Where they end, rightmost.
+    right: f32,
+    /// A line that runs on across the column's left edge ([`runs_across`])
+    /// parted the run from the next or the one before.
+    parted: bool,
+}
+
+/// Runs of lines whose anchors stand in one column: code words on two
+/// lines or more whose boxes overlap horizontally, no two consecutive
+/// lines between them farther apart than a table's break, no line between
+/// them that runs on across the column's left edge ([`runs_across`]).
+fn anchor_runs(lines: &[TextLine]) -> Vec<AnchorRun> {
     // Anchor columns: (x0, x1, line indices), codes whose boxes overlap.
     let mut columns: Vec<(f32, f32, Vec<usize>)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -139,43 +154,42 @@ fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize, bool)> {
         }
     }
     let mut runs = Vec::new();
-    for (edge, _, at) in columns {
-        // A line with a word across the column's left edge (a heading, a
-        // paragraph set across the table) is no row of a table that has a
-        // column there: it parts two tables.
-        let across = |line: &TextLine| {
-            let slack = SAME_SPACE * line.size;
-            line.words
-                .iter()
-                .any(|word| word.x0 < edge - slack && word.x1 > edge + slack)
-        };
-        // (first, last, parted from its neighbour by a line across the edge)
-        let mut run: Option<(usize, usize, bool)> = None;
+    for (left, right, at) in columns {
+        let mut run: Option<AnchorRun> = None;
         let mut count = 0;
         for index in at {
-            let (near, crossed) = run.map_or((false, false), |(_, last, _)| {
-                lines.get(last..=index).map_or((false, false), |between| {
-                    (
-                        between
-                            .windows(2)
-                            .all(|pair| pair[1].y - pair[0].y <= TABLE_BREAK * pair[1].size),
-                        between.iter().any(across),
-                    )
-                })
+            let (near, crossed) = run.map_or((false, false), |run| {
+                lines
+                    .get(run.last..=index)
+                    .map_or((false, false), |between| {
+                        (
+                            between
+                                .windows(2)
+                                .all(|pair| pair[1].y - pair[0].y <= TABLE_BREAK * pair[1].size),
+                            between.iter().any(|line| runs_across(line, left)),
+                        )
+                    })
             });
             match run.as_mut() {
-                Some((_, last, _)) if near && !crossed => {
-                    *last = index;
+                Some(run) if near && !crossed => {
+                    run.last = index;
                     count += 1;
                 }
                 _ => {
                     let parted = near && crossed;
                     if count >= 2 {
-                        runs.extend(
-                            run.map(|(first, last, before)| (first, last, before || parted)),
-                        );
+                        runs.extend(run.map(|run| AnchorRun {
+                            parted: run.parted || parted,
+                            ..run
+                        }));
                     }
-                    run = Some((index, index, parted));
+                    run = Some(AnchorRun {
+                        first: index,
+                        last: index,
+                        left,
+                        right,
+                        parted,
+                    });
                     count = 1;
                 }
             }
@@ -187,24 +201,69 @@ fn anchor_runs(lines: &[TextLine]) -> Vec<(usize, usize, bool)> {
     runs
 }
 
-/// The table around the anchor lines `first..=last`: those lines, and the
-/// lines above and below them set no farther apart than the anchor lines'
-/// rows that keep every gutter, cut at the gutters, and whether a gutter
-/// is narrow (see [`clean_gutters`]). `None` when the lines have no clean
-/// gutters, when a line across the anchor column `parted` them from more
+/// True when `line` runs on across `x`, as a heading or a paragraph set
+/// across a table does, and no row of a table with a column starting at
+/// `x`: a word of it stands across `x`, or a gap of it narrower than
+/// [`MIN_GUTTER`] spans `x` and is one of its word spaces (as wide, within
+/// [`SAME_SPACE`] em, as each gap beside it). The word space of a heading
+/// that happens to fall where the column starts would otherwise leave a
+/// narrow strip there that reads as the column's gutter.
+fn runs_across(line: &TextLine, x: f32) -> bool {
+    let slack = SAME_SPACE * line.size;
+    if line
+        .words
+        .iter()
+        .any(|word| word.x0 < x - slack && word.x1 > x + slack)
+    {
+        return true;
+    }
+    let gap_after = |index: usize| {
+        let pair = line.words.get(index..=index + 1)?;
+        Some(pair[1].x0 - pair[0].x1)
+    };
+    let Some(at) = line
+        .words
+        .windows(2)
+        .position(|pair| pair[0].x1 <= x + slack && pair[1].x0 >= x - slack)
+    else {
+        return false;
+    };
+    // The column's own code starting there opens a row.
+    let Some(gap) = gap_after(at).filter(|_| {
+        line.words
+            .get(at + 1)
+            .is_some_and(|word| !grammar::is_code_word(&word.text))
+    }) else {
+        return false;
+    };
+    let beside: Vec<f32> = [at.checked_sub(1).and_then(gap_after), gap_after(at + 1)]
+        .into_iter()
+        .flatten()
+        .collect();
+    gap < MIN_GUTTER * line.size
+        && !beside.is_empty()
+        && beside
+            .iter()
+            .all(|other| (other - gap).abs() <= SAME_SPACE * line.size)
+}
+
+/// The table around the anchor lines of `run`: those lines, and the lines
+/// above and below them set no farther apart than the anchor lines' rows
+/// that keep every gutter, cut at the gutters, and whether a gutter is
+/// narrow (see [`clean_gutters`]). `None` when the lines have no clean
+/// gutters, when a line across the anchor column parted them from more
 /// anchor lines and no gutter is narrow (such runs are for narrow
-/// gutters, which a heading across the table hides), when vertical
-/// rulings stand between the words (those tables are cut at their
-/// rulings), or when no row has two cells.
-fn anchor_table(
-    lines: &[TextLine],
-    rules: &[Rule],
-    first: usize,
-    last: usize,
-    parted: bool,
-) -> Option<(Region, bool)> {
+/// gutters, which a heading across the table hides), when the run's codes
+/// head rows of their children ([`heads_rows`]), when vertical rulings
+/// stand between the words (those tables are cut at their rulings), or
+/// when no row has two cells. No line of the table runs on across a
+/// narrow gutter ([`runs_across`] where the column after it starts): its
+/// word space is what left the strip narrow there, and the anchor lines
+/// around such a line are parted into two runs at it.
+fn anchor_table(lines: &[TextLine], rules: &[Rule], run: &AnchorRun) -> Option<(Region, bool)> {
+    let (first, last) = (run.first, run.last);
     let core = lines.get(first..=last)?;
-    if !ruled_edges(core, rules).is_empty() {
+    if !ruled_edges(core, rules).is_empty() || heads_rows(core, run) {
         return None;
     }
     let widest = core
@@ -212,7 +271,12 @@ fn anchor_table(
         .map(|pair| pair[1].y - pair[0].y)
         .fold(0.0_f32, f32::max);
     let (mut strips, mut narrow) = clean_gutters(core)?;
-    if parted && !narrow {
+    let across_narrow = |line: &TextLine, strips: &[(f32, f32)]| {
+        strips
+            .iter()
+            .any(|&(left, right)| right - left < MIN_GUTTER * line.size && runs_across(line, right))
+    };
+    if (run.parted && !narrow) || core.iter().any(|line| across_narrow(line, &strips)) {
         return None;
     }
     let (mut top, mut bottom) = (first, last);
@@ -224,7 +288,9 @@ fn anchor_table(
             break;
         }
         match lines.get(top - 1..=bottom).and_then(clean_gutters) {
-            Some((wider, wider_narrow)) if wider.len() == strips.len() => {
+            Some((wider, wider_narrow))
+                if wider.len() == strips.len() && !across_narrow(above, &wider) =>
+            {
                 (strips, narrow) = (wider, wider_narrow);
                 top -= 1;
             }
@@ -236,7 +302,9 @@ fn anchor_table(
             break;
         }
         match lines.get(top..=bottom + 1).and_then(clean_gutters) {
-            Some((wider, wider_narrow)) if wider.len() == strips.len() => {
+            Some((wider, wider_narrow))
+                if wider.len() == strips.len() && !across_narrow(below, &wider) =>
+            {
                 (strips, narrow) = (wider, wider_narrow);
                 bottom += 1;
             }
@@ -261,6 +329,36 @@ fn anchor_table(
         },
         narrow,
     ))
+}
+
+/// True when codes left of the run's column, on its lines, are children of
+/// the run's codes (`L2M1D1` set left of `L2M1`): the run's codes head the
+/// rows of their children (a measure set on a line of its own above its
+/// deliverables, indented past their codes), no column of a table beside
+/// them. A parent's column stands left of its children's.
+fn heads_rows(core: &[TextLine], run: &AnchorRun) -> bool {
+    // `code_at_start` leaves the built-in `L1M2D3` codes to their reader.
+    let path = |text: &str| {
+        grammar::builtin::parse(text)
+            .or_else(|| grammar::code_at_start(text, None).map(|code| code.path))
+    };
+    let (mut heads, mut left) = (Vec::new(), Vec::new());
+    for word in core
+        .iter()
+        .flat_map(|line| &line.words)
+        .filter(|word| grammar::is_code_word(&word.text))
+    {
+        if word.x1 < run.left {
+            left.extend(path(&word.text));
+        } else if word.x0 <= run.right {
+            heads.extend(path(&word.text));
+        }
+    }
+    left.iter().any(|child| {
+        heads
+            .iter()
+            .any(|head| child.len() > head.len() && child.starts_with(head))
+    })
 }
 
 /// The gutters of `run` (left and right of each strip, left to right), when
@@ -824,6 +922,117 @@ mod tests {
         let (strips, narrow) = clean_gutters(&lines).expect("clean gutters");
         assert!(narrow);
         assert_eq!(strips.len(), 1, "{strips:?}");
+    }
+
+    /// Four rows from `y`, 18 points apart: measures justified from 0 to
+    /// 180, a 1.6-point gutter, then deliverables set ragged, `codes`
+    /// opening the first and third (`L1M1D1 Calendar of…`), `measure`
+    /// opening the first row's measure.
+    fn narrow_gutter_rows(y: f32, measure: &str, codes: [&str; 2]) -> Vec<TextLine> {
+        let rows: [([f32; 4], Vec<f32>); 4] = [
+            ([30.0, 25.0, 40.0, 28.0], vec![40.0, 55.0, 13.0]),
+            ([50.0, 40.0, 30.0, 20.0], vec![78.0, 20.0]),
+            ([25.0, 45.0, 15.0, 50.0], vec![40.0, 22.0, 60.0]),
+            ([60.0, 10.0, 35.0, 45.0], vec![48.0, 30.0]),
+        ];
+        let mut lines: Vec<TextLine> = rows
+            .iter()
+            .enumerate()
+            .map(|(index, (left, right))| {
+                pieces_line(
+                    y + index as f32 * 18.0,
+                    &[justified(0.0, 180.0, left), spaced(181.6, right, 3.2)],
+                )
+            })
+            .collect();
+        for (at, code) in [(0, codes[0]), (2, codes[1])] {
+            if let Some(word) = lines.get_mut(at).and_then(|line| line.words.get_mut(4)) {
+                code.clone_into(&mut word.text);
+            }
+        }
+        if let Some(word) = lines.first_mut().and_then(|line| line.words.first_mut()) {
+            measure.clone_into(&mut word.text);
+        }
+        lines
+    }
+
+    #[test]
+    fn a_heading_whose_word_space_falls_at_a_narrow_gutter_parts_the_table() {
+        // `LINE OF ACTION 2 Strengthen capacities…` across the table, its
+        // space before `w3` over the deliverables' edge at 181.6, between
+        // two tables with a narrow gutter there.
+        let mut lines = narrow_gutter_rows(0.0, "L1M1", ["L1M1D1", "L1M1D2"]);
+        let heading = pieces_line(72.0, &[spaced(0.0, &[60.0, 55.0, 57.0, 70.0], 3.2)]);
+        assert!(runs_across(&heading, 181.6));
+        assert!(lines.iter().all(|line| !runs_across(line, 181.6)));
+        lines.push(heading);
+        lines.extend(narrow_gutter_rows(90.0, "L1M2", ["L1M2D1", "L1M2D2"]));
+        let runs = anchor_runs(&lines);
+        // The deliverables' runs part at the heading; the measures' run,
+        // whose edge the heading starts at, takes no table across it.
+        let deliverables: Vec<&AnchorRun> = runs.iter().filter(|run| run.left > 100.0).collect();
+        assert!(
+            deliverables.len() == 2
+                && deliverables
+                    .iter()
+                    .all(|run| run.parted && (run.last < 4 || run.first > 4)),
+            "{runs:?}"
+        );
+        let tables = anchor_tables(&lines, &[], Vec::new());
+        let spans: Vec<(usize, usize)> = tables
+            .iter()
+            .map(|table| (table.first, table.last))
+            .collect();
+        assert_eq!(spans, vec![(0, 3), (5, 8)]);
+    }
+
+    #[test]
+    fn measures_on_lines_of_their_own_over_their_deliverables_make_no_table() {
+        // `L2M1 That members…` indented past its deliverables' codes, the
+        // titles set right, 2.5 points short of their marks.
+        let heading = |y: f32, code: &str| {
+            pieces_line(
+                y,
+                &[
+                    vec![(code.to_owned(), 80.0, 107.0)],
+                    spaced(110.0, &[23.0, 47.0, 32.0, 39.0], 3.0),
+                ],
+            )
+        };
+        let row = |y: f32, code: &str, title: f32, mark: &str| {
+            pieces_line(
+                y,
+                &[
+                    vec![(code.to_owned(), 0.0, 37.0)],
+                    spaced(title, &[31.0, 297.5 - title - 34.0], 3.0),
+                    vec![(mark.to_owned(), 300.0, 306.0)],
+                ],
+            )
+        };
+        let lines = [
+            heading(0.0, "L2M1"),
+            row(16.0, "L2M1D1", 190.0, "V"),
+            row(32.0, "L2M1D2", 230.0, "X"),
+            row(48.0, "L2M1D3", 210.0, "V"),
+            heading(64.0, "L2M2"),
+            row(80.0, "L2M2D1", 220.0, "V"),
+        ];
+        let runs = anchor_runs(&lines);
+        let measures = runs
+            .iter()
+            .find(|run| (run.left - 80.0).abs() < 0.01)
+            .expect("the measures' run");
+        let core = &lines[measures.first..=measures.last];
+        assert!(clean_gutters(core).is_some_and(|(_, narrow)| narrow));
+        assert!(heads_rows(core, measures));
+        assert!(anchor_table(&lines, &[], measures).is_none());
+        // Measures left of their deliverables are a column of the table.
+        let deliverables = narrow_gutter_rows(0.0, "L1M1", ["L1M1D1", "L1M1D2"]);
+        let run = anchor_runs(&deliverables);
+        assert!(
+            run.len() == 1 && !heads_rows(&deliverables, &run[0]),
+            "{run:?}"
+        );
     }
 
     /// Words of `widths` set from `x`, `gap` points apart, as (text, x0, x1).

@@ -188,7 +188,10 @@ fn row_starts(
                         || room_above(index)
                         || (at_edge && next_in_order)
                 }
-                Some(pitch) => pitch >= ROW_GAP_SHARE * row_gap,
+                // No nearer than a wrapped cell's lines, either: rows set
+                // barely apart leave a share of their gap that a line of
+                // taller glyphs reaches.
+                Some(pitch) => pitch >= ROW_GAP_SHARE * row_gap && pitch > CELL_PITCH * line_pitch,
             };
             if opens && is_anchor(&piece.text) {
                 opened.extend(order);
@@ -1343,6 +1346,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_wrapped_line_of_taller_glyphs_stays_in_its_row_when_rows_are_set_barely_apart() {
+        // Codes opening titles of three lines 12 points apart, rows 14
+        // apart (under the 1.15 pitches that set cells apart), the third
+        // row's last line 13 below the one above (an accent, a taller
+        // face): a share of the row gap, yet no farther than a wrapped
+        // cell's lines go.
+        let mut pieces: Vec<(String, f32, f32)> = vec![
+            ("Deliverable".to_owned(), 150.0, 80.0),
+            ("Status".to_owned(), 400.0, 80.0),
+        ];
+        let mut y = 80.0 + 14.0;
+        for index in 1..=5 {
+            pieces.push((format!("L1M1D{index} title {index} a"), 150.0, y));
+            pieces.push(("V".to_owned(), 400.0, y));
+            pieces.push((format!("title {index} b"), 150.0, y + LINE));
+            let last = if index == 3 { 13.0 } else { LINE };
+            pieces.push((format!("title {index} c"), 150.0, y + LINE + last));
+            y += LINE + last + 14.0;
+        }
+        let borrowed: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let got = rows(&borrowed);
+        assert!(
+            got.iter()
+                .any(|line| line.starts_with("L1M1D3 title 3 a") && line.contains("title 3 c")),
+            "{got:?}"
+        );
     }
 
     #[test]

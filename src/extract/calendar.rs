@@ -36,7 +36,7 @@ use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, is_blank, word_count};
 use crate::diagnostic::Diagnostic;
-use crate::lexicon::{fold, unaccented, Language, Lexicons, FUNCTION_WORDS};
+use crate::lexicon::{fold, unaccented, Language, Lexicons, Probed, FUNCTION_WORDS};
 use crate::markup::plain;
 use crate::model::{CalendarEvent, EventDate, Evidence, Period};
 use crate::normalize::Text;
@@ -44,7 +44,7 @@ use crate::normalize::Text;
 /// A date opening a line or filling a cell, in the shapes calendars print
 /// (`26 de febrero`, `du 12 au 15 mai`, `12—15 junio de 2023`, `February
 /// 26th`, `March 3-5`, `Septembre (à confirmer)`), with the words of `lex`.
-fn line_date_pattern(lex: &Lexicons) -> Arc<Regex> {
+fn line_date_pattern(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("calendar_line_date", |lex| {
         let months = lex.alternation(lex.each(|l| l.months).map(|(m, _)| *m));
         let ordinals = lex.alternation(lex.each(|l| l.ordinal_suffixes).copied());
@@ -368,6 +368,16 @@ pub fn extract_calendar(
                 // document's (minutes, a plan) is no sure year for a month.
                 let certain = heading_year.or(time.year.filter(|_| time.report_end.is_some()));
                 let alone = months_alone(&line, (&flat, &lower), &found, certain, lex);
+                // The years printed nearby are asked only of a day with its
+                // weekday and no year: not gathered for the other lines.
+                let printed_near = if found
+                    .iter()
+                    .any(|date| date.weekday.is_some() && date.start.year.is_none())
+                {
+                    SpanYears::near(text, index, time.span)
+                } else {
+                    SpanYears::default()
+                };
                 let prose = prose_dates(
                     &line,
                     (&flat, &lower),
@@ -375,7 +385,7 @@ pub fn extract_calendar(
                     InheritedYear {
                         year: running,
                         known: year.is_some(),
-                        printed_near: SpanYears::near(text, index, time.span),
+                        printed_near,
                         yearless_text,
                     },
                     time,

@@ -25,9 +25,9 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, Probed};
 use crate::model::EventDate;
 
 /// A date (or range of dates) found in a text, with its byte span.
@@ -161,7 +161,7 @@ pub fn numeric_order<'t>(lines: impl Iterator<Item = &'t str>, lex: &Lexicons) -
         })
 }
 
-fn pattern(lex: &Lexicons) -> Arc<Regex> {
+fn pattern(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("dates", pattern_text)
 }
 
@@ -170,7 +170,7 @@ fn pattern(lex: &Lexicons) -> Arc<Regex> {
 /// word boundaries it runs on the fast automaton whatever the text, where
 /// the pattern falls back to a slow engine on any non-ASCII text: a text it
 /// does not match holds no date.
-fn probe(lex: &Lexicons) -> Arc<Regex> {
+fn probe(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("dates-probe", |lex| {
         let pattern = pattern_text(lex);
         if pattern.contains(r"\\") {
@@ -251,7 +251,7 @@ pub fn find_dates(text: &str, lex: &Lexicons) -> Vec<FoundDate> {
     // text around that start, so its word boundaries are unchanged.
     let mut from = 0;
     while let Some(start) = probe.find_at(text, from) {
-        let Some(caps) = pattern.captures_at(text, start.start()) else {
+        let Some(caps) = pattern.regex().captures_at(text, start.start()) else {
             break;
         };
         let Some(whole) = caps.get(0) else {
@@ -624,7 +624,7 @@ pub fn unglued<'t>(text: &'t str, lex: &Lexicons) -> Cow<'t, str> {
 
 /// The pattern of the glue [`unglued`] mends: a group named `year`,
 /// `ordinal` or `name` where a space goes.
-fn glue_pattern(lex: &Lexicons) -> std::sync::Arc<regex::Regex> {
+fn glue_pattern(lex: &Lexicons) -> std::sync::Arc<Probed> {
     lex.pattern("dates-glue", |lex| {
         // Ordinal endings in letters only: a German day's dot (`29.`) run
         // into a year is a numeric date's (`29.03.2021`).

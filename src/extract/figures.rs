@@ -44,7 +44,7 @@ use regex::Regex;
 use super::dates;
 use super::sections::Heading;
 use super::shape::{bullet, folded, is_blank, is_number_only, is_scattered_folios, is_table_row};
-use crate::lexicon::{self, Lexicons};
+use crate::lexicon::{self, Lexicons, Probed};
 use crate::markup::plain;
 use crate::model::{FigureRole, KeyFigure, Qualifier};
 use crate::normalize::{Line, Text};
@@ -105,7 +105,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// a dash or a slash: `26-Apr-2020`, `3/mai`), or after
 /// a list of days (`19, 20 et 21 mai`, with a `1` read as `l` by a text
 /// layer: `2l mai`): a date.
-fn month_after(lex: &Lexicons) -> Arc<Regex> {
+fn month_after(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("figures_month_after", |lex| {
         format!(
             r"(?i)^\s*(?:(?:[-–—,]|(?:{})\b)\s*[0-9]{{1,2}}[lI]?\s*)*(?:[-/]|(?:{})\s+)?(?:{})\b",
@@ -117,7 +117,7 @@ fn month_after(lex: &Lexicons) -> Arc<Regex> {
 }
 
 /// A month right before a number (`October 3`): a date.
-fn month_before(lex: &Lexicons) -> Arc<Regex> {
+fn month_before(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("figures_month_before", |lex| {
         format!(
             r"(?i)\b(?:{})\s*$",

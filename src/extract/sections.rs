@@ -26,7 +26,7 @@ use super::dates;
 use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
 use crate::detect::{is_name_over_dateline, Profile};
 use crate::grammar::roman_value;
-use crate::lexicon::{first_unaccented, fold, fold_char, unaccented, Lexicons};
+use crate::lexicon::{first_unaccented, fold, fold_char, unaccented, Lexicons, Probed};
 use crate::markup::plain;
 use crate::model::{ListItem, Section, SourceFormat};
 use crate::normalize::{PackedLines, Text};
@@ -47,7 +47,7 @@ const TIGHT_BLANK_RATIO: usize = 3;
 const BREADCRUMB_PART_WORDS: usize = 4;
 
 /// A numbered heading: a prefix of the lexicons, then a number or roman numeral.
-fn numbered(lex: &Lexicons) -> Arc<Regex> {
+fn numbered(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("numbered_heading", |lex| {
         format!(
             r"(?x) ^ (?:{}) \s+ (?: [0-9]{{1,2}} | [ivxlc]{{1,6}} ) (?: \s* [:.\-–—(^] .* | \s+ \p{{L}} .* )? $",
@@ -68,7 +68,7 @@ static NUMBERED_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A time of day as programmes print it (`9:00`, `10h00`, `19 h 30`,
 /// `2:15pm`), or a slot between two (`9:00-9:10`, `10h00 à 12h30`), opening
 /// a line; `rest` is what the slot holds.
-fn time_slot(lex: &Lexicons) -> Arc<Regex> {
+fn time_slot(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("time_slot", |lex| {
         let time = r"[0-9]{1,2}(?::[0-9]{2}|\s?h(?:\s?[0-9]{2})?)(?:\s?(?i:[ap]\.?m\.?))?";
         format!(
@@ -975,7 +975,7 @@ fn page_reference(lex: &Lexicons) -> String {
 /// dots, ellipses or middle dots, runs that mix ellipses and dots
 /// (`Background………...…….1`), or runs of dashes or underscores
 /// (`INTRODUCTION ------5`).
-fn leaders(lex: &Lexicons) -> Arc<Regex> {
+fn leaders(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("contents_leaders", |lex| {
         format!(
             r"(?P<title>\S.*?)\s*(?:(?:\.\s?)*…(?:[.…]\s?)*|(?:\.\s?){{3,}}|·{{3,}}|-{{3,}}|_{{3,}})\s*{}",
@@ -1014,7 +1014,7 @@ fn mixed_leaders_entry(index: usize, line: &str) -> Option<Heading> {
 }
 
 /// A page word and number before a title (`P. 4 L'UVCW en chiffres`).
-fn page_first(lex: &Lexicons) -> Arc<Regex> {
+fn page_first(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("contents_page_first", |lex| {
         format!(
             r"\b(?i:{})\.?\s?(?P<page>[0-9]{{1,3}})\b",
@@ -1024,7 +1024,7 @@ fn page_first(lex: &Lexicons) -> Arc<Regex> {
 }
 
 /// The heading of a table of contents inside a line.
-fn contents_word(lex: &Lexicons) -> Arc<Regex> {
+fn contents_word(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("contents_word", |lex| {
         format!(
             r"(?i)\b(?:{})\b",
@@ -1035,7 +1035,7 @@ fn contents_word(lex: &Lexicons) -> Arc<Regex> {
 
 /// The heading of a table of contents or of an agenda inside a line
 /// (`ORDRE DU JOUR ~~~ 1- … P.5 2- …`).
-fn list_word(lex: &Lexicons) -> Arc<Regex> {
+fn list_word(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("contents_or_agenda_word", |lex| {
         format!(
             r"(?i)\b(?:{})\b",
@@ -1471,7 +1471,7 @@ fn page_first_entries(
 /// A page word and number closing an entry, after a dash or a space
 /// (`An Equality Driven Movement - p. 10`): the page word is followed by its
 /// dot or a space, never glued to a word.
-fn page_after(lex: &Lexicons) -> Arc<Regex> {
+fn page_after(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("contents_page_after", |lex| {
         format!(r"{}\b", page_after_unbounded(lex))
     })
@@ -1481,7 +1481,7 @@ fn page_after(lex: &Lexicons) -> Arc<Regex> {
 /// that pattern does: it runs on the fast automaton on any text, where a
 /// Unicode word boundary sends the pattern to a slow engine on non-ASCII
 /// text, so it tells cheaply the many lines with no page reference.
-fn page_after_probe(lex: &Lexicons) -> Arc<Regex> {
+fn page_after_probe(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("contents_page_after_probe", page_after_unbounded)
 }
 
@@ -1500,7 +1500,7 @@ fn has_digit(text: &str) -> bool {
 
 /// Each match of a page-reference pattern in `text`: its start, its end and
 /// the page number it gives (the `page` group).
-fn page_marks(pattern: &Regex, text: &str) -> Vec<(usize, usize, u32)> {
+fn page_marks(pattern: &Probed, text: &str) -> Vec<(usize, usize, u32)> {
     pattern
         .captures_iter(text)
         .filter_map(|caps| {
@@ -1586,8 +1586,8 @@ fn page_after_entries(
 /// left out, as is a title opening in lower case (the end of a title
 /// wrapped in a column read across).
 fn slash_page_entries(index: usize, line: &str) -> Option<Vec<Heading>> {
-    static SLASH_PAGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)/\s?(?P<page>[0-9]{1,3})\b")
+    static SLASH_PAGE: LazyLock<Probed> = LazyLock::new(|| {
+        Probed::new(r"(?:^|\s)/\s?(?P<page>[0-9]{1,3})\b")
             .expect("SLASH_PAGE is a valid literal pattern")
     });
     if !line.contains('/') {
@@ -1749,7 +1749,7 @@ const AGENDA_MIN_ITEMS: usize = 3;
 
 /// The name of an agenda inside a line (`AGENDA`, `… les points de l'ordre
 /// du jour`, `CA November Agenda`).
-fn agenda_word(lex: &Lexicons) -> Arc<Regex> {
+fn agenda_word(lex: &Lexicons) -> Arc<Probed> {
     lex.pattern("agenda_word", |lex| {
         format!(
             r"(?i)\b(?:{})\b",

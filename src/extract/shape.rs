@@ -235,10 +235,24 @@ const CLOSING_HEADING_LINE_WORDS: usize = 12;
 /// entries below. Capitals tell the heading from a phrase that ends on the
 /// same words (`the consumer price index`).
 pub fn closes_on_contents_heading(lex: &Lexicons, text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > CLOSING_HEADING_LINE_WORDS {
+    let in_capitals = |word: &&str| {
+        word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+    };
+    // Asked of every line: the heading closing the line ends it, so a line
+    // whose last word is not in capitals, or too long a line, is told
+    // before its words are gathered.
+    if !text
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|last| in_capitals(&last))
+        || text
+            .split_whitespace()
+            .nth(CLOSING_HEADING_LINE_WORDS)
+            .is_some()
+    {
         return false;
     }
+    let words: Vec<&str> = text.split_whitespace().collect();
     let most_words = |entries: &mut dyn Iterator<Item = &&'static str>| {
         entries
             .map(|entry| entry.split_whitespace().count())
@@ -247,9 +261,6 @@ pub fn closes_on_contents_heading(lex: &Lexicons, text: &str) -> bool {
     };
     let most = most_words(&mut lex.each(|l| l.contents_headings))
         + most_words(&mut lex.each(|l| l.page_words));
-    let in_capitals = |word: &&str| {
-        word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
-    };
     (1..=most.min(words.len().saturating_sub(1))).any(|n| {
         let cut = words.len() - n;
         let (head, tail) = words.split_at(cut);

@@ -9,17 +9,15 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
-
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, Probed};
 use crate::model::{Status, TotalsCounts};
 use crate::normalize::{Line, Lines};
 
 /// `Alcanzados: 49`, `In progress = 4`, `Atteints : 11`. The label may follow
 /// a digit directly (`49En proceso`), so there is no `\b` before it; the
 /// caller checks that no letter precedes it instead.
-fn status_count(lexicons: &Lexicons) -> Arc<Regex> {
+fn status_count(lexicons: &Lexicons) -> Arc<Probed> {
     lexicons.pattern("totals.status_count", |lex| {
         let labels = lex.alternation(lex.each(|l| l.legend_labels).map(|label| label.label));
         format!(
@@ -29,7 +27,7 @@ fn status_count(lexicons: &Lexicons) -> Arc<Regex> {
 }
 
 /// `65 resultados y entregables`, `20 deliverables`, `18 livrables`.
-fn total_phrase(lexicons: &Lexicons) -> Arc<Regex> {
+fn total_phrase(lexicons: &Lexicons) -> Arc<Probed> {
     lexicons.pattern("totals.total_phrase", |lex| {
         let nouns = lex.alternation(lex.each(|l| l.total_nouns).copied());
         format!(r"(?i)\b(?P<n>[0-9]{{1,5}})\s+(?P<noun>{nouns})\b")
@@ -39,7 +37,7 @@ fn total_phrase(lexicons: &Lexicons) -> Arc<Regex> {
 /// `debía realizar 12 productos`, `had to deliver 18 outputs`, `sollte 9
 /// Produkte liefern`: a verb of obligation, at most three words, then a
 /// count and the word after it (its unit, whatever the noun).
-fn obligation_total(lexicons: &Lexicons) -> Arc<Regex> {
+fn obligation_total(lexicons: &Lexicons) -> Arc<Probed> {
     lexicons.pattern("totals.obligation_total", |lex| {
         let verbs = lex.alternation(lex.each(|l| l.obligation_words).copied());
         format!(
@@ -49,7 +47,7 @@ fn obligation_total(lexicons: &Lexicons) -> Arc<Regex> {
 }
 
 /// `Total: 20`, `Total deliverables = 20`.
-fn total_label(lexicons: &Lexicons) -> Arc<Regex> {
+fn total_label(lexicons: &Lexicons) -> Arc<Probed> {
     lexicons.pattern("totals.total_label", |lex| {
         let labels = lex.alternation(lex.each(|l| l.total_labels).copied());
         format!(
@@ -217,7 +215,7 @@ fn parts_of_a_whole(declarations: &[(Line, Vec<(Field, u32)>)]) -> Vec<usize> {
 /// (`… had to deliver 18` / `deliverables. Overall:`), as narrow columns of
 /// prose do: the number ends `line` and the noun starts `next`, the next
 /// line of the same page. Phrases wholly on one line are read with it.
-fn total_across_wrap(plain: &str, line: Line, next: Line, total_phrase: &Regex) -> Option<u32> {
+fn total_across_wrap(plain: &str, line: Line, next: Line, total_phrase: &Probed) -> Option<u32> {
     let next_plain = next.plain;
     if next.page != line.page || next.number != line.number + 1 || next_plain.trim().is_empty() {
         return None;
@@ -242,7 +240,7 @@ fn count_across_wrap(
     plain: &str,
     line: Line,
     next: Line,
-    status_count: &Regex,
+    status_count: &Probed,
 ) -> Option<(String, u32)> {
     let next_plain = next.plain;
     let number = next_plain.trim();

@@ -23,7 +23,7 @@ use regex::Regex;
 use super::items::{cells, is_separator_row, without_count, MarkEntry};
 use super::totals::{declare, DeclaredTotals};
 use crate::grammar::{self, Meaning, Vocabulary};
-use crate::lexicon::{self, Lexicons};
+use crate::lexicon::{self, Lexicons, Probed};
 use crate::markup;
 use crate::model::{Status, TotalsCounts};
 use crate::normalize::Text;
@@ -33,7 +33,7 @@ use crate::normalize::Text;
 const MAX_WORDS_BEFORE_PHRASE: usize = 3;
 
 /// `Of the 24 projects`, `Sur 17 actions`, `De las 20 acciones`.
-fn total_opener(lexicons: &Lexicons) -> Arc<Regex> {
+fn total_opener(lexicons: &Lexicons) -> Arc<Probed> {
     lexicons.pattern("totals_shapes.total_opener", |lex| {
         let openers = lex.alternation(lex.each(|l| l.totals_openers).copied());
         let articles = lex.alternation(lex.each(|l| l.totals_articles).copied());

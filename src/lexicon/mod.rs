@@ -17,13 +17,14 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod probed;
+
+pub use probed::Probed;
 
 use std::any::Any;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
-
-use regex::Regex;
 
 use crate::model::{DocumentKind, Qualifier, Status};
 
@@ -653,14 +654,14 @@ impl Lexicons {
     /// `name` and set of languages. `build` must give a valid pattern for any
     /// set (it escapes the words it takes): a pattern that does not compile
     /// matches nothing.
-    pub fn pattern(&self, name: &'static str, build: impl Fn(&Lexicons) -> String) -> Arc<Regex> {
+    pub fn pattern(&self, name: &'static str, build: impl Fn(&Lexicons) -> String) -> Arc<Probed> {
         // A few dozen entries at most (patterns times language sets), looked
         // up on every line by some extractors: a scan that compares without
         // building a key (cloning the languages was most of the cost).
-        type Cache = Mutex<Vec<(&'static str, Vec<Language>, Arc<Regex>)>>;
+        type Cache = Mutex<Vec<(&'static str, Vec<Language>, Arc<Probed>)>>;
         static CACHE: LazyLock<Cache> = LazyLock::new(|| Mutex::new(Vec::new()));
-        static NEVER: LazyLock<Arc<Regex>> = LazyLock::new(|| {
-            Arc::new(Regex::new(r"[^\s\S]").expect("NEVER is a valid literal pattern"))
+        static NEVER: LazyLock<Arc<Probed>> = LazyLock::new(|| {
+            Arc::new(Probed::new(r"[^\s\S]").expect("NEVER is a valid literal pattern"))
         });
         let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
         let found = cache
@@ -669,7 +670,7 @@ impl Lexicons {
         if let Some((_, _, found)) = found {
             return Arc::clone(found);
         }
-        let compiled = Regex::new(&build(self)).map_or_else(|_| Arc::clone(&NEVER), Arc::new);
+        let compiled = Probed::new(&build(self)).map_or_else(|_| Arc::clone(&NEVER), Arc::new);
         cache.push((name, self.0.clone(), Arc::clone(&compiled)));
         compiled
     }

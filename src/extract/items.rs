@@ -463,18 +463,45 @@ const MAX_PROSE_KEY_CHARS: usize = 600;
 
 /// Keys written as prose, one per paragraph (its lines joined: a PDF wraps
 /// the sentence), or as signed entries wrapped over a paragraph's lines,
-/// with the index of its first line.
+/// with the index of its first line. A paragraph too long to be a key is
+/// read in runs of lines that close a sentence: a PDF page set with no
+/// space between its paragraphs is one paragraph of the page model, and
+/// its key one run of it.
 fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEntry>)> {
     text.blocks
         .iter()
         .filter(|block| matches!(block.kind, crate::page::BlockKind::Paragraph))
-        .filter_map(|block| {
-            let lines: Vec<String> = block
+        .flat_map(|block| {
+            let lines: Vec<(usize, String)> = block
                 .lines
                 .clone()
-                .filter_map(|index| text.lines.get(index))
-                .map(|line| markup::plain(line.text).trim().to_owned())
+                .filter_map(|index| Some((index, text.lines.get(index)?)))
+                .map(|(index, line)| (index, markup::plain(line.text).trim().to_owned()))
                 .collect();
+            let joined_chars = lines
+                .iter()
+                .map(|(_, line)| line.chars().count())
+                .sum::<usize>()
+                + lines.len().saturating_sub(1);
+            if joined_chars <= MAX_PROSE_KEY_CHARS {
+                return vec![lines];
+            }
+            let mut runs: Vec<Vec<(usize, String)>> = vec![Vec::new()];
+            for (index, line) in lines {
+                let closes = line.ends_with('.');
+                if let Some(run) = runs.last_mut() {
+                    run.push((index, line));
+                }
+                if closes {
+                    runs.push(Vec::new());
+                }
+            }
+            runs.retain(|run| !run.is_empty());
+            runs
+        })
+        .filter_map(|run| {
+            let first = run.first()?.0;
+            let lines: Vec<String> = run.into_iter().map(|(_, line)| line).collect();
             let joined = lines.join(" ");
             if joined.chars().count() > MAX_PROSE_KEY_CHARS {
                 return None;
@@ -494,7 +521,7 @@ fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEn
             // entries is read line by line, and a mark run back over the
             // line before (`rapport d'avancement 2020` over `Vert =
             // atteint ; …`) is no mark.
-            if entries.len() < 2 && block.lines.len() > 1 && joined.contains('=') {
+            if entries.len() < 2 && lines.len() > 1 && joined.contains('=') {
                 let on_one_line = |words: &[&str]| {
                     lines
                         .iter()
@@ -518,7 +545,7 @@ fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEn
             let mut meanings: Vec<&Meaning> = entries.iter().map(|entry| &entry.meaning).collect();
             meanings.sort_by_key(|meaning| meaning.name().to_owned());
             meanings.dedup();
-            (entries.len() >= 2 && meanings.len() >= 2).then_some((block.lines.start, entries))
+            (entries.len() >= 2 && meanings.len() >= 2).then_some((first, entries))
         })
         .collect()
 }
@@ -636,6 +663,16 @@ fn listed_key_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry>
             continue;
         };
         let mark = mark.trim_matches(|c: char| c.is_whitespace() || "«»\"“”'".contains(c));
+        // The last entry of a list opens with its conjunction (`; y en
+        // espera, cuando…`, `; and on hold, when…`), which is no part of it.
+        let mark = mark
+            .split_once(' ')
+            .filter(|(link, _)| {
+                vocabulary
+                    .lexicons
+                    .has(|l| l.definition_links, &link.to_lowercase())
+            })
+            .map_or(mark, |(_, rest)| rest.trim_start());
         let words = mark.split_whitespace().count();
         let clause: Vec<&str> = clause.split_whitespace().collect();
         // A mark of words only: no figure, no sign of another key's shape
@@ -5923,7 +5960,7 @@ mod tests {
     fn a_key_listed_after_a_colon_with_commas_for_cues() {
         for text in [
             "In brackets, the answer to “was the measure delivered?”: fully, it is finished; \
-             partly, it has started without being finished; not at all, it has not started.\n\n\
+             partly, it has started without being finished; and not at all, it has not started.\n\n\
              1.1 – Shared gardens [fully]. The gardens are open.\n\n\
              1.2 – Cycle lanes [partly]. Works go on.\n\n\
              1.3 – Night buses [not at all]. No date yet.\n",
@@ -5963,6 +6000,45 @@ mod tests {
             vocabulary
         )
         .is_empty());
+    }
+
+    /// A page set with no space between its paragraphs is one paragraph
+    /// of the page model, too long to be a key: its key is read from the
+    /// run of lines that closes the key's sentence.
+    #[test]
+    fn a_key_inside_a_page_long_paragraph() {
+        let mut text = String::from(
+            "Mid-term review of the commitments\n\
+             In brackets, the answer to “was the measure delivered?”: fully, it is finished;\n\
+             partly, it has started without being finished; not at all, it has not started.\n",
+        );
+        for (at, mark) in ["fully", "partly", "not at all", "partly", "fully", "fully"]
+            .iter()
+            .enumerate()
+        {
+            text.push_str(&format!(
+                "1.{} – Measure number {} of the commitments of the council [{mark}]. \
+                 The works are reported on in the annex of the review.\n",
+                at + 1,
+                at + 1
+            ));
+        }
+        assert!(text.len() > MAX_PROSE_KEY_CHARS);
+        let reading = read(&text);
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                Some(Achieved),
+                Some(InProgress),
+                Some(NotDeveloped),
+                Some(InProgress),
+                Some(Achieved),
+                Some(Achieved)
+            ],
+            "{:?}",
+            reading.items
+        );
     }
 
     /// A status of several words in brackets before the code (`[EN CURSO]

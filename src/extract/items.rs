@@ -463,23 +463,55 @@ const MAX_PROSE_KEY_CHARS: usize = 600;
 
 /// Keys written as prose, one per paragraph (its lines joined: a PDF wraps
 /// the sentence), or as signed entries wrapped over a paragraph's lines,
-/// with the index of its first line.
+/// with the index of its first line. A paragraph too long to be a key is
+/// read in runs of lines that close a sentence: a PDF page set with no
+/// space between its paragraphs is one paragraph of the page model, and
+/// its key one run of it.
 fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEntry>)> {
     text.blocks
         .iter()
         .filter(|block| matches!(block.kind, crate::page::BlockKind::Paragraph))
-        .filter_map(|block| {
-            let lines: Vec<String> = block
+        .flat_map(|block| {
+            let lines: Vec<(usize, String)> = block
                 .lines
                 .clone()
-                .filter_map(|index| text.lines.get(index))
-                .map(|line| markup::plain(line.text).trim().to_owned())
+                .filter_map(|index| Some((index, text.lines.get(index)?)))
+                .map(|(index, line)| (index, markup::plain(line.text).trim().to_owned()))
                 .collect();
+            let joined_chars = lines
+                .iter()
+                .map(|(_, line)| line.chars().count())
+                .sum::<usize>()
+                + lines.len().saturating_sub(1);
+            if joined_chars <= MAX_PROSE_KEY_CHARS {
+                return vec![lines];
+            }
+            let mut runs: Vec<Vec<(usize, String)>> = vec![Vec::new()];
+            for (index, line) in lines {
+                let closes = line.ends_with('.');
+                if let Some(run) = runs.last_mut() {
+                    run.push((index, line));
+                }
+                if closes {
+                    runs.push(Vec::new());
+                }
+            }
+            runs.retain(|run| !run.is_empty());
+            runs
+        })
+        .filter_map(|run| {
+            let first = run.first()?.0;
+            let lines: Vec<String> = run.into_iter().map(|(_, line)| line).collect();
             let joined = lines.join(" ");
             if joined.chars().count() > MAX_PROSE_KEY_CHARS {
                 return None;
             }
             let mut entries = prose_key_entries(&joined, vocabulary);
+            for entry in listed_key_entries(&joined, vocabulary) {
+                if !entries.iter().any(|known| known.mark == entry.mark) {
+                    entries.push(entry);
+                }
+            }
             // A key of signed entries wrapped over the paragraph's lines
             // (`… Status key: Closed =` over `implemented; Open = …`); only
             // signed ones: a chart's legend of shares under a caption
@@ -489,7 +521,7 @@ fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEn
             // entries is read line by line, and a mark run back over the
             // line before (`rapport d'avancement 2020` over `Vert =
             // atteint ; …`) is no mark.
-            if entries.len() < 2 && block.lines.len() > 1 && joined.contains('=') {
+            if entries.len() < 2 && lines.len() > 1 && joined.contains('=') {
                 let on_one_line = |words: &[&str]| {
                     lines
                         .iter()
@@ -513,7 +545,7 @@ fn prose_keys(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, Vec<MarkEn
             let mut meanings: Vec<&Meaning> = entries.iter().map(|entry| &entry.meaning).collect();
             meanings.sort_by_key(|meaning| meaning.name().to_owned());
             meanings.dedup();
-            (entries.len() >= 2 && meanings.len() >= 2).then_some((block.lines.start, entries))
+            (entries.len() >= 2 && meanings.len() >= 2).then_some((first, entries))
         })
         .collect()
 }
@@ -608,6 +640,73 @@ fn prose_key_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> 
     entries
 }
 
+/// The most words of a definition clause in a key listed after a colon.
+const MAX_LISTED_CLAUSE_WORDS: usize = 12;
+
+/// A key listed after a colon, its entries parted by semicolons, each a
+/// mark, a comma and the clause that defines it (`la réponse à la question
+/// « réalisée ? » : oui, elle est achevée ; partiellement, elle est engagée
+/// sans être achevée ; non, …`): the comma is the only cue, so the mark is
+/// the short run of words before it (no figure in it) and the clause the
+/// words after it, to the end of the entry or of its sentence. Entries of
+/// another shape between them are left to [`prose_key_entries`].
+fn listed_key_entries(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
+    let folded = lexicon::fold(plain);
+    let Some((_, listed)) = folded.split_once(':') else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    for segment in listed.split(';') {
+        let segment = segment.split(". ").next().unwrap_or_default();
+        let segment = segment.trim().trim_end_matches('.');
+        let Some((mark, clause)) = segment.split_once(',') else {
+            continue;
+        };
+        let mark = mark.trim_matches(|c: char| c.is_whitespace() || "«»\"“”'".contains(c));
+        // The last entry of a list opens with its conjunction (`; y en
+        // espera, cuando…`, `; and on hold, when…`), which is no part of it.
+        let mark = mark
+            .split_once(' ')
+            .filter(|(link, _)| {
+                vocabulary
+                    .lexicons
+                    .has(|l| l.definition_links, &link.to_lowercase())
+            })
+            .map_or(mark, |(_, rest)| rest.trim_start());
+        let words = mark.split_whitespace().count();
+        let clause: Vec<&str> = clause.split_whitespace().collect();
+        // A mark of words only: no figure, no sign of another key's shape
+        // (`G = delivered, on time`).
+        let wordy = mark
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '-');
+        if !(1..=MAX_KEY_MARK_WORDS).contains(&words)
+            || !mark.chars().any(char::is_alphabetic)
+            || !wordy
+            || clause.is_empty()
+            || clause.len() > MAX_LISTED_CLAUSE_WORDS
+        {
+            continue;
+        }
+        let Some(status) = defined_status(&clause, vocabulary) else {
+            continue;
+        };
+        let agrees = grammar::phrase_cell(mark, vocabulary)
+            .is_none_or(|meaning| meaning == Meaning::Class(status));
+        if agrees {
+            entries.push(MarkEntry {
+                mark: mark.to_owned(),
+                meaning: Meaning::Class(status),
+                label: clause.join(" "),
+            });
+        }
+    }
+    if entries.len() < 2 {
+        return Vec::new();
+    }
+    entries
+}
+
 /// How many words a definition cue of the lexicons takes at `lower[at]`
 /// (lower-case words), if one starts there; a cue ending in an apostrophe
 /// opens its word (`lorsqu'elle`).
@@ -688,6 +787,9 @@ fn defined_status(clause: &[&str], vocabulary: Vocabulary<'_>) -> Option<Status>
         ([Status::NotDeveloped], [], false, _) => Some(Status::NotDeveloped),
         ([status], [], _, false) => Some(*status),
         ([] | [Status::InProgress], [Status::Achieved], true, false) => Some(Status::InProgress),
+        // `engagée sans être achevée`, `started without being finished`:
+        // under way and denied done is in progress, begun said or not.
+        ([Status::InProgress], [Status::Achieved], false, false) => Some(Status::InProgress),
         ([], [], false, true) => Some(Status::NotDeveloped),
         _ => None,
     }
@@ -5848,6 +5950,95 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    /// A key listed after a colon whose entries are parted by semicolons,
+    /// each a mark, a comma and its definition (`partly, it has started
+    /// without being finished`): the comma is the cue, so a partial word
+    /// the key defines is a class, in English and in French alike.
+    #[test]
+    fn a_key_listed_after_a_colon_with_commas_for_cues() {
+        for text in [
+            "In brackets, the answer to “was the measure delivered?”: fully, it is finished; \
+             partly, it has started without being finished; and not at all, it has not started.\n\n\
+             1.1 – Shared gardens [fully]. The gardens are open.\n\n\
+             1.2 – Cycle lanes [partly]. Works go on.\n\n\
+             1.3 – Night buses [not at all]. No date yet.\n",
+            "Entre crochets, la réponse à la question « l'action est-elle menée ? » : \
+             entièrement, elle est terminée ; en partie, elle a commencé sans être terminée ; \
+             pas du tout, elle n'a pas commencé.\n\n\
+             1.1 – Jardins partagés [entièrement]. Les jardins sont ouverts.\n\n\
+             1.2 – Pistes cyclables [en partie]. Les travaux continuent.\n\n\
+             1.3 – Bus de nuit [pas du tout]. Pas encore de date.\n",
+            "Entre corchetes, la respuesta a « ¿se cumplió la medida? »: totalmente, está \
+             terminada; en parte, ha comenzado sin estar terminada; nada, no ha comenzado.\n\n\
+             1.1 – Huertos urbanos [totalmente]. Los huertos están abiertos.\n\n\
+             1.2 – Carriles bici [en parte]. Las obras siguen.\n\n\
+             1.3 – Autobús nocturno [nada]. Aún sin fecha.\n",
+        ] {
+            let reading = read(text);
+            let statuses: Vec<Option<Status>> =
+                reading.items.iter().map(|item| item.status).collect();
+            assert_eq!(
+                statuses,
+                [Some(Achieved), Some(InProgress), Some(NotDeveloped)],
+                "{text}\n{:?}",
+                reading.items
+            );
+        }
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        // Asides parted by semicolons are no key: a figure in the mark, or
+        // one entry only.
+        assert!(listed_key_entries(
+            "Progress: in 2024, the works were finished; in 2025, they have started.",
+            vocabulary
+        )
+        .is_empty());
+        assert!(listed_key_entries(
+            "Note: meanwhile, the hall is finished; see below.",
+            vocabulary
+        )
+        .is_empty());
+    }
+
+    /// A page set with no space between its paragraphs is one paragraph
+    /// of the page model, too long to be a key: its key is read from the
+    /// run of lines that closes the key's sentence.
+    #[test]
+    fn a_key_inside_a_page_long_paragraph() {
+        let mut text = String::from(
+            "Mid-term review of the commitments\n\
+             In brackets, the answer to “was the measure delivered?”: fully, it is finished;\n\
+             partly, it has started without being finished; not at all, it has not started.\n",
+        );
+        for (at, mark) in ["fully", "partly", "not at all", "partly", "fully", "fully"]
+            .iter()
+            .enumerate()
+        {
+            text.push_str(&format!(
+                "1.{} – Measure number {} of the commitments of the council [{mark}]. \
+                 The works are reported on in the annex of the review.\n",
+                at + 1,
+                at + 1
+            ));
+        }
+        assert!(text.len() > MAX_PROSE_KEY_CHARS);
+        let reading = read(&text);
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                Some(Achieved),
+                Some(InProgress),
+                Some(NotDeveloped),
+                Some(InProgress),
+                Some(Achieved),
+                Some(Achieved)
+            ],
+            "{:?}",
+            reading.items
+        );
     }
 
     /// A status of several words in brackets before the code (`[EN CURSO]

@@ -174,7 +174,11 @@ fn aligned_cells(line: &str, gutters: &[std::ops::Range<usize>]) -> Vec<Cell> {
 /// The end of a space-aligned table starting at `lines[index]` (prose lines
 /// whose columns of spaces line up, as a fixed-width export or `pdftotext
 /// -layout` prints a table), with its gutters: at least
-/// [`MIN_ALIGNED_LINES`] lines, the first with every cell filled.
+/// [`MIN_ALIGNED_LINES`] rows, the first with every cell filled. A cell
+/// that wraps puts the rest of its text on lines of their own, under its
+/// column and every other cell empty (`1.1   Training for all GP   Done`
+/// over `      reception staff`): such a line is a row of the table once
+/// two rows have set its gutters, and it sets none itself.
 fn aligned_table(
     lines: &[&str],
     index: usize,
@@ -186,28 +190,45 @@ fn aligned_table(
                 .get(at)
                 .is_some_and(|line| shape(line) == Shape::Prose)
     };
-    let mut end = index;
-    let mut gutters = Vec::new();
-    // Every line holds two cells or more: a short line after a table, or
+    // Every row holds two cells or more: a short line after a table, or
     // after prose with two spaces between sentences, is no row.
-    let filled = |at: usize, gutters: &[std::ops::Range<usize>]| {
-        lines.get(at).is_some_and(|line| {
-            aligned_cells(line, gutters)
-                .iter()
-                .filter(|cell| !cell.text().is_empty())
-                .count()
-                >= 2
-        })
+    let filled = |line: &str, gutters: &[std::ops::Range<usize>]| {
+        aligned_cells(line, gutters)
+            .iter()
+            .filter(|cell| !cell.text().is_empty())
+            .count()
+    };
+    let mut end = index;
+    let mut rows: Vec<&str> = Vec::new();
+    let mut taken: Vec<&str> = Vec::new();
+    let mut gutters = Vec::new();
+    let fits = |rows: &[&str], found: &[std::ops::Range<usize>]| {
+        !found.is_empty() && rows.iter().all(|row| filled(row, found) >= 2)
     };
     while prose(end) {
-        let found = common_gutters(lines.get(index..=end)?);
-        if found.is_empty() || !(index..=end).all(|at| filled(at, &found)) {
+        let line = lines.get(end)?;
+        taken.push(line);
+        // The rest of a wrapped cell may narrow a gutter it runs into, but
+        // closes none.
+        let found = common_gutters(&taken);
+        if rows.len() >= 2
+            && found.len() == gutters.len()
+            && is_wrapped_cell_line(line, &found)
+            && fits(&rows, &found)
+        {
+            gutters = found;
+            end += 1;
+            continue;
+        }
+        rows.push(line);
+        if !fits(&rows, &found) {
+            rows.pop();
             break;
         }
         gutters = found;
         end += 1;
     }
-    if end - index < MIN_ALIGNED_LINES {
+    if rows.len() < MIN_ALIGNED_LINES {
         return None;
     }
     let heading = aligned_cells(lines.get(index)?, &gutters);
@@ -215,6 +236,27 @@ fn aligned_table(
         .iter()
         .all(|cell| !cell.text().is_empty())
         .then_some((end, gutters))
+}
+
+/// Whether `line` is the rest of one wrapped cell of a space-aligned table
+/// with `gutters`: indented past the first column, its text all inside one
+/// column other than the first, no letter of it in a gutter.
+fn is_wrapped_cell_line(line: &str, gutters: &[std::ops::Range<usize>]) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    let Some(first) = chars.iter().position(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    let last = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .unwrap_or(first);
+    let Some(column) = gutters.iter().rposition(|gutter| gutter.end <= first) else {
+        return false;
+    };
+    let column_end = gutters
+        .get(column + 1)
+        .map_or(usize::MAX, |next| next.start);
+    last < column_end
 }
 
 /// The pipes of a line of a pipe table written without its outer pipes
@@ -479,6 +521,47 @@ mod tests {
         let prose =
             blocks("One sentence.  Another one.\nA second line.  More.\nShort\nLast line here.\n");
         assert!(prose.iter().all(|block| block.table().is_none()));
+    }
+
+    /// A cell that wraps puts the rest of its text on lines of its own,
+    /// under its column (as a fixed-width export prints a long title): those
+    /// lines are rows of the table, with every other cell empty, in any
+    /// column but the first; a line whose words cross a gutter ends it.
+    #[test]
+    fn a_wrapped_cell_goes_on_in_its_column() {
+        let found = blocks(
+            "Ref   Action                          Status\n\
+             1.1   Awareness training for all      Done\n\
+             \x20     reception staff\n\
+             1.2   Register in every practice      Done\n\
+             1.3   Guidance on spotting young      Ongoing\n\
+             \x20     carers, written with the forum\n\
+             \x20  Source: the partners' returns of the year\n",
+        );
+        let table = found
+            .iter()
+            .find(|block| block.table().is_some())
+            .expect("a table");
+        assert_eq!(table.lines, 0..6);
+        assert_eq!(
+            cell_texts(table),
+            [
+                vec!["Ref", "Action", "Status"],
+                vec!["1.1", "Awareness training for all", "Done"],
+                vec!["", "reception staff", ""],
+                vec!["1.2", "Register in every practice", "Done"],
+                vec!["1.3", "Guidance on spotting young", "Ongoing"],
+                vec!["", "carers, written with the forum", ""],
+            ]
+        );
+        // Under the heading alone a wrapped line proves no column: the
+        // heading and one row are no table.
+        let short = blocks(
+            "Réf   Action                      État\n\
+             1.1   Formation de l'accueil      Réalisée\n\
+             \x20     des mairies\n",
+        );
+        assert!(short.iter().all(|block| block.table().is_none()));
     }
 
     /// A row whose first cell is empty starts with spaces up to its second

@@ -12,6 +12,7 @@
 //! few lines the probe lets through. Results are those of the whole pattern.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 
@@ -19,16 +20,34 @@ use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 #[derive(Debug, Clone)]
 pub struct Probed {
     whole: Regex,
-    probe: Option<Regex>,
+    /// The pattern without its word boundaries, when it has any.
+    probe_source: Option<String>,
+    /// The probe, compiled the first time a text that is not ASCII needs it:
+    /// on ASCII text the whole pattern runs on the DFA already, and a run
+    /// that meets no accented line pays no compile.
+    probe: OnceLock<Option<Regex>>,
 }
 
 impl Probed {
-    /// Compiles `pattern` and its probe (none when the pattern has no word
-    /// boundary to take out, or the probe does not compile).
+    /// Compiles `pattern`; its probe (none when the pattern has no word
+    /// boundary to take out, or the probe does not compile) is compiled
+    /// when first needed.
     pub fn new(pattern: &str) -> Result<Probed, regex::Error> {
-        let whole = Regex::new(pattern)?;
-        let probe = without_boundaries(pattern).and_then(|probe| Regex::new(&probe).ok());
-        Ok(Probed { whole, probe })
+        Ok(Probed {
+            whole: Regex::new(pattern)?,
+            probe_source: without_boundaries(pattern),
+            probe: OnceLock::new(),
+        })
+    }
+
+    /// The probe to run before the whole pattern on `text`: none for ASCII
+    /// text or a pattern without word boundaries.
+    fn probe_for(&self, text: &str) -> Option<&Regex> {
+        if text.is_ascii() {
+            return None;
+        }
+        let source = self.probe_source.as_deref()?;
+        self.probe.get_or_init(|| Regex::new(source).ok()).as_ref()
     }
 
     /// The whole pattern, for the few uses that need the regex itself.
@@ -42,7 +61,7 @@ impl Probed {
     /// probe finds nothing. The whole pattern searched from there still sees
     /// the text before it, so its word boundaries read as from the start.
     fn first_start(&self, text: &str) -> Option<usize> {
-        match &self.probe {
+        match self.probe_for(text) {
             Some(probe) => probe.find(text).map(|found| found.start()),
             None => Some(0),
         }
@@ -51,7 +70,8 @@ impl Probed {
     /// Whether the whole pattern can match in `text`: false when the probe
     /// finds nothing.
     fn may_match(&self, text: &str) -> bool {
-        self.probe.as_ref().is_none_or(|probe| probe.is_match(text))
+        self.probe_for(text)
+            .is_none_or(|probe| probe.is_match(text))
     }
 
     /// As [`Regex::is_match`].

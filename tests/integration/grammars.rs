@@ -1399,7 +1399,9 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
 /// space-aligned text), ticks.en.pdf's joined headings (null, not wrong).
 /// Then shares of a counted whole are read as the counts they round to
 /// (lettres.fr, luces.es, and bullets.en's `green: 45 %; … (11
-/// objectives)`): 21 totals read, 20 reconciled.
+/// objectives)`): 21 totals read, 20 reconciled. Then a space-aligned
+/// text table goes on over a wrapped title's lines (blankref.en.txt): 306
+/// statuses, 21 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1409,9 +1411,9 @@ fn twelfth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 393, "{reading:?}");
-    assert!(reading.statuses_right >= 298, "{reading:?}");
+    assert!(reading.statuses_right >= 306, "{reading:?}");
     assert!(reading.totals_read >= 21, "{reading:?}");
-    assert!(reading.reconciled >= 20, "{reading:?}");
+    assert!(reading.reconciled >= 21, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and
@@ -1781,7 +1783,10 @@ fn seventeenth_fresh_grammars_measured_before_fixing() {
 /// read, 14 reconciled. Left: reponses.fr's `partiellement`, defined only
 /// by a prose key whose cue is a comma (null, never wrong), and its totals
 /// caption; the PDFs where a wrapped key line (`At risk = in progress,
-/// behind` / `plan`) or totals sentence is read in part.
+/// behind` / `plan`) or totals sentence is read in part. Then keys listed
+/// after a colon with commas for cues are read, in the PDF too, where the
+/// page is one paragraph and the key is read from the run of lines that
+/// closes its sentence: 254 statuses.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1791,7 +1796,7 @@ fn eighteenth_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 18, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 384, "{reading:?}");
-    assert!(reading.statuses_right >= 242, "{reading:?}");
+    assert!(reading.statuses_right >= 254, "{reading:?}");
     assert!(reading.totals_read >= 14, "{reading:?}");
     assert!(reading.reconciled >= 14, "{reading:?}");
 }

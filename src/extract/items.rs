@@ -1949,6 +1949,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         claimed.contains(&index) || legend_lines.contains(&index) || is_separator_row(text, index)
     };
     let margins = margin_codes(text, vocabulary.grammar, &unread);
+    let wrapped = wrapped_mentions(text, vocabulary, &unread);
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -1981,10 +1982,15 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             continue;
         }
         // The lines of a record after its first are read with it, and so
-        // is the title line after a code in the margin.
-        if records
-            .iter()
-            .any(|(first, last, _)| (first + 1..=*last).contains(&index))
+        // are a wrapped paragraph's lines naming actions, and the title
+        // line after a code in the margin.
+        if wrapped
+            .range(..index)
+            .next_back()
+            .is_some_and(|(_, (last, _))| index <= *last)
+            || records
+                .iter()
+                .any(|(first, last, _)| (first + 1..=*last).contains(&index))
             || index
                 .checked_sub(1)
                 .is_some_and(|before| margins.contains_key(&before))
@@ -2230,8 +2236,9 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             }
             // `La acción 1.1 (…) se completó; la 1.2 (…) sigue en curso`:
             // actions named in running text, each a row.
-            let mentions = match cells.as_slice() {
-                [only] => prose_mentions(only, line.location(), vocabulary),
+            let mentions = match (wrapped.get(&index), cells.as_slice()) {
+                (Some((_, rows)), [_]) => rows.clone(),
+                (None, [only]) => prose_mentions(only, &|_| line.location(), vocabulary),
                 _ => Vec::new(),
             };
             if !mentions.is_empty() {
@@ -2633,6 +2640,71 @@ fn clauses(text: &str) -> Vec<&str> {
     clauses
 }
 
+/// Actions named in running text wrapped over a paragraph's lines (a PDF's
+/// or a hard-wrapped text file's: `l'action 1.2` on one line, `(bus santé)
+/// est réalisée` on the next), read on the paragraph's lines joined, each
+/// mention located on the line that holds its code; keyed by the
+/// paragraph's first line, with its last. Only paragraphs of two lines or
+/// more, every line one cell, none read by another reader, and at most
+/// one opening with a code.
+fn wrapped_mentions(
+    text: &Text,
+    vocabulary: Vocabulary<'_>,
+    unread: &dyn Fn(usize) -> bool,
+) -> BTreeMap<usize, (usize, Vec<Row>)> {
+    let mut found = BTreeMap::new();
+    for block in &text.blocks {
+        if !matches!(block.kind, crate::page::BlockKind::Paragraph) || block.lines.len() < 2 {
+            continue;
+        }
+        let mut joined = String::new();
+        let mut starts: Vec<(usize, Location)> = Vec::new();
+        for index in block.lines.clone() {
+            let line_cells = cells(text, index);
+            let (Some(line), [only]) = (text.lines.get(index), line_cells.as_slice()) else {
+                starts.clear();
+                break;
+            };
+            if unread(index) {
+                starts.clear();
+                break;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            starts.push((joined.len(), line.location()));
+            joined.push_str(only);
+        }
+        // Lines that open with a code are a list of items, each read on
+        // its line (`Action 1.1 : … — réalisée` over `Action 1.2 : …`);
+        // one is a wrap that fell before a code.
+        let opening_codes = block
+            .lines
+            .clone()
+            .filter(|&index| {
+                cells(text, index)
+                    .first()
+                    .is_some_and(|cell| grammar::code_at_start(cell, vocabulary.grammar).is_some())
+            })
+            .count();
+        let Some(&(_, first_location)) = starts.first().filter(|_| opening_codes < 2) else {
+            continue;
+        };
+        let locate = |offset: usize| {
+            starts
+                .iter()
+                .take_while(|(start, _)| *start <= offset)
+                .last()
+                .map_or(first_location, |(_, location)| *location)
+        };
+        let rows = prose_mentions(&joined, &locate, vocabulary);
+        if !rows.is_empty() {
+            found.insert(block.lines.start, (block.lines.end - 1, rows));
+        }
+    }
+    found
+}
+
 /// A mention's row, the status phrases read after it (mark and meaning),
 /// and whether a negation or a partial word makes them unsure.
 type MentionReading = (Row, Vec<(String, Meaning)>, bool);
@@ -2649,7 +2721,11 @@ type MentionReading = (Row, Vec<(String, Meaning)>, bool);
 /// exactly one (`réalisée, de même que l'action 1.2`). Two phrases for a
 /// mention, a negation before a phrase that is no `not developed`, or a
 /// partial word, leave it null.
-fn prose_mentions(line: &str, location: Location, vocabulary: Vocabulary<'_>) -> Vec<Row> {
+fn prose_mentions(
+    line: &str,
+    locate: &dyn Fn(usize) -> Location,
+    vocabulary: Vocabulary<'_>,
+) -> Vec<Row> {
     let lexicons = vocabulary.lexicons;
     let is_negation = |word: &str| {
         lexicons.each(|l| l.negation_words).any(|negation| {
@@ -2726,9 +2802,12 @@ fn prose_mentions(line: &str, location: Location, vocabulary: Vocabulary<'_>) ->
             }
             let segment = words.get(from..end).unwrap_or_default();
             unsure |= grammar::holds_partial_word(segment, lexicons);
+            let offset = tokens
+                .get(*at)
+                .map_or(0, |token| token.as_ptr() as usize - line.as_ptr() as usize);
             let row = Row {
                 code: code.clone(),
-                location,
+                location: locate(offset),
                 title,
                 mark: None,
                 meaning: None,
@@ -6249,6 +6328,69 @@ mod tests {
             read("Voir l'action 1.1 (maison de santé), réalisée en 2024.\n")
                 .items
                 .is_empty()
+        );
+    }
+
+    /// Actions named in running text wrapped over a paragraph's lines (a
+    /// PDF's, a hard-wrapped text's) are read on the lines joined, each
+    /// located on the line holding its code; one action named in passing
+    /// over two lines is still no plan item.
+    #[test]
+    fn actions_named_in_wrapped_running_text() {
+        let french = read(
+            "Axe 2 – Prévention\n\nL'action 2.1 (dépistage dans les foyers) est réalisée ; l'action 2.2\n\
+             (ateliers nutrition) n'a pas démarré. L'action 2.3 (semaine de la santé\n\
+             mentale) est réalisée et l'action 2.4 (prévention des chutes) est en\n\
+             cours.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&french)[1..].to_vec(),
+            vec![
+                (Some(Achieved), None),
+                (Some(NotDeveloped), None),
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+            ]
+        );
+        let lines: Vec<u32> = french.items[1..].iter().map(|item| item.line).collect();
+        assert_eq!(lines, vec![3, 3, 4, 5]);
+        let spanish = read(
+            "Objetivo 1\n\nLa acción 1.1 (alumnos ayudantes) se completó en octubre y la\n\
+             1.2 (buzón anónimo) también se\ncompletó; la 1.3 (ciberacoso) sigue en curso.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&spanish)[1..].to_vec(),
+            vec![
+                (Some(Achieved), None),
+                (Some(Achieved), None),
+                (Some(InProgress), None),
+            ]
+        );
+        let english = read(
+            "Goal 2\n\nIn May action 2.1 (the guide) was completed; action 2.2 (the\n\
+             centre) is ongoing.\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&english)[1..].to_vec(),
+            vec![(Some(Achieved), None), (Some(InProgress), None)]
+        );
+        assert!(
+            read("Voir l'action 1.1 (maison de santé), réalisée\nen 2024.\n")
+                .items
+                .is_empty()
+        );
+        // Lines that each open with a code are a list, read line by line.
+        let list = read(
+            "Axe 1 : Aménager\n\nMesure 1.1 : Voie verte (en cours)\n\
+             Mesure 1.2 : Double sens cyclable (réalisée)\nMesure 1.3 : Arceaux (réalisée)\n",
+        );
+        assert_eq!(
+            statuses_and_labels(&list)[1..].to_vec(),
+            vec![
+                (Some(InProgress), None),
+                (Some(Achieved), None),
+                (Some(Achieved), None),
+            ]
         );
     }
 

@@ -1359,6 +1359,9 @@ fn tenth_fresh_grammars_measured_before_fixing() {
 /// 12`, `10 fiches suivies : Réal. 4 ; En c. 3 ; …`), and a totals table's
 /// total row named by a word of the whole (`All programmes`, yearly.en):
 /// 373 items, 277 statuses, 21 totals read, 18 reconciled.
+/// Then actions named in running text wrapped over a paragraph's lines
+/// (prose.fr.pdf) read on the lines joined: 384 items, 286 statuses, 19
+/// reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -1367,10 +1370,10 @@ fn eleventh_fresh_grammars_measured_before_fixing() {
     println!("fresh11: {reading:?}");
     assert_eq!(reading.renderings, 27, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 373, "{reading:?}");
-    assert!(reading.statuses_right >= 277, "{reading:?}");
+    assert!(reading.items_found >= 384, "{reading:?}");
+    assert!(reading.statuses_right >= 286, "{reading:?}");
     assert!(reading.totals_read >= 21, "{reading:?}");
-    assert!(reading.reconciled >= 18, "{reading:?}");
+    assert!(reading.reconciled >= 19, "{reading:?}");
 }
 
 /// Nine more report shapes, three per language, with gold written and

@@ -8,6 +8,7 @@
 
 mod fallback;
 mod glyphs;
+mod grid;
 mod pdf;
 mod text;
 
@@ -210,15 +211,21 @@ fn read_input(
     } else {
         SourceFormat::Text
     };
-    let pages: Vec<RawPage> = decoded
-        .text
-        .split('\u{c}')
-        .zip(1..)
-        .map(|(page, number)| RawPage {
-            number,
-            content: PageContent::Text(page.to_owned()),
-        })
-        .collect();
+    // A page layout printed as text is read by position, as a PDF is.
+    let pages: Vec<RawPage> = if format == SourceFormat::Text && grid::is_positional(&decoded.text)
+    {
+        numbered(grid::pages(&decoded.text))
+    } else {
+        decoded
+            .text
+            .split('\u{c}')
+            .zip(1..)
+            .map(|(page, number)| RawPage {
+                number,
+                content: PageContent::Text(page.to_owned()),
+            })
+            .collect()
+    };
     Ok(RawDocument {
         path: path.to_owned(),
         sha256,

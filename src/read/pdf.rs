@@ -26,7 +26,7 @@
 //! each string, its line widths and fill colours.
 
 mod geometry;
-mod text_grid;
+pub(super) mod text_grid;
 
 use std::any::Any;
 use std::cell::Cell;

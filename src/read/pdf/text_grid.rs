@@ -36,7 +36,7 @@ const THICKNESS: f32 = 0.5;
 
 /// Turns the page's character-drawn grids into rulings and drops their
 /// characters from the glyphs.
-pub(super) fn text_grid_rulings(page: &mut GlyphPage) {
+pub(in crate::read) fn text_grid_rulings(page: &mut GlyphPage) {
     let border = |glyph: &Glyph| {
         let text = page.glyph_text(glyph);
         STROKES.contains(&text) || BARS.contains(&text) || JOINTS.contains(&text)

@@ -14,6 +14,8 @@ mod hostile;
 mod library;
 // One lexicon file per language: a German fixture read with the German tables
 mod lexicon;
+// Text laid out by position (pdftotext -layout, paginated fixed-width reports) read as pages of glyphs
+mod layout_text;
 mod pair;
 // The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
 mod geometry;

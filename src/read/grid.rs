@@ -23,6 +23,7 @@
 
 use super::glyphs::{Font, Glyph, GlyphPage};
 use super::pdf::text_grid::text_grid_rulings;
+use crate::layout::{self, PageLayout, PageStream, StreamedPage};
 
 /// Font size of the grid's face, in points.
 const SIZE: f32 = 10.0;
@@ -109,12 +110,37 @@ fn is_marker(text: &str) -> bool {
 
 /// The pages of a positional text: one per form feed, the empty piece after
 /// the last one (which ends the last page) left out.
-pub(super) fn pages(text: &str) -> Vec<GlyphPage> {
+fn page_texts(text: &str) -> Vec<&str> {
     let mut pieces: Vec<&str> = text.split('\u{c}').collect();
     if pieces.len() > 1 && pieces.last().is_some_and(|last| last.trim().is_empty()) {
         pieces.pop();
     }
-    pieces.into_iter().map(page).collect()
+    pieces
+}
+
+/// The glyph pages of a positional text, every one held (see
+/// [`Config::glyph_pages`](crate::Config::glyph_pages)).
+pub(super) fn pages(text: &str) -> Vec<GlyphPage> {
+    page_texts(text).into_iter().map(page).collect()
+}
+
+/// The pages of a positional text laid out one after the other, each
+/// page's glyphs dropped once it is laid out and built again from its text
+/// when the whole document's statistics ask for it ([`layout::settle`]), as
+/// a PDF's pages are: memory stays flat in the page count (a glyph takes
+/// some thirty times its character).
+pub(super) fn laid_pages(text: &str) -> Vec<PageLayout> {
+    let texts = page_texts(text);
+    let mut stream = PageStream::new();
+    let mut laid: Vec<StreamedPage> = texts.iter().map(|text| stream.page(&page(text))).collect();
+    let mut reread = |indices: &[usize]| {
+        indices
+            .iter()
+            .map(|&index| texts.get(index).map(|text| page(text)))
+            .collect::<Vec<Option<GlyphPage>>>()
+    };
+    layout::settle(&mut laid, vec![stream], &mut reread);
+    laid.into_iter().map(StreamedPage::into_layout).collect()
 }
 
 /// One page of text on the grid: every character of line `l`, column `c`

@@ -212,9 +212,18 @@ fn read_input(
         SourceFormat::Text
     };
     // A page layout printed as text is read by position, as a PDF is.
-    let pages: Vec<RawPage> = if format == SourceFormat::Text && grid::is_positional(&decoded.text)
-    {
+    let positional = format == SourceFormat::Text && grid::is_positional(&decoded.text);
+    let pages: Vec<RawPage> = if positional && config.glyph_pages {
         numbered(grid::pages(&decoded.text))
+    } else if positional {
+        grid::laid_pages(&decoded.text)
+            .into_iter()
+            .zip(1..)
+            .map(|(layout, number)| RawPage {
+                number,
+                content: PageContent::Laid(layout),
+            })
+            .collect()
     } else {
         decoded
             .text

@@ -221,7 +221,7 @@ fn only_layout_texts_are_read_by_position() {
         let positional = raw
             .pages
             .iter()
-            .any(|page| matches!(page.content, planex::read::PageContent::Glyphs(_)));
+            .any(|page| !matches!(page.content, planex::read::PageContent::Text(_)));
         let layout = path
             .components()
             .any(|part| part.as_os_str() == "layout-text")

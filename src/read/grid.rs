@@ -73,24 +73,34 @@ pub(super) fn is_positional(text: &str) -> bool {
 
 /// The columns (in characters) at which a run of `line` starts after a gap
 /// of [`GUTTER`] spaces or more, when text other than a list marker comes
-/// before the gap.
+/// before the gap. Of that text only its first characters are kept, as
+/// many as a marker may have and one more: a line of any length is read
+/// once.
 fn gap_starts(line: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut spaces = 0;
-    let mut before = String::new();
+    let mut lead = String::new();
+    let mut lead_chars = 0usize;
+    let mut push = |lead: &mut String, c: char| {
+        if lead_chars <= MARKER_CHARS {
+            lead.push(c);
+        }
+        lead_chars += 1;
+    };
     for (column, c) in line.chars().enumerate() {
         if c == ' ' {
             spaces += 1;
             continue;
         }
-        let text = before.trim();
-        if spaces >= GUTTER && !text.is_empty() && !is_marker(text) {
+        if spaces >= GUTTER && !lead.is_empty() && !is_marker(&lead) {
             starts.push(column);
         }
-        for _ in 0..spaces {
-            before.push(' ');
+        if !lead.is_empty() {
+            for _ in 0..spaces {
+                push(&mut lead, ' ');
+            }
         }
-        before.push(c);
+        push(&mut lead, c);
         spaces = 0;
     }
     starts

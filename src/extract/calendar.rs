@@ -1101,18 +1101,7 @@ fn prose_dates(
             // 2025`) is a reporting span, not an event a preposition places.
             // Printed without years, an end before the start runs into the
             // next year: `from July 1 to June 30` is a fiscal year, not an event.
-            let long_span = date.end.is_some_and(|end| {
-                let days = |d: EventDate| {
-                    i32::from(d.year.unwrap_or(0)) * 372
-                        + i32::from(d.month) * 31
-                        + i32::from(d.day.unwrap_or(1))
-                };
-                let mut length = days(end) - days(date.start);
-                if length < 0 && end.year.is_none() {
-                    length += 372;
-                }
-                length > 31
-            });
+            let long_span = longer_than_a_month(date.start, date.end);
             // A range opened by its own word (`du 7 au 9 octobre 2015`, `del
             // 11 al 12 de abril`) is placed as `from` places one; a single day
             // after that word is a reference (`la loi du 17 mai 2013`).
@@ -1194,6 +1183,20 @@ fn prose_dates(
             let period_end = lex
                 .each(|l| l.period_end_words)
                 .any(|words| ends_on_words(before, words) || ends_on_words(&with_first, words));
+            // `Published: 3 March 2019`, `mis à jour le 5 avril 2019`: the
+            // day the page was posted or revised.
+            let posting = {
+                let head = before.trim_end_matches(':').trim_end();
+                let head = lex
+                    .each(|l| l.date_prepositions)
+                    .find_map(|word| {
+                        head.strip_suffix(word)
+                            .filter(|rest| rest.is_empty() || rest.ends_with(' '))
+                    })
+                    .map_or(head, str::trim_end);
+                lex.each(|l| l.posting_labels)
+                    .any(|label| ends_on_words(head, label))
+            };
             // A line that is the day alone (`Friday, January 25 - Saturday,
             // January 26` under the meeting's title) dates what it stands under.
             let date_only = (unbulleted.is_empty() || listed_weekday)
@@ -1220,6 +1223,7 @@ fn prose_dates(
             let taken = !dateline
                 && !recurs
                 && !period_end
+                && !posting
                 && (((cued || weekday_named) && !long_span)
                     || named
                     || anchored
@@ -2178,8 +2182,9 @@ fn dated_line(
             Vec::new(),
         ));
     }
-    let (start, end, note_tbc, rest) =
-        line_date(&flat, lex).or_else(|| listed_date(text, index, &flat, lex))?;
+    let (start, end, note_tbc, rest) = line_date(&flat, lex)
+        .or_else(|| listed_date(text, index, &flat, lex))
+        .or_else(|| labelled_date(text, index, &flat, year, lex))?;
     let tbc = note_tbc || is_tbc(&rest, lex);
     let first = event(&line, start, end, without_tbc_note(&rest, lex), tbc, year);
     let more = line_list(&flat, lex)
@@ -2297,6 +2302,125 @@ fn listed_date(
             })
         })
         .then(|| (start, end, false, rest.to_owned()))
+}
+
+/// A line of a list of labelled days, what happens before a colon and its
+/// date closing the line (`Training: October 3 – November 30` / `Board:
+/// 5 June (to be confirmed)`): the date, its note, and the label. A
+/// calendar is often set so, and the label need not name a meeting: a line
+/// of the same shape within [`DATE_LIST_REACH`] lines around it makes the
+/// lines a list. The date needs a day and a year, its own or the one the
+/// heading or document gives (`year`).
+fn labelled_date(
+    text: &Text,
+    index: usize,
+    flat: &str,
+    year: Option<u16>,
+    lex: &Lexicons,
+) -> Option<(EventDate, Option<EventDate>, bool, String)> {
+    let labelled = label_and_date(flat, lex)?;
+    if labelled.start.year.or(year).is_none() {
+        return None;
+    }
+    text_lines_around(text, index)
+        .iter()
+        .any(|&i| {
+            text.lines.get(i).is_some_and(|line| {
+                let body = bullet(line.text).map_or(line.text, |b| b.text);
+                label_and_date(&plain(body), lex).is_some()
+            })
+        })
+        .then(|| (labelled.start, labelled.end, labelled.tbc, labelled.label))
+}
+
+/// Whether a span runs more than a month: a reporting period (`from 1
+/// September 2024 to 31 March 2025`), not an event a sentence places.
+fn longer_than_a_month(start: EventDate, end: Option<EventDate>) -> bool {
+    end.is_some_and(|end| span_days(start, end) > MONTH_DAYS)
+}
+
+/// About how many days a span runs, each month counted as 31 days.
+/// Printed without years, an end before the start runs into the next year
+/// (`from July 1 to June 30` is a fiscal year).
+fn span_days(start: EventDate, end: EventDate) -> i32 {
+    let ordinal = |d: EventDate| {
+        i32::from(d.year.unwrap_or(0)) * 372
+            + i32::from(d.month) * 31
+            + i32::from(d.day.unwrap_or(1))
+    };
+    let length = ordinal(end) - ordinal(start);
+    if length < 0 && end.year.is_none() {
+        length + 372
+    } else {
+        length
+    }
+}
+
+/// The days of a month, as [`span_days`] counts them.
+const MONTH_DAYS: i32 = 31;
+
+/// Most days of a labelled day's span (a quarter, as [`span_days`] counts
+/// them): a call or a campaign runs weeks (`Call for proposals: October 3 –
+/// November 30`); a longer span is a period, whatever its label.
+const LABELLED_SPAN_DAYS: i32 = 93;
+
+/// A day a label names, read by [`label_and_date`].
+struct LabelledDay {
+    label: String,
+    start: EventDate,
+    end: Option<EventDate>,
+    tbc: bool,
+}
+
+/// Most words of a label before a day's colon (`Regional training for
+/// mayors:`); a longer head is a sentence.
+const DAY_LABEL_WORDS: usize = 8;
+
+/// `flat` as a label, a colon and a day closing it (a to-be-confirmed note
+/// may follow the day). A label that names a date (`Date:`, `Fecha:`), the
+/// day a page was posted (`Published:`) or a span of time (`Reporting
+/// period:`) gives the line's own date, not what happens on it; a list of
+/// days apart is left to the readers of such lists.
+fn label_and_date(flat: &str, lex: &Lexicons) -> Option<LabelledDay> {
+    let (label, after) = flat.split_once(':')?;
+    let label = label.trim();
+    if !label.chars().any(char::is_alphabetic) || word_count(label) > DAY_LABEL_WORDS {
+        return None;
+    }
+    let folded_label = fold(label).to_lowercase();
+    let names_a_day = lex
+        .each(|l| l.date_labels)
+        .chain(lex.each(|l| l.posting_labels))
+        .chain(lex.each(|l| l.period_labels))
+        .any(|phrase| holds_phrase(&folded_label, phrase));
+    if names_a_day {
+        return None;
+    }
+    let folded = fold(after);
+    let found = dates::date_at_start(&folded, lex)?;
+    found.start.day?;
+    if found.more_days().next().is_some() {
+        return None;
+    }
+    let rest = folded.get(found.to..)?;
+    if without_tbc_note(rest, lex)
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        return None;
+    }
+    if found
+        .end
+        .is_some_and(|end| span_days(found.start, end) > LABELLED_SPAN_DAYS)
+    {
+        return None;
+    }
+    Some(LabelledDay {
+        label: label.to_owned(),
+        start: found.start,
+        end: found.end,
+        tbc: is_tbc(rest, lex),
+    })
 }
 
 /// Lines of text within [`DATE_LIST_REACH`] of line `index` on either side,
@@ -2505,12 +2629,16 @@ fn without_tbc_note(text: &str, lex: &Lexicons) -> String {
 /// Whether `text` says "to be confirmed" in one of the phrasings of `lex`.
 pub fn is_tbc(text: &str, lex: &Lexicons) -> bool {
     let lower = fold(text).to_lowercase();
-    lex.each(|l| l.to_be_confirmed).any(|phrase| {
-        lower.match_indices(phrase).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + phrase.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    lex.each(|l| l.to_be_confirmed)
+        .any(|phrase| holds_phrase(&lower, phrase))
+}
+
+/// Whether `phrase` stands in `lower` as whole words.
+fn holds_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -3041,6 +3169,86 @@ mod tests {
             dated("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Friday, 9 May.\n"),
             []
         );
+    }
+
+    /// A calendar set as a list of labels and the days closing them
+    /// (`Training programme: October 3 – November 30`): each line is an
+    /// event named by its label, whatever the label's words, once two such
+    /// lines stand together; in es, en and fr. A label naming the page's
+    /// day, a span longer than a month, words after the day, or such a line
+    /// alone are no list.
+    #[test]
+    fn a_list_of_labelled_days_is_a_calendar() {
+        let dated = |source: &str| -> Vec<(u16, u8, u8, Option<(u8, u8)>, String, bool)> {
+            let text = Text::from_plain(source);
+            extract_calendar(&text, time(2019), &[], &Lexicons::all())
+                .events
+                .iter()
+                .map(|e| {
+                    (
+                        e.start.year.unwrap_or(0),
+                        e.start.month,
+                        e.start.day.unwrap_or(0),
+                        e.end.map(|end| (end.month, end.day.unwrap_or(0))),
+                        e.text.clone(),
+                        e.to_be_confirmed,
+                    )
+                })
+                .collect()
+        };
+        let label = |text: &str| text.to_owned();
+        assert_eq!(
+            dated(
+                "Calendar 2020:\n\n\
+                 - Training programme: October 3 \u{2013} November 30\n\
+                 - Study visit: 21/22 May (to be confirmed)\n\
+                 - Regional course: 2020-09-17 to 2020-09-19\n"
+            ),
+            [
+                (
+                    2020,
+                    10,
+                    3,
+                    Some((11, 30)),
+                    label("Training programme"),
+                    false
+                ),
+                (2020, 5, 21, Some((5, 22)), label("Study visit"), true),
+                (2020, 9, 17, Some((9, 19)), label("Regional course"), false),
+            ]
+        );
+        assert_eq!(
+            dated(
+                "Visita t\u{e9}cnica: 1.\u{ba} de julio\n\
+                 Formaci\u{f3}n de equipos: del 14 al 16 de octubre\n\n\
+                 Lancement du r\u{e9}seau : 5 juin 2021\n"
+            ),
+            [
+                (2019, 7, 1, None, label("Visita t\u{e9}cnica"), false),
+                (
+                    2019,
+                    10,
+                    14,
+                    Some((10, 16)),
+                    label("Formaci\u{f3}n de equipos"),
+                    false
+                ),
+                (2021, 6, 5, None, label("Lancement du r\u{e9}seau"), false),
+            ]
+        );
+        // The page's days, a period, a sentence going on after its day, and
+        // a labelled day alone in prose.
+        assert!(dated(
+            "The network grew again this year.\n\n\
+             Published: 3 March 2019\n\
+             Last updated: 5 April 2019\n\
+             Reporting period: 1 January \u{2013} 31 March\n\
+             Budget: 12 May, when the council votes on it\n\n\
+             Our members met often and worked together on the plan.\n\
+             Launch: 5 June\n\
+             The plan was then sent to every member city for comment.\n"
+        )
+        .is_empty());
     }
 
     #[test]

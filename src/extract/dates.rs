@@ -3,7 +3,8 @@
 //! Shapes read (words from the [`Lexicons`]: months, weekdays, ordinal
 //! endings, date links, range openers and joiners):
 //! - day first: `14 de marzo de 2019`, `Jueves, 14 de marzo de 2019`,
-//!   `du 3 au 6 octobre 2016`, `28 février - 2 mars`, `1er juin`, `10. März 2022`,
+//!   `du 3 au 6 octobre 2016`, `28 février - 2 mars`, `21/22 May`, `1er juin`,
+//!   `1.º de julio`, `10. März 2022`,
 //!   and lists of days before their month (`los días 22, 23 y 24 de
 //!   noviembre`: one span when the days follow one another; days apart
 //!   joined by a conjunction are each their own day, `3 and 17 June`, `les
@@ -13,7 +14,7 @@
 //! - month and year: `octubre de 2019`, `Janvier-Décembre 2012`;
 //! - numeric, day first: `12.04.2018`, `del 11 al 12.04.2018`, `12/04/2018`,
 //!   `27.07.17` (a two-digit year, day and month printed with two digits),
-//!   and ISO `2018-04-12`; month first when only that reading is a date
+//!   and ISO `2018-04-12` (`2019-09-17 to 2019-09-19` a range); month first when only that reading is a date
 //!   (`04/25/2018`). A day whose two numbers could each be the month is
 //!   marked [`FoundDate::swappable`]: [`numeric_order`] reads the
 //!   document's order.
@@ -194,8 +195,9 @@ fn pattern_text(lex: &Lexicons) -> String {
         // A day is one or two digits, never the start of a longer number
         // (`September 2022` is no 20th of September).
         // An ordinal ending may be set apart (`1 st February`), tried
-        // last: `28 to January` is a range.
-        let day = format!(r"[0-3]?[0-9](?:(?:{ordinals})|\b|\s(?:{ordinals})\b)\.?");
+        // last: `28 to January` is a range. Spanish sets it after a dot
+        // (`1.º de julio`).
+        let day = format!(r"[0-3]?[0-9](?:\.?(?:{ordinals})|\b|\s(?:{ordinals})\b)\.?");
         let month = format!(r"(?:{months})\b\.?");
         // A year may be printed with a thousands dot (`28 de abril de 2.016`).
         let year = r"(?:19|20)[0-9]{2}\b|(?:1\.9|2\.0)[0-9]{2}\b";
@@ -209,8 +211,9 @@ fn pattern_text(lex: &Lexicons) -> String {
         // The opener and the last joiner of days printed before their month
         // are kept (`o1`, `j1`): a conjunction joins a list of days unless a
         // pair opener opened it (`3 and 17 June`, `between 3 and 17 June`).
+        // A slash joins two days as a dash does (`21/22 May`).
         let day_opener = format!(r"(?:\b(?P<o1>{openers})\s+)?");
-        let day_join = format!(r"\s*(?:[-–—]|\b(?P<j1>{joiners})\b)\s*");
+        let day_join = format!(r"\s*(?:[-–—/]|\b(?P<j1>{joiners})\b)\s*");
         format!(
             r"(?xi)
             # numeric: 12.04.2018, del 11 al 12.04.2018, 12/04/2018
@@ -218,7 +221,9 @@ fn pattern_text(lex: &Lexicons) -> String {
                 \b(?P<nd>[0-3]?[0-9]) [./-] (?P<nm>[0-3]?[0-9]) [./-] (?P<ny>(?:19|20)[0-9]{{2}}) \b )
           # numeric with a two-digit year, day and month of two digits each: 27.07.17, 14/03/30
           | (?: \b(?P<sd>[0-3][0-9]) [./] (?P<sm>[01][0-9]) [./] (?P<sy>[0-9]{{2}}) \b )
-          | (?: \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b )
+          # ISO, alone or as a range: 2018-04-12, from 2019-09-17 to 2019-09-19
+          | (?: {opener} \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b
+                (?: {join} (?P<iy2>(?:19|20)[0-9]{{2}}) - (?P<im2>[01][0-9]) - (?P<id2>[0-3][0-9]) \b )? )
           # day first; a list of days before their month (`los días 22, 23 y 24
           # de noviembre`, `mardi 16, mercredi 17 et jeudi 18 novembre`)
           | (?: {opening_day} {day_opener} \b(?P<d1>{day})
@@ -372,7 +377,16 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         let m = number("im")
             .and_then(|m| u8::try_from(m).ok())
             .filter(|m| (1..=12).contains(m))?;
-        (date(Some(iy), m, Some(day("id")?)), None)
+        let end = match number("iy2") {
+            Some(iy2) => {
+                let m2 = number("im2")
+                    .and_then(|m| u8::try_from(m).ok())
+                    .filter(|m| (1..=12).contains(m))?;
+                Some(date(Some(iy2), m2, Some(day("id2")?)))
+            }
+            None => None,
+        };
+        (date(Some(iy), m, Some(day("id")?)), end)
     } else if let Some(m2) = month("m2") {
         let year = year_of("y2").or(year_of("y1"));
         let d1 = day("d1")?;
@@ -1257,6 +1271,25 @@ mod tests {
                 Some(((Some(2022), 3, Some(10)), None)),
             ),
             ("2018-04-12", Some(((Some(2018), 4, Some(12)), None))),
+            (
+                "Forum: 2019-09-17 to 2019-09-19",
+                Some(((Some(2019), 9, Some(17)), Some((Some(2019), 9, Some(19))))),
+            ),
+            (
+                "del 2019-12-30 al 2020-01-02",
+                Some(((Some(2019), 12, Some(30)), Some((Some(2020), 1, Some(2))))),
+            ),
+            (
+                "General assembly: 21/22 May",
+                Some(((None, 5, Some(21)), Some((None, 5, Some(22))))),
+            ),
+            (
+                "les 30/31 janvier 2020",
+                Some(((Some(2020), 1, Some(30)), Some((Some(2020), 1, Some(31))))),
+            ),
+            ("Seminario: 1.º de julio", Some(((None, 7, Some(1)), None))),
+            ("el 2.º semestre", None),
+            ("Ratio 3/4 of the budget", None),
             ("el 10-01-2011", Some(((Some(2011), 1, Some(10)), None))),
             (
                 "Meeting: 05/04/2023 - Council",

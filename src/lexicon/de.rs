@@ -70,6 +70,21 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     day_first_spellings: &[],
     month_first_spellings: &[],
     date_labels: &["datum", "beginn", "wann"],
+    posting_labels: &[
+        "veröffentlicht",
+        "aktualisiert",
+        "stand",
+        "erschienen",
+        "gedruckt",
+    ],
+    period_labels: &[
+        "zeitraum",
+        "berichtszeitraum",
+        "geschäftsjahr",
+        "jahr",
+        "quartal",
+        "halbjahr",
+    ],
     to_be_confirmed: &[
         "noch offen",
         "wird noch bestätigt",

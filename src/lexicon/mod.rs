@@ -226,6 +226,13 @@ pub struct Lexicon {
     /// Labels set on a line of their own over a meeting's day (`Fecha:`,
     /// `Comienza`, `Date:`), lower case, without their colon.
     pub date_labels: &'static [&'static str],
+    /// Labels of the day a page was posted or revised (`Published:`,
+    /// `Actualizado:`, `Mis à jour :`), lower case: the page's day, no
+    /// event's.
+    pub posting_labels: &'static [&'static str],
+    /// Labels of a span of time that is no event (`Reporting period:`,
+    /// `Ejercicio:`, `Exercice :`), lower case.
+    pub period_labels: &'static [&'static str],
     /// Phrases saying a date or an event is not fixed yet.
     pub to_be_confirmed: &'static [&'static str],
     /// Phrases that name a kind of document.
@@ -1222,6 +1229,8 @@ mod tests {
                 ("past_date_words", l.past_date_words.len()),
                 ("weekday_demonstratives", l.weekday_demonstratives.len()),
                 ("date_labels", l.date_labels.len()),
+                ("posting_labels", l.posting_labels.len()),
+                ("period_labels", l.period_labels.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
                 ("year_words", l.year_words.len()),

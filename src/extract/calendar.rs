@@ -2319,9 +2319,7 @@ fn labelled_date(
     lex: &Lexicons,
 ) -> Option<(EventDate, Option<EventDate>, bool, String)> {
     let labelled = label_and_date(flat, lex)?;
-    if labelled.start.year.or(year).is_none() {
-        return None;
-    }
+    labelled.start.year.or(year)?;
     text_lines_around(text, index)
         .iter()
         .any(|&i| {
@@ -2330,7 +2328,7 @@ fn labelled_date(
                 label_and_date(&plain(body), lex).is_some()
             })
         })
-        .then(|| (labelled.start, labelled.end, labelled.tbc, labelled.label))
+        .then_some((labelled.start, labelled.end, labelled.tbc, labelled.label))
 }
 
 /// Whether a span runs more than a month: a reporting period (`from 1
@@ -3179,7 +3177,8 @@ mod tests {
     /// alone are no list.
     #[test]
     fn a_list_of_labelled_days_is_a_calendar() {
-        let dated = |source: &str| -> Vec<(u16, u8, u8, Option<(u8, u8)>, String, bool)> {
+        type Labelled = (u16, u8, u8, Option<(u8, u8)>, String, bool);
+        let dated = |source: &str| -> Vec<Labelled> {
             let text = Text::from_plain(source);
             extract_calendar(&text, time(2019), &[], &Lexicons::all())
                 .events

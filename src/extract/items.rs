@@ -3191,13 +3191,36 @@ fn progress_heading_column(cells: &[String], vocabulary: Vocabulary<'_>) -> Opti
 /// its closing colon.
 fn folded_heading(cell: &str) -> String {
     let cell = cell.trim().trim_end_matches(':').trim_end();
-    // `Statut¹`, `Semáforo (*)`, `RAG*`: a footnote call is not the heading.
-    let cell = cell
-        .strip_suffix("(*)")
-        .unwrap_or(cell)
+    // `Statut¹`, `Semáforo (*)`, `RAG*`, `Estado (1)`, `Status [a]`: a
+    // footnote call is not the heading.
+    let cell = without_note_call(cell)
         .trim_end_matches(['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'])
         .trim_end();
     lexicon::fold(cell).to_lowercase()
+}
+
+/// A heading without the footnote call in brackets that ends it: `(*)`,
+/// `(**)`, `(1)`, `(12)`, `[2]`, `(a)`, a lone lower-case letter or one or
+/// two digits (a year or a unit in brackets, `(2025)`, `(€)`, stays).
+fn without_note_call(cell: &str) -> &str {
+    let Some(head) = cell.strip_suffix([')', ']']) else {
+        return cell;
+    };
+    let Some(open) = head.rfind(['(', '[']) else {
+        return cell;
+    };
+    let (Some(before), Some(call)) = (head.get(..open), head.get(open + 1..)) else {
+        return cell;
+    };
+    let stars = !call.is_empty() && call.chars().all(|c| c == '*');
+    let number = (1..=2).contains(&call.len()) && call.bytes().all(|b| b.is_ascii_digit());
+    let letter = call.len() == 1 && call.bytes().all(|b| b.is_ascii_lowercase());
+    let before = before.trim_end();
+    if (stars || number || letter) && !before.is_empty() {
+        before
+    } else {
+        cell
+    }
 }
 
 /// Whether a row can be a table's heading row: two or more cells, none
@@ -4410,6 +4433,28 @@ mod tests {
         );
     }
 
+    /// A card per item whose status line's label carries a footnote call
+    /// (`Estado (1):`, `Status [a]:`, `Statut (*) :`): the call points to
+    /// the key, the label is still the status heading.
+    #[test]
+    fn a_status_line_whose_label_calls_a_footnote() {
+        for text in [
+            "P-01/1 · Club de lectura\nResponsable: Cultura\nEstado (1): Finalizado\n\n\
+             P-01/2 · Bibliobús\nResponsable: Cultura\nEstado (1): En ejecución\n",
+            "WS-1 Build the portal\nLead: IT\nStatus [a]: Completed\n\n\
+             WS-2 Train the staff\nLead: HR\nStatus [a]: In progress\n",
+            "A-1 Ouvrir le guichet\nPilote : DGS\nStatut (*) : Réalisé\n\n\
+             A-2 Former les agents\nPilote : RH\nStatut (*) : En cours\n",
+        ] {
+            let reading = read(text);
+            assert_eq!(
+                statuses_and_labels(&reading),
+                [(Some(Achieved), None), (Some(InProgress), None)],
+                "{text}"
+            );
+        }
+    }
+
     /// Parent rows inside a table with a status column carry no status and
     /// are no items to track; a later code with the same numbers (a second
     /// plan's register) is no parent of earlier codes.
@@ -5127,6 +5172,12 @@ mod tests {
     #[test]
     fn a_footnote_call_is_not_part_of_a_heading() {
         assert_eq!(folded_heading("Statut¹"), "statut");
+        assert_eq!(folded_heading("Estado (1):"), "estado");
+        assert_eq!(folded_heading("Status [2]"), "status");
+        assert_eq!(folded_heading("État (a) :"), "état");
+        assert_eq!(folded_heading("Avancement (**)"), "avancement");
+        assert_eq!(folded_heading("Budget (2025)"), "budget (2025)");
+        assert_eq!(folded_heading("(1)"), "(1)");
         assert_eq!(folded_heading("Semáforo (*)"), "semáforo");
         assert_eq!(folded_heading("RAG*:"), "rag");
     }

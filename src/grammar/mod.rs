@@ -196,6 +196,8 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// (`PA-2024-07`, `PCAET-2023-04`: the year is part of the code, not of its
 /// path; an acronym of four letters or more only before a year), or a
 /// meeting or period before a slash (`BM-23/07`: action 7 of meeting 23).
+/// Prefix letters set apart by a space may take numbers joined by hyphens
+/// (`FA 2-3`: the third action sheet of axis 2).
 /// A register numbered per year may open with the year and a series letter
 /// (`2023-O-07`: the seventh decision of 2023's ordinary sessions). A prefix
 /// word may be followed by a number sign (`Action n° 3.2`, `Ficha N.º 4`).
@@ -216,6 +218,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,6} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )?
                (?: (?P<mnum> [0-9]{1,3} ) / (?P<inum> [0-9]{1,3} ) | (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} ) )
+             | (?P<spaced> \p{Lu}{1,4} ) \s (?P<snums> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
              | (?P<ryear> (?:19|20)[0-9]{2} ) - (?P<series> \p{Lu}{1,3} ) - (?P<rnum> [0-9]{1,4} )
              | (?P<yearled> (?:19|20)[0-9]{2} (?: \. [1-9][0-9]{0,2} ){1,4} )
              | (?P<bare_hyphened> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
@@ -326,6 +329,21 @@ static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
     )
     .expect("ROMAN_CODE is a valid literal pattern")
+});
+
+/// `Axis II – 4. Rural broadband`, `Eje III — 2: Empleo`, `IV - 3 Title`: a
+/// [`ROMAN_CODE`] whose numeral is followed by a dash, spaced or not (a
+/// hyphen only spaced: `II-3` is [`DOTTED_CODE`]'s), and a number, which is
+/// the next level's (action 4 of axis II). The number closes the code only
+/// before a stop, a colon or a capitalized title: `Axe II – 4 actions` is
+/// axis II and its title.
+static ROMAN_DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ )?
+           (?P<nums> (?P<roman> [IVXL]{1,7} ) (?: \s? [–—] \s? | \s - \s ) (?P<dashed> [0-9]{1,3} ) )
+           (?P<end> (?: [.:)] | \s* [=:–—] )? ) (?: \s+ \p{Lu} | \s* $ )",
+    )
+    .expect("ROMAN_DASHED is a valid literal pattern")
 });
 
 /// `O1A2`, `OE2R1`, `OE1-LA2-A3`, `OE1.LA2`, `OBJ1-A2`, `R3/S2`:
@@ -630,6 +648,19 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
         return Some(CodeMatch {
             code: format!("{letters}-{year}{}", nums.as_str()),
             family: format!("{}-#{}", letters.to_lowercase(), path.len()),
+            level: Some(letters.to_owned()),
+            path,
+            rest: offset + end,
+        });
+    }
+    // `FA 2-3`: letters, a space, numbers joined by hyphens; the code as
+    // printed, a family of its own beside `FA-2-3` and `FA 2.3`.
+    if let (Some(letters), Some(nums)) = (caps.name("spaced"), caps.name("snums")) {
+        let letters = letters.as_str();
+        let path = path_numbers(nums.as_str(), '-')?;
+        return Some(CodeMatch {
+            code: format!("{letters} {}", nums.as_str()),
+            family: format!("{} -#{}", letters.to_lowercase(), path.len()),
             level: Some(letters.to_owned()),
             path,
             rest: offset + end,
@@ -1014,6 +1045,27 @@ fn level_letter_at_start(cell: &str) -> Option<CodeMatch> {
 /// A roman-numbered code at the start of `text` (bullet already stripped,
 /// `offset` bytes into the cell).
 fn roman_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
+    if let Some(caps) = ROMAN_DASHED.captures(text) {
+        let path = vec![
+            roman_value(caps.name("roman")?.as_str())?,
+            caps.name("dashed")?.as_str().parse().ok()?,
+        ];
+        let prefix = caps.name("word").map(|word| capitalized(word.as_str()));
+        let nums = caps.name("nums")?.as_str();
+        return Some(CodeMatch {
+            code: prefix
+                .as_ref()
+                .map_or_else(|| nums.to_owned(), |word| format!("{word} {nums}")),
+            family: format!(
+                "{}roman–#{}",
+                prefix.as_deref().unwrap_or("").to_lowercase(),
+                path.len()
+            ),
+            level: prefix,
+            path,
+            rest: offset + caps.name("end")?.end(),
+        });
+    }
     let caps = ROMAN_CODE.captures(text)?;
     let word = caps.name("word");
     let dotted = caps.name("dotted")?.as_str();
@@ -1705,6 +1757,56 @@ mod tests {
         assert!(!is_code_word("2024.1") && !is_code_word("2-b"));
         assert!(is_row_code("3.2-b Table de tri"));
         assert!(is_row_code("2024.1.3 Votación"));
+    }
+
+    /// Letters set apart from numbers joined by hyphens (`FA 2-3`, `AC 1-4`,
+    /// `PA 3-2-1`), and a roman numeral with a dash and the next level's
+    /// number (`Axis II – 4`, `Eje III — 2`, `IV - 3`), in three languages.
+    #[test]
+    fn spaced_letters_before_hyphens_and_dashed_numerals() {
+        let read = |text: &str| {
+            code_at_start(text, None).map(|code| (code.code, code.path, code.family, code.rest))
+        };
+        let want = |code: &str, path: &[u16], family: &str, rest: usize| {
+            Some((code.to_owned(), path.to_vec(), family.to_owned(), rest))
+        };
+        assert_eq!(
+            read("FA 2-3 Habitat inclusif"),
+            want("FA 2-3", &[2, 3], "fa -#2", 6)
+        );
+        assert_eq!(
+            read("PA 3-2-1 : Ouvrir"),
+            want("PA 3-2-1", &[3, 2, 1], "pa -#3", 10)
+        );
+        assert_eq!(read("AC 1-4 Rampa").map(|found| found.1), Some(vec![1, 4]));
+        // One number after the space is `KR 1`'s shape, a hyphen in a
+        // share no code.
+        assert_eq!(
+            read("FA 2 Habitat").map(|found| found.0),
+            Some("FA 2".to_owned())
+        );
+        assert_eq!(read("TVA 5-10 % des ventes"), None);
+        assert_eq!(
+            read("Axis II – 4. Rural broadband"),
+            want("Axis II – 4", &[2, 4], "axisroman–#2", 14)
+        );
+        assert_eq!(
+            read("Eje III — 2: Empleo juvenil").map(|found| (found.0, found.1)),
+            Some(("Eje III — 2".to_owned(), vec![3, 2]))
+        );
+        assert_eq!(
+            read("IV - 3 Former les agents").map(|found| (found.0, found.1)),
+            Some(("IV - 3".to_owned(), vec![4, 3]))
+        );
+        // A number that opens the title (`4 actions`) is not the code's.
+        assert_eq!(
+            read("Axe II – 4 actions prioritaires").map(|found| (found.0, found.1)),
+            Some(("Axe II".to_owned(), vec![2]))
+        );
+        assert_eq!(
+            read("Axis II – Connectivity").map(|found| (found.0, found.1)),
+            Some(("Axis II".to_owned(), vec![2]))
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! level 1 (upper case, numbered, bold) or 2 (sentence case). Lines that other
 //! extractors claimed (people's names, member names) are never headings.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -2678,7 +2678,8 @@ fn in_page_contents(plains: &PackedLines) -> BTreeMap<usize, String> {
             })
             .flatten()
     };
-    let mut found = BTreeMap::new();
+    // Each long enough run, with the line after it.
+    let mut runs: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
     let mut at = 0;
     while at < plains.len() {
         let mut run: Vec<(usize, String)> = Vec::new();
@@ -2690,16 +2691,34 @@ fn in_page_contents(plains: &PackedLines) -> BTreeMap<usize, String> {
             run.push((next, title));
             next += 1;
         }
-        let repeated = run.iter().any(|(_, title)| {
-            plains
-                .iter()
-                .skip(next)
-                .any(|line| line.trim() == title.as_str())
-        });
-        if run.len() >= MIN_RUN && repeated {
-            found.extend(run);
+        if run.len() >= MIN_RUN {
+            runs.push((next, run));
         }
         at = next.max(at + 1);
+    }
+    // The last line that repeats each title: one pass over the text for
+    // every run, not one per run.
+    let mut last_repeat: HashMap<&str, usize> = runs
+        .iter()
+        .flat_map(|(_, run)| run.iter().map(|(_, title)| (title.as_str(), 0)))
+        .collect();
+    if !last_repeat.is_empty() {
+        for (index, line) in plains.iter().enumerate() {
+            if let Some(last) = last_repeat.get_mut(line.trim()) {
+                *last = index;
+            }
+        }
+    }
+    let mut found = BTreeMap::new();
+    for (next, run) in &runs {
+        let repeated = run.iter().any(|(_, title)| {
+            last_repeat
+                .get(title.as_str())
+                .is_some_and(|last| last >= next)
+        });
+        if repeated {
+            found.extend(run.iter().cloned());
+        }
     }
     found
 }

@@ -2988,6 +2988,53 @@ mod tests {
             .collect()
     }
 
+    /// The lines (index, title) `in_page_contents` reads in `source`.
+    fn in_page(source: &str) -> Vec<(usize, String)> {
+        let text = Text::from_plain(source);
+        let plains = PackedLines::of_lines(&text, |line| line.plain);
+        in_page_contents(&plains).into_iter().collect()
+    }
+
+    #[test]
+    fn an_in_page_contents_needs_one_title_repeated_below_it() {
+        // English, one title repeated as a line of its own under the list.
+        let english = "1. Overview\n2. Housing Policy\n3. Next Steps\n\nIntro text.\n\nHousing Policy\n\nBody.\n";
+        assert_eq!(
+            in_page(english),
+            [
+                (0, "Overview".to_owned()),
+                (1, "Housing Policy".to_owned()),
+                (2, "Next Steps".to_owned())
+            ]
+        );
+        // Spanish, the title repeated only above the list: a list of steps.
+        let above = "Movilidad urbana\n\n1. Diagnóstico\n2. Movilidad urbana\n3. Evaluación final\n\nTexto.\n";
+        assert_eq!(in_page(above), []);
+        // French, two items only: no contents, however repeated.
+        let short = "1. Bilan\n2. Perspectives\n\nBilan\n\nPerspectives\n";
+        assert_eq!(in_page(short), []);
+        // Two lists: only the one whose title a later line repeats counts,
+        // even when that line comes after the other list.
+        let two = "1. Alpha\n2. Beta\n3. Gamma\n\n1. Uno\n2. Dos\n3. Tres\n\nBeta\n";
+        assert_eq!(
+            in_page(two),
+            [
+                (0, "Alpha".to_owned()),
+                (1, "Beta".to_owned()),
+                (2, "Gamma".to_owned())
+            ]
+        );
+        let second = "1. Alpha\n2. Beta\n3. Gamma\n\n1. Uno\n2. Dos\n3. Tres\n\nDos\n";
+        assert_eq!(
+            in_page(second),
+            [
+                (4, "Uno".to_owned()),
+                (5, "Dos".to_owned()),
+                (6, "Tres".to_owned())
+            ]
+        );
+    }
+
     #[test]
     fn a_byline_over_a_wire_dateline_is_no_heading() {
         let source = "Inmaculada López\n\nMadrid, 20 jun (EFE).- Los ayuntamientos aprobaron el plan de movilidad con el voto de todos los grupos.\n\nEl plan\n\nEl documento recoge doce medidas para los próximos cuatro años.\n";

@@ -203,6 +203,9 @@ struct Scan {
     mention_lines: Vec<MentionLine>,
     /// The code, title and mark columns of each table, by its first row's line.
     roles: HashMap<usize, Option<TableRoles>>,
+    /// The column where each table's codes open their cells, by its first
+    /// row's line.
+    code_columns: HashMap<usize, Option<usize>>,
     /// The lines just read that no row took (no row open), in order: the
     /// title of a code set below its title (see [`Scan::title_above`]).
     unplaced: Vec<String>,
@@ -354,7 +357,7 @@ impl Scan {
                 self.open_measure = None;
                 return;
             }
-            let measure_column = in_measure_column(text, index, legend);
+            let measure_column = in_measure_column(text, index, legend, &mut self.code_columns);
             let laid_header = self
                 .open
                 .is_some_and(|open| in_laid_table(text, open.last_index));
@@ -1611,22 +1614,25 @@ fn measure_over_title(cell: &page::Cell, title: &str) -> Option<(String, String)
 /// column where its table's deliverable codes open their cells (besides a
 /// mark): a
 /// measure's cell going on beside no title, as in a row a page break cut.
-fn in_measure_column(text: &Text, index: usize, legend: &Legend) -> bool {
+/// The column of each table where its codes open their cells is read once,
+/// into `code_columns` (by the table's first row's line): a long table is
+/// not read again for each of its lines.
+fn in_measure_column(
+    text: &Text,
+    index: usize,
+    legend: &Legend,
+    code_columns: &mut HashMap<usize, Option<usize>>,
+) -> bool {
     let (Some(row), Some(table)) = (text.row(index), text.table_of(index)) else {
         return false;
     };
-    let mut code_counts = vec![0usize; table.columns];
-    for (column, cell) in table.rows.iter().flat_map(|row| row_texts(row, legend)) {
-        if deliverable_at_start(&cell).is_some() {
-            if let Some(count) = code_counts.get_mut(column) {
-                *count += 1;
-            }
-        }
-    }
-    let Some(most) = code_counts.iter().copied().max().filter(|&most| most > 0) else {
+    let Some(first) = table.rows.first().map(|row| row.line) else {
         return false;
     };
-    let Some(code) = code_counts.iter().position(|&count| count == most) else {
+    let column = *code_columns
+        .entry(first)
+        .or_insert_with(|| code_column(table, legend));
+    let Some(code) = column else {
         return false;
     };
     let others: Vec<usize> = row_texts(row, legend)
@@ -1635,6 +1641,21 @@ fn in_measure_column(text: &Text, index: usize, legend: &Legend) -> bool {
         .map(|(column, _)| column)
         .collect();
     !others.is_empty() && others.iter().all(|&column| column < code)
+}
+
+/// The leftmost of the columns of `table` where most of its deliverable
+/// codes open their cells, if any does.
+fn code_column(table: &Table, legend: &Legend) -> Option<usize> {
+    let mut code_counts = vec![0usize; table.columns];
+    for (column, cell) in table.rows.iter().flat_map(|row| row_texts(row, legend)) {
+        if deliverable_at_start(&cell).is_some() {
+            if let Some(count) = code_counts.get_mut(column) {
+                *count += 1;
+            }
+        }
+    }
+    let most = code_counts.iter().copied().max().filter(|&most| most > 0)?;
+    code_counts.iter().position(|&count| count == most)
 }
 
 /// The columns of a table that hold a deliverable's code, its title and its

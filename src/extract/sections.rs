@@ -17,7 +17,7 @@
 //! level 1 (upper case, numbered, bold) or 2 (sentence case). Lines that other
 //! extractors claimed (people's names, member names) are never headings.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -2678,7 +2678,8 @@ fn in_page_contents(plains: &PackedLines) -> BTreeMap<usize, String> {
             })
             .flatten()
     };
-    let mut found = BTreeMap::new();
+    // Each long enough run, with the line after it.
+    let mut runs: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
     let mut at = 0;
     while at < plains.len() {
         let mut run: Vec<(usize, String)> = Vec::new();
@@ -2690,16 +2691,34 @@ fn in_page_contents(plains: &PackedLines) -> BTreeMap<usize, String> {
             run.push((next, title));
             next += 1;
         }
-        let repeated = run.iter().any(|(_, title)| {
-            plains
-                .iter()
-                .skip(next)
-                .any(|line| line.trim() == title.as_str())
-        });
-        if run.len() >= MIN_RUN && repeated {
-            found.extend(run);
+        if run.len() >= MIN_RUN {
+            runs.push((next, run));
         }
         at = next.max(at + 1);
+    }
+    // The last line that repeats each title: one pass over the text for
+    // every run, not one per run.
+    let mut last_repeat: HashMap<&str, usize> = runs
+        .iter()
+        .flat_map(|(_, run)| run.iter().map(|(_, title)| (title.as_str(), 0)))
+        .collect();
+    if !last_repeat.is_empty() {
+        for (index, line) in plains.iter().enumerate() {
+            if let Some(last) = last_repeat.get_mut(line.trim()) {
+                *last = index;
+            }
+        }
+    }
+    let mut found = BTreeMap::new();
+    for (next, run) in &runs {
+        let repeated = run.iter().any(|(_, title)| {
+            last_repeat
+                .get(title.as_str())
+                .is_some_and(|last| last >= next)
+        });
+        if repeated {
+            found.extend(run.iter().cloned());
+        }
     }
     found
 }
@@ -2967,6 +2986,53 @@ mod tests {
             .into_iter()
             .map(|h| (h.level, h.title))
             .collect()
+    }
+
+    /// The lines (index, title) `in_page_contents` reads in `source`.
+    fn in_page(source: &str) -> Vec<(usize, String)> {
+        let text = Text::from_plain(source);
+        let plains = PackedLines::of_lines(&text, |line| line.plain);
+        in_page_contents(&plains).into_iter().collect()
+    }
+
+    #[test]
+    fn an_in_page_contents_needs_one_title_repeated_below_it() {
+        // English, one title repeated as a line of its own under the list.
+        let english = "1. Overview\n2. Housing Policy\n3. Next Steps\n\nIntro text.\n\nHousing Policy\n\nBody.\n";
+        assert_eq!(
+            in_page(english),
+            [
+                (0, "Overview".to_owned()),
+                (1, "Housing Policy".to_owned()),
+                (2, "Next Steps".to_owned())
+            ]
+        );
+        // Spanish, the title repeated only above the list: a list of steps.
+        let above = "Movilidad urbana\n\n1. Diagnóstico\n2. Movilidad urbana\n3. Evaluación final\n\nTexto.\n";
+        assert_eq!(in_page(above), []);
+        // French, two items only: no contents, however repeated.
+        let short = "1. Bilan\n2. Perspectives\n\nBilan\n\nPerspectives\n";
+        assert_eq!(in_page(short), []);
+        // Two lists: only the one whose title a later line repeats counts,
+        // even when that line comes after the other list.
+        let two = "1. Alpha\n2. Beta\n3. Gamma\n\n1. Uno\n2. Dos\n3. Tres\n\nBeta\n";
+        assert_eq!(
+            in_page(two),
+            [
+                (0, "Alpha".to_owned()),
+                (1, "Beta".to_owned()),
+                (2, "Gamma".to_owned())
+            ]
+        );
+        let second = "1. Alpha\n2. Beta\n3. Gamma\n\n1. Uno\n2. Dos\n3. Tres\n\nDos\n";
+        assert_eq!(
+            in_page(second),
+            [
+                (4, "Uno".to_owned()),
+                (5, "Dos".to_owned()),
+                (6, "Tres".to_owned())
+            ]
+        );
     }
 
     #[test]

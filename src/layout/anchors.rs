@@ -899,6 +899,35 @@ pub(super) fn anchored_rows(
         let middle = piece.y - FRAGMENT_MIDDLE * piece.size;
         tops.iter().filter(|&&top| top <= middle).count()
     };
+    let anchor_lines: Vec<&Fragment> = anchor_pieces
+        .iter()
+        .copied()
+        .filter(|piece| is_anchor(&piece.text))
+        .collect();
+    // The baselines of every piece outside the mark columns.
+    let text_lines: Vec<f32> = fragments
+        .iter()
+        .zip(&mark_columns)
+        .filter(|(_, &marks)| !marks)
+        .flat_map(|(pieces, _)| pieces.iter().map(|piece| piece.y))
+        .collect();
+    // Marks each moved to the row of the anchor below them, per column.
+    let raised: Vec<Vec<(&Fragment, usize)>> = fragments
+        .iter()
+        .zip(&mark_columns)
+        .map(|(pieces, &marks)| {
+            if !marks {
+                return Vec::new();
+            }
+            let shorts: Vec<&Fragment> = top_to_bottom(pieces)
+                .into_iter()
+                .filter(|piece| is_short(piece) && piece.y <= table_end)
+                .collect();
+            raised_marks(&shorts, &anchor_lines, &text_lines, &band_of)
+                .map(|bands| shorts.into_iter().zip(bands).collect())
+                .unwrap_or_default()
+        })
+        .collect();
     // Band 0 is what lies above the first row start; band k + 1 is start k's.
     let mut bands: Vec<Vec<Cell>> = vec![vec![Vec::new(); fragments.len()]; tops.len() + 1];
     let mut trailing: Vec<(f32, usize, &Fragment)> = Vec::new();
@@ -963,7 +992,13 @@ pub(super) fn anchored_rows(
                     _ => None,
                 });
             for piece in &group {
-                let band = whole.unwrap_or_else(|| band_of(piece));
+                let moved = raised.get(column).and_then(|moved| {
+                    moved
+                        .iter()
+                        .find(|(mark, _)| std::ptr::eq(*mark, *piece))
+                        .map(|&(_, band)| band)
+                });
+                let band = moved.or(whole).unwrap_or_else(|| band_of(piece));
                 if let Some(cell) = bands.get_mut(band).and_then(|row| row.get_mut(column)) {
                     cell.push(piece);
                 }
@@ -1014,6 +1049,58 @@ pub(super) fn anchored_rows(
         })
         .collect();
     Some(rows)
+}
+
+/// The bands of a column's marks (`marks`, top to bottom) when they are
+/// raised above their codes: each mark set on the line of the anchor below
+/// it (`anchors`, top to bottom) or above that line, never below it. Text
+/// printed by position puts a mark printed raised (or centred on a row
+/// set lower than its code) on a line of its own right above its code's;
+/// read by bands, each such mark would go to the row above. The marks say so themselves when moving each to the
+/// anchor at or below it gives every anchor one mark at most and leaves no
+/// mark below the last anchor, every mark that would move stands alone on
+/// its line (no baseline of `lines`, the other columns' pieces) at most a
+/// line above its anchor's, and read by bands two of them share one
+/// anchor's band or one lies above the first anchor. A mark beside a
+/// row's last line, or lines above the next code, is the end of the row
+/// above (a row the table's region began above, cells set at the bottom
+/// or centred), never raised. Otherwise (`None`) marks keep the bands
+/// they lie in.
+fn raised_marks(
+    marks: &[&Fragment],
+    anchors: &[&Fragment],
+    lines: &[f32],
+    band_of: &dyn Fn(&Fragment) -> usize,
+) -> Option<Vec<usize>> {
+    if marks.len() < MIN_ANCHORS {
+        return None;
+    }
+    let lying: Vec<usize> = marks.iter().map(|mark| band_of(mark)).collect();
+    let shared = lying.windows(2).any(|pair| pair[0] == pair[1]);
+    let below: Vec<&Fragment> = marks
+        .iter()
+        .map(|mark| {
+            anchors
+                .iter()
+                .copied()
+                .find(|anchor| anchor.y >= mark.y - SAME_BASELINE * mark.size)
+        })
+        .collect::<Option<_>>()?;
+    let moved: Vec<usize> = below.iter().map(|anchor| band_of(anchor)).collect();
+    let distinct = moved.windows(2).all(|pair| pair[0] < pair[1]);
+    // Every mark that moves stands alone on the line right above its
+    // anchor's.
+    let raised_alone = marks.iter().zip(&below).zip(lying.iter().zip(&moved)).all(
+        |((mark, anchor), (lies, goes))| {
+            lies == goes
+                || (anchor.y - mark.y <= MAX_LINE_PITCH * mark.size
+                    && !lines
+                        .iter()
+                        .any(|&y| (y - mark.y).abs() <= SAME_BASELINE * mark.size))
+        },
+    );
+    let evidence = shared || lying.contains(&0);
+    (evidence && raised_alone && distinct && !moved.contains(&0)).then_some(moved)
 }
 
 /// A cell of the anchor column whose code (not a month) is set beside a later line
@@ -1790,5 +1877,127 @@ mod tests {
             .filter(|line| !line.is_empty())
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// A piece of a line at baseline `y`, one word.
+    fn piece(text: &str, y: f32) -> super::Fragment {
+        super::Fragment {
+            y,
+            size: SIZE,
+            text: text.to_owned(),
+            words: Vec::new(),
+            x0: 0.0,
+            x1: ADVANCE,
+            first_width: ADVANCE,
+        }
+    }
+
+    /// Bands as `anchored_rows` counts them: band k + 1 starts at row
+    /// start k (its anchor's capitals).
+    fn bands(anchors: &[super::Fragment]) -> impl Fn(&super::Fragment) -> usize + '_ {
+        move |piece: &super::Fragment| {
+            anchors
+                .iter()
+                .filter(|anchor| anchor.y - super::BAND_TOP * anchor.size <= piece.y - 3.0)
+                .count()
+        }
+    }
+
+    #[test]
+    fn marks_alone_on_the_line_above_their_codes_are_raised() {
+        // `✓` over `A-I-1`, `✗` over `A-I-2` (whose title wraps), `○`
+        // over `A-I-3`: text printed by position, one line each.
+        let anchors = [
+            piece("A-I-1", 104.0),
+            piece("A-I-2", 128.0),
+            piece("A-I-3", 164.0),
+        ];
+        let marks = [piece("✓", 92.0), piece("✗", 116.0), piece("○", 152.0)];
+        let titles = [104.0, 128.0, 140.0, 164.0];
+        let band_of = bands(&anchors);
+        let raised = super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles,
+            &band_of,
+        );
+        assert_eq!(raised, Some(vec![1, 2, 3]));
+    }
+
+    #[test]
+    fn marks_beside_the_last_line_of_the_row_above_stay_there() {
+        // The same marks, each beside a title's last line (cells set at the
+        // bottom, the table's region opening under the first row's code):
+        // the end of the row above, not raised.
+        let anchors = [piece("B-II-2", 104.0), piece("B-II-3", 128.0)];
+        let marks = [piece("✓", 92.0), piece("✗", 116.0)];
+        let titles = [92.0, 104.0, 116.0, 128.0];
+        let band_of = bands(&anchors);
+        let raised = super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles,
+            &band_of,
+        );
+        assert_eq!(raised, None);
+    }
+
+    #[test]
+    fn marks_lines_above_their_codes_or_on_them_are_not_raised() {
+        // A mark on its code's line keeps it; a mark three lines above the
+        // next code (centred beside the row above) is that row's.
+        let anchors = [piece("C-I-1", 104.0), piece("C-I-2", 152.0)];
+        let on_lines = [piece("✓", 104.0), piece("✗", 152.0)];
+        let band_of = bands(&anchors);
+        let anchor_refs: Vec<&super::Fragment> = anchors.iter().collect();
+        assert_eq!(
+            super::raised_marks(
+                &on_lines.iter().collect::<Vec<_>>(),
+                &anchor_refs,
+                &[],
+                &band_of
+            ),
+            None
+        );
+        let far = [piece("✓", 92.0), piece("✗", 116.0)];
+        assert_eq!(
+            super::raised_marks(&far.iter().collect::<Vec<_>>(), &anchor_refs, &[], &band_of),
+            None
+        );
+    }
+
+    #[test]
+    fn a_mark_column_in_blocks_beside_one_line_rows_marks_each_row() {
+        // Marks first, codes no anchor pattern knows (`B-I-1`), heading
+        // rows without a mark, one row a line at one pitch: each run of
+        // marks is one block of lines, each line its row's mark.
+        let mut pieces = vec![
+            ("État", 50.0, 80.0),
+            ("Code", 100.0, 80.0),
+            ("Intitulé", 180.0, 80.0),
+        ];
+        let rows_in = [
+            ("", "Axe B", "Vivre à domicile"),
+            ("✔", "B-I-1", "Diagnostic des logements"),
+            ("➜", "B-I-2", "Aide aux travaux"),
+            ("", "B-II", "Soutenir les aidants"),
+            ("✘", "B-II-1", "Plateforme de répit"),
+            ("✔", "B-II-2", "Groupes de parole"),
+        ];
+        let mut y = 80.0;
+        for (mark, code, title) in rows_in {
+            y += 15.0;
+            if !mark.is_empty() {
+                pieces.push((mark, 50.0, y));
+            }
+            pieces.push((code, 100.0, y));
+            pieces.push((title, 180.0, y));
+        }
+        let lines = rows(&pieces);
+        for (mark, code, title) in rows_in.iter().filter(|row| !row.0.is_empty()) {
+            let row = lines.iter().find(|line| line.contains(code));
+            let cells: Vec<&str> = row.map(|row| row.split('\t').collect()).unwrap_or_default();
+            assert_eq!(cells, [*mark, *code, *title], "{lines:?}");
+        }
     }
 }

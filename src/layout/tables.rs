@@ -314,11 +314,17 @@ pub(super) fn find_regions(
             };
             // Nor is a short line right below one across the columns, at
             // the pitch of a paragraph's lines: that paragraph's last line.
+            // A line that starts right of where that line ends (a mark
+            // alone on its line, above its code's) goes on no paragraph.
             let ends_paragraph = first
                 .checked_sub(2)
                 .and_then(|index| lines.get(index))
                 .is_some_and(|line| {
-                    above.y - line.y <= PARAGRAPH_GAP * above.size && !within(line)
+                    let past_its_end = match (above.words.first(), line.words.last()) {
+                        (Some(start), Some(end)) => start.x0 > end.x1,
+                        _ => false,
+                    };
+                    above.y - line.y <= PARAGRAPH_GAP * above.size && !within(line) && !past_its_end
                 });
             if !close || !within(above) || ends_paragraph {
                 break;
@@ -810,8 +816,27 @@ fn block_rows(fragments: &[Vec<Fragment>], columns: usize, borders: &[Border]) -
     }
 
     rows.into_iter()
-        .flat_map(split_spanning)
-        .flat_map(split_grid_lines)
+        .flat_map(|row| {
+            // A column in several blocks beside one-line cells (marks on
+            // consecutive rows set apart by rows without a mark, beside
+            // codes and titles at one pitch) is cut at its lines' baselines
+            // when the row is a grid of lines; only otherwise do the other
+            // columns' cells span its blocks.
+            let parts = if stacked_blocks(&row) {
+                split_grid_lines(row)
+            } else {
+                vec![row]
+            };
+            if parts.len() > 1 {
+                parts
+            } else {
+                parts
+                    .into_iter()
+                    .flat_map(split_spanning)
+                    .flat_map(split_grid_lines)
+                    .collect()
+            }
+        })
         .filter_map(|row| {
             let top = row.iter().map(|b| b.top).fold(f32::INFINITY, f32::min);
             let mut cells: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
@@ -823,6 +848,13 @@ fn block_rows(fragments: &[Vec<Fragment>], columns: usize, borders: &[Border]) -
             LaidRow::new(top, cells)
         })
         .collect()
+}
+
+/// Whether a row holds two blocks or more of one column.
+fn stacked_blocks(row: &[Block]) -> bool {
+    let mut columns: Vec<usize> = row.iter().map(|block| block.column).collect();
+    columns.sort_unstable();
+    columns.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 /// Groups each column's fragments into cell blocks by line pitch.
@@ -973,7 +1005,11 @@ fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
             *count += usize::from(taken);
         }
     }
-    let least = row.len().saturating_sub(1).max(2);
+    // Filled in every column but one: a column's blocks share no baseline.
+    let mut columns: Vec<usize> = row.iter().map(|block| block.column).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let least = columns.len().saturating_sub(1).max(2);
     // A heading above the table drawn into its first column (`Resumen`
     // over `Proyectos | Grado de avance`, then a row a baseline): a first
     // baseline filled in one column only, set larger than the rows below

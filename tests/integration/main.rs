@@ -16,6 +16,8 @@ mod library;
 mod lexicon;
 // Text laid out by position (pdftotext -layout, paginated fixed-width reports) read as pages of glyphs
 mod layout_text;
+// Mark columns in several blocks beside codes no anchor pattern knows (fixtures/mark-blocks/)
+mod mark_blocks;
 mod pair;
 // The read stage's page geometry on hand-built PDFs: rotation, rulings, fake bold, fonts
 mod geometry;

@@ -223,7 +223,7 @@ fn pattern_text(lex: &Lexicons) -> String {
           | (?: \b(?P<sd>[0-3][0-9]) [./] (?P<sm>[01][0-9]) [./] (?P<sy>[0-9]{{2}}) \b )
           # ISO, alone or as a range: 2018-04-12, from 2019-09-17 to 2019-09-19
           | (?: {opener} \b(?P<iy>(?:19|20)[0-9]{{2}}) - (?P<im>[01][0-9]) - (?P<id>[0-3][0-9]) \b
-                (?: {join} (?P<iy2>(?:19|20)[0-9]{{2}}) - (?P<im2>[01][0-9]) - (?P<id2>[0-3][0-9]) \b )? )
+                (?: {join} (?P<jy>(?:19|20)[0-9]{{2}}) - (?P<jm>[01][0-9]) - (?P<jd>[0-3][0-9]) \b )? )
           # day first; a list of days before their month (`los días 22, 23 y 24
           # de noviembre`, `mardi 16, mercredi 17 et jeudi 18 novembre`)
           | (?: {opening_day} {day_opener} \b(?P<d1>{day})
@@ -377,12 +377,12 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         let m = number("im")
             .and_then(|m| u8::try_from(m).ok())
             .filter(|m| (1..=12).contains(m))?;
-        let end = match number("iy2") {
-            Some(iy2) => {
-                let m2 = number("im2")
+        let end = match number("jy") {
+            Some(end_year) => {
+                let m2 = number("jm")
                     .and_then(|m| u8::try_from(m).ok())
                     .filter(|m| (1..=12).contains(m))?;
-                Some(date(Some(iy2), m2, Some(day("id2")?)))
+                Some(date(Some(end_year), m2, Some(day("jd")?)))
             }
             None => None,
         };

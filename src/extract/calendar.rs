@@ -2292,16 +2292,19 @@ fn listed_date(
     if !rest.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let neighbours = text_lines_around(text, index);
-    neighbours
-        .iter()
-        .any(|&i| {
-            text.lines.get(i).is_some_and(|line| {
-                let body = bullet(line.text).map_or(line.text, |b| b.text);
-                opening_date(&plain(body), lex).is_some()
-            })
-        })
+    near_line_is(text, index, |body| opening_date(body, lex).is_some())
         .then(|| (start, end, false, rest.to_owned()))
+}
+
+/// Whether a line of text within [`DATE_LIST_REACH`] of line `index` says
+/// `is` of its plain body (its bullet set aside): another line of a list.
+fn near_line_is(text: &Text, index: usize, is: impl Fn(&str) -> bool) -> bool {
+    text_lines_around(text, index).iter().any(|&i| {
+        text.lines.get(i).is_some_and(|line| {
+            let body = bullet(line.text).map_or(line.text, |b| b.text);
+            is(&plain(body))
+        })
+    })
 }
 
 /// A line of a list of labelled days, what happens before a colon and its
@@ -2320,15 +2323,12 @@ fn labelled_date(
 ) -> Option<(EventDate, Option<EventDate>, bool, String)> {
     let labelled = label_and_date(flat, lex)?;
     labelled.start.year.or(year)?;
-    text_lines_around(text, index)
-        .iter()
-        .any(|&i| {
-            text.lines.get(i).is_some_and(|line| {
-                let body = bullet(line.text).map_or(line.text, |b| b.text);
-                label_and_date(&plain(body), lex).is_some()
-            })
-        })
-        .then_some((labelled.start, labelled.end, labelled.tbc, labelled.label))
+    near_line_is(text, index, |body| label_and_date(body, lex).is_some()).then_some((
+        labelled.start,
+        labelled.end,
+        labelled.tbc,
+        labelled.label,
+    ))
 }
 
 /// Whether a span runs more than a month: a reporting period (`from 1

@@ -1054,18 +1054,19 @@ pub(super) fn anchored_rows(
 /// The bands of a column's marks (`marks`, top to bottom) when they are
 /// raised above their codes: each mark set on the line of the anchor below
 /// it (`anchors`, top to bottom) or above that line, never below it. Text
-/// printed by position puts a mark printed raised (or centred on a row
-/// set lower than its code) on a line of its own right above its code's;
-/// read by bands, each such mark would go to the row above. The marks say so themselves when moving each to the
-/// anchor at or below it gives every anchor one mark at most and leaves no
-/// mark below the last anchor, every mark that would move stands alone on
-/// its line (no baseline of `lines`, the other columns' pieces) at most a
-/// line above its anchor's, and read by bands two of them share one
-/// anchor's band or one lies above the first anchor. A mark beside a
-/// row's last line, or lines above the next code, is the end of the row
-/// above (a row the table's region began above, cells set at the bottom
-/// or centred), never raised. Otherwise (`None`) marks keep the bands
-/// they lie in.
+/// printed by position puts a mark printed raised (or centred on a row set
+/// lower than its code) on a line of its own right above its code's; read
+/// by bands, each such mark would go to the row above.
+///
+/// The marks say so themselves when moving each to the anchor at or below
+/// it gives every anchor one mark at most and leaves no mark below the last
+/// anchor, every mark that would move stands alone on its line (no baseline
+/// of `lines`, the other columns' pieces) at most a line above its
+/// anchor's, and read by bands two of them share one anchor's band or one
+/// lies above the first anchor. A mark beside a row's last line, or lines
+/// above the next code, is the end of the row above (a row the table's
+/// region began above, cells set at the bottom or centred), never raised.
+/// Otherwise (`None`) marks keep the bands they lie in.
 fn raised_marks(
     marks: &[&Fragment],
     anchors: &[&Fragment],

@@ -852,9 +852,15 @@ fn block_rows(fragments: &[Vec<Fragment>], columns: usize, borders: &[Border]) -
 
 /// Whether a row holds two blocks or more of one column.
 fn stacked_blocks(row: &[Block]) -> bool {
+    columns_of(row).len() < row.len()
+}
+
+/// The columns a row's blocks stand in, each once, in order.
+fn columns_of(row: &[Block]) -> Vec<usize> {
     let mut columns: Vec<usize> = row.iter().map(|block| block.column).collect();
     columns.sort_unstable();
-    columns.windows(2).any(|pair| pair[0] == pair[1])
+    columns.dedup();
+    columns
 }
 
 /// Groups each column's fragments into cell blocks by line pitch.
@@ -1006,10 +1012,7 @@ fn split_grid_lines(row: Vec<Block>) -> Vec<Vec<Block>> {
         }
     }
     // Filled in every column but one: a column's blocks share no baseline.
-    let mut columns: Vec<usize> = row.iter().map(|block| block.column).collect();
-    columns.sort_unstable();
-    columns.dedup();
-    let least = columns.len().saturating_sub(1).max(2);
+    let least = columns_of(&row).len().saturating_sub(1).max(2);
     // A heading above the table drawn into its first column (`Resumen`
     // over `Proyectos | Grado de avance`, then a row a baseline): a first
     // baseline filled in one column only, set larger than the rows below

@@ -1794,7 +1794,17 @@ fn counted_rows(text: &Text, grammar: Option<&Grammar>) -> Vec<usize> {
                 code_after.then_some((row.line, number))
             })
             .collect();
-        let counts = numbered.len() >= MIN_COUNTED_ROWS
+        // A count numbers every row: a first cell opening with a code
+        // of its own (`1.1` under `1 | Objetivo 1`) makes the column an
+        // outline's.
+        let own_codes = table.rows.iter().any(|row| {
+            row.cells.first().is_some_and(|first| {
+                grammar::code_at_start(&markup::plain(first.text()), grammar).is_some()
+                    && !numbered.iter().any(|(line, _)| *line == row.line)
+            })
+        });
+        let counts = !own_codes
+            && numbered.len() >= MIN_COUNTED_ROWS
             && numbered
                 .windows(2)
                 .all(|pair| matches!(pair, [(_, before), (_, after)] if *after == before + 1));
@@ -6984,5 +6994,175 @@ mod tests {
                 ("Proj. 1.3.1", Some("Sub-prog. 1.3"), Some(NotDeveloped)),
             ]
         );
+    }
+
+    #[test]
+    fn a_column_counting_the_rows_before_the_codes() {
+        // The count in a cell of its own, the codes of several shapes, in
+        // three languages; the status read from the column after them.
+        for (text, codes) in [
+            (
+                "| N.º | Código | Acción | Estado |\n|---|---|---|---|\n| 1 | OE1-A1 | Punto de orientación | Cumplida |\n| 2 | OE1-A2 | Itinerarios | En ejecución |\n| 3 | OE2-A1 | Ferias | No iniciada |\n",
+                ["OE1-A1", "OE1-A2", "OE2-A1"],
+            ),
+            (
+                "| # | Ref | Action | Status |\n|---|---|---|---|\n| 7. | A-3 | Street lights | Completed |\n| 8. | A-4 | Wardens | In progress |\n| 9. | B-1 | Orchard | Not started |\n",
+                ["A-3", "A-4", "B-1"],
+            ),
+            (
+                "| N° | Code | Action | État |\n|---|---|---|---|\n| 1 | 2.1.1 | Guichet unique | Réalisée |\n| 2 | 2.1.2 | Accueil | En cours |\n| 3 | 2.2.1 | Baromètre | Non démarrée |\n",
+                ["2.1.1", "2.1.2", "2.2.1"],
+            ),
+        ] {
+            let reading = read(text);
+            let got: Vec<(&str, Option<Status>)> = reading
+                .items
+                .iter()
+                .filter(|item| item.tracked)
+                .map(|item| (item.code.as_str(), item.status))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (codes[0], Some(Achieved)),
+                    (codes[1], Some(InProgress)),
+                    (codes[2], Some(NotDeveloped)),
+                ],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_count_joined_to_the_code_cell() {
+        // Two narrow columns the layout read as one cell: `1 OE1-A1 …`.
+        let reading = read(
+            "| N.º Código Acción | Avance |\n|---|---|\n| 1 OE1-A1 Punto de orientación | 100 % |\n| 2 OE1-A2 Itinerarios | 35 % |\n| 3 OE1-A3 Ferias | 0 % |\n",
+        );
+        let got: Vec<(&str, Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.code.as_str(), item.title.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("OE1-A1", Some("Punto de orientación"), Some(Achieved)),
+                ("OE1-A2", Some("Itinerarios"), Some(InProgress)),
+                ("OE1-A3", Some("Ferias"), Some(NotDeveloped)),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_over_deeper_codes_are_an_outline() {
+        // `1 | Objetivo 1` over `1.1 | …`: the numbers head their rows'
+        // codes, they count no rows.
+        let reading = read(
+            "Código | Acción | Estado\n1 | Objetivo 1: Movilidad | \n1.1 | Autobús | Cumplida\n1.2 | Billete único | En curso\n2 | Objetivo 2: Empleo | \n2.1 | Oficina común | Sin iniciar\n",
+        );
+        let codes: Vec<&str> = reading.items.iter().map(|item| item.code.as_str()).collect();
+        assert_eq!(codes, vec!["1", "1.1", "1.2", "2", "2.1"]);
+    }
+
+    #[test]
+    fn numbers_that_do_not_count_stay_codes() {
+        // `1 | 1.1`, `1 | 1.2`: the first column repeats its number, an
+        // outline's parent rather than a row count; and bare numbers with
+        // no code beside them are the codes.
+        assert!(counted_rows(
+            &Text::from_plain(
+                "| Axe | Code | Action | Statut |\n|---|---|---|---|\n| 1 | 1.1 | Guichet | Réalisée |\n| 1 | 1.2 | Accueil | En cours |\n"
+            ),
+            None
+        )
+        .is_empty());
+        let reading = read(
+            "| No. | Action | Status |\n|---|---|---|\n| 1 | Street lights | Completed |\n| 2 | Wardens | In progress |\n",
+        );
+        let codes: Vec<&str> = reading.items.iter().map(|item| item.code.as_str()).collect();
+        assert_eq!(codes, vec!["1", "2"]);
+    }
+
+    #[test]
+    fn breadcrumbs_numbered_again_under_each_parent() {
+        // `Act. 1` under `Obj. 1` and under `Obj. 2` are two items, with
+        // any separator of a path.
+        for separator in ["›", ">", "/", "→"] {
+            let text = format!(
+                "| Réf. | Action | Statut |\n|---|---|---|\n| Obj. 1 {separator} Act. 1 | Guichet | Réalisée |\n| Obj. 1 {separator} Act. 2 | Accueil | En cours |\n| Obj. 2 {separator} Act. 1 | Baromètre | Non démarrée |\n| Obj. 2 {separator} Act. 2 | Télétravail | Réalisée |\n"
+            );
+            assert_eq!(
+                rows(&read(&text)),
+                want(&[
+                    ("Obj. 1", None, None),
+                    ("Act. 1", Some("Obj. 1"), Some(Achieved)),
+                    ("Act. 2", Some("Obj. 1"), Some(InProgress)),
+                    ("Obj. 2", None, None),
+                    ("Act. 1", Some("Obj. 2"), Some(NotDeveloped)),
+                    ("Act. 2", Some("Obj. 2"), Some(Achieved)),
+                ]),
+                "{separator}"
+            );
+        }
+        // Codes unique in the whole plan still meet as one item: the same
+        // code with two statuses under one parent is left null.
+        let reading = read(
+            "Goal 1 › Task 1 | Lights | Completed\nGoal 1 › Task 2 | Wardens | In progress\nGoal 1 › Task 1 | Lights | Not started\n",
+        );
+        assert!(reading
+            .items
+            .iter()
+            .filter(|item| item.code == "Task 1")
+            .all(|item| item.status.is_none()));
+    }
+
+    #[test]
+    fn cards_of_labelled_table_rows() {
+        // One small table per item, label then value, in three languages.
+        for text in [
+            "| Action | 1.1 |\n|---|---|\n| Title | Street lighting |\n| Lead | Parks team |\n| Status | Completed |\n\n| Action | 1.2 |\n|---|---|\n| Title | Wardens |\n| Lead | Youth service |\n| Status | In progress |\n",
+            "| Código | A-1.1 |\n|---|---|\n| Título | Alumbrado |\n| Estado | Cumplida |\n\n| Código | A-1.2 |\n|---|---|\n| Título | Vigilancia |\n| Estado | En ejecución |\n",
+            "| Réf. | 1.1 |\n| Intitulé | Éclairage |\n| Pilote | DGS |\n| Statut | Réalisée |\n| Réf. | 1.2 |\n| Intitulé | Médiation |\n| Pilote | DSI |\n| Statut | En cours |\n",
+        ] {
+            let reading = read(text);
+            let got: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+            assert_eq!(got, vec![Some(Achieved), Some(InProgress)], "{text}");
+            assert!(reading
+                .items
+                .iter()
+                .all(|item| item.title.as_deref().is_some_and(|title| !title.is_empty())));
+        }
+    }
+
+    #[test]
+    fn a_heading_whose_code_prefixes_its_cards() {
+        // `Programa P-01 –` over the `P-01/1` cards: the heading, a level
+        // word before the code, is their parent; in three languages.
+        for text in [
+            "Programa P-01 – Bibliotecas\n\nP-01/1 · Horario\nEstado: Finalizado\n\nP-01/2 · Bibliobús\nEstado: En ejecución\n\nPrograma P-02 – Deporte\n\nP-02/1 · Circuitos\nEstado: Finalizado\n",
+            "Programme PR-1 : Accueil\n\nPR-1/1 · Guichet\nStatut : Réalisée\n\nPR-1/2 · Médiation\nStatut : En cours\n\nProgramme PR-2 : Santé\n\nPR-2/1 · Maison de santé\nStatut : Réalisée\n",
+            "Strand ST-1 – Streets\n\nST-1/1 · Lighting\nStatus: Completed\n\nST-1/2 · Wardens\nStatus: In progress\n\nStrand ST-2 – Parks\n\nST-2/1 · Orchard\nStatus: Completed\n",
+        ] {
+            let reading = read(text);
+            let got: Vec<(u8, Option<Status>)> = reading
+                .items
+                .iter()
+                .map(|item| (item.depth, item.status))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (1, None),
+                    (2, Some(Achieved)),
+                    (2, Some(InProgress)),
+                    (1, None),
+                    (2, Some(Achieved)),
+                ],
+                "{text}"
+            );
+            assert_eq!(reading.items[1].parent, Some(reading.items[0].code.clone()));
+            assert_eq!(reading.items[4].parent, Some(reading.items[3].code.clone()));
+        }
     }
 }

@@ -1786,8 +1786,7 @@ fn counted_rows(text: &Text, grammar: Option<&Grammar>) -> Vec<usize> {
                 let first = markup::plain(first.text());
                 let (number, after) = row_number(&first)?;
                 let code_after = if after.is_empty() {
-                    rest.iter()
-                        .any(|cell| coded(&markup::plain(cell.text())))
+                    rest.iter().any(|cell| coded(&markup::plain(cell.text())))
                 } else {
                     coded(after)
                 };
@@ -7061,7 +7060,11 @@ mod tests {
         let reading = read(
             "Código | Acción | Estado\n1 | Objetivo 1: Movilidad | \n1.1 | Autobús | Cumplida\n1.2 | Billete único | En curso\n2 | Objetivo 2: Empleo | \n2.1 | Oficina común | Sin iniciar\n",
         );
-        let codes: Vec<&str> = reading.items.iter().map(|item| item.code.as_str()).collect();
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
         assert_eq!(codes, vec!["1", "1.1", "1.2", "2", "2.1"]);
     }
 
@@ -7080,7 +7083,11 @@ mod tests {
         let reading = read(
             "| No. | Action | Status |\n|---|---|---|\n| 1 | Street lights | Completed |\n| 2 | Wardens | In progress |\n",
         );
-        let codes: Vec<&str> = reading.items.iter().map(|item| item.code.as_str()).collect();
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
         assert_eq!(codes, vec!["1", "2"]);
     }
 

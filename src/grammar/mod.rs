@@ -1235,10 +1235,7 @@ const MAX_HYPHENED_CAPITALS: usize = 3;
 /// level word may name (`Programa P-01 – Bibliotecas`, whose cards are
 /// `P-01/1`, `P-01/2`).
 fn opens_hyphened_capitals(text: &str) -> bool {
-    let capitals = text
-        .bytes()
-        .take_while(u8::is_ascii_uppercase)
-        .count();
+    let capitals = text.bytes().take_while(u8::is_ascii_uppercase).count();
     let mut after = text.bytes().skip(capitals);
     (1..=MAX_HYPHENED_CAPITALS).contains(&capitals)
         && after.next() == Some(b'-')
@@ -2103,7 +2100,11 @@ mod tests {
             ("Strand ST-12 Safer streets", "ST-12"),
         ] {
             let found = code_at_start(cell, None);
-            assert_eq!(found.map(|found| found.code), Some(code.to_owned()), "{cell}");
+            assert_eq!(
+                found.map(|found| found.code),
+                Some(code.to_owned()),
+                "{cell}"
+            );
         }
         // An acronym too long for a prefix, or a word after the hyphen, is
         // no code.

@@ -40,7 +40,7 @@
 //! status word and a year (`Estado 2023 | Estado 2024`: the latest year's
 //! is the status).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::grammar::{self, CodeMatch, Grammar, Meaning, Vocabulary};
@@ -1772,11 +1772,11 @@ const MIN_COUNTED_ROWS: usize = 2;
 /// The lines of such rows. A column of bare numbers that do not count (`1
 /// | 1.1`, `1 | 1.2`) or with no other code beside them is left to be read
 /// as codes.
-fn counted_rows(text: &Text, grammar: Option<&Grammar>) -> Vec<usize> {
+fn counted_rows(text: &Text, grammar: Option<&Grammar>) -> BTreeSet<usize> {
     let coded = |cell: &str| {
         grammar::code_at_start(cell, grammar).is_some_and(|code| !is_bare_number(&code))
     };
-    let mut counted = Vec::new();
+    let mut counted = BTreeSet::new();
     for table in text.blocks.iter().filter_map(crate::page::Block::table) {
         let numbered: Vec<(usize, u32)> = table
             .rows

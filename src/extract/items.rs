@@ -3764,6 +3764,11 @@ fn joined_status_headings(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<M
     all
 }
 
+/// What names one item among the accepted rows: its code, the heading it
+/// stands under when its family is numbered again under each heading, and
+/// its breadcrumb's parent code when numbered again under each parent.
+type ItemKey<'r> = (&'r str, Option<usize>, Option<&'r str>);
+
 /// Decides which families are items, links parents and builds the items.
 fn assemble(
     rows: Vec<Row>,
@@ -3874,7 +3879,7 @@ fn assemble(
     // row's name one item.
     let restarting = restarting_families(&rows, &headed);
     let crumb_restarting = crumb_restarting_families(&rows, breadcrumbs);
-    let mut by_code: BTreeMap<(&str, Option<usize>, Option<&str>), Vec<usize>> = BTreeMap::new();
+    let mut by_code: BTreeMap<ItemKey<'_>, Vec<usize>> = BTreeMap::new();
     for &at in &accepted {
         if let Some(row) = rows.get(at) {
             let section = headed

@@ -7010,8 +7010,8 @@ mod tests {
                 ["OE1-A1", "OE1-A2", "OE2-A1"],
             ),
             (
-                "| # | Ref | Action | Status |\n|---|---|---|---|\n| 7. | A-3 | Street lights | Completed |\n| 8. | A-4 | Wardens | In progress |\n| 9. | B-1 | Orchard | Not started |\n",
-                ["A-3", "A-4", "B-1"],
+                "| # | Ref | Action | Status |\n|---|---|---|---|\n| 7. | A-3 | Street lights | Completed |\n| 8. | A-4 | Wardens | In progress |\n| 9. | A-5 | Orchard | Not started |\n",
+                ["A-3", "A-4", "A-5"],
             ),
             (
                 "| N° | Code | Action | État |\n|---|---|---|---|\n| 1 | 2.1.1 | Guichet unique | Réalisée |\n| 2 | 2.1.2 | Accueil | En cours |\n| 3 | 2.2.1 | Baromètre | Non démarrée |\n",
@@ -7041,7 +7041,7 @@ mod tests {
     fn a_count_joined_to_the_code_cell() {
         // Two narrow columns the layout read as one cell: `1 OE1-A1 …`.
         let reading = read(
-            "| N.º Código Acción | Avance |\n|---|---|\n| 1 OE1-A1 Punto de orientación | 100 % |\n| 2 OE1-A2 Itinerarios | 35 % |\n| 3 OE1-A3 Ferias | 0 % |\n",
+            "| N.º Código Acción | Avance |\n|---|---|\n| 1 OE1-A1 Punto de orientación | 100 % |\n| 2 OE1-A2 Itinerarios | 35 % |\n| 3 OE1-A3 Ferias | 0 % |\n\nAvance: 100 % = cumplida · 1 % a 99 % = en ejecución · 0 % = no iniciada\n",
         );
         let got: Vec<(&str, Option<&str>, Option<Status>)> = reading
             .items

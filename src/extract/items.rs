@@ -1796,11 +1796,12 @@ fn counted_rows(text: &Text, grammar: Option<&Grammar>) -> BTreeSet<usize> {
         // A count numbers every row: a first cell opening with a code
         // of its own (`1.1` under `1 | Objetivo 1`) makes the column an
         // outline's.
+        let numbered_lines: BTreeSet<usize> = numbered.iter().map(|&(line, _)| line).collect();
         let own_codes = table.rows.iter().any(|row| {
-            row.cells.first().is_some_and(|first| {
-                grammar::code_at_start(&markup::plain(first.text()), grammar).is_some()
-                    && !numbered.iter().any(|(line, _)| *line == row.line)
-            })
+            !numbered_lines.contains(&row.line)
+                && row.cells.first().is_some_and(|first| {
+                    grammar::code_at_start(&markup::plain(first.text()), grammar).is_some()
+                })
         });
         let counts = !own_codes
             && numbered.len() >= MIN_COUNTED_ROWS
@@ -1808,7 +1809,7 @@ fn counted_rows(text: &Text, grammar: Option<&Grammar>) -> BTreeSet<usize> {
                 .windows(2)
                 .all(|pair| matches!(pair, [(_, before), (_, after)] if *after == before + 1));
         if counts {
-            counted.extend(numbered.iter().map(|(line, _)| *line));
+            counted.extend(numbered_lines);
         }
     }
     counted
@@ -2298,17 +2299,12 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             _ => cells,
         };
         // A counting column's number is the row's, not its code.
-        let cells = if counted.contains(&index) {
-            let mut cells = cells;
-            if let Some(first) = cells.first_mut() {
-                *first = row_number(first)
-                    .map(|(_, after)| after.to_owned())
-                    .unwrap_or_default();
-            }
-            cells
-        } else {
-            cells
-        };
+        let mut cells = cells;
+        if let Some(first) = cells.first_mut().filter(|_| counted.contains(&index)) {
+            *first = row_number(first)
+                .map(|(_, after)| after.to_owned())
+                .unwrap_or_default();
+        }
         let first_code = cells.iter().enumerate().find_map(|(at, cell)| {
             let mut codes = grammar::codes_at_start(cell, vocabulary.grammar);
             let leaf = codes.pop()?;

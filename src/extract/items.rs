@@ -39,6 +39,12 @@
 //! quand …, à l'orange quand …`), and a status column may be headed by a
 //! status word and a year (`Estado 2023 | Estado 2024`: the latest year's
 //! is the status).
+//!
+//! A mark column set with no gutter before the code column leaves the mark
+//! and the code in one cell (`◐ 1.a.i`): they are read as two cells. A key
+//! may set each symbol before the noun it marks (`✔ action terminée ; …
+//! action en cours`), and a code in a row's last cell (`| Title | Lead |
+//! Status | II.3.a |`) follows its title.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -887,11 +893,15 @@ fn key_rows(
 }
 
 /// `R = realizada · P = en proceso`, `🟢 Completed 🟠 In progress`: the mark
-/// is the token before each label.
+/// is the token before each label. A symbol may stand before the noun its
+/// label names (`✔ action terminée ; … action en cours`) when every such
+/// entry of the line names the same noun ([`symbol_before_nouns`]).
 fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
     let tokens: Vec<&str> = plain.split_whitespace().collect();
     let words: Vec<String> = tokens.iter().map(|t| grammar::fold_word(t)).collect();
     let mut entries = Vec::new();
+    // The entries whose symbol stands before nouns, with those nouns.
+    let mut noun_marked: Vec<(MarkEntry, String)> = Vec::new();
     let mut at = 0;
     let mut previous_end = 0;
     while at < tokens.len() {
@@ -906,6 +916,12 @@ fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
         let own = mark
             .filter(|mark| is_mark_like(mark, vocabulary.lexicons))
             .map(|mark| (mark, at));
+        let label_from = |from: usize| {
+            tokens
+                .get(from..at + width)
+                .map(|w| w.join(" ").trim_matches(SEPARATORS).to_owned())
+                .unwrap_or_default()
+        };
         if let Some((mark, from)) = own.or_else(|| {
             signed_mark(&tokens, previous_end, at)
                 .filter(|(mark, _)| is_mark_like(mark, vocabulary.lexicons))
@@ -915,20 +931,63 @@ fn legend_pairs(plain: &str, vocabulary: Vocabulary<'_>) -> Vec<MarkEntry> {
                         .is_some_and(|nouns| plain_nouns(nouns, vocabulary.lexicons))
                 })
         }) {
-            let label = tokens
-                .get(from..at + width)
-                .map(|w| w.join(" ").trim_matches(SEPARATORS).to_owned())
-                .unwrap_or_default();
             entries.push(MarkEntry {
                 mark: mark.to_owned(),
                 meaning,
-                label,
+                label: label_from(from),
             });
+        } else if let Some((mark, from)) =
+            symbol_before_nouns(&tokens, previous_end, at, vocabulary.lexicons)
+        {
+            let nouns = tokens.get(from..at).unwrap_or_default().join(" ");
+            let entry = MarkEntry {
+                mark: mark.to_owned(),
+                meaning,
+                label: label_from(from),
+            };
+            noun_marked.push((entry, nouns.to_lowercase()));
         }
         at += width;
         previous_end = at;
     }
+    // One symbol before a noun could be a sentence's; a key names the same
+    // noun after each of its symbols.
+    let same_noun = noun_marked
+        .first()
+        .is_some_and(|(_, first)| noun_marked.iter().all(|(_, nouns)| nouns == first));
+    if noun_marked.len() >= 2 && same_noun {
+        entries.extend(noun_marked.into_iter().map(|(entry, _)| entry));
+    }
     entries
+}
+
+/// `✔ action terminée`: a symbol (no letter or digit, not ASCII, no
+/// quotation mark) then one or two plain nouns before the status phrase at
+/// `at`; the symbol and where its label starts.
+fn symbol_before_nouns<'t>(
+    tokens: &[&'t str],
+    from: usize,
+    at: usize,
+    lexicons: &Lexicons,
+) -> Option<(&'t str, usize)> {
+    (1..=MAX_LABEL_NOUN_WORDS).find_map(|nouns| {
+        let start = at.checked_sub(nouns)?;
+        let mark_at = start.checked_sub(1).filter(|&index| index >= from)?;
+        let mark = tokens.get(mark_at)?.trim_matches(SEPARATORS);
+        let symbol = (1..=2).contains(&mark.chars().count())
+            && mark.chars().all(|c| {
+                !c.is_alphanumeric()
+                    && !c.is_ascii()
+                    && !matches!(c, '«' | '»' | '“' | '”' | '‘' | '’' | '„' | '‹' | '›')
+            });
+        let named = tokens.get(start..at).is_some_and(|words| {
+            plain_nouns(words, lexicons)
+                && words
+                    .iter()
+                    .all(|word| word.chars().all(char::is_lowercase))
+        });
+        (symbol && named).then_some((mark, start))
+    })
 }
 
 /// `vert = mesure réalisée`: a mark before `=` whose label names what is
@@ -1486,6 +1545,36 @@ fn leading_mark_cells(
         return Some(vec![rest.to_owned()]);
     }
     Some(vec![mark.to_owned(), rest.to_owned()])
+}
+
+/// A table row none of whose cells opens with a code, with the cell of a
+/// mark and a code read together (`◐ 1.a.i`, `✔ OE-2`) parted into the
+/// mark's cell and the code's; the row as it was otherwise.
+fn split_leading_mark(
+    cells: Vec<String>,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Vec<String> {
+    let opens_with_code =
+        |cell: &str| !grammar::codes_at_start(cell, vocabulary.grammar).is_empty();
+    if cells.iter().any(|cell| opens_with_code(cell)) {
+        return cells;
+    }
+    let split = cells.iter().enumerate().find_map(|(at, cell)| {
+        match leading_mark_cells(cell, legend, vocabulary)?.as_slice() {
+            [mark, rest] if opens_with_code(rest) => Some((at, mark.clone(), rest.clone())),
+            _ => None,
+        }
+    });
+    let Some((at, mark, rest)) = split else {
+        return cells;
+    };
+    let mut cells = cells;
+    if let Some(cell) = cells.get_mut(at) {
+        *cell = rest;
+    }
+    cells.insert(at, mark);
+    cells
 }
 
 /// A status phrase followed by a qualifier in brackets or after a dash or
@@ -2305,6 +2394,20 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                 .map(|(_, after)| after.to_owned())
                 .unwrap_or_default();
         }
+        // `◐ 1.a.i | Heat pumps | HR`: a narrow mark column set with no
+        // gutter before the code column is one cell with it; the mark and
+        // the code are two cells, as a wider gutter would have made them,
+        // when no heading placed a column (which the new cell would shift).
+        let columns_placed = row_status_column.is_some()
+            || progress_column.is_some()
+            || year_column.is_some()
+            || !matrix.is_empty()
+            || !joined_statuses.is_empty();
+        let cells = if is_table && !columns_placed {
+            split_leading_mark(cells, &legend, vocabulary)
+        } else {
+            cells
+        };
         let first_code = cells.iter().enumerate().find_map(|(at, cell)| {
             let mut codes = grammar::codes_at_start(cell, vocabulary.grammar);
             let leaf = codes.pop()?;
@@ -3549,6 +3652,23 @@ fn read_row(
             None => {}
         }
     }
+    // `| Garde d'enfants | Pôle emploi | Engagée | II.3.a |`: a code in the
+    // row's last cell follows its title, the first cell of words before it
+    // that says no status and is no mark (`D`, undefined, is no title).
+    let last_filled = cells.iter().rposition(|cell| !cell.trim().is_empty());
+    if title_cell.is_none() && last_filled == Some(code_at) {
+        title_cell = cells.get(..code_at).and_then(|before| {
+            before
+                .iter()
+                .find(|cell| {
+                    cell.chars().any(char::is_alphabetic)
+                        && !is_mark_like(cell.trim(), vocabulary.lexicons)
+                        && cell_meaning(cell, legend, vocabulary).is_none()
+                        && !is_partial_cell(cell, vocabulary)
+                })
+                .cloned()
+        });
+    }
     let mut title = title_cell.unwrap_or_default();
     if let Some(marks) = matrix_marks {
         return matrix_row(code, location, title, marks);
@@ -3671,7 +3791,31 @@ fn read_row(
         }
     }
     if statuses.is_empty() {
-        // A short cell at the end of the row that nobody defines: an unknown mark.
+        // A symbol alone in a cell before the code (`◐ | 1.a.i | …`), or
+        // else a short cell at the end of the row, that nobody defines: an
+        // unknown mark. The symbol's column is the marks' (the row's last
+        // cell may be a short name: `HR`).
+        let symbol_before = cells.get(..code_at).and_then(|before| {
+            before.iter().find(|cell| {
+                let cell = cell.trim();
+                // A dash stands for an empty cell, a bullet for a list's.
+                (1..=2).contains(&cell.chars().count())
+                    && cell.chars().all(|c| {
+                        !c.is_alphanumeric() && !c.is_ascii() && !matches!(c, '–' | '—' | '•' | '·')
+                    })
+            })
+        });
+        if let Some(cell) = symbol_before {
+            return Row {
+                code,
+                location,
+                title,
+                mark: Some(cell.trim().to_owned()),
+                meaning: None,
+                ambiguous: Vec::new(),
+                in_status_column,
+            };
+        }
         let last = cells.iter().rposition(|cell| !cell.is_empty());
         if let Some(cell) = last.filter(|&at| at > code_at).and_then(|at| cells.get(at)) {
             if (is_mark_like(cell, vocabulary.lexicons) || mentions_status(cell, vocabulary))
@@ -4494,6 +4638,47 @@ mod tests {
         );
     }
 
+    /// A key whose symbols each stand before the noun they mark and its
+    /// status (`✔ action terminée ; … action en cours`), in any language,
+    /// defines the symbols; one symbol before a noun in a sentence, or
+    /// symbols before different nouns, define nothing.
+    #[test]
+    fn a_key_of_symbols_before_a_noun_and_its_status() {
+        let all = Lexicons::all();
+        for line in [
+            "* État : ✔ action terminée ; … action en cours ; ✘ action non commencée.",
+            "Key: ✔ action completed; … action in progress; ✘ action not started.",
+            "Clave: ✔ acción terminada; … acción en curso; ✘ acción sin iniciar.",
+        ] {
+            let legend = read_mark_legend(&Text::from_plain(line), Vocabulary::new(None, &all));
+            let marks: Vec<(&str, &Meaning)> = legend
+                .entries
+                .iter()
+                .map(|entry| (entry.mark.as_str(), &entry.meaning))
+                .collect();
+            assert_eq!(
+                marks,
+                vec![
+                    ("✔", &Meaning::Class(Achieved)),
+                    ("…", &Meaning::Class(InProgress)),
+                    ("✘", &Meaning::Class(NotDeveloped)),
+                ],
+                "{line}"
+            );
+        }
+        for line in [
+            "Le comité a noté … action terminée depuis mars.",
+            "Key: ✔ action completed; … task in progress.",
+        ] {
+            let legend = read_mark_legend(&Text::from_plain(line), Vocabulary::new(None, &all));
+            assert!(
+                legend.entries.iter().all(|entry| entry.mark != "…"),
+                "{line}: {:?}",
+                legend.entries
+            );
+        }
+    }
+
     /// A legend line cut after a mark and its sign runs on to the next
     /// line: the mark keeps its label (`Noir =` / `abandonnée.`).
     #[test]
@@ -4531,6 +4716,92 @@ mod tests {
                 ("4.3", None, Some(NotDeveloped)),
             ])
         );
+    }
+
+    /// A mark column set with no gutter before the code column leaves the
+    /// mark and the code in one cell (`✔ 1.1`): the mark is the row's, the
+    /// code its own, in any language; a symbol no key defines keeps its
+    /// mark with no status, and a cell whose word before the code is no
+    /// symbol holds no code.
+    #[test]
+    fn a_mark_joined_to_the_code_in_one_cell() {
+        for source in [
+            "Key: ✔ done ✘ not begun ◑ half-way\n\n\
+             | Code | Action | Owner |\n|---|---|---|\n\
+             | ✔ 1.1 | Heat pumps | Estates |\n\
+             | ✘ 1.2 | Solar panels | Finance |\n\
+             | ◑ 1.3 | Metering | IT |\n",
+            "Clave: ✔ cumplida ✘ no iniciada\n\n\
+             | Código | Acción | Responsable |\n|---|---|---|\n\
+             | ✔ 1.1 | Bombas de calor | Obras |\n\
+             | ✘ 1.2 | Paneles solares | Hacienda |\n\
+             | ◑ 1.3 | Contadores | Informática |\n",
+            "Légende : ✔ réalisée ✘ non engagée\n\n\
+             | Code | Action | Pilote |\n|---|---|---|\n\
+             | ✔ 1.1 | Pompes à chaleur | Bâtiments |\n\
+             | ✘ 1.2 | Panneaux solaires | Finances |\n\
+             | ◑ 1.3 | Compteurs | Informatique |\n",
+        ] {
+            let reading = read(source);
+            assert_eq!(
+                rows(&reading),
+                want(&[
+                    ("1.1", None, Some(Achieved)),
+                    ("1.2", None, Some(NotDeveloped)),
+                    ("1.3", None, None),
+                ]),
+                "{source}"
+            );
+            assert_eq!(
+                reading.items.get(2).and_then(|item| item.mark.as_deref()),
+                Some("◑"),
+                "{source}"
+            );
+        }
+        let reading = read(
+            "| Code | Action | Owner |\n|---|---|---|\n             | See 1.1 | Heat pumps | Estates |\n             | See 1.2 | Solar panels | Finance |\n",
+        );
+        assert!(reading.items.is_empty(), "{:?}", rows(&reading));
+    }
+
+    /// A code in the row's last column (`| Title | Lead | Status | II.3.a
+    /// |`) follows its title: the first cell of words before it that says
+    /// no status, in any language.
+    #[test]
+    fn a_code_in_the_last_column_follows_its_title() {
+        for (source, title) in [
+            (
+                "| Action | Pilote | État | Réf. |\n|---|---|---|---|\n\
+                 | Auto-école sociale | Ville | Engagée | II.3.a |\n\
+                 | Permanence numérique | Bailleurs | Achevée | II.3.b |\n",
+                "Auto-école sociale",
+            ),
+            (
+                "| Action | Lead | Status | Ref. |\n|---|---|---|---|\n\
+                 | Youth club sessions | Parks | Ongoing | II.3.a |\n\
+                 | Volunteer awards | Housing | Complete | II.3.b |\n",
+                "Youth club sessions",
+            ),
+            (
+                "| Acción | Responsable | Estado | Ref. |\n|---|---|---|---|\n\
+                 | Becas para niñas | Ayuntamiento | En curso | II.3.a |\n\
+                 | Material escolar | Diputación | Cumplida | II.3.b |\n",
+                "Becas para niñas",
+            ),
+        ] {
+            let reading = read(source);
+            let first = reading.items.iter().find(|item| item.code == "II.3.a");
+            assert_eq!(
+                first.and_then(|item| item.title.as_deref()),
+                Some(title),
+                "{source}"
+            );
+            assert_eq!(
+                first.and_then(|item| item.status),
+                Some(InProgress),
+                "{source}"
+            );
+        }
     }
 
     /// Codes after the title in brackets, in a table cell of a row that

@@ -2214,7 +2214,9 @@ fn labelled_cells(
         .chain(cells.iter().map(|cell| {
             let cell = cell.trim().trim_end_matches(['.', ',']);
             let (label, number) = cell.rsplit_once(' ')?;
-            Some((label_field(label, vocabulary, key)?, number_token(number)?))
+            // `C 5 · E 6`: in a line of counts, a lone letter is the key's.
+            let field = label_field(label, vocabulary, key).or_else(|| key_letter(label, key))?;
+            Some((field, number_token(number)?))
         }))
         .collect::<Option<_>>()?;
     figures_of(fields)
@@ -2226,14 +2228,26 @@ type Labelled = (Field, u32);
 /// `Ej. 5 · En c. 4 · N/I 2 · Total 12`, `10 fiches suivies : Réal. 4 ;
 /// En c. 3 ; N.D. 2`: one line of labelled figures set apart by a
 /// separator, perhaps after a lead that counts the whole (one number, then
-/// what is counted, before a colon). The lead's total and the segments.
+/// what is counted, before a colon) or only names what is counted
+/// (`Actividades por estado: C 5 · E 6`). The lead's total and the
+/// segments.
 fn labelled_segments(line: &str) -> Option<(Option<Labelled>, Vec<String>)> {
     let (lead, rest) = match line.split_once(" : ").or_else(|| line.split_once(": ")) {
         Some((lead, rest)) => {
-            let mut words = lead.split_whitespace();
-            let total = words.next().and_then(number_token)?;
-            let counted = words.all(|word| word.chars().all(char::is_alphabetic));
-            (Some(counted.then_some((Field::Total, total))?), rest)
+            let words: Vec<&str> = lead.split_whitespace().collect();
+            let named = |words: &[&str]| {
+                words
+                    .iter()
+                    .all(|word| word.chars().all(char::is_alphabetic))
+            };
+            match words.split_first() {
+                Some((first, counted)) if number_token(first).is_some() => {
+                    let total = number_token(first)?;
+                    (Some(named(counted).then_some((Field::Total, total))?), rest)
+                }
+                Some(_) if words.len() <= MAX_LEAD_WORDS && named(&words) => (None, rest),
+                _ => return None,
+            }
         }
         None => (None, line),
     };
@@ -2721,6 +2735,41 @@ mod tests {
         // No Total row: nothing declared.
         assert_eq!(
             counts("Pilier\tAtteints\tEn cours\tNon atteints\nP1\t2\t1\t0\nP2\t1\t1\t2\n"),
+            None
+        );
+    }
+
+    /// A line of the key's letters, each with its count, perhaps after a
+    /// lead that only names what is counted (`Actividades por estado: C 5 ·
+    /// E 6 · P 3 · total 14`); without the key, lone letters count nothing.
+    #[test]
+    fn the_keys_letters_with_their_counts() {
+        use Status::{Achieved, InProgress, NotDeveloped};
+        for (text, language, key) in [
+            (
+                "Actividades por estado: C 5 · E 6 · P 3 · total 14",
+                "es",
+                [("C", Achieved), ("E", InProgress), ("P", NotDeveloped)],
+            ),
+            (
+                "D 5 · O 6 · N 3 · total 14",
+                "en",
+                [("D", Achieved), ("O", InProgress), ("N", NotDeveloped)],
+            ),
+            (
+                "Actions par état : R 5 ; E 6 ; N 3 ; total 14",
+                "fr",
+                [("R", Achieved), ("E", InProgress), ("N", NotDeveloped)],
+            ),
+        ] {
+            assert_eq!(
+                counts_with_key(text, language, &key),
+                declared(Some(14), 5, 6, 3),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            counts("Actividades por estado: C 5 · E 6 · P 3 · total 14"),
             None
         );
     }

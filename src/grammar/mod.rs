@@ -206,7 +206,9 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// numbers may be followed by a hyphen and a lower level's letters and
 /// number (`R1.2-A3`: activity 3 of result 1.2).
 /// Numbers may end in a letter in brackets (`1.2(a)`: item a of 1.2; then a
-/// roman numeral in brackets, `2(b)(iii)`: legal numbering) or,
+/// roman numeral in brackets, `2(b)(iii)`: legal numbering), or in a
+/// number in brackets (`4(2)`: paragraph 2 of section 4; then a letter,
+/// `4(2)(b)`), or,
 /// after a dot, glued to the last number (`3.2a`: item a of 3.2), and
 /// a first number may carry a capital letter (`1A`, `1A.2`: objective A of
 /// priority 1, its second action). Dotted numbers may end in a hyphen and a
@@ -226,7 +228,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
              | (?P<glued> [0-9]{1,3} [A-Z] (?: \. [0-9]{1,3} ){0,4} )
              | (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} (?: - \p{Ll}{2,} )? \.? | \p{Lu}\p{Ll} \. | \p{Lu}{4,} ) (?: \s \p{Ll}{3,} )? ) \s+ (?P<sign> (?i: n[°º] | n\.º | no\. | núm\. ) \s* )?
                  | (?P<letters> \p{Lu}{1,3} ) (?P<joint> \s | [.\-] )? )?
-               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [A-Z] (?: \. [ivx]{1,4} )? | \. [0-9]{1,3} ){0,5} (?: \( [a-z] \) (?: \( [ivx]{1,4} \) )? | - [a-z] | [a-z] )? )
+               (?P<nums> [0-9]{1,3} (?: \. [a-z] (?: \. (?: [ivx]{1,4} ) )? | \. [A-Z] (?: \. [ivx]{1,4} )? | \. [0-9]{1,3} ){0,5} (?: \( (?: [a-z] | [0-9]{1,2} ) \) (?: \( (?: [ivx]{1,4} | [a-z] ) \) )? | - [a-z] | [a-z] )? )
                (?: - (?P<sub> \p{Lu}{1,3} ) (?P<subnum> [0-9]{1,3} ) )?
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
@@ -298,13 +300,22 @@ fn bracketed_path(nums: &str) -> Option<Vec<u16>> {
         glued,
     ) {
         // `2(b)(iii)`: a letter in brackets, then possibly a roman numeral
-        // in brackets (legal numbering: section 2, paragraph b, item 3).
+        // in brackets (legal numbering: section 2, paragraph b, item 3);
+        // `4(2)(b)`: a number in brackets, then possibly a letter
+        // (section 4, paragraph 2, item b).
         (Some((numbers, brackets)), _) => {
             let mut path = path_numbers(numbers, '.')?;
             let mut groups = brackets.split(")(");
-            path.extend(path_numbers(groups.next()?, '.')?);
-            if let Some(numeral) = groups.next() {
-                path.push(roman_value(&numeral.to_uppercase())?);
+            let first = groups.next()?;
+            path.extend(path_numbers(first, '.')?);
+            if let Some(second) = groups.next() {
+                let numbered = first.bytes().all(|b| b.is_ascii_digit());
+                let number = if numbered && second.len() == 1 {
+                    path_numbers(second, '.')?.first().copied()?
+                } else {
+                    roman_value(&second.to_uppercase())?
+                };
+                path.push(number);
             }
             groups.next().is_none().then_some(path)
         }
@@ -2130,7 +2141,8 @@ mod tests {
 
     /// Mixed numerals with a capital letter (`1.A.iii`: area 1, group A,
     /// action 3) and legal numbering (`2(b)(iii)`: section 2, paragraph b,
-    /// item 3) are codes with their paths.
+    /// item 3; `4(2)(b)`: section 4, paragraph 2, item b) are codes with
+    /// their paths.
     #[test]
     fn capital_letters_in_dotted_codes_and_legal_numbering() {
         for (cell, code, path) in [
@@ -2140,6 +2152,10 @@ mod tests {
             ("2(b) Empty homes", "2(b)", vec![2, 2]),
             ("2(b)(iii) Council tax premium", "2(b)(iii)", vec![2, 2, 3]),
             ("1.2(a) Item a", "1.2(a)", vec![1, 2, 1]),
+            ("4(2) Expand the rent deposit scheme", "4(2)", vec![4, 2]),
+            ("4(2)(b) Deposit loans", "4(2)(b)", vec![4, 2, 2]),
+            ("12(3) Réviser le règlement", "12(3)", vec![12, 3]),
+            ("3(1) Ampliar las aceras", "3(1)", vec![3, 1]),
         ] {
             let found = code_at_start(cell, None);
             assert_eq!(
@@ -2152,6 +2168,8 @@ mod tests {
         // A bracket after the numeral is no code's, nor a word in brackets.
         assert_eq!(code_at_start("2(b)(iii)(c) Deeper", None), None);
         assert_eq!(code_at_start("2(b)(xyz) Words", None), None);
+        // A year in brackets is no paragraph number.
+        assert_eq!(code_at_start("4(2023) Words", None), None);
     }
 
     #[test]

@@ -290,9 +290,34 @@ fn bare_pipe_cells(line: &str) -> Vec<Cell> {
         .collect()
 }
 
+/// Whether a cell of a pipe table is a count: a whole number, perhaps a
+/// share (`14`, `60 %`, `60%`).
+fn is_count_cell(cell: &str) -> bool {
+    let number = cell.trim().trim_end_matches('%').trim_end();
+    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether two lines without outer pipes are a small table of counts: a
+/// heading of words over one row of counts, as many pipes in each
+/// (`Cumplidas | En ejecución | Total` over `5 | 6 | 14`), the row's first
+/// cell perhaps its label (`Actions | 5 | 6 | 14`). No sentence is a row of
+/// bare numbers, so two lines are enough where a table of text needs
+/// [`MIN_ALIGNED_LINES`].
+fn counts_under_heading(head: &str, row: &str) -> bool {
+    let heading: Vec<&str> = head.split('|').map(str::trim).collect();
+    let counts: Vec<&str> = row.split('|').map(str::trim).collect();
+    let numbers = counts.iter().filter(|cell| is_count_cell(cell)).count();
+    heading
+        .iter()
+        .all(|cell| !cell.is_empty() && !cell.chars().any(|c| c.is_ascii_digit()))
+        && counts.iter().skip(1).all(|cell| is_count_cell(cell))
+        && numbers >= 2
+}
+
 /// The end of a pipe table without outer pipes starting at `lines[index]`:
 /// at least [`MIN_ALIGNED_LINES`] prose lines with as many inner pipes
-/// each, so that a sentence with one ` | ` in it is no table.
+/// each, so that a sentence with one ` | ` in it is no table, or a heading
+/// and its row of counts ([`counts_under_heading`]).
 fn bare_pipe_table(lines: &[&str], index: usize, covered: &[bool]) -> Option<usize> {
     let pipes = inner_pipes(lines.get(index)?);
     if pipes == 0 {
@@ -307,7 +332,12 @@ fn bare_pipe_table(lines: &[&str], index: usize, covered: &[bool]) -> Option<usi
     {
         end += 1;
     }
-    (end - index >= MIN_ALIGNED_LINES).then_some(end)
+    let counts = end - index == 2
+        && lines
+            .get(index)
+            .zip(lines.get(index + 1))
+            .is_some_and(|(head, row)| counts_under_heading(head, row));
+    (end - index >= MIN_ALIGNED_LINES || counts).then_some(end)
 }
 
 /// The end of a pipe table without outer pipes whose heading row opens
@@ -612,6 +642,47 @@ mod tests {
         );
         let prose = blocks("Read A | B as a choice.\nAnother line.\nA third one.\n");
         assert!(prose.iter().all(|block| block.table().is_none()));
+    }
+
+    /// A heading of status words over one row of counts, without outer
+    /// pipes, is a table of two rows (a report's totals, one column per
+    /// status), in any language; two lines of text with pipes are not, nor
+    /// a heading whose cells hold numbers.
+    #[test]
+    fn a_heading_over_one_row_of_counts_is_a_table() {
+        for (source, heading) in [
+            (
+                "Resumen\n\nCumplidas | En ejecución | No iniciadas | Total\n5 | 6 | 3 | 14\n\nFin.\n",
+                vec!["Cumplidas", "En ejecución", "No iniciadas", "Total"],
+            ),
+            (
+                "Summary\n\nDone | Under way | Not begun\n7 | 2 | 1\n",
+                vec!["Done", "Under way", "Not begun"],
+            ),
+            (
+                "Bilan\nActions | Réalisées | En cours | Total\nPlan | 40 % | 60 % | 10\n",
+                vec!["Actions", "Réalisées", "En cours", "Total"],
+            ),
+        ] {
+            let found = blocks(source);
+            let table = found
+                .iter()
+                .find(|block| block.table().is_some())
+                .unwrap_or_else(|| panic!("a table in {source:?}"));
+            assert_eq!(cell_texts(table)[0], heading, "{source:?}");
+            assert_eq!(cell_texts(table).len(), 2, "{source:?}");
+        }
+        for prose in [
+            "Read A | B as a choice.\nThen C | D.\n",
+            "Année 2023 | 2024\n5 | 6\n",
+            "Done | Under way\n7 | soon\n",
+        ] {
+            let found = blocks(prose);
+            assert!(
+                found.iter().all(|block| block.table().is_none()),
+                "{prose:?}"
+            );
+        }
     }
 
     /// A row of such a table whose first cell is empty opens with a pipe

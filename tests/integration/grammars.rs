@@ -1927,6 +1927,18 @@ fn nineteenth_fresh_grammars_measured_before_fixing() {
 /// reconciled. Left: checklist.en's PDF (the mark column joined to the
 /// code's, the key's line joined to the totals) and `◐ partly complete`.
 ///
+/// Since then a mark set with no gutter before the code column, in one
+/// cell with the code (`◐ 1.a.i`), is the row's mark and the code its own
+/// cell, a symbol alone before the code is the row's unknown mark rather
+/// than a short name at the row's end (`HR`), and a heading over one row
+/// of counts without outer pipes (`Cumplidas | En ejecución | Total` over
+/// `5 | 6 | 14`) is a table: 405 items, 312 statuses, 21 totals read, 24
+/// reconciled. Left: `◐ partly complete` (null by design, so
+/// checklist.en's totals stay unread) and its `Goal 1` parents, which the
+/// gold writes `1` where planex, like the gold of every earlier set with a
+/// level word over bare numbers (`Theme 1` over `1.a`, `Goal 3` over
+/// `3.1`), writes `Goal 1`.
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn twentieth_fresh_grammars_measured_before_fixing() {
@@ -1934,10 +1946,10 @@ fn twentieth_fresh_grammars_measured_before_fixing() {
     println!("fresh20: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 388, "{reading:?}");
-    assert!(reading.statuses_right >= 303, "{reading:?}");
-    assert!(reading.totals_read >= 20, "{reading:?}");
-    assert!(reading.reconciled >= 22, "{reading:?}");
+    assert!(reading.items_found >= 405, "{reading:?}");
+    assert!(reading.statuses_right >= 312, "{reading:?}");
+    assert!(reading.totals_read >= 21, "{reading:?}");
+    assert!(reading.reconciled >= 24, "{reading:?}");
 }
 
 /// Six more report shapes, in Spanish, English and French, with gold
@@ -1970,6 +1982,19 @@ fn twentieth_fresh_grammars_measured_before_fixing() {
 /// | pointage.fr | 18/18          | 10/15          | 0      | no / no                  |
 /// | romain.fr   | 23, 23, 20 /23 | 15, 15, 13 /15 | 0      | yes / yes, yes, no       |
 ///
+/// Since then a number in brackets after a number is a paragraph's code
+/// (`4(2)`, `4(2)(b)`), a key may set each symbol before the noun it marks
+/// (`✔ action terminée ; … action en cours`, when every symbol names the
+/// same noun), a line of the key's letters with their counts may follow a
+/// lead that only names what is counted (`Actividades por estado: C 5 · E
+/// 6`), and a code in a row's last cell takes its title from the cells
+/// before it: 327 items, 223 statuses, 18 totals read, 14 reconciled.
+/// Left: the states given by dates (fechas.es, null with a diagnostic),
+/// the objectives named only in captions (caption.en: `Table 1 – Objective
+/// A:` is read as the code `Table 1`, and no rule makes `Objective A` the
+/// parent of `A1`), and romain.fr's PDF, whose first table of two rows
+/// the layout reads with the status and code columns in one.
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn twenty_first_fresh_grammars_measured_before_fixing() {
@@ -1977,8 +2002,8 @@ fn twenty_first_fresh_grammars_measured_before_fixing() {
     println!("fresh21: {reading:?}");
     assert_eq!(reading.renderings, 18, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 273, "{reading:?}");
-    assert!(reading.statuses_right >= 163, "{reading:?}");
-    assert!(reading.totals_read >= 9, "{reading:?}");
-    assert!(reading.reconciled >= 5, "{reading:?}");
+    assert!(reading.items_found >= 327, "{reading:?}");
+    assert!(reading.statuses_right >= 223, "{reading:?}");
+    assert!(reading.totals_read >= 18, "{reading:?}");
+    assert!(reading.reconciled >= 14, "{reading:?}");
 }

@@ -660,7 +660,7 @@ mod tests {
                 vec!["Done", "Under way", "Not begun"],
             ),
             (
-                "Bilan\nActions | Réalisées | En cours | Total\nPlan | 40 % | 60 % | 10\n",
+                "Bilan\n\nActions | Réalisées | En cours | Total\nPlan | 40 % | 60 % | 10\n",
                 vec!["Actions", "Réalisées", "En cours", "Total"],
             ),
         ] {

@@ -1993,7 +1993,7 @@ fn detect_title(
             }
             continue;
         }
-        let mut title = candidate.plain();
+        let mut title = without_date_stamp(&candidate.plain()).to_owned();
         let mut raw_end = candidate.line.text.trim_end().to_owned();
         let opens_bold = candidate.line.text.trim_start().starts_with("**");
         let mut next = hit.candidate + 1;
@@ -2025,7 +2025,11 @@ fn detect_title(
         if let Some(cut) = cut_name_before(&title, hit.phrase.phrase) {
             title = cut;
         }
-        if title.split_whitespace().count() > MAX_TITLE_WORDS || title.ends_with('.') {
+        if title.split_whitespace().count() > MAX_TITLE_WORDS
+            || title.ends_with('.')
+            || is_file_name(&title)
+            || opens_on_link_verb(&title, lexicons)
+        {
             continue;
         }
         let line_language = block_language(candidate.index);
@@ -2063,6 +2067,7 @@ fn detect_title(
                 c.lower()
                     .trim_start()
                     .starts_with(|ch: char| ch.is_ascii_digit())
+                    || opens_on_meeting_item(c.lower(), lexicons)
             };
             candidates
                 .iter()
@@ -2079,6 +2084,88 @@ fn detect_title(
                     title.split_whitespace().count() <= MAX_TITLE_WORDS && !title.ends_with('.')
                 })
         })
+}
+
+/// Whether a line opens on an item of a meeting's business rather than
+/// naming the meeting: on an item's code (`A23/018 CONFIRMATION OF
+/// PREVIOUS MINUTES`, `CM-21/04 …`), or on a minutes word of the lexicons
+/// and an item's number (`Agenda Item #1 Review and Adoption of Minutes`).
+fn opens_on_meeting_item(lower: &str, lexicons: &Lexicons) -> bool {
+    static ITEM_CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[a-z]{1,3}-?[0-9]{1,4}[/.\-][0-9]{1,4}$")
+            .expect("ITEM_CODE is a valid literal pattern")
+    });
+    let line: Vec<&str> = lower.split_whitespace().collect();
+    let item_number = |word: &str| {
+        let digits = word
+            .trim_start_matches('#')
+            .trim_end_matches(['.', ':', ')']);
+        (1..=3).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    line.first().is_some_and(|first| ITEM_CODE.is_match(first))
+        || lexicons.each(|l| l.minutes_words).any(|phrase| {
+            let phrase: Vec<&str> = phrase.split_whitespace().collect();
+            line.len() > phrase.len()
+                && line[..phrase.len()] == phrase[..]
+                && item_number(line[phrase.len()])
+        })
+}
+
+/// Whether a line opens on a verb of the lexicons that sends the reader to
+/// a document (`Download 2019 Annual Report`, `Télécharger le rapport`):
+/// a link's caption, not the title printed on the document.
+fn opens_on_link_verb(title: &str, lexicons: &Lexicons) -> bool {
+    let lower = title.to_lowercase();
+    let line: Vec<&str> = words(&lower);
+    lexicons.each(|l| l.link_verbs).any(|verb| {
+        let verb: Vec<&str> = verb.split_whitespace().collect();
+        line.len() > verb.len() && line[..verb.len()] == verb[..]
+    })
+}
+
+/// Endings of the file names that publishing tools print as a document's
+/// title (`Corporate Report Draft.indd`).
+const FILE_EXTENSIONS: &[&str] = &[
+    "indd", "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ppt", "pptx", "qxd", "qxp",
+];
+
+/// Whether a title is a file's name: it ends on a dot and a file extension.
+fn is_file_name(title: &str) -> bool {
+    title
+        .trim_end()
+        .rsplit_once('.')
+        .is_some_and(|(name, extension)| {
+            !name.ends_with(char::is_whitespace)
+                && FILE_EXTENSIONS
+                    .iter()
+                    .any(|known| extension.eq_ignore_ascii_case(known))
+        })
+}
+
+/// A title without the date stamp a file name opens with (`20170310 ICLEI
+/// Corporate Report 2016-2017`): eight figures reading as a year, a month
+/// and a day, then the title.
+fn without_date_stamp(title: &str) -> &str {
+    let trimmed = title.trim_start();
+    let Some((stamp, rest)) = trimmed.split_once(char::is_whitespace) else {
+        return title;
+    };
+    let figures = |range: std::ops::Range<usize>| {
+        stamp
+            .get(range)
+            .and_then(|part| part.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let dated = stamp.len() == 8
+        && stamp.chars().all(|c| c.is_ascii_digit())
+        && (1900..=2099).contains(&figures(0..4))
+        && (1..=12).contains(&figures(4..6))
+        && (1..=31).contains(&figures(6..8));
+    if dated && rest.chars().any(char::is_alphabetic) {
+        rest.trim_start()
+    } else {
+        title
+    }
 }
 
 /// Most capitalised words between a kind phrase and the year that dates it
@@ -2298,9 +2385,15 @@ fn opening_heading(
     // title.
     // A site's link (`Skip to content`) is a heading of the page's
     // furniture: it ties with a heading under it, and titles nothing.
+    // A link's caption, a meeting's item or a file's name titles nothing
+    // either.
     let titled = |title: String| {
-        (word_count(&title) > 1 && !lexicons.navigation(&words(&title.to_lowercase())))
-            .then_some(title)
+        (word_count(&title) > 1
+            && !lexicons.navigation(&words(&title.to_lowercase()))
+            && !opens_on_link_verb(&title, lexicons)
+            && !opens_on_meeting_item(&title.to_lowercase(), lexicons)
+            && !is_file_name(&title))
+        .then_some(title)
     };
     match (heading(0), heading(1), heading(2)) {
         (Some(first), None, _) => titled(first),
@@ -3217,6 +3310,49 @@ mod tests {
             && d.message.contains("Valley Herald Weekly Edition")
             && d.message
                 .contains("New Footbridge Opens Over the Mill Stream")));
+    }
+
+    #[test]
+    fn links_file_names_and_meeting_items_are_no_titles() {
+        let profile = |source: &str| detect(&Text::from_plain(source));
+        // A link's caption, in en, es and fr, is no title; the title
+        // printed under it is.
+        for (source, title) in [
+            (
+                "Download 120719 Valley Annual Report 2030 31\nValley Annual Report 2030-31\nThe council met to agree on the new bus routes of the valley towns.\n",
+                Some("Valley Annual Report 2030-31"),
+            ),
+            (
+                "Descargar Informe Anual 2030\nEl consejo se reunió para decidir las nuevas líneas de autobús del valle.\n",
+                None,
+            ),
+            (
+                "Télécharger le rapport annuel 2030\nLe conseil s'est réuni pour décider des nouvelles lignes de bus.\n",
+                None,
+            ),
+            // A file's name is none; a date stamp before a title is cut off.
+            (
+                "Corporate Report Draft.indd\nThe council met to agree on the new bus routes of the valley towns.\n",
+                None,
+            ),
+            (
+                "20310310 Valley Corporate Report 2030-2031\nThe council met to agree on the new bus routes of the valley towns.\n",
+                Some("Valley Corporate Report 2030-2031"),
+            ),
+        ] {
+            assert_eq!(profile(source).title.as_deref(), title, "{source}");
+        }
+        // An item of a meeting's business, by its code or its label and
+        // number, does not title the minutes.
+        for source in [
+            "A31/018 CONFIRMATION OF PREVIOUS MINUTES\nIt was resolved to confirm the minutes of the meeting held in June.\n",
+            "Agenda Item #1 Review and Adoption of Minutes\nThe committee adopted the minutes of its last meeting.\n",
+        ] {
+            assert_eq!(profile(source).title, None, "{source}");
+        }
+        assert_eq!(without_date_stamp("20311301 Report"), "20311301 Report");
+        assert_eq!(without_date_stamp("20310310"), "20310310");
+        assert!(is_file_name("Plan.PDF") && !is_file_name("Report 2030. pdf"));
     }
 
     #[test]

@@ -59,9 +59,13 @@ static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9]{1,2}\s+\p{Lu}").expect("NUMBERED_TITLE is a valid literal pattern")
 });
 /// A section numbered with dots (`1. Introduction`, `2.1 Context`, `3.2.
-/// Budget`), which also looks like an item of a numbered list.
+/// Budget`), or closed by a hyphen or a dash as Spanish and French
+/// documents print it (`1- PRESENTACIÓN`, `1.- Acta`, `3.1 – Budget`),
+/// which also looks like an item of a numbered list.
 static NUMBERED_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?|[0-9]{1,2}\.)\s+\p{Lu}")
+    Regex::new(
+        r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+(?:\.-|-\.|\.|\s?[-–])?|[0-9]{1,2}(?:\.-|-\.|\.|\s?[-–]))\s+\p{Lu}",
+    )
         .expect("NUMBERED_SECTION is a valid literal pattern")
 });
 
@@ -2461,7 +2465,7 @@ fn page_over_title_listed(
 /// as its parts, top level first: a number or a roman numeral, then numbers
 /// after dots.
 fn section_number(token: &str) -> Option<Vec<u32>> {
-    let token = token.strip_suffix('.').unwrap_or(token);
+    let token = without_number_stop(token);
     let mut parts = token.split('.');
     let head = parts.next()?;
     let first = if head.chars().all(|c| c.is_ascii_digit()) {
@@ -2476,7 +2480,31 @@ fn section_number(token: &str) -> Option<Vec<u32>> {
         }
         number.push(part.parse().ok()?);
     }
+    // `2.0 Activities` is chapter 2 itself, as `2.` would be: its `2.1`
+    // comes next, and it goes on from the `1.3` before it.
+    while number.len() > 1 && number.last() == Some(&0) {
+        number.pop();
+    }
     Some(number)
+}
+
+/// How an entry's number may close before its title: a dot (`1.`), a
+/// hyphen or a dash (`1-`, `3.1–`), or both (`1.-`, `1-.`), as Spanish
+/// and French documents print it.
+const NUMBER_STOPS: &[&str] = &[".-", "-.", ".", "-", "–"];
+
+/// The number without the stop that closes it ([`NUMBER_STOPS`]).
+fn without_number_stop(token: &str) -> &str {
+    NUMBER_STOPS
+        .iter()
+        .find_map(|stop| token.strip_suffix(stop))
+        .unwrap_or(token)
+}
+
+/// Whether a token is a number closed or parted by a stop (`1.`, `1.1`,
+/// `2-`, `1.-`), not a bare one (a year, a count).
+fn has_number_stop(token: &str) -> bool {
+    token.contains('.') || without_number_stop(token).len() < token.len()
 }
 
 /// Whether `next` goes on from `last` in a numbered index: the first part
@@ -2510,7 +2538,7 @@ const INDEX_MIN_ENTRIES: usize = 3;
 /// one; the flag says whether every one was kept.
 fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec<u32>)>, bool) {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[0-9]{1,2}|[IVX]{1,5})(?:\.[0-9]{1,2})*\.?$")
+        Regex::new(r"^(?:[0-9]{1,2}|[IVX]{1,5})(?:\.[0-9]{1,2})*(?:\.-|-\.|[.\-–])?$")
             .expect("NUMBER is a valid literal pattern")
     });
     static TOKEN: LazyLock<Regex> =
@@ -2533,7 +2561,8 @@ fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec
         if !opens_title || !NUMBER.is_match(token.as_str()) {
             continue;
         }
-        let Some(number) = section_number(token.as_str()).filter(|_| token.as_str().contains('.'))
+        let Some(number) =
+            section_number(token.as_str()).filter(|_| has_number_stop(token.as_str()))
         else {
             continue;
         };
@@ -2577,7 +2606,9 @@ fn leading_number(title: &str) -> Option<Vec<u32>> {
 /// agenda 1.2 Report of the meeting` / `2. …`): lines whose entries
 /// ([`numbered_entries`]) go on from the last entry's number. The index
 /// ends at the first line whose number does not go on (the body's first
-/// heading repeating an entry) or that opens with none.
+/// heading repeating an entry) or that opens with none, but for a line
+/// naming a part (`CHAPTER 2`, [`is_part_line`]), an entry that numbers
+/// nothing.
 fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<Heading>> {
     let mut found = BTreeMap::new();
     let lines: Vec<usize> = (0..plains.len())
@@ -2592,9 +2623,18 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
         }
         let mut last: Option<Vec<u32>> = None;
         let mut run: Vec<(usize, Vec<Heading>)> = Vec::new();
+        let mut parts: Vec<(usize, Vec<Heading>)> = Vec::new();
         for &next in lines.iter().skip(at + 1) {
-            let (entries, whole) = numbered_entries(plains.get(next).unwrap_or(""), last.clone());
+            let line = plains.get(next).unwrap_or("");
+            let (entries, whole) = numbered_entries(line, last.clone());
             let Some((_, number)) = entries.last() else {
+                // `CHAPTER 2` between `1.1 …` and `2.0 …` parts the index
+                // without numbering an entry of it; kept out of the run,
+                // whose closing numbers may be pages, as its number is not.
+                if is_part_line(line, lex) {
+                    parts.push((next, vec![entry(next, line.trim().to_owned(), None)]));
+                    continue;
+                }
                 break;
             };
             last = Some(number.clone());
@@ -2612,9 +2652,24 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
         if run.iter().map(|(_, entries)| entries.len()).sum::<usize>() >= INDEX_MIN_ENTRIES {
             with_trailing_pages(&mut run);
             found.extend(run);
+            found.extend(parts);
         }
     }
     found
+}
+
+/// Whether a line names a part of a document and its number, alone: a
+/// numbered heading of the lexicons (`Chapter 2`, `Capítulo IV`) or one
+/// word in capitals and a number (`PART 3`, `TITRE II`, a misspelt
+/// `CHARTPER 1`).
+fn is_part_line(line: &str, lex: &Lexicons) -> bool {
+    static CAPITALS_AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}{3,}\s+(?:[0-9]{1,2}|[IVXLC]{1,6})$")
+            .expect("CAPITALS_AND_NUMBER is a valid literal pattern")
+    });
+    let line = line.trim();
+    word_count(line) <= 3
+        && (CAPITALS_AND_NUMBER.is_match(line) || numbered(lex).is_match(&shape::folded(line)))
 }
 
 /// The pages of a numbered index whose entries each close on their page
@@ -3352,6 +3407,72 @@ mod tests {
         // A line opening on a number that does not go on is no entry.
         assert!(numbered_entries("5. Anexos", Some(vec![2, 4])).0.is_empty());
         assert!(continues(&[1], &[1, 1]) && continues(&[1, 2], &[2]) && !continues(&[1], &[3]));
+    }
+
+    #[test]
+    fn a_numbered_index_with_part_lines_chapters_numbered_zero_and_dashed_numbers() {
+        // Chapter lines part the index; `2.0` is chapter 2 and goes on
+        // from `1.1`, its `2.1` from it.
+        let source = "TABLE OF CONTENTS\n\nCHAPTER 1\n\n1.0 Introduction\n\n1.1 Objectives of the year\n\nCHAPTER 2\n\n2.0 Activities Report\n\n2.1 Status of the projects\n\n2.2 Funding sources\n\nINTRODUCTION\n\nThe district lies in the centre of the region and is growing fast.\n";
+        let found = entries(source);
+        for title in [
+            "CHAPTER 1",
+            "1.0 Introduction",
+            "1.1 Objectives of the year",
+            "CHAPTER 2",
+            "2.0 Activities Report",
+            "2.1 Status of the projects",
+            "2.2 Funding sources",
+        ] {
+            assert!(
+                found.iter().any(|(t, page)| t == title && page.is_none()),
+                "{title}: {found:?}"
+            );
+        }
+        // Numbers closed by a hyphen or a dash, in Spanish and French.
+        let source = "CONTENIDO\n\n1- PRESENTACIÓN\n\n2- ANTECEDENTES\n\n3- MARCO CONCEPTUAL\n\n3.1- Enfoque territorial\n\n4.- PLAN OPERATIVO 2030\n\nEl plan se elaboró con las organizaciones del distrito durante el año.\n";
+        let found = entries(source);
+        for title in [
+            "1- PRESENTACIÓN",
+            "2- ANTECEDENTES",
+            "3- MARCO CONCEPTUAL",
+            "3.1- Enfoque territorial",
+            "4.- PLAN OPERATIVO 2030",
+        ] {
+            assert!(found.iter().any(|(t, _)| t == title), "{title}: {found:?}");
+        }
+        let source = "Sommaire\n\nPARTIE I\n\n1 – Le réseau\n\n2 – Les projets\n\nPARTIE II\n\n3 – Les comptes\n\nLe réseau a réuni ses membres trois fois dans l'année.\n";
+        let found = entries(source);
+        for title in ["PARTIE I", "PARTIE II"] {
+            assert!(found.iter().any(|(t, _)| t == title), "{title}: {found:?}");
+        }
+        // A part line alone makes no index; neither do bare numbers.
+        let source = "Contents\n\nCHAPTER 1\n\n2030 Budget\n\n12 Members\n\n3 Towns\n";
+        assert!(
+            entries(source)
+                .iter()
+                .all(|(t, _)| t != "2030 Budget" && t != "12 Members"),
+            "{:?}",
+            entries(source)
+        );
+        assert_eq!(section_number("2.0"), Some(vec![2]));
+        assert_eq!(section_number("0."), Some(vec![0]));
+        assert_eq!(section_number("1.-"), Some(vec![1]));
+        assert_eq!(section_number("3.1–"), Some(vec![3, 1]));
+        assert!(!has_number_stop("12") && has_number_stop("2-") && has_number_stop("1.2"));
+    }
+
+    #[test]
+    fn a_section_numbered_with_a_hyphen_heads_its_paragraph() {
+        for source in [
+            "1- PRESENTACIÓN\n\nEl presente plan operativo recoge las acciones acordadas con las organizaciones del distrito para el año.\n",
+            "1 – APPROBATION DU COMPTE RENDU\n\nLe conseil municipal approuve à l'unanimité le compte rendu de la séance précédente.\n",
+            "2.1 – Budget of the network\n\nThe network closed the year with a small surplus that the board chose to carry forward.\n",
+        ] {
+            let found = entries(source);
+            let first = source.lines().next().unwrap_or_default();
+            assert!(found.iter().any(|(t, _)| t == first), "{first}: {found:?}");
+        }
     }
 
     #[test]

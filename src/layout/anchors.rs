@@ -1063,7 +1063,7 @@ pub(super) fn anchored_rows(
 /// anchor, every mark that would move stands alone on its line (no baseline
 /// of `lines`, the other columns' pieces) at most a line above its
 /// anchor's, and read by bands two of them share one anchor's band or one
-/// lies above the first anchor. A mark beside a row's last line, or lines
+/// lies above the first anchor's band (in the header's). A mark beside a row's last line, or lines
 /// above the next code, is the end of the row above (a row the table's
 /// region began above, cells set at the bottom or centred), never raised.
 /// Otherwise (`None`) marks keep the bands they lie in.
@@ -1100,7 +1100,10 @@ fn raised_marks(
                         .any(|&y| (y - mark.y).abs() <= SAME_BASELINE * mark.size))
         },
     );
-    let evidence = shared || lying.contains(&0);
+    // A mark above the first anchor's band (in the table's header, or
+    // above it) has no row of its own above.
+    let first = anchors.first().map_or(0, |anchor| band_of(anchor));
+    let evidence = shared || lying.iter().any(|&band| band < first);
     (evidence && raised_alone && distinct && !moved.contains(&0)).then_some(moved)
 }
 
@@ -1923,6 +1926,29 @@ mod tests {
             &band_of,
         );
         assert_eq!(raised, Some(vec![1, 2, 3]));
+    }
+
+    #[test]
+    fn a_mark_in_the_header_band_is_raised_to_the_first_code() {
+        // The table's header (`Code … État`) opens the first band; `✔` on a
+        // line of its own under it has no row above but the header's, so
+        // it and `◯` each go to the code below them.
+        let starts = [
+            piece("Code", 80.0),
+            piece("L1M1D1", 104.0),
+            piece("L1M1D2", 128.0),
+        ];
+        let anchors = [piece("L1M1D1", 104.0), piece("L1M1D2", 128.0)];
+        let marks = [piece("✔", 92.0), piece("◯", 116.0)];
+        let titles = [80.0, 104.0, 128.0];
+        let band_of = bands(&starts);
+        let raised = super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles,
+            &band_of,
+        );
+        assert_eq!(raised, Some(vec![2, 3]));
     }
 
     #[test]

@@ -1080,7 +1080,7 @@ fn detect_period(
             .filter(|_| !is_tenure(candidate.lower(), lexicons));
         if let Some(span) = between {
             found.push(make_period(span, 0.7, candidate));
-        } else if candidate.in_title_area {
+        } else if candidate.in_title_area && !is_posting_line(candidate.lower(), lexicons) {
             let title_year = title_year(candidate, lexicons)
                 .filter(|_| datelines_are_periods || !names_dateline(candidate.lower(), lexicons))
                 .filter(|_| !(issued_on_cover && is_month_and_year(candidate, lexicons)));
@@ -1704,6 +1704,16 @@ fn names_dateline(lower: &str, lexicons: &Lexicons) -> bool {
             lexicons.month(pair[0]).is_some() && pair[1].len() == 4 && YEAR.is_match(pair[1])
         });
     month_of_year || names_day(lower, lexicons)
+}
+
+/// Whether a line opens on a posting label (`Posted on 17-Jun-2020`,
+/// `Publié le 3 mars 2019`, `Last updated: May 2021`): the day a page was
+/// put online or revised, which dates no content, however near the title.
+fn is_posting_line(lower: &str, lexicons: &Lexicons) -> bool {
+    let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    lexicons
+        .each(|l| l.posting_labels)
+        .any(|label| head.starts_with(label) && on_word_boundaries(head, 0, label.len()))
 }
 
 /// Whether a line holds one date with its day (`7 JANUARY 2013`, `jueves,
@@ -3532,6 +3542,21 @@ mod tests {
             kind_and_period("Rapport d'activité 2031 Pour des communes solidaires et fortes dans un monde qui change vite et partout").0,
             DocumentKind::AnnualReport
         );
+    }
+
+    #[test]
+    fn the_day_a_page_was_posted_is_no_period() {
+        let meetings = [
+            ("Post on 17-Jun-2036\nBOARD OF DIRECTORS MEETING – 5 DECEMBER 2031\nThe board meets.", Some("2031")),
+            ("Publicado el 3 de marzo de 2036\nACTA DE LA SESIÓN ORDINARIA DEL 2 DE FEBRERO DE 2031\nSe abre la sesión.", Some("2031")),
+            ("Mis à jour le 5 avril 2036\nCompte rendu du conseil municipal du 17 octobre 2031\nLe conseil approuve le projet.", Some("2031")),
+            // Alone on the cover, a posting dates nothing.
+            ("Annual report\nPosted on 17 June 2036\nThe association grew.", None),
+        ];
+        for (source, want) in meetings {
+            let period = kind_and_period(source).1;
+            assert_eq!(period.as_deref(), want, "{source}");
+        }
     }
 
     #[test]

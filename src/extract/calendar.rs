@@ -988,7 +988,7 @@ fn prose_dates(
     // conjunction alone shares its reading (`par délibérations du 4 juin
     // 2020 et du 10 juillet 2020`).
     let mut taken_until: Option<usize> = None;
-    let years = sentence_years(lower, &found);
+    let years = sentence_years(lower, &found, lex);
     // Printed with its weekday and no year, in a text whose period spans
     // years and that gives it no year otherwise, a day is in the one year
     // of the span whose calendar agrees (`Tuesday 3 March` in a report on
@@ -1706,9 +1706,12 @@ fn past_year(date: EventDate, today: EventDate) -> Option<u16> {
 /// same sentence that prints one (`lors de sa séance du 30 août 2018, a
 /// arrêté ses observations … transmises le 15 octobre`): a day without its
 /// year belongs to the year the sentence is telling, before the document's.
-fn sentence_years(lower: &str, found: &[dates::FoundDate]) -> Vec<Option<u16>> {
+/// A list of days that prints its year once, after the last (`on 3 May, 5
+/// June and 7 July 2031`, `les 3 mai, 5 juin et 7 juillet 2031`), gives
+/// that year to every day listed before it, months running forward.
+fn sentence_years(lower: &str, found: &[dates::FoundDate], lex: &Lexicons) -> Vec<Option<u16>> {
     let mut last: Option<(usize, u16)> = None;
-    found
+    let mut years: Vec<Option<u16>> = found
         .iter()
         .map(|date| {
             let year = last.and_then(|(end, year)| {
@@ -1721,7 +1724,30 @@ fn sentence_years(lower: &str, found: &[dates::FoundDate]) -> Vec<Option<u16>> {
             }
             year
         })
-        .collect()
+        .collect();
+    // The listed day after, as (where it starts, its year, its month).
+    let mut listed_after: Option<(usize, u16, u8)> = None;
+    for (date, year) in found.iter().zip(years.iter_mut()).rev() {
+        let printed = date.start.year.or(date.end.and_then(|e| e.year));
+        listed_after = match (printed, listed_after) {
+            (Some(printed), _) => Some((date.from, printed, date.start.month)),
+            (None, Some((from, after_year, after_month))) if year.is_none() => {
+                let between = lower.get(date.to..from).unwrap_or("").trim();
+                let between = between.trim_start_matches([',', ';']).trim_start();
+                let listed = between.is_empty() || lex.has(|l| l.conjunctions, between);
+                let last_month = date.end.map_or(date.start.month, |end| end.month);
+                let forward = date.start.month <= last_month && last_month <= after_month;
+                if listed && forward {
+                    *year = Some(after_year);
+                    Some((date.from, after_year, date.start.month))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+    }
+    years
 }
 
 /// Whether the words before a date end on a noun naming a meeting or its
@@ -3319,6 +3345,28 @@ mod tests {
         assert_eq!(
             dates("El informe cita 3 de mayo y 5 de mayo como fechas de cierre."),
             []
+        );
+        // A list of days printing its year once, after the last: every
+        // day listed is of that year, not of the document's.
+        for list in [
+            "The council will meet on 3 May, 5 June and 7 July 2024 in the hall.",
+            "Le conseil se réunira les 3 mai, 5 juin et 7 juillet 2024 à la mairie.",
+            "El pleno se reunirá el 3 de mayo, 5 de junio y 7 de julio de 2024 en el salón.",
+        ] {
+            assert_eq!(
+                dates(list),
+                [
+                    (Some(2024), 5, Some(3)),
+                    (Some(2024), 6, Some(5)),
+                    (Some(2024), 7, Some(7))
+                ],
+                "{list}"
+            );
+        }
+        // Months running backwards cross a new year.
+        assert_eq!(
+            dates("The council will meet on 3 December and 7 January 2025 in the hall."),
+            [(Some(2024), 12, Some(3)), (Some(2025), 1, Some(7))]
         );
         // A span of days placed by a preposition is an event; a span of months is none.
         assert_eq!(

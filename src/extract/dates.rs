@@ -316,6 +316,20 @@ fn full_year(short: u16) -> u16 {
     }
 }
 
+/// The year of the first day of a range or list whose year is printed once,
+/// after its last day: that year, or the one before when the months run
+/// backwards (`du 28 décembre au 3 janvier 2021`, `December 28 – January 3,
+/// 2021`: the 28th of December 2020).
+fn year_before(last_year: Option<u16>, first_month: u8, last_month: u8) -> Option<u16> {
+    last_year.map(|year| {
+        if first_month > last_month {
+            year.saturating_sub(1)
+        } else {
+            year
+        }
+    })
+}
+
 fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
     let whole = caps.get(0)?;
     let number = |name: &str| {
@@ -391,7 +405,7 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         let year = year_of("y2").or(year_of("y1"));
         let d1 = day("d1")?;
         let m1 = month("m1").unwrap_or(m2);
-        let start_year = year_of("y1").or(year);
+        let start_year = year_of("y1").or_else(|| year_before(year, m1, m2));
         // Days joined by a conjunction with no pair opener before them are
         // days apart (`3 and 17 June`), unless they follow one another.
         let word = |name: &str| {
@@ -458,7 +472,12 @@ fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
         }
     } else if let Some(mb1) = month("mb1") {
         let year = year_of("yb2").or(year_of("yb1"));
-        let start = date(year_of("yb1").or(year), mb1, Some(day("db1")?));
+        let last_month = month("mb2").unwrap_or(mb1);
+        let start = date(
+            year_of("yb1").or_else(|| year_before(year, mb1, last_month)),
+            mb1,
+            Some(day("db1")?),
+        );
         let end = match caps.name("db2") {
             Some(_) => Some(date(year, month("mb2").unwrap_or(mb1), Some(day("db2")?))),
             None => None,
@@ -918,6 +937,44 @@ mod tests {
         assert_eq!(weekdays("lundi 3, mercredi 12 et jeudi 20 mai"), [Some(1)]);
         // Days apart after a dash: the last two are read, not the first's weekday.
         assert_eq!(weekdays("lundi 3, mercredi 12 - jeudi 20 mai"), [None]);
+    }
+
+    #[test]
+    fn a_range_across_new_year_starts_in_the_year_before_its_printed_one() {
+        let lex = Lexicons::all();
+        let span = |text: &str| -> Vec<(Option<u16>, u8, Option<u16>, u8)> {
+            find_dates(text, &lex)
+                .iter()
+                .map(|d| {
+                    let end = d.end.or(d.more_days().next());
+                    (
+                        d.start.year,
+                        d.start.month,
+                        end.and_then(|e| e.year),
+                        end.map_or(0, |e| e.month),
+                    )
+                })
+                .collect()
+        };
+        for text in [
+            "du 28 décembre au 3 janvier 2031",
+            "del 28 de diciembre al 3 de enero de 2031",
+            "from 28 December to 3 January 2031",
+            "December 28 – January 3, 2031",
+            "on 3 December and 7 January 2031",
+        ] {
+            assert_eq!(span(text), [(Some(2030), 12, Some(2031), 1)], "{text}");
+        }
+        // Months running forward share the printed year; a printed first
+        // year is kept as printed.
+        assert_eq!(
+            span("du 3 mars au 5 avril 2031"),
+            [(Some(2031), 3, Some(2031), 4)]
+        );
+        assert_eq!(
+            span("from 28 December 2029 to 3 January 2031"),
+            [(Some(2029), 12, Some(2031), 1)]
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@
 //! status word and a year (`Estado 2023 | Estado 2024`: the latest year's
 //! is the status).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::grammar::{self, CodeMatch, Grammar, Meaning, Vocabulary};
@@ -1760,6 +1760,83 @@ fn form_rows(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<usize> {
         .collect()
 }
 
+/// The fewest rows a table's counting column numbers.
+const MIN_COUNTED_ROWS: usize = 2;
+
+/// `N.º | Código | Acción` over `1 | OE1-A1 | …` and `2 | OE1-A2 | …`,
+/// `# | Ref | Action` over `1. | A-3 | …`: a table whose first column counts
+/// its rows (each number one more than the row above's) before a code of
+/// another shape numbers its rows; the code is the one after the number.
+/// The code may be in the next cell or, where the layout joined two
+/// narrow columns, after the number in the same one (`1 OE1-A1 Punto …`).
+/// The lines of such rows. A column of bare numbers that do not count (`1
+/// | 1.1`, `1 | 1.2`) or with no other code beside them is left to be read
+/// as codes.
+fn counted_rows(text: &Text, grammar: Option<&Grammar>) -> BTreeSet<usize> {
+    let coded = |cell: &str| {
+        grammar::code_at_start(cell, grammar).is_some_and(|code| !is_bare_number(&code))
+    };
+    let mut counted = BTreeSet::new();
+    for table in text.blocks.iter().filter_map(crate::page::Block::table) {
+        let numbered: Vec<(usize, u32)> = table
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let (first, rest) = row.cells.split_first()?;
+                let first = markup::plain(first.text());
+                let (number, after) = row_number(&first)?;
+                let code_after = if after.is_empty() {
+                    rest.iter().any(|cell| coded(&markup::plain(cell.text())))
+                } else {
+                    coded(after)
+                };
+                code_after.then_some((row.line, number))
+            })
+            .collect();
+        // A count numbers every row: a first cell opening with a code
+        // of its own (`1.1` under `1 | Objetivo 1`) makes the column an
+        // outline's.
+        let numbered_lines: BTreeSet<usize> = numbered.iter().map(|&(line, _)| line).collect();
+        let own_codes = table.rows.iter().any(|row| {
+            !numbered_lines.contains(&row.line)
+                && row.cells.first().is_some_and(|first| {
+                    grammar::code_at_start(&markup::plain(first.text()), grammar).is_some()
+                })
+        });
+        let counts = !own_codes
+            && numbered.len() >= MIN_COUNTED_ROWS
+            && numbered
+                .windows(2)
+                .all(|pair| matches!(pair, [(_, before), (_, after)] if *after == before + 1));
+        if counts {
+            counted.extend(numbered_lines);
+        }
+    }
+    counted
+}
+
+/// `12`, `12.`, `12 OE1-A1 …`: a cell opening with a row's number, the
+/// number and what follows it.
+fn row_number(cell: &str) -> Option<(u32, &str)> {
+    let cell = cell.trim();
+    let (word, after) = cell.split_once(char::is_whitespace).unwrap_or((cell, ""));
+    let digits = word.strip_suffix('.').unwrap_or(word);
+    let number = (!digits.is_empty()
+        && digits.len() <= MAX_ROW_NUMBER_DIGITS
+        && digits.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| digits.parse().ok())
+    .flatten()?;
+    Some((number, after.trim_start()))
+}
+
+/// The most digits of a row's number (more is a year or a figure).
+const MAX_ROW_NUMBER_DIGITS: usize = 3;
+
+/// A code of one number and no prefix (`7`).
+fn is_bare_number(code: &CodeMatch) -> bool {
+    code.level.is_none() && code.path.len() == 1 && code.code.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// What separates the labelled fields of one line (`Código: 2.3 / Acción:
 /// … / Estado: Cumplida`).
 const FIELD_SEPARATORS: &[&str] = &[" / ", " ; ", " | ", " · "];
@@ -1830,10 +1907,35 @@ fn labelled_row(fields: &[(&str, &str)], vocabulary: Vocabulary<'_>) -> Option<V
     ])
 }
 
+/// `| Status | On track |`: a table row of two cells, a label of a few
+/// words that opens with no code and its value, one field of a card laid
+/// out as a table (`| Action | 1.1 |` over `| Title | … |` and `| Status |
+/// … |`).
+fn labelled_cells<'t>(
+    text: &'t Text,
+    index: usize,
+    grammar: Option<&Grammar>,
+) -> Option<(&'t str, &'t str)> {
+    let [label, value] = text.cells(index)[..] else {
+        return None;
+    };
+    let (label, value) = (label.trim(), value.trim());
+    let words = label.split_whitespace().count();
+    (words > 0
+        && words <= MAX_FIELD_LABEL_WORDS
+        && !value.is_empty()
+        && label.chars().any(char::is_alphabetic)
+        && markup::plain(label) == label
+        && markup::plain(value) == value
+        && grammar::code_at_start(label, grammar).is_none())
+    .then_some((label, value))
+}
+
 /// A record written one labelled field a line (`Ref: 1.1` / `Action: …` /
-/// `Lead: …` / `Assessment: Met`): consecutive lines that are each one
-/// field ([`labelled_field`]), a new record opening where the label of the
-/// first field comes again. Each record that is an item ([`labelled_row`])
+/// `Lead: …` / `Assessment: Met`, or a card of two-cell table rows `| Ref |
+/// 1.1 |` / `| Status | Met |`): consecutive lines that are each one field
+/// ([`labelled_field`], [`labelled_cells`]), a new record opening where the
+/// label of the first field comes again. Each record that is an item ([`labelled_row`])
 /// is returned as its first line, its last line and its row.
 fn labelled_records(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, usize, Vec<String>)> {
     let plain: Vec<String> = (0..text.lines.len())
@@ -1854,12 +1956,17 @@ fn labelled_records(text: &Text, vocabulary: Vocabulary<'_>) -> Vec<(usize, usiz
         run.clear();
     };
     for (index, line) in plain.iter().enumerate() {
+        // A Markdown table's `|---|` line is inside its card.
+        if is_separator_row(text, index) {
+            continue;
+        }
         // A line of several fields is a record of its own.
         let field = FIELD_SEPARATORS
             .iter()
             .all(|separator| !line.contains(separator))
             .then(|| labelled_field(line))
-            .flatten();
+            .flatten()
+            .or_else(|| labelled_cells(text, index, vocabulary.grammar));
         match field {
             Some((label, value)) => {
                 if run.first().is_some_and(|(_, first, _)| *first == label) {
@@ -1945,6 +2052,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let abbreviations = heading_abbreviations(text, vocabulary);
     let forms = form_rows(text, vocabulary);
     let records = labelled_records(text, vocabulary);
+    let counted = counted_rows(text, vocabulary.grammar);
     let unread = |index: usize| {
         claimed.contains(&index) || legend_lines.contains(&index) || is_separator_row(text, index)
     };
@@ -2190,6 +2298,13 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             }
             _ => cells,
         };
+        // A counting column's number is the row's, not its code.
+        let mut cells = cells;
+        if let Some(first) = cells.first_mut().filter(|_| counted.contains(&index)) {
+            *first = row_number(first)
+                .map(|(_, after)| after.to_owned())
+                .unwrap_or_default();
+        }
         let first_code = cells.iter().enumerate().find_map(|(at, cell)| {
             let mut codes = grammar::codes_at_start(cell, vocabulary.grammar);
             let leaf = codes.pop()?;
@@ -3645,6 +3760,11 @@ fn joined_status_headings(cells: &[String], vocabulary: Vocabulary<'_>) -> Vec<M
     all
 }
 
+/// What names one item among the accepted rows: its code, the heading it
+/// stands under when its family is numbered again under each heading, and
+/// its breadcrumb's parent code when numbered again under each parent.
+type ItemKey<'r> = (&'r str, Option<usize>, Option<&'r str>);
+
 /// Decides which families are items, links parents and builds the items.
 fn assemble(
     rows: Vec<Row>,
@@ -3750,23 +3870,32 @@ fn assemble(
     // family numbered again under each heading (`Objetivo 1` under `Eje 1`
     // and under `Eje 2`) has one item per code and heading: only both
     // together name one.
+    // So is a family whose breadcrumbs number it again under each parent
+    // (`Obj. 1 › Act. 1` … `Obj. 2 › Act. 1`): the parent's code and the
+    // row's name one item.
     let restarting = restarting_families(&rows, &headed);
-    let mut by_code: BTreeMap<(&str, Option<usize>), Vec<usize>> = BTreeMap::new();
+    let crumb_restarting = crumb_restarting_families(&rows, breadcrumbs);
+    let mut by_code: BTreeMap<ItemKey<'_>, Vec<usize>> = BTreeMap::new();
     for &at in &accepted {
         if let Some(row) = rows.get(at) {
             let section = headed
                 .get(&at)
                 .copied()
                 .filter(|_| restarting.contains(&row.code.family.as_str()));
+            let crumb = breadcrumbs
+                .get(&at)
+                .and_then(|&crumb| rows.get(crumb))
+                .map(|crumb| crumb.code.code.as_str())
+                .filter(|_| crumb_restarting.contains(&row.code.family.as_str()));
             by_code
-                .entry((row.code.code.as_str(), section))
+                .entry((row.code.code.as_str(), section, crumb))
                 .or_default()
                 .push(at);
         }
     }
     let mut winners: Vec<usize> = Vec::new();
     let mut conflicted: Vec<usize> = Vec::new();
-    for ((code, _), occurrences) in &by_code {
+    for ((code, _, _), occurrences) in &by_code {
         let winner = occurrences
             .iter()
             .copied()
@@ -4052,6 +4181,34 @@ fn restarting_families<'r>(rows: &'r [Row], headed: &BTreeMap<usize, usize>) -> 
         })
         .map(|(family, _)| family)
         .collect()
+}
+
+/// Families whose codes start again under each parent their breadcrumbs
+/// name (`Obj. 1 › Act. 1`, `Obj. 1 › Act. 2`, then `Obj. 2 › Act. 1`): a
+/// code printed under two or more different parent codes.
+fn crumb_restarting_families<'r>(
+    rows: &'r [Row],
+    breadcrumbs: &BTreeMap<usize, usize>,
+) -> Vec<&'r str> {
+    let mut parents: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+    for (&at, &crumb) in breadcrumbs {
+        let (Some(row), Some(crumb)) = (rows.get(at), rows.get(crumb)) else {
+            continue;
+        };
+        let seen = parents
+            .entry((row.code.family.as_str(), row.code.code.as_str()))
+            .or_default();
+        if !seen.contains(&crumb.code.code.as_str()) {
+            seen.push(crumb.code.code.as_str());
+        }
+    }
+    let mut families: Vec<&str> = parents
+        .into_iter()
+        .filter(|(_, seen)| seen.len() >= 2)
+        .map(|((family, _), _)| family)
+        .collect();
+    families.dedup();
+    families
 }
 
 /// The heading of each row of `family` when the unmarked rows of
@@ -6837,5 +6994,183 @@ mod tests {
                 ("Proj. 1.3.1", Some("Sub-prog. 1.3"), Some(NotDeveloped)),
             ]
         );
+    }
+
+    #[test]
+    fn a_column_counting_the_rows_before_the_codes() {
+        // The count in a cell of its own, the codes of several shapes, in
+        // three languages; the status read from the column after them.
+        for (text, codes) in [
+            (
+                "| N.º | Código | Acción | Estado |\n|---|---|---|---|\n| 1 | OE1-A1 | Punto de orientación | Cumplida |\n| 2 | OE1-A2 | Itinerarios | En ejecución |\n| 3 | OE2-A1 | Ferias | No iniciada |\n",
+                ["OE1-A1", "OE1-A2", "OE2-A1"],
+            ),
+            (
+                "| # | Ref | Action | Status |\n|---|---|---|---|\n| 7. | A-3 | Street lights | Completed |\n| 8. | A-4 | Wardens | In progress |\n| 9. | A-5 | Orchard | Not started |\n",
+                ["A-3", "A-4", "A-5"],
+            ),
+            (
+                "| N° | Code | Action | État |\n|---|---|---|---|\n| 1 | 2.1.1 | Guichet unique | Réalisée |\n| 2 | 2.1.2 | Accueil | En cours |\n| 3 | 2.2.1 | Baromètre | Non démarrée |\n",
+                ["2.1.1", "2.1.2", "2.2.1"],
+            ),
+        ] {
+            let reading = read(text);
+            let got: Vec<(&str, Option<Status>)> = reading
+                .items
+                .iter()
+                .filter(|item| item.tracked)
+                .map(|item| (item.code.as_str(), item.status))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (codes[0], Some(Achieved)),
+                    (codes[1], Some(InProgress)),
+                    (codes[2], Some(NotDeveloped)),
+                ],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_count_joined_to_the_code_cell() {
+        // Two narrow columns the layout read as one cell: `1 OE1-A1 …`.
+        let reading = read(
+            "| N.º Código Acción | Avance |\n|---|---|\n| 1 OE1-A1 Punto de orientación | 100 % |\n| 2 OE1-A2 Itinerarios | 35 % |\n| 3 OE1-A3 Ferias | 0 % |\n\nAvance: 100 % = cumplida · 1 % a 99 % = en ejecución · 0 % = no iniciada\n",
+        );
+        let got: Vec<(&str, Option<&str>, Option<Status>)> = reading
+            .items
+            .iter()
+            .map(|item| (item.code.as_str(), item.title.as_deref(), item.status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("OE1-A1", Some("Punto de orientación"), Some(Achieved)),
+                ("OE1-A2", Some("Itinerarios"), Some(InProgress)),
+                ("OE1-A3", Some("Ferias"), Some(NotDeveloped)),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_over_deeper_codes_are_an_outline() {
+        // `1 | Objetivo 1` over `1.1 | …`: the numbers head their rows'
+        // codes, they count no rows.
+        let reading = read(
+            "Código | Acción | Estado\n1 | Objetivo 1: Movilidad | \n1.1 | Autobús | Cumplida\n1.2 | Billete único | En curso\n2 | Objetivo 2: Empleo | \n2.1 | Oficina común | Sin iniciar\n",
+        );
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
+        assert_eq!(codes, vec!["1", "1.1", "1.2", "2", "2.1"]);
+    }
+
+    #[test]
+    fn numbers_that_do_not_count_stay_codes() {
+        // `1 | 1.1`, `1 | 1.2`: the first column repeats its number, an
+        // outline's parent rather than a row count; and bare numbers with
+        // no code beside them are the codes.
+        assert!(counted_rows(
+            &Text::from_plain(
+                "| Axe | Code | Action | Statut |\n|---|---|---|---|\n| 1 | 1.1 | Guichet | Réalisée |\n| 1 | 1.2 | Accueil | En cours |\n"
+            ),
+            None
+        )
+        .is_empty());
+        let reading = read(
+            "| No. | Action | Status |\n|---|---|---|\n| 1 | Street lights | Completed |\n| 2 | Wardens | In progress |\n",
+        );
+        let codes: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|item| item.code.as_str())
+            .collect();
+        assert_eq!(codes, vec!["1", "2"]);
+    }
+
+    #[test]
+    fn breadcrumbs_numbered_again_under_each_parent() {
+        // `Act. 1` under `Obj. 1` and under `Obj. 2` are two items, with
+        // any separator of a path.
+        for separator in ["›", ">", "/", "→"] {
+            let text = format!(
+                "| Réf. | Action | Statut |\n|---|---|---|\n| Obj. 1 {separator} Act. 1 | Guichet | Réalisée |\n| Obj. 1 {separator} Act. 2 | Accueil | En cours |\n| Obj. 2 {separator} Act. 1 | Baromètre | Non démarrée |\n| Obj. 2 {separator} Act. 2 | Télétravail | Réalisée |\n"
+            );
+            assert_eq!(
+                rows(&read(&text)),
+                want(&[
+                    ("Obj. 1", None, None),
+                    ("Act. 1", Some("Obj. 1"), Some(Achieved)),
+                    ("Act. 2", Some("Obj. 1"), Some(InProgress)),
+                    ("Obj. 2", None, None),
+                    ("Act. 1", Some("Obj. 2"), Some(NotDeveloped)),
+                    ("Act. 2", Some("Obj. 2"), Some(Achieved)),
+                ]),
+                "{separator}"
+            );
+        }
+        // Codes unique in the whole plan still meet as one item: the same
+        // code with two statuses under one parent is left null.
+        let reading = read(
+            "Goal 1 › Task 1 | Lights | Completed\nGoal 1 › Task 2 | Wardens | In progress\nGoal 1 › Task 1 | Lights | Not started\n",
+        );
+        assert!(reading
+            .items
+            .iter()
+            .filter(|item| item.code == "Task 1")
+            .all(|item| item.status.is_none()));
+    }
+
+    #[test]
+    fn cards_of_labelled_table_rows() {
+        // One small table per item, label then value, in three languages.
+        for text in [
+            "| Action | 1.1 |\n|---|---|\n| Title | Street lighting |\n| Lead | Parks team |\n| Status | Completed |\n\n| Action | 1.2 |\n|---|---|\n| Title | Wardens |\n| Lead | Youth service |\n| Status | In progress |\n",
+            "| Código | A-1.1 |\n|---|---|\n| Título | Alumbrado |\n| Estado | Cumplida |\n\n| Código | A-1.2 |\n|---|---|\n| Título | Vigilancia |\n| Estado | En ejecución |\n",
+            "| Réf. | 1.1 |\n| Intitulé | Éclairage |\n| Pilote | DGS |\n| Statut | Réalisée |\n| Réf. | 1.2 |\n| Intitulé | Médiation |\n| Pilote | DSI |\n| Statut | En cours |\n",
+        ] {
+            let reading = read(text);
+            let got: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+            assert_eq!(got, vec![Some(Achieved), Some(InProgress)], "{text}");
+            assert!(reading
+                .items
+                .iter()
+                .all(|item| item.title.as_deref().is_some_and(|title| !title.is_empty())));
+        }
+    }
+
+    #[test]
+    fn a_heading_whose_code_prefixes_its_cards() {
+        // `Programa P-01 –` over the `P-01/1` cards: the heading, a level
+        // word before the code, is their parent; in three languages.
+        for text in [
+            "Programa P-01 – Bibliotecas\n\nP-01/1 · Horario\nEstado: Finalizado\n\nP-01/2 · Bibliobús\nEstado: En ejecución\n\nPrograma P-02 – Deporte\n\nP-02/1 · Circuitos\nEstado: Finalizado\n",
+            "Programme PR-1 : Accueil\n\nPR-1/1 · Guichet\nStatut : Réalisée\n\nPR-1/2 · Médiation\nStatut : En cours\n\nProgramme PR-2 : Santé\n\nPR-2/1 · Maison de santé\nStatut : Réalisée\n",
+            "Strand ST-1 – Streets\n\nST-1/1 · Lighting\nStatus: Completed\n\nST-1/2 · Wardens\nStatus: In progress\n\nStrand ST-2 – Parks\n\nST-2/1 · Orchard\nStatus: Completed\n",
+        ] {
+            let reading = read(text);
+            let got: Vec<(u8, Option<Status>)> = reading
+                .items
+                .iter()
+                .map(|item| (item.depth, item.status))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (1, None),
+                    (2, Some(Achieved)),
+                    (2, Some(InProgress)),
+                    (1, None),
+                    (2, Some(Achieved)),
+                ],
+                "{text}"
+            );
+            assert_eq!(reading.items[1].parent, Some(reading.items[0].code.clone()));
+            assert_eq!(reading.items[4].parent, Some(reading.items[3].code.clone()));
+        }
     }
 }

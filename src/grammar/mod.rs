@@ -541,7 +541,7 @@ pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch>
     // letters with its numbers written onto them, which is the code.
     if let Some(word) = LEVEL_WORD.find(text) {
         let rest = text.get(word.end()..)?;
-        if opens_capitals_digit(rest) {
+        if opens_capitals_digit(rest) || opens_hyphened_capitals(rest) {
             let found = code_at_start(rest, None).filter(|found| {
                 SEGMENTED_CODE.is_match(rest)
                     || (found.level.is_some() && !found.code.contains(' '))
@@ -1225,6 +1225,21 @@ pub(crate) fn opens_capitals_digit(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The most capitals of a code's prefix joined to its number by a hyphen
+/// after a level word (`Programa P-01`, `Eje EJ-2`).
+const MAX_HYPHENED_CAPITALS: usize = 3;
+
+/// `P-01`, `EJ-2`: one to three capitals, a hyphen and a digit, the code a
+/// level word may name (`Programa P-01 – Bibliotecas`, whose cards are
+/// `P-01/1`, `P-01/2`).
+fn opens_hyphened_capitals(text: &str) -> bool {
+    let capitals = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    let mut after = text.bytes().skip(capitals);
+    (1..=MAX_HYPHENED_CAPITALS).contains(&capitals)
+        && after.next() == Some(b'-')
+        && after.next().is_some_and(|b| b.is_ascii_digit())
 }
 
 /// `rest` without the literal `literal` at its start (case-insensitive,
@@ -2075,6 +2090,26 @@ mod tests {
         let codes = codes_at_start("Eje 2 · Programa 2.1 · Proyecto 2.1.4", None);
         let got: Vec<&str> = codes.iter().map(|code| code.code.as_str()).collect();
         assert_eq!(got, ["Eje 2", "Programa 2.1", "Proyecto 2.1.4"]);
+    }
+
+    #[test]
+    fn a_level_word_before_capitals_joined_by_a_hyphen() {
+        for (cell, code) in [
+            ("Programa P-01 – Bibliotecas abiertas", "P-01"),
+            ("Programme PR-3 : Accueil", "PR-3"),
+            ("Strand ST-12 Safer streets", "ST-12"),
+        ] {
+            let found = code_at_start(cell, None);
+            assert_eq!(
+                found.map(|found| found.code),
+                Some(code.to_owned()),
+                "{cell}"
+            );
+        }
+        // An acronym too long for a prefix, or a word after the hyphen, is
+        // no code.
+        assert!(code_at_start("Pandemia COVID-19 en la ciudad", None).is_none());
+        assert!(code_at_start("Zona A-norte", None).is_none());
     }
 
     #[test]

@@ -1916,6 +1916,17 @@ fn nineteenth_fresh_grammars_measured_before_fixing() {
 /// tables of checklist.en's PDF, the programme headings `Programa P-01 –`
 /// over the `P-01/1` cards (fichas.es).
 ///
+/// Since then a first column counting the rows before a code of another
+/// shape numbers the rows, not the items, in its own cell or joined to the
+/// code's (`1 | OE1-A1`, `1 OE1-A1 …`); a family its breadcrumbs number
+/// again under each parent (`Obj. 2 › Act. 1`) has one item per parent and
+/// code; a card of two-cell rows (`| Action | 1.1 |` over `| Status | … |`)
+/// is a record of labelled fields; and a level word before capitals joined
+/// to a number by a hyphen (`Programa P-01 –`) is a code, the heading of
+/// the `P-01/1` cards under it: 388 items, 303 statuses, 20 totals read, 22
+/// reconciled. Left: checklist.en's PDF (the mark column joined to the
+/// code's, the key's line joined to the totals) and `◐ partly complete`.
+///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
 fn twentieth_fresh_grammars_measured_before_fixing() {
@@ -1923,8 +1934,8 @@ fn twentieth_fresh_grammars_measured_before_fixing() {
     println!("fresh20: {reading:?}");
     assert_eq!(reading.renderings, 24, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 268, "{reading:?}");
-    assert!(reading.statuses_right >= 189, "{reading:?}");
-    assert!(reading.totals_read >= 18, "{reading:?}");
-    assert!(reading.reconciled >= 16, "{reading:?}");
+    assert!(reading.items_found >= 388, "{reading:?}");
+    assert!(reading.statuses_right >= 303, "{reading:?}");
+    assert!(reading.totals_read >= 20, "{reading:?}");
+    assert!(reading.reconciled >= 22, "{reading:?}");
 }

@@ -225,6 +225,39 @@ fn marks_on_lines_of_their_own_go_to_their_codes() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// Hand-written layout texts in en, es and fr whose marks each stand on a
+/// line of their own halfway between two codes, one in every gap, with no
+/// heading row: nothing tells whether a mark is the code's above or below,
+/// so no code gets a status and each mark is named with both its codes.
+#[test]
+fn marks_halfway_between_two_codes_name_both() {
+    for lang in ["en", "es", "fr"] {
+        let name = format!("marks-between.{lang}.flat.symbols.txt");
+        let text = std::fs::read_to_string(fixture(&format!("layout-text/{name}")))
+            .expect("the layout text is readable");
+        let document = convert(&name, &text);
+        let found = statuses(&document);
+        assert!(found.values().all(Option::is_none), "{name}: {found:?}");
+        let notes: Vec<&str> = document
+            .diagnostics
+            .iter()
+            .filter(|note| note.code == "layout.mark_undecided")
+            .map(|note| note.message.as_str())
+            .collect();
+        assert_eq!(notes.len(), 3, "{name}: {notes:?}");
+        for (note, (above, below)) in notes.iter().zip([
+            ("B1M1D1", "B1M1D2"),
+            ("B1M1D2", "B1M1D3"),
+            ("B1M1D3", "B1M1D4"),
+        ]) {
+            assert!(
+                note.contains(&format!("`{above}`")) && note.contains(&format!("`{below}`")),
+                "{name}: {note}"
+            );
+        }
+    }
+}
+
 /// Every text and Markdown file under `dir` (recursively).
 fn texts_under(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

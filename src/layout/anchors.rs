@@ -2161,11 +2161,14 @@ mod tests {
         (page.text.lines().map(str::to_owned).collect(), notes)
     }
 
-    /// The same table in en, es and fr.
-    fn languages() -> [(
+    /// A table's header (code, title, status) and rows (code, title, mark).
+    type Table = (
         [&'static str; 3],
         [(&'static str, &'static str, &'static str); 3],
-    ); 3] {
+    );
+
+    /// The same table in en, es and fr.
+    fn languages() -> [Table; 3] {
         [
             (
                 ["Code", "Deliverable", "Status"],

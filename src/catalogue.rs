@@ -66,6 +66,8 @@ codes! {
         "A status mark a gutter after a row's code opens the next page column: it was read there, not as that row's mark, and no mark column was learnt from it; the message names the mark.";
     LayoutRowLifted = "layout.row_lifted", [Info],
         "Lines opening a page above a code were joined to that code's row (the table sets that column above its codes and a page break cut it); the message names the code.";
+    LayoutMarkUndecided = "layout.mark_undecided", [Warning],
+        "A status mark stands on a line of its own halfway between two codes, and nothing in the table tells which of the two rows its marks go with: it was read as neither's; the message names the mark and both codes.";
     DetectLanguageUndetermined = "detect.language_undetermined", [Warning],
         "Too little text to tell the language; the language is `und`.";
     DetectUnsupportedLanguage = "detect.unsupported_language", [Warning],

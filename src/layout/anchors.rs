@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tables::{Border, Fragment, LaidRow};
+use super::tables::{Border, Fragment, LaidRow, UndecidedMark};
 use crate::grammar;
 use crate::lexicon;
 
@@ -928,6 +928,57 @@ pub(super) fn anchored_rows(
                 .unwrap_or_default()
         })
         .collect();
+    // Marks that the table's rows give to neither the row above nor the
+    // row below (see [`undecided_marks`]): each a row of its own, right
+    // above the row of the code below it, named with both codes. Heading
+    // rows give the marks a side.
+    let undecided: Vec<Vec<(&Fragment, usize)>> = fragments
+        .iter()
+        .zip(&mark_columns)
+        .zip(&raised)
+        .map(|((pieces, &marks), moved)| {
+            if !marks || !moved.is_empty() || !headings.is_empty() {
+                return Vec::new();
+            }
+            let shorts: Vec<&Fragment> = top_to_bottom(pieces)
+                .into_iter()
+                .filter(|piece| is_short(piece) && piece.y <= table_end)
+                .collect();
+            undecided_marks(&shorts, &anchor_lines, &text_lines)
+        })
+        .collect();
+    let mut mark_rows: Vec<Vec<LaidRow>> = std::iter::repeat_with(Vec::new)
+        .take(tops.len() + 1)
+        .collect();
+    for (column, marks) in undecided.iter().enumerate() {
+        for &(mark, below) in marks {
+            let codes = (
+                below
+                    .checked_sub(1)
+                    .and_then(|above| anchor_lines.get(above))
+                    .and_then(|anchor| first_word(&anchor.text)),
+                anchor_lines.get(below),
+            );
+            let (Some(above), Some(anchor)) = codes else {
+                continue;
+            };
+            let mut cells = vec![Vec::new(); column + 1];
+            if let Some(cell) = cells.get_mut(column) {
+                cell.push(mark.clone());
+            }
+            let row = LaidRow::new(mark.y - BAND_TOP * mark.size, cells).map(|row| LaidRow {
+                undecided: vec![UndecidedMark {
+                    mark: mark.text.clone(),
+                    above: above.to_owned(),
+                    below: first_word(&anchor.text).unwrap_or_default().to_owned(),
+                }],
+                ..row
+            });
+            if let Some(rows) = mark_rows.get_mut(band_of(anchor)) {
+                rows.extend(row);
+            }
+        }
+    }
     // Band 0 is what lies above the first row start; band k + 1 is start k's.
     let mut bands: Vec<Vec<Cell>> = vec![vec![Vec::new(); fragments.len()]; tops.len() + 1];
     let mut trailing: Vec<(f32, usize, &Fragment)> = Vec::new();
@@ -992,6 +1043,12 @@ pub(super) fn anchored_rows(
                     _ => None,
                 });
             for piece in &group {
+                let left_out = undecided
+                    .get(column)
+                    .is_some_and(|marks| marks.iter().any(|(mark, _)| std::ptr::eq(*mark, *piece)));
+                if left_out {
+                    continue;
+                }
                 let moved = raised.get(column).and_then(|moved| {
                     moved
                         .iter()
@@ -1027,11 +1084,15 @@ pub(super) fn anchored_rows(
             cell.push(piece);
         }
     }
+    let before = mark_rows
+        .into_iter()
+        .chain(std::iter::repeat_with(Vec::new));
     let rows = bands
         .into_iter()
         .zip(band_tops)
         .chain(trailing_rows.into_iter().map(|(y, row)| (row, y)))
-        .filter_map(|(cells, top)| {
+        .zip(before)
+        .flat_map(|((cells, top), before)| {
             let cells = cells
                 .into_iter()
                 .enumerate()
@@ -1045,10 +1106,44 @@ pub(super) fn anchored_rows(
                     }
                 })
                 .collect();
-            LaidRow::new(top, cells)
+            before.into_iter().chain(LaidRow::new(top, cells))
         })
         .collect();
     Some(rows)
+}
+
+/// Marks of a column (`marks`, top to bottom) that the table gives to
+/// neither of the two codes around them, each with the index in `anchors`
+/// (top to bottom) of the code below it. Text printed by position puts a
+/// mark on a line of its own above its code (raised, or centred on a row set
+/// lower) or below it (set at the bottom): when every mark stands alone on
+/// its line (no baseline of `lines`, the other columns' pieces), strictly
+/// between two codes (hierarchical codes, never months), one in each gap
+/// between codes, and halfway between them, either reading gives every
+/// code but one (the first or the last) one mark, and nothing tells which.
+/// Otherwise (a mark beside a code or a title, above the first code or
+/// below the last, nearer one code, a gap without a mark), empty.
+fn undecided_marks<'a>(
+    marks: &[&'a Fragment],
+    anchors: &[&Fragment],
+    lines: &[f32],
+) -> Vec<(&'a Fragment, usize)> {
+    let codes = anchors
+        .iter()
+        .all(|anchor| first_word(&anchor.text).is_some_and(is_code));
+    if marks.is_empty() || marks.len() + 1 != anchors.len() || !codes {
+        return Vec::new();
+    }
+    let halfway = marks.iter().zip(anchors.windows(2)).all(|(mark, pair)| {
+        let slack = SAME_BASELINE * mark.size;
+        let (up, down) = (mark.y - pair[0].y, pair[1].y - mark.y);
+        let alone = !lines.iter().any(|&y| (y - mark.y).abs() <= slack);
+        alone && up > slack && down > slack && (up - down).abs() <= slack
+    });
+    if !halfway {
+        return Vec::new();
+    }
+    marks.iter().copied().zip(1..).collect()
 }
 
 /// The bands of a column's marks (`marks`, top to bottom) when they are
@@ -1063,7 +1158,7 @@ pub(super) fn anchored_rows(
 /// anchor, every mark that would move stands alone on its line (no baseline
 /// of `lines`, the other columns' pieces) at most a line above its
 /// anchor's, and read by bands two of them share one anchor's band or one
-/// lies above the first anchor. A mark beside a row's last line, or lines
+/// lies above the first anchor's band (in the header's). A mark beside a row's last line, or lines
 /// above the next code, is the end of the row above (a row the table's
 /// region began above, cells set at the bottom or centred), never raised.
 /// Otherwise (`None`) marks keep the bands they lie in.
@@ -1100,7 +1195,10 @@ fn raised_marks(
                         .any(|&y| (y - mark.y).abs() <= SAME_BASELINE * mark.size))
         },
     );
-    let evidence = shared || lying.contains(&0);
+    // A mark above the first anchor's band (in the table's header, or
+    // above it) has no row of its own above.
+    let first = anchors.first().map_or(0, |anchor| band_of(anchor));
+    let evidence = shared || lying.iter().any(|&band| band < first);
     (evidence && raised_alone && distinct && !moved.contains(&0)).then_some(moved)
 }
 
@@ -1926,6 +2024,29 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_in_the_header_band_is_raised_to_the_first_code() {
+        // The table's header (`Code … État`) opens the first band; `✔` on a
+        // line of its own under it has no row above but the header's, so
+        // it and `◯` each go to the code below them.
+        let starts = [
+            piece("Code", 80.0),
+            piece("L1M1D1", 104.0),
+            piece("L1M1D2", 128.0),
+        ];
+        let anchors = [piece("L1M1D1", 104.0), piece("L1M1D2", 128.0)];
+        let marks = [piece("✔", 92.0), piece("◯", 116.0)];
+        let titles = [80.0, 104.0, 128.0];
+        let band_of = bands(&starts);
+        let raised = super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles,
+            &band_of,
+        );
+        assert_eq!(raised, Some(vec![2, 3]));
+    }
+
+    #[test]
     fn marks_beside_the_last_line_of_the_row_above_stay_there() {
         // The same marks, each beside a title's last line (cells set at the
         // bottom, the table's region opening under the first row's code):
@@ -2000,5 +2121,168 @@ mod tests {
             let cells: Vec<&str> = row.map(|row| row.split('\t').collect()).unwrap_or_default();
             assert_eq!(cells, [*mark, *code, *title], "{lines:?}");
         }
+    }
+
+    /// A table in `header` (code, title, status) whose rows are `rows`
+    /// (code, one-line title), `lines` lines apart, and whose marks stand
+    /// on lines of their own one line below each code but the last (`last`:
+    /// that one too): its text and its notes.
+    fn marks_between(
+        header: [&'static str; 3],
+        rows: &[(&'static str, &'static str, &'static str)],
+        lines: f32,
+        last: bool,
+    ) -> (Vec<String>, Vec<String>) {
+        let mut page = GlyphPage {
+            width: 600.0,
+            height: 800.0,
+            ..GlyphPage::default()
+        };
+        for (text, x) in header.iter().zip([50.0, 120.0, 400.0]) {
+            word(&mut page, text, x, 80.0);
+        }
+        let pitch = lines * LINE;
+        for (index, (code, title, mark)) in rows.iter().enumerate() {
+            let y = 80.0 + ROW + pitch * index as f32;
+            word(&mut page, code, 50.0, y);
+            word(&mut page, title, 120.0, y);
+            if index + 1 < rows.len() || last {
+                word(&mut page, mark, 400.0, y + LINE);
+            }
+        }
+        let mut laid = lay_out(&[&page]);
+        let page = laid.remove(0);
+        let notes = page
+            .notes
+            .iter()
+            .filter(|note| note.code == "layout.mark_undecided")
+            .map(|note| note.message.clone())
+            .collect();
+        (page.text.lines().map(str::to_owned).collect(), notes)
+    }
+
+    /// A table's header (code, title, status) and rows (code, title, mark).
+    type Table = (
+        [&'static str; 3],
+        [(&'static str, &'static str, &'static str); 3],
+    );
+
+    /// The same table in en, es and fr.
+    fn languages() -> [Table; 3] {
+        [
+            (
+                ["Code", "Deliverable", "Status"],
+                [
+                    ("A1M1D1", "Shared platform", "V"),
+                    ("A1M1D2", "Training days", "X"),
+                    ("A1M1D3", "Annual report", "O"),
+                ],
+            ),
+            (
+                ["Código", "Producto", "Estado"],
+                [
+                    ("A1M1D1", "Plataforma compartida", "V"),
+                    ("A1M1D2", "Jornadas formativas", "X"),
+                    ("A1M1D3", "Informe anual", "O"),
+                ],
+            ),
+            (
+                ["Code", "Livrable", "État"],
+                [
+                    ("A1M1D1", "Plateforme partagée", "V"),
+                    ("A1M1D2", "Journées formation", "X"),
+                    ("A1M1D3", "Rapport annuel", "O"),
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn marks_halfway_between_codes_with_nothing_to_tell_their_side_are_neither_rows() {
+        // Two marks for three codes, each halfway between two codes: read
+        // down, `A1M1D3` has none; read up, `A1M1D1`. Neither is told, so
+        // no row takes a mark, and each is named with both its codes.
+        for (header, rows) in languages() {
+            let (lines, notes) = marks_between(header, &rows, 2.0, false);
+            for line in lines.iter().filter(|line| line.starts_with("A1M1D")) {
+                let cells: Vec<&str> = line.split('\t').collect();
+                assert_eq!(cells.len(), 2, "{line:?} in {lines:?}");
+            }
+            // Each mark is a row of its own between its two codes.
+            for (mark, above) in [("V", "A1M1D1"), ("X", "A1M1D2")] {
+                let at = lines.iter().position(|line| line.starts_with(above));
+                let next = at.and_then(|at| lines.get(at + 1));
+                assert_eq!(next.map(|line| line.trim()), Some(mark), "{lines:?}");
+            }
+            assert_eq!(notes.len(), 2, "{notes:?}");
+            for (note, (mark, above, below)) in notes
+                .iter()
+                .zip([("V", "A1M1D1", "A1M1D2"), ("X", "A1M1D2", "A1M1D3")])
+            {
+                for name in [mark, above, below] {
+                    assert!(note.contains(&format!("`{name}`")), "{note}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn marks_that_tell_their_side_are_read_without_notes() {
+        for (header, rows) in languages() {
+            // A mark below the last code too: each mark is its code's,
+            // below it.
+            let (lines, notes) = marks_between(header, &rows, 2.0, true);
+            assert!(notes.is_empty(), "{notes:?}");
+            for (code, _, mark) in &rows {
+                let row = lines.iter().find(|line| line.starts_with(code));
+                let cells: Vec<&str> = row.map(|row| row.split('\t').collect()).unwrap_or_default();
+                assert_eq!(cells.last(), Some(mark), "{lines:?}");
+            }
+            // Marks nearer the code above (a line below it, two above the
+            // next): no undecided mark.
+            let (_, notes) = marks_between(header, &rows, 3.0, false);
+            assert!(notes.is_empty(), "{notes:?}");
+        }
+    }
+
+    #[test]
+    fn undecided_marks_need_one_mark_halfway_in_every_gap() {
+        let anchors = [
+            piece("L1M1D1", 100.0),
+            piece("L1M1D2", 124.0),
+            piece("L1M1D3", 148.0),
+        ];
+        let anchors: Vec<&super::Fragment> = anchors.iter().collect();
+        let lines = [100.0, 124.0, 148.0];
+        let halfway = [piece("V", 112.0), piece("X", 136.0)];
+        let got = super::undecided_marks(&halfway.iter().collect::<Vec<_>>(), &anchors, &lines);
+        assert_eq!(
+            got.iter().map(|(_, below)| *below).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        // A gap without a mark, a mark on a title's line, a mark nearer one
+        // code, a month for a code: nothing undecided.
+        let one = [piece("V", 112.0)];
+        assert!(
+            super::undecided_marks(&one.iter().collect::<Vec<_>>(), &anchors, &lines).is_empty()
+        );
+        let beside = [112.0, 100.0, 124.0, 148.0];
+        assert!(
+            super::undecided_marks(&halfway.iter().collect::<Vec<_>>(), &anchors, &beside)
+                .is_empty()
+        );
+        let nearer = [piece("V", 106.0), piece("X", 136.0)];
+        assert!(
+            super::undecided_marks(&nearer.iter().collect::<Vec<_>>(), &anchors, &lines).is_empty()
+        );
+        let months = [
+            piece("January", 100.0),
+            piece("February", 124.0),
+            piece("March", 148.0),
+        ];
+        let months: Vec<&super::Fragment> = months.iter().collect();
+        assert!(
+            super::undecided_marks(&halfway.iter().collect::<Vec<_>>(), &months, &lines).is_empty()
+        );
     }
 }

@@ -109,6 +109,10 @@ pub(super) fn anchor_tables(
     regions
 }
 
+/// A mark on a line of its own is at most this many characters long
+/// (`V`, `✔`, `N/A`).
+const LONE_MARK_CHARS: usize = 3;
+
 /// Lines whose anchors stand in one column (see [`anchor_runs`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct AnchorRun {
@@ -123,6 +127,9 @@ struct AnchorRun {
     /// A line that runs on across the column's left edge ([`runs_across`])
     /// parted the run from the next or the one before.
     parted: bool,
+    /// A heading row across the table ([`heads_below`]) stands right
+    /// above the run or right below it.
+    headed: bool,
 }
 
 /// Runs of lines whose anchors stand in one column: code words on two
@@ -155,9 +162,39 @@ fn anchor_runs(lines: &[TextLine]) -> Vec<AnchorRun> {
     }
     let mut runs = Vec::new();
     for (left, right, at) in columns {
+        // Marks on lines of their own beside the column's rows share no
+        // line with the titles, so only the rows between headings show
+        // their gutter.
+        let lone_marks = match (at.first(), at.last()) {
+            (Some(&first), Some(&last)) => lines
+                .get(first..=last)
+                .unwrap_or_default()
+                .iter()
+                .filter(|line| match line.words.as_slice() {
+                    [word] => word.x0 > right && word.text.chars().count() <= LONE_MARK_CHARS,
+                    _ => false,
+                })
+                .count(),
+            _ => 0,
+        };
         let mut run: Option<AnchorRun> = None;
         let mut count = 0;
-        for index in at {
+        let mut after_heading = false;
+        for &index in &at {
+            if lone_marks >= 2 && heads_below(lines, &at, index, left, right) {
+                // A heading row across the table ends the run above it;
+                // the codes below it start a run of their own.
+                if count >= 2 {
+                    runs.extend(run.take().map(|run| AnchorRun {
+                        headed: true,
+                        ..run
+                    }));
+                }
+                run = None;
+                count = 0;
+                after_heading = true;
+                continue;
+            }
             let (near, crossed) = run.map_or((false, false), |run| {
                 lines
                     .get(run.last..=index)
@@ -189,6 +226,7 @@ fn anchor_runs(lines: &[TextLine]) -> Vec<AnchorRun> {
                         left,
                         right,
                         parted,
+                        headed: std::mem::take(&mut after_heading),
                     });
                     count = 1;
                 }
@@ -199,6 +237,39 @@ fn anchor_runs(lines: &[TextLine]) -> Vec<AnchorRun> {
         }
     }
     runs
+}
+
+/// True when line `index` of `lines` is a heading set across the table:
+/// its code in the column `left..right` is followed, a word space later,
+/// by its text, which starts left of where the column's codes end, and a
+/// later line of the column (`at`) holds a code below it in the plan
+/// (`A2M1` above `A2M1D1`). Such a row (a measure and its text above its
+/// deliverables) crosses the gutter between codes and titles, so the
+/// table's gutters are found on the rows between headings.
+fn heads_below(lines: &[TextLine], at: &[usize], index: usize, left: f32, right: f32) -> bool {
+    let Some(line) = lines.get(index) else {
+        return false;
+    };
+    let below = |code: &str| {
+        at.iter()
+            .filter(|&&other| other > index)
+            .filter_map(|&other| lines.get(other))
+            .flat_map(|other| &other.words)
+            .any(|word| {
+                word.text
+                    .strip_prefix(code)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|next| !next.is_ascii_digit())
+                    && grammar::is_code_word(&word.text)
+            })
+    };
+    line.words.windows(2).any(|pair| {
+        grammar::is_code_word(&pair[0].text)
+            && pair[0].x0 <= right
+            && pair[0].x1 >= left
+            && pair[1].x0 < right
+            && below(&pair[0].text)
+    })
 }
 
 /// True when `line` runs on across `x`, as a heading or a paragraph set
@@ -284,7 +355,7 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], run: &AnchorRun) -> Option<(
         top.checked_sub(1).and_then(|i| lines.get(i)),
         lines.get(top),
     ) {
-        if line.y - above.y > ROW_GAP_SLACK * widest {
+        if line.y - above.y > ROW_GAP_SLACK * widest || heading_text(above, run) {
             break;
         }
         match lines.get(top - 1..=bottom).and_then(clean_gutters) {
@@ -298,7 +369,7 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], run: &AnchorRun) -> Option<(
         }
     }
     while let (Some(line), Some(below)) = (lines.get(bottom), lines.get(bottom + 1)) {
-        if below.y - line.y > ROW_GAP_SLACK * widest {
+        if below.y - line.y > ROW_GAP_SLACK * widest || heading_text(below, run) {
             break;
         }
         match lines.get(top..=bottom + 1).and_then(clean_gutters) {
@@ -329,6 +400,17 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], run: &AnchorRun) -> Option<(
         },
         narrow,
     ))
+}
+
+/// True when the run borders a heading row ([`AnchorRun::headed`]) and
+/// `line` has a word other than a code in the run's column of codes: a
+/// heading's text, or its wrapped lines, which the table stops at (a
+/// title's wrapped lines and marks stand right of the codes).
+fn heading_text(line: &TextLine, run: &AnchorRun) -> bool {
+    run.headed
+        && line.words.iter().any(|word| {
+            word.x0 <= run.right && word.x1 >= run.left && !grammar::is_code_word(&word.text)
+        })
 }
 
 /// True when codes left of the run's column, on its lines, are children of
@@ -691,6 +773,53 @@ mod tests {
             size: 10.0,
             words: words.iter().map(|&(t, x0, x1)| word(t, x0, x1)).collect(),
         }
+    }
+
+    #[test]
+    fn a_heading_row_across_the_table_parts_the_run_of_codes() {
+        // `A2M1 That …` set across the code and title columns above its
+        // deliverables, their marks on lines of their own: the run of codes
+        // starts below the heading, whose words cross the codes' gutter.
+        let lines = [
+            line(
+                0.0,
+                &[
+                    ("Code", 0.0, 24.0),
+                    ("Deliverable", 84.0, 150.0),
+                    ("Status", 432.0, 468.0),
+                ],
+            ),
+            line(
+                12.0,
+                &[
+                    ("A2M1", 0.0, 24.0),
+                    ("That", 30.0, 54.0),
+                    ("the", 60.0, 78.0),
+                    ("members", 84.0, 126.0),
+                    ("share.", 132.0, 168.0),
+                ],
+            ),
+            line(24.0, &[("✓", 432.0, 438.0)]),
+            line(
+                36.0,
+                &[
+                    ("A2M1D1", 0.0, 36.0),
+                    ("Shared", 84.0, 120.0),
+                    ("data", 126.0, 150.0),
+                ],
+            ),
+            line(48.0, &[("○", 432.0, 438.0)]),
+            line(60.0, &[("A2M1D2", 0.0, 36.0), ("Training", 84.0, 132.0)]),
+        ];
+        let runs = anchor_runs(&lines);
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(
+            (runs[0].first, runs[0].last, runs[0].parted, runs[0].headed),
+            (3, 5, false, true)
+        );
+        // A deliverable's line heads no code below it.
+        assert!(!heads_below(&lines, &[1, 3, 5], 3, 0.0, 36.0));
+        assert!(heads_below(&lines, &[1, 3, 5], 1, 0.0, 36.0));
     }
 
     #[test]

@@ -704,7 +704,19 @@ fn render_flow(
                 let rows: Vec<Row> = region
                     .rows
                     .into_iter()
-                    .map(|row| {
+                    .map(|mut row| {
+                        for undecided in std::mem::take(&mut row.undecided) {
+                            notes.push(note_at(
+                                Diagnostic::warning(
+                                    Code::LayoutMarkUndecided,
+                                    format!(
+                                        "the mark `{}` stands halfway between `{}` and `{}`, and the table does not tell which row its marks go with: read as neither's",
+                                        undecided.mark, undecided.above, undecided.below
+                                    ),
+                                ),
+                                out.len(),
+                            ));
+                        }
                         let row = table_row(row, out.len());
                         out.push(row_text(&row));
                         row

@@ -21,7 +21,9 @@
 //! pass found it), the one row whose side the page alone cannot tell: a
 //! first row with no code, which is the end of the page before's last row,
 //! or the first row's cells set above its code. The side is the table's,
-//! learnt from its rows that say it unambiguously ([`column_sides`]).
+//! learnt from its rows that say it unambiguously ([`side_votes`]), or,
+//! when those are too few, from the other parts of the table on the page
+//! (heading rows across a table part it into several).
 
 use super::anchors::anchor_shape;
 use super::lines::TextLine;
@@ -89,9 +91,13 @@ pub(super) fn stacked_tables(lines: &[TextLine], mut regions: Vec<Region>) -> Ve
 /// row's, not the end of the last row of the page before.
 ///
 /// The side of each column is a property of the table, learnt from its rows
-/// whose assignment is unambiguous ([`column_sides`]); when a column's side
-/// is not learnt (too few rows, or rows that disagree), the row stays as the
-/// earlier passes built it: the end of the row the page before began.
+/// whose assignment is unambiguous ([`side_votes`]). A table parted by
+/// heading rows (a measure set across it above its deliverables) is one
+/// table in several regions of the page: when a region's own rows do not
+/// say, the votes of every region of the page that sets its codes in the
+/// same column at the same x ([`TableShape`]) do. When a column's side is
+/// still not learnt (too few rows, or rows that disagree), the row stays as
+/// the earlier passes built it: the end of the row the page before began.
 ///
 /// Each table whose first row was lifted is named in `lifted` by its first
 /// line and the code of the row that took the lines.
@@ -99,12 +105,132 @@ pub(super) fn page_top_rows(
     mut regions: Vec<Region>,
     lifted: &mut Vec<(usize, String)>,
 ) -> Vec<Region> {
-    for region in &mut regions {
-        if let Some(code) = lift_first_row(&mut region.rows) {
+    let shapes: Vec<Option<TableShape>> = regions
+        .iter()
+        .map(|region| TableShape::of(&region.rows))
+        .collect();
+    let votes: Vec<Option<SideVotes>> = regions
+        .iter()
+        .zip(&shapes)
+        .map(|(region, shape)| {
+            shape
+                .as_ref()
+                .map(|shape| side_votes(&region.rows, shape.code))
+        })
+        .collect();
+    for (index, region) in regions.iter_mut().enumerate() {
+        let Some(Some(shape)) = shapes.get(index) else {
+            continue;
+        };
+        let Some(Some(own)) = votes.get(index) else {
+            continue;
+        };
+        let pooled = shapes
+            .iter()
+            .zip(&votes)
+            .filter(|(other, _)| other.as_ref().is_some_and(|other| other.kin(shape)))
+            .filter_map(|(_, votes)| votes.as_ref())
+            .fold(SideVotes::new(own.above.len()), |mut sum, votes| {
+                sum.add(votes);
+                sum
+            });
+        let sides: Vec<Option<bool>> = own
+            .sides()
+            .into_iter()
+            .zip(pooled.sides().into_iter().chain(std::iter::repeat(None)))
+            .map(|(own, pooled)| own.or(pooled))
+            .collect();
+        if let Some(code) = lift_first_row(&mut region.rows, shape.code, &sides) {
             lifted.push((region.first, code));
         }
     }
     regions
+}
+
+/// Where a table sets its codes: the column that holds them alone in their
+/// cells ([`code_column`]), how many columns the table has, and the left
+/// edge and size of its first code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TableShape {
+    code: usize,
+    width: usize,
+    x: f32,
+    size: f32,
+}
+
+impl TableShape {
+    /// The shape of a table of `rows`; `None` without a column of codes.
+    fn of(rows: &[LaidRow]) -> Option<Self> {
+        let code = code_column(rows)?;
+        let first = rows
+            .iter()
+            .find_map(|row| row.cells.get(code).and_then(|cell| lone_code(cell)))?;
+        Some(Self {
+            code,
+            width: rows.iter().map(|row| row.cells.len()).max()?,
+            x: first.x0,
+            size: first.size,
+        })
+    }
+
+    /// True when `other` is a part of the same table: its codes in the same
+    /// column, as many columns, the codes' left edges together.
+    fn kin(&self, other: &Self) -> bool {
+        self.code == other.code && self.width == other.width && at_x(self.x, other.x, self.size)
+    }
+}
+
+/// For each column of a table, how many rows set its cell wholly above
+/// their code's line and how many on or below it (see [`side_votes`]).
+#[derive(Debug, Clone, PartialEq)]
+struct SideVotes {
+    above: Vec<usize>,
+    below: Vec<usize>,
+}
+
+impl SideVotes {
+    /// No votes for `width` columns.
+    fn new(width: usize) -> Self {
+        Self {
+            above: vec![0; width],
+            below: vec![0; width],
+        }
+    }
+
+    /// Adds `other`'s votes, column by column.
+    fn add(&mut self, other: &Self) {
+        for (sum, votes) in [
+            (&mut self.above, &other.above),
+            (&mut self.below, &other.below),
+        ] {
+            for (total, &count) in sum.iter_mut().zip(votes) {
+                *total += count;
+            }
+        }
+    }
+
+    /// Each column's side: `Some(true)` when [`MIN_SIDE_ROWS`] rows or more
+    /// set it above their codes and at most [`SIDE_DISSENT`] as many on or
+    /// below, `Some(false)` the other way round, `None` when the votes do
+    /// not say.
+    fn sides(&self) -> Vec<Option<bool>> {
+        let learnt = |side: usize, other: usize| {
+            side >= MIN_SIDE_ROWS && other as f32 <= SIDE_DISSENT * side as f32
+        };
+        self.above
+            .iter()
+            .zip(&self.below)
+            .map(|(&up, &down)| {
+                if learnt(up, down) {
+                    Some(true)
+                } else if learnt(down, up) {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
 }
 
 /// The code a cell holds alone, one word on one line: its piece.
@@ -115,7 +241,8 @@ fn lone_code(cell: &[super::tables::Fragment]) -> Option<&super::tables::Fragmen
     }
 }
 
-/// The column that holds most codes alone in their cells, two at least.
+/// The column that holds most codes alone in their cells, one at least (a
+/// part of a table that a page break and a heading row left one row).
 fn code_column(rows: &[LaidRow]) -> Option<usize> {
     let width = rows.iter().map(|row| row.cells.len()).max()?;
     (0..width)
@@ -126,22 +253,19 @@ fn code_column(rows: &[LaidRow]) -> Option<usize> {
                 .count();
             (codes, column)
         })
-        .filter(|&(codes, _)| codes >= MIN_ANCHORS)
+        .filter(|&(codes, _)| codes > 0)
         .max_by_key(|&(codes, column)| (codes, std::cmp::Reverse(column)))
         .map(|(_, column)| column)
 }
 
-/// For each column of a table whose codes stand alone in `code` (by
-/// index), whether the table sets it above its codes: `Some(true)` when
-/// [`MIN_SIDE_ROWS`] rows or more hold a cell of that column wholly above
-/// their code's line and at most [`SIDE_DISSENT`] as many hold one on or
-/// below it, `Some(false)` the other way round, `None` when the rows do not
-/// say (too few, or mixed). Only rows with their code and the cell on the
-/// page count: their lines are the row's by the earlier passes' evidence.
-fn column_sides(rows: &[LaidRow], code: usize) -> Vec<Option<bool>> {
+/// The votes of a table whose codes stand alone in `code` (by index) on
+/// the side of each column: a row votes above when its cell of the column
+/// stands wholly above its code's line, below when wholly on or below it
+/// ([`SideVotes::sides`] learns the side). Only rows with their code and the cell on the page
+/// count: their lines are the row's by the earlier passes' evidence.
+fn side_votes(rows: &[LaidRow], code: usize) -> SideVotes {
     let width = rows.iter().map(|row| row.cells.len()).max().unwrap_or(0);
-    let mut above = vec![0usize; width];
-    let mut below = vec![0usize; width];
+    let mut votes = SideVotes::new(width);
     for row in rows {
         let Some(anchor) = row.cells.get(code).and_then(|c| lone_code(c)) else {
             continue;
@@ -151,43 +275,26 @@ fn column_sides(rows: &[LaidRow], code: usize) -> Vec<Option<bool>> {
                 continue;
             }
             let tolerance = SAME_LINE * anchor.size;
-            let votes = if cell.iter().all(|piece| piece.y < anchor.y - tolerance) {
-                &mut above
+            let side = if cell.iter().all(|piece| piece.y < anchor.y - tolerance) {
+                &mut votes.above
             } else if cell.iter().all(|piece| piece.y >= anchor.y - tolerance) {
-                &mut below
+                &mut votes.below
             } else {
                 continue;
             };
-            if let Some(count) = votes.get_mut(column) {
+            if let Some(count) = side.get_mut(column) {
                 *count += 1;
             }
         }
     }
-    let learnt = |side: usize, other: usize| {
-        side >= MIN_SIDE_ROWS && other as f32 <= SIDE_DISSENT * side as f32
-    };
-    above
-        .into_iter()
-        .zip(below)
-        .map(|(up, down)| {
-            if learnt(up, down) {
-                Some(true)
-            } else if learnt(down, up) {
-                Some(false)
-            } else {
-                None
-            }
-        })
-        .collect()
+    votes
 }
 
 /// Joins the first of `rows` to the second when the first holds no code,
-/// the second holds its code, and every cell of the first is in a column
-/// the table sets above its codes, empty in the second row; returns the
-/// second row's code when it did.
-fn lift_first_row(rows: &mut Vec<LaidRow>) -> Option<String> {
-    let code = code_column(rows)?;
-    let sides = column_sides(rows, code);
+/// the second holds its code in column `code`, and every cell of the first
+/// is in a column the table sets above its codes (`sides`, by column),
+/// empty in the second row; returns the second row's code when it did.
+fn lift_first_row(rows: &mut Vec<LaidRow>, code: usize, sides: &[Option<bool>]) -> Option<String> {
     let (first, second) = (rows.first()?, rows.get(1)?);
     let lifts = first.cells.get(code).is_none_or(|cell| cell.is_empty())
         && second.cells.get(code).and_then(|c| lone_code(c)).is_some()
@@ -200,8 +307,9 @@ fn lift_first_row(rows: &mut Vec<LaidRow>) -> Option<String> {
     if !lifts {
         return None;
     }
-    let first = rows.remove(0);
+    let mut first = rows.remove(0);
     let second = rows.first_mut()?;
+    second.undecided.append(&mut first.undecided);
     let anchor = second
         .cells
         .get(code)
@@ -745,7 +853,11 @@ mod tests {
             .flatten()
             .map(|piece| piece.y - WORD_ASCENT * piece.size)
             .fold(f32::INFINITY, f32::min);
-        LaidRow { top, cells }
+        LaidRow {
+            top,
+            cells,
+            undecided: Vec::new(),
+        }
     }
 
     /// The rows of one table laid out by the earlier passes, after
@@ -805,6 +917,110 @@ mod tests {
             *row = laid(&[&[(80.0, "L1M1D2")], &[(70.0, "Own title")], &[(92.0, "V")]]);
         }
         assert_eq!(page_top(cut).len(), 4);
+    }
+
+    /// A part of a table that a heading row parted from `part` below it on
+    /// the page, codes drawn `shift` right of the part's.
+    fn parts(first: Vec<LaidRow>, part: Vec<LaidRow>, shift: f32) -> Vec<Vec<Vec<String>>> {
+        let mut first = first;
+        for piece in first
+            .iter_mut()
+            .flat_map(|row| row.cells.first_mut())
+            .flatten()
+        {
+            piece.x0 += shift;
+            piece.x1 += shift;
+        }
+        let regions = vec![
+            Region {
+                first: 0,
+                last: first.len(),
+                rows: first,
+            },
+            Region {
+                first: 10,
+                last: 10 + part.len(),
+                rows: part,
+            },
+        ];
+        texts(&page_top_rows(regions, &mut Vec::new()))
+    }
+
+    /// The part below a heading row: rows of `L1M2D1` and `L1M2D2`, their
+    /// titles above their codes (`above`) or below them.
+    fn headed_part(above: bool) -> Vec<LaidRow> {
+        let title = |code_y: f32| if above { code_y - 12.0 } else { code_y + 12.0 };
+        vec![
+            laid(&[
+                &[(240.0, "L1M2D1")],
+                &[(title(240.0), "Fourth title")],
+                &[(254.0, "V")],
+            ]),
+            laid(&[
+                &[(290.0, "L1M2D2")],
+                &[(title(290.0), "Fifth title")],
+                &[(304.0, "X")],
+            ]),
+        ]
+    }
+
+    #[test]
+    fn a_title_opening_the_page_above_a_part_of_a_table_learns_its_side_from_the_other_parts() {
+        // The page opens with a title above `L1M1D2`; a heading row (`L1M2
+        // …`) parts the table after `L1M1D3`, so the first part has one row
+        // or two of its own, too few to tell the side: the part below the
+        // heading, titles above their codes, tells it.
+        let one_row = || {
+            vec![
+                laid(&[&[], &[(60.0, "Top title")], &[]]),
+                laid(&[&[(80.0, "L1M1D2")], &[], &[(92.0, "V")]]),
+            ]
+        };
+        let two_rows = || {
+            let mut rows = one_row();
+            rows.push(laid(&[
+                &[(130.0, "L1M1D3")],
+                &[(118.0, "Second title")],
+                &[(142.0, "X")],
+            ]));
+            rows
+        };
+        for (name, first) in [("one row", one_row()), ("two rows", two_rows())] {
+            let got = parts(first, headed_part(true), 0.0);
+            assert_eq!(
+                got.first().and_then(|rows| rows.first()),
+                Some(&cells(&["L1M1D2", "Top title", "V"])),
+                "{name}: {got:?}"
+            );
+            assert_eq!(got.get(1).map(Vec::len), Some(2), "{name}");
+        }
+        // Titles below their codes in the other part: the title ends the
+        // row of the page before.
+        let got = parts(two_rows(), headed_part(false), 0.0);
+        assert_eq!(
+            got.first().and_then(|rows| rows.first()),
+            Some(&cells(&["", "Top title", ""])),
+            "{got:?}"
+        );
+        // Codes at another x: another table, which tells nothing.
+        let got = parts(one_row(), headed_part(true), 120.0);
+        assert_eq!(got.first().map(Vec::len), Some(2), "{got:?}");
+        // The part's own rows, when they say, have the last word.
+        let mut below = one_row();
+        below.extend([
+            laid(&[
+                &[(130.0, "L1M1D3")],
+                &[(142.0, "Second title")],
+                &[(154.0, "X")],
+            ]),
+            laid(&[
+                &[(180.0, "L1M1D4")],
+                &[(192.0, "Third title")],
+                &[(204.0, "V")],
+            ]),
+        ]);
+        let got = parts(below, headed_part(true), 0.0);
+        assert_eq!(got.first().map(Vec::len), Some(4), "{got:?}");
     }
 
     #[test]
@@ -876,7 +1092,7 @@ mod tests {
         ];
         assert_eq!(page_top(rows).len(), 3);
         assert_eq!(
-            column_sides(&titles_above(&[&[], &[], &[]]), 0),
+            side_votes(&titles_above(&[&[], &[], &[]]), 0).sides(),
             [None, Some(true), Some(false)]
         );
     }

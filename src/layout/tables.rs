@@ -33,6 +33,9 @@ pub(super) fn insert_in_order(regions: &mut Vec<Region>, table: Region) {
 pub(super) struct LaidRow {
     pub(super) top: f32,
     pub(super) cells: Vec<Vec<Fragment>>,
+    /// The mark this row holds alone, set apart from the rows above and
+    /// below because it may be either's (see [`UndecidedMark`]).
+    pub(super) undecided: Vec<UndecidedMark>,
 }
 
 impl LaidRow {
@@ -42,8 +45,25 @@ impl LaidRow {
         while cells.last().is_some_and(|cell| cell_text(cell).is_empty()) {
             cells.pop();
         }
-        (!cells.is_empty()).then_some(Self { top, cells })
+        (!cells.is_empty()).then_some(Self {
+            top,
+            cells,
+            undecided: Vec::new(),
+        })
     }
+}
+
+/// A mark on a line of its own halfway between two codes, in a table
+/// whose rows say nothing of which code their marks go with: it is a row of
+/// its own, neither code's, and named with both.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct UndecidedMark {
+    /// The mark's text.
+    pub(super) mark: String,
+    /// The code of the row above the mark.
+    pub(super) above: String,
+    /// The code of the row below the mark.
+    pub(super) below: String,
 }
 
 /// A cell's text: its pieces' lines joined by [`join_cell`](crate::page::join_cell).

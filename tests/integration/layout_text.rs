@@ -187,6 +187,77 @@ fn committed_layout_texts_read_as_their_sources() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// Hand-written layout texts (`fixtures/layout-text/marks-*.txt`): marks
+/// on lines of their own between codes, above, below or in the middle of
+/// their rows, with and without heading rows, in en, es and fr, read with
+/// every status of their gold (`gold/NAME.tsv`: code, status).
+#[test]
+fn marks_on_lines_of_their_own_go_to_their_codes() {
+    let dir = fixture("layout-text/gold");
+    let mut golds: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("the gold folder is readable")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    golds.sort();
+    assert!(golds.len() >= 9, "{} gold files", golds.len());
+    let mut failures = Vec::new();
+    for gold in golds {
+        let name = gold
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .expect("a gold file name");
+        let text = std::fs::read_to_string(fixture(&format!("layout-text/{name}.txt")))
+            .expect("the layout text is readable");
+        let document = convert(&format!("{name}.txt"), &text);
+        let found = statuses(&document);
+        let expected = std::fs::read_to_string(&gold).expect("the gold is readable");
+        for line in expected.lines().filter(|line| !line.is_empty()) {
+            let (code, status) = line.split_once('\t').expect("code and status");
+            let got = found
+                .get(code)
+                .map(|status| status.map_or("null", Status::as_str));
+            if got != Some(status) {
+                failures.push(format!("{name}: {code} {got:?}, expected {status}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Hand-written layout texts in en, es and fr whose marks each stand on a
+/// line of their own halfway between two codes, one in every gap, with no
+/// heading row: nothing tells whether a mark is the code's above or below,
+/// so no code gets a status and each mark is named with both its codes.
+#[test]
+fn marks_halfway_between_two_codes_name_both() {
+    for lang in ["en", "es", "fr"] {
+        let name = format!("marks-between.{lang}.flat.symbols.txt");
+        let text = std::fs::read_to_string(fixture(&format!("layout-text/{name}")))
+            .expect("the layout text is readable");
+        let document = convert(&name, &text);
+        let found = statuses(&document);
+        assert!(found.values().all(Option::is_none), "{name}: {found:?}");
+        let notes: Vec<&str> = document
+            .diagnostics
+            .iter()
+            .filter(|note| note.code == "layout.mark_undecided")
+            .map(|note| note.message.as_str())
+            .collect();
+        assert_eq!(notes.len(), 3, "{name}: {notes:?}");
+        for (note, (above, below)) in notes.iter().zip([
+            ("B1M1D1", "B1M1D2"),
+            ("B1M1D2", "B1M1D3"),
+            ("B1M1D3", "B1M1D4"),
+        ]) {
+            assert!(
+                note.contains(&format!("`{above}`")) && note.contains(&format!("`{below}`")),
+                "{name}: {note}"
+            );
+        }
+    }
+}
+
 /// Every text and Markdown file under `dir` (recursively).
 fn texts_under(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -28,10 +28,6 @@ const MAX_BLOCK_LINES: usize = 40;
 const SHORT_BLOCK_LETTERS: usize = 60;
 /// Confidence whatlang must reach on a short block without telling function words.
 const SHORT_BLOCK_CONFIDENCE: f64 = 0.9;
-/// Letters of a long block whatlang classifies it from: whatlang's cost grows
-/// with the text, its answer settles within a few hundred letters. The block
-/// still weighs in the shares by all its letters.
-const SAMPLE_LETTERS: usize = 800;
 
 /// Enough text for whatlang to tell reliably that a document is in a language
 /// planex does not support; longer documents are sampled from start to end.
@@ -63,17 +59,15 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
     // The byte length of every classified block: the sample is drawn from
     // them once their total is known, without keeping their text.
     let mut classified: Vec<(usize, usize, usize)> = Vec::new();
-    // One buffer for every block's sample: no allocation per block.
-    let mut sampled = String::new();
     for (first_line, last_line) in block_ranges(text) {
-        let BlockSample { letters, length } =
-            block_sample(text, first_line, last_line, &mut sampled);
+        let joined = block_text(text, first_line, last_line);
+        let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
         let language = if letters >= SHORT_BLOCK_LETTERS {
-            detector.detect_lang(&sampled).and_then(code)
+            detector.detect_lang(&joined).and_then(code)
         } else if letters >= MIN_LETTERS {
-            by_function_words(&sampled).or_else(|| {
+            by_function_words(&joined).or_else(|| {
                 detector
-                    .detect(&sampled)
+                    .detect(&joined)
                     .filter(|info| info.confidence() >= SHORT_BLOCK_CONFIDENCE)
                     .and_then(|info| code(info.lang()))
             })
@@ -81,7 +75,7 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
             None
         };
         if letters >= MIN_LETTERS {
-            classified.push((first_line, last_line, length));
+            classified.push((first_line, last_line, joined.len()));
         }
         blocks.push(LanguageBlock {
             first_line,
@@ -153,67 +147,6 @@ fn block_text(text: &Text, first_line: usize, last_line: usize) -> String {
     joined
 }
 
-/// What [`block_sample`] measured of a whole block.
-struct BlockSample {
-    /// Letters in the whole block: its weight in the shares.
-    letters: usize,
-    /// Bytes of the whole block's text as [`block_text`] joins it.
-    length: usize,
-}
-
-/// Fills `sample` with the start of the block's text (lines joined by
-/// spaces, as [`block_text`] joins them), cut at the first word boundary after
-/// [`SAMPLE_LETTERS`] letters, and measures the whole block. A block shorter
-/// than that is its own sample.
-fn block_sample(
-    text: &Text,
-    first_line: usize,
-    last_line: usize,
-    sample: &mut String,
-) -> BlockSample {
-    sample.clear();
-    let mut letters = 0;
-    let mut length = 0;
-    let mut sampled_letters = 0;
-    let lines = text.lines.get(first_line..=last_line).unwrap_or_default();
-    for (at, line) in lines.iter().enumerate() {
-        if at > 0 {
-            length += 1;
-        }
-        length += line.plain.len();
-        let line_letters = line.plain.chars().filter(|c| c.is_alphabetic()).count();
-        letters += line_letters;
-        if sampled_letters < SAMPLE_LETTERS {
-            if at > 0 {
-                sample.push(' ');
-            }
-            let taken = up_to_letters(line.plain, SAMPLE_LETTERS - sampled_letters);
-            sample.push_str(taken);
-            sampled_letters += if taken.len() == line.plain.len() {
-                line_letters
-            } else {
-                SAMPLE_LETTERS
-            };
-        }
-    }
-    BlockSample { letters, length }
-}
-
-/// The start of `line` holding `letters` letters, up to the end of the word
-/// the last of them is in; the whole line when it has fewer.
-fn up_to_letters(line: &str, letters: usize) -> &str {
-    let mut seen = 0;
-    for (at, c) in line.char_indices() {
-        if seen >= letters && !c.is_alphabetic() {
-            return line.get(..at).unwrap_or(line);
-        }
-        if c.is_alphabetic() {
-            seen += 1;
-        }
-    }
-    line
-}
-
 /// Runs of non-empty lines, split at blank lines, page breaks and every
 /// [`MAX_BLOCK_LINES`] lines.
 fn block_ranges(text: &Text) -> Vec<(usize, usize)> {
@@ -242,20 +175,19 @@ fn block_ranges(text: &Text) -> Vec<(usize, usize)> {
 /// one language clearly leads (a tie decides nothing).
 fn by_function_words(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
-    let mut counts: Vec<(&'static str, usize)> = FUNCTION_WORDS
-        .iter()
-        .map(|(language, _)| (*language, 0))
-        .collect();
-    for word in lower
+    let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphabetic())
         .filter(|word| !word.is_empty())
-    {
-        for ((_, list), (_, count)) in FUNCTION_WORDS.iter().zip(counts.iter_mut()) {
-            if list.contains(&word) {
-                *count += 1;
-            }
-        }
-    }
+        .collect();
+    let mut counts: Vec<(&'static str, usize)> = FUNCTION_WORDS
+        .iter()
+        .map(|(language, list)| {
+            (
+                *language,
+                words.iter().filter(|word| list.contains(word)).count(),
+            )
+        })
+        .collect();
     counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     match counts.as_slice() {
         [(language, best), (_, second), ..] if *best > *second => Some(language),
@@ -362,59 +294,6 @@ mod tests {
             languages.diagnostics[0].message.contains("ita"),
             "{}",
             languages.diagnostics[0].message
-        );
-    }
-
-    #[test]
-    fn a_long_block_is_sampled_at_a_word_boundary_and_weighed_whole() {
-        let word = "palabra ";
-        let line = word.repeat(20);
-        let lines = vec![line.trim_end(); 30];
-        let text = Text::from_plain(&lines.join("\n"));
-        let mut sample = String::new();
-        let measured = block_sample(&text, 0, lines.len() - 1, &mut sample);
-        assert_eq!(measured.letters, 7 * 20 * 30);
-        assert_eq!(measured.length, block_text(&text, 0, lines.len() - 1).len());
-        let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
-        assert!(
-            letters >= SAMPLE_LETTERS && letters < SAMPLE_LETTERS + 7,
-            "{letters}"
-        );
-        assert!(sample.ends_with("palabra"), "{sample}");
-        assert!(block_text(&text, 0, lines.len() - 1).starts_with(sample.as_str()));
-    }
-
-    #[test]
-    fn a_short_block_is_its_own_sample() {
-        let text = Text::from_plain("Plan de travail\ndu Secrétariat général");
-        let mut sample = String::new();
-        let measured = block_sample(&text, 0, 1, &mut sample);
-        assert_eq!(sample, block_text(&text, 0, 1));
-        assert_eq!(measured.length, sample.len());
-        assert_eq!(measured.letters, 33);
-    }
-
-    #[test]
-    fn a_line_is_cut_after_the_word_of_its_last_letter() {
-        assert_eq!(up_to_letters("Informe anual 2023", 3), "Informe");
-        assert_eq!(up_to_letters("Informe anual 2023", 8), "Informe anual");
-        assert_eq!(
-            up_to_letters("Informe anual 2023", 40),
-            "Informe anual 2023"
-        );
-        assert_eq!(up_to_letters("Année: été", 5), "Année");
-    }
-
-    #[test]
-    fn a_long_block_takes_the_language_of_its_sample_and_all_its_letters() {
-        let sentence = "The secretariat organised the annual meeting of the members and the board approved the work plan for the coming year. ";
-        let english = sentence.repeat(20);
-        let languages = detect_languages(&Text::from_plain(&english));
-        assert_eq!(languages.language, "en");
-        assert_eq!(languages.blocks.len(), 1);
-        assert_eq!(
-            languages.blocks[0].letters,
-            english.chars().filter(|c| c.is_alphabetic()).count()
         );
     }
 

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{fold, Lexicon, Lexicons};
+use crate::lexicon::{fold, Language, Lexicon, Lexicons};
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -187,18 +187,43 @@ pub fn is_entry(
 /// a contents heading alone or over its page column), without folding a
 /// line with more words than such a heading can have (see [`is_entry`]).
 pub fn heads_contents(lex: &Lexicons, text: &str) -> bool {
-    let most_words = |entries: &mut dyn Iterator<Item = &&'static str>| {
-        entries
-            .map(|entry| entry.bytes().filter(|&b| b == b' ').count() + 1)
-            .max()
-            .unwrap_or(0)
-    };
-    let most = most_words(&mut lex.each(|l| l.contents_headings))
-        + most_words(&mut lex.each(|l| l.page_words));
+    let (headings, pages) = lex
+        .languages()
+        .iter()
+        .filter_map(|language| {
+            Language::ALL
+                .iter()
+                .position(|known| known == language)
+                .and_then(|at| MOST_WORDS.get(at))
+        })
+        .fold((0, 0), |(headings, pages), &(most_heading, most_page)| {
+            (headings.max(most_heading), pages.max(most_page))
+        });
+    let most = headings + pages;
     // A heading may close on a colon (`TABLE OF CONTENTS:`).
     let text = text.trim_end().trim_end_matches(':');
     text.split_whitespace().nth(most).is_none() && lex.contents_heading(&folded(&fold(text)))
 }
+
+/// Most words of a contents heading and of a page word in each language's
+/// tables, in [`Language::ALL`]'s order: [`heads_contents`] is asked of most
+/// lines, the tables do not change.
+static MOST_WORDS: LazyLock<[(usize, usize); Language::ALL.len()]> = LazyLock::new(|| {
+    let most_words = |entries: &[&str]| {
+        entries
+            .iter()
+            .map(|entry| entry.bytes().filter(|&b| b == b' ').count() + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    Language::ALL.map(|language| {
+        let lexicon = language.lexicon();
+        (
+            most_words(lexicon.contents_headings),
+            most_words(lexicon.page_words),
+        )
+    })
+});
 
 /// Whether a paragraph ends on a contents heading after its last sentence
 /// (`… to serve their communities. Table of Contents`): a page whose layout

@@ -3673,7 +3673,9 @@ fn read_row(
     if let Some(marks) = matrix_marks {
         return matrix_row(code, location, title, marks);
     }
-    let in_status_column = status_column.is_some_and(|column| cells.len() > column);
+    // A row that stops short of the status column left its status cell
+    // empty: text printed by position drops a row's trailing blank cells.
+    let in_status_column = status_column.is_some();
     // A status column decides between several status cells.
     if let Some(column) = status_column {
         if let Some(chosen) = statuses.iter().find(|(at, _, _)| *at == column).cloned() {
@@ -4575,6 +4577,31 @@ mod tests {
     fn read(text: &str) -> ItemsReading {
         let all = Lexicons::all();
         read_items(&Text::from_plain(text), Vocabulary::new(None, &all), &[])
+    }
+
+    #[test]
+    fn rows_stopping_short_of_the_status_column_are_items_without_status() {
+        // Text printed by position drops a row's trailing blank cells: a
+        // row without its status cell is still a row of the table.
+        for source in [
+            "Code\tDeliverable\tStatus\nB1M1D1\tShared data platform\nB1M1D2\tTraining for the officers\nB1M1D3\tAnnual data report\n",
+            "Código\tProducto\tEstado\nB1M1D1\tPlataforma de datos\nB1M1D2\tFormación del personal\nB1M1D3\tInforme anual\n",
+            "Code\tLivrable\tÉtat\nB1M1D1\tPlateforme de données\nB1M1D2\tFormation des agents\nB1M1D3\tRapport annuel\n",
+        ] {
+            let reading = read(source);
+            assert_eq!(
+                rows(&reading),
+                ["B1M1D1", "B1M1D2", "B1M1D3"]
+                    .map(|code| (code.to_owned(), None, None))
+                    .to_vec(),
+                "{source}"
+            );
+        }
+        // Without a status column, bare codes and titles are no plan.
+        let reading = read(
+            "Code\tDeliverable\nB1M1D1\tShared data platform\nB1M1D2\tTraining\nB1M1D3\tReport\n",
+        );
+        assert!(reading.items.is_empty(), "{:?}", reading.items);
     }
 
     /// Each item's status with the label of a state outside the classes.

@@ -236,7 +236,11 @@ fn marks_halfway_between_two_codes_name_both() {
         let text = std::fs::read_to_string(fixture(&format!("layout-text/{name}")))
             .expect("the layout text is readable");
         let document = convert(&name, &text);
+        // Every code is an item, none with a status.
         let found = statuses(&document);
+        let mut codes: Vec<&str> = found.keys().map(String::as_str).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, ["B1M1D1", "B1M1D2", "B1M1D3", "B1M1D4"], "{name}");
         assert!(found.values().all(Option::is_none), "{name}: {found:?}");
         let notes: Vec<&str> = document
             .diagnostics

@@ -964,6 +964,22 @@ mod tests {
         ]
     }
 
+    /// Two rows whose titles are set below their codes (`L1M1D3`, `L1M1D4`).
+    fn titled_below() -> [LaidRow; 2] {
+        [
+            laid(&[
+                &[(130.0, "L1M1D3")],
+                &[(142.0, "Second title")],
+                &[(154.0, "X")],
+            ]),
+            laid(&[
+                &[(180.0, "L1M1D4")],
+                &[(192.0, "Third title")],
+                &[(204.0, "V")],
+            ]),
+        ]
+    }
+
     #[test]
     fn a_title_opening_the_page_above_a_part_of_a_table_learns_its_side_from_the_other_parts() {
         // The page opens with a title above `L1M1D2`; a heading row (`L1M2
@@ -1007,18 +1023,7 @@ mod tests {
         assert_eq!(got.first().map(Vec::len), Some(2), "{got:?}");
         // The part's own rows, when they say, have the last word.
         let mut below = one_row();
-        below.extend([
-            laid(&[
-                &[(130.0, "L1M1D3")],
-                &[(142.0, "Second title")],
-                &[(154.0, "X")],
-            ]),
-            laid(&[
-                &[(180.0, "L1M1D4")],
-                &[(192.0, "Third title")],
-                &[(204.0, "V")],
-            ]),
-        ]);
+        below.extend(titled_below());
         let got = parts(below, headed_part(true), 0.0);
         assert_eq!(got.first().map(Vec::len), Some(4), "{got:?}");
     }
@@ -1045,20 +1050,11 @@ mod tests {
     fn a_title_opening_the_page_of_a_table_with_titles_below_stays_the_end_of_a_row() {
         // Titles set below their codes: the title that opens the page ends
         // the row of the page before.
-        let rows = vec![
+        let mut rows = vec![
             laid(&[&[], &[(60.0, "end of a title")], &[]]),
             laid(&[&[(80.0, "L1M1D2")], &[], &[(104.0, "V")]]),
-            laid(&[
-                &[(130.0, "L1M1D3")],
-                &[(142.0, "Second title")],
-                &[(154.0, "X")],
-            ]),
-            laid(&[
-                &[(180.0, "L1M1D4")],
-                &[(192.0, "Third title")],
-                &[(204.0, "V")],
-            ]),
         ];
+        rows.extend(titled_below());
         assert_eq!(page_top(rows).len(), 4);
     }
 

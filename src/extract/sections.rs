@@ -1946,7 +1946,8 @@ fn run_in_numbered(
     lex: &Lexicons,
 ) -> Option<(Vec<Heading>, NumberedRun)> {
     let opens_on_one = |text: &str| {
-        let mut tokens = text.split_whitespace();
+        let tokens = numbered_tokens(text);
+        let mut tokens = tokens.iter().map(|&(_, token)| token);
         tokens
             .next()
             .filter(|token| token.contains('.'))
@@ -2215,19 +2216,25 @@ fn split_part_heading(segment: &str, fewest: usize) -> (Option<&str>, &str) {
 /// Network in 2020 4`, whose title ends on a year): a run
 /// of at least [`MIN_RUN`] such lines with pages that never go back, next to
 /// a contents heading (before or after the run, which layouts also do).
+/// A run of [`HEADLESS_RUN`] entries whose pages rise at every entry is one
+/// without a heading (a designed contents page whose heading was an image,
+/// or was lost). After a run's first entry, a title may open in lower case
+/// (`profil des membres 6`: small capitals read as mixed case).
 fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (String, u32)> {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<title>\p{Lu}[^.!?:;]*?(?:[\p{L})’']|\b[0-9]{4}))\s+(?P<page>[0-9]{1,3})$")
+        Regex::new(r"^(?P<title>\p{L}[^.!?:;]*?(?:[\p{L})’']|\b[0-9]{4}))\s+(?P<page>[0-9]{1,3})$")
             .expect("LISTED is a valid literal pattern")
     });
     let is_contents = |i: usize| plains.get(i).is_some_and(|p| shape::heads_contents(lex, p));
     let non_blank: Vec<usize> = (0..plains.len())
         .filter(|&i| !is_blank(&plains[i]))
         .collect();
-    let listed = |i: usize| -> Option<(String, u32)> {
+    let listed = |i: usize, first: bool| -> Option<(String, u32)> {
         let line = plains.get(i)?.trim();
         // The pattern ends on the page number: most lines end otherwise.
-        if !line.ends_with(|c: char| c.is_ascii_digit()) {
+        if !line.ends_with(|c: char| c.is_ascii_digit())
+            || (first && !line.starts_with(char::is_uppercase))
+        {
             return None;
         }
         let caps = LISTED.captures(line)?;
@@ -2241,7 +2248,8 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
     while at < non_blank.len() {
         let mut run: Vec<(usize, String, u32)> = Vec::new();
         let mut next = at;
-        while let Some((title, page)) = non_blank.get(next).and_then(|&i| listed(i)) {
+        while let Some((title, page)) = non_blank.get(next).and_then(|&i| listed(i, run.is_empty()))
+        {
             if run.last().is_some_and(|&(_, _, last)| page < last) {
                 break;
             }
@@ -2259,7 +2267,9 @@ fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (Str
             let above = at.checked_sub(1).and_then(|b| non_blank.get(b));
             beside(above) || ends_above(above) || beside(non_blank.get(next))
         };
-        if run.len() >= MIN_RUN && headed() {
+        let rising =
+            || run.len() >= HEADLESS_RUN && run.windows(2).all(|pair| pair[0].2 < pair[1].2);
+        if run.len() >= MIN_RUN && (headed() || rising()) {
             for (i, title, page) in run {
                 found.insert(i, (title, page));
             }
@@ -2541,40 +2551,35 @@ fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec
         Regex::new(r"^(?:[0-9]{1,2}|[IVX]{1,5})(?:\.[0-9]{1,2})*(?:\.-|-\.|[.\-–])?$")
             .expect("NUMBER is a valid literal pattern")
     });
-    static TOKEN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\S+").expect("TOKEN is a valid literal pattern"));
     static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\sA[.)]\s+\p{Lu}").expect("LETTERED is a valid literal pattern")
     });
     let line = line.trim();
-    let tokens: Vec<regex::Match<'_>> = TOKEN.find_iter(line).collect();
+    let tokens = numbered_tokens(line);
     let mut starts: Vec<(usize, Vec<u32>)> = Vec::new();
     for pair in tokens.windows(2) {
-        let [token, title] = pair else {
+        let [(start, token), (_, title)] = *pair else {
             continue;
         };
         // A title opens with a capital, or, once the numbering is known,
         // with a figure (`4. 2-1-1 Services`): the number must go on.
-        let opens_title = title
-            .as_str()
-            .starts_with(|c: char| c.is_uppercase() || (last.is_some() && c.is_ascii_digit()));
-        if !opens_title || !NUMBER.is_match(token.as_str()) {
+        let opens_title =
+            title.starts_with(|c: char| c.is_uppercase() || (last.is_some() && c.is_ascii_digit()));
+        if !opens_title || !NUMBER.is_match(token) {
             continue;
         }
-        let Some(number) =
-            section_number(token.as_str()).filter(|_| has_number_stop(token.as_str()))
-        else {
+        let Some(number) = section_number(token).filter(|_| has_number_stop(token)) else {
             continue;
         };
         let goes_on = last
             .as_ref()
             .is_none_or(|previous| continues(previous, &number));
-        if token.start() != 0 && starts.is_empty() {
+        if start != 0 && starts.is_empty() {
             break;
         }
         if goes_on {
             last = Some(number.clone());
-            starts.push((token.start(), number));
+            starts.push((start, number));
         } else if starts.is_empty() {
             break;
         }
@@ -2594,10 +2599,39 @@ fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec
     (entries, true)
 }
 
+/// The words of a line with their offsets, a number run into its title
+/// parted from it (`1.INTRODUCTION`, `2.1.Objetivos`: the space after the
+/// number's stop was lost), so that the number is a word of its own while
+/// the title, read from the line at the number's offset, stays as printed.
+/// Only arabic numbers closed by a dot and followed by a capital are
+/// parted: `U.S.` or `v.2` are no numbered titles.
+fn numbered_tokens(line: &str) -> Vec<(usize, &str)> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.\p{Lu}")
+            .expect("GLUED is a valid literal pattern")
+    });
+    let mut tokens = Vec::new();
+    for word in line.split_whitespace() {
+        let start = word.as_ptr() as usize - line.as_ptr() as usize;
+        let glued = GLUED
+            .find(word)
+            .and_then(|found| word[..found.end()].char_indices().next_back())
+            .map(|(at, _)| at);
+        match glued {
+            Some(at) => {
+                tokens.push((start, &word[..at]));
+                tokens.push((start + at, &word[at..]));
+            }
+            None => tokens.push((start, word)),
+        }
+    }
+    tokens
+}
+
 /// The number opening an entry's title (`II.4 Normativa` → 2.4), when it
 /// has a dot.
 fn leading_number(title: &str) -> Option<Vec<u32>> {
-    let token = title.split_whitespace().next()?;
+    let &(_, token) = numbered_tokens(title).first()?;
     token.contains('.').then(|| section_number(token)).flatten()
 }
 
@@ -3272,6 +3306,77 @@ mod tests {
     }
 
     #[test]
+    fn contents_listed_without_a_heading_when_every_page_rises() {
+        // A designed contents page whose heading was lost: six entries or
+        // more, each page past the last, some titles in small capitals read
+        // as lower case (en, es, fr).
+        for (folio, titles) in [
+            (
+                "3 THE NETWORK | ANNUAL REPORT 2031",
+                [
+                    "Mission and values",
+                    "Who we are",
+                    "our members",
+                    "board of directors",
+                    "Message from the Chair",
+                    "Finances",
+                ],
+            ),
+            (
+                "3 LA RED | MEMORIA 2031",
+                [
+                    "Misión y valores",
+                    "Quiénes somos",
+                    "nuestros socios",
+                    "junta directiva",
+                    "Mensaje del Presidente",
+                    "Finanzas",
+                ],
+            ),
+            (
+                "3 LE RÉSEAU | RAPPORT ANNUEL 2031",
+                [
+                    "Mission, vision, valeurs",
+                    "Qui sommes-nous",
+                    "profil des membres",
+                    "organigramme",
+                    "Message du président",
+                    "Finances",
+                ],
+            ),
+        ] {
+            let mut source = format!("{folio}\n\n");
+            for (at, title) in titles.iter().enumerate() {
+                source.push_str(&format!("{title} {}\n\n", 4 + 2 * at));
+            }
+            source.push_str(
+                "The year began with a new board and a long agenda of work for the members.\n",
+            );
+            let expected: Vec<(String, Option<u32>)> = titles
+                .iter()
+                .enumerate()
+                .map(|(at, title)| ((*title).to_owned(), Some(4 + 2 * at as u32)))
+                .collect();
+            let found: Vec<_> = entries(&source)
+                .into_iter()
+                .filter(|(_, page)| page.is_some())
+                .collect();
+            assert_eq!(found, expected, "{folio}");
+        }
+        // Counts that rise only now and then, or too few lines, are no
+        // contents without a heading.
+        for source in [
+            "Members 12\n\nCities 40\n\nRegions 9\n\nCountries 31\n\nPartners 55\n\nStaff 14\n\nThe figures are those of December.\n",
+            "Mission 4\n\nMembers 6\n\nBoard 8\n\nFinances 10\n\nThe figures are those of December.\n",
+        ] {
+            assert!(
+                entries(source).iter().all(|(_, page)| page.is_none()),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
     fn contents_entries_whose_page_follows_a_single_space() {
         // A contents page without leaders or gaps: each title then its page
         // after one space, chapter titles without pages between them; one
@@ -3520,6 +3625,43 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn a_number_run_into_its_title_still_numbers_an_entry() {
+        // The space after the number's stop was lost in extraction: en, es, fr.
+        for (line, titles) in [
+            (
+                "1.INTRODUCTION 1.1 Legislative Framework 1.2 Process Plan 2.REVIEW PROCESS",
+                vec![
+                    "1.INTRODUCTION",
+                    "1.1 Legislative Framework",
+                    "1.2 Process Plan",
+                    "2.REVIEW PROCESS",
+                ],
+            ),
+            (
+                "1.Antecedentes 1.1.Marco legal 2.Objetivos",
+                vec!["1.Antecedentes", "1.1.Marco legal", "2.Objetivos"],
+            ),
+            (
+                "Sommaire 1.PRÉSENTATION 2.BILAN 3.PERSPECTIVES",
+                vec!["1.PRÉSENTATION", "2.BILAN", "3.PERSPECTIVES"],
+            ),
+        ] {
+            let (found, _) = run_in_numbered(0, line, None, &Lexicons::all()).unwrap_or_default();
+            let found: Vec<&str> = found.iter().map(|h| h.title.as_str()).collect();
+            assert_eq!(found, titles, "{line}");
+        }
+        // A dotted abbreviation or a version is no number run into a title.
+        assert_eq!(
+            numbered_tokens("U.S.Army v2.Beta 3.x"),
+            vec![(0, "U.S.Army"), (9, "v2.Beta"), (17, "3.x")]
+        );
+        assert_eq!(
+            numbered_tokens("2.1.Objetivos"),
+            vec![(0, "2.1."), (4, "Objetivos")]
+        );
     }
 
     #[test]

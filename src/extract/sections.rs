@@ -1315,10 +1315,17 @@ fn inner_entry(title: &str, last: u32, page: u32) -> Option<(&str, u32, &str)> {
     })
 }
 
+/// A title's last word that is a year or a span of years (`2031`,
+/// `2030-2032`, `2030/31`), after a word of the title.
+static YEAR_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{L}\s+(?:19|20)[0-9]{2}(?:\s?[-–/]\s?(?:19|20)?[0-9]{2})?$")
+        .expect("YEAR_CLOSE is a valid literal pattern")
+});
+
 /// An entry of a table of contents spread over two lines: its title, then
 /// its page alone on the next line, with or without leaders (`Le mot du
-/// président` / `4`, `3. Finances` / `........ 9`). Returns the entry and
-/// the index of its page's line.
+/// président` / `4`, `3. Finances` / `........ 9`, `Presidency 2030-2032` /
+/// `8`). Returns the entry and the index of its page's line.
 fn spread_entry(
     raws: &PackedLines,
     plains: &PackedLines,
@@ -1330,10 +1337,12 @@ fn spread_entry(
     });
     let title = plains.get(index)?.trim();
     let opens = title.chars().next().is_some_and(char::is_alphanumeric);
+    // A title may close on the years it covers (`Presidency 2030-2032`).
     let closes = title
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphabetic() || c == ')');
+        .is_some_and(|c| c.is_alphabetic() || c == ')')
+        || YEAR_CLOSE.is_match(title);
     if !opens || !closes || word_count(title) > ENTRY_WORDS || PAGE_LINE.is_match(title) {
         return None;
     }
@@ -3684,13 +3693,14 @@ mod tests {
         // Entries whose page stands on the next line (alone or after
         // leaders); sections numbered `1.` and `1.1` in sentence case over
         // their paragraphs; a numbered list over short items is no heading.
-        let source = "SOMMAIRE\n\nLe mot du président\n4\nLa vie du réseau\n8\n3. Les finances\n........ 12\n\n1. Introduction\n\nThe network grew during the year and welcomed many new cities from every region.\n\n1.1 Context of the plan\n\nThe plan was adopted by the general assembly after a long consultation of members.\n\nOur aims:\n\n1. Build a library\n\n2. Repair the bridge\n";
+        let source = "SOMMAIRE\n\nLe mot du président\n4\nLa vie du réseau\n8\nLe bureau 2030-2032\n10\n3. Les finances\n........ 12\n\n1. Introduction\n\nThe network grew during the year and welcomed many new cities from every region.\n\n1.1 Context of the plan\n\nThe plan was adopted by the general assembly after a long consultation of members.\n\nOur aims:\n\n1. Build a library\n\n2. Repair the bridge\n";
         assert_eq!(
             entries(source),
             owned(&[
                 ("SOMMAIRE", None),
                 ("Le mot du président", Some(4)),
                 ("La vie du réseau", Some(8)),
+                ("Le bureau 2030-2032", Some(10)),
                 ("3. Les finances", Some(12)),
                 ("1. Introduction", None),
                 ("1.1 Context of the plan", None),
@@ -4231,13 +4241,29 @@ mod tests {
         for (code, labels, title) in [
             (
                 "fr",
-                &["Citation preview", "TRANSCRIPT", "Transcription"][..],
+                &[
+                    "Citation preview",
+                    "TRANSCRIPT",
+                    "Transcription",
+                    "CONTINUER À LIRE",
+                    "La page est créée Jeanne Roy",
+                ][..],
                 "Bilan de l'année",
             ),
             (
                 "es",
-                &["Citation preview", "TRANSCRIPT"][..],
+                &[
+                    "Citation preview",
+                    "TRANSCRIPT",
+                    "SEGUIR LEYENDO",
+                    "Página creada por Ana Gil",
+                ][..],
                 "Balance del año",
+            ),
+            (
+                "en",
+                &["CONTINUE READING", "Page created by Ada Wren"][..],
+                "The year in review",
             ),
         ] {
             let source = format!(

@@ -735,6 +735,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     navigation_words: &[
         "times",
         "read more",
+        "continue reading",
+        "page created by",
         "click here",
         "print",
         "download",

@@ -62,8 +62,8 @@ fn main() -> ExitCode {
 /// memory (about 1 MiB less peak RSS on a 2,600-page report).
 ///
 /// The heap grows by what each request needs, without glibc's 128 KiB of
-/// padding per growth: about 1.5 MiB less peak RSS on a 2,600-page report
-/// (65.4 → 63.4–64.2 MiB).
+/// padding per growth: about 1.3 MiB less peak RSS on a 2,600-page report
+/// (65.3 → 64.0 MiB, medians of paired runs).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn tune_malloc() {
     // SAFETY: mallopt only sets allocator parameters; it is called before

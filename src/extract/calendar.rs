@@ -318,21 +318,6 @@ pub fn extract_calendar(
             } else {
                 Head::Plain
             };
-            // The record of an earlier meeting being approved (`To approve
-            // the minutes of the meeting held on…`) is not this one's day.
-            // A meeting's day dates its record (`ACTA … CELEBRADA EL DÍA`
-            // / `28 DE ABRIL DE 2.016`), or the page of a meeting that sets
-            // it under a label of its own (`Pleno Ordinario` / `Comienza` /
-            // `01/04/2019`); a page announcing an event or telling of one
-            // (news, a programme) is left undated, and so is a record
-            // approved by the page.
-            let names_meeting = head == Head::NamesRecord
-                || {
-                    let head_flat = flat_line(line.plain);
-                    line_names_record(&head_flat, &head_names.phrases)
-                        || labels_meeting_day(&head_flat, &head_names.nouns)
-                }
-                || (head == Head::NamesMeeting && under_date_label(text, index, lex));
             let before = events.len();
             if let Some(day) = posting_date(&flat, &found, head, posted, lex) {
                 posted = posted.or(Some(day));
@@ -414,7 +399,26 @@ pub fn extract_calendar(
                 }
             }
             head_approves = head_approves || approves_lowered(&lower, lex);
-            if head != Head::Passed && names_meeting && !head_approves && meeting_day.is_none() {
+            // The record of an earlier meeting being approved (`To approve
+            // the minutes of the meeting held on…`) is not this one's day.
+            // A meeting's day dates its record (`ACTA … CELEBRADA EL DÍA`
+            // / `28 DE ABRIL DE 2.016`), or the page of a meeting that sets
+            // it under a label of its own (`Pleno Ordinario` / `Comienza` /
+            // `01/04/2019`); a page announcing an event or telling of one
+            // (news, a programme) is left undated, and so is a record
+            // approved by the page. Asked last, of a line that may still
+            // date the meeting: most lines are in the body, or come after
+            // the meeting's day.
+            let names_meeting = || {
+                head == Head::NamesRecord
+                    || {
+                        let head_flat = flat_line(line.plain);
+                        line_names_record(&head_flat, &head_names.phrases)
+                            || labels_meeting_day(&head_flat, &head_names.nouns)
+                    }
+                    || (head == Head::NamesMeeting && under_date_label(text, index, lex))
+            };
+            if head != Head::Passed && !head_approves && meeting_day.is_none() && names_meeting() {
                 // The line's first day, printed with its year: a day told
                 // before it (`El pasado 17 de junio, … hasta el 28 de junio
                 // de 2021`) leaves the meeting undated.
@@ -2389,6 +2393,7 @@ const MONTH_DAYS: i32 = 31;
 const LABELLED_SPAN_DAYS: i32 = 93;
 
 /// A day a label names, read by [`label_and_date`].
+#[derive(Debug, PartialEq)]
 struct LabelledDay {
     label: String,
     start: EventDate,
@@ -2406,6 +2411,20 @@ const DAY_LABEL_WORDS: usize = 8;
 /// period:`) gives the line's own date, not what happens on it; a list of
 /// days apart is left to the readers of such lists.
 fn label_and_date(flat: &str, lex: &Lexicons) -> Option<LabelledDay> {
+    // Asked of the lines around every line with a colon: the day after the
+    // colon needs a digit (every date opens a number, and folding makes
+    // none), so a line without one is let go before its label is read.
+    if !flat
+        .split_once(':')
+        .is_some_and(|(_, after)| has_digit(after))
+    {
+        return None;
+    }
+    read_label_and_date(flat, lex)
+}
+
+/// [`label_and_date`] without its test of digits.
+fn read_label_and_date(flat: &str, lex: &Lexicons) -> Option<LabelledDay> {
     let (label, after) = flat.split_once(':')?;
     let label = label.trim();
     if !label.chars().any(char::is_alphabetic) || word_count(label) > DAY_LABEL_WORDS {
@@ -2464,6 +2483,16 @@ const DATE_LIST_REACH: usize = 2;
 /// The date a line opens on, a day at least, its weekday allowed before it
 /// (`Tuesday 12th January`), and the text after it.
 fn opening_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, String)> {
+    // Asked of the lines around many lines: a date needs a digit, and
+    // neither folding nor a weekday set aside makes one.
+    if !has_digit(flat) {
+        return None;
+    }
+    read_opening_date(flat, lex)
+}
+
+/// [`opening_date`] without its test of digits.
+fn read_opening_date(flat: &str, lex: &Lexicons) -> Option<(EventDate, Option<EventDate>, String)> {
     let folded = fold(flat).into_owned();
     let trimmed = folded.trim_start();
     let first = trimmed.split_whitespace().next().unwrap_or("");
@@ -2657,6 +2686,12 @@ pub fn is_tbc(text: &str, lex: &Lexicons) -> bool {
         .any(|phrase| holds_phrase(&lower, phrase))
 }
 
+/// Whether `text` holds an ASCII digit: what [`dates::find_dates`] needs of
+/// a text before it can find any date in it.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|byte| byte.is_ascii_digit())
+}
+
 /// Whether `phrase` stands in `lower` as whole words.
 fn holds_phrase(lower: &str, phrase: &str) -> bool {
     lower.match_indices(phrase).any(|(at, _)| {
@@ -2668,7 +2703,80 @@ fn holds_phrase(lower: &str, phrase: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Words a date may be read from, in every language of the lexicons:
+    /// months, weekdays, date links, ordinal endings, number words, labels,
+    /// with typographic marks that fold and a few numbers.
+    fn date_words() -> Vec<String> {
+        let lex = Lexicons::all();
+        let mut words: Vec<String> = lex
+            .each(|l| l.months)
+            .chain(lex.each(|l| l.weekdays))
+            .map(|(word, _)| (*word).to_owned())
+            .chain(
+                lex.each(|l| l.number_words)
+                    .map(|(word, _)| (*word).to_owned()),
+            )
+            .chain(
+                lex.each(|l| l.date_links)
+                    .chain(lex.each(|l| l.ordinal_suffixes))
+                    .chain(lex.each(|l| l.range_joiners))
+                    .chain(lex.each(|l| l.date_labels))
+                    .chain(lex.each(|l| l.posting_labels))
+                    .map(|word| (*word).to_owned()),
+            )
+            .collect();
+        for mark in [
+            ":",
+            ",",
+            "-",
+            "–",
+            "—",
+            "’",
+            "«",
+            "»",
+            "(tbc)",
+            "\u{a0}",
+            "Meeting",
+            "Séance",
+            "Board",
+            "Pleno",
+            "12",
+            "3rd",
+            "1er",
+            "2021",
+            "05/04/2031",
+            "31.",
+            "20",
+        ] {
+            words.push(mark.to_owned());
+        }
+        words
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The test of digits before a label's day and before a line's
+        /// opening date lets go of no line either reader takes.
+        #[test]
+        fn the_digit_gates_reject_no_date(
+            picked in proptest::collection::vec(proptest::sample::select(date_words()), 1..10),
+            upper in any::<bool>(),
+        ) {
+            let lex = Lexicons::all();
+            let line = picked.join(" ");
+            let line = if upper { line.to_uppercase() } else { line };
+            prop_assert_eq!(label_and_date(&line, &lex), read_label_and_date(&line, &lex));
+            prop_assert_eq!(opening_date(&line, &lex), read_opening_date(&line, &lex));
+            let glued = picked.concat();
+            prop_assert_eq!(label_and_date(&glued, &lex), read_label_and_date(&glued, &lex));
+            prop_assert_eq!(opening_date(&glued, &lex), read_opening_date(&glued, &lex));
+        }
+    }
 
     #[test]
     fn minutes_phrases_are_whole_words_read_as_match_indices_reads_them() {

@@ -332,6 +332,24 @@ pub fn extract_figures(
             continue;
         }
         let raw = line.text;
+        let matches = all_numbers.line(index);
+        let in_item = item_at(&items, index);
+        // A count written in words (`thirty-five local government
+        // authorities`, `seis municipios`) is read only in a sentence, and
+        // only of the units the lexicon names: in words, most numbers count
+        // in passing (`two sessions`, `trois réseaux`). A document that
+        // sets its key figures in bold puts none forward in words (seed
+        // 2023's `para dos ciudades miembro`).
+        let worded_sentence = in_item.is_none()
+            && !emphasis
+            && (prose.get(index).copied().unwrap_or(false)
+                || statements.get(index).copied().unwrap_or(false));
+        // Most lines hold no number in digits and are no sentence that may
+        // count in words: nothing below can come of them, and the tests of
+        // the line's shape are not run.
+        if matches.is_empty() && !worded_sentence {
+            continue;
+        }
         // The line's plain form is the line's own, worked out once.
         if is_contents_entry(raw)
             || codes.contains(&index)
@@ -343,10 +361,8 @@ pub fn extract_figures(
             continue;
         }
         let item = bullet(raw);
-        let in_item = item_at(&items, index);
         let continuation = in_item.is_some() && item.is_none();
         let content_start = item.as_ref().map_or(0, |b| raw.len() - b.text.len());
-        let matches = all_numbers.line(index);
         let in_row = numbers_in_rows(raw, matches);
         for (position, m) in matches.iter().enumerate() {
             if in_row.get(position).copied().unwrap_or(false) {
@@ -485,16 +501,6 @@ pub fn extract_figures(
                 section,
             });
         }
-        // A count written in words (`thirty-five local government
-        // authorities`, `seis municipios`) is read only in a sentence, and
-        // only of the units the lexicon names: in words, most numbers count
-        // in passing (`two sessions`, `trois réseaux`). A document that
-        // sets its key figures in bold puts none forward in words (seed
-        // 2023's `para dos ciudades miembro`).
-        let worded_sentence = in_item.is_none()
-            && !emphasis
-            && (prose.get(index).copied().unwrap_or(false)
-                || statements.get(index).copied().unwrap_or(false));
         if worded_sentence {
             for m in worded_counts(raw, content_start, lex) {
                 let next_start = matches

@@ -366,6 +366,21 @@ fn is_role_piece(piece: &str, lex: &Lexicons) -> bool {
 
 /// `text` as a name: two to four name words, an honorific allowed before.
 fn as_name(text: &str, lex: &Lexicons) -> Option<String> {
+    // Asked of whole lines and of every piece of them: a name is two to
+    // four words after at most one honorific, so a text of six words or
+    // more is none, told without reading its words.
+    if text
+        .split_whitespace()
+        .nth(NAME_WORDS_AT_MOST + 1)
+        .is_some()
+    {
+        return None;
+    }
+    read_name(text, lex)
+}
+
+/// [`as_name`] without its count of words.
+fn read_name(text: &str, lex: &Lexicons) -> Option<String> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     if words
         .first()
@@ -393,7 +408,7 @@ fn as_name(text: &str, lex: &Lexicons) -> Option<String> {
             && w.chars().next().is_some_and(char::is_uppercase)
             && lex.has(|l| l.name_particles, &w.to_lowercase())
     };
-    ((2..=4).contains(&words.len())
+    ((2..=NAME_WORDS_AT_MOST).contains(&words.len())
         && shaped
         && words
             .iter()
@@ -401,6 +416,9 @@ fn as_name(text: &str, lex: &Lexicons) -> Option<String> {
             .all(|(i, w)| particle((i, w)) || is_name_word(w, lex)))
     .then(|| words.join(" "))
 }
+
+/// Most words of a name read by [`as_name`], its honorific aside.
+const NAME_WORDS_AT_MOST: usize = 4;
 
 /// A role phrase: it starts (after at most two leading words such as an
 /// article or `former`) with a role word. Returns the role and the
@@ -2348,7 +2366,51 @@ fn signature(lines: &PackedLines, index: usize, lex: &Lexicons) -> Vec<Found> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Words a name may be read from: honorifics and particles of every
+    /// language, names in title case and in capitals, and words that are
+    /// none.
+    fn name_words() -> Vec<String> {
+        let lex = Lexicons::all();
+        let mut words: Vec<String> = lex
+            .each(|l| l.honorifics)
+            .chain(lex.each(|l| l.name_particles))
+            .flat_map(|word| {
+                let mut title: Vec<char> = word.chars().collect();
+                if let Some(first) = title.first_mut() {
+                    *first = first.to_uppercase().next().unwrap_or(*first);
+                }
+                [
+                    (*word).to_owned(),
+                    format!("{}.", title.iter().collect::<String>()),
+                ]
+            })
+            .collect();
+        for word in [
+            "Ana", "Ruiz", "RUIZ", "Jean-Luc", "O'Neil", "LE", "Núñez", "Åsa", "ana", "the",
+            "2021", "Report", "Mayor", "J.", "—", ",",
+        ] {
+            words.push(word.to_owned());
+        }
+        words
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The count of words lets go of no text the name reader takes.
+        #[test]
+        fn the_word_count_rejects_no_name(
+            picked in proptest::collection::vec(proptest::sample::select(name_words()), 0..9),
+        ) {
+            let lex = Lexicons::all();
+            let text = picked.join(" ");
+            prop_assert_eq!(as_name(&text, &lex), read_name(&text, &lex));
+        }
+    }
 
     fn people(source: &str) -> Vec<Found> {
         extract_mentions(

@@ -1514,9 +1514,12 @@ fn leading_mark_cells(
             // Only a symbol (`◑` too, which no class defines: its status
             // stays unknown): a word, a number or punctuation before a code
             // is a title's.
+            // A sign that opens a code (`§ 2.3`) is the code's.
             let symbol = cell_meaning(mark, legend, vocabulary).is_some()
                 || (mark.chars().count() <= 2
-                    && mark.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii()));
+                    && mark.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii())
+                    && !grammar::code_at_start(line, vocabulary.grammar)
+                        .is_some_and(|found| found.code.starts_with(mark)));
             (symbol.then_some(mark)?, rest)
         }
     };
@@ -2335,7 +2338,18 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         // rows without a status of their own have that one; so does a
         // label naming what it lists before a colon (`Actions achevées :`,
         // `Completed actions:`).
-        if let [only] = cells.as_slice() {
+        // A table's row whose first cell alone has text (`| Réalisées (2)
+        // | | |`) spans the table as such a line does.
+        let lone = match cells.as_slice() {
+            [only] => Some(only),
+            [first, others @ ..]
+                if is_table && !first.is_empty() && others.iter().all(String::is_empty) =>
+            {
+                Some(first)
+            }
+            _ => None,
+        };
+        if let Some(only) = lone {
             // `## Done (5)`: a board's column may carry its count, which
             // announces its rows as a colon does, however few they are.
             let counted = without_count(only);
@@ -2541,6 +2555,17 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             ambiguous: Vec::new(),
             in_status_column: false,
         }));
+        // A code of a shallower level than the section's rows (`Axe 2`
+        // after the `Non engagées` rows of axis 1) heads the next part of
+        // the plan, not a row of the section.
+        let shallower = section
+            .as_ref()
+            .and_then(|open| open.rows.first())
+            .and_then(|&at| rows.get(at))
+            .is_some_and(|first| row.code.depth() < first.code.depth());
+        if shallower {
+            close_section(&mut rows, section.take());
+        }
         match section.as_mut() {
             Some(open) if row.mark.is_none() && row.ambiguous.is_empty() => {
                 row.mark = Some(open.heading.clone());
@@ -4602,6 +4627,56 @@ mod tests {
             "Code\tDeliverable\nB1M1D1\tShared data platform\nB1M1D2\tTraining\nB1M1D3\tReport\n",
         );
         assert!(reading.items.is_empty(), "{:?}", reading.items);
+    }
+
+    /// Rows grouped under a row naming their state with a count, alone on
+    /// its line or the first of empty cells (`| Réalisées (2) | | |`): the
+    /// state is the rows', and the next part's heading ends the group.
+    #[test]
+    fn group_rows_give_their_state_to_their_rows_only() {
+        for (source, group) in [
+            (
+                "Axe 1 – Accès aux droits\n\nN°\tAction\tPilote\n{A} (2)\n1.1\tPermanences\tVille\n                 1.3\tBus des droits\tCCAS\n{N} (1)\n1.2\tInterprétariat\tVille\n\n                 Axe 2 – Lien social\n\nN°\tAction\tPilote\n{A} (1)\n2.1\tFête des voisins\tVille\n                 {N} (1)\n2.2\tCafé solidaire\tCCAS\n",
+                ("Réalisées", "Non engagées", "Axe"),
+            ),
+            (
+                "## Priority 1 – Access\n\n| Ref | Action | Lead |\n|---|---|---|\n| {A} (2) | | |\n\
+                 | 1.1 | Legal advice | City |\n| 1.3 | Mobile office | Trust |\n| {N} (1) | | |\n\
+                 | 1.2 | Interpreting | City |\n\n## Priority 2 – Community\n\n| Ref | Action | Lead |\n\
+                 |---|---|---|\n| {A} (1) | | |\n| 2.1 | Street party | City |\n| {N} (1) | | |\n\
+                 | 2.2 | Repair café | Trust |\n",
+                ("Completed", "Not started", "Priority"),
+            ),
+            (
+                "Eje 1 – Derechos\n\nN.º\tActuación\tResponsable\n{A} (2)\t\t\n1.1\tAsesoría\tAyuntamiento\n\
+                 1.3\tOficina móvil\tCruz Roja\n{N} (1)\t\t\n1.2\tIntérpretes\tAyuntamiento\n\n\
+                 Eje 2 – Comunidad\n\nN.º\tActuación\tResponsable\n{A} (1)\t\t\n2.1\tFiesta del barrio\tAyuntamiento\n\
+                 {N} (1)\t\t\n2.2\tTaller de reparación\tCruz Roja\n",
+                ("Cumplidas", "Sin iniciar", "Eje"),
+            ),
+        ] {
+            let source = source.replace("{A}", group.0).replace("{N}", group.1);
+            let reading = read(&source);
+            let got: Vec<(String, Option<Status>)> = reading
+                .items
+                .iter()
+                .map(|item| (item.code.clone(), item.status))
+                .collect();
+            let axis = |n: u8| format!("{} {n}", group.2);
+            assert_eq!(
+                got,
+                vec![
+                    (axis(1), None),
+                    ("1.1".to_owned(), Some(Achieved)),
+                    ("1.3".to_owned(), Some(Achieved)),
+                    ("1.2".to_owned(), Some(NotDeveloped)),
+                    (axis(2), None),
+                    ("2.1".to_owned(), Some(Achieved)),
+                    ("2.2".to_owned(), Some(NotDeveloped)),
+                ],
+                "{source}"
+            );
+        }
     }
 
     /// Each item's status with the label of a state outside the classes.

@@ -505,11 +505,62 @@ fn strip_bullet(cell: &str) -> (&str, usize) {
     }
 }
 
+/// The text after a caption's word, number and separator (`Table 2 – `,
+/// `Cuadro 3. `, `Tableau 1 : `), the caption words being every language's
+/// [`caption_words`]; `None` when `text` opens no caption.
+///
+/// [`caption_words`]: crate::lexicon::Lexicon::caption_words
+fn after_caption(text: &str) -> Option<&str> {
+    let (word, rest) = text.split_once(' ')?;
+    let rest = rest.trim_start();
+    // Asked of every cell: the number first, the word tables only then.
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let word = word.to_lowercase();
+    if !Lexicons::all()
+        .each(|lexicon| lexicon.caption_words)
+        .any(|caption| *caption == word)
+    {
+        return None;
+    }
+    let number_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let after = rest.get(number_end..)?;
+    Some(after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | '.')
+    }))
+}
+
 /// The code at the start of `cell`, read with the grammar's patterns when it
 /// has any, else with the shapes planex detects. Built-in `L1M2D3` codes are
 /// not returned: the deliverables reader owns them.
 pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch> {
     let (text, offset) = strip_bullet(cell);
+    // `Table 2 – Objective B: …`: a caption's number is no code, but the
+    // code of the level it names is.
+    if let Some(after) = after_caption(text) {
+        let skipped = offset + text.len() - after.len();
+        return code_at_start(after, grammar).map(|found| CodeMatch {
+            rest: found.rest + skipped,
+            ..found
+        });
+    }
+    // `§ 2.3`: a section sign before a bare number is part of the code, a
+    // family of its own beside `2.3`.
+    if let Some(after) = text.strip_prefix('§') {
+        let number = after.trim_start();
+        let skipped = offset + text.len() - number.len();
+        return code_at_start(number, None)
+            .filter(|found| found.level.is_none() && found.family.starts_with('#'))
+            .map(|found| CodeMatch {
+                code: format!("§ {}", found.code),
+                family: format!("§{}", found.family),
+                rest: found.rest + skipped,
+                ..found
+            });
+    }
     if let Some(found) = square_bracketed_at_start(text, offset, grammar) {
         return Some(found);
     }
@@ -1041,6 +1092,14 @@ pub fn is_level_letter_family(family: &str) -> bool {
 
 fn level_letter_at_start(cell: &str) -> Option<CodeMatch> {
     let (text, offset) = strip_bullet(cell);
+    // `Table 1 – Objective A: …`: the level the caption names.
+    if let Some(after) = after_caption(text) {
+        let skipped = offset + text.len() - after.len();
+        return level_letter_at_start(after).map(|found| CodeMatch {
+            rest: found.rest + skipped,
+            ..found
+        });
+    }
     let caps = LEVEL_LETTER.captures(text)?;
     let word = capitalized(caps.name("word")?.as_str());
     let letter = caps.name("letter")?.as_str();
@@ -2433,6 +2492,47 @@ mod tests {
     /// Codes whose hyphens join numbers, roman numerals and letters: each
     /// segment counts in the path, and the kinds of the segments make the
     /// family; numbers alone after a numeral or letters stay dotted codes.
+    /// A caption's number is never a code (`Table 3 – Progress`), in any
+    /// language; the code of a level the caption names after it is.
+    #[test]
+    fn captions_are_no_codes_but_may_name_a_level() {
+        let read = |text: &str| code_at_start(text, None).map(|code| (code.code, code.path));
+        let want = |code: &str, path: &[u16]| Some((code.to_owned(), path.to_vec()));
+        assert_eq!(
+            read("Table 1 – Objective 2: Safer speeds"),
+            want("Objective 2", &[2])
+        );
+        assert_eq!(
+            read("Cuadro 2. Objetivo 3 – Vivienda"),
+            want("Objetivo 3", &[3])
+        );
+        assert_eq!(read("Tableau 4 : Axe 2 – Mobilités"), want("Axe 2", &[2]));
+        assert_eq!(read("Table 3 – Progress by priority"), None);
+        assert_eq!(read("Figura 2.1. Evolución del gasto"), None);
+        assert_eq!(read("Graphique 1 : répartition des actions"), None);
+    }
+
+    /// A section sign before a bare number is part of the code (`§ 2.3`),
+    /// a family of its own; before anything else it is no code.
+    #[test]
+    fn a_section_sign_opens_a_code() {
+        let read =
+            |text: &str| code_at_start(text, None).map(|code| (code.code, code.path, code.family));
+        assert_eq!(
+            read("§ 2.3 Portal de transparencia: finalizada."),
+            Some(("§ 2.3".to_owned(), vec![2, 3], "§#2".to_owned()))
+        );
+        assert_eq!(
+            read("§ 4 – Órganos de participación"),
+            Some(("§ 4".to_owned(), vec![4], "§#1".to_owned()))
+        );
+        assert_eq!(
+            read("§12.1 Publish the register"),
+            Some(("§ 12.1".to_owned(), vec![12, 1], "§#2".to_owned()))
+        );
+        assert_eq!(read("§ Dispositions générales"), None);
+    }
+
     #[test]
     fn codes_mixing_numerals_letters_and_numbers() {
         let read =
@@ -2486,6 +2586,13 @@ mod tests {
         assert_eq!(read("Eje Bravo"), Vec::new());
         assert_eq!(read("The A-team"), Vec::new());
         assert!(code_at_start("Eje B. Movilidad", None).is_none());
+        // A caption naming such a level before its table.
+        assert_eq!(
+            read("Table 2 – Objective B: Safer junctions"),
+            want("Objective B", 2, "Objective")
+        );
+        assert_eq!(read("Cuadro 3. Eje C – Empleo"), want("Eje C", 3, "Eje"));
+        assert_eq!(read("Tableau 1 : Axe A"), want("Axe A", 1, "Axe"));
     }
 
     /// A level word in capitals before a roman numeral (`EJE II`, spelled

@@ -167,6 +167,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     definition_fillers: &["eine", "ein", "die", "der", "maßnahme", "aktion", "projekt"],
     started_words: &["begonnen", "gestartet", "angefangen"],
     status_colours: &["grün", "gelb", "rot", "grau", "blau"],
+    caption_words: &["tabelle", "abbildung", "grafik"],
     status_headings: &["status", "stand", "ampel"],
     former_state_words: &["vorherig", "vorheriger", "bisheriger", "früherer", "alter"],
     planned_state_words: &["geplant", "geplanter", "soll", "ziel"],

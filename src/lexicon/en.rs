@@ -343,6 +343,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     status_colours: &[
         "green", "yellow", "amber", "orange", "red", "grey", "gray", "blue",
     ],
+    caption_words: &["table", "figure", "chart", "exhibit"],
     status_headings: &[
         "status",
         "state",

@@ -393,6 +393,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     started_words: &["iniciado", "comenzado", "empezado", "arrancado"],
     status_colours: &["verde", "amarillo", "naranja", "rojo", "gris", "azul"],
+    caption_words: &["tabla", "cuadro", "figura", "gráfico"],
     status_headings: &[
         "estado",
         "situación",

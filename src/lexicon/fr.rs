@@ -319,6 +319,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     started_words: &["commencé", "démarré", "entamé", "lancé"],
     status_colours: &["vert", "jaune", "orange", "rouge", "gris", "bleu"],
+    caption_words: &["tableau", "figure", "graphique"],
     status_headings: &[
         "statut",
         "état",

@@ -300,6 +300,11 @@ pub struct Lexicon {
     pub status_colours: &'static [&'static str],
     /// Headings of a status column (`| Code | Activity | Status |`).
     pub status_headings: &'static [&'static str],
+    /// Words that open a table's or a figure's caption before its number
+    /// (`Table 2 – Objective B: …`, `Cuadro 3.`, `Tableau 1 :`): lower
+    /// case. A caption is never a plan's code, though the code of a level
+    /// it names may follow it.
+    pub caption_words: &'static [&'static str],
     /// Words that make a status heading name an earlier state (`Estado
     /// anterior`, `Previous status`): that column is history, the row's
     /// status is in another one.

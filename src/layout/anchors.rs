@@ -1292,7 +1292,9 @@ fn raised_marks(
                 .min_by(|a, b| a.y.total_cmp(&b.y))
                 .filter(|line| line.y - mark.y <= MAX_LINE_PITCH * mark.size)
                 .filter(|_| alone)?;
-            let on_code = anchors.iter().any(|anchor| std::ptr::eq(*anchor, next));
+            let on_code = anchors
+                .iter()
+                .any(|anchor| (anchor.y - next.y).abs() <= slack);
             let band = band_of(next);
             (on_code || band == lies).then_some(band)
         })

@@ -387,6 +387,83 @@ fn lift_beside(
     }
 }
 
+/// Row starts of codes set on their row's last line (a code bottom-aligned
+/// beside a title that wraps, rows drawn without a gap between them): a
+/// title on a code's line (`beside`, a title column, top to bottom) that
+/// opens with a lower-case letter continues the lines above it, up to the
+/// nearest that opens with a capital, with nothing of the anchor column
+/// (`anchors`, top to bottom) on their baselines. That line, and its mark,
+/// start the code's row; a title opens with a capital, a wrapped line
+/// rarely does. A line of the anchor column on the way (the row above's
+/// code, a heading) leaves the row where it is.
+fn lift_continued(
+    starts: &mut [RowStart],
+    anchors: &[&Fragment],
+    beside: &[&Fragment],
+    line_pitch: f32,
+    is_anchor: &dyn Fn(&str) -> bool,
+) {
+    let opens_with = |piece: &Fragment, test: fn(char) -> bool| {
+        piece.text.trim_start().chars().next().is_some_and(test)
+    };
+    for anchor in anchors.iter().filter(|piece| is_anchor(&piece.text)) {
+        let slack = SAME_BASELINE * anchor.size;
+        let Some(on_line) = beside
+            .iter()
+            .position(|piece| (piece.y - anchor.y).abs() <= slack)
+        else {
+            continue;
+        };
+        if !beside
+            .get(on_line)
+            .is_some_and(|piece| opens_with(piece, char::is_lowercase))
+        {
+            continue;
+        }
+        let mut top = None;
+        let mut below = on_line;
+        while let Some(above) = below.checked_sub(1) {
+            let (Some(line), Some(next)) = (beside.get(above), beside.get(below)) else {
+                break;
+            };
+            let wrapped = next.y - line.y <= CELL_PITCH * line_pitch;
+            let beside_anchors = anchors
+                .iter()
+                .any(|piece| (piece.y - line.y).abs() <= slack);
+            if !wrapped || beside_anchors {
+                break;
+            }
+            if opens_with(line, char::is_uppercase) {
+                top = Some(line.y - BAND_TOP * line.size);
+                break;
+            }
+            if !opens_with(line, char::is_lowercase) {
+                break;
+            }
+            below = above;
+        }
+        let Some(top) = top else {
+            continue;
+        };
+        let own_top = anchor.y - BAND_TOP * anchor.size;
+        let Some(index) = starts
+            .iter()
+            .position(|start| start.anchor && (start.top - own_top).abs() <= slack)
+        else {
+            continue;
+        };
+        let above = index
+            .checked_sub(1)
+            .and_then(|i| starts.get(i))
+            .map_or(f32::NEG_INFINITY, |start| start.top);
+        if let Some(start) = starts.get_mut(index) {
+            if top > above && top < start.top {
+                start.top = top;
+            }
+        }
+    }
+}
+
 /// Group headings set in a column right of the codes' (`L1M1 Que …` on
 /// lines of their own in the title column, over `L1M1D1` and its siblings: a
 /// measure drawn as a row of the table): a piece whose first word is a code
@@ -699,8 +776,19 @@ pub(super) fn anchor_shape(text: &str) -> Option<String> {
 }
 
 pub(super) fn is_anchor(text: &str) -> bool {
-    first_word(text)
-        .is_some_and(|word| grammar::is_code_word(word) || lexicon::month_number(word).is_some())
+    first_word(text).is_some_and(|word| {
+        grammar::is_code_word(word)
+            || lexicon::month_number(word).is_some()
+            || is_hyphen_cut_code(text, word)
+    })
+}
+
+/// Whether a piece is nothing but the start of a hierarchical code cut at a
+/// hyphen (`L1M1-`, its last group `D1` on the cell's next line): a code too
+/// long for a narrow code column, which the producer broke where the groups
+/// meet. It anchors its row as the whole code would.
+fn is_hyphen_cut_code(text: &str, word: &str) -> bool {
+    text.trim() == word && word.strip_suffix('-').is_some_and(is_code)
 }
 
 /// The pieces of the columns that hold nothing but row codes of any grammar
@@ -855,6 +943,13 @@ pub(super) fn anchored_rows(
                 pitch,
                 is_anchor,
             );
+            lift_continued(
+                &mut starts,
+                &anchor_pieces,
+                &top_to_bottom(pieces),
+                pitch,
+                is_anchor,
+            );
         }
     }
     let headings = heading_starts(
@@ -904,13 +999,14 @@ pub(super) fn anchored_rows(
         .copied()
         .filter(|piece| is_anchor(&piece.text))
         .collect();
-    // The baselines of every piece outside the mark columns.
-    let text_lines: Vec<f32> = fragments
+    // Every piece outside the mark columns.
+    let text_pieces: Vec<&Fragment> = fragments
         .iter()
         .zip(&mark_columns)
         .filter(|(_, &marks)| !marks)
-        .flat_map(|(pieces, _)| pieces.iter().map(|piece| piece.y))
+        .flat_map(|(pieces, _)| pieces.iter())
         .collect();
+    let text_lines: Vec<f32> = text_pieces.iter().map(|piece| piece.y).collect();
     // Marks each moved to the row of the anchor below them, per column.
     let raised: Vec<Vec<(&Fragment, usize)>> = fragments
         .iter()
@@ -923,7 +1019,7 @@ pub(super) fn anchored_rows(
                 .into_iter()
                 .filter(|piece| is_short(piece) && piece.y <= table_end)
                 .collect();
-            raised_marks(&shorts, &anchor_lines, &text_lines, &band_of)
+            raised_marks(&shorts, &anchor_lines, &text_pieces, &band_of)
                 .map(|bands| shorts.into_iter().zip(bands).collect())
                 .unwrap_or_default()
         })
@@ -1147,25 +1243,32 @@ fn undecided_marks<'a>(
 }
 
 /// The bands of a column's marks (`marks`, top to bottom) when they are
-/// raised above their codes: each mark set on the line of the anchor below
-/// it (`anchors`, top to bottom) or above that line, never below it. Text
-/// printed by position puts a mark printed raised (or centred on a row set
-/// lower than its code) on a line of its own right above its code's; read
-/// by bands, each such mark would go to the row above.
+/// raised: each mark set on a line of its own right above the line it
+/// belongs to, never below it. Text printed by position puts a mark printed
+/// raised (a superscript, or a mark centred on a row set lower than its
+/// code) on a line of its own right above the line it was set beside: its
+/// code's, or a wrapped title's later line when the mark was centred on a
+/// taller row. Read by bands, a mark above its code's line would go to the
+/// row above.
 ///
-/// The marks say so themselves when moving each to the anchor at or below
-/// it gives every anchor one mark at most and leaves no mark below the last
-/// anchor, every mark that would move stands alone on its line (no baseline
-/// of `lines`, the other columns' pieces) at most a line above its
-/// anchor's, and read by bands two of them share one anchor's band or one
-/// lies above the first anchor's band (in the header's). A mark beside a row's last line, or lines
+/// The marks say so themselves when moving each mark that stands alone on
+/// its line (no baseline of `lines`, the other columns' pieces, or of
+/// `anchors`) at most a line above a code's line to that code's band keeps
+/// the marks in order, never puts a moved mark in one band with a mark
+/// that is not raised, leaves no mark in the header's band and none below
+/// the last code unless a line of the last row is right below it, and read
+/// by bands two marks share one band or one lies above the first anchor's
+/// band (in the header's). A mark alone right above a wrapped line of its
+/// own band is raised in place; a mark beside a line, or lines above the
+/// next one, stays in its band; a mark beside a row's last line, or lines
 /// above the next code, is the end of the row above (a row the table's
 /// region began above, cells set at the bottom or centred), never raised.
+/// Two raised marks in one band are both its row's: two candidates.
 /// Otherwise (`None`) marks keep the bands they lie in.
 fn raised_marks(
     marks: &[&Fragment],
     anchors: &[&Fragment],
-    lines: &[f32],
+    lines: &[&Fragment],
     band_of: &dyn Fn(&Fragment) -> usize,
 ) -> Option<Vec<usize>> {
     if marks.len() < MIN_ANCHORS {
@@ -1173,33 +1276,65 @@ fn raised_marks(
     }
     let lying: Vec<usize> = marks.iter().map(|mark| band_of(mark)).collect();
     let shared = lying.windows(2).any(|pair| pair[0] == pair[1]);
-    let below: Vec<&Fragment> = marks
+    let text = || lines.iter().chain(anchors).copied();
+    // Each mark's band read raised (`Some`: alone on its line at most a
+    // line above the next one, a code's line or a wrapped line of the
+    // mark's own band). A wrapped line of another band is no evidence: the
+    // title's bands may be the layout's guess, the codes' never are.
+    let raised: Vec<Option<usize>> = marks
         .iter()
-        .map(|mark| {
-            anchors
+        .zip(&lying)
+        .map(|(mark, &lies)| {
+            let slack = SAME_BASELINE * mark.size;
+            let alone = !text().any(|line| (line.y - mark.y).abs() <= slack);
+            let next = text()
+                .filter(|line| line.y > mark.y + slack)
+                .min_by(|a, b| a.y.total_cmp(&b.y))
+                .filter(|line| line.y - mark.y <= MAX_LINE_PITCH * mark.size)
+                .filter(|_| alone)?;
+            let on_code = anchors
                 .iter()
-                .copied()
-                .find(|anchor| anchor.y >= mark.y - SAME_BASELINE * mark.size)
+                .any(|anchor| (anchor.y - next.y).abs() <= slack);
+            let band = band_of(next);
+            (on_code || band == lies).then_some(band)
         })
-        .collect::<Option<_>>()?;
-    let moved: Vec<usize> = below.iter().map(|anchor| band_of(anchor)).collect();
-    let distinct = moved.windows(2).all(|pair| pair[0] < pair[1]);
-    // Every mark that moves stands alone on the line right above its
-    // anchor's.
-    let raised_alone = marks.iter().zip(&below).zip(lying.iter().zip(&moved)).all(
-        |((mark, anchor), (lies, goes))| {
-            lies == goes
-                || (anchor.y - mark.y <= MAX_LINE_PITCH * mark.size
-                    && !lines
-                        .iter()
-                        .any(|&y| (y - mark.y).abs() <= SAME_BASELINE * mark.size))
-        },
-    );
+        .collect();
+    let goes: Vec<usize> = raised
+        .iter()
+        .zip(&lying)
+        .map(|(raised, &lies)| raised.unwrap_or(lies))
+        .collect();
+    // Every mark has a code at or below it, or the last row's line right
+    // below it: a mark under the last row is the end of that row, which a
+    // raised layout never leaves (cells set at the bottom, a mark under
+    // each row's last line, do).
+    let has_code_below = marks.iter().zip(&raised).all(|(mark, raised)| {
+        raised.is_some()
+            || anchors
+                .iter()
+                .any(|anchor| anchor.y >= mark.y - SAME_BASELINE * mark.size)
+    });
+    if !has_code_below {
+        return None;
+    }
+    let moves = |index: usize| goes.get(index) != lying.get(index);
+    let is_raised = |index: usize| raised.get(index).is_some_and(Option::is_some);
+    // Marks keep their order; a mark that moves never joins one that is
+    // not raised (set beside a line, or lines above the next: that row's
+    // own mark). Two raised marks in one band leave its row two
+    // candidates.
+    let distinct = goes.windows(2).enumerate().all(|(index, pair)| {
+        pair[0] < pair[1]
+            || (pair[0] == pair[1]
+                && ((is_raised(index) && is_raised(index + 1))
+                    || (!moves(index) && !moves(index + 1))))
+    });
     // A mark above the first anchor's band (in the table's header, or
     // above it) has no row of its own above.
     let first = anchors.first().map_or(0, |anchor| band_of(anchor));
     let evidence = shared || lying.iter().any(|&band| band < first);
-    (evidence && raised_alone && distinct && !moved.contains(&0)).then_some(moved)
+    let moved_any = (0..goes.len()).any(moves);
+    (evidence && moved_any && distinct && !goes.contains(&0)).then_some(goes)
 }
 
 /// A cell of the anchor column whose code (not a month) is set beside a later line
@@ -1978,6 +2113,11 @@ mod tests {
         assert_eq!(got, want);
     }
 
+    /// A title's line at each baseline of `ys`.
+    fn lines(ys: &[f32]) -> Vec<super::Fragment> {
+        ys.iter().map(|&y| piece("title", y)).collect()
+    }
+
     /// A piece of a line at baseline `y`, one word.
     fn piece(text: &str, y: f32) -> super::Fragment {
         super::Fragment {
@@ -2012,12 +2152,12 @@ mod tests {
             piece("A-I-3", 164.0),
         ];
         let marks = [piece("✓", 92.0), piece("✗", 116.0), piece("○", 152.0)];
-        let titles = [104.0, 128.0, 140.0, 164.0];
+        let titles = lines(&[104.0, 128.0, 140.0, 164.0]);
         let band_of = bands(&anchors);
         let raised = super::raised_marks(
             &marks.iter().collect::<Vec<_>>(),
             &anchors.iter().collect::<Vec<_>>(),
-            &titles,
+            &titles.iter().collect::<Vec<_>>(),
             &band_of,
         );
         assert_eq!(raised, Some(vec![1, 2, 3]));
@@ -2035,12 +2175,12 @@ mod tests {
         ];
         let anchors = [piece("L1M1D1", 104.0), piece("L1M1D2", 128.0)];
         let marks = [piece("✔", 92.0), piece("◯", 116.0)];
-        let titles = [80.0, 104.0, 128.0];
+        let titles = lines(&[80.0, 104.0, 128.0]);
         let band_of = bands(&starts);
         let raised = super::raised_marks(
             &marks.iter().collect::<Vec<_>>(),
             &anchors.iter().collect::<Vec<_>>(),
-            &titles,
+            &titles.iter().collect::<Vec<_>>(),
             &band_of,
         );
         assert_eq!(raised, Some(vec![2, 3]));
@@ -2053,15 +2193,87 @@ mod tests {
         // the end of the row above, not raised.
         let anchors = [piece("B-II-2", 104.0), piece("B-II-3", 128.0)];
         let marks = [piece("✓", 92.0), piece("✗", 116.0)];
-        let titles = [92.0, 104.0, 116.0, 128.0];
+        let titles = lines(&[92.0, 104.0, 116.0, 128.0]);
         let band_of = bands(&anchors);
         let raised = super::raised_marks(
             &marks.iter().collect::<Vec<_>>(),
             &anchors.iter().collect::<Vec<_>>(),
-            &titles,
+            &titles.iter().collect::<Vec<_>>(),
             &band_of,
         );
         assert_eq!(raised, None);
+    }
+
+    #[test]
+    fn a_mark_raised_from_a_wrapped_line_stays_in_its_row() {
+        // `✓` over `D-I-1`; `✗` raised from the second line of `D-I-2`'s
+        // three (centred on that taller row), between its first two lines;
+        // `○` over `D-I-3`. The first moves, the second stays in its row.
+        let anchors = [
+            piece("D-I-1", 104.0),
+            piece("D-I-2", 116.0),
+            piece("D-I-3", 152.0),
+        ];
+        let marks = [piece("✓", 92.0), piece("✗", 122.0), piece("○", 140.0)];
+        let titles = lines(&[104.0, 116.0, 128.0, 134.0, 152.0]);
+        let band_of = bands(&anchors);
+        let raised = super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles.iter().collect::<Vec<_>>(),
+            &band_of,
+        );
+        assert_eq!(raised, Some(vec![1, 2, 3]));
+    }
+
+    #[test]
+    fn a_raised_mark_never_joins_a_row_s_own_mark() {
+        // `✓` over `E-I-1`, then `✗` alone but two lines above `E-I-2`
+        // (no line right below it): not raised, so `E-I-1` keeps it and
+        // `✓` may not join it.
+        let anchors = [piece("E-I-1", 104.0), piece("E-I-2", 140.0)];
+        let marks = [piece("✓", 92.0), piece("✗", 116.0)];
+        let titles = lines(&[104.0, 140.0]);
+        let band_of = bands(&anchors);
+        let raised = super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles.iter().collect::<Vec<_>>(),
+            &band_of,
+        );
+        assert_eq!(raised, None);
+    }
+
+    #[test]
+    fn a_mark_below_the_last_code_ends_the_last_row() {
+        // `○` over `F-I-1`, `✓` over `F-I-2`, and `✗` alone under it (the
+        // table's last line): a mark under each row (cells set at the
+        // bottom), never raised.
+        let anchors = [piece("F-I-1", 104.0), piece("F-I-2", 128.0)];
+        let marks = [piece("○", 92.0), piece("✓", 116.0), piece("✗", 140.0)];
+        let titles = lines(&[104.0, 128.0]);
+        let band_of = bands(&anchors);
+        let raised = super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles.iter().collect::<Vec<_>>(),
+            &band_of,
+        );
+        assert_eq!(raised, None);
+    }
+
+    #[test]
+    fn a_code_cut_at_a_hyphen_anchors_its_row() {
+        for (text, anchor) in [
+            ("L1M1-", true),
+            ("A2.M3-", true),
+            ("C3M1-", true),
+            ("L1M1- Calendar", false),
+            ("Well-", false),
+            ("L1-", false),
+        ] {
+            assert_eq!(super::is_anchor(text), anchor, "{text}");
+        }
     }
 
     #[test]

@@ -187,10 +187,12 @@ fn committed_layout_texts_read_as_their_sources() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// Hand-written layout texts (`fixtures/layout-text/marks-*.txt`): marks
-/// on lines of their own between codes, above, below or in the middle of
-/// their rows, with and without heading rows, in en, es and fr, read with
-/// every status of their gold (`gold/NAME.tsv`: code, status).
+/// Hand-written layout texts (`fixtures/layout-text/marks-*.txt`,
+/// `codes-*.txt`): marks on lines of their own between codes, above, below
+/// or in the middle of their rows, raised from a wrapped title's line,
+/// codes cut at a hyphen or set on their row's last line, with and without
+/// heading rows, in en, es and fr, read with every status of their gold
+/// (`gold/NAME.tsv`: code, status).
 #[test]
 fn marks_on_lines_of_their_own_go_to_their_codes() {
     let dir = fixture("layout-text/gold");
@@ -200,7 +202,7 @@ fn marks_on_lines_of_their_own_go_to_their_codes() {
         .map(|entry| entry.path())
         .collect();
     golds.sort();
-    assert!(golds.len() >= 9, "{} gold files", golds.len());
+    assert!(golds.len() >= 18, "{} gold files", golds.len());
     let mut failures = Vec::new();
     for gold in golds {
         let name = gold

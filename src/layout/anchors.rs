@@ -1015,10 +1015,7 @@ pub(super) fn anchored_rows(
             if !marks {
                 return Vec::new();
             }
-            let shorts: Vec<&Fragment> = top_to_bottom(pieces)
-                .into_iter()
-                .filter(|piece| is_short(piece) && piece.y <= table_end)
-                .collect();
+            let shorts = mark_candidates(pieces, table_end);
             raised_marks(&shorts, &anchor_lines, &text_pieces, &band_of)
                 .map(|bands| shorts.into_iter().zip(bands).collect())
                 .unwrap_or_default()
@@ -1036,9 +1033,31 @@ pub(super) fn anchored_rows(
             if !marks || !moved.is_empty() || !headings.is_empty() {
                 return Vec::new();
             }
-            let shorts: Vec<&Fragment> = top_to_bottom(pieces)
-                .into_iter()
-                .filter(|piece| is_short(piece) && piece.y <= table_end)
+            let ordered = top_to_bottom(pieces);
+            // A word of a narrow column's header hyphenated over two lines
+            // (`Sta-` / `tus`, `Esta-` / `do`) is text, not two marks.
+            let hyphenated = |at: usize| {
+                let cut = |piece: &Fragment| {
+                    let word = piece.text.trim();
+                    word.len() > 1
+                        && word.ends_with('-')
+                        && word.trim_end_matches('-').chars().all(char::is_alphabetic)
+                };
+                ordered.get(at).is_some_and(|piece| cut(piece))
+                    || at
+                        .checked_sub(1)
+                        .and_then(|above| ordered.get(above))
+                        .is_some_and(|piece| cut(piece))
+            };
+            let shorts: Vec<&Fragment> = ordered
+                .iter()
+                .enumerate()
+                .filter(|&(at, piece)| {
+                    piece.text.chars().count() <= MARK_LENGTH
+                        && piece.y <= table_end
+                        && !hyphenated(at)
+                })
+                .map(|(_, piece)| *piece)
                 .collect();
             undecided_marks(&shorts, &anchor_lines, &text_lines)
         })
@@ -1240,6 +1259,35 @@ fn undecided_marks<'a>(
         return Vec::new();
     }
     marks.iter().copied().zip(1..).collect()
+}
+
+/// The short pieces of a mark column down to `table_end`, top to bottom:
+/// the marks that [`raised_marks`] may move. A word of a narrow column's
+/// header hyphenated over two lines (`Sta-` / `tus`, `Esta-` / `do`) is
+/// text, not two marks; a dash alone (`-`) stays a mark.
+fn mark_candidates(pieces: &[Fragment], table_end: f32) -> Vec<&Fragment> {
+    let ordered = top_to_bottom(pieces);
+    let cut = |piece: &Fragment| {
+        let word = piece.text.trim();
+        word.len() > 1
+            && word.ends_with('-')
+            && word.trim_end_matches('-').chars().all(char::is_alphabetic)
+    };
+    let hyphenated = |at: usize| {
+        ordered.get(at).is_some_and(|piece| cut(piece))
+            || at
+                .checked_sub(1)
+                .and_then(|above| ordered.get(above))
+                .is_some_and(|piece| cut(piece))
+    };
+    ordered
+        .iter()
+        .enumerate()
+        .filter(|&(at, piece)| {
+            piece.text.chars().count() <= MARK_LENGTH && piece.y <= table_end && !hyphenated(at)
+        })
+        .map(|(_, piece)| *piece)
+        .collect()
 }
 
 /// The bands of a column's marks (`marks`, top to bottom) when they are
@@ -2161,6 +2209,24 @@ mod tests {
             &band_of,
         );
         assert_eq!(raised, Some(vec![1, 2, 3]));
+    }
+
+    #[test]
+    fn a_header_word_hyphenated_in_a_narrow_column_is_no_mark() {
+        // `Sta-` / `tus`, `Esta-` / `do`, `É-` / `tat` over the marks: text.
+        for (head, tail) in [("Sta-", "tus"), ("Esta-", "do"), ("É-", "tat")] {
+            let column = [
+                piece(head, 50.0),
+                piece(tail, 62.0),
+                piece("✓", 100.0),
+                piece("-", 124.0),
+            ];
+            let found: Vec<&str> = super::mark_candidates(&column, 200.0)
+                .into_iter()
+                .map(|piece| piece.text.as_str())
+                .collect();
+            assert_eq!(found, ["✓", "-"], "{head}{tail}");
+        }
     }
 
     #[test]

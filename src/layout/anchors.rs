@@ -367,22 +367,28 @@ fn lift_beside(
         if !is_anchor(&anchor.text) || anchor.y <= first.y + slack || !(centred || bottom) {
             continue;
         }
-        let own_top = anchor.y - BAND_TOP * anchor.size;
-        let top = first.y - BAND_TOP * first.size;
-        let Some(index) = starts
-            .iter()
-            .position(|start| start.anchor && (start.top - own_top).abs() <= slack)
-        else {
-            continue;
-        };
-        let above = index
-            .checked_sub(1)
-            .and_then(|i| starts.get(i))
-            .map_or(f32::NEG_INFINITY, |start| start.top);
-        if let Some(start) = starts.get_mut(index) {
-            if top > above && top < start.top {
-                start.top = top;
-            }
+        raise_row_start(starts, anchor, first.y - BAND_TOP * first.size, slack);
+    }
+}
+
+/// Moves the row start of `anchor` (found within `slack` of the anchor's
+/// own top) up to `top`, when `top` lies between that start and the start
+/// above it (a row never reaches into the one above).
+fn raise_row_start(starts: &mut [RowStart], anchor: &Fragment, top: f32, slack: f32) {
+    let own_top = anchor.y - BAND_TOP * anchor.size;
+    let Some(index) = starts
+        .iter()
+        .position(|start| start.anchor && (start.top - own_top).abs() <= slack)
+    else {
+        return;
+    };
+    let above = index
+        .checked_sub(1)
+        .and_then(|i| starts.get(i))
+        .map_or(f32::NEG_INFINITY, |start| start.top);
+    if let Some(start) = starts.get_mut(index) {
+        if top > above && top < start.top {
+            start.top = top;
         }
     }
 }
@@ -442,24 +448,8 @@ fn lift_continued(
             }
             below = above;
         }
-        let Some(top) = top else {
-            continue;
-        };
-        let own_top = anchor.y - BAND_TOP * anchor.size;
-        let Some(index) = starts
-            .iter()
-            .position(|start| start.anchor && (start.top - own_top).abs() <= slack)
-        else {
-            continue;
-        };
-        let above = index
-            .checked_sub(1)
-            .and_then(|i| starts.get(i))
-            .map_or(f32::NEG_INFINITY, |start| start.top);
-        if let Some(start) = starts.get_mut(index) {
-            if top > above && top < start.top {
-                start.top = top;
-            }
+        if let Some(top) = top {
+            raise_row_start(starts, anchor, top, slack);
         }
     }
 }

@@ -2180,6 +2180,21 @@ mod tests {
         }
     }
 
+    /// `raised_marks` over owned pieces, bands counted from `starts`.
+    fn raised(
+        marks: &[super::Fragment],
+        anchors: &[super::Fragment],
+        titles: &[super::Fragment],
+        starts: &[super::Fragment],
+    ) -> Option<Vec<usize>> {
+        super::raised_marks(
+            &marks.iter().collect::<Vec<_>>(),
+            &anchors.iter().collect::<Vec<_>>(),
+            &titles.iter().collect::<Vec<_>>(),
+            &bands(starts),
+        )
+    }
+
     #[test]
     fn marks_alone_on_the_line_above_their_codes_are_raised() {
         // `✓` over `A-I-1`, `✗` over `A-I-2` (whose title wraps), `○`
@@ -2191,14 +2206,10 @@ mod tests {
         ];
         let marks = [piece("✓", 92.0), piece("✗", 116.0), piece("○", 152.0)];
         let titles = lines(&[104.0, 128.0, 140.0, 164.0]);
-        let band_of = bands(&anchors);
-        let raised = super::raised_marks(
-            &marks.iter().collect::<Vec<_>>(),
-            &anchors.iter().collect::<Vec<_>>(),
-            &titles.iter().collect::<Vec<_>>(),
-            &band_of,
+        assert_eq!(
+            raised(&marks, &anchors, &titles, &anchors),
+            Some(vec![1, 2, 3])
         );
-        assert_eq!(raised, Some(vec![1, 2, 3]));
     }
 
     #[test]
@@ -2232,14 +2243,7 @@ mod tests {
         let anchors = [piece("L1M1D1", 104.0), piece("L1M1D2", 128.0)];
         let marks = [piece("✔", 92.0), piece("◯", 116.0)];
         let titles = lines(&[80.0, 104.0, 128.0]);
-        let band_of = bands(&starts);
-        let raised = super::raised_marks(
-            &marks.iter().collect::<Vec<_>>(),
-            &anchors.iter().collect::<Vec<_>>(),
-            &titles.iter().collect::<Vec<_>>(),
-            &band_of,
-        );
-        assert_eq!(raised, Some(vec![2, 3]));
+        assert_eq!(raised(&marks, &anchors, &titles, &starts), Some(vec![2, 3]));
     }
 
     #[test]
@@ -2250,14 +2254,7 @@ mod tests {
         let anchors = [piece("B-II-2", 104.0), piece("B-II-3", 128.0)];
         let marks = [piece("✓", 92.0), piece("✗", 116.0)];
         let titles = lines(&[92.0, 104.0, 116.0, 128.0]);
-        let band_of = bands(&anchors);
-        let raised = super::raised_marks(
-            &marks.iter().collect::<Vec<_>>(),
-            &anchors.iter().collect::<Vec<_>>(),
-            &titles.iter().collect::<Vec<_>>(),
-            &band_of,
-        );
-        assert_eq!(raised, None);
+        assert_eq!(raised(&marks, &anchors, &titles, &anchors), None);
     }
 
     #[test]
@@ -2272,14 +2269,10 @@ mod tests {
         ];
         let marks = [piece("✓", 92.0), piece("✗", 122.0), piece("○", 140.0)];
         let titles = lines(&[104.0, 116.0, 128.0, 134.0, 152.0]);
-        let band_of = bands(&anchors);
-        let raised = super::raised_marks(
-            &marks.iter().collect::<Vec<_>>(),
-            &anchors.iter().collect::<Vec<_>>(),
-            &titles.iter().collect::<Vec<_>>(),
-            &band_of,
+        assert_eq!(
+            raised(&marks, &anchors, &titles, &anchors),
+            Some(vec![1, 2, 3])
         );
-        assert_eq!(raised, Some(vec![1, 2, 3]));
     }
 
     #[test]
@@ -2290,14 +2283,7 @@ mod tests {
         let anchors = [piece("E-I-1", 104.0), piece("E-I-2", 140.0)];
         let marks = [piece("✓", 92.0), piece("✗", 116.0)];
         let titles = lines(&[104.0, 140.0]);
-        let band_of = bands(&anchors);
-        let raised = super::raised_marks(
-            &marks.iter().collect::<Vec<_>>(),
-            &anchors.iter().collect::<Vec<_>>(),
-            &titles.iter().collect::<Vec<_>>(),
-            &band_of,
-        );
-        assert_eq!(raised, None);
+        assert_eq!(raised(&marks, &anchors, &titles, &anchors), None);
     }
 
     #[test]
@@ -2308,14 +2294,7 @@ mod tests {
         let anchors = [piece("F-I-1", 104.0), piece("F-I-2", 128.0)];
         let marks = [piece("○", 92.0), piece("✓", 116.0), piece("✗", 140.0)];
         let titles = lines(&[104.0, 128.0]);
-        let band_of = bands(&anchors);
-        let raised = super::raised_marks(
-            &marks.iter().collect::<Vec<_>>(),
-            &anchors.iter().collect::<Vec<_>>(),
-            &titles.iter().collect::<Vec<_>>(),
-            &band_of,
-        );
-        assert_eq!(raised, None);
+        assert_eq!(raised(&marks, &anchors, &titles, &anchors), None);
     }
 
     #[test]
@@ -2338,22 +2317,9 @@ mod tests {
         // next code (centred beside the row above) is that row's.
         let anchors = [piece("C-I-1", 104.0), piece("C-I-2", 152.0)];
         let on_lines = [piece("✓", 104.0), piece("✗", 152.0)];
-        let band_of = bands(&anchors);
-        let anchor_refs: Vec<&super::Fragment> = anchors.iter().collect();
-        assert_eq!(
-            super::raised_marks(
-                &on_lines.iter().collect::<Vec<_>>(),
-                &anchor_refs,
-                &[],
-                &band_of
-            ),
-            None
-        );
+        assert_eq!(raised(&on_lines, &anchors, &[], &anchors), None);
         let far = [piece("✓", 92.0), piece("✗", 116.0)];
-        assert_eq!(
-            super::raised_marks(&far.iter().collect::<Vec<_>>(), &anchor_refs, &[], &band_of),
-            None
-        );
+        assert_eq!(raised(&far, &anchors, &[], &anchors), None);
     }
 
     #[test]

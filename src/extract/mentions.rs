@@ -43,12 +43,32 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         if claimed.contains(&index) || consumed.contains(&index) || is_blank(lines.line(index)) {
             continue;
         }
-        if let Some(cue) = &roll {
-            let entries = roll_entries(lines.line(index), cue, lex);
-            if !entries.is_empty() {
-                for found in entries {
-                    add(&mut people, person_at(found, line.page, line.number));
+        // A roll opened on its cue's line ends at the next line with a cue
+        // of its own (`Absents excusés : …`), which the in-line readers read.
+        if roll.as_ref().is_some_and(|cue| cue.in_line)
+            && opens_roll_in_line(lines.line(index), lex).is_some()
+        {
+            roll = None;
+        }
+        if let Some(cue) = roll.as_mut() {
+            let mut logical = lines.line(index).to_owned();
+            let mut at = index + 1;
+            while let Some(next) = lines
+                .get(at)
+                .filter(|next| !is_blank(next) && !claimed.contains(&at))
+            {
+                if !cut_by_line_end(&logical, next, lex) {
+                    break;
                 }
+                logical.push(' ');
+                logical.push_str(next);
+                consumed.insert(at);
+                at += 1;
+            }
+            let mut carried = None;
+            let entries = roll_entries(&logical, cue, &mut carried, lex);
+            if !entries.is_empty() {
+                take_roll_line(&mut people, cue, entries, carried, (line.page, line.number));
                 // A role label heads the one name under it.
                 if cue.single {
                     roll = None;
@@ -57,6 +77,20 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
             }
             roll = None;
         }
+        // A cue with its first entries on its line (`Présents : A, B,`) opens a
+        // roll for the lines below; the line itself is the in-line readers'.
+        let opened_in_line = opens_roll_in_line(lines.line(index), lex).and_then(|(cue, rest)| {
+            let mut carried = None;
+            let mut cue = cue;
+            let entries = roll_entries(rest, &cue, &mut carried, lex);
+            let unclosed = entries
+                .iter()
+                .rev()
+                .take_while(|(_, role, _)| role.is_none())
+                .map(|(name, _, _)| name.clone());
+            cue.open = unclosed.collect();
+            (!entries.is_empty()).then_some(cue)
+        });
         if let Some(mut cue) = opens_roll(lines.line(index), lex) {
             cue.affiliations = roll_affiliations(&lines, index);
             roll = Some(cue);
@@ -87,6 +121,9 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         }
         for found in found {
             add(&mut people, person_at(found, line.page, line.number));
+        }
+        if opened_in_line.is_some() {
+            roll = opened_in_line;
         }
     }
     if roled_speakers >= SPEAKER_LINES_WITH_ROLES {
@@ -294,11 +331,47 @@ fn semicolon_roll(line: &str, lex: &Lexicons) -> Vec<Found> {
     }
 }
 
-/// Words of `text`, trimmed of punctuation, lower case.
+/// Words of `text`, trimmed of punctuation, lower case, inclusive endings
+/// in brackets dropped (`Echevin(e)s` → `echevins`, `Conseillers(ères)` →
+/// `conseillers`), so that they are looked up as the lexicon writes them.
 fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != ')');
+    let mut plain = String::with_capacity(trimmed.len());
+    let mut rest = trimmed;
+    while let Some(open) = rest
+        .find('(')
+        .filter(|&open| is_inclusive_ending(rest, open))
+    {
+        plain.push_str(&rest[..open]);
+        let close = rest[open..]
+            .find(')')
+            .map_or(rest.len(), |close| open + close + 1);
+        rest = &rest[close..];
+    }
+    plain.push_str(rest);
+    plain
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
         .to_lowercase()
 }
+
+/// Whether the bracket at byte `open` of `text` opens an inclusive ending
+/// (`Echevin(e)s`, `Conseillers(ères)`): right after a letter, a few
+/// lower-case letters, closed.
+fn is_inclusive_ending(text: &str, open: usize) -> bool {
+    let after_letter = text[..open]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
+    let inside = text[open + 1..].split_once(')').map(|(inside, _)| inside);
+    after_letter
+        && inside.is_some_and(|inside| {
+            (1..=INCLUSIVE_ENDING_LETTERS).contains(&inside.chars().count())
+                && inside.chars().all(char::is_lowercase)
+        })
+}
+
+/// Most letters of an inclusive ending in brackets (`(e)`, `(ères)`).
+const INCLUSIVE_ENDING_LETTERS: usize = 4;
 
 fn is_role_word(word: &str, lex: &Lexicons) -> bool {
     let word = bare(word);
@@ -723,6 +796,12 @@ struct Roll {
     /// Verts`, `2. LEROY Paul PLR`, `3. ROUX Eva Verts`): a party or a
     /// group, no part of a name.
     affiliations: Vec<String>,
+    /// Names read on the roll's lines so far that no role closed yet: a
+    /// plural role on a later line is theirs too (`MM. Paul ROY, Eva ROUX,`
+    /// / `Luc BLANC, Echevins`).
+    open: Vec<String>,
+    /// The cue opened the roll on its own line, before its first entries.
+    in_line: bool,
 }
 
 /// Most lines looked at below a roll's cue for its affiliations.
@@ -799,6 +878,8 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
                 role: None,
                 single: false,
                 affiliations: Vec::new(),
+                open: Vec::new(),
+                in_line: false,
             });
         }
     };
@@ -824,6 +905,8 @@ fn opens_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
         role: plural_title_in(&lower, lex).map(|(_, _, role)| role.to_owned()),
         single: false,
         affiliations: Vec::new(),
+        open: Vec::new(),
+        in_line: false,
     })
 }
 
@@ -853,6 +936,8 @@ fn heads_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
             role: Some((*role).to_owned()),
             single: false,
             affiliations: Vec::new(),
+            open: Vec::new(),
+            in_line: false,
         });
     }
     let capitals = label
@@ -869,6 +954,8 @@ fn heads_roll(line: &str, lex: &Lexicons) -> Option<Roll> {
             role: Some(role),
             single: true,
             affiliations: Vec::new(),
+            open: Vec::new(),
+            in_line: false,
         }),
         _ => None,
     }
@@ -921,7 +1008,16 @@ fn plural_title_in<'l>(lower: &str, lex: &'l Lexicons) -> Option<(usize, usize, 
 /// or by dashes set apart, less the affiliation closing each
 /// ([`Roll::affiliations`]); a plural honorific opens a group of names
 /// (`Mesdames Ana ROY, Eva ROUX`, `Messieurs : Paul LEROY`).
-fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
+///
+/// A plural role closing the names before it (`Ana ROY, Luc BLANC,
+/// Echevins`) is each one's; when those names open the line, it is put in
+/// `carried` too, for the names of the lines above that no role closed.
+fn roll_entries(
+    line: &str,
+    cue: &Roll,
+    carried: &mut Option<String>,
+    lex: &Lexicons,
+) -> Vec<Found> {
     let grouped = place_groups(line, lex);
     if !grouped.is_empty() {
         return grouped;
@@ -950,6 +1046,12 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
     // An office printed before the name it is followed by (`Alcalde, Juan
     // Pérez`): the next name's role.
     let mut office: Option<String> = None;
+    // The first name of the group a plural role closes (`Ana ROY, Luc
+    // BLANC, Echevins`): the names since the last role printed after one.
+    let mut group_start = 0;
+    // The piece before was a role given to the name before it, which a
+    // second role joins (`BELTRAN Fabien, Bourgmestre, Président`).
+    let mut roled_last = false;
     for entry in line.split(';') {
         let entry = entry.trim();
         let body = match entry.split_once(':') {
@@ -961,6 +1063,7 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
                 match role {
                     Some(role) => labelled = Some(role),
                     None if lex.has(|l| l.attendance_words, &lower)
+                        || ends_on(label, |l| l.attendance_words, lex)
                         || lex.has(|l| l.honorifics, &lower) => {}
                     None => place = Some(label.trim().to_owned()),
                 }
@@ -968,12 +1071,20 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
             }
             _ => entry,
         };
+        // Initials in brackets after each name (`ROY Ana (AR), …`) are dropped.
+        let body = without_initials_marks(body);
+        let body = body.as_str();
         // The role is the last bracket (`Bruno Bienaimé (a rejoint à 14h15)
         // [élu.e.s]`): an earlier one is a remark.
-        let names = body.split(['[', '(']).next().unwrap_or(body);
-        let role = body
-            .rsplit_once(['[', '('])
-            .and_then(|(_, rest)| rest.split([']', ')']).next())
+        let brackets: Vec<usize> = body
+            .match_indices(['[', '('])
+            .map(|(at, _)| at)
+            .filter(|&at| !is_inclusive_ending(body, at))
+            .collect();
+        let names = brackets.first().map_or(body, |&at| &body[..at]);
+        let role = brackets
+            .last()
+            .and_then(|&at| body[at + 1..].split([']', ')']).next())
             .map(|r| r.trim().to_owned())
             .filter(|r| !r.is_empty());
         if cue.signing {
@@ -998,7 +1109,12 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
             .flat_map(|piece| piece.split(" - ").flat_map(|part| part.split(" – ")))
             .flat_map(|piece| split_at_conjunctions(piece, lex))
             .map(|piece| {
-                let piece = piece.trim().trim_end_matches(['.', '-']).trim();
+                let piece = piece.trim().trim_end_matches('-').trim();
+                // A surname's initials keep their dot (`CAUQUIL R.`, `PUECH J.F.`).
+                let piece = match piece.rsplit(' ').next() {
+                    Some(last) if is_initials(last) => piece,
+                    _ => piece.trim_end_matches(['.', '-']).trim(),
+                };
                 match piece.rsplit_once(' ') {
                     Some((rest, last))
                         if word_total(rest) >= 2 && cue.affiliations.iter().any(|a| a == last) =>
@@ -1051,14 +1167,40 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
                 found.push((name, role, place.clone()));
                 continue;
             }
-            if let Some(last) = found.last_mut().filter(|_| is_role_piece(piece, lex)) {
-                if let Some((own, _)) = as_role(piece, lex) {
-                    if last.1 == cue.role || last.1.is_none() {
-                        last.1 = Some(own);
+            let names_before =
+                found.len() > group_start || (group_start == 0 && !cue.open.is_empty());
+            if let Some(plural) = plural_role_piece(piece, lex).filter(|_| names_before) {
+                if group_start == 0 {
+                    *carried = Some(plural.clone());
+                }
+                for (_, role, _) in &mut found[group_start..] {
+                    if *role == cue.role || role.is_none() {
+                        *role = Some(plural.clone());
                     }
+                }
+                group_start = found.len();
+                roled_last = false;
+                continue;
+            }
+            if let Some(last) = found.last_mut().filter(|_| is_role_piece(piece, lex)) {
+                if as_role(piece, lex).is_some() {
+                    // A roll prints the office whole (`Présidente du CPAS`,
+                    // `Secrétaire communal`).
+                    let own = piece.trim().trim_end_matches('.').to_owned();
+                    match &mut last.1 {
+                        Some(role) if roled_last => {
+                            role.push_str(", ");
+                            role.push_str(&own);
+                        }
+                        role if *role == cue.role || role.is_none() => *role = Some(own),
+                        _ => {}
+                    }
+                    group_start = found.len();
+                    roled_last = true;
                     continue;
                 }
             }
+            roled_last = false;
             if found.is_empty() && office.is_none() && is_role_piece(piece, lex) {
                 if let Some(own) = label_role(piece, lex) {
                     office = Some(own);
@@ -1097,6 +1239,160 @@ fn roll_entries(line: &str, cue: &Roll, lex: &Lexicons) -> Vec<Found> {
         found.clear();
     }
     found
+}
+
+/// Adds the people of one line of a roll, at `(page, line)`: a plural
+/// role `carried` from the line's first names goes to the names of the
+/// lines above that no role closed; the names the line leaves open are
+/// kept for a later one.
+fn take_roll_line(
+    people: &mut Vec<Person>,
+    cue: &mut Roll,
+    entries: Vec<Found>,
+    carried: Option<String>,
+    (page, number): (u32, u32),
+) {
+    if let Some(plural) = carried {
+        for person in people.iter_mut().filter(|p| cue.open.contains(&p.name)) {
+            if person.role == cue.role || person.role.is_none() {
+                person.role = Some(plural.clone());
+            }
+        }
+        cue.open.clear();
+    }
+    let unclosed = entries
+        .iter()
+        .rev()
+        .take_while(|(_, role, _)| *role == cue.role || role.is_none())
+        .count();
+    if unclosed < entries.len() {
+        cue.open.clear();
+    }
+    cue.open.extend(
+        entries[entries.len() - unclosed..]
+            .iter()
+            .map(|(name, _, _)| name.clone()),
+    );
+    for found in entries {
+        add(people, person_at(found, page, number));
+    }
+}
+
+/// The roll call a line opens before its first entries (`Présents :
+/// BELTRAN Fabien, Bourgmestre`), the cue ending the words before the
+/// colon (a heading run into it stays before: `CONSEIL COMMUNAL DU 2
+/// MARS 2020 Présents : …`), and the rest of the line.
+fn opens_roll_in_line<'l>(line: &'l str, lex: &Lexicons) -> Option<(Roll, &'l str)> {
+    let (label, rest) = line.split_once(':')?;
+    let cued =
+        ends_on(label, |l| l.attendance_words, lex) && !ends_on(label, |l| l.signing_words, lex);
+    let roll = Roll {
+        in_line: true,
+        ..Roll::default()
+    };
+    (cued && !rest.trim().is_empty()).then_some((roll, rest))
+}
+
+/// Whether the words of `label` end on a phrase of the lexicon's `table`,
+/// compared without case or accents (`Etait EXCUSEE`, `… 2020 Présents`).
+fn ends_on(
+    label: &str,
+    table: impl Fn(&'static crate::lexicon::Lexicon) -> &'static [&'static str],
+    lex: &Lexicons,
+) -> bool {
+    let bare_label = unaccented(&label.to_lowercase());
+    let words: Vec<&str> = bare_label
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    lex.each(table).any(|phrase| {
+        let phrase = unaccented(phrase);
+        words.ends_with(&phrase.split_whitespace().collect::<Vec<_>>())
+    })
+}
+
+/// Whether the roll line `line` ends on a name that its line break cut, its
+/// rest opening `next` (`…, M. André` / `DELMARCELLE, Mme …`, `…, Chantal
+/// de` / `CARTIER d'YVES, …`), or on an honorific whose name opens `next`
+/// (`…, M.` / `Etienne DUBUISSON, …`, `… et M.` / `Paul ROY`). Only a list of names (with a comma)
+/// goes on so: a roll of one name a line never does.
+fn cut_by_line_end(line: &str, next: &str, lex: &Lexicons) -> bool {
+    let line = line.trim_end();
+    if !line.contains(',') || line.ends_with([',', ';', ':']) {
+        return false;
+    }
+    let last = line.rsplit(',').next().unwrap_or_default();
+    let tail = split_at_conjunctions(last.trim(), lex)
+        .pop()
+        .unwrap_or_default()
+        .trim();
+    let head = next.split([',', ';']).next().unwrap_or_default().trim();
+    let reads = |piece: &str| as_name(piece, lex).or_else(|| surname_first(piece, lex));
+    let honorific_alone = !tail.contains(' ')
+        && lex.has(|l| l.honorifics, &tail.trim_end_matches('.').to_lowercase());
+    if honorific_alone {
+        return reads(head).is_some();
+    }
+    reads(head).is_none() && reads(&format!("{tail} {head}")).is_some()
+}
+
+/// Whether `word` is initials with their dots (`R.`, `J.P.`, `JL.`): one
+/// or two capitals before each dot.
+fn is_initials(word: &str) -> bool {
+    word.ends_with('.')
+        && word.split_terminator('.').all(|part| {
+            (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_uppercase)
+        })
+}
+
+/// Whether a bracket's text is a name's initials or a party's letters
+/// (`(DH)`, `(PS)`): a few capitals, no role.
+fn is_initials_mark(text: &str) -> bool {
+    (2..=4).contains(&text.chars().count()) && text.chars().all(char::is_uppercase)
+}
+
+/// `text` less its brackets holding initials or a party's letters (`(DH)`).
+fn without_initials_marks(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let mark = rest[open + 1..]
+            .split_once(')')
+            .map(|(inside, _)| inside)
+            .filter(|inside| is_initials_mark(inside));
+        match mark {
+            Some(inside) => {
+                kept.push_str(rest[..open].trim_end());
+                rest = &rest[open + inside.len() + 2..];
+            }
+            None => {
+                kept.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// Most words of a plural role closing a group of names.
+const PLURAL_ROLE_WORDS: usize = 3;
+
+/// `piece` as the plural role of the names before it in a roll (`Echevins`,
+/// `Conseillers(ères)`, `Conseillers communaux`, `Concejales`): its first
+/// word names a role in the plural, no role word alone, and the piece is
+/// short and no name. The role is the piece as printed.
+fn plural_role_piece(piece: &str, lex: &Lexicons) -> Option<String> {
+    let piece = piece.trim().trim_end_matches('.');
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let first = words.first()?;
+    let plural = names_a_role(first, lex) && !is_role_word(first, lex);
+    let short = words.len() <= PLURAL_ROLE_WORDS
+        && words
+            .iter()
+            .skip(1)
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+    (plural && short).then(|| piece.to_owned())
 }
 
 /// Most words before its role word that an office label may open on
@@ -3045,6 +3341,80 @@ El acta se aprueba por unanimidad.
         );
         assert_eq!(split_at_conjunctions("Jo Hill", &lex), ["Jo Hill"]);
         assert_eq!(split_at_conjunctions("and Jo Hill", &lex), ["and Jo Hill"]);
+    }
+
+    #[test]
+    fn a_plural_role_closes_its_group_and_roles_join_across_a_roll() {
+        // A cue with its first entries on its line; groups closed by a
+        // plural role (inclusive spelling, several words, across a cut name
+        // and across lines); two offices after one name.
+        let belgian = "CONSEIL DU 2 MARS Présents : ROY Ana, Bourgmestre
+
+            BLANC Luc, ROUX Eva, Echevin(e)s
+
+            M. Paul VIDAL, Mme Rose TESSIER, M. Marc
+            PERRIN, Mlle Lucie FAURE,
+            M. Jean ROCHE, Conseillers communaux.
+
+            DUVAL Anne, Directrice générale, Secrétaire
+";
+        // The cue's own line is the in-line readers' (not asserted here).
+        let found = people(belgian);
+        let under_the_cue: Vec<Found> = found
+            .into_iter()
+            .filter(|(name, _, _)| name != "ROY Ana")
+            .collect();
+        assert_eq!(
+            under_the_cue,
+            vec![
+                one("BLANC Luc", Some("Echevin(e)s"), None),
+                one("ROUX Eva", Some("Echevin(e)s"), None),
+                one("Paul VIDAL", Some("Conseillers communaux"), None),
+                one("Rose TESSIER", Some("Conseillers communaux"), None),
+                one("Marc PERRIN", Some("Conseillers communaux"), None),
+                one("Lucie FAURE", Some("Conseillers communaux"), None),
+                one("Jean ROCHE", Some("Conseillers communaux"), None),
+                one("DUVAL Anne", Some("Directrice générale, Secrétaire"), None),
+            ]
+        );
+        // Under a heading cue, in Spanish: initials in brackets are no role.
+        let spanish = "Asistentes:
+
+PÉREZ Juan (JP), GIL Marta (MG), Concejales
+";
+        assert_eq!(
+            people(spanish),
+            vec![
+                one("PÉREZ Juan", Some("Concejales"), None),
+                one("GIL Marta", Some("Concejales"), None),
+            ]
+        );
+        // A line with its own cue ends a roll opened on a cue's line: the
+        // plural role under the second cue is none of the first's names.
+        let excused = "Présents : Ana ROY, Luc BLANC\nExcusés : Eva ROUX (pouvoir à Ana ROY)\nMarc PERRIN, Conseillers\n";
+        let found = people(excused);
+        assert_eq!(role_found(&found, "Ana ROY"), Some(None), "{found:?}");
+        assert_eq!(role_found(&found, "Luc BLANC"), Some(None), "{found:?}");
+        assert_eq!(
+            role_found(&found, "Marc PERRIN"),
+            Some(Some("Conseillers".to_owned()))
+        );
+    }
+
+    #[test]
+    fn inclusive_endings_are_dropped_before_lookups() {
+        assert_eq!(bare("Echevin(e)s,"), "echevins");
+        assert_eq!(bare("Conseillers(ères)"), "conseillers");
+        assert_eq!(bare("(présidente)"), "présidente");
+        assert!(is_initials("J.P."));
+        assert!(is_initials("R."));
+        assert!(!is_initials("ROY."));
+        assert!(is_initials_mark("DH"));
+        assert!(!is_initials_mark("élu.e.s"));
+        assert_eq!(
+            without_initials_marks("ROY Ana (AR), Luc (vice-président)"),
+            "ROY Ana, Luc (vice-président)"
+        );
     }
 
     #[test]

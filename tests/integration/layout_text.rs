@@ -202,7 +202,7 @@ fn marks_on_lines_of_their_own_go_to_their_codes() {
         .map(|entry| entry.path())
         .collect();
     golds.sort();
-    assert!(golds.len() >= 18, "{} gold files", golds.len());
+    assert!(golds.len() >= 24, "{} gold files", golds.len());
     let mut failures = Vec::new();
     for gold in golds {
         let name = gold

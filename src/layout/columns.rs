@@ -48,8 +48,20 @@ impl TextLine {
                         && is_number(&pair[0].text)
                         && !before_code()
                 };
-                pair[1].x0 - pair[0].x1 > CELL_GAP * self.size
-                    && !margin_number()
+                // A row number a word space before its code (a numbering
+                // column set tight against the codes, or a positioned
+                // text that kept one space of the gap) is a cell all the
+                // same: a line opening on a bare number then a plan code is
+                // a numbered row. Not before a month: `2 March` is a date.
+                let numbered_code = || {
+                    *index == 0
+                        && pair[0].text.len() <= 4
+                        && is_number(&pair[0].text)
+                        && pair[1].x0 - pair[0].x1 >= WORD_GAP * self.size
+                        && grammar::is_code_word(&pair[1].text)
+                };
+                (pair[1].x0 - pair[0].x1 > CELL_GAP * self.size && !margin_number()
+                    || numbered_code())
                     && !self.is_justified_gap(*index)
             })
             .map(|(_, pair)| pair[1].x0)

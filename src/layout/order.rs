@@ -2,7 +2,7 @@
 //! and prose with its paragraph breaks, and the page's blocks.
 
 use super::anchors::{anchor_shape, is_anchor};
-use super::columns::{marks_between_page_columns, DocumentColumns, GutterCrossings};
+use super::columns::{is_mark_token, marks_between_page_columns, DocumentColumns, GutterCrossings};
 use super::gutters::anchor_tables;
 use super::lines::{text_extent, TextLine};
 use super::stacked::{page_top_rows, stacked_tables};
@@ -208,12 +208,36 @@ struct Gutters<'a> {
 
 impl Gutters<'_> {
     /// The page cut at its best gutter, as [`split_page`] says, `flowing` or not.
+    ///
+    /// A column of status marks opening the side right of that gutter, when
+    /// the side left of it holds no marks and the right side's rows end in
+    /// marks of their own, is the mark column of the left side's table (set
+    /// at the page gutter, a narrower gap from its titles than the page
+    /// gutter after it, or a folio standing in that page gutter cut the
+    /// longer run just left of the marks): a table has one mark column, so
+    /// the page is cut past those marks ([`opening_marks`]).
     fn split(&self, flowing: bool, overflow: bool, within: bool) -> Option<Split> {
+        let (first, last, gutter) = self.best(flowing, f32::NEG_INFINITY)?;
+        let cut = self.cut(first, last, gutter, flowing, overflow)?;
+        let cut = match opening_marks(&cut.1, &cut.2) {
+            Some(edge) => self
+                .best(flowing, edge)
+                .and_then(|(first, last, gutter)| self.cut(first, last, gutter, flowing, overflow))
+                .unwrap_or(cut),
+            None => cut,
+        };
+        self.judge(cut, flowing, overflow, within)
+    }
+
+    /// The longest run of lines that no candidate gutter right of `after`
+    /// is crossed by (but for strays, when `flowing`): its first and last
+    /// line and the gutter.
+    fn best(&self, flowing: bool, after: f32) -> Option<(usize, usize, f32)> {
         let Self {
-            lines,
             gutters,
             crossings,
             middle,
+            ..
         } = *self;
         // For each candidate gutter, the longest run of lines that does not
         // cross it (but for strays, when `flowing`).
@@ -223,6 +247,9 @@ impl Gutters<'_> {
         // runs are found once for each such stretch of gutters.
         let mut runs: (Option<&[bool]>, Vec<(usize, usize)>) = (None, Vec::new());
         for (at, &x) in gutters.iter().enumerate() {
+            if x <= after {
+                continue;
+            }
             let Some(crossing) = crossings.crossing(at) else {
                 continue;
             };
@@ -242,7 +269,20 @@ impl Gutters<'_> {
                 }
             }
         }
-        let (first, last, gutter) = best?;
+        best
+    }
+
+    /// The run of lines `first..=last` cut at `gutter` into its two sides,
+    /// when the run is long enough and each side holds enough lines.
+    fn cut(
+        &self,
+        first: usize,
+        last: usize,
+        gutter: f32,
+        flowing: bool,
+        overflow: bool,
+    ) -> Option<Cut> {
+        let lines = self.lines;
         let run = last + 1 - first;
         if run * 5 < lines.len() * 3 {
             return None;
@@ -294,6 +334,14 @@ impl Gutters<'_> {
         if left_lines.len() < PAGE_COLUMN_LINES || right_lines.len() < PAGE_COLUMN_LINES {
             return None;
         }
+        Some(((first, last), left_lines, right_lines, strays))
+    }
+
+    /// The page cut into its parts when the two sides of `cut` are page
+    /// columns by the tests of [`page_flows`].
+    fn judge(&self, cut: Cut, flowing: bool, overflow: bool, within: bool) -> Option<Split> {
+        let lines = self.lines;
+        let ((first, last), left_lines, right_lines, strays) = cut;
         // A side set in page columns of its own is judged by its column
         // beside the gutter: three columns of prose are prose beside prose at
         // each gutter, not prose beside a page of two columns.
@@ -338,6 +386,53 @@ fn beside_gutter(side: &[TextLine], right: bool, overflow: bool) -> Option<Vec<T
     let [_, left, other, _] = split.parts;
     let near = if right { other } else { left };
     Some(beside_gutter(&near, right, overflow).unwrap_or(near))
+}
+
+/// A run of lines cut at a gutter: the run's first and last line, the
+/// lines left and right of the gutter, and the words crossing it (baseline
+/// and text).
+type Cut = (
+    (usize, usize),
+    Vec<TextLine>,
+    Vec<TextLine>,
+    Vec<(f32, String)>,
+);
+
+/// Where the column of status marks that opens the `right` side of a
+/// gutter ends, when it is the left side's mark column (see
+/// [`Gutters::split`]): [`TIGHT_MARKS`] lines or more of `right` open with
+/// a mark a gutter's gap before their next word (or alone), every word of
+/// `right` starting left of those marks' end is such a mark, no line of
+/// `left` ends in a mark of its own, and [`TIGHT_MARKS`] lines or more of
+/// `right` do, past the marks: the right side's rows are marked in their
+/// own column, the left side's rows in none.
+fn opening_marks(left: &[TextLine], right: &[TextLine]) -> Option<f32> {
+    let opening = |line: &TextLine| {
+        let mark = line.words.first()?;
+        let spaced = line
+            .words
+            .get(1)
+            .is_none_or(|next| next.x0 - mark.x1 >= GUTTER_GAP * line.size);
+        (is_mark_token(&mark.text) && spaced).then_some((mark.x0, mark.x1))
+    };
+    let marks: Vec<(f32, f32)> = right.iter().filter_map(opening).collect();
+    if marks.len() < TIGHT_MARKS {
+        return None;
+    }
+    let edge = marks
+        .iter()
+        .map(|mark| mark.1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let only_marks = right.iter().all(|line| {
+        line.words
+            .iter()
+            .enumerate()
+            .all(|(index, word)| word.x0 >= edge || (index == 0 && opening(line).is_some()))
+    });
+    let ends_in_mark = |line: &TextLine| line.mark_start().is_some_and(|x| x > edge);
+    let unmarked_left = !left.iter().any(|line| line.mark_start().is_some());
+    let marked_right = right.iter().filter(|line| ends_in_mark(line)).count() >= TIGHT_MARKS;
+    (only_marks && unmarked_left && marked_right).then_some(edge)
 }
 
 /// A page cut at a page gutter: the lines above, the two sides and the
@@ -1157,5 +1252,122 @@ mod tests {
                 stray_runs_by_walking(&crossing, strays_allowed)
             );
         }
+    }
+
+    /// Lines of monospaced text (5 points a character, from x = 50, a line
+    /// every 12 points at size 10): each word where its characters stand.
+    fn typed(text: &str) -> Vec<TextLine> {
+        text.lines()
+            .enumerate()
+            .filter_map(|(row, row_text)| {
+                let mut words = Vec::new();
+                let mut start = None;
+                for (column, c) in row_text.chars().chain([' ']).enumerate() {
+                    match (c == ' ', start) {
+                        (false, None) => start = Some(column),
+                        (true, Some(from)) => {
+                            let word: String =
+                                row_text.chars().skip(from).take(column - from).collect();
+                            let x0 = 50.0 + 5.0 * from as f32;
+                            words.push(Word::unweighed(word, x0, 50.0 + 5.0 * column as f32, 10.0));
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+                (!words.is_empty()).then(|| line(100.0 + 12.0 * row as f32, words))
+            })
+            .collect()
+    }
+
+    /// The flow holding `word`, as the words of its lines.
+    fn flow_of(flows: &[Vec<String>], word: &str) -> Vec<String> {
+        flows
+            .iter()
+            .find(|flow| flow.iter().any(|w| w == word))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// A two-column page whose left page column is a table of measures,
+    /// deliverables and marks set at the page gutter, the right page column
+    /// the table continued with marks at its right edge, and a folio in the
+    /// page gutter (`fold`: above or below the columns). `marks`: achieved,
+    /// in progress, not developed.
+    fn marks_at_the_gutter(fold: bool, marks: [&str; 3]) -> String {
+        let [a, p, n] = marks;
+        let left = [
+            ("B2M1 That the", "B2M1D1 Shared data", a),
+            ("members share", "platform for members", ""),
+            ("their data.", "B2M1D2 Training for the", p),
+            ("", "data officers", ""),
+            ("", "B2M1D3 Annual data", n),
+            ("", "report of every region", ""),
+            ("B2M2 That the", "B2M2D1 Website in three", a),
+            ("network is", "languages", ""),
+            ("known abroad.", "B2M2D2 Press kit for the", p),
+            ("", "journalists", ""),
+        ];
+        let right = [
+            ("B2M3D1 Code of ethics of", n),
+            ("the network", ""),
+            ("B2M3D2 Organisation chart", a),
+            ("of the secretariat", ""),
+            ("B2M3D3 Clear description", p),
+            ("of every post", ""),
+            ("B2M3D4 Follow-up of the", a),
+            ("action plan", ""),
+            ("", ""),
+            ("", ""),
+        ];
+        let folio = format!("{:55}2", "");
+        let mut page = Vec::new();
+        if fold {
+            page.push(folio.clone());
+        }
+        for ((measure, title, mark), (right_title, right_mark)) in left.iter().zip(right) {
+            page.push(
+                format!("{measure:<20}{title:<31}{mark:<8}{right_title:<31}{right_mark}")
+                    .trim_end()
+                    .to_owned(),
+            );
+        }
+        if !fold {
+            page.push(folio);
+        }
+        page.join("\n")
+    }
+
+    #[test]
+    fn a_mark_column_at_the_page_gutter_stays_with_its_table() {
+        for fold in [true, false] {
+            for marks in [["V", "O", "X"], ["✓", "○", "✗"]] {
+                let lines = typed(&marks_at_the_gutter(fold, marks));
+                let flows = flow_words(&lines);
+                // The left table's marks read in its flow, none in the
+                // right page column's first words.
+                let left = flow_of(&flows, "B2M1D1");
+                let right = flow_of(&flows, "B2M3D1");
+                assert!(!right.iter().any(|w| w == "B2M1D1"), "{flows:?}");
+                let marks_left = left.iter().filter(|w| marks.contains(&w.as_str())).count();
+                let marks_right = right.iter().filter(|w| marks.contains(&w.as_str())).count();
+                assert_eq!((marks_left, marks_right), (5, 4), "{flows:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn marks_opening_a_side_are_the_other_sides_only_when_it_has_none() {
+        let right =
+            typed("V  B2M3D1 Code  X\nO  B2M3D2 Chart  V\nX  B2M3D3 Posts  O\n   of the post");
+        let left = typed("B2M1D1 Shared data\nB2M1D2 Training\nB2M1D3 Annual report");
+        assert!(opening_marks(&left, &right).is_some());
+        // The left side marks its own rows: the marks open the right side's.
+        let marked = typed("B2M1D1 Shared data  V\nB2M1D2 Training  O\nB2M1D3 Report  X");
+        assert_eq!(opening_marks(&marked, &right), None);
+        // The right side has no marks of its own: its rows are marked on
+        // their left.
+        let unmarked = typed("V  B2M3D1 Code\nO  B2M3D2 Chart\nX  B2M3D3 Posts");
+        assert_eq!(opening_marks(&left, &unmarked), None);
     }
 }

@@ -123,10 +123,17 @@ fn decode_windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A run of spaces that parts columns of a line printed by position: a
+/// Markdown heading's words are parted by single spaces.
+const COLUMN_GAP: &str = "   ";
+
 /// True when the text carries Markdown (or the HTML some converters leave in it).
 ///
 /// Two kinds of evidence are needed, so that a plain report with one
 /// `**bold**` phrase stays plain text; a pipe table or an ATX heading alone is enough.
+/// A `#` that opens a line of columns (`   # Code      Deliverable      Status`,
+/// the header of a numbered table printed by position: its words parted by
+/// runs of [`COLUMN_GAP`] spaces) is no heading.
 pub(super) fn looks_like_markdown(text: &str) -> bool {
     let mut heading = false;
     let mut table = false;
@@ -137,7 +144,9 @@ pub(super) fn looks_like_markdown(text: &str) -> bool {
     for line in text.lines().take(5_000) {
         let trimmed = line.trim_start();
         let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
-        heading |= (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ');
+        heading |= (1..=6).contains(&hashes)
+            && trimmed[hashes..].starts_with(' ')
+            && !trimmed[hashes..].trim().contains(COLUMN_GAP);
         table |= trimmed.starts_with('|') && trimmed.contains("---");
         bullet |= trimmed.starts_with("- ") || trimmed.starts_with("* ");
         emphasis |= trimmed.contains("**");
@@ -157,6 +166,20 @@ pub(super) fn looks_like_markdown(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numbered_tables_header_is_no_markdown_heading() {
+        for header in [
+            "   # Code           Deliverable                         Status",
+            "   # Código         Resultado o entregable              Estado",
+            "   # Code           Livrable                            État",
+        ] {
+            let text = format!("Report\n\n{header}\n    1 L1M1D1  Survey   V\n");
+            assert!(!looks_like_markdown(&text), "{header}");
+        }
+        assert!(looks_like_markdown("# Progress report\n\nText.\n"));
+        assert!(looks_like_markdown("## Informe de  seguimiento\n"));
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

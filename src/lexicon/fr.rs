@@ -659,6 +659,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "égal",
         "égale",
     ],
+    code_labels: &["réf", "ref", "référence", "code"],
     reference_words: &[
         "article",
         "art",

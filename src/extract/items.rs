@@ -45,7 +45,14 @@
 //! may set each symbol before the noun it marks (`✔ action terminée ; …
 //! action en cours`), and a code in a row's last cell (`| Title | Lead |
 //! Status | II.3.a |`) follows its title.
+//!
+//! Tables without a status may be followed by one line per state listing
+//! its codes (`Completed: 1.2, 1.3`, `Cumplidas: O1.2 y O3.6.`): each code
+//! listed has that state, and a code listed under two is null, naming
+//! both. A code in the brackets closing a line may follow a reference
+//! label (`… : completed (ref. 2.4)`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -2150,6 +2157,15 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     };
     let margins = margin_codes(text, vocabulary.grammar, &unread);
     let wrapped = wrapped_mentions(text, vocabulary, &unread);
+    let listed: BTreeMap<usize, ListedState> = (0..text.lines.len())
+        .filter(|&index| !unread(index))
+        .filter_map(|index| {
+            Some((
+                index,
+                listed_state(&text.joined_cells(index), &legend, vocabulary)?,
+            ))
+        })
+        .collect();
     let lines = &text.lines;
     let mut rows: Vec<Row> = Vec::new();
     let mut status_column: Option<usize> = None;
@@ -2195,6 +2211,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                 .checked_sub(1)
                 .is_some_and(|before| margins.contains_key(&before))
         {
+            continue;
+        }
+        // A line listing the codes in one state is read once every row is.
+        if listed.contains_key(&index) {
+            open_row = None;
             continue;
         }
         let record = records
@@ -2379,6 +2400,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         let cells = match cells.as_slice() {
             [only] => leading_mark_cells(only, &legend, vocabulary)
                 .or_else(|| {
+                    let unlabelled = without_code_label(only, vocabulary.lexicons);
+                    let only = unlabelled.as_ref();
                     let after = grammar::code_after_title(only, vocabulary.grammar)?;
                     let leading = grammar::code_at_start(only, vocabulary.grammar);
                     let bracketed = grammar::code_at_start(&after, vocabulary.grammar)?;
@@ -2579,6 +2602,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         open_row = Some(rows.len() - 1);
     }
     close_section(&mut rows, section.take());
+    give_listed_states(&mut rows, listed.values());
     // `X-12` in a register is no roman numeral unless the document's own
     // codes give the numeral (`Axe II` over `II-3`).
     grammar::settle_roman_registers(
@@ -3129,6 +3153,142 @@ fn status_label_line(line: &str, vocabulary: Vocabulary<'_>) -> Option<(Meaning,
             .take(nouns.len())
             .all(|noun| noun.chars().all(char::is_alphabetic));
     plain_nouns.then(|| (meaning, label.to_owned()))
+}
+
+/// `Empty homes grant: completed (ref. 1.2)`: the line without the word
+/// that names the code in the brackets closing it (a reference label of
+/// the lexicons, `ref.`, `réf.`, `cód.`), so that the code follows the
+/// title in brackets as any other; the line itself when it has none.
+fn without_code_label<'l>(line: &'l str, lexicons: &Lexicons) -> Cow<'l, str> {
+    let labelled = line
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .and_then(|(head, inside)| {
+            let (label, code) = inside.trim().split_once(char::is_whitespace)?;
+            let label = lexicon::fold(label.trim_end_matches(['.', ':'])).to_lowercase();
+            lexicons
+                .each(|l| l.code_labels)
+                .any(|word| lexicon::fold(word) == label)
+                .then(|| format!("{head}({})", code.trim()))
+        });
+    labelled.map_or(Cow::Borrowed(line), Cow::Owned)
+}
+
+/// One line listing the codes in one state.
+#[derive(Debug, Clone)]
+struct ListedState {
+    /// The state as printed (`Completed`, `Cumplidas`).
+    mark: String,
+    meaning: Meaning,
+    /// The codes listed, normalized.
+    codes: Vec<String>,
+}
+
+/// A line giving a state to the codes it lists (`Completed: 1.2, 1.3, 2.1`,
+/// `- Cumplidas: O1.2, O1.3 y O3.6.`, `Réalisées : 1.1 et 2.2`), as a
+/// report whose tables have no status column states them after the tables:
+/// its label is a status phrase of the lexicons or a mark of the legend,
+/// and every piece after the colon, parted by commas, semicolons or the
+/// lexicons' conjunctions, is one code. A bare number is no code there
+/// (`Réalisées : 7` is a count).
+fn listed_state(
+    line: &str,
+    legend: &[MarkEntry],
+    vocabulary: Vocabulary<'_>,
+) -> Option<ListedState> {
+    let plain = markup::plain(line);
+    let unbulleted = plain
+        .trim_start_matches(['-', '*', '•', '·', '▪'])
+        .trim_start();
+    let (label, listed) = unbulleted.split_once(':')?;
+    let label = label.trim();
+    let label = without_count(label).unwrap_or(label);
+    let meaning = cell_meaning(label, legend, vocabulary).or_else(|| {
+        status_label_line(&format!("{label}:"), vocabulary).map(|(meaning, _)| meaning)
+    })?;
+    let listed = listed.trim().trim_end_matches('.');
+    let mut codes = Vec::new();
+    for part in listed.split([',', ';']) {
+        let mut piece: Vec<&str> = Vec::new();
+        let words = part.split_whitespace().chain(std::iter::once(""));
+        for word in words {
+            let joins = word.is_empty()
+                || vocabulary
+                    .lexicons
+                    .has(|l| l.conjunctions, &word.to_lowercase());
+            if !joins {
+                piece.push(word);
+                continue;
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            let text = piece.join(" ");
+            let code = grammar::code_at_start(&text, vocabulary.grammar)?;
+            let whole = text
+                .get(code.rest..)
+                .is_some_and(|rest| rest.trim().is_empty());
+            if !whole || is_bare_number(&code) {
+                return None;
+            }
+            codes.push(code.code);
+            piece.clear();
+        }
+    }
+    (!codes.is_empty()).then(|| ListedState {
+        mark: label.to_owned(),
+        meaning,
+        codes,
+    })
+}
+
+/// Gives the rows the states that lines listing codes state
+/// ([`listed_state`]). A code listed in two states, or in one other than
+/// its row's own, is left null, naming both; a code printed on several
+/// rows (numbers that start again under each heading) says not which one
+/// is meant, and is left as it is.
+fn give_listed_states<'l>(rows: &mut [Row], listed: impl IntoIterator<Item = &'l ListedState>) {
+    let mut states: BTreeMap<&str, Vec<(&str, &Meaning)>> = BTreeMap::new();
+    for state in listed {
+        for code in &state.codes {
+            states
+                .entry(code.as_str())
+                .or_default()
+                .push((state.mark.as_str(), &state.meaning));
+        }
+    }
+    for (code, stated) in states {
+        let mut holders = rows.iter_mut().filter(|row| row.code.code == code);
+        let (Some(row), None) = (holders.next(), holders.next()) else {
+            continue;
+        };
+        if !row.ambiguous.is_empty() {
+            continue;
+        }
+        let mut marks: Vec<(String, Meaning)> = row
+            .mark
+            .clone()
+            .into_iter()
+            .zip(row.meaning.clone())
+            .collect();
+        for (mark, meaning) in stated {
+            if !marks.iter().any(|(_, known)| known == meaning) {
+                marks.push((mark.to_owned(), meaning.clone()));
+            }
+        }
+        match marks.as_slice() {
+            [(mark, meaning)] => {
+                row.mark = Some(mark.clone());
+                row.meaning = Some(meaning.clone());
+            }
+            several => {
+                row.ambiguous = several.iter().map(|(mark, _)| mark.clone()).collect();
+                row.mark = None;
+                row.meaning = None;
+            }
+        }
+    }
 }
 
 /// A heading without the count in brackets that closes it (`Done (5)`,
@@ -4627,6 +4787,48 @@ mod tests {
             "Code\tDeliverable\nB1M1D1\tShared data platform\nB1M1D2\tTraining\nB1M1D3\tReport\n",
         );
         assert!(reading.items.is_empty(), "{:?}", reading.items);
+    }
+
+    /// A table without a status column, then one line per state listing its
+    /// codes (`Completed: 1.2, 2.1`): each listed code has that state, a
+    /// code listed under two states is null naming both, and a count after
+    /// a status word (`Réalisées : 7`) lists nothing.
+    #[test]
+    fn lines_listing_codes_per_state_give_them_their_states() {
+        for (source, marks) in [
+            (
+                "Ref\tAction\tLead\n1.1\tHead office\tPeople\n1.2\tMeeting rooms\tDigital\n                 1.3\tEnergy audit\tEstates\n2.1\tBudget pilot\tFinance\n\n                 Completed: 1.2, 2.1\nIn progress: 1.1 and 1.3\nNot started: 1.3\n",
+                ["Completed", "In progress", "Not started"],
+            ),
+            (
+                "| Código | Actuación | Responsable |\n|---|---|---|\n| O1.1 | Vivienda | Juventud |\n\
+                 | O1.2 | Empleo | Cultura |\n| O1.3 | Alquiler | Empleo |\n| O2.1 | Consejo | Cultura |\n\n\
+                 - Cumplidas: O1.2 y O2.1.\n- En curso: O1.1, O1.3.\n- Sin iniciar: O1.3.\n",
+                ["Cumplidas", "En curso", "Sin iniciar"],
+            ),
+            (
+                "N°\tAction\tPilote\n1-1\tMaison\tVille\n1-2\tSalles\tCCAS\n1-3\tAudit\tVille\n2-1\tBudget\tCCAS\n\nRéalisées : 1-2 et 2-1.\nEn cours : 1-1 ; 1-3.\nNon engagées : 1-3.\nRéalisées : 7 ; en cours : 5.\n",
+                ["Réalisées", "En cours", "Non engagées"],
+            ),
+        ] {
+            let reading = read(source);
+            let [done, ongoing, _] = marks;
+            assert_eq!(
+                marks_and_statuses(&reading),
+                [
+                    (Some(ongoing), Some(Status::InProgress)),
+                    (Some(done), Some(Status::Achieved)),
+                    (None, None),
+                    (Some(done), Some(Status::Achieved)),
+                ],
+                "{source}"
+            );
+            let named = reading.diagnostics.iter().any(|d| {
+                d.code == "items.ambiguous_status"
+                    && marks[1..].iter().all(|mark| d.message.contains(mark))
+            });
+            assert!(named, "{source}: {:?}", reading.diagnostics);
+        }
     }
 
     /// Rows grouped under a row naming their state with a count, alone on

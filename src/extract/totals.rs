@@ -106,6 +106,17 @@ pub fn read_totals(lines: &Lines, lexicons: &Lexicons) -> DeclaredTotals {
                 continue;
             }
             let status = status_of_label(label.as_str(), lexicons);
+            // `Completed: 1.2, 1.3`, `En cours : 1-1 ; 1-3`: a number going
+            // on with a dot or a hyphen and a digit is a code of the plan
+            // listed under its state, no count.
+            if caps.name("n").is_some_and(|n| {
+                plain
+                    .get(n.end()..)
+                    .and_then(|after| after.strip_prefix(['.', '-']))
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            }) {
+                continue;
+            }
             if caps
                 .name("n")
                 .is_some_and(|n| split_number(plain, n.start(), n.end()))
@@ -483,6 +494,22 @@ mod tests {
         let found = read_totals(&Text::from_plain(text).lines, &Lexicons::all());
         assert_eq!(found.counts.and_then(|counts| counts.total), Some(4));
         assert!(!found.diagnostics.is_empty());
+    }
+
+    /// A status label before codes of the plan (`Completed: 1.2, 1.3`,
+    /// `Réalisées : 2.1 et 3.4`) lists them; it counts nothing.
+    #[test]
+    fn codes_listed_after_a_status_label_are_no_count() {
+        for text in [
+            "Completed: 1.2, 1.3, 2.1\nIn progress: 1.1\n",
+            "Cumplidas: 1.2, 1.3 y 2.1.\nEn curso: 1.1.\n",
+            "Réalisées : 2.1 et 3.4\nEn cours : 1-1 ; 1-3\n",
+        ] {
+            let found = read_totals(&Text::from_plain(text).lines, &Lexicons::all());
+            assert!(found.lines.is_empty(), "{text}: {:?}", found.counts);
+        }
+        let found = read_totals(&Text::from_plain("Achieved: 14.\n").lines, &Lexicons::all());
+        assert_eq!(found.counts.and_then(|c| c.achieved), Some(14));
     }
 
     #[test]

@@ -95,11 +95,19 @@ pub fn read_totals_shapes(
             index += 1;
             continue;
         };
-        found.lines.extend(&read);
-        if let Some(code) = (read == [index])
-            .then(|| group_label(text, index, vocabulary))
-            .flatten()
-        {
+        // A row of the plan's own table counting its part (`| G2 | Cleaner
+        // homes | 1/5 done |`) is the part's, and stays a row of the plan.
+        let part_row = (read == [index])
+            .then(|| part_row_code(text, index, vocabulary))
+            .flatten();
+        if part_row.is_none() {
+            found.lines.extend(&read);
+        }
+        if let Some(code) = part_row.or_else(|| {
+            (read == [index])
+                .then(|| group_label(text, index, vocabulary))
+                .flatten()
+        }) {
             groups.push((code, figures, index));
         } else {
             readings.push((figures, index));
@@ -324,6 +332,31 @@ fn plans_of_one_report(
         since = at + 1;
     }
     group_sums(&groups)
+}
+
+/// The code of a row of the plan's own table whose cells count its part
+/// (`| G2 | Cleaner homes | 1/5 done |`, a goal's row over its actions'):
+/// a first cell that is only a code, then a title in words. A totals table
+/// with a row per part (`| Axis 1 | 4 | 2 |`) has no title, and a row of
+/// labelled counts (`Total 24 | Logrados 15`) no code.
+fn part_row_code(text: &Text, index: usize, vocabulary: Vocabulary<'_>) -> Option<String> {
+    let cells = filled_cells(text, index);
+    let [first, title, _, ..] = cells.as_slice() else {
+        return None;
+    };
+    let first = markup::plain(first);
+    let code = grammar::code_at_start(&first, vocabulary.grammar)?;
+    let whole = first
+        .get(code.rest..)
+        .is_some_and(|rest| rest.trim().is_empty());
+    // A title is words: a label with its count (`Logrados 15`) is none.
+    let titled =
+        title.chars().any(char::is_alphabetic) && !title.chars().any(|c| c.is_ascii_digit());
+    let total_label = code
+        .level
+        .as_deref()
+        .is_some_and(|level| is_total_label(level, vocabulary.lexicons));
+    (whole && titled && !total_label).then_some(code.code)
 }
 
 /// The code a line of totals opens with, when it declares the totals of
@@ -769,6 +802,10 @@ fn sentence_figures(
     // Tokens already read as the total of a ratio (`5 sur 9`).
     let mut skipped: Vec<usize> = Vec::new();
     let mut bracket_whole: Option<u32> = None;
+    // Each share's count in brackets (status, share, count), and the whole
+    // a ratio among them gives.
+    let mut share_counts: Vec<(Status, u32, u32)> = Vec::new();
+    let mut share_whole: Option<u32> = None;
     // A counted noun before the colon that opens the parts.
     let mut lead_whole: Option<u32> = None;
     // Tokens read as a count of the scope before the whole (`des 3 axes :`).
@@ -821,10 +858,23 @@ fn sentence_figures(
             continue;
         }
         if let Some(share) = share_at(&tokens, at) {
-            if let Some(Meaning::Class(status)) =
-                share_phrase(&tokens, &words, at, vocabulary, &key)
-            {
+            let meaning = share_phrase(&tokens, &words, at, vocabulary, &key);
+            if let Some(Meaning::Class(status)) = meaning {
                 shares.push((Some(status), share));
+            }
+            // `40 % des fiches sont achevées (6 sur 15), 33 % en cours (5)`:
+            // the count a share stands for, in brackets after its phrase.
+            let counted = meaning
+                .as_ref()
+                .and_then(|_| bracketed_count(&tokens, &words, at, vocabulary.lexicons));
+            if let Some((count, whole, read)) = counted {
+                skipped.extend(read);
+                if let Some(Meaning::Class(status)) = meaning {
+                    share_counts.push((status, share, count));
+                }
+                if let Some(whole) = whole {
+                    share_whole.get_or_insert(whole);
+                }
             }
             continue;
         }
@@ -1262,6 +1312,28 @@ fn sentence_figures(
             total = Some((None, whole));
         }
     }
+    // Shares each followed by its count: the counts, when every share is
+    // the rounded share of its count in the whole (a sentence that
+    // contradicts itself declares nothing).
+    if figures.is_empty() && shares.len() >= 2 && share_counts.len() == shares.len() {
+        let whole = total.map(|(_, whole)| whole).or(share_whole);
+        let agree = whole.is_some_and(|whole| {
+            whole > 0
+                && share_counts.iter().all(|&(_, share, count)| {
+                    (f64::from(count) * 100.0 / f64::from(whole) - f64::from(share)).abs() <= 0.5
+                })
+        });
+        if agree {
+            figures.extend(
+                share_counts
+                    .iter()
+                    .map(|&(status, _, count)| (Some(status), count)),
+            );
+            if total.is_none() {
+                total = share_whole.map(|whole| (None, whole));
+            }
+        }
+    }
     // `De las 13 actuaciones, el 38 % está finalizado, el 31 % en curso`:
     // shares alone, of a whole the sentence counts, give the counts whose
     // rounded share they are, when each is the only such count.
@@ -1389,6 +1461,37 @@ fn opener_at(words: &[String], at: usize, lexicons: &Lexicons) -> Option<usize> 
         })
         .map(|opener| opener.len())
         .max()
+}
+
+/// The count in brackets in the clause of the share at `at` (`achevées (6
+/// sur 15)`, `en cours (5)`), with the whole a ratio inside gives and the
+/// indices of the tokens read: the first bracket within a few words, no
+/// other number and no end of clause before it.
+fn bracketed_count(
+    tokens: &[&str],
+    words: &[String],
+    at: usize,
+    lexicons: &Lexicons,
+) -> Option<(u32, Option<u32>, Vec<usize>)> {
+    for step in at + 1..=at + 2 * MAX_WORDS_BEFORE_PHRASE + 2 {
+        let token = tokens.get(step)?;
+        if let Some(inside) = token.strip_prefix('(') {
+            let count = number_token(inside)?;
+            if inside.contains(')') {
+                return Some((count, None, vec![step]));
+            }
+            let (whole_at, whole) = ratio_total(tokens, words, step, lexicons)?;
+            return tokens
+                .get(whole_at)?
+                .contains(')')
+                .then(|| (count, Some(whole), vec![step, whole_at]));
+        }
+        let other_number = step > at + 1 && number_token(token).is_some();
+        if other_number || token.ends_with(['.', ';', ',', ':']) {
+            return None;
+        }
+    }
+    None
 }
 
 /// `4 de 8`, `5 out of 8`, `5 sur 9`, `5 / 9`: the number right after an opener
@@ -3299,6 +3402,30 @@ mod tests {
         );
         // A month and a year before a status cell are a deadline.
         assert_eq!(counts("1.2 Hire two officers HR 06/2022 Ongoing\n"), None);
+    }
+
+    /// Shares each followed by its count in brackets, the whole in a ratio
+    /// (`40 % achevées (6 sur 15)`), give those counts; a count its share
+    /// does not round to leaves the sentence unread.
+    #[test]
+    fn shares_followed_by_their_counts_are_counts() {
+        let want = Some(TotalsCounts {
+            total: Some(15),
+            achieved: Some(6),
+            in_progress: Some(5),
+            not_developed: Some(3),
+        });
+        for sentence in [
+            "40 % des fiches sont achevées (6 sur 15), 33 % en cours (5), 20 % non démarrées (3) et 7 % reportées (1).",
+            "Of the actions, 40 % are completed (6 of 15), 33 % are in progress (5) and 20 % have not started (3).",
+            "De las fichas, el 40 % están cumplidas (6 de 15), el 33 % en curso (5) y el 20 % sin iniciar (3).",
+        ] {
+            assert_eq!(counts(sentence), want, "{sentence}");
+        }
+        assert_eq!(
+            counts("40 % des fiches sont achevées (6 sur 15), 33 % en cours (7), 20 % non démarrées (3)."),
+            None
+        );
     }
 
     /// Shares alone of a counted whole give the counts whose rounded share

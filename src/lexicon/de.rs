@@ -328,6 +328,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     size_class_links: &["von", "mit"],
     population_words: &["bevölkerung", "einwohnerzahl"],
     threshold_words: &["kleiner", "größer", "gleich", "höher", "niedriger"],
+    code_labels: &["ref", "referenz", "kennung"],
     reference_words: &[
         "artikel",
         "art",

@@ -663,6 +663,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "above",
         "exceeding",
     ],
+    code_labels: &["ref", "reference", "code"],
     reference_words: &[
         "article",
         "art",

@@ -832,6 +832,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "inferiores",
         "superiores",
     ],
+    code_labels: &["ref", "referencia", "cód", "código"],
     reference_words: &[
         "artículo",
         "articulo",

@@ -680,6 +680,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "égal",
         "égale",
     ],
+    code_labels: &["réf", "ref", "référence", "code"],
     reference_words: &[
         "article",
         "art",

@@ -498,6 +498,10 @@ pub struct Lexicon {
     /// (`l'article 1609`, `Ley 152`, `section 4`), never a quantity; in the
     /// plural too, before a list of references (`articles 22 et 25`).
     pub reference_words: &'static [&'static str],
+    /// Words, abbreviated or not, that introduce a plan's own code in
+    /// brackets after a title (`(ref. 2.4)`, `(réf. 2.4)`, `(cód. 2.4)`),
+    /// lower case, without their dot.
+    pub code_labels: &'static [&'static str],
     /// Words that name the minutes of a meeting (`acta`, `compte rendu`):
     /// their meeting's year is the document's period.
     pub minutes_words: &'static [&'static str],
@@ -1316,6 +1320,7 @@ mod tests {
                 ("worded_count_nouns", l.worded_count_nouns.len()),
                 ("threshold_words", l.threshold_words.len()),
                 ("reference_words", l.reference_words.len()),
+                ("code_labels", l.code_labels.len()),
                 ("minutes_words", l.minutes_words.len()),
                 ("plan_update_words", l.plan_update_words.len()),
                 ("plan_nouns", l.plan_nouns.len()),

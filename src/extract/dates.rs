@@ -26,7 +26,9 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use regex::Captures;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
 
 use crate::lexicon::{Lexicons, Probed};
 use crate::model::EventDate;
@@ -162,8 +164,12 @@ pub fn numeric_order<'t>(lines: impl Iterator<Item = &'t str>, lex: &Lexicons) -
         })
 }
 
-fn pattern(lex: &Lexicons) -> Arc<Probed> {
-    lex.pattern("dates", pattern_text)
+/// The date pattern, for searches anchored where a date may start (see
+/// [`find_dates`]); None when it does not compile, and then no date is found.
+fn anchored(lex: &Lexicons) -> Arc<Option<meta::Regex>> {
+    lex.cached("dates-anchored", |lex| {
+        meta::Regex::new(&pattern_text(lex)).ok()
+    })
 }
 
 /// The date pattern without its word boundaries. It matches wherever the
@@ -247,29 +253,39 @@ pub fn find_dates(text: &str, lex: &Lexicons) -> Vec<FoundDate> {
     if !may_hold_a_date(text) {
         return found;
     }
-    let (probe, pattern) = (probe(lex), pattern(lex));
-    // On non-ASCII text the pattern runs on its slow engine from where it
-    // starts to the end of the text. No date starts before the probe's
-    // first match (a match of the pattern is one of the probe), so each
-    // search starts there, and the text after the last date that the probe
-    // does not match is not searched at all. The pattern sees the whole
-    // text around that start, so its word boundaries are unchanged.
+    let (probe, anchored) = (probe(lex), anchored(lex));
+    let Some(pattern) = anchored.as_ref() else {
+        return found;
+    };
+    // Made for the first start the probe finds: most lines that hold a
+    // number hold no date.
+    let mut slots: Option<Captures> = None;
+    // On non-ASCII text the pattern runs on a slow engine, and an unanchored
+    // search tries it at every position from where it starts to the end of
+    // the text. A date starts only where the probe matches (a match of the
+    // pattern is one of the probe), so the pattern is tried anchored at the
+    // probe's starts alone, left to right: the first that holds a date is
+    // where the leftmost date starts, and the pattern, which sees the whole
+    // text around that start, matches there as the unanchored search would.
     let mut from = 0;
     while let Some(start) = probe.find_at(text, from) {
-        let Some(caps) = pattern.regex().captures_at(text, start.start()) else {
-            break;
+        let at = start.start();
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let caps = slots.get_or_insert_with(|| pattern.create_captures());
+        pattern.search_captures(&input, caps);
+        let Some(whole) = caps.get_match() else {
+            // No date starts here: the next start the probe finds after it.
+            from = after_char(text, at);
+            if from > text.len() {
+                break;
+            }
+            continue;
         };
-        let Some(whole) = caps.get(0) else {
-            break;
-        };
-        found.extend(read(&caps, lex));
+        found.extend(read(&AnchoredGroups { text, caps }, lex));
         // The pattern has no empty match (every shape holds a number or a
         // month); should one come, the next search starts one char later.
         from = if whole.is_empty() {
-            text[whole.end()..]
-                .chars()
-                .next()
-                .map_or(text.len() + 1, |c| whole.end() + c.len_utf8())
+            after_char(text, whole.end())
         } else {
             whole.end()
         };
@@ -278,6 +294,68 @@ pub fn find_dates(text: &str, lex: &Lexicons) -> Vec<FoundDate> {
         }
     }
     found
+}
+
+/// The position after the char at `at` in `text`; past its end when `at`
+/// is its end.
+fn after_char(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(text.len() + 1, |c| at + c.len_utf8())
+}
+
+/// The groups of a date's match, as [`read`] takes them.
+trait Groups<'h> {
+    /// The whole match.
+    fn whole(&self) -> Option<Group<'h>>;
+    /// The group named `name`, when it took part in the match.
+    fn name(&self, name: &str) -> Option<Group<'h>>;
+}
+
+/// A group of a date's match: where it is in its text.
+#[derive(Debug, Clone, Copy)]
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        self.text.get(self.start..self.end).unwrap_or_default()
+    }
+
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// The groups of the anchored pattern's match in `text`.
+struct AnchoredGroups<'c, 'h> {
+    text: &'h str,
+    caps: &'c Captures,
+}
+
+impl<'h> Groups<'h> for AnchoredGroups<'_, 'h> {
+    fn whole(&self) -> Option<Group<'h>> {
+        self.caps.get_match().map(|m| Group {
+            text: self.text,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps.get_group_by_name(name).map(|span| Group {
+            text: self.text,
+            start: span.start,
+            end: span.end,
+        })
+    }
 }
 
 /// False when no date can be in `text`: every shape opens a number (a day
@@ -330,8 +408,8 @@ fn year_before(last_year: Option<u16>, first_month: u8, last_month: u8) -> Optio
     })
 }
 
-fn read(caps: &Captures<'_>, lex: &Lexicons) -> Option<FoundDate> {
-    let whole = caps.get(0)?;
+fn read<'h>(caps: &impl Groups<'h>, lex: &Lexicons) -> Option<FoundDate> {
+    let whole = caps.whole()?;
     let number = |name: &str| {
         caps.name(name).and_then(|m| {
             let digits: String = m
@@ -920,9 +998,67 @@ pub fn heading_year(text: &str) -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use proptest::prelude::*;
 
     use super::*;
+
+    /// The date pattern of every language as the regex crate runs it,
+    /// unanchored from the start of the text: what [`find_dates`] must find.
+    static REFERENCE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(&pattern_text(&Lexicons::all())).expect("the date pattern compiles")
+    });
+
+    /// The reference pattern's match in its text.
+    struct ReferenceGroups<'h> {
+        text: &'h str,
+        caps: regex::Captures<'h>,
+    }
+
+    impl<'h> Groups<'h> for ReferenceGroups<'h> {
+        fn whole(&self) -> Option<Group<'h>> {
+            self.caps.get(0).map(|m| Group {
+                text: self.text,
+                start: m.start(),
+                end: m.end(),
+            })
+        }
+
+        fn name(&self, name: &str) -> Option<Group<'h>> {
+            self.caps.name(name).map(|m| Group {
+                text: self.text,
+                start: m.start(),
+                end: m.end(),
+            })
+        }
+    }
+
+    /// Every date of `text` by an unanchored search of the whole text.
+    fn unfiltered(text: &str) -> Vec<FoundDate> {
+        let lex = Lexicons::all();
+        REFERENCE
+            .captures_iter(text)
+            .filter_map(|caps| read(&ReferenceGroups { text, caps }, &lex))
+            .collect()
+    }
+
+    #[test]
+    fn dates_among_accented_words_are_those_of_an_unanchored_search() {
+        let lex = Lexicons::all();
+        for text in [
+            "du 18 au 21 novembre 2019 à Sète",
+            "Réunion du 3 décembre 2019 – ordre du jour",
+            "el 1.º de julio de 2.016, sesión ordinaria",
+            "Fête: 14 juillet 2020, 15 août 2020",
+            "é3 mars 2020 et 4é avril 2021",
+            "Année 2019 : 12 févr. – 3 mars",
+            "März 2020 – 5. Mai 2021 in Köln",
+            "nouvelle èreVendredi 18 octobre 2019",
+        ] {
+            assert_eq!(find_dates(text, &lex), unfiltered(text), "{text}");
+        }
+    }
 
     #[test]
     fn the_weekday_opening_a_date_is_kept() {
@@ -1011,11 +1147,18 @@ mod tests {
             text in "([0-9]{1,4}|[a-zA-Zé_²º]{1,6}|marzo|march|mars|février|de|au|[ .,/–-]){0,12}",
         ) {
             let lex = Lexicons::all();
-            let unfiltered: Vec<FoundDate> = pattern(&lex)
-                .captures_iter(&text)
-                .filter_map(|caps| read(&caps, &lex))
-                .collect();
-            prop_assert_eq!(find_dates(&text, &lex), unfiltered);
+            prop_assert_eq!(find_dates(&text, &lex), unfiltered(&text));
+        }
+
+        /// Tried anchored at the probe's starts, the pattern finds what an
+        /// unanchored search of the whole text finds, accented words and
+        /// typographic marks around the dates included.
+        #[test]
+        fn anchored_tries_find_the_dates_of_an_unanchored_search(
+            text in "([0-9]{1,4}|décembre|févr|août|mars|März|juillet|1er|1\\.º|º|é[a-z]{0,3}|[a-z]{1,4}é|ère|el|del|de|al|au|du|to|[ .,/–—-]){0,14}",
+        ) {
+            let lex = Lexicons::all();
+            prop_assert_eq!(find_dates(&text, &lex), unfiltered(&text));
         }
 
         /// The cheap test before the glue pattern never hides a glue.

@@ -647,9 +647,14 @@ fn counts_page_use(label: &str) -> bool {
         .filter(|w| !w.is_empty())
         .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
         .collect();
+    // The phrases are read in place, not split into vectors for each label.
     let counter = lex.each(|l| l.navigation_words).any(|phrase| {
-        let phrase: Vec<&str> = phrase.split_whitespace().collect();
-        words.len() <= phrase.len() + 1 && words.starts_with(&phrase)
+        let length = phrase.split_whitespace().count();
+        (length..=length + 1).contains(&words.len())
+            && phrase
+                .split_whitespace()
+                .zip(&words)
+                .all(|(expected, word)| expected == *word)
     });
     counter
 }
@@ -1977,6 +1982,21 @@ fn unit_after_link(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
     (None, 0)
 }
 
+/// The unit symbols and the unit words of `lex`, longest first (in table
+/// order among those of one length): asked after every number, sorted once
+/// per set of languages.
+fn units_longest_first(lex: &Lexicons) -> Arc<Vec<(&'static str, &'static str)>> {
+    lex.cached("units-longest-first", |lex| {
+        let mut units: Vec<(&'static str, &'static str)> = lexicon::UNIT_SYMBOLS
+            .iter()
+            .chain(lex.each(|l| l.unit_words))
+            .copied()
+            .collect();
+        units.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        units
+    })
+}
+
 /// The unit written right after a number, and how many bytes it takes.
 ///
 /// A bold span may open between the two (`59 **% Partenariados**`): a PDF
@@ -1988,12 +2008,7 @@ fn unit_after(rest: &str, lex: &Lexicons) -> (Option<String>, usize) {
     let spaced = spaced.strip_prefix("**").unwrap_or(spaced);
     let candidate = spaced.strip_prefix('\\').unwrap_or(spaced);
     let skipped = rest.len() - candidate.len();
-    let mut units: Vec<&(&str, &str)> = lexicon::UNIT_SYMBOLS
-        .iter()
-        .chain(lex.each(|l| l.unit_words))
-        .collect();
-    units.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
-    for (word, unit) in units {
+    for (word, unit) in units_longest_first(lex).iter() {
         let Some(head) = candidate.get(..word.len()) else {
             continue;
         };
@@ -2688,6 +2703,41 @@ fn group_shares(found: &mut [Found], mut group: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A label counts a page's use exactly when its words up to a number
+    /// open with a navigation phrase and add at most one word, as read by
+    /// splitting each phrase into words: for every phrase, and for the
+    /// phrase with a word more, two more, a word less and another first word.
+    #[test]
+    fn page_counters_are_the_navigation_phrases_and_a_word() {
+        let lex = Lexicons::all();
+        let reference = |label: &str| {
+            let folded = lexicon::fold(label).to_lowercase();
+            let words: Vec<&str> = folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                .collect();
+            lex.each(|l| l.navigation_words).any(|phrase| {
+                let phrase: Vec<&str> = phrase.split_whitespace().collect();
+                words.len() <= phrase.len() + 1 && words.starts_with(&phrase)
+            })
+        };
+        for phrase in lex.each(|l| l.navigation_words) {
+            let shorter = phrase.rsplit_once(' ').map_or("", |(head, _)| head);
+            for label in [
+                (*phrase).to_owned(),
+                format!("{phrase} more"),
+                format!("{phrase} two more"),
+                format!("{phrase} 3 downloads"),
+                shorter.to_owned(),
+                format!("other {phrase}"),
+                phrase.to_uppercase(),
+            ] {
+                assert_eq!(counts_page_use(&label), reference(&label), "{label}");
+            }
+        }
+    }
 
     /// Every text of up to five characters over digits, letters (ASCII and
     /// not), a space and a dash ends in a year exactly when the pattern of

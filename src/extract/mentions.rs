@@ -16,7 +16,8 @@
 //! A name is two to four capitalised words, none of them a role, month,
 //! weekday or function word: a wrong person is worse than none.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
 use super::shape::{bullet, is_blank};
 use crate::lexicon::{first_unaccented, fold, unaccented, Lexicons};
@@ -1479,9 +1480,18 @@ fn word_total(text: &str) -> usize {
 /// Whether `label` is an attendance cue (`Étaient présents`), its accents
 /// dropped as capitals often drop them (`Etaient présents`).
 fn is_attendance_cue(label: &str, lex: &Lexicons) -> bool {
-    let bare = unaccented(label.trim());
-    lex.each(|l| l.attendance_words)
-        .any(|phrase| unaccented(phrase) == bare)
+    attendance_cues(lex).contains(&unaccented(label.trim()))
+}
+
+/// The attendance words of `lex` without their accents: asked of many
+/// labels, they are unaccented once per set of languages, not once a label.
+fn attendance_cues(lex: &Lexicons) -> Arc<HashSet<String>> {
+    lex.cached("attendance-cues-unaccented", |lex| {
+        lex.each(|l| l.attendance_words)
+            .copied()
+            .map(unaccented)
+            .collect()
+    })
 }
 
 /// The pieces of an attendance list: parted by commas and semicolons, or,
@@ -2665,6 +2675,41 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::lexicon::Language;
+
+    /// A label is an attendance cue exactly when it is one of the attendance
+    /// words without accents, as unaccenting each phrase for each label
+    /// finds: every phrase of every language, in capitals, without accents,
+    /// with spaces around and with a word more.
+    #[test]
+    fn attendance_cues_are_the_unaccented_attendance_words() {
+        for lex in Language::ALL
+            .map(|language| Lexicons::for_codes([language.code()]))
+            .into_iter()
+            .chain([Lexicons::all()])
+        {
+            let reference = |label: &str| {
+                let bare = unaccented(label.trim());
+                lex.each(|l| l.attendance_words)
+                    .any(|phrase| unaccented(phrase) == bare)
+            };
+            for phrase in Lexicons::all().each(|l| l.attendance_words) {
+                for label in [
+                    (*phrase).to_owned(),
+                    phrase.to_uppercase(),
+                    unaccented(phrase),
+                    format!("  {phrase} "),
+                    format!("{phrase} excused"),
+                ] {
+                    assert_eq!(
+                        is_attendance_cue(&label, &lex),
+                        reference(&label),
+                        "{label}"
+                    );
+                }
+            }
+        }
+    }
 
     /// Words a name may be read from: honorifics and particles of every
     /// language, names in title case and in capitals, and words that are

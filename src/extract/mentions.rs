@@ -1064,7 +1064,7 @@ fn roll_entries(
                 match role {
                     Some(role) => labelled = Some(role),
                     None if lex.has(|l| l.attendance_words, &lower)
-                        || ends_on(label, |l| l.attendance_words, lex)
+                        || ends_on(label, &attendance_cues(lex))
                         || lex.has(|l| l.honorifics, &lower) => {}
                     None => place = Some(label.trim().to_owned()),
                 }
@@ -1285,8 +1285,7 @@ fn take_roll_line(
 /// MARS 2020 Présents : …`), and the rest of the line.
 fn opens_roll_in_line<'l>(line: &'l str, lex: &Lexicons) -> Option<(Roll, &'l str)> {
     let (label, rest) = line.split_once(':')?;
-    let cued =
-        ends_on(label, |l| l.attendance_words, lex) && !ends_on(label, |l| l.signing_words, lex);
+    let cued = ends_on(label, &attendance_cues(lex)) && !ends_on(label, &signing_cues(lex));
     let roll = Roll {
         in_line: true,
         ..Roll::default()
@@ -1294,29 +1293,39 @@ fn opens_roll_in_line<'l>(line: &'l str, lex: &Lexicons) -> Option<(Roll, &'l st
     (cued && !rest.trim().is_empty()).then_some((roll, rest))
 }
 
-/// Whether the words of `label` end on a phrase of the lexicon's `table`,
-/// compared without case or accents (`Etait EXCUSEE`, `… 2020 Présents`).
-fn ends_on(
-    label: &str,
-    table: impl Fn(&'static crate::lexicon::Lexicon) -> &'static [&'static str],
-    lex: &Lexicons,
-) -> bool {
+/// Whether the words of `label` end on one of `phrases` (unaccented, lower
+/// case), compared without case or accents (`Etait EXCUSEE`, `… 2020
+/// Présents`).
+fn ends_on(label: &str, phrases: &HashSet<String>) -> bool {
     let bare_label = unaccented(&label.to_lowercase());
     let words: Vec<&str> = bare_label
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    lex.each(table).any(|phrase| {
-        let phrase = unaccented(phrase);
-        words.ends_with(&phrase.split_whitespace().collect::<Vec<_>>())
+    (1..=words.len().min(CUE_WORDS))
+        .any(|count| phrases.contains(&words[words.len() - count..].join(" ")))
+}
+
+/// Most words of an attendance or signing cue of the lexicons (a test
+/// holds every phrase to it).
+const CUE_WORDS: usize = 4;
+
+/// The signing words of `lex` without their accents, once per set of
+/// languages (see [`attendance_cues`]).
+fn signing_cues(lex: &Lexicons) -> Arc<HashSet<String>> {
+    lex.cached("signing-cues-unaccented", |lex| {
+        lex.each(|l| l.signing_words)
+            .copied()
+            .map(unaccented)
+            .collect()
     })
 }
 
 /// Whether the roll line `line` ends on a name that its line break cut, its
 /// rest opening `next` (`…, M. André` / `DELMARCELLE, Mme …`, `…, Chantal
 /// de` / `CARTIER d'YVES, …`), or on an honorific whose name opens `next`
-/// (`…, M.` / `Etienne DUBUISSON, …`, `… et M.` / `Paul ROY`). Only a list of names (with a comma)
-/// goes on so: a roll of one name a line never does.
+/// (`…, M.` / `Etienne DUBUISSON, …`, `… et M.` / `Paul ROY`). Only a list
+/// of names (with a comma) goes on so: a roll of one name a line never does.
 fn cut_by_line_end(line: &str, next: &str, lex: &Lexicons) -> bool {
     let line = line.trim_end();
     if !line.contains(',') || line.ends_with([',', ';', ':']) {
@@ -3444,6 +3453,23 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
             role_found(&found, "Marc PERRIN"),
             Some(Some("Conseillers".to_owned()))
         );
+    }
+
+    #[test]
+    fn cues_end_labels_whatever_their_case_and_accents() {
+        let lex = Lexicons::all();
+        for phrase in lex
+            .each(|l| l.attendance_words)
+            .chain(lex.each(|l| l.signing_words))
+        {
+            assert!(phrase.split_whitespace().count() <= CUE_WORDS, "{phrase}");
+        }
+        let cues = attendance_cues(&lex);
+        assert!(ends_on("CONSEIL DU 2 MARS 2020 Présents", &cues));
+        assert!(ends_on("Etait EXCUSEE", &cues));
+        assert!(ends_on("ETAIENT PRESENTS", &cues));
+        assert!(!ends_on("Présents au conseil", &cues));
+        assert!(ends_on("Signé", &signing_cues(&lex)));
     }
 
     #[test]

@@ -1056,12 +1056,24 @@ fn word_counts(lines: &Lines, rows: &[usize]) -> HashMap<String, usize> {
     if counts.is_empty() {
         return counts;
     }
+    // Every word of the document is looked up: an ASCII word (most of them)
+    // is lowered into one buffer rather than into a new string each.
+    let mut lowered = String::new();
     for line in lines {
         for word in line.text.split(|c: char| !c.is_alphabetic()) {
-            if !word.is_empty() {
-                if let Some(count) = counts.get_mut(&word.to_lowercase()) {
-                    *count += 1;
-                }
+            if word.is_empty() {
+                continue;
+            }
+            let key = if word.is_ascii() {
+                lowered.clear();
+                lowered.push_str(word);
+                lowered.make_ascii_lowercase();
+                Cow::Borrowed(lowered.as_str())
+            } else {
+                Cow::Owned(word.to_lowercase())
+            };
+            if let Some(count) = counts.get_mut(key.as_ref()) {
+                *count += 1;
             }
         }
     }

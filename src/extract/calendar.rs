@@ -1588,7 +1588,7 @@ fn under_date_label(text: &Text, index: usize, lex: &Lexicons) -> bool {
         .rev()
         .find(|line| !is_blank(line.text))
         .is_some_and(|line| {
-            let label = fold(&plain(line.text)).to_lowercase();
+            let label = fold(line.plain).to_lowercase();
             let label = label.trim().trim_end_matches(':').trim_end();
             lex.has(|l| l.date_labels, label)
         })

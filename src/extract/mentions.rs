@@ -337,6 +337,12 @@ fn semicolon_roll(line: &str, lex: &Lexicons) -> Vec<Found> {
 /// `conseillers`), so that they are looked up as the lexicon writes them.
 fn bare(word: &str) -> String {
     let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != ')');
+    // Most words have no bracket: lowered as they are, without a copy first.
+    if !trimmed.contains('(') {
+        return trimmed
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+    }
     let mut plain = String::with_capacity(trimmed.len());
     let mut rest = trimmed;
     while let Some(open) = rest

@@ -4,7 +4,7 @@ use super::margin_numbers::strip_line_numbers;
 use super::median;
 use super::thresholds::*;
 use super::weight::{Advances, Span};
-use super::words::{words, Spaces, Word};
+use super::words::{note_call_base, words, Spaces, Word};
 use crate::grammar;
 use crate::read::{Glyph, GlyphPage};
 
@@ -152,18 +152,28 @@ pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine>
         .partition(|g| !page.glyph_text(g).trim().is_empty());
     let spaces = Spaces::of(page, spaces);
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // A note call raised half an em above its word is of the word's line,
+    // though it is further from its baseline than a glyph of the line may be.
+    let mut placed: Vec<(&Glyph, f32)> = glyphs
+        .iter()
+        .map(|&glyph| {
+            let base = note_call_base(page, &glyphs, glyph, advances);
+            (glyph, base.map_or(glyph.y, |base| base.y))
+        })
+        .collect();
+    placed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.x.total_cmp(&b.0.x)));
 
     // Each row with the sum of its glyphs' y, so that its mean baseline is
     // not recomputed for every glyph added.
     let mut rows: Vec<(Vec<&Glyph>, f32)> = Vec::new();
-    for glyph in glyphs {
+    for (glyph, y) in placed {
         let tolerance = glyph.font_size.max(1.0) * SAME_LINE;
         match rows.last_mut() {
-            Some((row, y_sum)) if (*y_sum / row.len() as f32 - glyph.y).abs() <= tolerance => {
+            Some((row, y_sum)) if (*y_sum / row.len() as f32 - y).abs() <= tolerance => {
                 row.push(glyph);
-                *y_sum += glyph.y;
+                *y_sum += y;
             }
-            _ => rows.push((vec![glyph], glyph.y)),
+            _ => rows.push((vec![glyph], y)),
         }
     }
 

@@ -192,6 +192,29 @@ mod tests {
     }
 
     #[test]
+    fn a_note_call_raised_half_an_em_stays_on_its_code_line() {
+        // reportlab's `<super>`: 80 % of the size, raised half an em, glued to
+        // the code; a line of its own would lend its digit to the cell above.
+        for (share, rise) in [(0.8, 0.5), (0.7, 0.48), (0.9, 0.45)] {
+            let mut page = page();
+            word(&mut page, "Title", 50.0, 100.0);
+            word(&mut page, "L1M2D3", 50.0, 114.0);
+            let size = share * SIZE;
+            page.push("4", 80.0, 114.0 - rise * SIZE, 0.6 * size, size);
+            word(&mut page, "Report", 120.0, 114.0);
+            assert_eq!(one(&page), "Title L1M2D3⁴\tReport\n", "{share} {rise}");
+        }
+        // A call of two digits: the second is glued to the first.
+        let mut page = page();
+        word(&mut page, "Title", 50.0, 100.0);
+        word(&mut page, "L1M2D3", 50.0, 114.0);
+        page.push("1", 80.0, 109.0, 4.8, 8.0);
+        page.push("3", 84.8, 109.0, 4.8, 8.0);
+        word(&mut page, "Report", 120.0, 114.0);
+        assert_eq!(one(&page), "Title L1M2D3¹³\tReport\n");
+    }
+
+    #[test]
     fn a_paragraph_gap_becomes_a_blank_line() {
         let mut page = page();
         // Lines 1.2 sizes apart, then a gap of 1.8 sizes: two paragraphs.

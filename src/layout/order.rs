@@ -473,7 +473,7 @@ fn page_columns(left_lines: &[TextLine], right_lines: &[TextLine]) -> bool {
 /// titles beside short codes) outnumber the anchors. Page columns each
 /// hold their own anchors opening their lines (a table flowing through
 /// both, a calendar's months). Without anchors on one side only (none, or a
-/// code cited inside a cell: `Merged with R-03`), the sides are one table
+/// code cited inside a cell: `Merged with R-03`, on both sides), the sides are one table
 /// when they pair line for line: three in four lines of the shorter side,
 /// three at least, stand on a baseline of the other (rows set at one pitch,
 /// cut at their widest gutter); page columns set their lines independently.
@@ -488,6 +488,11 @@ fn one_table(left: &[TextLine], right: &[TextLine]) -> bool {
         (true, false) => (left, right),
         (false, true) => (right, left),
         (true, true) if anchored_rows(left) && anchored_rows(right) => return false,
+        // Codes cited inside the other side's cells (`as announced in
+        // L2M1D3`) anchor no rows there: only the side whose lines open on
+        // anchors holds the rows.
+        (true, true) if anchored_rows(left) => (left, right),
+        (true, true) if anchored_rows(right) => (right, left),
         _ => return paired_lines(left, right),
     };
     let on_a_row = beside
@@ -1172,6 +1177,35 @@ mod tests {
             let named: Vec<&str> = strays.iter().map(|(_, word)| word.as_str()).collect();
             assert_eq!(named, ["c0long5", "c0long15", "c0long25"]);
         }
+    }
+
+    #[test]
+    fn a_title_citing_a_code_beside_the_code_column_is_one_table() {
+        // Landscape: measures and codes left of a wide gutter, titles and
+        // centred marks right of it, titles on the codes' baselines, the
+        // measures wrapped; one title cites another row's code. The code
+        // side anchors the rows; the sides do not pair line for line.
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        for (i, title) in [
+            "Calendar of events",
+            "Position papers",
+            "Annual plan, as announced in L1M1D1",
+            "Final evaluation",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 100.0 + 30.0 * i as f32;
+            let mut words = set(&format!("L1M{} That members act", i + 1), 50.0);
+            words.extend(set(&format!("L1M{}D1", i + 1), 200.0));
+            left.push(line(y, words));
+            left.push(line(y + 12.0, set("together and well.", 50.0)));
+            right.push(line(y, set(title, 300.0)));
+            right.push(line(y + 6.0, set("✓", 500.0)));
+        }
+        assert!(one_table(&left, &right));
+        assert!(one_table(&right, &left));
     }
 
     #[test]

@@ -166,6 +166,14 @@ pub(super) const SUPERSCRIPT_SIZE: f32 = 0.8;
 /// em; a fifth leaves room for tighter settings, far above the jitter of
 /// one baseline.
 pub(super) const SUPERSCRIPT_RISE: f32 = 0.2;
+
+/// A one-digit note call glued to a word may be set this large (a tenth
+/// smaller than the word) and still be a superscript (see `words`).
+pub(super) const NOTE_CALL_SIZE: f32 = 0.92;
+
+/// See [`NOTE_CALL_SIZE`]: a note call is raised by at most this share of
+/// its word's size (producers raise by a third to a half of an em).
+pub(super) const NOTE_CALL_RISE: f32 = 0.6;
 /// Fewest lines of a page that must open on a number for a column of margin
 /// line numbers (drafts and legal texts number every line or every fifth).
 pub(super) const LINE_NUMBER_LINES: usize = 4;

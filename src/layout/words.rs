@@ -142,9 +142,11 @@ pub(super) fn words(
             .filter(|(prev, _)| !page.glyph_text(prev).chars().all(char::is_control))
             .map(|(_, prev_end)| prev_end - glyph.x);
         let widths_hold = fitted.is_some_and(|fitted| fitted < WORD_OVERLAP / 2.0 * size);
-        let other_line = base.is_some_and(|base| {
-            on_another_line(page, base, glyph, overlap.filter(|_| widths_hold))
-        });
+        let call = base.is_some_and(|base| is_note_call(base, glyph, text));
+        let other_line = !call
+            && base.is_some_and(|base| {
+                on_another_line(page, base, glyph, overlap.filter(|_| widths_hold))
+            });
         // A list bullet never ends a word: glued to a letter or digit, it is
         // the next column's item drawn against the end of this column's line
         // (`Guangzhou•`).
@@ -189,7 +191,7 @@ pub(super) fn words(
             }
         }
         let raised = joins
-            .then(|| base.filter(|base| is_raised(base, glyph)))
+            .then(|| base.filter(|base| call || is_raised(base, glyph)))
             .flatten()
             .and_then(|_| superscript_digit(text));
         if !joins {
@@ -255,6 +257,57 @@ fn is_accent(text: &str) -> bool {
 fn is_raised(base: &Glyph, glyph: &Glyph) -> bool {
     glyph.font_size <= SUPERSCRIPT_SIZE * base.font_size
         && base.y - glyph.y >= SUPERSCRIPT_RISE * base.font_size
+}
+
+/// Whether `glyph` is a note call set on `base`: one digit, smaller than
+/// `base` by at least [`NOTE_CALL_SIZE`] and raised by [`SUPERSCRIPT_RISE`]
+/// to [`NOTE_CALL_RISE`] of its size. Style sheets set calls larger than
+/// [`SUPERSCRIPT_SIZE`] allows (CSS `smaller` is 83 %, some producers 90 %),
+/// so raised that far they would pass for a glyph of another line; a digit
+/// of a line above or below is never raised by less than a line.
+fn is_note_call(base: &Glyph, glyph: &Glyph, text: &str) -> bool {
+    let rise = base.y - glyph.y;
+    superscript_digit(text).is_some()
+        && glyph.font_size <= NOTE_CALL_SIZE * base.font_size
+        && rise >= SUPERSCRIPT_RISE * base.font_size
+        && rise <= NOTE_CALL_RISE * base.font_size
+}
+
+/// The glyph `call` is a note call of (see [`is_note_call`]): the one of
+/// `glyphs` (sorted by baseline) whose advance ends where `call` starts, on
+/// a baseline below it.
+pub(super) fn note_call_base<'a>(
+    page: &GlyphPage,
+    glyphs: &[&'a Glyph],
+    call: &Glyph,
+    advances: &Advances,
+) -> Option<&'a Glyph> {
+    let text = page.glyph_text(call);
+    superscript_digit(text)?;
+    let size = call.font_size.max(1.0);
+    // A base is larger than its call, raised by at most NOTE_CALL_RISE of
+    // the base's size; bases up to twice the call's size are looked at.
+    let glued = |glyph: &Glyph| {
+        (call.x - (glyph.x + advance(page, glyph, advances))).abs() <= WORD_GAP * glyph.font_size
+    };
+    // A call of several digits (`12`): each digit after the first is glued
+    // to the digit before it, at its height, and shares its base.
+    let same = glyphs.partition_point(|glyph| glyph.y < call.y - WORD_BASELINE * size);
+    let from = glyphs.partition_point(|glyph| glyph.y <= call.y);
+    let digit_before = glyphs.get(same..from)?.iter().copied().find(|glyph| {
+        glyph.x < call.x
+            && glued(glyph)
+            && superscript_digit(page.glyph_text(glyph)).is_some()
+            && (glyph.font_size - call.font_size).abs() <= WORD_GAP * size
+    });
+    if let Some(digit) = digit_before {
+        return note_call_base(page, glyphs, digit, advances);
+    }
+    let to = glyphs
+        .partition_point(|glyph| glyph.y <= call.y + 2.0 * NOTE_CALL_RISE * size / NOTE_CALL_SIZE);
+    glyphs.get(from..to)?.iter().copied().find(|base| {
+        glued(base) && !page.glyph_text(base).trim().is_empty() && is_note_call(base, call, text)
+    })
 }
 
 /// The superscript character of a one-digit glyph text (`1` → `¹`).
@@ -493,6 +546,23 @@ mod tests {
         let lone = run("2", 100.0, 96.5, 6.0);
         let after = run("m", 100.0 + 0.55 * 6.0, 100.0, SIZE);
         assert_eq!(glyphs_of(&[lone, after]), ["2m"]);
+    }
+
+    #[test]
+    fn a_note_call_set_nine_tenths_large_and_raised_half_an_em_is_a_superscript() {
+        // Style sheets set calls at 80 to 90 % and raise them up to half an em
+        // (WeasyPrint's `<sup>`: 90 %, 0.45 em); the call stays on its code.
+        let end = 100.0 + 6.0 * 0.55 * SIZE;
+        for (size, rise) in [(0.9, 0.45), (0.8, 0.5), (0.83, 0.33)] {
+            let code = run("L1M2D3", 100.0, 100.0, SIZE);
+            let call = run("4", end, 100.0 - rise * SIZE, size * SIZE);
+            let title = run("Report", end + 12.0, 100.0, SIZE);
+            assert_eq!(glyphs_of(&[code, call, title]), ["L1M2D3⁴", "Report"]);
+        }
+        // A digit as large as the word, or raised by a line, is no call.
+        let code = run("L1M2D3", 100.0, 100.0, SIZE);
+        let high = run("4", end, 100.0 - 0.9 * SIZE, 0.9 * SIZE);
+        assert_eq!(glyphs_of(&[code, high]), ["L1M2D3", "4"]);
     }
 
     #[test]

@@ -4977,7 +4977,7 @@ mod tests {
         assert!(reading.items.is_empty(), "{:?}", reading.items);
     }
 
-    /// Lines listing codes by ranges (`1.1 a 1.3`, `2.1 to 2.3`, `1.2 – 1.4`)
+    /// Lines listing codes by ranges (`1.1 a 1.3`, `2.1 to 2.3`, `1.2 à 1.4`)
     /// give every code of the range its state; a range whose last code is
     /// of another parent, or goes down, lists nothing.
     #[test]
@@ -4994,7 +4994,7 @@ mod tests {
                 "In progress",
             ),
             (
-                "N°\tAction\tPilote\n1.1\tPlace\tVille\n1.2\tTrottoirs\tVille\n1.3\tBancs\tVille\n1.4\tFontaines\tVille\n\nRéalisées : 1.1 – 1.3.\nEn cours : 1.4.\n",
+                "N°\tAction\tPilote\n1.1\tPlace\tVille\n1.2\tTrottoirs\tVille\n1.3\tBancs\tVille\n1.4\tFontaines\tVille\n\nRéalisées : 1.1 à 1.3.\nEn cours : 1.4.\n",
                 "Réalisées",
                 "En cours",
             ),

@@ -255,10 +255,13 @@ pub fn read_mark_legend(text: &Text, vocabulary: Vocabulary<'_>) -> MarkLegend {
         } else {
             line_entries(&plain, vocabulary)
         };
-        let line_entries = match continued_entries(text, index, &plain, vocabulary) {
+        let mut line_entries = match continued_entries(text, index, &plain, vocabulary) {
             Some(more) if more.len() > line_entries.len() => more,
             _ => line_entries,
         };
+        // `33 % en cours (5), 20 % non démarrées`: a percent sign follows a
+        // share; it marks no state.
+        line_entries.retain(|entry| entry.mark.trim() != "%");
         let mut meanings: Vec<&Meaning> = line_entries.iter().map(|e| &e.meaning).collect();
         meanings.dedup();
         let is_legend = line_entries.len() >= 2 && meanings.len() >= 2;
@@ -1417,6 +1420,93 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) ->
         .map(|mark| Meaning::Class(mark.status))
 }
 
+/// `No. | Action | Started? | Finished?`: a heading row asking in one
+/// column whether the action started (a question holding a started word
+/// of the lexicons, `¿Iniciada?`, `Commencée ?`) and in another whether it
+/// finished (a question that is an achieved status phrase, `Finished?`,
+/// `¿Finalizada?`, `Achevée ?`). The two columns, started first.
+fn answer_pair_columns(cells: &[String], vocabulary: Vocabulary<'_>) -> Option<(usize, usize)> {
+    if !is_heading_row(cells, vocabulary) {
+        return None;
+    }
+    let every = vocabulary.every_language();
+    let question = |cell: &String| {
+        let cell = cell.trim();
+        cell.ends_with('?')
+            .then(|| cell.trim_matches(['?', '¿']).trim().to_owned())
+    };
+    let started_words: Vec<String> = every
+        .lexicons
+        .each(|l| l.started_words)
+        .map(|word| grammar::fold_word(word))
+        .collect();
+    let started = cells.iter().position(|cell| {
+        question(cell).is_some_and(|asked| {
+            asked
+                .split_whitespace()
+                .any(|word| started_words.contains(&grammar::fold_word(word)))
+        })
+    })?;
+    let finished = cells.iter().position(|cell| {
+        question(cell).is_some_and(|asked| {
+            grammar::phrase_cell(&asked, every) == Some(Meaning::Class(Status::Achieved))
+        })
+    })?;
+    (started != finished).then_some((started, finished))
+}
+
+/// The state two answers give together: started and finished is achieved,
+/// started and not finished in progress, neither not developed. Finished
+/// without having started contradicts itself: both answers, for a null
+/// status naming them. None when either cell is no yes or no answer.
+fn answered_pair(
+    cells: &[String],
+    started: usize,
+    finished: usize,
+    vocabulary: Vocabulary<'_>,
+) -> Option<Result<(String, Meaning), Vec<String>>> {
+    let every = vocabulary.every_language();
+    let answer = |at: usize| {
+        let cell = cells.get(at)?.trim();
+        match grammar::phrase_cell(cell, every)? {
+            Meaning::Class(status @ (Status::Achieved | Status::NotDeveloped)) => {
+                Some((cell.to_owned(), status))
+            }
+            _ => None,
+        }
+    };
+    let (started_mark, started) = answer(started)?;
+    let (finished_mark, finished) = answer(finished)?;
+    let mark = format!("{started_mark} / {finished_mark}");
+    let status = match (started, finished) {
+        (Status::Achieved, Status::Achieved) => Status::Achieved,
+        (Status::Achieved, _) => Status::InProgress,
+        (_, Status::NotDeveloped) => Status::NotDeveloped,
+        _ => return Some(Err(vec![started_mark, finished_mark])),
+    };
+    Some(Ok((mark, Meaning::Class(status))))
+}
+
+/// `2/4 done`, `3/5 réalisées`: a fraction whose part is no more than its
+/// whole, then a status phrase: how many of a row's parts are in that
+/// state, not the row's own state.
+fn is_tally_of_parts(cell: &str, vocabulary: Vocabulary<'_>) -> bool {
+    let Some((fraction, phrase)) = cell.trim().split_once(char::is_whitespace) else {
+        return false;
+    };
+    let counted = fraction
+        .split_once('/')
+        .and_then(|(part, whole)| Some((part.parse::<u32>().ok()?, whole.parse::<u32>().ok()?)))
+        .is_some_and(|(part, whole)| part <= whole && whole > 0);
+    counted && grammar::phrase_cell(phrase.trim(), vocabulary.every_language()).is_some()
+}
+
+/// A cell that is only a ditto mark (`"`, `〃`, `''`): the same as the
+/// cell above it.
+fn is_ditto(cell: &str) -> bool {
+    matches!(cell.trim(), "\"" | "〃" | "″" | "”" | "“" | "''" | "„")
+}
+
 /// `[x]`, `[ ]`, `[~]`: one character (or none) in square brackets.
 fn is_checkbox(text: &str) -> bool {
     let mut chars = text.chars();
@@ -1647,8 +1737,9 @@ fn trailing_status(
     }
     // `Lancer une consigne. Reportée`: a last sentence that is only a status.
     // `Heat pumps … COMPLETE`: a dot leader drawn as one ellipsis.
+    // `Banco del tiempo → por empezar`: an arrow pointing at the state.
     for separator in [
-        " | ", " — ", " – ", " - ", ": ", " (", " [", " … ", ". ", " ",
+        " | ", " — ", " – ", " - ", " → ", " ⇒ ", " -> ", ": ", " (", " [", " … ", ". ", " ",
     ] {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
@@ -2189,6 +2280,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut level_starts: Option<Vec<(f32, f32)>> = None;
     // Rows of a breadcrumb, each with the row of the code before it.
     let mut breadcrumbs: BTreeMap<usize, usize> = BTreeMap::new();
+    // The status cell of the table's last row that had one, for a ditto
+    // mark under it to repeat.
+    let mut ditto_source: Option<String> = None;
+    // The table's `Started? | Finished?` columns ([`answer_pair_columns`]).
+    let mut answer_pair: Option<(usize, usize)> = None;
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
             || legend_lines.contains(&index)
@@ -2243,6 +2339,8 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         let cells = joined_codes(raw_cells, &split_words, vocabulary.grammar);
         let is_table = cells.len() > 1;
         if !is_table {
+            ditto_source = None;
+            answer_pair = None;
             status_column = None;
             progress_column = None;
             year_column = None;
@@ -2260,7 +2358,10 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             None
         };
         let spelled = spelled_headings(&cells, &abbreviations);
-        let status_heading = status_heading_column(&spelled, vocabulary);
+        let pair_heading = answer_pair_columns(&cells, vocabulary);
+        let status_heading = pair_heading
+            .map(|(_, finished)| finished)
+            .or_else(|| status_heading_column(&spelled, vocabulary));
         let progress_heading = progress_heading_column(&spelled, vocabulary);
         // The observed state beside the planned one, like the latest year
         // beside earlier ones, is the status when its cell is one.
@@ -2283,10 +2384,16 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             || !joined_heading.is_empty()
             || !period_heading.is_empty()
         {
+            ditto_source = None;
+            answer_pair = pair_heading;
             status_column = status_heading;
             progress_column = progress_heading;
             year_column = year_heading;
-            matrix = matrix_heading;
+            matrix = if pair_heading.is_some() {
+                Vec::new()
+            } else {
+                matrix_heading
+            };
             joined_statuses = joined_heading;
             planned = planned_heading;
             history = earlier_year_columns(&cells, vocabulary);
@@ -2431,6 +2538,20 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
                 .map(|(_, after)| after.to_owned())
                 .unwrap_or_default();
         }
+        // `| P-01.02 | Tree planting | Parks | " |`: a ditto mark alone in
+        // the status column repeats the status cell of the row above it.
+        if let Some(cell) = row_status_column
+            .filter(|_| is_table)
+            .and_then(|column| cells.get_mut(column))
+        {
+            if is_ditto(cell) {
+                if let Some(above) = &ditto_source {
+                    cell.clone_from(above);
+                }
+            } else if !cell.trim().is_empty() {
+                ditto_source = Some(cell.clone());
+            }
+        }
         // `◐ 1.a.i | Heat pumps | HR`: a narrow mark column set with no
         // gutter before the code column is one cell with it; the mark and
         // the code are two cells, as a wider gutter would have made them,
@@ -2525,6 +2646,15 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             }
             continue;
         };
+        // `| 2.3 | Data vouchers | Yes | No |`: the two answers give the
+        // state together; the finished column alone is read for any other
+        // cell (`Withdrawn`).
+        let answered = answer_pair
+            .and_then(|(started, finished)| answered_pair(&cells, started, finished, vocabulary));
+        let mut cells = cells;
+        if let Some(cell) = answer_pair.and_then(|(started, _)| cells.get_mut(started)) {
+            cell.clear();
+        }
         let mut row = read_row(
             &cells,
             code_at,
@@ -2544,6 +2674,19 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         );
         if let Some(level) = outline_level {
             row.code.level = Some(level);
+        }
+        match answered {
+            Some(Ok((mark, meaning))) => {
+                row.mark = Some(mark);
+                row.meaning = Some(meaning);
+                row.ambiguous.clear();
+            }
+            Some(Err(answers)) => {
+                row.mark = None;
+                row.meaning = None;
+                row.ambiguous = answers;
+            }
+            None => {}
         }
         // A wrapped row whose every line repeats its code (`| 1.1 | Extend the
         // lighting | Completed |` over `| 1.1 | to every cul-de-sac | |`):
@@ -3226,13 +3369,15 @@ fn listed_state(
             }
             let text = piece.join(" ");
             let code = grammar::code_at_start(&text, vocabulary.grammar)?;
-            let whole = text
-                .get(code.rest..)
-                .is_some_and(|rest| rest.trim().is_empty());
-            if !whole || is_bare_number(&code) {
+            let rest = text.get(code.rest..).unwrap_or_default().trim();
+            if is_bare_number(&code) {
                 return None;
             }
-            codes.push(code.code);
+            if rest.is_empty() {
+                codes.push(code.code);
+            } else {
+                codes.extend(code_range(&code.code, rest, vocabulary)?);
+            }
             piece.clear();
         }
     }
@@ -3241,6 +3386,46 @@ fn listed_state(
         meaning,
         codes,
     })
+}
+
+/// The longest run of codes a range may stand for (`1.1 a 1.40` is no
+/// range but a misread line).
+const MAX_RANGE_CODES: u32 = 30;
+
+/// `1.1 a 1.3`, `O2.4 to O2.6`, `3.1 – 3.4`: after its first code, a
+/// range word of the lexicons (or a spaced dash) and a last code that differs
+/// from the first only in its last number, a greater one. Every code from
+/// the first to the last; None when the rest is no such range.
+fn code_range(first: &str, rest: &str, vocabulary: Vocabulary<'_>) -> Option<Vec<String>> {
+    let (word, last) = rest.split_once(char::is_whitespace)?;
+    let dash = matches!(word, "–" | "-");
+    if !dash
+        && !vocabulary
+            .lexicons
+            .has(|l| l.range_words, &word.to_lowercase())
+    {
+        return None;
+    }
+    let last_text = last.trim();
+    let last = grammar::code_at_start(last_text, vocabulary.grammar)?;
+    let whole = last_text
+        .get(last.rest..)
+        .is_some_and(|after| after.trim().is_empty());
+    let (stem, from) = last_number(first)?;
+    let (last_stem, to) = last_number(&last.code)?;
+    (whole && stem == last_stem && from < to && to - from < MAX_RANGE_CODES)
+        .then(|| (from..=to).map(|n| format!("{stem}{n}")).collect())
+}
+
+/// A code split before the number closing it (`O2.` and 4 for `O2.4`);
+/// None when it closes with no number or one written with leading zeros
+/// (whose width a range would have to keep).
+fn last_number(code: &str) -> Option<(&str, u32)> {
+    let digits = code.len() - code.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (stem, number) = code.split_at(code.len() - digits);
+    (digits > 0 && !number.starts_with('0'))
+        .then(|| Some((stem, number.parse().ok()?)))
+        .flatten()
 }
 
 /// Gives the rows the states that lines listing codes state
@@ -3900,11 +4085,14 @@ fn read_row(
             }
             statuses = vec![(column, mark, meaning)];
         } else if let Some(cell) = cells.get(column).filter(|cell| !cell.is_empty()) {
+            // `| G2 | Cleaner homes | 1/5 done |`: a goal's row counting its
+            // actions in a state is no mark of the goal.
+            let mark = (!is_tally_of_parts(cell, vocabulary)).then(|| cell.clone());
             return Row {
                 code,
                 location,
                 title,
-                mark: Some(cell.clone()),
+                mark,
                 meaning: leading_outside(cell, vocabulary),
                 ambiguous: Vec::new(),
                 in_status_column,
@@ -4787,6 +4975,124 @@ mod tests {
             "Code\tDeliverable\nB1M1D1\tShared data platform\nB1M1D2\tTraining\nB1M1D3\tReport\n",
         );
         assert!(reading.items.is_empty(), "{:?}", reading.items);
+    }
+
+    /// Lines listing codes by ranges (`1.1 a 1.3`, `2.1 to 2.3`, `1.2 à 1.4`)
+    /// give every code of the range its state; a range whose last code is
+    /// of another parent, or goes down, lists nothing.
+    #[test]
+    fn ranges_of_codes_listed_per_state_give_each_code_its_state() {
+        for (source, done, ongoing) in [
+            (
+                "Código\tActuación\tServicio\n1.1\tPlaza\tObras\n1.2\tAceras\tObras\n1.3\tBancos\tObras\n1.4\tFuentes\tObras\n\nEjecutadas: 1.1 a 1.3.\nEn ejecución: 1.4.\n",
+                "Ejecutadas",
+                "En ejecución",
+            ),
+            (
+                "Ref\tAction\tLead\n1.1\tSquare\tRoads\n1.2\tPavements\tRoads\n1.3\tBenches\tParks\n1.4\tFountains\tParks\n\nCompleted: 1.1 to 1.3.\nIn progress: 1.4.\n",
+                "Completed",
+                "In progress",
+            ),
+            (
+                "N°\tAction\tPilote\n1.1\tPlace\tVille\n1.2\tTrottoirs\tVille\n1.3\tBancs\tVille\n1.4\tFontaines\tVille\n\nRéalisées : 1.1 à 1.3.\nEn cours : 1.4.\n",
+                "Réalisées",
+                "En cours",
+            ),
+        ] {
+            let reading = read(source);
+            assert_eq!(
+                marks_and_statuses(&reading),
+                [
+                    (Some(done), Some(Status::Achieved)),
+                    (Some(done), Some(Status::Achieved)),
+                    (Some(done), Some(Status::Achieved)),
+                    (Some(ongoing), Some(Status::InProgress)),
+                ],
+                "{source}"
+            );
+        }
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        assert_eq!(
+            code_range("1.1", "to 1.3", vocabulary),
+            Some(vec!["1.1".into(), "1.2".into(), "1.3".into()])
+        );
+        assert_eq!(code_range("1.3", "to 1.1", vocabulary), None);
+        assert_eq!(code_range("1.1", "to 2.3", vocabulary), None);
+        assert_eq!(code_range("1.1", "and 1.3", vocabulary), None);
+    }
+
+    /// `Started? | Finished?` columns answered yes or no give the state
+    /// together; a cell that is no answer is read as a status of its own,
+    /// and finished without having started is null.
+    #[test]
+    fn started_and_finished_answers_give_the_state_together() {
+        for source in [
+            "No. | Action | Started? | Finished?\n1.1 | Courses | Yes | Yes\n1.2 | Champions | Yes | No\n1.3 | Club | No | No\n1.4 | Tariff | Withdrawn | Withdrawn\n1.5 | Laptops | No | Yes\n",
+            "N.º | Acción | ¿Iniciada? | ¿Finalizada?\n1.1 | Cursos | Sí | Sí\n1.2 | Red | Sí | No\n1.3 | Club | No | No\n1.4 | Tarifa | Retirada | Retirada\n1.5 | Portátiles | No | Sí\n",
+        ] {
+            let reading = read(source);
+            assert_eq!(
+                reading.items.iter().map(|item| item.status).collect::<Vec<_>>(),
+                [Some(Status::Achieved), Some(Status::InProgress), Some(Status::NotDeveloped), None, None],
+                "{source}"
+            );
+            assert_eq!(
+                reading.items.get(3).and_then(|item| item.status_label.as_deref()),
+                Some("cancelled"),
+                "{source}"
+            );
+        }
+    }
+
+    /// A ditto mark in the status column repeats the status of the row
+    /// above; with no row above in the table it says nothing.
+    #[test]
+    fn ditto_marks_repeat_the_status_above() {
+        let reading = read(
+            "Ref | Project | Status\nP-01.01 | Park | Complete\nP-01.02 | Trees | \"\nP-01.03 | Play area | Ongoing\nP-01.04 | Orchard | 〃\n",
+        );
+        assert_eq!(
+            reading
+                .items
+                .iter()
+                .map(|item| item.status)
+                .collect::<Vec<_>>(),
+            [
+                Some(Status::Achieved),
+                Some(Status::Achieved),
+                Some(Status::InProgress),
+                Some(Status::InProgress)
+            ]
+        );
+    }
+
+    /// A goal's row that counts its actions done (`2/4 done`) carries no
+    /// mark and is no tracked item; its actions are.
+    #[test]
+    fn a_count_of_the_parts_done_is_no_mark_of_the_goal() {
+        let reading = read(
+            "Code | Goal or action | Status\nG1 | Transport | 1/2 done\nG1.1 | Buses | Done\nG1.2 | Taxis | Underway\n\
+             G2 | Homes | 1/2 done\nG2.1 | Stoves | Done\nG2.2 | Boilers | Underway\nG3 | Industry | 0/1 done\nG3.1 | Permits | Underway\n",
+        );
+        let goals: Vec<_> = reading
+            .items
+            .iter()
+            .filter(|item| item.code.len() == 2)
+            .collect();
+        assert!(!goals.is_empty(), "{:?}", reading.items);
+        assert!(
+            goals
+                .iter()
+                .all(|goal| goal.mark.is_none() && !goal.tracked),
+            "{goals:?}"
+        );
+        let all = Lexicons::all();
+        let vocabulary = Vocabulary::new(None, &all);
+        assert!(is_tally_of_parts("2/4 done", vocabulary));
+        assert!(!is_tally_of_parts("5/4 done", vocabulary));
+        assert!(!is_tally_of_parts("2/4", vocabulary));
+        assert!(!is_tally_of_parts("2/4 buses", vocabulary));
     }
 
     /// A table without a status column, then one line per state listing its

@@ -653,11 +653,17 @@ fn spelled_counts<'t>(plain: &'t str, lexicons: &Lexicons) -> Cow<'t, str> {
         let whole = tokens
             .first()
             .and_then(|first| number_token(first).or_else(|| spelled(first)))?;
-        tokens
+        // `Fifteen projects in all: six complete, …`: a word of sum may
+        // stand between the noun and the colon.
+        let noun_closed = tokens
             .get(1)
             .and_then(|noun| noun.strip_suffix(':'))
-            .is_some_and(|noun| !noun.is_empty() && noun.chars().all(char::is_alphabetic))
-            .then_some(whole)
+            .is_some_and(|noun| !noun.is_empty() && noun.chars().all(char::is_alphabetic));
+        let noun_summed = tokens
+            .get(1)
+            .is_some_and(|noun| noun.chars().all(char::is_alphabetic))
+            && sum_and_colon(&tokens, &words, 2, lexicons);
+        (noun_closed || noun_summed).then_some(whole)
     };
     let whole = (0..tokens.len()).find_map(|at| {
         let mut next = at + opener_at(&words, at, lexicons)?;
@@ -954,11 +960,15 @@ fn sentence_figures(
                     && next.ends_with(':'))
         });
         // `Tableau : 10 tâches — fait 5 …`: or a dash after the noun, before
-        // the status figures.
+        // the status figures; `15 actuaciones = 6 terminadas + …`: or an
+        // equals sign before a sum of them; `15 projects in all: 6 …`: or
+        // a word of sum closed by a colon.
         let noun_and_dash = noun_follows
-            && tokens
+            && (tokens
                 .get(at + 2)
-                .is_some_and(|next| ["—", "–"].contains(next));
+                .is_some_and(|next| ["—", "–"].contains(next))
+                || tokens.get(at + 2) == Some(&"=") && tokens.contains(&"+")
+                || sum_and_colon(&tokens, &words, at + 2, vocabulary.lexicons));
         // `12 actions, dont 6 achevées…`, `9 actions suivies dont 4
         // soldées`: a counted noun, a comma or a word qualifying it, and a
         // word that opens its parts.
@@ -1595,6 +1605,23 @@ fn sum_before(words: &[String], at: usize, lexicons: &Lexicons) -> bool {
                     .checked_sub(sum.len())
                     .and_then(|from| words.get(from..at))
                     .is_some_and(|candidate| candidate == sum.as_slice())
+        })
+}
+
+/// Whether `words[at..]` open with a word of sum whose last token a colon
+/// closes (`in all:`, `en total :`), between a whole's noun and its parts.
+fn sum_and_colon(tokens: &[&str], words: &[String], at: usize, lexicons: &Lexicons) -> bool {
+    lexicons
+        .each(|l| l.totals_sums)
+        .map(|sum| grammar::folded_words(sum))
+        .any(|sum| {
+            let end = at + sum.len();
+            let colon = end
+                .checked_sub(1)
+                .and_then(|last| tokens.get(last))
+                .is_some_and(|last| last.ends_with(':'))
+                || tokens.get(end) == Some(&":");
+            !sum.is_empty() && colon && words.get(at..end) == Some(sum.as_slice())
         })
 }
 
@@ -2365,6 +2392,7 @@ fn labelled_segments(line: &str) -> Option<(Option<Labelled>, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::normalize::Text;
 
     fn counts(text: &str) -> Option<TotalsCounts> {
@@ -2402,6 +2430,21 @@ mod tests {
     /// = 11 …`) and a whole after the parts (`…, de un total de 10.`, `…:
     /// 12 measures in all.`); a day of the month is no count, and
     /// fractions of different wholes are no totals.
+    /// A whole given first, then its parts: after an equals sign that a sum
+    /// follows (`15 actuaciones = 6 terminadas + …`), or after a word of
+    /// sum and a colon (`Fifteen projects in all: six complete, …`).
+    #[test]
+    fn a_whole_before_an_equals_sign_or_a_summed_colon_is_the_total() {
+        assert_eq!(
+            counts("15 actuaciones = 6 terminadas + 5 en marcha + 3 por empezar + 1 en pausa.\n"),
+            declared(Some(15), 6, 5, 3)
+        );
+        assert_eq!(
+            counts("Fifteen projects in all: six complete, five ongoing, three not started and one paused.\n"),
+            declared(Some(15), 6, 5, 3)
+        );
+    }
+
     /// A total word heading a line of status labels and colons is no label
     /// of the first count: `complete: 5` counts the achieved.
     #[test]

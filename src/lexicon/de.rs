@@ -299,6 +299,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     noun_links: &["von"],
     conjunctions: &["und", "oder"],
+    range_words: &["bis"],
     title_roles: &[
         "präsident",
         "präsidentin",

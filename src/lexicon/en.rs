@@ -602,6 +602,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     noun_links: &["of"],
     conjunctions: &["and", "or"],
+    range_words: &["to", "through", "thru"],
     title_roles: &[
         "president",
         "mayor",

@@ -272,6 +272,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         class("sin arrancar", NotDeveloped),
         class("sin comenzar", NotDeveloped),
         class("sin empezar", NotDeveloped),
+        class("por empezar", NotDeveloped),
         class("sin ejecutar", NotDeveloped),
         class("por iniciar", NotDeveloped),
         class("pendiente de inicio", NotDeveloped),
@@ -786,6 +787,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     noun_links: &["de"],
     conjunctions: &["y", "e", "o", "u"],
+    range_words: &["a", "al", "hasta"],
     title_roles: &[
         "secretario municipal",
         "secretaria municipal",

@@ -623,6 +623,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     noun_links: &["de"],
     conjunctions: &["et", "ou"],
+    range_words: &["à", "au", "jusqu'à"],
     title_roles: &[
         "président",
         "présidente",

@@ -459,6 +459,9 @@ pub struct Lexicon {
     pub noun_links: &'static [&'static str],
     /// Conjunctions that join two nouns.
     pub conjunctions: &'static [&'static str],
+    /// Words between the first and the last code of a range (`1.1 a 1.3`,
+    /// `2.1 to 2.4`), lower case.
+    pub range_words: &'static [&'static str],
     /// Roles written as a title right before a name (`Mayor Jenny Hill`,
     /// `Councillor John Rich`, `presidente Ana Ruiz`).
     pub title_roles: &'static [&'static str],

@@ -47,6 +47,13 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("SPAN is a valid literal pattern")
 });
 
+/// A day written the ISO way (`2014-10-01`): the stamp a repository or a
+/// site puts beside a title when it posts it, not a year the title names.
+static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]\b")
+        .expect("ISO_DAY is a valid literal pattern")
+});
+
 /// A clock time (`7:30pm`, `19h00`, `13:00`, `6 pm`): its numbers are no
 /// days.
 /// The number of a part opening a line (`5. Work plan 2032`, `1.2
@@ -120,6 +127,10 @@ struct Hit<'a> {
     /// Whether the phrase names the document only as the opening of a
     /// run-in cover: the line is then no title, but for [`Hit::cover_title`].
     run_in_only: bool,
+    /// Byte offset in the line of a report's phrase that follows a plan's
+    /// name and years ([`report_after_plan`]): the report's title starts
+    /// there, and a year before it is the plan's.
+    report_at: Option<usize>,
 }
 
 pub(super) fn detect_kind(
@@ -398,6 +409,7 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                     names_document: true,
                     cover_title: None,
                     run_in_only: false,
+                    report_at: None,
                 });
             }
         }
@@ -411,9 +423,23 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
             let before_words = words(&lower[..at]);
             let just_before =
                 before_words[before_words.len().saturating_sub(UPDATE_LEAD_WORDS)..].join(" ");
-            let kind = if is_plan(phrase.kind)
-                && (names_plan_update(after, lexicons) || names_plan_update(&just_before, lexicons))
-            {
+            let plan_update = is_plan(phrase.kind)
+                && (names_plan_update(after, lexicons)
+                    || names_plan_update(&just_before, lexicons));
+            // A plan's name closed by its years and followed by a report's
+            // own title (`Medium Term Development Plan (2014-2017) ANNUAL
+            // PROGRESS REPORT 2017`): the line titles that report, which
+            // is the document.
+            let report = plan_update
+                .then(|| {
+                    report_after_plan(automaton, phrases, &lower, at + len, lexicons, &mut resume)
+                })
+                .flatten();
+            let report_at = report.map(|(report_at, _)| report_at);
+            let phrase = report.map_or(phrase, |(_, report)| report);
+            let kind = if report.is_some() {
+                phrase.kind
+            } else if plan_update {
                 DocumentKind::Other
             } else if is_report(phrase.kind) && follows_plan_name(&before_words, lexicons) {
                 // `General Plan Annual Report`, `Blueprint Progress Report`:
@@ -446,9 +472,19 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
             let continues_title = before_words
                 .last()
                 .is_some_and(|word| lexicons.has(|l| l.function_words, word));
-            let cover_title = (run_in_cover && kind == phrase.kind && !continues_title)
-                .then(|| run_in_cover_title(candidate, before.split_whitespace().count(), phrase))
-                .flatten();
+            // A report's title after a plan's name starts at the report.
+            let title_at = report_at.unwrap_or(at);
+            let cover_title =
+                (run_in_cover && kind == phrase.kind && (report_at.is_some() || !continues_title))
+                    .then(|| {
+                        let skipped = lower
+                            .get(..title_at)
+                            .unwrap_or_default()
+                            .split_whitespace()
+                            .count();
+                        run_in_cover_title(candidate, skipped, phrase)
+                    })
+                    .flatten();
             hits.push(Hit {
                 candidate: position,
                 phrase,
@@ -457,10 +493,51 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                 names_document,
                 cover_title,
                 run_in_only: run_in_cover && !names_otherwise,
+                report_at,
             });
         }
     }
     hits
+}
+
+/// The report phrase that follows a plan's name in a line (from byte
+/// `from` of `lower`), with its byte offset, when a year closes that name
+/// right before the report phrase (`Strategic Plan Progress Report` is a report on the plan,
+/// told by [`names_plan_update`]), the report prints a year of its own,
+/// and the phrase is not itself an update word of the plan (`Development
+/// Plan 2031 progress report`).
+fn report_after_plan(
+    automaton: &AhoCorasick,
+    phrases: &[&'static KindPhrase],
+    lower: &str,
+    from: usize,
+    lexicons: &Lexicons,
+    resume: &mut [usize],
+) -> Option<(usize, &'static KindPhrase)> {
+    let rest = lower.get(from..)?;
+    let (at, report) = first_phrase(automaton, phrases, rest, resume)?;
+    let head = rest.get(..at)?;
+    let before = words(head);
+    let update_word = lexicons
+        .each(|l| l.plan_update_words)
+        .any(|word| *word == report.phrase);
+    // The report's own year, right before it (`(2014-2017) 2016 ANNUAL
+    // PROGRESS REPORT`) or right after it: without one, the report is the
+    // plan's (`Plan 2023-2027: informe anual de avance`).
+    let own_year = head
+        .split_whitespace()
+        .last()
+        .and_then(year_word)
+        .is_some_and(|(start, end)| start == end)
+        || rest
+            .get(at + report.phrase.len()..)
+            .and_then(|after| attached_year(after, lexicons))
+            .is_some();
+    (is_report(report.kind)
+        && !update_word
+        && own_year
+        && before.last().is_some_and(|word| YEAR.is_match(word)))
+    .then_some((from + at, report))
 }
 
 /// Fewest letters of a phrase's word that a cover may print with one letter
@@ -789,9 +866,13 @@ const UPDATE_LEAD_WORDS: usize = 3;
 /// progress report on the plan (`Strategic Plan - Biannual Progress Update
 /// #3`, `Informe avance Plan de Desarrollo`).
 fn names_plan_update(after: &str, lexicons: &Lexicons) -> bool {
+    // Words alone, without accents: titles in capitals often drop theirs
+    // (`EVALUACION DEL PLAN`), and the words before a phrase come joined by
+    // spaces (`à mi parcours du`).
+    let bare = words(&unaccented(after)).join(" ");
     lexicons
         .each(|l| l.plan_update_words)
-        .any(|word| find_words(after, word).is_some())
+        .any(|word| find_words(&bare, &words(&unaccented(word)).join(" ")).is_some())
 }
 
 /// Whether a kind phrase opens its line, after at most two words (an
@@ -952,14 +1033,22 @@ fn best_kind(
     let naming: Vec<&Hit<'_>> = hits.iter().filter(|hit| hit.names_document).collect();
     let titled: Vec<&Hit<'_>> = naming.iter().copied().filter(in_title).collect();
     // Minutes or an agenda item named above the first kind of the title
-    // area: the document records a meeting that discussed that document.
+    // area, or in a title area naming no kind: the document records a
+    // meeting, and the documents its body names are items of its business
+    // (`Item 4 Annual Report for the year 2031`).
     let first_titled = titled.first().map(|hit| hit.candidate);
     let meeting_first = candidates
         .iter()
         .take_while(|candidate| candidate.in_title_area)
         .position(|candidate| names_minutes(&candidate, lexicons))
-        .is_some_and(|at| first_titled.is_some_and(|first| at < first));
+        .is_some_and(|at| first_titled.is_none_or(|first| at < first));
     if meeting_first {
+        if titled.is_empty() && !naming.is_empty() {
+            diagnostics.push(Diagnostic::info(
+                Code::DetectKindUnknown,
+                "the title area names a meeting's record: kinds its body names are items of business",
+            ));
+        }
         return (DocumentKind::Other, 0.0);
     }
     let deciding: Vec<&Hit<'_>> = if titled.is_empty() { naming } else { titled };
@@ -1024,7 +1113,11 @@ fn detect_period(
         let after = &candidate.lower()[at..];
         // A title may print its year first (`2020 Activity Report`,
         // `2019-20 Annual Report`).
-        let year_first = year_ending(&candidate.lower()[..at]);
+        let year_first = hit
+            .report_at
+            .is_none()
+            .then(|| year_ending(&candidate.lower()[..at]))
+            .flatten();
         // The year printed right after the phrase, past link words only
         // (`Annual Report for 2019`, `Informe anual de 2019`), is the
         // document's own; a year further on dates what the title goes on
@@ -1050,7 +1143,8 @@ fn detect_period(
         if let Some(period) = year_next
             .or(year_first)
             .or_else(|| span_in(after))
-            .or_else(|| single_year_in(after))
+            .or_else(|| named_month_range(after, lexicons))
+            .or_else(|| single_year_in(&ISO_DAY.replace_all(after, " ")))
         {
             let confidence = if candidate.in_title_area { 0.9 } else { 0.6 };
             found.push(make_period(period, confidence, candidate));
@@ -1299,6 +1393,19 @@ fn dated_span(lower: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
             });
         }
     }
+    month_range(&tokens, &atoms, lexicons)
+        .filter(|(_, months)| COVERED_MONTHS.contains(months))
+        .map(|(span, _)| span)
+}
+
+/// The first range of two dated months among `tokens` (`September 2011 –
+/// March 2016`, `janvier à décembre 2012`): its years, and the months it
+/// runs.
+fn month_range(
+    tokens: &[&str],
+    atoms: &[DateAtom],
+    lexicons: &Lexicons,
+) -> Option<((u16, u16), i32)> {
     // A range's joiner that is also a conjunction (`and`, `et`, `y`) joins
     // two dates apart; `to`, `au`, `al`, `–` join the ends of a span.
     let joiner = |word: &&str| {
@@ -1321,10 +1428,24 @@ fn dated_span(lower: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
         };
         let months = (i32::from(end_year) * 12 + i32::from(second.month))
             - (i32::from(start_year) * 12 + i32::from(first.month));
-        COVERED_MONTHS
-            .contains(&months)
-            .then_some((start_year, end_year))
+        Some(((start_year, end_year), months))
     })
+}
+
+/// Most months of a range of dates that a kind phrase names as its own
+/// period (`Organisational Report for the period September 2026 – March
+/// 2031`): a term of office at most, as [`span_in`] allows ten years.
+const NAMED_RANGE_MONTHS: i32 = 120;
+
+/// The range of dated months right after a kind phrase: the period the
+/// report names for itself, longer than [`COVERED_MONTHS`] allows a cover's
+/// dates (a term's report runs for years).
+fn named_month_range(after: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let tokens = words(after);
+    let atoms = date_atoms(&tokens, lexicons);
+    month_range(&tokens, &atoms, lexicons)
+        .filter(|(_, months)| (*COVERED_MONTHS.start()..=NAMED_RANGE_MONTHS).contains(months))
+        .map(|(span, _)| span)
 }
 
 /// The span of the title area's first line that dates what the document
@@ -1777,13 +1898,17 @@ fn names_meeting_day(lower: &str, lexicons: &Lexicons) -> bool {
         })
     });
     // A meeting's noun before its day, a date link between them allowed
-    // (`Town Council Meeting – 27 November 2018`, `séance du 3 mars`).
+    // (`Town Council Meeting – 27 November 2018`, `séance du 3 mars`), and
+    // the word naming the body after its noun (`CONSEIL COMMUNAL DU LUNDI
+    // 2 MARS`).
     let named = line.iter().enumerate().any(|(at, word)| {
         let link =
             |w: &&str| lexicons.has(|l| l.date_links, w) || lexicons.has(|l| l.range_openers, w);
-        lexicons.has(|l| l.event_nouns, word)
-            && (line.get(at + 1).is_some_and(opens_day)
-                || (line.get(at + 1).is_some_and(link) && line.get(at + 2).is_some_and(opens_day)))
+        let day_at = |at: usize| {
+            line.get(at).is_some_and(opens_day)
+                || (line.get(at).is_some_and(link) && line.get(at + 1).is_some_and(opens_day))
+        };
+        lexicons.has(|l| l.event_nouns, word) && (day_at(at + 1) || day_at(at + 2))
     });
     names_day(lower, lexicons) && (cued || named)
 }
@@ -1993,7 +2118,14 @@ fn detect_title(
             }
             continue;
         }
-        let mut title = without_date_stamp(&candidate.plain()).to_owned();
+        let mut title = match hit.report_at {
+            Some(report_at) => candidate
+                .folded()
+                .get(report_at..)
+                .map(|report| without_date_stamp(report).to_owned())
+                .unwrap_or_default(),
+            None => without_date_stamp(&candidate.plain()).to_owned(),
+        };
         let mut raw_end = candidate.line.text.trim_end().to_owned();
         let opens_bold = candidate.line.text.trim_start().starts_with("**");
         let mut next = hit.candidate + 1;
@@ -2006,6 +2138,17 @@ fn detect_title(
             title.push_str(&candidates.at(next).plain());
             raw_end = candidates.at(next).line.text.trim_end().to_owned();
             next += 1;
+        }
+        // A title set over two lines breaks after a link word (`FORMULARIO
+        // DE INFORME DE RENDICIÓN DE CUENTAS PARA` / `GOBIERNOS
+        // MUNICIPALES`): the line right below ends it.
+        if !opens_bold && ends_dangling(&words(&lower_same_length(&fold(&title))), lexicons) {
+            if let Some(below) = candidates
+                .get(hit.candidate + 1)
+                .filter(|below| below.in_title_area && below.index == candidate.index + 1)
+            {
+                title = format!("{} {}", title.trim_end(), below.plain().trim());
+            }
         }
         let repeated = |head: &str| {
             let wanted = title_key(head);
@@ -4316,5 +4459,89 @@ mod tests {
             .1,
             None
         );
+    }
+
+    #[test]
+    fn a_report_titled_after_a_plan_and_its_years_is_that_report() {
+        let detected = |source: &str| detect(&Text::from_plain(source));
+        let report = detected(
+            "Implementation of the District Medium Term Development Plan (2030-2033) ANNUAL PROGRESS REPORT 2031\n",
+        );
+        assert_eq!(report.kind.value, DocumentKind::AnnualReport);
+        assert_eq!(report.period.map(|p| (p.start, p.end)), Some((2031, 2031)));
+        assert_eq!(report.title.as_deref(), Some("ANNUAL PROGRESS REPORT 2031"));
+        // No year closes the plan's name, or the report is the plan's
+        // update: a report on the plan, of no kind.
+        for line in [
+            "Strategic Plan Progress Report 2031\n",
+            "Development Plan 2030-2033 progress report\n",
+        ] {
+            assert_eq!(detected(line).kind.value, DocumentKind::Other, "{line}");
+        }
+    }
+
+    #[test]
+    fn kinds_named_in_the_body_of_a_meeting_record_are_its_business() {
+        let mut minutes = String::from("MINUTES OF THE FINANCE COMMITTEE\n");
+        for item in 1..=16 {
+            minutes.push_str(&format!("Item {item} was noted by the committee\n"));
+        }
+        minutes.push_str("Item 17 Annual Report for the year 2030\n");
+        let detected = detect(&Text::from_plain(&minutes));
+        assert_eq!(detected.kind.value, DocumentKind::Other);
+    }
+
+    #[test]
+    fn a_meeting_named_by_its_body_and_weekday_dates_its_record() {
+        let detected = detect(&Text::from_plain(
+            "CONSEIL COMMUNAL DU LUNDI 3 MARS 2031\n\nLe conseil approuve le règlement du marché.\n",
+        ));
+        assert_eq!(
+            detected.period.map(|p| (p.start, p.end)),
+            Some((2031, 2031))
+        );
+    }
+
+    #[test]
+    fn a_report_names_its_own_range_of_months_after_its_phrase() {
+        let detected = detect(&Text::from_plain(
+            "ORGANISATIONAL REPORT FOR THE PERIOD SEPTEMBER 2026 - MARCH 2031\n",
+        ));
+        assert_eq!(detected.kind.value, DocumentKind::ActivityReport);
+        assert_eq!(
+            detected.period.map(|p| (p.start, p.end)),
+            Some((2026, 2031))
+        );
+    }
+
+    #[test]
+    fn a_posting_day_beside_a_title_is_no_year_it_names() {
+        let detected = detect(&Text::from_plain(
+            "Rapport de la commission de gestion · 2034-10-01 · Commune de Mont-Clair\n",
+        ));
+        assert_eq!(detected.kind.value, DocumentKind::AnnualReport);
+        assert!(detected.period.is_none());
+    }
+
+    #[test]
+    fn a_title_broken_after_a_link_word_ends_on_the_line_below() {
+        let detected = detect(&Text::from_plain(
+            "FORMULARIO DE INFORME DE RENDICIÓN DE CUENTAS PARA\nGOBIERNOS MUNICIPALES\nPERÍODO 2031\n",
+        ));
+        assert_eq!(
+            detected.title.as_deref(),
+            Some("FORMULARIO DE INFORME DE RENDICIÓN DE CUENTAS PARA GOBIERNOS MUNICIPALES")
+        );
+    }
+
+    #[test]
+    fn a_plan_evaluated_is_told_without_accents_and_across_a_hyphen() {
+        for line in [
+            "EVALUACION DEL PLAN OPERATIVO INSTITUCIONAL 2031\n",
+            "L'évaluation à mi-parcours du plan d'action\n",
+        ] {
+            let detected = detect(&Text::from_plain(line));
+            assert_eq!(detected.kind.value, DocumentKind::Other, "{line}");
+        }
     }
 }

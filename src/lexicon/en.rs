@@ -194,6 +194,13 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("annual report", AnnualReport, 1.0),
         // An organisation's yearly account of itself (`ICLEI Corporate Report 2031`).
         phrase("corporate report", AnnualReport, 0.9),
+        // The yearly report of a Caribbean regional corporation or ministry
+        // to its parliament (`Administrative Report 2031-2032`).
+        phrase("administrative report", AnnualReport, 0.8),
+        // A body's account of its work over a term (`Organisational Report
+        // for the period September 2026 - March 2031`).
+        phrase("organisational report", ActivityReport, 0.8),
+        phrase("organizational report", ActivityReport, 0.8),
         phrase("annual financial report", AnnualReport, 1.0),
         phrase("annual activity report", AnnualReport, 1.0),
         phrase("annual activities report", AnnualReport, 1.0),
@@ -209,6 +216,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("strategic plan", ActionPlan, 0.7),
         phrase("development plan", ActionPlan, 0.7),
         phrase("annual development plan", WorkPlan, 1.0),
+        // The schedule of a year's planning and budget cycle (`2031/32 IDP,
+        // PMS and Budget Process Plan`).
+        phrase("process plan", WorkPlan, 0.8),
         phrase("business plan", ActionPlan, 0.7),
         phrase("activity report", ActivityReport, 1.0),
         phrase("activities report", ActivityReport, 1.0),

@@ -204,6 +204,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("informes de gestión", AnnualReport, 0.9),
         phrase("memoria de gestión", AnnualReport, 0.9),
         phrase("memoria de labores", AnnualReport, 0.9),
+        // A Peruvian municipality's yearly account (`Memoria institucional 2031`).
+        phrase("memoria institucional", AnnualReport, 0.9),
         phrase("evaluación de metas", AnnualReport, 0.6),
         phrase("informe trienal", TriennialReport, 1.0),
         phrase("informe de implementación trienal", TriennialReport, 1.0),
@@ -871,6 +873,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "avance",
         "avances",
         "seguimiento",
+        "monitoreo",
         "evaluación",
         "cumplimiento",
         "informe de ejecución",

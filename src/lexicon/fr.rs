@@ -169,6 +169,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("rapport moral", AnnualReport, 0.8),
         phrase("rapport de gestion", AnnualReport, 0.9),
         phrase("rapport sur la gestion", AnnualReport, 0.9),
+        // A Swiss commune's yearly review of its executive (`Rapport de la
+        // commission de gestion, exercice 2031`).
+        phrase("rapport de la commission de gestion", AnnualReport, 0.9),
         phrase("rapport triennal", TriennialReport, 1.0),
         phrase("rapport de mise en œuvre triennal", TriennialReport, 1.0),
         phrase("rapport annuel", AnnualReport, 1.0),
@@ -714,6 +717,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "état d'avancement",
         "suivi",
         "point d'étape",
+        "évaluation",
+        "mi-parcours",
     ],
     plan_nouns: &["plan", "stratégie", "agenda"],
     document_nouns: &[

@@ -31,6 +31,7 @@ const ROLE_PHRASE_WORDS: usize = 16;
 /// that [`extract_people`](super::people::extract_people) read).
 pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> Vec<Person> {
     let lines = PackedLines::of_lines(text, |line| fold(line.plain).trim().to_owned());
+    let double_spaced = is_double_spaced(&lines);
     let mut people: Vec<Person> = Vec::new();
     // Lines read as the continuation of an attendance list above them.
     let mut consumed: BTreeSet<usize> = BTreeSet::new();
@@ -79,7 +80,12 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
             roll = None;
         }
         // A cue with its first entries on its line (`Présents : A, B,`) opens a
-        // roll for the lines below; the line itself is the in-line readers'.
+        // roll for the lines below. The line itself is the in-line readers';
+        // the roll's reading of it only gives the people they found the
+        // roles printed after the names (`BELTRAN Fabien, Bourgmestre,
+        // Président`), which those readers leave out: read as a roll, a
+        // line of places under a cue would be a line of names.
+        let mut cue_line_entries = Vec::new();
         let opened_in_line = opens_roll_in_line(lines.line(index), lex).and_then(|(cue, rest)| {
             let mut carried = None;
             let mut cue = cue;
@@ -90,7 +96,9 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
                 .take_while(|(_, role, _)| role.is_none())
                 .map(|(name, _, _)| name.clone());
             cue.open = unclosed.collect();
-            (!entries.is_empty()).then_some(cue)
+            let opened = (!entries.is_empty()).then_some(cue);
+            cue_line_entries = entries;
+            opened
         });
         if let Some(mut cue) = opens_roll(lines.line(index), lex) {
             cue.affiliations = roll_affiliations(&lines, index);
@@ -106,7 +114,7 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         let lower = lines.line(index).to_lowercase();
         found.extend(titled(lines.line(index), &lower, lex));
         found.extend(bulleted(lines.line(index), lex));
-        found.extend(signature(&lines, index, lex));
+        found.extend(signature(&lines, index, double_spaced, lex));
         found.extend(bracketed(lines.line(index), lex));
         found.extend(plural_titled(lines.line(index), &lower, lex));
         found.extend(labels_inside(lines.line(index), lex));
@@ -118,6 +126,19 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
                 None => {
                     unroled_speakers.push(((name, None, Some(affiliation)), line.page, line.number))
                 }
+            }
+        }
+        // A role in brackets is the in-line readers' own (`Hervé LAMBERT
+        // (trésorier)`); read as a roll, it would be every name's before it.
+        if lines.line(index).contains(['(', '[']) {
+            cue_line_entries.clear();
+        }
+        for (name, role, _) in cue_line_entries {
+            let unroled = found
+                .iter_mut()
+                .find(|(known, known_role, _)| *known == name && known_role.is_none());
+            if let (Some(person), Some(role)) = (unroled, role) {
+                person.1 = Some(role);
             }
         }
         for found in found {
@@ -2658,9 +2679,14 @@ fn bulleted(line: &str, lex: &Lexicons) -> Vec<Found> {
 /// no blank line between (`Daniel Reyes` / `Secretary General`, `La
 /// Présidente,` / `Odile Garnier`). In pairs of a name and its post on
 /// consecutive lines (`Ana Ruiz` / `Director General` / `Luis Soto` /
-/// `Head of Finance`), a post under a name is that name's: the name under
-/// it takes no post from above.
-fn signature(lines: &PackedLines, index: usize, lex: &Lexicons) -> Vec<Found> {
+/// `Head of Finance`), the run's first line tells which post is whose: a
+/// run opened by a name pairs each with the post under it, one opened by
+/// a post each with the post above it.
+///
+/// In a double-spaced text ([`is_double_spaced`]) the two lines may have a
+/// blank line between them, as every other pair of lines has; the role
+/// line is then a short one ([`SPACED_ROLE_WORDS`]), not a sentence.
+fn signature(lines: &PackedLines, index: usize, double_spaced: bool, lex: &Lexicons) -> Vec<Found> {
     let name_at = |i: usize| {
         lines
             .get(i)
@@ -2669,20 +2695,115 @@ fn signature(lines: &PackedLines, index: usize, lex: &Lexicons) -> Vec<Found> {
     let Some(name) = name_at(index) else {
         return Vec::new();
     };
-    let role_line = |i: Option<usize>| {
-        i.and_then(|i| lines.get(i))
-            .filter(|line| !is_blank(line) && !line.contains(':'))
-            .and_then(|line| as_role(line.trim_end_matches([',', '.']), lex))
+    let role_line = |i: Option<(usize, bool)>| {
+        i.and_then(|(i, spaced)| lines.get(i).map(|line| (line, spaced)))
+            .filter(|(line, spaced)| {
+                !is_blank(line)
+                    && !line.contains(':')
+                    && (!spaced || word_total(line) <= SPACED_ROLE_WORDS)
+            })
+            .and_then(|(line, _)| as_role(line.trim_end_matches([',', '.']), lex))
     };
-    let above = || {
-        let role_at = index.checked_sub(1)?;
-        let taken = role_at.checked_sub(1).is_some_and(|i| name_at(i).is_some());
-        (!taken).then(|| role_line(Some(role_at))).flatten()
+    let beside = |at: usize, below: bool| neighbour(lines, at, below, double_spaced);
+    // Names and posts alternating above the name: the run's first line
+    // tells the order of its pairs. Under a post (`Secretaria de
+    // Finanzas` / `Lucía Ferrer` / `Jefe de Prensa` / `Tomás Rivera`), the
+    // post above a name is its own; under a name, the post below is.
+    let mut run_above = 0;
+    let mut at = index;
+    while run_above < SIGNATURE_RUN_LINES {
+        let Some(up) = beside(at, false) else {
+            break;
+        };
+        // A post is told by its first word here: one this reader cannot
+        // split into role and place (`Secretaria de Finanzas y Presupuesto`)
+        // still takes its place in the run, so that the name under it is
+        // given no other post.
+        let alternates = if run_above % 2 == 0 {
+            lines.get(up.0).is_some_and(|line| {
+                !line.contains(':')
+                    && line
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|first| is_role_word(first, lex))
+            }) || role_line(Some(up)).is_some()
+        } else {
+            name_at(up.0).is_some()
+        };
+        if !alternates {
+            break;
+        }
+        run_above += 1;
+        at = up.0;
+    }
+    let role = if run_above % 2 == 1 {
+        role_line(beside(index, false))
+    } else {
+        role_line(beside(index, true))
     };
-    match role_line(Some(index + 1)).or_else(above) {
+    match role {
         Some((role, place)) => vec![(name, Some(role), place)],
         None => Vec::new(),
     }
+}
+
+/// Most words of a role line read past a blank line (see [`signature`]).
+const SPACED_ROLE_WORDS: usize = 8;
+
+/// Most lines of alternating names and posts [`signature`] walks up to find
+/// where their run starts: a longer directory is read in runs of this size.
+const SIGNATURE_RUN_LINES: usize = 64;
+
+/// The line beside line `index` (below it or above it), and whether a
+/// blank line was passed to reach it: in a double-spaced text, a single
+/// blank line parts no more than a line break does.
+fn neighbour(
+    lines: &PackedLines,
+    index: usize,
+    below: bool,
+    double_spaced: bool,
+) -> Option<(usize, bool)> {
+    let step = |i: usize| {
+        if below {
+            i.checked_add(1)
+        } else {
+            i.checked_sub(1)
+        }
+    };
+    let at = step(index)?;
+    if !(double_spaced && lines.get(at).is_some_and(is_blank)) {
+        return Some((at, false));
+    }
+    let past = step(at)?;
+    lines
+        .get(past)
+        .filter(|line| !is_blank(line))
+        .map(|_| (past, true))
+}
+
+/// Share of the lines with text followed by exactly one blank line, then
+/// text, from which a text is double-spaced: pages copied from the web or
+/// from some converters put a blank line after every line, so that a
+/// blank line no longer parts paragraphs or blocks.
+const DOUBLE_SPACED_SHARE: f64 = 0.7;
+
+/// Fewest lines with text a text needs to be told double-spaced.
+const DOUBLE_SPACED_LINES: usize = 6;
+
+/// Whether most lines of `lines` are followed by one blank line, then text
+/// (see [`DOUBLE_SPACED_SHARE`]).
+fn is_double_spaced(lines: &PackedLines) -> bool {
+    let texts: Vec<usize> = (0..lines.len())
+        .filter(|&i| !is_blank(lines.line(i)))
+        .collect();
+    let spaced = texts
+        .iter()
+        .filter(|&&i| {
+            lines.get(i + 1).is_some_and(is_blank)
+                && lines.get(i + 2).is_some_and(|line| !is_blank(line))
+        })
+        .count();
+    texts.len() >= DOUBLE_SPACED_LINES && spaced as f64 >= DOUBLE_SPACED_SHARE * texts.len() as f64
 }
 
 #[cfg(test)]
@@ -3526,6 +3647,56 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
         );
         // Without an attendance cue, capitals after a comma are no one.
         assert_eq!(people("Budget : TOTAL, SECTION, DEPENSES\n"), vec![]);
+        // The cue's own line keeps the roles printed after its names, one
+        // or two (joined), as the lines under it do.
+        let cue_line = "Présents : ROY Fabien, Bourgmestre, Président ; LEROY Marie, Echevine ;\nBLANC Paul, Conseiller communal\n";
+        assert_eq!(
+            people(cue_line),
+            vec![
+                one("ROY Fabien", Some("Bourgmestre, Président"), None),
+                one("LEROY Marie", Some("Echevine"), None),
+                one("BLANC Paul", Some("Conseiller communal"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn double_spaced_texts_pair_names_and_posts_across_a_blank_line() {
+        let directory = "GABINETE\n\nLa dirección de la red\n\nSecretaria de Finanzas\n\nLucía Ferrer Daza\n\nJefe de la Oficina de Prensa\n\nTomás Rivera Gil\n\nEl informe recoge el trabajo del año.\n\nSe presentó en la asamblea de socios.\n";
+        let names: Vec<(String, Option<String>)> = people(directory)
+            .into_iter()
+            .map(|(name, role, _)| (name, role))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (
+                    "Lucía Ferrer Daza".to_owned(),
+                    Some("Secretaria".to_owned())
+                ),
+                ("Tomás Rivera Gil".to_owned(), Some("Jefe".to_owned())),
+            ]
+        );
+        // A post this reader cannot split still heads its pair: the name
+        // under it takes no post from below.
+        let unsplit = directory.replace(
+            "Secretaria de Finanzas",
+            "Secretaria de Finanzas y Presupuesto",
+        );
+        let names: Vec<(String, Option<String>)> = people(&unsplit)
+            .into_iter()
+            .map(|(name, role, _)| (name, role))
+            .collect();
+        assert_eq!(
+            names,
+            [("Tomás Rivera Gil".to_owned(), Some("Jefe".to_owned()))]
+        );
+        // Single-spaced, a blank line parts a name from the line after it.
+        let single = "Lucía Ferrer Daza\n\nSecretaria de Finanzas\nTexto del informe.\nOtra línea.\nY otra más.\nFin del texto.\n";
+        assert_eq!(people(single), vec![]);
+        // A sentence past the blank line is no post, double-spaced or not.
+        let sentence = "Lucía Ferrer Daza\n\nSecretaria de la red desde 2019, ha dirigido la campaña de socios del año.\n\nTexto del informe.\n\nOtra línea.\n\nY otra más.\n\nFin.\n";
+        assert_eq!(people(sentence), vec![]);
     }
 
     fn one(

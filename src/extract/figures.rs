@@ -3350,11 +3350,15 @@ mod tests {
         // Named once, or beside another money's land, the land leaves the
         // US dollar.
         for source in [
-            "Partners in Canada gave $3 million to the programme.\n",
-            "Cities of Chile and Colombia, and of Chile again, shared $5 million.\n",
-            "The fund raised $4 million.\n",
+            "Councils in Canada won $26 million for roads.\n",
+            "Councils of Chile and Colombia, and of Chile again, won $26 million for roads.\n",
+            "Councils won $26 million for roads.\n",
         ] {
-            assert_eq!(localized_units(source), [usd.clone()], "{source:?}");
+            assert_eq!(
+                localized_units(source),
+                std::slice::from_ref(&usd),
+                "{source:?}"
+            );
         }
     }
 

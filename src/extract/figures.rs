@@ -1554,6 +1554,73 @@ fn sign_code(printed: &str) -> Option<String> {
         .map(|(_, code)| (*code).to_owned())
 }
 
+/// Prices in the money of the document's land the amounts read as US
+/// dollars from a bare `$` or the word dollar (`$200 million` in a report of
+/// Queensland's councils, `$ 12.349.810` in a Chilean council's minutes):
+/// the sign and the word name every dollar and the peso. The land is the one
+/// money whose places the text names ([`lexicon::DOLLAR_LANDS`]), at least
+/// [`LAND_MENTIONS`] times; a text naming none, places of several moneys, or
+/// a land only in passing keeps the US dollar. An amount printed with the US
+/// dollar's own code (`USD 50,000`, `4 million USD`, `US$ 3`) keeps it.
+pub fn localize_dollars(figures: &mut [KeyFigure], text: &Text, lex: &Lexicons) {
+    if !figures
+        .iter()
+        .any(|figure| figure.unit.as_deref() == Some("USD"))
+    {
+        return;
+    }
+    let Some(code) = dollar_land(text) else {
+        return;
+    };
+    for figure in figures {
+        let printed = figure.text.to_lowercase();
+        // The code before the number (`USD 3 million`) is not in the
+        // printed number: the sign or the word must be.
+        let by_sign = printed.contains('$') && !printed.contains("us$");
+        let by_word = lex
+            .each(|l| l.unit_words)
+            .any(|(word, unit)| *unit == "USD" && printed.contains(word));
+        if figure.unit.as_deref() == Some("USD") && !printed.contains("usd") && (by_sign || by_word)
+        {
+            figure.unit = Some(code.to_owned());
+        }
+    }
+}
+
+/// Fewest mentions of a land's places that make its money the document's:
+/// an international report names a land in passing (`partners in Canada`)
+/// and prices in US dollars all the same.
+const LAND_MENTIONS: usize = 2;
+
+/// The one money of [`lexicon::DOLLAR_LANDS`] whose places `text` names
+/// (whole words, in any case) at least [`LAND_MENTIONS`] times; `None` when
+/// none does, or when places of another money are named too.
+fn dollar_land(text: &Text) -> Option<&'static str> {
+    let lands: Vec<(String, &'static str)> = lexicon::DOLLAR_LANDS
+        .iter()
+        .map(|(land, code)| (format!(" {land} "), *code))
+        .collect();
+    let mut named: std::collections::BTreeMap<&'static str, usize> =
+        std::collections::BTreeMap::new();
+    for line in &text.lines {
+        let words: Vec<String> = lexicon::fold(line.plain)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let spaced = format!(" {} ", words.join(" "));
+        for (land, code) in &lands {
+            *named.entry(code).or_default() += spaced.matches(land.as_str()).count();
+        }
+    }
+    let mut codes = named.into_iter().filter(|(_, count)| *count > 0);
+    let (code, count) = codes.next()?;
+    (codes.next().is_none() && count >= LAND_MENTIONS).then_some(code)
+}
+
 /// Whether a unit is a currency's code (`EUR`, `GBP`): a sign's reading.
 fn is_currency_code(unit: &str) -> bool {
     lexicon::CURRENCY_SIGNS
@@ -3251,6 +3318,47 @@ mod tests {
             ),
         ] {
             assert_eq!(values(source), want, "{source:?}");
+        }
+    }
+
+    /// The units of a text's figures once its dollars are priced in its land's money.
+    fn localized_units(source: &str) -> Vec<Option<String>> {
+        let text = Text::from_plain(source);
+        let mut found = extract_figures(&text, &[], &BTreeSet::new(), &Lexicons::all());
+        localize_dollars(&mut found, &text, &Lexicons::all());
+        found.into_iter().map(|figure| figure.unit).collect()
+    }
+
+    #[test]
+    fn dollars_take_the_money_of_the_one_land_the_text_names() {
+        let aud = Some("AUD".to_owned());
+        let usd = Some("USD".to_owned());
+        // A land named twice prices the bare sign and the word; the US
+        // dollar's own code keeps it.
+        assert_eq!(
+            localized_units(
+                "Councils across Queensland won $26 million for roads.\n\nThe Queensland budget adds 12 million dollars.\n\nThe bank lent USD 4 million.\n\nThe fund gave 3 million USD.\n"
+            ),
+            [aud.clone(), aud, usd.clone(), usd.clone()]
+        );
+        assert_eq!(
+            localized_units(
+                "El Concejo aprueba la subvención de $ 12.349.810 al club.\n\nLas municipalidades chilenas y la Asociación de Chile.\n"
+            ),
+            [Some("CLP".to_owned())]
+        );
+        // Named once, or beside another money's land, the land leaves the
+        // US dollar.
+        for source in [
+            "Councils in Canada won $26 million for roads.\n",
+            "Councils of Chile and Colombia, and of Chile again, won $26 million for roads.\n",
+            "Councils won $26 million for roads.\n",
+        ] {
+            assert_eq!(
+                localized_units(source),
+                std::slice::from_ref(&usd),
+                "{source:?}"
+            );
         }
     }
 

@@ -303,6 +303,7 @@ fn extract_from_lines(
         headings,
     } = found;
     extraction.key_figures = figures::extract_figures(text, &headings, &claimed, lex);
+    figures::localize_dollars(&mut extraction.key_figures, text, lex);
     extraction.members = members.members;
     extraction.member_lists = members.lists;
     extraction.people = people.people;

@@ -1014,6 +1014,67 @@ pub const CURRENCY_SIGNS: &[(&str, &str)] = &[
     ("MK", "MWK"),
 ];
 
+/// Names of the lands whose own money the dollar sign and the word dollar
+/// name (the peso's `$` in Chile or Colombia, the Australian or Canadian
+/// dollar), in every language, lower case, with the money's ISO code: a text
+/// that names places of one such money alone prices its `$` in it. Lands
+/// whose money is the
+/// US dollar are listed too, so that a text naming both stays undecided. A
+/// name another place shares (`New Mexico`, `Victoria`) is left out.
+pub const DOLLAR_LANDS: &[(&str, &str)] = &[
+    ("australia", "AUD"),
+    ("australian", "AUD"),
+    ("australie", "AUD"),
+    ("queensland", "AUD"),
+    ("new south wales", "AUD"),
+    ("nsw", "AUD"),
+    ("south australia", "AUD"),
+    ("tasmania", "AUD"),
+    ("canada", "CAD"),
+    ("canadá", "CAD"),
+    ("canadian", "CAD"),
+    ("canadien", "CAD"),
+    ("canadienne", "CAD"),
+    ("québec", "CAD"),
+    ("quebec", "CAD"),
+    ("ontario", "CAD"),
+    ("alberta", "CAD"),
+    ("manitoba", "CAD"),
+    ("saskatchewan", "CAD"),
+    ("nova scotia", "CAD"),
+    ("new brunswick", "CAD"),
+    ("nouveau brunswick", "CAD"),
+    ("british columbia", "CAD"),
+    ("chile", "CLP"),
+    ("chilena", "CLP"),
+    ("chileno", "CLP"),
+    ("chilenas", "CLP"),
+    ("chilenos", "CLP"),
+    ("colombia", "COP"),
+    ("colombie", "COP"),
+    ("colombiana", "COP"),
+    ("colombiano", "COP"),
+    ("argentina", "ARS"),
+    ("argentine", "ARS"),
+    ("argentino", "ARS"),
+    ("méxico", "MXN"),
+    ("mexique", "MXN"),
+    ("mexicana", "MXN"),
+    ("mexicano", "MXN"),
+    ("mexicanos", "MXN"),
+    ("new zealand", "NZD"),
+    ("nouvelle zélande", "NZD"),
+    ("nueva zelanda", "NZD"),
+    ("united states", "USD"),
+    ("estados unidos", "USD"),
+    ("états unis", "USD"),
+    ("panamá", "USD"),
+    ("panama", "USD"),
+    ("ecuador", "USD"),
+    ("équateur", "USD"),
+    ("el salvador", "USD"),
+];
+
 /// Unit symbols and codes, the same in every language, with their unit.
 pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
     ("%", "%"),

@@ -3392,17 +3392,15 @@ fn listed_state(
 /// range but a misread line).
 const MAX_RANGE_CODES: u32 = 30;
 
-/// `1.1 a 1.3`, `O2.4 to O2.6`, `3.1 – 3.4`: after its first code, a
-/// range word of the lexicons (or a spaced dash) and a last code that differs
-/// from the first only in its last number, a greater one. Every code from
-/// the first to the last; None when the rest is no such range.
+/// `1.1 a 1.3`, `O2.4 to O2.6`: after its first code, a range word of the
+/// lexicons and a last code that differs from the first only in its last
+/// number, a greater one. Every code from the first to the last; None when
+/// the rest is no such range.
 fn code_range(first: &str, rest: &str, vocabulary: Vocabulary<'_>) -> Option<Vec<String>> {
     let (word, last) = rest.split_once(char::is_whitespace)?;
-    let dash = matches!(word, "–" | "-");
-    if !dash
-        && !vocabulary
-            .lexicons
-            .has(|l| l.range_words, &word.to_lowercase())
+    if !vocabulary
+        .lexicons
+        .has(|l| l.range_words, &word.to_lowercase())
     {
         return None;
     }

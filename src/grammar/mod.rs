@@ -536,7 +536,65 @@ fn after_caption(text: &str) -> Option<&str> {
 /// The code at the start of `cell`, read with the grammar's patterns when it
 /// has any, else with the shapes planex detects. Built-in `L1M2D3` codes are
 /// not returned: the deliverables reader owns them.
+///
+/// A word of insertion after the code is part of it (`1.2 bis`, `2.1 ter`:
+/// an item added after `2.1` once the plan was adopted, its sibling).
+///
+/// ```
+/// use planex::grammar::code_at_start;
+///
+/// let found = code_at_start("2.1 ter Permanence de conseil", None).expect("a code");
+/// assert_eq!((found.code.as_str(), found.path.as_slice()), ("2.1 ter", &[2, 1][..]));
+/// assert_eq!(code_at_start("2.1 Permanence", None).map(|f| f.code), Some("2.1".to_owned()));
+/// ```
 pub fn code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch> {
+    bare_code_at_start(cell, grammar).map(|found| with_insertion_word(cell, found))
+}
+
+/// `found`, taking the word of insertion that follows it in `cell`, if any.
+///
+/// The word is one of the lexicons' (`bis`, `ter`), in lower case, and ends
+/// the cell or is followed by a space or a separator. A code after it makes
+/// it a range's word instead (`1.2 bis 1.5` in German: 1.2 to 1.5), and a
+/// code whose numbers end in a letter already names its inserted items
+/// (`3.2a`).
+fn with_insertion_word(cell: &str, found: CodeMatch) -> CodeMatch {
+    static ALL: LazyLock<Lexicons> = LazyLock::new(Lexicons::all);
+    let Some(after) = cell.get(found.rest..) else {
+        return found;
+    };
+    let spaced = after.trim_start_matches([' ', '\u{a0}']);
+    if spaced.len() == after.len() || found.code.ends_with(|c: char| c.is_ascii_lowercase()) {
+        return found;
+    }
+    let word_end = spaced
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(spaced.len());
+    let (word, tail) = spaced.split_at(word_end);
+    let next = tail.trim_start();
+    let separated = next.starts_with(CODE_SEPARATORS);
+    let closes = tail.is_empty() || tail.starts_with(char::is_whitespace) || separated;
+    let opens_code = next.starts_with(|c: char| c.is_ascii_digit());
+    if !closes || opens_code || !ALL.has(|l| l.insertion_words, word) {
+        return found;
+    }
+    let separator = next
+        .chars()
+        .next()
+        .filter(|_| separated)
+        .map_or(0, char::len_utf8);
+    CodeMatch {
+        code: format!("{} {word}", found.code),
+        rest: cell.len() - next.len() + separator,
+        ..found
+    }
+}
+
+/// What may close a code before its title (`1.2 : …`, `1.2 – …`).
+const CODE_SEPARATORS: [char; 6] = [':', '.', ')', '–', '—', '-'];
+
+/// [`code_at_start`] without the word of insertion.
+fn bare_code_at_start(cell: &str, grammar: Option<&Grammar>) -> Option<CodeMatch> {
     let (text, offset) = strip_bullet(cell);
     // `Table 2 – Objective B: …`: a caption's number is no code, but the
     // code of the level it names is.
@@ -1892,6 +1950,43 @@ mod tests {
             read("Axis II – Connectivity").map(|found| (found.0, found.1)),
             Some(("Axis II".to_owned(), vec![2]))
         );
+    }
+
+    #[test]
+    fn a_word_of_insertion_is_part_of_its_code() {
+        for (cell, code, title) in [
+            ("1.2 bis\tBail réel solidaire", "1.2 bis", "Bail"),
+            ("2.1 ter : Permanence de conseil", "2.1 ter", "Permanence"),
+            (
+                "Action 3.4 bis – Intermédiation",
+                "Action 3.4 bis",
+                "Intermédiation",
+            ),
+            ("3.4 bis", "3.4 bis", ""),
+        ] {
+            let found = code_at_start(cell, None).unwrap_or_else(|| panic!("{cell}"));
+            let bare = code_at_start(code.rsplit_once(' ').map_or(code, |(c, _)| c), None)
+                .unwrap_or_else(|| panic!("{code}"));
+            assert_eq!(found.code, code, "{cell}");
+            assert_eq!((&found.path, &found.family), (&bare.path, &bare.family));
+            let rest = cell.get(found.rest..).unwrap_or_default();
+            assert!(rest.trim_start().starts_with(title), "{cell}: {rest:?}");
+            assert!(!title.is_empty() || rest.is_empty(), "{cell}: {rest:?}");
+        }
+        // A range's word in German, a capitalized title, a longer word, a
+        // code that names its inserted items with a letter.
+        for (cell, code) in [
+            ("1.2 bis 1.5", "1.2"),
+            ("1.2 Bis repetita", "1.2"),
+            ("1.2 bisque", "1.2"),
+            ("3.2a bis", "3.2a"),
+        ] {
+            assert_eq!(
+                code_at_start(cell, None).map(|f| f.code),
+                Some(code.to_owned()),
+                "{cell}"
+            );
+        }
     }
 
     #[test]

@@ -300,6 +300,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     noun_links: &["von"],
     conjunctions: &["und", "oder"],
     range_words: &["bis"],
+    insertion_words: &[],
     title_roles: &[
         "präsident",
         "präsidentin",

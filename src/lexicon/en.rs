@@ -613,6 +613,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     noun_links: &["of"],
     conjunctions: &["and", "or"],
     range_words: &["to", "through", "thru"],
+    insertion_words: &["bis", "ter", "quater"],
     title_roles: &[
         "president",
         "mayor",

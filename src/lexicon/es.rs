@@ -790,6 +790,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     noun_links: &["de"],
     conjunctions: &["y", "e", "o", "u"],
     range_words: &["a", "al", "hasta"],
+    insertion_words: &["bis", "ter", "quater", "quinquies"],
     title_roles: &[
         "secretario municipal",
         "secretaria municipal",

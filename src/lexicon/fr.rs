@@ -627,6 +627,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     noun_links: &["de"],
     conjunctions: &["et", "ou"],
     range_words: &["à", "au", "jusqu'à"],
+    insertion_words: &["bis", "ter", "quater", "quinquies", "sexies"],
     title_roles: &[
         "président",
         "présidente",

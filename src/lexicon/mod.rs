@@ -462,6 +462,10 @@ pub struct Lexicon {
     /// Words between the first and the last code of a range (`1.1 a 1.3`,
     /// `2.1 to 2.4`), lower case.
     pub range_words: &'static [&'static str],
+    /// Latin adverbs numbering an item inserted after another, written
+    /// after its code (`1.2 bis`, `2.1 ter`: added after 1.2, after 2.1
+    /// bis), lower case. Empty where a letter does it (`§ 5a`).
+    pub insertion_words: &'static [&'static str],
     /// Roles written as a title right before a name (`Mayor Jenny Hill`,
     /// `Councillor John Rich`, `presidente Ana Ruiz`).
     pub title_roles: &'static [&'static str],

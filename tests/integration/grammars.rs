@@ -2166,9 +2166,9 @@ fn twenty_third_fresh_grammars_measured_before_fixing() {
 /// separates a title from its status; a whole and its noun before an
 /// equals sign that a sum follows, or before a word of sum and a colon, is
 /// the total: 321 items, 243 statuses, 0 silently wrong, 18 totals read,
-/// 15 reconciled. Left: the `bis` and `ter` codes of bis.fr, still read as
-/// the number before them (no silent status: the rows sharing a code are
-/// null).
+/// 15 reconciled. Then a word of insertion after a code, from the
+/// lexicons, became part of it (`1.2 bis`, the sibling of `1.2`): 336
+/// items, 267 statuses, 0 silently wrong, 18 totals read, 18 reconciled.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -2177,8 +2177,8 @@ fn twenty_fourth_fresh_grammars_measured_before_fixing() {
     println!("fresh24: {reading:?}");
     assert_eq!(reading.renderings, 18, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
-    assert!(reading.items_found >= 321, "{reading:?}");
-    assert!(reading.statuses_right >= 243, "{reading:?}");
+    assert!(reading.items_found >= 336, "{reading:?}");
+    assert!(reading.statuses_right >= 267, "{reading:?}");
     assert!(reading.totals_read >= 18, "{reading:?}");
-    assert!(reading.reconciled >= 15, "{reading:?}");
+    assert!(reading.reconciled >= 18, "{reading:?}");
 }

@@ -24,7 +24,7 @@ use regex::Regex;
 
 use super::language::LanguageBlock;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::extract::{bullet, spell_out_dates};
+use crate::extract::{agenda_openers, bullet, opens_agenda_item, spell_out_dates};
 use crate::lexicon::{fold, unaccented, KindPhrase, Lexicons};
 use crate::markup;
 use crate::model::{DocumentKind, Evidence, KindDetection, Period};
@@ -1560,18 +1560,8 @@ fn agenda_year(
     lexicons: &Lexicons,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Period> {
-    // Unaccented once, not for every line they are tried on.
-    let openers: Vec<String> = lexicons
-        .each(|l| l.agenda_item_openers)
-        .map(|opener| unaccented(opener))
-        .collect();
-    let opens_item = |text: &str| {
-        let text = unaccented(&fold(&markup::plain(text)));
-        openers.iter().any(|opener| {
-            text.strip_prefix(opener.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
-        })
-    };
+    let openers = agenda_openers(lexicons);
+    let opens_item = |text: &str| opens_agenda_item(&openers, &markup::plain(text));
     let mut items = 0;
     let mut years: Vec<(u16, usize)> = Vec::new();
     for (position, candidate) in candidates.iter().take(PROSE_YEAR_LINES).enumerate() {

@@ -41,6 +41,7 @@ use crate::normalize::Text;
 pub use calendar::is_tbc;
 pub(crate) use dates::spell_out_dates;
 pub use figures::parse_number;
+pub(crate) use sections::{agenda_openers, opens_agenda_item};
 pub(crate) use shape::bullet;
 
 /// Everything the extractors found, before cross-checks.

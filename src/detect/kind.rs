@@ -24,6 +24,7 @@ use regex::Regex;
 
 use super::language::LanguageBlock;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::extract::{agenda_openers, bullet, opens_agenda_item, spell_out_dates};
 use crate::lexicon::{fold, unaccented, KindPhrase, Lexicons};
 use crate::markup;
 use crate::model::{DocumentKind, Evidence, KindDetection, Period};
@@ -1186,13 +1187,20 @@ fn detect_period(
             // Mayor X was elected…`).
             // A numbered part's span is that part's (`5. Review of 2020-2021
             // Work Plan` in an agenda, `10. 2012-2013 Audit Report`).
+            // So is a span of several years beside a term's word in a
+            // heading (`AChM elegirá a sus nuevas autoridades periodo
+            // 2031-2034`, `nuevo período de gestión 2031-2035`).
             let part = PART_NUMBER.is_match(&candidate.plain());
+            let term = || kind == DocumentKind::Other && is_term(candidate.lower(), lexicons);
             let span = span_in(candidate.lower()).filter(|&(start, end)| {
                 !part
-                    && (!is_sentence(candidate)
-                        || (end == start + 1
-                            && (kind != DocumentKind::Other
-                                || !is_term(candidate.lower(), lexicons))))
+                    && if is_sentence(candidate) {
+                        end == start + 1 && !term()
+                    } else {
+                        end == start + 1
+                            || kind != DocumentKind::Other
+                            || !names_term(candidate.lower(), lexicons)
+                    }
             });
             let named_kind = hits.iter().any(|hit| hit.candidate == position);
             if let Some(span) = span {
@@ -1250,6 +1258,9 @@ fn detect_period(
         }
         if kind == DocumentKind::AnnualReport {
             return prose_year(candidates, diagnostics);
+        }
+        if kind == DocumentKind::Other {
+            return agenda_year(candidates, lexicons, diagnostics);
         }
     }
     let mut periods = found.into_iter();
@@ -1532,6 +1543,65 @@ fn prose_year(candidates: &Candidates<'_>, diagnostics: &mut Vec<Diagnostic>) ->
     Some(make_period((year, year), 0.3, &candidates.at(position)))
 }
 
+/// Fewest items of business that make the head of a document an agenda.
+const AGENDA_MIN_ITEMS: usize = 3;
+
+/// The year of an agenda that no heading dates (`1. To receive apologies
+/// for absence` … `4. To approve the minutes of the meeting held on 15th
+/// March 2031` … `6. To agree the date of the next meeting: 14th July
+/// 2031`): a head of at least [`AGENDA_MIN_ITEMS`] list items opening on
+/// the words of an agenda's items is the business of one meeting, and the
+/// meetings its lines name (the last, the next) fall in that meeting's
+/// year when every day they print names the same year. Days of two years
+/// (a December meeting approving November's minutes and setting
+/// January's) give none, and a diagnostic naming them.
+fn agenda_year(
+    candidates: &Candidates<'_>,
+    lexicons: &Lexicons,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Period> {
+    let openers = agenda_openers(lexicons);
+    let opens_item = |text: &str| opens_agenda_item(&openers, &markup::plain(text));
+    let mut items = 0;
+    let mut years: Vec<(u16, usize)> = Vec::new();
+    for (position, candidate) in candidates.iter().take(PROSE_YEAR_LINES).enumerate() {
+        if bullet(candidate.line.text).is_some_and(|item| opens_item(item.text)) {
+            items += 1;
+        }
+        let tokens = words(candidate.lower());
+        for atom in date_atoms(&tokens, lexicons) {
+            let dated_day = tokens
+                .get(atom.start..atom.end)
+                .is_some_and(|date| date.iter().any(|word| is_day_word(word, lexicons)));
+            if let Some(year) = atom.year.filter(|_| dated_day) {
+                years.push((year, position));
+            }
+        }
+    }
+    if items < AGENDA_MIN_ITEMS {
+        return None;
+    }
+    let &(year, position) = years.first()?;
+    let mut others: Vec<String> = years
+        .iter()
+        .filter(|(other, _)| *other != year)
+        .map(|(other, _)| other.to_string())
+        .collect();
+    if !others.is_empty() {
+        others.sort_unstable();
+        others.dedup();
+        diagnostics.push(Diagnostic::warning(
+            Code::DetectPeriodTie,
+            format!(
+                "the agenda names meetings of {year} and {}; no year is kept",
+                others.join(", ")
+            ),
+        ));
+        return None;
+    }
+    Some(make_period((year, year), 0.3, &candidates.at(position)))
+}
+
 /// Whether a line is a dated byline: a byline word, a capitalised name
 /// and a day (`By Ann Lee | Nov 4, 2031`, `Por Luis Mora, 3 de mayo de
 /// 2031`).
@@ -1603,6 +1673,22 @@ fn is_term(lower: &str, lexicons: &Lexicons) -> bool {
                 .is_some_and(|one| lexicons.has(|l| l.role_words, one))
     };
     before.iter().rev().take(TERM_REACH).any(role) || after.iter().take(TERM_REACH).any(role)
+}
+
+/// Whether a word names a term of office ([`Lexicon::term_words`]) within
+/// [`TERM_REACH`] words before the first span of years of a line.
+///
+/// [`Lexicon::term_words`]: crate::lexicon::Lexicon::term_words
+fn names_term(lower: &str, lexicons: &Lexicons) -> bool {
+    SPAN.find_iter(lower)
+        .find(|found| span_in(found.as_str()).is_some())
+        .is_some_and(|span| {
+            words(&lower[..span.start()])
+                .iter()
+                .rev()
+                .take(TERM_REACH)
+                .any(|word| lexicons.has(|l| l.term_words, word))
+        })
 }
 
 /// The year of a title-area line that is a date heading: a lone year, or a
@@ -1712,9 +1798,14 @@ fn meeting_year(
     if approves_earlier_minutes(candidate.lower(), named_start, named_at, lexicons) {
         return head_meeting_year(&candidate.lower()[..named_start], lexicons);
     }
+    // Minutes may write their meeting's year in words (`el día veintisiete
+    // de enero de dos mil veinte`): read in digits. The part after the
+    // minutes' name is spelled out on its own, so that its start stays
+    // where the name ends.
+    let spelled = spell_out_dates(candidate.lower(), lexicons);
     let years: Vec<(u16, u16)> = YEAR
-        .find_iter(candidate.lower())
-        .filter(|m| !numbers_an_act(candidate.lower(), m.start()))
+        .find_iter(&spelled)
+        .filter(|m| !numbers_an_act(&spelled, m.start()))
         .filter_map(|m| m.as_str().parse().ok())
         .map(|year| (year, year))
         .collect();
@@ -1722,10 +1813,8 @@ fn meeting_year(
         if years.iter().all(|&year| year == first) {
             return Some(first);
         }
-        let after: Vec<&str> = words(&candidate.lower()[named_at..])
-            .into_iter()
-            .take(MEETING_DATE_WORDS)
-            .collect();
+        let after = spell_out_dates(&candidate.lower()[named_at..], lexicons);
+        let after: Vec<&str> = words(&after).into_iter().take(MEETING_DATE_WORDS).collect();
         return after
             .iter()
             .find_map(|word| YEAR.is_match(word).then(|| word.parse().ok()).flatten())
@@ -4543,5 +4632,26 @@ mod tests {
             let detected = detect(&Text::from_plain(line));
             assert_eq!(detected.kind.value, DocumentKind::Other, "{line}");
         }
+    }
+
+    #[test]
+    fn an_undated_agenda_takes_the_year_of_the_meetings_it_names() {
+        let period = |source: &str| {
+            detect(&Text::from_plain(source))
+                .period
+                .map(|period| (period.start, period.end))
+        };
+        let agenda = "Items of business\n\n\
+            1) To receive apologies for absence.\n\
+            2) To note declarations of interest.\n\
+            3) To approve the minutes of the meeting held on 9th June 2031.\n\
+            4) To agree the date of the next meeting: 8th September 2031.\n";
+        assert_eq!(period(agenda), Some((2031, 2031)));
+        let across_years = agenda.replace("8th September 2031", "12th January 2032");
+        assert_eq!(period(&across_years), None, "meetings of two years");
+        let few_items = "Items of business\n\n\
+            1) To approve the minutes of the meeting held on 9th June 2031.\n\
+            2) Any other business.\n";
+        assert_eq!(period(few_items), None, "two items make no agenda");
     }
 }

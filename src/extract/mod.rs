@@ -39,7 +39,10 @@ use crate::model::{
 use crate::normalize::Text;
 
 pub use calendar::is_tbc;
+pub(crate) use dates::spell_out_dates;
 pub use figures::parse_number;
+pub(crate) use sections::{agenda_openers, opens_agenda_item};
+pub(crate) use shape::bullet;
 
 /// Everything the extractors found, before cross-checks.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1836,6 +1836,26 @@ fn agenda_items(raws: &PackedLines, plains: &PackedLines, lex: &Lexicons) -> BTr
     kept
 }
 
+/// The words that open an agenda's items in the lexicons (`to receive`,
+/// `approbation`, `lectura`), unaccented: made once by a caller that tries
+/// them on many lines.
+pub(crate) fn agenda_openers(lex: &Lexicons) -> Vec<String> {
+    lex.each(|l| l.agenda_item_openers)
+        .map(|opener| unaccented(opener))
+        .collect()
+}
+
+/// Whether an item's text, its list marker taken off, opens on one of
+/// [`agenda_openers`] (`To receive apologies`, `Approbation du procès-verbal`,
+/// `Lectura y aprobación del acta`), whole words, accents and case aside.
+pub(crate) fn opens_agenda_item(openers: &[String], text: &str) -> bool {
+    let text = unaccented(text);
+    openers.iter().any(|opener| {
+        text.strip_prefix(opener.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
+    })
+}
+
 /// Items of an agenda that no line names (the page opens on them, or on a
 /// note about attending the meeting): a run of at least
 /// [`AGENDA_MIN_ITEMS`] list items, bulleted or numbered (a Markdown
@@ -1859,18 +1879,9 @@ fn unnamed_agenda_items(
         };
         (!title.contains('|') && word_count(title) <= AGENDA_WORDS).then(|| title.to_owned())
     };
-    // Unaccented once, not for every item they are tried on.
-    let openers: Vec<String> = lex
-        .each(|l| l.agenda_item_openers)
-        .map(|opener| unaccented(opener))
-        .collect();
-    let opens_item = |title: &str| {
-        let text = unaccented(bullet(title).map_or(title, |b| b.text));
-        openers.iter().any(|opener| {
-            text.strip_prefix(opener.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
-        })
-    };
+    let openers = agenda_openers(lex);
+    let opens_item =
+        |title: &str| opens_agenda_item(&openers, bullet(title).map_or(title, |b| b.text));
     let mut kept = BTreeMap::new();
     let mut run: Vec<(usize, String)> = Vec::new();
     let mut close = |run: &mut Vec<(usize, String)>| {

@@ -226,6 +226,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "teilnehmende",
         "teilnehmerliste",
     ],
+    term_words: &["amtszeit", "amtsperiode", "legislatur", "legislaturperiode"],
     role_words: &[
         "präsident",
         "präsidentin",

@@ -480,6 +480,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "list of participants",
         "signatories",
     ],
+    term_words: &["term", "tenure", "administration"],
     role_words: &[
         "president",
         "co-president",

@@ -555,6 +555,14 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "asistentes a la reunión",
         "firmantes",
     ],
+    term_words: &[
+        "autoridades",
+        "gestión",
+        "gestion",
+        "mandato",
+        "administración",
+        "administracion",
+    ],
     role_words: &[
         "edil",
         "interventor",

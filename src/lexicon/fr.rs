@@ -471,6 +471,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "cabinet du maire",
         "signataires",
     ],
+    term_words: &["mandat", "mandature", "mandats"],
     role_words: &[
         "président",
         "présidente",

@@ -395,6 +395,10 @@ pub struct Lexicon {
     pub people_list_headings: &'static [&'static str],
     /// Words that make up roles (`vicepresidenta`, `general`, `mayor`).
     pub role_words: &'static [&'static str],
+    /// Words naming a term of office (`autoridades`, `gestión`, `mandat`):
+    /// a span of years beside one (`nuevo período de gestión 2031-2035`)
+    /// is a term, not what the document covers.
+    pub term_words: &'static [&'static str],
     /// Role words that only qualify a role (`general` in `Secretary
     /// General`, `régionale`): alone after a name they are no role
     /// (`…, cette assemblée générale`).
@@ -1359,6 +1363,7 @@ mod tests {
                 ("total_words", l.total_words.len()),
                 ("people_list_headings", l.people_list_headings.len()),
                 ("role_words", l.role_words.len()),
+                ("term_words", l.term_words.len()),
                 ("role_modifiers", l.role_modifiers.len()),
                 ("auxiliaries", l.auxiliaries.len()),
                 ("agent_words", l.agent_words.len()),

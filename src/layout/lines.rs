@@ -1,5 +1,6 @@
 //! Lines: glyphs sharing a baseline, top to bottom, words left to right.
 
+use super::cuts::rejoin_cut_codes;
 use super::margin_numbers::strip_line_numbers;
 use super::median;
 use super::thresholds::*;
@@ -190,5 +191,6 @@ pub(super) fn text_lines(page: &GlyphPage, advances: &Advances) -> Vec<TextLine>
         })
         .collect();
     strip_line_numbers(&mut lines);
+    rejoin_cut_codes(&mut lines);
     lines
 }

@@ -68,6 +68,7 @@
 
 mod anchors;
 mod columns;
+mod cuts;
 mod gutters;
 mod lines;
 mod margin_numbers;

@@ -186,3 +186,10 @@ pub(super) const LINE_NUMBER_ALIGN: f32 = 0.3;
 /// Margin line numbers are set smaller than the text they number: at most
 /// this multiple of its size (a table's row numbers are set as its text).
 pub(super) const LINE_NUMBER_SIZE: f32 = 0.9;
+/// The tail of a code cut inside its cell lies at most this many font sizes
+/// below the head (a cell's line pitch is 1.1 to 1.3 em; a paragraph
+/// further down is no wrap).
+pub(super) const CUT_PITCH: f32 = 1.6;
+/// The tail of a cut code starts within this many font sizes of the head's
+/// left edge: both open the cell's lines at the column's edge.
+pub(super) const CUT_EDGE: f32 = 0.3;

@@ -1,7 +1,9 @@
 //! Language of the document and of each block, with whatlang.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use sha2::{Digest, Sha256};
 use whatlang::{Detector, Lang};
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -59,18 +61,19 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
     // The byte length of every classified block: the sample is drawn from
     // them once their total is known, without keeping their text.
     let mut classified: Vec<(usize, usize, usize)> = Vec::new();
+    // A block's language depends on its text alone, and documents repeat
+    // blocks (running headers and footers, a heading on every page, a
+    // report pasted twice): each distinct text is classified once. Keyed by
+    // the text's digest, so that the memory kept is a few bytes per
+    // distinct block, not the document's text.
+    let mut seen: HashMap<[u8; 32], Option<&'static str>> = HashMap::new();
     for (first_line, last_line) in block_ranges(text) {
         let joined = block_text(text, first_line, last_line);
         let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
-        let language = if letters >= SHORT_BLOCK_LETTERS {
-            detector.detect_lang(&joined).and_then(code)
-        } else if letters >= MIN_LETTERS {
-            by_function_words(&joined).or_else(|| {
-                detector
-                    .detect(&joined)
-                    .filter(|info| info.confidence() >= SHORT_BLOCK_CONFIDENCE)
-                    .and_then(|info| code(info.lang()))
-            })
+        let language = if letters >= MIN_LETTERS {
+            *seen
+                .entry(Sha256::digest(joined.as_bytes()).into())
+                .or_insert_with(|| classify(&detector, &joined, letters))
         } else {
             None
         };
@@ -117,6 +120,23 @@ pub(super) fn detect_languages(text: &Text) -> Languages {
         shares,
         blocks,
         diagnostics,
+    }
+}
+
+/// The language of a block's text with `letters` letters (at least
+/// [`MIN_LETTERS`]): whatlang's among the supported languages for a long
+/// block; the function words', or whatlang's when nearly certain, for a
+/// short one.
+fn classify(detector: &Detector, joined: &str, letters: usize) -> Option<&'static str> {
+    if letters >= SHORT_BLOCK_LETTERS {
+        detector.detect_lang(joined).and_then(code)
+    } else {
+        by_function_words(joined).or_else(|| {
+            detector
+                .detect(joined)
+                .filter(|info| info.confidence() >= SHORT_BLOCK_CONFIDENCE)
+                .and_then(|info| code(info.lang()))
+        })
     }
 }
 
@@ -309,6 +329,27 @@ mod tests {
             None
         );
         assert_eq!(by_function_words("Plan de la Secretaría"), None);
+    }
+
+    #[test]
+    fn a_repeated_block_is_classified_as_its_first_occurrence() {
+        let header = "Informe anual de la Secretaría General";
+        let body = "Main actions: positioning and advocacy at global level, with policy debates \
+                    within the Board of Directors meeting and participation at outstanding events.";
+        let text = Text::from_plain(&format!(
+            "{header}\n\n{body}\n\n{header}\n\n{body}\n\n{header}"
+        ));
+        let languages = detect_languages(&text);
+        let by_block: Vec<Option<&str>> = languages.blocks.iter().map(|b| b.language).collect();
+        assert_eq!(by_block.len(), 5);
+        assert_eq!(
+            by_block[0],
+            classify(&Detector::with_allowlist(SUPPORTED.clone()), header, 33)
+        );
+        assert_eq!(by_block[0], by_block[2]);
+        assert_eq!(by_block[0], by_block[4]);
+        assert_eq!(by_block[1], Some("en"));
+        assert_eq!(by_block[1], by_block[3]);
     }
 
     #[test]

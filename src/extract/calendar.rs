@@ -205,6 +205,7 @@ pub fn extract_calendar(
     let mut heading_year: Option<u16> = None;
     let mut running_year: Option<u16> = None;
     let headline = headline_year(text, lex);
+    let printed_window = printed_window(text);
     let yearless_text = !text.lines.iter().any(|line| {
         line.plain
             .split(|c: char| !c.is_ascii_digit())
@@ -215,6 +216,9 @@ pub fn extract_calendar(
     // dates the days printed without one where no heading, period or
     // headline does, and the page's other items repeat it.
     let mut posted: Option<EventDate> = None;
+    // The last full day the text prints, read once a day without its year
+    // asks for the day of writing.
+    let mut last_full_day: Option<Option<EventDate>> = None;
     let mut in_body = false;
     let mut head_names = HeadNames::new(text, lex);
     let mut meeting_day: Option<CalendarEvent> = None;
@@ -309,6 +313,13 @@ pub fn extract_calendar(
                 .iter()
                 .rev()
                 .find_map(|date| date.end.and_then(|e| e.year).or(date.start.year));
+            // Whether the line's first day prints its year (see `placed_from_text`).
+            let opens_on_its_year = found.first().is_some_and(|date| date.start.year.is_some());
+            // Whether the line's days without a year were placed from the
+            // text's last full day: such a day opening the line is told
+            // before the meeting's (`El pasado 17 de junio, … hasta el 28
+            // de junio de 2021`), not the day the meeting is held.
+            let mut placed_from_text = false;
             let head = if in_body {
                 Head::Passed
             } else if head_names.record_above(index) {
@@ -342,12 +353,31 @@ pub fn extract_calendar(
                 // Without a heading's or the document's year, a date in prose
                 // takes the year of the last date printed with one.
                 let running = year.or(running_year);
-                let today = posted.or_else(|| {
+                // A day printed without its year is placed from the day of
+                // writing: the page's posting day, else the first full day
+                // of the events read so far, else, for a day told before
+                // any, the last full day the text prints (a story telling
+                // of `du 26 au 28 novembre prochain` before its `lundi 19
+                // novembre 2012`; a founding year is earlier).
+                let yearless_day = found
+                    .iter()
+                    .any(|date| date.start.year.is_none() && date.start.day.is_some());
+                let read_today = posted.or_else(|| {
                     events
                         .iter()
                         .map(|event| event.start)
                         .find(|day| day.day.is_some() && day.year.is_some())
                 });
+                let text_today = read_today
+                    .is_none()
+                    .then(|| {
+                        yearless_day
+                            .then(|| *last_full_day.get_or_insert_with(|| text_full_day(text, lex)))
+                            .flatten()
+                    })
+                    .flatten();
+                placed_from_text = text_today.is_some();
+                let today = read_today.or(text_today);
                 let time = DocumentTime { today, ..time };
                 // A report's single year is the year it tells; another
                 // document's (minutes, a plan) is no sure year for a month.
@@ -372,6 +402,7 @@ pub fn extract_calendar(
                         known: year.is_some(),
                         printed_near,
                         yearless_text,
+                        printed_window,
                     },
                     time,
                     lex,
@@ -425,6 +456,7 @@ pub fn extract_calendar(
                 meeting_day = events
                     .get(before)
                     .filter(|event| event.start.day.is_some() && event.start.year.is_some())
+                    .filter(|_| opens_on_its_year || !placed_from_text)
                     .cloned();
             }
             running_year = line_year.or(running_year);
@@ -910,6 +942,33 @@ struct InheritedYear {
     printed_near: SpanYears,
     /// Whether the text prints no year at all (a wire's story).
     yearless_text: bool,
+    /// The years printed in the text, widened by one either side, when
+    /// they are few (see [`printed_window`]).
+    printed_window: Option<(u16, u16)>,
+}
+
+/// Widest window of years, those the text prints widened by one either
+/// side, among which a weekday chooses the year of a day printed without
+/// one: over more years two of them share most weekdays.
+const PRINTED_WINDOW_YEARS: u16 = 5;
+
+/// The years the text prints (four digits, 19xx or 20xx), from the first
+/// less one to the last plus one (a news page of 2020 tells of the next
+/// year's congress), when that window spans at most
+/// [`PRINTED_WINDOW_YEARS`] years; `None` when it prints none or the
+/// window is wider.
+fn printed_window(text: &Text) -> Option<(u16, u16)> {
+    let years = text.lines.iter().flat_map(|line| {
+        line.plain
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|word| word.len() == 4 && (word.starts_with("19") || word.starts_with("20")))
+            .filter_map(|word| word.parse::<u16>().ok())
+    });
+    let (first, last) = years.fold(None, |span: Option<(u16, u16)>, year| {
+        Some(span.map_or((year, year), |(a, b)| (a.min(year), b.max(year))))
+    })?;
+    let window = (first.saturating_sub(1), last.saturating_add(1));
+    (window.1 - window.0 < PRINTED_WINDOW_YEARS).then_some(window)
 }
 
 /// Lines either side of a line whose printed years confirm the year of
@@ -979,6 +1038,7 @@ fn prose_dates(
         known: year_known,
         printed_near,
         yearless_text,
+        printed_window,
     } = inherited;
     if lower.len() != flat.len() || flat.contains('|') {
         return Vec::new();
@@ -1008,6 +1068,22 @@ fn prose_dates(
     };
     let spanned_year = |date: &dates::FoundDate, sentence_year: Option<u16>| {
         span_candidate(date, sentence_year).filter(|&candidate| printed_near.has(candidate))
+    };
+    // With no period's span, nor a year of its own, its sentence's or one
+    // the document states, a day printed with its weekday is in the one
+    // year of the few the text prints (see [`printed_window`]) whose
+    // calendar agrees (`lundi 15 novembre` on a page printing 2020 alone:
+    // 2021); a year merely printed on an earlier line yields to it. Two
+    // agreeing years leave the day undated.
+    let window_year = |date: &dates::FoundDate, sentence_year: Option<u16>| {
+        date.weekday
+            .filter(|_| {
+                time.span.is_none()
+                    && !year_known
+                    && date.start.year.is_none()
+                    && sentence_year.is_none()
+            })
+            .and_then(|weekday| weekday_year(date.start, weekday, printed_window))
     };
     for (date, sentence_year) in found.iter().zip(&years) {
         if let Some(candidate) =
@@ -1221,7 +1297,8 @@ fn prose_dates(
                 && (date.start.year.is_some()
                     || sentence_year.is_some()
                     || year.is_some()
-                    || spanned_year(date, *sentence_year).is_some());
+                    || spanned_year(date, *sentence_year).is_some()
+                    || window_year(date, *sentence_year).is_some());
             // A window longer than a month (`must be held between 1st
             // March and 1st June`) is a rule, whatever cues it.
             let taken = !dateline
@@ -1262,13 +1339,17 @@ fn prose_dates(
             } else if coming {
                 // Told as coming (`les 12 et 13 mai prochains`), a day is
                 // the next such day after the dateline's.
+                // Without one, the day of writing places it.
                 line_today
                     .and_then(|today| next_year(date.start, today))
                     .or(year)
+                    .or_else(|| time.today.and_then(|today| next_year(date.start, today)))
             } else {
                 sentence_year
+                    .or_else(|| window_year(&date, sentence_year))
                     .or(year)
                     .or_else(|| spanned_year(&date, sentence_year))
+                    .or_else(|| time.today.and_then(|today| nearest_year(date.start, today)))
             };
             // A weekday that is not the day's in the year read says the day or
             // the year is wrong: no event, rather than a wrong one.
@@ -1680,6 +1761,46 @@ fn told_as_coming(before: &str, after: &str, lex: &Lexicons) -> bool {
     })
 }
 
+/// The last full day (day, month and year) `text` prints.
+fn text_full_day(text: &Text, lex: &Lexicons) -> Option<EventDate> {
+    text.lines
+        .iter()
+        .flat_map(|line| {
+            dates::find_dates(&fold(line.plain), lex)
+                .into_iter()
+                .flat_map(|date| std::iter::once(date.start).chain(date.end))
+        })
+        .filter(|day| day.year.is_some() && day.day.is_some())
+        .max_by_key(|day| (day.year, day.month, day.day))
+}
+
+/// Most days between the day of writing and a day printed without its
+/// year, told neither as past nor as coming, that it is placed in the
+/// year nearest: within a season, the other years' days are far.
+const NEAREST_DAYS: i32 = 120;
+
+/// The year of a day printed without one and told neither as past nor as
+/// coming: the year in which it falls nearest `today`, within
+/// [`NEAREST_DAYS`]. `None` when `today` prints no year or no day, or
+/// when every such day is farther.
+fn nearest_year(date: EventDate, today: EventDate) -> Option<u16> {
+    let year = today.year?;
+    today.day?;
+    [year.checked_sub(1), Some(year), year.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .map(|candidate| {
+            let day = EventDate {
+                year: Some(candidate),
+                ..date
+            };
+            (span_days(today, day).abs(), candidate)
+        })
+        .min()
+        .filter(|(days, _)| *days <= NEAREST_DAYS)
+        .map(|(_, year)| year)
+}
+
 /// The year of a day printed without one and told as coming: the year of
 /// the first such day on or after `today`. `None` when `today` prints no
 /// year or no day.
@@ -1759,8 +1880,8 @@ fn sentence_years(lower: &str, found: &[dates::FoundDate], lex: &Lexicons) -> Ve
 /// qualifying the meeting and its number between them (`Annual Conference
 /// August 11-13`, `sesión de 13 de octubre`, `séance du 3 mars`, `prochaine
 /// réunion : 4 mai`, `sesión extraordinaria de 19 de diciembre`, `Sesión
-/// Ordinaria Nº 10 del 24 de abril`, `meeting held on the 25 July`): the
-/// date is the day it was held.
+/// Ordinaria Nº 10 del 24 de abril`, `meeting held on the 25 July`, `le
+/// dernier Conseil en date du 6 mai`): the date is the day it was held.
 fn names_event(before: &str, lex: &Lexicons) -> bool {
     // A label's colon parts the meeting from its day, a weekday may open
     // the day (`the next meeting: Thursday 14 July`, `Séance : 3 mars`).
@@ -1784,6 +1905,7 @@ fn names_event(before: &str, lex: &Lexicons) -> bool {
             .each(|l| l.date_links)
             .chain(lex.each(|l| l.date_prepositions))
             .chain(lex.each(|l| l.range_openers))
+            .chain(lex.each(|l| l.dating_links))
             .filter_map(|phrase| without(head, phrase))
             .min();
         let weekday = lex.weekday(last).is_some();
@@ -3292,13 +3414,14 @@ mod tests {
         );
         // A line that only dates the page is no event, but its year is the
         // year of the days the page prints without one; a sentence above a
-        // title gives none.
+        // title gives none (and Monday 9 May is in none of 2030-2032, the
+        // years the page prints widened by one, that would choose it).
         assert_eq!(
             dated("Saturday, 3 May 2031\nGarden News\n\nVolunteers meet on Friday, 9 May at the hall.\n"),
             [(Some(2031), 5, Some(9), None)]
         );
         assert_eq!(
-            dated("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Friday, 9 May.\n"),
+            dated("Our volunteers planted trees.\nAutumn 2031 Planting\n\nVolunteers meet on Monday, 9 May.\n"),
             []
         );
     }
@@ -4367,5 +4490,67 @@ mod tests {
         // A month over prose, or inside a sentence, heads no list.
         assert_eq!(events("Mayo\nEl equipo preparó el informe.\n"), []);
         assert_eq!(events("In May\n- a list of tasks\n"), []);
+    }
+
+    #[test]
+    fn a_day_without_its_year_takes_it_from_the_day_of_writing() {
+        // Told as coming, as past, or as neither, a day printed without its
+        // year is placed from the first full day read before it.
+        let source = "Lors d'une conférence tenue le mardi 4 novembre 2031, le président a parlé.\n\nDu 24 au 26 novembre prochain, la ville accueillera le congrès.\n\nLa rencontre, le 18 octobre dernier, avait réuni cent élus.\n\nL'assemblée du 3 au 5 décembre, à Valbonne, clora l'année.\n\nFondée le 3 mars 1987, l'association compte cent communes.\n";
+        let found = dated(source);
+        for want in [
+            (Some(2031), 11, Some(24), Some(26)),
+            (Some(2031), 10, Some(18), None),
+            (Some(2031), 12, Some(3), Some(5)),
+        ] {
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
+        assert!(found.iter().all(|event| event.0.is_some()), "{found:?}");
+        // Told before any, it is placed from the last full day the text
+        // prints, not from an earlier founding day.
+        let first = dated("Du 26 au 28 novembre prochain, la ville accueillera l'assemblée.\n\nLe maire l'a annoncé le lundi 19 novembre 2031 à la presse.\n\nL'association a été créée le 6 juillet 1983.\n");
+        assert!(
+            first.contains(&(Some(2031), 11, Some(26), Some(28))),
+            "{first:?}"
+        );
+        // Farther than a season from the day of writing, and told neither
+        // as past nor as coming, the day keeps no year.
+        let far = dated("Du 3 au 5 mai, la ville accueillera le congrès.\n\nLe maire l'a annoncé le 4 novembre 2031 à la presse.\n");
+        assert!(far.contains(&(None, 5, Some(3), Some(5))), "{far:?}");
+    }
+
+    #[test]
+    fn a_weekday_chooses_the_year_among_the_few_the_text_prints() {
+        // The page prints 2030 alone: Monday 17 November is in 2031 only
+        // of 2029-2031.
+        let source = "Reporté en 2030 pour cause de travaux, le congrès retrouve sa place.\n\nLes travaux s'ouvriront le lundi 17 novembre, puis l'assemblée se tiendra le mardi 18 novembre au matin.\n";
+        assert_eq!(
+            dated(source),
+            [
+                (Some(2031), 11, Some(17), None),
+                (Some(2031), 11, Some(18), None)
+            ]
+        );
+        // Monday 24 November 2025 and 2031 both: over 2024-2032 (a page
+        // printing 2025 and 2031) the weekday leaves the day undated.
+        let wide = "Le congrès de 2025 et celui de 2031 ont lieu au même endroit.\n\nLes travaux s'ouvriront le lundi 24 novembre au matin.\n";
+        assert!(
+            dated(wide).iter().all(|event| event.2 != Some(24)),
+            "{:?}",
+            dated(wide)
+        );
+    }
+
+    #[test]
+    fn a_meetings_day_given_by_a_dating_phrase_is_its_event() {
+        assert_eq!(
+            dated("Après lecture du procès-verbal du dernier Conseil municipal en date du 5 mai 2031, il est adopté.\n"),
+            [(Some(2031), 5, Some(5), None)]
+        );
+        // A convocation is no meeting: its date is not one.
+        assert_eq!(
+            dated("Le Conseil municipal, sur convocation régulière en date du 19 mars 2031, s'est réuni.\n"),
+            []
+        );
     }
 }

@@ -1329,6 +1329,13 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         } else {
             whole.start()
         };
+        // `US$5 million`, `NZ$ 40`: letters run into the sign name whose
+        // dollar it is, and the amount opens on them.
+        let prefixed = caps
+            .name("currency")
+            .filter(|_| !owned_currency)
+            .and_then(|sign| sign_prefix(&raw[..start], sign.as_str()));
+        let start = prefixed.map_or(start, |(letters, _)| start - letters);
         let end = whole.end();
         let previous = raw[..start].chars().next_back();
         // `N°22`, `Nº31-13`: a number's sign makes it a code.
@@ -1477,10 +1484,11 @@ fn numbers(raw: &str, bold_at_start: bool, lex: &Lexicons) -> Vec<Match> {
         if sign_runs_on {
             continue;
         }
-        let currency = caps
-            .name("currency")
-            .filter(|_| !owned_currency)
-            .and_then(|m| sign_code(m.as_str()));
+        let currency = prefixed.map(|(_, code)| code.to_owned()).or_else(|| {
+            caps.name("currency")
+                .filter(|_| !owned_currency)
+                .and_then(|m| sign_code(m.as_str()))
+        });
         let unit = unit_text
             .or(currency)
             .or_else(|| code_before(&raw[..start]));
@@ -1554,6 +1562,24 @@ fn sign_code(printed: &str) -> Option<String> {
         .map(|(_, code)| (*code).to_owned())
 }
 
+/// The letters run into a currency sign before it that make one symbol of
+/// [`lexicon::UNIT_SYMBOLS`] with it (`US` of `US$`, `NZ` of `NZ$`): how
+/// many bytes they take and the symbol's unit. `None` when no letters
+/// stand right before the sign, when they are the end of a longer word,
+/// or when they and the sign are no symbol.
+fn sign_prefix(before: &str, sign: &str) -> Option<(usize, &'static str)> {
+    let head = before.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let letters = before.len() - head.len();
+    if letters == 0 || head.ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let symbol = format!("{}{}", &before[head.len()..], sign.trim());
+    lexicon::UNIT_SYMBOLS
+        .iter()
+        .find(|(printed, _)| printed.eq_ignore_ascii_case(&symbol))
+        .map(|(_, unit)| (letters, *unit))
+}
+
 /// Prices in the money of the document's land the amounts read as US
 /// dollars from a bare `$` or the word dollar (`$200 million` in a report of
 /// Queensland's councils, `$ 12.349.810` in a Chilean council's minutes):
@@ -1562,21 +1588,32 @@ fn sign_code(printed: &str) -> Option<String> {
 /// [`LAND_MENTIONS`] times; a text naming none, places of several moneys, or
 /// a land only in passing keeps the US dollar. An amount printed with the US
 /// dollar's own code (`USD 50,000`, `4 million USD`, `US$ 3`) keeps it.
+/// The word peso (`242 millones de pesos`) names the peso of the land the
+/// text names, and no money where it names none or a land of another.
 pub fn localize_dollars(figures: &mut [KeyFigure], text: &Text, lex: &Lexicons) {
-    if !figures
-        .iter()
-        .any(|figure| figure.unit.as_deref() == Some("USD"))
-    {
+    if !figures.iter().any(|figure| {
+        matches!(figure.unit.as_deref(), Some(unit) if unit == "USD" || unit == lexicon::LAND_PESO)
+    }) {
         return;
     }
-    let Some(code) = dollar_land(text) else {
+    let land = dollar_land(text);
+    let peso = land.filter(|code| lexicon::PESO_MONEYS.contains(code));
+    for figure in figures.iter_mut() {
+        if figure.unit.as_deref() == Some(lexicon::LAND_PESO) {
+            figure.unit = peso.map(str::to_owned);
+        }
+    }
+    let Some(code) = land else {
         return;
     };
     for figure in figures {
         let printed = figure.text.to_lowercase();
         // The code before the number (`USD 3 million`) is not in the
-        // printed number: the sign or the word must be.
-        let by_sign = printed.contains('$') && !printed.contains("us$");
+        // printed number: the sign or the word must be. A sign run into
+        // its land's letters (`US$`, `NZ$`) names its own dollar.
+        let by_sign = printed
+            .match_indices('$')
+            .any(|(at, _)| !printed[..at].ends_with(char::is_alphabetic));
         let by_word = lex
             .each(|l| l.unit_words)
             .any(|(word, unit)| *unit == "USD" && printed.contains(word));
@@ -3359,6 +3396,47 @@ mod tests {
                 std::slice::from_ref(&usd),
                 "{source:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_sign_run_into_its_lands_letters_names_that_dollar() {
+        // The letters open the amount and keep their dollar, whatever land
+        // the text names.
+        assert_eq!(
+            localized_units(
+                "Councils across Queensland won US$5 million and NZ$ 40 million for roads.\n\nThe Queensland budget adds $3 million.\n"
+            ),
+            [
+                Some("USD".to_owned()),
+                Some("NZD".to_owned()),
+                Some("AUD".to_owned())
+            ]
+        );
+        let got = figures("The council received US$5 million from the fund.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0, got[0].1.as_deref()), (5e6, Some("USD")));
+        // Letters ending a longer word are no land's.
+        assert_eq!(
+            localized_units("The BONUS$5 offer.\n"),
+            Vec::<Option<String>>::new()
+        );
+    }
+
+    #[test]
+    fn the_word_peso_names_the_peso_of_the_one_land_the_text_names() {
+        assert_eq!(
+            localized_units(
+                "La alcaldía de la Ciudad de México prevé 150 millones de pesos para obras en la Ciudad de México.\n"
+            ),
+            [Some("MXN".to_owned())]
+        );
+        // No land, or a land of the dollar: the peso of no land.
+        for source in [
+            "La alcaldía prevé 150 millones de pesos para obras.\n",
+            "Ecuador y el Ecuador andino prevén 150 millones de pesos.\n",
+        ] {
+            assert_eq!(localized_units(source), [None], "{source:?}");
         }
     }
 

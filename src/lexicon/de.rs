@@ -406,6 +406,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     byline_words: &["von"],
     meeting_qualifiers: &["ordentliche", "ausserordentliche", "vom"],
+    dating_links: &["vom"],
     number_words: &[
         ("eins", 1),
         ("ein", 1),

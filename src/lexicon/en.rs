@@ -441,6 +441,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("euros", "EUR"),
         ("euro", "EUR"),
         ("dollars", "USD"),
+        ("pesos", super::LAND_PESO),
+        ("peso", super::LAND_PESO),
         ("pounds", "GBP"),
         ("per cent", "%"),
         ("percent", "%"),
@@ -818,6 +820,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
     ],
     byline_words: &["by"],
     meeting_qualifiers: &["held", "dated"],
+    dating_links: &["dated"],
     number_words: &[
         ("one", 1),
         ("two", 2),

@@ -515,6 +515,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("euro", "EUR"),
         ("dólares", "USD"),
         ("dolares", "USD"),
+        ("pesos", super::LAND_PESO),
+        ("peso", super::LAND_PESO),
         ("por ciento", "%"),
     ],
     scale_words: &[
@@ -1034,6 +1036,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "constitutiva",
         "fecha",
     ],
+    dating_links: &["de fecha", "con fecha"],
     number_words: &[
         ("uno", 1),
         ("un", 1),

@@ -591,6 +591,10 @@ pub struct Lexicon {
     /// ordinaire du 3 mars`, `sesiones anteriores de fecha 30/07/2016`):
     /// the day is still that meeting's.
     pub meeting_qualifiers: &'static [&'static str],
+    /// Phrases that give a record or an act its date (`en date du`, `de
+    /// fecha`, `dated`): between a meeting's noun and its day they link
+    /// them as a date link does (`le dernier Conseil en date du 6 mai`).
+    pub dating_links: &'static [&'static str],
     /// Numbers written in words, unaccented and lower case, with their
     /// value (`veintiocho`, `quatre`, `twenty`, `mil`): minutes write the
     /// day and year of their meeting in words (`el día veintiocho de abril
@@ -1081,9 +1085,22 @@ pub const DOLLAR_LANDS: &[(&str, &str)] = &[
     ("ecuador", "USD"),
     ("équateur", "USD"),
     ("el salvador", "USD"),
+    ("uruguay", "UYU"),
+    ("uruguaya", "UYU"),
+    ("uruguayo", "UYU"),
 ];
 
+/// The moneys of [`DOLLAR_LANDS`] that are pesos: the word peso names
+/// the one of the land a text names, and no money where it names none.
+pub const PESO_MONEYS: &[&str] = &["ARS", "CLP", "COP", "MXN", "UYU"];
+
+/// The unit a peso word reads as (`242 millones de pesos`) until the
+/// land the text names tells which peso it is: never left in an output.
+pub const LAND_PESO: &str = "peso";
+
 /// Unit symbols and codes, the same in every language, with their unit.
+/// A sign run into letters naming its land (`US$5 million`, `NZ$ 40`) is
+/// one symbol.
 pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
     ("%", "%"),
     ("€", "EUR"),
@@ -1091,6 +1108,12 @@ pub const UNIT_SYMBOLS: &[(&str, &str)] = &[
     ("$ usd", "USD"),
     ("usd", "USD"),
     ("us$", "USD"),
+    ("a$", "AUD"),
+    ("au$", "AUD"),
+    ("c$", "CAD"),
+    ("ca$", "CAD"),
+    ("nz$", "NZD"),
+    ("mx$", "MXN"),
     ("$", "USD"),
     ("£", "GBP"),
     ("gbp", "GBP"),
@@ -1412,6 +1435,7 @@ mod tests {
                 ("event_nouns", l.event_nouns.len()),
                 ("byline_words", l.byline_words.len()),
                 ("meeting_qualifiers", l.meeting_qualifiers.len()),
+                ("dating_links", l.dating_links.len()),
                 ("number_words", l.number_words.len()),
             ];
             for &(field, count) in words {

@@ -291,12 +291,25 @@ fn lifted_anchors(
             );
             let centred = (2.0 * anchor.y - first.y - last.y).abs() <= CENTRED * anchor.size;
             let bottom = *only + 1 == block.end;
-            (*only > block.start && (centred || bottom)).then_some(Lift {
-                anchor: *only,
-                block,
-            })
+            (*only > block.start && (centred || bottom) && !opens_text(anchor, first)).then_some(
+                Lift {
+                    anchor: *only,
+                    block,
+                },
+            )
         })
         .collect()
+}
+
+/// Whether `anchor` opens a line of text in the flow of the lines above it
+/// (`first`, the top of its block): its code is the line's first word, at
+/// their left edge, and words of a title follow it. Such a code starts its
+/// cell's text; a lifted code is set beside its title (a column of its own)
+/// or alone on a line below it. The lines above it on its edge end the row
+/// above, whose rows are set closer than the lines of one cell (a small
+/// cell inset under a wide leading), not its title's first lines.
+fn opens_text(anchor: &Fragment, first: &Fragment) -> bool {
+    (anchor.x0 - first.x0).abs() <= WORD_SPACE * anchor.size && !is_lone_code(&anchor.text)
 }
 
 /// A column's pieces (top to bottom) in blocks, by index: the lines of a
@@ -979,7 +992,11 @@ pub(super) fn anchored_rows(
         .collect();
     let starts = fit_to_borders(starts, &anchor_borders);
     let tops: Vec<f32> = starts.iter().map(|start| start.top).collect();
-    let table_end = last_row_end(fragments, tops.last().copied()?, pitch);
+    // Rows may be set closer than the lines of a wrapped cell (a small cell
+    // inset under a wide leading): the last row then ends at a gap wider
+    // than its rows' own line pitch, not the table's smallest pitch.
+    let row_pitch = row_line_pitch(&anchor_pieces, &tops).map_or(pitch, |own| own.max(pitch));
+    let table_end = last_row_end(fragments, tops.last().copied()?, row_pitch);
     let band_of = |piece: &Fragment| {
         let middle = piece.y - FRAGMENT_MIDDLE * piece.size;
         tops.iter().filter(|&&top| top <= middle).count()
@@ -1426,6 +1443,30 @@ fn refresh(piece: &mut Fragment) {
         .map(|word| word.x1)
         .fold(f32::NEG_INFINITY, f32::max);
     piece.first_width = piece.words.first().map_or(0.0, |word| word.x1 - word.x0);
+}
+
+/// The pitch of the lines within one row in the anchor column (`pieces`,
+/// top to bottom; rows start at `tops`): the median pitch between
+/// consecutive pieces of one band above the last row (whose end is not
+/// known yet), as far apart as lines of text are. None when no such row
+/// holds two lines.
+fn row_line_pitch(pieces: &[&Fragment], tops: &[f32]) -> Option<f32> {
+    let last_top = tops.last().copied()?;
+    let middle = |piece: &Fragment| piece.y - FRAGMENT_MIDDLE * piece.size;
+    let mut pitches: Vec<f32> = pieces
+        .windows(2)
+        .filter_map(|pair| {
+            let (above, below) = (pair.first()?, pair.get(1)?);
+            let split = tops
+                .iter()
+                .any(|&top| top > middle(above) && top <= middle(below));
+            let pitch = below.y - above.y;
+            let line = pitch >= MIN_PITCH * above.size && pitch <= MAX_LINE_PITCH * above.size;
+            (!split && line && middle(below) < last_top).then_some(pitch)
+        })
+        .collect();
+    pitches.sort_by(f32::total_cmp);
+    pitches.get(pitches.len() / 2).copied()
 }
 
 /// Where the last row ends: at the first line below its start set apart from

@@ -56,7 +56,9 @@ pub(super) fn rejoin_cut_codes(lines: &mut Vec<TextLine>) {
 fn cut_tail(lines: &[TextLine], upper: usize, at: usize) -> Option<(usize, usize)> {
     let line = lines.get(upper)?;
     let head = line.words.get(at)?;
-    if is_code(&head.text) || !head.text.chars().any(|c| c.is_ascii_digit()) {
+    // The digit test first: it is asked of every word of a page, the code
+    // readers only of the few words holding a digit.
+    if !head.text.chars().any(|c| c.is_ascii_digit()) || is_code(&head.text) {
         return None;
     }
     // The head's column box: from its left edge to the next word of its

@@ -46,6 +46,11 @@
 //! action en cours`), and a code in a row's last cell (`| Title | Lead |
 //! Status | II.3.a |`) follows its title.
 //!
+//! A table of start and end dates with no status column takes its states
+//! from the dates when the document's prose states the rule ([`dated_states`]:
+//! `an action with an end date is completed; one with a start date and no
+//! end date is in progress`); without such a rule, dates are a schedule.
+//!
 //! Tables without a status may be followed by one line per state listing
 //! its codes (`Completed: 1.2, 1.3`, `Cumplidas: O1.2 y O3.6.`): each code
 //! listed has that state, and a code listed under two is null, naming
@@ -55,6 +60,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::dated_states;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::grammar::{self, CodeMatch, Grammar, Meaning, Vocabulary};
 use crate::lexicon::{self, Lexicons, CHECKBOX_MARKS, CONVENTIONAL_MARKS};
@@ -2285,6 +2291,11 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     let mut ditto_source: Option<String> = None;
     // The table's `Started? | Finished?` columns ([`answer_pair_columns`]).
     let mut answer_pair: Option<(usize, usize)> = None;
+    // The table's start and end columns, when the document's prose says
+    // which dates filled in make which state ([`dated_states`]); the
+    // prose is read only when a table has a heading row.
+    let mut dated_pair: Option<(usize, usize)> = None;
+    let mut stated_clauses: Option<Vec<dated_states::StatedClause>> = None;
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
             || legend_lines.contains(&index)
@@ -2341,6 +2352,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         if !is_table {
             ditto_source = None;
             answer_pair = None;
+            dated_pair = None;
             status_column = None;
             progress_column = None;
             year_column = None;
@@ -2377,15 +2389,23 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         {
             period_heading.clear();
         }
-        if status_heading.is_some()
+        let states_heading = status_heading.is_some()
             || progress_heading.is_some()
             || year_heading.is_some()
             || !matrix_heading.is_empty()
             || !joined_heading.is_empty()
-            || !period_heading.is_empty()
-        {
+            || !period_heading.is_empty();
+        let dated_heading = (!states_heading && is_heading_row(&cells, vocabulary))
+            .then(|| {
+                let clauses = stated_clauses
+                    .get_or_insert_with(|| dated_states::stated_clauses(text, vocabulary));
+                dated_states::dated_columns(&cells, clauses)
+            })
+            .flatten();
+        if states_heading || dated_heading.is_some() {
             ditto_source = None;
             answer_pair = pair_heading;
+            dated_pair = dated_heading;
             status_column = status_heading;
             progress_column = progress_heading;
             year_column = year_heading;
@@ -2649,11 +2669,22 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         // `| 2.3 | Data vouchers | Yes | No |`: the two answers give the
         // state together; the finished column alone is read for any other
         // cell (`Withdrawn`).
+        let dated = dated_pair.and_then(|columns| {
+            let state = dated_states::dated_state(&cells, columns, stated_clauses.as_deref()?)?;
+            Some((columns, state))
+        });
         let answered = answer_pair
-            .and_then(|(started, finished)| answered_pair(&cells, started, finished, vocabulary));
+            .and_then(|(started, finished)| answered_pair(&cells, started, finished, vocabulary))
+            .or_else(|| dated.clone().map(|(_, state)| Ok(state)));
         let mut cells = cells;
         if let Some(cell) = answer_pair.and_then(|(started, _)| cells.get_mut(started)) {
             cell.clear();
+        }
+        // The dates a row's state was read from are no title of it.
+        for column in dated.into_iter().flat_map(|((start, end), _)| [start, end]) {
+            if let Some(cell) = cells.get_mut(column) {
+                cell.clear();
+            }
         }
         let mut row = read_row(
             &cells,

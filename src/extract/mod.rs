@@ -7,6 +7,7 @@
 //! other (totals, parts and wholes) belongs to [`check`](crate::check).
 
 mod calendar;
+mod dated_states;
 mod dates;
 mod deliverables;
 mod figures;

@@ -730,6 +730,67 @@ fn status_words_inside_a_title_mark_no_item() {
     }
 }
 
+/// A state given by dates alone, under a rule the document states in its
+/// prose (before or after the table, in any words of its language): an end
+/// date is achieved, a start date alone in progress, neither not developed.
+/// Dates without such a rule are a schedule: no state, and a table with no
+/// state is no plan tracked. A row whose date cell holds anything else
+/// gets no state from its dates.
+#[test]
+fn states_given_by_dates_follow_the_document_s_own_rule() {
+    let cases: [(&str, &str, &[(&str, Option<&str>)]); 3] = [
+        (
+            "cycling.en.txt",
+            "Cycling plan: progress at 31 March 2026\n\n\
+             Ref\tMeasure\tStarted on\tCompleted on\n\
+             C1\tProtected lanes on the ring road\t02/2025\t11/2025\n\
+             C2\tSecure bicycle parking at stations\t06/2025\t—\n\
+             C3\tCycle training in schools\t—\t—\n\
+             C4\tA bridge over the canal\t09/2025\tOn hold\n\n\
+             How to read the table: a measure with a completion date is complete;\n\
+             one that has started but has no completion date is in progress;\n\
+             one with neither date has not started.\n",
+            &[
+                ("C1", Some("achieved")),
+                ("C2", Some("in_progress")),
+                ("C3", Some("not_developed")),
+                ("C4", None),
+            ],
+        ),
+        (
+            "calendrier.fr.md",
+            "# Plan climat : avancement au 30 juin 2026\n\n\
+             Une action dotée d'une date d'achèvement est réalisée ; une action \
+             débutée sans date d'achèvement est en cours ; sans aucune date, \
+             elle n'est pas engagée.\n\n\
+             | N° | Action | Date de début | Date d'achèvement |\n\
+             |----|--------|---------------|-------------------|\n\
+             | 3.1 | Isoler les écoles | 01/2025 | 03/2026 |\n\
+             | 3.2 | Végétaliser les cours | 09/2025 | |\n\
+             | 3.3 | Chauffer au bois les gymnases | | |\n",
+            &[
+                ("3.1", Some("achieved")),
+                ("3.2", Some("in_progress")),
+                ("3.3", Some("not_developed")),
+            ],
+        ),
+        (
+            "timetable.en.txt",
+            "Work plan 2026: timetable\n\n\
+             The timetable below gives each action's planned dates.\n\n\
+             Ref\tAction\tStart\tEnd\n\
+             T1\tSurvey the junctions\t01/2026\t03/2026\n\
+             T2\tDesign the crossings\t04/2026\t—\n",
+            &[],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let output = planex::convert_bytes(name, text.as_bytes(), &planex::Config::default())
+            .expect("the report converts");
+        assert_eq!(&codes_and_statuses(&output), want, "{name}");
+    }
+}
+
 /// What planex reads of one set of grammar fixtures, against its gold.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Reading {
@@ -1990,10 +2051,13 @@ fn twentieth_fresh_grammars_measured_before_fixing() {
 /// 6`), and a code in a row's last cell takes its title from the cells
 /// before it: 327 items, 223 statuses, 18 totals read, 14 reconciled.
 /// Then a caption's number is no code, the level a caption names is
-/// (`Table 1 – Objective A:` heads `A1`): 336 items. Left: the states
-/// given by dates (fechas.es, null with a diagnostic, though the
-/// introduction states the rule), and romain.fr's PDF, whose first table
-/// of two rows the layout reads with the status and code columns in one.
+/// (`Table 1 – Objective A:` heads `A1`): 336 items. Then a state given by
+/// dates follows the rule the document's prose states, each class's
+/// clause speaking of a column's heading (`una actuación con fecha de fin
+/// está terminada; con fecha de inicio y sin fecha de fin (—), está en
+/// marcha`): 268 statuses, 17 reconciled. Left: romain.fr's PDF, whose
+/// first table of two rows the layout reads with the status and code
+/// columns in one.
 ///
 /// The floors below are what planex reads of them now; they only rise.
 #[test]
@@ -2003,9 +2067,9 @@ fn twenty_first_fresh_grammars_measured_before_fixing() {
     assert_eq!(reading.renderings, 18, "{reading:?}");
     assert_eq!(reading.silently_wrong, 0, "{reading:?}");
     assert!(reading.items_found >= 336, "{reading:?}");
-    assert!(reading.statuses_right >= 223, "{reading:?}");
+    assert!(reading.statuses_right >= 268, "{reading:?}");
     assert!(reading.totals_read >= 18, "{reading:?}");
-    assert!(reading.reconciled >= 14, "{reading:?}");
+    assert!(reading.reconciled >= 17, "{reading:?}");
 }
 
 /// Six more report shapes, two per language, with gold written and

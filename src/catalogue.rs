@@ -126,6 +126,8 @@ codes! {
         "A plan item's mark says it is partly done (`Partly`, `Completed (partially)`): achieved or in progress, the report does not say which; its status is left null and both candidates are named.";
     ItemsAmbiguousStatus = "items.ambiguous_status", [Warning],
         "A plan item's row holds two different statuses; its status is left null and both are named.";
+    ItemsDatesOutOfOrder = "items.dates_out_of_order", [Info],
+        "A plan item whose state its dates give ends in a year before the one it starts in; the state follows the document's rule from the end date, and both dates are named.";
     ItemsMissingMark = "items.missing_mark", [Warning],
         "A tracked plan item has no status; its status is unknown.";
     ItemsStatusInferred = "items.status_inferred", [Info],

@@ -184,6 +184,13 @@ pub(super) fn dated_state(
     Some((mark.to_owned(), Meaning::Class(status)))
 }
 
+/// Whether a row's end cell holds a year before its start cell's (`02/2025`
+/// to `01/2024`): a doubt about the dates, which the rule reads anyway.
+pub(super) fn ends_before_it_starts(cells: &[String], (start, end): (usize, usize)) -> bool {
+    let year = |at: usize| cells.get(at).and_then(|cell| year_of(cell));
+    matches!((year(start), year(end)), (Some(started), Some(ended)) if ended < started)
+}
+
 /// What a date cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Filling {
@@ -199,15 +206,19 @@ fn filling(cell: &str) -> Option<Filling> {
     if cell.chars().all(|c| is_dash(c) || c.is_whitespace()) {
         return Some(Filling::Blank);
     }
-    let holds_year = cell
+    (year_of(cell).is_some() && cell.split_whitespace().count() <= 4).then_some(Filling::Date)
+}
+
+/// The one year a cell holds (four digits from 1900 to 2099), if it holds
+/// exactly one.
+fn year_of(cell: &str) -> Option<u16> {
+    let mut years = cell
         .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|digits| {
-            (digits.len() == 4)
-                .then(|| digits.parse::<u16>().ok())
-                .flatten()
-        })
-        .any(|year| (1900..2100).contains(&year));
-    (holds_year && cell.split_whitespace().count() <= 4).then_some(Filling::Date)
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse::<u16>().ok())
+        .filter(|year| (1900..2100).contains(year));
+    let year = years.next()?;
+    years.next().is_none().then_some(year)
 }
 
 /// A dash of any width.
@@ -309,6 +320,14 @@ mod tests {
     }
 
     #[test]
+    fn an_end_in_a_year_before_the_start_is_a_doubt() {
+        let row = |start: &str, end: &str| owned(&["2.02", "Parking", start, end]);
+        assert!(ends_before_it_starts(&row("02/2025", "01/2024"), (2, 3)));
+        assert!(!ends_before_it_starts(&row("02/2025", "01/2025"), (2, 3)));
+        assert!(!ends_before_it_starts(&row("—", "01/2024"), (2, 3)));
+    }
+
+    #[test]
     fn dates_and_dashes_are_the_only_fillings() {
         assert_eq!(filling("2024-03-15"), Some(Filling::Date));
         assert_eq!(filling("T3 2025"), Some(Filling::Date));
@@ -316,6 +335,7 @@ mod tests {
         assert_eq!(filling(""), Some(Filling::Blank));
         assert_eq!(filling("Delayed"), None);
         assert_eq!(filling("12 500"), None);
+        assert_eq!(filling("2024–2025"), None);
         assert_eq!(filling("planned for the spring of 2025 if funded"), None);
     }
 }

@@ -2296,6 +2296,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
     // prose is read only when a table has a heading row.
     let mut dated_pair: Option<(usize, usize)> = None;
     let mut stated_clauses: Option<Vec<dated_states::StatedClause>> = None;
+    let mut dating_doubts: Vec<Diagnostic> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         if claimed.contains(&index)
             || legend_lines.contains(&index)
@@ -2673,6 +2674,24 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             let state = dated_states::dated_state(&cells, columns, stated_clauses.as_deref()?)?;
             Some((columns, state))
         });
+        if let Some(&((start, end), _)) = dated
+            .as_ref()
+            .filter(|&&(columns, _)| dated_states::ends_before_it_starts(&cells, columns))
+        {
+            let cell = |at: usize| cells.get(at).map_or("", |cell| cell.trim());
+            dating_doubts.push(
+                Diagnostic::info(
+                    Code::ItemsDatesOutOfOrder,
+                    format!(
+                        "{} ends ({}) in a year before it starts ({}); its state follows the document's rule from the end date",
+                        code.code,
+                        cell(end),
+                        cell(start)
+                    ),
+                )
+                .at(line.location()),
+            );
+        }
         let answered = answer_pair
             .and_then(|(started, finished)| answered_pair(&cells, started, finished, vocabulary))
             .or_else(|| dated.clone().map(|(_, state)| Ok(state)));
@@ -2791,6 +2810,7 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
         vocabulary.lexicons,
     );
     reading.diagnostics.extend(legend_diagnostics);
+    reading.diagnostics.extend(dating_doubts);
     reading
 }
 
@@ -4979,6 +4999,23 @@ mod tests {
     fn read(text: &str) -> ItemsReading {
         let all = Lexicons::all();
         read_items(&Text::from_plain(text), Vocabulary::new(None, &all), &[])
+    }
+
+    #[test]
+    fn an_end_date_before_the_start_is_read_by_the_rule_and_named() {
+        let reading = read(
+            "An action with an end date is completed; one with a start date and no end date is in progress.\n\nRef\tAction\tStart\tEnd\nA1\tOpen the depot\t04/2026\t03/2025\nA2\tBuy the buses\t05/2025\t—\n",
+        );
+        let statuses: Vec<Option<Status>> = reading.items.iter().map(|item| item.status).collect();
+        assert_eq!(statuses, [Some(Status::Achieved), Some(Status::InProgress)]);
+        let doubts: Vec<&str> = reading
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.code == Code::ItemsDatesOutOfOrder.as_str())
+            .map(|diagnostic| diagnostic.message.as_str())
+            .collect();
+        assert_eq!(doubts.len(), 1, "{doubts:?}");
+        assert!(doubts[0].starts_with("A1 ends (03/2025) in a year before it starts (04/2026)"));
     }
 
     #[test]

@@ -1633,29 +1633,69 @@ const LAND_MENTIONS: usize = 2;
 /// (whole words, in any case) at least [`LAND_MENTIONS`] times; `None` when
 /// none does, or when places of another money are named too.
 fn dollar_land(text: &Text) -> Option<&'static str> {
-    let lands: Vec<(String, &'static str)> = lexicon::DOLLAR_LANDS
+    // Each land as its words, found by its first word: a line is split
+    // into words once and each word looked up, rather than every land
+    // searched for in every line (most of a long text's time here).
+    let lands: Vec<(Vec<&'static str>, &'static str)> = lexicon::DOLLAR_LANDS
         .iter()
-        .map(|(land, code)| (format!(" {land} "), *code))
+        .map(|(land, code)| (land.split(' ').collect(), *code))
         .collect();
+    let mut by_first: std::collections::HashMap<&'static str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (at, (words, _)) in lands.iter().enumerate() {
+        if let Some(first) = words.first() {
+            by_first.entry(first).or_default().push(at);
+        }
+    }
     let mut named: std::collections::BTreeMap<&'static str, usize> =
-        std::collections::BTreeMap::new();
+        lands.iter().map(|(_, code)| (*code, 0)).collect();
+    // Where each land's next mention may start in the line: a mention
+    // takes the space after it, so the same land named twice in a row
+    // (`canada canada`) is one mention.
+    let mut next = vec![0; lands.len()];
     for line in &text.lines {
-        let words: Vec<String> = lexicon::fold(line.plain)
+        let folded = lexicon::fold(line.plain);
+        let words: Vec<std::borrow::Cow<'_, str>> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())
-            .map(str::to_lowercase)
+            .map(lowercase)
             .collect();
-        if words.is_empty() {
-            continue;
-        }
-        let spaced = format!(" {} ", words.join(" "));
-        for (land, code) in &lands {
-            *named.entry(code).or_default() += spaced.matches(land.as_str()).count();
+        next.iter_mut().for_each(|at| *at = 0);
+        for (start, word) in words.iter().enumerate() {
+            let Some(candidates) = by_first.get(word.as_ref()) else {
+                continue;
+            };
+            for &land in candidates {
+                let (land_words, code) = &lands[land];
+                let end = start + land_words.len();
+                let here = start >= next[land]
+                    && words.get(start..end).is_some_and(|run| {
+                        run.iter()
+                            .zip(land_words)
+                            .all(|(word, land_word)| word == land_word)
+                    });
+                if here {
+                    *named.entry(code).or_default() += 1;
+                    next[land] = end + 1;
+                }
+            }
         }
     }
     let mut codes = named.into_iter().filter(|(_, count)| *count > 0);
     let (code, count) = codes.next()?;
     (codes.next().is_none() && count >= LAND_MENTIONS).then_some(code)
+}
+
+/// `word` in lower case, borrowed when it already is (most words of a text).
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Whether a unit is a currency's code (`EUR`, `GBP`): a sign's reading.
@@ -3397,6 +3437,30 @@ mod tests {
                 "{source:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_land_of_several_words_is_named_by_its_words_in_a_row() {
+        let named = |source: &str| dollar_land(&Text::from_plain(source));
+        // Any case, split by any non-word characters, across lines.
+        assert_eq!(
+            named("In NEW SOUTH-WALES.\n\nAnd new south wales again.\n"),
+            Some("AUD")
+        );
+        // The words apart, or one of them missing, name nothing.
+        assert_eq!(
+            named("New roads south of Wales.\n\nA new south road.\n"),
+            None
+        );
+        // Accented words are looked up as the lexicon writes them.
+        assert_eq!(
+            named("Nouvelle-Zélande et la Nouvelle Zélande.\n"),
+            Some("NZD")
+        );
+        // A land named twice in a row is one mention.
+        assert_eq!(named("Canada canada.\n"), None);
+        assert_eq!(named("Nouvelle-Zélande, Nouvelle Zélande.\n"), None);
+        assert_eq!(named("Canada and canada.\n"), Some("CAD"));
     }
 
     #[test]

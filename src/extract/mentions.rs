@@ -521,6 +521,10 @@ fn read_name(text: &str, lex: &Lexicons) -> Option<String> {
 /// Most words of a name read by [`as_name`], its honorific aside.
 const NAME_WORDS_AT_MOST: usize = 4;
 
+/// Most words between a role's qualifier and the role word it qualifies
+/// (`Acting City Manager`).
+const MODIFIER_REACH: usize = 2;
+
 /// A role phrase: it starts (after at most two leading words such as an
 /// article or `former`) with a role word. Returns the role and the
 /// organisation: in `Mayor of X and President of the association` the last
@@ -552,9 +556,12 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
         .is_some_and(|role| role.iter().all(modifier))
     {
         // A qualifier reaches the role word it qualifies (`Acting City
-        // Manager`); alone it is no role (`…, cette assemblée générale`).
+        // Manager`), a word or two on; alone, or before a clause that ends
+        // on a role, it is no role (`…, cette assemblée générale`,
+        // `régionale d'Halifax succède à la mairesse`).
         role_len = last
             .iter()
+            .take(role_len + MODIFIER_REACH + 1)
             .position(|w| is_role_word(w, lex) && !modifier(w))?
             + 1;
     }
@@ -781,7 +788,15 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             if !leading && after.is_some() && !article_led {
                 role_taken = Some(position + 1);
             }
-            let role = if leading { before } else { after };
+            let names_next = article_led
+                && pieces
+                    .get(position + 2)
+                    .is_some_and(|p| as_name(p.trim().trim_end_matches('.'), lex).is_some());
+            let role = if leading {
+                before
+            } else {
+                after.filter(|_| !names_next)
+            };
             if let Some((role, place)) = role {
                 found.push((name, Some(role), place));
             }
@@ -1869,12 +1884,19 @@ fn plural_titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
     {
         let end = from + end;
         from = end;
+        // An inclusive ending after the title is part of it (`Concejales/as`,
+        // `Concejales (as)`).
+        let rest = without_inclusive_ending(&line[end..]).trim_start();
         // The list follows the title itself (`Councillors Hanton, …`,
-        // `Regidores: …`), never a comma (`los señores Regidores, Síndicos y…`).
-        let rest = line[end..].trim_start();
-        if rest.starts_with(',') {
-            continue;
-        }
+        // `Regidores: …`), never a comma (`los señores Regidores, Síndicos y…`)
+        // unless the names after it open on their honorifics (`Concejales
+        // (as), Sra. Ana Ruiz, Sr. Luis Soto`).
+        let after_comma = rest.strip_prefix(',');
+        let rest = match after_comma {
+            Some(after) if opens_on_honorific(after, lex) => after,
+            Some(_) => continue,
+            None => rest,
+        };
         // The stop of an abbreviated title (`Cllrs.`) ends no sentence; as
         // it may be a full stop all the same, such a list needs two names.
         let abbreviated = rest.starts_with('.');
@@ -1884,6 +1906,16 @@ fn plural_titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
             Some((head, tail)) if labels_a_roll(head, lex) => tail,
             _ => rest,
         };
+        if opens_on_honorific(rest, lex) {
+            let listed = honorific_led_names(rest, role, lex);
+            if listed.len() >= 2 {
+                found.extend(listed);
+                continue;
+            }
+        }
+        if after_comma.is_some() {
+            continue;
+        }
         let rest = first_sentence(rest, lex);
         let rest = rest.split(';').next().unwrap_or(rest);
         let mut listed: Vec<Found> = Vec::new();
@@ -1951,6 +1983,81 @@ fn plural_titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
     found
 }
 
+/// `text` less an inclusive ending at its start (`/as` of `Concejales/as`,
+/// ` (as)` of `Concejales (as)`): a slash or a bracket, then a few
+/// lower-case letters.
+fn without_inclusive_ending(text: &str) -> &str {
+    let letters = |inside: &str| {
+        (1..=INCLUSIVE_ENDING_LETTERS).contains(&inside.chars().count())
+            && inside.chars().all(char::is_lowercase)
+    };
+    if let Some(after) = text.strip_prefix('/') {
+        let end = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        if letters(&after[..end]) {
+            return &after[end..];
+        }
+    }
+    let bracketed = text
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|after| after.split_once(')'));
+    match bracketed {
+        Some((inside, after)) if letters(inside) => after,
+        _ => text,
+    }
+}
+
+/// The letters of a word in lower case, its stops and signs left out
+/// (`D.ª` → `dª`, `Sres.` → `sres`): an honorific as the lexicon writes it.
+fn honorific_letters(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `text` opens on an honorific followed by a capitalised word
+/// (`D. Rafael`, `Doña Sofía`, `Sra. Ana`).
+fn opens_on_honorific(text: &str, lex: &Lexicons) -> bool {
+    let mut words = text.split_whitespace();
+    let honorific = words
+        .next()
+        .is_some_and(|word| lex.has(|l| l.honorifics, &honorific_letters(word)));
+    honorific
+        && words
+            .next()
+            .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The names listed after a plural title when each opens on its honorific,
+/// commas or stops between them or none (`D. Ana Ruiz Gil. Doña Eva Mora D.
+/// Luis Soto y Dña. Rosa Vidal. Actúa como…`): every name takes `role`. The
+/// list ends at a word after a name that is neither an honorific nor a
+/// conjunction before one.
+fn honorific_led_names(text: &str, role: &str, lex: &Lexicons) -> Vec<Found> {
+    let words = words_at(text);
+    let honorific = |at: usize| {
+        words
+            .get(at)
+            .is_some_and(|(_, word)| lex.has(|l| l.honorifics, &honorific_letters(word)))
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while honorific(at) {
+        let (Some(name), next) = name_from(&words, at + 1, true, lex) else {
+            break;
+        };
+        found.push((name, Some(role.to_owned()), None));
+        let conjunction = words
+            .get(next)
+            .is_some_and(|(_, word)| lex.has(|l| l.conjunctions, &word.to_lowercase()));
+        at = if conjunction { next + 1 } else { next };
+    }
+    found
+}
+
 /// The names of a piece of a list, parted where a name opening on its
 /// initials meets the next one's (`S. Dooley E. Fitzpatrick`, a comma lost):
 /// a name that opens on an initial takes none after its surname. Other
@@ -2001,6 +2108,7 @@ fn labels_a_roll(head: &str, lex: &Lexicons) -> bool {
         && words.iter().all(|word| {
             let singular = word.strip_suffix('s').unwrap_or(word);
             lex.has(|l| l.conjunctions, word)
+                || lex.has(|l| l.list_announcers, word)
                 || is_role_word(word, lex)
                 || lex.has(|l| l.constituency_words, word)
                 || lex.has(|l| l.constituency_words, singular)
@@ -2226,6 +2334,10 @@ fn titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
     // name: a roll run into one line (`CONCEJALES D. Ana Ruiz Gil D. Luis
     // Mora Paz`) gives it to each name that follows with nothing between.
     let mut run: Option<(String, usize)> = None;
+    // The word after the last name read: the words before a title that
+    // qualify it are none of that name's (`Diputado Ana Ruiz Gil Diputado
+    // Luis Mora`).
+    let mut last_end = 0;
     let mut at = 0;
     while at < words.len() {
         let Some((title_len, honorific)) = title_at(&words, at, lex) else {
@@ -2240,7 +2352,15 @@ fn titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
                 None => (None, start),
             },
         };
-        let Some(name) = name else {
+        // Words closing on a colon before a name are a label, the office
+        // of the name after it (`Director Administrativo Financiero: Ana
+        // Ruiz`), not a name.
+        let labels_a_name = end
+            .checked_sub(1)
+            .and_then(|last| words.get(last))
+            .is_some_and(|(_, w)| w.ends_with(':'))
+            && name_from(&words, end, false, lex).0.is_some();
+        let Some(name) = name.filter(|_| !labels_a_name) else {
             at += 1;
             continue;
         };
@@ -2301,7 +2421,7 @@ fn titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
         // Jane Holt, mayor of…`, `Harbourtown Mayor Ellen Marsh`): the
         // title is then the role, complete, and a role after the name is
         // another of theirs.
-        let qualifier_start = (0..first)
+        let qualifier_start = (last_end..first)
             .rev()
             .take(3)
             .take_while(|&i| {
@@ -2325,6 +2445,7 @@ fn titled(line: &str, lower: &str, lex: &Lexicons) -> Vec<Found> {
             (Some((role, place)), None) => found.push((name, Some(role), place)),
             (None, None) => found.push((name, title_role, None)),
         }
+        last_end = end;
         at = end.max(at + 1);
     }
     found
@@ -2444,6 +2565,11 @@ fn name_from(
         let next_is_name = words
             .get(at + 1)
             .is_some_and(|(_, next)| next.chars().next().is_some_and(char::is_uppercase));
+        // A short surname closing its name before the next one's honorific
+        // (`Ana Ruiz Gil. Doña Eva…`) is no abbreviation inside a name.
+        let next_is_honorific = words
+            .get(at + 1)
+            .is_some_and(|(_, next)| lex.has(|l| l.honorifics, &bare(next)));
         // A particle of two words (`de la Vega`) is followed by a name too.
         let particle_then_name = words.get(at + 1).is_some_and(|(_, next)| {
             lex.has(|l| l.name_particles, next)
@@ -2456,6 +2582,7 @@ fn name_from(
         let initial = (word.len() == 2 && word.ends_with('.') && core.chars().all(char::is_uppercase))
                 || (proper > 0
                     && next_is_name
+                    && !next_is_honorific
                     && word.ends_with('.')
                     && (2..=3).contains(&core.chars().count())
                     && core.chars().next().is_some_and(char::is_uppercase)
@@ -3774,6 +3901,45 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
                     one("RAMÓN PRIETO LARA", Some("Secretario Municipal"), None),
                 ],
             ),
+            // Titles of staff and ministers before a name.
+            (
+                "The day opened with Executive Director Mara Lind and Prime Minister Owen Hale.",
+                vec![
+                    one("Mara Lind", Some("Executive Director"), None),
+                    one("Owen Hale", Some("Prime Minister"), None),
+                ],
+            ),
+            // A title with the name of an office, then a colon and the
+            // name of the person who holds it.
+            (
+                "Director Servicios Generales: Mario Ortiz Vela",
+                vec![one("Mario Ortiz Vela", Some("Director"), Some("Servicios Generales"))],
+            ),
+            // Titles running one name into the next: the words before a
+            // title that end a name qualify no one.
+            (
+                "Diputado Ramiro Soto Vela Diputada Irene Páez Rubio",
+                vec![
+                    one("Ramiro Soto Vela", Some("Diputado"), None),
+                    one("Irene Páez Rubio", Some("Diputada"), None),
+                ],
+            ),
+            // A role led by an article between two names is the second's;
+            // closing the sentence, it is the first's.
+            (
+                "En nombre del Gobierno Regional, el subsecretario de Obras, Raúl Vega Soto, abrió el acto.",
+                vec![one("Raúl Vega Soto", Some("subsecretario"), Some("Obras"))],
+            ),
+            (
+                "El acto lo cerró Raúl Vega Soto, el subsecretario de Obras.",
+                vec![one("Raúl Vega Soto", Some("subsecretario"), Some("Obras"))],
+            ),
+            // A qualifier reaches a role word a word or two on, not one at
+            // the end of a clause.
+            (
+                "Le conseiller de la municipalité régionale d'Ormeaux succède à la mairesse de Vaucluse, Anne Roy, qui a quitté la présidence.",
+                vec![one("Anne Roy", Some("mairesse"), Some("Vaucluse"))],
+            ),
             (
                 "Harbourtown Mayor Ellen Marsh chaired until vice president Karl de Vries was elected.",
                 vec![
@@ -3910,8 +4076,30 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
                     one("R. J. Hale", Some("Councillor"), None),
                 ],
             ),
+            // Names led by their honorifics after a title with an inclusive
+            // ending and a word announcing them, parted by commas, stops or
+            // nothing; the sentence after the list names no one.
+            (
+                "Se reúnen los/as Sres./as Concejales/as siguientes: D. Tomás Arroyo Vela, Dña. Lucía Prado Gil. Doña Inés Robles Marín D. Pablo Sierra Ruiz y Dña. Marta Olmo Pardo. Actúa como Secretario el titular.",
+                vec![
+                    one("Tomás Arroyo Vela", Some("concejal"), None),
+                    one("Lucía Prado Gil", Some("concejal"), None),
+                    one("Inés Robles Marín", Some("concejal"), None),
+                    one("Pablo Sierra Ruiz", Some("concejal"), None),
+                    one("Marta Olmo Pardo", Some("concejal"), None),
+                ],
+            ),
+            (
+                "Asisten los Sres. Concejales (as), Sra. Nuria Vega Sol, Sr. Andrés Mora Gil y Sr. Raúl Pinto Sanz.",
+                vec![
+                    one("Nuria Vega Sol", Some("concejal"), None),
+                    one("Andrés Mora Gil", Some("concejal"), None),
+                    one("Raúl Pinto Sanz", Some("concejal"), None),
+                ],
+            ),
             // No list follows these titles.
             ("Con la asistencia de los señores Regidores, Síndicos y Funcionarios Municipales.", vec![]),
+            ("Se informó a los Concejales, Sr. Alcalde y vecinos del acuerdo.", vec![]),
             ("Madame la Préfète, Mmes et MM les Conseillers Régionaux, chers collègues,", vec![]),
         ];
         for (source, want) in cases {

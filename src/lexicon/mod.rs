@@ -425,6 +425,9 @@ pub struct Lexicon {
     /// (`Councillors Hanton, Bird and Lawn`, `Regidores Propietarios: …`),
     /// longer titles before shorter ones they end with.
     pub plural_titles: &'static [(&'static str, &'static str)],
+    /// Words between a plural title and the names it announces, no part of
+    /// a name (`Concejales siguientes: D. …`, `the following Councillors`).
+    pub list_announcers: &'static [&'static str],
     /// Roles printed abbreviated, in lower case without their dot, with the
     /// role written out (`Cllr` is a `Councillor`).
     pub role_abbreviations: &'static [(&'static str, &'static str)],
@@ -1393,6 +1396,7 @@ mod tests {
                 ("role_links", l.role_links.len()),
                 ("signing_words", l.signing_words.len()),
                 ("plural_titles", l.plural_titles.len()),
+                ("list_announcers", l.list_announcers.len()),
                 ("role_abbreviations", l.role_abbreviations.len()),
                 (
                     "numbered_heading_prefixes",

@@ -2294,7 +2294,9 @@ fn title_at(words: &[(usize, &str)], at: usize, lex: &Lexicons) -> Option<(usize
                 && role.ends_with(two.as_str())
         };
         if lex.each(|l| l.title_roles).any(|role| pair(role)) {
-            return Some((2, false));
+            // Nor does a title of two words (`le secrétaire général, …`).
+            let closed = words.get(at + 1).is_some_and(|(_, w)| closes(w));
+            return (!closed).then_some((2, false));
         }
     }
     lex.has(|l| l.title_roles, &one).then_some((1, false))

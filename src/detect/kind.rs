@@ -187,9 +187,11 @@ pub(super) fn detect_kind(
         .collect();
     let period = detect_period(&candidates, &hits, kind, lexicons, &mut diagnostics);
     // An activity report of one year (or one fiscal year) is a yearly
-    // report: `activity_report` is for reports not tied to a year.
+    // report: `activity_report` is for reports not tied to a year, or on
+    // part of one (a quarter of a fiscal year).
     let yearly = period.as_ref().is_some_and(|p| p.end <= p.start + 1);
-    let kind = if kind == DocumentKind::ActivityReport && yearly {
+    let part_of_year = kind_hits.first().is_some_and(|hit| hit.phrase.part_of_year);
+    let kind = if kind == DocumentKind::ActivityReport && yearly && !part_of_year {
         DocumentKind::AnnualReport
     } else {
         kind
@@ -4158,6 +4160,9 @@ mod tests {
             "Ce rapport d'activité illustre la capacité de propositions et d'analyse de l'association.",
         );
         assert_eq!(kind_and_period(&report).0, DocumentKind::ActivityReport);
+        // A quarter's report of a fiscal year reports on part of the year.
+        let quarterly = "COASTAL TOWNS PROGRAMME\nSECOND QUARTERLY REPORT FISCAL YEAR 2031\nJanuary 2031 to March 2031\n";
+        assert_eq!(kind_and_period(quarterly).0, DocumentKind::ActivityReport);
         let run_into_text = "RAPPORT ANNUEL 2012/2013 Éditoriaux Éditorial du Président 2 Les commissions 4 Les congrès 6 Les publications 8.";
         assert_eq!(
             kind_and_period(run_into_text),

@@ -190,6 +190,12 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
             continue;
         }
         let line = plains.line(index);
+        // A page's counter under a table of contents (`Page 2`) is the
+        // page's furniture, no entry with its page.
+        if in_contents && is_furniture(line.trim(), lex) {
+            index += 1;
+            continue;
+        }
         // Titles each followed by its page right after a contents heading
         // (`CONTENTS TOWN MAP 3 OUR MEMBERS 4`) are not read page first.
         let bare = bare_page_entries(index, line, in_contents, lex);
@@ -2582,15 +2588,21 @@ fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec
             continue;
         };
         // A title opens with a capital, or, once the numbering is known,
-        // with a figure (`4. 2-1-1 Services`): the number must go on.
-        let opens_title =
-            title.starts_with(|c: char| c.is_uppercase() || (last.is_some() && c.is_ascii_digit()));
-        if !opens_title || !NUMBER.is_match(token) {
+        // with a figure (`4. 2-1-1 Services`): the number must go on. The
+        // first entry of an index may open with a year (`I. 2031 Schedule`).
+        if !NUMBER.is_match(token) {
             continue;
         }
         let Some(number) = section_number(token).filter(|_| has_number_stop(token)) else {
             continue;
         };
+        let first = number.iter().all(|&part| part <= 1);
+        let opens_title = title.starts_with(|c: char| {
+            c.is_uppercase() || ((last.is_some() || first) && c.is_ascii_digit())
+        });
+        if !opens_title {
+            continue;
+        }
         let goes_on = last
             .as_ref()
             .is_none_or(|previous| continues(previous, &number));
@@ -2669,18 +2681,38 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
         .filter(|&i| plains.get(i).is_some_and(|line| !is_blank(line)))
         .collect();
     for (at, &index) in lines.iter().enumerate() {
-        let heads = plains
-            .get(index)
-            .is_some_and(|line| shape::heads_contents(lex, line.trim()));
-        if !heads {
+        let Some(head) = plains.get(index).map(str::trim) else {
+            continue;
+        };
+        let named = !shape::heads_contents(lex, head);
+        if named && !names_its_contents(head, lex) {
             continue;
         }
         let mut last: Option<Vec<u32>> = None;
         let mut run: Vec<(usize, Vec<Heading>)> = Vec::new();
         let mut parts: Vec<(usize, Vec<Heading>)> = Vec::new();
+        if named {
+            // The heading names what it lists (`Board Packet Table of
+            // Contents`): no other shape reads it as a heading.
+            parts.push((index, vec![entry(index, head.to_owned(), None)]));
+        }
         for &next in lines.iter().skip(at + 1) {
             let line = plains.get(next).unwrap_or("");
             let (entries, whole) = numbered_entries(line, last.clone());
+            let under_roman = run
+                .last()
+                .and_then(|(_, headings)| headings.first())
+                .is_some_and(|heading| roman_led(&heading.title));
+            if entries.is_empty() && under_roman {
+                // The items lettered under the last entry, set on a line of
+                // their own (`IV. Action required` / `A. Budget B. Audit`).
+                if let Some(lettered) = lettered_entries(line.trim()) {
+                    let headings = lettered.into_iter().map(|title| entry(next, title, None));
+                    run.push((next, headings.collect()));
+                    continue;
+                }
+            }
+            let entries = with_lettered_items(line, entries);
             let Some((_, number)) = entries.last() else {
                 // `CHAPTER 2` between `1.1 …` and `2.0 …` parts the index
                 // without numbering an entry of it; kept out of the run,
@@ -2710,6 +2742,109 @@ fn numbered_index(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, Vec<H
         }
     }
     found
+}
+
+/// Most words before the contents heading closing a line that names what
+/// the table lists (`Board of Directors Agenda Packet Table of Contents`).
+const NAMED_CONTENTS_WORDS: usize = 8;
+
+/// Whether a line closes on a contents heading after a few words naming
+/// what the table lists (`Board Meeting Packet Table of Contents`): at most
+/// [`NAMED_CONTENTS_WORDS`] words before it, none closing a sentence.
+fn names_its_contents(line: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let sentence = words.iter().any(|word| word.ends_with(['.', ',', ';']));
+    if words.len() < 2 || sentence || shape::heads_contents(lex, line) {
+        return false;
+    }
+    (1..words.len()).any(|cut| {
+        cut <= NAMED_CONTENTS_WORDS && shape::heads_contents(lex, &words[cut..].join(" "))
+    })
+}
+
+/// The items of a lettered list (`A. Minutes of the last meeting B. Audit
+/// report C. Budget`), when `text` opens on `A.` or `A)` and the letters
+/// go on in order, each before a capital or a figure; a letter out of
+/// order (`U.S. Policy`) stays in its title. None when an item is too long
+/// for an entry of an index or holds leaders.
+fn lettered_entries(text: &str) -> Option<Vec<String>> {
+    static LETTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?P<letter>[A-Z])[.)]\s+[\p{Lu}0-9]")
+            .expect("LETTER is a valid literal pattern")
+    });
+    let mut expected = 'A';
+    let mut starts = Vec::new();
+    for found in LETTER.captures_iter(text) {
+        let Some(letter) = found.name("letter") else {
+            continue;
+        };
+        if letter.as_str().starts_with(expected) {
+            if starts.is_empty() && letter.start() != 0 {
+                return None;
+            }
+            starts.push(letter.start());
+            expected = char::from_u32(u32::from(expected) + 1)?;
+        }
+    }
+    if starts.first() != Some(&0) {
+        return None;
+    }
+    let mut items = Vec::new();
+    for (at, &start) in starts.iter().enumerate() {
+        let end = starts.get(at + 1).copied().unwrap_or(text.len());
+        let item = text.get(start..end)?.trim();
+        if word_count(item) > ENTRY_WORDS || item.contains("...") || item.contains('…') {
+            return None;
+        }
+        items.push(item.to_owned());
+    }
+    Some(items)
+}
+
+/// Whether an entry's title opens on a roman number (`III. Reports`).
+fn roman_led(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .next()
+        .is_some_and(|token| token.starts_with(['I', 'V', 'X']) && section_number(token).is_some())
+}
+
+/// The entries of a line of a numbered index with the lettered items run
+/// into each roman-numbered entry after its title (`III. Reports A.
+/// Membership B. Finance`, [`lettered_entries`]) set after it as entries
+/// of their own, numbered as it is: letters are the level under roman
+/// parts in an outline. Under an arabic number they are a list inside the
+/// entry (`5. Break-out sessions A. Housing B. Transport`), and
+/// [`numbered_entries`] ends the title where its letters begin.
+fn with_lettered_items(line: &str, entries: Vec<(String, Vec<u32>)>) -> Vec<(String, Vec<u32>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let starts: Vec<usize> = entries
+        .iter()
+        .map(|(title, _)| {
+            let at = line
+                .get(from..)
+                .and_then(|rest| rest.find(title.as_str()))
+                .map_or(line.len(), |at| from + at);
+            from = at;
+            at
+        })
+        .collect();
+    for (at, (title, number)) in entries.into_iter().enumerate() {
+        let end = starts.get(at + 1).copied().unwrap_or(line.len());
+        let tail = starts
+            .get(at)
+            .and_then(|&start| line.get(start + title.len()..end))
+            .map_or("", str::trim);
+        let lettered = if roman_led(&title) {
+            lettered_entries(tail).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        out.push((title, number.clone()));
+        out.extend(lettered.into_iter().map(|item| (item, number.clone())));
+    }
+    out
 }
 
 /// Whether a line names a part of a document and its number, alone: a
@@ -3532,6 +3667,50 @@ mod tests {
         // A line opening on a number that does not go on is no entry.
         assert!(numbered_entries("5. Anexos", Some(vec![2, 4])).0.is_empty());
         assert!(continues(&[1], &[1, 1]) && continues(&[1, 2], &[2]) && !continues(&[1], &[3]));
+    }
+
+    #[test]
+    fn a_named_index_with_roman_parts_and_lettered_items() {
+        let source = "Harbour Board Meeting Packet Table of Contents\n\nI. 2031 Spring Meeting Schedule\n\nII. Business Meeting Agenda A. Minutes of the Winter Meeting B. Minutes of the Annual Meeting\n\nIII. Reports A. Treasurer Report\n\nIV. Items for Decision\n\nA. Draft Budget for 2032 B. U.S. Policy Update\n\nPacket Page 1\n\nThe board meets at the harbour office in the spring of each year.\n";
+        let found = entries(source);
+        for title in [
+            "Harbour Board Meeting Packet Table of Contents",
+            "I. 2031 Spring Meeting Schedule",
+            "II. Business Meeting Agenda",
+            "A. Minutes of the Winter Meeting",
+            "B. Minutes of the Annual Meeting",
+            "III. Reports",
+            "A. Treasurer Report",
+            "IV. Items for Decision",
+            "A. Draft Budget for 2032",
+            "B. U.S. Policy Update",
+        ] {
+            assert!(
+                found.iter().any(|(t, page)| t == title && page.is_none()),
+                "{title}: {found:?}"
+            );
+        }
+        assert!(found.iter().all(|(t, _)| t != "Packet Page 1"), "{found:?}");
+        let source = "Contents\n\nI. Overview\n\nII. Reports A. Membership B. Finance\n\nPage 2\n\nThe board met twice in the year at the harbour office.\n";
+        assert!(
+            entries(source).iter().all(|(t, _)| !t.starts_with("Page")),
+            "{:?}",
+            entries(source)
+        );
+        // Letters out of order stay in their title; a sentence naming a
+        // table of contents names no index.
+        assert_eq!(
+            lettered_entries("A. Budget C. Audit B. Staff"),
+            Some(vec!["A. Budget C. Audit".to_owned(), "B. Staff".to_owned()])
+        );
+        assert_eq!(lettered_entries("Budget A. Audit"), None);
+        let lex = Lexicons::all();
+        assert!(names_its_contents("Board Packet Table of Contents", &lex));
+        assert!(!names_its_contents(
+            "See the list below. Table of Contents",
+            &lex
+        ));
+        assert!(!names_its_contents("Table of Contents", &lex));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{class, label, outside, phrase, Language, Lexicon, NumberFormat};
+use super::{class, label, outside, part_of_year, phrase, Language, Lexicon, NumberFormat};
 use crate::model::DocumentKind::{
     ActionPlan, ActivityReport, AnnualReport, TriennialReport, WorkPlan,
 };
@@ -222,6 +222,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("business plan", ActionPlan, 0.7),
         phrase("activity report", ActivityReport, 1.0),
         phrase("activities report", ActivityReport, 1.0),
+        // A programme's account of one quarter's work (`First Quarterly
+        // Report, Fiscal Year 2031`): a report on activities, not a year's.
+        part_of_year("quarterly report", ActivityReport, 0.8),
     ],
     period_between: &[("between", "and"), ("from", "to")],
     year_words: &["year"],

@@ -1,6 +1,6 @@
 //! Spanish.
 
-use super::{class, label, outside, phrase, Language, Lexicon, NumberFormat};
+use super::{class, label, outside, part_of_year, phrase, Language, Lexicon, NumberFormat};
 use crate::model::DocumentKind::{
     ActionPlan, ActivityReport, AnnualReport, TriennialReport, WorkPlan,
 };
@@ -231,6 +231,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("programa de gobierno", ActionPlan, 0.7),
         phrase("informe de actividades", ActivityReport, 1.0),
         phrase("memoria de actividades", ActivityReport, 1.0),
+        // A programme's account of one quarter's work.
+        part_of_year("informe trimestral", ActivityReport, 0.8),
     ],
     period_between: &[("entre", "y"), ("de", "a"), ("desde", "hasta")],
     year_words: &["año"],

@@ -1,6 +1,6 @@
 //! French.
 
-use super::{class, label, outside, phrase, Language, Lexicon, NumberFormat};
+use super::{class, label, outside, part_of_year, phrase, Language, Lexicon, NumberFormat};
 use crate::model::DocumentKind::{
     ActionPlan, ActivityReport, AnnualReport, TriennialReport, WorkPlan,
 };
@@ -192,6 +192,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         phrase("plan annuel de développement", WorkPlan, 1.0),
         phrase("rapport d'activité", ActivityReport, 1.0),
         phrase("rapport d'activités", ActivityReport, 1.0),
+        // A programme's account of one quarter's work.
+        part_of_year("rapport trimestriel", ActivityReport, 0.8),
     ],
     period_between: &[("entre", "et"), ("de", "à"), ("du", "au")],
     year_words: &["année"],

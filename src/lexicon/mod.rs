@@ -88,6 +88,9 @@ pub struct KindPhrase {
     pub kind: DocumentKind,
     /// Weight when it appears in the title area; halved in the body.
     pub weight: f64,
+    /// Whether the phrase names a report on part of a year (`quarterly
+    /// report`): its year makes no yearly report of it.
+    pub part_of_year: bool,
 }
 
 /// Shorthand for lexicon files.
@@ -96,6 +99,22 @@ pub(crate) const fn phrase(phrase: &'static str, kind: DocumentKind, weight: f64
         phrase,
         kind,
         weight,
+        part_of_year: false,
+    }
+}
+
+/// Shorthand for lexicon files: a report on part of a year
+/// ([`KindPhrase::part_of_year`]).
+pub(crate) const fn part_of_year(
+    phrase: &'static str,
+    kind: DocumentKind,
+    weight: f64,
+) -> KindPhrase {
+    KindPhrase {
+        phrase,
+        kind,
+        weight,
+        part_of_year: true,
     }
 }
 

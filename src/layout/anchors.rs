@@ -1832,6 +1832,27 @@ mod tests {
             .collect()
     }
 
+    /// Lays out `pieces` and checks that each code of `want` is followed on
+    /// its line by its title's cell and its mark's; returns the lines.
+    fn rows_as_wanted(
+        pieces: &[(String, f32, f32)],
+        want: &[(String, String, &str)],
+    ) -> Vec<String> {
+        let borrowed: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let lines = rows(&borrowed);
+        for (code, title, mark) in want {
+            assert_eq!(
+                cells_after(&lines, code),
+                [title.as_str(), mark],
+                "{lines:?}"
+            );
+        }
+        lines
+    }
+
     #[test]
     fn rows_set_closer_than_a_titles_lines_keep_each_titles_last_line() {
         // Codes in a column of their own at their rows' tops, titles wrapped
@@ -1858,18 +1879,7 @@ mod tests {
             want.push((code, title.join(" "), mark));
             y += 28.0 + 9.5;
         }
-        let borrowed: Vec<(&str, f32, f32)> = pieces
-            .iter()
-            .map(|(text, x, y)| (text.as_str(), *x, *y))
-            .collect();
-        let lines = rows(&borrowed);
-        for (code, title, mark) in &want {
-            assert_eq!(
-                cells_after(&lines, code),
-                [title.as_str(), mark],
-                "{lines:?}"
-            );
-        }
+        rows_as_wanted(&pieces, &want);
     }
 
     #[test]
@@ -1903,18 +1913,7 @@ mod tests {
                 }
             }
         }
-        let borrowed: Vec<(&str, f32, f32)> = pieces
-            .iter()
-            .map(|(text, x, y)| (text.as_str(), *x, *y))
-            .collect();
-        let lines = rows(&borrowed);
-        for (code, title, mark) in &want {
-            assert_eq!(
-                cells_after(&lines, code),
-                [title.as_str(), mark],
-                "{lines:?}"
-            );
-        }
+        let lines = rows_as_wanted(&pieces, &want);
         let heading: Vec<&String> = lines
             .iter()
             .filter(|line| line.contains("LINEA 2"))

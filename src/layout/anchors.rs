@@ -322,9 +322,15 @@ fn wrapped_blocks(pieces: &[&Fragment], line_pitch: f32) -> Vec<std::ops::Range<
         .map(|pair| pair[1].y - pair[0].y)
         .filter(|&pitch| pieces.first().is_some_and(|p| pitch >= MIN_PITCH * p.size))
         .fold(line_pitch, f32::min);
+    blocks_at(pieces, closest)
+}
+
+/// A column's pieces (top to bottom) in blocks, by index: runs of lines
+/// none set farther than [`CELL_PITCH`] times `pitch` below the one above.
+fn blocks_at(pieces: &[&Fragment], pitch: f32) -> Vec<std::ops::Range<usize>> {
     let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
     for (index, pair) in pieces.windows(2).enumerate() {
-        if pair[1].y - pair[0].y > CELL_PITCH * closest {
+        if pair[1].y - pair[0].y > CELL_PITCH * pitch {
             let start = blocks.last().map_or(0, |block| block.end);
             blocks.push(start..index + 1);
         }
@@ -357,7 +363,11 @@ fn lift_beside(
     line_pitch: f32,
     is_anchor: &dyn Fn(&str) -> bool,
 ) {
-    for block in wrapped_blocks(beside, line_pitch) {
+    let blocks = match wrapped_pitch(anchors, beside, is_anchor) {
+        Some(pitch) => blocks_at(beside, pitch.min(line_pitch)),
+        None => wrapped_blocks(beside, line_pitch),
+    };
+    for block in blocks {
         let (Some(first), Some(last)) = (
             beside.get(block.start),
             block.end.checked_sub(1).and_then(|i| beside.get(i)),
@@ -382,6 +392,36 @@ fn lift_beside(
         }
         raise_row_start(starts, anchor, first.y - BAND_TOP * first.size, slack);
     }
+}
+
+/// The pitch of a wrapped title's lines in a column beside the anchors
+/// (`beside`, top to bottom), measured where it is certain: between two
+/// lines with no anchor of `anchors` on the lower one's baseline, which are
+/// one cell's lines (a centred code may stand between them) or the gap
+/// between two rows whose anchors sit lower (rows are set farther apart
+/// than lines, or as far). The closest such pitch, as far apart as lines
+/// of text are; `None` when every line is an anchor's. The column's
+/// closest pitch overall may be the gap above a row set closer to the row
+/// above than a cell's lines (a small cell inset under a wide leading): a
+/// title's last line and the next row's first are never one block.
+fn wrapped_pitch(
+    anchors: &[&Fragment],
+    beside: &[&Fragment],
+    is_anchor: &dyn Fn(&str) -> bool,
+) -> Option<f32> {
+    beside
+        .windows(2)
+        .filter_map(|pair| {
+            let (above, below) = (pair.first()?, pair.get(1)?);
+            let slack = SAME_BASELINE * below.size;
+            let opens_row = anchors
+                .iter()
+                .any(|anchor| is_anchor(&anchor.text) && (anchor.y - below.y).abs() <= slack);
+            let pitch = below.y - above.y;
+            let line = pitch >= MIN_PITCH * above.size && pitch <= MAX_LINE_PITCH * above.size;
+            (line && !opens_row).then_some(pitch)
+        })
+        .min_by(f32::total_cmp)
 }
 
 /// Moves the row start of `anchor` (found within `slack` of the anchor's
@@ -1132,6 +1172,8 @@ pub(super) fn anchored_rows(
                 blocks.collect()
             }
         };
+        // The band whose heading the column's last cell was a row of.
+        let mut apart: Option<usize> = None;
         for group in groups {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
                 continue;
@@ -1142,6 +1184,32 @@ pub(super) fn anchored_rows(
                     trailing.push((piece.y, column, piece));
                 }
                 continue;
+            }
+            // Left of the codes, a heading's row takes the lines of its
+            // column that follow it in the band, each alone on its line (the
+            // next table's header). Right of them, text set apart after a
+            // row is a note or the next column of the page, no heading.
+            if column < anchor_column && !mark_columns.get(column).copied().unwrap_or(true) {
+                let band = band_of(first);
+                let goes_on = apart == Some(band) && stands_alone(&group, fragments);
+                let opens = !goes_on
+                    && after_its_row(&group, fragments, &anchor_lines, &band_of) == Some(band);
+                if let Some(rows) = mark_rows.get_mut(band + 1).filter(|_| goes_on || opens) {
+                    let pieces = group.iter().map(|piece| (*piece).clone());
+                    match rows.last_mut().and_then(|row| row.cells.get_mut(column)) {
+                        Some(cell) if goes_on => cell.extend(pieces),
+                        _ => {
+                            let mut cells = vec![Vec::new(); column + 1];
+                            if let Some(cell) = cells.get_mut(column) {
+                                cell.extend(pieces);
+                            }
+                            rows.extend(LaidRow::new(first.y - BAND_TOP * first.size, cells));
+                        }
+                    }
+                    apart = Some(band);
+                    continue;
+                }
+                apart = None;
             }
             // A cell taller than its anchor's (vertically centred beside a
             // short code or month) belongs to the one row start it spans.
@@ -1232,6 +1300,68 @@ pub(super) fn anchored_rows(
         })
         .collect();
     Some(rows)
+}
+
+/// Whether a cell (`group`, top to bottom) opens with no code and stands
+/// alone on its lines: no piece of another cell shares a baseline with it.
+fn stands_alone(group: &[&Fragment], fragments: &[Vec<Fragment>]) -> bool {
+    let Some(first) = group.first() else {
+        return false;
+    };
+    let slack = SAME_BASELINE * first.size;
+    let no_code = !is_anchor(&first.text) && first_word(&first.text).and_then(plan_order).is_none();
+    no_code
+        && group
+            .iter()
+            .all(|line| others(group, fragments).all(|piece| (piece.y - line.y).abs() > slack))
+}
+
+/// The pieces of a table (`fragments`) outside the cell `group`.
+fn others<'a>(
+    group: &'a [&Fragment],
+    fragments: &'a [Vec<Fragment>],
+) -> impl Iterator<Item = &'a Fragment> + 'a {
+    fragments
+        .iter()
+        .flatten()
+        .filter(move |piece| !group.iter().any(|own| std::ptr::eq(*own, *piece)))
+}
+
+/// The band of the row that a cell (`group`, top to bottom) follows as a
+/// row of its own: a cell that [`stands_alone`], below the code of the band
+/// it lies in and below everything else of that band in the other columns,
+/// set farther below the lines above it than the lines of one cell can be
+/// ([`MAX_LINE_PITCH`]): a heading, taken into the table as it fits its
+/// columns (the codes' column indented from it). It is never that row's
+/// cell: a row's measure or title starts on its code's line or above it, or
+/// runs on from the row's lines at a wrapped line's pitch. `None` for any
+/// other cell.
+fn after_its_row(
+    group: &[&Fragment],
+    fragments: &[Vec<Fragment>],
+    anchors: &[&Fragment],
+    band_of: &dyn Fn(&Fragment) -> usize,
+) -> Option<usize> {
+    let first = group.first()?;
+    let slack = SAME_BASELINE * first.size;
+    let anchor = anchors
+        .iter()
+        .rev()
+        .find(|anchor| anchor.y <= first.y + slack)?;
+    let band = band_of(first);
+    let beside = |piece: &&Fragment| piece.x1 <= first.x0 || piece.x0 >= first.x1;
+    let below_its_row = first.y - anchor.y > slack
+        && band_of(anchor) == band
+        && others(group, fragments)
+            .filter(beside)
+            .filter(|piece| band_of(piece) == band)
+            .all(|piece| piece.y < first.y - slack);
+    let above = others(group, fragments)
+        .map(|piece| piece.y)
+        .filter(|&y| y < first.y - slack)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let set_apart = first.y - above > MAX_LINE_PITCH * first.size;
+    (stands_alone(group, fragments) && below_its_row && set_apart).then_some(band)
 }
 
 /// Marks of a column (`marks`, top to bottom) that the table gives to
@@ -1689,6 +1819,107 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The cells after `code` on the one line of `lines` that holds it.
+    fn cells_after<'a>(lines: &'a [String], code: &str) -> Vec<&'a str> {
+        let row: Vec<&String> = lines.iter().filter(|line| line.contains(code)).collect();
+        assert_eq!(row.len(), 1, "{code} in {lines:?}");
+        row[0]
+            .split('\t')
+            .skip_while(|cell| *cell != code)
+            .skip(1)
+            .collect()
+    }
+
+    /// Lays out `pieces` and checks that each code of `want` is followed on
+    /// its line by its title's cell and its mark's; returns the lines.
+    fn rows_as_wanted(
+        pieces: &[(String, f32, f32)],
+        want: &[(String, String, &str)],
+    ) -> Vec<String> {
+        let borrowed: Vec<(&str, f32, f32)> = pieces
+            .iter()
+            .map(|(text, x, y)| (text.as_str(), *x, *y))
+            .collect();
+        let lines = rows(&borrowed);
+        for (code, title, mark) in want {
+            assert_eq!(
+                cells_after(&lines, code),
+                [title.as_str(), mark],
+                "{lines:?}"
+            );
+        }
+        lines
+    }
+
+    #[test]
+    fn rows_set_closer_than_a_titles_lines_keep_each_titles_last_line() {
+        // Codes in a column of their own at their rows' tops, titles wrapped
+        // over three lines 14 pt apart, the rows only 9.5 pt apart (a small
+        // cell inset under a wide leading), marks beside the middle lines:
+        // a title's last line and the next row's first are no one cell.
+        let mut pieces: Vec<(String, f32, f32)> = vec![
+            ("Code".to_owned(), 50.0, 80.0),
+            ("Deliverable".to_owned(), 120.0, 80.0),
+            ("Status".to_owned(), 400.0, 80.0),
+        ];
+        let mut want = Vec::new();
+        let mut y = 80.0 + ROW;
+        for (index, mark) in ["V", "X", "0", "V"].into_iter().enumerate() {
+            let code = format!("L1M1D{}", index + 1);
+            pieces.push((code.clone(), 50.0, y));
+            let title: Vec<String> = (0..3)
+                .map(|line| format!("title {index} line {line}"))
+                .collect();
+            for (line, text) in title.iter().enumerate() {
+                pieces.push((text.clone(), 120.0, y + 14.0 * line as f32));
+            }
+            pieces.push((mark.to_owned(), 400.0, y + 14.0));
+            want.push((code, title.join(" "), mark));
+            y += 28.0 + 9.5;
+        }
+        rows_as_wanted(&pieces, &want);
+    }
+
+    #[test]
+    fn codes_indented_from_measures_on_rows_of_their_own_are_a_column() {
+        // Measures (`L1M1 …`, two lines) on rows of their own in the first
+        // column, their deliverables' codes indented to a column of their
+        // own, nothing left of them on their lines; a heading and the next
+        // table's header, set apart, fit in the first column too.
+        let mut pieces: Vec<(String, f32, f32)> =
+            vec![("Codigo Producto Estado".to_owned(), 50.0, 80.0)];
+        let mut want = Vec::new();
+        let mut y = 80.0 + ROW;
+        for line in 1..=2 {
+            if line == 2 {
+                pieces.push(("LINEA 2 Ciudades".to_owned(), 50.0, y + 8.0));
+                pieces.push(("Codigo Producto Estado".to_owned(), 50.0, y + 20.0));
+                y += 38.0;
+            }
+            for measure in 1..=2 {
+                pieces.push((format!("L{line}M{measure} Que las ciudades"), 50.0, y));
+                pieces.push(("compartan sus datos".to_owned(), 50.0, y + LINE));
+                y += 2.0 * LINE + 6.0;
+                for (deliverable, mark) in [(1, "v"), (2, "x")] {
+                    let code = format!("L{line}M{measure}D{deliverable}");
+                    let title = format!("Informe {line} {measure} {deliverable}");
+                    pieces.push((code.clone(), 200.0, y));
+                    pieces.push((title.clone(), 260.0, y));
+                    pieces.push((mark.to_owned(), 450.0, y));
+                    want.push((code, title, mark));
+                    y += LINE + 6.0;
+                }
+            }
+        }
+        let lines = rows_as_wanted(&pieces, &want);
+        let heading: Vec<&String> = lines
+            .iter()
+            .filter(|line| line.contains("LINEA 2"))
+            .collect();
+        assert_eq!(heading.len(), 1, "{lines:?}");
+        assert!(!heading[0].contains("L1M2D2"), "{lines:?}");
     }
 
     /// Measures as rows of the title column (`L1M1 …` wrapped over two

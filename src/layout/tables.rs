@@ -380,7 +380,7 @@ pub(super) fn find_regions(
             Some(run) if tabular && last > first => {
                 let ruled = ruled_edges(run, rules);
                 let edges = if ruled.is_empty() {
-                    gutter_edges(run, &edges, document)
+                    code_edges(run, gutter_edges(run, &edges, document))
                 } else {
                     ruled
                 };
@@ -474,6 +474,47 @@ fn gutter_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) -> 
     let mut merged = Vec::new();
     merge_edges(&mut merged, &moved, size);
     merged
+}
+
+/// `edges` with the places where a column of codes starts that no gutter
+/// shows: lines that open with a row code ([`grammar::is_code_word`]) at
+/// one place right of the run's left margin and left of its first edge,
+/// with nothing left of the code on their line (the codes' column indented
+/// from a column whose cells stand on rows of their own, a measure above
+/// its deliverables). The code is its line's first word, so it opens no
+/// cell after a gap; the place is a column when [`CODE_EDGE_LINES`] lines
+/// open with a code there and every line of the run can be cut there (the
+/// other column's lines end short of it): an indented code inside a
+/// wrapped cell has the cell's own lines running across its place.
+fn code_edges(run: &[TextLine], mut edges: Vec<f32>) -> Vec<f32> {
+    let leftmost = run
+        .iter()
+        .filter_map(|line| line.words.first().map(|word| word.x0))
+        .fold(f32::INFINITY, f32::min);
+    let first_edge = edges.iter().copied().fold(f32::INFINITY, f32::min);
+    let places: Vec<(f32, f32)> = run
+        .iter()
+        .filter_map(|line| {
+            let word = line.words.first()?;
+            let tolerance = EDGE_TOLERANCE * line.size;
+            let inside = word.x0 > leftmost + tolerance && word.x0 < first_edge - tolerance;
+            (inside && grammar::is_code_word(&word.text)).then_some((word.x0, line.size))
+        })
+        .collect();
+    for &(place, size) in &places {
+        let tolerance = EDGE_TOLERANCE * size;
+        let alike = places
+            .iter()
+            .filter(|(other, _)| (other - place).abs() <= tolerance)
+            .count();
+        let cut = run
+            .iter()
+            .all(|line| line.fits_edge(place) && !line.reaches_past(place));
+        if alike >= CODE_EDGE_LINES && cut {
+            merge_edges(&mut edges, &[place], size);
+        }
+    }
+    edges
 }
 
 /// The edges of a run of lines, without its left margin and without those

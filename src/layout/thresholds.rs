@@ -103,6 +103,9 @@ pub(super) const PAGE_TABLE_SHARE: usize = 12;
 /// Fewest anchors of one shape on each side of a page gutter that a table
 /// flows through (see `order::flows_through`).
 pub(super) const FLOW_ANCHORS: usize = 2;
+/// Fewest lines of a run that open with a code at one place, right of its
+/// left margin, for that place to be a column edge (see `code_edges`).
+pub(super) const CODE_EDGE_LINES: usize = 2;
 /// Fewest prose lines of a page column that run across the gutter of a
 /// table set in that column (see `order::table_in_prose`).
 pub(super) const PAGE_COLUMN_PROSE_LINES: usize = 3;

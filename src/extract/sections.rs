@@ -192,7 +192,7 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
         let line = plains.line(index);
         // A page's counter under a table of contents (`Page 2`) is the
         // page's furniture, no entry with its page.
-        if in_contents && is_furniture(line.trim(), lex) {
+        if in_contents && is_page_counter(line.trim(), lex) {
             index += 1;
             continue;
         }
@@ -3072,8 +3072,27 @@ fn wrapped_title_start(
 /// `Page 2 of 4`, `Página 3 de 10`) or a line that is a date and little more
 /// (a posting date: `Posted on 3 March 2013`, `Édition du 7 novembre 2017`).
 fn is_furniture(title: &str, lex: &Lexicons) -> bool {
+    if is_page_counter(title, lex) {
+        return true;
+    }
     let folded_title = fold(title);
-    let lower = folded_title.to_lowercase();
+    let found = dates::find_dates(&folded_title, lex);
+    let mut rest = String::new();
+    let mut at = 0;
+    for date in found.iter().filter(|date| date.start.day.is_some()) {
+        rest.push_str(folded_title.get(at..date.from).unwrap_or(""));
+        rest.push(' ');
+        at = date.to;
+    }
+    rest.push_str(folded_title.get(at..).unwrap_or(""));
+    at > 0 && word_count(&rest) <= 3
+}
+
+/// A page counter (`Page 1`, `Page 2 of 4`, `Página 3 de 10`) or a
+/// navigation line: furniture even inside a table of contents, where a
+/// dated line may be an entry (`Vendredi 30 septembre, journée …`).
+fn is_page_counter(title: &str, lex: &Lexicons) -> bool {
+    let lower = fold(title).to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -3089,19 +3108,7 @@ fn is_furniture(title: &str, lex: &Lexicons) -> bool {
         }
         _ => false,
     };
-    if counter || lex.navigation(&words) {
-        return true;
-    }
-    let found = dates::find_dates(&folded_title, lex);
-    let mut rest = String::new();
-    let mut at = 0;
-    for date in found.iter().filter(|date| date.start.day.is_some()) {
-        rest.push_str(folded_title.get(at..date.from).unwrap_or(""));
-        rest.push(' ');
-        at = date.to;
-    }
-    rest.push_str(folded_title.get(at..).unwrap_or(""));
-    at > 0 && word_count(&rest) <= 3
+    counter || lex.navigation(&words)
 }
 
 /// A line of one-character marks and words, such as a status legend

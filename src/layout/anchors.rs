@@ -1694,7 +1694,7 @@ mod tests {
         ];
         let mut y = 80.0 + ROW;
         for (code, mark) in [("L1M6D1", "V"), ("L1M6D2²", "X"), ("L1M6D3", "0")] {
-            pieces.push(("first line", 120.0, y));
+            pieces.push(("First line", 120.0, y));
             pieces.push(("last line", 120.0, y + LINE));
             pieces.push((code, 50.0, y + LINE));
             pieces.push((mark, 400.0, y + LINE));
@@ -1709,7 +1709,7 @@ mod tests {
                 .collect();
             assert_eq!(row.len(), 1, "{lines:?}");
             let cells: Vec<&str> = row[0].split('\t').collect();
-            assert_eq!(cells, [code, "first line last line", mark], "{lines:?}");
+            assert_eq!(cells, [code, "First line last line", mark], "{lines:?}");
         }
     }
 
@@ -1754,7 +1754,7 @@ mod tests {
             let mark = ["V", "X", "0"][index % 3];
             let mut title = Vec::new();
             for line in 0..count {
-                let text = format!("title {index} line {line}");
+                let text = format!("Title {index} line {line}");
                 pieces.push((text.clone(), title_x, y + LINE * line as f32));
                 title.push(text);
             }
@@ -2659,9 +2659,8 @@ mod tests {
 
     /// Rows set closer (`gap`) than the lines within one cell (`pitch`):
     /// titles of one, two and three lines with the code alone on a line
-    /// under each (or, `beside`, in a column of its own on the title's first
-    /// line), a mark centred in each row.
-    fn tight_rows(beside: bool) -> Vec<(&'static str, f32, f32)> {
+    /// under each, a mark centred in each row.
+    fn tight_rows() -> Vec<(&'static str, f32, f32)> {
         let (pitch, gap) = (14.0, 11.5);
         let rows: [(&[&str], &str, &str); 4] = [
             (&["Yearly meeting plan"], "L1M1D1", "V"),
@@ -2685,12 +2684,7 @@ mod tests {
                 pieces.push((*line, 120.0, y));
                 y += pitch;
             }
-            if beside {
-                pieces.push((code, 50.0, top));
-                y -= pitch;
-            } else {
-                pieces.push((code, 120.0, y));
-            }
+            pieces.push((code, 120.0, y));
             pieces.push((mark, 400.0, (top + y) / 2.0));
             y += gap;
         }
@@ -2699,28 +2693,23 @@ mod tests {
 
     #[test]
     fn rows_set_tighter_than_their_lines_keep_their_titles() {
-        for beside in [false, true] {
-            let lines = rows(&tight_rows(beside));
-            for (code, title, mark) in [
-                ("L1M1D1", "Yearly meeting plan", "V"),
-                ("L1M1D2", "Maps of the shore and its dunes", "X"),
-                (
-                    "L1M1D3",
-                    "Training for the staff of the member towns and their partners",
-                    "0",
-                ),
-                ("L1M1D4", "Final evaluation of the pilot", "V"),
-            ] {
-                let row = lines
-                    .iter()
-                    .find(|line| line.contains(code))
-                    .unwrap_or_else(|| panic!("{code} in {lines:?}"));
-                assert!(row.contains(title), "{beside} {row:?} in {lines:?}");
-                assert!(
-                    row.ends_with(&format!("\t{mark}")),
-                    "{beside} {row:?} in {lines:?}"
-                );
-            }
+        let lines = rows(&tight_rows());
+        for (code, title, mark) in [
+            ("L1M1D1", "Yearly meeting plan", "V"),
+            ("L1M1D2", "Maps of the shore and its dunes", "X"),
+            (
+                "L1M1D3",
+                "Training for the staff of the member towns and their partners",
+                "0",
+            ),
+            ("L1M1D4", "Final evaluation of the pilot", "V"),
+        ] {
+            let row = lines
+                .iter()
+                .find(|line| line.contains(code))
+                .unwrap_or_else(|| panic!("{code} in {lines:?}"));
+            assert!(row.contains(title), "{row:?} in {lines:?}");
+            assert!(row.ends_with(&format!("\t{mark}")), "{row:?} in {lines:?}");
         }
     }
 

@@ -92,6 +92,8 @@ codes! {
         "A deliverable has no status mark; its status is unknown.";
     DeliverablesUnknownMark = "deliverables.unknown_mark", [Warning],
         "A deliverable's mark is defined neither by the legend nor by the conventional table; its status is unknown.";
+    DeliverablesOwnMarks = "deliverables.own_marks", [Warning],
+        "The document states no legend and marks deliverables with several symbols the conventional table does not define: its marks are its own, so the marks the conventional table knows are not read with it either; the message names the mark and its deliverables, whose status is unknown.";
     DeliverablesMarkVariant = "deliverables.mark_variant", [Info],
         "A mark that is a variant of a legend mark (another glyph or case) was read as that mark.";
     DeliverablesMissingTitle = "deliverables.missing_title", [Warning],

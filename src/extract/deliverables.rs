@@ -32,7 +32,7 @@
 //! Reading a mark goes through the [`legend`](super::legend); reconciling
 //! statuses with declared totals is [`check`](crate::check)'s job.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -899,6 +899,8 @@ impl Scan {
 
         let mut deliverables = Vec::new();
         let mut variants: BTreeMap<String, (String, usize, Location)> = BTreeMap::new();
+        let mut unknown_marks: BTreeSet<String> = BTreeSet::new();
+        let mut conventional_reads: Vec<(usize, String)> = Vec::new();
         for (at, conflicting) in winners {
             let Some(row) = self.rows.get(at) else {
                 continue;
@@ -993,26 +995,53 @@ impl Scan {
                 Some(mark) => {
                     let meaning = legend::cell_meaning(legend, mark);
                     match &meaning {
-                        MarkMeaning::Unknown => diagnostics.push(
-                            Diagnostic::warning(
-                                Code::DeliverablesUnknownMark,
-                                format!("{code} is marked `{mark}`, which neither the legend nor the conventional table defines; its status is unknown"),
-                            )
-                            .at(row.location),
-                        ),
+                        MarkMeaning::Unknown => {
+                            unknown_marks.insert(mark.clone());
+                            diagnostics.push(
+                                Diagnostic::warning(
+                                    Code::DeliverablesUnknownMark,
+                                    format!("{code} is marked `{mark}`, which neither the legend nor the conventional table defines; its status is unknown"),
+                                )
+                                .at(row.location),
+                            );
+                        }
                         MarkMeaning::Variant { status, of } => {
                             let entry = variants.entry(mark.clone()).or_insert_with(|| {
-                                (format!("legend mark `{of}` ({})", status.as_str()), 0, row.location)
+                                (
+                                    format!("legend mark `{of}` ({})", status.as_str()),
+                                    0,
+                                    row.location,
+                                )
                             });
                             entry.1 += 1;
                         }
-                        MarkMeaning::Conventional(status) if legend.source == crate::model::LegendSource::Document => {
+                        MarkMeaning::Conventional(status)
+                            if legend.source == crate::model::LegendSource::Document =>
+                        {
                             let entry = variants.entry(mark.clone()).or_insert_with(|| {
-                                (format!("the conventional table ({}); the legend does not list it", status.as_str()), 0, row.location)
+                                (
+                                    format!(
+                                        "the conventional table ({}); the legend does not list it",
+                                        status.as_str()
+                                    ),
+                                    0,
+                                    row.location,
+                                )
                             });
                             entry.1 += 1;
                         }
                         _ => {}
+                    }
+                    // Read with the conventional table, for want of a legend.
+                    if legend.source == crate::model::LegendSource::Conventional
+                        && matches!(
+                            meaning,
+                            MarkMeaning::Legend(_)
+                                | MarkMeaning::Variant { .. }
+                                | MarkMeaning::Conventional(_)
+                        )
+                    {
+                        conventional_reads.push((deliverables.len(), mark.clone()));
                     }
                     meaning.status()
                 }
@@ -1044,6 +1073,11 @@ impl Scan {
                 line: row.location.line,
             });
         }
+        diagnostics.extend(own_marks(
+            &mut deliverables,
+            &unknown_marks,
+            &conventional_reads,
+        ));
         for (mark, (read_as, count, location)) in variants {
             diagnostics.push(
                 Diagnostic::info(
@@ -1065,6 +1099,67 @@ impl Scan {
             diagnostics,
         }
     }
+}
+
+/// Distinct marks that neither a legend nor the conventional table defines
+/// that make a document's marks a scheme of its own (one stray glyph is
+/// noise or damage).
+const OWN_MARKS: usize = 2;
+
+/// Withdraws the statuses read with the conventional table in a document
+/// that states no legend but marks deliverables with symbols of its own
+/// (`unknown`, at least [`OWN_MARKS`] of them: `●` and `◐`): such a scheme
+/// gives its other marks meanings of its own too (`○`, empty beside full
+/// and half circles, is not developed there, where the conventional table
+/// reads it in progress). `reads` are the deliverables (by index) whose
+/// status came from the conventional table, with their marks; each of
+/// their statuses becomes unknown, with a warning a mark naming them.
+fn own_marks(
+    deliverables: &mut [Deliverable],
+    unknown: &BTreeSet<String>,
+    reads: &[(usize, String)],
+) -> Vec<Diagnostic> {
+    if unknown.len() < OWN_MARKS {
+        return Vec::new();
+    }
+    let mut by_mark: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, mark) in reads {
+        by_mark.entry(mark.as_str()).or_default().push(*index);
+    }
+    let theirs = unknown
+        .iter()
+        .map(|mark| format!("`{mark}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut diagnostics = Vec::new();
+    for (mark, indices) in by_mark {
+        let mut codes = Vec::new();
+        let mut first = None;
+        for &index in &indices {
+            if let Some(deliverable) = deliverables.get_mut(index) {
+                let read = deliverable.status.take();
+                codes.push(deliverable.code.clone());
+                first = first
+                    .or(read
+                        .map(|status| (status, Location::new(deliverable.page, deliverable.line))));
+            }
+        }
+        let Some((status, location)) = first else {
+            continue;
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::DeliverablesOwnMarks,
+                format!(
+                    "the document states no legend and marks deliverables with {theirs}, which the conventional table does not define: its marks are its own, so `{mark}` is not read as the conventional table's {} for {}; their status is unknown",
+                    status.as_str(),
+                    codes.join(", ")
+                ),
+            )
+            .at(location),
+        );
+    }
+    diagnostics
 }
 
 /// One diagnostic per block of consecutive lines that repeat known codes without marks.
@@ -3964,6 +4059,27 @@ mod tests {
         ] {
             assert!(codes.contains(&code), "{code} missing from {codes:?}");
         }
+    }
+
+    #[test]
+    fn marks_of_its_own_withdraw_the_conventional_readings() {
+        // No legend; full and half circles are no conventional marks, so
+        // the empty circle beside them is the document's own too.
+        let own =
+            plan("\tL1M1D1 Uno\t●\n\tL1M1D2 Dos\t◐\n\tL1M1D3 Tres\t○\n\tL1M1D4 Cuatro\t○\n\n");
+        let statuses: Vec<Option<Status>> = own.deliverables.iter().map(|d| d.status).collect();
+        assert_eq!(statuses, [None, None, None, None]);
+        let warning = own
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "deliverables.own_marks")
+            .map(|d| d.message.clone())
+            .unwrap_or_default();
+        assert!(warning.contains("L1M1D3, L1M1D4"), "{warning}");
+        // One stray glyph among conventional marks leaves them read.
+        let stray = plan("\tL1M1D1 Uno\t●\n\tL1M1D2 Dos\t○\n\n");
+        let statuses: Vec<Option<Status>> = stray.deliverables.iter().map(|d| d.status).collect();
+        assert_eq!(statuses, [None, Some(Status::InProgress)]);
     }
 
     #[test]

@@ -265,7 +265,12 @@ fn lifted_anchors(
     line_pitch: f32,
     is_anchor: &dyn Fn(&str) -> bool,
 ) -> Vec<Lift> {
-    wrapped_blocks(pieces, line_pitch)
+    let anchors: Vec<f32> = pieces
+        .iter()
+        .filter(|piece| is_anchor(&piece.text))
+        .map(|piece| piece.y)
+        .collect();
+    wrapped_blocks(pieces, line_pitch, &anchors)
         .into_iter()
         .filter(|block| block.start > 0)
         .filter_map(|block| {
@@ -291,12 +296,14 @@ fn lifted_anchors(
             );
             let centred = (2.0 * anchor.y - first.y - last.y).abs() <= CENTRED * anchor.size;
             let bottom = *only + 1 == block.end;
-            (*only > block.start && (centred || bottom) && !opens_text(anchor, first)).then_some(
-                Lift {
-                    anchor: *only,
-                    block,
-                },
-            )
+            (*only > block.start
+                && (centred || bottom)
+                && !opens_text(anchor, first)
+                && !continues(first))
+            .then_some(Lift {
+                anchor: *only,
+                block,
+            })
         })
         .collect()
 }
@@ -312,9 +319,30 @@ fn opens_text(anchor: &Fragment, first: &Fragment) -> bool {
     (anchor.x0 - first.x0).abs() <= WORD_SPACE * anchor.size && !is_lone_code(&anchor.text)
 }
 
+/// Whether `piece` continues a line above it rather than opening a cell:
+/// it opens with a lower-case letter (a wrapped title's last words, `towns`
+/// under `Flood risk map of member`). A lifted anchor's block opens its
+/// title, which a capital, a digit or a sign opens; a block that opens
+/// lower-case is the row above's last line joined to the anchor's line by
+/// rows set tighter than their lines.
+fn continues(piece: &Fragment) -> bool {
+    piece
+        .text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
 /// A column's pieces (top to bottom) in blocks, by index: the lines of a
-/// wrapped cell, set closer than the cells are to each other.
-fn wrapped_blocks(pieces: &[&Fragment], line_pitch: f32) -> Vec<std::ops::Range<usize>> {
+/// wrapped cell, set closer than the cells are to each other, or farther
+/// when [`rows_set_tighter`] finds the rows closer than their lines
+/// (`anchors` are the baselines of the table's codes).
+fn wrapped_blocks(
+    pieces: &[&Fragment],
+    line_pitch: f32,
+    anchors: &[f32],
+) -> Vec<std::ops::Range<usize>> {
     // The table's pitch may be a row's when few titles wrap: the column's
     // own closest lines, when closer, are a wrapped cell's.
     let closest = pieces
@@ -322,15 +350,20 @@ fn wrapped_blocks(pieces: &[&Fragment], line_pitch: f32) -> Vec<std::ops::Range<
         .map(|pair| pair[1].y - pair[0].y)
         .filter(|&pitch| pieces.first().is_some_and(|p| pitch >= MIN_PITCH * p.size))
         .fold(line_pitch, f32::min);
-    blocks_at(pieces, closest)
-}
-
-/// A column's pieces (top to bottom) in blocks, by index: runs of lines
-/// none set farther than [`CELL_PITCH`] times `pitch` below the one above.
-fn blocks_at(pieces: &[&Fragment], pitch: f32) -> Vec<std::ops::Range<usize>> {
+    let tighter = rows_set_tighter(pieces, closest, anchors);
     let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
     for (index, pair) in pieces.windows(2).enumerate() {
-        if pair[1].y - pair[0].y > CELL_PITCH * pitch {
+        let gap = pair[1].y - pair[0].y;
+        // Rows set tighter: a block is the lines at the wrapped pitch; a
+        // closer gap or a wider one (a row stretched by a taller cell
+        // beside it) ends it.
+        let apart = match tighter {
+            Some(wrapped) => {
+                gap <= CELL_PITCH * closest || gap > wrapped + SAME_BASELINE * pair[0].size
+            }
+            None => gap > CELL_PITCH * closest,
+        };
+        if apart {
             let start = blocks.last().map_or(0, |block| block.end);
             blocks.push(start..index + 1);
         }
@@ -338,6 +371,54 @@ fn blocks_at(pieces: &[&Fragment], pitch: f32) -> Vec<std::ops::Range<usize>> {
     let start = blocks.last().map_or(0, |block| block.end);
     blocks.push(start..pieces.len());
     blocks
+}
+
+/// Whether a column's rows are set closer than the lines within one cell
+/// (a small cell inset under a wide leading), so that its closest pitch
+/// (`closest`) is the gap between rows, not a wrapped line's. Below the
+/// table's first code (`anchors`: the codes' baselines), every gap of the
+/// closest pitch touches a code's line on the same side (the code opens or
+/// ends every row), while the wider gaps are one pitch of lines of text,
+/// at least one of them between two lines beside no code (the middle of a
+/// title). A table whose titles wrap at the closest pitch has such a
+/// middle gap among its closest ones, or no wider line pitch at all.
+fn rows_set_tighter(pieces: &[&Fragment], closest: f32, anchors: &[f32]) -> Option<f32> {
+    let first_anchor = anchors.iter().copied().reduce(f32::min)?;
+    let on_code = |piece: &Fragment| {
+        anchors
+            .iter()
+            .any(|&y| (y - piece.y).abs() <= SAME_BASELINE * piece.size)
+    };
+    let gaps: Vec<(f32, bool, bool, f32)> = pieces
+        .windows(2)
+        .filter_map(|pair| {
+            let (above, below) = (pair.first()?, pair.get(1)?);
+            (below.y > first_anchor + SAME_BASELINE * below.size).then(|| {
+                (
+                    below.y - above.y,
+                    on_code(above),
+                    on_code(below),
+                    above.size,
+                )
+            })
+        })
+        .collect();
+    let (close, wide): (Vec<&(f32, bool, bool, f32)>, Vec<_>) =
+        gaps.iter().partition(|gap| gap.0 <= CELL_PITCH * closest);
+    let code_opens = close.iter().all(|gap| gap.2);
+    let code_ends = close.iter().all(|gap| gap.1);
+    let middles: Vec<&&(f32, bool, bool, f32)> =
+        wide.iter().filter(|gap| !gap.1 && !gap.2).collect();
+    let (Some(narrowest), Some(widest)) = (
+        middles.iter().map(|gap| gap.0).reduce(f32::min),
+        middles.iter().map(|gap| gap.0).reduce(f32::max),
+    ) else {
+        return None;
+    };
+    let one_pitch = middles
+        .iter()
+        .all(|gap| widest - narrowest <= SAME_BASELINE * gap.3 && gap.0 <= MAX_LINE_PITCH * gap.3);
+    (!close.is_empty() && (code_opens || code_ends) && one_pitch).then_some(widest)
 }
 
 /// A column's pieces, top to bottom.
@@ -363,11 +444,12 @@ fn lift_beside(
     line_pitch: f32,
     is_anchor: &dyn Fn(&str) -> bool,
 ) {
-    let blocks = match wrapped_pitch(anchors, beside, is_anchor) {
-        Some(pitch) => blocks_at(beside, pitch.min(line_pitch)),
-        None => wrapped_blocks(beside, line_pitch),
-    };
-    for block in blocks {
+    let codes: Vec<f32> = anchors
+        .iter()
+        .filter(|piece| is_anchor(&piece.text))
+        .map(|piece| piece.y)
+        .collect();
+    for block in wrapped_blocks(beside, line_pitch, &codes) {
         let (Some(first), Some(last)) = (
             beside.get(block.start),
             block.end.checked_sub(1).and_then(|i| beside.get(i)),
@@ -387,41 +469,15 @@ fn lift_beside(
         };
         let centred = (2.0 * anchor.y - first.y - last.y).abs() <= CENTRED * anchor.size;
         let bottom = (anchor.y - last.y).abs() <= slack;
-        if !is_anchor(&anchor.text) || anchor.y <= first.y + slack || !(centred || bottom) {
+        if !is_anchor(&anchor.text)
+            || anchor.y <= first.y + slack
+            || !(centred || bottom)
+            || continues(first)
+        {
             continue;
         }
         raise_row_start(starts, anchor, first.y - BAND_TOP * first.size, slack);
     }
-}
-
-/// The pitch of a wrapped title's lines in a column beside the anchors
-/// (`beside`, top to bottom), measured where it is certain: between two
-/// lines with no anchor of `anchors` on the lower one's baseline, which are
-/// one cell's lines (a centred code may stand between them) or the gap
-/// between two rows whose anchors sit lower (rows are set farther apart
-/// than lines, or as far). The closest such pitch, as far apart as lines
-/// of text are; `None` when every line is an anchor's. The column's
-/// closest pitch overall may be the gap above a row set closer to the row
-/// above than a cell's lines (a small cell inset under a wide leading): a
-/// title's last line and the next row's first are never one block.
-fn wrapped_pitch(
-    anchors: &[&Fragment],
-    beside: &[&Fragment],
-    is_anchor: &dyn Fn(&str) -> bool,
-) -> Option<f32> {
-    beside
-        .windows(2)
-        .filter_map(|pair| {
-            let (above, below) = (pair.first()?, pair.get(1)?);
-            let slack = SAME_BASELINE * below.size;
-            let opens_row = anchors
-                .iter()
-                .any(|anchor| is_anchor(&anchor.text) && (anchor.y - below.y).abs() <= slack);
-            let pitch = below.y - above.y;
-            let line = pitch >= MIN_PITCH * above.size && pitch <= MAX_LINE_PITCH * above.size;
-            (line && !opens_row).then_some(pitch)
-        })
-        .min_by(f32::total_cmp)
 }
 
 /// Moves the row start of `anchor` (found within `slack` of the anchor's
@@ -1728,7 +1784,7 @@ mod tests {
         ];
         let mut y = 80.0 + ROW;
         for (code, mark) in [("L1M6D1", "V"), ("L1M6D2²", "X"), ("L1M6D3", "0")] {
-            pieces.push(("first line", 120.0, y));
+            pieces.push(("First line", 120.0, y));
             pieces.push(("last line", 120.0, y + LINE));
             pieces.push((code, 50.0, y + LINE));
             pieces.push((mark, 400.0, y + LINE));
@@ -1743,7 +1799,7 @@ mod tests {
                 .collect();
             assert_eq!(row.len(), 1, "{lines:?}");
             let cells: Vec<&str> = row[0].split('\t').collect();
-            assert_eq!(cells, [code, "first line last line", mark], "{lines:?}");
+            assert_eq!(cells, [code, "First line last line", mark], "{lines:?}");
         }
     }
 
@@ -1788,7 +1844,7 @@ mod tests {
             let mark = ["V", "X", "0"][index % 3];
             let mut title = Vec::new();
             for line in 0..count {
-                let text = format!("title {index} line {line}");
+                let text = format!("Title {index} line {line}");
                 pieces.push((text.clone(), title_x, y + LINE * line as f32));
                 title.push(text);
             }
@@ -2790,5 +2846,68 @@ mod tests {
         assert!(
             super::undecided_marks(&halfway.iter().collect::<Vec<_>>(), &months, &lines).is_empty()
         );
+    }
+
+    /// Rows set closer (`gap`) than the lines within one cell (`pitch`):
+    /// titles of one, two and three lines with the code alone on a line
+    /// under each, a mark centred in each row.
+    fn tight_rows() -> Vec<(&'static str, f32, f32)> {
+        let (pitch, gap) = (14.0, 11.5);
+        let rows: [(&[&str], &str, &str); 4] = [
+            (&["Yearly meeting plan"], "L1M1D1", "V"),
+            (&["Maps of the shore", "and its dunes"], "L1M1D2", "X"),
+            (
+                &[
+                    "Training for the staff",
+                    "of the member towns",
+                    "and their partners",
+                ],
+                "L1M1D3",
+                "0",
+            ),
+            (&["Final evaluation", "of the pilot"], "L1M1D4", "V"),
+        ];
+        let mut pieces = vec![("Deliverable", 120.0, 80.0), ("Status", 400.0, 80.0)];
+        let mut y = 80.0 + gap;
+        for (title, code, mark) in rows {
+            let top = y;
+            for line in title {
+                pieces.push((*line, 120.0, y));
+                y += pitch;
+            }
+            pieces.push((code, 120.0, y));
+            pieces.push((mark, 400.0, (top + y) / 2.0));
+            y += gap;
+        }
+        pieces
+    }
+
+    #[test]
+    fn rows_set_tighter_than_their_lines_keep_their_titles() {
+        let lines = rows(&tight_rows());
+        for (code, title, mark) in [
+            ("L1M1D1", "Yearly meeting plan", "V"),
+            ("L1M1D2", "Maps of the shore and its dunes", "X"),
+            (
+                "L1M1D3",
+                "Training for the staff of the member towns and their partners",
+                "0",
+            ),
+            ("L1M1D4", "Final evaluation of the pilot", "V"),
+        ] {
+            let row = lines
+                .iter()
+                .find(|line| line.contains(code))
+                .unwrap_or_else(|| panic!("{code} in {lines:?}"));
+            assert!(row.contains(title), "{row:?} in {lines:?}");
+            assert!(row.ends_with(&format!("\t{mark}")), "{row:?} in {lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_block_that_opens_lower_case_continues_the_row_above() {
+        assert!(super::continues(&piece("towns", 100.0)));
+        assert!(!super::continues(&piece("Flood risk map", 100.0)));
+        assert!(!super::continues(&piece("2024 review", 100.0)));
     }
 }

@@ -634,6 +634,18 @@ fn the_readme_grammar_example_is_the_tested_one() {
     assert_eq!(example, tested);
 }
 
+/// A report's file name, its text, and the codes and statuses planex must read.
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, Option<&'a str>)]);
+
+/// Converts each case's text and checks its codes and statuses.
+fn assert_codes_and_statuses(cases: &[Case<'_>]) {
+    for (name, text, want) in cases {
+        let output = planex::convert_bytes(name, text.as_bytes(), &planex::Config::default())
+            .expect("the report converts");
+        assert_eq!(&codes_and_statuses(&output), want, "{name}");
+    }
+}
+
 /// Each item's code and status.
 fn codes_and_statuses(output: &planex::model::Document) -> Vec<(&str, Option<&str>)> {
     output
@@ -674,8 +686,6 @@ fn status_words_of_another_language_in_a_status_column() {
 /// after a separator) marks an item, so such items stay without status.
 #[test]
 fn status_words_inside_a_title_mark_no_item() {
-    /// A document's name, its text, and each item's code and status.
-    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, Option<&'a str>)]);
     let cases: &[Case<'_>] = &[
         (
             "bilan.fr.txt",
@@ -723,11 +733,7 @@ fn status_words_inside_a_title_mark_no_item() {
             ],
         ),
     ];
-    for (name, text, want) in cases {
-        let output = planex::convert_bytes(name, text.as_bytes(), &planex::Config::default())
-            .expect("the report converts");
-        assert_eq!(&codes_and_statuses(&output), want, "{name}");
-    }
+    assert_codes_and_statuses(cases);
 }
 
 /// A state given by dates alone, under a rule the document states in its
@@ -738,7 +744,7 @@ fn status_words_inside_a_title_mark_no_item() {
 /// gets no state from its dates.
 #[test]
 fn states_given_by_dates_follow_the_document_s_own_rule() {
-    let cases: [(&str, &str, &[(&str, Option<&str>)]); 3] = [
+    let cases: &[Case<'_>] = &[
         (
             "cycling.en.txt",
             "Cycling plan: progress at 31 March 2026\n\n\
@@ -784,11 +790,7 @@ fn states_given_by_dates_follow_the_document_s_own_rule() {
             &[],
         ),
     ];
-    for (name, text, want) in cases {
-        let output = planex::convert_bytes(name, text.as_bytes(), &planex::Config::default())
-            .expect("the report converts");
-        assert_eq!(&codes_and_statuses(&output), want, "{name}");
-    }
+    assert_codes_and_statuses(cases);
 }
 
 /// What planex reads of one set of grammar fixtures, against its gold.

@@ -184,6 +184,16 @@ pub(super) fn dated_state(
     Some((mark.to_owned(), Meaning::Class(status)))
 }
 
+/// Whether a row holds two or more cells that are dates or dashes, one of
+/// them a date: a row a table of start and end dates may open with.
+pub(super) fn holds_dates(cells: &[String]) -> bool {
+    let fillings: Vec<Filling> = cells
+        .iter()
+        .filter_map(|cell| filling(cell.trim()))
+        .collect();
+    fillings.len() >= 2 && fillings.contains(&Filling::Date)
+}
+
 /// Whether a row's end cell holds a year before its start cell's (`02/2025`
 /// to `01/2024`): a doubt about the dates, which the rule reads anyway.
 pub(super) fn ends_before_it_starts(cells: &[String], (start, end): (usize, usize)) -> bool {
@@ -317,6 +327,13 @@ mod tests {
         assert!(same_stem("fin", "fin"));
         assert!(!same_stem("fin", "final"));
         assert!(!same_stem("completion", "complement"));
+    }
+
+    #[test]
+    fn a_row_of_dates_holds_two_dates_or_dashes_one_a_date() {
+        assert!(holds_dates(&owned(&["1.1", "Paths", "03/2024", "—"])));
+        assert!(!holds_dates(&owned(&["1.1", "Paths", "—", "—"])));
+        assert!(!holds_dates(&owned(&["1.1", "Paths", "Lead", "03/2024"])));
     }
 
     #[test]

@@ -2396,13 +2396,20 @@ pub fn read_items(text: &Text, vocabulary: Vocabulary<'_>, claimed: &[usize]) ->
             || !matrix_heading.is_empty()
             || !joined_heading.is_empty()
             || !period_heading.is_empty();
-        let dated_heading = (!states_heading && is_heading_row(&cells, vocabulary))
-            .then(|| {
-                let clauses = stated_clauses
-                    .get_or_insert_with(|| dated_states::stated_clauses(text, vocabulary));
-                dated_states::dated_columns(&cells, clauses)
-            })
-            .flatten();
+        // The prose is read for a rule only above a row of dates.
+        let dates_below = || {
+            (index + 1..lines.len())
+                .find(|&below| !is_separator_row(text, below))
+                .is_some_and(|below| dated_states::holds_dates(&self::cells(text, below)))
+        };
+        let dated_heading =
+            (!states_heading && is_heading_row(&cells, vocabulary) && dates_below())
+                .then(|| {
+                    let clauses = stated_clauses
+                        .get_or_insert_with(|| dated_states::stated_clauses(text, vocabulary));
+                    dated_states::dated_columns(&cells, clauses)
+                })
+                .flatten();
         if states_heading || dated_heading.is_some() {
             ditto_source = None;
             answer_pair = pair_heading;

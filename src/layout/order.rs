@@ -456,10 +456,42 @@ fn page_columns(left_lines: &[TextLine], right_lines: &[TextLine]) -> bool {
     let alike = tabular(left_lines) && tabular(right_lines) && !one_table(left_lines, right_lines);
     let table_beside_prose = (table_in_prose(left_lines) && is_prose(right_lines))
         || (table_in_prose(right_lines) && is_prose(left_lines));
+    // A side whose codes stand in a column inside it, a word space after
+    // the measures' text (a code column set close to its measures), is two
+    // columns of a table, not a page column of prose: when the other
+    // side's lines stand on its baselines, both sides are one table.
+    let inner_codes = code_column(left_lines) || code_column(right_lines);
     let prose_beside_prose = is_prose(left_lines)
         && is_prose(right_lines)
-        && !(anchored_rows(left_lines) && anchored_rows(right_lines));
+        && !(anchored_rows(left_lines) && anchored_rows(right_lines))
+        && !(inner_codes && one_table(left_lines, right_lines));
     alike || table_beside_prose || prose_beside_prose
+}
+
+/// Whether codes ([`grammar::is_code_word`]) start at one place right of
+/// the side's left edge on [`ANSWERED_ANCHORS`] lines or more: a table's
+/// code column, whatever gap parts it from the words before it. Prose cites
+/// a code wherever its line puts it, and a list opens its lines with codes
+/// at the left edge.
+fn code_column(side: &[TextLine]) -> bool {
+    let (edge, _) = text_extent(side);
+    let starts: Vec<(f32, f32)> = side
+        .iter()
+        .flat_map(|line| {
+            let tolerance = EDGE_TOLERANCE * line.size;
+            line.words
+                .iter()
+                .filter(move |word| word.x0 > edge + tolerance && grammar::is_code_word(&word.text))
+                .map(move |word| (word.x0, tolerance))
+        })
+        .collect();
+    starts.iter().any(|&(x, tolerance)| {
+        starts
+            .iter()
+            .filter(|&&(other, _)| (other - x).abs() <= tolerance)
+            .count()
+            >= ANSWERED_ANCHORS
+    })
 }
 
 /// Whether the two sides of a gutter are the columns of one table, not two
@@ -1206,6 +1238,40 @@ mod tests {
         }
         assert!(one_table(&left, &right));
         assert!(one_table(&right, &left));
+    }
+
+    #[test]
+    fn codes_a_word_space_after_their_measures_keep_the_titles_beside_them() {
+        // Measures wrapped on three lines with the code a word space after
+        // the first line's text, titles on two lines after a wide gutter,
+        // marks centred between baselines: both sides read as prose, but
+        // the left side holds a column of codes and the titles stand on its
+        // baselines: one table, no page columns.
+        let mut lines = Vec::new();
+        for i in 0..4 {
+            let y = 100.0 + 40.0 * i as f32;
+            let mut first = set(&format!("L1M{} That the members act", i + 1), 50.0);
+            first.extend(set(&format!("L1M{}D1", i + 1), 180.0));
+            first.extend(set("Calendar of international events", 300.0));
+            lines.push(line(y, first));
+            lines.push(line(y + 6.0, set("V", 500.0)));
+            let mut second = set("together and well", 50.0);
+            second.extend(set("and annual meetings", 300.0));
+            lines.push(line(y + 12.0, second));
+            lines.push(line(y + 24.0, set("in their own time.", 50.0)));
+        }
+        let flows: Vec<Vec<String>> = flow_words(&lines);
+        let code_flow = flow_of(&flows, "L1M1D1");
+        assert!(code_flow.contains(&"Calendar".to_owned()), "{flows:?}");
+        assert!(code_column(&lines));
+        // Prose citing codes here and there holds no code column.
+        let prose: Vec<TextLine> = (0..6)
+            .map(|i| {
+                let text = format!("{} cites L1M1D1 again", "w".repeat(3 * i + 1));
+                line(100.0 + 12.0 * i as f32, set(&text, 50.0))
+            })
+            .collect();
+        assert!(!code_column(&prose));
     }
 
     #[test]

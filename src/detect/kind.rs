@@ -1205,7 +1205,12 @@ fn detect_period(
                     }
             });
             let named_kind = hits.iter().any(|hit| hit.candidate == position);
-            if let Some(reported) = reported_after_plan_span(candidate, kind, lexicons) {
+            if let Some(reported) = reported_after_plan_span(
+                candidate,
+                candidates.get(position + 1).as_ref(),
+                kind,
+                lexicons,
+            ) {
                 found.push(make_period(reported, 0.9, candidate));
             } else if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
@@ -1312,8 +1317,13 @@ fn detect_period(
 /// 2024`) says nothing of a report. A title printing the plan's approval
 /// (`Plan 2024-2027: aprobado en marzo de 2024`) is the plan's own, as is a
 /// plan's title that names no update of it.
+///
+/// A title wrapped over two lines of the cover (`Plan … 2022-2026: memoria
+/// de` / `seguimiento 2025`) reads on into the next line of the title area
+/// when its own part after the separator prints no year.
 fn reported_after_plan_span(
     candidate: &Candidate<'_>,
+    next: Option<&Candidate<'_>>,
     kind: DocumentKind,
     lexicons: &Lexicons,
 ) -> Option<(u16, u16)> {
@@ -1329,9 +1339,17 @@ fn reported_after_plan_span(
     if end < start + 2 {
         return None;
     }
-    let rest = lower[printed.end()..]
+    let own_part = lower[printed.end()..]
         .trim_start()
         .strip_prefix([':', '–', '—', '-', ','])?;
+    let wrapped;
+    let rest = match next.filter(|next| next.in_title_area && !is_sentence(next)) {
+        Some(next) if !YEAR.is_match(own_part) => {
+            wrapped = format!("{own_part} {}", next.lower());
+            wrapped.as_str()
+        }
+        _ => own_part,
+    };
     let approved = lexicons
         .each(|l| l.approval_words)
         .any(|word| find_words(rest, word).is_some());
@@ -4665,6 +4683,11 @@ mod tests {
             ),
             // An update word dates the report even in the plan's first year.
             ("Plan Joven 2030-2033 – seguimiento 2030\n", (2030, 2030)),
+            // A title wrapped over two cover lines.
+            (
+                "Schéma de cohésion sociale 2030-2034 : bilan de\nsuivi, juin 2032\n\nLe schéma ordonne ses actions en axes.\n",
+                (2032, 2032),
+            ),
         ] {
             assert_eq!(period(title), Some(expected), "{title}");
         }

@@ -1116,11 +1116,11 @@ fn detect_period(
         let after = &candidate.lower()[at..];
         // A title may print its year first (`2020 Activity Report`,
         // `2019-20 Annual Report`).
-        let year_first = hit
-            .report_at
-            .is_none()
-            .then(|| year_ending(&candidate.lower()[..at]))
-            .flatten();
+        // Before a report's title that follows a plan's name, the span is
+        // the plan's: only a single year there is the report's own
+        // (`Development Plan 2014-2017 2016 Annual Progress Report`).
+        let year_first = year_ending(&candidate.lower()[..at])
+            .filter(|&(start, end)| hit.report_at.is_none() || start == end);
         // The year printed right after the phrase, past link words only
         // (`Annual Report for 2019`, `Informe anual de 2019`), is the
         // document's own; a year further on dates what the title goes on
@@ -1205,7 +1205,14 @@ fn detect_period(
                     }
             });
             let named_kind = hits.iter().any(|hit| hit.candidate == position);
-            if let Some(span) = span {
+            if let Some(reported) = reported_after_plan_span(
+                candidate,
+                candidates.get(position + 1).as_ref(),
+                kind,
+                lexicons,
+            ) {
+                found.push(make_period(reported, 0.9, candidate));
+            } else if let Some(span) = span {
                 found.push(make_period(span, 0.6, candidate));
             } else if let Some(year) = title_year
                 .or_else(|| {
@@ -1296,6 +1303,76 @@ fn detect_period(
     }
     best.evidence.truncate(3);
     Some(best)
+}
+
+/// The year a report on a plan is dated by, when its title names the plan
+/// with the plan's years and goes on, past a separator, to date the report
+/// (`Plan de Movilidad 2024-2027: calendario de ejecución a 30 de septiembre
+/// de 2025`, `Housing Strategy 2022-2027: implementation statement, March
+/// 2025`, `Projet éducatif 2023-2026 : pointage, année scolaire 2024-2025`):
+/// the years after the name are the plan's, the later date is the
+/// document's. Only a year within the plan's years (or the year after them,
+/// a final report) counts; a year equal to the plan's first needs a month,
+/// a second year (a fiscal or school year) or an update word beside it, as an edition's year (`Plan 2024-2027 –
+/// 2024`) says nothing of a report. A title printing the plan's approval
+/// (`Plan 2024-2027: aprobado en marzo de 2024`) is the plan's own, as is a
+/// plan's title that names no update of it.
+///
+/// A title wrapped over two lines of the cover (`Plan … 2022-2026: memoria
+/// de` / `seguimiento 2025`) reads on into the next line of the title area
+/// when its own part after the separator prints no year.
+fn reported_after_plan_span(
+    candidate: &Candidate<'_>,
+    next: Option<&Candidate<'_>>,
+    kind: DocumentKind,
+    lexicons: &Lexicons,
+) -> Option<(u16, u16)> {
+    let lower = candidate.lower();
+    // A title, if a long one; not a sentence that mentions a plan.
+    let plain = candidate.plain();
+    if plain.trim().ends_with('.') || words(lower).len() > 2 * MAX_TITLE_WORDS {
+        return None;
+    }
+    let printed = SPAN.find(lower)?;
+    let (start, end) = span_in(printed.as_str())?;
+    // One fiscal or school year across two is a year, not a plan's years.
+    if end < start + 2 {
+        return None;
+    }
+    let own_part = lower[printed.end()..]
+        .trim_start()
+        .strip_prefix([':', '–', '—', '-', ','])?;
+    let wrapped;
+    let rest = match next.filter(|next| next.in_title_area && !is_sentence(next)) {
+        Some(next) if !YEAR.is_match(own_part) => {
+            wrapped = format!("{own_part} {}", next.lower());
+            wrapped.as_str()
+        }
+        _ => own_part,
+    };
+    let approved = lexicons
+        .each(|l| l.approval_words)
+        .any(|word| find_words(rest, word).is_some());
+    let update = names_plan_update(rest, lexicons);
+    if approved || (is_plan(kind) && !update) {
+        return None;
+    }
+    let own = match span_in(rest) {
+        Some((first, last)) => (last == first + 1).then_some((first, last))?,
+        None => {
+            let mut years = YEAR
+                .find_iter(rest)
+                .filter_map(|year| year.as_str().parse::<u16>().ok());
+            let year = years.next()?;
+            years.all(|other| other == year).then_some((year, year))?
+        }
+    };
+    let dated = words(rest)
+        .iter()
+        .any(|word| lexicons.month(word).is_some());
+    let within = own.0 >= start && own.1 <= end + 1;
+    let fiscal = own.1 > own.0;
+    (within && (own.0 > start || fiscal || dated || update)).then_some(own)
 }
 
 /// Months a covered span of dates may run (`October 2017 to December 2017`,
@@ -4564,6 +4641,16 @@ mod tests {
         assert_eq!(report.kind.value, DocumentKind::AnnualReport);
         assert_eq!(report.period.map(|p| (p.start, p.end)), Some((2031, 2031)));
         assert_eq!(report.title.as_deref(), Some("ANNUAL PROGRESS REPORT 2031"));
+        // The report's own year printed before its title, right after the
+        // plan's years: the plan's years are not the report's.
+        let year_first = detected(
+            "DISTRICT MEDIUM TERM DEVELOPMENT PLAN 2030-2033 2031 ANNUAL PROGRESS REPORT ON THE ACTIVITIES\n",
+        );
+        assert_eq!(year_first.kind.value, DocumentKind::AnnualReport);
+        assert_eq!(
+            year_first.period.map(|p| (p.start, p.end)),
+            Some((2031, 2031))
+        );
         // No year closes the plan's name, or the report is the plan's
         // update: a report on the plan, of no kind.
         for line in [
@@ -4572,6 +4659,59 @@ mod tests {
         ] {
             assert_eq!(detected(line).kind.value, DocumentKind::Other, "{line}");
         }
+    }
+
+    #[test]
+    fn a_report_on_a_plan_is_dated_by_its_own_date_after_the_plan_s_years() {
+        let period = |source: &str| {
+            detect(&Text::from_plain(source))
+                .period
+                .map(|p| (p.start, p.end))
+        };
+        for (title, expected) in [
+            (
+                "Plan de Vivienda 2030-2034: estado de ejecución a 31 de marzo de 2032\n",
+                (2032, 2032),
+            ),
+            (
+                "Parks Strategy 2029-2033: progress statement to the Committee, October 2032\n",
+                (2032, 2032),
+            ),
+            (
+                "Projet de territoire 2030-2035 : point d'avancement, année scolaire 2032-2033\n",
+                (2032, 2033),
+            ),
+            // An update word dates the report even in the plan's first year.
+            ("Plan Joven 2030-2033 – seguimiento 2030\n", (2030, 2030)),
+            // A title wrapped over two cover lines.
+            (
+                "Schéma de cohésion sociale 2030-2034 : bilan de\nsuivi, juin 2032\n\nLe schéma ordonne ses actions en axes.\n",
+                (2032, 2032),
+            ),
+        ] {
+            assert_eq!(period(title), Some(expected), "{title}");
+        }
+        for (title, expected) in [
+            // The plan's approval is the plan's own date.
+            (
+                "Plan de Turismo 2032-2035: aprobado por el Pleno en febrero de 2032\n",
+                Some((2032, 2035)),
+            ),
+            // A year outside the plan's years names something else.
+            (
+                "Parks Strategy 2029-2033: a vision for 2040\n",
+                Some((2029, 2033)),
+            ),
+            // A plan's title naming no update of it keeps its years.
+            ("Action Plan 2031-2034 – October 2032\n", Some((2031, 2034))),
+        ] {
+            assert_eq!(period(title), expected, "{title}");
+        }
+        // In a sentence, the plan is only mentioned.
+        assert_ne!(
+            period("Our strategy 2029-2033: we did much in 2032 and will do more.\n"),
+            Some((2032, 2032))
+        );
     }
 
     #[test]

@@ -119,6 +119,17 @@ pub fn extract_mentions(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) 
         found.extend(plural_titled(lines.line(index), &lower, lex));
         found.extend(labels_inside(lines.line(index), lex));
         found.extend(honorific_run(lines.line(index), lex));
+        // A flattened roll alternates names and roles: read otherwise, each
+        // role is taken as the title of the name after it (`Presidenta Luis
+        // Soto`), and the name before as its place.
+        let flat = flat_roll(lines.line(index), lex);
+        if !flat.is_empty() {
+            let in_roll = |text: Option<&String>| {
+                text.is_some_and(|text| flat.iter().any(|(name, _, _)| name == text))
+            };
+            found.retain(|(name, _, place)| !in_roll(Some(name)) && !in_roll(place.as_ref()));
+            found.splice(0..0, flat);
+        }
         if let Some((name, affiliation)) = speaker_line(lines.line(index), lex) {
             match found.iter().find(|(n, _, _)| *n == name) {
                 Some((_, Some(_), _)) => roled_speakers += 1,
@@ -248,6 +259,119 @@ fn within(part: &BTreeSet<String>, whole: &BTreeSet<String>) -> bool {
 }
 
 type Found = (String, Option<String>, Option<String>);
+
+/// Fewest name-and-role pairs, one right after the other, that make a
+/// line a flattened roll: a single `Name Role` may as well be a heading.
+const FLAT_ROLL_PAIRS: usize = 2;
+
+/// What a word of a flattened roll is.
+#[derive(Clone, Copy, PartialEq)]
+enum FlatWord {
+    /// A word of a name, or an honorific opening one.
+    Name,
+    /// A role word.
+    Role,
+    /// Anything else: it bounds the names and roles around it.
+    Other,
+}
+
+/// A run of words of one kind in a flattened roll, and whether its last
+/// word closes on punctuation.
+struct FlatRun<'a> {
+    kind: FlatWord,
+    words: Vec<&'a str>,
+    closed: bool,
+}
+
+/// A board or staff list flattened onto one line, each name followed by
+/// its role with no comma between (`Ana Ruiz Presidenta Luis Soto
+/// Secretario General Eva Gil Tesorera`, a table read row after row): the
+/// role words bound the names. Read only where at least
+/// [`FLAT_ROLL_PAIRS`] pairs follow each other with nothing between, each
+/// name two to four words and each role capitalised, as a table's cells
+/// are. Punctuation inside the pairs is another list's (`Ana Ruiz,
+/// presidenta;`), brackets a role the in-line readers read. A role right
+/// before the first name, or a name right after the last role, would read
+/// the line as well the other way round, each role the title of the name
+/// after it (`Presidenta Ana Ruiz Tesorero Luis Soto`): that line is left.
+fn flat_roll(line: &str, lex: &Lexicons) -> Vec<Found> {
+    let mut runs: Vec<FlatRun> = Vec::new();
+    for word in line.split_whitespace() {
+        let core = word.trim_end_matches([',', ';', ':', '.', '|']);
+        let honorific = lex.has(|l| l.honorifics, &core.to_lowercase());
+        let kind = if core.contains(['(', ')', '[', ']']) {
+            FlatWord::Other
+        } else if is_role_word(core, lex) {
+            FlatWord::Role
+        } else if honorific || is_name_word(core, lex) {
+            FlatWord::Name
+        } else {
+            FlatWord::Other
+        };
+        let closed = core.len() < word.len();
+        // An honorific opens a name; it never continues one.
+        match runs.last_mut() {
+            Some(run)
+                if !run.closed && !honorific && run.kind == kind && kind != FlatWord::Other =>
+            {
+                run.words.push(core);
+                run.closed = closed;
+            }
+            _ => runs.push(FlatRun {
+                kind,
+                words: vec![core],
+                closed,
+            }),
+        }
+    }
+    let pair = |at: usize| -> Option<Found> {
+        let (name, role) = (runs.get(at)?, runs.get(at + 1)?);
+        let capitalised = role
+            .words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        if name.kind != FlatWord::Name || role.kind != FlatWord::Role || name.closed || !capitalised
+        {
+            return None;
+        }
+        let person = as_name(&name.words.join(" "), lex)?;
+        let (role_text, place) = as_role(&role.words.join(" "), lex)?;
+        place.is_none().then_some((person, Some(role_text), None))
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < runs.len() {
+        let first = at;
+        let mut chain: Vec<Found> = Vec::new();
+        while let Some(person) = pair(at) {
+            chain.push(person);
+            at += 2;
+            if runs.get(at - 1).is_some_and(|role| role.closed) {
+                break;
+            }
+        }
+        if chain.is_empty() {
+            at += 1;
+            continue;
+        }
+        let role_before = first
+            .checked_sub(1)
+            .and_then(|before| runs.get(before))
+            .is_some_and(|run| run.kind == FlatWord::Role);
+        // The name after may run on with particles (`Gerardo del Mazo`).
+        let name_after = runs
+            .get(at)
+            .filter(|run| run.kind == FlatWord::Name)
+            .and_then(|run| run.words.first())
+            .and_then(|word| line.get(word.as_ptr() as usize - line.as_ptr() as usize..))
+            .is_some_and(|rest| name_from(&words_at(rest), 0, true, lex).0.is_some());
+        if chain.len() >= FLAT_ROLL_PAIRS && !role_before && !name_after {
+            found.append(&mut chain);
+        }
+    }
+    found
+}
 
 /// Most words of a role after a dash on a line of a board list.
 const DASHED_ROLE_WORDS: usize = 6;
@@ -3163,6 +3287,35 @@ mod tests {
         // Two entries are no roll: capitals alone stay no name.
         let found = people("ORDEN DEL DÍA: APROBACIÓN DEL ACTA, ALCALDE; LECTURA DE CORRESPONDENCIA, SECRETARIO.\n");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// A board flattened onto one line, each name followed by its role: the
+    /// role words part the names. A line that reads as well the other way
+    /// round (a role before the first name), or whose pairs are parted by
+    /// punctuation, is no flattened roll.
+    #[test]
+    fn a_board_flattened_onto_one_line_name_then_role() {
+        let found = flat_roll(
+            "Junta: Rosa Mena Presidenta Iván Solís Director Ejecutivo Eva Paz Tesorera Imprime: taller",
+            &Lexicons::all(),
+        );
+        let expected: Vec<Found> = [
+            ("Rosa Mena", "Presidenta"),
+            ("Iván Solís", "Director Ejecutivo"),
+            ("Eva Paz", "Tesorera"),
+        ]
+        .iter()
+        .map(|(name, role)| ((*name).to_owned(), Some((*role).to_owned()), None))
+        .collect();
+        assert_eq!(found, expected);
+        for line in [
+            "Junta Presidenta Rosa Mena Tesorera Eva Paz Vocal Iván Solís",
+            "Elected: Mara Holt, President; Tom Reed, Treasurer",
+            "Rosa Mena Presidenta",
+        ] {
+            let found = flat_roll(line, &Lexicons::all());
+            assert!(found.is_empty(), "{line}: {found:?}");
+        }
     }
 
     /// A council's roll under its headings: a plural title heads names that

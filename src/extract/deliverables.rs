@@ -2539,11 +2539,22 @@ fn ends_sentence(text: Option<&String>) -> bool {
 /// single character left by a broken cell).
 fn clean_title(parts: &[String]) -> String {
     // `(2018-` + `2019-2020)`: a part cut after a hyphen before a digit
-    // joins without a space.
+    // joins without a space. A cell that goes on in the next row (its
+    // column's lines taller than the row) was cut like a cell's line:
+    // `pre-` + `sión que…` is one word broken at the line end, as
+    // [`page::join_cell`] reads it inside one cell; before a capital, a
+    // digit or after a digit the hyphen is the text's own.
     let mut joined = String::new();
     for part in parts {
         let glue = joined.ends_with('-') && part.starts_with(|c: char| c.is_ascii_digit());
-        if !joined.is_empty() && !glue {
+        let broken_word = joined
+            .strip_suffix('-')
+            .filter(|stem| stem.chars().next_back().is_some_and(char::is_alphabetic))
+            .filter(|_| part.starts_with(char::is_lowercase))
+            .map(str::len);
+        if let Some(stem) = broken_word {
+            joined.truncate(stem);
+        } else if !joined.is_empty() && !glue {
             joined.push(' ');
         }
         joined.push_str(part);
@@ -3079,6 +3090,24 @@ mod tests {
             (vec!["Informe final", ".."], "Informe final"),
             (vec!["Documentos, etc."], "Documentos, etc."),
             (vec!["Plan 2018-", "2019-2020)"], "Plan 2018-2019-2020)"),
+            // A cell's word broken at its line end, the cell going on in
+            // the next row: one word again, in any language.
+            (
+                vec!["Una estrategia de pre-", "sión acordada"],
+                "Una estrategia de presión acordada",
+            ),
+            (
+                vec!["A shared moni-", "toring grid"],
+                "A shared monitoring grid",
+            ),
+            (
+                vec!["Rapport d'acti-", "vité annuel"],
+                "Rapport d'activité annuel",
+            ),
+            // The hyphen is the text's own: a range, or a compound's part
+            // before a capital.
+            (vec!["Plan 2019-", "en curso"], "Plan 2019- en curso"),
+            (vec!["Foro pre-", "Congreso"], "Foro pre- Congreso"),
         ] {
             let parts: Vec<String> = parts.into_iter().map(str::to_owned).collect();
             assert_eq!(clean_title(&parts), title);

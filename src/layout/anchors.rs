@@ -1200,6 +1200,9 @@ pub(super) fn anchored_rows(
     // Band 0 is what lies above the first row start; band k + 1 is start k's.
     let mut bands: Vec<Vec<Cell>> = vec![vec![Vec::new(); fragments.len()]; tops.len() + 1];
     let mut trailing: Vec<(f32, usize, &Fragment)> = Vec::new();
+    // Each heading made a row of its own after its band: the band, the
+    // heading's last line and the row's place in `mark_rows[band + 1]`.
+    let mut headed: Vec<(usize, f32, usize)> = Vec::new();
     for (column, pieces) in fragments.iter().enumerate() {
         let parent = column != anchor_column
             && counts
@@ -1262,6 +1265,8 @@ pub(super) fn anchored_rows(
                             rows.extend(LaidRow::new(first.y - BAND_TOP * first.size, cells));
                         }
                     }
+                    headed.retain(|&(other, _, _)| other != band);
+                    headed.push((band, last.y, rows.len().saturating_sub(1)));
                     apart = Some(band);
                     continue;
                 }
@@ -1302,6 +1307,23 @@ pub(super) fn anchored_rows(
                         .map(|&(_, band)| band)
                 });
                 let band = moved.or(whole).unwrap_or_else(|| band_of(piece));
+                // Below a heading made a row of its own, the piece is the
+                // heading's row's (the next table's header), not its band's.
+                let heading_row = headed
+                    .iter()
+                    .find(|&&(of, below, _)| {
+                        of == band && piece.y > below + SAME_BASELINE * piece.size
+                    })
+                    .and_then(|&(of, _, at)| mark_rows.get_mut(of + 1)?.get_mut(at));
+                if let Some(row) = heading_row.filter(|_| column != anchor_column) {
+                    if row.cells.len() <= column {
+                        row.cells.resize(column + 1, Vec::new());
+                    }
+                    if let Some(cell) = row.cells.get_mut(column) {
+                        cell.push((*piece).clone());
+                    }
+                    continue;
+                }
                 if let Some(cell) = bands.get_mut(band).and_then(|row| row.get_mut(column)) {
                     cell.push(piece);
                 }
@@ -1385,7 +1407,8 @@ fn others<'a>(
 
 /// The band of the row that a cell (`group`, top to bottom) follows as a
 /// row of its own: a cell that [`stands_alone`], below the code of the band
-/// it lies in and below everything else of that band in the other columns,
+/// it lies in and below everything else of that band in the other columns
+/// but what lies below its own lines (the next table's header),
 /// set farther below the lines above it than the lines of one cell can be
 /// ([`MAX_LINE_PITCH`]): a heading, taken into the table as it fits its
 /// columns (the codes' column indented from it). It is never that row's
@@ -1405,13 +1428,16 @@ fn after_its_row(
         .rev()
         .find(|anchor| anchor.y <= first.y + slack)?;
     let band = band_of(first);
+    let last = group.last()?;
     let beside = |piece: &&Fragment| piece.x1 <= first.x0 || piece.x0 >= first.x1;
+    // What the band holds below the heading is the next table's header,
+    // wherever its columns put it: it follows the heading, never the row.
     let below_its_row = first.y - anchor.y > slack
         && band_of(anchor) == band
         && others(group, fragments)
             .filter(beside)
             .filter(|piece| band_of(piece) == band)
-            .all(|piece| piece.y < first.y - slack);
+            .all(|piece| piece.y < first.y - slack || piece.y > last.y + slack);
     let above = others(group, fragments)
         .map(|piece| piece.y)
         .filter(|&y| y < first.y - slack)
@@ -1976,6 +2002,46 @@ mod tests {
             .collect();
         assert_eq!(heading.len(), 1, "{lines:?}");
         assert!(!heading[0].contains("L1M2D2"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_heading_left_of_indented_codes_leaves_the_next_header_out_of_its_row() {
+        // Line headings at the margin, their codes indented to a column of
+        // their own; under each heading but the first, the next table's
+        // header, set where the titles are (not where the heading is), in
+        // the band of the row above: the heading and the header are a row
+        // of their own, and the row above keeps its code, title and mark.
+        let header = "No Code Deliverable Status Lead";
+        let mut pieces: Vec<(String, f32, f32)> = vec![
+            ("LINE 1 Coasts".to_owned(), 50.0, 60.0),
+            (header.to_owned(), 260.0, 80.0),
+        ];
+        let mut want = Vec::new();
+        let mut y = 80.0 + ROW;
+        for line in 1..=3 {
+            if line > 1 {
+                pieces.push((format!("LINE {line} Towns"), 50.0, y + 8.0));
+                pieces.push((header.to_owned(), 260.0, y + 8.0 + LINE + 2.0));
+                y += 8.0 + LINE + 2.0 + ROW;
+            }
+            for (deliverable, mark) in [(1, "v"), (2, "x"), (3, "v")] {
+                let code = format!("L{line}M1D{deliverable}");
+                let title = format!("Report {line} {deliverable}");
+                pieces.push((code.clone(), 200.0, y));
+                pieces.push((title.clone(), 260.0, y));
+                pieces.push((mark.to_owned(), 450.0, y));
+                want.push((code, title, mark));
+                y += LINE + 6.0;
+            }
+        }
+        let lines = rows_as_wanted(&pieces, &want);
+        for line in 2..=3 {
+            let heading = format!("LINE {line} Towns");
+            let row: Vec<&String> = lines.iter().filter(|row| row.contains(&heading)).collect();
+            assert_eq!(row.len(), 1, "{lines:?}");
+            assert!(!row[0].contains("M1D"), "{lines:?}");
+            assert!(row[0].contains(header), "{lines:?}");
+        }
     }
 
     /// Measures as rows of the title column (`L1M1 …` wrapped over two

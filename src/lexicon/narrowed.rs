@@ -275,7 +275,7 @@ mod tests {
     #[test]
     fn each_cut_class_accepts_what_the_class_accepts_within_the_alphabet() {
         let alphabet = alphabet();
-        assert!(alphabet.len() > 2000);
+        assert!(alphabet.len() > 1800);
         for class in CUT {
             let narrow = cut(class).expect("a cut class");
             for form in ["{}", "(?i){}", "[^{}]", "(?i)[^{}]", "[x{}]"] {
@@ -351,7 +351,7 @@ mod fixture_lines {
                 }
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
                 for (at, _) in text.match_indices(opener) {
-                    let rest = &text[at + opener.len()..];
+                    let rest = text[at + opener.len()..].trim_start();
                     let Some(raw) = rest.strip_prefix('r') else {
                         continue;
                     };

@@ -12,6 +12,7 @@
 //!
 //! Pure: it reads [`Document`]s, never files.
 
+use crate::lexicon::Narrowed;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
@@ -27,9 +28,7 @@ pub const PAIR_THRESHOLD: f64 = 0.6;
 
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+").expect("DIGITS is a valid literal pattern"));
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*").expect("WORD is a valid literal pattern")
-});
+static WORD: Narrowed = Narrowed::literal(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*");
 
 /// What `planex pair` prints: every comparison, and the pairs it claims.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -17,6 +17,7 @@
 //! level 1 (upper case, numbered, bold) or 2 (sentence case). Lines that other
 //! extractors claimed (people's names, member names) are never headings.
 
+use crate::lexicon::Narrowed;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
@@ -55,19 +56,14 @@ fn numbered(lex: &Lexicons) -> Arc<Probed> {
         )
     })
 }
-static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9]{1,2}\s+\p{Lu}").expect("NUMBERED_TITLE is a valid literal pattern")
-});
+static NUMBERED_TITLE: Narrowed = Narrowed::literal(r"^[0-9]{1,2}\s+\p{Lu}");
 /// A section numbered with dots (`1. Introduction`, `2.1 Context`, `3.2.
 /// Budget`), or closed by a hyphen or a dash as Spanish and French
 /// documents print it (`1- PRESENTACIÓN`, `1.- Acta`, `3.1 – Budget`),
 /// which also looks like an item of a numbered list.
-static NUMBERED_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+(?:\.-|-\.|\.|\s?[-–])?|[0-9]{1,2}(?:\.-|-\.|\.|\s?[-–]))\s+\p{Lu}",
-    )
-        .expect("NUMBERED_SECTION is a valid literal pattern")
-});
+static NUMBERED_SECTION: Narrowed = Narrowed::literal(
+    r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+(?:\.-|-\.|\.|\s?[-–])?|[0-9]{1,2}(?:\.-|-\.|\.|\s?[-–]))\s+\p{Lu}",
+);
 
 /// A time of day as programmes print it (`9:00`, `10h00`, `19 h 30`,
 /// `2:15pm`), or a slot between two (`9:00-9:10`, `10h00 à 12h30`), opening
@@ -84,10 +80,8 @@ fn time_slot(lex: &Lexicons) -> Arc<Probed> {
 
 /// A part of an agenda numbered with a roman numeral (`I. Opening of the
 /// Session`, `III - Submission of Reports`).
-static ROMAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\s?[.\-–)]\s+\p{Lu}")
-        .expect("ROMAN_TITLE is a valid literal pattern")
-});
+static ROMAN_TITLE: Narrowed =
+    Narrowed::literal(r"^(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\s?[.\-–)]\s+\p{Lu}");
 
 /// A heading found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -837,12 +831,9 @@ const CAPITAL_TITLE_LETTERS: usize = 8;
 /// be in lower case). A bare number before capitals (`30 ALIANZAS
 /// ACTIVAS`) is a figure over its label, not a heading.
 fn numbers_a_title_in_capitals(title: &str) -> bool {
-    static NUMBERED_CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\.?|[0-9]{1,2}(?:\.[0-9]{1,2})*\s?[.\-–)]{1,2})\s+(?P<title>\p{Lu}.*)$",
-        )
-        .expect("NUMBERED_CAPITALS is a valid literal pattern")
-    });
+    static NUMBERED_CAPITALS: Narrowed = Narrowed::literal(
+        r"^(?:(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}|V)\.?|[0-9]{1,2}(?:\.[0-9]{1,2})*\s?[.\-–)]{1,2})\s+(?P<title>\p{Lu}.*)$",
+    );
     let Some(rest) = NUMBERED_CAPITALS
         .captures(title.trim())
         .and_then(|caps| caps.name("title"))
@@ -1013,10 +1004,9 @@ fn without_leader_tail(title: &str) -> &str {
 /// whole line: inside running text such a run closes a form's label and
 /// its count (`PRESENTS……………. 10`).
 fn mixed_leaders_entry(index: usize, line: &str) -> Option<Heading> {
-    static MIXED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<title>\p{L}.*?\S)\s*(?:…{2,}|\.{2,}…)[.…]*\s*(?P<page>[0-9]{1,3})\s*$")
-            .expect("MIXED is a valid literal pattern")
-    });
+    static MIXED: Narrowed = Narrowed::literal(
+        r"^\s*(?P<title>\p{L}.*?\S)\s*(?:…{2,}|\.{2,}…)[.…]*\s*(?P<page>[0-9]{1,3})\s*$",
+    );
     let caps = MIXED.captures(line)?;
     let title = entry_title(caps.name("title")?.as_str())?;
     let page = caps.name("page")?.as_str().parse().ok()?;
@@ -1149,25 +1139,20 @@ fn contents_entries(
     lex: &Lexicons,
 ) -> Vec<Heading> {
     let in_contents = contents.within;
-    static GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?\p{L}\)?)(?:\t|\s{3,})\s*(?P<page>[0-9]{1,4})\s*$")
-            .expect("GAP is a valid literal pattern")
-    });
+    static GAP: Narrowed = Narrowed::literal(
+        r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?\p{L}\)?)(?:\t|\s{3,})\s*(?P<page>[0-9]{1,4})\s*$",
+    );
     // A title and leaders whose page was cut off, maybe after its code
     // (`2.2      WATER SUPPLY ......`).
-    static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?)\s*(?:\.\s?){3,}$",
-        )
-        .expect("CUT is a valid literal pattern")
-    });
+    static CUT: Narrowed = Narrowed::literal(
+        r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?\p{L}.*?)\s*(?:\.\s?){3,}$",
+    );
     // Inside a table of contents, a title and its page parted by a single
     // space (`Introducción 8`, `1.1. Antecedentes. 30`): the page has at
     // most three digits, so that a year closing a line is no page.
-    static TIGHT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s*)?\p{L}.*?[\p{L}).])\s(?P<page>[0-9]{1,3})\s*$")
-            .expect("TIGHT is a valid literal pattern")
-    });
+    static TIGHT: Narrowed = Narrowed::literal(
+        r"^\s*(?P<title>(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s*)?\p{L}.*?[\p{L}).])\s(?P<page>[0-9]{1,3})\s*$",
+    );
     let mut found = Vec::new();
     let mut end = 0;
     // Read on the raw line, whose wide gaps part run-on entries. Every
@@ -1306,9 +1291,7 @@ fn contents_entries(
 /// page the leaders give), a capital after it; both titles fit an entry.
 /// Returns the first title, its page and the second title.
 fn inner_entry(title: &str, last: u32, page: u32) -> Option<(&str, u32, &str)> {
-    static INNER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?P<page>[0-9]{1,3})\s+\p{Lu}").expect("INNER is a valid literal pattern")
-    });
+    static INNER: Narrowed = Narrowed::literal(r"\s(?P<page>[0-9]{1,3})\s+\p{Lu}");
     INNER.captures_iter(title).find_map(|caps| {
         let number = caps.name("page")?;
         let inner: u32 = number.as_str().parse().ok()?;
@@ -1323,10 +1306,8 @@ fn inner_entry(title: &str, last: u32, page: u32) -> Option<(&str, u32, &str)> {
 
 /// A title's last word that is a year or a span of years (`2031`,
 /// `2030-2032`, `2030/31`), after a word of the title.
-static YEAR_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{L}\s+(?:19|20)[0-9]{2}(?:\s?[-–/]\s?(?:19|20)?[0-9]{2})?$")
-        .expect("YEAR_CLOSE is a valid literal pattern")
-});
+static YEAR_CLOSE: Narrowed =
+    Narrowed::literal(r"\p{L}\s+(?:19|20)[0-9]{2}(?:\s?[-–/]\s?(?:19|20)?[0-9]{2})?$");
 
 /// An entry of a table of contents spread over two lines: its title, then
 /// its page alone on the next line, with or without leaders (`Le mot du
@@ -1605,10 +1586,8 @@ fn page_after_entries(
 /// left out, as is a title opening in lower case (the end of a title
 /// wrapped in a column read across).
 fn slash_page_entries(index: usize, line: &str) -> Option<Vec<Heading>> {
-    static SLASH_PAGE: LazyLock<Probed> = LazyLock::new(|| {
-        Probed::new(r"(?:^|\s)/\s?(?P<page>[0-9]{1,3})\b")
-            .expect("SLASH_PAGE is a valid literal pattern")
-    });
+    static SLASH_PAGE: LazyLock<Probed> =
+        LazyLock::new(|| Probed::new(r"(?:^|\s)/\s?(?P<page>[0-9]{1,3})\b"));
     if !line.contains('/') {
         return None;
     }
@@ -1712,10 +1691,8 @@ fn capitalised_titles(run: &str) -> Vec<&str> {
 /// from one another (`59`, `60`, `61`) are kept: a lone numbered line is a
 /// figure over its label as often as an item.
 fn numbered_items(raws: &PackedLines, plains: &PackedLines) -> BTreeSet<usize> {
-    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<number>[0-9]{1,3})(?:\s?[.\-–)]{1,2})?\s+\p{Lu}")
-            .expect("ITEM is a valid literal pattern")
-    });
+    static ITEM: Narrowed =
+        Narrowed::literal(r"^(?P<number>[0-9]{1,3})(?:\s?[.\-–)]{1,2})?\s+\p{Lu}");
     let number = |i: usize| -> Option<u32> {
         let title = plains.get(i)?.trim();
         let caps = ITEM.captures(title)?;
@@ -2073,19 +2050,13 @@ fn bare_page_entries(
         Regex::new(r"(?P<page>[0-9]+)(?:[-–](?P<last>[0-9]{1,3}))?")
             .expect("NUMBER is a valid literal pattern")
     });
-    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\p{L}\s?[0-9]{1,3}\p{Lu}").expect("GLUED is a valid literal pattern")
-    });
-    static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+\p{Lu}")
-            .expect("YEAR_LEAD is a valid literal pattern")
-    });
+    static GLUED: Narrowed = Narrowed::literal(r"\p{L}\s?[0-9]{1,3}\p{Lu}");
+    static YEAR_LEAD: Narrowed =
+        Narrowed::literal(r"^(?:19|20)[0-9]{2}(?:[/-][0-9]{2,4})?\s+\p{Lu}");
     // A section's number before a capitalised title (`1 Administration`,
     // `1.5.2 Voirie`).
-    static SECTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}\.?\s+\p{Lu}")
-            .expect("SECTION_LEAD is a valid literal pattern")
-    });
+    static SECTION_LEAD: Narrowed =
+        Narrowed::literal(r"^[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}\.?\s+\p{Lu}");
     let word = contents_word(lex).find(line);
     // Most lines have neither a contents heading nor a page run into a
     // title, nor go on with a table of contents.
@@ -2247,10 +2218,9 @@ fn split_part_heading(segment: &str, fewest: usize) -> (Option<&str>, &str) {
 /// or was lost). After a run's first entry, a title may open in lower case
 /// (`profil des membres 6`: small capitals read as mixed case).
 fn listed_contents(plains: &PackedLines, lex: &Lexicons) -> BTreeMap<usize, (String, u32)> {
-    static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<title>\p{L}[^.!?:;]*?(?:[\p{L})’']|\b[0-9]{4}))\s+(?P<page>[0-9]{1,3})$")
-            .expect("LISTED is a valid literal pattern")
-    });
+    static LISTED: Narrowed = Narrowed::literal(
+        r"^(?P<title>\p{L}[^.!?:;]*?(?:[\p{L})’']|\b[0-9]{4}))\s+(?P<page>[0-9]{1,3})$",
+    );
     let is_contents = |i: usize| plains.get(i).is_some_and(|p| shape::heads_contents(lex, p));
     let non_blank: Vec<usize> = (0..plains.len())
         .filter(|&i| !is_blank(&plains[i]))
@@ -2328,10 +2298,8 @@ fn without_page_word<'a>(title: &'a str, lex: &Lexicons) -> &'a str {
 /// letter (`Services2017 Highlights`, a subtitle of the next line of print)
 /// ends there.
 fn page_first_line(line: &str) -> Option<(String, u32)> {
-    static PAGE_FIRST_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<page>[0-9]{1,3})\s*(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'0-9])$")
-            .expect("PAGE_FIRST_LINE is a valid literal pattern")
-    });
+    static PAGE_FIRST_LINE: Narrowed =
+        Narrowed::literal(r"^(?P<page>[0-9]{1,3})\s*(?P<title>\p{Lu}[^.!?:;]*?[\p{L})’'0-9])$");
     let caps = PAGE_FIRST_LINE.captures(line.trim())?;
     let title = caps.name("title")?.as_str();
     let glued = title
@@ -2577,9 +2545,7 @@ fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec
         Regex::new(r"^(?:[0-9]{1,2}|[IVX]{1,5})(?:\.[0-9]{1,2})*(?:\.-|-\.|[.\-–])?$")
             .expect("NUMBER is a valid literal pattern")
     });
-    static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\sA[.)]\s+\p{Lu}").expect("LETTERED is a valid literal pattern")
-    });
+    static LETTERED: Narrowed = Narrowed::literal(r"\sA[.)]\s+\p{Lu}");
     let line = line.trim();
     let tokens = numbered_tokens(line);
     let mut starts: Vec<(usize, Vec<u32>)> = Vec::new();
@@ -2638,10 +2604,7 @@ fn numbered_entries(line: &str, mut last: Option<Vec<u32>>) -> (Vec<(String, Vec
 /// Only arabic numbers closed by a dot and followed by a capital are
 /// parted: `U.S.` or `v.2` are no numbered titles.
 fn numbered_tokens(line: &str) -> Vec<(usize, &str)> {
-    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.\p{Lu}")
-            .expect("GLUED is a valid literal pattern")
-    });
+    static GLUED: Narrowed = Narrowed::literal(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.\p{Lu}");
     let mut tokens = Vec::new();
     for word in line.split_whitespace() {
         let start = word.as_ptr() as usize - line.as_ptr() as usize;
@@ -2768,10 +2731,7 @@ fn names_its_contents(line: &str, lex: &Lexicons) -> bool {
 /// order (`U.S. Policy`) stays in its title. None when an item is too long
 /// for an entry of an index or holds leaders.
 fn lettered_entries(text: &str) -> Option<Vec<String>> {
-    static LETTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?P<letter>[A-Z])[.)]\s+[\p{Lu}0-9]")
-            .expect("LETTER is a valid literal pattern")
-    });
+    static LETTER: Narrowed = Narrowed::literal(r"(?:^|\s)(?P<letter>[A-Z])[.)]\s+[\p{Lu}0-9]");
     let mut expected = 'A';
     let mut starts = Vec::new();
     for found in LETTER.captures_iter(text) {
@@ -2852,10 +2812,8 @@ fn with_lettered_items(line: &str, entries: Vec<(String, Vec<u32>)>) -> Vec<(Str
 /// word in capitals and a number (`PART 3`, `TITRE II`, a misspelt
 /// `CHARTPER 1`).
 fn is_part_line(line: &str, lex: &Lexicons) -> bool {
-    static CAPITALS_AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}{3,}\s+(?:[0-9]{1,2}|[IVXLC]{1,6})$")
-            .expect("CAPITALS_AND_NUMBER is a valid literal pattern")
-    });
+    static CAPITALS_AND_NUMBER: Narrowed =
+        Narrowed::literal(r"^\p{Lu}{3,}\s+(?:[0-9]{1,2}|[IVXLC]{1,6})$");
     let line = line.trim();
     word_count(line) <= 3
         && (CAPITALS_AND_NUMBER.is_match(line) || numbered(lex).is_match(&shape::folded(line)))
@@ -2906,10 +2864,9 @@ const IN_PAGE_WORDS: usize = 8;
 /// part of the text below (a line of its own that repeats it). A list of
 /// steps or goals repeats none of its items as a line.
 fn in_page_contents(plains: &PackedLines) -> BTreeMap<usize, String> {
-    static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<number>[0-9]{1,2})[.)]\s+(?P<title>\p{Lu}[^.!?:;]*[\p{L})])\s*$")
-            .expect("NUMBERED_ITEM is a valid literal pattern")
-    });
+    static NUMBERED_ITEM: Narrowed = Narrowed::literal(
+        r"^\s*(?P<number>[0-9]{1,2})[.)]\s+(?P<title>\p{Lu}[^.!?:;]*[\p{L})])\s*$",
+    );
     let item = |i: usize| -> Option<(u32, String)> {
         let caps = NUMBERED_ITEM.captures(plains.get(i)?)?;
         let title = caps.name("title")?.as_str().trim();

@@ -4,6 +4,7 @@
 //! so that they agree on what a list item or an upper-case line is. Only
 //! shapes live here; what a shape means belongs to each extractor.
 
+use crate::lexicon::Narrowed;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -17,10 +18,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("BULLET is a valid literal pattern")
 });
-static SUB_BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ \s* [o] \s+ (?P<text>\p{Lu}.*) $")
-        .expect("SUB_BULLET is a valid literal pattern")
-});
+static SUB_BULLET: Narrowed = Narrowed::literal(r"(?x) ^ \s* [o] \s+ (?P<text>\p{Lu}.*) $");
 
 /// A bullet or numbered list item, as written on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,6 +15,7 @@
 //! with two such figures, or one and a total. What is read is only
 //! declared: [`check`](crate::check) compares.
 
+use crate::lexicon::Narrowed;
 use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
@@ -2227,19 +2228,13 @@ fn legend_lines_figures(
     vocabulary: Vocabulary<'_>,
     key: &[MarkEntry],
 ) -> Option<(Vec<Figure>, Vec<usize>)> {
-    static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:[-•*·–■▪●]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<n>[0-9]{1,5})\s*(?:\(\s*[0-9]{1,3}(?:[.,][0-9]+)?\s*%\s*\))?\s*[.;,]?$",
-        )
-        .expect("ENTRY is a valid literal pattern")
-    });
+    static ENTRY: Narrowed = Narrowed::literal(
+        r"^(?:[-•*·–■▪●]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<n>[0-9]{1,5})\s*(?:\(\s*[0-9]{1,3}(?:[.,][0-9]+)?\s*%\s*\))?\s*[.;,]?$",
+    );
     // `■ Finalizado 40 %`: a pie chart's legend gives shares only.
-    static SHARE_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:[-•*·–■▪●]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<share>[0-9]{1,3})\s*%\s*[.;,]?$",
-        )
-        .expect("SHARE_ENTRY is a valid literal pattern")
-    });
+    static SHARE_ENTRY: Narrowed = Narrowed::literal(
+        r"^(?:[-•*·–■▪●]\s+)?(?P<label>[^0-9]*?\p{L})\s*[:=—–-]?\s*(?P<share>[0-9]{1,3})\s*%\s*[.;,]?$",
+    );
     // `(n = 15)`: the whole a chart's caption counts.
     static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\(\s*[nN]\s*=\s*(?P<n>[0-9]{1,5})\s*\)")

@@ -26,6 +26,7 @@
 pub mod builtin;
 pub mod file;
 
+use crate::lexicon::Narrowed;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -215,9 +216,8 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '>', '▪'];
 /// letter (`3.2-b`: item b of 3.2). A plan numbered by year opens its codes
 /// with the year (`2024.1.3`: action 3 of programme 1 of the 2024 plan),
 /// its numbers after it never padded with a zero (`2024.01.15` is a date).
-static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ (?:
+static DOTTED_CODE: Narrowed = Narrowed::literal(
+    r"(?x) ^ (?:
                (?P<hyphened> \p{Lu}{1,6} ) - (?: (?P<year> (?:19|20)[0-9]{2} ) - )?
                (?: (?P<mnum> [0-9]{1,3} ) / (?P<inum> [0-9]{1,3} ) | (?P<hnums> [0-9]{1,3} (?: - [0-9]{1,3} ){0,5} ) )
              | (?P<spaced> \p{Lu}{1,4} ) \s (?P<snums> [0-9]{1,3} (?: - [0-9]{1,3} ){1,5} )
@@ -232,9 +232,7 @@ static DOTTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
                (?: - (?P<sub> \p{Lu}{1,3} ) (?P<subnum> [0-9]{1,3} ) )?
            )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
-    )
-    .expect("DOTTED_CODE is a valid literal pattern")
-});
+);
 
 /// The numbers of a code's path (`3.b.1`, `01-03`, `I.A.1`): digits, or
 /// one letter counted from `a` (or `A`) = 1.
@@ -262,9 +260,7 @@ fn path_numbers(nums: &str, separator: char) -> Option<Vec<u16>> {
 /// `A. Mobilité`: a lone capital letter closed by a dot before a capitalized
 /// word, the top level of a lettered outline (`A.1.2`). Initials (`A. Smith`)
 /// read the same: only the codes under them make them a level.
-static LONE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<letter>[A-Z])\.\s+\p{Lu}").expect("LONE_LETTER is a valid literal pattern")
-});
+static LONE_LETTER: Narrowed = Narrowed::literal(r"^(?P<letter>[A-Z])\.\s+\p{Lu}");
 
 fn lone_letter_at_start(text: &str, offset: usize) -> Option<CodeMatch> {
     let caps = LONE_LETTER.captures(text)?;
@@ -333,14 +329,11 @@ fn bracketed_path(nums: &str) -> Option<Vec<u16>> {
 /// outline's numeral, capital letter, number): a roman numeral, then dotted
 /// numbers or letters, or after a prefix word, capitalized or in capitals
 /// (a lone `I` or `V` is a word, not a code).
-static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ )?
+static ROMAN_CODE: Narrowed = Narrowed::literal(
+    r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ )?
            (?P<nums> (?P<roman> [IVXL]{1,7} ) (?P<dotted> (?: \. (?: [0-9]{1,3} | [a-z] | [A-Z] ) ){0,5} ) )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
-    )
-    .expect("ROMAN_CODE is a valid literal pattern")
-});
+);
 
 /// `Axis II – 4. Rural broadband`, `Eje III — 2: Empleo`, `IV - 3 Title`: a
 /// [`ROMAN_CODE`] whose numeral is followed by a dash, spaced or not (a
@@ -348,30 +341,23 @@ static ROMAN_CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// the next level's (action 4 of axis II). The number closes the code only
 /// before a stop, a colon or a capitalized title: `Axe II – 4 actions` is
 /// axis II and its title.
-static ROMAN_DASHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ )?
+static ROMAN_DASHED: Narrowed = Narrowed::literal(
+    r"(?x) ^ (?: (?P<word> (?: \p{Lu}\p{Ll}{2,} | \p{Lu}{3,} ) (?: \s \p{Ll}{3,} )? ) \s+ )?
            (?P<nums> (?P<roman> [IVXL]{1,7} ) (?: \s? [–—] \s? | \s - \s ) (?P<dashed> [0-9]{1,3} ) )
            (?P<end> (?: [.:)] | \s* [=:–—] )? ) (?: \s+ \p{Lu} | \s* $ )",
-    )
-    .expect("ROMAN_DASHED is a valid literal pattern")
-});
+);
 
 /// `O1A2`, `OE2R1`, `OE1-LA2-A3`, `OE1.LA2`, `OBJ1-A2`, `R3/S2`:
 /// letter–number segments (one to three letters), two or more, joined
 /// directly or by one hyphen, dot or slash each.
-static SEGMENTED_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ (?P<code> \p{Lu}{1,3} [0-9]{1,3} (?: [-./]? \p{Lu}{1,3} [0-9]{1,3} ){1,5} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )")
-        .expect("SEGMENTED_CODE is a valid literal pattern")
-});
+static SEGMENTED_CODE: Narrowed = Narrowed::literal(
+    r"(?x) ^ (?P<code> \p{Lu}{1,3} [0-9]{1,3} (?: [-./]? \p{Lu}{1,3} [0-9]{1,3} ){1,5} ) (?P<end> \s* [=:.)\-–—]? ) (?: \s | $ )",
+);
 
 /// A capitalized word, perhaps with one lower-case word after it, and the
 /// space after them, at the start of a cell: the level's name before a code
 /// of letter–number segments (`Action OS1-A3`, `Strategic objective SO1`).
-static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}\p{Ll}{2,}(?:\s\p{Ll}{3,})?\s+")
-        .expect("LEVEL_WORD is a valid literal pattern")
-});
+static LEVEL_WORD: Narrowed = Narrowed::literal(r"^\p{Lu}\p{Ll}{2,}(?:\s\p{Ll}{3,})?\s+");
 
 /// `III-b-2`, `B-II-3`, `A1-ii`, `IV-a`, `E1-01`: segments joined by
 /// hyphens, each a number, a roman numeral (in capitals, or in small
@@ -379,14 +365,11 @@ static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// before a number (`A1`). Unless the first is such, one segment after it
 /// at least is a numeral or a letter: numbers alone after a numeral or
 /// letters (`II-3`, `P-01`) are [`DOTTED_CODE`]'s.
-static MIXED_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ (?P<code> (?: \p{Lu}{1,3} [0-9]{1,3} | [0-9]{1,3} | [IVXL]{1,6} | [A-Z] )
+static MIXED_CODE: Narrowed = Narrowed::literal(
+    r"(?x) ^ (?P<code> (?: \p{Lu}{1,3} [0-9]{1,3} | [0-9]{1,3} | [IVXL]{1,6} | [A-Z] )
                (?: - (?: [0-9]{1,3} | [IVXL]{1,6} | [ivxl]{1,6} | [A-Za-z] ) ){1,5} )
            (?P<end> \.? \s* [=:)–—]? ) (?: \s | $ )",
-    )
-    .expect("MIXED_CODE is a valid literal pattern")
-});
+);
 
 /// One segment of a [`MIXED_CODE`]: its value and its kind (`n` a number,
 /// `r` a roman numeral, `l` a letter counted from `a` = 1). A lone `I`, `V`
@@ -488,10 +471,7 @@ pub(crate) fn roman_value(numeral: &str) -> Option<u16> {
 }
 
 /// Splits `O1A2` into its letters and numbers.
-static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<letters>\p{Lu}{1,3})(?P<n>[0-9]{1,3})")
-        .expect("SEGMENT is a valid literal pattern")
-});
+static SEGMENT: Narrowed = Narrowed::literal(r"(?P<letters>\p{Lu}{1,3})(?P<n>[0-9]{1,3})");
 
 fn strip_bullet(cell: &str) -> (&str, usize) {
     let trimmed = cell.trim_start();
@@ -1104,13 +1084,10 @@ pub fn codes_at_start(cell: &str, grammar: Option<&Grammar>) -> Vec<CodeMatch> {
 /// numbers, a level's name cut short. Read only after a breadcrumb's
 /// separator, where the code before it vouches for it (`P1 › Pr1.2`); a
 /// word glued to a number elsewhere is no code.
-static ABBREVIATED_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ (?P<letters> \p{Lu}\p{Ll}{1,2} ) (?P<nums> [0-9]{1,3} (?: \. [0-9]{1,3} ){0,5} )
+static ABBREVIATED_CODE: Narrowed = Narrowed::literal(
+    r"(?x) ^ (?P<letters> \p{Lu}\p{Ll}{1,2} ) (?P<nums> [0-9]{1,3} (?: \. [0-9]{1,3} ){0,5} )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
-    )
-    .expect("ABBREVIATED_CODE is a valid literal pattern")
-});
+);
 
 fn abbreviated_at_start(text: &str) -> Option<CodeMatch> {
     let trimmed = text.trim_start();
@@ -1132,13 +1109,10 @@ fn abbreviated_at_start(text: &str) -> Option<CodeMatch> {
 /// the letter the level's number (`B` is 2). Only plan items are read with
 /// it (rows are not anchored on it): a line such as `Vitamin D …` is read
 /// as a code here, and only the items under it make it a level.
-static LEVEL_LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ (?P<word> \p{Lu}\p{Ll}{2,} (?: \s \p{Ll}{3,} )? ) \s+ (?P<letter> [A-Z] )
+static LEVEL_LETTER: Narrowed = Narrowed::literal(
+    r"(?x) ^ (?P<word> \p{Lu}\p{Ll}{2,} (?: \s \p{Ll}{3,} )? ) \s+ (?P<letter> [A-Z] )
            (?P<end> \.? \s* [=:)\-–—]? ) (?: \s | $ )",
-    )
-    .expect("LEVEL_LETTER is a valid literal pattern")
-});
+);
 
 /// The end of the family of every [`LEVEL_LETTER`] code.
 const LEVEL_LETTER_FAMILY: &str = " letter#1";
@@ -1323,16 +1297,13 @@ pub fn is_row_code(text: &str) -> bool {
 /// (`2024.1.3`). Two dotted numbers alone (`1.5`) are as often a decimal
 /// figure as a code, so they do not anchor rows.
 pub fn is_code_word(word: &str) -> bool {
-    static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
+    static ANCHOR: Narrowed = Narrowed::literal(
+        r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
                     | \p{Lu}{1,3} [0-9]{1,3} (?: \.[0-9]{1,3} )+
                     | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5}
                     | [0-9]{1,3} (?: \.[0-9]{1,3} ){1,4} - [a-z]
                     | (?:19|20)[0-9]{2} (?: \.[1-9][0-9]{0,2} ){2,4} ) $",
-        )
-        .expect("ANCHOR is a valid literal pattern")
-    });
+    );
     (word.starts_with(|c: char| c.is_ascii_digit()) || opens_capitals_digit(word))
         && ANCHOR.is_match(word)
 }
@@ -1762,16 +1733,13 @@ mod tests {
 
     /// [`is_code_word`]'s pattern alone.
     fn is_code_word_unchecked(word: &str) -> bool {
-        static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
+        static ANCHOR: Narrowed = Narrowed::literal(
+            r"(?x) ^ (?: \p{Lu}[0-9]{1,3} (?: \.? \p{Lu}[0-9]{1,3} )+
                         | \p{Lu}{1,3} [0-9]{1,3} (?: \.[0-9]{1,3} )+
                         | [0-9]{1,3} (?: \.[0-9]{1,3} ){2,5}
                         | [0-9]{1,3} (?: \.[0-9]{1,3} ){1,4} - [a-z]
                         | (?:19|20)[0-9]{2} (?: \.[1-9][0-9]{0,2} ){2,4} ) $",
-            )
-            .expect("a valid literal pattern")
-        });
+        );
         ANCHOR.is_match(word)
     }
 

@@ -10,9 +10,7 @@
 //! two rows and a vertically centred or bottom-aligned mark stays with its
 //! code. Pieces above the first anchor are the table's header, one row.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::lexicon::Narrowed;
 
 use super::tables::{Border, Fragment, LaidRow, UndecidedMark};
 use crate::grammar;
@@ -20,9 +18,7 @@ use crate::lexicon;
 
 /// A hierarchical code: two or more groups of a capital letter and a number
 /// (`L1M1D1`, `L2M3`), with or without dots between the groups.
-static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[0-9]{1,3}(?:\.?\p{Lu}[0-9]{1,3})+$").expect("CODE is a valid pattern")
-});
+static CODE: Narrowed = Narrowed::literal(r"^\p{Lu}[0-9]{1,3}(?:\.?\p{Lu}[0-9]{1,3})+$");
 
 /// True when `word` is a [`CODE`]; the cheap check first (see
 /// [`grammar::opens_capitals_digit`]).

@@ -17,8 +17,10 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod narrowed;
 mod probed;
 
+pub use narrowed::Narrowed;
 pub use probed::Probed;
 
 use std::any::Any;
@@ -713,9 +715,6 @@ impl Lexicons {
         // building a key (cloning the languages was most of the cost).
         type Cache = Mutex<Vec<(&'static str, Vec<Language>, Arc<Probed>)>>;
         static CACHE: LazyLock<Cache> = LazyLock::new(|| Mutex::new(Vec::new()));
-        static NEVER: LazyLock<Arc<Probed>> = LazyLock::new(|| {
-            Arc::new(Probed::new(r"[^\s\S]").expect("NEVER is a valid literal pattern"))
-        });
         let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
         let found = cache
             .iter()
@@ -723,7 +722,7 @@ impl Lexicons {
         if let Some((_, _, found)) = found {
             return Arc::clone(found);
         }
-        let compiled = Probed::new(&build(self)).map_or_else(|_| Arc::clone(&NEVER), Arc::new);
+        let compiled = Arc::new(Probed::new(&build(self)));
         cache.push((name, self.0.clone(), Arc::clone(&compiled)));
         compiled
     }

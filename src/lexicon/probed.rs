@@ -12,32 +12,32 @@
 //! few lines the probe lets through. Results are those of the whole pattern.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+
+use super::narrowed::Narrowed;
 
 /// A compiled pattern and, when it holds word boundaries, its probe.
 #[derive(Debug, Clone)]
 pub struct Probed {
-    whole: Regex,
-    /// The pattern without its word boundaries, when it has any.
-    probe_source: Option<String>,
-    /// The probe, compiled the first time a text that is not ASCII needs it:
-    /// on ASCII text the whole pattern runs on the DFA already, and a run
-    /// that meets no accented line pays no compile.
-    probe: OnceLock<Option<Regex>>,
+    whole: Narrowed,
+    /// The pattern without its word boundaries, when it has any, compiled
+    /// the first time a text that is not ASCII needs it: on ASCII text the
+    /// whole pattern runs on the DFA already, and a run that meets no
+    /// accented line pays no compile.
+    probe: Option<Narrowed>,
 }
 
 impl Probed {
-    /// Compiles `pattern`; its probe (none when the pattern has no word
-    /// boundary to take out, or the probe does not compile) is compiled
-    /// when first needed.
-    pub fn new(pattern: &str) -> Result<Probed, regex::Error> {
-        Ok(Probed {
-            whole: Regex::new(pattern)?,
-            probe_source: without_boundaries(pattern),
-            probe: OnceLock::new(),
-        })
+    /// `pattern` and its probe (none when the pattern has no word boundary
+    /// to take out, or the probe does not compile), each compiled when first
+    /// needed for the texts of its kind ([`Narrowed`]). A pattern that does
+    /// not compile matches nothing.
+    pub fn new(pattern: &str) -> Probed {
+        Probed {
+            whole: Narrowed::new(pattern.to_owned()),
+            probe: without_boundaries(pattern).map(Narrowed::new),
+        }
     }
 
     /// The probe to run before the whole pattern on `text`: none for ASCII
@@ -46,13 +46,7 @@ impl Probed {
         if text.is_ascii() {
             return None;
         }
-        let source = self.probe_source.as_deref()?;
-        self.probe.get_or_init(|| Regex::new(source).ok()).as_ref()
-    }
-
-    /// The whole pattern, for the few uses that need the regex itself.
-    pub fn regex(&self) -> &Regex {
-        &self.whole
+        self.probe.as_ref()?.try_on(text)
     }
 
     /// Where the whole pattern's first match can start in `text`: where the
@@ -189,7 +183,7 @@ mod tests {
     #[test]
     fn a_probed_pattern_matches_as_its_whole_pattern() {
         let pattern = r"(?i)\b(?:page|pages|índice)\b";
-        let probed = Probed::new(pattern).expect("valid pattern");
+        let probed = Probed::new(pattern);
         let whole = Regex::new(pattern).expect("valid pattern");
         for text in [
             "pages 3",

@@ -748,9 +748,10 @@ fn join_open_ends(
     }
     let mut position = 0;
     headings.retain(|heading| {
-        let keep = !dropped.contains(&position)
-            && !(absorbed.contains(&heading.index)
-                && per_line.get(&heading.index).copied() == Some(1));
+        // A line joined to the heading above it is no heading of its own.
+        let joined_above =
+            absorbed.contains(&heading.index) && per_line.get(&heading.index).copied() == Some(1);
+        let keep = !(dropped.contains(&position) || joined_above);
         position += 1;
         keep
     });

@@ -400,7 +400,10 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
             first = None;
         }
         if first.is_none() {
+            // A phrase a cover breaks over two lines names the document as
+            // a line of its own would.
             let yearly = covered
+                .or_else(|| phrase_over_cover_lines(candidates, position, &lower, lexicons))
                 .or_else(|| yearly_title_phrase(candidate, lexicons))
                 .or_else(|| yearly_cover_noun(candidates, position, lexicons));
             if let Some(phrase) = yearly {
@@ -501,6 +504,40 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
         }
     }
     hits
+}
+
+/// A kind phrase a cover breaks over two of its lines (`Plan communal de`
+/// / `Développement DE DJOUM`): the title area's line `position` ends on an
+/// open word of the lexicon (an article, preposition or conjunction, so
+/// the line goes on), and a phrase starting on it ends on the next line of
+/// the title area. `lower` is the line as [`kind_hits`] reads it.
+fn phrase_over_cover_lines(
+    candidates: &Candidates<'_>,
+    position: usize,
+    lower: &str,
+    lexicons: &Lexicons,
+) -> Option<&'static KindPhrase> {
+    let candidate = candidates.get(position)?;
+    let last = lower.split_whitespace().next_back()?;
+    if !candidate.in_title_area || !lexicons.has(|l| l.open_words, last) {
+        return None;
+    }
+    let next = candidates
+        .get(position + 1)
+        .filter(|next| next.in_title_area)?;
+    let joined = format!("{} {}", lower.trim_end(), unaccented(next.lower()));
+    let automata = lexicons.cached("kind_phrases", KindAutomata::of);
+    let mut resume = vec![0usize; automata.phrases.len()];
+    let bare = unaccented(&joined);
+    let (at, phrase) = first_phrase(
+        &automata.bare_automaton,
+        &automata.phrases,
+        &bare,
+        &mut resume,
+    )?;
+    let line_end = unaccented(lower.trim_end()).len();
+    let ends = at + unaccented(phrase.phrase).len();
+    (at < line_end && ends > line_end).then_some(phrase)
 }
 
 /// The report phrase that follows a plan's name in a line (from byte
@@ -2310,11 +2347,16 @@ fn detect_title(
         // A title set over two lines breaks after a link word (`FORMULARIO
         // DE INFORME DE RENDICIÓN DE CUENTAS PARA` / `GOBIERNOS
         // MUNICIPALES`): the line right below ends it.
-        if !opens_bold && ends_dangling(&words(&lower_same_length(&fold(&title))), lexicons) {
-            if let Some(below) = candidates
-                .get(hit.candidate + 1)
-                .filter(|below| below.in_title_area && below.index == candidate.index + 1)
-            {
+        // So does a kind phrase broken over two lines of a cover set apart
+        // (`Plan communal de` / blank / `Développement de Belrive`): the
+        // phrase is not whole on the line.
+        let lowered_title = lower_same_length(&fold(&title));
+        let phrase_runs_on =
+            find_words(&unaccented(&lowered_title), &unaccented(hit.phrase.phrase)).is_none();
+        if !opens_bold && ends_dangling(&words(&lowered_title), lexicons) {
+            if let Some(below) = candidates.get(hit.candidate + 1).filter(|below| {
+                below.in_title_area && (below.index == candidate.index + 1 || phrase_runs_on)
+            }) {
                 title = format!("{} {}", title.trim_end(), below.plain().trim());
             }
         }
@@ -3761,6 +3803,22 @@ mod tests {
             profile.title.as_deref(),
             Some("PLAN OPERATIVO VILLA NUEVA 2031")
         );
+    }
+
+    #[test]
+    fn a_cover_phrase_broken_over_two_lines_names_the_kind() {
+        for source in [
+            "COMMUNE DE BELRIVE\n\nPlan communal de\n\nDéveloppement de Belrive\n\nAvril 2031\n",
+            "COMMUNE DE BELRIVE\nPLAN COMMUNAL DE\nDEVELOPPEMENT\n",
+        ] {
+            let profile = detect(&Text::from_plain(source));
+            assert_eq!(profile.kind.value, DocumentKind::ActionPlan, "{source}");
+        }
+        // A line that does not end on an open word is no broken phrase.
+        let profile = detect(&Text::from_plain(
+            "COMMUNE DE BELRIVE\n\nPlan communal\n\nDéveloppement durable\n",
+        ));
+        assert_eq!(profile.kind.value, DocumentKind::Other);
     }
 
     #[test]

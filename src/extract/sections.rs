@@ -365,6 +365,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
     drop_stacked_words(&mut headings, &plains, &entry_lines);
     number_from_line_above(&mut headings, &plains, claimed);
     without_link_notes(&mut headings, lex);
+    join_open_ends(&mut headings, &raws, &plains, claimed, lex);
+    without_running_lines(&mut headings, &raws, &plains, lex);
     // A heading over nothing ends the text (a signature, a closing line);
     // an entry of a table of contents cut off at the end of an excerpt is
     // still an entry.
@@ -624,6 +626,134 @@ fn without_link_notes(headings: &mut Vec<Heading>, lex: &Lexicons) {
         }
     }
     headings.retain(|heading| !heading.title.is_empty());
+}
+
+/// Fewest times a line is printed to be a running header or footer.
+const RUNNING_REPEATS: usize = 3;
+
+/// Headings without the lines a document prints again and again (a running
+/// title on each page, `INFORME EJECUTIVO DE GESTIÓN`, a table's column
+/// heading on each of its pages): page furniture, no section. An entry of a
+/// table of contents repeats the heading it lists, and a numbered item its
+/// number (`1. Appel nominatif` in the agenda, the minutes and the vote), so
+/// both stay; so does a Markdown heading (`#`, bold), which its writer
+/// marked, and the name of a numbered part under its number's line
+/// (`LÍNEA DE ACCIÓN 1` / `Diplomacia…`), printed again where the part goes on.
+/// Only a line in capitals is taken for a running one: a report may print a
+/// heading in sentence case again under each of its parts (the seeds'
+/// `Diplomacia y defensas metropolitanas` under each year's highlights), and
+/// running titles and column headings are set in capitals.
+fn without_running_lines(
+    headings: &mut Vec<Heading>,
+    raws: &PackedLines,
+    plains: &PackedLines,
+    lex: &Lexicons,
+) {
+    let mut printed: HashMap<&str, usize> = HashMap::new();
+    for line in plains.iter() {
+        let line = line.trim();
+        if !line.is_empty() {
+            *printed.entry(line).or_default() += 1;
+        }
+    }
+    headings.retain(|heading| {
+        let line = plains.get(heading.index).map(str::trim).unwrap_or_default();
+        heading.printed_page.is_some()
+            || heading.index != heading.last
+            || raws
+                .line(heading.index)
+                .trim_start()
+                .starts_with(['#', '*'])
+            || line.starts_with(|c: char| c.is_ascii_digit())
+            || line.chars().any(char::is_lowercase)
+            || printed.get(line).copied().unwrap_or(0) < RUNNING_REPEATS
+            || previous_non_blank(raws, heading.index)
+                .and_then(|above| plains.get(above))
+                .is_some_and(|above| numbered(lex).is_match(&shape::folded(above.trim())))
+    });
+}
+
+/// Most lines a heading left open by its last word is followed over.
+const OPEN_END_LINES: usize = 3;
+
+/// Whether a heading's title ends on a word that leaves it open (`… EN
+/// MATIERE DE`, `REPORT ON INSTITUTIONAL AND`): an article, preposition or
+/// conjunction of the lexicon.
+fn ends_open(title: &str, lex: &Lexicons) -> bool {
+    title
+        .split_whitespace()
+        .next_back()
+        .map(|word| word.trim_end_matches(',').to_lowercase())
+        .is_some_and(|word| !word.is_empty() && lex.has(|l| l.open_words, &word))
+}
+
+/// Headings whose line ends on an open word (see [`ends_open`]) go on
+/// to the line right under them, which a table of contents wraps (`C – LES
+/// ORIENTATIONS EN MATIERE DE      Page 9` / `FONCTIONNEMENT`): that line
+/// joins the title, and is no heading of its own. Without such a line (a
+/// blank line under it, a list item, a line of its own entry or a long
+/// one), the line is a piece of running text or of a cover's lines set
+/// apart (`CON EL SELLO DE LA SECRETARÍA, SE` / blank / `AUTORIZA…`), and
+/// heads nothing. A line read as several headings (a table of contents
+/// run into one line) is left as it is: its last title is no line's end.
+fn join_open_ends(
+    headings: &mut Vec<Heading>,
+    raws: &PackedLines,
+    plains: &PackedLines,
+    claimed: &BTreeSet<usize>,
+    lex: &Lexicons,
+) {
+    let mut per_line: HashMap<usize, usize> = HashMap::new();
+    for heading in headings.iter() {
+        *per_line.entry(heading.index).or_default() += 1;
+    }
+    // Entries of a table of contents are kept apart: a line holding one is
+    // no continuation.
+    let entries: BTreeSet<usize> = headings
+        .iter()
+        .filter(|h| h.printed_page.is_some())
+        .map(|h| h.index)
+        .collect();
+    let mut absorbed = BTreeSet::new();
+    let mut dropped = BTreeSet::new();
+    for (position, heading) in headings.iter_mut().enumerate() {
+        let alone =
+            per_line.get(&heading.index).copied() == Some(1) && heading.last == heading.index;
+        let markdown = raws.line(heading.index).trim_start().starts_with('#');
+        if !alone || markdown || absorbed.contains(&heading.index) {
+            continue;
+        }
+        let mut joined = 0;
+        while ends_open(&heading.title, lex) && joined < OPEN_END_LINES {
+            let next = heading.last + 1;
+            let continues = raws.get(next).is_some_and(|raw| {
+                !is_blank(raw) && bullet(raw).is_none() && !is_table_row(raw) && !raw.contains('|')
+            }) && !claimed.contains(&next)
+                && !entries.contains(&next)
+                && plains
+                    .get(next)
+                    .is_some_and(|p| word_count(p) <= HEADLINE_WORDS);
+            if !continues {
+                break;
+            }
+            heading.title = format!("{} {}", heading.title, plains.line(next).trim());
+            heading.last = next;
+            absorbed.insert(next);
+            joined += 1;
+        }
+        if ends_open(&heading.title, lex) {
+            dropped.insert(position);
+        }
+    }
+    let mut position = 0;
+    headings.retain(|heading| {
+        // A line joined to the heading above it is no heading of its own.
+        let joined_above =
+            absorbed.contains(&heading.index) && per_line.get(&heading.index).copied() == Some(1);
+        let keep = !(dropped.contains(&position) || joined_above);
+        position += 1;
+        keep
+    });
 }
 
 /// A line holding an item's number alone, closed by a dot (`21.`, `197.`).
@@ -3026,23 +3156,36 @@ fn wrapped_title_start(
 }
 
 /// Page furniture that is never a heading: a page counter (`Page 1`,
-/// `Page 2 of 4`, `Página 3 de 10`) or a line that is a date and little more
-/// (a posting date: `Posted on 3 March 2013`, `Édition du 7 novembre 2017`).
+/// `Page 2 of 4`, `Página 3 de 10`), a line that is a day and little more
+/// (a posting date: `Posted on 3 March 2013`, `Édition du 7 novembre 2017`),
+/// or a month and its year alone (a cover's date: `JULY 2010`).
 fn is_furniture(title: &str, lex: &Lexicons) -> bool {
     if is_page_counter(title, lex) {
         return true;
     }
     let folded_title = fold(title);
     let found = dates::find_dates(&folded_title, lex);
-    let mut rest = String::new();
-    let mut at = 0;
-    for date in found.iter().filter(|date| date.start.day.is_some()) {
-        rest.push_str(folded_title.get(at..date.from).unwrap_or(""));
-        rest.push(' ');
-        at = date.to;
-    }
-    rest.push_str(folded_title.get(at..).unwrap_or(""));
-    at > 0 && word_count(&rest) <= 3
+    let rest_of = |days: bool| {
+        let mut rest = String::new();
+        let mut at = 0;
+        for date in found.iter().filter(|date| date.start.day.is_some() == days) {
+            rest.push_str(folded_title.get(at..date.from).unwrap_or(""));
+            rest.push(' ');
+            at = date.to;
+        }
+        rest.push_str(folded_title.get(at..).unwrap_or(""));
+        (at > 0).then_some(rest)
+    };
+    // A day with a few words about it is a posting date; a month and its
+    // year alone (`JULY 2010`, `Enero de 2013`, `April 2015 – March 2016`)
+    // date a cover or a page.
+    let words = |rest: &str| {
+        rest.split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    rest_of(true).is_some_and(|rest| word_count(&rest) <= 3)
+        || rest_of(false).is_some_and(|rest| words(&rest) == 0)
 }
 
 /// A page counter (`Page 1`, `Page 2 of 4`, `Página 3 de 10`) or a
@@ -4758,5 +4901,87 @@ mod tests {
         assert!(entries("Aims:\n1. Grow the network\n2. Share the tools\n").is_empty());
         assert!(entries("1. Know the state of the town hall through a\n\ndiagnosis of its areas;\n\n2. Strengthen its capacities from the\n\ndesign of plans;\n")
             .is_empty());
+    }
+
+    #[test]
+    fn a_heading_left_open_takes_the_line_under_it_or_heads_nothing() {
+        // A contents entry wrapped after its page: the rest joins the title.
+        let contents = "SOMMAIRE\n\nA – LE CADRE DE LA COMMUNE          Page 3\nC – LES DÉPENSES EN MATIÈRE DE          Page 9\nFONCTIONNEMENT\n   1 – Les villages de                     Page 9\n   la vallée\n";
+        let found: Vec<String> = titles(contents).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            found,
+            [
+                "SOMMAIRE",
+                "A – LE CADRE DE LA COMMUNE",
+                "C – LES DÉPENSES EN MATIÈRE DE FONCTIONNEMENT",
+                "1 – Les villages de la vallée"
+            ]
+        );
+        // Cover lines set apart by blank lines, each cut after an open word.
+        let cover = "REPORT ON THE WORK OF THE COUNCIL AND\n\nTHE COMMITTEES OF THE\n\nHARBOUR DISTRICT\n\nINTRODUCTION\n\nThe council met eleven times in the year and approved its budget in March.\n";
+        let found: Vec<String> = titles(cover).into_iter().map(|(_, t)| t).collect();
+        assert!(
+            !found
+                .iter()
+                .any(|t| t.ends_with(" AND") || t.ends_with(" THE")),
+            "{found:?}"
+        );
+        assert!(found.contains(&"INTRODUCTION".to_owned()), "{found:?}");
+        // Words a heading may end with stay: single letters, verbs.
+        let kept = "Annex A\n\nThe table below lists the grants paid in the year to each of the towns.\n\nWho we are\n\nWe are a network of eleven towns along the coast, founded in 1998.\n";
+        let found: Vec<String> = titles(kept).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(found, ["Annex A", "Who we are"]);
+    }
+
+    #[test]
+    fn a_month_and_its_year_alone_is_furniture() {
+        let lex = Lexicons::all();
+        for line in [
+            "JULY 2010",
+            "Enero de 2013",
+            "Mars 2014",
+            "April 2015 – March 2016",
+        ] {
+            assert!(is_furniture(line, &lex), "{line}");
+        }
+        for line in ["CALENDRIER 2022", "Reform Update - November 2012", "Mars"] {
+            assert!(!is_furniture(line, &lex), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_printed_on_every_page_heads_nothing() {
+        let body = "The office opened two new branches and hired four officers in the year.";
+        let source = format!(
+            "RUNNING TITLE OF THE REPORT\n\nFIRST PART\n\n{body}\n\nRUNNING TITLE OF THE REPORT\n\nSECOND PART\n\n{body}\n\nRUNNING TITLE OF THE REPORT\n\n1. Third part\n\n{body}\n\n1. Third part\n\n{body}\n\n1. Third part\n\n{body}\n"
+        );
+        let found: Vec<String> = titles(&source).into_iter().map(|(_, t)| t).collect();
+        assert!(
+            !found.contains(&"RUNNING TITLE OF THE REPORT".to_owned()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"FIRST PART".to_owned()), "{found:?}");
+        assert!(found.contains(&"SECOND PART".to_owned()), "{found:?}");
+        // A numbered item repeats its number in the agenda and the minutes.
+        assert_eq!(
+            found.iter().filter(|t| *t == "1. Third part").count(),
+            3,
+            "{found:?}"
+        );
+        // A part's name under its number's line, printed again on each of
+        // its pages, heads each time.
+        let part = "ACTION LINE 2\n\nCities that share their tools\n\nThe network ran four peer-learning visits and two online courses for members.\n\n";
+        let found: Vec<String> = titles(&part.repeat(3))
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            found
+                .iter()
+                .filter(|t| *t == "Cities that share their tools")
+                .count(),
+            3,
+            "{found:?}"
+        );
     }
 }

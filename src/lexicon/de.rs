@@ -17,6 +17,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "eine", "ist", "sind", "auf", "im", "am", "oder", "wir", "nicht",
     ],
     dangling_words: &["der", "die", "das", "und", "mit"],
+    open_words: &[
+        "der", "die", "das", "und", "für", "mit", "von", "zu", "den", "dem", "des", "auf", "im",
+        "am", "oder",
+    ],
     months: &[
         ("januar", 1),
         ("jänner", 1),

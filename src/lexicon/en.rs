@@ -17,6 +17,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "our", "is", "are", "or",
     ],
     dangling_words: &["the", "and", "with"],
+    open_words: &[
+        "the", "of", "and", "for", "with", "to", "on", "an", "by", "at", "from", "or", "its", "our",
+    ],
     months: &[
         ("january", 1),
         ("february", 2),

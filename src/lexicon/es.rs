@@ -17,6 +17,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "sobre", "al", "su", "sus", "entre", "como", "se", "e", "o",
     ],
     dangling_words: &["con", "los", "las", "del", "por"],
+    open_words: &[
+        "de", "la", "el", "los", "las", "del", "y", "en", "para", "por", "con", "al", "su", "sus",
+        "entre", "sobre",
+    ],
     months: &[
         ("enero", 1),
         ("febrero", 2),

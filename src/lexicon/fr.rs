@@ -17,6 +17,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "une", "sur", "au", "aux", "sa", "ses", "entre", "est", "ou", "d", "l",
     ],
     dangling_words: &["des", "par"],
+    open_words: &[
+        "de", "la", "le", "les", "des", "du", "et", "en", "pour", "par", "avec", "sur", "au",
+        "aux", "entre", "à",
+    ],
     months: &[
         ("janvier", 1),
         ("février", 2),

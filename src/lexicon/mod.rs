@@ -195,6 +195,11 @@ pub struct Lexicon {
     /// Short words a label taken from running text must not end with
     /// (`Inversión con`, `Partners and`).
     pub dangling_words: &'static [&'static str],
+    /// Articles, prepositions and conjunctions a heading's line never ends
+    /// with (`REPORT ON INSTITUTIONAL AND`, `celebrada por el`): a line
+    /// ending in one runs on to the next. Not the words a heading may end
+    /// with (`Who we are`, `À la une`), nor single letters (`Annex A`).
+    pub open_words: &'static [&'static str],
     /// Month names and abbreviations with their number (1-12), with and
     /// without accents (PDF converters drop them).
     pub months: &'static [(&'static str, u8)],
@@ -1376,6 +1381,7 @@ mod tests {
                 ("definition_fillers", l.definition_fillers.len()),
                 ("started_words", l.started_words.len()),
                 ("dangling_words", l.dangling_words.len()),
+                ("open_words", l.open_words.len()),
                 ("status_headings", l.status_headings.len()),
                 ("former_state_words", l.former_state_words.len()),
                 ("planned_state_words", l.planned_state_words.len()),

@@ -4983,5 +4983,20 @@ mod tests {
             3,
             "{found:?}"
         );
+        // A heading in sentence case printed again under each part is the
+        // document's own heading each time, not a running title.
+        let highlights = format!("Highlights of the year\n\nShared tools for cities\n\n{body}\n\n");
+        let found: Vec<String> = titles(&highlights.repeat(3))
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            found
+                .iter()
+                .filter(|t| *t == "Shared tools for cities")
+                .count(),
+            3,
+            "{found:?}"
+        );
     }
 }

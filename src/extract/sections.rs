@@ -3339,6 +3339,11 @@ mod tests {
             .collect()
     }
 
+    /// The headings' titles alone, in order.
+    fn title_texts(source: &str) -> Vec<String> {
+        titles(source).into_iter().map(|(_, title)| title).collect()
+    }
+
     /// The lines (index, title) `in_page_contents` reads in `source`.
     fn in_page(source: &str) -> Vec<(usize, String)> {
         let text = Text::from_plain(source);
@@ -3389,20 +3394,20 @@ mod tests {
     #[test]
     fn a_byline_over_a_wire_dateline_is_no_heading() {
         let source = "Inmaculada López\n\nMadrid, 20 jun (EFE).- Los ayuntamientos aprobaron el plan de movilidad con el voto de todos los grupos.\n\nEl plan\n\nEl documento recoge doce medidas para los próximos cuatro años.\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert!(
             !found.iter().any(|title| title == "Inmaculada López"),
             "{found:?}"
         );
         let source = "Inmaculada López\n\nLa alcaldesa presentó el plan de movilidad ante el pleno del ayuntamiento.\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert_eq!(found, ["Inmaculada López"]);
     }
 
     #[test]
     fn a_web_pages_link_notes_are_no_words_of_its_headings() {
         let source = "PRESENTATIONS\n\nThe chair presented an award to a member of staff.\n\n31.\n\nDECLARATIONS OF INTEREST\n\nThere were no declarations of interest.\n\n32.\n\nMINUTES pdf icon PDF 90 KB\n\nTo authorise the Chairman to sign the minutes of the last meeting.\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert_eq!(
             found,
             [
@@ -3412,7 +3417,7 @@ mod tests {
             ]
         );
         let source = "Agenda:\n\n1. CHAIRMAN - To elect a Chairman of the Council for the ensuing year.\n\n2. ALLOCATION OF SEATS Opens in a new window - To receive a report of the Chief Executive.\n\n3. QUESTION TIME\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert_eq!(
             found,
             [
@@ -3428,7 +3433,7 @@ mod tests {
     fn an_item_number_on_its_own_line_numbers_the_heading_under_it() {
         // Meeting pages print each item's number on a line of its own.
         let source = "PRESENTATIONS\n\nThe chair presented an award to a member of staff.\n\n31.\n\nDECLARATIONS OF INTEREST\n\nThere were no declarations of interest.\n\n32.\n\nPUBLIC QUESTIONS\n\nTwo questions were received from residents.\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert_eq!(
             found,
             [
@@ -3441,7 +3446,7 @@ mod tests {
         // Québec councils print their agendas; a column of numbers read
         // apart from their titles numbers none of them.
         let source = "ORDRE DU JOUR\n1.0-\nPRIÈRE\n2.0-\nADMINISTRATION GÉNÉRALE\n2.1-\nAdoption des comptes;\n3.0\nSÉCURITÉ INCENDIE\n4.0-\n5.0-\n6.0-\nHYGIÈNE DU MILIEU\n6.1-\nRésultat de la consultation;\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         for title in [
             "1.0- PRIÈRE",
             "2.0- ADMINISTRATION GÉNÉRALE",
@@ -3452,7 +3457,7 @@ mod tests {
         }
         // A bare number above a heading is a page's or a figure's.
         let source = "Our year in numbers\n\n12\n\nNEW MEMBER TOWNS\n\nTwelve towns joined the network this year.\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert!(found.iter().all(|t| !t.starts_with("12")), "{found:?}");
     }
 
@@ -4521,7 +4526,7 @@ mod tests {
             Fonds de solidarité pour Haïti : les avancées de mai à octobre 2023\n\
             Depuis octobre, le fonds a mobilisé des dons des collectivités pour l'accès à l'eau.\n\
             EN SAVOIR PLUS\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert_eq!(
             found,
             [
@@ -4606,7 +4611,7 @@ mod tests {
             Members noted the report and asked the staff to present the following points to the board:\n\n\
             The next meeting will review the budget and the programme of work for the coming year.\n\n\
             Urban Innovation Programme:\n\n- Webinar on urban innovation, March\n- Global forum, June\n";
-        let found: Vec<String> = titles(source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(source);
         assert_eq!(found, ["Summary Statement"]);
     }
 
@@ -4907,7 +4912,7 @@ mod tests {
     fn a_heading_left_open_takes_the_line_under_it_or_heads_nothing() {
         // A contents entry wrapped after its page: the rest joins the title.
         let contents = "SOMMAIRE\n\nA – LE CADRE DE LA COMMUNE          Page 3\nC – LES DÉPENSES EN MATIÈRE DE          Page 9\nFONCTIONNEMENT\n   1 – Les villages de                     Page 9\n   la vallée\n";
-        let found: Vec<String> = titles(contents).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(contents);
         assert_eq!(
             found,
             [
@@ -4919,7 +4924,7 @@ mod tests {
         );
         // Cover lines set apart by blank lines, each cut after an open word.
         let cover = "REPORT ON THE WORK OF THE COUNCIL AND\n\nTHE COMMITTEES OF THE\n\nHARBOUR DISTRICT\n\nINTRODUCTION\n\nThe council met eleven times in the year and approved its budget in March.\n";
-        let found: Vec<String> = titles(cover).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(cover);
         assert!(
             !found
                 .iter()
@@ -4929,7 +4934,7 @@ mod tests {
         assert!(found.contains(&"INTRODUCTION".to_owned()), "{found:?}");
         // Words a heading may end with stay: single letters, verbs.
         let kept = "Annex A\n\nThe table below lists the grants paid in the year to each of the towns.\n\nWho we are\n\nWe are a network of eleven towns along the coast, founded in 1998.\n";
-        let found: Vec<String> = titles(kept).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(kept);
         assert_eq!(found, ["Annex A", "Who we are"]);
     }
 
@@ -4955,7 +4960,7 @@ mod tests {
         let source = format!(
             "RUNNING TITLE OF THE REPORT\n\nFIRST PART\n\n{body}\n\nRUNNING TITLE OF THE REPORT\n\nSECOND PART\n\n{body}\n\nRUNNING TITLE OF THE REPORT\n\n1. Third part\n\n{body}\n\n1. Third part\n\n{body}\n\n1. Third part\n\n{body}\n"
         );
-        let found: Vec<String> = titles(&source).into_iter().map(|(_, t)| t).collect();
+        let found = title_texts(&source);
         assert!(
             !found.contains(&"RUNNING TITLE OF THE REPORT".to_owned()),
             "{found:?}"
@@ -4971,10 +4976,7 @@ mod tests {
         // A part's name under its number's line, printed again on each of
         // its pages, heads each time.
         let part = "ACTION LINE 2\n\nCities that share their tools\n\nThe network ran four peer-learning visits and two online courses for members.\n\n";
-        let found: Vec<String> = titles(&part.repeat(3))
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let found = title_texts(&part.repeat(3));
         assert_eq!(
             found
                 .iter()
@@ -4986,10 +4988,7 @@ mod tests {
         // A heading in sentence case printed again under each part is the
         // document's own heading each time, not a running title.
         let highlights = format!("Highlights of the year\n\nShared tools for cities\n\n{body}\n\n");
-        let found: Vec<String> = titles(&highlights.repeat(3))
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let found = title_texts(&highlights.repeat(3));
         assert_eq!(
             found
                 .iter()

@@ -1912,6 +1912,20 @@ mod tests {
 
     /// Lays out `pieces` and checks that each code of `want` is followed on
     /// its line by its title's cell and its mark's; returns the lines.
+    /// Lays out one row of an indented code column at `y`: the code at x
+    /// 200, its title at 260 and its mark at 450; and wants it read back.
+    fn push_indented_row<'a>(
+        pieces: &mut Vec<(String, f32, f32)>,
+        want: &mut Vec<(String, String, &'a str)>,
+        (code, title, mark): (String, String, &'a str),
+        y: f32,
+    ) {
+        pieces.push((code.clone(), 200.0, y));
+        pieces.push((title.clone(), 260.0, y));
+        pieces.push((mark.to_owned(), 450.0, y));
+        want.push((code, title, mark));
+    }
+
     fn rows_as_wanted(
         pieces: &[(String, f32, f32)],
         want: &[(String, String, &str)],
@@ -1983,10 +1997,7 @@ mod tests {
                 for (deliverable, mark) in [(1, "v"), (2, "x")] {
                     let code = format!("L{line}M{measure}D{deliverable}");
                     let title = format!("Informe {line} {measure} {deliverable}");
-                    pieces.push((code.clone(), 200.0, y));
-                    pieces.push((title.clone(), 260.0, y));
-                    pieces.push((mark.to_owned(), 450.0, y));
-                    want.push((code, title, mark));
+                    push_indented_row(&mut pieces, &mut want, (code, title, mark), y);
                     y += LINE + 6.0;
                 }
             }
@@ -2023,10 +2034,7 @@ mod tests {
             for (deliverable, mark) in [(1, "v"), (2, "x"), (3, "v")] {
                 let code = format!("L{line}M1D{deliverable}");
                 let title = format!("Report {line} {deliverable}");
-                pieces.push((code.clone(), 200.0, y));
-                pieces.push((title.clone(), 260.0, y));
-                pieces.push((mark.to_owned(), 450.0, y));
-                want.push((code, title, mark));
+                push_indented_row(&mut pieces, &mut want, (code, title, mark), y);
                 y += LINE + 6.0;
             }
         }

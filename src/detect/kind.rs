@@ -910,9 +910,16 @@ fn names_plan_update(after: &str, lexicons: &Lexicons) -> bool {
     // (`EVALUACION DEL PLAN`), and the words before a phrase come joined by
     // spaces (`à mi parcours du`).
     let bare = words(&unaccented(after)).join(" ");
-    lexicons
-        .each(|l| l.plan_update_words)
-        .any(|word| find_words(&bare, &words(&unaccented(word)).join(" ")).is_some())
+    // The words of the lexicon, read alike once for every line asked.
+    let update_words = lexicons.cached("plan_update_words", |lexicons| {
+        lexicons
+            .each(|l| l.plan_update_words)
+            .map(|word| words(&unaccented(word)).join(" "))
+            .collect::<Vec<String>>()
+    });
+    update_words
+        .iter()
+        .any(|word| find_words(&bare, word).is_some())
 }
 
 /// Whether a kind phrase opens its line, after at most two words (an

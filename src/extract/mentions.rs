@@ -295,6 +295,16 @@ struct FlatRun<'a> {
 /// the line as well the other way round, each role the title of the name
 /// after it (`Presidenta Ana Ruiz Tesorero Luis Soto`): that line is left.
 fn flat_roll(line: &str, lex: &Lexicons) -> Vec<Found> {
+    // Each pair holds a capitalised role and a name of at least two words
+    // that open in capitals ([`read_name`]): a line with fewer such words
+    // holds no roll, told before any word is lowered and looked up.
+    let capitalised = line
+        .split_whitespace()
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if capitalised < 3 * FLAT_ROLL_PAIRS {
+        return Vec::new();
+    }
     let mut runs: Vec<FlatRun> = Vec::new();
     for word in line.split_whitespace() {
         let core = word.trim_end_matches([',', ';', ':', '.', '|']);
@@ -528,10 +538,10 @@ const INCLUSIVE_ENDING_LETTERS: usize = 4;
 fn is_role_word(word: &str, lex: &Lexicons) -> bool {
     let word = bare(word);
     !word.is_empty()
-        && (lex.has(|l| l.role_words, &word)
+        && (lex.role_word(&word)
             || word
                 .split('-')
-                .all(|part| !part.is_empty() && lex.has(|l| l.role_words, part)))
+                .all(|part| !part.is_empty() && lex.role_word(part)))
 }
 
 /// Whether `word` names a role or a body of people holding one (`Alcalde`,
@@ -540,7 +550,7 @@ fn names_a_role(word: &str, lex: &Lexicons) -> bool {
     let lower = bare(word);
     let plural_role = lower
         .strip_suffix('s')
-        .is_some_and(|singular| lex.has(|l| l.role_words, singular));
+        .is_some_and(|singular| lex.role_word(singular));
     is_role_word(word, lex)
         || plural_role
         || lex
@@ -553,20 +563,21 @@ fn names_a_role(word: &str, lex: &Lexicons) -> bool {
 fn is_name_word(word: &str, lex: &Lexicons) -> bool {
     let mut chars = word.chars();
     let starts = chars.next().is_some_and(char::is_uppercase);
-    let rest_lower = word
-        .chars()
-        .skip(1)
+    let rest_lower = chars
+        .clone()
         .all(|c| c.is_lowercase() || c.is_uppercase() || c == '-' || c == '\'');
+    // Asked of every word of every line: the shape is read before the word
+    // is lowered and looked up.
+    if !(starts && rest_lower && chars.next().is_some()) {
+        return false;
+    }
     let lower = word.to_lowercase();
     // The plural of a role word names a body, not a person (`Maires de
     // Lot-et-Garonne`, `Alcaldes`).
     let plural_role = lower
         .strip_suffix('s')
-        .is_some_and(|singular| lex.has(|l| l.role_words, singular));
-    starts
-        && rest_lower
-        && word.chars().count() >= 2
-        && !is_role_word(word, lex)
+        .is_some_and(|singular| lex.role_word(singular));
+    !is_role_word(word, lex)
         && !plural_role
         && lex.month(&lower).is_none()
         && lex.weekday(&lower).is_none()

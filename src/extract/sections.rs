@@ -227,6 +227,8 @@ pub fn find_headings(text: &Text, claimed: &BTreeSet<usize>, lex: &Lexicons) -> 
                 ContentsState {
                     within: in_contents,
                     headed: contents_headed,
+                    // `bare` above read none.
+                    bare_read: true,
                 },
                 lex,
             ),
@@ -1199,6 +1201,9 @@ struct ContentsState {
     within: bool,
     /// A contents heading (`Contents`, `Índice`) opened those entries.
     headed: bool,
+    /// [`bare_page_entries`] was asked of the line, in this state, and
+    /// read none: the line is not read so again.
+    bare_read: bool,
 }
 
 /// A title fit for a table-of-contents entry: some letters, not a sentence.
@@ -1380,7 +1385,10 @@ fn contents_entries(
     if let Some(found) = page_after_entries(index, line, in_contents, lex) {
         return found;
     }
-    if let Some(found) = bare_page_entries(index, line, in_contents, lex) {
+    if let Some(found) = (!contents.bare_read)
+        .then(|| bare_page_entries(index, line, in_contents, lex))
+        .flatten()
+    {
         return found;
     }
     if let Some(found) = slash_page_entries(index, line) {
@@ -1496,6 +1504,7 @@ fn entry_follows(
         let contents = ContentsState {
             within: true,
             headed,
+            bare_read: false,
         };
         if !contents_entries(next, raw, line, contents, lex).is_empty() {
             return true;
@@ -1540,6 +1549,7 @@ fn part_entry(
     let contents = ContentsState {
         within: true,
         headed,
+        bare_read: false,
     };
     let over_entry =
         !contents_entries(next, raws.get(next)?, plains.get(next)?, contents, lex).is_empty();
@@ -2190,7 +2200,7 @@ fn bare_page_entries(
     let word = contents_word(lex).find(line);
     // Most lines have neither a contents heading nor a page run into a
     // title, nor go on with a table of contents.
-    if word.is_none() && !in_contents && !GLUED.is_match(line) {
+    if word.is_none() && !in_contents && !(has_digit(line) && GLUED.is_match(line)) {
         return None;
     }
     let tail = line.get(word.map_or(0, |w| w.end())..)?;

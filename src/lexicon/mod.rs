@@ -688,6 +688,15 @@ impl Lexicons {
         // Asked of every candidate heading: the phrases are read in place,
         // not split into vectors each time.
         self.each(|l| l.navigation_words).any(|phrase| {
+            // Most phrases part from the words on the first: compared
+            // before the phrase's words are counted.
+            if phrase
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| words.first() != Some(&first))
+            {
+                return false;
+            }
             let length = phrase.split_whitespace().count();
             let more = if length == 1 { 1 } else { 3 };
             (length..=length + more).contains(&words.len())
@@ -802,6 +811,22 @@ impl Lexicons {
         self.each(|l| l.number_words)
             .find(|(name, _)| *name == word)
             .map(|(_, value)| *value)
+    }
+
+    /// Whether `word` (unaccented and lower case) is a role word of a
+    /// language of the set.
+    pub fn role_word(&self, word: &str) -> bool {
+        // Asked of every capitalised word of many lines: most are no role
+        // word of any language, which a set tells before the tables are
+        // scanned.
+        static ANY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+            Language::ALL
+                .iter()
+                .flat_map(|language| language.lexicon().role_words.iter())
+                .copied()
+                .collect()
+        });
+        ANY.contains(word) && self.has(|l| l.role_words, word)
     }
 
     /// The month number of `word` (any case, a trailing dot allowed).
@@ -1204,6 +1229,25 @@ mod tests {
         assert_eq!(french.number_value("veintiocho"), None);
         assert_eq!(french.number_value("quatre"), Some(4));
         assert_eq!(Lexicons::all().number_value("abril"), None);
+    }
+
+    #[test]
+    fn role_words_are_those_of_the_set_s_tables() {
+        for language in Language::ALL {
+            let one = Lexicons::for_codes([language.code()]);
+            for other in Language::ALL {
+                for word in other.lexicon().role_words {
+                    assert_eq!(
+                        one.role_word(word),
+                        one.has(|l| l.role_words, word),
+                        "{word} in {}",
+                        language.code()
+                    );
+                }
+            }
+            assert!(!one.role_word(""));
+            assert!(!one.role_word("zzzz"));
+        }
     }
 
     #[test]

@@ -46,10 +46,14 @@ const PARTNERS: &str =
 /// technical symbols, box drawing, shapes and dingbats (`● ○ ✓`).
 pub fn fits(text: &str) -> bool {
     // Read from the UTF-8 bytes: this runs before every search, and most
-    // bytes are ASCII, passed over one compare each.
+    // bytes are ASCII, passed over eight at a time.
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&lead) = bytes.get(at) {
+    loop {
+        at += ascii_run(bytes.get(at..).unwrap_or_default());
+        let Some(&lead) = bytes.get(at) else {
+            return true;
+        };
         let next = bytes.get(at + 1).copied().unwrap_or(0);
         let third = bytes.get(at + 2).copied().unwrap_or(0);
         let (fits, len) = match lead {
@@ -77,7 +81,26 @@ pub fn fits(text: &str) -> bool {
         }
         at += len;
     }
-    true
+}
+
+/// The length of the ASCII bytes that open `bytes`, read a word at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & HIGH_BITS != 0 {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes
+        .get(run..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|byte| byte.is_ascii())
+        .count()
 }
 
 /// `pattern` with its costly classes cut down to [`fits`]' alphabet, or
@@ -254,6 +277,23 @@ mod tests {
             .filter_map(char::from_u32)
             .filter(|c| in_alphabet(*c))
             .collect()
+    }
+
+    #[test]
+    fn fits_finds_a_character_outside_the_alphabet_at_any_offset() {
+        // The ASCII runs are read eight bytes at a time: a character out of
+        // the alphabet is found in every place of a word and after it.
+        for at in 0..40 {
+            for (outside, inside) in [('ж', 'é'), ('中', '€'), ('🙂', 'ﬁ')] {
+                let mut text: String = "x".repeat(at);
+                text.push(outside);
+                text.push_str("tail of ASCII bytes");
+                assert!(!fits(&text), "{at} {outside}");
+                let text = text.replace(outside, &inside.to_string());
+                assert!(fits(&text), "{at} {inside}");
+            }
+        }
+        assert!(fits(""));
     }
 
     #[test]

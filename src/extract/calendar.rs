@@ -1892,8 +1892,10 @@ fn names_event(before: &str, lex: &Lexicons) -> bool {
         (rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
             .then(|| rest.trim_end().len())
     };
+    // A day set in brackets after its meeting's name is that meeting's
+    // (`the 105th Congress (20-23 November 2023, Paris)`).
     for _ in 0..MEETING_REACH {
-        head = head.trim_end_matches([':', ',']).trim_end();
+        head = head.trim_end_matches([':', ',', '(']).trim_end();
         let last = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
@@ -3175,6 +3177,11 @@ mod tests {
             "The full list of members as at 31st March 2019 is given below:",
             "Comptes de l'exercice clos le 31 décembre 2019",
             "Estados financieros del ejercicio terminado el 31 de diciembre de 2019",
+            // A progress report's cut-off day, month first or day first.
+            "Informe de avance con corte a Septiembre 30 de 2019",
+            "Seguimiento de metas, corte al 31 de marzo de 2019",
+            "Tableau de suivi des actions : état au 30 septembre 2019",
+            "Progress of the measures as of 30 September 2019",
         ] {
             assert_eq!(one(line), None, "{line:?}");
         }
@@ -3606,6 +3613,19 @@ mod tests {
         );
         assert_eq!(
             dates("This update covers the period from 1 September 2024 to 31 March 2025."),
+            []
+        );
+        // A day in brackets after its meeting's name is that meeting's.
+        for named in [
+            "The programme of the 12th Congress (20-23 November 2023, Lyon) is online.",
+            "Le programme du 12e congrès (20-23 novembre 2023, à Lyon) est en ligne.",
+            "El programa del XII Congreso (20-23 de noviembre de 2023, Lyon) ya está publicado.",
+        ] {
+            assert_eq!(dates(named), [(Some(2023), 11, Some(20))], "{named}");
+        }
+        // In brackets after any other word, a day is a mention.
+        assert_eq!(
+            dates("The figures of the survey (20 November 2023) are in the annex."),
             []
         );
     }

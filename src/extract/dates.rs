@@ -237,9 +237,9 @@ fn pattern_text(lex: &Lexicons) -> String {
                 (?: (?P<dl> (?: \s*,\s* {weekday} {day} )+ ,? )? {day_join} {weekday} (?P<d2>{day}) )?
                 \s+ {link} (?P<m2>{month}) (?: ,?\s+ {link} (?P<y2>{year}) )? )
           # month first
-          | (?: {opening_month} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ (?P<yb1>{year}) )?
+          | (?: {opening_month} {opener} \b(?P<mb1>{month}) \s+ (?P<db1>{day}) (?: ,?\s+ {link} (?P<yb1>{year}) )?
                 (?: {join} {weekday} (?: (?P<mb2>{month}) \s+ )? (?P<db2>{day}) \b )?
-                (?: ,?\s+ (?P<yb2>{year}) )? )
+                (?: ,?\s+ {link} (?P<yb2>{year}) )? )
           # month and year: octubre de 2019, Janvier-Décembre 2012
           | (?: \b(?P<mc1>{month}) (?: {join} (?P<mc2>{month}) )? ,?\s+ {link} (?P<yc>{year}) )
             "
@@ -1505,6 +1505,19 @@ mod tests {
             ("32 de mayo", None),
             ("5.1 Objectives", None),
             ("Page 3 of 12", None),
+            // Month first, the year after its link word (Latin American usage).
+            (
+                "Noviembre 23 de 2015",
+                Some(((Some(2015), 11, Some(23)), None)),
+            ),
+            (
+                "la sesión de abril 7 del 2021",
+                Some(((Some(2021), 4, Some(7)), None)),
+            ),
+            (
+                "September 9 of 2019",
+                Some(((Some(2019), 9, Some(9)), None)),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(first(text), *want, "{text:?}");

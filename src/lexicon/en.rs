@@ -822,6 +822,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "period ending",
         "financial year ended",
         "as at",
+        "as of",
     ],
     event_nouns: &[
         "committee",

@@ -1042,8 +1042,10 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "ejercicio terminado al",
         "ejercicio cerrado el",
         "ejercicio cerrado al",
-        "con corte al",
         "cortado al",
+        "corte a",
+        "corte al",
+        "fecha de corte",
     ],
     event_nouns: &[
         "comité",

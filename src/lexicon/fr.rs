@@ -853,6 +853,9 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "exercice arrêté au",
         "comptes arrêtés au",
         "situation au",
+        "état au",
+        "arrêté au",
+        "arrêtée au",
     ],
     event_nouns: &[
         "comité",

@@ -47,7 +47,7 @@ use crate::lexicon::{
     unaccented, ACTION_LINE_WORDS, FUNCTION_WORDS, STATUS_HEADINGS, TABLE_HEADINGS,
 };
 use crate::markup;
-use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure};
+use crate::model::{ActionLine, Deliverable, DeliverableCode, Legend, Measure, Status};
 use crate::normalize::Text;
 use crate::page::{self, BlockKind, Row as PageRow, Table, WordRef};
 
@@ -334,7 +334,7 @@ impl Scan {
                 .or_insert_with(|| TableRoles::of(table, legend))
         });
         let cells = lift_cited_code(split_leading_marks(
-            split_measure_cells(ordered_cells(text, index, roles, legend)),
+            split_measure_cells(join_split_code(ordered_cells(text, index, roles, legend))),
             legend,
         ));
         let first_code = cells.iter().position(|cell| starts_with_code(cell));
@@ -915,8 +915,23 @@ impl Scan {
                     .at(row.location),
                 );
             }
-            let status = match &row.mark {
-                None if row.contested.is_some() => {
+            let matrix = matrix_status(text, row.index, legend);
+            let status = match (&row.mark, &matrix) {
+                (_, Some(MatrixRead::One(status, _))) => Some(*status),
+                (_, Some(MatrixRead::Several(marks))) => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            Code::DeliverablesAmbiguousMark,
+                            format!(
+                                "{code} is ticked under columns of two statuses ({}); its status is left unknown",
+                                marks.join(", ")
+                            ),
+                        )
+                        .at(row.location),
+                    );
+                    None
+                }
+                (None, None) if row.contested.is_some() => {
                     if let Some(contest) = &row.contested {
                         let (first, second) = if contest.follows_title {
                             (code, contest.other)
@@ -946,7 +961,7 @@ impl Scan {
                     }
                     None
                 }
-                None if row.shared_with.is_some() => {
+                (None, None) if row.shared_with.is_some() => {
                     let other = row
                         .shared_with
                         .map(|code| code.to_string())
@@ -964,7 +979,7 @@ impl Scan {
                     );
                     None
                 }
-                None if row.candidates.len() >= 2 => {
+                (None, None) if row.candidates.len() >= 2 => {
                     diagnostics.push(
                         Diagnostic::warning(
                             Code::DeliverablesAmbiguousMark,
@@ -982,7 +997,7 @@ impl Scan {
                     );
                     None
                 }
-                None => {
+                (None, None) => {
                     diagnostics.push(
                         Diagnostic::warning(
                             Code::DeliverablesMissingMark,
@@ -992,7 +1007,7 @@ impl Scan {
                     );
                     None
                 }
-                Some(mark) => {
+                (Some(mark), None) => {
                     let meaning = legend::cell_meaning(legend, mark);
                     match &meaning {
                         MarkMeaning::Unknown => {
@@ -1064,7 +1079,10 @@ impl Scan {
                 measure_code: code.measure_code(),
                 action_line_code: code.action_line_code(),
                 title,
-                mark: row.mark.clone(),
+                mark: row.mark.clone().or(match matrix {
+                    Some(MatrixRead::One(_, mark)) => Some(mark),
+                    _ => None,
+                }),
                 status,
                 inferred: false,
                 repaired: row.repaired.is_some(),
@@ -1098,6 +1116,92 @@ impl Scan {
             deliverables,
             diagnostics,
         }
+    }
+}
+
+/// What a status matrix's columns say of one deliverable row (see
+/// [`matrix_status`]).
+enum MatrixRead {
+    /// The row is ticked under columns of one status: that status, and the
+    /// first tick as printed.
+    One(Status, String),
+    /// The row is ticked under columns of different statuses: each tick,
+    /// named with its column's status, for the diagnostic.
+    Several(Vec<String>),
+}
+
+/// The status a deliverable row gives by the column its tick stands in,
+/// when its table is a status matrix: a row above it heads two or more
+/// columns that name different statuses (`Achieved | In progress | Not
+/// developed` in any language's lexicon, or marks the legend defines). A
+/// tick there (`X`, `✓`) means its column's status, never its conventional
+/// meaning (`X` is "not developed" in the conventional table, so reading
+/// it would be silently wrong for two rows in three). `None` when the
+/// table is no matrix, when the row fills none of its status columns, or
+/// when a number fills one (a summary row counts, it ticks nothing).
+fn matrix_status(text: &Text, index: usize, legend: &Legend) -> Option<MatrixRead> {
+    let table = text.table_of(index)?;
+    let at = table.rows.iter().position(|row| row.line == index)?;
+    let columns = table.rows.get(..at)?.iter().rev().find_map(|above| {
+        let columns = status_columns(above, legend);
+        (!columns.is_empty()).then_some(columns)
+    })?;
+    let mut ticks: Vec<(&str, Status)> = Vec::new();
+    for cell in &table.rows.get(at)?.cells {
+        let Some((_, status)) = columns.iter().find(|(column, _)| *column == cell.column) else {
+            continue;
+        };
+        let tick = cell.text().trim();
+        if tick.is_empty() || starts_with_code(tick) {
+            continue;
+        }
+        if tick.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        ticks.push((tick, *status));
+    }
+    let (first, status) = *ticks.first()?;
+    if ticks.iter().all(|(_, other)| *other == status) {
+        Some(MatrixRead::One(status, first.to_owned()))
+    } else {
+        Some(MatrixRead::Several(
+            ticks
+                .iter()
+                .map(|(tick, status)| format!("`{tick}` under {}", status.as_str()))
+                .collect(),
+        ))
+    }
+}
+
+/// The columns of a heading row that each name one status, with it; empty
+/// unless they name two different statuses or more, or the row holds a
+/// code (a deliverable's row, whose status cell names one status).
+fn status_columns(row: &PageRow, legend: &Legend) -> Vec<(usize, Status)> {
+    if row.cells.iter().any(|cell| starts_with_code(cell.text())) {
+        return Vec::new();
+    }
+    let columns: Vec<(usize, Status)> = row
+        .cells
+        .iter()
+        .filter_map(|cell| {
+            let heading = cell.text().trim();
+            let status = legend::status_word(heading).or_else(|| {
+                legend
+                    .entries
+                    .iter()
+                    .find(|entry| entry.mark == heading)
+                    .map(|entry| entry.status)
+            })?;
+            Some((cell.column, status))
+        })
+        .collect();
+    let mut distinct: Vec<Status> = columns.iter().map(|(_, status)| *status).collect();
+    distinct.sort_by_key(|status| status.as_str());
+    distinct.dedup();
+    if distinct.len() >= 2 {
+        columns
+    } else {
+        Vec::new()
     }
 }
 
@@ -1969,6 +2073,50 @@ fn split_leading_marks(cells: Vec<String>, legend: &Legend) -> Vec<String> {
     out
 }
 
+/// Most characters of one part of a code a table splits over cells of its
+/// own (`L12`, `M3`, `D10`).
+const SPLIT_CODE_PART: usize = 4;
+
+/// A row whose code is split over consecutive cells, one per level (`L1` |
+/// `M2` | `D3`: a column for the line, the measure and the deliverable
+/// number), with the code's cells joined into one (`L1M2D3`). Only parts
+/// that are short single words and together make a whole deliverable code;
+/// a cell that opens with a code already is left alone.
+fn join_split_code(cells: Vec<String>) -> Vec<String> {
+    let part = |cell: &String| {
+        let cell = cell.trim();
+        !cell.is_empty()
+            && cell.chars().count() <= SPLIT_CODE_PART
+            && !cell.contains(char::is_whitespace)
+    };
+    let joined_at = |at: usize, width: usize| {
+        let parts = cells.get(at..at + width)?;
+        if !parts.iter().all(part) || parts.first().is_some_and(|first| starts_with_code(first)) {
+            return None;
+        }
+        let code: String = parts.iter().map(|cell| cell.trim()).collect();
+        matches!(deliverable_at_start(&code), Some((_, _, ""))).then_some(code)
+    };
+    let mut out = Vec::with_capacity(cells.len());
+    let mut at = 0;
+    while let Some(cell) = cells.get(at) {
+        match [3, 2]
+            .into_iter()
+            .find_map(|width| joined_at(at, width).map(|code| (code, width)))
+        {
+            Some((code, width)) => {
+                out.push(code);
+                at += width;
+            }
+            None => {
+                out.push(cell.clone());
+                at += 1;
+            }
+        }
+    }
+    out
+}
+
 /// A table row whose title cites its own code at its end, in parentheses
 /// (`Observatorio del consumo (L1M1D1)` | `●`), read as the row its code
 /// opens: the code first, the title without it, the other cells after. Only
@@ -2674,6 +2822,64 @@ mod tests {
 
     fn row(code: &str, title: &str, mark: Option<&str>) -> (String, String, Option<String>) {
         (code.to_owned(), title.to_owned(), mark.map(str::to_owned))
+    }
+
+    /// One column per status, headed by its words, with a tick in one: the
+    /// tick means its column's status, never its conventional meaning (`X`
+    /// would be "not developed"); ticks under two statuses leave it null
+    /// and say so; a row of counts under the columns ticks nothing.
+    #[test]
+    fn a_status_matrix_gives_each_deliverable_its_ticked_column() {
+        let plan = plan(
+            "Code\tDeliverable\tAchieved\tEn curso\tNot developed\n\
+             L1M1D1\tFlood map\tX\t\t\n\
+             L1M1D2\tCoastal guide\t\tX\t\n\
+             L1M2D1\tTide gauges\t\t\tX\n\
+             L1M2D2\tResilience forum\tX\tX\t\n\
+             Total\t\t1\t1\t1\n",
+        );
+        let statuses: Vec<(String, Option<Status>)> = plan
+            .deliverables
+            .iter()
+            .map(|d| (d.code.clone(), d.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("L1M1D1".to_owned(), Some(Status::Achieved)),
+                ("L1M1D2".to_owned(), Some(Status::InProgress)),
+                ("L1M2D1".to_owned(), Some(Status::NotDeveloped)),
+                ("L1M2D2".to_owned(), None),
+            ]
+        );
+        assert!(plan
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("L1M2D2") && d.message.contains("two statuses")));
+    }
+
+    /// A code split over one column per level (`L1` | `M2` | `D3`) is one
+    /// deliverable code; short cells that make no code stay cells.
+    #[test]
+    fn a_code_split_over_columns_is_joined() {
+        let plan = plan(
+            "Line\tMeasure\tNo.\tDeliverable\tStatus\n\
+             L1\tM1\tD1\tFlood map\t✓\n\
+             L1\tM2\tD3\tTide gauges\t✗\n\
+             L2\tM1D1\tForum\t✓\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Flood map", Some("✓")),
+                row("L1M2D3", "Tide gauges", Some("✗")),
+                row("L2M1D1", "Forum", Some("✓")),
+            ]
+        );
+        assert_eq!(
+            join_split_code(vec!["No.".to_owned(), "M1".to_owned(), "D1".to_owned()]),
+            ["No.", "M1", "D1"]
+        );
     }
 
     #[test]

@@ -1279,7 +1279,8 @@ fn detect_period(
                     datelines_are_periods
                         || !names_dateline(candidate.lower(), lexicons)
                         || titled()
-                        || continues_above(candidates, position, lexicons)
+                        || (continues_above(candidates, position, lexicons)
+                            && !names_day(candidate.lower(), lexicons))
                 })
                 .filter(|_| !(issued_on_cover && is_month_and_year(candidate, lexicons)));
             // In a sentence, a span longer than a (fiscal) year is the span
@@ -1499,8 +1500,10 @@ fn reported_after_plan_span(
 
 /// Whether the line at `position` goes on with the title-area line above,
 /// which breaks off on a comma, a colon, a dash or a link word (`Tablero de
-/// metas del Plan de Gobierno,` / `junio de 2031`): a date there is the
-/// title's, not a dateline of the cover.
+/// metas del Plan de Gobierno,` / `junio de 2031`): a month there is the
+/// title's, not a dateline of the cover. A day under a headline is still
+/// the day a page was posted (`… annonce le report du Congrès -` / `15
+/// novembre 2031`).
 fn continues_above(candidates: &Candidates<'_>, position: usize, lexicons: &Lexicons) -> bool {
     position
         .checked_sub(1)

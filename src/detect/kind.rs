@@ -55,6 +55,11 @@ static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ISO_DAY is a valid literal pattern")
 });
 
+/// A name printed between straight double quotes, as [`fold`] leaves any
+/// quotes (`"Rendición de cuentas 2031"`).
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""[^"]*""#).expect("QUOTED is a valid literal pattern"));
+
 /// A clock time (`7:30pm`, `19h00`, `13:00`, `6 pm`): its numbers are no
 /// days.
 /// The number of a part opening a line (`5. Work plan 2032`, `1.2
@@ -469,6 +474,7 @@ fn kind_hits(candidates: &Candidates<'_>, lexicons: &Lexicons) -> Vec<Hit<'stati
                 || points_at_itself(before, lexicons)
                 || (candidate.in_title_area && presents_itself(&before_words, lexicons));
             let names_document = !PART_NUMBER.is_match(&candidate.plain())
+                && !opens_on_item_label(&lower, lexicons)
                 && (names_otherwise || run_in_cover)
                 && !sent_elsewhere_by_determiner(&before_words, lexicons);
             // A title the cover opens before the phrase (`NOTE DE
@@ -956,6 +962,24 @@ fn subject_of(after: &str, lexicons: &Lexicons) -> bool {
         })
 }
 
+/// A line that is prose, not a long title (`Update on Progress Toward
+/// Meeting Council Goals and Priorities for Fiscal Year 2031-32`): ended by
+/// a sentence's or a clause's stop, holding the end of a sentence before
+/// the next (`… the financial report 2030-2031. Operating account 2031`),
+/// or longer than two titles.
+fn is_prose(candidate: &Candidate<'_>) -> bool {
+    let plain = candidate.plain();
+    let plain = plain.trim();
+    let chars: Vec<char> = plain.chars().collect();
+    let sentence_ends = chars.windows(5).any(|window| {
+        matches!(window, [a, b, '.', ' ', capital]
+            if a.is_alphanumeric() && b.is_alphanumeric() && capital.is_uppercase())
+    });
+    sentence_ends
+        || plain.ends_with(['.', ',', ';'])
+        || plain.split_whitespace().count() > 2 * MAX_TITLE_WORDS
+}
+
 /// A line that reads as a sentence rather than a heading: long, or ended by
 /// a full stop.
 fn is_sentence(candidate: &Candidate<'_>) -> bool {
@@ -1163,7 +1187,7 @@ fn detect_period(
         // Before a report's title that follows a plan's name, the span is
         // the plan's: only a single year there is the report's own
         // (`Development Plan 2014-2017 2016 Annual Progress Report`).
-        let year_first = year_ending(&candidate.lower()[..at])
+        let year_first = year_ending(&candidate.lower()[..at], lexicons)
             .filter(|&(start, end)| hit.report_at.is_none() || start == end);
         // The year printed right after the phrase, past link words only
         // (`Annual Report for 2019`, `Informe anual de 2019`), is the
@@ -1187,11 +1211,27 @@ fn detect_period(
                 continue;
             }
         }
+        // A span the line goes on to give a term of office (`Plan de
+        // Desarrollo Municipal … Administración 2031-2033`) is the term's,
+        // not the plan's: that line dates nothing.
+        let beyond = found_at
+            .and_then(|at| candidate.lower().get(at + hit.phrase.phrase.len()..))
+            .unwrap_or_default();
+        if year_next.or(year_first).is_none() && names_term(beyond, lexicons) {
+            continue;
+        }
+        // A year inside a name the title quotes after its kind is that
+        // name's (`Plan de trabajo "Rendición de cuentas 2031"`: the year
+        // accounted for, not the plan's).
+        let unquoted = QUOTED.replace_all(after, " ");
+        // The dates a period's noun opens after the phrase are the span
+        // the report covers, before any plan's years it names.
         if let Some(period) = year_next
             .or(year_first)
-            .or_else(|| span_in(after))
-            .or_else(|| named_month_range(after, lexicons))
-            .or_else(|| single_year_in(&ISO_DAY.replace_all(after, " ")))
+            .or_else(|| named_period_range(&unquoted, lexicons))
+            .or_else(|| span_in(&unquoted))
+            .or_else(|| named_month_range(&unquoted, lexicons))
+            .or_else(|| single_year_in(&ISO_DAY.replace_all(&unquoted, " ")))
         {
             let confidence = if candidate.in_title_area { 0.9 } else { 0.6 };
             found.push(make_period(period, confidence, candidate));
@@ -1217,13 +1257,38 @@ fn detect_period(
     );
     for (position, candidate) in candidates.iter().enumerate() {
         let candidate = &candidate;
+        // A span between years anywhere on a line with a role word may be
+        // a tenure; the dates a period's noun opens are one only beside it.
         let between = between_span(candidate.lower(), lexicons)
-            .filter(|_| !is_tenure(candidate.lower(), lexicons));
+            .filter(|_| !is_tenure(candidate.lower(), lexicons, usize::MAX))
+            .or_else(|| {
+                candidate
+                    .in_title_area
+                    .then(|| named_period_range(candidate.lower(), lexicons))
+                    .flatten()
+                    .filter(|_| !is_tenure(candidate.lower(), lexicons, TENURE_REACH))
+            });
         if let Some(span) = between {
             found.push(make_period(span, 0.7, candidate));
         } else if candidate.in_title_area && !is_posting_line(candidate.lower(), lexicons) {
+            // A document's noun dated by its month (`Chief Executive's
+            // Report – January 2031`) titles a monthly paper, no dateline.
+            // A day (`Daily report for 11 November 2031`) dates an issue
+            // of a bulletin, as a dateline does.
+            let titled = || {
+                !names_day(candidate.lower(), lexicons)
+                    && lexicons
+                        .each(|l| l.document_nouns)
+                        .any(|noun| find_words(candidate.lower(), noun).is_some())
+            };
             let title_year = title_year(candidate, lexicons)
-                .filter(|_| datelines_are_periods || !names_dateline(candidate.lower(), lexicons))
+                .filter(|_| {
+                    datelines_are_periods
+                        || !names_dateline(candidate.lower(), lexicons)
+                        || titled()
+                        || (continues_above(candidates, position, lexicons)
+                            && !names_day(candidate.lower(), lexicons))
+                })
                 .filter(|_| !(issued_on_cover && is_month_and_year(candidate, lexicons)));
             // In a sentence, a span longer than a (fiscal) year is the span
             // of something mentioned (a term, a plan); `In 2015-16, we…`
@@ -1238,16 +1303,23 @@ fn detect_period(
             // 2031-2034`, `nuevo período de gestión 2031-2035`).
             let part = PART_NUMBER.is_match(&candidate.plain());
             let term = || kind == DocumentKind::Other && is_term(candidate.lower(), lexicons);
-            let span = span_in(candidate.lower()).filter(|&(start, end)| {
-                !part
-                    && if is_sentence(candidate) {
-                        end == start + 1 && !term()
-                    } else {
-                        end == start + 1
-                            || kind != DocumentKind::Other
-                            || !names_term(candidate.lower(), lexicons)
-                    }
-            });
+            // Two fiscal years in a row are one span of both
+            // ([`fiscal_pairs`]), not the first of them.
+            let span = fiscal_pairs(candidate.lower(), lexicons)
+                .first()
+                .map(|&(_, _, span)| span)
+                .or_else(|| span_in(candidate.lower()))
+                .filter(|&(start, end)| {
+                    !part
+                        && !heads_officers(candidate.lower(), lexicons)
+                        && if is_sentence(candidate) {
+                            end == start + 1 && !term()
+                        } else {
+                            end == start + 1
+                                || kind != DocumentKind::Other
+                                || !names_term(candidate.lower(), lexicons)
+                        }
+                });
             let named_kind = hits.iter().any(|hit| hit.candidate == position);
             if let Some(reported) = reported_after_plan_span(
                 candidate,
@@ -1257,7 +1329,16 @@ fn detect_period(
             ) {
                 found.push(make_period(reported, 0.9, candidate));
             } else if let Some(span) = span {
-                found.push(make_period(span, 0.6, candidate));
+                // A sentence's span dates what the sentence tells (`dues
+                // were cut in the 2005-06 budget year`, `the 2018/19
+                // business plan`): a heading or a dated line of the cover
+                // says more of the document than a sentence under it.
+                let confidence = if is_prose(candidate) {
+                    SENTENCE_SPAN_CONFIDENCE
+                } else {
+                    0.6
+                };
+                found.push(make_period(span, confidence, candidate));
             } else if let Some(year) = title_year
                 .or_else(|| {
                     meeting_year(candidate, candidates.get(position + 1).as_ref(), lexicons)
@@ -1321,7 +1402,12 @@ fn detect_period(
     let mut rivals: Vec<String> = Vec::new();
     for other in periods {
         if other.start == best.start && other.end == best.end {
-            best.evidence.extend(other.evidence);
+            // One line read two ways is one piece of evidence.
+            for evidence in other.evidence {
+                if !best.evidence.contains(&evidence) {
+                    best.evidence.push(evidence);
+                }
+            }
             best.confidence = best.confidence.max(other.confidence);
         } else if rank(&other) == rank(&best)
             && (other.confidence - best.confidence).abs() < f64::EPSILON
@@ -1418,6 +1504,32 @@ fn reported_after_plan_span(
     let fiscal = own.1 > own.0;
     (within && (own.0 > start || fiscal || dated || update)).then_some(own)
 }
+
+/// Whether the line at `position` goes on with the title-area line above,
+/// which breaks off on a comma, a colon, a dash or a link word (`Tablero de
+/// metas del Plan de Gobierno,` / `junio de 2031`): a month there is the
+/// title's, not a dateline of the cover. A day under a headline is still
+/// the day a page was posted (`… annonce le report du Congrès -` / `15
+/// novembre 2031`).
+fn continues_above(candidates: &Candidates<'_>, position: usize, lexicons: &Lexicons) -> bool {
+    position
+        .checked_sub(1)
+        .and_then(|above| candidates.get(above))
+        .is_some_and(|above| {
+            let plain = above.plain();
+            above.in_title_area
+                && (plain.trim_end().ends_with([',', ':', '-', '–', '—'])
+                    || words(above.lower())
+                        .last()
+                        .is_some_and(|word| lexicons.has(|l| l.function_words, word)))
+        })
+}
+
+/// The confidence of a span of years told by prose of the title area
+/// ([`is_prose`]):
+/// below the 0.5 of a cover's dated line ([`title_year`], [`meeting_year`],
+/// [`document_year`]), which it yields to.
+const SENTENCE_SPAN_CONFIDENCE: f64 = 0.4;
 
 /// Months a covered span of dates may run (`October 2017 to December 2017`,
 /// `September 1, 2006 to August 31, 2007`): more than the few days of a
@@ -1582,6 +1694,34 @@ fn named_month_range(after: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
         .map(|(span, _)| span)
 }
 
+/// Most words between a covered period's noun and the first of its dates
+/// (`período comprendido entre el 1 de enero`).
+const PERIOD_NOUN_REACH: usize = 3;
+
+/// The range of dates a period's noun opens ([`Lexicon::covered_period_nouns`]:
+/// `en el período comprendido entre 1 de enero de 2031 hasta 31 de
+/// diciembre de 2032`, `for the period from 1 July 2030 to 30 June 2031`):
+/// the span the document says it covers, in a sentence or a heading, for
+/// as many months as [`named_month_range`] allows.
+///
+/// [`Lexicon::covered_period_nouns`]: crate::lexicon::Lexicon::covered_period_nouns
+fn named_period_range(lower: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let tokens = words(lower);
+    tokens.iter().enumerate().find_map(|(at, word)| {
+        if !lexicons.has(|l| l.covered_period_nouns, word) {
+            return None;
+        }
+        let rest = tokens.get(at + 1..)?;
+        let atoms = date_atoms(rest, lexicons);
+        let opening = atoms
+            .get(..2)
+            .filter(|pair| pair[0].start <= PERIOD_NOUN_REACH)?;
+        month_range(rest, opening, lexicons)
+            .filter(|(_, months)| (*COVERED_MONTHS.start()..=NAMED_RANGE_MONTHS).contains(months))
+            .map(|(span, _)| span)
+    })
+}
+
 /// The span of the title area's first line that dates what the document
 /// covers ([`dated_span`]): a line naming the kind, or a line of the cover
 /// that is no sentence, and no tenure.
@@ -1596,7 +1736,7 @@ fn covered_span(
         .take_while(|(_, candidate)| candidate.in_title_area)
         .filter(|(position, candidate)| {
             (hits.iter().any(|hit| hit.candidate == *position) || !is_sentence(candidate))
-                && !is_tenure(candidate.lower(), lexicons)
+                && !is_tenure(candidate.lower(), lexicons, TENURE_REACH)
         })
         .find_map(|(_, candidate)| {
             dated_span(candidate.lower(), lexicons).map(|span| make_period(span, 0.6, &candidate))
@@ -1764,13 +1904,26 @@ fn is_posting_day(candidate: &Candidate<'_>, lexicons: &Lexicons) -> bool {
         && !names_meeting_day(lower, lexicons)
 }
 
+/// Most words between a date's year and the role word that makes the
+/// dates around it a tenure.
+const TENURE_REACH: usize = 6;
+
 /// A span of years beside a role word is a person's tenure (`Secretary
-/// General between 2001 and 2009`), not the document's period.
-fn is_tenure(lower: &str, lexicons: &Lexicons) -> bool {
-    YEAR.is_match(lower)
-        && words(lower)
-            .iter()
-            .any(|word| lexicons.has(|l| l.role_words, word))
+/// General between 2001 and 2009`), not the document's period. Beside: a
+/// role word within `reach` words of a year. A cover run into one long
+/// line (`2031 ANNUAL REPORT … September 1, 2030 to August 31, 2031 MISSION
+/// … PRESIDENT'S MESSAGE 6`) names roles far from its dates; a bare span of
+/// years (`de 1977 à 1983`) is a tenure with a role anywhere on its line.
+fn is_tenure(lower: &str, lexicons: &Lexicons, reach: usize) -> bool {
+    let line = words(lower);
+    line.iter().enumerate().any(|(at, word)| {
+        word.len() == 4
+            && YEAR.is_match(word)
+            && line[at.saturating_sub(reach)
+                ..line.len().min(at.saturating_add(reach).saturating_add(1))]
+                .iter()
+                .any(|near| lexicons.has(|l| l.role_words, near))
+    })
 }
 
 /// Most words between a span of years and the role word that makes it a
@@ -1789,13 +1942,30 @@ fn is_term(lower: &str, lexicons: &Lexicons) -> bool {
     };
     let before = words(&lower[..span.start()]);
     let after = words(&lower[span.end()..]);
-    let role = |word: &&str| {
-        lexicons.has(|l| l.role_words, word)
-            || word
-                .strip_suffix('s')
-                .is_some_and(|one| lexicons.has(|l| l.role_words, one))
-    };
+    let role = |word: &&str| lexicons.has(|l| l.role_words, word) || is_role_plural(word, lexicons);
     before.iter().rev().take(TERM_REACH).any(role) || after.iter().take(TERM_REACH).any(role)
+}
+
+/// Whether a role word's plural follows the first span of years of a line
+/// within [`TERM_REACH`] words (`Our 2031-2032 Table Officers 6`, `Our
+/// 2031-2032 Board of Directors 7`): the span is the term of the officers
+/// it names, in a heading as in a sentence. A role word alone after a
+/// span may head a report (`2031-2032 Executive Report`).
+fn heads_officers(lower: &str, lexicons: &Lexicons) -> bool {
+    SPAN.find_iter(lower)
+        .find(|found| span_in(found.as_str()).is_some())
+        .is_some_and(|span| {
+            words(&lower[span.end()..])
+                .iter()
+                .take(TERM_REACH)
+                .any(|word| is_role_plural(word, lexicons))
+        })
+}
+
+/// Whether a word is the plural of a role word (`directors`).
+fn is_role_plural(word: &str, lexicons: &Lexicons) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|one| lexicons.has(|l| l.role_words, one))
 }
 
 /// Whether a word names a term of office ([`Lexicon::term_words`]) within
@@ -2031,10 +2201,21 @@ fn names_dateline(lower: &str, lexicons: &Lexicons) -> bool {
     let has_day = words
         .iter()
         .any(|word| word.parse::<u8>().is_ok_and(|day| (1..=31).contains(&day)));
+    // A date link may stand between them (`Diciembre de 2031`).
+    let year_at = |at: usize| {
+        words
+            .get(at)
+            .is_some_and(|word| word.len() == 4 && YEAR.is_match(word))
+    };
     let month_of_year = months == 1
         && !has_day
-        && words.windows(2).any(|pair| {
-            lexicons.month(pair[0]).is_some() && pair[1].len() == 4 && YEAR.is_match(pair[1])
+        && words.iter().enumerate().any(|(at, word)| {
+            lexicons.month(word).is_some()
+                && (year_at(at + 1)
+                    || (words
+                        .get(at + 1)
+                        .is_some_and(|link| is_date_link(link, lexicons))
+                        && year_at(at + 2)))
         });
     month_of_year || names_day(lower, lexicons)
 }
@@ -2206,13 +2387,86 @@ fn attached_year(rest: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
         .find(&rest[from..])
         .filter(|found| found.start() == 0)
         .and_then(|found| span_in(found.as_str()));
-    Some(spaced.unwrap_or(year))
+    let fiscal = || fiscal_after(year, &rest[from + word.len()..], lexicons);
+    let pair = fiscal_pairs(&rest[from..], lexicons)
+        .into_iter()
+        .find(|&(at, _, _)| at == 0)
+        .map(|(_, _, span)| span);
+    Some(pair.or(spaced).or_else(fiscal).unwrap_or(year))
+}
+
+/// Two fiscal years in a row, joined as the ends of a span (`2021-22 and
+/// 2022-23`, `2021-22 y 2022-23`: the second words of
+/// [`Lexicon::period_between`]): the two years they cover together. Each
+/// pair with where it starts and ends in `text`.
+///
+/// [`Lexicon::period_between`]: crate::lexicon::Lexicon::period_between
+fn fiscal_pairs(text: &str, lexicons: &Lexicons) -> Vec<(usize, usize, (u16, u16))> {
+    let spans: Vec<(usize, usize, (u16, u16))> = SPAN
+        .find_iter(text)
+        .filter_map(|found| {
+            span_in(found.as_str())
+                .filter(|&(start, end)| end == start + 1)
+                .map(|span| (found.start(), found.end(), span))
+        })
+        .collect();
+    spans
+        .windows(2)
+        .filter_map(|pair| {
+            let ((from, first_end, first), (second_start, to, second)) = (pair[0], pair[1]);
+            let joined = match words(&text[first_end..second_start]).as_slice() {
+                [joiner] => lexicons
+                    .each(|l| l.period_between)
+                    .any(|(_, second)| second == joiner),
+                _ => false,
+            };
+            (joined && second.0 == first.1).then_some((from, to, (first.0, second.1)))
+        })
+        .collect()
+}
+
+/// The fiscal year a single year opens when the next word is the next
+/// year's last two digits, printed after a space (`Annual Report 2018 19`):
+/// a span whose dash was lost. Not when a month follows, which makes the
+/// two digits a day (`2018 19 March`).
+fn fiscal_after((start, end): (u16, u16), after: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
+    let mut next = after
+        .split_whitespace()
+        .map(|word| word.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let digits = next.next()?;
+    let dated = next
+        .next()
+        .is_some_and(|word| lexicons.month(word).is_some());
+    (start == end && closes_fiscal(start, digits) && !dated).then_some((start, start + 1))
+}
+
+/// Whether `digits` are the last two of the year after `start` (`2018`
+/// and `19`).
+fn closes_fiscal(start: u16, digits: &str) -> bool {
+    digits.len() == 2
+        && digits
+            .parse::<u16>()
+            .is_ok_and(|last| last == (start + 1) % 100)
 }
 
 /// The year or span that ends `head` (`2020 `, `2013 - 2014 `), as a title
 /// prints it before its kind phrase.
-fn year_ending(head: &str) -> Option<(u16, u16)> {
+fn year_ending(head: &str, lexicons: &Lexicons) -> Option<(u16, u16)> {
     let head = head.trim_end();
+    if let Some((_, _, span)) = fiscal_pairs(head, lexicons)
+        .into_iter()
+        .find(|&(_, to, _)| to == head.len())
+    {
+        return Some(span);
+    }
+    // A fiscal year whose dash was lost (`2018 19 Annual Report`).
+    let mut last_two = head.split_whitespace().rev();
+    if let (Some(digits), Some(year)) = (last_two.next(), last_two.next().and_then(year_word)) {
+        let (start, end) = year;
+        if start == end && closes_fiscal(start, digits) {
+            return Some((start, start + 1));
+        }
+    }
     let year = head.split_whitespace().last().and_then(year_word)?;
     let spaced = SPAN
         .find_iter(head)
@@ -2444,6 +2698,20 @@ fn detect_title(
                     title.split_whitespace().count() <= MAX_TITLE_WORDS && !title.ends_with('.')
                 })
         })
+}
+
+/// Whether a line opens on an agenda item's label and its number (`Item
+/// 04 Annual Report for the year 2031`, `Punto 3. Memoria anual`): an item
+/// of a meeting, whose paper is not the document.
+fn opens_on_item_label(lower: &str, lexicons: &Lexicons) -> bool {
+    let line = words(lower);
+    lexicons.each(|l| l.agenda_item_labels).any(|label| {
+        let label = words(label);
+        line.get(..label.len()) == Some(label.as_slice())
+            && line.get(label.len()).is_some_and(|number| {
+                (1..=3).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit())
+            })
+    })
 }
 
 /// Whether a line opens on an item of a meeting's business rather than
@@ -4863,5 +5131,165 @@ mod tests {
             1) To approve the minutes of the meeting held on 9th June 2031.\n\
             2) Any other business.\n";
         assert_eq!(period(few_items), None, "two items make no agenda");
+    }
+
+    fn period_of(source: &str) -> Option<(u16, u16)> {
+        detect(&Text::from_plain(source))
+            .period
+            .map(|period| (period.start, period.end))
+    }
+
+    #[test]
+    fn a_fiscal_year_whose_dash_was_lost_is_a_span() {
+        assert_eq!(
+            period_of(
+                "Hollybrook Town Council Annual Report 2031 32\n\nThe Council kept the parks.\n"
+            ),
+            Some((2031, 2032))
+        );
+        assert_eq!(period_of("2031 32 Annual Report\n"), Some((2031, 2032)));
+        assert!(closes_fiscal(2031, "32"));
+        assert!(closes_fiscal(2099, "00"));
+        assert!(!closes_fiscal(2031, "33"), "not the next year");
+        assert!(!closes_fiscal(2031, "3"), "one digit after a space");
+        let lexicons = Lexicons::all();
+        assert_eq!(
+            fiscal_after((2031, 2031), " 32 march", &lexicons),
+            None,
+            "a day before its month"
+        );
+    }
+
+    #[test]
+    fn two_fiscal_years_in_a_row_make_one_span() {
+        let lexicons = Lexicons::all();
+        for (text, span) in [
+            ("fiscal years 2031-32 and 2032-33", (2031, 2033)),
+            ("ejercicios 2031-32 y 2032-33", (2031, 2033)),
+            ("exercices 2031-2032 et 2032-2033", (2031, 2033)),
+        ] {
+            let pairs = fiscal_pairs(text, &lexicons);
+            assert_eq!(pairs.first().map(|pair| pair.2), Some(span), "{text}");
+        }
+        assert!(
+            fiscal_pairs("2031-32 or 2033-34", &lexicons).is_empty(),
+            "not in a row, nor joined as a span"
+        );
+        assert_eq!(
+            period_of("Council Work Plan\n\nfiscal years 2031-32 and 2032-33 Work plan\n"),
+            Some((2031, 2033))
+        );
+    }
+
+    #[test]
+    fn a_role_far_from_the_dates_of_a_run_in_cover_makes_no_tenure() {
+        let lexicons = Lexicons::all();
+        assert!(is_tenure(
+            "secretary general between 2001 and 2009",
+            &lexicons,
+            TENURE_REACH
+        ));
+        assert!(is_tenure(
+            "elected a councillor during the second term of the mayor, from 2001 to 2009",
+            &lexicons,
+            usize::MAX
+        ));
+        assert!(!is_tenure(
+            "2031 annual report association of towns september 1, 2030 to august 31, 2031 mission statement the association speaks for its member councils table of contents map 4 president's message 6",
+            &lexicons,
+            TENURE_REACH
+        ));
+        assert_eq!(
+            period_of("2031 ANNUAL REPORT ASSOCIATION OF NORTHLAND TOWNS September 1, 2030 to August 31, 2031 MISSION STATEMENT THE ASSOCIATION SPEAKS FOR ITS MEMBER COUNCILS ON THE ISSUES THAT MATTER TABLE OF CONTENTS MAP 4 PRESIDENT'S MESSAGE 6\n"),
+            Some((2030, 2031))
+        );
+    }
+
+    #[test]
+    fn a_cover_date_outweighs_a_sentence_span_under_it() {
+        assert_eq!(
+            period_of("Leadership Board 14 March 2031\n\nCoastal Councils Network Annual Report to the Leadership Board\n\nThe 2031/32 business plan sets out the core work that the network carries out for its member councils.\n"),
+            Some((2031, 2031))
+        );
+        // With nothing else dating it, a sentence's fiscal year still does.
+        assert_eq!(
+            period_of("Network Report\n\nIn 2031-32 the network carried out its core work for the member councils of the region.\n"),
+            Some((2031, 2032))
+        );
+    }
+
+    #[test]
+    fn a_period_noun_opens_the_dates_a_report_covers() {
+        let lexicons = Lexicons::all();
+        for (line, span) in [
+            ("seguimiento al plan vigencia 2031-2034 en el período comprendido entre 1 de enero de 2031 hasta 31 de diciembre de 2032", Some((2031, 2032))),
+            ("monitoring of the plan 2031-2034 for the period from 1 january 2031 to 31 december 2032", Some((2031, 2032))),
+            ("suivi du plan 2031-2034 pour la période du 1er janvier 2031 au 31 décembre 2032", Some((2031, 2032))),
+            // Dates far from the noun, or a single day, are no range it opens.
+            ("the period of the plan, which the council adopted on 1 january 2031 to 31 december 2032", None),
+            ("for the period 1 january 2031", None),
+        ] {
+            assert_eq!(named_period_range(line, &lexicons), span, "{line}");
+        }
+        assert_eq!(
+            period_of("SEGUIMIENTO AL PLAN DE DESARROLLO MUNICIPAL VIGENCIA 2031-2034 DE SAN ROQUE EN EL\nPERÍODO COMPRENDIDO ENTRE 1 DE ENERO DE 2031 HASTA 31 DE DICIEMBRE DE 2032\nUNIVERSIDAD DEL VALLE\n2033\n"),
+            Some((2031, 2032))
+        );
+    }
+
+    #[test]
+    fn a_span_naming_officers_is_their_term() {
+        let lexicons = Lexicons::all();
+        assert!(heads_officers(
+            "our 2031-2032 board of directors 7",
+            &lexicons
+        ));
+        assert!(heads_officers("our 2031-2032 table officers 6", &lexicons));
+        assert!(!heads_officers("2031-2032 executive report", &lexicons));
+        assert_eq!(
+            period_of("Report from the Federation's 2031 Annual Conference\n\nContents\n\nOur 2031-2032 Table Officers 6\n\nOur 2031-2032 Board of Directors 7\n"),
+            Some((2031, 2031))
+        );
+    }
+
+    #[test]
+    fn a_term_after_a_plan_on_its_cover_is_no_period_of_the_plan() {
+        assert_eq!(
+            period_of("PLAN DE DESARROLLO MUNICIPAL MUNICIPIO DE VALLE ALTO ADMINISTRACIÓN 2030-2033 ING. ROSA MÉNDEZ\n\nPLAN MUNICIPAL DE DESARROLLO 2031-2033\n"),
+            Some((2031, 2033))
+        );
+    }
+
+    #[test]
+    fn a_month_going_on_with_the_title_above_dates_it() {
+        assert_eq!(
+            period_of("Tablero de metas del Plan de Gobierno,\njunio de 2031\nEl color de cada meta resume su situación.\n"),
+            Some((2031, 2031))
+        );
+        assert_eq!(
+            period_of("Ayuntamiento de Valle Alto, 2030\nDiciembre de 2031\n"),
+            None,
+            "an issue's month under a title that ends"
+        );
+    }
+
+    #[test]
+    fn a_month_with_a_date_link_and_its_year_is_a_dateline() {
+        let lexicons = Lexicons::all();
+        assert!(names_dateline("diciembre de 2032", &lexicons));
+        assert!(names_dateline("december 2032", &lexicons));
+        assert!(!names_dateline("enero a diciembre de 2032", &lexicons));
+    }
+
+    #[test]
+    fn a_year_inside_a_quoted_name_after_the_kind_is_the_name_s() {
+        assert_eq!(
+            period_of("ASUNTO : PLAN DE TRABAJO \u{201c}AUDIENCIA PÚBLICA RENDICIÓN DE CUENTAS 2031\u{201d}\n"),
+            None
+        );
+        assert_eq!(
+            period_of("PLAN DE TRABAJO 2032 \u{201c}AUDIENCIA PÚBLICA RENDICIÓN DE CUENTAS 2031\u{201d}\n"),
+            Some((2032, 2032))
+        );
     }
 }

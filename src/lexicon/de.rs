@@ -89,6 +89,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "quartal",
         "halbjahr",
     ],
+    covered_period_nouns: &["zeitraum", "berichtszeitraum"],
     to_be_confirmed: &[
         "noch offen",
         "wird noch bestätigt",
@@ -282,6 +283,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "verschiedenes",
         "anfragen",
     ],
+    agenda_item_labels: &["punkt", "tagesordnungspunkt", "top"],
     one_letter_words: &["&"],
     label_stop_words: &[
         "der", "die", "das", "den", "dem", "des", "und", "oder", "in", "im", "an", "am", "auf",

@@ -175,6 +175,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "semester",
         "term",
     ],
+    covered_period_nouns: &["period"],
     to_be_confirmed: &[
         "to be confirmed",
         "to be determined",
@@ -605,6 +606,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "apologies for absence",
         "declarations of interest",
     ],
+    agenda_item_labels: &["item", "agenda item"],
     one_letter_words: &["a", "i", "&"],
     label_stop_words: &[
         "a", "about", "across", "and", "are", "around", "as", "at", "by", "for", "from", "had",

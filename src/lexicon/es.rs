@@ -190,6 +190,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "semestre",
         "vigencia",
     ],
+    covered_period_nouns: &["período", "periodo"],
     to_be_confirmed: &[
         "por confirmar",
         "a confirmar",
@@ -744,6 +745,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "examen",
         "ruegos y preguntas",
     ],
+    agenda_item_labels: &["punto", "punto del orden del día"],
     one_letter_words: &["y", "o", "a", "e", "u"],
     label_stop_words: &[
         "a",

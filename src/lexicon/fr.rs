@@ -160,6 +160,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "semestre",
         "mandat",
     ],
+    covered_period_nouns: &["période", "periode"],
     to_be_confirmed: &[
         "à confirmer",
         "a confirmer",
@@ -620,6 +621,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "questions diverses",
         "informations diverses",
     ],
+    agenda_item_labels: &["point", "point de l'ordre du jour"],
     one_letter_words: &["à", "a", "y"],
     label_stop_words: &[
         "à", "au", "aux", "de", "d", "en", "l", "la", "le", "les", "un", "une", "avec", "chez",

@@ -259,6 +259,12 @@ pub struct Lexicon {
     /// Labels of a span of time that is no event (`Reporting period:`,
     /// `Ejercicio:`, `Exercice :`), lower case.
     pub period_labels: &'static [&'static str],
+    /// Nouns by which a cover names the period a report covers, its dates
+    /// right after them (`period from 1 January 2031 to 31 December 2032`,
+    /// `período comprendido entre el 1 de enero de 2031 hasta …`, `période
+    /// du … au …`), lower case: a range of dates they open is the
+    /// document's period, however many months it runs.
+    pub covered_period_nouns: &'static [&'static str],
     /// Phrases saying a date or an event is not fixed yet.
     pub to_be_confirmed: &'static [&'static str],
     /// Phrases that name a kind of document.
@@ -472,6 +478,10 @@ pub struct Lexicon {
     /// `approbation`, `lectura y aprobación`): a list of such items is an
     /// agenda even where no line names it.
     pub agenda_item_openers: &'static [&'static str],
+    /// Labels numbering the items of an agenda (`Item 04`, `Punto 3`,
+    /// `Point 2`), lower case: a line opening on one and its number is an
+    /// item, and the document it names is a paper of the meeting.
+    pub agenda_item_labels: &'static [&'static str],
     /// One-letter words.
     pub one_letter_words: &'static [&'static str],
     /// Words that end a noun phrase counted by a number.
@@ -1405,6 +1415,7 @@ mod tests {
                 ("date_labels", l.date_labels.len()),
                 ("posting_labels", l.posting_labels.len()),
                 ("period_labels", l.period_labels.len()),
+                ("covered_period_nouns", l.covered_period_nouns.len()),
                 ("kind_phrases", l.kind_phrases.len()),
                 ("period_between", l.period_between.len()),
                 ("year_words", l.year_words.len()),
@@ -1474,6 +1485,7 @@ mod tests {
                 ("contents_headings", l.contents_headings.len()),
                 ("agenda_headings", l.agenda_headings.len()),
                 ("agenda_item_openers", l.agenda_item_openers.len()),
+                ("agenda_item_labels", l.agenda_item_labels.len()),
                 ("label_stop_words", l.label_stop_words.len()),
                 ("title_roles", l.title_roles.len()),
                 ("name_particles", l.name_particles.len()),

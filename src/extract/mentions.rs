@@ -662,6 +662,16 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
         return None;
     }
     let start = words.iter().take(3).position(|w| is_role_word(w, lex))?;
+    // Title-case words right before the role word name the office itself
+    // (`County Manager`, `Heritage Officer`); an article or a lower-case
+    // word there (`the`, `former`) stays out, as before.
+    let opens_plain = words[start].chars().next().is_some_and(char::is_alphabetic);
+    let lead = words[..start]
+        .iter()
+        .rev()
+        .take_while(|w| opens_plain && qualifies_office(w, lex))
+        .count();
+    let lead = words[start - lead..start].join(" ");
     let words = &words[start..];
     // Split into chunks at conjunctions: each chunk is `ROLE (of ORG)`.
     let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
@@ -703,7 +713,15 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
     if let Some(longer) = (role_len + 1..=last.len()).rev().find(|&len| phrase(len)) {
         role_len = longer;
     }
+    role_len += office_complement(&last[role_len..], lex);
     let role = last[..role_len].join(" ");
+    // The leading words qualify the role only when no conjunction split
+    // them off into an organisation of their own.
+    let role = if lead.is_empty() || !chunks.is_empty() {
+        role
+    } else {
+        format!("{lead} {role}")
+    };
     let mut places: Vec<String> = Vec::new();
     let own = last[role_len..].join(" ");
     let own = strip_link(&own, lex);
@@ -717,6 +735,57 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
             .filter(|c| !c.is_empty()),
     );
     Some((role, (!places.is_empty()).then(|| places.join("; "))))
+}
+
+/// Whether `word`, right before a role word, qualifies the office it
+/// names (`County` in `County Manager`): a word in title case, letters and
+/// hyphens only, that is no function word, link, conjunction or honorific.
+/// Acronyms in capitals name an organisation and are left out.
+fn qualifies_office(word: &str, lex: &Lexicons) -> bool {
+    let mut chars = word.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(|c| c.is_lowercase() || c == '-');
+    let lower = word.to_lowercase();
+    title_case
+        && !lex.has(|l| l.function_words, &lower)
+        && !lex.has(|l| l.role_links, &lower)
+        && !lex.has(|l| l.conjunctions, &lower)
+        && !lex.has(|l| l.honorifics, &lower)
+}
+
+/// How many words opening `rest` complete the role before it rather than
+/// name its place: a role link without an article straight before common
+/// nouns (`de séance`, `of learning`). A place or an organisation is
+/// capitalised or follows an article (`de Osorno`, `de la comuna`, `del
+/// distrito`), so it stays the place. 0 when `rest` opens otherwise.
+fn office_complement(rest: &[&str], lex: &Lexicons) -> usize {
+    let Some((link, after)) = rest.split_first() else {
+        return 0;
+    };
+    // The link without an article is the one the lexicon also lists with
+    // an article after it (`de` beside `de la`, `of` beside `of the`);
+    // a contraction (`del`, `du`) carries its article.
+    let articled = |l: &&str| {
+        l.strip_prefix(*link)
+            .is_some_and(|after| after.starts_with(' '))
+    };
+    if !lex.has(|l| l.role_links, link) || !lex.each(|l| l.role_links).any(articled) {
+        return 0;
+    }
+    // Letters in lower case only: an elided article (`l'association`)
+    // makes a place, and a comma or a stop ends the role there.
+    let common = |word: &&&str| {
+        let lower = bare(word);
+        word.chars().any(char::is_alphabetic)
+            && word.chars().all(|c| c.is_lowercase() || c == '-')
+            && !lex.has(|l| l.function_words, &lower)
+            && !lex.has(|l| l.role_links, &lower)
+    };
+    match after.iter().take_while(common).count() {
+        0 => 0,
+        nouns => 1 + nouns,
+    }
 }
 
 /// `of the association` → `the association`.

@@ -1014,6 +1014,19 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             found.push((name, None, paren));
         }
     }
+    // A role label over one name that only a roll's readers could read
+    // (`Secrétaire de séance : DELMAS C.`, `… : M. MARTIN Henri.`) names
+    // that person's role.
+    if let ([(_, role @ None, place)], [_], true) =
+        (found.as_mut_slice(), &pieces[..], opens_with_role)
+    {
+        if let Some((label_role, label_place)) = label.and_then(|l| as_role(l, lex)) {
+            *role = Some(label_role);
+            if place.is_none() {
+                *place = label_place;
+            }
+        }
+    }
     found
 }
 

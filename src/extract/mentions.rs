@@ -4372,7 +4372,7 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
             people(run_on),
             vec![
                 one("Paul ROCHE", Some("Maire"), None),
-                one("Anne DUVAL", Some("Secrétaire"), Some("séance")),
+                one("Anne DUVAL", Some("Secrétaire de séance"), None),
                 one("Jean-Luc FAURE", None, None),
                 one("Lucie LE GOFF", None, None),
             ]
@@ -4461,6 +4461,56 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
         assert_eq!(
             names("Also in attendance:\nMs D G. Wells (Services Manager), Mr L Pike (Solicitor) and Miss R Dunn (Officer)\n"),
             vec!["D G. Wells".to_owned(), "L Pike".to_owned(), "R Dunn".to_owned()]
+        );
+    }
+
+    #[test]
+    fn a_role_keeps_its_title_case_qualifier_but_no_article() {
+        let lex = Lexicons::all();
+        let role = |text: &str| as_role(text, &lex).map(|(role, _)| role);
+        assert_eq!(role("County Manager").as_deref(), Some("County Manager"));
+        assert_eq!(
+            role("Senior Vice-chair").as_deref(),
+            Some("Senior Vice-chair")
+        );
+        assert_eq!(role("the Mayor").as_deref(), Some("Mayor"));
+    }
+
+    #[test]
+    fn a_link_to_a_common_noun_completes_the_role_and_a_place_stays_one() {
+        let lex = Lexicons::all();
+        let role = |text: &str| as_role(text, &lex);
+        let pair =
+            |role: &str, place: Option<&str>| Some((role.to_owned(), place.map(str::to_owned)));
+        assert_eq!(
+            role("Secrétaire de séance"),
+            pair("Secrétaire de séance", None)
+        );
+        assert_eq!(
+            role("coordinador de enlace de la red"),
+            pair("coordinador de enlace", Some("red"))
+        );
+        assert_eq!(role("alcalde de Osorno"), pair("alcalde", Some("Osorno")));
+        assert_eq!(
+            role("Alcalde de la comuna"),
+            pair("Alcalde", Some("comuna"))
+        );
+        assert_eq!(
+            role("vicealcalde del distrito"),
+            pair("vicealcalde", Some("distrito"))
+        );
+        assert_eq!(
+            role("président de l'association"),
+            pair("président", Some("l'association"))
+        );
+    }
+
+    #[test]
+    fn a_role_label_over_one_name_read_as_a_roll_gives_its_role() {
+        let found = people("Secrétaire de séance : M. MARTIN Henri.\n");
+        assert_eq!(
+            role_found(&found, "MARTIN Henri"),
+            Some(Some("Secrétaire de séance".to_owned()))
         );
     }
 }

@@ -4391,7 +4391,7 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
         assert_eq!(
             people(twice),
             vec![
-                one("Marc BÉRÉHOUC", Some("Secrétaire"), Some("séance")),
+                one("Marc BÉRÉHOUC", Some("Secrétaire de séance"), None),
                 one("Anne DUVAL", None, None),
             ]
         );

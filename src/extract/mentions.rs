@@ -673,6 +673,16 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
         return None;
     }
     let start = words.iter().take(3).position(|w| is_role_word(w, lex))?;
+    // Title-case words right before the role word name the office itself
+    // (`County Manager`, `Heritage Officer`); an article or a lower-case
+    // word there (`the`, `former`) stays out, as before.
+    let opens_plain = words[start].chars().next().is_some_and(char::is_alphabetic);
+    let lead = words[..start]
+        .iter()
+        .rev()
+        .take_while(|w| opens_plain && qualifies_office(w, lex))
+        .count();
+    let lead = words[start - lead..start].join(" ");
     let words = &words[start..];
     // Split into chunks at conjunctions: each chunk is `ROLE (of ORG)`.
     let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
@@ -714,7 +724,15 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
     if let Some(longer) = (role_len + 1..=last.len()).rev().find(|&len| phrase(len)) {
         role_len = longer;
     }
+    role_len += office_complement(&last[role_len..], lex);
     let role = last[..role_len].join(" ");
+    // The leading words qualify the role only when no conjunction split
+    // them off into an organisation of their own.
+    let role = if lead.is_empty() || !chunks.is_empty() {
+        role
+    } else {
+        format!("{lead} {role}")
+    };
     let mut places: Vec<String> = Vec::new();
     let own = last[role_len..].join(" ");
     let own = strip_link(&own, lex);
@@ -728,6 +746,57 @@ fn as_role(text: &str, lex: &Lexicons) -> Option<(String, Option<String>)> {
             .filter(|c| !c.is_empty()),
     );
     Some((role, (!places.is_empty()).then(|| places.join("; "))))
+}
+
+/// Whether `word`, right before a role word, qualifies the office it
+/// names (`County` in `County Manager`): a word in title case, letters and
+/// hyphens only, that is no function word, link, conjunction or honorific.
+/// Acronyms in capitals name an organisation and are left out.
+fn qualifies_office(word: &str, lex: &Lexicons) -> bool {
+    let mut chars = word.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(|c| c.is_lowercase() || c == '-');
+    let lower = word.to_lowercase();
+    title_case
+        && !lex.has(|l| l.function_words, &lower)
+        && !lex.has(|l| l.role_links, &lower)
+        && !lex.has(|l| l.conjunctions, &lower)
+        && !lex.has(|l| l.honorifics, &lower)
+}
+
+/// How many words opening `rest` complete the role before it rather than
+/// name its place: a role link without an article straight before common
+/// nouns (`de séance`, `of learning`). A place or an organisation is
+/// capitalised or follows an article (`de Osorno`, `de la comuna`, `del
+/// distrito`), so it stays the place. 0 when `rest` opens otherwise.
+fn office_complement(rest: &[&str], lex: &Lexicons) -> usize {
+    let Some((link, after)) = rest.split_first() else {
+        return 0;
+    };
+    // The link without an article is the one the lexicon also lists with
+    // an article after it (`de` beside `de la`, `of` beside `of the`);
+    // a contraction (`del`, `du`) carries its article.
+    let articled = |l: &&str| {
+        l.strip_prefix(*link)
+            .is_some_and(|after| after.starts_with(' '))
+    };
+    if !lex.has(|l| l.role_links, link) || !lex.each(|l| l.role_links).any(articled) {
+        return 0;
+    }
+    // Letters in lower case only: an elided article (`l'association`)
+    // makes a place, and a comma or a stop ends the role there.
+    let common = |word: &&&str| {
+        let lower = bare(word);
+        word.chars().any(char::is_alphabetic)
+            && word.chars().all(|c| c.is_lowercase() || c == '-')
+            && !lex.has(|l| l.function_words, &lower)
+            && !lex.has(|l| l.role_links, &lower)
+    };
+    match after.iter().take_while(common).count() {
+        0 => 0,
+        nouns => 1 + nouns,
+    }
 }
 
 /// `of the association` → `the association`.
@@ -954,6 +1023,19 @@ fn in_line(line: &str, lex: &Lexicons) -> Vec<Found> {
             found.push((name, Some(role), place));
         } else if attendance {
             found.push((name, None, paren));
+        }
+    }
+    // A role label over one name that only a roll's readers could read
+    // (`Secrétaire de séance : DELMAS C.`, `… : M. MARTIN Henri.`) names
+    // that person's role.
+    if let ([(_, role @ None, place)], [_], true) =
+        (found.as_mut_slice(), &pieces[..], opens_with_role)
+    {
+        if let Some((label_role, label_place)) = label.and_then(|l| as_role(l, lex)) {
+            *role = Some(label_role);
+            if place.is_none() {
+                *place = label_place;
+            }
         }
     }
     found
@@ -4301,7 +4383,7 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
             people(run_on),
             vec![
                 one("Paul ROCHE", Some("Maire"), None),
-                one("Anne DUVAL", Some("Secrétaire"), Some("séance")),
+                one("Anne DUVAL", Some("Secrétaire de séance"), None),
                 one("Jean-Luc FAURE", None, None),
                 one("Lucie LE GOFF", None, None),
             ]
@@ -4320,7 +4402,7 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
         assert_eq!(
             people(twice),
             vec![
-                one("Marc BÉRÉHOUC", Some("Secrétaire"), Some("séance")),
+                one("Marc BÉRÉHOUC", Some("Secrétaire de séance"), None),
                 one("Anne DUVAL", None, None),
             ]
         );
@@ -4390,6 +4472,56 @@ PÉREZ Juan (JP), GIL Marta (MG), Concejales
         assert_eq!(
             names("Also in attendance:\nMs D G. Wells (Services Manager), Mr L Pike (Solicitor) and Miss R Dunn (Officer)\n"),
             vec!["D G. Wells".to_owned(), "L Pike".to_owned(), "R Dunn".to_owned()]
+        );
+    }
+
+    #[test]
+    fn a_role_keeps_its_title_case_qualifier_but_no_article() {
+        let lex = Lexicons::all();
+        let role = |text: &str| as_role(text, &lex).map(|(role, _)| role);
+        assert_eq!(role("County Manager").as_deref(), Some("County Manager"));
+        assert_eq!(
+            role("Senior Vice-chair").as_deref(),
+            Some("Senior Vice-chair")
+        );
+        assert_eq!(role("the Mayor").as_deref(), Some("Mayor"));
+    }
+
+    #[test]
+    fn a_link_to_a_common_noun_completes_the_role_and_a_place_stays_one() {
+        let lex = Lexicons::all();
+        let role = |text: &str| as_role(text, &lex);
+        let pair =
+            |role: &str, place: Option<&str>| Some((role.to_owned(), place.map(str::to_owned)));
+        assert_eq!(
+            role("Secrétaire de séance"),
+            pair("Secrétaire de séance", None)
+        );
+        assert_eq!(
+            role("coordinador de enlace de la red"),
+            pair("coordinador de enlace", Some("red"))
+        );
+        assert_eq!(role("alcalde de Osorno"), pair("alcalde", Some("Osorno")));
+        assert_eq!(
+            role("Alcalde de la comuna"),
+            pair("Alcalde", Some("comuna"))
+        );
+        assert_eq!(
+            role("vicealcalde del distrito"),
+            pair("vicealcalde", Some("distrito"))
+        );
+        assert_eq!(
+            role("président de l'association"),
+            pair("président", Some("l'association"))
+        );
+    }
+
+    #[test]
+    fn a_role_label_over_one_name_read_as_a_roll_gives_its_role() {
+        let found = people("Secrétaire de séance : M. MARTIN Henri.\n");
+        assert_eq!(
+            role_found(&found, "MARTIN Henri"),
+            Some(Some("Secrétaire de séance".to_owned()))
         );
     }
 }

@@ -901,6 +901,8 @@ impl Scan {
         let mut variants: BTreeMap<String, (String, usize, Location)> = BTreeMap::new();
         let mut unknown_marks: BTreeSet<String> = BTreeSet::new();
         let mut conventional_reads: Vec<(usize, String)> = Vec::new();
+        // Where each conventional read's mark stands: its row's line.
+        let mut conventional_lines: Vec<usize> = Vec::new();
         for (at, conflicting) in winners {
             let Some(row) = self.rows.get(at) else {
                 continue;
@@ -1057,6 +1059,7 @@ impl Scan {
                         )
                     {
                         conventional_reads.push((deliverables.len(), mark.clone()));
+                        conventional_lines.push(row.index);
                     }
                     meaning.status()
                 }
@@ -1095,6 +1098,12 @@ impl Scan {
             &mut deliverables,
             &unknown_marks,
             &conventional_reads,
+        ));
+        diagnostics.extend(ticks_in_several_columns(
+            text,
+            &mut deliverables,
+            &conventional_reads,
+            &conventional_lines,
         ));
         for (mark, (read_as, count, location)) in variants {
             diagnostics.push(
@@ -1262,6 +1271,90 @@ fn own_marks(
             )
             .at(location),
         );
+    }
+    diagnostics
+}
+
+/// Least distance, in points, between the centres of one mark drawn in two
+/// columns of a table: more than a mark's own width, less than the
+/// narrowest status column seen (about 50 points).
+const TICK_COLUMN_GAP: f32 = 12.0;
+
+/// Withdraws the statuses read with the conventional table where one mark
+/// stands in two columns or more of one table (`X` under `Achieved` in some
+/// rows, under `Not developed` in others): such a table is a matrix of
+/// ticks whose status headings the layout did not give (wrapped over two
+/// lines, or drawn across the column edges), where the column, not the
+/// mark, says the status. Reading each tick by the conventional table
+/// would be silently wrong for every column but one, so each of these
+/// deliverables' status becomes unknown, with a warning naming the mark's
+/// columns. `reads` are the deliverables (by index) read with the
+/// conventional table, with their marks; `lines` the line of each one's
+/// row. Only drawn tables (PDF) place their marks.
+fn ticks_in_several_columns(
+    text: &Text,
+    deliverables: &mut [Deliverable],
+    reads: &[(usize, String)],
+    lines: &[usize],
+) -> Vec<Diagnostic> {
+    // The centre of each read's mark, by its table (the block's first line)
+    // and the mark.
+    let mut places: BTreeMap<(usize, &str), Vec<(usize, f32)>> = BTreeMap::new();
+    for ((index, mark), &line) in reads.iter().zip(lines) {
+        let Some(block) = text.block_of(line) else {
+            continue;
+        };
+        let centre = text.row(line).and_then(|row| {
+            row.cells
+                .iter()
+                .find(|cell| cell.text().trim() == mark)
+                .and_then(|cell| cell.bbox)
+                .map(|bbox| (bbox.x0 + bbox.x1) / 2.0)
+        });
+        if let Some(centre) = centre {
+            places
+                .entry((block.lines.start, mark.as_str()))
+                .or_default()
+                .push((*index, centre));
+        }
+    }
+    let mut diagnostics = Vec::new();
+    for ((_, mark), mut marks) in places {
+        marks.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut columns: Vec<f32> = Vec::new();
+        for (_, centre) in &marks {
+            if columns
+                .last()
+                .is_none_or(|last| centre - last > TICK_COLUMN_GAP)
+            {
+                columns.push(*centre);
+            }
+        }
+        if columns.len() < 2 {
+            continue;
+        }
+        let at = columns
+            .iter()
+            .map(|x| format!("{x:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        for (index, _) in marks {
+            let Some(deliverable) = deliverables.get_mut(index) else {
+                continue;
+            };
+            deliverable.status = None;
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::DeliverablesAmbiguousMark,
+                    format!(
+                        "{} is marked `{mark}`, which its table draws in {} columns (at x {at}): a table of ticks whose status headings were not read, so the column, not the mark, says the status; its status is left unknown",
+                        deliverable.code,
+                        columns.len()
+                    ),
+                )
+                .at(Location::new(deliverable.page, deliverable.line)),
+            );
+        }
     }
     diagnostics
 }
@@ -3721,6 +3814,74 @@ mod tests {
             bbox: None,
         }];
         text
+    }
+
+    /// Deliverable rows `code | title | mark`, each mark drawn at its x.
+    fn ticked_rows(ticks: &[(&str, &str, f32)]) -> Text {
+        const TITLE: [(&str, f32); 2] = [("Flood", 100.0), ("map", 130.0)];
+        let codes: Vec<[(&str, f32); 1]> =
+            ticks.iter().map(|&(code, _, _)| [(code, 50.0)]).collect();
+        let marks: Vec<[(&str, f32); 1]> = ticks.iter().map(|&(_, mark, x)| [(mark, x)]).collect();
+        let rows: Vec<[Vec<DrawnCellLine<'_>>; 3]> = codes
+            .iter()
+            .zip(&marks)
+            .enumerate()
+            .map(|(at, (code, mark))| {
+                let y = 100.0 + 12.0 * at as f32;
+                [
+                    vec![(y, &code[..])],
+                    vec![(y, &TITLE[..])],
+                    vec![(y, &mark[..])],
+                ]
+            })
+            .collect();
+        let cells: Vec<Vec<&[DrawnCellLine<'_>]>> = rows
+            .iter()
+            .map(|row| row.iter().map(Vec::as_slice).collect())
+            .collect();
+        let table: Vec<&[&[DrawnCellLine<'_>]]> = cells.iter().map(Vec::as_slice).collect();
+        pdf_table(&table)
+    }
+
+    /// One mark drawn in several columns of a table is a tick whose column
+    /// says the status: read with the conventional table it would be wrong
+    /// for all columns but one, so no status is read; one mark in one
+    /// column is read as ever.
+    #[test]
+    fn a_mark_drawn_in_several_columns_of_a_table_reads_no_status() {
+        let statuses = |text: &Text| -> Vec<Option<Status>> {
+            read_plan(text, &legend::conventional(), &[])
+                .deliverables
+                .iter()
+                .map(|d| d.status)
+                .collect()
+        };
+        let matrix = ticked_rows(&[
+            ("L1M1D1", "X", 300.0),
+            ("L1M1D2", "X", 354.0),
+            ("L1M1D3", "X", 300.0),
+            ("L1M1D4", "X", 408.0),
+        ]);
+        assert_eq!(statuses(&matrix), [None, None, None, None]);
+        let plan = read_plan(&matrix, &legend::conventional(), &[]);
+        assert!(plan
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("L1M1D2") && d.message.contains("3 columns")));
+        // One column, centred marks of two widths: read as marks.
+        let column = ticked_rows(&[
+            ("L1M1D1", "X", 300.0),
+            ("L1M1D2", "V", 301.0),
+            ("L1M1D3", "X", 300.0),
+        ]);
+        assert_eq!(
+            statuses(&column),
+            [
+                Some(Status::NotDeveloped),
+                Some(Status::Achieved),
+                Some(Status::NotDeveloped)
+            ]
+        );
     }
 
     #[test]

@@ -476,45 +476,103 @@ fn gutter_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) -> 
     merged
 }
 
-/// `edges` with the places where a column of codes starts that no gutter
-/// shows: lines that open with a row code ([`grammar::is_code_word`]) at
-/// one place right of the run's left margin and left of its first edge,
-/// with nothing left of the code on their line (the codes' column indented
-/// from a column whose cells stand on rows of their own, a measure above
-/// its deliverables). The code is its line's first word, so it opens no
-/// cell after a gap; the place is a column when [`CODE_EDGE_LINES`] lines
-/// open with a code there and every line of the run can be cut there (the
-/// other column's lines end short of it): an indented code inside a
-/// wrapped cell has the cell's own lines running across its place.
+/// `edges` with the places where an indented column starts that no gutter
+/// shows: lines that open at one place right of the run's left margin and
+/// left of its first edge, with nothing left of them on their line (a
+/// column indented from a column whose cells stand on rows of their own,
+/// a measure above its deliverables). Their first word opens no cell after
+/// a gap, so only its place tells the column. The place is a column when
+/// every line of the run can be cut there (the other column's lines end
+/// short of it) and [`CODE_EDGE_LINES`] lines open with a row code
+/// ([`grammar::is_code_word`]) there. When the column left of it holds a
+/// measure (a line at the margin that opens with a code and ends short of
+/// the place), headings across the table ([`heading_across`]) need not be
+/// cut there, and [`INDENTED_ROW_LINES`] lines that open there and go on
+/// into the run's later columns (rows whose title is indented, their code
+/// last) are a column too. An indented code or title inside a wrapped cell
+/// has the cell's own lines running across its place.
 fn code_edges(run: &[TextLine], mut edges: Vec<f32>) -> Vec<f32> {
-    let leftmost = run
-        .iter()
-        .filter_map(|line| line.words.first().map(|word| word.x0))
-        .fold(f32::INFINITY, f32::min);
+    let leftmost = left_margin(run);
     let first_edge = edges.iter().copied().fold(f32::INFINITY, f32::min);
-    let places: Vec<(f32, f32)> = run
+    let at_margin = |line: &TextLine| {
+        line.words
+            .first()
+            .is_some_and(|word| word.x0 <= leftmost + EDGE_TOLERANCE * line.size)
+    };
+    // (place, size, opens with a code, goes on into a later column)
+    let places: Vec<(f32, f32, bool, bool)> = run
         .iter()
         .filter_map(|line| {
             let word = line.words.first()?;
             let tolerance = EDGE_TOLERANCE * line.size;
             let inside = word.x0 > leftmost + tolerance && word.x0 < first_edge - tolerance;
-            (inside && grammar::is_code_word(&word.text)).then_some((word.x0, line.size))
+            let later = line
+                .words
+                .iter()
+                .any(|other| other.x0 >= first_edge - tolerance);
+            inside.then_some((word.x0, line.size, grammar::is_code_word(&word.text), later))
         })
         .collect();
-    for &(place, size) in &places {
+    for &(place, size, _, _) in &places {
         let tolerance = EDGE_TOLERANCE * size;
-        let alike = places
+        let alike: Vec<&(f32, f32, bool, bool)> = places
             .iter()
-            .filter(|(other, _)| (other - place).abs() <= tolerance)
-            .count();
-        let cut = run
+            .filter(|(other, ..)| (other - place).abs() <= tolerance)
+            .collect();
+        let codes = alike.iter().filter(|(_, _, code, _)| *code).count();
+        let rows = alike.iter().filter(|(.., later)| *later).count();
+        let beside = run.iter().any(|line| {
+            at_margin(line)
+                && line
+                    .words
+                    .first()
+                    .is_some_and(|word| grammar::is_code_word(&word.text))
+                && line.words.last().is_some_and(|word| word.x1 < place)
+        });
+        let fits = |line: &TextLine| line.fits_edge(place) && !line.reaches_past(place);
+        let cut = run.iter().all(fits);
+        let cut_but_headings = run
             .iter()
-            .all(|line| line.fits_edge(place) && !line.reaches_past(place));
-        if alike >= CODE_EDGE_LINES && cut {
+            .enumerate()
+            .all(|(index, line)| fits(line) || heading_across(run, index, leftmost, first_edge));
+        let codes_column = codes >= CODE_EDGE_LINES && (cut || (cut_but_headings && beside));
+        let titles_column = rows >= INDENTED_ROW_LINES && beside && cut_but_headings;
+        if codes_column || titles_column {
             merge_edges(&mut edges, &[place], size);
         }
     }
     edges
+}
+
+/// Where the leftmost line of `run` starts.
+fn left_margin(run: &[TextLine]) -> f32 {
+    run.iter()
+        .filter_map(|line| line.words.first().map(|word| word.x0))
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// True when line `index` of `run` is a heading across the table, not a
+/// cell: it starts at the run's left margin (`leftmost`), is set apart
+/// from the line above like a paragraph, and holds nothing in the run's
+/// later columns (right of `first_edge`). The next section's heading, taken
+/// into a table that goes on below it, runs across the columns of the rows.
+fn heading_across(run: &[TextLine], index: usize, leftmost: f32, first_edge: f32) -> bool {
+    let (Some(above), Some(line)) = (
+        index.checked_sub(1).and_then(|above| run.get(above)),
+        run.get(index),
+    ) else {
+        return false;
+    };
+    let tolerance = EDGE_TOLERANCE * line.size;
+    line.y - above.y > PARAGRAPH_GAP * line.size
+        && line
+            .words
+            .first()
+            .is_some_and(|word| word.x0 <= leftmost + tolerance)
+        && line
+            .words
+            .iter()
+            .all(|word| word.x1 < first_edge - tolerance)
 }
 
 /// The edges of a run of lines, without its left margin and without those
@@ -792,13 +850,28 @@ pub(super) fn looks_like_a_table(rows: &[LaidRow]) -> bool {
 pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>> {
     let columns = edges.len() + 1;
     let mut fragments: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
-    for line in lines {
+    let leftmost = left_margin(lines);
+    let last_edge = edges.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for (index, line) in lines.iter().enumerate() {
         let tolerance = EDGE_TOLERANCE * line.size;
+        // A heading across the table that cannot be cut at an edge (a
+        // column indented past the margin, found on the rows only) is one
+        // cell, not cut between its words. A line with a code after its
+        // first word opens a row's cells there.
+        let uncut = edges
+            .iter()
+            .any(|&edge| !line.fits_edge(edge) || line.reaches_past(edge));
+        let opens_row = line
+            .words
+            .iter()
+            .skip(1)
+            .any(|word| grammar::is_code_word(&word.text));
+        let whole = uncut && !opens_row && heading_across(lines, index, leftmost, last_edge);
         let mut cells: Vec<Vec<&Word>> = (0..columns).map(|_| Vec::new()).collect();
         for word in &line.words {
             let column = edges
                 .iter()
-                .filter(|&&edge| word.x0 >= edge - tolerance)
+                .filter(|&&edge| !whole && word.x0 >= edge - tolerance)
                 .count();
             if let Some(cell) = cells.get_mut(column) {
                 cell.push(word);
@@ -2061,6 +2134,123 @@ mod region_tests {
         for row in 1..=4 {
             let row = format!("{row}\tL1M{row}D1\t{}\tV\tNorth office", title(row));
             assert!(lines.contains(&row.as_str()), "{row:?} not in {lines:#?}");
+        }
+    }
+
+    /// A table whose measures stand at the margin on rows of their own and
+    /// whose deliverables' titles are indented past them, mark and code
+    /// last, with the next section's heading taken in: `rows` are the
+    /// deliverables (title, mark, code) set at `y`, `measures` the measures'
+    /// lines.
+    fn indented_page(
+        measures: &[(&str, f32)],
+        rows: &[(&str, &str, &str, f32)],
+        heading: (&str, f32),
+        title_x: f32,
+    ) -> Vec<String> {
+        let mut pieces: Vec<(&str, f32, f32)> = vec![(heading.0, 50.0, heading.1)];
+        pieces.extend(measures.iter().map(|&(text, y)| (text, 50.0, y)));
+        for &(title, mark, code, y) in rows {
+            pieces.extend([(title, title_x, y), (mark, 455.0, y), (code, 485.0, y)]);
+        }
+        let laid = lay_out(&[&page(&pieces)]);
+        laid[0].text.lines().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn titles_indented_past_measures_on_rows_of_their_own_are_a_column() {
+        // Code last: the titles' place is the start of no cell after a gap
+        // (nothing stands left of a title on its line), and the next
+        // section's heading runs across it.
+        let lines = indented_page(
+            &[
+                ("L1M1 Shared data", 100.0),
+                ("on consumption.", 112.0),
+                ("L1M2 Grey water", 166.0),
+                ("reuse in homes.", 178.0),
+                ("L2M1 Drought plans", 262.0),
+            ],
+            &[
+                ("Water use observatory", "o", "L1M1D1", 130.0),
+                ("Annual leakage report", "v", "L1M1D2", 148.0),
+                ("Reuse guide for schools", "o", "L1M2D1", 196.0),
+                ("Pilot in three districts", "x", "L1M2D2", 214.0),
+                ("Common emergency model", "v", "L2M1D1", 280.0),
+                ("Technical assistance", "x", "L2M1D2", 298.0),
+            ],
+            ("LINE 2 Cities ready for the droughts ahead", 238.0),
+            220.0,
+        );
+        for (title, mark, code) in [
+            ("Water use observatory", "o", "L1M1D1"),
+            ("Annual leakage report", "v", "L1M1D2"),
+            ("Pilot in three districts", "x", "L1M2D2"),
+            ("Technical assistance", "x", "L2M1D2"),
+        ] {
+            let row = format!("\t{title}\t{mark}\t{code}");
+            assert!(
+                lines.iter().any(|line| line.ends_with(&row)),
+                "{row:?} not in {lines:#?}"
+            );
+        }
+        // The heading stays one cell, however its words fall.
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.starts_with("LINE 2 Cities ready for the droughts ahead")),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn titles_indented_on_two_rows_only_are_no_column() {
+        // Two rows could be a wrapped cell's indented lines by chance.
+        let lines = indented_page(
+            &[("L1M1 Shared data", 100.0), ("on consumption.", 112.0)],
+            &[
+                ("Water use observatory", "o", "L1M1D1", 130.0),
+                ("Annual leakage report", "v", "L1M1D2", 148.0),
+            ],
+            ("LINE 1 Cities ready for the droughts ahead", 76.0),
+            220.0,
+        );
+        assert!(
+            !lines
+                .iter()
+                .any(|line| line.ends_with("\tWater use observatory\to\tL1M1D1")),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn codes_indented_past_measures_stay_a_column_under_a_heading_across_them() {
+        // Code first, set close to the measures' column: the next section's
+        // heading, taken into the table, runs across the codes' place.
+        let mut pieces: Vec<(&str, f32, f32)> = vec![
+            ("L1M1 Shared data", 50.0, 100.0),
+            ("on consumption.", 50.0, 112.0),
+            ("LINE 2 A network ready for droughts", 50.0, 190.0),
+            ("L2M1 Drought plans", 50.0, 214.0),
+        ];
+        for (code, title, mark, y) in [
+            ("L1M1D1", "Water use observatory", "o", 130.0),
+            ("L1M1D2", "Annual leakage report", "v", 148.0),
+            ("L1M1D3", "Reuse guide for schools", "x", 166.0),
+            ("L2M1D1", "Common emergency model", "v", 232.0),
+            ("L2M1D2", "Technical assistance", "x", 250.0),
+        ] {
+            pieces.extend([(code, 200.0, y), (title, 270.0, y), (mark, 520.0, y)]);
+        }
+        let laid = lay_out(&[&page(&pieces)]);
+        let lines: Vec<&str> = laid[0].text.lines().collect();
+        for row in [
+            "\tL1M1D2\tAnnual leakage report\tv",
+            "\tL2M1D2\tTechnical assistance\tx",
+        ] {
+            assert!(
+                lines.iter().any(|line| line.ends_with(row)),
+                "{row:?} not in {lines:#?}"
+            );
         }
     }
 

@@ -106,6 +106,11 @@ pub(super) const FLOW_ANCHORS: usize = 2;
 /// Fewest lines of a run that open with a code at one place, right of its
 /// left margin, for that place to be a column edge (see `code_edges`).
 pub(super) const CODE_EDGE_LINES: usize = 2;
+/// Fewest lines of a run that open at one place right of its left margin
+/// and go on into its later columns, for that place to be a column edge
+/// when those lines open with no code (see `code_edges`): two rows could
+/// be a wrapped cell's indented lines by chance.
+pub(super) const INDENTED_ROW_LINES: usize = 3;
 /// Fewest prose lines of a page column that run across the gutter of a
 /// table set in that column (see `order::table_in_prose`).
 pub(super) const PAGE_COLUMN_PROSE_LINES: usize = 3;

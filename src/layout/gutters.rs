@@ -391,7 +391,7 @@ fn anchor_table(lines: &[TextLine], rules: &[Rule], run: &AnchorRun) -> Option<(
         .iter()
         .map(|(left, right)| (left + right) / 2.0 + EDGE_TOLERANCE * size)
         .collect();
-    let rows = table_rows(run, &edges, &row_borders(run, rules));
+    let rows = table_rows(run, &edges, &[], &row_borders(run, rules));
     looks_like_a_table(&rows).then_some((
         Region {
             first: top,

@@ -379,12 +379,12 @@ pub(super) fn find_regions(
         let rows = match lines.get(first..=last) {
             Some(run) if tabular && last > first => {
                 let ruled = ruled_edges(run, rules);
-                let edges = if ruled.is_empty() {
+                let (edges, headings) = if ruled.is_empty() {
                     code_edges(run, gutter_edges(run, &edges, document))
                 } else {
-                    ruled
+                    (ruled, Vec::new())
                 };
-                table_rows(run, &edges, &row_borders(run, rules))
+                table_rows(run, &edges, &headings, &row_borders(run, rules))
             }
             _ => Vec::new(),
         };
@@ -490,8 +490,10 @@ fn gutter_edges(run: &[TextLine], edges: &[f32], document: &DocumentColumns) -> 
 /// cut there, and [`INDENTED_ROW_LINES`] lines that open there and go on
 /// into the run's later columns (rows whose title is indented, their code
 /// last) are a column too. An indented code or title inside a wrapped cell
-/// has the cell's own lines running across its place.
-fn code_edges(run: &[TextLine], mut edges: Vec<f32>) -> Vec<f32> {
+/// has the cell's own lines running across its place. Also returns the
+/// indices of the headings that a place taken as a column cuts through:
+/// [`fragments`] keeps those whole, and no other line.
+fn code_edges(run: &[TextLine], mut edges: Vec<f32>) -> (Vec<f32>, Vec<usize>) {
     let leftmost = left_margin(run);
     let first_edge = edges.iter().copied().fold(f32::INFINITY, f32::min);
     let at_margin = |line: &TextLine| {
@@ -513,6 +515,7 @@ fn code_edges(run: &[TextLine], mut edges: Vec<f32>) -> Vec<f32> {
             inside.then_some((word.x0, line.size, grammar::is_code_word(&word.text), later))
         })
         .collect();
+    let mut headings: Vec<usize> = Vec::new();
     for &(place, size, _, _) in &places {
         let tolerance = EDGE_TOLERANCE * size;
         let alike: Vec<&(f32, f32, bool, bool)> = places
@@ -539,9 +542,17 @@ fn code_edges(run: &[TextLine], mut edges: Vec<f32>) -> Vec<f32> {
         let titles_column = rows >= INDENTED_ROW_LINES && beside && cut_but_headings;
         if codes_column || titles_column {
             merge_edges(&mut edges, &[place], size);
+            headings.extend(
+                run.iter()
+                    .enumerate()
+                    .filter(|&(_, line)| !fits(line))
+                    .map(|(index, _)| index),
+            );
         }
     }
-    edges
+    headings.sort_unstable();
+    headings.dedup();
+    (edges, headings)
 }
 
 /// Where the leftmost line of `run` starts.
@@ -846,27 +857,26 @@ pub(super) fn looks_like_a_table(rows: &[LaidRow]) -> bool {
 /// Turns a table's lines into one `(y, cells)` per logical row, trailing
 /// empty cells dropped.
 /// Each column's pieces of the lines, top to bottom: the words of a line
-/// that start between one column edge and the next.
-pub(super) fn fragments(lines: &[TextLine], edges: &[f32]) -> Vec<Vec<Fragment>> {
+/// that start between one column edge and the next. The lines at
+/// `headings` (headings across the table that a column found on the rows
+/// only cuts through, see [`code_edges`]) are one cell each.
+pub(super) fn fragments(
+    lines: &[TextLine],
+    edges: &[f32],
+    headings: &[usize],
+) -> Vec<Vec<Fragment>> {
     let columns = edges.len() + 1;
     let mut fragments: Vec<Vec<Fragment>> = (0..columns).map(|_| Vec::new()).collect();
-    let leftmost = left_margin(lines);
-    let last_edge = edges.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     for (index, line) in lines.iter().enumerate() {
         let tolerance = EDGE_TOLERANCE * line.size;
-        // A heading across the table that cannot be cut at an edge (a
-        // column indented past the margin, found on the rows only) is one
-        // cell, not cut between its words. A line with a code after its
-        // first word opens a row's cells there.
-        let uncut = edges
-            .iter()
-            .any(|&edge| !line.fits_edge(edge) || line.reaches_past(edge));
+        // A line with a code after its first word opens a row's cells
+        // there, heading or not.
         let opens_row = line
             .words
             .iter()
             .skip(1)
             .any(|word| grammar::is_code_word(&word.text));
-        let whole = uncut && !opens_row && heading_across(lines, index, leftmost, last_edge);
+        let whole = headings.contains(&index) && !opens_row;
         let mut cells: Vec<Vec<&Word>> = (0..columns).map(|_| Vec::new()).collect();
         for word in &line.words {
             let column = edges
@@ -914,11 +924,17 @@ pub(super) fn fragment(y: f32, words: &[&Word]) -> Option<Fragment> {
     })
 }
 
-/// A table's rows from its lines cut at `edges`: anchored on codes or
-/// months where a column holds them (rows drawn with `borders` between
-/// them start at those), else from cell blocks.
-pub(super) fn table_rows(lines: &[TextLine], edges: &[f32], borders: &[Border]) -> Vec<LaidRow> {
-    let fragments = fragments(lines, edges);
+/// A table's rows from its lines cut at `edges`, the lines at `headings`
+/// kept whole ([`fragments`]): anchored on codes or months where a column
+/// holds them (rows drawn with `borders` between them start at those),
+/// else from cell blocks.
+pub(super) fn table_rows(
+    lines: &[TextLine],
+    edges: &[f32],
+    headings: &[usize],
+    borders: &[Border],
+) -> Vec<LaidRow> {
+    let fragments = fragments(lines, edges, headings);
     anchored_rows(&fragments, borders)
         .unwrap_or_else(|| block_rows(&fragments, edges.len() + 1, borders))
 }

@@ -285,6 +285,37 @@ fn leaves_laid_table(text: &Text, rows: &[Row], open: Option<Open>, index: usize
     marked && same_page && laid_table && outside
 }
 
+/// Whether `row`, the cells of line `index`, is a group's heading set as a
+/// row of the table (`Measure L1M2` across the table, over the measure's
+/// deliverables): one cell, a word of letters (a label naming the level)
+/// then the code of the measure of the next deliverable's row, however far
+/// below. The label
+/// keeps the line from opening with a code, so it would otherwise go on
+/// the title of the row above; it ends that row.
+fn heads_next_row(text: &Text, index: usize, row: &[String], legend: &Legend) -> bool {
+    let [cell] = row else {
+        return false;
+    };
+    let mut words = cell.split_whitespace();
+    let (Some(label), Some(code)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let Some((line, number, _)) =
+        measure_at_start(code).filter(|_| label.chars().all(char::is_alphabetic))
+    else {
+        return false;
+    };
+    // The next row with a code, past a page break and the header repeated
+    // on the next page.
+    let next = (index + 1..text.lines.len()).find_map(|at| {
+        cells(text, at, legend)
+            .iter()
+            .find_map(|cell| deliverable_at_start(cell))
+            .map(|(code, _, _)| code)
+    });
+    next.is_some_and(|code| code.action_line == line && code.measure == number)
+}
+
 /// Most lines between a card's header and its description: the blank
 /// lines a producer's paragraph spacing leaves.
 const CARD_GAP_LINES: usize = 2;
@@ -351,7 +382,8 @@ impl Scan {
             });
             if !wraps_measure
                 && (is_heading_outside_tables(text, index)
-                    || leaves_laid_table(text, &self.rows, self.open, index))
+                    || leaves_laid_table(text, &self.rows, self.open, index)
+                    || heads_next_row(text, index, &cells, legend))
             {
                 self.open = None;
                 self.open_measure = None;
@@ -2827,12 +2859,40 @@ fn clean_title(parts: &[String]) -> String {
     }
 }
 
+/// Line `index` as a heading reads it: a table row's cells without the
+/// lines that close a cell with two table headings or more and nothing
+/// else (the next table's header, which the page model gives to a
+/// heading's row when it stands alone on its lines under it), any other
+/// line whole.
+fn heading_text(text: &Text, index: usize) -> String {
+    let Some(row) = text.row(index) else {
+        return text.joined_cells(index);
+    };
+    row.cells
+        .iter()
+        .map(|cell| {
+            let lines = cell.lines();
+            let header = (1..lines.len()).find(|&at| {
+                lines
+                    .get(at..)
+                    .and_then(|rest| heading_count(rest.iter().copied()))
+                    .is_some_and(|headings| headings >= 2)
+            });
+            match header.and_then(|at| lines.get(..at)) {
+                Some(kept) => crate::page::join_cell(kept),
+                None => cell.text().to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// An action line heading at `index`, its title taken from the next line
 /// when the heading line holds only the number.
 fn action_line_heading(text: &Text, index: usize) -> Option<ActionLine> {
     let lines = &text.lines;
     let line = lines.get(index)?;
-    let plain = markup::plain(&text.joined_cells(index));
+    let plain = markup::plain(&heading_text(text, index));
     let caps = action_line_captures(&plain)?;
     let number: u16 = caps.name("n")?.as_str().parse().ok()?;
     let mut title = caps
@@ -2915,6 +2975,31 @@ mod tests {
 
     fn row(code: &str, title: &str, mark: Option<&str>) -> (String, String, Option<String>) {
         (code.to_owned(), title.to_owned(), mark.map(str::to_owned))
+    }
+
+    #[test]
+    fn a_measure_heading_row_under_its_label_ends_the_row_above() {
+        // The measure's row across the table names its code after a label:
+        // no title goes on with it, while a line that merely cites a
+        // measure whose deliverables do not follow still does.
+        let plan = plan(
+            "Code\tDeliverable\tStatus\n\
+             L1M1D1\tFlood map\t✓\n\
+             L1M1D2\tCoastal guide\t✓\n\
+             Measure L1M2\n\
+             L1M2D1\tTide gauges for\t✗\n\
+             Annex L1M3\n\
+             L1M2D2\tResilience forum\t✓\n",
+        );
+        assert_eq!(
+            rows(&plan),
+            [
+                row("L1M1D1", "Flood map", Some("✓")),
+                row("L1M1D2", "Coastal guide", Some("✓")),
+                row("L1M2D1", "Tide gauges for Annex L1M3", Some("✗")),
+                row("L1M2D2", "Resilience forum", Some("✓")),
+            ]
+        );
     }
 
     /// One column per status, headed by its words, with a tick in one: the
@@ -3533,6 +3618,45 @@ mod tests {
             assert_eq!(got, want, "{marks:?}");
             let fused = codes(&plan).contains(&"deliverables.fused_rows");
             assert_eq!(fused, want.iter().all(Option::is_none), "{marks:?}");
+        }
+    }
+
+    #[test]
+    fn a_heading_row_that_took_the_next_header_keeps_it_out_of_its_title() {
+        use crate::page::{self, Block, BlockKind, Cell, Row, Words};
+        // The page model gives the lines alone under a heading across the
+        // table (the next table's header) to the heading's row; a last line
+        // of one heading word stays in the title.
+        for (lines, want) in [
+            (
+                &["LINE 3 (L3) A sound network", "Code Deliverable", "Status"][..],
+                "A sound network",
+            ),
+            (
+                &["LINE 3 (L3) A network and its", "Results"][..],
+                "A network and its Results",
+            ),
+        ] {
+            let joined = lines.join(" ");
+            let heading = Cell::new(
+                0,
+                lines.iter().map(|line| (*line).to_owned()).collect(),
+                joined.clone(),
+                None,
+                Words::default(),
+            );
+            let mut text = Text::from_plain(&joined);
+            text.blocks = vec![Block {
+                kind: BlockKind::Table(page::table(vec![Row {
+                    line: 0,
+                    cells: vec![heading],
+                    bbox: None,
+                }])),
+                lines: 0..1,
+                bbox: None,
+            }];
+            let line = action_line_heading(&text, 0).and_then(|line| line.title);
+            assert_eq!(line.as_deref(), Some(want), "{lines:?}");
         }
     }
 

@@ -561,10 +561,12 @@ fn lift_continued(
 
 /// Group headings set in a column right of the codes' (`L1M1 Que …` on
 /// lines of their own in the title column, over `L1M1D1` and its siblings: a
-/// measure drawn as a row of the table): a piece whose first word is a code
-/// that heads the next anchor below it (its parent in the plan,
-/// [`PlanOrder::heads`]), with no anchor on its baseline and none of its
-/// children above it, opens a row of its own. The anchor below then starts
+/// measure drawn as a row of the table), or in the codes' column under a
+/// label (`Measure L1M2`, a row across the table): a piece that names a
+/// code ([`heading_order`]) that heads the next anchor below it (its parent
+/// in the plan, [`PlanOrder::heads`]), with no other piece of the codes'
+/// column on its baseline and none of its children above it, opens a row
+/// of its own. The anchor below then starts
 /// its row at its own line, whatever lifting found: lines above the heading
 /// are never that anchor's, and the
 /// heading's lines are no part of its title. Returns the headings'
@@ -578,15 +580,19 @@ fn heading_starts(
 ) -> Vec<f32> {
     let mut added = Vec::new();
     let mut headings = Vec::new();
-    // Right of the codes only: a column of measures set left of the codes
-    // holds their cells beside their first children, however centred.
-    for pieces in fragments.iter().skip(anchor_column + 1) {
+    // From the codes' column rightwards: a column of measures set left of
+    // the codes holds their cells beside their first children, however
+    // centred.
+    for (column, pieces) in fragments.iter().enumerate().skip(anchor_column) {
         for piece in pieces {
-            let Some(order) = first_word(&piece.text).and_then(plan_order) else {
+            let Some((word, order)) = heading_order(&piece.text, column == anchor_column) else {
                 continue;
             };
             let slack = SAME_BASELINE * piece.size;
-            if anchors.iter().any(|a| (a.y - piece.y).abs() <= slack) {
+            if anchors
+                .iter()
+                .any(|a| !std::ptr::eq(*a, piece) && (a.y - piece.y).abs() <= slack)
+            {
                 continue;
             }
             let Some(next) = anchors
@@ -622,7 +628,7 @@ fn heading_starts(
             }
             added.push(RowStart {
                 top,
-                word: first_word(&piece.text).unwrap_or_default().to_owned(),
+                word: word.to_owned(),
                 anchor: false,
             });
             headings.push(piece.y);
@@ -634,6 +640,24 @@ fn heading_starts(
         starts.dedup_by(|below, above| (below.top - above.top).abs() < f32::EPSILON);
     }
     headings
+}
+
+/// The code a group heading names, with its plan order: its first word,
+/// or its second after a first word of letters only (a label naming the
+/// level, `Measure L1M2`). In the codes' own column (`codes_column`), only
+/// the latter: a code first there is an anchor or a wrapped title's line.
+fn heading_order(text: &str, codes_column: bool) -> Option<(&str, PlanOrder)> {
+    let first = first_word(text)?;
+    if !codes_column {
+        if let Some(order) = plan_order(first) {
+            return Some((first, order));
+        }
+    }
+    if !first.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let second = text.split_whitespace().nth(1).and_then(first_word)?;
+    Some((second, plan_order(second)?))
 }
 
 /// Where a row starts: the top of its band, the first word of the piece
@@ -2080,6 +2104,39 @@ mod tests {
             .map(|(text, x, y)| (text.as_str(), *x, *y))
             .collect();
         rows(&borrowed)
+    }
+
+    #[test]
+    fn a_measure_heading_under_its_label_in_the_codes_column_is_a_row_of_its_own() {
+        // `Measure L1M2` across the table, set at the pitch of a title's
+        // lines right under the last row of L1M1: it heads the next row's
+        // code, so it ends the row above rather than going on its title.
+        let got = rows(&[
+            ("Code", 50.0, 80.0),
+            ("Status", 400.0, 80.0),
+            ("L1M1D1 Calendar of events", 50.0, 98.0),
+            ("v", 400.0, 98.0),
+            ("L1M1D2 Position papers on", 50.0, 116.0),
+            ("v", 400.0, 116.0),
+            ("metropolitan finance", 50.0, 116.0 + LINE),
+            ("Measure L1M2", 50.0, 116.0 + 2.0 * LINE),
+            ("L1M2D1 Annual debates", 50.0, 158.0),
+            ("x", 400.0, 158.0),
+            ("L1M2D2 Series of voices", 50.0, 176.0),
+            ("v", 400.0, 176.0),
+        ]);
+        assert!(
+            got.contains(&"L1M1D2 Position papers on metropolitan finance\tv".to_owned()),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|line| line.trim() == "Measure L1M2"),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"L1M2D1 Annual debates\tx".to_owned()),
+            "{got:?}"
+        );
     }
 
     #[test]

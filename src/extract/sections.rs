@@ -24,7 +24,10 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::dates;
-use super::shape::{self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, word_count};
+use super::shape::{
+    self, bullet, is_all_caps, is_blank, is_number_only, is_table_row, reads_as_capitals,
+    word_count,
+};
 use crate::detect::{is_name_over_dateline, Profile};
 use crate::grammar::roman_value;
 use crate::lexicon::{first_unaccented, fold, fold_char, unaccented, Lexicons, Probed};
@@ -906,7 +909,7 @@ fn titled_heading(
         return Some(Heading::one_line(index, 1, title));
     }
     let opens_like_text = first.is_alphabetic() || first == '¿' || first == '¡';
-    if short && opens_like_text && is_all_caps(title, 4) && !title.ends_with(',') {
+    if short && opens_like_text && reads_as_capitals(title, 4) && !title.ends_with(',') {
         return Some(Heading::one_line(index, 1, title));
     }
     None
@@ -4120,6 +4123,18 @@ mod tests {
                 ),
                 ("2. BUDGET PRIMITIF", None),
             ])
+        );
+    }
+
+    #[test]
+    fn headings_in_capitals_with_some_letters_set_small() {
+        // A display font may map some capitals to small letters, and a
+        // writer may type accented capitals small: the line is still set in
+        // capitals. Ordinary writing with capitals in it is not.
+        let source = "RESSoURCES hUmAINES\n\nLe service a recruté douze agents.\n\nLA VIE DU RéSEAU\n\nLes communes se sont réunies.\n\nSDGs and NGOs\n\nThe programme grew.\n";
+        assert_eq!(
+            title_texts(source),
+            ["RESSoURCES hUmAINES", "LA VIE DU RéSEAU"]
         );
     }
 

@@ -133,6 +133,53 @@ pub fn is_all_caps(text: &str, min_letters: usize) -> bool {
     letters >= min_letters
 }
 
+/// Least share of capitals among the letters of a line that
+/// [`reads_as_capitals`] takes for one set in capitals.
+const MIXED_CAPITALS_SHARE: f64 = 0.6;
+
+/// Fewest letters of a word that must hold a capital in a line that
+/// [`reads_as_capitals`] takes for one set in capitals (`Et`, `d’` may not).
+const MIXED_CAPITALS_WORD_LETTERS: usize = 3;
+
+/// True when `text` is set in capitals, though some of its letters came out
+/// in lower case: a display font may map some of its capitals to lower-case
+/// code points (`RESSoURCES hUmAINES`), and writers often type accented
+/// capitals as small letters (`LA VIE DU RéSEAU`). Such a line has at least
+/// `min_letters` letters, mostly capitals, a capital in every word of
+/// [`MIXED_CAPITALS_WORD_LETTERS`] letters or more, and a small letter
+/// before a capital inside some word, which ordinary writing (`SDGs`,
+/// `The CEO`) does not give.
+pub fn reads_as_capitals(text: &str, min_letters: usize) -> bool {
+    if is_all_caps(text, min_letters) {
+        return true;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+    if letters < min_letters || (capitals as f64) < MIXED_CAPITALS_SHARE * letters as f64 {
+        return false;
+    }
+    // The parts of a compound (`Marie-Bernard`, `FLACMA/GTZ`) and an
+    // elided article (`d’hIStoIRE`) are words of their own.
+    let words = || {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|word| !word.is_empty())
+    };
+    let every_word_capitalised = words()
+        .filter(|word| word.chars().count() >= MIXED_CAPITALS_WORD_LETTERS)
+        .all(|word| word.chars().any(char::is_uppercase));
+    // Two words glued by a lost space (`LocalACP`) also put a small letter
+    // before a capital, but leave as many small letters as capitals.
+    let small_before_capital = words().any(|word| {
+        let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+        2 * capitals > word.chars().count()
+            && word
+                .chars()
+                .skip_while(|c| !c.is_lowercase())
+                .any(char::is_uppercase)
+    });
+    every_word_capitalised && small_before_capital
+}
+
 /// Number of whitespace-separated words.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
@@ -481,5 +528,32 @@ mod tests {
         assert!(!is_all_caps("USD", 4));
         assert!(is_number_only("07"));
         assert!(!is_number_only("1^a"));
+    }
+
+    #[test]
+    fn capitals_with_letters_a_font_or_a_writer_set_small() {
+        for line in [
+            "RESSOURCES HUMAINES",
+            "RESSoURCES hUmAINES",
+            "dIRECtIoN dES mUSÉES d’hIStoIRES Et dE SoCIÉtÉS",
+            "LA VIE DU RéSEAU",
+            "INFORME DE GESTIóN",
+            "ÉdUCAtIoN",
+        ] {
+            assert!(reads_as_capitals(line, 4), "{line}");
+        }
+        for line in [
+            "Ressources humaines",
+            "SDGs and NGOs",
+            "The CEO of NLC",
+            "Report of the UCLG ASPAC",
+            "iPhone sales",
+            "AbC",
+            "Marie-Bernard DEL VALLE – MARZIN",
+            "Abya-Yala/FLACMA-DFID/GTZ",
+            "d’Appui LocalACP- CAM SOMMAIRE",
+        ] {
+            assert!(!reads_as_capitals(line, 4), "{line}");
+        }
     }
 }

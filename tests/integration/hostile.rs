@@ -406,20 +406,39 @@ fn after_sigkill_the_next_batch_cleans_up_and_matches_a_clean_run() {
         "a killed batch leaves its temporary files"
     );
     // Fixture docs may fail or convert: the exit code is the same for both runs.
-    let code = |out: &std::path::Path, extra: &[&str]| {
+    // The time limit is generous because a loaded machine running a debug build
+    // can take longer than the default to convert one input, which would make
+    // the two runs differ for a reason this test is not about.
+    let run = |out: &std::path::Path, extra: &[&str]| {
         planex()
-            .args(["batch", "--jobs", "2", "--quiet", "--files-from"])
+            .args([
+                "batch",
+                "--jobs",
+                "2",
+                "--quiet",
+                "--timeout",
+                "900",
+                "--files-from",
+            ])
             .arg(&list)
             .args(extra)
             .arg("--out")
             .arg(out)
             .output()
             .unwrap()
-            .status
-            .code()
     };
     let clean = dir.path().join("clean");
-    assert_eq!(code(&killed, &["--resume"]), code(&clean, &[]));
+    let resumed_run = run(&killed, &["--resume"]);
+    let clean_run = run(&clean, &[]);
+    assert_eq!(
+        resumed_run.status.code(),
+        clean_run.status.code(),
+        "resumed run: {}\n{}\nclean run: {}\n{}",
+        String::from_utf8_lossy(&resumed_run.stderr),
+        failure_records(&killed),
+        String::from_utf8_lossy(&clean_run.stderr),
+        failure_records(&clean),
+    );
     assert!(!partials(&killed));
     let reference = crate::batch::files(&clean);
     assert_eq!(crate::batch::files(&killed), reference);
@@ -433,6 +452,20 @@ fn after_sigkill_the_next_batch_cleans_up_and_matches_a_clean_run() {
             file.display()
         );
     }
+}
+
+/// The lines of a batch's `documents.jsonl` that record no converted document,
+/// to show why two runs ended differently.
+fn failure_records(out: &std::path::Path) -> String {
+    fs::read_to_string(out.join("documents.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| {
+            serde_json::from_str::<serde_json::Value>(line)
+                .map_or(true, |record| record.get("error").is_some())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// True when some file under `dir` is a temporary `.partial` file.

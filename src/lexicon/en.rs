@@ -430,6 +430,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "results",
         "status",
         "code",
+        "product",
+        "products",
     ],
     qualifier_words: &[
         ("more than", AtLeast),

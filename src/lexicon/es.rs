@@ -504,6 +504,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "medida",
         "estado",
         "código",
+        "producto",
+        "productos",
     ],
     qualifier_words: &[
         ("más de", AtLeast),

@@ -431,6 +431,8 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         "résultats",
         "statut",
         "état",
+        "produit",
+        "produits",
     ],
     qualifier_words: &[
         ("plus de", AtLeast),

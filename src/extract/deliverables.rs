@@ -1322,9 +1322,7 @@ fn drawn_matrix_status(text: &Text, index: usize, legend: &Legend) -> Option<Mat
             )
             .take(HEADING_ROWS)
             .collect();
-        let spill = band
-            .last()
-            .and_then(|last| spilled_line(text, last.line, index));
+        let spill = spilled_line(text, heading.line, index);
         let found = drawn_status_columns(&band, spill, legend);
         let left = band
             .iter()
@@ -1367,10 +1365,11 @@ fn drawn_matrix_status(text: &Text, index: usize, legend: &Legend) -> Option<Mat
     matrix_read(&ticks)
 }
 
-/// The plain text of the line right under a heading's last row (`line`),
-/// when it is no table row and comes before the row read (`before`): where
-/// some producers set the wrapped ends of a table's headings (`proceso
-/// desarrollado`).
+/// The plain text of the line right under a heading row (`line`), when it
+/// is no table row and comes before the row read (`before`): where some
+/// producers set the wrapped ends of a table's headings (`proceso
+/// desarrollado`), before rows that hold no code (the end of a title cut
+/// by the page break).
 fn spilled_line(text: &Text, line: usize, before: usize) -> Option<&str> {
     let next = line + 1;
     (next < before && text.row(next).is_none())
@@ -4366,8 +4365,9 @@ mod tests {
 
     /// Status headings drawn across the column edges (`Achieved In` in one
     /// cell) and wrapped onto a line the layout set under the heading row
-    /// (`progress developed`) still head their columns, and a tick glued to
-    /// the end of a title is read by where it stands.
+    /// (`progress developed`), above a row without code, still head their
+    /// columns, and a tick glued to the end of a title is read by where it
+    /// stands.
     #[test]
     fn status_headings_across_cells_and_wrapped_under_the_row_head_their_columns() {
         let heading: [&[DrawnCellLine<'_>]; 4] = [
@@ -4386,9 +4386,13 @@ mod tests {
             [[none], [none], [("X", 432.0)]],
         ];
         let rows = ticked_rows_from(&codes, &ticks, 122.0);
+        // The end of a title cut by the page break, a row without code,
+        // stands between the headings and the first deliverable.
+        let cut: [&[DrawnCellLine<'_>]; 2] = [&[], &[(100.0, &[("end", 100.0)])]];
         let mut page = vec![
             PageLine::Row(heading.to_vec()),
             PageLine::Prose("progress developed"),
+            PageLine::Row(cut.to_vec()),
             PageLine::Row(first.to_vec()),
         ];
         page.extend(

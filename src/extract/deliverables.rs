@@ -950,6 +950,10 @@ impl Scan {
                 );
             }
             let matrix = matrix_status(text, row.index, legend);
+            let wrapped = row
+                .mark
+                .as_deref()
+                .and_then(|mark| wrapped_status_head(text, row.index, mark));
             let status = match (&row.mark, &matrix) {
                 (_, Some(MatrixRead::One(status, _))) => Some(*status),
                 (_, Some(MatrixRead::Several(marks))) => {
@@ -1039,6 +1043,22 @@ impl Scan {
                         )
                         .at(row.location),
                     );
+                    None
+                }
+                (Some(mark), None) if wrapped.is_some() => {
+                    if let Some((whole, alone, other)) = &wrapped {
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                Code::DeliverablesAmbiguousMark,
+                                format!(
+                                    "{code} is marked `{mark}` ({}), and the line above ends with the start of `{whole}` ({}): a status wrapped over two lines may be either; its status is left unknown",
+                                    alone.as_str(),
+                                    other.as_str()
+                                ),
+                            )
+                            .at(row.location),
+                        );
+                    }
                     None
                 }
                 (Some(mark), None) => {
@@ -1160,6 +1180,32 @@ impl Scan {
     }
 }
 
+/// Most words of a status phrase that its wrapping may leave on the line
+/// above (`No` of `No desarrollado`, `Not yet` of `Not yet started`).
+const WRAPPED_HEAD_WORDS: usize = 3;
+
+/// The status phrase that a row's mark, a status word (`réalisé`,
+/// achieved), ends where the line above, on the same page, ends with the
+/// phrase's first words (`Non`): a status cell wrapped so that its first
+/// words stand over the row's line (`Non` / `réalisé`, not developed).
+/// Either reading may be the row's, so neither is silently taken: the
+/// phrase, the mark's own status and the phrase's, when they differ.
+fn wrapped_status_head(text: &Text, index: usize, mark: &str) -> Option<(String, Status, Status)> {
+    let alone = legend::status_word(mark)?;
+    let line = text.lines.get(index)?;
+    let above = text.lines.get(index.checked_sub(1)?)?;
+    if above.page != line.page {
+        return None;
+    }
+    let words: Vec<&str> = above.plain.split_whitespace().collect();
+    (1..=words.len().min(WRAPPED_HEAD_WORDS)).find_map(|take| {
+        let head = words.get(words.len() - take..)?.join(" ");
+        let whole = format!("{head} {mark}");
+        let other = legend::status_word(&whole)?;
+        (other != alone).then_some((whole, alone, other))
+    })
+}
+
 /// What a status matrix's columns say of one deliverable row (see
 /// [`matrix_status`]).
 enum MatrixRead {
@@ -1183,10 +1229,12 @@ enum MatrixRead {
 fn matrix_status(text: &Text, index: usize, legend: &Legend) -> Option<MatrixRead> {
     let table = text.table_of(index)?;
     let at = table.rows.iter().position(|row| row.line == index)?;
-    let columns = table.rows.get(..at)?.iter().rev().find_map(|above| {
+    let Some(columns) = table.rows.get(..at)?.iter().rev().find_map(|above| {
         let columns = status_columns(above, legend);
         (!columns.is_empty()).then_some(columns)
-    })?;
+    }) else {
+        return drawn_matrix_status(text, index, legend);
+    };
     let mut ticks: Vec<(&str, Status)> = Vec::new();
     for cell in &table.rows.get(at)?.cells {
         let Some((_, status)) = columns.iter().find(|(column, _)| *column == cell.column) else {
@@ -1201,6 +1249,12 @@ fn matrix_status(text: &Text, index: usize, legend: &Legend) -> Option<MatrixRea
         }
         ticks.push((tick, *status));
     }
+    matrix_read(&ticks)
+}
+
+/// What ticks, each with its column's status, say of a row: `None` when
+/// there is none.
+fn matrix_read(ticks: &[(&str, Status)]) -> Option<MatrixRead> {
     let (first, status) = *ticks.first()?;
     if ticks.iter().all(|(_, other)| *other == status) {
         Some(MatrixRead::One(status, first.to_owned()))
@@ -1212,6 +1266,287 @@ fn matrix_status(text: &Text, index: usize, legend: &Legend) -> Option<MatrixRea
                 .collect(),
         ))
     }
+}
+
+/// A status column of a drawn table: where its heading's words stand
+/// across the page, and the status they name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct DrawnColumn {
+    x0: f32,
+    x1: f32,
+    status: Status,
+}
+
+/// Most rows a drawn status heading wraps over (`No` / `desarrollado`,
+/// which some producers set as rows of their own).
+const HEADING_ROWS: usize = 3;
+
+/// Points by which a tick may stand beside its heading's words: a tick
+/// centred under a left-aligned heading, or the reverse, is still under it;
+/// less than the narrowest gap between two status columns seen (7 points).
+const TICK_SLACK: f32 = 4.0;
+
+/// Points by which the left edges of a code column and of the heading row
+/// over it may differ in a table that goes on after its heading (a table
+/// of another layout draws its first column elsewhere).
+const EDGE_SLACK: f32 = 6.0;
+
+/// [`matrix_status`] for a drawn table (PDF) whose status columns the cells
+/// do not give: read by where words stand. The heading is the nearest row
+/// above, in this table or in a table before it on this page or the one
+/// before (a table that goes on over a page break, or after a heading row
+/// the page model set apart), whose words, taken with the rows under it
+/// that hold no code, stand over two or more statuses: words stacked in
+/// one column make one heading (`En` over `proceso`), and words side by
+/// side in one cell make several (`Alcanzado En proceso` drawn across the
+/// column edges). A heading in another table heads this row only where its
+/// left edge is this row's code column's, and the search stops at a
+/// heading row over the code column that names no statuses. The row's ticks
+/// are its marks standing under those headings, wherever its cells put
+/// them (a tick glued to the end of a title).
+fn drawn_matrix_status(text: &Text, index: usize, legend: &Legend) -> Option<MatrixRead> {
+    let row = text.row(index)?;
+    let code_cell = row
+        .cells
+        .iter()
+        .find(|cell| starts_with_code(cell.text()))?;
+    let code_x = code_cell.bbox?.x0;
+    let page = text.lines.get(index)?.page;
+    let here = text
+        .blocks
+        .partition_point(|block| block.lines.start <= index)
+        .checked_sub(1)?;
+    // The table rows above, nearest first, each with whether it is in this
+    // row's own table.
+    let mut above: Vec<(&PageRow, bool)> = Vec::new();
+    for (at, block) in text.blocks.get(..=here)?.iter().enumerate().rev() {
+        let block_page = text.lines.get(block.lines.start)?.page;
+        if block_page + 1 < page {
+            break;
+        }
+        if let Some(table) = block.table() {
+            above.extend(
+                table
+                    .rows
+                    .iter()
+                    .rev()
+                    .filter(|other| other.line < index)
+                    .map(|other| (other, at == here)),
+            );
+        }
+    }
+    let holds_code = |row: &PageRow| row.cells.iter().any(|cell| starts_with_code(cell.text()));
+    let mut columns = None;
+    for (at, &(heading, own_table)) in above.iter().enumerate() {
+        if holds_code(heading) {
+            continue;
+        }
+        // The heading and the rows under it that hold no code, top down.
+        let band: Vec<&PageRow> = std::iter::once(heading)
+            .chain(
+                above
+                    .get(..at)
+                    .unwrap_or_default()
+                    .iter()
+                    .rev()
+                    .map(|(row, _)| *row)
+                    .take_while(|row| !holds_code(row)),
+            )
+            .take(HEADING_ROWS)
+            .collect();
+        let spill = spilled_line(text, heading.line, index);
+        let found = drawn_status_columns(&band, spill, legend);
+        let left = band
+            .iter()
+            .flat_map(|row| row.cells.iter())
+            .filter_map(|cell| cell.bbox.map(|bbox| bbox.x0))
+            .reduce(f32::min);
+        let aligned = left.is_some_and(|left| (left - code_x).abs() <= EDGE_SLACK);
+        if !found.is_empty() {
+            columns = (own_table || aligned).then_some(found);
+            break;
+        }
+        if aligned {
+            // A heading row over the code column naming no statuses: the
+            // table's own heading (a legend line above it heads no column).
+            return None;
+        }
+    }
+    let columns = columns?;
+    let mut ticks: Vec<(&str, Status)> = Vec::new();
+    for cell in row
+        .cells
+        .iter()
+        .filter(|cell| !starts_with_code(cell.text()))
+    {
+        for word in cell.words().iter() {
+            let centre = (word.bbox.x0 + word.bbox.x1) / 2.0;
+            let Some(column) = columns.iter().find(|column| {
+                column.x0 - TICK_SLACK <= centre && centre <= column.x1 + TICK_SLACK
+            }) else {
+                continue;
+            };
+            if word.text.chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            if is_mark_cell(word.text) && is_mark_token(word.text, legend) {
+                ticks.push((word.text, column.status));
+            }
+        }
+    }
+    matrix_read(&ticks)
+}
+
+/// The plain text of the line right under a heading row (`line`), when it
+/// is no table row and comes before the row read (`before`): where some
+/// producers set the wrapped ends of a table's headings (`proceso
+/// desarrollado`), before rows that hold no code (the end of a title cut
+/// by the page break).
+fn spilled_line(text: &Text, line: usize, before: usize) -> Option<&str> {
+    let next = line + 1;
+    (next < before && text.row(next).is_none())
+        .then(|| text.lines.get(next))
+        .flatten()
+        .map(|line| line.plain)
+}
+
+/// The status columns that heading rows drawn over a table name in words
+/// of the lexicons, by where their words stand: words stacked over one
+/// another (overlapping across) are one heading, read top down;
+/// neighbouring headings that name a status only together are one (`Not`
+/// `developed` on one line). Rows holding a mark are a legend's, no
+/// heading (`V alcanzado 0 en proceso`), and marks heading columns of
+/// their own are read as marks, not as columns. `spill`, a line
+/// under the rows holding the wrapped ends of headings in their order,
+/// completes the headings that name no status alone, when it completes
+/// each with its next words and has none left. Empty unless two statuses
+/// or more are named.
+fn drawn_status_columns(
+    band: &[&PageRow],
+    spill: Option<&str>,
+    legend: &Legend,
+) -> Vec<DrawnColumn> {
+    let mut words: Vec<WordRef<'_>> = band
+        .iter()
+        .flat_map(|row| row.cells.iter())
+        .flat_map(|cell| cell.words().iter())
+        .collect();
+    if words.iter().any(|word| is_mark_token(word.text, legend)) {
+        return Vec::new();
+    }
+    words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    // Stacks of words overlapping across: (left, right, words).
+    let mut stacks: Vec<(f32, f32, Vec<WordRef<'_>>)> = Vec::new();
+    for word in words {
+        match stacks.last_mut() {
+            Some((_, right, stack)) if word.bbox.x0 < *right => {
+                *right = right.max(word.bbox.x1);
+                stack.push(word);
+            }
+            _ => stacks.push((word.bbox.x0, word.bbox.x1, vec![word])),
+        }
+    }
+    let mut headings: Vec<(f32, f32, String)> = stacks
+        .into_iter()
+        .map(|(left, right, mut stack)| {
+            stack.sort_by(|a, b| {
+                a.bbox
+                    .y0
+                    .round()
+                    .total_cmp(&b.bbox.y0.round())
+                    .then(a.bbox.x0.total_cmp(&b.bbox.x0))
+            });
+            let words: Vec<&str> = stack.iter().map(|word| word.text).collect();
+            (left, right, words.join(" "))
+        })
+        .collect();
+    let named = |heading: &str| legend::status_word(heading);
+    let mut columns = read_headings(&headings, &named);
+    if let Some(spill) = spill.filter(|_| distinct_statuses(&columns) < 2) {
+        if complete_headings(&mut headings, spill, &named) {
+            columns = read_headings(&headings, &named);
+        }
+    }
+    if distinct_statuses(&columns) >= 2 {
+        columns
+    } else {
+        Vec::new()
+    }
+}
+
+/// The headings (left, right, text) that name a status, left to right,
+/// joining neighbours that name one only together (up to four).
+fn read_headings(
+    headings: &[(f32, f32, String)],
+    named: &impl Fn(&str) -> Option<Status>,
+) -> Vec<DrawnColumn> {
+    let mut columns = Vec::new();
+    let mut at = 0;
+    while at < headings.len() {
+        let joined = (at..headings.len().min(at + 4)).rev().find_map(|last| {
+            let run = headings.get(at..=last)?;
+            let text: Vec<&str> = run.iter().map(|(_, _, text)| text.as_str()).collect();
+            let status = named(&text.join(" "))?;
+            Some((last, run.first()?.0, run.last()?.1, status))
+        });
+        match joined {
+            Some((last, x0, x1, status)) => {
+                columns.push(DrawnColumn { x0, x1, status });
+                at = last + 1;
+            }
+            None => at += 1,
+        }
+    }
+    columns
+}
+
+/// How many different statuses the columns name.
+fn distinct_statuses(columns: &[DrawnColumn]) -> usize {
+    let mut statuses: Vec<&str> = columns
+        .iter()
+        .map(|column| column.status.as_str())
+        .collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    statuses.len()
+}
+
+/// Completes the headings that name no status with the words of `spill`,
+/// in order: each takes the fewest next words that make it name a status.
+/// Whether every word was taken (else the headings are left as they were).
+fn complete_headings(
+    headings: &mut [(f32, f32, String)],
+    spill: &str,
+    named: &impl Fn(&str) -> Option<Status>,
+) -> bool {
+    let words: Vec<&str> = spill.split_whitespace().collect();
+    let mut completed: Vec<(usize, String)> = Vec::new();
+    let mut next = 0;
+    for (at, (_, _, heading)) in headings.iter().enumerate() {
+        if next == words.len() {
+            break;
+        }
+        if named(heading).is_some() {
+            continue;
+        }
+        let taken = (next + 1..=words.len()).find_map(|end| {
+            let text = format!("{heading} {}", words.get(next..end)?.join(" "));
+            named(&text).map(|_| (end, text))
+        });
+        if let Some((end, text)) = taken {
+            completed.push((at, text));
+            next = end;
+        }
+    }
+    if next != words.len() || completed.is_empty() {
+        return false;
+    }
+    for (at, text) in completed {
+        if let Some(heading) = headings.get_mut(at) {
+            heading.2 = text;
+        }
+    }
+    true
 }
 
 /// The columns of a heading row that each name one status, with it; empty
@@ -2205,8 +2540,9 @@ const SPLIT_CODE_PART: usize = 4;
 /// A row whose code is split over consecutive cells, one per level (`L1` |
 /// `M2` | `D3`: a column for the line, the measure and the deliverable
 /// number), with the code's cells joined into one (`L1M2D3`). Only parts
-/// that are short single words and together make a whole deliverable code;
-/// a cell that opens with a code already is left alone.
+/// that are short single words and together make a whole deliverable code,
+/// the last one alone or opening the title's cell; a cell that opens with a
+/// code already is left alone.
 fn join_split_code(cells: Vec<String>) -> Vec<String> {
     let part = |cell: &String| {
         let cell = cell.trim();
@@ -2222,21 +2558,46 @@ fn join_split_code(cells: Vec<String>) -> Vec<String> {
         let code: String = parts.iter().map(|cell| cell.trim()).collect();
         matches!(deliverable_at_start(&code), Some((_, _, ""))).then_some(code)
     };
+    // The last level glued to the title's cell (`L1` | `M1` | `D1 Flood
+    // map`, where the layout drew the number's column into the title's):
+    // the code, and the title without its first word.
+    let glued_at = |at: usize, width: usize| {
+        let parts = cells.get(at..at + width)?;
+        if !parts.iter().all(part) || parts.first().is_some_and(|first| starts_with_code(first)) {
+            return None;
+        }
+        let (last, title) = cells
+            .get(at + width)?
+            .trim()
+            .split_once(char::is_whitespace)?;
+        let code: String = parts
+            .iter()
+            .map(|cell| cell.trim())
+            .chain(std::iter::once(last))
+            .collect();
+        (last.chars().count() <= SPLIT_CODE_PART
+            && matches!(deliverable_at_start(&code), Some((_, _, ""))))
+        .then(|| (code, title.trim().to_owned()))
+    };
     let mut out = Vec::with_capacity(cells.len());
     let mut at = 0;
     while let Some(cell) = cells.get(at) {
-        match [3, 2]
+        if let Some((code, width)) = [3, 2]
             .into_iter()
             .find_map(|width| joined_at(at, width).map(|code| (code, width)))
         {
-            Some((code, width)) => {
-                out.push(code);
-                at += width;
-            }
-            None => {
-                out.push(cell.clone());
-                at += 1;
-            }
+            out.push(code);
+            at += width;
+        } else if let Some(((code, title), width)) = [2, 1]
+            .into_iter()
+            .find_map(|width| glued_at(at, width).map(|read| (read, width)))
+        {
+            out.push(code);
+            out.push(title);
+            at += width + 1;
+        } else {
+            out.push(cell.clone());
+            at += 1;
         }
     }
     out
@@ -3044,7 +3405,8 @@ mod tests {
             "Line\tMeasure\tNo.\tDeliverable\tStatus\n\
              L1\tM1\tD1\tFlood map\t✓\n\
              L1\tM2\tD3\tTide gauges\t✗\n\
-             L2\tM1D1\tForum\t✓\n",
+             L2\tM1D1\tForum\t✓\n\
+             L2\tM2\tD1 Coastal guide\t✗\n",
         );
         assert_eq!(
             rows(&plan),
@@ -3052,6 +3414,7 @@ mod tests {
                 row("L1M1D1", "Flood map", Some("✓")),
                 row("L1M2D3", "Tide gauges", Some("✗")),
                 row("L2M1D1", "Forum", Some("✓")),
+                row("L2M2D1", "Coastal guide", Some("✗")),
             ]
         );
         assert_eq!(
@@ -3886,37 +4249,13 @@ mod tests {
     /// A PDF table of `rows`, one text line each: each row's cells given as
     /// their lines, in column order.
     fn pdf_table(rows: &[&[&[DrawnCellLine<'_>]]]) -> Text {
-        use crate::page::{self, Block, BlockKind, BoundingBox, Cell, Row, Word};
+        use crate::page::{self, Block, BlockKind, Row};
         let rows: Vec<Row> = rows
             .iter()
             .enumerate()
             .map(|(line, cells)| Row {
                 line,
-                cells: cells
-                    .iter()
-                    .enumerate()
-                    .map(|(column, lines)| {
-                        let words: Vec<Word> = lines
-                            .iter()
-                            .flat_map(|&(y, words)| {
-                                words.iter().map(move |&(text, x)| drawn_word(text, x, y))
-                            })
-                            .collect();
-                        let lines: Vec<String> = lines
-                            .iter()
-                            .map(|(_, words)| {
-                                words
-                                    .iter()
-                                    .map(|(text, _)| *text)
-                                    .collect::<Vec<_>>()
-                                    .join(" ")
-                            })
-                            .collect();
-                        let text = page::join_cell(&lines);
-                        let bbox = BoundingBox::enclosing(words.iter().map(|w| w.bbox));
-                        Cell::new(column, lines, text, bbox, words.into())
-                    })
-                    .collect(),
+                cells: drawn_cells(cells),
                 bbox: None,
             })
             .collect();
@@ -3938,6 +4277,286 @@ mod tests {
             bbox: None,
         }];
         text
+    }
+
+    /// A drawn row's cells, each given as its lines, in column order.
+    fn drawn_cells(cells: &[&[DrawnCellLine<'_>]]) -> Vec<crate::page::Cell> {
+        use crate::page::{self, BoundingBox, Cell, Word};
+        cells
+            .iter()
+            .enumerate()
+            .map(|(column, lines)| {
+                let words: Vec<Word> = lines
+                    .iter()
+                    .flat_map(|&(y, words)| {
+                        words.iter().map(move |&(text, x)| drawn_word(text, x, y))
+                    })
+                    .collect();
+                let lines: Vec<String> = lines
+                    .iter()
+                    .map(|(_, words)| {
+                        words
+                            .iter()
+                            .map(|(text, _)| *text)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                let text = page::join_cell(&lines);
+                let bbox = BoundingBox::enclosing(words.iter().map(|w| w.bbox));
+                Cell::new(column, lines, text, bbox, words.into())
+            })
+            .collect()
+    }
+
+    /// A line of a drawn page: a table row (its cells, each as its lines)
+    /// or a line of prose.
+    enum PageLine<'a> {
+        Row(Vec<&'a [DrawnCellLine<'a>]>),
+        Prose(&'a str),
+    }
+
+    /// Drawn pages: on each, consecutive rows make one table and
+    /// consecutive prose lines one paragraph.
+    fn drawn_pages(pages: &[Vec<PageLine<'_>>]) -> Text {
+        use crate::normalize::Lines;
+        use crate::page::{self, Block, BlockKind, Row};
+        let mut text = Text::from_plain("");
+        text.lines = Lines::default();
+        text.blocks = Vec::new();
+        let mut index = 0;
+        for (page, lines) in (1..).zip(pages) {
+            let mut rows: Vec<Row> = Vec::new();
+            let mut prose: Option<usize> = None;
+            for (number, line) in (1..).zip(lines) {
+                match line {
+                    PageLine::Row(cells) => {
+                        if let Some(first) = prose.take() {
+                            text.blocks.push(Block {
+                                kind: BlockKind::Paragraph,
+                                lines: first..index,
+                                bbox: None,
+                            });
+                        }
+                        let cells = drawn_cells(cells);
+                        let joined: Vec<&str> = cells.iter().map(|cell| cell.text()).collect();
+                        text.lines.push(page, number, &joined.join("\t"));
+                        rows.push(Row {
+                            line: index,
+                            cells,
+                            bbox: None,
+                        });
+                    }
+                    PageLine::Prose(words) => {
+                        if let Some(first) = rows.first().map(|row| row.line) {
+                            text.blocks.push(Block {
+                                kind: BlockKind::Table(page::table(std::mem::take(&mut rows))),
+                                lines: first..index,
+                                bbox: None,
+                            });
+                        }
+                        prose.get_or_insert(index);
+                        text.lines.push(page, number, words);
+                    }
+                }
+                index += 1;
+            }
+            if let Some(first) = rows.first().map(|row| row.line) {
+                text.blocks.push(Block {
+                    kind: BlockKind::Table(page::table(rows)),
+                    lines: first..index,
+                    bbox: None,
+                });
+            }
+            if let Some(first) = prose {
+                text.blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    lines: first..index,
+                    bbox: None,
+                });
+            }
+        }
+        text
+    }
+
+    /// A deliverable row drawn at baseline `y`: its code, a title and
+    /// `ticks` (text and x) in cells after it, one cell each, a tick at
+    /// x 0 standing for an empty cell.
+    fn ticked_row<'a>(
+        code: &'a [(&'a str, f32)],
+        ticks: &'a [[(&'a str, f32); 1]],
+        y: f32,
+    ) -> Vec<Vec<DrawnCellLine<'a>>> {
+        const TITLE: [(&str, f32); 2] = [("Flood", 100.0), ("map", 130.0)];
+        let mut cells = vec![vec![(y, code)], vec![(y, &TITLE[..])]];
+        cells.extend(ticks.iter().map(|tick| {
+            if tick[0].1 > 0.0 {
+                vec![(y, &tick[..])]
+            } else {
+                Vec::new()
+            }
+        }));
+        cells
+    }
+
+    /// [`ticked_row`]s, one per code with its ticks, from baseline `y` down,
+    /// 12 points apart.
+    fn ticked_rows_from<'a>(
+        codes: &'a [[(&'a str, f32); 1]],
+        ticks: &'a [[[(&'a str, f32); 1]; 3]],
+        y: f32,
+    ) -> Vec<Vec<Vec<DrawnCellLine<'a>>>> {
+        codes
+            .iter()
+            .zip(ticks)
+            .enumerate()
+            .map(|(at, (code, ticks))| ticked_row(code, ticks, y + 12.0 * at as f32))
+            .collect()
+    }
+
+    fn statuses_of(text: &Text) -> Vec<Option<Status>> {
+        read_plan(text, &legend::conventional(), &[])
+            .deliverables
+            .iter()
+            .map(|d| d.status)
+            .collect()
+    }
+
+    /// A status matrix that goes on over a page break without its heading
+    /// row reads the ticks of the rows that go on by the columns of its
+    /// heading, where the columns line up; a table whose code column stands
+    /// elsewhere is no continuation of it.
+    #[test]
+    fn a_status_matrix_going_on_after_a_page_break_keeps_its_columns() {
+        let heading: [&[(&str, f32)]; 5] = [
+            &[("Code", 50.0)],
+            &[("Deliverable", 100.0)],
+            &[("Achieved", 300.0)],
+            &[("In", 360.0), ("progress", 375.0)],
+            &[("Not", 430.0), ("developed", 450.0)],
+        ];
+        let heading: Vec<DrawnCellLine<'_>> = heading.iter().map(|words| (90.0, *words)).collect();
+        let heading_row: Vec<&[DrawnCellLine<'_>]> = heading.chunks(1).collect();
+        let codes = [
+            [("L1M1D1", 50.0)],
+            [("L1M1D2", 50.0)],
+            [("L1M1D3", 50.0)],
+            [("L1M2D1", 50.0)],
+            [("L1M2D2", 50.0)],
+        ];
+        let none = ("", 0.0);
+        let ticks = [
+            [[("X", 302.0)], [none], [none]],
+            [[none], [("X", 362.0)], [none]],
+            [[none], [none], [("X", 432.0)]],
+            [[("X", 302.0)], [none], [none]],
+            [[none], [("X", 362.0)], [none]],
+        ];
+        let rows = ticked_rows_from(&codes, &ticks, 110.0);
+        let row = |at: usize| -> PageLine<'_> {
+            PageLine::Row(rows.get(at).map_or(Vec::new(), |cells| {
+                cells.iter().map(Vec::as_slice).collect()
+            }))
+        };
+        let text = drawn_pages(&[
+            vec![PageLine::Row(heading_row.clone()), row(0), row(1)],
+            vec![row(2), row(3), row(4)],
+        ]);
+        assert_eq!(
+            statuses_of(&text),
+            [
+                Some(Status::Achieved),
+                Some(Status::InProgress),
+                Some(Status::NotDeveloped),
+                Some(Status::Achieved),
+                Some(Status::InProgress),
+            ]
+        );
+        // The table on the next page draws its codes further right: another
+        // table, whose `X` is read as ever.
+        let moved = [("L1M2D1", 120.0)];
+        let lone = [[("X", 302.0)]];
+        let moved_row = ticked_row(&moved, &lone, 110.0);
+        let text = drawn_pages(&[
+            vec![PageLine::Row(heading_row), row(0)],
+            vec![PageLine::Row(moved_row.iter().map(Vec::as_slice).collect())],
+        ]);
+        assert_eq!(
+            statuses_of(&text),
+            [Some(Status::Achieved), Some(Status::NotDeveloped)]
+        );
+    }
+
+    /// Status headings drawn across the column edges (`Achieved In` in one
+    /// cell) and wrapped onto a line the layout set under the heading row
+    /// (`progress developed`), above a row without code, still head their
+    /// columns, and a tick glued to the end of a title is read by where it
+    /// stands.
+    #[test]
+    fn status_headings_across_cells_and_wrapped_under_the_row_head_their_columns() {
+        let heading: [&[DrawnCellLine<'_>]; 4] = [
+            &[(90.0, &[("Code", 50.0)])],
+            &[(90.0, &[("Deliverable", 100.0)])],
+            &[(90.0, &[("Achieved", 300.0), ("In", 360.0)])],
+            &[(90.0, &[("Not", 430.0)])],
+        ];
+        let glued = [("L1M1D1", 50.0)];
+        let glued_title = [("Flood", 100.0), ("map", 130.0), ("X", 302.0)];
+        let first: [&[DrawnCellLine<'_>]; 2] = [&[(110.0, &glued)], &[(110.0, &glued_title)]];
+        let none = ("", 0.0);
+        let codes = [[("L1M1D2", 50.0)], [("L1M1D3", 50.0)]];
+        let ticks = [
+            [[none], [("X", 362.0)], [none]],
+            [[none], [none], [("X", 432.0)]],
+        ];
+        let rows = ticked_rows_from(&codes, &ticks, 122.0);
+        // The end of a title cut by the page break, a row without code,
+        // stands between the headings and the first deliverable.
+        let cut: [&[DrawnCellLine<'_>]; 2] = [&[], &[(100.0, &[("end", 100.0)])]];
+        let mut page = vec![
+            PageLine::Row(heading.to_vec()),
+            PageLine::Prose("progress developed"),
+            PageLine::Row(cut.to_vec()),
+            PageLine::Row(first.to_vec()),
+        ];
+        page.extend(
+            rows.iter()
+                .map(|cells| PageLine::Row(cells.iter().map(Vec::as_slice).collect())),
+        );
+        assert_eq!(
+            statuses_of(&drawn_pages(&[page])),
+            [
+                Some(Status::Achieved),
+                Some(Status::InProgress),
+                Some(Status::NotDeveloped),
+            ]
+        );
+    }
+
+    /// A status cell wrapped so that its first word ends the line above
+    /// (`Non` / `réalisé`) may say either status: the row's status is
+    /// unknown, and a warning names both; a status word under a line that
+    /// ends otherwise is read as ever.
+    #[test]
+    fn a_status_word_ending_a_phrase_begun_on_the_line_above_reads_no_status() {
+        let plan = plan(
+            "L1M1D1\tCalendrier des événements\tAtteint\n\
+             L1M1D2\tDébats politiques lors Non\n\
+             L1M1D3\tDes réunions annuelles\tréalisé\n",
+        );
+        let status = |code: &str| {
+            plan.deliverables
+                .iter()
+                .find(|d| d.code == code)
+                .and_then(|d| d.status)
+        };
+        assert_eq!(status("L1M1D1"), Some(Status::Achieved));
+        assert_eq!(status("L1M1D3"), None);
+        assert!(plan
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("L1M1D3")
+                && d.message.contains("`Non réalisé` (not_developed)")));
     }
 
     /// Deliverable rows `code | title | mark`, each mark drawn at its x.

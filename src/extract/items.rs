@@ -1417,13 +1417,22 @@ fn cell_meaning(cell: &str, legend: &[MarkEntry], vocabulary: Vocabulary<'_>) ->
         return Some(meaning);
     }
     // A conventional symbol, unless the legend gives its letters other meanings.
-    let letter_in_legend = legend
+    let in_legend: Vec<&MarkEntry> = legend
         .iter()
-        .any(|entry| entry.mark.to_lowercase() == cell.to_lowercase());
-    CONVENTIONAL_MARKS
+        .filter(|entry| entry.mark.to_lowercase() == cell.to_lowercase())
+        .collect();
+    let conventional = CONVENTIONAL_MARKS
         .iter()
-        .find(|mark| mark.mark == cell && !letter_in_legend)
-        .map(|mark| Meaning::Class(mark.status))
+        .find(|mark| mark.mark == cell)
+        .map(|mark| Meaning::Class(mark.status));
+    match in_legend.as_slice() {
+        [] => conventional,
+        // The legend's letter in the other case (`V` where the key says
+        // `v`), which the conventional table reads as the key does: the
+        // same mark.
+        [entry] => conventional.filter(|meaning| *meaning == entry.meaning),
+        _ => None,
+    }
 }
 
 /// `No. | Action | Started? | Finished?`: a heading row asking in one
@@ -5865,6 +5874,37 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "items.unknown_mark"));
+    }
+
+    /// A legend letter drawn in the other case (`V` where the key says `v`)
+    /// is the key's mark where the conventional table reads it the same;
+    /// where the two disagree it means nothing.
+    #[test]
+    fn a_legend_letter_in_the_other_case() {
+        let reading = read(
+            "Leyenda: v alcanzado 0 en proceso × no desarrollado\nL1= Gobernanza\nA1.1\tTaller de planificación\tv\nA1.2\tManual de procedimientos\tV\nA1.3\tAuditoría externa\t×\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("L1", None, None),
+                ("A1.1", Some("L1"), Some(Achieved)),
+                ("A1.2", Some("L1"), Some(Achieved)),
+                ("A1.3", Some("L1"), Some(NotDeveloped)),
+            ])
+        );
+        let reading = read(
+            "Leyenda: x alcanzado 0 en proceso v no desarrollado\nL1= Gobernanza\nA1.1\tTaller de planificación\tX\nA1.2\tManual de procedimientos\tV\nA1.3\tAuditoría externa\tx\n",
+        );
+        assert_eq!(
+            rows(&reading),
+            want(&[
+                ("L1", None, None),
+                ("A1.1", Some("L1"), None),
+                ("A1.2", Some("L1"), None),
+                ("A1.3", Some("L1"), Some(Achieved)),
+            ])
+        );
     }
 
     /// Parents listed in a table of their own, without statuses, before

@@ -99,7 +99,9 @@ pub(super) fn open(
 /// and font cache, in the current rayon pool (so a batch's pool is shared,
 /// never added to). The shares are joined in page order and their font
 /// tables merged as one pass would have built them, so the result is the
-/// same for any number of threads.
+/// same for any number of threads. A document short enough that no share
+/// gets past its warm-up window ([`WARM_UP_PAGES`]) is laid out after the
+/// join, as one window, so no page is read twice.
 pub(super) fn extract(
     document: &Document,
     path: &Path,
@@ -195,7 +197,7 @@ fn read_shares(
     let share_len = page_numbers.len().div_ceil(shares).max(1);
     // Fonts (and their ToUnicode maps) are built once for all the shares.
     let fonts = pdf_extract::FontCache::new();
-    let read: Vec<Share> = if shares == 1 {
+    let mut read: Vec<Share> = if shares == 1 {
         vec![read_share(document, rotations, page_numbers, mode, &fonts)]
     } else {
         page_numbers
@@ -203,6 +205,16 @@ fn read_shares(
             .map(|numbers| read_share(document, rotations, numbers, mode, &fonts))
             .collect()
     };
+    // When no share got past its warm-up window, their windows are laid out
+    // as one, with the statistics of every page read, as one thread reading
+    // them all would: a share laid out with its own statistics alone would
+    // leave [`layout::settle`] most of its pages to read and lay out again.
+    let one_window = mode == Pages::Laid && read.iter().all(|share| share.streamed.is_empty());
+    if !one_window {
+        for share in &mut read {
+            share.lay_out_warming();
+        }
+    }
     let mut joined = Share {
         streamed: Vec::with_capacity(read.iter().map(|share| share.streamed.len()).sum()),
         ..Share::default()
@@ -213,6 +225,10 @@ fn read_shares(
         last_failure = joined.failure.take().or(last_failure);
     }
     joined.failure = last_failure;
+    if one_window {
+        joined.streams = vec![PageStream::new()];
+        joined.lay_out_warming();
+    }
     joined
 }
 
@@ -224,6 +240,9 @@ struct Share {
     streamed: Vec<(u32, StreamedPage)>,
     /// The streams that laid them out, one per thread.
     streams: Vec<PageStream>,
+    /// Pages read but not laid out yet, with their numbers: a share that
+    /// ended within its stream's warm-up window (see [`WARM_UP_PAGES`]).
+    warming: Vec<(u32, GlyphPage)>,
     /// The faces the pages' glyphs and font lists index.
     faces: Vec<Font>,
     diagnostics: Vec<Diagnostic>,
@@ -271,9 +290,21 @@ impl Share {
             self.pages.push(page);
         }
         self.streamed.extend(later.streamed);
+        self.warming.extend(later.warming);
         self.streams.extend(later.streams);
         self.diagnostics.extend(later.diagnostics);
         self.failure = later.failure;
+    }
+
+    /// Lays out the warm-up window's pages with the share's last stream,
+    /// which learns them all first ([`PageStream::lay_out_learnt`]).
+    fn lay_out_warming(&mut self) {
+        if self.warming.is_empty() {
+            return;
+        }
+        if let Some(stream) = self.streams.last_mut() {
+            lay_out_window(stream, &mut self.warming, &mut self.streamed);
+        }
     }
 
     /// How many faces the last page read so far lists.
@@ -324,11 +355,11 @@ fn read_share<'d>(
             }
         }
     }
-    collector.end_warm_up();
     Share {
         pages: collector.pages,
         streamed: collector.streamed,
         streams: collector.stream.into_iter().collect(),
+        warming: collector.warming,
         faces: collector.faces,
         diagnostics,
         failure: last_failure,
@@ -625,9 +656,7 @@ impl Collector {
             return;
         }
         if let Some(stream) = &mut self.stream {
-            let (numbers, pages): (Vec<u32>, Vec<GlyphPage>) = self.warming.drain(..).unzip();
-            let laid = stream.lay_out_learnt(pages);
-            self.streamed.extend(numbers.into_iter().zip(laid));
+            lay_out_window(stream, &mut self.warming, &mut self.streamed);
         }
     }
 
@@ -652,6 +681,21 @@ impl Collector {
         });
         current.page.rules.extend(rules.into_iter().take(room));
     }
+}
+
+/// Lays out the pages of a warm-up window (emptied) with `stream`, which
+/// learns them all first, and appends them to `streamed`.
+fn lay_out_window(
+    stream: &mut PageStream,
+    warming: &mut Vec<(u32, GlyphPage)>,
+    streamed: &mut Vec<(u32, StreamedPage)>,
+) {
+    let (numbers, pages): (Vec<u32>, Vec<GlyphPage>) = warming.drain(..).unzip();
+    for page in &pages {
+        stream.learn_page(page);
+    }
+    let laid = stream.lay_out_learnt(pages);
+    streamed.extend(numbers.into_iter().zip(laid));
 }
 
 /// A page's `/Rotate` (inherited from the page tree), in quarter turns
@@ -734,7 +778,6 @@ impl OutputDev for Collector {
         page.fonts.clone_from(&self.faces);
         if let Some(stream) = &mut self.stream {
             if self.streamed.is_empty() && self.warming.len() < WARM_UP_PAGES {
-                stream.learn_page(&page);
                 // The warm-up window is held whole, on every thread: the
                 // slack of vectors grown by doubling would be a quarter to a
                 // half of it, the largest item of a short document's peak.
@@ -953,6 +996,33 @@ mod tests {
         let mut form = Object::Stream(Stream::new(form_dict, b"BT ET".to_vec()));
         unread_parts_dropped((5, 0), &mut form).expect("kept");
         assert_eq!(form.as_stream().expect("a stream").content, b"BT ET");
+    }
+
+    #[test]
+    fn shares_that_end_within_their_warm_up_are_laid_out_as_one_window() {
+        // Two shares of an 11-page report, each shorter than a warm-up
+        // window: one stream lays them all out with the statistics of every
+        // page, so settling them reads no page again.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/matrix/pdf/triennial-2018-2020.14pt-split.weasyprint.pdf");
+        let bytes = std::fs::read(&path).expect("fixture is readable");
+        let document = open(&bytes, &path, &[]).expect("opens");
+        let pages = document.get_pages();
+        let rotations: BTreeMap<u32, u8> = pages
+            .iter()
+            .map(|(&number, &id)| (number, page_rotation(&document, id)))
+            .collect();
+        let numbers: Vec<u32> = pages.into_keys().collect();
+        assert!(numbers.len() >= 2 * MIN_PAGES_PER_THREAD);
+        let share = read_shares(&document, &rotations, &numbers, 2, Pages::Laid);
+        assert!(share.warming.is_empty());
+        assert_eq!(share.streams.len(), 1);
+        let read: Vec<u32> = share.streamed.iter().map(|(number, _)| *number).collect();
+        assert_eq!(read, numbers);
+        let mut laid: Vec<StreamedPage> =
+            share.streamed.into_iter().map(|(_, page)| page).collect();
+        let again = layout::settle(&mut laid, share.streams, &mut |_: &[usize]| Vec::new());
+        assert_eq!(again, 0, "pages laid out again");
     }
 
     #[test]

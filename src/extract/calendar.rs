@@ -1053,6 +1053,19 @@ fn prose_dates(
     // 2020 et du 10 juillet 2020`).
     let mut taken_until: Option<usize> = None;
     let years = sentence_years(lower, &found, lex);
+    // Days listed after a year split over two (`2031/32 – Wednesday 14th
+    // May, 11th June, …`) take the one of the two years their weekday or
+    // their order gives, or are left out: the document's own year may be
+    // the wrong one of the two.
+    let splits = split_years(lower, &found);
+    let years: Vec<Option<u16>> = years
+        .into_iter()
+        .zip(&splits)
+        .map(|(year, split)| match split {
+            SplitYear::Known(known) => Some(*known),
+            SplitYear::Outside | SplitYear::Either(..) => year,
+        })
+        .collect();
     // Printed with its weekday and no year, in a text whose period spans
     // years and that gives it no year otherwise, a day is in the one year
     // of the span whose calendar agrees (`Tuesday 3 March` in a report on
@@ -1109,7 +1122,8 @@ fn prose_dates(
     found
         .into_iter()
         .zip(years)
-        .filter(|(date, sentence_year)| {
+        .zip(splits)
+        .filter(|((date, sentence_year), _)| {
             // A date listed after a taken one, after a conjunction or a
             // comma (`on 3 May, 5 June and 7 July`), is another such day.
             let coordinated = taken_until.is_some_and(|end| {
@@ -1169,7 +1183,10 @@ fn prose_dates(
             let inherits = date.start.year.is_none() && (year_known || sentence_year.is_some());
             // Without its year, a day is placed only inside a sentence
             // (`the elections on 19 March when…`): a sentence that opens
-            // on it (`El 7 de octubre, más de…`) merely mentions it.
+            // on it (`El 7 de octubre, más de…`) merely mentions it. In a
+            // text that prints no year at all (a news story), such a day
+            // is placed all the same, its year left unknown (`realizada el
+            // 30 de julio en la ciudad de…`), as a range opened by its word is.
             let inside_sentence = |word: &str| {
                 before.strip_suffix(word).is_some_and(|head| {
                     let head = head.trim_end();
@@ -1206,7 +1223,10 @@ fn prose_dates(
             let placed = !long_span
                 && (lex.each(|l| l.date_prepositions).any(|word| {
                     placed_on(word)
-                        && (full || (date.start.day.is_some() && inherits && inside_sentence(word)))
+                        && (full
+                            || (date.start.day.is_some()
+                                && (inherits || yearless_text)
+                                && inside_sentence(word)))
                 }) || opened_range);
             let named = date.start.day.is_some()
                 && (date.start.year.is_some() || year.is_some())
@@ -1317,7 +1337,11 @@ fn prose_dates(
             }
             taken
         })
-        .filter_map(|(date, sentence_year)| {
+        .filter_map(|((date, sentence_year), split)| {
+            if let SplitYear::Either(first, second) = split {
+                diagnostics.push(split_year_unknown(line, flat, &date, (first, second)));
+                return None;
+            }
             let tbc = is_tbc(flat, lex);
             let before = lower.get(..date.from).unwrap_or("").trim_end();
             let after = lower.get(date.to..).unwrap_or("");
@@ -1873,6 +1897,138 @@ fn sentence_years(lower: &str, found: &[dates::FoundDate], lex: &Lexicons) -> Ve
         };
     }
     years
+}
+
+/// A year split over two, the second printed in full or by its last two
+/// digits (`2031/32`, `2031-2032`): a fiscal, school or council year.
+static SPLIT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)[0-9]{2}) ?[/–-] ?([0-9]{2}|(?:19|20)[0-9]{2})\b")
+        .expect("SPLIT_YEAR is a valid literal pattern")
+});
+
+/// The year of a day printed without one, listed after a year split over
+/// two in its sentence (see [`split_years`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SplitYear {
+    /// No split year stands before the day in its sentence.
+    Outside,
+    /// The one of the two years the day falls in.
+    Known(u16),
+    /// Either of the two years: nothing tells which.
+    Either(u16, u16),
+}
+
+/// The years of the days `found` on a line after a year split over two
+/// (`calendar of meetings for 2031/32 – Wednesday 14th May, 11th June, 9th
+/// July, 8th Jan`). Such a year runs from a month of its first year to the
+/// month before in its second, and which month that is the text may not
+/// say, so the document's single year is no answer: a day takes the one of
+/// the two years whose calendar has its printed weekday on it, else the
+/// year of the day listed before it, the next one when its month comes
+/// earlier (a list of days runs forward). A day neither gives a year to,
+/// or whose weekday and order disagree, is [`SplitYear::Either`]. Days
+/// printed with their year, and days in a later sentence, are outside.
+fn split_years(lower: &str, found: &[dates::FoundDate]) -> Vec<SplitYear> {
+    let mut years = vec![SplitYear::Outside; found.len()];
+    let split = SPLIT_YEAR.captures_iter(lower).find_map(|caps| {
+        let first: u16 = caps.get(1)?.as_str().parse().ok()?;
+        let second: u16 = caps.get(2)?.as_str().parse().ok()?;
+        let next = first.checked_add(1)?;
+        let follows = if second < 100 {
+            second == next % 100
+        } else {
+            second == next
+        };
+        // A split year inside a date (`2031-12-05`) is that date's.
+        let at = caps.get(0)?;
+        let in_date = found
+            .iter()
+            .any(|date| date.from <= at.start() && at.start() < date.to);
+        (follows && !in_date).then_some((at.end(), first, next))
+    });
+    let Some((end, first, second)) = split else {
+        return years;
+    };
+    // The year and the last month of the day listed before.
+    let mut before: Option<(u16, u8)> = None;
+    let mut last_end = end;
+    for (date, year) in found.iter().zip(years.iter_mut()) {
+        if date.to <= end {
+            continue;
+        }
+        let between = lower.get(last_end..date.from).unwrap_or("");
+        if between.contains(". ") || between.contains("! ") || between.contains("? ") {
+            break;
+        }
+        last_end = date.to;
+        // Days listed with it (`8 octobre et 14 janvier`) share its year:
+        // a list running on into the next year within it is placed in
+        // neither.
+        let mut month = date.start.month;
+        let wraps = date.more_days().any(|day| {
+            let earlier = day.month < month;
+            month = day.month;
+            earlier
+        });
+        let last_month = date
+            .more_days()
+            .last()
+            .map_or(date.end.map_or(date.start.month, |end| end.month), |day| {
+                day.month
+            });
+        if let Some(printed) = date.start.year {
+            before = Some((printed, last_month));
+            continue;
+        }
+        let by_weekday = date.weekday.and_then(|weekday| {
+            let mut fitting = [first, second].into_iter().filter(|&candidate| {
+                dates::weekday_of(EventDate {
+                    year: Some(candidate),
+                    ..date.start
+                }) == Some(weekday)
+            });
+            let year = fitting.next()?;
+            fitting.next().is_none().then_some(year)
+        });
+        let by_order = before
+            .map(|(year, month)| {
+                if date.start.month >= month {
+                    year
+                } else {
+                    year.saturating_add(1)
+                }
+            })
+            .filter(|&year| year == first || year == second);
+        *year = match (by_weekday, by_order) {
+            _ if wraps => SplitYear::Either(first, second),
+            (Some(a), Some(b)) if a != b => SplitYear::Either(first, second),
+            (Some(known), _) | (None, Some(known)) => SplitYear::Known(known),
+            (None, None) => SplitYear::Either(first, second),
+        };
+        before = match *year {
+            SplitYear::Known(known) => Some((known, last_month)),
+            _ => None,
+        };
+    }
+    years
+}
+
+/// The note left for a day listed after a year split over two that
+/// nothing places in one of them (see [`split_years`]).
+fn split_year_unknown(
+    line: &crate::normalize::Line,
+    flat: &str,
+    date: &dates::FoundDate,
+    (first, second): (u16, u16),
+) -> Diagnostic {
+    let printed = flat.get(date.from..date.to).unwrap_or(flat).trim();
+    Diagnostic::info(
+        crate::catalogue::Code::CalendarYearUnknown,
+        format!(
+            "`{printed}` is listed under the year {first}/{second}, and neither a weekday nor a day listed before it tells which of the two it falls in ({first} or {second}): no event is kept"
+        ),
+    )
+    .at(crate::diagnostic::Location::new(line.page, line.number))
 }
 
 /// Whether the words before a date end on a noun naming a meeting or its
@@ -3403,8 +3559,91 @@ mod tests {
             days(time(2030)),
             [(Some(2030), 3, Some(19)), (Some(2030), 11, Some(24))]
         );
-        // With no year to give, the same days are mentions.
-        assert_eq!(days(DocumentTime::default()), []);
+        // In a text that prints no year at all, the same days are events
+        // of an unknown year; the day opening its sentence stays a mention.
+        assert_eq!(
+            days(DocumentTime::default()),
+            [(None, 3, Some(19)), (None, 11, Some(24))]
+        );
+    }
+
+    #[test]
+    fn a_day_placed_in_a_text_printing_no_year_keeps_its_year_unknown() {
+        for (source, month, day) in [
+            (
+                "Los alcaldes firmaron el 30 de julio un acuerdo en la ciudad de Lomas.",
+                7,
+                30,
+            ),
+            (
+                "Les maires ont signé la charte le 22 novembre (14h30) à Lyon.",
+                11,
+                22,
+            ),
+            (
+                "The mayors signed the accord on 22 November at the town hall.",
+                11,
+                22,
+            ),
+        ] {
+            assert_eq!(dated(source), [(None, month, Some(day), None)], "{source}");
+        }
+        // A text printing a year somewhere gives no such day: its year
+        // could be that one or another.
+        assert_eq!(
+            dated("Fundada en 1990.\n\nLos alcaldes firmaron el 30 de julio un acuerdo en Lomas."),
+            []
+        );
+    }
+
+    #[test]
+    fn days_listed_after_a_split_year_take_the_year_their_weekday_and_order_give() {
+        let calendar = |source: &str| {
+            extract_calendar(&Text::from_plain(source), time(2031), &[], &Lexicons::all())
+        };
+        let days = |source: &str| -> Vec<(Option<u16>, u8, Option<u8>)> {
+            calendar(source)
+                .events
+                .iter()
+                .map(|e| (e.start.year, e.start.month, e.start.day))
+                .collect()
+        };
+        // 14 May is a Wednesday in 2031, not in 2032; the list runs on
+        // into the next year at January.
+        for source in [
+            "7. To approve the dates of Council meetings for 2031/32 – Wednesday 14th May, 11th June, 8th Oct, 14th Jan",
+            "Calendrier des conseils 2031/2032 : mercredi 14 mai, 11 juin, 8 octobre, 14 janvier.",
+            "Calendario de sesiones del ejercicio 2031-32: miércoles 14 de mayo, 11 de junio, 8 de octubre, 14 de enero.",
+        ] {
+            assert_eq!(
+                days(source),
+                [
+                    (Some(2031), 5, Some(14)),
+                    (Some(2031), 6, Some(11)),
+                    (Some(2031), 10, Some(8)),
+                    (Some(2032), 1, Some(14)),
+                ],
+                "{source}"
+            );
+        }
+        // Without a weekday to start from, or with one neither year has
+        // on that day, the days could be of either year: left out, noted.
+        for source in [
+            "The Council will meet in 2031/32 on 14th May and 11th June.",
+            "Calendrier des conseils 2031/2032 : mercredi 8 octobre et 14 janvier.",
+            "7. To approve the dates of Council meetings for 2031/32 – Thursday 14th May, 11th June",
+        ] {
+            let read = calendar(source);
+            assert_eq!(read.events.len(), 0, "{source}");
+            assert!(
+                read.diagnostics
+                    .iter()
+                    .any(|d| d.code == crate::catalogue::Code::CalendarYearUnknown.as_str()
+                        && d.message.contains("2031 or 2032")),
+                "{source}: {:?}",
+                read.diagnostics
+            );
+        }
     }
 
     #[test]
@@ -4245,7 +4484,7 @@ mod tests {
             [(Some(2031), 10, Some(6), None)]
         );
         assert_eq!(
-            dated("A review follows the council elections on 19 March when it meets.\n"),
+            dated("A review follows the council elections on 19 March when it meets.\n\nThe council was founded in 1990.\n"),
             []
         );
     }

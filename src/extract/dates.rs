@@ -281,7 +281,17 @@ pub fn find_dates(text: &str, lex: &Lexicons) -> Vec<FoundDate> {
             }
             continue;
         };
-        found.extend(read(&AnchoredGroups { text, caps }, lex));
+        let Some(date) = read(&AnchoredGroups { text, caps }, lex) else {
+            // A reading no calendar has (`2021/22 – Wednesday 12th May`
+            // read as days 22 to 12) hides no date inside it: the search
+            // goes on one char later, where the real date may start.
+            from = after_char(text, at);
+            if from > text.len() {
+                break;
+            }
+            continue;
+        };
+        found.push(date);
         // The pattern has no empty match (every shape holds a number or a
         // month); should one come, the next search starts one char later.
         from = if whole.is_empty() {
@@ -538,10 +548,19 @@ fn read<'h>(caps: &impl Groups<'h>, lex: &Lexicons) -> Option<FoundDate> {
                     listed[0] = Some(date(year, m2, Some(day("d2")?)));
                     (date(start_year, m1, Some(d1)), None)
                 }
-                Some(_) => (
-                    date(start_year, m1, Some(d1)),
-                    Some(date(year, m2, Some(day("d2")?))),
-                ),
+                Some(_) => {
+                    let d2 = day("d2")?;
+                    // A span ending before it starts in its one month (`2030/31
+                    // – Wednesday 14th May` read as days 31 to 14) is no
+                    // span: the search goes on inside it.
+                    if m1 == m2 && d2 < d1 {
+                        return None;
+                    }
+                    (
+                        date(start_year, m1, Some(d1)),
+                        Some(date(year, m2, Some(d2))),
+                    )
+                }
                 None if caps.name("m1").is_some() => {
                     (date(start_year, m1, Some(d1)), Some(date(year, m2, None)))
                 }
@@ -1058,6 +1077,36 @@ mod tests {
         ] {
             assert_eq!(find_dates(text, &lex), unfiltered(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_reading_no_calendar_has_hides_no_date_after_it() {
+        let lex = Lexicons::all();
+        let starts = |text: &str| -> Vec<(Option<u16>, u8, Option<u8>)> {
+            find_dates(text, &lex)
+                .iter()
+                .map(|d| (d.start.year, d.start.month, d.start.day))
+                .collect()
+        };
+        // The split year's `32` is no day before `14th May`.
+        assert_eq!(
+            starts("meetings for 2031/32 – Wednesday 14th May, 11th June"),
+            [(None, 5, Some(14)), (None, 6, Some(11))]
+        );
+        assert_eq!(
+            starts("sesiones del ejercicio 2031/32 – miércoles 14 de mayo"),
+            [(None, 5, Some(14))]
+        );
+        // Nor is `31`, a day, before a later one of the same month: a span
+        // cannot end before it starts.
+        assert_eq!(
+            starts("meetings for 2030/31 – Wednesday 14th May"),
+            [(None, 5, Some(14))]
+        );
+        assert_eq!(
+            starts("séances de l'exercice 2031/32 – mercredi 14 mai"),
+            [(None, 5, Some(14))]
+        );
     }
 
     #[test]

